@@ -1,0 +1,60 @@
+package io.github.clusterkit.data;
+
+/**
+ * A {@link Dataset} with a ground-truth label per row, as produced by {@link Generators}: labels
+ * {@code 0..k-1} for clusters, {@code -1} for noise. Immutable; {@link #labels()} returns a copy.
+ */
+public final class LabeledDataset {
+
+  private final Dataset data;
+  private final int[] labels;
+
+  /**
+   * @param data the points
+   * @param labels one label per row ({@code -1} = noise); copied
+   * @throws IllegalArgumentException if the lengths differ or a label is below -1
+   */
+  public LabeledDataset(Dataset data, int[] labels) {
+    if (data == null || labels == null) {
+      throw new IllegalArgumentException("data and labels must not be null");
+    }
+    if (labels.length != data.size()) {
+      throw new IllegalArgumentException(
+          "labels must have one entry per row (" + data.size() + "), got " + labels.length);
+    }
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < -1) {
+        throw new IllegalArgumentException("labels must be >= -1, got " + labels[i] + " at row " + i);
+      }
+    }
+    this.data = data;
+    this.labels = labels.clone();
+  }
+
+  /** @return the points */
+  public Dataset data() {
+    return data;
+  }
+
+  /** @return a copy of the labels, {@code -1} for noise */
+  public int[] labels() {
+    return labels.clone();
+  }
+
+  /** @return the number of distinct non-noise labels */
+  public int clusterCount() {
+    int max = -1;
+    for (int l : labels) {
+      max = Math.max(max, l);
+    }
+    boolean[] seen = new boolean[max + 1];
+    int c = 0;
+    for (int l : labels) {
+      if (l >= 0 && !seen[l]) {
+        seen[l] = true;
+        c++;
+      }
+    }
+    return c;
+  }
+}

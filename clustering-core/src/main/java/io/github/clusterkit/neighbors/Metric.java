@@ -1,0 +1,144 @@
+package io.github.clusterkit.neighbors;
+
+/**
+ * The distances that clusterkit's neighbour search supports. All three are Minkowski metrics, so a KD-tree
+ * prunes with each of them by per-coordinate bounds.
+ *
+ * <p>Internally every query works with a <em>reduced</em> distance that orders points exactly as the true
+ * distance but is cheaper: the squared distance for {@link #EUCLIDEAN}, the distance itself for the others.
+ * A radius {@code r} is compared as {@code reduced(p, q) <= toReduced(r)}, which for Euclidean means
+ * {@code sum of squared differences <= r * r}: the same comparison scikit-learn's KD-tree makes.
+ *
+ * <p>Thread-safety: constants, safe everywhere.
+ */
+public enum Metric {
+  /** Euclidean (L2) distance, {@code sqrt(sum (a_j - b_j)^2)}. */
+  EUCLIDEAN {
+    @Override
+    public double reducedDistance(double[] a, int aOff, double[] b, int bOff, int d) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        double t = a[aOff + j] - b[bOff + j];
+        s += t * t;
+      }
+      return s;
+    }
+
+    @Override
+    public double toReduced(double distance) {
+      return distance * distance;
+    }
+
+    @Override
+    public double fromReduced(double reduced) {
+      return Math.sqrt(reduced);
+    }
+
+    @Override
+    public double accumulate(double reduced, double coordinateGap) {
+      return reduced + coordinateGap * coordinateGap;
+    }
+  },
+  /** Manhattan (L1, city-block) distance, {@code sum |a_j - b_j|}. */
+  MANHATTAN {
+    @Override
+    public double reducedDistance(double[] a, int aOff, double[] b, int bOff, int d) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        s += Math.abs(a[aOff + j] - b[bOff + j]);
+      }
+      return s;
+    }
+
+    @Override
+    public double toReduced(double distance) {
+      return distance;
+    }
+
+    @Override
+    public double fromReduced(double reduced) {
+      return reduced;
+    }
+
+    @Override
+    public double accumulate(double reduced, double coordinateGap) {
+      return reduced + coordinateGap;
+    }
+  },
+  /** Chebyshev (L-infinity, maximum) distance, {@code max |a_j - b_j|}. */
+  CHEBYSHEV {
+    @Override
+    public double reducedDistance(double[] a, int aOff, double[] b, int bOff, int d) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        s = Math.max(s, Math.abs(a[aOff + j] - b[bOff + j]));
+      }
+      return s;
+    }
+
+    @Override
+    public double toReduced(double distance) {
+      return distance;
+    }
+
+    @Override
+    public double fromReduced(double reduced) {
+      return reduced;
+    }
+
+    @Override
+    public double accumulate(double reduced, double coordinateGap) {
+      return Math.max(reduced, coordinateGap);
+    }
+  };
+
+  /**
+   * The reduced distance between {@code a[aOff .. aOff+d)} and {@code b[bOff .. bOff+d)}.
+   *
+   * @param a first array
+   * @param aOff offset of the first point in {@code a}
+   * @param b second array
+   * @param bOff offset of the second point in {@code b}
+   * @param d number of coordinates
+   * @return the reduced distance (squared for Euclidean)
+   */
+  public abstract double reducedDistance(double[] a, int aOff, double[] b, int bOff, int d);
+
+  /**
+   * @param distance a true distance, {@code >= 0}
+   * @return the matching reduced distance
+   */
+  public abstract double toReduced(double distance);
+
+  /**
+   * @param reduced a reduced distance
+   * @return the true distance
+   */
+  public abstract double fromReduced(double reduced);
+
+  /**
+   * Adds one coordinate's non-negative gap to a partial reduced distance, in the same way
+   * {@link #reducedDistance} does; used for bounding-box bounds.
+   *
+   * @param reduced partial reduced distance
+   * @param coordinateGap absolute difference in one coordinate
+   * @return the updated partial reduced distance
+   */
+  public abstract double accumulate(double reduced, double coordinateGap);
+
+  /**
+   * The true distance between two points of equal length.
+   *
+   * @param a first point
+   * @param b second point
+   * @return the distance
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public double distance(double[] a, double[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException(
+          "points must have the same dimension, got " + a.length + " and " + b.length);
+    }
+    return fromReduced(reducedDistance(a, 0, b, 0, a.length));
+  }
+}
