@@ -1,0 +1,164 @@
+package io.github.clusterkit.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class TableTest {
+
+  private static Table mall() {
+    return Table.builder()
+        .numeric("CustomerID", new double[] {1, 2, 3})
+        .categorical("Gender", new String[] {"Male", null, "Female"})
+        .numeric("Age", new double[] {19, Double.NaN, 20})
+        .build();
+  }
+
+  @Test
+  void accessorsReturnCopiesAndTypes() {
+    Table t = mall();
+    assertEquals(3, t.rowCount());
+    assertEquals(3, t.columnCount());
+    assertEquals(List.of("CustomerID", "Gender", "Age"), t.columnNames());
+    assertEquals(ColumnType.CATEGORICAL, t.type("Gender"));
+    assertEquals(ColumnType.NUMERIC, t.type(2));
+    assertEquals(List.of("CustomerID", "Age"), t.columnNames(ColumnType.NUMERIC));
+    double[] age = t.numeric("Age");
+    assertArrayEquals(new double[] {19, Double.NaN, 20}, age);
+    age[0] = 99;
+    assertEquals(19, t.numeric("Age")[0]);
+    String[] g = t.categorical("Gender");
+    g[0] = "x";
+    assertEquals("Male", t.categorical("Gender")[0]);
+    assertEquals(1, t.missingCount("Gender"));
+    assertEquals(1, t.missingCount("Age"));
+    assertEquals(0, t.missingCount("CustomerID"));
+    assertTrue(t.hasColumn("Age"));
+    assertFalse(t.hasColumn("age"));
+    assertFalse(t.hasColumn(null));
+  }
+
+  @Test
+  void builderCopiesCallerArrays() {
+    double[] v = {1, 2};
+    String[] c = {"a", "b"};
+    Table t = Table.builder().numeric("v", v).categorical("c", c).build();
+    v[0] = 7;
+    c[0] = "z";
+    assertEquals(1, t.numeric("v")[0]);
+    assertEquals("a", t.categorical("c")[0]);
+  }
+
+  @Test
+  void dropAndSelect() {
+    Table t = mall();
+    Table d = t.drop("CustomerID");
+    assertEquals(List.of("Gender", "Age"), d.columnNames());
+    Table s = t.select("Age", "CustomerID");
+    assertEquals(List.of("Age", "CustomerID"), s.columnNames());
+    assertArrayEquals(new double[] {1, 2, 3}, s.numeric("CustomerID"));
+    assertEquals(t.select("Age", "CustomerID"), t.select(List.of("Age", "CustomerID")));
+  }
+
+  @Test
+  void badUseNamesTheProblem() {
+    Table t = mall();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.numeric("Gender"));
+    assertTrue(e.getMessage().contains("'Gender' is categorical"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> t.categorical("Age"));
+    assertTrue(e.getMessage().contains("'Age' is numeric"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> t.drop("Nope"));
+    assertTrue(e.getMessage().contains("no column named 'Nope'"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> t.drop("CustomerID", "Gender", "Age"));
+    assertTrue(e.getMessage().contains("every column"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> t.select("Age", "Age"));
+    assertTrue(e.getMessage().contains("twice"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> t.select());
+    assertThrows(IllegalArgumentException.class, () -> t.drop((String[]) null));
+    assertThrows(IllegalArgumentException.class, () -> t.type("x"));
+  }
+
+  @Test
+  void builderValidates() {
+    assertThrows(IllegalArgumentException.class, () -> Table.builder().build());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Table.builder().numeric("a", new double[] {1}).numeric("a", new double[] {2}));
+    assertTrue(e.getMessage().contains("distinct"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Table.builder().numeric("a", new double[] {1}).categorical("b", new String[] {"x", "y"}));
+    assertTrue(e.getMessage().contains("'b' has 2 rows"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Table.builder().numeric("a", new double[] {1, Double.POSITIVE_INFINITY}));
+    assertTrue(e.getMessage().contains("at row 1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Table.builder().numeric("", new double[] {1}));
+    assertThrows(IllegalArgumentException.class, () -> Table.builder().numeric(null, new double[] {1}));
+    assertThrows(IllegalArgumentException.class, () -> Table.builder().numeric("a", null));
+    assertThrows(IllegalArgumentException.class, () -> Table.builder().categorical("a", null));
+    // A zero-row table is allowed: it carries only the layout.
+    Table empty = Table.builder().numeric("a", new double[0]).categorical("b", new String[0]).build();
+    assertEquals(0, empty.rowCount());
+  }
+
+  @Test
+  void toDatasetNamesTheOffendingColumn() {
+    Table t = mall();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, t::toDataset);
+    assertTrue(e.getMessage().contains("'Gender' is categorical"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> t.drop("Gender").toDataset());
+    assertTrue(e.getMessage().contains("'Age' has a missing value at row 1"), e.getMessage());
+    Table zero = Table.builder().numeric("a", new double[0]).build();
+    assertThrows(IllegalArgumentException.class, zero::toDataset);
+
+    Dataset ds = Table.builder().numeric("a", new double[] {1, 2}).numeric("b", new double[] {3, 4}).build()
+        .toDataset();
+    // Exact: the cells are copied unchanged into row-major order.
+    assertArrayEquals(new double[] {1, 3, 2, 4}, ds.toArray());
+    assertEquals(List.of("a", "b"), ds.columnNames());
+  }
+
+  @Test
+  void equalityIsByValue() {
+    assertEquals(mall(), mall());
+    assertEquals(mall().hashCode(), mall().hashCode());
+    assertNotEquals(mall(), mall().drop("Age"));
+    assertTrue(mall().toString().contains("Gender:categorical"));
+  }
+
+  /** Selecting all columns in a shuffled order and back gives the same table; toDataset keeps every cell. */
+  @Property(tries = 50)
+  void selectRoundTripAndDatasetLayout(@ForAll @IntRange(min = 1, max = 6) int d,
+      @ForAll @IntRange(min = 1, max = 20) int n, @ForAll long seed) {
+    io.github.clusterkit.internal.Rng rng = new io.github.clusterkit.internal.Rng(seed);
+    Table.Builder b = Table.builder();
+    double[][] cols = new double[d][n];
+    String[] names = new String[d];
+    for (int j = 0; j < d; j++) {
+      for (int i = 0; i < n; i++) {
+        cols[j][i] = rng.nextGaussian();
+      }
+      names[j] = "c" + j;
+      b.numeric(names[j], cols[j]);
+    }
+    Table t = b.build();
+    String[] reversed = new String[d];
+    for (int j = 0; j < d; j++) {
+      reversed[j] = names[d - 1 - j];
+    }
+    assertEquals(t, t.select(reversed).select(names));
+    Dataset ds = t.toDataset();
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        assertEquals(cols[j][i], ds.get(i, j));
+      }
+    }
+  }
+}
