@@ -1,0 +1,462 @@
+package io.github.clusterkit.gmm;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.gmm.internal.ChunkExecutor;
+import io.github.clusterkit.gmm.internal.EmRun;
+import io.github.clusterkit.gmm.internal.Mixture;
+import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Rng;
+
+/**
+ * Gaussian mixture models fitted by expectation-maximisation (Dempster, Laird and Rubin, "Maximum
+ * likelihood from incomplete data via the EM algorithm", J. R. Stat. Soc. B 39 (1977),
+ * doi:10.1111/j.2517-6161.1977.tb01600.x), step for step as scikit-learn 1.2's {@code GaussianMixture}.
+ *
+ * <pre>{@code
+ * GaussianMixtureModel g = GaussianMixture.components(5).covariance(CovarianceType.FULL).seed(1).fit(data);
+ * }</pre>
+ *
+ * <p><b>Algorithm.</b> Each restart starts from responsibilities chosen by {@link #init(GmmInit)} (or from
+ * {@link #initialParameters}), computes the initial weights, means and covariances from them, then
+ * iterates: E-step (responsibilities {@code r_ic} by log-sum-exp in log space, so nothing underflows to
+ * 0/0), M-step ({@code N_c = sum_i r_ic}, weights {@code N_c / n}, means, covariances centred on the new
+ * means plus {@link #regularization(double)} on the diagonal). Densities use the inverse Cholesky factor
+ * of each covariance matrix (hand-written; the matrices are {@code d x d} with small {@code d}).
+ * Iteration {@code t} stops the run when {@code t >= 2} and the mean log-likelihood per row before the
+ * M-step changed by less than {@link #tolerance(double)} since iteration {@code t - 1}: exactly
+ * scikit-learn's rule and iteration count ({@code n_iter_}). The restart with the largest final mean
+ * log-likelihood wins (ties: the earlier restart).
+ *
+ * <p><b>Defaults</b> (scikit-learn's where it has one): {@link CovarianceType#FULL}, regularization
+ * {@code 1e-6}, at most 100 iterations, tolerance {@code 1e-3}, 1 restart, {@link GmmInit#KMEANS} init,
+ * seed 0, parallelism 1.
+ *
+ * <p><b>Degenerate components.</b> Regularization keeps every covariance positive definite in exact
+ * arithmetic; a constant column or a component on a few duplicate points is fine with the default. If a
+ * covariance still is not positive definite (regularization 0, or data so large that {@code 1e-6} is lost
+ * in rounding), the fit throws an {@link IllegalStateException} naming the component and the iteration
+ * and suggesting a larger regularization or fewer components. With several restarts, a restart that fails
+ * this way is skipped; the exception is thrown only if every restart fails. A component that loses all
+ * its points keeps weight about {@code 1e-15 / n}, mean 0 and covariance {@code regularization * I}
+ * (as scikit-learn).
+ *
+ * <p><b>Determinism.</b> The same configuration and data give the same model, bit for bit, for any
+ * {@link #parallelism(int)}: rows are processed in fixed chunks whose partial sums are added in chunk order.
+ * Restart {@code r} draws its random numbers from {@code Rng.split(seed, r)}.
+ *
+ * <p><b>Thread-safety.</b> Immutable: every wither returns a new configuration, validated at once. Safe to
+ * share between threads. Arrays passed in are copied and never modified.
+ */
+public final class GaussianMixture {
+
+  /** Temporarily RANDOM until the K-Means package lands; then KMEANS, as scikit-learn. */
+  private static final GmmInit DEFAULT_INIT = GmmInit.RANDOM;
+
+  private final int components;
+  private final CovarianceType type;
+  private final double regularization;
+  private final int maxIterations;
+  private final double tolerance;
+  private final int restarts;
+  private final GmmInit init;
+  private final long seed;
+  private final int parallelism;
+  /** Copied, validated initial parameters or null. */
+  private final double[] initWeights;
+  private final double[][] initMeans;
+  private final double[][][] initCovariances;
+
+  private GaussianMixture(int components, CovarianceType type, double regularization, int maxIterations,
+      double tolerance, int restarts, GmmInit init, long seed, int parallelism, double[] initWeights,
+      double[][] initMeans, double[][][] initCovariances) {
+    this.components = components;
+    this.type = type;
+    this.regularization = regularization;
+    this.maxIterations = maxIterations;
+    this.tolerance = tolerance;
+    this.restarts = restarts;
+    this.init = init;
+    this.seed = seed;
+    this.parallelism = parallelism;
+    this.initWeights = initWeights;
+    this.initMeans = initMeans;
+    this.initCovariances = initCovariances;
+  }
+
+  /**
+   * Starts a configuration with default settings (see the class comment).
+   *
+   * @param k number of mixture components, {@code >= 1} (and at most the number of rows, checked by
+   *     {@link #fit})
+   * @return a new configuration
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public static GaussianMixture components(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("components must be >= 1, got " + k);
+    }
+    return new GaussianMixture(k, CovarianceType.FULL, 1e-6, 100, 1e-3, 1, DEFAULT_INIT, 0L, 1, null, null,
+        null);
+  }
+
+  /**
+   * @param covarianceType the shape of the covariance matrices
+   * @return a new configuration
+   * @throws IllegalArgumentException if null, or if initial covariances were given that do not have this
+   *     shape
+   */
+  public GaussianMixture covariance(CovarianceType covarianceType) {
+    if (covarianceType == null) {
+      throw new IllegalArgumentException("covariance type must not be null");
+    }
+    if (initCovariances != null) {
+      checkShape(covarianceType, initCovariances);
+    }
+    return new GaussianMixture(components, covarianceType, regularization, maxIterations, tolerance,
+        restarts, init, seed, parallelism, initWeights, initMeans, initCovariances);
+  }
+
+  /**
+   * Non-negative value added to the diagonal of every covariance matrix after each M-step (scikit-learn's
+   * {@code reg_covar}), so that covariances stay positive definite. Default {@code 1e-6}; it is an
+   * absolute amount, so scale the data if its variances are far from 1.
+   *
+   * @param value {@code >= 0} and finite
+   * @return a new configuration
+   * @throws IllegalArgumentException if negative, NaN or infinite
+   */
+  public GaussianMixture regularization(double value) {
+    if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("regularization must be >= 0 and finite, got " + value);
+    }
+    return new GaussianMixture(components, type, value, maxIterations, tolerance, restarts, init, seed,
+        parallelism, initWeights, initMeans, initCovariances);
+  }
+
+  /**
+   * Maximum number of EM iterations per restart (default 100). {@code 0} returns the initial parameters.
+   *
+   * @param value {@code >= 0}
+   * @return a new configuration
+   * @throws IllegalArgumentException if negative
+   */
+  public GaussianMixture maxIterations(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("maxIterations must be >= 0, got " + value);
+    }
+    return new GaussianMixture(components, type, regularization, value, tolerance, restarts, init, seed,
+        parallelism, initWeights, initMeans, initCovariances);
+  }
+
+  /**
+   * Convergence threshold on the change in mean log-likelihood per row between iterations (default
+   * {@code 1e-3}, scikit-learn's {@code tol}). {@code 0} runs exactly {@link #maxIterations(int)} iterations.
+   *
+   * @param value {@code >= 0} and finite
+   * @return a new configuration
+   * @throws IllegalArgumentException if negative, NaN or infinite
+   */
+  public GaussianMixture tolerance(double value) {
+    if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("tolerance must be >= 0 and finite, got " + value);
+    }
+    return new GaussianMixture(components, type, regularization, maxIterations, value, restarts, init, seed,
+        parallelism, initWeights, initMeans, initCovariances);
+  }
+
+  /**
+   * Number of initialisations (scikit-learn's {@code n_init}, default 1); the best final log-likelihood
+   * wins. Ignored with {@link #initialParameters}, which is deterministic.
+   *
+   * @param value {@code >= 1}
+   * @return a new configuration
+   * @throws IllegalArgumentException if {@code < 1}
+   */
+  public GaussianMixture restarts(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("restarts must be >= 1, got " + value);
+    }
+    return new GaussianMixture(components, type, regularization, maxIterations, tolerance, value, init, seed,
+        parallelism, initWeights, initMeans, initCovariances);
+  }
+
+  /**
+   * How each restart is initialised (default {@link GmmInit#KMEANS}). Discards any
+   * {@link #initialParameters} given before.
+   *
+   * @param method the initialisation
+   * @return a new configuration
+   * @throws IllegalArgumentException if null
+   */
+  public GaussianMixture init(GmmInit method) {
+    if (method == null) {
+      throw new IllegalArgumentException("init must not be null");
+    }
+    return new GaussianMixture(components, type, regularization, maxIterations, tolerance, restarts, method,
+        seed, parallelism, null, null, null);
+  }
+
+  /**
+   * Starts EM from the given parameters instead of {@link #init(GmmInit)} (scikit-learn's
+   * {@code weights_init}, {@code means_init} and {@code precisions_init}, with covariances instead of
+   * precisions). The parameters are used as given: the first iteration's E-step uses them. Covariances are
+   * always full {@code d x d} matrices and must match the covariance type: diagonal for DIAGONAL, a
+   * multiple of the identity for SPHERICAL, all {@code k} equal for TIED. The arrays are copied.
+   *
+   * @param weights {@code k} non-negative weights summing to 1 (within {@code 1e-6})
+   * @param means {@code k} means of dimension {@code d}, finite
+   * @param covariances {@code k} symmetric positive definite {@code d x d} matrices
+   * @return a new configuration
+   * @throws IllegalArgumentException if a shape does not match {@code k} ({@link #components(int)}) or
+   *     {@code d}, a value is not finite, weights are negative or do not sum to 1, a matrix is not symmetric
+   *     or not positive definite, or the matrices do not have the configured covariance type's shape
+   */
+  public GaussianMixture initialParameters(double[] weights, double[][] means, double[][][] covariances) {
+    if (weights == null || means == null || covariances == null) {
+      throw new IllegalArgumentException("initial weights, means and covariances must not be null");
+    }
+    int k = components;
+    if (weights.length != k || means.length != k || covariances.length != k) {
+      throw new IllegalArgumentException("initial parameters must describe components = " + k
+          + " components, got " + weights.length + " weights, " + means.length + " means and "
+          + covariances.length + " covariance matrices");
+    }
+    double sum = 0;
+    for (int c = 0; c < k; c++) {
+      if (!(weights[c] >= 0) || weights[c] > 1) {
+        throw new IllegalArgumentException("initial weights must be in [0, 1], got weights[" + c + "] = "
+            + weights[c]);
+      }
+      sum += weights[c];
+    }
+    if (!(Math.abs(sum - 1) <= 1e-6)) {
+      throw new IllegalArgumentException("initial weights must sum to 1, got " + sum);
+    }
+    if (means[0] == null || means[0].length < 1) {
+      throw new IllegalArgumentException("initial means[0] must have at least one coordinate");
+    }
+    int d = means[0].length;
+    double[][] mu = new double[k][];
+    double[][][] cov = new double[k][d][d];
+    for (int c = 0; c < k; c++) {
+      if (means[c] == null || means[c].length != d) {
+        throw new IllegalArgumentException("initial means must all have dimension " + d + ", got means[" + c
+            + "] of length " + (means[c] == null ? "null" : String.valueOf(means[c].length)));
+      }
+      mu[c] = means[c].clone();
+      for (int j = 0; j < d; j++) {
+        if (!Double.isFinite(mu[c][j])) {
+          throw new IllegalArgumentException("initial means must be finite, got means[" + c + "][" + j
+              + "] = " + mu[c][j]);
+        }
+      }
+      double[][] m = covariances[c];
+      if (m == null || m.length != d) {
+        throw new IllegalArgumentException("initial covariances[" + c + "] must be " + d + " x " + d);
+      }
+      double max = 0;
+      for (int a = 0; a < d; a++) {
+        if (m[a] == null || m[a].length != d) {
+          throw new IllegalArgumentException("initial covariances[" + c + "] must be " + d + " x " + d
+              + ", row " + a + " has " + (m[a] == null ? "null" : String.valueOf(m[a].length)));
+        }
+        for (int b = 0; b < d; b++) {
+          if (!Double.isFinite(m[a][b])) {
+            throw new IllegalArgumentException("initial covariances must be finite, got covariances[" + c
+                + "][" + a + "][" + b + "] = " + m[a][b]);
+          }
+          max = Math.max(max, Math.abs(m[a][b]));
+        }
+      }
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b < a; b++) {
+          if (!(Math.abs(m[a][b] - m[b][a]) <= 1e-12 * max)) {
+            throw new IllegalArgumentException("initial covariances[" + c + "] must be symmetric, got "
+                + m[a][b] + " at [" + a + "][" + b + "] and " + m[b][a] + " at [" + b + "][" + a + "]");
+          }
+          double v = 0.5 * (m[a][b] + m[b][a]);
+          cov[c][a][b] = v;
+          cov[c][b][a] = v;
+        }
+        cov[c][a][a] = m[a][a];
+      }
+      double[] flat = new double[d * d];
+      for (int a = 0; a < d; a++) {
+        System.arraycopy(cov[c][a], 0, flat, a * d, d);
+      }
+      try {
+        Mixture.of(CovarianceType.TIED, 1, d, new double[] {1}, new double[d], flat);
+      } catch (Mixture.NotPositiveDefinite e) {
+        throw new IllegalArgumentException("initial covariances[" + c + "] must be positive definite");
+      }
+    }
+    checkShape(type, cov);
+    return new GaussianMixture(components, type, regularization, maxIterations, tolerance, restarts, init,
+        seed, parallelism, weights.clone(), mu, cov);
+  }
+
+  private static void checkShape(CovarianceType type, double[][][] cov) {
+    int k = cov.length;
+    int d = cov[0].length;
+    for (int c = 0; c < k; c++) {
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b < d; b++) {
+          double v = cov[c][a][b];
+          if (type == CovarianceType.TIED && v != cov[0][a][b]) {
+            throw new IllegalArgumentException("initial covariances must all be equal for covariance type "
+                + "TIED, got covariances[" + c + "][" + a + "][" + b + "] = " + v + " but covariances[0]["
+                + a + "][" + b + "] = " + cov[0][a][b]);
+          }
+          if ((type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL) && a != b && v != 0) {
+            throw new IllegalArgumentException("initial covariances must be diagonal for covariance type "
+                + type + ", got covariances[" + c + "][" + a + "][" + b + "] = " + v);
+          }
+          if (type == CovarianceType.SPHERICAL && a == b && v != cov[c][0][0]) {
+            throw new IllegalArgumentException("initial covariances must be multiples of the identity for "
+                + "covariance type SPHERICAL, got covariances[" + c + "][" + a + "][" + a + "] = " + v
+                + " but covariances[" + c + "][0][0] = " + cov[c][0][0]);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Seed for the random initialisation (default 0). Any value is allowed.
+   *
+   * @param value the seed
+   * @return a new configuration
+   */
+  public GaussianMixture seed(long value) {
+    return new GaussianMixture(components, type, regularization, maxIterations, tolerance, restarts, init,
+        value, parallelism, initWeights, initMeans, initCovariances);
+  }
+
+  /**
+   * Number of threads for the E- and M-steps (default 1, the calling thread). With more, {@link #fit}
+   * creates a private pool and shuts it down before returning; the result does not depend on this value.
+   *
+   * @param threads {@code >= 1}
+   * @return a new configuration
+   * @throws IllegalArgumentException if {@code < 1}
+   */
+  public GaussianMixture parallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
+    }
+    return new GaussianMixture(components, type, regularization, maxIterations, tolerance, restarts, init,
+        seed, threads, initWeights, initMeans, initCovariances);
+  }
+
+  /**
+   * Fits the mixture to the rows of {@code data}.
+   *
+   * @param data the points (not modified)
+   * @return the fitted model of the best restart
+   * @throws IllegalArgumentException if {@code data} is null, has fewer rows than components, or its
+   *     dimension differs from that of the initial parameters
+   * @throws IllegalStateException if a covariance matrix is not positive definite in every restart (the
+   *     message names the component and suggests a larger regularization or fewer components)
+   */
+  public GaussianMixtureModel fit(Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("data must not be null");
+    }
+    int n = data.size();
+    int d = data.dimension();
+    int k = components;
+    if (k > n) {
+      throw new IllegalArgumentException("components must be <= the number of rows (" + n + "), got " + k);
+    }
+    if (initMeans != null && initMeans[0].length != d) {
+      throw new IllegalArgumentException("initial means have dimension " + initMeans[0].length
+          + " but the data has dimension " + d);
+    }
+    double[] x = DataAccess.values(data);
+    try (ChunkExecutor exec = new ChunkExecutor(parallelism)) {
+      EmRun run = new EmRun(x, n, d, k, type, regularization, exec);
+      if (initWeights != null) {
+        EmRun.Result r = run.run(givenMixture(d), maxIterations, tolerance);
+        return new GaussianMixtureModel(r.mixture, r.iterations, r.converged, r.history);
+      }
+      EmRun.Result best = null;
+      IllegalStateException firstFailure = null;
+      for (int r = 0; r < restarts; r++) {
+        try {
+          initialise(run, data, Rng.split(seed, r));
+          EmRun.Result res = run.run(run.initialMixture(), maxIterations, tolerance);
+          if (best == null || res.logLikelihood() > best.logLikelihood()) {
+            best = res;
+          }
+        } catch (IllegalStateException e) {
+          if (firstFailure == null) {
+            firstFailure = e;
+          }
+        }
+      }
+      if (best == null) {
+        if (restarts > 1) {
+          throw new IllegalStateException("all " + restarts + " restarts failed; the first: "
+              + firstFailure.getMessage(), firstFailure);
+        }
+        throw firstFailure;
+      }
+      return new GaussianMixtureModel(best.mixture, best.iterations, best.converged, best.history);
+    }
+  }
+
+  private Mixture givenMixture(int d) {
+    int k = components;
+    double[] w = initWeights.clone();
+    double[] mu = new double[k * d];
+    for (int c = 0; c < k; c++) {
+      System.arraycopy(initMeans[c], 0, mu, c * d, d);
+    }
+    double[] cov = new double[Mixture.covLength(type, k, d)];
+    for (int c = 0; c < k; c++) {
+      double[][] m = initCovariances[c];
+      for (int a = 0; a < d; a++) {
+        switch (type) {
+          case FULL:
+            System.arraycopy(m[a], 0, cov, c * d * d + a * d, d);
+            break;
+          case TIED:
+            System.arraycopy(m[a], 0, cov, a * d, d);
+            break;
+          case DIAGONAL:
+            cov[c * d + a] = m[a][a];
+            break;
+          default:
+            cov[c] = m[0][0];
+            break;
+        }
+      }
+    }
+    return Mixture.of(type, k, d, w, mu, cov);
+  }
+
+  /** Fills the run's responsibilities for one restart. */
+  private void initialise(EmRun run, Dataset data, Rng rng) {
+    int n = data.size();
+    int k = components;
+    double[] resp = run.responsibilities();
+    switch (init) {
+      case RANDOM: {
+        for (int i = 0; i < n; i++) {
+          double s = 0;
+          for (int c = 0; c < k; c++) {
+            double u = rng.nextDouble();
+            resp[i * k + c] = u;
+            s += u;
+          }
+          for (int c = 0; c < k; c++) {
+            resp[i * k + c] /= s;
+          }
+        }
+        break;
+      }
+      default:
+        throw new UnsupportedOperationException("init " + init + " needs the K-Means package, not available yet");
+    }
+  }
+}

@@ -1,0 +1,382 @@
+package io.github.clusterkit.gmm.internal;
+
+import io.github.clusterkit.gmm.CovarianceType;
+
+/**
+ * The parameters of a Gaussian mixture together with what evaluating its densities needs: the inverse
+ * Cholesky factor of each covariance matrix and the log normalising constants. Immutable once built.
+ *
+ * <p>Covariance storage depends on the type: FULL {@code k * d * d} (row-major, symmetric), TIED
+ * {@code d * d}, DIAGONAL {@code k * d} variances, SPHERICAL {@code k} variances. For FULL and TIED,
+ * {@code factor} holds {@code L^-1} (lower triangular, packed by rows: row {@code r} starts at
+ * {@code r (r + 1) / 2}) where {@code Sigma = L L^T}, so that the squared Mahalanobis distance is
+ * {@code |L^-1 (x - mu)|^2}; for DIAGONAL and SPHERICAL it holds the precisions {@code 1 / variance}.
+ */
+public final class Mixture {
+
+  private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+  final CovarianceType type;
+  final int k;
+  final int d;
+  final double[] weights;
+  final double[] means;
+  final double[] cov;
+  final double[] factor;
+  /** {@code log w_c - d/2 log(2 pi) - 1/2 log det Sigma_c}. */
+  final double[] logConst;
+  /** TIED only: {@code L^-1 mu_c}, {@code k * d}. */
+  final double[] projectedMeans;
+
+  private Mixture(CovarianceType type, int k, int d, double[] weights, double[] means, double[] cov,
+      double[] factor, double[] logConst, double[] projectedMeans) {
+    this.type = type;
+    this.k = k;
+    this.d = d;
+    this.weights = weights;
+    this.means = means;
+    this.cov = cov;
+    this.factor = factor;
+    this.logConst = logConst;
+    this.projectedMeans = projectedMeans;
+  }
+
+  /** Thrown (internally) when a covariance matrix is not positive definite; carries the component. */
+  public static final class NotPositiveDefinite extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    /** The component whose covariance failed, or -1 for the shared (tied) covariance. */
+    public final int component;
+
+    NotPositiveDefinite(int component) {
+      super(null, null, false, false);
+      this.component = component;
+    }
+  }
+
+  /**
+   * Number of doubles of the covariance storage.
+   *
+   * @param type the covariance type
+   * @param k components
+   * @param d dimension
+   * @return the storage length
+   */
+  public static int covLength(CovarianceType type, int k, int d) {
+    switch (type) {
+      case FULL:
+        return k * d * d;
+      case TIED:
+        return d * d;
+      case DIAGONAL:
+        return k * d;
+      default:
+        return k;
+    }
+  }
+
+  /**
+   * Builds a mixture, taking ownership of the arrays.
+   *
+   * @param type covariance type
+   * @param k components
+   * @param d dimension
+   * @param weights {@code k} mixing weights (a zero weight gives that component log weight minus infinity)
+   * @param means {@code k * d}
+   * @param cov covariance storage as described in the class comment
+   * @return the mixture
+   * @throws NotPositiveDefinite if a covariance matrix (or variance) is not positive definite
+   */
+  public static Mixture of(CovarianceType type, int k, int d, double[] weights, double[] means,
+      double[] cov) {
+    double[] logConst = new double[k];
+    double[] factor;
+    double[] projected = null;
+    double base = -0.5 * d * LOG_2PI;
+    int tri = d * (d + 1) / 2;
+    switch (type) {
+      case FULL: {
+        factor = new double[k * tri];
+        for (int c = 0; c < k; c++) {
+          double halfLogDetPrecision = inverseCholesky(cov, c * d * d, d, factor, c * tri, c);
+          logConst[c] = Math.log(weights[c]) + base + halfLogDetPrecision;
+        }
+        break;
+      }
+      case TIED: {
+        factor = new double[tri];
+        double halfLogDetPrecision = inverseCholesky(cov, 0, d, factor, 0, -1);
+        projected = new double[k * d];
+        for (int c = 0; c < k; c++) {
+          logConst[c] = Math.log(weights[c]) + base + halfLogDetPrecision;
+          lowerTimes(factor, d, means, c * d, projected, c * d);
+        }
+        break;
+      }
+      case DIAGONAL: {
+        factor = new double[k * d];
+        for (int c = 0; c < k; c++) {
+          double s = 0;
+          for (int j = 0; j < d; j++) {
+            double v = cov[c * d + j];
+            if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+              throw new NotPositiveDefinite(c);
+            }
+            factor[c * d + j] = 1 / v;
+            s += Math.log(v);
+          }
+          logConst[c] = Math.log(weights[c]) + base - 0.5 * s;
+        }
+        break;
+      }
+      default: {
+        factor = new double[k];
+        for (int c = 0; c < k; c++) {
+          double v = cov[c];
+          if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+            throw new NotPositiveDefinite(c);
+          }
+          factor[c] = 1 / v;
+          logConst[c] = Math.log(weights[c]) + base - 0.5 * d * Math.log(v);
+        }
+        break;
+      }
+    }
+    return new Mixture(type, k, d, weights, means, cov, factor, logConst, projected);
+  }
+
+  /**
+   * Cholesky {@code A = L L^T} of the symmetric {@code d x d} matrix at {@code a[off..]} (lower triangle
+   * read), then {@code L^-1} by forward substitution, written packed into {@code out[outOff..]}.
+   *
+   * @return {@code -sum log L_rr}, half the log-determinant of {@code A^-1}
+   */
+  static double inverseCholesky(double[] a, int off, int d, double[] out, int outOff, int component) {
+    double[] l = new double[d * d];
+    double halfLogDet = 0;
+    for (int r = 0; r < d; r++) {
+      for (int c = 0; c <= r; c++) {
+        double s = a[off + r * d + c];
+        for (int m = 0; m < c; m++) {
+          s -= l[r * d + m] * l[c * d + m];
+        }
+        if (r == c) {
+          if (!(s > 0) || s == Double.POSITIVE_INFINITY) {
+            throw new NotPositiveDefinite(component);
+          }
+          double root = Math.sqrt(s);
+          l[r * d + r] = root;
+          halfLogDet -= Math.log(root);
+        } else {
+          l[r * d + c] = s / l[c * d + c];
+        }
+      }
+    }
+    // L^-1 column by column: solve L y = e_c (y_r = 0 for r < c).
+    for (int c = 0; c < d; c++) {
+      for (int r = c; r < d; r++) {
+        double s = r == c ? 1 : 0;
+        for (int m = c; m < r; m++) {
+          s -= l[r * d + m] * out[outOff + m * (m + 1) / 2 + c];
+        }
+        out[outOff + r * (r + 1) / 2 + c] = s / l[r * d + r];
+      }
+    }
+    return halfLogDet;
+  }
+
+  /** {@code y = L x} for a packed lower-triangular {@code L}. */
+  static void lowerTimes(double[] packed, int d, double[] x, int xOff, double[] y, int yOff) {
+    int idx = 0;
+    for (int r = 0; r < d; r++) {
+      double s = 0;
+      for (int c = 0; c <= r; c++) {
+        s += packed[idx++] * x[xOff + c];
+      }
+      y[yOff + r] = s;
+    }
+  }
+
+  /**
+   * Weighted log densities {@code log w_c + log N(x | mu_c, Sigma_c)} of one point.
+   *
+   * @param x the data
+   * @param off offset of the point in {@code x}
+   * @param out {@code k} results
+   * @param scratch at least {@code d} doubles
+   */
+  public void weightedLogProb(double[] x, int off, double[] out, double[] scratch) {
+    final int k = this.k;
+    final int d = this.d;
+    final double[] mu = means;
+    final double[] f = factor;
+    switch (type) {
+      case FULL: {
+        int tri = d * (d + 1) / 2;
+        for (int c = 0; c < k; c++) {
+          int mo = c * d;
+          for (int j = 0; j < d; j++) {
+            scratch[j] = x[off + j] - mu[mo + j];
+          }
+          int idx = c * tri;
+          double maha = 0;
+          for (int r = 0; r < d; r++) {
+            double s = 0;
+            for (int j = 0; j <= r; j++) {
+              s += f[idx + j] * scratch[j];
+            }
+            idx += r + 1;
+            maha += s * s;
+          }
+          out[c] = logConst[c] - 0.5 * maha;
+        }
+        break;
+      }
+      case TIED: {
+        lowerTimes(f, d, x, off, scratch, 0);
+        final double[] pm = projectedMeans;
+        for (int c = 0; c < k; c++) {
+          int mo = c * d;
+          double maha = 0;
+          for (int j = 0; j < d; j++) {
+            double t = scratch[j] - pm[mo + j];
+            maha += t * t;
+          }
+          out[c] = logConst[c] - 0.5 * maha;
+        }
+        break;
+      }
+      case DIAGONAL: {
+        for (int c = 0; c < k; c++) {
+          int mo = c * d;
+          double maha = 0;
+          for (int j = 0; j < d; j++) {
+            double t = x[off + j] - mu[mo + j];
+            maha += t * t * f[mo + j];
+          }
+          out[c] = logConst[c] - 0.5 * maha;
+        }
+        break;
+      }
+      default: {
+        for (int c = 0; c < k; c++) {
+          int mo = c * d;
+          double dist = 0;
+          for (int j = 0; j < d; j++) {
+            double t = x[off + j] - mu[mo + j];
+            dist += t * t;
+          }
+          out[c] = logConst[c] - 0.5 * dist * f[c];
+        }
+        break;
+      }
+    }
+  }
+
+  /**
+   * Turns weighted log densities into responsibilities in place and returns the log density of the point
+   * (log-sum-exp, shifted by the maximum so that nothing overflows or underflows to 0/0).
+   *
+   * @param lp {@code k} weighted log densities, overwritten with the responsibilities
+   * @param k number of components
+   * @return {@code log sum_c exp(lp_c)}
+   */
+  public static double normalize(double[] lp, int k) {
+    double max = lp[0];
+    for (int c = 1; c < k; c++) {
+      if (lp[c] > max) {
+        max = lp[c];
+      }
+    }
+    double sum = 0;
+    for (int c = 0; c < k; c++) {
+      double e = Math.exp(lp[c] - max);
+      lp[c] = e;
+      sum += e;
+    }
+    double inv = 1 / sum;
+    for (int c = 0; c < k; c++) {
+      lp[c] *= inv;
+    }
+    return max + Math.log(sum);
+  }
+
+  /**
+   * @param lp {@code k} weighted log densities
+   * @param k number of components
+   * @return {@code log sum_c exp(lp_c)}
+   */
+  public static double logSumExp(double[] lp, int k) {
+    double max = lp[0];
+    for (int c = 1; c < k; c++) {
+      if (lp[c] > max) {
+        max = lp[c];
+      }
+    }
+    double sum = 0;
+    for (int c = 0; c < k; c++) {
+      sum += Math.exp(lp[c] - max);
+    }
+    return max + Math.log(sum);
+  }
+
+  /** @return the covariance type */
+  public CovarianceType type() {
+    return type;
+  }
+
+  /** @return number of components */
+  public int components() {
+    return k;
+  }
+
+  /** @return dimension */
+  public int dimension() {
+    return d;
+  }
+
+  /** @return the weights (shared, do not modify) */
+  public double[] weightsArray() {
+    return weights;
+  }
+
+  /** @return the means, {@code k * d} (shared, do not modify) */
+  public double[] meansArray() {
+    return means;
+  }
+
+  /** @return the covariance storage (shared, do not modify) */
+  public double[] covArray() {
+    return cov;
+  }
+
+  /**
+   * Expands the covariance of component {@code c} to a full {@code d x d} matrix.
+   *
+   * @param c the component
+   * @return a new matrix
+   */
+  public double[][] covarianceMatrix(int c) {
+    double[][] m = new double[d][d];
+    for (int r = 0; r < d; r++) {
+      for (int j = 0; j < d; j++) {
+        double v;
+        switch (type) {
+          case FULL:
+            v = cov[c * d * d + r * d + j];
+            break;
+          case TIED:
+            v = cov[r * d + j];
+            break;
+          case DIAGONAL:
+            v = r == j ? cov[c * d + r] : 0;
+            break;
+          default:
+            v = r == j ? cov[c] : 0;
+            break;
+        }
+        m[r][j] = v;
+      }
+    }
+    return m;
+  }
+}
