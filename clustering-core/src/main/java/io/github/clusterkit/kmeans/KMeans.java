@@ -1,0 +1,399 @@
+package io.github.clusterkit.kmeans;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.kmeans.internal.Assigner;
+import io.github.clusterkit.kmeans.internal.Distinct;
+import io.github.clusterkit.kmeans.internal.ElkanAssigner;
+import io.github.clusterkit.kmeans.internal.Engine;
+import io.github.clusterkit.kmeans.internal.HamerlyAssigner;
+import io.github.clusterkit.kmeans.internal.LloydAssigner;
+
+/**
+ * K-Means clustering: partitions the rows into {@code k} clusters so as to minimise the inertia, the weighted
+ * sum of squared Euclidean distances from every row to its cluster's centroid.
+ *
+ * <pre>{@code
+ * KMeansModel m = KMeans.k(5).seed(42).restarts(10).fit(data);
+ * double[][] centroids = m.centroids();
+ * int[] labels = m.labels();
+ * int label = m.predict(new double[] {1.0, 2.0});
+ * }</pre>
+ *
+ * <p><b>Algorithm.</b> Initial centroids come from greedy k-means++ ({@link KMeansInit#PLUS_PLUS}, the
+ * default), from random rows ({@link KMeansInit#RANDOM}) or from the caller
+ * ({@link #initialCentroids(double[][])}). Then Lloyd iterations (Lloyd 1982,
+ * doi:10.1109/TIT.1982.1056489) follow scikit-learn 1.2.1's {@code KMeans(algorithm="lloyd")} step for step:
+ * assign every row to its nearest centroid (ties to the lowest centroid index), re-seed empty clusters, move
+ * every centroid to the weighted mean of its rows; stop when no label changed, when the total squared centroid
+ * shift is at most {@code tolerance} times the mean per-column variance of the data, or after
+ * {@code maxIterations}; in the last two cases one more assignment makes the labels match the final
+ * centroids. The assignment uses Lloyd's full scan or the exact accelerations of Hamerly (2010) and Elkan
+ * (2003), see {@link KMeansAlgorithm}; all give bit-identical results. From the same initial centroids the
+ * result equals scikit-learn's (centroids to 1e-9 relative, the same labels and iteration count; tested).
+ *
+ * <p><b>Restarts.</b> With {@link #restarts(int)} {@code = r}, the fit runs {@code r} times from different
+ * initial centroids and keeps the run with the lowest inertia (the earliest on ties). Run {@code i} draws its
+ * random numbers from {@code Rng.split(seed, i)} alone, so adding restarts never changes the earlier ones:
+ * the inertia with {@code r + 1} restarts is never above that with {@code r}. Default: 1 restart (as
+ * scikit-learn 1.4's {@code n_init="auto"} for k-means++); use 10 for scikit-learn 1.2's default quality.
+ * With explicit initial centroids every run would be identical, so exactly one run is made.
+ *
+ * <p><b>Empty clusters.</b> A cluster that receives no row (or only rows of weight 0) in an assignment is
+ * re-seeded, as scikit-learn does, with the row farthest from its own centroid (in decreasing distance when
+ * several clusters are empty; ties to the lower row index), which is taken out of its old cluster's mean. Only
+ * rows with positive weight whose cluster keeps a positive weight qualify; a centroid is never a zero vector
+ * or an average of nothing.
+ *
+ * <p><b>Edge cases.</b> {@code k} must not exceed the number of distinct rows with positive weight
+ * ({@link IllegalArgumentException} otherwise, naming both numbers); {@code k} equal to that number gives
+ * inertia 0. {@code k = 1} gives the (weighted) mean. {@code n = 1} works with {@code k = 1}. Data values
+ * are finite by construction of {@link Dataset}.
+ *
+ * <p><b>Determinism and threads.</b> The same configuration and data give the same result on every run and
+ * for every {@link #parallelism(int)}: rows are cut into at most 64 chunks whose boundaries depend only on
+ * the number of rows, and per-chunk partial sums are combined in chunk order. Threads come from a pool the
+ * fit creates and shuts down; the common pool is never used.
+ *
+ * <p><b>Thread-safety.</b> Immutable: a configuration can be shared and used from several threads at once.
+ * Every wither returns a new configuration and validates its argument at once. {@code fit} never modifies the
+ * caller's arrays.
+ */
+public final class KMeans {
+
+  private final int k;
+  private final long seed;
+  private final int restarts;
+  private final int maxIterations;
+  private final double tolerance;
+  private final KMeansInit init;
+  private final double[][] initialCentroids;
+  private final KMeansAlgorithm algorithm;
+  private final int parallelism;
+
+  private KMeans(
+      int k,
+      long seed,
+      int restarts,
+      int maxIterations,
+      double tolerance,
+      KMeansInit init,
+      double[][] initialCentroids,
+      KMeansAlgorithm algorithm,
+      int parallelism) {
+    this.k = k;
+    this.seed = seed;
+    this.restarts = restarts;
+    this.maxIterations = maxIterations;
+    this.tolerance = tolerance;
+    this.init = init;
+    this.initialCentroids = initialCentroids;
+    this.algorithm = algorithm;
+    this.parallelism = parallelism;
+  }
+
+  /**
+   * A configuration with {@code k} clusters and the defaults: seed 0, 1 restart, at most 300 iterations,
+   * tolerance {@code 1e-4} (scikit-learn's defaults for the last two), k-means++ initialisation,
+   * {@link KMeansAlgorithm#AUTO}, 1 thread.
+   *
+   * @param k number of clusters, at least 1
+   * @return the configuration
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public static KMeans k(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+    return new KMeans(k, 0L, 1, 300, 1e-4, KMeansInit.PLUS_PLUS, null, KMeansAlgorithm.AUTO, 1);
+  }
+
+  /**
+   * @param seed seed of all random choices (any value)
+   * @return a configuration with this seed
+   */
+  public KMeans seed(long seed) {
+    return new KMeans(k, seed, restarts, maxIterations, tolerance, init, initialCentroids, algorithm,
+        parallelism);
+  }
+
+  /**
+   * @param restarts number of runs from different initial centroids, the best by inertia is kept; at least 1
+   * @return a configuration with this number of restarts
+   * @throws IllegalArgumentException if {@code restarts < 1}
+   */
+  public KMeans restarts(int restarts) {
+    if (restarts < 1) {
+      throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
+    }
+    return new KMeans(k, seed, restarts, maxIterations, tolerance, init, initialCentroids, algorithm,
+        parallelism);
+  }
+
+  /**
+   * @param maxIterations maximum number of Lloyd iterations per run, at least 1
+   * @return a configuration with this limit
+   * @throws IllegalArgumentException if {@code maxIterations < 1}
+   */
+  public KMeans maxIterations(int maxIterations) {
+    if (maxIterations < 1) {
+      throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+    }
+    return new KMeans(k, seed, restarts, maxIterations, tolerance, init, initialCentroids, algorithm,
+        parallelism);
+  }
+
+  /**
+   * The relative tolerance, as scikit-learn's {@code tol}: a run stops when the sum over centroids of the
+   * squared distance each moved in one iteration is at most {@code tolerance} times the mean of the
+   * per-column (population, unweighted) variances of the data. With {@code 0} a run continues until no label
+   * changes (or the centroids stop moving exactly), or {@link #maxIterations(int)} is reached.
+   *
+   * @param tolerance finite and {@code >= 0}
+   * @return a configuration with this tolerance
+   * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
+   */
+  public KMeans tolerance(double tolerance) {
+    if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+      throw new IllegalArgumentException("tolerance must be >= 0 and finite, got " + tolerance);
+    }
+    return new KMeans(k, seed, restarts, maxIterations, tolerance, init, initialCentroids, algorithm,
+        parallelism);
+  }
+
+  /**
+   * Sets the initialisation strategy and clears explicit initial centroids, if any.
+   *
+   * @param init the strategy
+   * @return a configuration with this strategy
+   * @throws IllegalArgumentException if {@code init} is null
+   */
+  public KMeans init(KMeansInit init) {
+    if (init == null) {
+      throw new IllegalArgumentException("init must not be null");
+    }
+    return new KMeans(k, seed, restarts, maxIterations, tolerance, init, null, algorithm, parallelism);
+  }
+
+  /**
+   * Starts from the given centroids instead of a random initialisation (one run, whatever
+   * {@link #restarts(int)} says). The array is copied. Its column count is checked against the data in
+   * {@link #fit(Dataset)}.
+   *
+   * @param centroids {@code k} rows of equal, positive length with finite values
+   * @return a configuration with these initial centroids
+   * @throws IllegalArgumentException if the array is null, has other than {@code k} rows, a row is null,
+   *     empty or of a different length, or a value is not finite (naming row and column)
+   */
+  public KMeans initialCentroids(double[][] centroids) {
+    if (centroids == null) {
+      throw new IllegalArgumentException("initialCentroids must not be null");
+    }
+    if (centroids.length != k) {
+      throw new IllegalArgumentException(
+          "initialCentroids must have k = " + k + " rows, got " + centroids.length);
+    }
+    double[][] copy = new double[k][];
+    for (int j = 0; j < k; j++) {
+      double[] r = centroids[j];
+      if (r == null) {
+        throw new IllegalArgumentException("initialCentroids[" + j + "] must not be null");
+      }
+      if (r.length == 0 || r.length != centroids[0].length) {
+        throw new IllegalArgumentException("initialCentroids rows must all have the same positive length: row 0"
+            + " has " + centroids[0].length + " columns, row " + j + " has " + r.length);
+      }
+      for (int t = 0; t < r.length; t++) {
+        if (!Double.isFinite(r[t])) {
+          throw new IllegalArgumentException("initialCentroids must be finite, got " + r[t] + " at row " + j
+              + ", column " + t);
+        }
+      }
+      copy[j] = r.clone();
+    }
+    return new KMeans(k, seed, restarts, maxIterations, tolerance, init, copy, algorithm, parallelism);
+  }
+
+  /**
+   * @param algorithm the iteration kernel; all give the same result
+   * @return a configuration with this kernel
+   * @throws IllegalArgumentException if {@code algorithm} is null
+   */
+  public KMeans algorithm(KMeansAlgorithm algorithm) {
+    if (algorithm == null) {
+      throw new IllegalArgumentException("algorithm must not be null");
+    }
+    return new KMeans(k, seed, restarts, maxIterations, tolerance, init, initialCentroids, algorithm,
+        parallelism);
+  }
+
+  /**
+   * @param threads number of threads a fit may use, at least 1; the result does not depend on it
+   * @return a configuration with this parallelism
+   * @throws IllegalArgumentException if {@code threads < 1}
+   */
+  public KMeans parallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
+    }
+    return new KMeans(k, seed, restarts, maxIterations, tolerance, init, initialCentroids, algorithm,
+        threads);
+  }
+
+  /**
+   * Clusters {@code data} with unit weights.
+   *
+   * @param data the rows
+   * @return the fitted model
+   * @throws IllegalArgumentException if {@code data} is null, {@code k} exceeds the number of distinct
+   *     rows, or explicit initial centroids have another column count than the data
+   */
+  public KMeansModel fit(Dataset data) {
+    return fitInternal(data, null);
+  }
+
+  /**
+   * Clusters {@code data} with sample weights: the inertia, the centroids and the seeding are weighted (a
+   * row of weight 2 counts as two copies of it; integer weights give the same clustering as repeated rows).
+   * Rows of weight 0 are still labelled but influence nothing. The array is not modified.
+   *
+   * @param data the rows
+   * @param weights one finite weight {@code >= 0} per row, not all zero
+   * @return the fitted model
+   * @throws IllegalArgumentException as {@link #fit(Dataset)}, or if {@code weights} is null, has the wrong
+   *     length, holds a negative, NaN or infinite value (naming it and its index) or only zeros
+   */
+  public KMeansModel fit(Dataset data, double[] weights) {
+    if (weights == null) {
+      throw new IllegalArgumentException("weights must not be null");
+    }
+    return fitInternal(data, weights);
+  }
+
+  private KMeansModel fitInternal(Dataset data, double[] weights) {
+    if (data == null) {
+      throw new IllegalArgumentException("data must not be null");
+    }
+    int n = data.size();
+    int d = data.dimension();
+    double[] x = DataAccess.values(data);
+    double[] w = null;
+    if (weights != null) {
+      if (weights.length != n) {
+        throw new IllegalArgumentException(
+            "weights must have one entry per row (n = " + n + "), got " + weights.length);
+      }
+      boolean unit = true;
+      boolean positive = false;
+      for (int i = 0; i < n; i++) {
+        double v = weights[i];
+        if (!(v >= 0) || Double.isInfinite(v)) {
+          throw new IllegalArgumentException(
+              "weights must be finite and >= 0, got " + v + " at index " + i);
+        }
+        unit &= v == 1.0;
+        positive |= v > 0;
+      }
+      if (!positive) {
+        throw new IllegalArgumentException("weights must not all be zero");
+      }
+      // Unit weights take the unweighted path, whose arithmetic is identical (x * 1.0 == x).
+      w = unit ? null : weights.clone();
+    }
+    if (initialCentroids != null && initialCentroids[0].length != d) {
+      throw new IllegalArgumentException("initialCentroids must have d = " + d
+          + " columns like the data, got " + initialCentroids[0].length);
+    }
+    int distinct = Distinct.countUpTo(x, n, d, w, k);
+    if (distinct < k) {
+      throw new IllegalArgumentException("k must be <= the number of distinct rows"
+          + (w == null ? "" : " with positive weight") + " (" + distinct + "), got " + k);
+    }
+    double tolAbs = tolerance == 0 ? 0 : tolerance * meanVariance(x, n, d);
+    KMeansAlgorithm used = resolve(algorithm, n, d, k);
+    Assigner assigner;
+    switch (used) {
+      case LLOYD:
+        assigner = new LloydAssigner(x, n, d, k, w);
+        break;
+      case ELKAN:
+        assigner = new ElkanAssigner(x, n, d, k, w);
+        break;
+      default:
+        assigner = new HamerlyAssigner(x, n, d, k, w);
+        break;
+    }
+    try (Engine engine = new Engine(x, n, d, k, w, assigner, parallelism)) {
+      Engine.Run best = null;
+      int runs = initialCentroids != null ? 1 : restarts;
+      for (int r = 0; r < runs; r++) {
+        double[] c0;
+        if (initialCentroids != null) {
+          c0 = new double[k * d];
+          for (int j = 0; j < k; j++) {
+            System.arraycopy(initialCentroids[j], 0, c0, j * d, d);
+          }
+        } else {
+          Rng rng = Rng.split(seed, r);
+          c0 = init == KMeansInit.RANDOM ? engine.random(rng) : engine.plusPlus(rng);
+        }
+        Engine.Run run = engine.run(c0, maxIterations, tolAbs);
+        if (best == null || run.inertia < best.inertia) {
+          best = run;
+        }
+      }
+      return new KMeansModel(best.centers, k, d, best.labels, best.inertia, best.iterations, best.converged,
+          used);
+    }
+  }
+
+  /**
+   * The kernel {@link KMeansAlgorithm#AUTO} resolves to.
+   *
+   * @param algorithm the requested kernel
+   * @param n rows
+   * @param d dimension
+   * @param k clusters
+   * @return the kernel used
+   */
+  static KMeansAlgorithm resolve(KMeansAlgorithm algorithm, int n, int d, int k) {
+    if (algorithm == KMeansAlgorithm.ELKAN && !ElkanAssigner.fits(n, k)) {
+      throw new IllegalArgumentException("algorithm ELKAN needs n * k lower bounds, more than a Java array"
+          + " holds: n = " + n + ", k = " + k + "; use HAMERLY");
+    }
+    if (algorithm != KMeansAlgorithm.AUTO) {
+      return algorithm;
+    }
+    if (d > 20 && (long) n * k <= (1L << 25)) {
+      return KMeansAlgorithm.ELKAN;
+    }
+    return KMeansAlgorithm.HAMERLY;
+  }
+
+  /** Mean over columns of the population variance (two-pass), as scikit-learn's {@code _tolerance}. */
+  private static double meanVariance(double[] x, int n, int d) {
+    double total = 0;
+    for (int t = 0; t < d; t++) {
+      double mean = 0;
+      for (int i = 0; i < n; i++) {
+        mean += x[i * d + t];
+      }
+      mean /= n;
+      double ss = 0;
+      for (int i = 0; i < n; i++) {
+        double v = x[i * d + t] - mean;
+        ss += v * v;
+      }
+      total += ss / n;
+    }
+    return total / d;
+  }
+
+  @Override
+  public String toString() {
+    return "KMeans[k=" + k + ", seed=" + seed + ", restarts=" + restarts + ", maxIterations=" + maxIterations
+        + ", tolerance=" + tolerance + ", init=" + (initialCentroids != null ? "explicit" : init)
+        + ", algorithm=" + algorithm + ", parallelism=" + parallelism + "]";
+  }
+}

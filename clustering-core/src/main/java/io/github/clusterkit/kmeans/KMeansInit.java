@@ -1,0 +1,23 @@
+package io.github.clusterkit.kmeans;
+
+/** How {@link KMeans} chooses its initial centroids when none are given explicitly. */
+public enum KMeansInit {
+
+  /**
+   * Greedy k-means++ (Arthur and Vassilvitskii 2007, "k-means++: the advantages of careful seeding", SODA,
+   * doi:10.5555/1283383.1283494), as in scikit-learn: the first centroid is a row drawn with probability
+   * proportional to its weight; every further centroid is the best, by the resulting weighted sum of squared
+   * distances, of {@code 2 + floor(ln k)} candidate rows, each drawn with probability proportional to weight
+   * times squared distance to the nearest centroid chosen so far. Never draws a row with zero weight or one
+   * that coincides with an earlier centroid. The default.
+   */
+  PLUS_PLUS,
+
+  /**
+   * {@code k} distinct rows drawn at random without replacement: uniformly, or with probability proportional
+   * to weight when weights are given (Efraimidis and Spirakis 2006, doi:10.1016/j.ipl.2005.11.003). Rows
+   * with zero weight are never drawn. Duplicate rows may give duplicate centroids; the resulting empty
+   * clusters are re-seeded as described in {@link KMeans}.
+   */
+  RANDOM
+}

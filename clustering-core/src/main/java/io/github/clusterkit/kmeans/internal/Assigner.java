@@ -1,0 +1,137 @@
+package io.github.clusterkit.kmeans.internal;
+
+/**
+ * One K-Means assignment step: gives every row the index of its nearest centroid (ties to the lowest index,
+ * distances from {@link Dist#sq}) and, in the same pass, accumulates the per-cluster weighted coordinate sums
+ * in row order. Implementations differ only in how many distances they skip; their labels are identical.
+ *
+ * <p>Protocol per run: {@link #reset()}, then for every pass {@link #prepare(double[], double[])} once and
+ * {@link #assign(int, int, int[], double[], double[])} on disjoint row ranges (possibly concurrently).
+ */
+public abstract class Assigner {
+
+  /** Row-major points. */
+  protected final double[] x;
+  /** Number of rows. */
+  protected final int n;
+  /** Dimension. */
+  protected final int d;
+  /** Number of clusters. */
+  protected final int k;
+  /** Sample weights, or {@code null} for unit weights. */
+  protected final double[] w;
+  /** Current centroids, row-major {@code k * d}. */
+  protected double[] c;
+
+  /**
+   * @param x row-major points
+   * @param n rows
+   * @param d dimension
+   * @param k clusters
+   * @param w weights or {@code null}
+   */
+  protected Assigner(double[] x, int n, int d, int k, double[] w) {
+    this.x = x;
+    this.n = n;
+    this.d = d;
+    this.k = k;
+    this.w = w;
+  }
+
+  /** Forgets all state of a previous run (the next pass is a full one). */
+  public abstract void reset();
+
+  /**
+   * Called once before each pass.
+   *
+   * @param centers the centroids to assign to (not modified, kept until the next call)
+   * @param shifts for each centroid, an upper bound on its distance to the centroid of the previous pass, or
+   *     {@code null} on the first pass of a run
+   */
+  public abstract void prepare(double[] centers, double[] shifts);
+
+  /**
+   * Assigns rows {@code [from, to)}.
+   *
+   * @param from first row
+   * @param to one past the last row
+   * @param labels labels of the previous pass (any value, e.g. -1, before the first) updated in place
+   * @param sum per-cluster weighted sums {@code k * d} to add to, or {@code null} to skip accumulation
+   * @param wsum per-cluster weight totals {@code k} to add to (ignored when {@code sum} is null)
+   * @return the number of rows whose label changed
+   */
+  public abstract int assign(int from, int to, int[] labels, double[] sum, double[] wsum);
+
+  /**
+   * Full scan of row {@code i}: the nearest centroid by {@link Dist#sq}, lowest index on ties.
+   *
+   * @param xo offset of the row
+   * @return the index
+   */
+  protected final int nearest(int xo) {
+    double[] cc = c;
+    int best = 0;
+    double bd = Dist.sq(x, xo, cc, 0, d);
+    for (int j = 1; j < k; j++) {
+      double dj = Dist.sq(x, xo, cc, j * d, d);
+      if (dj < bd) {
+        bd = dj;
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Adds row {@code i} (offset {@code xo}) to cluster {@code a}'s sums.
+   *
+   * @param i row
+   * @param xo row offset
+   * @param a cluster
+   * @param sum sums
+   * @param wsum weight totals
+   */
+  protected final void accumulate(int i, int xo, int a, double[] sum, double[] wsum) {
+    int so = a * d;
+    if (w == null) {
+      for (int t = 0; t < d; t++) {
+        sum[so + t] += x[xo + t];
+      }
+      wsum[a] += 1;
+    } else {
+      double wi = w[i];
+      for (int t = 0; t < d; t++) {
+        sum[so + t] += x[xo + t] * wi;
+      }
+      wsum[a] += wi;
+    }
+  }
+
+  /**
+   * Half the distance from every centroid to its nearest other centroid, as a lower bound (deflated by
+   * {@link Dist#gamma(int)}); {@code +inf} when {@code k == 1}.
+   *
+   * @param centers centroids
+   * @param halfPair if not null, receives the deflated half distances of every pair, {@code k * k}
+   * @param s receives the per-centroid minimum
+   */
+  protected final void halfDistances(double[] centers, double[] halfPair, double[] s) {
+    double g = 0.5 * (1 - Dist.gamma(d));
+    java.util.Arrays.fill(s, Double.POSITIVE_INFINITY);
+    for (int a = 0; a < k; a++) {
+      for (int b = a + 1; b < k; b++) {
+        double h = Math.sqrt(Dist.sq(centers, a * d, centers, b * d, d)) * g;
+        if (halfPair != null) {
+          halfPair[a * k + b] = h;
+          halfPair[b * k + a] = h;
+        }
+        if (h < s[a]) {
+          s[a] = h;
+        }
+        if (h < s[b]) {
+          s[b] = h;
+        }
+      }
+    }
+  }
+}

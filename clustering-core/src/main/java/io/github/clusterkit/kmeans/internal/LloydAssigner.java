@@ -1,0 +1,90 @@
+package io.github.clusterkit.kmeans.internal;
+
+/**
+ * Lloyd's assignment (Lloyd 1982, doi:10.1109/TIT.1982.1056489): a full scan of every centroid for every row,
+ * O(n k d) per pass, no extra memory. The reference the accelerated kernels must reproduce.
+ */
+public final class LloydAssigner extends Assigner {
+
+  /**
+   * @param x row-major points
+   * @param n rows
+   * @param d dimension
+   * @param k clusters
+   * @param w weights or {@code null}
+   */
+  public LloydAssigner(double[] x, int n, int d, int k, double[] w) {
+    super(x, n, d, k, w);
+  }
+
+  @Override
+  public void reset() {}
+
+  @Override
+  public void prepare(double[] centers, double[] shifts) {
+    this.c = centers;
+  }
+
+  @Override
+  public int assign(int from, int to, int[] labels, double[] sum, double[] wsum) {
+    if (d == 2) {
+      return assign2(from, to, labels, sum, wsum);
+    }
+    int changes = 0;
+    for (int i = from; i < to; i++) {
+      int xo = i * d;
+      int a = nearest(xo);
+      if (labels[i] != a) {
+        labels[i] = a;
+        changes++;
+      }
+      if (sum != null) {
+        accumulate(i, xo, a, sum, wsum);
+      }
+    }
+    return changes;
+  }
+
+  /** The same computation as the general path (same expression order), unrolled for two dimensions. */
+  private int assign2(int from, int to, int[] labels, double[] sum, double[] wsum) {
+    final double[] px = x;
+    final double[] cc = c;
+    final int kk = k;
+    final double[] ww = w;
+    int changes = 0;
+    for (int i = from; i < to; i++) {
+      double x0 = px[2 * i];
+      double x1 = px[2 * i + 1];
+      double t0 = x0 - cc[0];
+      double t1 = x1 - cc[1];
+      double bd = t0 * t0 + t1 * t1;
+      int a = 0;
+      for (int j = 1; j < kk; j++) {
+        double u0 = x0 - cc[2 * j];
+        double u1 = x1 - cc[2 * j + 1];
+        double dj = u0 * u0 + u1 * u1;
+        if (dj < bd) {
+          bd = dj;
+          a = j;
+        }
+      }
+      if (labels[i] != a) {
+        labels[i] = a;
+        changes++;
+      }
+      if (sum != null) {
+        if (ww == null) {
+          sum[2 * a] += x0;
+          sum[2 * a + 1] += x1;
+          wsum[a] += 1;
+        } else {
+          double wi = ww[i];
+          sum[2 * a] += x0 * wi;
+          sum[2 * a + 1] += x1 * wi;
+          wsum[a] += wi;
+        }
+      }
+    }
+    return changes;
+  }
+}

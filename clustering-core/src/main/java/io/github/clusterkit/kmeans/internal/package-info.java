@@ -1,0 +1,5 @@
+/**
+ * Implementation of {@link io.github.clusterkit.kmeans.KMeans}: the chunked parallel executor, the seeding
+ * strategies and the Lloyd, Hamerly and Elkan assignment kernels. Not API: may change without notice.
+ */
+package io.github.clusterkit.kmeans.internal;
