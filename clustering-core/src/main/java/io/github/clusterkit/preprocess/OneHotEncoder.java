@@ -1,0 +1,252 @@
+package io.github.clusterkit.preprocess;
+
+import io.github.clusterkit.data.ColumnType;
+import io.github.clusterkit.data.Table;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Replaces each categorical column by one numeric 0/1 column per category seen at fit time, named
+ * {@code column=category} (for example {@code Gender=Female}, {@code Gender=Male}), placed where the
+ * original column was. Categories are sorted ({@link String#compareTo}), as scikit-learn's
+ * {@code OneHotEncoder(categories='auto')} sorts them, so the output matches its
+ * {@code get_feature_names_out()} up to the separator ({@code =} here, {@code _} there).
+ *
+ * <p><b>Unknown categories</b> at transform time follow {@link #handleUnknown(HandleUnknown)}:
+ * {@link HandleUnknown#ERROR} (the default, as scikit-learn) raises an {@link IllegalArgumentException}
+ * naming the column, row and value; {@link HandleUnknown#IGNORE} encodes the row as all zeros. A missing
+ * value ({@code null}) is treated as unknown at transform time; at fit time it is an error (impute first,
+ * for example with {@link Imputer#mostFrequent()}).
+ *
+ * <p>Acts on every categorical column by default, or on the columns named with {@link #columns(String...)}.
+ * Immutable and thread-safe.
+ */
+public final class OneHotEncoder implements Step {
+
+  private static final String NAME = "OneHotEncoder";
+
+  /** What a transform does with a category not seen at fit time. */
+  public enum HandleUnknown {
+    /** Raise an {@link IllegalArgumentException}. */
+    ERROR,
+    /** Encode the row as all zeros for that column. */
+    IGNORE
+  }
+
+  private final List<String> columns;
+  private final HandleUnknown unknown;
+
+  /** An encoder of every categorical column that rejects unknown categories. */
+  public OneHotEncoder() {
+    this(null, HandleUnknown.ERROR);
+  }
+
+  private OneHotEncoder(List<String> columns, HandleUnknown unknown) {
+    this.columns = columns;
+    this.unknown = unknown;
+  }
+
+  /**
+   * @param names the categorical columns to encode, at least one, distinct
+   * @return an encoder acting only on these columns
+   * @throws IllegalArgumentException if no name is given or a name is null, empty or repeated
+   */
+  public OneHotEncoder columns(String... names) {
+    return new OneHotEncoder(Columns.named(NAME, names), unknown);
+  }
+
+  /**
+   * @param handling what to do with unknown categories at transform time
+   * @return an encoder with this rule
+   * @throws IllegalArgumentException if {@code handling} is null
+   */
+  public OneHotEncoder handleUnknown(HandleUnknown handling) {
+    if (handling == null) {
+      throw new IllegalArgumentException(NAME + ": handleUnknown must not be null");
+    }
+    return new OneHotEncoder(columns, handling);
+  }
+
+  @Override
+  public Fitted fit(Table table) {
+    List<String> cols = Columns.resolve(NAME, table, columns, ColumnType.CATEGORICAL);
+    List<List<String>> cats = new ArrayList<>();
+    for (int k = 0; k < cols.size(); k++) {
+      String[] v = table.categorical(cols.get(k));
+      TreeSet<String> seen = new TreeSet<>();
+      for (int i = 0; i < v.length; i++) {
+        if (v[i] == null) {
+          throw new IllegalArgumentException(NAME + ": column '" + cols.get(k) + "' has a missing value at row "
+              + i + "; impute it first (for example Imputer.mostFrequent())");
+        }
+        seen.add(v[i]);
+      }
+      if (seen.isEmpty()) {
+        throw Columns.noObserved(NAME, cols.get(k));
+      }
+      cats.add(new ArrayList<>(seen));
+    }
+    return Fitted.of(cols, cats, unknown);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof OneHotEncoder)) {
+      return false;
+    }
+    OneHotEncoder e = (OneHotEncoder) o;
+    return Objects.equals(columns, e.columns) && unknown == e.unknown;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(columns, unknown);
+  }
+
+  @Override
+  public String toString() {
+    return NAME + "(" + unknown + ")" + (columns == null ? "" : columns.toString());
+  }
+
+  /** A fitted {@link OneHotEncoder}: per column its categories in output order. Immutable, thread-safe. */
+  public static final class Fitted implements FittedStep {
+    private final List<String> columns;
+    private final List<List<String>> categories;
+    private final HandleUnknown unknown;
+    private final List<Map<String, Integer>> lookup;
+
+    private Fitted(List<String> columns, List<List<String>> categories, HandleUnknown unknown) {
+      this.columns = columns;
+      this.categories = categories;
+      this.unknown = unknown;
+      List<Map<String, Integer>> l = new ArrayList<>();
+      for (List<String> c : categories) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < c.size(); i++) {
+          m.put(c.get(i), i);
+        }
+        l.add(m);
+      }
+      this.lookup = l;
+    }
+
+    /**
+     * Rebuilds a fitted encoder from its state, copying the lists.
+     *
+     * @param columns the categorical column names, distinct and non-empty
+     * @param categories per column its categories in output order: at least one, non-null, distinct
+     * @param handleUnknown what to do with unknown categories
+     * @return the fitted encoder
+     * @throws IllegalArgumentException if a rule is broken
+     */
+    public static Fitted of(List<String> columns, List<List<String>> categories, HandleUnknown handleUnknown) {
+      List<String> c = Columns.validNames(NAME, columns, true);
+      if (categories == null || categories.size() != c.size()) {
+        throw new IllegalArgumentException(NAME + ": categories must have one list per column (" + c.size()
+            + "), got " + (categories == null ? "null" : String.valueOf(categories.size())));
+      }
+      if (handleUnknown == null) {
+        throw new IllegalArgumentException(NAME + ": handleUnknown must not be null");
+      }
+      List<List<String>> cats = new ArrayList<>();
+      for (int k = 0; k < c.size(); k++) {
+        List<String> list = categories.get(k);
+        if (list == null || list.isEmpty()) {
+          throw new IllegalArgumentException(NAME + ": column '" + c.get(k) + "' needs at least one category");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String s : list) {
+          if (s == null) {
+            throw new IllegalArgumentException(NAME + ": categories of column '" + c.get(k)
+                + "' must not be null");
+          }
+          if (!seen.add(s)) {
+            throw new IllegalArgumentException(NAME + ": categories of column '" + c.get(k)
+                + "' must be distinct, got '" + s + "' twice");
+          }
+        }
+        cats.add(Collections.unmodifiableList(new ArrayList<>(list)));
+      }
+      return new Fitted(c, Collections.unmodifiableList(cats), handleUnknown);
+    }
+
+    @Override
+    public List<String> columns() {
+      return columns;
+    }
+
+    /** @return per column its categories in output order, unmodifiable */
+    public List<List<String>> categories() {
+      return categories;
+    }
+
+    /** @return the rule for unknown categories */
+    public HandleUnknown handleUnknown() {
+      return unknown;
+    }
+
+    @Override
+    public Table transform(Table table) {
+      Columns.require(NAME, table, columns, ColumnType.CATEGORICAL);
+      Map<String, Integer> which = new HashMap<>();
+      for (int k = 0; k < columns.size(); k++) {
+        which.put(columns.get(k), k);
+      }
+      Table.Builder b = Table.builder();
+      int n = table.rowCount();
+      List<String> names = table.columnNames();
+      for (int j = 0; j < names.size(); j++) {
+        String name = names.get(j);
+        Integer k = which.get(name);
+        if (k == null) {
+          b.column(table, name);
+          continue;
+        }
+        List<String> cats = categories.get(k);
+        Map<String, Integer> pos = lookup.get(k);
+        String[] v = table.categorical(name);
+        double[][] out = new double[cats.size()][n];
+        for (int i = 0; i < n; i++) {
+          Integer p = v[i] == null ? null : pos.get(v[i]);
+          if (p != null) {
+            out[p][i] = 1.0;
+          } else if (unknown == HandleUnknown.ERROR) {
+            throw new IllegalArgumentException(NAME + ": column '" + name + "' has "
+                + (v[i] == null ? "a missing value" : "unknown category '" + v[i] + "'") + " at row " + i
+                + "; known categories are " + cats + " (use HandleUnknown.IGNORE to encode it as all zeros)");
+          }
+        }
+        for (int c = 0; c < cats.size(); c++) {
+          b.numeric(name + "=" + cats.get(c), out[c]);
+        }
+      }
+      return b.build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Fitted)) {
+        return false;
+      }
+      Fitted f = (Fitted) o;
+      return columns.equals(f.columns) && categories.equals(f.categories) && unknown == f.unknown;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(columns, categories, unknown);
+    }
+
+    @Override
+    public String toString() {
+      return NAME + ".Fitted" + columns;
+    }
+  }
+}

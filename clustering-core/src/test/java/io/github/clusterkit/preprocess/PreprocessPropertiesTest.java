@@ -1,0 +1,127 @@
+package io.github.clusterkit.preprocess;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Table;
+import io.github.clusterkit.internal.Rng;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** Invariants of the steps on random tables (seeded by jqwik). */
+class PreprocessPropertiesTest {
+
+  private static Table random(long seed, int n, int d, double missingRate) {
+    Rng rng = new Rng(seed);
+    Table.Builder b = Table.builder();
+    for (int j = 0; j < d; j++) {
+      double[] v = new double[n];
+      double scale = Math.exp(rng.uniform(-5, 8));
+      double shift = rng.uniform(-1e3, 1e3);
+      for (int i = 0; i < n; i++) {
+        v[i] = i > 0 && rng.nextDouble() < missingRate ? Double.NaN : shift + scale * rng.nextGaussian();
+      }
+      b.numeric("c" + j, v);
+    }
+    String[] g = new String[n];
+    for (int i = 0; i < n; i++) {
+      g[i] = "g" + rng.nextInt(3);
+    }
+    b.categorical("g", g);
+    return b.build();
+  }
+
+  /** Standardised columns have mean 0 and population variance 1 (exact oracle: BigDecimal sums). */
+  @Property(tries = 60)
+  void standardScalerGivesZeroMeanUnitVariance(@ForAll @IntRange(min = 2, max = 60) int n,
+      @ForAll @IntRange(min = 1, max = 4) int d, @ForAll long seed) {
+    Table t = random(seed, n, d, 0.2);
+    PipelineModel p = Pipeline.of(Imputer.mean(), new StandardScaler(), ColumnSelector.drop("g")).fit(t);
+    Dataset x = p.transform(t);
+    for (int j = 0; j < d; j++) {
+      double[] col = x.column(j);
+      BigDecimal sum = BigDecimal.ZERO;
+      BigDecimal sq = BigDecimal.ZERO;
+      for (double v : col) {
+        sum = sum.add(new BigDecimal(v));
+        sq = sq.add(new BigDecimal(v).multiply(new BigDecimal(v)));
+      }
+      double mean = sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL64).doubleValue();
+      double var = sq.divide(BigDecimal.valueOf(n), MathContext.DECIMAL64).doubleValue() - mean * mean;
+      assertEquals(0.0, mean, 1e-9);
+      // A column whose observed values are all equal (e.g. one observed value) keeps scale 1 and variance 0.
+      double raw = new StandardScaler().fit(t).scales()[j];
+      assertEquals(raw == 1.0 && var < 1e-6 ? 0.0 : 1.0, var, 1e-9);
+    }
+  }
+
+  /** MinMax output lies in the target range for training data; the extremes map to its ends. */
+  @Property(tries = 60)
+  void minMaxMapsTrainingDataIntoRange(@ForAll @IntRange(min = 2, max = 60) int n, @ForAll long seed) {
+    Table t = random(seed, n, 3, 0.1).drop("g");
+    MinMaxScaler.Fitted f = new MinMaxScaler().range(-2, 3).fit(t);
+    Table out = f.transform(t);
+    for (String c : t.columnNames()) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double v : out.numeric(c)) {
+        if (!Double.isNaN(v)) {
+          assertTrue(v >= -2 - 1e-12 && v <= 3 + 1e-12, c + ": " + v);
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+      assertEquals(-2, lo, 1e-12);
+      assertTrue(Math.abs(hi - 3) < 1e-12 || hi == -2, "max maps to 3 unless the column is constant");
+    }
+  }
+
+  /** Rebuilding every fitted step from its public state gives an equal step with identical output. */
+  @Property(tries = 40)
+  void stateRoundTripsExactly(@ForAll @IntRange(min = 1, max = 40) int n, @ForAll long seed) {
+    Table t = random(seed, n, 2, 0.25);
+    PipelineModel p = Pipeline.of(Imputer.median(), new Log1p().columns("c0").columns("c1"),
+        new RobustScaler().columns("c0"), new MinMaxScaler(), new OneHotEncoder(), new StandardScaler()).fit(
+        Table.builder().column(t, "c0").numeric("c1", abs(t.numeric("c1"))).column(t, "g").build());
+    PipelineModel back = PipelineModel.of(p.inputColumns(), p.inputTypes(), p.steps().stream()
+        .map(PreprocessPropertiesTest::rebuild).collect(java.util.stream.Collectors.toList()));
+    assertEquals(p, back);
+    Table input = Table.builder().column(t, "c0").numeric("c1", abs(t.numeric("c1"))).column(t, "g").build();
+    assertArrayEquals(p.transform(input).toArray(), back.transform(input).toArray());
+  }
+
+  private static double[] abs(double[] v) {
+    for (int i = 0; i < v.length; i++) {
+      v[i] = Math.abs(v[i]);
+    }
+    return v;
+  }
+
+  static FittedStep rebuild(FittedStep s) {
+    if (s instanceof StandardScaler.Fitted) {
+      StandardScaler.Fitted f = (StandardScaler.Fitted) s;
+      return StandardScaler.Fitted.of(f.columns(), f.means(), f.scales());
+    } else if (s instanceof MinMaxScaler.Fitted) {
+      MinMaxScaler.Fitted f = (MinMaxScaler.Fitted) s;
+      return MinMaxScaler.Fitted.of(f.columns(), f.mins(), f.maxs(), f.rangeMin(), f.rangeMax());
+    } else if (s instanceof RobustScaler.Fitted) {
+      RobustScaler.Fitted f = (RobustScaler.Fitted) s;
+      return RobustScaler.Fitted.of(f.columns(), f.centers(), f.scales());
+    } else if (s instanceof Log1p.Fitted) {
+      return Log1p.Fitted.of(s.columns());
+    } else if (s instanceof Imputer.Fitted) {
+      Imputer.Fitted f = (Imputer.Fitted) s;
+      return Imputer.Fitted.of(f.strategy(), f.numericFills(), f.categoricalFills());
+    } else if (s instanceof OneHotEncoder.Fitted) {
+      OneHotEncoder.Fitted f = (OneHotEncoder.Fitted) s;
+      return OneHotEncoder.Fitted.of(f.columns(), f.categories(), f.handleUnknown());
+    } else {
+      return ColumnSelector.Fitted.of(s.columns());
+    }
+  }
+}

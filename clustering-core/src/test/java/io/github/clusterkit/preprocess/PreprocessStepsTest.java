@@ -1,0 +1,239 @@
+package io.github.clusterkit.preprocess;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.ColumnType;
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Table;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Small cases computed by hand (each comment gives the arithmetic) and the validation of every step. */
+class PreprocessStepsTest {
+
+  private static final double NA = Double.NaN;
+
+  private static Table customers() {
+    return Table.builder()
+        .numeric("income", new double[] {10, 20, NA, 50})
+        .categorical("gender", new String[] {"Male", "Female", "Female", null})
+        .numeric("age", new double[] {30, 30, 30, 30})
+        .build();
+  }
+
+  private static void assertMessage(String expected, Runnable r) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
+    assertTrue(e.getMessage().contains(expected), () -> "message was: " + e.getMessage());
+  }
+
+  @Test
+  void standardScalerByHand() {
+    StandardScaler.Fitted f = new StandardScaler().fit(customers());
+    assertEquals(List.of("income", "age"), f.columns());
+    // income observed {10, 20, 50}: mean 80/3, population variance ((10-80/3)^2+(20-80/3)^2+(50-80/3)^2)/3
+    // = 2600/9 -> scale sqrt(2600)/3; age is constant -> scale 1 (scikit-learn's rule).
+    assertEquals(80.0 / 3, f.means()[0], 1e-14);
+    assertEquals(Math.sqrt(2600) / 3, f.scales()[0], 1e-13);
+    assertEquals(30, f.means()[1]);
+    assertEquals(1.0, f.scales()[1]);
+    Table out = f.transform(customers());
+    double[] income = out.numeric("income");
+    assertEquals((10 - 80.0 / 3) / (Math.sqrt(2600) / 3), income[0], 1e-14);
+    assertTrue(Double.isNaN(income[2]), "missing stays missing");
+    assertArrayEquals(new double[] {0, 0, 0, 0}, out.numeric("age"));
+    assertArrayEquals(customers().categorical("gender"), out.categorical("gender"));
+    assertEquals(customers().columnNames(), out.columnNames());
+  }
+
+  @Test
+  void minMaxAndRobustByHand() {
+    Table t = Table.builder().numeric("a", new double[] {1, 2, 3, 4, 100}).numeric("c", new double[] {5, 5, 5,
+        5, 5}).build();
+    MinMaxScaler.Fitted mm = new MinMaxScaler().range(-1, 1).fit(t);
+    // a: min 1, max 100 -> scale 2/99, offset -1 - 1*2/99; c constant: range 1 -> every value maps to -1.
+    assertArrayEquals(new double[] {-1, 2 * (2.0 / 99) - 1 - 2.0 / 99, 3 * (2.0 / 99) + (-1 - 2.0 / 99),
+        4 * (2.0 / 99) + (-1 - 2.0 / 99), 1}, mm.transform(t).numeric("a"), 1e-15);
+    assertArrayEquals(new double[] {-1, -1, -1, -1, -1}, mm.transform(t).numeric("c"));
+
+    RobustScaler.Fitted rb = new RobustScaler().fit(t);
+    // a sorted {1,2,3,4,100}: median 3; numpy linear percentile: q25 at index 1 -> 2, q75 at index 3 -> 4.
+    assertArrayEquals(new double[] {3, 5}, rb.centers());
+    assertArrayEquals(new double[] {2, 1}, rb.scales());
+    assertArrayEquals(new double[] {-1, -0.5, 0, 0.5, 48.5}, rb.transform(t).numeric("a"));
+    // Four values {1,2,3,4}: q25 index 0.75 -> 1.75, q75 index 2.25 -> 3.25, median 2.5.
+    Table four = Table.builder().numeric("a", new double[] {4, 3, 2, 1}).build();
+    RobustScaler.Fitted r4 = new RobustScaler().fit(four);
+    assertArrayEquals(new double[] {2.5}, r4.centers());
+    assertArrayEquals(new double[] {1.5}, r4.scales());
+  }
+
+  @Test
+  void log1pByHand() {
+    Table t = Table.builder().numeric("m", new double[] {0, Math.E - 1, NA}).build();
+    Table out = new Log1p().fit(t).transform(t);
+    assertEquals(0.0, out.numeric("m")[0]);
+    assertEquals(1.0, out.numeric("m")[1], 1e-15);
+    assertTrue(Double.isNaN(out.numeric("m")[2]));
+    Table bad = Table.builder().numeric("m", new double[] {0, -1}).build();
+    assertMessage("'m' has value -1.0 at row 1", () -> new Log1p().fit(bad));
+  }
+
+  @Test
+  void imputerStrategies() {
+    Table t = Table.builder()
+        .numeric("x", new double[] {1, NA, 3, 3, 10})
+        .categorical("g", new String[] {"b", "a", null, "b", "a"})
+        .build();
+    // mean of {1,3,3,10} = 17/4; median = (3+3)/2 = 3; most frequent 3; g tie a/b -> smaller "a".
+    assertEquals(4.25, Imputer.mean().fit(t).transform(t).numeric("x")[1]);
+    assertEquals(3.0, Imputer.median().fit(t).transform(t).numeric("x")[1]);
+    Imputer.Fitted mf = Imputer.mostFrequent().fit(t);
+    assertEquals(Map.of("x", 3.0), mf.numericFills());
+    assertEquals(Map.of("g", "a"), mf.categoricalFills());
+    assertEquals("a", mf.transform(t).categorical("g")[2]);
+    assertEquals(-7.0, Imputer.constant(-7).fit(t).transform(t).numeric("x")[1]);
+    Imputer.Fitted unknown = Imputer.constant("unknown").fit(t);
+    assertEquals(List.of("g"), unknown.columns());
+    assertEquals("unknown", unknown.transform(t).categorical("g")[2]);
+    // Even count: median of {1, 2, 3, 10} = (2+3)/2.
+    Table even = Table.builder().numeric("x", new double[] {10, 1, NA, 3, 2}).build();
+    assertEquals(2.5, Imputer.median().fit(even).numericFills().get("x"));
+    // Only named columns are filled.
+    Imputer.Fitted onlyG = Imputer.mostFrequent().columns("g").fit(t);
+    assertTrue(Double.isNaN(onlyG.transform(t).numeric("x")[1]));
+
+    assertMessage("'g' is categorical, expected numeric", () -> Imputer.median().columns("g").fit(t));
+    Table empty = Table.builder().numeric("x", new double[] {NA, NA}).build();
+    assertMessage("'x' has no observed", () -> Imputer.median().fit(empty));
+    assertMessage("finite", () -> Imputer.constant(Double.NaN));
+  }
+
+  @Test
+  void oneHotEncoderNamesAndUnknowns() {
+    Table t = Table.builder()
+        .numeric("id", new double[] {1, 2, 3})
+        .categorical("Gender", new String[] {"Male", "Female", "Male"})
+        .build();
+    OneHotEncoder.Fitted f = new OneHotEncoder().fit(t);
+    assertEquals(List.of(List.of("Female", "Male")), f.categories());
+    Table out = f.transform(t);
+    assertEquals(List.of("id", "Gender=Female", "Gender=Male"), out.columnNames());
+    assertArrayEquals(new double[] {0, 1, 0}, out.numeric("Gender=Female"));
+    assertArrayEquals(new double[] {1, 0, 1}, out.numeric("Gender=Male"));
+
+    Table other = Table.builder().numeric("id", new double[] {4, 5})
+        .categorical("Gender", new String[] {"Other", null}).build();
+    assertMessage("unknown category 'Other' at row 0", () -> f.transform(other));
+    Table zeros = new OneHotEncoder().handleUnknown(OneHotEncoder.HandleUnknown.IGNORE).fit(t).transform(other);
+    assertArrayEquals(new double[] {0, 0}, zeros.numeric("Gender=Female"));
+    assertArrayEquals(new double[] {0, 0}, zeros.numeric("Gender=Male"));
+    Table gap = Table.builder().categorical("g", new String[] {"a", null}).build();
+    assertMessage("missing value at row 1", () -> new OneHotEncoder().fit(gap));
+    // A one-hot name that collides with an existing column is caught by the table builder.
+    Table clash = Table.builder().categorical("g", new String[] {"a"}).numeric("g=a", new double[] {1}).build();
+    assertMessage("distinct", () -> new OneHotEncoder().fit(clash).transform(clash));
+  }
+
+  @Test
+  void columnSelector() {
+    Table t = customers();
+    assertEquals(List.of("gender", "age"), ColumnSelector.drop("income").fit(t).columns());
+    assertEquals(List.of("age", "income"), ColumnSelector.keep("age", "income").fit(t).transform(t).columnNames());
+    assertMessage("no column 'x'", () -> ColumnSelector.keep("x").fit(t));
+    assertMessage("would leave no column", () -> ColumnSelector.drop("income", "gender", "age").fit(t));
+  }
+
+  @Test
+  void stepsRejectWrongColumns() {
+    Table t = customers();
+    assertMessage("StandardScaler: column 'gender' is categorical, expected numeric",
+        () -> new StandardScaler().columns("gender").fit(t));
+    assertMessage("no column 'nope'", () -> new MinMaxScaler().columns("nope").fit(t));
+    assertMessage("OneHotEncoder: column 'income' is numeric, expected categorical",
+        () -> new OneHotEncoder().columns("income").fit(t));
+    assertMessage("at least one", () -> new StandardScaler().columns());
+    assertMessage("twice", () -> new RobustScaler().columns("a", "a"));
+    assertMessage("quantileRange", () -> new RobustScaler().quantileRange(75, 25));
+    assertMessage("range", () -> new MinMaxScaler().range(1, 1));
+    StandardScaler.Fitted f = new StandardScaler().fit(t);
+    assertMessage("no column 'income'", () -> f.transform(t.drop("income")));
+  }
+
+  @Test
+  void fittedStateValidation() {
+    List<String> ab = List.of("a", "b");
+    assertMessage("scales[1] must be > 0, got 0.0",
+        () -> StandardScaler.Fitted.of(ab, new double[] {0, 0}, new double[] {1, 0}));
+    assertMessage("means[0] must be finite, got NaN",
+        () -> StandardScaler.Fitted.of(ab, new double[] {NA, 0}, new double[] {1, 1}));
+    assertMessage("one value per column (2), got 1",
+        () -> StandardScaler.Fitted.of(ab, new double[] {0}, new double[] {1, 1}));
+    assertMessage("distinct", () -> StandardScaler.Fitted.of(List.of("a", "a"), new double[2], new double[] {1,
+        1}));
+    assertMessage("non-empty", () -> Log1p.Fitted.of(java.util.Arrays.asList("a", null)));
+    assertMessage("maxs[0] must be >= mins[0]",
+        () -> MinMaxScaler.Fitted.of(List.of("a"), new double[] {2}, new double[] {1}, 0, 1));
+    assertMessage("scales[0] must be > 0",
+        () -> RobustScaler.Fitted.of(List.of("a"), new double[] {0}, new double[] {-1}));
+    assertMessage("distinct", () -> OneHotEncoder.Fitted.of(List.of("g"), List.of(List.of("x", "x")),
+        OneHotEncoder.HandleUnknown.ERROR));
+    assertMessage("one list per column", () -> OneHotEncoder.Fitted.of(List.of("g"), List.of(),
+        OneHotEncoder.HandleUnknown.ERROR));
+    Map<String, Double> nan = new LinkedHashMap<>();
+    nan.put("a", NA);
+    assertMessage("fill value of column 'a' must be finite", () -> Imputer.Fitted.of(Imputer.Strategy.MEAN, nan,
+        Map.of()));
+    assertMessage("fills only numeric columns", () -> Imputer.Fitted.of(Imputer.Strategy.MEDIAN, Map.of(),
+        Map.of("g", "x")));
+    assertMessage("must not be empty", () -> ColumnSelector.Fitted.of(List.of()));
+
+    StandardScaler.Fitted f = StandardScaler.Fitted.of(ab, new double[] {1, 2}, new double[] {3, 4});
+    double[] m = f.means();
+    m[0] = 99;
+    assertEquals(1, f.means()[0], "state is copied out");
+  }
+
+  @Test
+  void pipelineChecksOutputAndInputLayout() {
+    Table t = customers();
+    assertMessage("output column 'gender' is categorical",
+        () -> Pipeline.of(Imputer.median(), new StandardScaler()).fit(t));
+    assertMessage("'income' has a missing value at row 2",
+        () -> Pipeline.of(Imputer.mostFrequent().columns("gender"), new OneHotEncoder()).fit(t));
+    PipelineModel p = Pipeline.of(Imputer.median(), Imputer.mostFrequent(), new OneHotEncoder(),
+        new StandardScaler().columns("income", "age")).fit(t);
+    assertEquals(List.of("income", "gender=Female", "gender=Male", "age"), p.outputColumns());
+    Dataset x = p.transform(t);
+    assertEquals(4, x.size());
+    assertEquals(p.outputColumns(), x.columnNames());
+    // Row 3: gender missing -> most frequent "Female". Income imputed with the median 20 of {10,20,50}:
+    // {10,20,20,50}, mean 25, population std sqrt(225) = 15, so row 3 -> (50 - 25) / 15.
+    assertEquals(1.0, x.get(3, 1));
+    assertEquals(25.0 / 15, x.get(3, 0), 1e-15);
+    // Extra columns and another column order are fine; a wrong type is not.
+    Table shuffled = Table.builder().numeric("age", new double[] {30}).numeric("extra", new double[] {0})
+        .categorical("gender", new String[] {"Male"}).numeric("income", new double[] {25}).build();
+    assertEquals(0.0, p.transform(shuffled).get(0, 0), "income 25 is the mean of {10,20,20,50}");
+    Table wrongType = Table.builder().numeric("income", new double[] {1}).numeric("gender", new double[] {1})
+        .numeric("age", new double[] {1}).build();
+    assertMessage("'gender' is numeric, but the pipeline was fitted on a categorical column",
+        () -> p.transform(wrongType));
+
+    // Rebuilding from state gives an equal model; bad state is rejected.
+    PipelineModel back = PipelineModel.of(p.inputColumns(), p.inputTypes(), p.steps());
+    assertEquals(p, back);
+    assertEquals(p.outputColumns(), back.outputColumns());
+    assertMessage("step 1 does not fit", () -> PipelineModel.of(List.of("a"), List.of(ColumnType.NUMERIC),
+        List.of(Log1p.Fitted.of(List.of("a")), Log1p.Fitted.of(List.of("b")))));
+    assertMessage("one type per input column", () -> PipelineModel.of(List.of("a"), List.of(), List.of()));
+    assertNotEquals(p, Pipeline.of(Imputer.median(), Imputer.mostFrequent(), new OneHotEncoder()).fit(t));
+    assertSame(p.steps(), p.steps());
+  }
+}
