@@ -4,6 +4,8 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.pca.internal.ChunkRunner;
 import io.github.clusterkit.pca.internal.Moments;
+import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -211,7 +213,7 @@ public final class Pca {
     Solver used = solver == Solver.AUTO ? autoSolver(n, d) : solver;
     double[] x = DataAccess.values(data);
     try (ChunkRunner runner = new ChunkRunner(parallelism)) {
-      return new Fit(x, n, d, used, runner).run();
+      return new Fit(x, n, d, used, runner).run(data.columnNames());
     }
   }
 
@@ -245,7 +247,7 @@ public final class Pca {
       this.runner = runner;
     }
 
-    PcaModel run() {
+    PcaModel run(List<String> columnNames) {
       boolean degenerate = Moments.allRowsEqual(x, n, d);
       if (degenerate) {
         mean = new double[d];
@@ -296,8 +298,8 @@ public final class Pca {
         sv[j] = Math.sqrt(sq[j]);
       }
       return new PcaModel(
-          n, d, comps, mean, java.util.Arrays.copyOf(ev, k), java.util.Arrays.copyOf(ratio, k), sv,
-          noise, whiten, zero, used);
+          n, d, comps, mean, Arrays.copyOf(ev, k), Arrays.copyOf(ratio, k), sv,
+          noise, whiten, zero, used, columnNames);
     }
 
     private int chooseCount(double[] ratio) {

@@ -31,6 +31,7 @@ public final class PcaModel {
   private final double noiseVariance;
   private final boolean whiten;
   private final Pca.Solver solver;
+  private final List<String> columnNames;
   /** Multiplier applied to each projection by {@link #transform}. */
   private final double[] scale;
   /** Multiplier applied to each score by {@link #inverseTransform}. */
@@ -47,7 +48,8 @@ public final class PcaModel {
       double noiseVariance,
       boolean whiten,
       boolean[] zeroVariance,
-      Pca.Solver solver) {
+      Pca.Solver solver,
+      List<String> columnNames) {
     this.n = n;
     this.d = d;
     this.k = explainedVariance.length;
@@ -59,6 +61,7 @@ public final class PcaModel {
     this.noiseVariance = noiseVariance;
     this.whiten = whiten;
     this.solver = solver;
+    this.columnNames = columnNames;
     this.scale = new double[k];
     this.unscale = new double[k];
     for (int j = 0; j < k; j++) {
@@ -204,7 +207,7 @@ public final class PcaModel {
    * kept components.
    *
    * @param scores points with {@link #componentCount()} columns; not modified
-   * @return {@code n x d} points
+   * @return {@code n x d} points, with the column names of the fitted data
    * @throws IllegalArgumentException if {@code scores} is null or has another dimension
    */
   public Dataset inverseTransform(Dataset scores) {
@@ -215,7 +218,7 @@ public final class PcaModel {
     for (int i = 0; i < m; i++) {
       reconstruct(z, i * k, out, i * d);
     }
-    return Dataset.wrap(out, m, d);
+    return Dataset.wrap(out, m, d).withColumnNames(columnNames);
   }
 
   /**

@@ -1,0 +1,182 @@
+package io.github.clusterkit.pca;
+
+import static io.github.clusterkit.pca.PcaReferenceTest.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Generators;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Bad arguments, degenerate shapes, copies and determinism. */
+class PcaEdgeCaseTest {
+
+  private static final Dataset SMALL =
+      Dataset.of(new double[][] {{1, 2, 0}, {2, 1, 1}, {4, 0, 3}, {0, 5, 1}, {3, 3, 3}});
+
+  @Test
+  void rejectsBadConfiguration() {
+    assertMessage(() -> Pca.components(0), "components must be >= 1, got 0");
+    assertMessage(() -> Pca.components(-3), "components must be >= 1, got -3");
+    assertMessage(() -> Pca.varianceToKeep(0), "varianceToKeep must be in (0, 1], got 0.0");
+    assertMessage(() -> Pca.varianceToKeep(1.5), "varianceToKeep must be in (0, 1], got 1.5");
+    assertMessage(() -> Pca.varianceToKeep(-0.1), "varianceToKeep must be in (0, 1], got -0.1");
+    assertMessage(() -> Pca.varianceToKeep(Double.NaN), "varianceToKeep must be in (0, 1], got NaN");
+    assertMessage(() -> Pca.components(1).parallelism(0), "parallelism must be >= 1, got 0");
+    assertMessage(() -> Pca.components(1).solver(null), "solver must not be null");
+    assertMessage(() -> Pca.components(1).fit(null), "data must not be null");
+  }
+
+  @Test
+  void rejectsTooManyComponentsAndSingleRow() {
+    // min(n, d) = 3 for 5 x 3
+    assertMessage(
+        () -> Pca.components(4).fit(SMALL),
+        "components must be <= min(n, d) = 3 for data with n = 5, d = 3, got 4");
+    Dataset wide = Dataset.of(new double[][] {{1, 2, 3, 4}, {0, 1, 0, 1}});
+    assertMessage(
+        () -> Pca.components(3).fit(wide),
+        "components must be <= min(n, d) = 2 for data with n = 2, d = 4, got 3");
+    Dataset one = Dataset.of(new double[][] {{1, 2, 3}});
+    assertMessage(
+        () -> Pca.components(1).fit(one),
+        "data must have at least 2 rows (explained variance divides by n - 1), got 1");
+  }
+
+  @Test
+  void rejectsBadTransformArguments() {
+    PcaModel m = Pca.components(2).fit(SMALL);
+    assertMessage(() -> m.transform((Dataset) null), "data must not be null");
+    assertMessage(
+        () -> m.transform(Dataset.of(new double[][] {{1, 2}})), "data must have 3 columns, got 2");
+    assertMessage(() -> m.transform(new double[] {1, 2}), "point must have length 3, got 2");
+    assertMessage(
+        () -> m.transform(new double[] {1, Double.NaN, 2}),
+        "point values must be finite, got NaN at index 1");
+    assertMessage(
+        () -> m.inverseTransform(Dataset.of(new double[][] {{1, 2, 3}})),
+        "scores must have 2 columns, got 3");
+    assertMessage(() -> m.inverseTransform(new double[] {1}), "scores must have length 2, got 1");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Pca.Solver.class)
+  void oneColumn(Pca.Solver solver) {
+    // d = 1: the only component is [1]; its variance is the sample variance (n - 1), by hand:
+    // values 1, 2, 4, -3: mean 1, squares 0 + 1 + 9 + 16 = 26, variance 26 / 3
+    Dataset x = Dataset.of(new double[][] {{1}, {2}, {4}, {-3}});
+    PcaModel m = Pca.components(1).solver(solver).fit(x);
+    // sign: the largest |projection| is row 3 (-4), so the component is -1 (svd_flip)
+    assertArrayEquals(new double[] {-1}, m.components()[0], 0, "component");
+    assertEquals(26.0 / 3, m.explainedVariance()[0], 1e-14);
+    assertEquals(1.0, m.explainedVarianceRatio()[0], 1e-15);
+    assertEquals(Math.sqrt(26), m.singularValues()[0], 1e-14);
+    assertEquals(0.0, m.noiseVariance());
+    assertArrayEquals(new double[] {4}, m.transform(new double[] {-3}), 1e-14, "transform");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Pca.Solver.class)
+  void identicalRows(Pca.Solver solver) {
+    // total variance 0: documented behaviour, no NaN
+    Dataset x = Dataset.of(new double[][] {{0.1, 7, -2}, {0.1, 7, -2}, {0.1, 7, -2}});
+    PcaModel m = Pca.varianceToKeep(0.5).whiten(true).solver(solver).fit(x);
+    assertEquals(3, m.componentCount(), "varianceToKeep keeps all min(n, d) components");
+    assertArrayEquals(new double[] {0.1, 7, -2}, m.mean(), 0, "mean");
+    assertArrayEquals(new double[] {0, 0, 0}, m.explainedVariance(), 0, "variance");
+    assertArrayEquals(new double[] {0, 0, 0}, m.explainedVarianceRatio(), 0, "ratio");
+    assertArrayEquals(new double[] {1, 0, 0}, m.components()[0], 0, "e_1");
+    assertArrayEquals(new double[] {0, 0, 1}, m.components()[2], 0, "e_3");
+    assertArrayEquals(new double[] {0, 0, 0}, m.transform(new double[] {5, 5, 5}), 0, "whitened");
+    assertArrayEquals(new double[] {0.1, 7, -2}, m.inverseTransform(new double[] {1, 2, 3}), 0, "back");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Pca.Solver.class)
+  void twoRowsWide(Pca.Solver solver) {
+    // n = 2: one direction, (x1 - x0) / |x1 - x0|, variance |x1 - x0|^2 / 2 (by hand)
+    Dataset x = Dataset.of(new double[][] {{1, 1, 1, 1}, {2, 3, 1, -1}});
+    PcaModel m = Pca.components(2).solver(solver).fit(x);
+    double len = Math.sqrt(1 + 4 + 0 + 4);
+    // both rows project to +-len/2: a tie of opposite signs; numpy takes the first row, which projects
+    // to -len/2 along +diff, so the component is -diff / len
+    assertArrayEquals(
+        new double[] {-1 / len, -2 / len, 0, 2 / len}, m.components()[0], 1e-12, "component");
+    assertEquals(9.0 / 2, m.explainedVariance()[0], 1e-12);
+    assertTrue(m.explainedVariance()[1] <= 1e-25);
+    assertEquals(1.0, m.explainedVarianceRatio()[0], 1e-15);
+  }
+
+  @Test
+  void varianceToKeepOneKeepsAll() {
+    Dataset x = Generators.blobs(200, 4, 3, 1.0, 0.0, 7).data();
+    assertEquals(4, Pca.varianceToKeep(1.0).fit(x).componentCount());
+  }
+
+  @Test
+  void copiesInAndOut() {
+    double[][] rows = {{1, 2, 0}, {2, 1, 1}, {4, 0, 3}, {0, 5, 1}, {3, 3, 3}};
+    Dataset x = Dataset.of(rows);
+    PcaModel m = Pca.components(2).fit(x);
+    double[][] c = m.components();
+    c[0][0] = 99;
+    assertTrue(m.components()[0][0] != 99);
+    double[] mean = m.mean();
+    mean[0] = 99;
+    assertTrue(m.mean()[0] != 99);
+    assertNotSame(m.explainedVariance(), m.explainedVariance());
+    assertNotSame(m.explainedVarianceRatio(), m.explainedVarianceRatio());
+    assertNotSame(m.singularValues(), m.singularValues());
+    double[] p = {1, 2, 3};
+    m.transform(p);
+    assertArrayEquals(new double[] {1, 2, 3}, p, 0, "point unchanged");
+    assertEquals(Dataset.of(rows), x, "data unchanged");
+  }
+
+  @Test
+  void namesAndShapes() {
+    Dataset x = SMALL.withColumnNames(List.of("a", "b", "c"));
+    PcaModel m = Pca.components(2).fit(x);
+    Dataset z = m.transform(x);
+    assertEquals(List.of("PC1", "PC2"), z.columnNames());
+    assertEquals(5, z.size());
+    assertEquals(List.of("a", "b", "c"), m.inverseTransform(z).columnNames());
+    assertEquals(5, m.sampleCount());
+    assertEquals(3, m.dimension());
+    assertEquals(2, m.componentCount());
+  }
+
+  @Test
+  void autoRule() {
+    assertEquals(Pca.Solver.COVARIANCE, Pca.autoSolver(1_000_000, 10));
+    assertEquals(Pca.Solver.COVARIANCE, Pca.autoSolver(100_000, 50));
+    assertEquals(Pca.Solver.SVD, Pca.autoSolver(100, 50), "wide-ish");
+    assertEquals(Pca.Solver.SVD, Pca.autoSolver(1000, 3), "small");
+    assertEquals(Pca.Solver.SVD, Pca.autoSolver(10, 1000), "wide");
+  }
+
+  @Test
+  void resultDoesNotDependOnThreadCount() {
+    // more rows than one chunk, so several chunks run concurrently
+    Dataset x = Generators.blobs(50_000, 7, 5, 2.0, 0.0, 11).data();
+    for (Pca.Solver solver : new Pca.Solver[] {Pca.Solver.SVD, Pca.Solver.COVARIANCE}) {
+      PcaModel one = Pca.components(7).solver(solver).fit(x);
+      PcaModel three = Pca.components(7).solver(solver).parallelism(3).fit(x);
+      assertArrayEquals(one.mean(), three.mean(), 0, "mean");
+      assertArrayEquals(one.explainedVariance(), three.explainedVariance(), 0, "variance");
+      for (int j = 0; j < 7; j++) {
+        assertArrayEquals(one.components()[j], three.components()[j], 0, "component " + j);
+      }
+    }
+  }
+
+  private static void assertMessage(Runnable r, String message) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
+    assertEquals(message, e.getMessage());
+  }
+}
