@@ -1,77 +1,718 @@
 package io.github.clusterkit.neighbors;
 
 import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.internal.DataAccess;
+import java.util.Arrays;
 
 /**
- * PLACEHOLDER: replaced by the real implicit KD-tree. Delegates to brute force so callers can compile.
+ * An exact, implicit, array-based k-d tree (Bentley 1975, doi:10.1145/361002.361007) with bounding-box
+ * pruning for radius, radius-count and k-nearest-neighbour queries (Friedman, Bentley and Finkel 1977,
+ * doi:10.1145/355744.355745), under any {@link Metric}.
+ *
+ * <p><b>Structure.</b> The tree is a permutation of the row indices plus flat per-node arrays; there are
+ * no node objects. Node {@code b} covers a contiguous range of the permutation; its children are
+ * {@code 2b + 1} and {@code 2b + 2} (heap order). A node with more than {@code leafSize} points is split at
+ * the median <em>position</em> of its range by quickselect (Hoare partitioning, which keeps duplicates
+ * balanced) along the dimension in which its bounding box is widest. Because every split halves the
+ * count, the depth is at most {@code ceil(log2(n / leafSize))} whatever the data: a million identical
+ * points or points on one line give a balanced tree. A node whose points are all identical (its box has
+ * zero width in every dimension) becomes a leaf whatever its size. Building is iterative (no recursion)
+ * and takes O(n d log(n / leafSize)) time; queries walk the tree without a stack, using the heap
+ * numbering to climb back to the parent, so they need no recursion and no scratch memory.
+ *
+ * <p><b>Memory.</b> Besides the data (shared with the {@link Dataset}, not copied), the tree keeps the
+ * permutation ({@code n} ints), a copy of the data reordered by the permutation ({@code n * d} doubles: it
+ * makes leaf scans sequential in memory, which roughly halves query time at a million points), and per node
+ * a tight bounding box ({@code 2 d} doubles), its range and its split: about {@code 2 n / leafSize} nodes.
+ * In all O(n d).
+ *
+ * <p><b>Exactness.</b> Results equal {@link BruteForce}'s exactly, including every distance bit and the
+ * tie rule of k-nearest neighbours: a point's distance is always computed by the same expression, on the
+ * same values, as {@link Metric#reducedDistance}; box bounds are accumulated in the same coordinate order,
+ * and floating-point rounding is monotone, so a bound never disagrees with a point's own distance (see the
+ * comment in {@code boxBounds}). A radius query adds a subtree that lies entirely inside the radius without
+ * computing distances; {@link Neighbors} computes them on first access.
+ *
+ * <p><b>Edge cases.</b> {@code n = 1}, {@code d = 1}, duplicates, constant columns and collinear data are
+ * all supported. Argument errors are reported as documented by {@link NeighborIndex}.
+ *
+ * <p><b>Thread-safety.</b> Immutable after {@link #build}: any number of threads may query one tree
+ * concurrently, each with its own {@link Neighbors} buffer. A query allocates nothing beyond growing that
+ * buffer.
  */
 public final class KdTree implements NeighborIndex {
 
   /** Default number of points per leaf. */
   public static final int DEFAULT_LEAF_SIZE = 16;
 
-  private final BruteForce bf;
+  /** {@link #split} value of a leaf. */
+  private static final int LEAF = -1;
+  /** {@link #split} value of a leaf whose points are all identical (and sorted by row index). */
+  private static final int POINT_LEAF = -2;
+  /** {@link #split} value of a slot below a leaf, never visited. */
+  private static final int UNUSED = -3;
 
-  private KdTree(Dataset data, Metric metric) {
-    this.bf = BruteForce.of(data, metric);
+  private final Dataset data;
+  private final Metric metric;
+  private final boolean euclidean;
+  private final int n;
+  private final int d;
+  private final int leafSize;
+  /** The original row-major data (shared with {@link #data}; read only). */
+  private final double[] x;
+  /** The data reordered by {@link #perm}: row {@code perm[p]} sits at {@code p * d}. */
+  private final double[] xs;
+  /** Permutation of the row indices; every node covers a contiguous range of it. */
+  private final int[] perm;
+  /** First position of each node's range. */
+  private final int[] start;
+  /** One past the last position of each node's range. */
+  private final int[] end;
+  /** Split dimension of an inner node, or {@link #LEAF}, {@link #POINT_LEAF}, {@link #UNUSED}. */
+  private final int[] split;
+  /** Split value of an inner node: the median's coordinate; decides which child a k-NN query visits first. */
+  private final double[] splitValue;
+  /** Tight bounding boxes: node {@code b}, dimension {@code j} spans {@code [box[2(bd+j)], box[2(bd+j)+1]]}. */
+  private final double[] box;
+
+  private KdTree(Dataset data, Metric metric, int leafSize) {
+    this.data = data;
+    this.metric = metric;
+    this.euclidean = metric == Metric.EUCLIDEAN;
+    this.n = data.size();
+    this.d = data.dimension();
+    this.leafSize = leafSize;
+    this.x = DataAccess.values(data);
+
+    int depth = 0;
+    for (long s = n; s > leafSize; s = (s + 1) / 2) {
+      depth++;
+    }
+    long nodes = (1L << (depth + 1)) - 1;
+    if (nodes * 2 * d > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "leafSize is too small for n = " + n + " and d = " + d + " (the node boxes would need "
+              + nodes * 2 * d + " values), got " + leafSize);
+    }
+    int m = (int) nodes;
+    this.xs = x.clone();
+    this.perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    this.start = new int[m];
+    this.end = new int[m];
+    this.split = new int[m];
+    this.splitValue = new double[m];
+    this.box = new double[m * 2 * d];
+    build();
   }
 
   /**
-   * @param data data
-   * @param metric metric
-   * @return tree
+   * Builds a k-d tree with {@link #DEFAULT_LEAF_SIZE} points per leaf.
+   *
+   * @param data the points to index; not copied (a {@code Dataset} is immutable)
+   * @param metric the distance
+   * @return a new tree
+   * @throws IllegalArgumentException if an argument is null
    */
   public static KdTree build(Dataset data, Metric metric) {
     return build(data, metric, DEFAULT_LEAF_SIZE);
   }
 
   /**
-   * @param data data
-   * @param metric metric
-   * @param leafSize leaf size
-   * @return tree
+   * Builds a k-d tree. Small leaves prune more finely; large leaves make shallower trees with more
+   * sequential scanning. Between 8 and 32 is usually best; the result does not depend on it.
+   *
+   * @param data the points to index; not copied (a {@code Dataset} is immutable)
+   * @param metric the distance
+   * @param leafSize the maximum number of points in a leaf (except leaves of identical points, which may
+   *     be larger), {@code >= 1}
+   * @return a new tree
+   * @throws IllegalArgumentException if an argument is null, {@code leafSize < 1}, or {@code leafSize} is
+   *     so small that the node arrays would exceed Java's array limit
    */
   public static KdTree build(Dataset data, Metric metric, int leafSize) {
-    return new KdTree(data, metric);
+    if (data == null) {
+      throw new IllegalArgumentException("data must not be null");
+    }
+    if (metric == null) {
+      throw new IllegalArgumentException("metric must not be null");
+    }
+    if (leafSize < 1) {
+      throw new IllegalArgumentException("leafSize must be >= 1, got " + leafSize);
+    }
+    return new KdTree(data, metric, leafSize);
+  }
+
+  /** @return the maximum number of points per leaf this tree was built with */
+  public int leafSize() {
+    return leafSize;
   }
 
   @Override
   public Dataset data() {
-    return bf.data();
+    return data;
   }
 
   @Override
   public Metric metric() {
-    return bf.metric();
+    return metric;
   }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Construction
+
+  /** Splits the nodes in heap order (parents before children), so no recursion and no stack is needed. */
+  private void build() {
+    int m = split.length;
+    Arrays.fill(split, UNUSED);
+    start[0] = 0;
+    end[0] = n;
+    split[0] = LEAF; // marks the root as live; decided below
+    for (int b = 0; b < m; b++) {
+      if (split[b] == UNUSED) {
+        continue;
+      }
+      int lo = start[b];
+      int hi = end[b];
+      int dim = computeBox(b, lo, hi);
+      if (dim < 0) {
+        split[b] = POINT_LEAF;
+        // Identical points: order them by row index so a k-NN scan can stop at the first loser. The rows
+        // of xs are not moved along: they are equal as numbers (at most the sign of a zero differs), and
+        // q - (+0.0) and q - (-0.0) have the same absolute value and square, so every distance computed
+        // from xs is still bit-identical to the one computed from the row itself.
+        Arrays.sort(perm, lo, hi);
+        continue;
+      }
+      int c = 2 * b + 1;
+      if (hi - lo <= leafSize || c + 1 >= m) {
+        split[b] = LEAF;
+        continue;
+      }
+      int mid = lo + ((hi - lo) >>> 1);
+      select(lo, hi - 1, mid, dim);
+      split[b] = dim;
+      splitValue[b] = xs[mid * d + dim];
+      start[c] = lo;
+      end[c] = mid;
+      split[c] = LEAF;
+      start[c + 1] = mid;
+      end[c + 1] = hi;
+      split[c + 1] = LEAF;
+    }
+  }
+
+  /**
+   * Stores the tight bounding box of positions {@code [lo, hi)} for node {@code b}.
+   *
+   * @return the dimension of largest extent (first on ties), or -1 if every extent is zero
+   */
+  private int computeBox(int b, int lo, int hi) {
+    int bo = b * 2 * d;
+    int first = lo * d;
+    for (int j = 0; j < d; j++) {
+      double v = xs[first + j];
+      box[bo + 2 * j] = v;
+      box[bo + 2 * j + 1] = v;
+    }
+    if (d == 2) {
+      double lo0 = xs[first];
+      double hi0 = lo0;
+      double lo1 = xs[first + 1];
+      double hi1 = lo1;
+      for (int off = first + 2, stop = hi * 2; off < stop; off += 2) {
+        double v0 = xs[off];
+        double v1 = xs[off + 1];
+        lo0 = Math.min(lo0, v0);
+        hi0 = Math.max(hi0, v0);
+        lo1 = Math.min(lo1, v1);
+        hi1 = Math.max(hi1, v1);
+      }
+      box[bo] = lo0;
+      box[bo + 1] = hi0;
+      box[bo + 2] = lo1;
+      box[bo + 3] = hi1;
+    } else {
+      for (int off = first + d, stop = hi * d; off < stop; off += d) {
+        for (int j = 0; j < d; j++) {
+          double v = xs[off + j];
+          int k = bo + 2 * j;
+          if (v < box[k]) {
+            box[k] = v;
+          }
+          if (v > box[k + 1]) {
+            box[k + 1] = v;
+          }
+        }
+      }
+    }
+    int best = -1;
+    double widest = 0;
+    for (int j = 0; j < d; j++) {
+      double w = box[bo + 2 * j + 1] - box[bo + 2 * j];
+      if (w > widest) {
+        widest = w;
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Rearranges positions {@code [l, r]} (rows of {@link #xs} and entries of {@link #perm} together) so that
+   * position {@code k} holds the value of rank {@code k - l} in dimension {@code dim}, smaller or equal
+   * values before it and greater or equal after. Iterative Hoare-partition quickselect (Hoare 1961,
+   * doi:10.1145/366622.366647): elements equal to the pivot stop both scans and are swapped, so many
+   * duplicates still give balanced partitions. The pivot is the median of three; after too many rounds
+   * (an adversarial order) it switches to pseudo-random positions, which keeps the expected time linear.
+   */
+  private void select(int l, int r, int k, int dim) {
+    long h = 0x9E3779B97F4A7C15L * (k + 1);
+    int rounds = 0;
+    while (r > l) {
+      int a;
+      int b;
+      int c;
+      if (++rounds <= 40) {
+        a = l;
+        b = l + ((r - l) >>> 1);
+        c = r;
+      } else {
+        int span = r - l + 1;
+        h = h * 6364136223846793005L + 1442695040888963407L;
+        a = l + (int) (((h >>> 33) * span) >>> 31);
+        h = h * 6364136223846793005L + 1442695040888963407L;
+        b = l + (int) (((h >>> 33) * span) >>> 31);
+        h = h * 6364136223846793005L + 1442695040888963407L;
+        c = l + (int) (((h >>> 33) * span) >>> 31);
+      }
+      double va = xs[a * d + dim];
+      double vb = xs[b * d + dim];
+      double vc = xs[c * d + dim];
+      double pivot = Math.max(Math.min(va, vb), Math.min(Math.max(va, vb), vc));
+      int i = l;
+      int j = r;
+      while (i <= j) {
+        while (xs[i * d + dim] < pivot) {
+          i++;
+        }
+        while (xs[j * d + dim] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          swap(i, j);
+          i++;
+          j--;
+        }
+      }
+      // now [l, j] <= pivot, [i, r] >= pivot, and positions strictly between j and i equal the pivot
+      if (k <= j) {
+        r = j;
+      } else if (k >= i) {
+        l = i;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private void swap(int i, int j) {
+    int t = perm[i];
+    perm[i] = perm[j];
+    perm[j] = t;
+    int oi = i * d;
+    int oj = j * d;
+    for (int q = 0; q < d; q++) {
+      double v = xs[oi + q];
+      xs[oi + q] = xs[oj + q];
+      xs[oj + q] = v;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Bounds
+  //
+  // Why a box bound never disagrees with a point's own distance, bit for bit: a point's reduced distance
+  // is r(p) = acc(...acc(acc(0, g(q_0 - p_0)), g(q_1 - p_1))..., g(q_{d-1} - p_{d-1})), evaluated in
+  // floating point: g(t) = |fl(q_j - p_j)| (squared inside acc for Euclidean), acc = + or max. For p in
+  // the box, lo_j <= p_j <= hi_j. IEEE rounding is monotone (a <= b implies fl(a) <= fl(b)) and symmetric
+  // (fl(-a) = -fl(a)), so |fl(q_j - p_j)| lies between the "min gap" (0 if q_j is inside [lo_j, hi_j],
+  // else |fl(q_j - lo_j)| or |fl(q_j - hi_j)|, the nearer face) and the "max gap"
+  // max(|fl(q_j - lo_j)|, |fl(q_j - hi_j)|). Squaring non-negative numbers, adding and taking maxima are
+  // monotone in every argument after rounding too, so accumulating the min gaps (max gaps) in the same
+  // order from the same starting value 0 gives minDist <= r(p) <= maxDist exactly in floating point, for
+  // every point in the box. Hence: minDist > r2 proves that no point qualifies, and maxDist <= r2 proves
+  // that every point does, with exactly the comparison BruteForce makes.
+
+  private double minDist(int b, double[] q, int qo) {
+    int bo = b * 2 * d;
+    double s = 0;
+    if (euclidean) {
+      for (int j = 0; j < d; j++) {
+        double v = q[qo + j];
+        double lo = box[bo + 2 * j];
+        double hi = box[bo + 2 * j + 1];
+        double g = v < lo ? lo - v : (v > hi ? v - hi : 0);
+        s += g * g;
+      }
+    } else {
+      Metric mt = metric;
+      for (int j = 0; j < d; j++) {
+        double v = q[qo + j];
+        double lo = box[bo + 2 * j];
+        double hi = box[bo + 2 * j + 1];
+        double g = v < lo ? lo - v : (v > hi ? v - hi : 0);
+        s = mt.accumulate(s, g);
+      }
+    }
+    return s;
+  }
+
+  private double maxDist(int b, double[] q, int qo) {
+    int bo = b * 2 * d;
+    double s = 0;
+    if (euclidean) {
+      for (int j = 0; j < d; j++) {
+        double v = q[qo + j];
+        double g = Math.max(Math.abs(v - box[bo + 2 * j]), Math.abs(v - box[bo + 2 * j + 1]));
+        s += g * g;
+      }
+    } else {
+      Metric mt = metric;
+      for (int j = 0; j < d; j++) {
+        double v = q[qo + j];
+        double g = Math.max(Math.abs(v - box[bo + 2 * j]), Math.abs(v - box[bo + 2 * j + 1]));
+        s = mt.accumulate(s, g);
+      }
+    }
+    return s;
+  }
+
+  /** The node after {@code b} in depth-first order once {@code b}'s subtree is done, or -1 at the end. */
+  private static int next(int b) {
+    // left children are odd (2p + 1): go to the right sibling; right children climb to their parent
+    while (b > 0) {
+      if ((b & 1) == 1) {
+        return b + 1;
+      }
+      b = (b >> 1) - 1;
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Radius
 
   @Override
   public int radius(double[] query, double radius, Neighbors out) {
-    return bf.radius(query, radius, out);
+    QueryChecks.query(query, d);
+    QueryChecks.radius(radius);
+    QueryChecks.buffer(out);
+    return radius(query, 0, metric.toReduced(radius), out);
   }
 
   @Override
   public int radius(int row, double radius, Neighbors out) {
-    return bf.radius(row, radius, out);
+    QueryChecks.row(row, n);
+    QueryChecks.radius(radius);
+    QueryChecks.buffer(out);
+    return radius(x, row * d, metric.toReduced(radius), out);
   }
+
+  private int radius(double[] q, int qo, double r2, Neighbors out) {
+    out.reset(metric);
+    int b = 0;
+    while (b >= 0) {
+      if (minDist(b, q, qo) > r2) {
+        b = next(b);
+        continue;
+      }
+      int kind = split[b];
+      if (kind == POINT_LEAF || maxDist(b, q, qo) <= r2) {
+        // wholly inside; for a leaf of identical points the min and max bounds coincide
+        out.addLazy(perm, start[b], end[b] - start[b], q, qo, x, d);
+      } else if (kind >= 0) {
+        b = 2 * b + 1;
+        continue;
+      } else {
+        scanLeaf(start[b], end[b], q, qo, r2, out);
+      }
+      b = next(b);
+    }
+    return out.size();
+  }
+
+  private void scanLeaf(int lo, int hi, double[] q, int qo, double r2, Neighbors out) {
+    int size = out.size();
+    out.ensureCapacity(size + hi - lo);
+    int[] idx = out.rawIndices();
+    double[] red = out.rawReduced();
+    double[] xs = this.xs;
+    int[] perm = this.perm;
+    int d = this.d;
+    if (euclidean) {
+      if (d == 2) {
+        double q0 = q[qo];
+        double q1 = q[qo + 1];
+        for (int p = lo, off = lo * 2; p < hi; p++, off += 2) {
+          double t0 = q0 - xs[off];
+          double t1 = q1 - xs[off + 1];
+          // (0 + t0*t0) + t1*t1 == t0*t0 + t1*t1 exactly, so this equals Metric.EUCLIDEAN's loop
+          double s = t0 * t0 + t1 * t1;
+          idx[size] = perm[p];
+          red[size] = s;
+          size += s <= r2 ? 1 : 0;
+        }
+      } else if (d == 3) {
+        double q0 = q[qo];
+        double q1 = q[qo + 1];
+        double q2 = q[qo + 2];
+        for (int p = lo, off = lo * 3; p < hi; p++, off += 3) {
+          double t0 = q0 - xs[off];
+          double t1 = q1 - xs[off + 1];
+          double t2 = q2 - xs[off + 2];
+          double s = t0 * t0 + t1 * t1 + t2 * t2;
+          idx[size] = perm[p];
+          red[size] = s;
+          size += s <= r2 ? 1 : 0;
+        }
+      } else {
+        for (int p = lo, off = lo * d; p < hi; p++, off += d) {
+          double s = 0;
+          for (int j = 0; j < d; j++) {
+            double t = q[qo + j] - xs[off + j];
+            s += t * t;
+          }
+          idx[size] = perm[p];
+          red[size] = s;
+          size += s <= r2 ? 1 : 0;
+        }
+      }
+    } else {
+      Metric mt = metric;
+      for (int p = lo, off = lo * d; p < hi; p++, off += d) {
+        double s = mt.reducedDistance(q, qo, xs, off, d);
+        idx[size] = perm[p];
+        red[size] = s;
+        size += s <= r2 ? 1 : 0;
+      }
+    }
+    out.setSize(size);
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Count
 
   @Override
   public int countWithin(double[] query, double radius, int limit) {
-    return bf.countWithin(query, radius, limit);
+    QueryChecks.query(query, d);
+    QueryChecks.radius(radius);
+    QueryChecks.limit(limit);
+    return count(query, 0, metric.toReduced(radius), limit);
   }
 
   @Override
   public int countWithin(int row, double radius, int limit) {
-    return bf.countWithin(row, radius, limit);
+    QueryChecks.row(row, n);
+    QueryChecks.radius(radius);
+    QueryChecks.limit(limit);
+    return count(x, row * d, metric.toReduced(radius), limit);
   }
+
+  private int count(double[] q, int qo, double r2, int limit) {
+    int count = 0;
+    int b = 0;
+    while (b >= 0) {
+      if (minDist(b, q, qo) > r2) {
+        b = next(b);
+        continue;
+      }
+      int kind = split[b];
+      if (kind == POINT_LEAF || maxDist(b, q, qo) <= r2) {
+        count += end[b] - start[b];
+      } else if (kind >= 0) {
+        b = 2 * b + 1;
+        continue;
+      } else {
+        count += countLeaf(start[b], end[b], q, qo, r2);
+      }
+      if (count >= limit) {
+        return limit;
+      }
+      b = next(b);
+    }
+    return count;
+  }
+
+  private int countLeaf(int lo, int hi, double[] q, int qo, double r2) {
+    int c = 0;
+    double[] xs = this.xs;
+    int d = this.d;
+    if (euclidean) {
+      if (d == 2) {
+        double q0 = q[qo];
+        double q1 = q[qo + 1];
+        for (int off = lo * 2, stop = hi * 2; off < stop; off += 2) {
+          double t0 = q0 - xs[off];
+          double t1 = q1 - xs[off + 1];
+          c += t0 * t0 + t1 * t1 <= r2 ? 1 : 0;
+        }
+      } else {
+        for (int off = lo * d, stop = hi * d; off < stop; off += d) {
+          double s = 0;
+          for (int j = 0; j < d; j++) {
+            double t = q[qo + j] - xs[off + j];
+            s += t * t;
+          }
+          c += s <= r2 ? 1 : 0;
+        }
+      }
+    } else {
+      Metric mt = metric;
+      for (int off = lo * d, stop = hi * d; off < stop; off += d) {
+        c += mt.reducedDistance(q, qo, xs, off, d) <= r2 ? 1 : 0;
+      }
+    }
+    return c;
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // k nearest neighbours
 
   @Override
   public int knn(double[] query, int k, Neighbors out) {
-    return bf.knn(query, k, out);
+    QueryChecks.query(query, d);
+    QueryChecks.k(k, n);
+    QueryChecks.buffer(out);
+    return knn(query, 0, k, out);
   }
 
   @Override
   public int knn(int row, int k, Neighbors out) {
-    return bf.knn(row, k, out);
+    QueryChecks.row(row, n);
+    QueryChecks.k(k, n);
+    QueryChecks.buffer(out);
+    return knn(x, row * d, k, out);
+  }
+
+  /**
+   * Depth-first, nearer child first, pruning subtrees whose box is strictly farther than the current k-th
+   * candidate (a subtree at exactly that distance may still hold a smaller row index). Candidates live in
+   * a bounded max-heap ordered by (reduced distance, row index) inside the caller's buffer; a final
+   * heapsort leaves them in ascending order.
+   */
+  private int knn(double[] q, int qo, int k, Neighbors out) {
+    out.reset(metric);
+    out.ensureCapacity(k);
+    int[] hi = out.rawIndices();
+    double[] hd = out.rawReduced();
+    int size = 0;
+    int b = 0;
+    descend:
+    while (true) {
+      if (size < k || minDist(b, q, qo) <= hd[0]) {
+        int kind = split[b];
+        if (kind >= 0) {
+          b = q[qo + kind] < splitValue[b] ? 2 * b + 1 : 2 * b + 2;
+          continue;
+        }
+        size = scanKnn(start[b], end[b], kind == POINT_LEAF, q, qo, k, hi, hd, size);
+      }
+      // climb: after the nearer child, visit its sibling; after the farther one, go up
+      while (b > 0) {
+        int p = (b - 1) >> 1;
+        int near = q[qo + split[p]] < splitValue[p] ? 2 * p + 1 : 2 * p + 2;
+        if (b == near) {
+          b = (b & 1) == 1 ? b + 1 : b - 1;
+          continue descend;
+        }
+        b = p;
+      }
+      break;
+    }
+    // heapsort: repeatedly move the largest to the end
+    for (int last = size - 1; last > 0; last--) {
+      int ti = hi[0];
+      double td = hd[0];
+      hi[0] = hi[last];
+      hd[0] = hd[last];
+      hi[last] = ti;
+      hd[last] = td;
+      siftDown(hi, hd, 0, last);
+    }
+    out.setSize(size);
+    return size;
+  }
+
+  private int scanKnn(int lo, int hi, boolean identical, double[] q, int qo, int k, int[] hi_,
+      double[] hd, int size) {
+    double[] xs = this.xs;
+    int[] perm = this.perm;
+    int d = this.d;
+    boolean eu = euclidean;
+    Metric mt = metric;
+    for (int p = lo, off = lo * d; p < hi; p++, off += d) {
+      double s;
+      if (eu) {
+        s = 0;
+        for (int j = 0; j < d; j++) {
+          double t = q[qo + j] - xs[off + j];
+          s += t * t;
+        }
+      } else {
+        s = mt.reducedDistance(q, qo, xs, off, d);
+      }
+      int id = perm[p];
+      if (size < k) {
+        // sift up
+        int c = size++;
+        while (c > 0) {
+          int par = (c - 1) >> 1;
+          if (hd[par] > s || (hd[par] == s && hi_[par] > id)) {
+            break;
+          }
+          hi_[c] = hi_[par];
+          hd[c] = hd[par];
+          c = par;
+        }
+        hi_[c] = id;
+        hd[c] = s;
+      } else if (s < hd[0] || (s == hd[0] && id < hi_[0])) {
+        hi_[0] = id;
+        hd[0] = s;
+        siftDown(hi_, hd, 0, size);
+      } else if (identical) {
+        // same distance and larger row index for every remaining point: none can enter
+        break;
+      }
+    }
+    return size;
+  }
+
+  /** Restores the max-heap order by (distance, index) below position {@code c} in a heap of {@code size}. */
+  private static void siftDown(int[] hi, double[] hd, int c, int size) {
+    int id = hi[c];
+    double s = hd[c];
+    while (true) {
+      int l = 2 * c + 1;
+      if (l >= size) {
+        break;
+      }
+      int r = l + 1;
+      int big = l;
+      if (r < size && (hd[r] > hd[l] || (hd[r] == hd[l] && hi[r] > hi[l]))) {
+        big = r;
+      }
+      if (hd[big] < s || (hd[big] == s && hi[big] < id)) {
+        break;
+      }
+      hi[c] = hi[big];
+      hd[c] = hd[big];
+      c = big;
+    }
+    hi[c] = id;
+    hd[c] = s;
   }
 }

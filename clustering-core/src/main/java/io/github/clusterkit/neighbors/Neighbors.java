@@ -11,6 +11,13 @@ import java.util.Objects;
  * <p>Distances are kept in the metric's reduced form (squared for Euclidean) and converted on access by
  * {@link #distance(int)}; {@link #reducedDistance(int)} gives the raw value.
  *
+ * <p><b>Lazy distances.</b> When a {@link KdTree} radius query finds a whole subtree inside the radius, it
+ * adds the subtree's row indices without computing their distances; the first call that needs a distance
+ * ({@link #distance(int)}, {@link #reducedDistance(int)}, {@link #distances()}, {@link #sortByDistance()},
+ * {@link #toString()}) computes the missing ones, with exactly the expression {@link BruteForce} uses, so
+ * every reported distance is bit for bit the brute-force value. Callers that only read
+ * {@link #index(int)} (DBSCAN's expansion) never pay for distances.
+ *
  * <p>Not thread-safe: a buffer belongs to one thread at a time.
  */
 public final class Neighbors {
@@ -19,6 +26,13 @@ public final class Neighbors {
   private double[] reduced;
   private int size;
   private Metric metric = Metric.EUCLIDEAN;
+
+  // Lazy distances: entries whose reduced distance is NaN (never a real value: data and queries are
+  // finite, so a reduced distance is finite or +infinity) are computed from these on first access.
+  private boolean pending;
+  private double[] lazyQuery = new double[0];
+  private double[] lazyData;
+  private int lazyDim;
 
   /** Creates an empty buffer with a small initial capacity. */
   public Neighbors() {
@@ -57,6 +71,7 @@ public final class Neighbors {
    */
   public double distance(int i) {
     Objects.checkIndex(i, size);
+    materialize();
     return metric.fromReduced(reduced[i]);
   }
 
@@ -66,6 +81,7 @@ public final class Neighbors {
    */
   public double reducedDistance(int i) {
     Objects.checkIndex(i, size);
+    materialize();
     return reduced[i];
   }
 
@@ -76,6 +92,7 @@ public final class Neighbors {
 
   /** @return a copy of the true distances, in buffer order */
   public double[] distances() {
+    materialize();
     double[] out = new double[size];
     for (int i = 0; i < size; i++) {
       out[i] = metric.fromReduced(reduced[i]);
@@ -96,6 +113,53 @@ public final class Neighbors {
   void reset(Metric m) {
     size = 0;
     metric = m;
+    pending = false;
+    lazyData = null;
+  }
+
+  /**
+   * Appends {@code count} row indices {@code rows[from .. from+count)} whose distances are computed later,
+   * from a private copy of the query {@code q[qOff .. qOff+d)} and the data's row-major array.
+   */
+  void addLazy(int[] rows, int from, int count, double[] q, int qOff, double[] data, int d) {
+    if (!pending) {
+      if (lazyQuery.length < d) {
+        lazyQuery = new double[d];
+      }
+      System.arraycopy(q, qOff, lazyQuery, 0, d);
+      lazyData = data;
+      lazyDim = d;
+      pending = true;
+    }
+    ensureCapacity(size + count);
+    System.arraycopy(rows, from, indices, size, count);
+    Arrays.fill(reduced, size, size + count, Double.NaN);
+    size += count;
+  }
+
+  /** Computes every distance left pending by {@link #addLazy}. */
+  private void materialize() {
+    if (!pending) {
+      return;
+    }
+    double[] q = lazyQuery;
+    double[] x = lazyData;
+    int d = lazyDim;
+    Metric m = metric;
+    for (int i = 0; i < size; i++) {
+      if (Double.isNaN(reduced[i])) {
+        // the exact call BruteForce makes (query first, data row second), hence bit-identical
+        reduced[i] = m.reducedDistance(q, 0, x, indices[i] * d, d);
+      }
+    }
+    pending = false;
+    lazyData = null;
+  }
+
+  void ensureCapacity(int minCapacity) {
+    if (minCapacity > indices.length) {
+      grow(minCapacity);
+    }
   }
 
   void add(int index, double reducedDistance) {
@@ -127,79 +191,109 @@ public final class Neighbors {
 
   /**
    * Sorts the held neighbours by distance, ties by smaller row index (radius queries return them in
-   * tree order).
+   * tree order). In place, without allocation, O(size log size) (introsort: quicksort with a heapsort
+   * fallback). Row indices are distinct, so the order is fully determined.
    */
   public void sortByDistance() {
-    // insertion sort for small sizes, otherwise a primitive merge through an index permutation
-    if (size <= 32) {
-      for (int i = 1; i < size; i++) {
-        int ix = indices[i];
-        double r = reduced[i];
-        int j = i - 1;
-        while (j >= 0 && (reduced[j] > r || (reduced[j] == r && indices[j] > ix))) {
-          indices[j + 1] = indices[j];
-          reduced[j + 1] = reduced[j];
-          j--;
-        }
-        indices[j + 1] = ix;
-        reduced[j + 1] = r;
-      }
-      return;
+    materialize();
+    if (size > 1) {
+      int depthLimit = 2 * (32 - Integer.numberOfLeadingZeros(size));
+      introsort(0, size - 1, depthLimit);
     }
-    // merge sort of positions by (reduced, index), without boxing
-    int[] pos = new int[size];
-    for (int i = 0; i < size; i++) {
-      pos[i] = i;
-    }
-    int[] tmp = new int[size];
-    mergeSort(pos, tmp, 0, size);
-    int[] ni = new int[size];
-    double[] nr = new double[size];
-    for (int i = 0; i < size; i++) {
-      ni[i] = indices[pos[i]];
-      nr[i] = reduced[pos[i]];
-    }
-    System.arraycopy(ni, 0, indices, 0, size);
-    System.arraycopy(nr, 0, reduced, 0, size);
   }
 
-  private boolean less(int a, int b) {
+  /** True when entry {@code a} comes before entry {@code b}: smaller distance, then smaller index. */
+  private boolean before(int a, int b) {
     return reduced[a] < reduced[b] || (reduced[a] == reduced[b] && indices[a] < indices[b]);
   }
 
-  private void mergeSort(int[] a, int[] tmp, int lo, int hi) {
-    if (hi - lo <= 16) {
-      for (int i = lo + 1; i < hi; i++) {
-        int v = a[i];
-        int j = i - 1;
-        while (j >= lo && less(v, a[j])) {
-          a[j + 1] = a[j];
-          j--;
-        }
-        a[j + 1] = v;
+  private void swap(int a, int b) {
+    int ti = indices[a];
+    indices[a] = indices[b];
+    indices[b] = ti;
+    double td = reduced[a];
+    reduced[a] = reduced[b];
+    reduced[b] = td;
+  }
+
+  /** Sorts positions {@code [lo, hi]}; recursion only on the smaller part, so the depth is O(log size). */
+  private void introsort(int lo, int hi, int depthLimit) {
+    while (hi - lo > 16) {
+      if (depthLimit-- == 0) {
+        heapsort(lo, hi);
+        return;
       }
-      return;
+      int mid = (lo + hi) >>> 1;
+      // median of three moved to lo, then a Hoare partition around it
+      if (before(mid, lo)) {
+        swap(mid, lo);
+      }
+      if (before(hi, lo)) {
+        swap(hi, lo);
+      }
+      if (before(hi, mid)) {
+        swap(hi, mid);
+      }
+      swap(lo, mid);
+      int i = lo;
+      int j = hi + 1;
+      while (true) {
+        do {
+          i++;
+        } while (i <= hi && before(i, lo));
+        do {
+          j--;
+        } while (before(lo, j));
+        if (i >= j) {
+          break;
+        }
+        swap(i, j);
+      }
+      swap(lo, j);
+      if (j - lo < hi - j) {
+        introsort(lo, j - 1, depthLimit);
+        lo = j + 1;
+      } else {
+        introsort(j + 1, hi, depthLimit);
+        hi = j - 1;
+      }
     }
-    int mid = (lo + hi) >>> 1;
-    mergeSort(a, tmp, lo, mid);
-    mergeSort(a, tmp, mid, hi);
-    int i = lo;
-    int j = mid;
-    int k = lo;
-    while (i < mid && j < hi) {
-      tmp[k++] = less(a[j], a[i]) ? a[j++] : a[i++];
+    for (int i = lo + 1; i <= hi; i++) {
+      for (int j = i; j > lo && before(j, j - 1); j--) {
+        swap(j, j - 1);
+      }
     }
-    while (i < mid) {
-      tmp[k++] = a[i++];
+  }
+
+  private void heapsort(int lo, int hi) {
+    int count = hi - lo + 1;
+    for (int i = count / 2 - 1; i >= 0; i--) {
+      siftDown(lo, i, count);
     }
-    while (j < hi) {
-      tmp[k++] = a[j++];
+    for (int last = count - 1; last > 0; last--) {
+      swap(lo, lo + last);
+      siftDown(lo, 0, last);
     }
-    System.arraycopy(tmp, lo, a, lo, hi - lo);
+  }
+
+  private void siftDown(int base, int c, int count) {
+    while (true) {
+      int l = 2 * c + 1;
+      if (l >= count) {
+        return;
+      }
+      int big = l + 1 < count && before(base + l, base + l + 1) ? l + 1 : l;
+      if (!before(base + c, base + big)) {
+        return;
+      }
+      swap(base + c, base + big);
+      c = big;
+    }
   }
 
   @Override
   public String toString() {
+    materialize();
     StringBuilder sb = new StringBuilder("Neighbors[");
     for (int i = 0; i < size; i++) {
       if (i > 0) {
