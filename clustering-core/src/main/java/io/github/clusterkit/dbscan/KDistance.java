@@ -1,0 +1,140 @@
+package io.github.clusterkit.dbscan;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.neighbors.Metric;
+import io.github.clusterkit.neighbors.NeighborIndex;
+import io.github.clusterkit.neighbors.Neighbors;
+import java.util.Arrays;
+
+/**
+ * The sorted k-distance plot (Ester et al. 1996) and its knee, for choosing DBSCAN's eps.
+ *
+ * <p>The k-distance of a row is the distance to its k-th nearest neighbour <em>counting the row itself as
+ * the first</em> (as {@code minPts} does), so with {@code k = minPts} a row is a core point exactly when its
+ * k-distance is {@code <= eps}: the fraction of the sorted curve below a candidate eps is the fraction of
+ * core points it gives. (scikit-learn users: this is column {@code k-1} of
+ * {@code NearestNeighbors(n_neighbors=k).fit(X).kneighbors(X)}.)
+ *
+ * <p>The knee is found with Kneedle (Satopaa, Albrecht, Irwin and Raghavan, ICDCS Workshops 2011,
+ * doi:10.1109/ICDCSW.2011.20) for a convex increasing curve: both axes are normalised to [0, 1] and the knee
+ * is the point where the difference curve {@code x - y} (the gap below the chord) is largest, the smallest
+ * index on ties. This is Kneedle's offline form with its global maximum and no smoothing, which does not
+ * stop at the small wiggles of sorted distances. It suits data with dense clusters and sparser noise; where
+ * densities vary a lot no single eps fits and the plot itself is the better guide.
+ *
+ * <p>Edge cases: {@code k = 1} gives all zeros (every row is its own nearest neighbour); duplicates give
+ * zero distances; a flat curve (all distances equal) has its knee at index 0. Cost: one k-nearest-neighbour
+ * query per row on a {@link NeighborIndex}. Immutable; arrays are returned as copies.
+ */
+public final class KDistance {
+
+  private final int k;
+  private final Metric metric;
+  private final double[] sorted;
+  private final int kneeIndex;
+
+  private KDistance(int k, Metric metric, double[] sorted) {
+    this.k = k;
+    this.metric = metric;
+    this.sorted = sorted;
+    this.kneeIndex = knee(sorted);
+  }
+
+  /**
+   * The Euclidean k-distance plot of {@code data}.
+   *
+   * @param data the points
+   * @param k neighbours counting the row itself, {@code 1 <= k <= data.size()}; use the intended minPts
+   * @return the plot
+   * @throws IllegalArgumentException if {@code data} is null or {@code k} is out of range
+   */
+  public static KDistance of(Dataset data, int k) {
+    return of(data, k, Metric.EUCLIDEAN);
+  }
+
+  /**
+   * The k-distance plot of {@code data} under {@code metric}.
+   *
+   * @param data the points
+   * @param k neighbours counting the row itself, {@code 1 <= k <= data.size()}
+   * @param metric the distance
+   * @return the plot
+   * @throws IllegalArgumentException if an argument is null or {@code k} is out of range
+   */
+  public static KDistance of(Dataset data, int k, Metric metric) {
+    if (data == null) {
+      throw new IllegalArgumentException("data must not be null");
+    }
+    if (metric == null) {
+      throw new IllegalArgumentException("metric must not be null");
+    }
+    int n = data.size();
+    if (k < 1 || k > n) {
+      throw new IllegalArgumentException("k must be in [1, n = " + n + "], got " + k);
+    }
+    NeighborIndex index = NeighborIndex.of(data, metric);
+    Neighbors buf = new Neighbors(k);
+    double[] dist = new double[n];
+    for (int i = 0; i < n; i++) {
+      index.knn(i, k, buf);
+      dist[i] = buf.distance(k - 1);
+    }
+    Arrays.sort(dist);
+    return new KDistance(k, metric, dist);
+  }
+
+  /**
+   * Kneedle on the ascending curve: index of the largest {@code x_norm - y_norm}, smallest index on ties.
+   */
+  static int knee(double[] y) {
+    int m = y.length;
+    double lo = y[0];
+    double range = y[m - 1] - lo;
+    if (m < 3 || !(range > 0)) {
+      return 0;
+    }
+    int best = 0;
+    double bestDiff = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < m; i++) {
+      double diff = (double) i / (m - 1) - (y[i] - lo) / range;
+      if (diff > bestDiff) {
+        bestDiff = diff;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** @return k, counting the row itself */
+  public int k() {
+    return k;
+  }
+
+  /** @return the metric */
+  public Metric metric() {
+    return metric;
+  }
+
+  /** @return a copy of the k-distances of all rows, in ascending order */
+  public double[] sortedDistances() {
+    return sorted.clone();
+  }
+
+  /** @return the position of the knee in {@link #sortedDistances()} */
+  public int kneeIndex() {
+    return kneeIndex;
+  }
+
+  /**
+   * @return the k-distance at the knee: a suggested eps for DBSCAN with {@code minPts = k}, which makes
+   *     about {@code (kneeIndex() + 1) / n} of the rows core points
+   */
+  public double knee() {
+    return sorted[kneeIndex];
+  }
+
+  @Override
+  public String toString() {
+    return "KDistance[k=" + k + ", n=" + sorted.length + ", knee=" + knee() + " at " + kneeIndex + "]";
+  }
+}

@@ -1,0 +1,122 @@
+package io.github.clusterkit.dbscan.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a fixed number of chunks of work on a pool that this object owns. The chunk boundaries depend only on
+ * the problem size, never on the thread count, and every chunk writes only its own outputs, so results do not
+ * depend on which thread ran which chunk. With parallelism 1 no thread is created.
+ */
+public final class ChunkRunner implements AutoCloseable {
+
+  /** A chunk of work: {@code run(chunk, worker)}, where {@code worker} names the calling thread's slot. */
+  @FunctionalInterface
+  public interface Body {
+    /**
+     * @param chunk the chunk number
+     * @param worker the worker slot in {@code [0, parallelism)}, for per-thread buffers
+     */
+    void run(int chunk, int worker);
+  }
+
+  private final int parallelism;
+  private final ExecutorService pool;
+
+  /** @param parallelism number of threads, {@code >= 1} */
+  public ChunkRunner(int parallelism) {
+    this.parallelism = parallelism;
+    if (parallelism > 1) {
+      AtomicInteger ids = new AtomicInteger();
+      ThreadFactory tf = r -> {
+        Thread t = new Thread(r, "clusterkit-dbscan-" + ids.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      };
+      pool = Executors.newFixedThreadPool(parallelism, tf);
+    } else {
+      pool = null;
+    }
+  }
+
+  /** @return the number of worker slots */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /**
+   * Runs chunks {@code 0 .. chunks-1}, each exactly once, and returns when all are done (every write made by
+   * a chunk is visible to the caller afterwards).
+   *
+   * @param chunks number of chunks
+   * @param body the work
+   */
+  public void run(int chunks, Body body) {
+    int workers = Math.min(parallelism, chunks);
+    if (workers <= 1) {
+      for (int c = 0; c < chunks; c++) {
+        body.run(c, 0);
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    List<Future<?>> futures = new ArrayList<>(workers);
+    for (int w = 0; w < workers; w++) {
+      final int worker = w;
+      futures.add(pool.submit(() -> {
+        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+          body.run(c, worker);
+        }
+      }));
+    }
+    RuntimeException failure = null;
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        futures.get(i).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        next.set(chunks);
+        failure = new IllegalStateException("interrupted while running DBSCAN", e);
+      } catch (ExecutionException e) {
+        next.set(chunks);
+        Throwable cause = e.getCause();
+        if (failure == null) {
+          if (cause instanceof RuntimeException) {
+            failure = (RuntimeException) cause;
+          } else if (cause instanceof Error) {
+            throw (Error) cause;
+          } else {
+            failure = new IllegalStateException(cause);
+          }
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /**
+   * Number of chunks of at most {@code size} items covering {@code n} items.
+   *
+   * @param n items
+   * @param size chunk size
+   * @return chunk count
+   */
+  public static int chunks(int n, int size) {
+    return (int) (((long) n + size - 1) / size);
+  }
+
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+}

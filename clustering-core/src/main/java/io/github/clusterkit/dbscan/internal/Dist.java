@@ -1,0 +1,55 @@
+package io.github.clusterkit.dbscan.internal;
+
+import io.github.clusterkit.neighbors.Metric;
+
+/**
+ * Reduced distances for the hot loops, computed with exactly the operations of
+ * {@link Metric#reducedDistance} (same order, same rounding), so every path compares the same numbers.
+ */
+final class Dist {
+
+  static final int EUCLIDEAN = 0;
+  static final int MANHATTAN = 1;
+  static final int CHEBYSHEV = 2;
+
+  private Dist() {}
+
+  static int code(Metric m) {
+    switch (m) {
+      case EUCLIDEAN:
+        return EUCLIDEAN;
+      case MANHATTAN:
+        return MANHATTAN;
+      default:
+        return CHEBYSHEV;
+    }
+  }
+
+  static double reduced(int code, double[] a, int ao, double[] b, int bo, int d) {
+    if (code == EUCLIDEAN) {
+      if (d == 2) {
+        double t0 = a[ao] - b[bo];
+        double t1 = a[ao + 1] - b[bo + 1];
+        return t0 * t0 + t1 * t1;
+      }
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        double t = a[ao + j] - b[bo + j];
+        s += t * t;
+      }
+      return s;
+    } else if (code == MANHATTAN) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        s += Math.abs(a[ao + j] - b[bo + j]);
+      }
+      return s;
+    } else {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        s = Math.max(s, Math.abs(a[ao + j] - b[bo + j]));
+      }
+      return s;
+    }
+  }
+}

@@ -1,0 +1,612 @@
+package io.github.clusterkit.dbscan.internal;
+
+import io.github.clusterkit.neighbors.Metric;
+import java.util.Arrays;
+
+/**
+ * DBSCAN on a uniform grid whose cells are small enough that any two points of one cell are within eps
+ * (side {@code eps / sqrt(d)} for Euclidean, {@code eps / d} for Manhattan, {@code eps} for Chebyshev,
+ * shrunk by a relative 1e-6 so that the claim survives floating-point rounding; Gunawan 2013; Gan and Tao,
+ * SIGMOD 2015, doi:10.1145/2723372.2737792). Consequences used here:
+ * <ul>
+ *   <li>a cell holding at least minPts points makes all of them core without a single distance;</li>
+ *   <li>all core points of a cell belong to one cluster, so the union-find runs over cells;</li>
+ *   <li>only cells whose minimum gap is at most eps can hold neighbours, a fixed stencil of offsets.</li>
+ * </ul>
+ *
+ * <p>The points are sorted by cell (an LSD radix sort of the cell keys, stable) into a private copy of the
+ * coordinates, so each cell is a contiguous block; within a block the core points are moved to the front.
+ * Memory: the copy ({@code n d} doubles), the row order ({@code n} ints) and per non-empty cell a key, a
+ * start, a core end and a parent: O(n) in all, and nothing per neighbourhood.
+ */
+final class GridDbscan {
+
+  /** Most cells per axis: keeps the rounding error of the cell computation far below the 1e-6 margin. */
+  private static final double MAX_CELLS_PER_AXIS = 1 << 24;
+  private static final double SHRINK = 1 - 1e-6;
+  private static final int CELL_CHUNK = 256;
+
+  private final int n;
+  private final int d;
+  private final int code;
+  private final Metric metric;
+  private final double eps;
+  private final double r2;
+  private final long[] ext;
+  private final double[] lo;
+  private final double side;
+
+  private double[] xs;
+  private int[] order;
+  private long[] keys;
+  private int[] start;
+  private int[] coreEnd;
+  private int[] parent;
+  private int cells;
+
+  // stencil: per run, d-1 prefix offsets and the half width along the last axis
+  private int[] runPrefix;
+  private int[] runHalf;
+  private int runs;
+  private int maxNeighbours;
+
+  private GridDbscan(int n, int d, Metric metric, double eps, double side, double[] lo, long[] ext) {
+    this.n = n;
+    this.d = d;
+    this.metric = metric;
+    this.code = Dist.code(metric);
+    this.eps = eps;
+    this.r2 = metric.toReduced(eps);
+    this.side = side;
+    this.lo = lo;
+    this.ext = ext;
+  }
+
+  /**
+   * The cell side for a metric: the largest side whose cell diameter is eps, shrunk by 1e-6.
+   *
+   * @return the side
+   */
+  static double side(Metric metric, int d, double eps) {
+    double factor;
+    switch (metric) {
+      case EUCLIDEAN:
+        factor = Math.sqrt(d);
+        break;
+      case MANHATTAN:
+        factor = d;
+        break;
+      default:
+        factor = 1;
+        break;
+    }
+    return eps / factor * SHRINK;
+  }
+
+  /**
+   * Plans a grid, or returns null when the data span too many cells per axis (or in total) for exact keys.
+   */
+  static GridDbscan plan(double[] x, int n, int d, Metric metric, double eps) {
+    double side = side(metric, d, eps);
+    double[] lo = new double[d];
+    double[] hi = new double[d];
+    Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+    for (int i = 0, off = 0; i < n; i++, off += d) {
+      for (int j = 0; j < d; j++) {
+        double v = x[off + j];
+        if (v < lo[j]) {
+          lo[j] = v;
+        }
+        if (v > hi[j]) {
+          hi[j] = v;
+        }
+      }
+    }
+    long[] ext = new long[d];
+    long total = 1;
+    for (int j = 0; j < d; j++) {
+      double e = Math.floor((hi[j] - lo[j]) / side) + 1;
+      if (!(e <= MAX_CELLS_PER_AXIS)) {
+        return null;
+      }
+      ext[j] = (long) e;
+      if (total > (1L << 62) / ext[j]) {
+        return null;
+      }
+      total *= ext[j];
+    }
+    return new GridDbscan(n, d, metric, eps, side, lo, ext);
+  }
+
+  /** Runs all phases; returns the provisional labels and the tie table (see {@link Labels}). */
+  Engine.Result run(double[] x, int minPts, boolean borderAsNoise, ChunkRunner runner) {
+    build(x, runner);
+    stencil();
+    boolean[] core = new boolean[n];
+    int chunks = ChunkRunner.chunks(cells, CELL_CHUNK);
+    int p = runner.parallelism();
+    int[][] nbBuf = new int[p][maxNeighbours];
+
+    // Phase 1: core points, counting with early exit.
+    runner.run(chunks, (chunk, w) -> {
+      int[] nb = nbBuf[w];
+      int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
+      for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
+        coreOfCell(c, minPts, nb, core);
+      }
+    });
+
+    // Core points to the front of each cell.
+    coreEnd = new int[cells];
+    runner.run(chunks, (chunk, w) -> {
+      int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
+      for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
+        partition(c, core);
+      }
+    });
+
+    // Phase 2: union of cells that hold core points within eps of each other.
+    parent = UnionFind.create(cells);
+    runner.run(chunks, (chunk, w) -> {
+      int[] nb = nbBuf[w];
+      int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
+      for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
+        unionCell(c, nb);
+      }
+    });
+
+    // Provisional id of a cluster: its smallest core row, stored at the root as -1 - row.
+    UnionFind.flatten(parent);
+    for (int c = 0; c < cells; c++) {
+      int cs = start[c];
+      int ce = coreEnd[c];
+      if (ce == cs) {
+        continue;
+      }
+      int v = parent[c];
+      int r = (v >= 0 && v != c) ? v : c;
+      int mn = Integer.MAX_VALUE;
+      for (int pos = cs; pos < ce; pos++) {
+        mn = Math.min(mn, order[pos]);
+      }
+      int cur = parent[r];
+      int curMin = cur >= 0 ? Integer.MAX_VALUE : -1 - cur;
+      parent[r] = -1 - Math.min(curMin, mn);
+    }
+
+    // Phase 3: labels of core points, nearest cluster of border points.
+    int[] labels = new int[n];
+    IntList[] tieLists = new IntList[chunks];
+    IntList[] candBuf = new IntList[p];
+    for (int w = 0; w < p; w++) {
+      candBuf[w] = new IntList(8);
+    }
+    runner.run(chunks, (chunk, w) -> {
+      int[] nb = nbBuf[w];
+      int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
+      for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
+        IntList ties = labelCell(c, labels, borderAsNoise, nb, candBuf[w], tieLists[chunk]);
+        if (ties != null) {
+          tieLists[chunk] = ties;
+        }
+      }
+    });
+
+    // free the grid before the final numbering allocates
+    xs = null;
+    order = null;
+    keys = null;
+    start = null;
+    coreEnd = null;
+    parent = null;
+    return new Engine.Result(labels, core, Engine.mergeTies(tieLists, labels));
+  }
+
+  private void build(double[] x, ChunkRunner runner) {
+    long[] key = new long[n];
+    int chunks = ChunkRunner.chunks(n, 4096);
+    runner.run(chunks, (chunk, w) -> {
+      int end = Math.min(n, (chunk + 1) * 4096);
+      for (int i = chunk * 4096; i < end; i++) {
+        int off = i * d;
+        long k = 0;
+        for (int j = 0; j < d; j++) {
+          long cj = (long) ((x[off + j] - lo[j]) / side);
+          if (cj >= ext[j]) {
+            cj = ext[j] - 1;
+          }
+          k = k * ext[j] + cj;
+        }
+        key[i] = k;
+      }
+    });
+    long total = 1;
+    for (int j = 0; j < d; j++) {
+      total *= ext[j];
+    }
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    int bits = 64 - Long.numberOfLeadingZeros(total - 1);
+    long[] sortedKeys = key;
+    if (bits > 0) {
+      int passes = (bits + 15) / 16;
+      int digit = (bits + passes - 1) / passes;
+      int buckets = 1 << digit;
+      long mask = buckets - 1;
+      long[] k2 = new long[n];
+      int[] i2 = new int[n];
+      int[] count = new int[buckets + 1];
+      long[] ka = key;
+      int[] ia = idx;
+      for (int pass = 0; pass < passes; pass++) {
+        int shift = pass * digit;
+        Arrays.fill(count, 0);
+        for (int i = 0; i < n; i++) {
+          count[(int) ((ka[i] >>> shift) & mask) + 1]++;
+        }
+        for (int b = 0; b < buckets; b++) {
+          count[b + 1] += count[b];
+        }
+        for (int i = 0; i < n; i++) {
+          int b = (int) ((ka[i] >>> shift) & mask);
+          int to = count[b]++;
+          k2[to] = ka[i];
+          i2[to] = ia[i];
+        }
+        long[] tk = ka;
+        ka = k2;
+        k2 = tk;
+        int[] ti = ia;
+        ia = i2;
+        i2 = ti;
+      }
+      sortedKeys = ka;
+      idx = ia;
+    }
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || sortedKeys[i] != sortedKeys[i - 1]) {
+        m++;
+      }
+    }
+    cells = m;
+    keys = new long[m];
+    start = new int[m + 1];
+    m = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || sortedKeys[i] != sortedKeys[i - 1]) {
+        keys[m] = sortedKeys[i];
+        start[m] = i;
+        m++;
+      }
+    }
+    start[m] = n;
+    sortedKeys = null;
+    order = idx;
+    double[] copy = new double[n * d];
+    int[] ord = order;
+    runner.run(chunks, (chunk, w) -> {
+      int end = Math.min(n, (chunk + 1) * 4096);
+      for (int pos = chunk * 4096; pos < end; pos++) {
+        System.arraycopy(x, ord[pos] * d, copy, pos * d, d);
+      }
+    });
+    xs = copy;
+  }
+
+  /** Builds the stencil: runs along the last axis of neighbouring cells that may hold points within eps. */
+  private void stencil() {
+    int reach = (int) Math.ceil(eps / side * (1 + 1e-8));
+    int width = 2 * reach + 1;
+    int prefixes = 1;
+    for (int j = 0; j < d - 1; j++) {
+      prefixes *= width;
+    }
+    runPrefix = new int[Math.max(1, prefixes * Math.max(1, d - 1))];
+    runHalf = new int[prefixes];
+    runs = 0;
+    int[] o = new int[Math.max(1, d - 1)];
+    for (int r = 0; r < prefixes; r++) {
+      int t = r;
+      double acc = 0;
+      for (int j = d - 2; j >= 0; j--) {
+        o[j] = t % width - reach;
+        t /= width;
+      }
+      for (int j = 0; j < d - 1; j++) {
+        acc = metric.accumulate(acc, gap(o[j]));
+      }
+      int half = -1;
+      for (int h = 0; h <= reach; h++) {
+        if (metric.accumulate(acc, gap(h)) <= r2) {
+          half = h;
+        }
+      }
+      if (half < 0) {
+        continue;
+      }
+      for (int j = 0; j < d - 1; j++) {
+        runPrefix[runs * (d - 1) + j] = o[j];
+      }
+      runHalf[runs] = half;
+      runs++;
+    }
+    maxNeighbours = 0;
+    for (int r = 0; r < runs; r++) {
+      maxNeighbours += 2 * runHalf[r] + 1;
+    }
+  }
+
+  /** A lower bound of the coordinate gap between points in cells {@code o} apart along one axis. */
+  private double gap(int o) {
+    int a = Math.abs(o);
+    return a <= 1 ? 0 : ((a - 1) - 1e-8) * side;
+  }
+
+  /**
+   * The non-empty cells of the stencil around cell {@code c}, in increasing key order, {@code c} included.
+   */
+  private int neighbours(int c, int[] out) {
+    long k = keys[c];
+    long c0 = 0;
+    long c1 = 0;
+    long c2;
+    // decode (d <= 3 in practice; the general case loops)
+    if (d == 1) {
+      c2 = k;
+    } else if (d == 2) {
+      c2 = k % ext[1];
+      c1 = k / ext[1];
+    } else if (d == 3) {
+      c2 = k % ext[2];
+      long q = k / ext[2];
+      c1 = q % ext[1];
+      c0 = q / ext[1];
+    } else {
+      return neighboursGeneral(c, out);
+    }
+    long last = ext[d - 1];
+    int m = 0;
+    int from = 0;
+    for (int r = 0; r < runs; r++) {
+      long base;
+      if (d == 1) {
+        base = 0;
+      } else if (d == 2) {
+        long p1 = c1 + runPrefix[r];
+        if (p1 < 0 || p1 >= ext[0]) {
+          continue;
+        }
+        base = p1 * last;
+      } else {
+        long p0 = c0 + runPrefix[2 * r];
+        long p1 = c1 + runPrefix[2 * r + 1];
+        if (p0 < 0 || p0 >= ext[0] || p1 < 0 || p1 >= ext[1]) {
+          continue;
+        }
+        base = (p0 * ext[1] + p1) * last;
+      }
+      int h = runHalf[r];
+      long a = Math.max(0, c2 - h);
+      long b = Math.min(last - 1, c2 + h);
+      long kLo = base + a;
+      long kHi = base + b;
+      int i = lowerBound(from, kLo);
+      while (i < cells && keys[i] <= kHi) {
+        out[m++] = i++;
+      }
+      from = i;
+    }
+    return m;
+  }
+
+  private int neighboursGeneral(int c, int[] out) {
+    long[] cc = new long[d];
+    long k = keys[c];
+    for (int j = d - 1; j >= 0; j--) {
+      cc[j] = k % ext[j];
+      k /= ext[j];
+    }
+    long last = ext[d - 1];
+    int m = 0;
+    int from = 0;
+    for (int r = 0; r < runs; r++) {
+      long base = 0;
+      boolean inside = true;
+      for (int j = 0; j < d - 1; j++) {
+        long pj = cc[j] + runPrefix[r * (d - 1) + j];
+        if (pj < 0 || pj >= ext[j]) {
+          inside = false;
+          break;
+        }
+        base = base * ext[j] + pj;
+      }
+      if (!inside) {
+        continue;
+      }
+      base *= last;
+      int h = runHalf[r];
+      long kLo = base + Math.max(0, cc[d - 1] - h);
+      long kHi = base + Math.min(last - 1, cc[d - 1] + h);
+      int i = lowerBound(from, kLo);
+      while (i < cells && keys[i] <= kHi) {
+        out[m++] = i++;
+      }
+      from = i;
+    }
+    return m;
+  }
+
+  private int lowerBound(int from, long key) {
+    int a = from;
+    int b = cells;
+    while (a < b) {
+      int mid = (a + b) >>> 1;
+      if (keys[mid] < key) {
+        a = mid + 1;
+      } else {
+        b = mid;
+      }
+    }
+    return a;
+  }
+
+  private void coreOfCell(int c, int minPts, int[] nb, boolean[] core) {
+    int s = start[c];
+    int e = start[c + 1];
+    int cnt = e - s;
+    if (cnt >= minPts) {
+      for (int pos = s; pos < e; pos++) {
+        core[order[pos]] = true;
+      }
+      return;
+    }
+    int m = neighbours(c, nb);
+    final double[] xs = this.xs;
+    for (int pos = s; pos < e; pos++) {
+      int count = cnt;
+      int off = pos * d;
+      search:
+      for (int t = 0; t < m; t++) {
+        int nc = nb[t];
+        if (nc == c) {
+          continue;
+        }
+        int qEnd = start[nc + 1];
+        for (int q = start[nc]; q < qEnd; q++) {
+          if (Dist.reduced(code, xs, off, xs, q * d, d) <= r2 && ++count >= minPts) {
+            break search;
+          }
+        }
+      }
+      if (count >= minPts) {
+        core[order[pos]] = true;
+      }
+    }
+  }
+
+  private void partition(int c, boolean[] core) {
+    int s = start[c];
+    int e = start[c + 1];
+    int i = s;
+    int j = e - 1;
+    while (true) {
+      while (i <= j && core[order[i]]) {
+        i++;
+      }
+      while (i <= j && !core[order[j]]) {
+        j--;
+      }
+      if (i >= j) {
+        break;
+      }
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+      for (int k = 0; k < d; k++) {
+        double v = xs[i * d + k];
+        xs[i * d + k] = xs[j * d + k];
+        xs[j * d + k] = v;
+      }
+      i++;
+      j--;
+    }
+    coreEnd[c] = i;
+  }
+
+  private void unionCell(int c, int[] nb) {
+    int as = start[c];
+    int ae = coreEnd[c];
+    if (ae == as) {
+      return;
+    }
+    int m = neighbours(c, nb);
+    final double[] xs = this.xs;
+    for (int t = 0; t < m; t++) {
+      int nc = nb[t];
+      if (nc <= c) {
+        continue;
+      }
+      int bs = start[nc];
+      int be = coreEnd[nc];
+      if (be == bs || UnionFind.find(parent, c) == UnionFind.find(parent, nc)) {
+        continue;
+      }
+      search:
+      for (int a = as; a < ae; a++) {
+        int off = a * d;
+        for (int b = bs; b < be; b++) {
+          if (Dist.reduced(code, xs, off, xs, b * d, d) <= r2) {
+            UnionFind.union(parent, c, nc);
+            break search;
+          }
+        }
+      }
+    }
+  }
+
+  /** Provisional id (smallest core row of the cluster) of a cell holding core points. */
+  private int provisional(int c) {
+    int v = parent[c];
+    int r = v >= 0 ? v : c;
+    return -1 - parent[r];
+  }
+
+  private IntList labelCell(int c, int[] labels, boolean borderAsNoise, int[] nb, IntList cand,
+      IntList ties) {
+    int s = start[c];
+    int ce = coreEnd[c];
+    int e = start[c + 1];
+    if (ce > s) {
+      int pl = provisional(c);
+      for (int pos = s; pos < ce; pos++) {
+        labels[order[pos]] = pl;
+      }
+    }
+    if (ce == e) {
+      return ties;
+    }
+    if (borderAsNoise) {
+      for (int pos = ce; pos < e; pos++) {
+        labels[order[pos]] = -1;
+      }
+      return ties;
+    }
+    int m = neighbours(c, nb);
+    final double[] xs = this.xs;
+    for (int pos = ce; pos < e; pos++) {
+      int off = pos * d;
+      double best = Double.POSITIVE_INFINITY;
+      cand.clear();
+      for (int t = 0; t < m; t++) {
+        int nc = nb[t];
+        int bs = start[nc];
+        int be = coreEnd[nc];
+        if (be == bs) {
+          continue;
+        }
+        int pl = -1;
+        for (int b = bs; b < be; b++) {
+          double dist = Dist.reduced(code, xs, off, xs, b * d, d);
+          if (dist <= r2 && dist <= best) {
+            if (pl < 0) {
+              pl = provisional(nc);
+            }
+            if (dist < best) {
+              best = dist;
+              cand.clear();
+              cand.add(pl);
+            } else {
+              Engine.addDistinct(cand, pl);
+            }
+          }
+        }
+      }
+      ties = Engine.record(order[pos], cand, labels, ties);
+    }
+    return ties;
+  }
+}

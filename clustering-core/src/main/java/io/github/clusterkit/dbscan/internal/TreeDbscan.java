@@ -1,0 +1,100 @@
+package io.github.clusterkit.dbscan.internal;
+
+import io.github.clusterkit.neighbors.NeighborIndex;
+import io.github.clusterkit.neighbors.Neighbors;
+
+/**
+ * DBSCAN on any {@link NeighborIndex} (the KD-tree in general, brute force as the oracle): core points by
+ * {@code countWithin} with early exit, one radius query per core point for the union-find over rows, one
+ * per non-core point for its nearest core point. Neighbourhoods live only in one reusable buffer per thread.
+ */
+final class TreeDbscan {
+
+  private static final int ROW_CHUNK = 512;
+
+  private final NeighborIndex index;
+  private final double eps;
+  private final int n;
+
+  TreeDbscan(NeighborIndex index, double eps) {
+    this.index = index;
+    this.eps = eps;
+    this.n = index.size();
+  }
+
+  Engine.Result run(int minPts, boolean borderAsNoise, ChunkRunner runner) {
+    int p = runner.parallelism();
+    int chunks = ChunkRunner.chunks(n, ROW_CHUNK);
+    boolean[] core = new boolean[n];
+    runner.run(chunks, (chunk, w) -> {
+      int end = Math.min(n, (chunk + 1) * ROW_CHUNK);
+      for (int i = chunk * ROW_CHUNK; i < end; i++) {
+        core[i] = index.countWithin(i, eps, minPts) >= minPts;
+      }
+    });
+
+    Neighbors[] bufs = new Neighbors[p];
+    IntList[] cands = new IntList[p];
+    for (int w = 0; w < p; w++) {
+      bufs[w] = new Neighbors(64);
+      cands[w] = new IntList(8);
+    }
+    int[] parent = UnionFind.create(n);
+    runner.run(chunks, (chunk, w) -> {
+      Neighbors buf = bufs[w];
+      int end = Math.min(n, (chunk + 1) * ROW_CHUNK);
+      for (int i = chunk * ROW_CHUNK; i < end; i++) {
+        if (!core[i]) {
+          continue;
+        }
+        int m = index.radius(i, eps, buf);
+        for (int t = 0; t < m; t++) {
+          int j = buf.index(t);
+          if (j < i && core[j]) {
+            UnionFind.union(parent, i, j);
+          }
+        }
+      }
+    });
+    UnionFind.flatten(parent);
+
+    int[] labels = new int[n];
+    IntList[] tieLists = new IntList[chunks];
+    runner.run(chunks, (chunk, w) -> {
+      Neighbors buf = bufs[w];
+      IntList cand = cands[w];
+      IntList ties = null;
+      int end = Math.min(n, (chunk + 1) * ROW_CHUNK);
+      for (int i = chunk * ROW_CHUNK; i < end; i++) {
+        if (core[i]) {
+          labels[i] = parent[i]; // the root is the smallest core row of the cluster
+          continue;
+        }
+        if (borderAsNoise) {
+          labels[i] = -1;
+          continue;
+        }
+        int m = index.radius(i, eps, buf);
+        double best = Double.POSITIVE_INFINITY;
+        cand.clear();
+        for (int t = 0; t < m; t++) {
+          int j = buf.index(t);
+          if (!core[j]) {
+            continue;
+          }
+          double dist = buf.reducedDistance(t);
+          if (dist < best) {
+            best = dist;
+            cand.clear();
+            cand.add(parent[j]);
+          } else if (dist == best) {
+            Engine.addDistinct(cand, parent[j]);
+          }
+        }
+        ties = Engine.record(i, cand, labels, ties);
+      }
+      tieLists[chunk] = ties;
+    });
+    return new Engine.Result(labels, core, Engine.mergeTies(tieLists, labels));
+  }
+}
