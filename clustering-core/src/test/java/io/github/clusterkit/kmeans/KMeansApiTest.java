@@ -1,0 +1,197 @@
+package io.github.clusterkit.kmeans;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Generators;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Argument checks, copies, edge cases and the model's accessors. */
+class KMeansApiTest {
+
+  private static final Dataset SQUARE =
+      Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {10, 10}, {10, 11}, {11, 10}, {11, 11}});
+
+  private static void fails(String message, Executable e) {
+    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
+    assertEquals(message, ex.getMessage());
+  }
+
+  @Test
+  void configurationIsValidatedAtOnce() {
+    fails("k must be >= 1, got 0", () -> KMeans.k(0));
+    fails("k must be >= 1, got -3", () -> KMeans.k(-3));
+    KMeans km = KMeans.k(2);
+    fails("restarts must be >= 1, got 0", () -> km.restarts(0));
+    fails("maxIterations must be >= 1, got 0", () -> km.maxIterations(0));
+    fails("tolerance must be >= 0 and finite, got NaN", () -> km.tolerance(Double.NaN));
+    fails("tolerance must be >= 0 and finite, got -1.0E-4", () -> km.tolerance(-1e-4));
+    fails("tolerance must be >= 0 and finite, got Infinity", () -> km.tolerance(Double.POSITIVE_INFINITY));
+    fails("parallelism must be >= 1, got 0", () -> km.parallelism(0));
+    fails("init must not be null", () -> km.init(null));
+    fails("algorithm must not be null", () -> km.algorithm(null));
+    fails("initialCentroids must not be null", () -> km.initialCentroids(null));
+    fails("initialCentroids must have k = 2 rows, got 1", () -> km.initialCentroids(new double[][] {{0, 0}}));
+    fails("initialCentroids must be finite, got NaN at row 1, column 0",
+        () -> km.initialCentroids(new double[][] {{0, 0}, {Double.NaN, 0}}));
+    fails("initialCentroids rows must all have the same positive length: row 0 has 2 columns, row 1 has 1",
+        () -> km.initialCentroids(new double[][] {{0, 0}, {1}}));
+    fails("initialCentroids[1] must not be null", () -> km.initialCentroids(new double[][] {{0, 0}, null}));
+  }
+
+  @Test
+  void fitArgumentsAreValidated() {
+    KMeans km = KMeans.k(2);
+    fails("data must not be null", () -> km.fit(null));
+    fails("weights must not be null", () -> km.fit(SQUARE, null));
+    fails("weights must have one entry per row (n = 8), got 7", () -> km.fit(SQUARE, new double[7]));
+    double[] w = new double[8];
+    Arrays.fill(w, 1);
+    w[3] = -1;
+    fails("weights must be finite and >= 0, got -1.0 at index 3", () -> km.fit(SQUARE, w));
+    w[3] = Double.NaN;
+    fails("weights must be finite and >= 0, got NaN at index 3", () -> km.fit(SQUARE, w));
+    w[3] = Double.POSITIVE_INFINITY;
+    fails("weights must be finite and >= 0, got Infinity at index 3", () -> km.fit(SQUARE, w));
+    fails("weights must not all be zero", () -> km.fit(SQUARE, new double[8]));
+    fails("initialCentroids must have d = 2 columns like the data, got 3",
+        () -> km.initialCentroids(new double[][] {{0, 0, 0}, {1, 1, 1}}).fit(SQUARE));
+  }
+
+  @Test
+  void kAboveDistinctRowsIsAnError() {
+    Dataset dup = Dataset.of(new double[][] {{1, 2}, {1, 2}, {3, 4}, {1, 2}, {-0.0, 0}, {0.0, 0}});
+    // 3 distinct rows by value (-0.0 == 0.0).
+    fails("k must be <= the number of distinct rows (3), got 4", () -> KMeans.k(4).fit(dup));
+    fails("k must be <= the number of distinct rows (1), got 2", () -> KMeans.k(2).fit(Dataset.of(new double[][] {{5}})));
+    // Rows of weight 0 do not count.
+    fails("k must be <= the number of distinct rows with positive weight (2), got 3",
+        () -> KMeans.k(3).fit(dup, new double[] {1, 1, 0, 1, 2, 2}));
+    // k equal to the number of distinct rows: every distinct row is a centroid, inertia exactly 0.
+    for (KMeansInit init : KMeansInit.values()) {
+      KMeansModel m = KMeans.k(3).init(init).seed(5).fit(dup);
+      assertEquals(0.0, m.inertia());
+      assertTrue(m.converged());
+      double[][] c = m.centroids();
+      Arrays.sort(c, (a, b) -> Double.compare(a[0], b[0]));
+      assertEquals(0.0, c[0][0]);
+      assertArrayEquals(new double[] {1, 2}, c[1]);
+      assertArrayEquals(new double[] {3, 4}, c[2]);
+    }
+  }
+
+  @Test
+  void singleClusterIsTheWeightedMean() {
+    // Exact: the mean of {0,0,1,1,10,10,11,11} is 5.5 in both columns.
+    KMeansModel m = KMeans.k(1).fit(SQUARE);
+    assertArrayEquals(new double[] {5.5, 5.5}, m.centroids()[0]);
+    // Weighted mean with weights 1..8: sum(w*x)/sum(w) computed by hand.
+    double[] w = {1, 2, 3, 4, 5, 6, 7, 8};
+    double sx = 0 * 1 + 0 * 2 + 1 * 3 + 1 * 4 + 10 * 5 + 10 * 6 + 11 * 7 + 11 * 8;
+    double sy = 0 * 1 + 1 * 2 + 0 * 3 + 1 * 4 + 10 * 5 + 11 * 6 + 10 * 7 + 11 * 8;
+    KMeansModel mw = KMeans.k(1).fit(SQUARE, w);
+    assertArrayEquals(new double[] {sx / 36, sy / 36}, mw.centroids()[0], 1e-15);
+    KMeansModel one = KMeans.k(1).fit(Dataset.of(new double[][] {{3, 4}}));
+    assertArrayEquals(new double[] {3, 4}, one.centroids()[0]);
+    assertEquals(0.0, one.inertia());
+  }
+
+  @Test
+  void twoObviousClusters() {
+    for (KMeansAlgorithm a : KMeansAlgorithm.values()) {
+      KMeansModel m = KMeans.k(2).algorithm(a).seed(1).fit(SQUARE);
+      int[] l = m.labels();
+      assertEquals(l[0], l[1]);
+      assertEquals(l[0], l[3]);
+      assertEquals(l[4], l[7]);
+      assertTrue(l[0] != l[4]);
+      // Each cluster: four corners of a unit square around its mean, squared distance 0.5 each: 8 * 0.5.
+      assertEquals(4.0, m.inertia(), 0.0);
+      assertArrayEquals(new int[] {4, 4}, m.clusterSizes());
+      assertTrue(m.converged());
+      assertEquals(a == KMeansAlgorithm.AUTO ? KMeansAlgorithm.HAMERLY : a, m.algorithm());
+    }
+  }
+
+  @Test
+  void modelCopiesAndPredicts() {
+    KMeansModel m = KMeans.k(2).seed(3).fit(SQUARE);
+    double[][] c = m.centroids();
+    c[0][0] = 1e9;
+    assertNotSame(c, m.centroids());
+    assertTrue(m.centroids()[0][0] != 1e9);
+    int[] l = m.labels();
+    l[0] = 99;
+    assertTrue(m.labels()[0] != 99);
+    // predict of every fitted row is its label; of a new point its nearest centroid.
+    int[] labels = m.labels();
+    for (int i = 0; i < SQUARE.size(); i++) {
+      assertEquals(labels[i], m.predict(SQUARE.row(i)));
+    }
+    assertArrayEquals(labels, m.predict(SQUARE));
+    assertEquals(labels[4], m.predict(new double[] {8, 8}));
+    // transform: Euclidean distances to the centroids (0.5, 0.5) and (10.5, 10.5), by hand.
+    double[] t = m.transform(new double[] {0.5, 0.5});
+    assertEquals(0.0, t[labels[0]]);
+    assertEquals(Math.sqrt(200), t[labels[4]], 1e-12);
+    double[] p = {0.5, 0.5};
+    m.transform(p);
+    assertArrayEquals(new double[] {0.5, 0.5}, p);
+    fails("point must not be null", () -> m.predict((double[]) null));
+    fails("point must have length 2, got 3", () -> m.predict(new double[3]));
+    fails("point must be finite, got NaN at index 1", () -> m.transform(new double[] {0, Double.NaN}));
+    fails("data must have dimension 2 like the centroids, got 1",
+        () -> m.predict(Dataset.of(new double[][] {{1}})));
+  }
+
+  @Test
+  void callerArraysAreNotModifiedOrRetained() {
+    double[][] c0 = {{0, 0}, {10, 10}};
+    KMeans km = KMeans.k(2).initialCentroids(c0);
+    c0[0][0] = 1000;
+    KMeansModel m = km.fit(SQUARE);
+    assertEquals(4.0, m.inertia());
+    double[] w = {1, 2, 3, 4, 5, 6, 7, 8};
+    double[] copy = w.clone();
+    KMeans.k(2).fit(SQUARE, w);
+    assertArrayEquals(copy, w);
+  }
+
+  @Test
+  void unitWeightsEqualNoWeights() {
+    Dataset data = Generators.blobs(3000, 3, 5, 1.0, 0.05, 7).data();
+    double[] ones = new double[data.size()];
+    Arrays.fill(ones, 1.0);
+    KMeansModel a = KMeans.k(5).seed(2).fit(data);
+    KMeansModel b = KMeans.k(5).seed(2).fit(data, ones);
+    assertArrayEquals(a.labels(), b.labels());
+    assertEquals(a.inertia(), b.inertia(), 0.0);
+  }
+
+  @Test
+  void sameSeedSameResultOtherSeedMayDiffer() {
+    Dataset data = Generators.blobs(2000, 2, 8, 1.5, 0.1, 11).data();
+    KMeansModel a = KMeans.k(8).seed(42).fit(data);
+    KMeansModel b = KMeans.k(8).seed(42).fit(data);
+    assertArrayEquals(a.labels(), b.labels());
+    assertEquals(a.inertia(), b.inertia(), 0.0);
+    boolean anyDiffers = false;
+    for (long s = 0; s < 10 && !anyDiffers; s++) {
+      anyDiffers = KMeans.k(8).seed(s).fit(data).inertia() != a.inertia();
+    }
+    assertTrue(anyDiffers, "ten seeds all gave the same inertia: the seed is ignored");
+  }
+
+  @Test
+  void toStringsNameTheSettings() {
+    assertEquals("KMeans[k=3, seed=0, restarts=1, maxIterations=300, tolerance=1.0E-4, init=PLUS_PLUS,"
+        + " algorithm=AUTO, parallelism=1]", KMeans.k(3).toString());
+    assertTrue(KMeans.k(2).fit(SQUARE).toString().startsWith("KMeansModel[k=2, d=2, n=8, inertia=4.0"));
+  }
+}
