@@ -145,6 +145,36 @@ class PcaPropertiesTest {
   }
 
   /**
+   * The documented sign convention (scikit-learn's svd_flip, u-based): in each column of the fitted data's
+   * projection, the entry of largest magnitude (the first on ties) is positive.
+   */
+  @Property(tries = 100)
+  void largestProjectionOfEachComponentIsPositive(
+      @ForAll @IntRange(min = 2, max = 40) int n,
+      @ForAll @IntRange(min = 1, max = 8) int d,
+      @ForAll long seed,
+      @ForAll boolean covariance,
+      @ForAll boolean whiten) {
+    Dataset x = randomData(n, d, seed, false);
+    int r = Math.min(n, d);
+    PcaModel m = Pca.components(r).whiten(whiten).solver(solver(covariance)).fit(x);
+    Dataset z = m.transform(x);
+    double[] ev = m.explainedVariance();
+    for (int j = 0; j < r; j++) {
+      if (ev[j] <= Math.max(n, d) * 0x1p-52 * ev[0]) {
+        continue; // numerically zero: the loading rule applies instead
+      }
+      int best = 0;
+      for (int i = 1; i < n; i++) {
+        if (Math.abs(z.get(i, j)) > Math.abs(z.get(best, j))) {
+          best = i;
+        }
+      }
+      assertTrue(z.get(best, j) > 0, "component " + j + ": largest projection " + z.get(best, j));
+    }
+  }
+
+  /**
    * Exact oracle: data built as {@code U S V^T + mean} with {@code U} orthonormal and orthogonal to the
    * ones vector, so the centred data have singular values exactly {@code S} (to rounding) and right
    * singular vectors {@code V} up to sign. Both solvers must find them, and agree with each other,
