@@ -1,0 +1,174 @@
+package io.github.clusterkit.io;
+
+import io.github.clusterkit.data.ColumnType;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How {@link Csv} reads a file: delimiter, quote character, header row, missing-value tokens, column type
+ * overrides and character set. Immutable; every wither validates its argument at once and returns a new
+ * instance. Safe to share between threads.
+ *
+ * <p>Defaults: comma-separated, double-quoted, a header row, {@code ""} and {@code "NA"} as missing, every
+ * column's type inferred, UTF-8.
+ */
+public final class CsvOptions {
+
+  private static final CsvOptions DEFAULTS = new CsvOptions(',', '"', true,
+      Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList("", "NA"))), Map.of(),
+      StandardCharsets.UTF_8);
+
+  private final char delimiter;
+  private final char quote;
+  private final boolean header;
+  private final Set<String> missing;
+  private final Map<String, ColumnType> types;
+  private final Charset charset;
+
+  private CsvOptions(char delimiter, char quote, boolean header, Set<String> missing,
+      Map<String, ColumnType> types, Charset charset) {
+    this.delimiter = delimiter;
+    this.quote = quote;
+    this.header = header;
+    this.missing = missing;
+    this.types = types;
+    this.charset = charset;
+  }
+
+  /** @return the default options */
+  public static CsvOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * @param delimiter the field separator, e.g. {@code ';'} or {@code '\t'}; not a line break and not the
+   *     quote character
+   * @return options with this delimiter
+   * @throws IllegalArgumentException if the delimiter is a line break or equals the quote character
+   */
+  public CsvOptions delimiter(char delimiter) {
+    checkChars(delimiter, quote);
+    return new CsvOptions(delimiter, quote, header, missing, types, charset);
+  }
+
+  /**
+   * @param quote the quote character; not a line break and not the delimiter
+   * @return options with this quote character
+   * @throws IllegalArgumentException if the quote is a line break or equals the delimiter
+   */
+  public CsvOptions quote(char quote) {
+    checkChars(delimiter, quote);
+    return new CsvOptions(delimiter, quote, header, missing, types, charset);
+  }
+
+  private static void checkChars(char delimiter, char quote) {
+    if (delimiter == '\n' || delimiter == '\r' || quote == '\n' || quote == '\r') {
+      throw new IllegalArgumentException("delimiter and quote must not be line breaks");
+    }
+    if (delimiter == quote) {
+      throw new IllegalArgumentException("delimiter and quote must differ, got '" + delimiter + "' for both");
+    }
+  }
+
+  /**
+   * @param header whether the first record holds the column names; without a header the columns are named
+   *     {@code x0, x1, ...}
+   * @return options with this header setting
+   */
+  public CsvOptions header(boolean header) {
+    return new CsvOptions(delimiter, quote, header, missing, types, charset);
+  }
+
+  /**
+   * @param tokens the cell texts that mean "missing" (compared after trimming spaces), replacing the
+   *     defaults; none null
+   * @return options with these missing-value tokens
+   * @throws IllegalArgumentException if {@code tokens} or a token is null
+   */
+  public CsvOptions missingTokens(String... tokens) {
+    if (tokens == null) {
+      throw new IllegalArgumentException("missing tokens must not be null");
+    }
+    Set<String> s = new LinkedHashSet<>();
+    for (String t : tokens) {
+      if (t == null) {
+        throw new IllegalArgumentException("a missing token must not be null");
+      }
+      s.add(t.strip());
+    }
+    return new CsvOptions(delimiter, quote, header, Collections.unmodifiableSet(s), types, charset);
+  }
+
+  /**
+   * Fixes a column's type instead of inferring it: {@code CATEGORICAL} keeps numbers as text (e.g. an id or
+   * a postcode); {@code NUMERIC} makes a cell that is not a number an error.
+   *
+   * @param column the column name (from the header, or {@code x0, x1, ...} without one)
+   * @param type its type
+   * @return options with this override added
+   * @throws IllegalArgumentException if an argument is null or the name is empty
+   */
+  public CsvOptions type(String column, ColumnType type) {
+    if (column == null || column.isEmpty() || type == null) {
+      throw new IllegalArgumentException("type override needs a non-empty column name and a type, got "
+          + column + " -> " + type);
+    }
+    Map<String, ColumnType> m = new LinkedHashMap<>(types);
+    m.put(column, type);
+    return new CsvOptions(delimiter, quote, header, missing, Collections.unmodifiableMap(m), charset);
+  }
+
+  /**
+   * @param charset the file's character set (default UTF-8; a byte-order mark is skipped)
+   * @return options with this character set
+   * @throws IllegalArgumentException if {@code charset} is null
+   */
+  public CsvOptions charset(Charset charset) {
+    if (charset == null) {
+      throw new IllegalArgumentException("charset must not be null");
+    }
+    return new CsvOptions(delimiter, quote, header, missing, types, charset);
+  }
+
+  /** @return the field separator */
+  public char delimiter() {
+    return delimiter;
+  }
+
+  /** @return the quote character */
+  public char quote() {
+    return quote;
+  }
+
+  /** @return whether the first record is a header */
+  public boolean header() {
+    return header;
+  }
+
+  /** @return the missing-value tokens, unmodifiable */
+  public Set<String> missingTokenSet() {
+    return missing;
+  }
+
+  /** @return the type overrides by column name, unmodifiable */
+  public Map<String, ColumnType> types() {
+    return types;
+  }
+
+  /** @return the character set */
+  public Charset charset() {
+    return charset;
+  }
+
+  @Override
+  public String toString() {
+    return "CsvOptions[delimiter='" + delimiter + "', quote='" + quote + "', header=" + header + ", missing="
+        + missing + ", types=" + types + ", charset=" + charset + "]";
+  }
+}

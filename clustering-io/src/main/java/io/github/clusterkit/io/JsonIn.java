@@ -1,0 +1,224 @@
+package io.github.clusterkit.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Strict, path-aware reading of a parsed model document: every accessor checks presence and type and
+ * raises an {@link IllegalArgumentException} naming the JSON path ({@code state.steps[1].means[3]}), so no
+ * malformed document can cause a NullPointerException, ClassCastException or index error downstream.
+ */
+final class JsonIn {
+
+  private final JsonNode node;
+  private final String path;
+
+  JsonIn(JsonNode node, String path) {
+    this.node = node;
+    this.path = path;
+  }
+
+  String path() {
+    return path;
+  }
+
+  IllegalArgumentException error(String message) {
+    return new IllegalArgumentException("invalid model file at " + (path.isEmpty() ? "the top level" : path)
+        + ": " + message);
+  }
+
+  private String child(String field) {
+    return path.isEmpty() ? field : path + "." + field;
+  }
+
+  private static String describe(JsonNode n) {
+    if (n == null || n.isMissingNode()) {
+      return "nothing";
+    }
+    String s = n.toString();
+    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+  }
+
+  /** Rejects fields other than the given ones, and requires this node to be an object. */
+  JsonIn only(String... fields) {
+    if (!node.isObject()) {
+      throw error("expected an object, got " + describe(node));
+    }
+    Set<String> allowed = new HashSet<>(Arrays.asList(fields));
+    Iterator<String> it = node.fieldNames();
+    while (it.hasNext()) {
+      String f = it.next();
+      if (!allowed.contains(f)) {
+        throw error("unexpected field \"" + (f.length() > 40 ? f.substring(0, 37) + "..." : f)
+            + "\"; expected only " + Arrays.toString(fields));
+      }
+    }
+    return this;
+  }
+
+  private JsonNode field(String field) {
+    if (!node.isObject()) {
+      throw error("expected an object, got " + describe(node));
+    }
+    JsonNode n = node.get(field);
+    if (n == null || n.isNull()) {
+      throw error("missing field \"" + field + "\"");
+    }
+    return n;
+  }
+
+  boolean has(String field) {
+    return node.isObject() && node.has(field);
+  }
+
+  JsonIn object(String field) {
+    JsonNode n = field(field);
+    if (!n.isObject()) {
+      throw new JsonIn(n, child(field)).error("expected an object, got " + describe(n));
+    }
+    return new JsonIn(n, child(field));
+  }
+
+  List<JsonIn> array(String field) {
+    JsonNode n = field(field);
+    if (!n.isArray()) {
+      throw new JsonIn(n, child(field)).error("expected an array, got " + describe(n));
+    }
+    List<JsonIn> out = new ArrayList<>(n.size());
+    for (int i = 0; i < n.size(); i++) {
+      out.add(new JsonIn(n.get(i), child(field) + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  /** This node as an array of elements. */
+  List<JsonIn> elements() {
+    if (!node.isArray()) {
+      throw error("expected an array, got " + describe(node));
+    }
+    List<JsonIn> out = new ArrayList<>(node.size());
+    for (int i = 0; i < node.size(); i++) {
+      out.add(new JsonIn(node.get(i), path + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  String string(String field) {
+    JsonNode n = field(field);
+    if (!n.isTextual()) {
+      throw new JsonIn(n, child(field)).error("expected a string, got " + describe(n));
+    }
+    return n.textValue();
+  }
+
+  /** This node as a string. */
+  String text() {
+    if (!node.isTextual()) {
+      throw error("expected a string, got " + describe(node));
+    }
+    return node.textValue();
+  }
+
+  long integer(String field, long min, long max) {
+    JsonNode n = field(field);
+    return new JsonIn(n, child(field)).integerValue(min, max);
+  }
+
+  long integerValue(long min, long max) {
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw error("expected an integer, got " + describe(node));
+    }
+    long v = node.longValue();
+    if (v < min || v > max) {
+      throw error("must be in [" + min + ", " + max + "], got " + v);
+    }
+    return v;
+  }
+
+  boolean bool(String field) {
+    JsonNode n = field(field);
+    if (!n.isBoolean()) {
+      throw new JsonIn(n, child(field)).error("expected true or false, got " + describe(n));
+    }
+    return n.booleanValue();
+  }
+
+  double number(String field) {
+    return new JsonIn(field(field), child(field)).numberValue();
+  }
+
+  /** This node as a finite double. */
+  double numberValue() {
+    if (!node.isNumber()) {
+      throw error("expected a number, got " + describe(node));
+    }
+    double v = node.doubleValue();
+    if (!Double.isFinite(v)) {
+      throw error("must be a finite number, got " + describe(node));
+    }
+    return v;
+  }
+
+  double[] numbers(String field) {
+    List<JsonIn> a = array(field);
+    double[] out = new double[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a.get(i).numberValue();
+    }
+    return out;
+  }
+
+  int[] integers(String field, int min, int max) {
+    List<JsonIn> a = array(field);
+    int[] out = new int[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (int) a.get(i).integerValue(min, max);
+    }
+    return out;
+  }
+
+  List<String> strings(String field) {
+    List<JsonIn> a = array(field);
+    List<String> out = new ArrayList<>(a.size());
+    for (JsonIn e : a) {
+      out.add(e.text());
+    }
+    return out;
+  }
+
+  /** A rectangular matrix: an array of {@code rows} arrays of {@code cols} finite numbers, row-major. */
+  double[] matrix(String field, int rows, int cols) {
+    List<JsonIn> a = array(field);
+    if (a.size() != rows) {
+      throw new JsonIn(field(field), child(field)).error("expected " + rows + " rows, got " + a.size());
+    }
+    // Check every row's length before allocating, so the allocation is bounded by the document's size.
+    List<List<JsonIn>> all = new ArrayList<>(rows);
+    for (int i = 0; i < rows; i++) {
+      List<JsonIn> r = a.get(i).elements();
+      if (r.size() != cols) {
+        throw a.get(i).error("expected " + cols + " values, got " + r.size());
+      }
+      all.add(r);
+    }
+    double[] out = new double[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      List<JsonIn> r = all.get(i);
+      for (int j = 0; j < cols; j++) {
+        out[i * cols + j] = r.get(j).numberValue();
+      }
+    }
+    return out;
+  }
+
+  /** Wraps a validation failure of the library (an {@code of(...)} factory) with this path. */
+  IllegalArgumentException invalid(IllegalArgumentException e) {
+    return new IllegalArgumentException("invalid model file at " + (path.isEmpty() ? "the top level" : path)
+        + ": " + e.getMessage(), e);
+  }
+}

@@ -1,0 +1,371 @@
+package io.github.clusterkit.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.preprocess.PipelineModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Saves fitted models to, and loads them from, versioned JSON documents. Unlike pickle or Java serialization,
+ * loading a file never executes code from it: the file names a model <em>kind</em> from a fixed list (never
+ * a class), every value is read into plain arrays and passed through the model's validating
+ * {@code of(...)} factory, and anything unexpected is rejected.
+ *
+ * <pre>{@code
+ * ModelFiles.save(pipeline, Path.of("preprocess.json"));
+ * PipelineModel back = ModelFiles.load(Path.of("preprocess.json"), PipelineModel.class);
+ * }</pre>
+ *
+ * <p><b>Document.</b> One JSON object:
+ * <pre>
+ * { "format": "clusterkit-model", "formatVersion": 1, "libraryVersion": "0.1.0",
+ *   "kind": "pipeline", "parameters": {...}, "state": {...}, "checksum": "sha256:..." }
+ * </pre>
+ * {@code parameters} hold the configuration, {@code state} the fitted values (finite numbers, written with
+ * the shortest decimal text that reads back to the same {@code double}, so a reloaded model predicts
+ * exactly as the original). {@code checksum} is the SHA-256 of the document without that field, in
+ * Jackson's compact form; it detects corruption and hand edits (it is not a signature: someone who edits a
+ * file on purpose can recompute it, and the validation below is what keeps such a file harmless).
+ *
+ * <p><b>Kinds supported:</b> {@code "pipeline"} ({@link PipelineModel}).
+ *
+ * <p><b>Loading checks</b> the size (at most {@link #MAX_FILE_BYTES}), the JSON syntax (nesting depth at most
+ * 64, no duplicate keys, nothing after the document), the format name and version, the checksum, that the
+ * kind is known and is the requested class, that no unexpected field is present, and finally every shape
+ * and value rule of the model (lengths, finiteness, positive scales, distinct names, consistent columns).
+ * Any failure raises an {@link IllegalArgumentException} that says what is wrong and where (a JSON path such
+ * as {@code state.steps[1].state.scales[3]}); I/O failures raise {@link IOException}.
+ *
+ * <p>Thread-safety: stateless, safe to use from several threads (on different files).
+ */
+public final class ModelFiles {
+
+  /** The format version this library writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** The largest model file that {@link #load} accepts: 64 MiB. */
+  public static final long MAX_FILE_BYTES = 64L << 20;
+
+  private static final String FORMAT = "clusterkit-model";
+  private static final String CHECKSUM_PREFIX = "sha256:";
+  private static final String LIBRARY_VERSION = readLibraryVersion();
+  private static final ObjectMapper MAPPER = mapper();
+  private static final Map<String, ModelCodec<?>> BY_KIND = new LinkedHashMap<>();
+
+  static {
+    register(new PipelineCodec());
+  }
+
+  private ModelFiles() {}
+
+  private static void register(ModelCodec<?> c) {
+    BY_KIND.put(c.kind(), c);
+  }
+
+  private static ObjectMapper mapper() {
+    JsonFactory f = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxNumberLength(64)
+            .maxStringLength(1 << 20)
+            .maxDocumentLength(MAX_FILE_BYTES)
+            .build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+    ObjectMapper m = new ObjectMapper(f);
+    m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    m.disable(JsonParser.Feature.ALLOW_COMMENTS);
+    return m;
+  }
+
+  private static String readLibraryVersion() {
+    try (InputStream in = ModelFiles.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        Properties p = new Properties();
+        p.load(in);
+        String v = p.getProperty("version");
+        if (v != null && !v.isEmpty() && !v.startsWith("$")) {
+          return v;
+        }
+      }
+    } catch (IOException e) {
+      // fall through: the version is informative only
+    }
+    return "unknown";
+  }
+
+  /** @return the library version written into files ({@code "unknown"} if it cannot be determined) */
+  public static String libraryVersion() {
+    return LIBRARY_VERSION;
+  }
+
+  /**
+   * Writes a model to a file (replacing it), via a temporary file in the same folder and a move, so a crash
+   * never leaves a half-written model under the final name.
+   *
+   * @param model a fitted model of a supported kind
+   * @param file the destination
+   * @throws IOException if writing fails
+   * @throws IllegalArgumentException if an argument is null or the model's kind is not supported
+   */
+  public static void save(Object model, Path file) throws IOException {
+    if (file == null) {
+      throw new IllegalArgumentException("file must not be null");
+    }
+    byte[] bytes = toBytes(model);
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, ".clusterkit-", ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Writes a model to a stream (not closed).
+   *
+   * @param model a fitted model of a supported kind
+   * @param out the destination
+   * @throws IOException if writing fails
+   * @throws IllegalArgumentException if an argument is null or the model's kind is not supported
+   */
+  public static void write(Object model, OutputStream out) throws IOException {
+    if (out == null) {
+      throw new IllegalArgumentException("out must not be null");
+    }
+    out.write(toBytes(model));
+  }
+
+  /**
+   * @param model a fitted model of a supported kind
+   * @return the model file's text
+   * @throws IllegalArgumentException if the model is null or its kind is not supported
+   */
+  public static String toJson(Object model) {
+    return new String(toBytes(model), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads a model from a file.
+   *
+   * @param <T> the model type
+   * @param file the model file
+   * @param type the expected model class, e.g. {@code PipelineModel.class}
+   * @return the model, equal in state to the one saved
+   * @throws IOException if reading fails
+   * @throws IllegalArgumentException if the file is larger than {@link #MAX_FILE_BYTES}, is not a valid
+   *     model file of a supported version, was modified, holds another kind of model, or breaks a rule of
+   *     the model (the message says what and where)
+   */
+  public static <T> T load(Path file, Class<T> type) throws IOException {
+    if (file == null) {
+      throw new IllegalArgumentException("file must not be null");
+    }
+    checkType(type);
+    long size = Files.size(file);
+    if (size > MAX_FILE_BYTES) {
+      throw new IllegalArgumentException("model file " + file + " has " + size + " bytes, more than the limit of "
+          + MAX_FILE_BYTES);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, type);
+    }
+  }
+
+  /**
+   * Reads a model from a stream (read to its end, at most {@link #MAX_FILE_BYTES} bytes; not closed).
+   *
+   * @param <T> the model type
+   * @param in the model document
+   * @param type the expected model class
+   * @return the model
+   * @throws IOException if reading fails
+   * @throws IllegalArgumentException as {@link #load(Path, Class)}
+   */
+  public static <T> T read(InputStream in, Class<T> type) throws IOException {
+    if (in == null) {
+      throw new IllegalArgumentException("in must not be null");
+    }
+    checkType(type);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    byte[] chunk = new byte[1 << 16];
+    long total = 0;
+    for (int r; (r = in.read(chunk)) > 0;) {
+      total += r;
+      if (total > MAX_FILE_BYTES) {
+        throw new IllegalArgumentException("model document is larger than the limit of " + MAX_FILE_BYTES
+            + " bytes");
+      }
+      buf.write(chunk, 0, r);
+    }
+    return fromBytes(buf.toByteArray(), type);
+  }
+
+  /**
+   * Reads a model from its JSON text.
+   *
+   * @param <T> the model type
+   * @param json the model document
+   * @param type the expected model class
+   * @return the model
+   * @throws IllegalArgumentException as {@link #load(Path, Class)}
+   */
+  public static <T> T fromJson(String json, Class<T> type) {
+    if (json == null) {
+      throw new IllegalArgumentException("json must not be null");
+    }
+    checkType(type);
+    return fromBytes(json.getBytes(StandardCharsets.UTF_8), type);
+  }
+
+  /** @return the kinds this library reads and writes, e.g. {@code "pipeline"} */
+  public static List<String> kinds() {
+    return List.copyOf(BY_KIND.keySet());
+  }
+
+  private static void checkType(Class<?> type) {
+    if (type == null) {
+      throw new IllegalArgumentException("type must not be null");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> ModelCodec<T> codecFor(Object model) {
+    if (model == null) {
+      throw new IllegalArgumentException("model must not be null");
+    }
+    for (ModelCodec<?> c : BY_KIND.values()) {
+      if (c.type() == model.getClass()) {
+        return (ModelCodec<T>) c;
+      }
+    }
+    throw new IllegalArgumentException("cannot save a " + model.getClass().getName() + "; supported kinds are "
+        + kindsWithTypes());
+  }
+
+  private static String kindsWithTypes() {
+    List<String> out = new ArrayList<>();
+    for (ModelCodec<?> c : BY_KIND.values()) {
+      out.add(c.kind() + " (" + c.type().getSimpleName() + ")");
+    }
+    return out.toString();
+  }
+
+  private static <T> byte[] toBytes(Object model) {
+    ModelCodec<T> codec = codecFor(model);
+    @SuppressWarnings("unchecked")
+    T m = (T) model;
+    ObjectNode doc = JsonNodeFactory.instance.objectNode();
+    doc.put("format", FORMAT);
+    doc.put("formatVersion", FORMAT_VERSION);
+    doc.put("libraryVersion", LIBRARY_VERSION);
+    doc.put("kind", codec.kind());
+    doc.set("parameters", codec.parameters(m));
+    doc.set("state", codec.state(m));
+    doc.put("checksum", checksum(doc));
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the model document", e);
+    }
+  }
+
+  /** SHA-256 of the compact form of the document without its checksum field. */
+  static String checksum(ObjectNode doc) {
+    ObjectNode copy = doc.deepCopy();
+    copy.remove("checksum");
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(MAPPER.writeValueAsBytes(copy));
+      StringBuilder sb = new StringBuilder(CHECKSUM_PREFIX);
+      for (byte b : hash) {
+        sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+      }
+      return sb.toString();
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      throw new IllegalStateException("cannot compute the checksum", e);
+    }
+  }
+
+  /** Parses a document into a tree with the loader's limits (for tests that need to re-sign a document). */
+  static ObjectNode parse(byte[] bytes) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(bytes);
+    } catch (IOException e) {
+      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      int cut = msg.indexOf("\n");
+      throw new IllegalArgumentException("invalid model file: not a valid JSON document: "
+          + (cut > 0 ? msg.substring(0, cut) : msg), e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new IllegalArgumentException("invalid model file: the document is empty");
+    }
+    if (!root.isObject()) {
+      throw new IllegalArgumentException("invalid model file: expected a JSON object at the top level");
+    }
+    return (ObjectNode) root;
+  }
+
+  private static <T> T fromBytes(byte[] bytes, Class<T> type) {
+    ObjectNode root = parse(bytes);
+    JsonIn doc = new JsonIn(root, "");
+    String format = doc.string("format");
+    if (!format.equals(FORMAT)) {
+      throw doc.error("format must be \"" + FORMAT + "\", got \"" + abbreviate(format) + "\"");
+    }
+    long version = doc.integer("formatVersion", 1, Integer.MAX_VALUE);
+    if (version != FORMAT_VERSION) {
+      throw doc.error("unsupported format version " + version + "; this library (" + LIBRARY_VERSION
+          + ") reads version " + FORMAT_VERSION);
+    }
+    doc.only("format", "formatVersion", "libraryVersion", "kind", "parameters", "state", "checksum");
+    doc.string("libraryVersion");
+    String stored = doc.string("checksum");
+    if (!stored.equals(checksum(root))) {
+      throw doc.error("checksum mismatch: the file was modified or corrupted after it was written");
+    }
+    String kind = doc.string("kind");
+    ModelCodec<?> codec = BY_KIND.get(kind);
+    if (codec == null) {
+      throw doc.error("unknown model kind \"" + abbreviate(kind) + "\"; this library reads " + kinds());
+    }
+    if (!type.isAssignableFrom(codec.type())) {
+      throw doc.error("the file holds a " + kind + " (" + codec.type().getSimpleName() + "), not a "
+          + type.getSimpleName());
+    }
+    Object model = codec.read(doc.object("parameters"), doc.object("state"));
+    return type.cast(model);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Input and output for clusterkit: {@link io.github.clusterkit.io.Csv} reads CSV files into
+ * {@link io.github.clusterkit.data.Table}s (with FastCSV), and {@link io.github.clusterkit.io.ModelFiles}
+ * saves fitted models and preprocessing pipelines as versioned, validated JSON documents (with Jackson)
+ * that never execute code on loading.
+ */
+package io.github.clusterkit.io;

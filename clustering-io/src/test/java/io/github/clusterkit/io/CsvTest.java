@@ -1,0 +1,119 @@
+package io.github.clusterkit.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.ColumnType;
+import io.github.clusterkit.data.Table;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvTest {
+
+  private static Table parse(String text) {
+    return Csv.parse(text, CsvOptions.defaults());
+  }
+
+  private static void assertMalformed(String expected, String text) {
+    assertMalformed(expected, text, CsvOptions.defaults());
+  }
+
+  private static void assertMalformed(String expected, String text, CsvOptions o) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.parse(text, o));
+    assertTrue(e.getMessage().contains(expected), () -> "message was: " + e.getMessage());
+  }
+
+  @Test
+  void infersTypesAndMissingValues() {
+    Table t = parse("id,Gender,Age,Score\n1,Male,19,NA\n2,Female,,3.5e1\n3,NA,-4,  7 \n");
+    assertEquals(List.of("id", "Gender", "Age", "Score"), t.columnNames());
+    assertEquals(3, t.rowCount());
+    assertEquals(ColumnType.NUMERIC, t.type("id"));
+    assertEquals(ColumnType.CATEGORICAL, t.type("Gender"));
+    assertArrayEquals(new String[] {"Male", "Female", null}, t.categorical("Gender"));
+    assertArrayEquals(new double[] {19, Double.NaN, -4}, t.numeric("Age"));
+    assertArrayEquals(new double[] {Double.NaN, 35, 7}, t.numeric("Score"));
+  }
+
+  @Test
+  void crlfQuotingAndBom() {
+    Table t = parse("\uFEFFname,\"note, with comma\"\r\n\"Smith, J.\",\"said \"\"hi\"\"\r\nthen left\"\r\n"
+        + "\r\nLee,plain\r\n");
+    assertEquals(List.of("name", "note, with comma"), t.columnNames());
+    assertArrayEquals(new String[] {"Smith, J.", "Lee"}, t.categorical("name"));
+    assertArrayEquals(new String[] {"said \"hi\"\r\nthen left", "plain"}, t.categorical("note, with comma"));
+  }
+
+  @Test
+  void optionsDelimiterHeaderOverridesAndTokens() {
+    CsvOptions o = CsvOptions.defaults().delimiter(';').header(false).missingTokens("?")
+        .type("x0", ColumnType.CATEGORICAL);
+    Table t = Csv.parse("01;1,5\n02;?\n", o.type("x1", ColumnType.CATEGORICAL));
+    assertEquals(List.of("x0", "x1"), t.columnNames());
+    assertArrayEquals(new String[] {"01", "02"}, t.categorical("x0"));
+    assertArrayEquals(new String[] {"1,5", null}, t.categorical("x1"));
+    Table numbers = Csv.parse("a\tb\n1\tNA\n", CsvOptions.defaults().delimiter('\t').missingTokens());
+    assertEquals(ColumnType.CATEGORICAL, numbers.type("b"), "NA is text once it is no longer a token");
+    // All-missing columns are numeric; a header-only file gives a zero-row table.
+    assertEquals(ColumnType.NUMERIC, parse("a,b\n1,\n2,NA\n").type("b"));
+    assertEquals(0, parse("a,b\n").rowCount());
+    assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().delimiter('"'));
+    assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().delimiter('\n'));
+    assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().type("", ColumnType.NUMERIC));
+  }
+
+  @Test
+  void numbersAreStrictDecimals() {
+    assertTrue(Csv.isDecimal("1"));
+    assertTrue(Csv.isDecimal("-1.5e-3"));
+    assertTrue(Csv.isDecimal(".5"));
+    assertTrue(Csv.isDecimal("5."));
+    assertTrue(Csv.isDecimal("+2E10"));
+    for (String s : new String[] {"", "-", ".", "e5", "1e", "1e+", "NaN", "Infinity", "0x1p3", "1d", "1f",
+        "1..2", "1e5.5", "--1", "1 2"}) {
+      assertTrue(!Csv.isDecimal(s), s);
+    }
+    assertEquals(ColumnType.CATEGORICAL, parse("a\n1\nInfinity\n").type("a"));
+  }
+
+  @Test
+  void malformedFilesNameLineAndColumn() {
+    assertMalformed("line 3: expected 2 fields, got 3", "a,b\n1,2\n3,4,5\n");
+    assertMalformed("line 2: expected 2 fields, got 1", "a,b\n1\n");
+    assertMalformed("line 1, column 2: empty column name", "a,,c\n1,2,3\n");
+    assertMalformed("line 1, column 3: column name 'a' appears twice", "a,b,a\n");
+    assertMalformed("no records", "");
+    assertMalformed("line 3, column 2 ('b'): 'x' is not a number",
+        "a,b\n1,2\n3,x\n", CsvOptions.defaults().type("b", ColumnType.NUMERIC));
+    assertMalformed("line 2, column 1 ('a'): 1e999 is outside the range", "a\n1e999\n");
+    assertMalformed("unknown column 'zz'", "a\n1\n", CsvOptions.defaults().type("zz", ColumnType.NUMERIC));
+    assertMalformed("malformed CSV after line 1", "a,b\n\"x\"y,2\n");
+  }
+
+  @Test
+  void unterminatedQuoteIsReported() {
+    // An opening quote that never closes swallows the rest of the file into one field; the record then has
+    // too few fields, which is reported with the line where it started.
+    assertMalformed("line 2", "a,b\n\"open,1\n2,3\n");
+  }
+
+  @Test
+  void filesAndIoErrors(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("t.csv");
+    Files.write(f, "a;b\r\n1;x\r\n".getBytes(StandardCharsets.UTF_8));
+    Table t = Csv.read(f, CsvOptions.defaults().delimiter(';'));
+    assertArrayEquals(new double[] {1}, t.numeric("a"));
+    Files.write(f, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', '\n', '1', '\n'});
+    assertEquals(List.of("a"), Csv.read(f).columnNames());
+    assertThrows(NoSuchFileException.class, () -> Csv.read(dir.resolve("missing.csv")));
+    assertThrows(IllegalArgumentException.class, () -> Csv.read((Path) null));
+  }
+}
