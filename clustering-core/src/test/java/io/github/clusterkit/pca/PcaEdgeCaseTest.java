@@ -161,9 +161,18 @@ class PcaEdgeCaseTest {
   }
 
   @Test
-  void resultDoesNotDependOnThreadCount() {
+  void resultDoesNotDependOnThreadCountAndSolversAgree() {
     // more rows than one chunk, so several chunks run concurrently
     Dataset x = Generators.blobs(50_000, 7, 5, 2.0, 0.0, 11).data();
+    // and the two solvers agree on data spanning many chunks with an odd d (padded kernel)
+    PcaModel svd = Pca.components(7).solver(Pca.Solver.SVD).fit(x);
+    PcaModel cov = Pca.components(7).solver(Pca.Solver.COVARIANCE).parallelism(2).fit(x);
+    assertArrayEquals(svd.mean(), cov.mean(), 1e-12, "mean");
+    for (int j = 0; j < 7; j++) {
+      assertEquals(svd.explainedVariance()[j], cov.explainedVariance()[j],
+          1e-10 * svd.explainedVariance()[j], "variance " + j);
+      assertArrayEquals(svd.components()[j], cov.components()[j], 1e-8, "component " + j);
+    }
     for (Pca.Solver solver : new Pca.Solver[] {Pca.Solver.SVD, Pca.Solver.COVARIANCE}) {
       PcaModel one = Pca.components(7).solver(solver).fit(x);
       PcaModel three = Pca.components(7).solver(solver).parallelism(3).fit(x);

@@ -81,7 +81,7 @@ public final class Moments {
         chunks,
         c -> {
           double[] s = new double[d];
-          int end = Math.min(n, (c + 1) * rows);
+          int end = (int) Math.min(n, (long) (c + 1) * rows);
           for (int i = c * rows; i < end; i++) {
             int o = i * d;
             for (int a = 0; a < d; a++) {
@@ -127,9 +127,9 @@ public final class Moments {
           double[] s = new double[dp * dp];
           double[] corr = new double[d];
           double[] buf = new double[dp * block];
-          int end = Math.min(n, (c + 1) * rows);
-          for (int i0 = c * rows; i0 < end; i0 += block) {
-            int len = Math.min(block, end - i0);
+          int end = (int) Math.min(n, (long) (c + 1) * rows);
+          for (int i0 = c * rows, len; i0 < end; i0 += len) {
+            len = Math.min(block, end - i0);
             centreBlock(x, d, mean, i0, len, buf, block, corr);
             accumulate(buf, block, len, dp, s);
           }
@@ -238,9 +238,9 @@ public final class Moments {
           double[] buf = new double[d * block];
           double[] p = new double[block];
           double[] unused = new double[d];
-          int end = Math.min(n, (c + 1) * rows);
-          for (int i0 = c * rows; i0 < end; i0 += block) {
-            int len = Math.min(block, end - i0);
+          int end = (int) Math.min(n, (long) (c + 1) * rows);
+          for (int i0 = c * rows, len; i0 < end; i0 += len) {
+            len = Math.min(block, end - i0);
             centreBlock(x, d, mean, i0, len, buf, block, unused);
             for (int j = 0; j < k; j++) {
               int ov = j * d;
