@@ -1,0 +1,233 @@
+package io.github.clusterkit.eval;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.eval.internal.Checks;
+import io.github.clusterkit.eval.internal.Partition;
+import io.github.clusterkit.eval.internal.SilhouetteKernel;
+import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Rng;
+
+/**
+ * The silhouette of a clustering (Rousseeuw 1987, "Silhouettes: a graphical aid to the interpretation and
+ * validation of cluster analysis", doi:10.1016/0377-0427(87)90125-7), with Euclidean distances.
+ *
+ * <p>For a point {@code i} in a cluster of at least two points, {@code a(i)} is its mean distance to the
+ * other points of its cluster, {@code b(i)} the smallest mean distance to the points of another cluster, and
+ * {@code s(i) = (b - a) / max(a, b)}, in {@code [-1, 1]}; {@code s(i) = 0} for a point in a cluster of one
+ * and when {@code a = b = 0} (duplicates). The score is the mean of {@code s(i)} over the scored points.
+ * This is scikit-learn's {@code silhouette_score} / {@code silhouette_samples} and, with
+ * {@link NoisePolicy#MERGE} or {@link NoisePolicy#SINGLETONS}, ELKI's {@code Silhouette} with
+ * {@code MERGE_NOISE} / {@code TREAT_NOISE_AS_SINGLETONS}.
+ *
+ * <p><b>Exact and fast.</b> The exact computation visits every pair of points once, in blocks that stay in
+ * the processor's cache, and keeps one running sum per point and cluster: memory grows with
+ * {@code n * (k + d)}, never {@code n^2}. With {@link #parallelism(int)} the blocks run on several threads;
+ * each sum is still formed in one fixed order, so the result is identical for any number of threads.
+ * {@link #sampled(int, long)} scores a seeded random subset of the points against each other only, as
+ * scikit-learn's {@code sample_size} does.
+ *
+ * <p><b>Degenerate input.</b> Fewer than two clusters after the noise policy (including all rows noise):
+ * {@link IllegalArgumentException}; scikit-learn raises too, while ELKI returns 0 for a single cluster.
+ * Every point in a cluster of its own: score 0 (scikit-learn raises). Arguments are never modified.
+ *
+ * <p><b>Thread-safety.</b> Instances are immutable configurations, safe to share between threads.
+ *
+ * <pre>{@code
+ * double s = Silhouette.score(data, labels);                      // exact, noise ignored
+ * SilhouetteResult r = Silhouette.exact().noise(NoisePolicy.MERGE).parallelism(2).evaluate(data, labels);
+ * double approx = Silhouette.sampled(5_000, 42L).evaluate(data, labels).score();
+ * }</pre>
+ */
+public final class Silhouette {
+
+  private final NoisePolicy noise;
+  private final int parallelism;
+  private final int sampleSize; // 0 = exact
+  private final long seed;
+
+  private Silhouette(NoisePolicy noise, int parallelism, int sampleSize, long seed) {
+    this.noise = noise;
+    this.parallelism = parallelism;
+    this.sampleSize = sampleSize;
+    this.seed = seed;
+  }
+
+  /**
+   * The exact mean silhouette, noise rows ignored, on one thread.
+   *
+   * @param data the points
+   * @param labels one label per row, {@code -1} = noise
+   * @return the mean silhouette, in {@code [-1, 1]}
+   * @throws IllegalArgumentException if the lengths differ, a label is below {@code -1}, or fewer than two
+   *     clusters remain
+   */
+  public static double score(Dataset data, int[] labels) {
+    return exact().evaluate(data, labels).score();
+  }
+
+  /**
+   * The exact mean silhouette with the given noise policy, on one thread.
+   *
+   * @param data the points
+   * @param labels one label per row, {@code -1} = noise
+   * @param noise how noise rows are treated
+   * @return the mean silhouette, in {@code [-1, 1]}
+   * @throws IllegalArgumentException as {@link #score(Dataset, int[])}, or if {@code noise} is null
+   */
+  public static double score(Dataset data, int[] labels, NoisePolicy noise) {
+    return exact().noise(noise).evaluate(data, labels).score();
+  }
+
+  /**
+   * The exact silhouette of every row, noise rows ignored ({@code NaN} for them), on one thread.
+   *
+   * @param data the points
+   * @param labels one label per row, {@code -1} = noise
+   * @return a new array with one value per row
+   * @throws IllegalArgumentException as {@link #score(Dataset, int[])}
+   */
+  public static double[] samples(Dataset data, int[] labels) {
+    return exact().evaluate(data, labels).samples();
+  }
+
+  /** @return the exact silhouette, noise ignored, one thread */
+  public static Silhouette exact() {
+    return new Silhouette(NoisePolicy.IGNORE, 1, 0, 0L);
+  }
+
+  /**
+   * The silhouette of a random subset of the points, computed among those points only (scikit-learn's
+   * {@code silhouette_score(..., sample_size, random_state)}, with clusterkit's own generator). The subset
+   * is drawn from the rows left after the noise policy, without replacement, by selection sampling (Knuth,
+   * TAOCP vol. 2, Algorithm 3.4.2 S); when {@code sampleSize} is at least the number of those rows, every
+   * row is used and the result equals {@link #exact()}.
+   *
+   * @param sampleSize number of rows to score, at least 2
+   * @param seed the seed of the subset
+   * @return a sampled silhouette configuration, noise ignored, one thread
+   * @throws IllegalArgumentException if {@code sampleSize < 2}
+   */
+  public static Silhouette sampled(int sampleSize, long seed) {
+    if (sampleSize < 2) {
+      throw new IllegalArgumentException("sampleSize must be >= 2, got " + sampleSize);
+    }
+    return new Silhouette(NoisePolicy.IGNORE, 1, sampleSize, seed);
+  }
+
+  /**
+   * @param policy how noise rows are treated
+   * @return a copy with that policy
+   * @throws IllegalArgumentException if {@code policy} is null
+   */
+  public Silhouette noise(NoisePolicy policy) {
+    if (policy == null) {
+      throw new IllegalArgumentException("noise policy must not be null");
+    }
+    return new Silhouette(policy, parallelism, sampleSize, seed);
+  }
+
+  /**
+   * @param threads number of threads, at least 1; a pool is created for each evaluation and shut down
+   *     afterwards. The result does not depend on it.
+   * @return a copy with that parallelism
+   * @throws IllegalArgumentException if {@code threads < 1}
+   */
+  public Silhouette parallelism(int threads) {
+    return new Silhouette(noise, Checks.parallelism(threads), sampleSize, seed);
+  }
+
+  /** @return the noise policy */
+  public NoisePolicy noise() {
+    return noise;
+  }
+
+  /** @return the number of threads */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /** @return the sample size, or 0 for the exact silhouette */
+  public int sampleSize() {
+    return sampleSize;
+  }
+
+  /** @return the sampling seed (unused by the exact silhouette) */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Computes the silhouette.
+   *
+   * @param data the points
+   * @param labels one label per row, {@code -1} = noise (not modified)
+   * @return the score, per-row values and per-cluster means
+   * @throws IllegalArgumentException if an argument is null, the lengths differ, a label is below
+   *     {@code -1}, or fewer than two clusters remain (in the sample, when sampling)
+   */
+  public SilhouetteResult evaluate(Dataset data, int[] labels) {
+    Partition p = Checks.partition(data, labels, noise);
+    p.requireTwoClusters("silhouette", noise);
+    int n = data.size();
+    int[] rows = selectRows(p);
+    int m = rows.length;
+    int[] cl = new int[m];
+    boolean[] present = new boolean[p.k];
+    int clusters = 0;
+    for (int q = 0; q < m; q++) {
+      int c = p.cluster[rows[q]];
+      cl[q] = c;
+      if (!present[c]) {
+        present[c] = true;
+        clusters++;
+      }
+    }
+    if (clusters < 2) {
+      throw new IllegalArgumentException("silhouette needs at least 2 clusters, got " + clusters
+          + " in the sample of " + m + " rows (seed " + seed + ")");
+    }
+    double[] s = SilhouetteKernel.compute(DataAccess.values(data), data.dimension(), rows, cl, p.k,
+        parallelism);
+    double[] perRow = new double[n];
+    java.util.Arrays.fill(perRow, Double.NaN);
+    for (int q = 0; q < m; q++) {
+      perRow[rows[q]] = s[q];
+    }
+    return new SilhouetteResult(perRow, labels, rows, p.noise);
+  }
+
+  private int[] selectRows(Partition p) {
+    int[] cl = p.cluster;
+    int n = cl.length;
+    int kept = p.kept;
+    int m = sampleSize == 0 || sampleSize >= kept ? kept : sampleSize;
+    int[] rows = new int[m];
+    if (m == kept) {
+      for (int i = 0, q = 0; i < n; i++) {
+        if (cl[i] >= 0) {
+          rows[q++] = i;
+        }
+      }
+      return rows;
+    }
+    Rng rng = new Rng(seed);
+    int seen = 0;
+    int chosen = 0;
+    for (int i = 0; i < n && chosen < m; i++) {
+      if (cl[i] < 0) {
+        continue;
+      }
+      if ((kept - seen) * rng.nextDouble() < m - chosen) {
+        rows[chosen++] = i;
+      }
+      seen++;
+    }
+    return rows;
+  }
+
+  @Override
+  public String toString() {
+    return "Silhouette[" + (sampleSize == 0 ? "exact" : "sampled " + sampleSize + ", seed " + seed)
+        + ", noise=" + noise + ", parallelism=" + parallelism + "]";
+  }
+}

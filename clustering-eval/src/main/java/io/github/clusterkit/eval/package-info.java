@@ -1,0 +1,13 @@
+/**
+ * Clustering quality: internal indices ({@link io.github.clusterkit.eval.Silhouette},
+ * {@link io.github.clusterkit.eval.DaviesBouldin}, {@link io.github.clusterkit.eval.CalinskiHarabasz},
+ * {@link io.github.clusterkit.eval.Inertia}), each with a {@link io.github.clusterkit.eval.NoisePolicy}
+ * for DBSCAN's noise label {@code -1}; external measures comparing two labellings
+ * ({@link io.github.clusterkit.eval.ContingencyTable} and the measures built on it, such as
+ * {@link io.github.clusterkit.eval.AdjustedRandIndex} and
+ * {@link io.github.clusterkit.eval.NormalizedMutualInformation}); and the choice of the number of clusters.
+ *
+ * <p>Every index states which library's definition it follows where libraries differ, and reproduces
+ * scikit-learn 1.2.1 and ELKI's published figures.
+ */
+package io.github.clusterkit.eval;

@@ -1,0 +1,34 @@
+package io.github.clusterkit.eval.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.clusterkit.internal.Rng;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** The row-by-row mode (used for many clusters) agrees with the symmetric mode. */
+class SilhouetteKernelTest {
+
+  @Property(tries = 40)
+  void rowByRowModeAgreesWithSymmetricMode(@ForAll long seed, @ForAll @IntRange(min = 2, max = 700) int n,
+      @ForAll @IntRange(min = 1, max = 7) int d, @ForAll @IntRange(min = 2, max = 40) int k,
+      @ForAll @IntRange(min = 1, max = 3) int threads) {
+    Rng rng = new Rng(seed);
+    double[] x = new double[n * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rng.nextGaussian();
+    }
+    int[] rows = new int[n];
+    int[] cl = new int[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = i;
+      cl[i] = rng.nextInt(k);
+    }
+    double[] a = SilhouetteKernel.compute(x, d, rows, cl, k, threads, false);
+    double[] b = SilhouetteKernel.compute(x, d, rows, cl, k, 1, true);
+    for (int i = 0; i < n; i++) {
+      assertEquals(a[i], b[i], 1e-12, "row " + i);
+    }
+  }
+}
