@@ -64,10 +64,11 @@ public final class KdTree implements NeighborIndex {
   private final double[] xs;
   /** Permutation of the row indices; every node covers a contiguous range of it. */
   private final int[] perm;
-  /** First position of each node's range. */
-  private final int[] start;
-  /** One past the last position of each node's range. */
-  private final int[] end;
+  /**
+   * Node {@code b} covers positions {@code [range[2b], range[2b + 1])} of {@link #perm} (interleaved, so
+   * both bounds share a cache line).
+   */
+  private final int[] range;
   /** Split dimension of an inner node, or {@link #LEAF}, {@link #POINT_LEAF}, {@link #UNUSED}. */
   private final int[] split;
   /** Split value of an inner node: the median's coordinate; decides which child a k-NN query visits first. */
@@ -100,8 +101,7 @@ public final class KdTree implements NeighborIndex {
     for (int i = 0; i < n; i++) {
       perm[i] = i;
     }
-    this.start = new int[m];
-    this.end = new int[m];
+    this.range = new int[2 * m];
     this.split = new int[m];
     this.splitValue = new double[m];
     this.box = new double[m * 2 * d];
@@ -167,15 +167,15 @@ public final class KdTree implements NeighborIndex {
   private void build() {
     int m = split.length;
     Arrays.fill(split, UNUSED);
-    start[0] = 0;
-    end[0] = n;
+    range[0] = 0;
+    range[1] = n;
     split[0] = LEAF; // marks the root as live; decided below
     for (int b = 0; b < m; b++) {
       if (split[b] == UNUSED) {
         continue;
       }
-      int lo = start[b];
-      int hi = end[b];
+      int lo = range[2 * b];
+      int hi = range[2 * b + 1];
       int dim = computeBox(b, lo, hi);
       if (dim < 0) {
         split[b] = POINT_LEAF;
@@ -195,11 +195,11 @@ public final class KdTree implements NeighborIndex {
       select(lo, hi - 1, mid, dim);
       split[b] = dim;
       splitValue[b] = xs[mid * d + dim];
-      start[c] = lo;
-      end[c] = mid;
+      range[2 * c] = lo;
+      range[2 * c + 1] = mid;
       split[c] = LEAF;
-      start[c + 1] = mid;
-      end[c + 1] = hi;
+      range[2 * (c + 1)] = mid;
+      range[2 * (c + 1) + 1] = hi;
       split[c + 1] = LEAF;
     }
   }
@@ -342,8 +342,8 @@ public final class KdTree implements NeighborIndex {
   // else |fl(q_j - lo_j)| or |fl(q_j - hi_j)|, the nearer face) and the "max gap"
   // max(|fl(q_j - lo_j)|, |fl(q_j - hi_j)|). Squaring non-negative numbers, adding and taking maxima are
   // monotone in every argument after rounding too, so accumulating the min gaps (max gaps) in the same
-  // order from the same starting value 0 gives minDist <= r(p) <= maxDist exactly in floating point, for
-  // every point in the box. Hence: minDist > r2 proves that no point qualifies, and maxDist <= r2 proves
+  // order from the same starting value 0 gives lower <= r(p) <= upper exactly in floating point, for
+  // every point in the box. Hence: lower > r2 proves that no point qualifies, and upper <= r2 proves
   // that every point does, with exactly the comparison BruteForce makes.
 
   private double minDist(int b, double[] q, int qo) {
@@ -370,24 +370,41 @@ public final class KdTree implements NeighborIndex {
     return s;
   }
 
-  private double maxDist(int b, double[] q, int qo) {
+  private static final int OUTSIDE = 0;
+  private static final int CROSSING = 1;
+  private static final int INSIDE = 2;
+
+  /**
+   * Where node {@code b}'s box lies relative to the ball of reduced radius {@code r2}: {@link #OUTSIDE}
+   * (min bound {@code > r2}), {@link #INSIDE} (max bound {@code <= r2}) or {@link #CROSSING}. Both bounds in
+   * one pass over the box; the lower bound is computed exactly as in {@link #minDist}.
+   */
+  private int side(int b, double[] q, int qo, double r2) {
     int bo = b * 2 * d;
-    double s = 0;
+    double lower = 0;
+    double upper = 0;
     if (euclidean) {
-      for (int j = 0; j < d; j++) {
+      for (int j = 0, k = bo; j < d; j++, k += 2) {
         double v = q[qo + j];
-        double g = Math.max(Math.abs(v - box[bo + 2 * j]), Math.abs(v - box[bo + 2 * j + 1]));
-        s += g * g;
+        double a = v - box[k];
+        double c = v - box[k + 1];
+        // a >= c; min gap: -a if v < lo, c if v > hi, else 0 (a = fl(v - lo), and fl(lo - v) = -a)
+        double g = a < 0 ? -a : (c > 0 ? c : 0);
+        double h = Math.max(Math.abs(a), Math.abs(c));
+        lower += g * g;
+        upper += h * h;
       }
     } else {
       Metric mt = metric;
-      for (int j = 0; j < d; j++) {
+      for (int j = 0, k = bo; j < d; j++, k += 2) {
         double v = q[qo + j];
-        double g = Math.max(Math.abs(v - box[bo + 2 * j]), Math.abs(v - box[bo + 2 * j + 1]));
-        s = mt.accumulate(s, g);
+        double a = v - box[k];
+        double c = v - box[k + 1];
+        lower = mt.accumulate(lower, a < 0 ? -a : (c > 0 ? c : 0));
+        upper = mt.accumulate(upper, Math.max(Math.abs(a), Math.abs(c)));
       }
     }
-    return s;
+    return lower > r2 ? OUTSIDE : (upper <= r2 ? INSIDE : CROSSING);
   }
 
   /** The node after {@code b} in depth-first order once {@code b}'s subtree is done, or -1 at the end. */
@@ -425,19 +442,20 @@ public final class KdTree implements NeighborIndex {
     out.reset(metric);
     int b = 0;
     while (b >= 0) {
-      if (minDist(b, q, qo) > r2) {
+      int side = side(b, q, qo, r2);
+      if (side == OUTSIDE) {
         b = next(b);
         continue;
       }
       int kind = split[b];
-      if (kind == POINT_LEAF || maxDist(b, q, qo) <= r2) {
+      if (side == INSIDE || kind == POINT_LEAF) {
         // wholly inside; for a leaf of identical points the min and max bounds coincide
-        out.addLazy(perm, start[b], end[b] - start[b], q, qo, x, d);
+        out.addLazy(perm, range[2 * b], range[2 * b + 1] - range[2 * b], q, qo, x, d);
       } else if (kind >= 0) {
         b = 2 * b + 1;
         continue;
       } else {
-        scanLeaf(start[b], end[b], q, qo, r2, out);
+        scanLeaf(range[2 * b], range[2 * b + 1], q, qo, r2, out);
       }
       b = next(b);
     }
@@ -525,18 +543,19 @@ public final class KdTree implements NeighborIndex {
     int count = 0;
     int b = 0;
     while (b >= 0) {
-      if (minDist(b, q, qo) > r2) {
+      int side = side(b, q, qo, r2);
+      if (side == OUTSIDE) {
         b = next(b);
         continue;
       }
       int kind = split[b];
-      if (kind == POINT_LEAF || maxDist(b, q, qo) <= r2) {
-        count += end[b] - start[b];
+      if (side == INSIDE || kind == POINT_LEAF) {
+        count += range[2 * b + 1] - range[2 * b];
       } else if (kind >= 0) {
         b = 2 * b + 1;
         continue;
       } else {
-        count += countLeaf(start[b], end[b], q, qo, r2);
+        count += countLeaf(range[2 * b], range[2 * b + 1], q, qo, r2);
       }
       if (count >= limit) {
         return limit;
@@ -618,7 +637,7 @@ public final class KdTree implements NeighborIndex {
           b = q[qo + kind] < splitValue[b] ? 2 * b + 1 : 2 * b + 2;
           continue;
         }
-        size = scanKnn(start[b], end[b], kind == POINT_LEAF, q, qo, k, hi, hd, size);
+        size = scanKnn(range[2 * b], range[2 * b + 1], kind == POINT_LEAF, q, qo, k, hi, hd, size);
       }
       // climb: after the nearer child, visit its sibling; after the farther one, go up
       while (b > 0) {

@@ -100,9 +100,11 @@ class KdTreeDegenerateTest {
       }
       layouts[layout] = x;
     }
-    for (double[] x : layouts) {
-      Dataset data = Dataset.wrap(x, n, 3);
-      for (Metric metric : Metric.values()) {
+    for (int layout = 0; layout < 3; layout++) {
+      Dataset data = Dataset.wrap(layouts[layout], n, 3);
+      // every metric on the shuffled layout, Euclidean on the sorted ones (keeps the test short)
+      Metric[] metrics = layout == 2 ? Metric.values() : new Metric[] {Metric.EUCLIDEAN};
+      for (Metric metric : metrics) {
         KdTree tree = KdTree.build(data, metric, 4);
         BruteForce oracle = BruteForce.of(data, metric);
         Neighbors a = new Neighbors();

@@ -1,0 +1,249 @@
+package io.github.clusterkit.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Determinism, shapes and labels of the seeded generators, as documented in {@link Generators}. */
+class GeneratorsTest {
+
+  private static final List<LongFunction<LabeledDataset>> ALL = List.of(
+      seed -> Generators.blobs(500, 3, 4, 0.7, 0.1, seed),
+      seed -> Generators.moons(301, 0.05, seed),
+      seed -> Generators.circles(300, 0.5, 0.05, seed),
+      seed -> Generators.anisotropicBlobs(400, 3, seed),
+      seed -> Generators.duplicates(300, 4, 9, seed));
+
+  private static long[] bits(Dataset ds) {
+    double[] v = ds.toArray();
+    long[] out = new long[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = Double.doubleToRawLongBits(v[i]);
+    }
+    return out;
+  }
+
+  private static void assertBad(Executable call, String... fragments) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    for (String f : fragments) {
+      assertTrue(e.getMessage().contains(f), () -> "message \"" + e.getMessage() + "\" lacks " + f);
+    }
+  }
+
+  @Test
+  void sameSeedSameDataBitForBit() {
+    for (LongFunction<LabeledDataset> g : ALL) {
+      LabeledDataset a = g.apply(42);
+      LabeledDataset b = g.apply(42);
+      assertArrayEquals(bits(a.data()), bits(b.data()));
+      assertArrayEquals(a.labels(), b.labels());
+    }
+  }
+
+  @Test
+  void differentSeedsDiffer() {
+    for (LongFunction<LabeledDataset> g : ALL) {
+      assertFalse(java.util.Arrays.equals(bits(g.apply(1).data()), bits(g.apply(2).data())));
+    }
+  }
+
+  @Test
+  void blobsShapeLabelsAndSpread() {
+    int n = 1000;
+    LabeledDataset ld = Generators.blobs(n, 3, 4, 0.5, 0.1, 7);
+    Dataset ds = ld.data();
+    assertEquals(n, ds.size());
+    assertEquals(3, ds.dimension());
+    int[] labels = ld.labels();
+    int[] counts = new int[5];
+    for (int l : labels) {
+      counts[l + 1]++;
+    }
+    // documented: round(1000 * 0.1) = 100 noise rows; the other 900 split evenly over 4 blobs
+    assertArrayEquals(new int[] {100, 225, 225, 225, 225}, counts);
+    assertEquals(4, ld.clusterCount());
+    // per blob and coordinate the sample standard deviation of 225 normal draws has standard error
+    // sigma / sqrt(2 * 224) = 0.024; a tolerance of 0.12 is five standard errors
+    double[][] mean = new double[4][3];
+    for (int c = 0; c < 4; c++) {
+      for (int j = 0; j < 3; j++) {
+        double s = 0;
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+          if (labels[i] == c) {
+            s += ds.get(i, j);
+          }
+        }
+        mean[c][j] = s / 225;
+        for (int i = 0; i < n; i++) {
+          if (labels[i] == c) {
+            double t = ds.get(i, j) - mean[c][j];
+            ss += t * t;
+          }
+        }
+        assertEquals(0.5, Math.sqrt(ss / 224), 0.12);
+        // centres are uniform in [-10, 10]; the mean of 225 draws is within 5 * 0.5 / 15 of its centre
+        assertTrue(Math.abs(mean[c][j]) <= 10 + 0.17);
+      }
+    }
+    // noise is uniform in the centres' box widened by 3 std = 1.5 (centres known to within 0.17)
+    for (int i = 0; i < n; i++) {
+      if (labels[i] == -1) {
+        for (int j = 0; j < 3; j++) {
+          double lo = Double.POSITIVE_INFINITY;
+          double hi = Double.NEGATIVE_INFINITY;
+          for (int c = 0; c < 4; c++) {
+            lo = Math.min(lo, mean[c][j]);
+            hi = Math.max(hi, mean[c][j]);
+          }
+          double v = ds.get(i, j);
+          assertTrue(v >= lo - 1.5 - 0.17 && v <= hi + 1.5 + 0.17, "noise at " + v);
+        }
+      }
+    }
+  }
+
+  @Test
+  void blobsEdgeCases() {
+    // std 0: every blob point is exactly its centre, so there are k distinct rows
+    LabeledDataset ld = Generators.blobs(60, 2, 3, 0.0, 0.0, 3);
+    Set<String> rows = new HashSet<>();
+    for (double[] r : ld.data().toRows()) {
+      rows.add(java.util.Arrays.toString(r));
+    }
+    assertEquals(3, rows.size());
+    int[] allNoise = Generators.blobs(10, 2, 2, 1.0, 1.0, 3).labels();
+    for (int l : allNoise) {
+      assertEquals(-1, l);
+    }
+    assertEquals(1, Generators.blobs(1, 1, 1, 1.0, 0.0, 3).data().size());
+    assertBad(() -> Generators.blobs(0, 2, 2, 1, 0, 1), "n", "got 0");
+    assertBad(() -> Generators.blobs(5, 0, 2, 1, 0, 1), "d", "got 0");
+    assertBad(() -> Generators.blobs(5, 2, 0, 1, 0, 1), "k", "got 0");
+    assertBad(() -> Generators.blobs(5, 2, 2, -1, 0, 1), "std", "got -1.0");
+    assertBad(() -> Generators.blobs(5, 2, 2, Double.NaN, 0, 1), "std", "NaN");
+    assertBad(() -> Generators.blobs(5, 2, 2, Double.POSITIVE_INFINITY, 0, 1), "std", "Infinity");
+    assertBad(() -> Generators.blobs(5, 2, 2, 1, 1.5, 1), "noiseFraction", "1.5");
+    assertBad(() -> Generators.blobs(5, 2, 2, 1, Double.NaN, 1), "noiseFraction", "NaN");
+  }
+
+  @Test
+  void moonsWithoutNoiseLieOnTheirHalfCircles() {
+    LabeledDataset ld = Generators.moons(101, 0.0, 5);
+    double[][] x = ld.data().toRows();
+    int[] labels = ld.labels();
+    int upper = 0;
+    for (int i = 0; i < x.length; i++) {
+      double a = x[i][0];
+      double b = x[i][1];
+      if (labels[i] == 0) {
+        upper++;
+        // documented: centre (0, 0), radius 1, upper half (sin t >= 0 up to rounding)
+        assertEquals(1.0, Math.hypot(a, b), 1e-12);
+        assertTrue(b >= -1e-15);
+      } else {
+        assertEquals(1, labels[i]);
+        // documented: centre (1, 0.5), radius 1, lower half
+        assertEquals(1.0, Math.hypot(a - 1, b - 0.5), 1e-12);
+        assertTrue(b <= 0.5 + 1e-15);
+      }
+    }
+    assertEquals(51, upper); // documented: the upper moon has ceil(n / 2) points
+    assertEquals(2, ld.data().dimension());
+    assertBad(() -> Generators.moons(1, 0, 1), "n", "got 1");
+    assertBad(() -> Generators.moons(10, -0.1, 1), "noise", "-0.1");
+  }
+
+  @Test
+  void circlesWithoutNoiseHaveTheirRadii() {
+    LabeledDataset ld = Generators.circles(100, 0.3, 0.0, 5);
+    double[][] x = ld.data().toRows();
+    int[] labels = ld.labels();
+    int outer = 0;
+    for (int i = 0; i < x.length; i++) {
+      double r = Math.hypot(x[i][0], x[i][1]);
+      if (labels[i] == 0) {
+        outer++;
+        assertEquals(1.0, r, 1e-12);
+      } else {
+        assertEquals(0.3, r, 1e-12);
+      }
+    }
+    assertEquals(50, outer);
+    assertBad(() -> Generators.circles(10, 1.0, 0, 1), "factor", "1.0");
+    assertBad(() -> Generators.circles(10, 0.0, 0, 1), "factor", "0.0");
+    assertBad(() -> Generators.circles(10, Double.NaN, 0, 1), "factor", "NaN");
+  }
+
+  @Test
+  void anisotropicBlobsAreShearedBlobs() {
+    LabeledDataset base = Generators.blobs(200, 2, 3, 1.0, 0.0, 9);
+    LabeledDataset aniso = Generators.anisotropicBlobs(200, 3, 9);
+    assertArrayEquals(base.labels(), aniso.labels());
+    for (int i = 0; i < 200; i++) {
+      double a = base.data().get(i, 0);
+      double b = base.data().get(i, 1);
+      // documented map: [a, b] times [[0.6, -0.6], [-0.4, 0.8]], as scikit-learn's np.dot(X, transformation)
+      assertEquals(0.6 * a - 0.4 * b, aniso.data().get(i, 0));
+      assertEquals(-0.6 * a + 0.8 * b, aniso.data().get(i, 1));
+    }
+  }
+
+  @Test
+  void duplicatesHaveExactlyTheRequestedDistinctRows() {
+    LabeledDataset ld = Generators.duplicates(500, 3, 7, 11);
+    double[][] x = ld.data().toRows();
+    int[] labels = ld.labels();
+    Map<Integer, String> rowOfLabel = new HashMap<>();
+    Set<String> distinct = new HashSet<>();
+    for (int i = 0; i < x.length; i++) {
+      String r = java.util.Arrays.toString(x[i]);
+      assertTrue(labels[i] >= 0 && labels[i] < 7);
+      String prev = rowOfLabel.putIfAbsent(labels[i], r);
+      if (prev != null) {
+        assertEquals(prev, r, "rows with the same label are copies of one point");
+      }
+      distinct.add(r);
+      for (double v : x[i]) {
+        assertTrue(v >= 0 && v < 1);
+      }
+    }
+    assertEquals(7, distinct.size());
+    assertEquals(7, rowOfLabel.size());
+    assertEquals(7, ld.clusterCount());
+    assertEquals(5, Generators.duplicates(5, 1, 5, 1).clusterCount());
+    assertBad(() -> Generators.duplicates(5, 1, 0, 1), "distinct", "got 0");
+    assertBad(() -> Generators.duplicates(5, 1, 6, 1), "distinct", "got 6");
+  }
+
+  @Test
+  void labeledDatasetValidatesAndCopies() {
+    Dataset ds = Dataset.of(new double[][] {{0}, {1}, {2}, {3}});
+    int[] labels = {0, 5, -1, 5};
+    LabeledDataset ld = new LabeledDataset(ds, labels);
+    labels[0] = 9;
+    assertArrayEquals(new int[] {0, 5, -1, 5}, ld.labels());
+    ld.labels()[1] = 9;
+    assertArrayEquals(new int[] {0, 5, -1, 5}, ld.labels());
+    assertEquals(2, ld.clusterCount()); // labels 0 and 5; -1 is noise
+    assertEquals(0, new LabeledDataset(ds, new int[] {-1, -1, -1, -1}).clusterCount());
+    assertTrue(ld.data() == ds);
+    assertBad(() -> new LabeledDataset(null, labels), "null");
+    assertBad(() -> new LabeledDataset(ds, null), "null");
+    assertBad(() -> new LabeledDataset(ds, new int[3]), "one entry per row (4)", "got 3");
+    assertBad(() -> new LabeledDataset(ds, new int[] {0, -2, 0, 0}), "got -2", "row 1");
+    assertNotEquals(0, ALL.size());
+  }
+}
