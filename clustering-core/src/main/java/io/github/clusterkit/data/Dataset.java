@@ -294,6 +294,10 @@ public final class Dataset {
     if (indices == null || indices.length == 0) {
       throw new IllegalArgumentException("indices must contain at least one index");
     }
+    if ((long) indices.length * d > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("indices.length * d must be at most " + (Integer.MAX_VALUE - 8)
+          + ", got " + indices.length + " * " + d);
+    }
     double[] out = new double[indices.length * d];
     for (int i = 0; i < indices.length; i++) {
       int r = Objects.checkIndex(indices[i], n);

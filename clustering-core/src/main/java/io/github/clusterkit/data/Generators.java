@@ -41,6 +41,7 @@ public final class Generators {
     if (!(noiseFraction >= 0 && noiseFraction <= 1)) {
       throw new IllegalArgumentException("noiseFraction must be in [0, 1], got " + noiseFraction);
     }
+    fits(n, d);
     Rng rng = new Rng(seed);
     double[] centres = new double[k * d];
     double[] lo = new double[d];
@@ -78,7 +79,8 @@ public final class Generators {
   /**
    * Two interleaving half circles (as scikit-learn's {@code make_moons}): the upper moon centred at (0, 0)
    * with radius 1, the lower at (1, 0.5), each point perturbed by Gaussian noise of standard deviation
-   * {@code noise}. Labels 0 (upper) and 1 (lower).
+   * {@code noise}. Labels 0 (upper, {@code ceil(n / 2)} points, evenly spaced in angle from 0 to pi) and 1
+   * (lower, {@code floor(n / 2)} points); scikit-learn gives the odd point to the other moon.
    *
    * @param n number of points, {@code >= 2}
    * @param noise standard deviation of the perturbation, finite and {@code >= 0}
@@ -87,6 +89,7 @@ public final class Generators {
    */
   public static LabeledDataset moons(int n, double noise, long seed) {
     atLeast("n", n, 2);
+    fits(n, 2);
     nonNegative("noise", noise);
     Rng rng = new Rng(seed);
     int upper = (n + 1) / 2;
@@ -115,7 +118,9 @@ public final class Generators {
 
   /**
    * Two concentric circles (as scikit-learn's {@code make_circles}): the outer of radius 1 (label 0), the
-   * inner of radius {@code factor} (label 1), perturbed by Gaussian noise.
+   * inner of radius {@code factor} (label 1), perturbed by Gaussian noise. The outer circle has
+   * {@code ceil(n / 2)} points, evenly spaced in angle from 0 (scikit-learn gives the odd point to the inner
+   * circle).
    *
    * @param n number of points, {@code >= 2}
    * @param factor inner radius relative to the outer, in {@code (0, 1)}
@@ -125,6 +130,7 @@ public final class Generators {
    */
   public static LabeledDataset circles(int n, double factor, double noise, long seed) {
     atLeast("n", n, 2);
+    fits(n, 2);
     if (!(factor > 0 && factor < 1)) {
       throw new IllegalArgumentException("factor must be in (0, 1), got " + factor);
     }
@@ -170,8 +176,9 @@ public final class Generators {
 
   /**
    * Data with many exact duplicates: {@code distinct} points uniform in {@code [0, 1)^d}, then {@code n}
-   * rows each a copy of one of them chosen uniformly (label = which one). Stresses ties and degenerate
-   * splits in neighbour search and clustering.
+   * rows, each a copy of one of them (label = which one): one copy of every point, so that exactly
+   * {@code distinct} different rows occur, and the remaining {@code n - distinct} rows copies of points
+   * chosen uniformly. Stresses ties and degenerate splits in neighbour search and clustering.
    *
    * @param n number of rows, {@code >= 1}
    * @param d dimension, {@code >= 1}
@@ -185,6 +192,7 @@ public final class Generators {
     if (distinct < 1 || distinct > n) {
       throw new IllegalArgumentException("distinct must be in [1, n = " + n + "], got " + distinct);
     }
+    fits(n, d);
     Rng rng = new Rng(seed);
     double[] base = new double[distinct * d];
     for (int i = 0; i < base.length; i++) {
@@ -213,6 +221,14 @@ public final class Generators {
       l[i] = labels[perm[i]];
     }
     return new LabeledDataset(Dataset.wrap(y, n, d), l);
+  }
+
+  /** A dataset holds at most Integer.MAX_VALUE - 8 values (Java's array limit). */
+  private static void fits(int n, int d) {
+    if ((long) n * d > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "n * d must be at most " + (Integer.MAX_VALUE - 8) + ", got " + n + " * " + d);
+    }
   }
 
   private static void positive(String name, int v) {

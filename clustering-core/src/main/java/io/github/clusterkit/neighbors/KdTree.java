@@ -672,9 +672,16 @@ public final class KdTree implements NeighborIndex {
     int d = this.d;
     boolean eu = euclidean;
     Metric mt = metric;
+    boolean eu2 = eu && d == 2;
+    double q0 = q[qo];
+    double q1 = d > 1 ? q[qo + 1] : 0;
     for (int p = lo, off = lo * d; p < hi; p++, off += d) {
       double s;
-      if (eu) {
+      if (eu2) {
+        double t0 = q0 - xs[off];
+        double t1 = q1 - xs[off + 1];
+        s = t0 * t0 + t1 * t1; // equals Metric.EUCLIDEAN's loop exactly, as in scanLeaf
+      } else if (eu) {
         s = 0;
         for (int j = 0; j < d; j++) {
           double t = q[qo + j] - xs[off + j];

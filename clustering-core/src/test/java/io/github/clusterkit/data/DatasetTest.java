@@ -126,6 +126,9 @@ class DatasetTest {
     assertBad(() -> ds.select(new int[0]), "at least one index");
     assertBad(() -> ds.select(null), "indices");
     assertThrows(IndexOutOfBoundsException.class, () -> ds.select(new int[] {3}));
+    // 4096 rows of 2^20 columns would need 2^32 values, more than a Java array holds
+    Dataset wide = Dataset.wrap(new double[1 << 20], 1, 1 << 20);
+    assertBad(() -> wide.select(new int[4096]), "indices.length * d", "4096 * 1048576");
     int[] idx = {1};
     Dataset one = ds.select(idx);
     idx[0] = 0;

@@ -137,6 +137,9 @@ class GeneratorsTest {
     assertBad(() -> Generators.blobs(5, 2, 2, Double.POSITIVE_INFINITY, 0, 1), "std", "Infinity");
     assertBad(() -> Generators.blobs(5, 2, 2, 1, 1.5, 1), "noiseFraction", "1.5");
     assertBad(() -> Generators.blobs(5, 2, 2, 1, Double.NaN, 1), "noiseFraction", "NaN");
+    assertBad(() -> Generators.blobs(Integer.MAX_VALUE / 2, 3, 2, 1, 0, 1), "n * d", "1073741823 * 3");
+    assertBad(() -> Generators.duplicates(Integer.MAX_VALUE, 2, 1, 1), "n * d");
+    assertBad(() -> Generators.moons(Integer.MAX_VALUE, 0, 1), "n * d");
   }
 
   @Test
