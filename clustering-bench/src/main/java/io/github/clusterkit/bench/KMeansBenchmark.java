@@ -1,0 +1,233 @@
+package io.github.clusterkit.bench;
+
+import elki.clustering.kmeans.AbstractKMeans;
+import elki.clustering.kmeans.ElkanKMeans;
+import elki.clustering.kmeans.HamerlyKMeans;
+import elki.clustering.kmeans.LloydKMeans;
+import elki.clustering.kmeans.initialization.KMeansPlusPlus;
+import elki.data.Cluster;
+import elki.data.Clustering;
+import elki.data.NumberVector;
+import elki.data.model.KMeansModel;
+import elki.database.relation.Relation;
+import elki.distance.minkowski.SquaredEuclideanDistance;
+import elki.utilities.random.RandomFactory;
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.kmeans.KMeans;
+import io.github.clusterkit.kmeans.KMeansAlgorithm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.math3.ml.clustering.CentroidCluster;
+import org.apache.commons.math3.ml.clustering.DoublePoint;
+import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
+import org.apache.commons.math3.ml.distance.EuclideanDistance;
+import org.apache.commons.math3.random.JDKRandomGenerator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.tribuo.Example;
+import org.tribuo.MutableDataset;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.ClusteringFactory;
+import org.tribuo.clustering.kmeans.KMeansTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.la.DenseVector;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import smile.math.MathEx;
+
+/**
+ * K-Means with k-means++ initialisation, k = 10, one start, single-threaded unless named: clusterkit
+ * ({@code ours*}: Lloyd, Hamerly, Elkan, AUTO, and AUTO on 2 threads) against Smile 3.1.1 {@code KMeans}
+ * (BBD-tree; Smile uses the common fork-join pool), ELKI 0.8.0 Lloyd, Hamerly and Elkan (k-means++ init),
+ * Commons Math 3.6.1 {@code KMeansPlusPlusClusterer} and Tribuo 4.3.2 {@code KMeansTrainer} (k-means++ init,
+ * 1 thread), on the same data in the same run. Data: {@link BenchData#blobs} (10 blobs, 5% noise).
+ *
+ * <p>{@code mode=converge}: end to end, each library's own stopping rule (clusterkit: scikit-learn's
+ * tolerance 1e-4 and at most 300 iterations; Smile: its {@code fit(data, k)} defaults, 100 iterations and
+ * tolerance 1e-4; ELKI and Commons Math: until no assignment changes; Tribuo: at most 300 iterations).
+ * {@code mode=iter20}: at most 20 iterations with tolerance 0 for every library, so that time / 20 is the cost
+ * of an iteration (initialisation included, amortised; a library that converges earlier stops earlier).
+ *
+ * <p>Results are checked: {@code @Setup} runs the configuration once and prints the inertia (sum of squared
+ * distances to the nearest returned centroid, recomputed here for every library) and the iteration count
+ * where the library reports it; it fails on a wrong number of centroids or a non-finite inertia.
+ *
+ * <p>Smoke-sized run: {@code -p shape=10000x2}. Seeds are fixed, so every invocation starts from the same
+ * centres.
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class KMeansBenchmark {
+
+  static final int K = 10;
+  static final long SEED = 42L;
+
+  @Param({"1000000x2", "1000000x10", "100000x50"})
+  public String shape;
+
+  @Param({"converge", "iter20"})
+  public String mode;
+
+  @Param({
+    "oursLloyd", "oursHamerly", "oursElkan", "oursAuto", "oursAuto2t",
+    "smile", "elkiLloyd", "elkiHamerly", "elkiElkan", "commonsMath", "tribuo"
+  })
+  public String impl;
+
+  Dataset data;
+  double[][] rows;
+  Relation<NumberVector> relation;
+  List<DoublePoint> points;
+  MutableDataset<ClusterID> tribuoData;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    data = BenchData.blobs(Shapes.n(shape), Shapes.d(shape));
+    rows = BenchData.rows(data);
+    if (impl.startsWith("elki")) {
+      relation = BenchData.elkiRelation(rows);
+    } else if (impl.equals("commonsMath")) {
+      points = new ArrayList<>(rows.length);
+      for (double[] r : rows) {
+        points.add(new DoublePoint(r));
+      }
+    } else if (impl.equals("tribuo")) {
+      tribuoData = tribuoDataset(rows);
+    }
+    double[][] centroids = centroids(run());
+    if (centroids.length != K) {
+      throw new IllegalStateException(impl + " returned " + centroids.length + " centroids, expected " + K);
+    }
+    double inertia = Shapes.inertia(rows, centroids);
+    if (!Double.isFinite(inertia)) {
+      throw new IllegalStateException(impl + " inertia " + inertia);
+    }
+    Object r = run();
+    String iterations = r instanceof io.github.clusterkit.kmeans.KMeansModel
+        ? Integer.toString(((io.github.clusterkit.kmeans.KMeansModel) r).iterations()) : "n/a";
+    System.out.printf("%n[check] %s %s %s: inertia %.6e, iterations %s%n", impl, shape, mode, inertia, iterations);
+  }
+
+  private boolean fixed() {
+    return mode.equals("iter20");
+  }
+
+  /** One complete K-Means fit with the configured library. */
+  @Benchmark
+  public Object fit() {
+    return run();
+  }
+
+  private Object run() {
+    switch (impl) {
+      case "oursLloyd":
+        return ours(KMeansAlgorithm.LLOYD, 1);
+      case "oursHamerly":
+        return ours(KMeansAlgorithm.HAMERLY, 1);
+      case "oursElkan":
+        return ours(KMeansAlgorithm.ELKAN, 1);
+      case "oursAuto":
+        return ours(KMeansAlgorithm.AUTO, 1);
+      case "oursAuto2t":
+        return ours(KMeansAlgorithm.AUTO, 2);
+      case "smile":
+        MathEx.setSeed(SEED); // Smile's only seed is global
+        return fixed() ? smile.clustering.KMeans.fit(rows, K, 20, 0.0) : smile.clustering.KMeans.fit(rows, K);
+      case "elkiLloyd":
+        return elki(new LloydKMeans<>(SquaredEuclideanDistance.STATIC, K, elkiMaxIter(), elkiInit()));
+      case "elkiHamerly":
+        return elki(new HamerlyKMeans<>(SquaredEuclideanDistance.STATIC, K, elkiMaxIter(), elkiInit(), false));
+      case "elkiElkan":
+        return elki(new ElkanKMeans<>(SquaredEuclideanDistance.STATIC, K, elkiMaxIter(), elkiInit(), false));
+      case "commonsMath":
+        return new KMeansPlusPlusClusterer<DoublePoint>(K, fixed() ? 20 : -1, new EuclideanDistance(),
+            new JDKRandomGenerator((int) SEED)).cluster(points);
+      case "tribuo":
+        return new KMeansTrainer(K, fixed() ? 20 : 300, KMeansTrainer.Distance.EUCLIDEAN,
+            KMeansTrainer.Initialisation.PLUSPLUS, 1, SEED).train(tribuoData);
+      default:
+        throw new IllegalArgumentException("unknown impl " + impl);
+    }
+  }
+
+  private io.github.clusterkit.kmeans.KMeansModel ours(KMeansAlgorithm algorithm, int threads) {
+    KMeans config = KMeans.k(K).seed(SEED).algorithm(algorithm).parallelism(threads);
+    if (fixed()) {
+      config = config.maxIterations(20).tolerance(0);
+    }
+    return config.fit(data);
+  }
+
+  private int elkiMaxIter() {
+    return fixed() ? 20 : 0; // 0: ELKI iterates until no assignment changes
+  }
+
+  private static KMeansPlusPlus<NumberVector> elkiInit() {
+    return new KMeansPlusPlus<>(new RandomFactory(SEED));
+  }
+
+  private Clustering<KMeansModel> elki(AbstractKMeans<NumberVector, KMeansModel> algorithm) {
+    return algorithm.run(relation);
+  }
+
+  @SuppressWarnings("unchecked")
+  private double[][] centroids(Object result) {
+    if (result instanceof io.github.clusterkit.kmeans.KMeansModel) {
+      return ((io.github.clusterkit.kmeans.KMeansModel) result).centroids();
+    }
+    if (result instanceof smile.clustering.KMeans) {
+      return ((smile.clustering.KMeans) result).centroids;
+    }
+    if (result instanceof Clustering) {
+      List<Cluster<KMeansModel>> clusters = ((Clustering<KMeansModel>) result).getAllClusters();
+      double[][] c = new double[clusters.size()][];
+      for (int i = 0; i < c.length; i++) {
+        c[i] = clusters.get(i).getModel().getMean();
+      }
+      return c;
+    }
+    if (result instanceof org.tribuo.clustering.kmeans.KMeansModel) {
+      DenseVector[] v = ((org.tribuo.clustering.kmeans.KMeansModel) result).getCentroidVectors();
+      double[][] c = new double[v.length][];
+      for (int i = 0; i < c.length; i++) {
+        c[i] = v[i].toArray();
+      }
+      return c;
+    }
+    List<CentroidCluster<DoublePoint>> clusters = (List<CentroidCluster<DoublePoint>>) result;
+    double[][] c = new double[clusters.size()][];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = clusters.get(i).getCenter().getPoint();
+    }
+    return c;
+  }
+
+  /** Tribuo's data model: one example per row, features named f000, f001, ... so that their order is kept. */
+  static MutableDataset<ClusterID> tribuoDataset(double[][] rows) {
+    ClusteringFactory factory = new ClusteringFactory();
+    int d = rows[0].length;
+    String[] names = new String[d];
+    for (int j = 0; j < d; j++) {
+      names[j] = String.format("f%03d", j);
+    }
+    List<Example<ClusterID>> examples = new ArrayList<>(rows.length);
+    for (double[] r : rows) {
+      examples.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, r));
+    }
+    return new MutableDataset<>(examples, new SimpleDataSourceProvenance("blobs", factory), factory);
+  }
+}
