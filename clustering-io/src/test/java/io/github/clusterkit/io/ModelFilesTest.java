@@ -1,0 +1,145 @@
+package io.github.clusterkit.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.data.Table;
+import io.github.clusterkit.preprocess.ColumnSelector;
+import io.github.clusterkit.preprocess.Imputer;
+import io.github.clusterkit.preprocess.Log1p;
+import io.github.clusterkit.preprocess.MinMaxScaler;
+import io.github.clusterkit.preprocess.OneHotEncoder;
+import io.github.clusterkit.preprocess.Pipeline;
+import io.github.clusterkit.preprocess.PipelineModel;
+import io.github.clusterkit.preprocess.RobustScaler;
+import io.github.clusterkit.preprocess.StandardScaler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFilesTest {
+
+  static Table table() {
+    return Table.builder()
+        .numeric("id", new double[] {1, 2, 3, 4, 5})
+        .categorical("gender", new String[] {"Male", "Female", null, "Female", "Male"})
+        .numeric("income", new double[] {15.5, Double.NaN, 40, 1e6, 0.1})
+        .numeric("score", new double[] {1, 2, 3, 4, 5})
+        .categorical("city", new String[] {"Köln", "a \"quoted\" name", "Köln", null, "x"})
+        .build();
+  }
+
+  /** A pipeline with every step kind. */
+  static PipelineModel everyStep() {
+    return Pipeline.of(ColumnSelector.drop("id"), Imputer.median(), Imputer.mostFrequent().columns("gender"),
+        Imputer.constant("unknown"), new Log1p().columns("income"), new RobustScaler().columns("income"),
+        new MinMaxScaler().range(-1, 1).columns("score"), new OneHotEncoder().columns("gender"),
+        new OneHotEncoder().handleUnknown(OneHotEncoder.HandleUnknown.IGNORE).columns("city"),
+        new StandardScaler()).fit(table());
+  }
+
+  private static void assertRejected(String expected, String json) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelFiles.fromJson(json, PipelineModel.class));
+    assertTrue(e.getMessage().contains(expected), () -> "message was: " + e.getMessage());
+  }
+
+  /** Edits the document tree and re-signs it, to reach the validation behind the checksum. */
+  static String edit(PipelineModel m, Consumer<ObjectNode> change) {
+    ObjectNode doc = ModelFiles.parse(ModelFiles.toJson(m).getBytes(StandardCharsets.UTF_8));
+    change.accept(doc);
+    doc.put("checksum", ModelFiles.checksum(doc));
+    return doc.toString();
+  }
+
+  private static ObjectNode step(ObjectNode doc, int k) {
+    return (ObjectNode) doc.get("state").get("steps").get(k);
+  }
+
+  @Test
+  void roundTripIsExact(@TempDir Path dir) throws IOException {
+    PipelineModel p = everyStep();
+    Path f = dir.resolve("model.json");
+    ModelFiles.save(p, f);
+    PipelineModel back = ModelFiles.load(f, PipelineModel.class);
+    assertEquals(p, back);
+    assertEquals(p.outputColumns(), back.outputColumns());
+    assertArrayEquals(p.transform(table()).toArray(), back.transform(table()).toArray());
+    // Saving the reloaded model gives the same bytes; streams work as files do.
+    assertEquals(ModelFiles.toJson(p), ModelFiles.toJson(back));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ModelFiles.write(p, out);
+    assertEquals(p, ModelFiles.read(new ByteArrayInputStream(out.toByteArray()), PipelineModel.class));
+    assertEquals(p, ModelFiles.load(f, Object.class));
+    String text = Files.readString(f);
+    assertTrue(text.contains("\"format\" : \"clusterkit-model\""), text);
+    assertTrue(text.contains("\"formatVersion\" : 1"), text);
+    assertTrue(text.contains("\"kind\" : \"pipeline\""), text);
+  }
+
+  @Test
+  void rejectsBrokenDocuments() {
+    String good = ModelFiles.toJson(everyStep());
+    assertRejected("not a valid JSON document", good.substring(0, good.length() / 2));
+    assertRejected("the document is empty", "");
+    assertRejected("expected a JSON object", "[1, 2]");
+    assertRejected("not a valid JSON document", good + " {}");
+    assertRejected("not a valid JSON document", "{\"a\": 1, \"a\": 2}");
+    assertRejected("not a valid JSON document", "[".repeat(200) + "]".repeat(200));
+    assertRejected("not a valid JSON document", "{\"x\": 1" + "0".repeat(100) + "}");
+    assertRejected("missing field \"format\"", "{}");
+    assertRejected("format must be \"clusterkit-model\"", good.replace("clusterkit-model", "pickle"));
+    assertRejected("unsupported format version 2", good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+    assertRejected("checksum mismatch", good.replace("\"Male\"", "\"Mole\""));
+    // A digit changed in a fitted value is caught by the checksum.
+    assertRejected("checksum mismatch", good.replaceFirst("\"means\" : \\[ (-?)(\\d)", "\"means\" : [ $1" + "9"));
+  }
+
+  @Test
+  void rejectsTamperedButReSignedState() {
+    PipelineModel p = everyStep();
+    assertRejected("unknown model kind \"kmeans2\"", edit(p, d -> d.put("kind", "kmeans2")));
+    assertRejected("unexpected field \"extra\"", edit(p, d -> d.put("extra", 1)));
+    assertRejected("state.steps[9]: StandardScaler: scales[0] must be > 0, got -1.0",
+        edit(p, d -> ((ArrayNode) step(d, 9).get("state").get("scales")).set(0, -1.0)));
+    assertRejected("state.steps[9]: StandardScaler: means must have one value per column (8), got 7",
+        edit(p, d -> ((ArrayNode) step(d, 9).get("state").get("means")).remove(0)));
+    assertRejected("state.steps[9].state.means[1]: expected a number, got \"1\"",
+        edit(p, d -> ((ArrayNode) step(d, 9).get("state").get("means")).set(1, "1")));
+    assertRejected("unknown step \"pickle\"", edit(p, d -> step(d, 0).put("step", "pickle")));
+    assertRejected("unknown imputer strategy", edit(p, d -> ((ObjectNode) step(d, 1).get("parameters"))
+        .put("strategy", "java.lang.Runtime")));
+    assertRejected("does not fit the columns before it", edit(p, d -> ((ArrayNode) step(d, 0).get("state")
+        .get("columns")).set(0, "nope")));
+    assertRejected("outputColumns", edit(p, d -> ((ArrayNode) d.get("state").get("outputColumns")).remove(0)));
+    assertRejected("must be distinct", edit(p, d -> ((ArrayNode) step(d, 7).get("state").get("categories")
+        .get(0)).add("Female")));
+    assertRejected("missing field \"state\"", edit(p, d -> d.remove("state")));
+    assertRejected("expected an array", edit(p, d -> ((ObjectNode) d.get("state")).put("steps", "all")));
+  }
+
+  @Test
+  void wrongKindAndArguments(@TempDir Path dir) throws IOException {
+    String json = ModelFiles.toJson(everyStep());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelFiles.fromJson(json, String.class));
+    assertTrue(e.getMessage().contains("holds a pipeline (PipelineModel), not a String"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.toJson("not a model"));
+    assertTrue(e.getMessage().contains("cannot save a java.lang.String"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ModelFiles.toJson(null));
+    assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(json, null));
+    assertThrows(java.nio.file.NoSuchFileException.class,
+        () -> ModelFiles.load(dir.resolve("none.json"), PipelineModel.class));
+    assertTrue(ModelFiles.kinds().contains("pipeline"));
+  }
+}
