@@ -9,6 +9,13 @@ import io.github.clusterkit.kmeans.internal.ElkanAssigner;
 import io.github.clusterkit.kmeans.internal.Engine;
 import io.github.clusterkit.kmeans.internal.HamerlyAssigner;
 import io.github.clusterkit.kmeans.internal.LloydAssigner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * K-Means clustering: partitions the rows into {@code k} clusters so as to minimise the inertia, the weighted
@@ -53,8 +60,10 @@ import io.github.clusterkit.kmeans.internal.LloydAssigner;
  *
  * <p><b>Determinism and threads.</b> The same configuration and data give the same result on every run and
  * for every {@link #parallelism(int)}: rows are cut into at most 64 chunks whose boundaries depend only on
- * the number of rows, and per-chunk partial sums are combined in chunk order. Threads come from a pool the
- * fit creates and shuts down; the common pool is never used.
+ * the number of rows, and per-chunk partial sums are combined in chunk order. Below 65536 rows, where a run
+ * has too few chunks to share, several restarts run side by side instead, one per thread; restart {@code i}
+ * computes the same numbers either way. Threads come from a pool the fit creates and shuts down; the common
+ * pool is never used.
  *
  * <p><b>Thread-safety.</b> Immutable: a configuration can be shared and used from several threads at once.
  * Every wither returns a new configuration and validates its argument at once. {@code fit} never modifies the
@@ -312,39 +321,106 @@ public final class KMeans {
     }
     double tolAbs = tolerance == 0 ? 0 : tolerance * meanVariance(x, n, d);
     KMeansAlgorithm used = resolve(algorithm, n, d, k);
-    Assigner assigner;
-    switch (used) {
-      case LLOYD:
-        assigner = new LloydAssigner(x, n, d, k, w);
-        break;
-      case ELKAN:
-        assigner = new ElkanAssigner(x, n, d, k, w);
-        break;
-      default:
-        assigner = new HamerlyAssigner(x, n, d, k, w);
-        break;
-    }
-    try (Engine engine = new Engine(x, n, d, k, w, assigner, parallelism)) {
-      Engine.Run best = null;
-      int runs = initialCentroids != null ? 1 : restarts;
-      for (int r = 0; r < runs; r++) {
-        double[] c0;
-        if (initialCentroids != null) {
-          c0 = new double[k * d];
-          for (int j = 0; j < k; j++) {
-            System.arraycopy(initialCentroids[j], 0, c0, j * d, d);
+    int runs = initialCentroids != null ? 1 : restarts;
+    Engine.Run best;
+    if (runs > 1 && parallelism > 1 && n < PARALLEL_RESTARTS_BELOW) {
+      best = parallelRestarts(x, n, d, w, used, runs, tolAbs);
+    } else {
+      best = null;
+      try (Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), parallelism)) {
+        for (int r = 0; r < runs; r++) {
+          Engine.Run run = run(engine, r, d, tolAbs);
+          if (best == null || run.inertia < best.inertia) {
+            best = run;
           }
-        } else {
-          Rng rng = Rng.split(seed, r);
-          c0 = init == KMeansInit.RANDOM ? engine.random(rng) : engine.plusPlus(rng);
-        }
-        Engine.Run run = engine.run(c0, maxIterations, tolAbs);
-        if (best == null || run.inertia < best.inertia) {
-          best = run;
         }
       }
-      return new KMeansModel(best.centers, k, d, best.labels, best.inertia, best.iterations, best.converged,
-          used);
+    }
+    return new KMeansModel(best.centers, k, d, best.labels, best.inertia, best.iterations, best.converged,
+        used);
+  }
+
+  /**
+   * Below this many rows a run has too few chunks to keep several threads busy, so restarts run side by side
+   * instead, each on one thread. Either way restart {@code r} computes the same numbers.
+   */
+  private static final int PARALLEL_RESTARTS_BELOW = 1 << 16;
+
+  private Engine.Run run(Engine engine, int r, int d, double tolAbs) {
+    double[] c0;
+    if (initialCentroids != null) {
+      c0 = new double[k * d];
+      for (int j = 0; j < k; j++) {
+        System.arraycopy(initialCentroids[j], 0, c0, j * d, d);
+      }
+    } else {
+      Rng rng = Rng.split(seed, r);
+      c0 = init == KMeansInit.RANDOM ? engine.random(rng) : engine.plusPlus(rng);
+    }
+    return engine.run(c0, maxIterations, tolAbs);
+  }
+
+  private Engine.Run parallelRestarts(double[] x, int n, int d, double[] w, KMeansAlgorithm used, int runs,
+      double tolAbs) {
+    int threads = Math.min(parallelism, runs);
+    Engine.Run[] results = new Engine.Run[runs];
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker = () -> {
+      try (Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), 1)) {
+        int r;
+        while ((r = next.getAndIncrement()) < runs) {
+          results[r] = run(engine, r, d, tolAbs);
+        }
+      }
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(threads - 1, r -> {
+      Thread t = new Thread(r, "clusterkit-kmeans-restart");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 1; t < threads; t++) {
+        futures.add(pool.submit(worker));
+      }
+      worker.run();
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof RuntimeException) {
+            throw (RuntimeException) c;
+          }
+          if (c instanceof Error) {
+            throw (Error) c;
+          }
+          throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("K-Means fit interrupted", e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Engine.Run best = results[0];
+    for (int r = 1; r < runs; r++) {
+      if (results[r].inertia < best.inertia) {
+        best = results[r];
+      }
+    }
+    return best;
+  }
+
+  private Assigner assigner(KMeansAlgorithm used, double[] x, int n, int d, double[] w) {
+    switch (used) {
+      case LLOYD:
+        return new LloydAssigner(x, n, d, k, w);
+      case ELKAN:
+        return new ElkanAssigner(x, n, d, k, w);
+      default:
+        return new HamerlyAssigner(x, n, d, k, w);
     }
   }
 

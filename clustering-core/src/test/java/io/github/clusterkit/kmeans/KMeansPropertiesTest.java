@@ -119,15 +119,21 @@ class KMeansPropertiesTest {
     assertSame(lloyd, p.fit(p.config.algorithm(KMeansAlgorithm.AUTO)), "AUTO");
   }
 
-  /** The thread count changes nothing, seeding included (n spans several 2048-row chunks). */
-  @Property(tries = 12)
-  void parallelismChangesNothing(@ForAll long seed, @ForAll @IntRange(min = 4000, max = 20000) int n) {
+  /**
+   * The thread count changes nothing, seeding included: within one run (n spans several 2048-row chunks,
+   * which are processed in parallel) and across restarts (below 65536 rows restarts run side by side).
+   */
+  @Property(tries = 10)
+  void parallelismChangesNothing(@ForAll long seed, @ForAll @IntRange(min = 4000, max = 16000) int n) {
     Problem p = problem(seed, n);
-    KMeans c = p.config.restarts(2);
-    KMeansModel one = p.fit(c.parallelism(1));
-    assertSame(one, p.fit(c.parallelism(2)), "2 threads");
-    assertSame(one, p.fit(c.parallelism(3).algorithm(KMeansAlgorithm.LLOYD)), "3 threads, Lloyd");
-    assertSame(one, p.fit(c.parallelism(5).algorithm(KMeansAlgorithm.ELKAN)), "5 threads, Elkan");
+    KMeansModel one = p.fit(p.config.parallelism(1));
+    assertSame(one, p.fit(p.config.parallelism(2)), "2 threads");
+    assertSame(one, p.fit(p.config.parallelism(5).algorithm(KMeansAlgorithm.LLOYD)), "5 threads, Lloyd");
+    assertSame(one, p.fit(p.config.parallelism(3).algorithm(KMeansAlgorithm.ELKAN)), "3 threads, Elkan");
+    KMeans r = p.config.restarts(3).maxIterations(30);
+    KMeansModel seq = p.fit(r.parallelism(1));
+    assertSame(seq, p.fit(r.parallelism(2)), "3 restarts on 2 threads");
+    assertSame(seq, p.fit(r.parallelism(4)), "3 restarts on 4 threads");
   }
 
   /**
