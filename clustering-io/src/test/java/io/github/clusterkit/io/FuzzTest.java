@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
@@ -164,9 +163,8 @@ class FuzzTest {
     if (n.isContainerNode()) {
       out.add(n);
       if (n.isObject()) {
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-        while (it.hasNext()) {
-          collect(it.next().getValue(), out);
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+          collect(e.getValue(), out);
         }
       } else {
         for (JsonNode c : n) {
