@@ -184,5 +184,4 @@ public final class PipelineModel {
     return "PipelineModel[" + inputColumns.size() + " inputs -> " + outputColumns.size() + " outputs; "
         + steps + "]";
   }
-
 }
