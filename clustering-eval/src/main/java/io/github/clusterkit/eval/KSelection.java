@@ -1,0 +1,232 @@
+package io.github.clusterkit.eval;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.eval.internal.Checks;
+import io.github.clusterkit.eval.internal.Parallel;
+import io.github.clusterkit.kmeans.KMeans;
+import io.github.clusterkit.kmeans.KMeansModel;
+import java.util.EnumSet;
+
+/**
+ * Chooses the number of clusters by sweeping K-Means over a range of {@code k} and tabulating, for every
+ * {@code k}, the inertia and the internal indices (see {@link Criterion}); the result names a recommended
+ * {@code k} and the rule that chose it.
+ *
+ * <pre>{@code
+ * KSelectionResult r = KSelection.kMeans(1, 10).seed(42).restarts(10).parallelism(2).evaluate(data);
+ * int k = r.recommendedK();            // by the highest silhouette unless configured otherwise
+ * double[] inertia = r.values(Criterion.INERTIA);
+ * int elbow = r.best(Criterion.INERTIA);   // the Kneedle knee, -1 if none
+ * }</pre>
+ *
+ * <p><b>Method.</b> For each {@code k} the data are clustered with {@code KMeans.k(k).seed(seed)
+ * .restarts(restarts)} and its labels are scored: inertia as K-Means reports it, the exact silhouette (or a
+ * seeded sample of {@link #silhouetteSampleSize(int)} rows), Davies-Bouldin (classic) and Calinski-Harabasz.
+ * Each criterion picks its own {@code k} ({@link KSelectionResult#best(Criterion)}): the knee of the inertia
+ * curve (Kneedle, Satopää et al. 2011, doi:10.1109/ICDCSW.2011.20, convex decreasing, sensitivity
+ * {@link #kneeSensitivity(double)}), the highest silhouette (Rousseeuw 1987), the lowest Davies-Bouldin, the
+ * highest Calinski-Harabasz. The recommendation follows {@link #recommendBy(Criterion)} (default: the
+ * silhouette); when that criterion gives no answer (no knee) it falls back to the others in the order of
+ * {@link Criterion}, and the result says which rule decided.
+ *
+ * <p><b>Cost.</b> One K-Means fit per {@code k} plus the indices; the exact silhouette is
+ * {@code O(n^2 d)} per {@code k} (about 1 s for 50,000 points in 2-D on one core), so for large data set a
+ * sample size or leave {@link Criterion#SILHOUETTE} out of {@link #criteria(Criterion...)}.
+ *
+ * <p><b>Determinism and threads.</b> {@link #parallelism(int)} fits several values of {@code k} at once
+ * (each fit on one thread); the table does not depend on it. Immutable configuration, safe to share.
+ */
+public final class KSelection {
+
+  private final int minK;
+  private final int maxK;
+  private final long seed;
+  private final int restarts;
+  private final int parallelism;
+  private final EnumSet<Criterion> criteria;
+  private final Criterion recommendBy;
+  private final int silhouetteSampleSize;
+  private final double kneeSensitivity;
+
+  private KSelection(int minK, int maxK, long seed, int restarts, int parallelism, EnumSet<Criterion> criteria,
+      Criterion recommendBy, int silhouetteSampleSize, double kneeSensitivity) {
+    this.minK = minK;
+    this.maxK = maxK;
+    this.seed = seed;
+    this.restarts = restarts;
+    this.parallelism = parallelism;
+    this.criteria = criteria;
+    this.recommendBy = recommendBy;
+    this.silhouetteSampleSize = silhouetteSampleSize;
+    this.kneeSensitivity = kneeSensitivity;
+  }
+
+  /**
+   * A K-Means sweep over {@code minK..maxK} (inclusive) with every criterion, seed 0, 1 restart, one thread,
+   * exact silhouette, recommendation by the silhouette.
+   *
+   * @param minK the smallest {@code k}, at least 1
+   * @param maxK the largest {@code k}, at least {@code max(minK, 2)}
+   * @return the configuration
+   * @throws IllegalArgumentException if the range is invalid
+   */
+  public static KSelection kMeans(int minK, int maxK) {
+    if (minK < 1) {
+      throw new IllegalArgumentException("minK must be >= 1, got " + minK);
+    }
+    if (maxK < minK || maxK < 2) {
+      throw new IllegalArgumentException("maxK must be >= minK and >= 2, got minK " + minK + ", maxK " + maxK);
+    }
+    return new KSelection(minK, maxK, 0L, 1, 1, EnumSet.allOf(Criterion.class), Criterion.SILHOUETTE, 0, 1.0);
+  }
+
+  /**
+   * @param seed the seed of every K-Means fit (and of the silhouette sample)
+   * @return a copy with this seed
+   */
+  public KSelection seed(long seed) {
+    return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, silhouetteSampleSize,
+        kneeSensitivity);
+  }
+
+  /**
+   * @param restarts K-Means restarts per {@code k}, at least 1 (the best inertia is kept)
+   * @return a copy with this number of restarts
+   * @throws IllegalArgumentException if {@code restarts < 1}
+   */
+  public KSelection restarts(int restarts) {
+    if (restarts < 1) {
+      throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
+    }
+    return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, silhouetteSampleSize,
+        kneeSensitivity);
+  }
+
+  /**
+   * @param threads number of values of {@code k} evaluated at once, at least 1; a pool is created per
+   *     evaluation and shut down afterwards. The result does not depend on it.
+   * @return a copy with this parallelism
+   * @throws IllegalArgumentException if {@code threads < 1}
+   */
+  public KSelection parallelism(int threads) {
+    return new KSelection(minK, maxK, seed, restarts, Checks.parallelism(threads), criteria, recommendBy,
+        silhouetteSampleSize, kneeSensitivity);
+  }
+
+  /**
+   * Chooses the criteria to compute; inertia (free with every fit) and the recommending criterion are always
+   * included.
+   *
+   * @param chosen the criteria
+   * @return a copy computing these criteria
+   * @throws IllegalArgumentException if {@code chosen} or an element is null
+   */
+  public KSelection criteria(Criterion... chosen) {
+    if (chosen == null) {
+      throw new IllegalArgumentException("criteria must not be null");
+    }
+    EnumSet<Criterion> set = EnumSet.of(Criterion.INERTIA, recommendBy);
+    for (Criterion c : chosen) {
+      if (c == null) {
+        throw new IllegalArgumentException("criteria must not contain null");
+      }
+      set.add(c);
+    }
+    return new KSelection(minK, maxK, seed, restarts, parallelism, set, recommendBy, silhouetteSampleSize,
+        kneeSensitivity);
+  }
+
+  /**
+   * @param criterion the criterion whose choice is recommended (it is added to the computed criteria)
+   * @return a copy recommending by this criterion
+   * @throws IllegalArgumentException if {@code criterion} is null
+   */
+  public KSelection recommendBy(Criterion criterion) {
+    if (criterion == null) {
+      throw new IllegalArgumentException("criterion must not be null");
+    }
+    EnumSet<Criterion> set = EnumSet.copyOf(criteria);
+    set.add(criterion);
+    return new KSelection(minK, maxK, seed, restarts, parallelism, set, criterion, silhouetteSampleSize,
+        kneeSensitivity);
+  }
+
+  /**
+   * @param size rows in the seeded silhouette sample ({@link Silhouette#sampled(int, long)}), at least 2; or 0
+   *     for the exact silhouette (the default)
+   * @return a copy with this sample size
+   * @throws IllegalArgumentException if {@code size} is negative or 1
+   */
+  public KSelection silhouetteSampleSize(int size) {
+    if (size < 0 || size == 1) {
+      throw new IllegalArgumentException("silhouetteSampleSize must be 0 (exact) or >= 2, got " + size);
+    }
+    return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, size,
+        kneeSensitivity);
+  }
+
+  /**
+   * @param s Kneedle's sensitivity {@code S >= 0} for the inertia knee (default 1)
+   * @return a copy with this sensitivity
+   * @throws IllegalArgumentException if {@code s} is negative or not finite
+   */
+  public KSelection kneeSensitivity(double s) {
+    if (!(s >= 0 && s < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("kneeSensitivity must be >= 0 and finite, got " + s);
+    }
+    return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, silhouetteSampleSize,
+        s);
+  }
+
+  /**
+   * Runs the sweep.
+   *
+   * @param data the points
+   * @return the table and the recommendation
+   * @throws IllegalArgumentException if {@code data} is null or {@code maxK} exceeds the number of distinct
+   *     rows (K-Means cannot place more centroids than there are distinct points)
+   */
+  public KSelectionResult evaluate(Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("data must not be null");
+    }
+    int count = maxK - minK + 1;
+    int[] ks = new int[count];
+    for (int t = 0; t < count; t++) {
+      ks[t] = minK + t;
+    }
+    KMeansModel[] models = new KMeansModel[count];
+    double[][] table = new double[Criterion.values().length][count];
+    for (double[] row : table) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
+    Parallel.run(parallelism, count, (t, worker) -> {
+      int k = ks[t];
+      KMeansModel m = KMeans.k(k).seed(seed).restarts(restarts).fit(data);
+      models[t] = m;
+      table[Criterion.INERTIA.ordinal()][t] = m.inertia();
+      if (k >= 2) {
+        int[] labels = m.labels();
+        if (criteria.contains(Criterion.SILHOUETTE)) {
+          Silhouette s = silhouetteSampleSize == 0 ? Silhouette.exact()
+              : Silhouette.sampled(silhouetteSampleSize, seed);
+          table[Criterion.SILHOUETTE.ordinal()][t] = s.evaluate(data, labels).score();
+        }
+        if (criteria.contains(Criterion.DAVIES_BOULDIN)) {
+          table[Criterion.DAVIES_BOULDIN.ordinal()][t] = DaviesBouldin.score(data, labels);
+        }
+        if (criteria.contains(Criterion.CALINSKI_HARABASZ) && k < data.size()) {
+          table[Criterion.CALINSKI_HARABASZ.ordinal()][t] = CalinskiHarabasz.score(data, labels);
+        }
+      }
+    });
+    return new KSelectionResult(ks, table, EnumSet.copyOf(criteria), models, recommendBy, kneeSensitivity);
+  }
+
+  @Override
+  public String toString() {
+    return "KSelection[k-means, k=" + minK + ".." + maxK + ", seed=" + seed + ", restarts=" + restarts
+        + ", parallelism=" + parallelism + ", criteria=" + criteria + ", recommendBy=" + recommendBy
+        + (silhouetteSampleSize > 0 ? ", silhouetteSampleSize=" + silhouetteSampleSize : "") + "]";
+  }
+}

@@ -1,0 +1,157 @@
+package io.github.clusterkit.eval;
+
+import io.github.clusterkit.kmeans.KMeansModel;
+import java.util.EnumSet;
+import java.util.Locale;
+
+/**
+ * The table of a {@link KSelection} sweep: one row per {@code k}, one column per {@link Criterion}
+ * ({@code NaN} where a criterion was not computed or is undefined, such as the silhouette at {@code k = 1}),
+ * the choice of each criterion, and the recommended {@code k} with the rule that chose it. Immutable; arrays
+ * returned are copies.
+ */
+public final class KSelectionResult {
+
+  private final int[] ks;
+  private final double[][] table; // [criterion ordinal][row]
+  private final EnumSet<Criterion> computed;
+  private final KMeansModel[] models;
+  private final int[] best; // per criterion ordinal, -1 if none
+  private final int recommended;
+  private final Criterion rule;
+
+  KSelectionResult(int[] ks, double[][] table, EnumSet<Criterion> computed, KMeansModel[] models,
+      Criterion recommendBy, double kneeSensitivity) {
+    this.ks = ks;
+    this.table = table;
+    this.computed = computed;
+    this.models = models;
+    Criterion[] all = Criterion.values();
+    this.best = new int[all.length];
+    for (Criterion c : all) {
+      best[c.ordinal()] = computed.contains(c) ? choose(c, kneeSensitivity) : -1;
+    }
+    Criterion used = null;
+    if (best[recommendBy.ordinal()] >= 0) {
+      used = recommendBy;
+    } else {
+      for (Criterion c : all) {
+        if (best[c.ordinal()] >= 0) {
+          used = c;
+          break;
+        }
+      }
+    }
+    this.rule = used;
+    this.recommended = used == null ? -1 : best[used.ordinal()];
+  }
+
+  private int choose(Criterion c, double sensitivity) {
+    double[] v = table[c.ordinal()];
+    if (c == Criterion.INERTIA) {
+      double[] x = new double[ks.length];
+      for (int t = 0; t < ks.length; t++) {
+        x[t] = ks[t];
+      }
+      int t = Kneedle.knee(x, v, Kneedle.Shape.CONVEX_DECREASING, sensitivity);
+      return t < 0 ? -1 : ks[t];
+    }
+    boolean higher = c != Criterion.DAVIES_BOULDIN;
+    int arg = -1;
+    for (int t = 0; t < ks.length; t++) {
+      double x = v[t];
+      if (Double.isNaN(x)) {
+        continue;
+      }
+      if (arg < 0 || (higher ? x > v[arg] : x < v[arg])) {
+        arg = t;
+      }
+    }
+    return arg < 0 ? -1 : ks[arg];
+  }
+
+  /** @return the values of {@code k}, ascending */
+  public int[] ks() {
+    return ks.clone();
+  }
+
+  /**
+   * @param criterion a criterion
+   * @return its value for every {@code k} (aligned with {@link #ks()}); {@code NaN} where not computed or
+   *     undefined
+   * @throws IllegalArgumentException if {@code criterion} is null
+   */
+  public double[] values(Criterion criterion) {
+    if (criterion == null) {
+      throw new IllegalArgumentException("criterion must not be null");
+    }
+    return table[criterion.ordinal()].clone();
+  }
+
+  /** @return the criteria that were computed */
+  public EnumSet<Criterion> criteria() {
+    return EnumSet.copyOf(computed);
+  }
+
+  /**
+   * @param criterion a criterion
+   * @return the {@code k} it chooses by its rule ({@link Criterion#rule()}), or {@code -1} if it chooses
+   *     none (not computed, no knee, or undefined for every {@code k})
+   * @throws IllegalArgumentException if {@code criterion} is null
+   */
+  public int best(Criterion criterion) {
+    if (criterion == null) {
+      throw new IllegalArgumentException("criterion must not be null");
+    }
+    return best[criterion.ordinal()];
+  }
+
+  /** @return the recommended {@code k}, or {@code -1} if no computed criterion chooses one */
+  public int recommendedK() {
+    return recommended;
+  }
+
+  /** @return the criterion whose rule chose {@link #recommendedK()}, or null if none did */
+  public Criterion rule() {
+    return rule;
+  }
+
+  /**
+   * @param k a {@code k} of the sweep
+   * @return the K-Means model fitted for it
+   * @throws IllegalArgumentException if {@code k} is outside the sweep
+   */
+  public KMeansModel model(int k) {
+    if (k < ks[0] || k > ks[ks.length - 1]) {
+      throw new IllegalArgumentException("k must be in [" + ks[0] + ", " + ks[ks.length - 1] + "], got " + k);
+    }
+    return models[k - ks[0]];
+  }
+
+  /** @return the table as text, one line per {@code k}, for logs and examples */
+  public String toTable() {
+    StringBuilder sb = new StringBuilder("k");
+    for (Criterion c : computed) {
+      sb.append('\t').append(c.name().toLowerCase(Locale.ROOT));
+    }
+    sb.append('\n');
+    for (int t = 0; t < ks.length; t++) {
+      sb.append(ks[t]);
+      for (Criterion c : computed) {
+        sb.append('\t').append(String.format(Locale.ROOT, "%.6g", table[c.ordinal()][t]));
+      }
+      sb.append('\n');
+    }
+    sb.append("recommended k = ").append(recommended);
+    if (rule != null) {
+      sb.append(" (").append(rule.rule()).append(')');
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "KSelectionResult[k=" + ks[0] + ".." + ks[ks.length - 1] + ", recommended " + recommended
+        + (rule == null ? "" : " by " + rule) + "]";
+  }
+}
