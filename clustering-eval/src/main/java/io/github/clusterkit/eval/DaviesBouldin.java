@@ -20,7 +20,9 @@ import io.github.clusterkit.internal.DataAccess;
  *       ({@code DaviesBouldinIndex} with power {@code p = 2} for the Euclidean distance).</li>
  * </ul>
  *
- * <p>Cost: two passes over the data, {@code O(n d)}, plus {@code O(k^2 d)} for the centroid distances.
+ * <p>Cost: two passes over the data, {@code O(n d)}, plus {@code O(k^2 d)} for the centroid distances (under
+ * {@link NoisePolicy#SINGLETONS} {@code k} counts every noise point, so thousands of noise points make this
+ * term dominate).
  *
  * <p><b>Edge cases.</b> Fewer than two clusters after the noise policy: {@link IllegalArgumentException}.
  * Two clusters with the same mean give {@code (S_i + S_j) / 0 = +Infinity}: they cannot be told apart by
