@@ -6,6 +6,10 @@ import io.github.clusterkit.gmm.internal.EmRun;
 import io.github.clusterkit.gmm.internal.Mixture;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.kmeans.KMeans;
+import io.github.clusterkit.kmeans.internal.Distinct;
+import io.github.clusterkit.kmeans.internal.Engine;
+import io.github.clusterkit.kmeans.internal.LloydAssigner;
 
 /**
  * Gaussian mixture models fitted by expectation-maximisation (Dempster, Laird and Rubin, "Maximum
@@ -42,15 +46,13 @@ import io.github.clusterkit.internal.Rng;
  *
  * <p><b>Determinism.</b> The same configuration and data give the same model, bit for bit, for any
  * {@link #parallelism(int)}: rows are processed in fixed chunks whose partial sums are added in chunk order.
- * Restart {@code r} draws its random numbers from {@code Rng.split(seed, r)}.
+ * Restart {@code r} takes its random numbers (and its K-Means seed) from {@code Rng.split(seed, r)}.
  *
  * <p><b>Thread-safety.</b> Immutable: every wither returns a new configuration, validated at once. Safe to
  * share between threads. Arrays passed in are copied and never modified.
  */
 public final class GaussianMixture {
 
-  /** Temporarily RANDOM until the K-Means package lands; then KMEANS, as scikit-learn. */
-  private static final GmmInit DEFAULT_INIT = GmmInit.RANDOM;
 
   private final int components;
   private final CovarianceType type;
@@ -95,7 +97,7 @@ public final class GaussianMixture {
     if (k < 1) {
       throw new IllegalArgumentException("components must be >= 1, got " + k);
     }
-    return new GaussianMixture(k, CovarianceType.FULL, 1e-6, 100, 1e-3, 1, DEFAULT_INIT, 0L, 1, null, null,
+    return new GaussianMixture(k, CovarianceType.FULL, 1e-6, 100, 1e-3, 1, GmmInit.KMEANS, 0L, 1, null, null,
         null);
   }
 
@@ -383,7 +385,7 @@ public final class GaussianMixture {
       IllegalStateException firstFailure = null;
       for (int r = 0; r < restarts; r++) {
         try {
-          initialise(run, data, Rng.split(seed, r));
+          initialise(run, data, x, Rng.split(seed, r).nextLong());
           EmRun.Result res = run.run(run.initialMixture(), maxIterations, tolerance);
           if (best == null || res.logLikelihood() > best.logLikelihood()) {
             best = res;
@@ -435,28 +437,73 @@ public final class GaussianMixture {
     return Mixture.of(type, k, d, w, mu, cov);
   }
 
-  /** Fills the run's responsibilities for one restart. */
-  private void initialise(EmRun run, Dataset data, Rng rng) {
+  /** Sets the run's initial responsibilities for one restart. */
+  private void initialise(EmRun run, Dataset data, double[] x, long restartSeed) {
     int n = data.size();
+    int d = data.dimension();
     int k = components;
-    double[] resp = run.responsibilities();
     switch (init) {
       case RANDOM: {
+        // scikit-learn's "random": uniform responsibilities, each row normalised.
+        Rng rng = new Rng(restartSeed);
+        double[] row = new double[k];
         for (int i = 0; i < n; i++) {
           double s = 0;
           for (int c = 0; c < k; c++) {
-            double u = rng.nextDouble();
-            resp[i * k + c] = u;
-            s += u;
+            row[c] = rng.nextDouble();
+            s += row[c];
           }
           for (int c = 0; c < k; c++) {
-            resp[i * k + c] /= s;
+            run.setResponsibility(i, c, row[c] / s);
           }
         }
         break;
       }
-      default:
-        throw new UnsupportedOperationException("init " + init + " needs the K-Means package, not available yet");
+      case KMEANS: {
+        // scikit-learn's "kmeans": hard responsibilities from one K-Means run (k-means++ seeding, Lloyd).
+        int[] labels;
+        try {
+          labels = KMeans.k(k).seed(restartSeed).restarts(1).parallelism(parallelism).fit(data).labels();
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("init KMEANS failed: " + e.getMessage()
+              + "; use init(GmmInit.RANDOM) or fewer components", e);
+        }
+        run.clearResponsibilities();
+        for (int i = 0; i < n; i++) {
+          run.setResponsibility(i, labels[i], 1);
+        }
+        break;
+      }
+      default: {
+        // scikit-learn 1.2's "k-means++": responsibility 1 for each seed row only.
+        if (Distinct.countUpTo(x, n, d, null, k) < k) {
+          throw new IllegalArgumentException("init KMEANS_PLUS_PLUS needs components <= the number of distinct"
+              + " rows, got components = " + k + "; use init(GmmInit.RANDOM) or fewer components");
+        }
+        double[] seeds;
+        try (Engine engine = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null), 1)) {
+          seeds = engine.plusPlus(new Rng(restartSeed));
+        }
+        run.clearResponsibilities();
+        for (int c = 0; c < k; c++) {
+          run.setResponsibility(rowOf(x, n, d, seeds, c * d), c, 1);
+        }
+        break;
+      }
     }
+  }
+
+  /** The first row equal to {@code p[off..off + d)} (k-means++ seeds are copies of rows). */
+  private static int rowOf(double[] x, int n, int d, double[] p, int off) {
+    for (int i = 0; i < n; i++) {
+      int j = 0;
+      while (j < d && x[i * d + j] == p[off + j]) {
+        j++;
+      }
+      if (j == d) {
+        return i;
+      }
+    }
+    throw new AssertionError("k-means++ seed is not a row");
   }
 }

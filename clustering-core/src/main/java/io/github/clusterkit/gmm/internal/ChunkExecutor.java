@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * Runs a task once per chunk index, on the calling thread ({@code parallelism == 1}) or on a private
@@ -36,16 +35,32 @@ public final class ChunkExecutor implements AutoCloseable {
     }
   }
 
+  /** The work for one chunk. */
+  @FunctionalInterface
+  public interface Task {
+    /**
+     * @param chunk the chunk index
+     * @param worker the index of the worker running it, in {@code [0, parallelism)}, for scratch buffers
+     */
+    void run(int chunk, int worker);
+  }
+
+  /** @return the number of workers, the bound of the worker index passed to tasks */
+  public int parallelism() {
+    return parallelism;
+  }
+
   /**
-   * Runs {@code task.accept(c)} for every {@code c} in {@code [0, chunks)} and waits for all of them.
+   * Runs {@code task.run(c, worker)} for every {@code c} in {@code [0, chunks)} and waits for all of them.
+   * A worker runs its chunks one after the other.
    *
    * @param chunks number of chunks
    * @param task the work for one chunk
    */
-  public void run(int chunks, IntConsumer task) {
+  public void run(int chunks, Task task) {
     if (pool == null || chunks == 1) {
       for (int c = 0; c < chunks; c++) {
-        task.accept(c);
+        task.run(c, 0);
       }
       return;
     }
@@ -53,9 +68,10 @@ public final class ChunkExecutor implements AutoCloseable {
     int workers = Math.min(parallelism, chunks);
     List<Future<?>> futures = new ArrayList<>(workers);
     for (int w = 0; w < workers; w++) {
+      int worker = w;
       futures.add(pool.submit(() -> {
         for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-          task.accept(c);
+          task.run(c, worker);
         }
       }));
     }

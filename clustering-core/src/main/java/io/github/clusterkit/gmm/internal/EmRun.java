@@ -9,18 +9,25 @@ import java.util.Arrays;
  * {@code N_c = sum_i r_ic + 10 eps}, means {@code sum_i r_ic x_i / N_c}, covariances centred on the new
  * means divided by {@code N_c} (tied: by {@code sum_c N_c}) plus the regularization on the diagonal.
  *
+ * <p><b>Layout.</b> The data are copied once into column-major order and processed in blocks of
+ * {@value #BLOCK} rows with the rows in the innermost loops, which the JIT turns into SIMD code; the
+ * responsibilities are stored component-major ({@code resp[c * n + i]}).
+ *
  * <p><b>Determinism.</b> The rows are cut into chunks whose size depends only on {@code n}; each chunk
  * writes partial sums into its own buffer and the partial sums are added in chunk order, so the result is
  * bit-for-bit the same for any number of threads. Not thread-safe itself; one instance per fit.
  */
 public final class EmRun {
 
-  private static final int MIN_CHUNK = 512;
-  private static final int MAX_CHUNKS = 256;
+  /** Rows per block (the unit of the vectorised inner loops). */
+  static final int BLOCK = 64;
+  /** At most this many chunks, each of at least {@link #MIN_BLOCKS} blocks (fewer chunks for small n). */
+  private static final int MAX_CHUNKS = 64;
+  private static final int MIN_BLOCKS = 64;
   /** scikit-learn adds {@code 10 * np.finfo(float).eps} to every component's responsibility sum. */
   private static final double NK_EPS = 10 * Math.ulp(1.0);
 
-  private final double[] x;
+  private final double[] xt;
   private final int n;
   private final int d;
   private final int k;
@@ -30,14 +37,39 @@ public final class EmRun {
   private final int chunkSize;
   private final int chunks;
   private final int tri;
-  /** Responsibilities, {@code n * k}, row-major. */
+  /** Responsibilities, component-major: {@code resp[c * n + i]}. */
   private final double[] resp;
   /** Per chunk: log-likelihood sum, {@code k} responsibility sums, {@code k * d} weighted sums. */
   private final double[][] statPart;
   /** Per chunk: second-moment sums (FULL: k * tri, TIED: tri, DIAGONAL/SPHERICAL: k * d). */
   private final double[][] covPart;
-  private final double[][] lpBuf;
-  private final double[][] scratchBuf;
+  /** Per worker: block buffers, created on first use. */
+  private final Buffers[] buffers;
+
+  /** Scratch arrays of one chunk; separate arrays so that every inner loop writes what it does not read. */
+  private static final class Buffers {
+    final double[] lp;
+    final double[] max;
+    final double[] sum;
+    final double[] diff;
+    final double[] z;
+    final double[] maha;
+    final double[] w;
+    /** Per-row-position accumulators, reduced once per chunk (vectorisable, unlike a dot product). */
+    final double[] lane;
+
+    Buffers(int k, int d) {
+      int b = BLOCK;
+      lp = new double[k * b];
+      max = new double[b];
+      sum = new double[b];
+      diff = new double[d * b];
+      z = new double[b];
+      maha = new double[b];
+      w = new double[b];
+      lane = new double[Math.max(d * (d + 1) / 2, d + 1) * b];
+    }
+  }
 
   /**
    * @param x row-major data (read only)
@@ -49,16 +81,22 @@ public final class EmRun {
    * @param exec where chunks run
    */
   public EmRun(double[] x, int n, int d, int k, CovarianceType type, double reg, ChunkExecutor exec) {
-    this.x = x;
     this.n = n;
     this.d = d;
     this.k = k;
     this.type = type;
     this.reg = reg;
     this.exec = exec;
-    this.chunkSize = Math.max(MIN_CHUNK, (n + MAX_CHUNKS - 1) / MAX_CHUNKS);
+    int perChunk = (n + MAX_CHUNKS - 1) / MAX_CHUNKS;
+    this.chunkSize = Math.max(MIN_BLOCKS * BLOCK, (perChunk + BLOCK - 1) / BLOCK * BLOCK);
     this.chunks = (n + chunkSize - 1) / chunkSize;
     this.tri = d * (d + 1) / 2;
+    this.xt = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        xt[j * n + i] = x[i * d + j];
+      }
+    }
     this.resp = new double[n * k];
     this.statPart = new double[chunks][1 + k + k * d];
     int covLen;
@@ -74,8 +112,7 @@ public final class EmRun {
         break;
     }
     this.covPart = new double[chunks][covLen];
-    this.lpBuf = new double[chunks][k];
-    this.scratchBuf = new double[chunks][d];
+    this.buffers = new Buffers[exec.parallelism()];
   }
 
   /** Result of {@link #run}. */
@@ -102,14 +139,25 @@ public final class EmRun {
     }
   }
 
-  /** @return the responsibility buffer, {@code n * k}, which an initialisation may fill */
-  public double[] responsibilities() {
-    return resp;
+  /** Sets every responsibility to 0, before {@link #setResponsibility} calls. */
+  public void clearResponsibilities() {
+    Arrays.fill(resp, 0);
   }
 
   /**
-   * The initial mixture from the responsibilities in {@link #responsibilities()}: one M-step, with weights
-   * {@code N_c / n} as scikit-learn's {@code _initialize}.
+   * Sets one initial responsibility.
+   *
+   * @param i the row
+   * @param c the component
+   * @param value the responsibility
+   */
+  public void setResponsibility(int i, int c, double value) {
+    resp[c * n + i] = value;
+  }
+
+  /**
+   * The initial mixture from the responsibilities set by {@link #setResponsibility}: one M-step, with
+   * weights {@code N_c / n} as scikit-learn's {@code _initialize}.
    *
    * @return the initial mixture
    * @throws IllegalStateException if a covariance is not positive definite
@@ -157,7 +205,7 @@ public final class EmRun {
    * @return mean log-likelihood per row
    */
   double eStep(Mixture m, boolean accumulate) {
-    exec.run(chunks, c -> eStepChunk(m, c, accumulate));
+    exec.run(chunks, (c, w) -> eStepChunk(m, c, w, accumulate));
     double ll = 0;
     for (int c = 0; c < chunks; c++) {
       ll += statPart[c][0];
@@ -165,106 +213,189 @@ public final class EmRun {
     return ll / n;
   }
 
-  private void eStepChunk(Mixture m, int chunk, boolean accumulate) {
+  private Buffers buffers(int worker) {
+    Buffers b = buffers[worker];
+    if (b == null) {
+      b = new Buffers(k, d);
+      buffers[worker] = b;
+    }
+    return b;
+  }
+
+  private void eStepChunk(Mixture m, int chunk, int worker, boolean accumulate) {
     final int k = this.k;
-    final int d = this.d;
-    final double[] x = this.x;
-    final double[] part = statPart[chunk];
-    final double[] lp = lpBuf[chunk];
-    final double[] scratch = scratchBuf[chunk];
-    final double[] resp = this.resp;
-    Arrays.fill(part, 0);
+    final int n = this.n;
+    final int b = BLOCK;
+    final Buffers buf = buffers(worker);
+    final double[] lp = buf.lp;
+    final double[] max = buf.max;
+    final double[] sum = buf.sum;
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
     double ll = 0;
-    for (int i = from; i < to; i++) {
-      int off = i * d;
-      m.weightedLogProb(x, off, lp, scratch);
+    for (int i0 = from; i0 < to; i0 += b) {
+      int len = Math.min(b, to - i0);
+      m.blockLogProb(xt, n, i0, len, lp, b, buf.diff, buf.z, buf.maha);
+      // log-sum-exp per row: the maximum over components, then the shifted exponentials.
+      System.arraycopy(lp, 0, max, 0, len);
+      for (int c = 1; c < k; c++) {
+        int lo = c * b;
+        for (int t = 0; t < len; t++) {
+          double v = lp[lo + t];
+          if (v > max[t]) {
+            max[t] = v;
+          }
+        }
+      }
+      Arrays.fill(sum, 0, len, 0);
+      for (int c = 0; c < k; c++) {
+        int lo = c * b;
+        for (int t = 0; t < len; t++) {
+          double e = Math.exp(lp[lo + t] - max[t]);
+          lp[lo + t] = e;
+          sum[t] += e;
+        }
+      }
+      for (int t = 0; t < len; t++) {
+        ll += max[t] + Math.log(sum[t]);
+      }
       if (!accumulate) {
-        ll += Mixture.logSumExp(lp, k);
         continue;
       }
-      ll += Mixture.normalize(lp, k);
-      int ro = i * k;
+      for (int t = 0; t < len; t++) {
+        sum[t] = 1 / sum[t];
+      }
       for (int c = 0; c < k; c++) {
-        double r = lp[c];
-        resp[ro + c] = r;
-        part[1 + c] += r;
-        if (r != 0) {
-          int so = 1 + k + c * d;
-          for (int j = 0; j < d; j++) {
-            part[so + j] += r * x[off + j];
-          }
+        int lo = c * b;
+        int ro = c * n + i0;
+        for (int t = 0; t < len; t++) {
+          resp[ro + t] = lp[lo + t] * sum[t];
         }
       }
     }
-    part[0] = ll;
+    if (accumulate) {
+      statsFromResp(chunk, worker);
+    }
+    statPart[chunk][0] = ll;
   }
 
-  private void statsFromResp(int chunk) {
+  /** Responsibility sums and weighted coordinate sums of one chunk, from {@code resp}. */
+  private void statsFromResp(int chunk, int worker) {
     final int k = this.k;
     final int d = this.d;
+    final int n = this.n;
+    final int b = BLOCK;
     final double[] part = statPart[chunk];
-    Arrays.fill(part, 0);
+    final double[] lane = buffers(worker).lane;
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
-    for (int i = from; i < to; i++) {
-      int off = i * d;
-      int ro = i * k;
-      for (int c = 0; c < k; c++) {
-        double r = resp[ro + c];
-        part[1 + c] += r;
-        if (r != 0) {
-          int so = 1 + k + c * d;
-          for (int j = 0; j < d; j++) {
-            part[so + j] += r * x[off + j];
+    for (int c = 0; c < k; c++) {
+      Arrays.fill(lane, 0, (d + 1) * b, 0);
+      for (int i0 = from; i0 < to; i0 += b) {
+        int len = Math.min(b, to - i0);
+        int ro = c * n + i0;
+        for (int t = 0; t < len; t++) {
+          lane[t] += resp[ro + t];
+        }
+        for (int j = 0; j < d; j++) {
+          int xo = j * n + i0;
+          int lo = (j + 1) * b;
+          for (int t = 0; t < len; t++) {
+            lane[lo + t] += resp[ro + t] * xt[xo + t];
           }
         }
+      }
+      part[1 + c] = sum(lane, 0, b);
+      int so = 1 + k + c * d;
+      for (int j = 0; j < d; j++) {
+        part[so + j] = sum(lane, (j + 1) * b, b);
       }
     }
   }
 
-  private void covChunk(double[] means, int chunk) {
+  /** Second-moment sums about {@code means} of one chunk, from {@code resp}. */
+  private void covChunk(double[] means, int chunk, int worker) {
     final int k = this.k;
     final int d = this.d;
-    final double[] x = this.x;
-    final double[] resp = this.resp;
+    final int n = this.n;
+    final int b = BLOCK;
     final double[] acc = covPart[chunk];
-    final double[] diff = scratchBuf[chunk];
+    final Buffers buf = buffers(worker);
+    final double[] lane = buf.lane;
+    final double[] diff = buf.diff;
+    final double[] w = buf.w;
     Arrays.fill(acc, 0);
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
     boolean full = type == CovarianceType.FULL || type == CovarianceType.TIED;
-    int stride = type == CovarianceType.FULL ? tri : type == CovarianceType.TIED ? 0 : d;
-    for (int i = from; i < to; i++) {
-      int off = i * d;
-      int ro = i * k;
-      for (int c = 0; c < k; c++) {
-        double r = resp[ro + c];
-        if (r == 0) {
-          continue;
-        }
-        int mo = c * d;
-        int ao = c * stride;
+    int width = full ? tri : d;
+    int stride = type == CovarianceType.TIED ? 0 : width;
+    for (int c = 0; c < k; c++) {
+      int mo = c * d;
+      Arrays.fill(lane, 0, width * b, 0);
+      for (int i0 = from; i0 < to; i0 += b) {
+        int len = Math.min(b, to - i0);
+        int ro = c * n + i0;
         if (full) {
           for (int j = 0; j < d; j++) {
-            diff[j] = x[off + j] - means[mo + j];
+            double m = means[mo + j];
+            int xo = j * n + i0;
+            int dOff = j * b;
+            for (int t = 0; t < len; t++) {
+              diff[dOff + t] = xt[xo + t] - m;
+            }
           }
-          int idx = ao;
+          int idx = 0;
           for (int a = 0; a < d; a++) {
-            double ra = r * diff[a];
-            for (int b = 0; b <= a; b++) {
-              acc[idx++] += ra * diff[b];
+            int dA = a * b;
+            for (int t = 0; t < len; t++) {
+              w[t] = resp[ro + t] * diff[dA + t];
+            }
+            for (int j = 0; j <= a; j++) {
+              int lo = idx * b;
+              int dJ = j * b;
+              for (int t = 0; t < len; t++) {
+                lane[lo + t] += w[t] * diff[dJ + t];
+              }
+              idx++;
             }
           }
         } else {
           for (int j = 0; j < d; j++) {
-            double t = x[off + j] - means[mo + j];
-            acc[ao + j] += r * t * t;
+            double m = means[mo + j];
+            int xo = j * n + i0;
+            int lo = j * b;
+            for (int t = 0; t < len; t++) {
+              double v = xt[xo + t] - m;
+              lane[lo + t] += resp[ro + t] * (v * v);
+            }
           }
         }
       }
+      int ao = c * stride;
+      for (int idx = 0; idx < width; idx++) {
+        acc[ao + idx] += sum(lane, idx * b, b);
+      }
     }
+  }
+
+  /** Sum with four accumulators (fixed order, so deterministic; faster than one dependency chain). */
+  static double sum(double[] a, int off, int len) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int t = 0;
+    for (; t + 3 < len; t += 4) {
+      s0 += a[off + t];
+      s1 += a[off + t + 1];
+      s2 += a[off + t + 2];
+      s3 += a[off + t + 3];
+    }
+    for (; t < len; t++) {
+      s0 += a[off + t];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /**
@@ -302,7 +433,7 @@ public final class EmRun {
     for (int c = 0; c < k; c++) {
       weights[c] = nk[c] / denom;
     }
-    exec.run(chunks, p -> covChunk(means, p));
+    exec.run(chunks, (p, w) -> covChunk(means, p, w));
     double[] sum = new double[covPart[0].length];
     for (int p = 0; p < chunks; p++) {
       double[] part = covPart[p];
@@ -314,11 +445,11 @@ public final class EmRun {
     switch (type) {
       case FULL:
         for (int c = 0; c < k; c++) {
-          unpack(sum, c * tri, 1 / nk[c], cov, c * d * d);
+          unpack(sum, c * tri, nk[c], cov, c * d * d);
         }
         break;
       case TIED:
-        unpack(sum, 0, 1 / total, cov, 0);
+        unpack(sum, 0, total, cov, 0);
         break;
       case DIAGONAL:
         for (int c = 0; c < k; c++) {
@@ -344,11 +475,11 @@ public final class EmRun {
     }
   }
 
-  private void unpack(double[] packed, int pOff, double scale, double[] out, int oOff) {
+  private void unpack(double[] packed, int pOff, double divisor, double[] out, int oOff) {
     int idx = pOff;
     for (int a = 0; a < d; a++) {
       for (int b = 0; b <= a; b++) {
-        double v = packed[idx++] * scale;
+        double v = packed[idx++] / divisor;
         if (a == b) {
           v += reg;
         }
