@@ -52,4 +52,29 @@ final class Dist {
       return s;
     }
   }
+
+  /**
+   * Reduced distance from a point to an axis-aligned box {@code [box[0..d), box[d..2d))}, never larger than
+   * the computed reduced distance to any point inside the box (the same roundings, monotone).
+   */
+  static double toBox(int code, double[] a, int ao, double[] box, int d) {
+    double s = 0;
+    for (int j = 0; j < d; j++) {
+      double v = a[ao + j];
+      double g = 0;
+      if (v < box[j]) {
+        g = box[j] - v;
+      } else if (v > box[d + j]) {
+        g = v - box[d + j];
+      }
+      if (code == EUCLIDEAN) {
+        s += g * g;
+      } else if (code == MANHATTAN) {
+        s += g;
+      } else {
+        s = Math.max(s, g);
+      }
+    }
+    return s;
+  }
 }

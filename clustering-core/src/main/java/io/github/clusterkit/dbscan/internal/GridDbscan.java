@@ -25,6 +25,10 @@ final class GridDbscan {
   private static final double MAX_CELLS_PER_AXIS = 1 << 24;
   private static final double SHRINK = 1 - 1e-6;
   private static final int CELL_CHUNK = 256;
+  /** Points of a cell tried against a whole neighbouring cell before the bounding-box filter starts. */
+  private static final int PLAIN_SCAN = 4;
+  /** Cell pairs with at most this many point pairs are always scanned plainly. */
+  private static final long PLAIN_PAIRS = 1024;
 
   private final int n;
   private final int d;
@@ -148,11 +152,16 @@ final class GridDbscan {
 
     // Phase 2: union of cells that hold core points within eps of each other.
     parent = UnionFind.create(cells);
+    Scratch[] scratch = new Scratch[p];
+    for (int w = 0; w < p; w++) {
+      scratch[w] = new Scratch(d);
+    }
     runner.run(chunks, (chunk, w) -> {
       int[] nb = nbBuf[w];
+      Scratch sc = scratch[w];
       int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
-        unionCell(c, nb);
+        unionCell(c, nb, sc);
       }
     });
 
@@ -517,14 +526,25 @@ final class GridDbscan {
     coreEnd[c] = i;
   }
 
-  private void unionCell(int c, int[] nb) {
+  /** Per-thread scratch of the union phase: two bounding boxes and a filtered list. */
+  static final class Scratch {
+    final double[] boxA;
+    final double[] boxB;
+    int[] list = new int[64];
+
+    Scratch(int d) {
+      boxA = new double[2 * d];
+      boxB = new double[2 * d];
+    }
+  }
+
+  private void unionCell(int c, int[] nb, Scratch sc) {
     int as = start[c];
     int ae = coreEnd[c];
     if (ae == as) {
       return;
     }
     int m = neighbours(c, nb);
-    final double[] xs = this.xs;
     for (int t = 0; t < m; t++) {
       int nc = nb[t];
       if (nc <= c) {
@@ -535,14 +555,76 @@ final class GridDbscan {
       if (be == bs || UnionFind.find(parent, c) == UnionFind.find(parent, nc)) {
         continue;
       }
-      search:
-      for (int a = as; a < ae; a++) {
-        int off = a * d;
-        for (int b = bs; b < be; b++) {
-          if (Dist.reduced(code, xs, off, xs, b * d, d) <= r2) {
-            UnionFind.union(parent, c, nc);
-            break search;
-          }
+      if (connected(as, ae, bs, be, sc)) {
+        UnionFind.union(parent, c, nc);
+      }
+    }
+  }
+
+  /** Whether some point in {@code [as, ae)} is within eps of some point in {@code [bs, be)}. */
+  private boolean connected(int as, int ae, int bs, int be, Scratch sc) {
+    final double[] xs = this.xs;
+    int off;
+    // small cells, and the first few points of large ones, against all of B: in dense data a pair within
+    // eps turns up at once
+    int plainEnd = (long) (ae - as) * (be - bs) <= PLAIN_PAIRS ? ae : Math.min(ae, as + PLAIN_SCAN);
+    for (int a = as; a < plainEnd; a++) {
+      off = a * d;
+      for (int b = bs; b < be; b++) {
+        if (Dist.reduced(code, xs, off, xs, b * d, d) <= r2) {
+          return true;
+        }
+      }
+    }
+    if (plainEnd == ae) {
+      return false;
+    }
+    // cells further apart: only points within eps of the other cell's bounding box can pair up (a conservative test:
+    // the box distance never exceeds the distance to a point inside the box, in floating point too)
+    box(as, ae, sc.boxA);
+    box(bs, be, sc.boxB);
+    int[] list = sc.list;
+    int k = 0;
+    for (int b = bs; b < be; b++) {
+      if (Dist.toBox(code, xs, b * d, sc.boxA, d) <= r2) {
+        if (k == list.length) {
+          list = java.util.Arrays.copyOf(list, 2 * k);
+          sc.list = list;
+        }
+        list[k++] = b * d;
+      }
+    }
+    if (k == 0) {
+      return false;
+    }
+    for (int a = plainEnd; a < ae; a++) {
+      off = a * d;
+      if (Dist.toBox(code, xs, off, sc.boxB, d) > r2) {
+        continue;
+      }
+      for (int i = 0; i < k; i++) {
+        if (Dist.reduced(code, xs, off, xs, list[i], d) <= r2) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void box(int s, int e, double[] box) {
+    for (int j = 0; j < d; j++) {
+      box[j] = Double.POSITIVE_INFINITY;
+      box[d + j] = Double.NEGATIVE_INFINITY;
+    }
+    for (int p = s; p < e; p++) {
+      int off = p * d;
+      for (int j = 0; j < d; j++) {
+        double v = xs[off + j];
+        if (v < box[j]) {
+          box[j] = v;
+        }
+        if (v > box[d + j]) {
+          box[d + j] = v;
         }
       }
     }

@@ -1,0 +1,200 @@
+package io.github.clusterkit.dbscan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Generators;
+import io.github.clusterkit.neighbors.Metric;
+import org.junit.jupiter.api.Test;
+
+/** The issue's API, bad input, copies, edge cases, DBSCAN*, assign and the k-distance helper. */
+class DbscanApiTest {
+
+  // two groups on a line: 0,1,2,3 (spacing 1) and 10,11,12 (spacing 1), and an outlier at 30
+  private static final double[][] LINE = {{0}, {1}, {2}, {3}, {10}, {11}, {12}, {30}};
+
+  @Test
+  void issueExampleCompilesAndBehaves() {
+    double[][] rows = {{0.0, 0.0}, {0.1, 0.0}, {0.0, 0.1}, {0.1, 0.1}, {5, 5}};
+    Dataset data = Dataset.of(rows);
+    DbscanModel m = Dbscan.eps(0.3).minPts(4).fit(data);
+    int[] labels = m.labels();
+    boolean[] core = m.coreMask();
+    int k = m.clusterCount();
+    int noise = m.noiseCount();
+    int label = m.predict(new double[] {0.1, 0.2});
+    // exact: the four corners of a 0.1 square are pairwise <= 0.1*sqrt(2) <= 0.3, (5,5) is far away
+    assertArrayEquals(new int[] {0, 0, 0, 0, -1}, labels);
+    assertArrayEquals(new boolean[] {true, true, true, true, false}, core);
+    assertEquals(1, k);
+    assertEquals(1, noise);
+    assertEquals(0, label); // (0.1,0.2) is 0.1 from core (0.1,0.1)
+    assertEquals(-1, m.predict(new double[] {2, 2}));
+  }
+
+  @Test
+  void minPtsCountsThePointItself() {
+    // exact: with eps 1 the points 0..3 have neighbourhoods {0,1}, {0,1,2}, {1,2,3}, {2,3}
+    DbscanModel m = Dbscan.eps(1).minPts(3).fit(Dataset.of(LINE));
+    assertArrayEquals(new boolean[] {false, true, true, false, false, true, false, false}, m.coreMask());
+    assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1, 1, -1}, m.labels());
+    assertArrayEquals(new int[] {4, 3}, m.clusterSizes());
+    // minPts 1: every point is core, each connected run of spacing <= eps is a cluster
+    assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1, 1, 2}, Dbscan.eps(1).minPts(1).fit(Dataset.of(LINE)).labels());
+  }
+
+  @Test
+  void dbscanStarMakesBorderPointsNoise() {
+    DbscanModel m = Dbscan.eps(1).minPts(3).borderPointsAsNoise(true).fit(Dataset.of(LINE));
+    // the same core points as above; the border points 0, 3, 4, 6 become noise
+    assertArrayEquals(new int[] {-1, 0, 0, -1, -1, 1, -1, -1}, m.labels());
+    assertEquals(5, m.noiseCount());
+    Assignment a = m.assign(new double[] {0.5});
+    assertEquals(Assignment.Kind.BORDER, a.kind()); // one core point (1) within 1, fewer than minPts - 1 = 2
+    assertEquals(-1, a.label());
+    assertEquals(0.5, a.distance(), 0);
+  }
+
+  @Test
+  void borderPointsJoinTheirNearestCoreAndTiesGoToTheSmallerLabel() {
+    // exact, eps 1, minPts 3: cores 1,2,3 and 7,8,9; 0 and 4 are 1 from a core of the first cluster, 6 and 10
+    // 1 from a core of the second
+    double[][] y = {{0}, {1}, {2}, {3}, {4}, {6}, {7}, {8}, {9}, {10}};
+    DbscanModel t = Dbscan.eps(1).minPts(3).fit(Dataset.of(y));
+    assertArrayEquals(new int[] {0, 0, 0, 0, 0, 1, 1, 1, 1, 1}, t.labels());
+    // 5 has only the border points 4 and 6 within eps: noise
+    assertEquals(-1, t.predict(new double[] {5}));
+    // exact, eps 0.5, minPts 4: (0,0) and (2,0) are core with their three satellites at 0.5; (1,0) has no
+    // point within 0.5 and is noise
+    double[][] z = {{0, 0}, {0, 0.5}, {0, -0.5}, {-0.5, 0}, {1, 0}, {2, 0}, {2, 0.5}, {2, -0.5}, {2.5, 0}};
+    DbscanModel u = Dbscan.eps(0.5).minPts(4).fit(Dataset.of(z));
+    assertArrayEquals(new int[] {0, 0, 0, 0, -1, 1, 1, 1, 1}, u.labels());
+    // eps 1: (1,0) sees (0,0), (2,0) and itself, 3 < 4, so it is a border point exactly 1 from a core of
+    // each cluster (which are 2 apart): the tie goes to the smaller label
+    DbscanModel v = Dbscan.eps(1).minPts(4).fit(Dataset.of(z));
+    assertEquals(2, v.clusterCount());
+    assertEquals(0, v.labels()[4]);
+    assertEquals(Assignment.Kind.BORDER, v.assign(new double[] {1, 0}).kind());
+    assertEquals(0, v.predict(new double[] {1, 0}));
+  }
+
+  @Test
+  void assignReportsKindAndDistance() {
+    DbscanModel m = Dbscan.eps(1).minPts(3).fit(Dataset.of(LINE));
+    Assignment core = m.assign(new double[] {1.5});
+    // cores 1 and 2 within 1 (2 >= minPts - 1): core-like, nearest core at 0.5, ties -> label 0
+    assertEquals(Assignment.Kind.CORE_LIKE, core.kind());
+    assertEquals(0, core.label());
+    assertEquals(0.5, core.distance(), 0);
+    Assignment noise = m.assign(new double[] {20});
+    assertEquals(Assignment.Kind.NOISE, noise.kind());
+    assertEquals(-1, noise.label());
+    assertEquals(9.0, noise.distance(), 0); // nearest core is 11
+    Assignment nothing = Dbscan.eps(0.5).minPts(2).fit(Dataset.of(LINE)).assign(new double[] {0});
+    assertEquals(Double.POSITIVE_INFINITY, nothing.distance());
+    assertArrayEquals(new int[] {0, -1}, m.predict(Dataset.of(new double[][] {{2.5}, {40}})));
+  }
+
+  @Test
+  void badInputIsRejectedWithClearMessages() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dbscan.eps(Double.NaN));
+    assertEquals("eps must be > 0 and finite, got NaN", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Dbscan.eps(0));
+    assertThrows(IllegalArgumentException.class, () -> Dbscan.eps(-1));
+    assertThrows(IllegalArgumentException.class, () -> Dbscan.eps(Double.POSITIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> Dbscan.eps(1).withEps(Double.NaN));
+    e = assertThrows(IllegalArgumentException.class, () -> Dbscan.eps(1).minPts(0));
+    assertEquals("minPts must be >= 1, got 0", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Dbscan.eps(1).parallelism(0));
+    assertThrows(IllegalArgumentException.class, () -> Dbscan.eps(1).metric(null));
+    assertThrows(IllegalArgumentException.class, () -> Dbscan.eps(1).search(null));
+    assertThrows(IllegalArgumentException.class, () -> Dbscan.eps(1).fit(null));
+    DbscanModel m = Dbscan.eps(1).minPts(2).fit(Dataset.of(LINE));
+    e = assertThrows(IllegalArgumentException.class, () -> m.predict(new double[] {1, 2}));
+    assertEquals("point must have dimension 1 (the training data's), got 2", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> m.predict(new double[] {Double.NaN}));
+    assertThrows(IllegalArgumentException.class, () -> m.predict((double[]) null));
+    assertThrows(IllegalArgumentException.class, () -> m.assign(new double[0]));
+    assertThrows(IllegalArgumentException.class,
+        () -> m.predict(Dataset.of(new double[][] {{1, 2}})));
+    assertThrows(IllegalArgumentException.class, () -> KDistance.of(Dataset.of(LINE), 0));
+    assertThrows(IllegalArgumentException.class, () -> KDistance.of(Dataset.of(LINE), 9));
+    assertThrows(IllegalArgumentException.class, () -> KDistance.of(null, 1));
+  }
+
+  @Test
+  void configIsImmutableAndResultsAreCopies() {
+    Dbscan base = Dbscan.eps(1);
+    Dbscan changed = base.minPts(3).metric(Metric.MANHATTAN).parallelism(2).borderPointsAsNoise(true);
+    assertEquals(Dbscan.DEFAULT_MIN_PTS, base.minPts());
+    assertEquals(Metric.EUCLIDEAN, base.metric());
+    assertEquals(3, changed.minPts());
+    assertEquals(2, changed.parallelism());
+    assertTrue(changed.borderPointsAsNoise());
+    assertEquals(2.0, base.withEps(2).eps());
+    DbscanModel m = Dbscan.eps(1).minPts(3).fit(Dataset.of(LINE));
+    int[] labels = m.labels();
+    labels[0] = 99;
+    assertEquals(0, m.labels()[0]);
+    boolean[] core = m.coreMask();
+    core[1] = false;
+    assertTrue(m.coreMask()[1]);
+    assertNotSame(m.labels(), m.labels());
+    double[] q = {1.5};
+    m.predict(q);
+    assertEquals(1.5, q[0]);
+  }
+
+  @Test
+  void edgeCases() {
+    DbscanModel one = Dbscan.eps(1).minPts(1).fit(Dataset.of(new double[][] {{3, 4}}));
+    assertArrayEquals(new int[] {0}, one.labels());
+    assertEquals(-1, Dbscan.eps(1).minPts(2).fit(Dataset.of(new double[][] {{3, 4}})).labels()[0]);
+    // many identical points: one cell / one neighbourhood of everything, on every path
+    double[][] same = new double[3000][];
+    for (int i = 0; i < same.length; i++) {
+      same[i] = new double[] {1, 2};
+    }
+    for (Dbscan.Search s : Dbscan.Search.values()) {
+      DbscanModel m = Dbscan.eps(1e-9).minPts(3000).search(s).fit(Dataset.of(same));
+      assertEquals(1, m.clusterCount(), s.toString());
+      assertEquals(3000, m.coreCount(), s.toString());
+    }
+    // data spread too wide for exact grid keys: the grid declines and the KD-tree runs
+    double[][] wide = {{0, 0}, {1e300, 0}, {0, 1e-120}};
+    DbscanModel w = Dbscan.eps(1e-100).minPts(2).search(Dbscan.Search.GRID).fit(Dataset.of(wide));
+    assertEquals(Dbscan.Search.KD_TREE, w.search());
+    assertArrayEquals(new int[] {0, -1, 0}, w.labels());
+  }
+
+  @Test
+  void kDistanceCountsThePointItselfAndFindsTheKnee() {
+    KDistance kd = KDistance.of(Dataset.of(LINE), 2);
+    // exact: nearest other point of 0,1,2,3,10,11,12,30 -> 1,1,1,1,1,1,1,18
+    assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1, 1, 18}, kd.sortedDistances());
+    assertEquals(2, kd.k());
+    // x - y is largest (6/7 - 0) at index 6, the last point before the jump
+    assertEquals(6, kd.kneeIndex());
+    assertEquals(1.0, kd.knee());
+    assertArrayEquals(new double[8], KDistance.of(Dataset.of(LINE), 1).sortedDistances());
+    // with k = minPts, a row is core exactly when its k-distance <= eps
+    Dataset blobs = Generators.blobs(2000, 2, 4, 0.5, 0.1, 3).data();
+    KDistance k10 = KDistance.of(blobs, 10);
+    double eps = k10.knee();
+    DbscanModel m = Dbscan.eps(eps).minPts(10).fit(blobs);
+    int below = 0;
+    int atOrBelow = 0;
+    for (double v : k10.sortedDistances()) {
+      below += v < eps ? 1 : 0;
+      atOrBelow += v <= eps ? 1 : 0;
+    }
+    // (rows whose k-distance equals eps may round either way between distance and squared distance)
+    assertTrue(below <= m.coreCount() && m.coreCount() <= atOrBelow, below + " " + m.coreCount());
+    assertTrue(below > 1000, "the knee keeps most clustered points core: " + below);
+    assertTrue(k10.kneeIndex() > 0 && k10.kneeIndex() < 1999);
+  }
+}
