@@ -112,13 +112,18 @@ class GaussianMixtureSklearnTest {
    * comparison is meaningless.
    */
   static void assertClose(double[] expected, double[] actual, String what) {
+    assertCloseTo(expected, actual, REL, what);
+  }
+
+  /** As {@link #assertClose} with relative tolerance {@code rel}. */
+  static void assertCloseTo(double[] expected, double[] actual, double rel, String what) {
     assertEquals(expected.length, actual.length, what + " length");
     double scale = 0;
     for (double v : expected) {
       scale = Math.max(scale, Math.abs(v));
     }
     for (int i = 0; i < expected.length; i++) {
-      double tol = REL * Math.max(Math.abs(expected[i]), scale);
+      double tol = rel * Math.max(Math.abs(expected[i]), scale);
       double err = Math.abs(expected[i] - actual[i]);
       assertTrue(err <= tol, what + "[" + i + "]: expected " + expected[i] + ", got " + actual[i]
           + " (error " + err + " > " + tol + ")");

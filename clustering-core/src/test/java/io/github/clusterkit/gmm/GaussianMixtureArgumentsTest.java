@@ -1,0 +1,182 @@
+package io.github.clusterkit.gmm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Generators;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Bad input, edge cases, copies and the collapse error. */
+class GaussianMixtureArgumentsTest {
+
+  private static final Dataset BLOBS = Generators.blobs(120, 2, 3, 0.5, 0, 7).data();
+
+  private static void rejects(Executable e, String... fragments) {
+    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
+    for (String f : fragments) {
+      assertTrue(ex.getMessage().contains(f), () -> "message '" + ex.getMessage() + "' lacks '" + f + "'");
+    }
+  }
+
+  @Test
+  void rejectsBadSettingsWithTheValue() {
+    rejects(() -> GaussianMixture.components(0), "components", "0");
+    rejects(() -> GaussianMixture.components(-3), "components", "-3");
+    GaussianMixture g = GaussianMixture.components(2);
+    rejects(() -> g.regularization(-1e-6), "regularization", "-1.0E-6");
+    rejects(() -> g.regularization(Double.NaN), "regularization", "NaN");
+    rejects(() -> g.regularization(Double.POSITIVE_INFINITY), "regularization", "Infinity");
+    rejects(() -> g.tolerance(Double.NaN), "tolerance", "NaN");
+    rejects(() -> g.tolerance(-1), "tolerance", "-1.0");
+    rejects(() -> g.maxIterations(-1), "maxIterations", "-1");
+    rejects(() -> g.restarts(0), "restarts", "0");
+    rejects(() -> g.parallelism(0), "parallelism", "0");
+    rejects(() -> g.init(null), "init");
+    rejects(() -> g.covariance(null), "covariance");
+    rejects(() -> g.fit(null), "data");
+  }
+
+  @Test
+  void rejectsMoreComponentsThanRows() {
+    Dataset three = Dataset.of(new double[][] {{0, 0}, {1, 1}, {2, 0}});
+    rejects(() -> GaussianMixture.components(4).fit(three), "components", "4", "3");
+    // k = n is allowed (every point its own component, covariance = regularization * I)
+    GaussianMixtureModel m = GaussianMixture.components(3).init(GmmInit.KMEANS_PLUS_PLUS).fit(three);
+    assertEquals(3, m.components());
+  }
+
+  @Test
+  void rejectsBadInitialParameters() {
+    double[] w = {0.5, 0.5};
+    double[][] mu = {{0, 0}, {1, 1}};
+    double[][] eye = {{1, 0}, {0, 1}};
+    double[][][] cov = {eye, eye};
+    GaussianMixture g = GaussianMixture.components(2);
+    rejects(() -> g.initialParameters(new double[] {1}, mu, cov), "components = 2", "1 weights");
+    rejects(() -> g.initialParameters(new double[] {0.7, 0.7}, mu, cov), "sum to 1", "1.4");
+    rejects(() -> g.initialParameters(new double[] {1.5, -0.5}, mu, cov), "weights[0]", "1.5");
+    rejects(() -> g.initialParameters(new double[] {Double.NaN, 0.5}, mu, cov), "NaN");
+    rejects(() -> g.initialParameters(w, new double[][] {{0, 0}, {1}}, cov), "means[1]");
+    rejects(() -> g.initialParameters(w, new double[][] {{0, Double.NaN}, {1, 1}}, cov), "means[0][1]", "NaN");
+    rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, {{1, 0.5}, {0.4, 1}}}), "covariances[1]",
+        "symmetric");
+    rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, {{1, 2}, {2, 1}}}), "covariances[1]",
+        "positive definite");
+    rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}}),
+        "covariances[1]", "2 x 2");
+    double[][][] full = {{{1, 0.3}, {0.3, 1}}, eye};
+    rejects(() -> g.covariance(CovarianceType.DIAGONAL).initialParameters(w, mu, full), "diagonal",
+        "covariances[0][0][1]");
+    // the shape is checked whichever wither comes last
+    rejects(() -> g.initialParameters(w, mu, full).covariance(CovarianceType.DIAGONAL), "diagonal");
+    rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, {{2, 0}, {0, 1}}})
+        .covariance(CovarianceType.SPHERICAL), "SPHERICAL", "covariances[1][1][1]");
+    rejects(() -> g.covariance(CovarianceType.TIED).initialParameters(w, mu, full), "TIED");
+    rejects(() -> g.initialParameters(w, mu, cov).fit(Generators.blobs(50, 3, 2, 1, 0, 1).data()),
+        "dimension 2", "dimension 3");
+  }
+
+  @Test
+  void modelRejectsBadPoints() {
+    GaussianMixtureModel m = GaussianMixture.components(2).seed(3).fit(BLOBS);
+    rejects(() -> m.predict(new double[] {1}), "dimension 2", "1");
+    rejects(() -> m.predictProba(new double[] {1, Double.NaN}), "x[1]", "NaN");
+    rejects(() -> m.predict((double[]) null), "null");
+    rejects(() -> m.scoreSamples(Dataset.of(new double[][] {{1, 2, 3}})), "dimension 2", "3");
+    rejects(() -> m.bic(null), "null");
+  }
+
+  @Test
+  void neverModifiesOrSharesArrays() {
+    double[] w = {0.25, 0.75};
+    double[][] mu = {{0, 0}, {3, 3}};
+    double[][][] cov = {{{1, 0.2}, {0.2, 1}}, {{2, 0}, {0, 2}}};
+    GaussianMixture g = GaussianMixture.components(2).initialParameters(w, mu, cov);
+    GaussianMixtureModel before = g.fit(BLOBS);
+    assertArrayEquals(new double[] {0.25, 0.75}, w, 0.0);
+    assertArrayEquals(new double[] {3, 3}, mu[1], 0.0);
+    assertArrayEquals(new double[] {0.2, 1}, cov[0][1], 0.0);
+    mu[0][0] = 100;
+    cov[1][0][0] = 100;
+    w[0] = 0.9;
+    GaussianMixtureModel after = g.fit(BLOBS);
+    assertEquals(before.logLikelihood(), after.logLikelihood(), 0.0);
+    double[][] means = after.means();
+    means[0][0] = 42;
+    double[][][] covs = after.covariances();
+    covs[0][0][0] = 42;
+    double[] weights = after.weights();
+    weights[0] = 42;
+    double[] hist = after.logLikelihoodHistory();
+    hist[0] = 42;
+    assertFalse(after.means()[0][0] == 42);
+    assertFalse(after.covariances()[0][0][0] == 42);
+    assertFalse(after.weights()[0] == 42);
+    assertFalse(after.logLikelihoodHistory()[0] == 42);
+  }
+
+  @Test
+  void collapsedComponentGivesAnActionableError() {
+    // Each k-means++ seed starts as its own component with covariance = regularization * I = 0: not
+    // positive definite, reported at initialisation with the component and the remedies.
+    Dataset data = Generators.blobs(60, 2, 3, 0.5, 0, 11).data();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> GaussianMixture.components(3)
+        .init(GmmInit.KMEANS_PLUS_PLUS).regularization(0).fit(data));
+    assertTrue(e.getMessage().contains("component 0"), e.getMessage());
+    assertTrue(e.getMessage().contains("Increase regularization (currently 0.0)"), e.getMessage());
+    assertTrue(e.getMessage().contains("fewer components"), e.getMessage());
+    assertTrue(e.getMessage().contains("at initialisation"), e.getMessage());
+    IllegalStateException all = assertThrows(IllegalStateException.class, () -> GaussianMixture.components(3)
+        .init(GmmInit.KMEANS_PLUS_PLUS).regularization(0).restarts(3).fit(data));
+    assertTrue(all.getMessage().startsWith("all 3 restarts failed"), all.getMessage());
+    // Duplicated points: with regularization 0 a component on one repeated point collapses during EM.
+    double[][] rows = new double[40][];
+    for (int i = 0; i < 40; i++) {
+      rows[i] = i < 20 ? new double[] {5, 5} : new double[] {i, 2.0 * i % 7};
+    }
+    IllegalStateException dup = assertThrows(IllegalStateException.class,
+        () -> GaussianMixture.components(2).regularization(0).fit(Dataset.of(rows)));
+    assertTrue(dup.getMessage().contains("not positive definite"), dup.getMessage());
+    // the default regularization handles the same data
+    GaussianMixtureModel ok = GaussianMixture.components(2).fit(Dataset.of(rows));
+    assertEquals(2, ok.components());
+  }
+
+  @Test
+  void zeroIterationsReturnTheInitialParameters() {
+    double[] w = {0.4, 0.6};
+    double[][] mu = {{0, 0}, {3, 3}};
+    double[][][] cov = {{{1, 0.2}, {0.2, 1}}, {{2, 0}, {0, 2}}};
+    GaussianMixtureModel m = GaussianMixture.components(2).initialParameters(w, mu, cov).maxIterations(0)
+        .fit(BLOBS);
+    assertEquals(0, m.iterations());
+    assertFalse(m.converged());
+    assertEquals(1, m.logLikelihoodHistory().length);
+    assertArrayEquals(w, m.weights(), 0.0);
+    assertArrayEquals(mu[1], m.means()[1], 0.0);
+    assertArrayEquals(cov[0][1], m.covariances()[0][1], 0.0);
+  }
+
+  @Test
+  void singleComponentIsTheSampleMeanAndCovariance() {
+    // Exact: one component has responsibility 1 everywhere, so after one M-step the mean is the sample
+    // mean and the covariance the biased sample covariance plus the regularization.
+    Dataset x = Dataset.of(new double[][] {{0, 0}, {2, 0}, {0, 4}, {2, 4}});
+    GaussianMixtureModel m = GaussianMixture.components(1).fit(x);
+    assertArrayEquals(new double[] {1, 2}, m.means()[0], 1e-14);
+    assertArrayEquals(new double[] {1 + 1e-6, 0}, m.covariances()[0][0], 1e-14);
+    assertArrayEquals(new double[] {0, 4 + 1e-6}, m.covariances()[0][1], 1e-14);
+    assertEquals(1.0, m.weights()[0], 1e-15);
+    // log-likelihood of N((1,2), diag(1+r, 4+r)) at the four corners: each at Mahalanobis^2 = 1/(1+r) + 4/(4+r)
+    double r = 1e-6;
+    double expected = -Math.log(2 * Math.PI) - 0.5 * Math.log((1 + r) * (4 + r)) - 0.5 * (1 / (1 + r) + 4 / (4 + r));
+    assertEquals(expected, m.logLikelihood(), 1e-14);
+    assertEquals(2, m.iterations());
+    assertTrue(m.converged());
+  }
+}
