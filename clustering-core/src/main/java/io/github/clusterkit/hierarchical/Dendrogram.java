@@ -1,0 +1,166 @@
+package io.github.clusterkit.hierarchical;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.hierarchical.internal.Cophenetic;
+import io.github.clusterkit.hierarchical.internal.Tree;
+import io.github.clusterkit.hierarchical.internal.TreeOps;
+import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.neighbors.Metric;
+
+/**
+ * The result of {@link Agglomerative#fit(Dataset)}: the complete merge tree of {@code n} points, immutable.
+ *
+ * <p><b>Layout.</b> The tree is stored as SciPy's linkage matrix ({@link #linkageMatrix()}): merge
+ * {@code i} (for {@code 0 <= i < n - 1}, in order of height) joins clusters {@code left < right} at
+ * {@code height}, making a cluster of {@code size} points whose id is {@code n + i}; ids {@code 0..n-1} are
+ * the rows themselves. Heights never decrease.
+ *
+ * <p><b>Flat clusters.</b> {@link #cut(int)} returns exactly {@code k} clusters (the tree with its last
+ * {@code k - 1} merges undone, as SciPy's {@code cut_tree(Z, n_clusters=k)}); {@link #cutAtHeight(double)}
+ * keeps every merge of height {@code <= h} (inclusive, as SciPy's {@code fcluster(Z, h,
+ * criterion='distance')}). Both number the clusters {@code 0, 1, ...} in order of their smallest row index,
+ * i.e. row 0 is in cluster 0 and a new label starts at the first row not in an earlier cluster. SciPy's
+ * {@code fcluster} numbers from 1 in another order; the partitions are the same. SciPy's
+ * {@code fcluster(Z, k, criterion='maxclust')} can return fewer than {@code k} clusters when heights tie;
+ * {@link #cut(int)} never does.
+ *
+ * <p><b>Thread-safety.</b> Immutable; every method returns fresh arrays, so it is safe to share.
+ */
+public final class Dendrogram {
+
+  private final Tree tree;
+  private final Linkage linkage;
+  private final Metric metric;
+  private final Dataset data;
+
+  Dendrogram(Tree tree, Linkage linkage, Metric metric, Dataset data) {
+    this.tree = tree;
+    this.linkage = linkage;
+    this.metric = metric;
+    this.data = data;
+  }
+
+  /** @return the number of points (leaves), {@code n} */
+  public int size() {
+    return tree.n;
+  }
+
+  /** @return the linkage that built this tree */
+  public Linkage linkage() {
+    return linkage;
+  }
+
+  /** @return the metric that built this tree */
+  public Metric metric() {
+    return metric;
+  }
+
+  /**
+   * The tree in SciPy's layout: one row {@code [left, right, height, size]} per merge, in order of height;
+   * {@code left < right} are cluster ids as doubles (rows {@code 0..n-1}, merge {@code i} makes id
+   * {@code n + i}), {@code size} the number of points in the new cluster. Equal to
+   * {@code scipy.cluster.hierarchy.linkage(X, method)} (see {@link Agglomerative}).
+   *
+   * @return a fresh {@code (n - 1) x 4} array (no rows when {@code n = 1})
+   */
+  public double[][] linkageMatrix() {
+    int m = tree.n - 1;
+    double[][] z = new double[m][];
+    for (int i = 0; i < m; i++) {
+      z[i] = new double[] {tree.left[i], tree.right[i], tree.height[i], tree.count[i]};
+    }
+    return z;
+  }
+
+  /**
+   * @return the merge heights in order, a fresh array of length {@code n - 1}, non-decreasing
+   */
+  public double[] heights() {
+    return tree.height.clone();
+  }
+
+  /**
+   * Flat clusters: exactly {@code k} of them, from the tree with its last {@code k - 1} merges undone.
+   * When several merges share the height at the cut, the first ones in {@link #linkageMatrix()} order are
+   * kept. O(n).
+   *
+   * @param k number of clusters, {@code 1 <= k <= n}
+   * @return one label per row in {@code 0..k-1}, numbered in order of each cluster's smallest row index
+   * @throws IllegalArgumentException if {@code k < 1} or {@code k > n}
+   */
+  public int[] cut(int k) {
+    if (k < 1 || k > tree.n) {
+      throw new IllegalArgumentException("k must be in [1, n = " + tree.n + "], got " + k);
+    }
+    return TreeOps.applyMerges(tree, tree.n - k);
+  }
+
+  /**
+   * Flat clusters made by every merge of height {@code <= h} (inclusive): two rows share a cluster exactly
+   * when their cophenetic distance is {@code <= h}, as SciPy's {@code fcluster(Z, h, criterion='distance')}.
+   * A negative {@code h} gives {@code n} singletons, {@code h} at or above the last height one cluster.
+   * O(n).
+   *
+   * @param h the height, not NaN
+   * @return one label per row, numbered {@code 0, 1, ...} in order of each cluster's smallest row index
+   * @throws IllegalArgumentException if {@code h} is NaN
+   */
+  public int[] cutAtHeight(double h) {
+    if (Double.isNaN(h)) {
+      throw new IllegalArgumentException("h must not be NaN");
+    }
+    int m = 0;
+    while (m < tree.n - 1 && tree.height[m] <= h) {
+      m++;
+    }
+    return TreeOps.applyMerges(tree, m);
+  }
+
+  /**
+   * The number of clusters that {@link #cutAtHeight(double)} gives for {@code h}.
+   *
+   * @param h the height, not NaN
+   * @return the number of clusters, {@code 1..n}
+   * @throws IllegalArgumentException if {@code h} is NaN
+   */
+  public int clustersAtHeight(double h) {
+    if (Double.isNaN(h)) {
+      throw new IllegalArgumentException("h must not be NaN");
+    }
+    int m = 0;
+    while (m < tree.n - 1 && tree.height[m] <= h) {
+      m++;
+    }
+    return tree.n - m;
+  }
+
+  /**
+   * The rows in the order a dendrogram draws its leaves, left to right: depth first from the root, the
+   * child with the smaller id first. Equal to SciPy's {@code leaves_list(Z)} (and the default order of
+   * {@code dendrogram(Z)}), since the linkage matrix is equal.
+   *
+   * @return a fresh permutation of {@code 0..n-1}
+   */
+  public int[] leafOrder() {
+    return TreeOps.leafOrder(tree);
+  }
+
+  /**
+   * The cophenetic correlation coefficient (Sokal and Rohlf 1962, doi:10.2307/1217208): Pearson's
+   * correlation, over all pairs of rows, between their distance (in this tree's metric) and their cophenetic
+   * distance (the height of the merge that first joins them); how faithfully the tree keeps the distances.
+   * Equal to SciPy's {@code cophenet(Z, pdist(X, metric))[0]} up to rounding. Computed on each call:
+   * O(n^2 d) time, O(n d) memory.
+   *
+   * @return the coefficient in {@code [-1, 1]}; NaN when undefined (fewer than 2 rows, or all distances or
+   *     all heights equal), as SciPy's 0/0
+   */
+  public double copheneticCorrelation() {
+    return Cophenetic.correlation(tree, DataAccess.values(data), data.dimension(), metric);
+  }
+
+  @Override
+  public String toString() {
+    return "Dendrogram[n=" + tree.n + ", linkage=" + linkage + ", metric=" + metric + "]";
+  }
+}

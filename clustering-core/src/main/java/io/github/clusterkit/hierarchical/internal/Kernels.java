@@ -1,0 +1,94 @@
+package io.github.clusterkit.hierarchical.internal;
+
+import io.github.clusterkit.neighbors.Metric;
+
+/**
+ * Point-to-point distances on a flat row-major array, summed in coordinate order: bit for bit what SciPy's
+ * {@code pdist} returns for {@code 'euclidean'}, {@code 'cityblock'} and {@code 'chebyshev'} (checked by the
+ * reference tests, since ties between equal distances decide the order of merges). Not API.
+ */
+final class Kernels {
+
+  static final int EUCLIDEAN = 0;
+  static final int MANHATTAN = 1;
+  static final int CHEBYSHEV = 2;
+
+  private Kernels() {}
+
+  static int code(Metric metric) {
+    switch (metric) {
+      case EUCLIDEAN:
+        return EUCLIDEAN;
+      case MANHATTAN:
+        return MANHATTAN;
+      case CHEBYSHEV:
+        return CHEBYSHEV;
+      default:
+        throw new IllegalArgumentException("unsupported metric " + metric);
+    }
+  }
+
+  /** The true distance between rows starting at {@code a} and {@code b}. */
+  static double distance(double[] v, int a, int b, int d, int metric) {
+    if (metric == EUCLIDEAN) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        double t = v[a + j] - v[b + j];
+        s += t * t;
+      }
+      return Math.sqrt(s);
+    } else if (metric == MANHATTAN) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        s += Math.abs(v[a + j] - v[b + j]);
+      }
+      return s;
+    } else {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        s = Math.max(s, Math.abs(v[a + j] - v[b + j]));
+      }
+      return s;
+    }
+  }
+
+  /**
+   * Writes the distances from row {@code i} to rows {@code i+1 .. n-1} into {@code out[off ..]}.
+   *
+   * @param v data, row-major
+   * @param n number of rows
+   * @param d dimension
+   * @param i the row
+   * @param metric metric code
+   * @param out destination
+   * @param off offset of the distance to row {@code i+1}
+   */
+  static void rowTail(double[] v, int n, int d, int i, int metric, double[] out, int off) {
+    int ai = i * d;
+    if (metric == EUCLIDEAN && d == 2) {
+      double x0 = v[ai];
+      double x1 = v[ai + 1];
+      for (int j = i + 1, o = off; j < n; j++, o++) {
+        double t0 = x0 - v[2 * j];
+        double t1 = x1 - v[2 * j + 1];
+        out[o] = Math.sqrt(t0 * t0 + t1 * t1);
+      }
+      return;
+    }
+    if (metric == EUCLIDEAN) {
+      for (int j = i + 1, o = off; j < n; j++, o++) {
+        int bj = j * d;
+        double s = 0;
+        for (int c = 0; c < d; c++) {
+          double t = v[ai + c] - v[bj + c];
+          s += t * t;
+        }
+        out[o] = Math.sqrt(s);
+      }
+      return;
+    }
+    for (int j = i + 1, o = off; j < n; j++, o++) {
+      out[o] = distance(v, ai, j * d, d, metric);
+    }
+  }
+}

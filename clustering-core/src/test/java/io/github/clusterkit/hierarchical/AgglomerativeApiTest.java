@@ -1,0 +1,209 @@
+package io.github.clusterkit.hierarchical;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Generators;
+import io.github.clusterkit.neighbors.Metric;
+import org.junit.jupiter.api.Test;
+
+/** Configuration, bad input, edge cases and small exact examples. */
+class AgglomerativeApiTest {
+
+  private static final double[][] LINE = {{0}, {1}, {3}, {7}};
+
+  @Test
+  void rejectsBadConfiguration() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Agglomerative.linkage(null));
+    assertEquals("linkage must not be null", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Agglomerative.linkage(Linkage.WARD).metric(Metric.MANHATTAN));
+    assertEquals("WARD linkage requires the EUCLIDEAN metric, got MANHATTAN", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Agglomerative.linkage(Linkage.SINGLE).metric(Metric.CHEBYSHEV).withLinkage(Linkage.WARD));
+    assertEquals("WARD linkage requires the EUCLIDEAN metric, got CHEBYSHEV", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Agglomerative.linkage(Linkage.SINGLE).metric(null));
+    assertEquals("metric must not be null", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Agglomerative.linkage(Linkage.SINGLE).parallelism(0));
+    assertEquals("parallelism must be >= 1, got 0", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Agglomerative.linkage(Linkage.SINGLE).fit(null));
+    assertEquals("data must not be null", e.getMessage());
+  }
+
+  @Test
+  void configurationIsImmutable() {
+    Agglomerative a = Agglomerative.linkage(Linkage.AVERAGE);
+    Agglomerative b = a.metric(Metric.MANHATTAN).parallelism(3).withLinkage(Linkage.COMPLETE);
+    assertNotSame(a, b);
+    assertEquals(Linkage.AVERAGE, a.linkage());
+    assertEquals(Metric.EUCLIDEAN, a.metric());
+    assertEquals(1, a.parallelism());
+    assertEquals(Linkage.COMPLETE, b.linkage());
+    assertEquals(Metric.MANHATTAN, b.metric());
+    assertEquals(3, b.parallelism());
+  }
+
+  @Test
+  void refusesMatricesBeyondTheBound() {
+    // 65,537 rows of one dimension: the Dataset is small, the matrix would be 16 GiB.
+    Dataset big = Dataset.wrap(new double[Agglomerative.MAX_MATRIX_SIZE + 1], Agglomerative.MAX_MATRIX_SIZE + 1,
+        1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Agglomerative.linkage(Linkage.WARD).fit(big));
+    assertEquals("WARD linkage needs a distance matrix of n (n - 1) / 2 doubles: n = 65537 would need 16.00 GiB;"
+        + " n must be <= 65536 (SINGLE linkage needs no matrix)", e.getMessage());
+    // 4 n (n - 1) bytes: 8 bytes per entry of the condensed matrix.
+    assertEquals(8L * 10_000 * 9_999 / 2, Agglomerative.matrixBytes(10_000));
+  }
+
+  @Test
+  void refusesMatricesBeyondTheHeap() {
+    long max = Runtime.getRuntime().maxMemory();
+    // The smallest n whose matrix exceeds the heap (the test JVM's heap is far below 16 GiB).
+    int n = 2;
+    while (Agglomerative.matrixBytes(n) <= max) {
+      n += 256;
+    }
+    if (n > Agglomerative.MAX_MATRIX_SIZE) {
+      return; // a heap above 16 GiB: the bound above applies instead
+    }
+    Dataset data = Dataset.wrap(new double[n], n, 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Agglomerative.linkage(Linkage.AVERAGE).fit(data));
+    assertTrue(e.getMessage().startsWith("AVERAGE linkage needs a distance matrix of n (n - 1) / 2 doubles: n = "
+        + n + " would need "), e.getMessage());
+    assertTrue(e.getMessage().contains("more than the maximum heap"), e.getMessage());
+  }
+
+  @Test
+  void singleRow() {
+    for (Linkage l : Linkage.values()) {
+      Dendrogram t = Agglomerative.linkage(l).fit(Dataset.of(new double[][] {{1, 2}}));
+      assertEquals(1, t.size());
+      assertEquals(0, t.linkageMatrix().length);
+      assertEquals(0, t.heights().length);
+      assertArrayEquals(new int[] {0}, t.cut(1));
+      assertArrayEquals(new int[] {0}, t.cutAtHeight(0));
+      assertArrayEquals(new int[] {0}, t.leafOrder());
+      assertTrue(Double.isNaN(t.copheneticCorrelation()));
+    }
+  }
+
+  @Test
+  void twoRows() {
+    // Every linkage joins two points at their distance (Ward: sqrt(2 * 1 * 1 / 2) * 5 = 5); 3-4-5 triangle.
+    for (Linkage l : Linkage.values()) {
+      Dendrogram t = Agglomerative.linkage(l).fit(Dataset.of(new double[][] {{0, 0}, {3, 4}}));
+      assertArrayEquals(new double[][] {{0, 1, 5, 2}}, t.linkageMatrix(), l.name());
+      assertArrayEquals(new int[] {0, 1}, t.cut(2));
+      assertArrayEquals(new int[] {0, 0}, t.cut(1));
+      assertArrayEquals(new int[] {0, 1}, t.leafOrder());
+      // One pair: the correlation is 0/0, NaN as in SciPy.
+      assertTrue(Double.isNaN(t.copheneticCorrelation()));
+    }
+    // Manhattan 7, Chebyshev 4.
+    assertEquals(7.0, Agglomerative.linkage(Linkage.COMPLETE).metric(Metric.MANHATTAN)
+        .fit(Dataset.of(new double[][] {{0, 0}, {3, 4}})).heights()[0]);
+    assertEquals(4.0, Agglomerative.linkage(Linkage.SINGLE).metric(Metric.CHEBYSHEV)
+        .fit(Dataset.of(new double[][] {{0, 0}, {3, 4}})).heights()[0]);
+  }
+
+  @Test
+  void cutArguments() {
+    Dendrogram t = Agglomerative.linkage(Linkage.SINGLE).fit(Dataset.of(LINE));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.cut(0));
+    assertEquals("k must be in [1, n = 4], got 0", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> t.cut(5));
+    assertEquals("k must be in [1, n = 4], got 5", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> t.cutAtHeight(Double.NaN));
+    assertEquals("h must not be NaN", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> t.clustersAtHeight(Double.NaN));
+  }
+
+  @Test
+  void lineBySingleLinkage() {
+    // By hand: points 0, 1, 3, 7; single linkage merges {0,1} at 1, {0,1,3} at 2, all at 4.
+    // SciPy 1.10.1 linkage([[0],[1],[3],[7]], 'single') = [[0,1,1,2],[2,4,2,3],[3,5,4,4]].
+    Dendrogram t = Agglomerative.linkage(Linkage.SINGLE).fit(Dataset.of(LINE));
+    double[][] z = t.linkageMatrix();
+    assertArrayEquals(new double[] {0, 1, 1, 2}, z[0]);
+    assertArrayEquals(new double[] {2, 4, 2, 3}, z[1]);
+    assertArrayEquals(new double[] {3, 5, 4, 4}, z[2]);
+    assertArrayEquals(new double[] {1, 2, 4}, t.heights());
+    assertArrayEquals(new int[] {0, 0, 1, 2}, t.cut(3));
+    assertArrayEquals(new int[] {0, 0, 0, 1}, t.cut(2));
+    assertArrayEquals(new int[] {0, 0, 0, 0}, t.cut(1));
+    assertArrayEquals(new int[] {0, 1, 2, 3}, t.cut(4));
+    // Inclusive: a merge at exactly h is applied.
+    assertArrayEquals(new int[] {0, 0, 0, 1}, t.cutAtHeight(2.0));
+    assertArrayEquals(new int[] {0, 0, 1, 2}, t.cutAtHeight(Math.nextDown(2.0)));
+    assertArrayEquals(new int[] {0, 1, 2, 3}, t.cutAtHeight(-1));
+    assertArrayEquals(new int[] {0, 0, 0, 0}, t.cutAtHeight(Double.POSITIVE_INFINITY));
+    assertEquals(2, t.clustersAtHeight(2.0));
+    // leaves_list: root 6 = (3, 5), 5 = (2, 4), 4 = (0, 1) -> 3, 2, 0, 1.
+    assertArrayEquals(new int[] {3, 2, 0, 1}, t.leafOrder());
+  }
+
+  @Test
+  void labelsFollowTheSmallestRow() {
+    // Two far groups, the second one holding row 0: the cluster of row 0 is labelled 0.
+    double[][] x = {{10}, {0}, {0.5}, {10.5}, {1}};
+    int[] labels = Agglomerative.linkage(Linkage.AVERAGE).fit(Dataset.of(x)).cut(2);
+    assertArrayEquals(new int[] {0, 1, 1, 0, 1}, labels);
+  }
+
+  @Test
+  void wardOnFourPoints() {
+    // SciPy 1.10.1: linkage([[0,0],[0,1],[4,0],[4,2]], 'ward') gives
+    // [[0, 1, 1, 2], [2, 3, 2, 2], [4, 5, sqrt(2 * 2 * 2 / 4) * ||(0, 0.5) - (4, 1)||, 4]]
+    // (Ward's height between clusters of sizes a and b: sqrt(2ab/(a+b)) times the distance of the means).
+    double[][] x = {{0, 0}, {0, 1}, {4, 0}, {4, 2}};
+    double[][] z = Agglomerative.linkage(Linkage.WARD).fit(Dataset.of(x)).linkageMatrix();
+    assertArrayEquals(new double[] {0, 1, 1, 2}, z[0]);
+    assertArrayEquals(new double[] {2, 3, 2, 2}, z[1]);
+    assertEquals(4, z[2][0]);
+    assertEquals(5, z[2][1]);
+    assertEquals(Math.sqrt(2.0) * Math.sqrt(16 + 0.25), z[2][2], 1e-14);
+    assertEquals(4, z[2][3]);
+  }
+
+  @Test
+  void duplicatesMergeAtZero() {
+    double[][] x = {{1, 1}, {1, 1}, {1, 1}, {2, 2}};
+    for (Linkage l : Linkage.values()) {
+      Dendrogram t = Agglomerative.linkage(l).fit(Dataset.of(x));
+      double[] h = t.heights();
+      assertEquals(0.0, h[0], l.name());
+      assertEquals(0.0, h[1], l.name());
+      assertTrue(h[2] > 0, l.name());
+      assertArrayEquals(new int[] {0, 0, 0, 1}, t.cut(2), l.name());
+    }
+  }
+
+  @Test
+  void callerArraysAreNotShared() {
+    Dendrogram t = Agglomerative.linkage(Linkage.COMPLETE).fit(Dataset.of(LINE));
+    t.linkageMatrix()[0][2] = 99;
+    t.heights()[0] = 99;
+    t.leafOrder()[0] = 99;
+    assertEquals(1.0, t.linkageMatrix()[0][2]);
+    assertEquals(1.0, t.heights()[0]);
+    assertEquals(3, t.leafOrder()[0]);
+  }
+
+  @Test
+  void sameResultOnAnyThreadCount() {
+    Dataset data = Generators.blobs(1500, 3, 4, 1.0, 0.05, 11).data();
+    for (Linkage l : new Linkage[] {Linkage.WARD, Linkage.AVERAGE}) {
+      double[][] one = Agglomerative.linkage(l).fit(data).linkageMatrix();
+      double[][] three = Agglomerative.linkage(l).parallelism(3).fit(data).linkageMatrix();
+      assertArrayEquals(one, three, l.name());
+    }
+  }
+}
