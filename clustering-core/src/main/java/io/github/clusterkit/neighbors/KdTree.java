@@ -22,9 +22,10 @@ import java.util.Arrays;
  *
  * <p><b>Memory.</b> Besides the data (shared with the {@link Dataset}, not copied), the tree keeps the
  * permutation ({@code n} ints), a copy of the data reordered by the permutation ({@code n * d} doubles: it
- * makes leaf scans sequential in memory, which roughly halves query time at a million points), and per node
- * a tight bounding box ({@code 2 d} doubles), its range and its split: about {@code 2 n / leafSize} nodes.
- * In all O(n d).
+ * makes leaf scans sequential in memory; reading the original rows through the permutation instead made
+ * radius queries 1.5 to 2 times slower at a million points), and per node a tight bounding box
+ * ({@code 2 d} doubles), its range and its split, for at most {@code 4 n / leafSize} node slots. In all
+ * O(n d): for {@code n = 10^6}, {@code d = 2} and the default leaf size, about 27 MB besides the data.
  *
  * <p><b>Exactness.</b> Results equal {@link BruteForce}'s exactly, including every distance bit and the
  * tie rule of k-nearest neighbours: a point's distance is always computed by the same expression, on the
