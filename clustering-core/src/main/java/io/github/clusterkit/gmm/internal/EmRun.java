@@ -351,7 +351,20 @@ public final class EmRun {
             for (int t = 0; t < len; t++) {
               w[t] = resp[ro + t] * diff[dA + t];
             }
-            for (int j = 0; j <= a; j++) {
+            int j = 0;
+            for (; j + 1 <= a; j += 2) {
+              int lo1 = idx * b;
+              int lo2 = lo1 + b;
+              int d1 = j * b;
+              int d2 = d1 + b;
+              for (int t = 0; t < len; t++) {
+                double wt = w[t];
+                lane[lo1 + t] += wt * diff[d1 + t];
+                lane[lo2 + t] += wt * diff[d2 + t];
+              }
+              idx += 2;
+            }
+            for (; j <= a; j++) {
               int lo = idx * b;
               int dJ = j * b;
               for (int t = 0; t < len; t++) {

@@ -313,7 +313,21 @@ public final class Mixture {
             for (int t = 0; t < len; t++) {
               z[t] = l0 * diff[t];
             }
-            for (int j = 1; j <= r; j++) {
+            // Three terms per pass (fewer loads and stores of z); Java evaluates a + b + c + d from the
+            // left, so the sum keeps the sequential order of weightedLogProb.
+            int j = 1;
+            for (; j + 2 <= r; j += 3) {
+              double l1 = f[idx + j];
+              double l2 = f[idx + j + 1];
+              double l3 = f[idx + j + 2];
+              int o1 = j * b;
+              int o2 = o1 + b;
+              int o3 = o2 + b;
+              for (int t = 0; t < len; t++) {
+                z[t] = z[t] + l1 * diff[o1 + t] + l2 * diff[o2 + t] + l3 * diff[o3 + t];
+              }
+            }
+            for (; j <= r; j++) {
               double l = f[idx + j];
               int wo = j * b;
               for (int t = 0; t < len; t++) {
