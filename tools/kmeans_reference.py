@@ -4,7 +4,7 @@
 Run it with Debian's python3 and its python3-sklearn package (scikit-learn 1.2.1, numpy 1.24), from the
 repository root, with the shared data folder beside the checkout (../shared/data):
 
-    /usr/bin/python3 tools/kmeans_reference.py [path/to/shared/data]
+    /usr/bin/python3 tools/kmeans_reference.py [--table-only] [path/to/shared/data]
 
 1. Exact runs (KMeansReferenceTest): for small generated sets (seeded numpy generator; coordinates written as
    exact decimal literals that Java parses to the same doubles) and explicit initial centroids C0,
@@ -23,11 +23,12 @@ repository root, with the shared data folder beside the checkout (../shared/data
    labels other than -1, all rows including noise) and for cc_general.csv (CUST_ID dropped, missing values
    imputed by the column median, then standardised with the population standard deviation, k = 8),
 
-       sklearn.cluster.KMeans(n_clusters=k, n_init=10, random_state=0).fit(X).inertia_
+       sklearn.cluster.KMeans(n_clusters=k, n_init=10, random_state=s).fit(X).inertia_   for s = 0..9
 
-   written to comparison-restarts10.csv (columns set,n,d,k,sklearn_inertia,ours_inertia,ratio). The last two
-   columns belong to the Java test (it rewrites them with -Dck.kmeans.writeTable=true) and are kept here if
-   the file exists.
+   written to comparison-restarts10.csv (columns set,n,d,k,sklearn_inertia (s = 0),sklearn_min,
+   sklearn_median,sklearn_max (over s = 0..9: how much the best of 10 runs depends on the seed),
+   ours_inertia,ratio). The last two columns belong to the Java test (it rewrites them with
+   -Dck.kmeans.writeTable=true) and are kept here if the file exists. Takes about 10 minutes (birch1).
 """
 import csv
 import os
@@ -135,19 +136,25 @@ def restart_table(data_dir):
     with open(path, "w") as f:
         f.write(HEADER + "\n")
         f.write("# sklearn_inertia: KMeans(n_clusters=k, n_init=10, random_state=0).fit(X).inertia_\n")
-        f.write("# ours_inertia: KMeans.k(k).restarts(10).seed(0) (written by KMeansBenchmarkTest)\n")
-        f.write("set,n,d,k,sklearn_inertia,ours_inertia,ratio\n")
+        f.write("# sklearn_min/median/max: the same over random_state=0..9\n")
+        f.write("# ours_inertia: see KMeansBenchmarkTest (written by it); ratio = ours / sklearn_inertia\n")
+        f.write("set,n,d,k,sklearn_inertia,sklearn_min,sklearn_median,sklearn_max,ours_inertia,ratio\n")
         for name, X, k in rows:
-            inertia = KMeans(n_clusters=k, n_init=10, random_state=0).fit(X).inertia_
+            vals = [KMeans(n_clusters=k, n_init=10, random_state=s).fit(X).inertia_ for s in range(10)]
             o, r = ours.get(name, ("", ""))
-            f.write("%s,%d,%d,%d,%s,%s,%s\n" % (name, X.shape[0], X.shape[1], k, fmt(inertia), o, r))
-            print("%-16s k=%3d sklearn=%r" % (name, k, inertia))
+            f.write("%s,%d,%d,%d,%s,%s,%s,%s,%s,%s\n" % (
+                name, X.shape[0], X.shape[1], k, fmt(vals[0]), fmt(min(vals)), fmt(np.median(vals)),
+                fmt(max(vals)), o, r))
+            f.flush()
+            print("%-16s k=%3d sklearn=%r spread %.4f" % (name, k, vals[0], max(vals) / min(vals)))
 
 
 def main():
-    data_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared", "data")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    data_dir = args[0] if args else os.path.join("..", "shared", "data")
     os.makedirs(OUT, exist_ok=True)
-    exact_cases()
+    if "--table-only" not in sys.argv:
+        exact_cases()
     restart_table(data_dir)
 
 

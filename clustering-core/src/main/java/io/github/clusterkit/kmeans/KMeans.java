@@ -441,11 +441,14 @@ public final class KMeans {
     if (algorithm != KMeansAlgorithm.AUTO) {
       return algorithm;
     }
-    if (d > 20 && (long) n * k <= (1L << 25)) {
+    if (d >= 20 && k >= 20 && (long) n * k <= ELKAN_MAX_BOUNDS) {
       return KMeansAlgorithm.ELKAN;
     }
     return KMeansAlgorithm.HAMERLY;
   }
+
+  /** Largest {@code n * k} for which AUTO picks Elkan: 2^25 doubles, 256 MiB of lower bounds. */
+  private static final long ELKAN_MAX_BOUNDS = 1L << 25;
 
   /** Mean over columns of the population variance (two-pass), as scikit-learn's {@code _tolerance}. */
   private static double meanVariance(double[] x, int n, int d) {

@@ -8,9 +8,14 @@ package io.github.clusterkit.kmeans;
 public enum KMeansAlgorithm {
 
   /**
-   * Chooses by dimension and size: {@link #HAMERLY} for {@code d <= 20}, {@link #ELKAN} for higher dimension
-   * when its {@code n * k} bounds take at most 256 MiB, {@link #HAMERLY} otherwise. The thresholds come from
-   * single-thread measurements reported with the project's benchmarks.
+   * Chooses by dimension and number of clusters: {@link #ELKAN} when {@code d >= 20} and {@code k >= 20} and its
+   * {@code n * k} lower bounds take at most 256 MiB, {@link #HAMERLY} otherwise. Measured single-threaded on
+   * 5*10^4 standard Gaussian rows (no cluster structure, the hard case for bounds), 25 iterations from the
+   * same k-means++ centroids: with k = 50 Elkan took 0.70x Hamerly's time at d = 20, 0.48x at d = 50 and
+   * 0.57x at d = 100, but 1.19x at d = 10 and 1.46x at d = 2; with k = 10 the two were within 5% of each
+   * other for d >= 20 and Hamerly was 2.4x faster at d = 10. On 10^5 rows of 50 well-separated blobs
+   * Hamerly prunes almost every row: Elkan took 1.13x Hamerly's time at d = 20, 1.6x at d = 35, 1.09x at
+   * d = 50 and 0.83x at d = 100; the rule favours the unstructured case, where the gain is larger.
    */
   AUTO,
 
