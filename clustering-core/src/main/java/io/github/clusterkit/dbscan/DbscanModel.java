@@ -21,6 +21,10 @@ import java.util.Arrays;
  * training rows reproduces {@link #labels()} exactly. Under DBSCAN* only {@link Assignment.Kind#CORE_LIKE}
  * points get a cluster.
  *
+ * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
+ * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
+ * it after checking every rule, so the rebuilt model predicts exactly as the original.
+ *
  * <p><b>Thread-safety.</b> Immutable; safe for concurrent use, prediction included. Every array returned is
  * a fresh copy and arrays passed in are never modified.
  */
@@ -90,6 +94,121 @@ public final class DbscanModel {
       corePoints = Dataset.wrap(cx, cores, d);
     }
     return new DbscanModel(config, n, d, labels, core, clusterCount, search, corePoints, coreLabels, cores);
+  }
+
+  /**
+   * The fitted state: the configuration, the training labels and core flags, and the core points.
+   *
+   * @return a new state value; {@code fromState(state())} predicts exactly as this model
+   */
+  public State state() {
+    double[] cx = corePoints == null ? new double[0] : DataAccess.values(corePoints);
+    return new State(eps, minPts, metric, borderAsNoise, search, d, labels, core, cx);
+  }
+
+  /**
+   * Rebuilds a model from its state, checking every rule: {@code eps > 0} and finite, {@code minPts >= 1},
+   * a metric, a search that ran ({@code GRID}, {@code KD_TREE} or {@code BRUTE_FORCE}, not {@code AUTO}),
+   * {@code dimension >= 1}, at least one training row, one core flag per label, labels {@code >= -1}
+   * numbered in the order of their first row (the first non-noise row has label 0, each later new label is
+   * the next number), every core row in a cluster, every cluster with a core row, no border point under
+   * DBSCAN* (every non-core row noise), and {@code coreCount * dimension} finite core coordinates, in the
+   * order of the core rows.
+   *
+   * <p>Not checked, as it would cost a new fit: that the core points within eps of each other share a
+   * label, and that the labels of non-core rows (whose coordinates the state does not hold) are those of a
+   * core point within eps. A state that breaks these gives a model that still predicts by the rule in the
+   * class description.
+   *
+   * @param state the state, e.g. from {@link #state()} or a model file
+   * @return a model equal in every attribute and every prediction to the one the state came from
+   * @throws IllegalArgumentException if {@code state} is null or breaks a rule (the message names the field,
+   *     the index, the rule and the value)
+   */
+  public static DbscanModel fromState(State state) {
+    if (state == null) {
+      throw new IllegalArgumentException("state must not be null");
+    }
+    State s = state;
+    if (!(s.eps > 0) || s.eps == Double.POSITIVE_INFINITY) {
+      throw stateError("eps must be > 0 and finite, got " + s.eps);
+    }
+    if (s.minPts < 1) {
+      throw stateError("minPts must be >= 1, got " + s.minPts);
+    }
+    if (s.search == Dbscan.Search.AUTO) {
+      throw stateError("search must be the search that ran (GRID, KD_TREE or BRUTE_FORCE), got AUTO");
+    }
+    int d = s.dimension;
+    if (d < 1) {
+      throw stateError("dimension must be >= 1, got " + d);
+    }
+    int[] labels = s.labels;
+    boolean[] core = s.coreMask;
+    int n = labels.length;
+    if (n < 1) {
+      throw stateError("labels must hold at least one training row, got none");
+    }
+    if (core.length != n) {
+      throw stateError("coreMask must have one flag per training row (" + n + "), got " + core.length);
+    }
+    int clusters = 0;
+    int cores = 0;
+    for (int i = 0; i < n; i++) {
+      int l = labels[i];
+      if (l < -1 || l > clusters) {
+        throw stateError("labels[" + i + "] must be -1 or a label in 0.." + clusters
+            + " (clusters are numbered in the order of their first row), got " + l);
+      }
+      if (l == clusters) {
+        clusters++;
+      }
+      if (core[i]) {
+        cores++;
+        if (l < 0) {
+          throw stateError("row " + i + " is a core point but labelled -1 (noise)");
+        }
+      } else if (s.borderPointsAsNoise && l >= 0) {
+        throw stateError("row " + i + " is not a core point but has label " + l
+            + "; with borderPointsAsNoise every non-core row is noise");
+      }
+    }
+    boolean[] hasCore = new boolean[clusters];
+    for (int i = 0; i < n; i++) {
+      if (core[i]) {
+        hasCore[labels[i]] = true;
+      }
+    }
+    for (int c = 0; c < clusters; c++) {
+      if (!hasCore[c]) {
+        throw stateError("cluster " + c + " has no core point");
+      }
+    }
+    double[] cx = s.corePoints;
+    if ((long) cores * d != cx.length) {
+      throw stateError("corePoints must hold coreCount * dimension = " + cores + " * " + d + " = "
+          + ((long) cores * d) + " values, got " + cx.length);
+    }
+    for (int t = 0; t < cx.length; t++) {
+      if (!Double.isFinite(cx[t])) {
+        throw stateError("corePoints must be finite, got " + cx[t] + " at core point " + (t / d)
+            + ", coordinate " + (t % d));
+      }
+    }
+    int[] coreLabels = new int[cores];
+    for (int i = 0, c = 0; i < n; i++) {
+      if (core[i]) {
+        coreLabels[c++] = labels[i];
+      }
+    }
+    Dataset corePoints = cores == 0 ? null : Dataset.wrap(cx, cores, d);
+    Dbscan config = Dbscan.eps(s.eps).minPts(s.minPts).metric(s.metric)
+        .borderPointsAsNoise(s.borderPointsAsNoise);
+    return new DbscanModel(config, n, d, labels, core, clusters, s.search, corePoints, coreLabels, cores);
+  }
+
+  private static IllegalArgumentException stateError(String message) {
+    return new IllegalArgumentException("DbscanModel state: " + message);
   }
 
   /** @return a copy of the labels, one per training row: {@code -1} noise, else {@code 0 .. k-1} */
@@ -290,6 +409,137 @@ public final class DbscanModel {
         throw new IllegalArgumentException(
             name + " must be finite, got " + point[j] + " at coordinate " + j);
       }
+    }
+  }
+
+  /**
+   * The fitted state of a {@link DbscanModel} as a plain value: configuration, training labels and core
+   * flags, and the coordinates of the core points (row-major, in the order of the core rows). Holds what
+   * {@link DbscanModel#fromState(State)} needs and nothing derived (cluster, noise and core counts follow
+   * from the labels and flags).
+   *
+   * <p>The constructor only rejects null arguments and copies the arrays; {@link DbscanModel#fromState}
+   * checks every other rule. Immutable: arrays are copied on the way in and out. {@link #equals(Object)}
+   * compares every field ({@code eps} and coordinates bit for bit).
+   */
+  public static final class State {
+    private final double eps;
+    private final int minPts;
+    private final Metric metric;
+    private final boolean borderPointsAsNoise;
+    private final Dbscan.Search search;
+    private final int dimension;
+    private final int[] labels;
+    private final boolean[] coreMask;
+    private final double[] corePoints;
+
+    /**
+     * @param eps the radius the model was fitted with
+     * @param minPts the core threshold, counting the point itself
+     * @param metric the metric
+     * @param borderPointsAsNoise true for DBSCAN*
+     * @param search the neighbour search that ran
+     * @param dimension the dimension of the training data
+     * @param labels one label per training row, {@code -1} for noise (copied)
+     * @param coreMask one core flag per training row (copied)
+     * @param corePoints the core rows' coordinates, row-major, {@code coreCount * dimension} values (copied)
+     * @throws IllegalArgumentException if {@code metric}, {@code search} or an array is null
+     */
+    public State(double eps, int minPts, Metric metric, boolean borderPointsAsNoise, Dbscan.Search search,
+        int dimension, int[] labels, boolean[] coreMask, double[] corePoints) {
+      this.eps = eps;
+      this.minPts = minPts;
+      this.metric = nonNull(metric, "metric");
+      this.borderPointsAsNoise = borderPointsAsNoise;
+      this.search = nonNull(search, "search");
+      this.dimension = dimension;
+      this.labels = nonNull(labels, "labels").clone();
+      this.coreMask = nonNull(coreMask, "coreMask").clone();
+      this.corePoints = nonNull(corePoints, "corePoints").clone();
+    }
+
+    private static <T> T nonNull(T value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException("DbscanModel state: " + name + " must not be null");
+      }
+      return value;
+    }
+
+    /** @return the radius */
+    public double eps() {
+      return eps;
+    }
+
+    /** @return the core threshold, counting the point itself */
+    public int minPts() {
+      return minPts;
+    }
+
+    /** @return the metric */
+    public Metric metric() {
+      return metric;
+    }
+
+    /** @return true for DBSCAN* */
+    public boolean borderPointsAsNoise() {
+      return borderPointsAsNoise;
+    }
+
+    /** @return the neighbour search that ran */
+    public Dbscan.Search search() {
+      return search;
+    }
+
+    /** @return the dimension of the training data */
+    public int dimension() {
+      return dimension;
+    }
+
+    /** @return a copy of the training labels */
+    public int[] labels() {
+      return labels.clone();
+    }
+
+    /** @return a copy of the core flags of the training rows */
+    public boolean[] coreMask() {
+      return coreMask.clone();
+    }
+
+    /** @return a copy of the core points' coordinates, row-major, in the order of the core rows */
+    public double[] corePoints() {
+      return corePoints.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof State)) {
+        return false;
+      }
+      State s = (State) o;
+      return Double.compare(eps, s.eps) == 0 && minPts == s.minPts && metric == s.metric
+          && borderPointsAsNoise == s.borderPointsAsNoise && search == s.search && dimension == s.dimension
+          && Arrays.equals(labels, s.labels) && Arrays.equals(coreMask, s.coreMask)
+          && Arrays.equals(corePoints, s.corePoints);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Double.hashCode(eps);
+      h = 31 * h + minPts;
+      h = 31 * h + metric.hashCode();
+      h = 31 * h + Boolean.hashCode(borderPointsAsNoise);
+      h = 31 * h + search.hashCode();
+      h = 31 * h + dimension;
+      h = 31 * h + Arrays.hashCode(labels);
+      h = 31 * h + Arrays.hashCode(coreMask);
+      return 31 * h + Arrays.hashCode(corePoints);
+    }
+
+    @Override
+    public String toString() {
+      return "DbscanModel.State[n=" + labels.length + ", d=" + dimension + ", eps=" + eps + ", minPts="
+          + minPts + ", metric=" + metric + ", borderPointsAsNoise=" + borderPointsAsNoise + ", search="
+          + search + ", corePoints=" + (dimension > 0 ? corePoints.length / dimension : 0) + "]";
     }
   }
 

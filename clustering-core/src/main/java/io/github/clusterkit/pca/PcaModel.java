@@ -4,6 +4,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,6 +16,10 @@ import java.util.List;
  * ({@code components_}, {@code mean_}, {@code explained_variance_}, {@code explained_variance_ratio_},
  * {@code singular_values_}, {@code noise_variance_}, {@code n_components_}) to rounding; see {@link Pca}
  * for the sign convention.
+ *
+ * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
+ * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
+ * it after checking every rule, so the rebuilt model transforms exactly as the original.
  *
  * <p>Every array returned is a fresh copy, and arguments are never modified. Immutable and thread-safe.
  */
@@ -74,6 +79,158 @@ public final class PcaModel {
         unscale[j] = sd;
       }
     }
+  }
+
+  /**
+   * Which components have numerically zero variance: at most {@code max(n, d) * 2^-52} times the largest
+   * explained variance (all of them when that is 0). Whitening leaves their scores at 0 instead of dividing
+   * by a meaningless standard deviation. {@link Pca} and {@link #fromState(State)} both decide it here.
+   */
+  static boolean[] zeroVariance(double[] explainedVariance, int n, int d) {
+    int k = explainedVariance.length;
+    boolean[] zero = new boolean[k];
+    double tol = k == 0 ? 0 : explainedVariance[0] * Math.max(n, d) * 0x1p-52;
+    for (int j = 0; j < k; j++) {
+      zero[j] = explainedVariance[j] <= tol;
+    }
+    return zero;
+  }
+
+  /**
+   * The fitted state: configuration, sizes, column names and every fitted array.
+   *
+   * @return a new state value; {@code fromState(state())} transforms exactly as this model
+   */
+  public State state() {
+    return new State(n, whiten, solver, columnNames, mean, components, explainedVariance, ratio, singularValues,
+        noiseVariance);
+  }
+
+  /**
+   * Rebuilds a model from its state, checking every rule: {@code sampleCount >= 2}; {@code d >= 1} means
+   * (the length of {@code mean}) and as many distinct column names; {@code 1 <= k <= min(n, d)} components
+   * (the length of {@code explainedVariance}) with {@code k * d} loadings whose rows are orthonormal to
+   * within {@code 1e-9}; explained variances {@code >= 0} and non-increasing; ratios in {@code [0, 1]}
+   * summing to at most {@code 1 + 1e-9}; singular values {@code >= 0} with
+   * {@code s_j^2 / (n - 1)} equal to the explained variance to within {@code 1e-9} of the largest; a
+   * noise variance {@code >= 0}; a solver that ran ({@code SVD} or {@code COVARIANCE}, not {@code AUTO});
+   * every number finite.
+   *
+   * @param state the state, e.g. from {@link #state()} or a model file
+   * @return a model equal in every attribute and every projection to the one the state came from
+   * @throws IllegalArgumentException if {@code state} is null or breaks a rule (the message names the field,
+   *     the index, the rule and the value)
+   */
+  public static PcaModel fromState(State state) {
+    if (state == null) {
+      throw new IllegalArgumentException("state must not be null");
+    }
+    State s = state;
+    int n = s.sampleCount;
+    if (n < 2) {
+      throw stateError("sampleCount must be >= 2, got " + n);
+    }
+    if (s.solver == Pca.Solver.AUTO) {
+      throw stateError("solver must be the solver that ran (SVD or COVARIANCE), got AUTO");
+    }
+    int d = s.mean.length;
+    if (d < 1) {
+      throw stateError("mean must have at least one value (the dimension), got none");
+    }
+    finite(s.mean, "mean");
+    if (s.columnNames.size() != d) {
+      throw stateError("columnNames must have one name per column (" + d + "), got " + s.columnNames.size());
+    }
+    List<String> names;
+    try {
+      names = Dataset.wrap(new double[d], 1, d).withColumnNames(s.columnNames).columnNames();
+    } catch (IllegalArgumentException e) {
+      throw stateError(e.getMessage());
+    }
+    double[] ev = s.explainedVariance;
+    int k = ev.length;
+    if (k < 1 || k > Math.min(n, d)) {
+      throw stateError("explainedVariance must have between 1 and min(sampleCount, dimension) = "
+          + Math.min(n, d) + " values (one per component), got " + k);
+    }
+    finite(ev, "explainedVariance");
+    for (int j = 0; j < k; j++) {
+      if (!(ev[j] >= 0)) {
+        throw stateError("explainedVariance[" + j + "] must be >= 0, got " + ev[j]);
+      }
+      if (j > 0 && ev[j] > ev[j - 1]) {
+        throw stateError("explainedVariance must be non-increasing, got " + ev[j - 1] + " then " + ev[j]
+            + " at index " + j);
+      }
+    }
+    checkLength(s.explainedVarianceRatio, k, "explainedVarianceRatio");
+    finite(s.explainedVarianceRatio, "explainedVarianceRatio");
+    double sum = 0;
+    for (int j = 0; j < k; j++) {
+      double r = s.explainedVarianceRatio[j];
+      if (!(r >= 0 && r <= 1)) {
+        throw stateError("explainedVarianceRatio[" + j + "] must be in [0, 1], got " + r);
+      }
+      sum += r;
+    }
+    if (!(sum <= 1 + 1e-9)) {
+      throw stateError("explainedVarianceRatio must sum to at most 1, got " + sum);
+    }
+    checkLength(s.singularValues, k, "singularValues");
+    finite(s.singularValues, "singularValues");
+    double tol = 1e-9 * ev[0];
+    for (int j = 0; j < k; j++) {
+      double sv = s.singularValues[j];
+      if (!(sv >= 0)) {
+        throw stateError("singularValues[" + j + "] must be >= 0, got " + sv);
+      }
+      double implied = sv * sv / (n - 1);
+      if (!(Math.abs(implied - ev[j]) <= tol)) {
+        throw stateError("singularValues[" + j + "]^2 / (sampleCount - 1) = " + implied
+            + " differs from explainedVariance[" + j + "] = " + ev[j]);
+      }
+    }
+    if (!(s.noiseVariance >= 0) || s.noiseVariance == Double.POSITIVE_INFINITY) {
+      throw stateError("noiseVariance must be >= 0 and finite, got " + s.noiseVariance);
+    }
+    double[] v = s.components;
+    if ((long) k * d != v.length) {
+      throw stateError("components must hold k * dimension = " + k + " * " + d + " = " + ((long) k * d)
+          + " values, got " + v.length);
+    }
+    finite(v, "components");
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b <= a; b++) {
+        double dot = 0;
+        for (int t = 0; t < d; t++) {
+          dot += v[a * d + t] * v[b * d + t];
+        }
+        double expected = a == b ? 1 : 0;
+        if (!(Math.abs(dot - expected) <= 1e-9)) {
+          throw stateError("components must be orthonormal rows, but row " + a + " . row " + b + " = " + dot);
+        }
+      }
+    }
+    return new PcaModel(n, d, v, s.mean, ev, s.explainedVarianceRatio, s.singularValues, s.noiseVariance,
+        s.whiten, zeroVariance(ev, n, d), s.solver, names);
+  }
+
+  private static void finite(double[] values, String name) {
+    for (int j = 0; j < values.length; j++) {
+      if (!Double.isFinite(values[j])) {
+        throw stateError(name + "[" + j + "] must be finite, got " + values[j]);
+      }
+    }
+  }
+
+  private static void checkLength(double[] values, int expected, String name) {
+    if (values.length != expected) {
+      throw stateError(name + " must have one value per component (" + expected + "), got " + values.length);
+    }
+  }
+
+  private static IllegalArgumentException stateError(String message) {
+    return new IllegalArgumentException("PcaModel state: " + message);
   }
 
   /** @return the number of components kept, {@code k} (scikit-learn's {@code n_components_}) */
@@ -281,6 +438,148 @@ public final class PcaModel {
       names.add("PC" + j);
     }
     return names;
+  }
+
+  /**
+   * The fitted state of a {@link PcaModel} as a plain value: the configuration ({@code whiten}, the solver
+   * that ran), the number of fitted rows, the column names, and the arrays that {@link PcaModel} reports.
+   * Components are row-major, {@code k} rows of length {@code d}. The dimension is the length of
+   * {@code mean} and {@code k} the length of {@code explainedVariance}.
+   *
+   * <p>The constructor only rejects null arguments and copies; {@link PcaModel#fromState} checks every other
+   * rule. Immutable: arrays are copied on the way in and out. {@link #equals(Object)} compares every field,
+   * numbers bit for bit.
+   */
+  public static final class State {
+    private final int sampleCount;
+    private final boolean whiten;
+    private final Pca.Solver solver;
+    private final List<String> columnNames;
+    private final double[] mean;
+    private final double[] components;
+    private final double[] explainedVariance;
+    private final double[] explainedVarianceRatio;
+    private final double[] singularValues;
+    private final double noiseVariance;
+
+    /**
+     * @param sampleCount the number of fitted rows
+     * @param whiten whether the model whitens
+     * @param solver the solver that ran
+     * @param columnNames the names of the fitted columns (copied)
+     * @param mean the column means (copied)
+     * @param components the components, row-major {@code k x d} (copied)
+     * @param explainedVariance the explained variance per component (copied)
+     * @param explainedVarianceRatio the explained variance ratio per component (copied)
+     * @param singularValues the singular value per component (copied)
+     * @param noiseVariance the noise variance
+     * @throws IllegalArgumentException if {@code solver}, {@code columnNames} or an array is null
+     */
+    public State(int sampleCount, boolean whiten, Pca.Solver solver, List<String> columnNames, double[] mean,
+        double[] components, double[] explainedVariance, double[] explainedVarianceRatio,
+        double[] singularValues, double noiseVariance) {
+      this.sampleCount = sampleCount;
+      this.whiten = whiten;
+      this.solver = nonNull(solver, "solver");
+      this.columnNames = Collections.unmodifiableList(new ArrayList<>(nonNull(columnNames, "columnNames")));
+      this.mean = nonNull(mean, "mean").clone();
+      this.components = nonNull(components, "components").clone();
+      this.explainedVariance = nonNull(explainedVariance, "explainedVariance").clone();
+      this.explainedVarianceRatio = nonNull(explainedVarianceRatio, "explainedVarianceRatio").clone();
+      this.singularValues = nonNull(singularValues, "singularValues").clone();
+      this.noiseVariance = noiseVariance;
+    }
+
+    private static <T> T nonNull(T value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException("PcaModel state: " + name + " must not be null");
+      }
+      return value;
+    }
+
+    /** @return the number of fitted rows */
+    public int sampleCount() {
+      return sampleCount;
+    }
+
+    /** @return whether the model whitens */
+    public boolean whiten() {
+      return whiten;
+    }
+
+    /** @return the solver that ran */
+    public Pca.Solver solver() {
+      return solver;
+    }
+
+    /** @return the names of the fitted columns (unmodifiable; may hold nulls if given so) */
+    public List<String> columnNames() {
+      return columnNames;
+    }
+
+    /** @return a copy of the column means */
+    public double[] mean() {
+      return mean.clone();
+    }
+
+    /** @return a copy of the components, row-major {@code k x d} */
+    public double[] components() {
+      return components.clone();
+    }
+
+    /** @return a copy of the explained variances */
+    public double[] explainedVariance() {
+      return explainedVariance.clone();
+    }
+
+    /** @return a copy of the explained variance ratios */
+    public double[] explainedVarianceRatio() {
+      return explainedVarianceRatio.clone();
+    }
+
+    /** @return a copy of the singular values */
+    public double[] singularValues() {
+      return singularValues.clone();
+    }
+
+    /** @return the noise variance */
+    public double noiseVariance() {
+      return noiseVariance;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof State)) {
+        return false;
+      }
+      State s = (State) o;
+      return sampleCount == s.sampleCount && whiten == s.whiten && solver == s.solver
+          && columnNames.equals(s.columnNames) && Arrays.equals(mean, s.mean)
+          && Arrays.equals(components, s.components) && Arrays.equals(explainedVariance, s.explainedVariance)
+          && Arrays.equals(explainedVarianceRatio, s.explainedVarianceRatio)
+          && Arrays.equals(singularValues, s.singularValues)
+          && Double.compare(noiseVariance, s.noiseVariance) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = sampleCount;
+      h = 31 * h + Boolean.hashCode(whiten);
+      h = 31 * h + solver.hashCode();
+      h = 31 * h + columnNames.hashCode();
+      h = 31 * h + Arrays.hashCode(mean);
+      h = 31 * h + Arrays.hashCode(components);
+      h = 31 * h + Arrays.hashCode(explainedVariance);
+      h = 31 * h + Arrays.hashCode(explainedVarianceRatio);
+      h = 31 * h + Arrays.hashCode(singularValues);
+      return 31 * h + Double.hashCode(noiseVariance);
+    }
+
+    @Override
+    public String toString() {
+      return "PcaModel.State[n=" + sampleCount + ", d=" + mean.length + ", components="
+          + explainedVariance.length + ", whiten=" + whiten + ", solver=" + solver + "]";
+    }
   }
 
   @Override
