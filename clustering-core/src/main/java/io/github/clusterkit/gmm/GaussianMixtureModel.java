@@ -3,6 +3,7 @@ package io.github.clusterkit.gmm;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.gmm.internal.Mixture;
 import io.github.clusterkit.internal.DataAccess;
+import java.util.Arrays;
 
 /**
  * A fitted Gaussian mixture: weights, means and covariance matrices, with soft and hard assignment of
@@ -13,6 +14,10 @@ import io.github.clusterkit.internal.DataAccess;
  * the posterior probabilities {@code w_c N(x | mu_c, Sigma_c) / sum_j w_j N(x | mu_j, Sigma_j)}, computed in
  * log space so far-away points still get proper probabilities (their nearest component in Mahalanobis
  * terms gets nearly all of it).
+ *
+ * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
+ * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
+ * it after checking every rule, so the rebuilt model predicts exactly as the original.
  *
  * <p><b>Copies.</b> Every array returned is a fresh copy; arguments are never modified.
  *
@@ -30,6 +35,132 @@ public final class GaussianMixtureModel {
     this.iterations = iterations;
     this.converged = converged;
     this.history = history;
+  }
+
+  /**
+   * The fitted state: covariance type, weights, means, covariances in the type's storage, and the summary of
+   * the EM run.
+   *
+   * @return a new state value; {@code fromState(state())} predicts exactly as this model
+   */
+  public State state() {
+    return new State(mixture.type(), mixture.weightsArray(), mixture.meansArray(), mixture.covArray(),
+        iterations, converged, history);
+  }
+
+  /**
+   * Rebuilds a model from its state, checking every rule: a covariance type; {@code k >= 1} weights in
+   * {@code [0, 1]} summing to 1 within {@code 1e-6} (the tolerance of
+   * {@link GaussianMixture#initialParameters}); {@code k * d} means with {@code d >= 1}; covariance storage
+   * of the type's length ({@link State}); FULL and TIED matrices exactly symmetric and positive definite (a
+   * Cholesky factorisation succeeds), DIAGONAL and SPHERICAL variances {@code > 0}; {@code iterations >= 0}
+   * and {@code iterations + 1} log-likelihoods; every number finite.
+   *
+   * @param state the state, e.g. from {@link #state()} or a model file
+   * @return a model equal in every attribute and every prediction to the one the state came from
+   * @throws IllegalArgumentException if {@code state} is null or breaks a rule (the message names the field,
+   *     the index, the rule and the value)
+   */
+  public static GaussianMixtureModel fromState(State state) {
+    if (state == null) {
+      throw new IllegalArgumentException("state must not be null");
+    }
+    State s = state;
+    CovarianceType type = s.covarianceType;
+    double[] w = s.weights;
+    int k = w.length;
+    if (k < 1) {
+      throw stateError("weights must have at least one value (one per component), got none");
+    }
+    double sum = 0;
+    for (int c = 0; c < k; c++) {
+      if (!(w[c] >= 0 && w[c] <= 1)) {
+        throw stateError("weights[" + c + "] must be in [0, 1], got " + w[c]);
+      }
+      sum += w[c];
+    }
+    if (!(Math.abs(sum - 1) <= 1e-6)) {
+      throw stateError("weights must sum to 1 (within 1e-6), got " + sum);
+    }
+    double[] mu = s.means;
+    if (mu.length < k || mu.length % k != 0) {
+      throw stateError("means must hold k * d values with k = " + k + " components and d >= 1, got "
+          + mu.length);
+    }
+    int d = mu.length / k;
+    finite(mu, "means");
+    long expected;
+    switch (type) {
+      case FULL:
+        expected = (long) k * d * d;
+        break;
+      case TIED:
+        expected = (long) d * d;
+        break;
+      case DIAGONAL:
+        expected = (long) k * d;
+        break;
+      default:
+        expected = k;
+        break;
+    }
+    double[] cov = s.covariances;
+    if (cov.length != expected) {
+      throw stateError("covariances of a " + type + " mixture with k = " + k + ", d = " + d + " must hold "
+          + expected + " values, got " + cov.length);
+    }
+    finite(cov, "covariances");
+    if (type == CovarianceType.FULL || type == CovarianceType.TIED) {
+      int matrices = type == CovarianceType.FULL ? k : 1;
+      for (int c = 0; c < matrices; c++) {
+        int off = c * d * d;
+        for (int a = 0; a < d; a++) {
+          for (int b = 0; b < a; b++) {
+            double ab = cov[off + a * d + b];
+            double ba = cov[off + b * d + a];
+            if (Double.compare(ab, ba) != 0) {
+              throw stateError("covariance matrix " + c + " must be symmetric, got " + ab + " at [" + a + "]["
+                  + b + "] and " + ba + " at [" + b + "][" + a + "]");
+            }
+          }
+        }
+      }
+    }
+    if (s.iterations < 0) {
+      throw stateError("iterations must be >= 0, got " + s.iterations);
+    }
+    if (s.logLikelihoodHistory.length != (long) s.iterations + 1) {
+      throw stateError("logLikelihoodHistory must hold iterations + 1 = " + ((long) s.iterations + 1)
+          + " values, got " + s.logLikelihoodHistory.length);
+    }
+    finite(s.logLikelihoodHistory, "logLikelihoodHistory");
+    Mixture m;
+    try {
+      m = Mixture.of(type, k, d, w, mu, cov);
+    } catch (Mixture.NotPositiveDefinite e) {
+      String what;
+      if (type == CovarianceType.TIED) {
+        what = "the shared covariance matrix is not positive definite";
+      } else if (type == CovarianceType.FULL) {
+        what = "covariance matrix " + e.component + " is not positive definite";
+      } else {
+        what = "the variances of component " + e.component + " must be > 0";
+      }
+      throw stateError(what);
+    }
+    return new GaussianMixtureModel(m, s.iterations, s.converged, s.logLikelihoodHistory);
+  }
+
+  private static void finite(double[] values, String name) {
+    for (int j = 0; j < values.length; j++) {
+      if (!Double.isFinite(values[j])) {
+        throw stateError(name + "[" + j + "] must be finite, got " + values[j]);
+      }
+    }
+  }
+
+  private static IllegalArgumentException stateError(String message) {
+    return new IllegalArgumentException("GaussianMixtureModel state: " + message);
   }
 
   /** @return the number of components {@code k} */
@@ -313,6 +444,121 @@ public final class GaussianMixtureModel {
     if (data.dimension() != dimension()) {
       throw new IllegalArgumentException("data must have dimension " + dimension() + ", got "
           + data.dimension());
+    }
+  }
+
+  /**
+   * The fitted state of a {@link GaussianMixtureModel} as a plain value. Arrays are flat and row-major:
+   * {@code weights} has {@code k} values, {@code means} {@code k * d}; {@code covariances} holds the
+   * covariance type's own storage, regularization included: FULL {@code k} matrices {@code d x d}
+   * ({@code k * d * d} values), TIED one {@code d x d} matrix, DIAGONAL {@code k * d} variances, SPHERICAL
+   * {@code k} variances. {@code k} is the length of {@code weights} and {@code d = means.length / k}. The
+   * run's summary: iterations, convergence and the {@code iterations + 1} mean log-likelihoods.
+   *
+   * <p>The constructor only rejects null arguments and copies; {@link GaussianMixtureModel#fromState}
+   * checks every other rule. Immutable: arrays are copied on the way in and out. {@link #equals(Object)}
+   * compares every field, numbers bit for bit.
+   */
+  public static final class State {
+    private final CovarianceType covarianceType;
+    private final double[] weights;
+    private final double[] means;
+    private final double[] covariances;
+    private final int iterations;
+    private final boolean converged;
+    private final double[] logLikelihoodHistory;
+
+    /**
+     * @param covarianceType the covariance type
+     * @param weights the mixing weights, {@code k} values (copied)
+     * @param means the means, row-major {@code k x d} (copied)
+     * @param covariances the covariance storage of the type, as in the class description (copied)
+     * @param iterations the number of EM iterations
+     * @param converged whether the run converged
+     * @param logLikelihoodHistory the mean log-likelihood after 0, 1, ..., {@code iterations} iterations
+     *     (copied)
+     * @throws IllegalArgumentException if {@code covarianceType} or an array is null
+     */
+    public State(CovarianceType covarianceType, double[] weights, double[] means, double[] covariances,
+        int iterations, boolean converged, double[] logLikelihoodHistory) {
+      this.covarianceType = nonNull(covarianceType, "covarianceType");
+      this.weights = nonNull(weights, "weights").clone();
+      this.means = nonNull(means, "means").clone();
+      this.covariances = nonNull(covariances, "covariances").clone();
+      this.iterations = iterations;
+      this.converged = converged;
+      this.logLikelihoodHistory = nonNull(logLikelihoodHistory, "logLikelihoodHistory").clone();
+    }
+
+    private static <T> T nonNull(T value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException("GaussianMixtureModel state: " + name + " must not be null");
+      }
+      return value;
+    }
+
+    /** @return the covariance type */
+    public CovarianceType covarianceType() {
+      return covarianceType;
+    }
+
+    /** @return a copy of the weights */
+    public double[] weights() {
+      return weights.clone();
+    }
+
+    /** @return a copy of the means, row-major {@code k x d} */
+    public double[] means() {
+      return means.clone();
+    }
+
+    /** @return a copy of the covariance storage (see the class description) */
+    public double[] covariances() {
+      return covariances.clone();
+    }
+
+    /** @return the number of EM iterations */
+    public int iterations() {
+      return iterations;
+    }
+
+    /** @return whether the run converged */
+    public boolean converged() {
+      return converged;
+    }
+
+    /** @return a copy of the mean log-likelihoods after 0, 1, ..., {@code iterations} iterations */
+    public double[] logLikelihoodHistory() {
+      return logLikelihoodHistory.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof State)) {
+        return false;
+      }
+      State s = (State) o;
+      return covarianceType == s.covarianceType && Arrays.equals(weights, s.weights)
+          && Arrays.equals(means, s.means) && Arrays.equals(covariances, s.covariances)
+          && iterations == s.iterations && converged == s.converged
+          && Arrays.equals(logLikelihoodHistory, s.logLikelihoodHistory);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = covarianceType.hashCode();
+      h = 31 * h + Arrays.hashCode(weights);
+      h = 31 * h + Arrays.hashCode(means);
+      h = 31 * h + Arrays.hashCode(covariances);
+      h = 31 * h + iterations;
+      h = 31 * h + Boolean.hashCode(converged);
+      return 31 * h + Arrays.hashCode(logLikelihoodHistory);
+    }
+
+    @Override
+    public String toString() {
+      return "GaussianMixtureModel.State[k=" + weights.length + ", " + covarianceType + ", iterations="
+          + iterations + ", converged=" + converged + "]";
     }
   }
 

@@ -1,0 +1,145 @@
+package io.github.clusterkit.gmm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.internal.Rng;
+import java.util.Arrays;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link GaussianMixtureModel#state()} and {@link GaussianMixtureModel#fromState}: exact rebuild and every
+ * validation rule.
+ */
+class GaussianMixtureStateTest {
+
+  static GaussianMixtureModel fit(CovarianceType type) {
+    Dataset x = GaussianMixturePropertiesTest.blobs(7, 120, 2);
+    return GaussianMixture.components(2).covariance(type).seed(3).fit(x);
+  }
+
+  private static void assertRejected(String expected, GaussianMixtureModel.State s) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GaussianMixtureModel.fromState(s));
+    assertTrue(e.getMessage().startsWith("GaussianMixtureModel state: "), e.getMessage());
+    assertTrue(e.getMessage().contains(expected), () -> "message was: " + e.getMessage());
+  }
+
+  private static GaussianMixtureModel.State state(CovarianceType type, double[] w, double[] mu, double[] cov,
+      int iterations, double[] history) {
+    return new GaussianMixtureModel.State(type, w, mu, cov, iterations, true, history);
+  }
+
+  /** Random fits of every covariance type: same state and attributes, predictions bit for bit. */
+  @Property(tries = 60, edgeCases = EdgeCasesMode.NONE)
+  void rebuildPredictsExactly(@ForAll long seed, @ForAll CovarianceType type,
+      @ForAll @IntRange(min = 1, max = 4) int d, @ForAll @IntRange(min = 1, max = 4) int k) {
+    Dataset x = GaussianMixturePropertiesTest.blobs(seed, 30 * k * d, d);
+    int iterations = new Rng(seed).nextInt(12);
+    GaussianMixtureModel m = GaussianMixture.components(k).covariance(type).maxIterations(iterations)
+        .seed(seed).fit(x);
+    GaussianMixtureModel back = GaussianMixtureModel.fromState(m.state());
+    assertEquals(m.state(), back.state());
+    assertEquals(m.state().hashCode(), back.state().hashCode());
+    assertEquals(m.toString(), back.toString());
+    assertEquals(m.parameterCount(), back.parameterCount());
+    assertArrayEquals(m.weights(), back.weights());
+    assertTrue(Arrays.deepEquals(m.means(), back.means()));
+    assertTrue(Arrays.deepEquals(m.covariances(), back.covariances()));
+    Dataset q = GaussianMixturePropertiesTest.blobs(seed + 1, 25, d);
+    assertArrayEquals(m.predict(q), back.predict(q));
+    assertArrayEquals(m.scoreSamples(q), back.scoreSamples(q));
+    assertTrue(Arrays.deepEquals(m.predictProba(q), back.predictProba(q)));
+    assertArrayEquals(m.predictProba(q.row(0)), back.predictProba(q.row(0)));
+    assertEquals(m.bic(x), back.bic(x));
+  }
+
+  @Test
+  void stateHoldsTheFit() {
+    GaussianMixtureModel m = fit(CovarianceType.FULL);
+    GaussianMixtureModel.State s = m.state();
+    assertEquals(CovarianceType.FULL, s.covarianceType());
+    assertArrayEquals(m.weights(), s.weights());
+    assertArrayEquals(m.means()[1], Arrays.copyOfRange(s.means(), 2, 4));
+    assertArrayEquals(m.covariances()[1][0], Arrays.copyOfRange(s.covariances(), 4, 6));
+    assertEquals(m.iterations(), s.iterations());
+    assertEquals(m.converged(), s.converged());
+    assertArrayEquals(m.logLikelihoodHistory(), s.logLikelihoodHistory());
+    // Storage per type: TIED one matrix, DIAGONAL k * d variances, SPHERICAL k variances.
+    assertEquals(4, fit(CovarianceType.TIED).state().covariances().length);
+    assertEquals(4, fit(CovarianceType.DIAGONAL).state().covariances().length);
+    assertEquals(2, fit(CovarianceType.SPHERICAL).state().covariances().length);
+    double[] w = s.weights();
+    w[0] = 5;
+    assertEquals(m.weights()[0], s.weights()[0]);
+  }
+
+  @Test
+  void rejectsBrokenStates() {
+    assertThrows(IllegalArgumentException.class, () -> GaussianMixtureModel.fromState(null));
+    CovarianceType full = CovarianceType.FULL;
+    double[] w = {0.25, 0.75};
+    double[] mu = {0, 0, 1, 1};
+    double[] cov = {2, 0.5, 0.5, 1, 1, 0, 0, 1};
+    double[] h = {-3, -2.5};
+    // The valid base case is accepted, with a zero weight too (allowed by initialParameters).
+    GaussianMixtureModel.fromState(state(full, w, mu, cov, 1, h));
+    GaussianMixtureModel.fromState(state(full, new double[] {0, 1}, mu, cov, 1, h));
+    assertRejected("weights must have at least one value", state(full, new double[0], mu, cov, 1, h));
+    assertRejected("weights[0] must be in [0, 1], got -0.25", state(full, new double[] {-0.25, 1.25}, mu, cov,
+        1, h));
+    assertRejected("weights[1] must be in [0, 1], got NaN", state(full, new double[] {0.25, Double.NaN}, mu,
+        cov, 1, h));
+    assertRejected("weights must sum to 1 (within 1e-6), got 0.9", state(full, new double[] {0.25, 0.65}, mu,
+        cov, 1, h));
+    assertRejected("means must hold k * d values with k = 2 components and d >= 1, got 3", state(full, w,
+        new double[] {0, 0, 1}, cov, 1, h));
+    assertRejected("means must hold k * d values with k = 2 components and d >= 1, got 0", state(full, w,
+        new double[0], new double[0], 1, h));
+    assertRejected("means[2] must be finite, got Infinity", state(full, w,
+        new double[] {0, 0, Double.POSITIVE_INFINITY, 1}, cov, 1, h));
+    assertRejected("covariances of a FULL mixture with k = 2, d = 2 must hold 8 values, got 4", state(full, w,
+        mu, Arrays.copyOf(cov, 4), 1, h));
+    assertRejected("covariances of a TIED mixture with k = 2, d = 2 must hold 4 values, got 8",
+        state(CovarianceType.TIED, w, mu, cov, 1, h));
+    assertRejected("covariances of a SPHERICAL mixture with k = 2, d = 2 must hold 2 values, got 8",
+        state(CovarianceType.SPHERICAL, w, mu, cov, 1, h));
+    double[] bad = cov.clone();
+    bad[7] = Double.NaN;
+    assertRejected("covariances[7] must be finite, got NaN", state(full, w, mu, bad, 1, h));
+    bad = cov.clone();
+    bad[1] = 0.4;
+    assertRejected("covariance matrix 0 must be symmetric, got 0.5 at [1][0] and 0.4 at [0][1]", state(full, w,
+        mu, bad, 1, h));
+    // Symmetric but indefinite: eigenvalues 3 and -1.
+    bad = new double[] {1, 0, 0, 1, 1, 2, 2, 1};
+    assertRejected("covariance matrix 1 is not positive definite", state(full, w, mu, bad, 1, h));
+    // Positive semi-definite but singular.
+    bad = new double[] {1, 1, 1, 1, 1, 0, 0, 1};
+    assertRejected("covariance matrix 0 is not positive definite", state(full, w, mu, bad, 1, h));
+    assertRejected("the shared covariance matrix is not positive definite", state(CovarianceType.TIED, w, mu,
+        new double[] {1, 2, 2, 1}, 1, h));
+    assertRejected("the variances of component 1 must be > 0", state(CovarianceType.DIAGONAL, w, mu,
+        new double[] {1, 1, 0, 1}, 1, h));
+    assertRejected("the variances of component 0 must be > 0", state(CovarianceType.SPHERICAL, w, mu,
+        new double[] {-1, 1}, 1, h));
+    assertRejected("iterations must be >= 0, got -1", state(full, w, mu, cov, -1, new double[0]));
+    assertRejected("logLikelihoodHistory must hold iterations + 1 = 3 values, got 2", state(full, w, mu, cov,
+        2, h));
+    assertRejected("logLikelihoodHistory[1] must be finite, got -Infinity", state(full, w, mu, cov, 1,
+        new double[] {-3, Double.NEGATIVE_INFINITY}));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new GaussianMixtureModel.State(null, w, mu, cov, 1, true, h));
+    assertTrue(e.getMessage().contains("covarianceType must not be null"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new GaussianMixtureModel.State(full, w, null, cov, 1, true, h));
+    assertTrue(e.getMessage().contains("means must not be null"), e.getMessage());
+  }
+}
