@@ -3,6 +3,7 @@ package io.github.clusterkit.kmeans;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.kmeans.internal.Dist;
+import java.util.Arrays;
 
 /**
  * The result of {@link KMeans#fit(Dataset)}: {@code k} centroids, a label per fitted row, the inertia and how
@@ -12,6 +13,10 @@ import io.github.clusterkit.kmeans.internal.Dist;
  * <p>Labels are {@code 0..k-1}; there is no noise label. A cluster can be empty only in degenerate cases
  * (see {@link KMeans}), never with a zero-vector centroid. Ties in {@code predict} go to the lowest centroid
  * index, as in the fit, so {@code predict} of a fitted row returns its label.
+ *
+ * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
+ * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
+ * it after checking every rule, so the rebuilt model predicts exactly as the original.
  *
  * <p><b>Thread-safety.</b> Immutable: arrays are copied on the way in and out; safe to share and to query
  * from several threads.
@@ -37,6 +42,74 @@ public final class KMeansModel {
     this.iterations = iterations;
     this.converged = converged;
     this.algorithm = algorithm;
+  }
+
+  /**
+   * The fitted state: centroids, training labels and the summary of the kept run.
+   *
+   * @return a new state value; {@code fromState(state())} predicts exactly as this model
+   */
+  public State state() {
+    return new State(d, centers, labels, inertia, iterations, converged, algorithm);
+  }
+
+  /**
+   * Rebuilds a model from its state, checking every rule: {@code dimension >= 1}; {@code k * dimension}
+   * finite centroid coordinates with {@code k >= 1}; at least one training label, each in {@code 0..k-1};
+   * an inertia {@code >= 0} and finite; {@code iterations >= 0}; a kernel that ran (not {@code AUTO}).
+   *
+   * <p>Not checked, as the state holds no training rows: that the labels are those of the nearest
+   * centroids and the inertia their sum of squared distances.
+   *
+   * @param state the state, e.g. from {@link #state()} or a model file
+   * @return a model equal in every attribute and every prediction to the one the state came from
+   * @throws IllegalArgumentException if {@code state} is null or breaks a rule (the message names the field,
+   *     the index, the rule and the value)
+   */
+  public static KMeansModel fromState(State state) {
+    if (state == null) {
+      throw new IllegalArgumentException("state must not be null");
+    }
+    State s = state;
+    int d = s.dimension;
+    if (d < 1) {
+      throw stateError("dimension must be >= 1, got " + d);
+    }
+    double[] c = s.centroids;
+    if (c.length < d || c.length % d != 0) {
+      throw stateError("centroids must hold k * dimension values with k >= 1 and dimension = " + d + ", got "
+          + c.length);
+    }
+    int k = c.length / d;
+    for (int t = 0; t < c.length; t++) {
+      if (!Double.isFinite(c[t])) {
+        throw stateError("centroids must be finite, got " + c[t] + " at centroid " + (t / d) + ", coordinate "
+            + (t % d));
+      }
+    }
+    int[] labels = s.labels;
+    if (labels.length < 1) {
+      throw stateError("labels must hold at least one training row, got none");
+    }
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0 || labels[i] >= k) {
+        throw stateError("labels[" + i + "] must be in 0.." + (k - 1) + " (k = " + k + "), got " + labels[i]);
+      }
+    }
+    if (!(s.inertia >= 0) || s.inertia == Double.POSITIVE_INFINITY) {
+      throw stateError("inertia must be >= 0 and finite, got " + s.inertia);
+    }
+    if (s.iterations < 0) {
+      throw stateError("iterations must be >= 0, got " + s.iterations);
+    }
+    if (s.algorithm == KMeansAlgorithm.AUTO) {
+      throw stateError("algorithm must be the kernel that ran (LLOYD, HAMERLY or ELKAN), got AUTO");
+    }
+    return new KMeansModel(c, k, d, labels, s.inertia, s.iterations, s.converged, s.algorithm);
+  }
+
+  private static IllegalArgumentException stateError(String message) {
+    return new IllegalArgumentException("KMeansModel state: " + message);
   }
 
   /** @return the number of clusters {@code k} */
@@ -167,6 +240,117 @@ public final class KMeansModel {
       if (!Double.isFinite(point[t])) {
         throw new IllegalArgumentException("point must be finite, got " + point[t] + " at index " + t);
       }
+    }
+  }
+
+  /**
+   * The fitted state of a {@link KMeansModel} as a plain value: the dimension, the centroids (row-major,
+   * {@code k x dimension}; {@code k} is {@code centroids.length / dimension}), the training labels, and the
+   * kept run's inertia, iterations, convergence and kernel.
+   *
+   * <p>The constructor only rejects null arguments and copies; {@link KMeansModel#fromState} checks every
+   * other rule. Immutable: arrays are copied on the way in and out. {@link #equals(Object)} compares every
+   * field, numbers bit for bit.
+   */
+  public static final class State {
+    private final int dimension;
+    private final double[] centroids;
+    private final int[] labels;
+    private final double inertia;
+    private final int iterations;
+    private final boolean converged;
+    private final KMeansAlgorithm algorithm;
+
+    /**
+     * @param dimension the dimension of the data and the centroids
+     * @param centroids the centroids, row-major {@code k x dimension} (copied)
+     * @param labels the label of every training row (copied)
+     * @param inertia the inertia of the kept run
+     * @param iterations the iterations of the kept run
+     * @param converged whether the kept run converged
+     * @param algorithm the kernel that ran
+     * @throws IllegalArgumentException if {@code algorithm} or an array is null
+     */
+    public State(int dimension, double[] centroids, int[] labels, double inertia, int iterations,
+        boolean converged, KMeansAlgorithm algorithm) {
+      this.dimension = dimension;
+      this.centroids = nonNull(centroids, "centroids").clone();
+      this.labels = nonNull(labels, "labels").clone();
+      this.inertia = inertia;
+      this.iterations = iterations;
+      this.converged = converged;
+      this.algorithm = nonNull(algorithm, "algorithm");
+    }
+
+    private static <T> T nonNull(T value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException("KMeansModel state: " + name + " must not be null");
+      }
+      return value;
+    }
+
+    /** @return the dimension */
+    public int dimension() {
+      return dimension;
+    }
+
+    /** @return a copy of the centroids, row-major {@code k x dimension} */
+    public double[] centroids() {
+      return centroids.clone();
+    }
+
+    /** @return a copy of the training labels */
+    public int[] labels() {
+      return labels.clone();
+    }
+
+    /** @return the inertia */
+    public double inertia() {
+      return inertia;
+    }
+
+    /** @return the number of iterations */
+    public int iterations() {
+      return iterations;
+    }
+
+    /** @return whether the run converged */
+    public boolean converged() {
+      return converged;
+    }
+
+    /** @return the kernel that ran */
+    public KMeansAlgorithm algorithm() {
+      return algorithm;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof State)) {
+        return false;
+      }
+      State s = (State) o;
+      return dimension == s.dimension && Arrays.equals(centroids, s.centroids) && Arrays.equals(labels, s.labels)
+          && Double.compare(inertia, s.inertia) == 0 && iterations == s.iterations && converged == s.converged
+          && algorithm == s.algorithm;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = dimension;
+      h = 31 * h + Arrays.hashCode(centroids);
+      h = 31 * h + Arrays.hashCode(labels);
+      h = 31 * h + Double.hashCode(inertia);
+      h = 31 * h + iterations;
+      h = 31 * h + Boolean.hashCode(converged);
+      return 31 * h + algorithm.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "KMeansModel.State[k=" + (dimension > 0 ? centroids.length / dimension : 0) + ", d=" + dimension
+          + ", n=" + labels.length + ", inertia=" + inertia + ", iterations=" + iterations + ", converged="
+          + converged + ", algorithm=" + algorithm + "]";
     }
   }
 
