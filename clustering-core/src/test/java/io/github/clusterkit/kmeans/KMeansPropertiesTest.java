@@ -244,7 +244,11 @@ class KMeansPropertiesTest {
       }
     }
     assertEquals(a.inertia(), b.inertia(), 1e-10 * (1 + a.inertia()));
-    assertEquals(a.iterations(), b.iterations());
+    // With tolerance 0 a run also stops when the centroid shift is exactly 0 (scikit-learn's rule). Summed in
+    // another order, the last recomputed centroids can differ from the previous ones by one rounding, which
+    // costs one more (label-neutral) iteration; the labels above are still identical.
+    assertTrue(Math.abs(a.iterations() - b.iterations()) <= 1,
+        "iterations " + a.iterations() + " vs " + b.iterations());
   }
 
   /** Restart r uses its own random stream, so more restarts never give a higher inertia. */

@@ -9,7 +9,9 @@ import java.util.Arrays;
  *
  * <p>Per iteration: assign every row to its nearest centroid while summing the rows per cluster (chunked, the
  * chunk sums combined in chunk order); re-seed every empty cluster with the row farthest from its centroid;
- * divide; stop when no label changed ("strict convergence") or when the total squared centroid shift is at
+ * divide; stop when no label changed and no cluster was re-seeded ("strict convergence"; scikit-learn 1.2.1
+ * also stops when a re-seed happened, which can leave a row away from its nearest centroid) or when the total
+ * squared centroid shift is at
  * most the absolute tolerance. If the loop stopped for another reason than strict convergence, one more
  * assignment makes the labels match the final centroids. The centroid update does not depend on the
  * assigner, so equal labels give bit-identical centroids in every variant.
@@ -109,7 +111,7 @@ public final class Engine implements AutoCloseable {
       assigner.prepare(centers, first ? null : shifts);
       first = false;
       assignPass(labels, true);
-      relocateEmpty(centers, labels);
+      boolean relocated = relocateEmpty(centers, labels);
       double shiftTot = 0;
       for (int j = 0; j < k; j++) {
         int o = j * d;
@@ -129,7 +131,10 @@ public final class Engine implements AutoCloseable {
       centers = next;
       next = t;
       it++;
-      if (changes == 0) {
+      // Unchanged labels mean convergence only if no empty cluster was re-seeded in this step: a re-seeded
+      // centroid may attract rows, so stopping here (as scikit-learn 1.2.1 does) could return labels that
+      // are not the nearest centroids. One more assignment settles it.
+      if (changes == 0 && !relocated) {
         strict = true;
         converged = true;
         break;
@@ -185,8 +190,11 @@ public final class Engine implements AutoCloseable {
    * changed (the next assignment does that). Rows are taken in decreasing distance, ties to the lower row
    * index; only rows with positive weight whose cluster keeps a positive weight are eligible, so a centroid
    * is never an average over nothing. If no row is eligible the cluster keeps its previous centroid.
+   *
+   * @return whether a cluster was re-seeded
    */
-  private void relocateEmpty(double[] centers, int[] labels) {
+  private boolean relocateEmpty(double[] centers, int[] labels) {
+    boolean moved = false;
     int empty = 0;
     for (int j = 0; j < k; j++) {
       if (!(wsum[j] > 0)) {
@@ -194,7 +202,7 @@ public final class Engine implements AutoCloseable {
       }
     }
     if (empty == 0) {
-      return;
+      return false;
     }
     if (farDist == null) {
       farDist = new double[n];
@@ -239,7 +247,9 @@ public final class Engine implements AutoCloseable {
       }
       wsum[j] = wi;
       wsum[old] -= wi;
+      moved = true;
     }
+    return moved;
   }
 
   /**
