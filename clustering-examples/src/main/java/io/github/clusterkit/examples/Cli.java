@@ -1,0 +1,343 @@
+package io.github.clusterkit.examples;
+
+import io.github.clusterkit.data.ColumnType;
+import io.github.clusterkit.data.Table;
+import io.github.clusterkit.examples.segment.CustomerData;
+import io.github.clusterkit.examples.segment.ModelBundle;
+import io.github.clusterkit.examples.segment.Outputs;
+import io.github.clusterkit.examples.segment.Report;
+import io.github.clusterkit.examples.segment.Segmentation;
+import io.github.clusterkit.examples.segment.Segmenter;
+import io.github.clusterkit.io.Csv;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code clusterkit} command-line program (the main class of {@code clusterkit-cli.jar}):
+ *
+ * <ul>
+ *   <li>{@code segment [file.csv]}: customer segmentation end to end (see {@link Segmenter}); with no file it
+ *       uses a generated customer table ({@link CustomerData});
+ *   <li>{@code predict model.json customers.csv}: assigns new customers to the segments of a model file
+ *       written by {@code segment};
+ *   <li>{@code demo}: the DBSCAN demonstration ({@link Demo}).
+ * </ul>
+ *
+ * <p>A bad option or a bad file gives one line on standard error and exit code 2, never a stack trace.
+ */
+@Command(name = "clusterkit", mixinStandardHelpOptions = true, version = "clusterkit 0.1.0-SNAPSHOT",
+    description = "Customer segmentation with clusterkit: segment a customer table, predict new customers.",
+    synopsisSubcommandLabel = "(segment | predict | demo)")
+public final class Cli implements Callable<Integer> {
+
+  /** Exit code of a bad option, bad file or data that cannot be segmented as asked. */
+  public static final int USAGE = 2;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  private Cli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Runs the program and exits with its exit code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    boolean interactive = System.console() != null;
+    System.exit(run(args, System.out, System.err, interactive));
+  }
+
+  /**
+   * Runs the program.
+   *
+   * @param args the command line
+   * @param out standard output
+   * @param err standard error (errors, and the progress bar when {@code progress} is on)
+   * @param progress whether to draw a progress bar on {@code err}
+   * @return the exit code: 0, {@link #USAGE} for a bad option, file or data, 1 for an unexpected failure
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, boolean progress) {
+    CommandLine cl = new CommandLine(new Cli(out, err));
+    cl.addSubcommand("segment", new SegmentCommand(out, err, progress));
+    cl.addSubcommand("predict", new PredictCommand(out));
+    cl.addSubcommand("demo", new DemoCommand(out));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cl.setParameterExceptionHandler((ex, a) -> {
+      String cmd = ex.getCommandLine().getCommandName();
+      err.println("error: " + oneLine(ex.getMessage()) + " (see 'clusterkit "
+          + ("clusterkit".equals(cmd) ? "" : cmd + " ") + "--help')");
+      return USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      err.println("error: " + describe(ex));
+      return expected(ex) ? USAGE : 1;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    err.println("error: name a command: segment, predict or demo (see 'clusterkit --help')");
+    return USAGE;
+  }
+
+  private static boolean expected(Throwable ex) {
+    return ex instanceof IllegalArgumentException || ex instanceof IOException
+        || ex instanceof UncheckedIOException;
+  }
+
+  /** One line describing a failure, for people. */
+  static String describe(Throwable ex) {
+    if (ex instanceof UncheckedIOException && ex.getCause() != null) {
+      ex = ex.getCause();
+    }
+    if (ex instanceof NoSuchFileException) {
+      return "file not found: " + ((NoSuchFileException) ex).getFile();
+    }
+    if (ex instanceof AccessDeniedException) {
+      return "permission denied: " + ((AccessDeniedException) ex).getFile();
+    }
+    if (ex instanceof java.nio.file.FileSystemException) {
+      java.nio.file.FileSystemException f = (java.nio.file.FileSystemException) ex;
+      return "cannot use " + f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason());
+    }
+    if (ex instanceof IllegalArgumentException || ex instanceof IOException) {
+      return oneLine(ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
+    }
+    return "unexpected failure: " + ex.getClass().getName()
+        + (ex.getMessage() == null ? "" : ": " + oneLine(ex.getMessage()));
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", "; ").trim();
+  }
+
+  static Table readTable(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(file + " is a folder, not a CSV file");
+    }
+    try {
+      return Csv.read(file);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code segment [file.csv]}. */
+  @Command(name = "segment", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Segments customers: impute, one-hot, log of skewed money columns, scale; sweep k; fit;"
+          + " print the segment profile, names, outliers and quality; write labels, model and charts.",
+          "With no file, a generated table of 1,000 customers is used."})
+  static final class SegmentCommand implements Callable<Integer> {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean progress;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "file.csv",
+        description = "customer table (CSV with a header row); default: a generated table")
+    Path file;
+
+    @Option(names = "--algorithm", paramLabel = "kmeans|gmm|dbscan",
+        description = "clustering algorithm (default: ${DEFAULT-VALUE})", defaultValue = "kmeans")
+    String algorithm;
+
+    @Option(names = "--k", paramLabel = "K", description = "number of segments (K-Means, gmm); default: the k with"
+        + " the highest silhouette in the sweep")
+    Integer k;
+
+    @Option(names = "--k-max", paramLabel = "K", defaultValue = "10",
+        description = "largest k of the sweep (default: ${DEFAULT-VALUE})")
+    int kMax;
+
+    @Option(names = "--eps", paramLabel = "EPS", description = "DBSCAN radius in scaled units; default: the knee"
+        + " of the sorted k-distance curve")
+    Double eps;
+
+    @Option(names = "--min-pts", paramLabel = "N", description = "DBSCAN minPts, counting the customer itself;"
+        + " default: 2 x number of model columns (at least 4)")
+    Integer minPts;
+
+    @Option(names = "--columns", split = ",", paramLabel = "a,b,c",
+        description = "feature columns to use (default: all but the id column)")
+    List<String> columns;
+
+    @Option(names = "--id-column", paramLabel = "NAME", description = "customer id column (default: detected,"
+        + " e.g. CustomerID, CUST_ID)")
+    String idColumn;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "segments",
+        description = "output folder (default: ${DEFAULT-VALUE})")
+    Path outDir;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--outlier-share", paramLabel = "P", defaultValue = "0.01",
+        description = "share of customers flagged as outliers by kmeans and gmm (default: ${DEFAULT-VALUE})")
+    double outlierShare;
+
+    @Option(names = "--no-log", description = "do not take the log of skewed columns")
+    boolean noLog;
+
+    SegmentCommand(PrintStream out, PrintStream err, boolean progress) {
+      this.out = out;
+      this.err = err;
+      this.progress = progress;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      Segmenter.Algorithm alg;
+      try {
+        alg = Segmenter.Algorithm.valueOf(algorithm.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--algorithm must be kmeans, gmm or dbscan, got '" + algorithm + "'");
+      }
+      Segmenter config = Segmenter.defaults().algorithm(alg).k(k).maxK(kMax).eps(eps).minPts(minPts)
+          .columns(columns).idColumn(idColumn).logSkewed(!noLog).seed(seed).outlierShare(outlierShare);
+      if (alg == Segmenter.Algorithm.DBSCAN && k != null) {
+        throw new IllegalArgumentException("--k does not apply to dbscan (it finds the number of segments; use"
+            + " --eps and --min-pts)");
+      }
+      if (alg != Segmenter.Algorithm.DBSCAN && (eps != null || minPts != null)) {
+        throw new IllegalArgumentException("--eps and --min-pts apply to dbscan only");
+      }
+      Table table;
+      String source;
+      if (file == null) {
+        table = CustomerData.generate();
+        source = "the built-in generated table (seed " + CustomerData.DEFAULT_SEED + ")";
+      } else {
+        table = readTable(file);
+        source = file.getFileName().toString();
+      }
+      Segmentation s;
+      if (progress) {
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("k sweep").setInitialMax(kMax)
+            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100).setMaxRenderedLength(80)
+            .setConsumer(new ConsoleProgressBarConsumer(err, 80)).build()) {
+          IntConsumer step = kk -> bar.stepTo(kk);
+          s = config.run(table, step);
+          bar.stepTo(bar.getMax());
+        }
+      } else {
+        s = config.run(table, null);
+      }
+      Report.print(s, source, out);
+      Outputs.Written w = Outputs.write(s, outDir);
+      out.println();
+      out.println("wrote " + w.files.size() + " files to " + outDir + ": labels.csv, profile.csv, model.json, "
+          + "segments-pca, k-selection and k-distance charts (.svg and .png)");
+      if (!w.modelIncluded) {
+        out.println("note: model.json holds the pipeline and segment names but not the "
+            + algorithm.toLowerCase(Locale.ROOT) + " model (this build of clustering-io cannot save it yet),"
+            + " so predict cannot use it");
+      } else {
+        out.println("assign new customers: clusterkit predict " + outDir.resolve("model.json") + " customers.csv");
+      }
+      return 0;
+    }
+  }
+
+  /** {@code predict model.json customers.csv}. */
+  @Command(name = "predict", mixinStandardHelpOptions = true,
+      description = {"Assigns customers to the segments of a model file written by 'segment'.",
+          "Prints CSV: id, segment, segment_name, outlier (and probability for gmm)."})
+  static final class PredictCommand implements Callable<Integer> {
+    private final PrintStream out;
+
+    @Parameters(index = "0", paramLabel = "model.json", description = "model file written by segment")
+    Path model;
+
+    @Parameters(index = "1", paramLabel = "customers.csv", description = "customers to assign (CSV with the"
+        + " columns the model was fitted on)")
+    Path customers;
+
+    PredictCommand(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      if (!Files.isRegularFile(model)) {
+        throw new NoSuchFileException(model.toString());
+      }
+      ModelBundle bundle = ModelBundle.load(model);
+      Table t = readTable(customers);
+      ModelBundle.Prediction p = bundle.predict(t);
+      String id = bundle.idColumn() != null && t.hasColumn(bundle.idColumn()) ? bundle.idColumn() : null;
+      String[] ids = new String[t.rowCount()];
+      if (id != null && t.type(id) == ColumnType.CATEGORICAL) {
+        ids = t.categorical(id);
+      } else if (id != null) {
+        double[] v = t.numeric(id);
+        for (int i = 0; i < ids.length; i++) {
+          ids[i] = Report.number(v[i]);
+        }
+      } else {
+        for (int i = 0; i < ids.length; i++) {
+          ids[i] = Integer.toString(i + 1);
+        }
+      }
+      StringBuilder sb = new StringBuilder();
+      sb.append(Outputs.csv(id == null ? "row" : id)).append(",segment,segment_name,outlier")
+          .append(p.probabilities == null ? "" : ",probability").append('\n');
+      for (int i = 0; i < ids.length; i++) {
+        int l = p.labels[i];
+        String name = l < 0 ? "Outliers (noise)" : bundle.segments().get(l);
+        sb.append(Outputs.csv(ids[i] == null ? "" : ids[i])).append(',').append(l).append(',')
+            .append(Outputs.csv(name)).append(',').append(p.outliers[i]);
+        if (p.probabilities != null) {
+          sb.append(',').append(String.format(Locale.ROOT, "%.4f", p.probabilities[i]));
+        }
+        sb.append('\n');
+      }
+      out.print(sb);
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code demo}: the DBSCAN demonstration. */
+  @Command(name = "demo", mixinStandardHelpOptions = true,
+      description = "DBSCAN on generated customers, eps from the k-distance knee (the first demonstration).")
+  static final class DemoCommand implements Callable<Integer> {
+    private final PrintStream out;
+
+    DemoCommand(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+      Demo.run(out);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.github.clusterkit.examples.segment;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.eval.Kneedle;
+import io.github.clusterkit.eval.Silhouette;
+import io.github.clusterkit.kmeans.KMeans;
+import io.github.clusterkit.kmeans.KMeansModel;
+import java.util.function.IntConsumer;
+
+/**
+ * The k-selection sweep of the segmentation: K-Means for {@code k = 1..maxK} with inertia and mean
+ * silhouette, the inertia knee (Kneedle) and the recommended {@code k} (highest silhouette, the smallest
+ * {@code k} on ties).
+ *
+ * <p>It computes exactly what {@code KSelection.kMeans(1, maxK).seed(seed).restarts(restarts)
+ * .silhouetteSampleSize(s).criteria(INERTIA, SILHOUETTE)} computes (a test checks this), one {@code k} at a
+ * time so that the command can advance a progress bar after each fit. The silhouette is exact up to
+ * {@link #EXACT_SILHOUETTE_LIMIT} customers and a seeded sample of that many rows above.
+ */
+public final class KSweep {
+
+  /** Largest number of rows for which the silhouette is computed exactly. */
+  public static final int EXACT_SILHOUETTE_LIMIT = 4000;
+
+  private final int[] ks;
+  private final double[] inertia;
+  private final double[] silhouette;
+  private final KMeansModel[] models;
+  private final int knee;
+  private final int recommended;
+
+  private KSweep(int[] ks, double[] inertia, double[] silhouette, KMeansModel[] models) {
+    this.ks = ks;
+    this.inertia = inertia;
+    this.silhouette = silhouette;
+    this.models = models;
+    double[] x = new double[ks.length];
+    for (int t = 0; t < ks.length; t++) {
+      x[t] = ks[t];
+    }
+    int kt = Kneedle.knee(x, inertia, Kneedle.Shape.CONVEX_DECREASING);
+    this.knee = kt < 0 ? -1 : ks[kt];
+    int best = -1;
+    for (int t = 0; t < ks.length; t++) {
+      if (!Double.isNaN(silhouette[t]) && (best < 0 || silhouette[t] > silhouette[best])) {
+        best = t;
+      }
+    }
+    this.recommended = best < 0 ? (knee > 0 ? knee : ks[ks.length - 1]) : ks[best];
+  }
+
+  /**
+   * @param n number of rows
+   * @return the silhouette sample size the sweep uses: 0 (exact) up to {@link #EXACT_SILHOUETTE_LIMIT} rows
+   */
+  public static int silhouetteSampleSize(int n) {
+    return n <= EXACT_SILHOUETTE_LIMIT ? 0 : EXACT_SILHOUETTE_LIMIT;
+  }
+
+  /**
+   * Runs the sweep.
+   *
+   * @param data the scaled customers
+   * @param maxK the largest {@code k}, at least 2
+   * @param seed the K-Means seed
+   * @param restarts K-Means restarts per {@code k}
+   * @param afterEach called with {@code k} after each fit (for a progress bar), may be null
+   * @return the sweep
+   */
+  public static KSweep run(Dataset data, int maxK, long seed, int restarts, IntConsumer afterEach) {
+    int[] ks = new int[maxK];
+    double[] inertia = new double[maxK];
+    double[] sil = new double[maxK];
+    KMeansModel[] models = new KMeansModel[maxK];
+    int sample = silhouetteSampleSize(data.size());
+    for (int t = 0; t < maxK; t++) {
+      int k = t + 1;
+      ks[t] = k;
+      KMeansModel m = KMeans.k(k).seed(seed).restarts(restarts).fit(data);
+      models[t] = m;
+      inertia[t] = m.inertia();
+      sil[t] = Double.NaN;
+      if (k >= 2) {
+        Silhouette s = sample == 0 ? Silhouette.exact() : Silhouette.sampled(sample, seed);
+        sil[t] = s.evaluate(data, m.labels()).score();
+      }
+      if (afterEach != null) {
+        afterEach.accept(k);
+      }
+    }
+    return new KSweep(ks, inertia, sil, models);
+  }
+
+  /** @return the values of k, 1..maxK */
+  public int[] ks() {
+    return ks.clone();
+  }
+
+  /** @return the inertia for each k */
+  public double[] inertia() {
+    return inertia.clone();
+  }
+
+  /** @return the mean silhouette for each k ({@code NaN} at k = 1) */
+  public double[] silhouette() {
+    return silhouette.clone();
+  }
+
+  /** @return the k at the knee of the inertia curve, or -1 if it has none */
+  public int knee() {
+    return knee;
+  }
+
+  /** @return the k with the highest silhouette */
+  public int recommendedK() {
+    return recommended;
+  }
+
+  /**
+   * @param k a k of the sweep
+   * @return the K-Means model fitted for it
+   */
+  public KMeansModel model(int k) {
+    return models[k - 1];
+  }
+}

@@ -1,0 +1,350 @@
+package io.github.clusterkit.examples.segment;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Table;
+import io.github.clusterkit.dbscan.Assignment;
+import io.github.clusterkit.dbscan.DbscanModel;
+import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.io.ModelFiles;
+import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.preprocess.PipelineModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The segmentation model file, {@code DIR/model.json}: the fitted preprocessing pipeline and the fitted
+ * clustering model, each as a clusterkit model document ({@link ModelFiles}, which validates them and their
+ * checksums on loading), plus what {@code predict} needs to report like {@code segment} did: the segment
+ * names, the identifier column and the outlier rule with its threshold.
+ *
+ * <pre>
+ * { "format": "clusterkit-segmentation", "formatVersion": 1, "algorithm": "kmeans",
+ *   "idColumn": "CUST_ID", "segments": ["High Balance, ...", ...],
+ *   "outlierThreshold": 4.2, "pipeline": {...}, "model": {...} }
+ * </pre>
+ *
+ * <p>{@code outlierThreshold} is a distance to the centroid (K-Means; above it is an outlier) or a log density
+ * (mixtures; below it is an outlier); DBSCAN has none (its noise is the outlier). {@code model} is absent when
+ * this build of clustering-io cannot yet write the model's kind; such a file cannot predict. Immutable.
+ */
+public final class ModelBundle {
+
+  /** The format name written into the file. */
+  public static final String FORMAT = "clusterkit-segmentation";
+
+  /** The format version written and read. */
+  public static final int FORMAT_VERSION = 1;
+
+  private static final long MAX_BYTES = ModelFiles.MAX_FILE_BYTES * 2;
+  private static final ObjectMapper MAPPER = mapper();
+
+  private final Segmenter.Algorithm algorithm;
+  private final String idColumn;
+  private final List<String> segments;
+  private final double outlierThreshold;
+  private final PipelineModel pipeline;
+  private final Object model;
+
+  private ModelBundle(Segmenter.Algorithm algorithm, String idColumn, List<String> segments,
+      double outlierThreshold, PipelineModel pipeline, Object model) {
+    this.algorithm = algorithm;
+    this.idColumn = idColumn;
+    this.segments = segments;
+    this.outlierThreshold = outlierThreshold;
+    this.pipeline = pipeline;
+    this.model = model;
+  }
+
+  private static ObjectMapper mapper() {
+    JsonFactory f = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(80).build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+    ObjectMapper m = new ObjectMapper(f);
+    m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    return m;
+  }
+
+  /**
+   * @param s a segmentation
+   * @return its bundle
+   */
+  public static ModelBundle of(Segmentation s) {
+    return new ModelBundle(s.algorithm(), s.idColumn(), s.profile().segmentNames(), s.outlierThreshold(),
+        s.pipeline(), s.model());
+  }
+
+  /**
+   * @param model a fitted model
+   * @return whether this build of clustering-io can write it
+   */
+  public static boolean canSave(Object model) {
+    try {
+      ModelFiles.toJson(model);
+      return true;
+    } catch (IllegalArgumentException unsupported) {
+      return false;
+    }
+  }
+
+  /** @return the algorithm */
+  public Segmenter.Algorithm algorithm() {
+    return algorithm;
+  }
+
+  /** @return the identifier column, or null */
+  public String idColumn() {
+    return idColumn;
+  }
+
+  /** @return the segment names, by label */
+  public List<String> segments() {
+    return segments;
+  }
+
+  /** @return the fitted pipeline */
+  public PipelineModel pipeline() {
+    return pipeline;
+  }
+
+  /** @return the fitted model, or null if the file holds none */
+  public Object model() {
+    return model;
+  }
+
+  /** @return the outlier threshold ({@code NaN} for DBSCAN) */
+  public double outlierThreshold() {
+    return outlierThreshold;
+  }
+
+  /**
+   * Writes the bundle.
+   *
+   * @param file the destination, replaced
+   * @return whether the clustering model was included (false when clustering-io cannot write its kind yet)
+   * @throws IOException if writing fails
+   */
+  public boolean save(Path file) throws IOException {
+    JsonNodeFactory nf = JsonNodeFactory.instance;
+    ObjectNode doc = nf.objectNode();
+    doc.put("format", FORMAT);
+    doc.put("formatVersion", FORMAT_VERSION);
+    doc.put("algorithm", algorithm.name().toLowerCase(Locale.ROOT));
+    if (idColumn == null) {
+      doc.putNull("idColumn");
+    } else {
+      doc.put("idColumn", idColumn);
+    }
+    ArrayNode names = doc.putArray("segments");
+    for (String s : segments) {
+      names.add(s);
+    }
+    if (algorithm != Segmenter.Algorithm.DBSCAN) {
+      doc.put("outlierThreshold", outlierThreshold);
+    }
+    doc.set("pipeline", MAPPER.readTree(ModelFiles.toJson(pipeline)));
+    boolean withModel = canSave(model);
+    if (withModel) {
+      doc.set("model", MAPPER.readTree(ModelFiles.toJson(model)));
+    }
+    Files.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
+    return withModel;
+  }
+
+  /**
+   * Reads a bundle, validating it and the two model documents inside it.
+   *
+   * @param file the model file
+   * @return the bundle
+   * @throws IOException if reading fails
+   * @throws IllegalArgumentException if the file is not a valid segmentation model file (the message says why)
+   */
+  public static ModelBundle load(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      throw new IllegalArgumentException("model file " + file + " has " + size + " bytes, more than the limit of "
+          + MAX_BYTES);
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(Files.readAllBytes(file));
+    } catch (JsonProcessingException e) {
+      String m = e.getOriginalMessage();
+      throw new IllegalArgumentException("model file " + file + " is not valid JSON: "
+          + (m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ')), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw bad(file, "expected a JSON object");
+    }
+    if (!FORMAT.equals(text(root, "format"))) {
+      throw bad(file, "format must be \"" + FORMAT + "\" (is it a clusterkit segment model.json?)");
+    }
+    JsonNode v = root.get("formatVersion");
+    if (v == null || !v.isInt() || v.intValue() != FORMAT_VERSION) {
+      throw bad(file, "formatVersion must be " + FORMAT_VERSION + ", got " + v);
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+      String f = it.next();
+      if (!List.of("format", "formatVersion", "algorithm", "idColumn", "segments", "outlierThreshold", "pipeline",
+          "model").contains(f)) {
+        throw bad(file, "unexpected field \"" + f + "\"");
+      }
+    }
+    Segmenter.Algorithm alg;
+    String a = text(root, "algorithm");
+    try {
+      alg = Segmenter.Algorithm.valueOf(a == null ? "" : a.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad(file, "algorithm must be kmeans, gmm or dbscan, got " + a);
+    }
+    JsonNode idNode = root.get("idColumn");
+    if (idNode == null || !(idNode.isNull() || idNode.isTextual())) {
+      throw bad(file, "idColumn must be a string or null");
+    }
+    String id = idNode.isNull() ? null : idNode.textValue();
+    JsonNode segs = root.get("segments");
+    if (segs == null || !segs.isArray()) {
+      throw bad(file, "segments must be an array of names");
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonNode s : segs) {
+      if (!s.isTextual()) {
+        throw bad(file, "segments must hold strings");
+      }
+      names.add(s.textValue());
+    }
+    double threshold = Double.NaN;
+    if (alg != Segmenter.Algorithm.DBSCAN) {
+      JsonNode t = root.get("outlierThreshold");
+      if (t == null || !t.isNumber() || !Double.isFinite(t.doubleValue())) {
+        throw bad(file, "outlierThreshold must be a finite number");
+      }
+      threshold = t.doubleValue();
+    }
+    JsonNode p = root.get("pipeline");
+    if (p == null || !p.isObject()) {
+      throw bad(file, "pipeline must be a model document");
+    }
+    PipelineModel pipe = ModelFiles.fromJson(p.toString(), PipelineModel.class);
+    JsonNode m = root.get("model");
+    Object model = null;
+    if (m != null) {
+      if (!m.isObject()) {
+        throw bad(file, "model must be a model document");
+      }
+      model = ModelFiles.fromJson(m.toString(), modelClass(alg));
+      int count = clusterCount(model);
+      if (count != names.size()) {
+        throw bad(file, "segments has " + names.size() + " names but the model has " + count + " segments");
+      }
+    }
+    return new ModelBundle(alg, id, Collections.unmodifiableList(names), threshold, pipe, model);
+  }
+
+  static Class<?> modelClass(Segmenter.Algorithm a) {
+    switch (a) {
+      case KMEANS:
+        return KMeansModel.class;
+      case GMM:
+        return GaussianMixtureModel.class;
+      default:
+        return DbscanModel.class;
+    }
+  }
+
+  private static int clusterCount(Object model) {
+    if (model instanceof KMeansModel) {
+      return ((KMeansModel) model).k();
+    }
+    if (model instanceof GaussianMixtureModel) {
+      return ((GaussianMixtureModel) model).components();
+    }
+    return ((DbscanModel) model).clusterCount();
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.isTextual() ? null : v.textValue();
+  }
+
+  private static IllegalArgumentException bad(Path file, String what) {
+    return new IllegalArgumentException("invalid model file " + file + ": " + what);
+  }
+
+  /** The segments of new customers. */
+  public static final class Prediction {
+    /** Segment per customer, {@code -1} for DBSCAN noise. */
+    public final int[] labels;
+    /** Whether each customer is an outlier by the model's rule. */
+    public final boolean[] outliers;
+    /** Probability of the segment (mixtures), else null. */
+    public final double[] probabilities;
+
+    Prediction(int[] labels, boolean[] outliers, double[] probabilities) {
+      this.labels = labels;
+      this.outliers = outliers;
+      this.probabilities = probabilities;
+    }
+  }
+
+  /**
+   * Assigns customers to segments.
+   *
+   * @param customers a table with the columns the pipeline was fitted on (others are ignored)
+   * @return the segments, outlier flags and (mixtures) probabilities
+   * @throws IllegalArgumentException if the file holds no model, or a column is missing or of another type
+   */
+  public Prediction predict(Table customers) {
+    if (model == null) {
+      throw new IllegalArgumentException("this model file holds no clustering model (the build that wrote it"
+          + " could not save a " + algorithm.name().toLowerCase(Locale.ROOT) + " model); run segment again");
+    }
+    Dataset x = pipeline.transform(customers);
+    int n = x.size();
+    boolean[] out = new boolean[n];
+    if (model instanceof KMeansModel) {
+      KMeansModel m = (KMeansModel) model;
+      int[] labels = m.predict(x);
+      for (int i = 0; i < n; i++) {
+        out[i] = m.transform(x.row(i))[labels[i]] > outlierThreshold;
+      }
+      return new Prediction(labels, out, null);
+    }
+    if (model instanceof GaussianMixtureModel) {
+      GaussianMixtureModel m = (GaussianMixtureModel) model;
+      int[] labels = m.predict(x);
+      double[][] proba = m.predictProba(x);
+      double[] ll = m.scoreSamples(x);
+      double[] p = new double[n];
+      for (int i = 0; i < n; i++) {
+        p[i] = proba[i][labels[i]];
+        out[i] = ll[i] < outlierThreshold;
+      }
+      return new Prediction(labels, out, p);
+    }
+    DbscanModel m = (DbscanModel) model;
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      Assignment as = m.assign(x.row(i));
+      labels[i] = as.label();
+      out[i] = as.label() < 0;
+    }
+    return new Prediction(labels, out, null);
+  }
+}

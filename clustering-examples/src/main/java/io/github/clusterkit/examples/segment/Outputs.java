@@ -1,0 +1,103 @@
+package io.github.clusterkit.examples.segment;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the files of a segmentation into a folder: {@code labels.csv} (one row per customer: id, segment,
+ * segment name, outlier flag, and for mixtures the probability of the segment), {@code profile.csv} (one row
+ * per segment and feature: size, share, mean, z-score), {@code model.json} ({@link ModelBundle}) and the
+ * charts ({@link Charts}).
+ */
+public final class Outputs {
+
+  /** What was written. */
+  public static final class Written {
+    /** Every file written. */
+    public final List<Path> files;
+    /** Whether model.json includes the clustering model (false when clustering-io cannot save its kind). */
+    public final boolean modelIncluded;
+
+    Written(List<Path> files, boolean modelIncluded) {
+      this.files = files;
+      this.modelIncluded = modelIncluded;
+    }
+  }
+
+  private Outputs() {}
+
+  /**
+   * Writes every file.
+   *
+   * @param s the segmentation
+   * @param dir the folder, created if needed
+   * @return what was written
+   * @throws IOException if writing fails
+   */
+  public static Written write(Segmentation s, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    List<Path> files = new ArrayList<>();
+    Path labels = dir.resolve("labels.csv");
+    writeLabels(s, labels);
+    files.add(labels);
+    Path profile = dir.resolve("profile.csv");
+    writeProfile(s.profile(), profile);
+    files.add(profile);
+    Path model = dir.resolve("model.json");
+    boolean included = ModelBundle.of(s).save(model);
+    files.add(model);
+    files.addAll(Charts.write(s, dir));
+    return new Written(files, included);
+  }
+
+  static void writeLabels(Segmentation s, Path file) throws IOException {
+    String[] ids = s.customerIds();
+    int[] labels = s.labels();
+    boolean[] out = s.outliers();
+    double[] p = s.probabilities();
+    Profile prof = s.profile();
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(csv(s.idColumn() == null ? "row" : s.idColumn()) + ",segment,segment_name,outlier"
+          + (p == null ? "" : ",probability") + "\n");
+      for (int i = 0; i < labels.length; i++) {
+        w.write(csv(ids[i]) + "," + labels[i] + "," + csv(prof.nameOfLabel(labels[i])) + "," + out[i]
+            + (p == null ? "" : "," + p[i]) + "\n");
+      }
+    }
+  }
+
+  static void writeProfile(Profile p, Path file) throws IOException {
+    int[] segs = p.segments();
+    List<String> feats = p.features();
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("segment,segment_name,size,share,feature,mean,overall_mean,z_score\n");
+      double[] all = p.overallMeans();
+      for (int g = 0; g < segs.length; g++) {
+        double[] m = p.means(g);
+        double[] z = p.zScores(g);
+        for (int j = 0; j < feats.size(); j++) {
+          w.write(segs[g] + "," + csv(p.name(g)) + "," + p.sizes()[g] + ","
+              + String.format(Locale.ROOT, "%.6f", p.share(g)) + "," + csv(feats.get(j)) + "," + m[j] + ","
+              + all[j] + "," + z[j] + "\n");
+        }
+      }
+    }
+  }
+
+  /**
+   * @param field a CSV field
+   * @return the field, quoted (RFC 4180) when it holds a comma, quote or line break
+   */
+  public static String csv(String field) {
+    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+      return field;
+    }
+    return '"' + field.replace("\"", "\"\"") + '"';
+  }
+}

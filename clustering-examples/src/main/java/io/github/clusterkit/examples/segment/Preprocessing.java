@@ -1,0 +1,185 @@
+package io.github.clusterkit.examples.segment;
+
+import io.github.clusterkit.data.ColumnType;
+import io.github.clusterkit.data.Table;
+import io.github.clusterkit.preprocess.Imputer;
+import io.github.clusterkit.preprocess.Log1p;
+import io.github.clusterkit.preprocess.OneHotEncoder;
+import io.github.clusterkit.preprocess.Pipeline;
+import io.github.clusterkit.preprocess.StandardScaler;
+import io.github.clusterkit.preprocess.Step;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The preprocessing rules of the segmentation: which column is the customer identifier, which columns are
+ * skewed enough for a logarithm, and the pipeline built from them.
+ *
+ * <p>The pipeline is: median imputation of numeric columns, most-frequent imputation of categorical columns,
+ * {@code log1p} of the skewed columns (the rule of {@link #isSkewed(double[])}), one-hot encoding of the
+ * categories (unknown categories of new customers are encoded as all zeros), and standard scaling of the
+ * numeric columns. The one-hot columns are left as 0/1: after scaling every numeric column has standard
+ * deviation 1, so a change of category weighs about as much as one standard deviation of a number.
+ */
+public final class Preprocessing {
+
+  /** A column is skewed when its sample skewness exceeds this value (and it has no negative value). */
+  public static final double SKEWNESS_LIMIT = 2.0;
+
+  /** A categorical feature with more distinct values than this is rejected (it looks like an identifier). */
+  public static final int MAX_CATEGORIES = 50;
+
+  private static final Pattern ID_NAME = Pattern.compile("(?i)id|.*[_ .-]id|.*(?-i:ID|Id)");
+
+  private Preprocessing() {}
+
+  /**
+   * Finds the identifier column: the first column whose name is {@code id}, ends in {@code _id},
+   * {@code ID} or {@code Id} (for instance {@code CustomerID}, {@code CUST_ID}, {@code customer_id}), and
+   * whose values are all present and distinct.
+   *
+   * @param table the customer table
+   * @return the column's name, or null if there is none
+   */
+  public static String detectIdColumn(Table table) {
+    for (String name : table.columnNames()) {
+      if (ID_NAME.matcher(name).matches() && table.missingCount(name) == 0 && distinct(table, name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  private static boolean distinct(Table t, String name) {
+    Set<Object> seen = new HashSet<>();
+    if (t.type(name) == ColumnType.NUMERIC) {
+      double[] v = t.numeric(name);
+      for (int i = 0; i < v.length; i++) {
+        if (!seen.add(v[i])) {
+          return false;
+        }
+      }
+    } else {
+      String[] v = t.categorical(name);
+      for (int i = 0; i < v.length; i++) {
+        if (!seen.add(v[i])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Sample skewness {@code g1 = m3 / m2^(3/2)} of the observed values (population moments, as
+   * {@code scipy.stats.skew(bias=True)}).
+   *
+   * @param values a numeric column, {@code NaN} for missing
+   * @return the skewness, 0 for a constant column or fewer than 3 observed values
+   */
+  public static double skewness(double[] values) {
+    int m = 0;
+    double sum = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isNaN(values[i])) {
+        sum += values[i];
+        m++;
+      }
+    }
+    if (m < 3) {
+      return 0;
+    }
+    double mean = sum / m;
+    double m2 = 0;
+    double m3 = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isNaN(values[i])) {
+        double d = values[i] - mean;
+        m2 += d * d;
+        m3 += d * d * d;
+      }
+    }
+    m2 /= m;
+    m3 /= m;
+    return m2 > 0 ? m3 / Math.pow(m2, 1.5) : 0;
+  }
+
+  /**
+   * The log rule for skewed money columns: a column gets {@code log1p} when its observed values are all
+   * {@code >= 0} and their skewness exceeds {@link #SKEWNESS_LIMIT}.
+   *
+   * @param values a numeric column, {@code NaN} for missing
+   * @return whether to take its logarithm
+   */
+  public static boolean isSkewed(double[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] < 0) {
+        return false;
+      }
+    }
+    return skewness(values) > SKEWNESS_LIMIT;
+  }
+
+  /**
+   * The numeric columns the log rule selects.
+   *
+   * @param features the feature table
+   * @return their names, in table order
+   */
+  public static List<String> skewedColumns(Table features) {
+    List<String> out = new ArrayList<>();
+    for (String c : features.columnNames(ColumnType.NUMERIC)) {
+      if (isSkewed(features.numeric(c))) {
+        out.add(c);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Builds the pipeline for a feature table.
+   *
+   * @param features the feature columns (no identifier)
+   * @param logColumns numeric columns to take the logarithm of (possibly empty)
+   * @return the pipeline (not yet fitted)
+   * @throws IllegalArgumentException if a categorical column has more than {@link #MAX_CATEGORIES} values
+   */
+  public static Pipeline pipeline(Table features, List<String> logColumns) {
+    List<String> numeric = features.columnNames(ColumnType.NUMERIC);
+    List<String> categorical = features.columnNames(ColumnType.CATEGORICAL);
+    for (String c : categorical) {
+      Set<String> values = new HashSet<>();
+      for (String v : features.categorical(c)) {
+        if (v != null) {
+          values.add(v);
+        }
+      }
+      if (values.size() > MAX_CATEGORIES) {
+        throw new IllegalArgumentException("column '" + c + "' is categorical with " + values.size()
+            + " distinct values (at most " + MAX_CATEGORIES + "); if it identifies customers name it with"
+            + " --id-column, or leave it out with --columns");
+      }
+    }
+    List<Step> steps = new ArrayList<>();
+    if (!numeric.isEmpty()) {
+      steps.add(Imputer.median());
+    }
+    if (!categorical.isEmpty()) {
+      steps.add(Imputer.mostFrequent().columns(categorical.toArray(new String[0])));
+    }
+    if (!logColumns.isEmpty()) {
+      steps.add(new Log1p().columns(logColumns.toArray(new String[0])));
+    }
+    if (!categorical.isEmpty()) {
+      steps.add(new OneHotEncoder().handleUnknown(OneHotEncoder.HandleUnknown.IGNORE));
+    }
+    if (!numeric.isEmpty()) {
+      steps.add(new StandardScaler().columns(numeric.toArray(new String[0])));
+    }
+    return Pipeline.of(steps);
+  }
+}

@@ -1,0 +1,260 @@
+package io.github.clusterkit.examples.segment;
+
+import io.github.clusterkit.data.ColumnType;
+import io.github.clusterkit.data.Table;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints a {@link Segmentation} as text: preprocessing, k sweep, segments, profile, outliers and quality. */
+public final class Report {
+
+  /** Most outliers listed by name. */
+  static final int OUTLIERS_SHOWN = 10;
+
+  private static final int CELL = 17;
+
+  private Report() {}
+
+  /**
+   * A number for people: no decimals from 1000 on, one from 10 on, else two; whole
+   * numbers without decimals.
+   *
+   * @param v the value
+   * @return its text
+   */
+  public static String number(double v) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    double a = Math.abs(v);
+    if (v == Math.rint(v) && a < 1e15) {
+      return String.format(Locale.ROOT, a >= 10000 ? "%,.0f" : "%.0f", v);
+    }
+    if (a >= 1000) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    if (a >= 10) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  private static String z(double v) {
+    return String.format(Locale.ROOT, "%+.1f", v);
+  }
+
+  /**
+   * Prints the report.
+   *
+   * @param s the segmentation
+   * @param source where the customers came from, e.g. the file name
+   * @param out where to print
+   */
+  public static void print(Segmentation s, String source, PrintStream out) {
+    Table f = s.features();
+    int n = f.rowCount();
+    out.printf(Locale.ROOT, "clusterkit segment: %d customers from %s%n", n, source);
+    out.printf(Locale.ROOT, "features: %s%s%n", String.join(", ", f.columnNames()),
+        s.idColumn() == null ? "" : "  (customer id: " + s.idColumn() + ")");
+    List<String> imputed = new ArrayList<>();
+    int cells = 0;
+    for (String c : f.columnNames()) {
+      int m = f.missingCount(c);
+      if (m > 0) {
+        cells += m;
+        imputed.add(c + " " + m + (f.type(c) == ColumnType.NUMERIC ? " (median)" : " (most frequent)"));
+      }
+    }
+    out.printf(Locale.ROOT, "missing cells imputed: %s%n",
+        imputed.isEmpty() ? "none" : cells + " = " + String.join(", ", imputed));
+    out.printf(Locale.ROOT, "log1p of skewed columns (skewness > %.0f, no negative value): %s%n",
+        Preprocessing.SKEWNESS_LIMIT, s.logColumns().isEmpty() ? "none" : String.join(", ", s.logColumns()));
+    out.printf(Locale.ROOT, "model input: %d columns (numbers standard-scaled, categories one-hot)%n%n",
+        s.scaled().dimension());
+
+    KSweep sw = s.sweep();
+    int[] ks = sw.ks();
+    double[] in = sw.inertia();
+    double[] sil = sw.silhouette();
+    out.printf(Locale.ROOT, "k selection (K-Means, %d restarts, silhouette %s):%n", Segmenter.KMEANS_RESTARTS,
+        KSweep.silhouetteSampleSize(n) == 0 ? "exact" : "on " + KSweep.silhouetteSampleSize(n) + " sampled rows");
+    out.println("   k      inertia  silhouette");
+    for (int t = 0; t < ks.length; t++) {
+      out.printf(Locale.ROOT, "  %2d %12.4g  %10s%s%n", ks[t], in[t],
+          Double.isNaN(sil[t]) ? "" : String.format(Locale.ROOT, "%.4f", sil[t]),
+          (ks[t] == sw.knee() ? "  <- knee of inertia" : "") + (ks[t] == sw.recommendedK() ? "  <- best silhouette" : ""));
+    }
+    out.println();
+
+    switch (s.algorithm()) {
+      case KMEANS:
+        out.printf(Locale.ROOT, "K-Means, k = %d (%s), %d restarts%n", s.chosenK(),
+            s.config().k() != null ? "as asked" : "highest silhouette",
+            Segmenter.KMEANS_RESTARTS);
+        break;
+      case GMM:
+        out.printf(Locale.ROOT, "Gaussian mixture, %d components (%s), full covariances%n", s.chosenK(),
+            s.config().k() != null ? "as asked" : "k of the highest silhouette");
+        break;
+      default:
+        out.printf(Locale.ROOT, "DBSCAN, eps = %.4g (scaled units), minPts = %d: %d segments, %d noise%n", s.eps(),
+            s.minPts(), s.segmentCount(), count(s.outliers()));
+        break;
+    }
+
+    Profile p = s.profile();
+    int[] segs = p.segments();
+    out.println();
+    out.println("segments:");
+    for (int g = 0; g < segs.length; g++) {
+      out.printf(Locale.ROOT, "  %-5s %-50s %6d customers (%4.1f%%)%n", segs[g] < 0 ? "noise" : "#" + segs[g],
+          p.name(g), p.sizes()[g], 100 * p.share(g));
+    }
+    out.println();
+    out.println("profile: mean of each feature, its z-score against all customers in brackets");
+    List<String> feats = p.displayNames();
+    int w = 8;
+    for (String fn : feats) {
+      w = Math.max(w, Math.min(30, fn.length()));
+    }
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-" + w + "s %10s", "", "all"));
+    for (int g = 0; g < segs.length; g++) {
+      head.append(String.format(Locale.ROOT, " %" + CELL + "s", segs[g] < 0 ? "noise" : "#" + segs[g]));
+    }
+    out.println(head);
+    StringBuilder size = new StringBuilder(String.format(Locale.ROOT, "  %-" + w + "s %10d", "customers", n));
+    for (int g = 0; g < segs.length; g++) {
+      size.append(String.format(Locale.ROOT, " %" + CELL + "s",
+          p.sizes()[g] + String.format(Locale.ROOT, " (%.0f%%)", 100 * p.share(g))));
+    }
+    out.println(size);
+    double[] all = p.overallMeans();
+    for (int j = 0; j < feats.size(); j++) {
+      String fn = feats.get(j);
+      if (fn.length() > w) {
+        fn = fn.substring(0, w - 1) + "~";
+      }
+      boolean lvl = p.isLevel(j);
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-" + w + "s %10s", fn,
+          lvl ? pct(all[j]) : number(all[j])));
+      for (int g = 0; g < segs.length; g++) {
+        double m = p.means(g)[j];
+        row.append(String.format(Locale.ROOT, " %" + CELL + "s",
+            (lvl ? pct(m) : number(m)) + " (" + z(p.zScores(g)[j]) + ")"));
+      }
+      out.println(row);
+    }
+
+    printOutliers(s, out);
+
+    Segmenter.Quality q = s.quality();
+    out.println();
+    out.printf(Locale.ROOT, "quality: silhouette %s%s, Davies-Bouldin %s, Calinski-Harabasz %s%s%n",
+        fmt(q.silhouette()), q.silhouetteSampled() ? " (sampled)" : "", fmt(q.daviesBouldin()),
+        Double.isNaN(q.calinskiHarabasz()) ? "n/a" : String.format(Locale.ROOT, "%.1f", q.calinskiHarabasz()),
+        s.algorithm() == Segmenter.Algorithm.DBSCAN ? " (noise left out)" : "");
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  private static String pct(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
+  }
+
+  private static int count(boolean[] b) {
+    int c = 0;
+    for (boolean x : b) {
+      if (x) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  private static void printOutliers(Segmentation s, PrintStream out) {
+    boolean[] flag = s.outliers();
+    int total = count(flag);
+    out.println();
+    String rule;
+    switch (s.algorithm()) {
+      case KMEANS:
+        rule = "farthest from their segment's centroid";
+        break;
+      case GMM:
+        rule = "lowest mixture likelihood";
+        break;
+      default:
+        rule = "DBSCAN noise";
+        break;
+    }
+    out.printf(Locale.ROOT, "outliers: %d (%s)%n", total, rule);
+    if (total == 0) {
+      return;
+    }
+    Integer[] rows = new Integer[total];
+    int c = 0;
+    for (int i = 0; i < flag.length; i++) {
+      if (flag[i]) {
+        rows[c++] = i;
+      }
+    }
+    double[] score = s.outlierScores();
+    if (score != null) {
+      boolean high = s.algorithm() == Segmenter.Algorithm.KMEANS;
+      Arrays.sort(rows, (a, b) -> high ? Double.compare(score[b], score[a]) : Double.compare(score[a], score[b]));
+    }
+    String[] ids = s.customerIds();
+    Profile p = s.profile();
+    double[] mean = p.overallMeans();
+    double[] sd = p.overallSds();
+    Table f = s.features();
+    List<String> numeric = f.columnNames(ColumnType.NUMERIC);
+    double[][] cols = new double[numeric.size()][];
+    for (int j = 0; j < cols.length; j++) {
+      cols[j] = f.numeric(numeric.get(j));
+    }
+    List<String> featNames = p.features();
+    for (int t = 0; t < Math.min(OUTLIERS_SHOWN, total); t++) {
+      int i = rows[t];
+      // the two numeric features farthest from the average, in z units
+      int best1 = -1;
+      int best2 = -1;
+      double z1 = -1;
+      double z2 = -1;
+      double[] zs = new double[cols.length];
+      for (int j = 0; j < cols.length; j++) {
+        int fj = featNames.indexOf(numeric.get(j));
+        double v = cols[j][i];
+        zs[j] = Double.isNaN(v) || !(sd[fj] > 0) ? 0 : (v - mean[fj]) / sd[fj];
+        double a = Math.abs(zs[j]);
+        if (a > z1) {
+          best2 = best1;
+          z2 = z1;
+          best1 = j;
+          z1 = a;
+        } else if (a > z2) {
+          best2 = j;
+          z2 = a;
+        }
+      }
+      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-10s", ids[i]));
+      sb.append(s.labels()[i] < 0 ? "  noise" : "  #" + s.labels()[i]);
+      for (int b : new int[] {best1, best2}) {
+        if (b >= 0) {
+          double v = cols[b][i];
+          sb.append(String.format(Locale.ROOT, "  %s %s (z %s)", Profile.pretty(numeric.get(b)), number(v),
+              z(zs[b])));
+        }
+      }
+      out.println(sb);
+    }
+    if (total > OUTLIERS_SHOWN) {
+      out.printf(Locale.ROOT, "  ... and %d more (see labels.csv)%n", total - OUTLIERS_SHOWN);
+    }
+  }
+}

@@ -1,0 +1,411 @@
+package io.github.clusterkit.examples.segment;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Table;
+import io.github.clusterkit.dbscan.Dbscan;
+import io.github.clusterkit.dbscan.DbscanModel;
+import io.github.clusterkit.dbscan.KDistance;
+import io.github.clusterkit.eval.CalinskiHarabasz;
+import io.github.clusterkit.eval.DaviesBouldin;
+import io.github.clusterkit.eval.NoisePolicy;
+import io.github.clusterkit.eval.Silhouette;
+import io.github.clusterkit.gmm.GaussianMixture;
+import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.kmeans.KMeans;
+import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.pca.Pca;
+import io.github.clusterkit.pca.PcaModel;
+import io.github.clusterkit.preprocess.PipelineModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * The segmentation flow behind the {@code segment} command, as an immutable configuration: choose the
+ * features, fit the preprocessing pipeline ({@link Preprocessing}), sweep k ({@link KSweep}), fit the chosen
+ * algorithm, flag outliers, profile and name the segments ({@link Profile}), and compute the quality indices
+ * and the 2-D PCA view. {@link #run(Table, IntConsumer)} returns everything as a {@link Segmentation}.
+ *
+ * <p><b>Defaults.</b> K-Means with 10 restarts (scikit-learn 1.2's {@code n_init=10}) and {@code k} from
+ * the sweep over {@code 1..10} (highest mean silhouette); seed 42; log of skewed columns on; the identifier
+ * column detected by {@link Preprocessing#detectIdColumn(Table)}. DBSCAN: {@code minPts = 2 * dimension}
+ * (at least 4; Sander et al. 1998's rule), {@code eps} at the knee of the sorted minPts-distance curve.
+ * Gaussian mixtures: full covariances, 3 restarts.
+ *
+ * <p><b>Outliers.</b> DBSCAN: its noise. Mixture: the customers whose log density is below the
+ * {@code outlierShare} quantile (the least likely 1% by default). K-Means: the customers whose distance to
+ * their centroid is above the {@code 1 - outlierShare} quantile. The threshold is kept in the model file, so
+ * {@code predict} flags new customers by the same rule.
+ */
+public final class Segmenter {
+
+  /** The clustering algorithm. */
+  public enum Algorithm {
+    /** K-Means (k-means++, Lloyd). */
+    KMEANS,
+    /** Gaussian mixture by EM, full covariances. */
+    GMM,
+    /** DBSCAN. */
+    DBSCAN
+  }
+
+  private final Algorithm algorithm;
+  private final Integer k;
+  private final int maxK;
+  private final Double eps;
+  private final Integer minPts;
+  private final List<String> columns;
+  private final String idColumn;
+  private final boolean logSkewed;
+  private final long seed;
+  private final double outlierShare;
+
+  private Segmenter(Algorithm algorithm, Integer k, int maxK, Double eps, Integer minPts, List<String> columns,
+      String idColumn, boolean logSkewed, long seed, double outlierShare) {
+    this.algorithm = algorithm;
+    this.k = k;
+    this.maxK = maxK;
+    this.eps = eps;
+    this.minPts = minPts;
+    this.columns = columns;
+    this.idColumn = idColumn;
+    this.logSkewed = logSkewed;
+    this.seed = seed;
+    this.outlierShare = outlierShare;
+  }
+
+  /** @return the default configuration (K-Means, k from the sweep) */
+  public static Segmenter defaults() {
+    return new Segmenter(Algorithm.KMEANS, null, 10, null, null, null, null, true, 42L, 0.01);
+  }
+
+  /**
+   * @param a the algorithm
+   * @return a copy using it
+   */
+  public Segmenter algorithm(Algorithm a) {
+    if (a == null) {
+      throw new IllegalArgumentException("algorithm must not be null");
+    }
+    return new Segmenter(a, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare);
+  }
+
+  /**
+   * @param value number of segments for K-Means and mixtures, at least 1; null for the sweep's choice
+   * @return a copy
+   */
+  public Segmenter k(Integer value) {
+    if (value != null && value < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + value);
+    }
+    return new Segmenter(algorithm, value, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare);
+  }
+
+  /**
+   * @param value the largest k of the sweep, at least 2
+   * @return a copy
+   */
+  public Segmenter maxK(int value) {
+    if (value < 2) {
+      throw new IllegalArgumentException("k-max must be >= 2, got " + value);
+    }
+    return new Segmenter(algorithm, k, value, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare);
+  }
+
+  /**
+   * @param value DBSCAN's radius in scaled units, {@code > 0} and finite; null for the knee
+   * @return a copy
+   */
+  public Segmenter eps(Double value) {
+    if (value != null && !(value > 0 && value < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("eps must be > 0 and finite, got " + value);
+    }
+    return new Segmenter(algorithm, k, maxK, value, minPts, columns, idColumn, logSkewed, seed, outlierShare);
+  }
+
+  /**
+   * @param value DBSCAN's minPts (counting the point itself), at least 1; null for {@code 2 * dimension}
+   * @return a copy
+   */
+  public Segmenter minPts(Integer value) {
+    if (value != null && value < 1) {
+      throw new IllegalArgumentException("min-pts must be >= 1, got " + value);
+    }
+    return new Segmenter(algorithm, k, maxK, eps, value, columns, idColumn, logSkewed, seed, outlierShare);
+  }
+
+  /**
+   * @param names the feature columns; null or empty for every column but the identifier
+   * @return a copy
+   */
+  public Segmenter columns(List<String> names) {
+    List<String> c = names == null || names.isEmpty() ? null : Collections.unmodifiableList(new ArrayList<>(names));
+    return new Segmenter(algorithm, k, maxK, eps, minPts, c, idColumn, logSkewed, seed, outlierShare);
+  }
+
+  /**
+   * @param name the identifier column; null to detect it
+   * @return a copy
+   */
+  public Segmenter idColumn(String name) {
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, name, logSkewed, seed, outlierShare);
+  }
+
+  /**
+   * @param on whether skewed non-negative columns get {@code log1p}
+   * @return a copy
+   */
+  public Segmenter logSkewed(boolean on) {
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, on, seed, outlierShare);
+  }
+
+  /**
+   * @param value the seed of K-Means, the mixture and the silhouette sample
+   * @return a copy
+   */
+  public Segmenter seed(long value) {
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, value, outlierShare);
+  }
+
+  /**
+   * @param share the share of customers flagged as outliers by K-Means and mixtures, in {@code [0, 0.5]}
+   * @return a copy
+   */
+  public Segmenter outlierShare(double share) {
+    if (!(share >= 0 && share <= 0.5)) {
+      throw new IllegalArgumentException("outlier-share must be in [0, 0.5], got " + share);
+    }
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, share);
+  }
+
+  /** @return the algorithm */
+  public Algorithm algorithm() {
+    return algorithm;
+  }
+
+  /** @return the k asked for, or null when the sweep chooses it */
+  public Integer k() {
+    return k;
+  }
+
+  /** Number of K-Means restarts in the sweep and the final fit. */
+  static final int KMEANS_RESTARTS = 10;
+
+  /** Number of EM restarts of the mixture. */
+  static final int GMM_RESTARTS = 3;
+
+  /**
+   * Runs the segmentation.
+   *
+   * @param table the customer table
+   * @param afterEachK called with k after each fit of the sweep (progress), may be null
+   * @return the result
+   * @throws IllegalArgumentException if a column is unknown, the data cannot be segmented as asked, or a
+   *     parameter does not suit the data; the message says which
+   */
+  public Segmentation run(Table table, IntConsumer afterEachK) {
+    if (table == null) {
+      throw new IllegalArgumentException("table must not be null");
+    }
+    String id = idColumn;
+    if (id != null) {
+      table.indexOf(id); // throws for an unknown column, naming the columns
+    } else {
+      id = Preprocessing.detectIdColumn(table);
+    }
+    Table features;
+    if (columns != null) {
+      features = table.select(columns);
+    } else if (id != null) {
+      features = table.drop(id);
+    } else {
+      features = table;
+    }
+    int n = features.rowCount();
+    if (n < 3) {
+      throw new IllegalArgumentException("the table has " + n + " rows; segmentation needs at least 3");
+    }
+    List<String> logColumns = logSkewed ? Preprocessing.skewedColumns(features) : List.of();
+    PipelineModel pipeline = Preprocessing.pipeline(features, logColumns).fit(features);
+    Dataset x = pipeline.transform(features);
+    int d = x.dimension();
+
+    int sweepMax = Math.min(maxK, n - 1);
+    if (sweepMax < 2) {
+      sweepMax = 2;
+    }
+    KSweep sweep = KSweep.run(x, sweepMax, seed, KMEANS_RESTARTS, afterEachK);
+    int chosenK = k != null ? k : sweep.recommendedK();
+    if (chosenK > n) {
+      throw new IllegalArgumentException("k must be at most the number of customers (" + n + "), got " + chosenK);
+    }
+
+    int pts = minPts != null ? minPts : Math.max(4, 2 * d);
+    if (pts > n) {
+      if (minPts != null) {
+        throw new IllegalArgumentException("min-pts must be at most the number of customers (" + n + "), got "
+            + pts);
+      }
+      pts = n;
+    }
+    KDistance kdist = KDistance.of(x, pts);
+
+    int[] labels;
+    int segments;
+    double[][] centres;
+    double[] outlierScore;
+    boolean[] outlier = new boolean[n];
+    double threshold = Double.NaN;
+    double[] probability = null;
+    Object model;
+    double usedEps = Double.NaN;
+    switch (algorithm) {
+      case KMEANS: {
+        KMeansModel m = chosenK <= sweepMax ? sweep.model(chosenK)
+            : KMeans.k(chosenK).seed(seed).restarts(KMEANS_RESTARTS).fit(x);
+        labels = m.labels();
+        segments = m.k();
+        centres = m.centroids();
+        outlierScore = new double[n];
+        for (int i = 0; i < n; i++) {
+          outlierScore[i] = m.transform(x.row(i))[labels[i]]; // as predict computes it
+        }
+        threshold = upperQuantile(outlierScore, outlierShare);
+        for (int i = 0; i < n; i++) {
+          outlier[i] = outlierScore[i] > threshold;
+        }
+        model = m;
+        break;
+      }
+      case GMM: {
+        GaussianMixtureModel m = GaussianMixture.components(chosenK).seed(seed).restarts(GMM_RESTARTS).fit(x);
+        labels = m.predict(x);
+        segments = m.components();
+        centres = m.means();
+        double[][] proba = m.predictProba(x);
+        probability = new double[n];
+        for (int i = 0; i < n; i++) {
+          probability[i] = proba[i][labels[i]];
+        }
+        outlierScore = m.scoreSamples(x);
+        threshold = lowerQuantile(outlierScore, outlierShare);
+        for (int i = 0; i < n; i++) {
+          outlier[i] = outlierScore[i] < threshold;
+        }
+        model = m;
+        break;
+      }
+      case DBSCAN: {
+        usedEps = eps != null ? eps : kdist.knee();
+        if (!(usedEps > 0)) {
+          throw new IllegalArgumentException("the knee of the " + pts + "-distance curve is at distance "
+              + usedEps + " (many identical customers); give --eps");
+        }
+        DbscanModel m = Dbscan.eps(usedEps).minPts(pts).fit(x);
+        labels = m.labels();
+        segments = m.clusterCount();
+        centres = new double[segments][d];
+        int[] sizes = m.clusterSizes();
+        for (int i = 0; i < n; i++) {
+          if (labels[i] >= 0) {
+            double[] r = x.row(i);
+            for (int j = 0; j < d; j++) {
+              centres[labels[i]][j] += r[j] / sizes[labels[i]];
+            }
+          }
+        }
+        outlierScore = null;
+        for (int i = 0; i < n; i++) {
+          outlier[i] = labels[i] < 0;
+        }
+        model = m;
+        break;
+      }
+      default:
+        throw new IllegalStateException("unknown algorithm " + algorithm);
+    }
+
+    Profile profile = Profile.of(features, labels, segments);
+    Quality quality = Quality.of(x, labels, seed);
+
+    int comps = Math.min(2, Math.min(d, n));
+    PcaModel pca = Pca.components(comps).fit(x);
+    Dataset scores = pca.transform(x);
+    double[][] pcaCentres = new double[segments][];
+    for (int s = 0; s < segments; s++) {
+      pcaCentres[s] = pca.transform(centres[s]);
+    }
+    return new Segmentation(this, table, features, id, logColumns, pipeline, x, sweep, chosenK, kdist, pts,
+        usedEps, model, labels, segments, outlier, outlierScore, threshold, probability, profile, quality, pca,
+        scores, pcaCentres);
+  }
+
+  /** The value above which {@code share} of the values lie (values strictly above are flagged). */
+  static double upperQuantile(double[] v, double share) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int idx = (int) Math.floor((s.length - 1) * (1 - share));
+    return s[Math.max(0, Math.min(s.length - 1, idx))];
+  }
+
+  /** The value below which {@code share} of the values lie (values strictly below are flagged). */
+  static double lowerQuantile(double[] v, double share) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int idx = (int) Math.ceil((s.length - 1) * share);
+    return s[Math.max(0, Math.min(s.length - 1, idx))];
+  }
+
+  /** The quality indices of a segmentation, {@code NaN} where undefined (fewer than two segments). */
+  public static final class Quality {
+    private final double silhouette;
+    private final boolean sampled;
+    private final double daviesBouldin;
+    private final double calinskiHarabasz;
+
+    private Quality(double silhouette, boolean sampled, double daviesBouldin, double calinskiHarabasz) {
+      this.silhouette = silhouette;
+      this.sampled = sampled;
+      this.daviesBouldin = daviesBouldin;
+      this.calinskiHarabasz = calinskiHarabasz;
+    }
+
+    static Quality of(Dataset x, int[] labels, long seed) {
+      int sample = KSweep.silhouetteSampleSize(x.size());
+      double sil = Double.NaN;
+      double db = Double.NaN;
+      double ch = Double.NaN;
+      try {
+        Silhouette s = sample == 0 ? Silhouette.exact() : Silhouette.sampled(sample, seed);
+        sil = s.noise(NoisePolicy.IGNORE).evaluate(x, labels).score();
+        db = DaviesBouldin.score(x, labels, NoisePolicy.IGNORE);
+        ch = CalinskiHarabasz.score(x, labels, NoisePolicy.IGNORE);
+      } catch (IllegalArgumentException fewerThanTwoSegments) {
+        // left as NaN: the indices need two segments
+      }
+      return new Quality(sil, sample != 0, db, ch);
+    }
+
+    /** @return the mean silhouette (noise left out) */
+    public double silhouette() {
+      return silhouette;
+    }
+
+    /** @return whether the silhouette was computed on a sample */
+    public boolean silhouetteSampled() {
+      return sampled;
+    }
+
+    /** @return the Davies-Bouldin index (lower is better) */
+    public double daviesBouldin() {
+      return daviesBouldin;
+    }
+
+    /** @return the Calinski-Harabasz index (higher is better) */
+    public double calinskiHarabasz() {
+      return calinskiHarabasz;
+    }
+  }
+}

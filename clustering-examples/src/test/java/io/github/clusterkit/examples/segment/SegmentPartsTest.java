@@ -1,0 +1,134 @@
+package io.github.clusterkit.examples.segment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Table;
+import io.github.clusterkit.eval.Criterion;
+import io.github.clusterkit.eval.KSelection;
+import io.github.clusterkit.eval.KSelectionResult;
+import io.github.clusterkit.preprocess.PipelineModel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pieces of the segmentation: sweep, preprocessing rules, profile and names, generated data. */
+class SegmentPartsTest {
+
+  @Test
+  void sweepEqualsKSelection() {
+    Table t = CustomerData.generate();
+    Table f = t.drop("customer_id");
+    PipelineModel p = Preprocessing.pipeline(f, Preprocessing.skewedColumns(f)).fit(f);
+    Dataset x = p.transform(f);
+    KSweep mine = KSweep.run(x, 6, 7, 3, null);
+    // the library's sweep with the same settings (clustering-eval)
+    KSelectionResult lib = KSelection.kMeans(1, 6).seed(7).restarts(3).criteria(Criterion.INERTIA,
+        Criterion.SILHOUETTE).evaluate(x);
+    assertArrayEquals(lib.values(Criterion.INERTIA), mine.inertia(), 0.0);
+    assertArrayEquals(lib.values(Criterion.SILHOUETTE), mine.silhouette(), 0.0);
+    assertEquals(lib.best(Criterion.INERTIA), mine.knee());
+    assertEquals(lib.recommendedK(), mine.recommendedK());
+  }
+
+  @Test
+  void skewnessIsTheMomentRatio() {
+    // {0,0,0,1}: mean 1/4, m2 = 3/16, m3 = 3/32, g1 = m3 / m2^1.5 = 2/sqrt(3) (exact, by hand)
+    assertEquals(2 / Math.sqrt(3), Preprocessing.skewness(new double[] {0, 0, 0, 1}), 1e-15);
+    // missing values are skipped; symmetric data has skewness 0
+    assertEquals(0, Preprocessing.skewness(new double[] {1, Double.NaN, 2, 3}), 1e-15);
+    assertEquals(0, Preprocessing.skewness(new double[] {5, 5, 5}));
+    // {0 x 9, 1}: g1 = (0.9*0.001*... ) = 8/3 = 2.666..., above the limit of 2
+    double[] tail = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    assertEquals(8 / 3.0, Preprocessing.skewness(tail), 1e-12);
+    assertTrue(Preprocessing.isSkewed(tail));
+    double[] negative = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 9};
+    assertTrue(Preprocessing.skewness(negative) > 2);
+    assertTrue(!Preprocessing.isSkewed(negative), "a column with a negative value is never logged");
+  }
+
+  @Test
+  void idColumnDetection() {
+    Table t = Table.builder().numeric("CustomerID", new double[] {1, 2, 3}).numeric("paid", new double[] {1, 2, 3})
+        .build();
+    assertEquals("CustomerID", Preprocessing.detectIdColumn(t));
+    assertNull(Preprocessing.detectIdColumn(t.drop("CustomerID")), "'paid' is not an id");
+    Table dup = Table.builder().categorical("CUST_ID", new String[] {"a", "a"}).build();
+    assertNull(Preprocessing.detectIdColumn(dup), "repeated values are not an id");
+    Table lower = Table.builder().categorical("customer_id", new String[] {"a", "b"}).build();
+    assertEquals("customer_id", Preprocessing.detectIdColumn(lower));
+  }
+
+  @Test
+  void prettyNames() {
+    assertEquals("Annual Income", Profile.pretty("Annual Income (k$)"));
+    assertEquals("Spending Score", Profile.pretty("Spending Score (1-100)"));
+    assertEquals("Cash Advance Frequency", Profile.pretty("CASH_ADVANCE_FREQUENCY"));
+    assertEquals("Annual Spending", Profile.pretty("annual_spending"));
+    assertEquals("Age", Profile.pretty("Age"));
+  }
+
+  @Test
+  void profileMeansZScoresAndNames() {
+    // two segments of two customers; income 10, 20 | 90, 100 (mean 55, population sd 40.31)
+    Table t = Table.builder()
+        .numeric("income", new double[] {10, 20, 90, 100, Double.NaN})
+        .categorical("channel", new String[] {"store", "store", "online", null, "online"})
+        .build();
+    Profile p = Profile.of(t, new int[] {0, 0, 1, 1, -1}, 2);
+    assertArrayEquals(new int[] {0, 1, Profile.NOISE}, p.segments());
+    assertArrayEquals(new int[] {2, 2, 1}, p.sizes());
+    assertEquals(List.of("income", "channel=online", "channel=store"), p.features());
+    double sd = Math.sqrt((45 * 45 + 35 * 35 + 35 * 35 + 45 * 45) / 4.0);
+    assertEquals(55, p.overallMeans()[0], 1e-12);
+    assertEquals(sd, p.overallSds()[0], 1e-12);
+    assertEquals((15 - 55) / sd, p.zScores(0)[0], 1e-12);
+    assertEquals(Double.NaN, p.means(2)[0], "the noise customer's income is missing");
+    // channel=online: observed in 4 customers, share 2/4; segment 1 has one observed value, online
+    assertEquals(0.5, p.overallMeans()[1], 1e-15);
+    assertEquals(1.0, p.means(1)[1], 1e-15);
+    assertEquals("Low Income, Mostly Store", p.name(0));
+    assertEquals("High Income, Mostly Online", p.name(1));
+    assertEquals("Outliers (noise)", p.name(2));
+    assertEquals(List.of("Low Income, Mostly Store", "High Income, Mostly Online"), p.segmentNames());
+  }
+
+  @Test
+  void equalNamesAreMadeDistinct() {
+    // segments 0 and 1 are both low on a (z -1) and high on b (z +1); c (mean 2, sd sqrt(3)) separates them
+    // with z -1/sqrt(3) and +1/sqrt(3)
+    Table t = Table.builder()
+        .numeric("a", new double[] {0, 0, 0, 0, 10, 10, 10, 10})
+        .numeric("b", new double[] {10, 10, 10, 10, 0, 0, 0, 0})
+        .numeric("c", new double[] {0, 2, 2, 4, 0, 4, 0, 4})
+        .build();
+    Profile p = Profile.of(t, new int[] {0, 0, 1, 1, 2, 2, 2, 2}, 3);
+    assertEquals(-1 / Math.sqrt(3), p.zScores(0)[2], 1e-12);
+    assertEquals("Low A, High B", p.name(0));
+    assertEquals("Low A, High B, High C", p.name(1));
+    assertEquals("High A, Low B", p.name(2));
+  }
+
+  @Test
+  void generatedCustomersAreSeeded() {
+    Table a = CustomerData.generate();
+    assertEquals(a, CustomerData.generate(CustomerData.DEFAULT_SEED));
+    assertEquals(CustomerData.SIZE, a.rowCount());
+    assertEquals(List.of("customer_id", "annual_spending", "visits_per_month", "hours_online", "preferred_channel"),
+        a.columnNames());
+    assertTrue(a.missingCount("hours_online") > 0 && a.missingCount("preferred_channel") > 0);
+    assertTrue(!a.equals(CustomerData.generate(1)));
+  }
+
+  @Test
+  void configurationRejectsBadValues() {
+    assertThrows(IllegalArgumentException.class, () -> Segmenter.defaults().k(0));
+    assertThrows(IllegalArgumentException.class, () -> Segmenter.defaults().eps(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> Segmenter.defaults().minPts(0));
+    assertThrows(IllegalArgumentException.class, () -> Segmenter.defaults().maxK(1));
+    assertThrows(IllegalArgumentException.class, () -> Segmenter.defaults().outlierShare(Double.NaN));
+  }
+}
