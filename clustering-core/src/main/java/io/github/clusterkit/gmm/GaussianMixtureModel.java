@@ -49,11 +49,13 @@ public final class GaussianMixtureModel {
   }
 
   /**
-   * Rebuilds a model from its state, checking every rule: a covariance type; {@code k >= 1} weights in
-   * {@code [0, 1]} summing to 1 within {@code 1e-6} (the tolerance of
-   * {@link GaussianMixture#initialParameters}); {@code k * d} means with {@code d >= 1}; covariance storage
-   * of the type's length ({@link State}); FULL and TIED matrices exactly symmetric and positive definite (a
-   * Cholesky factorisation succeeds), DIAGONAL and SPHERICAL variances {@code > 0}; {@code iterations >= 0}
+   * Rebuilds a model from its state, checking every rule: a covariance type; {@code k >= 1} weights
+   * {@code >= 0} summing to 1 within {@code 1e-6} (the tolerance of
+   * {@link GaussianMixture#initialParameters}; a fitted weight can exceed 1 by rounding, being
+   * {@code N_k / n} with a tiny responsibility added to {@code N_k}); {@code k * d} means with
+   * {@code d >= 1}; covariance storage of the type's length ({@link State}); FULL and TIED matrices exactly
+   * symmetric and positive definite (a Cholesky factorisation succeeds), DIAGONAL and SPHERICAL variances
+   * {@code > 0}; {@code iterations >= 0}
    * and {@code iterations + 1} log-likelihoods; every number finite.
    *
    * @param state the state, e.g. from {@link #state()} or a model file
@@ -74,8 +76,8 @@ public final class GaussianMixtureModel {
     }
     double sum = 0;
     for (int c = 0; c < k; c++) {
-      if (!(w[c] >= 0 && w[c] <= 1)) {
-        throw stateError("weights[" + c + "] must be in [0, 1], got " + w[c]);
+      if (!(w[c] >= 0) || w[c] == Double.POSITIVE_INFINITY) {
+        throw stateError("weights[" + c + "] must be >= 0 and finite, got " + w[c]);
       }
       sum += w[c];
     }

@@ -92,10 +92,15 @@ class GaussianMixtureStateTest {
     // The valid base case is accepted, with a zero weight too (allowed by initialParameters).
     GaussianMixtureModel.fromState(state(full, w, mu, cov, 1, h));
     GaussianMixtureModel.fromState(state(full, new double[] {0, 1}, mu, cov, 1, h));
+    // One component and no EM iteration: the weight is (n + 10 eps) / n, just above 1 (seen in a fit).
+    GaussianMixtureModel.fromState(state(full, new double[] {1.0000000000000002}, new double[] {0, 0},
+        new double[] {1, 0, 0, 1}, 0, new double[] {-2}));
+    assertRejected("weights[0] must be >= 0 and finite, got Infinity", state(full,
+        new double[] {Double.POSITIVE_INFINITY, 0}, mu, cov, 1, h));
     assertRejected("weights must have at least one value", state(full, new double[0], mu, cov, 1, h));
-    assertRejected("weights[0] must be in [0, 1], got -0.25", state(full, new double[] {-0.25, 1.25}, mu, cov,
+    assertRejected("weights[0] must be >= 0 and finite, got -0.25", state(full, new double[] {-0.25, 1.25}, mu, cov,
         1, h));
-    assertRejected("weights[1] must be in [0, 1], got NaN", state(full, new double[] {0.25, Double.NaN}, mu,
+    assertRejected("weights[1] must be >= 0 and finite, got NaN", state(full, new double[] {0.25, Double.NaN}, mu,
         cov, 1, h));
     assertRejected("weights must sum to 1 (within 1e-6), got 0.9", state(full, new double[] {0.25, 0.65}, mu,
         cov, 1, h));
