@@ -165,21 +165,70 @@ final class JsonIn {
   }
 
   double[] numbers(String field) {
-    List<JsonIn> a = array(field);
-    double[] out = new double[a.size()];
+    return value(field).numbersValue();
+  }
+
+  /** This node as an array of finite numbers (no per-element objects: model arrays can be long). */
+  double[] numbersValue() {
+    if (!node.isArray()) {
+      throw error("expected an array, got " + describe(node));
+    }
+    double[] out = new double[node.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = a.get(i).numberValue();
+      JsonNode e = node.get(i);
+      if (!e.isNumber() || !Double.isFinite(e.doubleValue())) {
+        out[i] = new JsonIn(e, path + "[" + i + "]").numberValue();
+      } else {
+        out[i] = e.doubleValue();
+      }
     }
     return out;
   }
 
   int[] integers(String field, int min, int max) {
-    List<JsonIn> a = array(field);
-    int[] out = new int[a.size()];
+    JsonIn a = value(field);
+    if (!a.node.isArray()) {
+      throw a.error("expected an array, got " + describe(a.node));
+    }
+    int[] out = new int[a.node.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = (int) a.get(i).integerValue(min, max);
+      JsonNode e = a.node.get(i);
+      if (e.isInt() && e.intValue() >= min && e.intValue() <= max) {
+        out[i] = e.intValue();
+      } else {
+        out[i] = (int) new JsonIn(e, a.path + "[" + i + "]").integerValue(min, max);
+      }
     }
     return out;
+  }
+
+  boolean[] booleans(String field) {
+    JsonIn a = value(field);
+    if (!a.node.isArray()) {
+      throw a.error("expected an array, got " + describe(a.node));
+    }
+    boolean[] out = new boolean[a.node.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode e = a.node.get(i);
+      if (!e.isBoolean()) {
+        throw new JsonIn(e, a.path + "[" + i + "]").error("expected true or false, got " + describe(e));
+      }
+      out[i] = e.booleanValue();
+    }
+    return out;
+  }
+
+  /** The field, present and not null, whatever its type. */
+  JsonIn value(String field) {
+    return new JsonIn(field(field), child(field));
+  }
+
+  /** @return the number of elements if this node is an array */
+  int size() {
+    if (!node.isArray()) {
+      throw error("expected an array, got " + describe(node));
+    }
+    return node.size();
   }
 
   List<String> strings(String field) {
@@ -193,25 +242,31 @@ final class JsonIn {
 
   /** A rectangular matrix: an array of {@code rows} arrays of {@code cols} finite numbers, row-major. */
   double[] matrix(String field, int rows, int cols) {
-    List<JsonIn> a = array(field);
-    if (a.size() != rows) {
-      throw new JsonIn(field(field), child(field)).error("expected " + rows + " rows, got " + a.size());
+    return value(field).matrixValue(rows, cols);
+  }
+
+  /** This node as a rectangular matrix of {@code rows} arrays of {@code cols} finite numbers, row-major. */
+  double[] matrixValue(int rows, int cols) {
+    if (!node.isArray()) {
+      throw error("expected an array, got " + describe(node));
+    }
+    if (node.size() != rows) {
+      throw error("expected " + rows + " rows, got " + node.size());
     }
     // Check every row's length before allocating, so the allocation is bounded by the document's size.
-    List<List<JsonIn>> all = new ArrayList<>(rows);
     for (int i = 0; i < rows; i++) {
-      List<JsonIn> r = a.get(i).elements();
-      if (r.size() != cols) {
-        throw a.get(i).error("expected " + cols + " values, got " + r.size());
+      JsonNode r = node.get(i);
+      if (!r.isArray()) {
+        throw new JsonIn(r, path + "[" + i + "]").error("expected an array, got " + describe(r));
       }
-      all.add(r);
+      if (r.size() != cols) {
+        throw new JsonIn(r, path + "[" + i + "]").error("expected " + cols + " values, got " + r.size());
+      }
     }
     double[] out = new double[rows * cols];
     for (int i = 0; i < rows; i++) {
-      List<JsonIn> r = all.get(i);
-      for (int j = 0; j < cols; j++) {
-        out[i * cols + j] = r.get(j).numberValue();
-      }
+      double[] r = new JsonIn(node.get(i), path + "[" + i + "]").numbersValue();
+      System.arraycopy(r, 0, out, i * cols, cols);
     }
     return out;
   }

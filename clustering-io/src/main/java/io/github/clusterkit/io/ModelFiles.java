@@ -49,7 +49,19 @@ import java.util.Properties;
  * Jackson's compact form; it detects corruption and hand edits (it is not a signature: someone who edits a
  * file on purpose can recompute it, and the validation below is what keeps such a file harmless).
  *
- * <p><b>Kinds supported:</b> {@code "pipeline"} ({@link PipelineModel}).
+ * <p><b>Kinds supported:</b> {@code "pipeline"} ({@link PipelineModel}), {@code "kmeans"}
+ * ({@link io.github.clusterkit.kmeans.KMeansModel}), {@code "dbscan"}
+ * ({@link io.github.clusterkit.dbscan.DbscanModel}), {@code "gmm"}
+ * ({@link io.github.clusterkit.gmm.GaussianMixtureModel}) and {@code "pca"}
+ * ({@link io.github.clusterkit.pca.PcaModel}). A model's {@code state} is its {@code State} value (for
+ * example {@link io.github.clusterkit.kmeans.KMeansModel.State}) written field by field, flat row-major
+ * arrays as arrays of rows, and it is read back through the model's validating {@code fromState}: the
+ * checks listed there (label ranges, finiteness, shapes, weights summing to 1, positive-definite
+ * covariances, orthonormal components, ...) apply to every file. Training labels (and DBSCAN's core flags)
+ * are part of the state because the models report them; they make files grow with the number of training
+ * rows (a K-Means model of 10^6 rows takes about 3 MB), and a DBSCAN model also stores its core points
+ * (about 20 bytes per coordinate), so a DBSCAN model of more than about 10^6 two-dimensional core points
+ * exceeds {@link #MAX_FILE_BYTES}.
  *
  * <p><b>Loading checks</b> the size (at most {@link #MAX_FILE_BYTES}), the JSON syntax (nesting depth at most
  * 64, no duplicate keys, nothing after the document), the format name and version, the checksum, that the
@@ -76,6 +88,10 @@ public final class ModelFiles {
 
   static {
     register(new PipelineCodec());
+    register(new KMeansCodec());
+    register(new DbscanCodec());
+    register(new GmmCodec());
+    register(new PcaCodec());
   }
 
   private ModelFiles() {}

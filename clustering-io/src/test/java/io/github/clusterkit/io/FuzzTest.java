@@ -159,7 +159,7 @@ class FuzzTest {
     });
   }
 
-  private static void collect(JsonNode n, List<JsonNode> out) {
+  static void collect(JsonNode n, List<JsonNode> out) {
     if (n.isContainerNode()) {
       out.add(n);
       if (n.isObject()) {
@@ -174,7 +174,7 @@ class FuzzTest {
     }
   }
 
-  private static JsonNode randomValue(Rng rng) {
+  static JsonNode randomValue(Rng rng) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     switch (rng.nextInt(12)) {
       case 0:

@@ -1,0 +1,88 @@
+package io.github.clusterkit.io;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.dbscan.Dbscan;
+import io.github.clusterkit.dbscan.DbscanModel;
+import io.github.clusterkit.neighbors.Metric;
+
+/**
+ * The {@code "dbscan"} kind: a {@link DbscanModel}, mapped through {@link DbscanModel.State}.
+ *
+ * <pre>
+ * parameters: { "eps": 0.3, "minPts": 10, "metric": "euclidean" | "manhattan" | "chebyshev",
+ *               "borderPointsAsNoise": false, "search": "grid" | "kdTree" | "bruteForce" }
+ * state: { "dimension": d,
+ *          "labels": [n labels, -1 for noise], "coreMask": [n booleans],
+ *          "corePoints": [[d numbers] per core row, in row order] }
+ * </pre>
+ *
+ * <p>The training labels and core flags are stored because the model reports them; a model of 10^6 rows
+ * takes about 10 MB for them, plus about 20 bytes per core coordinate.
+ */
+final class DbscanCodec implements ModelCodec<DbscanModel> {
+
+  static final Metric[] METRICS = {Metric.EUCLIDEAN, Metric.MANHATTAN, Metric.CHEBYSHEV};
+  static final String[] METRIC_NAMES = {"euclidean", "manhattan", "chebyshev"};
+  static final Dbscan.Search[] SEARCHES = {Dbscan.Search.GRID, Dbscan.Search.KD_TREE,
+      Dbscan.Search.BRUTE_FORCE};
+  static final String[] SEARCH_NAMES = {"grid", "kdTree", "bruteForce"};
+
+  @Override
+  public String kind() {
+    return "dbscan";
+  }
+
+  @Override
+  public Class<DbscanModel> type() {
+    return DbscanModel.class;
+  }
+
+  @Override
+  public ObjectNode parameters(DbscanModel m) {
+    ObjectNode p = NODES.objectNode();
+    p.put("eps", m.eps());
+    p.put("minPts", m.minPts());
+    p.put("metric", Nodes.name(m.metric(), METRICS, METRIC_NAMES));
+    p.put("borderPointsAsNoise", m.borderPointsAsNoise());
+    p.put("search", Nodes.name(m.search(), SEARCHES, SEARCH_NAMES));
+    return p;
+  }
+
+  @Override
+  public ObjectNode state(DbscanModel m) {
+    DbscanModel.State s = m.state();
+    int d = s.dimension();
+    double[] points = s.corePoints();
+    ObjectNode o = NODES.objectNode();
+    o.put("dimension", d);
+    o.set("labels", Nodes.integers(s.labels()));
+    o.set("coreMask", Nodes.booleans(s.coreMask()));
+    o.set("corePoints", Nodes.matrix(points, 0, points.length / d, d));
+    return o;
+  }
+
+  @Override
+  public DbscanModel read(JsonIn parameters, JsonIn state) {
+    parameters.only("eps", "minPts", "metric", "borderPointsAsNoise", "search");
+    double eps = parameters.number("eps");
+    int minPts = (int) parameters.integer("minPts", 1, Integer.MAX_VALUE);
+    Metric metric = Nodes.constant(parameters, "metric", METRICS, METRIC_NAMES);
+    boolean asNoise = parameters.bool("borderPointsAsNoise");
+    Dbscan.Search search = Nodes.constant(parameters, "search", SEARCHES, SEARCH_NAMES);
+    state.only("dimension", "labels", "coreMask", "corePoints");
+    int d = (int) state.integer("dimension", 1, Integer.MAX_VALUE);
+    int[] labels = state.integers("labels", -1, Integer.MAX_VALUE);
+    boolean[] core = state.booleans("coreMask");
+    int cores = 0;
+    for (boolean c : core) {
+      cores += c ? 1 : 0;
+    }
+    double[] points = state.matrix("corePoints", cores, d);
+    try {
+      return DbscanModel.fromState(new DbscanModel.State(eps, minPts, metric, asNoise, search, d, labels, core,
+          points));
+    } catch (IllegalArgumentException e) {
+      throw state.invalid(e);
+    }
+  }
+}

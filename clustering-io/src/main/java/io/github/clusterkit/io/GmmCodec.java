@@ -1,0 +1,137 @@
+package io.github.clusterkit.io;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.gmm.CovarianceType;
+import io.github.clusterkit.gmm.GaussianMixtureModel;
+import java.util.List;
+
+/**
+ * The {@code "gmm"} kind: a {@link GaussianMixtureModel}, mapped through {@link GaussianMixtureModel.State}.
+ *
+ * <pre>
+ * parameters: { "covarianceType": "full" | "tied" | "diagonal" | "spherical" }
+ * state: { "weights": [k numbers], "means": [[d numbers] per component],
+ *          "covariances": full: [k matrices of d rows of d numbers]; tied: [d rows of d numbers];
+ *                         diagonal: [[d variances] per component]; spherical: [k variances],
+ *          "iterations": 12, "converged": true, "logLikelihoodHistory": [iterations + 1 numbers] }
+ * </pre>
+ */
+final class GmmCodec implements ModelCodec<GaussianMixtureModel> {
+
+  static final CovarianceType[] TYPES = {CovarianceType.FULL, CovarianceType.TIED, CovarianceType.DIAGONAL,
+      CovarianceType.SPHERICAL};
+  static final String[] TYPE_NAMES = {"full", "tied", "diagonal", "spherical"};
+
+  @Override
+  public String kind() {
+    return "gmm";
+  }
+
+  @Override
+  public Class<GaussianMixtureModel> type() {
+    return GaussianMixtureModel.class;
+  }
+
+  @Override
+  public ObjectNode parameters(GaussianMixtureModel m) {
+    ObjectNode p = NODES.objectNode();
+    p.put("covarianceType", Nodes.name(m.covarianceType(), TYPES, TYPE_NAMES));
+    return p;
+  }
+
+  @Override
+  public ObjectNode state(GaussianMixtureModel m) {
+    GaussianMixtureModel.State s = m.state();
+    double[] w = s.weights();
+    double[] mu = s.means();
+    double[] cov = s.covariances();
+    int k = w.length;
+    int d = mu.length / k;
+    ObjectNode o = NODES.objectNode();
+    o.set("weights", Nodes.numbers(w));
+    o.set("means", Nodes.matrix(mu, 0, k, d));
+    switch (s.covarianceType()) {
+      case FULL: {
+        ArrayNode a = o.putArray("covariances");
+        for (int c = 0; c < k; c++) {
+          a.add(Nodes.matrix(cov, c * d * d, d, d));
+        }
+        break;
+      }
+      case TIED:
+        o.set("covariances", Nodes.matrix(cov, 0, d, d));
+        break;
+      case DIAGONAL:
+        o.set("covariances", Nodes.matrix(cov, 0, k, d));
+        break;
+      default:
+        o.set("covariances", Nodes.numbers(cov));
+        break;
+    }
+    o.put("iterations", s.iterations());
+    o.put("converged", s.converged());
+    o.set("logLikelihoodHistory", Nodes.numbers(s.logLikelihoodHistory()));
+    return o;
+  }
+
+  @Override
+  public GaussianMixtureModel read(JsonIn parameters, JsonIn state) {
+    parameters.only("covarianceType");
+    CovarianceType type = Nodes.constant(parameters, "covarianceType", TYPES, TYPE_NAMES);
+    state.only("weights", "means", "covariances", "iterations", "converged", "logLikelihoodHistory");
+    double[] w = state.numbers("weights");
+    int k = w.length;
+    if (k < 1) {
+      throw state.value("weights").error("expected at least one weight (one per component), got none");
+    }
+    JsonIn means = state.value("means");
+    if (means.size() != k) {
+      throw means.error("expected one mean per weight (" + k + "), got " + means.size());
+    }
+    int d = means.elements().get(0).size();
+    if (d < 1) {
+      throw means.error("means must have at least one coordinate, got none");
+    }
+    double[] mu = means.matrixValue(k, d);
+    JsonIn covs = state.value("covariances");
+    double[] cov;
+    switch (type) {
+      case FULL: {
+        List<JsonIn> matrices = covs.elements();
+        if (matrices.size() != k) {
+          throw covs.error("expected one covariance matrix per component (" + k + "), got " + matrices.size());
+        }
+        // Each matrix's shape is checked before its values are allocated, so allocations stay bounded by the
+        // document's size.
+        double[][] parts = new double[k][];
+        for (int c = 0; c < k; c++) {
+          parts[c] = matrices.get(c).matrixValue(d, d);
+        }
+        cov = new double[k * d * d];
+        for (int c = 0; c < k; c++) {
+          System.arraycopy(parts[c], 0, cov, c * d * d, d * d);
+        }
+        break;
+      }
+      case TIED:
+        cov = covs.matrixValue(d, d);
+        break;
+      case DIAGONAL:
+        cov = covs.matrixValue(k, d);
+        break;
+      default:
+        cov = covs.numbersValue();
+        break;
+    }
+    int iterations = (int) state.integer("iterations", 0, Integer.MAX_VALUE);
+    boolean converged = state.bool("converged");
+    double[] history = state.numbers("logLikelihoodHistory");
+    try {
+      return GaussianMixtureModel.fromState(new GaussianMixtureModel.State(type, w, mu, cov, iterations,
+          converged, history));
+    } catch (IllegalArgumentException e) {
+      throw state.invalid(e);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.github.clusterkit.io;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.kmeans.KMeansAlgorithm;
+import io.github.clusterkit.kmeans.KMeansModel;
+
+/**
+ * The {@code "kmeans"} kind: a {@link KMeansModel}, mapped through {@link KMeansModel.State}.
+ *
+ * <pre>
+ * parameters: { "algorithm": "lloyd" | "hamerly" | "elkan" }     (the kernel that ran)
+ * state: { "centroids": [[d numbers] per cluster], "labels": [n labels in 0..k-1],
+ *          "inertia": 12.5, "iterations": 7, "converged": true }
+ * </pre>
+ *
+ * <p>The training labels are stored because the model reports them (about 3 bytes per row for k &lt; 10).
+ */
+final class KMeansCodec implements ModelCodec<KMeansModel> {
+
+  static final KMeansAlgorithm[] ALGORITHMS = {KMeansAlgorithm.LLOYD, KMeansAlgorithm.HAMERLY,
+      KMeansAlgorithm.ELKAN};
+  static final String[] ALGORITHM_NAMES = {"lloyd", "hamerly", "elkan"};
+
+  @Override
+  public String kind() {
+    return "kmeans";
+  }
+
+  @Override
+  public Class<KMeansModel> type() {
+    return KMeansModel.class;
+  }
+
+  @Override
+  public ObjectNode parameters(KMeansModel m) {
+    ObjectNode p = NODES.objectNode();
+    p.put("algorithm", Nodes.name(m.algorithm(), ALGORITHMS, ALGORITHM_NAMES));
+    return p;
+  }
+
+  @Override
+  public ObjectNode state(KMeansModel m) {
+    KMeansModel.State s = m.state();
+    int d = s.dimension();
+    double[] c = s.centroids();
+    ObjectNode o = NODES.objectNode();
+    o.set("centroids", Nodes.matrix(c, 0, c.length / d, d));
+    o.set("labels", Nodes.integers(s.labels()));
+    o.put("inertia", s.inertia());
+    o.put("iterations", s.iterations());
+    o.put("converged", s.converged());
+    return o;
+  }
+
+  @Override
+  public KMeansModel read(JsonIn parameters, JsonIn state) {
+    parameters.only("algorithm");
+    KMeansAlgorithm algorithm = Nodes.constant(parameters, "algorithm", ALGORITHMS, ALGORITHM_NAMES);
+    state.only("centroids", "labels", "inertia", "iterations", "converged");
+    JsonIn centroids = state.value("centroids");
+    int k = centroids.size();
+    if (k < 1) {
+      throw centroids.error("expected at least one centroid, got none");
+    }
+    int d = centroids.elements().get(0).size();
+    if (d < 1) {
+      throw centroids.error("centroids must have at least one coordinate, got none");
+    }
+    double[] c = centroids.matrixValue(k, d);
+    int[] labels = state.integers("labels", 0, Integer.MAX_VALUE);
+    double inertia = state.number("inertia");
+    int iterations = (int) state.integer("iterations", 0, Integer.MAX_VALUE);
+    boolean converged = state.bool("converged");
+    try {
+      return KMeansModel.fromState(new KMeansModel.State(d, c, labels, inertia, iterations, converged,
+          algorithm));
+    } catch (IllegalArgumentException e) {
+      throw state.invalid(e);
+    }
+  }
+}

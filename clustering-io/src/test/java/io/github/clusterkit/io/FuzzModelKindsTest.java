@@ -1,0 +1,149 @@
+package io.github.clusterkit.io;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Generators;
+import io.github.clusterkit.dbscan.DbscanModel;
+import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.pca.PcaModel;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Hostile model files of the kinds kmeans, dbscan, gmm and pca: seeded byte mutations of valid files, and
+ * re-signed random edits of their trees (which get past the checksum to the validation). The only
+ * exception allowed is {@link IllegalArgumentException}, from loading and from using a model that loaded;
+ * each input must be handled within a few seconds (no hang), and the inputs stay small, so an out-of-memory
+ * error would mean an unbounded allocation. The mutation helpers are {@link FuzzTest}'s.
+ */
+class FuzzModelKindsTest {
+
+  /** Small valid files, several per kind (GMM of every covariance type), seeds of the mutations. */
+  private static final List<byte[]> FILES = new ArrayList<>();
+
+  static {
+    for (int kind = 0; kind < 4; kind++) {
+      for (long seed = 0; seed < (kind == 2 ? 8 : 3); seed++) {
+        FILES.add(ModelFiles.toJson(ModelFilesKindsTest.model(kind, seed)).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    for (byte[] f : FILES) {
+      // Fail fast if a seed file is not a valid model (a fuzz test of a broken seed proves nothing).
+      ModelFiles.fromJson(new String(f, StandardCharsets.UTF_8), Object.class);
+    }
+  }
+
+  /** Loads, then uses the model on points of its own dimension (capped, in case the file claims a huge one). */
+  private static void loadAndUse(byte[] bytes) throws Exception {
+    Object m;
+    try {
+      m = ModelFiles.read(new ByteArrayInputStream(bytes), Object.class);
+    } catch (IllegalArgumentException expected) {
+      return; // the documented failure
+    }
+    int d = ModelFilesKindsTest.dimension(m);
+    if (d > 64) {
+      return;
+    }
+    Dataset q = Generators.blobs(5, d, 2, 3, 0.5, 1).data();
+    if (m instanceof KMeansModel) {
+      ((KMeansModel) m).predict(q);
+      ((KMeansModel) m).transform(q.row(0));
+    } else if (m instanceof DbscanModel) {
+      ((DbscanModel) m).predict(q);
+      ((DbscanModel) m).assign(q.row(0));
+    } else if (m instanceof GaussianMixtureModel) {
+      ((GaussianMixtureModel) m).predict(q);
+      ((GaussianMixtureModel) m).predictProba(q);
+      ((GaussianMixtureModel) m).scoreSamples(q);
+    } else if (m instanceof PcaModel) {
+      PcaModel p = (PcaModel) m;
+      p.inverseTransform(p.transform(q));
+    }
+  }
+
+  @Property(tries = 250, edgeCases = EdgeCasesMode.NONE)
+  void byteMutationsThrowOnlyIllegalArgument(@ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 1000) int file) {
+    byte[] bytes = FuzzTest.mutate(FILES.get(file % FILES.size()), seed);
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> loadAndUse(bytes));
+  }
+
+  /** Random values put at random places of the tree, re-signed: only validation stands in the way. */
+  @Property(tries = 250, edgeCases = EdgeCasesMode.NONE)
+  void reSignedTreeEditsThrowOnlyIllegalArgument(@ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 1000) int file, @ForAll @IntRange(min = 1, max = 3) int edits) {
+    Rng rng = new Rng(seed);
+    ObjectNode doc = ModelFiles.parse(FILES.get(file % FILES.size()));
+    for (int e = 0; e < edits; e++) {
+      List<JsonNode> containers = new ArrayList<>();
+      FuzzTest.collect(doc, containers);
+      JsonNode target = containers.get(rng.nextInt(containers.size()));
+      JsonNode value = rng.nextInt(3) == 0 ? near(rng, target) : FuzzTest.randomValue(rng);
+      if (target.isObject()) {
+        ObjectNode o = (ObjectNode) target;
+        List<String> names = new ArrayList<>();
+        o.fieldNames().forEachRemaining(names::add);
+        if (names.isEmpty() || rng.nextInt(5) == 0) {
+          o.set("f" + rng.nextInt(3), value);
+        } else if (rng.nextInt(4) == 0) {
+          o.remove(names.get(rng.nextInt(names.size())));
+        } else {
+          o.set(names.get(rng.nextInt(names.size())), value);
+        }
+      } else {
+        ArrayNode a = (ArrayNode) target;
+        if (a.isEmpty() || rng.nextInt(4) == 0) {
+          a.add(value);
+        } else if (rng.nextInt(3) == 0) {
+          a.remove(rng.nextInt(a.size()));
+        } else {
+          a.set(rng.nextInt(a.size()), value);
+        }
+      }
+    }
+    doc.put("checksum", ModelFiles.checksum(doc));
+    byte[] bytes = doc.toString().getBytes(StandardCharsets.UTF_8);
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> loadAndUse(bytes));
+  }
+
+  /**
+   * A plausible value for a model file: a small or large integer, a label-like number, a huge dimension,
+   * an empty array or a copy of an element of the container (which keeps shapes nearly right).
+   */
+  private static JsonNode near(Rng rng, JsonNode container) {
+    switch (rng.nextInt(6)) {
+      case 0:
+        return JsonNodeFactory.instance.numberNode(rng.nextInt(7) - 2);
+      case 1:
+        return JsonNodeFactory.instance.numberNode(Integer.MAX_VALUE);
+      case 2:
+        return JsonNodeFactory.instance.numberNode(1e-300);
+      case 3:
+        return JsonNodeFactory.instance.arrayNode();
+      case 4:
+        return JsonNodeFactory.instance.booleanNode(rng.nextInt(2) == 0);
+      default:
+        if (container.size() == 0) {
+          return JsonNodeFactory.instance.numberNode(0.5);
+        }
+        List<JsonNode> children = new ArrayList<>();
+        container.elements().forEachRemaining(children::add);
+        return children.get(rng.nextInt(children.size())).deepCopy();
+    }
+  }
+}

@@ -1,0 +1,407 @@
+package io.github.clusterkit.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Generators;
+import io.github.clusterkit.dbscan.Dbscan;
+import io.github.clusterkit.dbscan.DbscanModel;
+import io.github.clusterkit.gmm.CovarianceType;
+import io.github.clusterkit.gmm.GaussianMixture;
+import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.kmeans.KMeans;
+import io.github.clusterkit.kmeans.KMeansAlgorithm;
+import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.neighbors.Metric;
+import io.github.clusterkit.pca.Pca;
+import io.github.clusterkit.pca.PcaModel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Model files of the kinds kmeans, dbscan, gmm and pca: exact round trips (every prediction equal, bit for
+ * bit), and rejection of broken, unknown-version, modified and re-signed invalid files.
+ */
+class ModelFilesKindsTest {
+
+  /** The model kinds other than pipeline, in the order of {@link #model(int, long)}. */
+  static final List<Class<?>> TYPES = List.of(KMeansModel.class, DbscanModel.class, GaussianMixtureModel.class,
+      PcaModel.class);
+
+  /** A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca), fitted on small random data. */
+  static Object model(int kind, long seed) {
+    Rng rng = new Rng(seed);
+    int d = 1 + rng.nextInt(4);
+    int k = 1 + rng.nextInt(4);
+    Dataset x = Generators.blobs(15 * k + rng.nextInt(20), d, k, 0.5 + rng.nextDouble(), 0.1, seed).data();
+    switch (kind) {
+      case 0:
+        return KMeans.k(k).seed(seed).algorithm(KMeansAlgorithm.values()[rng.nextInt(4)]).fit(x);
+      case 1:
+        return Dbscan.eps(0.3 + rng.nextDouble()).minPts(1 + rng.nextInt(6))
+            .metric(Metric.values()[rng.nextInt(3)]).borderPointsAsNoise(rng.nextInt(3) == 0)
+            .search(Dbscan.Search.values()[rng.nextInt(4)]).fit(x);
+      case 2:
+        return GaussianMixture.components(k).covariance(CovarianceType.values()[rng.nextInt(4)])
+            .maxIterations(rng.nextInt(15)).seed(seed).fit(x);
+      default:
+        return Pca.components(1 + rng.nextInt(d)).whiten(rng.nextInt(2) == 0)
+            .solver(rng.nextInt(2) == 0 ? Pca.Solver.SVD : Pca.Solver.COVARIANCE).fit(x);
+    }
+  }
+
+  /** The model's answers on {@code q}, as exact text (doubles by their bits), for equality checks. */
+  static String answers(Object model, Dataset q) {
+    if (model instanceof KMeansModel) {
+      KMeansModel m = (KMeansModel) model;
+      StringBuilder sb = new StringBuilder(Arrays.toString(m.predict(q)));
+      for (int i = 0; i < q.size(); i++) {
+        sb.append(bits(m.transform(q.row(i))));
+      }
+      return sb.toString();
+    }
+    if (model instanceof DbscanModel) {
+      DbscanModel m = (DbscanModel) model;
+      StringBuilder sb = new StringBuilder(Arrays.toString(m.predict(q)));
+      for (int i = 0; i < q.size(); i++) {
+        sb.append(m.assign(q.row(i))).append(Double.doubleToRawLongBits(m.assign(q.row(i)).distance()));
+      }
+      return sb.toString();
+    }
+    if (model instanceof GaussianMixtureModel) {
+      GaussianMixtureModel m = (GaussianMixtureModel) model;
+      StringBuilder sb = new StringBuilder(Arrays.toString(m.predict(q)));
+      sb.append(bits(m.scoreSamples(q)));
+      for (double[] p : m.predictProba(q)) {
+        sb.append(bits(p));
+      }
+      return sb.toString();
+    }
+    PcaModel m = (PcaModel) model;
+    Dataset z = m.transform(q);
+    return bits(z.toArray()) + bits(m.inverseTransform(z).toArray()) + m.inverseTransform(z).columnNames();
+  }
+
+  private static String bits(double[] v) {
+    long[] b = new long[v.length];
+    for (int i = 0; i < v.length; i++) {
+      b[i] = Double.doubleToRawLongBits(v[i]);
+    }
+    return Arrays.toString(b);
+  }
+
+  static Object state(Object model) {
+    if (model instanceof KMeansModel) {
+      return ((KMeansModel) model).state();
+    }
+    if (model instanceof DbscanModel) {
+      return ((DbscanModel) model).state();
+    }
+    if (model instanceof GaussianMixtureModel) {
+      return ((GaussianMixtureModel) model).state();
+    }
+    return ((PcaModel) model).state();
+  }
+
+  static int dimension(Object model) {
+    if (model instanceof KMeansModel) {
+      return ((KMeansModel) model).dimension();
+    }
+    if (model instanceof DbscanModel) {
+      return ((DbscanModel) model).dimension();
+    }
+    if (model instanceof GaussianMixtureModel) {
+      return ((GaussianMixtureModel) model).dimension();
+    }
+    return ((PcaModel) model).dimension();
+  }
+
+  /** A saved and reloaded model of every kind has the same state and answers exactly as the original. */
+  @Property(tries = 120, edgeCases = EdgeCasesMode.NONE)
+  void roundTripPredictsExactly(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int kind) {
+    Object m = model(kind, seed);
+    String json = ModelFiles.toJson(m);
+    Object back = ModelFiles.fromJson(json, TYPES.get(kind));
+    assertEquals(m.getClass(), back.getClass());
+    assertEquals(state(m), state(back));
+    assertEquals(m.toString(), back.toString());
+    Dataset q = Generators.blobs(20, dimension(m), 3, 2, 0.3, seed + 1).data();
+    assertEquals(answers(m, q), answers(back, q));
+    // Saving the reloaded model gives the same document.
+    assertEquals(json, ModelFiles.toJson(back));
+  }
+
+  @Test
+  void filesAndStreams(@TempDir Path dir) throws IOException {
+    for (int kind = 0; kind < 4; kind++) {
+      Object m = model(kind, 42 + kind);
+      Path f = dir.resolve("model" + kind + ".json");
+      ModelFiles.save(m, f);
+      Object back = ModelFiles.load(f, TYPES.get(kind));
+      assertEquals(state(m), state(back));
+      assertEquals(state(m), state(ModelFiles.load(f, Object.class)));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ModelFiles.write(m, out);
+      assertEquals(state(m), state(ModelFiles.read(new ByteArrayInputStream(out.toByteArray()),
+          TYPES.get(kind))));
+      String text = Files.readString(f);
+      assertTrue(text.contains("\"kind\" : \"" + ModelFiles.kinds().get(kind + 1) + "\""), text);
+    }
+    assertEquals(List.of("pipeline", "kmeans", "dbscan", "gmm", "pca"), ModelFiles.kinds());
+  }
+
+  /** The call of the issue: a K-Means model saved and loaded by path. */
+  @Test
+  void issueExample(@TempDir Path dir) throws IOException {
+    KMeansModel kmeansModel = KMeans.k(3).seed(1).fit(Generators.blobs(300, 2, 3, 1, 0, 7).data());
+    ModelFiles.save(kmeansModel, dir.resolve("segments.json"));
+    KMeansModel back = ModelFiles.load(dir.resolve("segments.json"), KMeansModel.class);
+    assertEquals(kmeansModel.state(), back.state());
+  }
+
+  // ---- rejection -------------------------------------------------------------------------------------
+
+  private static <T> void assertRejected(String expected, String json, Class<T> type) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelFiles.fromJson(json, type));
+    assertTrue(e.getMessage().contains(expected), () -> "message was: " + e.getMessage());
+  }
+
+  /** Edits the document tree and re-signs it, to reach the validation behind the checksum. */
+  static String edit(Object m, Consumer<ObjectNode> change) {
+    ObjectNode doc = ModelFiles.parse(ModelFiles.toJson(m).getBytes(StandardCharsets.UTF_8));
+    change.accept(doc);
+    doc.put("checksum", ModelFiles.checksum(doc));
+    return doc.toString();
+  }
+
+  private static final Pattern CHECKSUM = Pattern.compile("\"checksum\"\\s*:\\s*\"[^\"]*\"");
+
+  /** Re-signs a document given as text (to keep literals such as 1e999 that a tree would rewrite). */
+  static String resign(String json) {
+    ObjectNode doc = ModelFiles.parse(json.getBytes(StandardCharsets.UTF_8));
+    return CHECKSUM.matcher(json).replaceFirst(Matcher.quoteReplacement("\"checksum\":\""
+        + ModelFiles.checksum(doc) + "\""));
+  }
+
+  private static ObjectNode state(ObjectNode doc) {
+    return (ObjectNode) doc.get("state");
+  }
+
+  private static ObjectNode params(ObjectNode doc) {
+    return (ObjectNode) doc.get("parameters");
+  }
+
+  static KMeansModel kmeans() {
+    return KMeans.k(3).seed(5).fit(Dataset.of(new double[][] {{0, 0}, {0, 1}, {5, 5}, {5, 6}, {9, 0}, {9, 1}}));
+  }
+
+  static DbscanModel dbscan() {
+    return Dbscan.eps(1.2).minPts(2).fit(Dataset.of(new double[][] {{0, 0}, {0, 1}, {5, 5}, {5, 6}, {20, 20}}));
+  }
+
+  static GaussianMixtureModel gmm(CovarianceType type) {
+    return GaussianMixture.components(2).covariance(type).seed(3)
+        .fit(Generators.blobs(60, 2, 2, 1, 0, 11).data());
+  }
+
+  static PcaModel pca() {
+    return Pca.components(2).fit(Generators.blobs(30, 3, 2, 1, 0, 13).data());
+  }
+
+  @Test
+  void rejectsBrokenFilesOfEveryKind() {
+    for (int kind = 0; kind < 4; kind++) {
+      Object m = model(kind, 100 + kind);
+      Class<?> type = TYPES.get(kind);
+      String good = ModelFiles.toJson(m);
+      assertRejected("not a valid JSON document", good.substring(0, good.length() / 2), type);
+      assertRejected("not a valid JSON document", good.substring(0, good.length() - 2), type);
+      assertRejected("unsupported format version 2", good.replace("\"formatVersion\" : 1",
+          "\"formatVersion\" : 2"), type);
+      assertRejected("unsupported format version 2", resign(good.replace("\"formatVersion\" : 1",
+          "\"formatVersion\" : 2")), type);
+      // A changed digit anywhere in the state is caught by the checksum.
+      int at = good.indexOf("\"state\"");
+      int digit = at;
+      while (!Character.isDigit(good.charAt(digit))) {
+        digit++;
+      }
+      char c = good.charAt(digit);
+      String corrupted = good.substring(0, digit) + (c == '9' ? '8' : (char) (c + 1)) + good.substring(digit + 1);
+      assertRejected("checksum mismatch", corrupted, type);
+      assertRejected("unknown model kind \"pickle\"", edit(m, d -> d.put("kind", "pickle")), type);
+      assertRejected("unexpected field \"extra\"", edit(m, d -> state(d).put("extra", 1)), type);
+      assertRejected("unexpected field \"extra\"", edit(m, d -> params(d).put("extra", 1)), type);
+      assertRejected("missing field", edit(m, d -> state(d).remove(state(d).fieldNames().next())), type);
+      Class<?> other = TYPES.get((kind + 1) % 4);
+      assertRejected("not a " + other.getSimpleName(), good, other);
+    }
+  }
+
+  @Test
+  void rejectsInvalidKMeansState() {
+    KMeansModel m = kmeans();
+    Class<KMeansModel> t = KMeansModel.class;
+    assertRejected("state.labels[2]: must be in [0, 2147483647], got -1",
+        edit(m, d -> ((ArrayNode) state(d).get("labels")).set(2, -1)), t);
+    assertRejected("state: KMeansModel state: labels[2] must be in 0..2 (k = 3), got 3",
+        edit(m, d -> ((ArrayNode) state(d).get("labels")).set(2, 3)), t);
+    assertRejected("state.centroids[1]: expected 2 values, got 3",
+        edit(m, d -> ((ArrayNode) state(d).get("centroids").get(1)).add(1.0)), t);
+    assertRejected("state.centroids: expected at least one centroid",
+        edit(m, d -> ((ArrayNode) state(d).get("centroids")).removeAll()), t);
+    assertRejected("state.centroids[0][1]: must be a finite number",
+        resign(ModelFiles.toJson(m).replaceFirst("\"centroids\" : \\[ \\[ ([^,]+), [^\\]]+\\]",
+            "\"centroids\" : [ [ $1, 1.0E999 ]")), t);
+    assertRejected("state.centroids[0][0]: expected a number, got \"NaN\"",
+        edit(m, d -> ((ArrayNode) state(d).get("centroids").get(0)).set(0, "NaN")), t);
+    assertRejected("KMeansModel state: inertia must be >= 0 and finite, got -1.0",
+        edit(m, d -> state(d).put("inertia", -1.0)), t);
+    assertRejected("state.iterations: must be in [0, 2147483647], got 4294967296",
+        edit(m, d -> state(d).put("iterations", 1L << 32)), t);
+    assertRejected("state.converged: expected true or false, got \"yes\"",
+        edit(m, d -> state(d).put("converged", "yes")), t);
+    assertRejected("parameters.algorithm: expected one of [lloyd, hamerly, elkan], got \"auto\"",
+        edit(m, d -> params(d).put("algorithm", "auto")), t);
+    assertRejected("parameters.algorithm: expected one of [lloyd, hamerly, elkan], got \"java.lang.Runtime\"",
+        edit(m, d -> params(d).put("algorithm", "java.lang.Runtime")), t);
+  }
+
+  @Test
+  void rejectsInvalidDbscanState() {
+    DbscanModel m = dbscan();
+    Class<DbscanModel> t = DbscanModel.class;
+    // The fixture (exact by hand): eps 1.2, minPts 2: rows 0-1 and 2-3 are core pairs, row 4 is noise.
+    assertArrayEquals(new int[] {0, 0, 1, 1, -1}, m.labels());
+    assertRejected("state.labels[4]: must be in [-1, 2147483647], got -2",
+        edit(m, d -> ((ArrayNode) state(d).get("labels")).set(4, -2)), t);
+    assertRejected("DbscanModel state: labels[4] must be -1 or a label in 0..2",
+        edit(m, d -> ((ArrayNode) state(d).get("labels")).set(4, 5)), t);
+    assertRejected("DbscanModel state: labels[0] must be -1 or a label in 0..0",
+        edit(m, d -> ((ArrayNode) state(d).get("labels")).set(0, 1)), t);
+    assertRejected("DbscanModel state: row 2 is a core point but labelled -1",
+        edit(m, d -> ((ArrayNode) state(d).get("labels")).set(2, -1)), t);
+    assertRejected("state.corePoints: expected 5 rows, got 4",
+        edit(m, d -> ((ArrayNode) state(d).get("coreMask")).set(4, true)), t);
+    assertRejected("state.coreMask[1]: expected true or false, got 1",
+        edit(m, d -> ((ArrayNode) state(d).get("coreMask")).set(1, 1)), t);
+    assertRejected("DbscanModel state: coreMask must have one flag per training row (5), got 4",
+        edit(m, d -> {
+          ((ArrayNode) state(d).get("coreMask")).remove(4);
+        }), t);
+    assertRejected("state.corePoints[0]: expected 3 values, got 2",
+        edit(m, d -> state(d).put("dimension", 3)), t);
+    assertRejected("state.dimension: must be in [1, 2147483647], got 0",
+        edit(m, d -> state(d).put("dimension", 0)), t);
+    assertRejected("DbscanModel state: eps must be > 0 and finite, got -1.0",
+        edit(m, d -> params(d).put("eps", -1.0)), t);
+    assertRejected("parameters.minPts: must be in [1, 2147483647], got 0",
+        edit(m, d -> params(d).put("minPts", 0)), t);
+    assertRejected("parameters.metric: expected one of [euclidean, manhattan, chebyshev], got \"cosine\"",
+        edit(m, d -> params(d).put("metric", "cosine")), t);
+    assertRejected("parameters.search: expected one of [grid, kdTree, bruteForce], got \"auto\"",
+        edit(m, d -> params(d).put("search", "auto")), t);
+    assertRejected("with borderPointsAsNoise every non-core row is noise",
+        edit(Dbscan.eps(1.2).minPts(3).fit(Dataset.of(new double[][] {{0, 0}, {0, 1}, {0, 2}, {9, 9}})),
+            d -> params(d).put("borderPointsAsNoise", true)), t);
+  }
+
+  @Test
+  void rejectsInvalidGmmState() {
+    Class<GaussianMixtureModel> t = GaussianMixtureModel.class;
+    GaussianMixtureModel full = gmm(CovarianceType.FULL);
+    assertRejected("GaussianMixtureModel state: weights[0] must be >= 0 and finite, got -0.5",
+        edit(full, d -> ((ArrayNode) state(d).get("weights")).set(0, -0.5)), t);
+    assertRejected("GaussianMixtureModel state: weights must sum to 1 (within 1e-6)",
+        edit(full, d -> ((ArrayNode) state(d).get("weights")).set(0, 0.01)), t);
+    assertRejected("state.means: expected one mean per weight (2), got 1",
+        edit(full, d -> ((ArrayNode) state(d).get("means")).remove(1)), t);
+    assertRejected("state.means[1]: expected 2 values, got 1",
+        edit(full, d -> ((ArrayNode) state(d).get("means").get(1)).remove(1)), t);
+    assertRejected("state.covariances[1]: expected 2 rows, got 3",
+        edit(full, d -> ((ArrayNode) state(d).get("covariances").get(1)).add(d.arrayNode())), t);
+    assertRejected("state.covariances: expected an array, got 1.0",
+        edit(full, d -> state(d).put("covariances", 1.0)), t);
+    assertRejected("GaussianMixtureModel state: covariance matrix 1 must be symmetric",
+        edit(full, d -> ((ArrayNode) state(d).get("covariances").get(1).get(0)).set(1, 0.123)), t);
+    // Symmetric but indefinite: [[1, 2], [2, 1]] has eigenvalues 3 and -1.
+    assertRejected("GaussianMixtureModel state: covariance matrix 0 is not positive definite",
+        edit(full, d -> {
+          ArrayNode c = (ArrayNode) state(d).get("covariances").get(0);
+          ((ArrayNode) c.get(0)).set(0, 1.0).set(1, 2.0);
+          ((ArrayNode) c.get(1)).set(0, 2.0).set(1, 1.0);
+        }), t);
+    assertRejected("GaussianMixtureModel state: logLikelihoodHistory must hold iterations + 1",
+        edit(full, d -> ((ArrayNode) state(d).get("logLikelihoodHistory")).add(1.0)), t);
+    assertRejected("parameters.covarianceType: expected one of [full, tied, diagonal, spherical], got \"diag\"",
+        edit(full, d -> params(d).put("covarianceType", "diag")), t);
+    // A FULL document read as TIED has the wrong covariance shape.
+    assertRejected("state.covariances[0][0]: expected a number",
+        edit(full, d -> params(d).put("covarianceType", "tied")), t);
+    GaussianMixtureModel tied = gmm(CovarianceType.TIED);
+    assertRejected("GaussianMixtureModel state: the shared covariance matrix is not positive definite",
+        edit(tied, d -> {
+          ArrayNode c = (ArrayNode) state(d).get("covariances");
+          ((ArrayNode) c.get(0)).set(0, 1.0).set(1, 1.0);
+          ((ArrayNode) c.get(1)).set(0, 1.0).set(1, 1.0);
+        }), t);
+    GaussianMixtureModel diag = gmm(CovarianceType.DIAGONAL);
+    assertRejected("GaussianMixtureModel state: the variances of component 1 must be > 0",
+        edit(diag, d -> ((ArrayNode) state(d).get("covariances").get(1)).set(0, 0.0)), t);
+    GaussianMixtureModel sph = gmm(CovarianceType.SPHERICAL);
+    assertRejected("GaussianMixtureModel state: the variances of component 0 must be > 0",
+        edit(sph, d -> ((ArrayNode) state(d).get("covariances")).set(0, -2.0)), t);
+    assertRejected("state.covariances[1]: expected a number",
+        edit(sph, d -> ((ArrayNode) state(d).get("covariances")).set(1, d.arrayNode())), t);
+  }
+
+  @Test
+  void rejectsInvalidPcaState() {
+    PcaModel m = pca();
+    Class<PcaModel> t = PcaModel.class;
+    assertRejected("PcaModel state: components must be orthonormal rows",
+        edit(m, d -> ((ArrayNode) state(d).get("components").get(0)).set(0, 0.9)), t);
+    assertRejected("state.components: expected 1 rows, got 2",
+        edit(m, d -> ((ArrayNode) state(d).get("explainedVariance")).remove(1)), t);
+    assertRejected("state.components[0]: expected 2 values, got 3",
+        edit(m, d -> ((ArrayNode) state(d).get("mean")).remove(2)), t);
+    assertRejected("PcaModel state: explainedVariance must be non-increasing",
+        edit(m, d -> ((ArrayNode) state(d).get("explainedVariance")).set(1, 1e6)), t);
+    assertRejected("PcaModel state: explainedVarianceRatio[0] must be in [0, 1], got 2.0",
+        edit(m, d -> ((ArrayNode) state(d).get("explainedVarianceRatio")).set(0, 2.0)), t);
+    assertRejected("PcaModel state: singularValues[1]^2 / (sampleCount - 1)",
+        edit(m, d -> ((ArrayNode) state(d).get("singularValues")).set(1, 1e-3)), t);
+    assertRejected("PcaModel state: sampleCount must be >= 2, got 1",
+        edit(m, d -> state(d).put("sampleCount", 1)), t);
+    assertRejected("PcaModel state: columnNames must be distinct",
+        edit(m, d -> ((ArrayNode) state(d).get("columnNames")).set(1, "x0")), t);
+    assertRejected("state.columnNames[2]: expected a string, got null",
+        edit(m, d -> ((ArrayNode) state(d).get("columnNames")).set(2, d.nullNode())), t);
+    assertRejected("PcaModel state: noiseVariance must be >= 0 and finite, got -1.0",
+        edit(m, d -> state(d).put("noiseVariance", -1.0)), t);
+    assertRejected("parameters.solver: expected one of [svd, covariance], got \"auto\"",
+        edit(m, d -> params(d).put("solver", "auto")), t);
+  }
+}
