@@ -47,6 +47,8 @@ class AgglomerativeApiTest {
     assertEquals(Linkage.COMPLETE, b.linkage());
     assertEquals(Metric.MANHATTAN, b.metric());
     assertEquals(3, b.parallelism());
+    assertEquals(false, a.wardByCentroids());
+    assertEquals(true, a.wardByCentroids(true).wardByCentroids());
   }
 
   @Test

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.hierarchical.internal.CondensedNnChain;
+import io.github.clusterkit.hierarchical.internal.MatrixFill;
+import io.github.clusterkit.hierarchical.internal.Tree;
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.neighbors.Metric;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -165,6 +169,45 @@ class HierarchicalPropertiesTest {
     }
     for (int k = 1; k <= n; k++) {
       assertArrayEquals(HierarchicalOracle.naiveCut(n, naive, n - k), t.cut(k), l + " k = " + k);
+    }
+  }
+
+  @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
+  void cachedChainEqualsSciPysPlainChainBitForBit(@ForAll long seed, @ForAll @IntRange(min = 2, max = 90) int n,
+      @ForAll @IntRange(min = 1, max = 3) int d, @ForAll @IntRange(min = 0, max = 2) int kind,
+      @ForAll @IntRange(min = 0, max = 2) int linkage, @ForAll @IntRange(min = 0, max = 2) int metric) {
+    // The plain chain (CondensedNnChain) is SciPy's nn_chain step for step, checked against SciPy on the
+    // reference sets; the library runs the cached chain. Lattices and duplicates give many exact ties.
+    double[][] x = rows(seed, n, d, kind);
+    Linkage l = ALL[linkage];
+    Metric m = l == Linkage.WARD ? Metric.EUCLIDEAN : Metric.values()[metric];
+    Dataset data = Dataset.of(x);
+    int method = l == Linkage.WARD ? CondensedNnChain.WARD
+        : l == Linkage.COMPLETE ? CondensedNnChain.COMPLETE : CondensedNnChain.AVERAGE;
+    Tree plain = CondensedNnChain.run(MatrixFill.condensed(data.toArray(), n, d, m), n, method);
+    double[][] z = Agglomerative.linkage(l).metric(m).fit(data).linkageMatrix();
+    for (int i = 0; i < n - 1; i++) {
+      assertArrayEquals(new double[] {plain.left[i], plain.right[i], plain.height[i], plain.count[i]}, z[i],
+          0.0, l + " " + m + " merge " + i);
+    }
+  }
+
+  @Property(tries = 80, edgeCases = EdgeCasesMode.NONE)
+  void wardByCentroidsEqualsTheMatrixWard(@ForAll long seed, @ForAll @IntRange(min = 2, max = 80) int n,
+      @ForAll @IntRange(min = 1, max = 6) int d) {
+    // Continuous data: no ties. (With exact ties, as on a lattice, Ward's tree is not unique, and the two
+    // computations may break a tie differently and so build different trees.)
+    double[][] x = rows(seed, n, d, 0);
+    Dendrogram matrix = Agglomerative.linkage(Linkage.WARD).fit(Dataset.of(x));
+    Dendrogram centroids = Agglomerative.linkage(Linkage.WARD).wardByCentroids(true).fit(Dataset.of(x));
+    double[] hm = matrix.heights();
+    double[] hc = centroids.heights();
+    for (int i = 0; i < n - 1; i++) {
+      // Closed form against SciPy's recurrence: the same heights up to rounding.
+      assertEquals(hm[i], hc[i], 1e-12 * Math.max(1, hm[i]), "merge " + i);
+    }
+    for (int k = 1; k <= n; k++) {
+      assertArrayEquals(matrix.cut(k), centroids.cut(k), "k = " + k);
     }
   }
 

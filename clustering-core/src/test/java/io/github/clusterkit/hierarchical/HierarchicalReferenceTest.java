@@ -48,6 +48,25 @@ class HierarchicalReferenceTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"jain", "flame", "aggregation", "compound", "R15"})
+  void wardByCentroidsIsCloseToScipy(String set) {
+    Dataset data = Dataset.of(SharedData.benchmark(set + ".csv").x);
+    HierarchicalFixture ward = HierarchicalFixture.read(set).get(0);
+    assertEquals("ward", ward.method);
+    Dendrogram t = Agglomerative.linkage(Linkage.WARD).wardByCentroids(true).fit(data);
+    double[] h = t.heights();
+    for (int i = 0; i < h.length; i++) {
+      // Closed form instead of SciPy's recurrence: rounding differs in the last digits only.
+      double e = ward.z.get(i)[2];
+      assertEquals(e, h[i], 1e-12 * e, set + " merge " + i);
+    }
+    // These sets lie on a 0.05 grid with many exact ties, yet the cuts at these k still agree.
+    for (HierarchicalFixture.Flat f : ward.cuts) {
+      assertSamePartition(f.labels, t.cut((int) f.parameter), set + " cut " + f.parameter);
+    }
+  }
+
   static Linkage linkage(String scipyMethod) {
     switch (scipyMethod) {
       case "ward":

@@ -2,6 +2,7 @@ package io.github.clusterkit.hierarchical.internal;
 
 import io.github.clusterkit.neighbors.Metric;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,9 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Fills SciPy's condensed distance matrix, optionally on a private pool. Every entry is computed on its
- * own, so the matrix is bit for bit the same for every thread count; rows are split into a fixed number of
- * chunks of about equal work. Not API.
+ * Fills SciPy's condensed distance matrix and every point's nearest neighbour, optionally on a private
+ * pool. Every entry is computed on its own (coordinates summed in order, as {@code pdist}), so the matrix is
+ * bit for bit the same for every thread count; rows are split into a fixed number of chunks of about equal
+ * work. The data are first copied column by column, so that each row of the matrix is a loop over
+ * contiguous arrays that the JIT compiler vectorises. Not API.
  */
 public final class MatrixFill {
 
@@ -23,14 +26,25 @@ public final class MatrixFill {
    * @param d dimension
    * @param metric the metric
    * @param threads number of threads, {@code >= 1}; a pool is created and shut down when {@code > 1}
+   * @param nnVal output: each point's smallest distance to another point
+   * @param nnIdx output: the smallest index at that distance
    * @return the condensed matrix, {@code n (n - 1) / 2} entries in {@code pdist} order
    */
-  public static double[] condensed(double[] v, int n, int d, Metric metric, int threads) {
+  public static double[] condensed(double[] v, int n, int d, Metric metric, int threads, double[] nnVal,
+      int[] nnIdx) {
     int metricCode = Kernels.code(metric);
     double[] dist = new double[(int) ((long) n * (n - 1) / 2)];
     int[] start = CondensedNnChain.rowStarts(n);
-    if (threads <= 1 || n < 512) {
-      fillRows(v, n, d, metricCode, dist, start, 0, n - 1);
+    double[][] cols = columns(v, n, d);
+    Arrays.fill(nnVal, Double.POSITIVE_INFINITY);
+    Arrays.fill(nnIdx, -1);
+    if (threads <= 1 || n < 1024) {
+      double[] acc = new double[n];
+      for (int i = 0; i < n - 1; i++) {
+        int off = start[i] + i + 1;
+        fillRow(cols, n, d, i, metricCode, dist, off, acc);
+        neighbours(dist, off, n, i, nnVal, nnIdx);
+      }
       return dist;
     }
     // Fixed chunking: 8 chunks per thread, boundaries at equal shares of the n(n-1)/2 entries.
@@ -58,7 +72,12 @@ public final class MatrixFill {
       for (int c = 0; c < chunks; c++) {
         int lo = bounds[c];
         int hi = bounds[c + 1];
-        futures.add(pool.submit(() -> fillRows(v, n, d, metricCode, dist, start, lo, hi)));
+        futures.add(pool.submit(() -> {
+          double[] acc = new double[n];
+          for (int i = lo; i < hi; i++) {
+            fillRow(cols, n, d, i, metricCode, dist, start[i] + i + 1, acc);
+          }
+        }));
       }
       for (int c = 0; c < chunks; c++) {
         futures.get(c).get();
@@ -78,13 +97,114 @@ public final class MatrixFill {
     } finally {
       pool.shutdownNow();
     }
+    for (int i = 0; i < n - 1; i++) {
+      neighbours(dist, start[i] + i + 1, n, i, nnVal, nnIdx);
+    }
     return dist;
   }
 
-  private static void fillRows(double[] v, int n, int d, int metricCode, double[] dist, int[] start, int lo,
-      int hi) {
-    for (int i = lo; i < hi; i++) {
-      Kernels.rowTail(v, n, d, i, metricCode, dist, start[i] + i + 1);
+  /** The plain matrix, without neighbours (for the reference chain). */
+  public static double[] condensed(double[] v, int n, int d, Metric metric) {
+    return condensed(v, n, d, metric, 1, new double[n], new int[n]);
+  }
+
+  private static double[][] columns(double[] v, int n, int d) {
+    double[][] cols = new double[d][n];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < d; c++) {
+        cols[c][i] = v[i * d + c];
+      }
     }
+    return cols;
+  }
+
+  /**
+   * Row {@code i} (rows {@code i+1..n-1}) is the candidate list of every later point, and its minimum is
+   * point {@code i}'s candidate among later points; rows are visited in order, so strict comparisons keep
+   * the smallest index among equal distances.
+   */
+  private static void neighbours(double[] dist, int off, int n, int i, double[] nnVal, int[] nnIdx) {
+    double best = nnVal[i];
+    int bestIdx = nnIdx[i];
+    for (int j = i + 1, o = off; j < n; j++, o++) {
+      double v = dist[o];
+      if (v < best) {
+        best = v;
+        bestIdx = j;
+      }
+      if (v < nnVal[j]) {
+        nnVal[j] = v;
+        nnIdx[j] = i;
+      }
+    }
+    nnVal[i] = best;
+    nnIdx[i] = bestIdx;
+  }
+
+  /** Distances from row {@code i} to rows {@code i+1..n-1}, coordinates summed in order. */
+  static void fillRow(double[][] cols, int n, int d, int i, int metric, double[] out, int off, double[] acc) {
+    int len = n - i - 1;
+    int base = i + 1;
+    if (metric == Kernels.EUCLIDEAN) {
+      if (d == 1) {
+        double[] c0 = cols[0];
+        double a0 = c0[i];
+        for (int j = 0; j < len; j++) {
+          double t0 = a0 - c0[base + j];
+          out[off + j] = Math.sqrt(t0 * t0);
+        }
+        return;
+      }
+      if (d == 2) {
+        double[] c0 = cols[0];
+        double[] c1 = cols[1];
+        double a0 = c0[i];
+        double a1 = c1[i];
+        for (int j = 0; j < len; j++) {
+          double t0 = a0 - c0[base + j];
+          double t1 = a1 - c1[base + j];
+          out[off + j] = Math.sqrt(t0 * t0 + t1 * t1);
+        }
+        return;
+      }
+      double[] c0 = cols[0];
+      double a0 = c0[i];
+      for (int j = 0; j < len; j++) {
+        double t = a0 - c0[base + j];
+        acc[j] = t * t;
+      }
+      for (int c = 1; c < d; c++) {
+        double[] cc = cols[c];
+        double a = cc[i];
+        for (int j = 0; j < len; j++) {
+          double t = a - cc[base + j];
+          acc[j] += t * t;
+        }
+      }
+      for (int j = 0; j < len; j++) {
+        out[off + j] = Math.sqrt(acc[j]);
+      }
+      return;
+    }
+    boolean manhattan = metric == Kernels.MANHATTAN;
+    double[] c0 = cols[0];
+    double a0 = c0[i];
+    for (int j = 0; j < len; j++) {
+      acc[j] = Math.abs(a0 - c0[base + j]);
+    }
+    for (int c = 1; c < d; c++) {
+      double[] cc = cols[c];
+      double a = cc[i];
+      if (manhattan) {
+        for (int j = 0; j < len; j++) {
+          acc[j] += Math.abs(a - cc[base + j]);
+        }
+      } else {
+        for (int j = 0; j < len; j++) {
+          acc[j] = Math.max(acc[j], Math.abs(a - cc[base + j]));
+        }
+      }
+    }
+    System.arraycopy(acc, 0, out, off, len);
   }
 }

@@ -1,0 +1,241 @@
+package io.github.clusterkit.bench;
+
+import elki.clustering.hierarchical.Anderberg;
+import elki.clustering.hierarchical.ClusterMergeHistory;
+import elki.clustering.hierarchical.NNChain;
+import elki.clustering.hierarchical.SLINK;
+import elki.clustering.hierarchical.linkage.CompleteLinkage;
+import elki.clustering.hierarchical.linkage.GroupAverageLinkage;
+import elki.clustering.hierarchical.linkage.SingleLinkage;
+import elki.clustering.hierarchical.linkage.WardLinkage;
+import elki.data.NumberVector;
+import elki.database.relation.Relation;
+import elki.distance.minkowski.EuclideanDistance;
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.hierarchical.Agglomerative;
+import io.github.clusterkit.hierarchical.Dendrogram;
+import io.github.clusterkit.hierarchical.Linkage;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import smile.clustering.HierarchicalClustering;
+
+/**
+ * Agglomerative clustering, one complete fit (distance matrix included) per invocation, single-threaded:
+ * clusterkit {@code Agglomerative} ({@code ours}: SciPy's exact matrix algorithm, the default;
+ * {@code oursCentroids}: Ward by centroids, {@code wardByCentroids(true)}, O(n d) memory) against Smile 3.1.1 {@code HierarchicalClustering} (its {@code *Linkage.of}
+ * float proximity matrix, then FastPair) and ELKI 0.8.0's algorithms for each linkage: {@code NNChain} and
+ * {@code Anderberg} (both on a double distance matrix, every linkage) and {@code SLINK} (single, O(n)
+ * memory), all with {@code EuclideanDistance}, so that their heights are SciPy's. One benchmark method per
+ * linkage, each with the implementations that support it ({@code impl}); data {@link BenchData#blobs} of
+ * shape {@code hierShape}.
+ *
+ * <p>Results are checked in {@code @Setup}: every implementation's 50 largest merge heights must equal
+ * clusterkit's exact result within 1e-9 relative (Smile: 1e-4, its proximity matrix is float).
+ *
+ * <p>Not included: ELKI's {@code LinearMemoryNNChain} with {@code WardLinkage} (O(n) memory). Its merges
+ * follow the plain squared distance between centroids, without Ward's size weight {@code 2 a b / (a + b)}:
+ * on blobs(1000, 2) its fourth-last merge joins clusters of 2 and 491 points whose Ward criterion is 36
+ * times smaller than that of the merge before, so its tree is not Ward's and fails the check.
+ *
+ * <p>Smoke-sized run: {@code -p hierShape=1000x2}.
+ */
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class HierarchicalBenchmark {
+
+  /** Data and peer inputs of one configuration; subclasses fix the linkage and list the implementations. */
+  public abstract static class Base {
+    Dataset data;
+    double[][] rows;
+    Relation<NumberVector> relation;
+    Linkage linkage;
+    String which;
+
+    void setUp(String shape, String implName, Linkage l) {
+      which = implName;
+      linkage = l;
+      data = BenchData.blobs(Shapes.n(shape), Shapes.d(shape));
+      rows = BenchData.rows(data);
+      if (which.startsWith("elki")) {
+        relation = BenchData.elkiRelation(rows);
+      }
+      double[] expected = Agglomerative.linkage(l).fit(data).heights();
+      double[] got = heights(run());
+      int n = data.size();
+      double tol = which.equals("smile") ? 1e-4 : 1e-9;
+      int top = Math.min(50, n - 1);
+      for (int i = 1; i <= top; i++) {
+        double e = expected[n - 1 - i];
+        double g = got[n - 1 - i];
+        if (!(Math.abs(e - g) <= tol * Math.max(1, Math.abs(e)))) {
+          throw new IllegalStateException(which + " " + l + " " + shape + ": merge height " + i
+              + " from the top is " + g + ", expected " + e);
+        }
+      }
+      System.out.printf("%n[check] %s %s %s: top %d merge heights agree; top height %.9g%n", which, l, shape,
+          top, got[n - 2]);
+    }
+
+    Object run() {
+      switch (which) {
+        case "ours":
+          return Agglomerative.linkage(linkage).fit(data);
+        case "oursCentroids":
+          return Agglomerative.linkage(linkage).wardByCentroids(true).fit(data);
+        case "smile":
+          return HierarchicalClustering.fit(smileLinkage());
+        case "elkiNNChain":
+          return new NNChain<NumberVector>(EuclideanDistance.STATIC, elkiLinkage()).run(relation);
+        case "elkiAnderberg":
+          return new Anderberg<NumberVector>(EuclideanDistance.STATIC, elkiLinkage()).run(relation);
+        case "elkiSLINK":
+          return new SLINK<NumberVector>(EuclideanDistance.STATIC).run(relation);
+        default:
+          throw new IllegalArgumentException("unknown impl " + which);
+      }
+    }
+
+    private smile.clustering.linkage.Linkage smileLinkage() {
+      switch (linkage) {
+        case WARD:
+          return smile.clustering.linkage.WardLinkage.of(rows);
+        case COMPLETE:
+          return smile.clustering.linkage.CompleteLinkage.of(rows);
+        case AVERAGE:
+          return smile.clustering.linkage.UPGMALinkage.of(rows);
+        default:
+          return smile.clustering.linkage.SingleLinkage.of(rows);
+      }
+    }
+
+    private elki.clustering.hierarchical.linkage.Linkage elkiLinkage() {
+      switch (linkage) {
+        case WARD:
+          return WardLinkage.STATIC;
+        case COMPLETE:
+          return CompleteLinkage.STATIC;
+        case AVERAGE:
+          return GroupAverageLinkage.STATIC;
+        default:
+          return SingleLinkage.STATIC;
+      }
+    }
+
+    /** All merge heights in ascending order, on SciPy's scale. */
+    double[] heights(Object result) {
+      double[] h;
+      if (result instanceof Dendrogram) {
+        h = ((Dendrogram) result).heights();
+      } else if (result instanceof HierarchicalClustering) {
+        h = ((HierarchicalClustering) result).height().clone();
+      } else {
+        ClusterMergeHistory m = (ClusterMergeHistory) result;
+        h = new double[m.numMerges()];
+        for (int i = 0; i < h.length; i++) {
+          h[i] = m.getMergeHeight(i);
+        }
+      }
+      Arrays.sort(h);
+      return h;
+    }
+  }
+
+  /** Ward's linkage. */
+  @State(Scope.Benchmark)
+  public static class WardState extends Base {
+    @Param({"10000x2", "10000x10"})
+    public String hierShape;
+
+    @Param({"ours", "oursCentroids", "smile", "elkiNNChain", "elkiAnderberg"})
+    public String impl;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      setUp(hierShape, impl, Linkage.WARD);
+    }
+  }
+
+  /** Complete linkage. */
+  @State(Scope.Benchmark)
+  public static class CompleteState extends Base {
+    @Param({"10000x2", "10000x10"})
+    public String hierShape;
+
+    @Param({"ours", "smile", "elkiNNChain", "elkiAnderberg"})
+    public String impl;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      setUp(hierShape, impl, Linkage.COMPLETE);
+    }
+  }
+
+  /** Average linkage (UPGMA). */
+  @State(Scope.Benchmark)
+  public static class AverageState extends Base {
+    @Param({"10000x2", "10000x10"})
+    public String hierShape;
+
+    @Param({"ours", "smile", "elkiNNChain", "elkiAnderberg"})
+    public String impl;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      setUp(hierShape, impl, Linkage.AVERAGE);
+    }
+  }
+
+  /** Single linkage. */
+  @State(Scope.Benchmark)
+  public static class SingleState extends Base {
+    @Param({"10000x2", "10000x10"})
+    public String hierShape;
+
+    @Param({"ours", "smile", "elkiNNChain", "elkiAnderberg", "elkiSLINK"})
+    public String impl;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      setUp(hierShape, impl, Linkage.SINGLE);
+    }
+  }
+
+  /** One Ward fit. */
+  @Benchmark
+  public Object ward(WardState s) {
+    return s.run();
+  }
+
+  /** One complete-linkage fit. */
+  @Benchmark
+  public Object complete(CompleteState s) {
+    return s.run();
+  }
+
+  /** One average-linkage fit. */
+  @Benchmark
+  public Object average(AverageState s) {
+    return s.run();
+  }
+
+  /** One single-linkage fit. */
+  @Benchmark
+  public Object single(SingleState s) {
+    return s.run();
+  }
+}

@@ -1,0 +1,234 @@
+package io.github.clusterkit.hierarchical.internal;
+
+/**
+ * The nearest-neighbour chain of {@link CondensedNnChain}, with the same merges, heights and order bit for
+ * bit, but with each live cluster's nearest neighbour cached (value and smallest index), in the manner of
+ * Anderberg's and Muellner's generic algorithms: the chain then rarely scans a row. A cache is kept exact
+ * through each merge by the update loop itself, which visits every live cluster anyway; only a cluster
+ * whose cached neighbour was one of the two merged clusters, and whose distance to the new cluster is not
+ * smaller, loses its cache and is rescanned when the chain next reaches it. Initial caches come from the
+ * distance matrix fill ({@link MatrixFill}). Not API.
+ */
+public final class CachedNnChain {
+
+  private CachedNnChain() {}
+
+  /**
+   * Runs the chain on {@code dist}, which it overwrites.
+   *
+   * @param dist condensed distances in SciPy's layout ({@code pdist} order), destroyed
+   * @param n number of points, {@code >= 2}
+   * @param method {@link CondensedNnChain#WARD}, {@link CondensedNnChain#COMPLETE} or
+   *     {@link CondensedNnChain#AVERAGE}
+   * @param nnVal for each point, its smallest distance to another point (destroyed)
+   * @param nnIdx for each point, the smallest index at that distance (destroyed)
+   * @return the tree in SciPy's layout
+   */
+  public static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx) {
+    int[] start = CondensedNnChain.rowStarts(n);
+    int[] size = new int[n];
+    int[] live = new int[n];
+    boolean[] valid = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      size[i] = 1;
+      live[i] = i;
+      valid[i] = true;
+    }
+    int nLive = n;
+    double[] recip = new double[n + 1];
+    for (int s = 1; s <= n; s++) {
+      recip[s] = 1.0 / s;
+    }
+    int[] chain = new int[n];
+    int chainLength = 0;
+    int[] ra = new int[n - 1];
+    int[] rb = new int[n - 1];
+    double[] rh = new double[n - 1];
+    for (int k = 0; k < n - 1; k++) {
+      if (chainLength == 0) {
+        chain[0] = live[0];
+        chainLength = 1;
+      }
+      int x;
+      int y;
+      double currentMin;
+      while (true) {
+        x = chain[chainLength - 1];
+        if (!valid[x]) {
+          rescan(dist, start, live, nLive, x, nnVal, nnIdx);
+          valid[x] = true;
+        }
+        // SciPy's scan: start from the previous chain element, move only to a strictly nearer cluster.
+        if (chainLength > 1) {
+          int prev = chain[chainLength - 2];
+          double dPrev = x < prev ? dist[start[x] + prev] : dist[start[prev] + x];
+          if (nnVal[x] < dPrev) {
+            y = nnIdx[x];
+            currentMin = nnVal[x];
+          } else {
+            break; // prev is a nearest neighbour: x and prev are mutual nearest neighbours
+          }
+        } else {
+          y = nnIdx[x];
+          currentMin = nnVal[x];
+        }
+        chain[chainLength++] = y;
+      }
+      y = chain[chainLength - 2];
+      currentMin = x < y ? dist[start[x] + y] : dist[start[y] + x];
+      chainLength -= 2;
+      if (x > y) {
+        int t = x;
+        x = y;
+        y = t;
+      }
+      int nx = size[x];
+      int ny = size[y];
+      ra[k] = x;
+      rb[k] = y;
+      rh[k] = currentMin;
+      size[x] = 0;
+      size[y] = nx + ny;
+      valid[x] = false;
+      nLive = remove(live, nLive, x);
+      update(dist, start, live, nLive, size, x, y, currentMin, nx, ny, method, recip, nnVal, nnIdx, valid);
+    }
+    return Tree.fromRecorded(n, ra, rb, rh);
+  }
+
+  private static int remove(int[] live, int nLive, int x) {
+    int p = position(live, nLive, x);
+    System.arraycopy(live, p + 1, live, p, nLive - p - 1);
+    return nLive - 1;
+  }
+
+  /** Position of {@code x} in the ascending live list (binary search). */
+  private static int position(int[] live, int nLive, int x) {
+    int lo = 0;
+    int hi = nLive - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (live[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Nearest live neighbour of {@code x}: the smallest distance, the smallest index among equals. */
+  private static void rescan(double[] dist, int[] start, int[] live, int nLive, int x, double[] nnVal,
+      int[] nnIdx) {
+    double best = Double.POSITIVE_INFINITY;
+    int bestIdx = -1;
+    int p = 0;
+    for (; p < nLive; p++) {
+      int i = live[p];
+      if (i >= x) {
+        break;
+      }
+      double v = dist[start[i] + x];
+      if (v < best) {
+        best = v;
+        bestIdx = i;
+      }
+    }
+    int rowX = start[x];
+    for (p++; p < nLive; p++) {
+      int i = live[p];
+      double v = dist[rowX + i];
+      if (v < best) {
+        best = v;
+        bestIdx = i;
+      }
+    }
+    nnVal[x] = best;
+    nnIdx[x] = bestIdx;
+  }
+
+  /**
+   * SciPy's update loop (x < y; x already removed from the live list), keeping every cache exact: the new
+   * cluster's neighbour is found on the way, and each other cluster's cache either takes the new cluster,
+   * stays, or is dropped when it pointed at x or y and the new distance is not smaller.
+   */
+  private static void update(double[] dist, int[] start, int[] live, int nLive, int[] size, int x, int y,
+      double dxy, int nx, int ny, int method, double[] recip, double[] nnVal, int[] nnIdx, boolean[] valid) {
+    int rowX = start[x];
+    int rowY = start[y];
+    double bestY = Double.POSITIVE_INFINITY;
+    int bestYIdx = -1;
+    int pY = position(live, nLive, y);
+    int pX = position(live, nLive, x); // first live index above x
+    // i < x: both distances in row i (column access)
+    for (int p = 0; p < pX; p++) {
+      int i = live[p];
+      int ri = start[i];
+      double nd = lw(method, recip, dist[ri + x], dist[ri + y], dxy, nx, ny, size[i]);
+      dist[ri + y] = nd;
+      if (nd < bestY) {
+        bestY = nd;
+        bestYIdx = i;
+      }
+      if (valid[i]) {
+        cache(i, nd, x, y, nnVal, nnIdx, valid);
+      }
+    }
+    // x < i < y: d(x, i) in row x, d(i, y) in row i
+    for (int p = pX; p < pY; p++) {
+      int i = live[p];
+      int iy = start[i] + y;
+      double nd = lw(method, recip, dist[rowX + i], dist[iy], dxy, nx, ny, size[i]);
+      dist[iy] = nd;
+      if (nd < bestY) {
+        bestY = nd;
+        bestYIdx = i;
+      }
+      if (valid[i]) {
+        cache(i, nd, x, y, nnVal, nnIdx, valid);
+      }
+    }
+    // i > y: rows x and y
+    for (int p = pY + 1; p < nLive; p++) {
+      int i = live[p];
+      double nd = lw(method, recip, dist[rowX + i], dist[rowY + i], dxy, nx, ny, size[i]);
+      dist[rowY + i] = nd;
+      if (nd < bestY) {
+        bestY = nd;
+        bestYIdx = i;
+      }
+      if (valid[i]) {
+        cache(i, nd, x, y, nnVal, nnIdx, valid);
+      }
+    }
+    nnVal[y] = bestY;
+    nnIdx[y] = bestYIdx;
+    valid[y] = bestYIdx >= 0;
+  }
+
+  /**
+   * {@link CondensedNnChain#lanceWilliams} with Ward's {@code 1.0 / (nx + ny + ni)} read from a table of
+   * the same quotients (the same bits, without a division per entry).
+   */
+  private static double lw(int method, double[] recip, double dxi, double dyi, double dxy, int nx, int ny,
+      int ni) {
+    if (method == CondensedNnChain.WARD) {
+      double t = recip[nx + ny + ni];
+      return Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
+    }
+    return CondensedNnChain.lanceWilliams(method, dxi, dyi, dxy, nx, ny, ni);
+  }
+
+  private static void cache(int i, double nd, int x, int y, double[] nnVal, int[] nnIdx, boolean[] valid) {
+    double m = nnVal[i];
+    int j = nnIdx[i];
+    if (nd < m) {
+      nnVal[i] = nd;
+      nnIdx[i] = y;
+    } else if (j == x || j == y) {
+      valid[i] = false; // the old neighbour is gone or farther: unknown until rescanned
+    } else if (nd == m && y < j) {
+      nnIdx[i] = y;
+    }
+  }
+}
