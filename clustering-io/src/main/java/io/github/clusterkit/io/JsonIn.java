@@ -176,11 +176,11 @@ final class JsonIn {
     double[] out = new double[node.size()];
     for (int i = 0; i < out.length; i++) {
       JsonNode e = node.get(i);
-      if (!e.isNumber() || !Double.isFinite(e.doubleValue())) {
-        out[i] = new JsonIn(e, path + "[" + i + "]").numberValue();
-      } else {
-        out[i] = e.doubleValue();
+      double v = e.doubleValue();
+      if (!e.isNumber() || !Double.isFinite(v)) {
+        v = new JsonIn(e, path + "[" + i + "]").numberValue();
       }
+      out[i] = v;
     }
     return out;
   }
@@ -265,8 +265,15 @@ final class JsonIn {
     }
     double[] out = new double[rows * cols];
     for (int i = 0; i < rows; i++) {
-      double[] r = new JsonIn(node.get(i), path + "[" + i + "]").numbersValue();
-      System.arraycopy(r, 0, out, i * cols, cols);
+      JsonNode r = node.get(i);
+      for (int j = 0; j < cols; j++) {
+        JsonNode e = r.get(j);
+        double v = e.doubleValue();
+        if (!e.isNumber() || !Double.isFinite(v)) {
+          v = new JsonIn(e, path + "[" + i + "][" + j + "]").numberValue();
+        }
+        out[i * cols + j] = v;
+      }
     }
     return out;
   }

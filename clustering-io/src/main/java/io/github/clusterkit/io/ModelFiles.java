@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,6 +110,13 @@ public final class ModelFiles {
             .maxDocumentLength(MAX_FILE_BYTES)
             .build())
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        // Numbers are written by Jackson's own Schubfach (shortest text that reads back exactly) instead of
+        // Double.toString, whose text changed in JDK 19 (JDK-4511638): the checksum re-serializes the parsed
+        // document, so with Double.toString a file written on JDK 17 failed its checksum on JDK 19+ (for
+        // example for 2.82879384806159E17, which JDK 17 prints as 2.82879384806159008E17). Reading uses
+        // Jackson's correctly rounded fast parser.
+        .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+        .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
         .build();
     ObjectMapper m = new ObjectMapper(f);
     m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -180,6 +180,21 @@ class ModelFilesKindsTest {
     assertEquals(kmeansModel.state(), back.state());
   }
 
+  /**
+   * Numbers are written as the shortest text that reads back exactly, whatever the JDK: JDK 17's
+   * Double.toString prints this value as 2.82879384806159008E17 (JDK-4511638, fixed in JDK 19), which made
+   * the checksum of a file written on JDK 17 fail on JDK 19+ (seen before the fix, JDK 17 to 25).
+   */
+  @Test
+  void numbersAreWrittenTheSameOnEveryJdk() {
+    double v = 2.82879384806159E17;
+    KMeansModel m = KMeansModel.fromState(new KMeansModel.State(1, new double[] {v}, new int[] {0}, 0, 1, true,
+        KMeansAlgorithm.LLOYD));
+    String json = ModelFiles.toJson(m);
+    assertTrue(json.contains("[ [ 2.82879384806159E17 ] ]"), json);
+    assertEquals(v, ModelFiles.fromJson(json, KMeansModel.class).centroids()[0][0]);
+  }
+
   // ---- rejection -------------------------------------------------------------------------------------
 
   private static <T> void assertRejected(String expected, String json, Class<T> type) {
