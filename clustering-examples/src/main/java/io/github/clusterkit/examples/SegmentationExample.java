@@ -23,7 +23,7 @@ import java.nio.file.Path;
 /**
  * The segmentation flow of the {@code segment} command in a few lines of library code, as the README quotes
  * it: read the credit-card customers, impute, take the log of money columns, scale, choose k, fit K-Means,
- * score it and save the pipeline. (The command adds the profile, names, outliers and charts; see
+ * score it and save the pipeline and the model. (The command adds the profile, names, outliers and charts; see
  * {@code io.github.clusterkit.examples.segment}.)
  */
 public final class SegmentationExample {
@@ -34,7 +34,7 @@ public final class SegmentationExample {
    * Runs the example.
    *
    * @param csv a customer file such as Kaggle's {@code cc_general.csv}
-   * @param modelDir where to save the fitted pipeline
+   * @param modelDir where to save the fitted pipeline and model
    * @param out where to print
    * @return the fitted K-Means model
    * @throws IOException if a file cannot be read or written
@@ -58,6 +58,7 @@ public final class SegmentationExample {
     out.printf("k = %d (%s; inertia knee at k = %d), silhouette %.3f, sizes %s%n", k, sweep.rule().rule(),
         sweep.best(Criterion.INERTIA), silhouette, java.util.Arrays.toString(segments.clusterSizes()));
     ModelFiles.save(prep, modelDir.resolve("preprocess.json"));             // safe, versioned JSON
+    ModelFiles.save(segments, modelDir.resolve("segments.json"));         // no code runs on loading
     // README example end
     return segments;
   }
@@ -65,7 +66,7 @@ public final class SegmentationExample {
   /**
    * Runs the example from the command line.
    *
-   * @param args the customer file, and optionally the folder for the model file (default: the current one)
+   * @param args the customer file, and optionally the folder for the model files (default: the current one)
    * @throws IOException if a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {

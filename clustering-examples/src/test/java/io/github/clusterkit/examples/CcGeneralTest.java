@@ -1,8 +1,8 @@
 package io.github.clusterkit.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.clusterkit.examples.segment.ModelBundle;
 import io.github.clusterkit.kmeans.KMeansModel;
@@ -54,7 +54,7 @@ class CcGeneralTest {
     Path tenFile = dir.resolve("ten.csv");
     Files.write(tenFile, ten);
     ModelBundle bundle = ModelBundle.load(out.resolve("model.json"));
-    assumeTrue(bundle.model() != null, "clustering-io cannot save a KMeansModel yet; predict not tested");
+    assertTrue(bundle.model() instanceof KMeansModel, "model.json holds the K-Means model");
     CliRun p = CliRun.of("predict", out.resolve("model.json").toString(), tenFile.toString());
     assertEquals(0, p.exit, p.toString());
     String[] pl = p.out.split("\n");
@@ -78,5 +78,7 @@ class CcGeneralTest {
     assertTrue(text.startsWith("k = " + m.k() + " (highest mean silhouette"), text);
     assertEquals(8950, m.labels().length);
     assertTrue(Files.size(dir.resolve("preprocess.json")) > 100);
+    KMeansModel back = io.github.clusterkit.io.ModelFiles.load(dir.resolve("segments.json"), KMeansModel.class);
+    assertArrayEquals(m.labels(), back.labels());
   }
 }

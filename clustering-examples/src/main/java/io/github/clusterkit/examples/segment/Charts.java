@@ -202,6 +202,8 @@ public final class Charts {
     XYChart c = base("Sorted " + k + "-distance curve (DBSCAN's eps at the knee)",
         "customers sorted by distance", k + "-distance (scaled units)");
     c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    c.getStyler().setXAxisTickMarkSpacingHint(110);
+    c.getStyler().setXAxisDecimalPattern("#,##0");
     double[] x = new double[d.length];
     for (int i = 0; i < d.length; i++) {
       x[i] = i;

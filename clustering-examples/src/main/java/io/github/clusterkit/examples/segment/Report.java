@@ -100,8 +100,9 @@ public final class Report {
             s.config().k() != null ? "as asked" : "k of the highest silhouette");
         break;
       default:
-        out.printf(Locale.ROOT, "DBSCAN, eps = %.4g (scaled units), minPts = %d: %d segments, %d noise%n", s.eps(),
-            s.minPts(), s.segmentCount(), count(s.outliers()));
+        out.printf(Locale.ROOT, "DBSCAN, eps = %.4g (scaled units%s), minPts = %d: %d segment%s, %d noise%n",
+            s.eps(), s.config().eps() == null ? ", knee of the k-distance curve" : "", s.minPts(), s.segmentCount(),
+            s.segmentCount() == 1 ? "" : "s", count(s.outliers()));
         break;
     }
 

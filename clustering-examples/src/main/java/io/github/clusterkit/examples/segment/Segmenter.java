@@ -185,6 +185,11 @@ public final class Segmenter {
     return algorithm;
   }
 
+  /** @return DBSCAN's eps as asked, or null for the knee */
+  public Double eps() {
+    return eps;
+  }
+
   /** @return the k asked for, or null when the sweep chooses it */
   public Integer k() {
     return k;

@@ -1,0 +1,86 @@
+package io.github.clusterkit.examples.segment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Table;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** model.json: round trip, validation, and predict on the training customers giving the fit's answers. */
+class ModelBundleTest {
+
+  static Segmentation fit(Segmenter.Algorithm a) {
+    Segmenter s = Segmenter.defaults().algorithm(a).maxK(3);
+    if (a != Segmenter.Algorithm.DBSCAN) {
+      s = s.k(4);
+    }
+    return s.run(CustomerData.generate(), null);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Segmenter.Algorithm.class)
+  void roundTripAndPredictOnTheTrainingCustomers(Segmenter.Algorithm a, @TempDir Path dir) throws IOException {
+    Segmentation s = fit(a);
+    Path file = dir.resolve("model.json");
+    boolean included = ModelBundle.of(s).save(file);
+    ModelBundle back = ModelBundle.load(file);
+    assertEquals(a, back.algorithm());
+    assertEquals("customer_id", back.idColumn());
+    assertEquals(s.profile().segmentNames(), back.segments());
+    assertEquals(s.pipeline(), back.pipeline());
+    assertEquals(Double.doubleToLongBits(s.outlierThreshold()), Double.doubleToLongBits(back.outlierThreshold()));
+    assertTrue(included, "model.json holds the " + a + " model");
+    ModelBundle.Prediction p = back.predict(s.table());
+    // the reloaded pipeline and model reproduce the fit for every customer
+    assertArrayEquals(s.labels(), p.labels);
+    assertArrayEquals(s.outliers(), p.outliers);
+    if (a == Segmenter.Algorithm.GMM) {
+      assertArrayEquals(s.probabilities(), p.probabilities, 0.0);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Segmenter.Algorithm.class, names = "KMEANS")
+  void rejectsDamagedFiles(Segmenter.Algorithm a, @TempDir Path dir) throws IOException {
+    Path file = dir.resolve("model.json");
+    ModelBundle.of(fit(a)).save(file);
+    String text = Files.readString(file);
+    assertBad(dir, text.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"), "formatVersion must be 1");
+    assertBad(dir, text.replace("\"algorithm\" : \"kmeans\"", "\"algorithm\" : \"svm\""), "algorithm must be");
+    assertBad(dir, text.replace("\"idColumn\"", "\"extra\" : 1, \"idColumn\""), "unexpected field \"extra\"");
+    assertBad(dir, text.replace("\"outlierThreshold\"", "\"outlierThreshold\" : \"x\", \"ignored\""),
+        "unexpected field");
+    // a changed number inside the pipeline document breaks its checksum
+    int at = text.indexOf("\"means\" : [ ") + "\"means\" : [ ".length();
+    assertTrue(at > 20);
+    String changed = text.substring(0, at) + "1" + text.substring(at);
+    assertBad(dir, changed, "checksum");
+    assertBad(dir, text.substring(0, text.length() / 2), "not valid JSON");
+  }
+
+  static void assertBad(Path dir, String text, String fragment) throws IOException {
+    Path f = dir.resolve("bad.json");
+    Files.writeString(f, text);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelBundle.load(f));
+    assertTrue(e.getMessage().contains(fragment), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Segmenter.Algorithm.class, names = "KMEANS")
+  void predictNeedsThePipelineColumns(Segmenter.Algorithm a, @TempDir Path dir) throws IOException {
+    Path file = dir.resolve("model.json");
+    boolean included = ModelBundle.of(fit(a)).save(file);
+    assertTrue(included, "model.json holds the " + a + " model");
+    Table t = CustomerData.generate().drop("hours_online");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelBundle.load(file).predict(t));
+    assertTrue(e.getMessage().contains("hours_online"), e.getMessage());
+  }
+}
