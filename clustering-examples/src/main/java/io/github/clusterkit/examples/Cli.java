@@ -259,7 +259,8 @@ public final class Cli implements Callable<Integer> {
             + algorithm.toLowerCase(Locale.ROOT) + " model (this build of clustering-io cannot save it yet),"
             + " so predict cannot use it");
       } else {
-        out.println("assign new customers: clusterkit predict " + outDir.resolve("model.json") + " customers.csv");
+        out.println("assign new customers: java -jar clusterkit-cli.jar predict " + outDir.resolve("model.json")
+            + " customers.csv");
       }
       return 0;
     }

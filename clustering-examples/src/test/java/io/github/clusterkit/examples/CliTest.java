@@ -86,7 +86,7 @@ class CliTest {
         + "N1,7000,7,9,app\n"
         + "N2,400,1,,store\n"
         + "N3,90000,30,40,kiosk\n");
-    assertTrue(r.out.contains("assign new customers: clusterkit predict "), r.out);
+    assertTrue(r.out.contains("assign new customers: java -jar clusterkit-cli.jar predict "), r.out);
     CliRun p = CliRun.of("predict", dir.resolve("model.json").toString(), customers.toString());
     assertEquals(0, p.exit, p.toString());
     String[] lines = p.out.split("\n");
