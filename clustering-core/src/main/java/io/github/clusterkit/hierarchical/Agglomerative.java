@@ -34,15 +34,15 @@ import java.util.Locale;
  *       400 MB at n = 10,000).</li>
  *   <li>{@link Linkage#SINGLE}: Prim's minimum spanning tree with distances computed on the fly, O(n^2)
  *       time and O(n) memory, no matrix: it runs on any n that fits in memory as a {@link Dataset}.</li>
- *   <li>Optionally, {@link Linkage#WARD} from cluster centroids ({@link #wardByCentroids(boolean)}): the
- *       same chain without a matrix, O(n d) memory, heights equal to SciPy's within about 1e-13 relative
- *       instead of bit for bit.</li>
  * </ul>
  * The matrix algorithms keep each cluster's nearest neighbour cached between merges, so the chain rarely
- * rescans a row; the caches change the work, not the result.
- * The chain algorithm finds merges out of height order; as SciPy does, they are then sorted by height (a
- * stable sort) and relabelled with a union-find, so cluster {@code n + i} is the one made by merge
- * {@code i}.
+ * rescans a row; the caches change the work, not the result. The chain finds merges out of height order;
+ * as SciPy does, they are then sorted by height (a stable sort) and relabelled with a union-find, so
+ * cluster {@code n + i} is the one made by merge {@code i}.
+ *
+ * <p><b>Ward without a matrix</b> (opt-in, {@link #wardByCentroids(boolean)}): the same chain on cluster
+ * centroids, O(n d) memory and no size limit, several times faster on low-dimensional data; heights equal
+ * SciPy's within about 1e-13 relative instead of bit for bit, and exact ties may be broken differently.
  *
  * <p><b>Ties</b> (several pairs at exactly the same distance) are broken as SciPy breaks them, which makes
  * the result deterministic and independent of the thread count: the chain starts at the live cluster with
@@ -56,7 +56,8 @@ import java.util.Locale;
  * {@code n (n - 1) / 2} entries fit in one Java array, 16 GiB) and any n whose matrix,
  * {@code 4 n (n - 1)} bytes, exceeds the JVM's maximum heap ({@link Runtime#maxMemory()}), with an
  * {@link IllegalArgumentException} that names n and the memory needed, rather than running out of memory.
- * {@link Linkage#SINGLE} has no such limit.
+ * {@link Linkage#SINGLE} and Ward by centroids have no such limit. Coordinates so far apart that distances
+ * (times n, for the averages and Ward's weights) would overflow to infinity are refused the same way.
  *
  * <p><b>Metrics.</b> {@link Metric#EUCLIDEAN} (default), {@link Metric#MANHATTAN} and
  * {@link Metric#CHEBYSHEV} for complete, average and single linkage; Ward's method is defined on Euclidean
@@ -210,6 +211,7 @@ public final class Agglomerative {
     int n = data.size();
     int d = data.dimension();
     double[] v = DataAccess.values(data);
+    checkRange(v, n, d);
     Tree tree;
     if (n == 1) {
       tree = Tree.fromRecorded(1, new int[0], new int[0], new double[0]);
@@ -242,6 +244,40 @@ public final class Agglomerative {
           "%s linkage needs a distance matrix of n (n - 1) / 2 doubles: n = %d would need %s, more than the"
               + " maximum heap of %s (raise -Xmx; SINGLE linkage needs no matrix)", linkage, n, gib(bytes),
           gib(max)));
+    }
+  }
+
+  /**
+   * Refuses data whose distances could overflow: the largest possible distance (from the column ranges)
+   * times {@code 4 n} must be finite, which bounds every Lance-Williams value and Ward's squared terms.
+   */
+  private void checkRange(double[] v, int n, int d) {
+    double bound = 0;
+    for (int c = 0; c < d; c++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        double x = v[i * d + c];
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+      double range = hi - lo;
+      if (metric == Metric.EUCLIDEAN) {
+        bound += range * range;
+      } else if (metric == Metric.MANHATTAN) {
+        bound += range;
+      } else {
+        bound = Math.max(bound, range);
+      }
+    }
+    if (metric != Metric.EUCLIDEAN) {
+      bound *= bound;
+    }
+    // bound is now the largest possible squared distance
+    if (!(bound * 4.0 * n < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("data span too wide a range: " + metric
+          + " distances would overflow (squared diameter bound " + bound + " times 4 n = " + (4L * n)
+          + " is not finite)");
     }
   }
 

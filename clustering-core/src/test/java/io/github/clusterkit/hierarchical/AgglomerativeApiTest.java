@@ -84,6 +84,21 @@ class AgglomerativeApiTest {
   }
 
   @Test
+  void refusesDistancesThatOverflow() {
+    // 1e200 - (-1e200) = 2e200, squared 4e400: not a double.
+    Dataset wide = Dataset.of(new double[][] {{-1e200}, {0}, {1e200}});
+    for (Linkage l : Linkage.values()) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Agglomerative.linkage(l).fit(wide));
+      assertTrue(e.getMessage().startsWith("data span too wide a range: EUCLIDEAN distances would overflow"),
+          e.getMessage());
+    }
+    // 1e100 apart: fine.
+    Dataset ok = Dataset.of(new double[][] {{-1e100}, {0}, {1e100}});
+    assertArrayEquals(new double[] {1e100, 2e100}, Agglomerative.linkage(Linkage.COMPLETE).fit(ok).heights());
+  }
+
+  @Test
   void singleRow() {
     for (Linkage l : Linkage.values()) {
       Dendrogram t = Agglomerative.linkage(l).fit(Dataset.of(new double[][] {{1, 2}}));

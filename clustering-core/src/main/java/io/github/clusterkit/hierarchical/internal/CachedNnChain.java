@@ -148,7 +148,7 @@ public final class CachedNnChain {
   }
 
   /**
-   * SciPy's update loop (x < y; x already removed from the live list), keeping every cache exact: the new
+   * SciPy's update loop ({@code x < y}; x already removed from the live list), keeping every cache exact: the new
    * cluster's neighbour is found on the way, and each other cluster's cache either takes the new cluster,
    * stays, or is dropped when it pointed at x or y and the new distance is not smaller.
    */

@@ -127,7 +127,7 @@ public final class CondensedNnChain {
     return nLive - 1;
   }
 
-  /** SciPy's update loop: for every live {@code i != y}, d(i, y) = f(d(i, x), d(i, y)); here x < y. */
+  /** SciPy's update loop: for every live {@code i != y}, d(i, y) = f(d(i, x), d(i, y)); here {@code x < y}. */
   private static void update(double[] dist, int[] start, int[] live, int nLive, int[] size, int x, int y,
       double dxy, int nx, int ny, int method) {
     int rowX = start[x];
