@@ -3,20 +3,29 @@ package io.github.clusterkit.eval;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.eval.internal.Checks;
 import io.github.clusterkit.eval.internal.Parallel;
+import io.github.clusterkit.gmm.CovarianceType;
+import io.github.clusterkit.gmm.GaussianMixture;
+import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
 import java.util.EnumSet;
 
 /**
- * Chooses the number of clusters by sweeping K-Means over a range of {@code k} and tabulating, for every
- * {@code k}, the inertia and the internal indices (see {@link Criterion}); the result names a recommended
- * {@code k} and the rule that chose it.
+ * Chooses the number of clusters by sweeping K-Means (and, on request, Gaussian mixtures) over a range of
+ * {@code k} and tabulating, for every {@code k}, the inertia, the internal indices and the mixtures' BIC and
+ * AIC (see {@link Criterion}); the result names a recommended {@code k} and the rule that chose it.
  *
  * <pre>{@code
  * KSelectionResult r = KSelection.kMeans(1, 10).seed(42).restarts(10).parallelism(2).evaluate(data);
  * int k = r.recommendedK();            // by the highest silhouette unless configured otherwise
  * double[] inertia = r.values(Criterion.INERTIA);
  * int elbow = r.best(Criterion.INERTIA);   // the Kneedle knee, -1 if none
+ *
+ * // Gaussian mixtures too, recommending the k with the lowest BIC
+ * KSelectionResult g = KSelection.kMeans(1, 10).seed(42).mixtures(CovarianceType.FULL)
+ *     .recommendBy(Criterion.BIC).evaluate(data);
+ * double[] bic = g.values(Criterion.BIC);
+ * GaussianMixtureModel best = g.mixture(g.recommendedK());
  * }</pre>
  *
  * <p><b>Method.</b> For each {@code k} the data are clustered with {@code KMeans.k(k).seed(seed)
@@ -25,16 +34,22 @@ import java.util.EnumSet;
  * Each criterion picks its own {@code k} ({@link KSelectionResult#best(Criterion)}): the knee of the inertia
  * curve (Kneedle, Satopää et al. 2011, doi:10.1109/ICDCSW.2011.20, convex decreasing, sensitivity
  * {@link #kneeSensitivity(double)}), the highest silhouette (Rousseeuw 1987), the lowest Davies-Bouldin, the
- * highest Calinski-Harabasz. The recommendation follows {@link #recommendBy(Criterion)} (default: the
+ * highest Calinski-Harabasz. With {@link #mixtures(CovarianceType)} a Gaussian mixture is also fitted for
+ * every {@code k} ({@code GaussianMixture.components(k).covariance(type).seed(seed).restarts(restarts)}) and
+ * its Bayesian and Akaike information criteria (Schwarz 1978, doi:10.1214/aos/1176344136; Akaike 1974,
+ * doi:10.1109/TAC.1974.1100705; as scikit-learn's {@code bic}/{@code aic}) are tabulated; each picks the
+ * {@code k} with its lowest value. The recommendation follows {@link #recommendBy(Criterion)} (default: the
  * silhouette); when that criterion gives no answer (no knee) it falls back to the others in the order of
  * {@link Criterion}, and the result says which rule decided.
  *
- * <p><b>Cost.</b> One K-Means fit per {@code k} plus the indices; the exact silhouette is
+ * <p><b>Cost.</b> One K-Means fit per {@code k} plus the indices (plus one EM fit per {@code k} with
+ * mixtures); the exact silhouette is
  * {@code O(n^2 d)} per {@code k} (about 1 s for 50,000 points in 2-D on one core), so for large data set a
  * sample size or leave {@link Criterion#SILHOUETTE} out of {@link #criteria(Criterion...)}.
  *
  * <p><b>Determinism and threads.</b> {@link #parallelism(int)} fits several values of {@code k} at once
- * (each fit on one thread); the table does not depend on it. Immutable configuration, safe to share.
+ * (each fit on one thread); the table does not depend on it, bit for bit, since each {@code k} is computed
+ * by the same single-threaded code with the same seed. Immutable configuration, safe to share.
  */
 public final class KSelection {
 
@@ -47,9 +62,10 @@ public final class KSelection {
   private final Criterion recommendBy;
   private final int silhouetteSampleSize;
   private final double kneeSensitivity;
+  private final CovarianceType covariance;
 
   private KSelection(int minK, int maxK, long seed, int restarts, int parallelism, EnumSet<Criterion> criteria,
-      Criterion recommendBy, int silhouetteSampleSize, double kneeSensitivity) {
+      Criterion recommendBy, int silhouetteSampleSize, double kneeSensitivity, CovarianceType covariance) {
     this.minK = minK;
     this.maxK = maxK;
     this.seed = seed;
@@ -59,11 +75,13 @@ public final class KSelection {
     this.recommendBy = recommendBy;
     this.silhouetteSampleSize = silhouetteSampleSize;
     this.kneeSensitivity = kneeSensitivity;
+    this.covariance = covariance;
   }
 
   /**
-   * A K-Means sweep over {@code minK..maxK} (inclusive) with every criterion, seed 0, 1 restart, one thread,
-   * exact silhouette, recommendation by the silhouette.
+   * A K-Means sweep over {@code minK..maxK} (inclusive) with the K-Means criteria (inertia, silhouette,
+   * Davies-Bouldin, Calinski-Harabasz; no mixtures), seed 0, 1 restart, one thread, exact silhouette,
+   * recommendation by the silhouette.
    *
    * @param minK the smallest {@code k}, at least 1
    * @param maxK the largest {@code k}, at least {@code max(minK, 2)}
@@ -77,20 +95,22 @@ public final class KSelection {
     if (maxK < minK || maxK < 2) {
       throw new IllegalArgumentException("maxK must be >= minK and >= 2, got minK " + minK + ", maxK " + maxK);
     }
-    return new KSelection(minK, maxK, 0L, 1, 1, EnumSet.allOf(Criterion.class), Criterion.SILHOUETTE, 0, 1.0);
+    return new KSelection(minK, maxK, 0L, 1, 1, EnumSet.of(Criterion.INERTIA, Criterion.SILHOUETTE,
+        Criterion.DAVIES_BOULDIN, Criterion.CALINSKI_HARABASZ), Criterion.SILHOUETTE, 0, 1.0, CovarianceType.FULL);
   }
 
   /**
-   * @param seed the seed of every K-Means fit (and of the silhouette sample)
+   * @param seed the seed of every K-Means and mixture fit (and of the silhouette sample)
    * @return a copy with this seed
    */
   public KSelection seed(long seed) {
     return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, silhouetteSampleSize,
-        kneeSensitivity);
+        kneeSensitivity, covariance);
   }
 
   /**
-   * @param restarts K-Means restarts per {@code k}, at least 1 (the best inertia is kept)
+   * @param restarts K-Means (and mixture) restarts per {@code k}, at least 1 (the best inertia, or the best
+   *     log-likelihood, is kept)
    * @return a copy with this number of restarts
    * @throws IllegalArgumentException if {@code restarts < 1}
    */
@@ -99,7 +119,7 @@ public final class KSelection {
       throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
     }
     return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, silhouetteSampleSize,
-        kneeSensitivity);
+        kneeSensitivity, covariance);
   }
 
   /**
@@ -110,12 +130,13 @@ public final class KSelection {
    */
   public KSelection parallelism(int threads) {
     return new KSelection(minK, maxK, seed, restarts, Checks.parallelism(threads), criteria, recommendBy,
-        silhouetteSampleSize, kneeSensitivity);
+        silhouetteSampleSize, kneeSensitivity, covariance);
   }
 
   /**
    * Chooses the criteria to compute; inertia (free with every fit) and the recommending criterion are always
-   * included.
+   * included. Naming {@link Criterion#BIC} or {@link Criterion#AIC} fits a Gaussian mixture per {@code k}
+   * (see {@link #mixtures(CovarianceType)}).
    *
    * @param chosen the criteria
    * @return a copy computing these criteria
@@ -133,7 +154,7 @@ public final class KSelection {
       set.add(c);
     }
     return new KSelection(minK, maxK, seed, restarts, parallelism, set, recommendBy, silhouetteSampleSize,
-        kneeSensitivity);
+        kneeSensitivity, covariance);
   }
 
   /**
@@ -148,7 +169,7 @@ public final class KSelection {
     EnumSet<Criterion> set = EnumSet.copyOf(criteria);
     set.add(criterion);
     return new KSelection(minK, maxK, seed, restarts, parallelism, set, criterion, silhouetteSampleSize,
-        kneeSensitivity);
+        kneeSensitivity, covariance);
   }
 
   /**
@@ -162,7 +183,7 @@ public final class KSelection {
       throw new IllegalArgumentException("silhouetteSampleSize must be 0 (exact) or >= 2, got " + size);
     }
     return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, size,
-        kneeSensitivity);
+        kneeSensitivity, covariance);
   }
 
   /**
@@ -175,7 +196,35 @@ public final class KSelection {
       throw new IllegalArgumentException("kneeSensitivity must be >= 0 and finite, got " + s);
     }
     return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, silhouetteSampleSize,
-        s);
+        s, covariance);
+  }
+
+  /**
+   * Also fits a Gaussian mixture with {@code k} components for every {@code k} and tabulates its
+   * {@link Criterion#BIC} and {@link Criterion#AIC} (both are added to the computed criteria). Each mixture is
+   * {@code GaussianMixture.components(k).covariance(covarianceType).seed(seed).restarts(restarts).fit(data)}
+   * with this sweep's {@link #seed(long)} and {@link #restarts(int)} and every other setting at its default,
+   * so the table holds exactly what such a fit reports. To recommend by one of them, add
+   * {@code .recommendBy(Criterion.BIC)} (or {@code AIC}). Since {@link #criteria(Criterion...)} replaces the
+   * computed set, call it before this method.
+   *
+   * <p>Naming {@link Criterion#BIC} or {@link Criterion#AIC} in {@link #criteria(Criterion...)} or
+   * {@link #recommendBy(Criterion)} without calling this method fits mixtures with the default
+   * {@link CovarianceType#FULL}.
+   *
+   * @param covarianceType the covariance shape of the mixtures
+   * @return a copy that also sweeps mixtures
+   * @throws IllegalArgumentException if {@code covarianceType} is null
+   */
+  public KSelection mixtures(CovarianceType covarianceType) {
+    if (covarianceType == null) {
+      throw new IllegalArgumentException("covarianceType must not be null");
+    }
+    EnumSet<Criterion> set = EnumSet.copyOf(criteria);
+    set.add(Criterion.BIC);
+    set.add(Criterion.AIC);
+    return new KSelection(minK, maxK, seed, restarts, parallelism, set, recommendBy, silhouetteSampleSize,
+        kneeSensitivity, covarianceType);
   }
 
   /**
@@ -185,6 +234,8 @@ public final class KSelection {
    * @return the table and the recommendation
    * @throws IllegalArgumentException if {@code data} is null or {@code maxK} exceeds the number of distinct
    *     rows (K-Means cannot place more centroids than there are distinct points)
+   * @throws IllegalStateException if a mixture cannot be fitted (a covariance matrix not positive definite in
+   *     every restart; see {@link GaussianMixture#fit(Dataset)})
    */
   public KSelectionResult evaluate(Dataset data) {
     if (data == null) {
@@ -196,6 +247,8 @@ public final class KSelection {
       ks[t] = minK + t;
     }
     KMeansModel[] models = new KMeansModel[count];
+    boolean fitMixtures = criteria.contains(Criterion.BIC) || criteria.contains(Criterion.AIC);
+    GaussianMixtureModel[] mixtures = fitMixtures ? new GaussianMixtureModel[count] : null;
     double[][] table = new double[Criterion.values().length][count];
     for (double[] row : table) {
       java.util.Arrays.fill(row, Double.NaN);
@@ -219,14 +272,28 @@ public final class KSelection {
           table[Criterion.CALINSKI_HARABASZ.ordinal()][t] = CalinskiHarabasz.score(data, labels);
         }
       }
+      if (fitMixtures) {
+        GaussianMixtureModel g = GaussianMixture.components(k).covariance(covariance).seed(seed)
+            .restarts(restarts).fit(data);
+        mixtures[t] = g;
+        if (criteria.contains(Criterion.BIC)) {
+          table[Criterion.BIC.ordinal()][t] = g.bic(data);
+        }
+        if (criteria.contains(Criterion.AIC)) {
+          table[Criterion.AIC.ordinal()][t] = g.aic(data);
+        }
+      }
     });
-    return new KSelectionResult(ks, table, EnumSet.copyOf(criteria), models, recommendBy, kneeSensitivity);
+    return new KSelectionResult(ks, table, EnumSet.copyOf(criteria), models, mixtures, recommendBy,
+        kneeSensitivity);
   }
 
   @Override
   public String toString() {
     return "KSelection[k-means, k=" + minK + ".." + maxK + ", seed=" + seed + ", restarts=" + restarts
         + ", parallelism=" + parallelism + ", criteria=" + criteria + ", recommendBy=" + recommendBy
-        + (silhouetteSampleSize > 0 ? ", silhouetteSampleSize=" + silhouetteSampleSize : "") + "]";
+        + (silhouetteSampleSize > 0 ? ", silhouetteSampleSize=" + silhouetteSampleSize : "")
+        + (criteria.contains(Criterion.BIC) || criteria.contains(Criterion.AIC) ? ", mixtures=" + covariance : "")
+        + "]";
   }
 }

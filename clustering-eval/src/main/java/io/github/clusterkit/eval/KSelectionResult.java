@@ -1,5 +1,6 @@
 package io.github.clusterkit.eval;
 
+import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.kmeans.KMeansModel;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -7,8 +8,9 @@ import java.util.Locale;
 /**
  * The table of a {@link KSelection} sweep: one row per {@code k}, one column per {@link Criterion}
  * ({@code NaN} where a criterion was not computed or is undefined, such as the silhouette at {@code k = 1}),
- * the choice of each criterion, and the recommended {@code k} with the rule that chose it. Immutable; arrays
- * returned are copies.
+ * the choice of each criterion, and the recommended {@code k} with the rule that chose it, and the models
+ * fitted for every {@code k} (K-Means always, Gaussian mixtures when BIC or AIC was computed). Immutable;
+ * arrays returned are copies.
  */
 public final class KSelectionResult {
 
@@ -16,16 +18,18 @@ public final class KSelectionResult {
   private final double[][] table; // [criterion ordinal][row]
   private final EnumSet<Criterion> computed;
   private final KMeansModel[] models;
+  private final GaussianMixtureModel[] mixtures; // null when no mixture was fitted
   private final int[] best; // per criterion ordinal, -1 if none
   private final int recommended;
   private final Criterion rule;
 
   KSelectionResult(int[] ks, double[][] table, EnumSet<Criterion> computed, KMeansModel[] models,
-      Criterion recommendBy, double kneeSensitivity) {
+      GaussianMixtureModel[] mixtures, Criterion recommendBy, double kneeSensitivity) {
     this.ks = ks;
     this.table = table;
     this.computed = computed;
     this.models = models;
+    this.mixtures = mixtures;
     Criterion[] all = Criterion.values();
     this.best = new int[all.length];
     for (Criterion c : all) {
@@ -56,7 +60,7 @@ public final class KSelectionResult {
       int t = Kneedle.knee(x, v, Kneedle.Shape.CONVEX_DECREASING, sensitivity);
       return t < 0 ? -1 : ks[t];
     }
-    boolean higher = c != Criterion.DAVIES_BOULDIN;
+    boolean higher = !c.lowerIsBetter();
     int arg = -1;
     for (int t = 0; t < ks.length; t++) {
       double x = v[t];
@@ -126,6 +130,24 @@ public final class KSelectionResult {
       throw new IllegalArgumentException("k must be in [" + ks[0] + ", " + ks[ks.length - 1] + "], got " + k);
     }
     return models[k - ks[0]];
+  }
+
+  /**
+   * @param k a {@code k} of the sweep
+   * @return the Gaussian mixture with {@code k} components fitted for it (its {@code bic(data)} and
+   *     {@code aic(data)} are the table's {@link Criterion#BIC} and {@link Criterion#AIC})
+   * @throws IllegalArgumentException if {@code k} is outside the sweep
+   * @throws IllegalStateException if the sweep fitted no mixtures (neither BIC nor AIC was computed)
+   */
+  public GaussianMixtureModel mixture(int k) {
+    if (k < ks[0] || k > ks[ks.length - 1]) {
+      throw new IllegalArgumentException("k must be in [" + ks[0] + ", " + ks[ks.length - 1] + "], got " + k);
+    }
+    if (mixtures == null) {
+      throw new IllegalStateException("this sweep fitted no Gaussian mixtures; configure KSelection.mixtures(...)"
+          + " or the BIC or AIC criterion");
+    }
+    return mixtures[k - ks[0]];
   }
 
   /** @return the table as text, one line per {@code k}, for logs and examples */

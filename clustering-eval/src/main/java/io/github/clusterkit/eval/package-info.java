@@ -5,7 +5,11 @@
  * for DBSCAN's noise label {@code -1}; external measures comparing two labellings
  * ({@link io.github.clusterkit.eval.ContingencyTable} and the measures built on it, such as
  * {@link io.github.clusterkit.eval.AdjustedRandIndex} and
- * {@link io.github.clusterkit.eval.NormalizedMutualInformation}); and the choice of the number of clusters.
+ * {@link io.github.clusterkit.eval.NormalizedMutualInformation}); and the choice of the number of clusters
+ * and of DBSCAN's radius: {@link io.github.clusterkit.eval.KSelection} sweeps K-Means (inertia knee,
+ * silhouette, Davies-Bouldin, Calinski-Harabasz) and, on request, Gaussian mixtures (BIC, AIC) over a range
+ * of {@code k} and recommends one by a stated {@link io.github.clusterkit.eval.Criterion};
+ * {@link io.github.clusterkit.eval.EpsSelection} gives DBSCAN's k-distance plot and its knee.
  *
  * <p>Every index states which library's definition it follows where libraries differ, and reproduces
  * scikit-learn 1.2.1 and ELKI's published figures.

@@ -1,0 +1,50 @@
+package io.github.clusterkit.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Generators;
+import io.github.clusterkit.dbscan.KDistance;
+import io.github.clusterkit.neighbors.Metric;
+import org.junit.jupiter.api.Test;
+
+/** The DBSCAN k-distance knee reached from eval is KDistance's, number for number. */
+class EpsSelectionTest {
+
+  @Test
+  void equalsKDistance() {
+    // 3 blobs with 10 % uniform noise: a clear knee between cluster and noise distances
+    Dataset x = Generators.blobs(300, 2, 3, 0.5, 0.1, 4).data();
+    for (int minPts : new int[] {1, 4, 10}) {
+      for (Metric m : Metric.values()) {
+        KDistance direct = KDistance.of(x, minPts, m);
+        KDistance viaEval = EpsSelection.kDistance(x, minPts, m);
+        assertArrayEquals(direct.sortedDistances(), viaEval.sortedDistances(), 0.0);
+        assertEquals(direct.kneeIndex(), viaEval.kneeIndex());
+        assertEquals(direct.knee(), viaEval.knee(), 0.0);
+        assertEquals(minPts, viaEval.k());
+        assertEquals(m, viaEval.metric());
+      }
+    }
+    KDistance euclid = EpsSelection.kDistance(x, 5);
+    assertEquals(Metric.EUCLIDEAN, euclid.metric());
+    assertArrayEquals(KDistance.of(x, 5).sortedDistances(), euclid.sortedDistances(), 0.0);
+    assertEquals(KDistance.of(x, 5).knee(), euclid.knee(), 0.0);
+  }
+
+  @Test
+  void badInput() {
+    Dataset x = Dataset.of(new double[][] {{0, 0}, {1, 0}, {0, 1}});
+    IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+        () -> EpsSelection.kDistance(x, 0));
+    assertTrue(zero.getMessage().contains("minPts") && zero.getMessage().contains("got 0"), zero.getMessage());
+    IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
+        () -> EpsSelection.kDistance(x, 4));
+    assertTrue(big.getMessage().contains("got 4"), big.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> EpsSelection.kDistance(null, 2));
+    assertThrows(IllegalArgumentException.class, () -> EpsSelection.kDistance(x, 2, null));
+  }
+}
