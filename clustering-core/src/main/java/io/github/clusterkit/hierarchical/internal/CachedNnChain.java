@@ -35,10 +35,12 @@ public final class CachedNnChain {
       valid[i] = true;
     }
     int nLive = n;
-    double[] recip = new double[n + 1];
-    for (int s = 1; s <= n; s++) {
+    double[] recip = new double[2 * n + 1]; // 2n: the update's pass also visits y itself (result unused)
+    for (int s = 1; s <= 2 * n; s++) {
       recip[s] = 1.0 / s;
     }
+    double[] bx = new double[n];
+    double[] by = new double[n];
     int[] chain = new int[n];
     int chainLength = 0;
     int[] ra = new int[n - 1];
@@ -55,7 +57,7 @@ public final class CachedNnChain {
       while (true) {
         x = chain[chainLength - 1];
         if (!valid[x]) {
-          rescan(dist, start, live, nLive, x, nnVal, nnIdx);
+          rescan(dist, start, live, nLive, x, nnVal, nnIdx, bx);
           valid[x] = true;
         }
         // SciPy's scan: start from the previous chain element, move only to a strictly nearer cluster.
@@ -91,7 +93,7 @@ public final class CachedNnChain {
       size[y] = nx + ny;
       valid[x] = false;
       nLive = remove(live, nLive, x);
-      update(dist, start, live, nLive, size, x, y, currentMin, nx, ny, method, recip, nnVal, nnIdx, valid);
+      update(dist, start, live, nLive, size, x, y, currentMin, nx, ny, method, recip, nnVal, nnIdx, valid, bx, by);
     }
     return Tree.fromRecorded(n, ra, rb, rh);
   }
@@ -117,106 +119,110 @@ public final class CachedNnChain {
     return lo;
   }
 
-  /** Nearest live neighbour of {@code x}: the smallest distance, the smallest index among equals. */
+  /**
+   * Nearest live neighbour of {@code x}: the smallest distance, the smallest index among equals. The live
+   * distances are first gathered into {@code buf} by a loop of independent loads (the part below x is one
+   * cache miss per element, so many misses in flight matter more than anything else), then searched.
+   */
   private static void rescan(double[] dist, int[] start, int[] live, int nLive, int x, double[] nnVal,
-      int[] nnIdx) {
-    double best = Double.POSITIVE_INFINITY;
-    int bestIdx = -1;
-    int p = 0;
-    for (; p < nLive; p++) {
-      int i = live[p];
-      if (i >= x) {
-        break;
-      }
-      double v = dist[start[i] + x];
-      if (v < best) {
-        best = v;
-        bestIdx = i;
-      }
+      int[] nnIdx, double[] buf) {
+    int px = position(live, nLive, x); // live[px] == x
+    for (int p = 0; p < px; p++) {
+      buf[p] = dist[start[live[p]] + x];
     }
     int rowX = start[x];
-    for (p++; p < nLive; p++) {
-      int i = live[p];
-      double v = dist[rowX + i];
-      if (v < best) {
-        best = v;
-        bestIdx = i;
+    for (int p = px + 1; p < nLive; p++) {
+      buf[p] = dist[rowX + live[p]];
+    }
+    buf[px] = Double.POSITIVE_INFINITY; // x itself
+    double best = Double.POSITIVE_INFINITY;
+    int bestPos = -1;
+    for (int p = 0; p < nLive; p++) {
+      if (buf[p] < best) {
+        best = buf[p];
+        bestPos = p;
       }
     }
     nnVal[x] = best;
-    nnIdx[x] = bestIdx;
+    nnIdx[x] = bestPos < 0 ? -1 : live[bestPos];
   }
 
   /**
-   * SciPy's update loop ({@code x < y}; x already removed from the live list), keeping every cache exact: the new
-   * cluster's neighbour is found on the way, and each other cluster's cache either takes the new cluster,
-   * stays, or is dropped when it pointed at x or y and the new distance is not smaller.
+   * SciPy's update loop ({@code x < y}; x already removed from the live list), keeping every cache exact:
+   * the new cluster's neighbour is found on the way, and each other cluster's cache either takes the new
+   * cluster, stays, or is dropped when it pointed at x or y and the new distance is not smaller. Done in
+   * passes: gather d(i, x) and d(i, y) (independent loads), apply the Lance-Williams formula, scatter the
+   * results back, then maintain the caches.
    */
   private static void update(double[] dist, int[] start, int[] live, int nLive, int[] size, int x, int y,
-      double dxy, int nx, int ny, int method, double[] recip, double[] nnVal, int[] nnIdx, boolean[] valid) {
+      double dxy, int nx, int ny, int method, double[] recip, double[] nnVal, int[] nnIdx, boolean[] valid,
+      double[] bx, double[] by) {
     int rowX = start[x];
     int rowY = start[y];
-    double bestY = Double.POSITIVE_INFINITY;
-    int bestYIdx = -1;
     int pY = position(live, nLive, y);
     int pX = position(live, nLive, x); // first live index above x
-    // i < x: both distances in row i (column access)
+    // Gather: i < x both in row i; x < i < y d(x, i) in row x and d(i, y) in row i; i > y rows x and y.
     for (int p = 0; p < pX; p++) {
-      int i = live[p];
-      int ri = start[i];
-      double nd = lw(method, recip, dist[ri + x], dist[ri + y], dxy, nx, ny, size[i]);
-      dist[ri + y] = nd;
-      if (nd < bestY) {
-        bestY = nd;
-        bestYIdx = i;
-      }
-      if (valid[i]) {
-        cache(i, nd, x, y, nnVal, nnIdx, valid);
-      }
+      int ri = start[live[p]];
+      bx[p] = dist[ri + x];
+      by[p] = dist[ri + y];
     }
-    // x < i < y: d(x, i) in row x, d(i, y) in row i
     for (int p = pX; p < pY; p++) {
       int i = live[p];
-      int iy = start[i] + y;
-      double nd = lw(method, recip, dist[rowX + i], dist[iy], dxy, nx, ny, size[i]);
-      dist[iy] = nd;
-      if (nd < bestY) {
-        bestY = nd;
-        bestYIdx = i;
-      }
-      if (valid[i]) {
-        cache(i, nd, x, y, nnVal, nnIdx, valid);
-      }
+      bx[p] = dist[rowX + i];
+      by[p] = dist[start[i] + y];
     }
-    // i > y: rows x and y
     for (int p = pY + 1; p < nLive; p++) {
       int i = live[p];
-      double nd = lw(method, recip, dist[rowX + i], dist[rowY + i], dxy, nx, ny, size[i]);
-      dist[rowY + i] = nd;
+      bx[p] = dist[rowX + i];
+      by[p] = dist[rowY + i];
+    }
+    bx[pY] = 0;
+    by[pY] = 0;
+    // Lance-Williams, in place in by.
+    if (method == CondensedNnChain.WARD) {
+      for (int p = 0; p < nLive; p++) {
+        int ni = size[live[p]];
+        double t = recip[nx + ny + ni];
+        double dxi = bx[p];
+        double dyi = by[p];
+        by[p] = Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
+      }
+    } else if (method == CondensedNnChain.COMPLETE) {
+      for (int p = 0; p < nLive; p++) {
+        by[p] = Math.max(bx[p], by[p]);
+      }
+    } else {
+      double total = nx + ny;
+      for (int p = 0; p < nLive; p++) {
+        by[p] = (nx * bx[p] + ny * by[p]) / total;
+      }
+    }
+    // Scatter.
+    for (int p = 0; p < pY; p++) {
+      dist[start[live[p]] + y] = by[p];
+    }
+    for (int p = pY + 1; p < nLive; p++) {
+      dist[rowY + live[p]] = by[p];
+    }
+    // Caches.
+    by[pY] = Double.POSITIVE_INFINITY; // y itself
+    double bestY = Double.POSITIVE_INFINITY;
+    int bestPos = -1;
+    for (int p = 0; p < nLive; p++) {
+      double nd = by[p];
       if (nd < bestY) {
         bestY = nd;
-        bestYIdx = i;
+        bestPos = p;
       }
-      if (valid[i]) {
+      int i = live[p];
+      if (valid[i] && p != pY) {
         cache(i, nd, x, y, nnVal, nnIdx, valid);
       }
     }
     nnVal[y] = bestY;
-    nnIdx[y] = bestYIdx;
-    valid[y] = bestYIdx >= 0;
-  }
-
-  /**
-   * {@link CondensedNnChain#lanceWilliams} with Ward's {@code 1.0 / (nx + ny + ni)} read from a table of
-   * the same quotients (the same bits, without a division per entry).
-   */
-  private static double lw(int method, double[] recip, double dxi, double dyi, double dxy, int nx, int ny,
-      int ni) {
-    if (method == CondensedNnChain.WARD) {
-      double t = recip[nx + ny + ni];
-      return Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
-    }
-    return CondensedNnChain.lanceWilliams(method, dxi, dyi, dxy, nx, ny, ni);
+    nnIdx[y] = bestPos < 0 ? -1 : live[bestPos];
+    valid[y] = bestPos >= 0;
   }
 
   private static void cache(int i, double nd, int x, int y, double[] nnVal, int[] nnIdx, boolean[] valid) {
