@@ -1,7 +1,7 @@
 package io.github.clusterkit.gmm;
 
 import io.github.clusterkit.data.Dataset;
-import io.github.clusterkit.gmm.internal.ChunkExecutor;
+import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.gmm.internal.EmRun;
 import io.github.clusterkit.gmm.internal.Mixture;
 import io.github.clusterkit.internal.DataAccess;
@@ -375,7 +375,7 @@ public final class GaussianMixture {
           + " but the data has dimension " + d);
     }
     double[] x = DataAccess.values(data);
-    try (ChunkExecutor exec = new ChunkExecutor(parallelism)) {
+    try (ChunkRunner exec = new ChunkRunner(parallelism)) {
       EmRun run = new EmRun(x, n, d, k, type, regularization, exec);
       if (initWeights != null) {
         EmRun.Result r = run.run(givenMixture(d), maxIterations, tolerance);

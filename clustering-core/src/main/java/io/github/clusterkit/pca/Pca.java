@@ -2,7 +2,7 @@ package io.github.clusterkit.pca;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
-import io.github.clusterkit.pca.internal.ChunkRunner;
+import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.pca.internal.Moments;
 import java.util.Arrays;
 import java.util.List;

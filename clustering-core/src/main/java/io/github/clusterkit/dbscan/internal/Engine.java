@@ -1,5 +1,7 @@
 package io.github.clusterkit.dbscan.internal;
 
+import io.github.clusterkit.internal.ChunkRunner;
+
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.neighbors.BruteForce;

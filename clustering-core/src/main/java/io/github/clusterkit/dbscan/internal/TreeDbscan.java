@@ -1,5 +1,7 @@
 package io.github.clusterkit.dbscan.internal;
 
+import io.github.clusterkit.internal.ChunkRunner;
+
 import io.github.clusterkit.neighbors.NeighborIndex;
 import io.github.clusterkit.neighbors.Neighbors;
 

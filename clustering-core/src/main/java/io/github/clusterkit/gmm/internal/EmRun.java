@@ -1,6 +1,7 @@
 package io.github.clusterkit.gmm.internal;
 
 import io.github.clusterkit.gmm.CovarianceType;
+import io.github.clusterkit.internal.ChunkRunner;
 import java.util.Arrays;
 
 /**
@@ -33,7 +34,7 @@ public final class EmRun {
   private final int k;
   private final CovarianceType type;
   private final double reg;
-  private final ChunkExecutor exec;
+  private final ChunkRunner exec;
   private final int chunkSize;
   private final int chunks;
   private final int tri;
@@ -80,7 +81,7 @@ public final class EmRun {
    * @param reg regularization added to the diagonal
    * @param exec where chunks run
    */
-  public EmRun(double[] x, int n, int d, int k, CovarianceType type, double reg, ChunkExecutor exec) {
+  public EmRun(double[] x, int n, int d, int k, CovarianceType type, double reg, ChunkRunner exec) {
     this.n = n;
     this.d = d;
     this.k = k;

@@ -1,5 +1,7 @@
 package io.github.clusterkit.pca.internal;
 
+import io.github.clusterkit.internal.ChunkRunner;
+
 /**
  * Column means, the scatter matrix of the centred rows and the projection extremes that fix component
  * signs, each computed over fixed row chunks that depend only on {@code n} and {@code d}; partial results

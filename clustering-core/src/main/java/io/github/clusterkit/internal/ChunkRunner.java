@@ -1,4 +1,4 @@
-package io.github.clusterkit.dbscan.internal;
+package io.github.clusterkit.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Runs a fixed number of chunks of work on a pool that this object owns. The chunk boundaries depend only on
  * the problem size, never on the thread count, and every chunk writes only its own outputs, so results do not
- * depend on which thread ran which chunk. With parallelism 1 no thread is created.
+ * depend on which thread ran which chunk. With parallelism 1 no thread is created. Shared by every parallel
+ * algorithm (DBSCAN, Gaussian mixtures, PCA), so that "the caller's parallelism, never the common pool" is
+ * implemented once. Not API.
  */
 public final class ChunkRunner implements AutoCloseable {
 
@@ -35,7 +38,7 @@ public final class ChunkRunner implements AutoCloseable {
     if (parallelism > 1) {
       AtomicInteger ids = new AtomicInteger();
       ThreadFactory tf = r -> {
-        Thread t = new Thread(r, "clusterkit-dbscan-" + ids.incrementAndGet());
+        Thread t = new Thread(r, "clusterkit-worker-" + ids.incrementAndGet());
         t.setDaemon(true);
         return t;
       };
@@ -82,7 +85,7 @@ public final class ChunkRunner implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         next.set(chunks);
-        failure = new IllegalStateException("interrupted while running DBSCAN", e);
+        failure = new IllegalStateException("interrupted while running chunks", e);
       } catch (ExecutionException e) {
         next.set(chunks);
         Throwable cause = e.getCause();
@@ -100,6 +103,16 @@ public final class ChunkRunner implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  /**
+   * Runs {@code body.accept(c)} for chunks {@code 0 .. chunks-1}, for work that needs no per-worker buffer.
+   *
+   * @param chunks number of chunks
+   * @param body the work; must only write chunk-private state
+   */
+  public void run(int chunks, IntConsumer body) {
+    run(chunks, (c, worker) -> body.accept(c));
   }
 
   /**
