@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.Rng;
+import net.jqwik.api.Assume;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -52,8 +53,17 @@ class GaussianMixturePropertiesTest {
     // EM's monotonicity (Dempster, Laird and Rubin 1977, theorem 1) holds for the exact M-step, i.e. with
     // regularization 0; allow only floating-point noise.
     Dataset x = blobs(seed, 60 * k * d, d);
-    GaussianMixtureModel m = GaussianMixture.components(k).covariance(type).init(GmmInit.RANDOM)
-        .regularization(0).tolerance(0).maxIterations(25).seed(seed).fit(x);
+    GaussianMixtureModel m;
+    try {
+      m = GaussianMixture.components(k).covariance(type).init(GmmInit.RANDOM)
+          .regularization(0).tolerance(0).maxIterations(25).seed(seed).fit(x);
+    } catch (IllegalStateException collapsed) {
+      // Without regularization a component may legitimately collapse onto a few points (EM's likelihood is
+      // unbounded there); the library then reports it, which GaussianMixtureArgumentsTest checks. The
+      // monotonicity claim is about fits that complete, so such a sample is discarded, not passed.
+      Assume.that(!collapsed.getMessage().contains("not positive definite"));
+      throw collapsed;
+    }
     double[] h = m.logLikelihoodHistory();
     assertEquals(26, h.length);
     for (int i = 1; i < h.length; i++) {

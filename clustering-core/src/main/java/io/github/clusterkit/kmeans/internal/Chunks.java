@@ -1,13 +1,6 @@
 package io.github.clusterkit.kmeans.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.github.clusterkit.internal.ChunkRunner;
 
 /**
  * Fixed chunking of the rows and an ordered reduction, so that a result never depends on the thread count.
@@ -59,7 +52,7 @@ public final class Chunks implements AutoCloseable {
   private final int chunkRows;
   private final int count;
   private final int threads;
-  private final ExecutorService pool;
+  private final ChunkRunner pool;
 
   /**
    * @param n number of rows, at least 1
@@ -70,17 +63,7 @@ public final class Chunks implements AutoCloseable {
     this.chunkRows = Math.max(MIN_CHUNK_ROWS, (int) ((n + (long) MAX_CHUNKS - 1) / MAX_CHUNKS));
     this.count = (int) ((n + (long) chunkRows - 1) / chunkRows);
     this.threads = Math.max(1, Math.min(threads, count));
-    if (this.threads > 1) {
-      AtomicInteger id = new AtomicInteger();
-      ThreadFactory f = r -> {
-        Thread t = new Thread(r, "clusterkit-kmeans-" + id.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      };
-      this.pool = Executors.newFixedThreadPool(this.threads - 1, f);
-    } else {
-      this.pool = null;
-    }
+    this.pool = this.threads > 1 ? new ChunkRunner(this.threads) : null;
   }
 
   /** @return number of chunks */
@@ -138,47 +121,10 @@ public final class Chunks implements AutoCloseable {
     for (int base = 0; base < count; base += width) {
       int end = Math.min(count, base + width);
       int first = base;
-      AtomicInteger next = new AtomicInteger(base);
-      Runnable worker = () -> {
-        int c;
-        while ((c = next.getAndIncrement()) < end) {
-          body.run(c, from(c), to(c), c - first);
-        }
-      };
-      int helpers = Math.min(threads - 1, end - base - 1);
-      List<Future<?>> futures = new ArrayList<>(helpers);
-      for (int t = 0; t < helpers; t++) {
-        futures.add(pool.submit(worker));
-      }
-      Throwable failure = null;
-      try {
-        worker.run();
-      } catch (RuntimeException | Error e) {
-        failure = e;
-      }
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (ExecutionException e) {
-          if (failure == null) {
-            failure = e.getCause();
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          if (failure == null) {
-            failure = e;
-          }
-        }
-      }
-      if (failure != null) {
-        if (failure instanceof RuntimeException) {
-          throw (RuntimeException) failure;
-        }
-        if (failure instanceof Error) {
-          throw (Error) failure;
-        }
-        throw new IllegalStateException("K-Means worker interrupted", failure);
-      }
+      pool.run(end - base, (i, worker) -> {
+        int c = first + i;
+        body.run(c, from(c), to(c), i);
+      });
       if (reducer != null) {
         for (int c = base; c < end; c++) {
           reducer.reduce(c, c - base);
@@ -190,7 +136,7 @@ public final class Chunks implements AutoCloseable {
   @Override
   public void close() {
     if (pool != null) {
-      pool.shutdownNow();
+      pool.close();
     }
   }
 }
