@@ -15,6 +15,9 @@ read. The script writes small text fixtures to clustering-core/src/test/resource
   transform of the first 20 rows, plain and whitened, and n_components_ for n_components=0.95.
 * generated_<name>.txt: seeded synthetic data sets (the data themselves) with the same results.
 
+Signs: components and transforms follow the loading rule of scikit-learn >= 1.5 (largest absolute loading
+of each component positive; see loading_signs), applied to scikit-learn 1.2.1's output.
+
 Format: blocks introduced by a line "<name> <rows> <cols>", followed by <rows> lines of <cols>
 comma-separated values written with repr() (round-trips exactly); lines starting with '#' are comments.
 """
@@ -38,17 +41,30 @@ def block(f, name, a):
         f.write(",".join(repr(float(v)) for v in row) + "\n")
 
 
+def loading_signs(components):
+    """+1 or -1 per component: the sign that makes its largest absolute loading positive (numpy's argmax,
+    so the first on ties). scikit-learn 1.2.1's PCA uses svd_flip(U, Vt) (u_based_decision=True: the
+    largest absolute projection of the fitted rows is positive); scikit-learn >= 1.5 uses
+    svd_flip(U, Vt, u_based_decision=False), this loading rule, which is clusterkit's convention. The two
+    differ only by a sign per component, so the 1.2.1 results are re-signed here."""
+    idx = np.argmax(np.abs(components), axis=1)
+    return np.sign(components[np.arange(components.shape[0]), idx])
+
+
 def pca_blocks(f, x, first_rows):
-    """Full PCA, whitened PCA, and varianceToKeep 0.95 / 0.8 counts, all with svd_solver='full'."""
+    """Full PCA, whitened PCA, and varianceToKeep 0.95 / 0.8 counts, all with svd_solver='full'.
+    Components and transforms are re-signed by loading_signs (the only change to scikit-learn's output)."""
     p = PCA(svd_solver="full").fit(x)
+    sign = loading_signs(p.components_)
     block(f, "mean", p.mean_)
     block(f, "explained_variance", p.explained_variance_)
     block(f, "explained_variance_ratio", p.explained_variance_ratio_)
     block(f, "singular_values", p.singular_values_)
-    block(f, "components", p.components_)
-    block(f, "transform", p.transform(x[:first_rows]))
+    block(f, "components", p.components_ * sign[:, None])
+    block(f, "transform", p.transform(x[:first_rows]) * sign[None, :])
     w = PCA(svd_solver="full", whiten=True).fit(x)
-    block(f, "transform_whiten", w.transform(x[:first_rows]))
+    wsign = loading_signs(w.components_)
+    block(f, "transform_whiten", w.transform(x[:first_rows]) * wsign[None, :])
     for frac in (0.8, 0.95):
         q = PCA(n_components=frac, svd_solver="full").fit(x)
         block(f, "keep_%s" % frac, [[q.n_components_, q.noise_variance_]])

@@ -26,8 +26,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * singular vectors of the centred {@code n x d} matrix {@code X_c}, in order of decreasing singular value
  * {@code s_j}; the explained variance of component {@code j} is {@code s_j^2 / (n - 1)}, as in
  * scikit-learn's {@code PCA(svd_solver='full')}, and ratios are relative to the sum over all
- * {@code min(n, d)} components. The results equal scikit-learn 1.2.1's to rounding, including the signs
- * (below). The data are never scaled: standardise first if columns have different units.
+ * {@code min(n, d)} components. The results equal scikit-learn's to rounding, with the signs of
+ * scikit-learn 1.5 and later (below). The data are never scaled: standardise first if columns have
+ * different units.
  *
  * <p><b>Two exact solvers</b> ({@link Solver}), chosen automatically by default:
  *
@@ -36,8 +37,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *       wide or small inputs; the most accurate for components of tiny variance. Memory: a copy of the
  *       data.
  *   <li>{@link Solver#COVARIANCE}: the {@code d x d} scatter matrix of the centred rows, accumulated in one
- *       blocked pass after a pass for the mean (corrected two-pass algorithm, Chan, Golub and LeVeque 1983,
- *       doi:10.1080/00031305.1983.10483115), then EJML's symmetric eigen-decomposition. Used for tall
+ *       blocked pass over memory (each cache-sized row chunk is read for its mean, then again from cache
+ *       for its scatter; chunks are combined pairwise: corrected two-pass algorithm and pairwise update of
+ *       Chan, Golub and LeVeque 1983, doi:10.1080/00031305.1983.10483115), then EJML's symmetric eigen-decomposition. Used for tall
  *       data; several times faster and needs no copy of the data. Eigenvalues are accurate to about
  *       {@code 1e-16} times the largest one, so a component whose variance is below about {@code 1e-10} of
  *       the largest loses relative accuracy (the SVD keeps it).
@@ -47,17 +49,17 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * otherwise the SVD. Measured with EJML 0.43.1 on Java 17: below 20000 values both solvers take well
  * under a millisecond, so the more accurate SVD is kept; from {@code n = 4 d} on, the covariance solver
  * is 1.5 to 2.6 times faster (and the gap grows with {@code n / d}), while between {@code n = 1.5 d} and
- * {@code 4 d} it gains only 1.1 to 1.3 times. Both passes of the
- * covariance solver, and the sign pass of both solvers, run over fixed row chunks whose partial sums are
- * reduced in chunk order, so the result is bit-for-bit the same for every {@link #parallelism(int)}.
+ * {@code 4 d} it gains only 1.1 to 1.3 times. The covariance solver's pass runs over fixed row chunks
+ * whose partial results are combined in chunk order, so the result is bit-for-bit the same for every
+ * {@link #parallelism(int)}.
  *
- * <p><b>Signs.</b> Each component's sign follows scikit-learn 1.2.1's {@code svd_flip} with
- * {@code u_based_decision=True}: among the projections {@code (x_i - mean) . v_j} of the fitted rows,
- * the one of largest absolute value (the first such row on exact ties) is made positive. Two exceptions,
- * where scikit-learn's sign depends on LAPACK's arbitrary choice and cannot be matched: a component whose
- * explained variance is at most {@code max(n, d) * 2^-52} times the largest one (numerically zero) gets
- * its largest absolute loading (first on ties) positive; and two rows whose projections have equal
- * magnitude and opposite signs (for example symmetric data) make the choice depend on rounding.
+ * <p><b>Signs.</b> Each component's largest absolute loading (the first such coordinate on exact ties) is
+ * made positive: the rule of scikit-learn 1.5 and later ({@code svd_flip(U, Vt, u_based_decision=False)}),
+ * which costs {@code O(d k)} and never reads the data again. scikit-learn 1.2 to 1.4 made the largest
+ * absolute <em>projection</em> of the fitted rows positive instead; results differ from those versions
+ * only by the sign of some components. Loadings whose magnitudes agree to {@code 1e-12} relative count as
+ * tied and the first of them decides, so that rounding cannot flip a sign between solvers or platforms
+ * (numpy's argmax would let the last bit decide).
  *
  * <p><b>Edge cases.</b> {@code n = 1} is rejected (variance with {@code n - 1} is undefined); more
  * components than {@code min(n, d)} are rejected at fit time; {@code d = 1} gives the single component
@@ -261,8 +263,8 @@ public final class Pca {
           vt[j * d + j] = 1;
         }
       } else {
-        mean = Moments.mean(x, n, d, runner);
         if (used == Solver.SVD) {
+          mean = Moments.mean(x, n, d, runner);
           svd();
         } else {
           covariance();
@@ -293,7 +295,7 @@ public final class Pca {
       for (int j = 0; j < k; j++) {
         zero[j] = degenerate || ev[j] <= zeroTol;
       }
-      fixSigns(k, zero, degenerate);
+      fixSigns(k);
       double[] comps = new double[k * d];
       System.arraycopy(vt, 0, comps, 0, k * d);
       double[] sv = new double[k];
@@ -364,7 +366,8 @@ public final class Pca {
     }
 
     private void covariance() {
-      double[] s = Moments.scatter(x, n, d, mean, runner);
+      mean = new double[d];
+      double[] s = Moments.meanAndScatter(x, n, d, mean, runner);
       EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
       if (!eig.decompose(DMatrixRMaj.wrap(d, d, s))) {
         throw new IllegalStateException("EJML's symmetric eigen-decomposition did not converge, d = " + d);
@@ -391,30 +394,35 @@ public final class Pca {
       }
     }
 
-    private void fixSigns(int k, boolean[] zero, boolean degenerate) {
-      double[] extreme =
-          degenerate ? new double[k] : Moments.extremeProjections(x, n, d, mean, vt, k, runner);
+    /**
+     * Makes the largest absolute loading of each of the first {@code k} components positive; magnitudes
+     * within {@link #SIGN_TIE} (relative) of the largest count as tied and the first of them decides.
+     */
+    private void fixSigns(int k) {
       for (int j = 0; j < k; j++) {
-        boolean flip;
-        if (zero[j]) {
-          int best = 0;
-          for (int a = 1; a < d; a++) {
-            if (Math.abs(vt[j * d + a]) > Math.abs(vt[j * d + best])) {
-              best = a;
-            }
-          }
-          flip = vt[j * d + best] < 0;
-        } else {
-          flip = extreme[j] < 0;
+        int o = j * d;
+        double max = 0;
+        for (int a = 0; a < d; a++) {
+          max = Math.max(max, Math.abs(vt[o + a]));
         }
-        if (flip) {
+        int best = 0;
+        while (Math.abs(vt[o + best]) < max * (1 - SIGN_TIE)) {
+          best++;
+        }
+        if (vt[o + best] < 0) {
           for (int a = 0; a < d; a++) {
-            vt[j * d + a] = -vt[j * d + a];
+            vt[o + a] = -vt[o + a];
           }
         }
       }
     }
   }
+
+  /**
+   * Relative difference below which two absolute loadings count as tied for the sign rule: far above the
+   * rounding error of either solver's unit eigenvectors, far below any real difference.
+   */
+  private static final double SIGN_TIE = 1e-12;
 
   /** Indices sorting {@code values} in decreasing order, ties by increasing index. */
   private static int[] descending(double[] values) {

@@ -71,13 +71,13 @@ class PcaEdgeCaseTest {
     // values 1, 2, 4, -3: mean 1, squares 0 + 1 + 9 + 16 = 26, variance 26 / 3
     Dataset x = Dataset.of(new double[][] {{1}, {2}, {4}, {-3}});
     PcaModel m = Pca.components(1).solver(solver).fit(x);
-    // sign: the largest |projection| is row 3 (-4), so the component is -1 (svd_flip)
-    assertArrayEquals(new double[] {-1}, m.components()[0], 0, "component");
+    // sign: the single loading is made positive (largest absolute loading rule), so the component is +1
+    assertArrayEquals(new double[] {1}, m.components()[0], 0, "component");
     assertEquals(26.0 / 3, m.explainedVariance()[0], 1e-14);
     assertEquals(1.0, m.explainedVarianceRatio()[0], 1e-15);
     assertEquals(Math.sqrt(26), m.singularValues()[0], 1e-14);
     assertEquals(0.0, m.noiseVariance());
-    assertArrayEquals(new double[] {4}, m.transform(new double[] {-3}), 1e-14, "transform");
+    assertArrayEquals(new double[] {-4}, m.transform(new double[] {-3}), 1e-14, "transform");
   }
 
   @ParameterizedTest
@@ -103,10 +103,10 @@ class PcaEdgeCaseTest {
     Dataset x = Dataset.of(new double[][] {{1, 1, 1, 1}, {2, 3, 1, -1}});
     PcaModel m = Pca.components(2).solver(solver).fit(x);
     double len = Math.sqrt(1 + 4 + 0 + 4);
-    // both rows project to +-len/2: a tie of opposite signs; numpy takes the first row, which projects
-    // to -len/2 along +diff, so the component is -diff / len
+    // diff = (1, 2, 0, -2): loadings 2 and -2 tie in magnitude; the first (coordinate 1) is made
+    // positive, so the component is +diff / len
     assertArrayEquals(
-        new double[] {-1 / len, -2 / len, 0, 2 / len}, m.components()[0], 1e-12, "component");
+        new double[] {1 / len, 2 / len, 0, -2 / len}, m.components()[0], 1e-12, "component");
     assertEquals(9.0 / 2, m.explainedVariance()[0], 1e-12);
     assertTrue(m.explainedVariance()[1] <= 1e-25);
     assertEquals(1.0, m.explainedVarianceRatio()[0], 1e-15);

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Compares with scikit-learn 1.2.1 {@code PCA(svd_solver='full')}: every expected value comes from the
  * fixtures written by {@code tools/pca_reference.py} (the exact calls are listed in that script and in
  * each fixture's header). Tolerances: explained variance, ratios and singular values within 1e-10
- * relative; components within 1e-9 including the sign (svd_flip with u_based_decision=True); transform
- * within 1e-9.
+ * relative; components within 1e-9 including the sign (the fixtures re-sign scikit-learn 1.2.1's output by
+ * the largest-absolute-loading rule of scikit-learn >= 1.5, {@code svd_flip(u_based_decision=False)};
+ * see the script); transform within 1e-9.
  */
 class PcaReferenceTest {
 
