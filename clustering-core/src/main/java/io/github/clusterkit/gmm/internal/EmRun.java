@@ -52,10 +52,14 @@ public final class EmRun {
     final double[] lp;
     final double[] max;
     final double[] sum;
+    /** Centred block, column-major, with a zero padding column when {@code d} is odd. */
     final double[] diff;
+    /** {@link #diff} times the responsibilities (same layout). */
+    final double[] wdiff;
+    /** A component's weighted scatter over one chunk, {@code dp x dp}. */
+    final double[] tile;
     final double[] z;
     final double[] maha;
-    final double[] w;
     /** Per-row-position accumulators, reduced once per chunk (vectorisable, unlike a dot product). */
     final double[] lane;
 
@@ -64,11 +68,13 @@ public final class EmRun {
       lp = new double[k * b];
       max = new double[b];
       sum = new double[b];
-      diff = new double[d * b];
+      int dp = d + (d & 1);
+      diff = new double[dp * b];
+      wdiff = new double[dp * b];
+      tile = new double[dp * dp];
       z = new double[b];
       maha = new double[b];
-      w = new double[b];
-      lane = new double[Math.max(d * (d + 1) / 2, d + 1) * b];
+      lane = new double[(d + 1) * b];
     }
   }
 
@@ -324,7 +330,9 @@ public final class EmRun {
     final Buffers buf = buffers(worker);
     final double[] lane = buf.lane;
     final double[] diff = buf.diff;
-    final double[] w = buf.w;
+    final double[] wdiff = buf.wdiff;
+    final double[] tile = buf.tile;
+    final int dp = d + (d & 1);
     Arrays.fill(acc, 0);
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
@@ -333,7 +341,11 @@ public final class EmRun {
     int stride = type == CovarianceType.TIED ? 0 : width;
     for (int c = 0; c < k; c++) {
       int mo = c * d;
-      Arrays.fill(lane, 0, width * b, 0);
+      if (full) {
+        Arrays.fill(tile, 0);
+      } else {
+        Arrays.fill(lane, 0, width * b, 0);
+      }
       for (int i0 = from; i0 < to; i0 += b) {
         int len = Math.min(b, to - i0);
         int ro = c * n + i0;
@@ -343,37 +355,12 @@ public final class EmRun {
             int xo = j * n + i0;
             int dOff = j * b;
             for (int t = 0; t < len; t++) {
-              diff[dOff + t] = xt[xo + t] - m;
+              double v = xt[xo + t] - m;
+              diff[dOff + t] = v;
+              wdiff[dOff + t] = resp[ro + t] * v;
             }
           }
-          int idx = 0;
-          for (int a = 0; a < d; a++) {
-            int dA = a * b;
-            for (int t = 0; t < len; t++) {
-              w[t] = resp[ro + t] * diff[dA + t];
-            }
-            int j = 0;
-            for (; j + 1 <= a; j += 2) {
-              int lo1 = idx * b;
-              int lo2 = lo1 + b;
-              int d1 = j * b;
-              int d2 = d1 + b;
-              for (int t = 0; t < len; t++) {
-                double wt = w[t];
-                lane[lo1 + t] += wt * diff[d1 + t];
-                lane[lo2 + t] += wt * diff[d2 + t];
-              }
-              idx += 2;
-            }
-            for (; j <= a; j++) {
-              int lo = idx * b;
-              int dJ = j * b;
-              for (int t = 0; t < len; t++) {
-                lane[lo + t] += w[t] * diff[dJ + t];
-              }
-              idx++;
-            }
-          }
+          weightedScatter(wdiff, diff, b, len, dp, tile);
         } else {
           for (int j = 0; j < d; j++) {
             double m = means[mo + j];
@@ -387,8 +374,54 @@ public final class EmRun {
         }
       }
       int ao = c * stride;
-      for (int idx = 0; idx < width; idx++) {
-        acc[ao + idx] += sum(lane, idx * b, b);
+      if (full) {
+        int idx = 0;
+        for (int a = 0; a < d; a++) {
+          for (int j = 0; j <= a; j++) {
+            acc[ao + idx++] += tile[a * dp + j];
+          }
+        }
+      } else {
+        for (int idx = 0; idx < width; idx++) {
+          acc[ao + idx] += sum(lane, idx * b, b);
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds the lower triangle (and part of the upper one, which is ignored) of {@code W^T D} over the
+   * block's {@code len} rows to {@code s} (row stride {@code dp}), where {@code W} and {@code D} are
+   * column-major with stride {@code b} and zero padding column {@code dp - 1} when {@code d} is odd. Each
+   * 2 x 2 tile of {@code s} is reduced over the rows in registers, which needs half the memory traffic of
+   * per-row lane accumulators.
+   */
+  private static void weightedScatter(double[] w, double[] dm, int b, int len, int dp, double[] s) {
+    for (int a = 0; a < dp; a += 2) {
+      int oa0 = a * b;
+      int oa1 = oa0 + b;
+      for (int j = 0; j <= a; j += 2) {
+        int ob0 = j * b;
+        int ob1 = ob0 + b;
+        double s00 = 0;
+        double s01 = 0;
+        double s10 = 0;
+        double s11 = 0;
+        for (int t = 0; t < len; t++) {
+          double x0 = w[oa0 + t];
+          double x1 = w[oa1 + t];
+          double y0 = dm[ob0 + t];
+          double y1 = dm[ob1 + t];
+          s00 += x0 * y0;
+          s01 += x0 * y1;
+          s10 += x1 * y0;
+          s11 += x1 * y1;
+        }
+        int o = a * dp + j;
+        s[o] += s00;
+        s[o + 1] += s01;
+        s[o + dp] += s10;
+        s[o + dp + 1] += s11;
       }
     }
   }
