@@ -248,10 +248,9 @@ public final class EmRun {
       for (int c = 1; c < k; c++) {
         int lo = c * b;
         for (int t = 0; t < len; t++) {
-          double v = lp[lo + t];
-          if (v > max[t]) {
-            max[t] = v;
-          }
+          // branch-free, so the JIT vectorises it; lp is never NaN, and a signed zero in max does not
+          // change exp(lp - max) or max + log(sum)
+          max[t] = Math.max(max[t], lp[lo + t]);
         }
       }
       Arrays.fill(sum, 0, len, 0);
