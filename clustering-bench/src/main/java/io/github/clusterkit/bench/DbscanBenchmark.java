@@ -32,13 +32,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import smile.clustering.PartitionClustering;
 
 /**
  * DBSCAN end to end (index build included), minPts 10 counting the point itself, the same eps for every
  * library, same data, same run: clusterkit on 1 and 2 threads ({@code ours1}, {@code ours2}; its default
- * search, a grid for d <= 3) and forced onto its KD-tree ({@code oursKdTree}, 1 thread), Smile 3.1.1
- * {@code DBSCAN.fit(data, minPts - 1, eps)} (Smile does not count the point itself; it builds its own KD-tree),
+ * search, a grid for d <= 3) and forced onto its KD-tree ({@code oursKdTree}, 1 thread), Smile (3.1.1; 6.3.0
+ * with {@code -Psmile6}) {@code DBSCAN.fit(data, minPts - 1, eps)} through {@link SmileDbscan} (Smile does not
+ * count the point itself; it builds its own KD-tree),
  * and ELKI 0.8.0 {@code DBSCAN} with an explicitly configured k-d tree index built inside the measured call
  * ({@code elkiSmall}: SmallMemoryKDTree, leaf size 1; {@code elkiMemory}: MemoryKDTree, bounded midpoint
  * split, leaf size 2). Commons Math is in {@link DbscanCommonsMathBenchmark} (n = 10^4 only).
@@ -110,7 +110,7 @@ public class DbscanBenchmark {
     DbscanModel ours = Dbscan.eps(radius).minPts(MIN_PTS).fit(data);
     int clusters = DbscanChecks.requireSameClustering(impl, ours.labels(), ours.coreMask(), labels(run()));
     System.out.printf("%n[check] %s %s eps=%s minPts=%d: %d clusters, %d noise, %d core; equal to clusterkit's%n",
-        impl, shape, radius, MIN_PTS, clusters, ours.noiseCount(), ours.coreCount());
+        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, shape, radius, MIN_PTS, clusters, ours.noiseCount(), ours.coreCount());
   }
 
   /** One complete DBSCAN run with the configured library. */
@@ -128,7 +128,7 @@ public class DbscanBenchmark {
       case "oursKdTree":
         return Dbscan.eps(radius).minPts(MIN_PTS).search(Dbscan.Search.KD_TREE).fit(data);
       case "smile":
-        return smile.clustering.DBSCAN.fit(rows, MIN_PTS - 1, radius);
+        return SmileDbscan.fit(rows, MIN_PTS - 1, radius);
       case "elkiSmall":
       case "elkiMemory":
         return elki();
@@ -176,14 +176,8 @@ public class DbscanBenchmark {
     if (result instanceof DbscanModel) {
       return ((DbscanModel) result).labels();
     }
-    if (result instanceof smile.clustering.DBSCAN) {
-      int[] y = ((smile.clustering.DBSCAN<?>) result).y.clone();
-      for (int i = 0; i < n; i++) {
-        if (y[i] == PartitionClustering.OUTLIER) {
-          y[i] = -1;
-        }
-      }
-      return y;
+    if (SmileDbscan.isResult(result)) {
+      return SmileDbscan.labels(result);
     }
     @SuppressWarnings("unchecked")
     List<Cluster<Model>> clusters = ((Clustering<Model>) result).getAllClusters();

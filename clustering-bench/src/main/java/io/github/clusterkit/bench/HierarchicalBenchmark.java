@@ -29,13 +29,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import smile.clustering.HierarchicalClustering;
 
 /**
  * Agglomerative clustering, one complete fit (distance matrix included) per invocation, single-threaded:
  * clusterkit {@code Agglomerative} ({@code ours}: SciPy's exact matrix algorithm, the default;
- * {@code oursCentroids}: Ward by centroids, {@code wardByCentroids(true)}, O(n d) memory) against Smile 3.1.1 {@code HierarchicalClustering} (its {@code *Linkage.of}
- * float proximity matrix, then FastPair) and ELKI 0.8.0's algorithms for each linkage: {@code NNChain} and
+ * {@code oursCentroids}: Ward by centroids, {@code wardByCentroids(true)}, O(n d) memory) against Smile {@code HierarchicalClustering} (3.1.1; 6.3.0 with {@code -Psmile6}; through
+ * {@link SmileHierarchical}: its {@code *Linkage.of} float proximity matrix, then FastPair) and ELKI 0.8.0's algorithms for each linkage: {@code NNChain} and
  * {@code Anderberg} (both on a double distance matrix, every linkage) and {@code SLINK} (single, O(n)
  * memory), all with {@code EuclideanDistance}, so that their heights are SciPy's. One benchmark method per
  * linkage, each with the implementations that support it ({@code impl}); data {@link BenchData#blobs} of
@@ -87,7 +86,8 @@ public class HierarchicalBenchmark {
               + " from the top is " + g + ", expected " + e);
         }
       }
-      System.out.printf("%n[check] %s %s %s: top %d merge heights agree; top height %.9g%n", which, l, shape,
+      System.out.printf("%n[check] %s %s %s: top %d merge heights agree; top height %.9g%n",
+          which.equals("smile") ? "smile " + SmileVersion.NAME : which, l, shape,
           top, got[n - 2]);
     }
 
@@ -98,7 +98,7 @@ public class HierarchicalBenchmark {
         case "oursCentroids":
           return Agglomerative.linkage(linkage).wardByCentroids(true).fit(data);
         case "smile":
-          return HierarchicalClustering.fit(smileLinkage());
+          return SmileHierarchical.fit(rows, linkage);
         case "elkiNNChain":
           return new NNChain<NumberVector>(EuclideanDistance.STATIC, elkiLinkage()).run(relation);
         case "elkiAnderberg":
@@ -107,19 +107,6 @@ public class HierarchicalBenchmark {
           return new SLINK<NumberVector>(EuclideanDistance.STATIC).run(relation);
         default:
           throw new IllegalArgumentException("unknown impl " + which);
-      }
-    }
-
-    private smile.clustering.linkage.Linkage smileLinkage() {
-      switch (linkage) {
-        case WARD:
-          return smile.clustering.linkage.WardLinkage.of(rows);
-        case COMPLETE:
-          return smile.clustering.linkage.CompleteLinkage.of(rows);
-        case AVERAGE:
-          return smile.clustering.linkage.UPGMALinkage.of(rows);
-        default:
-          return smile.clustering.linkage.SingleLinkage.of(rows);
       }
     }
 
@@ -141,8 +128,8 @@ public class HierarchicalBenchmark {
       double[] h;
       if (result instanceof Dendrogram) {
         h = ((Dendrogram) result).heights();
-      } else if (result instanceof HierarchicalClustering) {
-        h = ((HierarchicalClustering) result).height().clone();
+      } else if (SmileHierarchical.isResult(result)) {
+        h = SmileHierarchical.heights(result);
       } else {
         ClusterMergeHistory m = (ClusterMergeHistory) result;
         h = new double[m.numMerges()];

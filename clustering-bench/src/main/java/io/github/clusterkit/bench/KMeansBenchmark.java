@@ -43,18 +43,17 @@ import org.tribuo.clustering.kmeans.KMeansTrainer;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.la.DenseVector;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
-import smile.math.MathEx;
 
 /**
  * K-Means with k-means++ initialisation, k = 10, one start, single-threaded unless named: clusterkit
- * ({@code ours*}: Lloyd, Hamerly, Elkan, AUTO, and AUTO on 2 threads) against Smile 3.1.1 {@code KMeans}
- * (BBD-tree; Smile uses the common fork-join pool), ELKI 0.8.0 Lloyd, Hamerly and Elkan (k-means++ init),
+ * ({@code ours*}: Lloyd, Hamerly, Elkan, AUTO, and AUTO on 2 threads) against Smile {@code KMeans} (3.1.1;
+ * 6.3.0 with {@code -Psmile6}; through {@link SmileKMeans}; BBD-tree; Smile uses the common fork-join pool), ELKI 0.8.0 Lloyd, Hamerly and Elkan (k-means++ init),
  * Commons Math 3.6.1 {@code KMeansPlusPlusClusterer} and Tribuo 4.3.2 {@code KMeansTrainer} (k-means++ init,
  * 1 thread), on the same data in the same run. Data: {@link BenchData#blobs} (10 blobs, 5% noise).
  *
  * <p>{@code mode=converge}: end to end, each library's own stopping rule (clusterkit: scikit-learn's
- * tolerance 1e-4 and at most 300 iterations; Smile: its {@code fit(data, k)} defaults, 100 iterations and
- * tolerance 1e-4; ELKI and Commons Math: until no assignment changes; Tribuo: at most 300 iterations).
+ * tolerance 1e-4 and at most 300 iterations; Smile: 3.1.1's {@code fit(data, k)} defaults, 100 iterations and
+ * tolerance 1e-4, in either version; ELKI and Commons Math: until no assignment changes; Tribuo: at most 300 iterations).
  * {@code mode=iter20}: at most 20 iterations with tolerance 0 for every library, so that time / 20 is the cost
  * of an iteration (initialisation included, amortised; a library that converges earlier stops earlier).
  *
@@ -119,7 +118,8 @@ public class KMeansBenchmark {
     Object r = run();
     String iterations = r instanceof io.github.clusterkit.kmeans.KMeansModel
         ? Integer.toString(((io.github.clusterkit.kmeans.KMeansModel) r).iterations()) : "n/a";
-    System.out.printf("%n[check] %s %s %s: inertia %.6e, iterations %s%n", impl, shape, mode, inertia, iterations);
+    System.out.printf("%n[check] %s %s %s: inertia %.6e, iterations %s%n",
+        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, shape, mode, inertia, iterations);
   }
 
   private boolean fixed() {
@@ -145,8 +145,7 @@ public class KMeansBenchmark {
       case "oursAuto2t":
         return ours(KMeansAlgorithm.AUTO, 2);
       case "smile":
-        MathEx.setSeed(SEED); // Smile's only seed is global
-        return fixed() ? smile.clustering.KMeans.fit(rows, K, 20, 0.0) : smile.clustering.KMeans.fit(rows, K);
+        return fixed() ? SmileKMeans.fixed(rows, K, 20, SEED) : SmileKMeans.converge(rows, K, SEED);
       case "elkiLloyd":
         return elki(new LloydKMeans<>(SquaredEuclideanDistance.STATIC, K, elkiMaxIter(), elkiInit()));
       case "elkiHamerly":
@@ -189,8 +188,8 @@ public class KMeansBenchmark {
     if (result instanceof io.github.clusterkit.kmeans.KMeansModel) {
       return ((io.github.clusterkit.kmeans.KMeansModel) result).centroids();
     }
-    if (result instanceof smile.clustering.KMeans) {
-      return ((smile.clustering.KMeans) result).centroids;
+    if (SmileKMeans.isResult(result)) {
+      return SmileKMeans.centroids(result);
     }
     if (result instanceof Clustering) {
       List<Cluster<KMeansModel>> clusters = ((Clustering<KMeansModel>) result).getAllClusters();

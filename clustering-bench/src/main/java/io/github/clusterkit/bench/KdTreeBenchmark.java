@@ -19,8 +19,6 @@ import io.github.clusterkit.neighbors.KdTree;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.neighbors.NeighborIndex;
 import io.github.clusterkit.neighbors.Neighbors;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,12 +32,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import smile.neighbor.KDTree;
-import smile.neighbor.Neighbor;
 
 /**
- * KD-tree build time and radius-query throughput: clusterkit's {@link KdTree} against Smile 3.1.1's
- * {@code smile.neighbor.KDTree} and ELKI 0.8.0's in-memory k-d trees, on the same data in the same run:
+ * KD-tree build time and radius-query throughput: clusterkit's {@link KdTree} against Smile's
+ * {@code smile.neighbor.KDTree} (3.1.1; 6.3.0 with {@code -Psmile6}; through {@link SmileKdTree}) and ELKI 0.8.0's in-memory k-d trees, on the same data in the same run:
  * {@code elkiSmall} = {@code SmallMemoryKDTree} (its factory's default leaf size 1), {@code elkiMemory} =
  * {@code MemoryKDTree} with ELKI's command-line defaults (bounded midpoint split, leaf size 2), and, on request
  * only ({@code -p impl=elkiMinimal}; about 8x slower than {@code elkiSmall}), {@code MinimalisticMemoryKDTree}
@@ -134,7 +130,7 @@ public class KdTreeBenchmark {
       }
     }
     System.out.printf("%n[check] %s n=%d d=%d radius=%.6g mean neighbours %.2f: counts equal clusterkit's%n",
-        impl, n, d, radius, total / (double) queries.length);
+        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, n, d, radius, total / (double) queries.length);
   }
 
   /** Builds the index under test from the prepared input. */
@@ -143,7 +139,7 @@ public class KdTreeBenchmark {
       case "ours":
         return KdTree.build(data, Metric.EUCLIDEAN);
       case "smile":
-        return KDTree.of(rows);
+        return SmileKdTree.build(rows);
       case "elkiSmall": {
         SmallMemoryKDTree<NumberVector> t = new SmallMemoryKDTree.Factory<NumberVector>().instantiate(relation);
         t.initialize();
@@ -172,7 +168,7 @@ public class KdTreeBenchmark {
       case "ours":
         return new Ours((NeighborIndex) index, radius);
       case "smile":
-        return new Smile((KDTree<double[]>) index, queries, radius);
+        return SmileKdTree.searcher(index, queries, radius);
       default: {
         DistanceQuery<NumberVector> dq = EuclideanDistance.STATIC.instantiate(relation);
         RangeSearcher<NumberVector> rs =
@@ -224,26 +220,6 @@ public class KdTreeBenchmark {
     @Override
     public int count(int i) {
       return index.radius(queries[i], r, buf);
-    }
-  }
-
-  static final class Smile implements Searcher {
-    private final KDTree<double[]> tree;
-    private final double[][] q;
-    private final double r;
-    private final List<Neighbor<double[], double[]>> buf = new ArrayList<>(256);
-
-    Smile(KDTree<double[]> tree, double[][] q, double r) {
-      this.tree = tree;
-      this.q = q;
-      this.r = r;
-    }
-
-    @Override
-    public int count(int i) {
-      buf.clear();
-      tree.search(q[i], r, buf);
-      return buf.size();
     }
   }
 
