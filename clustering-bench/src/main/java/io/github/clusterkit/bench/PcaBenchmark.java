@@ -37,14 +37,18 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code elki}: ELKI 0.8.0 {@code PCARunner(StandardCovarianceMatrixBuilder).processIds(ids, relation)}.</li>
  * </ul>
  *
- * <p>Smile 3.1.1 is not measured: its {@code smile.feature.extraction.PCA.fit} (and every other Smile 3.1.1
- * matrix decomposition) calls native OpenBLAS/LAPACK through bytedeco, which this module excludes; with the
- * exclusion it fails with {@code NoClassDefFoundError: org/bytedeco/openblas/global/openblas}.
+ * <p>Smile, on request only ({@code -p impl=smile}) and only in the {@code -Psmile6} build (Smile 6.3.0, JDK 25):
+ * {@code smile.feature.extraction.PCA.fit(rows)} through {@link SmilePca}. Smile 6 calls the system's
+ * OpenBLAS/LAPACK ({@code libopenblas.so.0}) through the foreign-function API, with OpenBLAS's own threads
+ * (all cores unless {@code OPENBLAS_NUM_THREADS=1}). Smile 3.1.1, the default build, is not measured: its
+ * {@code PCA.fit} (and every other Smile 3.1.1 matrix decomposition) calls native OpenBLAS/LAPACK through
+ * bytedeco, which this module excludes; with the exclusion it fails with
+ * {@code NoClassDefFoundError: org/bytedeco/openblas/global/openblas}.
  *
  * <p>Results are checked in {@code @Setup}: the peer's sorted eigenvalues equal clusterkit's explained
  * variances within 1e-9 relative (after rescaling if the peer divides by {@code n} instead of
- * {@code n - 1}), and Commons Math's eigenvectors equal clusterkit's components up to sign (|cos| within
- * 1e-6 of 1, where the eigenvalues are well separated).
+ * {@code n - 1}, or, as Smile 6.3, not at all), and Commons Math's and Smile's eigenvectors equal clusterkit's
+ * components up to sign (|cos| within 1e-6 of 1, where the eigenvalues are well separated).
  *
  * <p>Smoke-sized run: {@code -p shape=10000x2}.
  */
@@ -73,6 +77,8 @@ public class PcaBenchmark {
     d = data.dimension();
     if (impl.equals("commonsMath")) {
       rows = BenchData.rows(data);
+    } else if (impl.equals("smile")) {
+      rows = BenchData.rows(data);
     } else if (impl.equals("elki")) {
       relation = BenchData.elkiRelation(BenchData.rows(data));
     }
@@ -84,6 +90,9 @@ public class PcaBenchmark {
     if (r instanceof PcaModel) {
       values = ((PcaModel) r).explainedVariance();
       vectors = ((PcaModel) r).components();
+    } else if (SmilePca.isResult(r)) {
+      values = SmilePca.eigenvalues(r);
+      vectors = SmilePca.components(r);
     } else if (r instanceof EigenDecomposition) {
       EigenDecomposition e = (EigenDecomposition) r;
       values = e.getRealEigenvalues().clone();
@@ -109,7 +118,16 @@ public class PcaBenchmark {
       v[i] = v[d - 1 - i];
       v[d - 1 - i] = t;
     }
-    double scale = closeAll(v, expected, 1.0) ? 1.0 : (double) data.size() / (data.size() - 1);
+    // Peers differ in the divisor: n - 1 (clusterkit, Commons Math), n (ELKI), or none (Smile 6.3's
+    // variance() is the eigenvalue of the centred scatter matrix, n - 1 times the sample variance).
+    double n = data.size();
+    double scale = 1.0;
+    for (double s : new double[] {1.0, n / (n - 1), 1.0 / (n - 1)}) {
+      if (closeAll(v, expected, s)) {
+        scale = s;
+        break;
+      }
+    }
     if (!closeAll(v, expected, scale)) {
       throw new IllegalStateException(impl + " eigenvalues " + Arrays.toString(v) + " differ from clusterkit's "
           + Arrays.toString(expected));
@@ -130,7 +148,8 @@ public class PcaBenchmark {
       }
     }
     System.out.printf("%n[check] %s %s: %d eigenvalues equal to clusterkit's within 1e-9 relative%s (largest %.6e)%n",
-        impl, shape, d, scale == 1.0 ? "" : " after the n/(n-1) rescaling", expected[0]);
+        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, shape, d,
+        scale == 1.0 ? "" : scale > 1.0 ? " after the n/(n-1) rescaling" : " after dividing by n - 1", expected[0]);
   }
 
   private static boolean closeAll(double[] peer, double[] ours, double scale) {
@@ -158,6 +177,8 @@ public class PcaBenchmark {
       case "commonsMath":
         RealMatrix cov = new Covariance(rows).getCovarianceMatrix();
         return new EigenDecomposition(cov);
+      case "smile":
+        return SmilePca.fit(rows);
       case "elki":
         return new PCARunner(new StandardCovarianceMatrixBuilder()).processIds(relation.getDBIDs(), relation);
       default:
