@@ -452,19 +452,29 @@ public final class KMeans {
 
   /** Mean over columns of the population variance (two-pass), as scikit-learn's {@code _tolerance}. */
   private static double meanVariance(double[] x, int n, int d) {
+    // Row-major passes (one for the means, one for the squares) with one running sum per column: the same
+    // sums in the same order as column-by-column passes, without striding through the data 2d times.
+    double[] mean = new double[d];
+    for (int i = 0; i < n; i++) {
+      int o = i * d;
+      for (int t = 0; t < d; t++) {
+        mean[t] += x[o + t];
+      }
+    }
+    for (int t = 0; t < d; t++) {
+      mean[t] /= n;
+    }
+    double[] ss = new double[d];
+    for (int i = 0; i < n; i++) {
+      int o = i * d;
+      for (int t = 0; t < d; t++) {
+        double v = x[o + t] - mean[t];
+        ss[t] += v * v;
+      }
+    }
     double total = 0;
     for (int t = 0; t < d; t++) {
-      double mean = 0;
-      for (int i = 0; i < n; i++) {
-        mean += x[i * d + t];
-      }
-      mean /= n;
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        double v = x[i * d + t] - mean;
-        ss += v * v;
-      }
-      total += ss / n;
+      total += ss[t] / n;
     }
     return total / d;
   }

@@ -37,7 +37,8 @@ public final class KMeansModel {
     this.centers = centers.clone();
     this.k = k;
     this.d = d;
-    this.labels = labels.clone();
+    // Taken over, not copied (n ints of fresh memory): both callers pass an array that nothing else writes.
+    this.labels = labels;
     this.inertia = inertia;
     this.iterations = iterations;
     this.converged = converged;

@@ -38,6 +38,17 @@ public abstract class Assigner {
     this.w = w;
   }
 
+  /**
+   * A work array of at least {@code n} longs that the caller may use from the end of a run until the next
+   * {@link #reset()}: the first pass of a run rewrites it completely. Lets seeding borrow the bounds' memory
+   * instead of allocating {@code n} more values (fresh memory is costly: every page is faulted in).
+   *
+   * @return the array, or {@code null} if this kernel keeps none
+   */
+  public long[] scratchBits() {
+    return null;
+  }
+
   /** Forgets all state of a previous run (the next pass is a full one). */
   public abstract void reset();
 

@@ -42,6 +42,9 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** Unused doubles after every slot (128 bytes: two cache lines). */
+  private static final int SLOT_PAD = 16;
+
   private final double[] x;
   private final int n;
   private final int d;
@@ -79,8 +82,9 @@ public final class Engine implements AutoCloseable {
     this.assigner = assigner;
     this.chunks = new Chunks(n, threads);
     this.width = chunks.width((long) k * (d + 1));
-    this.slotSum = new double[width][k * d];
-    this.slotW = new double[width][k];
+    // Padding after every slot keeps two slots that threads write at the same time off a shared cache line.
+    this.slotSum = new double[width][k * d + SLOT_PAD];
+    this.slotW = new double[width][k + SLOT_PAD];
     this.slotChanges = new int[width];
     this.chunkValue = new double[chunks.count()];
   }
@@ -174,7 +178,7 @@ public final class Engine implements AutoCloseable {
           if (accumulate) {
             double[] ss = slotSum[slot];
             double[] sw = slotW[slot];
-            for (int j = 0; j < ss.length; j++) {
+            for (int j = 0; j < k * d; j++) {
               sum[j] += ss[j];
             }
             for (int j = 0; j < k; j++) {
@@ -298,10 +302,16 @@ public final class Engine implements AutoCloseable {
   public double[] plusPlus(Rng rng) {
     int trials = 2 + (int) Math.log(k);
     double[] centers = new double[k * d];
-    double[] d2 = new double[n];
+    // d2 holds the squared distance to the nearest centre as raw double bits (exact round trip: never NaN), in
+    // the assigner's bound array when it has one: that memory is written before the first pass reads it.
+    long[] borrowed = assigner.scratchBits();
+    long[] d2 = borrowed != null && borrowed.length >= n ? borrowed : new long[n];
     int nc = chunks.count();
     double[] chunkPot = new double[nc];
-    double[] candPot = new double[nc * trials];
+    // Candidates are evaluated four at a time (padded by repeating the last one), each with its own running sum.
+    int groups = (trials + 3) / 4;
+    double[] candPot = new double[nc * groups * 4];
+    boolean[] fresh = new boolean[nc];
     int firstRow = w == null ? rng.nextInt(n) : drawByWeight(rng);
     System.arraycopy(x, firstRow * d, centers, 0, d);
     chunks.run(
@@ -310,7 +320,7 @@ public final class Engine implements AutoCloseable {
           double s = 0;
           for (int i = from; i < to; i++) {
             double v = Dist.sq(x, i * d, centers, 0, d);
-            d2[i] = v;
+            d2[i] = Double.doubleToRawLongBits(v);
             s += w == null ? v : w[i] * v;
           }
           chunkPot[c] = s;
@@ -320,7 +330,11 @@ public final class Engine implements AutoCloseable {
     for (int c = 0; c < nc; c++) {
       pot += chunkPot[c];
     }
-    int[] cand = new int[trials];
+    int[] cand = new int[groups * 4];
+    // The newest centre is folded into d2 lazily: in the next step's candidate pass, or earlier for a chunk
+    // that a draw has to search (fresh[c]). Either way d2 ends up as the same minima, so the draws and sums
+    // are those of an eager update pass; the last centre is never folded in, as nothing reads d2 after it.
+    int pending = -1;
     for (int m = 1; m < k; m++) {
       if (!(pot > 0)) {
         // Only reachable when distances underflow; the caller has checked k <= distinct rows.
@@ -329,36 +343,18 @@ public final class Engine implements AutoCloseable {
         continue;
       }
       for (int t = 0; t < trials; t++) {
-        cand[t] = search(rng.nextDouble() * pot, d2, chunkPot);
+        cand[t] = search(rng.nextDouble() * pot, d2, chunkPot, pending, fresh);
       }
+      for (int t = trials; t < cand.length; t++) {
+        cand[t] = cand[trials - 1];
+      }
+      int fold = pending;
       chunks.run(
           nc,
           (c, from, to, slot) -> {
-            // One candidate at a time with a local accumulator (the chunk stays in cache): the same sums in the
-            // same row order as an interleaved loop, without a dependency through memory.
-            for (int t = 0; t < trials; t++) {
-              int co = cand[t] * d;
-              double s = 0;
-              if (d == 2) {
-                double c0 = x[co];
-                double c1 = x[co + 1];
-                for (int i = from; i < to; i++) {
-                  double u0 = x[2 * i] - c0;
-                  double u1 = x[2 * i + 1] - c1;
-                  double v = u0 * u0 + u1 * u1;
-                  double cur = d2[i];
-                  double mv = v < cur ? v : cur;
-                  s += w == null ? mv : w[i] * mv;
-                }
-              } else {
-                for (int i = from; i < to; i++) {
-                  double v = Dist.sq(x, i * d, x, co, d);
-                  double cur = d2[i];
-                  double mv = v < cur ? v : cur;
-                  s += w == null ? mv : w[i] * mv;
-                }
-              }
-              candPot[c * trials + t] = s;
+            int pr = fold >= 0 && !fresh[c] ? fold : -1;
+            for (int g = 0; g < groups; g++) {
+              candidates(from, to, d2, cand, 4 * g, g == 0 ? pr : -1, candPot, (c * groups + g) * 4);
             }
           },
           null);
@@ -366,8 +362,9 @@ public final class Engine implements AutoCloseable {
       double bestPot = Double.POSITIVE_INFINITY;
       for (int t = 0; t < trials; t++) {
         double tot = 0;
+        int g = t >> 2;
         for (int c = 0; c < nc; c++) {
-          tot += candPot[c * trials + t];
+          tot += candPot[(c * groups + g) * 4 + (t & 3)];
         }
         if (tot < bestPot) {
           bestPot = tot;
@@ -375,40 +372,145 @@ public final class Engine implements AutoCloseable {
         }
       }
       int row = cand[best];
-      int bt = best;
+      int bo = (best >> 2) * 4 + (best & 3);
       pot = 0;
       for (int c = 0; c < nc; c++) {
-        chunkPot[c] = candPot[c * trials + bt];
+        chunkPot[c] = candPot[c * groups * 4 + bo];
         pot += chunkPot[c];
       }
-      chunks.run(
-          nc,
-          (c, from, to, slot) -> {
-            int ro = row * d;
-            for (int i = from; i < to; i++) {
-              double v = Dist.sq(x, i * d, x, ro, d);
-              double cur = d2[i];
-              d2[i] = v < cur ? v : cur;
-            }
-          },
-          null);
+      java.util.Arrays.fill(fresh, false);
+      pending = row;
       System.arraycopy(x, row * d, centers, m * d, d);
     }
     return centers;
   }
 
   /**
+   * For rows {@code [from, to)}: first folds row {@code fold} (if {@code >= 0}) into {@code d2}, then sums, for
+   * the four candidates {@code cand[co..co+3]}, the weighted {@code min(d2[i], |x_i - x_cand|^2)} in row
+   * order into {@code out[oo..oo+3]}; every candidate's sum is the same as from a loop of its own.
+   */
+  // Math.min rather than a conditional: C2 compiles a double-valued conditional into a branch, which the
+  // data make unpredictable; Math.min is a branch-free intrinsic. Its results are the same here (no NaN, and
+  // squared distances are never -0.0).
+  private void candidates(int from, int to, long[] d2, int[] cand, int co, int fold, double[] out, int oo) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int r0 = cand[co] * d;
+    int r1 = cand[co + 1] * d;
+    int r2 = cand[co + 2] * d;
+    int r3 = cand[co + 3] * d;
+    if (d == 2 && w == null) {
+      final double[] px = x;
+      double a0 = px[r0];
+      double a1 = px[r0 + 1];
+      double b0 = px[r1];
+      double b1 = px[r1 + 1];
+      double c0 = px[r2];
+      double c1 = px[r2 + 1];
+      double e0 = px[r3];
+      double e1 = px[r3 + 1];
+      double f0 = fold >= 0 ? px[2 * fold] : 0;
+      double f1 = fold >= 0 ? px[2 * fold + 1] : 0;
+      boolean upd = fold >= 0;
+      for (int i = from; i < to; i++) {
+        double x0 = px[2 * i];
+        double x1 = px[2 * i + 1];
+        double cur = Double.longBitsToDouble(d2[i]);
+        if (upd) {
+          double q0 = x0 - f0;
+          double q1 = x1 - f1;
+          cur = Math.min(q0 * q0 + q1 * q1, cur);
+          d2[i] = Double.doubleToRawLongBits(cur);
+        }
+        double u0 = x0 - a0;
+        double u1 = x1 - a1;
+        double v0 = u0 * u0 + u1 * u1;
+        u0 = x0 - b0;
+        u1 = x1 - b1;
+        double v1 = u0 * u0 + u1 * u1;
+        u0 = x0 - c0;
+        u1 = x1 - c1;
+        double v2 = u0 * u0 + u1 * u1;
+        u0 = x0 - e0;
+        u1 = x1 - e1;
+        double v3 = u0 * u0 + u1 * u1;
+        s0 += Math.min(v0, cur);
+        s1 += Math.min(v1, cur);
+        s2 += Math.min(v2, cur);
+        s3 += Math.min(v3, cur);
+      }
+    } else {
+      final double[] px = x;
+      final double[] ww = w;
+      final int dd = d;
+      int fo = fold * dd;
+      for (int i = from; i < to; i++) {
+        int xo = i * dd;
+        double cur = Double.longBitsToDouble(d2[i]);
+        if (fold >= 0) {
+          cur = Math.min(Dist.sq(px, xo, px, fo, dd), cur);
+          d2[i] = Double.doubleToRawLongBits(cur);
+        }
+        double v0 = Dist.sq(px, xo, px, r0, dd);
+        double v1 = Dist.sq(px, xo, px, r1, dd);
+        double v2 = Dist.sq(px, xo, px, r2, dd);
+        double v3 = Dist.sq(px, xo, px, r3, dd);
+        v0 = Math.min(v0, cur);
+        v1 = Math.min(v1, cur);
+        v2 = Math.min(v2, cur);
+        v3 = Math.min(v3, cur);
+        if (ww == null) {
+          s0 += v0;
+          s1 += v1;
+          s2 += v2;
+          s3 += v3;
+        } else {
+          double wi = ww[i];
+          s0 += wi * v0;
+          s1 += wi * v1;
+          s2 += wi * v2;
+          s3 += wi * v3;
+        }
+      }
+    }
+    out[oo] = s0;
+    out[oo + 1] = s1;
+    out[oo + 2] = s2;
+    out[oo + 3] = s3;
+  }
+
+  /** Folds row {@code fold} into {@code d2} on chunk {@code c} (on the calling thread) unless done already. */
+  private void freshen(int c, long[] d2, int fold, boolean[] fresh) {
+    if (fold < 0 || fresh[c]) {
+      return;
+    }
+    int fo = fold * d;
+    int to = chunks.to(c);
+    for (int i = chunks.from(c); i < to; i++) {
+      double v = Dist.sq(x, i * d, x, fo, d);
+      double cur = Double.longBitsToDouble(d2[i]);
+      d2[i] = Double.doubleToRawLongBits(v < cur ? v : cur);
+    }
+    fresh[c] = true;
+  }
+
+  /**
    * The first row whose running weighted potential exceeds {@code r}; the running sums repeat the chunk sums'
    * arithmetic exactly, so the chunk found always contains such a row.
    */
-  private int search(double r, double[] d2, double[] chunkPot) {
+  private int search(double r, long[] d2, double[] chunkPot, int fold, boolean[] fresh) {
     double acc = 0;
     for (int c = 0; c < chunkPot.length; c++) {
       if (acc + chunkPot[c] > r) {
+        freshen(c, d2, fold, fresh);
         double part = 0;
         int to = chunks.to(c);
         for (int i = chunks.from(c); i < to; i++) {
-          part += w == null ? d2[i] : w[i] * d2[i];
+          double di = Double.longBitsToDouble(d2[i]);
+          part += w == null ? di : w[i] * di;
           if (acc + part > r) {
             return i;
           }
@@ -416,9 +518,13 @@ public final class Engine implements AutoCloseable {
       }
       acc += chunkPot[c];
     }
-    for (int i = n - 1; i >= 0; i--) {
-      if ((w == null ? d2[i] : w[i] * d2[i]) > 0) {
-        return i;
+    for (int c = chunkPot.length - 1; c >= 0; c--) {
+      freshen(c, d2, fold, fresh);
+      for (int i = chunks.to(c) - 1; i >= chunks.from(c); i--) {
+        double di = Double.longBitsToDouble(d2[i]);
+        if ((w == null ? di : w[i] * di) > 0) {
+          return i;
+        }
       }
     }
     return 0;

@@ -8,17 +8,39 @@ package io.github.clusterkit.kmeans.internal;
  *
  * <p>Exact: bounds carry the safety margins of {@link Dist}, pruning needs a strict inequality, and a rescan
  * is Lloyd's full scan, so the labels equal Lloyd's bit for bit.
+ *
+ * <p>Both bounds of a row are kept as floats packed into one {@code long}, the upper one rounded up and the
+ * lower one rounded down (see {@link #pack}): a bound only has to be valid, not tight, and any valid bounds give
+ * the same labels. Eight bytes a row instead of sixteen halve the memory a pass streams through and the fresh
+ * memory a fit must fault in; the same array is the seeding's scratch space ({@link #scratchBits()}).
  */
 public final class HamerlyAssigner extends Assigner {
 
+  /** {@code (float) (u * UP_F + TINY) >= u} for every {@code u >= 0} (nearest rounding loses at most 2^-24). */
+  private static final double UP_F = 1 + 0x1.0p-22;
+  /** {@code (float) (l * DOWN_F - TINY) <= l} for every finite {@code l >= 0} below the float range's top. */
+  private static final double DOWN_F = 1 - 0x1.0p-22;
+  /** The smallest float: covers rounding among subnormal floats. */
+  private static final double TINY = 0x1.0p-149;
+  private static final double MAX_F = Float.MAX_VALUE;
+  /**
+   * Float arithmetic of the bounded pass ({@link #grow}, {@link #shrink}): {@code (u + p) * UP_FF + TINY_FF}
+   * is at least {@code u + p} and {@code (l - p) * DOWN_FF - TINY_FF} at most {@code max(l - p, 0)} despite
+   * rounding (two roundings of at most 2^-24 relative each, or 2^-150 absolute among subnormal floats; a
+   * negative result is a valid lower bound on a distance whatever its rounding).
+   */
+  private static final float UP_FF = 1 + 0x1.0p-21f;
+  private static final float DOWN_FF = 1 - 0x1.0p-21f;
+  private static final float TINY_FF = 0x1.0p-148f;
+
   private final double gUp;
   private final double gDown;
-  private final double[] upper;
-  private final double[] lower;
+  private final long[] bounds;
   private final double[] s;
-  private double[] shift;
-  private double maxShift;
-  private double secondShift;
+  private final float[] half;
+  private final float[] shiftF;
+  private float maxShift;
+  private float secondShift;
   private int argMaxShift;
   private boolean full;
 
@@ -33,9 +55,56 @@ public final class HamerlyAssigner extends Assigner {
     super(x, n, d, k, w);
     this.gUp = 1 + Dist.gamma(d);
     this.gDown = 1 - Dist.gamma(d);
-    this.upper = new double[n];
-    this.lower = new double[n];
+    this.bounds = new long[n];
     this.s = new double[k];
+    this.half = new float[k];
+    this.shiftF = new float[k];
+  }
+
+  /**
+   * Packs a valid upper bound {@code u >= 0} and lower bound {@code l} into float bounds that are still valid:
+   * the stored upper bound is {@code >= u}, the stored lower bound {@code <= max(l, 0)} (a distance is never
+   * negative); overflow gives an infinite upper bound or the largest float as lower bound.
+   */
+  static long pack(double u, double l) {
+    return pack(up(u), down(l));
+  }
+
+  static long pack(float u, float l) {
+    return ((long) Float.floatToRawIntBits(u) << 32) | (Float.floatToRawIntBits(l) & 0xFFFFFFFFL);
+  }
+
+  /** A float {@code >= u}, for {@code u >= 0}. */
+  static float up(double u) {
+    return (float) (u * UP_F + TINY);
+  }
+
+  /** A float {@code <= max(l, 0)}. */
+  static float down(double l) {
+    return (float) Math.min(Math.max(l, 0) * DOWN_F - TINY, MAX_F);
+  }
+
+  /** A float {@code >= u + p} (for {@code u, p >= 0}): the upper bound after its centroid moved by {@code p}. */
+  static float grow(float u, float p) {
+    return (u + p) * UP_FF + TINY_FF;
+  }
+
+  /** A float {@code <= max(l - p, 0)}: the lower bound after the other centroids moved by at most {@code p}. */
+  static float shrink(float l, float p) {
+    return (l - p) * DOWN_FF - TINY_FF;
+  }
+
+  static float upper(long p) {
+    return Float.intBitsToFloat((int) (p >>> 32));
+  }
+
+  static float lower(long p) {
+    return Float.intBitsToFloat((int) p);
+  }
+
+  @Override
+  public long[] scratchBits() {
+    return bounds;
   }
 
   @Override
@@ -50,48 +119,55 @@ public final class HamerlyAssigner extends Assigner {
       full = true;
     } else {
       full = false;
-      shift = shifts;
-      maxShift = 0;
-      secondShift = 0;
+      double max = 0;
+      double second = 0;
       argMaxShift = -1;
       for (int j = 0; j < k; j++) {
         double p = shifts[j];
-        if (p > maxShift) {
-          secondShift = maxShift;
-          maxShift = p;
+        shiftF[j] = up(p);
+        if (p > max) {
+          second = max;
+          max = p;
           argMaxShift = j;
-        } else if (p > secondShift) {
-          secondShift = p;
+        } else if (p > second) {
+          second = p;
         }
       }
+      maxShift = up(max);
+      secondShift = up(second);
     }
     halfDistances(centers, null, s);
+    for (int j = 0; j < k; j++) {
+      half[j] = down(s[j]);
+    }
   }
 
   @Override
   public int assign(int from, int to, int[] labels, double[] sum, double[] wsum) {
+    if (d == 2 && w == null) {
+      return full ? full2(from, to, labels, sum, wsum) : bounded2(from, to, labels, sum, wsum);
+    }
     int changes = 0;
-    final double[] u = upper;
-    final double[] l = lower;
+    final long[] b = bounds;
+    final boolean all = full;
     for (int i = from; i < to; i++) {
       int xo = i * d;
       int old = labels[i];
       int a;
-      if (full) {
+      if (all) {
         a = scan(i, xo);
       } else {
         a = old;
-        double uu = (u[i] + shift[a]) * Dist.UP;
-        double ll = (l[i] - (a == argMaxShift ? secondShift : maxShift)) * Dist.DOWN;
-        double m = Math.max(s[a], ll);
+        long p = b[i];
+        float uu = grow(upper(p), shiftF[a]);
+        float ll = shrink(lower(p), a == argMaxShift ? secondShift : maxShift);
+        float m = Math.max(half[a], ll);
         if (uu < m) {
-          u[i] = uu;
-          l[i] = ll;
+          b[i] = pack(uu, ll);
         } else {
-          uu = Math.sqrt(Dist.sq(x, xo, c, a * d, d)) * gUp;
-          if (uu < m) {
-            u[i] = uu;
-            l[i] = ll;
+          double tight = Math.sqrt(Dist.sq(x, xo, c, a * d, d)) * gUp;
+          if (tight < m) {
+            b[i] = pack(up(tight), ll);
           } else {
             a = scan(i, xo);
           }
@@ -106,6 +182,93 @@ public final class HamerlyAssigner extends Assigner {
       }
     }
     return changes;
+  }
+
+  /** The first pass for two columns and unit weights: a full scan of every row. */
+  private int full2(int from, int to, int[] labels, double[] sum, double[] wsum) {
+    int changes = 0;
+    final double[] px = x;
+    for (int i = from; i < to; i++) {
+      int a = scan2(i);
+      if (a != labels[i]) {
+        labels[i] = a;
+        changes++;
+      }
+      if (sum != null) {
+        sum[2 * a] += px[2 * i];
+        sum[2 * a + 1] += px[2 * i + 1];
+        wsum[a] += 1;
+      }
+    }
+    return changes;
+  }
+
+  /** The bounded pass for two columns and unit weights: the general pass with the arithmetic unrolled. */
+  private int bounded2(int from, int to, int[] labels, double[] sum, double[] wsum) {
+    int changes = 0;
+    final double[] px = x;
+    final double[] cc = c;
+    final long[] b = bounds;
+    final float[] p = shiftF;
+    final float[] hf = half;
+    final double g = gUp;
+    final int am = argMaxShift;
+    final float ms = maxShift;
+    final float ss = secondShift;
+    for (int i = from; i < to; i++) {
+      int old = labels[i];
+      int a = old;
+      long bi = b[i];
+      float uu = grow(upper(bi), p[a]);
+      float ll = shrink(lower(bi), a == am ? ss : ms);
+      float m = Math.max(hf[a], ll);
+      if (uu < m) {
+        b[i] = pack(uu, ll);
+      } else {
+        double t0 = px[2 * i] - cc[2 * a];
+        double t1 = px[2 * i + 1] - cc[2 * a + 1];
+        double tight = Math.sqrt(t0 * t0 + t1 * t1) * g;
+        if (tight < m) {
+          b[i] = pack(up(tight), ll);
+        } else {
+          a = scan2(i);
+          if (a != old) {
+            labels[i] = a;
+            changes++;
+          }
+        }
+      }
+      if (sum != null) {
+        sum[2 * a] += px[2 * i];
+        sum[2 * a + 1] += px[2 * i + 1];
+        wsum[a] += 1;
+      }
+    }
+    return changes;
+  }
+
+  /** {@link #scan} for two columns, without branches (which centroid wins is unpredictable). */
+  private int scan2(int i) {
+    final double[] cc = c;
+    double x0 = x[2 * i];
+    double x1 = x[2 * i + 1];
+    double t0 = x0 - cc[0];
+    double t1 = x1 - cc[1];
+    double bd = t0 * t0 + t1 * t1;
+    double second = Double.POSITIVE_INFINITY;
+    int best = 0;
+    for (int j = 1; j < k; j++) {
+      double u0 = x0 - cc[2 * j];
+      double u1 = x1 - cc[2 * j + 1];
+      double dj = u0 * u0 + u1 * u1;
+      // Math.min / max: branch-free intrinsics (a double-valued conditional compiles into a branch). Same
+      // values as the comparisons in scan: no NaN, never -0.0, and the larger of bd and dj is the loser.
+      best = dj < bd ? j : best;
+      second = Math.min(second, Math.max(bd, dj));
+      bd = Math.min(bd, dj);
+    }
+    bounds[i] = pack(Math.sqrt(bd) * gUp, Math.sqrt(second) * gDown);
+    return best;
   }
 
   /** Lloyd's full scan of row i; sets both bounds from the exact nearest and second-nearest distances. */
@@ -124,8 +287,7 @@ public final class HamerlyAssigner extends Assigner {
         second = dj;
       }
     }
-    upper[i] = Math.sqrt(bd) * gUp;
-    lower[i] = Math.sqrt(second) * gDown;
+    bounds[i] = pack(Math.sqrt(bd) * gUp, Math.sqrt(second) * gDown);
     return best;
   }
 }

@@ -63,10 +63,10 @@ public final class LloydAssigner extends Assigner {
         double u0 = x0 - cc[2 * j];
         double u1 = x1 - cc[2 * j + 1];
         double dj = u0 * u0 + u1 * u1;
-        if (dj < bd) {
-          bd = dj;
-          a = j;
-        }
+        // No branch (which centroid wins is unpredictable): an int select and Math.min, a branch-free
+        // intrinsic with the same value here (no NaN, never -0.0).
+        a = dj < bd ? j : a;
+        bd = Math.min(bd, dj);
       }
       if (labels[i] != a) {
         labels[i] = a;
