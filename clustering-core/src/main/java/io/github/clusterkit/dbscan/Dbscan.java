@@ -37,9 +37,11 @@ import io.github.clusterkit.neighbors.Metric;
  * cell with at least minPts points is core without any distance computation and all core points of a cell
  * are connected; otherwise a KD-tree.
  *
- * <p><b>Parallelism</b> is opt-in ({@link #parallelism(int)}, default 1): each fit creates its own pool of
- * that many threads and shuts it down before returning; the work is split into fixed chunks and the result
- * is identical for every thread count. The common fork-join pool is never used.
+ * <p><b>Parallelism</b> is opt-in ({@link #parallelism(int)}, default 1): each fit runs on the calling thread
+ * and {@code parallelism - 1} threads of its own, which it shuts down before returning; every phase (the sort
+ * of the points into grid cells, the core test, the union of clusters, the labelling and the numbering) is
+ * split into chunks fixed by the data size, and the result is identical for every thread count. The common
+ * fork-join pool is never used.
  *
  * <p><b>Validation.</b> Every wither checks its argument at once and throws
  * {@link IllegalArgumentException} naming the parameter, the rule and the value. Instances are immutable
@@ -248,7 +250,7 @@ public final class Dbscan {
         used = Search.KD_TREE;
         break;
     }
-    return DbscanModel.create(this, data, out.labels, out.core, out.clusters, used);
+    return DbscanModel.create(this, data.size(), data.dimension(), out, used);
   }
 
   @Override

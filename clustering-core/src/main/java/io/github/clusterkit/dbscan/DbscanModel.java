@@ -1,6 +1,7 @@
 package io.github.clusterkit.dbscan;
 
 import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.dbscan.internal.Engine;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.neighbors.NeighborIndex;
@@ -47,7 +48,7 @@ public final class DbscanModel {
   private volatile NeighborIndex coreIndex;
 
   private DbscanModel(Dbscan config, int n, int d, int[] labels, boolean[] core, int clusterCount,
-      Dbscan.Search search, Dataset corePoints, int[] coreLabels, int coreCount) {
+      Dbscan.Search search, Dataset corePoints, int[] coreLabels, int coreCount, int noiseCount) {
     this.n = n;
     this.d = d;
     this.eps = config.eps();
@@ -61,39 +62,15 @@ public final class DbscanModel {
     this.coreCount = coreCount;
     this.corePoints = corePoints;
     this.coreLabels = coreLabels;
-    int noise = 0;
-    for (int i = 0; i < n; i++) {
-      if (labels[i] < 0) {
-        noise++;
-      }
-    }
-    this.noiseCount = noise;
+    this.noiseCount = noiseCount;
   }
 
-  static DbscanModel create(Dbscan config, Dataset data, int[] labels, boolean[] core, int clusterCount,
-      Dbscan.Search search) {
-    int n = data.size();
-    int d = data.dimension();
-    int cores = 0;
-    for (int i = 0; i < n; i++) {
-      if (core[i]) {
-        cores++;
-      }
-    }
-    Dataset corePoints = null;
-    int[] coreLabels = new int[cores];
-    if (cores > 0) {
-      double[] x = DataAccess.values(data);
-      double[] cx = new double[cores * d];
-      for (int i = 0, c = 0; i < n; i++) {
-        if (core[i]) {
-          System.arraycopy(x, i * d, cx, c * d, d);
-          coreLabels[c++] = labels[i];
-        }
-      }
-      corePoints = Dataset.wrap(cx, cores, d);
-    }
-    return new DbscanModel(config, n, d, labels, core, clusterCount, search, corePoints, coreLabels, cores);
+  /** The model of a fit: takes ownership of the engine's arrays (the core points are already a copy). */
+  static DbscanModel create(Dbscan config, int n, int d, Engine.Output out, Dbscan.Search search) {
+    int cores = out.coreCount;
+    Dataset corePoints = cores > 0 ? Dataset.wrap(out.corePoints, cores, d) : null;
+    return new DbscanModel(config, n, d, out.labels, out.core, out.clusters, search, corePoints,
+        out.coreLabels, cores, out.noiseCount);
   }
 
   /**
@@ -154,8 +131,12 @@ public final class DbscanModel {
     }
     int clusters = 0;
     int cores = 0;
+    int noise = 0;
     for (int i = 0; i < n; i++) {
       int l = labels[i];
+      if (l < 0) {
+        noise++;
+      }
       if (l < -1 || l > clusters) {
         throw stateError("labels[" + i + "] must be -1 or a label in 0.." + clusters
             + " (clusters are numbered in the order of their first row), got " + l);
@@ -204,7 +185,8 @@ public final class DbscanModel {
     Dataset corePoints = cores == 0 ? null : Dataset.wrap(cx, cores, d);
     Dbscan config = Dbscan.eps(s.eps).minPts(s.minPts).metric(s.metric)
         .borderPointsAsNoise(s.borderPointsAsNoise);
-    return new DbscanModel(config, n, d, labels, core, clusters, s.search, corePoints, coreLabels, cores);
+    return new DbscanModel(config, n, d, labels, core, clusters, s.search, corePoints, coreLabels, cores,
+        noise);
   }
 
   private static IllegalArgumentException stateError(String message) {

@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Runs a fixed number of chunks of work on a pool that this object owns. The chunk boundaries depend only on
- * the problem size, never on the thread count, and every chunk writes only its own outputs, so results do not
- * depend on which thread ran which chunk. With parallelism 1 no thread is created. Shared by every parallel
- * algorithm (DBSCAN, Gaussian mixtures, PCA), so that "the caller's parallelism, never the common pool" is
- * implemented once. Not API.
+ * Runs a fixed number of chunks of work on the calling thread and a pool that this object owns. The chunk
+ * boundaries depend only on the problem size, never on the thread count, and every chunk writes only its own
+ * outputs, so results do not depend on which thread ran which chunk. With parallelism 1 no thread is created.
+ * Shared by every parallel algorithm (DBSCAN, Gaussian mixtures, PCA), so that "the caller's parallelism,
+ * never the common pool" is implemented once. Not API.
  */
 public final class ChunkRunner implements AutoCloseable {
 
@@ -32,7 +32,7 @@ public final class ChunkRunner implements AutoCloseable {
   private final int parallelism;
   private final ExecutorService pool;
 
-  /** @param parallelism number of threads, {@code >= 1} */
+  /** @param parallelism number of threads, {@code >= 1}: the caller's and {@code parallelism - 1} new ones */
   public ChunkRunner(int parallelism) {
     this.parallelism = parallelism;
     if (parallelism > 1) {
@@ -42,7 +42,7 @@ public final class ChunkRunner implements AutoCloseable {
         t.setDaemon(true);
         return t;
       };
-      pool = Executors.newFixedThreadPool(parallelism, tf);
+      pool = Executors.newFixedThreadPool(parallelism - 1, tf);
     } else {
       pool = null;
     }
@@ -69,8 +69,8 @@ public final class ChunkRunner implements AutoCloseable {
       return;
     }
     AtomicInteger next = new AtomicInteger();
-    List<Future<?>> futures = new ArrayList<>(workers);
-    for (int w = 0; w < workers; w++) {
+    List<Future<?>> futures = new ArrayList<>(workers - 1);
+    for (int w = 1; w < workers; w++) {
       final int worker = w;
       futures.add(pool.submit(() -> {
         for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
@@ -78,7 +78,20 @@ public final class ChunkRunner implements AutoCloseable {
         }
       }));
     }
+    // the calling thread is worker 0: one thread fewer to create and to wake
     RuntimeException failure = null;
+    try {
+      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+        body.run(c, 0);
+      }
+    } catch (RuntimeException e) {
+      next.set(chunks);
+      failure = e;
+    } catch (Error e) {
+      next.set(chunks);
+      awaitQuietly(futures);
+      throw e;
+    }
     for (int i = 0; i < futures.size(); i++) {
       try {
         futures.get(i).get();
@@ -102,6 +115,20 @@ public final class ChunkRunner implements AutoCloseable {
     }
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  /** Waits for the workers after the caller's own chunk failed with an error; their outcome is ignored. */
+  private static void awaitQuietly(List<Future<?>> futures) {
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        futures.get(i).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException e) {
+        // the caller's error is the one reported
+      }
     }
   }
 

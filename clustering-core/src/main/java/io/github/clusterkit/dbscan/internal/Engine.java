@@ -26,20 +26,36 @@ public final class Engine {
 
   private Engine() {}
 
-  /** Labels (provisional, then final), core flags and ties of one run. */
+  /** Labels (provisional, then final), core flags, ties and a spare array of one run. */
   static final class Result {
     final int[] labels;
     final boolean[] core;
     final int[] ties;
+    final int[] tieRows;
+    /** An int array of length at least n that the numbering may overwrite, or null. */
+    final int[] scratch;
 
-    Result(int[] labels, boolean[] core, int[] ties) {
+    Result(int[] labels, boolean[] core, Ties ties, int[] scratch) {
       this.labels = labels;
       this.core = core;
-      this.ties = ties;
+      this.ties = ties.table;
+      this.tieRows = ties.rows;
+      this.scratch = scratch;
     }
   }
 
-  /** What {@link #run} returns: final labels, core flags, cluster count and the path taken. */
+  /** The tie table that {@link Labels} reads and its rows in increasing order. */
+  static final class Ties {
+    final int[] table;
+    final int[] rows;
+
+    Ties(int[] table, int[] rows) {
+      this.table = table;
+      this.rows = rows;
+    }
+  }
+
+  /** What {@link #run} returns: final labels, core flags, cluster count, the path taken, the core points. */
   public static final class Output {
     /** Final labels, -1 noise. */
     public final int[] labels;
@@ -49,13 +65,50 @@ public final class Engine {
     public final int clusters;
     /** The path that ran. */
     public final Path path;
+    /** Number of core points. */
+    public final int coreCount;
+    /** Number of noise points. */
+    public final int noiseCount;
+    /** The core points' coordinates in row order, {@code coreCount * d} values. */
+    public final double[] corePoints;
+    /** The core points' labels, in the same order. */
+    public final int[] coreLabels;
 
-    Output(int[] labels, boolean[] core, int clusters, Path path) {
+    Output(int[] labels, boolean[] core, int clusters, Path path, int coreCount, int noiseCount,
+        double[] corePoints, int[] coreLabels) {
       this.labels = labels;
       this.core = core;
       this.clusters = clusters;
       this.path = path;
+      this.coreCount = coreCount;
+      this.noiseCount = noiseCount;
+      this.corePoints = corePoints;
+      this.coreLabels = coreLabels;
     }
+  }
+
+  /**
+   * Rows per chunk of the passes over rows: a function of n only (never of the thread count), at least 4096
+   * rows and at most 256 chunks.
+   *
+   * @param n number of rows
+   * @return the chunk size
+   */
+  static int rowChunk(int n) {
+    return Math.max(4096, (int) (((long) n + 255) / 256));
+  }
+
+  /**
+   * The chunk to run as the {@code k}-th: 0, h, 1, h + 1, 2, ... with {@code h = ceil(chunks / 2)}, so that
+   * chunks running at the same time are far apart in memory and do not write to the same cache lines (the
+   * outputs of chunks next to each other meet at their edges). A permutation, so every chunk runs once.
+   *
+   * @param k the rank in the run order
+   * @param chunks number of chunks
+   * @return the chunk
+   */
+  static int spread(int k, int chunks) {
+    return (k & 1) == 0 ? k >> 1 : ((chunks + 1) >> 1) + (k >> 1);
   }
 
   /**
@@ -79,7 +132,7 @@ public final class Engine {
       Result r = null;
       Path path = requested;
       if (requested == null || requested == Path.GRID) {
-        GridDbscan grid = d <= GRID_MAX_DIMENSION ? GridDbscan.plan(x, n, d, metric, eps) : null;
+        GridDbscan grid = d <= GRID_MAX_DIMENSION ? GridDbscan.plan(x, n, d, metric, eps, runner) : null;
         if (grid != null) {
           r = grid.run(x, minPts, borderAsNoise, runner);
           path = Path.GRID;
@@ -92,9 +145,53 @@ public final class Engine {
             path == Path.BRUTE_FORCE ? BruteForce.of(data, metric) : KdTree.build(data, metric), eps);
         r = tree.run(minPts, borderAsNoise, runner);
       }
-      int k = Labels.finish(r.labels, r.ties);
-      return new Output(r.labels, r.core, k, path);
+      int k = Labels.finish(r.labels, r.ties, r.tieRows, r.scratch, runner);
+      return output(x, n, d, r.labels, r.core, k, path, runner);
     }
+  }
+
+  /** Counts core and noise points and copies the core points with their labels, in parallel by row chunks. */
+  private static Output output(double[] x, int n, int d, int[] labels, boolean[] core, int k, Path path,
+      ChunkRunner runner) {
+    int size = rowChunk(n);
+    int chunks = ChunkRunner.chunks(n, size);
+    int[] cores = new int[chunks];
+    int[] noise = new int[chunks];
+    runner.run(chunks, c -> {
+      int end = Math.min(n, (c + 1) * size);
+      int kc = 0;
+      int kn = 0;
+      for (int i = c * size; i < end; i++) {
+        if (core[i]) {
+          kc++;
+        } else if (labels[i] < 0) {
+          kn++;
+        }
+      }
+      cores[c] = kc;
+      noise[c] = kn;
+    });
+    int coreCount = 0;
+    int noiseCount = 0;
+    for (int c = 0; c < chunks; c++) {
+      int kc = cores[c];
+      cores[c] = coreCount;
+      coreCount += kc;
+      noiseCount += noise[c];
+    }
+    double[] cx = new double[coreCount * d];
+    int[] cl = new int[coreCount];
+    runner.run(chunks, c -> {
+      int end = Math.min(n, (c + 1) * size);
+      int at = cores[c];
+      for (int i = c * size; i < end; i++) {
+        if (core[i]) {
+          System.arraycopy(x, i * d, cx, at * d, d);
+          cl[at++] = labels[i];
+        }
+      }
+    });
+    return new Output(labels, core, k, path, coreCount, noiseCount, cx, cl);
   }
 
   /** Adds {@code v} to a short candidate list unless present. */
@@ -134,17 +231,25 @@ public final class Engine {
 
   /**
    * Concatenates the chunks' tie lists in chunk order into the table {@link Labels} reads, pointing each
-   * tied row's label at its entry.
+   * tied row's label at its entry, and lists the tied rows in increasing order.
    */
-  static int[] mergeTies(IntList[] lists, int[] labels) {
+  static Ties mergeTies(IntList[] lists, int[] labels) {
     int total = 0;
+    int count = 0;
     for (int i = 0; i < lists.length; i++) {
-      if (lists[i] != null) {
-        total += lists[i].size;
+      IntList l = lists[i];
+      if (l == null) {
+        continue;
+      }
+      total += l.size;
+      for (int p = 0; p < l.size; p += 2 + l.a[p + 1]) {
+        count++;
       }
     }
     int[] ties = new int[total];
+    int[] rows = new int[count];
     int at = 0;
+    int r = 0;
     for (int i = 0; i < lists.length; i++) {
       IntList l = lists[i];
       if (l == null) {
@@ -155,6 +260,7 @@ public final class Engine {
         int row = l.a[p];
         int m = l.a[p + 1];
         labels[row] = -2 - at;
+        rows[r++] = row;
         ties[at++] = m;
         for (int t = 0; t < m; t++) {
           ties[at++] = l.a[p + 2 + t];
@@ -162,6 +268,7 @@ public final class Engine {
         p += 2 + m;
       }
     }
-    return ties;
+    java.util.Arrays.sort(rows);
+    return new Ties(ties, rows);
   }
 }

@@ -3,6 +3,8 @@ package io.github.clusterkit.dbscan.internal;
 import io.github.clusterkit.internal.ChunkRunner;
 
 import io.github.clusterkit.neighbors.Metric;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -16,16 +18,19 @@ import java.util.Arrays;
  *   <li>only cells whose minimum gap is at most eps can hold neighbours, a fixed stencil of offsets.</li>
  * </ul>
  *
- * <p>The points are sorted by cell (an LSD radix sort of the cell keys, stable) into a private copy of the
- * coordinates, so each cell is a contiguous block; within a block the core points are moved to the front.
- * Memory: the copy ({@code n d} doubles), the row order ({@code n} ints) and per non-empty cell a key, a
- * start, a core end and a parent: O(n) in all, and nothing per neighbourhood.
+ * <p>The points are sorted by cell ({@link CellSort}, a stable parallel radix sort of the cell keys) into a
+ * private copy of the coordinates, so each cell is a contiguous block; within a block the core points are
+ * moved to the front. Memory: the copy ({@code n d} doubles), the row order ({@code n} ints), the sort's
+ * spare arrays reused for the labels and the final numbering, and per non-empty cell a key, a start, a core
+ * end and a parent: O(n) in all, and nothing per neighbourhood. Every phase runs over fixed chunks of cells
+ * (see {@link Engine#spread} for the order in which they are handed out).
  */
 final class GridDbscan {
 
   /** Most cells per axis: keeps the rounding error of the cell computation far below the 1e-6 margin. */
   private static final double MAX_CELLS_PER_AXIS = 1 << 24;
   private static final double SHRINK = 1 - 1e-6;
+  private static final VarHandle PARENT = MethodHandles.arrayElementVarHandle(int[].class);
   private static final int CELL_CHUNK = 256;
   /** Points of a cell tried against a whole neighbouring cell before the bounding-box filter starts. */
   private static final int PLAIN_SCAN = 4;
@@ -92,21 +97,39 @@ final class GridDbscan {
   /**
    * Plans a grid, or returns null when the data span too many cells per axis (or in total) for exact keys.
    */
-  static GridDbscan plan(double[] x, int n, int d, Metric metric, double eps) {
+  static GridDbscan plan(double[] x, int n, int d, Metric metric, double eps, ChunkRunner runner) {
     double side = side(metric, d, eps);
+    // bounding box by row chunks (a minimum and a maximum do not depend on the order of the chunks)
+    int size = Engine.rowChunk(n);
+    int chunks = ChunkRunner.chunks(n, size);
+    double[] bounds = new double[chunks * 2 * d];
+    runner.run(chunks, c -> {
+      int base = c * 2 * d;
+      for (int j = 0; j < d; j++) {
+        bounds[base + j] = Double.POSITIVE_INFINITY;
+        bounds[base + d + j] = Double.NEGATIVE_INFINITY;
+      }
+      int end = Math.min(n, (c + 1) * size);
+      for (int i = c * size, off = i * d; i < end; i++, off += d) {
+        for (int j = 0; j < d; j++) {
+          double v = x[off + j];
+          if (v < bounds[base + j]) {
+            bounds[base + j] = v;
+          }
+          if (v > bounds[base + d + j]) {
+            bounds[base + d + j] = v;
+          }
+        }
+      }
+    });
     double[] lo = new double[d];
     double[] hi = new double[d];
     Arrays.fill(lo, Double.POSITIVE_INFINITY);
     Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-    for (int i = 0, off = 0; i < n; i++, off += d) {
+    for (int c = 0; c < chunks; c++) {
       for (int j = 0; j < d; j++) {
-        double v = x[off + j];
-        if (v < lo[j]) {
-          lo[j] = v;
-        }
-        if (v > hi[j]) {
-          hi[j] = v;
-        }
+        lo[j] = Math.min(lo[j], bounds[c * 2 * d + j]);
+        hi[j] = Math.max(hi[j], bounds[c * 2 * d + d + j]);
       }
     }
     long[] ext = new long[d];
@@ -127,16 +150,22 @@ final class GridDbscan {
 
   /** Runs all phases; returns the provisional labels and the tie table (see {@link Labels}). */
   Engine.Result run(double[] x, int minPts, boolean borderAsNoise, ChunkRunner runner) {
-    build(x, runner);
+    int[][] spares = build(x, runner);
+    // two arrays of n ints left over by the sort: the labels and the scratch of the final numbering
+    int[] labels = spares.length > 0 ? spares[0] : new int[n]; // every entry is written in phase 3
+    int[] numbering = spares.length > 1 ? spares[1] : null;
+    spares = null;
     stencil();
     boolean[] core = new boolean[n];
     int chunks = ChunkRunner.chunks(cells, CELL_CHUNK);
-    int p = runner.parallelism();
-    int[][] nbBuf = new int[p][maxNeighbours];
+    // per-worker buffers, each allocated by its own thread on first use (so that no two of them share a
+    // cache line: they are written in the hot loops)
+    Scratch[] scratch = new Scratch[runner.parallelism()];
 
     // Phase 1: core points, counting with early exit.
-    runner.run(chunks, (chunk, w) -> {
-      int[] nb = nbBuf[w];
+    runner.run(chunks, (kk, w) -> {
+      int chunk = Engine.spread(kk, chunks);
+      int[] nb = scratch(scratch, w).nb;
       int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
         coreOfCell(c, minPts, nb, core);
@@ -145,7 +174,8 @@ final class GridDbscan {
 
     // Core points to the front of each cell.
     coreEnd = new int[cells];
-    runner.run(chunks, (chunk, w) -> {
+    runner.run(chunks, (kk, w) -> {
+      int chunk = Engine.spread(kk, chunks);
       int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
         partition(c, core);
@@ -154,50 +184,45 @@ final class GridDbscan {
 
     // Phase 2: union of cells that hold core points within eps of each other.
     parent = UnionFind.create(cells);
-    Scratch[] scratch = new Scratch[p];
-    for (int w = 0; w < p; w++) {
-      scratch[w] = new Scratch(d);
-    }
-    runner.run(chunks, (chunk, w) -> {
-      int[] nb = nbBuf[w];
-      Scratch sc = scratch[w];
+    runner.run(chunks, (kk, w) -> {
+      int chunk = Engine.spread(kk, chunks);
+      Scratch sc = scratch(scratch, w);
+      int[] nb = sc.nb;
       int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
         unionCell(c, nb, sc);
       }
     });
 
-    // Provisional id of a cluster: its smallest core row, stored at the root as -1 - row.
-    UnionFind.flatten(parent);
-    for (int c = 0; c < cells; c++) {
-      int cs = start[c];
-      int ce = coreEnd[c];
-      if (ce == cs) {
-        continue;
-      }
-      int v = parent[c];
-      int r = (v >= 0 && v != c) ? v : c;
-      int mn = Integer.MAX_VALUE;
-      for (int pos = cs; pos < ce; pos++) {
-        mn = Math.min(mn, order[pos]);
-      }
-      int cur = parent[r];
-      int curMin = cur >= 0 ? Integer.MAX_VALUE : -1 - cur;
-      parent[r] = -1 - Math.min(curMin, mn);
-    }
-
-    // Phase 3: labels of core points, nearest cluster of border points.
-    int[] labels = new int[n];
-    IntList[] tieLists = new IntList[chunks];
-    IntList[] candBuf = new IntList[p];
-    for (int w = 0; w < p; w++) {
-      candBuf[w] = new IntList(8);
-    }
-    runner.run(chunks, (chunk, w) -> {
-      int[] nb = nbBuf[w];
+    // Provisional id of a cluster: its smallest core row, stored at the root as -1 - row (an atomic
+    // minimum, so the order of the updates does not matter).
+    runner.run(chunks, (chunk, w) -> UnionFind.flatten(parent, chunk * CELL_CHUNK,
+        Math.min(cells, (chunk + 1) * CELL_CHUNK)));
+    runner.run(chunks, (kk, w) -> {
+      int chunk = Engine.spread(kk, chunks);
       int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
-        IntList ties = labelCell(c, labels, borderAsNoise, nb, candBuf[w], tieLists[chunk]);
+        int cs = start[c];
+        int ce = coreEnd[c];
+        if (ce == cs) {
+          continue;
+        }
+        int mn = Integer.MAX_VALUE;
+        for (int pos = cs; pos < ce; pos++) {
+          mn = Math.min(mn, order[pos]);
+        }
+        int v = parent[c];
+        minRowAtRoot((v >= 0 && v != c) ? v : c, mn);
+      }
+    });
+    // Phase 3: labels of core points, nearest cluster of border points.
+    IntList[] tieLists = new IntList[chunks];
+    runner.run(chunks, (kk, w) -> {
+      int chunk = Engine.spread(kk, chunks);
+      Scratch sc = scratch(scratch, w);
+      int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
+      for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
+        IntList ties = labelCell(c, labels, borderAsNoise, sc.nb, sc.cand, tieLists[chunk]);
         if (ties != null) {
           tieLists[chunk] = ties;
         }
@@ -211,101 +236,40 @@ final class GridDbscan {
     start = null;
     coreEnd = null;
     parent = null;
-    return new Engine.Result(labels, core, Engine.mergeTies(tieLists, labels));
+    Engine.Result res = new Engine.Result(labels, core, Engine.mergeTies(tieLists, labels), numbering);
+    return res;
   }
 
-  private void build(double[] x, ChunkRunner runner) {
-    long[] key = new long[n];
-    int chunks = ChunkRunner.chunks(n, 4096);
-    runner.run(chunks, (chunk, w) -> {
-      int end = Math.min(n, (chunk + 1) * 4096);
-      for (int i = chunk * 4096; i < end; i++) {
-        int off = i * d;
-        long k = 0;
-        for (int j = 0; j < d; j++) {
-          long cj = (long) ((x[off + j] - lo[j]) / side);
-          if (cj >= ext[j]) {
-            cj = ext[j] - 1;
-          }
-          k = k * ext[j] + cj;
-        }
-        key[i] = k;
-      }
-    });
-    long total = 1;
-    for (int j = 0; j < d; j++) {
-      total *= ext[j];
-    }
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    int bits = 64 - Long.numberOfLeadingZeros(total - 1);
-    long[] sortedKeys = key;
-    if (bits > 0) {
-      int passes = (bits + 15) / 16;
-      int digit = (bits + passes - 1) / passes;
-      int buckets = 1 << digit;
-      long mask = buckets - 1;
-      long[] k2 = new long[n];
-      int[] i2 = new int[n];
-      int[] count = new int[buckets + 1];
-      long[] ka = key;
-      int[] ia = idx;
-      for (int pass = 0; pass < passes; pass++) {
-        int shift = pass * digit;
-        Arrays.fill(count, 0);
-        for (int i = 0; i < n; i++) {
-          count[(int) ((ka[i] >>> shift) & mask) + 1]++;
-        }
-        for (int b = 0; b < buckets; b++) {
-          count[b + 1] += count[b];
-        }
-        for (int i = 0; i < n; i++) {
-          int b = (int) ((ka[i] >>> shift) & mask);
-          int to = count[b]++;
-          k2[to] = ka[i];
-          i2[to] = ia[i];
-        }
-        long[] tk = ka;
-        ka = k2;
-        k2 = tk;
-        int[] ti = ia;
-        ia = i2;
-        i2 = ti;
-      }
-      sortedKeys = ka;
-      idx = ia;
-    }
-    int m = 0;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || sortedKeys[i] != sortedKeys[i - 1]) {
-        m++;
-      }
-    }
-    cells = m;
-    keys = new long[m];
-    start = new int[m + 1];
-    m = 0;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || sortedKeys[i] != sortedKeys[i - 1]) {
-        keys[m] = sortedKeys[i];
-        start[m] = i;
-        m++;
-      }
-    }
-    start[m] = n;
-    sortedKeys = null;
-    order = idx;
+  /** Sorts the rows by cell and copies the coordinates in that order; returns the spare int arrays. */
+  private int[][] build(double[] x, ChunkRunner runner) {
+    CellSort sorted = CellSort.sort(x, n, d, lo, side, ext, runner);
+    order = sorted.order;
+    keys = sorted.cellKeys;
+    start = sorted.start;
+    cells = sorted.cells;
     double[] copy = new double[n * d];
     int[] ord = order;
-    runner.run(chunks, (chunk, w) -> {
-      int end = Math.min(n, (chunk + 1) * 4096);
-      for (int pos = chunk * 4096; pos < end; pos++) {
-        System.arraycopy(x, ord[pos] * d, copy, pos * d, d);
+    int size = Engine.rowChunk(n);
+    runner.run(ChunkRunner.chunks(n, size), c -> {
+      int end = Math.min(n, (c + 1) * size);
+      if (d == 2) {
+        for (int pos = c * size; pos < end; pos++) {
+          int r = ord[pos] * 2;
+          copy[2 * pos] = x[r];
+          copy[2 * pos + 1] = x[r + 1];
+        }
+      } else {
+        for (int pos = c * size; pos < end; pos++) {
+          int r = ord[pos] * d;
+          int to = pos * d;
+          for (int j = 0; j < d; j++) {
+            copy[to + j] = x[r + j];
+          }
+        }
       }
     });
     xs = copy;
+    return sorted.spares;
   }
 
   /** Builds the stencil: runs along the last axis of neighbouring cells that may hold points within eps. */
@@ -528,16 +492,29 @@ final class GridDbscan {
     coreEnd[c] = i;
   }
 
-  /** Per-thread scratch of the union phase: two bounding boxes and a filtered list. */
+  /** Per-worker scratch: the neighbouring cells, two bounding boxes, a filtered list, candidate clusters. */
   static final class Scratch {
+    final int[] nb;
     final double[] boxA;
     final double[] boxB;
     int[] list = new int[64];
+    final IntList cand = new IntList(8);
 
-    Scratch(int d) {
+    Scratch(int d, int maxNeighbours) {
+      nb = new int[maxNeighbours];
       boxA = new double[2 * d];
       boxB = new double[2 * d];
     }
+  }
+
+  /** The scratch of worker {@code w}, created on first use by the thread that runs it. */
+  private Scratch scratch(Scratch[] all, int w) {
+    Scratch s = all[w];
+    if (s == null) {
+      s = new Scratch(d, maxNeighbours);
+      all[w] = s;
+    }
+    return s;
   }
 
   private void unionCell(int c, int[] nb, Scratch sc) {
@@ -629,6 +606,22 @@ final class GridDbscan {
           box[d + j] = v;
         }
       }
+    }
+  }
+
+  /** Lowers the smallest core row stored at root cell {@code r} (as {@code -1 - row}) to {@code row}. */
+  private void minRowAtRoot(int r, int row) {
+    int cur = (int) PARENT.getVolatile(parent, r);
+    while (true) {
+      int curMin = cur >= 0 ? Integer.MAX_VALUE : -1 - cur;
+      if (row >= curMin) {
+        return;
+      }
+      int seen = (int) PARENT.compareAndExchange(parent, r, cur, -1 - row);
+      if (seen == cur) {
+        return;
+      }
+      cur = seen;
     }
   }
 

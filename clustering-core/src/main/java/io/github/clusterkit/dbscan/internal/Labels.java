@@ -1,65 +1,141 @@
 package io.github.clusterkit.dbscan.internal;
 
+import io.github.clusterkit.internal.ChunkRunner;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * The last step shared by every path: turns provisional cluster ids into the final labels.
  *
  * <p>On entry {@code labels[i]} holds, for a core point or a border point with one nearest cluster, the
- * provisional id of its cluster, which is the smallest row index of a core point of that cluster; {@code -1}
- * for noise; and {@code -2 - off} for a border point whose nearest core points lie in several clusters at
- * the same distance, where {@code ties[off]} is the number of candidate clusters and the provisional ids
- * follow.
+ * provisional id of its cluster, which is the smallest row index of a core point of that cluster (so the
+ * row {@code v} of a provisional id {@code v} has {@code labels[v] == v}); {@code -1} for noise; and
+ * {@code -2 - off} for a border point whose nearest core points lie in several clusters at the same
+ * distance, where {@code ties[off]} is the number of candidate clusters and the provisional ids follow.
  *
  * <p>Clusters are numbered 0, 1, ... in the order of their first member by row index. A tied border point
- * takes the candidate with the smallest final label: when some candidate is already numbered that is the
- * smallest such number; when none is, whichever it joins receives the next number, so it joins the candidate
- * whose first core point comes first.
+ * takes the candidate with the smallest final label: when some candidate has a member in an earlier row,
+ * that is the candidate whose first member comes first; when none has, whichever it joins receives its
+ * number at this row, so it joins the candidate whose first core point comes first.
+ *
+ * <p>Computed in parallel over fixed row chunks, with the same result as numbering the rows one by one:
+ * the first member of every cluster is a minimum (over its rows that are not tied), found with an atomic
+ * minimum whose outcome does not depend on the order of the updates; the few tied rows are then settled in
+ * row order; the numbers follow from per-chunk counts of first members and their prefix sums in chunk order.
  */
 final class Labels {
+
+  private static final VarHandle AA = MethodHandles.arrayElementVarHandle(int[].class);
 
   private Labels() {}
 
   /**
    * @param labels provisional labels, replaced by the final ones
    * @param ties the tie table (may be empty)
+   * @param tieRows the rows whose label points into {@code ties}, in increasing order
+   * @param scratch an array of at least {@code labels.length} ints that may be overwritten, or null
+   * @param runner the chunk runner
    * @return the number of clusters
    */
-  static int finish(int[] labels, int[] ties) {
+  static int finish(int[] labels, int[] ties, int[] tieRows, int[] scratch, ChunkRunner runner) {
     int n = labels.length;
-    int[] map = new int[n];
-    java.util.Arrays.fill(map, -1);
-    int next = 0;
-    for (int i = 0; i < n; i++) {
-      int v = labels[i];
-      if (v >= 0) {
-        int f = map[v];
-        if (f < 0) {
-          f = next++;
-          map[v] = f;
-        }
-        labels[i] = f;
-      } else if (v <= -2) {
-        int off = -2 - v;
-        int m = ties[off];
-        int best = -1;
-        int firstCore = Integer.MAX_VALUE;
-        for (int t = 1; t <= m; t++) {
-          int p = ties[off + t];
-          int f = map[p];
-          if (f >= 0) {
-            if (best < 0 || f < best) {
-              best = f;
-            }
-          } else if (p < firstCore) {
-            firstCore = p;
-          }
-        }
-        if (best < 0) {
-          best = next++;
-          map[firstCore] = best;
-        }
-        labels[i] = best;
+    int size = Engine.rowChunk(n);
+    int chunks = ChunkRunner.chunks(n, size);
+    // first[v]: the first row of the cluster with provisional id v (only read at provisional ids)
+    int[] first = scratch != null && scratch.length >= n ? scratch : new int[n];
+    runner.run(chunks, c -> {
+      int end = Math.min(n, (c + 1) * size);
+      for (int i = c * size; i < end; i++) {
+        first[i] = i;
       }
+    });
+    // border rows before the first core row of their cluster (v > i) move the first member down
+    runner.run(chunks, c -> {
+      int end = Math.min(n, (c + 1) * size);
+      for (int i = c * size; i < end; i++) {
+        int v = labels[i];
+        if (v > i) {
+          atomicMin(first, v, i);
+        }
+      }
+    });
+    // tied border points, in row order: each sees the choices of the tied rows before it
+    for (int t = 0; t < tieRows.length; t++) {
+      int i = tieRows[t];
+      int off = -2 - labels[i];
+      int m = ties[off];
+      int best = -1;
+      int bestFirst = Integer.MAX_VALUE;
+      int smallestId = Integer.MAX_VALUE;
+      for (int q = 1; q <= m; q++) {
+        int p = ties[off + q];
+        int f = first[p];
+        if (f < i) {
+          if (f < bestFirst) {
+            bestFirst = f;
+            best = p;
+          }
+        } else if (p < smallestId) {
+          smallestId = p;
+        }
+      }
+      if (best < 0) {
+        best = smallestId;
+        first[best] = i; // no member before row i, so this row becomes the first
+      }
+      labels[i] = best;
     }
-    return next;
+    // number the first members in row order: count per chunk, prefix in chunk order, assign
+    int[] count = new int[chunks];
+    runner.run(chunks, c -> {
+      int end = Math.min(n, (c + 1) * size);
+      int k = 0;
+      for (int i = c * size; i < end; i++) {
+        int v = labels[i];
+        if (v >= 0 && first[v] == i) {
+          k++;
+        }
+      }
+      count[c] = k;
+    });
+    int total = 0;
+    for (int c = 0; c < chunks; c++) {
+      int k = count[c];
+      count[c] = total;
+      total += k;
+    }
+    // first[v] becomes -1 - number; a row of another chunk comparing first[v] with its own index sees
+    // either the first row (not its own) or a negative value, so the counts above are not disturbed
+    runner.run(chunks, c -> {
+      int end = Math.min(n, (c + 1) * size);
+      int next = count[c];
+      for (int i = c * size; i < end; i++) {
+        int v = labels[i];
+        if (v >= 0 && first[v] == i) {
+          first[v] = -1 - next++;
+        }
+      }
+    });
+    runner.run(chunks, c -> {
+      int end = Math.min(n, (c + 1) * size);
+      for (int i = c * size; i < end; i++) {
+        int v = labels[i];
+        if (v >= 0) {
+          labels[i] = -1 - first[v];
+        }
+      }
+    });
+    return total;
+  }
+
+  private static void atomicMin(int[] a, int at, int value) {
+    int cur = (int) AA.getVolatile(a, at);
+    while (value < cur) {
+      int seen = (int) AA.compareAndExchange(a, at, cur, value);
+      if (seen == cur) {
+        return;
+      }
+      cur = seen;
+    }
   }
 }

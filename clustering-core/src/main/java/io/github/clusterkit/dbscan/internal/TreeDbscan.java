@@ -35,15 +35,12 @@ final class TreeDbscan {
       }
     });
 
+    // per-worker buffers, each allocated by its own thread on first use (no shared cache lines)
     Neighbors[] bufs = new Neighbors[p];
     IntList[] cands = new IntList[p];
-    for (int w = 0; w < p; w++) {
-      bufs[w] = new Neighbors(64);
-      cands[w] = new IntList(8);
-    }
     int[] parent = UnionFind.create(n);
     runner.run(chunks, (chunk, w) -> {
-      Neighbors buf = bufs[w];
+      Neighbors buf = buffer(bufs, w);
       int end = Math.min(n, (chunk + 1) * ROW_CHUNK);
       for (int i = chunk * ROW_CHUNK; i < end; i++) {
         if (!core[i]) {
@@ -58,13 +55,18 @@ final class TreeDbscan {
         }
       }
     });
-    UnionFind.flatten(parent);
+    runner.run(chunks,
+        chunk -> UnionFind.flatten(parent, chunk * ROW_CHUNK, Math.min(n, (chunk + 1) * ROW_CHUNK)));
 
     int[] labels = new int[n];
     IntList[] tieLists = new IntList[chunks];
     runner.run(chunks, (chunk, w) -> {
-      Neighbors buf = bufs[w];
+      Neighbors buf = buffer(bufs, w);
       IntList cand = cands[w];
+      if (cand == null) {
+        cand = new IntList(8);
+        cands[w] = cand;
+      }
       IntList ties = null;
       int end = Math.min(n, (chunk + 1) * ROW_CHUNK);
       for (int i = chunk * ROW_CHUNK; i < end; i++) {
@@ -97,6 +99,15 @@ final class TreeDbscan {
       }
       tieLists[chunk] = ties;
     });
-    return new Engine.Result(labels, core, Engine.mergeTies(tieLists, labels));
+    return new Engine.Result(labels, core, Engine.mergeTies(tieLists, labels), null);
+  }
+
+  private static Neighbors buffer(Neighbors[] all, int w) {
+    Neighbors b = all[w];
+    if (b == null) {
+      b = new Neighbors(64);
+      all[w] = b;
+    }
+    return b;
   }
 }

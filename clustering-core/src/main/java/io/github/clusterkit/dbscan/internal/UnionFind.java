@@ -67,16 +67,23 @@ final class UnionFind {
   }
 
   /**
-   * Sets every element's parent to its root. Call only when no union runs concurrently.
+   * Points every element of {@code [from, to)} straight at its root. Call only when no union runs
+   * concurrently; several ranges may be flattened at the same time, as each writes only its own elements
+   * and reads others only to follow them towards the root (any value it sees there is an ancestor).
    *
    * @param parent the parent array
+   * @param from first element
+   * @param to end of the range (exclusive)
    */
-  static void flatten(int[] parent) {
-    for (int i = 0; i < parent.length; i++) {
-      int p = parent[i];
-      if (p != i) {
-        parent[i] = parent[p];
+  static void flatten(int[] parent, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int r = parent[i];
+      int q = parent[r];
+      while (q != r) {
+        r = q;
+        q = parent[r];
       }
+      parent[i] = r;
     }
   }
 }
