@@ -16,8 +16,8 @@ import java.util.Arrays;
  * their first member by row index (the cluster of row 0, unless it is noise, is cluster 0).
  *
  * <p><b>Prediction.</b> The model keeps only what assignment needs: a copy of the core points and their
- * labels, indexed on first use by their own {@link NeighborIndex}; it keeps no reference to the training
- * data. {@link #predict(double[])} gives a new point the label of its nearest core point within eps (ties:
+ * labels (when most points are core, in fit's own buffers, which hold at most twice that), indexed on first
+ * use by their own {@link NeighborIndex}; it keeps no reference to the training data. {@link #predict(double[])} gives a new point the label of its nearest core point within eps (ties:
  * the smaller label), else {@code -1}: the same rule fit applies to border points, so predicting the
  * training rows reproduces {@link #labels()} exactly. Under DBSCAN* only {@link Assignment.Kind#CORE_LIKE}
  * points get a cluster.
@@ -43,12 +43,14 @@ public final class DbscanModel {
   private final int clusterCount;
   private final int noiseCount;
   private final int coreCount;
-  private final Dataset corePoints; // null when there is no core point
-  private final int[] coreLabels;
+  // the core points, row-major in the order of the core rows: the first coreCount * d values (the array may
+  // be longer, when fit reused a buffer of its own); wrapped into a Dataset only when the index is built
+  private final double[] coreValues;
+  private final int[] coreLabels; // the first coreCount entries
   private volatile NeighborIndex coreIndex;
 
   private DbscanModel(Dbscan config, int n, int d, int[] labels, boolean[] core, int clusterCount,
-      Dbscan.Search search, Dataset corePoints, int[] coreLabels, int coreCount, int noiseCount) {
+      Dbscan.Search search, double[] coreValues, int[] coreLabels, int coreCount, int noiseCount) {
     this.n = n;
     this.d = d;
     this.eps = config.eps();
@@ -60,17 +62,15 @@ public final class DbscanModel {
     this.core = core;
     this.clusterCount = clusterCount;
     this.coreCount = coreCount;
-    this.corePoints = corePoints;
+    this.coreValues = coreValues;
     this.coreLabels = coreLabels;
     this.noiseCount = noiseCount;
   }
 
   /** The model of a fit: takes ownership of the engine's arrays (the core points are already a copy). */
   static DbscanModel create(Dbscan config, int n, int d, Engine.Output out, Dbscan.Search search) {
-    int cores = out.coreCount;
-    Dataset corePoints = cores > 0 ? Dataset.wrap(out.corePoints, cores, d) : null;
-    return new DbscanModel(config, n, d, out.labels, out.core, out.clusters, search, corePoints,
-        out.coreLabels, cores, out.noiseCount);
+    return new DbscanModel(config, n, d, out.labels, out.core, out.clusters, search, out.corePoints,
+        out.coreLabels, out.coreCount, out.noiseCount);
   }
 
   /**
@@ -79,7 +79,7 @@ public final class DbscanModel {
    * @return a new state value; {@code fromState(state())} predicts exactly as this model
    */
   public State state() {
-    double[] cx = corePoints == null ? new double[0] : DataAccess.values(corePoints);
+    double[] cx = Arrays.copyOf(coreValues, coreCount * d);
     return new State(eps, minPts, metric, borderAsNoise, search, d, labels, core, cx);
   }
 
@@ -182,10 +182,9 @@ public final class DbscanModel {
         coreLabels[c++] = labels[i];
       }
     }
-    Dataset corePoints = cores == 0 ? null : Dataset.wrap(cx, cores, d);
     Dbscan config = Dbscan.eps(s.eps).minPts(s.minPts).metric(s.metric)
         .borderPointsAsNoise(s.borderPointsAsNoise);
-    return new DbscanModel(config, n, d, labels, core, clusters, s.search, corePoints, coreLabels, cores,
+    return new DbscanModel(config, n, d, labels, core, clusters, s.search, cx, coreLabels, cores,
         noise);
   }
 
@@ -370,7 +369,9 @@ public final class DbscanModel {
       synchronized (this) {
         idx = coreIndex;
         if (idx == null) {
-          idx = NeighborIndex.of(corePoints, metric);
+          int len = coreCount * d;
+          double[] cx = coreValues.length == len ? coreValues : Arrays.copyOf(coreValues, len);
+          idx = NeighborIndex.of(Dataset.wrap(cx, coreCount, d), metric);
           coreIndex = idx;
         }
       }

@@ -34,13 +34,19 @@ public final class Engine {
     final int[] tieRows;
     /** An int array of length at least n that the numbering may overwrite, or null. */
     final int[] scratch;
+    /** Another such array, or null. */
+    final int[] scratch2;
+    /** A double array of length at least {@code n d} that may be overwritten, or null. */
+    final double[] coords;
 
-    Result(int[] labels, boolean[] core, Ties ties, int[] scratch) {
+    Result(int[] labels, boolean[] core, Ties ties, int[] scratch, int[] scratch2, double[] coords) {
       this.labels = labels;
       this.core = core;
       this.ties = ties.table;
       this.tieRows = ties.rows;
       this.scratch = scratch;
+      this.scratch2 = scratch2;
+      this.coords = coords;
     }
   }
 
@@ -69,9 +75,12 @@ public final class Engine {
     public final int coreCount;
     /** Number of noise points. */
     public final int noiseCount;
-    /** The core points' coordinates in row order, {@code coreCount * d} values. */
+    /**
+     * The core points' coordinates in row order: the first {@code coreCount * d} values (the array may be
+     * longer, at most twice as long, when it is a buffer of the run that was free).
+     */
     public final double[] corePoints;
-    /** The core points' labels, in the same order. */
+    /** The core points' labels, in the same order: the first {@code coreCount} values (likewise). */
     public final int[] coreLabels;
 
     Output(int[] labels, boolean[] core, int clusters, Path path, int coreCount, int noiseCount,
@@ -146,13 +155,18 @@ public final class Engine {
         r = tree.run(minPts, borderAsNoise, runner);
       }
       int k = Labels.finish(r.labels, r.ties, r.tieRows, r.scratch, runner);
-      return output(x, n, d, r.labels, r.core, k, path, runner);
+      return output(x, n, d, r, k, path, runner);
     }
   }
 
-  /** Counts core and noise points and copies the core points with their labels, in parallel by row chunks. */
-  private static Output output(double[] x, int n, int d, int[] labels, boolean[] core, int k, Path path,
-      ChunkRunner runner) {
+  /**
+   * Counts core and noise points and copies the core points with their labels, in parallel by row chunks;
+   * into the run's free buffers when the core points fill at least half of them (fresh memory is slow to
+   * touch for the first time, and the model then holds at most twice what it needs).
+   */
+  private static Output output(double[] x, int n, int d, Result r, int k, Path path, ChunkRunner runner) {
+    int[] labels = r.labels;
+    boolean[] core = r.core;
     int size = rowChunk(n);
     int chunks = ChunkRunner.chunks(n, size);
     int[] cores = new int[chunks];
@@ -179,8 +193,9 @@ public final class Engine {
       coreCount += kc;
       noiseCount += noise[c];
     }
-    double[] cx = new double[coreCount * d];
-    int[] cl = new int[coreCount];
+    boolean reuse = 2L * coreCount >= n;
+    double[] cx = reuse && r.coords != null ? r.coords : new double[coreCount * d];
+    int[] cl = reuse && r.scratch2 != null ? r.scratch2 : new int[coreCount];
     runner.run(chunks, c -> {
       int end = Math.min(n, (c + 1) * size);
       int at = cores[c];

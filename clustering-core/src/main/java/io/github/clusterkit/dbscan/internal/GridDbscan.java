@@ -154,6 +154,7 @@ final class GridDbscan {
     // two arrays of n ints left over by the sort: the labels and the scratch of the final numbering
     int[] labels = spares.length > 0 ? spares[0] : new int[n]; // every entry is written in phase 3
     int[] numbering = spares.length > 1 ? spares[1] : null;
+    int[] spare = spares.length > 2 ? spares[2] : null;
     spares = null;
     stencil();
     boolean[] core = new boolean[n];
@@ -229,14 +230,16 @@ final class GridDbscan {
       }
     });
 
-    // free the grid before the final numbering allocates
+    // free the grid before the final numbering allocates; the coordinate copy is handed back for reuse
+    double[] coords = xs;
     xs = null;
     order = null;
     keys = null;
     start = null;
     coreEnd = null;
     parent = null;
-    Engine.Result res = new Engine.Result(labels, core, Engine.mergeTies(tieLists, labels), numbering);
+    Engine.Result res = new Engine.Result(labels, core, Engine.mergeTies(tieLists, labels), numbering, spare,
+        coords);
     return res;
   }
 

@@ -99,7 +99,7 @@ final class TreeDbscan {
       }
       tieLists[chunk] = ties;
     });
-    return new Engine.Result(labels, core, Engine.mergeTies(tieLists, labels), null);
+    return new Engine.Result(labels, core, Engine.mergeTies(tieLists, labels), null, null, null);
   }
 
   private static Neighbors buffer(Neighbors[] all, int w) {
