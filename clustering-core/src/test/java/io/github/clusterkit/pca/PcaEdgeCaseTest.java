@@ -112,6 +112,34 @@ class PcaEdgeCaseTest {
     assertEquals(1.0, m.explainedVarianceRatio()[0], 1e-15);
   }
 
+  /**
+   * d >= 24 takes the covariance solver's row-major kernel and n = 10,000 spans several chunks (pairwise
+   * combination); oracle: the SVD solver on the same data (an independent algorithm). Columns are
+   * independent Gaussians with standard deviations 1, 2, ..., 30, so neighbouring eigenvalues differ by
+   * several times their sampling noise and every component is well defined.
+   */
+  @Test
+  void wideRowsCovarianceSolverEqualsSvd() {
+    int n = 10_000;
+    int d = 30;
+    io.github.clusterkit.internal.Rng rng = new io.github.clusterkit.internal.Rng(11);
+    double[][] rows = new double[n][d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        rows[i][j] = 5 + (j + 1) * rng.nextGaussian();
+      }
+    }
+    Dataset x = Dataset.of(rows);
+    PcaModel cov = Pca.components(d).solver(Pca.Solver.COVARIANCE).fit(x);
+    PcaModel svd = Pca.components(d).solver(Pca.Solver.SVD).fit(x);
+    assertArrayEquals(svd.mean(), cov.mean(), 1e-12, "mean");
+    for (int j = 0; j < d; j++) {
+      double ev = svd.explainedVariance()[j];
+      assertEquals(ev, cov.explainedVariance()[j], 1e-10 * ev, "explained variance " + j);
+      assertArrayEquals(svd.components()[j], cov.components()[j], 1e-8, "component " + j);
+    }
+  }
+
   @Test
   void varianceToKeepOneKeepsAll() {
     Dataset x = Generators.blobs(200, 4, 3, 1.0, 0.0, 7).data();

@@ -2,6 +2,7 @@ package io.github.clusterkit.gmm.internal;
 
 import io.github.clusterkit.gmm.CovarianceType;
 import io.github.clusterkit.internal.ChunkRunner;
+import io.github.clusterkit.internal.Gram;
 import java.util.Arrays;
 
 /**
@@ -359,7 +360,7 @@ public final class EmRun {
               wdiff[dOff + t] = resp[ro + t] * v;
             }
           }
-          weightedScatter(wdiff, diff, b, len, dp, tile);
+          Gram.addLowerTiles(wdiff, diff, b, len, dp, tile);
         } else {
           for (int j = 0; j < d; j++) {
             double m = means[mo + j];
@@ -384,43 +385,6 @@ public final class EmRun {
         for (int idx = 0; idx < width; idx++) {
           acc[ao + idx] += sum(lane, idx * b, b);
         }
-      }
-    }
-  }
-
-  /**
-   * Adds the lower triangle (and part of the upper one, which is ignored) of {@code W^T D} over the
-   * block's {@code len} rows to {@code s} (row stride {@code dp}), where {@code W} and {@code D} are
-   * column-major with stride {@code b} and zero padding column {@code dp - 1} when {@code d} is odd. Each
-   * 2 x 2 tile of {@code s} is reduced over the rows in registers, which needs half the memory traffic of
-   * per-row lane accumulators.
-   */
-  private static void weightedScatter(double[] w, double[] dm, int b, int len, int dp, double[] s) {
-    for (int a = 0; a < dp; a += 2) {
-      int oa0 = a * b;
-      int oa1 = oa0 + b;
-      for (int j = 0; j <= a; j += 2) {
-        int ob0 = j * b;
-        int ob1 = ob0 + b;
-        double s00 = 0;
-        double s01 = 0;
-        double s10 = 0;
-        double s11 = 0;
-        for (int t = 0; t < len; t++) {
-          double x0 = w[oa0 + t];
-          double x1 = w[oa1 + t];
-          double y0 = dm[ob0 + t];
-          double y1 = dm[ob1 + t];
-          s00 += x0 * y0;
-          s01 += x0 * y1;
-          s10 += x1 * y0;
-          s11 += x1 * y1;
-        }
-        int o = a * dp + j;
-        s[o] += s00;
-        s[o + 1] += s01;
-        s[o + dp] += s10;
-        s[o + dp + 1] += s11;
       }
     }
   }

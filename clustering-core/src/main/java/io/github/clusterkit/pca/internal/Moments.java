@@ -1,6 +1,7 @@
 package io.github.clusterkit.pca.internal;
 
 import io.github.clusterkit.internal.ChunkRunner;
+import io.github.clusterkit.internal.Gram;
 import java.util.Arrays;
 
 /**
@@ -19,7 +20,7 @@ public final class Moments {
   private static final int MAX_CHUNKS = 64;
   /**
    * From this many columns on, the row-major rank-4 kernel ({@link #accumulateRows}) beats the register
-   * tiles of {@link #accumulate} (measured on Java 17: about 15% faster at d = 50, about 8% slower at
+   * tiles of {@link Gram#addLowerTiles} (measured on Java 17: about 15% faster at d = 50, about 8% slower at
    * d = 10).
    */
   private static final int ROW_KERNEL_MIN_D = 24;
@@ -158,12 +159,12 @@ public final class Moments {
               accumulateRows(buf, len, d, dp, s);
             } else {
               centreBlock(x, d, m, i0, len, buf, block, corr);
-              accumulate(buf, block, len, dp, s);
+              Gram.addLowerTiles(buf, buf, block, len, dp, s);
             }
           }
           for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
-              s[a * dp + b] -= corr[a] * corr[b] / count;
+              s[b * dp + a] -= corr[a] * corr[b] / count;
             }
             m[a] += corr[a] / count;
           }
@@ -193,7 +194,7 @@ public final class Moments {
       for (int a = 0; a < d; a++) {
         double da = count * delta[a];
         for (int b = a; b < d; b++) {
-          s[a * d + b] += ps[a * dp + b] + da * delta[b];
+          s[a * d + b] += ps[b * dp + a] + da * delta[b];
         }
       }
     }
@@ -220,10 +221,10 @@ public final class Moments {
   }
 
   /**
-   * Adds the upper triangle of {@code B^T B} for the block's {@code len} centred rows (row-major in
-   * {@code buf}) to {@code s} (row stride {@code dp}), four rows per sweep over the triangle: each sweep is a
-   * rank-4 update whose inner loop runs along a row of {@code s}, which suits wide rows better than
-   * {@link #accumulate}'s register tiles.
+   * Adds the lower triangle of {@code B^T B} for the block's {@code len} centred rows (row-major in
+   * {@code buf}) to {@code s} (row stride {@code dp}), the same entries as {@link Gram#addLowerTiles}, four
+   * rows per sweep over the triangle: each sweep is a rank-4 update whose inner loop runs along a row of
+   * {@code s}, which suits wide rows better than register tiles.
    */
   private static void accumulateRows(double[] buf, int len, int d, int dp, double[] s) {
     int i = 0;
@@ -238,7 +239,7 @@ public final class Moments {
         double w2 = buf[r2 + a];
         double w3 = buf[r3 + a];
         int sa = a * dp;
-        for (int b = a; b < d; b++) {
+        for (int b = 0; b <= a; b++) {
           s[sa + b] += w0 * buf[r0 + b] + w1 * buf[r1 + b] + w2 * buf[r2 + b] + w3 * buf[r3 + b];
         }
       }
@@ -248,7 +249,7 @@ public final class Moments {
       for (int a = 0; a < d; a++) {
         double w0 = buf[r0 + a];
         int sa = a * dp;
-        for (int b = a; b < d; b++) {
+        for (int b = 0; b <= a; b++) {
           s[sa + b] += w0 * buf[r0 + b];
         }
       }
@@ -264,41 +265,6 @@ public final class Moments {
         double v = x[o + a] - mean[a];
         buf[a * block + i] = v;
         corr[a] += v;
-      }
-    }
-  }
-
-  /**
-   * Adds the upper triangle (and some of the lower one, which is ignored) of {@code B^T B} for the block's
-   * {@code len} rows to {@code s}, in 2 x 2 register tiles; {@code dp} is even and the padding column of
-   * {@code buf} is zero.
-   */
-  private static void accumulate(double[] buf, int block, int len, int dp, double[] s) {
-    for (int a = 0; a < dp; a += 2) {
-      int oa0 = a * block;
-      int oa1 = oa0 + block;
-      for (int b = a; b < dp; b += 2) {
-        int ob0 = b * block;
-        int ob1 = ob0 + block;
-        double s00 = 0;
-        double s01 = 0;
-        double s10 = 0;
-        double s11 = 0;
-        for (int i = 0; i < len; i++) {
-          double x0 = buf[oa0 + i];
-          double x1 = buf[oa1 + i];
-          double y0 = buf[ob0 + i];
-          double y1 = buf[ob1 + i];
-          s00 += x0 * y0;
-          s01 += x0 * y1;
-          s10 += x1 * y0;
-          s11 += x1 * y1;
-        }
-        int o = a * dp + b;
-        s[o] += s00;
-        s[o + 1] += s01;
-        s[o + dp] += s10;
-        s[o + dp + 1] += s11;
       }
     }
   }
