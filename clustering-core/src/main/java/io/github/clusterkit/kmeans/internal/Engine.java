@@ -58,6 +58,19 @@ public final class Engine implements AutoCloseable {
   private final int[] slotChanges;
   private final double[] chunkValue;
   private double[] farDist;
+  /**
+   * The seeding's nearest-centre index per row, handed on to the next {@link #run} as its label array (which
+   * that run overwrites), so seeding allocates no extra {@code n} values; {@code null} once taken.
+   */
+  private int[] spareLabels;
+  /** 4 (1 + gamma): see {@link #pruneLimit(double)}. */
+  private final double pruneFactor;
+  // Seeding state, set for the duration of plusPlus: nearest-centre index per row, whether rows are pruned,
+  // squared distances centre-to-candidate (k rows of the padded candidates) and centre-to-newest-centre.
+  private int[] seedNear;
+  private boolean seedPrune;
+  private double[] seedCandTab;
+  private double[] seedFoldTab;
 
   // Reduction targets (written by reducers on the calling thread only).
   private double[] sum;
@@ -87,6 +100,7 @@ public final class Engine implements AutoCloseable {
     this.slotW = new double[width][k + SLOT_PAD];
     this.slotChanges = new int[width];
     this.chunkValue = new double[chunks.count()];
+    this.pruneFactor = 4 * (1 + Dist.gamma(d));
   }
 
   /**
@@ -101,7 +115,8 @@ public final class Engine implements AutoCloseable {
     double[] centers = init.clone();
     double[] next = new double[k * d];
     double[] shifts = new double[k];
-    int[] labels = new int[n];
+    int[] labels = spareLabels != null ? spareLabels : new int[n];
+    spareLabels = null;
     Arrays.fill(labels, -1);
     sum = new double[k * d];
     wsum = new double[k];
@@ -296,6 +311,13 @@ public final class Engine implements AutoCloseable {
    * resulting weighted potential, of several rows drawn with probability proportional to weight times squared
    * distance to the nearest centroid so far. Rows with zero weight or zero distance are never drawn.
    *
+   * <p>Distances that cannot matter are skipped (the triangle inequality, as in Elkan's iterations): each row
+   * remembers a centre at its current squared distance {@code r2}; when that centre's squared distance to a
+   * candidate exceeds {@code 4 r2} (times {@code 1 + }{@link Dist#gamma(int)}, which covers every rounding
+   * involved), the candidate is provably no nearer than {@code r2}, so the row's term is {@code r2}, the very
+   * value the full computation would give. Sums, draws and centres are therefore bit-identical to those of the
+   * unpruned computation; late in the seeding most rows skip every candidate and their coordinates are not read.
+   *
    * @param rng random stream
    * @return initial centroids, row-major
    */
@@ -306,11 +328,21 @@ public final class Engine implements AutoCloseable {
     // the assigner's bound array when it has one: that memory is written before the first pass reads it.
     long[] borrowed = assigner.scratchBits();
     long[] d2 = borrowed != null && borrowed.length >= n ? borrowed : new long[n];
+    // The nearest-centre index lives in the next run's label array (the run overwrites it before reading).
+    if (spareLabels == null) {
+      spareLabels = new int[n];
+    }
+    int[] near = spareLabels;
+    seedNear = near;
+    seedPrune = !(d == 2 && w == null);
     int nc = chunks.count();
     double[] chunkPot = new double[nc];
     // Candidates are evaluated four at a time (padded by repeating the last one), each with its own running sum.
     int groups = (trials + 3) / 4;
-    double[] candPot = new double[nc * groups * 4];
+    int span = groups * 4;
+    double[] candPot = new double[nc * span];
+    seedCandTab = new double[k * span];
+    seedFoldTab = new double[k];
     boolean[] fresh = new boolean[nc];
     int firstRow = w == null ? rng.nextInt(n) : drawByWeight(rng);
     System.arraycopy(x, firstRow * d, centers, 0, d);
@@ -321,6 +353,7 @@ public final class Engine implements AutoCloseable {
           for (int i = from; i < to; i++) {
             double v = Dist.sq(x, i * d, centers, 0, d);
             d2[i] = Double.doubleToRawLongBits(v);
+            near[i] = 0;
             s += w == null ? v : w[i] * v;
           }
           chunkPot[c] = s;
@@ -330,7 +363,7 @@ public final class Engine implements AutoCloseable {
     for (int c = 0; c < nc; c++) {
       pot += chunkPot[c];
     }
-    int[] cand = new int[groups * 4];
+    int[] cand = new int[span];
     // The newest centre is folded into d2 lazily: in the next step's candidate pass, or earlier for a chunk
     // that a draw has to search (fresh[c]). Either way d2 ends up as the same minima, so the draws and sums
     // are those of an eager update pass; the last centre is never folded in, as nothing reads d2 after it.
@@ -342,19 +375,33 @@ public final class Engine implements AutoCloseable {
         System.arraycopy(x, r * d, centers, m * d, d);
         continue;
       }
+      // Centre m - 1 is the pending one (when pending >= 0): its squared distance to every centre so far.
+      if (pending >= 0) {
+        for (int j = 0; j < m; j++) {
+          seedFoldTab[j] = Dist.sq(centers, j * d, centers, (m - 1) * d, d);
+        }
+      }
       for (int t = 0; t < trials; t++) {
-        cand[t] = search(rng.nextDouble() * pot, d2, chunkPot, pending, fresh);
+        cand[t] = search(rng.nextDouble() * pot, d2, chunkPot, pending, m - 1, fresh);
       }
       for (int t = trials; t < cand.length; t++) {
         cand[t] = cand[trials - 1];
       }
+      if (seedPrune) {
+        for (int j = 0; j < m; j++) {
+          for (int t = 0; t < span; t++) {
+            seedCandTab[j * span + t] = Dist.sq(centers, j * d, x, cand[t] * d, d);
+          }
+        }
+      }
       int fold = pending;
+      int foldIdx = m - 1;
       chunks.run(
           nc,
           (c, from, to, slot) -> {
             int pr = fold >= 0 && !fresh[c] ? fold : -1;
             for (int g = 0; g < groups; g++) {
-              candidates(from, to, d2, cand, 4 * g, g == 0 ? pr : -1, candPot, (c * groups + g) * 4);
+              candidates(from, to, d2, cand, 4 * g, g == 0 ? pr : -1, foldIdx, candPot, (c * groups + g) * 4);
             }
           },
           null);
@@ -375,25 +422,46 @@ public final class Engine implements AutoCloseable {
       int bo = (best >> 2) * 4 + (best & 3);
       pot = 0;
       for (int c = 0; c < nc; c++) {
-        chunkPot[c] = candPot[c * groups * 4 + bo];
+        chunkPot[c] = candPot[c * span + bo];
         pot += chunkPot[c];
       }
       java.util.Arrays.fill(fresh, false);
       pending = row;
       System.arraycopy(x, row * d, centers, m * d, d);
     }
+    seedNear = null;
+    seedCandTab = null;
+    seedFoldTab = null;
     return centers;
   }
 
+  /** Smallest squared distance for which the pruning test is used (far above any underflow). */
+  private static final double PRUNE_MIN = 0x1.0p-900;
+
   /**
-   * For rows {@code [from, to)}: first folds row {@code fold} (if {@code >= 0}) into {@code d2}, then sums, for
-   * the four candidates {@code cand[co..co+3]}, the weighted {@code min(d2[i], |x_i - x_cand|^2)} in row
-   * order into {@code out[oo..oo+3]}; every candidate's sum is the same as from a loop of its own.
+   * The limit a centre-to-candidate squared distance must exceed for a row at squared distance {@code cur} from
+   * that centre to keep {@code cur}: {@code 4 cur (1 + gamma)} (the margin covers the relative error of
+   * {@link Dist#sq} on all three distances and of this product); any distance exceeds it when {@code cur == 0}
+   * (the minimum stays 0), none when {@code cur} is tiny but not 0 (underflow voids the relative error bound).
+   */
+  private double pruneLimit(double cur) {
+    if (cur >= PRUNE_MIN) {
+      return cur * pruneFactor;
+    }
+    return cur == 0 ? -1 : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * For rows {@code [from, to)}: first folds row {@code fold} (if {@code >= 0}; centre number {@code foldIdx})
+   * into {@code d2}, then sums, for the four candidates {@code cand[co..co+3]}, the weighted
+   * {@code min(d2[i], |x_i - x_cand|^2)} in row order into {@code out[oo..oo+3]}; every candidate's sum is the
+   * same as from a loop of its own, and the same with or without pruning (see {@link #plusPlus}).
    */
   // Math.min rather than a conditional: C2 compiles a double-valued conditional into a branch, which the
   // data make unpredictable; Math.min is a branch-free intrinsic. Its results are the same here (no NaN, and
   // squared distances are never -0.0).
-  private void candidates(int from, int to, long[] d2, int[] cand, int co, int fold, double[] out, int oo) {
+  private void candidates(int from, int to, long[] d2, int[] cand, int co, int fold, int foldIdx, double[] out,
+      int oo) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -446,22 +514,30 @@ public final class Engine implements AutoCloseable {
       final double[] px = x;
       final double[] ww = w;
       final int dd = d;
+      final int[] nr = seedNear;
+      final double[] ft = seedFoldTab;
+      final double[] ct = seedCandTab;
+      final int span = cand.length;
       int fo = fold * dd;
       for (int i = from; i < to; i++) {
         int xo = i * dd;
         double cur = Double.longBitsToDouble(d2[i]);
-        if (fold >= 0) {
-          cur = Math.min(Dist.sq(px, xo, px, fo, dd), cur);
-          d2[i] = Double.doubleToRawLongBits(cur);
+        int lab = nr[i];
+        if (fold >= 0 && !(ft[lab] > pruneLimit(cur))) {
+          double v = Dist.sq(px, xo, px, fo, dd);
+          if (v < cur) {
+            cur = v;
+            lab = foldIdx;
+            nr[i] = lab;
+            d2[i] = Double.doubleToRawLongBits(v);
+          }
         }
-        double v0 = Dist.sq(px, xo, px, r0, dd);
-        double v1 = Dist.sq(px, xo, px, r1, dd);
-        double v2 = Dist.sq(px, xo, px, r2, dd);
-        double v3 = Dist.sq(px, xo, px, r3, dd);
-        v0 = Math.min(v0, cur);
-        v1 = Math.min(v1, cur);
-        v2 = Math.min(v2, cur);
-        v3 = Math.min(v3, cur);
+        double lim = pruneLimit(cur);
+        int tb = lab * span + co;
+        double v0 = ct[tb] > lim ? cur : Math.min(Dist.sq(px, xo, px, r0, dd), cur);
+        double v1 = ct[tb + 1] > lim ? cur : Math.min(Dist.sq(px, xo, px, r1, dd), cur);
+        double v2 = ct[tb + 2] > lim ? cur : Math.min(Dist.sq(px, xo, px, r2, dd), cur);
+        double v3 = ct[tb + 3] > lim ? cur : Math.min(Dist.sq(px, xo, px, r3, dd), cur);
         if (ww == null) {
           s0 += v0;
           s1 += v1;
@@ -482,30 +558,41 @@ public final class Engine implements AutoCloseable {
     out[oo + 3] = s3;
   }
 
-  /** Folds row {@code fold} into {@code d2} on chunk {@code c} (on the calling thread) unless done already. */
-  private void freshen(int c, long[] d2, int fold, boolean[] fresh) {
+  /**
+   * Folds row {@code fold} (centre number {@code foldIdx}) into {@code d2} on chunk {@code c} (on the calling
+   * thread) unless done already; prunes like {@link #candidates}.
+   */
+  private void freshen(int c, long[] d2, int fold, int foldIdx, boolean[] fresh) {
     if (fold < 0 || fresh[c]) {
       return;
     }
     int fo = fold * d;
     int to = chunks.to(c);
+    final int[] nr = seedNear;
+    final double[] ft = seedFoldTab;
+    final boolean prune = seedPrune;
     for (int i = chunks.from(c); i < to; i++) {
-      double v = Dist.sq(x, i * d, x, fo, d);
       double cur = Double.longBitsToDouble(d2[i]);
-      d2[i] = Double.doubleToRawLongBits(v < cur ? v : cur);
+      if (prune && ft[nr[i]] > pruneLimit(cur)) {
+        continue;
+      }
+      double v = Dist.sq(x, i * d, x, fo, d);
+      if (v < cur) {
+        d2[i] = Double.doubleToRawLongBits(v);
+        nr[i] = foldIdx;
+      }
     }
     fresh[c] = true;
   }
-
   /**
    * The first row whose running weighted potential exceeds {@code r}; the running sums repeat the chunk sums'
    * arithmetic exactly, so the chunk found always contains such a row.
    */
-  private int search(double r, long[] d2, double[] chunkPot, int fold, boolean[] fresh) {
+  private int search(double r, long[] d2, double[] chunkPot, int fold, int foldIdx, boolean[] fresh) {
     double acc = 0;
     for (int c = 0; c < chunkPot.length; c++) {
       if (acc + chunkPot[c] > r) {
-        freshen(c, d2, fold, fresh);
+        freshen(c, d2, fold, foldIdx, fresh);
         double part = 0;
         int to = chunks.to(c);
         for (int i = chunks.from(c); i < to; i++) {
@@ -519,7 +606,7 @@ public final class Engine implements AutoCloseable {
       acc += chunkPot[c];
     }
     for (int c = chunkPot.length - 1; c >= 0; c--) {
-      freshen(c, d2, fold, fresh);
+      freshen(c, d2, fold, foldIdx, fresh);
       for (int i = chunks.to(c) - 1; i >= chunks.from(c); i--) {
         double di = Double.longBitsToDouble(d2[i]);
         if ((w == null ? di : w[i] * di) > 0) {

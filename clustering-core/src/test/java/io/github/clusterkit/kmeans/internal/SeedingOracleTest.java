@@ -1,0 +1,187 @@
+package io.github.clusterkit.kmeans.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.clusterkit.internal.Rng;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The engine's k-means++ seeding (lazy folding of the newest centre, four candidates per pass, triangle
+ * inequality pruning, chunks on several threads) gives bit for bit the centres of a plain eager
+ * implementation of the same greedy k-means++ with the same random draws and the same summation order
+ * (row order within a chunk, chunk order across chunks), on clustered data (where pruning skips most
+ * distances), lattices (exact distance ties) and duplicated rows.
+ */
+class SeedingOracleTest {
+
+  private static final int[] DIMS = {1, 2, 3, 8, 10, 23, 50};
+
+  @Property(tries = 60)
+  void prunedSeedingEqualsPlainGreedyKMeansPlusPlus(@ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int di,
+      @ForAll @IntRange(min = 1, max = 25) int k, @ForAll @IntRange(min = 0, max = 2) int kind,
+      @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads) {
+    Rng gen = new Rng(seed);
+    int d = DIMS[di];
+    // Above 2048 rows there are several chunks, so the chunked sums and the lazy per-chunk fold are exercised.
+    int n = 200 + gen.nextInt(6000);
+    double[] x = new double[n * d];
+    int blobs = 1 + gen.nextInt(12);
+    double[] centres = new double[blobs * d];
+    for (int j = 0; j < centres.length; j++) {
+      centres[j] = gen.uniform(-50, 50);
+    }
+    for (int i = 0; i < n; i++) {
+      int b = gen.nextInt(blobs);
+      for (int t = 0; t < d; t++) {
+        double v;
+        if (kind == 0) {
+          v = centres[b * d + t] + gen.nextGaussian();
+        } else if (kind == 1) {
+          v = gen.nextInt(4);
+        } else {
+          v = centres[b * d + t];
+        }
+        x[i * d + t] = v;
+      }
+    }
+    double[] w = null;
+    if (weighted) {
+      w = new double[n];
+      for (int i = 0; i < n; i++) {
+        w[i] = gen.nextInt(5) == 0 ? 0 : gen.uniform(0.1, 3);
+      }
+    }
+    int distinct = Distinct.countUpTo(x, n, d, w, k);
+    if (distinct < k) {
+      k = Math.max(1, distinct);
+    }
+    double[] expected = oracle(x, n, d, k, w, new Rng(seed ^ 0x5DEECE66DL));
+    for (int variant = 0; variant < 2; variant++) {
+      Assigner a = variant == 0 ? new HamerlyAssigner(x, n, d, k, w) : new LloydAssigner(x, n, d, k, w);
+      try (Engine engine = new Engine(x, n, d, k, w, a, threads)) {
+        double[] got = engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL));
+        for (int j = 0; j < expected.length; j++) {
+          assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(got[j]),
+              "centre value " + j + " (n " + n + ", d " + d + ", k " + k + ")");
+        }
+        // A second seeding on the same engine (restarts reuse it) is the same again.
+        double[] again = engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL));
+        for (int j = 0; j < expected.length; j++) {
+          assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(again[j]));
+        }
+      }
+    }
+  }
+
+  /** Plain greedy k-means++: eager minimum distances, every candidate evaluated in full. */
+  static double[] oracle(double[] x, int n, int d, int k, double[] w, Rng rng) {
+    Chunks chunks = new Chunks(n, 1);
+    int nc = chunks.count();
+    int trials = 2 + (int) Math.log(k);
+    double[] centers = new double[k * d];
+    double[] d2 = new double[n];
+    double[] chunkPot = new double[nc];
+    int first = w == null ? rng.nextInt(n) : drawByWeight(w, n, rng);
+    System.arraycopy(x, first * d, centers, 0, d);
+    for (int c = 0; c < nc; c++) {
+      double s = 0;
+      for (int i = chunks.from(c); i < chunks.to(c); i++) {
+        d2[i] = Dist.sq(x, i * d, centers, 0, d);
+        s += w == null ? d2[i] : w[i] * d2[i];
+      }
+      chunkPot[c] = s;
+    }
+    double pot = sum(chunkPot);
+    for (int m = 1; m < k; m++) {
+      if (!(pot > 0)) {
+        throw new IllegalStateException("degenerate data");
+      }
+      int[] cand = new int[trials];
+      for (int t = 0; t < trials; t++) {
+        cand[t] = search(rng.nextDouble() * pot, d2, w, chunkPot, chunks);
+      }
+      int best = -1;
+      double bestPot = Double.POSITIVE_INFINITY;
+      double[] bestChunks = null;
+      for (int t = 0; t < trials; t++) {
+        double[] cp = new double[nc];
+        for (int c = 0; c < nc; c++) {
+          double s = 0;
+          for (int i = chunks.from(c); i < chunks.to(c); i++) {
+            double v = Math.min(Dist.sq(x, i * d, x, cand[t] * d, d), d2[i]);
+            s += w == null ? v : w[i] * v;
+          }
+          cp[c] = s;
+        }
+        double tot = sum(cp);
+        if (tot < bestPot) {
+          bestPot = tot;
+          best = t;
+          bestChunks = cp;
+        }
+      }
+      int row = cand[best];
+      chunkPot = bestChunks;
+      pot = sum(chunkPot);
+      for (int i = 0; i < n; i++) {
+        d2[i] = Math.min(Dist.sq(x, i * d, x, row * d, d), d2[i]);
+      }
+      System.arraycopy(x, row * d, centers, m * d, d);
+    }
+    chunks.close();
+    return centers;
+  }
+
+  private static double sum(double[] a) {
+    double s = 0;
+    for (double v : a) {
+      s += v;
+    }
+    return s;
+  }
+
+  private static int search(double r, double[] d2, double[] w, double[] chunkPot, Chunks chunks) {
+    double acc = 0;
+    for (int c = 0; c < chunkPot.length; c++) {
+      if (acc + chunkPot[c] > r) {
+        double part = 0;
+        for (int i = chunks.from(c); i < chunks.to(c); i++) {
+          part += w == null ? d2[i] : w[i] * d2[i];
+          if (acc + part > r) {
+            return i;
+          }
+        }
+      }
+      acc += chunkPot[c];
+    }
+    for (int i = d2.length - 1; i >= 0; i--) {
+      if ((w == null ? d2[i] : w[i] * d2[i]) > 0) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private static int drawByWeight(double[] w, int n, Rng rng) {
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += w[i];
+    }
+    double r = rng.nextDouble() * total;
+    double acc = 0;
+    for (int i = 0; i < n; i++) {
+      acc += w[i];
+      if (acc > r) {
+        return i;
+      }
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      if (w[i] > 0) {
+        return i;
+      }
+    }
+    return 0;
+  }
+}
