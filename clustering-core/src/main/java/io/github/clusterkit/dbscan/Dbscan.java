@@ -35,7 +35,11 @@ import io.github.clusterkit.neighbors.Metric;
  * neighbour search is chosen by {@link Search#AUTO}: for dimension {@code <= 3} a uniform grid of cells
  * whose diameter is eps (Gunawan 2013; Gan and Tao, SIGMOD 2015, doi:10.1145/2723372.2737792), in which a
  * cell with at least minPts points is core without any distance computation and all core points of a cell
- * are connected; otherwise a KD-tree.
+ * are connected; otherwise a KD-tree built for the fit, on which the core test counts outwards from the
+ * point's own leaf (nearest subtrees first, so the early exit comes soon), and the union of clusters skips
+ * every subtree whose core points are already known to be in the query's cluster and examines each pair
+ * only from its later point in tree order (in a dense cluster a query then touches a few nodes, not its
+ * hundreds of neighbours).
  *
  * <p><b>Parallelism</b> is opt-in ({@link #parallelism(int)}, default 1): each fit runs on the calling thread
  * and {@code parallelism - 1} threads of its own, which it shuts down before returning; every phase (the sort
@@ -62,7 +66,10 @@ public final class Dbscan {
      * {@link DbscanModel#search()} tells which ran.
      */
     GRID,
-    /** The KD-tree ({@link io.github.clusterkit.neighbors.KdTree}). */
+    /**
+     * A KD-tree built for the fit (median splits along the widest axis, as
+     * {@link io.github.clusterkit.neighbors.KdTree}), with the DBSCAN-specific pruning described above.
+     */
     KD_TREE,
     /** A linear scan per query, O(n^2): the test oracle. */
     BRUTE_FORCE

@@ -131,6 +131,33 @@ class DbscanPropertiesTest {
     assertArrayEquals(brute.labels(), tree.labels(), "KD-tree vs brute force");
   }
 
+  @Property(tries = 15)
+  void kdTreePathMatchesTheBruteForceDefinitionInHigherDimensions(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 2500) int n, @ForAll @IntRange(min = 5, max = 10) int d,
+      @ForAll @IntRange(min = 1, max = 12) int minPts, @ForAll boolean star) {
+    // d > 3 takes the KD-tree path by default; n up to 2500 gives it many leaves and several chunks, so
+    // two and three threads really interleave (the pruning of the union phase then differs, the result not)
+    double[][] x = data(seed, n, d);
+    Metric metric = metric(seed);
+    // the lattice steps stay as they are (exact ties); continuous data need a wider eps in more dimensions
+    double eps = eps(seed, x);
+    if (eps < 1) {
+      eps *= Math.sqrt(d);
+    }
+    Dataset data = Dataset.of(x);
+    Dbscan config = Dbscan.eps(eps).minPts(minPts).metric(metric).borderPointsAsNoise(star);
+    DbscanModel tree = config.fit(data);
+    assertEquals(Dbscan.Search.KD_TREE, tree.search());
+    DbscanOracle.assertExact(x, metric, eps, minPts, star, tree);
+    assertArrayEquals(config.search(Dbscan.Search.BRUTE_FORCE).fit(data).labels(), tree.labels(),
+        "KD-tree vs brute force");
+    for (int threads = 2; threads <= 3; threads++) {
+      DbscanModel many = config.parallelism(threads).fit(data);
+      assertArrayEquals(tree.labels(), many.labels(), threads + " threads");
+      assertArrayEquals(tree.coreMask(), many.coreMask(), threads + " threads");
+    }
+  }
+
   @Property(tries = 40)
   void tinyEpsGivesAllNoise(@ForAll long seed, @ForAll @IntRange(min = 1, max = 300) int n,
       @ForAll @IntRange(min = 1, max = 4) int d, @ForAll @IntRange(min = 2, max = 20) int minPts) {

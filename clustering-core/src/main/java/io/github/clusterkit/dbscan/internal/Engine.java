@@ -5,7 +5,6 @@ import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.neighbors.BruteForce;
-import io.github.clusterkit.neighbors.KdTree;
 import io.github.clusterkit.neighbors.Metric;
 
 /** Entry point of the DBSCAN engine: chooses the path, runs it, numbers the clusters. */
@@ -149,10 +148,10 @@ public final class Engine {
           path = Path.KD_TREE;
         }
       }
-      if (r == null) {
-        TreeDbscan tree = new TreeDbscan(
-            path == Path.BRUTE_FORCE ? BruteForce.of(data, metric) : KdTree.build(data, metric), eps);
-        r = tree.run(minPts, borderAsNoise, runner);
+      if (r == null && path == Path.BRUTE_FORCE) {
+        r = new TreeDbscan(BruteForce.of(data, metric), eps).run(minPts, borderAsNoise, runner);
+      } else if (r == null) {
+        r = KdDbscan.build(x, n, d, metric, eps, runner).run(minPts, borderAsNoise, runner);
       }
       int k = Labels.finish(r.labels, r.ties, r.tieRows, r.scratch, runner);
       return output(x, n, d, r, k, path, runner);
