@@ -8,9 +8,18 @@ package io.github.clusterkit.hierarchical.internal;
  * SciPy computes through another sequence of roundings: heights agree with SciPy's to about 1e-13 relative,
  * not bit for bit, and where two candidate merges tie within that rounding the chain may pick the other
  * one. The chain itself, the tie rule and the nearest-neighbour caches are those of {@link CachedNnChain}.
- * Between two points the distance is exactly SciPy's Euclidean distance. Not API.
+ * Between two points the distance is exactly SciPy's Euclidean distance.
+ *
+ * <p>The live clusters' centroids are held column by column (structure of arrays), compacted as clusters
+ * merge (the last slot moves into the freed one), so the distances from one cluster to all others are a few
+ * element-wise loops over contiguous arrays that the JIT compiler vectorises; each distance is the same
+ * expression, with the same operations in the same order, as a pairwise evaluation. Because the slots do
+ * not follow the cluster index, the smallest index among equal distances is chosen explicitly. Not API.
  */
 public final class CentroidWard {
+
+  /** Clusters per block: the block's partial sums stay in the L1 cache while the columns stream past. */
+  private static final int BLOCK = 512;
 
   private CentroidWard() {}
 
@@ -21,19 +30,30 @@ public final class CentroidWard {
    * @return the tree in SciPy's layout
    */
   public static Tree run(double[] v, int n, int d) {
-    double[] c = v.clone(); // centroids, row-major; cluster y's row is replaced when it absorbs x
-    int[] size = new int[n];
-    int[] live = new int[n];
+    // Slot q holds live cluster id[q]: centroid cols[j][q], size sz[q]; slot[i] is cluster i's slot.
+    double[][] cols = new double[d][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        cols[j][i] = v[i * d + j];
+      }
+    }
+    double[] sz = new double[n];
+    int[] id = new int[n];
+    int[] slot = new int[n];
     boolean[] valid = new boolean[n];
     double[] nnVal = new double[n];
     int[] nnIdx = new int[n];
-    initialNeighbours(v, n, d, nnVal, nnIdx);
+    initialNeighbours(cols, n, d, nnVal, nnIdx);
     for (int i = 0; i < n; i++) {
-      size[i] = 1;
-      live[i] = i;
+      sz[i] = 1;
+      id[i] = i;
+      slot[i] = i;
       valid[i] = true;
     }
     int nLive = n;
+    int lowest = 0; // smallest live cluster index (the chain starts there, as SciPy's)
+    double[] buf = new double[n];
+    double[] acc = new double[BLOCK];
     int[] chain = new int[n];
     int chainLength = 0;
     int[] ra = new int[n - 1];
@@ -41,7 +61,10 @@ public final class CentroidWard {
     double[] rh = new double[n - 1];
     for (int k = 0; k < n - 1; k++) {
       if (chainLength == 0) {
-        chain[0] = live[0];
+        while (slot[lowest] < 0) {
+          lowest++;
+        }
+        chain[0] = lowest;
         chainLength = 1;
       }
       int x;
@@ -49,12 +72,15 @@ public final class CentroidWard {
       while (true) {
         x = chain[chainLength - 1];
         if (!valid[x]) {
-          rescan(c, d, size, live, nLive, x, nnVal, nnIdx);
+          int sx = slot[x];
+          distances(cols, d, sz, nLive, sx, buf, acc);
+          buf[sx] = Double.POSITIVE_INFINITY;
+          nearest(buf, id, nLive, x, nnVal, nnIdx);
           valid[x] = true;
         }
         if (chainLength > 1) {
           int prev = chain[chainLength - 2];
-          double dPrev = ward(c, d, size, x, prev);
+          double dPrev = ward(cols, d, sz, slot[x], slot[prev]);
           if (!(nnVal[x] < dPrev)) {
             break; // prev is among the nearest: x and prev are mutual nearest neighbours
           }
@@ -63,41 +89,55 @@ public final class CentroidWard {
         chain[chainLength++] = y;
       }
       y = chain[chainLength - 2];
-      double height = ward(c, d, size, x, y);
+      int sx = slot[x];
+      int sy = slot[y];
+      double height = ward(cols, d, sz, sx, sy);
       chainLength -= 2;
       if (x > y) {
         int t = x;
         x = y;
         y = t;
+        t = sx;
+        sx = sy;
+        sy = t;
       }
-      int nx = size[x];
-      int ny = size[y];
+      double nx = sz[sx];
+      double ny = sz[sy];
       ra[k] = x;
       rb[k] = y;
       rh[k] = height;
       // The merged centroid replaces y's: (nx * cx + ny * cy) / (nx + ny).
-      int ox = x * d;
-      int oy = y * d;
       double total = nx + ny;
       for (int j = 0; j < d; j++) {
-        c[oy + j] = (nx * c[ox + j] + ny * c[oy + j]) / total;
+        double[] cj = cols[j];
+        cj[sy] = (nx * cj[sx] + ny * cj[sy]) / total;
       }
-      size[x] = 0;
-      size[y] = nx + ny;
+      sz[sy] = total;
       valid[x] = false;
-      int p = position(live, nLive, x);
-      System.arraycopy(live, p + 1, live, p, nLive - p - 1);
-      nLive--;
+      // x leaves: the last slot moves into its place.
+      int last = nLive - 1;
+      int moved = id[last];
+      for (int j = 0; j < d; j++) {
+        double[] cj = cols[j];
+        cj[sx] = cj[last];
+      }
+      sz[sx] = sz[last];
+      id[sx] = moved;
+      slot[moved] = sx;
+      slot[x] = -1;
+      nLive = last;
+      sy = slot[y];
       // Distances to the new cluster: its own neighbour, and every other cache kept exact.
+      distances(cols, d, sz, nLive, sy, buf, acc);
       double bestY = Double.POSITIVE_INFINITY;
       int bestYIdx = -1;
       for (int q = 0; q < nLive; q++) {
-        int i = live[q];
-        if (i == y) {
+        if (q == sy) {
           continue;
         }
-        double nd = ward(c, d, size, i, y);
-        if (nd < bestY) {
+        int i = id[q];
+        double nd = buf[q];
+        if (nd < bestY || (nd == bestY && i < bestYIdx)) {
           bestY = nd;
           bestYIdx = i;
         }
@@ -121,61 +161,70 @@ public final class CentroidWard {
     return Tree.fromRecorded(n, ra, rb, rh);
   }
 
-  /** Ward's distance between live clusters {@code a} and {@code b}; symmetric bit for bit. */
-  private static double ward(double[] c, int d, int[] size, int a, int b) {
-    int oa = a * d;
-    int ob = b * d;
+  /**
+   * Ward's distance between the clusters in slots {@code a} and {@code b}; symmetric bit for bit, and the
+   * same bits as {@link #distances} (the same expression in the same order).
+   */
+  private static double ward(double[][] cols, int d, double[] sz, int a, int b) {
     double s = 0;
     for (int j = 0; j < d; j++) {
-      double t = c[oa + j] - c[ob + j];
+      double[] cj = cols[j];
+      double t = cj[a] - cj[b];
       s += t * t;
     }
-    double na = size[a];
-    double nb = size[b];
+    double na = sz[a];
+    double nb = sz[b];
     return Math.sqrt(2.0 * na * nb / (na + nb) * s);
   }
 
-  private static void rescan(double[] c, int d, int[] size, int[] live, int nLive, int x, double[] nnVal,
-      int[] nnIdx) {
-    double best = Double.POSITIVE_INFINITY;
-    int bestIdx = -1;
-    for (int q = 0; q < nLive; q++) {
-      int i = live[q];
-      if (i == x) {
-        continue;
+  /** Ward's distance from the cluster in slot {@code s} to every slot {@code 0..nLive-1}, into {@code out}. */
+  private static void distances(double[][] cols, int d, double[] sz, int nLive, int s, double[] out,
+      double[] acc) {
+    double ns = sz[s];
+    for (int lo = 0; lo < nLive; lo += BLOCK) {
+      int len = Math.min(nLive, lo + BLOCK) - lo;
+      double[] c0 = cols[0];
+      double a0 = c0[s];
+      for (int q = 0; q < len; q++) {
+        double t = c0[lo + q] - a0;
+        acc[q] = t * t;
       }
-      double v = ward(c, d, size, x, i);
-      if (v < best) {
-        best = v;
-        bestIdx = i;
+      for (int j = 1; j < d; j++) {
+        double[] cj = cols[j];
+        double a = cj[s];
+        for (int q = 0; q < len; q++) {
+          double t = cj[lo + q] - a;
+          acc[q] += t * t;
+        }
+      }
+      for (int q = 0; q < len; q++) {
+        double na = sz[lo + q];
+        out[lo + q] = Math.sqrt(2.0 * na * ns / (na + ns) * acc[q]);
+      }
+    }
+  }
+
+  /** Smallest value in {@code buf[0..nLive)} and the smallest cluster index at it, as x's cache. */
+  private static void nearest(double[] buf, int[] id, int nLive, int x, double[] nnVal, int[] nnIdx) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int q = 0; q < nLive; q++) {
+      double b = buf[q];
+      best = b < best ? b : best;
+    }
+    int bestIdx = -1;
+    if (best < Double.POSITIVE_INFINITY) {
+      for (int q = 0; q < nLive; q++) {
+        if (buf[q] == best && (bestIdx < 0 || id[q] < bestIdx)) {
+          bestIdx = id[q];
+        }
       }
     }
     nnVal[x] = best;
     nnIdx[x] = bestIdx;
   }
 
-  private static int position(int[] live, int nLive, int x) {
-    int lo = 0;
-    int hi = nLive - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (live[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
   /** Every point's nearest neighbour (smallest index on ties), row by row without storing the matrix. */
-  private static void initialNeighbours(double[] v, int n, int d, double[] nnVal, int[] nnIdx) {
-    double[][] cols = new double[d][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        cols[j][i] = v[i * d + j];
-      }
-    }
+  private static void initialNeighbours(double[][] cols, int n, int d, double[] nnVal, int[] nnIdx) {
     java.util.Arrays.fill(nnVal, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(nnIdx, -1);
     double[] row = new double[n];

@@ -7,9 +7,21 @@ import io.github.clusterkit.neighbors.Metric;
  * evaluations, O(n) memory, no matrix. Step for step as SciPy 1.10's {@code _hierarchy.mst_single_linkage}:
  * from the newest tree vertex {@code x}, every outside point lowers its distance to the tree, and the next
  * vertex is the outside point with the smallest such distance, the smallest index on ties. The recorded
- * edges are then sorted and relabelled by {@link Tree#fromRecorded}. Not API.
+ * edges are then sorted and relabelled by {@link Tree#fromRecorded}.
+ *
+ * <p>The points outside the tree are held column by column (one array per coordinate, structure of arrays)
+ * and compacted as points join the tree (the last one moves into the freed slot), so each step is a few
+ * element-wise loops over contiguous arrays that the JIT compiler vectorises. Every distance is summed over
+ * the coordinates in order, exactly as before, so the distances are the same bits; the order of the slots
+ * no longer follows the row index, so the smallest index among equal distances is chosen explicitly.
+ * Euclidean distances are kept squared: the square root is monotone and correctly rounded, so the root of
+ * the smallest square is the smallest root, bit for bit; two different squares can still have the same
+ * root, so a tie is every square up to the largest one whose root equals the minimum. Not API.
  */
 public final class PrimSingle {
+
+  /** Points per block: the block's partial sums stay in the L1 cache while the columns stream past. */
+  private static final int BLOCK = 512;
 
   private PrimSingle() {}
 
@@ -22,65 +34,127 @@ public final class PrimSingle {
    */
   public static Tree run(double[] v, int n, int d, Metric metric) {
     int metricCode = Kernels.code(metric);
-    // Points outside the tree, ascending, with their distance to the tree (the same order as SciPy's scan).
-    int[] out = new int[n - 1];
-    double[] best = new double[n - 1];
-    for (int i = 1; i < n; i++) {
-      out[i - 1] = i;
-      best[i - 1] = Double.POSITIVE_INFINITY;
+    // Slot p holds outside point id[p], its coordinates cols[c][p] and its distance to the tree best[p].
+    int m = n - 1;
+    double[][] cols = new double[d][m];
+    int[] id = new int[m];
+    double[] best = new double[m];
+    for (int p = 0; p < m; p++) {
+      int i = p + 1;
+      id[p] = i;
+      best[p] = Double.POSITIVE_INFINITY;
+      for (int c = 0; c < d; c++) {
+        cols[c][p] = v[i * d + c];
+      }
     }
-    int nOut = n - 1;
-    int[] ra = new int[n - 1];
-    int[] rb = new int[n - 1];
-    double[] rh = new double[n - 1];
+    double[] xc = new double[d];
+    for (int c = 0; c < d; c++) {
+      xc[c] = v[c]; // row 0 starts the tree
+    }
+    double[] acc = new double[BLOCK];
+    int nOut = m;
+    int[] ra = new int[m];
+    int[] rb = new int[m];
+    double[] rh = new double[m];
     int x = 0;
-    boolean euclid2 = metricCode == Kernels.EUCLIDEAN && d == 2;
-    for (int k = 0; k < n - 1; k++) {
+    boolean euclid = metricCode == Kernels.EUCLIDEAN;
+    for (int k = 0; k < m; k++) {
       double currentMin = Double.POSITIVE_INFINITY;
-      int pos = -1;
-      int ax = x * d;
-      if (euclid2) {
-        double x0 = v[ax];
-        double x1 = v[ax + 1];
-        for (int p = 0; p < nOut; p++) {
-          int j = out[p];
-          double t0 = x0 - v[2 * j];
-          double t1 = x1 - v[2 * j + 1];
-          double dist = Math.sqrt(t0 * t0 + t1 * t1);
-          double b = best[p];
-          if (b > dist) {
-            b = dist;
-            best[p] = dist;
-          }
-          if (b < currentMin) {
-            currentMin = b;
-            pos = p;
-          }
+      for (int lo = 0; lo < nOut; lo += BLOCK) {
+        int hi = Math.min(nOut, lo + BLOCK);
+        currentMin = Math.min(currentMin, lowerBlock(cols, d, xc, metricCode, best, acc, lo, hi));
+      }
+      // The smallest index among the slots at the minimum (SciPy scans in index order, strict <). Euclidean
+      // slots hold squared distances: every square whose root rounds to the same minimum is a tie.
+      double limit = currentMin;
+      if (euclid) {
+        double root = Math.sqrt(currentMin);
+        while (Math.sqrt(Math.nextUp(limit)) == root) {
+          limit = Math.nextUp(limit);
         }
-      } else {
-        for (int p = 0; p < nOut; p++) {
-          double dist = Kernels.distance(v, ax, out[p] * d, d, metricCode);
-          double b = best[p];
-          if (b > dist) {
-            b = dist;
-            best[p] = dist;
-          }
-          if (b < currentMin) {
-            currentMin = b;
-            pos = p;
-          }
+        currentMin = root;
+      }
+      int pos = -1;
+      int y = Integer.MAX_VALUE;
+      for (int p = 0; p < nOut; p++) {
+        if (best[p] <= limit && id[p] < y) {
+          y = id[p];
+          pos = p;
         }
       }
-      int y = out[pos];
       ra[k] = x;
       rb[k] = y;
       rh[k] = currentMin;
-      // Remove y, keeping the ascending order (and so SciPy's tie rule).
-      System.arraycopy(out, pos + 1, out, pos, nOut - pos - 1);
-      System.arraycopy(best, pos + 1, best, pos, nOut - pos - 1);
-      nOut--;
+      // y joins the tree: keep its coordinates, move the last slot into its place.
+      int last = nOut - 1;
+      for (int c = 0; c < d; c++) {
+        double[] cc = cols[c];
+        xc[c] = cc[pos];
+        cc[pos] = cc[last];
+      }
+      id[pos] = id[last];
+      best[pos] = best[last];
+      nOut = last;
       x = y;
     }
     return Tree.fromRecorded(n, ra, rb, rh);
+  }
+
+  /**
+   * Lowers {@code best[lo..hi)} to the distance from the new tree vertex (coordinates {@code xc}) and returns
+   * the smallest of them. The distance is accumulated coordinate by coordinate in {@code acc}, in the order
+   * of {@link Kernels#distance}, so it is that method's result bit for bit; Euclidean distances are kept
+   * squared (the root of the sum is taken once per step, of the minimum).
+   */
+  private static double lowerBlock(double[][] cols, int d, double[] xc, int metric, double[] best,
+      double[] acc, int lo, int hi) {
+    int len = hi - lo;
+    double[] c0 = cols[0];
+    double a0 = xc[0];
+    if (metric == Kernels.EUCLIDEAN) {
+      for (int j = 0; j < len; j++) {
+        double t = a0 - c0[lo + j];
+        acc[j] = t * t;
+      }
+      for (int c = 1; c < d; c++) {
+        double[] cc = cols[c];
+        double a = xc[c];
+        for (int j = 0; j < len; j++) {
+          double t = a - cc[lo + j];
+          acc[j] += t * t;
+        }
+      }
+    } else if (metric == Kernels.MANHATTAN) {
+      for (int j = 0; j < len; j++) {
+        acc[j] = Math.abs(a0 - c0[lo + j]);
+      }
+      for (int c = 1; c < d; c++) {
+        double[] cc = cols[c];
+        double a = xc[c];
+        for (int j = 0; j < len; j++) {
+          acc[j] += Math.abs(a - cc[lo + j]);
+        }
+      }
+    } else {
+      for (int j = 0; j < len; j++) {
+        acc[j] = Math.abs(a0 - c0[lo + j]);
+      }
+      for (int c = 1; c < d; c++) {
+        double[] cc = cols[c];
+        double a = xc[c];
+        for (int j = 0; j < len; j++) {
+          acc[j] = Math.max(acc[j], Math.abs(a - cc[lo + j]));
+        }
+      }
+    }
+    double min = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < len; j++) {
+      double b = best[lo + j];
+      double dist = acc[j];
+      b = dist < b ? dist : b;
+      best[lo + j] = b;
+      min = b < min ? b : min;
+    }
+    return min;
   }
 }
