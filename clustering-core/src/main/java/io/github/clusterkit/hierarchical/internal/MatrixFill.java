@@ -167,20 +167,11 @@ public final class MatrixFill {
         }
         return;
       }
-      double[] c0 = cols[0];
-      double a0 = c0[i];
-      for (int j = 0; j < len; j++) {
-        double t = a0 - c0[base + j];
-        acc[j] = t * t;
+      double[] centre = new double[d];
+      for (int c = 0; c < d; c++) {
+        centre[c] = cols[c][i];
       }
-      for (int c = 1; c < d; c++) {
-        double[] cc = cols[c];
-        double a = cc[i];
-        for (int j = 0; j < len; j++) {
-          double t = a - cc[base + j];
-          acc[j] += t * t;
-        }
-      }
+      Kernels.squaredSums(cols, centre, d, base, len, acc);
       for (int j = 0; j < len; j++) {
         out[off + j] = Math.sqrt(acc[j]);
       }

@@ -112,18 +112,7 @@ public final class PrimSingle {
     double[] c0 = cols[0];
     double a0 = xc[0];
     if (metric == Kernels.EUCLIDEAN) {
-      for (int j = 0; j < len; j++) {
-        double t = a0 - c0[lo + j];
-        acc[j] = t * t;
-      }
-      for (int c = 1; c < d; c++) {
-        double[] cc = cols[c];
-        double a = xc[c];
-        for (int j = 0; j < len; j++) {
-          double t = a - cc[lo + j];
-          acc[j] += t * t;
-        }
-      }
+      Kernels.squaredSums(cols, xc, d, lo, len, acc);
     } else if (metric == Kernels.MANHATTAN) {
       for (int j = 0; j < len; j++) {
         acc[j] = Math.abs(a0 - c0[lo + j]);
