@@ -39,8 +39,17 @@ public final class EmRun {
   private final int chunkSize;
   private final int chunks;
   private final int tri;
-  /** Responsibilities, component-major: {@code resp[c * n + i]}. */
-  private final double[] resp;
+  /** Responsibilities, component-major: {@code resp[c * n + i]}; allocated on first use. */
+  private double[] resp;
+  /**
+   * Per component and block ({@code c * blocks + i / BLOCK}): whether a responsibility in it may be non-zero.
+   * The M-step sums skip the other blocks, which changes nothing (their terms are all +-0); a k-means++
+   * initialisation sets only {@code k} responsibilities, so its first M-step reads almost nothing.
+   */
+  private final boolean[] touched;
+  private final int blocks;
+  /** Whether {@code resp} may hold a non-zero value. */
+  private boolean dirty;
   /** Per chunk: log-likelihood sum, {@code k} responsibility sums, {@code k * d} weighted sums. */
   private final double[][] statPart;
   /** Per chunk: second-moment sums (FULL: k * tri, TIED: tri, DIAGONAL/SPHERICAL: k * d). */
@@ -63,8 +72,17 @@ public final class EmRun {
     final double[] maha;
     /** Per-row-position accumulators, reduced once per chunk (vectorisable, unlike a dot product). */
     final double[] lane;
+    /** DIAGONAL: the block's columns, {@code xb[j][t]}, each indexed from 0 (see {@link EmRun#diagChunk}). */
+    final double[][] xb;
+    /** DIAGONAL: the block's weighted log densities, then responsibilities, {@code lpb[c][t]}. */
+    final double[][] lpb;
+    /** DIAGONAL: lanes of {@code sum r}, {@code sum r v}, {@code sum r v^2} ({@code v = x - old mean}). */
+    final double[][] l0;
+    final double[][] l1;
+    final double[][] l2;
+    final double[] scratch;
 
-    Buffers(int k, int d) {
+    Buffers(int k, int d, boolean diagonal) {
       int b = BLOCK;
       lp = new double[k * b];
       max = new double[b];
@@ -76,6 +94,20 @@ public final class EmRun {
       z = new double[b];
       maha = new double[b];
       lane = new double[(d + 1) * b];
+      scratch = new double[b];
+      if (diagonal) {
+        xb = new double[d][b];
+        lpb = new double[k][b];
+        l0 = new double[k][b];
+        l1 = new double[k * d][b];
+        l2 = new double[k * d][b];
+      } else {
+        xb = null;
+        lpb = null;
+        l0 = null;
+        l1 = null;
+        l2 = null;
+      }
     }
   }
 
@@ -105,7 +137,8 @@ public final class EmRun {
         xt[j * n + i] = x[i * d + j];
       }
     }
-    this.resp = new double[n * k];
+    this.blocks = (n + BLOCK - 1) / BLOCK;
+    this.touched = new boolean[k * blocks];
     this.statPart = new double[chunks][1 + k + k * d];
     int covLen;
     switch (type) {
@@ -149,7 +182,18 @@ public final class EmRun {
 
   /** Sets every responsibility to 0, before {@link #setResponsibility} calls. */
   public void clearResponsibilities() {
-    Arrays.fill(resp, 0);
+    if (dirty) {
+      Arrays.fill(resp, 0);
+      dirty = false;
+    }
+    Arrays.fill(touched, false);
+  }
+
+  private double[] resp() {
+    if (resp == null) {
+      resp = new double[n * k];
+    }
+    return resp;
   }
 
   /**
@@ -160,7 +204,11 @@ public final class EmRun {
    * @param value the responsibility
    */
   public void setResponsibility(int i, int c, double value) {
-    resp[c * n + i] = value;
+    resp()[c * n + i] = value;
+    if (value != 0) {
+      dirty = true;
+      touched[c * blocks + i / BLOCK] = true;
+    }
   }
 
   /**
@@ -172,7 +220,7 @@ public final class EmRun {
    */
   public Mixture initialMixture() {
     exec.run(chunks, this::statsFromResp);
-    return mStep(true, 0);
+    return mStep(true, 0, null);
   }
 
   /**
@@ -194,7 +242,7 @@ public final class EmRun {
     boolean converged = false;
     for (int t = 1; t <= maxIter; t++) {
       history[t - 1] = eStep(m, true);
-      m = mStep(false, t);
+      m = mStep(false, t, m);
       iterations = t;
       if (t >= 2 && Math.abs(history[t - 1] - history[t - 2]) < tol) {
         converged = true;
@@ -213,7 +261,16 @@ public final class EmRun {
    * @return mean log-likelihood per row
    */
   double eStep(Mixture m, boolean accumulate) {
-    exec.run(chunks, (c, w) -> eStepChunk(m, c, w, accumulate));
+    if (accumulate && type != CovarianceType.DIAGONAL) {
+      resp();
+      dirty = true;
+      Arrays.fill(touched, true);
+    }
+    if (type == CovarianceType.DIAGONAL) {
+      exec.run(chunks, (c, w) -> diagChunk(m, c, w, accumulate));
+    } else {
+      exec.run(chunks, (c, w) -> eStepChunk(m, c, w, accumulate));
+    }
     double ll = 0;
     for (int c = 0; c < chunks; c++) {
       ll += statPart[c][0];
@@ -224,7 +281,7 @@ public final class EmRun {
   private Buffers buffers(int worker) {
     Buffers b = buffers[worker];
     if (b == null) {
-      b = new Buffers(k, d);
+      b = new Buffers(k, d, type == CovarianceType.DIAGONAL);
       buffers[worker] = b;
     }
     return b;
@@ -236,6 +293,7 @@ public final class EmRun {
     final int b = BLOCK;
     final Buffers buf = buffers(worker);
     final double[] lp = buf.lp;
+    final double[] resp = this.resp;
     final double[] max = buf.max;
     final double[] sum = buf.sum;
     int from = chunk * chunkSize;
@@ -286,6 +344,133 @@ public final class EmRun {
     statPart[chunk][0] = ll;
   }
 
+  /**
+   * E-step of one chunk for DIAGONAL covariances, fused with the sums of the next M-step: the
+   * responsibilities never leave the block. The sums are taken about the current means {@code m} (the
+   * means of the next M-step are close to them, so {@code sum r (x - mean)^2} follows from the shifted sums
+   * without cancellation to speak of, see {@link #mStep}).
+   *
+   * <p>Every array of every inner loop is indexed by the plain row position {@code t} (the block is first
+   * copied into per-column arrays): HotSpot 17's auto-vectoriser gives up on a loop that mixes an access
+   * {@code a[off + t]} with an access {@code b[t]}, which made the strided version about 8 times slower.
+   * The log densities are computed with the arithmetic of {@link Mixture#blockLogProb}, so they are the
+   * same bits.
+   */
+  private void diagChunk(Mixture m, int chunk, int worker, boolean accumulate) {
+    final int k = this.k;
+    final int d = this.d;
+    final int n = this.n;
+    final int b = BLOCK;
+    final Buffers buf = buffers(worker);
+    final double[][] xb = buf.xb;
+    final double[][] lpb = buf.lpb;
+    final double[] max = buf.max;
+    final double[] sum = buf.sum;
+    final double[] mu = m.means;
+    final double[] f = m.factor;
+    final double[] lcs = m.logConst;
+    int from = chunk * chunkSize;
+    int to = Math.min(n, from + chunkSize);
+    if (accumulate) {
+      for (int c = 0; c < k; c++) {
+        Arrays.fill(buf.l0[c], 0);
+      }
+      for (int q = 0; q < k * d; q++) {
+        Arrays.fill(buf.l1[q], 0);
+        Arrays.fill(buf.l2[q], 0);
+      }
+    }
+    double ll = 0;
+    for (int i0 = from; i0 < to; i0 += b) {
+      int len = Math.min(b, to - i0);
+      for (int j = 0; j < d; j++) {
+        System.arraycopy(xt, j * n + i0, xb[j], 0, len);
+      }
+      for (int c = 0; c < k; c++) {
+        double[] acc = lpb[c];
+        int mo = c * d;
+        for (int j = 0; j < d; j++) {
+          double mj = mu[mo + j];
+          double p = f[mo + j];
+          double[] xj = xb[j];
+          if (j == 0) {
+            for (int t = 0; t < len; t++) {
+              double v = xj[t] - mj;
+              acc[t] = v * v * p;
+            }
+          } else {
+            for (int t = 0; t < len; t++) {
+              double v = xj[t] - mj;
+              acc[t] += v * v * p;
+            }
+          }
+        }
+        double lc = lcs[c];
+        for (int t = 0; t < len; t++) {
+          acc[t] = lc - 0.5 * acc[t];
+        }
+      }
+      System.arraycopy(lpb[0], 0, max, 0, len);
+      for (int c = 1; c < k; c++) {
+        double[] lc = lpb[c];
+        for (int t = 0; t < len; t++) {
+          max[t] = Math.max(max[t], lc[t]);
+        }
+      }
+      Arrays.fill(sum, 0, len, 0);
+      for (int c = 0; c < k; c++) {
+        double[] lc = lpb[c];
+        Exp.expShifted(lc, max, len, buf.scratch);
+        for (int t = 0; t < len; t++) {
+          sum[t] += lc[t];
+        }
+      }
+      for (int t = 0; t < len; t++) {
+        ll += max[t] + Math.log(sum[t]);
+      }
+      if (!accumulate) {
+        continue;
+      }
+      for (int t = 0; t < len; t++) {
+        sum[t] = 1 / sum[t];
+      }
+      for (int c = 0; c < k; c++) {
+        double[] r = lpb[c];
+        double[] s0 = buf.l0[c];
+        for (int t = 0; t < len; t++) {
+          double v = r[t] * sum[t];
+          r[t] = v;
+          s0[t] += v;
+        }
+        int mo = c * d;
+        for (int j = 0; j < d; j++) {
+          double mj = mu[mo + j];
+          double[] xj = xb[j];
+          double[] s1 = buf.l1[mo + j];
+          double[] s2 = buf.l2[mo + j];
+          for (int t = 0; t < len; t++) {
+            double v = xj[t] - mj;
+            double rv = r[t] * v;
+            s1[t] += rv;
+            s2[t] += rv * v;
+          }
+        }
+      }
+    }
+    statPart[chunk][0] = ll;
+    if (accumulate) {
+      double[] part = statPart[chunk];
+      double[] cov = covPart[chunk];
+      for (int c = 0; c < k; c++) {
+        part[1 + c] = sum(buf.l0[c], 0, b);
+      }
+      for (int q = 0; q < k * d; q++) {
+        part[1 + k + q] = sum(buf.l1[q], 0, b);
+        cov[q] = sum(buf.l2[q], 0, b);
+      }
+    }
+  }
+
   /** Responsibility sums and weighted coordinate sums of one chunk, from {@code resp}. */
   private void statsFromResp(int chunk, int worker) {
     final int k = this.k;
@@ -294,11 +479,15 @@ public final class EmRun {
     final int b = BLOCK;
     final double[] part = statPart[chunk];
     final double[] lane = buffers(worker).lane;
+    final double[] resp = this.resp;
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
     for (int c = 0; c < k; c++) {
       Arrays.fill(lane, 0, (d + 1) * b, 0);
       for (int i0 = from; i0 < to; i0 += b) {
+        if (!touched[c * blocks + i0 / b]) {
+          continue;
+        }
         int len = Math.min(b, to - i0);
         int ro = c * n + i0;
         for (int t = 0; t < len; t++) {
@@ -327,6 +516,7 @@ public final class EmRun {
     final int n = this.n;
     final int b = BLOCK;
     final double[] acc = covPart[chunk];
+    final double[] resp = this.resp;
     final Buffers buf = buffers(worker);
     final double[] lane = buf.lane;
     final double[] diff = buf.diff;
@@ -347,6 +537,9 @@ public final class EmRun {
         Arrays.fill(lane, 0, width * b, 0);
       }
       for (int i0 = from; i0 < to; i0 += b) {
+        if (!touched[c * blocks + i0 / b]) {
+          continue;
+        }
         int len = Math.min(b, to - i0);
         int ro = c * n + i0;
         if (full) {
@@ -413,8 +606,10 @@ public final class EmRun {
    *
    * @param init whether weights are {@code N_c / n} (initialisation) or {@code N_c / sum N_c}
    * @param iteration for error messages
+   * @param prev for DIAGONAL after a fused E-step ({@link #diagChunk}), the mixture whose means the sums are
+   *     taken about; {@code null} when the sums are plain ones from {@code resp}
    */
-  private Mixture mStep(boolean init, int iteration) {
+  private Mixture mStep(boolean init, int iteration, Mixture prev) {
     final int k = this.k;
     final int d = this.d;
     double[] nk = new double[k];
@@ -433,15 +628,19 @@ public final class EmRun {
       nk[c] += NK_EPS;
       total += nk[c];
     }
-    for (int c = 0; c < k; c++) {
-      for (int j = 0; j < d; j++) {
-        means[c * d + j] /= nk[c];
-      }
-    }
     double[] weights = new double[k];
     double denom = init ? n : total;
     for (int c = 0; c < k; c++) {
       weights[c] = nk[c] / denom;
+    }
+    boolean shifted = prev != null && type == CovarianceType.DIAGONAL;
+    if (shifted) {
+      return shiftedDiagonal(nk, means, weights, prev.means, iteration);
+    }
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < d; j++) {
+        means[c * d + j] /= nk[c];
+      }
     }
     exec.run(chunks, (p, w) -> covChunk(means, p, w));
     double[] sum = new double[covPart[0].length];
@@ -477,6 +676,49 @@ public final class EmRun {
           cov[c] = s / d;
         }
         break;
+    }
+    try {
+      return Mixture.of(type, k, d, weights, means, cov);
+    } catch (Mixture.NotPositiveDefinite e) {
+      throw collapse(e.component, iteration, nk);
+    }
+  }
+
+  /**
+   * DIAGONAL M-step from sums about the previous means {@code old}: with {@code v = x - old},
+   * {@code S0 = sum r}, {@code S1 = sum r v}, {@code S2 = sum r v^2} (summed over the chunks in
+   * order, as {@code nk} was), the mean is {@code (S1 + old S0) / N} (that is {@code sum r x / N}, scikit-learn's) and,
+   * with {@code delta = mean - old}, {@code sum r (x - mean)^2 = S2 - 2 delta S1 + delta^2 S0}. Rounding
+   * relative to the variance grows like {@code 1 + delta^2 / variance}, and EM moves a mean by a fraction
+   * of a standard deviation once it has settled; the result is clamped at 0 before the regularization.
+   */
+  private Mixture shiftedDiagonal(double[] nk, double[] s1, double[] weights, double[] old, int iteration) {
+    final int k = this.k;
+    final int d = this.d;
+    double[] s0 = new double[k];
+    double[] s2 = new double[k * d];
+    for (int p = 0; p < chunks; p++) {
+      double[] part = covPart[p];
+      for (int q = 0; q < k * d; q++) {
+        s2[q] += part[q];
+      }
+      for (int c = 0; c < k; c++) {
+        s0[c] += statPart[p][1 + c];
+      }
+    }
+    double[] means = new double[k * d];
+    double[] cov = new double[k * d];
+    for (int c = 0; c < k; c++) {
+      double n0 = s0[c];
+      for (int j = 0; j < d; j++) {
+        int q = c * d + j;
+        double o = old[q];
+        double mean = (s1[q] + o * n0) / nk[c];
+        double delta = mean - o;
+        double scatter = s2[q] - 2 * delta * s1[q] + delta * delta * n0;
+        means[q] = mean;
+        cov[q] = Math.max(scatter, 0) / nk[c] + reg;
+      }
     }
     try {
       return Mixture.of(type, k, d, weights, means, cov);
