@@ -148,9 +148,12 @@ final class GridDbscan {
     return new GridDbscan(n, d, metric, eps, side, lo, ext);
   }
 
-  /** Runs all phases; returns the provisional labels and the tie table (see {@link Labels}). */
-  Engine.Result run(double[] x, int minPts, boolean borderAsNoise, ChunkRunner runner) {
-    int[][] spares = build(x, runner);
+  /**
+   * Runs all phases; returns the provisional labels and the tie table (see {@link Labels}). The heavy phases
+   * run on {@code runner}, the light passes on {@code light} ({@link Engine#light}).
+   */
+  Engine.Result run(double[] x, int minPts, boolean borderAsNoise, ChunkRunner runner, ChunkRunner light) {
+    int[][] spares = build(x, light);
     // two arrays of n ints left over by the sort: the labels and the scratch of the final numbering
     int[] labels = spares.length > 0 ? spares[0] : new int[n]; // every entry is written in phase 3
     int[] numbering = spares.length > 1 ? spares[1] : null;
@@ -175,7 +178,7 @@ final class GridDbscan {
 
     // Core points to the front of each cell.
     coreEnd = new int[cells];
-    runner.run(chunks, (kk, w) -> {
+    light.run(chunks, (kk, w) -> {
       int chunk = Engine.spread(kk, chunks);
       int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
@@ -197,9 +200,9 @@ final class GridDbscan {
 
     // Provisional id of a cluster: its smallest core row, stored at the root as -1 - row (an atomic
     // minimum, so the order of the updates does not matter).
-    runner.run(chunks, (chunk, w) -> UnionFind.flatten(parent, chunk * CELL_CHUNK,
+    light.run(chunks, (chunk, w) -> UnionFind.flatten(parent, chunk * CELL_CHUNK,
         Math.min(cells, (chunk + 1) * CELL_CHUNK)));
-    runner.run(chunks, (kk, w) -> {
+    light.run(chunks, (kk, w) -> {
       int chunk = Engine.spread(kk, chunks);
       int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
