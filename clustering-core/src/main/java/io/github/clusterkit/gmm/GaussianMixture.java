@@ -481,7 +481,8 @@ public final class GaussianMixture {
               + " rows, got components = " + k + "; use init(GmmInit.RANDOM) or fewer components");
         }
         double[] seeds;
-        try (Engine engine = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null), 1)) {
+        try (Engine engine = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null),
+            parallelism)) {
           seeds = engine.plusPlus(new Rng(restartSeed));
         }
         run.clearResponsibilities();

@@ -59,7 +59,6 @@ public final class EmRun {
 
   /** Scratch arrays of one chunk; separate arrays so that every inner loop writes what it does not read. */
   private static final class Buffers {
-    final double[] lp;
     final double[] max;
     final double[] sum;
     /** Centred block, column-major, with a zero padding column when {@code d} is odd. */
@@ -69,13 +68,14 @@ public final class EmRun {
     /** A component's weighted scatter over one chunk, {@code dp x dp}. */
     final double[] tile;
     final double[] z;
-    final double[] maha;
     /** Per-row-position accumulators, reduced once per chunk (vectorisable, unlike a dot product). */
     final double[] lane;
-    /** DIAGONAL: the block's columns, {@code xb[j][t]}, each indexed from 0 (see {@link EmRun#diagChunk}). */
+    /** The block's columns, {@code xb[j][t]}, each indexed from 0 (see {@link Mixture#blockLogProb}). */
     final double[][] xb;
-    /** DIAGONAL: the block's weighted log densities, then responsibilities, {@code lpb[c][t]}. */
+    /** The block's weighted log densities, then responsibilities, {@code lpb[c][t]}. */
     final double[][] lpb;
+    /** Scratch columns for {@link Mixture#blockLogProb}. */
+    final double[][] cols;
     /** DIAGONAL: lanes of {@code sum r}, {@code sum r v}, {@code sum r v^2} ({@code v = x - old mean}). */
     final double[][] l0;
     final double[][] l1;
@@ -84,7 +84,6 @@ public final class EmRun {
 
     Buffers(int k, int d, boolean diagonal) {
       int b = BLOCK;
-      lp = new double[k * b];
       max = new double[b];
       sum = new double[b];
       int dp = d + (d & 1);
@@ -92,18 +91,16 @@ public final class EmRun {
       wdiff = new double[dp * b];
       tile = new double[dp * dp];
       z = new double[b];
-      maha = new double[b];
       lane = new double[(d + 1) * b];
       scratch = new double[b];
+      xb = new double[d][b];
+      lpb = new double[k][b];
+      cols = new double[d][b];
       if (diagonal) {
-        xb = new double[d][b];
-        lpb = new double[k][b];
         l0 = new double[k][b];
         l1 = new double[k * d][b];
         l2 = new double[k * d][b];
       } else {
-        xb = null;
-        lpb = null;
         l0 = null;
         l1 = null;
         l2 = null;
@@ -292,49 +289,18 @@ public final class EmRun {
     final int n = this.n;
     final int b = BLOCK;
     final Buffers buf = buffers(worker);
-    final double[] lp = buf.lp;
     final double[] resp = this.resp;
-    final double[] max = buf.max;
-    final double[] sum = buf.sum;
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
     double ll = 0;
     for (int i0 = from; i0 < to; i0 += b) {
       int len = Math.min(b, to - i0);
-      m.blockLogProb(xt, n, i0, len, lp, b, buf.diff, buf.z, buf.maha);
-      // log-sum-exp per row: the maximum over components, then the shifted exponentials.
-      System.arraycopy(lp, 0, max, 0, len);
-      for (int c = 1; c < k; c++) {
-        int lo = c * b;
-        for (int t = 0; t < len; t++) {
-          // branch-free, so the JIT vectorises it; lp is never NaN, and a signed zero in max does not
-          // change exp(lp - max) or max + log(sum)
-          max[t] = Math.max(max[t], lp[lo + t]);
-        }
-      }
-      Arrays.fill(sum, 0, len, 0);
-      for (int c = 0; c < k; c++) {
-        int lo = c * b;
-        for (int t = 0; t < len; t++) {
-          double e = Math.exp(lp[lo + t] - max[t]);
-          lp[lo + t] = e;
-          sum[t] += e;
-        }
-      }
-      for (int t = 0; t < len; t++) {
-        ll += max[t] + Math.log(sum[t]);
-      }
-      if (!accumulate) {
-        continue;
-      }
-      for (int t = 0; t < len; t++) {
-        sum[t] = 1 / sum[t];
-      }
-      for (int c = 0; c < k; c++) {
-        int lo = c * b;
-        int ro = c * n + i0;
-        for (int t = 0; t < len; t++) {
-          resp[ro + t] = lp[lo + t] * sum[t];
+      loadBlock(buf.xb, i0, len);
+      m.blockLogProb(buf.xb, len, buf.lpb, buf.cols, buf.z);
+      ll = softmax(buf, len, accumulate, ll);
+      if (accumulate) {
+        for (int c = 0; c < k; c++) {
+          System.arraycopy(buf.lpb[c], 0, resp, c * n + i0, len);
         }
       }
     }
@@ -342,6 +308,58 @@ public final class EmRun {
       statsFromResp(chunk, worker);
     }
     statPart[chunk][0] = ll;
+  }
+
+  /** Copies rows {@code i0 .. i0 + len} of the data into the per-column block arrays. */
+  private void loadBlock(double[][] xb, int i0, int len) {
+    for (int j = 0; j < d; j++) {
+      System.arraycopy(xt, j * n + i0, xb[j], 0, len);
+    }
+  }
+
+  /**
+   * Log-sum-exp of each row of the block in {@code buf.lpb}: the maximum over components, the shifted
+   * exponentials, their sum; with {@code normalize}, {@code buf.lpb} then holds the responsibilities.
+   *
+   * @param ll the running sum of log densities
+   * @return {@code ll} plus the log densities of the block's rows, added in row order
+   */
+  private double softmax(Buffers buf, int len, boolean normalize, double ll) {
+    final double[][] lpb = buf.lpb;
+    final double[] max = buf.max;
+    final double[] sum = buf.sum;
+    System.arraycopy(lpb[0], 0, max, 0, len);
+    for (int c = 1; c < k; c++) {
+      double[] lc = lpb[c];
+      for (int t = 0; t < len; t++) {
+        // branch-free, so the JIT vectorises it; lp is never NaN, and a signed zero in max does not
+        // change exp(lp - max) or max + log(sum)
+        max[t] = Math.max(max[t], lc[t]);
+      }
+    }
+    Arrays.fill(sum, 0, len, 0);
+    for (int c = 0; c < k; c++) {
+      double[] lc = lpb[c];
+      Exp.expShifted(lc, max, len, buf.scratch);
+      for (int t = 0; t < len; t++) {
+        sum[t] += lc[t];
+      }
+    }
+    for (int t = 0; t < len; t++) {
+      ll += max[t] + Math.log(sum[t]);
+    }
+    if (normalize) {
+      for (int t = 0; t < len; t++) {
+        sum[t] = 1 / sum[t];
+      }
+      for (int c = 0; c < k; c++) {
+        double[] r = lpb[c];
+        for (int t = 0; t < len; t++) {
+          r[t] *= sum[t];
+        }
+      }
+    }
+    return ll;
   }
 
   /**
@@ -352,9 +370,7 @@ public final class EmRun {
    *
    * <p>Every array of every inner loop is indexed by the plain row position {@code t} (the block is first
    * copied into per-column arrays): HotSpot 17's auto-vectoriser gives up on a loop that mixes an access
-   * {@code a[off + t]} with an access {@code b[t]}, which made the strided version about 8 times slower.
-   * The log densities are computed with the arithmetic of {@link Mixture#blockLogProb}, so they are the
-   * same bits.
+   * {@code a[off + t]} with an access {@code b[t]}, which made such a loop about 8 times slower.
    */
   private void diagChunk(Mixture m, int chunk, int worker, boolean accumulate) {
     final int k = this.k;
@@ -364,11 +380,7 @@ public final class EmRun {
     final Buffers buf = buffers(worker);
     final double[][] xb = buf.xb;
     final double[][] lpb = buf.lpb;
-    final double[] max = buf.max;
-    final double[] sum = buf.sum;
     final double[] mu = m.means;
-    final double[] f = m.factor;
-    final double[] lcs = m.logConst;
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
     if (accumulate) {
@@ -383,64 +395,17 @@ public final class EmRun {
     double ll = 0;
     for (int i0 = from; i0 < to; i0 += b) {
       int len = Math.min(b, to - i0);
-      for (int j = 0; j < d; j++) {
-        System.arraycopy(xt, j * n + i0, xb[j], 0, len);
-      }
-      for (int c = 0; c < k; c++) {
-        double[] acc = lpb[c];
-        int mo = c * d;
-        for (int j = 0; j < d; j++) {
-          double mj = mu[mo + j];
-          double p = f[mo + j];
-          double[] xj = xb[j];
-          if (j == 0) {
-            for (int t = 0; t < len; t++) {
-              double v = xj[t] - mj;
-              acc[t] = v * v * p;
-            }
-          } else {
-            for (int t = 0; t < len; t++) {
-              double v = xj[t] - mj;
-              acc[t] += v * v * p;
-            }
-          }
-        }
-        double lc = lcs[c];
-        for (int t = 0; t < len; t++) {
-          acc[t] = lc - 0.5 * acc[t];
-        }
-      }
-      System.arraycopy(lpb[0], 0, max, 0, len);
-      for (int c = 1; c < k; c++) {
-        double[] lc = lpb[c];
-        for (int t = 0; t < len; t++) {
-          max[t] = Math.max(max[t], lc[t]);
-        }
-      }
-      Arrays.fill(sum, 0, len, 0);
-      for (int c = 0; c < k; c++) {
-        double[] lc = lpb[c];
-        Exp.expShifted(lc, max, len, buf.scratch);
-        for (int t = 0; t < len; t++) {
-          sum[t] += lc[t];
-        }
-      }
-      for (int t = 0; t < len; t++) {
-        ll += max[t] + Math.log(sum[t]);
-      }
+      loadBlock(xb, i0, len);
+      m.blockLogProb(xb, len, lpb, buf.cols, buf.z);
+      ll = softmax(buf, len, accumulate, ll);
       if (!accumulate) {
         continue;
-      }
-      for (int t = 0; t < len; t++) {
-        sum[t] = 1 / sum[t];
       }
       for (int c = 0; c < k; c++) {
         double[] r = lpb[c];
         double[] s0 = buf.l0[c];
         for (int t = 0; t < len; t++) {
-          double v = r[t] * sum[t];
-          r[t] = v;
-          s0[t] += v;
+          s0[t] += r[t];
         }
         int mo = c * d;
         for (int j = 0; j < d; j++) {

@@ -274,22 +274,19 @@ public final class Mixture {
 
   /**
    * Weighted log densities of a block of rows, column-oriented so that the inner loops run over the rows
-   * of the block, each loop writing an array it does not read (which lets the JIT vectorise it). The
-   * arithmetic is that of {@link #weightedLogProb(double[], int, double[], double[])} in the same order, so
-   * both give the same bits.
+   * of the block, each loop writing an array it does not read, and every array indexed by the plain row
+   * position {@code t} (HotSpot 17's auto-vectoriser gives up on a loop mixing {@code a[off + t]} with
+   * {@code b[t]}; hence arrays of columns rather than one strided array). The arithmetic is that of
+   * {@link #weightedLogProb(double[], int, double[], double[])} in the same order, so both give the same
+   * bits.
    *
-   * @param xt the data, column-major: column {@code j} of row {@code i} at {@code xt[j * n + i]}
-   * @param n number of rows of {@code xt}
-   * @param i0 first row of the block
-   * @param len rows in the block, at most {@code b}
-   * @param lp output, {@code lp[c * b + t]} for row {@code i0 + t}
-   * @param b the block stride
-   * @param diff scratch, {@code d * b}
-   * @param z scratch, {@code b}
-   * @param maha scratch, {@code b}
+   * @param xb the block's columns: column {@code j} of row {@code t} at {@code xb[j][t]}
+   * @param len rows in the block
+   * @param lp output, {@code lp[c][t]}
+   * @param diff scratch, {@code d} arrays of at least {@code len}
+   * @param z scratch, at least {@code len}
    */
-  public void blockLogProb(double[] xt, int n, int i0, int len, double[] lp, int b, double[] diff, double[] z,
-      double[] maha) {
+  public void blockLogProb(double[][] xb, int len, double[][] lp, double[][] diff, double[] z) {
     final int k = this.k;
     final int d = this.d;
     final double[] mu = means;
@@ -301,17 +298,19 @@ public final class Mixture {
           int mo = c * d;
           for (int j = 0; j < d; j++) {
             double m = mu[mo + j];
-            int xo = j * n + i0;
-            int wo = j * b;
+            double[] xj = xb[j];
+            double[] dj = diff[j];
             for (int t = 0; t < len; t++) {
-              diff[wo + t] = xt[xo + t] - m;
+              dj[t] = xj[t] - m;
             }
           }
+          double[] maha = lp[c];
           int idx = c * tri;
           for (int r = 0; r < d; r++) {
             double l0 = f[idx];
+            double[] d0 = diff[0];
             for (int t = 0; t < len; t++) {
-              z[t] = l0 * diff[t];
+              z[t] = l0 * d0[t];
             }
             // Three terms per pass (fewer loads and stores of z); Java evaluates a + b + c + d from the
             // left, so the sum keeps the sequential order of weightedLogProb.
@@ -320,18 +319,18 @@ public final class Mixture {
               double l1 = f[idx + j];
               double l2 = f[idx + j + 1];
               double l3 = f[idx + j + 2];
-              int o1 = j * b;
-              int o2 = o1 + b;
-              int o3 = o2 + b;
+              double[] d1 = diff[j];
+              double[] d2 = diff[j + 1];
+              double[] d3 = diff[j + 2];
               for (int t = 0; t < len; t++) {
-                z[t] = z[t] + l1 * diff[o1 + t] + l2 * diff[o2 + t] + l3 * diff[o3 + t];
+                z[t] = z[t] + l1 * d1[t] + l2 * d2[t] + l3 * d3[t];
               }
             }
             for (; j <= r; j++) {
               double l = f[idx + j];
-              int wo = j * b;
+              double[] dj = diff[j];
               for (int t = 0; t < len; t++) {
-                z[t] += l * diff[wo + t];
+                z[t] += l * dj[t];
               }
             }
             idx += r + 1;
@@ -345,7 +344,7 @@ public final class Mixture {
               }
             }
           }
-          finish(c, lp, b, len, maha, 1);
+          finish(c, maha, len, 1);
         }
         break;
       }
@@ -353,100 +352,106 @@ public final class Mixture {
         // diff holds the projected rows L^-1 x.
         for (int r = 0; r < d; r++) {
           int ro = r * (r + 1) / 2;
-          int wo = r * b;
+          double[] dr = diff[r];
           double l0 = f[ro];
+          double[] x0 = xb[0];
           for (int t = 0; t < len; t++) {
-            diff[wo + t] = l0 * xt[i0 + t];
+            dr[t] = l0 * x0[t];
           }
           for (int j = 1; j <= r; j++) {
             double l = f[ro + j];
-            int xo = j * n + i0;
+            double[] xj = xb[j];
             for (int t = 0; t < len; t++) {
-              diff[wo + t] += l * xt[xo + t];
+              dr[t] += l * xj[t];
             }
           }
         }
         final double[] pm = projectedMeans;
         for (int c = 0; c < k; c++) {
           int mo = c * d;
+          double[] maha = lp[c];
           for (int j = 0; j < d; j++) {
             double m = pm[mo + j];
-            int wo = j * b;
+            double[] dj = diff[j];
             if (j == 0) {
               for (int t = 0; t < len; t++) {
-                double v = diff[wo + t] - m;
+                double v = dj[t] - m;
                 maha[t] = v * v;
               }
             } else {
               for (int t = 0; t < len; t++) {
-                double v = diff[wo + t] - m;
+                double v = dj[t] - m;
                 maha[t] += v * v;
               }
             }
           }
-          finish(c, lp, b, len, maha, 1);
+          finish(c, maha, len, 1);
         }
         break;
       }
       case DIAGONAL: {
         for (int c = 0; c < k; c++) {
           int mo = c * d;
+          double[] maha = lp[c];
           for (int j = 0; j < d; j++) {
             double m = mu[mo + j];
             double p = f[mo + j];
-            int xo = j * n + i0;
+            double[] xj = xb[j];
             if (j == 0) {
               for (int t = 0; t < len; t++) {
-                double v = xt[xo + t] - m;
+                double v = xj[t] - m;
                 maha[t] = v * v * p;
               }
             } else {
               for (int t = 0; t < len; t++) {
-                double v = xt[xo + t] - m;
+                double v = xj[t] - m;
                 maha[t] += v * v * p;
               }
             }
           }
-          finish(c, lp, b, len, maha, 1);
+          finish(c, maha, len, 1);
         }
         break;
       }
       default: {
         for (int c = 0; c < k; c++) {
           int mo = c * d;
+          double[] maha = lp[c];
           for (int j = 0; j < d; j++) {
             double m = mu[mo + j];
-            int xo = j * n + i0;
+            double[] xj = xb[j];
             if (j == 0) {
               for (int t = 0; t < len; t++) {
-                double v = xt[xo + t] - m;
+                double v = xj[t] - m;
                 maha[t] = v * v;
               }
             } else {
               for (int t = 0; t < len; t++) {
-                double v = xt[xo + t] - m;
+                double v = xj[t] - m;
                 maha[t] += v * v;
               }
             }
           }
-          finish(c, lp, b, len, maha, f[c]);
+          finish(c, maha, len, f[c]);
         }
         break;
       }
     }
   }
 
-  /** {@code lp = logConst_c - 0.5 * maha * p} (p = 1 except SPHERICAL, whose product keeps its order). */
-  private void finish(int c, double[] lp, int b, int len, double[] maha, double p) {
+  /**
+   * {@code maha[t] = logConst_c - 0.5 * maha[t] * p} in place (p = 1 except SPHERICAL, whose product keeps
+   * its order).
+   */
+  private void finish(int c, double[] maha, int len, double p) {
     double lc = logConst[c];
-    int lo = c * b;
     if (type == CovarianceType.SPHERICAL) {
       for (int t = 0; t < len; t++) {
-        lp[lo + t] = lc - 0.5 * maha[t] * p;
+        maha[t] = lc - 0.5 * maha[t] * p;
       }
     } else {
       for (int t = 0; t < len; t++) {
-        lp[lo + t] = lc - 0.5 * maha[t];
+        maha[t] = lc - 0.5 * maha[t];
       }
     }
   }

@@ -56,16 +56,20 @@ class MixtureKernelTest {
       }
     }
     int b = EmRun.BLOCK;
-    double[] lp = new double[k * b];
+    double[][] lp = new double[k][b];
+    double[][] xb = new double[d][b];
     double[] one = new double[k];
     for (int i0 = 0; i0 < n; i0 += b) {
       int len = Math.min(b, n - i0);
-      mix.blockLogProb(xt, n, i0, len, lp, b, new double[d * b], new double[b], new double[b]);
+      for (int j = 0; j < d; j++) {
+        System.arraycopy(xt, j * n + i0, xb[j], 0, len);
+      }
+      mix.blockLogProb(xb, len, lp, new double[d][b], new double[b]);
       for (int t = 0; t < len; t++) {
         mix.weightedLogProb(x, (i0 + t) * d, one, new double[d]);
         for (int c = 0; c < k; c++) {
-          assertEquals(Double.doubleToLongBits(one[c]), Double.doubleToLongBits(lp[c * b + t]),
-              "row " + (i0 + t) + " component " + c + ": " + one[c] + " vs " + lp[c * b + t]);
+          assertEquals(Double.doubleToLongBits(one[c]), Double.doubleToLongBits(lp[c][t]),
+              "row " + (i0 + t) + " component " + c + ": " + one[c] + " vs " + lp[c][t]);
         }
       }
     }
