@@ -74,8 +74,9 @@ public final class EmRun {
     final double[][] xb;
     /** The block's weighted log densities, then responsibilities, {@code lpb[c][t]}. */
     final double[][] lpb;
-    /** Scratch columns for {@link Mixture#blockLogProb}. */
+    /** Scratch columns for {@link Mixture#blockLogProb} and the covariance sums. */
     final double[][] cols;
+    final double[][] wcols;
     /** DIAGONAL: lanes of {@code sum r}, {@code sum r v}, {@code sum r v^2} ({@code v = x - old mean}). */
     final double[][] l0;
     final double[][] l1;
@@ -96,6 +97,7 @@ public final class EmRun {
       xb = new double[d][b];
       lpb = new double[k][b];
       cols = new double[d][b];
+      wcols = new double[d][b];
       if (diagonal) {
         l0 = new double[k][b];
         l1 = new double[k * d][b];
@@ -487,6 +489,10 @@ public final class EmRun {
     final double[] diff = buf.diff;
     final double[] wdiff = buf.wdiff;
     final double[] tile = buf.tile;
+    final double[][] xb = buf.xb;
+    final double[][] cols = buf.cols;
+    final double[][] wcols = buf.wcols;
+    final double[] rb = buf.scratch;
     final int dp = d + (d & 1);
     Arrays.fill(acc, 0);
     int from = chunk * chunkSize;
@@ -508,15 +514,22 @@ public final class EmRun {
         int len = Math.min(b, to - i0);
         int ro = c * n + i0;
         if (full) {
+          // computed in per-column arrays indexed from 0 (vectorised), then copied into the strided blocks
+          // that the tile kernel reads
+          loadBlock(xb, i0, len);
+          System.arraycopy(resp, ro, rb, 0, len);
           for (int j = 0; j < d; j++) {
             double m = means[mo + j];
-            int xo = j * n + i0;
-            int dOff = j * b;
+            double[] xj = xb[j];
+            double[] dj = cols[j];
+            double[] wj = wcols[j];
             for (int t = 0; t < len; t++) {
-              double v = xt[xo + t] - m;
-              diff[dOff + t] = v;
-              wdiff[dOff + t] = resp[ro + t] * v;
+              double v = xj[t] - m;
+              dj[t] = v;
+              wj[t] = rb[t] * v;
             }
+            System.arraycopy(dj, 0, diff, j * b, len);
+            System.arraycopy(wj, 0, wdiff, j * b, len);
           }
           Gram.addLowerTiles(wdiff, diff, b, len, dp, tile);
         } else {
