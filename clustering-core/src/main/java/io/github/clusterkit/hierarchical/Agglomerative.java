@@ -33,7 +33,9 @@ import java.util.Locale;
  *       1967, doi:10.1093/comjnl/9.4.373). O(n^2) time and {@code n (n - 1) / 2} doubles of memory (about
  *       400 MB at n = 10,000).</li>
  *   <li>{@link Linkage#SINGLE}: Prim's minimum spanning tree with distances computed on the fly, O(n^2)
- *       time and O(n) memory, no matrix: it runs on any n that fits in memory as a {@link Dataset}.</li>
+ *       time and linear memory, no matrix: besides a few arrays of n it keeps one column-by-column copy
+ *       of the data (as large as the {@link Dataset}, so that the scans vectorise); it runs on any n whose
+ *       data fit in memory twice.</li>
  * </ul>
  * The matrix algorithms keep each cluster's nearest neighbour cached between merges, so the chain rarely
  * rescans a row; the caches change the work, not the result. The chain finds merges out of height order;

@@ -4,7 +4,7 @@ import io.github.clusterkit.neighbors.Metric;
 
 /**
  * Single linkage as Prim's minimum spanning tree with distances computed on the fly: O(n^2) distance
- * evaluations, O(n) memory, no matrix. Step for step as SciPy 1.10's {@code _hierarchy.mst_single_linkage}:
+ * evaluations, O(n d) memory (a column-by-column copy of the data and a few arrays of n), no matrix. Step for step as SciPy 1.10's {@code _hierarchy.mst_single_linkage}:
  * from the newest tree vertex {@code x}, every outside point lowers its distance to the tree, and the next
  * vertex is the outside point with the smallest such distance, the smallest index on ties. The recorded
  * edges are then sorted and relabelled by {@link Tree#fromRecorded}.
