@@ -4,7 +4,9 @@ import elki.clustering.kmeans.AbstractKMeans;
 import elki.clustering.kmeans.ElkanKMeans;
 import elki.clustering.kmeans.HamerlyKMeans;
 import elki.clustering.kmeans.LloydKMeans;
+import elki.clustering.kmeans.initialization.KMeansInitialization;
 import elki.clustering.kmeans.initialization.KMeansPlusPlus;
+import elki.clustering.kmeans.initialization.Predefined;
 import elki.data.Cluster;
 import elki.data.Clustering;
 import elki.data.NumberVector;
@@ -56,6 +58,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * tolerance 1e-4, in either version; ELKI and Commons Math: until no assignment changes; Tribuo: at most 300 iterations).
  * {@code mode=iter20}: at most 20 iterations with tolerance 0 for every library, so that time / 20 is the cost
  * of an iteration (initialisation included, amortised; a library that converges earlier stops earlier).
+ * {@code mode=c0iter20} (on request only, {@code -p mode=c0iter20}; clusterkit and ELKI): 20 iterations with
+ * tolerance 0 from the same given initial centroids (clusterkit's centroids after one iteration from its
+ * k-means++ seeding, computed in {@code @Setup}), so both libraries do the same iterations and reach the same
+ * inertia, and time / 20 is the cost of one iteration without any seeding.
  *
  * <p>Results are checked: {@code @Setup} runs the configuration once and prints the inertia (sum of squared
  * distances to the nearest returned centroid, recomputed here for every library) and the iteration count
@@ -89,6 +95,7 @@ public class KMeansBenchmark {
 
   Dataset data;
   double[][] rows;
+  double[][] c0;
   Relation<NumberVector> relation;
   List<DoublePoint> points;
   MutableDataset<ClusterID> tribuoData;
@@ -97,6 +104,12 @@ public class KMeansBenchmark {
   public void setUp() {
     data = BenchData.blobs(Shapes.n(shape), Shapes.d(shape));
     rows = BenchData.rows(data);
+    if (fromC0()) {
+      if (!impl.startsWith("ours") && !impl.startsWith("elki")) {
+        throw new UnsupportedOperationException("mode c0iter20 is implemented for clusterkit and ELKI only");
+      }
+      c0 = KMeans.k(K).seed(SEED).maxIterations(1).tolerance(0).fit(data).centroids();
+    }
     if (impl.startsWith("elki")) {
       relation = BenchData.elkiRelation(rows);
     } else if (impl.equals("commonsMath")) {
@@ -123,7 +136,11 @@ public class KMeansBenchmark {
   }
 
   private boolean fixed() {
-    return mode.equals("iter20");
+    return mode.equals("iter20") || fromC0();
+  }
+
+  private boolean fromC0() {
+    return mode.equals("c0iter20");
   }
 
   /** One complete K-Means fit with the configured library. */
@@ -168,6 +185,9 @@ public class KMeansBenchmark {
     if (fixed()) {
       config = config.maxIterations(20).tolerance(0);
     }
+    if (fromC0()) {
+      config = config.initialCentroids(c0);
+    }
     return config.fit(data);
   }
 
@@ -175,8 +195,15 @@ public class KMeansBenchmark {
     return fixed() ? 20 : 0; // 0: ELKI iterates until no assignment changes
   }
 
-  private static KMeansPlusPlus<NumberVector> elkiInit() {
-    return new KMeansPlusPlus<>(new RandomFactory(SEED));
+  private KMeansInitialization elkiInit() {
+    if (fromC0()) {
+      double[][] copy = new double[c0.length][];
+      for (int j = 0; j < copy.length; j++) {
+        copy[j] = c0[j].clone();
+      }
+      return new Predefined(copy);
+    }
+    return new KMeansPlusPlus<NumberVector>(new RandomFactory(SEED));
   }
 
   private Clustering<KMeansModel> elki(AbstractKMeans<NumberVector, KMeansModel> algorithm) {

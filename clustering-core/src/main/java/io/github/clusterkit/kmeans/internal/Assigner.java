@@ -77,20 +77,47 @@ public abstract class Assigner {
    * Full scan of row {@code i}: the nearest centroid by {@link Dist#sq}, lowest index on ties.
    *
    * @param xo offset of the row
+   * @param buf scratch of at least {@code k} values ({@link #distanceBuffer()})
    * @return the index
    */
-  protected final int nearest(int xo) {
-    double[] cc = c;
+  protected final int nearest(int xo, double[] buf) {
+    distances(xo, buf);
     int best = 0;
-    double bd = Dist.sq(x, xo, cc, 0, d);
+    double bd = buf[0];
     for (int j = 1; j < k; j++) {
-      double dj = Dist.sq(x, xo, cc, j * d, d);
+      double dj = buf[j];
       if (dj < bd) {
         bd = dj;
         best = j;
       }
     }
     return best;
+  }
+
+  /** @return a scratch array for {@link #distances(int, double[])}, one per pass and thread */
+  protected final double[] distanceBuffer() {
+    return new double[k];
+  }
+
+  /**
+   * The squared distances {@link Dist#sq} from row offset {@code xo} to every centroid, into {@code buf[0..k)};
+   * four centroids at a time by {@link Dist#sq4} (the same values) when {@code d >= 8}.
+   *
+   * @param xo offset of the row
+   * @param buf receives the distances; at least {@code k} long ({@link #distanceBuffer()})
+   */
+  protected final void distances(int xo, double[] buf) {
+    final double[] cc = c;
+    final int dd = d;
+    int j = 0;
+    if (dd >= 8) {
+      for (; j + 4 <= k; j += 4) {
+        Dist.sq4(x, xo, cc, j * dd, (j + 1) * dd, (j + 2) * dd, (j + 3) * dd, dd, buf, j);
+      }
+    }
+    for (; j < k; j++) {
+      buf[j] = Dist.sq(x, xo, cc, j * dd, dd);
+    }
   }
 
   /**

@@ -55,6 +55,101 @@ public final class Dist {
   }
 
   /**
+   * Four distances at once, for {@code d >= 8}: {@code out[oo + q] = sq(a, ao, b, bq, d)} bit for bit (the same
+   * operations in the same order for each), with every coordinate of {@code a}'s vector loaded once and sixteen
+   * independent sums in flight instead of four.
+   *
+   * @param a first array
+   * @param ao offset of the common vector in {@code a}
+   * @param b second array
+   * @param b0 offset of the first of four vectors in {@code b}
+   * @param b1 offset of the second
+   * @param b2 offset of the third
+   * @param b3 offset of the fourth
+   * @param d dimension, at least 8
+   * @param out receives the four squared distances
+   * @param oo offset in {@code out}
+   */
+  public static void sq4(double[] a, int ao, double[] b, int b0, int b1, int b2, int b3, int d, double[] out,
+      int oo) {
+    double p0 = 0;
+    double p1 = 0;
+    double p2 = 0;
+    double p3 = 0;
+    double q0 = 0;
+    double q1 = 0;
+    double q2 = 0;
+    double q3 = 0;
+    double r0 = 0;
+    double r1 = 0;
+    double r2 = 0;
+    double r3 = 0;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    int end = d - 3;
+    for (; j < end; j += 4) {
+      double x0 = a[ao + j];
+      double x1 = a[ao + j + 1];
+      double x2 = a[ao + j + 2];
+      double x3 = a[ao + j + 3];
+      double t0 = x0 - b[b0 + j];
+      double t1 = x1 - b[b0 + j + 1];
+      double t2 = x2 - b[b0 + j + 2];
+      double t3 = x3 - b[b0 + j + 3];
+      p0 += t0 * t0;
+      p1 += t1 * t1;
+      p2 += t2 * t2;
+      p3 += t3 * t3;
+      t0 = x0 - b[b1 + j];
+      t1 = x1 - b[b1 + j + 1];
+      t2 = x2 - b[b1 + j + 2];
+      t3 = x3 - b[b1 + j + 3];
+      q0 += t0 * t0;
+      q1 += t1 * t1;
+      q2 += t2 * t2;
+      q3 += t3 * t3;
+      t0 = x0 - b[b2 + j];
+      t1 = x1 - b[b2 + j + 1];
+      t2 = x2 - b[b2 + j + 2];
+      t3 = x3 - b[b2 + j + 3];
+      r0 += t0 * t0;
+      r1 += t1 * t1;
+      r2 += t2 * t2;
+      r3 += t3 * t3;
+      t0 = x0 - b[b3 + j];
+      t1 = x1 - b[b3 + j + 1];
+      t2 = x2 - b[b3 + j + 2];
+      t3 = x3 - b[b3 + j + 3];
+      s0 += t0 * t0;
+      s1 += t1 * t1;
+      s2 += t2 * t2;
+      s3 += t3 * t3;
+    }
+    double v0 = (p0 + p1) + (p2 + p3);
+    double v1 = (q0 + q1) + (q2 + q3);
+    double v2 = (r0 + r1) + (r2 + r3);
+    double v3 = (s0 + s1) + (s2 + s3);
+    for (; j < d; j++) {
+      double xj = a[ao + j];
+      double t = xj - b[b0 + j];
+      v0 += t * t;
+      t = xj - b[b1 + j];
+      v1 += t * t;
+      t = xj - b[b2 + j];
+      v2 += t * t;
+      t = xj - b[b3 + j];
+      v3 += t * t;
+    }
+    out[oo] = v0;
+    out[oo + 1] = v1;
+    out[oo + 2] = v2;
+    out[oo + 3] = v3;
+  }
+
+  /**
    * The relative safety margin applied to every distance that becomes a bound in Hamerly's and Elkan's
    * algorithms: upper bounds are multiplied by {@code 1 + gamma}, lower bounds by {@code 1 - gamma}. It is
    * about 32 times the worst-case relative error of {@link #sq} followed by a square root, so a bound test

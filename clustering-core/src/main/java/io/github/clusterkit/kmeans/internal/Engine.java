@@ -518,26 +518,60 @@ public final class Engine implements AutoCloseable {
       final double[] ft = seedFoldTab;
       final double[] ct = seedCandTab;
       final int span = cand.length;
+      final double[] q4 = new double[4];
       int fo = fold * dd;
       for (int i = from; i < to; i++) {
-        int xo = i * dd;
         double cur = Double.longBitsToDouble(d2[i]);
         int lab = nr[i];
-        if (fold >= 0 && !(ft[lab] > pruneLimit(cur))) {
+        double lim = pruneLimit(cur);
+        int tb = lab * span + co;
+        // One branch per row: either every distance of the row is provably irrelevant (its coordinates are not
+        // read), or all are computed (a pruned candidate's minimum is cur either way).
+        if ((fold < 0 || ft[lab] > lim) && ct[tb] > lim && ct[tb + 1] > lim && ct[tb + 2] > lim
+            && ct[tb + 3] > lim) {
+          if (ww == null) {
+            s0 += cur;
+            s1 += cur;
+            s2 += cur;
+            s3 += cur;
+          } else {
+            double wc = ww[i] * cur;
+            s0 += wc;
+            s1 += wc;
+            s2 += wc;
+            s3 += wc;
+          }
+          continue;
+        }
+        int xo = i * dd;
+        if (fold >= 0) {
           double v = Dist.sq(px, xo, px, fo, dd);
           if (v < cur) {
             cur = v;
-            lab = foldIdx;
-            nr[i] = lab;
+            nr[i] = foldIdx;
             d2[i] = Double.doubleToRawLongBits(v);
           }
         }
-        double lim = pruneLimit(cur);
-        int tb = lab * span + co;
-        double v0 = ct[tb] > lim ? cur : Math.min(Dist.sq(px, xo, px, r0, dd), cur);
-        double v1 = ct[tb + 1] > lim ? cur : Math.min(Dist.sq(px, xo, px, r1, dd), cur);
-        double v2 = ct[tb + 2] > lim ? cur : Math.min(Dist.sq(px, xo, px, r2, dd), cur);
-        double v3 = ct[tb + 3] > lim ? cur : Math.min(Dist.sq(px, xo, px, r3, dd), cur);
+        double v0;
+        double v1;
+        double v2;
+        double v3;
+        if (dd < 8) {
+          v0 = Dist.sq(px, xo, px, r0, dd);
+          v1 = Dist.sq(px, xo, px, r1, dd);
+          v2 = Dist.sq(px, xo, px, r2, dd);
+          v3 = Dist.sq(px, xo, px, r3, dd);
+        } else {
+          Dist.sq4(px, xo, px, r0, r1, r2, r3, dd, q4, 0);
+          v0 = q4[0];
+          v1 = q4[1];
+          v2 = q4[2];
+          v3 = q4[3];
+        }
+        v0 = Math.min(v0, cur);
+        v1 = Math.min(v1, cur);
+        v2 = Math.min(v2, cur);
+        v3 = Math.min(v3, cur);
         if (ww == null) {
           s0 += v0;
           s1 += v1;

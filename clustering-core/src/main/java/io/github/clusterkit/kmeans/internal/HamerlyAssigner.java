@@ -150,12 +150,13 @@ public final class HamerlyAssigner extends Assigner {
     int changes = 0;
     final long[] b = bounds;
     final boolean all = full;
+    final double[] buf = distanceBuffer();
     for (int i = from; i < to; i++) {
       int xo = i * d;
       int old = labels[i];
       int a;
       if (all) {
-        a = scan(i, xo);
+        a = scan(i, xo, buf);
       } else {
         a = old;
         long p = b[i];
@@ -169,7 +170,7 @@ public final class HamerlyAssigner extends Assigner {
           if (tight < m) {
             b[i] = pack(up(tight), ll);
           } else {
-            a = scan(i, xo);
+            a = scan(i, xo, buf);
           }
         }
       }
@@ -272,13 +273,13 @@ public final class HamerlyAssigner extends Assigner {
   }
 
   /** Lloyd's full scan of row i; sets both bounds from the exact nearest and second-nearest distances. */
-  private int scan(int i, int xo) {
-    final double[] cc = c;
+  private int scan(int i, int xo, double[] buf) {
+    distances(xo, buf);
     int best = 0;
-    double bd = Dist.sq(x, xo, cc, 0, d);
+    double bd = buf[0];
     double second = Double.POSITIVE_INFINITY;
     for (int j = 1; j < k; j++) {
-      double dj = Dist.sq(x, xo, cc, j * d, d);
+      double dj = buf[j];
       if (dj < bd) {
         second = bd;
         bd = dj;

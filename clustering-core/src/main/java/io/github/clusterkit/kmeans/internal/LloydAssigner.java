@@ -31,9 +31,10 @@ public final class LloydAssigner extends Assigner {
       return assign2(from, to, labels, sum, wsum);
     }
     int changes = 0;
+    double[] buf = distanceBuffer();
     for (int i = from; i < to; i++) {
       int xo = i * d;
-      int a = nearest(xo);
+      int a = nearest(xo, buf);
       if (labels[i] != a) {
         labels[i] = a;
         changes++;

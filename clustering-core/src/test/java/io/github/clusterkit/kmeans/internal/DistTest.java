@@ -1,0 +1,34 @@
+package io.github.clusterkit.kmeans.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.clusterkit.internal.Rng;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** {@link Dist#sq4} gives bit for bit the values of four {@link Dist#sq} calls (the kernels rely on it). */
+class DistTest {
+
+  @Property(tries = 200)
+  void fourAtOnceEqualsOneByOne(@ForAll long seed, @ForAll @IntRange(min = 8, max = 70) int d,
+      @ForAll @IntRange(min = 0, max = 3) int offset) {
+    Rng rng = new Rng(seed);
+    double[] a = new double[offset + d];
+    double[] b = new double[5 * d + offset];
+    double scale = Math.scalb(1.0, rng.nextInt(40) - 20);
+    for (int j = 0; j < a.length; j++) {
+      a[j] = rng.nextGaussian() * scale;
+    }
+    for (int j = 0; j < b.length; j++) {
+      b[j] = rng.nextGaussian() * scale;
+    }
+    int[] o = {offset + 3 * d, offset, offset + 4 * d, offset + d};
+    double[] out = new double[6];
+    Dist.sq4(a, offset, b, o[0], o[1], o[2], o[3], d, out, 2);
+    for (int q = 0; q < 4; q++) {
+      assertEquals(Double.doubleToRawLongBits(Dist.sq(a, offset, b, o[q], d)),
+          Double.doubleToRawLongBits(out[2 + q]), "vector " + q + ", d " + d);
+    }
+  }
+}
