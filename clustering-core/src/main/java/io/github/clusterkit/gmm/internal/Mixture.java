@@ -393,20 +393,40 @@ public final class Mixture {
         for (int c = 0; c < k; c++) {
           int mo = c * d;
           double[] maha = lp[c];
-          for (int j = 0; j < d; j++) {
+          double m0 = mu[mo];
+          double p0 = f[mo];
+          double[] x0 = xb[0];
+          for (int t = 0; t < len; t++) {
+            double v = x0[t] - m0;
+            maha[t] = v * v * p0;
+          }
+          // Three columns per pass (fewer loads and stores of maha); Java adds from the left, so the sum
+          // keeps the sequential order of weightedLogProb.
+          int j = 1;
+          for (; j + 2 < d; j += 3) {
+            double m1 = mu[mo + j];
+            double m2 = mu[mo + j + 1];
+            double m3 = mu[mo + j + 2];
+            double p1 = f[mo + j];
+            double p2 = f[mo + j + 1];
+            double p3 = f[mo + j + 2];
+            double[] x1 = xb[j];
+            double[] x2 = xb[j + 1];
+            double[] x3 = xb[j + 2];
+            for (int t = 0; t < len; t++) {
+              double v1 = x1[t] - m1;
+              double v2 = x2[t] - m2;
+              double v3 = x3[t] - m3;
+              maha[t] = maha[t] + v1 * v1 * p1 + v2 * v2 * p2 + v3 * v3 * p3;
+            }
+          }
+          for (; j < d; j++) {
             double m = mu[mo + j];
             double p = f[mo + j];
             double[] xj = xb[j];
-            if (j == 0) {
-              for (int t = 0; t < len; t++) {
-                double v = xj[t] - m;
-                maha[t] = v * v * p;
-              }
-            } else {
-              for (int t = 0; t < len; t++) {
-                double v = xj[t] - m;
-                maha[t] += v * v * p;
-              }
+            for (int t = 0; t < len; t++) {
+              double v = xj[t] - m;
+              maha[t] += v * v * p;
             }
           }
           finish(c, maha, len, 1);
