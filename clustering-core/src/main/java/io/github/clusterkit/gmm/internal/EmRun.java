@@ -27,10 +27,10 @@ import java.util.Arrays;
 public final class EmRun {
 
   /** Rows per block (the unit of the vectorised inner loops). */
-  static final int BLOCK = 64;
+  static final int BLOCK = 128;
   /** At most this many chunks, each of at least {@link #MIN_BLOCKS} blocks (fewer chunks for small n). */
   private static final int MAX_CHUNKS = 64;
-  private static final int MIN_BLOCKS = 64;
+  private static final int MIN_BLOCKS = 32;
   /** scikit-learn adds {@code 10 * np.finfo(float).eps} to every component's responsibility sum. */
   private static final double NK_EPS = 10 * Math.ulp(1.0);
 
