@@ -13,24 +13,13 @@ package io.github.clusterkit.hierarchical.internal;
  * <p>The live clusters' centroids are held column by column (structure of arrays), compacted as clusters
  * merge (the last slot moves into the freed one), so the distances from one cluster to all others are a few
  * element-wise loops over contiguous arrays that the JIT compiler vectorises; each distance is the same
- * expression, with the same operations in the same order, as a pairwise evaluation. These loops stop before
- * the square root: the root of the smallest square is the smallest distance, bit for bit, and a cached
- * neighbour is compared with a root only where the square comes within rounding of the cached distance's
- * square; ties are all squares whose roots round to the same distance. Because the slots do not follow the
- * cluster index, the smallest index among equal distances is chosen explicitly. The tree is the one of the
- * pairwise computation, bit for bit. Not API.
+ * expression, with the same operations in the same order, as a pairwise evaluation. Because the slots do
+ * not follow the cluster index, the smallest index among equal distances is chosen explicitly. Not API.
  */
 public final class CentroidWard {
 
   /** Clusters per block: the block's partial sums stay in the L1 cache while the columns stream past. */
   private static final int BLOCK = 512;
-
-  /**
-   * {@code 1 + 2^-49}: a square {@code s > m * m * SQUARE_MARGIN} (product rounded) has
-   * {@code sqrt(s) > m}, since a root within one ulp of {@code m} has a square within about {@code 2^-51}
-   * relative of {@code m^2}.
-   */
-  private static final double SQUARE_MARGIN = 1 + 0x1p-49;
 
   private CentroidWard() {}
 
@@ -65,7 +54,6 @@ public final class CentroidWard {
     int lowest = 0; // smallest live cluster index (the chain starts there, as SciPy's)
     double[] buf = new double[n];
     double[] acc = new double[BLOCK];
-    double[] centre = new double[d];
     int[] chain = new int[n];
     int chainLength = 0;
     int[] ra = new int[n - 1];
@@ -85,7 +73,7 @@ public final class CentroidWard {
         x = chain[chainLength - 1];
         if (!valid[x]) {
           int sx = slot[x];
-          distances(cols, d, sz, nLive, sx, buf, acc, centre);
+          distances(cols, d, sz, nLive, sx, buf, acc);
           buf[sx] = Double.POSITIVE_INFINITY;
           nearest(buf, id, nLive, x, nnVal, nnIdx);
           valid[x] = true;
@@ -140,36 +128,35 @@ public final class CentroidWard {
       nLive = last;
       sy = slot[y];
       // Distances to the new cluster: its own neighbour, and every other cache kept exact.
-      distances(cols, d, sz, nLive, sy, buf, acc, centre);
-      buf[sy] = Double.POSITIVE_INFINITY;
+      distances(cols, d, sz, nLive, sy, buf, acc);
+      double bestY = Double.POSITIVE_INFINITY;
+      int bestYIdx = -1;
       for (int q = 0; q < nLive; q++) {
         if (q == sy) {
           continue;
         }
         int i = id[q];
+        double nd = buf[q];
+        if (nd < bestY || (nd == bestY && i < bestYIdx)) {
+          bestY = nd;
+          bestYIdx = i;
+        }
         if (valid[i]) {
-          double sq = buf[q];
           double m = nnVal[i];
           int j = nnIdx[i];
-          // The root is taken only where it can reach the cached distance m: a square above m^2 (1 + 2^-49)
-          // has a root above m, so the cache stays unless it pointed at x or y.
-          if (sq <= m * m * SQUARE_MARGIN) {
-            double nd = Math.sqrt(sq);
-            if (nd < m) {
-              nnVal[i] = nd;
-              nnIdx[i] = y;
-            } else if (j == x || j == y) {
-              valid[i] = false;
-            } else if (nd == m && y < j) {
-              nnIdx[i] = y;
-            }
+          if (nd < m) {
+            nnVal[i] = nd;
+            nnIdx[i] = y;
           } else if (j == x || j == y) {
             valid[i] = false;
+          } else if (nd == m && y < j) {
+            nnIdx[i] = y;
           }
         }
       }
-      nearest(buf, id, nLive, y, nnVal, nnIdx);
-      valid[y] = nnIdx[y] >= 0;
+      nnVal[y] = bestY;
+      nnIdx[y] = bestYIdx;
+      valid[y] = bestYIdx >= 0;
     }
     return Tree.fromRecorded(n, ra, rb, rh);
   }
@@ -190,31 +177,34 @@ public final class CentroidWard {
     return Math.sqrt(2.0 * na * nb / (na + nb) * s);
   }
 
-  /**
-   * The square of Ward's distance from the cluster in slot {@code s} to every slot {@code 0..nLive-1}, into
-   * {@code out}: the argument of the square root in {@link #ward}, the same bits.
-   */
+  /** Ward's distance from the cluster in slot {@code s} to every slot {@code 0..nLive-1}, into {@code out}. */
   private static void distances(double[][] cols, int d, double[] sz, int nLive, int s, double[] out,
-      double[] acc, double[] centre) {
+      double[] acc) {
     double ns = sz[s];
-    for (int j = 0; j < d; j++) {
-      centre[j] = cols[j][s];
-    }
     for (int lo = 0; lo < nLive; lo += BLOCK) {
       int len = Math.min(nLive, lo + BLOCK) - lo;
-      Kernels.squaredSums(cols, centre, d, lo, len, acc);
+      double[] c0 = cols[0];
+      double a0 = c0[s];
+      for (int q = 0; q < len; q++) {
+        double t = c0[lo + q] - a0;
+        acc[q] = t * t;
+      }
+      for (int j = 1; j < d; j++) {
+        double[] cj = cols[j];
+        double a = cj[s];
+        for (int q = 0; q < len; q++) {
+          double t = cj[lo + q] - a;
+          acc[q] += t * t;
+        }
+      }
       for (int q = 0; q < len; q++) {
         double na = sz[lo + q];
-        out[lo + q] = 2.0 * na * ns / (na + ns) * acc[q];
+        out[lo + q] = Math.sqrt(2.0 * na * ns / (na + ns) * acc[q]);
       }
     }
   }
 
-  /**
-   * The smallest root of the squares in {@code buf[0..nLive)} and the smallest cluster index at it, as
-   * cluster {@code x}'s cache. The root of the smallest square is the smallest root (the square root is
-   * monotone and correctly rounded); several squares can share that root, and all of them tie.
-   */
+  /** Smallest value in {@code buf[0..nLive)} and the smallest cluster index at it, as x's cache. */
   private static void nearest(double[] buf, int[] id, int nLive, int x, double[] nnVal, int[] nnIdx) {
     double best = Double.POSITIVE_INFINITY;
     for (int q = 0; q < nLive; q++) {
@@ -222,19 +212,14 @@ public final class CentroidWard {
       best = b < best ? b : best;
     }
     int bestIdx = -1;
-    double root = Math.sqrt(best);
     if (best < Double.POSITIVE_INFINITY) {
-      double limit = best;
-      while (Math.sqrt(Math.nextUp(limit)) == root) {
-        limit = Math.nextUp(limit);
-      }
       for (int q = 0; q < nLive; q++) {
-        if (buf[q] <= limit && (bestIdx < 0 || id[q] < bestIdx)) {
+        if (buf[q] == best && (bestIdx < 0 || id[q] < bestIdx)) {
           bestIdx = id[q];
         }
       }
     }
-    nnVal[x] = root;
+    nnVal[x] = best;
     nnIdx[x] = bestIdx;
   }
 
