@@ -54,6 +54,7 @@ public final class CentroidWard {
     int lowest = 0; // smallest live cluster index (the chain starts there, as SciPy's)
     double[] buf = new double[n];
     double[] acc = new double[BLOCK];
+    double[] centre = new double[d];
     int[] chain = new int[n];
     int chainLength = 0;
     int[] ra = new int[n - 1];
@@ -73,7 +74,7 @@ public final class CentroidWard {
         x = chain[chainLength - 1];
         if (!valid[x]) {
           int sx = slot[x];
-          distances(cols, d, sz, nLive, sx, buf, acc);
+          distances(cols, d, sz, nLive, sx, buf, acc, centre);
           buf[sx] = Double.POSITIVE_INFINITY;
           nearest(buf, id, nLive, x, nnVal, nnIdx);
           valid[x] = true;
@@ -128,7 +129,7 @@ public final class CentroidWard {
       nLive = last;
       sy = slot[y];
       // Distances to the new cluster: its own neighbour, and every other cache kept exact.
-      distances(cols, d, sz, nLive, sy, buf, acc);
+      distances(cols, d, sz, nLive, sy, buf, acc, centre);
       double bestY = Double.POSITIVE_INFINITY;
       int bestYIdx = -1;
       for (int q = 0; q < nLive; q++) {
@@ -179,24 +180,14 @@ public final class CentroidWard {
 
   /** Ward's distance from the cluster in slot {@code s} to every slot {@code 0..nLive-1}, into {@code out}. */
   private static void distances(double[][] cols, int d, double[] sz, int nLive, int s, double[] out,
-      double[] acc) {
+      double[] acc, double[] centre) {
     double ns = sz[s];
+    for (int j = 0; j < d; j++) {
+      centre[j] = cols[j][s]; // the shared kernel squares centre - point: the same squares, the same sums
+    }
     for (int lo = 0; lo < nLive; lo += BLOCK) {
       int len = Math.min(nLive, lo + BLOCK) - lo;
-      double[] c0 = cols[0];
-      double a0 = c0[s];
-      for (int q = 0; q < len; q++) {
-        double t = c0[lo + q] - a0;
-        acc[q] = t * t;
-      }
-      for (int j = 1; j < d; j++) {
-        double[] cj = cols[j];
-        double a = cj[s];
-        for (int q = 0; q < len; q++) {
-          double t = cj[lo + q] - a;
-          acc[q] += t * t;
-        }
-      }
+      Kernels.squaredSums(cols, centre, d, lo, len, acc);
       for (int q = 0; q < len; q++) {
         double na = sz[lo + q];
         out[lo + q] = Math.sqrt(2.0 * na * ns / (na + ns) * acc[q]);
