@@ -22,6 +22,11 @@ public abstract class Assigner {
   protected final double[] w;
   /** Current centroids, row-major {@code k * d}. */
   protected double[] c;
+  /**
+   * Whether the passes add only the rows whose label changed (moved out of the old cluster's sums into the new
+   * one's) instead of every row: see {@link #accumulateMoves(boolean)}.
+   */
+  protected boolean moves;
 
   /**
    * @param x row-major points
@@ -72,6 +77,19 @@ public abstract class Assigner {
    * @return the number of rows whose label changed
    */
   public abstract int assign(int from, int to, int[] labels, double[] sum, double[] wsum);
+
+  /**
+   * Chooses what the next passes write into the sums given to {@link #assign}: with {@code false} (the default)
+   * every row's weighted coordinates are added to its new cluster's sums; with {@code true} only the rows whose
+   * label changes, which are subtracted from their old cluster's sums and added to the new one's, so that the
+   * sums become differences to be added to the previous pass's totals. Rows whose label is proven unchanged are
+   * then never read. The labels before such a pass must all be valid cluster indices.
+   *
+   * @param on whether to accumulate label changes only
+   */
+  public final void accumulateMoves(boolean on) {
+    this.moves = on;
+  }
 
   /**
    * Full scan of row {@code i}: the nearest centroid by {@link Dist#sq}, lowest index on ties.
@@ -141,6 +159,59 @@ public abstract class Assigner {
       for (int t = 0; t < d; t++) {
         sum[so + t] += x[xo + t] * wi;
       }
+      wsum[a] += wi;
+    }
+  }
+
+  /**
+   * Records row {@code i} (offset {@code xo}), whose label went from {@code old} to {@code a}, in the sums: the
+   * whole row in {@code a}'s sums, or with {@link #accumulateMoves(boolean)} on, the move from {@code old} to
+   * {@code a} if they differ.
+   *
+   * @param i row
+   * @param xo row offset
+   * @param old previous label
+   * @param a new label
+   * @param sum sums
+   * @param wsum weight totals
+   */
+  protected final void tally(int i, int xo, int old, int a, double[] sum, double[] wsum) {
+    if (!moves) {
+      accumulate(i, xo, a, sum, wsum);
+    } else if (a != old) {
+      move(i, xo, old, a, sum, wsum);
+    }
+  }
+
+  /**
+   * Moves row {@code i} (offset {@code xo}) from cluster {@code old}'s sums to cluster {@code a}'s.
+   *
+   * @param i row
+   * @param xo row offset
+   * @param old cluster left
+   * @param a cluster joined
+   * @param sum sums (differences)
+   * @param wsum weight totals (differences)
+   */
+  protected final void move(int i, int xo, int old, int a, double[] sum, double[] wsum) {
+    int so = old * d;
+    int sa = a * d;
+    if (w == null) {
+      for (int t = 0; t < d; t++) {
+        double v = x[xo + t];
+        sum[so + t] -= v;
+        sum[sa + t] += v;
+      }
+      wsum[old] -= 1;
+      wsum[a] += 1;
+    } else {
+      double wi = w[i];
+      for (int t = 0; t < d; t++) {
+        double v = x[xo + t] * wi;
+        sum[so + t] -= v;
+        sum[sa + t] += v;
+      }
+      wsum[old] -= wi;
       wsum[a] += wi;
     }
   }

@@ -126,7 +126,7 @@ public final class ElkanAssigner extends Assigner {
         changes++;
       }
       if (sum != null) {
-        accumulate(i, xo, a, sum, wsum);
+        tally(i, xo, old, a, sum, wsum);
       }
     }
     return changes;

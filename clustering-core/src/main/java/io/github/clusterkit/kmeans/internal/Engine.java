@@ -16,6 +16,13 @@ import java.util.Arrays;
  * assignment makes the labels match the final centroids. The centroid update does not depend on the
  * assigner, so equal labels give bit-identical centroids in every variant.
  *
+ * <p>With unit weights the sums are kept from pass to pass (Hamerly 2010 and ELKI do the same): after the first
+ * pass, a pass adds only the rows that changed cluster (out of the old cluster's sums, into the new one's; the
+ * chunks' differences added in chunk order, so the result is the same on any thread count), and rows whose
+ * label the bounds prove unchanged are not read at all. The sums are recomputed in full after an empty cluster
+ * was re-seeded and whenever the rows moved since the last full summation reach half the rows, which keeps the
+ * rounding drift of the sums within that of about one full summation. Counts are exact integers either way.
+ *
  * <p>Not thread-safe; the engine owns the pool of its {@link Chunks} and must be {@linkplain #close() closed}.
  */
 public final class Engine implements AutoCloseable {
@@ -76,6 +83,11 @@ public final class Engine implements AutoCloseable {
   private double[] sum;
   private double[] wsum;
   private int changes;
+  /**
+   * Whether a pass may update the sums from the rows that changed cluster only (unit weights: the weight totals
+   * are then exact integer counts, so an empty cluster is still exactly 0).
+   */
+  private final boolean incremental;
 
   /**
    * @param x row-major points (read only)
@@ -101,6 +113,7 @@ public final class Engine implements AutoCloseable {
     this.slotChanges = new int[width];
     this.chunkValue = new double[chunks.count()];
     this.pruneFactor = 4 * (1 + Dist.gamma(d));
+    this.incremental = w == null;
   }
 
   /**
@@ -125,12 +138,20 @@ public final class Engine implements AutoCloseable {
     boolean strict = false;
     boolean converged = false;
     boolean first = true;
+    // Rows moved since the sums were last summed in full; the next pass sums in full again (and resets it) once
+    // they reach half the rows, so rounding drift stays within that of about one full summation.
+    long moved = 0;
+    boolean fullSums = true;
     int it = 0;
     while (it < maxIterations) {
       assigner.prepare(centers, first ? null : shifts);
       first = false;
-      assignPass(labels, true);
+      boolean delta = incremental && !fullSums;
+      assignPass(labels, true, delta);
+      moved = delta ? moved + changes : 0;
       boolean relocated = relocateEmpty(centers, labels);
+      // A re-seeded cluster's sums were edited without its row's label: the next pass sums in full.
+      fullSums = relocated || 2 * moved >= n;
       double shiftTot = 0;
       for (int j = 0; j < k; j++) {
         int o = j * d;
@@ -165,15 +186,25 @@ public final class Engine implements AutoCloseable {
     }
     if (!strict) {
       assigner.prepare(centers, shifts);
-      assignPass(labels, false);
+      assignPass(labels, false, false);
     }
     double inertia = inertia(centers, labels);
     return new Run(centers, labels, inertia, it, converged);
   }
 
-  private void assignPass(int[] labels, boolean accumulate) {
-    Arrays.fill(sum, 0);
-    Arrays.fill(wsum, 0);
+  /**
+   * One assignment pass over all chunks.
+   *
+   * @param accumulate whether to update {@link #sum} and {@link #wsum}
+   * @param delta whether to update them from the rows that change cluster only (their previous totals are kept and
+   *     the chunks' differences added in chunk order); otherwise they are summed afresh
+   */
+  private void assignPass(int[] labels, boolean accumulate, boolean delta) {
+    if (!delta) {
+      Arrays.fill(sum, 0);
+      Arrays.fill(wsum, 0);
+    }
+    assigner.accumulateMoves(delta);
     changes = 0;
     chunks.run(
         width,

@@ -179,7 +179,7 @@ public final class HamerlyAssigner extends Assigner {
         changes++;
       }
       if (sum != null) {
-        accumulate(i, xo, a, sum, wsum);
+        tally(i, xo, old, a, sum, wsum);
       }
     }
     return changes;
@@ -191,11 +191,16 @@ public final class HamerlyAssigner extends Assigner {
     final double[] px = x;
     for (int i = from; i < to; i++) {
       int a = scan2(i);
-      if (a != labels[i]) {
+      int old = labels[i];
+      if (a != old) {
         labels[i] = a;
         changes++;
       }
-      if (sum != null) {
+      if (sum != null && moves) {
+        if (a != old) {
+          move(i, 2 * i, old, a, sum, wsum);
+        }
+      } else if (sum != null) {
         sum[2 * a] += px[2 * i];
         sum[2 * a + 1] += px[2 * i + 1];
         wsum[a] += 1;
@@ -216,6 +221,8 @@ public final class HamerlyAssigner extends Assigner {
     final int am = argMaxShift;
     final float ms = maxShift;
     final float ss = secondShift;
+    final boolean mv = sum != null && moves;
+    final boolean acc = sum != null && !moves;
     for (int i = from; i < to; i++) {
       int old = labels[i];
       int a = old;
@@ -236,10 +243,13 @@ public final class HamerlyAssigner extends Assigner {
           if (a != old) {
             labels[i] = a;
             changes++;
+            if (mv) {
+              move(i, 2 * i, old, a, sum, wsum);
+            }
           }
         }
       }
-      if (sum != null) {
+      if (acc) {
         sum[2 * a] += px[2 * i];
         sum[2 * a + 1] += px[2 * i + 1];
         wsum[a] += 1;

@@ -35,12 +35,13 @@ public final class LloydAssigner extends Assigner {
     for (int i = from; i < to; i++) {
       int xo = i * d;
       int a = nearest(xo, buf);
-      if (labels[i] != a) {
+      int old = labels[i];
+      if (old != a) {
         labels[i] = a;
         changes++;
       }
       if (sum != null) {
-        accumulate(i, xo, a, sum, wsum);
+        tally(i, xo, old, a, sum, wsum);
       }
     }
     return changes;
@@ -69,11 +70,16 @@ public final class LloydAssigner extends Assigner {
         a = dj < bd ? j : a;
         bd = Math.min(bd, dj);
       }
-      if (labels[i] != a) {
+      int old = labels[i];
+      if (old != a) {
         labels[i] = a;
         changes++;
       }
-      if (sum != null) {
+      if (sum != null && moves) {
+        if (old != a) {
+          move(i, 2 * i, old, a, sum, wsum);
+        }
+      } else if (sum != null) {
         if (ww == null) {
           sum[2 * a] += x0;
           sum[2 * a + 1] += x1;
