@@ -385,8 +385,8 @@ public final class GaussianMixture {
       IllegalStateException firstFailure = null;
       for (int r = 0; r < restarts; r++) {
         try {
-          initialise(run, data, x, Rng.split(seed, r).nextLong());
-          EmRun.Result res = run.run(run.initialMixture(), maxIterations, tolerance);
+          Mixture start = initialise(run, data, x, Rng.split(seed, r).nextLong());
+          EmRun.Result res = run.run(start, maxIterations, tolerance);
           if (best == null || res.logLikelihood() > best.logLikelihood()) {
             best = res;
           }
@@ -437,8 +437,8 @@ public final class GaussianMixture {
     return Mixture.of(type, k, d, w, mu, cov);
   }
 
-  /** Sets the run's initial responsibilities for one restart. */
-  private void initialise(EmRun run, Dataset data, double[] x, long restartSeed) {
+  /** The initial mixture of one restart (from the initial responsibilities). */
+  private Mixture initialise(EmRun run, Dataset data, double[] x, long restartSeed) {
     int n = data.size();
     int d = data.dimension();
     int k = components;
@@ -457,7 +457,7 @@ public final class GaussianMixture {
             run.setResponsibility(i, c, row[c] / s);
           }
         }
-        break;
+        return run.initialMixture();
       }
       case KMEANS: {
         // scikit-learn's "kmeans": hard responsibilities from one K-Means run (k-means++ seeding, Lloyd).
@@ -472,7 +472,7 @@ public final class GaussianMixture {
         for (int i = 0; i < n; i++) {
           run.setResponsibility(i, labels[i], 1);
         }
-        break;
+        return run.initialMixture();
       }
       default: {
         // scikit-learn 1.2's "k-means++": responsibility 1 for each seed row only.
@@ -485,11 +485,11 @@ public final class GaussianMixture {
             parallelism)) {
           seeds = engine.plusPlus(new Rng(restartSeed));
         }
-        run.clearResponsibilities();
+        int[] rows = new int[k];
         for (int c = 0; c < k; c++) {
-          run.setResponsibility(rowOf(x, n, d, seeds, c * d), c, 1);
+          rows[c] = rowOf(x, n, d, seeds, c * d);
         }
-        break;
+        return run.initialMixtureFromRows(rows);
       }
     }
   }

@@ -228,6 +228,63 @@ public final class EmRun {
   }
 
   /**
+   * The initial mixture of scikit-learn 1.2's "k-means++" initialisation, whose responsibilities are 1 for
+   * row {@code rows[c]} in component {@code c} and 0 elsewhere, computed from those rows alone: for DIAGONAL
+   * and SPHERICAL covariances the same bits as {@link #setResponsibility} calls followed by
+   * {@link #initialMixture()} (a sum of one value and zeros is that value), without the {@code n * k}
+   * responsibility array, which the fused E-step of these types never needs. Other types take the general
+   * path.
+   *
+   * @param rows {@code k} distinct rows, one per component
+   * @return the initial mixture
+   * @throws IllegalStateException if a covariance is not positive definite
+   */
+  public Mixture initialMixtureFromRows(int[] rows) {
+    final int k = this.k;
+    final int d = this.d;
+    final int n = this.n;
+    if (type != CovarianceType.DIAGONAL && type != CovarianceType.SPHERICAL) {
+      clearResponsibilities();
+      for (int c = 0; c < k; c++) {
+        setResponsibility(rows[c], c, 1);
+      }
+      return initialMixture();
+    }
+    double[] nk = new double[k];
+    double[] weights = new double[k];
+    double[] means = new double[k * d];
+    double[] cov = new double[Mixture.covLength(type, k, d)];
+    for (int c = 0; c < k; c++) {
+      nk[c] = 1 + NK_EPS;
+      weights[c] = nk[c] / n;
+    }
+    for (int c = 0; c < k; c++) {
+      int i = rows[c];
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        // 0.0 + x: the general path sums x with zeros, which turns -0.0 into 0.0
+        double mean = (0.0 + xt[j * n + i]) / nk[c];
+        double v = xt[j * n + i] - mean;
+        double var = (0.0 + v * v) / nk[c] + reg;
+        means[c * d + j] = mean;
+        if (type == CovarianceType.DIAGONAL) {
+          cov[c * d + j] = var;
+        } else {
+          s += var;
+        }
+      }
+      if (type == CovarianceType.SPHERICAL) {
+        cov[c] = s / d;
+      }
+    }
+    try {
+      return Mixture.of(type, k, d, weights, means, cov);
+    } catch (Mixture.NotPositiveDefinite e) {
+      throw collapse(e.component, 0, nk);
+    }
+  }
+
+  /**
    * Runs EM from {@code start}. Iteration {@code t} is scikit-learn's: E-step on the parameters after
    * {@code t - 1} M-steps (its log-likelihood is scikit-learn's lower bound), then the M-step; it stops after
    * iteration {@code t >= 2} when {@code |LL(t-1) - LL(t-2)| < tol}, or after {@code maxIter} iterations. A
