@@ -25,7 +25,19 @@ public final class CachedNnChain {
    * @return the tree in SciPy's layout
    */
   public static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx) {
+    return run(dist, n, method, nnVal, nnIdx, COMPACT_MIN);
+  }
+
+  /**
+   * {@link #run(double[], int, int, double[], int[])} with the smallest width that is compacted.
+   *
+   * @param compactMin compact only while at least this many clusters are live ({@code >= 2})
+   */
+  static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx, int compactMin) {
     int[] start = CondensedNnChain.rowStarts(n);
+    int[] orig = new int[n]; // slot -> original index (increasing)
+    int[] slot = new int[n]; // scratch of the compaction: original slot -> new slot
+    int width = n;
     int[] size = new int[n];
     int[] live = new int[n];
     boolean[] valid = new boolean[n];
@@ -33,6 +45,7 @@ public final class CachedNnChain {
       size[i] = 1;
       live[i] = i;
       valid[i] = true;
+      orig[i] = i;
     }
     int nLive = n;
     double[] recip = new double[2 * n + 1]; // 2n: the update's pass also visits y itself (result unused)
@@ -86,16 +99,62 @@ public final class CachedNnChain {
       }
       int nx = size[x];
       int ny = size[y];
-      ra[k] = x;
-      rb[k] = y;
+      ra[k] = orig[x];
+      rb[k] = orig[y];
       rh[k] = currentMin;
       size[x] = 0;
       size[y] = nx + ny;
       valid[x] = false;
       nLive = remove(live, nLive, x);
       update(dist, start, live, nLive, size, x, y, currentMin, nx, ny, method, recip, nnVal, nnIdx, valid, bx, by);
+      if (nLive >= compactMin && (long) nLive * COMPACT_DEN <= (long) width * COMPACT_NUM) {
+        compact(dist, start, live, nLive, size, valid, nnVal, nnIdx, chain, chainLength, orig, slot);
+        width = nLive;
+      }
     }
     return Tree.fromRecorded(n, ra, rb, rh);
+  }
+
+  /** Compact when the live clusters are at most this fraction, {@code NUM / DEN}, of the matrix width. */
+  static final int COMPACT_NUM = 1;
+  static final int COMPACT_DEN = 2;
+  /** Narrower matrices (a few MB) stay in cache; compacting them gains nothing. */
+  static final int COMPACT_MIN = 1024;
+
+  /**
+   * Copies the live part of the matrix to the front of {@code dist} as the condensed matrix of the
+   * {@code m} live clusters, in their index order, and renumbers every per-cluster array to match (slot
+   * {@code p} is the cluster at {@code live[p]}; {@code orig} keeps the original index). The order of the
+   * live clusters is kept, so every comparison of indices in the tie rule, hence every merge and height,
+   * is unchanged; later scans and updates skip the dead slots and walk a smaller working set. Entries and
+   * slots move only to lower or equal positions and are copied in ascending order, so all copies are in
+   * place.
+   */
+  private static void compact(double[] dist, int[] start, int[] live, int m, int[] size, boolean[] valid,
+      double[] nnVal, int[] nnIdx, int[] chain, int chainLength, int[] orig, int[] slot) {
+    for (int p = 0; p < m; p++) {
+      slot[live[p]] = p;
+    }
+    for (int p = 0; p < m - 1; p++) {
+      int src = start[live[p]];
+      int dst = (int) ((long) p * m - (long) p * (p + 1) / 2 - p - 1);
+      for (int q = p + 1; q < m; q++) {
+        dist[dst + q] = dist[src + live[q]];
+      }
+    }
+    for (int p = 0; p < m; p++) {
+      int i = live[p];
+      size[p] = size[i];
+      valid[p] = valid[i];
+      nnVal[p] = nnVal[i];
+      nnIdx[p] = valid[i] && nnIdx[i] >= 0 ? slot[nnIdx[i]] : -1;
+      orig[p] = orig[i];
+      start[p] = (int) ((long) p * m - (long) p * (p + 1) / 2 - p - 1);
+      live[p] = p;
+    }
+    for (int c = 0; c < chainLength; c++) {
+      chain[c] = slot[chain[c]];
+    }
   }
 
   private static int remove(int[] live, int nLive, int x) {
@@ -147,12 +206,17 @@ public final class CachedNnChain {
     nnIdx[x] = bestPos < 0 ? -1 : live[bestPos];
   }
 
+  /** Positions per block of the update: its rows' pages are still in the TLB when the block is written. */
+  static final int BLOCK = 256;
+
   /**
    * SciPy's update loop ({@code x < y}; x already removed from the live list), keeping every cache exact:
    * the new cluster's neighbour is found on the way, and each other cluster's cache either takes the new
    * cluster, stays, or is dropped when it pointed at x or y and the new distance is not smaller. Done in
-   * passes: gather d(i, x) and d(i, y) (independent loads), apply the Lance-Williams formula, scatter the
-   * results back, then maintain the caches.
+   * blocks of {@link #BLOCK} live positions, each in passes: gather d(i, x) and d(i, y) (independent loads,
+   * many misses in flight), apply the Lance-Williams formula, scatter the results back while the block's
+   * rows are still mapped in the TLB, then maintain the caches. Positions are visited in ascending order in
+   * every pass, so the result is that of one plain loop.
    */
   private static void update(double[] dist, int[] start, int[] live, int nLive, int[] size, int x, int y,
       double dxy, int nx, int ny, int method, double[] recip, double[] nnVal, int[] nnIdx, boolean[] valid,
@@ -161,63 +225,73 @@ public final class CachedNnChain {
     int rowY = start[y];
     int pY = position(live, nLive, y);
     int pX = position(live, nLive, x); // first live index above x
-    // Gather: i < x both in row i; x < i < y d(x, i) in row x and d(i, y) in row i; i > y rows x and y.
-    for (int p = 0; p < pX; p++) {
-      int ri = start[live[p]];
-      bx[p] = dist[ri + x];
-      by[p] = dist[ri + y];
-    }
-    for (int p = pX; p < pY; p++) {
-      int i = live[p];
-      bx[p] = dist[rowX + i];
-      by[p] = dist[start[i] + y];
-    }
-    for (int p = pY + 1; p < nLive; p++) {
-      int i = live[p];
-      bx[p] = dist[rowX + i];
-      by[p] = dist[rowY + i];
-    }
-    bx[pY] = 0;
-    by[pY] = 0;
-    // Lance-Williams, in place in by.
-    if (method == CondensedNnChain.WARD) {
-      for (int p = 0; p < nLive; p++) {
-        int ni = size[live[p]];
-        double t = recip[nx + ny + ni];
-        double dxi = bx[p];
-        double dyi = by[p];
-        by[p] = Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
-      }
-    } else if (method == CondensedNnChain.COMPLETE) {
-      for (int p = 0; p < nLive; p++) {
-        by[p] = Math.max(bx[p], by[p]);
-      }
-    } else {
-      double total = nx + ny;
-      for (int p = 0; p < nLive; p++) {
-        by[p] = (nx * bx[p] + ny * by[p]) / total;
-      }
-    }
-    // Scatter.
-    for (int p = 0; p < pY; p++) {
-      dist[start[live[p]] + y] = by[p];
-    }
-    for (int p = pY + 1; p < nLive; p++) {
-      dist[rowY + live[p]] = by[p];
-    }
-    // Caches.
-    by[pY] = Double.POSITIVE_INFINITY; // y itself
     double bestY = Double.POSITIVE_INFINITY;
     int bestPos = -1;
-    for (int p = 0; p < nLive; p++) {
-      double nd = by[p];
-      if (nd < bestY) {
-        bestY = nd;
-        bestPos = p;
+    for (int lo = 0; lo < nLive; lo += BLOCK) {
+      int hi = Math.min(nLive, lo + BLOCK);
+      // Gather: i < x both in row i; x < i < y d(x, i) in row x and d(i, y) in row i; i > y rows x and y.
+      int e1 = Math.min(hi, pX);
+      for (int p = lo; p < e1; p++) {
+        int ri = start[live[p]];
+        bx[p] = dist[ri + x];
+        by[p] = dist[ri + y];
       }
-      int i = live[p];
-      if (valid[i] && p != pY) {
-        cache(i, nd, x, y, nnVal, nnIdx, valid);
+      int e2 = Math.min(hi, pY);
+      for (int p = Math.max(lo, pX); p < e2; p++) {
+        int i = live[p];
+        bx[p] = dist[rowX + i];
+        by[p] = dist[start[i] + y];
+      }
+      for (int p = Math.max(lo, pY + 1); p < hi; p++) {
+        int i = live[p];
+        bx[p] = dist[rowX + i];
+        by[p] = dist[rowY + i];
+      }
+      boolean hasY = pY >= lo && pY < hi;
+      if (hasY) {
+        bx[pY] = 0;
+        by[pY] = 0;
+      }
+      // Lance-Williams, in place in by.
+      if (method == CondensedNnChain.WARD) {
+        for (int p = lo; p < hi; p++) {
+          int ni = size[live[p]];
+          double t = recip[nx + ny + ni];
+          double dxi = bx[p];
+          double dyi = by[p];
+          by[p] = Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
+        }
+      } else if (method == CondensedNnChain.COMPLETE) {
+        for (int p = lo; p < hi; p++) {
+          by[p] = Math.max(bx[p], by[p]);
+        }
+      } else {
+        double total = nx + ny;
+        for (int p = lo; p < hi; p++) {
+          by[p] = (nx * bx[p] + ny * by[p]) / total;
+        }
+      }
+      // Scatter.
+      for (int p = lo; p < e2; p++) {
+        dist[start[live[p]] + y] = by[p];
+      }
+      for (int p = Math.max(lo, pY + 1); p < hi; p++) {
+        dist[rowY + live[p]] = by[p];
+      }
+      // Caches.
+      if (hasY) {
+        by[pY] = Double.POSITIVE_INFINITY; // y itself
+      }
+      for (int p = lo; p < hi; p++) {
+        double nd = by[p];
+        if (nd < bestY) {
+          bestY = nd;
+          bestPos = p;
+        }
+        int i = live[p];
+        if (valid[i] && p != pY) {
+          cache(i, nd, x, y, nnVal, nnIdx, valid);
+        }
       }
     }
     nnVal[y] = bestY;

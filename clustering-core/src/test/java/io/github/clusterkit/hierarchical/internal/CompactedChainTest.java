@@ -1,0 +1,57 @@
+package io.github.clusterkit.hierarchical.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.neighbors.Metric;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The cached chain with its blocked update and its compactions of the matrix builds the same tree, bit for
+ * bit, as SciPy's plain chain ({@link CondensedNnChain}, step for step SciPy's {@code nn_chain}), also when
+ * it compacts at widths far below the default (so that small inputs compact many times, with chains,
+ * invalid caches and exact ties alive across a compaction) and on inputs wider than one update block.
+ */
+class CompactedChainTest {
+
+  /** kind 0: continuous; 1: integer lattice (many exact ties); 2: a few distinct rows repeated. */
+  private static double[] rows(long seed, int n, int d, int kind) {
+    Rng rng = new Rng(seed);
+    double[] v = new double[n * d];
+    int distinct = 1 + rng.nextInt(Math.max(1, n / 3));
+    double spread = 0.5 + 4 * rng.nextDouble();
+    for (int i = 0; i < n; i++) {
+      if (kind == 2 && i >= distinct) {
+        System.arraycopy(v, rng.nextInt(distinct) * d, v, i * d, d);
+        continue;
+      }
+      for (int j = 0; j < d; j++) {
+        double x = rng.nextGaussian() * spread;
+        v[i * d + j] = kind == 1 ? Math.rint(x) : x;
+      }
+    }
+    return v;
+  }
+
+  @Property(tries = 60, edgeCases = EdgeCasesMode.NONE)
+  void compactedChainEqualsThePlainChain(@ForAll long seed, @ForAll @IntRange(min = 2, max = 700) int n,
+      @ForAll @IntRange(min = 1, max = 3) int d, @ForAll @IntRange(min = 0, max = 2) int kind,
+      @ForAll @IntRange(min = 0, max = 2) int method, @ForAll @IntRange(min = 0, max = 2) int metric,
+      @ForAll @IntRange(min = 2, max = 80) int compactMin) {
+    double[] v = rows(seed, n, d, kind);
+    Metric m = method == CondensedNnChain.WARD ? Metric.EUCLIDEAN : Metric.values()[metric];
+    Tree expected = CondensedNnChain.run(MatrixFill.condensed(v, n, d, m), n, method);
+    double[] nnVal = new double[n];
+    int[] nnIdx = new int[n];
+    double[] dist = MatrixFill.condensed(v, n, d, m, 1, nnVal, nnIdx);
+    Tree actual = CachedNnChain.run(dist, n, method, nnVal, nnIdx, compactMin);
+    String what = "method " + method + " " + m + " compactMin " + compactMin;
+    assertArrayEquals(expected.left, actual.left, what + ": left");
+    assertArrayEquals(expected.right, actual.right, what + ": right");
+    assertArrayEquals(expected.height, actual.height, 0.0, what + ": height");
+    assertArrayEquals(expected.count, actual.count, what + ": count");
+  }
+}
