@@ -33,9 +33,9 @@ final class CellSort {
   private final int n;
   private final int size;
   private final int chunks;
-  private final ChunkRunner runner;
+  private final Team runner;
 
-  private CellSort(int n, ChunkRunner runner) {
+  private CellSort(int n, Team runner) {
     this.n = n;
     this.size = Engine.rowChunk(n);
     this.chunks = ChunkRunner.chunks(n, size);
@@ -52,7 +52,7 @@ final class CellSort {
    * @param runner the chunk runner
    * @return the sorted grid
    */
-  static CellSort sort(double[] x, int n, int d, double[] lo, double side, long[] ext, ChunkRunner runner) {
+  static CellSort sort(double[] x, int n, int d, double[] lo, double side, long[] ext, Team runner) {
     CellSort s = new CellSort(n, runner);
     long total = 1;
     for (int j = 0; j < d; j++) {

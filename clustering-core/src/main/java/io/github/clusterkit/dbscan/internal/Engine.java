@@ -23,28 +23,7 @@ public final class Engine {
   /** Largest dimension for which the grid runs (its stencil has 5^d cells or more beyond). */
   public static final int GRID_MAX_DIMENSION = 3;
 
-  /**
-   * Below this many rows the light passes (bounds, sort into cells, copies, partitions, flattening, numbering,
-   * output) run on the calling thread alone, with the same chunks and hence the same result: each takes well
-   * under a millisecond there, less than handing it to another thread and waiting for it (at 10^5 x 2 they
-   * were slower on two threads than on one). The heavy phases (core test, union, labelling) always use every
-   * thread.
-   */
-  static final int LIGHT_PARALLEL_MIN_ROWS = 1 << 18;
-
-  /** A runner without threads, for the light passes of small inputs (it holds no state). */
-  private static final ChunkRunner SERIAL = new ChunkRunner(1);
-
   private Engine() {}
-
-  /**
-   * @param n number of rows
-   * @param runner the run's runner
-   * @return the runner for light passes over {@code n} rows
-   */
-  static ChunkRunner light(int n, ChunkRunner runner) {
-    return n >= LIGHT_PARALLEL_MIN_ROWS ? runner : SERIAL;
-  }
 
   /** Labels (provisional, then final), core flags, ties and a spare array of one run. */
   static final class Result {
@@ -157,14 +136,13 @@ public final class Engine {
     int n = data.size();
     int d = data.dimension();
     double[] x = DataAccess.values(data);
-    try (ChunkRunner runner = new ChunkRunner(parallelism)) {
-      ChunkRunner light = light(n, runner);
+    try (Team runner = new Team(parallelism)) {
       Result r = null;
       Path path = requested;
       if (requested == null || requested == Path.GRID) {
-        GridDbscan grid = d <= GRID_MAX_DIMENSION ? GridDbscan.plan(x, n, d, metric, eps, light) : null;
+        GridDbscan grid = d <= GRID_MAX_DIMENSION ? GridDbscan.plan(x, n, d, metric, eps, runner) : null;
         if (grid != null) {
-          r = grid.run(x, minPts, borderAsNoise, runner, light);
+          r = grid.run(x, minPts, borderAsNoise, runner);
           path = Path.GRID;
         } else {
           path = Path.KD_TREE;
@@ -175,8 +153,8 @@ public final class Engine {
       } else if (r == null) {
         r = KdDbscan.build(x, n, d, metric, eps, runner).run(minPts, borderAsNoise, runner);
       }
-      int k = Labels.finish(r.labels, r.ties, r.tieRows, r.scratch, light);
-      return output(x, n, d, r, k, path, light);
+      int k = Labels.finish(r.labels, r.ties, r.tieRows, r.scratch, runner);
+      return output(x, n, d, r, k, path, runner);
     }
   }
 
@@ -185,7 +163,7 @@ public final class Engine {
    * into the run's free buffers when the core points fill at least half of them (fresh memory is slow to
    * touch for the first time, and the model then holds at most twice what it needs).
    */
-  private static Output output(double[] x, int n, int d, Result r, int k, Path path, ChunkRunner runner) {
+  private static Output output(double[] x, int n, int d, Result r, int k, Path path, Team runner) {
     int[] labels = r.labels;
     boolean[] core = r.core;
     int size = rowChunk(n);

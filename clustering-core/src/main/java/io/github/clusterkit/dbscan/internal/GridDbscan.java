@@ -97,7 +97,7 @@ final class GridDbscan {
   /**
    * Plans a grid, or returns null when the data span too many cells per axis (or in total) for exact keys.
    */
-  static GridDbscan plan(double[] x, int n, int d, Metric metric, double eps, ChunkRunner runner) {
+  static GridDbscan plan(double[] x, int n, int d, Metric metric, double eps, Team runner) {
     double side = side(metric, d, eps);
     // bounding box by row chunks (a minimum and a maximum do not depend on the order of the chunks)
     int size = Engine.rowChunk(n);
@@ -149,11 +149,10 @@ final class GridDbscan {
   }
 
   /**
-   * Runs all phases; returns the provisional labels and the tie table (see {@link Labels}). The heavy phases
-   * run on {@code runner}, the light passes on {@code light} ({@link Engine#light}).
+   * Runs all phases; returns the provisional labels and the tie table (see {@link Labels}).
    */
-  Engine.Result run(double[] x, int minPts, boolean borderAsNoise, ChunkRunner runner, ChunkRunner light) {
-    int[][] spares = build(x, light);
+  Engine.Result run(double[] x, int minPts, boolean borderAsNoise, Team runner) {
+    int[][] spares = build(x, runner);
     // two arrays of n ints left over by the sort: the labels and the scratch of the final numbering
     int[] labels = spares.length > 0 ? spares[0] : new int[n]; // every entry is written in phase 3
     int[] numbering = spares.length > 1 ? spares[1] : null;
@@ -178,7 +177,7 @@ final class GridDbscan {
 
     // Core points to the front of each cell.
     coreEnd = new int[cells];
-    light.run(chunks, (kk, w) -> {
+    runner.run(chunks, (kk, w) -> {
       int chunk = Engine.spread(kk, chunks);
       int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
@@ -200,9 +199,9 @@ final class GridDbscan {
 
     // Provisional id of a cluster: its smallest core row, stored at the root as -1 - row (an atomic
     // minimum, so the order of the updates does not matter).
-    light.run(chunks, (chunk, w) -> UnionFind.flatten(parent, chunk * CELL_CHUNK,
+    runner.run(chunks, (chunk, w) -> UnionFind.flatten(parent, chunk * CELL_CHUNK,
         Math.min(cells, (chunk + 1) * CELL_CHUNK)));
-    light.run(chunks, (kk, w) -> {
+    runner.run(chunks, (kk, w) -> {
       int chunk = Engine.spread(kk, chunks);
       int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
@@ -247,7 +246,7 @@ final class GridDbscan {
   }
 
   /** Sorts the rows by cell and copies the coordinates in that order; returns the spare int arrays. */
-  private int[][] build(double[] x, ChunkRunner runner) {
+  private int[][] build(double[] x, Team runner) {
     CellSort sorted = CellSort.sort(x, n, d, lo, side, ext, runner);
     order = sorted.order;
     keys = sorted.cellKeys;

@@ -37,7 +37,7 @@ final class Labels {
    * @param runner the chunk runner
    * @return the number of clusters
    */
-  static int finish(int[] labels, int[] ties, int[] tieRows, int[] scratch, ChunkRunner runner) {
+  static int finish(int[] labels, int[] ties, int[] tieRows, int[] scratch, Team runner) {
     int n = labels.length;
     int size = Engine.rowChunk(n);
     int chunks = ChunkRunner.chunks(n, size);
