@@ -472,30 +472,9 @@ public final class EmRun {
           s0[t] += r[t];
         }
         int mo = c * d;
-        int j = 0;
-        for (; j + 1 < d; j += 2) {
-          // two columns per pass: r is loaded once for both
-          double ma = mu[mo + j];
-          double mb = mu[mo + j + 1];
-          double[] xa = xb[j];
-          double[] xbb = xb[j + 1];
-          double[] s1a = buf.l1[mo + j];
-          double[] s2a = buf.l2[mo + j];
-          double[] s1b = buf.l1[mo + j + 1];
-          double[] s2b = buf.l2[mo + j + 1];
-          for (int t = 0; t < len; t++) {
-            double rt = r[t];
-            double va = xa[t] - ma;
-            double vb = xbb[t] - mb;
-            double rva = rt * va;
-            double rvb = rt * vb;
-            s1a[t] += rva;
-            s2a[t] += rva * va;
-            s1b[t] += rvb;
-            s2b[t] += rvb * vb;
-          }
-        }
-        for (; j < d; j++) {
+        // One column per pass: a pass over two columns (seven arrays) measured 2.4 times slower at d = 10
+        // (HotSpot 17 vectorises it poorly); the arithmetic per lane is the same either way.
+        for (int j = 0; j < d; j++) {
           double mj = mu[mo + j];
           double[] xj = xb[j];
           double[] s1 = buf.l1[mo + j];
