@@ -4,6 +4,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.Rng;
 import io.github.clusterkit.kmeans.internal.Assigner;
+import io.github.clusterkit.kmeans.internal.Chunks;
 import io.github.clusterkit.kmeans.internal.Distinct;
 import io.github.clusterkit.kmeans.internal.ElkanAssigner;
 import io.github.clusterkit.kmeans.internal.Engine;
@@ -319,15 +320,20 @@ public final class KMeans {
       throw new IllegalArgumentException("k must be <= the number of distinct rows"
           + (w == null ? "" : " with positive weight") + " (" + distinct + "), got " + k);
     }
-    double tolAbs = tolerance == 0 ? 0 : tolerance * meanVariance(x, n, d);
     KMeansAlgorithm used = resolve(algorithm, n, d, k);
     int runs = initialCentroids != null ? 1 : restarts;
     Engine.Run best;
+    // The tolerance's variance is summed over the engine's fixed chunks: the same value on any thread count.
     if (runs > 1 && parallelism > 1 && n < PARALLEL_RESTARTS_BELOW) {
+      double tolAbs;
+      try (Chunks serial = new Chunks(n, 1)) {
+        tolAbs = tolerance == 0 ? 0 : tolerance * Engine.meanVariance(x, n, d, serial);
+      }
       best = parallelRestarts(x, n, d, w, used, runs, tolAbs);
     } else {
       best = null;
       try (Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), parallelism)) {
+        double tolAbs = tolerance == 0 ? 0 : tolerance * engine.meanVariance();
         for (int r = 0; r < runs; r++) {
           Engine.Run run = run(engine, r, d, tolAbs);
           if (best == null || run.inertia < best.inertia) {
@@ -449,35 +455,6 @@ public final class KMeans {
 
   /** Largest {@code n * k} for which AUTO picks Elkan: 2^25 doubles, 256 MiB of lower bounds. */
   private static final long ELKAN_MAX_BOUNDS = 1L << 25;
-
-  /** Mean over columns of the population variance (two-pass), as scikit-learn's {@code _tolerance}. */
-  private static double meanVariance(double[] x, int n, int d) {
-    // Row-major passes (one for the means, one for the squares) with one running sum per column: the same
-    // sums in the same order as column-by-column passes, without striding through the data 2d times.
-    double[] mean = new double[d];
-    for (int i = 0; i < n; i++) {
-      int o = i * d;
-      for (int t = 0; t < d; t++) {
-        mean[t] += x[o + t];
-      }
-    }
-    for (int t = 0; t < d; t++) {
-      mean[t] /= n;
-    }
-    double[] ss = new double[d];
-    for (int i = 0; i < n; i++) {
-      int o = i * d;
-      for (int t = 0; t < d; t++) {
-        double v = x[o + t] - mean[t];
-        ss[t] += v * v;
-      }
-    }
-    double total = 0;
-    for (int t = 0; t < d; t++) {
-      total += ss[t] / n;
-    }
-    return total / d;
-  }
 
   @Override
   public String toString() {

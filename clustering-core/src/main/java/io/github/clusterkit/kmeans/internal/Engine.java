@@ -332,6 +332,75 @@ public final class Engine implements AutoCloseable {
     return total;
   }
 
+  /**
+   * The mean over columns of the population variance of the rows (two passes: column means, then squared
+   * deviations), as scikit-learn's {@code _tolerance}; on the engine's threads.
+   *
+   * @return the mean variance
+   */
+  public double meanVariance() {
+    return meanVariance(x, n, d, chunks);
+  }
+
+  /**
+   * {@link #meanVariance()} on the given chunks: every chunk sums its rows in row order and the chunk sums are
+   * added in chunk order, so the value depends on {@code n} alone (chunk boundaries), not on the thread count.
+   *
+   * @param x row-major points
+   * @param n rows
+   * @param d dimension
+   * @param chunks the chunking of the {@code n} rows
+   * @return the mean variance
+   */
+  public static double meanVariance(double[] x, int n, int d, Chunks chunks) {
+    int nc = chunks.count();
+    double[] part = new double[nc * d];
+    chunks.run(
+        nc,
+        (c, from, to, slot) -> {
+          int po = c * d;
+          for (int i = from; i < to; i++) {
+            int o = i * d;
+            for (int t = 0; t < d; t++) {
+              part[po + t] += x[o + t];
+            }
+          }
+        },
+        null);
+    double[] mean = new double[d];
+    for (int c = 0; c < nc; c++) {
+      for (int t = 0; t < d; t++) {
+        mean[t] += part[c * d + t];
+      }
+    }
+    for (int t = 0; t < d; t++) {
+      mean[t] /= n;
+    }
+    Arrays.fill(part, 0);
+    chunks.run(
+        nc,
+        (c, from, to, slot) -> {
+          int po = c * d;
+          for (int i = from; i < to; i++) {
+            int o = i * d;
+            for (int t = 0; t < d; t++) {
+              double v = x[o + t] - mean[t];
+              part[po + t] += v * v;
+            }
+          }
+        },
+        null);
+    double total = 0;
+    for (int t = 0; t < d; t++) {
+      double ss = 0;
+      for (int c = 0; c < nc; c++) {
+        ss += part[c * d + t];
+      }
+      total += ss / n;
+    }
+    return total / d;
+  }
+
   // ---------------------------------------------------------------------------------------------------------
   // Seeding
 
