@@ -11,14 +11,15 @@ import java.util.Arrays;
  * {@code N_c = sum_i r_ic + 10 eps}, means {@code sum_i r_ic x_i / N_c}, covariances centred on the new
  * means divided by {@code N_c} (tied: by {@code sum_c N_c}) plus the regularization on the diagonal.
  *
- * <p><b>Layout.</b> The data are copied once into column-major order and processed in blocks of
- * {@value #BLOCK} rows with the rows in the innermost loops, which the JIT turns into SIMD code. Each block
- * is first copied into one array per column, so that every array of an inner loop is indexed by the plain
- * row position: HotSpot 17 does not vectorise a loop that mixes {@code a[off + t]} with {@code b[t]} (about
- * 8 times slower on such a loop). The exponentials come from {@link Exp} (vectorised, within 1 ulp of
- * {@link Math#exp}). FULL, TIED and SPHERICAL store the responsibilities component-major
- * ({@code resp[c * n + i]}) for the M-step passes; DIAGONAL accumulates the M-step sums in the E-step
- * itself ({@link #diagChunk}) and stores them only for the initialisation.
+ * <p><b>Layout.</b> The data are processed in blocks of {@value #BLOCK} rows with the rows in the innermost
+ * loops, which the JIT turns into SIMD code. Each block is first copied into one array per column, so that
+ * every array of an inner loop is indexed by the plain row position: HotSpot 17 does not vectorise a loop
+ * that mixes {@code a[off + t]} with {@code b[t]} (about 8 times slower on such a loop). The exponentials
+ * come from {@link Exp} (vectorised, within 1 ulp of {@link Math#exp}). FULL and TIED store the
+ * responsibilities component-major ({@code resp[c * n + i]}) for the M-step passes, which read a
+ * column-major copy of the data; DIAGONAL and SPHERICAL accumulate the M-step sums in the E-step itself
+ * ({@link #fusedChunk}), load their blocks straight from the rows, and store responsibilities (and make the
+ * column-major copy) only for an initialisation from responsibilities (RANDOM, KMEANS).
  *
  * <p><b>Determinism.</b> The rows are cut into chunks whose size depends only on {@code n}; each chunk
  * writes partial sums into its own buffer and the partial sums are added in chunk order, so the result is
@@ -34,7 +35,15 @@ public final class EmRun {
   /** scikit-learn adds {@code 10 * np.finfo(float).eps} to every component's responsibility sum. */
   private static final double NK_EPS = 10 * Math.ulp(1.0);
 
-  private final double[] xt;
+  /** The data, row-major (read only). */
+  private final double[] x;
+  /**
+   * Column-major copy of the data for the passes over stored responsibilities; created on first use, never
+   * for a fused type ({@link #fused}) started from k-means++ rows, whose blocks are loaded from {@link #x}.
+   */
+  private double[] xt;
+  /** Whether the E-step computes the next M-step's sums itself (DIAGONAL and SPHERICAL). */
+  private final boolean fused;
   private final int n;
   private final int d;
   private final int k;
@@ -82,13 +91,25 @@ public final class EmRun {
     /** Scratch columns for {@link Mixture#blockLogProb} and the covariance sums. */
     final double[][] cols;
     final double[][] wcols;
-    /** DIAGONAL: lanes of {@code sum r}, {@code sum r v}, {@code sum r v^2} ({@code v = x - old mean}). */
+    /**
+     * Fused types: lanes of {@code sum r}, {@code sum r v} per column, and {@code sum r v^2} per column
+     * (DIAGONAL) or per component over all columns (SPHERICAL), {@code v = x - old mean}.
+     */
     final double[][] l0;
     final double[][] l1;
     final double[][] l2;
+    /** SPHERICAL: the block's squared distances to each current mean, {@code dist[c][t]}. */
+    final double[][] dist;
     final double[] scratch;
+    /** Log-likelihood lanes: the sum of the row maxima and the product of the rows' sums of exponentials. */
+    final double[] llMax;
+    final double[] llProd;
+    /** Blocks multiplied into {@link #llProd} since it was last folded into {@link #ll}. */
+    int llBlocks;
+    /** The chunk's log-likelihood so far, apart from the lanes. */
+    double ll;
 
-    Buffers(int k, int d, boolean diagonal) {
+    Buffers(int k, int d, CovarianceType type) {
       int b = BLOCK;
       max = new double[b];
       sum = new double[b];
@@ -103,15 +124,18 @@ public final class EmRun {
       lpb = new double[k][b];
       cols = new double[d][b];
       wcols = new double[d][b];
-      if (diagonal) {
+      llMax = new double[b];
+      llProd = new double[b];
+      if (type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL) {
         l0 = new double[k][b];
         l1 = new double[k * d][b];
-        l2 = new double[k * d][b];
+        l2 = new double[type == CovarianceType.DIAGONAL ? k * d : k][b];
       } else {
         l0 = null;
         l1 = null;
         l2 = null;
       }
+      dist = type == CovarianceType.SPHERICAL ? new double[k][b] : null;
     }
   }
 
@@ -135,11 +159,10 @@ public final class EmRun {
     this.chunkSize = Math.max(MIN_BLOCKS * BLOCK, (perChunk + BLOCK - 1) / BLOCK * BLOCK);
     this.chunks = (n + chunkSize - 1) / chunkSize;
     this.tri = d * (d + 1) / 2;
-    this.xt = new double[n * d];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        xt[j * n + i] = x[i * d + j];
-      }
+    this.x = x;
+    this.fused = type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL;
+    if (!fused) {
+      columnCopy();
     }
     this.blocks = (n + BLOCK - 1) / BLOCK;
     this.touched = new boolean[k * blocks];
@@ -184,6 +207,19 @@ public final class EmRun {
     }
   }
 
+  /** Creates {@link #xt} if needed; called on the calling thread only, before any chunk reads it. */
+  private void columnCopy() {
+    if (xt == null) {
+      double[] c = new double[n * d];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < d; j++) {
+          c[j * n + i] = x[i * d + j];
+        }
+      }
+      xt = c;
+    }
+  }
+
   /** Sets every responsibility to 0, before {@link #setResponsibility} calls. */
   public void clearResponsibilities() {
     if (dirty) {
@@ -223,6 +259,7 @@ public final class EmRun {
    * @throws IllegalStateException if a covariance is not positive definite
    */
   public Mixture initialMixture() {
+    columnCopy();
     exec.run(chunks, this::statsFromResp);
     return mStep(true, 0, null);
   }
@@ -242,8 +279,7 @@ public final class EmRun {
   public Mixture initialMixtureFromRows(int[] rows) {
     final int k = this.k;
     final int d = this.d;
-    final int n = this.n;
-    if (type != CovarianceType.DIAGONAL && type != CovarianceType.SPHERICAL) {
+    if (!fused) {
       clearResponsibilities();
       for (int c = 0; c < k; c++) {
         setResponsibility(rows[c], c, 1);
@@ -263,8 +299,8 @@ public final class EmRun {
       double s = 0;
       for (int j = 0; j < d; j++) {
         // 0.0 + x: the general path sums x with zeros, which turns -0.0 into 0.0
-        double mean = (0.0 + xt[j * n + i]) / nk[c];
-        double v = xt[j * n + i] - mean;
+        double mean = (0.0 + x[i * d + j]) / nk[c];
+        double v = x[i * d + j] - mean;
         double var = (0.0 + v * v) / nk[c] + reg;
         means[c * d + j] = mean;
         if (type == CovarianceType.DIAGONAL) {
@@ -322,13 +358,13 @@ public final class EmRun {
    * @return mean log-likelihood per row
    */
   double eStep(Mixture m, boolean accumulate) {
-    if (accumulate && type != CovarianceType.DIAGONAL) {
+    if (accumulate && !fused) {
       resp();
       dirty = true;
       Arrays.fill(touched, true);
     }
-    if (type == CovarianceType.DIAGONAL) {
-      exec.run(chunks, (c, w) -> diagChunk(m, c, w, accumulate));
+    if (fused) {
+      exec.run(chunks, (c, w) -> fusedChunk(m, c, w, accumulate));
     } else {
       exec.run(chunks, (c, w) -> eStepChunk(m, c, w, accumulate));
     }
@@ -342,7 +378,7 @@ public final class EmRun {
   private Buffers buffers(int worker) {
     Buffers b = buffers[worker];
     if (b == null) {
-      b = new Buffers(k, d, type == CovarianceType.DIAGONAL);
+      b = new Buffers(k, d, type);
       buffers[worker] = b;
     }
     return b;
@@ -356,12 +392,12 @@ public final class EmRun {
     final double[] resp = this.resp;
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
-    double ll = 0;
+    startLogLikelihood(buf);
     for (int i0 = from; i0 < to; i0 += b) {
       int len = Math.min(b, to - i0);
       loadBlock(buf.xb, i0, len);
       m.blockLogProb(buf.xb, len, buf.lpb, buf.cols, buf.z);
-      ll = softmax(buf, len, accumulate, ll);
+      softmax(buf, len, accumulate);
       if (accumulate) {
         for (int c = 0; c < k; c++) {
           System.arraycopy(buf.lpb[c], 0, resp, c * n + i0, len);
@@ -371,24 +407,71 @@ public final class EmRun {
     if (accumulate) {
       statsFromResp(chunk, worker);
     }
-    statPart[chunk][0] = ll;
+    statPart[chunk][0] = endLogLikelihood(buf);
   }
 
-  /** Copies rows {@code i0 .. i0 + len} of the data into the per-column block arrays. */
+  /**
+   * Copies rows {@code i0 .. i0 + len} of the data into the per-column block arrays: from the column-major
+   * copy when there is one, else straight from the rows (a strided gather, about 0.1 ms more per pass over
+   * 10^5 x 10 than the copy, which itself costs an {@code n * d} array).
+   */
   private void loadBlock(double[][] xb, int i0, int len) {
-    for (int j = 0; j < d; j++) {
-      System.arraycopy(xt, j * n + i0, xb[j], 0, len);
+    final double[] xt = this.xt;
+    final int d = this.d;
+    if (xt != null) {
+      for (int j = 0; j < d; j++) {
+        System.arraycopy(xt, j * n + i0, xb[j], 0, len);
+      }
+      return;
     }
+    final double[] x = this.x;
+    for (int j = 0; j < d; j++) {
+      double[] col = xb[j];
+      int o = i0 * d + j;
+      for (int t = 0; t < len; t++) {
+        col[t] = x[o + t * d];
+      }
+    }
+  }
+
+  /** Blocks whose row sums are multiplied into one lane before its logarithm is taken. */
+  private static final int LL_BLOCKS = 32;
+
+  private static void startLogLikelihood(Buffers buf) {
+    Arrays.fill(buf.llMax, 0);
+    Arrays.fill(buf.llProd, 1);
+    buf.llBlocks = 0;
+    buf.ll = 0;
+  }
+
+  /** Adds the logarithms of the product lanes to {@code buf.ll} and resets them to 1. */
+  private static void foldProducts(Buffers buf) {
+    double[] p = buf.llProd;
+    double s = 0;
+    for (int t = 0; t < p.length; t++) {
+      s += Math.log(p[t]);
+      p[t] = 1;
+    }
+    buf.ll += s;
+    buf.llBlocks = 0;
+  }
+
+  /** @return the chunk's log-likelihood: its folded logarithms plus the sum of its row maxima */
+  private static double endLogLikelihood(Buffers buf) {
+    foldProducts(buf);
+    return buf.ll + sum(buf.llMax, 0, buf.llMax.length);
   }
 
   /**
    * Log-sum-exp of each row of the block in {@code buf.lpb}: the maximum over components, the shifted
-   * exponentials, their sum; with {@code normalize}, {@code buf.lpb} then holds the responsibilities.
-   *
-   * @param ll the running sum of log densities
-   * @return {@code ll} plus the log densities of the block's rows, added in row order
+   * exponentials, their sum; with {@code normalize}, {@code buf.lpb} then holds the responsibilities. The
+   * rows' log densities {@code max + log(sum)} go into the log-likelihood lanes of {@code buf}: the maxima
+   * are added, the sums multiplied, and the logarithm is taken once per lane every {@value #LL_BLOCKS}
+   * blocks (each sum lies in {@code [1, k]}, so {@code k^32 < 2^1023} cannot overflow): a tenth of the
+   * {@link Math#log} calls at 10 components, and each lane is one addition per row (vectorised). The
+   * product's rounding, at most 32 ulps, changes the log-likelihood by less than {@code 1e-14} per lane.
    */
-  private double softmax(Buffers buf, int len, boolean normalize, double ll) {
+  private void softmax(Buffers buf, int len, boolean normalize) {
     final double[][] lpb = buf.lpb;
     final double[] max = buf.max;
     final double[] sum = buf.sum;
@@ -409,8 +492,14 @@ public final class EmRun {
         sum[t] += lc[t];
       }
     }
+    final double[] llMax = buf.llMax;
+    final double[] llProd = buf.llProd;
     for (int t = 0; t < len; t++) {
-      ll += max[t] + Math.log(sum[t]);
+      llMax[t] += max[t];
+      llProd[t] *= sum[t];
+    }
+    if (++buf.llBlocks == LL_BLOCKS) {
+      foldProducts(buf);
     }
     if (normalize) {
       for (int t = 0; t < len; t++) {
@@ -423,20 +512,21 @@ public final class EmRun {
         }
       }
     }
-    return ll;
   }
 
   /**
-   * E-step of one chunk for DIAGONAL covariances, fused with the sums of the next M-step: the
+   * E-step of one chunk for DIAGONAL and SPHERICAL covariances, fused with the sums of the next M-step: the
    * responsibilities never leave the block. The sums are taken about the current means {@code m} (the
    * means of the next M-step are close to them, so {@code sum r (x - mean)^2} follows from the shifted sums
-   * without cancellation to speak of, see {@link #mStep}).
+   * without cancellation to speak of, see {@link #shifted}). SPHERICAL needs only the sum over the columns
+   * of {@code r (x - mean)^2}, which is {@code r} times the squared distance the densities were computed
+   * from, so it keeps those distances ({@link Mixture#blockLogProbSpherical}).
    *
    * <p>Every array of every inner loop is indexed by the plain row position {@code t} (the block is first
    * copied into per-column arrays): HotSpot 17's auto-vectoriser gives up on a loop that mixes an access
    * {@code a[off + t]} with an access {@code b[t]}, which made such a loop about 8 times slower.
    */
-  private void diagChunk(Mixture m, int chunk, int worker, boolean accumulate) {
+  private void fusedChunk(Mixture m, int chunk, int worker, boolean accumulate) {
     final int k = this.k;
     final int d = this.d;
     final int n = this.n;
@@ -445,6 +535,7 @@ public final class EmRun {
     final double[][] xb = buf.xb;
     final double[][] lpb = buf.lpb;
     final double[] mu = m.means;
+    final boolean spherical = type == CovarianceType.SPHERICAL;
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
     if (accumulate) {
@@ -453,23 +544,39 @@ public final class EmRun {
       }
       for (int q = 0; q < k * d; q++) {
         Arrays.fill(buf.l1[q], 0);
-        Arrays.fill(buf.l2[q], 0);
+      }
+      for (double[] l : buf.l2) {
+        Arrays.fill(l, 0);
       }
     }
-    double ll = 0;
+    startLogLikelihood(buf);
     for (int i0 = from; i0 < to; i0 += b) {
       int len = Math.min(b, to - i0);
       loadBlock(xb, i0, len);
-      m.blockLogProb(xb, len, lpb, buf.cols, buf.z);
-      ll = softmax(buf, len, accumulate, ll);
+      if (spherical) {
+        m.blockLogProbSpherical(xb, len, lpb, buf.dist);
+      } else {
+        m.blockLogProb(xb, len, lpb, buf.cols, buf.z);
+      }
+      softmax(buf, len, accumulate);
       if (!accumulate) {
         continue;
       }
       for (int c = 0; c < k; c++) {
         double[] r = lpb[c];
         double[] s0 = buf.l0[c];
-        for (int t = 0; t < len; t++) {
-          s0[t] += r[t];
+        if (spherical) {
+          double[] dc = buf.dist[c];
+          double[] s2 = buf.l2[c];
+          for (int t = 0; t < len; t++) {
+            double rt = r[t];
+            s0[t] += rt;
+            s2[t] += rt * dc[t];
+          }
+        } else {
+          for (int t = 0; t < len; t++) {
+            s0[t] += r[t];
+          }
         }
         int mo = c * d;
         // One column per pass: a pass over two columns (seven arrays) measured 2.4 times slower at d = 10
@@ -478,17 +585,23 @@ public final class EmRun {
           double mj = mu[mo + j];
           double[] xj = xb[j];
           double[] s1 = buf.l1[mo + j];
-          double[] s2 = buf.l2[mo + j];
-          for (int t = 0; t < len; t++) {
-            double v = xj[t] - mj;
-            double rv = r[t] * v;
-            s1[t] += rv;
-            s2[t] += rv * v;
+          if (spherical) {
+            for (int t = 0; t < len; t++) {
+              s1[t] += r[t] * (xj[t] - mj);
+            }
+          } else {
+            double[] s2 = buf.l2[mo + j];
+            for (int t = 0; t < len; t++) {
+              double v = xj[t] - mj;
+              double rv = r[t] * v;
+              s1[t] += rv;
+              s2[t] += rv * v;
+            }
           }
         }
       }
     }
-    statPart[chunk][0] = ll;
+    statPart[chunk][0] = endLogLikelihood(buf);
     if (accumulate) {
       double[] part = statPart[chunk];
       double[] cov = covPart[chunk];
@@ -497,6 +610,8 @@ public final class EmRun {
       }
       for (int q = 0; q < k * d; q++) {
         part[1 + k + q] = sum(buf.l1[q], 0, b);
+      }
+      for (int q = 0; q < buf.l2.length; q++) {
         cov[q] = sum(buf.l2[q], 0, b);
       }
     }
@@ -511,6 +626,7 @@ public final class EmRun {
     final double[] part = statPart[chunk];
     final double[] lane = buffers(worker).lane;
     final double[] resp = this.resp;
+    final double[] xt = this.xt;
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
     for (int c = 0; c < k; c++) {
@@ -548,6 +664,7 @@ public final class EmRun {
     final int b = BLOCK;
     final double[] acc = covPart[chunk];
     final double[] resp = this.resp;
+    final double[] xt = this.xt;
     final Buffers buf = buffers(worker);
     final double[] lane = buf.lane;
     final double[] diff = buf.diff;
@@ -648,7 +765,7 @@ public final class EmRun {
    *
    * @param init whether weights are {@code N_c / n} (initialisation) or {@code N_c / sum N_c}
    * @param iteration for error messages
-   * @param prev for DIAGONAL after a fused E-step ({@link #diagChunk}), the mixture whose means the sums are
+   * @param prev for DIAGONAL and SPHERICAL after a fused E-step ({@link #fusedChunk}), the mixture whose means the sums are
    *     taken about; {@code null} when the sums are plain ones from {@code resp}
    */
   private Mixture mStep(boolean init, int iteration, Mixture prev) {
@@ -675,9 +792,8 @@ public final class EmRun {
     for (int c = 0; c < k; c++) {
       weights[c] = nk[c] / denom;
     }
-    boolean shifted = prev != null && type == CovarianceType.DIAGONAL;
-    if (shifted) {
-      return shiftedDiagonal(nk, means, weights, prev.means, iteration);
+    if (prev != null && fused) {
+      return shifted(nk, means, weights, prev.means, iteration);
     }
     for (int c = 0; c < k; c++) {
       for (int j = 0; j < d; j++) {
@@ -727,21 +843,26 @@ public final class EmRun {
   }
 
   /**
-   * DIAGONAL M-step from sums about the previous means {@code old}: with {@code v = x - old},
-   * {@code S0 = sum r}, {@code S1 = sum r v}, {@code S2 = sum r v^2} (summed over the chunks in
-   * order, as {@code nk} was), the mean is {@code (S1 + old S0) / N} (that is {@code sum r x / N}, scikit-learn's) and,
-   * with {@code delta = mean - old}, {@code sum r (x - mean)^2 = S2 - 2 delta S1 + delta^2 S0}. Rounding
+   * DIAGONAL and SPHERICAL M-step from sums about the previous means {@code old}: with {@code v = x - old},
+   * {@code S0 = sum r}, {@code S1 = sum r v}, {@code S2 = sum r v^2} (summed over the chunks in order, as
+   * {@code nk} was), the mean is {@code (S1 + old S0) / N} (that is {@code sum r x / N}, scikit-learn's)
+   * and, with {@code delta = mean - old}, {@code sum r (x - mean)^2 = S2 - 2 delta S1 + delta^2 S0}. Rounding
    * relative to the variance grows like {@code 1 + delta^2 / variance}, and EM moves a mean by a fraction
    * of a standard deviation once it has settled; the result is clamped at 0 before the regularization.
+   * SPHERICAL has one {@code S2} per component, summed over the columns, and applies the same correction
+   * summed over the columns; its variance is that total over {@code N d} plus the regularization
+   * (scikit-learn: the mean over the columns of the diagonal variances, each with the regularization).
    */
-  private Mixture shiftedDiagonal(double[] nk, double[] s1, double[] weights, double[] old, int iteration) {
+  private Mixture shifted(double[] nk, double[] s1, double[] weights, double[] old, int iteration) {
     final int k = this.k;
     final int d = this.d;
+    final boolean spherical = type == CovarianceType.SPHERICAL;
+    int width = spherical ? k : k * d;
     double[] s0 = new double[k];
-    double[] s2 = new double[k * d];
+    double[] s2 = new double[width];
     for (int p = 0; p < chunks; p++) {
       double[] part = covPart[p];
-      for (int q = 0; q < k * d; q++) {
+      for (int q = 0; q < width; q++) {
         s2[q] += part[q];
       }
       for (int c = 0; c < k; c++) {
@@ -749,17 +870,25 @@ public final class EmRun {
       }
     }
     double[] means = new double[k * d];
-    double[] cov = new double[k * d];
+    double[] cov = new double[Mixture.covLength(type, k, d)];
     for (int c = 0; c < k; c++) {
       double n0 = s0[c];
+      double total = spherical ? s2[c] : 0;
       for (int j = 0; j < d; j++) {
         int q = c * d + j;
         double o = old[q];
         double mean = (s1[q] + o * n0) / nk[c];
         double delta = mean - o;
-        double scatter = s2[q] - 2 * delta * s1[q] + delta * delta * n0;
         means[q] = mean;
-        cov[q] = Math.max(scatter, 0) / nk[c] + reg;
+        if (spherical) {
+          total += delta * delta * n0 - 2 * delta * s1[q];
+        } else {
+          double scatter = s2[q] - 2 * delta * s1[q] + delta * delta * n0;
+          cov[q] = Math.max(scatter, 0) / nk[c] + reg;
+        }
+      }
+      if (spherical) {
+        cov[c] = Math.max(total, 0) / (nk[c] * d) + reg;
       }
     }
     try {

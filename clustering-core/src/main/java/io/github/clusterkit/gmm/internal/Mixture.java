@@ -460,6 +460,45 @@ public final class Mixture {
   }
 
   /**
+   * SPHERICAL only: {@link #blockLogProb} that also keeps the squared distances to the means, which the
+   * fused M-step sums need; the same bits in {@code lp}.
+   *
+   * @param xb the block's columns: column {@code j} of row {@code t} at {@code xb[j][t]}
+   * @param len rows in the block
+   * @param lp output, {@code lp[c][t]}
+   * @param dist output, {@code dist[c][t] = sum_j (xb[j][t] - mu_cj)^2}
+   */
+  public void blockLogProbSpherical(double[][] xb, int len, double[][] lp, double[][] dist) {
+    final int d = this.d;
+    final double[] mu = means;
+    for (int c = 0; c < k; c++) {
+      int mo = c * d;
+      double[] dc = dist[c];
+      for (int j = 0; j < d; j++) {
+        double m = mu[mo + j];
+        double[] xj = xb[j];
+        if (j == 0) {
+          for (int t = 0; t < len; t++) {
+            double v = xj[t] - m;
+            dc[t] = v * v;
+          }
+        } else {
+          for (int t = 0; t < len; t++) {
+            double v = xj[t] - m;
+            dc[t] += v * v;
+          }
+        }
+      }
+      double lc = logConst[c];
+      double p = factor[c];
+      double[] out = lp[c];
+      for (int t = 0; t < len; t++) {
+        out[t] = lc - 0.5 * dc[t] * p;
+      }
+    }
+  }
+
+  /**
    * {@code maha[t] = logConst_c - 0.5 * maha[t] * p} in place (p = 1 except SPHERICAL, whose product keeps
    * its order).
    */

@@ -8,7 +8,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** The vectorisable block kernel and the per-point kernel compute the same bits. */
+/**
+ * The vectorisable block kernels (and SPHERICAL's variant that keeps the distances) and the per-point kernel
+ * compute the same bits.
+ */
 class MixtureKernelTest {
 
   @Property(tries = 60)
@@ -65,6 +68,17 @@ class MixtureKernelTest {
         System.arraycopy(xt, j * n + i0, xb[j], 0, len);
       }
       mix.blockLogProb(xb, len, lp, new double[d][b], new double[b]);
+      if (type == CovarianceType.SPHERICAL) {
+        double[][] lps = new double[k][b];
+        double[][] dist = new double[k][b];
+        mix.blockLogProbSpherical(xb, len, lps, dist);
+        for (int c = 0; c < k; c++) {
+          for (int t = 0; t < len; t++) {
+            assertEquals(Double.doubleToLongBits(lp[c][t]), Double.doubleToLongBits(lps[c][t]),
+                "spherical kernel keeping distances, row " + (i0 + t) + " component " + c);
+          }
+        }
+      }
       for (int t = 0; t < len; t++) {
         mix.weightedLogProb(x, (i0 + t) * d, one, new double[d]);
         for (int c = 0; c < k; c++) {
