@@ -153,37 +153,26 @@ public final class Engine {
       } else if (r == null) {
         r = KdDbscan.build(x, n, d, metric, eps, runner).run(minPts, borderAsNoise, runner);
       }
-      int k = Labels.finish(r.labels, r.ties, r.tieRows, r.scratch, runner);
-      return output(x, n, d, r, k, path, runner);
+      int chunks = ChunkRunner.chunks(n, rowChunk(n));
+      int[] cores = new int[chunks];
+      int[] noise = new int[chunks];
+      int k = Labels.finish(r.labels, r.ties, r.tieRows, r.scratch, r.core, cores, noise, runner);
+      return output(x, n, d, r, k, path, cores, noise, runner);
     }
   }
 
   /**
-   * Counts core and noise points and copies the core points with their labels, in parallel by row chunks;
-   * into the run's free buffers when the core points fill at least half of them (fresh memory is slow to
-   * touch for the first time, and the model then holds at most twice what it needs).
+   * Copies the core points with their labels, in parallel by row chunks, given the core and noise points of
+   * every chunk ({@link Labels#finish} counts them); into the run's free buffers when the core points fill at
+   * least half of them (fresh memory is slow to touch for the first time, and the model then holds at most
+   * twice what it needs).
    */
-  private static Output output(double[] x, int n, int d, Result r, int k, Path path, Team runner) {
+  private static Output output(double[] x, int n, int d, Result r, int k, Path path, int[] cores, int[] noise,
+      Team runner) {
     int[] labels = r.labels;
     boolean[] core = r.core;
     int size = rowChunk(n);
-    int chunks = ChunkRunner.chunks(n, size);
-    int[] cores = new int[chunks];
-    int[] noise = new int[chunks];
-    runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
-      int kc = 0;
-      int kn = 0;
-      for (int i = c * size; i < end; i++) {
-        if (core[i]) {
-          kc++;
-        } else if (labels[i] < 0) {
-          kn++;
-        }
-      }
-      cores[c] = kc;
-      noise[c] = kn;
-    });
+    int chunks = cores.length;
     int coreCount = 0;
     int noiseCount = 0;
     for (int c = 0; c < chunks; c++) {
@@ -198,10 +187,20 @@ public final class Engine {
     runner.run(chunks, c -> {
       int end = Math.min(n, (c + 1) * size);
       int at = cores[c];
-      for (int i = c * size; i < end; i++) {
-        if (core[i]) {
-          System.arraycopy(x, i * d, cx, at * d, d);
-          cl[at++] = labels[i];
+      if (d == 2) { // the common case, without a call per point
+        for (int i = c * size; i < end; i++) {
+          if (core[i]) {
+            cx[2 * at] = x[2 * i];
+            cx[2 * at + 1] = x[2 * i + 1];
+            cl[at++] = labels[i];
+          }
+        }
+      } else {
+        for (int i = c * size; i < end; i++) {
+          if (core[i]) {
+            System.arraycopy(x, i * d, cx, at * d, d);
+            cl[at++] = labels[i];
+          }
         }
       }
     });

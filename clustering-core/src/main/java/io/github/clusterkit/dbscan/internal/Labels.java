@@ -34,10 +34,15 @@ final class Labels {
    * @param ties the tie table (may be empty)
    * @param tieRows the rows whose label points into {@code ties}, in increasing order
    * @param scratch an array of at least {@code labels.length} ints that may be overwritten, or null
+   * @param core the core flags
+   * @param coreCounts receives the number of core points of every row chunk ({@link Engine#rowChunk}),
+   *     counted in the last pass over the labels (one pass fewer for the output)
+   * @param noiseCounts receives the number of noise points of every row chunk
    * @param runner the chunk runner
    * @return the number of clusters
    */
-  static int finish(int[] labels, int[] ties, int[] tieRows, int[] scratch, Team runner) {
+  static int finish(int[] labels, int[] ties, int[] tieRows, int[] scratch, boolean[] core, int[] coreCounts,
+      int[] noiseCounts, Team runner) {
     int n = labels.length;
     int size = Engine.rowChunk(n);
     int chunks = ChunkRunner.chunks(n, size);
@@ -118,12 +123,21 @@ final class Labels {
     });
     runner.run(chunks, c -> {
       int end = Math.min(n, (c + 1) * size);
+      int kc = 0;
+      int kn = 0;
       for (int i = c * size; i < end; i++) {
         int v = labels[i];
         if (v >= 0) {
           labels[i] = -1 - first[v];
+        } else {
+          kn++;
+        }
+        if (core[i]) {
+          kc++;
         }
       }
+      coreCounts[c] = kc;
+      noiseCounts[c] = kn;
     });
     return total;
   }
