@@ -6,6 +6,7 @@ import io.github.clusterkit.hierarchical.internal.CentroidWard;
 import io.github.clusterkit.hierarchical.internal.CondensedNnChain;
 import io.github.clusterkit.hierarchical.internal.MatrixFill;
 import io.github.clusterkit.hierarchical.internal.PrimSingle;
+import io.github.clusterkit.hierarchical.internal.SpatialOrder;
 import io.github.clusterkit.hierarchical.internal.Tree;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.neighbors.Metric;
@@ -225,10 +226,11 @@ public final class Agglomerative {
       checkMatrixSize(n);
       double[] nnVal = new double[n];
       int[] nnIdx = new int[n];
-      double[] dist = MatrixFill.condensed(v, n, d, metric, parallelism, nnVal, nnIdx);
+      int[] order = SpatialOrder.of(v, n, d); // where values are stored; ties still go by row index
+      double[] dist = MatrixFill.condensed(v, n, d, metric, parallelism, nnVal, nnIdx, order);
       int method = linkage == Linkage.WARD ? CondensedNnChain.WARD
           : linkage == Linkage.COMPLETE ? CondensedNnChain.COMPLETE : CondensedNnChain.AVERAGE;
-      tree = CachedNnChain.run(dist, n, method, nnVal, nnIdx);
+      tree = CachedNnChain.run(dist, n, method, nnVal, nnIdx, order);
     }
     return new Dendrogram(tree, linkage, metric, data);
   }

@@ -32,10 +32,31 @@ public final class MatrixFill {
    */
   public static double[] condensed(double[] v, int n, int d, Metric metric, int threads, double[] nnVal,
       int[] nnIdx) {
+    return condensed(v, n, d, metric, threads, nnVal, nnIdx, null);
+  }
+
+  /**
+   * The condensed matrix of the rows taken in the order {@code order}: position {@code s} holds row
+   * {@code order[s]}. Each entry has the bits of the same pair in the original order (a difference and its
+   * negation have the same square and absolute value). Among equal distances the nearest neighbour is the
+   * smallest original index, as in the original order; {@code nnIdx} holds positions.
+   *
+   * @param v data, row-major (not modified)
+   * @param n number of rows, {@code 2 <= n <= 65536}
+   * @param d dimension
+   * @param metric the metric
+   * @param threads number of threads, {@code >= 1}
+   * @param nnVal output: each position's smallest distance to another position
+   * @param nnIdx output: the position, of the smallest original index, at that distance
+   * @param order original row of each position, or null for the original order
+   * @return the condensed matrix of the reordered rows
+   */
+  public static double[] condensed(double[] v, int n, int d, Metric metric, int threads, double[] nnVal,
+      int[] nnIdx, int[] order) {
     int metricCode = Kernels.code(metric);
     double[] dist = new double[(int) ((long) n * (n - 1) / 2)];
     int[] start = CondensedNnChain.rowStarts(n);
-    double[][] cols = columns(v, n, d);
+    double[][] cols = columns(v, n, d, order);
     Arrays.fill(nnVal, Double.POSITIVE_INFINITY);
     Arrays.fill(nnIdx, -1);
     if (threads <= 1 || n < 1024) {
@@ -43,7 +64,7 @@ public final class MatrixFill {
       for (int i = 0; i < n - 1; i++) {
         int off = start[i] + i + 1;
         fillRow(cols, n, d, i, metricCode, dist, off, acc);
-        neighbours(dist, off, n, i, nnVal, nnIdx);
+        neighbours(dist, off, n, i, nnVal, nnIdx, order);
       }
       return dist;
     }
@@ -98,7 +119,7 @@ public final class MatrixFill {
       pool.shutdownNow();
     }
     for (int i = 0; i < n - 1; i++) {
-      neighbours(dist, start[i] + i + 1, n, i, nnVal, nnIdx);
+      neighbours(dist, start[i] + i + 1, n, i, nnVal, nnIdx, order);
     }
     return dist;
   }
@@ -108,11 +129,12 @@ public final class MatrixFill {
     return condensed(v, n, d, metric, 1, new double[n], new int[n]);
   }
 
-  private static double[][] columns(double[] v, int n, int d) {
+  private static double[][] columns(double[] v, int n, int d, int[] order) {
     double[][] cols = new double[d][n];
     for (int i = 0; i < n; i++) {
+      int r = order == null ? i : order[i];
       for (int c = 0; c < d; c++) {
-        cols[c][i] = v[i * d + c];
+        cols[c][i] = v[r * d + c];
       }
     }
     return cols;
@@ -123,18 +145,36 @@ public final class MatrixFill {
    * point {@code i}'s candidate among later points; rows are visited in order, so strict comparisons keep
    * the smallest index among equal distances.
    */
-  private static void neighbours(double[] dist, int off, int n, int i, double[] nnVal, int[] nnIdx) {
+  private static void neighbours(double[] dist, int off, int n, int i, double[] nnVal, int[] nnIdx,
+      int[] order) {
     double best = nnVal[i];
     int bestIdx = nnIdx[i];
-    for (int j = i + 1, o = off; j < n; j++, o++) {
-      double v = dist[o];
-      if (v < best) {
-        best = v;
-        bestIdx = j;
+    if (order == null) {
+      for (int j = i + 1, o = off; j < n; j++, o++) {
+        double v = dist[o];
+        if (v < best) {
+          best = v;
+          bestIdx = j;
+        }
+        if (v < nnVal[j]) {
+          nnVal[j] = v;
+          nnIdx[j] = i;
+        }
       }
-      if (v < nnVal[j]) {
-        nnVal[j] = v;
-        nnIdx[j] = i;
+    } else {
+      // Positions are not in index order: equal distances go to the smaller original index.
+      int oi = order[i];
+      for (int j = i + 1, o = off; j < n; j++, o++) {
+        double v = dist[o];
+        if (v <= best && (v < best || order[j] < order[bestIdx])) {
+          best = v;
+          bestIdx = j;
+        }
+        double w = nnVal[j];
+        if (v <= w && (v < w || oi < order[nnIdx[j]])) {
+          nnVal[j] = v;
+          nnIdx[j] = i;
+        }
       }
     }
     nnVal[i] = best;

@@ -13,7 +13,9 @@ import net.jqwik.api.constraints.IntRange;
  * The cached chain with its blocked update and its compactions of the matrix builds the same tree, bit for
  * bit, as SciPy's plain chain ({@link CondensedNnChain}, step for step SciPy's {@code nn_chain}), also when
  * it compacts at widths far below the default (so that small inputs compact many times, with chains,
- * invalid caches and exact ties alive across a compaction) and on inputs wider than one update block.
+ * invalid caches and exact ties alive across a compaction), on inputs wider than one update block, and
+ * with the points stored in another order than their indices (the library's {@link SpatialOrder}, or a
+ * shuffle), where every tie must still be decided on the original indices.
  */
 class CompactedChainTest {
 
@@ -36,19 +38,37 @@ class CompactedChainTest {
     return v;
   }
 
-  @Property(tries = 60, edgeCases = EdgeCasesMode.NONE)
+  private static int[] shuffle(long seed, int n) {
+    Rng rng = new Rng(seed ^ 0x5DEECE66DL);
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+
+  @Property(tries = 80, edgeCases = EdgeCasesMode.NONE)
   void compactedChainEqualsThePlainChain(@ForAll long seed, @ForAll @IntRange(min = 2, max = 700) int n,
       @ForAll @IntRange(min = 1, max = 3) int d, @ForAll @IntRange(min = 0, max = 2) int kind,
       @ForAll @IntRange(min = 0, max = 2) int method, @ForAll @IntRange(min = 0, max = 2) int metric,
-      @ForAll @IntRange(min = 2, max = 80) int compactMin) {
+      @ForAll @IntRange(min = 2, max = 80) int compactMin, @ForAll @IntRange(min = 0, max = 2) int orderKind,
+      @ForAll @IntRange(min = 1, max = 2) int threads) {
     double[] v = rows(seed, n, d, kind);
     Metric m = method == CondensedNnChain.WARD ? Metric.EUCLIDEAN : Metric.values()[metric];
     Tree expected = CondensedNnChain.run(MatrixFill.condensed(v, n, d, m), n, method);
+    // Storage order: the rows' own, the spatial order of the library, or a shuffle (ties far apart).
+    int[] order = orderKind == 0 ? null : orderKind == 1 ? SpatialOrder.of(v, n, d) : shuffle(seed, n);
     double[] nnVal = new double[n];
     int[] nnIdx = new int[n];
-    double[] dist = MatrixFill.condensed(v, n, d, m, 1, nnVal, nnIdx);
-    Tree actual = CachedNnChain.run(dist, n, method, nnVal, nnIdx, compactMin);
-    String what = "method " + method + " " + m + " compactMin " + compactMin;
+    double[] dist = MatrixFill.condensed(v, n, d, m, threads, nnVal, nnIdx, order);
+    Tree actual = CachedNnChain.run(dist, n, method, nnVal, nnIdx, order, compactMin);
+    String what = "method " + method + " " + m + " compactMin " + compactMin + " order " + orderKind;
     assertArrayEquals(expected.left, actual.left, what + ": left");
     assertArrayEquals(expected.right, actual.right, what + ": right");
     assertArrayEquals(expected.height, actual.height, 0.0, what + ": height");
