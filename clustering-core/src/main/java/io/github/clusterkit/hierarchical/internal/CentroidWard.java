@@ -94,6 +94,10 @@ public final class CentroidWard {
       int sy = slot[y];
       double height = ward(cols, d, sz, sx, sy);
       chainLength -= 2;
+      // Rounded centroids can make Ward's distance non-reducible by an ulp (duplicated rows: a merged
+      // centroid differs from the rows by rounding), and then the merged pair may also sit lower in the
+      // chain: cut the chain there. With reducible distances (no such repeat) nothing changes.
+      chainLength = cutChain(chain, chainLength, x, y);
       if (x > y) {
         int t = x;
         x = y;
@@ -238,5 +242,15 @@ public final class CentroidWard {
       nnVal[i] = best;
       nnIdx[i] = bestIdx;
     }
+  }
+
+  /** Length of the chain prefix before the first occurrence of {@code x} or {@code y}. */
+  private static int cutChain(int[] chain, int chainLength, int x, int y) {
+    for (int c = 0; c < chainLength; c++) {
+      if (chain[c] == x || chain[c] == y) {
+        return c;
+      }
+    }
+    return chainLength;
   }
 }

@@ -59,6 +59,10 @@ final class RowMajorCentroidWard {
       y = chain[chainLength - 2];
       double height = ward(c, d, size, x, y);
       chainLength -= 2;
+      // Rounded centroids can make Ward's distance non-reducible by an ulp (duplicated rows: a merged
+      // centroid differs from the rows by rounding), and then the merged pair may also sit lower in the
+      // chain: cut the chain there. With reducible distances (no such repeat) nothing changes.
+      chainLength = cutChain(chain, chainLength, x, y);
       if (x > y) {
         int t = x;
         x = y;
@@ -192,5 +196,15 @@ final class RowMajorCentroidWard {
       nnVal[i] = best;
       nnIdx[i] = bestIdx;
     }
+  }
+
+  /** Length of the chain prefix before the first occurrence of {@code x} or {@code y}. */
+  static int cutChain(int[] chain, int chainLength, int x, int y) {
+    for (int c = 0; c < chainLength; c++) {
+      if (chain[c] == x || chain[c] == y) {
+        return c;
+      }
+    }
+    return chainLength;
   }
 }
