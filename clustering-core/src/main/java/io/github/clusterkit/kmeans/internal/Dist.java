@@ -150,6 +150,93 @@ public final class Dist {
   }
 
   /**
+   * {@link #sq} from each of {@code len} vectors stored by column ({@code cols[t][r]} is coordinate {@code t} of
+   * vector {@code r}) to the vector at offset {@code bo} of {@code b}: {@code out[r] = sq(v_r, b_bo)} bit for
+   * bit (the same operations in the same order for every vector), computed column by column so that every inner
+   * loop runs over arrays indexed from 0, which HotSpot vectorises.
+   *
+   * @param cols the vectors by column, {@code d} arrays of at least {@code len} values
+   * @param len number of vectors
+   * @param b array of the other vector
+   * @param bo its offset
+   * @param d dimension
+   * @param acc scratch, 4 arrays of at least {@code len} values (used when {@code d >= 8})
+   * @param out receives the squared distances
+   */
+  public static void sqColumns(double[][] cols, int len, double[] b, int bo, int d, double[][] acc, double[] out) {
+    if (d < 8) {
+      java.util.Arrays.fill(out, 0, len, 0.0);
+      for (int j = 0; j < d; j++) {
+        final double[] cj = cols[j];
+        final double bj = b[bo + j];
+        for (int r = 0; r < len; r++) {
+          double t = cj[r] - bj;
+          out[r] += t * t;
+        }
+      }
+      return;
+    }
+    final double[] s0 = acc[0];
+    final double[] s1 = acc[1];
+    final double[] s2 = acc[2];
+    final double[] s3 = acc[3];
+    {
+      // First group: 0 + t * t == t * t exactly, so the sums start from the squares.
+      final double[] c0 = cols[0];
+      final double[] c1 = cols[1];
+      final double[] c2 = cols[2];
+      final double[] c3 = cols[3];
+      final double b0 = b[bo];
+      final double b1 = b[bo + 1];
+      final double b2 = b[bo + 2];
+      final double b3 = b[bo + 3];
+      for (int r = 0; r < len; r++) {
+        double t0 = c0[r] - b0;
+        double t1 = c1[r] - b1;
+        double t2 = c2[r] - b2;
+        double t3 = c3[r] - b3;
+        s0[r] = t0 * t0;
+        s1[r] = t1 * t1;
+        s2[r] = t2 * t2;
+        s3[r] = t3 * t3;
+      }
+    }
+    int j = 4;
+    int end = d - 3;
+    for (; j < end; j += 4) {
+      final double[] c0 = cols[j];
+      final double[] c1 = cols[j + 1];
+      final double[] c2 = cols[j + 2];
+      final double[] c3 = cols[j + 3];
+      final double b0 = b[bo + j];
+      final double b1 = b[bo + j + 1];
+      final double b2 = b[bo + j + 2];
+      final double b3 = b[bo + j + 3];
+      for (int r = 0; r < len; r++) {
+        double t0 = c0[r] - b0;
+        double t1 = c1[r] - b1;
+        double t2 = c2[r] - b2;
+        double t3 = c3[r] - b3;
+        s0[r] += t0 * t0;
+        s1[r] += t1 * t1;
+        s2[r] += t2 * t2;
+        s3[r] += t3 * t3;
+      }
+    }
+    for (int r = 0; r < len; r++) {
+      out[r] = (s0[r] + s1[r]) + (s2[r] + s3[r]);
+    }
+    for (; j < d; j++) {
+      final double[] cj = cols[j];
+      final double bj = b[bo + j];
+      for (int r = 0; r < len; r++) {
+        double t = cj[r] - bj;
+        out[r] += t * t;
+      }
+    }
+  }
+
+  /**
    * The relative safety margin applied to every distance that becomes a bound in Hamerly's and Elkan's
    * algorithms: upper bounds are multiplied by {@code 1 + gamma}, lower bounds by {@code 1 - gamma}. It is
    * about 32 times the worst-case relative error of {@link #sq} followed by a square root, so a bound test

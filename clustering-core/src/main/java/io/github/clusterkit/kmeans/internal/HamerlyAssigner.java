@@ -147,6 +147,11 @@ public final class HamerlyAssigner extends Assigner {
     if (d == 2 && w == null) {
       return full ? full2(from, to, labels, sum, wsum) : bounded2(from, to, labels, sum, wsum);
     }
+    // By blocks below 20 columns; from about 24 the row kernel Dist.sq4 measured as fast (10^5 x 50: slightly
+    // faster, as the block copy then costs as much as the distances).
+    if (full && d < 20) {
+      return fullBlocks(from, to, labels, sum, wsum);
+    }
     int changes = 0;
     final long[] b = bounds;
     final boolean all = full;
@@ -180,6 +185,64 @@ public final class HamerlyAssigner extends Assigner {
       }
       if (sum != null) {
         tally(i, xo, old, a, sum, wsum);
+      }
+    }
+    return changes;
+  }
+
+  /**
+   * The first pass of the general case: {@link #scan} for every row, computed by blocks of rows copied column by
+   * column, so that the distances to one centroid are vectorised over the block ({@link Dist#sqColumns}, the same
+   * values as {@link Dist#sq}) and the running nearest and second nearest are kept without branches (the same
+   * index, lowest on ties, and the same values as {@link #scan}: no NaN, never -0.0).
+   */
+  private int fullBlocks(int from, int to, int[] labels, double[] sum, double[] wsum) {
+    final int dd = d;
+    final int kk = k;
+    final double[] cc = c;
+    final double[] px = x;
+    // At most 8192 doubles (64 KiB) per block copy, so that the block stays in the core's cache.
+    final int bl = Math.max(16, Math.min(256, 8192 / dd));
+    final double[][] cols = new double[dd][bl];
+    final double[][] acc = new double[4][bl];
+    final double[] v = new double[bl];
+    final double[] bd = new double[bl];
+    final double[] sec = new double[bl];
+    final int[] best = new int[bl];
+    int changes = 0;
+    for (int base = from; base < to; base += bl) {
+      int len = Math.min(bl, to - base);
+      for (int r = 0; r < len; r++) {
+        int xo = (base + r) * dd;
+        for (int t = 0; t < dd; t++) {
+          cols[t][r] = px[xo + t];
+        }
+      }
+      Dist.sqColumns(cols, len, cc, 0, dd, acc, bd);
+      java.util.Arrays.fill(best, 0, len, 0);
+      java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
+      for (int j = 1; j < kk; j++) {
+        Dist.sqColumns(cols, len, cc, j * dd, dd, acc, v);
+        for (int r = 0; r < len; r++) {
+          double dj = v[r];
+          double b0 = bd[r];
+          best[r] = dj < b0 ? j : best[r];
+          sec[r] = Math.min(sec[r], Math.max(b0, dj));
+          bd[r] = Math.min(b0, dj);
+        }
+      }
+      for (int r = 0; r < len; r++) {
+        int i = base + r;
+        int a = best[r];
+        bounds[i] = pack(Math.sqrt(bd[r]) * gUp, Math.sqrt(sec[r]) * gDown);
+        int old = labels[i];
+        if (a != old) {
+          labels[i] = a;
+          changes++;
+        }
+        if (sum != null) {
+          tally(i, i * dd, old, a, sum, wsum);
+        }
       }
     }
     return changes;

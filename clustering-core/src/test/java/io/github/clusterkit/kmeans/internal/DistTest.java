@@ -7,7 +7,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** {@link Dist#sq4} gives bit for bit the values of four {@link Dist#sq} calls (the kernels rely on it). */
+/**
+ * {@link Dist#sq4} and {@link Dist#sqColumns} give bit for bit the values of {@link Dist#sq} calls (the kernels rely
+ * on it).
+ */
 class DistTest {
 
   @Property(tries = 200)
@@ -29,6 +32,34 @@ class DistTest {
     for (int q = 0; q < 4; q++) {
       assertEquals(Double.doubleToRawLongBits(Dist.sq(a, offset, b, o[q], d)),
           Double.doubleToRawLongBits(out[2 + q]), "vector " + q + ", d " + d);
+    }
+  }
+
+  @Property(tries = 200)
+  void columnsEqualOneByOne(@ForAll long seed, @ForAll @IntRange(min = 1, max = 70) int d,
+      @ForAll @IntRange(min = 1, max = 40) int len, @ForAll @IntRange(min = 0, max = 3) int offset) {
+    Rng rng = new Rng(seed);
+    double scale = Math.scalb(1.0, rng.nextInt(40) - 20);
+    double[] rows = new double[len * d];
+    for (int j = 0; j < rows.length; j++) {
+      rows[j] = rng.nextGaussian() * scale;
+    }
+    double[] b = new double[offset + d];
+    for (int j = 0; j < b.length; j++) {
+      b[j] = rng.nextGaussian() * scale;
+    }
+    double[][] cols = new double[d][len + 3];
+    for (int r = 0; r < len; r++) {
+      for (int t = 0; t < d; t++) {
+        cols[t][r] = rows[r * d + t];
+      }
+    }
+    double[][] acc = new double[4][len + 3];
+    double[] out = new double[len + 3];
+    Dist.sqColumns(cols, len, b, offset, d, acc, out);
+    for (int r = 0; r < len; r++) {
+      assertEquals(Double.doubleToRawLongBits(Dist.sq(rows, r * d, b, offset, d)),
+          Double.doubleToRawLongBits(out[r]), "vector " + r + ", d " + d);
     }
   }
 }
