@@ -52,19 +52,28 @@ final class CellSort {
    * @param runner the chunk runner
    * @return the sorted grid
    */
-  static CellSort sort(double[] x, int n, int d, double[] lo, double side, long[] ext, Team runner) {
+  static CellSort sort(double[] x, int n, int d, double[] lo, double side, long[] ext, int[][] fresh,
+      Team runner) {
     CellSort s = new CellSort(n, runner);
-    long total = 1;
-    for (int j = 0; j < d; j++) {
-      total *= ext[j];
-    }
-    int bits = 64 - Long.numberOfLeadingZeros(total - 1);
+    int bits = bits(ext);
     if (bits <= 31) {
-      s.sortInt(x, d, lo, side, ext, bits);
+      s.sortInt(x, d, lo, side, ext, bits, fresh);
     } else {
       s.sortLong(x, d, lo, side, ext, bits);
     }
     return s;
+  }
+
+  /**
+   * @param ext cells per axis
+   * @return the bits of the widest key (keys of at most 31 bits are sorted as ints)
+   */
+  static int bits(long[] ext) {
+    long total = 1;
+    for (int j = 0; j < ext.length; j++) {
+      total *= ext[j];
+    }
+    return 64 - Long.numberOfLeadingZeros(total - 1);
   }
 
   /** The key of row {@code i}: its cell coordinates in mixed radix, the last axis fastest. */
@@ -81,8 +90,9 @@ final class CellSort {
     return k;
   }
 
-  private void sortInt(double[] x, int d, double[] lo, double side, long[] ext, int bits) {
-    int[] key = new int[n];
+  /** @param fresh four int arrays of n whose contents do not matter (the caller allocates them in parallel) */
+  private void sortInt(double[] x, int d, double[] lo, double side, long[] ext, int bits, int[][] fresh) {
+    int[] key = fresh[0];
     runner.run(chunks, c -> {
       int end = Math.min(n, (c + 1) * size);
       for (int i = c * size; i < end; i++) {
@@ -98,8 +108,8 @@ final class CellSort {
       int digit = (bits + passes - 1) / passes;
       int buckets = 1 << digit;
       int[] hist = new int[chunks * buckets];
-      kb = new int[n];
-      ib = new int[n];
+      kb = fresh[1];
+      ib = fresh[2];
       for (int pass = 0; pass < passes; pass++) {
         int shift = pass * digit;
         int mask = buckets - 1;
@@ -141,10 +151,10 @@ final class CellSort {
         ka = tk;
         int[] t = ia;
         ia = ti;
-        ib = t == null && pass + 1 < passes ? new int[n] : t;
+        ib = t == null ? fresh[3] : t;
       }
     } else {
-      int[] id = new int[n];
+      int[] id = fresh[1];
       runner.run(chunks, c -> {
         int end = Math.min(n, (c + 1) * size);
         for (int i = c * size; i < end; i++) {
@@ -177,7 +187,15 @@ final class CellSort {
         }
       }
     });
-    spares = spares(sk, kb, ib);
+    // every fresh array but the row order is left free
+    int[][] free = new int[3][];
+    int k = 0;
+    for (int i = 0; i < fresh.length; i++) {
+      if (fresh[i] != ia) {
+        free[k++] = fresh[i];
+      }
+    }
+    spares = free;
   }
 
   /** The same passes as {@link #sortInt} on long keys (more than 2^31 cells in the bounding box). */
@@ -286,7 +304,11 @@ final class CellSort {
     }
   }
 
-  /** Turns per-chunk cell counts into each chunk's first cell and allocates the cell list. */
+  /**
+   * Turns per-chunk cell counts into each chunk's first cell and allocates the cell list (the two arrays on
+   * two threads: first-touch page faults of fresh memory are a large share of a short fit, and they run
+   * in parallel).
+   */
   private void allocateCells(int[] count) {
     int m = 0;
     for (int c = 0; c < chunks; c++) {
@@ -295,8 +317,14 @@ final class CellSort {
       m += t;
     }
     cells = m;
-    cellKeys = new long[m];
-    start = new int[m + 1];
+    final int cellCount = m;
+    runner.run(2, c -> {
+      if (c == 0) {
+        cellKeys = new long[cellCount];
+      } else {
+        start = new int[cellCount + 1];
+      }
+    });
     start[m] = n;
   }
 

@@ -152,15 +152,35 @@ final class GridDbscan {
    * Runs all phases; returns the provisional labels and the tie table (see {@link Labels}).
    */
   Engine.Result run(double[] x, int minPts, boolean borderAsNoise, Team runner) {
-    int[][] spares = build(x, runner);
+    // the arrays of n values, allocated by all threads at once: zeroing fresh memory, with its first-touch
+    // page faults, is a large share of a short fit (about half of a 10^5 x 2 fit on a fresh heap), and the
+    // page faults of two threads run in parallel. The largest array comes first.
+    boolean intKeys = CellSort.bits(ext) <= 31;
+    int[][] fresh = intKeys ? new int[4][] : null;
+    double[][] copy = new double[1][];
+    boolean[][] coreFlags = new boolean[1][];
+    runner.run(intKeys ? 6 : 2, c -> {
+      if (c == 0) {
+        copy[0] = new double[n * d];
+      } else if (c == 1) {
+        coreFlags[0] = new boolean[n];
+      } else {
+        fresh[c - 2] = new int[n];
+      }
+    });
+    int[][] spares = build(x, copy[0], fresh, runner);
     // two arrays of n ints left over by the sort: the labels and the scratch of the final numbering
     int[] labels = spares.length > 0 ? spares[0] : new int[n]; // every entry is written in phase 3
     int[] numbering = spares.length > 1 ? spares[1] : null;
     int[] spare = spares.length > 2 ? spares[2] : null;
     spares = null;
     stencil();
-    boolean[] core = new boolean[n];
+    boolean[] core = coreFlags[0];
     int chunks = ChunkRunner.chunks(cells, CELL_CHUNK);
+    int[][] cellArrays = new int[2][];
+    runner.run(2, c -> cellArrays[c] = new int[cells]);
+    coreEnd = cellArrays[0];
+    parent = cellArrays[1];
     // per-worker buffers, each allocated by its own thread on first use (so that no two of them share a
     // cache line: they are written in the hot loops)
     Scratch[] scratch = new Scratch[runner.parallelism()];
@@ -175,18 +195,17 @@ final class GridDbscan {
       }
     });
 
-    // Core points to the front of each cell.
-    coreEnd = new int[cells];
+    // Core points to the front of each cell; every cell its own set of the union-find.
     runner.run(chunks, (kk, w) -> {
       int chunk = Engine.spread(kk, chunks);
       int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
         partition(c, core);
+        parent[c] = c;
       }
     });
 
     // Phase 2: union of cells that hold core points within eps of each other.
-    parent = UnionFind.create(cells);
     runner.run(chunks, (kk, w) -> {
       int chunk = Engine.spread(kk, chunks);
       Scratch sc = scratch(scratch, w);
@@ -245,14 +264,16 @@ final class GridDbscan {
     return res;
   }
 
-  /** Sorts the rows by cell and copies the coordinates in that order; returns the spare int arrays. */
-  private int[][] build(double[] x, Team runner) {
-    CellSort sorted = CellSort.sort(x, n, d, lo, side, ext, runner);
+  /**
+   * Sorts the rows by cell and copies the coordinates in that order into {@code copy}; returns the spare int
+   * arrays ({@code fresh}: four int arrays of n for the sort of int keys, or null).
+   */
+  private int[][] build(double[] x, double[] copy, int[][] fresh, Team runner) {
+    CellSort sorted = CellSort.sort(x, n, d, lo, side, ext, fresh, runner);
     order = sorted.order;
     keys = sorted.cellKeys;
     start = sorted.start;
     cells = sorted.cells;
-    double[] copy = new double[n * d];
     int[] ord = order;
     int size = Engine.rowChunk(n);
     runner.run(ChunkRunner.chunks(n, size), c -> {
