@@ -182,8 +182,21 @@ public final class Engine {
       noiseCount += noise[c];
     }
     boolean reuse = 2L * coreCount >= n;
-    double[] cx = reuse && r.coords != null ? r.coords : new double[coreCount * d];
-    int[] cl = reuse && r.scratch2 != null ? r.scratch2 : new int[coreCount];
+    double[][] cxBox = {reuse ? r.coords : null};
+    int[][] clBox = {reuse ? r.scratch2 : null};
+    int m = coreCount;
+    // fresh arrays on two threads at once (their first-touch page faults run in parallel)
+    if (cxBox[0] == null || clBox[0] == null) {
+      runner.run(2, c -> {
+        if (c == 0 && cxBox[0] == null) {
+          cxBox[0] = new double[m * d];
+        } else if (c == 1 && clBox[0] == null) {
+          clBox[0] = new int[m];
+        }
+      });
+    }
+    double[] cx = cxBox[0];
+    int[] cl = clBox[0];
     runner.run(chunks, c -> {
       int end = Math.min(n, (c + 1) * size);
       int at = cores[c];
