@@ -2,7 +2,9 @@ package io.github.clusterkit.bench;
 
 import elki.clustering.em.EM;
 import elki.clustering.em.models.DiagonalGaussianModelFactory;
+import elki.clustering.em.models.EMClusterModelFactory;
 import elki.clustering.em.models.MultivariateGaussianModelFactory;
+import elki.clustering.em.models.SphericalGaussianModelFactory;
 import elki.clustering.kmeans.initialization.KMeansPlusPlus;
 import elki.data.Cluster;
 import elki.data.Clustering;
@@ -31,14 +33,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Gaussian mixture EM with a fixed number of iterations (no convergence test), 10 components, full or
- * diagonal covariances, k-means++ means as the starting point for both libraries: clusterkit
- * {@code GaussianMixture.components(10).covariance(FULL | DIAGONAL).init(KMEANS_PLUS_PLUS).maxIterations(m)
- * .tolerance(0)} on 1 and 2 threads ({@code ours1}, {@code ours2}) against ELKI 0.8.0
+ * Gaussian mixture EM with a fixed number of iterations (no convergence test), 10 components, full,
+ * diagonal or spherical covariances, k-means++ means as the starting point for both libraries: clusterkit
+ * {@code GaussianMixture.components(10).covariance(FULL | DIAGONAL | SPHERICAL).init(KMEANS_PLUS_PLUS)
+ * .maxIterations(m).tolerance(0)} on 1 and 2 threads ({@code ours1}, {@code ours2}) against ELKI 0.8.0
  * {@code EM(10, 0, factory, m + 1, m + 1, 0, false)} ({@code miniter = maxiter}; ELKI counts its initial
  * E-step as iteration 1, so this is exactly {@code m} M-steps, each followed by an E-step, as clusterkit's
- * {@code m} iterations) with {@code MultivariateGaussianModelFactory} or {@code DiagonalGaussianModelFactory} and
- * {@code KMeansPlusPlus} means. One operation is a complete fit; time / m is the cost of one iteration with
+ * {@code m} iterations) with {@code MultivariateGaussianModelFactory}, {@code DiagonalGaussianModelFactory} or
+ * {@code SphericalGaussianModelFactory} and {@code KMeansPlusPlus} means. One operation is a complete fit; time / m is the cost of one iteration with
  * the initialisation amortised.
  *
  * <p>Smile 3.1.1 is not measured: its {@code MultivariateGaussianMixture.fit} needs native OpenBLAS/LAPACK
@@ -68,7 +70,7 @@ public class GmmBenchmark {
   @Param({"100000x3", "100000x10"})
   public String shape;
 
-  @Param({"full", "diagonal"})
+  @Param({"full", "diagonal", "spherical"})
   public String covariance;
 
   @Param({"20"})
@@ -118,20 +120,22 @@ public class GmmBenchmark {
   }
 
   private Object run() {
-    boolean full = covariance.equals("full");
+    CovarianceType type = covariance.equals("full") ? CovarianceType.FULL
+        : covariance.equals("diagonal") ? CovarianceType.DIAGONAL : CovarianceType.SPHERICAL;
     switch (impl) {
       case "ours1":
       case "ours2":
-        return GaussianMixture.components(K).covariance(full ? CovarianceType.FULL : CovarianceType.DIAGONAL)
+        return GaussianMixture.components(K).covariance(type)
             .init(GmmInit.KMEANS_PLUS_PLUS).maxIterations(iterations).tolerance(0).seed(SEED)
             .parallelism(impl.equals("ours2") ? 2 : 1).fit(data);
       case "elki":
         KMeansPlusPlus<NumberVector> init = new KMeansPlusPlus<>(new RandomFactory(SEED));
-        return full
-            ? new EM<NumberVector, EMModel>(K, 0.0, new MultivariateGaussianModelFactory(init), iterations + 1,
-                iterations + 1, 0.0, false).run(relation)
-            : new EM<NumberVector, EMModel>(K, 0.0, new DiagonalGaussianModelFactory(init), iterations + 1,
-                iterations + 1, 0.0, false).run(relation);
+        EMClusterModelFactory<NumberVector, EMModel> factory = type == CovarianceType.FULL
+            ? new MultivariateGaussianModelFactory(init)
+            : type == CovarianceType.DIAGONAL ? new DiagonalGaussianModelFactory(init)
+                : new SphericalGaussianModelFactory(init);
+        return new EM<NumberVector, EMModel>(K, 0.0, factory, iterations + 1, iterations + 1, 0.0, false)
+            .run(relation);
       default:
         throw new IllegalArgumentException("unknown impl " + impl);
     }

@@ -545,8 +545,8 @@ public final class EmRun {
       for (int q = 0; q < k * d; q++) {
         Arrays.fill(buf.l1[q], 0);
       }
-      for (double[] l : buf.l2) {
-        Arrays.fill(l, 0);
+      for (int q = 0; q < buf.l2.length; q++) {
+        Arrays.fill(buf.l2[q], 0);
       }
     }
     startLogLikelihood(buf);
