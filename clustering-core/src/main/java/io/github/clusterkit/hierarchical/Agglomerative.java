@@ -39,7 +39,9 @@ import java.util.Locale;
  *       data fit in memory twice.</li>
  * </ul>
  * The matrix algorithms keep each cluster's nearest neighbour cached between merges, so the chain rarely
- * rescans a row; the caches change the work, not the result. The chain finds merges out of height order;
+ * rescans a row; they store the points in the leaf order of a k-d tree (clusters that merge then sit close
+ * in every row of the matrix) and compact the matrix as clusters merge. None of this changes the result:
+ * every tie is still decided on the row indices. The chain finds merges out of height order;
  * as SciPy does, they are then sorted by height (a stable sort) and relabelled with a union-find, so
  * cluster {@code n + i} is the one made by merge {@code i}.
  *
