@@ -2,7 +2,6 @@ package io.github.clusterkit.gmm.internal;
 
 import io.github.clusterkit.gmm.CovarianceType;
 import io.github.clusterkit.internal.ChunkRunner;
-import io.github.clusterkit.internal.Gram;
 import java.util.Arrays;
 
 /**
@@ -17,9 +16,12 @@ import java.util.Arrays;
  * that mixes {@code a[off + t]} with {@code b[t]} (about 8 times slower on such a loop). The exponentials
  * come from {@link Exp} (vectorised, within 1 ulp of {@link Math#exp}). FULL and TIED store the
  * responsibilities component-major ({@code resp[c * n + i]}) for the M-step passes, which read a
- * column-major copy of the data; DIAGONAL and SPHERICAL accumulate the M-step sums in the E-step itself
- * ({@link #fusedChunk}), load their blocks straight from the rows, and store responsibilities (and make the
- * column-major copy) only for an initialisation from responsibilities (RANDOM, KMEANS).
+ * column-major copy of the data (the responsibility and coordinate sums are taken in the E-step, while the
+ * block is loaded; the scatter about the new means keeps one lane of {@value #BLOCK} partial sums per
+ * lower-triangle pair of columns, each updated by a loop over the rows of a block); DIAGONAL and SPHERICAL
+ * accumulate the M-step sums in the E-step itself ({@link #fusedChunk}), load their blocks straight from
+ * the rows, and store responsibilities (and make the column-major copy) only for an initialisation from
+ * responsibilities (RANDOM, KMEANS).
  *
  * <p><b>Determinism.</b> The rows are cut into chunks whose size depends only on {@code n}; each chunk
  * writes partial sums into its own buffer and the partial sums are added in chunk order, so the result is
@@ -75,12 +77,6 @@ public final class EmRun {
   private static final class Buffers {
     final double[] max;
     final double[] sum;
-    /** Centred block, column-major, with a zero padding column when {@code d} is odd. */
-    final double[] diff;
-    /** {@link #diff} times the responsibilities (same layout). */
-    final double[] wdiff;
-    /** A component's weighted scatter over one chunk, {@code dp x dp}. */
-    final double[] tile;
     final double[] z;
     /** Per-row-position accumulators, reduced once per chunk (vectorisable, unlike a dot product). */
     final double[] lane;
@@ -92,12 +88,19 @@ public final class EmRun {
     final double[][] cols;
     final double[][] wcols;
     /**
-     * Fused types: lanes of {@code sum r}, {@code sum r v} per column, and {@code sum r v^2} per column
-     * (DIAGONAL) or per component over all columns (SPHERICAL), {@code v = x - old mean}.
+     * Lanes of {@code sum r} per component and {@code sum r v} per component and column, with
+     * {@code v = x - old mean} (fused types) or {@code v = x} (FULL and TIED, whose E-step sums them as
+     * {@link #statsFromResp} would, same bits); for the fused types also {@code sum r v^2} per column
+     * (DIAGONAL) or per component over all columns (SPHERICAL).
      */
     final double[][] l0;
     final double[][] l1;
     final double[][] l2;
+    /**
+     * FULL and TIED: lanes of one component's weighted scatter, one per lower-triangle pair {@code (a, j)},
+     * {@code j <= a}, in row order ({@code pair[a (a + 1) / 2 + j][t]}).
+     */
+    final double[][] pair;
     /** SPHERICAL: the block's squared distances to each current mean, {@code dist[c][t]}. */
     final double[][] dist;
     final double[] scratch;
@@ -113,10 +116,6 @@ public final class EmRun {
       int b = BLOCK;
       max = new double[b];
       sum = new double[b];
-      int dp = d + (d & 1);
-      diff = new double[dp * b];
-      wdiff = new double[dp * b];
-      tile = new double[dp * dp];
       z = new double[b];
       lane = new double[(d + 1) * b];
       scratch = new double[b];
@@ -126,14 +125,14 @@ public final class EmRun {
       wcols = new double[d][b];
       llMax = new double[b];
       llProd = new double[b];
+      l0 = new double[k][b];
+      l1 = new double[k * d][b];
       if (type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL) {
-        l0 = new double[k][b];
-        l1 = new double[k * d][b];
         l2 = new double[type == CovarianceType.DIAGONAL ? k * d : k][b];
+        pair = null;
       } else {
-        l0 = null;
-        l1 = null;
         l2 = null;
+        pair = new double[d * (d + 1) / 2][b];
       }
       dist = type == CovarianceType.SPHERICAL ? new double[k][b] : null;
     }
@@ -392,20 +391,50 @@ public final class EmRun {
     final double[] resp = this.resp;
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
+    final int d = this.d;
+    final double[][] xb = buf.xb;
+    if (accumulate) {
+      for (int c = 0; c < k; c++) {
+        Arrays.fill(buf.l0[c], 0);
+      }
+      for (int q = 0; q < k * d; q++) {
+        Arrays.fill(buf.l1[q], 0);
+      }
+    }
     startLogLikelihood(buf);
     for (int i0 = from; i0 < to; i0 += b) {
       int len = Math.min(b, to - i0);
-      loadBlock(buf.xb, i0, len);
-      m.blockLogProb(buf.xb, len, buf.lpb, buf.cols, buf.z);
+      loadBlock(xb, i0, len);
+      m.blockLogProb(xb, len, buf.lpb, buf.cols, buf.z);
       softmax(buf, len, accumulate);
       if (accumulate) {
+        // the sums of statsFromResp, lane by lane in the same block order (same bits), while the block
+        // and its responsibilities are at hand
         for (int c = 0; c < k; c++) {
-          System.arraycopy(buf.lpb[c], 0, resp, c * n + i0, len);
+          double[] r = buf.lpb[c];
+          System.arraycopy(r, 0, resp, c * n + i0, len);
+          double[] s0 = buf.l0[c];
+          for (int t = 0; t < len; t++) {
+            s0[t] += r[t];
+          }
+          for (int j = 0; j < d; j++) {
+            double[] xj = xb[j];
+            double[] s1 = buf.l1[c * d + j];
+            for (int t = 0; t < len; t++) {
+              s1[t] += r[t] * xj[t];
+            }
+          }
         }
       }
     }
     if (accumulate) {
-      statsFromResp(chunk, worker);
+      double[] part = statPart[chunk];
+      for (int c = 0; c < k; c++) {
+        part[1 + c] = sum(buf.l0[c], 0, b);
+      }
+      for (int q = 0; q < k * d; q++) {
+        part[1 + k + q] = sum(buf.l1[q], 0, b);
+      }
     }
     statPart[chunk][0] = endLogLikelihood(buf);
   }
@@ -667,24 +696,23 @@ public final class EmRun {
     final double[] xt = this.xt;
     final Buffers buf = buffers(worker);
     final double[] lane = buf.lane;
-    final double[] diff = buf.diff;
-    final double[] wdiff = buf.wdiff;
-    final double[] tile = buf.tile;
     final double[][] xb = buf.xb;
     final double[][] cols = buf.cols;
     final double[][] wcols = buf.wcols;
     final double[] rb = buf.scratch;
-    final int dp = d + (d & 1);
     Arrays.fill(acc, 0);
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
     boolean full = type == CovarianceType.FULL || type == CovarianceType.TIED;
     int width = full ? tri : d;
     int stride = type == CovarianceType.TIED ? 0 : width;
+    final double[][] pair = buf.pair;
     for (int c = 0; c < k; c++) {
       int mo = c * d;
       if (full) {
-        Arrays.fill(tile, 0);
+        for (int p = 0; p < tri; p++) {
+          Arrays.fill(pair[p], 0);
+        }
       } else {
         Arrays.fill(lane, 0, width * b, 0);
       }
@@ -695,8 +723,8 @@ public final class EmRun {
         int len = Math.min(b, to - i0);
         int ro = c * n + i0;
         if (full) {
-          // computed in per-column arrays indexed from 0 (vectorised), then copied into the strided blocks
-          // that the tile kernel reads
+          // per-column arrays indexed from 0, and one lane per lower-triangle pair: every loop runs over
+          // the rows of the block (vectorised); the lanes are summed once per chunk
           loadBlock(xb, i0, len);
           System.arraycopy(resp, ro, rb, 0, len);
           for (int j = 0; j < d; j++) {
@@ -709,10 +737,18 @@ public final class EmRun {
               dj[t] = v;
               wj[t] = rb[t] * v;
             }
-            System.arraycopy(dj, 0, diff, j * b, len);
-            System.arraycopy(wj, 0, wdiff, j * b, len);
           }
-          Gram.addLowerTiles(wdiff, diff, b, len, dp, tile);
+          int p = 0;
+          for (int a = 0; a < d; a++) {
+            double[] wa = wcols[a];
+            for (int j = 0; j <= a; j++) {
+              double[] dj = cols[j];
+              double[] lp = pair[p++];
+              for (int t = 0; t < len; t++) {
+                lp[t] += wa[t] * dj[t];
+              }
+            }
+          }
         } else {
           for (int j = 0; j < d; j++) {
             double m = means[mo + j];
@@ -727,11 +763,8 @@ public final class EmRun {
       }
       int ao = c * stride;
       if (full) {
-        int idx = 0;
-        for (int a = 0; a < d; a++) {
-          for (int j = 0; j <= a; j++) {
-            acc[ao + idx++] += tile[a * dp + j];
-          }
+        for (int p = 0; p < tri; p++) {
+          acc[ao + p] += sum(pair[p], 0, b);
         }
       } else {
         for (int idx = 0; idx < width; idx++) {
