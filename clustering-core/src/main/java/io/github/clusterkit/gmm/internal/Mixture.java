@@ -370,21 +370,7 @@ public final class Mixture {
         for (int c = 0; c < k; c++) {
           int mo = c * d;
           double[] maha = lp[c];
-          for (int j = 0; j < d; j++) {
-            double m = pm[mo + j];
-            double[] dj = diff[j];
-            if (j == 0) {
-              for (int t = 0; t < len; t++) {
-                double v = dj[t] - m;
-                maha[t] = v * v;
-              }
-            } else {
-              for (int t = 0; t < len; t++) {
-                double v = dj[t] - m;
-                maha[t] += v * v;
-              }
-            }
-          }
+          squaredDistances(diff, pm, mo, d, len, maha);
           finish(c, maha, len, 1);
         }
         break;
@@ -474,21 +460,7 @@ public final class Mixture {
     for (int c = 0; c < k; c++) {
       int mo = c * d;
       double[] dc = dist[c];
-      for (int j = 0; j < d; j++) {
-        double m = mu[mo + j];
-        double[] xj = xb[j];
-        if (j == 0) {
-          for (int t = 0; t < len; t++) {
-            double v = xj[t] - m;
-            dc[t] = v * v;
-          }
-        } else {
-          for (int t = 0; t < len; t++) {
-            double v = xj[t] - m;
-            dc[t] += v * v;
-          }
-        }
-      }
+      squaredDistances(xb, mu, mo, d, len, dc);
       double lc = logConst[c];
       double p = factor[c];
       double[] out = lp[c];
@@ -621,5 +593,27 @@ public final class Mixture {
       }
     }
     return m;
+  }
+
+  /**
+   * {@code out[t] = sum_j (cols[j][t] - m[mo + j])^2} for the first {@code len} rows of a column-major block,
+   * summed over {@code j} in order (each inner loop indexed from 0, so HotSpot vectorises it).
+   */
+  private static void squaredDistances(double[][] cols, double[] m, int mo, int d, int len, double[] out) {
+    for (int j = 0; j < d; j++) {
+      double mj = m[mo + j];
+      double[] cj = cols[j];
+      if (j == 0) {
+        for (int t = 0; t < len; t++) {
+          double v = cj[t] - mj;
+          out[t] = v * v;
+        }
+      } else {
+        for (int t = 0; t < len; t++) {
+          double v = cj[t] - mj;
+          out[t] += v * v;
+        }
+      }
+    }
   }
 }
