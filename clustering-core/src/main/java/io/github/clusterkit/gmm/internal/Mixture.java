@@ -423,21 +423,7 @@ public final class Mixture {
         for (int c = 0; c < k; c++) {
           int mo = c * d;
           double[] maha = lp[c];
-          for (int j = 0; j < d; j++) {
-            double m = mu[mo + j];
-            double[] xj = xb[j];
-            if (j == 0) {
-              for (int t = 0; t < len; t++) {
-                double v = xj[t] - m;
-                maha[t] = v * v;
-              }
-            } else {
-              for (int t = 0; t < len; t++) {
-                double v = xj[t] - m;
-                maha[t] += v * v;
-              }
-            }
-          }
+          squaredDistances(xb, mu, mo, d, len, maha);
           finish(c, maha, len, f[c]);
         }
         break;

@@ -226,21 +226,7 @@ public final class CentroidWard {
     double[] acc = new double[n];
     for (int i = 0; i < n - 1; i++) {
       MatrixFill.fillRow(cols, n, d, i, Kernels.EUCLIDEAN, row, 0, acc);
-      double best = nnVal[i];
-      int bestIdx = nnIdx[i];
-      for (int j = i + 1, o = 0; j < n; j++, o++) {
-        double dist = row[o];
-        if (dist < best) {
-          best = dist;
-          bestIdx = j;
-        }
-        if (dist < nnVal[j]) {
-          nnVal[j] = dist;
-          nnIdx[j] = i;
-        }
-      }
-      nnVal[i] = best;
-      nnIdx[i] = bestIdx;
+      MatrixFill.neighbours(row, 0, n, i, nnVal, nnIdx, null);
     }
   }
 

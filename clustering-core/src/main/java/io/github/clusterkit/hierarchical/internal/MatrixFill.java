@@ -145,7 +145,7 @@ public final class MatrixFill {
    * point {@code i}'s candidate among later points; rows are visited in order, so strict comparisons keep
    * the smallest index among equal distances.
    */
-  private static void neighbours(double[] dist, int off, int n, int i, double[] nnVal, int[] nnIdx,
+  static void neighbours(double[] dist, int off, int n, int i, double[] nnVal, int[] nnIdx,
       int[] order) {
     double best = nnVal[i];
     int bestIdx = nnIdx[i];
