@@ -78,6 +78,16 @@ public final class Engine implements AutoCloseable {
   private boolean seedPrune;
   private double[] seedCandTab;
   private double[] seedFoldTab;
+  /**
+   * Whether the seeding remembers per row which of the last step's candidates are nearer than its current
+   * centre ({@link #seedMask}), so that folding the winner in computes a distance only for the rows it takes
+   * (one candidate group, {@code 2 + floor(ln k) <= 4}).
+   */
+  private boolean seedStored;
+  /** Per row bit {@code q} set when the last step's candidate {@code q} is nearer than the row's {@code d2}. */
+  private byte[] seedMask;
+  /** The candidate lane of the pending centre, when {@link #seedStored}. */
+  private int seedFoldLane;
 
   // Reduction targets (written by reducers on the calling thread only).
   private double[] sum;
@@ -443,6 +453,10 @@ public final class Engine implements AutoCloseable {
     double[] candPot = new double[nc * span];
     seedCandTab = new double[k * span];
     seedFoldTab = new double[k];
+    seedStored = seedPrune && span == 4;
+    if (seedStored) {
+      seedMask = new byte[n];
+    }
     boolean[] fresh = new boolean[nc];
     int firstRow = w == null ? rng.nextInt(n) : drawByWeight(rng);
     System.arraycopy(x, firstRow * d, centers, 0, d);
@@ -500,6 +514,10 @@ public final class Engine implements AutoCloseable {
           nc,
           (c, from, to, slot) -> {
             int pr = fold >= 0 && !fresh[c] ? fold : -1;
+            if (seedStored) {
+              candidatesStored(from, to, d2, cand, pr, foldIdx, candPot, c * 4);
+              return;
+            }
             for (int g = 0; g < groups; g++) {
               candidates(from, to, d2, cand, 4 * g, g == 0 ? pr : -1, foldIdx, candPot, (c * groups + g) * 4);
             }
@@ -527,11 +545,13 @@ public final class Engine implements AutoCloseable {
       }
       java.util.Arrays.fill(fresh, false);
       pending = row;
+      seedFoldLane = best;
       System.arraycopy(x, row * d, centers, m * d, d);
     }
     seedNear = null;
     seedCandTab = null;
     seedFoldTab = null;
+    seedMask = null;
     return centers;
   }
 
@@ -693,11 +713,109 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
+   * {@link #candidates} for the one group of four candidates when {@link #seedStored}: the pending centre
+   * {@code fold} (or -1) is the previous step's winning candidate, and that step recorded per row in
+   * {@link #seedMask} whether it is strictly nearer than the row's {@code d2} (a row it skipped is provably not),
+   * so the fold computes the distance, the very value that step compared, only for the rows that take the new
+   * centre. The same minima, nearest centres and sums as {@link #candidates}.
+   */
+  private void candidatesStored(int from, int to, long[] d2, int[] cand, int fold, int foldIdx, double[] out,
+      int oo) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    final int dd = d;
+    int r0 = cand[0] * dd;
+    int r1 = cand[1] * dd;
+    int r2 = cand[2] * dd;
+    int r3 = cand[3] * dd;
+    final double[] px = x;
+    final double[] ww = w;
+    final int[] nr = seedNear;
+    final double[] ct = seedCandTab;
+    final byte[] mk = seedMask;
+    final int lane = fold >= 0 ? seedFoldLane : 8;
+    final int fo = fold * dd;
+    final double[] q4 = new double[4];
+    for (int i = from; i < to; i++) {
+      double cur = Double.longBitsToDouble(d2[i]);
+      // lane 8 (no fold): the bit is always 0.
+      if (((mk[i] >> lane) & 1) != 0) {
+        cur = Dist.sq(px, i * dd, px, fo, dd);
+        nr[i] = foldIdx;
+        d2[i] = Double.doubleToRawLongBits(cur);
+      }
+      int tb = nr[i] * 4;
+      double lim = pruneLimit(cur);
+      if (ct[tb] > lim && ct[tb + 1] > lim && ct[tb + 2] > lim && ct[tb + 3] > lim) {
+        if (ww == null) {
+          s0 += cur;
+          s1 += cur;
+          s2 += cur;
+          s3 += cur;
+        } else {
+          double wc = ww[i] * cur;
+          s0 += wc;
+          s1 += wc;
+          s2 += wc;
+          s3 += wc;
+        }
+        mk[i] = 0;
+        continue;
+      }
+      int xo = i * dd;
+      double v0;
+      double v1;
+      double v2;
+      double v3;
+      if (dd < 8) {
+        v0 = Dist.sq(px, xo, px, r0, dd);
+        v1 = Dist.sq(px, xo, px, r1, dd);
+        v2 = Dist.sq(px, xo, px, r2, dd);
+        v3 = Dist.sq(px, xo, px, r3, dd);
+      } else {
+        Dist.sq4(px, xo, px, r0, r1, r2, r3, dd, q4, 0);
+        v0 = q4[0];
+        v1 = q4[1];
+        v2 = q4[2];
+        v3 = q4[3];
+      }
+      mk[i] = (byte) ((v0 < cur ? 1 : 0) | (v1 < cur ? 2 : 0) | (v2 < cur ? 4 : 0) | (v3 < cur ? 8 : 0));
+      v0 = Math.min(v0, cur);
+      v1 = Math.min(v1, cur);
+      v2 = Math.min(v2, cur);
+      v3 = Math.min(v3, cur);
+      if (ww == null) {
+        s0 += v0;
+        s1 += v1;
+        s2 += v2;
+        s3 += v3;
+      } else {
+        double wi = ww[i];
+        s0 += wi * v0;
+        s1 += wi * v1;
+        s2 += wi * v2;
+        s3 += wi * v3;
+      }
+    }
+    out[oo] = s0;
+    out[oo + 1] = s1;
+    out[oo + 2] = s2;
+    out[oo + 3] = s3;
+  }
+
+  /**
    * Folds row {@code fold} (centre number {@code foldIdx}) into {@code d2} on chunk {@code c} (on the calling
    * thread) unless done already; prunes like {@link #candidates}.
    */
   private void freshen(int c, long[] d2, int fold, int foldIdx, boolean[] fresh) {
     if (fold < 0 || fresh[c]) {
+      return;
+    }
+    if (seedStored) {
+      freshenStored(c, d2, fold, foldIdx);
+      fresh[c] = true;
       return;
     }
     int fo = fold * d;
@@ -717,6 +835,22 @@ public final class Engine implements AutoCloseable {
       }
     }
     fresh[c] = true;
+  }
+
+  /** {@link #freshen} from the candidate masks ({@link #seedStored}): distances only for the rows that move. */
+  private void freshenStored(int c, long[] d2, int fold, int foldIdx) {
+    final int[] nr = seedNear;
+    final byte[] mk = seedMask;
+    final int lane = seedFoldLane;
+    final int dd = d;
+    final int fo = fold * dd;
+    int to = chunks.to(c);
+    for (int i = chunks.from(c); i < to; i++) {
+      if (((mk[i] >> lane) & 1) != 0) {
+        d2[i] = Double.doubleToRawLongBits(Dist.sq(x, i * dd, x, fo, dd));
+        nr[i] = foldIdx;
+      }
+    }
   }
   /**
    * The first row whose running weighted potential exceeds {@code r}; the running sums repeat the chunk sums'
