@@ -213,10 +213,22 @@ public final class HamerlyAssigner extends Assigner {
     int changes = 0;
     for (int base = from; base < to; base += bl) {
       int len = Math.min(bl, to - base);
-      for (int r = 0; r < len; r++) {
-        int xo = (base + r) * dd;
+      // The copy's loop order by width (throwaway timing of the copy alone, 1 thread: 0.67 instead of 1.1 ns a
+      // value at 10^6 x 10 column by column, 0.92 instead of 1.26 at 10^5 x 50 row by row).
+      if (dd < 32) {
         for (int t = 0; t < dd; t++) {
-          cols[t][r] = px[xo + t];
+          final double[] ct = cols[t];
+          int xo = base * dd + t;
+          for (int r = 0; r < len; r++) {
+            ct[r] = px[xo + r * dd];
+          }
+        }
+      } else {
+        for (int r = 0; r < len; r++) {
+          int xo = (base + r) * dd;
+          for (int t = 0; t < dd; t++) {
+            cols[t][r] = px[xo + t];
+          }
         }
       }
       Dist.sqColumns(cols, len, cc, 0, dd, acc, bd);
