@@ -1,5 +1,8 @@
 package io.github.clusterkit.hierarchical.internal;
 
+import static io.github.clusterkit.hierarchical.internal.NearestLists.K;
+import static io.github.clusterkit.hierarchical.internal.NearestLists.insert;
+
 /**
  * The nearest-neighbour chain of {@link CondensedNnChain}, with the same merges, heights and order bit for
  * bit, but with each live cluster's {@value #K} nearest neighbours cached (sorted by distance, then original
@@ -34,7 +37,7 @@ public final class CachedNnChain {
    * @return the tree in SciPy's layout
    */
   public static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx) {
-    return run(dist, n, method, nnVal, nnIdx, null, COMPACT_MIN);
+    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), null, COMPACT_MIN);
   }
 
   /**
@@ -50,15 +53,20 @@ public final class CachedNnChain {
    * @return the tree in SciPy's layout, in original indices
    */
   public static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx, int[] order) {
-    return run(dist, n, method, nnVal, nnIdx, order, COMPACT_MIN);
+    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), order, COMPACT_MIN);
+  }
+
+  /** As {@link #run(double[], int, int, double[], int[], int[])}, with {@code compactMin} (tests). */
+  static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx, int[] order,
+      int compactMin) {
+    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), order, compactMin);
   }
 
   /**
    * As {@link #run(double[], int, int, double[], int[], int[])}, compacting only while at least
    * {@code compactMin} clusters are live (tests force many compactions on small inputs).
    */
-  static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx, int[] order,
-      int compactMin) {
+  static Tree run(double[] dist, int n, int method, NearestLists lists, int[] order, int compactMin) {
     int[] start = CondensedNnChain.rowStarts(n);
     int[] orig = new int[n]; // slot -> original index
     int[] slotOf = new int[n]; // original index -> slot, for live clusters
@@ -79,16 +87,10 @@ public final class CachedNnChain {
     // original index): kVal/kIdx[i * K + r], kCnt[i] valid entries (0: unknown, rescan before use), kThr[i]
     // the distance of the last valid entry (-inf when none). Distances between clusters that do not merge
     // never change, so a list stays exact while it keeps at least one entry.
-    double[] kVal = new double[n * K];
-    int[] kIdx = new int[n * K];
-    int[] kCnt = new int[n];
-    double[] kThr = new double[n];
-    for (int i = 0; i < n; i++) {
-      kVal[i * K] = nnVal[i];
-      kIdx[i * K] = nnIdx[i];
-      kCnt[i] = nnIdx[i] >= 0 ? 1 : 0;
-      kThr[i] = nnIdx[i] >= 0 ? nnVal[i] : Double.NEGATIVE_INFINITY;
-    }
+    double[] kVal = lists.val;
+    int[] kIdx = lists.idx;
+    int[] kCnt = lists.cnt;
+    double[] kThr = lists.thr;
     double[] recip = new double[2 * n + 1]; // 2n: the update's pass also visits y itself (result unused)
     for (int s = 1; s <= 2 * n; s++) {
       recip[s] = 1.0 / s;
@@ -257,37 +259,6 @@ public final class CachedNnChain {
     }
     kCnt[x] = c;
     kThr[x] = c > 0 ? kVal[base + c - 1] : Double.NEGATIVE_INFINITY;
-  }
-
-  /** Length of the nearest-neighbour lists. */
-  static final int K = 4;
-
-  /**
-   * Inserts {@code (v, j)} into the sorted list of {@code c} entries at {@code base} if its key (distance,
-   * then original index) is below that of an entry or the list is not full; drops the last entry of a full
-   * list. Returns the new count.
-   */
-  private static int insert(double[] kVal, int[] kIdx, int base, int c, double v, int j, int[] orig) {
-    int oj = orig[j];
-    int r = c;
-    while (r > 0) {
-      double u = kVal[base + r - 1];
-      if (u < v || (u == v && orig[kIdx[base + r - 1]] < oj)) {
-        break;
-      }
-      r--;
-    }
-    if (r == K) {
-      return c;
-    }
-    int top = c == K ? K - 1 : c;
-    for (int q = top; q > r; q--) {
-      kVal[base + q] = kVal[base + q - 1];
-      kIdx[base + q] = kIdx[base + q - 1];
-    }
-    kVal[base + r] = v;
-    kIdx[base + r] = j;
-    return c == K ? K : c + 1;
   }
 
   /** Positions per block of the update: its rows' pages are still in the TLB when the block is written. */
