@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Agglomerative clustering, one complete fit (distance matrix included) per invocation, single-threaded:
- * clusterkit {@code Agglomerative} ({@code ours}: SciPy's exact matrix algorithm, the default;
+ * clusterkit {@code Agglomerative} ({@code ours}: SciPy's exact matrix algorithm, the default; {@code ours2}: the same with
+ * {@code parallelism(2)}, which computes the distance matrix on two threads;
  * {@code oursCentroids}: Ward by centroids, {@code wardByCentroids(true)}, O(n d) memory) against Smile {@code HierarchicalClustering} (3.1.1; 6.3.0 with {@code -Psmile6}; through
  * {@link SmileHierarchical}: its {@code *Linkage.of} float proximity matrix, then FastPair) and ELKI 0.8.0's algorithms for each linkage: {@code NNChain} and
  * {@code Anderberg} (both on a double distance matrix, every linkage) and {@code SLINK} (single, O(n)
@@ -95,6 +96,8 @@ public class HierarchicalBenchmark {
       switch (which) {
         case "ours":
           return Agglomerative.linkage(linkage).fit(data);
+        case "ours2":
+          return Agglomerative.linkage(linkage).parallelism(2).fit(data);
         case "oursCentroids":
           return Agglomerative.linkage(linkage).wardByCentroids(true).fit(data);
         case "smile":
@@ -148,7 +151,7 @@ public class HierarchicalBenchmark {
     @Param({"10000x2", "10000x10"})
     public String hierShape;
 
-    @Param({"ours", "oursCentroids", "smile", "elkiNNChain", "elkiAnderberg"})
+    @Param({"ours", "ours2", "oursCentroids", "smile", "elkiNNChain", "elkiAnderberg"})
     public String impl;
 
     @Setup(Level.Trial)
@@ -163,7 +166,7 @@ public class HierarchicalBenchmark {
     @Param({"10000x2", "10000x10"})
     public String hierShape;
 
-    @Param({"ours", "smile", "elkiNNChain", "elkiAnderberg"})
+    @Param({"ours", "ours2", "smile", "elkiNNChain", "elkiAnderberg"})
     public String impl;
 
     @Setup(Level.Trial)
@@ -178,7 +181,7 @@ public class HierarchicalBenchmark {
     @Param({"10000x2", "10000x10"})
     public String hierShape;
 
-    @Param({"ours", "smile", "elkiNNChain", "elkiAnderberg"})
+    @Param({"ours", "ours2", "smile", "elkiNNChain", "elkiAnderberg"})
     public String impl;
 
     @Setup(Level.Trial)
