@@ -33,6 +33,9 @@ public final class HamerlyAssigner extends Assigner {
   private static final float DOWN_FF = 1 - 0x1.0p-21f;
   private static final float TINY_FF = 0x1.0p-148f;
 
+  /** Rows per block of {@link #boundedSplit}: the block's labels and bounds stay in the core's cache. */
+  private static final int SPLIT_BLOCK = 1024;
+
   private final double gUp;
   private final double gDown;
   private final long[] bounds;
@@ -153,6 +156,9 @@ public final class HamerlyAssigner extends Assigner {
     if (full && d <= 64) {
       return fullBlocks(from, to, labels, sum, wsum);
     }
+    if (!full && (sum == null || moves)) {
+      return boundedSplit(from, to, labels, sum, wsum);
+    }
     int changes = 0;
     final long[] b = bounds;
     final boolean all = full;
@@ -186,6 +192,72 @@ public final class HamerlyAssigner extends Assigner {
       }
       if (sum != null) {
         tally(i, xo, old, a, sum, wsum);
+      }
+    }
+    return changes;
+  }
+
+  /**
+   * The bounded pass of the general case when settled rows add nothing to the sums (label changes only, or no
+   * sums): by blocks of rows, a first loop updates every row's bounds and lists the rows whose bounds cannot prove
+   * their label ("open"), a second computes the open rows' distances to their own centroid, a third tightens or
+   * rescans them, in row order. The same decisions, labels and sums as the one-loop pass. At 10^6 x 10, k = 10
+   * (iterations 2 to 20 from given centroids) about 98% of the rows settle in the short first loop; the rescans
+   * of the other rows, not that bookkeeping, dominated the pass: their rows are scattered cache misses, which the
+   * second loop overlaps (a pass with 4.8% rescans: 20 to 14 ms, throwaway A/B in one JVM, load ~1).
+   */
+  private int boundedSplit(int from, int to, int[] labels, double[] sum, double[] wsum) {
+    final long[] b = bounds;
+    final float[] p = shiftF;
+    final float[] hf = half;
+    final int am = argMaxShift;
+    final float ms = maxShift;
+    final float ss = secondShift;
+    final int dd = d;
+    final int[] open = new int[SPLIT_BLOCK];
+    final double[] own = new double[SPLIT_BLOCK];
+    double[] buf = null;
+    int changes = 0;
+    for (int base = from; base < to; base += SPLIT_BLOCK) {
+      int end = Math.min(to, base + SPLIT_BLOCK);
+      int cnt = 0;
+      for (int i = base; i < end; i++) {
+        int a = labels[i];
+        long bi = b[i];
+        float uu = grow(upper(bi), p[a]);
+        float ll = shrink(lower(bi), a == am ? ss : ms);
+        b[i] = pack(uu, ll);
+        open[cnt] = i;
+        cnt += uu < Math.max(hf[a], ll) ? 0 : 1;
+      }
+      // The open rows' distances to their own centroid in a loop of their own: its short body lets the core
+      // overlap the cache misses of many rows (open rows are scattered), so the scans below find them cached.
+      for (int r = 0; r < cnt; r++) {
+        int i = open[r];
+        own[r] = Dist.sq(x, i * dd, c, labels[i] * dd, dd);
+      }
+      for (int r = 0; r < cnt; r++) {
+        int i = open[r];
+        int old = labels[i];
+        int xo = i * dd;
+        float ll = lower(b[i]);
+        float m = Math.max(hf[old], ll);
+        double tight = Math.sqrt(own[r]) * gUp;
+        if (tight < m) {
+          b[i] = pack(up(tight), ll);
+        } else {
+          if (buf == null) {
+            buf = distanceBuffer();
+          }
+          int a = scan(i, xo, buf);
+          if (a != old) {
+            labels[i] = a;
+            changes++;
+            if (sum != null) {
+              move(i, xo, old, a, sum, wsum);
+            }
+          }
+        }
       }
     }
     return changes;
