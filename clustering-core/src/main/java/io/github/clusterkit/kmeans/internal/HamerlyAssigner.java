@@ -33,7 +33,7 @@ public final class HamerlyAssigner extends Assigner {
   private static final float DOWN_FF = 1 - 0x1.0p-21f;
   private static final float TINY_FF = 0x1.0p-148f;
 
-  /** Rows per block of {@link #boundedSplit}: the block's labels and bounds stay in the core's cache. */
+  /** Rows per block of {@link #bounded}: the block's labels and bounds stay in the core's cache. */
   private static final int SPLIT_BLOCK = 1024;
 
   private final double gUp;
@@ -156,36 +156,15 @@ public final class HamerlyAssigner extends Assigner {
     if (full && d <= 64) {
       return fullBlocks(from, to, labels, sum, wsum);
     }
-    if (!full && (sum == null || moves)) {
-      return boundedSplit(from, to, labels, sum, wsum);
+    if (!full) {
+      return bounded(from, to, labels, sum, wsum);
     }
     int changes = 0;
-    final long[] b = bounds;
-    final boolean all = full;
     final double[] buf = distanceBuffer();
     for (int i = from; i < to; i++) {
       int xo = i * d;
       int old = labels[i];
-      int a;
-      if (all) {
-        a = scan(i, xo, buf);
-      } else {
-        a = old;
-        long p = b[i];
-        float uu = grow(upper(p), shiftF[a]);
-        float ll = shrink(lower(p), a == argMaxShift ? secondShift : maxShift);
-        float m = Math.max(half[a], ll);
-        if (uu < m) {
-          b[i] = pack(uu, ll);
-        } else {
-          double tight = Math.sqrt(Dist.sq(x, xo, c, a * d, d)) * gUp;
-          if (tight < m) {
-            b[i] = pack(up(tight), ll);
-          } else {
-            a = scan(i, xo, buf);
-          }
-        }
-      }
+      int a = scan(i, xo, buf);
       if (a != old) {
         labels[i] = a;
         changes++;
@@ -198,15 +177,16 @@ public final class HamerlyAssigner extends Assigner {
   }
 
   /**
-   * The bounded pass of the general case when settled rows add nothing to the sums (label changes only, or no
-   * sums): by blocks of rows, a first loop updates every row's bounds and lists the rows whose bounds cannot prove
-   * their label ("open"), a second computes the open rows' distances to their own centroid, a third tightens or
-   * rescans them, in row order. The same decisions, labels and sums as the one-loop pass. At 10^6 x 10, k = 10
+   * The bounded pass of the general case, by blocks of rows: a first loop updates every row's bounds and lists
+   * the rows whose bounds cannot prove their label ("open"), a second computes the open rows' distances to their
+   * own centroid, a third tightens or rescans them, in row order; when every row adds to the sums (weights, or
+   * a pass that re-sums in full) a fourth adds the block's rows in row order, so the sums are those of a one-loop
+   * pass that tallies each row as it is decided (the order of the row-by-row pass this replaced). At 10^6 x 10, k = 10
    * (iterations 2 to 20 from given centroids) about 98% of the rows settle in the short first loop; the rescans
    * of the other rows, not that bookkeeping, dominated the pass: their rows are scattered cache misses, which the
    * second loop overlaps (a pass with 4.8% rescans: 20 to 14 ms, throwaway A/B in one JVM, load ~1).
    */
-  private int boundedSplit(int from, int to, int[] labels, double[] sum, double[] wsum) {
+  private int bounded(int from, int to, int[] labels, double[] sum, double[] wsum) {
     final long[] b = bounds;
     final float[] p = shiftF;
     final float[] hf = half;
@@ -214,6 +194,8 @@ public final class HamerlyAssigner extends Assigner {
     final float ms = maxShift;
     final float ss = secondShift;
     final int dd = d;
+    final boolean mv = sum != null && moves;
+    final boolean acc = sum != null && !moves;
     final int[] open = new int[SPLIT_BLOCK];
     final double[] own = new double[SPLIT_BLOCK];
     double[] buf = null;
@@ -253,10 +235,15 @@ public final class HamerlyAssigner extends Assigner {
           if (a != old) {
             labels[i] = a;
             changes++;
-            if (sum != null) {
+            if (mv) {
               move(i, xo, old, a, sum, wsum);
             }
           }
+        }
+      }
+      if (acc) {
+        for (int i = base; i < end; i++) {
+          accumulate(i, i * dd, labels[i], sum, wsum);
         }
       }
     }
