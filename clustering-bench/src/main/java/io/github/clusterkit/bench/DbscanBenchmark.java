@@ -50,6 +50,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Results are checked in {@code @Setup}: every library's noise set, cluster count and partition of the core
  * points must equal clusterkit's ({@link DbscanChecks}); ELKI must have picked up the configured index.
  *
+ * <p>Warm-up: the defaults (2 warm-up fits) suit the long fits of the peers. For clusterkit's short fits give
+ * more: at 10^5 x 2 (about 20 ms a fit) with 15 warm-up fits the JIT was still compiling during the measured
+ * fits (JMH {@code -prof comp}), more so on two threads; docs/benchmarks.md uses {@code -wi 100 -i 20} there and
+ * {@code -wi 30 -i 10} at 10^6 x 2 and 10^5 x 3 for the one-against-two-threads rows.
+ *
  * <p>Smoke-sized run: {@code -p shape=10000x2}.
  */
 @State(Scope.Benchmark)
