@@ -33,9 +33,9 @@ final class CellSort {
   private final int n;
   private final int size;
   private final int chunks;
-  private final Team runner;
+  private final ChunkRunner runner;
 
-  private CellSort(int n, Team runner) {
+  private CellSort(int n, ChunkRunner runner) {
     this.n = n;
     this.size = Engine.rowChunk(n);
     this.chunks = ChunkRunner.chunks(n, size);
@@ -53,7 +53,7 @@ final class CellSort {
    * @return the sorted grid
    */
   static CellSort sort(double[] x, int n, int d, double[] lo, double side, long[] ext, int[][] fresh,
-      Team runner) {
+      ChunkRunner runner) {
     CellSort s = new CellSort(n, runner);
     int bits = bits(ext);
     if (bits <= 31) {

@@ -136,7 +136,7 @@ public final class Engine {
     int n = data.size();
     int d = data.dimension();
     double[] x = DataAccess.values(data);
-    try (Team runner = new Team(parallelism)) {
+    try (ChunkRunner runner = new ChunkRunner(parallelism)) {
       Result r = null;
       Path path = requested;
       if (requested == null || requested == Path.GRID) {
@@ -168,7 +168,7 @@ public final class Engine {
    * twice what it needs).
    */
   private static Output output(double[] x, int n, int d, Result r, int k, Path path, int[] cores, int[] noise,
-      Team runner) {
+      ChunkRunner runner) {
     int[] labels = r.labels;
     boolean[] core = r.core;
     int size = rowChunk(n);

@@ -97,7 +97,7 @@ final class GridDbscan {
   /**
    * Plans a grid, or returns null when the data span too many cells per axis (or in total) for exact keys.
    */
-  static GridDbscan plan(double[] x, int n, int d, Metric metric, double eps, Team runner) {
+  static GridDbscan plan(double[] x, int n, int d, Metric metric, double eps, ChunkRunner runner) {
     double side = side(metric, d, eps);
     // bounding box by row chunks (a minimum and a maximum do not depend on the order of the chunks)
     int size = Engine.rowChunk(n);
@@ -151,7 +151,7 @@ final class GridDbscan {
   /**
    * Runs all phases; returns the provisional labels and the tie table (see {@link Labels}).
    */
-  Engine.Result run(double[] x, int minPts, boolean borderAsNoise, Team runner) {
+  Engine.Result run(double[] x, int minPts, boolean borderAsNoise, ChunkRunner runner) {
     // the arrays of n values, allocated by all threads at once: zeroing fresh memory, with its first-touch
     // page faults, is a large share of a short fit (about half of a 10^5 x 2 fit on a fresh heap), and the
     // page faults of two threads run in parallel. The largest array comes first.
@@ -268,7 +268,7 @@ final class GridDbscan {
    * Sorts the rows by cell and copies the coordinates in that order into {@code copy}; returns the spare int
    * arrays ({@code fresh}: four int arrays of n for the sort of int keys, or null).
    */
-  private int[][] build(double[] x, double[] copy, int[][] fresh, Team runner) {
+  private int[][] build(double[] x, double[] copy, int[][] fresh, ChunkRunner runner) {
     CellSort sorted = CellSort.sort(x, n, d, lo, side, ext, fresh, runner);
     order = sorted.order;
     keys = sorted.cellKeys;

@@ -93,7 +93,7 @@ final class KdDbscan {
    *
    * @return the tree, ready to {@link #run}
    */
-  static KdDbscan build(double[] x, int n, int d, Metric metric, double eps, Team runner) {
+  static KdDbscan build(double[] x, int n, int d, Metric metric, double eps, ChunkRunner runner) {
     if ((long) n * d > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("n * d must fit in an array, got " + n + " * " + d);
     }
@@ -105,7 +105,7 @@ final class KdDbscan {
   // ---------------------------------------------------------------------------------------------------
   // Construction
 
-  private void buildTree(double[] x, Team runner) {
+  private void buildTree(double[] x, ChunkRunner runner) {
     int size = Engine.rowChunk(n);
     runner.run(ChunkRunner.chunks(n, size), c -> {
       int end = Math.min(n, (c + 1) * size);
@@ -351,7 +351,7 @@ final class KdDbscan {
   // Phases
 
   /** Runs the three phases; returns provisional labels and ties as {@link Labels} expects. */
-  Engine.Result run(int minPts, boolean borderAsNoise, Team runner) {
+  Engine.Result run(int minPts, boolean borderAsNoise, ChunkRunner runner) {
     int chunks = ChunkRunner.chunks(leafCount, LEAF_CHUNK);
     corePos = new boolean[n];
     boolean[] core = new boolean[n];

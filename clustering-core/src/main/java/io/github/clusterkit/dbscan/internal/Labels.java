@@ -42,7 +42,7 @@ final class Labels {
    * @return the number of clusters
    */
   static int finish(int[] labels, int[] ties, int[] tieRows, int[] scratch, boolean[] core, int[] coreCounts,
-      int[] noiseCounts, Team runner) {
+      int[] noiseCounts, ChunkRunner runner) {
     int n = labels.length;
     int size = Engine.rowChunk(n);
     int chunks = ChunkRunner.chunks(n, size);

@@ -25,7 +25,7 @@ final class TreeDbscan {
     this.n = index.size();
   }
 
-  Engine.Result run(int minPts, boolean borderAsNoise, Team runner) {
+  Engine.Result run(int minPts, boolean borderAsNoise, ChunkRunner runner) {
     int p = runner.parallelism();
     int chunks = ChunkRunner.chunks(n, ROW_CHUNK);
     boolean[] core = new boolean[n];
