@@ -33,8 +33,12 @@ public final class HamerlyAssigner extends Assigner {
   private static final float DOWN_FF = 1 - 0x1.0p-21f;
   private static final float TINY_FF = 0x1.0p-148f;
 
-  /** Rows per block of {@link #bounded}: the block's labels and bounds stay in the core's cache. */
-  private static final int SPLIT_BLOCK = 1024;
+  /**
+   * Rows per block of {@link #bounded}: the block's labels and bounds stay in the core's cache, and a block holds
+   * enough open rows for their cache misses to overlap (10^6 x 10, k = 10, 20 iterations from given centroids,
+   * JMH under the lock: one thread about 250 ms with 1024, 200-212 ms with 4096, 210-250 ms with 16384).
+   */
+  private static final int SPLIT_BLOCK = 4096;
 
   private final double gUp;
   private final double gDown;
