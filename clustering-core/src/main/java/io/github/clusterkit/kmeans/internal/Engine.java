@@ -672,26 +672,11 @@ public final class Engine implements AutoCloseable {
             d2[i] = Double.doubleToRawLongBits(v);
           }
         }
-        double v0;
-        double v1;
-        double v2;
-        double v3;
-        if (dd < 8) {
-          v0 = Dist.sq(px, xo, px, r0, dd);
-          v1 = Dist.sq(px, xo, px, r1, dd);
-          v2 = Dist.sq(px, xo, px, r2, dd);
-          v3 = Dist.sq(px, xo, px, r3, dd);
-        } else {
-          Dist.sq4(px, xo, px, r0, r1, r2, r3, dd, q4, 0);
-          v0 = q4[0];
-          v1 = q4[1];
-          v2 = q4[2];
-          v3 = q4[3];
-        }
-        v0 = Math.min(v0, cur);
-        v1 = Math.min(v1, cur);
-        v2 = Math.min(v2, cur);
-        v3 = Math.min(v3, cur);
+        nearerMin(xo, r0, r1, r2, r3, cur, q4);
+        double v0 = q4[0];
+        double v1 = q4[1];
+        double v2 = q4[2];
+        double v3 = q4[3];
         if (ww == null) {
           s0 += v0;
           s1 += v1;
@@ -710,6 +695,31 @@ public final class Engine implements AutoCloseable {
     out[oo + 1] = s1;
     out[oo + 2] = s2;
     out[oo + 3] = s3;
+  }
+
+  /**
+   * The squared distances from row offset {@code xo} to the rows at offsets {@code r0..r3}, each capped at
+   * {@code cur}, into {@code q4[0..3]} ({@link Dist#sq4} from 8 columns, the same values as {@link Dist#sq});
+   * returns the mask of the candidates strictly nearer than {@code cur} (bit {@code t} for candidate {@code t}).
+   */
+  private int nearerMin(int xo, int r0, int r1, int r2, int r3, double cur, double[] q4) {
+    final double[] px = x;
+    final int dd = d;
+    if (dd < 8) {
+      q4[0] = Dist.sq(px, xo, px, r0, dd);
+      q4[1] = Dist.sq(px, xo, px, r1, dd);
+      q4[2] = Dist.sq(px, xo, px, r2, dd);
+      q4[3] = Dist.sq(px, xo, px, r3, dd);
+    } else {
+      Dist.sq4(px, xo, px, r0, r1, r2, r3, dd, q4, 0);
+    }
+    int nearer = 0;
+    for (int t = 0; t < 4; t++) {
+      double v = q4[t];
+      nearer |= v < cur ? 1 << t : 0;
+      q4[t] = Math.min(v, cur);
+    }
+    return nearer;
   }
 
   /**
@@ -765,27 +775,11 @@ public final class Engine implements AutoCloseable {
         continue;
       }
       int xo = i * dd;
-      double v0;
-      double v1;
-      double v2;
-      double v3;
-      if (dd < 8) {
-        v0 = Dist.sq(px, xo, px, r0, dd);
-        v1 = Dist.sq(px, xo, px, r1, dd);
-        v2 = Dist.sq(px, xo, px, r2, dd);
-        v3 = Dist.sq(px, xo, px, r3, dd);
-      } else {
-        Dist.sq4(px, xo, px, r0, r1, r2, r3, dd, q4, 0);
-        v0 = q4[0];
-        v1 = q4[1];
-        v2 = q4[2];
-        v3 = q4[3];
-      }
-      mk[i] = (byte) ((v0 < cur ? 1 : 0) | (v1 < cur ? 2 : 0) | (v2 < cur ? 4 : 0) | (v3 < cur ? 8 : 0));
-      v0 = Math.min(v0, cur);
-      v1 = Math.min(v1, cur);
-      v2 = Math.min(v2, cur);
-      v3 = Math.min(v3, cur);
+      mk[i] = (byte) nearerMin(xo, r0, r1, r2, r3, cur, q4);
+      double v0 = q4[0];
+      double v1 = q4[1];
+      double v2 = q4[2];
+      double v3 = q4[3];
       if (ww == null) {
         s0 += v0;
         s1 += v1;

@@ -203,8 +203,9 @@ public final class HamerlyAssigner extends Assigner {
     final int dd = d;
     final boolean mv = sum != null && moves;
     final boolean acc = sum != null && !moves;
-    final int[] open = new int[SPLIT_BLOCK];
-    final double[] own = new double[SPLIT_BLOCK];
+    final int cap = Math.min(SPLIT_BLOCK, to - from);
+    final int[] open = new int[cap];
+    final double[] own = new double[cap];
     double[] buf = null;
     int changes = 0;
     for (int base = from; base < to; base += SPLIT_BLOCK) {
