@@ -1,0 +1,80 @@
+package io.github.clusterkit.kmeans.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.clusterkit.internal.Rng;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Hamerly's blocked first pass (every distance, by column blocks) against a row-by-row oracle written here from
+ * {@link Dist#sq}: the nearest centroid (lowest index on ties), both bounds from the exact nearest and second
+ * nearest distances, the labels changed and the per-cluster sums in row order, bit for bit. The data provoke
+ * ties (small integer coordinates, repeated centroids) and, optionally, infinite squared distances (coordinates
+ * near 1e200); k runs past the number of centroids whose distances the pass keeps per block.
+ */
+class HamerlyFirstPassTest {
+
+  @Property(tries = 60)
+  void blockedFirstPassEqualsRowByRowScan(@ForAll long seed, @ForAll @IntRange(min = 3, max = 64) int d,
+      @ForAll @IntRange(min = 1, max = 80) int k, @ForAll @IntRange(min = 1, max = 700) int n,
+      @ForAll boolean huge) {
+    Rng rng = new Rng(seed);
+    double[] x = new double[n * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rng.nextInt(3) - 1 + (rng.nextInt(4) == 0 ? rng.nextGaussian() : 0);
+      if (huge && rng.nextInt(50) == 0) {
+        x[i] = (rng.nextInt(2) == 0 ? -1e200 : 1e200);
+      }
+    }
+    double[] c = new double[k * d];
+    for (int j = 0; j < k; j++) {
+      int src = j > 0 && rng.nextInt(4) == 0 ? rng.nextInt(j) : -1; // a repeated centroid: exact ties
+      for (int t = 0; t < d; t++) {
+        c[j * d + t] = src >= 0 ? c[src * d + t] : rng.nextInt(3) - 1 + 0.5 * rng.nextInt(2);
+      }
+    }
+    HamerlyAssigner h = new HamerlyAssigner(x, n, d, k, null);
+    int[] labels = new int[n];
+    java.util.Arrays.fill(labels, 0);
+    double[] sum = new double[k * d];
+    double[] wsum = new double[k];
+    h.reset();
+    h.prepare(c, null);
+    int changes = h.assign(0, n, labels, sum, wsum);
+
+    double gUp = 1 + Dist.gamma(d);
+    double gDown = 1 - Dist.gamma(d);
+    double[] esum = new double[k * d];
+    double[] ewsum = new double[k];
+    int echanges = 0;
+    for (int i = 0; i < n; i++) {
+      int best = 0;
+      double bd = Dist.sq(x, i * d, c, 0, d);
+      double second = Double.POSITIVE_INFINITY;
+      for (int j = 1; j < k; j++) {
+        double dj = Dist.sq(x, i * d, c, j * d, d);
+        if (dj < bd) {
+          second = bd;
+          bd = dj;
+          best = j;
+        } else if (dj < second) {
+          second = dj;
+        }
+      }
+      assertEquals(best, labels[i], "label of row " + i);
+      assertEquals(HamerlyAssigner.pack(Math.sqrt(bd) * gUp, Math.sqrt(second) * gDown), h.scratchBits()[i],
+          "bounds of row " + i);
+      echanges += best != 0 ? 1 : 0;
+      for (int t = 0; t < d; t++) {
+        esum[best * d + t] += x[i * d + t];
+      }
+      ewsum[best] += 1;
+    }
+    assertEquals(echanges, changes);
+    assertArrayEquals(esum, sum);
+    assertArrayEquals(ewsum, wsum);
+  }
+}
