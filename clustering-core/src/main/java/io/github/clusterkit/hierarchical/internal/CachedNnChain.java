@@ -13,7 +13,10 @@ import static io.github.clusterkit.hierarchical.internal.NearestLists.insert;
  * by merges becomes unknown, and is rebuilt by a scan of its row when the chain next reaches it; a merged
  * cluster's list is built by the update loop. On 10^4 blobs in 10 dimensions, Ward, this cut the row scans
  * from 20,938 (94 million entries, half of them read down a column) with one cached neighbour to 11,470
- * (51 million). Initial lists (one entry) come from the distance matrix fill ({@link MatrixFill}). Not API.
+ * (51 million). Initial lists (one entry) come from the distance matrix fill ({@link MatrixFill}). A rescan
+ * reads the row's blocks of slots in ascending order of their lower bounds ({@link BlockBounds}, kept by the
+ * update loop) and stops where no unread entry can enter the list: 7.8 million entries read instead of 51
+ * million on that input, the same lists. Not API.
  *
  * <p>The matrix may hold the points in another order than the input ({@link SpatialOrder}): the chain
  * works on <em>slots</em> (positions in the matrix) and decides every tie on the original indices
@@ -37,7 +40,7 @@ public final class CachedNnChain {
    * @return the tree in SciPy's layout
    */
   public static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx) {
-    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), null, COMPACT_MIN);
+    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), BlockBounds.unknown(n), null, COMPACT_MIN);
   }
 
   /**
@@ -53,20 +56,40 @@ public final class CachedNnChain {
    * @return the tree in SciPy's layout, in original indices
    */
   public static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx, int[] order) {
-    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), order, COMPACT_MIN);
-  }
-
-  /** As {@link #run(double[], int, int, double[], int[], int[])}, with {@code compactMin} (tests). */
-  static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx, int[] order,
-      int compactMin) {
-    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), order, compactMin);
+    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), BlockBounds.unknown(n), order,
+        COMPACT_MIN);
   }
 
   /**
-   * As {@link #run(double[], int, int, double[], int[], int[])}, compacting only while at least
+   * As {@link #run(double[], int, int, double[], int[], int[])}, with the block bounds of the matrix filled
+   * by {@link MatrixFill} (rescans then read only the blocks that can hold a nearer neighbour).
+   *
+   * @param dist condensed distances between slots, destroyed
+   * @param n number of points, {@code >= 2}
+   * @param method update code
+   * @param nnVal for each slot, its smallest distance to another slot (not modified)
+   * @param nnIdx for each slot, the slot of smallest original index at that distance (not modified)
+   * @param bounds the bounds of {@code dist}, updated as it changes
+   * @param order original index of each slot (not modified), or null for the original order
+   * @return the tree in SciPy's layout, in original indices
+   */
+  public static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx, BlockBounds bounds,
+      int[] order) {
+    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), bounds, order, COMPACT_MIN);
+  }
+
+  /** As {@link #run(double[], int, int, double[], int[], int[])}, with {@code compactMin} (tests). */
+  static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx, BlockBounds bounds,
+      int[] order, int compactMin) {
+    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), bounds, order, compactMin);
+  }
+
+  /**
+   * As {@link #run(double[], int, int, double[], int[], BlockBounds, int[])}, compacting only while at least
    * {@code compactMin} clusters are live (tests force many compactions on small inputs).
    */
-  static Tree run(double[] dist, int n, int method, NearestLists lists, int[] order, int compactMin) {
+  static Tree run(double[] dist, int n, int method, NearestLists lists, BlockBounds bounds, int[] order,
+      int compactMin) {
     int[] start = CondensedNnChain.rowStarts(n);
     int[] orig = new int[n]; // slot -> original index
     int[] slotOf = new int[n]; // original index -> slot, for live clusters
@@ -117,7 +140,7 @@ public final class CachedNnChain {
       while (true) {
         x = chain[chainLength - 1];
         if (kCnt[x] == 0) {
-          rescan(dist, start, live, nLive, x, kVal, kIdx, kCnt, kThr, bx, orig);
+          rescan(dist, start, live, nLive, x, kVal, kIdx, kCnt, kThr, bx, orig, bounds);
         }
         // SciPy's scan: start from the previous chain element, move only to a strictly nearer cluster.
         if (chainLength > 1) {
@@ -154,9 +177,11 @@ public final class CachedNnChain {
       kCnt[x] = 0;
       kThr[x] = Double.NEGATIVE_INFINITY;
       nLive = remove(live, nLive, x);
+      bounds.removed(x);
       update(dist, start, live, nLive, size, x, y, currentMin, nx, ny, method, recip, kVal, kIdx, kCnt, kThr,
-          bx, by, bz, orig);
+          bx, by, bz, orig, bounds);
       if (nLive >= compactMin && (long) nLive * COMPACT_DEN <= (long) width * COMPACT_NUM) {
+        bounds.compact(live, nLive);
         compact(dist, start, live, nLive, size, kVal, kIdx, kCnt, kThr, chain, chainLength, orig, slotOf, slot);
         width = nLive;
       }
@@ -232,30 +257,67 @@ public final class CachedNnChain {
   }
 
   /**
-   * Nearest live neighbour of {@code x}: the smallest distance, the smallest original index among equals.
-   * The live distances are first gathered into {@code buf} by a loop of independent loads (the part below x
-   * is one cache miss per element, so many misses in flight matter more than anything else), then searched.
+   * Nearest live neighbours of {@code x} (its list): the smallest distances, the smallest original index
+   * among equals. The blocks of slots are read in ascending order of their bound until a bound exceeds the
+   * last entry of the full list (no unread entry can enter it, so the list is that of a full scan); each read
+   * block's bound becomes its exact minimum. A block's distances are first gathered into {@code buf} by a
+   * loop of independent loads (the part below x is one cache miss per element, so many misses in flight
+   * matter more than anything else), then searched.
    */
   private static void rescan(double[] dist, int[] start, int[] live, int nLive, int x, double[] kVal,
-      int[] kIdx, int[] kCnt, double[] kThr, double[] buf, int[] orig) {
+      int[] kIdx, int[] kCnt, double[] kThr, double[] buf, int[] orig, BlockBounds bounds) {
     int px = position(live, nLive, x); // live[px] == x
-    for (int p = 0; p < px; p++) {
-      buf[p] = dist[start[live[p]] + x];
-    }
     int rowX = start[x];
-    for (int p = px + 1; p < nLive; p++) {
-      buf[p] = dist[rowX + live[p]];
+    int nb = bounds.nb;
+    int row = x * nb; // x's bounds
+    double[] bnd = bounds.bnd;
+    int[] ord = bounds.ord;
+    double[] key = bounds.key;
+    for (int b = 0; b < nb; b++) { // insertion sort by bound (a NaN bound counts as unknown: -inf)
+      double kb = bnd[row + b];
+      if (kb != kb) {
+        kb = Double.NEGATIVE_INFINITY;
+      }
+      int t = b;
+      while (t > 0 && key[t - 1] > kb) {
+        key[t] = key[t - 1];
+        ord[t] = ord[t - 1];
+        t--;
+      }
+      key[t] = kb;
+      ord[t] = b;
     }
-    buf[px] = Double.POSITIVE_INFINITY; // x itself
+    int[] bpos = bounds.pos;
     int base = x * K;
     int c = 0;
     double last = Double.POSITIVE_INFINITY; // admits anything while the list is not full
-    for (int p = 0; p < nLive; p++) {
-      double b = buf[p];
-      if (b <= last && p != px) {
-        c = insert(kVal, kIdx, base, c, b, live[p], orig);
-        last = c == K ? kVal[base + K - 1] : Double.POSITIVE_INFINITY;
+    for (int t = 0; t < nb; t++) {
+      if (c == K && key[t] > last) {
+        break; // this and every later block hold only entries >= its bound > the last entry
       }
+      int b = ord[t];
+      int p0 = bpos[b];
+      int p1 = bpos[b + 1];
+      int e = Math.min(p1, px);
+      for (int p = p0; p < e; p++) {
+        buf[p] = dist[start[live[p]] + x];
+      }
+      for (int p = Math.max(p0, px + 1); p < p1; p++) {
+        buf[p] = dist[rowX + live[p]];
+      }
+      if (px >= p0 && px < p1) {
+        buf[px] = Double.POSITIVE_INFINITY; // x itself
+      }
+      double mn = Double.POSITIVE_INFINITY;
+      for (int p = p0; p < p1; p++) {
+        double v = buf[p];
+        mn = Math.min(mn, v);
+        if (v <= last && p != px) {
+          c = insert(kVal, kIdx, base, c, v, live[p], orig);
+          last = c == K ? kVal[base + K - 1] : Double.POSITIVE_INFINITY;
+        }
+      }
+      bnd[row + b] = mn;
     }
     kCnt[x] = c;
     kThr[x] = c > 0 ? kVal[base + c - 1] : Double.NEGATIVE_INFINITY;
@@ -275,7 +337,14 @@ public final class CachedNnChain {
    */
   private static void update(double[] dist, int[] start, int[] live, int nLive, int[] size, int x, int y,
       double dxy, int nx, int ny, int method, double[] recip, double[] kVal, int[] kIdx, int[] kCnt,
-      double[] kThr, double[] bx, double[] by, double[] bz, int[] orig) {
+      double[] kThr, double[] bx, double[] by, double[] bz, int[] orig, BlockBounds bounds) {
+    double[] bnd = bounds.bnd;
+    int nb = bounds.nb;
+    int yBlock = y >> bounds.shift; // every row's bound for the block of y is at i * nb + yBlock
+    // With x in y's block, a new distance at least d(i, x) or d(i, y) is at least the bound already (both
+    // were live entries of the block); only a smaller one (a linkage without reducibility, or rounding) or
+    // one below d(i, y) when x lies in another block must be taken into the bound.
+    boolean xApart = (x >> bounds.shift) != (y >> bounds.shift);
     // Slots s1 < s2 are {x, y}; g1 gathers d(i, s1), g2 d(i, s2).
     boolean yHigh = y > x;
     int s1 = yHigh ? x : y;
@@ -291,6 +360,10 @@ public final class CachedNnChain {
     int r2 = yHigh ? a : a + 1;
     int r3 = yHigh ? b + 1 : b;
     int yBase = y * K;
+    int[] bpos = bounds.pos;
+    int yRow = y * nb; // y's own bounds: the minima of its new row, block by block as the positions pass
+    int q = 0;
+    double mq = Double.POSITIVE_INFINITY;
     int cY = 0; // y's list is rebuilt on the way; -inf keeps the list pass off it
     double lastY = Double.POSITIVE_INFINITY; // admits anything while y's list is not full
     kThr[y] = Double.NEGATIVE_INFINITY;
@@ -367,12 +440,30 @@ public final class CachedNnChain {
           cY = insert(kVal, kIdx, yBase, cY, nd, i, orig);
           lastY = cY == K ? kVal[yBase + K - 1] : Double.POSITIVE_INFINITY;
         }
+        if (!(nd >= by[p]) && (xApart || !(nd >= bx[p])) && nd < bnd[i * nb + yBlock]) {
+          bnd[i * nb + yBlock] = nd;
+        }
         double t = kThr[i]; // -inf for an unknown list and for y, so nothing to do
         // x or y can be in the list, or the new cluster enter it, only at a distance <= its last entry's.
         if (bx[p] <= t || by[p] <= t || nd <= t) {
           relist(i, nd, x, y, kVal, kIdx, kCnt, kThr, orig);
         }
       }
+      for (int p = lo; p < hi; ) { // bz[pY] is +inf
+        while (bpos[q + 1] <= p) {
+          bnd[yRow + q] = mq;
+          mq = Double.POSITIVE_INFINITY;
+          q++;
+        }
+        int end = Math.min(hi, bpos[q + 1]);
+        double m = BlockBounds.min(bz, p, end);
+        mq = m < mq ? m : mq;
+        p = end;
+      }
+    }
+    for (; q < nb; q++) {
+      bnd[yRow + q] = mq;
+      mq = Double.POSITIVE_INFINITY;
     }
     kCnt[y] = cY;
     kThr[y] = cY > 0 ? kVal[yBase + cY - 1] : Double.NEGATIVE_INFINITY;

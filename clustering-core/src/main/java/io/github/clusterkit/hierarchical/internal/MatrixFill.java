@@ -53,6 +53,26 @@ public final class MatrixFill {
    */
   public static double[] condensed(double[] v, int n, int d, Metric metric, int threads, double[] nnVal,
       int[] nnIdx, int[] order) {
+    return condensed(v, n, d, metric, threads, nnVal, nnIdx, order, null);
+  }
+
+  /**
+   * As {@link #condensed(double[], int, int, Metric, int, double[], int[], int[])}, also filling the block
+   * bounds of the matrix.
+   *
+   * @param v data, row-major (not modified)
+   * @param n number of rows, {@code 2 <= n <= 65536}
+   * @param d dimension
+   * @param metric the metric
+   * @param threads number of threads, {@code >= 1}
+   * @param nnVal output: each position's smallest distance to another position
+   * @param nnIdx output: the position, of the smallest original index, at that distance
+   * @param order original row of each position, or null for the original order
+   * @param blockBounds output, from {@link BlockBounds#forFill(int)} with {@code n} slots, or null
+   * @return the condensed matrix of the reordered rows
+   */
+  public static double[] condensed(double[] v, int n, int d, Metric metric, int threads, double[] nnVal,
+      int[] nnIdx, int[] order, BlockBounds blockBounds) {
     int metricCode = Kernels.code(metric);
     double[] dist = new double[(int) ((long) n * (n - 1) / 2)];
     int[] start = CondensedNnChain.rowStarts(n);
@@ -65,6 +85,9 @@ public final class MatrixFill {
         int off = start[i] + i + 1;
         fillRow(cols, n, d, i, metricCode, dist, off, acc);
         neighbours(dist, off, n, i, nnVal, nnIdx, order);
+        if (blockBounds != null) {
+          blockBounds.fillRow(dist, off, n, i);
+        }
       }
       return dist;
     }
@@ -120,6 +143,9 @@ public final class MatrixFill {
     }
     for (int i = 0; i < n - 1; i++) {
       neighbours(dist, start[i] + i + 1, n, i, nnVal, nnIdx, order);
+      if (blockBounds != null) {
+        blockBounds.fillRow(dist, start[i] + i + 1, n, i);
+      }
     }
     return dist;
   }

@@ -15,7 +15,8 @@ import net.jqwik.api.constraints.IntRange;
  * it compacts at widths far below the default (so that small inputs compact many times, with chains,
  * invalid caches and exact ties alive across a compaction), on inputs wider than one update block, and
  * with the points stored in another order than their indices (the library's {@link SpatialOrder}, or a
- * shuffle), where every tie must still be decided on the original indices.
+ * shuffle), where every tie must still be decided on the original indices; and whether the rescans read
+ * whole rows or skip blocks by their bounds ({@link BlockBounds}, here with blocks of 2 to 32 slots).
  */
 class CompactedChainTest {
 
@@ -58,7 +59,7 @@ class CompactedChainTest {
       @ForAll @IntRange(min = 1, max = 3) int d, @ForAll @IntRange(min = 0, max = 2) int kind,
       @ForAll @IntRange(min = 0, max = 2) int method, @ForAll @IntRange(min = 0, max = 2) int metric,
       @ForAll @IntRange(min = 2, max = 80) int compactMin, @ForAll @IntRange(min = 0, max = 2) int orderKind,
-      @ForAll @IntRange(min = 1, max = 2) int threads) {
+      @ForAll @IntRange(min = 1, max = 2) int threads, @ForAll @IntRange(min = 0, max = 5) int boundShift) {
     double[] v = rows(seed, n, d, kind);
     Metric m = method == CondensedNnChain.WARD ? Metric.EUCLIDEAN : Metric.values()[metric];
     Tree expected = CondensedNnChain.run(MatrixFill.condensed(v, n, d, m), n, method);
@@ -66,9 +67,14 @@ class CompactedChainTest {
     int[] order = orderKind == 0 ? null : orderKind == 1 ? SpatialOrder.of(v, n, d) : shuffle(seed, n);
     double[] nnVal = new double[n];
     int[] nnIdx = new int[n];
-    double[] dist = MatrixFill.condensed(v, n, d, m, threads, nnVal, nnIdx, order);
-    Tree actual = CachedNnChain.run(dist, n, method, nnVal, nnIdx, order, compactMin);
-    String what = "method " + method + " " + m + " compactMin " + compactMin + " order " + orderKind;
+    // Block bounds of 2^boundShift slots filled with the matrix (small blocks: many skipped in rescans), or
+    // unknown bounds (0: every block read).
+    BlockBounds bounds = boundShift == 0 ? BlockBounds.unknown(n) : BlockBounds.forFill(n, boundShift);
+    double[] dist = MatrixFill.condensed(v, n, d, m, threads, nnVal, nnIdx, order,
+        boundShift == 0 ? null : bounds);
+    Tree actual = CachedNnChain.run(dist, n, method, nnVal, nnIdx, bounds, order, compactMin);
+    String what = "method " + method + " " + m + " compactMin " + compactMin + " order " + orderKind
+        + " boundShift " + boundShift;
     assertArrayEquals(expected.left, actual.left, what + ": left");
     assertArrayEquals(expected.right, actual.right, what + ": right");
     assertArrayEquals(expected.height, actual.height, 0.0, what + ": height");
