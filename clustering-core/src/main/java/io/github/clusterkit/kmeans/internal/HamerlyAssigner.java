@@ -46,9 +46,13 @@ public final class HamerlyAssigner extends Assigner {
   private final double[] s;
   private final float[] half;
   private final float[] shiftF;
-  private float maxShift;
-  private float secondShift;
-  private int argMaxShift;
+  /**
+   * Per centroid {@code a}, the most any other centroid moved in the last update (the largest shift, or the second
+   * largest for the centroid that moved most), by which the lower bounds of {@code a}'s rows shrink: one load in
+   * the bounded pass instead of a compare with the most-moved centroid's index, a branch mispredicted for the
+   * rows of that centroid.
+   */
+  private final float[] otherShift;
   private boolean full;
   /**
    * Work arrays of the passes, one set per thread in a pass (taken at the start of a call and given back at its
@@ -88,6 +92,7 @@ public final class HamerlyAssigner extends Assigner {
     this.s = new double[k];
     this.half = new float[k];
     this.shiftF = new float[k];
+    this.otherShift = new float[k];
   }
 
   /**
@@ -150,20 +155,23 @@ public final class HamerlyAssigner extends Assigner {
       full = false;
       double max = 0;
       double second = 0;
-      argMaxShift = -1;
+      int argMax = -1;
       for (int j = 0; j < k; j++) {
         double p = shifts[j];
         shiftF[j] = up(p);
         if (p > max) {
           second = max;
           max = p;
-          argMaxShift = j;
+          argMax = j;
         } else if (p > second) {
           second = p;
         }
       }
-      maxShift = up(max);
-      secondShift = up(second);
+      float ms = up(max);
+      java.util.Arrays.fill(otherShift, ms);
+      if (argMax >= 0) {
+        otherShift[argMax] = up(second);
+      }
     }
     halfDistances(centers, null, s);
     for (int j = 0; j < k; j++) {
@@ -219,9 +227,7 @@ public final class HamerlyAssigner extends Assigner {
     final long[] b = bounds;
     final float[] p = shiftF;
     final float[] hf = half;
-    final int am = argMaxShift;
-    final float ms = maxShift;
-    final float ss = secondShift;
+    final float[] os = otherShift;
     final int dd = d;
     final boolean mv = sum != null && moves;
     final boolean acc = sum != null && !moves;
@@ -245,7 +251,7 @@ public final class HamerlyAssigner extends Assigner {
         int a = labels[i];
         long bi = b[i];
         float uu = grow(upper(bi), p[a]);
-        float ll = shrink(lower(bi), a == am ? ss : ms);
+        float ll = shrink(lower(bi), os[a]);
         b[i] = pack(uu, ll);
         open[cnt] = i;
         cnt += uu < Math.max(hf[a], ll) ? 0 : 1;
