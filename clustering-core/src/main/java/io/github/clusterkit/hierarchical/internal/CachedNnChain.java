@@ -114,10 +114,7 @@ public final class CachedNnChain {
     int[] kIdx = lists.idx;
     int[] kCnt = lists.cnt;
     double[] kThr = lists.thr;
-    double[] recip = new double[2 * n + 1]; // 2n: the update's pass also visits y itself (result unused)
-    for (int s = 1; s <= 2 * n; s++) {
-      recip[s] = 1.0 / s;
-    }
+    double[] bs = new double[n]; // the update's cluster sizes by live position (Ward)
     double[] bx = new double[n];
     double[] by = new double[n];
     double[] bz = new double[n];
@@ -178,7 +175,7 @@ public final class CachedNnChain {
       kThr[x] = Double.NEGATIVE_INFINITY;
       nLive = remove(live, nLive, x);
       bounds.removed(x);
-      update(dist, start, live, nLive, size, x, y, currentMin, nx, ny, method, recip, kVal, kIdx, kCnt, kThr,
+      update(dist, start, live, nLive, size, x, y, currentMin, nx, ny, method, bs, kVal, kIdx, kCnt, kThr,
           bx, by, bz, orig, bounds);
       if (nLive >= compactMin && (long) nLive * COMPACT_DEN <= (long) width * COMPACT_NUM) {
         bounds.compact(live, nLive);
@@ -336,7 +333,7 @@ public final class CachedNnChain {
    * Positions are visited in ascending order in every pass, so the result is that of one plain loop.
    */
   private static void update(double[] dist, int[] start, int[] live, int nLive, int[] size, int x, int y,
-      double dxy, int nx, int ny, int method, double[] recip, double[] kVal, int[] kIdx, int[] kCnt,
+      double dxy, int nx, int ny, int method, double[] bs, double[] kVal, int[] kIdx, int[] kCnt,
       double[] kThr, double[] bx, double[] by, double[] bz, int[] orig, BlockBounds bounds) {
     double[] bnd = bounds.bnd;
     int nb = bounds.nb;
@@ -394,12 +391,21 @@ public final class CachedNnChain {
       }
       // Lance-Williams into bz (the old distances stay in bx, by for the lists).
       if (method == CondensedNnChain.WARD) {
+        // SciPy's expression, t = 1.0 / (nx + ny + ni) and (ni + nx) * t * dxi * dxi + ..., on sizes held as
+        // doubles (integer sums below 2^53 are exact, so the same bits): the gather of the sizes apart, the
+        // arithmetic is one loop of independent lanes that the compiler vectorises (division and root too).
         for (int p = lo; p < hi; p++) {
-          int ni = size[live[p]];
-          double t = recip[nx + ny + ni];
+          bs[p] = size[live[p]];
+        }
+        double fx = nx;
+        double fy = ny;
+        double fxy = nx + ny;
+        for (int p = lo; p < hi; p++) {
+          double ni = bs[p];
+          double t = 1.0 / (fxy + ni);
           double dxi = bx[p];
           double dyi = by[p];
-          bz[p] = Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
+          bz[p] = Math.sqrt((ni + fx) * t * dxi * dxi + (ni + fy) * t * dyi * dyi - ni * t * dxy * dxy);
         }
       } else if (method == CondensedNnChain.COMPLETE) {
         for (int p = lo; p < hi; p++) {
