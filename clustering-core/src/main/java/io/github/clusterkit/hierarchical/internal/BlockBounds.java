@@ -15,9 +15,9 @@ import java.util.Arrays;
  * <p>The bounds are exact block minima when the matrix is filled ({@link #fillRow}) and after a block is
  * scanned, and stay bounds through the merges without any assumption on the linkage: a merge only kills the
  * slot of one cluster (a bound stays a bound when an entry leaves) and writes the new distances of the other
- * ({@link CachedNnChain} lowers the bound of that slot's block in every row to each new distance, and sets
- * the new cluster's own bounds to the minima of its new row). A bound of {@code -inf} means unknown (the
- * block is always read). Memory: {@code ceil(n / 2^shift) * n} doubles, 1/128 of the condensed matrix with
+ * ({@link CachedNnChain} lowers the bound of that slot's block in every row to any smaller new distance, and
+ * marks the new cluster's own bounds unknown). A bound of {@code -inf} means unknown: the block is read,
+ * and its bound becomes its exact minimum. Memory: {@code ceil(n / 2^shift) * n} doubles, 1/128 of the condensed matrix with
  * the default shift. Not API.
  */
 public final class BlockBounds {

@@ -3,6 +3,8 @@ package io.github.clusterkit.hierarchical.internal;
 import static io.github.clusterkit.hierarchical.internal.NearestLists.K;
 import static io.github.clusterkit.hierarchical.internal.NearestLists.insert;
 
+import java.util.Arrays;
+
 /**
  * The nearest-neighbour chain of {@link CondensedNnChain}, with the same merges, heights and order bit for
  * bit, but with each live cluster's {@value #K} nearest neighbours cached (sorted by distance, then original
@@ -357,10 +359,6 @@ public final class CachedNnChain {
     int r2 = yHigh ? a : a + 1;
     int r3 = yHigh ? b + 1 : b;
     int yBase = y * K;
-    int[] bpos = bounds.pos;
-    int yRow = y * nb; // y's own bounds: the minima of its new row, block by block as the positions pass
-    int q = 0;
-    double mq = Double.POSITIVE_INFINITY;
     int cY = 0; // y's list is rebuilt on the way; -inf keeps the list pass off it
     double lastY = Double.POSITIVE_INFINITY; // admits anything while y's list is not full
     kThr[y] = Double.NEGATIVE_INFINITY;
@@ -455,22 +453,10 @@ public final class CachedNnChain {
           relist(i, nd, x, y, kVal, kIdx, kCnt, kThr, orig);
         }
       }
-      for (int p = lo; p < hi; ) { // bz[pY] is +inf
-        while (bpos[q + 1] <= p) {
-          bnd[yRow + q] = mq;
-          mq = Double.POSITIVE_INFINITY;
-          q++;
-        }
-        int end = Math.min(hi, bpos[q + 1]);
-        double m = BlockBounds.min(bz, p, end);
-        mq = m < mq ? m : mq;
-        p = end;
-      }
     }
-    for (; q < nb; q++) {
-      bnd[yRow + q] = mq;
-      mq = Double.POSITIVE_INFINITY;
-    }
+    // y's own bounds become unknown: its next rescan reads its whole new row and sets them (computing them
+    // here, from the new row, was measured to cost about as much as those full rescans).
+    Arrays.fill(bnd, y * nb, y * nb + nb, Double.NEGATIVE_INFINITY);
     kCnt[y] = cY;
     kThr[y] = cY > 0 ? kVal[yBase + cY - 1] : Double.NEGATIVE_INFINITY;
   }
