@@ -109,7 +109,11 @@ public final class Engine {
   /**
    * The chunk to run as the {@code k}-th: 0, h, 1, h + 1, 2, ... with {@code h = ceil(chunks / 2)}, so that
    * chunks running at the same time are far apart in memory and do not write to the same cache lines (the
-   * outputs of chunks next to each other meet at their edges). A permutation, so every chunk runs once.
+   * outputs of chunks next to each other meet at their edges). A permutation, so every chunk runs once. The
+   * chunk runner hands each thread a contiguous range of {@code k} first; through this permutation that range
+   * covers both halves of the cells or rows, which balances dense and sparse regions between the threads:
+   * running the chunks in plain order instead was slower at 10^5 x 2 (two threads, pre-touched, JMH A-B-A-B:
+   * 14.1 / 12.9 ms with this order, 16.3 / 13.8 ms without), though not at 10^5 x 3.
    *
    * @param k the rank in the run order
    * @param chunks number of chunks
