@@ -42,7 +42,8 @@ import io.github.clusterkit.neighbors.Metric;
  * hundreds of neighbours).
  *
  * <p><b>Parallelism</b> is opt-in ({@link #parallelism(int)}, default 1): each fit runs on the calling thread
- * and {@code parallelism - 1} threads of its own, which it shuts down before returning; every phase (the sort
+ * and {@code parallelism - 1} worker threads of the library, which it hands back before returning (idle workers
+ * are kept for reuse by later fits and end after a second unused; two fits never share one); every phase (the sort
  * of the points into grid cells, the core test, the union of clusters, the labelling and the numbering) is
  * split into chunks fixed by the data size, and the result is identical for every thread count. The common
  * fork-join pool is never used.

@@ -336,7 +336,8 @@ public final class GaussianMixture {
 
   /**
    * Number of threads for the E- and M-steps (default 1, the calling thread). With more, {@link #fit}
-   * creates a private pool and shuts it down before returning; the result does not depend on this value.
+   * runs on library worker threads of its own until it returns (idle ones are reused by later fits and end after
+   * a second unused); the result does not depend on this value.
    *
    * @param threads {@code >= 1}
    * @return a new configuration

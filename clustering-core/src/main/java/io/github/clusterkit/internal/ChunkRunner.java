@@ -1,25 +1,37 @@
 package io.github.clusterkit.internal;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * Runs a fixed number of chunks of work on the calling thread and on threads that this object creates and owns.
- * The chunk boundaries depend only on the problem size, never on the thread count, and every chunk writes only
- * its own outputs, so results do not depend on which thread ran which chunk. With parallelism 1 no thread is
- * created. Shared by every parallel algorithm (DBSCAN, K-Means, Gaussian mixtures, PCA), so that "the caller's
- * parallelism, never the common pool" is implemented once. Not API.
+ * Runs a fixed number of chunks of work on the calling thread and on up to {@code parallelism - 1} worker
+ * threads of the library. The chunk boundaries depend only on the problem size, never on the thread count,
+ * and every chunk writes only its own outputs, so results do not depend on which thread ran which chunk.
+ * With parallelism 1 no worker is used. Shared by every parallel algorithm (DBSCAN, K-Means, Gaussian
+ * mixtures, PCA), so that "the caller's parallelism, never the common pool" is implemented once. Not API.
  *
- * <p>Tuned for fits that are long sequences of short passes (a DBSCAN fit at 10^5 x 2 takes about 20 ms in some
+ * <p>Tuned for fits that are long sequences of short passes (a DBSCAN fit at 10^5 x 2 takes about 15 ms in some
  * twenty passes, many well under a millisecond; a K-Means iteration at 10^5 x 50 about a millisecond): handing
  * each pass to a pool thread that has gone to sleep costs about as much as the pass itself. So the workers are
- * started by the constructor, and between passes they spin, then yield, for a short while
+ * claimed by the constructor, and between passes they spin, then yield, for a short while
  * ({@link #PARK_AFTER_NANOS}) before they park, so that the next pass reaches them in about a microsecond; the
  * caller likewise waits for the chunks of a pass. The caller waits for chunks, not for workers, so a worker that
- * is slow to start delays nothing. The threads end when this object is closed; nothing is shared between
- * objects. One pass at a time, started by the thread that owns the runner; a chunk must not start a pass.
+ * is slow to start (or still finishing with its previous runner) delays nothing.
+ *
+ * <p><b>Workers are cached library-wide.</b> Starting a thread costs the caller 0.15 ms on an idle machine and
+ * up to 1 ms on a busy one, several percent of a short fit. So a runner takes idle workers from a small
+ * library-wide cache (the one returned last first) and starts new ones only when none is idle; {@link #close()}
+ * gives them back. Each worker serves one runner at a time, so runners open at the same time, on any threads,
+ * never share a worker, and a fit runs on at most {@code parallelism} threads. A worker is a daemon thread (it
+ * never keeps the JVM alive) that inherits no thread-local values; between runners it spins and yields for
+ * {@link #PARK_AFTER_NANOS}, as between passes (fits in a loop find it awake), then parks, and it ends once it
+ * has been idle for {@link #KEEP_ALIVE_NANOS} (one second). An idle worker holds no reference to the runner it
+ * served, its chunks or their data. One pass at a time, started by the thread that owns the runner; a chunk
+ * must not start a pass of the same runner (it may open a runner of its own).
  */
 public final class ChunkRunner implements AutoCloseable {
 
@@ -118,24 +130,140 @@ public final class ChunkRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * How long a worker stays in the cache without being claimed before its thread ends: long enough that fits
+   * called in a loop, or one after another in a pipeline, keep their threads; short enough that a program
+   * which stops fitting holds no idle threads a second later.
+   */
+  static final long KEEP_ALIVE_NANOS = 1_000_000_000L;
+
+  /** Idle workers, the one returned last at the end; guarded by itself. */
+  private static final ArrayDeque<Worker> IDLE = new ArrayDeque<>();
   private static final AtomicInteger IDS = new AtomicInteger();
 
+  /** What a worker serves next: a runner and its slot in it. */
+  private static final class Assignment {
+    final ChunkRunner runner;
+    final int slot;
+
+    Assignment(ChunkRunner runner, int slot) {
+      this.runner = runner;
+      this.slot = slot;
+    }
+  }
+
+  /**
+   * A cached worker thread. It is in {@link #IDLE} exactly when it has no assignment pending and serves no
+   * open runner: a runner removes it and hands it an assignment in one step under the lock, and gives it back
+   * at close (before it marks itself closed, so that the worker is back in the cache by the time it stops
+   * serving). So a worker that finds no assignment under the lock is in the cache and may leave it and end.
+   */
+  private static final class Worker implements Runnable {
+    final Thread thread;
+    /** The next runner to serve; set under the lock of {@link #IDLE}, taken (and cleared) by the worker. */
+    final AtomicReference<Assignment> next = new AtomicReference<>();
+
+    Worker() {
+      // no inherited thread-locals: the thread outlives the fit that started it and serves other callers
+      thread = new Thread(null, this, "clusterkit-worker-" + IDS.incrementAndGet(), 0, false);
+      thread.setDaemon(true);
+      thread.setContextClassLoader(ChunkRunner.class.getClassLoader());
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        Assignment a = await();
+        if (a == null) {
+          return;
+        }
+        ChunkRunner r = a.runner;
+        int slot = a.slot;
+        a = null; // nothing of a finished runner stays reachable from this thread's stack
+        try {
+          r.serve(slot);
+        } catch (Throwable ignored) {
+          // chunk failures are caught by the pass; this is only a safety net, the worker stays usable
+        }
+        r = null;
+      }
+    }
+
+    /** Waits for the next assignment; returns null once idle for the keep-alive, having left the cache. */
+    private Assignment await() {
+      long since = System.nanoTime();
+      int spins = 0;
+      while (true) {
+        Assignment a = next.getAndSet(null);
+        if (a != null) {
+          return a;
+        }
+        if ((++spins & 63) != 0) {
+          Thread.onSpinWait();
+          continue;
+        }
+        long waited = System.nanoTime() - since;
+        if (waited < SPIN_NANOS) {
+          Thread.onSpinWait();
+        } else if (waited < PARK_AFTER_NANOS) {
+          Thread.yield();
+        } else if (waited < KEEP_ALIVE_NANOS) {
+          LockSupport.parkNanos(IDLE, KEEP_ALIVE_NANOS - waited);
+        } else {
+          synchronized (IDLE) {
+            if (next.get() == null) {
+              IDLE.remove(this);
+              return null;
+            }
+          }
+        }
+      }
+    }
+  }
+
   private final int parallelism;
-  private final Thread[] threads;
-  /** The current pass (a new object for every pass). */
+  /** The workers serving this runner (slots 1 to parallelism - 1); null once closed. */
+  private Worker[] workers;
+  /** The current pass (a new object for every pass); null when closed. */
   private volatile Job job;
   private volatile boolean closed;
 
-  /** @param parallelism number of threads, {@code >= 1}: the caller's and {@code parallelism - 1} new ones */
+  /**
+   * Claims {@code parallelism - 1} idle workers of the library's cache, starting new ones only when none is
+   * idle.
+   *
+   * @param parallelism number of threads, {@code >= 1}: the caller's and {@code parallelism - 1} workers
+   */
   public ChunkRunner(int parallelism) {
     this.parallelism = parallelism;
-    threads = new Thread[parallelism - 1];
-    for (int w = 1; w < parallelism; w++) {
-      final int worker = w;
-      Thread t = new Thread(() -> work(worker), "clusterkit-worker-" + IDS.incrementAndGet());
-      t.setDaemon(true);
-      threads[w - 1] = t;
-      t.start();
+    Worker[] ws = new Worker[parallelism - 1];
+    int fresh = 0;
+    synchronized (IDLE) {
+      for (int w = 1; w < parallelism; w++) {
+        Worker worker = IDLE.pollLast();
+        if (worker == null) {
+          worker = new Worker();
+          fresh++;
+        }
+        worker.next.set(new Assignment(this, w));
+        ws[w - 1] = worker;
+      }
+    }
+    workers = ws;
+    // start the new threads outside the lock (other callers need not wait for them), wake the cached ones
+    for (int w = 0; w < ws.length; w++) {
+      if (w >= ws.length - fresh) {
+        ws[w].thread.start();
+      } else {
+        LockSupport.unpark(ws[w].thread);
+      }
+    }
+  }
+
+  /** @return the number of idle workers in the library's cache (for tests) */
+  static int idleWorkers() {
+    synchronized (IDLE) {
+      return IDLE.size();
     }
   }
 
@@ -151,7 +279,7 @@ public final class ChunkRunner implements AutoCloseable {
    * @param body the work
    */
   public void run(int chunks, Body body) {
-    if (threads.length == 0 || chunks <= 1) {
+    if (parallelism == 1 || chunks <= 1) {
       for (int c = 0; c < chunks; c++) {
         body.run(c, 0);
       }
@@ -162,8 +290,8 @@ public final class ChunkRunner implements AutoCloseable {
     }
     Job j = new Job(chunks, body, Thread.currentThread(), parallelism);
     job = j;
-    for (Thread t : threads) {
-      LockSupport.unpark(t);
+    for (Worker w : workers) {
+      LockSupport.unpark(w.thread);
     }
     Throwable own = j.work(0);
     awaitChunks(j);
@@ -226,7 +354,8 @@ public final class ChunkRunner implements AutoCloseable {
     return false;
   }
 
-  private void work(int worker) {
+  /** A worker's service of this runner in slot {@code worker}: the passes, until the runner is closed. */
+  private void serve(int worker) {
     Job seen = null;
     while (true) {
       long since = System.nanoTime();
@@ -238,8 +367,12 @@ public final class ChunkRunner implements AutoCloseable {
         return;
       }
       Job j = job;
+      if (j == null) {
+        return; // closed: the pass reference is cleared only after the flag is set
+      }
       seen = j;
       j.work(worker);
+      j = null;
     }
   }
 
@@ -254,12 +387,29 @@ public final class ChunkRunner implements AutoCloseable {
     return (int) (((long) n + size - 1) / size);
   }
 
-  /** Ends the worker threads (they finish at once: no pass is running when the owner closes). */
+  /**
+   * Gives the workers back to the library's cache (they leave this runner at once: no pass is running when
+   * the owner closes). Idempotent. A later {@link #run} with more than one chunk on a runner of parallelism
+   * above 1 throws {@link IllegalStateException}.
+   */
   @Override
   public void close() {
+    Worker[] ws = workers;
+    if (ws == null) {
+      return;
+    }
+    workers = null;
+    if (ws.length > 0) {
+      synchronized (IDLE) {
+        for (int w = ws.length - 1; w >= 0; w--) {
+          IDLE.addLast(ws[w]);
+        }
+      }
+    }
     closed = true;
-    for (Thread t : threads) {
-      LockSupport.unpark(t);
+    job = null; // the last pass's body (and the arrays it captured) is not kept reachable through this runner
+    for (Worker w : ws) {
+      LockSupport.unpark(w.thread);
     }
   }
 }

@@ -63,8 +63,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for every {@link #parallelism(int)}: rows are cut into at most 64 chunks whose boundaries depend only on
  * the number of rows, and per-chunk partial sums are combined in chunk order. Below 65536 rows, where a run
  * has too few chunks to share, several restarts run side by side instead, one per thread; restart {@code i}
- * computes the same numbers either way. Threads come from a pool the fit creates and shuts down; the common
- * pool is never used.
+ * computes the same numbers either way. The chunked passes run on library worker threads held by the fit until
+ * it returns (idle ones are reused by later fits and end after a second unused), side-by-side restarts on a
+ * pool the fit creates and shuts down; the common pool is never used.
  *
  * <p><b>Thread-safety.</b> Immutable: a configuration can be shared and used from several threads at once.
  * Every wither returns a new configuration and validates its argument at once. {@code fit} never modifies the

@@ -69,7 +69,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * components.
  *
  * <p><b>Thread-safety.</b> Immutable and safe to share. {@link #fit(Dataset)} never modifies its input and
- * never uses the common pool: with {@code parallelism > 1} it creates and shuts down its own threads.
+ * never uses the common pool: with {@code parallelism > 1} it runs on library worker threads of its own for
+ * the fit (idle ones are reused by later fits and end after a second unused).
  */
 public final class Pca {
 

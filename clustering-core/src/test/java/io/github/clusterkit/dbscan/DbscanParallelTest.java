@@ -10,12 +10,18 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
  * Thread count and path independence on data large enough for many row chunks (4096 rows each), several radix
  * passes and many cell chunks, which the small properties of {@link DbscanPropertiesTest} do not reach; and
- * the sort on keys wider than 31 bits (more than 2^31 grid cells in the bounding box).
+ * the sort on keys wider than 31 bits (more than 2^31 grid cells in the bounding box); fits running at the same
+ * time on several caller threads (each with its own workers from the library's cache).
  */
 class DbscanParallelTest {
 
@@ -65,5 +71,41 @@ class DbscanParallelTest {
     assertArrayEquals(tree.labels(), grid.labels());
     assertArrayEquals(tree.coreMask(), grid.coreMask());
     assertArrayEquals(grid.labels(), config.parallelism(2).fit(data).labels());
+  }
+
+  @Test
+  void concurrentFitsFromSeveralThreadsGiveTheSameResult() throws Exception {
+    double[][] x = DbscanPropertiesTest.data(11, 20000, 2);
+    Dataset data = Dataset.of(x);
+    Dbscan config = Dbscan.eps(DbscanPropertiesTest.eps(11, x) * 0.3).minPts(6);
+    DbscanModel one = config.fit(data);
+    int callers = 4;
+    CyclicBarrier start = new CyclicBarrier(callers);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < callers; t++) {
+      int threadsPerFit = 1 + t % 3;
+      Thread caller = new Thread(() -> {
+        try {
+          start.await(30, TimeUnit.SECONDS);
+          for (int rep = 0; rep < 6; rep++) {
+            DbscanModel m = config.parallelism(threadsPerFit).fit(data);
+            assertArrayEquals(one.labels(), m.labels());
+            assertArrayEquals(one.coreMask(), m.coreMask());
+            assertEquals(one.state(), m.state());
+          }
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      });
+      threads.add(caller);
+      caller.start();
+    }
+    for (Thread t : threads) {
+      t.join(120_000);
+    }
+    if (failure.get() != null) {
+      throw new AssertionError("a concurrent fit differed or failed", failure.get());
+    }
   }
 }

@@ -1,16 +1,30 @@
 package io.github.clusterkit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
  * The runner keeps its contract (every chunk once, writes visible, failures reported) over many short passes
- * in a row.
+ * in a row; runners open at the same time never share a worker; a closed runner's workers are reused, end
+ * after the keep-alive and keep nothing of the runner's passes alive.
  */
 class ChunkRunnerTest {
 
@@ -78,5 +92,137 @@ class ChunkRunnerTest {
         }
       })));
     }
+  }
+
+  /**
+   * Runs one pass of {@code p} chunks in which every chunk waits until all {@code p} have started, so each
+   * runs on its own thread (the caller's part first, each worker's own part next: a thread blocked in its
+   * chunk cannot take another); returns those threads, indexed by worker slot.
+   */
+  private static Thread[] everyThreadOnce(ChunkRunner runner) {
+    int p = runner.parallelism();
+    CountDownLatch all = new CountDownLatch(p);
+    Thread[] seen = new Thread[p];
+    runner.run(p, (c, w) -> {
+      seen[w] = Thread.currentThread();
+      all.countDown();
+      try {
+        assertTrue(all.await(30, TimeUnit.SECONDS), "all threads of the runner join the pass");
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    return seen;
+  }
+
+  @Test
+  void runnersOpenAtTheSameTimeNeverShareAWorker() throws Exception {
+    int callers = 4;
+    int p = 3;
+    CyclicBarrier open = new CyclicBarrier(callers);
+    List<Set<Thread>> used = new ArrayList<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < callers; t++) {
+      Set<Thread> mine = ConcurrentHashMap.newKeySet();
+      used.add(mine);
+      Thread caller = new Thread(() -> {
+        try (ChunkRunner runner = new ChunkRunner(p)) {
+          open.await(30, TimeUnit.SECONDS); // every runner has claimed its workers
+          for (Thread th : everyThreadOnce(runner)) {
+            mine.add(th);
+          }
+          long[] sums = new long[64];
+          for (int pass = 0; pass < 300; pass++) {
+            runner.run(64, c -> {
+              mine.add(Thread.currentThread());
+              sums[c] += c;
+            });
+          }
+          for (int c = 0; c < 64; c++) {
+            assertEquals(300L * c, sums[c]);
+          }
+          open.await(30, TimeUnit.SECONDS); // no runner closes before all have run
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      });
+      threads.add(caller);
+      caller.start();
+    }
+    for (Thread t : threads) {
+      t.join(60_000);
+      assertFalse(t.isAlive());
+    }
+    assertNull(failure.get());
+    Set<Thread> union = new HashSet<>();
+    for (int t = 0; t < callers; t++) {
+      Set<Thread> mine = used.get(t);
+      assertEquals(p, mine.size(), "caller " + t + " ran on its own thread and its " + (p - 1) + " workers");
+      assertTrue(mine.contains(threads.get(t)));
+      for (Thread th : mine) {
+        assertTrue(union.add(th), th.getName() + " served two open runners");
+      }
+    }
+  }
+
+  @Test
+  void aClosedRunnersWorkerServesTheNextRunner() {
+    Thread first;
+    try (ChunkRunner runner = new ChunkRunner(2)) {
+      first = everyThreadOnce(runner)[1];
+    }
+    assertTrue(ChunkRunner.idleWorkers() >= 1);
+    try (ChunkRunner runner = new ChunkRunner(2)) {
+      Thread[] seen = everyThreadOnce(runner);
+      assertSame(first, seen[1], "the worker returned last is claimed first");
+      assertNotSame(Thread.currentThread(), seen[1]);
+      assertTrue(seen[1].isDaemon());
+    }
+  }
+
+  @Test
+  void aClosedRunnerFailsClearly() {
+    ChunkRunner runner = new ChunkRunner(2);
+    runner.run(4, c -> { });
+    runner.close();
+    runner.close(); // idempotent
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> runner.run(4, c -> { }));
+    assertEquals("runner closed", e.getMessage());
+  }
+
+  /** Runs passes whose body holds a large array; returns a weak reference to it and the worker. */
+  private static WeakReference<double[]> passesOverAnArray(Thread[] worker) {
+    double[] big = new double[1 << 20];
+    try (ChunkRunner runner = new ChunkRunner(2)) {
+      for (int pass = 0; pass < 20; pass++) {
+        runner.run(16, c -> big[c] += 1);
+      }
+      worker[0] = everyThreadOnce(runner)[1];
+      runner.run(16, c -> big[c] += 1); // the last pass's body holds the array
+    }
+    return new WeakReference<>(big);
+  }
+
+  @Test
+  void anIdleWorkerKeepsNothingOfItsLastRunnerAlive() throws InterruptedException {
+    Thread[] worker = new Thread[1];
+    WeakReference<double[]> ref = passesOverAnArray(worker);
+    for (int i = 0; i < 100 && ref.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertNull(ref.get(), "the array of a finished runner is collectable");
+    assertTrue(worker[0].isAlive(), "while its worker waits in the cache");
+  }
+
+  @Test
+  void anIdleWorkerEndsAfterTheKeepAlive() throws InterruptedException {
+    Thread worker;
+    try (ChunkRunner runner = new ChunkRunner(2)) {
+      worker = everyThreadOnce(runner)[1];
+    }
+    worker.join(10 * ChunkRunner.KEEP_ALIVE_NANOS / 1_000_000);
+    assertFalse(worker.isAlive(), "an idle worker ends after the keep-alive");
   }
 }

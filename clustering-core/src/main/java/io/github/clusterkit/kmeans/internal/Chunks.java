@@ -12,8 +12,8 @@ import io.github.clusterkit.internal.ChunkRunner;
  * order with 1 thread or 64. Chunks are processed in waves of at most {@code width} chunks; the width only
  * bounds the memory of the slots and never changes the result.
  *
- * <p>The pool (if any) is created by the constructor and shut down by {@link #close()}; the JDK common pool is
- * never used. Not thread-safe: one pass at a time.
+ * <p>The worker threads (if any) are claimed by the constructor and handed back by {@link #close()}; the JDK
+ * common pool is never used. Not thread-safe: one pass at a time.
  */
 public final class Chunks implements AutoCloseable {
 
