@@ -78,12 +78,12 @@ public final class BlockBounds {
   }
 
   /**
-   * Takes the distances from slot {@code i} to slots {@code i+1 .. n-1} (at {@code dist[off ..]}) into the
+   * Takes the distances from slot {@code i} to slots {@code j = i+1 .. n-1} (at {@code row[j]}) into the
    * bounds: those of {@code i} for each later block, and those of the later slots for the block of {@code i}
    * (gathered over the block's rows first, then stored once per block). Rows must come in ascending order,
    * {@code 0 .. n-2}, each once.
    */
-  void fillRow(double[] dist, int off, int n, int i) {
+  void fillRow(double[] row, int n, int i) {
     double[] b = bnd;
     int blockI = i >> shift;
     if (blockI != colBlock) {
@@ -95,17 +95,16 @@ public final class BlockBounds {
       Arrays.fill(colMin, Double.POSITIVE_INFINITY);
     }
     double[] cm = colMin;
-    int shiftJ = i + 1 - off; // slot j is at dist[j - shiftJ]
-    for (int o = off, end = off + n - i - 1; o < end; o++) {
-      cm[o + shiftJ] = Math.min(cm[o + shiftJ], dist[o]);
+    for (int j = i + 1; j < n; j++) { // indexed alike: vectorised
+      cm[j] = Math.min(cm[j], row[j]);
     }
     int j = i + 1;
-    int row = i * nb;
+    int base = i * nb;
     while (j < n) {
       int blk = j >> shift;
       int end = Math.min(n, (blk + 1) << shift);
-      double mn = min(dist, j - shiftJ, end - shiftJ);
-      b[row + blk] = mn < b[row + blk] ? mn : b[row + blk];
+      double mn = min(row, j, end);
+      b[base + blk] = mn < b[base + blk] ? mn : b[base + blk];
       j = end;
     }
     if (i == n - 2) {

@@ -223,10 +223,10 @@ public final class CentroidWard {
     java.util.Arrays.fill(nnVal, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(nnIdx, -1);
     double[] row = new double[n];
-    double[] acc = new double[n];
+    double[] centre = new double[d];
     for (int i = 0; i < n - 1; i++) {
-      MatrixFill.fillRow(cols, n, d, i, Kernels.EUCLIDEAN, row, 0, acc);
-      MatrixFill.neighbours(row, 0, n, i, nnVal, nnIdx, null);
+      MatrixFill.rowDistances(cols, n, d, i, Kernels.EUCLIDEAN, row, centre);
+      MatrixFill.neighbours(row, n, i, nnVal, nnIdx, null);
     }
   }
 
