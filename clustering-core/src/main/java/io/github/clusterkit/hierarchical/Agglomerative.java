@@ -61,9 +61,10 @@ import java.util.Locale;
  * same sorted heights for single linkage.
  *
  * <p><b>Size limit.</b> The matrix methods refuse {@code n > }{@value #MAX_MATRIX_SIZE} (the largest n whose
- * {@code n (n - 1) / 2} entries fit in one Java array, 16 GiB) and any n whose matrix,
- * {@code 4 n (n - 1)} bytes, exceeds the JVM's maximum heap ({@link Runtime#maxMemory()}), with an
- * {@link IllegalArgumentException} that names n and the memory needed, rather than running out of memory.
+ * {@code n (n - 1) / 2} entries fit in one Java array, 16 GiB) and any n whose matrix and block bounds,
+ * {@code 4 n (n - 1) + 8 n ceil(n / 256)} bytes ({@link #matrixBytes(int)}), exceed the JVM's maximum heap
+ * ({@link Runtime#maxMemory()}), with an {@link IllegalArgumentException} that names n and the memory
+ * needed, rather than running out of memory.
  * {@link Linkage#SINGLE} and Ward by centroids have no such limit. Coordinates so far apart that distances
  * (times n, for the averages and Ward's weights) would overflow to infinity are refused the same way.
  *
@@ -192,14 +193,17 @@ public final class Agglomerative {
   }
 
   /**
-   * Bytes of the distance matrix that the matrix methods allocate for {@code n} rows:
-   * {@code 8 * n (n - 1) / 2}.
+   * Bytes of the two arrays of n^2 size that the matrix methods allocate for {@code n} rows, the sizes
+   * checked against the maximum heap: the condensed distance matrix, {@code 8 * n (n - 1) / 2}, and the
+   * lower bounds of each row by blocks of 256 columns, {@code 8 * n * ceil(n / 256)} (under 1% of the
+   * matrix from n = 256 on). The arrays of n entries (neighbour lists, sizes, the chain) are not counted.
    *
    * @param n number of rows, {@code >= 0}
    * @return the size in bytes
    */
   public static long matrixBytes(int n) {
-    return 4L * n * (n - 1L);
+    long blocks = (n + 255L) / 256;
+    return 4L * n * (n - 1L) + 8L * n * blocks;
   }
 
   /**
@@ -209,8 +213,8 @@ public final class Agglomerative {
    * @return the dendrogram, which keeps a reference to {@code data} for
    *     {@link Dendrogram#copheneticCorrelation()}
    * @throws IllegalArgumentException if {@code data} is null, or the linkage needs a distance matrix and
-   *     {@code data.size()} exceeds {@link #MAX_MATRIX_SIZE} or the matrix would not fit in the maximum
-   *     heap (single linkage and {@link #wardByCentroids(boolean) Ward by centroids} need no matrix)
+   *     {@code data.size()} exceeds {@link #MAX_MATRIX_SIZE} or the matrix and its block bounds
+   *     ({@link #matrixBytes(int)}) would not fit in the maximum heap (single linkage and {@link #wardByCentroids(boolean) Ward by centroids} need no matrix)
    */
   public Dendrogram fit(Dataset data) {
     if (data == null) {
@@ -245,15 +249,16 @@ public final class Agglomerative {
     long bytes = matrixBytes(n);
     if (n > MAX_MATRIX_SIZE) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s linkage needs a distance matrix of n (n - 1) / 2 doubles: n = %d would need %s; n must be <= %d"
-              + " (SINGLE linkage needs no matrix)", linkage, n, gib(bytes), MAX_MATRIX_SIZE));
+          "%s linkage needs a distance matrix of n (n - 1) / 2 doubles and n ceil(n / 256) block bounds: n = %d"
+              + " would need %s; n must be <= %d (SINGLE linkage needs no matrix)", linkage, n, gib(bytes),
+          MAX_MATRIX_SIZE));
     }
     long max = Runtime.getRuntime().maxMemory();
     if (max != Long.MAX_VALUE && bytes > max) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s linkage needs a distance matrix of n (n - 1) / 2 doubles: n = %d would need %s, more than the"
-              + " maximum heap of %s (raise -Xmx; SINGLE linkage needs no matrix)", linkage, n, gib(bytes),
-          gib(max)));
+          "%s linkage needs a distance matrix of n (n - 1) / 2 doubles and n ceil(n / 256) block bounds: n = %d"
+              + " would need %s, more than the maximum heap of %s (raise -Xmx; SINGLE linkage needs no matrix)",
+          linkage, n, gib(bytes), gib(max)));
     }
   }
 

@@ -58,10 +58,44 @@ class AgglomerativeApiTest {
         1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Agglomerative.linkage(Linkage.WARD).fit(big));
-    assertEquals("WARD linkage needs a distance matrix of n (n - 1) / 2 doubles: n = 65537 would need 16.00 GiB;"
-        + " n must be <= 65536 (SINGLE linkage needs no matrix)", e.getMessage());
-    // 4 n (n - 1) bytes: 8 bytes per entry of the condensed matrix.
-    assertEquals(8L * 10_000 * 9_999 / 2, Agglomerative.matrixBytes(10_000));
+    // 4 n (n - 1) + 8 n ceil(n / 256) = 17,180,131,328 + 134,744,072 bytes = 16.13 GiB.
+    assertEquals("WARD linkage needs a distance matrix of n (n - 1) / 2 doubles and n ceil(n / 256) block bounds:"
+        + " n = 65537 would need 16.13 GiB; n must be <= 65536 (SINGLE linkage needs no matrix)", e.getMessage());
+  }
+
+  @Test
+  void matrixBytesCountTheMatrixAndItsBlockBounds() {
+    // 8 bytes per entry of the condensed matrix, n (n - 1) / 2 entries, plus 8 bytes per block bound,
+    // n ceil(n / 256) bounds (one per row and block of 256 columns).
+    assertEquals(0L, Agglomerative.matrixBytes(0));
+    assertEquals(0L + 8 * 1, Agglomerative.matrixBytes(1));
+    assertEquals(8L * 1 + 8 * 2, Agglomerative.matrixBytes(2));
+    assertEquals(8L * 256 * 255 / 2 + 8 * 256, Agglomerative.matrixBytes(256));
+    assertEquals(8L * 257 * 256 / 2 + 8 * 257 * 2, Agglomerative.matrixBytes(257));
+    // 10^4 rows: 399,960,000 bytes of matrix and 3,200,000 of bounds (40 blocks).
+    assertEquals(8L * 10_000 * 9_999 / 2 + 8L * 10_000 * 40, Agglomerative.matrixBytes(10_000));
+    assertEquals(403_160_000L, Agglomerative.matrixBytes(10_000));
+    // The largest n: 256 blocks, no overflow.
+    assertEquals(8L * 65_536 * 65_535 / 2 + 8L * 65_536 * 256, Agglomerative.matrixBytes(65_536));
+  }
+
+  @Test
+  void refusesMatricesWhoseBlockBoundsExceedTheHeap() {
+    long max = Runtime.getRuntime().maxMemory();
+    // The smallest n whose matrix and bounds exceed the heap; the matrix alone, 4 n (n - 1) bytes, fits
+    // there (the bounds add 8 n ceil(n / 256) bytes, far more than the 8 n that one more row adds).
+    int n = 2;
+    while (Agglomerative.matrixBytes(n) <= max) {
+      n++;
+    }
+    if (n > Agglomerative.MAX_MATRIX_SIZE) {
+      return; // a heap above 16 GiB: the bound of MAX_MATRIX_SIZE applies instead
+    }
+    assertTrue(4L * n * (n - 1) <= max, "the matrix alone fits at n = " + n);
+    Dataset data = Dataset.wrap(new double[n], n, 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Agglomerative.linkage(Linkage.COMPLETE).fit(data));
+    assertTrue(e.getMessage().contains("more than the maximum heap"), e.getMessage());
   }
 
   @Test
@@ -78,8 +112,8 @@ class AgglomerativeApiTest {
     Dataset data = Dataset.wrap(new double[n], n, 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Agglomerative.linkage(Linkage.AVERAGE).fit(data));
-    assertTrue(e.getMessage().startsWith("AVERAGE linkage needs a distance matrix of n (n - 1) / 2 doubles: n = "
-        + n + " would need "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("AVERAGE linkage needs a distance matrix of n (n - 1) / 2 doubles and"
+        + " n ceil(n / 256) block bounds: n = " + n + " would need "), e.getMessage());
     assertTrue(e.getMessage().contains("more than the maximum heap"), e.getMessage());
   }
 
