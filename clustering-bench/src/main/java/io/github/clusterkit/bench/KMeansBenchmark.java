@@ -63,6 +63,22 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * k-means++ seeding, computed in {@code @Setup}), so both libraries do the same iterations and reach the same
  * inertia, and time / 20 is the cost of one iteration without any seeding.
  *
+ * <p>Two threads against one ({@code oursAuto2t} / {@code oursAuto}) in {@code mode=c0iter20} need more warm-up
+ * than a few shots, and a pre-touched heap, to measure the passes rather than two serial costs (measured on the
+ * 2-core build machine; instrumented one-JVM harness, medians). First, the JIT: a fit at 10^5 x 50 takes about
+ * 20 ms, and the compiler threads work during the first 15 to 20 fits of a fork, on the same two cores: two-thread
+ * fits took 25 to 35 ms there against 11.5 ms afterwards (one-thread fits settle sooner, at about 22 ms). Second,
+ * fresh memory: a fit allocates 12 bytes a row (labels and Hamerly's bounds), and in a heap that has not yet
+ * been through a collection every page of it is faulted in on first write, here about 2.4 ms per MB on one
+ * thread: 28 ms of a fit at 10^6 x 10 (19 ms for the bounds, 9 ms for the labels; just as long when two threads
+ * allocate one array each, tried), against 90 to 115 ms for the rest of such a two-thread fit. In a warmed-up JVM
+ * whose heap has been collected once, the first pass, the bounded passes and the inertia each scale by 1.7x to
+ * 2.0x at 10^5 x 50 and by about 2.0x at 10^6 x 10. JMH, {@code -f 2}, both shapes, quiet machine: with
+ * {@code -wi 3 -i 5} and an 8 GB heap the ratios of five runs spread from 0.9x to 1.8x (10^5 x 50) and 1.3x to
+ * 1.8x (10^6 x 10); with {@code -wi 30 -i 10}, 1.46x and 1.63x (one run); with {@code -wi 30 -i 10} and
+ * {@code -jvmArgsAppend '-Xms2g -Xmx2g -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch'}, 1.86x and 1.86x (one
+ * run).
+ *
  * <p>Results are checked: {@code @Setup} runs the configuration once and prints the inertia (sum of squared
  * distances to the nearest returned centroid, recomputed here for every library) and the iteration count
  * where the library reports it; it fails on a wrong number of centroids or a non-finite inertia.
