@@ -77,7 +77,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * {@code -wi 3 -i 5} and an 8 GB heap the ratios of five runs spread from 0.9x to 1.8x (10^5 x 50) and 1.3x to
  * 1.8x (10^6 x 10); with {@code -wi 30 -i 10}, 1.46x and 1.63x (one run); with {@code -wi 30 -i 10} and
  * {@code -jvmArgsAppend '-Xms2g -Xmx2g -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch'}, 1.86x and 1.86x (one
- * run).
+ * run; other processes used about a tenth of a core meanwhile); the same with the 8 GB heap pre-touched, at 10^5 x
+ * 50, 22.1 against 13.4 ms, 1.65x (by shot medians 22.2 against 12.3 ms, 1.80x: a few two-thread shots took 14 to
+ * 21 ms).
  *
  * <p>Results are checked: {@code @Setup} runs the configuration once and prints the inertia (sum of squared
  * distances to the nearest returned centroid, recomputed here for every library) and the iteration count
