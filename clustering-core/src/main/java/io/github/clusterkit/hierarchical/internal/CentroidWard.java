@@ -53,7 +53,7 @@ public final class CentroidWard {
     int nLive = n;
     int lowest = 0; // smallest live cluster index (the chain starts there, as SciPy's)
     double[] buf = new double[n];
-    double[] acc = new double[BLOCK];
+    double[] acc = new double[n]; // indexed by slot, as the columns: the loops then vectorise
     double[] centre = new double[d];
     int[] chain = new int[n];
     int chainLength = 0;
@@ -190,11 +190,11 @@ public final class CentroidWard {
       centre[j] = cols[j][s]; // the shared kernel squares centre - point: the same squares, the same sums
     }
     for (int lo = 0; lo < nLive; lo += BLOCK) {
-      int len = Math.min(nLive, lo + BLOCK) - lo;
-      Kernels.squaredSums(cols, centre, d, lo, len, acc);
-      for (int q = 0; q < len; q++) {
-        double na = sz[lo + q];
-        out[lo + q] = Math.sqrt(2.0 * na * ns / (na + ns) * acc[q]);
+      int hi = Math.min(nLive, lo + BLOCK);
+      Kernels.squaredSumsAt(cols, centre, d, lo, hi, acc); // arrays indexed alike: vectorised
+      for (int q = lo; q < hi; q++) {
+        double na = sz[q];
+        out[q] = Math.sqrt(2.0 * na * ns / (na + ns) * acc[q]);
       }
     }
   }

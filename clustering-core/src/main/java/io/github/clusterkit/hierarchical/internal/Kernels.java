@@ -93,10 +93,13 @@ final class Kernels {
   }
 
   /**
-   * As {@link #squaredSums}, but into {@code acc[from .. to-1]}: every array of the loops is indexed by the
-   * same expression, the point's own index. C2 (JDK 17) vectorises a loop only when its arrays are indexed
-   * alike; with the output at an offset of its own ({@code acc[j]} against {@code cols[c][from + j]}) the
-   * loops ran scalar, about four times slower at d = 10.
+   * Squared Euclidean distances from {@code centre} to points {@code from .. to-1} held column by column,
+   * into {@code acc[from .. to-1]}: {@code t0*t0 + t1*t1 + ...} summed in coordinate order, the same bits as
+   * {@link #distance} before its root. Four coordinates per pass over {@code acc} (the order of the additions
+   * is unchanged), so the partial sums are loaded and stored a quarter as often. Every array of the loops is
+   * indexed by the point's own index: C2 (JDK 17) vectorises a loop only when its arrays are indexed alike;
+   * with the output at an offset of its own ({@code acc[j]} against {@code cols[c][from + j]}) the loops ran
+   * scalar, about four times slower at d = 10.
    *
    * @param cols coordinates, {@code cols[c][p]}
    * @param centre the centre's coordinates, {@code d} of them
@@ -164,83 +167,6 @@ final class Kernels {
       double a = centre[c];
       for (int j = from; j < to; j++) {
         double t = a - cc[j];
-        acc[j] += t * t;
-      }
-    }
-  }
-
-  /**
-   * Squared Euclidean distances from {@code centre} to points {@code from .. from+len-1} held column by
-   * column, into {@code acc[0 .. len-1]}: {@code t0*t0 + t1*t1 + ...} summed in coordinate order, the same
-   * bits as {@link #distance} before its root. Four coordinates per pass over {@code acc} (the order of the
-   * additions is unchanged), so the partial sums are loaded and stored a quarter as often.
-   *
-   * @param cols coordinates, {@code cols[c][p]}
-   * @param centre the centre's coordinates, {@code d} of them
-   * @param d dimension, {@code >= 1}
-   * @param from first point
-   * @param len number of points
-   * @param acc output, at least {@code len} long
-   */
-  static void squaredSums(double[][] cols, double[] centre, int d, int from, int len, double[] acc) {
-    int c = 0;
-    {
-      double[] c0 = cols[0];
-      double a0 = centre[0];
-      if (d >= 4) {
-        double[] c1 = cols[1];
-        double[] c2 = cols[2];
-        double[] c3 = cols[3];
-        double a1 = centre[1];
-        double a2 = centre[2];
-        double a3 = centre[3];
-        for (int j = 0; j < len; j++) {
-          double t0 = a0 - c0[from + j];
-          double t1 = a1 - c1[from + j];
-          double t2 = a2 - c2[from + j];
-          double t3 = a3 - c3[from + j];
-          acc[j] = t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
-        }
-        c = 4;
-      } else if (d >= 2) {
-        double[] c1 = cols[1];
-        double a1 = centre[1];
-        for (int j = 0; j < len; j++) {
-          double t0 = a0 - c0[from + j];
-          double t1 = a1 - c1[from + j];
-          acc[j] = t0 * t0 + t1 * t1;
-        }
-        c = 2;
-      } else {
-        for (int j = 0; j < len; j++) {
-          double t0 = a0 - c0[from + j];
-          acc[j] = t0 * t0;
-        }
-        c = 1;
-      }
-    }
-    for (; c + 4 <= d; c += 4) {
-      double[] c0 = cols[c];
-      double[] c1 = cols[c + 1];
-      double[] c2 = cols[c + 2];
-      double[] c3 = cols[c + 3];
-      double a0 = centre[c];
-      double a1 = centre[c + 1];
-      double a2 = centre[c + 2];
-      double a3 = centre[c + 3];
-      for (int j = 0; j < len; j++) {
-        double t0 = a0 - c0[from + j];
-        double t1 = a1 - c1[from + j];
-        double t2 = a2 - c2[from + j];
-        double t3 = a3 - c3[from + j];
-        acc[j] = acc[j] + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
-      }
-    }
-    for (; c < d; c++) {
-      double[] cc = cols[c];
-      double a = centre[c];
-      for (int j = 0; j < len; j++) {
-        double t = a - cc[from + j];
         acc[j] += t * t;
       }
     }

@@ -51,7 +51,7 @@ public final class PrimSingle {
     for (int c = 0; c < d; c++) {
       xc[c] = v[c]; // row 0 starts the tree
     }
-    double[] acc = new double[BLOCK];
+    double[] acc = new double[m]; // indexed by slot, as cols and best: the loops then vectorise
     int nOut = m;
     int[] ra = new int[m];
     int[] rb = new int[m];
@@ -108,40 +108,41 @@ public final class PrimSingle {
    */
   private static double lowerBlock(double[][] cols, int d, double[] xc, int metric, double[] best,
       double[] acc, int lo, int hi) {
-    int len = hi - lo;
+    // Every array is indexed by the slot itself: C2 (JDK 17) vectorises a loop only when its arrays are
+    // indexed alike (acc[j - lo] against cols[c][j] kept these loops scalar).
     double[] c0 = cols[0];
     double a0 = xc[0];
     if (metric == Kernels.EUCLIDEAN) {
-      Kernels.squaredSums(cols, xc, d, lo, len, acc);
+      Kernels.squaredSumsAt(cols, xc, d, lo, hi, acc);
     } else if (metric == Kernels.MANHATTAN) {
-      for (int j = 0; j < len; j++) {
-        acc[j] = Math.abs(a0 - c0[lo + j]);
+      for (int j = lo; j < hi; j++) {
+        acc[j] = Math.abs(a0 - c0[j]);
       }
       for (int c = 1; c < d; c++) {
         double[] cc = cols[c];
         double a = xc[c];
-        for (int j = 0; j < len; j++) {
-          acc[j] += Math.abs(a - cc[lo + j]);
+        for (int j = lo; j < hi; j++) {
+          acc[j] += Math.abs(a - cc[j]);
         }
       }
     } else {
-      for (int j = 0; j < len; j++) {
-        acc[j] = Math.abs(a0 - c0[lo + j]);
+      for (int j = lo; j < hi; j++) {
+        acc[j] = Math.abs(a0 - c0[j]);
       }
       for (int c = 1; c < d; c++) {
         double[] cc = cols[c];
         double a = xc[c];
-        for (int j = 0; j < len; j++) {
-          acc[j] = Math.max(acc[j], Math.abs(a - cc[lo + j]));
+        for (int j = lo; j < hi; j++) {
+          acc[j] = Math.max(acc[j], Math.abs(a - cc[j]));
         }
       }
     }
     double min = Double.POSITIVE_INFINITY;
-    for (int j = 0; j < len; j++) {
-      double b = best[lo + j];
+    for (int j = lo; j < hi; j++) {
+      double b = best[j];
       double dist = acc[j];
       b = dist < b ? dist : b;
-      best[lo + j] = b;
+      best[j] = b;
       min = b < min ? b : min;
     }
     return min;
