@@ -173,6 +173,7 @@ public final class ChunkRunner implements AutoCloseable {
     @Override
     public void run() {
       while (true) {
+        Thread.interrupted(); // a chunk may have interrupted this thread: parking must work again
         Assignment a = await();
         if (a == null) {
           return;
@@ -251,12 +252,17 @@ public final class ChunkRunner implements AutoCloseable {
     }
     workers = ws;
     // start the new threads outside the lock (other callers need not wait for them), wake the cached ones
-    for (int w = 0; w < ws.length; w++) {
-      if (w >= ws.length - fresh) {
-        ws[w].thread.start();
-      } else {
-        LockSupport.unpark(ws[w].thread);
+    try {
+      for (int w = 0; w < ws.length; w++) {
+        if (w >= ws.length - fresh) {
+          ws[w].thread.start();
+        } else {
+          LockSupport.unpark(ws[w].thread);
+        }
       }
+    } catch (RuntimeException | Error e) { // e.g. no native thread left: give back what was claimed
+      close();
+      throw e;
     }
   }
 
@@ -402,7 +408,9 @@ public final class ChunkRunner implements AutoCloseable {
     if (ws.length > 0) {
       synchronized (IDLE) {
         for (int w = ws.length - 1; w >= 0; w--) {
-          IDLE.addLast(ws[w]);
+          if (ws[w].thread.isAlive()) { // a thread that failed to start is not kept
+            IDLE.addLast(ws[w]);
+          }
         }
       }
     }

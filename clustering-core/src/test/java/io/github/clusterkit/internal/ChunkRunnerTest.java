@@ -100,6 +100,11 @@ class ChunkRunnerTest {
    * chunk cannot take another); returns those threads, indexed by worker slot.
    */
   private static Thread[] everyThreadOnce(ChunkRunner runner) {
+    return everyThreadOnce(runner, false);
+  }
+
+  /** As {@link #everyThreadOnce(ChunkRunner)}; with {@code interrupt}, each worker then interrupts itself. */
+  private static Thread[] everyThreadOnce(ChunkRunner runner, boolean interrupt) {
     int p = runner.parallelism();
     CountDownLatch all = new CountDownLatch(p);
     Thread[] seen = new Thread[p];
@@ -110,6 +115,9 @@ class ChunkRunnerTest {
         assertTrue(all.await(30, TimeUnit.SECONDS), "all threads of the runner join the pass");
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
+      }
+      if (interrupt && w > 0) {
+        Thread.currentThread().interrupt();
       }
     });
     return seen;
@@ -224,5 +232,23 @@ class ChunkRunnerTest {
     }
     worker.join(10 * ChunkRunner.KEEP_ALIVE_NANOS / 1_000_000);
     assertFalse(worker.isAlive(), "an idle worker ends after the keep-alive");
+  }
+
+  @Test
+  void aChunkThatInterruptsItsThreadLeavesTheWorkerUsable() {
+    Thread worker;
+    try (ChunkRunner runner = new ChunkRunner(2)) {
+      worker = everyThreadOnce(runner, true)[1];
+      int[] out = new int[32];
+      runner.run(32, c -> out[c] = c);
+      for (int c = 0; c < 32; c++) {
+        assertEquals(c, out[c]);
+      }
+    }
+    try (ChunkRunner runner = new ChunkRunner(2)) {
+      Thread[] seen = everyThreadOnce(runner);
+      assertSame(worker, seen[1]);
+      assertFalse(seen[1].isInterrupted(), "a worker starts each runner with its interrupt status clear");
+    }
   }
 }
