@@ -95,8 +95,8 @@ final class Kernels {
   /**
    * Squared Euclidean distances from {@code centre} to points {@code from .. to-1} held column by column,
    * into {@code acc[from .. to-1]}: {@code t0*t0 + t1*t1 + ...} summed in coordinate order, the same bits as
-   * {@link #distance} before its root. Four coordinates per pass over {@code acc} (the order of the additions
-   * is unchanged), so the partial sums are loaded and stored a quarter as often. Every array of the loops is
+   * {@link #distance} before its root. Four coordinates per pass over {@code acc}, then two and one (the order of
+   * the additions is unchanged), so the partial sums are loaded and stored a quarter as often. Every array of the loops is
    * indexed by the point's own index: C2 (JDK 17) vectorises a loop only when its arrays are indexed alike;
    * with the output at an offset of its own ({@code acc[j]} against {@code cols[c][from + j]}) the loops ran
    * scalar, about four times slower at d = 10.
@@ -162,7 +162,19 @@ final class Kernels {
         acc[j] = acc[j] + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
       }
     }
-    for (; c < d; c++) {
+    if (c + 2 <= d) {
+      double[] c0 = cols[c];
+      double[] c1 = cols[c + 1];
+      double a0 = centre[c];
+      double a1 = centre[c + 1];
+      for (int j = from; j < to; j++) {
+        double t0 = a0 - c0[j];
+        double t1 = a1 - c1[j];
+        acc[j] = acc[j] + t0 * t0 + t1 * t1;
+      }
+      c += 2;
+    }
+    if (c < d) {
       double[] cc = cols[c];
       double a = centre[c];
       for (int j = from; j < to; j++) {
