@@ -95,24 +95,6 @@ final class CellSort {
     int[] key = fresh[0];
     runner.run(chunks, c -> {
       int end = Math.min(n, (c + 1) * size);
-      if (d == 2) { // the common case: key() unrolled, the origin and extents in registers
-        double lo0 = lo[0];
-        double lo1 = lo[1];
-        long e0 = ext[0];
-        long e1 = ext[1];
-        for (int i = c * size; i < end; i++) {
-          long c0 = (long) ((x[2 * i] - lo0) / side);
-          if (c0 >= e0) {
-            c0 = e0 - 1;
-          }
-          long c1 = (long) ((x[2 * i + 1] - lo1) / side);
-          if (c1 >= e1) {
-            c1 = e1 - 1;
-          }
-          key[i] = (int) (c0 * e1 + c1);
-        }
-        return;
-      }
       for (int i = c * size; i < end; i++) {
         key[i] = (int) key(x, i, d, lo, side, ext);
       }
@@ -185,11 +167,12 @@ final class CellSort {
     int[] sk = ka;
     int[] count = new int[chunks];
     runner.run(chunks, c -> {
-      int from = c * size;
       int end = Math.min(n, (c + 1) * size);
-      int m = from == 0 ? 1 : (sk[from] != sk[from - 1] ? 1 : 0);
-      for (int i = from + 1; i < end; i++) {
-        m += sk[i] != sk[i - 1] ? 1 : 0; // no branch: cell starts are irregular
+      int m = 0;
+      for (int i = c * size; i < end; i++) {
+        if (i == 0 || sk[i] != sk[i - 1]) {
+          m++;
+        }
       }
       count[c] = m;
     });

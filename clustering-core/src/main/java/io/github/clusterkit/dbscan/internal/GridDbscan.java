@@ -110,33 +110,6 @@ final class GridDbscan {
         bounds[base + d + j] = Double.NEGATIVE_INFINITY;
       }
       int end = Math.min(n, (c + 1) * size);
-      if (d == 2) { // the common case: the four running extremes in registers, the same comparisons
-        double lo0 = bounds[base];
-        double lo1 = bounds[base + 1];
-        double hi0 = bounds[base + 2];
-        double hi1 = bounds[base + 3];
-        for (int off = 2 * c * size; off < 2 * end; off += 2) {
-          double v0 = x[off];
-          double v1 = x[off + 1];
-          if (v0 < lo0) {
-            lo0 = v0;
-          }
-          if (v0 > hi0) {
-            hi0 = v0;
-          }
-          if (v1 < lo1) {
-            lo1 = v1;
-          }
-          if (v1 > hi1) {
-            hi1 = v1;
-          }
-        }
-        bounds[base] = lo0;
-        bounds[base + 1] = lo1;
-        bounds[base + 2] = hi0;
-        bounds[base + 3] = hi1;
-        return;
-      }
       for (int i = c * size, off = i * d; i < end; i++, off += d) {
         for (int j = 0; j < d; j++) {
           double v = x[off + j];
