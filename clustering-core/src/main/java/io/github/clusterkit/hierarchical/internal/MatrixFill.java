@@ -211,17 +211,6 @@ public final class MatrixFill {
   }
 
   /**
-   * Distances from row {@code i} to rows {@code i+1..n-1} into {@code out[off ..]}, coordinates summed in
-   * order (for callers that keep a row at an offset of its own).
-   *
-   * @param acc scratch, at least {@code n} long
-   */
-  static void fillRow(double[][] cols, int n, int d, int i, int metric, double[] out, int off, double[] acc) {
-    rowDistances(cols, n, d, i, metric, acc, new double[d]);
-    System.arraycopy(acc, i + 1, out, off, n - i - 1);
-  }
-
-  /**
    * Distances from row {@code i} to rows {@code j = i+1..n-1} into {@code row[j]}, coordinates summed in
    * order. Every loop indexes all its arrays by {@code j} itself, so that C2 vectorises it (square root
    * included); the row is copied into the matrix afterwards by {@link System#arraycopy}. Writing the roots

@@ -177,13 +177,13 @@ final class RowMajorCentroidWard {
     java.util.Arrays.fill(nnVal, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(nnIdx, -1);
     double[] row = new double[n];
-    double[] acc = new double[n];
+    double[] centre = new double[d];
     for (int i = 0; i < n - 1; i++) {
-      MatrixFill.fillRow(cols, n, d, i, Kernels.EUCLIDEAN, row, 0, acc);
+      MatrixFill.rowDistances(cols, n, d, i, Kernels.EUCLIDEAN, row, centre);
       double best = nnVal[i];
       int bestIdx = nnIdx[i];
-      for (int j = i + 1, o = 0; j < n; j++, o++) {
-        double dist = row[o];
+      for (int j = i + 1; j < n; j++) {
+        double dist = row[j];
         if (dist < best) {
           best = dist;
           bestIdx = j;
