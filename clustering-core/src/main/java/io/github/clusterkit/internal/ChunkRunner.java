@@ -199,16 +199,11 @@ public final class ChunkRunner implements AutoCloseable {
         if (a != null) {
           return a;
         }
-        if ((++spins & 63) != 0) {
-          Thread.onSpinWait();
+        if (spinOrYield(++spins, since)) {
           continue;
         }
         long waited = System.nanoTime() - since;
-        if (waited < SPIN_NANOS) {
-          Thread.onSpinWait();
-        } else if (waited < PARK_AFTER_NANOS) {
-          Thread.yield();
-        } else if (waited < KEEP_ALIVE_NANOS) {
+        if (waited < KEEP_ALIVE_NANOS) {
           LockSupport.parkNanos(IDLE, KEEP_ALIVE_NANOS - waited);
         } else {
           synchronized (IDLE) {
@@ -344,9 +339,23 @@ public final class ChunkRunner implements AutoCloseable {
    * @return whether it parked
    */
   private static boolean pause(int spins, long since, Object blocker) {
+    if (spinOrYield(spins, since)) {
+      return false;
+    }
+    LockSupport.park(blocker);
+    return true;
+  }
+
+  /**
+   * The part of every wait (between passes, for a pass's chunks, for a worker's next runner) before it parks:
+   * a spin, or a yield once the wait has lasted {@link #SPIN_NANOS}, the clock read every 64th step.
+   *
+   * @return false once the wait has lasted {@link #PARK_AFTER_NANOS}: the caller parks
+   */
+  private static boolean spinOrYield(int spins, long since) {
     if ((spins & 63) != 0) {
       Thread.onSpinWait();
-      return false;
+      return true;
     }
     long waited = System.nanoTime() - since;
     if (waited < SPIN_NANOS) {
@@ -354,10 +363,9 @@ public final class ChunkRunner implements AutoCloseable {
     } else if (waited < PARK_AFTER_NANOS) {
       Thread.yield();
     } else {
-      LockSupport.park(blocker);
-      return true;
+      return false;
     }
-    return false;
+    return true;
   }
 
   /** A worker's service of this runner in slot {@code worker}: the passes, until the runner is closed. */
