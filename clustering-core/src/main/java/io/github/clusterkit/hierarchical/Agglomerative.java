@@ -214,7 +214,8 @@ public final class Agglomerative {
    *     {@link Dendrogram#copheneticCorrelation()}
    * @throws IllegalArgumentException if {@code data} is null, or the linkage needs a distance matrix and
    *     {@code data.size()} exceeds {@link #MAX_MATRIX_SIZE} or the matrix and its block bounds
-   *     ({@link #matrixBytes(int)}) would not fit in the maximum heap (single linkage and {@link #wardByCentroids(boolean) Ward by centroids} need no matrix)
+   *     ({@link #matrixBytes(int)}) would not fit in the maximum heap (single linkage and
+   *     {@link #wardByCentroids(boolean) Ward by centroids} need no matrix)
    */
   public Dendrogram fit(Dataset data) {
     if (data == null) {

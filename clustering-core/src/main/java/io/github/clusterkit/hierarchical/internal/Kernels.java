@@ -95,11 +95,11 @@ final class Kernels {
   /**
    * Squared Euclidean distances from {@code centre} to points {@code from .. to-1} held column by column,
    * into {@code acc[from .. to-1]}: {@code t0*t0 + t1*t1 + ...} summed in coordinate order, the same bits as
-   * {@link #distance} before its root. Four coordinates per pass over {@code acc}, then two and one (the order of
-   * the additions is unchanged), so the partial sums are loaded and stored a quarter as often. Every array of the loops is
-   * indexed by the point's own index: C2 (JDK 17) vectorises a loop only when its arrays are indexed alike;
-   * with the output at an offset of its own ({@code acc[j]} against {@code cols[c][from + j]}) the loops ran
-   * scalar, about four times slower at d = 10.
+   * {@link #distance} before its root. Four coordinates per pass over {@code acc}, then two and one (the order
+   * of the additions is unchanged), so the partial sums are loaded and stored a quarter as often. Every array
+   * of the loops is indexed by the point's own index: C2 (JDK 17) vectorises a loop only when its arrays are
+   * indexed alike; with the output at an offset of its own ({@code acc[j]} against {@code cols[c][from + j]})
+   * the loops ran scalar, about four times slower at d = 10.
    *
    * @param cols coordinates, {@code cols[c][p]}
    * @param centre the centre's coordinates, {@code d} of them
