@@ -32,9 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Agglomerative clustering, one complete fit (distance matrix included) per invocation, single-threaded:
- * clusterkit {@code Agglomerative} ({@code ours}: SciPy's exact matrix algorithm, the default; {@code ours2}: the same with
- * {@code parallelism(2)}, which computes the distance matrix on two threads;
- * {@code oursCentroids}: Ward by centroids, {@code wardByCentroids(true)}, O(n d) memory) against Smile {@code HierarchicalClustering} (3.1.1; 6.3.0 with {@code -Psmile6}; through
+ * clusterkit {@code Agglomerative} ({@code ours}: the defaults, i.e. for Ward the centroids, O(n d) memory, and
+ * SciPy's exact matrix algorithm for complete and average; {@code ours2}: the same with {@code parallelism(2)},
+ * which computes a distance matrix on two threads, so for Ward by centroids it is {@code ours} again;
+ * {@code oursMatrix} and {@code oursMatrix2}: Ward by SciPy's exact matrix algorithm, {@code wardByCentroids(false)},
+ * on one and two threads; {@code oursCentroids} is kept as an alias of {@code ours} for Ward, for older commands)
+ * against Smile {@code HierarchicalClustering} (3.1.1; 6.3.0 with {@code -Psmile6}; through
  * {@link SmileHierarchical}: its {@code *Linkage.of} float proximity matrix, then FastPair) and ELKI 0.8.0's algorithms for each linkage: {@code NNChain} and
  * {@code Anderberg} (both on a double distance matrix, every linkage) and {@code SLINK} (single, O(n)
  * memory), all with {@code EuclideanDistance}, so that their heights are SciPy's. One benchmark method per
@@ -42,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * shape {@code hierShape}.
  *
  * <p>Results are checked in {@code @Setup}: every implementation's 50 largest merge heights must equal
- * clusterkit's exact result within 1e-9 relative (Smile: 1e-4, its proximity matrix is float).
+ * clusterkit's exact result (for Ward, by the matrix) within 1e-9 relative (Smile: 1e-4, its proximity matrix
+ * is float).
  *
  * <p>Not included: ELKI's {@code LinearMemoryNNChain} with {@code WardLinkage} (O(n) memory). Its merges
  * follow the plain squared distance between centroids, without Ward's size weight {@code 2 a b / (a + b)}:
@@ -74,7 +78,7 @@ public class HierarchicalBenchmark {
       if (which.startsWith("elki")) {
         relation = BenchData.elkiRelation(rows);
       }
-      double[] expected = Agglomerative.linkage(l).fit(data).heights();
+      double[] expected = Agglomerative.linkage(l).wardByCentroids(false).fit(data).heights();
       double[] got = heights(run());
       int n = data.size();
       double tol = which.equals("smile") ? 1e-4 : 1e-9;
@@ -98,7 +102,11 @@ public class HierarchicalBenchmark {
           return Agglomerative.linkage(linkage).fit(data);
         case "ours2":
           return Agglomerative.linkage(linkage).parallelism(2).fit(data);
-        case "oursCentroids":
+        case "oursMatrix":
+          return Agglomerative.linkage(linkage).wardByCentroids(false).fit(data);
+        case "oursMatrix2":
+          return Agglomerative.linkage(linkage).wardByCentroids(false).parallelism(2).fit(data);
+        case "oursCentroids": // the default since Ward by centroids became it; kept for older commands
           return Agglomerative.linkage(linkage).wardByCentroids(true).fit(data);
         case "smile":
           return SmileHierarchical.fit(rows, linkage);
@@ -151,7 +159,7 @@ public class HierarchicalBenchmark {
     @Param({"10000x2", "10000x10"})
     public String hierShape;
 
-    @Param({"ours", "ours2", "oursCentroids", "smile", "elkiNNChain", "elkiAnderberg"})
+    @Param({"ours", "oursMatrix", "oursMatrix2", "smile", "elkiNNChain", "elkiAnderberg"})
     public String impl;
 
     @Setup(Level.Trial)

@@ -25,16 +25,25 @@ import java.util.Locale;
  * }</pre>
  *
  * <p><b>Same result as SciPy.</b> The output equals SciPy 1.10's {@code scipy.cluster.hierarchy.linkage(X,
- * method)} with {@code metric='euclidean'} (or {@code 'cityblock'}, {@code 'chebyshev'}): the same linkage
- * matrix, cluster ids, heights and leaf order, bit for bit on the reference sets of the tests. This holds
- * because the same algorithms run with the same tie rule and the same floating-point operations:
+ * method)} with {@code metric='euclidean'} (or {@code 'cityblock'}, {@code 'chebyshev'}). For complete,
+ * average and single linkage, and for Ward with {@link #wardByCentroids(boolean) wardByCentroids(false)}, it
+ * is the same linkage matrix, cluster ids, heights and leaf order, bit for bit on the reference sets of the
+ * tests, because the same algorithms run with the same tie rule and the same floating-point operations. Ward
+ * by default is computed from centroids (below): its heights equal SciPy's within about 1e-13 relative, and
+ * where two candidate merges tie exactly (data on a grid) it may break the tie the other way and so build
+ * another, equally valid, tree; on the reference sets its flat cuts equal SciPy's.
  * <ul>
- *   <li>{@link Linkage#WARD}, {@link Linkage#COMPLETE}, {@link Linkage#AVERAGE}: the nearest-neighbour
- *       chain (Murtagh 1983; Muellner, "Modern hierarchical, agglomerative clustering algorithms", 2011,
- *       arXiv:1109.2378) on the condensed distance matrix with Lance-Williams updates (Lance and Williams
- *       1967, doi:10.1093/comjnl/9.4.373). O(n^2) time and {@code n (n - 1) / 2} doubles of memory (about
- *       400 MB at n = 10,000), plus lower bounds of each row by blocks of 256 columns, {@code n ceil(n / 256)}
- *       doubles (under 1% of the matrix: 3.2 MB at n = 10,000).</li>
+ *   <li>{@link Linkage#WARD} (the default, {@code wardByCentroids(true)}): the nearest-neighbour chain
+ *       (Murtagh 1983; Muellner, "Modern hierarchical, agglomerative clustering algorithms", 2011,
+ *       arXiv:1109.2378, section 3.3) on cluster centroids, each distance evaluated from Ward's closed form
+ *       {@code sqrt(2 |A| |B| / (|A| + |B|)) * ||mean(A) - mean(B)||}. O(n^2 d) time and O(n d) memory: no
+ *       distance matrix and no size limit.</li>
+ *   <li>{@link Linkage#COMPLETE}, {@link Linkage#AVERAGE}, and {@link Linkage#WARD} with
+ *       {@code wardByCentroids(false)}: the nearest-neighbour chain on the condensed distance matrix with
+ *       Lance-Williams updates (Lance and Williams 1967, doi:10.1093/comjnl/9.4.373). O(n^2) time and
+ *       {@code n (n - 1) / 2} doubles of memory (about 400 MB at n = 10,000), plus lower bounds of each row by
+ *       blocks of 256 columns, {@code n ceil(n / 256)} doubles (under 1% of the matrix: 3.2 MB at
+ *       n = 10,000).</li>
  *   <li>{@link Linkage#SINGLE}: Prim's minimum spanning tree with distances computed on the fly, O(n^2)
  *       time and linear memory, no matrix: besides a few arrays of n it keeps one column-by-column copy
  *       of the data (as large as the {@link Dataset}, so that the scans vectorise); it runs on any n whose
@@ -44,13 +53,9 @@ import java.util.Locale;
  * rescans a row, and a rescan skips the blocks of the row whose lower bound exceeds the neighbours found;
  * they store the points in the leaf order of a k-d tree (clusters that merge then sit close
  * in every row of the matrix) and compact the matrix as clusters merge. None of this changes the result:
- * every tie is still decided on the row indices. The chain finds merges out of height order;
- * as SciPy does, they are then sorted by height (a stable sort) and relabelled with a union-find, so
- * cluster {@code n + i} is the one made by merge {@code i}.
- *
- * <p><b>Ward without a matrix</b> (opt-in, {@link #wardByCentroids(boolean)}): the same chain on cluster
- * centroids, O(n d) memory and no size limit, several times faster on low-dimensional data; heights equal
- * SciPy's within about 1e-13 relative instead of bit for bit, and exact ties may be broken differently.
+ * every tie is still decided on the row indices. Ward by centroids keeps the same neighbour caches. The chain
+ * finds merges out of height order; as SciPy does, they are then sorted by height (a stable sort) and
+ * relabelled with a union-find, so cluster {@code n + i} is the one made by merge {@code i}.
  *
  * <p><b>Ties</b> (several pairs at exactly the same distance) are broken as SciPy breaks them, which makes
  * the result deterministic and independent of the thread count: the chain starts at the live cluster with
@@ -60,22 +65,24 @@ import java.util.Locale;
  * (ELKI, Smile, or a permutation of the rows) give trees that may differ where merges tie exactly, with the
  * same sorted heights for single linkage.
  *
- * <p><b>Size limit.</b> The matrix methods refuse {@code n > }{@value #MAX_MATRIX_SIZE} (the largest n whose
- * {@code n (n - 1) / 2} entries fit in one Java array, 16 GiB) and any n whose matrix and block bounds,
- * {@code 4 n (n - 1) + 8 n ceil(n / 256)} bytes ({@link #matrixBytes(int)}), exceed the JVM's maximum heap
- * ({@link Runtime#maxMemory()}), with an {@link IllegalArgumentException} that names n and the memory
- * needed, rather than running out of memory.
- * {@link Linkage#SINGLE} and Ward by centroids have no such limit. Coordinates so far apart that distances
- * (times n, for the averages and Ward's weights) would overflow to infinity are refused the same way.
+ * <p><b>Size limit.</b> The matrix methods (complete, average, and Ward with {@code wardByCentroids(false)})
+ * refuse {@code n > }{@value #MAX_MATRIX_SIZE} (the largest n whose {@code n (n - 1) / 2} entries fit in one
+ * Java array, 16 GiB) and any n whose matrix and block bounds, {@code 4 n (n - 1) + 8 n ceil(n / 256)} bytes
+ * ({@link #matrixBytes(int)}), exceed the JVM's maximum heap ({@link Runtime#maxMemory()}), with an
+ * {@link IllegalArgumentException} that names n and the memory needed, rather than running out of memory.
+ * {@link Linkage#SINGLE} and Ward by centroids (the default for Ward) have no such limit. Coordinates so far
+ * apart that distances (times n, for the averages and Ward's weights) would overflow to infinity are refused
+ * the same way.
  *
  * <p><b>Metrics.</b> {@link Metric#EUCLIDEAN} (default), {@link Metric#MANHATTAN} and
  * {@link Metric#CHEBYSHEV} for complete, average and single linkage; Ward's method is defined on Euclidean
- * distances only, and asking for another metric with it throws {@link IllegalArgumentException} (as
- * SciPy's {@code ValueError}).
+ * distances only, and asking for another metric with it throws {@link IllegalArgumentException} (as SciPy's
+ * {@code ValueError}).
  *
  * <p><b>Parallelism</b> is opt-in ({@link #parallelism(int)}, default 1) and only computes the distance
- * matrix (fixed chunks of rows on a pool that {@code fit} creates and shuts down; the common pool is never
- * used). The result is identical for every thread count.
+ * matrix, so it has no effect on single linkage and on Ward by centroids (fixed chunks of rows on a pool that
+ * {@code fit} creates and shuts down; the common pool is never used). The result is identical for every
+ * thread count.
  *
  * <p><b>Edge cases.</b> One row gives a dendrogram without merges. Duplicate rows merge at height 0.
  * {@code fit} never modifies the dataset. Instances are immutable and safe to share between threads.
@@ -83,7 +90,8 @@ import java.util.Locale;
 public final class Agglomerative {
 
   /**
-   * The largest number of rows accepted by the matrix methods (Ward, complete, average): the condensed
+   * The largest number of rows accepted by the matrix methods (complete, average, and Ward with
+   * {@code wardByCentroids(false)}): the condensed
    * matrix of 65,536 rows has 2,147,450,880 entries, just below Java's array limit.
    */
   public static final int MAX_MATRIX_SIZE = 65_536;
@@ -101,14 +109,15 @@ public final class Agglomerative {
   }
 
   /**
-   * Starts a configuration with this linkage, Euclidean distance and one thread.
+   * Starts a configuration with this linkage, Euclidean distance, one thread and, for Ward, centroids
+   * ({@link #wardByCentroids(boolean)}).
    *
    * @param linkage the cluster distance
    * @return a new configuration
    * @throws IllegalArgumentException if {@code linkage} is null
    */
   public static Agglomerative linkage(Linkage linkage) {
-    return new Agglomerative(checkLinkage(linkage, Metric.EUCLIDEAN), Metric.EUCLIDEAN, 1, false);
+    return new Agglomerative(checkLinkage(linkage, Metric.EUCLIDEAN), Metric.EUCLIDEAN, 1, true);
   }
 
   private static Linkage checkLinkage(Linkage linkage, Metric metric) {
@@ -157,22 +166,27 @@ public final class Agglomerative {
   }
 
   /**
-   * Computes {@link Linkage#WARD} from cluster centroids instead of a distance matrix (Muellner 2011,
-   * section 3.3): the same nearest-neighbour chain and tie rule, O(n^2 d) time and O(n d) memory, so no
-   * size limit, and on low-dimensional data several times faster than the matrix. Each height is evaluated
-   * from Ward's closed form {@code sqrt(2 |A| |B| / (|A| + |B|)) * ||mean(A) - mean(B)||} instead of SciPy's
-   * recurrence: heights agree with SciPy's to about 1e-13 relative rather than bit for bit, and where two
-   * candidate merges tie to within that rounding (data on a grid) the tree may differ where SciPy's does. Has
-   * no effect on the other linkages.
+   * Chooses how {@link Linkage#WARD} is computed. By default ({@code true}) from cluster centroids (Muellner
+   * 2011, section 3.3): the nearest-neighbour chain with SciPy's tie rule, O(n^2 d) time and O(n d) memory, so
+   * no distance matrix and no size limit, and several times faster than the matrix on low-dimensional data.
+   * Each height is evaluated from Ward's closed form {@code sqrt(2 |A| |B| / (|A| + |B|)) * ||mean(A) -
+   * mean(B)||} instead of SciPy's recurrence: heights agree with SciPy's to about 1e-13 relative rather than
+   * bit for bit, and where two candidate merges tie to within that rounding (data on a grid) the tree may
+   * differ where SciPy's does. With {@code false}, SciPy's exact algorithm: the nearest-neighbour chain on the
+   * condensed distance matrix with the Lance-Williams recurrence, bit for bit SciPy's result, with the
+   * matrix's memory and {@link #MAX_MATRIX_SIZE size limit}. Has no effect on the other linkages.
    *
-   * @param byCentroids true for centroids, false (the default) for SciPy's exact matrix algorithm
+   * @param byCentroids true (the default) for centroids, false for SciPy's exact matrix algorithm
    * @return a copy with this choice
    */
   public Agglomerative wardByCentroids(boolean byCentroids) {
     return new Agglomerative(linkage, metric, parallelism, byCentroids);
   }
 
-  /** @return whether Ward's linkage is computed from centroids ({@link #wardByCentroids(boolean)}) */
+  /**
+   * @return whether Ward's linkage is computed from centroids (default true; see
+   *     {@link #wardByCentroids(boolean)})
+   */
   public boolean wardByCentroids() {
     return wardByCentroids;
   }
@@ -215,7 +229,7 @@ public final class Agglomerative {
    * @throws IllegalArgumentException if {@code data} is null, or the linkage needs a distance matrix and
    *     {@code data.size()} exceeds {@link #MAX_MATRIX_SIZE} or the matrix and its block bounds
    *     ({@link #matrixBytes(int)}) would not fit in the maximum heap (single linkage and
-   *     {@link #wardByCentroids(boolean) Ward by centroids} need no matrix)
+   *     {@link #wardByCentroids(boolean) Ward by centroids}, the default for Ward, need no matrix)
    */
   public Dendrogram fit(Dataset data) {
     if (data == null) {
@@ -251,14 +265,15 @@ public final class Agglomerative {
     if (n > MAX_MATRIX_SIZE) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "%s linkage needs a distance matrix of n (n - 1) / 2 doubles and n ceil(n / 256) block bounds: n = %d"
-              + " would need %s; n must be <= %d (SINGLE linkage needs no matrix)", linkage, n, gib(bytes),
-          MAX_MATRIX_SIZE));
+              + " would need %s; n must be <= %d (SINGLE linkage and WARD by centroids need no matrix)", linkage, n,
+          gib(bytes), MAX_MATRIX_SIZE));
     }
     long max = Runtime.getRuntime().maxMemory();
     if (max != Long.MAX_VALUE && bytes > max) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "%s linkage needs a distance matrix of n (n - 1) / 2 doubles and n ceil(n / 256) block bounds: n = %d"
-              + " would need %s, more than the maximum heap of %s (raise -Xmx; SINGLE linkage needs no matrix)",
+              + " would need %s, more than the maximum heap of %s (raise -Xmx; SINGLE linkage and WARD by centroids"
+              + " need no matrix)",
           linkage, n, gib(bytes), gib(max)));
     }
   }
@@ -304,6 +319,6 @@ public final class Agglomerative {
   @Override
   public String toString() {
     return "Agglomerative[linkage=" + linkage + ", metric=" + metric + ", parallelism=" + parallelism
-        + (wardByCentroids ? ", wardByCentroids" : "") + "]";
+        + ", wardByCentroids=" + wardByCentroids + "]";
   }
 }

@@ -1,9 +1,9 @@
 package io.github.clusterkit.hierarchical;
 
 /**
- * How {@link Agglomerative} measures the distance between two clusters. Each one is the Lance-Williams
- * update that SciPy's {@code scipy.cluster.hierarchy.linkage} applies for the method of the same name, so
- * heights agree with SciPy (see {@link Agglomerative} for the algorithms and the tie rule).
+ * How {@link Agglomerative} measures the distance between two clusters. Each one is the cluster distance of
+ * SciPy's {@code scipy.cluster.hierarchy.linkage} method of the same name, so heights agree with SciPy (see
+ * {@link Agglomerative} for the algorithms, how closely each one matches SciPy, and the tie rule).
  *
  * <p>All four are <em>monotone</em> (reducible): a merge is never lower than the merges below it, so the
  * heights of a {@link Dendrogram} never decrease.
@@ -14,9 +14,12 @@ public enum Linkage {
   /**
    * Ward's minimum-variance criterion (Ward 1963, doi:10.1080/01621459.1963.10500845) in SciPy's form: the
    * height of merging clusters {@code A} and {@code B} is
-   * {@code sqrt(2 |A| |B| / (|A| + |B|)) * ||mean(A) - mean(B)||}, the Lance-Williams recurrence on plain
-   * (not squared) Euclidean distances. Euclidean metric only. ELKI's Ward reports the squared value (half
-   * of it, depending on the variant); scikit-learn's {@code children_}/{@code distances_} use this one.
+   * {@code sqrt(2 |A| |B| / (|A| + |B|)) * ||mean(A) - mean(B)||} (plain, not squared, Euclidean distances).
+   * By default {@link Agglomerative} evaluates this closed form on cluster centroids (no distance matrix;
+   * heights within about 1e-13 relative of SciPy's); with {@link Agglomerative#wardByCentroids(boolean)
+   * wardByCentroids(false)} it runs SciPy's Lance-Williams recurrence on the distance matrix, bit for bit.
+   * Euclidean metric only. ELKI's Ward reports the squared value (half of it, depending on the variant);
+   * scikit-learn's {@code children_}/{@code distances_} use this one.
    */
   WARD,
   /** Complete linkage: the largest distance between a point of one cluster and a point of the other. */

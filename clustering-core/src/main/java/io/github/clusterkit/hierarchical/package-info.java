@@ -11,5 +11,9 @@
  * double[][] z = t.linkageMatrix();         // as scipy.cluster.hierarchy.linkage(X, 'ward')
  * int[] drawOrder = t.leafOrder();          // as scipy.cluster.hierarchy.leaves_list(z)
  * }</pre>
+ *
+ * <p>Ward's linkage is computed by default from cluster centroids, without a distance matrix (heights within
+ * about 1e-13 relative of SciPy's); {@code Agglomerative.linkage(Linkage.WARD).wardByCentroids(false)} runs
+ * SciPy's matrix algorithm, bit for bit. Complete, average and single linkage equal SciPy's bit for bit.
  */
 package io.github.clusterkit.hierarchical;

@@ -47,8 +47,18 @@ class AgglomerativeApiTest {
     assertEquals(Linkage.COMPLETE, b.linkage());
     assertEquals(Metric.MANHATTAN, b.metric());
     assertEquals(3, b.parallelism());
-    assertEquals(false, a.wardByCentroids());
-    assertEquals(true, a.wardByCentroids(true).wardByCentroids());
+    assertEquals(true, a.wardByCentroids(), "Ward by centroids is the default");
+    assertEquals(false, a.wardByCentroids(false).wardByCentroids());
+    assertEquals(true, a.wardByCentroids(false).wardByCentroids(true).wardByCentroids());
+    assertEquals(true, Agglomerative.linkage(Linkage.WARD).wardByCentroids());
+  }
+
+  @Test
+  void toStringNamesTheConfiguration() {
+    assertEquals("Agglomerative[linkage=WARD, metric=EUCLIDEAN, parallelism=1, wardByCentroids=true]",
+        Agglomerative.linkage(Linkage.WARD).toString());
+    assertEquals("Agglomerative[linkage=WARD, metric=EUCLIDEAN, parallelism=2, wardByCentroids=false]",
+        Agglomerative.linkage(Linkage.WARD).wardByCentroids(false).parallelism(2).toString());
   }
 
   @Test
@@ -57,10 +67,36 @@ class AgglomerativeApiTest {
     Dataset big = Dataset.wrap(new double[Agglomerative.MAX_MATRIX_SIZE + 1], Agglomerative.MAX_MATRIX_SIZE + 1,
         1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Agglomerative.linkage(Linkage.WARD).fit(big));
+        () -> Agglomerative.linkage(Linkage.WARD).wardByCentroids(false).fit(big));
     // 4 n (n - 1) + 8 n ceil(n / 256) = 17,180,131,328 + 134,744,072 bytes = 16.13 GiB.
     assertEquals("WARD linkage needs a distance matrix of n (n - 1) / 2 doubles and n ceil(n / 256) block bounds:"
-        + " n = 65537 would need 16.13 GiB; n must be <= 65536 (SINGLE linkage needs no matrix)", e.getMessage());
+        + " n = 65537 would need 16.13 GiB; n must be <= 65536 (SINGLE linkage and WARD by centroids need no"
+        + " matrix)", e.getMessage());
+  }
+
+  @Test
+  void defaultWardNeedsNoMatrix() {
+    long max = Runtime.getRuntime().maxMemory();
+    // The smallest multiple of 256 rows (plus 2) whose matrix exceeds the heap: the matrix Ward refuses it,
+    // the default Ward (centroids, O(n d) memory) fits it (tests run with -Xmx2g: about 23,000 rows).
+    int n = 2;
+    while (Agglomerative.matrixBytes(n) <= max) {
+      n += 256;
+    }
+    if (n > Agglomerative.MAX_MATRIX_SIZE) {
+      return; // a heap above 16 GiB: the matrix would fit; refusesMatricesBeyondTheBound covers the bound
+    }
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = Math.sqrt(i); // distinct, unevenly spaced values
+    }
+    Dataset data = Dataset.wrap(v, n, 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Agglomerative.linkage(Linkage.WARD).wardByCentroids(false).fit(data));
+    assertTrue(e.getMessage().contains("more than the maximum heap"), e.getMessage());
+    double[][] z = Agglomerative.linkage(Linkage.WARD).fit(data).linkageMatrix();
+    assertEquals(n - 1, z.length);
+    assertEquals(n, (int) z[n - 2][3]);
   }
 
   @Test
@@ -215,13 +251,16 @@ class AgglomerativeApiTest {
     // [[0, 1, 1, 2], [2, 3, 2, 2], [4, 5, sqrt(2 * 2 * 2 / 4) * ||(0, 0.5) - (4, 1)||, 4]]
     // (Ward's height between clusters of sizes a and b: sqrt(2ab/(a+b)) times the distance of the means).
     double[][] x = {{0, 0}, {0, 1}, {4, 0}, {4, 2}};
-    double[][] z = Agglomerative.linkage(Linkage.WARD).fit(Dataset.of(x)).linkageMatrix();
-    assertArrayEquals(new double[] {0, 1, 1, 2}, z[0]);
-    assertArrayEquals(new double[] {2, 3, 2, 2}, z[1]);
-    assertEquals(4, z[2][0]);
-    assertEquals(5, z[2][1]);
-    assertEquals(Math.sqrt(2.0) * Math.sqrt(16 + 0.25), z[2][2], 1e-14);
-    assertEquals(4, z[2][3]);
+    for (boolean byCentroids : new boolean[] {true, false}) {
+      double[][] z =
+          Agglomerative.linkage(Linkage.WARD).wardByCentroids(byCentroids).fit(Dataset.of(x)).linkageMatrix();
+      assertArrayEquals(new double[] {0, 1, 1, 2}, z[0]);
+      assertArrayEquals(new double[] {2, 3, 2, 2}, z[1]);
+      assertEquals(4, z[2][0]);
+      assertEquals(5, z[2][1]);
+      assertEquals(Math.sqrt(2.0) * Math.sqrt(16 + 0.25), z[2][2], 1e-14);
+      assertEquals(4, z[2][3]);
+    }
   }
 
   @Test
@@ -252,9 +291,12 @@ class AgglomerativeApiTest {
   void sameResultOnAnyThreadCount() {
     Dataset data = Generators.blobs(1500, 3, 4, 1.0, 0.05, 11).data();
     for (Linkage l : new Linkage[] {Linkage.WARD, Linkage.AVERAGE}) {
-      double[][] one = Agglomerative.linkage(l).fit(data).linkageMatrix();
-      double[][] three = Agglomerative.linkage(l).parallelism(3).fit(data).linkageMatrix();
-      assertArrayEquals(one, three, l.name());
+      for (boolean byCentroids : new boolean[] {true, false}) {
+        Agglomerative a = Agglomerative.linkage(l).wardByCentroids(byCentroids);
+        double[][] one = a.fit(data).linkageMatrix();
+        double[][] three = a.parallelism(3).fit(data).linkageMatrix();
+        assertArrayEquals(one, three, l.name() + " " + byCentroids);
+      }
     }
   }
 }

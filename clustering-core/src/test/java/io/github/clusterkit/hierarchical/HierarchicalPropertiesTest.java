@@ -51,12 +51,18 @@ class HierarchicalPropertiesTest {
 
   private static final Linkage[] ALL = Linkage.values();
 
+  /** 0 to 3: each linkage with its defaults (Ward by centroids); 4: Ward by the matrix, SciPy's algorithm. */
+  static Agglomerative config(int which) {
+    return which < ALL.length ? Agglomerative.linkage(ALL[which])
+        : Agglomerative.linkage(Linkage.WARD).wardByCentroids(false);
+  }
+
   @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
   void treeIsWellFormedAndMonotone(@ForAll long seed, @ForAll @IntRange(min = 2, max = 70) int n,
       @ForAll @IntRange(min = 1, max = 4) int d, @ForAll @IntRange(min = 0, max = 2) int kind,
-      @ForAll @IntRange(min = 0, max = 3) int linkage) {
+      @ForAll @IntRange(min = 0, max = 4) int linkage) {
     double[][] x = rows(seed, n, d, kind);
-    Dendrogram t = Agglomerative.linkage(ALL[linkage]).fit(Dataset.of(x));
+    Dendrogram t = config(linkage).fit(Dataset.of(x));
     double[][] z = t.linkageMatrix();
     assertEquals(n - 1, z.length);
     boolean[] used = new boolean[2 * n - 1];
@@ -83,9 +89,9 @@ class HierarchicalPropertiesTest {
   @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
   void cutsGiveExactlyKNestedClustersContiguousInLeafOrder(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 60) int n, @ForAll @IntRange(min = 1, max = 3) int d,
-      @ForAll @IntRange(min = 0, max = 2) int kind, @ForAll @IntRange(min = 0, max = 3) int linkage) {
+      @ForAll @IntRange(min = 0, max = 2) int kind, @ForAll @IntRange(min = 0, max = 4) int linkage) {
     double[][] x = rows(seed, n, d, kind);
-    Dendrogram t = Agglomerative.linkage(ALL[linkage]).fit(Dataset.of(x));
+    Dendrogram t = config(linkage).fit(Dataset.of(x));
     int[] order = t.leafOrder();
     int[] sorted = order.clone();
     Arrays.sort(sorted);
@@ -185,7 +191,7 @@ class HierarchicalPropertiesTest {
     int method = l == Linkage.WARD ? CondensedNnChain.WARD
         : l == Linkage.COMPLETE ? CondensedNnChain.COMPLETE : CondensedNnChain.AVERAGE;
     Tree plain = CondensedNnChain.run(MatrixFill.condensed(data.toArray(), n, d, m), n, method);
-    double[][] z = Agglomerative.linkage(l).metric(m).fit(data).linkageMatrix();
+    double[][] z = Agglomerative.linkage(l).metric(m).wardByCentroids(false).fit(data).linkageMatrix();
     for (int i = 0; i < n - 1; i++) {
       assertArrayEquals(new double[] {plain.left[i], plain.right[i], plain.height[i], plain.count[i]}, z[i],
           0.0, l + " " + m + " merge " + i);
@@ -193,13 +199,13 @@ class HierarchicalPropertiesTest {
   }
 
   @Property(tries = 80, edgeCases = EdgeCasesMode.NONE)
-  void wardByCentroidsEqualsTheMatrixWard(@ForAll long seed, @ForAll @IntRange(min = 2, max = 80) int n,
+  void defaultWardByCentroidsEqualsTheMatrixWard(@ForAll long seed, @ForAll @IntRange(min = 2, max = 80) int n,
       @ForAll @IntRange(min = 1, max = 6) int d) {
     // Continuous data: no ties. (With exact ties, as on a lattice, Ward's tree is not unique, and the two
     // computations may break a tie differently and so build different trees.)
     double[][] x = rows(seed, n, d, 0);
-    Dendrogram matrix = Agglomerative.linkage(Linkage.WARD).fit(Dataset.of(x));
-    Dendrogram centroids = Agglomerative.linkage(Linkage.WARD).wardByCentroids(true).fit(Dataset.of(x));
+    Dendrogram matrix = Agglomerative.linkage(Linkage.WARD).wardByCentroids(false).fit(Dataset.of(x));
+    Dendrogram centroids = Agglomerative.linkage(Linkage.WARD).fit(Dataset.of(x));
     double[] hm = matrix.heights();
     double[] hc = centroids.heights();
     for (int i = 0; i < n - 1; i++) {
@@ -213,7 +219,7 @@ class HierarchicalPropertiesTest {
 
   @Property(tries = 60, edgeCases = EdgeCasesMode.NONE)
   void rowPermutationGivesTheSameTree(@ForAll long seed, @ForAll @IntRange(min = 2, max = 60) int n,
-      @ForAll @IntRange(min = 1, max = 4) int d, @ForAll @IntRange(min = 0, max = 3) int linkage) {
+      @ForAll @IntRange(min = 1, max = 4) int d, @ForAll @IntRange(min = 0, max = 4) int linkage) {
     double[][] x = rows(seed, n, d, 0);
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) {
@@ -224,9 +230,9 @@ class HierarchicalPropertiesTest {
     for (int i = 0; i < n; i++) {
       y[i] = x[perm[i]]; // row i of y is row perm[i] of x
     }
-    Linkage l = ALL[linkage];
-    Dendrogram tx = Agglomerative.linkage(l).fit(Dataset.of(x));
-    Dendrogram ty = Agglomerative.linkage(l).fit(Dataset.of(y));
+    Agglomerative l = config(linkage);
+    Dendrogram tx = l.fit(Dataset.of(x));
+    Dendrogram ty = l.fit(Dataset.of(y));
     double[] hx = tx.heights();
     double[] hy = ty.heights();
     for (int i = 0; i < n - 1; i++) {
@@ -247,9 +253,9 @@ class HierarchicalPropertiesTest {
   @Property(tries = 60, edgeCases = EdgeCasesMode.NONE)
   void copheneticCorrelationEqualsTheDefinition(@ForAll long seed, @ForAll @IntRange(min = 3, max = 40) int n,
       @ForAll @IntRange(min = 1, max = 3) int d, @ForAll @IntRange(min = 0, max = 2) int kind,
-      @ForAll @IntRange(min = 0, max = 3) int linkage) {
+      @ForAll @IntRange(min = 0, max = 4) int linkage) {
     double[][] x = rows(seed, n, d, kind);
-    Dendrogram t = Agglomerative.linkage(ALL[linkage]).fit(Dataset.of(x));
+    Dendrogram t = config(linkage).fit(Dataset.of(x));
     double expected = HierarchicalOracle.cophenetic(x, t);
     double actual = t.copheneticCorrelation();
     if (Double.isNaN(expected)) {
