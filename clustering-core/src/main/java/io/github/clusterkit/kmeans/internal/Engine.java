@@ -522,7 +522,11 @@ public final class Engine implements AutoCloseable {
           (c, from, to, slot) -> {
             int pr = fold >= 0 && !fresh[c] ? fold : -1;
             if (seedStored) {
-              candidatesStored(c, from, to, d2, cand, pr, foldIdx, candPot, c * 4);
+              if (d <= SEED_DENSE_MAX_D) {
+                candidatesDense(from, to, d2, cand, pr, foldIdx, candPot, c * 4);
+              } else {
+                candidatesStored(c, from, to, d2, cand, pr, foldIdx, candPot, c * 4);
+              }
               return;
             }
             for (int g = 0; g < groups; g++) {
@@ -840,6 +844,133 @@ public final class Engine implements AutoCloseable {
   /** Keeps the requesting loads from being removed as dead code; never read. */
   @SuppressWarnings("unused")
   private double seedTouchSink;
+
+  /** Widest rows for which {@link #candidatesDense} replaces {@link #candidatesStored}. */
+  private static final int SEED_DENSE_MAX_D = 16;
+
+  /**
+   * {@link #candidatesStored} for narrow rows ({@code d <=} {@link #SEED_DENSE_MAX_D}): every row's distances to
+   * the four candidates (and to the pending centre) are computed, by blocks of rows copied column by column, so
+   * that {@link Dist#sqColumns} vectorises them over the rows (the same values as {@link Dist#sq} and
+   * {@link Dist#sq4}). No bound is tested: a row the bounds would skip has every candidate at least as far as its
+   * {@code d2}, so its minima are {@code d2} and its mask bits 0 either way. The same minima, nearest centres, masks
+   * and sums as {@link #candidatesStored}; at 10^6 x 10 the scalar pass spent most of its time in the distances of
+   * the rows the bounds could not settle.
+   */
+  private void candidatesDense(int from, int to, long[] d2, int[] cand, int fold, int foldIdx, double[] out,
+      int oo) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    final int dd = d;
+    final double[] px = x;
+    final double[] ww = w;
+    final int[] nr = seedNear;
+    final byte[] mk = seedMask;
+    final int lane = fold >= 0 ? seedFoldLane : 8;
+    final int fo = fold * dd;
+    final int bl = seedBlockRows();
+    final SeedScratch sc = seedScratch();
+    final double[][] cols = sc.cols;
+    final double[][] acc = sc.acc;
+    final double[] fv = sc.fold;
+    final double[] v0s = sc.cand[0];
+    final double[] v1s = sc.cand[1];
+    final double[] v2s = sc.cand[2];
+    final double[] v3s = sc.cand[3];
+    for (int base = from; base < to; base += bl) {
+      final int len = Math.min(bl, to - base);
+      for (int t = 0; t < dd; t++) {
+        final double[] cl = cols[t];
+        int xo = base * dd + t;
+        for (int r = 0; r < len; r++) {
+          cl[r] = px[xo + r * dd];
+        }
+      }
+      if (fold >= 0) {
+        Dist.sqColumns(cols, len, px, fo, dd, acc, fv);
+      }
+      Dist.sqColumns(cols, len, px, cand[0] * dd, dd, acc, v0s);
+      Dist.sqColumns(cols, len, px, cand[1] * dd, dd, acc, v1s);
+      Dist.sqColumns(cols, len, px, cand[2] * dd, dd, acc, v2s);
+      Dist.sqColumns(cols, len, px, cand[3] * dd, dd, acc, v3s);
+      for (int r = 0; r < len; r++) {
+        int i = base + r;
+        double cur = Double.longBitsToDouble(d2[i]);
+        // lane 8 (no fold): the bit is always 0.
+        if (((mk[i] >> lane) & 1) != 0) {
+          cur = fv[r];
+          nr[i] = foldIdx;
+          d2[i] = Double.doubleToRawLongBits(cur);
+        }
+        double u0 = v0s[r];
+        double u1 = v1s[r];
+        double u2 = v2s[r];
+        double u3 = v3s[r];
+        mk[i] = (byte) ((u0 < cur ? 1 : 0) | (u1 < cur ? 2 : 0) | (u2 < cur ? 4 : 0) | (u3 < cur ? 8 : 0));
+        double m0 = Math.min(u0, cur);
+        double m1 = Math.min(u1, cur);
+        double m2 = Math.min(u2, cur);
+        double m3 = Math.min(u3, cur);
+        if (ww == null) {
+          s0 += m0;
+          s1 += m1;
+          s2 += m2;
+          s3 += m3;
+        } else {
+          double wi = ww[i];
+          s0 += wi * m0;
+          s1 += wi * m1;
+          s2 += wi * m2;
+          s3 += wi * m3;
+        }
+      }
+    }
+    out[oo] = s0;
+    out[oo + 1] = s1;
+    out[oo + 2] = s2;
+    out[oo + 3] = s3;
+  }
+
+  /** Rows per block of {@link #candidatesDense}: at most 8192 doubles (64 KiB) of copied coordinates. */
+  private int seedBlockRows() {
+    return Math.max(16, Math.min(256, 8192 / d));
+  }
+
+  /** Work arrays of {@link #candidatesDense}, one set per calling thread. */
+  private static final class SeedScratch {
+    final double[][] cols;
+    final double[][] acc;
+    final double[] fold;
+    final double[][] cand;
+
+    SeedScratch(int rows, int d) {
+      cols = new double[d][rows];
+      acc = new double[4][rows];
+      fold = new double[rows];
+      cand = new double[4][rows];
+    }
+  }
+
+  private SeedScratch[] seedSpare = new SeedScratch[0];
+  private Thread[] seedSpareOwner = new Thread[0];
+
+  /** The calling thread's {@link SeedScratch} (a thread runs one chunk at a time). */
+  private synchronized SeedScratch seedScratch() {
+    Thread me = Thread.currentThread();
+    for (int i = 0; i < seedSpareOwner.length; i++) {
+      if (seedSpareOwner[i] == me) {
+        return seedSpare[i];
+      }
+    }
+    int m = seedSpare.length;
+    seedSpare = Arrays.copyOf(seedSpare, m + 1);
+    seedSpareOwner = Arrays.copyOf(seedSpareOwner, m + 1);
+    seedSpare[m] = new SeedScratch(seedBlockRows(), d);
+    seedSpareOwner[m] = me;
+    return seedSpare[m];
+  }
 
   /**
    * Folds row {@code fold} (centre number {@code foldIdx}) into {@code d2} on chunk {@code c} (on the calling
