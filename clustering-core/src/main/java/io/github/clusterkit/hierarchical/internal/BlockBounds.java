@@ -30,7 +30,11 @@ public final class BlockBounds {
   int width;
   /** Number of blocks: the row stride of {@link #bnd}. */
   int nb;
-  /** {@code bnd[i * nb + b]}: lower bound of d(i, j) over the live slots j != i of block b. */
+  /**
+   * {@code bnd[b * width + i]}: lower bound of d(i, j) over the live slots j != i of block b. Block-major, so
+   * that the merge update, which visits every live slot for the one block of the new cluster, reads and
+   * writes consecutive entries instead of one cache line per slot.
+   */
   double[] bnd;
   /** Scratch of the fill: the smallest distance from each later slot to the rows of the current block. */
   private double[] colMin;
@@ -99,12 +103,13 @@ public final class BlockBounds {
       cm[j] = Math.min(cm[j], row[j]);
     }
     int j = i + 1;
-    int base = i * nb;
+    int w = width;
     while (j < n) {
       int blk = j >> shift;
       int end = Math.min(n, (blk + 1) << shift);
       double mn = min(row, j, end);
-      b[base + blk] = mn < b[base + blk] ? mn : b[base + blk];
+      int q = blk * w + i;
+      b[q] = mn < b[q] ? mn : b[q];
       j = end;
     }
     if (i == n - 2) {
@@ -121,8 +126,9 @@ public final class BlockBounds {
     }
     double[] b = bnd;
     double[] cm = colMin;
+    int base = colBlock * width;
     for (int j = (colBlock << shift) + 1; j < n; j++) {
-      int q = j * nb + colBlock;
+      int q = base + j;
       b[q] = cm[j] < b[q] ? cm[j] : b[q];
     }
   }
@@ -172,16 +178,18 @@ public final class BlockBounds {
   void compact(int[] live, int m) {
     int nb2 = (m + (1 << shift) - 1) >> shift;
     double[] nbnd = new double[m * nb2];
-    for (int p = 0; p < m; p++) {
-      int row = live[p] * nb;
-      for (int b2 = 0; b2 < nb2; b2++) {
-        int lo = live[b2 << shift] >> shift;
-        int hi = live[Math.min(m, (b2 + 1) << shift) - 1] >> shift;
-        double v = bnd[row + lo];
+    int w = width;
+    for (int b2 = 0; b2 < nb2; b2++) {
+      int lo = live[b2 << shift] >> shift;
+      int hi = live[Math.min(m, (b2 + 1) << shift) - 1] >> shift;
+      int dst = b2 * m;
+      for (int p = 0; p < m; p++) {
+        int i = live[p];
+        double v = bnd[lo * w + i];
         for (int ob = lo + 1; ob <= hi; ob++) {
-          v = Math.min(v, bnd[row + ob]);
+          v = Math.min(v, bnd[ob * w + i]);
         }
-        nbnd[p * nb2 + b2] = v;
+        nbnd[dst + p] = v;
       }
     }
     bnd = nbnd;

@@ -165,6 +165,23 @@ public final class CachedNnChain {
         x = y;
         y = t;
       }
+      if (x < y) {
+        // The merged cluster (label orig[y]) is stored in the lower of the two slots, and the higher slot
+        // dies: clusters that keep growing then sit in low slots, whose distances lie mostly along their own
+        // row of the condensed matrix (read in order) rather than down a column (a cache miss per entry).
+        // Only where values are stored changes: every tie is still decided on the labels, and the formulas
+        // are symmetric in the pair (a + b == b + a in floating point), so the merges and heights are the
+        // same bit for bit.
+        int ox = orig[x];
+        int oy = orig[y];
+        orig[x] = oy;
+        orig[y] = ox;
+        slotOf[oy] = x;
+        slotOf[ox] = y;
+        int t = x; // sizes stay with the slots, as the distances do
+        x = y;
+        y = t;
+      }
       int nx = size[x];
       int ny = size[y];
       ra[k] = orig[x];
@@ -268,12 +285,12 @@ public final class CachedNnChain {
     int px = position(live, nLive, x); // live[px] == x
     int rowX = start[x];
     int nb = bounds.nb;
-    int row = x * nb; // x's bounds
+    int w = bounds.width; // x's bound for block b is at b * w + x
     double[] bnd = bounds.bnd;
     int[] ord = bounds.ord;
     double[] key = bounds.key;
     for (int b = 0; b < nb; b++) { // insertion sort by bound (a NaN bound counts as unknown: -inf)
-      double kb = bnd[row + b];
+      double kb = bnd[b * w + x];
       if (kb != kb) {
         kb = Double.NEGATIVE_INFINITY;
       }
@@ -316,7 +333,7 @@ public final class CachedNnChain {
           last = c == K ? kVal[base + K - 1] : Double.POSITIVE_INFINITY;
         }
       }
-      bnd[row + b] = mn;
+      bnd[b * w + x] = mn;
     }
     kCnt[x] = c;
     kThr[x] = c > 0 ? kVal[base + c - 1] : Double.NEGATIVE_INFINITY;
@@ -339,7 +356,9 @@ public final class CachedNnChain {
       double[] kThr, double[] bx, double[] by, double[] bz, int[] orig, BlockBounds bounds) {
     double[] bnd = bounds.bnd;
     int nb = bounds.nb;
-    int yBlock = y >> bounds.shift; // every row's bound for the block of y is at i * nb + yBlock
+    int w = bounds.width;
+    int yBlock = y >> bounds.shift;
+    int yBnd = yBlock * w; // every slot i's bound for the block of y is at yBnd + i: consecutive
     // With x in y's block, a new distance at least d(i, x) or d(i, y) is at least the bound already (both
     // were live entries of the block); only a smaller one (a linkage without reducibility, or rounding) or
     // one below d(i, y) when x lies in another block must be taken into the bound.
@@ -444,8 +463,8 @@ public final class CachedNnChain {
           cY = insert(kVal, kIdx, yBase, cY, nd, i, orig);
           lastY = cY == K ? kVal[yBase + K - 1] : Double.POSITIVE_INFINITY;
         }
-        if (!(nd >= by[p]) && (xApart || !(nd >= bx[p])) && nd < bnd[i * nb + yBlock]) {
-          bnd[i * nb + yBlock] = nd;
+        if (!(nd >= by[p]) && (xApart || !(nd >= bx[p])) && nd < bnd[yBnd + i]) {
+          bnd[yBnd + i] = nd;
         }
         double t = kThr[i]; // -inf for an unknown list and for y, so nothing to do
         // x or y can be in the list, or the new cluster enter it, only at a distance <= its last entry's.
@@ -456,7 +475,9 @@ public final class CachedNnChain {
     }
     // y's own bounds become unknown: its next rescan reads its whole new row and sets them (computing them
     // here, from the new row, was measured to cost about as much as those full rescans).
-    Arrays.fill(bnd, y * nb, y * nb + nb, Double.NEGATIVE_INFINITY);
+    for (int q = 0; q < nb; q++) {
+      bnd[q * w + y] = Double.NEGATIVE_INFINITY;
+    }
     kCnt[y] = cY;
     kThr[y] = cY > 0 ? kVal[yBase + cY - 1] : Double.NEGATIVE_INFINITY;
   }
