@@ -3,8 +3,6 @@ package io.github.clusterkit.hierarchical.internal;
 import static io.github.clusterkit.hierarchical.internal.NearestLists.K;
 import static io.github.clusterkit.hierarchical.internal.NearestLists.insert;
 
-import java.util.Arrays;
-
 /**
  * The nearest-neighbour chain of {@link CondensedNnChain}, with the same merges, heights and order bit for
  * bit, but with each live cluster's {@value #K} nearest neighbours cached (sorted by distance, then original
@@ -162,23 +160,6 @@ public final class CachedNnChain {
       chainLength -= 2;
       if (orig[x] > orig[y]) { // the merged cluster keeps the larger original index, as in SciPy
         int t = x;
-        x = y;
-        y = t;
-      }
-      if (x < y) {
-        // The merged cluster (label orig[y]) is stored in the lower of the two slots, and the higher slot
-        // dies: clusters that keep growing then sit in low slots, whose distances lie mostly along their own
-        // row of the condensed matrix (read in order) rather than down a column (a cache miss per entry).
-        // Only where values are stored changes: every tie is still decided on the labels, and the formulas
-        // are symmetric in the pair (a + b == b + a in floating point), so the merges and heights are the
-        // same bit for bit.
-        int ox = orig[x];
-        int oy = orig[y];
-        orig[x] = oy;
-        orig[y] = ox;
-        slotOf[oy] = x;
-        slotOf[ox] = y;
-        int t = x; // sizes stay with the slots, as the distances do
         x = y;
         y = t;
       }
