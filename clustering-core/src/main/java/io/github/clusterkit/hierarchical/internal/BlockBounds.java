@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Lower bounds on each matrix slot's distances, by blocks of {@code 2^shift} consecutive slots:
- * {@code bnd[i * nb + b] <= d(i, j)} for every live slot {@code j != i} in block {@code b} (a slot's bounds
- * are contiguous: a rescan reads them all, a merge writes those of the new cluster). With them a
+ * {@code bnd[b * width + i] <= d(i, j)} for every live slot {@code j != i} in block {@code b} (block-major: one
+ * block's bounds of all slots are contiguous, as the merge update walks them; a rescan reads one slot's bounds
+ * with a stride of {@code width}). With them a
  * rescan of a row ({@link CachedNnChain}) visits its blocks in ascending order of bound and stops at the first
  * block whose bound exceeds the last entry of the nearest-neighbour list it is building: every entry left
  * unread is larger, so the list is the same as after a full scan. Most of a full scan is the part of the row
@@ -28,7 +29,7 @@ public final class BlockBounds {
   final int shift;
   /** Number of slots (the matrix width). */
   int width;
-  /** Number of blocks: the row stride of {@link #bnd}. */
+  /** Number of blocks (the rows of the block-major {@link #bnd}). */
   int nb;
   /**
    * {@code bnd[b * width + i]}: lower bound of d(i, j) over the live slots j != i of block b. Block-major, so
