@@ -76,13 +76,9 @@ class AgglomerativeApiTest {
 
   @Test
   void defaultWardNeedsNoMatrix() {
-    long max = Runtime.getRuntime().maxMemory();
     // The smallest multiple of 256 rows (plus 2) whose matrix exceeds the heap: the matrix Ward refuses it,
     // the default Ward (centroids, O(n d) memory) fits it (tests run with -Xmx2g: about 23,000 rows).
-    int n = 2;
-    while (Agglomerative.matrixBytes(n) <= max) {
-      n += 256;
-    }
+    int n = firstNBeyondHeap();
     if (n > Agglomerative.MAX_MATRIX_SIZE) {
       return; // a heap above 16 GiB: the matrix would fit; refusesMatricesBeyondTheBound covers the bound
     }
@@ -136,12 +132,8 @@ class AgglomerativeApiTest {
 
   @Test
   void refusesMatricesBeyondTheHeap() {
-    long max = Runtime.getRuntime().maxMemory();
     // The smallest n whose matrix exceeds the heap (the test JVM's heap is far below 16 GiB).
-    int n = 2;
-    while (Agglomerative.matrixBytes(n) <= max) {
-      n += 256;
-    }
+    int n = firstNBeyondHeap();
     if (n > Agglomerative.MAX_MATRIX_SIZE) {
       return; // a heap above 16 GiB: the bound above applies instead
     }
@@ -298,5 +290,15 @@ class AgglomerativeApiTest {
         assertArrayEquals(one, three, l.name() + " " + byCentroids);
       }
     }
+  }
+
+  /** The smallest {@code n = 2 + 256 m} whose {@link Agglomerative#matrixBytes(int)} exceed the heap. */
+  private static int firstNBeyondHeap() {
+    long max = Runtime.getRuntime().maxMemory();
+    int n = 2;
+    while (Agglomerative.matrixBytes(n) <= max) {
+      n += 256;
+    }
+    return n;
   }
 }
