@@ -126,6 +126,7 @@ public final class Engine implements AutoCloseable {
     this.slotSum = new double[width][k * d + SLOT_PAD];
     this.slotW = new double[width][k + SLOT_PAD];
     this.slotChanges = new int[width];
+    this.seedScratch = new PerThread<>(() -> new SeedScratch(seedBlockRows(), d));
     this.chunkValue = new double[chunks.count()];
     this.pruneFactor = 4 * (1 + Dist.gamma(d));
     this.incremental = w == null;
@@ -871,7 +872,7 @@ public final class Engine implements AutoCloseable {
     final int lane = fold >= 0 ? seedFoldLane : 8;
     final int fo = fold * dd;
     final int bl = seedBlockRows();
-    final SeedScratch sc = seedScratch();
+    final SeedScratch sc = seedScratch.get();
     final double[][] cols = sc.cols;
     final double[][] acc = sc.acc;
     final double[] fv = sc.fold;
@@ -953,24 +954,8 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private SeedScratch[] seedSpare = new SeedScratch[0];
-  private Thread[] seedSpareOwner = new Thread[0];
-
-  /** The calling thread's {@link SeedScratch} (a thread runs one chunk at a time). */
-  private synchronized SeedScratch seedScratch() {
-    Thread me = Thread.currentThread();
-    for (int i = 0; i < seedSpareOwner.length; i++) {
-      if (seedSpareOwner[i] == me) {
-        return seedSpare[i];
-      }
-    }
-    int m = seedSpare.length;
-    seedSpare = Arrays.copyOf(seedSpare, m + 1);
-    seedSpareOwner = Arrays.copyOf(seedSpareOwner, m + 1);
-    seedSpare[m] = new SeedScratch(seedBlockRows(), d);
-    seedSpareOwner[m] = me;
-    return seedSpare[m];
-  }
+  /** The calling thread's {@link SeedScratch}. */
+  private final PerThread<SeedScratch> seedScratch;
 
   /**
    * Folds row {@code fold} (centre number {@code foldIdx}) into {@code d2} on chunk {@code c} (on the calling

@@ -55,31 +55,11 @@ public final class HamerlyAssigner extends Assigner {
   private final float[] otherShift;
   private boolean full;
   /**
-   * Work arrays of the passes, one set per thread that calls {@link #assign} ({@link #scratch()}), instead of new
+   * Work arrays of the passes, one set per thread that calls {@link #assign} ({@link PerThread}), instead of new
    * arrays zeroed for every chunk of every pass: 10^5 x 50, k = 10, one thread, a fit of 20 iterations from given
    * centroids took about 23.0-23.5 instead of 24.0-24.4 ms (throwaway harness, A/B in one JVM, 10 pairs).
    */
-  private Scratch[] spare = new Scratch[0];
-  private Thread[] spareOwner = new Thread[0];
-
-  /**
-   * The calling thread's work arrays (a thread runs one call at a time), so that a thread keeps writing into
-   * memory its own core has cached instead of taking over another core's lines.
-   */
-  private synchronized Scratch scratch() {
-    Thread me = Thread.currentThread();
-    for (int i = 0; i < spareOwner.length; i++) {
-      if (spareOwner[i] == me) {
-        return spare[i];
-      }
-    }
-    int m = spare.length;
-    spare = java.util.Arrays.copyOf(spare, m + 1);
-    spareOwner = java.util.Arrays.copyOf(spareOwner, m + 1);
-    spare[m] = new Scratch();
-    spareOwner[m] = me;
-    return spare[m];
-  }
+  private final PerThread<Scratch> scratch = new PerThread<>(Scratch::new);
 
   /** Work arrays of one {@link #bounded} or {@link #fullBlocks} call (each allocated on first use). */
   private static final class Scratch {
@@ -250,7 +230,7 @@ public final class HamerlyAssigner extends Assigner {
     final boolean mv = sum != null && moves;
     final boolean acc = sum != null && !moves;
     final int cap = Math.min(SPLIT_BLOCK, to - from);
-    final Scratch sc = scratch();
+    final Scratch sc = scratch.get();
     if (sc.open == null || sc.open.length < cap) {
       sc.open = new int[cap];
       sc.own = new double[cap];
@@ -336,7 +316,7 @@ public final class HamerlyAssigner extends Assigner {
     // At most 8192 doubles (64 KiB) per block copy, so that the block stays in the core's cache.
     final int bl = Math.max(16, Math.min(256, 8192 / dd));
     final boolean stored = kk <= STORED_CENTROIDS;
-    final Scratch sc = scratch();
+    final Scratch sc = scratch.get();
     if (sc.cols == null) {
       sc.cols = new double[dd][bl];
       sc.acc = new double[4][bl];
