@@ -54,6 +54,14 @@ public abstract class Assigner {
     return null;
   }
 
+  /**
+   * Hands over the engine's column copy of the data ({@link Columns}), which a pass may read instead of copying
+   * blocks of rows itself, or {@code null} when there is none (any more). The default ignores it.
+   *
+   * @param columns the copy, or {@code null}
+   */
+  void useColumns(Columns columns) {}
+
   /** Forgets all state of a previous run (the next pass is a full one). */
   public abstract void reset();
 

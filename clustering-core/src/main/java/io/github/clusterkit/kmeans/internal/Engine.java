@@ -66,6 +66,13 @@ public final class Engine implements AutoCloseable {
   private final double[] chunkValue;
   private double[] farDist;
   /**
+   * The data by blocks of columns, made by the first seeding of the fit when {@link Columns#fits} and read by
+   * every seeding pass and the first assignment pass of every run; dropped by {@link #close()}.
+   */
+  private Columns columns;
+  /** Most values {@code n * d} for which {@link #columns} is made ({@link Columns#MAX_VALUES}; tests lower it). */
+  private long columnLimit = Columns.MAX_VALUES;
+  /**
    * The seeding's nearest-centre index per row, handed on to the next {@link #run} as its label array (which
    * that run overwrites), so seeding allocates no extra {@code n} values; {@code null} once taken.
    */
@@ -126,7 +133,7 @@ public final class Engine implements AutoCloseable {
     this.slotSum = new double[width][k * d + SLOT_PAD];
     this.slotW = new double[width][k + SLOT_PAD];
     this.slotChanges = new int[width];
-    this.seedScratch = new PerThread<>(() -> new SeedScratch(seedBlockRows(), d));
+    this.seedScratch = new PerThread<>(() -> new SeedScratch(Columns.blockRows(d), d));
     this.chunkValue = new double[chunks.count()];
     this.pruneFactor = 4 * (1 + Dist.gamma(d));
     this.incremental = w == null;
@@ -468,19 +475,32 @@ public final class Engine implements AutoCloseable {
     boolean[] fresh = new boolean[nc];
     int firstRow = w == null ? rng.nextInt(n) : drawByWeight(rng);
     System.arraycopy(x, firstRow * d, centers, 0, d);
+    // The first seeding of the fit makes the column copy (on the chunks' threads, block by block, each block's
+    // distances computed while it is in the cache); later seedings and the runs read it. Only the one-group
+    // candidate pass (seedStored) reads it, so only then is it made.
+    boolean make = columns == null && seedStored && Columns.fits(n, d, columnLimit);
+    Columns cols = make ? new Columns(n, d, chunks) : columns;
     chunks.run(
         nc,
         (c, from, to, slot) -> {
           double s = 0;
-          for (int i = from; i < to; i++) {
-            double v = Dist.sq(x, i * d, centers, 0, d);
-            d2[i] = Double.doubleToRawLongBits(v);
-            near[i] = 0;
-            s += w == null ? v : w[i] * v;
+          if (cols != null) {
+            s = firstDistances(cols, make, from, to, d2, near, centers);
+          } else {
+            for (int i = from; i < to; i++) {
+              double v = Dist.sq(x, i * d, centers, 0, d);
+              d2[i] = Double.doubleToRawLongBits(v);
+              near[i] = 0;
+              s += w == null ? v : w[i] * v;
+            }
           }
           chunkPot[c] = s;
         },
         null);
+    if (make) {
+      columns = cols;
+      assigner.useColumns(cols);
+    }
     double pot = 0;
     for (int c = 0; c < nc; c++) {
       pot += chunkPot[c];
@@ -523,7 +543,7 @@ public final class Engine implements AutoCloseable {
           (c, from, to, slot) -> {
             int pr = fold >= 0 && !fresh[c] ? fold : -1;
             if (seedStored) {
-              if (d <= SEED_DENSE_MAX_D) {
+              if (d <= SEED_DENSE_MAX_D || columns != null) {
                 candidatesDense(from, to, d2, cand, pr, foldIdx, candPot, c * 4);
               } else {
                 candidatesStored(c, from, to, d2, cand, pr, foldIdx, candPot, c * 4);
@@ -871,9 +891,9 @@ public final class Engine implements AutoCloseable {
     final byte[] mk = seedMask;
     final int lane = fold >= 0 ? seedFoldLane : 8;
     final int fo = fold * dd;
-    final int bl = seedBlockRows();
+    final Columns copy = columns;
+    final int bl = Columns.blockRows(dd);
     final SeedScratch sc = seedScratch.get();
-    final double[][] cols = sc.cols;
     final double[][] acc = sc.acc;
     final double[] fv = sc.fold;
     final double[] v0s = sc.cand[0];
@@ -882,12 +902,12 @@ public final class Engine implements AutoCloseable {
     final double[] v3s = sc.cand[3];
     for (int base = from; base < to; base += bl) {
       final int len = Math.min(bl, to - base);
-      for (int t = 0; t < dd; t++) {
-        final double[] cl = cols[t];
-        int xo = base * dd + t;
-        for (int r = 0; r < len; r++) {
-          cl[r] = px[xo + r * dd];
-        }
+      final double[][] cols;
+      if (copy != null) {
+        cols = copy.block(base);
+      } else {
+        cols = sc.cols;
+        Columns.transpose(px, base, len, dd, cols);
       }
       if (fold >= 0) {
         Dist.sqColumns(cols, len, px, fo, dd, acc, fv);
@@ -934,9 +954,34 @@ public final class Engine implements AutoCloseable {
     out[oo + 3] = s3;
   }
 
-  /** Rows per block of {@link #candidatesDense}: at most 8192 doubles (64 KiB) of copied coordinates. */
-  private int seedBlockRows() {
-    return Math.max(16, Math.min(256, 8192 / d));
+  /**
+   * The seeding's first pass with the column copy: the squared distance from every row of the chunk
+   * {@code [from, to)} to the first centre by {@link Dist#sqColumns} (the same values as {@link Dist#sq}), into
+   * {@code d2}, and their weighted sum in row order; {@code make} also makes and fills the chunk's blocks.
+   *
+   * @return the chunk's potential
+   */
+  private double firstDistances(Columns cols, boolean make, int from, int to, long[] d2, int[] near,
+      double[] centers) {
+    final int dd = d;
+    final int bl = cols.rows();
+    final double[] ww = w;
+    final SeedScratch sc = seedScratch.get();
+    final double[] v = sc.fold;
+    double s = 0;
+    for (int base = from; base < to; base += bl) {
+      final int len = Math.min(bl, to - base);
+      double[][] block = make ? cols.fill(x, base, len) : cols.block(base);
+      Dist.sqColumns(block, len, centers, 0, dd, sc.acc, v);
+      for (int r = 0; r < len; r++) {
+        int i = base + r;
+        double vi = v[r];
+        d2[i] = Double.doubleToRawLongBits(vi);
+        near[i] = 0;
+        s += ww == null ? vi : ww[i] * vi;
+      }
+    }
+    return s;
   }
 
   /** Work arrays of {@link #candidatesDense}, one set per calling thread. */
@@ -1169,8 +1214,20 @@ public final class Engine implements AutoCloseable {
     row[b] = r;
   }
 
+  /**
+   * Sets the most values {@code n * d} for which the seeding makes the column copy (default
+   * {@link Columns#MAX_VALUES}); for tests, which compare fits with and without it.
+   *
+   * @param maxValues the limit; 0 never makes it
+   */
+  void columnLimit(long maxValues) {
+    this.columnLimit = maxValues;
+  }
+
   @Override
   public void close() {
+    columns = null;
+    assigner.useColumns(null);
     chunks.close();
   }
 }

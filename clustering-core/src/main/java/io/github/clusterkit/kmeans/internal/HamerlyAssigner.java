@@ -54,6 +54,8 @@ public final class HamerlyAssigner extends Assigner {
    */
   private final float[] otherShift;
   private boolean full;
+  /** The engine's column copy of the data, read by {@link #fullBlocks} when present. */
+  private Columns columns;
   /**
    * Work arrays of the passes, one set per thread that calls {@link #assign} ({@link PerThread}), instead of new
    * arrays zeroed for every chunk of every pass: 10^5 x 50, k = 10, one thread, a fit of 20 iterations from given
@@ -132,6 +134,11 @@ public final class HamerlyAssigner extends Assigner {
 
   static float lower(long p) {
     return Float.intBitsToFloat((int) p);
+  }
+
+  @Override
+  void useColumns(Columns columns) {
+    this.columns = columns;
   }
 
   @Override
@@ -313,8 +320,8 @@ public final class HamerlyAssigner extends Assigner {
     final int kk = k;
     final double[] cc = c;
     final double[] px = x;
-    // At most 8192 doubles (64 KiB) per block copy, so that the block stays in the core's cache.
-    final int bl = Math.max(16, Math.min(256, 8192 / dd));
+    final int bl = Columns.blockRows(dd);
+    final Columns copy = columns;
     final boolean stored = kk <= STORED_CENTROIDS;
     final Scratch sc = scratch.get();
     if (sc.cols == null) {
@@ -326,7 +333,6 @@ public final class HamerlyAssigner extends Assigner {
       sc.bestD = new double[bl];
       sc.best = new int[bl];
     }
-    final double[][] cols = sc.cols;
     final double[][] acc = sc.acc;
     final double[][] dist = sc.dist;
     final double[] bd = sc.bd;
@@ -336,23 +342,12 @@ public final class HamerlyAssigner extends Assigner {
     int changes = 0;
     for (int base = from; base < to; base += bl) {
       int len = Math.min(bl, to - base);
-      // The copy's loop order by width (throwaway timing of the copy alone, 1 thread: 0.67 instead of 1.1 ns a
-      // value at 10^6 x 10 column by column, 0.92 instead of 1.26 at 10^5 x 50 row by row).
-      if (dd < 32) {
-        for (int t = 0; t < dd; t++) {
-          final double[] ct = cols[t];
-          int xo = base * dd + t;
-          for (int r = 0; r < len; r++) {
-            ct[r] = px[xo + r * dd];
-          }
-        }
+      final double[][] cols;
+      if (copy != null) {
+        cols = copy.block(base);
       } else {
-        for (int r = 0; r < len; r++) {
-          int xo = (base + r) * dd;
-          for (int t = 0; t < dd; t++) {
-            cols[t][r] = px[xo + t];
-          }
-        }
+        cols = sc.cols;
+        Columns.transpose(px, base, len, dd, cols);
       }
       java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
       if (stored) {
@@ -385,6 +380,7 @@ public final class HamerlyAssigner extends Assigner {
           }
         }
       }
+      final boolean moved = sum != null && moves;
       for (int r = 0; r < len; r++) {
         int i = base + r;
         int a = best[r];
@@ -393,13 +389,48 @@ public final class HamerlyAssigner extends Assigner {
         if (a != old) {
           labels[i] = a;
           changes++;
+          if (moved) {
+            move(i, i * dd, old, a, sum, wsum);
+          }
         }
-        if (sum != null) {
-          tally(i, i * dd, old, a, sum, wsum);
-        }
+      }
+      if (sum != null && !moves) {
+        accumulateColumns(cols, base, len, best, sum, wsum);
       }
     }
     return changes;
+  }
+
+  /**
+   * Adds the block's rows to their clusters' sums from the block's columns ({@link #accumulate} for every row):
+   * every sum receives its rows in row order, as from a row-by-row loop, so the sums are the same bit for bit;
+   * the rows' coordinates are read from the columns, which the pass has just read (when the block comes from the
+   * engine's {@link Columns}, the row-major data are not in the cache).
+   */
+  private void accumulateColumns(double[][] cols, int base, int len, int[] best, double[] sum, double[] wsum) {
+    final int dd = d;
+    final double[] ww = w;
+    for (int t = 0; t < dd; t++) {
+      final double[] ct = cols[t];
+      if (ww == null) {
+        for (int r = 0; r < len; r++) {
+          sum[best[r] * dd + t] += ct[r];
+        }
+      } else {
+        for (int r = 0; r < len; r++) {
+          sum[best[r] * dd + t] += ct[r] * ww[base + r];
+        }
+      }
+    }
+    if (ww == null) {
+      for (int r = 0; r < len; r++) {
+        wsum[best[r]] += 1;
+      }
+    } else {
+      for (int r = 0; r < len; r++) {
+        wsum[best[r]] += ww[base + r];
+      }
+    }
   }
 
   /** Folds the distances {@code v} into the running minimum and second minimum, as {@link #scan2} does. */
