@@ -8,8 +8,9 @@ package io.github.clusterkit.kmeans.internal;
  * chunk sees the rows of that chunk in the same groups on any thread count.
  *
  * <p>The seeding's passes and the first assignment pass of a run compute every row's distances by blocks of
- * columns; without this copy each of them copies every block again. The copy is made by the first seeding of a fit, on the engine's chunks, and dropped when the
- * engine closes; it holds as many values as the data, so it is made only up to {@link #MAX_VALUES}.
+ * columns; without this copy each of them copies every block again. The copy is made by the first seeding of a fit,
+ * on the engine's chunks, and dropped when the engine closes; it holds as many values as the data, so it is made
+ * only up to {@link #MAX_VALUES}.
  */
 final class Columns {
 
