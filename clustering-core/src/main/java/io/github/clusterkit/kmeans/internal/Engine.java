@@ -866,17 +866,24 @@ public final class Engine implements AutoCloseable {
   @SuppressWarnings("unused")
   private double seedTouchSink;
 
-  /** Widest rows for which {@link #candidatesDense} replaces {@link #candidatesStored}. */
+  /**
+   * Widest rows for which {@link #candidatesDense} replaces {@link #candidatesStored} when there is no column copy
+   * ({@link #columns}); with the copy it does at every width.
+   */
   private static final int SEED_DENSE_MAX_D = 16;
 
   /**
-   * {@link #candidatesStored} for narrow rows ({@code d <=} {@link #SEED_DENSE_MAX_D}): every row's distances to
-   * the four candidates (and to the pending centre) are computed, by blocks of rows copied column by column, so
-   * that {@link Dist#sqColumns} vectorises them over the rows (the same values as {@link Dist#sq} and
-   * {@link Dist#sq4}). No bound is tested: a row the bounds would skip has every candidate at least as far as its
-   * {@code d2}, so its minima are {@code d2} and its mask bits 0 either way. The same minima, nearest centres, masks
-   * and sums as {@link #candidatesStored}; at 10^6 x 10 the scalar pass spent most of its time in the distances of
-   * the rows the bounds could not settle.
+   * {@link #candidatesStored} by blocks of columns, for narrow rows ({@code d <=} {@link #SEED_DENSE_MAX_D}) or
+   * whenever the engine has its column copy: every row's distances to the four candidates (and to the pending centre)
+   * are computed, by blocks of rows in columns (the copy's, or copied here), so that {@link Dist#sqColumns}
+   * vectorises them over the rows (the same values as {@link Dist#sq} and {@link Dist#sq4}). No bound is tested: a
+   * row the bounds would skip has every candidate at least as far as its {@code d2}, so its minima are {@code d2} and
+   * its mask bits 0 either way. The same minima, nearest centres, masks and sums as {@link #candidatesStored}; at
+   * 10^6 x 10 the scalar pass spent most of its time in the distances of the rows the bounds could not settle, and
+   * at 10^5 x 50, k = 10, with the copy, the whole seeding took about 48-55 ms this way against 59 ms by
+   * {@link #candidatesStored} (about a third to nine tenths of the rows are left open per step there; gathering the
+   * open rows of each block before computing their distances made the seeding slower, 62 instead of 52 ms, and 257
+   * instead of 180 ms at 10^6 x 10: throwaway one-JVM harness).
    */
   private void candidatesDense(int from, int to, long[] d2, int[] cand, int fold, int foldIdx, double[] out,
       int oo) {
