@@ -14,8 +14,9 @@ import net.jqwik.api.constraints.IntRange;
  * engine (a restart, which reuses the copy) give bit for bit the seeds, labels, centroids, inertia and iteration
  * counts of the same engine with the copy switched off (per-block copying in every pass), on one to three threads
  * against one thread, with and without weights, for row counts that are not multiples of the block size and span
- * one or several chunks. The expected values are the engine's own without the copy, which {@link SeedingOracleTest},
- * {@link HamerlyFirstPassTest} and the scikit-learn reference tests check against independent computations.
+ * one or several chunks. The expected values are the engine's own without the copy; independent computations check
+ * the seeding with the copy ({@link SeedingOracleTest}, a plain greedy k-means++) and Hamerly's first pass without
+ * it ({@link HamerlyFirstPassTest}, a row-by-row scan).
  */
 class ColumnCopyTest {
 
