@@ -17,6 +17,7 @@ import elki.utilities.random.RandomFactory;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansAlgorithm;
+import io.github.clusterkit.kmeans.KMeansInit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,14 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * 6.3.0 with {@code -Psmile6}; through {@link SmileKMeans}; BBD-tree; Smile uses the common fork-join pool), ELKI 0.8.0 Lloyd, Hamerly and Elkan (k-means++ init),
  * Commons Math 3.6.1 {@code KMeansPlusPlusClusterer} and Tribuo 4.3.2 {@code KMeansTrainer} (k-means++ init,
  * 1 thread), on the same data in the same run. Data: {@link BenchData#blobs} (10 blobs, 5% noise).
+ *
+ * <p>Seeding: {@code oursLloyd}, {@code oursHamerly}, {@code oursElkan}, {@code oursAuto} and {@code oursAuto2t}
+ * use our default, greedy k-means++ ({@code KMeansInit.PLUS_PLUS}: {@code 2 + floor(ln k)} = 4 candidates per step,
+ * as scikit-learn); {@code oursClassic} (AUTO, 1 thread) and {@code oursClassic2t} (AUTO, 2 threads) use the original
+ * k-means++ ({@code KMeansInit.PLUS_PLUS_CLASSIC}: one candidate per step, which becomes the centre), the seeding of
+ * every peer here (ELKI {@code KMeansPlusPlus}, Smile, Commons Math {@code KMeansPlusPlusClusterer}, Tribuo
+ * {@code PLUSPLUS}): these are the like-for-like comparison end to end. In {@code mode=c0iter20} they behave as
+ * {@code oursAuto} and {@code oursAuto2t} (given centroids, no seeding).
  *
  * <p>{@code mode=converge}: end to end, each library's own stopping rule (clusterkit: scikit-learn's
  * tolerance 1e-4 and at most 300 iterations; Smile: 3.1.1's {@code fit(data, k)} defaults, 100 iterations and
@@ -106,7 +115,7 @@ public class KMeansBenchmark {
   public String mode;
 
   @Param({
-    "oursLloyd", "oursHamerly", "oursElkan", "oursAuto", "oursAuto2t",
+    "oursLloyd", "oursHamerly", "oursElkan", "oursAuto", "oursAuto2t", "oursClassic", "oursClassic2t",
     "smile", "elkiLloyd", "elkiHamerly", "elkiElkan", "commonsMath", "tribuo"
   })
   public String impl;
@@ -179,6 +188,10 @@ public class KMeansBenchmark {
         return ours(KMeansAlgorithm.AUTO, 1);
       case "oursAuto2t":
         return ours(KMeansAlgorithm.AUTO, 2);
+      case "oursClassic":
+        return ours(KMeansAlgorithm.AUTO, 1, KMeansInit.PLUS_PLUS_CLASSIC);
+      case "oursClassic2t":
+        return ours(KMeansAlgorithm.AUTO, 2, KMeansInit.PLUS_PLUS_CLASSIC);
       case "smile":
         return fixed() ? SmileKMeans.fixed(rows, K, 20, SEED) : SmileKMeans.converge(rows, K, SEED);
       case "elkiLloyd":
@@ -199,7 +212,11 @@ public class KMeansBenchmark {
   }
 
   private io.github.clusterkit.kmeans.KMeansModel ours(KMeansAlgorithm algorithm, int threads) {
-    KMeans config = KMeans.k(K).seed(SEED).algorithm(algorithm).parallelism(threads);
+    return ours(algorithm, threads, KMeansInit.PLUS_PLUS);
+  }
+
+  private io.github.clusterkit.kmeans.KMeansModel ours(KMeansAlgorithm algorithm, int threads, KMeansInit init) {
+    KMeans config = KMeans.k(K).seed(SEED).init(init).algorithm(algorithm).parallelism(threads);
     if (fixed()) {
       config = config.maxIterations(20).tolerance(0);
     }

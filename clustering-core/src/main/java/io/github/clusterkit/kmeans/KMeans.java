@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p><b>Algorithm.</b> Initial centroids come from greedy k-means++ ({@link KMeansInit#PLUS_PLUS}, the
- * default), from random rows ({@link KMeansInit#RANDOM}) or from the caller
+ * default), from the original k-means++ ({@link KMeansInit#PLUS_PLUS_CLASSIC}, one candidate per step, as ELKI,
+ * Smile, Commons Math and Tribuo seed), from random rows ({@link KMeansInit#RANDOM}) or from the caller
  * ({@link #initialCentroids(double[][])}). Then Lloyd iterations (Lloyd 1982,
  * doi:10.1109/TIT.1982.1056489) follow scikit-learn 1.2.1's {@code KMeans(algorithm="lloyd")} step for step:
  * assign every row to its nearest centroid (ties to the lowest centroid index), re-seed empty clusters, move
@@ -68,7 +69,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pool the fit creates and shuts down; the common pool is never used.
  *
  * <p><b>Memory.</b> Besides the model's {@code n} labels, a fit holds work arrays per row (Hamerly: one
- * {@code long}; Elkan: {@code k + 1} doubles). A k-means++ fit with {@code k <= 20} and {@code d <= 64} (except
+ * {@code long}; Elkan: {@code k + 1} doubles). A k-means++ fit (either kind) with {@code k <= 20} and {@code d <= 64} (except
  * {@code d = 2} without weights) also copies the data once, by blocks of columns, which every seeding pass and
  * Hamerly's first assignment of every run read instead of copying each block again: as much memory again as the
  * data, made only while {@code n * d <= 2^25} (256 MiB), shared by the restarts and released when {@code fit}
@@ -181,7 +182,9 @@ public final class KMeans {
   }
 
   /**
-   * Sets the initialisation strategy and clears explicit initial centroids, if any.
+   * Sets the initialisation strategy and clears explicit initial centroids, if any: {@link KMeansInit#PLUS_PLUS}
+   * (greedy k-means++, the default), {@link KMeansInit#PLUS_PLUS_CLASSIC} (the original k-means++: cheaper
+   * seeding, usually a worse start) or {@link KMeansInit#RANDOM}.
    *
    * @param init the strategy
    * @return a configuration with this strategy
@@ -369,7 +372,11 @@ public final class KMeans {
       }
     } else {
       Rng rng = Rng.split(seed, r);
-      c0 = init == KMeansInit.RANDOM ? engine.random(rng) : engine.plusPlus(rng);
+      if (init == KMeansInit.RANDOM) {
+        c0 = engine.random(rng);
+      } else {
+        c0 = engine.plusPlus(rng, init == KMeansInit.PLUS_PLUS_CLASSIC ? 1 : Engine.greedyTrials(k));
+      }
     }
     return engine.run(c0, maxIterations, tolAbs);
   }

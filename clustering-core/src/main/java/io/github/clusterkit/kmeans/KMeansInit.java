@@ -14,6 +14,18 @@ public enum KMeansInit {
   PLUS_PLUS,
 
   /**
+   * The original k-means++ (Arthur and Vassilvitskii 2007, "k-means++: the advantages of careful seeding", SODA,
+   * doi:10.5555/1283383.1283494), the seeding of ELKI's {@code KMeansPlusPlus}, Smile, Commons Math's
+   * {@code KMeansPlusPlusClusterer} and Tribuo's {@code PLUSPLUS}: the first centroid is a row drawn with
+   * probability proportional to its weight; every further centroid is one row drawn with probability proportional
+   * to weight times squared distance to the nearest centroid chosen so far, which becomes the next centroid. The
+   * seeding is cheaper than {@link #PLUS_PLUS} (one candidate per step instead of {@code 2 + floor(ln k)}), and
+   * its start is usually worse. Weighted like {@link #PLUS_PLUS}; never draws a row with zero weight or one that
+   * coincides with an earlier centroid.
+   */
+  PLUS_PLUS_CLASSIC,
+
+  /**
    * {@code k} distinct rows drawn at random without replacement: uniformly, or with probability proportional
    * to weight when weights are given (Efraimidis and Spirakis 2006, doi:10.1016/j.ipl.2005.11.003). Rows
    * with zero weight are never drawn. Duplicate rows may give duplicate centroids; the resulting empty

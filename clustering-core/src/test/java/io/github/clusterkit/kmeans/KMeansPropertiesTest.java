@@ -121,6 +121,22 @@ class KMeansPropertiesTest {
   }
 
   /**
+   * With the original k-means++ ({@link KMeansInit#PLUS_PLUS_CLASSIC}) too, the thread count changes nothing, seeding
+   * included, within one run and across restarts.
+   */
+  @Property(tries = 10)
+  void classicSeedingFitIsThreadCountIndependent(@ForAll long seed, @ForAll @IntRange(min = 4000, max = 16000) int n) {
+    Problem p = problem(seed, n);
+    KMeans c = p.config.init(KMeansInit.PLUS_PLUS_CLASSIC);
+    KMeansModel one = p.fit(c.parallelism(1));
+    assertSame(one, p.fit(c.parallelism(2)), "2 threads");
+    assertSame(one, p.fit(c.parallelism(3).algorithm(KMeansAlgorithm.LLOYD)), "3 threads, Lloyd");
+    KMeans r = c.restarts(3).maxIterations(30);
+    KMeansModel seq = p.fit(r.parallelism(1));
+    assertSame(seq, p.fit(r.parallelism(2)), "3 restarts on 2 threads");
+  }
+
+  /**
    * The thread count changes nothing, seeding included: within one run (n spans several 2048-row chunks,
    * which are processed in parallel) and across restarts (below 65536 rows restarts run side by side).
    */

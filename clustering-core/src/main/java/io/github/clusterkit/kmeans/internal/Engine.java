@@ -428,6 +428,26 @@ public final class Engine implements AutoCloseable {
   // Seeding
 
   /**
+   * Greedy k-means++ with {@link #greedyTrials(int)} candidates per step: {@link #plusPlus(Rng, int)}.
+   *
+   * @param rng random stream
+   * @return initial centroids, row-major
+   */
+  public double[] plusPlus(Rng rng) {
+    return plusPlus(rng, greedyTrials(k));
+  }
+
+  /**
+   * The candidates per step of greedy k-means++, {@code 2 + floor(ln k)} (scikit-learn's {@code _kmeans_plusplus}).
+   *
+   * @param k clusters, at least 1
+   * @return the number of candidates
+   */
+  public static int greedyTrials(int k) {
+    return 2 + (int) Math.log(k);
+  }
+
+  /**
    * Greedy k-means++ (Arthur and Vassilvitskii 2007, doi:10.5555/1283383.1283494; greedy variant with
    * {@code 2 + floor(ln k)} candidates per step as in scikit-learn's {@code _kmeans_plusplus}): the first
    * centroid is a row drawn with probability proportional to its weight; each further one is the best, by
@@ -441,11 +461,20 @@ public final class Engine implements AutoCloseable {
    * value the full computation would give. Sums, draws and centres are therefore bit-identical to those of the
    * unpruned computation; late in the seeding most rows skip every candidate and their coordinates are not read.
    *
+   * <p>With one candidate per step ({@code trials = 1}) this is the original k-means++ of the paper: the drawn
+   * row is the next centre. Its pass computes at most one distance per row (none for a pruned row) and folds the
+   * new centre into {@code d2} in the same pass, so nothing is pending for the next step.
+   *
    * @param rng random stream
+   * @param trials candidates per step, at least 1: 1 for the original k-means++, {@link #greedyTrials(int)} for the
+   *     greedy variant
    * @return initial centroids, row-major
    */
-  public double[] plusPlus(Rng rng) {
-    int trials = 2 + (int) Math.log(k);
+  public double[] plusPlus(Rng rng, int trials) {
+    if (trials < 1) {
+      throw new IllegalArgumentException("trials must be >= 1, got " + trials);
+    }
+    boolean one = trials == 1;
     double[] centers = new double[k * d];
     // d2 holds the squared distance to the nearest centre as raw double bits (exact round trip: never NaN), in
     // the assigner's bound array when it has one: that memory is written before the first pass reads it.
@@ -464,9 +493,11 @@ public final class Engine implements AutoCloseable {
     int groups = (trials + 3) / 4;
     int span = groups * 4;
     double[] candPot = new double[nc * span];
-    seedCandTab = new double[k * span];
+    // The original k-means++ (one candidate) needs one centre-to-candidate distance per centre.
+    int tab = one ? 1 : span;
+    seedCandTab = new double[k * tab];
     seedFoldTab = new double[k];
-    seedStored = seedPrune && span == 4;
+    seedStored = seedPrune && span == 4 && !one;
     if (seedStored) {
       seedMask = new byte[n];
       seedReads = new int[nc];
@@ -476,9 +507,10 @@ public final class Engine implements AutoCloseable {
     int firstRow = w == null ? rng.nextInt(n) : drawByWeight(rng);
     System.arraycopy(x, firstRow * d, centers, 0, d);
     // The first seeding of the fit makes the column copy (on the chunks' threads, block by block, each block's
-    // distances computed while it is in the cache); later seedings and the runs read it. Only the one-group
-    // candidate pass (seedStored) reads it, so only then is it made.
-    boolean make = columns == null && seedStored && Columns.fits(n, d, columnLimit);
+    // distances computed while it is in the cache); later seedings and the runs read it. Made under the same
+    // condition for either seeding (the pruned passes, and k <= 20, where greedy seeding has one candidate group),
+    // so that the fits of either use the same memory.
+    boolean make = columns == null && seedPrune && greedyTrials(k) <= 4 && Columns.fits(n, d, columnLimit);
     Columns cols = make ? new Columns(n, d, chunks) : columns;
     chunks.run(
         nc,
@@ -515,6 +547,23 @@ public final class Engine implements AutoCloseable {
         // Only reachable when distances underflow; the caller has checked k <= distinct rows.
         int r = anyNewRow(centers, m);
         System.arraycopy(x, r * d, centers, m * d, d);
+        continue;
+      }
+      if (one) {
+        // The original k-means++: the drawn row is centre m, folded into d2 by the pass that sums the potential.
+        final int row = search(rng.nextDouble() * pot, d2, chunkPot, -1, m - 1, fresh);
+        if (seedPrune) {
+          for (int j = 0; j < m; j++) {
+            seedCandTab[j] = Dist.sq(centers, j * d, x, row * d, d);
+          }
+        }
+        final int idx = m;
+        chunks.run(nc, (c, from, to, slot) -> chunkPot[c] = classic(from, to, d2, row, idx), null);
+        pot = 0;
+        for (int c = 0; c < nc; c++) {
+          pot += chunkPot[c];
+        }
+        System.arraycopy(x, row * d, centers, m * d, d);
         continue;
       }
       // Centre m - 1 is the pending one (when pending >= 0): its squared distance to every centre so far.
@@ -586,6 +635,99 @@ public final class Engine implements AutoCloseable {
     seedMask = null;
     seedReads = null;
     return centers;
+  }
+
+  /**
+   * The pass of one step of the original k-means++ on rows {@code [from, to)}: folds row {@code row} (centre number
+   * {@code idx}) into {@code d2} (and, when pruning, into the nearest-centre index: a row takes the new centre when
+   * strictly nearer) and returns the weighted sum of the new {@code d2} in row order, the values and order of an
+   * eager fold and a candidate's sum in {@link #candidates}. At most one distance per row: none for a row that the
+   * centre-to-candidate distance ({@link #seedCandTab}) proves no nearer (scalar pass), or one for every row by
+   * blocks of columns ({@link Dist#sqColumns}, the same values as {@link Dist#sq}) where {@link #candidatesDense}
+   * would be used.
+   */
+  private double classic(int from, int to, long[] d2, int row, int idx) {
+    final double[] px = x;
+    final double[] ww = w;
+    final int dd = d;
+    double s = 0;
+    if (!seedPrune) {
+      // d = 2, unit weights: every distance, written out (nothing reads the nearest-centre index).
+      final double a0 = px[2 * row];
+      final double a1 = px[2 * row + 1];
+      for (int i = from; i < to; i++) {
+        double u0 = px[2 * i] - a0;
+        double u1 = px[2 * i + 1] - a1;
+        double cur = Math.min(u0 * u0 + u1 * u1, Double.longBitsToDouble(d2[i]));
+        d2[i] = Double.doubleToRawLongBits(cur);
+        s += cur;
+      }
+      return s;
+    }
+    final int[] nr = seedNear;
+    final int ro = row * dd;
+    if (classicDense(dd)) {
+      final Columns copy = columns;
+      final int bl = Columns.blockRows(dd);
+      final SeedScratch sc = seedScratch.get();
+      final double[] vs = sc.fold;
+      for (int base = from; base < to; base += bl) {
+        final int len = Math.min(bl, to - base);
+        final double[][] cols;
+        if (copy != null) {
+          cols = copy.block(base);
+        } else {
+          cols = sc.cols;
+          Columns.transpose(px, base, len, dd, cols);
+        }
+        Dist.sqColumns(cols, len, px, ro, dd, sc.acc, vs);
+        for (int r = 0; r < len; r++) {
+          int i = base + r;
+          double v = vs[r];
+          double cur = Double.longBitsToDouble(d2[i]);
+          if (v < cur) {
+            cur = v;
+            d2[i] = Double.doubleToRawLongBits(v);
+            nr[i] = idx;
+          }
+          s += ww == null ? cur : ww[i] * cur;
+        }
+      }
+      return s;
+    }
+    final double[] ct = seedCandTab;
+    for (int i = from; i < to; i++) {
+      double cur = Double.longBitsToDouble(d2[i]);
+      if (ct[nr[i]] <= pruneLimit(cur)) {
+        double v = Dist.sq(px, i * dd, px, ro, dd);
+        if (v < cur) {
+          cur = v;
+          d2[i] = Double.doubleToRawLongBits(v);
+          nr[i] = idx;
+        }
+      }
+      s += ww == null ? cur : ww[i] * cur;
+    }
+    return s;
+  }
+
+  /**
+   * Which pass {@link #classic} uses at this width: -1 as {@link #candidatesDense} (the default), 0 the pruned
+   * scalar pass, 1 the dense pass; tests and measurements set it.
+   */
+  private int classicMode = -1;
+
+  private boolean classicDense(int dd) {
+    return classicMode < 0 ? dd <= SEED_DENSE_MAX_D || columns != null : classicMode == 1;
+  }
+
+  /**
+   * Sets which pass the original k-means++ uses ({@link #classicMode}); for tests and measurements.
+   *
+   * @param mode -1 the default choice, 0 the pruned scalar pass, 1 the dense pass
+   */
+  void classicMode(int mode) {
+    this.classicMode = mode;
   }
 
   /** Smallest squared distance for which the pruning test is used (far above any underflow). */

@@ -1,8 +1,11 @@
 package io.github.clusterkit.kmeans.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.internal.Rng;
+import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -10,7 +13,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The engine's k-means++ seeding (lazy folding of the newest centre, four candidates per pass, triangle
  * inequality pruning, chunks on several threads) gives bit for bit the centres of a plain eager
- * implementation of the same greedy k-means++ with the same random draws and the same summation order
+ * implementation of the same greedy (or original, one-candidate) k-means++ with the same random draws and the same
+ * summation order
  * (row order within a chunk, chunk order across chunks), on clustered data (where pruning skips most
  * distances), lattices (exact distance ties) and duplicated rows.
  */
@@ -22,64 +26,138 @@ class SeedingOracleTest {
   void prunedSeedingEqualsPlainGreedyKMeansPlusPlus(@ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int di,
       @ForAll @IntRange(min = 1, max = 25) int k, @ForAll @IntRange(min = 0, max = 2) int kind,
       @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads) {
-    Rng gen = new Rng(seed);
-    int d = DIMS[di];
-    // Above 2048 rows there are several chunks, so the chunked sums and the lazy per-chunk fold are exercised.
-    int n = 200 + gen.nextInt(6000);
-    double[] x = new double[n * d];
-    int blobs = 1 + gen.nextInt(12);
-    double[] centres = new double[blobs * d];
-    for (int j = 0; j < centres.length; j++) {
-      centres[j] = gen.uniform(-50, 50);
-    }
-    for (int i = 0; i < n; i++) {
-      int b = gen.nextInt(blobs);
-      for (int t = 0; t < d; t++) {
-        double v;
-        if (kind == 0) {
-          v = centres[b * d + t] + gen.nextGaussian();
-        } else if (kind == 1) {
-          v = gen.nextInt(4);
-        } else {
-          v = centres[b * d + t];
-        }
-        x[i * d + t] = v;
-      }
-    }
-    double[] w = null;
-    if (weighted) {
-      w = new double[n];
-      for (int i = 0; i < n; i++) {
-        w[i] = gen.nextInt(5) == 0 ? 0 : gen.uniform(0.1, 3);
-      }
-    }
-    int distinct = Distinct.countUpTo(x, n, d, w, k);
-    if (distinct < k) {
-      k = Math.max(1, distinct);
-    }
-    double[] expected = oracle(x, n, d, k, w, new Rng(seed ^ 0x5DEECE66DL));
+    Case t = new Case(seed, DIMS[di], k, kind, weighted);
+    double[] expected = oracle(t.x, t.n, t.d, t.k, t.w, Engine.greedyTrials(t.k), new Rng(seed ^ 0x5DEECE66DL));
     for (int variant = 0; variant < 2; variant++) {
-      Assigner a = variant == 0 ? new HamerlyAssigner(x, n, d, k, w) : new LloydAssigner(x, n, d, k, w);
-      try (Engine engine = new Engine(x, n, d, k, w, a, threads)) {
+      Assigner a = variant == 0 ? new HamerlyAssigner(t.x, t.n, t.d, t.k, t.w)
+          : new LloydAssigner(t.x, t.n, t.d, t.k, t.w);
+      try (Engine engine = new Engine(t.x, t.n, t.d, t.k, t.w, a, threads)) {
         double[] got = engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL));
-        for (int j = 0; j < expected.length; j++) {
-          assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(got[j]),
-              "centre value " + j + " (n " + n + ", d " + d + ", k " + k + ")");
-        }
+        assertSameBits(expected, got, t);
         // A second seeding on the same engine (restarts reuse it) is the same again.
         double[] again = engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL));
-        for (int j = 0; j < expected.length; j++) {
-          assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(again[j]));
-        }
+        assertSameBits(expected, again, t);
       }
     }
   }
 
-  /** Plain greedy k-means++: eager minimum distances, every candidate evaluated in full. */
-  static double[] oracle(double[] x, int n, int d, int k, double[] w, Rng rng) {
+  /**
+   * The original k-means++ (one candidate per step: the engine's eager one-distance pass) gives bit for bit the
+   * centres of the same plain oracle with one trial, on one to three threads, with and without weights, with and
+   * without the column copy, and by each of its passes (the default choice, the pruned scalar pass, the dense pass
+   * by blocks of columns); a second seeding on the same engine, and a greedy one after it, are unchanged.
+   */
+  @Property(tries = 60)
+  void classicSeedingEqualsPlainKMeansPlusPlus(@ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int di,
+      @ForAll @IntRange(min = 1, max = 30) int k, @ForAll @IntRange(min = 0, max = 2) int kind,
+      @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean copy,
+      @ForAll @IntRange(min = -1, max = 1) int mode) {
+    Case t = new Case(seed, DIMS[di], k, kind, weighted);
+    double[] expected = oracle(t.x, t.n, t.d, t.k, t.w, 1, new Rng(seed ^ 0x5DEECE66DL));
+    double[] greedy = oracle(t.x, t.n, t.d, t.k, t.w, Engine.greedyTrials(t.k), new Rng(seed));
+    try (Engine engine = new Engine(t.x, t.n, t.d, t.k, t.w, new HamerlyAssigner(t.x, t.n, t.d, t.k, t.w),
+        threads)) {
+      engine.columnLimit(copy ? Columns.MAX_VALUES : 0);
+      engine.classicMode(mode);
+      assertSameBits(expected, engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL), 1), t);
+      assertSameBits(expected, engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL), 1), t);
+      assertSameBits(greedy, engine.plusPlus(new Rng(seed)), t);
+    }
+  }
+
+  /**
+   * The original k-means++ draws {@code k} distinct rows of the data, never one of weight 0, whatever the data: on
+   * heavily duplicated rows (kind 2) and lattices a row that coincides with an earlier centre has distance 0, so it
+   * is never drawn.
+   */
+  @Property(tries = 40)
+  void classicSeedsAreDistinctRowsWithPositiveWeight(@ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int di,
+      @ForAll @IntRange(min = 1, max = 30) int k, @ForAll @IntRange(min = 0, max = 2) int kind,
+      @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads) {
+    Case t = new Case(seed, DIMS[di], k, kind, weighted);
+    double[] c;
+    try (Engine engine = new Engine(t.x, t.n, t.d, t.k, t.w, new HamerlyAssigner(t.x, t.n, t.d, t.k, t.w),
+        threads)) {
+      c = engine.plusPlus(new Rng(seed), 1);
+    }
+    for (int j = 0; j < t.k; j++) {
+      boolean found = false;
+      for (int i = 0; i < t.n && !found; i++) {
+        if ((t.w == null || t.w[i] > 0) && Arrays.equals(t.x, i * t.d, (i + 1) * t.d, c, j * t.d, (j + 1) * t.d)) {
+          found = true;
+        }
+      }
+      assertTrue(found, "centre " + j + " is a row of positive weight");
+      for (int q = 0; q < j; q++) {
+        assertFalse(Arrays.equals(c, q * t.d, (q + 1) * t.d, c, j * t.d, (j + 1) * t.d),
+            "centres " + q + " and " + j + " coincide");
+      }
+    }
+  }
+
+  private static void assertSameBits(double[] expected, double[] got, Case t) {
+    for (int j = 0; j < expected.length; j++) {
+      assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(got[j]),
+          "centre value " + j + " (n " + t.n + ", d " + t.d + ", k " + t.k + ")");
+    }
+  }
+
+  /**
+   * Clustered data (kind 0), a lattice (1) or duplicated blob centres (2), optionally weighted with some zero
+   * weights; {@code k} lowered to the number of distinct rows.
+   */
+  private static final class Case {
+    final int n;
+    final int d;
+    final int k;
+    final double[] x;
+    final double[] w;
+
+    Case(long seed, int d, int k, int kind, boolean weighted) {
+      Rng gen = new Rng(seed);
+      this.d = d;
+      // Above 2048 rows there are several chunks, so the chunked sums and the lazy per-chunk fold are exercised.
+      n = 200 + gen.nextInt(6000);
+      x = new double[n * d];
+      int blobs = 1 + gen.nextInt(12);
+      double[] centres = new double[blobs * d];
+      for (int j = 0; j < centres.length; j++) {
+        centres[j] = gen.uniform(-50, 50);
+      }
+      for (int i = 0; i < n; i++) {
+        int b = gen.nextInt(blobs);
+        for (int t = 0; t < d; t++) {
+          double v;
+          if (kind == 0) {
+            v = centres[b * d + t] + gen.nextGaussian();
+          } else if (kind == 1) {
+            v = gen.nextInt(4);
+          } else {
+            v = centres[b * d + t];
+          }
+          x[i * d + t] = v;
+        }
+      }
+      double[] ws = null;
+      if (weighted) {
+        ws = new double[n];
+        for (int i = 0; i < n; i++) {
+          ws[i] = gen.nextInt(5) == 0 ? 0 : gen.uniform(0.1, 3);
+        }
+      }
+      w = ws;
+      int distinct = Distinct.countUpTo(x, n, d, w, k);
+      this.k = distinct < k ? Math.max(1, distinct) : k;
+    }
+  }
+
+  /**
+   * Plain k-means++ with {@code trials} candidates per step (greedy: {@code 2 + floor(ln k)}; the original: 1):
+   * eager minimum distances, every candidate evaluated in full.
+   */
+  static double[] oracle(double[] x, int n, int d, int k, double[] w, int trials, Rng rng) {
     Chunks chunks = new Chunks(n, 1);
     int nc = chunks.count();
-    int trials = 2 + (int) Math.log(k);
     double[] centers = new double[k * d];
     double[] d2 = new double[n];
     double[] chunkPot = new double[nc];
