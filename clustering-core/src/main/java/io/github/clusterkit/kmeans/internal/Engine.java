@@ -681,15 +681,16 @@ public final class Engine implements AutoCloseable {
           Columns.transpose(px, base, len, dd, cols);
         }
         Dist.sqColumns(cols, len, px, ro, dd, sc.acc, vs);
+        // Without branches (which rows take the new centre is unpredictable): every d2 is rewritten, with the same
+        // value when the centre is not nearer (no NaN and no -0.0 among squared distances). Throwaway one-JVM
+        // harness, seeding alone, 1 thread: 84 instead of 95 ms at 10^6 x 10, 26 instead of 29 ms at 10^5 x 50.
         for (int r = 0; r < len; r++) {
           int i = base + r;
           double v = vs[r];
-          double cur = Double.longBitsToDouble(d2[i]);
-          if (v < cur) {
-            cur = v;
-            d2[i] = Double.doubleToRawLongBits(v);
-            nr[i] = idx;
-          }
+          double old = Double.longBitsToDouble(d2[i]);
+          double cur = Math.min(v, old);
+          d2[i] = Double.doubleToRawLongBits(cur);
+          nr[i] = v < old ? idx : nr[i];
           s += ww == null ? cur : ww[i] * cur;
         }
       }
