@@ -90,6 +90,26 @@ final class Columns {
   }
 
   /**
+   * The rows {@code [base, base + len)} by columns: the copy's block when there is a copy, else {@code scratch}
+   * filled by {@link #transpose} ({@code base} as for {@link #block(int)}).
+   *
+   * @param copy the column copy, or {@code null}
+   * @param x row-major points
+   * @param base the block's first row
+   * @param len rows in the block
+   * @param d dimension
+   * @param scratch {@code d} arrays of at least {@code len} values, used when there is no copy
+   * @return the block's columns
+   */
+  static double[][] blockColumns(Columns copy, double[] x, int base, int len, int d, double[][] scratch) {
+    if (copy != null) {
+      return copy.block(base);
+    }
+    transpose(x, base, len, d, scratch);
+    return scratch;
+  }
+
+  /**
    * Makes and fills the block of rows {@code [base, base + len)} (called on the thread that works on the block's
    * chunk; {@code base} as for {@link #block(int)}).
    *

@@ -673,13 +673,7 @@ public final class Engine implements AutoCloseable {
       final double[] vs = sc.fold;
       for (int base = from; base < to; base += bl) {
         final int len = Math.min(bl, to - base);
-        final double[][] cols;
-        if (copy != null) {
-          cols = copy.block(base);
-        } else {
-          cols = sc.cols;
-          Columns.transpose(px, base, len, dd, cols);
-        }
+        final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols);
         Dist.sqColumns(cols, len, px, ro, dd, sc.acc, vs);
         // Without branches (which rows take the new centre is unpredictable): every d2 is rewritten, with the same
         // value when the centre is not nearer (no NaN and no -0.0 among squared distances). Throwaway one-JVM
@@ -1052,13 +1046,7 @@ public final class Engine implements AutoCloseable {
     final double[] v3s = sc.cand[3];
     for (int base = from; base < to; base += bl) {
       final int len = Math.min(bl, to - base);
-      final double[][] cols;
-      if (copy != null) {
-        cols = copy.block(base);
-      } else {
-        cols = sc.cols;
-        Columns.transpose(px, base, len, dd, cols);
-      }
+      final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols);
       if (fold >= 0) {
         Dist.sqColumns(cols, len, px, fo, dd, acc, fv);
       }

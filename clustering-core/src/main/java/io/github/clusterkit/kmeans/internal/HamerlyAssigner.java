@@ -356,13 +356,7 @@ public final class HamerlyAssigner extends Assigner {
     int changes = 0;
     for (int base = from; base < to; base += bl) {
       int len = Math.min(bl, to - base);
-      final double[][] cols;
-      if (copy != null) {
-        cols = copy.block(base);
-      } else {
-        cols = sc.cols;
-        Columns.transpose(px, base, len, dd, cols);
-      }
+      final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols);
       java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
       if (stored) {
         for (int j = 0; j < kk; j++) {
