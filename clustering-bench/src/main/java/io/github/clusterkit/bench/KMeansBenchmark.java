@@ -88,7 +88,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * {@code -jvmArgsAppend '-Xms2g -Xmx2g -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch'}, 1.86x and 1.86x (one
  * run; other processes used about a tenth of a core meanwhile); the same with the 8 GB heap pre-touched, at 10^5 x
  * 50, 22.1 against 13.4 ms, 1.65x (by shot medians 22.2 against 12.3 ms, 1.80x: a few two-thread shots took 14 to
- * 21 ms).
+ * 21 ms). Every shot is one fit, and compilations keep coming for longer than 30 fits: timed one by one (with the
+ * JIT's compilation time read around each fit), two-thread fits at 10^5 x 50 settled at 13 to 14 ms after about
+ * 28 fits, and later fits that met a compilation on the other core took 20 to 23 ms. With {@code -wi 200 -i 50}
+ * at 10^5 x 50 and {@code -wi 60 -i 20} at 10^6 rows (pre-touched 4 GB heap) two threads were 1.86x (10^5 x 50),
+ * 1.95x (10^6 x 10) and 1.94x (10^6 x 2) one thread; use such warm-up for this ratio.
  *
  * <p>Results are checked: {@code @Setup} runs the configuration once and prints the inertia (sum of squared
  * distances to the nearest returned centroid, recomputed here for every library) and the iteration count
