@@ -98,8 +98,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * distances to the nearest returned centroid, recomputed here for every library) and the iteration count
  * where the library reports it; it fails on a wrong number of centroids or a non-finite inertia.
  *
- * <p>Smoke-sized run: {@code -p shape=10000x2}. Seeds are fixed, so every invocation starts from the same
- * centres.
+ * <p>Smoke-sized run: {@code -p shape=10000x2}. Seeds are fixed ({@link #seed}, 42 unless given), so every
+ * invocation starts from the same centres.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
@@ -110,6 +110,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public class KMeansBenchmark {
 
   static final int K = 10;
+  /** The default of {@link #seed}. */
   static final long SEED = 42L;
 
   @Param({"1000000x2", "1000000x10", "100000x50"})
@@ -117,6 +118,14 @@ public class KMeansBenchmark {
 
   @Param({"converge", "iter20"})
   public String mode;
+
+  /**
+   * Seed of every library's k-means++ (and of the fit that makes {@code c0iter20}'s centroids); the data stay the
+   * same. One seed decides the start, and the start decides the final inertia, so an end-to-end comparison of
+   * inertia over several seeds ({@code -p seed=0,1,2,...}) says more than seed 42 alone.
+   */
+  @Param({"42"})
+  public long seed;
 
   @Param({
     "oursLloyd", "oursHamerly", "oursElkan", "oursAuto", "oursAuto2t", "oursClassic", "oursClassic2t",
@@ -139,7 +148,7 @@ public class KMeansBenchmark {
       if (!impl.startsWith("ours") && !impl.startsWith("elki")) {
         throw new UnsupportedOperationException("mode c0iter20 is implemented for clusterkit and ELKI only");
       }
-      c0 = KMeans.k(K).seed(SEED).maxIterations(1).tolerance(0).fit(data).centroids();
+      c0 = KMeans.k(K).seed(seed).maxIterations(1).tolerance(0).fit(data).centroids();
     }
     if (impl.startsWith("elki")) {
       relation = BenchData.elkiRelation(rows);
@@ -162,8 +171,8 @@ public class KMeansBenchmark {
     Object r = run();
     String iterations = r instanceof io.github.clusterkit.kmeans.KMeansModel
         ? Integer.toString(((io.github.clusterkit.kmeans.KMeansModel) r).iterations()) : "n/a";
-    System.out.printf("%n[check] %s %s %s: inertia %.6e, iterations %s%n",
-        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, shape, mode, inertia, iterations);
+    System.out.printf("%n[check] %s %s %s seed %d: inertia %.6e, iterations %s%n",
+        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, shape, mode, seed, inertia, iterations);
   }
 
   private boolean fixed() {
@@ -197,7 +206,7 @@ public class KMeansBenchmark {
       case "oursClassic2t":
         return ours(KMeansAlgorithm.AUTO, 2, KMeansInit.PLUS_PLUS_CLASSIC);
       case "smile":
-        return fixed() ? SmileKMeans.fixed(rows, K, 20, SEED) : SmileKMeans.converge(rows, K, SEED);
+        return fixed() ? SmileKMeans.fixed(rows, K, 20, seed) : SmileKMeans.converge(rows, K, seed);
       case "elkiLloyd":
         return elki(new LloydKMeans<>(SquaredEuclideanDistance.STATIC, K, elkiMaxIter(), elkiInit()));
       case "elkiHamerly":
@@ -206,10 +215,10 @@ public class KMeansBenchmark {
         return elki(new ElkanKMeans<>(SquaredEuclideanDistance.STATIC, K, elkiMaxIter(), elkiInit(), false));
       case "commonsMath":
         return new KMeansPlusPlusClusterer<DoublePoint>(K, fixed() ? 20 : -1, new EuclideanDistance(),
-            new JDKRandomGenerator((int) SEED)).cluster(points);
+            new JDKRandomGenerator((int) seed)).cluster(points);
       case "tribuo":
         return new KMeansTrainer(K, fixed() ? 20 : 300, KMeansTrainer.Distance.EUCLIDEAN,
-            KMeansTrainer.Initialisation.PLUSPLUS, 1, SEED).train(tribuoData);
+            KMeansTrainer.Initialisation.PLUSPLUS, 1, seed).train(tribuoData);
       default:
         throw new IllegalArgumentException("unknown impl " + impl);
     }
@@ -220,7 +229,7 @@ public class KMeansBenchmark {
   }
 
   private io.github.clusterkit.kmeans.KMeansModel ours(KMeansAlgorithm algorithm, int threads, KMeansInit init) {
-    KMeans config = KMeans.k(K).seed(SEED).init(init).algorithm(algorithm).parallelism(threads);
+    KMeans config = KMeans.k(K).seed(seed).init(init).algorithm(algorithm).parallelism(threads);
     if (fixed()) {
       config = config.maxIterations(20).tolerance(0);
     }
@@ -242,7 +251,7 @@ public class KMeansBenchmark {
       }
       return new Predefined(copy);
     }
-    return new KMeansPlusPlus<NumberVector>(new RandomFactory(SEED));
+    return new KMeansPlusPlus<NumberVector>(new RandomFactory(seed));
   }
 
   private Clustering<KMeansModel> elki(AbstractKMeans<NumberVector, KMeansModel> algorithm) {
