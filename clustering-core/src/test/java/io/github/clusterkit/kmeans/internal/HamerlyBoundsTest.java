@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -30,7 +31,10 @@ class HamerlyBoundsTest {
     return new BigDecimal(v);
   }
 
-  @Property(tries = 400)
+  // jqwik's generated edge cases (combinations of the flat-mapped exponents' ends) outnumber any sensible tries
+  // count and it would log that it stopped; the special values that matter are drawn directly: half of all draws
+  // come from the explicit list in magnitudes(), so every pair of them occurs many times in 1000 tries.
+  @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
   void packedBoundsRoundTheSafeWay(@ForAll("magnitudes") double u, @ForAll("magnitudes") double l,
       @ForAll boolean negativeLower) {
     double lo = negativeLower ? -l : l;
@@ -42,7 +46,7 @@ class HamerlyBoundsTest {
     assertTrue(!Float.isNaN((float) fl) && !Float.isInfinite((float) fl), "lower bound finite");
   }
 
-  @Property(tries = 400)
+  @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE) // special values drawn directly, as above
   void floatUpdatesRoundTheSafeWay(@ForAll("magnitudes") double u0, @ForAll("magnitudes") double p0,
       @ForAll("magnitudes") double l0) {
     float u = HamerlyAssigner.up(u0);
