@@ -1,6 +1,7 @@
 package io.github.clusterkit.kmeans;
 
 import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.Rng;
 import io.github.clusterkit.kmeans.internal.Assigner;
@@ -10,12 +11,7 @@ import io.github.clusterkit.kmeans.internal.ElkanAssigner;
 import io.github.clusterkit.kmeans.internal.Engine;
 import io.github.clusterkit.kmeans.internal.HamerlyAssigner;
 import io.github.clusterkit.kmeans.internal.LloydAssigner;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -64,9 +60,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for every {@link #parallelism(int)}: rows are cut into at most 64 chunks whose boundaries depend only on
  * the number of rows, and per-chunk partial sums are combined in chunk order. Below 65536 rows, where a run
  * has too few chunks to share, several restarts run side by side instead, one per thread; restart {@code i}
- * computes the same numbers either way. The chunked passes run on library worker threads held by the fit until
- * it returns (idle ones are reused by later fits and end after a second unused), side-by-side restarts on a
- * pool the fit creates and shuts down; the common pool is never used.
+ * computes the same numbers either way. Both the chunked passes and the side-by-side restarts run on the
+ * calling thread and library worker threads held by the fit until it returns (idle ones are reused by later
+ * fits and end after a second unused), at most {@link #parallelism(int)} threads in all; the common pool is
+ * never used.
  *
  * <p><b>Memory.</b> Besides the model's {@code n} labels, a fit holds work arrays per row (Hamerly: one
  * {@code long}; Elkan: {@code k + 1} doubles). A k-means++ fit (either kind) with {@code k <= 20} and
@@ -382,49 +379,38 @@ public final class KMeans {
     return engine.run(c0, maxIterations, tolAbs);
   }
 
+  /**
+   * Runs the restarts side by side on {@code min(parallelism, runs)} threads of the library's worker cache
+   * (the caller's included), each thread on a one-thread engine of its own, taking restart numbers from a
+   * shared counter. The best run is chosen afterwards in restart order (lowest inertia, ties to the lowest
+   * index), so the choice does not depend on which thread ran which restart. A restart that fails stops the
+   * others from starting new ones, and its exception reaches the caller as is. Like the one-engine path, this
+   * does not act on interrupts: the calling thread's interrupt status is kept (the pool used before the
+   * worker cache threw {@link IllegalStateException} when interrupted while waiting for it).
+   */
   private Engine.Run parallelRestarts(double[] x, int n, int d, double[] w, KMeansAlgorithm used, int runs,
       double tolAbs) {
     int threads = Math.min(parallelism, runs);
     Engine.Run[] results = new Engine.Run[runs];
     AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      try (Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), 1)) {
-        int r;
-        while ((r = next.getAndIncrement()) < runs) {
-          results[r] = run(engine, r, d, tolAbs);
+    AtomicBoolean failed = new AtomicBoolean();
+    try (ChunkRunner runner = new ChunkRunner(threads)) {
+      // One chunk per thread. A chunk taken over from a late worker finds the counter spent and builds no
+      // engine: each engine (and its copy of the data) is made only once it has a restart to run.
+      runner.run(threads, (chunk, slot) -> {
+        int r = next.getAndIncrement();
+        if (r >= runs || failed.get()) {
+          return;
         }
-      }
-    };
-    ExecutorService pool = Executors.newFixedThreadPool(threads - 1, r -> {
-      Thread t = new Thread(r, "clusterkit-kmeans-restart");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 1; t < threads; t++) {
-        futures.add(pool.submit(worker));
-      }
-      worker.run();
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (ExecutionException e) {
-          Throwable c = e.getCause();
-          if (c instanceof RuntimeException) {
-            throw (RuntimeException) c;
-          }
-          if (c instanceof Error) {
-            throw (Error) c;
-          }
-          throw new IllegalStateException(c);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("K-Means fit interrupted", e);
+        try (Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), 1)) {
+          do {
+            results[r] = run(engine, r, d, tolAbs);
+          } while (!failed.get() && (r = next.getAndIncrement()) < runs);
+        } catch (RuntimeException | Error e) {
+          failed.set(true);
+          throw e;
         }
-      }
-    } finally {
-      pool.shutdownNow();
+      });
     }
     Engine.Run best = results[0];
     for (int r = 1; r < runs; r++) {

@@ -1,20 +1,20 @@
 package io.github.clusterkit.hierarchical.internal;
 
+import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.neighbors.Metric;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Fills SciPy's condensed distance matrix and every point's nearest neighbour, optionally on a private
- * pool. Every entry is computed on its own (coordinates summed in order, as {@code pdist}), so the matrix is
- * bit for bit the same for every thread count; rows are split into a fixed number of chunks of about equal
- * work. The data are first copied column by column, so that each row of the matrix is a loop over
- * contiguous arrays that the JIT compiler vectorises. Not API.
+ * Fills SciPy's condensed distance matrix and every point's nearest neighbour, optionally on several
+ * threads: the caller's and workers of the library's cache ({@link ChunkRunner}), never more than
+ * {@code threads} in all, and no new thread while the cache has idle workers. Every entry is computed on its
+ * own (coordinates summed in order, as {@code pdist}), so the matrix is bit for bit the same for every thread
+ * count; rows are split into a fixed number of chunks of about equal work. The data are first copied column
+ * by column, so that each row of the matrix is a loop over contiguous arrays that the JIT compiler
+ * vectorises. A failure in a chunk reaches the caller as is ({@link RuntimeException} or {@link Error}).
+ * Interrupts are not acted upon: the calling thread's interrupt status is kept and the fill completes (the
+ * private pool used before threw {@link IllegalStateException} when the caller was interrupted while
+ * waiting for it). Not API.
  */
 public final class MatrixFill {
 
@@ -25,7 +25,8 @@ public final class MatrixFill {
    * @param n number of rows, {@code 2 <= n <= 65536}
    * @param d dimension
    * @param metric the metric
-   * @param threads number of threads, {@code >= 1}; a pool is created and shut down when {@code > 1}
+   * @param threads number of threads, {@code >= 1}, the caller's included; library workers join when
+   *     {@code > 1} and {@code n >= 1024}
    * @param nnVal output: each point's smallest distance to another point
    * @param nnIdx output: the smallest index at that distance
    * @return the condensed matrix, {@code n (n - 1) / 2} entries in {@code pdist} order
@@ -107,42 +108,24 @@ public final class MatrixFill {
       bounds[c] = next;
     }
     bounds[chunks] = n - 1;
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "clusterkit-hierarchical");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>(chunks);
-      for (int c = 0; c < chunks; c++) {
-        int lo = bounds[c];
-        int hi = bounds[c + 1];
-        futures.add(pool.submit(() -> {
-          double[] part = new double[n];
-          double[] centre = new double[d];
-          for (int i = lo; i < hi; i++) {
-            rowDistances(cols, n, d, i, metricCode, part, centre);
-            System.arraycopy(part, i + 1, dist, start[i] + i + 1, n - i - 1);
-          }
-        }));
-      }
-      for (int c = 0; c < chunks; c++) {
-        futures.get(c).get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while computing distances", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      pool.shutdownNow();
+    // Scratch rows per thread (slot), made by the slot's first chunk: a chunk fills whole rows of the matrix.
+    double[][] parts = new double[threads][];
+    double[][] centres = new double[threads][];
+    try (ChunkRunner runner = new ChunkRunner(threads)) {
+      runner.run(chunks, (c, slot) -> {
+        double[] part = parts[slot];
+        double[] centre = centres[slot];
+        if (part == null) {
+          part = new double[n];
+          centre = new double[d];
+          parts[slot] = part;
+          centres[slot] = centre;
+        }
+        for (int i = bounds[c], hi = bounds[c + 1]; i < hi; i++) {
+          rowDistances(cols, n, d, i, metricCode, part, centre);
+          System.arraycopy(part, i + 1, dist, start[i] + i + 1, n - i - 1);
+        }
+      });
     }
     for (int i = 0; i < n - 1; i++) {
       System.arraycopy(dist, start[i] + i + 1, row, i + 1, n - i - 1);
