@@ -673,7 +673,7 @@ public final class Engine implements AutoCloseable {
       final double[] vs = sc.fold;
       for (int base = from; base < to; base += bl) {
         final int len = Math.min(bl, to - base);
-        final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols);
+        final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols, sc.rowBuf);
         Dist.sqColumns(cols, len, px, ro, dd, sc.acc, vs);
         // Without branches (which rows take the new centre is unpredictable): every d2 is rewritten, with the same
         // value when the centre is not nearer (no NaN and no -0.0 among squared distances). Throwaway one-JVM
@@ -1046,7 +1046,7 @@ public final class Engine implements AutoCloseable {
     final double[] v3s = sc.cand[3];
     for (int base = from; base < to; base += bl) {
       final int len = Math.min(bl, to - base);
-      final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols);
+      final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols, sc.rowBuf);
       if (fold >= 0) {
         Dist.sqColumns(cols, len, px, fo, dd, acc, fv);
       }
@@ -1109,7 +1109,7 @@ public final class Engine implements AutoCloseable {
     double s = 0;
     for (int base = from; base < to; base += bl) {
       final int len = Math.min(bl, to - base);
-      double[][] block = make ? cols.fill(x, base, len) : cols.block(base);
+      double[][] block = make ? cols.fill(x, base, len, sc.rowBuf) : cols.block(base);
       Dist.sqColumns(block, len, centers, 0, dd, sc.acc, v);
       for (int r = 0; r < len; r++) {
         int i = base + r;
@@ -1125,12 +1125,14 @@ public final class Engine implements AutoCloseable {
   /** Work arrays of {@link #candidatesDense}, one set per calling thread. */
   private static final class SeedScratch {
     final double[][] cols;
+    final double[] rowBuf;
     final double[][] acc;
     final double[] fold;
     final double[][] cand;
 
     SeedScratch(int rows, int d) {
       cols = new double[d][rows];
+      rowBuf = new double[rows * d];
       acc = new double[4][rows];
       fold = new double[rows];
       cand = new double[4][rows];

@@ -69,6 +69,7 @@ public final class HamerlyAssigner extends Assigner {
     double[] own;
     double[] buf;
     double[][] cols;
+    double[] rowBuf;
     double[][] acc;
     double[][] dist;
     double[] bd;
@@ -328,6 +329,7 @@ public final class HamerlyAssigner extends Assigner {
     final Scratch sc = scratch.get();
     if (sc.cols == null) {
       sc.cols = new double[dd][bl];
+      sc.rowBuf = new double[Columns.rowBufferLength(dd)];
       sc.acc = new double[4][bl];
       sc.dist = new double[stored ? kk : 1][bl];
       sc.bd = new double[bl];
@@ -356,7 +358,7 @@ public final class HamerlyAssigner extends Assigner {
     int changes = 0;
     for (int base = from; base < to; base += bl) {
       int len = Math.min(bl, to - base);
-      final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols);
+      final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols, sc.rowBuf);
       java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
       if (stored) {
         for (int j = 0; j < kk; j++) {
