@@ -1,16 +1,35 @@
 package io.github.clusterkit.eval.internal;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import io.github.clusterkit.internal.ChunkRunner;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs {@code tasks} numbered tasks on {@code parallelism} threads of a pool created for the call and shut
- * down before it returns (never the common pool). Workers claim task numbers in increasing order, so a task
- * may wait for an earlier one without deadlock: every earlier task has already been claimed by a running
- * worker. With {@code parallelism == 1} the tasks run in order on the calling thread.
+ * Runs {@code tasks} numbered tasks on {@code workers(parallelism, tasks)} threads: the calling thread and
+ * workers of the library's cache ({@link ChunkRunner}, never the common pool), so a call starts no thread
+ * while the cache has idle workers and never runs on more threads than asked for. With one worker the tasks
+ * run in order on the calling thread.
+ *
+ * <p><b>Order.</b> A task may wait for an earlier one without deadlock. The tasks are not handed to the
+ * runner's chunks (the runner splits its chunks into one part per thread and lets threads take over each
+ * other's parts, an order the tasks must not depend on). Instead the runner runs one chunk per thread, and
+ * every chunk takes task numbers from one shared counter, in increasing order, one task at a time, until
+ * none is left. So every task below the counter has been taken by a thread that is running it or has
+ * finished it, and the lowest unfinished task, whose earlier tasks are all finished, always makes progress;
+ * the calling thread takes tasks itself, so this holds even when a worker starts late. A chunk that a thread
+ * takes over from a late worker finds the counter spent and returns at once, so the {@code worker} number
+ * passed to a task (the runner's slot of the thread) is used by one thread at a time.
+ *
+ * <p><b>Failures and interrupts.</b> The first task that throws stops the call: no task starts after it, and
+ * the threads still running tasks of this call are interrupted, so that a task waiting for the failed one (or
+ * for one that will now never run) ends with {@link InterruptedException}, as the pool used before this
+ * class did with {@code shutdownNow}. When every running task has returned, the first failure reaches the
+ * caller: a {@link RuntimeException} or {@link Error} as is, an {@link InterruptedException} as an
+ * {@link IllegalStateException} with it as the cause, anything else wrapped in an
+ * {@link IllegalStateException}. An interrupt of the calling thread stops the call at the caller's next task
+ * (or ends the task it is waiting in) with an {@link IllegalStateException}, keeping the interrupt status;
+ * one that comes while the caller only waits for the last tasks of other threads is kept as the thread's
+ * status and the call completes. Interrupts this call raises to cancel tasks are cleared from the workers
+ * before they serve anything else, and from the calling thread before the call returns.
  */
 public final class Parallel {
 
@@ -54,40 +73,133 @@ public final class Parallel {
       }
       return;
     }
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread th = new Thread(r, "clusterkit-eval");
-      th.setDaemon(true);
-      return th;
-    });
-    try {
-      Future<?>[] futures = new Future<?>[workers];
-      for (int w = 0; w < workers; w++) {
-        final int worker = w;
-        futures[w] = pool.submit(() -> {
-          for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-            body.run(t, worker);
+    Call call = new Call(tasks, body, workers, Thread.currentThread());
+    try (ChunkRunner runner = new ChunkRunner(workers)) {
+      runner.run(workers, call::work); // one chunk per thread; the chunks never throw
+    }
+    call.finish();
+  }
+
+  /** One call's shared state: the task counter, the threads inside a task, the first failure. */
+  private static final class Call {
+    final int tasks;
+    final Body body;
+    final Thread caller;
+    final AtomicInteger next = new AtomicInteger();
+    /** Set (under this object's lock) by the first failure: no task starts after it. */
+    volatile boolean stopped;
+    /** The thread inside a task in each slot, or null; guarded by this object's lock. */
+    final Thread[] running;
+    /** The first failure; guarded by this object's lock. */
+    Throwable failure;
+    /** Whether this call interrupted the caller to cancel its task; guarded by this object's lock. */
+    boolean interruptedCaller;
+    /**
+     * Whether the caller had an interrupt of its own (not raised by this call), whose status is to be set again
+     * before the call returns; guarded by this object's lock.
+     */
+    boolean keepCallerInterrupt;
+
+    Call(int tasks, Body body, int workers, Thread caller) {
+      this.tasks = tasks;
+      this.body = body;
+      this.running = new Thread[workers];
+      this.caller = caller;
+    }
+
+    /** A chunk: tasks from the counter, in increasing order, until none is left or the call stops. */
+    void work(int chunk, int slot) {
+      Thread me = Thread.currentThread();
+      while (!stopped) {
+        if (me == caller && me.isInterrupted()) { // not raised by this call: it interrupts only threads in a task
+          synchronized (this) {
+            keepCallerInterrupt = true;
           }
-          return null;
-        });
+          fail(new IllegalStateException("interrupted"));
+          return;
+        }
+        int t = next.getAndIncrement();
+        if (t >= tasks) {
+          return;
+        }
+        synchronized (this) {
+          if (stopped) {
+            return;
+          }
+          running[slot] = me;
+        }
+        try {
+          body.run(t, slot);
+        } catch (InterruptedException e) {
+          synchronized (this) {
+            if (me == caller && !stopped) { // the call interrupts a thread only after it has stopped
+              keepCallerInterrupt = true;
+            }
+          }
+          fail(new IllegalStateException("interrupted", e));
+          return;
+        } catch (Throwable e) {
+          fail(e);
+          return;
+        } finally {
+          synchronized (this) {
+            running[slot] = null;
+          }
+        }
       }
-      for (Future<?> f : futures) {
-        f.get();
+    }
+
+    /** Records the first failure, stops the call and interrupts the other threads inside a task. */
+    synchronized void fail(Throwable e) {
+      if (failure == null) {
+        failure = e;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException) {
-        throw (RuntimeException) c;
+      if (stopped) {
+        return;
       }
-      if (c instanceof Error) {
-        throw (Error) c;
+      stopped = true;
+      Thread me = Thread.currentThread();
+      for (Thread t : running) {
+        if (t == null || t == me) {
+          continue;
+        }
+        if (t == caller) {
+          if (t.isInterrupted()) { // an interrupt of the caller's own: its task is ended by it anyway
+            keepCallerInterrupt = true;
+            continue;
+          }
+          interruptedCaller = true;
+        }
+        t.interrupt();
       }
-      throw new IllegalStateException(c);
-    } finally {
-      pool.shutdownNow();
+    }
+
+    /** On the caller, once every chunk has returned: clears this call's interrupt, rethrows the failure. */
+    void finish() {
+      Throwable f;
+      boolean clear;
+      boolean keep;
+      synchronized (this) {
+        f = failure;
+        clear = interruptedCaller;
+        keep = keepCallerInterrupt;
+      }
+      if (clear) {
+        Thread.interrupted();
+      }
+      if (keep) {
+        caller.interrupt();
+      }
+      if (f == null) {
+        return;
+      }
+      if (f instanceof RuntimeException) {
+        throw (RuntimeException) f;
+      }
+      if (f instanceof Error) {
+        throw (Error) f;
+      }
+      throw new IllegalStateException(f);
     }
   }
 }
