@@ -21,11 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Failures and interrupts.</b> The first task that throws stops the call: no task starts after it, and
  * the threads still running tasks of this call are interrupted, so that a task waiting for the failed one (or
- * for one that will now never run) ends with {@link InterruptedException}, as the pool used before this
- * class did with {@code shutdownNow}. When every running task has returned, the first failure reaches the
- * caller: a {@link RuntimeException} or {@link Error} as is, an {@link InterruptedException} as an
- * {@link IllegalStateException} with it as the cause, anything else wrapped in an
- * {@link IllegalStateException}. An interrupt of the calling thread stops the call at the caller's next task
+ * for one that will now never run) ends with {@link InterruptedException}, as the per-call pool used before
+ * did with {@code shutdownNow}. When every running task has returned (unlike that pool, the call does not
+ * leave tasks running behind it: a task that ignores the interrupt delays the failure until it ends), the
+ * first failure reaches the caller: a {@link RuntimeException} or {@link Error} as is, an
+ * {@link InterruptedException} as an {@link IllegalStateException} with it as the cause, anything else
+ * wrapped in an {@link IllegalStateException}. An interrupt of the calling thread stops the call at the caller's next task
  * (or ends the task it is waiting in) with an {@link IllegalStateException}, keeping the interrupt status;
  * one that comes while the caller only waits for the last tasks of other threads is kept as the thread's
  * status and the call completes. Interrupts this call raises to cancel tasks are cleared from the workers
