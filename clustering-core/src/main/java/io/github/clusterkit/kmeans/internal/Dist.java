@@ -155,8 +155,17 @@ public final class Dist {
    * bit (the same operations in the same order for every vector), computed column by column so that every inner
    * loop runs over arrays indexed from 0, which HotSpot vectorises.
    *
+   * <p>Every inner loop reads three to five arrays and writes one: on HotSpot 17 (C2, AVX-512 here) a loop that
+   * reads only one or two arrays, such as {@code out[r] += t * t} or {@code s[r] = t0 * t0 + t1 * t1}, ran at about
+   * scalar speed, while the same work with a third array read ran two to three times faster. Where a sum has one
+   * column too few for such a loop, the loop reads {@link #ZEROS} as the missing column: {@code 0 - 0} squared adds
+   * {@code +0.0}, which leaves every sum of squares unchanged (no sum is {@code -0.0}). Throwaway timing of the
+   * kernel alone on a cached block of 254 vectors, k = 10 centres, ns per coordinate and centre, before / after: d =
+   * 8 0.21 / 0.08, d = 10 0.14 / 0.085, d = 11 0.14 / 0.074 (JDK 25's C2 runs the earlier loops at about the later
+   * speed). One-JVM A/B, one thread, greedy k-means++ and 20 iterations at 10^6 x 10: 322.8 to 286.5 ms.
+   *
    * @param cols the vectors by column, {@code d} arrays of at least {@code len} values
-   * @param len number of vectors
+   * @param len number of vectors, at most {@link #MAX_COLUMN_LEN}
    * @param b array of the other vector
    * @param bo its offset
    * @param d dimension
@@ -164,80 +173,86 @@ public final class Dist {
    * @param out receives the squared distances
    */
   public static void sqColumns(double[][] cols, int len, double[] b, int bo, int d, double[][] acc, double[] out) {
-    if (d < 8) {
-      java.util.Arrays.fill(out, 0, len, 0.0);
-      for (int j = 0; j < d; j++) {
-        final double[] cj = cols[j];
-        final double bj = b[bo + j];
-        for (int r = 0; r < len; r++) {
-          double t = cj[r] - bj;
-          out[r] += t * t;
-        }
-      }
-      return;
+    if (len > MAX_COLUMN_LEN) {
+      throw new IllegalArgumentException("len must be <= " + MAX_COLUMN_LEN + ", got " + len);
     }
-    if (d >= 16) {
+    if (d < 8) {
+      sqColumnsSerial(cols, len, b, bo, d, out);
+    } else if (d < 16) {
+      sqColumnsNarrow(cols, len, b, bo, d, acc, out);
+    } else {
       sqColumnsBySum(cols, len, b, bo, d, acc, out);
-      return;
+    }
+  }
+
+  /** Most vectors {@link #sqColumns} takes at once (the largest block of {@link Columns#blockRows(int)}). */
+  static final int MAX_COLUMN_LEN = 256;
+
+  /** Zeros read as a padding column: {@code t = 0 - 0} adds {@code +0.0}, which changes no sum of squares. */
+  private static final double[] ZEROS = new double[MAX_COLUMN_LEN];
+
+  /** {@link #sqColumns} for {@code d < 8}: {@link #sq}'s single sum, two columns per loop. */
+  private static void sqColumnsSerial(double[][] cols, int len, double[] b, int bo, int d, double[] out) {
+    // One sum per vector, columns in order: 0 + t0 * t0 == t0 * t0 exactly, so the sum starts from two squares.
+    {
+      final double[] c0 = cols[0];
+      final double[] c1 = d > 1 ? cols[1] : ZEROS;
+      final double b0 = b[bo];
+      final double b1 = d > 1 ? b[bo + 1] : 0.0;
+      for (int r = 0; r < len; r++) {
+        double t0 = c0[r] - b0;
+        double t1 = c1[r] - b1;
+        out[r] = t0 * t0 + t1 * t1;
+      }
+    }
+    addPairs(cols, len, b, bo, 2, d, out);
+  }
+
+  /** {@code out[r] += t_j^2} for columns {@code j} from {@code from} to {@code d - 1} in order, two per loop. */
+  private static void addPairs(double[][] cols, int len, double[] b, int bo, int from, int d, double[] out) {
+    for (int j = from; j < d; j += 2) {
+      final double[] c0 = cols[j];
+      final double[] c1 = j + 1 < d ? cols[j + 1] : ZEROS;
+      final double b0 = b[bo + j];
+      final double b1 = j + 1 < d ? b[bo + j + 1] : 0.0;
+      for (int r = 0; r < len; r++) {
+        double t0 = c0[r] - b0;
+        double t1 = c1[r] - b1;
+        out[r] = out[r] + t0 * t0 + t1 * t1;
+      }
+    }
+  }
+
+  /**
+   * {@link #sqColumns} for {@code 8 <= d < 16}: each of {@link #sq}'s four partial sums (two or three columns) in one
+   * loop, then their combination, then the tail columns two per loop.
+   */
+  private static void sqColumnsNarrow(double[][] cols, int len, double[] b, int bo, int d, double[][] acc,
+      double[] out) {
+    final int groups = d >> 2;
+    for (int q = 0; q < 4; q++) {
+      final double[] s = acc[q];
+      final double[] c0 = cols[q];
+      final double[] c1 = cols[q + 4];
+      final double[] c2 = groups > 2 ? cols[q + 8] : ZEROS;
+      final double b0 = b[bo + q];
+      final double b1 = b[bo + q + 4];
+      final double b2 = groups > 2 ? b[bo + q + 8] : 0.0;
+      for (int r = 0; r < len; r++) {
+        double t0 = c0[r] - b0;
+        double t1 = c1[r] - b1;
+        double t2 = c2[r] - b2;
+        s[r] = t0 * t0 + t1 * t1 + t2 * t2;
+      }
     }
     final double[] s0 = acc[0];
     final double[] s1 = acc[1];
     final double[] s2 = acc[2];
     final double[] s3 = acc[3];
-    {
-      // First group: 0 + t * t == t * t exactly, so the sums start from the squares.
-      final double[] c0 = cols[0];
-      final double[] c1 = cols[1];
-      final double[] c2 = cols[2];
-      final double[] c3 = cols[3];
-      final double b0 = b[bo];
-      final double b1 = b[bo + 1];
-      final double b2 = b[bo + 2];
-      final double b3 = b[bo + 3];
-      for (int r = 0; r < len; r++) {
-        double t0 = c0[r] - b0;
-        double t1 = c1[r] - b1;
-        double t2 = c2[r] - b2;
-        double t3 = c3[r] - b3;
-        s0[r] = t0 * t0;
-        s1[r] = t1 * t1;
-        s2[r] = t2 * t2;
-        s3[r] = t3 * t3;
-      }
-    }
-    int j = 4;
-    int end = d - 3;
-    for (; j < end; j += 4) {
-      final double[] c0 = cols[j];
-      final double[] c1 = cols[j + 1];
-      final double[] c2 = cols[j + 2];
-      final double[] c3 = cols[j + 3];
-      final double b0 = b[bo + j];
-      final double b1 = b[bo + j + 1];
-      final double b2 = b[bo + j + 2];
-      final double b3 = b[bo + j + 3];
-      for (int r = 0; r < len; r++) {
-        double t0 = c0[r] - b0;
-        double t1 = c1[r] - b1;
-        double t2 = c2[r] - b2;
-        double t3 = c3[r] - b3;
-        s0[r] += t0 * t0;
-        s1[r] += t1 * t1;
-        s2[r] += t2 * t2;
-        s3[r] += t3 * t3;
-      }
-    }
     for (int r = 0; r < len; r++) {
       out[r] = (s0[r] + s1[r]) + (s2[r] + s3[r]);
     }
-    for (; j < d; j++) {
-      final double[] cj = cols[j];
-      final double bj = b[bo + j];
-      for (int r = 0; r < len; r++) {
-        double t = cj[r] - bj;
-        out[r] += t * t;
-      }
-    }
+    addPairs(cols, len, b, bo, 4 * groups, d, out);
   }
 
   /**
@@ -291,13 +306,17 @@ public final class Dist {
           s[r] = s[r] + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
         }
       }
-      for (; g < groups; g++) {
+      // The sum's last one to three columns, two per loop (the odd one padded with zeros).
+      for (; g < groups; g += 2) {
         final int j = 4 * g + q;
         final double[] c0 = cols[j];
+        final double[] c1 = g + 1 < groups ? cols[j + 4] : ZEROS;
         final double b0 = b[bo + j];
+        final double b1 = g + 1 < groups ? b[bo + j + 4] : 0.0;
         for (int r = 0; r < len; r++) {
           double t0 = c0[r] - b0;
-          s[r] += t0 * t0;
+          double t1 = c1[r] - b1;
+          s[r] = s[r] + t0 * t0 + t1 * t1;
         }
       }
     }
@@ -308,14 +327,7 @@ public final class Dist {
     for (int r = 0; r < len; r++) {
       out[r] = (s0[r] + s1[r]) + (s2[r] + s3[r]);
     }
-    for (int j = 4 * groups; j < d; j++) {
-      final double[] cj = cols[j];
-      final double bj = b[bo + j];
-      for (int r = 0; r < len; r++) {
-        double t = cj[r] - bj;
-        out[r] += t * t;
-      }
-    }
+    addPairs(cols, len, b, bo, 4 * groups, d, out);
   }
 
   /**
