@@ -81,9 +81,9 @@ import java.util.Locale;
  * {@code ValueError}).
  *
  * <p><b>Parallelism</b> is opt-in ({@link #parallelism(int)}, default 1) and only computes the distance
- * matrix, so it has no effect on single linkage and on Ward by centroids (fixed chunks of rows on a pool that
- * {@code fit} creates and shuts down; the common pool is never used). The result is identical for every
- * thread count.
+ * matrix, so it has no effect on single linkage and on Ward by centroids (fixed chunks of rows, on the calling
+ * thread and parked worker threads that the library keeps between calls and ends after a second unused; the
+ * common pool is never used). The result is identical for every thread count.
  *
  * <p><b>Edge cases.</b> One row gives a dendrogram without merges. Duplicate rows merge at height 0.
  * {@code fit} never modifies the dataset. Instances are immutable and safe to share between threads.

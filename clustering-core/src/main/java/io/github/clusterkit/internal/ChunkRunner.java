@@ -11,8 +11,9 @@ import java.util.function.IntConsumer;
  * Runs a fixed number of chunks of work on the calling thread and on up to {@code parallelism - 1} worker
  * threads of the library. The chunk boundaries depend only on the problem size, never on the thread count,
  * and every chunk writes only its own outputs, so results do not depend on which thread ran which chunk.
- * With parallelism 1 no worker is used. Shared by every parallel algorithm (DBSCAN, K-Means, Gaussian
- * mixtures, PCA), so that "the caller's parallelism, never the common pool" is implemented once. Not API.
+ * With parallelism 1 no worker is used. Shared by every parallel code path (DBSCAN, K-Means and its side-by-side
+ * restarts, Gaussian mixtures, PCA, the hierarchical distance matrix, and clustering-eval's tasks), so that "the
+ * caller's parallelism, never the common pool" is implemented once. Not API.
  *
  * <p>Tuned for fits that are long sequences of short passes (a DBSCAN fit at 10^5 x 2 takes about 15 ms in some
  * twenty passes, many well under a millisecond; a K-Means iteration at 10^5 x 50 about a millisecond): handing

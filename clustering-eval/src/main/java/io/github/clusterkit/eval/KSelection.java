@@ -123,8 +123,9 @@ public final class KSelection {
   }
 
   /**
-   * @param threads number of values of {@code k} evaluated at once, at least 1; a pool is created per
-   *     evaluation and shut down afterwards. The result does not depend on it.
+   * @param threads number of values of {@code k} evaluated at once, at least 1 (the calling thread and parked
+   *     worker threads that the library keeps between calls; never the common pool). The result does not depend
+   *     on it.
    * @return a copy with this parallelism
    * @throws IllegalArgumentException if {@code threads < 1}
    */

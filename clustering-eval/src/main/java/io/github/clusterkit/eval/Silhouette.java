@@ -127,8 +127,8 @@ public final class Silhouette {
   }
 
   /**
-   * @param threads number of threads, at least 1; a pool is created for each evaluation and shut down
-   *     afterwards. The result does not depend on it.
+   * @param threads number of threads, at least 1 (the calling thread and parked worker threads that the library
+   *     keeps between calls; never the common pool). The result does not depend on it.
    * @return a copy with that parallelism
    * @throws IllegalArgumentException if {@code threads < 1}
    */
