@@ -201,5 +201,4 @@ final class Columns {
       }
     }
   }
-
 }
