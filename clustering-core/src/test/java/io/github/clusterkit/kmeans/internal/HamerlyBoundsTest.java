@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hamerly's float bounds stay valid: every rounding of a bound goes the safe way (upper bounds up, lower bounds
- * down), checked exactly with BigDecimal over magnitudes from subnormal floats to beyond the float range.
+ * down, due values down), checked exactly with BigDecimal over magnitudes from subnormal floats to beyond the float
+ * range.
  */
 class HamerlyBoundsTest {
 
@@ -47,23 +48,49 @@ class HamerlyBoundsTest {
   }
 
   @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE) // special values drawn directly, as above
-  void floatUpdatesRoundTheSafeWay(@ForAll("magnitudes") double u0, @ForAll("magnitudes") double p0,
-      @ForAll("magnitudes") double l0) {
-    float u = HamerlyAssigner.up(u0);
-    float p = HamerlyAssigner.up(p0);
-    float l = HamerlyAssigner.down(l0);
-    float grown = HamerlyAssigner.grow(u, p);
-    if (Float.isInfinite(u) || Float.isInfinite(p)) {
-      assertEquals(Float.POSITIVE_INFINITY, grown); // an infinite upper bound: always valid
-    } else if (!Float.isInfinite(grown)) {
-      assertTrue(big(grown).compareTo(big(u).add(big(p))) >= 0, () -> "grow " + u + " + " + p + " = " + grown);
+  void relativeBoundsRoundTheSafeWay(@ForAll("magnitudes") double u, @ForAll("magnitudes") double p,
+      @ForAll("magnitudes") double l, @ForAll("magnitudes") double o) {
+    // An upper bound stored relative to a drift sum p: the float is at least the exact u - p (the double
+    // subtraction's error is within the 2^-52 * (u + p) that relUp is told about), and rebuilding it gives at
+    // least u again.
+    if (Double.isFinite(u + p)) {
+      float ur = HamerlyAssigner.relUp(u - p, u + p);
+      assertTrue(ur != Float.NEGATIVE_INFINITY && !Float.isNaN(ur), () -> "relUp " + ur);
+      // +inf (beyond the float range) is always a valid upper bound.
+      assertTrue(Float.isInfinite(ur) || big(ur).compareTo(big(u).subtract(big(p))) >= 0,
+          () -> "relUp " + u + " - " + p + " = " + ur);
+      float uu = HamerlyAssigner.up(ur + p);
+      assertTrue(Float.isInfinite(uu) || big(uu).compareTo(big(u)) >= 0, () -> "rebuilt upper " + uu + " < " + u);
     }
-    float shrunk = HamerlyAssigner.shrink(l, p);
-    if (Float.isInfinite(p)) {
-      assertTrue(shrunk <= 0, () -> "shrink " + l + " - " + p + " = " + shrunk);
+    // A lower bound stored relative to a drift sum o: at most l + o, and rebuilding it gives at most l.
+    float lr = HamerlyAssigner.down(l + o);
+    assertTrue(big(lr).compareTo(big(l).add(big(o))) <= 0, () -> "down " + l + " + " + o + " = " + lr);
+    if (Double.isFinite(o)) {
+      float ll = HamerlyAssigner.down(lr - o);
+      assertTrue(big(ll).compareTo(big(l).max(BigDecimal.ZERO)) <= 0, () -> "rebuilt lower " + ll + " > " + l);
+    }
+  }
+
+  @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE) // special values drawn directly, as above
+  void dueValuesNeverExceedTheGap(@ForAll("magnitudes") double u0, @ForAll("magnitudes") double m0,
+      @ForAll("magnitudes") double g) {
+    float u = HamerlyAssigner.up(u0);
+    float m = HamerlyAssigner.down(m0);
+    // The due value of a row at drift g is at most g + (m - u); 0 (due at once) when m <= u.
+    float due = HamerlyAssigner.dueValue(u, m, g);
+    if (!(m > u)) {
+      assertEquals(0f, due);
+    } else if (!Float.isInfinite(u)) {
+      BigDecimal limit = big(g).add(big(m)).subtract(big(u));
+      assertTrue(big(due).compareTo(limit) <= 0, () -> "due " + due + " > " + g + " + " + m + " - " + u);
+    }
+    // A full pass (drift 0): the gap itself, rounded down.
+    float full = HamerlyAssigner.gapDown(m, u);
+    if (!(m > u)) {
+      assertEquals(0f, full);
     } else {
-      BigDecimal exact = big(l).subtract(big(p)).max(BigDecimal.ZERO);
-      assertTrue(big(shrunk).compareTo(exact) <= 0, () -> "shrink " + l + " - " + p + " = " + shrunk);
+      assertTrue(big(full).compareTo(big(m).subtract(big(u))) <= 0, () -> "gapDown " + m + " - " + u + " = " + full);
+      assertTrue(full >= 0);
     }
   }
 
