@@ -148,7 +148,13 @@ public final class KMeansModel {
 
   /**
    * @return the inertia of the kept run: the weighted sum over the fitted rows of the squared Euclidean
-   *     distance to the assigned centroid (scikit-learn's {@code inertia_}, ELKI's SSE)
+   *     distance to the assigned centroid (scikit-learn's {@code inertia_}, ELKI's SSE). With unit weights it is
+   *     usually computed without a pass over the data, from per-cluster sums kept during the fit (each cluster's
+   *     squared distances to the run's first centroid, corrected by the distance the centroid travelled); the sums
+   *     are used only where their rounding keeps the value within about 1e-12 relative of the exact sum, and
+   *     elsewhere (data far from the origin compared with the clusters' spread, sample weights) the distances are
+   *     summed directly. Either way the value is the same on any thread count and for every
+   *     {@link KMeansAlgorithm}.
    */
   public double inertia() {
     return inertia;

@@ -27,6 +27,12 @@ public abstract class Assigner {
    * one's) instead of every row: see {@link #accumulateMoves(boolean)}.
    */
   protected boolean moves;
+  /**
+   * The run's reference points ({@link #trackReference(double[])}), row-major {@code k * d}, or {@code null}: while
+   * set, every update of cluster {@code a}'s sums also updates {@code wsum[k + a]}, the sum over its rows of the
+   * squared distance {@link Dist#sq} to reference point {@code a}, in the same row order.
+   */
+  protected double[] ref;
 
   /**
    * @param x row-major points
@@ -147,6 +153,38 @@ public abstract class Assigner {
   }
 
   /**
+   * Starts or stops tracking the sums of squared distances to reference points (unit weights only): with
+   * {@code ref} set, the weight arrays passed to {@link #assign} must hold {@code 2 * k} values, the second half
+   * receiving those sums. The engine sets the run's initial centroids, so that the first pass, whose centroids
+   * they are, adds the distances it has already computed.
+   *
+   * @param ref reference points, row-major {@code k * d} (kept, not copied), or {@code null}
+   */
+  public final void trackReference(double[] ref) {
+    this.ref = ref;
+  }
+
+  /** The squared distance from row offset {@code xo} to reference point {@code a}. */
+  protected final double refSq(int xo, int a) {
+    return Dist.sq(x, xo, ref, a * d, d);
+  }
+
+  /**
+   * {@link #accumulate} of a unit-weight row whose squared distance to reference point {@code a} is already known
+   * ({@code refDist}, the value {@link #refSq} would give).
+   */
+  protected final void accumulateKnown(int xo, int a, double refDist, double[] sum, double[] wsum) {
+    int so = a * d;
+    for (int t = 0; t < d; t++) {
+      sum[so + t] += x[xo + t];
+    }
+    wsum[a] += 1;
+    if (ref != null) {
+      wsum[k + a] += refDist;
+    }
+  }
+
+  /**
    * Adds row {@code i} (offset {@code xo}) to cluster {@code a}'s sums.
    *
    * @param i row
@@ -162,6 +200,9 @@ public abstract class Assigner {
         sum[so + t] += x[xo + t];
       }
       wsum[a] += 1;
+      if (ref != null) {
+        wsum[k + a] += refSq(xo, a);
+      }
     } else {
       double wi = w[i];
       for (int t = 0; t < d; t++) {
@@ -212,6 +253,10 @@ public abstract class Assigner {
       }
       wsum[old] -= 1;
       wsum[a] += 1;
+      if (ref != null) {
+        wsum[k + old] -= refSq(xo, old);
+        wsum[k + a] += refSq(xo, a);
+      }
     } else {
       double wi = w[i];
       for (int t = 0; t < d; t++) {

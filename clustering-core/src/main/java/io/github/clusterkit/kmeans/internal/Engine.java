@@ -104,6 +104,13 @@ public final class Engine implements AutoCloseable {
   // Reduction targets (written by reducers on the calling thread only).
   private double[] sum;
   private double[] wsum;
+  /**
+   * Per cluster, the sum over its rows of the squared distance to its reference point ({@link #ref}), kept like
+   * {@link #sum} (in full or by moves, chunk partials in chunk order); unit weights only.
+   */
+  private double[] qsum;
+  /** The run's initial centroids, or {@code null} (weights): the reference points of {@link #qsum}. */
+  private double[] ref;
   private int changes;
   /**
    * Whether a pass may update the sums from the rows that changed cluster only (unit weights: the weight totals
@@ -131,7 +138,7 @@ public final class Engine implements AutoCloseable {
     this.width = chunks.width((long) k * (d + 1));
     // Padding after every slot keeps two slots that threads write at the same time off a shared cache line.
     this.slotSum = new double[width][k * d + SLOT_PAD];
-    this.slotW = new double[width][k + SLOT_PAD];
+    this.slotW = new double[width][2 * k + SLOT_PAD];
     this.slotChanges = new int[width];
     this.seedScratch = new PerThread<>(() -> new SeedScratch(Columns.blockRows(d), d));
     this.chunkValue = new double[chunks.count()];
@@ -156,6 +163,9 @@ public final class Engine implements AutoCloseable {
     Arrays.fill(labels, -1);
     sum = new double[k * d];
     wsum = new double[k];
+    qsum = new double[k];
+    ref = incremental ? init.clone() : null;
+    assigner.trackReference(ref);
     double gUp = 1 + Dist.gamma(d);
     assigner.reset();
     boolean strict = false;
@@ -208,10 +218,16 @@ public final class Engine implements AutoCloseable {
       }
     }
     if (!strict) {
+      // The last assignment settles the labels; with reference sums it also moves them along (the centroids are
+      // final already), so that they describe the returned labels.
       assigner.prepare(centers, shifts);
-      assignPass(labels, false, false);
+      assignPass(labels, ref != null, ref != null && !fullSums);
     }
-    double inertia = inertia(centers, labels);
+    double inertia = ref != null ? referenceInertia(centers) : Double.NaN;
+    if (Double.isNaN(inertia)) {
+      inertia = inertia(centers, labels);
+    }
+    assigner.trackReference(null);
     return new Run(centers, labels, inertia, it, converged);
   }
 
@@ -226,6 +242,7 @@ public final class Engine implements AutoCloseable {
     if (!delta) {
       Arrays.fill(sum, 0);
       Arrays.fill(wsum, 0);
+      Arrays.fill(qsum, 0);
     }
     assigner.accumulateMoves(delta);
     changes = 0;
@@ -252,6 +269,11 @@ public final class Engine implements AutoCloseable {
             }
             for (int j = 0; j < k; j++) {
               wsum[j] += sw[j];
+            }
+            if (ref != null) {
+              for (int j = 0; j < k; j++) {
+                qsum[j] += sw[k + j];
+              }
             }
           }
         });
@@ -320,9 +342,58 @@ public final class Engine implements AutoCloseable {
       }
       wsum[j] = wi;
       wsum[old] -= wi;
+      if (ref != null) {
+        qsum[old] -= Dist.sq(x, xo, ref, old * d, d);
+        qsum[j] = Dist.sq(x, xo, ref, j * d, d);
+      }
       moved = true;
     }
     return moved;
+  }
+
+  /**
+   * A cluster's inertia from its reference sums is used when the magnitudes it is computed from are at most this
+   * many times the result: with rounding errors of about {@code 2^-53} of those magnitudes, grown at most 64-fold by
+   * the running sums, the result is then within about {@code 2^-40} (1e-12) relative.
+   */
+  private static final double REFERENCE_MAG = 128;
+
+  /**
+   * The inertia from the per-cluster sums, without a pass over the data: for cluster {@code a} with weight
+   * {@code W}, coordinate sums {@code S}, reference point {@code r}, sum {@code Q} of squared distances to {@code r}
+   * and final centroid {@code c}, the sum of squared distances to {@code c} is {@code Q + e . (W e - 2 (S - W r))}
+   * with {@code e = c - r} (exact algebra; when {@code c = S / W}, {@code Q - W |e|^2}). With {@code r} the run's
+   * first centroids, {@code e} is the distance the centroid travelled, and the correction is small against
+   * {@code Q} when the clusters are not far from the origin compared with their spread. Rounding: the result of each
+   * cluster is used only if it is at least 1/128 of the magnitudes it is computed from ({@code Q}, {@code W |e|^2}
+   * and {@code 2 |e| (|S| + |W r|)} per coordinate); else (and for a non-finite result) {@code NaN}, and the caller
+   * sums the distances directly. Clusters are added in index order.
+   *
+   * @param centers final centroids
+   * @return the inertia, or {@code NaN} when the sums cannot give it accurately
+   */
+  double referenceInertia(double[] centers) {
+    double total = 0;
+    for (int a = 0; a < k; a++) {
+      double wa = wsum[a];
+      double q = qsum[a];
+      double cross = 0;
+      double mag = 0;
+      int o = a * d;
+      for (int t = 0; t < d; t++) {
+        double e = centers[o + t] - ref[o + t];
+        double wr = wa * ref[o + t];
+        double st = sum[o + t] - wr;
+        cross += e * (wa * e - 2 * st);
+        mag += e * (wa * e) + 2 * Math.abs(e) * (Math.abs(sum[o + t]) + Math.abs(wr));
+      }
+      double v = q + cross;
+      if (!(v * REFERENCE_MAG >= Math.abs(q) + mag) || !(v < Double.POSITIVE_INFINITY)) {
+        return Double.NaN;
+      }
+      total += v;
+    }
+    return total;
   }
 
   /**

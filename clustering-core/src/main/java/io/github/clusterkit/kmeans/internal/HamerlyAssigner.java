@@ -154,7 +154,7 @@ public final class HamerlyAssigner extends Assigner {
   /** A float at most {@code m - u} when {@code m > u}, else 0: a full pass's due value ({@link #setBoundsFull}). */
   static float gapDown(float m, float u) {
     float gap = m - u;
-    return gap > 0 ? gap * DOWN_FF - TINY_FF : 0f;
+    return gap > 0 ? Math.max(gap * DOWN_FF - TINY_FF, 0f) : 0f;
   }
 
   static float upper(long p) {
@@ -515,11 +515,22 @@ public final class HamerlyAssigner extends Assigner {
           changes++;
         }
         if (rowByRow) {
-          tally(i, i * dd, old, a, sum, wsum);
+          // A full pass runs on the reference points (the run's first centroids): the distance is bd[r].
+          if (moves || w != null) {
+            tally(i, i * dd, old, a, sum, wsum);
+          } else {
+            accumulateKnown(i * dd, a, bd[r], sum, wsum);
+          }
         }
       }
       if (byRows) {
         accumulateRows(base, len, best, rowSums, sc.row, wsum);
+        if (ref != null) {
+          // A full pass runs on the reference points (the run's first centroids): the distance is bd[r].
+          for (int r = 0; r < len; r++) {
+            wsum[kk + best[r]] += bd[r];
+          }
+        }
       }
     }
     if (byRows) {
@@ -605,6 +616,9 @@ public final class HamerlyAssigner extends Assigner {
         sum[2 * a] += px[2 * i];
         sum[2 * a + 1] += px[2 * i + 1];
         wsum[a] += 1;
+        if (ref != null) {
+          wsum[k + a] += refSq(2 * i, a);
+        }
       }
     }
     return changes;

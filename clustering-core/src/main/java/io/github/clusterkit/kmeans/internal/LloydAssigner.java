@@ -84,6 +84,9 @@ public final class LloydAssigner extends Assigner {
           sum[2 * a] += x0;
           sum[2 * a + 1] += x1;
           wsum[a] += 1;
+          if (ref != null) {
+            wsum[kk + a] += refSq(2 * i, a);
+          }
         } else {
           double wi = ww[i];
           sum[2 * a] += x0 * wi;
