@@ -80,6 +80,11 @@ public final class HamerlyAssigner extends Assigner {
    */
   private double drift;
   private boolean full;
+  /** Keeps the touching loads of {@link #bounded} from being removed as dead code; never read. */
+  @SuppressWarnings("unused")
+  private volatile long touchSink;
+  /** Narrowest rows whose open rows {@link #bounded} touches before computing their distances. */
+  private static final int TOUCH_MIN_D = 16;
   /** The engine's column copy of the data, read by {@link #fullBlocks} when present. */
   private Columns columns;
   /**
@@ -377,6 +382,20 @@ public final class HamerlyAssigner extends Assigner {
       }
       // The open rows' distances to their own centroid in a loop of their own: its short body lets the core
       // overlap the cache misses of many rows (open rows are scattered), so the scans below find them cached.
+      if (dd >= TOUCH_MIN_D) {
+        // One load per cache line of every open row first, in a loop whose short body keeps many rows' misses in
+        // flight, so the distances below read cached rows (10^5 x 50, k = 10, 20 iterations from given centroids,
+        // one thread: 12.1 to 11.8 and 12.1 to 11.5 ms, one-JVM A/B, two runs of 80 fits).
+        long h = 0;
+        for (int r = 0; r < cnt; r++) {
+          int o = open[r] * dd;
+          int e = o + dd;
+          for (int t = o; t < e; t += 8) {
+            h ^= Double.doubleToRawLongBits(x[t]);
+          }
+        }
+        touchSink = h;
+      }
       for (int r = 0; r < cnt; r++) {
         int i = open[r];
         own[r] = Dist.sq(x, i * dd, c, labels[i] * dd, dd);
