@@ -166,6 +166,16 @@ public abstract class Assigner {
 
   /** The squared distance from row offset {@code xo} to reference point {@code a}. */
   protected final double refSq(int xo, int a) {
+    if (d < 8) {
+      // Dist.sq's single sum, written out so that the callers' loops keep it inlined.
+      final int ro = a * d;
+      double s = 0;
+      for (int t = 0; t < d; t++) {
+        double u = x[xo + t] - ref[ro + t];
+        s += u * u;
+      }
+      return s;
+    }
     return Dist.sq(x, xo, ref, a * d, d);
   }
 

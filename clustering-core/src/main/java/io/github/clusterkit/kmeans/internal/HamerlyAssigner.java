@@ -24,7 +24,10 @@ package io.github.clusterkit.kmeans.internal;
  * {@code HamerlyBoundsTest}), so a row that is not looked at has bounds that would have proved its label, and the
  * labels, sums and results are those of the per-row updates bit for bit. At 10^5 x 50, k = 10, 20 iterations from
  * given centroids, one thread, about 2% of the rows came due per pass; the fit took 14.6 instead of 15.7 ms
- * (one-JVM A/B, 80 fits each, medians of the later half).
+ * (one-JVM A/B, 80 fits each, medians of the later half). Early in a fit from k-means++ seeds most rows come due
+ * (70% in the first bounded pass at 10^6 x 2): there the bound arithmetic must stay in floats. With conversions
+ * to double and back in the loop, greedy k-means++ and 20 iterations at 10^6 x 2 took 223 instead of 181 ms of the
+ * per-row updates; in floats only, 176 ms (10^6 x 10: 264 against 274 ms).
  */
 public final class HamerlyAssigner extends Assigner {
 
@@ -36,9 +39,11 @@ public final class HamerlyAssigner extends Assigner {
   private static final double TINY = 0x1.0p-149;
   private static final double MAX_F = Float.MAX_VALUE;
   /**
-   * Float rounding of a gap ({@link #gapDown}): {@code (m - u) * DOWN_FF - TINY_FF} is at most {@code m - u} despite
-   * two roundings of at most 2^-24 relative each (or 2^-150 absolute among subnormal floats).
+   * Float rounding of the bounded pass ({@link #addUp}, {@link #upperNow}, {@link #dueAt}, {@link #gapDown}, ...):
+   * {@code (a + b) * UP_FF + TINY_FF} is at least {@code a + b}, and {@code (m - u) * DOWN_FF - TINY_FF} at most
+   * {@code m - u}, despite two roundings of at most 2^-24 relative each (or 2^-150 absolute among subnormal floats).
    */
+  private static final float UP_FF = 1 + 0x1.0p-21f;
   private static final float DOWN_FF = 1 - 0x1.0p-21f;
   private static final float TINY_FF = 0x1.0p-148f;
 
@@ -64,14 +69,14 @@ public final class HamerlyAssigner extends Assigner {
   private final float[] otherShift;
   /**
    * Per row, the value of {@link #drift} from which its bounds may no longer prove its label (a float at most the
-   * drift of the pass that set it plus the row's gap, {@link #dueValue}); a bounded pass looks only at the rows whose
+   * drift of the pass that set it plus the row's gap, {@link #dueAt}); a bounded pass looks only at the rows whose
    * value the drift has reached.
    */
   private final float[] due;
   /** Per centroid, the sum of its upper-bound growths ({@code shiftF}) since the last full pass, rounded up. */
-  private final double[] cumShift;
+  private final float[] cumShift;
   /** Per centroid, the sum of its lower-bound shrinkages ({@code otherShift}) since the last full pass, rounded up. */
-  private final double[] cumOther;
+  private final float[] cumOther;
   /** {@link #half} before the last {@link #prepare}. */
   private final float[] prevHalf;
   /**
@@ -79,6 +84,9 @@ public final class HamerlyAssigner extends Assigner {
    * {@code max(half, lower) - upper} can have shrunk in that pass, rounded up (see {@link #prepare}).
    */
   private double drift;
+  /** {@link #drift} rounded up and down to floats, for the bounded pass's float arithmetic. */
+  private float driftUp;
+  private float driftDown;
   private boolean full;
   /** Keeps the touching loads of {@link #bounded} from being removed as dead code; never read. */
   @SuppressWarnings("unused")
@@ -128,8 +136,8 @@ public final class HamerlyAssigner extends Assigner {
     this.shiftF = new float[k];
     this.otherShift = new float[k];
     this.due = new float[n];
-    this.cumShift = new double[k];
-    this.cumOther = new double[k];
+    this.cumShift = new float[k];
+    this.cumOther = new float[k];
     this.prevHalf = new float[k];
   }
 
@@ -193,6 +201,8 @@ public final class HamerlyAssigner extends Assigner {
       java.util.Arrays.fill(cumShift, 0);
       java.util.Arrays.fill(cumOther, 0);
       drift = 0;
+      driftUp = 0;
+      driftDown = 0;
     } else {
       full = false;
       double max = 0;
@@ -228,60 +238,82 @@ public final class HamerlyAssigner extends Assigner {
       // the stored sums themselves, and every sum is rounded up, so the drift never falls short of it).
       double most = 0;
       for (int a = 0; a < k; a++) {
-        double pa = (cumShift[a] + shiftF[a]) * SUM_UP;
-        double oa = (cumOther[a] + otherShift[a]) * SUM_UP;
+        float pa = addUp(cumShift[a], shiftF[a]);
+        float oa = addUp(cumOther[a], otherShift[a]);
         double dh = (double) prevHalf[a] - half[a];
         if (!(dh >= 0)) {
           dh = 0; // grew, or +inf - +inf when k == 1 (no other centroid: the half distance stays +inf)
         }
-        double step = (pa - cumShift[a]) + Math.max(dh, oa - cumOther[a]);
+        double step = ((double) pa - cumShift[a]) + Math.max(dh, (double) oa - cumOther[a]);
         most = Math.max(most, step);
         cumShift[a] = pa;
         cumOther[a] = oa;
       }
       drift = (drift + most * SUM_UP) * SUM_UP;
+      driftUp = up(drift);
+      driftDown = down(drift);
     }
   }
 
   /** Rounds a sum of non-negative doubles up: covers the rounding of the addition and of one difference of such sums. */
   private static final double SUM_UP = 1 + 0x1.0p-48;
 
-  /**
-   * A float {@code >= v} for any finite or infinite {@code v} whose double computation erred by at most
-   * {@code 2^-52 * mag} (a sum or difference of two doubles of magnitude at most {@code mag}), without a branch:
-   * the margin {@code |v| * 2^-22 + 2^-149} is more than the float rounding can take away. Below the float range it
-   * gives {@code -Float.MAX_VALUE}, still above {@code v}.
-   */
-  static float relUp(double v, double mag) {
-    return Math.max((float) (v + mag * 0x1.0p-52 + Math.abs(v) * 0x1.0p-22 + TINY), -Float.MAX_VALUE);
+  // The bounded pass's bound arithmetic, in floats only (a conversion between float and double in its loop made an
+  // examination of a row about twice as slow: 6.4 against 3.4 ns, throwaway loop over 2^20 rows). Every result is
+  // rounded the safe way: two roundings of at most 2^-24 relative each (2^-150 absolute among subnormal floats) are
+  // covered by the factors 1 + 2^-21 and 1 - 2^-21 and by TINY_FF (HamerlyBoundsTest checks each exactly).
+
+  /** A float {@code >= s + p} for {@code s, p >= 0}: a drift sum grown by a pass's increment. */
+  static float addUp(float s, float p) {
+    return (s + p) * UP_FF + TINY_FF;
+  }
+
+  /** A float {@code >= u - p} for {@code u, p >= 0}: an upper bound stored relative to its cluster's sum. */
+  static float relUpper(float u, float p) {
+    return (u * UP_FF - p * DOWN_FF) + TINY_FF;
   }
 
   /**
-   * The due value of a row whose stored bounds give the upper bound {@code u} and {@code m = max(half, lower)} at
-   * drift {@code g}: a float at most {@code g + (m - u)}, so that while the drift stays below it the row's gap has not
-   * been used up; 0 (due at every pass) when the bounds do not prove the label now.
+   * A float {@code <= max(l, 0) + o} for {@code o >= 0}: a lower bound stored relative to its cluster's sum (at most
+   * the largest float, never {@code +inf}).
    */
-  static float dueValue(float u, float m, double g) {
-    double gap = (double) m - u;
-    if (!(gap > 0)) {
-      return 0f;
-    }
-    return down(g + gap);
+  static float relLower(float l, float o) {
+    return Math.min((Math.max(l, 0f) + o) * DOWN_FF - TINY_FF, Float.MAX_VALUE);
+  }
+
+  /** A float {@code >= r + p} when {@code r + p >= 0}: the upper bound rebuilt from its stored form. */
+  static float upperNow(float r, float p) {
+    return (r + p) * UP_FF + TINY_FF;
+  }
+
+  /** A float {@code <= max(r - o, 0)}: the lower bound rebuilt from its stored form. */
+  static float lowerNow(float r, float o) {
+    return (r - o) * DOWN_FF - TINY_FF;
   }
 
   /**
-   * Stores row {@code i}'s bounds for label {@code a}: a valid upper bound {@code u} and lower bound {@code l} on
-   * its distances now, relative to the label's drift sums, and the row's due value.
+   * The due value of a row with upper bound {@code u} and {@code m = max(half, lower)} at a drift of at least
+   * {@code g >= 0}: at most {@code g + (m - u)} when {@code m > u}, so that while the drift stays below it the row's
+   * gap has not been used up (at most the largest float: a drift beyond it rounds up to {@code +inf}, which reaches
+   * it); otherwise at most {@code g}, {@code -inf} or NaN, each of which makes the row due at the next pass.
    */
-  private void setBounds(int i, int a, double u, double l) {
-    double pa = cumShift[a];
-    double oa = cumOther[a];
-    float ur = relUp(u - pa, u + pa);
-    float lr = down(l + oa);
+  static float dueAt(float g, float u, float m) {
+    return Math.min((g + (m - u)) * DOWN_FF - TINY_FF, Float.MAX_VALUE);
+  }
+
+  /**
+   * Stores row {@code i}'s bounds for label {@code a}: valid upper and lower bounds {@code u} and {@code l} (floats
+   * rounded the safe way) on its distances now, relative to the label's drift sums, and the row's due value.
+   */
+  private void setBounds(int i, int a, float u, float l) {
+    float pa = cumShift[a];
+    float oa = cumOther[a];
+    float ur = relUpper(u, pa);
+    float lr = relLower(l, oa);
     bounds[i] = pack(ur, lr);
-    float uu = up(ur + pa);
-    float m = Math.max(half[a], down(lr - oa));
-    due[i] = dueValue(uu, m, drift);
+    float uu = upperNow(ur, pa);
+    float m = Math.max(half[a], lowerNow(lr, oa));
+    due[i] = dueAt(driftDown, uu, m);
   }
 
   /** {@link #setBounds} in a full pass, where the drift sums are all 0: the bounds are stored as they are. */
@@ -339,11 +371,11 @@ public final class HamerlyAssigner extends Assigner {
   private int bounded(int from, int to, int[] labels, double[] sum, double[] wsum) {
     final long[] b = bounds;
     final float[] dl = due;
-    final double[] cs = cumShift;
-    final double[] co = cumOther;
+    final float[] cs = cumShift;
+    final float[] co = cumOther;
     final float[] hf = half;
-    final double g = drift;
-    final float gF = relUp(g, g);
+    final float gF = driftUp;
+    final float gd = driftDown;
     final int dd = d;
     final boolean mv = sum != null && moves;
     final boolean acc = sum != null && !moves;
@@ -363,7 +395,7 @@ public final class HamerlyAssigner extends Assigner {
       int due0 = 0;
       for (int i = base; i < end; i++) {
         open[due0] = i;
-        due0 += dl[i] <= gF ? 1 : 0;
+        due0 += dl[i] > gF ? 0 : 1; // NaN: due
       }
       // The due rows' bounds now: a row whose bounds still prove its label gets a new due value, the others stay open.
       int cnt = 0;
@@ -371,14 +403,13 @@ public final class HamerlyAssigner extends Assigner {
         int i = open[r];
         int a = labels[i];
         long bi = b[i];
-        float uu = up(upper(bi) + cs[a]);
-        float m = Math.max(hf[a], down(lower(bi) - co[a]));
+        float uu = upperNow(upper(bi), cs[a]);
+        float m = Math.max(hf[a], lowerNow(lower(bi), co[a]));
+        // Without a branch (which rows settle is unpredictable): an open row's due value is set again when its
+        // bounds are (setBounds), so it may be written here too.
         open[cnt] = i;
-        if (uu < m) {
-          dl[i] = dueValue(uu, m, g);
-        } else {
-          cnt++;
-        }
+        dl[i] = dueAt(gd, uu, m);
+        cnt += uu < m ? 0 : 1;
       }
       // The open rows' distances to their own centroid in a loop of their own: its short body lets the core
       // overlap the cache misses of many rows (open rows are scattered), so the scans below find them cached.
@@ -404,11 +435,11 @@ public final class HamerlyAssigner extends Assigner {
         int i = open[r];
         int old = labels[i];
         int xo = i * dd;
-        double ll = lower(b[i]) - co[old];
-        float m = Math.max(hf[old], down(ll));
+        float ll = lowerNow(lower(b[i]), co[old]);
+        float m = Math.max(hf[old], ll);
         double tight = Math.sqrt(own[r]) * gUp;
         if (tight < m) {
-          setBounds(i, old, tight, ll);
+          setBounds(i, old, up(tight), ll);
         } else {
           if (buf == null) {
             buf = distanceBuffer();
@@ -636,7 +667,10 @@ public final class HamerlyAssigner extends Assigner {
         sum[2 * a + 1] += px[2 * i + 1];
         wsum[a] += 1;
         if (ref != null) {
-          wsum[k + a] += refSq(2 * i, a);
+          // A full pass runs on the reference points: Dist.sq's value (one sum for d < 8), written out.
+          double t0 = px[2 * i] - ref[2 * a];
+          double t1 = px[2 * i + 1] - ref[2 * a + 1];
+          wsum[k + a] += t0 * t0 + t1 * t1;
         }
       }
     }
@@ -683,7 +717,7 @@ public final class HamerlyAssigner extends Assigner {
         second = dj;
       }
     }
-    setBounds(i, best, Math.sqrt(bd) * gUp, Math.sqrt(second) * gDown);
+    setBounds(i, best, up(Math.sqrt(bd) * gUp), down(Math.sqrt(second) * gDown));
     return best;
   }
 }
