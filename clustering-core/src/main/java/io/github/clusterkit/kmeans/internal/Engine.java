@@ -1121,10 +1121,8 @@ public final class Engine implements AutoCloseable {
       if (fold >= 0) {
         Dist.sqColumns(cols, len, px, fo, dd, acc, fv);
       }
-      Dist.sqColumns(cols, len, px, cand[0] * dd, dd, acc, v0s);
-      Dist.sqColumns(cols, len, px, cand[1] * dd, dd, acc, v1s);
-      Dist.sqColumns(cols, len, px, cand[2] * dd, dd, acc, v2s);
-      Dist.sqColumns(cols, len, px, cand[3] * dd, dd, acc, v3s);
+      Dist.sqColumnsPair(cols, len, px, cand[0] * dd, cand[1] * dd, dd, acc, v0s, v1s);
+      Dist.sqColumnsPair(cols, len, px, cand[2] * dd, cand[3] * dd, dd, acc, v2s, v3s);
       for (int r = 0; r < len; r++) {
         int i = base + r;
         double cur = Double.longBitsToDouble(d2[i]);
@@ -1204,7 +1202,7 @@ public final class Engine implements AutoCloseable {
     SeedScratch(int rows, int d) {
       cols = new double[d][rows];
       rowBuf = new double[rows * d];
-      acc = new double[4][rows];
+      acc = new double[8][rows];
       fold = new double[rows];
       cand = new double[4][rows];
     }

@@ -494,7 +494,7 @@ public final class HamerlyAssigner extends Assigner {
     if (sc.cols == null) {
       sc.cols = new double[dd][bl];
       sc.rowBuf = new double[Columns.rowBufferLength(dd)];
-      sc.acc = new double[4][bl];
+      sc.acc = new double[8][bl];
       sc.dist = new double[stored ? kk : 1][bl];
       sc.bd = new double[bl];
       sc.sec = new double[bl];
@@ -525,8 +525,12 @@ public final class HamerlyAssigner extends Assigner {
       final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols, sc.rowBuf);
       java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
       if (stored) {
-        for (int j = 0; j < kk; j++) {
-          Dist.sqColumns(cols, len, cc, j * dd, dd, acc, dist[j]);
+        int jp = 0;
+        for (; jp + 1 < kk; jp += 2) {
+          Dist.sqColumnsPair(cols, len, cc, jp * dd, (jp + 1) * dd, dd, acc, dist[jp], dist[jp + 1]);
+        }
+        if (jp < kk) {
+          Dist.sqColumns(cols, len, cc, jp * dd, dd, acc, dist[jp]);
         }
         System.arraycopy(dist[0], 0, bd, 0, len);
         for (int j = 1; j < kk; j++) {

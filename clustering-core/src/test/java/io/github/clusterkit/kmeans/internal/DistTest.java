@@ -8,8 +8,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * {@link Dist#sq4} and {@link Dist#sqColumns} give bit for bit the values of {@link Dist#sq} calls (the kernels rely
- * on it).
+ * {@link Dist#sq4}, {@link Dist#sqColumns} and {@link Dist#sqColumnsPair} give bit for bit the values of
+ * {@link Dist#sq} calls (the kernels rely on it).
  */
 class DistTest {
 
@@ -60,6 +60,40 @@ class DistTest {
     for (int r = 0; r < len; r++) {
       assertEquals(Double.doubleToRawLongBits(Dist.sq(rows, r * d, b, offset, d)),
           Double.doubleToRawLongBits(out[r]), "vector " + r + ", d " + d);
+    }
+  }
+
+  @Property(tries = 600)
+  void pairEqualsOneByOne(@ForAll long seed, @ForAll @IntRange(min = 1, max = 70) int d,
+      @ForAll @IntRange(min = 1, max = 40) int len, @ForAll @IntRange(min = 0, max = 3) int offset) {
+    Rng rng = new Rng(seed);
+    double scale = Math.scalb(1.0, rng.nextInt(40) - 20);
+    double[] rows = new double[len * d];
+    for (int j = 0; j < rows.length; j++) {
+      rows[j] = rng.nextGaussian() * scale;
+    }
+    double[] b = new double[offset + 2 * d];
+    for (int j = 0; j < b.length; j++) {
+      b[j] = rng.nextGaussian() * scale;
+    }
+    double[][] cols = new double[d][len + 3];
+    for (int r = 0; r < len; r++) {
+      for (int t = 0; t < d; t++) {
+        cols[t][r] = rows[r * d + t];
+      }
+    }
+    double[][] acc = new double[8][len + 3];
+    double[] out0 = new double[len + 3];
+    double[] out1 = new double[len + 3];
+    // The second vector first in b when offset is odd, so both orders of the two offsets are covered.
+    int bo0 = offset % 2 == 0 ? offset : offset + d;
+    int bo1 = offset % 2 == 0 ? offset + d : offset;
+    Dist.sqColumnsPair(cols, len, b, bo0, bo1, d, acc, out0, out1);
+    for (int r = 0; r < len; r++) {
+      assertEquals(Double.doubleToRawLongBits(Dist.sq(rows, r * d, b, bo0, d)),
+          Double.doubleToRawLongBits(out0[r]), "first, vector " + r + ", d " + d);
+      assertEquals(Double.doubleToRawLongBits(Dist.sq(rows, r * d, b, bo1, d)),
+          Double.doubleToRawLongBits(out1[r]), "second, vector " + r + ", d " + d);
     }
   }
 }
