@@ -142,14 +142,10 @@ public final class HamerlyAssigner extends Assigner {
   }
 
   /**
-   * Packs a valid upper bound {@code u >= 0} and lower bound {@code l} into float bounds that are still valid:
-   * the stored upper bound is {@code >= u}, the stored lower bound {@code <= max(l, 0)} (a distance is never
-   * negative); overflow gives an infinite upper bound or the largest float as lower bound.
+   * Packs an upper and a lower float bound into one {@code long} (upper in the high half); {@link #up} and
+   * {@link #down} round doubles the safe way first: the upper bound up, the lower one down and never below 0, an
+   * overflow to an infinite upper bound or the largest float as lower bound.
    */
-  static long pack(double u, double l) {
-    return pack(up(u), down(l));
-  }
-
   static long pack(float u, float l) {
     return ((long) Float.floatToRawIntBits(u) << 32) | (Float.floatToRawIntBits(l) & 0xFFFFFFFFL);
   }
@@ -255,7 +251,7 @@ public final class HamerlyAssigner extends Assigner {
     }
   }
 
-  /** Rounds a sum of non-negative doubles up: covers the rounding of the addition and of one difference of such sums. */
+  /** Rounds a sum of non-negative doubles up: covers the rounding of the addition and of one difference of sums. */
   private static final double SUM_UP = 1 + 0x1.0p-48;
 
   // The bounded pass's bound arithmetic, in floats only (a conversion between float and double in its loop made an

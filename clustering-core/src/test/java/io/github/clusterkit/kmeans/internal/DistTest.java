@@ -40,20 +40,9 @@ class DistTest {
       @ForAll @IntRange(min = 1, max = 40) int len, @ForAll @IntRange(min = 0, max = 3) int offset) {
     Rng rng = new Rng(seed);
     double scale = Math.scalb(1.0, rng.nextInt(40) - 20);
-    double[] rows = new double[len * d];
-    for (int j = 0; j < rows.length; j++) {
-      rows[j] = rng.nextGaussian() * scale;
-    }
-    double[] b = new double[offset + d];
-    for (int j = 0; j < b.length; j++) {
-      b[j] = rng.nextGaussian() * scale;
-    }
-    double[][] cols = new double[d][len + 3];
-    for (int r = 0; r < len; r++) {
-      for (int t = 0; t < d; t++) {
-        cols[t][r] = rows[r * d + t];
-      }
-    }
+    double[] rows = gaussians(rng, len * d, scale);
+    double[] b = gaussians(rng, offset + d, scale);
+    double[][] cols = columns(rows, len, d);
     double[][] acc = new double[4][len + 3];
     double[] out = new double[len + 3];
     Dist.sqColumns(cols, len, b, offset, d, acc, out);
@@ -68,20 +57,9 @@ class DistTest {
       @ForAll @IntRange(min = 1, max = 40) int len, @ForAll @IntRange(min = 0, max = 3) int offset) {
     Rng rng = new Rng(seed);
     double scale = Math.scalb(1.0, rng.nextInt(40) - 20);
-    double[] rows = new double[len * d];
-    for (int j = 0; j < rows.length; j++) {
-      rows[j] = rng.nextGaussian() * scale;
-    }
-    double[] b = new double[offset + 2 * d];
-    for (int j = 0; j < b.length; j++) {
-      b[j] = rng.nextGaussian() * scale;
-    }
-    double[][] cols = new double[d][len + 3];
-    for (int r = 0; r < len; r++) {
-      for (int t = 0; t < d; t++) {
-        cols[t][r] = rows[r * d + t];
-      }
-    }
+    double[] rows = gaussians(rng, len * d, scale);
+    double[] b = gaussians(rng, offset + 2 * d, scale);
+    double[][] cols = columns(rows, len, d);
     double[][] acc = new double[8][len + 3];
     double[] out0 = new double[len + 3];
     double[] out1 = new double[len + 3];
@@ -95,5 +73,24 @@ class DistTest {
       assertEquals(Double.doubleToRawLongBits(Dist.sq(rows, r * d, b, bo1, d)),
           Double.doubleToRawLongBits(out1[r]), "second, vector " + r + ", d " + d);
     }
+  }
+
+  private static double[] gaussians(Rng rng, int count, double scale) {
+    double[] v = new double[count];
+    for (int j = 0; j < count; j++) {
+      v[j] = rng.nextGaussian() * scale;
+    }
+    return v;
+  }
+
+  /** The rows by column, with three spare values after each column (the kernels must not read them). */
+  private static double[][] columns(double[] rows, int len, int d) {
+    double[][] cols = new double[d][len + 3];
+    for (int r = 0; r < len; r++) {
+      for (int t = 0; t < d; t++) {
+        cols[t][r] = rows[r * d + t];
+      }
+    }
+    return cols;
   }
 }

@@ -39,7 +39,7 @@ class HamerlyBoundsTest {
   void packedBoundsRoundTheSafeWay(@ForAll("magnitudes") double u, @ForAll("magnitudes") double l,
       @ForAll boolean negativeLower) {
     double lo = negativeLower ? -l : l;
-    long p = HamerlyAssigner.pack(u, lo);
+    long p = packed(u, lo);
     double fu = HamerlyAssigner.upper(p);
     double fl = HamerlyAssigner.lower(p);
     assertTrue(fu >= u, () -> "upper " + fu + " < " + u);
@@ -122,9 +122,15 @@ class HamerlyBoundsTest {
   @Test
   void extremes() {
     // Overflow makes an upper bound infinite (always valid) and a lower bound the largest float.
-    assertEquals(Float.POSITIVE_INFINITY, HamerlyAssigner.upper(HamerlyAssigner.pack(1e300, 0)));
-    assertEquals(Float.MAX_VALUE, HamerlyAssigner.lower(HamerlyAssigner.pack(0, 1e300)));
-    assertTrue(HamerlyAssigner.upper(HamerlyAssigner.pack(Double.MIN_VALUE, 0)) > 0);
-    assertTrue(HamerlyAssigner.lower(HamerlyAssigner.pack(0, Double.MIN_VALUE)) <= Double.MIN_VALUE);
+    assertEquals(Float.POSITIVE_INFINITY, HamerlyAssigner.upper(packed(1e300, 0)));
+    assertEquals(Float.MAX_VALUE, HamerlyAssigner.lower(packed(0, 1e300)));
+    assertTrue(HamerlyAssigner.upper(packed(Double.MIN_VALUE, 0)) > 0);
+    assertTrue(HamerlyAssigner.lower(packed(0, Double.MIN_VALUE)) <= Double.MIN_VALUE);
   }
+
+  /** The bounds a full pass stores for the distances {@code u} and {@code l}. */
+  private static long packed(double u, double l) {
+    return HamerlyAssigner.pack(HamerlyAssigner.up(u), HamerlyAssigner.down(l));
+  }
+
 }

@@ -65,7 +65,8 @@ class HamerlyFirstPassTest {
         }
       }
       assertEquals(best, labels[i], "label of row " + i);
-      assertEquals(HamerlyAssigner.pack(Math.sqrt(bd) * gUp, Math.sqrt(second) * gDown), h.scratchBits()[i],
+      assertEquals(HamerlyAssigner.pack(HamerlyAssigner.up(Math.sqrt(bd) * gUp),
+          HamerlyAssigner.down(Math.sqrt(second) * gDown)), h.scratchBits()[i],
           "bounds of row " + i);
       echanges += best != 0 ? 1 : 0;
       for (int t = 0; t < d; t++) {

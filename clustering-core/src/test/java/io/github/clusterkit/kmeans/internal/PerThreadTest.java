@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** {@link PerThread}: one value per thread, made once, never handed to another thread (its lock-free fast path included). */
+/**
+ * {@link PerThread}: one value per thread, made once, never handed to another thread (its lock-free fast path
+ * included).
+ */
 class PerThreadTest {
 
   @Test
