@@ -62,9 +62,8 @@ public final class HamerlyAssigner extends Assigner {
   private final float[] shiftF;
   /**
    * Per centroid {@code a}, the most any other centroid moved in the last update (the largest shift, or the second
-   * largest for the centroid that moved most), by which the lower bounds of {@code a}'s rows shrink: one load in
-   * the bounded pass instead of a compare with the most-moved centroid's index, a branch mispredicted for the
-   * rows of that centroid.
+   * largest for the centroid that moved most), by which the lower bounds of {@code a}'s rows shrink; added into
+   * {@link #cumOther} once per pass.
    */
   private final float[] otherShift;
   /**
