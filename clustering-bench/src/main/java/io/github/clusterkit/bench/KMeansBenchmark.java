@@ -77,8 +77,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * 2-core build machine; instrumented one-JVM harness, medians). First, the JIT: a fit at 10^5 x 50 takes about
  * 20 ms, and the compiler threads work during the first 15 to 20 fits of a fork, on the same two cores: two-thread
  * fits took 25 to 35 ms there against 11.5 ms afterwards (one-thread fits settle sooner, at about 22 ms). Second,
- * fresh memory: a fit allocates 12 bytes a row (labels and Hamerly's bounds), and in a heap that has not yet
- * been through a collection every page of it is faulted in on first write, here about 2.4 ms per MB on one
+ * fresh memory: a fit allocated 12 bytes a row then (labels and Hamerly's bounds; 16 since Hamerly's due values),
+ * and in a heap that has not yet been through a collection every page of it is faulted in on first write, here
+ * about 2.4 ms per MB on one
  * thread: 28 ms of a fit at 10^6 x 10 (19 ms for the bounds, 9 ms for the labels; just as long when two threads
  * allocate one array each, tried), against 90 to 115 ms for the rest of such a two-thread fit. In a warmed-up JVM
  * whose heap has been collected once, the first pass, the bounded passes and the inertia each scale by 1.7x to
