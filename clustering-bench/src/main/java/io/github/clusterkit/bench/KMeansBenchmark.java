@@ -79,9 +79,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * fits took 25 to 35 ms there against 11.5 ms afterwards (one-thread fits settle sooner, at about 22 ms). Second,
  * fresh memory: a fit allocated 12 bytes a row then (labels and Hamerly's bounds; 16 since Hamerly's due values),
  * and in a heap that has not yet been through a collection every page of it is faulted in on first write, here
- * about 2.4 ms per MB on one
- * thread: 28 ms of a fit at 10^6 x 10 (19 ms for the bounds, 9 ms for the labels; just as long when two threads
- * allocate one array each, tried), against 90 to 115 ms for the rest of such a two-thread fit. In a warmed-up JVM
+ * about 2.4 ms per MB on one thread: 28 ms of a fit at 10^6 x 10 (19 ms for the bounds, 9 ms for the labels; just
+ * as long when two threads allocate one array each, tried), against 90 to 115 ms for the rest of such a two-thread
+ * fit. In a warmed-up JVM
  * whose heap has been collected once, the first pass, the bounded passes and the inertia each scale by 1.7x to
  * 2.0x at 10^5 x 50 and by about 2.0x at 10^6 x 10. JMH, {@code -f 2}, both shapes, quiet machine: with
  * {@code -wi 3 -i 5} and an 8 GB heap the ratios of five runs spread from 0.9x to 1.8x (10^5 x 50) and 1.3x to
