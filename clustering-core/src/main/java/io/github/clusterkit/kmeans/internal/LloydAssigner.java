@@ -20,9 +20,13 @@ public final class LloydAssigner extends Assigner {
   @Override
   public void reset() {}
 
+  /** Whether this pass runs on the run's first centroids (the reference points, {@link #trackReference}). */
+  private boolean first;
+
   @Override
   public void prepare(double[] centers, double[] shifts) {
     this.c = centers;
+    this.first = shifts == null;
   }
 
   @Override
@@ -32,6 +36,7 @@ public final class LloydAssigner extends Assigner {
     }
     int changes = 0;
     double[] buf = distanceBuffer();
+    final boolean known = first && ref != null && w == null && !moves;
     for (int i = from; i < to; i++) {
       int xo = i * d;
       int a = nearest(xo, buf);
@@ -41,7 +46,11 @@ public final class LloydAssigner extends Assigner {
         changes++;
       }
       if (sum != null) {
-        tally(i, xo, old, a, sum, wsum);
+        if (known) {
+          accumulateKnown(xo, a, buf[a], sum, wsum); // the first pass's distance to its centroid a is buf[a]
+        } else {
+          tally(i, xo, old, a, sum, wsum);
+        }
       }
     }
     return changes;
@@ -85,7 +94,7 @@ public final class LloydAssigner extends Assigner {
           sum[2 * a + 1] += x1;
           wsum[a] += 1;
           if (ref != null) {
-            wsum[kk + a] += refSq(2 * i, a);
+            wsum[kk + a] += first ? bd : refSq(2 * i, a); // bd: the first pass runs on the reference points
           }
         } else {
           double wi = ww[i];
