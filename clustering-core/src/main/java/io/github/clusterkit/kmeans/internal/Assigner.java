@@ -206,13 +206,7 @@ public abstract class Assigner {
   protected final void accumulate(int i, int xo, int a, double[] sum, double[] wsum) {
     int so = a * d;
     if (w == null) {
-      for (int t = 0; t < d; t++) {
-        sum[so + t] += x[xo + t];
-      }
-      wsum[a] += 1;
-      if (ref != null) {
-        wsum[k + a] += refSq(xo, a);
-      }
+      accumulateKnown(xo, a, ref != null ? refSq(xo, a) : 0, sum, wsum);
     } else {
       double wi = w[i];
       for (int t = 0; t < d; t++) {

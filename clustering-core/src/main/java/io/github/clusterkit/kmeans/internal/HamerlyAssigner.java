@@ -311,6 +311,18 @@ public final class HamerlyAssigner extends Assigner {
     due[i] = dueAt(driftDown, uu, m);
   }
 
+  /**
+   * {@link #setBounds} for a row whose upper bound alone is new (tightened): the stored lower bound {@code lr} is
+   * kept as it is, not rebuilt and rounded down again.
+   */
+  private void setUpper(int i, int a, float u, float lr) {
+    float pa = cumShift[a];
+    float ur = relUpper(u, pa);
+    bounds[i] = pack(ur, lr);
+    float m = Math.max(half[a], lowerNow(lr, cumOther[a]));
+    due[i] = dueAt(driftDown, upperNow(ur, pa), m);
+  }
+
   /** {@link #setBounds} in a full pass, where the drift sums are all 0: the bounds are stored as they are. */
   private void setBoundsFull(int i, int a, double u, double l) {
     float uu = up(u);
@@ -430,11 +442,11 @@ public final class HamerlyAssigner extends Assigner {
         int i = open[r];
         int old = labels[i];
         int xo = i * dd;
-        float ll = lowerNow(lower(b[i]), co[old]);
-        float m = Math.max(hf[old], ll);
+        float lr = lower(b[i]);
+        float m = Math.max(hf[old], lowerNow(lr, co[old]));
         double tight = Math.sqrt(own[r]) * gUp;
         if (tight < m) {
-          setBounds(i, old, up(tight), ll);
+          setUpper(i, old, up(tight), lr);
         } else {
           if (buf == null) {
             buf = distanceBuffer();
