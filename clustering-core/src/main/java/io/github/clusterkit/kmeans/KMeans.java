@@ -49,7 +49,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * re-seeded, as scikit-learn does, with the row farthest from its own centroid (in decreasing distance when
  * several clusters are empty; ties to the lower row index), which is taken out of its old cluster's mean. Only
  * rows with positive weight whose cluster keeps a positive weight qualify; a centroid is never a zero vector
- * or an average of nothing.
+ * or an average of nothing. An exact tie there (say the two rows of a two-row cluster, equally far from their
+ * mean, often to the last bit) is thus broken by the order of the rows; equal initial centroids, which leave
+ * clusters empty from the start, make it likelier.
  *
  * <p><b>Edge cases.</b> {@code k} must not exceed the number of distinct rows with positive weight
  * ({@link IllegalArgumentException} otherwise, naming both numbers); {@code k} equal to that number gives
