@@ -13,7 +13,10 @@ import java.util.Objects;
  *
  * <p><b>Edge cases.</b> A constant column (range below {@code 10 * eps}) gets range 1, so its values map to
  * {@code lo} (scikit-learn's rule). Values outside the training range map outside the target range (no
- * clipping). Missing values are ignored when fitting and stay missing.
+ * clipping). Missing values are ignored when fitting and stay missing. Like scikit-learn's, this form rounds
+ * {@code x * scale} and {@code offset}, each about {@code max|x| / (max - min)} times the target range, before
+ * they cancel: a column whose range is small against its values (say {@code 1000 +- 0.01}) maps its training
+ * extremes to the ends of the target range within about {@code eps * max|x| / (max - min)} of it, not exactly.
  *
  * <p>Acts on every numeric column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe.
