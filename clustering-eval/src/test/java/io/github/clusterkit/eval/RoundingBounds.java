@@ -118,6 +118,11 @@ final class RoundingBounds {
 
   /** Bound on the absolute error of one evaluation of the inertia (within-cluster sum of squares). */
   double inertia() {
+    return within()[1];
+  }
+
+  /** The within-cluster sum of squares and the bound on its error. */
+  private double[] within() {
     double[] sums = new double[k];
     double[] err = squaredSumErrors(sums);
     double w = 0;
@@ -126,7 +131,7 @@ final class RoundingBounds {
       w += sums[g];
       e += err[g];
     }
-    return e + (k + 1) * EPS * w;
+    return new double[] {w, e + (k + 1) * EPS * w};
   }
 
   /**
@@ -226,15 +231,9 @@ final class RoundingBounds {
       db += size[g] * (2 * m * dm + dm * dm);
     }
     db += (k + 2) * EPS * b;
-    double[] sums = new double[k];
-    double[] err = squaredSumErrors(sums);
-    double w = 0;
-    double dw = 0;
-    for (int g = 0; g < k; g++) {
-      w += sums[g];
-      dw += err[g];
-    }
-    dw += (k + 1) * EPS * w;
+    double[] within = within();
+    double w = within[0];
+    double dw = within[1];
     if (!(db < b / 2) || !(dw < w / 2)) {
       return Double.NaN;
     }
