@@ -100,7 +100,7 @@ final class Columns {
    * Loads one value of every cache line of a block's columns in a short loop, so that the block's misses are in
    * flight together before the kernels read it column after column (a block's columns are short streams, 20 to
    * 32 lines, that the hardware prefetchers barely follow). One-JVM A/B, one thread, medians of 25 fits:
-   * greedy k-means++ with one iteration at 10^5 x 50 52 to 47 ms, at 10^6 x 10 186 to 177 ms; the original
+   * greedy k-means++ with one iteration at 10^5 x 50 52 to 45 ms, at 10^6 x 10 186 to 177 ms; the original
    * k-means++ and 20 iterations at 10^5 x 50 78 to 71 ms; from given centroids and at 10^6 x 2 within the noise.
    */
   static void touch(double[][] cols, int len, int d) {
