@@ -90,8 +90,12 @@ public final class HamerlyAssigner extends Assigner {
   /** Keeps the touching loads of {@link #bounded} from being removed as dead code; never read. */
   @SuppressWarnings("unused")
   private volatile long touchSink;
-  /** Narrowest rows whose open rows {@link #bounded} touches before computing their distances. */
-  private static final int TOUCH_MIN_D = 16;
+  /**
+   * Narrowest rows whose open rows {@link #bounded} touches before computing their distances. At d = 10 (one-JVM
+   * A/B, one thread, 10^6 rows, k = 10, medians): 20 iterations from given centroids 92 to 83 ms, greedy k-means++
+   * and 20 iterations 280 to 263 ms; at d = 2 no change, so narrower rows skip it.
+   */
+  private static final int TOUCH_MIN_D = 8;
   /** The engine's column copy of the data, read by {@link #fullBlocks} when present. */
   private Columns columns;
   /**
