@@ -90,11 +90,22 @@ final class Columns {
   }
 
   /**
-   * Written only when {@link #touch}'s hash takes one particular value (about never), which keeps its loads from
-   * being removed as dead code without a store per block that threads would contend for; never read.
+   * Written only when a touching loop's hash takes one particular value (about never), which keeps its loads from
+   * being removed as dead code without a store per call that threads would contend for; never read.
    */
   @SuppressWarnings("unused")
   private static long touchSink;
+
+  /**
+   * Consumes the hash of a touching loop ({@link #touch}, Hamerly's open rows) so that its loads stay.
+   *
+   * @param h the xor of the loaded values' bits
+   */
+  static void keep(long h) {
+    if (h == 0x9E3779B97F4A7C15L) {
+      touchSink = h;
+    }
+  }
 
   /**
    * Loads one value of every cache line of a block's columns in a short loop, so that the block's misses are in
@@ -111,9 +122,7 @@ final class Columns {
         h ^= Double.doubleToRawLongBits(c[r]);
       }
     }
-    if (h == 0x9E3779B97F4A7C15L) {
-      touchSink = h;
-    }
+    keep(h);
   }
 
   /**
