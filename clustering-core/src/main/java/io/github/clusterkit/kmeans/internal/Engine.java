@@ -100,6 +100,14 @@ public final class Engine implements AutoCloseable {
   private int[] seedReads;
   /** The candidate lane of the pending centre, when {@link #seedStored}. */
   private int seedFoldLane;
+  /**
+   * Whether the seeding's candidate passes are {@link #candidatesDense} (when {@link #seedStored}: decided after the
+   * first pass, fixed for the rest of the seeding). They compute every distance and test no bound, so nothing reads
+   * the nearest-centre index {@link #seedNear}, and neither they nor {@link #freshenStored} write it; the dense pass
+   * of the original k-means++ ({@link #classic}) likewise (throwaway one-JVM A/B, classic seeding alone, one thread,
+   * 10^6 x 10, medians of 15: 62 to 58 ms without the index; greedy seeding unchanged).
+   */
+  private boolean seedDense;
 
   // Reduction targets (written by reducers on the calling thread only).
   private double[] sum;
@@ -604,6 +612,7 @@ public final class Engine implements AutoCloseable {
       columns = cols;
       assigner.useColumns(cols);
     }
+    seedDense = seedStored && (d <= SEED_DENSE_MAX_D || columns != null);
     double pot = 0;
     for (int c = 0; c < nc; c++) {
       pot += chunkPot[c];
@@ -663,8 +672,8 @@ public final class Engine implements AutoCloseable {
           (c, from, to, slot) -> {
             int pr = fold >= 0 && !fresh[c] ? fold : -1;
             if (seedStored) {
-              if (d <= SEED_DENSE_MAX_D || columns != null) {
-                candidatesDense(from, to, d2, cand, pr, foldIdx, candPot, c * 4);
+              if (seedDense) {
+                candidatesDense(from, to, d2, cand, pr, candPot, c * 4);
               } else {
                 candidatesStored(c, from, to, d2, cand, pr, foldIdx, candPot, c * 4);
               }
@@ -710,8 +719,8 @@ public final class Engine implements AutoCloseable {
 
   /**
    * The pass of one step of the original k-means++ on rows {@code [from, to)}: folds row {@code row} (centre number
-   * {@code idx}) into {@code d2} (and, when pruning, into the nearest-centre index: a row takes the new centre when
-   * strictly nearer) and returns the weighted sum of the new {@code d2} in row order, the values and order of an
+   * {@code idx}) into {@code d2} (and, in the pruned scalar pass, into the nearest-centre index its bound reads: a row
+   * takes the new centre when strictly nearer) and returns the weighted sum of the new {@code d2} in row order, the values and order of an
    * eager fold and a candidate's sum in {@link #candidates}. At most one distance per row: none for a row that the
    * centre-to-candidate distance ({@link #seedCandTab}) proves no nearer (scalar pass), or one for every row by
    * blocks of columns ({@link Dist#sqColumns}, the same values as {@link Dist#sq}) where {@link #candidatesDense}
@@ -755,7 +764,6 @@ public final class Engine implements AutoCloseable {
           double old = Double.longBitsToDouble(d2[i]);
           double cur = Math.min(v, old);
           d2[i] = Double.doubleToRawLongBits(cur);
-          nr[i] = v < old ? idx : nr[i];
           s += ww == null ? cur : ww[i] * cur;
         }
       }
@@ -1086,15 +1094,15 @@ public final class Engine implements AutoCloseable {
    * are computed, by blocks of rows in columns (the copy's, or copied here), so that {@link Dist#sqColumns}
    * vectorises them over the rows (the same values as {@link Dist#sq} and {@link Dist#sq4}). No bound is tested: a
    * row the bounds would skip has every candidate at least as far as its {@code d2}, so its minima are {@code d2} and
-   * its mask bits 0 either way. The same minima, nearest centres, masks and sums as {@link #candidatesStored}; at
+   * its mask bits 0 either way. The same minima, masks and sums as {@link #candidatesStored} (no nearest-centre index:
+   * see {@link #seedDense}); at
    * 10^6 x 10 the scalar pass spent most of its time in the distances of the rows the bounds could not settle, and
    * at 10^5 x 50, k = 10, with the copy, the whole seeding took about 48-55 ms this way against 59 ms by
    * {@link #candidatesStored} (about a third to nine tenths of the rows are left open per step there; gathering the
    * open rows of each block before computing their distances made the seeding slower, 62 instead of 52 ms, and 257
    * instead of 180 ms at 10^6 x 10: throwaway one-JVM harness).
    */
-  private void candidatesDense(int from, int to, long[] d2, int[] cand, int fold, int foldIdx, double[] out,
-      int oo) {
+  private void candidatesDense(int from, int to, long[] d2, int[] cand, int fold, double[] out, int oo) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -1102,9 +1110,8 @@ public final class Engine implements AutoCloseable {
     final int dd = d;
     final double[] px = x;
     final double[] ww = w;
-    final int[] nr = seedNear;
     final byte[] mk = seedMask;
-    final int lane = fold >= 0 ? seedFoldLane : 8;
+    final boolean folding = fold >= 0;
     final int fo = fold * dd;
     final Columns copy = columns;
     final int bl = Columns.blockRows(dd);
@@ -1126,10 +1133,12 @@ public final class Engine implements AutoCloseable {
       for (int r = 0; r < len; r++) {
         int i = base + r;
         double cur = Double.longBitsToDouble(d2[i]);
-        // lane 8 (no fold): the bit is always 0.
-        if (((mk[i] >> lane) & 1) != 0) {
-          cur = fv[r];
-          nr[i] = foldIdx;
+        if (folding) {
+          // Without a branch (which rows take the pending centre is unpredictable): its distance fv[r] is the value
+          // the last step compared with this very d2, so the row takes it exactly when its mask bit is set, and
+          // min(fv[r], cur) is then fv[r], else cur (no NaN, no -0.0 among squared distances). Throwaway one-JVM
+          // A/B, greedy seeding alone, one thread, 10^6 x 10, medians of 15: 127 to 114 ms (a branch before).
+          cur = Math.min(fv[r], cur);
           d2[i] = Double.doubleToRawLongBits(cur);
         }
         double u0 = v0s[r];
@@ -1248,13 +1257,16 @@ public final class Engine implements AutoCloseable {
     final int[] nr = seedNear;
     final byte[] mk = seedMask;
     final int lane = seedFoldLane;
+    final boolean dense = seedDense;
     final int dd = d;
     final int fo = fold * dd;
     int to = chunks.to(c);
     for (int i = chunks.from(c); i < to; i++) {
       if (((mk[i] >> lane) & 1) != 0) {
         d2[i] = Double.doubleToRawLongBits(Dist.sq(x, i * dd, x, fo, dd));
-        nr[i] = foldIdx;
+        if (!dense) {
+          nr[i] = foldIdx;
+        }
       }
     }
   }

@@ -25,13 +25,16 @@ class SeedingOracleTest {
   @Property(tries = 60)
   void prunedSeedingEqualsPlainGreedyKMeansPlusPlus(@ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int di,
       @ForAll @IntRange(min = 1, max = 25) int k, @ForAll @IntRange(min = 0, max = 2) int kind,
-      @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads) {
+      @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean copy) {
     Case t = new Case(seed, DIMS[di], k, kind, weighted);
     double[] expected = oracle(t.x, t.n, t.d, t.k, t.w, Engine.greedyTrials(t.k), new Rng(seed ^ 0x5DEECE66DL));
     for (int variant = 0; variant < 2; variant++) {
       Assigner a = variant == 0 ? new HamerlyAssigner(t.x, t.n, t.d, t.k, t.w)
           : new LloydAssigner(t.x, t.n, t.d, t.k, t.w);
       try (Engine engine = new Engine(t.x, t.n, t.d, t.k, t.w, a, threads)) {
+        // Without the column copy, rows wider than 16 take the pruned row pass (candidatesStored), narrower ones the
+        // dense pass by blocks copied on the fly; with it, every width takes the dense pass.
+        engine.columnLimit(copy ? Columns.MAX_VALUES : 0);
         double[] got = engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL));
         assertSameBits(expected, got, t);
         // A second seeding on the same engine (restarts reuse it) is the same again.
