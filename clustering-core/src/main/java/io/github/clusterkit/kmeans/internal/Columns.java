@@ -194,8 +194,31 @@ final class Columns {
    * @param rowBuf scratch of at least {@code len * d} values
    */
   static void transpose(double[] x, int base, int len, int d, double[][] cols, double[] rowBuf) {
-    final double[] b = rowBuf;
-    System.arraycopy(x, base * d, b, 0, len * d);
+    System.arraycopy(x, base * d, rowBuf, 0, len * d);
+    spread(rowBuf, len, d, cols);
+  }
+
+  /**
+   * {@link #transpose} of the listed rows: {@code cols[t][r] = x[rows[off + r] * d + t]}, each row first copied into
+   * {@code rowBuf} (one {@code System.arraycopy} a row), then spread into the columns as {@link #transpose} does.
+   *
+   * @param x row-major points
+   * @param rows row indices
+   * @param off first index in {@code rows}
+   * @param len rows
+   * @param d dimension
+   * @param cols receives the rows by column
+   * @param rowBuf scratch of at least {@code len * d} values
+   */
+  static void gather(double[] x, int[] rows, int off, int len, int d, double[][] cols, double[] rowBuf) {
+    for (int r = 0; r < len; r++) {
+      System.arraycopy(x, rows[off + r] * d, rowBuf, r * d, d);
+    }
+    spread(rowBuf, len, d, cols);
+  }
+
+  /** Spreads {@code len} rows of {@code d} values, row-major in {@code b}, into the columns {@code cols}. */
+  private static void spread(double[] b, int len, int d, double[][] cols) {
     int t = 0;
     for (; t + 8 <= d; t += 8) {
       final double[] c0 = cols[t];
