@@ -396,7 +396,6 @@ public final class HamerlyAssigner extends Assigner {
     }
     final int[] open = sc.open;
     final double[] own = sc.own;
-    double[] buf = sc.buf;
     int changes = 0;
     for (int base = from; base < to; base += SPLIT_BLOCK) {
       int end = Math.min(to, base + SPLIT_BLOCK);
@@ -440,34 +439,19 @@ public final class HamerlyAssigner extends Assigner {
         int i = open[r];
         own[r] = Dist.sq(x, i * dd, c, labels[i] * dd, dd);
       }
-      // Rows the tightened bound does not settle are rescanned: listed (in row order, in the front of open, whose
-      // earlier entries are consumed) and scanned by blocks of columns when enough of them are listed, else here.
-      final boolean batch = dd <= Columns.MAX_D && k <= STORED_CENTROIDS;
+      // Rows the tightened bound does not settle are listed (in row order, in the front of open, whose earlier
+      // entries are consumed) and rescanned by rescan.
       int listed = 0;
       for (int r = 0; r < cnt; r++) {
         int i = open[r];
         int old = labels[i];
-        int xo = i * dd;
         float lr = lower(b[i]);
         float m = Math.max(hf[old], lowerNow(lr, co[old]));
         double tight = Math.sqrt(own[r]) * gUp;
         if (tight < m) {
           setUpper(i, old, up(tight), lr);
-        } else if (batch) {
-          open[listed++] = i;
         } else {
-          if (buf == null) {
-            buf = distanceBuffer();
-            sc.buf = buf;
-          }
-          int a = scan(i, xo, buf);
-          if (a != old) {
-            labels[i] = a;
-            changes++;
-            if (mv) {
-              move(i, xo, old, a, sum, wsum);
-            }
-          }
+          open[listed++] = i;
         }
       }
       if (listed > 0) {
@@ -514,9 +498,8 @@ public final class HamerlyAssigner extends Assigner {
    */
   private int rescan(int[] rows, int cnt, int[] labels, boolean mv, double[] sum, double[] wsum, Scratch sc) {
     final int dd = d;
-    final int kk = k;
     int changes = 0;
-    if (cnt < rescanMinRows) {
+    if (cnt < rescanMinRows || dd > Columns.MAX_D || k > STORED_CENTROIDS) {
       double[] buf = sc.buf;
       if (buf == null) {
         buf = distanceBuffer();
@@ -537,9 +520,6 @@ public final class HamerlyAssigner extends Assigner {
       return changes;
     }
     blockScratch(sc);
-    final double[] cc = c;
-    final double[][] acc = sc.acc;
-    final double[][] dist = sc.dist;
     final double[] bd = sc.bd;
     final double[] sec = sc.sec;
     final double[] bestD = sc.bestD;
@@ -548,22 +528,7 @@ public final class HamerlyAssigner extends Assigner {
       final int len = Math.min(bl, cnt - off);
       final double[][] cols = sc.cols;
       Columns.gather(x, rows, off, len, dd, cols, sc.rowBuf);
-      int jp = 0;
-      for (; jp + 1 < kk; jp += 2) {
-        Dist.sqColumnsPair(cols, len, cc, jp * dd, (jp + 1) * dd, dd, acc, dist[jp], dist[jp + 1]);
-      }
-      if (jp < kk) {
-        Dist.sqColumns(cols, len, cc, jp * dd, dd, acc, dist[jp]);
-      }
-      java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
-      System.arraycopy(dist[0], 0, bd, 0, len);
-      for (int j = 1; j < kk; j++) {
-        foldMin(dist[j], bd, sec, len);
-      }
-      java.util.Arrays.fill(bestD, 0, len, 0.0);
-      for (int j = kk - 1; j >= 0; j--) {
-        takeIfMin(dist[j], bd, bestD, j, len);
-      }
+      nearestByBlock(cols, len, sc);
       for (int r = 0; r < len; r++) {
         int i = rows[off + r];
         int a = (int) bestD[r];
@@ -579,6 +544,38 @@ public final class HamerlyAssigner extends Assigner {
       }
     }
     return changes;
+  }
+
+  /**
+   * For the {@code len} rows of a block by columns ({@code k <=} {@link #STORED_CENTROIDS}): every centroid's distances
+   * into {@code sc.dist}, the nearest and second nearest into {@code sc.bd} and {@code sc.sec}, and the nearest's
+   * index (lowest on ties, as a double) into {@code sc.bestD}, by the branch-free loops {@link #fullBlocks} describes.
+   */
+  private void nearestByBlock(double[][] cols, int len, Scratch sc) {
+    final int dd = d;
+    final int kk = k;
+    final double[] cc = c;
+    final double[][] acc = sc.acc;
+    final double[][] dist = sc.dist;
+    final double[] bd = sc.bd;
+    final double[] sec = sc.sec;
+    final double[] bestD = sc.bestD;
+    int jp = 0;
+    for (; jp + 1 < kk; jp += 2) {
+      Dist.sqColumnsPair(cols, len, cc, jp * dd, (jp + 1) * dd, dd, acc, dist[jp], dist[jp + 1]);
+    }
+    if (jp < kk) {
+      Dist.sqColumns(cols, len, cc, jp * dd, dd, acc, dist[jp]);
+    }
+    java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
+    System.arraycopy(dist[0], 0, bd, 0, len);
+    for (int j = 1; j < kk; j++) {
+      foldMin(dist[j], bd, sec, len);
+    }
+    java.util.Arrays.fill(bestD, 0, len, 0.0);
+    for (int j = kk - 1; j >= 0; j--) {
+      takeIfMin(dist[j], bd, bestD, j, len);
+    }
   }
 
   /** Allocates the block arrays of {@link #fullBlocks} and {@link #rescan} on first use. */
@@ -648,27 +645,13 @@ public final class HamerlyAssigner extends Assigner {
     for (int base = from; base < to; base += bl) {
       int len = Math.min(bl, to - base);
       final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols, sc.rowBuf);
-      java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
       if (stored) {
-        int jp = 0;
-        for (; jp + 1 < kk; jp += 2) {
-          Dist.sqColumnsPair(cols, len, cc, jp * dd, (jp + 1) * dd, dd, acc, dist[jp], dist[jp + 1]);
-        }
-        if (jp < kk) {
-          Dist.sqColumns(cols, len, cc, jp * dd, dd, acc, dist[jp]);
-        }
-        System.arraycopy(dist[0], 0, bd, 0, len);
-        for (int j = 1; j < kk; j++) {
-          foldMin(dist[j], bd, sec, len);
-        }
-        java.util.Arrays.fill(bestD, 0, len, 0.0);
-        for (int j = kk - 1; j >= 0; j--) {
-          takeIfMin(dist[j], bd, bestD, j, len);
-        }
+        nearestByBlock(cols, len, sc);
         for (int r = 0; r < len; r++) {
           best[r] = (int) bestD[r];
         }
       } else {
+        java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
         final double[] v = dist[0];
         Dist.sqColumns(cols, len, cc, 0, dd, acc, bd);
         java.util.Arrays.fill(best, 0, len, 0);
