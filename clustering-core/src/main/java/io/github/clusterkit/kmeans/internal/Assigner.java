@@ -106,6 +106,72 @@ public abstract class Assigner {
   }
 
   /**
+   * For the {@code len} rows of a block by columns ({@code cols[t][r]}) and at most {@code dist.length} centroids
+   * ({@link #k} of them): every centroid's squared distances into {@code dist} by the {@link Dist} column kernels
+   * (vectorised over the rows; the same values as {@link Dist#sq}), the nearest and second nearest into {@code bd} and
+   * {@code sec}, and the nearest's index, lowest on ties, into {@code bestD} (as a double), by loops without branches
+   * ({@link #foldMin}, {@link #takeIfMin}): which centroid wins is unpredictable, and a conditional index update
+   * compiled into a mispredicted branch.
+   *
+   * @param cols the block's columns
+   * @param len rows in the block
+   * @param acc scratch, 8 arrays of at least {@code len} values
+   * @param dist receives the distances, {@code k} arrays of at least {@code len} values
+   * @param bd receives the nearest squared distances
+   * @param sec receives the second nearest ({@code +inf} when {@code k == 1})
+   * @param bestD receives the nearest's index
+   */
+  protected final void nearestByBlock(double[][] cols, int len, double[][] acc, double[][] dist, double[] bd,
+      double[] sec, double[] bestD) {
+    final int dd = d;
+    final int kk = k;
+    final double[] cc = c;
+    int jp = 0;
+    for (; jp + 1 < kk; jp += 2) {
+      Dist.sqColumnsPair(cols, len, cc, jp * dd, (jp + 1) * dd, dd, acc, dist[jp], dist[jp + 1]);
+    }
+    if (jp < kk) {
+      Dist.sqColumns(cols, len, cc, jp * dd, dd, acc, dist[jp]);
+    }
+    java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
+    System.arraycopy(dist[0], 0, bd, 0, len);
+    for (int j = 1; j < kk; j++) {
+      foldMin(dist[j], bd, sec, len);
+    }
+    java.util.Arrays.fill(bestD, 0, len, 0.0);
+    for (int j = kk - 1; j >= 0; j--) {
+      takeIfMin(dist[j], bd, bestD, j, len);
+    }
+  }
+
+  /** Folds the distances {@code v} into the running minimum and second minimum, as Hamerly's two-column scan does. */
+  static void foldMin(double[] v, double[] bd, double[] sec, int len) {
+    for (int r = 0; r < len; r++) {
+      double dj = v[r];
+      double b0 = bd[r];
+      sec[r] = Math.min(sec[r], Math.max(b0, dj));
+      bd[r] = Math.min(b0, dj);
+    }
+  }
+
+  /**
+   * Sets {@code best[r] = j} where {@code v[r]} equals the minimum {@code bd[r]}, without a conditional (called for
+   * {@code j} from the last centroid down, so the lowest equal index stays). {@code e = v - bd} is 0 exactly when
+   * they are equal (both finite: no underflow to 0 in a difference of doubles) and else at least 2^-1074, which
+   * the two scalings (not one: 2^1200 overflows) lift to at least 1, so {@code e} becomes 0 or 1 and the update
+   * adds {@code j - best} or 0, exact in small integers. When the minimum is infinite every distance is, {@code e}
+   * is NaN, the NaN stays in {@code best} for all {@code j}, and its conversion gives 0: a full scan's index
+   * when no distance is finite.
+   */
+  static void takeIfMin(double[] v, double[] bd, double[] best, double j, int len) {
+    for (int r = 0; r < len; r++) {
+      double e = Math.min((v[r] - bd[r]) * 0x1p600 * 0x1p600, 1.0);
+      double b = best[r];
+      best[r] = b + (j - b) * (1.0 - e);
+    }
+  }
+
+  /**
    * Full scan of row {@code i}: the nearest centroid by {@link Dist#sq}, lowest index on ties.
    *
    * @param xo offset of the row

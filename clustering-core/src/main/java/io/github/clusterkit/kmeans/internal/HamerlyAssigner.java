@@ -552,30 +552,7 @@ public final class HamerlyAssigner extends Assigner {
    * index (lowest on ties, as a double) into {@code sc.bestD}, by the branch-free loops {@link #fullBlocks} describes.
    */
   private void nearestByBlock(double[][] cols, int len, Scratch sc) {
-    final int dd = d;
-    final int kk = k;
-    final double[] cc = c;
-    final double[][] acc = sc.acc;
-    final double[][] dist = sc.dist;
-    final double[] bd = sc.bd;
-    final double[] sec = sc.sec;
-    final double[] bestD = sc.bestD;
-    int jp = 0;
-    for (; jp + 1 < kk; jp += 2) {
-      Dist.sqColumnsPair(cols, len, cc, jp * dd, (jp + 1) * dd, dd, acc, dist[jp], dist[jp + 1]);
-    }
-    if (jp < kk) {
-      Dist.sqColumns(cols, len, cc, jp * dd, dd, acc, dist[jp]);
-    }
-    java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
-    System.arraycopy(dist[0], 0, bd, 0, len);
-    for (int j = 1; j < kk; j++) {
-      foldMin(dist[j], bd, sec, len);
-    }
-    java.util.Arrays.fill(bestD, 0, len, 0.0);
-    for (int j = kk - 1; j >= 0; j--) {
-      takeIfMin(dist[j], bd, bestD, j, len);
-    }
+    nearestByBlock(cols, len, sc.acc, sc.dist, sc.bd, sc.sec, sc.bestD);
   }
 
   /** Allocates the block arrays of {@link #fullBlocks} and {@link #rescan} on first use. */
@@ -729,33 +706,6 @@ public final class HamerlyAssigner extends Assigner {
         }
         wsum[a] += wi;
       }
-    }
-  }
-
-  /** Folds the distances {@code v} into the running minimum and second minimum, as {@link #scan2} does. */
-  private static void foldMin(double[] v, double[] bd, double[] sec, int len) {
-    for (int r = 0; r < len; r++) {
-      double dj = v[r];
-      double b0 = bd[r];
-      sec[r] = Math.min(sec[r], Math.max(b0, dj));
-      bd[r] = Math.min(b0, dj);
-    }
-  }
-
-  /**
-   * Sets {@code best[r] = j} where {@code v[r]} equals the minimum {@code bd[r]}, without a conditional (called for
-   * {@code j} from the last centroid down, so the lowest equal index stays). {@code e = v - bd} is 0 exactly when
-   * they are equal (both finite: no underflow to 0 in a difference of doubles) and else at least 2^-1074, which
-   * the two scalings (not one: 2^1200 overflows) lift to at least 1, so {@code e} becomes 0 or 1 and the update
-   * adds {@code j - best} or 0, exact in small integers. When the minimum is infinite every distance is, {@code e}
-   * is NaN, the NaN stays in {@code best} for all {@code j}, and its conversion gives 0: {@link #scan}'s index
-   * when no distance is finite.
-   */
-  private static void takeIfMin(double[] v, double[] bd, double[] best, double j, int len) {
-    for (int r = 0; r < len; r++) {
-      double e = Math.min((v[r] - bd[r]) * 0x1p600 * 0x1p600, 1.0);
-      double b = best[r];
-      best[r] = b + (j - b) * (1.0 - e);
     }
   }
 

@@ -2,7 +2,15 @@ package io.github.clusterkit.kmeans.internal;
 
 /**
  * Lloyd's assignment (Lloyd 1982, doi:10.1109/TIT.1982.1056489): a full scan of every centroid for every row,
- * O(n k d) per pass, no extra memory. The reference the accelerated kernels must reproduce.
+ * O(n k d) per pass, no extra memory but a block of work arrays per thread. The reference the accelerated kernels
+ * must reproduce.
+ *
+ * <p>From 3 columns up to {@link Columns#MAX_D} and with at most {@link #BLOCK_MAX_K} centroids, a pass computes the
+ * distances by blocks of rows in columns (the engine's column copy, or blocks copied here) with
+ * {@link #nearestByBlock}: the same distances, labels (lowest index on ties) and sums in row order as the row scan.
+ * Throwaway one-JVM A/B, one thread, the benchmark's blobs, {@code KMeans.k(10).seed(42)}, tolerance 0, at most 20
+ * iterations, medians: 10^5 x 50 114 instead of 309 ms, 10^6 x 10 566 instead of 1438 ms, 10^6 x 3 311 instead of
+ * 974 ms (the same inertia and iterations).
  */
 public final class LloydAssigner extends Assigner {
 
@@ -15,6 +23,42 @@ public final class LloydAssigner extends Assigner {
    */
   public LloydAssigner(double[] x, int n, int d, int k, double[] w) {
     super(x, n, d, k, w);
+    this.blocks = new PerThread<>(() -> new Block(d, k));
+  }
+
+  /** Most centroids for which a pass goes by blocks of columns (their distances are kept for a whole block). */
+  static final int BLOCK_MAX_K = 64;
+
+  /** The engine's column copy, or {@code null}. */
+  private Columns columns;
+
+  /** Work arrays of the blocked pass, one set per calling thread. */
+  private final PerThread<Block> blocks;
+
+  private static final class Block {
+    final double[][] cols;
+    final double[] rowBuf;
+    final double[][] acc;
+    final double[][] dist;
+    final double[] bd;
+    final double[] sec;
+    final double[] bestD;
+
+    Block(int d, int k) {
+      int bl = Columns.blockRows(d);
+      cols = new double[d][bl];
+      rowBuf = new double[Columns.rowBufferLength(d)];
+      acc = new double[8][bl];
+      dist = new double[k][bl];
+      bd = new double[bl];
+      sec = new double[bl];
+      bestD = new double[bl];
+    }
+  }
+
+  @Override
+  void useColumns(Columns columns) {
+    this.columns = columns;
   }
 
   @Override
@@ -34,6 +78,9 @@ public final class LloydAssigner extends Assigner {
     if (d == 2) {
       return assign2(from, to, labels, sum, wsum);
     }
+    if (d >= 3 && d <= Columns.MAX_D && k <= BLOCK_MAX_K) {
+      return assignBlocks(from, to, labels, sum, wsum);
+    }
     int changes = 0;
     double[] buf = distanceBuffer();
     final boolean known = first && ref != null && w == null && !moves;
@@ -50,6 +97,37 @@ public final class LloydAssigner extends Assigner {
           accumulateKnown(xo, a, buf[a], sum, wsum); // the first pass's distance to its centroid a is buf[a]
         } else {
           tally(i, xo, old, a, sum, wsum);
+        }
+      }
+    }
+    return changes;
+  }
+
+  /** {@link #assign} by blocks of rows in columns ({@link #nearestByBlock}), the rows then in row order. */
+  private int assignBlocks(int from, int to, int[] labels, double[] sum, double[] wsum) {
+    final int dd = d;
+    final Block b = blocks.get();
+    final int bl = Columns.blockRows(dd);
+    final boolean known = first && ref != null && w == null && !moves;
+    int changes = 0;
+    for (int base = from; base < to; base += bl) {
+      final int len = Math.min(bl, to - base);
+      final double[][] cols = Columns.blockColumns(columns, x, base, len, dd, b.cols, b.rowBuf);
+      nearestByBlock(cols, len, b.acc, b.dist, b.bd, b.sec, b.bestD);
+      for (int r = 0; r < len; r++) {
+        int i = base + r;
+        int a = (int) b.bestD[r];
+        int old = labels[i];
+        if (old != a) {
+          labels[i] = a;
+          changes++;
+        }
+        if (sum != null) {
+          if (known) {
+            accumulateKnown(i * dd, a, b.bd[r], sum, wsum); // the first pass's distance to its centroid a
+          } else {
+            tally(i, i * dd, old, a, sum, wsum);
+          }
         }
       }
     }
