@@ -68,6 +68,16 @@ public abstract class Assigner {
    */
   void useColumns(Columns columns) {}
 
+  /**
+   * Whether every pass of this kernel reads the rows by blocks of columns, so that a run without seeding (given
+   * initial centroids) should make the engine's column copy too, instead of each pass copying every block again.
+   *
+   * @return {@code false} by default
+   */
+  boolean columnsEveryPass() {
+    return false;
+  }
+
   /** Forgets all state of a previous run (the next pass is a full one). */
   public abstract void reset();
 

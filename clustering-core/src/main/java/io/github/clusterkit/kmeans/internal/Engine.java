@@ -163,6 +163,23 @@ public final class Engine implements AutoCloseable {
    * @return the result
    */
   public Run run(double[] init, int maxIterations, double tolAbs) {
+    if (columns == null && assigner.columnsEveryPass() && Columns.fits(n, d, columnLimit)) {
+      // No seeding made the column copy (given initial centroids): every pass of this kernel would copy every block
+      // again. Throwaway one-JVM A/B, one thread, Lloyd, at most 20 iterations from given centroids (a one-iteration
+      // fit's), medians: 10^5 x 50 42 to 37 ms, 10^6 x 10 405 to 375 ms.
+      Columns cols = new Columns(n, d, chunks);
+      chunks.run(
+          chunks.count(),
+          (c, from, to, slot) -> {
+            double[] rowBuf = seedScratch.get().rowBuf;
+            for (int base = from; base < to; base += cols.rows()) {
+              cols.fill(x, base, Math.min(cols.rows(), to - base), rowBuf);
+            }
+          },
+          null);
+      columns = cols;
+      assigner.useColumns(cols);
+    }
     double[] centers = init.clone();
     double[] next = new double[k * d];
     double[] shifts = new double[k];

@@ -62,6 +62,16 @@ public final class LloydAssigner extends Assigner {
   }
 
   @Override
+  boolean columnsEveryPass() {
+    return blocked();
+  }
+
+  /** Whether the passes go by blocks of columns ({@link #assignBlocks}). */
+  private boolean blocked() {
+    return d >= 3 && d <= Columns.MAX_D && k <= BLOCK_MAX_K;
+  }
+
+  @Override
   public void reset() {}
 
   /** Whether this pass runs on the run's first centroids (the reference points, {@link #trackReference}). */
@@ -78,7 +88,7 @@ public final class LloydAssigner extends Assigner {
     if (d == 2) {
       return assign2(from, to, labels, sum, wsum);
     }
-    if (d >= 3 && d <= Columns.MAX_D && k <= BLOCK_MAX_K) {
+    if (blocked()) {
       return assignBlocks(from, to, labels, sum, wsum);
     }
     int changes = 0;

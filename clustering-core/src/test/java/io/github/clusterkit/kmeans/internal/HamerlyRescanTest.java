@@ -12,9 +12,10 @@ import net.jqwik.api.constraints.IntRange;
  * Hamerly's bounded passes rescan the rows their bounds cannot settle either one row at a time or, listed, by blocks
  * of columns ({@code HamerlyAssigner.rescan}); both must give the same fit bit for bit: centroids, labels, inertia,
  * iterations and convergence, and the same as Lloyd's assignment (the oracle of exactness: every label the nearest
- * centroid, lowest index on ties). The data provoke exact ties (small integer coordinates, repeated initial
- * centroids) and many rescans (initial centroids drawn from a few rows, so that early passes move many rows); k runs
- * past the centroids whose distances a block keeps (64), and up to three threads share the passes.
+ * centroid, lowest index on ties; by blocks of columns from 3 to 64 columns, with and without the engine's column
+ * copy). The data provoke exact ties (small integer coordinates, repeated initial centroids) and many rescans
+ * (initial centroids drawn from a few rows, so that early passes move many rows); k runs past the centroids whose
+ * distances a block keeps (64), and up to three threads share the passes.
  */
 class HamerlyRescanTest {
 
@@ -52,11 +53,18 @@ class HamerlyRescanTest {
     }
     Engine.Run byRows = fit(x, n, d, k, w, c0, threads, Integer.MAX_VALUE);
     Engine.Run byBlocks = fit(x, n, d, k, w, c0, threads, 1);
+    // Lloyd as the oracle, with the column copy its run makes (given centroids, no seeding) and without it (each pass
+    // copies its blocks).
     Engine.Run lloyd;
     try (Engine e = new Engine(x, n, d, k, w, new LloydAssigner(x, n, d, k, w), threads)) {
       lloyd = e.run(c0, 30, 0);
     }
-    for (Engine.Run r : new Engine.Run[] {byBlocks, lloyd}) {
+    Engine.Run lloydNoCopy;
+    try (Engine e = new Engine(x, n, d, k, w, new LloydAssigner(x, n, d, k, w), threads)) {
+      e.columnLimit(0);
+      lloydNoCopy = e.run(c0, 30, 0);
+    }
+    for (Engine.Run r : new Engine.Run[] {byBlocks, lloyd, lloydNoCopy}) {
       assertEquals(byRows.iterations, r.iterations, "iterations");
       assertEquals(byRows.converged, r.converged, "converged");
       assertArrayEquals(byRows.labels, r.labels, "labels");
