@@ -70,10 +70,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Memory.</b> Besides the model's {@code n} labels, a fit holds work arrays per row (Hamerly: one
  * {@code long}; Elkan: {@code k + 1} doubles). A k-means++ fit (either kind) with {@code k <= 20} and
  * {@code d <= 64} (except {@code d = 2} without weights) also copies the data once, by blocks of columns, which
- * every seeding pass and Hamerly's first assignment of every run read instead of copying each block again: as much
- * memory again as the data, made only while {@code n * d <= 2^25} (256 MiB), shared by the restarts and released
- * when {@code fit} returns (the model does not keep it). Restarts that run side by side (below 65536 rows) make one
- * copy per thread.
+ * every seeding pass and Hamerly's first assignment of every run read instead of copying each block again; so does a
+ * {@link KMeansAlgorithm#LLOYD} fit with {@code 3 <= d <= 64} and {@code k <= 64} however it starts, whose every
+ * pass reads it. The copy takes as much memory again as the data, is made only while {@code n * d <= 2^25} (256 MiB),
+ * is shared by the restarts and released when {@code fit} returns (the model does not keep it). Restarts that run
+ * side by side (below 65536 rows) make one copy per thread.
  *
  * <p><b>Thread-safety.</b> Immutable: a configuration can be shared and used from several threads at once.
  * Every wither returns a new configuration and validates its argument at once. {@code fit} never modifies the

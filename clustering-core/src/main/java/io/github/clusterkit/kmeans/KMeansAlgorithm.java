@@ -21,7 +21,9 @@ public enum KMeansAlgorithm {
 
   /**
    * Lloyd's algorithm (Lloyd 1982, doi:10.1109/TIT.1982.1056489): every row is compared with every centroid
-   * in every iteration; {@code O(n k d)} per iteration, no extra memory.
+   * in every iteration; {@code O(n k d)} per iteration, no extra memory per row. With {@code 3 <= d <= 64} and
+   * {@code k <= 64} the distances are computed by blocks of rows held by columns (vectorised over the rows; see the
+   * memory note of {@link KMeans}), the same values in the same order as row by row.
    */
   LLOYD,
 
