@@ -452,11 +452,17 @@ public final class KMeans {
     if (algorithm != KMeansAlgorithm.AUTO) {
       return algorithm;
     }
-    if (d >= 20 && k >= 20 && (long) n * k <= ELKAN_MAX_BOUNDS) {
+    if (d > BLOCK_MAX_D && k >= 20 && (long) n * k <= ELKAN_MAX_BOUNDS) {
       return KMeansAlgorithm.ELKAN;
     }
     return KMeansAlgorithm.HAMERLY;
   }
+
+  /**
+   * Widest rows whose distances Hamerly's passes compute by blocks of columns (the engine's {@code Columns.MAX_D});
+   * above it they go row by row and AUTO prefers Elkan (see {@link KMeansAlgorithm#AUTO}).
+   */
+  private static final int BLOCK_MAX_D = 64;
 
   /** Largest {@code n * k} for which AUTO picks Elkan: 2^25 doubles, 256 MiB of lower bounds. */
   private static final long ELKAN_MAX_BOUNDS = 1L << 25;

@@ -8,14 +8,25 @@ package io.github.clusterkit.kmeans;
 public enum KMeansAlgorithm {
 
   /**
-   * Chooses by dimension and number of clusters: {@link #ELKAN} when {@code d >= 20} and {@code k >= 20} and its
-   * {@code n * k} lower bounds take at most 256 MiB, {@link #HAMERLY} otherwise. Measured single-threaded on
-   * 5*10^4 standard Gaussian rows (no cluster structure, the hard case for bounds), 25 iterations from the
-   * same k-means++ centroids: with k = 50 Elkan took 0.70x Hamerly's time at d = 20, 0.48x at d = 50 and
-   * 0.57x at d = 100, but 1.19x at d = 10 and 1.46x at d = 2; with k = 10 the two were within 5% of each
-   * other for d >= 20 and Hamerly was 2.4x faster at d = 10. On 10^5 rows of 50 well-separated blobs
-   * Hamerly prunes almost every row: Elkan took 1.13x Hamerly's time at d = 20, 1.6x at d = 35, 1.09x at
-   * d = 50 and 0.83x at d = 100; the rule favours the unstructured case, where the gain is larger.
+   * Chooses by dimension and number of clusters: {@link #ELKAN} when {@code d > 64} and {@code k >= 20} and its
+   * {@code n * k} lower bounds take at most 256 MiB, {@link #HAMERLY} otherwise. Up to 64 columns Hamerly's first
+   * pass and its rescans compute distances by blocks of columns, vectorised over the rows, which Elkan's per-centroid
+   * bounds do not allow. Measured single-threaded (throwaway one-JVM harness, medians of 5 fits of 25 iterations
+   * from the same centroids, those of a one-iteration greedy k-means++ fit, seed 42), Elkan's time over Hamerly's:
+   *
+   * <ul>
+   *   <li>5*10^4 standard Gaussian rows (no cluster structure, the hard case for bounds): for d = 10 to 64 Elkan is
+   *       slower everywhere, 1.2x to 2.2x (k = 20 and 50: 1.36x / 1.23x at d = 20, 1.78x / 1.87x at d = 35, 1.53x /
+   *       1.71x at d = 50, 1.43x / 1.66x at d = 64); at d = 80 and 100 faster, 0.73x / 0.62x / 0.53x and 0.71x /
+   *       0.62x / 0.55x for k = 10 / 20 / 50.
+   *   <li>10^5 rows of the benchmark's 10 blobs ({@code Generators.blobs}, 5% noise), d = 10, 20, 35, 50, 64, 80 and
+   *       100: Elkan slower at k = 10 for every d (1.5x to 4.2x) and at k = 20 up to d = 50 (1.3x to 2.0x; equal at
+   *       d = 64), faster at k = 50 from d = 20 (0.64x, 0.96x, 0.87x, 0.78x at d = 20, 35, 50, 64; 1.39x slower at
+   *       d = 10) and at k >= 20 from d = 80 (0.21x to 0.54x).
+   * </ul>
+   *
+   * Where the two data disagree (k = 50, d = 20 to 64) the rule keeps Hamerly, whose lead on unstructured data is
+   * the larger. (Before Hamerly's block passes, Elkan was chosen from d = 20 and k = 20 on.)
    */
   AUTO,
 

@@ -119,6 +119,21 @@ class KMeansApiTest {
     }
   }
 
+  /** AUTO's documented rule ({@link KMeansAlgorithm#AUTO}): Elkan only above 64 columns with at least 20 clusters. */
+  @Test
+  void autoChoosesElkanOnlyForWideRowsAndManyClusters() {
+    KMeansAlgorithm auto = KMeansAlgorithm.AUTO;
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 64, 50));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 65, 19));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 65, 20));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 1 << 20, 100, 32)); // n * k = 2^25 bounds: the limit
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, (1 << 20) + 1, 100, 32)); // one row more
+    for (KMeansAlgorithm a : new KMeansAlgorithm[] {KMeansAlgorithm.LLOYD, KMeansAlgorithm.HAMERLY,
+        KMeansAlgorithm.ELKAN}) {
+      assertEquals(a, KMeans.resolve(a, 1000, 100, 50), "an explicit choice is kept");
+    }
+  }
+
   @Test
   void modelCopiesAndPredicts() {
     KMeansModel m = KMeans.k(2).seed(3).fit(SQUARE);
