@@ -507,7 +507,15 @@ public final class HamerlyAssigner extends Assigner {
       }
       for (int r = 0; r < cnt; r++) {
         int i = rows[r];
-        changes += relabel(i, scan(i, i * dd, buf), labels, mv, sum, wsum);
+        int old = labels[i];
+        int a = scan(i, i * dd, buf);
+        if (a != old) {
+          labels[i] = a;
+          changes++;
+          if (mv) {
+            move(i, i * dd, old, a, sum, wsum);
+          }
+        }
       }
       return changes;
     }
@@ -525,28 +533,17 @@ public final class HamerlyAssigner extends Assigner {
         int i = rows[off + r];
         int a = (int) bestD[r];
         setBounds(i, a, up(Math.sqrt(bd[r]) * gUp), down(Math.sqrt(sec[r]) * gDown));
-        changes += relabel(i, a, labels, mv, sum, wsum);
+        int old = labels[i];
+        if (a != old) {
+          labels[i] = a;
+          changes++;
+          if (mv) {
+            move(i, i * dd, old, a, sum, wsum);
+          }
+        }
       }
     }
     return changes;
-  }
-
-  /**
-   * Gives rescanned row {@code i} label {@code a}; when that changes its label and the pass accumulates moves
-   * ({@code mv}), moves the row's sums from the old cluster to the new one.
-   *
-   * @return 1 if the label changed, else 0
-   */
-  private int relabel(int i, int a, int[] labels, boolean mv, double[] sum, double[] wsum) {
-    int old = labels[i];
-    if (a == old) {
-      return 0;
-    }
-    labels[i] = a;
-    if (mv) {
-      move(i, i * d, old, a, sum, wsum);
-    }
-    return 1;
   }
 
   /**

@@ -95,30 +95,22 @@ public final class LloydAssigner extends Assigner {
     double[] buf = distanceBuffer();
     final boolean known = first && ref != null && w == null && !moves;
     for (int i = from; i < to; i++) {
-      int a = nearest(i * d, buf);
-      changes += settle(i, a, buf[a], known, labels, sum, wsum);
-    }
-    return changes;
-  }
-
-  /**
-   * Gives row {@code i} label {@code a} (at squared distance {@code dist}) and adds it to the sums when there are any:
-   * by {@link #accumulateKnown} when {@code known} (the first pass, whose distance to its centroid is the one to its
-   * reference point), else by {@link #tally}.
-   *
-   * @return 1 if the label changed, else 0
-   */
-  private int settle(int i, int a, double dist, boolean known, int[] labels, double[] sum, double[] wsum) {
-    int old = labels[i];
-    labels[i] = a;
-    if (sum != null) {
-      if (known) {
-        accumulateKnown(i * d, a, dist, sum, wsum);
-      } else {
-        tally(i, i * d, old, a, sum, wsum);
+      int xo = i * d;
+      int a = nearest(xo, buf);
+      int old = labels[i];
+      if (old != a) {
+        labels[i] = a;
+        changes++;
+      }
+      if (sum != null) {
+        if (known) {
+          accumulateKnown(xo, a, buf[a], sum, wsum); // the first pass's distance to its centroid a is buf[a]
+        } else {
+          tally(i, xo, old, a, sum, wsum);
+        }
       }
     }
-    return old != a ? 1 : 0;
+    return changes;
   }
 
   /** {@link #assign} by blocks of rows in columns ({@link #nearestByBlock}), the rows then in row order. */
@@ -133,7 +125,20 @@ public final class LloydAssigner extends Assigner {
       final double[][] cols = Columns.blockColumns(columns, x, base, len, dd, b.cols, b.rowBuf);
       nearestByBlock(cols, len, b.acc, b.dist, b.bd, b.sec, b.bestD);
       for (int r = 0; r < len; r++) {
-        changes += settle(base + r, (int) b.bestD[r], b.bd[r], known, labels, sum, wsum);
+        int i = base + r;
+        int a = (int) b.bestD[r];
+        int old = labels[i];
+        if (old != a) {
+          labels[i] = a;
+          changes++;
+        }
+        if (sum != null) {
+          if (known) {
+            accumulateKnown(i * dd, a, b.bd[r], sum, wsum); // the first pass's distance to its centroid a
+          } else {
+            tally(i, i * dd, old, a, sum, wsum);
+          }
+        }
       }
     }
     return changes;
