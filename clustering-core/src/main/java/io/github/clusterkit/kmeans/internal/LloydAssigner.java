@@ -113,7 +113,10 @@ public final class LloydAssigner extends Assigner {
     return changes;
   }
 
-  /** {@link #assign} by blocks of rows in columns ({@link #nearestByBlock}), the rows then in row order. */
+  /**
+   * {@link #assign} by blocks of rows in columns ({@link #nearestByBlock}), the rows then in row order. Its label and
+   * sum lines repeat the row scan's: a helper shared by both (27a43a9) was reverted with Hamerly's (0df9e8b).
+   */
   private int assignBlocks(int from, int to, int[] labels, double[] sum, double[] wsum) {
     final int dd = d;
     final Block b = blocks.get();
