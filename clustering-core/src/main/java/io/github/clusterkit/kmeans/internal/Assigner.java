@@ -128,7 +128,8 @@ public abstract class Assigner {
    * @param acc scratch, 8 arrays of at least {@code len} values
    * @param dist receives the distances, {@code k} arrays of at least {@code len} values
    * @param bd receives the nearest squared distances
-   * @param sec receives the second nearest ({@code +inf} when {@code k == 1})
+   * @param sec receives the second nearest ({@code +inf} when {@code k == 1}), or {@code null} when the caller needs
+   *     only the nearest (its minimum is then folded alone, the same {@code bd})
    * @param bestD receives the nearest's index
    */
   protected final void nearestByBlock(double[][] cols, int len, double[][] acc, double[][] dist, double[] bd,
@@ -143,10 +144,19 @@ public abstract class Assigner {
     if (jp < kk) {
       Dist.sqColumns(cols, len, cc, jp * dd, dd, acc, dist[jp]);
     }
-    java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
     System.arraycopy(dist[0], 0, bd, 0, len);
-    for (int j = 1; j < kk; j++) {
-      foldMin(dist[j], bd, sec, len);
+    if (sec != null) {
+      java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
+      for (int j = 1; j < kk; j++) {
+        foldMin(dist[j], bd, sec, len);
+      }
+    } else {
+      for (int j = 1; j < kk; j++) {
+        final double[] v = dist[j];
+        for (int r = 0; r < len; r++) {
+          bd[r] = Math.min(bd[r], v[r]);
+        }
+      }
     }
     java.util.Arrays.fill(bestD, 0, len, 0.0);
     for (int j = kk - 1; j >= 0; j--) {

@@ -737,8 +737,8 @@ public final class Engine implements AutoCloseable {
   /**
    * The pass of one step of the original k-means++ on rows {@code [from, to)}: folds row {@code row} (centre number
    * {@code idx}) into {@code d2} (and, in the pruned scalar pass, into the nearest-centre index its bound reads: a row
-   * takes the new centre when strictly nearer) and returns the weighted sum of the new {@code d2} in row order, the values and order of an
-   * eager fold and a candidate's sum in {@link #candidates}. At most one distance per row: none for a row that the
+   * takes the new centre when strictly nearer) and returns the weighted sum of the new {@code d2} in row order, the
+   * values and order of an eager fold and a candidate's sum in {@link #candidates}. At most one distance per row: none for a row that the
    * centre-to-candidate distance ({@link #seedCandTab}) proves no nearer (scalar pass), or one for every row by
    * blocks of columns ({@link Dist#sqColumns}, the same values as {@link Dist#sq}) where {@link #candidatesDense}
    * would be used.
