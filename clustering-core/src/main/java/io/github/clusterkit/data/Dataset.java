@@ -29,19 +29,38 @@ import java.util.Objects;
 public final class Dataset {
 
   static {
-    DataAccess.install(ds -> ds.values);
+    DataAccess.install(ds -> ds.values, Dataset::maxAbs);
   }
 
   private final double[] values;
   private final int n;
   private final int d;
   private final List<String> columnNames;
+  /** The largest absolute value, or NaN until first needed (a benign race: every thread computes the same). */
+  private volatile double maxAbs;
 
-  private Dataset(double[] values, int n, int d, List<String> columnNames) {
+  private Dataset(double[] values, int n, int d, List<String> columnNames, double maxAbs) {
     this.values = values;
     this.n = n;
     this.d = d;
     this.columnNames = columnNames;
+    this.maxAbs = maxAbs;
+  }
+
+  /** The largest absolute value of the dataset, computed on first use (for the K-Means scaling). */
+  private static double maxAbs(Dataset ds) {
+    double m = ds.maxAbs;
+    if (Double.isNaN(m)) {
+      m = 0;
+      for (double v : ds.values) {
+        double a = Math.abs(v);
+        if (a > m) {
+          m = a;
+        }
+      }
+      ds.maxAbs = m;
+    }
+    return m;
   }
 
   /**
@@ -84,6 +103,7 @@ public final class Dataset {
           "n * d must be at most " + (Integer.MAX_VALUE - 8) + ", got " + n + " * " + d);
     }
     double[] values = new double[n * d];
+    double max = 0;
     for (int i = 0; i < n; i++) {
       double[] row = rows[i];
       if (row == null) {
@@ -100,10 +120,14 @@ public final class Dataset {
         if (!Double.isFinite(v)) {
           throw nonFinite(i, j, v);
         }
+        double a = Math.abs(v);
+        if (a > max) {
+          max = a;
+        }
         values[off + j] = v;
       }
     }
-    return new Dataset(values, n, d, names(columnNames, d));
+    return new Dataset(values, n, d, names(columnNames, d), max);
   }
 
   /**
@@ -118,8 +142,8 @@ public final class Dataset {
    *     {@code rowMajor.length != n * d}, or a value is NaN or infinite
    */
   public static Dataset wrap(double[] rowMajor, int n, int d) {
-    checkShape(rowMajor, n, d);
-    return new Dataset(rowMajor, n, d, names(null, d));
+    double max = checkShape(rowMajor, n, d);
+    return new Dataset(rowMajor, n, d, names(null, d), max);
   }
 
   /**
@@ -132,8 +156,8 @@ public final class Dataset {
    * @throws IllegalArgumentException as {@link #wrap(double[], int, int)}
    */
   public static Dataset copyOf(double[] rowMajor, int n, int d) {
-    checkShape(rowMajor, n, d);
-    return new Dataset(rowMajor.clone(), n, d, names(null, d));
+    double max = checkShape(rowMajor, n, d);
+    return new Dataset(rowMajor.clone(), n, d, names(null, d), max);
   }
 
   /**
@@ -148,10 +172,11 @@ public final class Dataset {
     if (names == null) {
       throw new IllegalArgumentException("names must not be null");
     }
-    return new Dataset(values, n, d, names(names, d));
+    return new Dataset(values, n, d, names(names, d), maxAbs);
   }
 
-  private static void checkShape(double[] rowMajor, int n, int d) {
+  /** Checks the shape and values, and returns the largest absolute value. */
+  private static double checkShape(double[] rowMajor, int n, int d) {
     if (rowMajor == null) {
       throw new IllegalArgumentException("rowMajor must not be null");
     }
@@ -165,12 +190,27 @@ public final class Dataset {
       throw new IllegalArgumentException(
           "rowMajor.length must equal n * d = " + ((long) n * d) + ", got " + rowMajor.length);
     }
+    // The largest magnitude by its bits (without the sign, the bits of finite doubles order as their magnitudes,
+    // and every NaN or infinity lies above them all): one comparison a value checks both.
+    long max = 0;
     for (int k = 0; k < rowMajor.length; k++) {
-      if (!Double.isFinite(rowMajor[k])) {
-        throw nonFinite(k / d, k % d, rowMajor[k]);
+      long b = Double.doubleToRawLongBits(rowMajor[k]) & Long.MAX_VALUE;
+      if (b > max) {
+        max = b;
       }
     }
+    if (max >= INFINITY_BITS) {
+      for (int k = 0; k < rowMajor.length; k++) {
+        if (!Double.isFinite(rowMajor[k])) {
+          throw nonFinite(k / d, k % d, rowMajor[k]);
+        }
+      }
+    }
+    return Double.longBitsToDouble(max);
   }
+
+  /** The bits of positive infinity, below those of every NaN without its sign. */
+  private static final long INFINITY_BITS = 0x7FF0000000000000L;
 
   private static IllegalArgumentException nonFinite(int row, int column, double v) {
     return new IllegalArgumentException(
@@ -303,7 +343,7 @@ public final class Dataset {
       int r = Objects.checkIndex(indices[i], n);
       System.arraycopy(values, r * d, out, i * d, d);
     }
-    return new Dataset(out, indices.length, d, columnNames);
+    return new Dataset(out, indices.length, d, columnNames, Double.NaN);
   }
 
   /** Two datasets are equal when they have the same shape, values and column names. */

@@ -11,6 +11,7 @@ import io.github.clusterkit.kmeans.internal.ElkanAssigner;
 import io.github.clusterkit.kmeans.internal.Engine;
 import io.github.clusterkit.kmeans.internal.HamerlyAssigner;
 import io.github.clusterkit.kmeans.internal.LloydAssigner;
+import io.github.clusterkit.kmeans.internal.Scale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,7 +57,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Edge cases.</b> {@code k} must not exceed the number of distinct rows with positive weight
  * ({@link IllegalArgumentException} otherwise, naming both numbers); {@code k} equal to that number gives
  * inertia 0. {@code k = 1} gives the (weighted) mean. {@code n = 1} works with {@code k = 1}. Data values
- * are finite by construction of {@link Dataset}.
+ * are finite by construction of {@link Dataset}. Data whose largest magnitude is above {@code 2^401} (about
+ * {@code 5e120}) or below {@code 2^-400}, whose squared distances would overflow to infinity or underflow to zero,
+ * are fitted multiplied by a power of two that brings it near 1, and the centroids and inertia scaled back: the
+ * scaling is exact, so the result is that of arithmetic with a wide enough exponent range (four rows at
+ * {@code +-1e200} split into their two pairs, not into three and one). The inertia is infinite when its true value
+ * exceeds the double range; values smaller than the largest by a factor above about {@code 2^1000} lose low bits
+ * when scaled down, where they are negligible next to the largest anyway, and {@code k} is checked against the
+ * distinct rows of the scaled data. {@link KMeansModel#predict(double[])} and
+ * {@link KMeansModel#transform(double[])} scale the same way.
  *
  * <p><b>Determinism and threads.</b> The same configuration and data give the same result on every run and
  * for every {@link #parallelism(int)}: rows are cut into at most 64 chunks whose boundaries depend only on
@@ -327,6 +336,17 @@ public final class KMeans {
       throw new IllegalArgumentException("initialCentroids must have d = " + d
           + " columns like the data, got " + initialCentroids[0].length);
     }
+    // Data too large or too small for squared distances are fitted at a magnitude near 1 (exactly: a power of two).
+    double maxAbs = DataAccess.maxAbs(data);
+    if (initialCentroids != null) {
+      for (double[] c : initialCentroids) {
+        maxAbs = Math.max(maxAbs, Scale.maxAbs(c, 0, d));
+      }
+    }
+    int scale = Scale.exponent(maxAbs);
+    if (scale != 0) {
+      x = Scale.down(x, scale);
+    }
     int distinct = Distinct.countUpTo(x, n, d, w, k);
     if (distinct < k) {
       throw new IllegalArgumentException("k must be <= the number of distinct rows"
@@ -341,21 +361,28 @@ public final class KMeans {
       try (Chunks serial = new Chunks(n, 1)) {
         tolAbs = tolerance == 0 ? 0 : tolerance * Engine.meanVariance(x, n, d, serial);
       }
-      best = parallelRestarts(x, n, d, w, used, runs, tolAbs);
+      best = parallelRestarts(x, n, d, w, used, runs, tolAbs, scale);
     } else {
       best = null;
       try (Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), parallelism)) {
         double tolAbs = tolerance == 0 ? 0 : tolerance * engine.meanVariance();
         for (int r = 0; r < runs; r++) {
-          Engine.Run run = run(engine, r, d, tolAbs);
+          Engine.Run run = run(engine, r, d, tolAbs, scale);
           if (best == null || run.inertia < best.inertia) {
             best = run;
           }
         }
       }
     }
-    return new KMeansModel(best.centers, k, d, best.labels, best.inertia, best.iterations, best.converged,
-        used);
+    double[] centers = best.centers;
+    double inertia = best.inertia;
+    if (scale != 0) {
+      centers = centers.clone();
+      Scale.up(centers, scale);
+      // Infinite when the true inertia exceeds the double range.
+      inertia = Math.scalb(inertia, 2 * scale);
+    }
+    return new KMeansModel(centers, k, d, best.labels, inertia, best.iterations, best.converged, used);
   }
 
   /**
@@ -364,12 +391,15 @@ public final class KMeans {
    */
   private static final int PARALLEL_RESTARTS_BELOW = 1 << 16;
 
-  private Engine.Run run(Engine engine, int r, int d, double tolAbs) {
+  private Engine.Run run(Engine engine, int r, int d, double tolAbs, int scale) {
     double[] c0;
     if (initialCentroids != null) {
       c0 = new double[k * d];
       for (int j = 0; j < k; j++) {
         System.arraycopy(initialCentroids[j], 0, c0, j * d, d);
+      }
+      if (scale != 0) {
+        c0 = Scale.down(c0, scale);
       }
     } else {
       Rng rng = Rng.split(seed, r);
@@ -392,7 +422,7 @@ public final class KMeans {
    * worker cache threw {@link IllegalStateException} when interrupted while waiting for it).
    */
   private Engine.Run parallelRestarts(double[] x, int n, int d, double[] w, KMeansAlgorithm used, int runs,
-      double tolAbs) {
+      double tolAbs, int scale) {
     int threads = Math.min(parallelism, runs);
     Engine.Run[] results = new Engine.Run[runs];
     AtomicInteger next = new AtomicInteger();
@@ -407,7 +437,7 @@ public final class KMeans {
         }
         try (Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), 1)) {
           do {
-            results[r] = run(engine, r, d, tolAbs);
+            results[r] = run(engine, r, d, tolAbs, scale);
           } while (!failed.get() && (r = next.getAndIncrement()) < runs);
         } catch (RuntimeException | Error e) {
           failed.set(true);

@@ -3,6 +3,7 @@ package io.github.clusterkit.kmeans;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.kmeans.internal.Dist;
+import io.github.clusterkit.kmeans.internal.Scale;
 import java.util.Arrays;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Arrays;
  *
  * <p>Labels are {@code 0..k-1}; there is no noise label. A cluster can be empty only in degenerate cases
  * (see {@link KMeans}), never with a zero-vector centroid. Ties in {@code predict} go to the lowest centroid
- * index, as in the fit, so {@code predict} of a fitted row returns its label.
+ * index, as in the fit, so {@code predict} of a fitted row returns its label. Points and centroids too large or too
+ * small for squared distances (largest magnitude above {@code 2^401} or below {@code 2^-400}) are compared after
+ * the exact power-of-two scaling the fit uses (see {@link KMeans}), so they get the fit's answers too.
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
@@ -31,6 +34,8 @@ public final class KMeansModel {
   private final int iterations;
   private final boolean converged;
   private final KMeansAlgorithm algorithm;
+  /** The largest magnitude of the centroids, for the scaling of {@link #predict} and {@link #transform}. */
+  private final double centersMax;
 
   KMeansModel(double[] centers, int k, int d, int[] labels, double inertia, int iterations, boolean converged,
       KMeansAlgorithm algorithm) {
@@ -43,6 +48,7 @@ public final class KMeansModel {
     this.iterations = iterations;
     this.converged = converged;
     this.algorithm = algorithm;
+    this.centersMax = Scale.maxAbs(this.centers, 0, this.centers.length);
   }
 
   /**
@@ -57,7 +63,8 @@ public final class KMeansModel {
   /**
    * Rebuilds a model from its state, checking every rule: {@code dimension >= 1}; {@code k * dimension}
    * finite centroid coordinates with {@code k >= 1}; at least one training label, each in {@code 0..k-1};
-   * an inertia {@code >= 0} and finite; {@code iterations >= 0}; a kernel that ran (not {@code AUTO}).
+   * an inertia {@code >= 0} (finite, or {@code +Infinity} for a fit whose true inertia exceeds the double range: see
+   * {@link KMeans}); {@code iterations >= 0}; a kernel that ran (not {@code AUTO}).
    *
    * <p>Not checked, as the state holds no training rows: that the labels are those of the nearest
    * centroids and the inertia their sum of squared distances.
@@ -97,8 +104,8 @@ public final class KMeansModel {
         throw stateError("labels[" + i + "] must be in 0.." + (k - 1) + " (k = " + k + "), got " + labels[i]);
       }
     }
-    if (!(s.inertia >= 0) || s.inertia == Double.POSITIVE_INFINITY) {
-      throw stateError("inertia must be >= 0 and finite, got " + s.inertia);
+    if (!(s.inertia >= 0)) {
+      throw stateError("inertia must be >= 0 (or +Infinity, beyond the double range), got " + s.inertia);
     }
     if (s.iterations < 0) {
       throw stateError("iterations must be >= 0, got " + s.iterations);
@@ -185,7 +192,11 @@ public final class KMeansModel {
    */
   public int predict(double[] point) {
     check(point);
-    return nearest(point, 0);
+    int e = Scale.exponent(Math.max(centersMax, Scale.maxAbs(point, 0, d)));
+    if (e != 0) {
+      return nearest(Scale.down(point, e), 0, Scale.down(centers, e));
+    }
+    return nearest(point, 0, centers);
   }
 
   /**
@@ -202,9 +213,15 @@ public final class KMeansModel {
           "data must have dimension " + d + " like the centroids, got " + data.dimension());
     }
     double[] x = DataAccess.values(data);
+    double[] c = centers;
+    int e = Scale.exponent(Math.max(centersMax, DataAccess.maxAbs(data)));
+    if (e != 0) {
+      x = Scale.down(x, e);
+      c = Scale.down(centers, e);
+    }
     int[] out = new int[data.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = nearest(x, i * d);
+      out[i] = nearest(x, i * d, c);
     }
     return out;
   }
@@ -216,18 +233,26 @@ public final class KMeansModel {
    */
   public double[] transform(double[] point) {
     check(point);
+    double[] p = point;
+    double[] c = centers;
+    int e = Scale.exponent(Math.max(centersMax, Scale.maxAbs(point, 0, d)));
+    if (e != 0) {
+      p = Scale.down(point, e);
+      c = Scale.down(centers, e);
+    }
     double[] out = new double[k];
     for (int j = 0; j < k; j++) {
-      out[j] = Math.sqrt(Dist.sq(point, 0, centers, j * d, d));
+      // sqrt(4^e v) == 2^e sqrt(v) exactly; infinite only when the true distance exceeds the double range.
+      out[j] = Math.scalb(Math.sqrt(Dist.sq(p, 0, c, j * d, d)), e);
     }
     return out;
   }
 
-  private int nearest(double[] x, int xo) {
+  private int nearest(double[] x, int xo, double[] c) {
     int best = 0;
-    double bd = Dist.sq(x, xo, centers, 0, d);
+    double bd = Dist.sq(x, xo, c, 0, d);
     for (int j = 1; j < k; j++) {
-      double dj = Dist.sq(x, xo, centers, j * d, d);
+      double dj = Dist.sq(x, xo, c, j * d, d);
       if (dj < bd) {
         bd = dj;
         best = j;

@@ -81,12 +81,15 @@ class KMeansStateTest {
         new int[] {0, 1, 2, 3}, 3, 4, true, lloyd));
     assertRejected("labels[0] must be in 0..2 (k = 3), got -1", new KMeansModel.State(2, c,
         new int[] {-1, 1, 2, 2}, 3, 4, true, lloyd));
-    assertRejected("inertia must be >= 0 and finite, got -1.0", new KMeansModel.State(2, c, l, -1, 4, true,
-        lloyd));
-    assertRejected("inertia must be >= 0 and finite, got NaN", new KMeansModel.State(2, c, l, Double.NaN, 4,
-        true, lloyd));
-    assertRejected("inertia must be >= 0 and finite, got Infinity", new KMeansModel.State(2, c, l,
-        Double.POSITIVE_INFINITY, 4, true, lloyd));
+    assertRejected("inertia must be >= 0 (or +Infinity, beyond the double range), got -1.0",
+        new KMeansModel.State(2, c, l, -1, 4, true, lloyd));
+    assertRejected("inertia must be >= 0 (or +Infinity, beyond the double range), got NaN",
+        new KMeansModel.State(2, c, l, Double.NaN, 4, true, lloyd));
+    assertRejected("inertia must be >= 0 (or +Infinity, beyond the double range), got -Infinity",
+        new KMeansModel.State(2, c, l, Double.NEGATIVE_INFINITY, 4, true, lloyd));
+    // +Infinity is the inertia of a fit of data near the top of the double range (KMeansScaleTest): accepted.
+    assertEquals(Double.POSITIVE_INFINITY, KMeansModel.fromState(new KMeansModel.State(2, c, l,
+        Double.POSITIVE_INFINITY, 4, true, lloyd)).inertia());
     assertRejected("iterations must be >= 0, got -4", new KMeansModel.State(2, c, l, 3, -4, true, lloyd));
     assertRejected("algorithm must be the kernel that ran", new KMeansModel.State(2, c, l, 3, 4, true,
         KMeansAlgorithm.AUTO));

@@ -116,6 +116,11 @@ final class JsonIn {
     return n.textValue();
   }
 
+  /** Whether this node is a string. */
+  boolean isText() {
+    return node.isTextual();
+  }
+
   /** This node as a string. */
   String text() {
     if (!node.isTextual()) {

@@ -13,7 +13,9 @@ import io.github.clusterkit.kmeans.KMeansModel;
  *          "inertia": 12.5, "iterations": 7, "converged": true }
  * </pre>
  *
- * <p>The training labels are stored because the model reports them (about 3 bytes per row for k &lt; 10).
+ * <p>The training labels are stored because the model reports them (about 3 bytes per row for k &lt; 10). An
+ * inertia beyond the double range (a fit of data near {@code 1e154} and above, see {@code KMeans}) is infinite and
+ * written as the string {@code "Infinity"}, the one string this field accepts.
  */
 final class KMeansCodec implements ModelCodec<KMeansModel> {
 
@@ -38,6 +40,9 @@ final class KMeansCodec implements ModelCodec<KMeansModel> {
     return p;
   }
 
+  /** How an infinite inertia is written. */
+  private static final String INFINITY = "Infinity";
+
   @Override
   public ObjectNode state(KMeansModel m) {
     KMeansModel.State s = m.state();
@@ -46,7 +51,13 @@ final class KMeansCodec implements ModelCodec<KMeansModel> {
     ObjectNode o = NODES.objectNode();
     o.set("centroids", Nodes.matrix(c, 0, c.length / d, d));
     o.set("labels", Nodes.integers(s.labels()));
-    o.put("inertia", s.inertia());
+    // JSON has no infinity: a fit whose true inertia exceeds the double range (data near 1e154 and above) stores the
+    // string "Infinity", which read() accepts for this field alone.
+    if (s.inertia() == Double.POSITIVE_INFINITY) {
+      o.put("inertia", INFINITY);
+    } else {
+      o.put("inertia", s.inertia());
+    }
     o.put("iterations", s.iterations());
     o.put("converged", s.converged());
     return o;
@@ -68,7 +79,8 @@ final class KMeansCodec implements ModelCodec<KMeansModel> {
     }
     double[] c = centroids.matrixValue(k, d);
     int[] labels = state.integers("labels", 0, Integer.MAX_VALUE);
-    double inertia = state.number("inertia");
+    JsonIn in = state.value("inertia");
+    double inertia = in.isText() && INFINITY.equals(in.text()) ? Double.POSITIVE_INFINITY : state.number("inertia");
     int iterations = (int) state.integer("iterations", 0, Integer.MAX_VALUE);
     boolean converged = state.bool("converged");
     try {

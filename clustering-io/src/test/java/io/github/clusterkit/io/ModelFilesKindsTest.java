@@ -171,6 +171,23 @@ class ModelFilesKindsTest {
     assertEquals(List.of("pipeline", "kmeans", "dbscan", "gmm", "pca"), ModelFiles.kinds());
   }
 
+  /**
+   * A K-Means model of data near 1e200 (fitted after the exact power-of-two scaling of KMeans) has an infinite
+   * inertia, its true value being about 1e399: JSON has no infinity, so it is written as the string "Infinity" and
+   * read back as such, the centroids and predictions unchanged.
+   */
+  @Test
+  void infiniteInertiaRoundTrips() {
+    KMeansModel m = KMeans.k(2).seed(1).fit(Dataset.of(new double[][] {{1e200, 0}, {1.5e200, 0}, {-1e200, 0},
+        {-1.5e200, 0}}));
+    assertEquals(Double.POSITIVE_INFINITY, m.inertia());
+    String json = ModelFiles.toJson(m);
+    assertTrue(json.contains("\"inertia\" : \"Infinity\""), json);
+    KMeansModel back = ModelFiles.fromJson(json, KMeansModel.class);
+    assertEquals(m.state(), back.state());
+    assertEquals(m.predict(new double[] {2e200, 0}), back.predict(new double[] {2e200, 0}));
+  }
+
   /** The call of the issue: a K-Means model saved and loaded by path. */
   @Test
   void issueExample(@TempDir Path dir) throws IOException {
@@ -292,8 +309,13 @@ class ModelFilesKindsTest {
             "\"centroids\" : [ [ $1, 1.0E999 ]")), t);
     assertRejected("state.centroids[0][0]: expected a number, got \"NaN\"",
         edit(m, d -> ((ArrayNode) state(d).get("centroids").get(0)).set(0, "NaN")), t);
-    assertRejected("KMeansModel state: inertia must be >= 0 and finite, got -1.0",
+    assertRejected("KMeansModel state: inertia must be >= 0 (or +Infinity, beyond the double range), got -1.0",
         edit(m, d -> state(d).put("inertia", -1.0)), t);
+    // Only "Infinity" stands for a number, and only in this field.
+    assertRejected("state.inertia: expected a number, got \"-Infinity\"",
+        edit(m, d -> state(d).put("inertia", "-Infinity")), t);
+    assertRejected("state.inertia: expected a number, got \"NaN\"", edit(m, d -> state(d).put("inertia", "NaN")),
+        t);
     assertRejected("state.iterations: must be in [0, 2147483647], got 4294967296",
         edit(m, d -> state(d).put("iterations", 1L << 32)), t);
     assertRejected("state.converged: expected true or false, got \"yes\"",

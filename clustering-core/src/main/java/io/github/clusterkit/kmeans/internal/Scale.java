@@ -1,0 +1,87 @@
+package io.github.clusterkit.kmeans.internal;
+
+/**
+ * Exact power-of-two rescaling of data whose magnitude would make squared distances overflow or underflow.
+ *
+ * <p>Squared Euclidean distances of values near {@code 1e200} overflow to infinity, and those of values near
+ * {@code 1e-200} underflow to zero; either way every distance compares equal and K-Means returns nonsense (a fit
+ * of four such rows into two clusters left one empty). Multiplying every value by the same power of two is exact
+ * (a change of exponent) as long as no value leaves the normal range, and every operation of a fit (differences,
+ * squares, sums, divisions by weights, comparisons) commutes with it exactly. So data whose largest magnitude lies
+ * outside {@code [2^-LIMIT, 2^(LIMIT+1))} are fitted at a magnitude near 1 and the results scaled back: the fit is
+ * the one the data would get on an exponent range wide enough for them. Within that range nothing is scaled, so
+ * results are untouched. Values smaller than the largest by more than about {@code 2^1000} lose their low bits (or
+ * all of them) when scaled down; next to the largest values they change no sum anyway.
+ */
+public final class Scale {
+
+  /**
+   * Largest binary exponent of the data's magnitude left unscaled: at {@code |x| < 2^401} a squared distance is at
+   * most {@code d 2^804}, finite for any {@code d < 2^219}; at {@code |x| >= 2^-400} differences of a unit in the last
+   * place ({@code 2^-452}) still square to a normal number.
+   */
+  public static final int LIMIT = 400;
+
+  private Scale() {}
+
+  /**
+   * The largest absolute value of {@code a[from..to)}.
+   *
+   * @param a values
+   * @param from first index
+   * @param to one past the last
+   * @return the largest magnitude, 0 for none
+   */
+  public static double maxAbs(double[] a, int from, int to) {
+    double m = 0;
+    for (int i = from; i < to; i++) {
+      double v = Math.abs(a[i]);
+      if (v > m) {
+        m = v;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * The exponent {@code e} by which data of largest magnitude {@code maxAbs} are scaled (multiplied by
+   * {@code 2^-e}), 0 when they need none.
+   *
+   * @param maxAbs the largest magnitude, finite
+   * @return 0, or the binary exponent of {@code maxAbs} when it lies outside {@code [-LIMIT, LIMIT]}
+   */
+  public static int exponent(double maxAbs) {
+    if (maxAbs == 0) {
+      return 0;
+    }
+    int e = Math.getExponent(maxAbs);
+    return e > LIMIT || e < -LIMIT ? e : 0;
+  }
+
+  /**
+   * A copy of {@code a} multiplied by {@code 2^-e}.
+   *
+   * @param a values (not modified)
+   * @param e the exponent from {@link #exponent(double)}
+   * @return the scaled copy
+   */
+  public static double[] down(double[] a, int e) {
+    double[] out = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = Math.scalb(a[i], -e);
+    }
+    return out;
+  }
+
+  /**
+   * Multiplies {@code a} by {@code 2^e} in place.
+   *
+   * @param a values
+   * @param e the exponent from {@link #exponent(double)}
+   */
+  public static void up(double[] a, int e) {
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.scalb(a[i], e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.github.clusterkit.kmeans;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.internal.Rng;
+import java.util.Arrays;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data too large or too small for squared distances (largest magnitude above {@code 2^401} or below
+ * {@code 2^-400}) are fitted after an exact power-of-two scaling. The oracle is exact arithmetic: K-Means commutes
+ * with multiplying every value by {@code 2^s} (a change of exponent, exact while every value stays a normal
+ * double), so the fit of {@code 2^s x} must be the fit of {@code x} with its centroids times {@code 2^s}, its
+ * inertia times {@code 4^s} (rounded once, as {@link Math#scalb}) and the same labels, bit for bit.
+ */
+class KMeansScaleTest {
+
+  @Property(tries = 40)
+  void fitOfScaledDataIsTheScaledFit(@ForAll long seed, @ForAll @IntRange(min = 405, max = 1000) int magnitude,
+      @ForAll boolean down, @ForAll @IntRange(min = 1, max = 4) int k, @ForAll @IntRange(min = 1, max = 5) int d,
+      @ForAll boolean weighted, @ForAll @IntRange(min = 0, max = 3) int algorithm) {
+    int s = down ? -magnitude : magnitude;
+    Rng rng = new Rng(seed);
+    int n = 20 + rng.nextInt(200);
+    // Multiples of 1/16 in [-10, 10] from a few blobs, with repeats: exact under any scaling that keeps them normal.
+    double[] x = new double[n * d];
+    double[] centres = new double[3 * d];
+    for (int j = 0; j < centres.length; j++) {
+      centres[j] = rng.nextInt(9) - 4;
+    }
+    for (int i = 0; i < n; i++) {
+      int b = rng.nextInt(3);
+      for (int t = 0; t < d; t++) {
+        x[i * d + t] = centres[b * d + t] + (rng.nextInt(33) - 16) / 16.0;
+      }
+    }
+    double[] w = null;
+    if (weighted) {
+      w = new double[n];
+      for (int i = 0; i < n; i++) {
+        w[i] = 1 + rng.nextInt(3);
+      }
+    }
+    KMeans config = KMeans.k(k).seed(seed).restarts(2).algorithm(KMeansAlgorithm.values()[algorithm]);
+    Dataset plain = Dataset.wrap(x, n, d);
+    double[] xs = x.clone();
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = Math.scalb(xs[i], s);
+    }
+    Dataset scaled = Dataset.wrap(xs, n, d);
+    KMeansModel a;
+    KMeansModel b;
+    try {
+      a = w == null ? config.fit(plain) : config.fit(plain, w);
+    } catch (IllegalArgumentException e) {
+      // k above the distinct rows: the scaled data must be refused alike.
+      IllegalArgumentException e2 = null;
+      try {
+        b = w == null ? config.fit(scaled) : config.fit(scaled, w);
+      } catch (IllegalArgumentException ex) {
+        e2 = ex;
+      }
+      assertEquals(e.getMessage(), e2 == null ? null : e2.getMessage());
+      return;
+    }
+    b = w == null ? config.fit(scaled) : config.fit(scaled, w);
+    assertArrayEquals(a.labels(), b.labels());
+    assertEquals(a.iterations(), b.iterations());
+    double[][] ca = a.centroids();
+    double[][] cb = b.centroids();
+    for (int j = 0; j < k; j++) {
+      for (int t = 0; t < d; t++) {
+        assertEquals(Math.scalb(ca[j][t], s), cb[j][t], "centroid " + j + ", coordinate " + t);
+      }
+    }
+    assertEquals(Math.scalb(a.inertia(), 2 * s), b.inertia(), "inertia");
+    // predict and transform answer as the fit did, at the data's own magnitude.
+    assertArrayEquals(b.labels(), b.predict(scaled));
+    double[] row = Arrays.copyOfRange(xs, 0, d);
+    assertEquals(b.labels()[0], b.predict(row));
+    double[] ta = a.transform(Arrays.copyOfRange(x, 0, d));
+    double[] tb = b.transform(row);
+    for (int j = 0; j < k; j++) {
+      assertEquals(Math.scalb(ta[j], s), tb[j], "transform " + j);
+    }
+    // Explicit initial centroids are scaled with the data.
+    double[][] c0s = new double[k][];
+    for (int j = 0; j < k; j++) {
+      c0s[j] = cb[j].clone();
+    }
+    KMeansModel again = KMeans.k(k).initialCentroids(c0s).fit(scaled);
+    KMeansModel againPlain = KMeans.k(k).initialCentroids(ca).fit(plain);
+    assertArrayEquals(againPlain.labels(), again.labels());
+  }
+
+  /**
+   * Four rows at {@code +-1e200} (squared distances overflow) or {@code +-1e-200} (they underflow): before the
+   * scaling both fits left a cluster of one and three rows, or an empty one; the pairs are the answer.
+   */
+  @Test
+  void extremeMagnitudesSplitIntoTheirPairs() {
+    for (double m : new double[] {1e200, 1e300, 1e-200, 1e-310, Double.MIN_VALUE * 8}) {
+      Dataset x = Dataset.of(new double[][] {{m, 0}, {1.5 * m, 0}, {-m, 0}, {-1.5 * m, 0}});
+      KMeansModel model = KMeans.k(2).seed(1).fit(x);
+      int[] l = model.labels();
+      assertEquals(l[0], l[1], "magnitude " + m);
+      assertEquals(l[2], l[3], "magnitude " + m);
+      assertTrue(l[0] != l[2], "magnitude " + m);
+      double[][] c = model.centroids();
+      // The means, 1.25 m and -1.25 m (to the rounding of 1.5 m and of the mean; subnormal m have fewer bits).
+      double tol = 1e-12 * m;
+      assertEquals(1.25 * m, c[l[0]][0], tol, "magnitude " + m);
+      assertEquals(-1.25 * m, c[l[2]][0], tol, "magnitude " + m);
+      assertEquals(l[0], model.predict(new double[] {2 * m, 0}));
+      assertEquals(l[2], model.predict(new double[] {-2 * m, 0}));
+      double[] t = model.transform(new double[] {2 * m, 0});
+      assertEquals(0.75 * m, t[l[0]], tol, "magnitude " + m);
+      assertEquals(3.25 * m, t[l[2]], tol, "magnitude " + m);
+    }
+  }
+
+  /** The largest doubles: no overflow to a wrong clustering, the inertia infinite as its true value is. */
+  @Test
+  void largestDoublesAreClustered() {
+    double max = Double.MAX_VALUE;
+    Dataset x = Dataset.of(new double[][] {{max, max}, {max, 0.5 * max}, {-max, -max}, {-max, -0.5 * max}});
+    KMeansModel model = KMeans.k(2).seed(3).fit(x);
+    int[] l = model.labels();
+    assertEquals(l[0], l[1]);
+    assertEquals(l[2], l[3]);
+    assertTrue(l[0] != l[2]);
+    assertEquals(0.75 * max, model.centroids()[l[0]][1]);
+    // The true inertia is 4 (max / 4)^2, far beyond the double range.
+    assertEquals(Double.POSITIVE_INFINITY, model.inertia());
+    assertEquals(l[2], model.predict(new double[] {-max, 0}));
+  }
+}
