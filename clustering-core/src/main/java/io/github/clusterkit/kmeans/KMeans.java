@@ -57,11 +57,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Edge cases.</b> {@code k} must not exceed the number of distinct rows with positive weight
  * ({@link IllegalArgumentException} otherwise, naming both numbers); {@code k} equal to that number gives
  * inertia 0. {@code k = 1} gives the (weighted) mean. {@code n = 1} works with {@code k = 1}. Data values
- * are finite by construction of {@link Dataset}. Data whose largest magnitude is above {@code 2^401} (about
- * {@code 5e120}) or below {@code 2^-400}, whose squared distances would overflow to infinity or underflow to zero,
+ * are finite by construction of {@link Dataset}. Data whose largest magnitude is above {@code 2^201} (about
+ * {@code 3e60}) or below {@code 2^-200}, whose squared distances would overflow to infinity or underflow to zero,
  * are fitted multiplied by a power of two that brings it near 1, and the centroids and inertia scaled back: the
  * scaling is exact, so the result is that of arithmetic with a wide enough exponent range (four rows at
- * {@code +-1e200} split into their two pairs, not into three and one). The inertia is infinite when its true value
+ * {@code +-1e200} split into their two pairs, not into three and one). Weights whose largest is above
+ * {@code 2^201} or below {@code 2^-200} are scaled the same way (weights of {@code Double.MAX_VALUE} gave NaN
+ * centroids). The inertia is infinite when its true value
  * exceeds the double range; values smaller than the largest by a factor above about {@code 2^1000} lose low bits
  * when scaled down, where they are negligible next to the largest anyway, and {@code k} is checked against the
  * distinct rows of the scaled data. {@link KMeansModel#predict(double[])} and
@@ -347,6 +349,11 @@ public final class KMeans {
     if (scale != 0) {
       x = Scale.down(x, scale);
     }
+    // Weights likewise (scaling them all by a power of two changes no centroid and scales the inertia).
+    int weightScale = w == null ? 0 : Scale.exponent(Scale.maxAbs(w, 0, n));
+    if (weightScale != 0) {
+      w = Scale.down(w, weightScale);
+    }
     int distinct = Distinct.countUpTo(x, n, d, w, k);
     if (distinct < k) {
       throw new IllegalArgumentException("k must be <= the number of distinct rows"
@@ -379,8 +386,10 @@ public final class KMeans {
     if (scale != 0) {
       centers = centers.clone();
       Scale.up(centers, scale);
+    }
+    if (scale != 0 || weightScale != 0) {
       // Infinite when the true inertia exceeds the double range.
-      inertia = Math.scalb(inertia, 2 * scale);
+      inertia = Math.scalb(inertia, 2 * scale + weightScale);
     }
     return new KMeansModel(centers, k, d, best.labels, inertia, best.iterations, best.converged, used);
   }

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * <p>Labels are {@code 0..k-1}; there is no noise label. A cluster can be empty only in degenerate cases
  * (see {@link KMeans}), never with a zero-vector centroid. Ties in {@code predict} go to the lowest centroid
  * index, as in the fit, so {@code predict} of a fitted row returns its label. Points and centroids too large or too
- * small for squared distances (largest magnitude above {@code 2^401} or below {@code 2^-400}) are compared after
+ * small for squared distances (largest magnitude above {@code 2^201} or below {@code 2^-200}) are compared after
  * the exact power-of-two scaling the fit uses (see {@link KMeans}), so they get the fit's answers too.
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files

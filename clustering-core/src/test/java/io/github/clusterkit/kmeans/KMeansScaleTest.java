@@ -13,8 +13,8 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data too large or too small for squared distances (largest magnitude above {@code 2^401} or below
- * {@code 2^-400}) are fitted after an exact power-of-two scaling. The oracle is exact arithmetic: K-Means commutes
+ * Data too large or too small for squared distances (largest magnitude above {@code 2^201} or below
+ * {@code 2^-200}) are fitted after an exact power-of-two scaling. The oracle is exact arithmetic: K-Means commutes
  * with multiplying every value by {@code 2^s} (a change of exponent, exact while every value stays a normal
  * double), so the fit of {@code 2^s x} must be the fit of {@code x} with its centroids times {@code 2^s}, its
  * inertia times {@code 4^s} (rounded once, as {@link Math#scalb}) and the same labels, bit for bit.
@@ -89,6 +89,19 @@ class KMeansScaleTest {
     for (int j = 0; j < k; j++) {
       assertEquals(Math.scalb(ta[j], s), tb[j], "transform " + j);
     }
+    if (w != null) {
+      // Weights scaled by 2^s: the same fit, its inertia times 2^s.
+      double[] ws = w.clone();
+      for (int i = 0; i < n; i++) {
+        ws[i] = Math.scalb(ws[i], s);
+      }
+      KMeansModel c = config.fit(plain, ws);
+      assertArrayEquals(a.labels(), c.labels());
+      for (int j = 0; j < k; j++) {
+        assertArrayEquals(ca[j], c.centroids()[j], "weighted centroid " + j);
+      }
+      assertEquals(Math.scalb(a.inertia(), s), c.inertia(), "weighted inertia");
+    }
     // Explicit initial centroids are scaled with the data.
     double[][] c0s = new double[k][];
     for (int j = 0; j < k; j++) {
@@ -139,5 +152,25 @@ class KMeansScaleTest {
     // The true inertia is 4 (max / 4)^2, far beyond the double range.
     assertEquals(Double.POSITIVE_INFINITY, model.inertia());
     assertEquals(l[2], model.predict(new double[] {-max, 0}));
+  }
+
+  /**
+   * Weights of {@code Double.MAX_VALUE} (weighted sums overflow: the centroids were NaN) or of
+   * {@code Double.MIN_VALUE} (the products lose their bits: a centroid was 1.6667 instead of 1.5) give the fit of
+   * equal weights: the exact means 1.5 and 10.5 here.
+   */
+  @Test
+  void extremeWeightsGiveTheFitOfEqualWeights() {
+    Dataset x = Dataset.of(new double[][] {{1, 0}, {2, 0}, {10, 0}, {11, 0}, {1.5, 0}});
+    for (double wv : new double[] {Double.MAX_VALUE, 0x1p300, 0x1p-300, Double.MIN_VALUE}) {
+      double[] w = {wv, wv, wv, wv, wv};
+      KMeansModel m = KMeans.k(2).seed(1).fit(x, w);
+      int[] l = m.labels();
+      assertArrayEquals(new int[] {l[0], l[0], l[2], l[2], l[0]}, l, "weight " + wv);
+      assertEquals(1.5, m.centroids()[l[0]][0], "weight " + wv);
+      assertEquals(10.5, m.centroids()[l[2]][0], "weight " + wv);
+      // Inertia: weight times 0.25 + 0.25 + 0 + 0.25 + 0.25 = 1 (times the weight, rounded once).
+      assertEquals(wv, m.inertia(), "weight " + wv);
+    }
   }
 }

@@ -16,11 +16,13 @@ package io.github.clusterkit.kmeans.internal;
 public final class Scale {
 
   /**
-   * Largest binary exponent of the data's magnitude left unscaled: at {@code |x| < 2^401} a squared distance is at
-   * most {@code d 2^804}, finite for any {@code d < 2^219}; at {@code |x| >= 2^-400} differences of a unit in the last
-   * place ({@code 2^-452}) still square to a normal number.
+   * Largest binary exponent of the data's (or the weights') magnitude left unscaled: at {@code |x| < 2^201} and
+   * weights below {@code 2^201} a weighted squared distance is at most {@code d 2^605}, and a weighted sum of
+   * {@code n} rows at most {@code n 2^402}, finite for any {@code d} and {@code n} a Java array allows; at
+   * {@code |x| >= 2^-200} differences of a unit in the last place ({@code 2^-252}) still square to a normal number,
+   * times a weight of at least {@code 2^-200} too.
    */
-  public static final int LIMIT = 400;
+  public static final int LIMIT = 200;
 
   private Scale() {}
 
