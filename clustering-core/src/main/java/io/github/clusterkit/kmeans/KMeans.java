@@ -4,6 +4,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.kmeans.internal.Assigner;
 import io.github.clusterkit.kmeans.internal.Chunks;
 import io.github.clusterkit.kmeans.internal.Distinct;
@@ -11,7 +12,6 @@ import io.github.clusterkit.kmeans.internal.ElkanAssigner;
 import io.github.clusterkit.kmeans.internal.Engine;
 import io.github.clusterkit.kmeans.internal.HamerlyAssigner;
 import io.github.clusterkit.kmeans.internal.LloydAssigner;
-import io.github.clusterkit.kmeans.internal.Scale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,16 +58,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link IllegalArgumentException} otherwise, naming both numbers); {@code k} equal to that number gives
  * inertia 0. {@code k = 1} gives the (weighted) mean. {@code n = 1} works with {@code k = 1}. Data values
  * are finite by construction of {@link Dataset}. Data whose largest magnitude is above {@code 2^201} (about
- * {@code 3e60}) or below {@code 2^-200}, whose squared distances would overflow to infinity or underflow to zero,
- * are fitted multiplied by a power of two that brings it near 1, and the centroids and inertia scaled back: the
- * scaling is exact, so the result is that of arithmetic with a wide enough exponent range (four rows at
- * {@code +-1e200} split into their two pairs, not into three and one). Weights whose largest is above
- * {@code 2^201} or below {@code 2^-200} are scaled the same way (weights of {@code Double.MAX_VALUE} gave NaN
- * centroids). The inertia is infinite when its true value
- * exceeds the double range; values smaller than the largest by a factor above about {@code 2^1000} lose low bits
- * when scaled down, where they are negligible next to the largest anyway, and {@code k} is checked against the
- * distinct rows of the scaled data. {@link KMeansModel#predict(double[])} and
- * {@link KMeansModel#transform(double[])} scale the same way.
+ * {@code 3e60}) or below {@code 2^-200}, towards where weighted squared distances overflow to infinity or
+ * underflow to zero, are fitted multiplied by a power of two that brings that magnitude near 1, and the centroids
+ * and inertia scaled back; weights whose largest is above {@code 2^201} or below {@code 2^-200} likewise. The
+ * scaling is exact, so the result is that of arithmetic with a wide enough exponent range: four rows at
+ * {@code +-1e200} split into their two pairs (not into three and one, as before the scaling), and weights of
+ * {@code Double.MAX_VALUE} give the fit of equal weights (not NaN centroids). The inertia is infinite when its true
+ * value exceeds the double range (model files store it as {@code "Infinity"}); values smaller than the largest by a
+ * factor above about {@code 2^1022} lose low bits when scaled down, where they are negligible next to the largest
+ * anyway, and {@code k} is checked against the distinct rows of the scaled data. {@link KMeansModel#predict(double[])}
+ * and {@link KMeansModel#transform(double[])} scale the same way.
  *
  * <p><b>Determinism and threads.</b> The same configuration and data give the same result on every run and
  * for every {@link #parallelism(int)}: rows are cut into at most 64 chunks whose boundaries depend only on

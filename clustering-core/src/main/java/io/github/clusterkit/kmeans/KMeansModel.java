@@ -2,8 +2,8 @@ package io.github.clusterkit.kmeans;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.kmeans.internal.Dist;
-import io.github.clusterkit.kmeans.internal.Scale;
 import java.util.Arrays;
 
 /**

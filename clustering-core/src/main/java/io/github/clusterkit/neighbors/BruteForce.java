@@ -2,27 +2,32 @@ package io.github.clusterkit.neighbors;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 
 /**
  * Exact neighbour search by a linear scan over every row: O(n d) per query, no extra memory. It is the
  * oracle the {@link KdTree} is tested against, and the right choice for very small data or very high
  * dimension where no tree prunes.
  *
- * <p>Follows every convention of {@link NeighborIndex}. Immutable; safe for concurrent queries with one
- * {@link Neighbors} buffer per thread.
+ * <p>Follows every convention of {@link NeighborIndex}, and scales extreme data exactly as {@link KdTree} does.
+ * Immutable; safe for concurrent queries with one {@link Neighbors} buffer per thread.
  */
 public final class BruteForce implements NeighborIndex {
 
   private final Dataset data;
   private final Metric metric;
+  /** The data's row-major values, times {@code 2^-scale} (a copy) when {@link #scale} is not 0. */
   private final double[] x;
+  /** The exact scaling of extreme data, as {@link KdTree}'s. */
+  private final int scale;
   private final int n;
   private final int d;
 
   private BruteForce(Dataset data, Metric metric) {
     this.data = data;
     this.metric = metric;
-    this.x = DataAccess.values(data);
+    this.scale = Scale.exponent(DataAccess.maxAbs(data));
+    this.x = scale == 0 ? DataAccess.values(data) : Scale.down(DataAccess.values(data), scale);
     this.n = data.size();
     this.d = data.dimension();
   }
@@ -58,7 +63,7 @@ public final class BruteForce implements NeighborIndex {
     QueryChecks.query(query, d);
     QueryChecks.radius(radius);
     QueryChecks.buffer(out);
-    return scanRadius(query, 0, metric.toReduced(radius), out);
+    return scanRadius(scaled(query), 0, reducedRadius(radius), out);
   }
 
   @Override
@@ -66,11 +71,21 @@ public final class BruteForce implements NeighborIndex {
     QueryChecks.row(row, n);
     QueryChecks.radius(radius);
     QueryChecks.buffer(out);
-    return scanRadius(x, row * d, metric.toReduced(radius), out);
+    return scanRadius(x, row * d, reducedRadius(radius), out);
+  }
+
+  /** The query times {@code 2^-scale} (a copy) when the data are scaled. */
+  private double[] scaled(double[] query) {
+    return scale == 0 ? query : Scale.down(query, scale);
+  }
+
+  /** The reduced form of a radius, scaled as the data. */
+  private double reducedRadius(double radius) {
+    return metric.toReduced(scale == 0 ? radius : Math.scalb(radius, -scale));
   }
 
   private int scanRadius(double[] q, int qOff, double r2, Neighbors out) {
-    out.reset(metric);
+    out.reset(metric, scale);
     for (int i = 0, off = 0; i < n; i++, off += d) {
       double dist = metric.reducedDistance(q, qOff, x, off, d);
       if (dist <= r2) {
@@ -85,7 +100,7 @@ public final class BruteForce implements NeighborIndex {
     QueryChecks.query(query, d);
     QueryChecks.radius(radius);
     QueryChecks.limit(limit);
-    return scanCount(query, 0, metric.toReduced(radius), limit);
+    return scanCount(scaled(query), 0, reducedRadius(radius), limit);
   }
 
   @Override
@@ -93,7 +108,7 @@ public final class BruteForce implements NeighborIndex {
     QueryChecks.row(row, n);
     QueryChecks.radius(radius);
     QueryChecks.limit(limit);
-    return scanCount(x, row * d, metric.toReduced(radius), limit);
+    return scanCount(x, row * d, reducedRadius(radius), limit);
   }
 
   private int scanCount(double[] q, int qOff, double r2, int limit) {
@@ -111,7 +126,7 @@ public final class BruteForce implements NeighborIndex {
     QueryChecks.query(query, d);
     QueryChecks.k(k, n);
     QueryChecks.buffer(out);
-    return scanKnn(query, 0, k, out);
+    return scanKnn(scaled(query), 0, k, out);
   }
 
   @Override
@@ -123,7 +138,7 @@ public final class BruteForce implements NeighborIndex {
   }
 
   private int scanKnn(double[] q, int qOff, int k, Neighbors out) {
-    out.reset(metric);
+    out.reset(metric, scale);
     for (int i = 0, off = 0; i < n; i++, off += d) {
       out.add(i, metric.reducedDistance(q, qOff, x, off, d));
     }

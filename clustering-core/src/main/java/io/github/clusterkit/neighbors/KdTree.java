@@ -2,6 +2,7 @@ package io.github.clusterkit.neighbors;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 import java.util.Arrays;
 
 /**
@@ -35,11 +36,17 @@ import java.util.Arrays;
  * computing distances; {@link Neighbors} computes them on first access.
  *
  * <p><b>Edge cases.</b> {@code n = 1}, {@code d = 1}, duplicates, constant columns and collinear data are
- * all supported. Argument errors are reported as documented by {@link NeighborIndex}.
+ * all supported. Argument errors are reported as documented by {@link NeighborIndex}. Data whose largest
+ * magnitude is above {@code 2^201} or below {@code 2^-200} (squared distances of {@code 1e200} overflow, of
+ * {@code 1e-200} underflow, and every point then looked equally near) are held multiplied by a power of two that
+ * brings them near 1, queries and radii alike, and distances scaled back: exact, so the answers are those of
+ * arithmetic with a wide enough exponent range (such a tree holds a scaled copy of the data, {@code n * d} doubles
+ * more, and copies each query point). A query point far outside the data's own range is not rescaled: its
+ * distances may overflow to infinity, and tie, where no double could tell them apart anyway.
  *
  * <p><b>Thread-safety.</b> Immutable after {@link #build}: any number of threads may query one tree
  * concurrently, each with its own {@link Neighbors} buffer. A query allocates nothing beyond growing that
- * buffer.
+ * buffer (and, on a scaled tree, a copy of the query point).
  */
 public final class KdTree implements NeighborIndex {
 
@@ -59,8 +66,17 @@ public final class KdTree implements NeighborIndex {
   private final int n;
   private final int d;
   private final int leafSize;
-  /** The original row-major data (shared with {@link #data}; read only). */
+  /**
+   * The original row-major data (shared with {@link #data}; read only), or its copy times {@code 2^-scale} when
+   * {@link #scale} is not 0.
+   */
   private final double[] x;
+  /**
+   * The exponent of the exact scaling of data too large or too small for squared distances (largest magnitude
+   * above {@code 2^201} or below {@code 2^-200}, {@link Scale}): the tree holds them times {@code 2^-scale},
+   * scales queries and radii alike and reported distances back; 0 for all other data.
+   */
+  private final int scale;
   /** The data reordered by {@link #perm}: row {@code perm[p]} sits at {@code p * d}. */
   private final double[] xs;
   /** Permutation of the row indices; every node covers a contiguous range of it. */
@@ -84,7 +100,8 @@ public final class KdTree implements NeighborIndex {
     this.n = data.size();
     this.d = data.dimension();
     this.leafSize = leafSize;
-    this.x = DataAccess.values(data);
+    this.scale = Scale.exponent(DataAccess.maxAbs(data));
+    this.x = scale == 0 ? DataAccess.values(data) : Scale.down(DataAccess.values(data), scale);
 
     int depth = 0;
     for (long s = n; s > leafSize; s = (s + 1) / 2) {
@@ -428,7 +445,7 @@ public final class KdTree implements NeighborIndex {
     QueryChecks.query(query, d);
     QueryChecks.radius(radius);
     QueryChecks.buffer(out);
-    return radius(query, 0, metric.toReduced(radius), out);
+    return radius(scaled(query), 0, reducedRadius(radius), out);
   }
 
   @Override
@@ -436,11 +453,21 @@ public final class KdTree implements NeighborIndex {
     QueryChecks.row(row, n);
     QueryChecks.radius(radius);
     QueryChecks.buffer(out);
-    return radius(x, row * d, metric.toReduced(radius), out);
+    return radius(x, row * d, reducedRadius(radius), out);
+  }
+
+  /** The query as the tree holds points: times {@code 2^-scale} (a copy) when the tree is scaled. */
+  private double[] scaled(double[] query) {
+    return scale == 0 ? query : Scale.down(query, scale);
+  }
+
+  /** The reduced form of a radius, scaled as the tree's points. */
+  private double reducedRadius(double radius) {
+    return metric.toReduced(scale == 0 ? radius : Math.scalb(radius, -scale));
   }
 
   private int radius(double[] q, int qo, double r2, Neighbors out) {
-    out.reset(metric);
+    out.reset(metric, scale);
     int b = 0;
     while (b >= 0) {
       int side = side(b, q, qo, r2);
@@ -529,7 +556,7 @@ public final class KdTree implements NeighborIndex {
     QueryChecks.query(query, d);
     QueryChecks.radius(radius);
     QueryChecks.limit(limit);
-    return count(query, 0, metric.toReduced(radius), limit);
+    return count(scaled(query), 0, reducedRadius(radius), limit);
   }
 
   @Override
@@ -537,7 +564,7 @@ public final class KdTree implements NeighborIndex {
     QueryChecks.row(row, n);
     QueryChecks.radius(radius);
     QueryChecks.limit(limit);
-    return count(x, row * d, metric.toReduced(radius), limit);
+    return count(x, row * d, reducedRadius(radius), limit);
   }
 
   private int count(double[] q, int qo, double r2, int limit) {
@@ -606,7 +633,7 @@ public final class KdTree implements NeighborIndex {
     QueryChecks.query(query, d);
     QueryChecks.k(k, n);
     QueryChecks.buffer(out);
-    return knn(query, 0, k, out);
+    return knn(scaled(query), 0, k, out);
   }
 
   @Override
@@ -624,7 +651,7 @@ public final class KdTree implements NeighborIndex {
    * heapsort leaves them in ascending order.
    */
   private int knn(double[] q, int qo, int k, Neighbors out) {
-    out.reset(metric);
+    out.reset(metric, scale);
     out.ensureCapacity(k);
     int[] hi = out.rawIndices();
     double[] hd = out.rawReduced();

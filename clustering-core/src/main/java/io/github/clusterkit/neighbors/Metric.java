@@ -30,6 +30,11 @@ public enum Metric {
     }
 
     @Override
+    int reducedExponent(int e) {
+      return 2 * e;
+    }
+
+    @Override
     public double fromReduced(double reduced) {
       return Math.sqrt(reduced);
     }
@@ -56,6 +61,11 @@ public enum Metric {
     }
 
     @Override
+    int reducedExponent(int e) {
+      return e;
+    }
+
+    @Override
     public double fromReduced(double reduced) {
       return reduced;
     }
@@ -79,6 +89,11 @@ public enum Metric {
     @Override
     public double toReduced(double distance) {
       return distance;
+    }
+
+    @Override
+    int reducedExponent(int e) {
+      return e;
     }
 
     @Override
@@ -115,6 +130,15 @@ public enum Metric {
    * @return the true distance
    */
   public abstract double fromReduced(double reduced);
+
+  /**
+   * The power of two a reduced distance scales by when every coordinate scales by {@code 2^e} (exactly, while no
+   * value leaves the normal range): {@code 2e} for the squared Euclidean distance, {@code e} for the others.
+   *
+   * @param e the coordinates' exponent
+   * @return the reduced distance's exponent
+   */
+  abstract int reducedExponent(int e);
 
   /**
    * Adds one coordinate's non-negative gap to a partial reduced distance, in the same way

@@ -26,6 +26,11 @@ public final class Neighbors {
   private double[] reduced;
   private int size;
   private Metric metric = Metric.EUCLIDEAN;
+  /**
+   * The exponent of the index's exact scaling ({@link KdTree}, {@link BruteForce}: data beyond the range of
+   * squared distances are searched multiplied by {@code 2^-scale}); held distances are scaled back on access.
+   */
+  private int scale;
 
   // Lazy distances: entries whose reduced distance is NaN (never a real value: data and queries are
   // finite, so a reduced distance is finite or +infinity) are computed from these on first access.
@@ -72,7 +77,13 @@ public final class Neighbors {
   public double distance(int i) {
     Objects.checkIndex(i, size);
     materialize();
-    return metric.fromReduced(reduced[i]);
+    return trueDistance(reduced[i]);
+  }
+
+  /** The true distance of a held reduced distance, scaled back. */
+  private double trueDistance(double r) {
+    double v = metric.fromReduced(r);
+    return scale == 0 ? v : Math.scalb(v, scale);
   }
 
   /**
@@ -82,7 +93,8 @@ public final class Neighbors {
   public double reducedDistance(int i) {
     Objects.checkIndex(i, size);
     materialize();
-    return reduced[i];
+    double r = reduced[i];
+    return scale == 0 ? r : Math.scalb(r, metric.reducedExponent(scale));
   }
 
   /** @return a copy of the row indices, in buffer order */
@@ -95,7 +107,7 @@ public final class Neighbors {
     materialize();
     double[] out = new double[size];
     for (int i = 0; i < size; i++) {
-      out[i] = metric.fromReduced(reduced[i]);
+      out[i] = trueDistance(reduced[i]);
     }
     return out;
   }
@@ -111,8 +123,19 @@ public final class Neighbors {
    * @param m the metric of the coming query
    */
   void reset(Metric m) {
+    reset(m, 0);
+  }
+
+  /**
+   * Empties the buffer for a query of an index scaled by {@code 2^-e}.
+   *
+   * @param m the metric of the coming query
+   * @param e the index's scaling exponent, 0 for none
+   */
+  void reset(Metric m, int e) {
     size = 0;
     metric = m;
+    scale = e;
     pending = false;
     lazyData = null;
   }
@@ -299,7 +322,7 @@ public final class Neighbors {
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append(indices[i]).append('@').append(metric.fromReduced(reduced[i]));
+      sb.append(indices[i]).append('@').append(trueDistance(reduced[i]));
     }
     return sb.append(']').toString();
   }

@@ -1,17 +1,19 @@
-package io.github.clusterkit.kmeans.internal;
+package io.github.clusterkit.internal;
 
 /**
- * Exact power-of-two rescaling of data whose magnitude would make squared distances overflow or underflow.
+ * Exact power-of-two rescaling of data whose magnitude would make squared distances overflow or underflow, shared
+ * by K-Means ({@code KMeans}, {@code KMeansModel}) and the neighbour search ({@code KdTree}, {@code BruteForce}).
  *
  * <p>Squared Euclidean distances of values near {@code 1e200} overflow to infinity, and those of values near
- * {@code 1e-200} underflow to zero; either way every distance compares equal and K-Means returns nonsense (a fit
- * of four such rows into two clusters left one empty). Multiplying every value by the same power of two is exact
- * (a change of exponent) as long as no value leaves the normal range, and every operation of a fit (differences,
- * squares, sums, divisions by weights, comparisons) commutes with it exactly. So data whose largest magnitude lies
- * outside {@code [2^-LIMIT, 2^(LIMIT+1))} are fitted at a magnitude near 1 and the results scaled back: the fit is
- * the one the data would get on an exponent range wide enough for them. Within that range nothing is scaled, so
- * results are untouched. Values smaller than the largest by more than about {@code 2^1000} lose their low bits (or
- * all of them) when scaled down; next to the largest values they change no sum anyway.
+ * {@code 1e-200} underflow to zero; either way every distance compares equal and the answers are nonsense (a
+ * K-Means fit of four such rows into two clusters left one empty; the nearest neighbours were the lowest row
+ * indices). Multiplying every value by the same power of two is exact (a change of exponent) as long as no value
+ * leaves the normal range, and differences, squares, sums, divisions by weights and comparisons all commute with it
+ * exactly. So data whose largest magnitude lies outside {@code [2^-LIMIT, 2^(LIMIT+1))} are processed at a
+ * magnitude near 1 and the results scaled back: they are those of arithmetic with a wide enough exponent range.
+ * Within that range nothing is scaled, so results are untouched. Values smaller than the largest by a factor above
+ * {@code 2^1022} lose their low bits (or all of them) when scaled down; next to the largest values they change no
+ * sum anyway.
  */
 public final class Scale {
 
