@@ -356,11 +356,21 @@ public final class GaussianMixture {
    *
    * @param data the points (not modified)
    * @return the fitted model of the best restart
-   * @throws IllegalArgumentException if {@code data} is null, has fewer rows than components, or its
-   *     dimension differs from that of the initial parameters
+   * @throws IllegalArgumentException if {@code data} is null, has fewer rows than components, its dimension
+   *     differs from that of the initial parameters, or its largest magnitude lies outside
+   *     {@code [2^-480, 2^481)} (about {@code 3e-145} to {@code 6e144}), where squared deviations overflow or
+   *     underflow (a fit of data near {@code 1e200} failed with a misleading "collapsed points" error, one of
+   *     data near {@code 1e-200} put every row in one component)
    * @throws IllegalStateException if a covariance matrix is not positive definite in every restart (the
    *     message names the component and suggests a larger regularization or fewer components)
    */
+  /**
+   * Largest binary exponent of the data's magnitude a fit accepts: squared deviations of values below
+   * {@code 2^481} summed over at most {@code 2^31} rows stay below {@code 2^995}, and values of at least
+   * {@code 2^-480} square to normal numbers.
+   */
+  private static final int MAGNITUDE_EXPONENT = 480;
+
   public GaussianMixtureModel fit(Dataset data) {
     if (data == null) {
       throw new IllegalArgumentException("data must not be null");
@@ -374,6 +384,12 @@ public final class GaussianMixture {
     if (initMeans != null && initMeans[0].length != d) {
       throw new IllegalArgumentException("initial means have dimension " + initMeans[0].length
           + " but the data has dimension " + d);
+    }
+    double maxAbs = DataAccess.maxAbs(data);
+    if (maxAbs > 0 && Math.abs(Math.getExponent(maxAbs)) > MAGNITUDE_EXPONENT) {
+      throw new IllegalArgumentException("data must have their largest magnitude in [2^-" + MAGNITUDE_EXPONENT
+          + ", 2^" + (MAGNITUDE_EXPONENT + 1) + ") (about 3e-145 to 6e144): beyond it squared deviations overflow to"
+          + " infinity or underflow to zero; got " + maxAbs + "; rescale the data first, e.g. with StandardScaler");
     }
     double[] x = DataAccess.values(data);
     try (ChunkRunner exec = new ChunkRunner(parallelism)) {

@@ -2,9 +2,11 @@ package io.github.clusterkit.gmm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Generators;
 import io.github.clusterkit.internal.Rng;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
@@ -129,5 +131,39 @@ class GaussianMixtureDataTest {
       assertTrue(ll >= prev);
       prev = ll;
     }
+  }
+
+  /**
+   * Data beyond the range of squared deviations are refused with the rule and the value: near 1e200 a fit failed
+   * with a misleading "points have collapsed" error, near 1e-200 it put every row in one component with means 0.
+   * The edges of the accepted range fit as at magnitude 1 (same labels: an exact oracle up to the regularization,
+   * which at 4e143 is negligible and at magnitude 1 too for these blobs).
+   */
+  @Test
+  void extremeMagnitudesAreRefusedClearly() {
+    double[] base = Generators.blobs(600, 2, 3, 1.0, 0, 7).data().toArray();
+    for (double m : new double[] {1e200, 1e-200, Double.MAX_VALUE / 20, 1e146}) {
+      double[] x = base.clone();
+      for (int i = 0; i < x.length; i++) {
+        x[i] *= m;
+      }
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> GaussianMixture.components(3).seed(1).fit(Dataset.wrap(x, 600, 2)));
+      assertTrue(e.getMessage().startsWith("data must have their largest magnitude in [2^-480, 2^481) (about"
+          + " 3e-145 to 6e144)"), e.getMessage());
+      double max = 0;
+      for (double v : x) {
+        max = Math.max(max, Math.abs(v));
+      }
+      assertTrue(e.getMessage().contains("got " + max + "; rescale the data first"), e.getMessage());
+    }
+    int[] plain = GaussianMixture.components(3).seed(1).fit(Dataset.wrap(base, 600, 2))
+        .predict(Dataset.wrap(base, 600, 2));
+    double[] big = base.clone();
+    for (int i = 0; i < big.length; i++) {
+      big[i] *= 4e143;
+    }
+    assertArrayEquals(plain, GaussianMixture.components(3).seed(1).fit(Dataset.wrap(big, 600, 2))
+        .predict(Dataset.wrap(big, 600, 2)));
   }
 }

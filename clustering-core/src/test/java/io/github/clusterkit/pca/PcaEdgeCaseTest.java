@@ -216,4 +216,42 @@ class PcaEdgeCaseTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
     assertEquals(message, e.getMessage());
   }
+
+  /**
+   * Data beyond the range of the explained variances are refused with the rule and the value (near 1e200 the
+   * variance ratios were NaN, near 1e-200 all 0); the edges of the accepted range fit with the ratios of magnitude 1
+   * (scaling by a power of two is exact, so the components and ratios are those of the unscaled data bit for bit).
+   */
+  @Test
+  void extremeMagnitudesAreRefusedClearly() {
+    double[] base = Generators.blobs(500, 3, 3, 1.0, 0, 7).data().toArray();
+    for (double m : new double[] {1e200, 1e-200, 1e146, 1e-146}) {
+      double[] x = base.clone();
+      double max = 0;
+      for (int i = 0; i < x.length; i++) {
+        x[i] *= m;
+        max = Math.max(max, Math.abs(x[i]));
+      }
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Pca.components(2).fit(Dataset.wrap(x, 500, 3)));
+      assertEquals("data must have their largest magnitude in [2^-480, 2^481) (about 3e-145 to 6e144): beyond it"
+          + " the explained variances overflow to infinity or underflow to zero; got " + max + "; rescale the data"
+          + " first, e.g. with StandardScaler", e.getMessage());
+    }
+    PcaModel plain = Pca.components(2).fit(Dataset.wrap(base, 500, 3));
+    for (int s : new int[] {470, -470}) {
+      double[] x = base.clone();
+      for (int i = 0; i < x.length; i++) {
+        x[i] = Math.scalb(x[i], s);
+      }
+      PcaModel scaled = Pca.components(2).fit(Dataset.wrap(x, 500, 3));
+      assertArrayEquals(plain.explainedVarianceRatio(), scaled.explainedVarianceRatio(), 0, "ratio, 2^" + s);
+      double[][] a = plain.components();
+      double[][] b = scaled.components();
+      for (int j = 0; j < a.length; j++) {
+        assertArrayEquals(a[j], b[j], 0, "component " + j + ", 2^" + s);
+      }
+      assertEquals(Math.scalb(plain.explainedVariance()[0], 2 * s), scaled.explainedVariance()[0]);
+    }
+  }
 }
