@@ -2,6 +2,7 @@ package io.github.clusterkit.preprocess;
 
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
+import io.github.clusterkit.internal.Scale;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,7 +14,10 @@ import java.util.List;
  * <p><b>Edge cases.</b> A constant column gets scale 1, as in scikit-learn (a column counts as constant
  * when its variance is at most {@code n*eps*var + (n*mean*eps)^2}, scikit-learn's test). Missing values
  * ({@code NaN}) are ignored when fitting and stay missing when transforming. A column with no observed value
- * cannot be fitted.
+ * cannot be fitted. A column whose largest magnitude is above {@code 2^201} or below {@code 2^-200}, where squares
+ * overflow or underflow (a column near {@code 1e200} gave NaN, one near {@code 1e-200} was left unscaled as if
+ * constant), is fitted multiplied by a power of two and its mean and scale scaled back: exactly the mean and
+ * standard deviation of arithmetic with a wide enough exponent range.
  *
  * <p>Acts on every numeric column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe; {@link #fit} returns an immutable {@link Fitted}.
@@ -51,6 +55,19 @@ public final class StandardScaler implements Step {
     double eps = Math.ulp(1.0);
     for (int k = 0; k < d; k++) {
       double[] v = table.numeric(cols.get(k));
+      double max = 0;
+      for (int i = 0; i < v.length; i++) {
+        double a = Math.abs(v[i]);
+        if (a > max) {
+          max = a;
+        }
+      }
+      // A column too large or too small for its squares (and sums) is standardised at a magnitude near 1 and its
+      // mean and scale scaled back: exact, as multiplying by a power of two is (see Scale).
+      int e = Scale.exponent(max);
+      if (e != 0) {
+        v = Scale.down(v, e);
+      }
       double sum = 0;
       int n = 0;
       for (int i = 0; i < v.length; i++) {
@@ -74,8 +91,8 @@ public final class StandardScaler implements Step {
       }
       double var = (squares - correction * correction / n) / n;
       double bound = n * eps * var + (n * mean * eps) * (n * mean * eps);
-      means[k] = mean;
-      scales[k] = var <= bound ? 1.0 : Math.sqrt(var);
+      means[k] = Math.scalb(mean, e);
+      scales[k] = var <= bound ? 1.0 : Math.scalb(Math.sqrt(var), e);
     }
     return new Fitted(cols, means, scales);
   }
