@@ -1,5 +1,7 @@
 package io.github.clusterkit.internal;
 
+import io.github.clusterkit.data.Dataset;
+
 /**
  * Exact power-of-two rescaling of data whose magnitude would make squared distances overflow or underflow, shared
  * by K-Means ({@code KMeans}, {@code KMeansModel}) and the neighbour search ({@code KdTree}, {@code BruteForce}).
@@ -60,6 +62,29 @@ public final class Scale {
     }
     int e = Math.getExponent(maxAbs);
     return e > LIMIT || e < -LIMIT ? e : 0;
+  }
+
+  /**
+   * {@link #exponent(double)} of a dataset's largest magnitude (known since the dataset was made).
+   *
+   * @param data a dataset
+   * @return its scaling exponent, 0 for none
+   */
+  public static int exponent(Dataset data) {
+    return exponent(DataAccess.maxAbs(data));
+  }
+
+  /**
+   * A dataset's row-major values multiplied by {@code 2^-e}: its backing array itself (read only) when
+   * {@code e == 0}, else a scaled copy.
+   *
+   * @param data a dataset
+   * @param e the exponent from {@link #exponent(Dataset)}
+   * @return the values
+   */
+  public static double[] values(Dataset data, int e) {
+    double[] x = DataAccess.values(data);
+    return e == 0 ? x : down(x, e);
   }
 
   /**

@@ -4,7 +4,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.eval.internal.Centroids;
 import io.github.clusterkit.eval.internal.Checks;
 import io.github.clusterkit.eval.internal.Partition;
-import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 
 /**
  * The Calinski-Harabasz index, or variance ratio criterion (Calinski and Harabasz 1974, "A dendrite method
@@ -53,7 +53,8 @@ public final class CalinskiHarabasz {
       throw new IllegalArgumentException("Calinski-Harabasz needs fewer clusters than points, got " + p.k
           + " clusters for " + p.kept + " points (noise policy " + noise + ")");
     }
-    double[] x = DataAccess.values(data);
+    // Exactly scaled when too large or too small for squares (Scale); the ratio is unchanged by it.
+    double[] x = Scale.values(data, Scale.exponent(data));
     int d = data.dimension();
     int k = p.k;
     double[] c = Centroids.means(x, d, p);

@@ -4,7 +4,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.eval.internal.Centroids;
 import io.github.clusterkit.eval.internal.Checks;
 import io.github.clusterkit.eval.internal.Partition;
-import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 
 /**
  * The Davies-Bouldin index (Davies and Bouldin 1979, "A cluster separation measure",
@@ -86,7 +86,8 @@ public final class DaviesBouldin {
     }
     Partition p = Checks.partition(data, labels, noise);
     p.requireTwoClusters("Davies-Bouldin", noise);
-    double[] x = DataAccess.values(data);
+    // Exactly scaled when too large or too small for squares (Scale); the ratios are unchanged by it.
+    double[] x = Scale.values(data, Scale.exponent(data));
     int d = data.dimension();
     int k = p.k;
     double[] c = Centroids.means(x, d, p);

@@ -4,7 +4,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.eval.internal.Centroids;
 import io.github.clusterkit.eval.internal.Checks;
 import io.github.clusterkit.eval.internal.Partition;
-import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 
 /**
  * Inertia, the within-cluster sum of squares: {@code sum_i |x_i - c_(l(i))|^2} with {@code c} the cluster
@@ -47,8 +47,11 @@ public final class Inertia {
           "inertia needs at least one cluster, got none: every row is noise (label -1) and the noise policy is "
               + noise);
     }
-    double[] x = DataAccess.values(data);
+    // Exactly scaled when too large or too small for squares (Scale), the sum scaled back (infinite only when its
+    // true value exceeds the double range).
+    int e = Scale.exponent(data);
+    double[] x = Scale.values(data, e);
     int d = data.dimension();
-    return Centroids.squaredErrors(x, d, p, Centroids.means(x, d, p), null, null);
+    return Math.scalb(Centroids.squaredErrors(x, d, p, Centroids.means(x, d, p), null, null), 2 * e);
   }
 }

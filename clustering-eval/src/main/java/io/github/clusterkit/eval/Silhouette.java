@@ -4,8 +4,8 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.eval.internal.Checks;
 import io.github.clusterkit.eval.internal.Partition;
 import io.github.clusterkit.eval.internal.SilhouetteKernel;
-import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.internal.Scale;
 
 /**
  * The silhouette of a clustering (Rousseeuw 1987, "Silhouettes: a graphical aid to the interpretation and
@@ -186,8 +186,10 @@ public final class Silhouette {
       throw new IllegalArgumentException("silhouette needs at least 2 clusters, got " + clusters
           + " in the sample of " + m + " rows (seed " + seed + ")");
     }
-    double[] s = SilhouetteKernel.compute(DataAccess.values(data), data.dimension(), rows, cl, p.k,
-        parallelism);
+    // Data too large or too small for squared distances are measured times a power of two, exactly (Scale): the
+    // silhouette is a ratio of distances, unchanged by it.
+    double[] s = SilhouetteKernel.compute(Scale.values(data, Scale.exponent(data)), data.dimension(), rows, cl,
+        p.k, parallelism);
     double[] perRow = new double[n];
     java.util.Arrays.fill(perRow, Double.NaN);
     for (int q = 0; q < m; q++) {
