@@ -2,6 +2,7 @@ package io.github.clusterkit.dbscan;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.dbscan.internal.Engine;
+import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.Metric;
 
 /**
@@ -40,6 +41,12 @@ import io.github.clusterkit.neighbors.Metric;
  * every subtree whose core points are already known to be in the query's cluster and examines each pair
  * only from its later point in tree order (in a dense cluster a query then touches a few nodes, not its
  * hundreds of neighbours).
+ *
+ * <p><b>Extreme magnitudes.</b> Data whose largest magnitude is above {@code 2^201} or below {@code 2^-200}, where
+ * squared distances overflow or underflow, are clustered multiplied by a power of two, eps alike (kept positive
+ * and finite), and the model keeps the data's own core points; its predictions scale the same way. The scaling is
+ * exact, so the clustering is that of arithmetic with a wide enough exponent range (before it, the KD-tree path
+ * put every row of a 5-dimensional set near {@code 1e200} in one cluster).
  *
  * <p><b>Parallelism</b> is opt-in ({@link #parallelism(int)}, default 1): each fit runs on the calling thread
  * and {@code parallelism - 1} worker threads of the library, which it hands back before returning (idle workers
@@ -245,7 +252,15 @@ public final class Dbscan {
         requested = null;
         break;
     }
-    Engine.Output out = Engine.run(data, metric, eps, minPts, borderPointsAsNoise, requested, parallelism);
+    // Data too large or too small for squared distances run times a power of two, eps alike (exact: Scale); the
+    // core points are scaled back, so the model holds the data's own values.
+    int e = Scale.exponent(data);
+    Dataset run = e == 0 ? data : Dataset.wrap(Scale.values(data, e), data.size(), data.dimension());
+    Engine.Output out = Engine.run(run, metric, e == 0 ? eps : DbscanModel.scaledEps(eps, e), minPts,
+        borderPointsAsNoise, requested, parallelism);
+    if (e != 0) {
+      Scale.up(out.corePoints, e);
+    }
     Search used;
     switch (out.path) {
       case GRID:

@@ -3,6 +3,7 @@ package io.github.clusterkit.dbscan;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.dbscan.internal.Engine;
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.neighbors.NeighborIndex;
 import io.github.clusterkit.neighbors.Neighbors;
@@ -48,6 +49,12 @@ public final class DbscanModel {
   private final double[] coreValues;
   private final int[] coreLabels; // the first coreCount entries
   private volatile NeighborIndex coreIndex;
+  /**
+   * The exponent of the exact scaling of core points too large or too small for squared distances ({@link Scale}):
+   * {@link #coreIndex} holds them times {@code 2^-coreScale}, queries and eps are scaled alike and distances back.
+   * Set with {@link #coreIndex}.
+   */
+  private volatile int coreScale;
 
   private DbscanModel(Dbscan config, int n, int d, int[] labels, boolean[] core, int clusterCount,
       Dbscan.Search search, double[] coreValues, int[] coreLabels, int coreCount, int noiseCount) {
@@ -328,9 +335,11 @@ public final class DbscanModel {
     return result[0];
   }
 
-  private int place(double[] q, Neighbors buf, Assignment[] detail) {
+  private int place(double[] point, Neighbors buf, Assignment[] detail) {
     NeighborIndex index = index();
-    int m = index.radius(q, eps, buf);
+    int e = coreScale;
+    double[] q = e == 0 ? point : Scale.down(point, e);
+    int m = index.radius(q, e == 0 ? eps : scaledEps(eps, e), buf);
     double best = Double.POSITIVE_INFINITY;
     int label = -1;
     for (int t = 0; t < m; t++) {
@@ -358,7 +367,7 @@ public final class DbscanModel {
         index.knn(q, 1, buf);
         dist = buf.distance(0);
       }
-      detail[0] = new Assignment(result, kind, dist);
+      detail[0] = new Assignment(result, kind, e == 0 ? dist : Math.scalb(dist, e));
     }
     return result;
   }
@@ -371,12 +380,27 @@ public final class DbscanModel {
         if (idx == null) {
           int len = coreCount * d;
           double[] cx = coreValues.length == len ? coreValues : Arrays.copyOf(coreValues, len);
-          idx = NeighborIndex.of(Dataset.wrap(cx, coreCount, d), metric);
+          int e = Scale.exponent(Scale.maxAbs(cx, 0, len));
+          coreScale = e;
+          idx = NeighborIndex.of(Dataset.wrap(e == 0 ? cx : Scale.down(cx, e), coreCount, d), metric);
           coreIndex = idx;
         }
       }
     }
     return idx;
+  }
+
+  /**
+   * {@code eps} times {@code 2^-e}, kept positive and finite: any radius beyond every distance, or below every
+   * non-zero one, finds the same neighbours.
+   *
+   * @param eps the radius
+   * @param e the scaling exponent
+   * @return the scaled radius
+   */
+  static double scaledEps(double eps, int e) {
+    double r = Math.scalb(eps, -e);
+    return r == Double.POSITIVE_INFINITY ? Double.MAX_VALUE : (r == 0 ? Double.MIN_VALUE : r);
   }
 
   private void checkPoint(double[] point, String name) {

@@ -1,0 +1,72 @@
+package io.github.clusterkit.dbscan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.neighbors.Metric;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Data too large or too small for squared distances (largest magnitude above {@code 2^201} or below
+ * {@code 2^-200}) are clustered after an exact power-of-two scaling, eps alike. The oracle is exact arithmetic:
+ * multiplying the data and eps by {@code 2^s} commutes with every distance comparison while values stay normal,
+ * so every search path must give the same labels and core points, the same predictions, and assignment distances
+ * times {@code 2^s} bit for bit. Before the scaling, the KD-tree path at d = 5 put every row of
+ * {@code {0, 0.3, 0.6, 10, 10.3, -40, 40.7} x 1e200} (eps {@code 0.35e200}) in one cluster, and a model's
+ * {@code predict} of a point within eps of a core point near {@code 1e200} returned noise.
+ */
+class DbscanScaleTest {
+
+  @Property(tries = 40)
+  void clusteringOfScaledDataIsTheScaledClustering(@ForAll long seed,
+      @ForAll @IntRange(min = 205, max = 1000) int magnitude, @ForAll boolean down,
+      @ForAll @IntRange(min = 1, max = 5) int d, @ForAll @IntRange(min = 0, max = 2) int path,
+      @ForAll @IntRange(min = 0, max = 2) int mi) {
+    int s = down ? -magnitude : magnitude;
+    Rng rng = new Rng(seed);
+    int n = 5 + rng.nextInt(150);
+    double[] x = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      int blob = rng.nextInt(3);
+      for (int t = 0; t < d; t++) {
+        // Multiples of 1/16 around three centres: exact under the scaling.
+        x[i * d + t] = 8 * blob + (rng.nextInt(49) - 24) / 16.0;
+      }
+    }
+    double[] xs = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      xs[i] = Math.scalb(x[i], s);
+    }
+    double eps = (8 + rng.nextInt(24)) / 16.0;
+    int minPts = 1 + rng.nextInt(6);
+    Dbscan.Search search = new Dbscan.Search[] {Dbscan.Search.GRID, Dbscan.Search.KD_TREE,
+        Dbscan.Search.BRUTE_FORCE}[path];
+    Metric metric = Metric.values()[mi];
+    if (search == Dbscan.Search.GRID && metric != Metric.EUCLIDEAN) {
+      search = Dbscan.Search.KD_TREE;
+    }
+    DbscanModel a = Dbscan.eps(eps).minPts(minPts).metric(metric).search(search).fit(Dataset.wrap(x, n, d));
+    DbscanModel b = Dbscan.eps(Math.scalb(eps, s)).minPts(minPts).metric(metric).search(search)
+        .fit(Dataset.wrap(xs, n, d));
+    assertArrayEquals(a.labels(), b.labels());
+    assertArrayEquals(a.coreMask(), b.coreMask());
+    for (int q = 0; q < 5; q++) {
+      double[] p = new double[d];
+      double[] ps = new double[d];
+      for (int t = 0; t < d; t++) {
+        p[t] = (rng.nextInt(400) - 80) / 16.0;
+        ps[t] = Math.scalb(p[t], s);
+      }
+      assertEquals(a.predict(p), b.predict(ps));
+      Assignment aa = a.assign(p);
+      Assignment ab = b.assign(ps);
+      assertEquals(aa.label(), ab.label());
+      assertEquals(aa.kind(), ab.kind());
+      assertEquals(Math.scalb(aa.distance(), s), ab.distance());
+    }
+  }
+}
