@@ -9,7 +9,7 @@ import io.github.clusterkit.hierarchical.internal.MatrixFill;
 import io.github.clusterkit.hierarchical.internal.PrimSingle;
 import io.github.clusterkit.hierarchical.internal.SpatialOrder;
 import io.github.clusterkit.hierarchical.internal.Tree;
-import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.Metric;
 import java.util.Locale;
 
@@ -71,9 +71,12 @@ import java.util.Locale;
  * Java array, 16 GiB) and any n whose matrix and block bounds, {@code 4 n (n - 1) + 8 n ceil(n / 256)} bytes
  * ({@link #matrixBytes(int)}), exceed the JVM's maximum heap ({@link Runtime#maxMemory()}), with an
  * {@link IllegalArgumentException} that names n and the memory needed, rather than running out of memory.
- * {@link Linkage#SINGLE} and Ward by centroids (the default for Ward) have no such limit. Coordinates so far
- * apart that distances (times n, for the averages and Ward's weights) would overflow to infinity are refused
- * the same way.
+ * {@link Linkage#SINGLE} and Ward by centroids (the default for Ward) have no such limit. Data whose largest
+ * magnitude is above {@code 2^201} or below {@code 2^-200}, where squared distances overflow or underflow, are
+ * clustered multiplied by a power of two and the heights scaled back: exact, so the tree is that of arithmetic with
+ * a wide enough exponent range (before it, data near {@code 1e200} were refused and data near {@code 1e-200} got
+ * all heights 0 and wrong cuts). Coordinates so far apart that distances (times n, for the averages and Ward's
+ * weights) would still overflow to infinity are refused the same way as oversized matrices.
  *
  * <p><b>Metrics.</b> {@link Metric#EUCLIDEAN} (default), {@link Metric#MANHATTAN} and
  * {@link Metric#CHEBYSHEV} for complete, average and single linkage; Ward's method is defined on Euclidean
@@ -241,7 +244,10 @@ public final class Agglomerative {
     }
     int n = data.size();
     int d = data.dimension();
-    double[] v = DataAccess.values(data);
+    // Data too large or too small for squared distances are clustered times a power of two (exact: Scale), and
+    // the heights scaled back.
+    int e = Scale.exponent(data);
+    double[] v = Scale.values(data, e);
     checkRange(v, n, d);
     Tree tree;
     if (n == 1) {
@@ -261,7 +267,12 @@ public final class Agglomerative {
           : linkage == Linkage.COMPLETE ? CondensedNnChain.COMPLETE : CondensedNnChain.AVERAGE;
       tree = CachedNnChain.run(dist, n, method, nnVal, nnIdx, bounds, order);
     }
-    return new Dendrogram(tree, linkage, metric, data);
+    if (e != 0) {
+      for (int k = 0; k < tree.height.length; k++) {
+        tree.height[k] = Math.scalb(tree.height[k], e);
+      }
+    }
+    return new Dendrogram(tree, linkage, metric, data, e);
   }
 
   private void checkMatrixSize(int n) {

@@ -4,7 +4,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.hierarchical.internal.Cophenetic;
 import io.github.clusterkit.hierarchical.internal.Tree;
 import io.github.clusterkit.hierarchical.internal.TreeOps;
-import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.Metric;
 
 /**
@@ -32,12 +32,15 @@ public final class Dendrogram {
   private final Linkage linkage;
   private final Metric metric;
   private final Dataset data;
+  /** The exponent of the fit's exact scaling of extreme data ({@link Agglomerative#fit}), 0 for none. */
+  private final int scale;
 
-  Dendrogram(Tree tree, Linkage linkage, Metric metric, Dataset data) {
+  Dendrogram(Tree tree, Linkage linkage, Metric metric, Dataset data, int scale) {
     this.tree = tree;
     this.linkage = linkage;
     this.metric = metric;
     this.data = data;
+    this.scale = scale;
   }
 
   /** @return the number of points (leaves), {@code n} */
@@ -156,7 +159,7 @@ public final class Dendrogram {
    *     all heights equal), as SciPy's 0/0
    */
   public double copheneticCorrelation() {
-    return Cophenetic.correlation(tree, DataAccess.values(data), data.dimension(), metric);
+    return Cophenetic.correlation(tree, Scale.values(data, scale), data.dimension(), metric, scale);
   }
 
   @Override

@@ -22,6 +22,29 @@ public final class Cophenetic {
    *     cophenetic distances equal), as SciPy's 0/0
    */
   public static double correlation(Tree t, double[] v, int d, Metric metric) {
+    return correlation(t, v, d, metric, 0);
+  }
+
+  /**
+   * {@link #correlation(Tree, double[], int, Metric)} of data given times {@code 2^-e} (the exact scaling of data
+   * too large or too small for squared distances): the tree's heights, in the data's own units, are read times
+   * {@code 2^-e} too. Pearson's correlation is the same for both scalings.
+   *
+   * @param t the tree
+   * @param v data times {@code 2^-e}, row-major (not modified)
+   * @param d dimension
+   * @param metric the metric
+   * @param e the exponent
+   * @return the correlation
+   */
+  public static double correlation(Tree t, double[] v, int d, Metric metric, int e) {
+    double[] height = t.height;
+    if (e != 0) {
+      height = height.clone();
+      for (int k = 0; k < height.length; k++) {
+        height[k] = Math.scalb(height[k], -e);
+      }
+    }
     int metricCode = Kernels.code(metric);
     int n = t.n;
     if (n < 2) {
@@ -42,7 +65,7 @@ public final class Cophenetic {
     double meanY = sumY / pairs;
     double sumZ = 0;
     for (int k = 0; k < n - 1; k++) {
-      sumZ += t.height[k] * ((double) size(t, t.left[k]) * size(t, t.right[k]));
+      sumZ += height[k] * ((double) size(t, t.left[k]) * size(t, t.right[k]));
     }
     double meanZ = sumZ / pairs;
     // Pass 2: merge by merge, the pairs it joins all share cophenetic distance height[k].
@@ -84,7 +107,7 @@ public final class Cophenetic {
           s2 += dy * dy;
         }
       }
-      double dz = t.height[k] - meanZ;
+      double dz = height[k] - meanZ;
       num += s1 * dz;
       denY += s2;
       denZ += (double) sa * sb * dz * dz;
