@@ -6,8 +6,8 @@ import io.github.clusterkit.data.Dataset;
  * Exact power-of-two rescaling of data whose magnitude would make squared distances overflow or underflow, shared
  * by K-Means ({@code KMeans}, {@code KMeansModel}), the neighbour search ({@code KdTree}, {@code BruteForce}), DBSCAN
  * ({@code Dbscan}, {@code DbscanModel}), hierarchical clustering ({@code Agglomerative}), {@code StandardScaler} and
- * the quality indices of {@code clustering-eval}. (Gaussian mixtures and PCA refuse such data instead: their
- * regularization and explained variances are not scale-free.)
+ * the quality indices of {@code clustering-eval}. (Gaussian mixtures and PCA refuse such data instead: a
+ * mixture's regularization is not scale-free, and PCA's explained variances would themselves leave the range.)
  *
  * <p>Squared Euclidean distances of values near {@code 1e200} overflow to infinity, and those of values near
  * {@code 1e-200} underflow to zero; either way every distance compares equal and the answers are nonsense (a
