@@ -6,6 +6,7 @@ import io.github.clusterkit.eval.internal.Parallel;
 import io.github.clusterkit.gmm.CovarianceType;
 import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
 import java.util.EnumSet;
@@ -248,6 +249,12 @@ public final class KSelection {
       ks[t] = minK + t;
     }
     KMeansModel[] models = new KMeansModel[count];
+    // The knee of the inertia curve is found on the inertias at the data's scaled magnitude when the data are too
+    // large or too small for squared distances (Scale): the same knee (Kneedle normalises the curve, and a power
+    // of two scales it exactly), where the reported inertias may have overflowed to infinity.
+    int e = Scale.exponent(data);
+    Dataset scaled = e == 0 ? null : Dataset.wrap(Scale.values(data, e), data.size(), data.dimension());
+    double[] kneeInertia = e == 0 ? null : new double[count];
     boolean fitMixtures = criteria.contains(Criterion.BIC) || criteria.contains(Criterion.AIC);
     GaussianMixtureModel[] mixtures = fitMixtures ? new GaussianMixtureModel[count] : null;
     double[][] table = new double[Criterion.values().length][count];
@@ -259,6 +266,9 @@ public final class KSelection {
       KMeansModel m = KMeans.k(k).seed(seed).restarts(restarts).fit(data);
       models[t] = m;
       table[Criterion.INERTIA.ordinal()][t] = m.inertia();
+      if (scaled != null) {
+        kneeInertia[t] = Inertia.score(scaled, m.labels());
+      }
       if (k >= 2) {
         int[] labels = m.labels();
         if (criteria.contains(Criterion.SILHOUETTE)) {
@@ -285,7 +295,7 @@ public final class KSelection {
         }
       }
     });
-    return new KSelectionResult(ks, table, EnumSet.copyOf(criteria), models, mixtures, recommendBy,
+    return new KSelectionResult(ks, table, kneeInertia, EnumSet.copyOf(criteria), models, mixtures, recommendBy,
         kneeSensitivity);
   }
 

@@ -22,11 +22,14 @@ public final class KSelectionResult {
   private final int[] best; // per criterion ordinal, -1 if none
   private final int recommended;
   private final Criterion rule;
+  /** The inertias the knee is found on when they differ from the table's (data scaled by a power of two), or null. */
+  private final double[] kneeInertia;
 
-  KSelectionResult(int[] ks, double[][] table, EnumSet<Criterion> computed, KMeansModel[] models,
-      GaussianMixtureModel[] mixtures, Criterion recommendBy, double kneeSensitivity) {
+  KSelectionResult(int[] ks, double[][] table, double[] kneeInertia, EnumSet<Criterion> computed,
+      KMeansModel[] models, GaussianMixtureModel[] mixtures, Criterion recommendBy, double kneeSensitivity) {
     this.ks = ks;
     this.table = table;
+    this.kneeInertia = kneeInertia;
     this.computed = computed;
     this.models = models;
     this.mixtures = mixtures;
@@ -53,6 +56,9 @@ public final class KSelectionResult {
   private int choose(Criterion c, double sensitivity) {
     double[] v = table[c.ordinal()];
     if (c == Criterion.INERTIA) {
+      if (kneeInertia != null) {
+        v = kneeInertia;
+      }
       double[] x = new double[ks.length];
       for (int t = 0; t < ks.length; t++) {
         x[t] = ks[t];

@@ -46,4 +46,31 @@ class ExtremeMagnitudeTest {
     assertEquals(CalinskiHarabasz.score(a, labels), CalinskiHarabasz.score(b, labels), "Calinski-Harabasz");
     assertEquals(Math.scalb(Inertia.score(a, labels), 2 * s), Inertia.score(b, labels), "inertia");
   }
+
+  /**
+   * Choosing k on data times {@code 2^s}: the same fits, the same best k by every criterion (the knee found on the
+   * inertias at the scaled magnitude), the inertias times {@code 4^s} (infinite beyond the double range). At
+   * {@code 2^600} the curve overflowed and the knee search failed ("x and y must be finite").
+   */
+  @org.junit.jupiter.api.Test
+  void choosingKOnScaledDataChoosesTheSameK() {
+    double[] x = io.github.clusterkit.data.Generators.blobs(600, 2, 3, 0.5, 0, 7).data().toArray();
+    KSelectionResult plain = KSelection.kMeans(1, 6).seed(1).evaluate(Dataset.wrap(x, 600, 2));
+    for (int s : new int[] {600, -600, 300}) {
+      double[] xs = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        xs[i] = Math.scalb(x[i], s);
+      }
+      KSelectionResult r = KSelection.kMeans(1, 6).seed(1).evaluate(Dataset.wrap(xs, 600, 2));
+      assertEquals(plain.recommendedK(), r.recommendedK(), "scale 2^" + s);
+      for (Criterion c : r.criteria()) {
+        assertEquals(plain.best(c), r.best(c), c + ", scale 2^" + s);
+      }
+      double[] a = plain.values(Criterion.INERTIA);
+      double[] b = r.values(Criterion.INERTIA);
+      for (int t = 0; t < a.length; t++) {
+        assertEquals(Math.scalb(a[t], 2 * s), b[t], "inertia at k = " + (t + 1) + ", scale 2^" + s);
+      }
+    }
+  }
 }
