@@ -1,5 +1,7 @@
 package io.github.clusterkit.neighbors;
 
+import io.github.clusterkit.internal.Scale;
+
 /**
  * The distances that clusterkit's neighbour search supports. All three are Minkowski metrics, so a KD-tree
  * prunes with each of them by per-coordinate bounds.
@@ -151,7 +153,9 @@ public enum Metric {
   public abstract double accumulate(double reduced, double coordinateGap);
 
   /**
-   * The true distance between two points of equal length.
+   * The true distance between two points of equal length (points beyond {@code 2^201} or below {@code 2^-200} in
+   * magnitude are measured after an exact power-of-two scaling, so {@code 1e200} and {@code -1e200} are
+   * {@code 2e200} apart, not infinitely).
    *
    * @param a first point
    * @param b second point
@@ -162,6 +166,11 @@ public enum Metric {
     if (a.length != b.length) {
       throw new IllegalArgumentException(
           "points must have the same dimension, got " + a.length + " and " + b.length);
+    }
+    // Points too large or too small for squared distances are measured times a power of two, exactly (Scale).
+    int e = Scale.exponent(Math.max(Scale.maxAbs(a, 0, a.length), Scale.maxAbs(b, 0, b.length)));
+    if (e != 0) {
+      return Math.scalb(fromReduced(reducedDistance(Scale.down(a, e), 0, Scale.down(b, e), 0, a.length)), e);
     }
     return fromReduced(reducedDistance(a, 0, b, 0, a.length));
   }

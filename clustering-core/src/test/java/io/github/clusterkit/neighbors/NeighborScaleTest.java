@@ -115,4 +115,27 @@ class NeighborScaleTest {
       }
     }
   }
+
+  /** Metric.distance of extreme points: the exact distance, not an overflow (or underflow) of its square. */
+  @Test
+  void metricDistanceOfExtremePoints() {
+    assertEquals(2e200, Metric.EUCLIDEAN.distance(new double[] {1e200, 0}, new double[] {-1e200, 0}));
+    assertEquals(5e-200, Metric.EUCLIDEAN.distance(new double[] {3e-200, 0}, new double[] {0, 4e-200}), 1e-214);
+    assertEquals(Double.POSITIVE_INFINITY, Metric.EUCLIDEAN.distance(new double[] {Double.MAX_VALUE},
+        new double[] {-Double.MAX_VALUE}));
+    for (Metric m : Metric.values()) {
+      double[] a = {1.5, -2.25, 4};
+      double[] b = {-0.5, 3, 1.25};
+      double d = m.distance(a, b);
+      for (int s : new int[] {300, -300, 900}) {
+        double[] as = a.clone();
+        double[] bs = b.clone();
+        for (int t = 0; t < 3; t++) {
+          as[t] = Math.scalb(as[t], s);
+          bs[t] = Math.scalb(bs[t], s);
+        }
+        assertEquals(Math.scalb(d, s), m.distance(as, bs), m + ", 2^" + s);
+      }
+    }
+  }
 }
