@@ -284,6 +284,18 @@ public final class GaussianMixtureModel {
   }
 
   /**
+   * {@link Mixture#weightedLogProb} of one point, or, for a point so far from every component that all of them
+   * overflowed, {@link Mixture#farPoint}'s decision (before it the posterior of such a point was NaN in every
+   * component and its most probable component always 0). Used by {@link #predict} and {@link #predictProba}.
+   */
+  private void logProb(double[] x, int off, double[] lp, double[] scratch) {
+    mixture.weightedLogProb(x, off, lp, scratch);
+    if (Mixture.allOverflowed(lp, lp.length)) {
+      mixture.farPoint(x, off, lp);
+    }
+  }
+
+  /**
    * The most probable component of a point (the largest {@code log w_c + log N(x | mu_c, Sigma_c)}; ties go
    * to the smaller index).
    *
@@ -294,7 +306,7 @@ public final class GaussianMixtureModel {
   public int predict(double[] x) {
     checkPoint(x);
     double[] lp = new double[components()];
-    mixture.weightedLogProb(x, 0, lp, new double[dimension()]);
+    logProb(x, 0, lp, new double[dimension()]);
     return argmax(lp);
   }
 
@@ -314,7 +326,7 @@ public final class GaussianMixtureModel {
     double[] scratch = new double[d];
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
-      mixture.weightedLogProb(x, i * d, lp, scratch);
+      logProb(x, i * d, lp, scratch);
       out[i] = argmax(lp);
     }
     return out;
@@ -322,7 +334,10 @@ public final class GaussianMixtureModel {
 
   /**
    * Posterior probability of each component for a point (scikit-learn's {@code predict_proba}); the
-   * values are non-negative and sum to 1.
+   * values are non-negative and sum to 1. A point so far from every component that all its log densities
+   * overflow (near {@code 1e200} for components of unit scale) gets the limit posterior, decided term by term in
+   * exact powers of two (see {@code Mixture.farPoint}): one-hot at the component exact arithmetic prefers, where
+   * the plain computation gave NaN.
    *
    * @param x a point of dimension {@link #dimension()}, finite
    * @return {@code k} probabilities
@@ -332,7 +347,7 @@ public final class GaussianMixtureModel {
     checkPoint(x);
     int k = components();
     double[] lp = new double[k];
-    mixture.weightedLogProb(x, 0, lp, new double[dimension()]);
+    logProb(x, 0, lp, new double[dimension()]);
     Mixture.normalize(lp, k);
     return lp;
   }
@@ -353,7 +368,7 @@ public final class GaussianMixtureModel {
     double[] scratch = new double[d];
     double[][] out = new double[n][k];
     for (int i = 0; i < n; i++) {
-      mixture.weightedLogProb(x, i * d, out[i], scratch);
+      logProb(x, i * d, out[i], scratch);
       Mixture.normalize(out[i], k);
     }
     return out;

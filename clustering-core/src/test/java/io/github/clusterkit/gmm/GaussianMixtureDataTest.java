@@ -166,4 +166,95 @@ class GaussianMixtureDataTest {
     assertArrayEquals(plain, GaussianMixture.components(3).seed(1).fit(Dataset.wrap(big, 600, 2))
         .predict(Dataset.wrap(big, 600, 2)));
   }
+
+  /**
+   * A point so far from every component that all its log densities overflow (near 1e200): its posterior was NaN in
+   * every component and its most probable component always 0. Oracle: exact arithmetic (BigDecimal, 500 digits:
+   * the terms that decide lie 200 orders below the leading one) on the model's own weights, means and covariances,
+   * {@code log w_c - log det(Sigma_c) / 2 - maha_c / 2} with {@code maha_c} solved from {@code Sigma_c}: the largest
+   * wins, by a margin far beyond {@code exp}'s range, so
+   * the posterior is one-hot there. Every covariance type; TIED, whose components share {@code x^T P x}, is decided
+   * by the cross term alone.
+   */
+  @Test
+  void farPointsGetTheExactPosterior() {
+    Dataset x = Generators.blobs(600, 3, 3, 1.0, 0, 7).data();
+    Rng rng = new Rng(11);
+    for (io.github.clusterkit.gmm.CovarianceType type : io.github.clusterkit.gmm.CovarianceType.values()) {
+      GaussianMixtureModel g = GaussianMixture.components(3).covariance(type).seed(1).fit(x);
+      for (int q = 0; q < 20; q++) {
+        double[] far = {1e200 * rng.nextGaussian(), 1e200 * rng.nextGaussian(), 1e200 * rng.nextGaussian()};
+        int winner = exactWinner(g, far);
+        assertEquals(winner, g.predict(far), type + ", point " + q);
+        double[] p = g.predictProba(far);
+        for (int c = 0; c < p.length; c++) {
+          assertEquals(c == winner ? 1.0 : 0.0, p[c], type + ", point " + q + ", component " + c);
+        }
+      }
+    }
+  }
+
+  /** The component of the largest exact log density (smaller index on ties). */
+  private static int exactWinner(GaussianMixtureModel g, double[] x) {
+    java.math.MathContext mc = new java.math.MathContext(500);
+    double[] w = g.weights();
+    double[][] mu = g.means();
+    double[][][] cov = g.covariances();
+    int d = x.length;
+    java.math.BigDecimal best = null;
+    int arg = -1;
+    for (int c = 0; c < w.length; c++) {
+      // Solve Sigma y = x - mu by Gaussian elimination with partial pivoting; det from the pivots.
+      java.math.BigDecimal[][] a = new java.math.BigDecimal[d][d + 1];
+      for (int r = 0; r < d; r++) {
+        for (int j = 0; j < d; j++) {
+          a[r][j] = new java.math.BigDecimal(cov[c][r][j]);
+        }
+        a[r][d] = new java.math.BigDecimal(x[r]).subtract(new java.math.BigDecimal(mu[c][r]));
+      }
+      java.math.BigDecimal det = java.math.BigDecimal.ONE;
+      for (int col = 0; col < d; col++) {
+        int piv = col;
+        for (int r = col + 1; r < d; r++) {
+          if (a[r][col].abs().compareTo(a[piv][col].abs()) > 0) {
+            piv = r;
+          }
+        }
+        java.math.BigDecimal[] t = a[col];
+        a[col] = a[piv];
+        a[piv] = t;
+        if (piv != col) {
+          det = det.negate();
+        }
+        det = det.multiply(a[col][col], mc);
+        for (int r = col + 1; r < d; r++) {
+          java.math.BigDecimal factor = a[r][col].divide(a[col][col], mc);
+          for (int j = col; j <= d; j++) {
+            a[r][j] = a[r][j].subtract(factor.multiply(a[col][j], mc), mc);
+          }
+        }
+      }
+      java.math.BigDecimal[] y = new java.math.BigDecimal[d];
+      for (int r = d - 1; r >= 0; r--) {
+        java.math.BigDecimal sum = a[r][d];
+        for (int j = r + 1; j < d; j++) {
+          sum = sum.subtract(a[r][j].multiply(y[j], mc), mc);
+        }
+        y[r] = sum.divide(a[r][r], mc);
+      }
+      java.math.BigDecimal maha = java.math.BigDecimal.ZERO;
+      for (int r = 0; r < d; r++) {
+        maha = maha.add(new java.math.BigDecimal(x[r]).subtract(new java.math.BigDecimal(mu[c][r])).multiply(y[r],
+            mc), mc);
+      }
+      double constant = Math.log(w[c]) - 0.5 * Math.log(det.doubleValue());
+      java.math.BigDecimal score = new java.math.BigDecimal(constant).subtract(maha.multiply(
+          new java.math.BigDecimal("0.5"), mc), mc);
+      if (best == null || score.compareTo(best) > 0) {
+        best = score;
+        arg = c;
+      }
+    }
+    return arg;
+  }
 }

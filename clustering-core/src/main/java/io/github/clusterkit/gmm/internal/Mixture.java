@@ -273,6 +273,141 @@ public final class Mixture {
   }
 
   /**
+   * For a point so far from every component that its weighted log densities all overflowed ({@code -inf} or NaN,
+   * from {@link #weightedLogProb}). With {@code x = 2^e x'} ({@code x'} near 1, an exact power of two) the squared
+   * Mahalanobis distance to component {@code c} is {@code 4^e q_c - 2 2^e b_c + m_c}, where
+   * {@code q_c = x'^T P_c x'}, {@code b_c = x'^T P_c mu_c} and {@code m_c = mu_c^T P_c mu_c} are all finite. The
+   * components are compared term by term, as the powers of {@code 2^e} order them: the smallest {@code q}, then
+   * among exact ties the largest {@code b}, then the largest {@code log w_c + log N}'s constant minus
+   * {@code m_c / 2}, which becomes their {@code lp_c}; every other component gets {@code -inf}. Their true log
+   * densities differ by more than the double range, so this is the posterior and the most probable component to
+   * the precision of doubles (ties among components with the same three terms keep their ratio).
+   *
+   * @param x the data
+   * @param off offset of the point in {@code x}
+   * @param lp {@code k} results
+   */
+  public void farPoint(double[] x, int off, double[] lp) {
+    double max = 0;
+    for (int j = 0; j < d; j++) {
+      max = Math.max(max, Math.abs(x[off + j]));
+    }
+    int e = Math.max(0, Math.getExponent(max));
+    double[] xs = new double[d];
+    for (int j = 0; j < d; j++) {
+      xs[j] = Math.scalb(x[off + j], -e);
+    }
+    double[] lx = new double[d];
+    double[] lm = new double[d];
+    double[] q = new double[k];
+    double[] b = new double[k];
+    double[] m = new double[k];
+    final double[] f = factor;
+    final double[] mu = means;
+    if (type == CovarianceType.TIED) {
+      lowerTimes(f, d, xs, 0, lx, 0);
+    }
+    for (int c = 0; c < k; c++) {
+      int mo = c * d;
+      double qc = 0;
+      double bc = 0;
+      double mc = 0;
+      switch (type) {
+        case FULL: {
+          int idx = c * (d * (d + 1) / 2);
+          lowerTimes(f, idx, d, xs, lx);
+          lowerTimes(f, idx, d, mu, mo, lm);
+          for (int j = 0; j < d; j++) {
+            qc += lx[j] * lx[j];
+            bc += lx[j] * lm[j];
+            mc += lm[j] * lm[j];
+          }
+          break;
+        }
+        case TIED: {
+          for (int j = 0; j < d; j++) {
+            double pm = projectedMeans[mo + j];
+            qc += lx[j] * lx[j];
+            bc += lx[j] * pm;
+            mc += pm * pm;
+          }
+          break;
+        }
+        case DIAGONAL: {
+          for (int j = 0; j < d; j++) {
+            double p = f[mo + j];
+            qc += xs[j] * xs[j] * p;
+            bc += xs[j] * mu[mo + j] * p;
+            mc += mu[mo + j] * mu[mo + j] * p;
+          }
+          break;
+        }
+        default: {
+          for (int j = 0; j < d; j++) {
+            qc += xs[j] * xs[j];
+            bc += xs[j] * mu[mo + j];
+            mc += mu[mo + j] * mu[mo + j];
+          }
+          qc *= f[c];
+          bc *= f[c];
+          mc *= f[c];
+          break;
+        }
+      }
+      q[c] = qc;
+      b[c] = bc;
+      m[c] = mc;
+    }
+    double qMin = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < k; c++) {
+      qMin = Math.min(qMin, q[c]);
+    }
+    double bMax = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < k; c++) {
+      if (q[c] == qMin) {
+        bMax = Math.max(bMax, b[c]);
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      lp[c] = q[c] == qMin && b[c] == bMax ? logConst[c] - 0.5 * m[c] : Double.NEGATIVE_INFINITY;
+    }
+  }
+
+  /** {@code y = L v} for the packed lower triangle at {@code packed[idx..]} and {@code v[0..d)}. */
+  private static void lowerTimes(double[] packed, int idx, int d, double[] v, double[] y) {
+    lowerTimes(packed, idx, d, v, 0, y);
+  }
+
+  /** {@code y = L v} for the packed lower triangle at {@code packed[idx..]} and {@code v[vo..vo+d)}. */
+  private static void lowerTimes(double[] packed, int idx, int d, double[] v, int vo, double[] y) {
+    int p = idx;
+    for (int r = 0; r < d; r++) {
+      double s = 0;
+      for (int j = 0; j <= r; j++) {
+        s += packed[p++] * v[vo + j];
+      }
+      y[r] = s;
+    }
+  }
+
+  /**
+   * Whether {@link #weightedLogProb} overflowed for every component ({@code -inf} or NaN), so that
+   * {@link #farPoint} must decide.
+   *
+   * @param lp {@code k} weighted log densities
+   * @param k number of components
+   * @return whether none is a number above {@code -inf}
+   */
+  public static boolean allOverflowed(double[] lp, int k) {
+    for (int c = 0; c < k; c++) {
+      if (lp[c] > Double.NEGATIVE_INFINITY) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Weighted log densities of a block of rows, column-oriented so that the inner loops run over the rows
    * of the block, each loop writing an array it does not read, and every array indexed by the plain row
    * position {@code t} (HotSpot 17's auto-vectoriser gives up on a loop mixing {@code a[off + t]} with
