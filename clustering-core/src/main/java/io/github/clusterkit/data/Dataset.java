@@ -1,6 +1,7 @@
 package io.github.clusterkit.data;
 
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -47,17 +48,11 @@ public final class Dataset {
     this.maxAbs = maxAbs;
   }
 
-  /** The largest absolute value of the dataset, computed on first use (for the K-Means scaling). */
+  /** The largest absolute value of the dataset, computed on first use (for the exact scaling of {@link Scale}). */
   private static double maxAbs(Dataset ds) {
     double m = ds.maxAbs;
     if (Double.isNaN(m)) {
-      m = 0;
-      for (double v : ds.values) {
-        double a = Math.abs(v);
-        if (a > m) {
-          m = a;
-        }
-      }
+      m = Scale.maxAbs(ds.values, 0, ds.values.length);
       ds.maxAbs = m;
     }
     return m;

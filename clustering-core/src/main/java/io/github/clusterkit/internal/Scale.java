@@ -39,7 +39,7 @@ public final class Scale {
    * @param a values
    * @param from first index
    * @param to one past the last
-   * @return the largest magnitude, 0 for none
+   * @return the largest magnitude, 0 for none (NaN values are skipped)
    */
   public static double maxAbs(double[] a, int from, int to) {
     double m = 0;

@@ -55,16 +55,9 @@ public final class StandardScaler implements Step {
     double eps = Math.ulp(1.0);
     for (int k = 0; k < d; k++) {
       double[] v = table.numeric(cols.get(k));
-      double max = 0;
-      for (int i = 0; i < v.length; i++) {
-        double a = Math.abs(v[i]);
-        if (a > max) {
-          max = a;
-        }
-      }
       // A column too large or too small for its squares (and sums) is standardised at a magnitude near 1 and its
-      // mean and scale scaled back: exact, as multiplying by a power of two is (see Scale).
-      int e = Scale.exponent(max);
+      // mean and scale scaled back: exact, as multiplying by a power of two is (see Scale; NaN is skipped).
+      int e = Scale.exponent(Scale.maxAbs(v, 0, v.length));
       if (e != 0) {
         v = Scale.down(v, e);
       }
