@@ -5,6 +5,7 @@ import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.gmm.internal.EmRun;
 import io.github.clusterkit.gmm.internal.Mixture;
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.internal.Rng;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.internal.Distinct;
@@ -364,13 +365,6 @@ public final class GaussianMixture {
    * @throws IllegalStateException if a covariance matrix is not positive definite in every restart (the
    *     message names the component and suggests a larger regularization or fewer components)
    */
-  /**
-   * Largest binary exponent of the data's magnitude a fit accepts: squared deviations of values below
-   * {@code 2^481} summed over at most {@code 2^31} rows stay below {@code 2^995}, and values of at least
-   * {@code 2^-480} square to normal numbers.
-   */
-  private static final int MAGNITUDE_EXPONENT = 480;
-
   public GaussianMixtureModel fit(Dataset data) {
     if (data == null) {
       throw new IllegalArgumentException("data must not be null");
@@ -385,12 +379,7 @@ public final class GaussianMixture {
       throw new IllegalArgumentException("initial means have dimension " + initMeans[0].length
           + " but the data has dimension " + d);
     }
-    double maxAbs = DataAccess.maxAbs(data);
-    if (maxAbs > 0 && Math.abs(Math.getExponent(maxAbs)) > MAGNITUDE_EXPONENT) {
-      throw new IllegalArgumentException("data must have their largest magnitude in [2^-" + MAGNITUDE_EXPONENT
-          + ", 2^" + (MAGNITUDE_EXPONENT + 1) + ") (about 3e-145 to 6e144): beyond it squared deviations overflow to"
-          + " infinity or underflow to zero; got " + maxAbs + "; rescale the data first, e.g. with StandardScaler");
-    }
+    Scale.requireWithinRefuseLimit(data, "squared deviations");
     double[] x = DataAccess.values(data);
     try (ChunkRunner exec = new ChunkRunner(parallelism)) {
       EmRun run = new EmRun(x, n, d, k, type, regularization, exec);

@@ -78,6 +78,30 @@ public final class Scale {
   }
 
   /**
+   * Largest binary exponent of the data's magnitude accepted where the scaling does not apply (Gaussian mixtures,
+   * PCA): squared deviations of values below {@code 2^481} summed over at most {@code 2^31} rows stay below
+   * {@code 2^995}, and values of at least {@code 2^-480} square to normal numbers.
+   */
+  public static final int REFUSE_LIMIT = 480;
+
+  /**
+   * Refuses data whose largest magnitude lies outside {@code [2^-REFUSE_LIMIT, 2^(REFUSE_LIMIT+1))}, naming the
+   * rule, the value and what would go wrong.
+   *
+   * @param data a dataset
+   * @param consequence what overflows or underflows beyond the range, e.g. "squared deviations"
+   * @throws IllegalArgumentException if the data lie outside the range (all-zero data pass)
+   */
+  public static void requireWithinRefuseLimit(Dataset data, String consequence) {
+    double maxAbs = DataAccess.maxAbs(data);
+    if (maxAbs > 0 && Math.abs(Math.getExponent(maxAbs)) > REFUSE_LIMIT) {
+      throw new IllegalArgumentException("data must have their largest magnitude in [2^-" + REFUSE_LIMIT + ", 2^"
+          + (REFUSE_LIMIT + 1) + ") (about 3e-145 to 6e144): beyond it " + consequence + " overflow to infinity or"
+          + " underflow to zero; got " + maxAbs + "; rescale the data first, e.g. with StandardScaler");
+    }
+  }
+
+  /**
    * A dataset's row-major values multiplied by {@code 2^-e}: its backing array itself (read only) when
    * {@code e == 0}, else a scaled copy.
    *

@@ -2,6 +2,7 @@ package io.github.clusterkit.pca;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.pca.internal.Moments;
 import java.util.Arrays;
@@ -202,13 +203,6 @@ public final class Pca {
    *     {@code 1e200} the variance ratios were NaN, near {@code 1e-200} all 0)
    * @throws IllegalStateException if EJML's decomposition fails to converge (not seen in practice)
    */
-  /**
-   * Largest binary exponent of the data's magnitude a fit accepts: squared deviations of values below
-   * {@code 2^481} summed over at most {@code 2^31} rows stay below {@code 2^995}, and values of at least
-   * {@code 2^-480} square to normal numbers.
-   */
-  private static final int MAGNITUDE_EXPONENT = 480;
-
   public PcaModel fit(Dataset data) {
     if (data == null) {
       throw new IllegalArgumentException("data must not be null");
@@ -225,13 +219,7 @@ public final class Pca {
           "components must be <= min(n, d) = " + r + " for data with n = " + n + ", d = " + d + ", got "
               + components);
     }
-    double maxAbs = DataAccess.maxAbs(data);
-    if (maxAbs > 0 && Math.abs(Math.getExponent(maxAbs)) > MAGNITUDE_EXPONENT) {
-      throw new IllegalArgumentException("data must have their largest magnitude in [2^-" + MAGNITUDE_EXPONENT
-          + ", 2^" + (MAGNITUDE_EXPONENT + 1) + ") (about 3e-145 to 6e144): beyond it the explained variances"
-          + " overflow to infinity or underflow to zero; got " + maxAbs + "; rescale the data first, e.g. with"
-          + " StandardScaler");
-    }
+    Scale.requireWithinRefuseLimit(data, "the explained variances");
     Solver used = solver == Solver.AUTO ? autoSolver(n, d) : solver;
     double[] x = DataAccess.values(data);
     try (ChunkRunner runner = new ChunkRunner(parallelism)) {
