@@ -7,6 +7,7 @@ import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -96,7 +97,23 @@ public final class Csv {
     if (input == null || options == null) {
       throw new IllegalArgumentException("input and options must not be null");
     }
-    return parse(builder(options).ofCsvRecord(input), options, "CSV input");
+    return parse(builder(options).ofCsvRecord(withoutBom(input)), options, "CSV input");
+  }
+
+  /**
+   * The text without a leading byte-order mark. A reader (or a string) keeps the mark that a file starts with
+   * ({@code Files.newBufferedReader} and {@code Files.readString} do); left in place it was part of the first
+   * field, so a quoted first header name kept its quotes, and without a header the first cell was no number and
+   * its whole column turned categorical. Files read by path have the mark removed by FastCSV
+   * ({@code detectBomHeader}).
+   */
+  private static Reader withoutBom(Reader input) throws IOException {
+    PushbackReader r = new PushbackReader(input, 1);
+    int first = r.read();
+    if (first >= 0 && first != '\uFEFF') {
+      r.unread(first);
+    }
+    return r;
   }
 
   /**
@@ -221,9 +238,6 @@ public final class Csv {
   private static String[] header(String[] fields, long line, String source) {
     Set<String> seen = new HashSet<>();
     String[] names = fields.clone();
-    if (names.length > 0 && !names[0].isEmpty() && names[0].charAt(0) == '\uFEFF') {
-      names[0] = names[0].substring(1);
-    }
     for (int j = 0; j < names.length; j++) {
       if (names[j].isEmpty()) {
         throw new IllegalArgumentException(source + ": line " + line + ", column " + (j + 1)

@@ -53,6 +53,29 @@ class CsvTest {
   }
 
   @Test
+  void byteOrderMarkOfReaderInputIsSkipped(@TempDir Path dir) throws IOException {
+    // A reader or a string keeps the byte-order mark a file starts with (Files.newBufferedReader and
+    // Files.readString do). Expected values: the same text without the mark, which is what a file read by path
+    // gives (FastCSV removes the mark there) and what the class documentation promises.
+    String text = "\"Name\",Age\r\n\"Lee\",31\r\n";
+    Table quoted = parse("\uFEFF" + text);
+    assertEquals(List.of("Name", "Age"), quoted.columnNames(), "a quoted first header name loses its quotes");
+    assertEquals(parse(text), quoted);
+    Path file = dir.resolve("excel.csv");
+    Files.write(file, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+    assertEquals(Csv.read(file), quoted);
+    try (java.io.Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      assertEquals(quoted, Csv.read(r, CsvOptions.defaults()));
+    }
+    // Without a header the mark sat in the first cell, which then was no number: the column turned categorical.
+    Table noHeader = Csv.parse("\uFEFF1.5,2\n3,4\n", CsvOptions.defaults().header(false));
+    assertEquals(ColumnType.NUMERIC, noHeader.type("x0"));
+    assertArrayEquals(new double[] {1.5, 3}, noHeader.numeric("x0"));
+    // Only a leading mark is removed; one inside the text is data.
+    assertArrayEquals(new String[] {"\uFEFFb"}, parse("a\n\uFEFFb\n").categorical("a"));
+  }
+
+  @Test
   void optionsDelimiterHeaderOverridesAndTokens() {
     CsvOptions o = CsvOptions.defaults().delimiter(';').header(false).missingTokens("?")
         .type("x0", ColumnType.CATEGORICAL);
