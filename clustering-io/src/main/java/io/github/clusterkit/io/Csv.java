@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackReader;
@@ -108,7 +109,13 @@ public final class Csv {
    * ({@code detectBomHeader}).
    */
   private static Reader withoutBom(Reader input) throws IOException {
-    PushbackReader r = new PushbackReader(input, 1);
+    // FastCSV closes the reader it parses; the caller's reader is theirs to close (as documented), so it is
+    // wrapped in one whose close() leaves it open.
+    Reader open = new FilterReader(input) {
+      @Override
+      public void close() {}
+    };
+    PushbackReader r = new PushbackReader(open, 1);
     int first = r.read();
     if (first >= 0 && first != '\uFEFF') {
       r.unread(first);

@@ -76,6 +76,20 @@ class CsvTest {
   }
 
   @Test
+  void readerIsReadToItsEndButNotClosed() throws IOException {
+    // The documented contract of Csv.read(Reader, CsvOptions): "read to its end but not closed". A closed
+    // StringReader throws on read(); an open one at its end returns -1.
+    java.io.StringReader in = new java.io.StringReader("a,b\n1,2\n");
+    assertEquals(1, Csv.read(in, CsvOptions.defaults()).rowCount());
+    assertEquals(-1, in.read(), "the reader is still open, at its end");
+    // Also when the text is malformed.
+    java.io.StringReader bad = new java.io.StringReader("a,b\n1\n");
+    assertThrows(IllegalArgumentException.class, () -> Csv.read(bad, CsvOptions.defaults()));
+    bad.reset();
+    assertEquals('a', bad.read());
+  }
+
+  @Test
   void optionsDelimiterHeaderOverridesAndTokens() {
     CsvOptions o = CsvOptions.defaults().delimiter(';').header(false).missingTokens("?")
         .type("x0", ColumnType.CATEGORICAL);
