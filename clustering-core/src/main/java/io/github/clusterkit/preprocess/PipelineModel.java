@@ -14,7 +14,10 @@ import java.util.Objects;
  * are {@link #outputColumns()}.
  *
  * <p><b>Input layout.</b> A table to transform must have every input column with the type seen at fit time;
- * it may have extra columns (they are ignored) and its columns may be in any order.
+ * it may have extra columns (they are ignored) and its columns may be in any order. A column in which every cell
+ * is missing is accepted for either type and read as missing values of the type seen at fit time: its type
+ * cannot be told from its cells (a CSV reader reads it as numeric), and a file of new customers whose category is
+ * unknown, such as a single new customer, has such a column.
  *
  * <p><b>State.</b> {@link #inputColumns()}, {@link #inputTypes()} and {@link #steps()} are the whole fitted
  * state; {@link #of(List, List, List)} rebuilds a model from it and checks that the steps fit together (every
@@ -128,12 +131,14 @@ public final class PipelineModel {
    *
    * @param table a table with the input columns (extra columns are ignored); not modified
    * @return the transformed table, with {@link #outputColumns()}
-   * @throws IllegalArgumentException if an input column is missing or of another type, or a step fails
+   * @throws IllegalArgumentException if an input column is missing or of another type (and not entirely
+   *     missing), or a step fails
    */
   public Table transformTable(Table table) {
     if (table == null) {
       throw new IllegalArgumentException("table must not be null");
     }
+    boolean retype = false;
     for (int j = 0; j < inputColumns.size(); j++) {
       String c = inputColumns.get(j);
       if (!table.hasColumn(c)) {
@@ -141,15 +146,41 @@ public final class PipelineModel {
             + " on; columns are " + table.columnNames());
       }
       if (table.type(c) != inputTypes.get(j)) {
-        throw new IllegalArgumentException("column '" + c + "' is " + Columns.lower(table.type(c))
-            + ", but the pipeline was fitted on a " + Columns.lower(inputTypes.get(j)) + " column");
+        if (table.missingCount(c) != table.rowCount()) {
+          throw new IllegalArgumentException("column '" + c + "' is " + Columns.lower(table.type(c))
+              + ", but the pipeline was fitted on a " + Columns.lower(inputTypes.get(j)) + " column");
+        }
+        retype = true;
       }
     }
     Table current = table.select(inputColumns);
+    if (retype) {
+      current = allMissingRetyped(current);
+    }
     for (int k = 0; k < steps.size(); k++) {
       current = steps.get(k).transform(current);
     }
     return current;
+  }
+
+  /** The input columns in order, a column of the other type with every cell missing as missing cells of its type. */
+  private Table allMissingRetyped(Table t) {
+    int n = t.rowCount();
+    Table.Builder b = Table.builder();
+    for (int j = 0; j < inputColumns.size(); j++) {
+      String c = inputColumns.get(j);
+      ColumnType want = inputTypes.get(j);
+      if (t.type(c) == want) {
+        b.column(t, c);
+      } else if (want == ColumnType.NUMERIC) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, Double.NaN);
+        b.numeric(c, v);
+      } else {
+        b.categorical(c, new String[n]);
+      }
+    }
+    return b.build();
   }
 
   /**

@@ -226,6 +226,27 @@ class PreprocessStepsTest {
     assertMessage("'gender' is numeric, but the pipeline was fitted on a categorical column",
         () -> p.transform(wrongType));
 
+    // A column of the other type with every cell missing is accepted as missing cells: its type cannot be told
+    // (a CSV reader reads it as numeric). Expected rows: the same rows given with the fitted types.
+    Table unknownGender = Table.builder().numeric("income", new double[] {25, NA})
+        .numeric("gender", new double[] {NA, NA}).numeric("age", new double[] {30, 31}).build();
+    Table sameTyped = Table.builder().numeric("income", new double[] {25, NA})
+        .categorical("gender", new String[] {null, null}).numeric("age", new double[] {30, 31}).build();
+    assertEquals(p.transform(sameTyped), p.transform(unknownGender));
+    // Row 0: gender missing -> most frequent "Female" (1, 0); income 25 -> 0; age 30 -> 0 (constant column).
+    assertArrayEquals(new double[] {0, 1, 0, 0}, p.transform(unknownGender).row(0));
+    Table unknownIncome = Table.builder().categorical("income", new String[] {null})
+        .categorical("gender", new String[] {"Male"}).numeric("age", new double[] {30}).build();
+    // income missing -> median 20 -> (20 - 25) / 15; gender Male -> (0, 1).
+    assertArrayEquals(new double[] {-5.0 / 15, 0, 1, 0}, p.transform(unknownIncome).row(0), 1e-15);
+    Table header = Table.builder().numeric("income", new double[0]).numeric("gender", new double[0])
+        .numeric("age", new double[0]).build();
+    assertEquals(p.outputColumns(), p.transformTable(header).columnNames(), "a header-only file has the layout");
+    Table oneKnown = Table.builder().numeric("income", new double[] {1, 2})
+        .numeric("gender", new double[] {NA, 1}).numeric("age", new double[] {1, 1}).build();
+    assertMessage("'gender' is numeric, but the pipeline was fitted on a categorical column",
+        () -> p.transform(oneKnown));
+
     // Rebuilding from state gives an equal model; bad state is rejected.
     PipelineModel back = PipelineModel.of(p.inputColumns(), p.inputTypes(), p.steps());
     assertEquals(p, back);

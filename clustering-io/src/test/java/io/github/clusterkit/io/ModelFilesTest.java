@@ -67,6 +67,27 @@ class ModelFilesTest {
   }
 
   @Test
+  void newCustomerWithUnknownCategoryInAnotherProcess(@TempDir Path dir) throws IOException {
+    // The segmentation flow: fit on a customer CSV, save the pipeline, load it elsewhere and transform a file
+    // holding one new customer whose gender is not known. Csv reads that all-empty column as numeric; the
+    // pipeline reads it as missing categories. Expected row: that of the same customer with gender typed
+    // categorical (and missing), i.e. imputed as the most frequent gender.
+    Table train = Csv.parse("id,Gender,Age\n1,Male,20\n2,Female,30\n3,Female,40\n", CsvOptions.defaults());
+    PipelineModel p = Pipeline.of(ColumnSelector.drop("id"), Imputer.mostFrequent(), new OneHotEncoder(),
+        new StandardScaler()).fit(train);
+    Path f = dir.resolve("preprocess.json");
+    ModelFiles.save(p, f);
+    PipelineModel back = ModelFiles.load(f, PipelineModel.class);
+    Table newCustomer = Csv.parse("Age,Gender,id\n30,,9\n", CsvOptions.defaults());
+    Table typed = Csv.parse("Age,Gender,id\n30,,9\n", CsvOptions.defaults().type("Gender",
+        io.github.clusterkit.data.ColumnType.CATEGORICAL));
+    assertEquals(back.transform(typed), back.transform(newCustomer));
+    // Gender=Female (1 - 2/3) / sqrt(2/9) = 1/sqrt(2), Gender=Male -1/sqrt(2), Age 30 is the mean -> 0.
+    assertArrayEquals(new double[] {Math.sqrt(0.5), -Math.sqrt(0.5), 0}, back.transform(newCustomer).row(0),
+        1e-15);
+  }
+
+  @Test
   void roundTripIsExact(@TempDir Path dir) throws IOException {
     PipelineModel p = everyStep();
     Path f = dir.resolve("model.json");
