@@ -2,6 +2,7 @@ package io.github.clusterkit.preprocess;
 
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
+import io.github.clusterkit.internal.Scale;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -164,11 +165,50 @@ final class Columns {
         + " to fit on");
   }
 
-  /** numpy's median of sorted values: the middle one, or the mean of the two middle ones. */
+  /**
+   * numpy's median of sorted values: the middle one, or the mean of the two middle ones. Where their sum overflows
+   * (two values near the top of the double range) the halves are added instead, which is exact: the result is that
+   * of arithmetic with a wide enough exponent range, not infinity.
+   */
   static double median(double[] sorted) {
     int m = sorted.length;
     int h = m / 2;
-    return (m & 1) == 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2.0;
+    if ((m & 1) == 1) {
+      return sorted[h];
+    }
+    double sum = sorted[h - 1] + sorted[h];
+    return Double.isInfinite(sum) ? sorted[h - 1] / 2 + sorted[h] / 2 : sum / 2.0;
+  }
+
+  /**
+   * The mean of the values that are not {@code NaN}, summed in order (as numpy), or NaN if there is none. Where the
+   * sum overflows it is taken over the values multiplied by a power of two and scaled back ({@link Scale}): the mean
+   * of arithmetic with a wide enough exponent range, not infinity.
+   */
+  static double mean(double[] v) {
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < v.length; i++) {
+      if (!Double.isNaN(v[i])) {
+        sum += v[i];
+        n++;
+      }
+    }
+    if (n == 0) {
+      return Double.NaN;
+    }
+    if (Double.isInfinite(sum)) {
+      int e = Math.getExponent(Scale.maxAbs(v, 0, v.length));
+      double[] w = Scale.down(v, e);
+      sum = 0;
+      for (int i = 0; i < w.length; i++) {
+        if (!Double.isNaN(w[i])) {
+          sum += w[i];
+        }
+      }
+      return Math.scalb(sum / n, e);
+    }
+    return sum / n;
   }
 
   /**
@@ -186,6 +226,14 @@ final class Columns {
     double a = sorted[lo];
     double b = sorted[hi];
     double diff = b - a;
+    if (Double.isInfinite(diff)) {
+      // Values of opposite signs near the top of the double range: the same operations on the halves give exactly
+      // half of the result of a wide enough exponent range (the result lies between a and b, so doubling it is too).
+      double ha = a / 2;
+      double hb = b / 2;
+      double hd = hb - ha;
+      return 2 * (gamma >= 0.5 ? hb - hd * (1 - gamma) : ha + hd * gamma);
+    }
     return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
   }
 

@@ -28,7 +28,8 @@ import java.util.Objects;
  *
  * <p><b>Edge cases.</b> A column with no observed value cannot be fitted with mean, median or most-frequent
  * (scikit-learn drops such a column with a warning; here it is an {@link IllegalArgumentException} naming
- * the column, so the output layout never depends on the data).
+ * the column, so the output layout never depends on the data). Values near the top of the double range get the
+ * mean and median of exact arithmetic, where a plain sum overflows (scikit-learn's fill is then infinite).
  *
  * <p>Immutable and thread-safe.
  */
@@ -155,18 +156,11 @@ public final class Imputer implements Step {
       return numberFill;
     }
     if (strategy == Strategy.MEAN) {
-      double sum = 0;
-      int n = 0;
-      for (int i = 0; i < v.length; i++) {
-        if (!Double.isNaN(v[i])) {
-          sum += v[i];
-          n++;
-        }
-      }
-      if (n == 0) {
+      double mean = Columns.mean(v);
+      if (Double.isNaN(mean)) {
         throw Columns.noObserved(NAME, column);
       }
-      return sum / n;
+      return mean;
     }
     double[] s = Columns.observedSorted(v);
     if (s.length == 0) {

@@ -13,7 +13,10 @@ import java.util.Objects;
  * {@link #quantileRange(double, double)} (scikit-learn's {@code quantile_range}, in percent).
  *
  * <p><b>Edge cases.</b> A zero interquartile range (below {@code 10 * eps}) becomes 1, as in scikit-learn.
- * Missing values are ignored when fitting and stay missing.
+ * Missing values are ignored when fitting and stay missing. Values near the top of the double range get the median
+ * and percentiles of exact arithmetic (where scikit-learn's intermediate sums overflow); a spread between the two
+ * percentiles beyond the double range (values of both signs above about {@code 9e307}) cannot be a scale and is
+ * rejected with an {@link IllegalArgumentException} naming the column.
  *
  * <p>Acts on every numeric column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe.
@@ -72,7 +75,15 @@ public final class RobustScaler implements Step {
         throw Columns.noObserved(NAME, cols.get(k));
       }
       centers[k] = Columns.median(s);
-      scales[k] = Columns.handleZero(Columns.percentile(s, qHigh) - Columns.percentile(s, qLow));
+      double high = Columns.percentile(s, qHigh);
+      double low = Columns.percentile(s, qLow);
+      double range = high - low;
+      if (range == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException(NAME + ": the spread of column '" + cols.get(k) + "' between its "
+            + qLow + " and " + qHigh + " percentiles (" + low + " to " + high + ") exceeds the double range;"
+            + " rescale the column first");
+      }
+      scales[k] = Columns.handleZero(range);
     }
     return Fitted.of(cols, centers, scales);
   }

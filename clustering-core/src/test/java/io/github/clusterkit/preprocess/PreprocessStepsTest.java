@@ -75,6 +75,48 @@ class PreprocessStepsTest {
   }
 
   @Test
+  void extremeMagnitudesGetTheFillsCentresAndScalesOfExactArithmetic() {
+    // Oracle: multiplying a column by 2^-10 is exact and commutes with every operation of these fits, so the fit of
+    // x * 2^-10 (where nothing overflows), scaled back by 2^10, is the result of arithmetic with a wide enough
+    // exponent range. Before the fix the plain sums overflowed: the mean and median fills were infinite (rejected
+    // as "fill value ... must be finite"), the robust centre infinite, and a scale either NaN, infinite or, for
+    // {-1e308, 1e308}, silently 1 instead of 1e308.
+    double[][] columns = {
+        {1e308, 1e308},
+        {1e308, 1.2e308, 1.4e308, 1.6e308},
+        {-1e308, 1e308},
+        {-1e308, -0.5e308, 0.5e308, 1e308, 1.2e308, NA},
+        {-1.2e308, 1e308, 1.1e308},
+        {-1.2e308, -1.1e308, 1e308},
+        {-1.7e308, 1.1e308, 1.3e308, 1.5e308, 1.7e308},
+        {1.7976931348623157e308, 1.7976931348623157e308, 5, NA, 1.5e308}};
+    for (double[] x : columns) {
+      double[] small = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        small[i] = Math.scalb(x[i], -10);
+      }
+      Table big = Table.builder().numeric("x", x).build();
+      Table scaled = Table.builder().numeric("x", small).build();
+      String what = java.util.Arrays.toString(x);
+      assertEquals(Math.scalb(Imputer.mean().fit(scaled).numericFills().get("x"), 10),
+          Imputer.mean().fit(big).numericFills().get("x"), what);
+      assertEquals(Math.scalb(Imputer.median().fit(scaled).numericFills().get("x"), 10),
+          Imputer.median().fit(big).numericFills().get("x"), what);
+      RobustScaler.Fitted r = new RobustScaler().fit(big);
+      RobustScaler.Fitted rs = new RobustScaler().fit(scaled);
+      assertEquals(Math.scalb(rs.centers()[0], 10), r.centers()[0], what);
+      // A zero spread (the constant column) gives scale 1 at any magnitude, scikit-learn's rule.
+      assertEquals(rs.scales()[0] == 1.0 ? 1.0 : Math.scalb(rs.scales()[0], 10), r.scales()[0], what);
+    }
+    // {-1e308, 1e308}: median 0, percentiles -5e307 and 5e307, so the interquartile range is 1e308, not 1.
+    assertEquals(1e308, new RobustScaler().fit(Table.builder().numeric("x", new double[] {-1e308, 1e308})
+        .build()).scales()[0]);
+    // A spread beyond the double range cannot be a scale: refused, naming the column.
+    assertMessage("spread of column 'x' between its 25.0 and 75.0 percentiles", () -> new RobustScaler()
+        .fit(Table.builder().numeric("x", new double[] {-1.5e308, -1e308, 1e308, 1.5e308}).build()));
+  }
+
+  @Test
   void log1pByHand() {
     Table t = Table.builder().numeric("m", new double[] {0, Math.E - 1, NA}).build();
     Table out = new Log1p().fit(t).transform(t);
