@@ -25,7 +25,8 @@ public final class Generators {
    *
    * @param n number of points, {@code >= 1}
    * @param d dimension, {@code >= 1}
-   * @param k number of blobs, {@code >= 1}
+   * @param k number of blobs, {@code >= 1}, with {@code k * d} at most {@code Integer.MAX_VALUE - 8}; it may
+   *     exceed {@code n} (then only the first {@code n} blobs get points)
    * @param std standard deviation, finite and {@code >= 0}
    * @param noiseFraction share of uniform noise points, in {@code [0, 1]}
    * @param seed the seed
@@ -42,8 +43,17 @@ public final class Generators {
       throw new IllegalArgumentException("noiseFraction must be in [0, 1], got " + noiseFraction);
     }
     fits(n, d);
+    if ((long) k * d > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "k * d must be at most " + (Integer.MAX_VALUE - 8) + ", got " + k + " * " + d);
+    }
+    int noise = (int) Math.round(n * noiseFraction);
+    int clustered = n - noise;
+    // Every centre is drawn (the noise box and the rest of the stream depend on all of them), but only those that
+    // get points are kept: k may exceed n, and k * d values need not fit in memory.
+    int kept = Math.min(k, clustered);
     Rng rng = new Rng(seed);
-    double[] centres = new double[k * d];
+    double[] centres = new double[kept * d];
     double[] lo = new double[d];
     double[] hi = new double[d];
     java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
@@ -51,13 +61,13 @@ public final class Generators {
     for (int c = 0; c < k; c++) {
       for (int j = 0; j < d; j++) {
         double v = rng.uniform(-10, 10);
-        centres[c * d + j] = v;
+        if (c < kept) {
+          centres[c * d + j] = v;
+        }
         lo[j] = Math.min(lo[j], v - 3 * std);
         hi[j] = Math.max(hi[j], v + 3 * std);
       }
     }
-    int noise = (int) Math.round(n * noiseFraction);
-    int clustered = n - noise;
     double[] x = new double[n * d];
     int[] labels = new int[n];
     for (int i = 0; i < clustered; i++) {
@@ -158,7 +168,8 @@ public final class Generators {
    * makes the clusters elongated and tilted: hard for K-Means, easy for full-covariance mixtures.
    *
    * @param n number of points, {@code >= 1}
-   * @param k number of blobs, {@code >= 1}
+   * @param k number of blobs, {@code >= 1}, with {@code k * d} at most {@code Integer.MAX_VALUE - 8}; it may
+   *     exceed {@code n} (then only the first {@code n} blobs get points)
    * @param seed the seed
    * @return sheared blobs in two dimensions
    */

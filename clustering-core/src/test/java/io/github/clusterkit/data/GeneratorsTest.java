@@ -138,6 +138,13 @@ class GeneratorsTest {
     assertBad(() -> Generators.blobs(5, 2, 2, 1, 1.5, 1), "noiseFraction", "1.5");
     assertBad(() -> Generators.blobs(5, 2, 2, 1, Double.NaN, 1), "noiseFraction", "NaN");
     assertBad(() -> Generators.blobs(Integer.MAX_VALUE / 2, 3, 2, 1, 0, 1), "n * d", "1073741823 * 3");
+    // k * d beyond an array: NegativeArraySizeException (k * d overflowed int) before the check.
+    assertBad(() -> Generators.blobs(10, 2, Integer.MAX_VALUE, 1, 0, 1), "k * d", "2147483647 * 2");
+    assertBad(() -> Generators.blobs(10, 1000, 3_000_000, 1, 0, 1), "k * d", "3000000 * 1000");
+    // More blobs than points: the first n blobs get one point each (i % k), the others none.
+    int[] few = Generators.blobs(3, 2, 1000, 0.0, 0.0, 3).labels();
+    java.util.Arrays.sort(few);
+    assertArrayEquals(new int[] {0, 1, 2}, few);
     assertBad(() -> Generators.duplicates(Integer.MAX_VALUE, 2, 1, 1), "n * d");
     assertBad(() -> Generators.moons(Integer.MAX_VALUE, 0, 1), "n * d");
   }
