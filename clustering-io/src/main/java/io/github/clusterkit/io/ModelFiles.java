@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -86,6 +87,7 @@ public final class ModelFiles {
   private static final String LIBRARY_VERSION = readLibraryVersion();
   private static final ObjectMapper MAPPER = mapper();
   private static final Map<String, ModelCodec<?>> BY_KIND = new LinkedHashMap<>();
+  private static final java.security.SecureRandom TEMP_NAMES = new java.security.SecureRandom();
 
   static {
     register(new PipelineCodec());
@@ -147,7 +149,9 @@ public final class ModelFiles {
 
   /**
    * Writes a model to a file (replacing it), via a temporary file in the same folder and a move, so a crash
-   * never leaves a half-written model under the final name.
+   * never leaves a half-written model under the final name. The file gets the permissions of any other new file
+   * (those the process's umask allows), or, when it replaces a file, that file's permissions, as writing over it
+   * in place would: another process or account can read it exactly when it could read the file before.
    *
    * @param model a fitted model of a supported kind
    * @param file the destination
@@ -160,8 +164,9 @@ public final class ModelFiles {
     }
     byte[] bytes = toBytes(model);
     Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, ".clusterkit-", ".tmp");
+    Path tmp = newTempFile(dir);
     try {
+      keepPermissions(file, tmp); // before the model is written into it
       Files.write(tmp, bytes);
       try {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -170,6 +175,38 @@ public final class ModelFiles {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * A new empty file in {@code dir} with the permissions of any new file. Not {@code Files.createTempFile}: its
+   * file is readable by its owner only and the move kept that, so a model saved by a training job could not be
+   * loaded by a service running as another account, and re-saving a model made a readable file owner-only.
+   * {@code CREATE_NEW} fails on any existing path, a symbolic link included.
+   */
+  private static Path newTempFile(Path dir) throws IOException {
+    for (int attempt = 0;; attempt++) {
+      Path candidate = dir.resolve(".clusterkit-" + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36) + ".tmp");
+      try {
+        Files.newByteChannel(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        return candidate;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Gives {@code tmp} the POSIX permissions of {@code file} if that exists (where the file system has them). */
+  private static void keepPermissions(Path file, Path tmp) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try {
+      Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the new file has the folder's default access
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +87,30 @@ class ModelFilesTest {
     // Gender=Female (1 - 2/3) / sqrt(2/9) = 1/sqrt(2), Gender=Male -1/sqrt(2), Age 30 is the mean -> 0.
     assertArrayEquals(new double[] {Math.sqrt(0.5), -Math.sqrt(0.5), 0}, back.transform(newCustomer).row(0),
         1e-15);
+  }
+
+  @Test
+  void savedFilesHaveTheAccessOfOtherFiles(@TempDir Path dir) throws IOException {
+    // Expected permissions: those of a file written with Files.write in the same folder (the process's umask),
+    // and, for a file that is replaced, its own permissions, as writing over it in place keeps them. Before the
+    // fix every saved model was owner-only (rw-------, from Files.createTempFile), also when it replaced a
+    // readable file, so a service running as another account could no longer load it.
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+    PipelineModel p = everyStep();
+    Path plain = dir.resolve("plain.txt");
+    Files.write(plain, new byte[] {1});
+    Path f = dir.resolve("model.json");
+    ModelFiles.save(p, f);
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f));
+    for (String perms : new String[] {"rw-r--r--", "rw-r-----", "rw-------", "rw-rw-r--"}) {
+      Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(perms));
+      ModelFiles.save(p, f);
+      assertEquals(perms, PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+      assertEquals(p, ModelFiles.load(f, PipelineModel.class));
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertEquals(2, files.count(), "no temporary file is left behind");
+    }
   }
 
   @Test
