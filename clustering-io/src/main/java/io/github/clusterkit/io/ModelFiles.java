@@ -63,7 +63,8 @@ import java.util.Properties;
  * are part of the state because the models report them; they make files grow with the number of training
  * rows (a K-Means model of 10^6 rows takes about 3 MB), and a DBSCAN model also stores its core points
  * (about 20 bytes per coordinate), so a DBSCAN model of more than about 10^6 two-dimensional core points
- * exceeds {@link #MAX_FILE_BYTES}.
+ * exceeds {@link #MAX_FILE_BYTES}; saving a model whose document would exceed it fails with an
+ * {@link IllegalArgumentException} and writes nothing, since loading would refuse the file.
  *
  * <p><b>Loading checks</b> the size (at most {@link #MAX_FILE_BYTES}), the JSON syntax (nesting depth at most
  * 64, no duplicate keys, nothing after the document), the format name and version, the checksum, that the
@@ -156,7 +157,8 @@ public final class ModelFiles {
    * @param model a fitted model of a supported kind
    * @param file the destination
    * @throws IOException if writing fails
-   * @throws IllegalArgumentException if an argument is null or the model's kind is not supported
+   * @throws IllegalArgumentException if an argument is null, the model's kind is not supported, or its document
+   *     would exceed {@link #MAX_FILE_BYTES} (nothing is written then)
    */
   public static void save(Object model, Path file) throws IOException {
     if (file == null) {
@@ -216,7 +218,8 @@ public final class ModelFiles {
    * @param model a fitted model of a supported kind
    * @param out the destination
    * @throws IOException if writing fails
-   * @throws IllegalArgumentException if an argument is null or the model's kind is not supported
+   * @throws IllegalArgumentException if an argument is null, the model's kind is not supported, or its document
+   *     would exceed {@link #MAX_FILE_BYTES} (nothing is written then)
    */
   public static void write(Object model, OutputStream out) throws IOException {
     if (out == null) {
@@ -228,7 +231,8 @@ public final class ModelFiles {
   /**
    * @param model a fitted model of a supported kind
    * @return the model file's text
-   * @throws IllegalArgumentException if the model is null or its kind is not supported
+   * @throws IllegalArgumentException if the model is null, its kind is not supported, or its document would exceed
+   *     {@link #MAX_FILE_BYTES}
    */
   public static String toJson(Object model) {
     return new String(toBytes(model), StandardCharsets.UTF_8);
@@ -352,11 +356,20 @@ public final class ModelFiles {
     doc.set("parameters", codec.parameters(m));
     doc.set("state", codec.state(m));
     doc.put("checksum", checksum(doc));
+    byte[] bytes;
     try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
+      bytes = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the model document", e);
     }
+    // A document that load() and read() refuse is refused here, where the model still exists, rather than written
+    // and found unreadable in the process that needs it.
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new IllegalArgumentException("the " + codec.kind() + " model document would have " + bytes.length
+          + " bytes, more than the limit of " + MAX_FILE_BYTES + " that loading accepts (training labels and, for"
+          + " DBSCAN, core points are stored; see ModelFiles)");
+    }
+    return bytes;
   }
 
   /** SHA-256 of the compact form of the document without its checksum field. */

@@ -2,6 +2,7 @@ package io.github.clusterkit.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import io.github.clusterkit.pca.PcaModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,6 +188,33 @@ class ModelFilesKindsTest {
     KMeansModel back = ModelFiles.fromJson(json, KMeansModel.class);
     assertEquals(m.state(), back.state());
     assertEquals(m.predict(new double[] {2e200, 0}), back.predict(new double[] {2e200, 0}));
+  }
+
+  /**
+   * A model whose document exceeds MAX_FILE_BYTES is refused when saved, since load refuses it: before, save wrote
+   * the file and only the process that loaded it found out. The model: k = 11 and 17,000,000 training labels all
+   * 10, each written as "10, " (4 bytes), so the document has more than 68,000,000 bytes, above 64 MiB
+   * (67,108,864).
+   */
+  @Test
+  void documentsTooLargeToLoadAreNotSaved(@TempDir Path dir) throws IOException {
+    int[] labels = new int[17_000_000];
+    java.util.Arrays.fill(labels, 10);
+    double[] centroids = new double[11];
+    for (int c = 0; c < 11; c++) {
+      centroids[c] = c;
+    }
+    KMeansModel big = KMeansModel.fromState(new KMeansModel.State(1, centroids, labels, 0, 1, true,
+        KMeansAlgorithm.LLOYD));
+    labels = null;
+    Path f = dir.resolve("big.json");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.save(big, f));
+    assertTrue(e.getMessage().contains("more than the limit of " + ModelFiles.MAX_FILE_BYTES), e.getMessage());
+    assertFalse(Files.exists(f), "nothing is written");
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertEquals(0, files.count(), "no temporary file is left behind");
+    }
+    assertThrows(IllegalArgumentException.class, () -> ModelFiles.write(big, OutputStream.nullOutputStream()));
   }
 
   /** The call of the issue: a K-Means model saved and loaded by path. */
