@@ -339,15 +339,22 @@ public final class DbscanModel {
     NeighborIndex index = index();
     int e = coreScale;
     double[] q = e == 0 ? point : Scale.down(point, e);
+    if (!finite(q)) {
+      return placeFar(point, detail);
+    }
     int m = index.radius(q, e == 0 ? eps : scaledEps(eps, e), buf);
     double best = Double.POSITIVE_INFINITY;
     int label = -1;
+    int at = -1;
     for (int t = 0; t < m; t++) {
       double r = buf.reducedDistance(t);
       int l = coreLabels[buf.index(t)];
-      if (r < best || (r == best && l < label)) {
+      // label < 0: the first neighbour is taken even when its reduced distance overflows (a radius beyond the
+      // square root of the double range, where the neighbours within it are as far as no double tells apart)
+      if (r < best || (r == best && (label < 0 || l < label))) {
         best = r;
         label = l;
+        at = t;
       }
     }
     Assignment.Kind kind;
@@ -360,16 +367,64 @@ public final class DbscanModel {
     }
     int result = (borderAsNoise && kind == Assignment.Kind.BORDER) ? -1 : label;
     if (detail != null) {
-      double dist;
-      if (m > 0) {
-        dist = metric.fromReduced(best);
-      } else {
+      if (m == 0) {
         index.knn(q, 1, buf);
-        dist = buf.distance(0);
+        at = 0;
       }
-      detail[0] = new Assignment(result, kind, e == 0 ? dist : Math.scalb(dist, e));
+      double dist = buf.distance(at);
+      if (dist == Double.POSITIVE_INFINITY) {
+        // the distance's reduced form overflowed at the index's scale: measured again in the point's own units
+        dist = metric.distance(point, corePoint(buf.index(at)));
+      } else if (e != 0) {
+        dist = Math.scalb(dist, e);
+      }
+      detail[0] = new Assignment(result, kind, dist);
     }
     return result;
+  }
+
+  /**
+   * A point whose coordinates leave the double range when scaled as the core points are (core points near
+   * {@code 1e-300}, a point near {@code 1e10}): it lies more than {@code 2^1022} times the core points' spread away
+   * from them, so every core point is equally near to double precision. Its distance, measured in its own units,
+   * decides between the smallest label (every core point within eps) and noise.
+   */
+  private int placeFar(double[] point, Assignment[] detail) {
+    double dist = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < coreCount; c++) {
+      dist = Math.min(dist, metric.distance(point, corePoint(c)));
+    }
+    Assignment.Kind kind;
+    int label;
+    if (dist <= eps) {
+      int smallest = Integer.MAX_VALUE;
+      for (int c = 0; c < coreCount; c++) {
+        smallest = Math.min(smallest, coreLabels[c]);
+      }
+      kind = coreCount >= minPts - 1 ? Assignment.Kind.CORE_LIKE : Assignment.Kind.BORDER;
+      label = borderAsNoise && kind == Assignment.Kind.BORDER ? -1 : smallest;
+    } else {
+      kind = Assignment.Kind.NOISE;
+      label = -1;
+    }
+    if (detail != null) {
+      detail[0] = new Assignment(label, kind, dist);
+    }
+    return label;
+  }
+
+  /** Core point {@code c} in the data's own units (a new array). */
+  private double[] corePoint(int c) {
+    return Arrays.copyOfRange(coreValues, c * d, c * d + d);
+  }
+
+  private static boolean finite(double[] q) {
+    for (double v : q) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private NeighborIndex index() {

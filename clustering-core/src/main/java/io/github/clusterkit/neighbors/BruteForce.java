@@ -63,7 +63,11 @@ public final class BruteForce implements NeighborIndex {
     QueryChecks.query(query, d);
     QueryChecks.radius(radius);
     QueryChecks.buffer(out);
-    return scanRadius(scaled(query), 0, reducedRadius(radius), out);
+    double r2 = reducedRadius(radius);
+    if (r2 == Double.POSITIVE_INFINITY) {
+      return FarRadius.radius(DataAccess.values(data), n, d, metric, query, radius, out);
+    }
+    return scanRadius(scaled(query), 0, r2, out);
   }
 
   @Override
@@ -100,7 +104,11 @@ public final class BruteForce implements NeighborIndex {
     QueryChecks.query(query, d);
     QueryChecks.radius(radius);
     QueryChecks.limit(limit);
-    return scanCount(scaled(query), 0, reducedRadius(radius), limit);
+    double r2 = reducedRadius(radius);
+    if (r2 == Double.POSITIVE_INFINITY) {
+      return FarRadius.count(DataAccess.values(data), n, d, metric, query, radius, limit);
+    }
+    return scanCount(scaled(query), 0, r2, limit);
   }
 
   @Override

@@ -42,7 +42,10 @@ import java.util.Arrays;
  * brings them near 1, queries and radii alike, and distances scaled back: exact, so the answers are those of
  * arithmetic with a wide enough exponent range (such a tree holds a scaled copy of the data, {@code n * d} doubles
  * more, and copies each query point). A query point far outside the data's own range is not rescaled: its
- * distances may overflow to infinity, and tie, where no double could tell them apart anyway.
+ * distances may overflow to infinity, and tie, where no double could tell them apart anyway. A radius query whose
+ * radius is so large that its reduced form overflows too (the squared radius, at the index's scale, above the
+ * double range) is answered by a linear scan in the data's own units with the gaps scaled by the radius's power of
+ * two, so a point beyond the radius is never reported inside it (the same code in {@link BruteForce}).
  *
  * <p><b>Thread-safety.</b> Immutable after {@link #build}: any number of threads may query one tree
  * concurrently, each with its own {@link Neighbors} buffer. A query allocates nothing beyond growing that
@@ -445,7 +448,11 @@ public final class KdTree implements NeighborIndex {
     QueryChecks.query(query, d);
     QueryChecks.radius(radius);
     QueryChecks.buffer(out);
-    return radius(scaled(query), 0, reducedRadius(radius), out);
+    double r2 = reducedRadius(radius);
+    if (r2 == Double.POSITIVE_INFINITY) {
+      return FarRadius.radius(DataAccess.values(data), n, d, metric, query, radius, out);
+    }
+    return radius(scaled(query), 0, r2, out);
   }
 
   @Override
@@ -556,7 +563,11 @@ public final class KdTree implements NeighborIndex {
     QueryChecks.query(query, d);
     QueryChecks.radius(radius);
     QueryChecks.limit(limit);
-    return count(scaled(query), 0, reducedRadius(radius), limit);
+    double r2 = reducedRadius(radius);
+    if (r2 == Double.POSITIVE_INFINITY) {
+      return FarRadius.count(DataAccess.values(data), n, d, metric, query, radius, limit);
+    }
+    return count(scaled(query), 0, r2, limit);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.github.clusterkit.neighbors.Metric;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * Data too large or too small for squared distances (largest magnitude above {@code 2^201} or below
@@ -68,5 +69,54 @@ class DbscanScaleTest {
       assertEquals(aa.kind(), ab.kind());
       assertEquals(Math.scalb(aa.distance(), s), ab.distance());
     }
+  }
+
+  /**
+   * A model of core points near {@code 1e-300} (held scaled by {@code 2^997}) asked about points of ordinary size.
+   * The oracle is plain geometry: every core point lies within {@code 3e-300} of the origin, so a point {@code p} is
+   * {@code |p|} away from each of them to double precision. Before, a point whose scaled coordinates overflowed
+   * ({@code 1e10 * 2^997}) failed with "query must be finite, got Infinity", and a point 10 away from a model with
+   * eps 1 or 100 was reported CORE_LIKE with label -1 and distance Infinity.
+   */
+  @Test
+  void pointsFarFromTinyCorePointsArePlacedByTheirTrueDistance() {
+    Dataset tiny = Dataset.of(new double[][] {{1e-300, 0}, {2e-300, 0}, {3e-300, 0}});
+    for (Dbscan.Search search : new Dbscan.Search[] {Dbscan.Search.GRID, Dbscan.Search.KD_TREE,
+        Dbscan.Search.BRUTE_FORCE}) {
+      DbscanModel small = Dbscan.eps(1e-299).minPts(2).search(search).fit(tiny);
+      assertArrayEquals(new int[] {0, 0, 0}, small.labels());
+      assertEquals(-1, small.predict(new double[] {1e10, 0}));
+      assertEquals(-1, small.predict(new double[] {-1e300, 5}));
+      assertAssignment(small.assign(new double[] {1e10, 0}), -1, Assignment.Kind.NOISE, 1e10);
+      assertAssignment(small.assign(new double[] {10, 0}), -1, Assignment.Kind.NOISE, 10);
+
+      DbscanModel one = Dbscan.eps(1).minPts(2).search(search).fit(tiny);
+      assertEquals(-1, one.predict(new double[] {10, 0}));
+      assertAssignment(one.assign(new double[] {10, 0}), -1, Assignment.Kind.NOISE, 10);
+      assertAssignment(one.assign(new double[] {0.5, 0}), 0, Assignment.Kind.CORE_LIKE, 0.5);
+
+      DbscanModel wide = Dbscan.eps(100).minPts(2).search(search).fit(tiny);
+      assertEquals(0, wide.predict(new double[] {10, 0}));
+      assertAssignment(wide.assign(new double[] {10, 0}), 0, Assignment.Kind.CORE_LIKE, 10);
+
+      DbscanModel huge = Dbscan.eps(1e20).minPts(2).search(search).fit(tiny);
+      assertEquals(0, huge.predict(new double[] {1e10, 0}));
+      assertAssignment(huge.assign(new double[] {1e10, 0}), 0, Assignment.Kind.CORE_LIKE, 1e10);
+      assertEquals(-1, huge.predict(new double[] {1e30, 0}));
+      assertAssignment(huge.assign(new double[] {1e30, 0}), -1, Assignment.Kind.NOISE, 1e30);
+
+      // DBSCAN*: six core points, five of them needed (minPts - 1) for CORE_LIKE, which keeps its cluster
+      DbscanModel star = Dbscan.eps(1e20).minPts(5).borderPointsAsNoise(true).search(search)
+          .fit(Dataset.of(new double[][] {{1e-300, 0}, {2e-300, 0}, {3e-300, 0}, {4e-300, 0}, {5e-300, 0},
+              {1e-300, 1e-300}}));
+      assertEquals(6, star.coreCount());
+      assertAssignment(star.assign(new double[] {1e10, 0}), 0, Assignment.Kind.CORE_LIKE, 1e10);
+    }
+  }
+
+  private static void assertAssignment(Assignment a, int label, Assignment.Kind kind, double distance) {
+    assertEquals(label, a.label(), a.toString());
+    assertEquals(kind, a.kind(), a.toString());
+    assertEquals(distance, a.distance(), 1e-15 * distance, a.toString());
   }
 }

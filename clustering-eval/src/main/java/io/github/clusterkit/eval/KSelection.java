@@ -176,7 +176,8 @@ public final class KSelection {
 
   /**
    * @param size rows in the seeded silhouette sample ({@link Silhouette#sampled(int, long)}), at least 2; or 0
-   *     for the exact silhouette (the default)
+   *     for the exact silhouette (the default). Where the sample of a {@code k} holds a single cluster (a small
+   *     cluster that no sampled row falls in) the silhouette is undefined and the table holds {@code NaN}
    * @return a copy with this sample size
    * @throws IllegalArgumentException if {@code size} is negative or 1
    */
@@ -274,7 +275,9 @@ public final class KSelection {
         if (criteria.contains(Criterion.SILHOUETTE)) {
           Silhouette s = silhouetteSampleSize == 0 ? Silhouette.exact()
               : Silhouette.sampled(silhouetteSampleSize, seed);
-          table[Criterion.SILHOUETTE.ordinal()][t] = s.evaluate(data, labels).score();
+          // a sample can miss every cluster but one (a small cluster, a small sample): undefined there
+          SilhouetteResult r = s.evaluate(data, labels, false);
+          table[Criterion.SILHOUETTE.ordinal()][t] = r == null ? Double.NaN : r.score();
         }
         if (criteria.contains(Criterion.DAVIES_BOULDIN)) {
           table[Criterion.DAVIES_BOULDIN.ordinal()][t] = DaviesBouldin.score(data, labels);

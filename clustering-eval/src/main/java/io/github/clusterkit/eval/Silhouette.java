@@ -166,6 +166,14 @@ public final class Silhouette {
    *     {@code -1}, or fewer than two clusters remain (in the sample, when sampling)
    */
   public SilhouetteResult evaluate(Dataset data, int[] labels) {
+    return evaluate(data, labels, true);
+  }
+
+  /**
+   * As {@link #evaluate(Dataset, int[])}; with {@code strict} false, a sample that holds a single cluster gives
+   * null instead of an exception (a sweep records the silhouette as undefined there).
+   */
+  SilhouetteResult evaluate(Dataset data, int[] labels, boolean strict) {
     Partition p = Checks.partition(data, labels, noise);
     p.requireTwoClusters("silhouette", noise);
     int n = data.size();
@@ -183,6 +191,9 @@ public final class Silhouette {
       }
     }
     if (clusters < 2) {
+      if (!strict) {
+        return null;
+      }
       throw new IllegalArgumentException("silhouette needs at least 2 clusters, got " + clusters
           + " in the sample of " + m + " rows (seed " + seed + ")");
     }

@@ -104,4 +104,39 @@ class KSelectionTest {
     Dataset tiny = Dataset.of(new double[][] {{0, 0}, {1, 1}, {2, 2}});
     assertThrows(IllegalArgumentException.class, () -> KSelection.kMeans(1, 4).evaluate(tiny));
   }
+
+  /**
+   * 1995 points around the origin and 5 far away: a sample of 20 rows misses the small cluster with probability
+   * about 0.95, and the sweep failed with "silhouette needs at least 2 clusters, got 1 in the sample". Now such a
+   * {@code k} has an undefined (NaN) silhouette, as {@code k = 1} does. Expected values: the public sampled
+   * silhouette of each {@code k}'s own labels, which refuses (IllegalArgumentException) exactly when its sample
+   * holds one cluster: NaN there, its score elsewhere.
+   */
+  @Test
+  void aSampleWithOneClusterLeavesTheSilhouetteUndefined() {
+    Rng rng = new Rng(1);
+    double[][] x = new double[2000][];
+    for (int i = 0; i < 2000; i++) {
+      x[i] = i < 1995 ? new double[] {rng.nextGaussian(), rng.nextGaussian()}
+          : new double[] {100 + rng.nextGaussian(), 100};
+    }
+    Dataset data = Dataset.of(x);
+    KSelectionResult r = KSelection.kMeans(1, 4).seed(1).silhouetteSampleSize(20).evaluate(data);
+    double[] sil = r.values(Criterion.SILHOUETTE);
+    int undefined = 0;
+    for (int k = 2; k <= 4; k++) {
+      int[] labels = r.model(k).labels();
+      double expected;
+      try {
+        expected = Silhouette.sampled(20, 1).evaluate(data, labels).score();
+      } catch (IllegalArgumentException e) {
+        assertTrue(e.getMessage().contains("in the sample"), e.getMessage());
+        expected = Double.NaN;
+        undefined++;
+      }
+      assertEquals(expected, sil[k - 1], 0.0, "k = " + k);
+    }
+    assertTrue(undefined >= 1, "the case under test: some k's sample holds a single cluster");
+    assertTrue(r.recommendedK() >= 2, r.toTable());
+  }
 }

@@ -1,0 +1,134 @@
+package io.github.clusterkit.neighbors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.internal.Rng;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Radius and count queries whose radius is so large that its reduced form (the squared radius, for the Euclidean
+ * metric, at the index's scale) overflows to infinity. Before, every point whose own reduced distance overflowed
+ * compared {@code infinity <= infinity} and was reported inside the radius, however far it lay. The oracle is
+ * exact arithmetic: the distance compared with the radius in {@link BigDecimal} from the doubles themselves.
+ */
+class NeighborFarRadiusTest {
+
+  /**
+   * Data near {@code 1e-300} (held scaled by {@code 2^997}): the query {@code (10, 0)} is 10 away from every row,
+   * beyond the radius 1; {@code (0.5, 0)} is 0.5 away, within it. Data near 1 (not scaled): the query
+   * {@code (1e200, 0)} is {@code 1e200} away, beyond the radius {@code 1e160}.
+   */
+  @Test
+  void farQueriesAreOutsideTheRadius() {
+    Dataset tiny = Dataset.of(new double[][] {{1e-300, 0}, {2e-300, 0}, {3e-300, 0}});
+    Dataset unit = Dataset.of(new double[][] {{0, 0}, {1, 0}, {0, 1}});
+    for (Metric m : Metric.values()) {
+      for (NeighborIndex index : indices(tiny, m)) {
+        Neighbors out = new Neighbors();
+        String what = index.getClass().getSimpleName() + " " + m;
+        assertEquals(0, index.radius(new double[] {10, 0}, 1.0, out), what);
+        assertEquals(0, index.countWithin(new double[] {10, 0}, 1.0, 3), what);
+        assertEquals(3, index.radius(new double[] {0.5, 0}, 1.0, out), what);
+        out.sortByDistance();
+        // 0.5 - k e-300 rounds to 0.5 in every coordinate gap: three ties, in row order
+        assertArrayEquals(new int[] {0, 1, 2}, out.indices(), what);
+        assertArrayEquals(new double[] {0.5, 0.5, 0.5}, out.distances(), what);
+        assertEquals(3, index.countWithin(new double[] {0.5, 0}, 1.0, 3), what);
+      }
+      for (NeighborIndex index : indices(unit, m)) {
+        Neighbors out = new Neighbors();
+        String what = index.getClass().getSimpleName() + " " + m;
+        assertEquals(0, index.radius(new double[] {1e200, 0}, 1e160, out), what);
+        assertEquals(0, index.countWithin(new double[] {1e200, 0}, 1e160, 3), what);
+        assertEquals(3, index.radius(new double[] {1e200, 0}, 1.5e200, out), what);
+        out.sortByDistance();
+        assertEquals(1e200 - 1, out.distance(0), what);
+      }
+    }
+  }
+
+  /**
+   * Random data at a random power-of-two scale, queries far from them and radii whose reduced form overflows: the
+   * rows found are exactly those within the radius in exact arithmetic (rows whose exact distance is within
+   * {@code 1e-9} relative of the radius are left out of the comparison: rounding may put them either side), the
+   * count agrees, both indices agree bit for bit, and every reported distance is the exact one to 1e-14 relative.
+   */
+  @Property(tries = 60)
+  void farRadiiFindExactlyTheRowsWithin(@ForAll long seed, @ForAll @IntRange(min = -1000, max = 300) int scale,
+      @ForAll @IntRange(min = 0, max = 2) int mi, @ForAll @IntRange(min = 1, max = 4) int d) {
+    Metric metric = Metric.values()[mi];
+    Rng rng = new Rng(seed);
+    int n = 1 + rng.nextInt(200);
+    double[] x = new double[n * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.scalb(rng.nextDouble() * 2 - 1, scale);
+    }
+    Dataset data = Dataset.wrap(x, n, d);
+    NeighborIndex tree = KdTree.build(data, metric, 1 + rng.nextInt(16));
+    NeighborIndex brute = BruteForce.of(data, metric);
+    Neighbors a = new Neighbors();
+    Neighbors b = new Neighbors();
+    for (int t = 0; t < 8; t++) {
+      // query and radius of a magnitude where the reduced radius at the index's scale overflows
+      int qe = Math.max(scale, -200) + 520 + rng.nextInt(Math.max(1, 1020 - (Math.max(scale, -200) + 520)));
+      double[] q = new double[d];
+      for (int j = 0; j < d; j++) {
+        q[j] = Math.scalb(rng.nextDouble() * 2 - 1, qe);
+      }
+      double radius = Math.scalb(0.25 + rng.nextDouble(), qe);
+      int found = tree.radius(q, radius, a);
+      assertEquals(found, brute.radius(q, radius, b));
+      a.sortByDistance();
+      b.sortByDistance();
+      assertArrayEquals(b.indices(), a.indices());
+      assertArrayEquals(b.distances(), a.distances());
+      List<Integer> got = new ArrayList<>();
+      for (int i = 0; i < found; i++) {
+        got.add(a.index(i));
+        double exact = exactDistance(metric, q, x, a.index(i) * d, d).doubleValue();
+        assertEquals(exact, a.distance(i), 1e-14 * exact);
+      }
+      BigDecimal r = new BigDecimal(radius);
+      for (int i = 0; i < n; i++) {
+        BigDecimal dist = exactDistance(metric, q, x, i * d, d);
+        BigDecimal margin = dist.subtract(r).abs();
+        if (margin.compareTo(r.multiply(new BigDecimal("1e-9"))) <= 0) {
+          continue;
+        }
+        assertEquals(dist.compareTo(r) <= 0, got.contains(i), "row " + i + " at " + dist + ", radius " + radius);
+      }
+      assertEquals(found, tree.countWithin(q, radius, n));
+      assertEquals(found, brute.countWithin(q, radius, n));
+    }
+  }
+
+  private static NeighborIndex[] indices(Dataset data, Metric m) {
+    return new NeighborIndex[] {KdTree.build(data, m), KdTree.build(data, m, 1), BruteForce.of(data, m)};
+  }
+
+  private static BigDecimal exactDistance(Metric m, double[] q, double[] x, int off, int d) {
+    BigDecimal s = BigDecimal.ZERO;
+    for (int j = 0; j < d; j++) {
+      BigDecimal g = new BigDecimal(q[j]).subtract(new BigDecimal(x[off + j])).abs();
+      if (m == Metric.EUCLIDEAN) {
+        s = s.add(g.multiply(g));
+      } else if (m == Metric.MANHATTAN) {
+        s = s.add(g);
+      } else {
+        s = s.max(g);
+      }
+    }
+    assertTrue(s.signum() >= 0);
+    return m == Metric.EUCLIDEAN ? s.sqrt(MathContext.DECIMAL64) : s;
+  }
+}
