@@ -22,8 +22,14 @@ import java.util.Arrays;
  * stop at the small wiggles of sorted distances. It suits data with dense clusters and sparser noise; where
  * densities vary a lot no single eps fits and the plot itself is the better guide.
  *
- * <p>Edge cases: {@code k = 1} gives all zeros (every row is its own nearest neighbour); duplicates give
- * zero distances; a flat curve (all distances equal) has its knee at index 0. Cost: one k-nearest-neighbour
+ * <p>Rows whose k-distance is 0 (at least {@code k} copies of the same point) are core points for every
+ * {@code eps > 0}, so they say nothing about eps: the knee is searched on the positive part of the curve only.
+ * Searched on the whole curve, data with many duplicates put the knee on the last zero, a suggested eps of 0
+ * that DBSCAN rejects (70 copies of one point and 30 scattered rows, {@code k = 5}).
+ *
+ * <p>Edge cases: {@code k = 1} gives all zeros (every row is its own nearest neighbour); when every k-distance is 0
+ * the knee is at index 0 and {@link #knee()} is 0 (every positive eps makes every row a core point); a flat
+ * positive part (all its distances equal) has its knee at its first index. Cost: one k-nearest-neighbour
  * query per row on a {@link NeighborIndex}. Immutable; arrays are returned as copies.
  */
 public final class KDistance {
@@ -84,22 +90,31 @@ public final class KDistance {
   }
 
   /**
-   * Kneedle on the ascending curve: index of the largest {@code x_norm - y_norm}, smallest index on ties.
+   * Kneedle on the positive part of the ascending curve (from its first value above 0): index in {@code y} of the
+   * largest {@code x_norm - y_norm}, smallest index on ties; 0 when no value is positive.
    */
   static int knee(double[] y) {
     int m = y.length;
-    double lo = y[0];
-    double range = y[m - 1] - lo;
-    if (m < 3 || !(range > 0)) {
+    int z = 0;
+    while (z < m && !(y[z] > 0)) {
+      z++;
+    }
+    if (z == m) {
       return 0;
     }
-    int best = 0;
+    int len = m - z;
+    double lo = y[z];
+    double range = y[m - 1] - lo;
+    if (len < 3 || !(range > 0)) {
+      return z;
+    }
+    int best = z;
     double bestDiff = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < m; i++) {
-      double diff = (double) i / (m - 1) - (y[i] - lo) / range;
+    for (int i = 0; i < len; i++) {
+      double diff = (double) i / (len - 1) - (y[z + i] - lo) / range;
       if (diff > bestDiff) {
         bestDiff = diff;
-        best = i;
+        best = z + i;
       }
     }
     return best;

@@ -197,4 +197,44 @@ class DbscanApiTest {
     assertTrue(below > 1000, "the knee keeps most clustered points core: " + below);
     assertTrue(k10.kneeIndex() > 0 && k10.kneeIndex() < 1999);
   }
+
+  @Test
+  void kDistanceKneeOfDuplicateHeavyDataIsAUsableEps() {
+    // 70 copies of (0, 0) and a 6 x 5 grid of spacing 0.5 (x also drifting by 0.01 a row) beside them
+    double[][] r = new double[100][];
+    for (int i = 0; i < 70; i++) {
+      r[i] = new double[] {0, 0};
+    }
+    for (int i = 0; i < 30; i++) {
+      r[70 + i] = new double[] {1 + (i % 6) * 0.5 + i * 0.01, (i / 6) * 0.5};
+    }
+    Dataset x = Dataset.of(r);
+    KDistance kd = KDistance.of(x, 5);
+    double[] y = kd.sortedDistances();
+    // the copies' k-distances are 0 (core for every eps > 0); on the whole curve Kneedle's largest gap was at
+    // the last zero (index 69: 69/99 against at most 0.30 elsewhere), a suggested eps of 0 that Dbscan rejects
+    assertEquals(0.0, y[69]);
+    assertTrue(y[70] > 0);
+    // oracle: Kneedle written out on the positive part y[70..99], smallest index on ties
+    int best = -1;
+    double bestDiff = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < 30; i++) {
+      double diff = i / 29.0 - (y[70 + i] - y[70]) / (y[99] - y[70]);
+      if (diff > bestDiff) {
+        bestDiff = diff;
+        best = 70 + i;
+      }
+    }
+    assertEquals(best, kd.kneeIndex());
+    assertTrue(kd.knee() > 0, "knee " + kd.knee());
+    // the suggested eps separates the copies from the grid, with no noise
+    int[] labels = Dbscan.eps(kd.knee()).minPts(5).fit(x).labels();
+    for (int i = 0; i < 100; i++) {
+      assertEquals(i < 70 ? labels[0] : labels[70], labels[i], "row " + i);
+    }
+    assertTrue(labels[0] >= 0 && labels[70] >= 0 && labels[0] != labels[70]);
+    // all zeros (k = 1): knee at index 0, value 0
+    assertEquals(0, KDistance.of(x, 1).kneeIndex());
+    assertEquals(0.0, KDistance.of(x, 1).knee());
+  }
 }
