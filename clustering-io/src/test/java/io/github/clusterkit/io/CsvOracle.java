@@ -1,0 +1,169 @@
+package io.github.clusterkit.io;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.clusterkit.data.ColumnType;
+import io.github.clusterkit.data.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A reference CSV reader for tests: the straightforward algorithm {@link Csv} followed before it stored
+ * columns compactly. Every record is kept as FastCSV's strings (one per cell), then each column's type is
+ * decided (all non-missing cells decimals, or a forced type) and the column converted; messages as documented
+ * by {@link Csv}. Its decimal rule is written independently of {@link Csv#isDecimal}, as the regular
+ * expression of the documented grammar. Slow and memory-hungry by design; never used by the library.
+ */
+final class CsvOracle {
+
+  /** Optional sign, digits with an optional point (at least one digit), optional exponent; ASCII digits. */
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+  private CsvOracle() {}
+
+  /** @return the table, or the message of the {@link IllegalArgumentException} reading must raise */
+  static Object parse(String text, CsvOptions o) {
+    String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return run(builder(o).ofCsvRecord(new java.io.StringReader(t)), o, "CSV input");
+  }
+
+  /** @return the table, or the message of the {@link IllegalArgumentException} reading must raise */
+  static Object read(Path file, CsvOptions o) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return run(builder(o).detectBomHeader(true).ofCsvRecord(in, o.charset()), o, file.toString());
+    }
+  }
+
+  private static CsvReader.CsvReaderBuilder builder(CsvOptions o) {
+    return CsvReader.builder().fieldSeparator(o.delimiter()).quoteCharacter(o.quote()).skipEmptyLines(true)
+        .allowExtraFields(true).allowMissingFields(true).allowExtraCharsAfterClosingQuote(false);
+  }
+
+  private static Object run(CsvReader<CsvRecord> reader, CsvOptions o, String source) {
+    try {
+      return table(reader, o, source);
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static Table table(CsvReader<CsvRecord> reader, CsvOptions o, String source) {
+    List<String[]> rows = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
+    String[] names = null;
+    long line = 0;
+    Iterator<CsvRecord> it = reader.iterator();
+    while (true) {
+      CsvRecord rec;
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        rec = it.next();
+      } catch (CsvParseException e) {
+        String m = String.valueOf(e.getMessage());
+        if (e.getCause() != null && e.getCause().getMessage() != null) {
+          m += ": " + e.getCause().getMessage();
+        }
+        throw new IllegalArgumentException(source + ": malformed CSV after line " + line + ": " + m);
+      } catch (UncheckedIOException e) {
+        throw new AssertionError(e);
+      }
+      line = rec.getStartingLineNumber();
+      String[] fields = rec.getFields().toArray(new String[0]);
+      if (names == null) {
+        names = fields.clone();
+        if (o.header()) {
+          Set<String> seen = new HashSet<>();
+          for (int j = 0; j < names.length; j++) {
+            if (names[j].isEmpty()) {
+              throw new IllegalArgumentException(source + ": line " + line + ", column " + (j + 1)
+                  + ": empty column name in the header");
+            }
+            if (!seen.add(names[j])) {
+              throw new IllegalArgumentException(source + ": line " + line + ", column " + (j + 1)
+                  + ": column name '" + shorten(names[j]) + "' appears twice in the header");
+            }
+          }
+          continue;
+        }
+        for (int j = 0; j < names.length; j++) {
+          names[j] = "x" + j;
+        }
+      }
+      if (fields.length != names.length) {
+        throw new IllegalArgumentException(source + ": line " + line + ": expected " + names.length
+            + " fields, got " + fields.length);
+      }
+      rows.add(fields);
+      lines.add(line);
+    }
+    if (names == null) {
+      throw new IllegalArgumentException(source + ": no records; a CSV file needs at least a header line");
+    }
+    for (String c : o.types().keySet()) {
+      if (!List.of(names).contains(c)) {
+        throw new IllegalArgumentException(source + ": type override for unknown column '" + c
+            + "'; columns are " + List.of(names));
+      }
+    }
+    Table.Builder b = Table.builder();
+    for (int j = 0; j < names.length; j++) {
+      ColumnType type = o.types().get(names[j]);
+      if (type == null) {
+        type = ColumnType.NUMERIC;
+        for (String[] r : rows) {
+          if (!missing(r[j], o) && !DECIMAL.matcher(r[j].strip()).matches()) {
+            type = ColumnType.CATEGORICAL;
+          }
+        }
+      }
+      if (type == ColumnType.NUMERIC) {
+        double[] v = new double[rows.size()];
+        for (int i = 0; i < v.length; i++) {
+          String cell = rows.get(i)[j];
+          String where = source + ": line " + lines.get(i) + ", column " + (j + 1) + " ('" + names[j] + "'): ";
+          if (missing(cell, o)) {
+            v[i] = Double.NaN;
+          } else if (!DECIMAL.matcher(cell.strip()).matches()) {
+            throw new IllegalArgumentException(where + "'" + shorten(cell) + "' is not a number, but the column"
+                + " is numeric");
+          } else {
+            v[i] = Double.parseDouble(cell.strip());
+            if (Double.isInfinite(v[i])) {
+              throw new IllegalArgumentException(where + shorten(cell.strip()) + " is outside the range of a"
+                  + " double");
+            }
+          }
+        }
+        b.numeric(names[j], v);
+      } else {
+        String[] v = new String[rows.size()];
+        for (int i = 0; i < v.length; i++) {
+          String cell = rows.get(i)[j];
+          v[i] = missing(cell, o) ? null : cell;
+        }
+        b.categorical(names[j], v);
+      }
+    }
+    return b.build();
+  }
+
+  private static boolean missing(String cell, CsvOptions o) {
+    return o.missingTokenSet().contains(cell.strip());
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+}
