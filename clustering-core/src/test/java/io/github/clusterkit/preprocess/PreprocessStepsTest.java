@@ -184,6 +184,34 @@ class PreprocessStepsTest {
   }
 
   @Test
+  void oneHotNameClashesNameTheEncoderTheColumnAndTheCategory() {
+    // Documented rule: output names column=category must be distinct. Before the fix the table builder's
+    // "column names must be distinct, got 'g=a' twice" named neither the step nor the source of the clash.
+    Table clash = Table.builder().categorical("g", new String[] {"a", "b"}).numeric("g=a", new double[] {1, 2})
+        .build();
+    String expected = "OneHotEncoder: category 'a' of column 'g' gives output column 'g=a', but the table already"
+        + " has a column 'g=a'; column names must be distinct";
+    assertMessage(expected, () -> new OneHotEncoder().fit(clash));
+    assertMessage(expected, () -> Pipeline.of(new OneHotEncoder()).fit(clash));
+    OneHotEncoder.Fitted f = new OneHotEncoder().fit(clash.drop("g=a"));
+    assertMessage(expected, () -> f.transform(clash));
+    // An encoded column is replaced, so its own name does not clash: g=a's output is g=a=b, g's is g=a.
+    Table chained = Table.builder().categorical("g", new String[] {"a"}).categorical("g=a", new String[] {"c"})
+        .build();
+    assertEquals(List.of("g=a", "g=a=c"), new OneHotEncoder().fit(chained).transform(chained).columnNames());
+    // Two encoded columns giving one name: category 'a=b' of 'g' and category 'b' of 'g=a' are both 'g=a=b'.
+    Table two = Table.builder().categorical("g", new String[] {"a=b"}).categorical("g=a", new String[] {"b"})
+        .build();
+    String both = "OneHotEncoder: category 'a=b' of column 'g' and category 'b' of column 'g=a' both give output"
+        + " column 'g=a=b'; column names must be distinct";
+    assertMessage(both, () -> new OneHotEncoder().fit(two));
+    assertMessage(both, () -> OneHotEncoder.Fitted.of(List.of("g", "g=a"), List.of(List.of("a=b"), List.of("b")),
+        OneHotEncoder.HandleUnknown.ERROR));
+    assertMessage("step 0 does not fit the columns before it: " + expected, () -> PipelineModel.of(
+        List.of("g", "g=a"), List.of(ColumnType.CATEGORICAL, ColumnType.NUMERIC), List.of(f)));
+  }
+
+  @Test
   void columnSelector() {
     Table t = customers();
     assertEquals(List.of("gender", "age"), ColumnSelector.drop("income").fit(t).columns());
