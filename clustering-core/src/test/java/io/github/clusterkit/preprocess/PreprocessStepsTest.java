@@ -117,6 +117,62 @@ class PreprocessStepsTest {
   }
 
   @Test
+  void minMaxScalesColumnsBeyondTheDoubleRangeExactly() {
+    // Oracle: multiplying a column by 2^-10 is exact and commutes with every operation of the fit and transform
+    // (scikit-learn's form), so the fit of x * 2^-10, where max - min does not overflow, gives the outputs of
+    // arithmetic with a wide enough exponent range. Before the fix {-1e308, 1e308} was refused with
+    // "maxs[0] must be >= mins[0] with a finite difference", a bad-state message naming no column.
+    double[] x = {-1e308, 1e308, 0, 5e307, NA, -1.7976931348623157e308, 1.7976931348623157e308};
+    double[] small = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      small[i] = Math.scalb(x[i], -10);
+    }
+    Table big = Table.builder().numeric("x", x).build();
+    Table scaled = Table.builder().numeric("x", small).build();
+    for (MinMaxScaler s : List.of(new MinMaxScaler(), new MinMaxScaler().range(-2, 3))) {
+      MinMaxScaler.Fitted f = s.fit(big);
+      assertArrayEquals(new double[] {-1.7976931348623157e308}, f.mins());
+      assertArrayEquals(s.fit(scaled).transform(scaled).numeric("x"), f.transform(big).numeric("x"), s::toString);
+      // Rebuilt from its state (as a model file does), it transforms the same.
+      MinMaxScaler.Fitted back = MinMaxScaler.Fitted.of(f.columns(), f.mins(), f.maxs(), f.rangeMin(),
+          f.rangeMax());
+      assertEquals(f.transform(big), back.transform(big));
+    }
+    // By hand: the training extremes map to the ends and 0, the midpoint, to the middle of [0, 1].
+    double[] unit = new MinMaxScaler().fit(big).transform(big).numeric("x");
+    assertEquals(0.0, unit[5]);
+    assertEquals(1.0, unit[6]);
+    assertEquals(0.5, unit[2]);
+  }
+
+  @Test
+  void minMaxRefusesRangesAndScalesBeyondTheDoubleRangeNamingTheColumn() {
+    // A target range whose width overflows was accepted and failed only at fit, as "the scale ... overflows".
+    assertMessage("MinMaxScaler: range must have a width max - min within the double range, got [-1.0E308, 1.0E308]",
+        () -> new MinMaxScaler().range(-1e308, 1e308));
+    assertMessage("range must have a width max - min within the double range",
+        () -> MinMaxScaler.Fitted.of(List.of("x"), new double[] {0}, new double[] {1}, -1e308, 1e308));
+    // scale = 1e300 / 1e-10 = 1e310 > Double.MAX_VALUE.
+    Table narrow = Table.builder().numeric("x", new double[] {0, 1e-10}).build();
+    assertMessage("MinMaxScaler: column 'x' (min 0.0, max 1.0E-10) cannot be mapped to the range [0.0, 1.0E300]: its"
+        + " scale (rangeMax - rangeMin) / (max - min) lies beyond the double range",
+        () -> new MinMaxScaler().range(0, 1e300).fit(narrow));
+    // A constant column has range 1: scale 1e10, offset 0 - 1e300 * 1e10 = -1e310. Before the fix this fitted and
+    // transformed every value to NaN (1e310 - 1e310), which reads as missing.
+    Table constant = Table.builder().numeric("x", new double[] {1e300, 1e300}).build();
+    assertMessage("column 'x' (min 1.0E300, max 1.0E300) cannot be mapped to the range [0.0, 1.0E10]: its offset"
+        + " rangeMin - min * scale lies beyond the double range",
+        () -> new MinMaxScaler().range(0, 1e10).fit(constant));
+    // scale = 4.9e-324 / 2 rounds to 0, which would map every value to rangeMin.
+    assertMessage("column 'x' (min 0.0, max 2.0) cannot be mapped to the range [0.0, 4.9E-324]: its scale"
+        + " (rangeMax - rangeMin) / (max - min) underflows to 0",
+        () -> new MinMaxScaler().range(0, Double.MIN_VALUE).fit(Table.builder().numeric("x", new double[] {0, 2})
+            .build()));
+    assertMessage("maxs[0] must be >= mins[0] (column 'a'), got min 2.0, max 1.0",
+        () -> MinMaxScaler.Fitted.of(List.of("a"), new double[] {2}, new double[] {1}, 0, 1));
+  }
+
+  @Test
   void log1pByHand() {
     Table t = Table.builder().numeric("m", new double[] {0, Math.E - 1, NA}).build();
     Table out = new Log1p().fit(t).transform(t);
