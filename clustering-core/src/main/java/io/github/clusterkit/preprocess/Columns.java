@@ -237,6 +237,27 @@ final class Columns {
     return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
   }
 
+  /**
+   * {@code (x - center) / scale} where the plain form overflowed (an infinity from finite operands): the same
+   * operations on the halves of {@code x} and {@code center}, doubled, which is exact (halving and doubling only
+   * change exponents here), so the result is that of arithmetic with a wide enough exponent range when it is
+   * finite, and infinite only when that result lies beyond the double range.
+   */
+  static double centeredHalves(double x, double center, double scale) {
+    return ((x * 0.5 - center * 0.5) / scale) * 2;
+  }
+
+  /**
+   * The refusal of a transformed value beyond the double range.
+   *
+   * @param formula the step's formula with its fitted parameters, e.g. "(x - mean) / scale with mean 0, scale 1"
+   */
+  static IllegalArgumentException beyondRange(String step, String column, int row, double x, String formula) {
+    return new IllegalArgumentException(step + ": column '" + column + "' has value " + x + " at row " + row
+        + ", which maps beyond the double range by " + formula + "; the column was fitted on values of a far"
+        + " smaller spread (fit on data that cover such values, or rescale the column first)");
+  }
+
   /** scikit-learn's {@code _handle_zeros_in_scale} without a mask: a scale below {@code 10 * eps} becomes 1. */
   static double handleZero(double scale) {
     return scale < 10 * Math.ulp(1.0) ? 1.0 : scale;

@@ -21,12 +21,15 @@ import java.util.Objects;
  *
  * <p><b>Extreme magnitudes.</b> A column whose largest magnitude is above {@code 2^201} is fitted and transformed
  * multiplied by a power of two that brings it near 1 ({@code x * 2^-e}, with {@code scale * 2^e} and the same
- * offset; not a constant column, whose range 1 does not scale with it): exactly the results of the formulas above in arithmetic with a wide enough exponent range. So a column
- * spanning more than the double range (values of both signs beyond about {@code 9e307}, where {@code max - min}
- * overflows) is scaled like any other, and a scale below the normal range (a column near {@code 1e308}) keeps its
- * precision. A column and target range whose scale or offset lies beyond the double range even so (a target range
- * far wider than the column's, such as {@code [0, 1e300]} for a column spanning {@code 1e-10}) is refused with an
- * {@link IllegalArgumentException} naming the column.
+ * offset; not a constant column, whose range 1 does not scale with it): exactly the results of the formulas above
+ * in arithmetic with a wide enough exponent range. So a column spanning more than the double range (values of both
+ * signs beyond about {@code 9e307}, where {@code max - min} overflows) is scaled like any other, and a scale below
+ * the normal range (a column near {@code 1e308}) keeps its precision. A column and target range whose scale or
+ * offset lies beyond the double range even so (a target range far wider than the column's, such as
+ * {@code [0, 1e300]} for a column spanning {@code 1e-10}) is refused with an {@link IllegalArgumentException}
+ * naming the column. A new value far outside the training range whose result lies beyond the double range (say
+ * {@code 1e308} in a column fitted on {@code [0, 1e-10]}) raises an {@link IllegalArgumentException} naming the
+ * step, the column, the row and the fitted minimum and maximum.
  *
  * <p>Acts on every numeric column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe.
@@ -241,7 +244,17 @@ public final class MinMaxScaler implements Step {
         double s = scale[k];
         double o = offset[k];
         for (int i = 0; i < v.length; i++) {
-          v[i] = (v[i] * f) * s + o;
+          double x = v[i] * f;
+          double y = x * s + o;
+          if (Double.isInfinite(y)) {
+            // x * s overflowed: the same operations on halves, doubled, are exact (see Columns.centeredHalves).
+            y = ((x * 0.5) * s + o * 0.5) * 2;
+            if (Double.isInfinite(y)) {
+              throw Columns.beyondRange(NAME, name, i, v[i], "x * scale + offset with min " + mins[k] + ", max "
+                  + maxs[k] + " and range [" + lo + ", " + hi + "]");
+            }
+          }
+          v[i] = y;
         }
       });
     }

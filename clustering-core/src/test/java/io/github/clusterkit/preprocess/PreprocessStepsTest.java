@@ -173,6 +173,56 @@ class PreprocessStepsTest {
   }
 
   @Test
+  void scalersTransformValuesWhoseIntermediatesOverflowExactly() {
+    // Oracle: (x - c) / s is unchanged when x, c and s are multiplied by 2^-10 (exact while values stay normal), so
+    // the scaler fitted and applied on the column times 2^-10, where x - c does not overflow, gives the values of
+    // exact arithmetic. Before the fix x - c overflowed (-1.7e308 minus a centre near 1e308) and the transform of
+    // the scaler's own training rows failed with the table's "must hold finite values ... got -Infinity at row 0".
+    double[] x = {-1.7e308, 1e308, 1.5e308, 1.6e308, 1.7e308, NA};
+    double[] small = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      small[i] = Math.scalb(x[i], -10);
+    }
+    Table big = Table.builder().numeric("x", x).build();
+    Table scaled = Table.builder().numeric("x", small).build();
+    for (Step step : List.<Step>of(new StandardScaler(), new RobustScaler(), new MinMaxScaler())) {
+      assertArrayEquals(step.fit(scaled).transform(scaled).numeric("x"), step.fit(big).transform(big).numeric("x"),
+          step::toString);
+    }
+    // By hand: 1e308 - (-1e308) is twice the double 1e308, and divided by 4 it is exactly half of it.
+    Table one = Table.builder().numeric("x", new double[] {1e308}).build();
+    assertEquals(1e308 / 2, StandardScaler.Fitted.of(List.of("x"), new double[] {-1e308}, new double[] {4})
+        .transform(one).numeric("x")[0]);
+    assertEquals(1e308 / 2, RobustScaler.Fitted.of(List.of("x"), new double[] {-1e308}, new double[] {4})
+        .transform(one).numeric("x")[0]);
+    // MinMax: a constant column 1e60 with range [0, 1.5e248] has scale 1.5e248 and offset -1.5e308; 1.5e60 * scale
+    // overflows, the result (about 7.5e307) does not. Oracle: the range times 2^-10 gives the result times 2^-10.
+    Table constant = Table.builder().numeric("x", new double[] {1e60, 1e60}).build();
+    Table newValue = Table.builder().numeric("x", new double[] {1.5e60}).build();
+    double expected = Math.scalb(new MinMaxScaler().range(0, Math.scalb(1.5e248, -10)).fit(constant)
+        .transform(newValue).numeric("x")[0], 10);
+    assertEquals(expected, new MinMaxScaler().range(0, 1.5e248).fit(constant).transform(newValue).numeric("x")[0]);
+    assertEquals(7.5e307, expected, 1e293);
+  }
+
+  @Test
+  void transformedValuesBeyondTheDoubleRangeNameTheStepAndTheFittedParameters() {
+    // 1e308 scaled by a scale of 1e-10 (or mapped by 1 / (1e-10 - 0)) is 1e318, beyond Double.MAX_VALUE: no double
+    // can hold it. Before the fix the table builder's "must hold finite values" named no step or parameter.
+    Table t = Table.builder().numeric("id", new double[] {1, 2}).numeric("x", new double[] {0, 1e308}).build();
+    assertMessage("StandardScaler: column 'x' has value 1.0E308 at row 1, which maps beyond the double range by"
+        + " (x - mean) / scale with mean 0.0, scale 1.0E-10",
+        () -> StandardScaler.Fitted.of(List.of("x"), new double[] {0}, new double[] {1e-10}).transform(t));
+    assertMessage("RobustScaler: column 'x' has value 1.0E308 at row 1, which maps beyond the double range by"
+        + " (x - center) / scale with center 0.0, scale 1.0E-10",
+        () -> RobustScaler.Fitted.of(List.of("x"), new double[] {0}, new double[] {1e-10}).transform(t));
+    Table fit = Table.builder().numeric("id", new double[] {1, 2}).numeric("x", new double[] {0, 1e-10}).build();
+    PipelineModel p = Pipeline.of(ColumnSelector.drop("id"), new MinMaxScaler()).fit(fit);
+    assertMessage("MinMaxScaler: column 'x' has value 1.0E308 at row 1, which maps beyond the double range by"
+        + " x * scale + offset with min 0.0, max 1.0E-10 and range [0.0, 1.0]", () -> p.transform(t));
+  }
+
+  @Test
   void log1pByHand() {
     Table t = Table.builder().numeric("m", new double[] {0, Math.E - 1, NA}).build();
     Table out = new Log1p().fit(t).transform(t);
