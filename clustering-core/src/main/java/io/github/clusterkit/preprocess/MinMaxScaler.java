@@ -12,12 +12,16 @@ import java.util.Objects;
  * ({@code [0, 1]} by default), computed as scikit-learn's {@code MinMaxScaler(feature_range=(lo, hi))}:
  * {@code scale = (hi - lo) / (max - min)}, {@code offset = lo - min * scale}, {@code x * scale + offset}.
  *
- * <p><b>Edge cases.</b> A constant column (range below {@code 10 * eps}) gets range 1, so its values map to
- * {@code lo} (scikit-learn's rule). Values outside the training range map outside the target range (no
- * clipping). Missing values are ignored when fitting and stay missing. Like scikit-learn's, this form rounds
- * {@code x * scale} and {@code offset}, each about {@code max|x| / (max - min)} times the target range, before
- * they cancel: a column whose range is small against its values (say {@code 1000 +- 0.01}) maps its training
- * extremes to the ends of the target range within about {@code eps * max|x| / (max - min)} of it, not exactly.
+ * <p><b>Edge cases.</b> A constant column (range below {@code 10 * eps}) gets range 1 (scikit-learn's rule), so
+ * its values map to {@code lo} up to the rounding described next: exactly for the default range {@code [0, 1]},
+ * within about {@code eps * |x| * (hi - lo)} otherwise (as in scikit-learn, a constant {@code -7.7} maps to
+ * {@code 4.999999999999999} with the range {@code [5, 6]}, and a constant {@code 1e20} to {@code 0}, its
+ * offset {@code 5 - 1e20} having rounded to {@code -1e20}). Values outside the training range map outside the
+ * target range (no clipping). Missing values are ignored when fitting and stay missing. Like scikit-learn's, this
+ * form rounds {@code x * scale} and {@code offset}, each about {@code max|x| / (max - min)} times the target range,
+ * before they cancel: a column whose range is small against its values (say {@code 1000 +- 0.01}) maps its
+ * training extremes to the ends of the target range within about {@code eps * max|x| / (max - min)} of it, not
+ * exactly.
  *
  * <p><b>Extreme magnitudes.</b> A column whose largest magnitude is above {@code 2^201} is fitted and transformed
  * multiplied by a power of two that brings it near 1 ({@code x * 2^-e}, with {@code scale * 2^e} and the same

@@ -117,6 +117,18 @@ class PreprocessStepsTest {
   }
 
   @Test
+  void minMaxConstantColumnsMapToLoOnlyUpToRounding() {
+    // The Javadoc's examples, by hand in IEEE doubles with scikit-learn's x * scale + offset, scale (6 - 5) / 1:
+    // -7.7 * 1 + (5 + 7.7) = -7.7 + 12.7 = 4.999999999999999; 1e20 * 1 + (5 - 1e20), where 5 - 1e20 rounds to
+    // -1e20 (5 is below half a unit in the last place of 1e20), = 0. The default range [0, 1] gives 0 exactly.
+    Table a = Table.builder().numeric("x", new double[] {-7.7, -7.7}).build();
+    Table b = Table.builder().numeric("x", new double[] {1e20, 1e20}).build();
+    assertEquals(4.999999999999999, new MinMaxScaler().range(5, 6).fit(a).transform(a).numeric("x")[0]);
+    assertEquals(0.0, new MinMaxScaler().range(5, 6).fit(b).transform(b).numeric("x")[0]);
+    assertArrayEquals(new double[] {0, 0}, new MinMaxScaler().fit(b).transform(b).numeric("x"));
+  }
+
+  @Test
   void minMaxScalesColumnsBeyondTheDoubleRangeExactly() {
     // Oracle: multiplying a column by 2^-10 is exact and commutes with every operation of the fit and transform
     // (scikit-learn's form), so the fit of x * 2^-10, where max - min does not overflow, gives the outputs of
