@@ -79,6 +79,24 @@ final class Columns {
     }
   }
 
+  /**
+   * Python's order of strings (by Unicode code point), which scikit-learn sorts categories with. It differs from
+   * {@link String#compareTo} (by UTF-16 unit) only where a character beyond {@code U+FFFF} (a surrogate pair, such
+   * as an emoji) meets one in {@code U+E000..U+FFFF} (such as a fullwidth letter): Python puts the latter first.
+   */
+  static final java.util.Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+    int i = 0;
+    while (i < a.length() && i < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(i);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+    }
+    return Integer.compare(a.length(), b.length());
+  };
+
   static String lower(ColumnType t) {
     return t == ColumnType.NUMERIC ? "numeric" : "categorical";
   }

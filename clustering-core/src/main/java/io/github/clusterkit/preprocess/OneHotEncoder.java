@@ -15,9 +15,10 @@ import java.util.TreeSet;
 /**
  * Replaces each categorical column by one numeric 0/1 column per category seen at fit time, named
  * {@code column=category} (for example {@code Gender=Female}, {@code Gender=Male}), placed where the
- * original column was. Categories are sorted ({@link String#compareTo}), as scikit-learn's
- * {@code OneHotEncoder(categories='auto')} sorts them, so the output matches its
- * {@code get_feature_names_out()} up to the separator ({@code =} here, {@code _} there).
+ * original column was. Categories are sorted by Unicode code point (Python's string order; {@link String#compareTo}
+ * differs for characters beyond {@code U+FFFF}), as scikit-learn's {@code OneHotEncoder(categories='auto')} sorts
+ * them, so the output matches its {@code get_feature_names_out()} up to the separator ({@code =} here, {@code _}
+ * there).
  *
  * <p><b>Unknown categories</b> at transform time follow {@link #handleUnknown(HandleUnknown)}:
  * {@link HandleUnknown#ERROR} (the default, as scikit-learn) raises an {@link IllegalArgumentException}
@@ -85,7 +86,7 @@ public final class OneHotEncoder implements Step {
     List<List<String>> cats = new ArrayList<>();
     for (int k = 0; k < cols.size(); k++) {
       String[] v = table.categorical(cols.get(k));
-      TreeSet<String> seen = new TreeSet<>();
+      TreeSet<String> seen = new TreeSet<>(Columns.CODE_POINT_ORDER);
       for (int i = 0; i < v.length; i++) {
         if (v[i] == null) {
           throw new IllegalArgumentException(NAME + ": column '" + cols.get(k) + "' has a missing value at row "

@@ -330,6 +330,24 @@ class PreprocessStepsTest {
   }
 
   @Test
+  void categoriesAreOrderedByCodePointAsScikitLearn() {
+    // scikit-learn sorts categories with Python's sorted() and breaks most-frequent ties with Python's min(), both by
+    // code point: sorted(['\U0001F600', '\uFF21', 'a']) == ['a', '\uFF21', '\U0001F600']. String.compareTo compares
+    // UTF-16 units, where the emoji's high surrogate 0xD83D sorts before 0xFF21 (fullwidth A): the order was
+    // [a, emoji, fullwidth A], and the tie below was broken towards the emoji.
+    String emoji = "\uD83D\uDE00";
+    String fullwidthA = "\uFF21";
+    Table t = Table.builder().categorical("g", new String[] {emoji, fullwidthA, "a", null}).build();
+    Imputer.Fitted fill = Imputer.mostFrequent().fit(t.select("g"));
+    assertEquals("a", fill.categoricalFills().get("g"), "a three-way tie: the smallest by code point");
+    Table tie = Table.builder().categorical("g", new String[] {emoji, fullwidthA}).build();
+    assertEquals(fullwidthA, Imputer.mostFrequent().fit(tie).categoricalFills().get("g"));
+    OneHotEncoder.Fitted f = new OneHotEncoder().fit(fill.transform(t));
+    assertEquals(List.of(List.of("a", fullwidthA, emoji)), f.categories());
+    assertEquals(List.of("g=a", "g=" + fullwidthA, "g=" + emoji), f.transform(fill.transform(t)).columnNames());
+  }
+
+  @Test
   void columnSelector() {
     Table t = customers();
     assertEquals(List.of("gender", "age"), ColumnSelector.drop("income").fit(t).columns());
