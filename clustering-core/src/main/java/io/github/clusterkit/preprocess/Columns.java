@@ -79,6 +79,24 @@ final class Columns {
     }
   }
 
+  /**
+   * Python's order of strings (by Unicode code point), which scikit-learn sorts categories with. It differs from
+   * {@link String#compareTo} (by UTF-16 unit) only where a character beyond {@code U+FFFF} (a surrogate pair, such
+   * as an emoji) meets one in {@code U+E000..U+FFFF} (such as a fullwidth letter): Python puts the latter first.
+   */
+  static final java.util.Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+    int i = 0;
+    while (i < a.length() && i < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(i);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+    }
+    return Integer.compare(a.length(), b.length());
+  };
+
   static String lower(ColumnType t) {
     return t == ColumnType.NUMERIC ? "numeric" : "categorical";
   }
@@ -235,6 +253,27 @@ final class Columns {
       return 2 * (gamma >= 0.5 ? hb - hd * (1 - gamma) : ha + hd * gamma);
     }
     return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+  }
+
+  /**
+   * {@code (x - center) / scale} where the plain form overflowed (an infinity from finite operands): the same
+   * operations on the halves of {@code x} and {@code center}, doubled, which is exact (halving and doubling only
+   * change exponents here), so the result is that of arithmetic with a wide enough exponent range when it is
+   * finite, and infinite only when that result lies beyond the double range.
+   */
+  static double centeredHalves(double x, double center, double scale) {
+    return ((x * 0.5 - center * 0.5) / scale) * 2;
+  }
+
+  /**
+   * The refusal of a transformed value beyond the double range.
+   *
+   * @param formula the step's formula with its fitted parameters, e.g. "(x - mean) / scale with mean 0, scale 1"
+   */
+  static IllegalArgumentException beyondRange(String step, String column, int row, double x, String formula) {
+    return new IllegalArgumentException(step + ": column '" + column + "' has value " + x + " at row " + row
+        + ", which maps beyond the double range by " + formula + "; the column was fitted on values of a far"
+        + " smaller spread (fit on data that cover such values, or rescale the column first)");
   }
 
   /** scikit-learn's {@code _handle_zeros_in_scale} without a mask: a scale below {@code 10 * eps} becomes 1. */

@@ -17,7 +17,8 @@ import java.util.Objects;
  *   <li>{@link #mean()}: the column mean of the observed values (numeric columns);
  *   <li>{@link #median()}: the median, the mean of the two middle values for an even count (numeric);
  *   <li>{@link #mostFrequent()}: the most frequent value, the smallest one on a tie (numeric by value,
- *       categorical by {@link String#compareTo}); numeric and categorical columns;
+ *       categorical by Unicode code point, Python's string order, as scikit-learn); numeric and categorical
+ *       columns;
  *   <li>{@link #constant(double)} for numeric columns, {@link #constant(String)} for categorical ones.
  * </ul>
  *
@@ -199,7 +200,7 @@ public final class Imputer implements Step {
     int bestCount = 0;
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
       int c = e.getValue();
-      if (c > bestCount || (c == bestCount && e.getKey().compareTo(best) < 0)) {
+      if (c > bestCount || (c == bestCount && Columns.CODE_POINT_ORDER.compare(e.getKey(), best) < 0)) {
         best = e.getKey();
         bestCount = c;
       }

@@ -2,6 +2,7 @@ package io.github.clusterkit.preprocess;
 
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
+import io.github.clusterkit.internal.Scale;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -11,12 +12,28 @@ import java.util.Objects;
  * ({@code [0, 1]} by default), computed as scikit-learn's {@code MinMaxScaler(feature_range=(lo, hi))}:
  * {@code scale = (hi - lo) / (max - min)}, {@code offset = lo - min * scale}, {@code x * scale + offset}.
  *
- * <p><b>Edge cases.</b> A constant column (range below {@code 10 * eps}) gets range 1, so its values map to
- * {@code lo} (scikit-learn's rule). Values outside the training range map outside the target range (no
- * clipping). Missing values are ignored when fitting and stay missing. Like scikit-learn's, this form rounds
- * {@code x * scale} and {@code offset}, each about {@code max|x| / (max - min)} times the target range, before
- * they cancel: a column whose range is small against its values (say {@code 1000 +- 0.01}) maps its training
- * extremes to the ends of the target range within about {@code eps * max|x| / (max - min)} of it, not exactly.
+ * <p><b>Edge cases.</b> A constant column (range below {@code 10 * eps}) gets range 1 (scikit-learn's rule), so
+ * its values map to {@code lo} up to the rounding described next: exactly for the default range {@code [0, 1]},
+ * within about {@code eps * |x| * (hi - lo)} otherwise (as in scikit-learn, a constant {@code -7.7} maps to
+ * {@code 4.999999999999999} with the range {@code [5, 6]}, and a constant {@code 1e20} to {@code 0}, its
+ * offset {@code 5 - 1e20} having rounded to {@code -1e20}). Values outside the training range map outside the
+ * target range (no clipping). Missing values are ignored when fitting and stay missing. Like scikit-learn's, this
+ * form rounds {@code x * scale} and {@code offset}, each about {@code max|x| / (max - min)} times the target range,
+ * before they cancel: a column whose range is small against its values (say {@code 1000 +- 0.01}) maps its
+ * training extremes to the ends of the target range within about {@code eps * max|x| / (max - min)} of it, not
+ * exactly.
+ *
+ * <p><b>Extreme magnitudes.</b> A column whose largest magnitude is above {@code 2^201} is fitted and transformed
+ * multiplied by a power of two that brings it near 1 ({@code x * 2^-e}, with {@code scale * 2^e} and the same
+ * offset; not a constant column, whose range 1 does not scale with it): exactly the results of the formulas above
+ * in arithmetic with a wide enough exponent range. So a column spanning more than the double range (values of both
+ * signs beyond about {@code 9e307}, where {@code max - min} overflows) is scaled like any other, and a scale below
+ * the normal range (a column near {@code 1e308}) keeps its precision. A column and target range whose scale or
+ * offset lies beyond the double range even so (a target range far wider than the column's, such as
+ * {@code [0, 1e300]} for a column spanning {@code 1e-10}) is refused with an {@link IllegalArgumentException}
+ * naming the column. A new value far outside the training range whose result lies beyond the double range (say
+ * {@code 1e308} in a column fitted on {@code [0, 1e-10]}) raises an {@link IllegalArgumentException} naming the
+ * step, the column, the row and the fitted minimum and maximum.
  *
  * <p>Acts on every numeric column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe.
@@ -51,9 +68,10 @@ public final class MinMaxScaler implements Step {
 
   /**
    * @param min the target minimum, finite
-   * @param max the target maximum, finite and {@code > min}
+   * @param max the target maximum, finite and {@code > min}, with a finite width {@code max - min}
    * @return a scaler with this target range
-   * @throws IllegalArgumentException if a bound is not finite or {@code max <= min}
+   * @throws IllegalArgumentException if a bound is not finite, {@code max <= min}, or {@code max - min}
+   *     overflows (as for {@code [-1e308, 1e308]})
    */
   public MinMaxScaler range(double min, double max) {
     checkRange(min, max);
@@ -64,6 +82,10 @@ public final class MinMaxScaler implements Step {
     if (!Double.isFinite(min) || !Double.isFinite(max) || !(max > min)) {
       throw new IllegalArgumentException(NAME + ": range must be finite with min < max, got [" + min + ", "
           + max + "]");
+    }
+    if (!Double.isFinite(max - min)) {
+      throw new IllegalArgumentException(NAME + ": range must have a width max - min within the double range, got ["
+          + min + ", " + max + "], whose width overflows");
     }
   }
 
@@ -124,6 +146,9 @@ public final class MinMaxScaler implements Step {
     private final double[] maxs;
     private final double lo;
     private final double hi;
+    /** Per column {@code 2^-e}: 1, or the power of two bringing a column beyond {@code 2^201} near 1. */
+    private final double[] factor;
+    /** Per column the scale at that magnitude, {@code scale * 2^e}. */
     private final double[] scale;
     private final double[] offset;
 
@@ -134,11 +159,21 @@ public final class MinMaxScaler implements Step {
       this.lo = lo;
       this.hi = hi;
       int d = mins.length;
+      factor = new double[d];
       scale = new double[d];
       offset = new double[d];
       for (int k = 0; k < d; k++) {
-        scale[k] = (hi - lo) / Columns.handleZero(maxs[k] - mins[k]);
-        offset[k] = lo - mins[k] * scale[k];
+        // Exact: multiplying by a power of two commutes with the rounding of every operation while values stay
+        // normal, so this is scikit-learn's form in a wide exponent range (and the same numbers where e is 0).
+        // A constant column (range below 10 eps, taken as 1) is left at its magnitude: its range does not scale.
+        double range = maxs[k] - mins[k]; // infinite beyond the double range: then the column is not constant
+        boolean constant = range < 10 * Math.ulp(1.0);
+        int e = constant ? 0 : Math.max(0, Scale.exponent(Math.max(Math.abs(mins[k]), Math.abs(maxs[k]))));
+        double f = Math.scalb(1.0, -e);
+        double unit = constant ? 1.0 : maxs[k] * f - mins[k] * f;
+        factor[k] = f;
+        scale[k] = (hi - lo) / unit;
+        offset[k] = lo - (mins[k] * f) * scale[k];
       }
     }
 
@@ -147,11 +182,12 @@ public final class MinMaxScaler implements Step {
      *
      * @param columns the column names, distinct and non-empty
      * @param mins one finite training minimum per column
-     * @param maxs one finite training maximum per column, {@code >= mins[k]} and with a finite range
+     * @param maxs one finite training maximum per column, {@code >= mins[k]}
      * @param rangeMin the target minimum, finite
-     * @param rangeMax the target maximum, finite and {@code > rangeMin}
+     * @param rangeMax the target maximum, finite and {@code > rangeMin}, with a finite width
      * @return the fitted scaler
-     * @throws IllegalArgumentException if a rule is broken
+     * @throws IllegalArgumentException if a rule is broken, or a column's scale or offset lies beyond the
+     *     double range (see the class comment)
      */
     public static Fitted of(List<String> columns, double[] mins, double[] maxs, double rangeMin,
         double rangeMax) {
@@ -160,16 +196,23 @@ public final class MinMaxScaler implements Step {
       double[] b = Columns.finite(NAME, "maxs", maxs, c.size());
       checkRange(rangeMin, rangeMax);
       for (int k = 0; k < a.length; k++) {
-        if (!(b[k] >= a[k]) || !Double.isFinite(b[k] - a[k])) {
-          throw new IllegalArgumentException(NAME + ": maxs[" + k + "] must be >= mins[" + k
-              + "] with a finite difference, got min " + a[k] + ", max " + b[k]);
-        }
-        if (!Double.isFinite((rangeMax - rangeMin) / Columns.handleZero(b[k] - a[k]))) {
-          throw new IllegalArgumentException(NAME + ": the scale of column '" + c.get(k)
-              + "' overflows (range " + (b[k] - a[k]) + ")");
+        if (!(b[k] >= a[k])) {
+          throw new IllegalArgumentException(NAME + ": maxs[" + k + "] must be >= mins[" + k + "] (column '"
+              + c.get(k) + "'), got min " + a[k] + ", max " + b[k]);
         }
       }
-      return new Fitted(c, a, b, rangeMin, rangeMax);
+      Fitted f = new Fitted(c, a, b, rangeMin, rangeMax);
+      for (int k = 0; k < a.length; k++) {
+        String what = f.scale[k] == 0 ? "scale (rangeMax - rangeMin) / (max - min) underflows to 0"
+            : !Double.isFinite(f.scale[k]) ? "scale (rangeMax - rangeMin) / (max - min) lies beyond the double range"
+            : !Double.isFinite(f.offset[k]) ? "offset rangeMin - min * scale lies beyond the double range" : null;
+        if (what != null) {
+          throw new IllegalArgumentException(NAME + ": column '" + c.get(k) + "' (min " + a[k] + ", max " + b[k]
+              + ") cannot be mapped to the range [" + rangeMin + ", " + rangeMax + "]: its " + what
+              + " (a constant column counts as range 1); change the range or rescale the column first");
+        }
+      }
+      return f;
     }
 
     @Override
@@ -201,10 +244,21 @@ public final class MinMaxScaler implements Step {
     public Table transform(Table table) {
       Columns.require(NAME, table, columns, ColumnType.NUMERIC);
       return Columns.mapNumeric(table, columns, (k, name, v) -> {
+        double f = factor[k];
         double s = scale[k];
         double o = offset[k];
         for (int i = 0; i < v.length; i++) {
-          v[i] = v[i] * s + o;
+          double x = v[i] * f;
+          double y = x * s + o;
+          if (Double.isInfinite(y)) {
+            // x * s overflowed: the same operations on halves, doubled, are exact (see Columns.centeredHalves).
+            y = ((x * 0.5) * s + o * 0.5) * 2;
+            if (Double.isInfinite(y)) {
+              throw Columns.beyondRange(NAME, name, i, v[i], "x * scale + offset with min " + mins[k] + ", max "
+                  + maxs[k] + " and range [" + lo + ", " + hi + "]");
+            }
+          }
+          v[i] = y;
         }
       });
     }

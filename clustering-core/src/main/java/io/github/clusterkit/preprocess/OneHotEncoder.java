@@ -15,15 +15,21 @@ import java.util.TreeSet;
 /**
  * Replaces each categorical column by one numeric 0/1 column per category seen at fit time, named
  * {@code column=category} (for example {@code Gender=Female}, {@code Gender=Male}), placed where the
- * original column was. Categories are sorted ({@link String#compareTo}), as scikit-learn's
- * {@code OneHotEncoder(categories='auto')} sorts them, so the output matches its
- * {@code get_feature_names_out()} up to the separator ({@code =} here, {@code _} there).
+ * original column was. Categories are sorted by Unicode code point (Python's string order; {@link String#compareTo}
+ * differs for characters beyond {@code U+FFFF}), as scikit-learn's {@code OneHotEncoder(categories='auto')} sorts
+ * them, so the output matches its {@code get_feature_names_out()} up to the separator ({@code =} here, {@code _}
+ * there).
  *
  * <p><b>Unknown categories</b> at transform time follow {@link #handleUnknown(HandleUnknown)}:
  * {@link HandleUnknown#ERROR} (the default, as scikit-learn) raises an {@link IllegalArgumentException}
  * naming the column, row and value; {@link HandleUnknown#IGNORE} encodes the row as all zeros. A missing
  * value ({@code null}) is treated as unknown at transform time; at fit time it is an error (impute first,
  * for example with {@link Imputer#mostFrequent()}).
+ *
+ * <p><b>Output names</b> must be distinct: a one-hot name equal to another column of the table (category
+ * {@code a} of column {@code g} next to a column named {@code g=a}), or to the one-hot name of another encoded
+ * column (category {@code a=b} of {@code g} and category {@code b} of {@code g=a}), raises an
+ * {@link IllegalArgumentException} naming both sources, at fit and at transform time.
  *
  * <p>Acts on every categorical column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe.
@@ -80,7 +86,7 @@ public final class OneHotEncoder implements Step {
     List<List<String>> cats = new ArrayList<>();
     for (int k = 0; k < cols.size(); k++) {
       String[] v = table.categorical(cols.get(k));
-      TreeSet<String> seen = new TreeSet<>();
+      TreeSet<String> seen = new TreeSet<>(Columns.CODE_POINT_ORDER);
       for (int i = 0; i < v.length; i++) {
         if (v[i] == null) {
           throw new IllegalArgumentException(NAME + ": column '" + cols.get(k) + "' has a missing value at row "
@@ -93,7 +99,9 @@ public final class OneHotEncoder implements Step {
       }
       cats.add(new ArrayList<>(seen));
     }
-    return Fitted.of(cols, cats, unknown);
+    Fitted f = Fitted.of(cols, cats, unknown);
+    f.checkNoClash(table);
+    return f;
   }
 
   @Override
@@ -121,27 +129,69 @@ public final class OneHotEncoder implements Step {
     private final List<List<String>> categories;
     private final HandleUnknown unknown;
     private final List<Map<String, Integer>> lookup;
+    /** Per output name {column index, category index}; the names are distinct (checked by {@link #of}). */
+    private final Map<String, int[]> outputs;
 
     private Fitted(List<String> columns, List<List<String>> categories, HandleUnknown unknown) {
       this.columns = columns;
       this.categories = categories;
       this.unknown = unknown;
       List<Map<String, Integer>> l = new ArrayList<>();
-      for (List<String> c : categories) {
+      Map<String, int[]> out = new HashMap<>();
+      for (int k = 0; k < categories.size(); k++) {
+        List<String> c = categories.get(k);
         Map<String, Integer> m = new HashMap<>();
         for (int i = 0; i < c.size(); i++) {
           m.put(c.get(i), i);
+          String name = outputName(columns.get(k), c.get(i));
+          int[] other = out.putIfAbsent(name, new int[] {k, i});
+          if (other != null) {
+            throw new IllegalArgumentException(NAME + ": " + source(columns, categories, other) + " and "
+                + source(columns, categories, new int[] {k, i}) + " both give output column '" + name
+                + "'; column names must be distinct (rename a column or a category first)");
+          }
         }
         l.add(m);
       }
       this.lookup = l;
+      this.outputs = out;
+    }
+
+    private static String outputName(String column, String category) {
+      return column + "=" + category;
+    }
+
+    private static String source(List<String> columns, List<List<String>> categories, int[] at) {
+      return "category '" + categories.get(at[0]).get(at[1]) + "' of column '"
+          + columns.get(at[0]) + "'";
+    }
+
+    /**
+     * Checks that no column the step passes through has the name of a one-hot output column.
+     *
+     * @throws IllegalArgumentException naming the column, the category and the clashing column
+     */
+    void checkNoClash(Table table) {
+      List<String> names = table.columnNames();
+      Set<String> encoded = new HashSet<>(columns);
+      for (int j = 0; j < names.size(); j++) {
+        String name = names.get(j);
+        int[] at = encoded.contains(name) ? null : outputs.get(name);
+        if (at != null) {
+          throw new IllegalArgumentException(NAME + ": " + source(columns, categories, at)
+              + " gives output column '" + name + "', but the table already has a column '" + name
+              + "'; column names must be distinct (rename or drop that column first, e.g. ColumnSelector.drop(\""
+              + name + "\"))");
+        }
+      }
     }
 
     /**
      * Rebuilds a fitted encoder from its state, copying the lists.
      *
      * @param columns the categorical column names, distinct and non-empty
-     * @param categories per column its categories in output order: at least one, non-null, distinct
+     * @param categories per column its categories in output order: at least one, non-null, distinct, and giving
+     *     distinct output names {@code column=category} over all columns
      * @param handleUnknown what to do with unknown categories
      * @return the fitted encoder
      * @throws IllegalArgumentException if a rule is broken
@@ -195,6 +245,7 @@ public final class OneHotEncoder implements Step {
     @Override
     public Table transform(Table table) {
       Columns.require(NAME, table, columns, ColumnType.CATEGORICAL);
+      checkNoClash(table);
       Map<String, Integer> which = new HashMap<>();
       for (int k = 0; k < columns.size(); k++) {
         which.put(columns.get(k), k);
@@ -224,7 +275,7 @@ public final class OneHotEncoder implements Step {
           }
         }
         for (int c = 0; c < cats.size(); c++) {
-          b.numeric(name + "=" + cats.get(c), out[c]);
+          b.numeric(outputName(name, cats.get(c)), out[c]);
         }
       }
       return b.build();

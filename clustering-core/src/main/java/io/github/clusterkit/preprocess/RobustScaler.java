@@ -16,7 +16,10 @@ import java.util.Objects;
  * Missing values are ignored when fitting and stay missing. Values near the top of the double range get the median
  * and percentiles of exact arithmetic (where scikit-learn's intermediate sums overflow); a spread between the two
  * percentiles beyond the double range (values of both signs above about {@code 9e307}) cannot be a scale and is
- * rejected with an {@link IllegalArgumentException} naming the column.
+ * rejected with an {@link IllegalArgumentException} naming the column. A transformed value is that of exact
+ * arithmetic too where {@code x - median} overflows but the result does not (a column fitted on values of both signs
+ * near {@code 1e308} transforms its own rows); a new value whose result lies beyond the double range raises an
+ * {@link IllegalArgumentException} naming the step, the column, the row and the fitted centre and scale.
  *
  * <p>Acts on every numeric column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe.
@@ -156,7 +159,14 @@ public final class RobustScaler implements Step {
         double c = centers[k];
         double s = scales[k];
         for (int i = 0; i < v.length; i++) {
-          v[i] = (v[i] - c) / s;
+          double y = (v[i] - c) / s;
+          if (Double.isInfinite(y)) {
+            y = Columns.centeredHalves(v[i], c, s);
+            if (Double.isInfinite(y)) {
+              throw Columns.beyondRange(NAME, name, i, v[i], "(x - center) / scale with center " + c + ", scale " + s);
+            }
+          }
+          v[i] = y;
         }
       });
     }

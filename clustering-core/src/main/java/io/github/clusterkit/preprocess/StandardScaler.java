@@ -17,7 +17,10 @@ import java.util.List;
  * cannot be fitted. A column whose largest magnitude is above {@code 2^201} or below {@code 2^-200}, where squares
  * overflow or underflow (a column near {@code 1e200} gave NaN, one near {@code 1e-200} was left unscaled as if
  * constant), is fitted multiplied by a power of two and its mean and scale scaled back: exactly the mean and
- * standard deviation of arithmetic with a wide enough exponent range.
+ * standard deviation of arithmetic with a wide enough exponent range. A transformed value is that of such arithmetic
+ * too (where {@code x - mean} overflows but the result does not); a new value whose result lies beyond the double
+ * range (say {@code 1e308} in a column fitted on values near {@code 1e-10}) raises an
+ * {@link IllegalArgumentException} naming the step, the column, the row and the fitted mean and scale.
  *
  * <p>Acts on every numeric column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe; {@link #fit} returns an immutable {@link Fitted}.
@@ -154,7 +157,14 @@ public final class StandardScaler implements Step {
         double m = means[k];
         double s = scales[k];
         for (int i = 0; i < v.length; i++) {
-          v[i] = (v[i] - m) / s;
+          double y = (v[i] - m) / s;
+          if (Double.isInfinite(y)) {
+            y = Columns.centeredHalves(v[i], m, s);
+            if (Double.isInfinite(y)) {
+              throw Columns.beyondRange(NAME, name, i, v[i], "(x - mean) / scale with mean " + m + ", scale " + s);
+            }
+          }
+          v[i] = y;
         }
       });
     }

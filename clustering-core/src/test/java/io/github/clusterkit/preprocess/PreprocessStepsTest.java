@@ -117,6 +117,124 @@ class PreprocessStepsTest {
   }
 
   @Test
+  void minMaxConstantColumnsMapToLoOnlyUpToRounding() {
+    // The Javadoc's examples, by hand in IEEE doubles with scikit-learn's x * scale + offset, scale (6 - 5) / 1:
+    // -7.7 * 1 + (5 + 7.7) = -7.7 + 12.7 = 4.999999999999999; 1e20 * 1 + (5 - 1e20), where 5 - 1e20 rounds to
+    // -1e20 (5 is below half a unit in the last place of 1e20), = 0. The default range [0, 1] gives 0 exactly.
+    Table a = Table.builder().numeric("x", new double[] {-7.7, -7.7}).build();
+    Table b = Table.builder().numeric("x", new double[] {1e20, 1e20}).build();
+    assertEquals(4.999999999999999, new MinMaxScaler().range(5, 6).fit(a).transform(a).numeric("x")[0]);
+    assertEquals(0.0, new MinMaxScaler().range(5, 6).fit(b).transform(b).numeric("x")[0]);
+    assertArrayEquals(new double[] {0, 0}, new MinMaxScaler().fit(b).transform(b).numeric("x"));
+  }
+
+  @Test
+  void minMaxScalesColumnsBeyondTheDoubleRangeExactly() {
+    // Oracle: multiplying a column by 2^-10 is exact and commutes with every operation of the fit and transform
+    // (scikit-learn's form), so the fit of x * 2^-10, where max - min does not overflow, gives the outputs of
+    // arithmetic with a wide enough exponent range. Before the fix {-1e308, 1e308} was refused with
+    // "maxs[0] must be >= mins[0] with a finite difference", a bad-state message naming no column.
+    double[] x = {-1e308, 1e308, 0, 5e307, NA, -1.7976931348623157e308, 1.7976931348623157e308};
+    double[] small = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      small[i] = Math.scalb(x[i], -10);
+    }
+    Table big = Table.builder().numeric("x", x).build();
+    Table scaled = Table.builder().numeric("x", small).build();
+    for (MinMaxScaler s : List.of(new MinMaxScaler(), new MinMaxScaler().range(-2, 3))) {
+      MinMaxScaler.Fitted f = s.fit(big);
+      assertArrayEquals(new double[] {-1.7976931348623157e308}, f.mins());
+      assertArrayEquals(s.fit(scaled).transform(scaled).numeric("x"), f.transform(big).numeric("x"), s::toString);
+      // Rebuilt from its state (as a model file does), it transforms the same.
+      MinMaxScaler.Fitted back = MinMaxScaler.Fitted.of(f.columns(), f.mins(), f.maxs(), f.rangeMin(),
+          f.rangeMax());
+      assertEquals(f.transform(big), back.transform(big));
+    }
+    // By hand: the training extremes map to the ends and 0, the midpoint, to the middle of [0, 1].
+    double[] unit = new MinMaxScaler().fit(big).transform(big).numeric("x");
+    assertEquals(0.0, unit[5]);
+    assertEquals(1.0, unit[6]);
+    assertEquals(0.5, unit[2]);
+  }
+
+  @Test
+  void minMaxRefusesRangesAndScalesBeyondTheDoubleRangeNamingTheColumn() {
+    // A target range whose width overflows was accepted and failed only at fit, as "the scale ... overflows".
+    assertMessage("MinMaxScaler: range must have a width max - min within the double range, got [-1.0E308, 1.0E308]",
+        () -> new MinMaxScaler().range(-1e308, 1e308));
+    assertMessage("range must have a width max - min within the double range",
+        () -> MinMaxScaler.Fitted.of(List.of("x"), new double[] {0}, new double[] {1}, -1e308, 1e308));
+    // scale = 1e300 / 1e-10 = 1e310 > Double.MAX_VALUE.
+    Table narrow = Table.builder().numeric("x", new double[] {0, 1e-10}).build();
+    assertMessage("MinMaxScaler: column 'x' (min 0.0, max 1.0E-10) cannot be mapped to the range [0.0, 1.0E300]: its"
+        + " scale (rangeMax - rangeMin) / (max - min) lies beyond the double range",
+        () -> new MinMaxScaler().range(0, 1e300).fit(narrow));
+    // A constant column has range 1: scale 1e10, offset 0 - 1e300 * 1e10 = -1e310. Before the fix this fitted and
+    // transformed every value to NaN (1e310 - 1e310), which reads as missing.
+    Table constant = Table.builder().numeric("x", new double[] {1e300, 1e300}).build();
+    assertMessage("column 'x' (min 1.0E300, max 1.0E300) cannot be mapped to the range [0.0, 1.0E10]: its offset"
+        + " rangeMin - min * scale lies beyond the double range",
+        () -> new MinMaxScaler().range(0, 1e10).fit(constant));
+    // scale = 4.9e-324 / 2 rounds to 0, which would map every value to rangeMin.
+    assertMessage("column 'x' (min 0.0, max 2.0) cannot be mapped to the range [0.0, 4.9E-324]: its scale"
+        + " (rangeMax - rangeMin) / (max - min) underflows to 0",
+        () -> new MinMaxScaler().range(0, Double.MIN_VALUE).fit(Table.builder().numeric("x", new double[] {0, 2})
+            .build()));
+    assertMessage("maxs[0] must be >= mins[0] (column 'a'), got min 2.0, max 1.0",
+        () -> MinMaxScaler.Fitted.of(List.of("a"), new double[] {2}, new double[] {1}, 0, 1));
+  }
+
+  @Test
+  void scalersTransformValuesWhoseIntermediatesOverflowExactly() {
+    // Oracle: (x - c) / s is unchanged when x, c and s are multiplied by 2^-10 (exact while values stay normal), so
+    // the scaler fitted and applied on the column times 2^-10, where x - c does not overflow, gives the values of
+    // exact arithmetic. Before the fix x - c overflowed (-1.7e308 minus a centre near 1e308) and the transform of
+    // the scaler's own training rows failed with the table's "must hold finite values ... got -Infinity at row 0".
+    double[] x = {-1.7e308, 1e308, 1.5e308, 1.6e308, 1.7e308, NA};
+    double[] small = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      small[i] = Math.scalb(x[i], -10);
+    }
+    Table big = Table.builder().numeric("x", x).build();
+    Table scaled = Table.builder().numeric("x", small).build();
+    for (Step step : List.<Step>of(new StandardScaler(), new RobustScaler(), new MinMaxScaler())) {
+      assertArrayEquals(step.fit(scaled).transform(scaled).numeric("x"), step.fit(big).transform(big).numeric("x"),
+          step::toString);
+    }
+    // By hand: 1e308 - (-1e308) is twice the double 1e308, and divided by 4 it is exactly half of it.
+    Table one = Table.builder().numeric("x", new double[] {1e308}).build();
+    assertEquals(1e308 / 2, StandardScaler.Fitted.of(List.of("x"), new double[] {-1e308}, new double[] {4})
+        .transform(one).numeric("x")[0]);
+    assertEquals(1e308 / 2, RobustScaler.Fitted.of(List.of("x"), new double[] {-1e308}, new double[] {4})
+        .transform(one).numeric("x")[0]);
+    // MinMax: a constant column 1e60 with range [0, 1.5e248] has scale 1.5e248 and offset -1.5e308; 1.5e60 * scale
+    // overflows, the result (about 7.5e307) does not. Oracle: the range times 2^-10 gives the result times 2^-10.
+    Table constant = Table.builder().numeric("x", new double[] {1e60, 1e60}).build();
+    Table newValue = Table.builder().numeric("x", new double[] {1.5e60}).build();
+    double expected = Math.scalb(new MinMaxScaler().range(0, Math.scalb(1.5e248, -10)).fit(constant)
+        .transform(newValue).numeric("x")[0], 10);
+    assertEquals(expected, new MinMaxScaler().range(0, 1.5e248).fit(constant).transform(newValue).numeric("x")[0]);
+    assertEquals(7.5e307, expected, 1e293);
+  }
+
+  @Test
+  void transformedValuesBeyondTheDoubleRangeNameTheStepAndTheFittedParameters() {
+    // 1e308 scaled by a scale of 1e-10 (or mapped by 1 / (1e-10 - 0)) is 1e318, beyond Double.MAX_VALUE: no double
+    // can hold it. Before the fix the table builder's "must hold finite values" named no step or parameter.
+    Table t = Table.builder().numeric("id", new double[] {1, 2}).numeric("x", new double[] {0, 1e308}).build();
+    assertMessage("StandardScaler: column 'x' has value 1.0E308 at row 1, which maps beyond the double range by"
+        + " (x - mean) / scale with mean 0.0, scale 1.0E-10",
+        () -> StandardScaler.Fitted.of(List.of("x"), new double[] {0}, new double[] {1e-10}).transform(t));
+    assertMessage("RobustScaler: column 'x' has value 1.0E308 at row 1, which maps beyond the double range by"
+        + " (x - center) / scale with center 0.0, scale 1.0E-10",
+        () -> RobustScaler.Fitted.of(List.of("x"), new double[] {0}, new double[] {1e-10}).transform(t));
+    Table fit = Table.builder().numeric("id", new double[] {1, 2}).numeric("x", new double[] {0, 1e-10}).build();
+    PipelineModel p = Pipeline.of(ColumnSelector.drop("id"), new MinMaxScaler()).fit(fit);
+    assertMessage("MinMaxScaler: column 'x' has value 1.0E308 at row 1, which maps beyond the double range by"
+        + " x * scale + offset with min 0.0, max 1.0E-10 and range [0.0, 1.0]", () -> p.transform(t));
+  }
+
+  @Test
   void log1pByHand() {
     Table t = Table.builder().numeric("m", new double[] {0, Math.E - 1, NA}).build();
     Table out = new Log1p().fit(t).transform(t);
@@ -181,6 +299,52 @@ class PreprocessStepsTest {
     // A one-hot name that collides with an existing column is caught by the table builder.
     Table clash = Table.builder().categorical("g", new String[] {"a"}).numeric("g=a", new double[] {1}).build();
     assertMessage("distinct", () -> new OneHotEncoder().fit(clash).transform(clash));
+  }
+
+  @Test
+  void oneHotNameClashesNameTheEncoderTheColumnAndTheCategory() {
+    // Documented rule: output names column=category must be distinct. Before the fix the table builder's
+    // "column names must be distinct, got 'g=a' twice" named neither the step nor the source of the clash.
+    Table clash = Table.builder().categorical("g", new String[] {"a", "b"}).numeric("g=a", new double[] {1, 2})
+        .build();
+    String expected = "OneHotEncoder: category 'a' of column 'g' gives output column 'g=a', but the table already"
+        + " has a column 'g=a'; column names must be distinct";
+    assertMessage(expected, () -> new OneHotEncoder().fit(clash));
+    assertMessage(expected, () -> Pipeline.of(new OneHotEncoder()).fit(clash));
+    OneHotEncoder.Fitted f = new OneHotEncoder().fit(clash.drop("g=a"));
+    assertMessage(expected, () -> f.transform(clash));
+    // An encoded column is replaced, so its own name does not clash: g=a's output is g=a=b, g's is g=a.
+    Table chained = Table.builder().categorical("g", new String[] {"a"}).categorical("g=a", new String[] {"c"})
+        .build();
+    assertEquals(List.of("g=a", "g=a=c"), new OneHotEncoder().fit(chained).transform(chained).columnNames());
+    // Two encoded columns giving one name: category 'a=b' of 'g' and category 'b' of 'g=a' are both 'g=a=b'.
+    Table two = Table.builder().categorical("g", new String[] {"a=b"}).categorical("g=a", new String[] {"b"})
+        .build();
+    String both = "OneHotEncoder: category 'a=b' of column 'g' and category 'b' of column 'g=a' both give output"
+        + " column 'g=a=b'; column names must be distinct";
+    assertMessage(both, () -> new OneHotEncoder().fit(two));
+    assertMessage(both, () -> OneHotEncoder.Fitted.of(List.of("g", "g=a"), List.of(List.of("a=b"), List.of("b")),
+        OneHotEncoder.HandleUnknown.ERROR));
+    assertMessage("step 0 does not fit the columns before it: " + expected, () -> PipelineModel.of(
+        List.of("g", "g=a"), List.of(ColumnType.CATEGORICAL, ColumnType.NUMERIC), List.of(f)));
+  }
+
+  @Test
+  void categoriesAreOrderedByCodePointAsScikitLearn() {
+    // scikit-learn sorts categories with Python's sorted() and breaks most-frequent ties with Python's min(), both by
+    // code point: sorted(['\U0001F600', '\uFF21', 'a']) == ['a', '\uFF21', '\U0001F600']. String.compareTo compares
+    // UTF-16 units, where the emoji's high surrogate 0xD83D sorts before 0xFF21 (fullwidth A): the order was
+    // [a, emoji, fullwidth A], and the tie below was broken towards the emoji.
+    String emoji = "\uD83D\uDE00";
+    String fullwidthA = "\uFF21";
+    Table t = Table.builder().categorical("g", new String[] {emoji, fullwidthA, "a", null}).build();
+    Imputer.Fitted fill = Imputer.mostFrequent().fit(t.select("g"));
+    assertEquals("a", fill.categoricalFills().get("g"), "a three-way tie: the smallest by code point");
+    Table tie = Table.builder().categorical("g", new String[] {emoji, fullwidthA}).build();
+    assertEquals(fullwidthA, Imputer.mostFrequent().fit(tie).categoricalFills().get("g"));
+    OneHotEncoder.Fitted f = new OneHotEncoder().fit(fill.transform(t));
+    assertEquals(List.of(List.of("a", fullwidthA, emoji)), f.categories());
+    assertEquals(List.of("g=a", "g=" + fullwidthA, "g=" + emoji), f.transform(fill.transform(t)).columnNames());
   }
 
   @Test
