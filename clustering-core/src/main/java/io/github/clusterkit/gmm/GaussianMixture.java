@@ -137,7 +137,12 @@ public final class GaussianMixture {
   }
 
   /**
-   * Maximum number of EM iterations per restart (default 100). {@code 0} returns the initial parameters.
+   * Maximum number of EM iterations per restart (default 100). {@code 0} returns the initial parameters,
+   * with the initial weights divided by their sum (as every M-step divides them): the initialisation's own
+   * weights {@code N_c / n} sum to {@code k / n} after {@link GmmInit#KMEANS_PLUS_PLUS}, which gives each
+   * component responsibility for one row only, and a model with such weights is no density (its
+   * log-likelihood, BIC and AIC are off by {@code log(k / n)} per row, and its state is refused by
+   * {@link GaussianMixtureModel#fromState}). {@link #initialParameters} are returned as given.
    *
    * @param value {@code >= 0}
    * @return a new configuration
@@ -392,6 +397,9 @@ public final class GaussianMixture {
       for (int r = 0; r < restarts; r++) {
         try {
           Mixture start = initialise(run, data, x, Rng.split(seed, r).nextLong());
+          if (maxIterations == 0) {
+            start = withNormalizedWeights(start);
+          }
           EmRun.Result res = run.run(start, maxIterations, tolerance);
           if (best == null || res.logLikelihood() > best.logLikelihood()) {
             best = res;
@@ -411,6 +419,24 @@ public final class GaussianMixture {
       }
       return new GaussianMixtureModel(best.mixture, best.iterations, best.converged, best.history);
     }
+  }
+
+  /**
+   * The mixture with its weights divided by their sum, for a model returned without an M-step: an
+   * initialisation's weights are {@code N_c / n} (scikit-learn's, which its first E-step uses), summing to
+   * {@code k / n} after k-means++ (one row per component).
+   */
+  private static Mixture withNormalizedWeights(Mixture m) {
+    double[] w = m.weightsArray();
+    double total = 0;
+    for (double v : w) {
+      total += v;
+    }
+    double[] normalized = new double[w.length];
+    for (int c = 0; c < w.length; c++) {
+      normalized[c] = w[c] / total;
+    }
+    return Mixture.of(m.type(), m.components(), m.dimension(), normalized, m.meansArray(), m.covArray());
   }
 
   private Mixture givenMixture(int d) {

@@ -248,7 +248,11 @@ public final class GaussianMixtureModel {
    * The mean log-likelihood per row of the training data after 0, 1, ..., {@link #iterations()} EM
    * iterations: {@code iterations() + 1} values, the first for the initial parameters, the last equal to
    * {@link #logLikelihood()}. EM never decreases it when the regularization is 0; a positive regularization
-   * perturbs each M-step slightly, so tiny decreases are possible near convergence.
+   * perturbs each M-step slightly, so tiny decreases are possible near convergence. After
+   * {@link GmmInit#KMEANS_PLUS_PLUS} with at least one iteration the first value is scikit-learn's: that of the
+   * initial weights {@code N_c / n}, which sum to {@code k / n} (its first E-step, on which the convergence test
+   * and so the iteration count depend, uses them); the weights of a model returned after 0 iterations are divided
+   * by their sum (see {@link GaussianMixture#maxIterations(int)}).
    *
    * @return a fresh array
    */

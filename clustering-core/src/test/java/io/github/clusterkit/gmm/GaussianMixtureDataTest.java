@@ -101,13 +101,14 @@ class GaussianMixtureDataTest {
   @Test
   void kmeansPlusPlusInitStartsFromSeedRows() {
     // scikit-learn 1.2's "k-means++": responsibility 1 for one seed row per component, so each initial mean
-    // is a data row, each weight 1/n and each covariance regularization * I.
+    // is a data row and each covariance regularization * I; each N_c is 1 (+ 10 eps), so the returned weights
+    // (N_c divided by their sum) are 1/k.
     Dataset x = GaussianMixturePropertiesTest.blobs(9, 300, 2);
     GaussianMixtureModel m = GaussianMixture.components(3).init(GmmInit.KMEANS_PLUS_PLUS).seed(9)
         .regularization(1e-3).maxIterations(0).fit(x);
     double[][] rows = x.toRows();
     for (int c = 0; c < 3; c++) {
-      assertEquals(1.0 / 300, m.weights()[c], 1e-15);
+      assertEquals(1.0 / 3, m.weights()[c], 1e-15);
       boolean isRow = false;
       for (double[] r : rows) {
         isRow |= Math.abs(r[0] - m.means()[c][0]) <= 1e-14 * Math.abs(r[0])
@@ -165,6 +166,42 @@ class GaussianMixtureDataTest {
     }
     assertArrayEquals(plain, GaussianMixture.components(3).seed(1).fit(Dataset.wrap(big, 600, 2))
         .predict(Dataset.wrap(big, 600, 2)));
+  }
+
+  /**
+   * With {@code maxIterations(0)} after the k-means++ initialisation the weights were the initial {@code N_c / n}:
+   * {@code 1/n} each, summing to {@code k/n}, so the model was no density (log-likelihood off by {@code log(k/n)}
+   * per row) and {@code fromState(state())} refused the model's own state (a saved file could not be loaded).
+   * Oracle: the documented rule, initial {@code N_c} divided by their sum, so that every initialisation gives weights
+   * summing to 1 (k-means++: {@code N_c = 1 + 10 eps} for every component, weights exactly {@code 1/k} up to one
+   * rounding); the log-likelihood is then the mean of {@code scoreSamples}, and the state round-trips.
+   */
+  @Test
+  void zeroIterationsGiveWeightsSummingToOneForEveryInit() {
+    Dataset x = GaussianMixturePropertiesTest.blobs(4, 50, 2);
+    for (CovarianceType type : CovarianceType.values()) {
+      for (GmmInit init : GmmInit.values()) {
+        String what = type + ", " + init;
+        GaussianMixtureModel m = GaussianMixture.components(3).covariance(type).init(init).seed(4)
+            .maxIterations(0).fit(x);
+        double sum = 0;
+        for (double w : m.weights()) {
+          sum += w;
+        }
+        assertEquals(1.0, sum, 1e-12, what);
+        if (init == GmmInit.KMEANS_PLUS_PLUS) {
+          assertArrayEquals(new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, m.weights(), 1e-15, what);
+        }
+        double mean = 0;
+        for (double s : m.scoreSamples(x)) {
+          mean += s;
+        }
+        assertEquals(mean / 50, m.logLikelihood(), 1e-12 * Math.abs(mean / 50), what);
+        GaussianMixtureModel back = GaussianMixtureModel.fromState(m.state());
+        assertArrayEquals(m.weights(), back.weights(), 0.0, what);
+        assertArrayEquals(m.predict(x), back.predict(x), what);
+      }
+    }
   }
 
   /**
