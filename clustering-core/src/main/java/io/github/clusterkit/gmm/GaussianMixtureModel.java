@@ -379,7 +379,10 @@ public final class GaussianMixtureModel {
   }
 
   /**
-   * Log density {@code log p(x_i)} of every row under the mixture (scikit-learn's {@code score_samples}).
+   * Log density {@code log p(x_i)} of every row under the mixture (scikit-learn's {@code score_samples}). A row so
+   * far from every component that all its log densities overflow (near {@code 1e200} for components of unit scale)
+   * gets {@code -Infinity}, the double its true log density (below {@code -1e300}) rounds to; {@link #bic} and
+   * {@link #aic} of data holding such a row are then {@code +Infinity}.
    *
    * @param data points of dimension {@link #dimension()}
    * @return one log density per row
@@ -396,7 +399,8 @@ public final class GaussianMixtureModel {
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       mixture.weightedLogProb(x, i * d, lp, scratch);
-      out[i] = Mixture.logSumExp(lp, k);
+      // All overflowed: log-sum-exp would subtract -inf from -inf (NaN); the true value is beyond the range.
+      out[i] = Mixture.allOverflowed(lp, k) ? Double.NEGATIVE_INFINITY : Mixture.logSumExp(lp, k);
     }
     return out;
   }

@@ -231,6 +231,46 @@ class GaussianMixtureDataTest {
     }
   }
 
+  /**
+   * The log density of a point near 1e200 was NaN in scoreSamples (log-sum-exp of all -inf), and so were BIC and AIC
+   * of data holding it. Oracle: for every component, {@code maha_c >= |x - mu_c|^2 / lambda_max(Sigma_c)} and
+   * {@code lambda_max <= trace}, so {@code log(w_c N(x | mu_c, Sigma_c)) <= -1/2 log det(2 pi Sigma_c) - |x - mu_c|^2 /
+   * (2 trace)}, which (checked in logarithms) lies below {@code -Double.MAX_VALUE}; the sum over components is at most
+   * {@code k} times the largest term, so the true log density rounds to {@code -Infinity}. The near row's value is the
+   * log-sum-exp of its weighted log densities, unchanged.
+   */
+  @Test
+  void farPointsGetMinusInfinityLogDensity() {
+    Dataset x = Generators.blobs(600, 3, 3, 1.0, 0, 7).data();
+    double[] near = x.toRows()[0];
+    double[] far = {1e200, -3e200, 2e200};
+    Dataset both = Dataset.of(new double[][] {near, far});
+    for (CovarianceType type : CovarianceType.values()) {
+      GaussianMixtureModel g = GaussianMixture.components(3).covariance(type).seed(1).fit(x);
+      for (int c = 0; c < 3; c++) {
+        double[] mu = g.means()[c];
+        double max = 0;
+        for (int j = 0; j < 3; j++) {
+          max = Math.max(max, Math.abs(far[j] - mu[j]));
+        }
+        double dist2Log = 2 * Math.log(max);
+        double trace = 0;
+        for (int j = 0; j < 3; j++) {
+          trace += g.covariances()[c][j][j];
+        }
+        // log(|x - mu|^2 / (2 trace)) exceeds log(MAX_VALUE) by far more than the constant and log k
+        assertTrue(dist2Log - Math.log(2 * trace) > Math.log(Double.MAX_VALUE) + 10, type + ", component " + c);
+      }
+      double[] s = g.scoreSamples(both);
+      assertTrue(Double.isFinite(s[0]), type + ": the near row");
+      assertEquals(Double.NEGATIVE_INFINITY, s[1], type + ": the far row");
+      assertEquals(Double.POSITIVE_INFINITY, g.bic(both), type.toString());
+      assertEquals(Double.POSITIVE_INFINITY, g.aic(both), type.toString());
+      // the near row alone: -2 log L + p ln 1
+      assertEquals(-2 * s[0], g.bic(Dataset.of(new double[][] {near})), 0.0, type.toString());
+    }
+  }
+
   /** The component of the largest exact log density (smaller index on ties). */
   private static int exactWinner(GaussianMixtureModel g, double[] x) {
     java.math.MathContext mc = new java.math.MathContext(500);
