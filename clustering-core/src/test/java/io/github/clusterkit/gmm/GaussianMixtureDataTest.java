@@ -271,6 +271,33 @@ class GaussianMixtureDataTest {
     }
   }
 
+  /**
+   * A component of weight 0 (allowed by initialParameters and fromState) could win the far-point comparison, which
+   * then left every log density at -inf: predictProba was NaN and predict returned the weight-0 component. Oracle:
+   * the posterior of a weight-0 component is exactly 0 at every point; with one other component, that one has
+   * posterior 1. The far point is nearer (in every term of the comparison) to the weight-0 component at the origin.
+   */
+  @Test
+  void farPointsNeverGoToAComponentOfWeightZero() {
+    double[][] mu = {{0, 0}, {3, 3}};
+    double[][][] cov = {{{1, 0}, {0, 1}}, {{1, 0}, {0, 1}}};
+    Dataset x = GaussianMixturePropertiesTest.blobs(3, 40, 2);
+    for (CovarianceType type : CovarianceType.values()) {
+      GaussianMixtureModel g = GaussianMixture.components(2).covariance(type)
+          .initialParameters(new double[] {0, 1}, mu, cov).maxIterations(0).fit(x);
+      assertEquals(0.0, g.weights()[0], 0.0);
+      GaussianMixtureModel rebuilt = GaussianMixtureModel.fromState(g.state());
+      for (GaussianMixtureModel m : new GaussianMixtureModel[] {g, rebuilt}) {
+        for (double[] p : new double[][] {{-1e200, -1e200}, {1e200, -1e200}, {-2e300, 5e299}}) {
+          String what = type + " at " + p[0] + ", " + p[1];
+          assertArrayEquals(new double[] {0, 1}, m.predictProba(p), 0.0, what);
+          assertEquals(1, m.predict(p), what);
+          assertArrayEquals(new int[] {1}, m.predict(Dataset.of(new double[][] {p})), what);
+        }
+      }
+    }
+  }
+
   /** The component of the largest exact log density (smaller index on ties). */
   private static int exactWinner(GaussianMixtureModel g, double[] x) {
     java.math.MathContext mc = new java.math.MathContext(500);

@@ -281,7 +281,8 @@ public final class Mixture {
    * among exact ties the largest {@code b}, then the largest {@code log w_c + log N}'s constant minus
    * {@code m_c / 2}, which becomes their {@code lp_c}; every other component gets {@code -inf}. Their true log
    * densities differ by more than the double range, so this is the posterior and the most probable component to
-   * the precision of doubles (ties among components with the same three terms keep their ratio).
+   * the precision of doubles (ties among components with the same three terms keep their ratio). Components of
+   * weight 0 are left out (their posterior is 0 everywhere).
    *
    * @param x the data
    * @param off offset of the point in {@code x}
@@ -358,18 +359,25 @@ public final class Mixture {
       b[c] = bc;
       m[c] = mc;
     }
+    // Components of weight 0 (log weight -inf) have posterior 0 wherever the point is: they take no part (before,
+    // one of them could win the comparison and leave every lp at -inf, a NaN posterior). Weights sum to 1, so at
+    // least one component takes part.
     double qMin = Double.POSITIVE_INFINITY;
     for (int c = 0; c < k; c++) {
-      qMin = Math.min(qMin, q[c]);
+      if (logConst[c] > Double.NEGATIVE_INFINITY) {
+        qMin = Math.min(qMin, q[c]);
+      }
     }
     double bMax = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < k; c++) {
-      if (q[c] == qMin) {
+      if (logConst[c] > Double.NEGATIVE_INFINITY && q[c] == qMin) {
         bMax = Math.max(bMax, b[c]);
       }
     }
     for (int c = 0; c < k; c++) {
-      lp[c] = q[c] == qMin && b[c] == bMax ? logConst[c] - 0.5 * m[c] : Double.NEGATIVE_INFINITY;
+      lp[c] = logConst[c] > Double.NEGATIVE_INFINITY && q[c] == qMin && b[c] == bMax
+          ? logConst[c] - 0.5 * m[c]
+          : Double.NEGATIVE_INFINITY;
     }
   }
 
