@@ -217,7 +217,8 @@ public final class GaussianMixture {
    * @return a new configuration
    * @throws IllegalArgumentException if a shape does not match {@code k} ({@link #components(int)}) or
    *     {@code d}, a value is not finite, weights are negative or do not sum to 1, a matrix is not symmetric
-   *     or not positive definite, or the matrices do not have the configured covariance type's shape
+   *     or not positive definite, or the matrices do not have the configured covariance type's shape (for
+   *     DIAGONAL and SPHERICAL also: variances above {@code 2^-1024}, whose reciprocal is finite)
    */
   public GaussianMixture initialParameters(double[] weights, double[][] means, double[][][] covariances) {
     if (weights == null || means == null || covariances == null) {
@@ -318,6 +319,13 @@ public final class GaussianMixture {
           if ((type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL) && a != b && v != 0) {
             throw new IllegalArgumentException("initial covariances must be diagonal for covariance type "
                 + type + ", got covariances[" + c + "][" + a + "][" + b + "] = " + v);
+          }
+          if ((type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL) && a == b
+              && 1 / v == Double.POSITIVE_INFINITY) {
+            // Positive (checked) but at most 2^-1024: the precision 1 / v of these types would be infinite.
+            throw new IllegalArgumentException("initial covariances must have variances above 2^-1024 (a finite"
+                + " reciprocal) for covariance type " + type + ", got covariances[" + c + "][" + a + "][" + a
+                + "] = " + v);
           }
           if (type == CovarianceType.SPHERICAL && a == b && v != cov[c][0][0]) {
             throw new IllegalArgumentException("initial covariances must be multiples of the identity for "

@@ -55,7 +55,8 @@ public final class GaussianMixtureModel {
    * {@code N_k / n} with a tiny responsibility added to {@code N_k}); {@code k * d} means with
    * {@code d >= 1}; covariance storage of the type's length ({@link State}); FULL and TIED matrices exactly
    * symmetric and positive definite (a Cholesky factorisation succeeds), DIAGONAL and SPHERICAL variances
-   * {@code > 0}; {@code iterations >= 0}
+   * {@code > 0} with a finite reciprocal (above {@code 2^-1024}, about {@code 5.6e-309}: the densities of a
+   * smaller one were NaN at its mean); {@code iterations >= 0}
    * and {@code iterations + 1} log-likelihoods; every number finite.
    *
    * @param state the state, e.g. from {@link #state()} or a model file
@@ -146,7 +147,7 @@ public final class GaussianMixtureModel {
       } else if (type == CovarianceType.FULL) {
         what = "covariance matrix " + e.component + " is not positive definite";
       } else {
-        what = "the variances of component " + e.component + " must be > 0";
+        what = "the variances of component " + e.component + " must be > 0 with a finite reciprocal (> 2^-1024)";
       }
       throw stateError(what);
     }

@@ -84,7 +84,9 @@ public final class Mixture {
    * @param means {@code k * d}
    * @param cov covariance storage as described in the class comment
    * @return the mixture
-   * @throws NotPositiveDefinite if a covariance matrix (or variance) is not positive definite
+   * @throws NotPositiveDefinite if a covariance matrix (or variance) is not positive definite, or (DIAGONAL,
+   *     SPHERICAL) a variance is so small (at most {@code 2^-1024}, subnormal) that its precision {@code 1 / v} is
+   *     infinite
    */
   public static Mixture of(CovarianceType type, int k, int d, double[] weights, double[] means,
       double[] cov) {
@@ -118,10 +120,12 @@ public final class Mixture {
           double s = 0;
           for (int j = 0; j < d; j++) {
             double v = cov[c * d + j];
-            if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+            double p = 1 / v;
+            // A variance of at most 2^-1024 has an infinite precision: 0 * inf = NaN densities at the mean.
+            if (!(v > 0) || v == Double.POSITIVE_INFINITY || p == Double.POSITIVE_INFINITY) {
               throw new NotPositiveDefinite(c);
             }
-            factor[c * d + j] = 1 / v;
+            factor[c * d + j] = p;
             s += Math.log(v);
           }
           logConst[c] = Math.log(weights[c]) + base - 0.5 * s;
@@ -132,10 +136,11 @@ public final class Mixture {
         factor = new double[k];
         for (int c = 0; c < k; c++) {
           double v = cov[c];
-          if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+          double p = 1 / v;
+          if (!(v > 0) || v == Double.POSITIVE_INFINITY || p == Double.POSITIVE_INFINITY) {
             throw new NotPositiveDefinite(c);
           }
-          factor[c] = 1 / v;
+          factor[c] = p;
           logConst[c] = Math.log(weights[c]) + base - 0.5 * d * Math.log(v);
         }
         break;
