@@ -374,7 +374,12 @@ public final class GaussianMixture {
    *     differs from that of the initial parameters, or its largest magnitude lies outside
    *     {@code [2^-480, 2^481)} (about {@code 3e-145} to {@code 6e144}), where squared deviations overflow or
    *     underflow (a fit of data near {@code 1e200} failed with a misleading "collapsed points" error, one of
-   *     data near {@code 1e-200} put every row in one component)
+   *     data near {@code 1e-200} put every row in one component), or the fit needs an array larger than Java
+   *     allows (at most {@code 2^31 - 9} values): the {@code n * k} responsibilities, which FULL and TIED
+   *     covariances and the KMEANS and RANDOM initialisations store (DIAGONAL and SPHERICAL started by
+   *     KMEANS_PLUS_PLUS or {@link #initialParameters} store none), or the {@code k * d * d} (FULL) or
+   *     {@code d * d} (TIED) covariance values (before, such sizes overflowed int: a
+   *     NegativeArraySizeException or an index error)
    * @throws IllegalStateException if a covariance matrix is not positive definite in every restart (the
    *     message names the component and suggests a larger regularization or fewer components)
    */
@@ -392,6 +397,7 @@ public final class GaussianMixture {
       throw new IllegalArgumentException("initial means have dimension " + initMeans[0].length
           + " but the data has dimension " + d);
     }
+    checkArraySizes(n, d);
     Scale.requireWithinRefuseLimit(data, "squared deviations");
     double[] x = DataAccess.values(data);
     try (ChunkRunner exec = new ChunkRunner(parallelism)) {
@@ -426,6 +432,30 @@ public final class GaussianMixture {
         throw firstFailure;
       }
       return new GaussianMixtureModel(best.mixture, best.iterations, best.converged, best.history);
+    }
+  }
+
+  /** Largest Java array the fit allocates (as {@code ArrayList}'s limit; some VMs refuse the last few values). */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /**
+   * Refuses, before any work, a fit whose responsibilities or covariance storage would not fit in a Java array
+   * (their sizes would overflow int).
+   */
+  private void checkArraySizes(int n, int d) {
+    long k = components;
+    boolean storesResponsibilities = type == CovarianceType.FULL || type == CovarianceType.TIED
+        || (initWeights == null && init != GmmInit.KMEANS_PLUS_PLUS);
+    if (storesResponsibilities && n * k > MAX_ARRAY) {
+      throw new IllegalArgumentException("n * components responsibilities must fit in a Java array (at most "
+          + MAX_ARRAY + " values), got n = " + n + ", components = " + k + " (" + (n * k) + " values); use fewer"
+          + " components, or DIAGONAL or SPHERICAL covariances with init KMEANS_PLUS_PLUS, which store none");
+    }
+    long covariances = type == CovarianceType.FULL ? k * d * d : type == CovarianceType.TIED ? (long) d * d : 0;
+    if (covariances > MAX_ARRAY) {
+      throw new IllegalArgumentException(type + " covariances must fit in a Java array (at most " + MAX_ARRAY
+          + " values), got " + (type == CovarianceType.FULL ? "components * d * d = " + k + " * " + d + " * " + d
+          : "d * d = " + d + " * " + d) + " = " + covariances + "; use DIAGONAL or SPHERICAL covariances");
     }
   }
 

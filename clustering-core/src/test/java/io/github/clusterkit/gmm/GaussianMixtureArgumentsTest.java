@@ -23,6 +23,44 @@ class GaussianMixtureArgumentsTest {
     }
   }
 
+  /**
+   * Sizes whose arrays exceed Java's limit overflowed int: 50000 rows and 50000 components need 2.5e9 responsibilities
+   * (NegativeArraySizeException), FULL or TIED covariances of d = 46341 columns need d * d = 2147488281 values
+   * (NegativeArraySizeException; d = 65536 gave an index error). Oracle: the arithmetic of the sizes against the
+   * documented limit 2^31 - 9; the refusal comes before any work (K-Means of 50000 clusters would take minutes).
+   */
+  @Test
+  void refusesArraysBeyondTheJavaLimitClearly() {
+    int n = 50_000;
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+    }
+    Dataset tall = Dataset.wrap(x, n, 1);
+    for (CovarianceType type : CovarianceType.values()) {
+      for (GmmInit init : new GmmInit[] {GmmInit.KMEANS, GmmInit.RANDOM}) {
+        rejects(() -> GaussianMixture.components(n).covariance(type).init(init).fit(tall),
+            "responsibilities must fit in a Java array", "n = 50000, components = 50000", "2500000000 values");
+      }
+    }
+    rejects(() -> GaussianMixture.components(n).covariance(CovarianceType.FULL).init(GmmInit.KMEANS_PLUS_PLUS)
+        .fit(tall), "2500000000 values");
+    int d = 46_341;
+    Dataset wide = Dataset.wrap(new double[2 * d], 2, d);
+    rejects(() -> GaussianMixture.components(1).covariance(CovarianceType.FULL).fit(wide),
+        "FULL covariances must fit in a Java array", "components * d * d = 1 * 46341 * 46341 = 2147488281");
+    rejects(() -> GaussianMixture.components(1).covariance(CovarianceType.TIED).fit(wide),
+        "TIED covariances must fit in a Java array", "d * d = 46341 * 46341 = 2147488281");
+    // 46340^2 = 2147395600 fits: DIAGONAL and SPHERICAL need no d * d array at all
+    rejects(() -> GaussianMixture.components(2).covariance(CovarianceType.FULL)
+        .fit(Dataset.wrap(new double[2 * 32_768], 2, 32_768)), "components * d * d = 2 * 32768 * 32768");
+    for (CovarianceType type : new CovarianceType[] {CovarianceType.DIAGONAL, CovarianceType.SPHERICAL}) {
+      GaussianMixtureModel m = GaussianMixture.components(1).covariance(type).maxIterations(1)
+          .fit(Dataset.wrap(new double[] {0, 1, 2, 3}, 2, 2));
+      assertEquals(2, m.dimension());
+    }
+  }
+
   @Test
   void rejectsBadSettingsWithTheValue() {
     rejects(() -> GaussianMixture.components(0), "components", "0");
