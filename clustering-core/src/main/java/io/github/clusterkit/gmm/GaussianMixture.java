@@ -137,7 +137,12 @@ public final class GaussianMixture {
   }
 
   /**
-   * Maximum number of EM iterations per restart (default 100). {@code 0} returns the initial parameters.
+   * Maximum number of EM iterations per restart (default 100). {@code 0} returns the initial parameters,
+   * with the initial weights divided by their sum (as every M-step divides them): the initialisation's own
+   * weights {@code N_c / n} sum to {@code k / n} after {@link GmmInit#KMEANS_PLUS_PLUS}, which gives each
+   * component responsibility for one row only, and a model with such weights is no density (its
+   * log-likelihood, BIC and AIC are off by {@code log(k / n)} per row, and its state is refused by
+   * {@link GaussianMixtureModel#fromState}). {@link #initialParameters} are returned as given.
    *
    * @param value {@code >= 0}
    * @return a new configuration
@@ -212,7 +217,8 @@ public final class GaussianMixture {
    * @return a new configuration
    * @throws IllegalArgumentException if a shape does not match {@code k} ({@link #components(int)}) or
    *     {@code d}, a value is not finite, weights are negative or do not sum to 1, a matrix is not symmetric
-   *     or not positive definite, or the matrices do not have the configured covariance type's shape
+   *     or not positive definite, or the matrices do not have the configured covariance type's shape (for
+   *     DIAGONAL and SPHERICAL also: variances above {@code 2^-1024}, whose reciprocal is finite)
    */
   public GaussianMixture initialParameters(double[] weights, double[][] means, double[][][] covariances) {
     if (weights == null || means == null || covariances == null) {
@@ -314,6 +320,13 @@ public final class GaussianMixture {
             throw new IllegalArgumentException("initial covariances must be diagonal for covariance type "
                 + type + ", got covariances[" + c + "][" + a + "][" + b + "] = " + v);
           }
+          if ((type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL) && a == b
+              && 1 / v == Double.POSITIVE_INFINITY) {
+            // Positive (checked) but at most 2^-1024: the precision 1 / v of these types would be infinite.
+            throw new IllegalArgumentException("initial covariances must have variances above 2^-1024 (a finite"
+                + " reciprocal) for covariance type " + type + ", got covariances[" + c + "][" + a + "][" + a
+                + "] = " + v);
+          }
           if (type == CovarianceType.SPHERICAL && a == b && v != cov[c][0][0]) {
             throw new IllegalArgumentException("initial covariances must be multiples of the identity for "
                 + "covariance type SPHERICAL, got covariances[" + c + "][" + a + "][" + a + "] = " + v
@@ -361,7 +374,12 @@ public final class GaussianMixture {
    *     differs from that of the initial parameters, or its largest magnitude lies outside
    *     {@code [2^-480, 2^481)} (about {@code 3e-145} to {@code 6e144}), where squared deviations overflow or
    *     underflow (a fit of data near {@code 1e200} failed with a misleading "collapsed points" error, one of
-   *     data near {@code 1e-200} put every row in one component)
+   *     data near {@code 1e-200} put every row in one component), or the fit needs an array larger than Java
+   *     allows (at most {@code 2^31 - 9} values): the {@code n * k} responsibilities, which FULL and TIED
+   *     covariances and the KMEANS and RANDOM initialisations store (DIAGONAL and SPHERICAL started by
+   *     KMEANS_PLUS_PLUS or {@link #initialParameters} store none), or the {@code k * d * d} (FULL) or
+   *     {@code d * d} (TIED) covariance values (before, such sizes overflowed int: a
+   *     NegativeArraySizeException or an index error)
    * @throws IllegalStateException if a covariance matrix is not positive definite in every restart (the
    *     message names the component and suggests a larger regularization or fewer components)
    */
@@ -379,6 +397,7 @@ public final class GaussianMixture {
       throw new IllegalArgumentException("initial means have dimension " + initMeans[0].length
           + " but the data has dimension " + d);
     }
+    checkArraySizes(n, d);
     Scale.requireWithinRefuseLimit(data, "squared deviations");
     double[] x = DataAccess.values(data);
     try (ChunkRunner exec = new ChunkRunner(parallelism)) {
@@ -392,6 +411,9 @@ public final class GaussianMixture {
       for (int r = 0; r < restarts; r++) {
         try {
           Mixture start = initialise(run, data, x, Rng.split(seed, r).nextLong());
+          if (maxIterations == 0) {
+            start = withNormalizedWeights(start);
+          }
           EmRun.Result res = run.run(start, maxIterations, tolerance);
           if (best == null || res.logLikelihood() > best.logLikelihood()) {
             best = res;
@@ -411,6 +433,48 @@ public final class GaussianMixture {
       }
       return new GaussianMixtureModel(best.mixture, best.iterations, best.converged, best.history);
     }
+  }
+
+  /** Largest Java array the fit allocates (as {@code ArrayList}'s limit; some VMs refuse the last few values). */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /**
+   * Refuses, before any work, a fit whose responsibilities or covariance storage would not fit in a Java array
+   * (their sizes would overflow int).
+   */
+  private void checkArraySizes(int n, int d) {
+    long k = components;
+    boolean storesResponsibilities = type == CovarianceType.FULL || type == CovarianceType.TIED
+        || (initWeights == null && init != GmmInit.KMEANS_PLUS_PLUS);
+    if (storesResponsibilities && n * k > MAX_ARRAY) {
+      throw new IllegalArgumentException("n * components responsibilities must fit in a Java array (at most "
+          + MAX_ARRAY + " values), got n = " + n + ", components = " + k + " (" + (n * k) + " values); use fewer"
+          + " components, or DIAGONAL or SPHERICAL covariances with init KMEANS_PLUS_PLUS, which store none");
+    }
+    long covariances = type == CovarianceType.FULL ? k * d * d : type == CovarianceType.TIED ? (long) d * d : 0;
+    if (covariances > MAX_ARRAY) {
+      throw new IllegalArgumentException(type + " covariances must fit in a Java array (at most " + MAX_ARRAY
+          + " values), got " + (type == CovarianceType.FULL ? "components * d * d = " + k + " * " + d + " * " + d
+          : "d * d = " + d + " * " + d) + " = " + covariances + "; use DIAGONAL or SPHERICAL covariances");
+    }
+  }
+
+  /**
+   * The mixture with its weights divided by their sum, for a model returned without an M-step: an
+   * initialisation's weights are {@code N_c / n} (scikit-learn's, which its first E-step uses), summing to
+   * {@code k / n} after k-means++ (one row per component).
+   */
+  private static Mixture withNormalizedWeights(Mixture m) {
+    double[] w = m.weightsArray();
+    double total = 0;
+    for (double v : w) {
+      total += v;
+    }
+    double[] normalized = new double[w.length];
+    for (int c = 0; c < w.length; c++) {
+      normalized[c] = w[c] / total;
+    }
+    return Mixture.of(m.type(), m.components(), m.dimension(), normalized, m.meansArray(), m.covArray());
   }
 
   private Mixture givenMixture(int d) {

@@ -55,7 +55,8 @@ public final class GaussianMixtureModel {
    * {@code N_k / n} with a tiny responsibility added to {@code N_k}); {@code k * d} means with
    * {@code d >= 1}; covariance storage of the type's length ({@link State}); FULL and TIED matrices exactly
    * symmetric and positive definite (a Cholesky factorisation succeeds), DIAGONAL and SPHERICAL variances
-   * {@code > 0}; {@code iterations >= 0}
+   * {@code > 0} with a finite reciprocal (above {@code 2^-1024}, about {@code 5.6e-309}: the densities of a
+   * smaller one were NaN at its mean); {@code iterations >= 0}
    * and {@code iterations + 1} log-likelihoods; every number finite.
    *
    * @param state the state, e.g. from {@link #state()} or a model file
@@ -146,7 +147,7 @@ public final class GaussianMixtureModel {
       } else if (type == CovarianceType.FULL) {
         what = "covariance matrix " + e.component + " is not positive definite";
       } else {
-        what = "the variances of component " + e.component + " must be > 0";
+        what = "the variances of component " + e.component + " must be > 0 with a finite reciprocal (> 2^-1024)";
       }
       throw stateError(what);
     }
@@ -248,7 +249,11 @@ public final class GaussianMixtureModel {
    * The mean log-likelihood per row of the training data after 0, 1, ..., {@link #iterations()} EM
    * iterations: {@code iterations() + 1} values, the first for the initial parameters, the last equal to
    * {@link #logLikelihood()}. EM never decreases it when the regularization is 0; a positive regularization
-   * perturbs each M-step slightly, so tiny decreases are possible near convergence.
+   * perturbs each M-step slightly, so tiny decreases are possible near convergence. After
+   * {@link GmmInit#KMEANS_PLUS_PLUS} with at least one iteration the first value is scikit-learn's: that of the
+   * initial weights {@code N_c / n}, which sum to {@code k / n} (its first E-step, on which the convergence test
+   * and so the iteration count depend, uses them); the weights of a model returned after 0 iterations are divided
+   * by their sum (see {@link GaussianMixture#maxIterations(int)}).
    *
    * @return a fresh array
    */
@@ -375,7 +380,10 @@ public final class GaussianMixtureModel {
   }
 
   /**
-   * Log density {@code log p(x_i)} of every row under the mixture (scikit-learn's {@code score_samples}).
+   * Log density {@code log p(x_i)} of every row under the mixture (scikit-learn's {@code score_samples}). A row so
+   * far from every component that all its log densities overflow (near {@code 1e200} for components of unit scale)
+   * gets {@code -Infinity}, the double its true log density (below {@code -1e300}) rounds to; {@link #bic} and
+   * {@link #aic} of data holding such a row are then {@code +Infinity}.
    *
    * @param data points of dimension {@link #dimension()}
    * @return one log density per row
@@ -392,7 +400,8 @@ public final class GaussianMixtureModel {
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       mixture.weightedLogProb(x, i * d, lp, scratch);
-      out[i] = Mixture.logSumExp(lp, k);
+      // All overflowed: log-sum-exp would subtract -inf from -inf (NaN); the true value is beyond the range.
+      out[i] = Mixture.allOverflowed(lp, k) ? Double.NEGATIVE_INFINITY : Mixture.logSumExp(lp, k);
     }
     return out;
   }

@@ -23,6 +23,44 @@ class GaussianMixtureArgumentsTest {
     }
   }
 
+  /**
+   * Sizes whose arrays exceed Java's limit overflowed int: 50000 rows and 50000 components need 2.5e9 responsibilities
+   * (NegativeArraySizeException), FULL or TIED covariances of d = 46341 columns need d * d = 2147488281 values
+   * (NegativeArraySizeException; d = 65536 gave an index error). Oracle: the arithmetic of the sizes against the
+   * documented limit 2^31 - 9; the refusal comes before any work (K-Means of 50000 clusters would take minutes).
+   */
+  @Test
+  void refusesArraysBeyondTheJavaLimitClearly() {
+    int n = 50_000;
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+    }
+    Dataset tall = Dataset.wrap(x, n, 1);
+    for (CovarianceType type : CovarianceType.values()) {
+      for (GmmInit init : new GmmInit[] {GmmInit.KMEANS, GmmInit.RANDOM}) {
+        rejects(() -> GaussianMixture.components(n).covariance(type).init(init).fit(tall),
+            "responsibilities must fit in a Java array", "n = 50000, components = 50000", "2500000000 values");
+      }
+    }
+    rejects(() -> GaussianMixture.components(n).covariance(CovarianceType.FULL).init(GmmInit.KMEANS_PLUS_PLUS)
+        .fit(tall), "2500000000 values");
+    int d = 46_341;
+    Dataset wide = Dataset.wrap(new double[2 * d], 2, d);
+    rejects(() -> GaussianMixture.components(1).covariance(CovarianceType.FULL).fit(wide),
+        "FULL covariances must fit in a Java array", "components * d * d = 1 * 46341 * 46341 = 2147488281");
+    rejects(() -> GaussianMixture.components(1).covariance(CovarianceType.TIED).fit(wide),
+        "TIED covariances must fit in a Java array", "d * d = 46341 * 46341 = 2147488281");
+    // 46340^2 = 2147395600 fits: DIAGONAL and SPHERICAL need no d * d array at all
+    rejects(() -> GaussianMixture.components(2).covariance(CovarianceType.FULL)
+        .fit(Dataset.wrap(new double[2 * 32_768], 2, 32_768)), "components * d * d = 2 * 32768 * 32768");
+    for (CovarianceType type : new CovarianceType[] {CovarianceType.DIAGONAL, CovarianceType.SPHERICAL}) {
+      GaussianMixtureModel m = GaussianMixture.components(1).covariance(type).maxIterations(1)
+          .fit(Dataset.wrap(new double[] {0, 1, 2, 3}, 2, 2));
+      assertEquals(2, m.dimension());
+    }
+  }
+
   @Test
   void rejectsBadSettingsWithTheValue() {
     rejects(() -> GaussianMixture.components(0), "components", "0");
@@ -79,6 +117,21 @@ class GaussianMixtureArgumentsTest {
     rejects(() -> g.covariance(CovarianceType.TIED).initialParameters(w, mu, full), "TIED");
     rejects(() -> g.initialParameters(w, mu, cov).fit(Generators.blobs(50, 3, 2, 1, 0, 1).data()),
         "dimension 2", "dimension 3");
+    // A variance at or below 2^-1024 is positive but its precision is infinite (NaN densities at the mean): refused
+    // for DIAGONAL and SPHERICAL when given, or when the type is set afterwards (it escaped as an internal exception
+    // from fit once Mixture refused it); FULL and TIED invert the Cholesky factor, whose 1 / sqrt(v) is finite.
+    double[][][] tiny = {{{1e-320}}};
+    GaussianMixture one = GaussianMixture.components(1);
+    for (CovarianceType t : new CovarianceType[] {CovarianceType.DIAGONAL, CovarianceType.SPHERICAL}) {
+      rejects(() -> one.covariance(t).initialParameters(new double[] {1}, new double[][] {{0}}, tiny),
+          "variances above 2^-1024", t.toString(), "covariances[0][0][0] = ");
+      GaussianMixture given = one.initialParameters(new double[] {1}, new double[][] {{0}}, tiny);
+      rejects(() -> given.covariance(t), "variances above 2^-1024", t.toString());
+    }
+    Dataset line = Dataset.of(new double[][] {{0}, {1}, {2}});
+    GaussianMixtureModel m = one.initialParameters(new double[] {1}, new double[][] {{0}}, tiny).maxIterations(0)
+        .fit(line);
+    assertArrayEquals(new double[] {1.0}, m.predictProba(new double[] {0}), 0.0);
   }
 
   @Test

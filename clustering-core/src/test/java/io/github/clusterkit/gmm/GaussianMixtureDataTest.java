@@ -101,13 +101,14 @@ class GaussianMixtureDataTest {
   @Test
   void kmeansPlusPlusInitStartsFromSeedRows() {
     // scikit-learn 1.2's "k-means++": responsibility 1 for one seed row per component, so each initial mean
-    // is a data row, each weight 1/n and each covariance regularization * I.
+    // is a data row and each covariance regularization * I; each N_c is 1 (+ 10 eps), so the returned weights
+    // (N_c divided by their sum) are 1/k.
     Dataset x = GaussianMixturePropertiesTest.blobs(9, 300, 2);
     GaussianMixtureModel m = GaussianMixture.components(3).init(GmmInit.KMEANS_PLUS_PLUS).seed(9)
         .regularization(1e-3).maxIterations(0).fit(x);
     double[][] rows = x.toRows();
     for (int c = 0; c < 3; c++) {
-      assertEquals(1.0 / 300, m.weights()[c], 1e-15);
+      assertEquals(1.0 / 3, m.weights()[c], 1e-15);
       boolean isRow = false;
       for (double[] r : rows) {
         isRow |= Math.abs(r[0] - m.means()[c][0]) <= 1e-14 * Math.abs(r[0])
@@ -168,6 +169,42 @@ class GaussianMixtureDataTest {
   }
 
   /**
+   * With {@code maxIterations(0)} after the k-means++ initialisation the weights were the initial {@code N_c / n}:
+   * {@code 1/n} each, summing to {@code k/n}, so the model was no density (log-likelihood off by {@code log(k/n)}
+   * per row) and {@code fromState(state())} refused the model's own state (a saved file could not be loaded).
+   * Oracle: the documented rule, initial {@code N_c} divided by their sum, so that every initialisation gives weights
+   * summing to 1 (k-means++: {@code N_c = 1 + 10 eps} for every component, weights exactly {@code 1/k} up to one
+   * rounding); the log-likelihood is then the mean of {@code scoreSamples}, and the state round-trips.
+   */
+  @Test
+  void zeroIterationsGiveWeightsSummingToOneForEveryInit() {
+    Dataset x = GaussianMixturePropertiesTest.blobs(4, 50, 2);
+    for (CovarianceType type : CovarianceType.values()) {
+      for (GmmInit init : GmmInit.values()) {
+        String what = type + ", " + init;
+        GaussianMixtureModel m = GaussianMixture.components(3).covariance(type).init(init).seed(4)
+            .maxIterations(0).fit(x);
+        double sum = 0;
+        for (double w : m.weights()) {
+          sum += w;
+        }
+        assertEquals(1.0, sum, 1e-12, what);
+        if (init == GmmInit.KMEANS_PLUS_PLUS) {
+          assertArrayEquals(new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, m.weights(), 1e-15, what);
+        }
+        double mean = 0;
+        for (double s : m.scoreSamples(x)) {
+          mean += s;
+        }
+        assertEquals(mean / 50, m.logLikelihood(), 1e-12 * Math.abs(mean / 50), what);
+        GaussianMixtureModel back = GaussianMixtureModel.fromState(m.state());
+        assertArrayEquals(m.weights(), back.weights(), 0.0, what);
+        assertArrayEquals(m.predict(x), back.predict(x), what);
+      }
+    }
+  }
+
+  /**
    * A point so far from every component that all its log densities overflow (near 1e200): its posterior was NaN in
    * every component and its most probable component always 0. Oracle: exact arithmetic (BigDecimal, 500 digits:
    * the terms that decide lie 200 orders below the leading one) on the model's own weights, means and covariances,
@@ -189,6 +226,73 @@ class GaussianMixtureDataTest {
         double[] p = g.predictProba(far);
         for (int c = 0; c < p.length; c++) {
           assertEquals(c == winner ? 1.0 : 0.0, p[c], type + ", point " + q + ", component " + c);
+        }
+      }
+    }
+  }
+
+  /**
+   * The log density of a point near 1e200 was NaN in scoreSamples (log-sum-exp of all -inf), and so were BIC and AIC
+   * of data holding it. Oracle: for every component, {@code maha_c >= |x - mu_c|^2 / lambda_max(Sigma_c)} and
+   * {@code lambda_max <= trace}, so {@code log(w_c N(x | mu_c, Sigma_c)) <= -1/2 log det(2 pi Sigma_c) - |x - mu_c|^2 /
+   * (2 trace)}, which (checked in logarithms) lies below {@code -Double.MAX_VALUE}; the sum over components is at most
+   * {@code k} times the largest term, so the true log density rounds to {@code -Infinity}. The near row's value is the
+   * log-sum-exp of its weighted log densities, unchanged.
+   */
+  @Test
+  void farPointsGetMinusInfinityLogDensity() {
+    Dataset x = Generators.blobs(600, 3, 3, 1.0, 0, 7).data();
+    double[] near = x.toRows()[0];
+    double[] far = {1e200, -3e200, 2e200};
+    Dataset both = Dataset.of(new double[][] {near, far});
+    for (CovarianceType type : CovarianceType.values()) {
+      GaussianMixtureModel g = GaussianMixture.components(3).covariance(type).seed(1).fit(x);
+      for (int c = 0; c < 3; c++) {
+        double[] mu = g.means()[c];
+        double max = 0;
+        for (int j = 0; j < 3; j++) {
+          max = Math.max(max, Math.abs(far[j] - mu[j]));
+        }
+        double dist2Log = 2 * Math.log(max);
+        double trace = 0;
+        for (int j = 0; j < 3; j++) {
+          trace += g.covariances()[c][j][j];
+        }
+        // log(|x - mu|^2 / (2 trace)) exceeds log(MAX_VALUE) by far more than the constant and log k
+        assertTrue(dist2Log - Math.log(2 * trace) > Math.log(Double.MAX_VALUE) + 10, type + ", component " + c);
+      }
+      double[] s = g.scoreSamples(both);
+      assertTrue(Double.isFinite(s[0]), type + ": the near row");
+      assertEquals(Double.NEGATIVE_INFINITY, s[1], type + ": the far row");
+      assertEquals(Double.POSITIVE_INFINITY, g.bic(both), type.toString());
+      assertEquals(Double.POSITIVE_INFINITY, g.aic(both), type.toString());
+      // the near row alone: -2 log L + p ln 1
+      assertEquals(-2 * s[0], g.bic(Dataset.of(new double[][] {near})), 0.0, type.toString());
+    }
+  }
+
+  /**
+   * A component of weight 0 (allowed by initialParameters and fromState) could win the far-point comparison, which
+   * then left every log density at -inf: predictProba was NaN and predict returned the weight-0 component. Oracle:
+   * the posterior of a weight-0 component is exactly 0 at every point; with one other component, that one has
+   * posterior 1. The far point is nearer (in every term of the comparison) to the weight-0 component at the origin.
+   */
+  @Test
+  void farPointsNeverGoToAComponentOfWeightZero() {
+    double[][] mu = {{0, 0}, {3, 3}};
+    double[][][] cov = {{{1, 0}, {0, 1}}, {{1, 0}, {0, 1}}};
+    Dataset x = GaussianMixturePropertiesTest.blobs(3, 40, 2);
+    for (CovarianceType type : CovarianceType.values()) {
+      GaussianMixtureModel g = GaussianMixture.components(2).covariance(type)
+          .initialParameters(new double[] {0, 1}, mu, cov).maxIterations(0).fit(x);
+      assertEquals(0.0, g.weights()[0], 0.0);
+      GaussianMixtureModel rebuilt = GaussianMixtureModel.fromState(g.state());
+      for (GaussianMixtureModel m : new GaussianMixtureModel[] {g, rebuilt}) {
+        for (double[] p : new double[][] {{-1e200, -1e200}, {1e200, -1e200}, {-2e300, 5e299}}) {
+          String what = type + " at " + p[0] + ", " + p[1];
+          assertArrayEquals(new double[] {0, 1}, m.predictProba(p), 0.0, what);
+          assertEquals(1, m.predict(p), what);
+          assertArrayEquals(new int[] {1}, m.predict(Dataset.of(new double[][] {p})), what);
         }
       }
     }

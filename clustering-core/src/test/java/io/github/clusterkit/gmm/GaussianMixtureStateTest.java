@@ -136,6 +136,30 @@ class GaussianMixtureStateTest {
     assertRejected("the variances of component 0 must be > 0", state(CovarianceType.SPHERICAL, w, mu,
         new double[] {-1, 1}, 1, h));
     assertRejected("iterations must be >= 0, got -1", state(full, w, mu, cov, -1, new double[0]));
+    // A subnormal variance at or below 2^-1024 has an infinite precision 1 / v: the densities at (and within 1e-154
+    // of) the mean were 0 * inf = NaN. Rejected now; the next double above 2^-1024 is accepted and gives the exact
+    // posterior there (component 0's log density exceeds component 1's by about 354 + 12.5, so its posterior
+    // rounds to 1 and component 1's is below 1e-150).
+    double[] one = {0.5, 0.5};
+    double[] mu1 = {0, 5};
+    assertRejected("the variances of component 0 must be > 0 with a finite reciprocal", state(CovarianceType.DIAGONAL,
+        one, mu1, new double[] {Double.MIN_VALUE, 1}, 1, h));
+    assertRejected("the variances of component 0 must be > 0 with a finite reciprocal", state(CovarianceType.DIAGONAL,
+        one, mu1, new double[] {0x1p-1024, 1}, 1, h));
+    assertRejected("the variances of component 1 must be > 0 with a finite reciprocal",
+        state(CovarianceType.SPHERICAL, one, mu1, new double[] {1, 1e-310}, 1, h));
+    for (CovarianceType t : new CovarianceType[] {CovarianceType.DIAGONAL, CovarianceType.SPHERICAL}) {
+      GaussianMixtureModel m = GaussianMixtureModel.fromState(state(t, one, mu1,
+          new double[] {Math.nextUp(0x1p-1024), 1}, 1, h));
+      for (double x : new double[] {0, 1e-200}) {
+        double[] p = m.predictProba(new double[] {x});
+        assertEquals(1.0, p[0], 0.0, t + " at " + x);
+        assertTrue(p[1] >= 0 && p[1] < 1e-150, t + " at " + x + ": " + p[1]);
+        double s = m.scoreSamples(Dataset.of(new double[][] {{x}}))[0];
+        // log(0.5) - log(2 pi) / 2 - log(v) / 2 with log(v) = -1024 ln 2 (to 1e-16 relative)
+        assertEquals(Math.log(0.5) - 0.5 * Math.log(2 * Math.PI) + 512 * Math.log(2), s, 1e-12, t + " at " + x);
+      }
+    }
     assertRejected("logLikelihoodHistory must hold iterations + 1 = 3 values, got 2", state(full, w, mu, cov,
         2, h));
     assertRejected("logLikelihoodHistory[1] must be finite, got -Infinity", state(full, w, mu, cov, 1,

@@ -84,7 +84,9 @@ public final class Mixture {
    * @param means {@code k * d}
    * @param cov covariance storage as described in the class comment
    * @return the mixture
-   * @throws NotPositiveDefinite if a covariance matrix (or variance) is not positive definite
+   * @throws NotPositiveDefinite if a covariance matrix (or variance) is not positive definite, or (DIAGONAL,
+   *     SPHERICAL) a variance is so small (at most {@code 2^-1024}, subnormal) that its precision {@code 1 / v} is
+   *     infinite
    */
   public static Mixture of(CovarianceType type, int k, int d, double[] weights, double[] means,
       double[] cov) {
@@ -118,10 +120,12 @@ public final class Mixture {
           double s = 0;
           for (int j = 0; j < d; j++) {
             double v = cov[c * d + j];
-            if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+            double p = 1 / v;
+            // A variance of at most 2^-1024 has an infinite precision: 0 * inf = NaN densities at the mean.
+            if (!(v > 0) || v == Double.POSITIVE_INFINITY || p == Double.POSITIVE_INFINITY) {
               throw new NotPositiveDefinite(c);
             }
-            factor[c * d + j] = 1 / v;
+            factor[c * d + j] = p;
             s += Math.log(v);
           }
           logConst[c] = Math.log(weights[c]) + base - 0.5 * s;
@@ -132,10 +136,11 @@ public final class Mixture {
         factor = new double[k];
         for (int c = 0; c < k; c++) {
           double v = cov[c];
-          if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+          double p = 1 / v;
+          if (!(v > 0) || v == Double.POSITIVE_INFINITY || p == Double.POSITIVE_INFINITY) {
             throw new NotPositiveDefinite(c);
           }
-          factor[c] = 1 / v;
+          factor[c] = p;
           logConst[c] = Math.log(weights[c]) + base - 0.5 * d * Math.log(v);
         }
         break;
@@ -281,7 +286,8 @@ public final class Mixture {
    * among exact ties the largest {@code b}, then the largest {@code log w_c + log N}'s constant minus
    * {@code m_c / 2}, which becomes their {@code lp_c}; every other component gets {@code -inf}. Their true log
    * densities differ by more than the double range, so this is the posterior and the most probable component to
-   * the precision of doubles (ties among components with the same three terms keep their ratio).
+   * the precision of doubles (ties among components with the same three terms keep their ratio). Components of
+   * weight 0 are left out (their posterior is 0 everywhere).
    *
    * @param x the data
    * @param off offset of the point in {@code x}
@@ -358,18 +364,25 @@ public final class Mixture {
       b[c] = bc;
       m[c] = mc;
     }
+    // Components of weight 0 (log weight -inf) have posterior 0 wherever the point is: they take no part (before,
+    // one of them could win the comparison and leave every lp at -inf, a NaN posterior). Weights sum to 1, so at
+    // least one component takes part.
     double qMin = Double.POSITIVE_INFINITY;
     for (int c = 0; c < k; c++) {
-      qMin = Math.min(qMin, q[c]);
+      if (logConst[c] > Double.NEGATIVE_INFINITY) {
+        qMin = Math.min(qMin, q[c]);
+      }
     }
     double bMax = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < k; c++) {
-      if (q[c] == qMin) {
+      if (logConst[c] > Double.NEGATIVE_INFINITY && q[c] == qMin) {
         bMax = Math.max(bMax, b[c]);
       }
     }
     for (int c = 0; c < k; c++) {
-      lp[c] = q[c] == qMin && b[c] == bMax ? logConst[c] - 0.5 * m[c] : Double.NEGATIVE_INFINITY;
+      lp[c] = logConst[c] > Double.NEGATIVE_INFINITY && q[c] == qMin && b[c] == bMax
+          ? logConst[c] - 0.5 * m[c]
+          : Double.NEGATIVE_INFINITY;
     }
   }
 
