@@ -157,7 +157,8 @@ public final class OneHotEncoder implements Step {
       this.outputs = out;
     }
 
-    private static String outputName(String column, String category) {
+    /** The name of the output column of {@code category} of {@code column}. */
+    static String outputName(String column, String category) {
       return column + "=" + category;
     }
 

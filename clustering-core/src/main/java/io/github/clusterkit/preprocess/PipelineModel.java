@@ -13,15 +13,26 @@ import java.util.Objects;
  * fitted steps. {@link #transform(Table)} applies the steps and returns a {@link Dataset} whose column names
  * are {@link #outputColumns()}.
  *
- * <p><b>Input layout.</b> A table to transform must have every input column with the type seen at fit time;
- * it may have extra columns (they are ignored) and its columns may be in any order. A column in which every cell
- * is missing is accepted for either type and read as missing values of the type seen at fit time: its type
- * cannot be told from its cells (a CSV reader reads it as numeric), and a file of new customers whose category is
- * unknown, such as a single new customer, has such a column.
+ * <p><b>Input layout.</b> A table to transform must have the {@linkplain #requiredColumns() required columns}, each
+ * with the type seen at fit time: the input columns whose values reach the output, because a step reads them (a
+ * scaler, {@link Log1p}, an {@link Imputer}, a {@link OneHotEncoder}) or because they are passed to the output as
+ * they are. Every other column is ignored: a column that a {@link ColumnSelector} drops (or leaves out of a keep-only
+ * selection), such as an identifier, may be absent, of the other type or in another place, and so may extra columns;
+ * columns may come in any order. The rule follows the fitted steps, which all name their columns (a step that acts
+ * on "every numeric column" resolved them when it was fitted), so nothing is selected by type or by pattern at
+ * transform time. A column that a step reads but a later {@code ColumnSelector} drops is not required either: its
+ * values cannot change the output, and that step is then not applied to it (so it can raise no error for it). A
+ * required column that is missing, or of the other type, raises an {@link IllegalArgumentException} naming the
+ * column, the first step that reads it (counted from 0) and this rule. A required column in which every cell is
+ * missing is accepted for either type and read as missing values of the type seen at fit time: its type cannot be
+ * told from its cells (a CSV reader reads it as numeric), and a file of new customers whose category is unknown,
+ * such as a single new customer, has such a column. The output depends only on the required columns, and is the
+ * same, bit for bit, whatever the other columns hold.
  *
  * <p><b>State.</b> {@link #inputColumns()}, {@link #inputTypes()} and {@link #steps()} are the whole fitted
  * state; {@link #of(List, List, List)} rebuilds a model from it and checks that the steps fit together (every
  * step finds its columns with the right types, and the output is all numeric), which is what model files use.
+ * {@link #requiredColumns()} is derived from it, so a model file written before this rule follows it as well.
  *
  * <p>Immutable and thread-safe.
  */
@@ -31,13 +42,15 @@ public final class PipelineModel {
   private final List<ColumnType> inputTypes;
   private final List<FittedStep> steps;
   private final List<String> outputColumns;
+  private final InputPlan plan;
 
   private PipelineModel(List<String> inputColumns, List<ColumnType> inputTypes, List<FittedStep> steps,
-      List<String> outputColumns) {
+      List<String> outputColumns, InputPlan plan) {
     this.inputColumns = inputColumns;
     this.inputTypes = inputTypes;
     this.steps = steps;
     this.outputColumns = outputColumns;
+    this.plan = plan;
   }
 
   /**
@@ -73,6 +86,8 @@ public final class PipelineModel {
       }
     }
     Table layout = b.build();
+    List<List<String>> layouts = new ArrayList<>(steps.size() + 1);
+    layouts.add(layout.columnNames());
     List<FittedStep> s = new ArrayList<>(steps.size());
     for (int k = 0; k < steps.size(); k++) {
       FittedStep f = steps.get(k);
@@ -86,14 +101,16 @@ public final class PipelineModel {
             + e.getMessage(), e);
       }
       s.add(f);
+      layouts.add(layout.columnNames());
     }
     List<String> cat = layout.columnNames(ColumnType.CATEGORICAL);
     if (!cat.isEmpty()) {
       throw new IllegalArgumentException("PipelineModel: output column '" + cat.get(0)
           + "' is categorical; add a OneHotEncoder or drop it (ColumnSelector)");
     }
-    return new PipelineModel(names, Collections.unmodifiableList(new ArrayList<>(inputTypes)),
-        Collections.unmodifiableList(s), layout.columnNames());
+    List<ColumnType> types = Collections.unmodifiableList(new ArrayList<>(inputTypes));
+    List<FittedStep> fitted = Collections.unmodifiableList(s);
+    return new PipelineModel(names, types, fitted, layout.columnNames(), InputPlan.of(names, types, fitted, layouts));
   }
 
   static void checkComplete(Table out) {
@@ -115,6 +132,21 @@ public final class PipelineModel {
     return inputTypes;
   }
 
+  /**
+   * The columns a table to transform must have: the input columns whose values reach the output (read by a step,
+   * or passed to the output as they are), in fit order. See the class comment for the rule.
+   *
+   * @return the required column names, a subset of {@link #inputColumns()} in its order, unmodifiable
+   */
+  public List<String> requiredColumns() {
+    return plan.columns;
+  }
+
+  /** @return the types seen at fit time of the {@link #requiredColumns()}, one per column, unmodifiable */
+  public List<ColumnType> requiredTypes() {
+    return plan.types;
+  }
+
   /** @return the fitted steps in order, unmodifiable */
   public List<FittedStep> steps() {
     return steps;
@@ -129,47 +161,68 @@ public final class PipelineModel {
    * Applies the steps and returns the result as a table (for inspection; {@link #transform} gives the
    * {@code Dataset}).
    *
-   * @param table a table with the input columns (extra columns are ignored); not modified
+   * @param table a table with the {@link #requiredColumns()} (other columns are ignored); not modified
    * @return the transformed table, with {@link #outputColumns()}
-   * @throws IllegalArgumentException if an input column is missing or of another type (and not entirely
+   * @throws IllegalArgumentException if a required column is missing or of another type (and not entirely
    *     missing), or a step fails
    */
   public Table transformTable(Table table) {
     if (table == null) {
       throw new IllegalArgumentException("table must not be null");
     }
+    List<String> required = plan.columns;
     boolean retype = false;
-    for (int j = 0; j < inputColumns.size(); j++) {
-      String c = inputColumns.get(j);
+    for (int j = 0; j < required.size(); j++) {
+      String c = required.get(j);
+      ColumnType want = plan.types.get(j);
       if (!table.hasColumn(c)) {
         throw new IllegalArgumentException("the table has no column '" + c + "', which the pipeline was fitted"
-            + " on; columns are " + table.columnNames());
+            + " on: " + use(j) + "; " + RULE + "; columns are " + table.columnNames());
       }
-      if (table.type(c) != inputTypes.get(j)) {
+      if (table.type(c) != want) {
         if (table.missingCount(c) != table.rowCount()) {
           throw new IllegalArgumentException("column '" + c + "' is " + Columns.lower(table.type(c))
-              + ", but the pipeline was fitted on a " + Columns.lower(inputTypes.get(j)) + " column");
+              + ", but the pipeline was fitted on a " + Columns.lower(want) + " column: " + use(j) + "; "
+              + RULE + " (a column whose cells are all missing may have either type)");
         }
         retype = true;
       }
     }
-    Table current = table.select(inputColumns);
+    Table current = table.select(required);
     if (retype) {
       current = allMissingRetyped(current);
     }
-    for (int k = 0; k < steps.size(); k++) {
-      current = steps.get(k).transform(current);
+    for (int k = 0; k < plan.steps.size(); k++) {
+      current = plan.steps.get(k).transform(current);
     }
     return current;
   }
 
-  /** The input columns in order, a column of the other type with every cell missing as missing cells of its type. */
+  private static final String RULE = "a table to transform needs every column whose values reach the output"
+      + " (requiredColumns()), with the type seen at fit time; other columns, such as one a ColumnSelector"
+      + " drops, may be absent or of any type";
+
+  /** How the pipeline uses required column {@code j}: the first step that reads it, or passing it to the output. */
+  private String use(int j) {
+    int k = plan.readers[j];
+    if (k < 0) {
+      return "the pipeline passes it to its output as it is";
+    }
+    return "step " + k + " (" + stepName(steps.get(k)) + ") reads it";
+  }
+
+  private static String stepName(FittedStep f) {
+    return f.getClass().getEnclosingClass().getSimpleName();
+  }
+
+  /** The required columns in order, a column of the other type with every cell missing as missing cells of its type. */
   private Table allMissingRetyped(Table t) {
     int n = t.rowCount();
+    List<String> required = plan.columns;
     Table.Builder b = Table.builder();
-    for (int j = 0; j < inputColumns.size(); j++) {
-      String c = inputColumns.get(j);
-      ColumnType want = inputTypes.get(j);
+    for (int j = 0; j < required.size(); j++) {
+      String c = required.get(j);
+      ColumnType want = plan.types.get(j);
       if (t.type(c) == want) {
         b.column(t, c);
       } else if (want == ColumnType.NUMERIC) {
@@ -186,9 +239,9 @@ public final class PipelineModel {
   /**
    * Applies the steps and converts the result to a {@link Dataset}.
    *
-   * @param table a table with the input columns (extra columns are ignored); not modified
+   * @param table a table with the {@link #requiredColumns()} (other columns are ignored); not modified
    * @return the dataset, with column names {@link #outputColumns()}
-   * @throws IllegalArgumentException if an input column is missing or of another type, a step fails, a
+   * @throws IllegalArgumentException if a required column is missing or of another type, a step fails, a
    *     value is still missing after the steps (the message names the column and row), or the table has no
    *     rows
    */

@@ -269,7 +269,8 @@ public final class Cli implements Callable<Integer> {
   /** {@code predict model.json customers.csv}. */
   @Command(name = "predict", mixinStandardHelpOptions = true,
       description = {"Assigns customers to the segments of a model file written by 'segment'.",
-          "Prints CSV: id, segment, segment_name, outlier (and probability for gmm)."})
+          "Prints CSV: id, segment, segment_name, outlier (and probability for gmm); without the id column, the"
+              + " row number (1 = first data row) under the header 'row'."})
   static final class PredictCommand implements Callable<Integer> {
     private final PrintStream out;
 
@@ -277,7 +278,7 @@ public final class Cli implements Callable<Integer> {
     Path model;
 
     @Parameters(index = "1", paramLabel = "customers.csv", description = "customers to assign (CSV with the"
-        + " columns the model was fitted on)")
+        + " feature columns the model uses; the id column and other columns are optional)")
     Path customers;
 
     PredictCommand(PrintStream out) {

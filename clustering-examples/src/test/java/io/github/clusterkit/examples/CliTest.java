@@ -98,6 +98,32 @@ class CliTest {
   }
 
   @Test
+  void predictOnAFileWithoutTheIdColumnNumbersTheRows(@TempDir Path dir) throws IOException {
+    // segment leaves the detected id column (customer_id) out of the pipeline, so a file of new customers need not
+    // have it: predict then labels the rows by their number (1 = the first data row) in a column named "row". The
+    // segments must be those of the same customers given with ids.
+    CliRun r = CliRun.of("segment", "--k", "4", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    Path withIds = dir.resolve("with-ids.csv");
+    Files.writeString(withIds, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
+        + "N1,7000,7,9,app\n"
+        + "N2,400,1,,store\n");
+    Path noIds = dir.resolve("no-ids.csv");
+    Files.writeString(noIds, "preferred_channel,hours_online,annual_spending,visits_per_month\n"
+        + "app,9,7000,7\n"
+        + "store,,400,1\n");
+    CliRun a = CliRun.of("predict", dir.resolve("model.json").toString(), withIds.toString());
+    CliRun b = CliRun.of("predict", dir.resolve("model.json").toString(), noIds.toString());
+    assertEquals(0, b.exit, b.toString());
+    String[] la = a.out.split("\n");
+    String[] lb = b.out.split("\n");
+    assertEquals(3, lb.length, b.out);
+    assertEquals(la[0].replaceFirst("^customer_id,", "row,"), lb[0]);
+    assertEquals(la[1].replaceFirst("^N1,", "1,"), lb[1]);
+    assertEquals(la[2].replaceFirst("^N2,", "2,"), lb[2]);
+  }
+
+  @Test
   void demoSubcommandRunsTheDbscanDemo() {
     CliRun r = CliRun.of("demo");
     assertEquals(0, r.exit, r.toString());

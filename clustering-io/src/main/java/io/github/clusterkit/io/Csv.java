@@ -36,7 +36,8 @@ import java.util.Set;
  * <p><b>Types.</b> A column is numeric when every non-missing cell is a decimal number (optional sign,
  * digits with an optional point, optional exponent, surrounding spaces allowed; {@code NaN}, {@code Infinity}
  * and hexadecimal are not numbers here), otherwise categorical; an all-missing column is numeric (a fitted
- * {@code PipelineModel} accepts it in place of a categorical column). A type given with {@link CsvOptions#type}
+ * {@code PipelineModel} accepts it in place of a categorical column, and ignores the type of a column it does not
+ * use, such as a dropped id). A type given with {@link CsvOptions#type}
  * overrides the inference. Categorical cells keep their exact text.
  *
  * <p><b>Errors.</b> A malformed file raises an {@link IllegalArgumentException} naming the line (1-based, as

@@ -28,6 +28,9 @@ import java.util.Map;
  *   "outputColumns": [...]            (checked against the rebuilt model)
  * }
  * </pre>
+ *
+ * <p>The columns a loaded model requires of a table to transform ({@link PipelineModel#requiredColumns()}) are
+ * derived from the steps, not stored, so files written before that rule follow it too.
  */
 final class PipelineCodec implements ModelCodec<PipelineModel> {
 

@@ -306,7 +306,8 @@ public final class ModelBundle {
   /**
    * Assigns customers to segments.
    *
-   * @param customers a table with the columns the pipeline was fitted on (others are ignored)
+   * @param customers a table with the pipeline's {@link PipelineModel#requiredColumns() required columns} (the
+   *     feature columns; others, such as the id column, are ignored and may be absent)
    * @return the segments, outlier flags and (mixtures) probabilities
    * @throws IllegalArgumentException if the file holds no model, or a column is missing or of another type
    */
