@@ -23,6 +23,18 @@ import java.util.Arrays;
  * the rows, and store responsibilities (and make the column-major copy) only for an initialisation from
  * responsibilities (RANDOM, KMEANS).
  *
+ * <p><b>Memory.</b> Besides the data (and its column-major copy), the responsibilities and the model, each worker
+ * holds block buffers of a few arrays of {@code d * }{@value #BLOCK} doubles ({@code k + 4} of them), and each chunk
+ * its partial sums ({@code k * d (d + 1) / 2} doubles for FULL). Up to {@value #WIDE_FROM} columns the FULL and TIED
+ * scatter uses one lane of {@value #BLOCK} partial sums per lower-triangle pair of columns ({@link Buffers#pair});
+ * wider, that scratch ({@code d (d + 1) / 2 * 128} doubles per worker: 128 MB at {@code d = 500}, 512 MB at
+ * {@code d = 1000}, 200 GB at {@code d = 20000}) is replaced by {@link #wideScatter}'s {@code (WIDE_ROWS + 1) d}
+ * doubles. Smallest {@code -Xmx} with which a fit of 1000 rows, 2 components, 2 iterations, parallelism 1 succeeds
+ * (bisection to 8 MB, {@code java -Xmx<m>m -XX:+UseSerialGC} on a throwaway harness, JDK 17): FULL at
+ * {@code d = 500} 167 MB before, 39 MB after; FULL at {@code d = 1000} 638 MB before, 119 MB after (the data, its
+ * copy and the two 8 MB covariance matrices with their factors are most of it); TIED at {@code d = 500} 159 to
+ * 31 MB, at {@code d = 1000} 590 to 79 MB.
+ *
  * <p><b>Determinism.</b> The rows are cut into chunks whose size depends only on {@code n}; each chunk
  * writes partial sums into its own buffer and the partial sums are added in chunk order, so the result is
  * bit-for-bit the same for any number of threads. Not thread-safe itself; one instance per fit.
@@ -31,6 +43,14 @@ public final class EmRun {
 
   /** Rows per block (the unit of the vectorised inner loops). */
   static final int BLOCK = 128;
+  /**
+   * FULL and TIED covariances of more than this many columns take the wide scatter path ({@link #wideScatter}),
+   * whose scratch is linear in {@code d}; up to it, the lanes of {@link Buffers#pair} ({@code d (d + 1) / 2} lanes
+   * of {@value #BLOCK} doubles: 2.1 MB at {@code d = 64}).
+   */
+  static final int WIDE_FROM = 64;
+  /** Rows of one pass of {@link #wideScatter} (its centred rows, {@code WIDE_ROWS * d} doubles). */
+  static final int WIDE_ROWS = 32;
   /** At most this many chunks, each of at least {@link #MIN_BLOCKS} blocks (fewer chunks for small n). */
   private static final int MAX_CHUNKS = 64;
   private static final int MIN_BLOCKS = 32;
@@ -55,6 +75,8 @@ public final class EmRun {
   private final int chunkSize;
   private final int chunks;
   private final int tri;
+  /** FULL or TIED with {@code d > wideFrom}: the covariance sums take {@link #wideScatter}. */
+  private final boolean wide;
   /** Responsibilities, component-major: {@code resp[c * n + i]}; allocated on first use. */
   private double[] resp;
   /**
@@ -101,6 +123,13 @@ public final class EmRun {
      * {@code j <= a}, in row order ({@code pair[a (a + 1) / 2 + j][t]}).
      */
     final double[][] pair;
+    /**
+     * Wide FULL and TIED ({@link #wideScatter}): up to {@value #WIDE_ROWS} rows centred on a component's mean,
+     * {@code rows[t][j]}, and one row of the scatter, {@code rowSum[j]} ({@code pair} and {@code wcols} are then
+     * not allocated).
+     */
+    final double[][] rows;
+    final double[] rowSum;
     /** SPHERICAL: the block's squared distances to each current mean, {@code dist[c][t]}. */
     final double[][] dist;
     final double[] scratch;
@@ -112,7 +141,7 @@ public final class EmRun {
     /** The chunk's log-likelihood so far, apart from the lanes. */
     double ll;
 
-    Buffers(int k, int d, CovarianceType type) {
+    Buffers(int k, int d, CovarianceType type, boolean wide) {
       int b = BLOCK;
       max = new double[b];
       sum = new double[b];
@@ -122,7 +151,7 @@ public final class EmRun {
       xb = new double[d][b];
       lpb = new double[k][b];
       cols = new double[d][b];
-      wcols = new double[d][b];
+      wcols = wide ? null : new double[d][b];
       llMax = new double[b];
       llProd = new double[b];
       l0 = new double[k][b];
@@ -132,10 +161,37 @@ public final class EmRun {
         pair = null;
       } else {
         l2 = null;
-        pair = new double[d * (d + 1) / 2][b];
+        pair = wide ? null : new double[d * (d + 1) / 2][b];
       }
+      rows = wide ? new double[WIDE_ROWS][d] : null;
+      rowSum = wide ? new double[d] : null;
       dist = type == CovarianceType.SPHERICAL ? new double[k][b] : null;
     }
+
+    /** @return the doubles held by these buffers */
+    long doubles() {
+      long s = (long) max.length + sum.length + z.length + lane.length + scratch.length + llMax.length
+          + llProd.length;
+      for (double[][] a : new double[][][] {xb, lpb, cols, wcols, l0, l1, l2, pair, dist, rows}) {
+        if (a != null) {
+          for (double[] r : a) {
+            s += r.length;
+          }
+        }
+      }
+      return s + (rowSum == null ? 0 : rowSum.length);
+    }
+  }
+
+  /** @return the doubles held by the block buffers of every worker created so far (what a test bounds) */
+  long scratchDoubles() {
+    long s = 0;
+    for (Buffers b : buffers) {
+      if (b != null) {
+        s += b.doubles();
+      }
+    }
+    return s;
   }
 
   /**
@@ -148,6 +204,14 @@ public final class EmRun {
    * @param exec where chunks run
    */
   public EmRun(double[] x, int n, int d, int k, CovarianceType type, double reg, ChunkRunner exec) {
+    this(x, n, d, k, type, reg, exec, WIDE_FROM);
+  }
+
+  /**
+   * As the public constructor, with the width above which FULL and TIED take the wide scatter path (tests force
+   * either path with it).
+   */
+  EmRun(double[] x, int n, int d, int k, CovarianceType type, double reg, ChunkRunner exec, int wideFrom) {
     this.n = n;
     this.d = d;
     this.k = k;
@@ -160,6 +224,7 @@ public final class EmRun {
     this.tri = d * (d + 1) / 2;
     this.x = x;
     this.fused = type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL;
+    this.wide = !fused && d > wideFrom;
     if (!fused) {
       columnCopy();
     }
@@ -377,7 +442,7 @@ public final class EmRun {
   private Buffers buffers(int worker) {
     Buffers b = buffers[worker];
     if (b == null) {
-      b = new Buffers(k, d, type);
+      b = new Buffers(k, d, type, wide);
       buffers[worker] = b;
     }
     return b;
@@ -706,6 +771,10 @@ public final class EmRun {
     boolean full = type == CovarianceType.FULL || type == CovarianceType.TIED;
     int width = full ? tri : d;
     int stride = type == CovarianceType.TIED ? 0 : width;
+    if (wide) {
+      wideScatter(means, from, to, buf, acc, stride);
+      return;
+    }
     final double[][] pair = buf.pair;
     for (int c = 0; c < k; c++) {
       int mo = c * d;
@@ -784,6 +853,64 @@ public final class EmRun {
       } else {
         for (int idx = 0; idx < width; idx++) {
           acc[ao + idx] += sum(lane, idx * b, b);
+        }
+      }
+    }
+  }
+
+  /**
+   * FULL and TIED second-moment sums of one chunk for {@code d >} {@link #WIDE_FROM}, into {@code acc} (already
+   * zeroed): the lanes of {@link Buffers#pair} would take {@code d (d + 1) / 2 * }{@value #BLOCK} doubles per worker
+   * (512 MB at {@code d = 1000}). Here each pass centres up to {@value #WIDE_ROWS} rows on the component's mean
+   * ({@code v_t = x_t - mean}), then for every row {@code a} of the lower triangle adds {@code r_t v_ta v_t[0..a]} of
+   * the pass's rows into one scratch row (a loop over the columns, vectorised) and that row into {@code acc}: the
+   * scratch is {@code (WIDE_ROWS + 1) d} doubles. The products are those of the narrow path; only the order of the
+   * additions differs (rows of a pass in order, then passes in row order), so the sums agree to rounding and, being
+   * per chunk, do not depend on the number of threads.
+   */
+  private void wideScatter(double[] means, int from, int to, Buffers buf, double[] acc, int stride) {
+    final int k = this.k;
+    final int d = this.d;
+    final int n = this.n;
+    final double[] x = this.x;
+    final double[] resp = this.resp;
+    final double[][] rows = buf.rows;
+    final double[] row = buf.rowSum;
+    final double[] rw = buf.scratch;
+    for (int c = 0; c < k; c++) {
+      int mo = c * d;
+      int ao = c * stride;
+      for (int i0 = from; i0 < to; i0 += BLOCK) {
+        if (!touched[c * blocks + i0 / BLOCK]) {
+          continue;
+        }
+        int end = Math.min(to, i0 + BLOCK);
+        for (int s0 = i0; s0 < end; s0 += WIDE_ROWS) {
+          int len = Math.min(WIDE_ROWS, end - s0);
+          for (int t = 0; t < len; t++) {
+            double[] v = rows[t];
+            int xo = (s0 + t) * d;
+            for (int j = 0; j < d; j++) {
+              v[j] = x[xo + j] - means[mo + j];
+            }
+            rw[t] = resp[c * n + s0 + t];
+          }
+          int p = ao;
+          for (int a = 0; a < d; a++) {
+            int m = a + 1;
+            Arrays.fill(row, 0, m, 0);
+            for (int t = 0; t < len; t++) {
+              double[] v = rows[t];
+              double w = rw[t] * v[a];
+              for (int j = 0; j < m; j++) {
+                row[j] += w * v[j];
+              }
+            }
+            for (int j = 0; j < m; j++) {
+              acc[p + j] += row[j];
+            }
+            p += m;
+          }
         }
       }
     }
