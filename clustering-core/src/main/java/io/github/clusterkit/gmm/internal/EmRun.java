@@ -88,6 +88,8 @@ public final class EmRun {
   private final int blocks;
   /** Whether {@code resp} may hold a non-zero value. */
   private boolean dirty;
+  /** Which E-step runs, for error messages ({@code "of iteration t"} or {@code "on the final parameters"}). */
+  private String stepForMessage = "";
   /** Per chunk: log-likelihood sum, {@code k} responsibility sums, {@code k * d} weighted sums. */
   private final double[][] statPart;
   /** Per chunk: second-moment sums (FULL: k * tri, TIED: tri, DIAGONAL/SPHERICAL: k * d). */
@@ -140,6 +142,8 @@ public final class EmRun {
     int llBlocks;
     /** The chunk's log-likelihood so far, apart from the lanes. */
     double ll;
+    /** Whether a row's log density is below the double range ({@link #overflowedRows}): the chunk's is -inf. */
+    boolean belowRange;
 
     Buffers(int k, int d, CovarianceType type, boolean wide) {
       int b = BLOCK;
@@ -402,6 +406,7 @@ public final class EmRun {
     int iterations = 0;
     boolean converged = false;
     for (int t = 1; t <= maxIter; t++) {
+      stepForMessage = "of EM iteration " + t;
       history[t - 1] = eStep(m, true);
       m = mStep(false, t, m);
       iterations = t;
@@ -410,6 +415,7 @@ public final class EmRun {
         break;
       }
     }
+    stepForMessage = "on the final parameters (after " + iterations + " iterations)";
     history[iterations] = eStep(m, false);
     return new Result(m, iterations, converged, Arrays.copyOf(history, iterations + 1));
   }
@@ -428,7 +434,7 @@ public final class EmRun {
       Arrays.fill(touched, true);
     }
     if (fused) {
-      exec.run(chunks, (c, w) -> fusedChunk(m, c, w, accumulate));
+      exec.run(chunks, (c, w) -> fusedChunk(m, c, w, accumulate, m.means));
     } else {
       exec.run(chunks, (c, w) -> eStepChunk(m, c, w, accumulate));
     }
@@ -448,7 +454,19 @@ public final class EmRun {
     return b;
   }
 
+  /**
+   * E-step of one chunk; if its log-likelihood is not above {@code -inf} (a row whose log densities all
+   * overflowed gives NaN responsibilities and a NaN or {@code -inf} log-likelihood), again with
+   * {@link #overflowedRows} on every block, which changes nothing for the other rows.
+   */
   private void eStepChunk(Mixture m, int chunk, int worker, boolean accumulate) {
+    eStepChunk(m, chunk, worker, accumulate, false);
+    if (!(statPart[chunk][0] > Double.NEGATIVE_INFINITY)) {
+      eStepChunk(m, chunk, worker, accumulate, true);
+    }
+  }
+
+  private void eStepChunk(Mixture m, int chunk, int worker, boolean accumulate, boolean careful) {
     final int k = this.k;
     final int n = this.n;
     final int b = BLOCK;
@@ -471,6 +489,9 @@ public final class EmRun {
       int len = Math.min(b, to - i0);
       loadBlock(xb, i0, len);
       m.blockLogProb(xb, len, buf.lpb, buf.cols, buf.z);
+      if (careful) {
+        overflowedRows(m, buf, i0, len);
+      }
       softmax(buf, len, accumulate);
       if (accumulate) {
         // the sums of statsFromResp, lane by lane in the same block order (same bits), while the block
@@ -528,10 +549,72 @@ public final class EmRun {
     }
   }
 
+  /**
+   * For the rows of a block whose weighted log densities all overflowed ({@code -inf}, or NaN where
+   * {@code inf - inf} arose; a NaN log density of a row with a finite one becomes {@code -inf}, what it
+   * approximates): the limit posterior, as prediction gives it. If one component only has a positive weight, its
+   * posterior is 1 whatever the densities; otherwise {@link Mixture#farPoint} ranks the components term by term.
+   * The row's log density is below the double range, so the chunk's log-likelihood becomes {@code -inf} (as
+   * {@code scoreSamples} gives for such a row).
+   *
+   * @throws IllegalStateException if neither decides (the point and the means are so far apart that even
+   *     {@link Mixture#farPoint}'s terms overflow): the message says what happened and what to do
+   */
+  private void overflowedRows(Mixture m, Buffers buf, int i0, int len) {
+    final int k = this.k;
+    final double[][] lpb = buf.lpb;
+    double[] lp = null;
+    for (int t = 0; t < len; t++) {
+      boolean all = true;
+      for (int c = 0; c < k; c++) {
+        double v = lpb[c][t];
+        if (v != v) {
+          lpb[c][t] = Double.NEGATIVE_INFINITY;
+        } else if (v > Double.NEGATIVE_INFINITY) {
+          all = false;
+        }
+      }
+      if (!all) {
+        continue;
+      }
+      if (lp == null) {
+        lp = new double[k];
+      }
+      int only = -1;
+      int positive = 0;
+      for (int c = 0; c < k; c++) {
+        if (m.logConst[c] > Double.NEGATIVE_INFINITY) {
+          only = c;
+          positive++;
+        }
+      }
+      if (positive == 1) {
+        Arrays.fill(lp, Double.NEGATIVE_INFINITY);
+        lp[only] = 0;
+      } else {
+        m.farPoint(x, (i0 + t) * d, lp);
+        if (Mixture.allOverflowed(lp, k)) {
+          throw new IllegalStateException("Gaussian mixture fit failed in the E-step " + stepForMessage
+              + ": row " + (i0 + t) + " is so far from every component that all " + k + " of its log densities"
+              + " overflow (squared Mahalanobis distances beyond the double range), and the components cannot be"
+              + " ranked for it in double arithmetic, so its responsibilities are undefined (" + type
+              + " covariance, d = " + d + "). The means are far from the data, or the covariances far too small for"
+              + " its spread: start from means within the range of the data and covariances of its scale (see"
+              + " initialParameters), or use an init method.");
+        }
+      }
+      for (int c = 0; c < k; c++) {
+        lpb[c][t] = lp[c];
+      }
+      buf.belowRange = true;
+    }
+  }
+
   /** Blocks whose row sums are multiplied into one lane before its logarithm is taken. */
   private static final int LL_BLOCKS = 32;
 
   private static void startLogLikelihood(Buffers buf) {
+    buf.belowRange = false;
     Arrays.fill(buf.llMax, 0);
     Arrays.fill(buf.llProd, 1);
     buf.llBlocks = 0;
@@ -553,6 +636,9 @@ public final class EmRun {
   /** @return the chunk's log-likelihood: its folded logarithms plus the sum of its row maxima */
   private static double endLogLikelihood(Buffers buf) {
     foldProducts(buf);
+    if (buf.belowRange) {
+      return Double.NEGATIVE_INFINITY;
+    }
     return buf.ll + sum(buf.llMax, 0, buf.llMax.length);
   }
 
@@ -620,7 +706,21 @@ public final class EmRun {
    * copied into per-column arrays): HotSpot 17's auto-vectoriser gives up on a loop that mixes an access
    * {@code a[off + t]} with an access {@code b[t]}, which made such a loop about 8 times slower.
    */
-  private void fusedChunk(Mixture m, int chunk, int worker, boolean accumulate) {
+  private void fusedChunk(Mixture m, int chunk, int worker, boolean accumulate, double[] centre) {
+    fusedChunk(m, chunk, worker, accumulate, centre, false);
+    if (!(statPart[chunk][0] > Double.NEGATIVE_INFINITY)) {
+      // as eStepChunk: a row whose log densities all overflowed, decided by overflowedRows
+      fusedChunk(m, chunk, worker, accumulate, centre, true);
+    }
+  }
+
+  /**
+   * @param centre the point the M-step sums are taken about: the means of {@code m}, or other means for the passes
+   *     of {@link #recentred} (SPHERICAL then sums its squared distances to them column by column)
+   * @param careful whether to apply {@link #overflowedRows} to every block
+   */
+  private void fusedChunk(Mixture m, int chunk, int worker, boolean accumulate, double[] centre,
+      boolean careful) {
     final int k = this.k;
     final int d = this.d;
     final int n = this.n;
@@ -628,8 +728,9 @@ public final class EmRun {
     final Buffers buf = buffers(worker);
     final double[][] xb = buf.xb;
     final double[][] lpb = buf.lpb;
-    final double[] mu = m.means;
+    final double[] mu = centre;
     final boolean spherical = type == CovarianceType.SPHERICAL;
+    final boolean ownCentre = centre != m.means;
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
     if (accumulate) {
@@ -652,6 +753,9 @@ public final class EmRun {
       } else {
         m.blockLogProb(xb, len, lpb, buf.cols, buf.z);
       }
+      if (careful) {
+        overflowedRows(m, buf, i0, len);
+      }
       softmax(buf, len, accumulate);
       if (!accumulate) {
         continue;
@@ -659,7 +763,7 @@ public final class EmRun {
       for (int c = 0; c < k; c++) {
         double[] r = lpb[c];
         double[] s0 = buf.l0[c];
-        if (spherical) {
+        if (spherical && !ownCentre) {
           double[] dc = buf.dist[c];
           double[] s2 = buf.l2[c];
           for (int t = 0; t < len; t++) {
@@ -679,12 +783,12 @@ public final class EmRun {
           double mj = mu[mo + j];
           double[] xj = xb[j];
           double[] s1 = buf.l1[mo + j];
-          if (spherical) {
+          if (spherical && !ownCentre) {
             for (int t = 0; t < len; t++) {
               s1[t] += r[t] * (xj[t] - mj);
             }
           } else {
-            double[] s2 = buf.l2[mo + j];
+            double[] s2 = buf.l2[spherical ? c : mo + j];
             for (int t = 0; t < len; t++) {
               double v = xj[t] - mj;
               double rv = r[t] * v;
