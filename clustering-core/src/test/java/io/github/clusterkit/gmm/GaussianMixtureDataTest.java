@@ -411,6 +411,33 @@ class GaussianMixtureDataTest {
   }
 
   /**
+   * DIAGONAL and SPHERICAL take the M-step sums about the previous means and correct them by the shift; from initial
+   * means far from the data the correction cancelled: the variance after one iteration came out 2.0, 1e-6 (the
+   * regularization alone), 16384 or 1.3e8 instead of 1.25 (means 1e8 to 1e12 away), and with means at 1e200 the sums
+   * overflowed and the fit failed with "not positive definite". Oracle: one component takes every row whole
+   * (posterior 1 whatever the densities), so the M-step is scikit-learn's on all-ones responsibilities, written out
+   * in hardMStep: the sample mean and the variance about it over n + 10 eps, plus 1e-6.
+   */
+  @Test
+  void diagonalAndSphericalFromFarInitialMeansGetTheSampleVariance() {
+    double[][] rows = {{0, 0}, {1, 2}, {2, 1}, {3, 3}, {0.25, 2.5}};
+    for (CovarianceType type : new CovarianceType[] {CovarianceType.DIAGONAL, CovarianceType.SPHERICAL}) {
+      double[][][] expected = hardMStep(rows, new int[rows.length], 1, type, 1e-6);
+      for (double far : new double[] {1e4, 1e8, 1e12, -1e100, 1e200}) {
+        GaussianMixtureModel g = GaussianMixture.components(1).covariance(type)
+            .initialParameters(new double[] {1}, new double[][] {{far, far}},
+                new double[][][] {{{1, 0}, {0, 1}}})
+            .maxIterations(1).fit(Dataset.of(rows));
+        String what = type + " from means at " + far;
+        assertClose(expected[1][0], g.means()[0], what + ": mean");
+        for (int a = 0; a < 2; a++) {
+          assertClose(expected[2][a], g.covariances()[0][a], what + ": covariance row " + a);
+        }
+      }
+    }
+  }
+
+  /**
    * Where no component can be ranked for a row whose log densities all overflow (two components at +-1e200, data
    * near 0: even the far-point comparison's terms overflow), the fit says so and what to do, instead of the
    * misleading "points have collapsed ... responsibility sum NaN".

@@ -1072,7 +1072,8 @@ public final class EmRun {
       weights[c] = nk[c] / denom;
     }
     if (prev != null && fused) {
-      return shifted(nk, means, weights, prev.means, iteration);
+      Mixture next = shifted(nk, means, weights, prev.means, iteration);
+      return next != null ? next : recentred(prev, nk, weights, iteration);
     }
     for (int c = 0; c < k; c++) {
       for (int j = 0; j < d; j++) {
@@ -1131,6 +1132,12 @@ public final class EmRun {
    * SPHERICAL has one {@code S2} per component, summed over the columns, and applies the same correction
    * summed over the columns; its variance is that total over {@code N d} plus the regularization
    * (scikit-learn: the mean over the columns of the diagonal variances, each with the regularization).
+   *
+   * <p>When a mean moved so far that the correction cancels (the magnitudes {@code S2 + 2 |delta S1| + delta^2 S0}
+   * exceed {@value #CANCELLATION} times the scatter, or overflow: initial means far from the data, where the variance
+   * came out as the regularization or as thousands), returns null, and {@link #recentred} takes the sums again.
+   *
+   * @return the mixture, or null if a scatter cancelled
    */
   private Mixture shifted(double[] nk, double[] s1, double[] weights, double[] old, int iteration) {
     final int k = this.k;
@@ -1153,21 +1160,91 @@ public final class EmRun {
     for (int c = 0; c < k; c++) {
       double n0 = s0[c];
       double total = spherical ? s2[c] : 0;
+      double magnitude = total;
       for (int j = 0; j < d; j++) {
         int q = c * d + j;
         double o = old[q];
         double mean = (s1[q] + o * n0) / nk[c];
         double delta = mean - o;
         means[q] = mean;
+        double cross = 2 * delta * s1[q];
+        double square = delta * delta * n0;
         if (spherical) {
-          total += delta * delta * n0 - 2 * delta * s1[q];
+          total += square - cross;
+          magnitude += square + Math.abs(cross);
         } else {
-          double scatter = s2[q] - 2 * delta * s1[q] + delta * delta * n0;
+          double scatter = s2[q] - cross + square;
+          if (cancelled(s2[q] + Math.abs(cross) + square, scatter)) {
+            return null;
+          }
           cov[q] = Math.max(scatter, 0) / nk[c] + reg;
         }
       }
       if (spherical) {
+        if (cancelled(magnitude, total)) {
+          return null;
+        }
         cov[c] = Math.max(total, 0) / (nk[c] * d) + reg;
+      }
+    }
+    try {
+      return Mixture.of(type, k, d, weights, means, cov);
+    } catch (Mixture.NotPositiveDefinite e) {
+      throw collapse(e.component, iteration, nk);
+    }
+  }
+
+  /** How many times the scatter its terms may exceed before {@link #shifted} gives up (20 bits lost). */
+  private static final double CANCELLATION = 0x1p20;
+
+  /** Whether a scatter computed from terms of total {@code magnitude} lost more than 20 bits, or overflowed. */
+  private static boolean cancelled(double magnitude, double scatter) {
+    if (magnitude == 0) {
+      return false;
+    }
+    return !(magnitude < Double.POSITIVE_INFINITY) || !(magnitude <= CANCELLATION * scatter);
+  }
+
+  /**
+   * DIAGONAL and SPHERICAL M-step when {@link #shifted} cancelled: two more passes of the fused E-step over the
+   * same mixture (the same responsibilities, bit for bit), the first summing {@code r x} about 0 for the means
+   * {@code sum r x / N} (scikit-learn's formula), the second summing {@code r (x - mean)^2} about those means.
+   */
+  private Mixture recentred(Mixture prev, double[] nk, double[] weights, int iteration) {
+    final int k = this.k;
+    final int d = this.d;
+    final boolean spherical = type == CovarianceType.SPHERICAL;
+    double[] origin = new double[k * d];
+    exec.run(chunks, (p, w) -> fusedChunk(prev, p, w, true, origin));
+    double[] means = new double[k * d];
+    for (int p = 0; p < chunks; p++) {
+      double[] part = statPart[p];
+      for (int q = 0; q < k * d; q++) {
+        means[q] += part[1 + k + q];
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < d; j++) {
+        means[c * d + j] /= nk[c];
+      }
+    }
+    exec.run(chunks, (p, w) -> fusedChunk(prev, p, w, true, means));
+    int width = spherical ? k : k * d;
+    double[] s2 = new double[width];
+    for (int p = 0; p < chunks; p++) {
+      double[] part = covPart[p];
+      for (int q = 0; q < width; q++) {
+        s2[q] += part[q];
+      }
+    }
+    double[] cov = new double[Mixture.covLength(type, k, d)];
+    for (int c = 0; c < k; c++) {
+      if (spherical) {
+        cov[c] = s2[c] / (nk[c] * d) + reg;
+      } else {
+        for (int j = 0; j < d; j++) {
+          cov[c * d + j] = s2[c * d + j] / nk[c] + reg;
+        }
       }
     }
     try {
