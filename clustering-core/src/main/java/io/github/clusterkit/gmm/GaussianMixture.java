@@ -207,7 +207,13 @@ public final class GaussianMixture {
   /**
    * Starts EM from the given parameters instead of {@link #init(GmmInit)} (scikit-learn's
    * {@code weights_init}, {@code means_init} and {@code precisions_init}, with covariances instead of
-   * precisions). The parameters are used as given: the first iteration's E-step uses them. Covariances are
+   * precisions). The parameters are used as given: the first iteration's E-step uses them. A row so far from every
+   * initial component that all its log densities overflow (say means near {@code 1e200} for data near 1) gets the
+   * posterior exact arithmetic gives it: all on the one component of positive weight if there is only one, else the
+   * limit posterior of prediction ({@link GaussianMixtureModel#predictProba(double[])}); the log-likelihood of those
+   * parameters is then {@code -Infinity} ({@link GaussianMixtureModel#logLikelihoodHistory()}). Where even that
+   * limit cannot be decided (the means too far for its terms), {@link #fit} throws an IllegalStateException saying
+   * so. Covariances are
    * always full {@code d x d} matrices and must match the covariance type: diagonal for DIAGONAL, a
    * multiple of the identity for SPHERICAL, all {@code k} equal for TIED. The arrays are copied.
    *
@@ -381,7 +387,9 @@ public final class GaussianMixture {
    *     {@code d * d} (TIED) covariance values (before, such sizes overflowed int: a
    *     NegativeArraySizeException or an index error)
    * @throws IllegalStateException if a covariance matrix is not positive definite in every restart (the
-   *     message names the component and suggests a larger regularization or fewer components)
+   *     message names the component and suggests a larger regularization or fewer components), or if a row is so
+   *     far from every component that all its log densities overflow and the components cannot be ranked for it
+   *     (see {@link #initialParameters})
    */
   public GaussianMixtureModel fit(Dataset data) {
     if (data == null) {

@@ -57,7 +57,9 @@ public final class GaussianMixtureModel {
    * symmetric and positive definite (a Cholesky factorisation succeeds), DIAGONAL and SPHERICAL variances
    * {@code > 0} with a finite reciprocal (above {@code 2^-1024}, about {@code 5.6e-309}: the densities of a
    * smaller one were NaN at its mean); {@code iterations >= 0}
-   * and {@code iterations + 1} log-likelihoods; every number finite.
+   * and {@code iterations + 1} log-likelihoods, each finite or {@code -Infinity} (a fit whose parameters put a row
+   * beyond the double range of log densities records that, see {@link #logLikelihoodHistory()}); every other
+   * number finite.
    *
    * @param state the state, e.g. from {@link #state()} or a model file
    * @return a model equal in every attribute and every prediction to the one the state came from
@@ -136,7 +138,12 @@ public final class GaussianMixtureModel {
       throw stateError("logLikelihoodHistory must hold iterations + 1 = " + ((long) s.iterations + 1)
           + " values, got " + s.logLikelihoodHistory.length);
     }
-    finite(s.logLikelihoodHistory, "logLikelihoodHistory");
+    double[] h = s.logLikelihoodHistory;
+    for (int j = 0; j < h.length; j++) {
+      if (!(h[j] < Double.POSITIVE_INFINITY)) {
+        throw stateError("logLikelihoodHistory[" + j + "] must be finite or -Infinity, got " + h[j]);
+      }
+    }
     Mixture m;
     try {
       m = Mixture.of(type, k, d, w, mu, cov);
@@ -248,10 +255,23 @@ public final class GaussianMixtureModel {
   /**
    * The mean log-likelihood per row of the training data after 0, 1, ..., {@link #iterations()} EM
    * iterations: {@code iterations() + 1} values, the first for the initial parameters, the last equal to
-   * {@link #logLikelihood()}. EM never decreases it when the regularization is 0; a positive regularization
-   * perturbs each M-step slightly, so tiny decreases are possible near convergence. After
-   * {@link GmmInit#KMEANS_PLUS_PLUS} with at least one iteration the first value is scikit-learn's: that of the
-   * initial weights {@code N_c / n}, which sum to {@code k / n} (its first E-step, on which the convergence test
+   * {@link #logLikelihood()}. A value is {@code -Infinity} when the parameters it belongs to put a row so far from
+   * every component that its log density is below the double range (initial parameters far from the data): the
+   * double the true value rounds to, as {@link #scoreSamples} gives for such a row.
+   *
+   * <p><b>Monotonicity.</b> With regularization 0, EM never decreases it in exact arithmetic (Dempster, Laird and
+   * Rubin 1977); in doubles that holds to rounding (about {@code 1e-12} relative) while every covariance stays
+   * well-conditioned. A component that collapses onto {@code d} or fewer points (or a lower-dimensional subspace),
+   * which regularization 0 allows, has a singular or nearly singular covariance whose smallest eigenvalue (below
+   * about {@code 1e-16} times its largest) is rounding noise in the computed matrix, and the log-likelihood, which
+   * depends on its logarithm, can then fall by far more: at {@code n = 43}, {@code k = 4}, {@code d = 2}, FULL, a
+   * component on two points went from {@code -2.7446} to {@code -2.7702} in one iteration, where the same EM step in
+   * 80-digit arithmetic gives {@code -2.14881160} to {@code -2.14881141} (that eigenvalue exactly {@code 2.6e-29},
+   * computed about {@code 1e-17} with either sign). A positive regularization keeps the covariances away from
+   * singular but perturbs each M-step slightly, so tiny decreases are possible near convergence.
+   *
+   * <p>After {@link GmmInit#KMEANS_PLUS_PLUS} with at least one iteration the first value is scikit-learn's: that of
+   * the initial weights {@code N_c / n}, which sum to {@code k / n} (its first E-step, on which the convergence test
    * and so the iteration count depend, uses them); the weights of a model returned after 0 iterations are divided
    * by their sum (see {@link GaussianMixture#maxIterations(int)}).
    *

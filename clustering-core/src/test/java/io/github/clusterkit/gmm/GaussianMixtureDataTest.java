@@ -361,4 +361,183 @@ class GaussianMixtureDataTest {
     }
     return arg;
   }
+
+  /**
+   * Rows whose log densities under the initial parameters all overflow: their responsibilities were NaN (log-sum-exp
+   * of all -inf), and the fit failed with a misleading "points have collapsed ... responsibility sum NaN". Oracle:
+   * exact arithmetic. Components 0 and 1 (means (0, 0) and (10, 10), covariance 1e-30 I) give every near row a
+   * log density ratio beyond exp's range in favour of the nearer mean, so those rows go to it whole; the far rows
+   * (1e140, 2e140) and (2e140, 1e140) have squared Mahalanobis distances near 5e310 (overflow) to both, which differ
+   * by 2 x . (10, 10) / 1e-30 = 6e171 in favour of component 1, so they go to component 1 whole (two of them, in two
+   * directions, so that its covariance has full rank in doubles too). The one M-step is then
+   * scikit-learn's on those hard responsibilities, written out below; the log-likelihood of the initial parameters
+   * is -Infinity, the double the far rows' log densities (about -2.5e310) and so the mean round to.
+   */
+  @Test
+  void rowsWhoseLogDensitiesAllOverflowGetTheExactPosteriorInEm() {
+    double[][] rows = {{0, 0}, {0.5, 0}, {0, 0.5}, {10, 10}, {10.5, 10}, {10, 10.5}, {1e140, 2e140}, {2e140, 1e140}};
+    int[] labels = {0, 0, 0, 1, 1, 1, 1, 1};
+    double[][] mu = {{0, 0}, {10, 10}};
+    double[][][] cov = {{{1e-30, 0}, {0, 1e-30}}, {{1e-30, 0}, {0, 1e-30}}};
+    for (CovarianceType type : CovarianceType.values()) {
+      GaussianMixtureModel g = GaussianMixture.components(2).covariance(type)
+          .initialParameters(new double[] {0.5, 0.5}, mu, cov).maxIterations(1).tolerance(0)
+          .fit(Dataset.of(rows));
+      double[][][] expected = hardMStep(rows, labels, 2, type, 1e-6);
+      assertClose(expected[0][0], g.weights(), type + " weights");
+      for (int c = 0; c < 2; c++) {
+        assertClose(expected[1][c], g.means()[c], type + " mean " + c);
+        for (int a = 0; a < 2; a++) {
+          assertClose(expected[2 + c][a], g.covariances()[c][a], type + " covariance " + c + " row " + a);
+        }
+      }
+      double[] h = g.logLikelihoodHistory();
+      assertEquals(Double.NEGATIVE_INFINITY, h[0], type.toString());
+      assertTrue(Double.isFinite(h[1]), type + ": " + h[1]);
+      // the state of such a fit is a valid state
+      assertArrayEquals(h, GaussianMixtureModel.fromState(g.state()).logLikelihoodHistory(), 0.0, type.toString());
+    }
+    // One component: its posterior is 1 whatever the density, so the example of the report (mean 1e200, data 0..3)
+    // gets the sample mean and variance: 6 / (4 + 10 eps) and sum (x - mean)^2 / (4 + 10 eps) + 1e-6.
+    for (CovarianceType type : new CovarianceType[] {CovarianceType.FULL, CovarianceType.TIED}) {
+      GaussianMixtureModel g = GaussianMixture.components(1).covariance(type)
+          .initialParameters(new double[] {1}, new double[][] {{1e200}}, new double[][][] {{{1}}})
+          .fit(Dataset.of(new double[][] {{0}, {1}, {2}, {3}}));
+      double[][][] expected = hardMStep(new double[][] {{0}, {1}, {2}, {3}}, new int[4], 1, type, 1e-6);
+      assertEquals(expected[1][0][0], g.means()[0][0], 1e-15, type.toString());
+      assertEquals(expected[2][0][0], g.covariances()[0][0][0], 1e-15, type.toString());
+      assertEquals(Double.NEGATIVE_INFINITY, g.logLikelihoodHistory()[0], type.toString());
+    }
+  }
+
+  /**
+   * DIAGONAL and SPHERICAL take the M-step sums about the previous means and correct them by the shift; from initial
+   * means far from the data the correction cancelled: the variance after one iteration came out 2.0, 1e-6 (the
+   * regularization alone), 16384 or 1.3e8 instead of 1.25 (means 1e8 to 1e12 away), and with means at 1e200 the sums
+   * overflowed and the fit failed with "not positive definite". Oracle: one component takes every row whole
+   * (posterior 1 whatever the densities), so the M-step is scikit-learn's on all-ones responsibilities, written out
+   * in hardMStep: the sample mean and the variance about it over n + 10 eps, plus 1e-6.
+   */
+  @Test
+  void diagonalAndSphericalFromFarInitialMeansGetTheSampleVariance() {
+    double[][] rows = {{0, 0}, {1, 2}, {2, 1}, {3, 3}, {0.25, 2.5}};
+    for (CovarianceType type : new CovarianceType[] {CovarianceType.DIAGONAL, CovarianceType.SPHERICAL}) {
+      double[][][] expected = hardMStep(rows, new int[rows.length], 1, type, 1e-6);
+      for (double far : new double[] {1e4, 1e8, 1e12, -1e100, 1e200}) {
+        GaussianMixtureModel g = GaussianMixture.components(1).covariance(type)
+            .initialParameters(new double[] {1}, new double[][] {{far, far}},
+                new double[][][] {{{1, 0}, {0, 1}}})
+            .maxIterations(1).fit(Dataset.of(rows));
+        String what = type + " from means at " + far;
+        assertClose(expected[1][0], g.means()[0], what + ": mean");
+        for (int a = 0; a < 2; a++) {
+          assertClose(expected[2][a], g.covariances()[0][a], what + ": covariance row " + a);
+        }
+      }
+    }
+  }
+
+  /**
+   * Where no component can be ranked for a row whose log densities all overflow (two components at +-1e200, data
+   * near 0: even the far-point comparison's terms overflow), the fit says so and what to do, instead of the
+   * misleading "points have collapsed ... responsibility sum NaN".
+   */
+  @Test
+  void rowsNoComponentCanBeRankedForAreRefusedClearly() {
+    for (CovarianceType type : CovarianceType.values()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> GaussianMixture.components(2)
+          .covariance(type).initialParameters(new double[] {0.5, 0.5}, new double[][] {{1e200}, {-1e200}},
+              new double[][][] {{{1}}, {{1}}})
+          .fit(Dataset.of(new double[][] {{0}, {1}, {2}, {3}})));
+      String m = e.getMessage();
+      assertTrue(m.contains("E-step of EM iteration 1: row 0 is so far from every component that all 2 of its log"
+          + " densities overflow"), m);
+      assertTrue(m.contains("The means are far from the data"), m);
+      assertTrue(m.contains("start from means within the range of the data"), m);
+      assertTrue(!m.contains("collapsed"), m);
+    }
+  }
+
+  /**
+   * scikit-learn's M-step on hard responsibilities: {@code N_c = count + 10 eps}, weights {@code N_c / sum N},
+   * means {@code sum x / N_c}, covariances about the new means over {@code N_c} (TIED: summed over the components,
+   * over {@code sum N}; DIAGONAL the diagonal; SPHERICAL the mean of the diagonal) plus {@code reg} on the diagonal.
+   *
+   * @return {weights}, means, then one d x d matrix per component
+   */
+  private static double[][][] hardMStep(double[][] x, int[] labels, int k, CovarianceType type, double reg) {
+    int d = x[0].length;
+    double[] nk = new double[k];
+    double[][] means = new double[k][d];
+    for (int i = 0; i < x.length; i++) {
+      nk[labels[i]] += 1;
+      for (int j = 0; j < d; j++) {
+        means[labels[i]][j] += x[i][j];
+      }
+    }
+    double total = 0;
+    for (int c = 0; c < k; c++) {
+      nk[c] += 10 * Math.ulp(1.0);
+      total += nk[c];
+      for (int j = 0; j < d; j++) {
+        means[c][j] /= nk[c];
+      }
+    }
+    double[][][] scatter = new double[k][d][d];
+    for (int i = 0; i < x.length; i++) {
+      int c = labels[i];
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b < d; b++) {
+          scatter[c][a][b] += (x[i][a] - means[c][a]) * (x[i][b] - means[c][b]);
+        }
+      }
+    }
+    double[][][] out = new double[2 + k][][];
+    double[] w = new double[k];
+    for (int c = 0; c < k; c++) {
+      w[c] = nk[c] / total;
+    }
+    out[0] = new double[][] {w};
+    out[1] = means;
+    for (int c = 0; c < k; c++) {
+      double[][] m = new double[d][d];
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b < d; b++) {
+          double v;
+          if (type == CovarianceType.TIED) {
+            v = 0;
+            for (int q = 0; q < k; q++) {
+              v += scatter[q][a][b];
+            }
+            v /= total;
+          } else {
+            v = scatter[c][a][b] / nk[c];
+          }
+          if (type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL) {
+            v = a == b ? v : 0;
+          }
+          m[a][b] = v + (a == b ? reg : 0);
+        }
+      }
+      if (type == CovarianceType.SPHERICAL) {
+        double s = 0;
+        for (int a = 0; a < d; a++) {
+          s += m[a][a];
+        }
+        for (int a = 0; a < d; a++) {
+          m[a][a] = s / d;
+        }
+      }
+      out[2 + c] = m;
+    }
+    return out;
+  }
+
+  /** Equal within 1e-12 of each value's magnitude (the same formulas, summed in other orders). */
+  private static void assertClose(double[] expected, double[] actual, String what) {
+    assertEquals(expected.length, actual.length, what);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], 1e-12 * Math.abs(expected[i]), what + "[" + i + "]");
+    }
+  }
 }

@@ -162,8 +162,14 @@ class GaussianMixtureStateTest {
     }
     assertRejected("logLikelihoodHistory must hold iterations + 1 = 3 values, got 2", state(full, w, mu, cov,
         2, h));
-    assertRejected("logLikelihoodHistory[1] must be finite, got -Infinity", state(full, w, mu, cov, 1,
-        new double[] {-3, Double.NEGATIVE_INFINITY}));
+    // -Infinity is a legitimate log-likelihood (a fit from initial parameters far from the data records it, see
+    // GaussianMixtureDataTest.rowsWhoseLogDensitiesAllOverflowGetTheExactPosteriorInEm); +Infinity and NaN are not
+    assertRejected("logLikelihoodHistory[1] must be finite or -Infinity, got Infinity", state(full, w, mu, cov, 1,
+        new double[] {-3, Double.POSITIVE_INFINITY}));
+    assertRejected("logLikelihoodHistory[0] must be finite or -Infinity, got NaN", state(full, w, mu, cov, 1,
+        new double[] {Double.NaN, -3}));
+    assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY, -3}, GaussianMixtureModel.fromState(state(full, w, mu,
+        cov, 1, new double[] {Double.NEGATIVE_INFINITY, -3})).logLikelihoodHistory());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new GaussianMixtureModel.State(null, w, mu, cov, 1, true, h));
     assertTrue(e.getMessage().contains("covarianceType must not be null"), e.getMessage());

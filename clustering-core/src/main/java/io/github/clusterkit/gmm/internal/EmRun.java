@@ -23,6 +23,18 @@ import java.util.Arrays;
  * the rows, and store responsibilities (and make the column-major copy) only for an initialisation from
  * responsibilities (RANDOM, KMEANS).
  *
+ * <p><b>Memory.</b> Besides the data (and its column-major copy), the responsibilities and the model, each worker
+ * holds block buffers of a few arrays of {@code d * }{@value #BLOCK} doubles ({@code k + 4} of them), and each chunk
+ * its partial sums ({@code k * d (d + 1) / 2} doubles for FULL). Up to {@value #WIDE_FROM} columns the FULL and TIED
+ * scatter uses one lane of {@value #BLOCK} partial sums per lower-triangle pair of columns ({@link Buffers#pair});
+ * wider, that scratch ({@code d (d + 1) / 2 * 128} doubles per worker: 128 MB at {@code d = 500}, 512 MB at
+ * {@code d = 1000}, 200 GB at {@code d = 20000}) is replaced by {@link #wideScatter}'s {@code (WIDE_ROWS + 1) d}
+ * doubles. Smallest {@code -Xmx} with which a fit of 1000 rows, 2 components, 2 iterations, parallelism 1 succeeds
+ * (bisection to 8 MB, {@code java -Xmx<m>m -XX:+UseSerialGC} on a throwaway harness, JDK 17): FULL at
+ * {@code d = 500} 167 MB before, 39 MB after; FULL at {@code d = 1000} 638 MB before, 119 MB after (the data, its
+ * copy and the two 8 MB covariance matrices with their factors are most of it); TIED at {@code d = 500} 159 to
+ * 31 MB, at {@code d = 1000} 590 to 79 MB.
+ *
  * <p><b>Determinism.</b> The rows are cut into chunks whose size depends only on {@code n}; each chunk
  * writes partial sums into its own buffer and the partial sums are added in chunk order, so the result is
  * bit-for-bit the same for any number of threads. Not thread-safe itself; one instance per fit.
@@ -31,6 +43,14 @@ public final class EmRun {
 
   /** Rows per block (the unit of the vectorised inner loops). */
   static final int BLOCK = 128;
+  /**
+   * FULL and TIED covariances of more than this many columns take the wide scatter path ({@link #wideScatter}),
+   * whose scratch is linear in {@code d}; up to it, the lanes of {@link Buffers#pair} ({@code d (d + 1) / 2} lanes
+   * of {@value #BLOCK} doubles: 2.1 MB at {@code d = 64}).
+   */
+  static final int WIDE_FROM = 64;
+  /** Rows of one pass of {@link #wideScatter} (its centred rows, {@code WIDE_ROWS * d} doubles). */
+  static final int WIDE_ROWS = 32;
   /** At most this many chunks, each of at least {@link #MIN_BLOCKS} blocks (fewer chunks for small n). */
   private static final int MAX_CHUNKS = 64;
   private static final int MIN_BLOCKS = 32;
@@ -55,6 +75,8 @@ public final class EmRun {
   private final int chunkSize;
   private final int chunks;
   private final int tri;
+  /** FULL or TIED with {@code d > wideFrom}: the covariance sums take {@link #wideScatter}. */
+  private final boolean wide;
   /** Responsibilities, component-major: {@code resp[c * n + i]}; allocated on first use. */
   private double[] resp;
   /**
@@ -66,6 +88,8 @@ public final class EmRun {
   private final int blocks;
   /** Whether {@code resp} may hold a non-zero value. */
   private boolean dirty;
+  /** Which E-step runs, for error messages ({@code "of iteration t"} or {@code "on the final parameters"}). */
+  private String stepForMessage = "";
   /** Per chunk: log-likelihood sum, {@code k} responsibility sums, {@code k * d} weighted sums. */
   private final double[][] statPart;
   /** Per chunk: second-moment sums (FULL: k * tri, TIED: tri, DIAGONAL/SPHERICAL: k * d). */
@@ -101,6 +125,13 @@ public final class EmRun {
      * {@code j <= a}, in row order ({@code pair[a (a + 1) / 2 + j][t]}).
      */
     final double[][] pair;
+    /**
+     * Wide FULL and TIED ({@link #wideScatter}): up to {@value #WIDE_ROWS} rows centred on a component's mean,
+     * {@code rows[t][j]}, and one row of the scatter, {@code rowSum[j]} ({@code pair} and {@code wcols} are then
+     * not allocated).
+     */
+    final double[][] rows;
+    final double[] rowSum;
     /** SPHERICAL: the block's squared distances to each current mean, {@code dist[c][t]}. */
     final double[][] dist;
     final double[] scratch;
@@ -111,8 +142,10 @@ public final class EmRun {
     int llBlocks;
     /** The chunk's log-likelihood so far, apart from the lanes. */
     double ll;
+    /** Whether a row's log density is below the double range ({@link #overflowedRows}): the chunk's is -inf. */
+    boolean belowRange;
 
-    Buffers(int k, int d, CovarianceType type) {
+    Buffers(int k, int d, CovarianceType type, boolean wide) {
       int b = BLOCK;
       max = new double[b];
       sum = new double[b];
@@ -122,7 +155,7 @@ public final class EmRun {
       xb = new double[d][b];
       lpb = new double[k][b];
       cols = new double[d][b];
-      wcols = new double[d][b];
+      wcols = wide ? null : new double[d][b];
       llMax = new double[b];
       llProd = new double[b];
       l0 = new double[k][b];
@@ -132,10 +165,37 @@ public final class EmRun {
         pair = null;
       } else {
         l2 = null;
-        pair = new double[d * (d + 1) / 2][b];
+        pair = wide ? null : new double[d * (d + 1) / 2][b];
       }
+      rows = wide ? new double[WIDE_ROWS][d] : null;
+      rowSum = wide ? new double[d] : null;
       dist = type == CovarianceType.SPHERICAL ? new double[k][b] : null;
     }
+
+    /** @return the doubles held by these buffers */
+    long doubles() {
+      long s = (long) max.length + sum.length + z.length + lane.length + scratch.length + llMax.length
+          + llProd.length;
+      for (double[][] a : new double[][][] {xb, lpb, cols, wcols, l0, l1, l2, pair, dist, rows}) {
+        if (a != null) {
+          for (double[] r : a) {
+            s += r.length;
+          }
+        }
+      }
+      return s + (rowSum == null ? 0 : rowSum.length);
+    }
+  }
+
+  /** @return the doubles held by the block buffers of every worker created so far (what a test bounds) */
+  long scratchDoubles() {
+    long s = 0;
+    for (Buffers b : buffers) {
+      if (b != null) {
+        s += b.doubles();
+      }
+    }
+    return s;
   }
 
   /**
@@ -148,6 +208,14 @@ public final class EmRun {
    * @param exec where chunks run
    */
   public EmRun(double[] x, int n, int d, int k, CovarianceType type, double reg, ChunkRunner exec) {
+    this(x, n, d, k, type, reg, exec, WIDE_FROM);
+  }
+
+  /**
+   * As the public constructor, with the width above which FULL and TIED take the wide scatter path (tests force
+   * either path with it).
+   */
+  EmRun(double[] x, int n, int d, int k, CovarianceType type, double reg, ChunkRunner exec, int wideFrom) {
     this.n = n;
     this.d = d;
     this.k = k;
@@ -160,6 +228,7 @@ public final class EmRun {
     this.tri = d * (d + 1) / 2;
     this.x = x;
     this.fused = type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL;
+    this.wide = !fused && d > wideFrom;
     if (!fused) {
       columnCopy();
     }
@@ -337,6 +406,7 @@ public final class EmRun {
     int iterations = 0;
     boolean converged = false;
     for (int t = 1; t <= maxIter; t++) {
+      stepForMessage = "of EM iteration " + t;
       history[t - 1] = eStep(m, true);
       m = mStep(false, t, m);
       iterations = t;
@@ -345,6 +415,7 @@ public final class EmRun {
         break;
       }
     }
+    stepForMessage = "on the final parameters (after " + iterations + " iterations)";
     history[iterations] = eStep(m, false);
     return new Result(m, iterations, converged, Arrays.copyOf(history, iterations + 1));
   }
@@ -363,7 +434,7 @@ public final class EmRun {
       Arrays.fill(touched, true);
     }
     if (fused) {
-      exec.run(chunks, (c, w) -> fusedChunk(m, c, w, accumulate));
+      exec.run(chunks, (c, w) -> fusedChunk(m, c, w, accumulate, m.means));
     } else {
       exec.run(chunks, (c, w) -> eStepChunk(m, c, w, accumulate));
     }
@@ -377,13 +448,25 @@ public final class EmRun {
   private Buffers buffers(int worker) {
     Buffers b = buffers[worker];
     if (b == null) {
-      b = new Buffers(k, d, type);
+      b = new Buffers(k, d, type, wide);
       buffers[worker] = b;
     }
     return b;
   }
 
+  /**
+   * E-step of one chunk; if its log-likelihood is not above {@code -inf} (a row whose log densities all
+   * overflowed gives NaN responsibilities and a NaN or {@code -inf} log-likelihood), again with
+   * {@link #overflowedRows} on every block, which changes nothing for the other rows.
+   */
   private void eStepChunk(Mixture m, int chunk, int worker, boolean accumulate) {
+    eStepChunk(m, chunk, worker, accumulate, false);
+    if (!(statPart[chunk][0] > Double.NEGATIVE_INFINITY)) {
+      eStepChunk(m, chunk, worker, accumulate, true);
+    }
+  }
+
+  private void eStepChunk(Mixture m, int chunk, int worker, boolean accumulate, boolean careful) {
     final int k = this.k;
     final int n = this.n;
     final int b = BLOCK;
@@ -406,6 +489,9 @@ public final class EmRun {
       int len = Math.min(b, to - i0);
       loadBlock(xb, i0, len);
       m.blockLogProb(xb, len, buf.lpb, buf.cols, buf.z);
+      if (careful) {
+        overflowedRows(m, buf, i0, len);
+      }
       softmax(buf, len, accumulate);
       if (accumulate) {
         // the sums of statsFromResp, lane by lane in the same block order (same bits), while the block
@@ -463,10 +549,72 @@ public final class EmRun {
     }
   }
 
+  /**
+   * For the rows of a block whose weighted log densities all overflowed ({@code -inf}, or NaN where
+   * {@code inf - inf} arose; a NaN log density of a row with a finite one becomes {@code -inf}, what it
+   * approximates): the limit posterior, as prediction gives it. If one component only has a positive weight, its
+   * posterior is 1 whatever the densities; otherwise {@link Mixture#farPoint} ranks the components term by term.
+   * The row's log density is below the double range, so the chunk's log-likelihood becomes {@code -inf} (as
+   * {@code scoreSamples} gives for such a row).
+   *
+   * @throws IllegalStateException if neither decides (the point and the means are so far apart that even
+   *     {@link Mixture#farPoint}'s terms overflow): the message says what happened and what to do
+   */
+  private void overflowedRows(Mixture m, Buffers buf, int i0, int len) {
+    final int k = this.k;
+    final double[][] lpb = buf.lpb;
+    double[] lp = null;
+    for (int t = 0; t < len; t++) {
+      boolean all = true;
+      for (int c = 0; c < k; c++) {
+        double v = lpb[c][t];
+        if (v != v) {
+          lpb[c][t] = Double.NEGATIVE_INFINITY;
+        } else if (v > Double.NEGATIVE_INFINITY) {
+          all = false;
+        }
+      }
+      if (!all) {
+        continue;
+      }
+      if (lp == null) {
+        lp = new double[k];
+      }
+      int only = -1;
+      int positive = 0;
+      for (int c = 0; c < k; c++) {
+        if (m.logConst[c] > Double.NEGATIVE_INFINITY) {
+          only = c;
+          positive++;
+        }
+      }
+      if (positive == 1) {
+        Arrays.fill(lp, Double.NEGATIVE_INFINITY);
+        lp[only] = 0;
+      } else {
+        m.farPoint(x, (i0 + t) * d, lp);
+        if (Mixture.allOverflowed(lp, k)) {
+          throw new IllegalStateException("Gaussian mixture fit failed in the E-step " + stepForMessage
+              + ": row " + (i0 + t) + " is so far from every component that all " + k + " of its log densities"
+              + " overflow (squared Mahalanobis distances beyond the double range), and the components cannot be"
+              + " ranked for it in double arithmetic, so its responsibilities are undefined (" + type
+              + " covariance, d = " + d + "). The means are far from the data, or the covariances far too small for"
+              + " its spread: start from means within the range of the data and covariances of its scale (see"
+              + " initialParameters), or use an init method.");
+        }
+      }
+      for (int c = 0; c < k; c++) {
+        lpb[c][t] = lp[c];
+      }
+      buf.belowRange = true;
+    }
+  }
+
   /** Blocks whose row sums are multiplied into one lane before its logarithm is taken. */
   private static final int LL_BLOCKS = 32;
 
   private static void startLogLikelihood(Buffers buf) {
+    buf.belowRange = false;
     Arrays.fill(buf.llMax, 0);
     Arrays.fill(buf.llProd, 1);
     buf.llBlocks = 0;
@@ -488,6 +636,9 @@ public final class EmRun {
   /** @return the chunk's log-likelihood: its folded logarithms plus the sum of its row maxima */
   private static double endLogLikelihood(Buffers buf) {
     foldProducts(buf);
+    if (buf.belowRange) {
+      return Double.NEGATIVE_INFINITY;
+    }
     return buf.ll + sum(buf.llMax, 0, buf.llMax.length);
   }
 
@@ -555,7 +706,21 @@ public final class EmRun {
    * copied into per-column arrays): HotSpot 17's auto-vectoriser gives up on a loop that mixes an access
    * {@code a[off + t]} with an access {@code b[t]}, which made such a loop about 8 times slower.
    */
-  private void fusedChunk(Mixture m, int chunk, int worker, boolean accumulate) {
+  private void fusedChunk(Mixture m, int chunk, int worker, boolean accumulate, double[] centre) {
+    fusedChunk(m, chunk, worker, accumulate, centre, false);
+    if (!(statPart[chunk][0] > Double.NEGATIVE_INFINITY)) {
+      // as eStepChunk: a row whose log densities all overflowed, decided by overflowedRows
+      fusedChunk(m, chunk, worker, accumulate, centre, true);
+    }
+  }
+
+  /**
+   * @param centre the point the M-step sums are taken about: the means of {@code m}, or other means for the passes
+   *     of {@link #recentred} (SPHERICAL then sums its squared distances to them column by column)
+   * @param careful whether to apply {@link #overflowedRows} to every block
+   */
+  private void fusedChunk(Mixture m, int chunk, int worker, boolean accumulate, double[] centre,
+      boolean careful) {
     final int k = this.k;
     final int d = this.d;
     final int n = this.n;
@@ -563,8 +728,9 @@ public final class EmRun {
     final Buffers buf = buffers(worker);
     final double[][] xb = buf.xb;
     final double[][] lpb = buf.lpb;
-    final double[] mu = m.means;
+    final double[] mu = centre;
     final boolean spherical = type == CovarianceType.SPHERICAL;
+    final boolean ownCentre = centre != m.means;
     int from = chunk * chunkSize;
     int to = Math.min(n, from + chunkSize);
     if (accumulate) {
@@ -587,6 +753,9 @@ public final class EmRun {
       } else {
         m.blockLogProb(xb, len, lpb, buf.cols, buf.z);
       }
+      if (careful) {
+        overflowedRows(m, buf, i0, len);
+      }
       softmax(buf, len, accumulate);
       if (!accumulate) {
         continue;
@@ -594,7 +763,7 @@ public final class EmRun {
       for (int c = 0; c < k; c++) {
         double[] r = lpb[c];
         double[] s0 = buf.l0[c];
-        if (spherical) {
+        if (spherical && !ownCentre) {
           double[] dc = buf.dist[c];
           double[] s2 = buf.l2[c];
           for (int t = 0; t < len; t++) {
@@ -614,12 +783,12 @@ public final class EmRun {
           double mj = mu[mo + j];
           double[] xj = xb[j];
           double[] s1 = buf.l1[mo + j];
-          if (spherical) {
+          if (spherical && !ownCentre) {
             for (int t = 0; t < len; t++) {
               s1[t] += r[t] * (xj[t] - mj);
             }
           } else {
-            double[] s2 = buf.l2[mo + j];
+            double[] s2 = buf.l2[spherical ? c : mo + j];
             for (int t = 0; t < len; t++) {
               double v = xj[t] - mj;
               double rv = r[t] * v;
@@ -706,6 +875,10 @@ public final class EmRun {
     boolean full = type == CovarianceType.FULL || type == CovarianceType.TIED;
     int width = full ? tri : d;
     int stride = type == CovarianceType.TIED ? 0 : width;
+    if (wide) {
+      wideScatter(means, from, to, buf, acc, stride);
+      return;
+    }
     final double[][] pair = buf.pair;
     for (int c = 0; c < k; c++) {
       int mo = c * d;
@@ -789,6 +962,64 @@ public final class EmRun {
     }
   }
 
+  /**
+   * FULL and TIED second-moment sums of one chunk for {@code d >} {@link #WIDE_FROM}, into {@code acc} (already
+   * zeroed): the lanes of {@link Buffers#pair} would take {@code d (d + 1) / 2 * }{@value #BLOCK} doubles per worker
+   * (512 MB at {@code d = 1000}). Here each pass centres up to {@value #WIDE_ROWS} rows on the component's mean
+   * ({@code v_t = x_t - mean}), then for every row {@code a} of the lower triangle adds {@code r_t v_ta v_t[0..a]} of
+   * the pass's rows into one scratch row (a loop over the columns, vectorised) and that row into {@code acc}: the
+   * scratch is {@code (WIDE_ROWS + 1) d} doubles. The products are those of the narrow path; only the order of the
+   * additions differs (rows of a pass in order, then passes in row order), so the sums agree to rounding and, being
+   * per chunk, do not depend on the number of threads.
+   */
+  private void wideScatter(double[] means, int from, int to, Buffers buf, double[] acc, int stride) {
+    final int k = this.k;
+    final int d = this.d;
+    final int n = this.n;
+    final double[] x = this.x;
+    final double[] resp = this.resp;
+    final double[][] rows = buf.rows;
+    final double[] row = buf.rowSum;
+    final double[] rw = buf.scratch;
+    for (int c = 0; c < k; c++) {
+      int mo = c * d;
+      int ao = c * stride;
+      for (int i0 = from; i0 < to; i0 += BLOCK) {
+        if (!touched[c * blocks + i0 / BLOCK]) {
+          continue;
+        }
+        int end = Math.min(to, i0 + BLOCK);
+        for (int s0 = i0; s0 < end; s0 += WIDE_ROWS) {
+          int len = Math.min(WIDE_ROWS, end - s0);
+          for (int t = 0; t < len; t++) {
+            double[] v = rows[t];
+            int xo = (s0 + t) * d;
+            for (int j = 0; j < d; j++) {
+              v[j] = x[xo + j] - means[mo + j];
+            }
+            rw[t] = resp[c * n + s0 + t];
+          }
+          int p = ao;
+          for (int a = 0; a < d; a++) {
+            int m = a + 1;
+            Arrays.fill(row, 0, m, 0);
+            for (int t = 0; t < len; t++) {
+              double[] v = rows[t];
+              double w = rw[t] * v[a];
+              for (int j = 0; j < m; j++) {
+                row[j] += w * v[j];
+              }
+            }
+            for (int j = 0; j < m; j++) {
+              acc[p + j] += row[j];
+            }
+            p += m;
+          }
+        }
+      }
+    }
+  }
+
   /** Sum with four accumulators (fixed order, so deterministic; faster than one dependency chain). */
   static double sum(double[] a, int off, int len) {
     double s0 = 0;
@@ -841,7 +1072,8 @@ public final class EmRun {
       weights[c] = nk[c] / denom;
     }
     if (prev != null && fused) {
-      return shifted(nk, means, weights, prev.means, iteration);
+      Mixture next = shifted(nk, means, weights, prev.means, iteration);
+      return next != null ? next : recentred(prev, nk, weights, iteration);
     }
     for (int c = 0; c < k; c++) {
       for (int j = 0; j < d; j++) {
@@ -900,6 +1132,12 @@ public final class EmRun {
    * SPHERICAL has one {@code S2} per component, summed over the columns, and applies the same correction
    * summed over the columns; its variance is that total over {@code N d} plus the regularization
    * (scikit-learn: the mean over the columns of the diagonal variances, each with the regularization).
+   *
+   * <p>When a mean moved so far that the correction cancels (the magnitudes {@code S2 + 2 |delta S1| + delta^2 S0}
+   * exceed {@value #CANCELLATION} times the scatter, or overflow: initial means far from the data, where the variance
+   * came out as the regularization or as thousands), returns null, and {@link #recentred} takes the sums again.
+   *
+   * @return the mixture, or null if a scatter cancelled
    */
   private Mixture shifted(double[] nk, double[] s1, double[] weights, double[] old, int iteration) {
     final int k = this.k;
@@ -922,21 +1160,91 @@ public final class EmRun {
     for (int c = 0; c < k; c++) {
       double n0 = s0[c];
       double total = spherical ? s2[c] : 0;
+      double magnitude = total;
       for (int j = 0; j < d; j++) {
         int q = c * d + j;
         double o = old[q];
         double mean = (s1[q] + o * n0) / nk[c];
         double delta = mean - o;
         means[q] = mean;
+        double cross = 2 * delta * s1[q];
+        double square = delta * delta * n0;
         if (spherical) {
-          total += delta * delta * n0 - 2 * delta * s1[q];
+          total += square - cross;
+          magnitude += square + Math.abs(cross);
         } else {
-          double scatter = s2[q] - 2 * delta * s1[q] + delta * delta * n0;
+          double scatter = s2[q] - cross + square;
+          if (cancelled(s2[q] + Math.abs(cross) + square, scatter)) {
+            return null;
+          }
           cov[q] = Math.max(scatter, 0) / nk[c] + reg;
         }
       }
       if (spherical) {
+        if (cancelled(magnitude, total)) {
+          return null;
+        }
         cov[c] = Math.max(total, 0) / (nk[c] * d) + reg;
+      }
+    }
+    try {
+      return Mixture.of(type, k, d, weights, means, cov);
+    } catch (Mixture.NotPositiveDefinite e) {
+      throw collapse(e.component, iteration, nk);
+    }
+  }
+
+  /** How many times the scatter its terms may exceed before {@link #shifted} gives up (20 bits lost). */
+  private static final double CANCELLATION = 0x1p20;
+
+  /** Whether a scatter computed from terms of total {@code magnitude} lost more than 20 bits, or overflowed. */
+  private static boolean cancelled(double magnitude, double scatter) {
+    if (magnitude == 0) {
+      return false;
+    }
+    return !(magnitude < Double.POSITIVE_INFINITY) || !(magnitude <= CANCELLATION * scatter);
+  }
+
+  /**
+   * DIAGONAL and SPHERICAL M-step when {@link #shifted} cancelled: two more passes of the fused E-step over the
+   * same mixture (the same responsibilities, bit for bit), the first summing {@code r x} about 0 for the means
+   * {@code sum r x / N} (scikit-learn's formula), the second summing {@code r (x - mean)^2} about those means.
+   */
+  private Mixture recentred(Mixture prev, double[] nk, double[] weights, int iteration) {
+    final int k = this.k;
+    final int d = this.d;
+    final boolean spherical = type == CovarianceType.SPHERICAL;
+    double[] origin = new double[k * d];
+    exec.run(chunks, (p, w) -> fusedChunk(prev, p, w, true, origin));
+    double[] means = new double[k * d];
+    for (int p = 0; p < chunks; p++) {
+      double[] part = statPart[p];
+      for (int q = 0; q < k * d; q++) {
+        means[q] += part[1 + k + q];
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < d; j++) {
+        means[c * d + j] /= nk[c];
+      }
+    }
+    exec.run(chunks, (p, w) -> fusedChunk(prev, p, w, true, means));
+    int width = spherical ? k : k * d;
+    double[] s2 = new double[width];
+    for (int p = 0; p < chunks; p++) {
+      double[] part = covPart[p];
+      for (int q = 0; q < width; q++) {
+        s2[q] += part[q];
+      }
+    }
+    double[] cov = new double[Mixture.covLength(type, k, d)];
+    for (int c = 0; c < k; c++) {
+      if (spherical) {
+        cov[c] = s2[c] / (nk[c] * d) + reg;
+      } else {
+        for (int j = 0; j < d; j++) {
+          cov[c * d + j] = s2[c * d + j] / nk[c] + reg;
+        }
       }
     }
     try {
