@@ -5,9 +5,11 @@ import io.github.clusterkit.internal.Rng;
 /**
  * Seeded synthetic datasets for tests, benchmarks and demonstrations.
  *
- * <p><b>Determinism.</b> Every generator draws from clusterkit's own SplitMix64 generator and Marsaglia's
- * polar method for normal variates, both fully specified in this library, so the same arguments and seed
- * give bit-for-bit the same data on every JDK, platform and run. Rows are shuffled with the same generator,
+ * <p><b>Determinism.</b> Every generator draws from clusterkit's own SplitMix64 generator (Steele, Lea and Flood,
+ * "Fast splittable pseudorandom number generators", OOPSLA 2014, doi:10.1145/2660193.2660195) and Marsaglia's
+ * polar method for normal variates (Marsaglia and Bray, "A convenient method for generating normal variables",
+ * SIAM Review 6(3), 1964, doi:10.1137/1006063), both fully specified in this library, so the same arguments and
+ * seed give bit-for-bit the same data on every JDK, platform and run. Rows are shuffled with the same generator,
  * so clusters and noise are interleaved.
  *
  * <p>All methods are static, stateless and thread-safe. Arguments are validated with
@@ -168,7 +170,7 @@ public final class Generators {
    * makes the clusters elongated and tilted: hard for K-Means, easy for full-covariance mixtures.
    *
    * @param n number of points, {@code >= 1}
-   * @param k number of blobs, {@code >= 1}, with {@code k * d} at most {@code Integer.MAX_VALUE - 8}; it may
+   * @param k number of blobs, {@code >= 1}, with {@code 2 * k} at most {@code Integer.MAX_VALUE - 8}; it may
    *     exceed {@code n} (then only the first {@code n} blobs get points)
    * @param seed the seed
    * @return sheared blobs in two dimensions

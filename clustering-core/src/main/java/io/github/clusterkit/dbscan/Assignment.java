@@ -9,15 +9,18 @@ public final class Assignment {
   /** What a point would be relative to the training data. */
   public enum Kind {
     /**
-     * The point would be a core point if added to the training data: it coincides with a core point, or at
-     * least {@code minPts - 1} core points lie within eps. (A sufficient test: the model keeps only the
-     * core points, so a point whose neighbourhood is completed by border or noise points is reported as
-     * {@link #BORDER}.)
+     * The point would be a core point of an existing cluster if added to the training data: at least one core
+     * point lies within eps, and either the point coincides with a core point or at least {@code minPts - 1}
+     * core points lie within eps. (A sufficient test: the model keeps only the core points, so a point whose
+     * neighbourhood is completed by border or noise points is reported as {@link #BORDER}.)
      */
     CORE_LIKE,
     /** Within eps of a core point but not {@link #CORE_LIKE}. */
     BORDER,
-    /** No core point within eps. */
+    /**
+     * No core point within eps. This holds even with {@code minPts = 1}, where such a point, added to the
+     * training data, would be a core point of a new cluster of its own: no cluster of the model takes it.
+     */
     NOISE
   }
 

@@ -372,6 +372,20 @@ public final class GaussianMixture {
   }
 
   /**
+   * Names every setting, as the other configurations do, for example
+   * {@code GaussianMixture[components=3, covariance=FULL, regularization=1.0E-6, maxIterations=100,
+   * tolerance=0.001, restarts=1, init=KMEANS, seed=0, parallelism=1]}; {@code init=explicit} after
+   * {@link #initialParameters}.
+   */
+  @Override
+  public String toString() {
+    return "GaussianMixture[components=" + components + ", covariance=" + type + ", regularization="
+        + regularization + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", restarts="
+        + restarts + ", init=" + (initWeights != null ? "explicit" : init) + ", seed=" + seed + ", parallelism="
+        + parallelism + "]";
+  }
+
+  /**
    * Fits the mixture to the rows of {@code data}.
    *
    * @param data the points (not modified)

@@ -4,6 +4,8 @@ package io.github.clusterkit.gmm;
  * How {@link GaussianMixture} chooses the starting responsibilities of each restart; the initial weights,
  * means and covariances are then computed from them by one M-step (as scikit-learn's {@code init_params}).
  * {@link GaussianMixture#initialParameters} bypasses all of these.
+ *
+ * <p>Thread-safety: constants, safe everywhere.
  */
 public enum GmmInit {
   /**

@@ -221,8 +221,12 @@ public final class Agglomerative {
    *
    * @param n number of rows, {@code >= 0}
    * @return the size in bytes
+   * @throws IllegalArgumentException if {@code n < 0}
    */
   public static long matrixBytes(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0, got " + n);
+    }
     long blocks = (n + 255L) / 256;
     return 4L * n * (n - 1L) + 8L * n * blocks;
   }

@@ -79,9 +79,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * never used.
  *
  * <p><b>Memory.</b> Besides the model's {@code n} labels, a fit holds work arrays per row (Hamerly: one
- * {@code long}; Elkan: {@code k + 1} doubles). A k-means++ fit (either kind) with {@code k <= 20} and
- * {@code d <= 64} (except {@code d = 2} without weights) also copies the data once, by blocks of columns, which
- * every seeding pass and Hamerly's first assignment of every run read instead of copying each block again; so does a
+ * {@code long} and one {@code float}; Elkan: {@code k + 1} doubles). A k-means++ fit (either kind) with
+ * {@code k <= 20} and {@code d <= 64} (except {@code d = 2} without weights) also copies the data once, by blocks
+ * of columns, which every seeding pass and Hamerly's first assignment of every run read instead of copying each
+ * block again; so does a
  * {@link KMeansAlgorithm#LLOYD} fit with {@code 3 <= d <= 64} and {@code k <= 64} however it starts, whose every
  * pass reads it. The copy takes as much memory again as the data, is made only while {@code n * d <= 2^25} (256 MiB),
  * is shared by the restarts and released when {@code fit} returns (the model does not keep it). Restarts that run

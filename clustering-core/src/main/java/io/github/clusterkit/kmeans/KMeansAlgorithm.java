@@ -4,6 +4,8 @@ package io.github.clusterkit.kmeans;
  * The iteration kernel of {@link KMeans}. All variants are exact: from the same initial centroids they give
  * bit-identical labels, centroids, inertia and iteration counts (tested); they differ only in speed and
  * memory.
+ *
+ * <p>Thread-safety: constants, safe everywhere.
  */
 public enum KMeansAlgorithm {
 

@@ -1,6 +1,10 @@
 package io.github.clusterkit.kmeans;
 
-/** How {@link KMeans} chooses its initial centroids when none are given explicitly. */
+/**
+ * How {@link KMeans} chooses its initial centroids when none are given explicitly.
+ *
+ * <p>Thread-safety: constants, safe everywhere.
+ */
 public enum KMeansInit {
 
   /**

@@ -160,9 +160,12 @@ public enum Metric {
    * @param a first point
    * @param b second point
    * @return the distance
-   * @throws IllegalArgumentException if the lengths differ
+   * @throws IllegalArgumentException if a point is null or the lengths differ
    */
   public double distance(double[] a, double[] b) {
+    if (a == null || b == null) {
+      throw new IllegalArgumentException("points must not be null, got " + (a == null ? "a" : "b") + " = null");
+    }
     if (a.length != b.length) {
       throw new IllegalArgumentException(
           "points must have the same dimension, got " + a.length + " and " + b.length);

@@ -64,7 +64,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *
  * <p><b>Edge cases.</b> {@code n = 1} is rejected (variance with {@code n - 1} is undefined); more
  * components than {@code min(n, d)} are rejected at fit time; {@code d = 1} gives the single component
- * {@code [1]} or {@code [-1]}. Constant columns are allowed and lead to components of zero variance. If
+ * {@code [1]} (its only loading is made positive, see Signs). Constant columns are allowed and lead to
+ * components of zero variance. If
  * all rows are equal the total variance is 0: every variance and ratio is 0, the components are the unit
  * vectors {@code e_1, e_2, ...}, and {@link #varianceToKeep(double)} keeps all {@code min(n, d)}
  * components.

@@ -100,6 +100,26 @@ class DbscanApiTest {
   }
 
   @Test
+  void minPtsOneAssignsFarPointsAsNoise() {
+    // Assignment.Kind, documented rule: CORE_LIKE needs a core point within eps; with minPts = 1 a point with
+    // none (it would start a new cluster of its own if added) is NOISE with label -1, standard or DBSCAN*.
+    Dataset x = Dataset.of(new double[][] {{0, 0}, {0, 1}, {10, 10}});
+    for (boolean star : new boolean[] {false, true}) {
+      DbscanModel m = Dbscan.eps(1.5).minPts(1).borderPointsAsNoise(star).fit(x);
+      assertArrayEquals(new int[] {0, 0, 1}, m.labels()); // minPts = 1: every row is core
+      Assignment far = m.assign(new double[] {50, 50});
+      assertEquals(Assignment.Kind.NOISE, far.kind());
+      assertEquals(-1, far.label());
+      assertEquals(-1, m.predict(new double[] {50, 50}));
+      // within eps of core row 1 (distance 0.5; 0 >= minPts - 1 core points needed): core-like, its label
+      Assignment near = m.assign(new double[] {0, 1.5});
+      assertEquals(Assignment.Kind.CORE_LIKE, near.kind());
+      assertEquals(0, near.label());
+      assertEquals(0.5, near.distance(), 0);
+    }
+  }
+
+  @Test
   void badInputIsRejectedWithClearMessages() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dbscan.eps(Double.NaN));
     assertEquals("eps must be > 0 and finite, got NaN", e.getMessage());

@@ -109,6 +109,11 @@ class AgglomerativeApiTest {
     assertEquals(403_160_000L, Agglomerative.matrixBytes(10_000));
     // The largest n: 256 blocks, no overflow.
     assertEquals(8L * 65_536 * 65_535 / 2 + 8L * 65_536 * 256, Agglomerative.matrixBytes(65_536));
+    // A negative row count has no matrix: it is refused (it returned 8 bytes for n = -1, 4 n (n - 1) + 8 n
+    // ceil(n / 256) evaluated at n = -1), as every other bad argument is.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Agglomerative.matrixBytes(-1));
+    assertEquals("n must be >= 0, got -1", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Agglomerative.matrixBytes(Integer.MIN_VALUE));
   }
 
   @Test

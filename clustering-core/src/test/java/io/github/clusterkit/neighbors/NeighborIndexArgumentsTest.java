@@ -104,6 +104,17 @@ class NeighborIndexArgumentsTest {
   }
 
   @Test
+  void badMetricDistanceArguments() {
+    // Metric.distance: a null point is a bad argument like points of different lengths (it threw a
+    // NullPointerException), named as the library's rule asks.
+    for (Metric m : Metric.values()) {
+      assertBad(() -> m.distance(null, new double[] {1}), "points", "null", "a");
+      assertBad(() -> m.distance(new double[] {1}, null), "points", "null", "b");
+      assertBad(() -> m.distance(new double[] {1}, new double[] {1, 2}), "dimension", "1", "2");
+    }
+  }
+
+  @Test
   void defaultIndexIsAKdTree() {
     assertTrue(NeighborIndex.of(DATA, Metric.EUCLIDEAN) instanceof KdTree);
   }

@@ -4,6 +4,8 @@ package io.github.clusterkit.eval;
  * A criterion for choosing the number of clusters, as tabulated by {@link KSelectionResult}. Each states the
  * rule by which it picks {@code k}; ties go to the smallest {@code k}. The first four score the K-Means fit of
  * each {@code k}; {@link #BIC} and {@link #AIC} score a Gaussian mixture fitted for each {@code k}.
+ *
+ * <p>Thread-safety: constants, safe everywhere.
  */
 public enum Criterion {
   /** Inertia (within-cluster sum of squares); {@code k} at the knee of the curve ({@link Kneedle}). */

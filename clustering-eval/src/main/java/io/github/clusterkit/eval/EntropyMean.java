@@ -4,6 +4,8 @@ package io.github.clusterkit.eval;
  * How normalised and adjusted mutual information combine the two entropies {@code H(U)} and {@code H(V)}
  * into their normaliser (scikit-learn's {@code average_method}; Vinh, Epps and Bailey 2010, "Information
  * theoretic measures for clusterings comparison", JMLR 11:2837-2854).
+ *
+ * <p>Thread-safety: constants, safe everywhere.
  */
 public enum EntropyMean {
   /** {@code min(H(U), H(V))}. */

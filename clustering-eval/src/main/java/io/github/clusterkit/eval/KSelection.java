@@ -306,6 +306,7 @@ public final class KSelection {
   public String toString() {
     return "KSelection[k-means, k=" + minK + ".." + maxK + ", seed=" + seed + ", restarts=" + restarts
         + ", parallelism=" + parallelism + ", criteria=" + criteria + ", recommendBy=" + recommendBy
+        + ", kneeSensitivity=" + kneeSensitivity
         + (silhouetteSampleSize > 0 ? ", silhouetteSampleSize=" + silhouetteSampleSize : "")
         + (criteria.contains(Criterion.BIC) || criteria.contains(Criterion.AIC) ? ", mixtures=" + covariance : "")
         + "]";

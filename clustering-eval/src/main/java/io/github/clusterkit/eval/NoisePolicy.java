@@ -14,6 +14,8 @@ package io.github.clusterkit.eval;
  * <p>Clusters of one point (whether labelled so or made by {@link #SINGLETONS}) follow Rousseeuw's and
  * scikit-learn's convention in the silhouette: their own silhouette is 0 and counts in the mean, and as a
  * neighbouring cluster their mean distance is the distance to their only point.
+ *
+ * <p>Thread-safety: constants, safe everywhere.
  */
 public enum NoisePolicy {
   /** Noise rows are left out entirely, as if they were not in the data. The default. */

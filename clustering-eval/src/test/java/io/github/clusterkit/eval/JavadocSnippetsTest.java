@@ -1,0 +1,124 @@
+package io.github.clusterkit.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.Generators;
+import io.github.clusterkit.data.LabeledDataset;
+import io.github.clusterkit.dbscan.KDistance;
+import io.github.clusterkit.gmm.CovarianceType;
+import io.github.clusterkit.gmm.GaussianMixture;
+import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.kmeans.KMeans;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the code snippets of clustering-eval's Javadoc compiling and true: the statements between the markers
+ * are the snippets word for word; their comments' promises are asserted against the rules the Javadoc states,
+ * recomputed here from the table or from the underlying fits.
+ */
+class JavadocSnippetsTest {
+
+  private static final LabeledDataset BLOBS = Generators.blobs(400, 2, 4, 0.6, 0.05, 3);
+
+  @Test
+  void silhouetteSnippet() {
+    Dataset data = BLOBS.data();
+    int[] labels = BLOBS.labels();
+    // --- Silhouette ---
+    double s = Silhouette.score(data, labels);                      // exact, noise ignored
+    SilhouetteResult r = Silhouette.exact().noise(NoisePolicy.MERGE).parallelism(2).evaluate(data, labels);
+    double approx = Silhouette.sampled(5_000, 42L).evaluate(data, labels).score();
+    // --- end ---
+    // "noise ignored": the same as scoring the rows without noise.
+    int kept = 0;
+    for (int l : labels) {
+      kept += l >= 0 ? 1 : 0;
+    }
+    double[][] rows = new double[kept][];
+    int[] clean = new int[kept];
+    for (int i = 0, t = 0; i < labels.length; i++) {
+      if (labels[i] >= 0) {
+        rows[t] = data.row(i);
+        clean[t++] = labels[i];
+      }
+    }
+    assertEquals(Silhouette.score(Dataset.of(rows), clean), s, 1e-15);
+    // MERGE: the noise rows are one more cluster, labelled -1 in the result.
+    assertEquals(-1, r.labels()[0]);
+    assertEquals(data.size(), r.scoredCount());
+    // sampled: "when sampleSize is at least the number of those rows, every row is used and the result equals
+    // exact()" (5000 > 400 - noise).
+    assertEquals(s, approx);
+  }
+
+  @Test
+  void epsSelectionSnippet() {
+    Dataset data = BLOBS.data();
+    // --- EpsSelection ---
+    KDistance plot = EpsSelection.kDistance(data, 5);
+    double eps = plot.knee();                 // suggested eps for minPts = 5
+    double[] curve = plot.sortedDistances();  // ascending, for drawing the plot
+    int at = plot.kneeIndex();
+    // --- end ---
+    assertEquals(curve[at], eps);
+    for (int i = 1; i < curve.length; i++) {
+      assertTrue(curve[i - 1] <= curve[i]);
+    }
+    // "exactly as KDistance.of(Dataset, int)"
+    KDistance direct = KDistance.of(data, 5);
+    assertArrayEquals(direct.sortedDistances(), curve);
+    assertEquals(direct.kneeIndex(), at);
+  }
+
+  @Test
+  void kSelectionSnippet() {
+    Dataset data = BLOBS.data();
+    // --- KSelection ---
+    KSelectionResult r = KSelection.kMeans(1, 10).seed(42).restarts(10).parallelism(2).evaluate(data);
+    int k = r.recommendedK();            // by the highest silhouette unless configured otherwise
+    double[] inertia = r.values(Criterion.INERTIA);
+    int elbow = r.best(Criterion.INERTIA);   // the Kneedle knee, -1 if none
+
+    // Gaussian mixtures too, recommending the k with the lowest BIC
+    KSelectionResult g = KSelection.kMeans(1, 10).seed(42).mixtures(CovarianceType.FULL)
+        .recommendBy(Criterion.BIC).evaluate(data);
+    double[] bic = g.values(Criterion.BIC);
+    GaussianMixtureModel best = g.mixture(g.recommendedK());
+    // --- end ---
+    int[] ks = r.ks();
+    double[] silhouette = r.values(Criterion.SILHOUETTE);
+    assertEquals(Criterion.SILHOUETTE, r.rule());
+    assertEquals(ks[argBest(silhouette, true)], k);
+    // the inertia column is that of KMeans.k(k).seed(42).restarts(10), and the elbow Kneedle's knee of it
+    for (int t = 0; t < ks.length; t++) {
+      assertEquals(KMeans.k(ks[t]).seed(42).restarts(10).fit(data).inertia(), inertia[t]);
+    }
+    double[] x = new double[ks.length];
+    for (int t = 0; t < ks.length; t++) {
+      x[t] = ks[t];
+    }
+    int knee = Kneedle.knee(x, inertia, Kneedle.Shape.CONVEX_DECREASING);
+    assertEquals(knee < 0 ? -1 : ks[knee], elbow);
+    // BIC: lowest wins; the mixture is GaussianMixture.components(k).covariance(FULL).seed(42).restarts(1)
+    assertEquals(Criterion.BIC, g.rule());
+    assertEquals(ks[argBest(bic, false)], g.recommendedK());
+    assertEquals(g.recommendedK(), best.components());
+    assertEquals(GaussianMixture.components(best.components()).covariance(CovarianceType.FULL).seed(42)
+        .fit(data).state(), best.state());
+    assertEquals(best.bic(data), bic[g.recommendedK() - 1]);
+  }
+
+  /** Index of the highest (or lowest) non-NaN value, the first on ties (Criterion: "ties go to the smallest k"). */
+  private static int argBest(double[] v, boolean highest) {
+    int arg = -1;
+    for (int t = 0; t < v.length; t++) {
+      if (!Double.isNaN(v[t]) && (arg < 0 || (highest ? v[t] > v[arg] : v[t] < v[arg]))) {
+        arg = t;
+      }
+    }
+    return arg;
+  }
+}
