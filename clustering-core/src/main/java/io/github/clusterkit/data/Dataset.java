@@ -281,8 +281,12 @@ public final class Dataset {
    * @param dest destination, at least {@code dimension()} long
    * @return {@code dest}
    * @throws IndexOutOfBoundsException if the index is out of range or {@code dest} is too short
+   * @throws IllegalArgumentException if {@code dest} is null
    */
   public double[] copyRow(int row, double[] dest) {
+    if (dest == null) {
+      throw new IllegalArgumentException("dest must not be null");
+    }
     Objects.checkIndex(row, n);
     System.arraycopy(values, row * d, dest, 0, d);
     return dest;

@@ -182,8 +182,12 @@ public final class Table {
   /**
    * @param type a column type
    * @return the names of the columns of that type, in table order, unmodifiable
+   * @throws IllegalArgumentException if {@code type} is null
    */
   public List<String> columnNames(ColumnType type) {
+    if (type == null) {
+      throw new IllegalArgumentException("type must not be null");
+    }
     List<String> out = new ArrayList<>();
     for (int j = 0; j < types.length; j++) {
       if (types[j] == type) {

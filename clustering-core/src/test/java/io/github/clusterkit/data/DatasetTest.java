@@ -100,6 +100,8 @@ class DatasetTest {
     assertThrows(IndexOutOfBoundsException.class, () -> ds.row(-1));
     assertThrows(IndexOutOfBoundsException.class, () -> ds.column(3));
     assertThrows(IndexOutOfBoundsException.class, () -> ds.copyRow(0, new double[2]));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ds.copyRow(0, null));
+    assertEquals("dest must not be null", e.getMessage());
   }
 
   @Test

@@ -32,6 +32,8 @@ class TableTest {
     assertEquals(ColumnType.CATEGORICAL, t.type("Gender"));
     assertEquals(ColumnType.NUMERIC, t.type(2));
     assertEquals(List.of("CustomerID", "Age"), t.columnNames(ColumnType.NUMERIC));
+    assertEquals("type must not be null",
+        assertThrows(IllegalArgumentException.class, () -> t.columnNames((ColumnType) null)).getMessage());
     double[] age = t.numeric("Age");
     assertArrayEquals(new double[] {19, Double.NaN, 20}, age);
     age[0] = 99;
