@@ -300,7 +300,7 @@ public final class Cli implements Callable<Integer> {
       } else if (id != null) {
         double[] v = t.numeric(id);
         for (int i = 0; i < ids.length; i++) {
-          ids[i] = Report.number(v[i]);
+          ids[i] = Double.isNaN(v[i]) ? "" : Report.number(v[i]);
         }
       } else {
         for (int i = 0; i < ids.length; i++) {

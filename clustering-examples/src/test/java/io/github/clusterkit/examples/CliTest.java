@@ -124,6 +124,40 @@ class CliTest {
   }
 
   @Test
+  void aMissingIdCellIsAnEmptyFieldInLabelsAndPredict(@TempDir Path dir) throws IOException {
+    // --id-column may name a column with empty cells (detection never picks one, the user may). The rule: a
+    // customer without an id gets an empty first field, in labels.csv and in predict's output alike; before,
+    // a categorical id column failed with a NullPointerException after the report, and a numeric one wrote "n/a".
+    Path file = dir.resolve("ids.csv");
+    Files.writeString(file, "code,num,spend,visits\n"
+        + "A1,1,10,1\n"
+        + ",2,12,2\n"
+        + "A3,,50,8\n"
+        + "A4,4,52,9\n"
+        + "A5,5,11,1\n"
+        + "A6,6,49,7\n");
+    CliRun byCode = CliRun.of("segment", file.toString(), "--id-column", "code", "--k", "2", "--out",
+        dir.resolve("a").toString());
+    assertEquals(0, byCode.exit, byCode.toString());
+    List<String> a = Files.readAllLines(dir.resolve("a/labels.csv"));
+    assertEquals("code,segment,segment_name,outlier", a.get(0));
+    assertTrue(a.get(1).startsWith("A1,"), a.toString());
+    assertTrue(a.get(2).matches(",[01],.*"), a.toString());
+    assertFalse(byCode.out.contains("null"), byCode.out);
+
+    CliRun byNum = CliRun.of("segment", file.toString(), "--id-column", "num", "--k", "2", "--out",
+        dir.resolve("b").toString());
+    assertEquals(0, byNum.exit, byNum.toString());
+    List<String> b = Files.readAllLines(dir.resolve("b/labels.csv"));
+    assertTrue(b.get(1).startsWith("1,"), b.toString());
+    assertTrue(b.get(3).matches(",[01],.*"), b.toString());
+    CliRun p = CliRun.of("predict", dir.resolve("b/model.json").toString(), file.toString());
+    assertEquals(0, p.exit, p.toString());
+    String[] lines = p.out.split("\n");
+    assertEquals(b.get(3), lines[3], "predict labels the training customers as segment did");
+  }
+
+  @Test
   void demoSubcommandRunsTheDbscanDemo() {
     CliRun r = CliRun.of("demo");
     assertEquals(0, r.exit, r.toString());
