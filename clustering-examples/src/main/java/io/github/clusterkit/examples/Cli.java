@@ -5,10 +5,12 @@ import io.github.clusterkit.data.Table;
 import io.github.clusterkit.examples.segment.CustomerData;
 import io.github.clusterkit.examples.segment.ModelBundle;
 import io.github.clusterkit.examples.segment.Outputs;
+import io.github.clusterkit.examples.segment.Preprocessing;
 import io.github.clusterkit.examples.segment.Report;
 import io.github.clusterkit.examples.segment.Segmentation;
 import io.github.clusterkit.examples.segment.Segmenter;
 import io.github.clusterkit.io.Csv;
+import io.github.clusterkit.io.CsvOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -139,14 +141,44 @@ public final class Cli implements Callable<Integer> {
   }
 
   static Table readTable(Path file) throws IOException {
+    return readTable(file, CsvOptions.defaults());
+  }
+
+  static Table readTable(Path file, CsvOptions options) throws IOException {
     if (Files.isDirectory(file)) {
       throw new IllegalArgumentException(file + " is a folder, not a CSV file");
     }
     try {
-      return Csv.read(file);
+      return Csv.read(file, options);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads a customer table so that its identifier column keeps each id's text as written. The default reading
+   * types a column of digits as numbers, which would print {@code 0042} as {@code 42} and {@code 100000} as
+   * {@code 100,000}; so when the id column ({@code idColumn}, or else the detected one) came out numeric, the
+   * file is read again with that column as text. It is not when the column is also a feature in
+   * {@code features}, whose type must stay the one the pipeline is fitted on.
+   *
+   * @param file the CSV file
+   * @param idColumn the id column named by the user, or null to detect it
+   * @param features the feature columns named by the user, or null for all
+   * @return the table
+   */
+  static Table readCustomers(Path file, String idColumn, List<String> features) throws IOException {
+    Table t = readTable(file);
+    String id = idColumn != null ? idColumn : Preprocessing.detectIdColumn(t);
+    if (!numericId(t, id) || features != null && features.contains(id)) {
+      return t;
+    }
+    t = null; // the table is read again, with the id as text; the first reading may be collected meanwhile
+    return readTable(file, CsvOptions.defaults().type(id, ColumnType.CATEGORICAL));
+  }
+
+  private static boolean numericId(Table t, String id) {
+    return id != null && t.hasColumn(id) && t.type(id) == ColumnType.NUMERIC;
   }
 
   /** {@code segment [file.csv]}. */
@@ -234,7 +266,7 @@ public final class Cli implements Callable<Integer> {
         table = CustomerData.generate();
         source = "the built-in generated table (seed " + CustomerData.DEFAULT_SEED + ")";
       } else {
-        table = readTable(file);
+        table = readCustomers(file, idColumn, columns);
         source = file.getFileName().toString();
       }
       Segmentation s;
@@ -292,15 +324,19 @@ public final class Cli implements Callable<Integer> {
       }
       ModelBundle bundle = ModelBundle.load(model);
       Table t = readTable(customers);
-      ModelBundle.Prediction p = bundle.predict(t);
       String id = bundle.idColumn() != null && t.hasColumn(bundle.idColumn()) ? bundle.idColumn() : null;
+      if (numericId(t, id) && !bundle.pipeline().requiredColumns().contains(id)) {
+        // as segment does: the ids are printed as written (leading zeros, no thousands separators)
+        t = readTable(customers, CsvOptions.defaults().type(id, ColumnType.CATEGORICAL));
+      }
+      ModelBundle.Prediction p = bundle.predict(t);
       String[] ids = new String[t.rowCount()];
       if (id != null && t.type(id) == ColumnType.CATEGORICAL) {
         ids = t.categorical(id);
       } else if (id != null) {
         double[] v = t.numeric(id);
         for (int i = 0; i < ids.length; i++) {
-          ids[i] = Double.isNaN(v[i]) ? "" : Report.number(v[i]);
+          ids[i] = Outputs.idText(v[i]);
         }
       } else {
         for (int i = 0; i < ids.length; i++) {

@@ -158,6 +158,30 @@ class CliTest {
   }
 
   @Test
+  void idsAreWrittenAsInTheFile(@TempDir Path dir) throws IOException {
+    // A column of digits is read as numbers; labels.csv and predict must still give each id exactly as the file
+    // writes it, so that they can be joined back to the customers: leading zeros kept (the raw Kaggle mall file
+    // has ids 0001..0200), no thousands separator (before, 100000 was written "100,000").
+    Path file = dir.resolve("ids.csv");
+    String[] ids = {"0001", "0002", "100000", "100007", "1234567", "0042"};
+    Files.writeString(file, "CustomerID,spend,visits\n"
+        + ids[0] + ",10,1\n" + ids[1] + ",12,2\n" + ids[2] + ",50,8\n"
+        + ids[3] + ",52,9\n" + ids[4] + ",11,1\n" + ids[5] + ",49,7\n");
+    CliRun r = CliRun.of("segment", file.toString(), "--k", "2", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("(customer id: CustomerID)"), r.out);
+    List<String> labels = Files.readAllLines(dir.resolve("labels.csv"));
+    CliRun p = CliRun.of("predict", dir.resolve("model.json").toString(), file.toString());
+    assertEquals(0, p.exit, p.toString());
+    String[] predicted = p.out.split("\n");
+    assertEquals(ids.length + 1, labels.size());
+    for (int i = 0; i < ids.length; i++) {
+      assertTrue(labels.get(i + 1).startsWith(ids[i] + ","), labels.toString());
+      assertTrue(predicted[i + 1].startsWith(ids[i] + ","), p.out);
+    }
+  }
+
+  @Test
   void demoSubcommandRunsTheDbscanDemo() {
     CliRun r = CliRun.of("demo");
     assertEquals(0, r.exit, r.toString());

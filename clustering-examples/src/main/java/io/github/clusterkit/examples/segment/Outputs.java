@@ -91,6 +91,25 @@ public final class Outputs {
   }
 
   /**
+   * A numeric customer id as text: a whole number in full ({@code 100000}, not {@code 100,000} or
+   * {@code 1.0E5}), any other number as {@link Double#toString(double)}, a missing one ({@code NaN}) as
+   * {@code ""}. (The command reads id columns as text, so that ids keep leading zeros; this is for a table
+   * whose id column is numeric.)
+   *
+   * @param v the id
+   * @return its text
+   */
+  public static String idText(double v) {
+    if (Double.isNaN(v)) {
+      return "";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 0x1p53) {
+      return Long.toString((long) v);
+    }
+    return Double.toString(v);
+  }
+
+  /**
    * @param field a CSV field
    * @return the field, quoted (RFC 4180) when it holds a comma, quote or line break
    */

@@ -203,7 +203,8 @@ public final class Segmentation {
 
   /**
    * @return per row the customer's identifier ({@code ""} where its cell is missing, which a column named with
-   *     {@code --id-column} may have), or its 1-based row number when there is no identifier column
+   *     {@code --id-column} may have; a numeric id as {@link Outputs#idText(double)} writes it), or its 1-based
+   *     row number when there is no identifier column
    */
   public String[] customerIds() {
     int n = table.rowCount();
@@ -215,7 +216,7 @@ public final class Segmentation {
     } else if (table.type(idColumn) == io.github.clusterkit.data.ColumnType.NUMERIC) {
       double[] v = table.numeric(idColumn);
       for (int i = 0; i < n; i++) {
-        out[i] = Double.isNaN(v[i]) ? "" : Report.number(v[i]);
+        out[i] = Outputs.idText(v[i]);
       }
     } else {
       String[] v = table.categorical(idColumn);
