@@ -182,6 +182,30 @@ class CliTest {
   }
 
   @Test
+  void theSweepStopsAtTheNumberOfDifferentCustomers(@TempDir Path dir) throws IOException {
+    // Categories only: 120 customers in 2 x 3 = 6 different (gender, plan) pairs, by construction. K-Means cannot
+    // make 7 segments of 6 different points, so the sweep over k = 1..10 must stop at 6; before, the command
+    // failed with "k must be <= the number of distinct rows (6), got 7" although no k had been asked for.
+    StringBuilder sb = new StringBuilder("gender,plan\n");
+    String[] plans = {"basic", "pro", "max"};
+    for (int i = 0; i < 120; i++) {
+      sb.append(i % 2 == 0 ? "F" : "M").append(',').append(plans[i % 3]).append('\n');
+    }
+    Path file = dir.resolve("cats.csv");
+    Files.writeString(file, sb);
+    CliRun r = CliRun.of("segment", file.toString(), "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("\n   6 "), r.out);
+    assertFalse(r.out.contains("\n   7 "), r.out);
+    assertEquals(121, Files.readAllLines(dir.resolve("labels.csv")).size());
+
+    // no two different customers at all: one line saying so, not a message about a k nobody asked for
+    Path same = dir.resolve("same.csv");
+    Files.writeString(same, "x,y\n5,5\n5,5\n5,5\n5,5\n");
+    assertOneLineError(CliRun.of("segment", same.toString(), "--out", dir.toString()), "nothing to segment");
+  }
+
+  @Test
   void demoSubcommandRunsTheDbscanDemo() {
     CliRun r = CliRun.of("demo");
     assertEquals(0, r.exit, r.toString());
