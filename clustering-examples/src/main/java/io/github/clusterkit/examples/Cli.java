@@ -12,8 +12,10 @@ import io.github.clusterkit.examples.segment.Segmenter;
 import io.github.clusterkit.io.Csv;
 import io.github.clusterkit.io.CsvOptions;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -149,10 +151,52 @@ public final class Cli implements Callable<Integer> {
       throw new IllegalArgumentException(file + " is a folder, not a CSV file");
     }
     try {
-      return Csv.read(file, options);
+      return Csv.read(file, options.delimiter(delimiter(file)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Longest header line examined for the field separator, in characters. */
+  private static final int HEADER_SCAN_LIMIT = 1 << 16;
+
+  /**
+   * The field separator of a CSV file, from its header (its first line that is not empty): a semicolon, or
+   * else a tab, when the header has one and no comma outside quotes (spreadsheets write such files where the
+   * decimal separator is a comma); otherwise a comma.
+   *
+   * @param file the CSV file
+   * @return {@code ','}, {@code ';'} or {@code '\t'}
+   */
+  static char delimiter(Path file) throws IOException {
+    int commas = 0;
+    int semicolons = 0;
+    int tabs = 0;
+    try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+      boolean quoted = false;
+      boolean content = false;
+      for (int i = 0, c = r.read(); c >= 0 && i < HEADER_SCAN_LIMIT; i++, c = r.read()) {
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (!quoted && (c == '\n' || c == '\r')) {
+          if (content) {
+            break;
+          }
+          continue;
+        } else if (!quoted && c == ',') {
+          commas++;
+        } else if (!quoted && c == ';') {
+          semicolons++;
+        } else if (!quoted && c == '\t') {
+          tabs++;
+        }
+        content = true;
+      }
+    }
+    if (commas > 0) {
+      return ',';
+    }
+    return semicolons > 0 ? ';' : tabs > 0 ? '\t' : ',';
   }
 
   /**
@@ -192,7 +236,8 @@ public final class Cli implements Callable<Integer> {
     private final boolean progress;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "file.csv",
-        description = "customer table (CSV with a header row); default: a generated table")
+        description = "customer table (CSV with a header row; fields separated by commas, or by"
+            + " semicolons or tabs when the header has no comma); default: a generated table")
     Path file;
 
     @Option(names = "--algorithm", paramLabel = "kmeans|gmm|dbscan",
@@ -310,7 +355,8 @@ public final class Cli implements Callable<Integer> {
     Path model;
 
     @Parameters(index = "1", paramLabel = "customers.csv", description = "customers to assign (CSV with the"
-        + " feature columns the model uses; the id column and other columns are optional)")
+        + " feature columns the model uses, separated as for segment; the id column and other columns are"
+        + " optional)")
     Path customers;
 
     PredictCommand(PrintStream out) {

@@ -206,6 +206,37 @@ class CliTest {
   }
 
   @Test
+  void semicolonAndTabSeparatedFilesReadAsTheCommaSeparatedOne(@TempDir Path dir) throws IOException {
+    // The same table written three ways; a spreadsheet in a decimal-comma locale saves it with semicolons. Every
+    // output must be the comma file's (before, a semicolon file was read as one column named
+    // 'CustomerID;"Income, k$";Score;Channel' and segmented on that text, with exit 0). The quoted header name
+    // holds a comma, which is not a separator.
+    String[][] rows = {{"CustomerID", "\"Income, k$\"", "Score", "Channel"}, {"1", "15", "39", "web"},
+        {"2", "16", "81", "store"}, {"3", "17", "6", "web"}, {"4", "60", "50", "store"}, {"5", "62", "55", "web"},
+        {"6", "120", "10", "store"}, {"7", "125", "90", "web"}, {"8", "18", "77", "store"}};
+    String[] seps = {",", ";", "\t"};
+    String[] outputs = new String[seps.length];
+    for (int t = 0; t < seps.length; t++) {
+      StringBuilder sb = new StringBuilder();
+      for (String[] row : rows) {
+        sb.append(String.join(seps[t], row)).append("\r\n");
+      }
+      Path file = dir.resolve("c" + t + ".csv");
+      Files.writeString(file, sb);
+      Path out = dir.resolve("out" + t);
+      CliRun r = CliRun.of("segment", file.toString(), "--k", "3", "--out", out.toString());
+      assertEquals(0, r.exit, r.toString());
+      assertTrue(r.out.contains("features: Income, k$, Score, Channel  (customer id: CustomerID)"), r.out);
+      CliRun p = CliRun.of("predict", dir.resolve("out0/model.json").toString(), file.toString());
+      assertEquals(0, p.exit, p.toString());
+      outputs[t] = Files.readString(out.resolve("labels.csv")) + Files.readString(out.resolve("profile.csv"))
+          + p.out;
+    }
+    assertEquals(outputs[0], outputs[1]);
+    assertEquals(outputs[0], outputs[2]);
+  }
+
+  @Test
   void demoSubcommandRunsTheDbscanDemo() {
     CliRun r = CliRun.of("demo");
     assertEquals(0, r.exit, r.toString());
