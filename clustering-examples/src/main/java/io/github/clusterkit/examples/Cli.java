@@ -305,6 +305,7 @@ public final class Cli implements Callable<Integer> {
       if (alg != Segmenter.Algorithm.DBSCAN && (eps != null || minPts != null)) {
         throw new IllegalArgumentException("--eps and --min-pts apply to dbscan only");
       }
+      Outputs.checkFolder(outDir); // before the work, not after the report
       Table table;
       String source;
       if (file == null) {

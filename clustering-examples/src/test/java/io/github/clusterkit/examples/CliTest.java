@@ -237,6 +237,25 @@ class CliTest {
   }
 
   @Test
+  void anUnusableOutputFolderIsRefusedBeforeTheWork(@TempDir Path dir) throws IOException {
+    // The rule of the command: a bad option is one line on standard error, exit 2, and nothing else. Before, the
+    // whole segmentation ran and its report was printed before the folder failed ("error: cannot use FILE", no
+    // reason given); labels.csv-as-a-folder left the other files half written.
+    Path file = dir.resolve("a-file");
+    Files.writeString(file, "not a folder");
+    assertOneLineError(CliRun.of("segment", "--out", file.toString()), "is a file, not a folder");
+    assertOneLineError(CliRun.of("segment", "--out", file.resolve("sub").toString()), "is a file, not a folder");
+    Path blocked = dir.resolve("blocked");
+    Files.createDirectories(blocked.resolve("labels.csv"));
+    assertOneLineError(CliRun.of("segment", "--out", blocked.toString()), "labels.csv: it is a folder");
+    Path charts = dir.resolve("charts");
+    Files.createDirectories(charts.resolve("k-distance.png"));
+    assertOneLineError(CliRun.of("segment", "--out", charts.toString()), "k-distance.png: it is a folder");
+    assertEquals(List.of(charts.resolve("k-distance.png")), Files.list(charts).collect(
+        java.util.stream.Collectors.toList()), "nothing written");
+  }
+
+  @Test
   void demoSubcommandRunsTheDbscanDemo() {
     CliRun r = CliRun.of("demo");
     assertEquals(0, r.exit, r.toString());

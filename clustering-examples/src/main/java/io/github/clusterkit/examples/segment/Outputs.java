@@ -33,6 +33,44 @@ public final class Outputs {
   private Outputs() {}
 
   /**
+   * The names of the files {@link #write} writes into its folder.
+   *
+   * @return labels.csv, profile.csv, model.json and the charts
+   */
+  public static List<String> fileNames() {
+    List<String> names = new ArrayList<>(List.of("labels.csv", "profile.csv", "model.json"));
+    for (String stem : new String[] {Charts.PCA, Charts.K_SELECTION, Charts.K_DISTANCE}) {
+      names.add(stem + ".svg");
+      names.add(stem + ".png");
+    }
+    return names;
+  }
+
+  /**
+   * Checks, before any work is done, that {@link #write} can use a folder: it is a folder or can be created as
+   * one (no file is in the way), and none of the files to write is a folder.
+   *
+   * @param dir the output folder
+   * @throws IllegalArgumentException if it cannot be used (the message says why)
+   */
+  public static void checkFolder(Path dir) {
+    Path abs = dir.toAbsolutePath();
+    Path existing = abs;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      throw new IllegalArgumentException("cannot write into " + dir + ": " + (existing.equals(abs) ? dir
+          : existing) + " is a file, not a folder");
+    }
+    for (String name : fileNames()) {
+      if (Files.isDirectory(abs.resolve(name))) {
+        throw new IllegalArgumentException("cannot write " + dir.resolve(name) + ": it is a folder");
+      }
+    }
+  }
+
+  /**
    * Writes every file.
    *
    * @param s the segmentation
