@@ -153,7 +153,11 @@ public final class Cli implements Callable<Integer> {
     try {
       return Csv.read(file, options.delimiter(delimiter(file)));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+      // Csv's messages start with the file's name already
+      String m = e.getMessage() == null ? "" : e.getMessage();
+      String named = file + ": ";
+      throw new IllegalArgumentException("cannot read " + file + ": "
+          + (m.startsWith(named) ? m.substring(named.length()) : m), e);
     }
   }
 

@@ -294,6 +294,9 @@ class CliTest {
     Path ragged = dir.resolve("ragged.csv");
     Files.writeString(ragged, "a,b\n1,2\n3\n");
     assertOneLineError(CliRun.of("segment", ragged.toString()), "line 3");
+    // the file is named once (before: "cannot read F: F: line 3: ...")
+    assertEquals("error: cannot read " + ragged + ": line 3: expected 2 fields, got 1\n",
+        CliRun.of("segment", ragged.toString()).err);
     Path cats = dir.resolve("cats.csv");
     StringBuilder sb = new StringBuilder("name,spend\n");
     for (int i = 0; i < 60; i++) {
