@@ -370,6 +370,10 @@ public final class Cli implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+      if (Files.isDirectory(model)) {
+        throw new IllegalArgumentException(model + " is a folder, not a model file (segment writes "
+            + model.resolve("model.json") + ")");
+      }
       if (!Files.isRegularFile(model)) {
         throw new NoSuchFileException(model.toString());
       }

@@ -306,6 +306,9 @@ class CliTest {
     assertOneLineError(CliRun.of("segment", cats.toString()), "--id-column");
     assertOneLineError(CliRun.of("segment", "--eps", "0.5"), "--eps and --min-pts apply to dbscan only");
     assertOneLineError(CliRun.of("predict", dir.resolve("none.json").toString(), cats.toString()), "file not found");
+    // the output folder of segment given instead of its model.json: it exists, so "file not found" misleads
+    assertOneLineError(CliRun.of("predict", dir.toString(), cats.toString()),
+        dir + " is a folder, not a model file (segment writes " + dir.resolve("model.json") + ")");
     Path notModel = dir.resolve("m.json");
     Files.writeString(notModel, "{\"format\": \"something else\"}");
     assertOneLineError(CliRun.of("predict", notModel.toString(), cats.toString()), "invalid model file");
