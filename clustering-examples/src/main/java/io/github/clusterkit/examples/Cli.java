@@ -48,10 +48,13 @@ import picocli.CommandLine.Parameters;
  *
  * <p>A bad option or a bad file gives one line on standard error and exit code 2, never a stack trace.
  */
-@Command(name = "clusterkit", mixinStandardHelpOptions = true, version = "clusterkit 0.1.0-SNAPSHOT",
+@Command(name = "clusterkit", mixinStandardHelpOptions = true, version = Cli.VERSION,
     description = "Customer segmentation with clusterkit: segment a customer table, predict new customers.",
     synopsisSubcommandLabel = "(segment | predict | demo)")
 public final class Cli implements Callable<Integer> {
+
+  /** What {@code --version} prints, on the program and on each command (which offer the option too). */
+  static final String VERSION = "clusterkit 0.1.0-SNAPSHOT";
 
   /** Exit code of a bad option, bad file or data that cannot be segmented as asked. */
   public static final int USAGE = 2;
@@ -230,7 +233,7 @@ public final class Cli implements Callable<Integer> {
   }
 
   /** {@code segment [file.csv]}. */
-  @Command(name = "segment", mixinStandardHelpOptions = true, sortOptions = false,
+  @Command(name = "segment", mixinStandardHelpOptions = true, version = Cli.VERSION, sortOptions = false,
       description = {"Segments customers: impute, one-hot, log of skewed money columns, scale; sweep k; fit;"
           + " print the segment profile, names, outliers and quality; write labels, model and charts.",
           "With no file, a generated table of 1,000 customers is used."})
@@ -349,7 +352,7 @@ public final class Cli implements Callable<Integer> {
   }
 
   /** {@code predict model.json customers.csv}. */
-  @Command(name = "predict", mixinStandardHelpOptions = true,
+  @Command(name = "predict", mixinStandardHelpOptions = true, version = Cli.VERSION,
       description = {"Assigns customers to the segments of a model file written by 'segment'.",
           "Prints CSV: id, segment, segment_name, outlier (and probability for gmm); without the id column, the"
               + " row number (1 = first data row) under the header 'row'."})
@@ -418,7 +421,7 @@ public final class Cli implements Callable<Integer> {
   }
 
   /** {@code demo}: the DBSCAN demonstration. */
-  @Command(name = "demo", mixinStandardHelpOptions = true,
+  @Command(name = "demo", mixinStandardHelpOptions = true, version = Cli.VERSION,
       description = "DBSCAN on generated customers, eps from the k-distance knee (the first demonstration).")
   static final class DemoCommand implements Callable<Integer> {
     private final PrintStream out;

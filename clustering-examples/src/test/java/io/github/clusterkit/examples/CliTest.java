@@ -280,6 +280,18 @@ class CliTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"", "segment", "predict", "demo"})
+  void everyVersionOptionPrintsTheVersion(String command) {
+    // each command's --help lists "-V, --version  Print version information and exit."; before, only the
+    // top-level one printed anything (the commands printed nothing, with exit 0)
+    CliRun r = command.isEmpty() ? CliRun.of("--version") : CliRun.of(command, "--version");
+    assertEquals(0, r.exit, r.toString());
+    assertEquals("clusterkit 0.1.0-SNAPSHOT\n", r.out.replace("\r\n", "\n"));
+    CliRun help = command.isEmpty() ? CliRun.of("--help") : CliRun.of(command, "--help");
+    assertTrue(help.out.contains("-V, --version"), help.out);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"--bogus", "--k=abc", "--k=0", "--algorithm=hdbscan", "--eps=-1", "--k-max=1",
       "--columns=nope", "--id-column=nope", "--outlier-share=0.9"})
   void badOptionIsOneLineAndExitTwo(String option) {
