@@ -11,6 +11,9 @@ import io.github.clusterkit.examples.segment.Segmentation;
 import io.github.clusterkit.examples.segment.Segmenter;
 import io.github.clusterkit.io.Csv;
 import io.github.clusterkit.io.CsvOptions;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -68,14 +71,22 @@ public final class Cli implements Callable<Integer> {
   }
 
   /**
-   * Runs the program and exits with its exit code.
+   * Runs the program and exits with its exit code. Standard output not going to a terminal (redirected to a
+   * file or a pipe, as {@code predict ... > segments.csv}) is written in UTF-8, the encoding of the files
+   * that {@code segment} writes, whatever the platform's default: with a POSIX locale that default is ASCII,
+   * and non-ASCII segment names and ids came out as {@code ?}.
    *
    * @param args the command line
    */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
     boolean interactive = System.console() != null;
-    System.exit(run(args, System.out, System.err, interactive));
+    PrintStream out = interactive ? System.out
+        : new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192), true,
+            StandardCharsets.UTF_8); // as System.out, but UTF-8
+    int code = run(args, out, System.err, interactive);
+    out.flush();
+    System.exit(code);
   }
 
   /**

@@ -256,6 +256,27 @@ class CliTest {
   }
 
   @Test
+  void redirectedOutputIsUtf8WhateverTheDefaultCharset(@TempDir Path dir) throws Exception {
+    // predict's CSV, redirected to a file, must carry the segment names as labels.csv does (UTF-8). Run through
+    // main() in a JVM whose default charset is ASCII (as under LANG=C on Java 17), its output must be the
+    // in-process run's, which CliRun decodes as UTF-8; before, every non-ASCII letter became '?'.
+    Path file = dir.resolve("u.csv");
+    Files.writeString(file, "Kundennummer,Gr\u00f6\u00dfe,Stadt\n1,1.8,M\u00fcnchen\n2,1.6,K\u00f6ln\n"
+        + "3,1.7,M\u00fcnchen\n4,1.9,M\u00fcnchen\n5,1.5,K\u00f6ln\n6,1.55,K\u00f6ln\n");
+    CliRun r = CliRun.of("segment", file.toString(), "--k", "2", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    String model = dir.resolve("model.json").toString();
+    String expected = CliRun.of("predict", model, file.toString()).out;
+    assertTrue(expected.contains("M\u00fcnchen"), expected);
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dfile.encoding=US-ASCII", "-cp", System.getProperty("java.class.path"), Cli.class.getName(), "predict",
+        model, file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertEquals(0, p.waitFor());
+    assertEquals(expected, new String(out, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
   void demoSubcommandRunsTheDbscanDemo() {
     CliRun r = CliRun.of("demo");
     assertEquals(0, r.exit, r.toString());
