@@ -5,13 +5,20 @@ import io.github.clusterkit.data.Table;
 import io.github.clusterkit.examples.segment.CustomerData;
 import io.github.clusterkit.examples.segment.ModelBundle;
 import io.github.clusterkit.examples.segment.Outputs;
+import io.github.clusterkit.examples.segment.Preprocessing;
 import io.github.clusterkit.examples.segment.Report;
 import io.github.clusterkit.examples.segment.Segmentation;
 import io.github.clusterkit.examples.segment.Segmenter;
 import io.github.clusterkit.io.Csv;
+import io.github.clusterkit.io.CsvOptions;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -44,10 +51,13 @@ import picocli.CommandLine.Parameters;
  *
  * <p>A bad option or a bad file gives one line on standard error and exit code 2, never a stack trace.
  */
-@Command(name = "clusterkit", mixinStandardHelpOptions = true, version = "clusterkit 0.1.0-SNAPSHOT",
+@Command(name = "clusterkit", mixinStandardHelpOptions = true, version = Cli.VERSION,
     description = "Customer segmentation with clusterkit: segment a customer table, predict new customers.",
     synopsisSubcommandLabel = "(segment | predict | demo)")
 public final class Cli implements Callable<Integer> {
+
+  /** What {@code --version} prints, on the program and on each command (which offer the option too). */
+  static final String VERSION = "clusterkit 0.1.0-SNAPSHOT";
 
   /** Exit code of a bad option, bad file or data that cannot be segmented as asked. */
   public static final int USAGE = 2;
@@ -61,14 +71,22 @@ public final class Cli implements Callable<Integer> {
   }
 
   /**
-   * Runs the program and exits with its exit code.
+   * Runs the program and exits with its exit code. Standard output not going to a terminal (redirected to a
+   * file or a pipe, as {@code predict ... > segments.csv}) is written in UTF-8, the encoding of the files
+   * that {@code segment} writes, whatever the platform's default: with a POSIX locale that default is ASCII,
+   * and non-ASCII segment names and ids came out as {@code ?}.
    *
    * @param args the command line
    */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
     boolean interactive = System.console() != null;
-    System.exit(run(args, System.out, System.err, interactive));
+    PrintStream out = interactive ? System.out
+        : new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192), true,
+            StandardCharsets.UTF_8); // as System.out, but UTF-8
+    int code = run(args, out, System.err, interactive);
+    out.flush();
+    System.exit(code);
   }
 
   /**
@@ -139,18 +157,94 @@ public final class Cli implements Callable<Integer> {
   }
 
   static Table readTable(Path file) throws IOException {
+    return readTable(file, CsvOptions.defaults());
+  }
+
+  static Table readTable(Path file, CsvOptions options) throws IOException {
     if (Files.isDirectory(file)) {
       throw new IllegalArgumentException(file + " is a folder, not a CSV file");
     }
     try {
-      return Csv.read(file);
+      return Csv.read(file, options.delimiter(delimiter(file)));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+      // Csv's messages start with the file's name already
+      String m = e.getMessage() == null ? "" : e.getMessage();
+      String named = file + ": ";
+      throw new IllegalArgumentException("cannot read " + file + ": "
+          + (m.startsWith(named) ? m.substring(named.length()) : m), e);
     }
   }
 
+  /** Longest header line examined for the field separator, in characters. */
+  private static final int HEADER_SCAN_LIMIT = 1 << 16;
+
+  /**
+   * The field separator of a CSV file, from its header (its first line that is not empty): a semicolon, or
+   * else a tab, when the header has one and no comma outside quotes (spreadsheets write such files where the
+   * decimal separator is a comma); otherwise a comma.
+   *
+   * @param file the CSV file
+   * @return {@code ','}, {@code ';'} or {@code '\t'}
+   */
+  static char delimiter(Path file) throws IOException {
+    int commas = 0;
+    int semicolons = 0;
+    int tabs = 0;
+    try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+      boolean quoted = false;
+      boolean content = false;
+      for (int i = 0, c = r.read(); c >= 0 && i < HEADER_SCAN_LIMIT; i++, c = r.read()) {
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (!quoted && (c == '\n' || c == '\r')) {
+          if (content) {
+            break;
+          }
+          continue;
+        } else if (!quoted && c == ',') {
+          commas++;
+        } else if (!quoted && c == ';') {
+          semicolons++;
+        } else if (!quoted && c == '\t') {
+          tabs++;
+        }
+        content = true;
+      }
+    }
+    if (commas > 0) {
+      return ',';
+    }
+    return semicolons > 0 ? ';' : tabs > 0 ? '\t' : ',';
+  }
+
+  /**
+   * Reads a customer table so that its identifier column keeps each id's text as written. The default reading
+   * types a column of digits as numbers, which would print {@code 0042} as {@code 42} and {@code 100000} as
+   * {@code 100,000}; so when the id column ({@code idColumn}, or else the detected one) came out numeric, the
+   * file is read again with that column as text. It is not when the column is also a feature in
+   * {@code features}, whose type must stay the one the pipeline is fitted on.
+   *
+   * @param file the CSV file
+   * @param idColumn the id column named by the user, or null to detect it
+   * @param features the feature columns named by the user, or null for all
+   * @return the table
+   */
+  static Table readCustomers(Path file, String idColumn, List<String> features) throws IOException {
+    Table t = readTable(file);
+    String id = idColumn != null ? idColumn : Preprocessing.detectIdColumn(t);
+    if (!numericId(t, id) || features != null && features.contains(id)) {
+      return t;
+    }
+    t = null; // the table is read again, with the id as text; the first reading may be collected meanwhile
+    return readTable(file, CsvOptions.defaults().type(id, ColumnType.CATEGORICAL));
+  }
+
+  private static boolean numericId(Table t, String id) {
+    return id != null && t.hasColumn(id) && t.type(id) == ColumnType.NUMERIC;
+  }
+
   /** {@code segment [file.csv]}. */
-  @Command(name = "segment", mixinStandardHelpOptions = true, sortOptions = false,
+  @Command(name = "segment", mixinStandardHelpOptions = true, version = Cli.VERSION, sortOptions = false,
       description = {"Segments customers: impute, one-hot, log of skewed money columns, scale; sweep k; fit;"
           + " print the segment profile, names, outliers and quality; write labels, model and charts.",
           "With no file, a generated table of 1,000 customers is used."})
@@ -160,7 +254,8 @@ public final class Cli implements Callable<Integer> {
     private final boolean progress;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "file.csv",
-        description = "customer table (CSV with a header row); default: a generated table")
+        description = "customer table (CSV with a header row; fields separated by commas, or by"
+            + " semicolons or tabs when the header has no comma); default: a generated table")
     Path file;
 
     @Option(names = "--algorithm", paramLabel = "kmeans|gmm|dbscan",
@@ -228,13 +323,14 @@ public final class Cli implements Callable<Integer> {
       if (alg != Segmenter.Algorithm.DBSCAN && (eps != null || minPts != null)) {
         throw new IllegalArgumentException("--eps and --min-pts apply to dbscan only");
       }
+      Outputs.checkFolder(outDir); // before the work, not after the report
       Table table;
       String source;
       if (file == null) {
         table = CustomerData.generate();
         source = "the built-in generated table (seed " + CustomerData.DEFAULT_SEED + ")";
       } else {
-        table = readTable(file);
+        table = readCustomers(file, idColumn, columns);
         source = file.getFileName().toString();
       }
       Segmentation s;
@@ -267,7 +363,7 @@ public final class Cli implements Callable<Integer> {
   }
 
   /** {@code predict model.json customers.csv}. */
-  @Command(name = "predict", mixinStandardHelpOptions = true,
+  @Command(name = "predict", mixinStandardHelpOptions = true, version = Cli.VERSION,
       description = {"Assigns customers to the segments of a model file written by 'segment'.",
           "Prints CSV: id, segment, segment_name, outlier (and probability for gmm); without the id column, the"
               + " row number (1 = first data row) under the header 'row'."})
@@ -278,7 +374,8 @@ public final class Cli implements Callable<Integer> {
     Path model;
 
     @Parameters(index = "1", paramLabel = "customers.csv", description = "customers to assign (CSV with the"
-        + " feature columns the model uses; the id column and other columns are optional)")
+        + " feature columns the model uses, separated as for segment; the id column and other columns are"
+        + " optional)")
     Path customers;
 
     PredictCommand(PrintStream out) {
@@ -287,20 +384,28 @@ public final class Cli implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+      if (Files.isDirectory(model)) {
+        throw new IllegalArgumentException(model + " is a folder, not a model file (segment writes "
+            + model.resolve("model.json") + ")");
+      }
       if (!Files.isRegularFile(model)) {
         throw new NoSuchFileException(model.toString());
       }
       ModelBundle bundle = ModelBundle.load(model);
       Table t = readTable(customers);
-      ModelBundle.Prediction p = bundle.predict(t);
       String id = bundle.idColumn() != null && t.hasColumn(bundle.idColumn()) ? bundle.idColumn() : null;
+      if (numericId(t, id) && !bundle.pipeline().requiredColumns().contains(id)) {
+        // as segment does: the ids are printed as written (leading zeros, no thousands separators)
+        t = readTable(customers, CsvOptions.defaults().type(id, ColumnType.CATEGORICAL));
+      }
+      ModelBundle.Prediction p = bundle.predict(t);
       String[] ids = new String[t.rowCount()];
       if (id != null && t.type(id) == ColumnType.CATEGORICAL) {
         ids = t.categorical(id);
       } else if (id != null) {
         double[] v = t.numeric(id);
         for (int i = 0; i < ids.length; i++) {
-          ids[i] = Report.number(v[i]);
+          ids[i] = Outputs.idText(v[i]);
         }
       } else {
         for (int i = 0; i < ids.length; i++) {
@@ -327,7 +432,7 @@ public final class Cli implements Callable<Integer> {
   }
 
   /** {@code demo}: the DBSCAN demonstration. */
-  @Command(name = "demo", mixinStandardHelpOptions = true,
+  @Command(name = "demo", mixinStandardHelpOptions = true, version = Cli.VERSION,
       description = "DBSCAN on generated customers, eps from the k-distance knee (the first demonstration).")
   static final class DemoCommand implements Callable<Integer> {
     private final PrintStream out;

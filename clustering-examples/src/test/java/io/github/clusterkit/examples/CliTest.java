@@ -124,6 +124,159 @@ class CliTest {
   }
 
   @Test
+  void aMissingIdCellIsAnEmptyFieldInLabelsAndPredict(@TempDir Path dir) throws IOException {
+    // --id-column may name a column with empty cells (detection never picks one, the user may). The rule: a
+    // customer without an id gets an empty first field, in labels.csv and in predict's output alike; before,
+    // a categorical id column failed with a NullPointerException after the report, and a numeric one wrote "n/a".
+    Path file = dir.resolve("ids.csv");
+    Files.writeString(file, "code,num,spend,visits\n"
+        + "A1,1,10,1\n"
+        + ",2,12,2\n"
+        + "A3,,50,8\n"
+        + "A4,4,52,9\n"
+        + "A5,5,11,1\n"
+        + "A6,6,49,7\n");
+    CliRun byCode = CliRun.of("segment", file.toString(), "--id-column", "code", "--k", "2", "--out",
+        dir.resolve("a").toString());
+    assertEquals(0, byCode.exit, byCode.toString());
+    List<String> a = Files.readAllLines(dir.resolve("a/labels.csv"));
+    assertEquals("code,segment,segment_name,outlier", a.get(0));
+    assertTrue(a.get(1).startsWith("A1,"), a.toString());
+    assertTrue(a.get(2).matches(",[01],.*"), a.toString());
+    assertFalse(byCode.out.contains("null"), byCode.out);
+
+    CliRun byNum = CliRun.of("segment", file.toString(), "--id-column", "num", "--k", "2", "--out",
+        dir.resolve("b").toString());
+    assertEquals(0, byNum.exit, byNum.toString());
+    List<String> b = Files.readAllLines(dir.resolve("b/labels.csv"));
+    assertTrue(b.get(1).startsWith("1,"), b.toString());
+    assertTrue(b.get(3).matches(",[01],.*"), b.toString());
+    CliRun p = CliRun.of("predict", dir.resolve("b/model.json").toString(), file.toString());
+    assertEquals(0, p.exit, p.toString());
+    String[] lines = p.out.split("\n");
+    assertEquals(b.get(3), lines[3], "predict labels the training customers as segment did");
+  }
+
+  @Test
+  void idsAreWrittenAsInTheFile(@TempDir Path dir) throws IOException {
+    // A column of digits is read as numbers; labels.csv and predict must still give each id exactly as the file
+    // writes it, so that they can be joined back to the customers: leading zeros kept (the raw Kaggle mall file
+    // has ids 0001..0200), no thousands separator (before, 100000 was written "100,000").
+    Path file = dir.resolve("ids.csv");
+    String[] ids = {"0001", "0002", "100000", "100007", "1234567", "0042"};
+    Files.writeString(file, "CustomerID,spend,visits\n"
+        + ids[0] + ",10,1\n" + ids[1] + ",12,2\n" + ids[2] + ",50,8\n"
+        + ids[3] + ",52,9\n" + ids[4] + ",11,1\n" + ids[5] + ",49,7\n");
+    CliRun r = CliRun.of("segment", file.toString(), "--k", "2", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("(customer id: CustomerID)"), r.out);
+    List<String> labels = Files.readAllLines(dir.resolve("labels.csv"));
+    CliRun p = CliRun.of("predict", dir.resolve("model.json").toString(), file.toString());
+    assertEquals(0, p.exit, p.toString());
+    String[] predicted = p.out.split("\n");
+    assertEquals(ids.length + 1, labels.size());
+    for (int i = 0; i < ids.length; i++) {
+      assertTrue(labels.get(i + 1).startsWith(ids[i] + ","), labels.toString());
+      assertTrue(predicted[i + 1].startsWith(ids[i] + ","), p.out);
+    }
+  }
+
+  @Test
+  void theSweepStopsAtTheNumberOfDifferentCustomers(@TempDir Path dir) throws IOException {
+    // Categories only: 120 customers in 2 x 3 = 6 different (gender, plan) pairs, by construction. K-Means cannot
+    // make 7 segments of 6 different points, so the sweep over k = 1..10 must stop at 6; before, the command
+    // failed with "k must be <= the number of distinct rows (6), got 7" although no k had been asked for.
+    StringBuilder sb = new StringBuilder("gender,plan\n");
+    String[] plans = {"basic", "pro", "max"};
+    for (int i = 0; i < 120; i++) {
+      sb.append(i % 2 == 0 ? "F" : "M").append(',').append(plans[i % 3]).append('\n');
+    }
+    Path file = dir.resolve("cats.csv");
+    Files.writeString(file, sb);
+    CliRun r = CliRun.of("segment", file.toString(), "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("\n   6 "), r.out);
+    assertFalse(r.out.contains("\n   7 "), r.out);
+    assertEquals(121, Files.readAllLines(dir.resolve("labels.csv")).size());
+
+    // no two different customers at all: one line saying so, not a message about a k nobody asked for
+    Path same = dir.resolve("same.csv");
+    Files.writeString(same, "x,y\n5,5\n5,5\n5,5\n5,5\n");
+    assertOneLineError(CliRun.of("segment", same.toString(), "--out", dir.toString()), "nothing to segment");
+  }
+
+  @Test
+  void semicolonAndTabSeparatedFilesReadAsTheCommaSeparatedOne(@TempDir Path dir) throws IOException {
+    // The same table written three ways; a spreadsheet in a decimal-comma locale saves it with semicolons. Every
+    // output must be the comma file's (before, a semicolon file was read as one column named
+    // 'CustomerID;"Income, k$";Score;Channel' and segmented on that text, with exit 0). The quoted header name
+    // holds a comma, which is not a separator.
+    String[][] rows = {{"CustomerID", "\"Income, k$\"", "Score", "Channel"}, {"1", "15", "39", "web"},
+        {"2", "16", "81", "store"}, {"3", "17", "6", "web"}, {"4", "60", "50", "store"}, {"5", "62", "55", "web"},
+        {"6", "120", "10", "store"}, {"7", "125", "90", "web"}, {"8", "18", "77", "store"}};
+    String[] seps = {",", ";", "\t"};
+    String[] outputs = new String[seps.length];
+    for (int t = 0; t < seps.length; t++) {
+      StringBuilder sb = new StringBuilder();
+      for (String[] row : rows) {
+        sb.append(String.join(seps[t], row)).append("\r\n");
+      }
+      Path file = dir.resolve("c" + t + ".csv");
+      Files.writeString(file, sb);
+      Path out = dir.resolve("out" + t);
+      CliRun r = CliRun.of("segment", file.toString(), "--k", "3", "--out", out.toString());
+      assertEquals(0, r.exit, r.toString());
+      assertTrue(r.out.contains("features: Income, k$, Score, Channel  (customer id: CustomerID)"), r.out);
+      CliRun p = CliRun.of("predict", dir.resolve("out0/model.json").toString(), file.toString());
+      assertEquals(0, p.exit, p.toString());
+      outputs[t] = Files.readString(out.resolve("labels.csv")) + Files.readString(out.resolve("profile.csv"))
+          + p.out;
+    }
+    assertEquals(outputs[0], outputs[1]);
+    assertEquals(outputs[0], outputs[2]);
+  }
+
+  @Test
+  void anUnusableOutputFolderIsRefusedBeforeTheWork(@TempDir Path dir) throws IOException {
+    // The rule of the command: a bad option is one line on standard error, exit 2, and nothing else. Before, the
+    // whole segmentation ran and its report was printed before the folder failed ("error: cannot use FILE", no
+    // reason given); labels.csv-as-a-folder left the other files half written.
+    Path file = dir.resolve("a-file");
+    Files.writeString(file, "not a folder");
+    assertOneLineError(CliRun.of("segment", "--out", file.toString()), "is a file, not a folder");
+    assertOneLineError(CliRun.of("segment", "--out", file.resolve("sub").toString()), "is a file, not a folder");
+    Path blocked = dir.resolve("blocked");
+    Files.createDirectories(blocked.resolve("labels.csv"));
+    assertOneLineError(CliRun.of("segment", "--out", blocked.toString()), "labels.csv: it is a folder");
+    Path charts = dir.resolve("charts");
+    Files.createDirectories(charts.resolve("k-distance.png"));
+    assertOneLineError(CliRun.of("segment", "--out", charts.toString()), "k-distance.png: it is a folder");
+    assertEquals(List.of(charts.resolve("k-distance.png")), Files.list(charts).collect(
+        java.util.stream.Collectors.toList()), "nothing written");
+  }
+
+  @Test
+  void redirectedOutputIsUtf8WhateverTheDefaultCharset(@TempDir Path dir) throws Exception {
+    // predict's CSV, redirected to a file, must carry the segment names as labels.csv does (UTF-8). Run through
+    // main() in a JVM whose default charset is ASCII (as under LANG=C on Java 17), its output must be the
+    // in-process run's, which CliRun decodes as UTF-8; before, every non-ASCII letter became '?'.
+    Path file = dir.resolve("u.csv");
+    Files.writeString(file, "Kundennummer,Gr\u00f6\u00dfe,Stadt\n1,1.8,M\u00fcnchen\n2,1.6,K\u00f6ln\n"
+        + "3,1.7,M\u00fcnchen\n4,1.9,M\u00fcnchen\n5,1.5,K\u00f6ln\n6,1.55,K\u00f6ln\n");
+    CliRun r = CliRun.of("segment", file.toString(), "--k", "2", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    String model = dir.resolve("model.json").toString();
+    String expected = CliRun.of("predict", model, file.toString()).out;
+    assertTrue(expected.contains("M\u00fcnchen"), expected);
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dfile.encoding=US-ASCII", "-cp", System.getProperty("java.class.path"), Cli.class.getName(), "predict",
+        model, file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertEquals(0, p.waitFor());
+    assertEquals(expected, new String(out, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
   void demoSubcommandRunsTheDbscanDemo() {
     CliRun r = CliRun.of("demo");
     assertEquals(0, r.exit, r.toString());
@@ -148,6 +301,18 @@ class CliTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"", "segment", "predict", "demo"})
+  void everyVersionOptionPrintsTheVersion(String command) {
+    // each command's --help lists "-V, --version  Print version information and exit."; before, only the
+    // top-level one printed anything (the commands printed nothing, with exit 0)
+    CliRun r = command.isEmpty() ? CliRun.of("--version") : CliRun.of(command, "--version");
+    assertEquals(0, r.exit, r.toString());
+    assertEquals("clusterkit 0.1.0-SNAPSHOT\n", r.out.replace("\r\n", "\n"));
+    CliRun help = command.isEmpty() ? CliRun.of("--help") : CliRun.of(command, "--help");
+    assertTrue(help.out.contains("-V, --version"), help.out);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"--bogus", "--k=abc", "--k=0", "--algorithm=hdbscan", "--eps=-1", "--k-max=1",
       "--columns=nope", "--id-column=nope", "--outlier-share=0.9"})
   void badOptionIsOneLineAndExitTwo(String option) {
@@ -162,6 +327,9 @@ class CliTest {
     Path ragged = dir.resolve("ragged.csv");
     Files.writeString(ragged, "a,b\n1,2\n3\n");
     assertOneLineError(CliRun.of("segment", ragged.toString()), "line 3");
+    // the file is named once (before: "cannot read F: F: line 3: ...")
+    assertEquals("error: cannot read " + ragged + ": line 3: expected 2 fields, got 1\n",
+        CliRun.of("segment", ragged.toString()).err);
     Path cats = dir.resolve("cats.csv");
     StringBuilder sb = new StringBuilder("name,spend\n");
     for (int i = 0; i < 60; i++) {
@@ -171,6 +339,9 @@ class CliTest {
     assertOneLineError(CliRun.of("segment", cats.toString()), "--id-column");
     assertOneLineError(CliRun.of("segment", "--eps", "0.5"), "--eps and --min-pts apply to dbscan only");
     assertOneLineError(CliRun.of("predict", dir.resolve("none.json").toString(), cats.toString()), "file not found");
+    // the output folder of segment given instead of its model.json: it exists, so "file not found" misleads
+    assertOneLineError(CliRun.of("predict", dir.toString(), cats.toString()),
+        dir + " is a folder, not a model file (segment writes " + dir.resolve("model.json") + ")");
     Path notModel = dir.resolve("m.json");
     Files.writeString(notModel, "{\"format\": \"something else\"}");
     assertOneLineError(CliRun.of("predict", notModel.toString(), cats.toString()), "invalid model file");

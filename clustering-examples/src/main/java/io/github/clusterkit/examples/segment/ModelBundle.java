@@ -241,20 +241,42 @@ public final class ModelBundle {
     if (p == null || !p.isObject()) {
       throw bad(file, "pipeline must be a model document");
     }
-    PipelineModel pipe = ModelFiles.fromJson(p.toString(), PipelineModel.class);
+    PipelineModel pipe = inner(file, "pipeline", p, PipelineModel.class);
     JsonNode m = root.get("model");
     Object model = null;
     if (m != null) {
       if (!m.isObject()) {
         throw bad(file, "model must be a model document");
       }
-      model = ModelFiles.fromJson(m.toString(), modelClass(alg));
+      model = inner(file, "model", m, modelClass(alg));
       int count = clusterCount(model);
       if (count != names.size()) {
         throw bad(file, "segments has " + names.size() + " names but the model has " + count + " segments");
       }
     }
     return new ModelBundle(alg, id, Collections.unmodifiableList(names), threshold, pipe, model);
+  }
+
+  /**
+   * Reads one of the two model documents, naming the file and the field in its errors (those of
+   * {@link ModelFiles} name neither: "invalid model file at the top level: checksum mismatch ...").
+   */
+  private static <T> T inner(Path file, String field, JsonNode doc, Class<T> type) {
+    try {
+      return ModelFiles.fromJson(doc.toString(), type);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      for (String prefix : new String[] {"invalid model file at the top level: ", "invalid model file: ",
+          "invalid model file "}) {
+        if (m.startsWith(prefix)) {
+          m = m.substring(prefix.length());
+          break;
+        }
+      }
+      IllegalArgumentException named = bad(file, "\"" + field + "\": " + m);
+      named.initCause(e);
+      throw named;
+    }
   }
 
   static Class<?> modelClass(Segmenter.Algorithm a) {

@@ -33,6 +33,44 @@ public final class Outputs {
   private Outputs() {}
 
   /**
+   * The names of the files {@link #write} writes into its folder.
+   *
+   * @return labels.csv, profile.csv, model.json and the charts
+   */
+  public static List<String> fileNames() {
+    List<String> names = new ArrayList<>(List.of("labels.csv", "profile.csv", "model.json"));
+    for (String stem : new String[] {Charts.PCA, Charts.K_SELECTION, Charts.K_DISTANCE}) {
+      names.add(stem + ".svg");
+      names.add(stem + ".png");
+    }
+    return names;
+  }
+
+  /**
+   * Checks, before any work is done, that {@link #write} can use a folder: it is a folder or can be created as
+   * one (no file is in the way), and none of the files to write is a folder.
+   *
+   * @param dir the output folder
+   * @throws IllegalArgumentException if it cannot be used (the message says why)
+   */
+  public static void checkFolder(Path dir) {
+    Path abs = dir.toAbsolutePath();
+    Path existing = abs;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      throw new IllegalArgumentException("cannot write into " + dir + ": " + (existing.equals(abs) ? dir
+          : existing) + " is a file, not a folder");
+    }
+    for (String name : fileNames()) {
+      if (Files.isDirectory(abs.resolve(name))) {
+        throw new IllegalArgumentException("cannot write " + dir.resolve(name) + ": it is a folder");
+      }
+    }
+  }
+
+  /**
    * Writes every file.
    *
    * @param s the segmentation
@@ -88,6 +126,25 @@ public final class Outputs {
         }
       }
     }
+  }
+
+  /**
+   * A numeric customer id as text: a whole number in full ({@code 100000}, not {@code 100,000} or
+   * {@code 1.0E5}), any other number as {@link Double#toString(double)}, a missing one ({@code NaN}) as
+   * {@code ""}. (The command reads id columns as text, so that ids keep leading zeros; this is for a table
+   * whose id column is numeric.)
+   *
+   * @param v the id
+   * @return its text
+   */
+  public static String idText(double v) {
+    if (Double.isNaN(v)) {
+      return "";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 0x1p53) {
+      return Long.toString((long) v);
+    }
+    return Double.toString(v);
   }
 
   /**

@@ -202,7 +202,9 @@ public final class Segmentation {
   }
 
   /**
-   * @return per row the customer's identifier, or its 1-based row number when there is no identifier column
+   * @return per row the customer's identifier ({@code ""} where its cell is missing, which a column named with
+   *     {@code --id-column} may have; a numeric id as {@link Outputs#idText(double)} writes it), or its 1-based
+   *     row number when there is no identifier column
    */
   public String[] customerIds() {
     int n = table.rowCount();
@@ -214,11 +216,13 @@ public final class Segmentation {
     } else if (table.type(idColumn) == io.github.clusterkit.data.ColumnType.NUMERIC) {
       double[] v = table.numeric(idColumn);
       for (int i = 0; i < n; i++) {
-        out[i] = Report.number(v[i]);
+        out[i] = Outputs.idText(v[i]);
       }
     } else {
       String[] v = table.categorical(idColumn);
-      System.arraycopy(v, 0, out, 0, n);
+      for (int i = 0; i < n; i++) {
+        out[i] = v[i] == null ? "" : v[i];
+      }
     }
     return out;
   }

@@ -19,7 +19,9 @@ import io.github.clusterkit.preprocess.PipelineModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -29,7 +31,8 @@ import java.util.function.IntConsumer;
  * and the 2-D PCA view. {@link #run(Table, IntConsumer)} returns everything as a {@link Segmentation}.
  *
  * <p><b>Defaults.</b> K-Means with 10 restarts (scikit-learn 1.2's {@code n_init=10}) and {@code k} from
- * the sweep over {@code 1..10} (highest mean silhouette); seed 42; log of skewed columns on; the identifier
+ * the sweep over {@code 1..10} (highest mean silhouette; the sweep stops earlier at the number of customers
+ * less one, and at the number of different customers after preprocessing); seed 42; log of skewed columns on; the identifier
  * column detected by {@link Preprocessing#detectIdColumn(Table)}. DBSCAN: {@code minPts = 2 * dimension}
  * (at least 4; Sander et al. 1998's rule), {@code eps} at the knee of the sorted minPts-distance curve.
  * Gaussian mixtures: full covariances, 3 restarts.
@@ -237,10 +240,14 @@ public final class Segmenter {
     Dataset x = pipeline.transform(features);
     int d = x.dimension();
 
+    // the sweep stops at the number of different customers: K-Means cannot make more segments than that
     int sweepMax = Math.min(maxK, n - 1);
-    if (sweepMax < 2) {
-      sweepMax = 2;
+    int distinct = distinctRows(x, Math.max(2, sweepMax));
+    if (distinct < 2) {
+      throw new IllegalArgumentException("all " + n + " customers are alike in the feature columns "
+          + features.columnNames() + " (after imputing missing cells); there is nothing to segment");
     }
+    sweepMax = Math.max(2, Math.min(sweepMax, distinct));
     KSweep sweep = KSweep.run(x, sweepMax, seed, KMEANS_RESTARTS, afterEachK);
     int chosenK = k != null ? k : sweep.recommendedK();
     if (chosenK > n) {
@@ -345,6 +352,26 @@ public final class Segmenter {
     return new Segmentation(this, table, features, id, logColumns, pipeline, x, sweep, chosenK, kdist, pts,
         usedEps, model, labels, segments, outlier, outlierScore, threshold, probability, profile, quality, pca,
         scores, pcaCentres);
+  }
+
+  /**
+   * Counts the different rows (by value, {@code -0.0 == 0.0}), stopping at {@code limit}.
+   *
+   * @param x the preprocessed customers
+   * @param limit the count at which to stop
+   * @return {@code min(limit, number of different rows)}
+   */
+  static int distinctRows(Dataset x, int limit) {
+    Set<List<Double>> seen = new HashSet<>();
+    int d = x.dimension();
+    for (int i = 0; i < x.size() && seen.size() < limit; i++) {
+      Double[] r = new Double[d];
+      for (int j = 0; j < d; j++) {
+        r[j] = x.get(i, j) + 0.0;
+      }
+      seen.add(Arrays.asList(r));
+    }
+    return seen.size();
   }
 
   /** The value above which {@code share} of the values lie (values strictly above are flagged). */

@@ -62,6 +62,11 @@ class ModelBundleTest {
     assertTrue(at > 20);
     String changed = text.substring(0, at) + "1" + text.substring(at);
     assertBad(dir, changed, "checksum");
+    // errors inside the two model documents name the file and the document, as the bundle's own errors do
+    // (before: "invalid model file at the top level: checksum mismatch ...", naming neither)
+    assertBad(dir, changed, "invalid model file " + dir.resolve("bad.json") + ": \"pipeline\": checksum mismatch");
+    assertBad(dir, text.replace("\"algorithm\" : \"kmeans\"", "\"algorithm\" : \"gmm\""),
+        "invalid model file " + dir.resolve("bad.json") + ": \"model\": the file holds a kmeans");
     assertBad(dir, text.substring(0, text.length() / 2), "not valid JSON");
   }
 

@@ -35,6 +35,24 @@ class SegmentPartsTest {
   }
 
   @Test
+  void numericIdsAreWrittenInFull() {
+    // whole numbers as integers without grouping (Long.toString), others as Double.toString, missing as ""
+    assertEquals("100000", Outputs.idText(100000));
+    assertEquals("1234567890123", Outputs.idText(1234567890123.0));
+    assertEquals("-7", Outputs.idText(-7));
+    assertEquals("1.5", Outputs.idText(1.5));
+    assertEquals("", Outputs.idText(Double.NaN));
+    // a table built in code, with a numeric id column, as the library user passes it to Segmenter
+    double[] ids = {100000, 100001, 100002, 100003, 100004, 100005};
+    Table t = Table.builder().numeric("customer_id", ids)
+        .numeric("spend", new double[] {1, 2, 3, 10, 11, 12}).build();
+    Segmentation s = Segmenter.defaults().k(2).maxK(2).run(t, null);
+    assertEquals("customer_id", s.idColumn());
+    assertArrayEquals(new String[] {"100000", "100001", "100002", "100003", "100004", "100005"},
+        s.customerIds());
+  }
+
+  @Test
   void skewnessIsTheMomentRatio() {
     // {0,0,0,1}: mean 1/4, m2 = 3/16, m3 = 3/32, g1 = m3 / m2^1.5 = 2/sqrt(3) (exact, by hand)
     assertEquals(2 / Math.sqrt(3), Preprocessing.skewness(new double[] {0, 0, 0, 1}), 1e-15);
