@@ -256,13 +256,27 @@ final class Columns {
   }
 
   /**
-   * {@code (x - center) / scale} where the plain form overflowed (an infinity from finite operands): the same
-   * operations on the halves of {@code x} and {@code center}, doubled, which is exact (halving and doubling only
-   * change exponents here), so the result is that of arithmetic with a wide enough exponent range when it is
-   * finite, and infinite only when that result lies beyond the double range.
+   * {@code v[i] = (v[i] - center) / scale} for every value (StandardScaler's and RobustScaler's transform). Where the
+   * plain form overflows (an infinity from finite operands) the same operations run on the halves of {@code x} and
+   * {@code center} and the result is doubled, which is exact (halving and doubling only change exponents here), so
+   * the result is that of arithmetic with a wide enough exponent range when it is finite; when that result lies
+   * beyond the double range the value is refused ({@link #beyondRange}).
+   *
+   * @param centerName the step's name for {@code center} in the message ("mean", "center")
    */
-  static double centeredHalves(double x, double center, double scale) {
-    return ((x * 0.5 - center * 0.5) / scale) * 2;
+  static void centerAndScale(String step, String column, double[] v, double center, double scale,
+      String centerName) {
+    for (int i = 0; i < v.length; i++) {
+      double y = (v[i] - center) / scale;
+      if (Double.isInfinite(y)) {
+        y = ((v[i] * 0.5 - center * 0.5) / scale) * 2;
+        if (Double.isInfinite(y)) {
+          throw beyondRange(step, column, i, v[i], "(x - " + centerName + ") / scale with " + centerName + " "
+              + center + ", scale " + scale);
+        }
+      }
+      v[i] = y;
+    }
   }
 
   /**

@@ -251,7 +251,7 @@ public final class MinMaxScaler implements Step {
           double x = v[i] * f;
           double y = x * s + o;
           if (Double.isInfinite(y)) {
-            // x * s overflowed: the same operations on halves, doubled, are exact (see Columns.centeredHalves).
+            // x * s overflowed: the same operations on halves, doubled, are exact (see Columns.centerAndScale).
             y = ((x * 0.5) * s + o * 0.5) * 2;
             if (Double.isInfinite(y)) {
               throw Columns.beyondRange(NAME, name, i, v[i], "x * scale + offset with min " + mins[k] + ", max "

@@ -155,20 +155,8 @@ public final class RobustScaler implements Step {
     @Override
     public Table transform(Table table) {
       Columns.require(NAME, table, columns, ColumnType.NUMERIC);
-      return Columns.mapNumeric(table, columns, (k, name, v) -> {
-        double c = centers[k];
-        double s = scales[k];
-        for (int i = 0; i < v.length; i++) {
-          double y = (v[i] - c) / s;
-          if (Double.isInfinite(y)) {
-            y = Columns.centeredHalves(v[i], c, s);
-            if (Double.isInfinite(y)) {
-              throw Columns.beyondRange(NAME, name, i, v[i], "(x - center) / scale with center " + c + ", scale " + s);
-            }
-          }
-          v[i] = y;
-        }
-      });
+      return Columns.mapNumeric(
+          table, columns, (k, name, v) -> Columns.centerAndScale(NAME, name, v, centers[k], scales[k], "center"));
     }
 
     @Override

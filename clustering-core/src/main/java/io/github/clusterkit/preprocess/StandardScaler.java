@@ -153,20 +153,8 @@ public final class StandardScaler implements Step {
     @Override
     public Table transform(Table table) {
       Columns.require(NAME, table, columns, ColumnType.NUMERIC);
-      return Columns.mapNumeric(table, columns, (k, name, v) -> {
-        double m = means[k];
-        double s = scales[k];
-        for (int i = 0; i < v.length; i++) {
-          double y = (v[i] - m) / s;
-          if (Double.isInfinite(y)) {
-            y = Columns.centeredHalves(v[i], m, s);
-            if (Double.isInfinite(y)) {
-              throw Columns.beyondRange(NAME, name, i, v[i], "(x - mean) / scale with mean " + m + ", scale " + s);
-            }
-          }
-          v[i] = y;
-        }
-      });
+      return Columns.mapNumeric(
+          table, columns, (k, name, v) -> Columns.centerAndScale(NAME, name, v, means[k], scales[k], "mean"));
     }
 
     @Override
