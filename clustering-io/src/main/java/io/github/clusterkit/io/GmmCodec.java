@@ -16,6 +16,10 @@ import java.util.List;
  *                         diagonal: [[d variances] per component]; spherical: [k variances],
  *          "iterations": 12, "converged": true, "logLikelihoodHistory": [iterations + 1 numbers] }
  * </pre>
+ *
+ * <p>A value of {@code logLikelihoodHistory} may be {@code -Infinity} (initial parameters so far from the data that a
+ * row's log density lies below the double range, see {@link GaussianMixtureModel#logLikelihoodHistory()}); JSON has
+ * no such number, so it is written as the string {@code "-Infinity"}, and read back from that string only there.
  */
 final class GmmCodec implements ModelCodec<GaussianMixtureModel> {
 
@@ -71,7 +75,7 @@ final class GmmCodec implements ModelCodec<GaussianMixtureModel> {
     }
     o.put("iterations", s.iterations());
     o.put("converged", s.converged());
-    o.set("logLikelihoodHistory", Nodes.numbers(s.logLikelihoodHistory()));
+    o.set("logLikelihoodHistory", history(s.logLikelihoodHistory()));
     return o;
   }
 
@@ -126,12 +130,39 @@ final class GmmCodec implements ModelCodec<GaussianMixtureModel> {
     }
     int iterations = (int) state.integer("iterations", 0, Integer.MAX_VALUE);
     boolean converged = state.bool("converged");
-    double[] history = state.numbers("logLikelihoodHistory");
+    double[] history = history(state.value("logLikelihoodHistory"));
     try {
       return GaussianMixtureModel.fromState(new GaussianMixtureModel.State(type, w, mu, cov, iterations,
           converged, history));
     } catch (IllegalArgumentException e) {
       throw state.invalid(e);
     }
+  }
+
+  /** The string standing for a log-likelihood of {@code -Infinity} (JSON has no such number). */
+  static final String MINUS_INFINITY = "-Infinity";
+
+  /** The history as numbers, {@code -Infinity} as {@link #MINUS_INFINITY}. */
+  private static ArrayNode history(double[] h) {
+    ArrayNode a = NODES.arrayNode(h.length);
+    for (double v : h) {
+      if (v == Double.NEGATIVE_INFINITY) {
+        a.add(MINUS_INFINITY);
+      } else {
+        a.add(v);
+      }
+    }
+    return a;
+  }
+
+  /** The history: finite numbers, or {@link #MINUS_INFINITY} for {@code -Infinity}. */
+  private static double[] history(JsonIn a) {
+    List<JsonIn> e = a.elements();
+    double[] out = new double[e.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonIn v = e.get(i);
+      out[i] = v.isText() && MINUS_INFINITY.equals(v.text()) ? Double.NEGATIVE_INFINITY : v.numberValue();
+    }
+    return out;
   }
 }

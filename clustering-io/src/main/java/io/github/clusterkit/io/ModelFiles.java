@@ -47,7 +47,9 @@ import java.util.Properties;
  * </pre>
  * {@code parameters} hold the configuration, {@code state} the fitted values (finite numbers, written with
  * the shortest decimal text that reads back to the same {@code double}, so a reloaded model predicts
- * exactly as the original). {@code checksum} is the SHA-256 of the document without that field, in
+ * exactly as the original; JSON has no infinities, so the two values that may be infinite are written as strings:
+ * a K-Means inertia beyond the double range as {@code "Infinity"}, a Gaussian mixture's log-likelihood of
+ * {@code -Infinity} as {@code "-Infinity"}). {@code checksum} is the SHA-256 of the document without that field, in
  * Jackson's compact form; it detects corruption and hand edits (it is not a signature: someone who edits a
  * file on purpose can recompute it, and the validation below is what keeps such a file harmless).
  *

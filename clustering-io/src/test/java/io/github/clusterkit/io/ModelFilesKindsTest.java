@@ -191,6 +191,35 @@ class ModelFilesKindsTest {
   }
 
   /**
+   * A Gaussian mixture started far from its data (one component at 1e200, data 0..3) has -Infinity as its first
+   * log-likelihood (GaussianMixtureModel.logLikelihoodHistory documents it, and fromState accepts it). Jackson wrote it
+   * as the string "-Infinity", which load refused ("expected a number"): the model saved but could not be loaded.
+   * Expected values: the saved model's own state, bit for bit (a round trip), and the refusal of the string anywhere
+   * else and of "Infinity" in the history (the history's rule: finite or -Infinity).
+   */
+  @Test
+  void minusInfiniteLogLikelihoodRoundTrips(@TempDir Path dir) throws IOException {
+    GaussianMixtureModel m = GaussianMixture.components(1)
+        .initialParameters(new double[] {1}, new double[][] {{1e200}}, new double[][][] {{{1}}})
+        .fit(Dataset.of(new double[][] {{0}, {1}, {2}, {3}}));
+    assertEquals(Double.NEGATIVE_INFINITY, m.logLikelihoodHistory()[0]);
+    String json = ModelFiles.toJson(m);
+    assertTrue(json.contains("\"logLikelihoodHistory\" : [ \"-Infinity\", "), json);
+    GaussianMixtureModel back = ModelFiles.fromJson(json, GaussianMixtureModel.class);
+    assertEquals(m.state(), back.state());
+    assertArrayEquals(m.logLikelihoodHistory(), back.logLikelihoodHistory(), 0.0);
+    Path file = dir.resolve("far.json");
+    ModelFiles.save(m, file);
+    assertEquals(m.state(), ModelFiles.load(file, GaussianMixtureModel.class).state());
+    assertEquals(m.logLikelihood(), back.logLikelihood());
+    // the string stands for -Infinity in the history only
+    assertRejected("state.weights[0]: expected a number", edit(m, doc -> ((ObjectNode) doc.get("state"))
+        .putArray("weights").add("-Infinity")), GaussianMixtureModel.class);
+    assertRejected("state.logLikelihoodHistory[0]: expected a number", edit(m, doc -> ((ArrayNode) doc.get("state")
+        .get("logLikelihoodHistory")).set(0, "Infinity")), GaussianMixtureModel.class);
+  }
+
+  /**
    * A model whose document exceeds MAX_FILE_BYTES is refused when saved, since load refuses it: before, save wrote
    * the file and only the process that loaded it found out. The model: k = 11 and 17,000,000 training labels all
    * 10, each written as "10, " (4 bytes), so the document has more than 68,000,000 bytes, above 64 MiB
