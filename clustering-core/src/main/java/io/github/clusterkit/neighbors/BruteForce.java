@@ -64,8 +64,8 @@ public final class BruteForce implements NeighborIndex {
     QueryChecks.radius(radius);
     QueryChecks.buffer(out);
     double r2 = reducedRadius(radius);
-    if (r2 == Double.POSITIVE_INFINITY) {
-      return FarRadius.radius(DataAccess.values(data), n, d, metric, query, radius, out);
+    if (FarRadius.applies(r2)) {
+      return FarRadius.radius(DataAccess.values(data), n, d, metric, query, 0, radius, out);
     }
     return scanRadius(scaled(query), 0, r2, out);
   }
@@ -75,7 +75,11 @@ public final class BruteForce implements NeighborIndex {
     QueryChecks.row(row, n);
     QueryChecks.radius(radius);
     QueryChecks.buffer(out);
-    return scanRadius(x, row * d, reducedRadius(radius), out);
+    double r2 = reducedRadius(radius);
+    if (FarRadius.underflows(r2)) {
+      return FarRadius.radius(DataAccess.values(data), n, d, metric, DataAccess.values(data), row * d, radius, out);
+    }
+    return scanRadius(x, row * d, r2, out);
   }
 
   /** The query times {@code 2^-scale} (a copy) when the data are scaled. */
@@ -105,8 +109,8 @@ public final class BruteForce implements NeighborIndex {
     QueryChecks.radius(radius);
     QueryChecks.limit(limit);
     double r2 = reducedRadius(radius);
-    if (r2 == Double.POSITIVE_INFINITY) {
-      return FarRadius.count(DataAccess.values(data), n, d, metric, query, radius, limit);
+    if (FarRadius.applies(r2)) {
+      return FarRadius.count(DataAccess.values(data), n, d, metric, query, 0, radius, limit);
     }
     return scanCount(scaled(query), 0, r2, limit);
   }
@@ -116,7 +120,11 @@ public final class BruteForce implements NeighborIndex {
     QueryChecks.row(row, n);
     QueryChecks.radius(radius);
     QueryChecks.limit(limit);
-    return scanCount(x, row * d, reducedRadius(radius), limit);
+    double r2 = reducedRadius(radius);
+    if (FarRadius.underflows(r2)) {
+      return FarRadius.count(DataAccess.values(data), n, d, metric, DataAccess.values(data), row * d, radius, limit);
+    }
+    return scanCount(x, row * d, r2, limit);
   }
 
   private int scanCount(double[] q, int qOff, double r2, int limit) {

@@ -45,7 +45,9 @@ import java.util.Arrays;
  * distances may overflow to infinity, and tie, where no double could tell them apart anyway. A radius query whose
  * radius is so large that its reduced form overflows too (the squared radius, at the index's scale, above the
  * double range) is answered by a linear scan in the data's own units with the gaps scaled by the radius's power of
- * two, so a point beyond the radius is never reported inside it (the same code in {@link BruteForce}).
+ * two, so a point beyond the radius is never reported inside it (the same code in {@link BruteForce}); so is one
+ * whose radius is so small that its reduced form leaves the normal range (the squared radius below {@code 2^-1022}
+ * at the index's scale), where the reduced distance of a point far beyond it underflowed to the same 0.
  *
  * <p><b>Thread-safety.</b> Immutable after {@link #build}: any number of threads may query one tree
  * concurrently, each with its own {@link Neighbors} buffer. A query allocates nothing beyond growing that
@@ -449,8 +451,8 @@ public final class KdTree implements NeighborIndex {
     QueryChecks.radius(radius);
     QueryChecks.buffer(out);
     double r2 = reducedRadius(radius);
-    if (r2 == Double.POSITIVE_INFINITY) {
-      return FarRadius.radius(DataAccess.values(data), n, d, metric, query, radius, out);
+    if (FarRadius.applies(r2)) {
+      return FarRadius.radius(DataAccess.values(data), n, d, metric, query, 0, radius, out);
     }
     return radius(scaled(query), 0, r2, out);
   }
@@ -460,7 +462,11 @@ public final class KdTree implements NeighborIndex {
     QueryChecks.row(row, n);
     QueryChecks.radius(radius);
     QueryChecks.buffer(out);
-    return radius(x, row * d, reducedRadius(radius), out);
+    double r2 = reducedRadius(radius);
+    if (FarRadius.underflows(r2)) {
+      return FarRadius.radius(DataAccess.values(data), n, d, metric, DataAccess.values(data), row * d, radius, out);
+    }
+    return radius(x, row * d, r2, out);
   }
 
   /** The query as the tree holds points: times {@code 2^-scale} (a copy) when the tree is scaled. */
@@ -564,8 +570,8 @@ public final class KdTree implements NeighborIndex {
     QueryChecks.radius(radius);
     QueryChecks.limit(limit);
     double r2 = reducedRadius(radius);
-    if (r2 == Double.POSITIVE_INFINITY) {
-      return FarRadius.count(DataAccess.values(data), n, d, metric, query, radius, limit);
+    if (FarRadius.applies(r2)) {
+      return FarRadius.count(DataAccess.values(data), n, d, metric, query, 0, radius, limit);
     }
     return count(scaled(query), 0, r2, limit);
   }
@@ -575,7 +581,11 @@ public final class KdTree implements NeighborIndex {
     QueryChecks.row(row, n);
     QueryChecks.radius(radius);
     QueryChecks.limit(limit);
-    return count(x, row * d, reducedRadius(radius), limit);
+    double r2 = reducedRadius(radius);
+    if (FarRadius.underflows(r2)) {
+      return FarRadius.count(DataAccess.values(data), n, d, metric, DataAccess.values(data), row * d, radius, limit);
+    }
+    return count(x, row * d, r2, limit);
   }
 
   private int count(double[] q, int qo, double r2, int limit) {

@@ -112,6 +112,97 @@ class NeighborFarRadiusTest {
     }
   }
 
+  /**
+   * The mirror case: a radius so small that its square underflows at the index's scale. Data near 1 (not scaled) with
+   * rows at 0 and {@code 1e-165}: about the row 0 (as a point and as a row), the radius {@code 1e-170} holds only
+   * that row, the radius {@code 2e-165} both, at their exact distances 0 and {@code 1e-165} (plain geometry). Before,
+   * the squared radius and the row's squared distance {@code 1e-330} both underflowed to 0, and the row
+   * {@code 1e-165} was reported inside the radius {@code 1e-170} at distance 0 (Euclidean only: the other metrics'
+   * reduced distances are the distances).
+   */
+  @Test
+  void tinyRadiiLeaveOutRowsBeyondThem() {
+    Dataset data = Dataset.of(new double[][] {{0, 0}, {1e-165, 0}, {1, 1}});
+    for (Metric m : Metric.values()) {
+      for (NeighborIndex index : indices(data, m)) {
+        Neighbors out = new Neighbors();
+        String what = index.getClass().getSimpleName() + " " + m;
+        assertEquals(1, index.radius(new double[] {0, 0}, 1e-170, out), what);
+        assertArrayEquals(new int[] {0}, out.indices(), what);
+        assertEquals(1, index.radius(0, 1e-170, out), what);
+        assertArrayEquals(new int[] {0}, out.indices(), what);
+        assertEquals(1, index.countWithin(new double[] {0, 0}, 1e-170, 3), what);
+        assertEquals(1, index.countWithin(0, 1e-170, 3), what);
+        assertEquals(2, index.radius(0, 2e-165, out), what);
+        out.sortByDistance();
+        assertArrayEquals(new int[] {0, 1}, out.indices(), what);
+        assertArrayEquals(new double[] {0, 1e-165}, out.distances(), what);
+        assertEquals(2, index.countWithin(1, 2e-165, 3), what);
+        // a radius of 0 holds exact duplicates only, as before
+        assertEquals(1, index.radius(new double[] {1e-165, 0}, 0, out), what);
+        assertArrayEquals(new int[] {1}, out.indices(), what);
+      }
+    }
+  }
+
+  /**
+   * Random rows near 1 and rows near a tiny power of two {@code 2^qe}, queries from those rows and from points near
+   * them, and radii of that size, whose square underflows at the index's scale: the rows found are exactly those
+   * within the radius in exact arithmetic (rows within {@code 1e-9} relative of the radius are left out of the
+   * comparison), the counts agree, both indices agree bit for bit, and every reported distance is the exact one to
+   * 1e-14 relative.
+   */
+  @Property(tries = 60)
+  void tinyRadiiFindExactlyTheRowsWithin(@ForAll long seed, @ForAll @IntRange(min = -1000, max = -520) int qe,
+      @ForAll @IntRange(min = 0, max = 2) int mi, @ForAll @IntRange(min = 1, max = 4) int d) {
+    Metric metric = Metric.values()[mi];
+    Rng rng = new Rng(seed);
+    int n = 2 + rng.nextInt(200);
+    double[] x = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      boolean tiny = i % 2 == 0;
+      for (int j = 0; j < d; j++) {
+        x[i * d + j] = tiny ? Math.scalb(rng.nextDouble() * 2 - 1, qe) : rng.nextDouble() * 2 - 1;
+      }
+    }
+    Dataset data = Dataset.wrap(x, n, d);
+    NeighborIndex tree = KdTree.build(data, metric, 1 + rng.nextInt(16));
+    NeighborIndex brute = BruteForce.of(data, metric);
+    Neighbors a = new Neighbors();
+    Neighbors b = new Neighbors();
+    for (int t = 0; t < 8; t++) {
+      boolean fromRow = t % 2 == 0;
+      int row = 2 * rng.nextInt((n + 1) / 2);
+      double[] q = new double[d];
+      for (int j = 0; j < d; j++) {
+        q[j] = fromRow ? x[row * d + j] : Math.scalb(rng.nextDouble() * 2 - 1, qe);
+      }
+      double radius = Math.scalb(0.25 + rng.nextDouble(), qe);
+      int found = fromRow ? tree.radius(row, radius, a) : tree.radius(q, radius, a);
+      assertEquals(found, fromRow ? brute.radius(row, radius, b) : brute.radius(q, radius, b));
+      a.sortByDistance();
+      b.sortByDistance();
+      assertArrayEquals(b.indices(), a.indices());
+      assertArrayEquals(b.distances(), a.distances());
+      List<Integer> got = new ArrayList<>();
+      for (int i = 0; i < found; i++) {
+        got.add(a.index(i));
+        double exact = exactDistance(metric, q, x, a.index(i) * d, d).doubleValue();
+        assertEquals(exact, a.distance(i), 1e-14 * exact);
+      }
+      BigDecimal r = new BigDecimal(radius);
+      for (int i = 0; i < n; i++) {
+        BigDecimal dist = exactDistance(metric, q, x, i * d, d);
+        if (dist.subtract(r).abs().compareTo(r.multiply(new BigDecimal("1e-9"))) <= 0) {
+          continue;
+        }
+        assertEquals(dist.compareTo(r) <= 0, got.contains(i), "row " + i + " at " + dist + ", radius " + radius);
+      }
+      assertEquals(found, fromRow ? tree.countWithin(row, radius, n) : tree.countWithin(q, radius, n));
+      assertEquals(found, fromRow ? brute.countWithin(row, radius, n) : brute.countWithin(q, radius, n));
+    }
+  }
+
   private static NeighborIndex[] indices(Dataset data, Metric m) {
     return new NeighborIndex[] {KdTree.build(data, m), KdTree.build(data, m, 1), BruteForce.of(data, m)};
   }
