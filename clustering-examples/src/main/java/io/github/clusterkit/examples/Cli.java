@@ -25,8 +25,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -165,7 +167,9 @@ public final class Cli implements Callable<Integer> {
       throw new IllegalArgumentException(file + " is a folder, not a CSV file");
     }
     try {
-      return Csv.read(file, options.delimiter(delimiter(file)));
+      char delimiter = delimiter(file);
+      Table t = Csv.read(file, options.delimiter(delimiter));
+      return delimiter == ',' ? t : withDecimalCommas(t, file, options.delimiter(delimiter));
     } catch (IllegalArgumentException e) {
       // Csv's messages start with the file's name already
       String m = e.getMessage() == null ? "" : e.getMessage();
@@ -173,6 +177,77 @@ public final class Cli implements Callable<Integer> {
       throw new IllegalArgumentException("cannot read " + file + ": "
           + (m.startsWith(named) ? m.substring(named.length()) : m), e);
     }
+  }
+
+  /**
+   * A semicolon- or tab-separated table with the columns written in decimal commas read as numbers: the columns
+   * that are text when read with a decimal point but numbers when read with a decimal comma, at least one of
+   * whose cells cannot be a whole number with a thousands separator (so {@code 2,5} or {@code 0,75}, not only
+   * {@code 1,250}), provided that no column of the file holds a number written with a decimal point. So a file
+   * whose numbers are written with points reads as before, also with commas as thousands separators; and a
+   * column whose every comma looks like one (only {@code 1,250}-like cells) stays text in both kinds of file.
+   *
+   * @param dot the table read with a decimal point
+   * @param file the file
+   * @param options its options (delimiter set), with a decimal point
+   * @return {@code dot}, or a table with those columns read with a decimal comma
+   */
+  static Table withDecimalCommas(Table dot, Path file, CsvOptions options) throws IOException {
+    if (dot.columnNames(ColumnType.CATEGORICAL).isEmpty()) {
+      return dot;
+    }
+    Table comma;
+    try {
+      comma = Csv.read(file, options.decimalSeparator(','));
+    } catch (IllegalArgumentException e) {
+      return dot; // a number beyond the range of a double once read with a comma: the file is read as written
+    }
+    Set<String> read = new HashSet<>();
+    for (String name : dot.columnNames()) {
+      boolean numericDot = dot.type(name) == ColumnType.NUMERIC;
+      boolean numericComma = comma.type(name) == ColumnType.NUMERIC;
+      if (numericDot && !numericComma) {
+        return dot; // a number with a decimal point
+      }
+      if (!numericDot && numericComma && !onlyThousands(dot.categorical(name))) {
+        read.add(name);
+      }
+    }
+    if (read.isEmpty()) {
+      return dot;
+    }
+    Table.Builder b = Table.builder();
+    for (String name : dot.columnNames()) {
+      b.column(read.contains(name) ? comma : dot, name);
+    }
+    return b.build();
+  }
+
+  /**
+   * Whether every cell holding a comma could be a whole number with a thousands separator: an optional sign, one
+   * to three digits, the first not 0, a comma and three digits (the cells are decimal-comma numbers).
+   */
+  private static boolean onlyThousands(String[] cells) {
+    for (String cell : cells) {
+      if (cell == null) {
+        continue;
+      }
+      String c = cell.strip();
+      int comma = c.indexOf(',');
+      if (comma < 0) {
+        continue;
+      }
+      int start = c.startsWith("+") || c.startsWith("-") ? 1 : 0;
+      int whole = comma - start;
+      boolean thousands = whole >= 1 && whole <= 3 && c.charAt(start) != '0' && c.length() == comma + 4;
+      for (int i = start; thousands && i < c.length(); i++) {
+        thousands = i == comma || c.charAt(i) >= '0' && c.charAt(i) <= '9';
+      }
+      if (!thousands) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Longest header line examined for the field separator, in characters. */
@@ -255,7 +330,10 @@ public final class Cli implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "file.csv",
         description = "customer table (CSV with a header row; fields separated by commas, or by"
-            + " semicolons or tabs when the header has no comma); default: a generated table")
+            + " semicolons or tabs when the header has no comma; with semicolons or tabs, numbers may be"
+            + " written with a decimal comma, 2,5, when no number in the file has a decimal point; a column"
+            + " whose only commas look like thousands separators, 1,250, stays text); default: a generated"
+            + " table")
     Path file;
 
     @Option(names = "--algorithm", paramLabel = "kmeans|gmm|dbscan",
@@ -374,8 +452,8 @@ public final class Cli implements Callable<Integer> {
     Path model;
 
     @Parameters(index = "1", paramLabel = "customers.csv", description = "customers to assign (CSV with the"
-        + " feature columns the model uses, separated as for segment; the id column and other columns are"
-        + " optional)")
+        + " feature columns the model uses, separated and with decimal commas as for segment; the id column"
+        + " and other columns are optional)")
     Path customers;
 
     PredictCommand(PrintStream out) {

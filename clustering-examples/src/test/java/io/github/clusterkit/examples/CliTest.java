@@ -1,9 +1,11 @@
 package io.github.clusterkit.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.clusterkit.data.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,6 +236,68 @@ class CliTest {
     }
     assertEquals(outputs[0], outputs[1]);
     assertEquals(outputs[0], outputs[2]);
+  }
+
+  @Test
+  void decimalCommasOfASemicolonFileReadAsTheDecimalPointsOfACommaFile(@TempDir Path dir) throws IOException {
+    // The same customers written by a spreadsheet in a decimal-comma locale (';' between fields, 15,5) and in
+    // a decimal-point one (',' and 15.5). Every output must be the point file's: labels, profile, and predict
+    // on the semicolon file with the model of the comma file (the model file holds nothing about separators).
+    // Before, Income and Score were text in the semicolon file: segment one-hot encoded them as categories.
+    String[][] rows = {{"CustomerID", "Income", "Score", "Channel"}, {"1", "15.5", "39.25", "web"},
+        {"2", "16", "81.5", "store"}, {"3", "17.75", "6", "web"}, {"4", "60.5", "50", "store"},
+        {"5", "62.25", "55.5", "web"}, {"6", "120", "10.75", "store"}, {"7", "125.5", "90", "web"},
+        {"8", "18.5", "77.25", "store"}, {"9", "-0.5e1", "", "web"}};
+    StringBuilder points = new StringBuilder();
+    StringBuilder commas = new StringBuilder();
+    for (String[] row : rows) {
+      points.append(String.join(",", row)).append('\n');
+      commas.append(String.join(";", row).replace('.', ',')).append("\r\n");
+    }
+    Path pointFile = dir.resolve("points.csv");
+    Path commaFile = dir.resolve("commas.csv");
+    Files.writeString(pointFile, points);
+    Files.writeString(commaFile, commas);
+    assertEquals(Cli.readTable(pointFile), Cli.readTable(commaFile));
+    String[] outputs = new String[2];
+    Path[] files = {pointFile, commaFile};
+    for (int t = 0; t < 2; t++) {
+      Path out = dir.resolve("out" + t);
+      CliRun r = CliRun.of("segment", files[t].toString(), "--k", "3", "--out", out.toString());
+      assertEquals(0, r.exit, r.toString());
+      assertTrue(r.out.contains("features: Income, Score, Channel  (customer id: CustomerID)"), r.out);
+      CliRun p = CliRun.of("predict", dir.resolve("out0/model.json").toString(), files[t].toString());
+      assertEquals(0, p.exit, p.toString());
+      outputs[t] = Files.readString(out.resolve("labels.csv")) + Files.readString(out.resolve("profile.csv"))
+          + p.out;
+    }
+    assertEquals(outputs[0], outputs[1]);
+  }
+
+  @Test
+  void aSemicolonFileWithDecimalPointsReadsAsWritten(@TempDir Path dir) throws IOException {
+    // The rule of the decimal comma must not misread a file whose numbers have decimal points (the rule is stated
+    // in Cli.withDecimalCommas and the README). Expected values are the cells as written.
+    Path f = dir.resolve("f.csv");
+    // commas as thousands separators, points as decimal points: as before, the thousands stay text
+    Files.writeString(f, "a;b;c\n1,234;2.5;x\n5,678;3;y\n");
+    Table t = Cli.readTable(f);
+    assertArrayEquals(new String[] {"1,234", "5,678"}, t.categorical("a"));
+    assertArrayEquals(new double[] {2.5, 3}, t.numeric("b"));
+    // whole numbers only, commas all shaped as thousands separators: text, as the comma cannot be told apart
+    Files.writeString(f, "a;b\n1,234;7\n-12,500;8\n");
+    assertArrayEquals(new String[] {"1,234", "-12,500"}, Cli.readTable(f).categorical("a"));
+    // one cell that no thousands separator writes (2,5): decimal commas, 1,234 = 1.234
+    Files.writeString(f, "a;b\n1,234;7\n2,5;8\n0,125;9\n");
+    assertArrayEquals(new double[] {1.234, 2.5, 0.125}, Cli.readTable(f).numeric("a"));
+    // a number with a decimal point anywhere in the file: the file writes decimal points, 2,5 stays text
+    Files.writeString(f, "a;b\n2,5;1.5\n3,5;2\n");
+    assertArrayEquals(new String[] {"2,5", "3,5"}, Cli.readTable(f).categorical("a"));
+    // tab-separated files follow the same rule; comma-separated ones never read decimal commas
+    Files.writeString(f, "a\tb\n2,5\tx\n3\ty\n");
+    assertArrayEquals(new double[] {2.5, 3}, Cli.readTable(f).numeric("a"));
+    Files.writeString(f, "a,b\n\"2,5\",x\n3,y\n");
+    assertArrayEquals(new String[] {"2,5", "3"}, Cli.readTable(f).categorical("a"));
   }
 
   @Test
