@@ -16,6 +16,8 @@ import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.pca.Pca;
 import io.github.clusterkit.pca.PcaModel;
 import io.github.clusterkit.preprocess.PipelineModel;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -37,10 +39,12 @@ import java.util.function.IntConsumer;
  * (at least 4; Sander et al. 1998's rule), {@code eps} at the knee of the sorted minPts-distance curve.
  * Gaussian mixtures: full covariances, 3 restarts.
  *
- * <p><b>Outliers.</b> DBSCAN: its noise. Mixture: the customers whose log density is below the
- * {@code outlierShare} quantile (the least likely 1% by default). K-Means: the customers whose distance to
- * their centroid is above the {@code 1 - outlierShare} quantile. The threshold is kept in the model file, so
- * {@code predict} flags new customers by the same rule.
+ * <p><b>Outliers.</b> DBSCAN: its noise. Mixture: the {@code floor(outlierShare * n)} customers of lowest log
+ * density (the least likely 1% by default). K-Means: the {@code floor(outlierShare * n)} customers farthest
+ * from their centroid. The share is rounded down, so it is never exceeded (1% of 150 customers flags 1, of 99
+ * none); customers tied with the first one not flagged are not flagged either. The threshold (the score of that
+ * first customer not flagged) is kept in the model file, so {@code predict} flags new customers by the same
+ * rule: beyond it.
  */
 public final class Segmenter {
 
@@ -173,7 +177,8 @@ public final class Segmenter {
   }
 
   /**
-   * @param share the share of customers flagged as outliers by K-Means and mixtures, in {@code [0, 0.5]}
+   * @param share the share of customers flagged as outliers by K-Means and mixtures, in {@code [0, 0.5]};
+   *     {@code share * n} customers rounded down are flagged
    * @return a copy
    */
   public Segmenter outlierShare(double share) {
@@ -374,20 +379,35 @@ public final class Segmenter {
     return seen.size();
   }
 
-  /** The value above which {@code share} of the values lie (values strictly above are flagged). */
+  /**
+   * The number of customers the outlier share flags: {@code share * n} rounded down (so never more than the
+   * share: 1% of 150 customers is 1, of 99 none), the product taken in decimal, as the share is written, so
+   * that 0.29 of 100 is 29.
+   */
+  static int outlierCount(int n, double share) {
+    return BigDecimal.valueOf(share).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.FLOOR)
+        .intValueExact();
+  }
+
+  /**
+   * The value above which the {@link #outlierCount(int, double) share} of the values lie: the largest value not
+   * among the {@code outlierCount} largest (values strictly above are flagged; fewer when it ties with them).
+   */
   static double upperQuantile(double[] v, double share) {
     double[] s = v.clone();
     Arrays.sort(s);
-    int idx = (int) Math.floor((s.length - 1) * (1 - share));
-    return s[Math.max(0, Math.min(s.length - 1, idx))];
+    return s[s.length - 1 - outlierCount(s.length, share)];
   }
 
-  /** The value below which {@code share} of the values lie (values strictly below are flagged). */
+  /**
+   * The value below which the {@link #outlierCount(int, double) share} of the values lie: the smallest value
+   * not among the {@code outlierCount} smallest (values strictly below are flagged; fewer when it ties with
+   * them).
+   */
   static double lowerQuantile(double[] v, double share) {
     double[] s = v.clone();
     Arrays.sort(s);
-    int idx = (int) Math.ceil((s.length - 1) * share);
-    return s[Math.max(0, Math.min(s.length - 1, idx))];
+    return s[outlierCount(s.length, share)];
   }
 
   /** The quality indices of a segmentation, {@code NaN} where undefined (fewer than two segments). */
