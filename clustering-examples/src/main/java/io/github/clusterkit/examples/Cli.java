@@ -25,6 +25,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -307,11 +308,31 @@ public final class Cli implements Callable<Integer> {
   static Table readCustomers(Path file, String idColumn, List<String> features) throws IOException {
     Table t = readTable(file);
     String id = idColumn != null ? idColumn : Preprocessing.detectIdColumn(t);
-    if (!numericId(t, id) || features != null && features.contains(id)) {
+    if (!numericId(t, id) || features != null && columnNames(features, t).contains(id)) {
       return t;
     }
     t = null; // the table is read again, with the id as text; the first reading may be collected meanwhile
     return readTable(file, CsvOptions.defaults().type(id, ColumnType.CATEGORICAL));
+  }
+
+  /**
+   * The columns named with {@code --columns}, without the spaces around each name ({@code --columns "Age,
+   * Gender"}), unless the name with them is a column of the table (a header name with spaces around it);
+   * spaces inside a name are part of it.
+   *
+   * @param names the names as given, or null
+   * @param t the table
+   * @return the names, or null
+   */
+  static List<String> columnNames(List<String> names, Table t) {
+    if (names == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      out.add(t.hasColumn(name) ? name : name.strip());
+    }
+    return out;
   }
 
   private static boolean numericId(Table t, String id) {
@@ -357,7 +378,8 @@ public final class Cli implements Callable<Integer> {
     Integer minPts;
 
     @Option(names = "--columns", split = ",", paramLabel = "a,b,c",
-        description = "feature columns to use (default: all but the id column)")
+        description = "feature columns to use, separated by commas (spaces around a name are ignored);"
+            + " default: all but the id column")
     List<String> columns;
 
     @Option(names = "--id-column", paramLabel = "NAME", description = "customer id column (default: detected,"
@@ -394,7 +416,7 @@ public final class Cli implements Callable<Integer> {
         throw new IllegalArgumentException("--algorithm must be kmeans, gmm or dbscan, got '" + algorithm + "'");
       }
       Segmenter config = Segmenter.defaults().algorithm(alg).k(k).maxK(kMax).eps(eps).minPts(minPts)
-          .columns(columns).idColumn(idColumn).logSkewed(!noLog).seed(seed).outlierShare(outlierShare);
+          .idColumn(idColumn).logSkewed(!noLog).seed(seed).outlierShare(outlierShare);
       if (alg == Segmenter.Algorithm.DBSCAN && k != null) {
         throw new IllegalArgumentException("--k does not apply to dbscan (it finds the number of segments; use"
             + " --eps and --min-pts)");
@@ -412,6 +434,7 @@ public final class Cli implements Callable<Integer> {
         table = readCustomers(file, idColumn, columns);
         source = file.getFileName().toString();
       }
+      config = config.columns(columnNames(columns, table));
       Segmentation s;
       if (progress) {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("k sweep").setInitialMax(kMax)

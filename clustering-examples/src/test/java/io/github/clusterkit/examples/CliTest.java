@@ -301,6 +301,31 @@ class CliTest {
   }
 
   @Test
+  void spacesAroundColumnNamesAreIgnored(@TempDir Path dir) throws IOException {
+    // --columns "Age, Gender" as people type it. Before: "no column named ' Gender'". Expected: the run of
+    // --columns Age,Gender (same report and labels); a name with spaces inside stays as it is, and a header name
+    // that has spaces around it is still found as written.
+    Path file = dir.resolve("c.csv");
+    Files.writeString(file, "CustomerID,Age,Gender,Annual Income, pad \n1,19,Male,15,1\n2,21,Male,15,2\n"
+        + "3,20,Female,16,3\n4,23,Female,16,4\n5,31,Female,17,5\n6,22,Female,17,6\n7,35,Male,18,7\n");
+    CliRun plain = CliRun.of("segment", file.toString(), "--columns", "Age,Gender", "--k", "2", "--out",
+        dir.resolve("a").toString());
+    CliRun spaced = CliRun.of("segment", file.toString(), "--columns", " Age ,  Gender", "--k", "2", "--out",
+        dir.resolve("b").toString());
+    assertEquals(0, spaced.exit, spaced.toString());
+    assertTrue(spaced.out.contains("features: Age, Gender  (customer id: CustomerID)"), spaced.out);
+    assertEquals(plain.out.replace(dir.resolve("a").toString(), "OUT"),
+        spaced.out.replace(dir.resolve("b").toString(), "OUT"));
+    assertEquals(Files.readString(dir.resolve("a/labels.csv")), Files.readString(dir.resolve("b/labels.csv")));
+    CliRun inner = CliRun.of("segment", file.toString(), "--columns", "Age, Annual Income, pad ", "--k", "2",
+        "--out", dir.resolve("c").toString());
+    assertEquals(0, inner.exit, inner.toString());
+    assertTrue(inner.out.contains("features: Age, Annual Income,  pad "), inner.out);
+    assertOneLineError(CliRun.of("segment", file.toString(), "--columns", "Age, Annual  Income", "--out",
+        dir.resolve("d").toString()), "'Annual  Income'");
+  }
+
+  @Test
   void anUnusableOutputFolderIsRefusedBeforeTheWork(@TempDir Path dir) throws IOException {
     // The rule of the command: a bad option is one line on standard error, exit 2, and nothing else. Before, the
     // whole segmentation ran and its report was printed before the folder failed ("error: cannot use FILE", no
