@@ -382,8 +382,8 @@ public final class Cli implements Callable<Integer> {
             + " default: all but the id column")
     List<String> columns;
 
-    @Option(names = "--id-column", paramLabel = "NAME", description = "customer id column (default: detected,"
-        + " e.g. CustomerID, CUST_ID)")
+    @Option(names = "--id-column", paramLabel = "NAME", description = "customer id column, no id twice (empty"
+        + " cells allowed); default: detected, e.g. CustomerID, CUST_ID")
     String idColumn;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "segments",

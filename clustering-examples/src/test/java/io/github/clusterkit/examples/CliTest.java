@@ -326,6 +326,24 @@ class CliTest {
   }
 
   @Test
+  void anIdColumnThatRepeatsAnIdIsRefused(@TempDir Path dir) throws IOException {
+    // --id-column Gender was accepted and labels.csv then had the ids Male and Female, which join back to no
+    // customer. The rule: an id column names each customer once, missing ids aside (see
+    // aMissingIdCellIsAnEmptyFieldInLabelsAndPredict). Expected rows: the first repeated id by its second
+    // occurrence, counted from 1 = the first data row, as written below.
+    Path file = dir.resolve("c.csv");
+    Files.writeString(file, "Num,Gender,Age,Spend\n1,Female,19,15\n,Male,21,15\n3,Male,20,16\n"
+        + ",Female,23,16\n0003,Female,31,17\n3,Male,22,17\n");
+    assertEquals("error: the id column 'Gender' has 'Male' in rows 2 and 3 (1 = the first data row); an id column"
+        + " must name each customer once (missing ids aside)\n",
+        CliRun.of("segment", file.toString(), "--id-column", "Gender", "--k", "2", "--out", dir.toString()).err);
+    // ids of digits are taken as written (as labels.csv writes them): 0003 is not 3, the second 3 is
+    CliRun num = CliRun.of("segment", file.toString(), "--id-column", "Num", "--k", "2", "--out", dir.toString());
+    assertOneLineError(num, "the id column 'Num' has '3' in rows 3 and 6 (1 = the first data row)");
+    assertFalse(Files.exists(dir.resolve("labels.csv")));
+  }
+
+  @Test
   void anUnusableOutputFolderIsRefusedBeforeTheWork(@TempDir Path dir) throws IOException {
     // The rule of the command: a bad option is one line on standard error, exit 2, and nothing else. Before, the
     // whole segmentation ran and its report was printed before the folder failed ("error: cannot use FILE", no

@@ -1,5 +1,6 @@
 package io.github.clusterkit.examples.segment;
 
+import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
 import io.github.clusterkit.dbscan.Dbscan;
@@ -21,8 +22,10 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -153,7 +156,7 @@ public final class Segmenter {
   }
 
   /**
-   * @param name the identifier column; null to detect it
+   * @param name the identifier column, whose present values must all differ; null to detect it
    * @return a copy
    */
   public Segmenter idColumn(String name) {
@@ -215,8 +218,8 @@ public final class Segmenter {
    * @param table the customer table
    * @param afterEachK called with k after each fit of the sweep (progress), may be null
    * @return the result
-   * @throws IllegalArgumentException if a column is unknown, the data cannot be segmented as asked, or a
-   *     parameter does not suit the data; the message says which
+   * @throws IllegalArgumentException if a column is unknown, the id column given repeats an id, the data cannot
+   *     be segmented as asked, or a parameter does not suit the data; the message says which
    */
   public Segmentation run(Table table, IntConsumer afterEachK) {
     if (table == null) {
@@ -225,6 +228,7 @@ public final class Segmenter {
     String id = idColumn;
     if (id != null) {
       table.indexOf(id); // throws for an unknown column, naming the columns
+      checkDistinct(table, id);
     } else {
       id = Preprocessing.detectIdColumn(table);
     }
@@ -357,6 +361,33 @@ public final class Segmenter {
     return new Segmentation(this, table, features, id, logColumns, pipeline, x, sweep, chosenK, kdist, pts,
         usedEps, model, labels, segments, outlier, outlierScore, threshold, probability, profile, quality, pca,
         scores, pcaCentres);
+  }
+
+  /**
+   * Refuses an id column in which two customers have the same id (missing ids aside): labels.csv would give
+   * both the same id, so that it could not be joined back to the customers.
+   *
+   * @throws IllegalArgumentException naming the first repeated id (by its second row) and its two rows
+   */
+  static void checkDistinct(Table table, String id) {
+    Map<Object, Integer> first = new HashMap<>();
+    int n = table.rowCount();
+    boolean numeric = table.type(id) == ColumnType.NUMERIC;
+    double[] v = numeric ? table.numeric(id) : null;
+    String[] c = numeric ? null : table.categorical(id);
+    for (int i = 0; i < n; i++) {
+      Object key = numeric ? (Object) (v[i] + 0.0) : c[i];
+      if (numeric ? Double.isNaN(v[i]) : key == null) {
+        continue;
+      }
+      Integer before = first.putIfAbsent(key, i);
+      if (before != null) {
+        String text = numeric ? Outputs.idText(v[i]) : c[i];
+        throw new IllegalArgumentException("the id column '" + id + "' has '" + text + "' in rows " + (before + 1)
+            + " and " + (i + 1) + " (1 = the first data row); an id column must name each customer once"
+            + " (missing ids aside)");
+      }
+    }
   }
 
   /**

@@ -192,6 +192,17 @@ class SegmentPartsTest {
   }
 
   @Test
+  void aNumericIdColumnMayNotRepeatANumber() {
+    // a table built in code with numeric ids: 3 and 3.0 are one id, -0.0 and 0 too; missing (NaN) ids may repeat
+    Table t = Table.builder().numeric("id", new double[] {Double.NaN, 0, 3, Double.NaN, -0.0, 3.0})
+        .numeric("spend", new double[] {1, 2, 3, 10, 11, 12}).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Segmenter.defaults().idColumn("id").k(2).run(t, null));
+    assertEquals("the id column 'id' has '0' in rows 2 and 5 (1 = the first data row); an id column must name"
+        + " each customer once (missing ids aside)", e.getMessage());
+  }
+
+  @Test
   void configurationRejectsBadValues() {
     assertThrows(IllegalArgumentException.class, () -> Segmenter.defaults().k(0));
     assertThrows(IllegalArgumentException.class, () -> Segmenter.defaults().eps(Double.NaN));
