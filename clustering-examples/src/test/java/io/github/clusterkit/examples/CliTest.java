@@ -344,6 +344,25 @@ class CliTest {
   }
 
   @Test
+  void countsOfOneAreSingular(@TempDir Path dir) throws IOException {
+    // Before: "the table has 1 rows", "expected 1 fields", "model input: 1 columns", "1 components".
+    Path one = dir.resolve("one.csv");
+    Files.writeString(one, "spend\n5\n");
+    assertEquals("error: the table has 1 row; segmentation needs at least 3\n",
+        CliRun.of("segment", one.toString(), "--out", dir.toString()).err);
+    Files.writeString(one, "spend\n5\n6,7\n");
+    assertEquals("error: cannot read " + one + ": line 3: expected 1 field, got 2\n",
+        CliRun.of("segment", one.toString(), "--out", dir.toString()).err);
+    Files.writeString(one, "spend\n5\n6\n9\n");
+    CliRun r = CliRun.of("segment", one.toString(), "--algorithm", "gmm", "--k", "1", "--k-max", "2", "--out",
+        dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("model input: 1 column (numbers"), r.out);
+    assertTrue(r.out.contains("Gaussian mixture, 1 component (as asked)"), r.out);
+    assertTrue(r.out.contains("      3 customers (100.0%)"), r.out);
+  }
+
+  @Test
   void anUnusableOutputFolderIsRefusedBeforeTheWork(@TempDir Path dir) throws IOException {
     // The rule of the command: a bad option is one line on standard error, exit 2, and nothing else. Before, the
     // whole segmentation ran and its report was printed before the folder failed ("error: cannot use FILE", no

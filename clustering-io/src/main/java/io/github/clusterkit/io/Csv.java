@@ -231,7 +231,7 @@ public final class Csv {
         }
         if (fieldCount != names.length) {
           throw new IllegalArgumentException(source + ": line " + lastLine + ": expected " + names.length
-              + " fields, got " + fieldCount);
+              + (names.length == 1 ? " field" : " fields") + ", got " + fieldCount);
         }
         if (n == lines.length) {
           if (n == CsvColumn.MAX_ARRAY) {

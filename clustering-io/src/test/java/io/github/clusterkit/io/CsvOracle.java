@@ -105,8 +105,9 @@ final class CsvOracle {
         }
       }
       if (fields.length != names.length) {
-        throw new IllegalArgumentException(source + ": line " + line + ": expected " + names.length
-            + " fields, got " + fields.length);
+        String expected = names.length == 1 ? "1 field" : names.length + " fields";
+        throw new IllegalArgumentException(source + ": line " + line + ": expected " + expected + ", got "
+            + fields.length);
       }
       rows.add(fields);
       lines.add(line);

@@ -171,6 +171,7 @@ class CsvTest {
   void malformedFilesNameLineAndColumn() {
     assertMalformed("line 3: expected 2 fields, got 3", "a,b\n1,2\n3,4,5\n");
     assertMalformed("line 2: expected 2 fields, got 1", "a,b\n1\n");
+    assertMalformed("line 2: expected 1 field, got 2", "a\n1,2\n");
     assertMalformed("line 1, column 2: empty column name", "a,,c\n1,2,3\n");
     assertMalformed("line 1, column 3: column name 'a' appears twice", "a,b,a\n");
     assertMalformed("no records", "");

@@ -242,7 +242,8 @@ public final class Segmenter {
     }
     int n = features.rowCount();
     if (n < 3) {
-      throw new IllegalArgumentException("the table has " + n + " rows; segmentation needs at least 3");
+      throw new IllegalArgumentException("the table has " + n + (n == 1 ? " row" : " rows")
+          + "; segmentation needs at least 3");
     }
     List<String> logColumns = logSkewed ? Preprocessing.skewedColumns(features) : List.of();
     PipelineModel pipeline = Preprocessing.pipeline(features, logColumns).fit(features);
