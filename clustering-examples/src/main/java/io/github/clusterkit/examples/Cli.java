@@ -11,6 +11,7 @@ import io.github.clusterkit.examples.segment.Segmentation;
 import io.github.clusterkit.examples.segment.Segmenter;
 import io.github.clusterkit.io.Csv;
 import io.github.clusterkit.io.CsvOptions;
+import io.github.clusterkit.preprocess.PipelineModel;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -32,6 +33,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -500,6 +502,7 @@ public final class Cli implements Callable<Integer> {
         // as segment does: the ids are printed as written (leading zeros, no thousands separators)
         t = readTable(customers, CsvOptions.defaults().type(id, ColumnType.CATEGORICAL));
       }
+      checkColumns(bundle.pipeline(), t, customers);
       ModelBundle.Prediction p = bundle.predict(t);
       String[] ids = new String[t.rowCount()];
       if (id != null && t.type(id) == ColumnType.CATEGORICAL) {
@@ -530,6 +533,51 @@ public final class Cli implements Callable<Integer> {
       out.print(sb);
       out.flush();
       return 0;
+    }
+  }
+
+  /** A plain decimal as {@code Csv} reads it: optional sign, digits with an optional point, optional exponent. */
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+  /**
+   * Checks that the customers have the columns the model reads, with their types, and says what is wrong in a
+   * user's terms: "the model needs column 'Age' (numbers); new.csv has no such column (...)" or "...; in new.csv
+   * it holds text, such as 'n/a' in row 3". The pipeline's own message, written for library users, names
+   * {@code requiredColumns()} and the step that reads the column.
+   *
+   * @param pipeline the model's pipeline
+   * @param t the customers
+   * @param file their file
+   * @throws IllegalArgumentException if a column is missing, or of the other type without being all missing
+   */
+  static void checkColumns(PipelineModel pipeline, Table t, Path file) {
+    List<String> names = pipeline.requiredColumns();
+    List<ColumnType> types = pipeline.requiredTypes();
+    for (int j = 0; j < names.size(); j++) {
+      String c = names.get(j);
+      ColumnType want = types.get(j);
+      String needs = "the model needs column '" + c + "' (" + (want == ColumnType.NUMERIC ? "numbers" : "text")
+          + "); ";
+      if (!t.hasColumn(c)) {
+        throw new IllegalArgumentException(needs + file + " has no such column (its columns: "
+            + String.join(", ", t.columnNames()) + ")");
+      }
+      if (t.type(c) == want || t.missingCount(c) == t.rowCount()) {
+        continue;
+      }
+      if (want == ColumnType.CATEGORICAL) {
+        throw new IllegalArgumentException(needs + "in " + file + " it holds numbers only");
+      }
+      String[] cells = t.categorical(c);
+      int row = 0;
+      while (row < cells.length && (cells[row] == null || DECIMAL.matcher(cells[row].strip()).matches())) {
+        row++;
+      }
+      String cell = row < cells.length && cells[row].length() > 60 ? cells[row].substring(0, 57) + "..."
+          : row < cells.length ? cells[row] : null;
+      String example = cell != null ? ", such as '" + cell + "' in row " + (row + 1)
+          + " (1 = the first data row)" : "";
+      throw new IllegalArgumentException(needs + "in " + file + " it holds text" + example);
     }
   }
 

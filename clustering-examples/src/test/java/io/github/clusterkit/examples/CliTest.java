@@ -363,6 +363,35 @@ class CliTest {
   }
 
   @Test
+  void predictNamesAMissingOrMistypedColumnInAUsersTerms(@TempDir Path dir) throws IOException {
+    // The model of the generated customers reads annual_spending, visits_per_month, hours_online (numbers) and
+    // preferred_channel (text). Before, predict printed the pipeline's message for library users ("the table has
+    // no column 'hours_online', which the pipeline was fitted on: step 0 (Imputer) reads it; ...
+    // (requiredColumns()) ... ColumnSelector ..."). The expected lines are the rule of Cli.checkColumns.
+    CliRun r = CliRun.of("segment", "--k", "3", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    String model = dir.resolve("model.json").toString();
+    Path f = dir.resolve("new.csv");
+    Files.writeString(f, "customer_id,annual_spending,visits_per_month,preferred_channel\nN1,7000,7,app\n");
+    assertEquals("error: the model needs column 'hours_online' (numbers); " + f + " has no such column (its"
+        + " columns: customer_id, annual_spending, visits_per_month, preferred_channel)\n",
+        CliRun.of("predict", model, f.toString()).err);
+    Files.writeString(f, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
+        + "N1,7000,7,9,app\nN2,400,1,,store\nN3,90000,30,lots,web\n");
+    assertEquals("error: the model needs column 'hours_online' (numbers); in " + f + " it holds text, such as"
+        + " 'lots' in row 3 (1 = the first data row)\n", CliRun.of("predict", model, f.toString()).err);
+    Files.writeString(f, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
+        + "N1,7000,7,9,1\nN2,400,1,,2\n");
+    CliRun p = CliRun.of("predict", model, f.toString());
+    assertOneLineError(p, "the model needs column 'preferred_channel' (text); in " + f + " it holds numbers only");
+    assertFalse(p.err.contains("requiredColumns") || p.err.contains("step 0"), p.err);
+    // an all-empty column stands for either type, as before
+    Files.writeString(f, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
+        + "N1,7000,7,9,\nN2,400,1,,\n");
+    assertEquals(0, CliRun.of("predict", model, f.toString()).exit);
+  }
+
+  @Test
   void anUnusableOutputFolderIsRefusedBeforeTheWork(@TempDir Path dir) throws IOException {
     // The rule of the command: a bad option is one line on standard error, exit 2, and nothing else. Before, the
     // whole segmentation ran and its report was printed before the folder failed ("error: cannot use FILE", no
