@@ -11,6 +11,7 @@ import io.github.clusterkit.examples.segment.Segmentation;
 import io.github.clusterkit.examples.segment.Segmenter;
 import io.github.clusterkit.io.Csv;
 import io.github.clusterkit.io.CsvOptions;
+import io.github.clusterkit.preprocess.PipelineModel;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -25,10 +26,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -165,7 +170,9 @@ public final class Cli implements Callable<Integer> {
       throw new IllegalArgumentException(file + " is a folder, not a CSV file");
     }
     try {
-      return Csv.read(file, options.delimiter(delimiter(file)));
+      char delimiter = delimiter(file);
+      Table t = Csv.read(file, options.delimiter(delimiter));
+      return delimiter == ',' ? t : withDecimalCommas(t, file, options.delimiter(delimiter));
     } catch (IllegalArgumentException e) {
       // Csv's messages start with the file's name already
       String m = e.getMessage() == null ? "" : e.getMessage();
@@ -173,6 +180,77 @@ public final class Cli implements Callable<Integer> {
       throw new IllegalArgumentException("cannot read " + file + ": "
           + (m.startsWith(named) ? m.substring(named.length()) : m), e);
     }
+  }
+
+  /**
+   * A semicolon- or tab-separated table with the columns written in decimal commas read as numbers: the columns
+   * that are text when read with a decimal point but numbers when read with a decimal comma, at least one of
+   * whose cells cannot be a whole number with a thousands separator (so {@code 2,5} or {@code 0,75}, not only
+   * {@code 1,250}), provided that no column of the file holds a number written with a decimal point. So a file
+   * whose numbers are written with points reads as before, also with commas as thousands separators; and a
+   * column whose every comma looks like one (only {@code 1,250}-like cells) stays text in both kinds of file.
+   *
+   * @param dot the table read with a decimal point
+   * @param file the file
+   * @param options its options (delimiter set), with a decimal point
+   * @return {@code dot}, or a table with those columns read with a decimal comma
+   */
+  static Table withDecimalCommas(Table dot, Path file, CsvOptions options) throws IOException {
+    if (dot.columnNames(ColumnType.CATEGORICAL).isEmpty()) {
+      return dot;
+    }
+    Table comma;
+    try {
+      comma = Csv.read(file, options.decimalSeparator(','));
+    } catch (IllegalArgumentException e) {
+      return dot; // a number beyond the range of a double once read with a comma: the file is read as written
+    }
+    Set<String> read = new HashSet<>();
+    for (String name : dot.columnNames()) {
+      boolean numericDot = dot.type(name) == ColumnType.NUMERIC;
+      boolean numericComma = comma.type(name) == ColumnType.NUMERIC;
+      if (numericDot && !numericComma) {
+        return dot; // a number with a decimal point
+      }
+      if (!numericDot && numericComma && !onlyThousands(dot.categorical(name))) {
+        read.add(name);
+      }
+    }
+    if (read.isEmpty()) {
+      return dot;
+    }
+    Table.Builder b = Table.builder();
+    for (String name : dot.columnNames()) {
+      b.column(read.contains(name) ? comma : dot, name);
+    }
+    return b.build();
+  }
+
+  /**
+   * Whether every cell holding a comma could be a whole number with a thousands separator: an optional sign, one
+   * to three digits, the first not 0, a comma and three digits (the cells are decimal-comma numbers).
+   */
+  private static boolean onlyThousands(String[] cells) {
+    for (String cell : cells) {
+      if (cell == null) {
+        continue;
+      }
+      String c = cell.strip();
+      int comma = c.indexOf(',');
+      if (comma < 0) {
+        continue;
+      }
+      int start = c.startsWith("+") || c.startsWith("-") ? 1 : 0;
+      int whole = comma - start;
+      boolean thousands = whole >= 1 && whole <= 3 && c.charAt(start) != '0' && c.length() == comma + 4;
+      for (int i = start; thousands && i < c.length(); i++) {
+        thousands = i == comma || c.charAt(i) >= '0' && c.charAt(i) <= '9';
+      }
+      if (!thousands) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Longest header line examined for the field separator, in characters. */
@@ -232,11 +310,31 @@ public final class Cli implements Callable<Integer> {
   static Table readCustomers(Path file, String idColumn, List<String> features) throws IOException {
     Table t = readTable(file);
     String id = idColumn != null ? idColumn : Preprocessing.detectIdColumn(t);
-    if (!numericId(t, id) || features != null && features.contains(id)) {
+    if (!numericId(t, id) || features != null && columnNames(features, t).contains(id)) {
       return t;
     }
     t = null; // the table is read again, with the id as text; the first reading may be collected meanwhile
     return readTable(file, CsvOptions.defaults().type(id, ColumnType.CATEGORICAL));
+  }
+
+  /**
+   * The columns named with {@code --columns}, without the spaces around each name ({@code --columns "Age,
+   * Gender"}), unless the name with them is a column of the table (a header name with spaces around it);
+   * spaces inside a name are part of it.
+   *
+   * @param names the names as given, or null
+   * @param t the table
+   * @return the names, or null
+   */
+  static List<String> columnNames(List<String> names, Table t) {
+    if (names == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      out.add(t.hasColumn(name) ? name : name.strip());
+    }
+    return out;
   }
 
   private static boolean numericId(Table t, String id) {
@@ -255,7 +353,10 @@ public final class Cli implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "file.csv",
         description = "customer table (CSV with a header row; fields separated by commas, or by"
-            + " semicolons or tabs when the header has no comma); default: a generated table")
+            + " semicolons or tabs when the header has no comma; with semicolons or tabs, numbers may be"
+            + " written with a decimal comma, 2,5, when no number in the file has a decimal point; a column"
+            + " whose only commas look like thousands separators, 1,250, stays text); default: a generated"
+            + " table")
     Path file;
 
     @Option(names = "--algorithm", paramLabel = "kmeans|gmm|dbscan",
@@ -279,11 +380,12 @@ public final class Cli implements Callable<Integer> {
     Integer minPts;
 
     @Option(names = "--columns", split = ",", paramLabel = "a,b,c",
-        description = "feature columns to use (default: all but the id column)")
+        description = "feature columns to use, separated by commas (spaces around a name are ignored);"
+            + " default: all but the id column")
     List<String> columns;
 
-    @Option(names = "--id-column", paramLabel = "NAME", description = "customer id column (default: detected,"
-        + " e.g. CustomerID, CUST_ID)")
+    @Option(names = "--id-column", paramLabel = "NAME", description = "customer id column, no id twice (empty"
+        + " cells allowed); default: detected, e.g. CustomerID, CUST_ID")
     String idColumn;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "segments",
@@ -294,7 +396,8 @@ public final class Cli implements Callable<Integer> {
     long seed;
 
     @Option(names = "--outlier-share", paramLabel = "P", defaultValue = "0.01",
-        description = "share of customers flagged as outliers by kmeans and gmm (default: ${DEFAULT-VALUE})")
+        description = "share of customers flagged as outliers by kmeans and gmm, rounded down to whole"
+            + " customers: 0.01 flags 1 of 150 customers, none of 99 (default: ${DEFAULT-VALUE})")
     double outlierShare;
 
     @Option(names = "--no-log", description = "do not take the log of skewed columns")
@@ -315,7 +418,7 @@ public final class Cli implements Callable<Integer> {
         throw new IllegalArgumentException("--algorithm must be kmeans, gmm or dbscan, got '" + algorithm + "'");
       }
       Segmenter config = Segmenter.defaults().algorithm(alg).k(k).maxK(kMax).eps(eps).minPts(minPts)
-          .columns(columns).idColumn(idColumn).logSkewed(!noLog).seed(seed).outlierShare(outlierShare);
+          .idColumn(idColumn).logSkewed(!noLog).seed(seed).outlierShare(outlierShare);
       if (alg == Segmenter.Algorithm.DBSCAN && k != null) {
         throw new IllegalArgumentException("--k does not apply to dbscan (it finds the number of segments; use"
             + " --eps and --min-pts)");
@@ -333,6 +436,7 @@ public final class Cli implements Callable<Integer> {
         table = readCustomers(file, idColumn, columns);
         source = file.getFileName().toString();
       }
+      config = config.columns(columnNames(columns, table));
       Segmentation s;
       if (progress) {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("k sweep").setInitialMax(kMax)
@@ -374,8 +478,8 @@ public final class Cli implements Callable<Integer> {
     Path model;
 
     @Parameters(index = "1", paramLabel = "customers.csv", description = "customers to assign (CSV with the"
-        + " feature columns the model uses, separated as for segment; the id column and other columns are"
-        + " optional)")
+        + " feature columns the model uses, separated and with decimal commas as for segment; the id column"
+        + " and other columns are optional)")
     Path customers;
 
     PredictCommand(PrintStream out) {
@@ -398,6 +502,7 @@ public final class Cli implements Callable<Integer> {
         // as segment does: the ids are printed as written (leading zeros, no thousands separators)
         t = readTable(customers, CsvOptions.defaults().type(id, ColumnType.CATEGORICAL));
       }
+      checkColumns(bundle.pipeline(), t, customers);
       ModelBundle.Prediction p = bundle.predict(t);
       String[] ids = new String[t.rowCount()];
       if (id != null && t.type(id) == ColumnType.CATEGORICAL) {
@@ -428,6 +533,51 @@ public final class Cli implements Callable<Integer> {
       out.print(sb);
       out.flush();
       return 0;
+    }
+  }
+
+  /** A plain decimal as {@code Csv} reads it: optional sign, digits with an optional point, optional exponent. */
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+  /**
+   * Checks that the customers have the columns the model reads, with their types, and says what is wrong in a
+   * user's terms: "the model needs column 'Age' (numbers); new.csv has no such column (...)" or "...; in new.csv
+   * it holds text, such as 'n/a' in row 3". The pipeline's own message, written for library users, names
+   * {@code requiredColumns()} and the step that reads the column.
+   *
+   * @param pipeline the model's pipeline
+   * @param t the customers
+   * @param file their file
+   * @throws IllegalArgumentException if a column is missing, or of the other type without being all missing
+   */
+  static void checkColumns(PipelineModel pipeline, Table t, Path file) {
+    List<String> names = pipeline.requiredColumns();
+    List<ColumnType> types = pipeline.requiredTypes();
+    for (int j = 0; j < names.size(); j++) {
+      String c = names.get(j);
+      ColumnType want = types.get(j);
+      String needs = "the model needs column '" + c + "' (" + (want == ColumnType.NUMERIC ? "numbers" : "text")
+          + "); ";
+      if (!t.hasColumn(c)) {
+        throw new IllegalArgumentException(needs + file + " has no such column (its columns: "
+            + String.join(", ", t.columnNames()) + ")");
+      }
+      if (t.type(c) == want || t.missingCount(c) == t.rowCount()) {
+        continue;
+      }
+      if (want == ColumnType.CATEGORICAL) {
+        throw new IllegalArgumentException(needs + "in " + file + " it holds numbers only");
+      }
+      String[] cells = t.categorical(c);
+      int row = 0;
+      while (row < cells.length && (cells[row] == null || DECIMAL.matcher(cells[row].strip()).matches())) {
+        row++;
+      }
+      String cell = row < cells.length && cells[row].length() > 60 ? cells[row].substring(0, 57) + "..."
+          : row < cells.length ? cells[row] : null;
+      String example = cell != null ? ", such as '" + cell + "' in row " + (row + 1)
+          + " (1 = the first data row)" : "";
+      throw new IllegalArgumentException(needs + "in " + file + " it holds text" + example);
     }
   }
 

@@ -1,9 +1,11 @@
 package io.github.clusterkit.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.clusterkit.data.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,6 +236,159 @@ class CliTest {
     }
     assertEquals(outputs[0], outputs[1]);
     assertEquals(outputs[0], outputs[2]);
+  }
+
+  @Test
+  void decimalCommasOfASemicolonFileReadAsTheDecimalPointsOfACommaFile(@TempDir Path dir) throws IOException {
+    // The same customers written by a spreadsheet in a decimal-comma locale (';' between fields, 15,5) and in
+    // a decimal-point one (',' and 15.5). Every output must be the point file's: labels, profile, and predict
+    // on the semicolon file with the model of the comma file (the model file holds nothing about separators).
+    // Before, Income and Score were text in the semicolon file: segment one-hot encoded them as categories.
+    String[][] rows = {{"CustomerID", "Income", "Score", "Channel"}, {"1", "15.5", "39.25", "web"},
+        {"2", "16", "81.5", "store"}, {"3", "17.75", "6", "web"}, {"4", "60.5", "50", "store"},
+        {"5", "62.25", "55.5", "web"}, {"6", "120", "10.75", "store"}, {"7", "125.5", "90", "web"},
+        {"8", "18.5", "77.25", "store"}, {"9", "-0.5e1", "", "web"}};
+    StringBuilder points = new StringBuilder();
+    StringBuilder commas = new StringBuilder();
+    for (String[] row : rows) {
+      points.append(String.join(",", row)).append('\n');
+      commas.append(String.join(";", row).replace('.', ',')).append("\r\n");
+    }
+    Path pointFile = dir.resolve("points.csv");
+    Path commaFile = dir.resolve("commas.csv");
+    Files.writeString(pointFile, points);
+    Files.writeString(commaFile, commas);
+    assertEquals(Cli.readTable(pointFile), Cli.readTable(commaFile));
+    String[] outputs = new String[2];
+    Path[] files = {pointFile, commaFile};
+    for (int t = 0; t < 2; t++) {
+      Path out = dir.resolve("out" + t);
+      CliRun r = CliRun.of("segment", files[t].toString(), "--k", "3", "--out", out.toString());
+      assertEquals(0, r.exit, r.toString());
+      assertTrue(r.out.contains("features: Income, Score, Channel  (customer id: CustomerID)"), r.out);
+      CliRun p = CliRun.of("predict", dir.resolve("out0/model.json").toString(), files[t].toString());
+      assertEquals(0, p.exit, p.toString());
+      outputs[t] = Files.readString(out.resolve("labels.csv")) + Files.readString(out.resolve("profile.csv"))
+          + p.out;
+    }
+    assertEquals(outputs[0], outputs[1]);
+  }
+
+  @Test
+  void aSemicolonFileWithDecimalPointsReadsAsWritten(@TempDir Path dir) throws IOException {
+    // The rule of the decimal comma must not misread a file whose numbers have decimal points (the rule is stated
+    // in Cli.withDecimalCommas and the README). Expected values are the cells as written.
+    Path f = dir.resolve("f.csv");
+    // commas as thousands separators, points as decimal points: as before, the thousands stay text
+    Files.writeString(f, "a;b;c\n1,234;2.5;x\n5,678;3;y\n");
+    Table t = Cli.readTable(f);
+    assertArrayEquals(new String[] {"1,234", "5,678"}, t.categorical("a"));
+    assertArrayEquals(new double[] {2.5, 3}, t.numeric("b"));
+    // whole numbers only, commas all shaped as thousands separators: text, as the comma cannot be told apart
+    Files.writeString(f, "a;b\n1,234;7\n-12,500;8\n");
+    assertArrayEquals(new String[] {"1,234", "-12,500"}, Cli.readTable(f).categorical("a"));
+    // one cell that no thousands separator writes (2,5): decimal commas, 1,234 = 1.234
+    Files.writeString(f, "a;b\n1,234;7\n2,5;8\n0,125;9\n");
+    assertArrayEquals(new double[] {1.234, 2.5, 0.125}, Cli.readTable(f).numeric("a"));
+    // a number with a decimal point anywhere in the file: the file writes decimal points, 2,5 stays text
+    Files.writeString(f, "a;b\n2,5;1.5\n3,5;2\n");
+    assertArrayEquals(new String[] {"2,5", "3,5"}, Cli.readTable(f).categorical("a"));
+    // tab-separated files follow the same rule; comma-separated ones never read decimal commas
+    Files.writeString(f, "a\tb\n2,5\tx\n3\ty\n");
+    assertArrayEquals(new double[] {2.5, 3}, Cli.readTable(f).numeric("a"));
+    Files.writeString(f, "a,b\n\"2,5\",x\n3,y\n");
+    assertArrayEquals(new String[] {"2,5", "3"}, Cli.readTable(f).categorical("a"));
+  }
+
+  @Test
+  void spacesAroundColumnNamesAreIgnored(@TempDir Path dir) throws IOException {
+    // --columns "Age, Gender" as people type it. Before: "no column named ' Gender'". Expected: the run of
+    // --columns Age,Gender (same report and labels); a name with spaces inside stays as it is, and a header name
+    // that has spaces around it is still found as written.
+    Path file = dir.resolve("c.csv");
+    Files.writeString(file, "CustomerID,Age,Gender,Annual Income, pad \n1,19,Male,15,1\n2,21,Male,15,2\n"
+        + "3,20,Female,16,3\n4,23,Female,16,4\n5,31,Female,17,5\n6,22,Female,17,6\n7,35,Male,18,7\n");
+    CliRun plain = CliRun.of("segment", file.toString(), "--columns", "Age,Gender", "--k", "2", "--out",
+        dir.resolve("a").toString());
+    CliRun spaced = CliRun.of("segment", file.toString(), "--columns", " Age ,  Gender", "--k", "2", "--out",
+        dir.resolve("b").toString());
+    assertEquals(0, spaced.exit, spaced.toString());
+    assertTrue(spaced.out.contains("features: Age, Gender  (customer id: CustomerID)"), spaced.out);
+    assertEquals(plain.out.replace(dir.resolve("a").toString(), "OUT"),
+        spaced.out.replace(dir.resolve("b").toString(), "OUT"));
+    assertEquals(Files.readString(dir.resolve("a/labels.csv")), Files.readString(dir.resolve("b/labels.csv")));
+    CliRun inner = CliRun.of("segment", file.toString(), "--columns", "Age, Annual Income, pad ", "--k", "2",
+        "--out", dir.resolve("c").toString());
+    assertEquals(0, inner.exit, inner.toString());
+    assertTrue(inner.out.contains("features: Age, Annual Income,  pad "), inner.out);
+    assertOneLineError(CliRun.of("segment", file.toString(), "--columns", "Age, Annual  Income", "--out",
+        dir.resolve("d").toString()), "'Annual  Income'");
+  }
+
+  @Test
+  void anIdColumnThatRepeatsAnIdIsRefused(@TempDir Path dir) throws IOException {
+    // --id-column Gender was accepted and labels.csv then had the ids Male and Female, which join back to no
+    // customer. The rule: an id column names each customer once, missing ids aside (see
+    // aMissingIdCellIsAnEmptyFieldInLabelsAndPredict). Expected rows: the first repeated id by its second
+    // occurrence, counted from 1 = the first data row, as written below.
+    Path file = dir.resolve("c.csv");
+    Files.writeString(file, "Num,Gender,Age,Spend\n1,Female,19,15\n,Male,21,15\n3,Male,20,16\n"
+        + ",Female,23,16\n0003,Female,31,17\n3,Male,22,17\n");
+    assertEquals("error: the id column 'Gender' has 'Male' in rows 2 and 3 (1 = the first data row); an id column"
+        + " must name each customer once (missing ids aside)\n",
+        CliRun.of("segment", file.toString(), "--id-column", "Gender", "--k", "2", "--out", dir.toString()).err);
+    // ids of digits are taken as written (as labels.csv writes them): 0003 is not 3, the second 3 is
+    CliRun num = CliRun.of("segment", file.toString(), "--id-column", "Num", "--k", "2", "--out", dir.toString());
+    assertOneLineError(num, "the id column 'Num' has '3' in rows 3 and 6 (1 = the first data row)");
+    assertFalse(Files.exists(dir.resolve("labels.csv")));
+  }
+
+  @Test
+  void countsOfOneAreSingular(@TempDir Path dir) throws IOException {
+    // Before: "the table has 1 rows", "expected 1 fields", "model input: 1 columns", "1 components".
+    Path one = dir.resolve("one.csv");
+    Files.writeString(one, "spend\n5\n");
+    assertEquals("error: the table has 1 row; segmentation needs at least 3\n",
+        CliRun.of("segment", one.toString(), "--out", dir.toString()).err);
+    Files.writeString(one, "spend\n5\n6,7\n");
+    assertEquals("error: cannot read " + one + ": line 3: expected 1 field, got 2\n",
+        CliRun.of("segment", one.toString(), "--out", dir.toString()).err);
+    Files.writeString(one, "spend\n5\n6\n9\n");
+    CliRun r = CliRun.of("segment", one.toString(), "--algorithm", "gmm", "--k", "1", "--k-max", "2", "--out",
+        dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("model input: 1 column (numbers"), r.out);
+    assertTrue(r.out.contains("Gaussian mixture, 1 component (as asked)"), r.out);
+    assertTrue(r.out.contains("      3 customers (100.0%)"), r.out);
+  }
+
+  @Test
+  void predictNamesAMissingOrMistypedColumnInAUsersTerms(@TempDir Path dir) throws IOException {
+    // The model of the generated customers reads annual_spending, visits_per_month, hours_online (numbers) and
+    // preferred_channel (text). Before, predict printed the pipeline's message for library users ("the table has
+    // no column 'hours_online', which the pipeline was fitted on: step 0 (Imputer) reads it; ...
+    // (requiredColumns()) ... ColumnSelector ..."). The expected lines are the rule of Cli.checkColumns.
+    CliRun r = CliRun.of("segment", "--k", "3", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    String model = dir.resolve("model.json").toString();
+    Path f = dir.resolve("new.csv");
+    Files.writeString(f, "customer_id,annual_spending,visits_per_month,preferred_channel\nN1,7000,7,app\n");
+    assertEquals("error: the model needs column 'hours_online' (numbers); " + f + " has no such column (its"
+        + " columns: customer_id, annual_spending, visits_per_month, preferred_channel)\n",
+        CliRun.of("predict", model, f.toString()).err);
+    Files.writeString(f, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
+        + "N1,7000,7,9,app\nN2,400,1,,store\nN3,90000,30,lots,web\n");
+    assertEquals("error: the model needs column 'hours_online' (numbers); in " + f + " it holds text, such as"
+        + " 'lots' in row 3 (1 = the first data row)\n", CliRun.of("predict", model, f.toString()).err);
+    Files.writeString(f, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
+        + "N1,7000,7,9,1\nN2,400,1,,2\n");
+    CliRun p = CliRun.of("predict", model, f.toString());
+    assertOneLineError(p, "the model needs column 'preferred_channel' (text); in " + f + " it holds numbers only");
+    assertFalse(p.err.contains("requiredColumns") || p.err.contains("step 0"), p.err);
+    // an all-empty column stands for either type, as before
+    Files.writeString(f, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
+        + "N1,7000,7,9,\nN2,400,1,,\n");
+    assertEquals(0, CliRun.of("predict", model, f.toString()).exit);
   }
 
   @Test

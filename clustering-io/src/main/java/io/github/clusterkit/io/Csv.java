@@ -27,6 +27,7 @@ import java.util.Set;
  * <pre>{@code
  * Table t = Csv.read(Path.of("cc_general.csv")).drop("CUST_ID");
  * Table m = Csv.read(Path.of("shop.csv"), CsvOptions.defaults().delimiter(';').missingTokens("", "?"));
+ * Table e = Csv.read(Path.of("kunden.csv"), CsvOptions.defaults().delimiter(';').decimalSeparator(','));
  * }</pre>
  *
  * <p><b>What it accepts.</b> LF or CRLF line ends (also mixed), quoted fields with embedded delimiters, line
@@ -34,11 +35,14 @@ import java.util.Set;
  * trimmed text is a missing token ({@code ""} and {@code "NA"} by default).
  *
  * <p><b>Types.</b> A column is numeric when every non-missing cell is a decimal number (optional sign,
- * digits with an optional point, optional exponent, surrounding spaces allowed; {@code NaN}, {@code Infinity}
- * and hexadecimal are not numbers here), otherwise categorical; an all-missing column is numeric (a fitted
- * {@code PipelineModel} accepts it in place of a categorical column, and ignores the type of a column it does not
- * use, such as a dropped id). A type given with {@link CsvOptions#type}
- * overrides the inference. Categorical cells keep their exact text.
+ * digits with an optional point, optional exponent, surrounding spaces allowed; {@code NaN}, {@code Infinity},
+ * hexadecimal and thousands separators are not numbers here), otherwise categorical. With
+ * {@link CsvOptions#decimalSeparator(char) decimalSeparator(',')} the comma takes the point's place
+ * ({@code 2,5}, {@code -1,5e3}; a cell with a point is then no number), as spreadsheets in decimal-comma
+ * locales write them, with {@code ';'} between fields. An all-missing column is numeric (a fitted
+ * {@code PipelineModel} accepts it in place of a categorical column, and ignores the type of a column it does
+ * not use, such as a dropped id). A type given with {@link CsvOptions#type} overrides the inference.
+ * Categorical cells keep their exact text.
  *
  * <p><b>Errors.</b> A malformed file raises an {@link IllegalArgumentException} naming the line (1-based, as
  * an editor counts) and, where it applies, the column: a record with more or fewer fields than the header,
@@ -227,7 +231,7 @@ public final class Csv {
         }
         if (fieldCount != names.length) {
           throw new IllegalArgumentException(source + ": line " + lastLine + ": expected " + names.length
-              + " fields, got " + fieldCount);
+              + (names.length == 1 ? " field" : " fields") + ", got " + fieldCount);
         }
         if (n == lines.length) {
           if (n == CsvColumn.MAX_ARRAY) {
@@ -260,7 +264,8 @@ public final class Csv {
       CsvColumn column = columns[j];
       columns[j] = null;
       double[] numbers = forced == ColumnType.CATEGORICAL ? null
-          : column.toNumeric(tokens, forced == ColumnType.NUMERIC, problem(source, lines, j, name));
+          : column.toNumeric(tokens, o.decimalSeparator(), forced == ColumnType.NUMERIC,
+              problem(source, lines, j, name));
       if (numbers != null) {
         column.release();
         b.numeric(name, numbers);
@@ -308,6 +313,11 @@ public final class Csv {
 
   /** Optional sign, digits with an optional point (at least one digit), optional exponent. */
   static boolean isDecimal(String s) {
+    return isDecimal(s, '.');
+  }
+
+  /** {@link #isDecimal(String)} with {@code point} ({@code '.'} or {@code ','}) in place of the point. */
+  static boolean isDecimal(String s, char point) {
     int n = s.length();
     int i = 0;
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
@@ -318,7 +328,7 @@ public final class Csv {
       i++;
       digits++;
     }
-    if (i < n && s.charAt(i) == '.') {
+    if (i < n && s.charAt(i) == point) {
       i++;
       while (i < n && isDigit(s.charAt(i))) {
         i++;

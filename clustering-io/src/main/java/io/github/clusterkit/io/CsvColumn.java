@@ -250,8 +250,11 @@ final class CsvColumn {
     return b != null ? new String(b, s, e - s, StandardCharsets.ISO_8859_1) : new String(c, s, e - s);
   }
 
-  /** The grammar of {@link Csv#isDecimal}, over the characters {@code [i, n)} of the current page. */
-  private boolean isDecimal(int i, int n) {
+  /**
+   * The grammar of {@link Csv#isDecimal(String, char)}, over the characters {@code [i, n)} of the current page,
+   * with {@code point} ({@code '.'} or {@code ','}) between the whole and the fractional digits.
+   */
+  private boolean isDecimal(int i, int n, char point) {
     if (i < n && (at(i) == '+' || at(i) == '-')) {
       i++;
     }
@@ -260,7 +263,7 @@ final class CsvColumn {
       i++;
       digits++;
     }
-    if (i < n && at(i) == '.') {
+    if (i < n && at(i) == point) {
       i++;
       while (i < n && isDigit(at(i))) {
         i++;
@@ -298,13 +301,14 @@ final class CsvColumn {
    * non-missing cell is not a decimal (the column is then categorical).
    *
    * @param tokens the missing tokens (stripped)
+   * @param point the decimal separator, {@code '.'} or {@code ','}
    * @param forced whether the column must be numeric: a cell that is not a decimal is then an error
    * @param problem makes the exception for a cell the column cannot hold
    * @return the values, or null
    * @throws IllegalArgumentException for the first (by row) cell that is not a decimal in a forced column, or
    *     the first decimal outside the range of a double in a numeric column
    */
-  double[] toNumeric(String[] tokens, boolean forced, NumericProblem problem) {
+  double[] toNumeric(String[] tokens, char point, boolean forced, NumericProblem problem) {
     double[] v = new double[size];
     int outOfRange = -1; // the first such row, reported once the column is known to be numeric
     String outOfRangeText = null;
@@ -317,14 +321,14 @@ final class CsvColumn {
         v[i] = Double.NaN;
         continue;
       }
-      if (!isDecimal(s, e)) {
+      if (!isDecimal(s, e, point)) {
         if (!forced) {
           return null;
         }
         throw problem.notANumber(i, text(from, to)); // forced: no earlier cell was out of range
       }
       String number = text(s, e);
-      double x = Double.parseDouble(number);
+      double x = Double.parseDouble(point == '.' ? number : number.replace(point, '.'));
       if (Double.isInfinite(x)) {
         if (forced) {
           throw problem.outOfRange(i, number);

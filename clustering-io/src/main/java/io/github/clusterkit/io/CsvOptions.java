@@ -11,30 +11,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How {@link Csv} reads a file: delimiter, quote character, header row, missing-value tokens, column type
- * overrides and character set. Immutable; every wither validates its argument at once and returns a new
+ * How {@link Csv} reads a file: delimiter, quote character, decimal separator, header row, missing-value
+ * tokens, column type overrides and character set. Immutable; every wither validates its argument at once and returns a new
  * instance. Safe to share between threads.
  *
- * <p>Defaults: comma-separated, double-quoted, a header row, {@code ""} and {@code "NA"} as missing, every
- * column's type inferred, UTF-8.
+ * <p>Defaults: comma-separated, double-quoted, a decimal point, a header row, {@code ""} and {@code "NA"} as
+ * missing, every column's type inferred, UTF-8.
+ *
+ * <p>A file saved by a spreadsheet in a decimal-comma locale (semicolons between fields, {@code 2,5} for two and
+ * a half) is read with {@code CsvOptions.defaults().delimiter(';').decimalSeparator(',')}.
  */
 public final class CsvOptions {
 
-  private static final CsvOptions DEFAULTS = new CsvOptions(',', '"', true,
+  private static final CsvOptions DEFAULTS = new CsvOptions(',', '"', '.', true,
       Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList("", "NA"))), Map.of(),
       StandardCharsets.UTF_8);
 
   private final char delimiter;
   private final char quote;
+  private final char decimal;
   private final boolean header;
   private final Set<String> missing;
   private final Map<String, ColumnType> types;
   private final Charset charset;
 
-  private CsvOptions(char delimiter, char quote, boolean header, Set<String> missing,
+  private CsvOptions(char delimiter, char quote, char decimal, boolean header, Set<String> missing,
       Map<String, ColumnType> types, Charset charset) {
     this.delimiter = delimiter;
     this.quote = quote;
+    this.decimal = decimal;
     this.header = header;
     this.missing = missing;
     this.types = types;
@@ -47,24 +52,29 @@ public final class CsvOptions {
   }
 
   /**
-   * @param delimiter the field separator, e.g. {@code ';'} or {@code '\t'}; not a line break and not the
-   *     quote character
+   * @param delimiter the field separator, e.g. {@code ';'} or {@code '\t'}; not a line break, not the
+   *     quote character, and not the decimal separator when that is a comma
    * @return options with this delimiter
-   * @throws IllegalArgumentException if the delimiter is a line break or equals the quote character
+   * @throws IllegalArgumentException if the delimiter is a line break, equals the quote character, or is a
+   *     comma while the decimal separator is one
    */
   public CsvOptions delimiter(char delimiter) {
     checkChars(delimiter, quote);
-    return new CsvOptions(delimiter, quote, header, missing, types, charset);
+    checkDecimal(decimal, delimiter, quote);
+    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset);
   }
 
   /**
-   * @param quote the quote character; not a line break and not the delimiter
+   * @param quote the quote character; not a line break, not the delimiter, and not the decimal separator
+   *     when that is a comma
    * @return options with this quote character
-   * @throws IllegalArgumentException if the quote is a line break or equals the delimiter
+   * @throws IllegalArgumentException if the quote is a line break, equals the delimiter, or is a comma while
+   *     the decimal separator is one
    */
   public CsvOptions quote(char quote) {
     checkChars(delimiter, quote);
-    return new CsvOptions(delimiter, quote, header, missing, types, charset);
+    checkDecimal(decimal, delimiter, quote);
+    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset);
   }
 
   private static void checkChars(char delimiter, char quote) {
@@ -77,12 +87,44 @@ public final class CsvOptions {
   }
 
   /**
+   * The character between the whole and the fractional digits of a number: {@code '.'} (the default) or
+   * {@code ','}. With a comma, numeric cells are written as {@code 2,5}, {@code -1,5e3} or {@code ,5}: the
+   * decimal grammar of {@link Csv} with the comma in place of the point, so a cell with a point (such as
+   * {@code 2.5}, or {@code 1.234} written with a thousands separator) is not a number and its column is
+   * categorical, and there are no thousands separators. Types, missing cells and errors are otherwise the same;
+   * an error quotes the cell as written. A comma cannot also be the delimiter or the quote character (set the
+   * delimiter, e.g. {@code ';'}, first).
+   *
+   * @param separator {@code '.'} or {@code ','}
+   * @return options with this decimal separator
+   * @throws IllegalArgumentException if {@code separator} is neither, or is a comma while the delimiter or the
+   *     quote character is one
+   */
+  public CsvOptions decimalSeparator(char separator) {
+    if (separator != '.' && separator != ',') {
+      throw new IllegalArgumentException("decimal separator must be '.' or ',', got '" + separator + "'");
+    }
+    checkDecimal(separator, delimiter, quote);
+    return new CsvOptions(delimiter, quote, separator, header, missing, types, charset);
+  }
+
+  private static void checkDecimal(char decimal, char delimiter, char quote) {
+    if (decimal == ',' && delimiter == ',') {
+      throw new IllegalArgumentException("a decimal comma needs another field delimiter than ',' (such as"
+          + " ';', set first with delimiter(';'))");
+    }
+    if (decimal == ',' && quote == ',') {
+      throw new IllegalArgumentException("a decimal comma needs another quote character than ','");
+    }
+  }
+
+  /**
    * @param header whether the first record holds the column names; without a header the columns are named
    *     {@code x0, x1, ...}
    * @return options with this header setting
    */
   public CsvOptions header(boolean header) {
-    return new CsvOptions(delimiter, quote, header, missing, types, charset);
+    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset);
   }
 
   /**
@@ -102,7 +144,7 @@ public final class CsvOptions {
       }
       s.add(t.strip());
     }
-    return new CsvOptions(delimiter, quote, header, Collections.unmodifiableSet(s), types, charset);
+    return new CsvOptions(delimiter, quote, decimal, header, Collections.unmodifiableSet(s), types, charset);
   }
 
   /**
@@ -121,7 +163,7 @@ public final class CsvOptions {
     }
     Map<String, ColumnType> m = new LinkedHashMap<>(types);
     m.put(column, type);
-    return new CsvOptions(delimiter, quote, header, missing, Collections.unmodifiableMap(m), charset);
+    return new CsvOptions(delimiter, quote, decimal, header, missing, Collections.unmodifiableMap(m), charset);
   }
 
   /**
@@ -133,7 +175,7 @@ public final class CsvOptions {
     if (charset == null) {
       throw new IllegalArgumentException("charset must not be null");
     }
-    return new CsvOptions(delimiter, quote, header, missing, types, charset);
+    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset);
   }
 
   /** @return the field separator */
@@ -144,6 +186,11 @@ public final class CsvOptions {
   /** @return the quote character */
   public char quote() {
     return quote;
+  }
+
+  /** @return the decimal separator, {@code '.'} or {@code ','} */
+  public char decimalSeparator() {
+    return decimal;
   }
 
   /** @return whether the first record is a header */
@@ -168,7 +215,7 @@ public final class CsvOptions {
 
   @Override
   public String toString() {
-    return "CsvOptions[delimiter='" + delimiter + "', quote='" + quote + "', header=" + header + ", missing="
-        + missing + ", types=" + types + ", charset=" + charset + "]";
+    return "CsvOptions[delimiter='" + delimiter + "', quote='" + quote + "', decimalSeparator='" + decimal
+        + "', header=" + header + ", missing=" + missing + ", types=" + types + ", charset=" + charset + "]";
   }
 }

@@ -256,7 +256,7 @@ final class JsonIn {
       throw error("expected an array, got " + describe(node));
     }
     if (node.size() != rows) {
-      throw error("expected " + rows + " rows, got " + node.size());
+      throw error("expected " + rows + (rows == 1 ? " row" : " rows") + ", got " + node.size());
     }
     // Check every row's length before allocating, so the allocation is bounded by the document's size.
     for (int i = 0; i < rows; i++) {
@@ -265,7 +265,8 @@ final class JsonIn {
         throw new JsonIn(r, path + "[" + i + "]").error("expected an array, got " + describe(r));
       }
       if (r.size() != cols) {
-        throw new JsonIn(r, path + "[" + i + "]").error("expected " + cols + " values, got " + r.size());
+        throw new JsonIn(r, path + "[" + i + "]").error("expected " + cols + (cols == 1 ? " value" : " values")
+            + ", got " + r.size());
       }
     }
     double[] out = new double[rows * cols];

@@ -23,7 +23,7 @@ import net.jqwik.api.Property;
  * quoted fields with delimiters, line breaks and quotes inside, characters beyond Latin-1 that first appear
  * late in a column, missing tokens with spaces around them, columns that look numeric for many rows and then
  * turn categorical, numbers outside the double range, forced types, malformed records, empty and header-only
- * input. The expected value is the oracle's: the same table (names, types, numbers bit for bit, null for
+ * input, and decimal commas (numbers written with a comma, some with a stray point). The expected value is the oracle's: the same table (names, types, numbers bit for bit, null for
  * missing cells) or the same error message.
  */
 class CsvColumnsPropertyTest {
@@ -38,7 +38,7 @@ class CsvColumnsPropertyTest {
       "1.7976931348623157e308", "\u00A012", "12\u2003", "\u001F7"};
   private static final String[] HUGE = {"1e999", "-1e309", " 2E400 "};
   private static final String[] NOT_NUMBERS = {"x", "1,5", "NaN", "Infinity", "0x10", "1d", "\uFF11",
-      "1 2", "e5", ".", "-", "1e", "\u0661"};
+      "1 2", "e5", ".", "-", "1e", "\u0661", "1.234,5", "1,2,3", ",", "2.5", "1, 5"};
   private static final String[] CATEGORIES = {"Male", "Female", " Male", "male", "Z\u00FCrich", "S\u00E3o Paulo",
       "01", "A B", ""};
   private static final String[] LATE = {"\u6771\u4EAC", "\u03A9", "\uD83D\uDE00", "\u0100", "\u20AC 5"};
@@ -128,6 +128,8 @@ class CsvColumnsPropertyTest {
     boolean header = rng.nextInt(5) != 0;
     CsvOptions o = CsvOptions.defaults().delimiter(delimiter).quote(quote).header(header)
         .missingTokens(TOKENS[rng.nextInt(TOKENS.length)]);
+    char point = delimiter != ',' && rng.nextInt(3) == 0 ? ',' : '.';
+    o = o.decimalSeparator(point);
     if (rng.nextInt(50) == 0) {
       return new Case(rng.nextBoolean() ? "" : "\r\n\n", o);
     }
@@ -176,7 +178,7 @@ class CsvColumnsPropertyTest {
     for (int i = 0; i < rows; i++) {
       List<String> fields = new ArrayList<>();
       for (int j = 0; j < cols; j++) {
-        fields.add(cell(kind[j], i, turn[j], rng));
+        fields.add(cell(kind[j], i, turn[j], point, rng));
       }
       int bad = rng.nextInt(rows < 10 ? 150 : 1200);
       if (bad == 0) {
@@ -197,35 +199,42 @@ class CsvColumnsPropertyTest {
     return new Case(sb.toString(), o);
   }
 
-  /** Kinds: 0 numbers, 1 numbers then text, 2 few categories (wide ones late), 3 free text, 4 numbers + huge. */
-  private static String cell(int kind, int row, int turn, Random rng) {
+  /**
+   * Kinds: 0 numbers, 1 numbers then text, 2 few categories (wide ones late), 3 free text, 4 numbers + huge.
+   * Numbers are written with the decimal separator {@code point}, now and then with the other one.
+   */
+  private static String cell(int kind, int row, int turn, char point, Random rng) {
     if (rng.nextInt(7) == 0) {
       return MISSING[rng.nextInt(MISSING.length)];
     }
     switch (kind) {
       case 0:
-        return number(rng);
+        return number(point, rng);
       case 1:
-        return row == turn ? NOT_NUMBERS[rng.nextInt(NOT_NUMBERS.length)] : number(rng);
+        return row == turn ? NOT_NUMBERS[rng.nextInt(NOT_NUMBERS.length)] : number(point, rng);
       case 2:
         return row >= turn && rng.nextInt(3) == 0 ? LATE[rng.nextInt(LATE.length)]
             : CATEGORIES[rng.nextInt(4 + (row % 3))];
       case 3:
         return text(rng, row >= turn);
       default:
-        return rng.nextInt(25) == 0 ? HUGE[rng.nextInt(HUGE.length)] : number(rng);
+        return rng.nextInt(25) == 0 ? HUGE[rng.nextInt(HUGE.length)].replace('.', point) : number(point, rng);
     }
   }
 
-  private static String number(Random rng) {
+  private static String number(char point, Random rng) {
+    String s;
     switch (rng.nextInt(3)) {
       case 0:
-        return NUMBERS[rng.nextInt(NUMBERS.length)];
+        s = NUMBERS[rng.nextInt(NUMBERS.length)];
+        break;
       case 1:
-        return Double.toString(rng.nextGaussian() * Math.pow(10, rng.nextInt(40) - 20));
+        s = Double.toString(rng.nextGaussian() * Math.pow(10, rng.nextInt(40) - 20));
+        break;
       default:
-        return Integer.toString(rng.nextInt(2000) - 1000);
+        s = Integer.toString(rng.nextInt(2000) - 1000);
     }
+    return rng.nextInt(60) == 0 ? s.replace('.', point == '.' ? ',' : '.') : s.replace('.', point);
   }
 
   private static String text(Random rng, boolean late) {

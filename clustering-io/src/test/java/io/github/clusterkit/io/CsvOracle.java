@@ -22,12 +22,15 @@ import java.util.regex.Pattern;
  * columns compactly. Every record is kept as FastCSV's strings (one per cell), then each column's type is
  * decided (all non-missing cells decimals, or a forced type) and the column converted; messages as documented
  * by {@link Csv}. Its decimal rule is written independently of {@link Csv#isDecimal}, as the regular
- * expression of the documented grammar. Slow and memory-hungry by design; never used by the library.
+ * expression of the documented grammar (with a point, or with a comma in its place). Slow and memory-hungry by design; never used by the library.
  */
 final class CsvOracle {
 
   /** Optional sign, digits with an optional point (at least one digit), optional exponent; ASCII digits. */
   private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+  /** {@link #DECIMAL} with a comma in the point's place ({@link CsvOptions#decimalSeparator(char)}). */
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?([0-9]+,?[0-9]*|,[0-9]+)([eE][+-]?[0-9]+)?");
 
   private CsvOracle() {}
 
@@ -102,8 +105,9 @@ final class CsvOracle {
         }
       }
       if (fields.length != names.length) {
-        throw new IllegalArgumentException(source + ": line " + line + ": expected " + names.length
-            + " fields, got " + fields.length);
+        String expected = names.length == 1 ? "1 field" : names.length + " fields";
+        throw new IllegalArgumentException(source + ": line " + line + ": expected " + expected + ", got "
+            + fields.length);
       }
       rows.add(fields);
       lines.add(line);
@@ -117,13 +121,14 @@ final class CsvOracle {
             + "'; columns are " + List.of(names));
       }
     }
+    Pattern decimal = o.decimalSeparator() == ',' ? DECIMAL_COMMA : DECIMAL;
     Table.Builder b = Table.builder();
     for (int j = 0; j < names.length; j++) {
       ColumnType type = o.types().get(names[j]);
       if (type == null) {
         type = ColumnType.NUMERIC;
         for (String[] r : rows) {
-          if (!missing(r[j], o) && !DECIMAL.matcher(r[j].strip()).matches()) {
+          if (!missing(r[j], o) && !decimal.matcher(r[j].strip()).matches()) {
             type = ColumnType.CATEGORICAL;
           }
         }
@@ -135,11 +140,11 @@ final class CsvOracle {
           String where = source + ": line " + lines.get(i) + ", column " + (j + 1) + " ('" + names[j] + "'): ";
           if (missing(cell, o)) {
             v[i] = Double.NaN;
-          } else if (!DECIMAL.matcher(cell.strip()).matches()) {
+          } else if (!decimal.matcher(cell.strip()).matches()) {
             throw new IllegalArgumentException(where + "'" + shorten(cell) + "' is not a number, but the column"
                 + " is numeric");
           } else {
-            v[i] = Double.parseDouble(cell.strip());
+            v[i] = Double.parseDouble(cell.strip().replace(o.decimalSeparator(), '.'));
             if (Double.isInfinite(v[i])) {
               throw new IllegalArgumentException(where + shorten(cell.strip()) + " is outside the range of a"
                   + " double");

@@ -122,9 +122,56 @@ class CsvTest {
   }
 
   @Test
+  void decimalCommaNumbers() {
+    // A spreadsheet in a decimal-comma locale writes 2,5 for two and a half and separates fields by ';'.
+    // Expected values: the same digits with the comma read as the point (the grammar of numbersAreStrictDecimals
+    // with ',' for '.'), so 2,5 = 2.5, -1,5e3 = -1500, ,5 = 0.5, 7, = 7.
+    CsvOptions o = CsvOptions.defaults().delimiter(';').decimalSeparator(',');
+    assertEquals(',', o.decimalSeparator());
+    Table t = Csv.parse("Kunde;Umsatz;Alter;Stadt;Version\nA;2,5;31;K\u00f6ln;1.2\nB; -1,5e3 ;NA;Bonn;1.3\n"
+        + "C;,5;;Ulm;2\nD;7,;40;Ulm;2.0\n", o);
+    assertArrayEquals(new double[] {2.5, -1500, 0.5, 7}, t.numeric("Umsatz"));
+    assertArrayEquals(new double[] {31, Double.NaN, Double.NaN, 40}, t.numeric("Alter"));
+    // a point is no decimal separator any more (nor a thousands separator): the column is text, as written
+    assertEquals(ColumnType.CATEGORICAL, t.type("Version"));
+    assertArrayEquals(new String[] {"1.2", "1.3", "2", "2.0"}, t.categorical("Version"));
+    assertTrue(Csv.isDecimal("-1,5e-3", ','));
+    for (String s : new String[] {"1.5", "1,2,3", "1.234,5", ",", "1,e", "1, 5"}) {
+      assertTrue(!Csv.isDecimal(s, ','), s);
+    }
+    // and the point is unchanged by default: 2,5 is text there (with ';' between fields)
+    Table dot = Csv.parse("a;b\n2,5;2.5\n", CsvOptions.defaults().delimiter(';'));
+    assertArrayEquals(new String[] {"2,5"}, dot.categorical("a"));
+    assertArrayEquals(new double[] {2.5}, dot.numeric("b"));
+    // the errors of a numeric column quote the cell as written
+    assertMalformed("line 3, column 2 ('b'): '2.5' is not a number, but the column is numeric",
+        "a;b\n1;2,5\n2;2.5\n", o.type("b", ColumnType.NUMERIC));
+    assertMalformed("line 2, column 1 ('a'): 1,5e999 is outside the range of a double", "a\n1,5e999\n", o);
+  }
+
+  @Test
+  void decimalSeparatorIsAPointOrACommaThatNoOtherRoleUses() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CsvOptions.defaults().decimalSeparator(','));
+    assertEquals("a decimal comma needs another field delimiter than ',' (such as ';', set first with"
+        + " delimiter(';'))", e.getMessage());
+    CsvOptions semicolon = CsvOptions.defaults().delimiter(';').decimalSeparator(',');
+    e = assertThrows(IllegalArgumentException.class, () -> semicolon.delimiter(','));
+    assertEquals("a decimal comma needs another field delimiter than ',' (such as ';', set first with"
+        + " delimiter(';'))", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> semicolon.quote(','));
+    assertEquals("a decimal comma needs another quote character than ','", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().decimalSeparator(';'));
+    assertEquals("decimal separator must be '.' or ',', got ';'", e.getMessage());
+    // back to the point, a comma may separate fields again
+    assertEquals(',', semicolon.decimalSeparator('.').delimiter(',').delimiter());
+  }
+
+  @Test
   void malformedFilesNameLineAndColumn() {
     assertMalformed("line 3: expected 2 fields, got 3", "a,b\n1,2\n3,4,5\n");
     assertMalformed("line 2: expected 2 fields, got 1", "a,b\n1\n");
+    assertMalformed("line 2: expected 1 field, got 2", "a\n1,2\n");
     assertMalformed("line 1, column 2: empty column name", "a,,c\n1,2,3\n");
     assertMalformed("line 1, column 3: column name 'a' appears twice", "a,b,a\n");
     assertMalformed("no records", "");

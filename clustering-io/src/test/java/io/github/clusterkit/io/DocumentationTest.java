@@ -29,27 +29,31 @@ class DocumentationTest {
 
   @Test
   void csvOptionsDefaults() {
-    // CsvOptions: "comma-separated, double-quoted, a header row, "" and "NA" as missing, every column's type
-    // inferred, UTF-8".
+    // CsvOptions: "comma-separated, double-quoted, a decimal point, a header row, "" and "NA" as missing, every
+    // column's type inferred, UTF-8".
     CsvOptions o = CsvOptions.defaults();
     assertEquals(',', o.delimiter());
     assertEquals('"', o.quote());
+    assertEquals('.', o.decimalSeparator());
     assertTrue(o.header());
     assertEquals(Set.of("", "NA"), o.missingTokenSet());
     assertTrue(o.types().isEmpty());
     assertEquals(StandardCharsets.UTF_8, o.charset());
-    assertEquals("CsvOptions[delimiter=',', quote='\"', header=true, missing=[, NA], types={}, charset=UTF-8]",
-        o.toString());
+    assertEquals("CsvOptions[delimiter=',', quote='\"', decimalSeparator='.', header=true, missing=[, NA],"
+        + " types={}, charset=UTF-8]", o.toString());
   }
 
   @Test
   void csvSnippet(@TempDir Path dir) throws IOException {
     Path shop = dir.resolve("shop.csv");
     Files.writeString(shop, "item;price;size\nhat;12.5;?\nscarf;;M\nbelt;7;L\n", StandardCharsets.UTF_8);
+    Path kunden = dir.resolve("kunden.csv");
+    Files.writeString(kunden, "Kunde;Umsatz\nA;1250,75\nB;-3,5e2\n", StandardCharsets.UTF_8);
     Path ccGeneral = TestData.shared("cc_general.csv");
     // --- Csv class comment (paths aside) ---
     Table t = Csv.read(ccGeneral).drop("CUST_ID");
     Table m = Csv.read(shop, CsvOptions.defaults().delimiter(';').missingTokens("", "?"));
+    Table e = Csv.read(kunden, CsvOptions.defaults().delimiter(';').decimalSeparator(','));
     // --- end ---
     // cc_general.csv: 18 columns, 8950 rows (DATA.md); without CUST_ID all 17 are numeric.
     assertEquals(8950, t.rowCount());
@@ -59,6 +63,8 @@ class DocumentationTest {
     assertEquals(List.of("item", "price", "size"), m.columnNames());
     assertArrayEquals(new double[] {12.5, Double.NaN, 7}, m.numeric("price"));
     assertArrayEquals(new String[] {null, "M", "L"}, m.categorical("size"));
+    // kunden.csv: decimal commas, 1250,75 = 1250.75 and -3,5e2 = -350
+    assertArrayEquals(new double[] {1250.75, -350}, e.numeric("Umsatz"));
   }
 
   @Test

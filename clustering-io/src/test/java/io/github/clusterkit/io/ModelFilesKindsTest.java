@@ -478,7 +478,7 @@ class ModelFilesKindsTest {
     Class<PcaModel> t = PcaModel.class;
     assertRejected("PcaModel state: components must be orthonormal rows",
         edit(m, d -> ((ArrayNode) state(d).get("components").get(0)).set(0, 0.9)), t);
-    assertRejected("state.components: expected 1 rows, got 2",
+    assertRejected("state.components: expected 1 row, got 2",
         edit(m, d -> ((ArrayNode) state(d).get("explainedVariance")).remove(1)), t);
     assertRejected("state.components[0]: expected 2 values, got 3",
         edit(m, d -> ((ArrayNode) state(d).get("mean")).remove(2)), t);

@@ -251,7 +251,8 @@ public final class ModelBundle {
       model = inner(file, "model", m, modelClass(alg));
       int count = clusterCount(model);
       if (count != names.size()) {
-        throw bad(file, "segments has " + names.size() + " names but the model has " + count + " segments");
+        throw bad(file, "segments has " + names.size() + (names.size() == 1 ? " name" : " names")
+            + " but the model has " + count + (count == 1 ? " segment" : " segments"));
       }
     }
     return new ModelBundle(alg, id, Collections.unmodifiableList(names), threshold, pipe, model);

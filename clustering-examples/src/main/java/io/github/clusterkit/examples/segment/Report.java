@@ -72,8 +72,8 @@ public final class Report {
         imputed.isEmpty() ? "none" : cells + " = " + String.join(", ", imputed));
     out.printf(Locale.ROOT, "log1p of skewed columns (skewness > %.0f, no negative value): %s%n",
         Preprocessing.SKEWNESS_LIMIT, s.logColumns().isEmpty() ? "none" : String.join(", ", s.logColumns()));
-    out.printf(Locale.ROOT, "model input: %d columns (numbers standard-scaled, categories one-hot)%n%n",
-        s.scaled().dimension());
+    out.printf(Locale.ROOT, "model input: %s (numbers standard-scaled, categories one-hot)%n%n",
+        plural(s.scaled().dimension(), "column"));
 
     KSweep sw = s.sweep();
     int[] ks = sw.ks();
@@ -96,7 +96,7 @@ public final class Report {
             Segmenter.KMEANS_RESTARTS);
         break;
       case GMM:
-        out.printf(Locale.ROOT, "Gaussian mixture, %d components (%s), full covariances%n", s.chosenK(),
+        out.printf(Locale.ROOT, "Gaussian mixture, %s (%s), full covariances%n", plural(s.chosenK(), "component"),
             s.config().k() != null ? "as asked" : "k of the highest silhouette");
         break;
       default:
@@ -111,8 +111,8 @@ public final class Report {
     out.println();
     out.println("segments:");
     for (int g = 0; g < segs.length; g++) {
-      out.printf(Locale.ROOT, "  %-5s %-50s %6d customers (%4.1f%%)%n", segs[g] < 0 ? "noise" : "#" + segs[g],
-          p.name(g), p.sizes()[g], 100 * p.share(g));
+      out.printf(Locale.ROOT, "  %-5s %-50s %6d customer%s (%4.1f%%)%n", segs[g] < 0 ? "noise" : "#" + segs[g],
+          p.name(g), p.sizes()[g], p.sizes()[g] == 1 ? " " : "s", 100 * p.share(g));
     }
     out.println();
     out.println("profile: mean of each feature, its z-score against all customers in brackets");
@@ -157,6 +157,11 @@ public final class Report {
         fmt(q.silhouette()), q.silhouetteSampled() ? " (sampled)" : "", fmt(q.daviesBouldin()),
         Double.isNaN(q.calinskiHarabasz()) ? "n/a" : String.format(Locale.ROOT, "%.1f", q.calinskiHarabasz()),
         s.algorithm() == Segmenter.Algorithm.DBSCAN ? " (noise left out)" : "");
+  }
+
+  /** {@code n} and the noun, with an s unless {@code n} is 1: "1 column", "2 columns". */
+  static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String fmt(double v) {

@@ -1,5 +1,6 @@
 package io.github.clusterkit.examples.segment;
 
+import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
 import io.github.clusterkit.dbscan.Dbscan;
@@ -16,11 +17,15 @@ import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.pca.Pca;
 import io.github.clusterkit.pca.PcaModel;
 import io.github.clusterkit.preprocess.PipelineModel;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -37,10 +42,12 @@ import java.util.function.IntConsumer;
  * (at least 4; Sander et al. 1998's rule), {@code eps} at the knee of the sorted minPts-distance curve.
  * Gaussian mixtures: full covariances, 3 restarts.
  *
- * <p><b>Outliers.</b> DBSCAN: its noise. Mixture: the customers whose log density is below the
- * {@code outlierShare} quantile (the least likely 1% by default). K-Means: the customers whose distance to
- * their centroid is above the {@code 1 - outlierShare} quantile. The threshold is kept in the model file, so
- * {@code predict} flags new customers by the same rule.
+ * <p><b>Outliers.</b> DBSCAN: its noise. Mixture: the {@code floor(outlierShare * n)} customers of lowest log
+ * density (the least likely 1% by default). K-Means: the {@code floor(outlierShare * n)} customers farthest
+ * from their centroid. The share is rounded down, so it is never exceeded (1% of 150 customers flags 1, of 99
+ * none); customers tied with the first one not flagged are not flagged either. The threshold (the score of that
+ * first customer not flagged) is kept in the model file, so {@code predict} flags new customers by the same
+ * rule: beyond it.
  */
 public final class Segmenter {
 
@@ -149,7 +156,7 @@ public final class Segmenter {
   }
 
   /**
-   * @param name the identifier column; null to detect it
+   * @param name the identifier column, whose present values must all differ; null to detect it
    * @return a copy
    */
   public Segmenter idColumn(String name) {
@@ -173,7 +180,8 @@ public final class Segmenter {
   }
 
   /**
-   * @param share the share of customers flagged as outliers by K-Means and mixtures, in {@code [0, 0.5]}
+   * @param share the share of customers flagged as outliers by K-Means and mixtures, in {@code [0, 0.5]};
+   *     {@code share * n} customers rounded down are flagged
    * @return a copy
    */
   public Segmenter outlierShare(double share) {
@@ -210,8 +218,8 @@ public final class Segmenter {
    * @param table the customer table
    * @param afterEachK called with k after each fit of the sweep (progress), may be null
    * @return the result
-   * @throws IllegalArgumentException if a column is unknown, the data cannot be segmented as asked, or a
-   *     parameter does not suit the data; the message says which
+   * @throws IllegalArgumentException if a column is unknown, the id column given repeats an id, the data cannot
+   *     be segmented as asked, or a parameter does not suit the data; the message says which
    */
   public Segmentation run(Table table, IntConsumer afterEachK) {
     if (table == null) {
@@ -220,6 +228,7 @@ public final class Segmenter {
     String id = idColumn;
     if (id != null) {
       table.indexOf(id); // throws for an unknown column, naming the columns
+      checkDistinct(table, id);
     } else {
       id = Preprocessing.detectIdColumn(table);
     }
@@ -233,7 +242,8 @@ public final class Segmenter {
     }
     int n = features.rowCount();
     if (n < 3) {
-      throw new IllegalArgumentException("the table has " + n + " rows; segmentation needs at least 3");
+      throw new IllegalArgumentException("the table has " + n + (n == 1 ? " row" : " rows")
+          + "; segmentation needs at least 3");
     }
     List<String> logColumns = logSkewed ? Preprocessing.skewedColumns(features) : List.of();
     PipelineModel pipeline = Preprocessing.pipeline(features, logColumns).fit(features);
@@ -355,6 +365,33 @@ public final class Segmenter {
   }
 
   /**
+   * Refuses an id column in which two customers have the same id (missing ids aside): labels.csv would give
+   * both the same id, so that it could not be joined back to the customers.
+   *
+   * @throws IllegalArgumentException naming the first repeated id (by its second row) and its two rows
+   */
+  static void checkDistinct(Table table, String id) {
+    Map<Object, Integer> first = new HashMap<>();
+    int n = table.rowCount();
+    boolean numeric = table.type(id) == ColumnType.NUMERIC;
+    double[] v = numeric ? table.numeric(id) : null;
+    String[] c = numeric ? null : table.categorical(id);
+    for (int i = 0; i < n; i++) {
+      Object key = numeric ? (Object) (v[i] + 0.0) : c[i];
+      if (numeric ? Double.isNaN(v[i]) : key == null) {
+        continue;
+      }
+      Integer before = first.putIfAbsent(key, i);
+      if (before != null) {
+        String text = numeric ? Outputs.idText(v[i]) : c[i];
+        throw new IllegalArgumentException("the id column '" + id + "' has '" + text + "' in rows " + (before + 1)
+            + " and " + (i + 1) + " (1 = the first data row); an id column must name each customer once"
+            + " (missing ids aside)");
+      }
+    }
+  }
+
+  /**
    * Counts the different rows (by value, {@code -0.0 == 0.0}), stopping at {@code limit}.
    *
    * @param x the preprocessed customers
@@ -374,20 +411,35 @@ public final class Segmenter {
     return seen.size();
   }
 
-  /** The value above which {@code share} of the values lie (values strictly above are flagged). */
+  /**
+   * The number of customers the outlier share flags: {@code share * n} rounded down (so never more than the
+   * share: 1% of 150 customers is 1, of 99 none), the product taken in decimal, as the share is written, so
+   * that 0.29 of 100 is 29.
+   */
+  static int outlierCount(int n, double share) {
+    return BigDecimal.valueOf(share).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.FLOOR)
+        .intValueExact();
+  }
+
+  /**
+   * The value above which the {@link #outlierCount(int, double) share} of the values lie: the largest value not
+   * among the {@code outlierCount} largest (values strictly above are flagged; fewer when it ties with them).
+   */
   static double upperQuantile(double[] v, double share) {
     double[] s = v.clone();
     Arrays.sort(s);
-    int idx = (int) Math.floor((s.length - 1) * (1 - share));
-    return s[Math.max(0, Math.min(s.length - 1, idx))];
+    return s[s.length - 1 - outlierCount(s.length, share)];
   }
 
-  /** The value below which {@code share} of the values lie (values strictly below are flagged). */
+  /**
+   * The value below which the {@link #outlierCount(int, double) share} of the values lie: the smallest value
+   * not among the {@code outlierCount} smallest (values strictly below are flagged; fewer when it ties with
+   * them).
+   */
   static double lowerQuantile(double[] v, double share) {
     double[] s = v.clone();
     Arrays.sort(s);
-    int idx = (int) Math.ceil((s.length - 1) * share);
-    return s[Math.max(0, Math.min(s.length - 1, idx))];
+    return s[outlierCount(s.length, share)];
   }
 
   /** The quality indices of a segmentation, {@code NaN} where undefined (fewer than two segments). */

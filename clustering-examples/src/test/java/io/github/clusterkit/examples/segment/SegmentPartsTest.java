@@ -142,6 +142,67 @@ class SegmentPartsTest {
   }
 
   @Test
+  void theOutlierShareIsRoundedDownToWholeCustomers() {
+    // The rule (Segmenter, --outlier-share help, README): floor(share * n) customers are flagged, never more than
+    // the share. 1% of 5, 50, 150 and 1000 customers: 0, 0, 1 and 10 (before: 1, 1, 2 and 10, i.e. 20% of 5).
+    // Scores 0..n-1 are all different, so exactly that many lie beyond the threshold.
+    int[] sizes = {5, 50, 150, 1000};
+    int[] flagged = {0, 0, 1, 10};
+    for (int t = 0; t < sizes.length; t++) {
+      int n = sizes[t];
+      double[] score = new double[n];
+      for (int i = 0; i < n; i++) {
+        score[i] = (i * 37) % n; // a permutation of 0..n-1 (37 is prime to each n)
+      }
+      double above = Segmenter.upperQuantile(score, 0.01);
+      double below = Segmenter.lowerQuantile(score, 0.01);
+      int high = 0;
+      int low = 0;
+      for (double v : score) {
+        high += v > above ? 1 : 0;
+        low += v < below ? 1 : 0;
+      }
+      assertEquals(flagged[t], high, "K-Means, n = " + n);
+      assertEquals(flagged[t], low, "mixture, n = " + n);
+      assertEquals(flagged[t], Segmenter.outlierCount(n, 0.01), "n = " + n);
+    }
+    // the product in decimal: 0.29 * 100 is 28.999999999999996 in doubles, yet 29 customers
+    assertEquals(29, Segmenter.outlierCount(100, 0.29));
+    assertEquals(0, Segmenter.outlierCount(1000, 0));
+    assertEquals(500, Segmenter.outlierCount(1000, 0.5));
+    assertEquals(2, Segmenter.outlierCount(5, 0.5));
+    // end to end, K-Means and the mixture on n customers of different spending
+    for (int t = 0; t < sizes.length; t++) {
+      int n = sizes[t];
+      double[] spend = new double[n];
+      for (int i = 0; i < n; i++) {
+        spend[i] = (i * 37) % n + (i % 2 == 0 ? 0 : 10 * n);
+      }
+      Table table = Table.builder().numeric("spend", spend).build();
+      for (Segmenter.Algorithm a : new Segmenter.Algorithm[] {Segmenter.Algorithm.KMEANS,
+          Segmenter.Algorithm.GMM}) {
+        Segmentation s = Segmenter.defaults().algorithm(a).k(2).maxK(2).logSkewed(false).run(table, null);
+        int count = 0;
+        for (boolean o : s.outliers()) {
+          count += o ? 1 : 0;
+        }
+        assertEquals(flagged[t], count, a + ", n = " + n);
+      }
+    }
+  }
+
+  @Test
+  void aNumericIdColumnMayNotRepeatANumber() {
+    // a table built in code with numeric ids: 3 and 3.0 are one id, -0.0 and 0 too; missing (NaN) ids may repeat
+    Table t = Table.builder().numeric("id", new double[] {Double.NaN, 0, 3, Double.NaN, -0.0, 3.0})
+        .numeric("spend", new double[] {1, 2, 3, 10, 11, 12}).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Segmenter.defaults().idColumn("id").k(2).run(t, null));
+    assertEquals("the id column 'id' has '0' in rows 2 and 5 (1 = the first data row); an id column must name"
+        + " each customer once (missing ids aside)", e.getMessage());
+  }
+
+  @Test
   void configurationRejectsBadValues() {
     assertThrows(IllegalArgumentException.class, () -> Segmenter.defaults().k(0));
     assertThrows(IllegalArgumentException.class, () -> Segmenter.defaults().eps(Double.NaN));
