@@ -498,9 +498,26 @@ public final class Cli implements Callable<Integer> {
       ModelBundle bundle = ModelBundle.load(model);
       Table t = readTable(customers);
       String id = bundle.idColumn() != null && t.hasColumn(bundle.idColumn()) ? bundle.idColumn() : null;
+      CsvOptions asText = CsvOptions.defaults();
+      boolean reread = false;
       if (numericId(t, id) && !bundle.pipeline().requiredColumns().contains(id)) {
         // as segment does: the ids are printed as written (leading zeros, no thousands separators)
-        t = readTable(customers, CsvOptions.defaults().type(id, ColumnType.CATEGORICAL));
+        asText = asText.type(id, ColumnType.CATEGORICAL);
+        reread = true;
+      }
+      // A column the model reads as text whose cells in this file all happen to be digits (plan codes 1 and 2 of
+      // a column that also held "gold") is read as text, as the model saw it; a numeric column is never forced.
+      List<String> required = bundle.pipeline().requiredColumns();
+      List<ColumnType> requiredTypes = bundle.pipeline().requiredTypes();
+      for (int j = 0; j < required.size(); j++) {
+        String c = required.get(j);
+        if (requiredTypes.get(j) == ColumnType.CATEGORICAL && t.hasColumn(c) && t.type(c) == ColumnType.NUMERIC) {
+          asText = asText.type(c, ColumnType.CATEGORICAL);
+          reread = true;
+        }
+      }
+      if (reread) {
+        t = readTable(customers, asText);
       }
       checkColumns(bundle.pipeline(), t, customers);
       ModelBundle.Prediction p = bundle.predict(t);

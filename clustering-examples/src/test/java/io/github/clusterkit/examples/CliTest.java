@@ -380,15 +380,54 @@ class CliTest {
         + "N1,7000,7,9,app\nN2,400,1,,store\nN3,90000,30,lots,web\n");
     assertEquals("error: the model needs column 'hours_online' (numbers); in " + f + " it holds text, such as"
         + " 'lots' in row 3 (1 = the first data row)\n", CliRun.of("predict", model, f.toString()).err);
+    // a text column whose cells here are all digits is read as text, as the model saw it (digitCategoriesAreText)
     Files.writeString(f, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
         + "N1,7000,7,9,1\nN2,400,1,,2\n");
+    assertEquals(0, CliRun.of("predict", model, f.toString()).exit);
+    // a numeric column is never forced: numbers the model needs, written as text, are still named
+    Files.writeString(f, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
+        + "N1,7000,seven,9,app\n");
     CliRun p = CliRun.of("predict", model, f.toString());
-    assertOneLineError(p, "the model needs column 'preferred_channel' (text); in " + f + " it holds numbers only");
+    assertOneLineError(p, "the model needs column 'visits_per_month' (numbers); in " + f + " it holds text, such as"
+        + " 'seven' in row 1");
     assertFalse(p.err.contains("requiredColumns") || p.err.contains("step 0"), p.err);
     // an all-empty column stands for either type, as before
     Files.writeString(f, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
         + "N1,7000,7,9,\nN2,400,1,,\n");
     assertEquals(0, CliRun.of("predict", model, f.toString()).exit);
+  }
+
+  @Test
+  void digitCategoriesOfANewFileAreReadAsTheModelSawThem(@TempDir Path dir) throws IOException {
+    // A plan column of codes 1, 2 and gold is text in the training file; a new file holding only codes 1 and 2 read
+    // as numbers, and predict refused it ("holds numbers only"). The oracle: the same customers' lines of predict
+    // on the training file itself, where the column is text.
+    StringBuilder csv = new StringBuilder("id,spend,plan\n");
+    String[] plans = {"1", "2", "gold"};
+    for (int i = 0; i < 30; i++) {
+      csv.append("C").append(i).append(',').append(100 + (i % 3) * 900 + i).append(',').append(plans[i % 3])
+          .append('\n');
+    }
+    Path train = dir.resolve("train.csv");
+    Files.writeString(train, csv.toString());
+    CliRun r = CliRun.of("segment", train.toString(), "--k", "3", "--id-column", "id", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    String model = dir.resolve("model.json").toString();
+    String[] all = CliRun.of("predict", model, train.toString()).out.split("\n");
+    StringBuilder digits = new StringBuilder("id,spend,plan\n");
+    StringBuilder expected = new StringBuilder(all[0]).append('\n');
+    String[] rows = csv.toString().split("\n");
+    for (int i = 0; i < 30; i++) {
+      if (i % 3 != 2) {
+        digits.append(rows[i + 1]).append('\n');
+        expected.append(all[i + 1]).append('\n');
+      }
+    }
+    Path fresh = dir.resolve("digits.csv");
+    Files.writeString(fresh, digits.toString());
+    CliRun p = CliRun.of("predict", model, fresh.toString());
+    assertEquals(0, p.exit, p.toString());
+    assertEquals(expected.toString(), p.out);
   }
 
   @Test
