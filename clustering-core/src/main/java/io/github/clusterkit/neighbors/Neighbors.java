@@ -87,6 +87,11 @@ public final class Neighbors {
   }
 
   /**
+   * The reduced distance in the data's own units. Where it lies outside the double range (a squared Euclidean
+   * distance of points more than about 1.3e154 apart, or less than about 1.5e-154, which an index over extreme data
+   * or a query with a huge or tiny radius can report) it is {@code +Infinity} or {@code 0}, while
+   * {@link #distance(int)}, held at the index's scale, stays exact; rank by {@link #distance(int)} there.
+   *
    * @param i position in {@code [0, size())}
    * @return the reduced distance (squared for Euclidean) of neighbour {@code i}
    */
