@@ -25,8 +25,8 @@ import java.util.Arrays;
  *
  * <p><b>Memory.</b> Besides the data (and its column-major copy), the responsibilities and the model, each worker
  * holds block buffers of a few arrays of {@code d * }{@value #BLOCK} doubles ({@code k + 4} of them), and each chunk
- * its partial sums ({@code k * d (d + 1) / 2} doubles for FULL). Up to {@value #WIDE_FROM} columns the FULL and TIED
- * scatter uses one lane of {@value #BLOCK} partial sums per lower-triangle pair of columns ({@link Buffers#pair});
+ * its partial sums ({@code k * d (d + 1) / 2} doubles for FULL; wider FULL and TIED: see below). Up to
+ * {@value #WIDE_FROM} columns the FULL and TIED scatter uses one lane of {@value #BLOCK} partial sums per lower-triangle pair of columns ({@link Buffers#pair});
  * wider, that scratch ({@code d (d + 1) / 2 * 128} doubles per worker: 128 MB at {@code d = 500}, 512 MB at
  * {@code d = 1000}, 200 GB at {@code d = 20000}) is replaced by {@link #wideScatter}'s {@code (WIDE_ROWS + 1) d}
  * doubles. Smallest {@code -Xmx} with which a fit of 1000 rows, 2 components, 2 iterations, parallelism 1 succeeds
@@ -35,8 +35,21 @@ import java.util.Arrays;
  * copy and the two 8 MB covariance matrices with their factors are most of it); TIED at {@code d = 500} 159 to
  * 31 MB, at {@code d = 1000} 590 to 79 MB.
  *
+ * <p>Wider than {@value #WIDE_FROM} columns, the FULL and TIED second-moment sums are no longer kept per chunk (64
+ * chunks from 262144 rows on: {@code 64 k d (d + 1) / 2} doubles, 1.3 GB at {@code d = 1000, k = 5}, 32 times the
+ * model's covariances): the scatter is cut into slices of the lower triangle ({@link #wideSlices}), one task per
+ * component and slice writes its part of the sums ({@link #wideTask}), and each worker holds one slice of one chunk's
+ * sums; so these take the sums once plus at most about as much again in slices, whatever {@code n}
+ * ({@link #partialSumDoubles(int, int, int, CovarianceType, int, int)}). Smallest {@code -Xmx} with which
+ * {@code initialMixture()} of {@code n} rows (one row of responsibility 1 per component, so that it takes seconds)
+ * succeeds, parallelism 1 (bisection to 8 MB, {@code java -Xmx<m>m -XX:+UseSerialGC -Xmn8m} on a throwaway harness,
+ * JDK 17), {@code d = 1000}: FULL, {@code k = 5}, {@code n = 32768} (8 chunks) 755 MB before, 607 MB after;
+ * {@code n = 65536} (16 chunks) 1416 to 1105 MB (the data and its column-major copy are 1049 MB of it); TIED,
+ * {@code k = 1}, {@code n = 32768} 563 to 533 MB. At 64 chunks the sums alone took 1.3 GB before, 20 MB now.
+ *
  * <p><b>Determinism.</b> The rows are cut into chunks whose size depends only on {@code n}; each chunk
- * writes partial sums into its own buffer and the partial sums are added in chunk order, so the result is
+ * writes partial sums into its own buffer and the partial sums are added in chunk order (the wide FULL and TIED
+ * scatter adds each slice's chunk sums in chunk order within its task, the same additions), so the result is
  * bit-for-bit the same for any number of threads. Not thread-safe itself; one instance per fit.
  */
 public final class EmRun {
@@ -92,8 +105,23 @@ public final class EmRun {
   private String stepForMessage = "";
   /** Per chunk: log-likelihood sum, {@code k} responsibility sums, {@code k * d} weighted sums. */
   private final double[][] statPart;
-  /** Per chunk: second-moment sums (FULL: k * tri, TIED: tri, DIAGONAL/SPHERICAL: k * d). */
+  /**
+   * Per chunk: second-moment sums (FULL: k * tri, TIED: tri, DIAGONAL/SPHERICAL: k * d); null for the wide path,
+   * which writes its sums straight into {@link #covSum}.
+   */
   private final double[][] covPart;
+  /**
+   * Wide FULL and TIED ({@link #wide}): the second-moment sums over all rows (FULL: k * tri, TIED: tri), written by
+   * {@link #wideTask} slice by slice; allocated at the first M-step.
+   */
+  private double[] covSum;
+  /**
+   * Wide FULL and TIED: the first lower-triangle row of each slice of the scatter, and {@code d} last
+   * ({@link #wideSlices}); null otherwise.
+   */
+  private final int[] slices;
+  /** Wide FULL and TIED: the largest slice's packed length, that of each worker's {@link Buffers#slicePart}. */
+  private final int sliceMax;
   /** Per worker: block buffers, created on first use. */
   private final Buffers[] buffers;
 
@@ -132,6 +160,8 @@ public final class EmRun {
      */
     final double[][] rows;
     final double[] rowSum;
+    /** Wide FULL and TIED: one chunk's sums for the slice of the scatter a {@link #wideTask} computes. */
+    final double[] slicePart;
     /** SPHERICAL: the block's squared distances to each current mean, {@code dist[c][t]}. */
     final double[][] dist;
     final double[] scratch;
@@ -145,7 +175,7 @@ public final class EmRun {
     /** Whether a row's log density is below the double range ({@link #overflowedRows}): the chunk's is -inf. */
     boolean belowRange;
 
-    Buffers(int k, int d, CovarianceType type, boolean wide) {
+    Buffers(int k, int d, CovarianceType type, boolean wide, int sliceMax) {
       int b = BLOCK;
       max = new double[b];
       sum = new double[b];
@@ -169,6 +199,7 @@ public final class EmRun {
       }
       rows = wide ? new double[WIDE_ROWS][d] : null;
       rowSum = wide ? new double[d] : null;
+      slicePart = wide ? new double[sliceMax] : null;
       dist = type == CovarianceType.SPHERICAL ? new double[k][b] : null;
     }
 
@@ -183,7 +214,7 @@ public final class EmRun {
           }
         }
       }
-      return s + (rowSum == null ? 0 : rowSum.length);
+      return s + (rowSum == null ? 0 : rowSum.length) + (slicePart == null ? 0 : slicePart.length);
     }
   }
 
@@ -222,8 +253,7 @@ public final class EmRun {
     this.type = type;
     this.reg = reg;
     this.exec = exec;
-    int perChunk = (n + MAX_CHUNKS - 1) / MAX_CHUNKS;
-    this.chunkSize = Math.max(MIN_BLOCKS * BLOCK, (perChunk + BLOCK - 1) / BLOCK * BLOCK);
+    this.chunkSize = chunkSize(n);
     this.chunks = (n + chunkSize - 1) / chunkSize;
     this.tri = d * (d + 1) / 2;
     this.x = x;
@@ -235,20 +265,93 @@ public final class EmRun {
     this.blocks = (n + BLOCK - 1) / BLOCK;
     this.touched = new boolean[k * blocks];
     this.statPart = new double[chunks][1 + k + k * d];
-    int covLen;
+    this.covPart = wide ? null : new double[chunks][sumLength(d, k, type)];
+    this.slices = wide ? wideSlices(d, k, type) : null;
+    this.sliceMax = wide ? maxSliceLength(slices) : 0;
+    this.buffers = new Buffers[exec.parallelism()];
+  }
+
+  /** @return the rows of a chunk for {@code n} rows: at most {@value #MAX_CHUNKS} chunks of whole blocks */
+  private static int chunkSize(int n) {
+    int perChunk = (n + MAX_CHUNKS - 1) / MAX_CHUNKS;
+    return Math.max(MIN_BLOCKS * BLOCK, (perChunk + BLOCK - 1) / BLOCK * BLOCK);
+  }
+
+  /** @return the length of the M-step's second-moment sums (FULL: k * tri, TIED: tri, else k * d) */
+  private static int sumLength(int d, int k, CovarianceType type) {
+    int tri = d * (d + 1) / 2;
     switch (type) {
       case FULL:
-        covLen = k * tri;
-        break;
+        return k * tri;
       case TIED:
-        covLen = tri;
-        break;
+        return tri;
       default:
-        covLen = k * d;
-        break;
+        return k * d;
     }
-    this.covPart = new double[chunks][covLen];
-    this.buffers = new Buffers[exec.parallelism()];
+  }
+
+  /**
+   * The slices of the lower triangle that the wide scatter computes as separate tasks ({@link #wideTask}): slice
+   * {@code s} holds rows {@code [bounds[s], bounds[s + 1])} of the triangle, of about equal packed length. There are
+   * {@code min(ceil(64 / k'), max(1, d / 16))} slices ({@code k' = k} for FULL, 1 for TIED): up to 64 tasks in all,
+   * and every slice at least about {@code 8 d} long, so that centring the rows a task reads ({@code a1} columns per
+   * row) stays a small part of its work ({@code 2 S / d <} 13%). Each sum is the same whatever the slicing.
+   */
+  static int[] wideSlices(int d, int k, CovarianceType type) {
+    int perType = type == CovarianceType.TIED ? 1 : k;
+    int s = Math.max(1, Math.min((MAX_CHUNKS + perType - 1) / perType, d / 16));
+    int[] bounds = new int[s + 1];
+    for (int i = 1; i < s; i++) {
+      // packed length a (a + 1) / 2 of rows [0, a) about i / s of the triangle's
+      int a = (int) Math.round(d * Math.sqrt((double) i / s));
+      bounds[i] = Math.min(d - (s - i), Math.max(bounds[i - 1] + 1, a));
+    }
+    bounds[s] = d;
+    return bounds;
+  }
+
+  private static int maxSliceLength(int[] bounds) {
+    int max = 0;
+    for (int s = 0; s + 1 < bounds.length; s++) {
+      long a0 = bounds[s];
+      long a1 = bounds[s + 1];
+      max = (int) Math.max(max, (a1 * (a1 + 1) - a0 * (a0 + 1)) / 2);
+    }
+    return max;
+  }
+
+  /**
+   * The doubles the M-step's second-moment sums take for a fit of {@code n} rows of {@code d} columns and
+   * {@code k} components on {@code parallelism} threads (what the constructor and the M-steps allocate, apart
+   * from the per-worker block buffers): one array of {@link #sumLength} per chunk up to {@code wideFrom} columns
+   * (and for DIAGONAL and SPHERICAL), else the sums themselves and one slice per worker, whatever {@code n}.
+   */
+  static long partialSumDoubles(int n, int d, int k, CovarianceType type, int wideFrom, int parallelism) {
+    boolean wide = (type == CovarianceType.FULL || type == CovarianceType.TIED) && d > wideFrom;
+    long len = sumLength(d, k, type);
+    if (!wide) {
+      int size = chunkSize(n);
+      return (long) ((n + size - 1) / size) * len;
+    }
+    int[] bounds = wideSlices(d, k, type);
+    int tasks = (bounds.length - 1) * (type == CovarianceType.TIED ? 1 : k);
+    return len + (long) Math.min(parallelism, tasks) * maxSliceLength(bounds);
+  }
+
+  /** @return the doubles this run's second-moment sums hold now (a test compares it with the plan) */
+  long partialSumDoubles() {
+    long s = covSum == null ? 0 : covSum.length;
+    if (covPart != null) {
+      for (double[] p : covPart) {
+        s += p.length;
+      }
+    }
+    for (Buffers b : buffers) {
+      if (b != null && b.slicePart != null) {
+        s += b.slicePart.length;
+      }
+    }
+    return s;
   }
 
   /** Result of {@link #run}. */
@@ -448,7 +551,7 @@ public final class EmRun {
   private Buffers buffers(int worker) {
     Buffers b = buffers[worker];
     if (b == null) {
-      b = new Buffers(k, d, type, wide);
+      b = new Buffers(k, d, type, wide, sliceMax);
       buffers[worker] = b;
     }
     return b;
@@ -875,10 +978,6 @@ public final class EmRun {
     boolean full = type == CovarianceType.FULL || type == CovarianceType.TIED;
     int width = full ? tri : d;
     int stride = type == CovarianceType.TIED ? 0 : width;
-    if (wide) {
-      wideScatter(means, from, to, buf, acc, stride);
-      return;
-    }
     final double[][] pair = buf.pair;
     for (int c = 0; c < k; c++) {
       int mo = c * d;
@@ -963,17 +1062,70 @@ public final class EmRun {
   }
 
   /**
-   * FULL and TIED second-moment sums of one chunk for {@code d >} {@link #WIDE_FROM}, into {@code acc} (already
-   * zeroed): the lanes of {@link Buffers#pair} would take {@code d (d + 1) / 2 * }{@value #BLOCK} doubles per worker
-   * (512 MB at {@code d = 1000}). Here each pass centres up to {@value #WIDE_ROWS} rows on the component's mean
-   * ({@code v_t = x_t - mean}), then for every row {@code a} of the lower triangle adds {@code r_t v_ta v_t[0..a]} of
-   * the pass's rows into one scratch row (a loop over the columns, vectorised) and that row into {@code acc}: the
-   * scratch is {@code (WIDE_ROWS + 1) d} doubles. The products are those of the narrow path; only the order of the
-   * additions differs (rows of a pass in order, then passes in row order), so the sums agree to rounding and, being
-   * per chunk, do not depend on the number of threads.
+   * FULL and TIED second-moment sums about {@code means} for {@code d >} {@link #WIDE_FROM}, into {@link #covSum}:
+   * one task per component (FULL) and slice of the lower triangle ({@link #wideSlices}), each writing its own part
+   * of the sums, so no per-chunk copy of them is kept (at {@code d = 1000}, {@code k = 5} and 64 chunks those were
+   * 1.3 GB).
+   *
+   * @return {@link #covSum}
    */
-  private void wideScatter(double[] means, int from, int to, Buffers buf, double[] acc, int stride) {
-    final int k = this.k;
+  private double[] wideSums(double[] means) {
+    if (covSum == null) {
+      covSum = new double[sumLength(d, k, type)];
+    }
+    final int s = slices.length - 1;
+    int tasks = type == CovarianceType.TIED ? s : k * s;
+    exec.run(tasks, (task, w) -> wideTask(means, task / s, task % s, w));
+    return covSum;
+  }
+
+  /**
+   * One slice of the wide scatter ({@link #wideSums}): rows {@code [a0, a1)} of the lower triangle of component
+   * {@code comp} (FULL) or of the sum over the components (TIED, {@code comp} unused). Chunk by chunk, in chunk
+   * order, it takes the chunk's sums for the slice in {@link Buffers#slicePart} (for TIED, component after
+   * component) and adds them to {@link #covSum}, which started at 0: every sum gets the same additions in the same
+   * order as when each chunk kept its own sums of the whole triangle and these were added in chunk order (the
+   * design before this one, whose results these are bit for bit), whatever the slicing and the number of threads.
+   */
+  private void wideTask(double[] means, int comp, int slice, int worker) {
+    final int a0 = slices[slice];
+    final int a1 = slices[slice + 1];
+    final int p0 = a0 * (a0 + 1) / 2;
+    final int len = a1 * (a1 + 1) / 2 - p0;
+    final boolean tied = type == CovarianceType.TIED;
+    final int cFrom = tied ? 0 : comp;
+    final int cTo = tied ? k : comp + 1;
+    final int out = (tied ? 0 : comp * tri) + p0;
+    final Buffers buf = buffers(worker);
+    final double[] part = buf.slicePart;
+    final double[] acc = covSum;
+    Arrays.fill(acc, out, out + len, 0);
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      int from = chunk * chunkSize;
+      int to = Math.min(n, from + chunkSize);
+      Arrays.fill(part, 0, len, 0);
+      for (int c = cFrom; c < cTo; c++) {
+        wideScatter(means, c, from, to, a0, a1, buf, part);
+      }
+      for (int j = 0; j < len; j++) {
+        acc[out + j] += part[j];
+      }
+    }
+  }
+
+  /**
+   * Rows {@code [a0, a1)} of the lower triangle of component {@code c}'s scatter over rows {@code [from, to)}, added
+   * to {@code part} (packed from row {@code a0}). The lanes of {@link Buffers#pair} the narrow path uses would take
+   * {@code d (d + 1) / 2 * }{@value #BLOCK} doubles per worker (512 MB at {@code d = 1000}). Here each pass centres
+   * up to {@value #WIDE_ROWS} rows on the component's mean ({@code v_t = x_t - mean}, columns below {@code a1}),
+   * then for every row {@code a} of the slice adds {@code r_t v_ta v_t[0..a]} of the pass's rows into one scratch
+   * row (a loop over the columns, vectorised) and that row into {@code part}: the scratch is
+   * {@code (WIDE_ROWS + 1) d} doubles. The products are those of the narrow path; only the order of the additions
+   * differs (rows of a pass in order, then passes in row order), so the sums agree to rounding and do not depend
+   * on the number of threads.
+   */
+  private void wideScatter(double[] means, int c, int from, int to, int a0, int a1, Buffers buf,
+      double[] part) {
     final int d = this.d;
     final int n = this.n;
     final double[] x = this.x;
@@ -981,40 +1133,37 @@ public final class EmRun {
     final double[][] rows = buf.rows;
     final double[] row = buf.rowSum;
     final double[] rw = buf.scratch;
-    for (int c = 0; c < k; c++) {
-      int mo = c * d;
-      int ao = c * stride;
-      for (int i0 = from; i0 < to; i0 += BLOCK) {
-        if (!touched[c * blocks + i0 / BLOCK]) {
-          continue;
+    final int mo = c * d;
+    for (int i0 = from; i0 < to; i0 += BLOCK) {
+      if (!touched[c * blocks + i0 / BLOCK]) {
+        continue;
+      }
+      int end = Math.min(to, i0 + BLOCK);
+      for (int s0 = i0; s0 < end; s0 += WIDE_ROWS) {
+        int len = Math.min(WIDE_ROWS, end - s0);
+        for (int t = 0; t < len; t++) {
+          double[] v = rows[t];
+          int xo = (s0 + t) * d;
+          for (int j = 0; j < a1; j++) {
+            v[j] = x[xo + j] - means[mo + j];
+          }
+          rw[t] = resp[c * n + s0 + t];
         }
-        int end = Math.min(to, i0 + BLOCK);
-        for (int s0 = i0; s0 < end; s0 += WIDE_ROWS) {
-          int len = Math.min(WIDE_ROWS, end - s0);
+        int p = 0;
+        for (int a = a0; a < a1; a++) {
+          int m = a + 1;
+          Arrays.fill(row, 0, m, 0);
           for (int t = 0; t < len; t++) {
             double[] v = rows[t];
-            int xo = (s0 + t) * d;
-            for (int j = 0; j < d; j++) {
-              v[j] = x[xo + j] - means[mo + j];
-            }
-            rw[t] = resp[c * n + s0 + t];
-          }
-          int p = ao;
-          for (int a = 0; a < d; a++) {
-            int m = a + 1;
-            Arrays.fill(row, 0, m, 0);
-            for (int t = 0; t < len; t++) {
-              double[] v = rows[t];
-              double w = rw[t] * v[a];
-              for (int j = 0; j < m; j++) {
-                row[j] += w * v[j];
-              }
-            }
+            double w = rw[t] * v[a];
             for (int j = 0; j < m; j++) {
-              acc[p + j] += row[j];
+              row[j] += w * v[j];
             }
-            p += m;
           }
+          for (int j = 0; j < m; j++) {
+            part[p + j] += row[j];
+          }
+          p += m;
         }
       }
     }
@@ -1080,12 +1229,17 @@ public final class EmRun {
         means[c * d + j] /= nk[c];
       }
     }
-    exec.run(chunks, (p, w) -> covChunk(means, p, w));
-    double[] sum = new double[covPart[0].length];
-    for (int p = 0; p < chunks; p++) {
-      double[] part = covPart[p];
-      for (int j = 0; j < sum.length; j++) {
-        sum[j] += part[j];
+    double[] sum;
+    if (wide) {
+      sum = wideSums(means);
+    } else {
+      exec.run(chunks, (p, w) -> covChunk(means, p, w));
+      sum = new double[covPart[0].length];
+      for (int p = 0; p < chunks; p++) {
+        double[] part = covPart[p];
+        for (int j = 0; j < sum.length; j++) {
+          sum[j] += part[j];
+        }
       }
     }
     double[] cov = new double[Mixture.covLength(type, k, d)];

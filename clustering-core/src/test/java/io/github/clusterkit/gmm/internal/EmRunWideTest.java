@@ -76,16 +76,162 @@ class EmRunWideTest {
   void wideScatterDoesNotDependOnTheThreadCount() {
     // Chunk boundaries depend on n only and each chunk sums its rows in a fixed order: the same bits for 1, 2 and
     // 3 threads (three chunks).
+    // 3 threads (three chunks). d = 130 also cuts the scatter into several slices (wideSlices), each a task of its
+    // own: every sum gets the same additions whichever thread computes its slice.
     int n = 9000;
-    int d = EmRun.WIDE_FROM + 3;
-    double[] x = data(5, n, d);
+    for (int d : new int[] {EmRun.WIDE_FROM + 3, 130}) {
+      double[] x = data(5, n, d);
+      for (CovarianceType type : new CovarianceType[] {CovarianceType.FULL, CovarianceType.TIED}) {
+        EmRun.Result one = fit(x, n, d, 2, type, 1, EmRun.WIDE_FROM);
+        for (int threads = 2; threads <= 3; threads++) {
+          EmRun.Result many = fit(x, n, d, 2, type, threads, EmRun.WIDE_FROM);
+          String what = type + " d = " + d + ", " + threads + " threads";
+          assertBits(one.mixture.means, many.mixture.means, what + " means");
+          assertBits(one.mixture.cov, many.mixture.cov, what + " covariances");
+          assertBits(one.history, many.history, what + " history");
+        }
+      }
+    }
+  }
+
+  @Test
+  void partialSumsOfAWideFitDoNotGrowWithTheRows() {
+    // Before, every chunk (64 of them from n = 262144 rows on) kept its own copy of the second-moment sums: at
+    // d = 1000, k = 5, n = 300000 that is 64 * 5 * 500500 = 160 million doubles (1.3 GB, 32 times the model's k d^2
+    // covariance array), for TIED 64 * 500500. Now the wide path keeps the sums once (k d (d + 1) / 2, TIED
+    // d (d + 1) / 2) and each worker one slice of them (the slices of all tasks together are about the sums once
+    // more): whatever n and the thread count, at most three times the sums, 1.5 times the model's k d^2 (TIED d^2),
+    // and the same for 300000 and 2000000 rows.
+    int d = 1000;
+    int k = 5;
+    long tri = (long) d * (d + 1) / 2;
+    for (int threads : new int[] {1, 2, 8, 64}) {
+      long full = EmRun.partialSumDoubles(300_000, d, k, CovarianceType.FULL, EmRun.WIDE_FROM, threads);
+      long tied = EmRun.partialSumDoubles(300_000, d, k, CovarianceType.TIED, EmRun.WIDE_FROM, threads);
+      String what = threads + " threads: ";
+      assertTrue(full >= k * tri && full <= 3 * k * tri, what + "FULL partial sums " + full);
+      assertTrue(tied >= tri && tied <= 3 * tri, what + "TIED partial sums " + tied);
+      assertEquals(full, EmRun.partialSumDoubles(2_000_000, d, k, CovarianceType.FULL, EmRun.WIDE_FROM, threads),
+          what + "FULL, more rows");
+      assertEquals(tied, EmRun.partialSumDoubles(2_000_000, d, k, CovarianceType.TIED, EmRun.WIDE_FROM, threads),
+          what + "TIED, more rows");
+    }
+    // up to WIDE_FROM columns nothing changed: one array of k d (d + 1) / 2 per chunk (64 chunks at n = 300000)
+    int narrow = EmRun.WIDE_FROM;
+    assertEquals(64L * k * narrow * (narrow + 1) / 2,
+        EmRun.partialSumDoubles(300_000, narrow, k, CovarianceType.FULL, EmRun.WIDE_FROM, 8));
+  }
+
+  @Test
+  void aWideFitHoldsThePlannedPartialSums() {
+    // What a fit really allocates for its sums (the sums, the slices of the workers) is what partialSumDoubles
+    // plans, which the test above bounds, and less than two copies of the sums: n = 9000 rows (three chunks),
+    // d = 130, three threads.
+    int n = 9000;
+    int d = 130;
+    int k = 3;
+    double[] x = data(9, n, d);
     for (CovarianceType type : new CovarianceType[] {CovarianceType.FULL, CovarianceType.TIED}) {
-      EmRun.Result one = fit(x, n, d, 2, type, 1, EmRun.WIDE_FROM);
-      for (int threads = 2; threads <= 3; threads++) {
-        EmRun.Result many = fit(x, n, d, 2, type, threads, EmRun.WIDE_FROM);
-        assertBits(one.mixture.means, many.mixture.means, type + " means, " + threads + " threads");
-        assertBits(one.mixture.cov, many.mixture.cov, type + " covariances, " + threads + " threads");
-        assertBits(one.history, many.history, type + " history, " + threads + " threads");
+      try (ChunkRunner exec = new ChunkRunner(3)) {
+        EmRun run = new EmRun(x, n, d, k, type, 1e-6, exec);
+        run.clearResponsibilities();
+        for (int i = 0; i < n; i++) {
+          run.setResponsibility(i, i % k, 1);
+        }
+        run.run(run.initialMixture(), 1, 0);
+        long planned = EmRun.partialSumDoubles(n, d, k, type, EmRun.WIDE_FROM, 3);
+        long held = run.partialSumDoubles();
+        long sums = type == CovarianceType.FULL ? (long) k * d * (d + 1) / 2 : (long) d * (d + 1) / 2;
+        assertTrue(held >= sums && held <= planned, type + ": holds " + held + ", planned " + planned);
+        // before, one copy of the sums per chunk: three here
+        assertTrue(held < 2 * sums, type + ": holds " + held + " doubles, sums " + sums);
+      }
+    }
+  }
+
+  @Test
+  void wideSumsAreTheWeightedScatterOfTheRows() {
+    // One M-step from given responsibilities (the initial mixture) against the textbook formulas evaluated row by
+    // row in plain loops: N_c = sum_i r_ic + 10 eps, mean_c = sum_i r_ic x_i / N_c, FULL cov_c = sum_i r_ic
+    // (x_i - mean_c)(x_i - mean_c)^T / N_c + reg I, TIED the sum over c of the scatters / sum_c N_c + reg I. Both
+    // sum about 9000 terms in different orders: relative rounding at most n * 2^-53 = 1e-12 (far less in practice),
+    // so 1e-11 of the largest entry. d = 130, k = 3: three chunks, several slices of the triangle per component.
+    int n = 9000;
+    int d = 130;
+    int k = 3;
+    double reg = 1e-3;
+    double[] x = data(21, n, d);
+    double[] r = new double[n * k];
+    Rng rng = new Rng(4);
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int c = 0; c < k; c++) {
+        r[i * k + c] = rng.nextDouble();
+        s += r[i * k + c];
+      }
+      for (int c = 0; c < k; c++) {
+        r[i * k + c] /= s;
+      }
+    }
+    double[] nk = new double[k];
+    double[] mean = new double[k * d];
+    double[][] scatter = new double[k][d * d];
+    for (int c = 0; c < k; c++) {
+      for (int i = 0; i < n; i++) {
+        nk[c] += r[i * k + c];
+        for (int j = 0; j < d; j++) {
+          mean[c * d + j] += r[i * k + c] * x[i * d + j];
+        }
+      }
+      nk[c] += 10 * Math.ulp(1.0);
+      for (int j = 0; j < d; j++) {
+        mean[c * d + j] /= nk[c];
+      }
+      double[] v = new double[d];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < d; j++) {
+          v[j] = x[i * d + j] - mean[c * d + j];
+        }
+        double ri = r[i * k + c];
+        for (int a = 0; a < d; a++) {
+          double w = ri * v[a];
+          for (int b = 0; b < d; b++) {
+            scatter[c][a * d + b] += w * v[b];
+          }
+        }
+      }
+    }
+    for (CovarianceType type : new CovarianceType[] {CovarianceType.FULL, CovarianceType.TIED}) {
+      try (ChunkRunner exec = new ChunkRunner(2)) {
+        EmRun run = new EmRun(x, n, d, k, type, reg, exec);
+        run.clearResponsibilities();
+        for (int i = 0; i < n; i++) {
+          for (int c = 0; c < k; c++) {
+            run.setResponsibility(i, c, r[i * k + c]);
+          }
+        }
+        Mixture m = run.initialMixture();
+        double[] expected = new double[type == CovarianceType.FULL ? k * d * d : d * d];
+        double total = 0;
+        for (int c = 0; c < k; c++) {
+          total += nk[c];
+        }
+        for (int c = 0; c < k; c++) {
+          for (int q = 0; q < d * d; q++) {
+            if (type == CovarianceType.FULL) {
+              expected[c * d * d + q] = scatter[c][q] / nk[c] + (q % (d + 1) == 0 ? reg : 0);
+            } else {
+              expected[q] += scatter[c][q];
+            }
+          }
+        }
+        if (type == CovarianceType.TIED) {
+          for (int q = 0; q < d * d; q++) {
+            expected[q] = expected[q] / total + (q % (d + 1) == 0 ? reg : 0);
+          }
+        }
+        assertClose(mean, m.means, 1e-11, type + " means");
+        assertClose(expected, m.cov, 1e-11, type + " covariances");
       }
     }
   }
@@ -135,13 +281,17 @@ class EmRunWideTest {
   }
 
   private static void assertClose(double[] expected, double[] actual, String what) {
+    assertClose(expected, actual, 1e-9, what);
+  }
+
+  private static void assertClose(double[] expected, double[] actual, double relative, String what) {
     assertEquals(expected.length, actual.length, what);
     double scale = 0;
     for (double v : expected) {
       scale = Math.max(scale, Math.abs(v));
     }
     for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], actual[i], 1e-9 * scale, what + "[" + i + "]");
+      assertEquals(expected[i], actual[i], relative * scale, what + "[" + i + "]");
     }
   }
 
