@@ -88,25 +88,7 @@ class NeighborFarRadiusTest {
       double radius = Math.scalb(0.25 + rng.nextDouble(), qe);
       int found = tree.radius(q, radius, a);
       assertEquals(found, brute.radius(q, radius, b));
-      a.sortByDistance();
-      b.sortByDistance();
-      assertArrayEquals(b.indices(), a.indices());
-      assertArrayEquals(b.distances(), a.distances());
-      List<Integer> got = new ArrayList<>();
-      for (int i = 0; i < found; i++) {
-        got.add(a.index(i));
-        double exact = exactDistance(metric, q, x, a.index(i) * d, d).doubleValue();
-        assertEquals(exact, a.distance(i), 1e-14 * exact);
-      }
-      BigDecimal r = new BigDecimal(radius);
-      for (int i = 0; i < n; i++) {
-        BigDecimal dist = exactDistance(metric, q, x, i * d, d);
-        BigDecimal margin = dist.subtract(r).abs();
-        if (margin.compareTo(r.multiply(new BigDecimal("1e-9"))) <= 0) {
-          continue;
-        }
-        assertEquals(dist.compareTo(r) <= 0, got.contains(i), "row " + i + " at " + dist + ", radius " + radius);
-      }
+      assertExactlyTheRowsWithin(metric, x, n, d, q, radius, found, a, b);
       assertEquals(found, tree.countWithin(q, radius, n));
       assertEquals(found, brute.countWithin(q, radius, n));
     }
@@ -180,26 +162,36 @@ class NeighborFarRadiusTest {
       double radius = Math.scalb(0.25 + rng.nextDouble(), qe);
       int found = fromRow ? tree.radius(row, radius, a) : tree.radius(q, radius, a);
       assertEquals(found, fromRow ? brute.radius(row, radius, b) : brute.radius(q, radius, b));
-      a.sortByDistance();
-      b.sortByDistance();
-      assertArrayEquals(b.indices(), a.indices());
-      assertArrayEquals(b.distances(), a.distances());
-      List<Integer> got = new ArrayList<>();
-      for (int i = 0; i < found; i++) {
-        got.add(a.index(i));
-        double exact = exactDistance(metric, q, x, a.index(i) * d, d).doubleValue();
-        assertEquals(exact, a.distance(i), 1e-14 * exact);
-      }
-      BigDecimal r = new BigDecimal(radius);
-      for (int i = 0; i < n; i++) {
-        BigDecimal dist = exactDistance(metric, q, x, i * d, d);
-        if (dist.subtract(r).abs().compareTo(r.multiply(new BigDecimal("1e-9"))) <= 0) {
-          continue;
-        }
-        assertEquals(dist.compareTo(r) <= 0, got.contains(i), "row " + i + " at " + dist + ", radius " + radius);
-      }
+      assertExactlyTheRowsWithin(metric, x, n, d, q, radius, found, a, b);
       assertEquals(found, fromRow ? tree.countWithin(row, radius, n) : tree.countWithin(q, radius, n));
       assertEquals(found, fromRow ? brute.countWithin(row, radius, n) : brute.countWithin(q, radius, n));
+    }
+  }
+
+  /**
+   * The oracle of both properties: the two indices' answers ({@code a} from the tree, {@code b} from brute force)
+   * agree bit for bit, every reported distance is the exact one to 1e-14 relative, and the rows found are exactly
+   * those within the radius in exact arithmetic (rows within {@code 1e-9} relative of the radius left out).
+   */
+  private static void assertExactlyTheRowsWithin(Metric metric, double[] x, int n, int d, double[] q, double radius,
+      int found, Neighbors a, Neighbors b) {
+    a.sortByDistance();
+    b.sortByDistance();
+    assertArrayEquals(b.indices(), a.indices());
+    assertArrayEquals(b.distances(), a.distances());
+    List<Integer> got = new ArrayList<>();
+    for (int i = 0; i < found; i++) {
+      got.add(a.index(i));
+      double exact = exactDistance(metric, q, x, a.index(i) * d, d).doubleValue();
+      assertEquals(exact, a.distance(i), 1e-14 * exact);
+    }
+    BigDecimal r = new BigDecimal(radius);
+    for (int i = 0; i < n; i++) {
+      BigDecimal dist = exactDistance(metric, q, x, i * d, d);
+      if (dist.subtract(r).abs().compareTo(r.multiply(new BigDecimal("1e-9"))) <= 0) {
+        continue;
+      }
+      assertEquals(dist.compareTo(r) <= 0, got.contains(i), "row " + i + " at " + dist + ", radius " + radius);
     }
   }
 
