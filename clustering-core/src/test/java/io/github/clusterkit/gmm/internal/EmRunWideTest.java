@@ -75,7 +75,6 @@ class EmRunWideTest {
   @Test
   void wideScatterDoesNotDependOnTheThreadCount() {
     // Chunk boundaries depend on n only and each chunk sums its rows in a fixed order: the same bits for 1, 2 and
-    // 3 threads (three chunks).
     // 3 threads (three chunks). d = 130 also cuts the scatter into several slices (wideSlices), each a task of its
     // own: every sum gets the same additions whichever thread computes its slice.
     int n = 9000;
