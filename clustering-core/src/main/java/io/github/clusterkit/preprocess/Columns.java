@@ -199,34 +199,26 @@ final class Columns {
   }
 
   /**
-   * The mean of the values that are not {@code NaN}, summed in order (as numpy), or NaN if there is none. Where the
-   * sum overflows it is taken over the values multiplied by a power of two and scaled back ({@link Scale}): the mean
-   * of arithmetic with a wide enough exponent range, not infinity.
+   * The mean of the values that are not {@code NaN}, summed in order (as numpy), or NaN if there is none. A column
+   * too large or too small for its sums (largest magnitude beyond {@link Scale}'s limits) is summed multiplied by a
+   * power of two and the mean scaled back, as StandardScaler does: the mean of arithmetic with a wide enough exponent
+   * range, not infinity; other columns are summed as they are.
    */
   static double mean(double[] v) {
+    int e = Scale.exponent(Scale.maxAbs(v, 0, v.length));
+    double[] w = e != 0 ? Scale.down(v, e) : v;
     double sum = 0;
     int n = 0;
-    for (int i = 0; i < v.length; i++) {
-      if (!Double.isNaN(v[i])) {
-        sum += v[i];
+    for (int i = 0; i < w.length; i++) {
+      if (!Double.isNaN(w[i])) {
+        sum += w[i];
         n++;
       }
     }
     if (n == 0) {
       return Double.NaN;
     }
-    if (Double.isInfinite(sum)) {
-      int e = Math.getExponent(Scale.maxAbs(v, 0, v.length));
-      double[] w = Scale.down(v, e);
-      sum = 0;
-      for (int i = 0; i < w.length; i++) {
-        if (!Double.isNaN(w[i])) {
-          sum += w[i];
-        }
-      }
-      return Math.scalb(sum / n, e);
-    }
-    return sum / n;
+    return e != 0 ? Math.scalb(sum / n, e) : sum / n;
   }
 
   /**

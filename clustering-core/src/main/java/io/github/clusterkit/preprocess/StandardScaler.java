@@ -64,25 +64,19 @@ public final class StandardScaler implements Step {
       if (e != 0) {
         v = Scale.down(v, e);
       }
-      double sum = 0;
-      int n = 0;
-      for (int i = 0; i < v.length; i++) {
-        if (!Double.isNaN(v[i])) {
-          sum += v[i];
-          n++;
-        }
-      }
-      if (n == 0) {
+      double mean = Columns.mean(v); // v is at a magnitude near 1 now: summed as it is
+      if (Double.isNaN(mean)) {
         throw Columns.noObserved(NAME, cols.get(k));
       }
-      double mean = sum / n;
       double correction = 0;
       double squares = 0;
+      int n = 0;
       for (int i = 0; i < v.length; i++) {
         if (!Double.isNaN(v[i])) {
           double t = v[i] - mean;
           correction += t;
           squares += t * t;
+          n++;
         }
       }
       double var = (squares - correction * correction / n) / n;
