@@ -28,6 +28,13 @@ public final class Moments {
    * columns.)
    */
   private static final int ROW_KERNEL_MIN_D = 10;
+  /**
+   * From this many columns on, a chunk's column sums copy each row into a small array first, so that the sum
+   * loop reads two arrays at the same index and is vectorised (the same additions in the same order). Whole PCA
+   * fits, one thread, 3 * 10^5 rows, medians of 21, throwaway one-JVM harness, in place against copied: d = 12
+   * 8.6 / 9.1 ms, d = 16 12.0 / 11.1 ms, d = 24 18.4 / 16.4 ms; at 10^5 x 50 15.9 / 14.1 ms.
+   */
+  private static final int COPIED_SUM_MIN_D = 16;
   /** Fewer rows than this per chunk are not worth a task. */
   private static final int MIN_CHUNK_ROWS = 4096;
   /** Upper bound on the doubles held by all per-chunk scatter partials together (32 MiB). */
@@ -144,10 +151,20 @@ public final class Moments {
           int end = (int) Math.min(n, (long) (c + 1) * rows);
           int count = end - start;
           double[] m = new double[d];
-          for (int i = start; i < end; i++) {
-            int o = i * d;
-            for (int a = 0; a < d; a++) {
-              m[a] += x[o + a];
+          if (d >= COPIED_SUM_MIN_D) {
+            double[] row = new double[d];
+            for (int i = start; i < end; i++) {
+              System.arraycopy(x, i * d, row, 0, d);
+              for (int a = 0; a < d; a++) {
+                m[a] += row[a];
+              }
+            }
+          } else {
+            for (int i = start; i < end; i++) {
+              int o = i * d;
+              for (int a = 0; a < d; a++) {
+                m[a] += x[o + a];
+              }
             }
           }
           for (int a = 0; a < d; a++) {
@@ -221,14 +238,19 @@ public final class Moments {
     return s;
   }
 
-  /** Copies rows {@code i0 .. i0+len-1}, centred, into {@code rows[0 .. len-1]}. */
+  /**
+   * Copies rows {@code i0 .. i0+len-1}, centred, into {@code rows[0 .. len-1]}: each row copied as it is, then
+   * centred in place, so that the centring loop reads its arrays at the same index and is vectorised (the same
+   * values; a whole PCA fit of 10^5 x 50, one thread, 15.9 ms instead of 17.5 ms, no change at 10^6 x 10).
+   */
   private static void centreRows(
       double[] x, int d, double[] mean, int i0, int len, double[][] rows, double[] corr) {
     for (int i = 0; i < len; i++) {
       int o = (i0 + i) * d;
       double[] row = rows[i];
+      System.arraycopy(x, o, row, 0, d);
       for (int a = 0; a < d; a++) {
-        double v = x[o + a] - mean[a];
+        double v = row[a] - mean[a];
         row[a] = v;
         corr[a] += v;
       }
