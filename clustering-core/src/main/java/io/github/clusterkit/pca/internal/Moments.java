@@ -28,13 +28,8 @@ public final class Moments {
    * columns.)
    */
   private static final int ROW_KERNEL_MIN_D = 10;
-  /**
-   * From this many columns on, a chunk's column sums copy each row into a small array first, so that the sum
-   * loop reads two arrays at the same index and is vectorised (the same additions in the same order). Whole PCA
-   * fits, one thread, 3 * 10^5 rows, medians of 21, throwaway one-JVM harness, in place against copied: d = 12
-   * 8.6 / 9.1 ms, d = 16 12.0 / 11.1 ms, d = 24 18.4 / 16.4 ms; at 10^5 x 50 15.9 / 14.1 ms.
-   */
-  private static final int COPIED_SUM_MIN_D = 16;
+  /** Rows {@link #chunkSum} adds at a time. */
+  private static final int SUM_ROWS = 8;
   /** Fewer rows than this per chunk are not worth a task. */
   private static final int MIN_CHUNK_ROWS = 4096;
   /** Upper bound on the doubles held by all per-chunk scatter partials together (32 MiB). */
@@ -150,23 +145,7 @@ public final class Moments {
           int start = c * rows;
           int end = (int) Math.min(n, (long) (c + 1) * rows);
           int count = end - start;
-          double[] m = new double[d];
-          if (d >= COPIED_SUM_MIN_D) {
-            double[] row = new double[d];
-            for (int i = start; i < end; i++) {
-              System.arraycopy(x, i * d, row, 0, d);
-              for (int a = 0; a < d; a++) {
-                m[a] += row[a];
-              }
-            }
-          } else {
-            for (int i = start; i < end; i++) {
-              int o = i * d;
-              for (int a = 0; a < d; a++) {
-                m[a] += x[o + a];
-              }
-            }
-          }
+          double[] m = chunkSum(x, d, start, end);
           for (int a = 0; a < d; a++) {
             m[a] /= count;
           }
@@ -236,6 +215,37 @@ public final class Moments {
       }
     }
     return s;
+  }
+
+  /**
+   * The column sums of rows {@code [start, end)}: {@link #SUM_ROWS} rows at a time are copied into one array and
+   * added, position by position, to as many partial sums per column (a loop over one index in two arrays, which
+   * the JIT compiler vectorises), folded in row-residue order at the end; the last rows are added one by one.
+   */
+  private static double[] chunkSum(double[] x, int d, int start, int end) {
+    int span = SUM_ROWS * d;
+    double[] buf = new double[span];
+    double[] acc = new double[span];
+    int i = start;
+    for (; i + SUM_ROWS <= end; i += SUM_ROWS) {
+      System.arraycopy(x, i * d, buf, 0, span);
+      for (int q = 0; q < span; q++) {
+        acc[q] += buf[q];
+      }
+    }
+    double[] m = new double[d];
+    for (int r = 0; r < SUM_ROWS; r++) {
+      for (int a = 0; a < d; a++) {
+        m[a] += acc[r * d + a];
+      }
+    }
+    for (; i < end; i++) {
+      int o = i * d;
+      for (int a = 0; a < d; a++) {
+        m[a] += x[o + a];
+      }
+    }
+    return m;
   }
 
   /**
