@@ -309,7 +309,7 @@ public final class Cli implements Callable<Integer> {
    */
   static Table readCustomers(Path file, String idColumn, List<String> features) throws IOException {
     Table t = readTable(file);
-    String id = idColumn != null ? idColumn : Preprocessing.detectIdColumn(t);
+    String id = idColumn != null ? columnName(idColumn, t) : Preprocessing.detectIdColumn(t);
     if (!numericId(t, id) || features != null && columnNames(features, t).contains(id)) {
       return t;
     }
@@ -332,9 +332,21 @@ public final class Cli implements Callable<Integer> {
     }
     List<String> out = new ArrayList<>(names.size());
     for (String name : names) {
-      out.add(t.hasColumn(name) ? name : name.strip());
+      out.add(columnName(name, t));
     }
     return out;
+  }
+
+  /**
+   * A column named on the command line ({@code --columns}, {@code --id-column}), without the spaces around it
+   * unless the name with them is a column of the table.
+   *
+   * @param name the name as given
+   * @param t the table
+   * @return the name to look up
+   */
+  static String columnName(String name, Table t) {
+    return t.hasColumn(name) ? name : name.strip();
   }
 
   private static boolean numericId(Table t, String id) {
@@ -385,7 +397,7 @@ public final class Cli implements Callable<Integer> {
     List<String> columns;
 
     @Option(names = "--id-column", paramLabel = "NAME", description = "customer id column, no id twice (empty"
-        + " cells allowed); default: detected, e.g. CustomerID, CUST_ID")
+        + " cells allowed; spaces around the name are ignored); default: detected, e.g. CustomerID, CUST_ID")
     String idColumn;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "segments",
@@ -418,7 +430,7 @@ public final class Cli implements Callable<Integer> {
         throw new IllegalArgumentException("--algorithm must be kmeans, gmm or dbscan, got '" + algorithm + "'");
       }
       Segmenter config = Segmenter.defaults().algorithm(alg).k(k).maxK(kMax).eps(eps).minPts(minPts)
-          .idColumn(idColumn).logSkewed(!noLog).seed(seed).outlierShare(outlierShare);
+          .logSkewed(!noLog).seed(seed).outlierShare(outlierShare);
       if (alg == Segmenter.Algorithm.DBSCAN && k != null) {
         throw new IllegalArgumentException("--k does not apply to dbscan (it finds the number of segments; use"
             + " --eps and --min-pts)");
@@ -436,7 +448,8 @@ public final class Cli implements Callable<Integer> {
         table = readCustomers(file, idColumn, columns);
         source = file.getFileName().toString();
       }
-      config = config.columns(columnNames(columns, table));
+      config = config.columns(columnNames(columns, table))
+          .idColumn(idColumn == null ? null : columnName(idColumn, table));
       Segmentation s;
       if (progress) {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("k sweep").setInitialMax(kMax)

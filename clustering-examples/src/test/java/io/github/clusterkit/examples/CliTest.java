@@ -326,6 +326,31 @@ class CliTest {
   }
 
   @Test
+  void spacesAroundTheIdColumnNameAreIgnored(@TempDir Path dir) throws IOException {
+    // --id-column " CustomerID " as a script may pass it. Before: the name was looked up as given, and the run
+    // failed on a column that does not exist. Expected: the run of --id-column CustomerID, same report and labels
+    // (ids as written, 0042 included); a header name with spaces around it is still found as written.
+    Path file = dir.resolve("c.csv");
+    Files.writeString(file, "CustomerID,Age,Income, key \n0041,19,15,a\n0042,21,15,b\n0043,20,16,c\n0044,23,16,d\n"
+        + "0045,31,17,e\n0046,22,17,f\n0047,35,18,g\n");
+    CliRun plain = CliRun.of("segment", file.toString(), "--id-column", "CustomerID", "--columns", "Age,Income",
+        "--k", "2", "--out", dir.resolve("a").toString());
+    CliRun spaced = CliRun.of("segment", file.toString(), "--id-column", " CustomerID ", "--columns", "Age,Income",
+        "--k", "2", "--out", dir.resolve("b").toString());
+    assertEquals(0, plain.exit, plain.toString());
+    assertEquals(0, spaced.exit, spaced.toString());
+    assertTrue(spaced.out.contains("(customer id: CustomerID)"), spaced.out);
+    assertEquals(plain.out.replace(dir.resolve("a").toString(), "OUT"),
+        spaced.out.replace(dir.resolve("b").toString(), "OUT"));
+    assertEquals(Files.readString(dir.resolve("a/labels.csv")), Files.readString(dir.resolve("b/labels.csv")));
+    assertTrue(Files.readString(dir.resolve("b/labels.csv")).contains("0042"));
+    CliRun asWritten = CliRun.of("segment", file.toString(), "--id-column", " key ", "--columns", "Age,Income",
+        "--k", "2", "--out", dir.resolve("c").toString());
+    assertEquals(0, asWritten.exit, asWritten.toString());
+    assertTrue(asWritten.out.contains("(customer id:  key )"), asWritten.out);
+  }
+
+  @Test
   void anIdColumnThatRepeatsAnIdIsRefused(@TempDir Path dir) throws IOException {
     // --id-column Gender was accepted and labels.csv then had the ids Male and Female, which join back to no
     // customer. The rule: an id column names each customer once, missing ids aside (see
