@@ -1,6 +1,7 @@
 package io.github.clusterkit.dbscan.internal;
 
 import io.github.clusterkit.internal.ChunkRunner;
+import io.github.clusterkit.internal.KdSplit;
 import io.github.clusterkit.neighbors.Metric;
 
 /**
@@ -151,14 +152,14 @@ final class KdDbscan {
   private void splitNode(int b, int m) {
     int lo = range[2 * b];
     int hi = range[2 * b + 1];
-    int dim = computeBox(b, lo, hi);
+    int dim = KdSplit.box(xs, d, lo, hi, box, b * 2 * d);
     int c = 2 * b + 1;
     if (dim < 0 || hi - lo <= LEAF_SIZE || c + 1 >= m) {
       split[b] = LEAF;
       return;
     }
     int mid = lo + ((hi - lo) >>> 1);
-    select(lo, hi - 1, mid, dim);
+    KdSplit.select(xs, order, d, lo, hi - 1, mid, dim);
     split[b] = dim;
     range[2 * c] = lo;
     range[2 * c + 1] = mid;
@@ -166,106 +167,6 @@ final class KdDbscan {
     range[2 * (c + 1)] = mid;
     range[2 * (c + 1) + 1] = hi;
     split[c + 1] = LEAF;
-  }
-
-  /** Tight box of positions {@code [lo, hi)}; returns the widest dimension, or -1 if all points are equal. */
-  private int computeBox(int b, int lo, int hi) {
-    int bo = b * 2 * d;
-    int first = lo * d;
-    for (int j = 0; j < d; j++) {
-      double v = xs[first + j];
-      box[bo + 2 * j] = v;
-      box[bo + 2 * j + 1] = v;
-    }
-    for (int off = first + d, stop = hi * d; off < stop; off += d) {
-      for (int j = 0; j < d; j++) {
-        double v = xs[off + j];
-        int k = bo + 2 * j;
-        if (v < box[k]) {
-          box[k] = v;
-        }
-        if (v > box[k + 1]) {
-          box[k + 1] = v;
-        }
-      }
-    }
-    int best = -1;
-    double widest = 0;
-    for (int j = 0; j < d; j++) {
-      double w = box[bo + 2 * j + 1] - box[bo + 2 * j];
-      if (w > widest) {
-        widest = w;
-        best = j;
-      }
-    }
-    return best;
-  }
-
-  /**
-   * Quickselect (Hoare partitioning, median-of-three pivots, pseudo-random pivots after many rounds) of rank
-   * {@code k} in dimension {@code dim} over positions {@code [l, r]}, moving rows of {@link #xs} and
-   * {@link #order} together.
-   */
-  private void select(int l, int r, int k, int dim) {
-    long h = 0x9E3779B97F4A7C15L * (k + 1);
-    int rounds = 0;
-    while (r > l) {
-      int a;
-      int b;
-      int c;
-      if (++rounds <= 40) {
-        a = l;
-        b = l + ((r - l) >>> 1);
-        c = r;
-      } else {
-        int span = r - l + 1;
-        h = h * 6364136223846793005L + 1442695040888963407L;
-        a = l + (int) (((h >>> 33) * span) >>> 31);
-        h = h * 6364136223846793005L + 1442695040888963407L;
-        b = l + (int) (((h >>> 33) * span) >>> 31);
-        h = h * 6364136223846793005L + 1442695040888963407L;
-        c = l + (int) (((h >>> 33) * span) >>> 31);
-      }
-      double va = xs[a * d + dim];
-      double vb = xs[b * d + dim];
-      double vc = xs[c * d + dim];
-      double pivot = Math.max(Math.min(va, vb), Math.min(Math.max(va, vb), vc));
-      int i = l;
-      int j = r;
-      while (i <= j) {
-        while (xs[i * d + dim] < pivot) {
-          i++;
-        }
-        while (xs[j * d + dim] > pivot) {
-          j--;
-        }
-        if (i <= j) {
-          swap(i, j);
-          i++;
-          j--;
-        }
-      }
-      if (k <= j) {
-        r = j;
-      } else if (k >= i) {
-        l = i;
-      } else {
-        return;
-      }
-    }
-  }
-
-  private void swap(int i, int j) {
-    int t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-    int oi = i * d;
-    int oj = j * d;
-    for (int q = 0; q < d; q++) {
-      double v = xs[oi + q];
-      xs[oi + q] = xs[oj + q];
-      xs[oj + q] = v;
-    }
   }
 
   /** The node after {@code b}'s subtree in depth-first order, or -1. */
