@@ -194,13 +194,14 @@ public final class KdTree implements NeighborIndex {
     range[0] = 0;
     range[1] = n;
     split[0] = LEAF; // marks the root as live; decided below
+    double[][] scratch = KdSplit.scratch(d);
     for (int b = 0; b < m; b++) {
       if (split[b] == UNUSED) {
         continue;
       }
       int lo = range[2 * b];
       int hi = range[2 * b + 1];
-      int dim = KdSplit.box(xs, d, lo, hi, box, b * 2 * d);
+      int dim = KdSplit.box(xs, d, lo, hi, box, b * 2 * d, scratch);
       if (dim < 0) {
         split[b] = POINT_LEAF;
         // Identical points: order them by row index so a k-NN scan can stop at the first loser. The rows

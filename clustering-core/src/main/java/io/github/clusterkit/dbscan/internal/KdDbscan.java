@@ -126,9 +126,10 @@ final class KdDbscan {
       int from = first;
       runner.run(ChunkRunner.chunks(count, NODE_CHUNK), c -> {
         int end = Math.min(from + count, from + (c + 1) * NODE_CHUNK);
+        double[][] scratch = KdSplit.scratch(d);
         for (int b = from + c * NODE_CHUNK; b < end; b++) {
           if (split[b] != UNUSED) {
-            splitNode(b, m);
+            splitNode(b, m, scratch);
           }
         }
       });
@@ -149,10 +150,10 @@ final class KdDbscan {
     leafCount = k;
   }
 
-  private void splitNode(int b, int m) {
+  private void splitNode(int b, int m, double[][] scratch) {
     int lo = range[2 * b];
     int hi = range[2 * b + 1];
-    int dim = KdSplit.box(xs, d, lo, hi, box, b * 2 * d);
+    int dim = KdSplit.box(xs, d, lo, hi, box, b * 2 * d, scratch);
     int c = 2 * b + 1;
     if (dim < 0 || hi - lo <= LEAF_SIZE || c + 1 >= m) {
       split[b] = LEAF;
