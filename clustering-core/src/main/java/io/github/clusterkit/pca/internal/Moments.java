@@ -1,7 +1,6 @@
 package io.github.clusterkit.pca.internal;
 
 import io.github.clusterkit.internal.ChunkRunner;
-import io.github.clusterkit.internal.Gram;
 import java.util.Arrays;
 
 /**
@@ -20,14 +19,13 @@ public final class Moments {
   /** Upper bound on the number of chunks, enough for load balance on small machines. */
   private static final int MAX_CHUNKS = 64;
   /**
-   * From this many columns on, the rank-4 row kernel ({@link #accumulateRows}) beats the register tiles of
-   * {@link Gram#addLowerTiles}. Measured on Java 17 (one thread, whole PCA fits of the benchmark's blobs,
-   * medians of 15, throwaway one-JVM harness), tiles against row kernel: d = 6 7.1 / 8.3 ms and d = 8 9.8 /
-   * 9.9 ms at 5 * 10^5 rows, d = 10 13.3 / 12.0 ms; d = 16 10.3 / 8.7 ms and d = 24 18.4 / 14.5 ms at 2 * 10^5
-   * rows. (Before the row kernel read its rows as separate arrays, it was slower than the tiles below 24
-   * columns.)
+   * Up to this many columns the scatter is summed in lanes ({@link #laneScatter}), above it by the rank-4 row
+   * kernel ({@link #accumulateRows}). Whole PCA fits, one thread, 5 * 10^5 rows of the benchmark's blobs, medians
+   * of 15, throwaway one-JVM harness: lanes against the register tiles they replace, d = 4 3.9 / 4.9 ms (the
+   * tiles' best run), d = 6 5.8 / 7.4 ms, d = 8 8.0 / 10.3 ms; lanes against the row kernel, d = 10 10.6 / 11.4 ms,
+   * d = 12 14.5 / 13.0 ms, d = 16 20.0 / 16.9 ms, d = 24 36.5 / 26.5 ms.
    */
-  private static final int ROW_KERNEL_MIN_D = 10;
+  private static final int LANE_MAX_D = 10;
   /** Rows {@link #chunkSum} adds at a time. */
   private static final int SUM_ROWS = 8;
   /** Fewer rows than this per chunk are not worth a task. */
@@ -151,7 +149,9 @@ public final class Moments {
           }
           double[] s = new double[dp * dp];
           double[] corr = new double[d];
-          if (d >= ROW_KERNEL_MIN_D) {
+          if (d <= LANE_MAX_D) {
+            laneScatter(x, d, dp, m, start, end, block, s, corr);
+          } else {
             double[][] rowsBuf = new double[block][d];
             double[][] upper = new double[d][d];
             for (int i0 = start, len; i0 < end; i0 += len) {
@@ -164,13 +164,6 @@ public final class Moments {
               for (int b = a; b < d; b++) {
                 s[b * dp + a] = upper[a][b];
               }
-            }
-          } else {
-            double[] buf = new double[dp * block];
-            for (int i0 = start, len; i0 < end; i0 += len) {
-              len = Math.min(block, end - i0);
-              centreBlock(x, d, m, i0, len, buf, block, corr);
-              Gram.addLowerTiles(buf, buf, block, len, dp, s);
             }
           }
           for (int a = 0; a < d; a++) {
@@ -270,7 +263,7 @@ public final class Moments {
   /**
    * Adds the upper triangle of {@code B^T B} for the block's {@code len} centred rows to {@code s} (one array per row
    * of the triangle), four rows per sweep over the triangle: each sweep is a rank-4 update whose inner loop runs
-   * along a row of {@code s}, which suits wide rows better than register tiles. Every array of the inner loop is read
+   * along a row of {@code s}, which suits wide rows better than lanes. Every array of the inner loop is read
    * at the same index {@code b}, so the JIT compiler can use vector instructions (it does not when two arrays are
    * read at different offsets, which it cannot prove apart: with the flat row-major form of this loop a whole PCA fit
    * of 10^5 x 50, one thread, took 28.7 ms, with this one 17.7 ms, the same bits); each entry still receives the same
@@ -307,20 +300,61 @@ public final class Moments {
     }
   }
 
-  /** Copies rows {@code i0 .. i0+len-1}, centred, column-major into {@code buf} (stride {@code block}). */
-  private static void centreBlock(
-      double[] x, int d, double[] mean, int i0, int len, double[] buf, int block, double[] corr) {
-    for (int i = 0; i < len; i++) {
-      int o = (i0 + i) * d;
+  /**
+   * The lower triangle of the scatter of rows {@code [start, end)} about {@code m} into {@code s} (row stride
+   * {@code dp}), and the sums of the centred values into {@code corr}: each block of rows is centred into one array
+   * per column, then every product of two columns (and every column) is added, row by row, to a lane array of
+   * its own; all loops run over one index in arrays of their own, so they are vectorised. The lanes are summed
+   * once per chunk.
+   */
+  private static void laneScatter(double[] x, int d, int dp, double[] m, int start, int end, int block,
+      double[] s, double[] corr) {
+    int tri = d * (d + 1) / 2;
+    double[][] cols = new double[d][block];
+    double[][] pair = new double[tri][block];
+    double[][] csum = new double[d][block];
+    for (int i0 = start, len; i0 < end; i0 += len) {
+      len = Math.min(block, end - i0);
+      for (int i = 0; i < len; i++) {
+        int o = (i0 + i) * d;
+        for (int a = 0; a < d; a++) {
+          cols[a][i] = x[o + a] - m[a];
+        }
+      }
+      int p = 0;
       for (int a = 0; a < d; a++) {
-        double v = x[o + a] - mean[a];
-        buf[a * block + i] = v;
-        corr[a] += v;
+        double[] ca = cols[a];
+        double[] sa = csum[a];
+        for (int t = 0; t < len; t++) {
+          sa[t] += ca[t];
+        }
+        for (int b = 0; b <= a; b++) {
+          double[] cb = cols[b];
+          double[] lp = pair[p++];
+          for (int t = 0; t < len; t++) {
+            lp[t] += ca[t] * cb[t];
+          }
+        }
+      }
+    }
+    int p = 0;
+    for (int a = 0; a < d; a++) {
+      corr[a] = laneSum(csum[a]);
+      for (int b = 0; b <= a; b++) {
+        s[a * dp + b] = laneSum(pair[p++]);
       }
     }
   }
 
-  /** Rows per cache block: the centred block, column-major, fills about 32 KiB. */
+  private static double laneSum(double[] lane) {
+    double t = 0;
+    for (double v : lane) {
+      t += v;
+    }
+    return t;
+  }
+
+  /** Rows per cache block: the centred block (by rows or by columns) fills about 32 KiB. */
   private static int blockRows(int d) {
     int dp = d + (d & 1);
     return Math.max(16, Math.min(256, 4096 / dp));
