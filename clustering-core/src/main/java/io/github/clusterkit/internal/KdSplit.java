@@ -38,7 +38,8 @@ public final class KdSplit {
    * position by position with as many running extremes per column (vectorised), which are folded at the end.
    * Builds of the benchmark's blobs, one thread, throwaway one-JVM harness, before (a loop per row, the box's
    * entries compared in memory) and after: 5 * 10^5 x 4 92 -> 83 ms, x 5 102 -> 86 ms, x 10 165 -> 128 ms, x 20
-   * 353 -> 226 ms; 10^6 x 3 161 -> 156 ms (its own loop) and 10^6 x 2 135 against 140 ms, which keeps its loop.
+   * 353 -> 226 ms; 10^6 x 3 161 -> 156 ms (before: a three-column loop like the two-column one); at 10^6 x 2 the
+   * two-column loop took 135 ms, the blocks 140 ms, so it stays.
    *
    * @param xs rows, {@code d} values each
    * @param d columns
