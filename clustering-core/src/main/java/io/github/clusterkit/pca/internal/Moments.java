@@ -21,11 +21,12 @@ public final class Moments {
   /**
    * Up to this many columns the scatter is summed in lanes ({@link #laneScatter}), above it by the rank-4 row
    * kernel ({@link #accumulateRows}). Whole PCA fits, one thread, 5 * 10^5 rows of the benchmark's blobs, medians
-   * of 15, throwaway one-JVM harness: lanes against the register tiles they replace, d = 4 3.9 / 4.9 ms (the
-   * tiles' best run), d = 6 5.8 / 7.4 ms, d = 8 8.0 / 10.3 ms; lanes against the row kernel, d = 10 10.6 / 11.4 ms,
-   * d = 12 14.5 / 13.0 ms, d = 16 20.0 / 16.9 ms, d = 24 36.5 / 26.5 ms.
+   * of 15, throwaway one-JVM harness: lanes against the register tiles they replaced, d = 4 3.9 / 4.9 ms (the
+   * tiles' best run), d = 6 5.8 / 7.4 ms, d = 8 8.0 / 10.3 ms; after the lanes' centring went column by column
+   * (d = 8 8.3 -> 5.9 ms), lanes against the row kernel: d = 12 10.7 / 13.2 ms, d = 16 16.8 / 17.1 ms, d = 20
+   * 23.8 / 20.9 ms, d = 24 30.1 / 26.5 ms.
    */
-  private static final int LANE_MAX_D = 10;
+  private static final int LANE_MAX_D = 16;
   /** Rows {@link #chunkSum} adds at a time. */
   private static final int SUM_ROWS = 8;
   /** Fewer rows than this per chunk are not worth a task. */
@@ -303,7 +304,8 @@ public final class Moments {
   /**
    * The lower triangle of the scatter of rows {@code [start, end)} about {@code m} into {@code s} (row stride
    * {@code dp}), and the sums of the centred values into {@code corr}: each block of rows is centred into one array
-   * per column, then every product of two columns (and every column) is added, row by row, to a lane array of
+   * per column (column by column, one strided read and one sequential write a value, instead of row by row into
+   * all the column arrays at once: a whole PCA fit of 10^6 x 10 took 15.3 instead of 20.2 ms), then every product of two columns (and every column) is added, row by row, to a lane array of
    * its own; all loops run over one index in arrays of their own, so they are vectorised. The lanes are summed
    * once per chunk.
    */
@@ -315,10 +317,11 @@ public final class Moments {
     double[][] csum = new double[d][block];
     for (int i0 = start, len; i0 < end; i0 += len) {
       len = Math.min(block, end - i0);
-      for (int i = 0; i < len; i++) {
-        int o = (i0 + i) * d;
-        for (int a = 0; a < d; a++) {
-          cols[a][i] = x[o + a] - m[a];
+      for (int a = 0; a < d; a++) {
+        double[] ca = cols[a];
+        double ma = m[a];
+        for (int i = 0, o = i0 * d + a; i < len; i++, o += d) {
+          ca[i] = x[o] - ma;
         }
       }
       int p = 0;

@@ -13,8 +13,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * {@link Moments#meanAndScatter} against an exact oracle (BigDecimal sums of the rows and of the products of their
- * deviations from the exact mean, rounded once), on both kernels (the lanes up to 10 columns, the row kernel
- * from 11 on) and on row counts that leave every remainder of the row kernel's groups of four and
+ * deviations from the exact mean, rounded once), on both kernels (the lanes up to 16 columns, the row kernel
+ * from 17 on) and on row counts that leave every remainder of the row kernel's groups of four and
  * of the cache blocks; the data sit on an offset of 1000 so that the centring matters. Also: one thread and
  * three give the same bits.
  */
