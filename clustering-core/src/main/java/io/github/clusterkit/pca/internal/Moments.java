@@ -93,17 +93,7 @@ public final class Moments {
     double[][] partial = new double[chunks][];
     runner.run(
         chunks,
-        c -> {
-          double[] s = new double[d];
-          int end = (int) Math.min(n, (long) (c + 1) * rows);
-          for (int i = c * rows; i < end; i++) {
-            int o = i * d;
-            for (int a = 0; a < d; a++) {
-              s[a] += x[o + a];
-            }
-          }
-          partial[c] = s;
-        });
+        c -> partial[c] = chunkSum(x, d, c * rows, (int) Math.min(n, (long) (c + 1) * rows)));
     double[] mean = new double[d];
     for (int c = 0; c < chunks; c++) {
       double[] s = partial[c];

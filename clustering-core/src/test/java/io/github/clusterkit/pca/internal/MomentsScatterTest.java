@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
  * deviations from the exact mean, rounded once), on both kernels (the lanes up to 16 columns, the row kernel
  * from 17 on) and on row counts that leave every remainder of the row kernel's groups of four and
  * of the cache blocks; the data sit on an offset of 1000 so that the centring matters. Also: one thread and
- * three give the same bits.
+ * three give the same bits. {@link Moments#mean} (the SVD solver's) is checked against the same exact means.
  */
 class MomentsScatterTest {
 
@@ -45,6 +45,21 @@ class MomentsScatterTest {
       }
       m[a] = sum.divide(BigDecimal.valueOf(n), MC);
       assertEquals(m[a].doubleValue(), mean[a], Math.ulp(m[a].doubleValue()) * 4, "mean of column " + a);
+    }
+    // the SVD solver's mean (Moments.mean: the same chunk sums, without the scatter's correction) against the
+    // same oracle, within the bound of recursive summation divided by n (Higham 2002, eq. 4.4):
+    // (n - 1) u sum|x| / n <= u sum|x|, u = 2^-53, plus the oracle's own rounding
+    double[] svdMean;
+    try (ChunkRunner one = new ChunkRunner(1)) {
+      svdMean = Moments.mean(x, n, d, one);
+    }
+    for (int a = 0; a < d; a++) {
+      double sumAbs = 0;
+      for (int i = 0; i < n; i++) {
+        sumAbs += Math.abs(x[i * d + a]);
+      }
+      double bound = 0x1p-53 * sumAbs + Math.ulp(m[a].doubleValue());
+      assertEquals(m[a].doubleValue(), svdMean[a], bound, "Moments.mean, column " + a);
     }
     // the oracle's rounding is once per entry; the computed scatter rounds once per row and chunk, so the
     // tolerance is relative to the diagonal (the entries' natural scale): 1e-13 of sqrt(S_aa S_bb)
