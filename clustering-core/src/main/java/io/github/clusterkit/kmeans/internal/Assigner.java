@@ -78,6 +78,27 @@ public abstract class Assigner {
     return false;
   }
 
+  /**
+   * Whether this kernel's first pass can take the nearest centroids from the seeding ({@link #takeSeeds}) instead
+   * of computing every distance.
+   *
+   * @return {@code false} by default
+   */
+  boolean takesSeeds() {
+    return false;
+  }
+
+  /**
+   * Hands the next pass what the seeding found for the centroids that pass is prepared with: per row, the nearest
+   * centroid's index in the label array (the lowest on ties), its squared distance {@link Dist#sq} as raw bits in
+   * {@link #scratchBits()}, and the second smallest squared distance in {@code second} ({@code +inf} when
+   * {@code k == 1}); the very values a full pass would compute. Only when {@link #takesSeeds()}; {@code null} ends
+   * it. The default ignores it.
+   *
+   * @param second per row, the second smallest squared distance, or {@code null}
+   */
+  void takeSeeds(double[] second) {}
+
   /** Forgets all state of a previous run (the next pass is a full one). */
   public abstract void reset();
 

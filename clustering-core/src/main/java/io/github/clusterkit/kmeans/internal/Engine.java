@@ -108,6 +108,42 @@ public final class Engine implements AutoCloseable {
    * 10^6 x 10, medians of 15: 62 to 58 ms without the index; greedy seeding unchanged).
    */
   private boolean seedDense;
+  /**
+   * Whether the seeding also keeps, per row, the index of the nearest centre so far ({@link #seedNear}, lowest on
+   * ties) and the second smallest squared distance ({@link #seedSecond}), folding every centre in with the operations
+   * of the assigner's full pass, so that the run's first pass can take them instead of computing every distance
+   * again ({@link Assigner#takeSeeds}). Only with passes that compute every row's distance to every centre (the dense
+   * ones) and an assigner that {@linkplain Assigner#takesSeeds() takes them}.
+   */
+  private boolean seedTrack;
+  /**
+   * Per candidate lane, every row's squared distance to that candidate in the last greedy step, when the dense passes
+   * keep them ({@code d >=} {@link #LANES_MIN_D}): the next step folds the winner in from its lane instead of
+   * computing its distances again. {@code null} otherwise.
+   */
+  private double[][] seedLanes;
+  /**
+   * Narrowest rows for which the dense greedy passes keep {@link #seedLanes}. Throwaway one-JVM A/B, greedy seeding
+   * and at most 20 iterations, one thread, k = 10, 5 * 10^6 values, medians of 21 to 61 fits: d = 50 41.5 against
+   * 43.9 ms and 43.8 against 45.2, d = 32 49.5 against 51.8, d = 20 54.6 against 56.0; but d = 16 69.3 against 67.7
+   * and 10^6 x 10 255.6 against 246.4 ms (narrow rows: the lanes' writes cost more than the distance they save).
+   */
+  static final int LANES_MIN_D = 20;
+  /**
+   * Narrowest rows for which the seeding tracks the nearest centres for the run's first pass ({@link #seedTrack}).
+   * Throwaway one-JVM A/B as for {@link #LANES_MIN_D}, with and without: d = 50 44.8 against 48.0 ms and 45.2
+   * against 48.6 (the first run 4 ms shorter, the seeding 0.5 to 1 ms longer), d = 32 52.7 against 54.3, d = 20 62.4
+   * against 62.9, 10^6 x 10 269.4 against 247.2 ms (there the run's first pass is mostly not distances, and the
+   * tracking's writes cost more).
+   */
+  static final int TRACK_MIN_D = 32;
+  /** Per row, the second smallest squared distance to the centres so far, while {@link #seedTrack}. */
+  private double[] seedSecond;
+  /**
+   * The centres returned by the last seeding whose tracking ({@link #seedTrack}) completed, or {@code null}: a run
+   * from this very array starts from the seeding's findings.
+   */
+  private double[] seeded;
 
   // Reduction targets (written by reducers on the calling thread only).
   private double[] sum;
@@ -183,9 +219,14 @@ public final class Engine implements AutoCloseable {
     double[] centers = init.clone();
     double[] next = new double[k * d];
     double[] shifts = new double[k];
+    // From the centres of the seeding just done (the very array), the seeding's nearest centres are in spareLabels.
+    boolean fromSeeds = init == seeded && spareLabels != null;
+    seeded = null;
     int[] labels = spareLabels != null ? spareLabels : new int[n];
     spareLabels = null;
-    Arrays.fill(labels, -1);
+    if (!fromSeeds) {
+      Arrays.fill(labels, -1);
+    }
     sum = new double[k * d];
     wsum = new double[k];
     qsum = new double[k];
@@ -203,9 +244,16 @@ public final class Engine implements AutoCloseable {
     int it = 0;
     while (it < maxIterations) {
       assigner.prepare(centers, first ? null : shifts);
+      if (fromSeeds) {
+        assigner.takeSeeds(seedSecond);
+      }
       first = false;
       boolean delta = incremental && !fullSums;
       assignPass(labels, true, delta);
+      if (fromSeeds) {
+        assigner.takeSeeds(null);
+        fromSeeds = false;
+      }
       moved = delta ? moved + changes : 0;
       boolean relocated = relocateEmpty(centers, labels);
       // A re-seeded cluster's sums were edited without its row's label: the next pass sums in full.
@@ -600,6 +648,13 @@ public final class Engine implements AutoCloseable {
       Arrays.fill(seedReads, n);
     }
     boolean[] fresh = new boolean[nc];
+    seeded = null;
+    // Tracking needs the distances in the assigner's own bound array, which its first pass then reads.
+    boolean trackable = d >= TRACK_MIN_D && d2 == borrowed && assigner.takesSeeds();
+    if (trackable && seedSecond == null) {
+      seedSecond = new double[n];
+    }
+    seedTrack = trackable;
     int firstRow = w == null ? rng.nextInt(n) : drawByWeight(rng);
     System.arraycopy(x, firstRow * d, centers, 0, d);
     // The first seeding of the fit makes the column copy (on the chunks' threads, block by block, each block's
@@ -622,6 +677,9 @@ public final class Engine implements AutoCloseable {
               s += w == null ? v : w[i] * v;
             }
           }
+          if (trackable) {
+            Arrays.fill(seedSecond, from, to, Double.POSITIVE_INFINITY);
+          }
           chunkPot[c] = s;
         },
         null);
@@ -630,6 +688,10 @@ public final class Engine implements AutoCloseable {
       assigner.useColumns(cols);
     }
     seedDense = seedStored && (d <= SEED_DENSE_MAX_D || columns != null);
+    seedTrack = trackable && (one ? seedPrune && classicDense(d) : seedDense);
+    if (seedDense && d >= LANES_MIN_D && seedLanes == null) {
+      seedLanes = new double[4][n];
+    }
     double pot = 0;
     for (int c = 0; c < nc; c++) {
       pot += chunkPot[c];
@@ -644,6 +706,7 @@ public final class Engine implements AutoCloseable {
         // Only reachable when distances underflow; the caller has checked k <= distinct rows.
         int r = anyNewRow(centers, m);
         System.arraycopy(x, r * d, centers, m * d, d);
+        seedTrack = false;
         continue;
       }
       if (one) {
@@ -690,7 +753,7 @@ public final class Engine implements AutoCloseable {
             int pr = fold >= 0 && !fresh[c] ? fold : -1;
             if (seedStored) {
               if (seedDense) {
-                candidatesDense(from, to, d2, cand, pr, candPot, c * 4);
+                candidatesDense(from, to, d2, cand, pr, foldIdx, candPot, c * 4);
               } else {
                 candidatesStored(c, from, to, d2, cand, pr, foldIdx, candPot, c * 4);
               }
@@ -726,6 +789,15 @@ public final class Engine implements AutoCloseable {
       seedFoldLane = best;
       System.arraycopy(x, row * d, centers, m * d, d);
     }
+    if (seedTrack) {
+      if (pending >= 0) {
+        // The last centre, which no later step folds in.
+        final int last = pending;
+        chunks.run(nc, (c, from, to, slot) -> foldTracked(from, to, d2, last, k - 1), null);
+      }
+      seeded = centers;
+    }
+    seedTrack = false;
     seedNear = null;
     seedCandTab = null;
     seedFoldTab = null;
@@ -768,6 +840,8 @@ public final class Engine implements AutoCloseable {
       final int bl = Columns.blockRows(dd);
       final SeedScratch sc = seedScratch.get();
       final double[] vs = sc.fold;
+      final boolean track = seedTrack;
+      final double[] sec = seedSecond;
       for (int base = from; base < to; base += bl) {
         final int len = Math.min(bl, to - base);
         final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols, sc.rowBuf);
@@ -781,6 +855,10 @@ public final class Engine implements AutoCloseable {
           double old = Double.longBitsToDouble(d2[i]);
           double cur = Math.min(v, old);
           d2[i] = Double.doubleToRawLongBits(cur);
+          if (track) {
+            sec[i] = Math.min(sec[i], Math.max(old, v));
+            nr[i] = v < old ? idx : nr[i];
+          }
           s += ww == null ? cur : ww[i] * cur;
         }
       }
@@ -1119,7 +1197,8 @@ public final class Engine implements AutoCloseable {
    * open rows of each block before computing their distances made the seeding slower, 62 instead of 52 ms, and 257
    * instead of 180 ms at 10^6 x 10: throwaway one-JVM harness).
    */
-  private void candidatesDense(int from, int to, long[] d2, int[] cand, int fold, double[] out, int oo) {
+  private void candidatesDense(int from, int to, long[] d2, int[] cand, int fold, int foldIdx, double[] out,
+      int oo) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -1129,6 +1208,11 @@ public final class Engine implements AutoCloseable {
     final double[] ww = w;
     final byte[] mk = seedMask;
     final boolean folding = fold >= 0;
+    final boolean track = seedTrack;
+    final int[] nr = seedNear;
+    final double[] sec = seedSecond;
+    final double[][] lanes = seedDense && dd >= LANES_MIN_D ? seedLanes : null;
+    final double[] foldLane = lanes != null && folding ? lanes[seedFoldLane] : null;
     final int fo = fold * dd;
     final Columns copy = columns;
     final int bl = Columns.blockRows(dd);
@@ -1142,7 +1226,9 @@ public final class Engine implements AutoCloseable {
     for (int base = from; base < to; base += bl) {
       final int len = Math.min(bl, to - base);
       final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols, sc.rowBuf);
-      if (fold >= 0) {
+      if (foldLane != null) {
+        System.arraycopy(foldLane, base, fv, 0, len);
+      } else if (fold >= 0) {
         Dist.sqColumns(cols, len, px, fo, dd, acc, fv);
       }
       Dist.sqColumnsPair(cols, len, px, cand[0] * dd, cand[1] * dd, dd, acc, v0s, v1s);
@@ -1155,8 +1241,15 @@ public final class Engine implements AutoCloseable {
           // the last step compared with this very d2, so the row takes it exactly when its mask bit is set, and
           // min(fv[r], cur) is then fv[r], else cur (no NaN, no -0.0 among squared distances). Throwaway one-JVM
           // A/B, greedy seeding alone, one thread, 10^6 x 10, medians of 15: 127 to 114 ms (a branch before).
-          cur = Math.min(fv[r], cur);
+          double f = fv[r];
+          double old = cur;
+          cur = Math.min(f, old);
           d2[i] = Double.doubleToRawLongBits(cur);
+          if (track) {
+            // The assigner's full-pass fold (Assigner.foldMin), and the index of the strictly nearer centre.
+            sec[i] = Math.min(sec[i], Math.max(old, f));
+            nr[i] = f < old ? foldIdx : nr[i];
+          }
         }
         double u0 = v0s[r];
         double u1 = v1s[r];
@@ -1179,6 +1272,12 @@ public final class Engine implements AutoCloseable {
           s2 += wi * m2;
           s3 += wi * m3;
         }
+      }
+      if (lanes != null) {
+        System.arraycopy(v0s, 0, lanes[0], base, len);
+        System.arraycopy(v1s, 0, lanes[1], base, len);
+        System.arraycopy(v2s, 0, lanes[2], base, len);
+        System.arraycopy(v3s, 0, lanes[3], base, len);
       }
     }
     out[oo] = s0;
@@ -1245,6 +1344,11 @@ public final class Engine implements AutoCloseable {
     if (fold < 0 || fresh[c]) {
       return;
     }
+    if (seedTrack) {
+      foldTracked(chunks.from(c), chunks.to(c), d2, fold, foldIdx);
+      fresh[c] = true;
+      return;
+    }
     if (seedStored) {
       freshenStored(c, d2, fold, foldIdx);
       fresh[c] = true;
@@ -1267,6 +1371,38 @@ public final class Engine implements AutoCloseable {
       }
     }
     fresh[c] = true;
+  }
+
+  /**
+   * Folds row {@code fold} (centre number {@code foldIdx}) into {@code d2}, the nearest-centre index and the second
+   * distance of rows {@code [from, to)} ({@link #seedTrack}): every row's distance, by blocks of columns, and the
+   * fold of {@link #candidatesDense}.
+   */
+  private void foldTracked(int from, int to, long[] d2, int fold, int foldIdx) {
+    final int dd = d;
+    final int bl = Columns.blockRows(dd);
+    final SeedScratch sc = seedScratch.get();
+    final double[] fv = sc.fold;
+    final int[] nr = seedNear;
+    final double[] sec = seedSecond;
+    final double[] foldLane = seedDense && dd >= LANES_MIN_D ? seedLanes[seedFoldLane] : null;
+    for (int base = from; base < to; base += bl) {
+      final int len = Math.min(bl, to - base);
+      if (foldLane != null) {
+        System.arraycopy(foldLane, base, fv, 0, len);
+      } else {
+        final double[][] cols = Columns.blockColumns(columns, x, base, len, dd, sc.cols, sc.rowBuf);
+        Dist.sqColumns(cols, len, x, fold * dd, dd, sc.acc, fv);
+      }
+      for (int r = 0; r < len; r++) {
+        int i = base + r;
+        double f = fv[r];
+        double old = Double.longBitsToDouble(d2[i]);
+        d2[i] = Double.doubleToRawLongBits(Math.min(f, old));
+        sec[i] = Math.min(sec[i], Math.max(old, f));
+        nr[i] = f < old ? foldIdx : nr[i];
+      }
+    }
   }
 
   /** {@link #freshen} from the candidate masks ({@link #seedStored}): distances only for the rows that move. */
@@ -1460,6 +1596,19 @@ public final class Engine implements AutoCloseable {
    */
   void columnLimit(long maxValues) {
     this.columnLimit = maxValues;
+  }
+
+  /**
+   * For tests: per row, the nearest of the last seeding's centres, when that seeding tracked them for the next run
+   * ({@link #seedTrack}); otherwise {@code null}.
+   */
+  int[] trackedNearest() {
+    return seeded != null ? spareLabels : null;
+  }
+
+  /** For tests: as {@link #trackedNearest()}, the second smallest squared distances. */
+  double[] trackedSecond() {
+    return seeded != null ? seedSecond : null;
   }
 
   @Override

@@ -184,6 +184,20 @@ public final class HamerlyAssigner extends Assigner {
     return bounds;
   }
 
+  /** The seeding's second smallest squared distances for the next full pass ({@link #takeSeeds}), or {@code null}. */
+  private double[] seedSecond;
+
+  /** Where the first pass is {@link #fullBlocks} (the seeding's findings replace its distances there). */
+  @Override
+  boolean takesSeeds() {
+    return d <= 64 && !(d == 2 && w == null);
+  }
+
+  @Override
+  void takeSeeds(double[] second) {
+    this.seedSecond = second;
+  }
+
   @Override
   public void reset() {
     full = true;
@@ -620,16 +634,30 @@ public final class HamerlyAssigner extends Assigner {
         System.arraycopy(sum, j * dd, rowSums[j], 0, dd);
       }
     }
+    // From the seeding (takeSeeds): each row's nearest centroid is in labels, its distance in bounds (both overwritten
+    // here row by row, after reading them), the second distance in seeded; every row counts as changed, as it does
+    // from the -1 labels of a pass that computes them.
+    final double[] seeded = full ? seedSecond : null;
+    final long[] b = bounds;
     int changes = 0;
     for (int base = from; base < to; base += bl) {
       int len = Math.min(bl, to - base);
-      final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols, sc.rowBuf);
-      if (stored) {
+      if (seeded != null) {
+        for (int r = 0; r < len; r++) {
+          int i = base + r;
+          best[r] = labels[i];
+          bd[r] = Double.longBitsToDouble(b[i]);
+          sec[r] = seeded[i];
+          labels[i] = -1;
+        }
+      } else if (stored) {
+        final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols, sc.rowBuf);
         nearestByBlock(cols, len, sc);
         for (int r = 0; r < len; r++) {
           best[r] = (int) bestD[r];
         }
       } else {
+        final double[][] cols = Columns.blockColumns(copy, px, base, len, dd, sc.cols, sc.rowBuf);
         java.util.Arrays.fill(sec, 0, len, Double.POSITIVE_INFINITY);
         final double[] v = dist[0];
         Dist.sqColumns(cols, len, cc, 0, dd, acc, bd);
