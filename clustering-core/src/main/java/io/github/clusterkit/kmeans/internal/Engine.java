@@ -609,6 +609,11 @@ public final class Engine implements AutoCloseable {
    * row is the next centre. Its pass computes at most one distance per row (none for a pruned row) and folds the
    * new centre into {@code d2} in the same pass, so nothing is pending for the next step.
    *
+   * <p>When the passes compute every row's distance to every centre (the dense passes, {@code d >=}
+   * {@link #TRACK_MIN_D}) and the assigner {@linkplain Assigner#takesSeeds() takes them}, the seeding also keeps each
+   * row's nearest centre and second smallest squared distance, and a {@link #run} from the returned array starts
+   * from them ({@link #seedTrack}).
+   *
    * @param rng random stream
    * @param trials candidates per step, at least 1: 1 for the original k-means++, {@link #greedyTrials(int)} for the
    *     greedy variant
