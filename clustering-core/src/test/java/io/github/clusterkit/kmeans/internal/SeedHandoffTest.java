@@ -27,6 +27,25 @@ class SeedHandoffTest {
 
   private static final int[] DIMS = {32, 33, 40, 50, 64};
 
+  /** Non-negative doubles where the raw-bits comparison could go wrong: zeros, subnormals, the top, infinity. */
+  private static final double[] EDGES = {0.0, Double.MIN_VALUE, 2 * Double.MIN_VALUE, Double.MIN_NORMAL,
+      Math.nextDown(Double.MIN_NORMAL), 0.5, 1.0, Math.nextUp(1.0), 3.0, 1e300, Double.MAX_VALUE,
+      Double.POSITIVE_INFINITY};
+
+  /** {@link Engine#nearer}, branch-free, is {@code a < b ? idx : cur} on every pair of squared distances. */
+  @Property(tries = 400)
+  void nearerIsTheStrictComparison(@ForAll @IntRange(min = 0, max = 11) int ia,
+      @ForAll @IntRange(min = 0, max = 11) int ib, @ForAll long bits, @ForAll boolean random,
+      @ForAll int idx, @ForAll int cur) {
+    double a = random ? Math.abs(Double.longBitsToDouble(bits)) : EDGES[ia];
+    if (Double.isNaN(a)) {
+      a = Double.POSITIVE_INFINITY;
+    }
+    double b = EDGES[ib];
+    assertEquals(a < b ? idx : cur, Engine.nearer(a, b, idx, cur), a + " < " + b);
+    assertEquals(b < a ? idx : cur, Engine.nearer(b, a, idx, cur), b + " < " + a);
+  }
+
   @Property(tries = 60)
   void seedingFindsEachRowsNearestCentresAndTheRunMatchesAFreshOne(@ForAll long seed,
       @ForAll @IntRange(min = 0, max = 4) int di, @ForAll @IntRange(min = 1, max = 24) int k,
