@@ -51,19 +51,10 @@ class HamerlyFirstPassTest {
     double[] ewsum = new double[k];
     int echanges = 0;
     for (int i = 0; i < n; i++) {
-      int best = 0;
-      double bd = Dist.sq(x, i * d, c, 0, d);
-      double second = Double.POSITIVE_INFINITY;
-      for (int j = 1; j < k; j++) {
-        double dj = Dist.sq(x, i * d, c, j * d, d);
-        if (dj < bd) {
-          second = bd;
-          bd = dj;
-          best = j;
-        } else if (dj < second) {
-          second = dj;
-        }
-      }
+      NearestTwo o = new NearestTwo(x, i * d, c, k, d);
+      int best = o.best;
+      double bd = o.bd;
+      double second = o.second;
       assertEquals(best, labels[i], "label of row " + i);
       assertEquals(HamerlyAssigner.pack(HamerlyAssigner.up(Math.sqrt(bd) * gUp),
           HamerlyAssigner.down(Math.sqrt(second) * gDown)), h.scratchBits()[i],

@@ -15,11 +15,12 @@ import net.jqwik.api.constraints.IntRange;
  * {@code Engine.TRACK_MIN_D} columns up, a seeding whose passes compute every distance keeps each row's nearest centre
  * and second smallest squared distance, and Hamerly's first pass takes them instead of computing the distances again.
  *
- * <p>Checked against oracles written here from {@link Dist#sq}: after the seeding, every row's nearest centre (lowest
- * index on ties), its squared distance and the second smallest one, bit for bit; and a run from the seeded centres
- * equals, bit for bit, a run from a copy of them on a fresh engine (which computes its first pass): labels,
- * centroids, inertia, iterations, and the bounds the passes leave. The data provoke exact distance ties (a lattice,
- * duplicated rows); greedy and original k-means++, weights, one to three threads, with and without the column copy
+ * <p>Checked against oracles: after the seeding, every row's nearest centre (lowest index on ties), its squared
+ * distance and the second smallest one equal those of a plain scan ({@link NearestTwo}) bit for bit; and a run from the
+ * seeded centres equals, bit for bit, a run from a copy of them on a fresh engine (which computes its first pass):
+ * labels, centroids, inertia, iterations, and the bounds the passes leave. The data ({@link SeedingOracleTest}'s:
+ * clustered, a lattice, duplicated rows) provoke exact distance ties; greedy and original k-means++, weights, one
+ * to three threads, with and without the column copy
  * (without it at these widths the seeding prunes, so nothing is tracked), up to {@code k = 24} (greedy seeding has
  * one candidate group up to 20).
  */
@@ -52,42 +53,12 @@ class SeedHandoffTest {
       @ForAll @IntRange(min = 0, max = 2) int kind, @ForAll boolean weighted,
       @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean classic, @ForAll boolean copy,
       @ForAll @IntRange(min = 1, max = 4) int maxIterations) {
-    int d = DIMS[di];
-    Rng gen = new Rng(seed);
-    // Above 2048 rows there are several chunks, so the per-chunk early folds of the draws are exercised.
-    int n = 2 * k + gen.nextInt(4000);
-    double[] x = new double[n * d];
-    int blobs = 1 + gen.nextInt(12);
-    double[] centres = new double[blobs * d];
-    for (int j = 0; j < centres.length; j++) {
-      centres[j] = gen.uniform(-20, 20);
-    }
-    for (int i = 0; i < n; i++) {
-      int b = gen.nextInt(blobs);
-      for (int t = 0; t < d; t++) {
-        double v;
-        if (kind == 0) {
-          v = centres[b * d + t] + gen.nextGaussian();
-        } else if (kind == 1) {
-          v = gen.nextInt(3); // a lattice: many equal distances
-        } else {
-          // duplicated rows: a blob's centre, or once in a while a point of its own
-          v = gen.nextInt(3) == 0 ? centres[b * d + t] + gen.nextGaussian() : centres[b * d + t];
-        }
-        x[i * d + t] = v;
-      }
-    }
-    double[] w = null;
-    if (weighted) {
-      w = new double[n];
-      for (int i = 0; i < n; i++) {
-        w[i] = gen.nextInt(5) == 0 ? 0 : gen.uniform(0.1, 3);
-      }
-    }
-    int distinct = Distinct.countUpTo(x, n, d, w, k);
-    if (distinct < k) {
-      k = Math.max(1, distinct);
-    }
+    SeedingOracleTest.Case t = new SeedingOracleTest.Case(seed, DIMS[di], k, kind, weighted);
+    int n = t.n;
+    int d = t.d;
+    k = t.k;
+    double[] x = t.x;
+    double[] w = t.w;
     int trials = classic ? 1 : Engine.greedyTrials(k);
     HamerlyAssigner h = new HamerlyAssigner(x, n, d, k, w);
     Engine.Run got;
@@ -102,22 +73,10 @@ class SeedHandoffTest {
         assertNotNull(near, "tracked");
         long[] d2 = h.scratchBits();
         for (int i = 0; i < n; i++) {
-          int best = 0;
-          double bd = Dist.sq(x, i * d, c0, 0, d);
-          double sec = Double.POSITIVE_INFINITY;
-          for (int j = 1; j < k; j++) {
-            double dj = Dist.sq(x, i * d, c0, j * d, d);
-            if (dj < bd) {
-              sec = bd;
-              bd = dj;
-              best = j;
-            } else if (dj < sec) {
-              sec = dj;
-            }
-          }
-          assertEquals(best, near[i], "nearest centre of row " + i);
-          assertEquals(Double.doubleToRawLongBits(bd), d2[i], "squared distance of row " + i);
-          assertEquals(Double.doubleToRawLongBits(sec), Double.doubleToRawLongBits(second[i]),
+          NearestTwo o = new NearestTwo(x, i * d, c0, k, d);
+          assertEquals(o.best, near[i], "nearest centre of row " + i);
+          assertEquals(Double.doubleToRawLongBits(o.bd), d2[i], "squared distance of row " + i);
+          assertEquals(Double.doubleToRawLongBits(o.second), Double.doubleToRawLongBits(second[i]),
               "second squared distance of row " + i);
         }
       } else {

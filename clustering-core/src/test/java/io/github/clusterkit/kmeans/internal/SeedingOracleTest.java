@@ -107,9 +107,9 @@ class SeedingOracleTest {
 
   /**
    * Clustered data (kind 0), a lattice (1) or duplicated blob centres (2), optionally weighted with some zero
-   * weights; {@code k} lowered to the number of distinct rows.
+   * weights; {@code k} lowered to the number of distinct rows. Also {@link SeedHandoffTest}'s data.
    */
-  private static final class Case {
+  static final class Case {
     final int n;
     final int d;
     final int k;
