@@ -88,8 +88,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is shared by the restarts and released when {@code fit} returns (the model does not keep it). With the copy, greedy
  * k-means++ on rows of {@code d >= 20} keeps its four candidates' distances ({@code 4 n} doubles, at most a fifth of
  * the data), and from {@code d >= 32} either k-means++ keeps each row's second smallest distance ({@code n} doubles)
- * for Hamerly's first assignment. Restarts that run side by side (below 65536 rows) make one copy per thread. Data (or weights) that need the power-of-two scaling
- * (see Edge cases) are copied once more, scaled, for the duration of the fit.
+ * for Hamerly's first assignment. Restarts that run side by side (below 65536 rows) make one copy per thread. Data
+ * (or weights) that need the power-of-two scaling (see Edge cases) are copied once more, scaled, for the duration of
+ * the fit.
  *
  * <p><b>Thread-safety.</b> Immutable: a configuration can be shared and used from several threads at once.
  * Every wither returns a new configuration and validates its argument at once. {@code fit} never modifies the

@@ -147,6 +147,7 @@ public final class Engine implements AutoCloseable {
     long lt = (Double.doubleToRawLongBits(a) - Double.doubleToRawLongBits(b)) >> 63;
     return (int) ((idx & lt) | (cur & ~lt));
   }
+
   /** Per row, the second smallest squared distance to the centres so far, while {@link #seedTrack}. */
   private double[] seedSecond;
   /**
