@@ -184,11 +184,13 @@ public final class Cli implements Callable<Integer> {
 
   /**
    * A semicolon- or tab-separated table with the columns written in decimal commas read as numbers: the columns
-   * that are text when read with a decimal point but numbers when read with a decimal comma, at least one of
-   * whose cells cannot be a whole number with a thousands separator (so {@code 2,5} or {@code 0,75}, not only
-   * {@code 1,250}), provided that no column of the file holds a number written with a decimal point. So a file
-   * whose numbers are written with points reads as before, also with commas as thousands separators; and a
-   * column whose every comma looks like one (only {@code 1,250}-like cells) stays text in both kinds of file.
+   * that are text when read with a decimal point but numbers when read with a decimal comma, provided that no column
+   * of the file holds a number written with a decimal point and that some such column has a cell that cannot be a
+   * whole number with a thousands separator ({@code 2,5} or {@code 0,75}, not only {@code 1,250}): that cell shows
+   * the file's commas to be decimal commas, so the columns whose every comma looks like a thousands separator are
+   * read with decimal commas too ({@code 1,250} is 1.25 there). So a file whose numbers are written with points
+   * reads as before, also with commas as thousands separators; and a file whose every comma looks like a thousands
+   * separator (only {@code 1,250}-like cells) keeps those columns as text, as the two readings cannot be told apart.
    *
    * @param dot the table read with a decimal point
    * @param file the file
@@ -206,19 +208,22 @@ public final class Cli implements Callable<Integer> {
       return dot; // a number beyond the range of a double once read with a comma: the file is read as written
     }
     Set<String> read = new HashSet<>();
+    Set<String> thousandsLike = new HashSet<>();
     for (String name : dot.columnNames()) {
       boolean numericDot = dot.type(name) == ColumnType.NUMERIC;
       boolean numericComma = comma.type(name) == ColumnType.NUMERIC;
       if (numericDot && !numericComma) {
         return dot; // a number with a decimal point
       }
-      if (!numericDot && numericComma && !onlyThousands(dot.categorical(name))) {
-        read.add(name);
+      if (!numericDot && numericComma) {
+        (onlyThousands(dot.categorical(name)) ? thousandsLike : read).add(name);
       }
     }
     if (read.isEmpty()) {
       return dot;
     }
+    // The file writes decimal commas (2,5 somewhere), so none of its commas is a thousands separator: 1,250 is 1.25.
+    read.addAll(thousandsLike);
     Table.Builder b = Table.builder();
     for (String name : dot.columnNames()) {
       b.column(read.contains(name) ? comma : dot, name);
@@ -367,8 +372,8 @@ public final class Cli implements Callable<Integer> {
         description = "customer table (CSV with a header row; fields separated by commas, or by"
             + " semicolons or tabs when the header has no comma; with semicolons or tabs, numbers may be"
             + " written with a decimal comma, 2,5, when no number in the file has a decimal point; a column"
-            + " whose only commas look like thousands separators, 1,250, stays text); default: a generated"
-            + " table")
+            + " whose only commas look like thousands separators, 1,250, stays text unless another number"
+            + " shows the decimal comma); default: a generated table")
     Path file;
 
     @Option(names = "--algorithm", paramLabel = "kmeans|gmm|dbscan",
@@ -607,6 +612,13 @@ public final class Cli implements Callable<Integer> {
           : row < cells.length ? cells[row] : null;
       String example = cell != null ? ", such as '" + cell + "' in row " + (row + 1)
           + " (1 = the first data row)" : "";
+      if (cell != null && cell.indexOf(',') >= 0 && onlyThousands(new String[] {cell})) {
+        // withDecimalCommas keeps such a column as text when nothing in the file shows what its commas are
+        example += ", whose comma may be a thousands separator or a decimal comma, and no number in the file shows"
+            + " which: write such numbers without a thousands separator, or with a decimal comma and a number of"
+            + " decimals other than three (" + cell.strip().replace(",", "") + " or "
+            + cell.strip() + "0)";
+      }
       throw new IllegalArgumentException(needs + "in " + file + " it holds text" + example);
     }
   }

@@ -290,6 +290,18 @@ class CliTest {
     // one cell that no thousands separator writes (2,5): decimal commas, 1,234 = 1.234
     Files.writeString(f, "a;b\n1,234;7\n2,5;8\n0,125;9\n");
     assertArrayEquals(new double[] {1.234, 2.5, 0.125}, Cli.readTable(f).numeric("a"));
+    // another column shows the decimal comma (2,5), so the file's commas are decimal commas, 1,234 included: before,
+    // a stayed text (one category per value) because each of its commas taken alone could be a thousands separator
+    Files.writeString(f, "a;b\n1,234;2,5\n-5,678;3\n");
+    t = Cli.readTable(f);
+    assertArrayEquals(new double[] {1.234, -5.678}, t.numeric("a"));
+    assertArrayEquals(new double[] {2.5, 3}, t.numeric("b"));
+    // ... but a text column stays text, and a decimal point elsewhere still means thousands separators
+    Files.writeString(f, "a;b;c\n1,234;2,5;x,y\n5,678;3;z\n");
+    assertArrayEquals(new double[] {1.234, 5.678}, Cli.readTable(f).numeric("a"));
+    assertArrayEquals(new String[] {"x,y", "z"}, Cli.readTable(f).categorical("c"));
+    Files.writeString(f, "a;b;c\n1,234;2,5;1.5\n5,678;3;2\n");
+    assertArrayEquals(new String[] {"1,234", "5,678"}, Cli.readTable(f).categorical("a"));
     // a number with a decimal point anywhere in the file: the file writes decimal points, 2,5 stays text
     Files.writeString(f, "a;b\n2,5;1.5\n3,5;2\n");
     assertArrayEquals(new String[] {"2,5", "3,5"}, Cli.readTable(f).categorical("a"));
@@ -416,6 +428,19 @@ class CliTest {
     assertOneLineError(p, "the model needs column 'visits_per_month' (numbers); in " + f + " it holds text, such as"
         + " 'seven' in row 1");
     assertFalse(p.err.contains("requiredColumns") || p.err.contains("step 0"), p.err);
+    // a semicolon file whose only number with a comma could be a thousands separator (1,250: 1250 or 1.25) stays
+    // text; the message says why and how to write it (before: "it holds text, such as '1,250' in row 1" alone)
+    Files.writeString(f, "customer_id;annual_spending;visits_per_month;hours_online;preferred_channel\n"
+        + "N1;1,250;7;9;app\n");
+    assertOneLineError(CliRun.of("predict", model, f.toString()), "the model needs column 'annual_spending'"
+        + " (numbers); in " + f + " it holds text, such as '1,250' in row 1 (1 = the first data row), whose comma"
+        + " may be a thousands separator or a decimal comma, and no number in the file shows which: write such"
+        + " numbers without a thousands separator, or with a decimal comma and a number of decimals other than"
+        + " three (1250 or 1,2500)");
+    // with a decimal comma shown elsewhere in the file (hours_online 9,5), 1,250 is 1.25 and the file is read
+    Files.writeString(f, "customer_id;annual_spending;visits_per_month;hours_online;preferred_channel\n"
+        + "N1;1,250;7;9,5;app\n");
+    assertEquals(0, CliRun.of("predict", model, f.toString()).exit);
     // an all-empty column stands for either type, as before
     Files.writeString(f, "customer_id,annual_spending,visits_per_month,hours_online,preferred_channel\n"
         + "N1,7000,7,9,\nN2,400,1,,\n");
