@@ -4,6 +4,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.kmeans.internal.Dist;
+import io.github.clusterkit.kmeans.internal.NearestCentroid;
 import java.util.Arrays;
 
 /**
@@ -200,6 +201,9 @@ public final class KMeansModel {
   }
 
   /**
+   * The nearest centroid of every row: the labels {@link #predict(double[])} gives row by row (lowest index on ties),
+   * computed by blocks of rows so that the distances vectorise. One thread; the model is not modified.
+   *
    * @param data points of dimension {@link #dimension()}
    * @return the index of the nearest centroid for every row
    * @throws IllegalArgumentException if {@code data} is null or of another dimension
@@ -220,9 +224,7 @@ public final class KMeansModel {
       c = Scale.down(centers, e);
     }
     int[] out = new int[data.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = nearest(x, i * d, c);
-    }
+    NearestCentroid.labels(x, out.length, d, c, k, out);
     return out;
   }
 

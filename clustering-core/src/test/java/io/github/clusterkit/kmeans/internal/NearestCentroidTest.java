@@ -1,0 +1,41 @@
+package io.github.clusterkit.kmeans.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.clusterkit.internal.Rng;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * {@link NearestCentroid} (by blocks of columns, branch-free folds) gives every row the centroid of a plain row scan of
+ * {@link Dist#sq} ({@link NearestTwo}: the lowest index on ties), on data that provoke exact ties (small integer
+ * coordinates, repeated centroids), for widths on both sides of {@link Columns#MAX_D}, centroid counts of either
+ * parity (pairs and the odd one out), and row counts across several blocks with a short last one.
+ */
+class NearestCentroidTest {
+
+  @Property(tries = 80)
+  void blockLabelsEqualTheRowScan(@ForAll long seed, @ForAll @IntRange(min = 1, max = 70) int d,
+      @ForAll @IntRange(min = 1, max = 40) int k, @ForAll @IntRange(min = 1, max = 900) int n,
+      @ForAll boolean gaussian) {
+    Rng rng = new Rng(seed);
+    double[] x = new double[n * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = gaussian ? rng.nextGaussian() : rng.nextInt(3) - 1;
+    }
+    double[] c = new double[k * d];
+    for (int j = 0; j < k; j++) {
+      int src = j > 0 && rng.nextInt(4) == 0 ? rng.nextInt(j) : -1; // a repeated centroid: exact ties
+      for (int t = 0; t < d; t++) {
+        c[j * d + t] = src >= 0 ? c[src * d + t] : rng.nextInt(3) - 1 + 0.5 * rng.nextInt(2);
+      }
+    }
+    int[] got = new int[n];
+    NearestCentroid.labels(x, n, d, c, k, got);
+    for (int i = 0; i < n; i++) {
+      assertEquals(new NearestTwo(x, i * d, c, k, d).best, got[i], "row " + i + " (n " + n + ", d " + d + ", k "
+          + k + ")");
+    }
+  }
+}
