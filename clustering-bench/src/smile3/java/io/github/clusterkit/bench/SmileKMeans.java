@@ -5,7 +5,8 @@ import smile.math.MathEx;
 
 /**
  * Smile 3.1.1's K-Means (k-means++ seeding, then Lloyd iterations over a BBD-tree; Smile runs parts of it on
- * the common fork-join pool) for {@link KMeansBenchmark}: every call to it goes through here
+ * the common fork-join pool) for {@link KMeansBenchmark} and {@link KMeansPredictBenchmark}: every call to it goes
+ * through here
  * ({@code src/smile6/java} holds the Smile 6 twin with the same methods).
  */
 final class SmileKMeans {
@@ -27,6 +28,11 @@ final class SmileKMeans {
 
   static boolean isResult(Object result) {
     return result instanceof KMeans;
+  }
+
+  /** The nearest centroid of {@code x}: Smile's {@code predict}, one row per call (its only form). */
+  static int predict(Object result, double[] x) {
+    return ((KMeans) result).predict(x);
   }
 
   /** Smile's centroid array as it is (the benchmark only reads it). */

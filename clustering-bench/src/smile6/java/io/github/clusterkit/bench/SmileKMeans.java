@@ -7,7 +7,8 @@ import smile.math.MathEx;
 
 /**
  * Smile 6's K-Means (k-means++ seeding, then Lloyd iterations over a BBD-tree; Smile runs parts of it on the
- * common fork-join pool) for {@link KMeansBenchmark}: every call to it goes through here
+ * common fork-join pool) for {@link KMeansBenchmark} and {@link KMeansPredictBenchmark}: every call to it goes
+ * through here
  * ({@code src/smile3/java} holds the Smile 3.1.1 twin with the same methods). Smile 6 takes its settings as a
  * {@code Clustering.Options} record and returns a {@code CentroidClustering} record.
  */
@@ -36,6 +37,12 @@ final class SmileKMeans {
 
   static boolean isResult(Object result) {
     return result instanceof CentroidClustering;
+  }
+
+  /** The nearest centroid of {@code x}: Smile's {@code predict}, one row per call (its only form). */
+  @SuppressWarnings("unchecked")
+  static int predict(Object result, double[] x) {
+    return ((CentroidClustering<double[], double[]>) result).predict(x);
   }
 
   /** The centroids (Smile's own row arrays; the benchmark only reads them). */
