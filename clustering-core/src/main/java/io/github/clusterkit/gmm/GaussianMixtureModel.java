@@ -336,7 +336,8 @@ public final class GaussianMixtureModel {
   }
 
   /**
-   * The most probable component of every row.
+   * The most probable component of every row: what {@link #predict(double[])} gives row by row, computed by blocks of
+   * rows so that the arithmetic vectorises (the same values bit for bit). One thread.
    *
    * @param data points of dimension {@link #dimension()}
    * @return one component index per row
@@ -347,14 +348,53 @@ public final class GaussianMixtureModel {
     int n = data.size();
     int d = dimension();
     double[] x = DataAccess.values(data);
-    double[] lp = new double[components()];
-    double[] scratch = new double[d];
     int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      logProb(x, i * d, lp, scratch);
-      out[i] = argmax(lp);
-    }
+    scanBlocks(x, n, true, (i, lp) -> out[i] = argmax(lp));
     return out;
+  }
+
+  /** Receives the weighted log densities of one row ({@link #scanBlocks}). */
+  private interface RowLogProb {
+    void accept(int row, double[] lp);
+  }
+
+  /** Rows per block of {@link #scanBlocks}. */
+  private static final int SCAN_BLOCK = 128;
+
+  /**
+   * The weighted log densities of every row, in row order, one row at a time into {@code sink} (the array is reused):
+   * the values of {@link Mixture#weightedLogProb} row by row, computed by blocks of rows copied column by column
+   * ({@link Mixture#blockLogProb}: the same arithmetic in the same order, vectorised over the rows), and with
+   * {@code far}, {@link Mixture#farPoint} for a row whose densities all overflowed, as {@link #logProb} does.
+   */
+  private void scanBlocks(double[] x, int n, boolean far, RowLogProb sink) {
+    final int d = dimension();
+    final int k = components();
+    final int b = SCAN_BLOCK;
+    final double[][] xb = new double[d][b];
+    final double[][] lp = new double[k][b];
+    final double[][] diff = new double[d][b];
+    final double[] z = new double[b];
+    final double[] row = new double[k];
+    for (int i0 = 0; i0 < n; i0 += b) {
+      final int len = Math.min(b, n - i0);
+      for (int j = 0; j < d; j++) {
+        final double[] xj = xb[j];
+        for (int t = 0, o = i0 * d + j; t < len; t++, o += d) {
+          xj[t] = x[o];
+        }
+      }
+      mixture.blockLogProb(xb, len, lp, diff, z);
+      for (int t = 0; t < len; t++) {
+        for (int c = 0; c < k; c++) {
+          row[c] = lp[c][t];
+        }
+        if (far && Mixture.allOverflowed(row, k)) {
+          mixture.farPoint(x, (i0 + t) * d, row);
+        }
+        sink.accept(i0 + t, row);
+      }
+    }
   }
 
   /**
@@ -378,7 +418,8 @@ public final class GaussianMixtureModel {
   }
 
   /**
-   * Posterior probabilities of every row.
+   * Posterior probabilities of every row: what {@link #predictProba(double[])} gives row by row, computed by blocks of
+   * rows (the same values bit for bit). One thread.
    *
    * @param data points of dimension {@link #dimension()}
    * @return {@code n} rows of {@code k} probabilities
@@ -390,12 +431,12 @@ public final class GaussianMixtureModel {
     int d = dimension();
     int k = components();
     double[] x = DataAccess.values(data);
-    double[] scratch = new double[d];
-    double[][] out = new double[n][k];
-    for (int i = 0; i < n; i++) {
-      logProb(x, i * d, out[i], scratch);
-      Mixture.normalize(out[i], k);
-    }
+    double[][] out = new double[n][];
+    scanBlocks(x, n, true, (i, lp) -> {
+      double[] r = lp.clone();
+      Mixture.normalize(r, k);
+      out[i] = r;
+    });
     return out;
   }
 
@@ -403,7 +444,8 @@ public final class GaussianMixtureModel {
    * Log density {@code log p(x_i)} of every row under the mixture (scikit-learn's {@code score_samples}). A row so
    * far from every component that all its log densities overflow (near {@code 1e200} for components of unit scale)
    * gets {@code -Infinity}, the double its true log density (below {@code -1e300}) rounds to; {@link #bic} and
-   * {@link #aic} of data holding such a row are then {@code +Infinity}.
+   * {@link #aic} of data holding such a row are then {@code +Infinity}. Computed by blocks of rows (the values do not
+   * depend on the other rows). One thread.
    *
    * @param data points of dimension {@link #dimension()}
    * @return one log density per row
@@ -415,14 +457,10 @@ public final class GaussianMixtureModel {
     int d = dimension();
     int k = components();
     double[] x = DataAccess.values(data);
-    double[] lp = new double[k];
-    double[] scratch = new double[d];
     double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      mixture.weightedLogProb(x, i * d, lp, scratch);
-      // All overflowed: log-sum-exp would subtract -inf from -inf (NaN); the true value is beyond the range.
-      out[i] = Mixture.allOverflowed(lp, k) ? Double.NEGATIVE_INFINITY : Mixture.logSumExp(lp, k);
-    }
+    // All overflowed: log-sum-exp would subtract -inf from -inf (NaN); the true value is beyond the range.
+    scanBlocks(x, n, false,
+        (i, lp) -> out[i] = Mixture.allOverflowed(lp, k) ? Double.NEGATIVE_INFINITY : Mixture.logSumExp(lp, k));
     return out;
   }
 
