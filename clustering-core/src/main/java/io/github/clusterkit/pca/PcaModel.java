@@ -317,16 +317,43 @@ public final class PcaModel {
     int m = data.size();
     double[] x = DataAccess.values(data);
     double[] out = new double[m * k];
-    double[] centred = new double[d];
-    for (int i = 0; i < m; i++) {
-      int o = i * d;
+    // By blocks of rows centred column by column, so that each score is summed for the whole block at once (the
+    // loops run over the rows, which vectorises), term by term in the order of project(): the same bits as
+    // transform(double[]) row by row. Throwaway harness, one thread, medians of 15, 10 components: 10^6 x 10 45.9 -> 27.0
+    // ms, 10^5 x 50 15.6 -> 10.7 ms.
+    final int b = TRANSFORM_BLOCK;
+    final double[][] cols = new double[d][b];
+    final double[] acc = new double[b];
+    for (int i0 = 0; i0 < m; i0 += b) {
+      final int len = Math.min(b, m - i0);
       for (int a = 0; a < d; a++) {
-        centred[a] = x[o + a] - mean[a];
+        final double mu = mean[a];
+        final double[] ca = cols[a];
+        for (int t = 0, o = i0 * d + a; t < len; t++, o += d) {
+          ca[t] = x[o] - mu;
+        }
       }
-      project(centred, out, i * k);
+      for (int j = 0; j < k; j++) {
+        final int oc = j * d;
+        Arrays.fill(acc, 0, len, 0.0);
+        for (int a = 0; a < d; a++) {
+          final double v = components[oc + a];
+          final double[] ca = cols[a];
+          for (int t = 0; t < len; t++) {
+            acc[t] += ca[t] * v;
+          }
+        }
+        final double sj = scale[j];
+        for (int t = 0, o = i0 * k + j; t < len; t++, o += k) {
+          out[o] = acc[t] * sj;
+        }
+      }
     }
     return Dataset.wrap(out, m, k).withColumnNames(pcNames(k));
   }
+
+  /** Rows per block of {@link #transform(Dataset)}. */
+  private static final int TRANSFORM_BLOCK = 128;
 
   /**
    * Projects one point onto the components.
