@@ -346,7 +346,6 @@ public final class GaussianMixtureModel {
   public int[] predict(Dataset data) {
     checkData(data);
     int n = data.size();
-    int d = dimension();
     double[] x = DataAccess.values(data);
     int[] out = new int[n];
     scanBlocks(x, n, true, (i, lp) -> out[i] = argmax(lp));
@@ -428,7 +427,6 @@ public final class GaussianMixtureModel {
   public double[][] predictProba(Dataset data) {
     checkData(data);
     int n = data.size();
-    int d = dimension();
     int k = components();
     double[] x = DataAccess.values(data);
     double[][] out = new double[n][];
@@ -454,7 +452,6 @@ public final class GaussianMixtureModel {
   public double[] scoreSamples(Dataset data) {
     checkData(data);
     int n = data.size();
-    int d = dimension();
     int k = components();
     double[] x = DataAccess.values(data);
     double[] out = new double[n];

@@ -319,8 +319,8 @@ public final class PcaModel {
     double[] out = new double[m * k];
     // By blocks of rows centred column by column, so that each score is summed for the whole block at once (the
     // loops run over the rows, which vectorises), term by term in the order of project(): the same bits as
-    // transform(double[]) row by row. Throwaway harness, one thread, medians of 15, 10 components: 10^6 x 10 45.9 -> 27.0
-    // ms, 10^5 x 50 15.6 -> 10.7 ms.
+    // transform(double[]) row by row. Throwaway harness, one thread, medians of 15, 10 components:
+    // 10^6 x 10 45.9 -> 27.0 ms, 10^5 x 50 15.6 -> 10.7 ms.
     final int b = TRANSFORM_BLOCK;
     final double[][] cols = new double[d][b];
     final double[] acc = new double[b];
