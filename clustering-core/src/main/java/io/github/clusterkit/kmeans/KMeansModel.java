@@ -251,16 +251,7 @@ public final class KMeansModel {
   }
 
   private int nearest(double[] x, int xo, double[] c) {
-    int best = 0;
-    double bd = Dist.sq(x, xo, c, 0, d);
-    for (int j = 1; j < k; j++) {
-      double dj = Dist.sq(x, xo, c, j * d, d);
-      if (dj < bd) {
-        bd = dj;
-        best = j;
-      }
-    }
-    return best;
+    return NearestCentroid.nearest(x, xo, c, k, d);
   }
 
   private void check(double[] point) {

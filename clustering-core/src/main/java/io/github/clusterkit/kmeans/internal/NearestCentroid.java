@@ -24,16 +24,7 @@ public final class NearestCentroid {
   public static void labels(double[] x, int n, int d, double[] c, int k, int[] out) {
     if (d > Columns.MAX_D) {
       for (int i = 0; i < n; i++) {
-        int best = 0;
-        double bd = Dist.sq(x, i * d, c, 0, d);
-        for (int j = 1; j < k; j++) {
-          double dj = Dist.sq(x, i * d, c, j * d, d);
-          if (dj < bd) {
-            bd = dj;
-            best = j;
-          }
-        }
-        out[i] = best;
+        out[i] = nearest(x, i * d, c, k, d);
       }
       return;
     }
@@ -62,6 +53,30 @@ public final class NearestCentroid {
       }
       System.arraycopy(best, 0, out, base, len);
     }
+  }
+
+  /**
+   * The row-by-row scan: the nearest of the {@code k} centroids {@code c} to the point at {@code x[xo..xo+d)} by
+   * {@link Dist#sq}, the lowest index on ties ({@code KMeansModel.predict} of one point, and wide rows here).
+   *
+   * @param x the point's array (read only)
+   * @param xo the point's offset
+   * @param c centroids, row-major {@code k * d} (read only)
+   * @param k centroids, at least 1
+   * @param d dimension
+   * @return the index of the nearest centroid
+   */
+  public static int nearest(double[] x, int xo, double[] c, int k, int d) {
+    int best = 0;
+    double bd = Dist.sq(x, xo, c, 0, d);
+    for (int j = 1; j < k; j++) {
+      double dj = Dist.sq(x, xo, c, j * d, d);
+      if (dj < bd) {
+        bd = dj;
+        best = j;
+      }
+    }
+    return best;
   }
 
   /** Centroid {@code j}'s distances {@code v} folded into the running minimum {@code bd} and its index. */

@@ -29,13 +29,7 @@ class HamerlyFirstPassTest {
         x[i] = (rng.nextInt(2) == 0 ? -1e200 : 1e200);
       }
     }
-    double[] c = new double[k * d];
-    for (int j = 0; j < k; j++) {
-      int src = j > 0 && rng.nextInt(4) == 0 ? rng.nextInt(j) : -1; // a repeated centroid: exact ties
-      for (int t = 0; t < d; t++) {
-        c[j * d + t] = src >= 0 ? c[src * d + t] : rng.nextInt(3) - 1 + 0.5 * rng.nextInt(2);
-      }
-    }
+    double[] c = NearestTwo.tiedCentroids(rng, k, d);
     HamerlyAssigner h = new HamerlyAssigner(x, n, d, k, null);
     int[] labels = new int[n];
     java.util.Arrays.fill(labels, 0);

@@ -24,13 +24,7 @@ class NearestCentroidTest {
     for (int i = 0; i < x.length; i++) {
       x[i] = gaussian ? rng.nextGaussian() : rng.nextInt(3) - 1;
     }
-    double[] c = new double[k * d];
-    for (int j = 0; j < k; j++) {
-      int src = j > 0 && rng.nextInt(4) == 0 ? rng.nextInt(j) : -1; // a repeated centroid: exact ties
-      for (int t = 0; t < d; t++) {
-        c[j * d + t] = src >= 0 ? c[src * d + t] : rng.nextInt(3) - 1 + 0.5 * rng.nextInt(2);
-      }
-    }
+    double[] c = NearestTwo.tiedCentroids(rng, k, d);
     int[] got = new int[n];
     NearestCentroid.labels(x, n, d, c, k, got);
     for (int i = 0; i < n; i++) {

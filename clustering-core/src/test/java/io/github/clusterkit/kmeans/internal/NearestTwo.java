@@ -1,5 +1,7 @@
 package io.github.clusterkit.kmeans.internal;
 
+import io.github.clusterkit.internal.Rng;
+
 /**
  * Test oracle: a row's nearest centroid (lowest index on ties), its squared distance and the second smallest squared
  * distance ({@code +inf} with one centroid), by a plain scan of {@link Dist#sq} in centroid order.
@@ -8,6 +10,21 @@ final class NearestTwo {
   final int best;
   final double bd;
   final double second;
+
+  /**
+   * {@code k} centroids of {@code d} small half-integer coordinates, each after the first a copy of an earlier one
+   * about once in four (exact distance ties): the centroids of the first-pass and nearest-centroid tests.
+   */
+  static double[] tiedCentroids(Rng rng, int k, int d) {
+    double[] c = new double[k * d];
+    for (int j = 0; j < k; j++) {
+      int src = j > 0 && rng.nextInt(4) == 0 ? rng.nextInt(j) : -1; // a repeated centroid: exact ties
+      for (int t = 0; t < d; t++) {
+        c[j * d + t] = src >= 0 ? c[src * d + t] : rng.nextInt(3) - 1 + 0.5 * rng.nextInt(2);
+      }
+    }
+    return c;
+  }
 
   NearestTwo(double[] x, int xo, double[] c, int k, int d) {
     int b = 0;
