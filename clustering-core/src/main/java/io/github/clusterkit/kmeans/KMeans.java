@@ -80,10 +80,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Memory.</b> Besides the model's {@code n} labels, a fit holds work arrays per row (Hamerly: one
  * {@code long} and one {@code float}; Elkan: {@code k + 1} doubles). A k-means++ fit (either kind) with
- * {@code k <= 20} and {@code d <= 64} (except {@code d = 2} without weights) also copies the data once, by blocks
+ * {@code k <= 20} and {@code d <= 256} (except {@code d = 2} without weights) also copies the data once, by blocks
  * of columns, which every seeding pass and Hamerly's first assignment of every run read instead of copying each
  * block again; so does a
- * {@link KMeansAlgorithm#LLOYD} fit with {@code 3 <= d <= 64} and {@code k <= 64} however it starts, whose every
+ * {@link KMeansAlgorithm#LLOYD} fit with {@code 3 <= d <= 256} and {@code k <= 64} however it starts, whose every
  * pass reads it. The copy takes as much memory again as the data, is made only while {@code n * d <= 2^25} (256 MiB),
  * is shared by the restarts and released when {@code fit} returns (the model does not keep it). With the copy, greedy
  * k-means++ on rows of {@code d >= 20} keeps its four candidates' distances ({@code 4 n} doubles, at most a fifth of
@@ -496,7 +496,8 @@ public final class KMeans {
     if (algorithm != KMeansAlgorithm.AUTO) {
       return algorithm;
     }
-    if (d > BLOCK_MAX_D && k >= 20 && (long) n * k <= ELKAN_MAX_BOUNDS) {
+    boolean elkan = d > BLOCK_MAX_D ? k >= 20 : d >= ELKAN_MIN_D && k >= ELKAN_MIN_K;
+    if (elkan && (long) n * k <= ELKAN_MAX_BOUNDS) {
       return KMeansAlgorithm.ELKAN;
     }
     return KMeansAlgorithm.HAMERLY;
@@ -504,9 +505,15 @@ public final class KMeans {
 
   /**
    * Widest rows whose distances Hamerly's passes compute by blocks of columns (the engine's {@code Columns.MAX_D});
-   * above it they go row by row and AUTO prefers Elkan (see {@link KMeansAlgorithm#AUTO}).
+   * above it they go row by row and AUTO prefers Elkan from 20 clusters (see {@link KMeansAlgorithm#AUTO}).
    */
-  private static final int BLOCK_MAX_D = 64;
+  private static final int BLOCK_MAX_D = 256;
+
+  /** Up to {@link #BLOCK_MAX_D} columns, AUTO picks Elkan from this many columns ... */
+  private static final int ELKAN_MIN_D = 128;
+
+  /** ... and this many clusters (see {@link KMeansAlgorithm#AUTO}). */
+  private static final int ELKAN_MIN_K = 30;
 
   /** Largest {@code n * k} for which AUTO picks Elkan: 2^25 doubles, 256 MiB of lower bounds. */
   private static final long ELKAN_MAX_BOUNDS = 1L << 25;

@@ -10,31 +10,37 @@ package io.github.clusterkit.kmeans;
 public enum KMeansAlgorithm {
 
   /**
-   * Chooses by dimension and number of clusters: {@link #ELKAN} when {@code d > 64} and {@code k >= 20} and its
-   * {@code n * k} lower bounds take at most 256 MiB, {@link #HAMERLY} otherwise. Up to 64 columns Hamerly's first
-   * pass and its rescans compute distances by blocks of columns, vectorised over the rows, which Elkan's per-centroid
-   * bounds do not allow. Measured single-threaded (throwaway one-JVM harness, medians of 5 fits of 25 iterations
-   * from the same centroids, those of a one-iteration greedy k-means++ fit, seed 42), Elkan's time over Hamerly's:
+   * Chooses by dimension and number of clusters: {@link #ELKAN} when its {@code n * k} lower bounds take at most
+   * 256 MiB and either {@code 128 <= d <= 256} and {@code k >= 30}, or {@code d > 256} and {@code k >= 20};
+   * {@link #HAMERLY} otherwise. Up to 256 columns Hamerly's first pass and its rescans compute distances by blocks
+   * of columns, vectorised over the rows, which Elkan's per-centroid bounds do not allow. Measured single-threaded
+   * (throwaway one-JVM harnesses), Elkan's time over Hamerly's:
    *
    * <ul>
-   *   <li>5*10^4 standard Gaussian rows (no cluster structure, the hard case for bounds): for d = 10 to 64 Elkan is
-   *       slower everywhere, 1.2x to 2.2x (k = 20 and 50: 1.36x / 1.23x at d = 20, 1.78x / 1.87x at d = 35, 1.53x /
-   *       1.71x at d = 50, 1.43x / 1.66x at d = 64); at d = 80 and 100 faster, 0.73x / 0.62x / 0.53x and 0.71x /
-   *       0.62x / 0.55x for k = 10 / 20 / 50.
-   *   <li>10^5 rows of the benchmark's 10 blobs ({@code Generators.blobs}, 5% noise), d = 10, 20, 35, 50, 64, 80 and
-   *       100: Elkan slower at k = 10 for every d (1.5x to 4.2x) and at k = 20 up to d = 50 (1.3x to 2.0x; equal at
-   *       d = 64), faster at k = 50 from d = 20 (0.64x, 0.96x, 0.87x, 0.78x at d = 20, 35, 50, 64; 1.39x slower at
-   *       d = 10) and at k >= 20 from d = 80 (0.21x to 0.54x).
+   *   <li>Up to 64 columns, medians of 5 fits of 25 iterations from the same centroids (those of a one-iteration
+   *       greedy k-means++ fit, seed 42). 5*10^4 standard Gaussian rows (no cluster structure, the hard case for
+   *       bounds): Elkan slower for d = 10 to 64, 1.2x to 2.2x (k = 20 and 50: 1.36x / 1.23x at d = 20, 1.78x /
+   *       1.87x at d = 35, 1.53x / 1.71x at d = 50, 1.43x / 1.66x at d = 64). 10^5 rows of the benchmark's 10 blobs
+   *       ({@code Generators.blobs}, 5% noise): Elkan slower at k = 10 for every d (1.5x to 4.2x) and at k = 20 up to
+   *       d = 50 (1.3x to 2.0x; equal at d = 64), faster at k = 50 from d = 20 (0.64x, 0.96x, 0.87x, 0.78x at
+   *       d = 20, 35, 50, 64; 1.39x slower at d = 10). Where the two data disagree the rule keeps Hamerly, whose
+   *       lead on unstructured data is the larger.
+   *   <li>From 65 to 256 columns, medians of 7 fits of greedy k-means++ and 20 iterations (tolerance 0, seed 42).
+   *       Blobs at {@code n * d = 10^7}: k = 10 1.90x, 1.58x, 1.57x, 1.42x, 1.17x at d = 65, 100, 128, 200, 256;
+   *       k = 20 1.12x, 1.00x, 0.97x, 0.83x, 1.07x; k = 30 0.76x at d = 100 and 0.72x at d = 200; k = 50 0.80x,
+   *       0.68x, 0.63x, 0.53x at d = 100, 128, 200, 256. Standard Gaussian rows (5*10^4) at d = 80, 100 and 200:
+   *       Elkan slower for every k from 10 to 50, 1.21x to 1.46x. Where they disagree (k >= 30) Elkan's lead on
+   *       blobs is the larger from d = 128 (1.4x to 1.9x against about 1.2x to 1.3x), hence the rule.
+   *   <li>Beyond 256 columns both go row by row, as they did from 65 columns before the blocks reached 256:
+   *       standard Gaussian rows at d = 80 and 100, Elkan 0.73x / 0.62x / 0.53x and 0.71x / 0.62x / 0.55x for
+   *       k = 10 / 20 / 50; blobs at k >= 20 and d = 80 and 100, 0.21x to 0.54x; blobs at d = 500, k = 20, 0.74x.
    * </ul>
-   *
-   * Where the two data disagree (k = 50, d = 20 to 64) the rule keeps Hamerly, whose lead on unstructured data is
-   * the larger. (Before Hamerly's block passes, Elkan was chosen from d = 20 and k = 20 on.)
    */
   AUTO,
 
   /**
    * Lloyd's algorithm (Lloyd 1982, doi:10.1109/TIT.1982.1056489): every row is compared with every centroid
-   * in every iteration; {@code O(n k d)} per iteration, no extra memory per row. With {@code 3 <= d <= 64} and
+   * in every iteration; {@code O(n k d)} per iteration, no extra memory per row. With {@code 3 <= d <= 256} and
    * {@code k <= 64} the distances are computed by blocks of rows held by columns (vectorised over the rows; see the
    * memory note of {@link KMeans}), the same values in the same order as row by row.
    */

@@ -119,15 +119,25 @@ class KMeansApiTest {
     }
   }
 
-  /** AUTO's documented rule ({@link KMeansAlgorithm#AUTO}): Elkan only above 64 columns with at least 20 clusters. */
+  /**
+   * AUTO's documented rule ({@link KMeansAlgorithm#AUTO}): Elkan from 128 columns with at least 30 clusters, or above
+   * 256 columns with at least 20, while its bounds fit; Hamerly otherwise. Every corner of the rule.
+   */
   @Test
   void autoChoosesElkanOnlyForWideRowsAndManyClusters() {
     KMeansAlgorithm auto = KMeansAlgorithm.AUTO;
     assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 64, 50));
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 65, 19));
-    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 65, 20));
-    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 1 << 20, 100, 32)); // n * k = 2^25 bounds: the limit
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, (1 << 20) + 1, 100, 32)); // one row more
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 127, 50));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 128, 29));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 128, 30));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 256, 30));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 256, 29));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 257, 19));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 257, 20));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 1 << 20, 200, 32)); // n * k = 2^25 bounds: the limit
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, (1 << 20) + 1, 200, 32)); // one row more
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 1 << 20, 300, 32));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, (1 << 20) + 1, 300, 32));
     for (KMeansAlgorithm a : new KMeansAlgorithm[] {KMeansAlgorithm.LLOYD, KMeansAlgorithm.HAMERLY,
         KMeansAlgorithm.ELKAN}) {
       assertEquals(a, KMeans.resolve(a, 1000, 100, 50), "an explicit choice is kept");

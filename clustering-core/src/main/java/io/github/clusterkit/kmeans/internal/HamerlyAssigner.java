@@ -190,7 +190,7 @@ public final class HamerlyAssigner extends Assigner {
   /** Where the first pass is {@link #fullBlocks} (the seeding's findings replace its distances there). */
   @Override
   boolean takesSeeds() {
-    return d <= 64 && !(d == 2 && w == null);
+    return d <= Columns.MAX_D && !(d == 2 && w == null);
   }
 
   @Override
@@ -357,10 +357,10 @@ public final class HamerlyAssigner extends Assigner {
     if (d == 2 && w == null) {
       return full2(from, to, labels, sum, wsum);
     }
-    // By blocks up to 64 columns (measured at 10 and 50: at 10^5 x 50, k = 10, a fit of one iteration from given
-    // centroids took 28 instead of 41 ms, A/B in one JVM); wider rows keep the row kernel (blocks of 16 rows or
-    // fewer, unmeasured).
-    if (d <= 64) {
+    // By blocks up to Columns.MAX_D columns (measured at 10 and 50: at 10^5 x 50, k = 10, a fit of one iteration from
+    // given centroids took 28 instead of 41 ms, A/B in one JVM; from 65 to 256 columns see Columns.MAX_D); wider rows
+    // keep the row kernel.
+    if (d <= Columns.MAX_D) {
       return fullBlocks(from, to, labels, sum, wsum);
     }
     int changes = 0;

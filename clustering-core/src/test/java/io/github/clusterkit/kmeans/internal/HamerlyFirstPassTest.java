@@ -21,6 +21,21 @@ class HamerlyFirstPassTest {
   void blockedFirstPassEqualsRowByRowScan(@ForAll long seed, @ForAll @IntRange(min = 3, max = 64) int d,
       @ForAll @IntRange(min = 1, max = 80) int k, @ForAll @IntRange(min = 1, max = 700) int n,
       @ForAll boolean huge) {
+    check(seed, d, k, n, huge);
+  }
+
+  /**
+   * Wide rows, up to {@link Columns#MAX_D} (256), the widest the blocked pass takes (above it the pass is the row scan
+   * itself, whose bounds {@link HamerlyRescanTest} checks through the fits they lead to).
+   */
+  @Property(tries = 25)
+  void wideFirstPassEqualsRowByRowScan(@ForAll long seed, @ForAll @IntRange(min = 65, max = 256) int d,
+      @ForAll @IntRange(min = 1, max = 80) int k, @ForAll @IntRange(min = 1, max = 400) int n,
+      @ForAll boolean huge) {
+    check(seed, d, k, n, huge);
+  }
+
+  private static void check(long seed, int d, int k, int n, boolean huge) {
     Rng rng = new Rng(seed);
     double[] x = new double[n * d];
     for (int i = 0; i < x.length; i++) {

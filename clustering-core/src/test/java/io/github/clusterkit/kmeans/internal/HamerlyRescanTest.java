@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
  * Hamerly's bounded passes rescan the rows their bounds cannot settle either one row at a time or, listed, by blocks
  * of columns ({@code HamerlyAssigner.rescan}); both must give the same fit bit for bit: centroids, labels, inertia,
  * iterations and convergence, and the same as Lloyd's assignment (the oracle of exactness: every label the nearest
- * centroid, lowest index on ties; by blocks of columns from 3 to 64 columns, with and without the engine's column
+ * centroid, lowest index on ties; by blocks of columns from 3 to 256 columns, with and without the engine's column
  * copy). The data provoke exact ties (small integer coordinates, repeated initial centroids) and many rescans
  * (initial centroids drawn from a few rows, so that early passes move many rows); k runs past the centroids whose
  * distances a block keeps (64), and up to three threads share the passes.
@@ -23,6 +23,18 @@ class HamerlyRescanTest {
   void rescansByBlocksEqualRowByRowRescans(@ForAll long seed, @ForAll @IntRange(min = 1, max = 70) int d,
       @ForAll @IntRange(min = 1, max = 70) int k, @ForAll @IntRange(min = 1, max = 3000) int n,
       @ForAll boolean lattice, @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads) {
+    check(seed, d, k, n, lattice, weighted, threads);
+  }
+
+  /** Wide rows, on both sides of {@link Columns#MAX_D} (256): blocks up to it, row by row above. */
+  @Property(tries = 25)
+  void wideRescansByBlocksEqualRowByRowRescans(@ForAll long seed, @ForAll @IntRange(min = 60, max = 300) int d,
+      @ForAll @IntRange(min = 1, max = 70) int k, @ForAll @IntRange(min = 1, max = 1200) int n,
+      @ForAll boolean lattice, @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads) {
+    check(seed, d, k, n, lattice, weighted, threads);
+  }
+
+  private static void check(long seed, int d, int k, int n, boolean lattice, boolean weighted, int threads) {
     Rng rng = new Rng(seed);
     double[] x = new double[n * d];
     int blobs = 1 + rng.nextInt(8);

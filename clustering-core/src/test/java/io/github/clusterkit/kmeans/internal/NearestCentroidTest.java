@@ -19,6 +19,18 @@ class NearestCentroidTest {
   void blockLabelsEqualTheRowScan(@ForAll long seed, @ForAll @IntRange(min = 1, max = 70) int d,
       @ForAll @IntRange(min = 1, max = 40) int k, @ForAll @IntRange(min = 1, max = 900) int n,
       @ForAll boolean gaussian) {
+    check(seed, d, k, n, gaussian);
+  }
+
+  /** Wide rows, on both sides of {@link Columns#MAX_D} (256). */
+  @Property(tries = 30)
+  void wideBlockLabelsEqualTheRowScan(@ForAll long seed, @ForAll @IntRange(min = 60, max = 300) int d,
+      @ForAll @IntRange(min = 1, max = 40) int k, @ForAll @IntRange(min = 1, max = 500) int n,
+      @ForAll boolean gaussian) {
+    check(seed, d, k, n, gaussian);
+  }
+
+  private static void check(long seed, int d, int k, int n, boolean gaussian) {
     Rng rng = new Rng(seed);
     double[] x = new double[n * d];
     for (int i = 0; i < x.length; i++) {

@@ -20,10 +20,10 @@ import net.jqwik.api.constraints.IntRange;
  */
 class SeedingOracleTest {
 
-  private static final int[] DIMS = {1, 2, 3, 8, 10, 23, 50};
+  private static final int[] DIMS = {1, 2, 3, 8, 10, 23, 50, 100, 300};
 
   @Property(tries = 60)
-  void prunedSeedingEqualsPlainGreedyKMeansPlusPlus(@ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int di,
+  void prunedSeedingEqualsPlainGreedyKMeansPlusPlus(@ForAll long seed, @ForAll @IntRange(min = 0, max = 8) int di,
       @ForAll @IntRange(min = 1, max = 25) int k, @ForAll @IntRange(min = 0, max = 2) int kind,
       @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean copy) {
     Case t = new Case(seed, DIMS[di], k, kind, weighted);
@@ -51,7 +51,7 @@ class SeedingOracleTest {
    * by blocks of columns); a second seeding on the same engine, and a greedy one after it, are unchanged.
    */
   @Property(tries = 60)
-  void classicSeedingEqualsPlainKMeansPlusPlus(@ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int di,
+  void classicSeedingEqualsPlainKMeansPlusPlus(@ForAll long seed, @ForAll @IntRange(min = 0, max = 8) int di,
       @ForAll @IntRange(min = 1, max = 30) int k, @ForAll @IntRange(min = 0, max = 2) int kind,
       @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean copy,
       @ForAll @IntRange(min = -1, max = 1) int mode) {
@@ -74,7 +74,7 @@ class SeedingOracleTest {
    * is never drawn.
    */
   @Property(tries = 40)
-  void classicSeedsAreDistinctRowsWithPositiveWeight(@ForAll long seed, @ForAll @IntRange(min = 0, max = 6) int di,
+  void classicSeedsAreDistinctRowsWithPositiveWeight(@ForAll long seed, @ForAll @IntRange(min = 0, max = 8) int di,
       @ForAll @IntRange(min = 1, max = 30) int k, @ForAll @IntRange(min = 0, max = 2) int kind,
       @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads) {
     Case t = new Case(seed, DIMS[di], k, kind, weighted);
