@@ -41,7 +41,7 @@ public enum KMeansAlgorithm {
   /**
    * Lloyd's algorithm (Lloyd 1982, doi:10.1109/TIT.1982.1056489): every row is compared with every centroid
    * in every iteration; {@code O(n k d)} per iteration, no extra memory per row. With {@code 3 <= d <= 256} and
-   * {@code k <= 64} the distances are computed by blocks of rows held by columns (vectorised over the rows; see the
+   * {@code k <= 1024} the distances are computed by blocks of rows held by columns (vectorised over the rows; see the
    * memory note of {@link KMeans}), the same values in the same order as row by row.
    */
   LLOYD,

@@ -13,15 +13,15 @@ import net.jqwik.api.constraints.IntRange;
  * {@link Dist#sq}: the nearest centroid (lowest index on ties), both bounds from the exact nearest and second
  * nearest distances, the labels changed and the per-cluster sums in row order, bit for bit. The data provoke
  * ties (small integer coordinates, repeated centroids) and, optionally, infinite squared distances (coordinates
- * near 1e200); k runs past the number of centroids whose distances the pass keeps per block.
+ * near 1e200); k runs past the number of centroids whose distances the pass keeps per block (lowered for the test).
  */
 class HamerlyFirstPassTest {
 
   @Property(tries = 60)
   void blockedFirstPassEqualsRowByRowScan(@ForAll long seed, @ForAll @IntRange(min = 3, max = 64) int d,
       @ForAll @IntRange(min = 1, max = 80) int k, @ForAll @IntRange(min = 1, max = 700) int n,
-      @ForAll boolean huge) {
-    check(seed, d, k, n, huge);
+      @ForAll boolean huge, @ForAll boolean fewStored) {
+    check(seed, d, k, n, huge, fewStored);
   }
 
   /**
@@ -31,11 +31,11 @@ class HamerlyFirstPassTest {
   @Property(tries = 25)
   void wideFirstPassEqualsRowByRowScan(@ForAll long seed, @ForAll @IntRange(min = 65, max = 256) int d,
       @ForAll @IntRange(min = 1, max = 80) int k, @ForAll @IntRange(min = 1, max = 400) int n,
-      @ForAll boolean huge) {
-    check(seed, d, k, n, huge);
+      @ForAll boolean huge, @ForAll boolean fewStored) {
+    check(seed, d, k, n, huge, fewStored);
   }
 
-  private static void check(long seed, int d, int k, int n, boolean huge) {
+  private static void check(long seed, int d, int k, int n, boolean huge, boolean fewStored) {
     Rng rng = new Rng(seed);
     double[] x = new double[n * d];
     for (int i = 0; i < x.length; i++) {
@@ -46,6 +46,9 @@ class HamerlyFirstPassTest {
     }
     double[] c = NearestTwo.tiedCentroids(rng, k, d);
     HamerlyAssigner h = new HamerlyAssigner(x, n, d, k, null);
+    if (fewStored) {
+      h.storedCentroids(Math.max(1, k / 2)); // the path of more centroids than a block keeps, at small k
+    }
     int[] labels = new int[n];
     java.util.Arrays.fill(labels, 0);
     double[] sum = new double[k * d];

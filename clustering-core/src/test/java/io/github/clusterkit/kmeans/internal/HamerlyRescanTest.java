@@ -15,26 +15,30 @@ import net.jqwik.api.constraints.IntRange;
  * centroid, lowest index on ties; by blocks of columns from 3 to 256 columns, with and without the engine's column
  * copy). The data provoke exact ties (small integer coordinates, repeated initial centroids) and many rescans
  * (initial centroids drawn from a few rows, so that early passes move many rows); k runs past the centroids whose
- * distances a block keeps (64), and up to three threads share the passes.
+ * distances a block keeps (lowered to half of k with {@code fewStored}), and up to three threads share the passes.
  */
 class HamerlyRescanTest {
 
   @Property(tries = 80)
   void rescansByBlocksEqualRowByRowRescans(@ForAll long seed, @ForAll @IntRange(min = 1, max = 70) int d,
       @ForAll @IntRange(min = 1, max = 70) int k, @ForAll @IntRange(min = 1, max = 3000) int n,
-      @ForAll boolean lattice, @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads) {
-    check(seed, d, k, n, lattice, weighted, threads);
+      @ForAll boolean lattice, @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads,
+      @ForAll boolean fewStored) {
+    check(seed, d, k, n, lattice, weighted, threads, fewStored);
   }
 
   /** Wide rows, on both sides of {@link Columns#MAX_D} (256): blocks up to it, row by row above. */
   @Property(tries = 25)
   void wideRescansByBlocksEqualRowByRowRescans(@ForAll long seed, @ForAll @IntRange(min = 60, max = 300) int d,
       @ForAll @IntRange(min = 1, max = 70) int k, @ForAll @IntRange(min = 1, max = 1200) int n,
-      @ForAll boolean lattice, @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads) {
-    check(seed, d, k, n, lattice, weighted, threads);
+      @ForAll boolean lattice, @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads,
+      @ForAll boolean fewStored) {
+    check(seed, d, k, n, lattice, weighted, threads, fewStored);
   }
 
-  private static void check(long seed, int d, int k, int n, boolean lattice, boolean weighted, int threads) {
+  private static void check(long seed, int d, int k, int n, boolean lattice, boolean weighted, int threads,
+      boolean fewStored) {
+    int stored = fewStored ? Math.max(1, k / 2) : HamerlyAssigner.STORED_CENTROIDS;
     Rng rng = new Rng(seed);
     double[] x = new double[n * d];
     int blobs = 1 + rng.nextInt(8);
@@ -63,8 +67,8 @@ class HamerlyRescanTest {
         c0[j * d + rng.nextInt(d)] += 0.5 * (1 + j); // not all centroids coincide
       }
     }
-    Engine.Run byRows = fit(x, n, d, k, w, c0, threads, Integer.MAX_VALUE);
-    Engine.Run byBlocks = fit(x, n, d, k, w, c0, threads, 1);
+    Engine.Run byRows = fit(x, n, d, k, w, c0, threads, Integer.MAX_VALUE, stored);
+    Engine.Run byBlocks = fit(x, n, d, k, w, c0, threads, 1, stored);
     // Lloyd as the oracle, with the column copy its run makes (given centroids, no seeding) and without it (each pass
     // copies its blocks).
     Engine.Run lloyd;
@@ -88,9 +92,11 @@ class HamerlyRescanTest {
     }
   }
 
-  private static Engine.Run fit(double[] x, int n, int d, int k, double[] w, double[] c0, int threads, int minRows) {
+  private static Engine.Run fit(double[] x, int n, int d, int k, double[] w, double[] c0, int threads, int minRows,
+      int stored) {
     HamerlyAssigner h = new HamerlyAssigner(x, n, d, k, w);
     h.rescanMinRows(minRows);
+    h.storedCentroids(stored);
     try (Engine e = new Engine(x, n, d, k, w, h, threads)) {
       return e.run(c0, 30, 0);
     }
