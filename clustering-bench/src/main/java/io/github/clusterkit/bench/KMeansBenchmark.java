@@ -48,7 +48,7 @@ import org.tribuo.math.la.DenseVector;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * K-Means with k-means++ initialisation, k = 10, one start, single-threaded unless named: clusterkit
+ * K-Means with k-means++ initialisation, k = 10 ({@link #k}), one start, single-threaded unless named: clusterkit
  * ({@code ours*}: Lloyd, Hamerly, Elkan, AUTO, and AUTO on 2 threads) against Smile {@code KMeans} (3.1.1;
  * 6.3.0 with {@code -Psmile6}; through {@link SmileKMeans}; BBD-tree; Smile uses the common fork-join pool), ELKI 0.8.0 Lloyd, Hamerly and Elkan (k-means++ init),
  * Commons Math 3.6.1 {@code KMeansPlusPlusClusterer} and Tribuo 4.3.2 {@code KMeansTrainer} (k-means++ init,
@@ -110,6 +110,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class KMeansBenchmark {
 
+  /** The default of {@link #k}. */
   static final int K = 10;
   /** The default of {@link #seed}. */
   static final long SEED = 42L;
@@ -127,6 +128,13 @@ public class KMeansBenchmark {
    */
   @Param({"42"})
   public long seed;
+
+  /**
+   * Clusters, 10 (the issue's figure) unless given ({@code -p k=100}): every library gets the same {@code k}, and
+   * {@code c0iter20}'s centroids come from a fit with it.
+   */
+  @Param({"10"})
+  public int k;
 
   @Param({
     "oursLloyd", "oursHamerly", "oursElkan", "oursAuto", "oursAuto2t", "oursClassic", "oursClassic2t",
@@ -149,7 +157,7 @@ public class KMeansBenchmark {
       if (!impl.startsWith("ours") && !impl.startsWith("elki")) {
         throw new UnsupportedOperationException("mode c0iter20 is implemented for clusterkit and ELKI only");
       }
-      c0 = KMeans.k(K).seed(seed).maxIterations(1).tolerance(0).fit(data).centroids();
+      c0 = KMeans.k(k).seed(seed).maxIterations(1).tolerance(0).fit(data).centroids();
     }
     if (impl.startsWith("elki")) {
       relation = BenchData.elkiRelation(rows);
@@ -162,8 +170,8 @@ public class KMeansBenchmark {
       tribuoData = tribuoDataset(rows);
     }
     double[][] centroids = centroids(run());
-    if (centroids.length != K) {
-      throw new IllegalStateException(impl + " returned " + centroids.length + " centroids, expected " + K);
+    if (centroids.length != k) {
+      throw new IllegalStateException(impl + " returned " + centroids.length + " centroids, expected " + k);
     }
     double inertia = Shapes.inertia(rows, centroids);
     if (!Double.isFinite(inertia)) {
@@ -207,18 +215,18 @@ public class KMeansBenchmark {
       case "oursClassic2t":
         return ours(KMeansAlgorithm.AUTO, 2, KMeansInit.PLUS_PLUS_CLASSIC);
       case "smile":
-        return fixed() ? SmileKMeans.fixed(rows, K, 20, seed) : SmileKMeans.converge(rows, K, seed);
+        return fixed() ? SmileKMeans.fixed(rows, k, 20, seed) : SmileKMeans.converge(rows, k, seed);
       case "elkiLloyd":
-        return elki(new LloydKMeans<>(SquaredEuclideanDistance.STATIC, K, elkiMaxIter(), elkiInit()));
+        return elki(new LloydKMeans<>(SquaredEuclideanDistance.STATIC, k, elkiMaxIter(), elkiInit()));
       case "elkiHamerly":
-        return elki(new HamerlyKMeans<>(SquaredEuclideanDistance.STATIC, K, elkiMaxIter(), elkiInit(), false));
+        return elki(new HamerlyKMeans<>(SquaredEuclideanDistance.STATIC, k, elkiMaxIter(), elkiInit(), false));
       case "elkiElkan":
-        return elki(new ElkanKMeans<>(SquaredEuclideanDistance.STATIC, K, elkiMaxIter(), elkiInit(), false));
+        return elki(new ElkanKMeans<>(SquaredEuclideanDistance.STATIC, k, elkiMaxIter(), elkiInit(), false));
       case "commonsMath":
-        return new KMeansPlusPlusClusterer<DoublePoint>(K, fixed() ? 20 : -1, new EuclideanDistance(),
+        return new KMeansPlusPlusClusterer<DoublePoint>(k, fixed() ? 20 : -1, new EuclideanDistance(),
             new JDKRandomGenerator((int) seed)).cluster(points);
       case "tribuo":
-        return new KMeansTrainer(K, fixed() ? 20 : 300, KMeansTrainer.Distance.EUCLIDEAN,
+        return new KMeansTrainer(k, fixed() ? 20 : 300, KMeansTrainer.Distance.EUCLIDEAN,
             KMeansTrainer.Initialisation.PLUSPLUS, 1, seed).train(tribuoData);
       default:
         throw new IllegalArgumentException("unknown impl " + impl);
@@ -230,7 +238,7 @@ public class KMeansBenchmark {
   }
 
   private io.github.clusterkit.kmeans.KMeansModel ours(KMeansAlgorithm algorithm, int threads, KMeansInit init) {
-    KMeans config = KMeans.k(K).seed(seed).init(init).algorithm(algorithm).parallelism(threads);
+    KMeans config = KMeans.k(k).seed(seed).init(init).algorithm(algorithm).parallelism(threads);
     if (fixed()) {
       config = config.maxIterations(20).tolerance(0);
     }
