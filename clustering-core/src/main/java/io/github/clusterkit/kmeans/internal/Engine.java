@@ -88,7 +88,8 @@ public final class Engine implements AutoCloseable {
   /**
    * Whether the seeding remembers per row which of the last step's candidates are nearer than its current
    * centre ({@link #seedMask}), so that folding the winner in computes a distance only for the rows it takes
-   * (one candidate group, {@code 2 + floor(ln k) <= 4}).
+   * (one candidate group, {@code 2 + floor(ln k) <= 4}; or two, up to {@link #MAX_DENSE_SPAN} candidates, when the
+   * passes are {@link #candidatesDense}).
    */
   private boolean seedStored;
   /** Per row bit {@code q} set when the last step's candidate {@code q} is nearer than the row's {@code d2}. */
@@ -122,6 +123,23 @@ public final class Engine implements AutoCloseable {
    * computing its distances again. {@code null} otherwise.
    */
   private double[][] seedLanes;
+
+  /**
+   * Whether the dense passes of this seeding keep {@link #seedLanes} (one candidate group and {@code d >=}
+   * {@link #LANES_MIN_D}).
+   */
+  private boolean seedLanesOn;
+
+  /**
+   * Most candidates a step of the dense passes takes ({@link #candidatesDense}: two groups of four, so that greedy
+   * k-means++ takes them up to {@code k = 1096}, where {@code 2 + floor(ln k)} reaches 8; the mask of a row has a bit
+   * for each). Throwaway one-JVM A/B, one thread, greedy k-means++ (6 candidates) at k = 100 and 20 iterations,
+   * medians, before (the pruned row passes, no column copy) / after: 10^5 x 10 seeding 204 / 147 ms, fit 564 / 482;
+   * 10^5 x 50 736 / 468 and 1567 / 1233; the original k-means++ at k = 100, which now gets the copy too (its dense
+   * passes): 10^5 x 10 fit 397 / 372 ms, 10^5 x 50 1040 / 952 (its seeding 135 / 159).
+   */
+  static final int MAX_DENSE_SPAN = 8;
+
   /**
    * Narrowest rows for which the dense greedy passes keep {@link #seedLanes}. Throwaway one-JVM A/B, greedy seeding
    * and at most 20 iterations, one thread, k = 10, 5 * 10^6 values, medians of 21 to 61 fits: d = 50 41.5 against
@@ -657,7 +675,15 @@ public final class Engine implements AutoCloseable {
     int tab = one ? 1 : span;
     seedCandTab = new double[k * tab];
     seedFoldTab = new double[k];
-    seedStored = seedPrune && span == 4 && !one;
+    // The column copy: the first seeding of the fit makes it (on the chunks' threads, block by block, each block's
+    // distances computed while it is in the cache); later seedings and the runs read it. Made under the same
+    // condition for either seeding (the pruned passes, and at most two candidate groups of greedy seeding), so that
+    // the fits of either use the same memory.
+    boolean make = columns == null && seedPrune && greedyTrials(k) <= MAX_DENSE_SPAN
+        && Columns.fits(n, d, columnLimit);
+    // One candidate group (span 4) by the stored passes, or up to two by the dense ones when they will run.
+    boolean denseLater = d <= SEED_DENSE_MAX_D || columns != null || make;
+    seedStored = seedPrune && !one && (span == 4 || (span <= MAX_DENSE_SPAN && denseLater));
     if (seedStored) {
       seedMask = new byte[n];
       seedReads = new int[nc];
@@ -673,11 +699,6 @@ public final class Engine implements AutoCloseable {
     seedTrack = trackable;
     int firstRow = w == null ? rng.nextInt(n) : drawByWeight(rng);
     System.arraycopy(x, firstRow * d, centers, 0, d);
-    // The first seeding of the fit makes the column copy (on the chunks' threads, block by block, each block's
-    // distances computed while it is in the cache); later seedings and the runs read it. Made under the same
-    // condition for either seeding (the pruned passes, and k <= 20, where greedy seeding has one candidate group),
-    // so that the fits of either use the same memory.
-    boolean make = columns == null && seedPrune && greedyTrials(k) <= 4 && Columns.fits(n, d, columnLimit);
     Columns cols = make ? new Columns(n, d, chunks) : columns;
     chunks.run(
         nc,
@@ -705,7 +726,8 @@ public final class Engine implements AutoCloseable {
     }
     seedDense = seedStored && (d <= SEED_DENSE_MAX_D || columns != null);
     seedTrack = trackable && (one ? seedPrune && classicDense(d) : seedDense);
-    if (seedDense && d >= LANES_MIN_D && seedLanes == null) {
+    seedLanesOn = seedDense && d >= LANES_MIN_D && span == 4;
+    if (seedLanesOn && seedLanes == null) {
       seedLanes = new double[4][n];
     }
     double pot = 0;
@@ -769,7 +791,7 @@ public final class Engine implements AutoCloseable {
             int pr = fold >= 0 && !fresh[c] ? fold : -1;
             if (seedStored) {
               if (seedDense) {
-                candidatesDense(from, to, d2, cand, pr, foldIdx, candPot, c * 4);
+                candidatesDense(from, to, d2, cand, pr, foldIdx, candPot, c * span);
               } else {
                 candidatesStored(c, from, to, d2, cand, pr, foldIdx, candPot, c * 4);
               }
@@ -1201,8 +1223,10 @@ public final class Engine implements AutoCloseable {
 
   /**
    * {@link #candidatesStored} by blocks of columns, for narrow rows ({@code d <=} {@link #SEED_DENSE_MAX_D}) or
-   * whenever the engine has its column copy: every row's distances to the four candidates (and to the pending centre)
-   * are computed, by blocks of rows in columns (the copy's, or copied here), so that {@link Dist#sqColumns}
+   * whenever the engine has its column copy: every row's distances to the four candidates, or to the eight of two
+   * groups ({@code cand.length == 8}, sums into {@code out[oo..oo+7]}, mask bits 4 to 7 for the second group), and to
+   * the pending centre are computed, by blocks of rows in columns (the copy's, or copied here), so that
+   * {@link Dist#sqColumns}
    * vectorises them over the rows (the same values as {@link Dist#sq} and {@link Dist#sq4}). No bound is tested: a
    * row the bounds would skip has every candidate at least as far as its {@code d2}, so its minima are {@code d2} and
    * its mask bits 0 either way. The same minima, masks and sums as {@link #candidatesStored} (no nearest-centre index:
@@ -1219,6 +1243,10 @@ public final class Engine implements AutoCloseable {
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
     final int dd = d;
     final double[] px = x;
     final double[] ww = w;
@@ -1227,7 +1255,7 @@ public final class Engine implements AutoCloseable {
     final boolean track = seedTrack;
     final int[] nr = seedNear;
     final double[] sec = seedSecond;
-    final double[][] lanes = seedDense && dd >= LANES_MIN_D ? seedLanes : null;
+    final double[][] lanes = seedLanesOn ? seedLanes : null;
     final double[] foldLane = lanes != null && folding ? lanes[seedFoldLane] : null;
     final int fo = fold * dd;
     final Columns copy = columns;
@@ -1297,6 +1325,40 @@ public final class Engine implements AutoCloseable {
           s3 += wi * m3;
         }
       }
+      if (cand.length > 4) {
+        final int co = 4;
+        Dist.sqColumnsPair(cols, len, px, cand[co] * dd, cand[co + 1] * dd, dd, acc, v0s, v1s);
+        Dist.sqColumnsPair(cols, len, px, cand[co + 2] * dd, cand[co + 3] * dd, dd, acc, v2s, v3s);
+        for (int r = 0; r < len; r++) {
+          int i = base + r;
+          double cur = Double.longBitsToDouble(d2[i]);
+          double u0 = v0s[r];
+          double u1 = v1s[r];
+          double u2 = v2s[r];
+          double u3 = v3s[r];
+          long cb = Double.doubleToRawLongBits(cur);
+          mk[i] |= (byte) ((((Double.doubleToRawLongBits(u0) - cb) >>> 63)
+              | (((Double.doubleToRawLongBits(u1) - cb) >>> 63) << 1)
+              | (((Double.doubleToRawLongBits(u2) - cb) >>> 63) << 2)
+              | (((Double.doubleToRawLongBits(u3) - cb) >>> 63) << 3)) << 4);
+          double m0 = Math.min(u0, cur);
+          double m1 = Math.min(u1, cur);
+          double m2 = Math.min(u2, cur);
+          double m3 = Math.min(u3, cur);
+          if (ww == null) {
+            s4 += m0;
+            s5 += m1;
+            s6 += m2;
+            s7 += m3;
+          } else {
+            double wi = ww[i];
+            s4 += wi * m0;
+            s5 += wi * m1;
+            s6 += wi * m2;
+            s7 += wi * m3;
+          }
+        }
+      }
       if (lanes != null) {
         System.arraycopy(v0s, 0, lanes[0], base, len);
         System.arraycopy(v1s, 0, lanes[1], base, len);
@@ -1308,6 +1370,12 @@ public final class Engine implements AutoCloseable {
     out[oo + 1] = s1;
     out[oo + 2] = s2;
     out[oo + 3] = s3;
+    if (cand.length > 4) {
+      out[oo + 4] = s4;
+      out[oo + 5] = s5;
+      out[oo + 6] = s6;
+      out[oo + 7] = s7;
+    }
   }
 
   /**
@@ -1409,7 +1477,7 @@ public final class Engine implements AutoCloseable {
     final double[] fv = sc.fold;
     final int[] nr = seedNear;
     final double[] sec = seedSecond;
-    final double[] foldLane = seedDense && dd >= LANES_MIN_D ? seedLanes[seedFoldLane] : null;
+    final double[] foldLane = seedLanesOn ? seedLanes[seedFoldLane] : null;
     for (int base = from; base < to; base += bl) {
       final int len = Math.min(bl, to - base);
       if (foldLane != null) {

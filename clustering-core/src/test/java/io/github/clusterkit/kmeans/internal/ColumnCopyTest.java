@@ -24,7 +24,7 @@ class ColumnCopyTest {
 
   @Property(tries = 40)
   void copyChangesNothing(@ForAll long seed, @ForAll @IntRange(min = 0, max = 9) int di,
-      @ForAll @IntRange(min = 1, max = 20) int k, @ForAll boolean weighted,
+      @ForAll @IntRange(min = 1, max = 60) int k, @ForAll boolean weighted,
       @ForAll @IntRange(min = 1, max = 3) int threads) {
     Rng gen = new Rng(seed);
     int d = DIMS[di];
