@@ -78,21 +78,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fits and end after a second unused), at most {@link #parallelism(int)} threads in all; the common pool is
  * never used.
  *
- * <p><b>Memory.</b> Besides the model's {@code n} labels, a fit holds work arrays per row (Hamerly: one
- * {@code long} and one {@code float}; Elkan: {@code k + 1} doubles) and, per thread, the distances of a block of rows
- * to every centroid (at most 2 MiB, up to 1024 centroids). A k-means++ fit (either kind) with
- * {@code k <= 1096} (at most 8 greedy candidates a step) and {@code d <= 256} (except {@code d = 2} without weights)
- * also copies the data once, by blocks
- * of columns, which every seeding pass and Hamerly's first assignment of every run read instead of copying each
- * block again; so does a
- * {@link KMeansAlgorithm#LLOYD} fit with {@code 3 <= d <= 256} and {@code k <= 1024} however it starts, whose every
- * pass reads it. The copy takes as much memory again as the data, is made only while {@code n * d <= 2^25} (256 MiB),
- * is shared by the restarts and released when {@code fit} returns (the model does not keep it). With the copy, greedy
- * k-means++ with {@code k <= 20} (four candidates a step) on rows of {@code d >= 20} keeps its candidates' distances
- * ({@code 4 n} doubles, at most a fifth of the data), and from {@code d >= 32} either k-means++ keeps each row's second smallest distance ({@code n} doubles)
- * for Hamerly's first assignment. Restarts that run side by side (below 65536 rows) make one copy per thread. Data
- * (or weights) that need the power-of-two scaling (see Edge cases) are copied once more, scaled, for the duration of
- * the fit.
+ * <p><b>Memory.</b> Besides the model's {@code n} labels, a fit holds work arrays per row (Hamerly: one {@code long}
+ * and one {@code float}; Elkan: {@code k + 1} doubles) and, per thread, the distances of a block of rows to every
+ * centroid (at most 2 MiB, up to 1024 centroids). A k-means++ fit (either kind) with {@code k <= 1096} (at most 8
+ * greedy candidates a step) and {@code d <= 256} (except {@code d = 2} without weights) also copies the data once, by
+ * blocks of columns, which every seeding pass and Hamerly's first assignment of every run read instead of copying each
+ * block again; so does a {@link KMeansAlgorithm#LLOYD} fit with {@code 3 <= d <= 256} and {@code k <= 1024} however it
+ * starts, whose every pass reads it. The copy takes as much memory again as the data, is made only while {@code n * d
+ * <= 2^25} (256 MiB), is shared by the restarts and released when {@code fit} returns (the model does not keep it).
+ * With the copy, greedy k-means++ with {@code k <= 20} (four candidates a step) on rows of {@code d >= 20} keeps its
+ * candidates' distances ({@code 4 n} doubles, at most a fifth of the data), and from {@code d >= 32} either k-means++
+ * keeps each row's second smallest distance ({@code n} doubles) for Hamerly's first assignment. Restarts that run side
+ * by side (below 65536 rows) make one copy per thread. Data (or weights) that need the power-of-two scaling (see Edge
+ * cases) are copied once more, scaled, for the duration of the fit.
  *
  * <p><b>Thread-safety.</b> Immutable: a configuration can be shared and used from several threads at once.
  * Every wither returns a new configuration and validates its argument at once. {@code fit} never modifies the
@@ -509,7 +507,7 @@ public final class KMeans {
    * Widest rows whose distances Hamerly's passes compute by blocks of columns (the engine's {@code Columns.MAX_D});
    * above it they go row by row and AUTO prefers Elkan from 20 clusters (see {@link KMeansAlgorithm#AUTO}).
    */
-  private static final int BLOCK_MAX_D = 256;
+  private static final int BLOCK_MAX_D = Engine.COLUMNS_MAX_D;
 
   /** Up to {@link #BLOCK_MAX_D} columns, AUTO picks Elkan from this many columns ... */
   private static final int ELKAN_MIN_D = 128;

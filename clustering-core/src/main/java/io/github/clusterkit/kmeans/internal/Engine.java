@@ -141,6 +141,12 @@ public final class Engine implements AutoCloseable {
   static final int MAX_DENSE_SPAN = 8;
 
   /**
+   * Widest rows whose distances the engine and its assigners compute by blocks of columns (the column copy's limit),
+   * for {@code KMeans}'s choice of algorithm.
+   */
+  public static final int COLUMNS_MAX_D = Columns.MAX_D;
+
+  /**
    * Narrowest rows for which the dense greedy passes keep {@link #seedLanes}. Throwaway one-JVM A/B, greedy seeding
    * and at most 20 iterations, one thread, k = 10, 5 * 10^6 values, medians of 21 to 61 fits: d = 50 41.5 against
    * 43.9 ms and 43.8 against 45.2, d = 32 49.5 against 51.8, d = 20 54.6 against 56.0; but d = 16 69.3 against 67.7
@@ -724,7 +730,8 @@ public final class Engine implements AutoCloseable {
       columns = cols;
       assigner.useColumns(cols);
     }
-    seedDense = seedStored && (d <= SEED_DENSE_MAX_D || columns != null);
+    // denseLater's copy is made by now (make), so this is the test it anticipated.
+    seedDense = seedStored && denseLater;
     seedTrack = trackable && (one ? seedPrune && classicDense(d) : seedDense);
     seedLanesOn = seedDense && d >= LANES_MIN_D && span == 4;
     if (seedLanesOn && seedLanes == null) {
@@ -764,8 +771,10 @@ public final class Engine implements AutoCloseable {
         System.arraycopy(x, row * d, centers, m * d, d);
         continue;
       }
-      // Centre m - 1 is the pending one (when pending >= 0): its squared distance to every centre so far.
-      if (pending >= 0) {
+      // Centre m - 1 is the pending one (when pending >= 0): its squared distance to every centre so far, and below the
+      // centre-to-candidate distances: the bounds of the pruned passes, which the dense passes do not test (m * span
+      // distances a step, not negligible from about k = 1000).
+      if (pending >= 0 && !seedDense) {
         for (int j = 0; j < m; j++) {
           seedFoldTab[j] = Dist.sq(centers, j * d, centers, (m - 1) * d, d);
         }
@@ -776,7 +785,7 @@ public final class Engine implements AutoCloseable {
       for (int t = trials; t < cand.length; t++) {
         cand[t] = cand[trials - 1];
       }
-      if (seedPrune) {
+      if (seedPrune && !seedDense) {
         for (int j = 0; j < m; j++) {
           for (int t = 0; t < span; t++) {
             seedCandTab[j * span + t] = Dist.sq(centers, j * d, x, cand[t] * d, d);
