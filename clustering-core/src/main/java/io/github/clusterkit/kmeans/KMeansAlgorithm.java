@@ -34,6 +34,15 @@ public enum KMeansAlgorithm {
    *   <li>Beyond 256 columns both go row by row, as they did from 65 columns before the blocks reached 256:
    *       standard Gaussian rows at d = 80 and 100, Elkan 0.73x / 0.62x / 0.53x and 0.71x / 0.62x / 0.55x for
    *       k = 10 / 20 / 50; blobs at k >= 20 and d = 80 and 100, 0.21x to 0.54x; blobs at d = 500, k = 20, 0.74x.
+   *   <li>Measured again once Elkan's first pass went by blocks of columns too (medians of 5 fits of greedy k-means++
+   *       and 20 iterations, seed 42), k = 20 / 50 / 100. Blobs (10^5 rows up to d = 100, {@code n d = 10^7} at
+   *       d = 128): 1.32x / 0.98x / 0.99x at d = 10, 1.48x / 0.90x / 1.06x at d = 20, 1.21x / 0.83x / 0.86x at d = 35,
+   *       1.07x / 0.81x / 0.81x at d = 50, 0.89x / 0.71x / 0.74x at d = 64, 0.90x / 0.58x / 0.62x at d = 100,
+   *       0.85x / 0.62x / 0.56x at d = 128. Standard Gaussian rows (5*10^4): Elkan slower everywhere, 1.16x to 1.76x
+   *       (1.46x / 1.40x / 1.41x at d = 50, 1.31x / 1.43x / 1.42x at d = 100, 1.34x / 1.28x / 1.24x at d = 128). The
+   *       rule stands: from d = 128 and k = 50 Elkan's lead on blobs (1.6x to 1.8x) beats Hamerly's on Gaussian rows
+   *       (1.2x to 1.3x); at d = 100 and k >= 50 it does by a margin too thin (1.6x to 1.7x against 1.4x) to move the
+   *       bound without more measurements, and below it does not.
    * </ul>
    */
   AUTO,
@@ -59,7 +68,9 @@ public enum KMeansAlgorithm {
   /**
    * Elkan's algorithm (Elkan 2003, "Using the triangle inequality to accelerate k-means", ICML): one upper
    * bound and {@code k} lower bounds per row plus all centroid-to-centroid distances; {@code n (k + 1)} extra
-   * doubles. Skips the most distance computations, which pays in higher dimension.
+   * doubles. Skips the most distance computations, which pays in higher dimension. Its first pass, which computes
+   * every distance, goes by blocks of columns as Lloyd's passes do ({@code 3 <= d <= 256}, {@code k <= 1024}); the
+   * later ones go row by row.
    */
   ELKAN
 }
