@@ -511,7 +511,7 @@ public final class KMeans {
   private static final int BLOCK_MAX_D = Engine.COLUMNS_MAX_D;
 
   /** Up to {@link #BLOCK_MAX_D} columns, AUTO picks Elkan from this many columns ... */
-  private static final int ELKAN_MIN_D = 128;
+  private static final int ELKAN_MIN_D = 80;
 
   /** ... and this many clusters (see {@link KMeansAlgorithm#AUTO}). */
   private static final int ELKAN_MIN_K = 30;

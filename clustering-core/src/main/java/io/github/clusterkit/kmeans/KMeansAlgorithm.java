@@ -11,7 +11,7 @@ public enum KMeansAlgorithm {
 
   /**
    * Chooses by dimension and number of clusters: {@link #ELKAN} when its {@code n * k} lower bounds take at most
-   * 256 MiB and either {@code 128 <= d <= 256} and {@code k >= 30}, or {@code d > 256} and {@code k >= 20};
+   * 256 MiB and either {@code 80 <= d <= 256} and {@code k >= 30}, or {@code d > 256} and {@code k >= 20};
    * {@link #HAMERLY} otherwise. Up to 256 columns Hamerly's first pass and its rescans compute distances by blocks
    * of columns, vectorised over the rows, which Elkan's per-centroid bounds do not allow. Measured single-threaded
    * (throwaway one-JVM harnesses), Elkan's time over Hamerly's:
@@ -30,19 +30,23 @@ public enum KMeansAlgorithm {
    *       k = 20 1.12x, 1.00x, 0.97x, 0.83x, 1.07x; k = 30 0.76x at d = 100 and 0.72x at d = 200; k = 50 0.80x,
    *       0.68x, 0.63x, 0.53x at d = 100, 128, 200, 256. Standard Gaussian rows (5*10^4) at d = 80, 100 and 200:
    *       Elkan slower for every k from 10 to 50, 1.21x to 1.46x. Where they disagree (k >= 30) Elkan's lead on
-   *       blobs is the larger from d = 128 (1.4x to 1.9x against about 1.2x to 1.3x), hence the rule.
+   *       blobs is the larger from d = 128 (1.4x to 1.9x against about 1.2x to 1.3x), hence the rule then (128
+   *       columns; see the last item for the bound now).
    *   <li>Beyond 256 columns both go row by row, as they did from 65 columns before the blocks reached 256:
    *       standard Gaussian rows at d = 80 and 100, Elkan 0.73x / 0.62x / 0.53x and 0.71x / 0.62x / 0.55x for
    *       k = 10 / 20 / 50; blobs at k >= 20 and d = 80 and 100, 0.21x to 0.54x; blobs at d = 500, k = 20, 0.74x.
-   *   <li>Measured again once Elkan's first pass went by blocks of columns too (medians of 5 fits of greedy k-means++
-   *       and 20 iterations, seed 42), k = 20 / 50 / 100. Blobs (10^5 rows up to d = 100, {@code n d = 10^7} at
-   *       d = 128): 1.32x / 0.98x / 0.99x at d = 10, 1.48x / 0.90x / 1.06x at d = 20, 1.21x / 0.83x / 0.86x at d = 35,
-   *       1.07x / 0.81x / 0.81x at d = 50, 0.89x / 0.71x / 0.74x at d = 64, 0.90x / 0.58x / 0.62x at d = 100,
-   *       0.85x / 0.62x / 0.56x at d = 128. Standard Gaussian rows (5*10^4): Elkan slower everywhere, 1.16x to 1.76x
-   *       (1.46x / 1.40x / 1.41x at d = 50, 1.31x / 1.43x / 1.42x at d = 100, 1.34x / 1.28x / 1.24x at d = 128). The
-   *       rule stands: from d = 128 and k = 50 Elkan's lead on blobs (1.6x to 1.8x) beats Hamerly's on Gaussian rows
-   *       (1.2x to 1.3x); at d = 100 and k >= 50 it does by a margin too thin (1.6x to 1.7x against 1.4x) to move the
-   *       bound without more measurements, and below it does not.
+   *   <li>Measured again once Elkan's first pass went by blocks of columns too (Elkan's time over Hamerly's, medians
+   *       of 5 fits of greedy k-means++ and 20 iterations, seed 42). Blobs (10^5 rows up to d = 64, {@code n d = 10^7}
+   *       beyond), k = 20 / 50 / 100: 1.32x / 0.98x / 0.99x at d = 10, 1.48x / 0.90x / 1.06x at d = 20, 1.21x / 0.83x
+   *       / 0.86x at d = 35, 1.07x / 0.81x / 0.81x at d = 50, 0.89x / 0.71x / 0.74x at d = 64, 0.85x / 0.62x / 0.56x
+   *       at d = 128; k = 30 / 50 / 100: 0.73x / 0.70x / 0.65x at d = 80, 0.63x / 0.58x / 0.60x at d = 100, 0.67x /
+   *       0.62x / 0.60x at d = 115 (k = 20 at d = 100: 0.90x). Standard Gaussian rows (5*10^4): Elkan slower
+   *       everywhere, 1.16x to 1.76x; k = 20 / 50 / 100: 1.46x / 1.40x / 1.41x at d = 50, 1.30x / 1.40x / 1.54x at
+   *       d = 64, 1.34x / 1.28x / 1.24x at d = 128, 1.31x at d = 100 and k = 20; k = 30 / 50 / 100: 1.21x / 1.33x /
+   *       1.25x at d = 80, 1.28x / 1.48x / 1.41x at d = 100, 1.34x / 1.32x / 1.21x at d = 115. From 80 columns and 30
+   *       clusters Elkan's lead on blobs (1.4x to 1.7x) is now the larger, so the bound moved from 128 to 80 columns;
+   *       at d = 64 it is not (k = 50: 1.41x against 1.40x; k = 100: 1.35x against 1.54x), nor at k = 20 (d = 100:
+   *       1.11x against 1.31x).
    * </ul>
    */
   AUTO,

@@ -120,16 +120,16 @@ class KMeansApiTest {
   }
 
   /**
-   * AUTO's documented rule ({@link KMeansAlgorithm#AUTO}): Elkan from 128 columns with at least 30 clusters, or above
+   * AUTO's documented rule ({@link KMeansAlgorithm#AUTO}): Elkan from 80 columns with at least 30 clusters, or above
    * 256 columns with at least 20, while its bounds fit; Hamerly otherwise. Every corner of the rule.
    */
   @Test
   void autoChoosesElkanOnlyForWideRowsAndManyClusters() {
     KMeansAlgorithm auto = KMeansAlgorithm.AUTO;
     assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 64, 50));
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 127, 50));
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 128, 29));
-    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 128, 30));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 79, 50));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 80, 29));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 80, 30));
     assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 256, 30));
     assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 256, 29));
     assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 257, 19));
