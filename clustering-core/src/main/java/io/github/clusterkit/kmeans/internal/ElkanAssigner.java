@@ -32,26 +32,7 @@ public final class ElkanAssigner extends Assigner {
   /** The engine's column copy, or {@code null}. */
   private Columns columns;
   /** Work arrays of the blocked first pass ({@link #fullBlocks}), one set per calling thread. */
-  private final PerThread<Block> blocks;
-
-  private static final class Block {
-    final double[][] cols;
-    final double[] rowBuf;
-    final double[][] acc;
-    final double[][] dist;
-    final double[] bd;
-    final double[] bestD;
-
-    Block(int d, int k) {
-      int bl = Columns.blockRows(d);
-      cols = new double[d][bl];
-      rowBuf = new double[Columns.rowBufferLength(d)];
-      acc = new double[8][bl];
-      dist = new double[k][bl];
-      bd = new double[bl];
-      bestD = new double[bl];
-    }
-  }
+  private final PerThread<BlockScratch> blocks;
 
   /**
    * @param x row-major points
@@ -68,7 +49,7 @@ public final class ElkanAssigner extends Assigner {
     this.lower = new double[n * k];
     this.half = new double[k * k];
     this.s = new double[k];
-    this.blocks = new PerThread<>(() -> new Block(d, k));
+    this.blocks = new PerThread<>(() -> new BlockScratch(d, k));
   }
 
   /** The upper bounds, one a row; for tests. */
@@ -86,13 +67,6 @@ public final class ElkanAssigner extends Assigner {
     this.columns = columns;
   }
 
-  /**
-   * Whether the first pass goes by blocks of columns ({@link #fullBlocks}): the limits of Lloyd's blocked passes
-   * ({@link LloydAssigner#BLOCK_MAX_K}).
-   */
-  private boolean blocked() {
-    return d >= 3 && d <= Columns.MAX_D && k <= LloydAssigner.BLOCK_MAX_K;
-  }
 
   /**
    * @param n rows
@@ -118,7 +92,7 @@ public final class ElkanAssigner extends Assigner {
 
   @Override
   public int assign(int from, int to, int[] labels, double[] sum, double[] wsum) {
-    if (full && blocked()) {
+    if (full && LloydAssigner.blocked(d, k)) {
       return fullBlocks(from, to, labels, sum, wsum);
     }
     int changes = 0;
@@ -200,7 +174,7 @@ public final class ElkanAssigner extends Assigner {
   private int fullBlocks(int from, int to, int[] labels, double[] sum, double[] wsum) {
     final int dd = d;
     final int kk = k;
-    final Block b = blocks.get();
+    final BlockScratch b = blocks.get();
     final int bl = Columns.blockRows(dd);
     final double[] u = upper;
     final double[] lb = lower;

@@ -25,7 +25,7 @@ public final class LloydAssigner extends Assigner {
    */
   public LloydAssigner(double[] x, int n, int d, int k, double[] w) {
     super(x, n, d, k, w);
-    this.blocks = new PerThread<>(() -> new Block(d, k));
+    this.blocks = new PerThread<>(() -> new BlockScratch(d, k));
   }
 
   /**
@@ -39,26 +39,7 @@ public final class LloydAssigner extends Assigner {
   private Columns columns;
 
   /** Work arrays of the blocked pass, one set per calling thread. */
-  private final PerThread<Block> blocks;
-
-  private static final class Block {
-    final double[][] cols;
-    final double[] rowBuf;
-    final double[][] acc;
-    final double[][] dist;
-    final double[] bd;
-    final double[] bestD;
-
-    Block(int d, int k) {
-      int bl = Columns.blockRows(d);
-      cols = new double[d][bl];
-      rowBuf = new double[Columns.rowBufferLength(d)];
-      acc = new double[8][bl];
-      dist = new double[k][bl];
-      bd = new double[bl];
-      bestD = new double[bl];
-    }
-  }
+  private final PerThread<BlockScratch> blocks;
 
   @Override
   void useColumns(Columns columns) {
@@ -72,6 +53,18 @@ public final class LloydAssigner extends Assigner {
 
   /** Whether the passes go by blocks of columns ({@link #assignBlocks}). */
   private boolean blocked() {
+    return blocked(d, k);
+  }
+
+  /**
+   * Whether passes that compute every distance go by blocks of columns: from 3 to {@link Columns#MAX_D} columns and
+   * up to {@link #BLOCK_MAX_K} centroids (Lloyd's passes, Elkan's first pass).
+   *
+   * @param d dimension
+   * @param k centroids
+   * @return whether they do
+   */
+  static boolean blocked(int d, int k) {
     return d >= 3 && d <= Columns.MAX_D && k <= BLOCK_MAX_K;
   }
 
@@ -123,7 +116,7 @@ public final class LloydAssigner extends Assigner {
    */
   private int assignBlocks(int from, int to, int[] labels, double[] sum, double[] wsum) {
     final int dd = d;
-    final Block b = blocks.get();
+    final BlockScratch b = blocks.get();
     final int bl = Columns.blockRows(dd);
     final boolean known = first && ref != null && w == null && !moves;
     int changes = 0;
