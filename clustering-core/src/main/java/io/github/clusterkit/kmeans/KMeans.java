@@ -81,9 +81,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Memory.</b> Besides the model's {@code n} labels, a fit holds work arrays per row (Hamerly: one {@code long}
  * and one {@code float}; Elkan: {@code k + 1} doubles) and, per thread, the distances of a block of rows to every
  * centroid (at most 2 MiB, up to 1024 centroids). A k-means++ fit (either kind) with {@code k <= 1096} (at most 8
- * greedy candidates a step) and {@code d <= 256} (except {@code d = 2} without weights) also copies the data once, by
+ * greedy candidates a step) and {@code d <= 1024} (except {@code d = 2} without weights) also copies the data once, by
  * blocks of columns, which every seeding pass and the first assignment of every Hamerly or Elkan run read instead of
- * copying each block again; so does a {@link KMeansAlgorithm#LLOYD} fit with {@code 3 <= d <= 256} and
+ * copying each block again; so does a {@link KMeansAlgorithm#LLOYD} fit with {@code 3 <= d <= 1024} and
  * {@code k <= 1024} however it starts, whose every pass reads it. The copy takes as much memory again as the data,
  * is made only while {@code n * d <= 2^25} (256 MiB), is shared by the restarts and released when {@code fit}
  * returns (the model does not keep it).
@@ -497,7 +497,14 @@ public final class KMeans {
     if (algorithm != KMeansAlgorithm.AUTO) {
       return algorithm;
     }
-    boolean elkan = d > BLOCK_MAX_D ? k >= 20 : d >= ELKAN_MIN_D && k >= ELKAN_MIN_K;
+    boolean elkan;
+    if (d > BLOCK_MAX_D) {
+      elkan = k >= 20; // both go row by row
+    } else if (d > ELKAN_WIDE_D) {
+      elkan = k >= ELKAN_WIDE_MIN_K;
+    } else {
+      elkan = d >= ELKAN_MIN_D && k >= ELKAN_MIN_K;
+    }
     if (elkan && (long) n * k <= ELKAN_MAX_BOUNDS) {
       return KMeansAlgorithm.ELKAN;
     }
@@ -505,16 +512,22 @@ public final class KMeans {
   }
 
   /**
-   * Widest rows whose distances Hamerly's passes compute by blocks of columns (the engine's {@code Columns.MAX_D});
-   * above it they go row by row and AUTO prefers Elkan from 20 clusters (see {@link KMeansAlgorithm#AUTO}).
+   * Widest rows whose distances Hamerly's passes compute by blocks of columns (the engine's {@code Columns.MAX_D},
+   * 1024); above it they go row by row and AUTO prefers Elkan from 20 clusters (see {@link KMeansAlgorithm#AUTO}).
    */
   private static final int BLOCK_MAX_D = Engine.COLUMNS_MAX_D;
 
   /** Up to {@link #BLOCK_MAX_D} columns, AUTO picks Elkan from this many columns ... */
   private static final int ELKAN_MIN_D = 80;
 
-  /** ... and this many clusters (see {@link KMeansAlgorithm#AUTO}). */
+  /** ... and this many clusters, up to {@link #ELKAN_WIDE_D} columns (see {@link KMeansAlgorithm#AUTO}). */
   private static final int ELKAN_MIN_K = 30;
+
+  /** Beyond this many columns (up to {@link #BLOCK_MAX_D}) AUTO picks Elkan from {@link #ELKAN_WIDE_MIN_K} clusters. */
+  private static final int ELKAN_WIDE_D = 256;
+
+  /** See {@link #ELKAN_WIDE_D}. */
+  private static final int ELKAN_WIDE_MIN_K = 50;
 
   /** Largest {@code n * k} for which AUTO picks Elkan: 2^25 doubles, 256 MiB of lower bounds. */
   private static final long ELKAN_MAX_BOUNDS = 1L << 25;

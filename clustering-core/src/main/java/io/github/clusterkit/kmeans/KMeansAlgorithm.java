@@ -11,9 +11,10 @@ public enum KMeansAlgorithm {
 
   /**
    * Chooses by dimension and number of clusters: {@link #ELKAN} when its {@code n * k} lower bounds take at most
-   * 256 MiB and either {@code 80 <= d <= 256} and {@code k >= 30}, or {@code d > 256} and {@code k >= 20};
-   * {@link #HAMERLY} otherwise. Up to 256 columns Hamerly's first pass and its rescans compute distances by blocks
-   * of columns, vectorised over the rows, which Elkan's per-centroid bounds do not allow. Measured single-threaded
+   * 256 MiB and either {@code 80 <= d <= 256} and {@code k >= 30}, or {@code 256 < d <= 1024} and {@code k >= 50},
+   * or {@code d > 1024} and {@code k >= 20}; {@link #HAMERLY} otherwise. Up to 1024 columns Hamerly's first pass and
+   * its rescans compute distances by blocks of columns, vectorised over the rows, which Elkan's per-centroid bounds
+   * allow in its first pass only. Measured single-threaded
    * (throwaway one-JVM harnesses), Elkan's time over Hamerly's:
    *
    * <ul>
@@ -32,7 +33,8 @@ public enum KMeansAlgorithm {
    *       Elkan slower for every k from 10 to 50, 1.21x to 1.46x. Where they disagree (k >= 30) Elkan's lead on
    *       blobs is the larger from d = 128 (1.4x to 1.9x against about 1.2x to 1.3x), hence the rule then (128
    *       columns; see the last item for the bound now).
-   *   <li>Beyond 256 columns both go row by row, as they did from 65 columns before the blocks reached 256:
+   *   <li>Beyond 1024 columns both go row by row (measured when that was beyond 256 columns, as it was from 65
+   *       columns before the blocks reached 256):
    *       standard Gaussian rows at d = 80 and 100, Elkan 0.73x / 0.62x / 0.53x and 0.71x / 0.62x / 0.55x for
    *       k = 10 / 20 / 50; blobs at k >= 20 and d = 80 and 100, 0.21x to 0.54x; blobs at d = 500, k = 20, 0.74x.
    *   <li>Measured again once Elkan's first pass went by blocks of columns too (Elkan's time over Hamerly's, medians
@@ -47,13 +49,20 @@ public enum KMeansAlgorithm {
    *       clusters Elkan's lead on blobs (1.4x to 1.7x) is now the larger, so the bound moved from 128 to 80 columns;
    *       at d = 64 it is not (k = 50: 1.41x against 1.40x; k = 100: 1.35x against 1.54x), nor at k = 20 (d = 100:
    *       1.11x against 1.31x).
+   *   <li>Once the blocks reached 1024 columns, with blocks of 512 KiB from 65 columns (medians of 5 fits as above,
+   *       1.92 * 10^7 values of the benchmark's blobs: 50000 rows at d = 384, 25000 at d = 768; 20000 standard Gaussian
+   *       rows): blobs at k = 20 / 30 / 50 0.84x / 0.67x / 0.63x at d = 384, 0.99x / 0.73x / 0.56x at d = 768;
+   *       Gaussian rows 1.73x / 1.66x / 1.73x and 1.55x / 1.57x / 1.45x. Elkan's lead on blobs beats Hamerly's on
+   *       Gaussian rows at k = 50 and d = 768 (1.79x against 1.45x), not at d = 384 (1.59x against 1.73x), nor at
+   *       k <= 30; from 257 to 1024 columns the rule takes Elkan from 50 clusters, where the two leads average 1.69x
+   *       against 1.59x.
    * </ul>
    */
   AUTO,
 
   /**
    * Lloyd's algorithm (Lloyd 1982, doi:10.1109/TIT.1982.1056489): every row is compared with every centroid
-   * in every iteration; {@code O(n k d)} per iteration, no extra memory per row. With {@code 3 <= d <= 256} and
+   * in every iteration; {@code O(n k d)} per iteration, no extra memory per row. With {@code 3 <= d <= 1024} and
    * {@code k <= 1024} the distances are computed by blocks of rows held by columns (vectorised over the rows; see the
    * memory note of {@link KMeans}), the same values in the same order as row by row.
    */
@@ -73,7 +82,7 @@ public enum KMeansAlgorithm {
    * Elkan's algorithm (Elkan 2003, "Using the triangle inequality to accelerate k-means", ICML): one upper
    * bound and {@code k} lower bounds per row plus all centroid-to-centroid distances; {@code n (k + 1)} extra
    * doubles. Skips the most distance computations, which pays in higher dimension. Its first pass, which computes
-   * every distance, goes by blocks of columns as Lloyd's passes do ({@code 3 <= d <= 256}, {@code k <= 1024}); the
+   * every distance, goes by blocks of columns as Lloyd's passes do ({@code 3 <= d <= 1024}, {@code k <= 1024}); the
    * later ones go row by row.
    */
   ELKAN

@@ -120,8 +120,9 @@ class KMeansApiTest {
   }
 
   /**
-   * AUTO's documented rule ({@link KMeansAlgorithm#AUTO}): Elkan from 80 columns with at least 30 clusters, or above
-   * 256 columns with at least 20, while its bounds fit; Hamerly otherwise. Every corner of the rule.
+   * AUTO's documented rule ({@link KMeansAlgorithm#AUTO}): Elkan from 80 to 256 columns with at least 30 clusters,
+   * from 257 to 1024 with at least 50, above 1024 with at least 20, while its bounds fit; Hamerly otherwise. Every
+   * corner of the rule.
    */
   @Test
   void autoChoosesElkanOnlyForWideRowsAndManyClusters() {
@@ -132,12 +133,16 @@ class KMeansApiTest {
     assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 80, 30));
     assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 256, 30));
     assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 256, 29));
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 257, 19));
-    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 257, 20));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 257, 49));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 257, 50));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 1024, 50));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 1024, 49));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 1025, 19));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 1025, 20));
     assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 1 << 20, 200, 32)); // n * k = 2^25 bounds: the limit
     assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, (1 << 20) + 1, 200, 32)); // one row more
-    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 1 << 20, 300, 32));
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, (1 << 20) + 1, 300, 32));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 1 << 20, 2000, 32));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, (1 << 20) + 1, 2000, 32));
     for (KMeansAlgorithm a : new KMeansAlgorithm[] {KMeansAlgorithm.LLOYD, KMeansAlgorithm.HAMERLY,
         KMeansAlgorithm.ELKAN}) {
       assertEquals(a, KMeans.resolve(a, 1000, 100, 50), "an explicit choice is kept");

@@ -21,15 +21,38 @@ final class Columns {
   static final long MAX_VALUES = 1L << 25;
 
   /**
-   * Widest rows for which blocks of columns are used at all (the seeding, Hamerly's first pass and rescans, Lloyd's
-   * passes and batch predict; wider rows keep the row kernels). Was 64; throwaway one-JVM A/B, one thread, greedy
-   * k-means++ and 20 iterations (tolerance 0), medians of 7 fits, the benchmark's blobs at {@code n * d = 10^7},
-   * Hamerly with blocks against without: k = 10: d = 65 84 against 129 ms, d = 100 91 / 127, d = 128 103 / 132,
-   * d = 200 92 / 131, d = 256 116 / 150; k = 20: 419 / 804, 467 / 845, 464 / 767, 530 / 855, 398 / 632; standard
-   * Gaussian rows, 5*10^4 x 100 and x 200, k = 10: 222 / 397 and 461 / 778 ms. At d = 500 (blocks of 14 rows) the
-   * blocks gained 8% for Hamerly at k = 10 but cost Elkan's fit 36% at k = 20 (its seeding), hence 256.
+   * Widest rows for which blocks of columns are used at all (the seeding, Hamerly's first pass and rescans, Elkan's
+   * first pass, Lloyd's passes and batch predict; wider rows keep the row kernels). Was 64, then 256 (throwaway
+   * one-JVM A/B, one thread, greedy k-means++ and 20 iterations (tolerance 0), medians of 7 fits, the benchmark's blobs
+   * at {@code n * d = 10^7}, Hamerly with blocks against without: k = 10: d = 65 84 against 129 ms, d = 100 91 / 127,
+   * d = 128 103 / 132, d = 200 92 / 131, d = 256 116 / 150; k = 20: 419 / 804, 467 / 845, 464 / 767, 530 / 855,
+   * 398 / 632; standard Gaussian rows, 5*10^4 x 100 and x 200, k = 10: 222 / 397 and 461 / 778 ms; at d = 500 the
+   * blocks of 14 rows of 64 KiB cost Elkan's fit 36% at k = 20). With the larger blocks of wide rows
+   * ({@link #blockRows}) it is 1024: same harness, medians of 5, 1.92 * 10^7 values (d = 384, 768, 1024: 50000, 25000,
+   * 18750 rows), before (row kernels) / after, Hamerly and Elkan: k = 10 at d = 384 285 / 153 and 294 / 158 ms, at
+   * d = 768 261 / 177 and 271 / 176, at d = 1024 259 / 182 and 262 / 210; k = 30 at d = 384 2663 / 1330 and 1204 /
+   * 897, at d = 768 2022 / 1159 and 1016 / 842, at d = 1024 1481 / 1196 and 887 / 891. At d = 1536 (12500 rows,
+   * k = 30) the blocks cost Hamerly 18% and Elkan 16%, hence 1024.
    */
-  static final int MAX_D = 256;
+  static final int MAX_D = 1024;
+
+  /**
+   * Widest rows whose blocks hold at most 8192 values (64 KiB, {@link #blockRows}); wider rows take blocks of up to
+   * {@link #WIDE_BLOCK_VALUES}.
+   */
+  static final int NARROW_MAX_D = 64;
+
+  /**
+   * Most values in a block of rows wider than {@link #NARROW_MAX_D} (512 KiB, half the core's L2 cache here): the
+   * kernels read a block once for every one or two centroids, so a block in L2 serves them as well as one in L1,
+   * and more rows a block keep the vector loops long (blocks of 64 KiB are 30 rows at d = 256 and 14 at d = 384).
+   * Same harness as {@link #MAX_D}, 64 KiB / 512 KiB blocks, Hamerly and Elkan: d = 128 (78125 rows) k = 10 127 / 89
+   * and 131 / 113 ms, k = 30 1122 / 861 and 770 / 679; d = 256 (39062 rows) k = 10 122 / 79 and 120 / 94, k = 30
+   * 1255 / 716 and 725 / 565; d = 100 (10^5 rows) k = 10 99 / 104 and 133 / 116, k = 30 1054 / 903 and 810 / 714;
+   * d = 80 (125000 rows) 92 / 87, 131 / 133, 871 / 880, 738 / 737 ms. Blocks of 256 KiB at d = 384: k = 10 160 and
+   * 175 ms, k = 30 1427 and 959 (512 KiB: 153, 158, 1330, 897).
+   */
+  static final int WIDE_BLOCK_VALUES = 1 << 16;
 
   private final int d;
   private final int rows;
@@ -65,9 +88,10 @@ final class Columns {
   }
 
   /**
-   * Rows per block: at most 8192 doubles (64 KiB) per block, so that a block stays in the core's cache while its
-   * distances to several vectors are computed; rounded down to 6 modulo 8, which makes an array of that many doubles
-   * a multiple of 64 bytes long (with the usual 16-byte array header), so that the arrays of a block, allocated one
+   * Rows per block: at most 8192 doubles (64 KiB) per block up to {@link #NARROW_MAX_D} columns and
+   * {@link #WIDE_BLOCK_VALUES} (512 KiB) beyond, so that a block stays in the core's cache while its distances to
+   * several vectors are computed, and at most 256 ({@link Dist#MAX_COLUMN_LEN}); rounded down to 6 modulo 8, which
+   * makes an array of that many doubles a multiple of 64 bytes long (with the usual 16-byte array header), so that the arrays of a block, allocated one
    * after another, share their alignment to the 64-byte vectors of AVX-512. A throwaway timing of
    * {@link Dist#sqColumns} over blocks in the cache (10 vectors, one thread) took about 0.32 instead of 0.38 ms at
    * d = 10 (rows 262, 270 or 518 against 256, 264 or 520) and 1.07 instead of 1.19 ms at d = 50 (174 against 163).
@@ -76,7 +100,7 @@ final class Columns {
    * @return the rows per block
    */
   static int blockRows(int d) {
-    int rows = Math.max(16, Math.min(256, 8192 / d));
+    int rows = Math.max(16, Math.min(256, (d <= NARROW_MAX_D ? 8192 : WIDE_BLOCK_VALUES) / d));
     return rows - ((rows - 6) & 7);
   }
 

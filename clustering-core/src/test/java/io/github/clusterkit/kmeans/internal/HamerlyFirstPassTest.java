@@ -25,14 +25,14 @@ class HamerlyFirstPassTest {
   }
 
   /**
-   * Wide rows, up to {@link Columns#MAX_D} (256), the widest the blocked pass takes (above it the pass is the row scan
-   * itself, whose bounds {@link HamerlyRescanTest} checks through the fits they lead to).
+   * Wide rows, 65 to 256 columns or 833 to 1024, up to {@link Columns#MAX_D}, the widest the blocked pass takes (above
+   * it the pass is the row scan itself, whose bounds {@link HamerlyRescanTest} checks through the fits they lead to).
    */
   @Property(tries = 25)
   void wideFirstPassEqualsRowByRowScan(@ForAll long seed, @ForAll @IntRange(min = 65, max = 256) int d,
       @ForAll @IntRange(min = 1, max = 80) int k, @ForAll @IntRange(min = 1, max = 400) int n,
-      @ForAll boolean huge, @ForAll boolean fewStored) {
-    check(seed, d, k, n, huge, fewStored);
+      @ForAll boolean huge, @ForAll boolean fewStored, @ForAll boolean widest) {
+    check(seed, widest ? d + 768 : d, k, n, huge, fewStored);
   }
 
   private static void check(long seed, int d, int k, int n, boolean huge, boolean fewStored) {

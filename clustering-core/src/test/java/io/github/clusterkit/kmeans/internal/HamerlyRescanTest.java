@@ -27,13 +27,16 @@ class HamerlyRescanTest {
     check(seed, d, k, n, lattice, weighted, threads, fewStored);
   }
 
-  /** Wide rows, on both sides of {@link Columns#MAX_D} (256): blocks up to it, row by row above. */
+  /**
+   * Wide rows: 60 to 300 columns (both sides of 64, where the blocks grow from 64 KiB to 512 KiB), or 860 to 1100
+   * (both sides of {@link Columns#MAX_D}, 1024: blocks up to it, row by row above).
+   */
   @Property(tries = 25)
   void wideRescansByBlocksEqualRowByRowRescans(@ForAll long seed, @ForAll @IntRange(min = 60, max = 300) int d,
       @ForAll @IntRange(min = 1, max = 70) int k, @ForAll @IntRange(min = 1, max = 1200) int n,
       @ForAll boolean lattice, @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads,
-      @ForAll boolean fewStored) {
-    check(seed, d, k, n, lattice, weighted, threads, fewStored);
+      @ForAll boolean fewStored, @ForAll boolean widest) {
+    check(seed, widest ? d + 800 : d, k, widest ? Math.min(n, 400) : n, lattice, weighted, threads, fewStored);
   }
 
   private static void check(long seed, int d, int k, int n, boolean lattice, boolean weighted, int threads,

@@ -26,7 +26,7 @@ import net.jqwik.api.constraints.IntRange;
  */
 class SeedHandoffTest {
 
-  private static final int[] DIMS = {32, 33, 40, 50, 64, 65, 100, 256};
+  private static final int[] DIMS = {32, 33, 40, 50, 64, 65, 100, 256, 500, 1024};
 
   /** Non-negative doubles where the raw-bits comparison could go wrong: zeros, subnormals, the top, infinity. */
   private static final double[] EDGES = {0.0, Double.MIN_VALUE, 2 * Double.MIN_VALUE, Double.MIN_NORMAL,
@@ -49,7 +49,7 @@ class SeedHandoffTest {
 
   @Property(tries = 60)
   void seedingFindsEachRowsNearestCentresAndTheRunMatchesAFreshOne(@ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 7) int di, @ForAll @IntRange(min = 1, max = 60) int k,
+      @ForAll @IntRange(min = 0, max = 9) int di, @ForAll @IntRange(min = 1, max = 60) int k,
       @ForAll @IntRange(min = 0, max = 2) int kind, @ForAll boolean weighted,
       @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean classic, @ForAll boolean copy,
       @ForAll @IntRange(min = 1, max = 4) int maxIterations) {
