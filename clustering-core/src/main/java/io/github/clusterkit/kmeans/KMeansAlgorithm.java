@@ -54,8 +54,8 @@ public enum KMeansAlgorithm {
    *       rows): blobs at k = 20 / 30 / 50 0.84x / 0.67x / 0.63x at d = 384, 0.99x / 0.73x / 0.56x at d = 768;
    *       Gaussian rows 1.73x / 1.66x / 1.73x and 1.55x / 1.57x / 1.45x. Elkan's lead on blobs beats Hamerly's on
    *       Gaussian rows at k = 50 and d = 768 (1.79x against 1.45x), not at d = 384 (1.59x against 1.73x), nor at
-   *       k <= 30; from 257 to 1024 columns the rule takes Elkan from 50 clusters, where the two leads average 1.69x
-   *       against 1.59x.
+   *       {@code k <= 30}; from 257 to 1024 columns the rule takes Elkan from 50 clusters, where the two leads
+   *       average 1.69x against 1.59x.
    * </ul>
    */
   AUTO,
