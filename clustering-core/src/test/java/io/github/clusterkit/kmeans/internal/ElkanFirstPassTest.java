@@ -40,13 +40,7 @@ class ElkanFirstPassTest {
 
   private static void check(long seed, int d, int k, int n, boolean huge, boolean tracked) {
     Rng rng = new Rng(seed);
-    double[] x = new double[n * d];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = rng.nextInt(3) - 1 + (rng.nextInt(4) == 0 ? rng.nextGaussian() : 0);
-      if (huge && rng.nextInt(50) == 0) {
-        x[i] = (rng.nextInt(2) == 0 ? -1e200 : 1e200);
-      }
-    }
+    double[] x = NearestTwo.tiedRows(rng, n, d, huge);
     double[] c = NearestTwo.tiedCentroids(rng, k, d);
     ElkanAssigner e = new ElkanAssigner(x, n, d, k, null);
     int[] labels = new int[n];

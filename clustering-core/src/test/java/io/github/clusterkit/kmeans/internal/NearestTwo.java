@@ -26,6 +26,22 @@ final class NearestTwo {
     return c;
   }
 
+  /**
+   * {@code n} rows of {@code d} coordinates, mostly -1, 0 or 1 (ties with {@link #tiedCentroids}), a quarter of them
+   * plus a standard normal value; with {@code huge}, about one in 50 set to -1e200 or 1e200 (infinite squared
+   * distances): the rows of the first-pass tests.
+   */
+  static double[] tiedRows(Rng rng, int n, int d, boolean huge) {
+    double[] x = new double[n * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rng.nextInt(3) - 1 + (rng.nextInt(4) == 0 ? rng.nextGaussian() : 0);
+      if (huge && rng.nextInt(50) == 0) {
+        x[i] = (rng.nextInt(2) == 0 ? -1e200 : 1e200);
+      }
+    }
+    return x;
+  }
+
   NearestTwo(double[] x, int xo, double[] c, int k, int d) {
     int b = 0;
     double dist = Dist.sq(x, xo, c, 0, d);
