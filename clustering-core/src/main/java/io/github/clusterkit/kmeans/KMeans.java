@@ -80,14 +80,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Memory.</b> Besides the model's {@code n} labels, a fit holds work arrays per row (Hamerly: one {@code long}
  * and one {@code float}; Elkan: {@code k + 1} doubles) and, per thread, the distances of a block of rows to every
- * centroid (at most 2 MiB, up to 1024 centroids) and, for rows of 65 to 1024 columns, work copies of a block of
- * rows (up to 512 KiB each; the seeding's and the assignment's, about 2 MiB a thread in all). A k-means++ fit (either kind) with {@code k <= 1096} (at most 8
- * greedy candidates a step) and {@code d <= 1024} (except {@code d = 2} without weights) also copies the data once, by
- * blocks of columns, which every seeding pass and the first assignment of every Hamerly or Elkan run read instead of
- * copying each block again; so does a {@link KMeansAlgorithm#LLOYD} fit with {@code 3 <= d <= 1024} and
- * {@code k <= 1024} however it starts, whose every pass reads it. The copy takes as much memory again as the data,
- * is made only while {@code n * d <= 2^25} (256 MiB), is shared by the restarts and released when {@code fit}
- * returns (the model does not keep it).
+ * centroid (at most 2 MiB, up to 1024 centroids) and, for rows of 65 to 1024 columns, work copies of a block of rows
+ * (up to 512 KiB each; the seeding's and the assignment's, about 2 MiB a thread in all). A k-means++ fit (either kind)
+ * with {@code k <= 1096} (at most 8 greedy candidates a step) and {@code d <= 1024} (except {@code d = 2} without
+ * weights) also copies the data once, by blocks of columns, which every seeding pass and the first assignment of every
+ * Hamerly or Elkan run read instead of copying each block again; so does a {@link KMeansAlgorithm#LLOYD} fit with
+ * {@code 3 <= d <= 1024} and {@code k <= 1024} however it starts, whose every pass reads it. The copy takes as much
+ * memory again as the data, is made only while {@code n * d <= 2^25} (256 MiB), is shared by the restarts and released
+ * when {@code fit} returns (the model does not keep it).
  * With the copy, greedy k-means++ with {@code k <= 20} (four candidates a step) on rows of {@code d >= 20} keeps its
  * candidates' distances ({@code 4 n} doubles, at most a fifth of the data), and from {@code d >= 32} either k-means++
  * keeps each row's second smallest distance ({@code n} doubles) for Hamerly's first assignment. Restarts that run side

@@ -91,10 +91,11 @@ final class Columns {
    * Rows per block: at most 8192 doubles (64 KiB) per block up to {@link #NARROW_MAX_D} columns and
    * {@link #WIDE_BLOCK_VALUES} (512 KiB) beyond, so that a block stays in the core's cache while its distances to
    * several vectors are computed, and at most 256 ({@link Dist#MAX_COLUMN_LEN}); rounded down to 6 modulo 8, which
-   * makes an array of that many doubles a multiple of 64 bytes long (with the usual 16-byte array header), so that the arrays of a block, allocated one
-   * after another, share their alignment to the 64-byte vectors of AVX-512. A throwaway timing of
-   * {@link Dist#sqColumns} over blocks in the cache (10 vectors, one thread) took about 0.32 instead of 0.38 ms at
-   * d = 10 (rows 262, 270 or 518 against 256, 264 or 520) and 1.07 instead of 1.19 ms at d = 50 (174 against 163).
+   * makes an array of that many doubles a multiple of 64 bytes long (with the usual 16-byte array header), so that
+   * the arrays of a block, allocated one after another, share their alignment to the 64-byte vectors of AVX-512. A
+   * throwaway timing of {@link Dist#sqColumns} over blocks in the cache (10 vectors, one thread) took about 0.32
+   * instead of 0.38 ms at d = 10 (rows 262, 270 or 518 against 256, 264 or 520) and 1.07 instead of 1.19 ms at
+   * d = 50 (174 against 163).
    *
    * @param d dimension
    * @return the rows per block
