@@ -498,14 +498,7 @@ public final class KMeans {
     if (algorithm != KMeansAlgorithm.AUTO) {
       return algorithm;
     }
-    boolean elkan;
-    if (d > BLOCK_MAX_D) {
-      elkan = k >= 20; // both go row by row
-    } else if (d > ELKAN_WIDE_D) {
-      elkan = k >= ELKAN_WIDE_MIN_K;
-    } else {
-      elkan = d >= ELKAN_MIN_D && k >= ELKAN_MIN_K;
-    }
+    boolean elkan = d > BLOCK_MAX_D ? k >= 20 : d >= ELKAN_MIN_D && k >= ELKAN_MIN_K;
     if (elkan && (long) n * k <= ELKAN_MAX_BOUNDS) {
       return KMeansAlgorithm.ELKAN;
     }
@@ -519,16 +512,10 @@ public final class KMeans {
   private static final int BLOCK_MAX_D = Engine.COLUMNS_MAX_D;
 
   /** Up to {@link #BLOCK_MAX_D} columns, AUTO picks Elkan from this many columns ... */
-  private static final int ELKAN_MIN_D = 80;
+  private static final int ELKAN_MIN_D = 512;
 
-  /** ... and this many clusters, up to {@link #ELKAN_WIDE_D} columns (see {@link KMeansAlgorithm#AUTO}). */
-  private static final int ELKAN_MIN_K = 30;
-
-  /** Beyond this many columns (up to {@link #BLOCK_MAX_D}) AUTO picks Elkan from {@link #ELKAN_WIDE_MIN_K} clusters. */
-  private static final int ELKAN_WIDE_D = 256;
-
-  /** See {@link #ELKAN_WIDE_D}. */
-  private static final int ELKAN_WIDE_MIN_K = 50;
+  /** ... and this many clusters (see {@link KMeansAlgorithm#AUTO}). */
+  private static final int ELKAN_MIN_K = 50;
 
   /** Largest {@code n * k} for which AUTO picks Elkan: 2^25 doubles, 256 MiB of lower bounds. */
   private static final long ELKAN_MAX_BOUNDS = 1L << 25;

@@ -11,51 +11,57 @@ public enum KMeansAlgorithm {
 
   /**
    * Chooses by dimension and number of clusters: {@link #ELKAN} when its {@code n * k} lower bounds take at most
-   * 256 MiB and either {@code 80 <= d <= 256} and {@code k >= 30}, or {@code 256 < d <= 1024} and {@code k >= 50},
-   * or {@code d > 1024} and {@code k >= 20}; {@link #HAMERLY} otherwise. Up to 1024 columns Hamerly's first pass and
-   * its rescans compute distances by blocks of columns, vectorised over the rows, which Elkan's per-centroid bounds
-   * allow in its first pass only. Measured single-threaded
-   * (throwaway one-JVM harnesses), Elkan's time over Hamerly's:
+   * 256 MiB and either {@code 512 <= d <= 1024} and {@code k >= 50}, or {@code d > 1024} and {@code k >= 20};
+   * {@link #HAMERLY} otherwise. Up to 1024 columns Hamerly's first pass and its rescans compute distances by blocks
+   * of columns, vectorised over the rows, which Elkan's per-centroid bounds allow in its first pass only. Where the
+   * benchmark's blobs (where Elkan's bounds shine) and standard Gaussian rows (no cluster structure, the hard case for
+   * bounds) disagree, the rule keeps Hamerly unless Elkan's lead on the blobs is the larger. Measured
+   * single-threaded (throwaway one-JVM harnesses), Elkan's time over Hamerly's; the earlier items describe the
+   * kernels of their day and the rules they led to, the last one the rule now:
    *
    * <ul>
-   *   <li>Up to 64 columns, medians of 5 fits of 25 iterations from the same centroids (those of a one-iteration
-   *       greedy k-means++ fit, seed 42). 5*10^4 standard Gaussian rows (no cluster structure, the hard case for
-   *       bounds): Elkan slower for d = 10 to 64, 1.2x to 2.2x (k = 20 and 50: 1.36x / 1.23x at d = 20, 1.78x /
-   *       1.87x at d = 35, 1.53x / 1.71x at d = 50, 1.43x / 1.66x at d = 64). 10^5 rows of the benchmark's 10 blobs
-   *       ({@code Generators.blobs}, 5% noise): Elkan slower at k = 10 for every d (1.5x to 4.2x) and at k = 20 up to
-   *       d = 50 (1.3x to 2.0x; equal at d = 64), faster at k = 50 from d = 20 (0.64x, 0.96x, 0.87x, 0.78x at
-   *       d = 20, 35, 50, 64; 1.39x slower at d = 10). Where the two data disagree the rule keeps Hamerly, whose
-   *       lead on unstructured data is the larger.
-   *   <li>From 65 to 256 columns, medians of 7 fits of greedy k-means++ and 20 iterations (tolerance 0, seed 42).
-   *       Blobs at {@code n * d = 10^7}: k = 10 1.90x, 1.58x, 1.57x, 1.42x, 1.17x at d = 65, 100, 128, 200, 256;
-   *       k = 20 1.12x, 1.00x, 0.97x, 0.83x, 1.07x; k = 30 0.76x at d = 100 and 0.72x at d = 200; k = 50 0.80x,
-   *       0.68x, 0.63x, 0.53x at d = 100, 128, 200, 256. Standard Gaussian rows (5*10^4) at d = 80, 100 and 200:
-   *       Elkan slower for every k from 10 to 50, 1.21x to 1.46x. Where they disagree (k >= 30) Elkan's lead on
-   *       blobs is the larger from d = 128 (1.4x to 1.9x against about 1.2x to 1.3x), hence the rule then (128
-   *       columns; see the last item for the bound now).
-   *   <li>Beyond 1024 columns both go row by row (measured when that was beyond 256 columns, as it was from 65
-   *       columns before the blocks reached 256):
-   *       standard Gaussian rows at d = 80 and 100, Elkan 0.73x / 0.62x / 0.53x and 0.71x / 0.62x / 0.55x for
-   *       k = 10 / 20 / 50; blobs at k >= 20 and d = 80 and 100, 0.21x to 0.54x; blobs at d = 500, k = 20, 0.74x.
-   *   <li>Measured again once Elkan's first pass went by blocks of columns too (Elkan's time over Hamerly's, medians
-   *       of 5 fits of greedy k-means++ and 20 iterations, seed 42). Blobs (10^5 rows up to d = 64, {@code n d = 10^7}
-   *       beyond), k = 20 / 50 / 100: 1.32x / 0.98x / 0.99x at d = 10, 1.48x / 0.90x / 1.06x at d = 20, 1.21x / 0.83x
-   *       / 0.86x at d = 35, 1.07x / 0.81x / 0.81x at d = 50, 0.89x / 0.71x / 0.74x at d = 64, 0.85x / 0.62x / 0.56x
-   *       at d = 128; k = 30 / 50 / 100: 0.73x / 0.70x / 0.65x at d = 80, 0.63x / 0.58x / 0.60x at d = 100, 0.67x /
-   *       0.62x / 0.60x at d = 115 (k = 20 at d = 100: 0.90x). Standard Gaussian rows (5*10^4): Elkan slower
-   *       everywhere, 1.16x to 1.76x; k = 20 / 50 / 100: 1.46x / 1.40x / 1.41x at d = 50, 1.30x / 1.40x / 1.54x at
-   *       d = 64, 1.34x / 1.28x / 1.24x at d = 128, 1.31x at d = 100 and k = 20; k = 30 / 50 / 100: 1.21x / 1.33x /
-   *       1.25x at d = 80, 1.28x / 1.48x / 1.41x at d = 100, 1.34x / 1.32x / 1.21x at d = 115. From 80 columns and 30
-   *       clusters Elkan's lead on blobs (1.4x to 1.7x) is now the larger, so the bound moved from 128 to 80 columns;
-   *       at d = 64 it is not (k = 50: 1.41x against 1.40x; k = 100: 1.35x against 1.54x), nor at k = 20 (d = 100:
-   *       1.11x against 1.31x).
-   *   <li>Once the blocks reached 1024 columns, with blocks of 512 KiB from 65 columns (medians of 5 fits as above,
-   *       1.92 * 10^7 values of the benchmark's blobs: 50000 rows at d = 384, 25000 at d = 768; 20000 standard Gaussian
-   *       rows): blobs at k = 20 / 30 / 50 0.84x / 0.67x / 0.63x at d = 384, 0.99x / 0.73x / 0.56x at d = 768;
-   *       Gaussian rows 1.73x / 1.66x / 1.73x and 1.55x / 1.57x / 1.45x. Elkan's lead on blobs beats Hamerly's on
-   *       Gaussian rows at k = 50 and d = 768 (1.79x against 1.45x), not at d = 384 (1.59x against 1.73x), nor at
-   *       {@code k <= 30}; from 257 to 1024 columns the rule takes Elkan from 50 clusters, where the two leads
-   *       average 1.69x against 1.59x.
+   *   <li>Up to 64 columns, medians of 5 fits of 25 iterations from the same centroids (those of a one-iteration greedy
+   *       k-means++ fit, seed 42). 5*10^4 standard Gaussian rows (no cluster structure, the hard case for bounds):
+   *       Elkan slower for d = 10 to 64, 1.2x to 2.2x (k = 20 and 50: 1.36x / 1.23x at d = 20, 1.78x / 1.87x at d = 35,
+   *       1.53x / 1.71x at d = 50, 1.43x / 1.66x at d = 64). 10^5 rows of the benchmark's 10 blobs ({@code
+   *       Generators.blobs}, 5% noise): Elkan slower at k = 10 for every d (1.5x to 4.2x) and at k = 20 up to d = 50
+   *       (1.3x to 2.0x; equal at d = 64), faster at k = 50 from d = 20 (0.64x, 0.96x, 0.87x, 0.78x at d = 20, 35, 50,
+   *       64; 1.39x slower at d = 10). Where the two data disagree the rule keeps Hamerly, whose lead on unstructured
+   *       data is the larger.
+   *   <li>From 65 to 256 columns, medians of 7 fits of greedy k-means++ and 20 iterations (tolerance 0, seed 42). Blobs
+   *       at {@code n * d = 10^7}: k = 10 1.90x, 1.58x, 1.57x, 1.42x, 1.17x at d = 65, 100, 128, 200, 256; k = 20
+   *       1.12x, 1.00x, 0.97x, 0.83x, 1.07x; k = 30 0.76x at d = 100 and 0.72x at d = 200; k = 50 0.80x, 0.68x, 0.63x,
+   *       0.53x at d = 100, 128, 200, 256. Standard Gaussian rows (5*10^4) at d = 80, 100 and 200: Elkan slower for
+   *       every k from 10 to 50, 1.21x to 1.46x. Where they disagree (k >= 30) Elkan's lead on blobs is the larger from
+   *       d = 128 (1.4x to 1.9x against about 1.2x to 1.3x), hence the rule then (128 columns; see the last item for
+   *       the bound now).
+   *   <li>Beyond 1024 columns both go row by row (measured when that was beyond 256 columns, as it was from 65 columns
+   *       before the blocks reached 256): standard Gaussian rows at d = 80 and 100, Elkan 0.73x / 0.62x / 0.53x and
+   *       0.71x / 0.62x / 0.55x for k = 10 / 20 / 50; blobs at k >= 20 and d = 80 and 100, 0.21x to 0.54x; blobs at d =
+   *       500, k = 20, 0.74x.
+   *   <li>Measured again once Elkan's first pass went by blocks of columns too, with blocks of 64 KiB (Elkan's time
+   *       over Hamerly's, medians of 5 fits of greedy k-means++ and 20 iterations, seed 42). Blobs (10^5 rows up to d =
+   *       64, {@code n d = 10^7} beyond), k = 20 / 50 / 100: 1.32x / 0.98x / 0.99x at d = 10, 1.48x / 0.90x / 1.06x at
+   *       d = 20, 1.21x / 0.83x / 0.86x at d = 35, 1.07x / 0.81x / 0.81x at d = 50, 0.89x / 0.71x / 0.74x at d = 64,
+   *       0.85x / 0.62x / 0.56x at d = 128; k = 30 / 50 / 100: 0.73x / 0.70x / 0.65x at d = 80, 0.63x / 0.58x / 0.60x
+   *       at d = 100, 0.67x / 0.62x / 0.60x at d = 115 (k = 20 at d = 100: 0.90x). Standard Gaussian rows (5*10^4):
+   *       Elkan slower everywhere, 1.16x to 1.76x; k = 20 / 50 / 100: 1.46x / 1.40x / 1.41x at d = 50, 1.30x / 1.40x /
+   *       1.54x at d = 64, 1.34x / 1.28x / 1.24x at d = 128, 1.31x at d = 100 and k = 20; k = 30 / 50 / 100: 1.21x /
+   *       1.33x / 1.25x at d = 80, 1.28x / 1.48x / 1.41x at d = 100, 1.34x / 1.32x / 1.21x at d = 115. From 80 columns
+   *       and 30 clusters Elkan's lead on blobs (1.4x to 1.7x) was then the larger, so the bound moved from 128 to 80
+   *       columns; at d = 64 it is not (k = 50: 1.41x against 1.40x; k = 100: 1.35x against 1.54x), nor at k = 20 (d =
+   *       100: 1.11x against 1.31x).
+   *   <li>Once the blocks reached 1024 columns, with blocks of 512 KiB from 65 columns, which made Hamerly faster still
+   *       (medians of 5 fits as above; blobs at {@code n d = 10^7} up to d = 256 and {@code 1.92 * 10^7} beyond,
+   *       standard Gaussian rows 5*10^4 up to d = 256 and 20000 beyond). Blobs at k = 30 / 50 / 100: 0.84x / 0.74x /
+   *       0.76x at d = 80, 0.82x / 0.77x / 0.70x at d = 128, 0.80x / 0.69x / 0.68x at d = 200, 0.85x / 0.70x / 0.63x at
+   *       d = 256, 0.67x / 0.63x at d = 384 (k = 30 / 50), 0.73x / 0.56x at d = 768; k = 50 / 100: 0.58x / 0.51x at d =
+   *       512, 0.59x / 0.88x at d = 1024. Gaussian rows, the same: 1.50x / 1.62x / 1.59x, 1.65x / 1.70x / 1.69x, 1.68x
+   *       / 1.68x / 1.78x, 1.69x / 1.81x / 1.73x, 1.66x / 1.73x, 1.57x / 1.45x; 1.56x / 1.27x at d = 512, 1.11x / 0.90x
+   *       at d = 1024. Up to 384 columns Hamerly's lead on Gaussian rows is now the larger everywhere (so Elkan no
+   *       longer wins from 80 or 128 columns, as in the items above); from 512 columns and 50 clusters Elkan's is (1.7x
+   *       to 2.0x against 1.1x to 1.6x, and at d = 1024, k = 100 Elkan is the faster on both), at 30 clusters it is not
+   *       (d = 768: 1.38x against 1.57x).
    * </ul>
    */
   AUTO,

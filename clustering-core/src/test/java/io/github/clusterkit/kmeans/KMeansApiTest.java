@@ -120,27 +120,22 @@ class KMeansApiTest {
   }
 
   /**
-   * AUTO's documented rule ({@link KMeansAlgorithm#AUTO}): Elkan from 80 to 256 columns with at least 30 clusters,
-   * from 257 to 1024 with at least 50, above 1024 with at least 20, while its bounds fit; Hamerly otherwise. Every
-   * corner of the rule.
+   * AUTO's documented rule ({@link KMeansAlgorithm#AUTO}): Elkan from 512 to 1024 columns with at least 50 clusters,
+   * above 1024 with at least 20, while its bounds fit; Hamerly otherwise. Every corner of the rule.
    */
   @Test
   void autoChoosesElkanOnlyForWideRowsAndManyClusters() {
     KMeansAlgorithm auto = KMeansAlgorithm.AUTO;
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 64, 50));
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 79, 50));
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 80, 29));
-    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 80, 30));
-    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 256, 30));
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 256, 29));
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 257, 49));
-    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 257, 50));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 64, 100));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 511, 100));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 512, 49));
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 512, 50));
     assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 1024, 50));
     assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 1024, 49));
     assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, 100_000, 1025, 19));
     assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 100_000, 1025, 20));
-    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 1 << 20, 200, 32)); // n * k = 2^25 bounds: the limit
-    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, (1 << 20) + 1, 200, 32)); // one row more
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 1 << 19, 600, 64)); // n * k = 2^25 bounds: the limit
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, (1 << 19) + 1, 600, 64)); // one row more
     assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(auto, 1 << 20, 2000, 32));
     assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(auto, (1 << 20) + 1, 2000, 32));
     for (KMeansAlgorithm a : new KMeansAlgorithm[] {KMeansAlgorithm.LLOYD, KMeansAlgorithm.HAMERLY,
