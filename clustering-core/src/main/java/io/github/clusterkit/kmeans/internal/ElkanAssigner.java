@@ -169,7 +169,9 @@ public final class ElkanAssigner extends Assigner {
   /**
    * The first pass by blocks of rows in columns ({@link #nearestByBlock}: every distance vectorised over the block's
    * rows, the same values as {@link Dist#sq}, the nearest the lowest index on ties), then the row scan's bounds, labels
-   * and sums row by row in row order: the same bounds, labels and sums bit for bit (figures in the class Javadoc).
+   * and sums row by row in row order: the same bounds, labels and sums bit for bit (figures in the class Javadoc). Its
+   * label and sum lines repeat those of {@code LloydAssigner.assignBlocks}: a helper shared by Lloyd's passes (27a43a9)
+   * gave slow JMH forks and was reverted (0df9e8b), and this pass runs once a run, so it keeps its own copy.
    */
   private int fullBlocks(int from, int to, int[] labels, double[] sum, double[] wsum) {
     final int dd = d;
