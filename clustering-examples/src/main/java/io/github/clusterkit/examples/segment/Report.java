@@ -1,6 +1,7 @@
 package io.github.clusterkit.examples.segment;
 
 import io.github.clusterkit.data.ColumnType;
+import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -182,6 +183,45 @@ public final class Report {
     return c;
   }
 
+  /**
+   * One feature of an outlier beside its segment: a number with the segment's mean ({@code "Hours Online 9.40
+   * (segment mean 1.52)"}), a category with its share in the segment ({@code "Preferred Channel Online (6% of
+   * segment)"}); noise is compared with all customers.
+   */
+  static String reason(Table f, String column, int[] labels, int row) {
+    int label = labels[row];
+    String scope = label < 0 ? "all" : "segment";
+    if (f.type(column) == ColumnType.NUMERIC) {
+      double[] v = f.numeric(column);
+      double sum = 0;
+      int count = 0;
+      for (int i = 0; i < v.length; i++) {
+        if ((label < 0 || labels[i] == label) && !Double.isNaN(v[i])) {
+          sum += v[i];
+          count++;
+        }
+      }
+      String value = Double.isNaN(v[row]) ? "missing" : number(v[row]);
+      return Profile.pretty(column) + " " + value
+          + (count == 0 ? "" : " (" + scope + " mean " + number(sum / count) + ")");
+    }
+    String[] v = f.categorical(column);
+    String level = v[row];
+    int same = 0;
+    int count = 0;
+    for (int i = 0; i < v.length; i++) {
+      if (label < 0 || labels[i] == label) {
+        count++;
+        if (java.util.Objects.equals(v[i], level)) {
+          same++;
+        }
+      }
+    }
+    String shown = level == null ? "missing" : level.chars().anyMatch(Character::isLetter) ? Profile.pretty(level) : level;
+    return Profile.pretty(column) + " " + shown
+        + String.format(Locale.ROOT, " (%.0f%% of %s)", 100.0 * same / count, scope);
+  }
+
   private static void printOutliers(Segmentation s, PrintStream out) {
     boolean[] flag = s.outliers();
     int total = count(flag);
@@ -215,47 +255,19 @@ public final class Report {
       Arrays.sort(rows, (a, b) -> high ? Double.compare(score[b], score[a]) : Double.compare(score[a], score[b]));
     }
     String[] ids = s.customerIds();
-    Profile p = s.profile();
-    double[] mean = p.overallMeans();
-    double[] sd = p.overallSds();
     Table f = s.features();
-    List<String> numeric = f.columnNames(ColumnType.NUMERIC);
-    double[][] cols = new double[numeric.size()][];
-    for (int j = 0; j < cols.length; j++) {
-      cols[j] = f.numeric(numeric.get(j));
-    }
-    List<String> featNames = p.features();
+    List<String> names = f.columnNames();
+    Dataset x = s.scaled();
+    int[] src = OutlierReasons.sources(s.pipeline().outputColumns(), names);
+    int[] labels = s.labels();
     for (int t = 0; t < Math.min(OUTLIERS_SHOWN, total); t++) {
       int i = rows[t];
-      // the two numeric features farthest from the average, in z units
-      int best1 = -1;
-      int best2 = -1;
-      double z1 = -1;
-      double z2 = -1;
-      double[] zs = new double[cols.length];
-      for (int j = 0; j < cols.length; j++) {
-        int fj = featNames.indexOf(numeric.get(j));
-        double v = cols[j][i];
-        zs[j] = Double.isNaN(v) || !(sd[fj] > 0) ? 0 : (v - mean[fj]) / sd[fj];
-        double a = Math.abs(zs[j]);
-        if (a > z1) {
-          best2 = best1;
-          z2 = z1;
-          best1 = j;
-          z1 = a;
-        } else if (a > z2) {
-          best2 = j;
-          z2 = a;
-        }
-      }
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-10s", ids[i]));
-      sb.append(s.labels()[i] < 0 ? "  noise" : "  #" + s.labels()[i]);
-      for (int b : new int[] {best1, best2}) {
-        if (b >= 0) {
-          double v = cols[b][i];
-          sb.append(String.format(Locale.ROOT, "  %s %s (z %s)", Profile.pretty(numeric.get(b)), number(v),
-              z(zs[b])));
-        }
+      sb.append(labels[i] < 0 ? "  noise" : "  #" + labels[i]);
+      // the two features that differ most from the segment, in the model's space (see OutlierReasons)
+      double[] share = OutlierReasons.shares(x, src, names.size(), labels, i);
+      for (int j : OutlierReasons.largest(share, 2)) {
+        sb.append("  ").append(reason(f, names.get(j), labels, i));
       }
       out.println(sb);
     }
