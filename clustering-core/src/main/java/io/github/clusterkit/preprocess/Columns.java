@@ -223,12 +223,14 @@ final class Columns {
 
   /**
    * numpy 1.24's {@code percentile(v, q, method='linear')} of sorted values, with its exact operations:
-   * virtual index {@code n*p + (1 - p) - 1}, then {@code _lerp}.
+   * {@code p = q / 100}, virtual index {@code (n - 1) * p} (the 'linear' method's own rule, not the
+   * {@code n*p + (alpha + p*(1 - alpha - beta)) - 1} of the other continuous methods, which rounds differently),
+   * then {@code _lerp}.
    */
   static double percentile(double[] sorted, double q) {
     int n = sorted.length;
     double p = q / 100.0;
-    double vi = n * p + (1 + p * (1 - 1 - 1)) - 1;
+    double vi = (n - 1) * p;
     double prev = Math.floor(vi);
     int lo = (int) Math.max(0, Math.min(prev, n - 1));
     int hi = (int) Math.max(0, Math.min(prev + 1, n - 1));

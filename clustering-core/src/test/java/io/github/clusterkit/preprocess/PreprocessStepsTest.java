@@ -75,6 +75,30 @@ class PreprocessStepsTest {
   }
 
   @Test
+  void robustScalerQuantileRangeMatchesNumpysLinearPercentileToTheBit() {
+    // numpy's method='linear' puts percentile q at index (n - 1) * q / 100. The same index written as
+    // n*p + (1 - p) - 1 rounds differently for other ranges than (25, 75): 1.4000000000000004 instead of 1.4 below.
+    Table three = Table.builder().numeric("a", new double[] {3, 1, 3}).build();
+    RobustScaler.Fitted r3 = new RobustScaler().quantileRange(10, 75).fit(three);
+    // scikit-learn 1.2.1, RobustScaler(quantile_range=(10, 75)).fit([[3], [1], [3]]): center_ [3.], scale_ [1.6],
+    // transform [0.0, -1.25, 0.0]
+    assertArrayEquals(new double[] {3}, r3.centers());
+    assertArrayEquals(new double[] {1.6}, r3.scales());
+    assertArrayEquals(new double[] {0, -1.25, 0}, r3.transform(three).numeric("a"));
+
+    double[] tenths = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+    Table ten = Table.builder().numeric("a", tenths).build();
+    RobustScaler.Fitted r10 = new RobustScaler().quantileRange(10, 90).fit(ten);
+    // scikit-learn 1.2.1, RobustScaler(quantile_range=(10, 90)).fit(np.arange(1, 11).reshape(-1, 1) / 10):
+    // center_ [0.55], scale_ [0.72], transform as below
+    assertArrayEquals(new double[] {0.55}, r10.centers());
+    assertArrayEquals(new double[] {0.72}, r10.scales());
+    assertArrayEquals(new double[] {-0.6250000000000001, -0.48611111111111116, -0.3472222222222223,
+        -0.20833333333333337, -0.0694444444444445, 0.06944444444444435, 0.2083333333333332, 0.3472222222222222,
+        0.4861111111111111, 0.625}, r10.transform(ten).numeric("a"));
+  }
+
+  @Test
   void extremeMagnitudesGetTheFillsCentresAndScalesOfExactArithmetic() {
     // Oracle: multiplying a column by 2^-10 is exact and commutes with every operation of these fits, so the fit of
     // x * 2^-10 (where nothing overflows), scaled back by 2^10, is the result of arithmetic with a wide enough
