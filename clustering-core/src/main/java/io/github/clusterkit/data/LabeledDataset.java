@@ -41,17 +41,17 @@ public final class LabeledDataset {
     return labels.clone();
   }
 
-  /** @return the number of distinct non-noise labels */
+  /**
+   * @return the number of distinct non-noise labels (labels need not be consecutive: {@code {0, 7, 2000000000}}
+   *     are three)
+   */
   public int clusterCount() {
-    int max = -1;
-    for (int l : labels) {
-      max = Math.max(max, l);
-    }
-    boolean[] seen = new boolean[max + 1];
+    // Sorted, not a table indexed by label: a label may be as large as Integer.MAX_VALUE.
+    int[] sorted = labels.clone();
+    java.util.Arrays.sort(sorted);
     int c = 0;
-    for (int l : labels) {
-      if (l >= 0 && !seen[l]) {
-        seen[l] = true;
+    for (int i = 0; i < sorted.length; i++) {
+      if (sorted[i] >= 0 && (i == 0 || sorted[i] != sorted[i - 1])) {
         c++;
       }
     }

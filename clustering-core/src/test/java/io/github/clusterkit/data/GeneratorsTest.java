@@ -249,6 +249,9 @@ class GeneratorsTest {
     assertArrayEquals(new int[] {0, 5, -1, 5}, ld.labels());
     assertEquals(2, ld.clusterCount()); // labels 0 and 5; -1 is noise
     assertEquals(0, new LabeledDataset(ds, new int[] {-1, -1, -1, -1}).clusterCount());
+    // Labels need not be 0..k-1 (segment codes, say): three distinct non-noise labels, counted exactly.
+    assertEquals(3, new LabeledDataset(ds, new int[] {Integer.MAX_VALUE, 7, -1, 2_000_000_000}).clusterCount());
+    assertEquals(1, new LabeledDataset(ds, new int[] {Integer.MAX_VALUE, -1, Integer.MAX_VALUE, -1}).clusterCount());
     assertTrue(ld.data() == ds);
     assertBad(() -> new LabeledDataset(null, labels), "null");
     assertBad(() -> new LabeledDataset(ds, null), "null");
