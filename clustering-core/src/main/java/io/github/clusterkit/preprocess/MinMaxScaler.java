@@ -123,7 +123,8 @@ public final class MinMaxScaler implements Step {
       return false;
     }
     MinMaxScaler m = (MinMaxScaler) o;
-    return Objects.equals(columns, m.columns) && lo == m.lo && hi == m.hi;
+    // As Double.equals (hashCode hashes the doubles): -0.0 is not 0.0, and can change the sign of a zero result.
+    return Objects.equals(columns, m.columns) && Double.compare(lo, m.lo) == 0 && Double.compare(hi, m.hi) == 0;
   }
 
   @Override

@@ -97,7 +97,9 @@ public final class RobustScaler implements Step {
       return false;
     }
     RobustScaler r = (RobustScaler) o;
-    return Objects.equals(columns, r.columns) && qLow == r.qLow && qHigh == r.qHigh;
+    // As Double.equals, consistent with hashCode, which hashes the doubles (-0.0 and 0.0 hash differently).
+    return Objects.equals(columns, r.columns) && Double.compare(qLow, r.qLow) == 0
+        && Double.compare(qHigh, r.qHigh) == 0;
   }
 
   @Override

@@ -99,6 +99,24 @@ class PreprocessStepsTest {
   }
 
   @Test
+  void equalConfigurationsHaveEqualHashCodes() {
+    // The contract of Object.hashCode; -0.0 passes the checks of range and quantileRange. (Under == it was equal to
+    // 0.0 while hashCode, by Double.hashCode, told them apart, so a HashSet held both.)
+    List<Step> pairs = List.of(new MinMaxScaler(), new MinMaxScaler().range(-0.0, 1),
+        new RobustScaler().quantileRange(0, 75), new RobustScaler().quantileRange(-0.0, 75),
+        Imputer.constant(0.0), Imputer.constant(-0.0));
+    for (int a = 0; a < pairs.size(); a++) {
+      for (int b = 0; b < pairs.size(); b++) {
+        if (pairs.get(a).equals(pairs.get(b))) {
+          assertEquals(pairs.get(a).hashCode(), pairs.get(b).hashCode(), pairs.get(a) + " and " + pairs.get(b));
+        }
+      }
+    }
+    assertEquals(new MinMaxScaler().range(-1, 1), new MinMaxScaler().range(-1, 1));
+    assertEquals(new RobustScaler().quantileRange(10, 90), new RobustScaler().quantileRange(10, 90));
+  }
+
+  @Test
   void extremeMagnitudesGetTheFillsCentresAndScalesOfExactArithmetic() {
     // Oracle: multiplying a column by 2^-10 is exact and commutes with every operation of these fits, so the fit of
     // x * 2^-10 (where nothing overflows), scaled back by 2^10, is the result of arithmetic with a wide enough
