@@ -21,9 +21,10 @@ public final class Generators {
 
   /**
    * Isotropic Gaussian blobs plus uniform noise, the data of the peers' published benchmarks: {@code k}
-   * centres uniform in {@code [-10, 10]^d}, {@code round(n * (1 - noiseFraction))} points split as evenly
-   * as possible between them with standard deviation {@code std} per coordinate, and the remaining points
-   * uniform in the centres' bounding box widened by {@code 3 std} on every side (label {@code -1}).
+   * centres uniform in {@code [-10, 10]^d}, {@code round(n * noiseFraction)} noise points ({@link Math#round(double)},
+   * so a half rounds up: 2 of 3 points at {@code 0.5}) uniform in the centres' bounding box widened by
+   * {@code 3 std} on every side (label {@code -1}), and the other {@code n - round(n * noiseFraction)} points split
+   * as evenly as possible between the centres with standard deviation {@code std} per coordinate.
    *
    * @param n number of points, {@code >= 1}
    * @param d dimension, {@code >= 1}

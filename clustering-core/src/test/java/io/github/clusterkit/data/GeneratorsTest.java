@@ -129,6 +129,10 @@ class GeneratorsTest {
       assertEquals(-1, l);
     }
     assertEquals(1, Generators.blobs(1, 1, 1, 1.0, 0.0, 3).data().size());
+    // documented: round(n * noiseFraction) noise rows, a half rounding up, the rest clustered (not
+    // round(n * (1 - noiseFraction)) clustered, which gives 2 of 3 and 5 of 5 clustered rows here)
+    assertEquals(2, count(Generators.blobs(3, 1, 1, 1.0, 0.5, 3).labels(), -1)); // round(1.5) = 2
+    assertEquals(1, count(Generators.blobs(5, 1, 1, 1.0, 0.1, 3).labels(), -1)); // 5 * 0.1 = 0.5 exactly: 1
     assertBad(() -> Generators.blobs(0, 2, 2, 1, 0, 1), "n", "got 0");
     assertBad(() -> Generators.blobs(5, 0, 2, 1, 0, 1), "d", "got 0");
     assertBad(() -> Generators.blobs(5, 2, 0, 1, 0, 1), "k", "got 0");
@@ -236,6 +240,16 @@ class GeneratorsTest {
     assertEquals(5, Generators.duplicates(5, 1, 5, 1).clusterCount());
     assertBad(() -> Generators.duplicates(5, 1, 0, 1), "distinct", "got 0");
     assertBad(() -> Generators.duplicates(5, 1, 6, 1), "distinct", "got 6");
+  }
+
+  private static int count(int[] labels, int label) {
+    int c = 0;
+    for (int l : labels) {
+      if (l == label) {
+        c++;
+      }
+    }
+    return c;
   }
 
   @Test
