@@ -81,15 +81,20 @@ public final class Kneedle {
     if (n < 3) {
       return -1;
     }
-    double xMin = x[0];
-    double xSpan = x[n - 1] - x[0];
+    // A span beyond the double range (finite values of both signs near MAX_VALUE) is measured on halved values:
+    // exactly half of every difference, the same normalised curve.
+    double xHalf = Double.isInfinite(x[n - 1] - x[0]) ? 0.5 : 1.0;
+    double xMin = x[0] * xHalf;
+    double xSpan = x[n - 1] * xHalf - xMin;
     double yMin = Double.POSITIVE_INFINITY;
     double yMax = Double.NEGATIVE_INFINITY;
     for (double v : y) {
       yMin = Math.min(yMin, v);
       yMax = Math.max(yMax, v);
     }
-    double ySpan = yMax - yMin;
+    double yHalf = Double.isInfinite(yMax - yMin) ? 0.5 : 1.0;
+    yMin *= yHalf;
+    double ySpan = yMax * yHalf - yMin;
     if (!(ySpan > 0)) {
       return -1;
     }
@@ -100,8 +105,8 @@ public final class Kneedle {
     double[] diff = new double[n];
     for (int t = 0; t < n; t++) {
       int i = mirrored ? n - 1 - t : t;
-      double xs = (x[i] - xMin) / xSpan;
-      double ys = (y[i] - yMin) / ySpan;
+      double xs = (x[i] * xHalf - xMin) / xSpan;
+      double ys = (y[i] * yHalf - yMin) / ySpan;
       xn[t] = mirrored ? 1 - xs : xs;
       double yt = flipY ? 1 - ys : ys;
       diff[t] = yt - xn[t];

@@ -48,6 +48,26 @@ class KneedleTest {
   }
 
   @Test
+  void spansBeyondTheDoubleRange() {
+    // Finite abscissae from -1.5e308 to 1.5e308 in equal steps of 0.6e308: their span overflows, yet the
+    // normalised curve is that of K, so the knee is index 2 as in elbowOfADecreasingConvexCurve (exact
+    // computation there). Before, every normalised x was 0 or NaN and no knee was found.
+    double[] wideX = new double[K.length];
+    for (int i = 0; i < K.length; i++) {
+      wideX[i] = (i - 2.5) * 0.6e308;
+    }
+    assertEquals(2, Kneedle.knee(wideX, INERTIA, Shape.CONVEX_DECREASING));
+    // Ordinates spread the same way: INERTIA moved to centre 0 and stretched to +-1.496e308, an affine map
+    // that leaves the normalised curve, and so the knee, unchanged.
+    double[] wideY = new double[INERTIA.length];
+    for (int i = 0; i < INERTIA.length; i++) {
+      wideY[i] = (INERTIA[i] - 53.25) * 3.2e306;
+    }
+    assertEquals(2, Kneedle.knee(K, wideY, Shape.CONVEX_DECREASING));
+    assertEquals(2, Kneedle.knee(wideX, wideY, Shape.CONVEX_DECREASING));
+  }
+
+  @Test
   void noKneeInLinesAndConstants() {
     assertEquals(-1, Kneedle.knee(K, new double[] {6, 5, 4, 3, 2, 1}, Shape.CONVEX_DECREASING));
     assertEquals(-1, Kneedle.knee(K, new double[] {2, 2, 2, 2, 2, 2}, Shape.CONVEX_DECREASING));
