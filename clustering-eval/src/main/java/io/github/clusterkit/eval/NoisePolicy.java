@@ -8,8 +8,14 @@ package io.github.clusterkit.eval;
  * {@link #MERGE}); ELKI offers the same three choices under the names {@code IGNORE_NOISE},
  * {@code MERGE_NOISE} and {@code TREAT_NOISE_AS_SINGLETONS}. {@link #MERGE} and {@link #SINGLETONS} follow
  * ELKI's definitions and reproduce its published figures; {@link #IGNORE} drops the rows, which equals
- * scikit-learn on the data without its noise rows (ELKI additionally multiplies by the fraction of rows
- * kept unless told not to; multiply by {@code (n - noise) / n} to get its figure).
+ * scikit-learn on the data without its noise rows. ELKI's {@code IGNORE_NOISE} differs per index, with
+ * {@code n} all rows, {@code noise} the rows labelled {@code -1} and {@code k} the clusters kept: its
+ * silhouette is this one times {@code (n - noise) / n} (unless told not to penalise noise); its
+ * Calinski-Harabasz index keeps all {@code n} rows in the factor {@code n - k} and applies the same penalty,
+ * so it is this one times {@code (n - k) / (n - noise - k) * (n - noise) / n}; its Davies-Bouldin index is
+ * not penalised but counts the noise as one more cluster contributing 0 to the mean, this one times
+ * {@code k / (k + 1)}; its sum of squares equals {@link Inertia}'s. (ELKI also handles a labelled cluster of
+ * one point as noise, under every choice.)
  *
  * <p>Clusters of one point (whether labelled so or made by {@link #SINGLETONS}) follow Rousseeuw's and
  * scikit-learn's convention in the silhouette: their own silhouette is 0 and counts in the mean, and as a
