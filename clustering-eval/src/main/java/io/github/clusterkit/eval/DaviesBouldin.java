@@ -27,9 +27,11 @@ import io.github.clusterkit.internal.Scale;
  * <p><b>Edge cases.</b> Fewer than two clusters after the noise policy: {@link IllegalArgumentException}.
  * Two clusters with the same mean give {@code (S_i + S_j) / 0 = +Infinity}: they cannot be told apart by
  * their means (scikit-learn instead treats them as infinitely far apart, which can report concentric rings
- * as perfectly separated). Every cluster a single point (or duplicates): every scatter is 0 and so is the
- * index. Under {@link NoisePolicy#SINGLETONS} every noise point is a cluster with scatter 0 and counts as
- * one term of the mean (ELKI warns that it does not support this policy for this index).
+ * as perfectly separated). Every cluster a single point (or copies of one point): every scatter is 0 and so
+ * is the index, as long as no two clusters lie at the same point; two that do have coinciding means and
+ * give {@code (0 + 0) / 0}, taken as {@code +Infinity} as above (scikit-learn and ELKI count it as 0).
+ * Under {@link NoisePolicy#SINGLETONS} every noise point is a cluster with scatter 0 and counts as one term
+ * of the mean (ELKI warns that it does not support this policy for this index).
  *
  * <p>Stateless; safe to call from any thread. Arguments are never modified.
  */
