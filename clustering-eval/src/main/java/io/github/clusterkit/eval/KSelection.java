@@ -9,6 +9,7 @@ import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.kmeans.internal.Distinct;
 import java.util.EnumSet;
 
 /**
@@ -254,7 +255,15 @@ public final class KSelection {
     // large or too small for squared distances (Scale): the same knee (Kneedle normalises the curve, and a power
     // of two scales it exactly), where the reported inertias may have overflowed to infinity.
     int e = Scale.exponent(data);
-    Dataset scaled = e == 0 ? null : Dataset.wrap(Scale.values(data, e), data.size(), data.dimension());
+    double[] values = Scale.values(data, e);
+    // Checked before any fit, on the values K-Means checks (scaled alike): otherwise every smaller k is fitted and
+    // scored first, and the failure names whichever larger k a thread reached first instead of maxK.
+    int distinct = Distinct.countUpTo(values, data.size(), data.dimension(), null, maxK);
+    if (distinct < maxK) {
+      throw new IllegalArgumentException(
+          "maxK must be <= the number of distinct rows (" + distinct + "), got " + maxK);
+    }
+    Dataset scaled = e == 0 ? null : Dataset.wrap(values, data.size(), data.dimension());
     double[] kneeInertia = e == 0 ? null : new double[count];
     boolean fitMixtures = criteria.contains(Criterion.BIC) || criteria.contains(Criterion.AIC);
     GaussianMixtureModel[] mixtures = fitMixtures ? new GaussianMixtureModel[count] : null;

@@ -106,6 +106,23 @@ class KSelectionTest {
   }
 
   /**
+   * maxK above the number of distinct rows is refused before any fit, naming maxK and its value on any thread
+   * count. Before, k = 1..3 were fitted and scored first and the message was K-Means' for the first larger k a
+   * thread reached ("k must be <= the number of distinct rows (3), got 4"), not the maxK of 6 the caller gave.
+   */
+  @Test
+  void maxKAboveTheDistinctRowsIsRefusedUpFront() {
+    Dataset dup = Dataset.of(new double[][] {{0, 0}, {0, 0}, {1, 1}, {1, 1}, {5, 5}, {5, 5}});
+    for (int threads = 1; threads <= 3; threads++) {
+      KSelection sweep = KSelection.kMeans(1, 6).parallelism(threads);
+      IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> sweep.evaluate(dup));
+      assertEquals("maxK must be <= the number of distinct rows (3), got 6", x.getMessage());
+    }
+    // maxK equal to the number of distinct rows is fine: inertia 0 there (exact computation)
+    assertEquals(0.0, KSelection.kMeans(1, 3).evaluate(dup).values(Criterion.INERTIA)[2]);
+  }
+
+  /**
    * 1995 points around the origin and 5 far away: a sample of 20 rows misses the small cluster with probability
    * about 0.95, and the sweep failed with "silhouette needs at least 2 clusters, got 1 in the sample". Now such a
    * {@code k} has an undefined (NaN) silhouette, as {@code k = 1} does. Expected values: the public sampled
