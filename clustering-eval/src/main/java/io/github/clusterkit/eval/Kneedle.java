@@ -13,9 +13,11 @@ package io.github.clusterkit.eval;
  * The first knee found is returned; curves whose shape is mirrored (convex increasing, concave decreasing)
  * are scanned from the right, so "first" is then the rightmost.
  *
- * <p>Typical uses: inertia against {@code k} ({@link Shape#CONVEX_DECREASING}, the elbow of a K-Means
- * sweep, see {@link KSelection}) and sorted k-distances ({@link Shape#CONVEX_INCREASING}, DBSCAN's
- * {@code eps}).
+ * <p>Typical use: inertia against {@code k} ({@link Shape#CONVEX_DECREASING}, the elbow of a K-Means
+ * sweep, see {@link KSelection}). For DBSCAN's {@code eps} use {@link EpsSelection} instead: its knee of the
+ * sorted k-distances is the global maximum of the difference curve, whereas this first-knee scan, run from
+ * the steep end of such a curve ({@link Shape#CONVEX_INCREASING}), can stop at the small wiggles there and
+ * then suggests a much larger {@code eps}.
  *
  * <p>Stateless; arguments are never modified.
  */
