@@ -337,8 +337,9 @@ public final class ContingencyTable {
   /**
    * Normalised mutual information with the arithmetic mean of the entropies (scikit-learn's default).
    *
-   * @return {@code I(U; V) / mean(H(U), H(V))}, in {@code [0, 1]}; 1.0 when both labellings have a single
-   *     label, 0.0 when the mutual information is 0
+   * @return {@code I(U; V) / mean(H(U), H(V))}, in {@code [0, 1]} up to one rounding (identical partitions can give
+   *     {@code 1.0000000000000002}, as in scikit-learn 1.2.1); 1.0 when both labellings have a single label, 0.0
+   *     when the mutual information is 0
    */
   public double normalizedMutualInformation() {
     return normalizedMutualInformation(EntropyMean.ARITHMETIC);
@@ -431,7 +432,10 @@ public final class ContingencyTable {
   /**
    * @param mean how the two entropies are combined
    * @return the adjusted mutual information; as scikit-learn, a denominator smaller than machine epsilon
-   *     in magnitude is replaced by epsilon with its sign
+   *     in magnitude is replaced by epsilon with its sign. With {@link EntropyMean#MIN}, when one labelling puts
+   *     every point alone, {@code I = E[I] = min(H(U), H(V))} and the value is {@code 0 / 0} too: rounding
+   *     leftovers over epsilon, meaningless (1.0 here and 2.0 in scikit-learn 1.2.1 for ids 0 to 4 against
+   *     {@code [0, 0, 1, 1, 1]}); compare against such labellings with another mean
    * @throws IllegalArgumentException if {@code mean} is null
    */
   public double adjustedMutualInformation(EntropyMean mean) {
@@ -456,7 +460,7 @@ public final class ContingencyTable {
 
   /**
    * Homogeneity: {@code I(U; V) / H(U)}, 1 when every cluster holds points of one class only (1.0 when
-   * there is a single class).
+   * there is a single class), up to one rounding as {@link #normalizedMutualInformation()}.
    *
    * @return the homogeneity, in {@code [0, 1]}
    */
@@ -467,7 +471,7 @@ public final class ContingencyTable {
 
   /**
    * Completeness: {@code I(U; V) / H(V)}, 1 when every class lies in one cluster (1.0 when there is a single
-   * cluster).
+   * cluster), up to one rounding as {@link #normalizedMutualInformation()}.
    *
    * @return the completeness, in {@code [0, 1]}
    */

@@ -65,14 +65,18 @@ public final class PairCounting {
     return both / (double) (both + truthOnly);
   }
 
-  /** @return the harmonic mean of precision and recall, {@code 2 TP / (2 TP + FP + FN)} */
+  /**
+   * @return the harmonic mean of precision and recall, {@code 2 TP / (2 TP + FP + FN)}; NaN (0 / 0) when neither
+   *     labelling joins a pair (say both put every point alone)
+   */
   public double f1() {
     return 2.0 * both / (2.0 * both + truthOnly + predictedOnly);
   }
 
   /**
    * @param beta weight of recall relative to precision, {@code > 0}
-   * @return {@code (1 + beta^2) TP / ((1 + beta^2) TP + beta^2 FN + FP)}
+   * @return {@code (1 + beta^2) TP / ((1 + beta^2) TP + beta^2 FN + FP)}; NaN (0 / 0) when neither labelling joins
+   *     a pair
    * @throws IllegalArgumentException if {@code beta} is not positive and finite
    */
   public double fMeasure(double beta) {
@@ -83,7 +87,7 @@ public final class PairCounting {
     return (1 + b2) * both / ((1 + b2) * both + b2 * truthOnly + predictedOnly);
   }
 
-  /** @return the Jaccard index {@code TP / (TP + FP + FN)} */
+  /** @return the Jaccard index {@code TP / (TP + FP + FN)}; NaN (0 / 0) when neither labelling joins a pair */
   public double jaccard() {
     return both / (double) (both + truthOnly + predictedOnly);
   }
@@ -101,7 +105,11 @@ public final class PairCounting {
 
   /**
    * The adjusted Rand index (Hubert and Arabie 1985, doi:10.1007/BF01908075) in exact integer arithmetic:
-   * {@code 2 (TP TN - FN FP) / ((TP + FN)(FN + TN) + (TP + FP)(FP + TN))}; 1.0 when {@code FN = FP = 0}.
+   * {@code 2 (TP TN - FN FP) / ((TP + FN)(FN + TN) + (TP + FP)(FP + TN))}; 1.0 when {@code FN = FP = 0}. Over the
+   * unordered pairs of distinct points ({@link ContingencyTable#pairCounting()}) this is the usual ARI, scikit-learn's
+   * {@code adjusted_rand_score}. With self-pairs ({@link #selfPairs()}) it is ELKI's figure, the same formula over its
+   * ordered counts, which is not the usual ARI: {@code [0, 0, 1, 1]} against {@code [0, 1, 0, 1]} gives 0 there and
+   * -0.5 here (exact computation: TP = 0, FN = FP = TN = 2 unordered; TP = FN = FP = TN = 4 ordered with self-pairs).
    *
    * @return the adjusted Rand index
    */

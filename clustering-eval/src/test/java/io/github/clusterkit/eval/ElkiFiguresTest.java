@@ -1,6 +1,7 @@
 package io.github.clusterkit.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.eval.DaviesBouldin.Scatter;
@@ -132,5 +133,22 @@ class ElkiFiguresTest {
     int[] a = {1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3};
     int[] b = {1, 1, 1, 1, 2, 1, 2, 2, 2, 2, 3, 1, 3, 3, 3, 2, 2};
     assertEquals(114.0 / 198.0, ContingencyTable.of(a, b).pairCounting(true).f1(), 1e-16);
+  }
+
+  @Test
+  void selfPairAdjustedRandIsElkisFigureNotTheUsualOne() {
+    // Exact computation: [0, 0, 1, 1] against [0, 1, 0, 1] joins no pair in both. Unordered pairs of distinct
+    // points: TP = 0, FN = FP = TN = 2, ARI = 2 (0 - 4) / (2 * 4 + 2 * 4) = -0.5 (scikit-learn 1.2.1's
+    // adjusted_rand_score gives -0.5). ELKI's ordered pairs with self-pairs: TP = FN = FP = TN = 4, ARI = 0.
+    int[] a = {0, 0, 1, 1};
+    int[] b = {0, 1, 0, 1};
+    assertEquals(-0.5, ContingencyTable.of(a, b).pairCounting().adjustedRandIndex(), 0.0);
+    assertEquals(0.0, ContingencyTable.of(a, b).pairCounting(true).adjustedRandIndex(), 0.0);
+    // Both labellings all singletons: no pair joined, so F1, F-measure and Jaccard are 0 / 0 (NaN, as documented),
+    // while ARI and the Rand index are 1
+    PairCounting none = ContingencyTable.of(new int[] {0, 1, 2}, new int[] {5, 6, 7}).pairCounting();
+    assertTrue(Double.isNaN(none.f1()) && Double.isNaN(none.jaccard()) && Double.isNaN(none.fMeasure(2)));
+    assertEquals(1.0, none.adjustedRandIndex(), 0.0);
+    assertEquals(1.0, none.randIndex(), 0.0);
   }
 }
