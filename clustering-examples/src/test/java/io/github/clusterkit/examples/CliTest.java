@@ -574,6 +574,12 @@ class CliTest {
     // the file is named once (before: "cannot read F: F: line 3: ...")
     assertEquals("error: cannot read " + ragged + ": line 3: expected 2 fields, got 1\n",
         CliRun.of("segment", ragged.toString()).err);
+    // a file saved as windows-1252 (0xE4 for a-umlaut) is refused at its line, not read with U+FFFD in its names
+    Path ansi = dir.resolve("ansi.csv");
+    Files.write(ansi, "id;Geschlecht;Alter\r\n1;m\u00e4nnlich;31\r\n2;weiblich;40\r\n3;weiblich;22\r\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertEquals("error: cannot read " + ansi + ": line 2: bytes that are not UTF-8 text (was the file saved in"
+        + " another encoding, such as windows-1252?)\n", CliRun.of("segment", ansi.toString()).err);
     Path cats = dir.resolve("cats.csv");
     StringBuilder sb = new StringBuilder("name,spend\n");
     for (int i = 0; i < 60; i++) {

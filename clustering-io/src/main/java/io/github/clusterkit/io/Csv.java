@@ -7,11 +7,20 @@ import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
 import java.io.FilterReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,7 +40,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p><b>What it accepts.</b> LF or CRLF line ends (also mixed), quoted fields with embedded delimiters, line
- * breaks and doubled quotes, a UTF-8 byte-order mark, empty lines (skipped). Missing cells are those whose
+ * breaks and doubled quotes, a byte-order mark (UTF-8; in a file read by path also UTF-16 or UTF-32, which then
+ * sets the charset), empty lines (skipped). Missing cells are those whose
  * trimmed text is a missing token ({@code ""} and {@code "NA"} by default).
  *
  * <p><b>Types.</b> A column is numeric when every non-missing cell is a decimal number (optional sign,
@@ -47,11 +57,13 @@ import java.util.Set;
  * <p><b>Errors.</b> A malformed file raises an {@link IllegalArgumentException} naming the line (1-based, as
  * an editor counts) and, where it applies, the column: a record with more or fewer fields than the header,
  * an empty or repeated column name, characters after a closing quote, a forced-numeric cell that is not a
- * number, a number outside the {@code double} range, a type override for an unknown column, or no header
- * at all. Reading problems raise {@link IOException}. FastCSV's limits apply (at most 16,384 fields per
- * record, fields of at most 16 Mi characters), so a hostile file cannot exhaust memory beyond its own size
- * several times over; a file of more records than a table holds (2,147,483,639) is refused at the line where
- * that count is passed.
+ * number, a number outside the {@code double} range, a type override for an unknown column, no header
+ * at all, or (in a file read by path) bytes that are no text in the {@linkplain CsvOptions#charset charset},
+ * such as a windows-1252 file read as UTF-8: such bytes are never replaced, as two names that differ only in
+ * them would become one category. Reading problems raise {@link IOException}. FastCSV's limits apply (at most
+ * 16,384 fields per record, fields of at most 16 Mi characters), so a hostile file cannot exhaust memory beyond
+ * its own size several times over; a file of more records than a table holds (2,147,483,639) is refused at the
+ * line where that count is passed.
  *
  * <p><b>Memory.</b> While it reads, each column keeps its cells' text back to back (one byte per character while
  * every character of the column fits in Latin-1, two from the first one that does not) with the end of each
@@ -94,9 +106,99 @@ public final class Csv {
     if (file == null || options == null) {
       throw new IllegalArgumentException("file and options must not be null");
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      CsvReader<CsvRecord> reader = builder(options).detectBomHeader(true).ofCsvRecord(in, options.charset());
-      return parse(reader, options, file.toString());
+    try (PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 4)) {
+      Charset charset = charset(in, options.charset());
+      // FastCSV's own decoding (detectBomHeader with ofCsvRecord(InputStream, Charset)) replaced every byte
+      // sequence that is no text in the charset by U+FFFD, so a windows-1252 file read as UTF-8 merged
+      // "M\u00fcller" and "M\u00e4ller" into one category; this decoder reports them instead.
+      Reader text = new InputStreamReader(in, charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+      try {
+        return parse(builder(options).ofCsvRecord(text), options, file.toString());
+      } catch (CharacterCodingException e) {
+        throw new IllegalArgumentException(file + ": line " + undecodableLine(file, options.charset())
+            + ": bytes that are not " + charset.name() + " text (was the file saved in another encoding, such as"
+            + " windows-1252?)", e);
+      }
+    }
+  }
+
+  /**
+   * The charset of the byte-order mark the stream starts with (which is skipped), or {@code dflt} without one
+   * (the bytes read are pushed back). UTF-32LE's mark is tested before UTF-16LE's, of which it is an extension.
+   */
+  private static Charset charset(PushbackInputStream in, Charset dflt) throws IOException {
+    byte[] b = new byte[4];
+    int n = 0;
+    for (int r; n < 4 && (r = in.read(b, n, 4 - n)) > 0;) {
+      n += r;
+    }
+    int b0 = n > 0 ? b[0] & 0xFF : -1;
+    int b1 = n > 1 ? b[1] & 0xFF : -1;
+    int b2 = n > 2 ? b[2] & 0xFF : -1;
+    int b3 = n > 3 ? b[3] & 0xFF : -1;
+    Charset cs = dflt;
+    int mark = 0;
+    if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+      cs = StandardCharsets.UTF_8;
+      mark = 3;
+    } else if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+      cs = Charset.forName("UTF-32BE");
+      mark = 4;
+    } else if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+      cs = Charset.forName("UTF-32LE");
+      mark = 4;
+    } else if (b0 == 0xFE && b1 == 0xFF) {
+      cs = StandardCharsets.UTF_16BE;
+      mark = 2;
+    } else if (b0 == 0xFF && b1 == 0xFE) {
+      cs = StandardCharsets.UTF_16LE;
+      mark = 2;
+    }
+    if (n > mark) {
+      in.unread(b, mark, n - mark);
+    }
+    return cs;
+  }
+
+  /**
+   * The line (1-based, ended by CR, LF or CRLF, as FastCSV counts) of the first bytes of {@code file} that are no
+   * text in its charset; read again once the reading failed, as the reader decodes ahead of the records.
+   */
+  private static long undecodableLine(Path file, Charset dflt) throws IOException {
+    try (PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 4)) {
+      CharsetDecoder decoder = charset(in, dflt).newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+      ByteBuffer bytes = ByteBuffer.allocate(1 << 13);
+      CharBuffer chars = CharBuffer.allocate(1 << 13);
+      long line = 1;
+      boolean cr = false;
+      boolean end = false;
+      while (true) {
+        if (!end) {
+          int r = in.read(bytes.array(), bytes.position(), bytes.remaining());
+          if (r < 0) {
+            end = true;
+          } else {
+            bytes.position(bytes.position() + r);
+          }
+        }
+        bytes.flip();
+        CoderResult result = decoder.decode(bytes, chars, end);
+        bytes.compact();
+        chars.flip();
+        while (chars.hasRemaining()) {
+          char c = chars.get();
+          if (c == '\n' && !cr || c == '\r') {
+            line++;
+          }
+          cr = c == '\r';
+        }
+        chars.clear();
+        if (result.isError() || end && result.isUnderflow() && bytes.position() == 0) {
+          return line; // an end without error: the charset's reader failed on something else, the line is a guess
+        }
+      }
     }
   }
 

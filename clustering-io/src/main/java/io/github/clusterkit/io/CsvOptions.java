@@ -167,7 +167,8 @@ public final class CsvOptions {
   }
 
   /**
-   * @param charset the file's character set (default UTF-8; a byte-order mark is skipped)
+   * @param charset the file's character set (default UTF-8; a byte-order mark is skipped, and sets the charset
+   *     when it is UTF-16's or UTF-32's); reading a file with bytes that are no text in it fails, naming the line
    * @return options with this character set
    * @throws IllegalArgumentException if {@code charset} is null
    */

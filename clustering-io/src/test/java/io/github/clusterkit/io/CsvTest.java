@@ -190,6 +190,44 @@ class CsvTest {
   }
 
   @Test
+  void bytesThatAreNoTextInTheCharsetAreAnErrorNamingTheLine(@TempDir Path dir) throws IOException {
+    // A customer file saved as windows-1252 / ISO-8859-1 (u-umlaut = 0xFC, a-umlaut = 0xE4) and read as UTF-8.
+    // Before, each such byte silently became U+FFFD, so "M\u00fcller" and "M\u00e4ller" were read as one category.
+    // Expected: an error at the first such byte's line (3, counted as an editor counts, CRLF ends), and with the
+    // file's own charset the exact names.
+    Path f = dir.resolve("kunden.csv");
+    String text = "name,x\r\nLee,1\r\nM\u00fcller,2\r\nM\u00e4ller,3\r\n";
+    Files.write(f, text.getBytes(StandardCharsets.ISO_8859_1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.read(f));
+    assertEquals(f + ": line 3: bytes that are not UTF-8 text (was the file saved in another encoding, such as"
+        + " windows-1252?)", e.getMessage());
+    Table latin = Csv.read(f, CsvOptions.defaults().charset(StandardCharsets.ISO_8859_1));
+    assertArrayEquals(new String[] {"Lee", "M\u00fcller", "M\u00e4ller"}, latin.categorical("name"));
+    // Far beyond the first buffer the reader fills, after lone CR and LF ends and a quoted line break: line
+    // 2 + 3000 + 2 (header, 3000 rows, the quoted row's two lines), then the bad row.
+    StringBuilder sb = new StringBuilder("name,x\r");
+    for (int i = 0; i < 3000; i++) {
+      sb.append("Lee,").append(i).append(i % 2 == 0 ? "\n" : "\r\n");
+    }
+    sb.append("\"two\nlines\",1\rZ\u00fcrich,2\n");
+    Files.write(f, sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    e = assertThrows(IllegalArgumentException.class, () -> Csv.read(f));
+    assertTrue(e.getMessage().startsWith(f + ": line 3004: bytes that are not UTF-8 text"), e.getMessage());
+    // The same text in UTF-8, with a UTF-8 or UTF-16 byte-order mark, reads as written.
+    Files.write(f, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+    assertEquals(latin, Csv.read(f));
+    Files.write(f, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE));
+    assertEquals(latin, Csv.read(f));
+    Files.write(f, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE));
+    assertEquals(latin, Csv.read(f));
+    // A file of fewer than 4 bytes, whose text FastCSV's mark detection garbled (4.0.0 read "a\n1" as the one
+    // header name "1" + U+0000, no rows).
+    Files.write(f, "a\n1".getBytes(StandardCharsets.UTF_8));
+    assertEquals(parse("a\n1"), Csv.read(f));
+    assertArrayEquals(new double[] {1}, Csv.read(f).numeric("a"));
+  }
+
+  @Test
   void filesAndIoErrors(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("t.csv");
     Files.write(f, "a;b\r\n1;x\r\n".getBytes(StandardCharsets.UTF_8));
