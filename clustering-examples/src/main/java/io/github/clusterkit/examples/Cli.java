@@ -198,7 +198,7 @@ public final class Cli implements Callable<Integer> {
    * @return {@code dot}, or a table with those columns read with a decimal comma
    */
   static Table withDecimalCommas(Table dot, Path file, CsvOptions options) throws IOException {
-    if (dot.columnNames(ColumnType.CATEGORICAL).isEmpty()) {
+    if (!mayHoldDecimalCommas(dot, options)) {
       return dot;
     }
     Table comma;
@@ -229,6 +229,38 @@ public final class Cli implements Callable<Integer> {
       b.column(read.contains(name) ? comma : dot, name);
     }
     return b.build();
+  }
+
+  /** A decimal as {@code Csv} reads it with a decimal comma: sign, digits with an optional comma, exponent. */
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?([0-9]+,?[0-9]*|,[0-9]+)([eE][+-]?[0-9]+)?");
+
+  /**
+   * Whether reading the file of {@code dot} with a decimal comma can change the type of a column: whether a text
+   * column that {@code options} do not make text holds only numbers written with a decimal comma (or missing
+   * cells). Only then does {@link #withDecimalCommas} read the file again; before, a semicolon file with any text
+   * column (a gender, a channel) was read twice, and both tables were held at once.
+   *
+   * @param dot the table read with a decimal point
+   * @param options the options it was read with
+   * @return whether a second reading with a decimal comma is needed
+   */
+  static boolean mayHoldDecimalCommas(Table dot, CsvOptions options) {
+    for (String name : dot.columnNames(ColumnType.CATEGORICAL)) {
+      if (options.types().get(name) == ColumnType.CATEGORICAL) {
+        continue;
+      }
+      boolean numbers = true;
+      for (String cell : dot.categorical(name)) {
+        if (cell != null && !DECIMAL_COMMA.matcher(cell.strip()).matches()) {
+          numbers = false;
+          break;
+        }
+      }
+      if (numbers) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
+import io.github.clusterkit.io.Csv;
+import io.github.clusterkit.io.CsvOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -310,6 +313,28 @@ class CliTest {
     assertArrayEquals(new double[] {2.5, 3}, Cli.readTable(f).numeric("a"));
     Files.writeString(f, "a,b\n\"2,5\",x\n3,y\n");
     assertArrayEquals(new String[] {"2,5", "3"}, Cli.readTable(f).categorical("a"));
+  }
+
+  @Test
+  void aSemicolonFileIsReadAgainWithDecimalCommasOnlyWhenATextColumnCouldHoldThem(@TempDir Path dir)
+      throws IOException {
+    // Before, every semicolon or tab file with a text column (Mall_Customers' Gender) was read a second time with
+    // a decimal comma, and both tables held at once, although no text column could turn numeric. Expected (exact
+    // rule): a second reading only when a text column, not made text by the options, holds only decimal-comma
+    // numbers or missing cells.
+    CsvOptions semicolon = CsvOptions.defaults().delimiter(';');
+    Path f = dir.resolve("mall.csv");
+    Files.writeString(f, "CustomerID;Gender;Age;Score\n1;Male;19;39\n2;Female;;81\n3;NA;20;6\n");
+    Table t = Csv.read(f, semicolon);
+    assertFalse(Cli.mayHoldDecimalCommas(t, semicolon));
+    assertEquals(t, Cli.readTable(f));
+    // the ids forced to text by readCustomers are digits, but stay text
+    Table ids = Csv.read(f, semicolon.type("CustomerID", ColumnType.CATEGORICAL));
+    assertFalse(Cli.mayHoldDecimalCommas(ids, semicolon.type("CustomerID", ColumnType.CATEGORICAL)));
+    // a column of decimal commas (and a missing cell) next to the text column: read again, and numeric
+    Files.writeString(f, "CustomerID;Gender;Income\n1;Male; 15,5 \n2;Female;\n3;Male;-1,5e1\n");
+    assertTrue(Cli.mayHoldDecimalCommas(Csv.read(f, semicolon), semicolon));
+    assertArrayEquals(new double[] {15.5, Double.NaN, -15}, Cli.readTable(f).numeric("Income"));
   }
 
   @Test
