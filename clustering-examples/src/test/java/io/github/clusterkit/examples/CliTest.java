@@ -338,6 +338,30 @@ class CliTest {
   }
 
   @Test
+  void aNumericColumnWithOneTextCellIsNamedWithThatCell(@TempDir Path dir) throws IOException {
+    // Mall_Customers with Age "n/a" in data row 5: the column is text, with 51 ages + "n/a" = 52 categories. Before,
+    // the error read "column 'Age' is categorical with 52 distinct values (at most 50); if it identifies customers
+    // name it with --id-column", which points away from the cell. Expected: the cell, its row and what to write.
+    List<String> lines = Files.readAllLines(SharedData.file("Mall_Customers.csv"));
+    lines.set(5, lines.get(5).replaceFirst("^(\\d+,\\w+,)\\d+,", "$1n/a,"));
+    Path f = dir.resolve("mall.csv");
+    Files.write(f, lines);
+    assertOneLineError(CliRun.of("segment", f.toString(), "--out", dir.resolve("out").toString()),
+        "column 'Age' holds numbers but also text, such as 'n/a' in row 5 (1 = the first data row), so it is read"
+            + " as categories, 52 of them (at most 50); leave a missing value empty or write NA, or leave the column"
+            + " out with --columns");
+    // a text column of many values is still taken for an identifier
+    StringBuilder sb = new StringBuilder("code,x\n");
+    for (int i = 0; i < 60; i++) {
+      sb.append("K").append(i).append(',').append(i % 7).append('\n');
+    }
+    Files.writeString(f, sb);
+    assertOneLineError(CliRun.of("segment", f.toString(), "--out", dir.resolve("out").toString()),
+        "column 'code' is categorical with 60 distinct values (at most 50); if it identifies customers name it with"
+            + " --id-column");
+  }
+
+  @Test
   void spacesAroundColumnNamesAreIgnored(@TempDir Path dir) throws IOException {
     // --columns "Age, Gender" as people type it. Before: "no column named ' Gender'". Expected: the run of
     // --columns Age,Gender (same report and labels); a name with spaces inside stays as it is, and a header name

@@ -140,6 +140,34 @@ public final class Preprocessing {
     return Collections.unmodifiableList(out);
   }
 
+  /** A number as {@code Csv} reads it, with a decimal point or (semicolon files) a decimal comma. */
+  private static final Pattern NUMBER = Pattern.compile("[+-]?([0-9]+[.,]?[0-9]*|[.,][0-9]+)([eE][+-]?[0-9]+)?");
+
+  /**
+   * The first cell of a text column that is no number, quoted with its row ({@code 'n/a' in row 5 (1 = the
+   * first data row)}), when most of the column's cells are numbers; else null.
+   */
+  private static String textAmongNumbers(String[] cells) {
+    int numbers = 0;
+    int texts = 0;
+    int first = -1;
+    for (int i = 0; i < cells.length; i++) {
+      if (cells[i] == null) {
+        continue;
+      }
+      if (NUMBER.matcher(cells[i].strip()).matches()) {
+        numbers++;
+      } else if (texts++ == 0) {
+        first = i;
+      }
+    }
+    if (first < 0 || numbers <= texts) {
+      return null;
+    }
+    String cell = cells[first].length() > 40 ? cells[first].substring(0, 37) + "..." : cells[first];
+    return "'" + cell + "' in row " + (first + 1) + " (1 = the first data row)";
+  }
+
   /**
    * Builds the pipeline for a feature table.
    *
@@ -159,6 +187,13 @@ public final class Preprocessing {
         }
       }
       if (values.size() > MAX_CATEGORIES) {
+        String text = textAmongNumbers(features.categorical(c));
+        if (text != null) {
+          // a numeric column with a stray text cell ("n/a", "-", "?"): its many numbers made it look like an id
+          throw new IllegalArgumentException("column '" + c + "' holds numbers but also text, such as " + text
+              + ", so it is read as categories, " + values.size() + " of them (at most " + MAX_CATEGORIES
+              + "); leave a missing value empty or write NA, or leave the column out with --columns");
+        }
         throw new IllegalArgumentException("column '" + c + "' is categorical with " + values.size()
             + " distinct values (at most " + MAX_CATEGORIES + "); if it identifies customers name it with"
             + " --id-column, or leave it out with --columns");
