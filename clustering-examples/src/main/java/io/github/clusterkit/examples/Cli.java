@@ -636,9 +636,19 @@ public final class Cli implements Callable<Integer> {
         throw new IllegalArgumentException(needs + "in " + file + " it holds numbers only");
       }
       String[] cells = t.categorical(c);
+      // The example is a cell that is no number at all ('n/a'), not one that is only in the other grammar: in a
+      // semicolon file that writes 19,5, a column with one 'n/a' was shown by its first number, '19,5'. Only when
+      // every cell is a number in one grammar or the other is a decimal-comma cell the example (1,250 below).
       int row = 0;
-      while (row < cells.length && (cells[row] == null || DECIMAL.matcher(cells[row].strip()).matches())) {
+      while (row < cells.length && (cells[row] == null || DECIMAL.matcher(cells[row].strip()).matches()
+          || DECIMAL_COMMA.matcher(cells[row].strip()).matches())) {
         row++;
+      }
+      if (row == cells.length) {
+        row = 0;
+        while (row < cells.length && (cells[row] == null || DECIMAL.matcher(cells[row].strip()).matches())) {
+          row++;
+        }
       }
       String cell = row < cells.length && cells[row].length() > 60 ? cells[row].substring(0, 57) + "..."
           : row < cells.length ? cells[row] : null;

@@ -486,6 +486,12 @@ class CliTest {
         + " may be a thousands separator or a decimal comma, and no number in the file shows which: write such"
         + " numbers without a thousands separator, or with a decimal comma and a number of decimals other than"
         + " three (1250 or 1,2500)");
+    // a semicolon file writing decimal commas, with one 'n/a': the example is 'n/a' (row 2), not the number 12,5 of
+    // row 1 (before: "such as '12,5' in row 1", a number of this file)
+    Files.writeString(f, "customer_id;annual_spending;visits_per_month;hours_online;preferred_channel\n"
+        + "N1;7000;7;12,5;app\nN2;400;1;n/a;web\n");
+    assertEquals("error: the model needs column 'hours_online' (numbers); in " + f + " it holds text, such as"
+        + " 'n/a' in row 2 (1 = the first data row)\n", CliRun.of("predict", model, f.toString()).err);
     // with a decimal comma shown elsewhere in the file (hours_online 9,5), 1,250 is 1.25 and the file is read
     Files.writeString(f, "customer_id;annual_spending;visits_per_month;hours_online;preferred_channel\n"
         + "N1;1,250;7;9,5;app\n");
