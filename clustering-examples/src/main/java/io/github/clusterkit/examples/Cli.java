@@ -161,6 +161,22 @@ public final class Cli implements Callable<Integer> {
     return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", "; ").trim();
   }
 
+  /**
+   * The charset named by {@code --encoding}.
+   *
+   * @param name its name or alias
+   * @return the charset
+   * @throws IllegalArgumentException if no such charset is available
+   */
+  static java.nio.charset.Charset charset(String name) {
+    try {
+      return java.nio.charset.Charset.forName(name.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--encoding must name a character encoding such as UTF-8, windows-1252 or"
+          + " ISO-8859-1, got '" + name + "'", e);
+    }
+  }
+
   static Table readTable(Path file) throws IOException {
     return readTable(file, CsvOptions.defaults());
   }
@@ -177,8 +193,10 @@ public final class Cli implements Callable<Integer> {
       // Csv's messages start with the file's name already
       String m = e.getMessage() == null ? "" : e.getMessage();
       String named = file + ": ";
+      String hint = e.getCause() instanceof java.nio.charset.CharacterCodingException
+          ? " (give it with --encoding, such as --encoding windows-1252)" : "";
       throw new IllegalArgumentException("cannot read " + file + ": "
-          + (m.startsWith(named) ? m.substring(named.length()) : m), e);
+          + (m.startsWith(named) ? m.substring(named.length()) : m) + hint, e);
     }
   }
 
@@ -345,13 +363,27 @@ public final class Cli implements Callable<Integer> {
    * @return the table
    */
   static Table readCustomers(Path file, String idColumn, List<String> features) throws IOException {
-    Table t = readTable(file);
+    return readCustomers(file, idColumn, features, CsvOptions.defaults());
+  }
+
+  /**
+   * {@link #readCustomers(Path, String, List)} with other base options (the file's encoding).
+   *
+   * @param file the CSV file
+   * @param idColumn the id column named by the user, or null to detect it
+   * @param features the feature columns named by the user, or null for all
+   * @param base the options every reading starts from
+   * @return the table
+   */
+  static Table readCustomers(Path file, String idColumn, List<String> features, CsvOptions base)
+      throws IOException {
+    Table t = readTable(file, base);
     String id = idColumn != null ? columnName(idColumn, t) : Preprocessing.detectIdColumn(t);
     if (!numericId(t, id) || features != null && columnNames(features, t).contains(id)) {
       return t;
     }
     t = null; // the table is read again, with the id as text; the first reading may be collected meanwhile
-    return readTable(file, CsvOptions.defaults().type(id, ColumnType.CATEGORICAL));
+    return readTable(file, base.type(id, ColumnType.CATEGORICAL));
   }
 
   /**
@@ -449,6 +481,10 @@ public final class Cli implements Callable<Integer> {
             + " customers: 0.01 flags 1 of 150 customers, none of 99 (default: ${DEFAULT-VALUE})")
     double outlierShare;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", description = "text encoding of"
+        + " the file, such as windows-1252 or ISO-8859-1 (default: ${DEFAULT-VALUE}; a byte-order mark wins)")
+    String encoding;
+
     @Option(names = "--no-log", description = "do not take the log of skewed columns")
     boolean noLog;
 
@@ -482,7 +518,7 @@ public final class Cli implements Callable<Integer> {
         table = CustomerData.generate();
         source = "the built-in generated table (seed " + CustomerData.DEFAULT_SEED + ")";
       } else {
-        table = readCustomers(file, idColumn, columns);
+        table = readCustomers(file, idColumn, columns, CsvOptions.defaults().charset(charset(encoding)));
         source = file.getFileName().toString();
       }
       config = config.columns(columnNames(columns, table))
@@ -532,6 +568,10 @@ public final class Cli implements Callable<Integer> {
         + " and other columns are optional)")
     Path customers;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", description = "text encoding of"
+        + " customers.csv, such as windows-1252 (default: ${DEFAULT-VALUE}; a byte-order mark wins)")
+    String encoding;
+
     PredictCommand(PrintStream out) {
       this.out = out;
     }
@@ -546,9 +586,10 @@ public final class Cli implements Callable<Integer> {
         throw new NoSuchFileException(model.toString());
       }
       ModelBundle bundle = ModelBundle.load(model);
-      Table t = readTable(customers);
+      CsvOptions base = CsvOptions.defaults().charset(charset(encoding));
+      Table t = readTable(customers, base);
       String id = bundle.idColumn() != null && t.hasColumn(bundle.idColumn()) ? bundle.idColumn() : null;
-      CsvOptions asText = CsvOptions.defaults();
+      CsvOptions asText = base;
       boolean reread = false;
       if (numericId(t, id) && !bundle.pipeline().requiredColumns().contains(id)) {
         // as segment does: the ids are printed as written (leading zeros, no thousands separators)

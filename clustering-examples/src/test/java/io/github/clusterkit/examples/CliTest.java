@@ -103,6 +103,32 @@ class CliTest {
   }
 
   @Test
+  void encodingReadsFilesSavedInAnotherCharset(@TempDir Path dir) throws IOException {
+    // a windows-1252 file (0xE4 for a-umlaut), as German spreadsheets save CSV: refused as UTF-8, read with --encoding,
+    // and its two levels kept apart ("m\u00e4nnlich" and "weiblich", not one level with U+FFFD)
+    java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+    StringBuilder sb = new StringBuilder("id;Geschlecht;Alter;Umsatz\r\n");
+    for (int i = 0; i < 40; i++) {
+      sb.append(i).append(';').append(i % 2 == 0 ? "m\u00e4nnlich" : "weiblich").append(';').append(20 + i % 7)
+          .append(';').append(i < 20 ? 100 + i : 900 + i).append("\r\n");
+    }
+    Path ansi = dir.resolve("kunden.csv");
+    Files.write(ansi, sb.toString().getBytes(cp1252));
+    Path out = dir.resolve("seg");
+    CliRun r = CliRun.of("segment", ansi.toString(), "--encoding", "windows-1252", "--k", "2", "--out",
+        out.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("M\u00e4nnlich") && r.out.contains("Weiblich"), r.out);
+    Path neu = dir.resolve("neu.csv");
+    Files.write(neu, "id;Geschlecht;Alter;Umsatz\r\n7;m\u00e4nnlich;25;950\r\n".getBytes(cp1252));
+    CliRun p = CliRun.of("predict", out.resolve("model.json").toString(), neu.toString(), "--encoding", "cp1252");
+    assertEquals(0, p.exit, p.toString());
+    assertTrue(p.out.startsWith("id,segment,segment_name,outlier\n7,"), p.out);
+    CliRun wrong = CliRun.of("predict", out.resolve("model.json").toString(), neu.toString());
+    assertOneLineError(wrong, "give it with --encoding");
+  }
+
+  @Test
   void predictOnAFileWithoutTheIdColumnNumbersTheRows(@TempDir Path dir) throws IOException {
     // segment leaves the detected id column (customer_id) out of the pipeline, so a file of new customers need not
     // have it: predict then labels the rows by their number (1 = the first data row) in a column named "row". The
@@ -634,7 +660,10 @@ class CliTest {
     Files.write(ansi, "id;Geschlecht;Alter\r\n1;m\u00e4nnlich;31\r\n2;weiblich;40\r\n3;weiblich;22\r\n"
         .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     assertEquals("error: cannot read " + ansi + ": line 2: bytes that are not UTF-8 text (was the file saved in"
-        + " another encoding, such as windows-1252?)\n", CliRun.of("segment", ansi.toString()).err);
+        + " another encoding, such as windows-1252?) (give it with --encoding, such as --encoding windows-1252)\n",
+        CliRun.of("segment", ansi.toString()).err);
+    assertOneLineError(CliRun.of("segment", ansi.toString(), "--encoding", "klingon"),
+        "--encoding must name a character encoding such as UTF-8, windows-1252 or ISO-8859-1, got 'klingon'");
     Path cats = dir.resolve("cats.csv");
     StringBuilder sb = new StringBuilder("name,spend\n");
     for (int i = 0; i < 60; i++) {
