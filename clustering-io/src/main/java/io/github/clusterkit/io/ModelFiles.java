@@ -166,7 +166,23 @@ public final class ModelFiles {
     if (file == null) {
       throw new IllegalArgumentException("file must not be null");
     }
-    byte[] bytes = toBytes(model);
+    writeAtomically(toBytes(model), file);
+  }
+
+  /**
+   * Writes bytes to a file (replacing it) as {@link #save(Object, Path)} writes a model: via a temporary file in the
+   * same folder and a move, with the permissions of any new file or of the file replaced. For applications that wrap
+   * model documents ({@link #toJson(Object)}) in a document of their own.
+   *
+   * @param bytes the file's new content
+   * @param file the destination
+   * @throws IOException if writing fails (the file is then left as it was)
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public static void writeAtomically(byte[] bytes, Path file) throws IOException {
+    if (bytes == null || file == null) {
+      throw new IllegalArgumentException((bytes == null ? "bytes" : "file") + " must not be null");
+    }
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = newTempFile(dir);
     try {

@@ -114,6 +114,21 @@ class ModelFilesTest {
   }
 
   @Test
+  void writeAtomicallyReplacesTheFileAndLeavesNothingElse(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("bundle.json");
+    ModelFiles.writeAtomically("{\"a\": 1}".getBytes(StandardCharsets.UTF_8), f);
+    ModelFiles.writeAtomically("{\"b\": 2}".getBytes(StandardCharsets.UTF_8), f);
+    assertEquals("{\"b\": 2}", Files.readString(f));
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertEquals(1, files.count(), "the temporary file is moved, not left beside it");
+    }
+    assertEquals("bytes must not be null",
+        assertThrows(IllegalArgumentException.class, () -> ModelFiles.writeAtomically(null, f)).getMessage());
+    assertEquals("file must not be null",
+        assertThrows(IllegalArgumentException.class, () -> ModelFiles.writeAtomically(new byte[0], null)).getMessage());
+  }
+
+  @Test
   void roundTripIsExact(@TempDir Path dir) throws IOException {
     PipelineModel p = everyStep();
     Path f = dir.resolve("model.json");

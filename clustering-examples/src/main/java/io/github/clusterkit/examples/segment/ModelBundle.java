@@ -163,7 +163,8 @@ public final class ModelBundle {
     if (withModel) {
       doc.set("model", MAPPER.readTree(ModelFiles.toJson(model)));
     }
-    Files.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
+    // a crash while writing leaves the old file (or none), never half a model under the final name
+    ModelFiles.writeAtomically(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc), file);
     return withModel;
   }
 
@@ -234,6 +235,10 @@ public final class ModelBundle {
       JsonNode t = root.get("outlierThreshold");
       if (t == null || !t.isNumber() || !Double.isFinite(t.doubleValue())) {
         throw bad(file, "outlierThreshold must be a finite number");
+      }
+      if (alg == Segmenter.Algorithm.KMEANS && !(t.doubleValue() >= 0)) {
+        throw bad(file, "outlierThreshold must be >= 0 for kmeans (a distance to the centroid), got "
+            + t.doubleValue());
       }
       threshold = t.doubleValue();
     }

@@ -9,6 +9,7 @@ import io.github.clusterkit.data.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -68,6 +69,16 @@ class ModelBundleTest {
     assertBad(dir, text.replace("\"algorithm\" : \"kmeans\"", "\"algorithm\" : \"gmm\""),
         "invalid model file " + dir.resolve("bad.json") + ": \"model\": the file holds a kmeans");
     assertBad(dir, text.substring(0, text.length() / 2), "not valid JSON");
+    // the bundle's own threshold has no checksum: a negative distance would flag every customer, so it is refused
+    String negative = text.replaceFirst("\"outlierThreshold\" : [0-9.Ee+-]+", "\"outlierThreshold\" : -1.5");
+    assertTrue(!negative.equals(text));
+    assertBad(dir, negative, "outlierThreshold must be >= 0 for kmeans (a distance to the centroid), got -1.5");
+    // saving over the file goes through a temporary file and a move: no stray file is left in the folder
+    ModelBundle.of(fit(a)).save(file);
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of("bad.json", "model.json"), files.map(f -> f.getFileName().toString()).sorted()
+          .collect(java.util.stream.Collectors.toList()));
+    }
   }
 
   static void assertBad(Path dir, String text, String fragment) throws IOException {
