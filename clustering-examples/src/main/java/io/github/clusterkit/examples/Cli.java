@@ -11,6 +11,8 @@ import io.github.clusterkit.examples.segment.Segmentation;
 import io.github.clusterkit.examples.segment.Segmenter;
 import io.github.clusterkit.io.Csv;
 import io.github.clusterkit.io.CsvOptions;
+import io.github.clusterkit.preprocess.FittedStep;
+import io.github.clusterkit.preprocess.OneHotEncoder;
 import io.github.clusterkit.preprocess.PipelineModel;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -30,7 +32,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
@@ -106,7 +110,7 @@ public final class Cli implements Callable<Integer> {
   public static int run(String[] args, PrintStream out, PrintStream err, boolean progress) {
     CommandLine cl = new CommandLine(new Cli(out, err));
     cl.addSubcommand("segment", new SegmentCommand(out, err, progress));
-    cl.addSubcommand("predict", new PredictCommand(out));
+    cl.addSubcommand("predict", new PredictCommand(out, err));
     cl.addSubcommand("demo", new DemoCommand(out));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
@@ -572,8 +576,11 @@ public final class Cli implements Callable<Integer> {
         + " customers.csv, such as windows-1252 (default: ${DEFAULT-VALUE}; a byte-order mark wins)")
     String encoding;
 
-    PredictCommand(PrintStream out) {
+    private final PrintStream err;
+
+    PredictCommand(PrintStream out, PrintStream err) {
       this.out = out;
+      this.err = err;
     }
 
     @Override
@@ -611,6 +618,10 @@ public final class Cli implements Callable<Integer> {
         t = readTable(customers, asText);
       }
       checkColumns(bundle.pipeline(), t, customers);
+      String unseen = unseenCategories(bundle.pipeline(), t);
+      if (unseen != null) {
+        err.println("note: " + unseen);
+      }
       ModelBundle.Prediction p = bundle.predict(t);
       String[] ids = new String[t.rowCount()];
       if (id != null && t.type(id) == ColumnType.CATEGORICAL) {
@@ -658,6 +669,60 @@ public final class Cli implements Callable<Integer> {
    * @param file their file
    * @throws IllegalArgumentException if a column is missing, or of the other type without being all missing
    */
+  /**
+   * The categories of the new customers that the model never saw (a one-hot encoder ignores them: such a customer
+   * counts as in none of the column's known categories), such as a new channel or {@code " Male"} against
+   * {@code "Male"}: at most three per column, with their counts.
+   *
+   * @param pipeline the model's pipeline
+   * @param t the new customers
+   * @return a one-line note, or {@code null} when every category is known
+   */
+  static String unseenCategories(PipelineModel pipeline, Table t) {
+    StringBuilder sb = new StringBuilder();
+    int rows = 0;
+    boolean[] flagged = new boolean[t.rowCount()];
+    for (FittedStep step : pipeline.steps()) {
+      if (!(step instanceof OneHotEncoder.Fitted)) {
+        continue;
+      }
+      OneHotEncoder.Fitted enc = (OneHotEncoder.Fitted) step;
+      for (int j = 0; j < enc.columns().size(); j++) {
+        String c = enc.columns().get(j);
+        if (!t.hasColumn(c) || t.type(c) != ColumnType.CATEGORICAL) {
+          continue;
+        }
+        Set<String> known = new HashSet<>(enc.categories().get(j));
+        Map<String, Integer> counts = new TreeMap<>();
+        String[] v = t.categorical(c);
+        for (int i = 0; i < v.length; i++) {
+          if (v[i] != null && !known.contains(v[i])) {
+            counts.merge(v[i], 1, Integer::sum);
+            if (!flagged[i]) {
+              flagged[i] = true;
+              rows++;
+            }
+          }
+        }
+        int shown = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+          if (shown == 3) {
+            sb.append(", ... (").append(counts.size() - 3).append(" more)");
+            break;
+          }
+          sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" '").append(e.getKey()).append("' (")
+              .append(e.getValue()).append(')');
+          shown++;
+        }
+      }
+    }
+    if (rows == 0) {
+      return null;
+    }
+    return rows + (rows == 1 ? " customer has" : " customers have") + " a category the model never saw, counted as"
+        + " none of its known ones: " + sb;
+  }
+
   static void checkColumns(PipelineModel pipeline, Table t, Path file) {
     List<String> names = pipeline.requiredColumns();
     List<ColumnType> types = pipeline.requiredTypes();

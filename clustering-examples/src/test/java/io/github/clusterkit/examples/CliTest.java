@@ -100,6 +100,9 @@ class CliTest {
         p.out);
     assertTrue(lines[2].startsWith("N2,") && lines[2].endsWith(",false"), p.out);
     assertTrue(lines[3].startsWith("N3,") && lines[3].endsWith(",true"), "far from every segment: " + p.out);
+    // "kiosk" is no channel of the training customers: predict says so (the encoder counts it as none of them)
+    assertEquals("note: 1 customer has a category the model never saw, counted as none of its known ones:"
+        + " preferred_channel 'kiosk' (1)\n", p.err);
   }
 
   @Test
