@@ -61,6 +61,31 @@ class GaussianMixtureArgumentsTest {
     }
   }
 
+  /**
+   * The history of mean log-likelihoods was allocated for {@code maxIterations + 1} values before the first E-step:
+   * {@code maxIterations(Integer.MAX_VALUE)}, the natural "until converged", threw NegativeArraySizeException and
+   * {@code maxIterations(100_000_000)} an OutOfMemoryError, on six rows that converge in two iterations. Oracle: the
+   * same fit under the default limit of 100, which it never reaches, must come out bit for bit equal; and a run with
+   * tolerance 0 past the history's first 101 entries must repeat the 100-iteration run's values as its prefix.
+   */
+  @Test
+  void hugeIterationLimitsCostOnlyTheIterationsRun() {
+    Dataset six = Dataset.of(new double[][] {{1}, {2}, {3}, {10}, {11}, {12}});
+    GaussianMixtureModel reference = GaussianMixture.components(2).fit(six);
+    for (int limit : new int[] {Integer.MAX_VALUE, 100_000_000}) {
+      GaussianMixtureModel m = GaussianMixture.components(2).maxIterations(limit).fit(six);
+      assertEquals(reference.state(), m.state());
+    }
+    double[] hundred = GaussianMixture.components(2).tolerance(0).maxIterations(100).fit(BLOBS).logLikelihoodHistory();
+    GaussianMixtureModel longer = GaussianMixture.components(2).tolerance(0).maxIterations(250).fit(BLOBS);
+    assertEquals(250, longer.iterations());
+    double[] history = longer.logLikelihoodHistory();
+    assertEquals(251, history.length);
+    for (int t = 0; t < 100; t++) {
+      assertEquals(hundred[t], history[t], "iteration " + t);
+    }
+  }
+
   @Test
   void rejectsBadSettingsWithTheValue() {
     rejects(() -> GaussianMixture.components(0), "components", "0");

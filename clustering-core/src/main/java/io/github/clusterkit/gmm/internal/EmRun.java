@@ -491,6 +491,9 @@ public final class EmRun {
     }
   }
 
+  /** Initial length of the log-likelihood history of {@link #run} (scikit-learn's default max_iter + 1). */
+  private static final int HISTORY_START = 101;
+
   /**
    * Runs EM from {@code start}. Iteration {@code t} is scikit-learn's: E-step on the parameters after
    * {@code t - 1} M-steps (its log-likelihood is scikit-learn's lower bound), then the M-step; it stops after
@@ -504,12 +507,19 @@ public final class EmRun {
    * @throws IllegalStateException if a covariance collapses
    */
   public Result run(Mixture start, int maxIter, double tol) {
-    double[] history = new double[maxIter + 1];
+    // Grown as the iterations run: sized maxIter + 1 up front, a limit meant as "until converged"
+    // (Integer.MAX_VALUE) overflowed int and a large one (10^8) ran out of memory before the first E-step.
+    double[] history = new double[(int) Math.min((long) maxIter + 1, HISTORY_START)];
     Mixture m = start;
     int iterations = 0;
     boolean converged = false;
     for (int t = 1; t <= maxIter; t++) {
       stepForMessage = "of EM iteration " + t;
+      if (t >= history.length) {
+        // room for entries t - 1 and t (the final E-step's), doubling, at most maxIter + 1 and Java's array limit
+        long grown = Math.min(Math.max(2L * history.length, t + 1L), (long) maxIter + 1);
+        history = Arrays.copyOf(history, (int) Math.min(grown, Integer.MAX_VALUE - 8));
+      }
       history[t - 1] = eStep(m, true);
       m = mStep(false, t, m);
       iterations = t;
