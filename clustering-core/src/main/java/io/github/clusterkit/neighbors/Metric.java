@@ -160,7 +160,8 @@ public enum Metric {
    * @param a first point
    * @param b second point
    * @return the distance
-   * @throws IllegalArgumentException if a point is null or the lengths differ
+   * @throws IllegalArgumentException if a point is null, the lengths differ or a coordinate is NaN or infinite (as
+   *     every query of a {@link NeighborIndex}; the distance was NaN)
    */
   public double distance(double[] a, double[] b) {
     if (a == null || b == null) {
@@ -169,6 +170,13 @@ public enum Metric {
     if (a.length != b.length) {
       throw new IllegalArgumentException(
           "points must have the same dimension, got " + a.length + " and " + b.length);
+    }
+    for (int j = 0; j < a.length; j++) {
+      if (!Double.isFinite(a[j]) || !Double.isFinite(b[j])) {
+        boolean inA = !Double.isFinite(a[j]);
+        throw new IllegalArgumentException("points must be finite, got " + (inA ? "a" : "b") + "[" + j + "] = "
+            + (inA ? a[j] : b[j]));
+      }
     }
     // Points too large or too small for squared distances are measured times a power of two, exactly (Scale).
     int e = Scale.exponent(Math.max(Scale.maxAbs(a, 0, a.length), Scale.maxAbs(b, 0, b.length)));

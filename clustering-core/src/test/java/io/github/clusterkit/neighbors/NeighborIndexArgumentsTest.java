@@ -111,6 +111,13 @@ class NeighborIndexArgumentsTest {
       assertBad(() -> m.distance(null, new double[] {1}), "points", "null", "a");
       assertBad(() -> m.distance(new double[] {1}, null), "points", "null", "b");
       assertBad(() -> m.distance(new double[] {1}, new double[] {1, 2}), "dimension", "1", "2");
+      // A non-finite coordinate gave a NaN distance (NaN against 0; Infinity against Infinity), where every
+      // NeighborIndex query refuses such a point; now named like the others.
+      assertBad(() -> m.distance(new double[] {0, Double.NaN}, new double[] {0, 0}), "finite", "a[1]", "NaN");
+      assertBad(() -> m.distance(new double[] {Double.POSITIVE_INFINITY}, new double[] {Double.POSITIVE_INFINITY}),
+          "finite", "a[0]", "Infinity");
+      assertBad(() -> m.distance(new double[] {1, 2}, new double[] {1, Double.NEGATIVE_INFINITY}), "finite", "b[1]",
+          "-Infinity");
     }
   }
 
