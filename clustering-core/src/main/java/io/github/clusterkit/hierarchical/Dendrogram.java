@@ -16,7 +16,9 @@ import io.github.clusterkit.neighbors.Metric;
  * the rows themselves. Heights never decrease.
  *
  * <p><b>Flat clusters.</b> {@link #cut(int)} returns exactly {@code k} clusters (the tree with its last
- * {@code k - 1} merges undone, as SciPy's {@code cut_tree(Z, n_clusters=k)}); {@link #cutAtHeight(double)}
+ * {@code k - 1} merges undone, as scikit-learn's {@code AgglomerativeClustering(n_clusters=k)} cuts its tree, and
+ * as SciPy's {@code cut_tree(Z, n_clusters=k)} unless merges tie in height at the cut: see {@link #cut(int)});
+ * {@link #cutAtHeight(double)}
  * keeps every merge of height {@code <= h} (inclusive, as SciPy's {@code fcluster(Z, h,
  * criterion='distance')}). Both number the clusters {@code 0, 1, ...} in order of their smallest row index,
  * i.e. row 0 is in cluster 0 and a new label starts at the first row not in an earlier cluster. SciPy's
@@ -85,7 +87,12 @@ public final class Dendrogram {
   /**
    * Flat clusters: exactly {@code k} of them, from the tree with its last {@code k - 1} merges undone.
    * When several merges share the height at the cut, the first ones in {@link #linkageMatrix()} order are
-   * kept. O(n).
+   * kept, as scikit-learn's {@code AgglomerativeClustering(n_clusters=k)} keeps them. SciPy's
+   * {@code cut_tree(Z, n_clusters=k)} orders tied merges otherwise (breadth first from the root) and may keep
+   * others, an equally valid partition: for the rows {@code 0, 2, 0, 1, 1, 1} (single linkage, three merges at
+   * height 0) {@code cut(5)} joins rows 0 and 2, {@code cut_tree} rows 3 and 4; on data with integer scores
+   * (Mall Customers' income and spending score) such ties are common. Without ties at the cut the two agree.
+   * O(n).
    *
    * @param k number of clusters, {@code 1 <= k <= n}
    * @return one label per row in {@code 0..k-1}, numbered in order of each cluster's smallest row index

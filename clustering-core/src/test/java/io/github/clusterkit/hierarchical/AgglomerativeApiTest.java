@@ -36,6 +36,33 @@ class AgglomerativeApiTest {
     assertEquals("data must not be null", e.getMessage());
   }
 
+  /**
+   * Tied merges at the cut: the Javadoc promised SciPy's {@code cut_tree(Z, n_clusters=k)}, which orders merges of
+   * equal height breadth first from the root and so undoes others than the last rows of Z. Expected labels:
+   * scikit-learn 1.2.1, {@code AgglomerativeClustering(n_clusters=k, linkage=method).fit(X).labels_} for
+   * {@code X = [[0], [2], [0], [1], [1], [1]]}, renumbered in order of first row; SciPy 1.10.1's
+   * {@code cut_tree(linkage(X, method), n_clusters=5)} gives {@code [0, 1, 2, 3, 3, 4]} (rows 3 and 4 joined) for
+   * every method, and {@code [0, 1, 2, 3, 3, 3]} at k = 4 for complete, average and Ward.
+   */
+  @Test
+  void cutWithTiedMergesKeepsTheFirstRowsOfTheLinkageMatrix() {
+    Dataset x = Dataset.of(new double[][] {{0}, {2}, {0}, {1}, {1}, {1}});
+    int[][] single = {{0, 0, 0, 0, 0, 0}, {0, 1, 0, 0, 0, 0}, {0, 1, 0, 2, 2, 2}, {0, 1, 0, 2, 2, 3},
+        {0, 1, 0, 2, 3, 4}, {0, 1, 2, 3, 4, 5}};
+    int[][] others = {{0, 0, 0, 0, 0, 0}, {0, 1, 0, 1, 1, 1}, {0, 1, 0, 2, 2, 2}, {0, 1, 0, 2, 2, 3},
+        {0, 1, 0, 2, 3, 4}, {0, 1, 2, 3, 4, 5}};
+    for (Linkage l : Linkage.values()) {
+      Dendrogram t = Agglomerative.linkage(l).wardByCentroids(false).fit(x);
+      // SciPy 1.10.1, linkage(X, method)[:3]: the three merges at height 0, rows (0, 2), (3, 4), (5, 7)
+      assertArrayEquals(new double[] {0, 2, 0, 2}, t.linkageMatrix()[0], l.toString());
+      assertArrayEquals(new double[] {3, 4, 0, 2}, t.linkageMatrix()[1], l.toString());
+      assertArrayEquals(new double[] {5, 7, 0, 3}, t.linkageMatrix()[2], l.toString());
+      for (int k = 1; k <= 6; k++) {
+        assertArrayEquals((l == Linkage.SINGLE ? single : others)[k - 1], t.cut(k), l + " k = " + k);
+      }
+    }
+  }
+
   @Test
   void configurationIsImmutable() {
     Agglomerative a = Agglomerative.linkage(Linkage.AVERAGE);
