@@ -48,8 +48,8 @@ class JavadocSnippetsTest {
     int[] labels = m.labels();                                   // -1 = noise
     int label = m.predict(new double[] {0.1, 0.2});
     // --- end ---
-    // KDistance: with k = minPts a row is core exactly when its k-distance is <= eps, so the fraction of
-    // core points is the fraction of the sorted curve at or below the knee.
+    // KDistance: with k = minPts and eps = knee() every row whose k-distance is at most the knee's is core, so
+    // the fraction of core points is the fraction of the sorted curve at or below the knee.
     double[] curve = kd.sortedDistances();
     int below = 0;
     for (double v : curve) {

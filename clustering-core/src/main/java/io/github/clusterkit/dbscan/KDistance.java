@@ -10,10 +10,12 @@ import java.util.Arrays;
  * The sorted k-distance plot (Ester et al. 1996) and its knee, for choosing DBSCAN's eps.
  *
  * <p>The k-distance of a row is the distance to its k-th nearest neighbour <em>counting the row itself as
- * the first</em> (as {@code minPts} does), so with {@code k = minPts} a row is a core point exactly when its
- * k-distance is {@code <= eps}: the fraction of the sorted curve below a candidate eps is the fraction of
- * core points it gives. (scikit-learn users: this is column {@code k-1} of
- * {@code NearestNeighbors(n_neighbors=k).fit(X).kneighbors(X)}.)
+ * the first</em> (as {@code minPts} does), so with {@code k = minPts} a row is a core point when its
+ * k-distance is {@code < eps} and not when it is {@code > eps}: the fraction of the sorted curve below a
+ * candidate eps is the fraction of core points it gives. A row whose k-distance equals eps may go either way,
+ * as DBSCAN (as scikit-learn) compares squared distances and the square of the rounded distance can fall below
+ * the squared distance; {@link #knee()} allows for it. (scikit-learn users: the distances are column
+ * {@code k-1} of {@code NearestNeighbors(n_neighbors=k).fit(X).kneighbors(X)}.)
  *
  * <p>The knee is found with Kneedle (Satopaa, Albrecht, Irwin and Raghavan, ICDCS Workshops 2011,
  * doi:10.1109/ICDCSW.2011.20) for a convex increasing curve: both axes are normalised to [0, 1] and the knee
@@ -30,7 +32,8 @@ import java.util.Arrays;
  * <p>Edge cases: {@code k = 1} gives all zeros (every row is its own nearest neighbour); when every k-distance is 0
  * the knee is at index 0 and {@link #knee()} is 0 (every positive eps makes every row a core point); a flat
  * positive part (all its distances equal) has its knee at its first index. Cost: one k-nearest-neighbour
- * query per row on a {@link NeighborIndex}. Immutable; arrays are returned as copies.
+ * query per row on a {@link NeighborIndex}, and one count query per row whose k-distance equals the knee's.
+ * Immutable; arrays are returned as copies.
  */
 public final class KDistance {
 
@@ -38,12 +41,14 @@ public final class KDistance {
   private final Metric metric;
   private final double[] sorted;
   private final int kneeIndex;
+  private final double kneeEps;
 
-  private KDistance(int k, Metric metric, double[] sorted) {
+  private KDistance(int k, Metric metric, double[] sorted, int kneeIndex, double kneeEps) {
     this.k = k;
     this.metric = metric;
     this.sorted = sorted;
-    this.kneeIndex = knee(sorted);
+    this.kneeIndex = kneeIndex;
+    this.kneeEps = kneeEps;
   }
 
   /**
@@ -85,8 +90,31 @@ public final class KDistance {
       index.knn(i, k, buf);
       dist[i] = buf.distance(k - 1);
     }
-    Arrays.sort(dist);
-    return new KDistance(k, metric, dist);
+    double[] sorted = dist.clone();
+    Arrays.sort(sorted);
+    int at = knee(sorted);
+    return new KDistance(k, metric, sorted, at, coreRadius(index, dist, sorted[at], k));
+  }
+
+  /**
+   * The smallest radius from {@code r} up that makes every row of k-distance {@code r} a core point by DBSCAN's own
+   * test (the index's count, which compares reduced distances): {@code r} itself, or the next double or two where
+   * the square of the rounded distance fell below the squared distance. A row of smaller k-distance needs no check:
+   * its squared distance lies below the square of {@code r} (correctly rounded square roots and squares).
+   */
+  private static double coreRadius(NeighborIndex index, double[] dist, double r, int k) {
+    double eps = r;
+    if (!(r > 0) || r == Double.POSITIVE_INFINITY) {
+      return eps; // 0: every radius admits the row; infinite (beyond the double range): no radius does
+    }
+    for (int i = 0; i < dist.length; i++) {
+      if (dist[i] == r) {
+        while (eps < Double.POSITIVE_INFINITY && index.countWithin(i, eps, k) < k) {
+          eps = Math.nextUp(eps);
+        }
+      }
+    }
+    return eps;
   }
 
   /**
@@ -141,11 +169,17 @@ public final class KDistance {
   }
 
   /**
-   * @return the k-distance at the knee: a suggested eps for DBSCAN with {@code minPts = k}, which makes
-   *     about {@code (kneeIndex() + 1) / n} of the rows core points
+   * The k-distance at the knee as a suggested eps for DBSCAN with {@code minPts = k}: with it every row whose
+   * k-distance is at most the knee's is a core point, at least {@code (kneeIndex() + 1) / n} of the rows. Where
+   * the square of the knee's distance rounds below a squared distance it stands for, the value is raised to the
+   * next double (before, on Mall Customers' income and spending score with {@code k = 4}, the knee's
+   * {@code sqrt(65) = 8.06225774829855} left 7 of the 163 rows at or below it non-core), so it can lie a unit in the
+   * last place above {@code sortedDistances()[kneeIndex()]}.
+   *
+   * @return the suggested eps; 0 when every k-distance is 0
    */
   public double knee() {
-    return sorted[kneeIndex];
+    return kneeEps;
   }
 
   @Override

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Generators;
 import io.github.clusterkit.neighbors.Metric;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The API, bad input, copies, edge cases, DBSCAN*, assign and the k-distance helper. */
@@ -256,5 +258,50 @@ class DbscanApiTest {
     // all zeros (k = 1): knee at index 0, value 0
     assertEquals(0, KDistance.of(x, 1).kneeIndex());
     assertEquals(0.0, KDistance.of(x, 1).knee());
+  }
+
+  /**
+   * knee() as eps must make the knee's row a core point: DBSCAN compares squared distances (as scikit-learn), and the
+   * square of a rounded k-distance can fall below the squared distance. Two rows 0.6082762530298219 apart (scikit-learn
+   * 1.2.1, {@code NearestNeighbors(n_neighbors=2).fit(X).kneighbors(X)} for {@code X = [[0, 0], [0.1, 0.6]]}): that
+   * distance squared is 0.36999999999999994, below the squared distance 0.37, so {@code DBSCAN(eps=0.6082762530298219,
+   * min_samples=2)} labels both rows noise (scikit-learn 1.2.1: {@code [-1, -1]}), though the plot puts both at its
+   * knee.
+   */
+  @Test
+  void kneeAsEpsMakesTheKneeRowsCorePoints() {
+    KDistance two = KDistance.of(Dataset.of(new double[][] {{0, 0}, {0.1, 0.6}}), 2);
+    assertArrayEquals(new double[] {0.6082762530298219, 0.6082762530298219}, two.sortedDistances());
+    assertEquals(0, two.kneeIndex());
+    assertEquals(0.6082762530298219, two.knee(), Math.ulp(0.6082762530298219));
+    assertArrayEquals(new int[] {0, 0}, Dbscan.eps(two.knee()).minPts(2).fit(Dataset.of(new double[][] {{0, 0},
+        {0.1, 0.6}})).labels());
+    // k-distances beyond the double range (3.4e308, exact computation) stay infinite, with no radius to try
+    KDistance far = KDistance.of(Dataset.of(new double[][] {{-1.7e308}, {1.7e308}}), 2);
+    assertEquals(Double.POSITIVE_INFINITY, far.knee());
+    // Integer coordinates (as customer scores) give squared distances that are integers and many equal k-distances:
+    // every row whose k-distance is at most the knee's must be core (brute-force oracle: its k-th smallest distance).
+    Random random = new Random(4);
+    double[][] rows = new double[200][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new double[] {random.nextInt(120), random.nextInt(100)};
+    }
+    Dataset x = Dataset.of(rows);
+    for (int k = 2; k <= 10; k++) {
+      KDistance kd = KDistance.of(x, k);
+      double atKnee = kd.sortedDistances()[kd.kneeIndex()];
+      assertTrue(kd.knee() >= atKnee && kd.knee() <= Math.nextUp(Math.nextUp(atKnee)), "k = " + k);
+      boolean[] core = Dbscan.eps(kd.knee()).minPts(k).fit(x).coreMask();
+      for (int i = 0; i < rows.length; i++) {
+        double[] d = new double[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+          d[j] = Metric.EUCLIDEAN.distance(rows[i], rows[j]);
+        }
+        Arrays.sort(d);
+        if (d[k - 1] <= atKnee) {
+          assertTrue(core[i], "k = " + k + ", row " + i + " of k-distance " + d[k - 1] + " <= " + atKnee);
+        }
+      }
+    }
   }
 }
