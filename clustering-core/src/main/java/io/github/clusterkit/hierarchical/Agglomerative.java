@@ -29,9 +29,14 @@ import java.util.Locale;
  * average and single linkage, and for Ward with {@link #wardByCentroids(boolean) wardByCentroids(false)}, it
  * is the same linkage matrix, cluster ids, heights and leaf order, bit for bit on the reference sets of the
  * tests, because the same algorithms run with the same tie rule and the same floating-point operations. Ward
- * by default is computed from centroids (below): its heights equal SciPy's within about 1e-13 relative, and
- * where two candidate merges tie exactly (data on a grid) it may break the tie the other way and so build
- * another, equally valid, tree; on the reference sets its flat cuts equal SciPy's.
+ * by default is computed from centroids (below): where it builds SciPy's tree its heights equal SciPy's within
+ * about 1e-13 relative, and on the reference sets its flat cuts equal SciPy's. But where two candidate merges
+ * tie in exact arithmetic (data on a grid, and integer data such as scores) SciPy's recurrence lets rounding
+ * decide, and the centroids, which see the exact tie and apply the tie rule below, may decide it the other way,
+ * so building another, equally valid, tree whose later heights and flat cuts differ from SciPy's and
+ * scikit-learn's: for the rows (1, 3), (1, 5), (4, 0), (0, 1), (4, 5) already at {@code k = 2} (rows 0 and 1 merge
+ * with row 3 here, with row 4 there, both at {@code sqrt(40 / 3)}), on Mall Customers' age, income and spending
+ * score from {@code k = 8}. {@code wardByCentroids(false)} gives SciPy's tree.
  * <ul>
  *   <li>{@link Linkage#WARD} (the default, {@code wardByCentroids(true)}): the nearest-neighbour chain
  *       (Murtagh 1983; Muellner, "Modern hierarchical, agglomerative clustering algorithms", 2011,

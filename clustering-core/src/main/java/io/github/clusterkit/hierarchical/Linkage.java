@@ -16,7 +16,8 @@ public enum Linkage {
    * height of merging clusters {@code A} and {@code B} is
    * {@code sqrt(2 |A| |B| / (|A| + |B|)) * ||mean(A) - mean(B)||} (plain, not squared, Euclidean distances).
    * By default {@link Agglomerative} evaluates this closed form on cluster centroids (no distance matrix;
-   * heights within about 1e-13 relative of SciPy's); with {@link Agglomerative#wardByCentroids(boolean)
+   * heights within about 1e-13 relative of SciPy's where the trees agree, which exact ties in the data can
+   * prevent, see {@link Agglomerative}); with {@link Agglomerative#wardByCentroids(boolean)
    * wardByCentroids(false)} it runs SciPy's Lance-Williams recurrence on the distance matrix, bit for bit.
    * Euclidean metric only. ELKI's Ward reports the squared value (half of it, depending on the variant);
    * scikit-learn's {@code children_}/{@code distances_} use this one.

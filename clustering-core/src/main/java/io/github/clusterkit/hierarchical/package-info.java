@@ -13,7 +13,8 @@
  * }</pre>
  *
  * <p>Ward's linkage is computed by default from cluster centroids, without a distance matrix (heights within
- * about 1e-13 relative of SciPy's); {@code Agglomerative.linkage(Linkage.WARD).wardByCentroids(false)} runs
+ * about 1e-13 relative of SciPy's where the trees agree; exact ties, common in integer data, can give another tree,
+ * see {@code Agglomerative}); {@code Agglomerative.linkage(Linkage.WARD).wardByCentroids(false)} runs
  * SciPy's matrix algorithm, bit for bit. Complete, average and single linkage equal SciPy's bit for bit.
  */
 package io.github.clusterkit.hierarchical;

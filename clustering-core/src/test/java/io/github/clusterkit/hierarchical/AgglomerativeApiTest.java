@@ -63,6 +63,29 @@ class AgglomerativeApiTest {
     }
   }
 
+  /**
+   * An exact tie decided by rounding: after rows 0 and 1 merge (height 2), the merged cluster's Ward distances to
+   * rows 3 and 4 are both sqrt(40 / 3) (exact computation). SciPy's recurrence computes 3.6514837167011076 for row 3
+   * and 3.651483716701107 for row 4 and so merges row 4; the centroids compute 3.6514837167011076 for both and the
+   * tie rule takes row 3. The Javadoc's "heights within about 1e-13 of SciPy's" held only where the trees agree.
+   * Expected: SciPy 1.10.1 {@code linkage(X, 'ward')} and {@code cut_tree(Z, n_clusters=2)}, the same partition as
+   * scikit-learn 1.2.1's {@code AgglomerativeClustering(n_clusters=2).fit(X).labels_ = [1, 1, 0, 0, 1]}; for the
+   * centroids, the exact computation above (chain from the merged cluster, smaller index on the tie).
+   */
+  @Test
+  void wardByCentroidsBreaksAnExactTieThatSciPyRoundsTheOtherWay() {
+    Dataset x = Dataset.of(new double[][] {{1, 3}, {1, 5}, {4, 0}, {0, 1}, {4, 5}});
+    Dendrogram matrix = Agglomerative.linkage(Linkage.WARD).wardByCentroids(false).fit(x);
+    assertArrayEquals(new double[][] {{0, 1, 2, 2}, {4, 5, 3.651483716701107, 3}, {2, 3, 4.123105625617661, 2},
+        {6, 7, 5.938574464184706, 5}}, matrix.linkageMatrix());
+    assertArrayEquals(new int[] {0, 0, 1, 1, 0}, matrix.cut(2));
+    Dendrogram centroids = Agglomerative.linkage(Linkage.WARD).fit(x);
+    double[][] z = centroids.linkageMatrix();
+    assertArrayEquals(new double[] {3, 5, 3}, new double[] {z[1][0], z[1][1], z[1][3]});
+    assertEquals(Math.sqrt(40.0 / 3), z[1][2], 1e-15);
+    assertArrayEquals(new int[] {0, 0, 1, 0, 0}, centroids.cut(2));
+  }
+
   @Test
   void configurationIsImmutable() {
     Agglomerative a = Agglomerative.linkage(Linkage.AVERAGE);
