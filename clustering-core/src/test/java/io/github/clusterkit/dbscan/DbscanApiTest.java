@@ -266,7 +266,7 @@ class DbscanApiTest {
    * 1.2.1, {@code NearestNeighbors(n_neighbors=2).fit(X).kneighbors(X)} for {@code X = [[0, 0], [0.1, 0.6]]}): that
    * distance squared is 0.36999999999999994, below the squared distance 0.37, so {@code DBSCAN(eps=0.6082762530298219,
    * min_samples=2)} labels both rows noise (scikit-learn 1.2.1: {@code [-1, -1]}), though the plot puts both at its
-   * knee.
+   * knee. (The scikit-learn values: tools/edge_case_reference.py.)
    */
   @Test
   void kneeAsEpsMakesTheKneeRowsCorePoints() {

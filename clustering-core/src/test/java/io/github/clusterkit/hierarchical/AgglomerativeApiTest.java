@@ -42,7 +42,8 @@ class AgglomerativeApiTest {
    * scikit-learn 1.2.1, {@code AgglomerativeClustering(n_clusters=k, linkage=method).fit(X).labels_} for
    * {@code X = [[0], [2], [0], [1], [1], [1]]}, renumbered in order of first row; SciPy 1.10.1's
    * {@code cut_tree(linkage(X, method), n_clusters=5)} gives {@code [0, 1, 2, 3, 3, 4]} (rows 3 and 4 joined) for
-   * every method, and {@code [0, 1, 2, 3, 3, 3]} at k = 4 for complete, average and Ward.
+   * every method, and {@code [0, 1, 2, 3, 3, 3]} at k = 4 for complete, average and Ward (both printed by
+   * tools/edge_case_reference.py).
    */
   @Test
   void cutWithTiedMergesKeepsTheFirstRowsOfTheLinkageMatrix() {
@@ -70,7 +71,8 @@ class AgglomerativeApiTest {
    * tie rule takes row 3. The Javadoc's "heights within about 1e-13 of SciPy's" held only where the trees agree.
    * Expected: SciPy 1.10.1 {@code linkage(X, 'ward')} and {@code cut_tree(Z, n_clusters=2)}, the same partition as
    * scikit-learn 1.2.1's {@code AgglomerativeClustering(n_clusters=2).fit(X).labels_ = [1, 1, 0, 0, 1]}; for the
-   * centroids, the exact computation above (chain from the merged cluster, smaller index on the tie).
+   * centroids, the exact computation above (chain from the merged cluster, smaller index on the tie). The SciPy and
+   * scikit-learn values and both evaluations of the tied distances: tools/edge_case_reference.py.
    */
   @Test
   void wardByCentroidsBreaksAnExactTieThatSciPyRoundsTheOtherWay() {
