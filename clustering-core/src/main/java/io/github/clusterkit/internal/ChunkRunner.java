@@ -18,7 +18,8 @@ import java.util.function.IntConsumer;
  * <p>Tuned for fits that are long sequences of short passes (a DBSCAN fit at 10^5 x 2 takes about 15 ms in some
  * twenty passes, many well under a millisecond; a K-Means iteration at 10^5 x 50 about a millisecond): handing
  * each pass to a pool thread that has gone to sleep costs about as much as the pass itself. So the workers are
- * claimed by the constructor, and between passes they spin, then yield, for a short while
+ * claimed once for the runner's life (by the first pass that needs them, no more than its chunks can use), and
+ * between passes they spin, then yield, for a short while
  * ({@link #PARK_AFTER_NANOS}) before they park, so that the next pass reaches them in about a microsecond; the
  * caller likewise waits for the chunks of a pass. The caller waits for chunks, not for workers, so a worker that
  * is slow to start (or still finishing with its previous runner) delays nothing.
@@ -219,38 +220,49 @@ public final class ChunkRunner implements AutoCloseable {
   }
 
   private final int parallelism;
-  /** The workers serving this runner (slots 1 to parallelism - 1); null once closed. */
+  /** The workers serving this runner (slots 1 up to parallelism - 1, claimed as passes need them); null once closed. */
   private Worker[] workers;
   /** The current pass (a new object for every pass); null when closed. */
   private volatile Job job;
   private volatile boolean closed;
 
   /**
-   * Claims {@code parallelism - 1} idle workers of the library's cache, starting new ones only when none is
-   * idle.
+   * A runner of up to {@code parallelism} threads. It claims no worker yet: a pass of {@code c} chunks runs on
+   * {@code min(parallelism, c)} threads, and the first pass that needs more workers than the runner holds claims
+   * the missing ones (idle workers of the library's cache first, new threads only when none is idle). So a fit of
+   * a few rows with a large {@code parallelism} starts no thread its chunks cannot use: before, the constructor
+   * claimed {@code parallelism - 1} workers at once (499 threads for a six-row DBSCAN fit at parallelism 500,
+   * each spinning for {@link #PARK_AFTER_NANOS} after every pass).
    *
-   * @param parallelism number of threads, {@code >= 1}: the caller's and {@code parallelism - 1} workers
+   * @param parallelism number of threads, {@code >= 1}: the caller's and up to {@code parallelism - 1} workers
    */
   public ChunkRunner(int parallelism) {
     this.parallelism = parallelism;
-    Worker[] ws = new Worker[parallelism - 1];
+    this.workers = new Worker[0];
+  }
+
+  /** Grows this runner's workers to {@code count} (slots 1 to {@code count}); on failure closes the runner. */
+  private void claim(int count) {
+    Worker[] old = workers;
+    Worker[] ws = java.util.Arrays.copyOf(old, count);
     int fresh = 0;
     synchronized (IDLE) {
-      for (int w = 1; w < parallelism; w++) {
+      for (int w = old.length; w < count; w++) {
         Worker worker = IDLE.pollLast();
         if (worker == null) {
           worker = new Worker();
           fresh++;
         }
-        worker.next.set(new Assignment(this, w));
-        ws[w - 1] = worker;
+        worker.next.set(new Assignment(this, w + 1));
+        ws[w] = worker;
       }
     }
     workers = ws;
-    // start the new threads outside the lock (other callers need not wait for them), wake the cached ones
+    // start the new threads outside the lock (other callers need not wait for them), wake the cached ones; once
+    // the cache ran out every later worker is new, so the new ones are the last
     try {
-      for (int w = 0; w < ws.length; w++) {
-        if (w >= ws.length - fresh) {
+      for (int w = old.length; w < count; w++) {
+        if (w >= count - fresh) {
           ws[w].thread.start();
         } else {
           LockSupport.unpark(ws[w].thread);
@@ -260,6 +272,12 @@ public final class ChunkRunner implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /** @return the number of workers this runner holds (for tests) */
+  int claimed() {
+    Worker[] ws = workers;
+    return ws == null ? 0 : ws.length;
   }
 
   /** @return the number of idle workers in the library's cache (for tests) */
@@ -289,6 +307,10 @@ public final class ChunkRunner implements AutoCloseable {
     }
     if (closed) {
       throw new IllegalStateException("runner closed");
+    }
+    int need = Math.min(parallelism, chunks) - 1;
+    if (need > workers.length) {
+      claim(need);
     }
     Job j = new Job(chunks, body, Thread.currentThread(), parallelism);
     job = j;

@@ -175,6 +175,39 @@ class ChunkRunnerTest {
   }
 
   @Test
+  void aRunnerClaimsOnlyTheWorkersItsPassesCanUse() {
+    // a pass of c chunks runs on min(parallelism, c) threads: a runner of parallelism 500 over a few chunks holds no
+    // more workers than those (before, the constructor claimed 499 at once)
+    try (ChunkRunner runner = new ChunkRunner(500)) {
+      assertEquals(0, runner.claimed());
+      runner.run(1, c -> { });
+      assertEquals(0, runner.claimed(), "one chunk runs on the caller");
+      Set<Thread> seen = ConcurrentHashMap.newKeySet();
+      long[] sums = new long[6];
+      for (int pass = 0; pass < 50; pass++) {
+        runner.run(6, c -> {
+          seen.add(Thread.currentThread());
+          sums[c] += c;
+        });
+      }
+      assertEquals(5, runner.claimed());
+      assertTrue(seen.size() <= 6, "at most the caller and its 5 workers ran chunks, saw " + seen.size());
+      for (int c = 0; c < 6; c++) {
+        assertEquals(50L * c, sums[c]);
+      }
+      runner.run(3, c -> { });
+      assertEquals(5, runner.claimed(), "workers are kept for the runner's life");
+      // a later pass with more chunks claims the missing workers, and every chunk still runs once
+      long[] more = new long[9];
+      runner.run(9, c -> more[c] += c + 1);
+      assertEquals(8, runner.claimed());
+      for (int c = 0; c < 9; c++) {
+        assertEquals(c + 1, more[c]);
+      }
+    }
+  }
+
+  @Test
   void aClosedRunnersWorkerServesTheNextRunner() {
     Thread first;
     try (ChunkRunner runner = new ChunkRunner(2)) {
