@@ -67,7 +67,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * value exceeds the double range (model files store it as {@code "Infinity"}); values smaller than the largest by a
  * factor above about {@code 2^1022} lose low bits when scaled down, where they are negligible next to the largest
  * anyway, and {@code k} is checked against the distinct rows of the scaled data. {@link KMeansModel#predict(double[])}
- * and {@link KMeansModel#transform(double[])} scale the same way.
+ * and {@link KMeansModel#transform(double[])} scale the same way. Explicit initial centroids are scaled by the data's
+ * power of two and do not choose it: a centroid far beyond the data (say at {@code 1e200} or
+ * {@code Double.MAX_VALUE} among rows near 1) is at an infinite squared distance from every row, so it wins none and
+ * is re-seeded as an empty cluster. One power of two cannot serve data that span too wide a range themselves: rows
+ * whose differences are below about {@code 2^-511} times the largest magnitude (rows near 1 beside an outlier at
+ * {@code 1e200}) have squared distances that underflow to zero after the scaling, so they cannot be told apart.
  *
  * <p><b>Determinism and threads.</b> The same configuration and data give the same result on every run and
  * for every {@link #parallelism(int)}: rows are cut into at most 64 chunks whose boundaries depend only on
@@ -346,13 +351,10 @@ public final class KMeans {
           + " columns like the data, got " + initialCentroids[0].length);
     }
     // Data too large or too small for squared distances are fitted at a magnitude near 1 (exactly: a power of two).
-    double maxAbs = DataAccess.maxAbs(data);
-    if (initialCentroids != null) {
-      for (double[] c : initialCentroids) {
-        maxAbs = Math.max(maxAbs, Scale.maxAbs(c, 0, d));
-      }
-    }
-    int scale = Scale.exponent(maxAbs);
+    // The data alone set the power: initial centroids far beyond the data would otherwise push the rows down to where
+    // their squared distances underflow to zero (every row equally near every centroid); such a centroid is scaled
+    // with the data instead, and its squared distance to every row, infinite, wins it no row.
+    int scale = Scale.exponent(DataAccess.maxAbs(data));
     if (scale != 0) {
       x = Scale.down(x, scale);
     }

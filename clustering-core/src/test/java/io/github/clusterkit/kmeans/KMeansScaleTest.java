@@ -173,4 +173,48 @@ class KMeansScaleTest {
       assertEquals(wv, m.inertia(), "weight " + wv);
     }
   }
+
+  /**
+   * An explicit initial centroid far beyond the data (1e200, 1e300, {@code Double.MAX_VALUE} among rows near 1) used
+   * to choose the power of two, which pushed the rows down to where their squared distances underflowed to zero:
+   * every row went to centroid 0, inertia 0.0, two clusters left empty (one of them a 1e200 centroid). In exact
+   * arithmetic (the oracle) such a centroid is farther from every row than any other, so its first assignment is
+   * that of a centroid at (1000, 1000): the far cluster is empty and re-seeded with row 3 (1, 1), the lower-index
+   * of the two rows at squared distance 2 from their centroids. Hand-computed result: clusters {0,1,2}, {4..7},
+   * {3}, centroids (1/3, 1/3), (10.5, 10.5), (1, 1), inertia 2/9 + 5/9 + 5/9 + 4 * 0.5 = 10/3. Rows scaled by
+   * {@code 2^-900} (the centroid's squared distances overflow instead) must give that fit times {@code 2^-900}.
+   */
+  @Test
+  void farInitialCentroidDoesNotScaleTheRowsAway() {
+    double[][] rows = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {10, 10}, {10, 11}, {11, 10}, {11, 11}};
+    KMeansModel near = KMeans.k(3).initialCentroids(new double[][] {{0, 0}, {10, 10}, {1000, 1000}})
+        .fit(Dataset.of(rows));
+    assertArrayEquals(new int[] {0, 0, 0, 2, 1, 1, 1, 1}, near.labels());
+    assertArrayEquals(new double[][] {{1.0 / 3, 1.0 / 3}, {10.5, 10.5}, {1, 1}}, near.centroids());
+    assertEquals(10.0 / 3, near.inertia(), 1e-15);
+    double[][] tiny = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      tiny[i] = new double[] {Math.scalb(rows[i][0], -900), Math.scalb(rows[i][1], -900)};
+    }
+    for (double far : new double[] {1e200, 1e300, Double.MAX_VALUE}) {
+      for (KMeansAlgorithm a : KMeansAlgorithm.values()) {
+        KMeansModel m = KMeans.k(3).algorithm(a).initialCentroids(new double[][] {{0, 0}, {10, 10}, {far, -far}})
+            .fit(Dataset.of(rows));
+        String what = far + " " + a;
+        assertArrayEquals(near.labels(), m.labels(), what);
+        assertArrayEquals(near.centroids(), m.centroids(), what);
+        assertEquals(near.inertia(), m.inertia(), 0.0, what);
+        assertEquals(near.iterations(), m.iterations(), what);
+        KMeansModel t = KMeans.k(3).algorithm(a)
+            .initialCentroids(new double[][] {{0, 0}, {Math.scalb(10.0, -900), Math.scalb(10.0, -900)}, {far, -far}})
+            .fit(Dataset.of(tiny));
+        assertArrayEquals(near.labels(), t.labels(), "2^-900 rows, " + what);
+        double[][] c = t.centroids();
+        for (int j = 0; j < 3; j++) {
+          assertArrayEquals(near.centroids()[j], new double[] {Math.scalb(c[j][0], 900), Math.scalb(c[j][1], 900)},
+              "2^-900 rows, " + what);
+        }
+      }
+    }
+  }
 }
