@@ -4,7 +4,7 @@
 Run it with Debian's python3 and its python3-sklearn package (scikit-learn 1.2.1, numpy 1.24), from the
 repository root, with the shared data folder beside the checkout (../shared/data):
 
-    /usr/bin/python3 tools/kmeans_reference.py [--table-only] [path/to/shared/data]
+    /usr/bin/python3 tools/kmeans_reference.py [--table-only | --exact-only] [path/to/shared/data]
 
 1. Exact runs (KMeansReferenceTest): for small generated sets (seeded numpy generator; coordinates written as
    exact decimal literals that Java parses to the same doubles) and explicit initial centroids C0,
@@ -102,6 +102,12 @@ def exact_cases():
     exact_case("gauss2d", X, C0)
     exact_case("gauss2d-maxiter5", X, C0, max_iter=5)
     exact_case("gauss2d-tol1e-3", X, C0, tol=1e-3)
+    # Rows of weight 0 far from the others still enter the tolerance's (unweighted) column variances: here they
+    # stop the run after its first iteration (the 200 positive-weight rows alone take 13 from the same start).
+    rng = np.random.default_rng(3)
+    X = rng.normal(0, 1, size=(200, 2))
+    w = np.r_[np.ones(200), np.zeros(10)]
+    exact_case("zeroweight-far-tol", np.vstack([X, np.full((10, 2), 1000.0)]), X[:4], tol=1e-4, w=w)
 
 
 def read_benchmark(path):
@@ -155,7 +161,8 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     if "--table-only" not in sys.argv:
         exact_cases()
-    restart_table(data_dir)
+    if "--exact-only" not in sys.argv:
+        restart_table(data_dir)
 
 
 if __name__ == "__main__":

@@ -190,7 +190,8 @@ public final class KMeans {
   /**
    * The relative tolerance, as scikit-learn's {@code tol}: a run stops when the sum over centroids of the
    * squared distance each moved in one iteration is at most {@code tolerance} times the mean of the
-   * per-column (population, unweighted) variances of the data. With {@code 0} a run continues until no label
+   * per-column (population, unweighted) variances of the data, of all rows, those of weight 0 included (as
+   * scikit-learn 1.2.1 computes it). With {@code 0} a run continues until no label
    * changes (or the centroids stop moving exactly), or {@link #maxIterations(int)} is reached.
    *
    * @param tolerance finite and {@code >= 0}
@@ -301,7 +302,11 @@ public final class KMeans {
   /**
    * Clusters {@code data} with sample weights: the inertia, the centroids and the seeding are weighted (a
    * row of weight 2 counts as two copies of it; integer weights give the same clustering as repeated rows).
-   * Rows of weight 0 are still labelled but influence nothing. The array is not modified.
+   * Rows of weight 0 are still labelled and influence neither the seeding nor the centroids nor the inertia, but
+   * with a {@link #tolerance(double)} above 0 they do enter its (unweighted) column variances, as in scikit-learn
+   * 1.2.1: zero-weight rows far from the others widen the tolerance and can stop the fit after its first iteration.
+   * Use {@code tolerance(0)} or leave such rows out of the data to keep them out of the fit entirely. The array is not
+   * modified.
    *
    * @param data the rows
    * @param weights one finite weight {@code >= 0} per row, not all zero

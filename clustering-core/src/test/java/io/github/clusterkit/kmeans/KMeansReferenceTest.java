@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.clusterkit.data.Dataset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KMeansReferenceTest {
 
   static final String[] CASES = {
-    "blobs2d", "blobs10d", "gauss50d", "weighted3d", "empty2d", "gauss2d", "gauss2d-maxiter5", "gauss2d-tol1e-3"
+    "blobs2d", "blobs10d", "gauss50d", "weighted3d", "empty2d", "gauss2d", "gauss2d-maxiter5", "gauss2d-tol1e-3",
+    "zeroweight-far-tol"
   };
 
   static List<Arguments> cases() {
@@ -63,5 +67,19 @@ class KMeansReferenceTest {
     if (f.iterations < f.maxIter) {
       assertTrue(m.converged());
     }
+  }
+
+  /**
+   * Rows of weight 0 enter the tolerance's column variances (as in scikit-learn), so they are not invisible with a
+   * tolerance above 0: the fixture's ten zero-weight rows at (1000, 1000) stop the run after one iteration (its
+   * n_iter_), while its 200 positive-weight rows alone, from the same start, take 13 (scikit-learn 1.2.1,
+   * {@code KMeans(n_clusters=4, init=X[:4], n_init=1, algorithm='lloyd', tol=1e-4).fit(X[:200]).n_iter_}).
+   */
+  @Test
+  void zeroWeightRowsEnterTheTolerance() {
+    Fixture f = Fixture.load("zeroweight-far-tol");
+    KMeans config = KMeans.k(f.k).initialCentroids(f.init).tolerance(f.tol);
+    assertEquals(1, config.fit(f.dataset(), f.weights).iterations());
+    assertEquals(13, config.fit(Dataset.of(Arrays.copyOf(f.data, 200))).iterations());
   }
 }
