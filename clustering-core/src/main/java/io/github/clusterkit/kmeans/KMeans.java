@@ -55,8 +55,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * clusters empty from the start, make it likelier.
  *
  * <p><b>Edge cases.</b> {@code k} must not exceed the number of distinct rows with positive weight
- * ({@link IllegalArgumentException} otherwise, naming both numbers); {@code k} equal to that number gives
- * inertia 0. {@code k = 1} gives the (weighted) mean. {@code n = 1} works with {@code k = 1}. Data values
+ * ({@link IllegalArgumentException} otherwise, naming both numbers); {@code k} equal to that number puts every
+ * distinct row in a cluster of its own, with inertia 0 up to rounding: a centroid is the floating-point mean of its
+ * equal rows, which can differ from them in the last bit (three rows of {@code 0.1} have the mean
+ * {@code 0.10000000000000002} and the inertia {@code 5.8e-34}). {@code k = 1} gives the (weighted) mean.
+ * {@code n = 1} works with {@code k = 1}. Data values
  * are finite by construction of {@link Dataset}. Data whose largest magnitude is above {@code 2^201} (about
  * {@code 3e60}) or below {@code 2^-200}, towards where weighted squared distances overflow to infinity or
  * underflow to zero, are fitted multiplied by a power of two that brings that magnitude near 1, and the centroids

@@ -86,6 +86,21 @@ class KMeansApiTest {
     }
   }
 
+  /**
+   * k equal to the number of distinct rows gives inertia 0 only up to rounding: the mean of three rows of 0.1 is
+   * (0.1 + 0.1 + 0.1) / 3 = 0.30000000000000004 / 3 = 0.10000000000000002, one ulp above 0.1 (exact computation,
+   * the same in any summation order), so the inertia is 3 ulp(0.1)^2 = 3 * 2^-112 = 5.7777898331617076E-34.
+   */
+  @Test
+  void kEqualToDistinctRowsHasInertiaZeroUpToRounding() {
+    double tenth = 0.1;
+    KMeansModel m = KMeans.k(1).fit(Dataset.of(new double[][] {{tenth}, {tenth}, {tenth}}));
+    assertEquals(Math.nextUp(tenth), m.centroids()[0][0]);
+    assertEquals(3 * Math.ulp(tenth) * Math.ulp(tenth), m.inertia());
+    assertEquals(0x3p-112, m.inertia());
+    assertArrayEquals(new int[] {0, 0, 0}, m.labels());
+  }
+
   @Test
   void singleClusterIsTheWeightedMean() {
     // Exact: the mean of {0,0,1,1,10,10,11,11} is 5.5 in both columns.
