@@ -37,7 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code maxIterations}; in the last two cases one more assignment makes the labels match the final
  * centroids. The assignment uses Lloyd's full scan or the exact accelerations of Hamerly (2010) and Elkan
  * (2003), see {@link KMeansAlgorithm}; all give bit-identical results. From the same initial centroids the
- * result equals scikit-learn's (centroids to 1e-9 relative, the same labels and iteration count; tested).
+ * result equals scikit-learn's (centroids to 1e-9 relative, the same labels and iteration count; tested), except
+ * where an exact tie or an empty cluster is decided differently: scikit-learn computes distances from centred data
+ * as {@code |c|^2 - 2 x.c}, so which of two exactly equidistant centroids a row gets (common with integer-valued
+ * columns) depends on its rounding, where here the lower index always wins; and its re-seeding of empty clusters
+ * differs as described below.
  *
  * <p><b>Restarts.</b> With {@link #restarts(int)} {@code = r}, the fit runs {@code r} times from different
  * initial centroids and keeps the run with the lowest inertia (the earliest on ties). Run {@code i} draws its
@@ -52,7 +56,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rows with positive weight whose cluster keeps a positive weight qualify; a centroid is never a zero vector
  * or an average of nothing. An exact tie there (say the two rows of a two-row cluster, equally far from their
  * mean, often to the last bit) is thus broken by the order of the rows; equal initial centroids, which leave
- * clusters empty from the start, make it likelier.
+ * clusters empty from the start, make it likelier. scikit-learn 1.2.1 differs in three ways, each of which can change
+ * the result: it also takes rows of weight 0 and the last row of a cluster (whose centroid then stays where the
+ * emptied sums put it), and with three or more clusters empty at once it takes the farthest rows in the order
+ * numpy's {@code argpartition} leaves them, not by decreasing distance (300 rows from four equal initial
+ * centroids: the same clusters, two of them under swapped indices).
  *
  * <p><b>Edge cases.</b> {@code k} must not exceed the number of distinct rows with positive weight
  * ({@link IllegalArgumentException} otherwise, naming both numbers); {@code k} equal to that number puts every
