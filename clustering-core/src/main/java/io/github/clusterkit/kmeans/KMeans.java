@@ -257,7 +257,10 @@ public final class KMeans {
       if (r == null) {
         throw new IllegalArgumentException("initialCentroids[" + j + "] must not be null");
       }
-      if (r.length == 0 || r.length != centroids[0].length) {
+      if (r.length == 0) {
+        throw new IllegalArgumentException("initialCentroids[" + j + "] must not be empty (a row of length 0)");
+      }
+      if (r.length != centroids[0].length) {
         throw new IllegalArgumentException("initialCentroids rows must all have the same positive length: row 0"
             + " has " + centroids[0].length + " columns, row " + j + " has " + r.length);
       }

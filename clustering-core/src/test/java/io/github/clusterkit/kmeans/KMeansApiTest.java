@@ -43,6 +43,11 @@ class KMeansApiTest {
     fails("initialCentroids rows must all have the same positive length: row 0 has 2 columns, row 1 has 1",
         () -> km.initialCentroids(new double[][] {{0, 0}, {1}}));
     fails("initialCentroids[1] must not be null", () -> km.initialCentroids(new double[][] {{0, 0}, null}));
+    // An empty first row was reported as "row 0 has 0 columns, row 0 has 0".
+    fails("initialCentroids[0] must not be empty (a row of length 0)",
+        () -> km.initialCentroids(new double[][] {{}, {}}));
+    fails("initialCentroids[1] must not be empty (a row of length 0)",
+        () -> km.initialCentroids(new double[][] {{0, 0}, {}}));
   }
 
   @Test
