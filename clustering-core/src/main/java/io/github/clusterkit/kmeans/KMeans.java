@@ -84,6 +84,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is re-seeded as an empty cluster. One power of two cannot serve data that span too wide a range themselves: rows
  * whose differences are below about {@code 2^-511} times the largest magnitude (rows near 1 beside an outlier at
  * {@code 1e200}) have squared distances that underflow to zero after the scaling, so they cannot be told apart.
+ * Data far from the origin next to their spread lose precision in the centroids, which are sums of the raw
+ * coordinates divided by the weight: with columns near {@code 1e10} spread over {@code 0.4}, a centroid can be some
+ * ulps of {@code 1e10} (about {@code 1e-5}) from the exact mean, which moves borderline labels and the inertia by
+ * {@code 1e-9} to {@code 1e-4} relative. scikit-learn centres the data first (a copy of it); here the fit does not,
+ * to spare that copy, so centre or standardise such columns before the fit ({@code StandardScaler} does; the
+ * customer-segmentation pipeline always does). Measured on two blobs of 20000 rows (3 columns, exact means in
+ * {@code BigDecimal}): the worst centroid was off by {@code 5e-13} of the spread at an offset of {@code 10^3} times
+ * the spread, {@code 3e-11} at {@code 10^5}, {@code 6e-9} at {@code 10^7} and {@code 2e-5} at {@code 2.5 * 10^10}.
  *
  * <p><b>Determinism and threads.</b> The same configuration and data give the same result on every run and
  * for every {@link #parallelism(int)}: rows are cut into at most 64 chunks whose boundaries depend only on
