@@ -4,6 +4,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.dbscan.internal.Engine;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.Metric;
+import java.util.Objects;
 
 /**
  * DBSCAN (Ester, Kriegel, Sander and Xu, KDD 1996; Schubert, Sander, Ester, Kriegel and Xu, "DBSCAN
@@ -57,7 +58,10 @@ import io.github.clusterkit.neighbors.Metric;
  *
  * <p><b>Validation.</b> Every wither checks its argument at once and throws
  * {@link IllegalArgumentException} naming the parameter, the rule and the value. Instances are immutable
- * and safe to share between threads.
+ * and safe to share between threads. Equal configurations (the same settings, however they were reached) are
+ * {@code equals} and have equal {@code hashCode}s, so a configuration can key a cache of fitted models. Every
+ * setting counts, the parallelism and the neighbour search included although the result does not depend on them;
+ * eps is compared as by {@link Double#equals(Object)}.
  */
 public final class Dbscan {
 
@@ -274,6 +278,22 @@ public final class Dbscan {
         break;
     }
     return DbscanModel.create(this, data.size(), data.dimension(), out, used);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Dbscan)) {
+      return false;
+    }
+    Dbscan b = (Dbscan) o;
+    // As Double.equals, consistent with hashCode, which hashes the double.
+    return Double.compare(eps, b.eps) == 0 && minPts == b.minPts && metric == b.metric
+        && parallelism == b.parallelism && borderPointsAsNoise == b.borderPointsAsNoise && search == b.search;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(eps, minPts, metric, parallelism, borderPointsAsNoise, search);
   }
 
   @Override

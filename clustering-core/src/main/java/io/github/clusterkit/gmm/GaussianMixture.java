@@ -11,6 +11,8 @@ import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.internal.Distinct;
 import io.github.clusterkit.kmeans.internal.Engine;
 import io.github.clusterkit.kmeans.internal.LloydAssigner;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Gaussian mixture models fitted by expectation-maximisation (Dempster, Laird and Rubin, "Maximum
@@ -50,7 +52,14 @@ import io.github.clusterkit.kmeans.internal.LloydAssigner;
  * Restart {@code r} takes its random numbers (and its K-Means seed) from {@code Rng.split(seed, r)}.
  *
  * <p><b>Thread-safety.</b> Immutable: every wither returns a new configuration, validated at once. Safe to
- * share between threads. Arrays passed in are copied and never modified.
+ * share between threads. Arrays passed in are copied and never modified. Equal configurations (the same settings,
+ * however they were reached) are {@code equals} and have equal {@code hashCode}s, so a configuration can key a
+ * cache of fitted models. Every setting counts, the parallelism included although the result does not depend on
+ * it; the regularization and the tolerance are compared as by {@link Double#equals(Object)}, the initial weights,
+ * means and covariances by content, value by value the same way ({@code -0.0} is not {@code 0.0}; the covariances
+ * as stored, symmetrised). Under {@link #initialParameters} the initialisation method does not count, as no later
+ * call can bring it back into use ({@link #init(GmmInit)} replaces it); the restarts and the seed, kept for such a
+ * call, do.
  */
 public final class GaussianMixture {
 
@@ -383,6 +392,28 @@ public final class GaussianMixture {
         + regularization + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", restarts="
         + restarts + ", init=" + (initWeights != null ? "explicit" : init) + ", seed=" + seed + ", parallelism="
         + parallelism + "]";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof GaussianMixture)) {
+      return false;
+    }
+    GaussianMixture g = (GaussianMixture) o;
+    // As Double.equals and Arrays.equals (hashCode hashes the doubles): -0.0 is not 0.0. The method is left out
+    // under explicit parameters, where it can never take effect again (toString shows init=explicit there too).
+    return components == g.components && type == g.type && Double.compare(regularization, g.regularization) == 0
+        && maxIterations == g.maxIterations && Double.compare(tolerance, g.tolerance) == 0
+        && restarts == g.restarts && (initWeights != null || init == g.init) && seed == g.seed
+        && parallelism == g.parallelism && Arrays.equals(initWeights, g.initWeights)
+        && Arrays.deepEquals(initMeans, g.initMeans) && Arrays.deepEquals(initCovariances, g.initCovariances);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(components, type, regularization, maxIterations, tolerance, restarts,
+        initWeights != null ? null : init, seed, parallelism, Arrays.hashCode(initWeights),
+        Arrays.deepHashCode(initMeans), Arrays.deepHashCode(initCovariances));
   }
 
   /**

@@ -12,6 +12,7 @@ import io.github.clusterkit.hierarchical.internal.Tree;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.Metric;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Agglomerative (bottom-up) hierarchical clustering: an immutable configuration whose
@@ -94,7 +95,11 @@ import java.util.Locale;
  * common pool is never used). The result is identical for every thread count.
  *
  * <p><b>Edge cases.</b> One row gives a dendrogram without merges. Duplicate rows merge at height 0.
- * {@code fit} never modifies the dataset. Instances are immutable and safe to share between threads.
+ * {@code fit} never modifies the dataset. Instances are immutable and safe to share between threads. Equal
+ * configurations (the same settings, however they were reached) are {@code equals} and have equal {@code hashCode}s,
+ * so a configuration can key a cache of fitted models. Every setting counts: the parallelism, although the result
+ * does not depend on it, and {@link #wardByCentroids(boolean)} under any linkage, as a later
+ * {@link #withLinkage(Linkage)} can bring it into use.
  */
 public final class Agglomerative {
 
@@ -338,6 +343,21 @@ public final class Agglomerative {
 
   private static String gib(long bytes) {
     return String.format(Locale.ROOT, "%.2f GiB", bytes / (1024.0 * 1024 * 1024));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Agglomerative)) {
+      return false;
+    }
+    Agglomerative a = (Agglomerative) o;
+    return linkage == a.linkage && metric == a.metric && parallelism == a.parallelism
+        && wardByCentroids == a.wardByCentroids;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(linkage, metric, parallelism, wardByCentroids);
   }
 
   @Override

@@ -12,6 +12,8 @@ import io.github.clusterkit.kmeans.internal.ElkanAssigner;
 import io.github.clusterkit.kmeans.internal.Engine;
 import io.github.clusterkit.kmeans.internal.HamerlyAssigner;
 import io.github.clusterkit.kmeans.internal.LloydAssigner;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -120,7 +122,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Thread-safety.</b> Immutable: a configuration can be shared and used from several threads at once.
  * Every wither returns a new configuration and validates its argument at once. {@code fit} never modifies the
- * caller's arrays.
+ * caller's arrays. Equal configurations (the same settings, however they were reached) are {@code equals} and have
+ * equal {@code hashCode}s, so a configuration can key a cache of fitted models. Every setting counts, the
+ * parallelism included although the result does not depend on it; the tolerance is compared as by
+ * {@link Double#equals(Object)} and the initial centroids by content, value by value the same way ({@code -0.0} is
+ * not {@code 0.0}). Under explicit initial centroids the initialisation strategy does not count, as no later call
+ * can bring it back into use ({@link #init(KMeansInit)} replaces it); the restarts and the seed, kept for such a
+ * call, do.
  */
 public final class KMeans {
 
@@ -548,6 +556,26 @@ public final class KMeans {
 
   /** Largest {@code n * k} for which AUTO picks Elkan: 2^25 doubles, 256 MiB of lower bounds. */
   private static final long ELKAN_MAX_BOUNDS = 1L << 25;
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof KMeans)) {
+      return false;
+    }
+    KMeans m = (KMeans) o;
+    // As Double.equals and Arrays.equals (hashCode hashes the doubles): -0.0 is not 0.0. The strategy is left out
+    // under explicit centroids, where it can never take effect again (toString shows init=explicit there too).
+    return k == m.k && seed == m.seed && restarts == m.restarts && maxIterations == m.maxIterations
+        && Double.compare(tolerance, m.tolerance) == 0 && (initialCentroids != null || init == m.init)
+        && Arrays.deepEquals(initialCentroids, m.initialCentroids) && algorithm == m.algorithm
+        && parallelism == m.parallelism;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(k, seed, restarts, maxIterations, tolerance, initialCentroids != null ? null : init,
+        Arrays.deepHashCode(initialCentroids), algorithm, parallelism);
+  }
 
   @Override
   public String toString() {

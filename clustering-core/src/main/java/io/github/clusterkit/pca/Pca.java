@@ -7,6 +7,7 @@ import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.pca.internal.Moments;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -72,7 +73,11 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *
  * <p><b>Thread-safety.</b> Immutable and safe to share. {@link #fit(Dataset)} never modifies its input and
  * never uses the common pool: with {@code parallelism > 1} it runs on library worker threads of its own for
- * the fit (idle ones are reused by later fits and end after a second unused).
+ * the fit (idle ones are reused by later fits and end after a second unused). Equal configurations (the same
+ * settings, however they were reached) are {@code equals} and have equal {@code hashCode}s, so a configuration can
+ * key a cache of fitted models. Every setting counts, the parallelism and the solver included although the result
+ * does not depend on them (beyond rounding, for the solver); the fraction of {@link #varianceToKeep(double)} is
+ * compared as by {@link Double#equals(Object)}, and a fixed number of components never equals a fraction.
  */
 public final class Pca {
 
@@ -226,6 +231,22 @@ public final class Pca {
     try (ChunkRunner runner = new ChunkRunner(parallelism)) {
       return new Fit(x, n, d, used, runner).run(data.columnNames());
     }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Pca)) {
+      return false;
+    }
+    Pca p = (Pca) o;
+    // As Double.equals, consistent with hashCode: the unused fraction of a fixed component count is NaN in both.
+    return components == p.components && Double.compare(varianceToKeep, p.varianceToKeep) == 0
+        && whiten == p.whiten && parallelism == p.parallelism && solver == p.solver;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(components, varianceToKeep, whiten, parallelism, solver);
   }
 
   @Override
