@@ -23,8 +23,8 @@ import java.nio.file.Path;
 /**
  * The segmentation flow of the {@code segment} command in a few lines of library code, as the README quotes
  * it: read the credit-card customers, impute, take the log of money columns, scale, choose k, fit K-Means,
- * score it and save the pipeline and the model. (The command adds the profile, names, outliers and charts; see
- * {@code io.github.clusterkit.examples.segment}.)
+ * score it and save the pipeline and the model; {@link #score} assigns new customers with the saved files.
+ * (The command adds the profile, names, outliers and charts; see {@code io.github.clusterkit.examples.segment}.)
  */
 public final class SegmentationExample {
 
@@ -61,6 +61,25 @@ public final class SegmentationExample {
     ModelFiles.save(segments, modelDir.resolve("segments.json"));         // no code runs on loading
     // README example end
     return segments;
+  }
+
+  /**
+   * Scores new customers in another process with the two files that {@link #run} saved, as the README shows it:
+   * reload the pipeline and the model, transform the customers' table, predict.
+   *
+   * @param modelDir the folder {@link #run} saved {@code preprocess.json} and {@code segments.json} into
+   * @param newCustomers a CSV file with (at least) the pipeline's {@code requiredColumns()}
+   * @return each customer's segment, in the file's row order
+   * @throws IOException if a file cannot be read
+   */
+  public static int[] score(Path modelDir, Path newCustomers) throws IOException {
+    // README scoring start
+    PipelineModel prep = ModelFiles.load(modelDir.resolve("preprocess.json"), PipelineModel.class);
+    KMeansModel segments = ModelFiles.load(modelDir.resolve("segments.json"), KMeansModel.class);
+    Table customers = Csv.read(newCustomers);                               // CUST_ID may be absent
+    int[] segment = segments.predict(prep.transform(customers));            // one per row, in file order
+    // README scoring end
+    return segment;
   }
 
   /**

@@ -80,5 +80,23 @@ class CcGeneralTest {
     assertTrue(Files.size(dir.resolve("preprocess.json")) > 100);
     KMeansModel back = io.github.clusterkit.io.ModelFiles.load(dir.resolve("segments.json"), KMeansModel.class);
     assertArrayEquals(m.labels(), back.labels());
+
+    // The README's scoring in another process, on the same customers without CUST_ID and with the columns in
+    // reverse order: the oracle is the fitted model's own labels (each training row is assigned to its
+    // nearest centroid after the last iteration, which is what predict computes).
+    List<String> lines = Files.readAllLines(file);
+    String[] header = lines.get(0).split(",", -1);
+    List<String> reversed = new ArrayList<>();
+    for (String line : lines) {
+      String[] cells = line.split(",", -1); // cc_general.csv has no quoted fields
+      StringBuilder sb = new StringBuilder();
+      for (int j = cells.length - 1; j >= 1; j--) { // column 0 is CUST_ID
+        sb.append(cells[j]).append(j > 1 ? "," : "");
+      }
+      reversed.add(sb.toString());
+    }
+    assertEquals("CUST_ID", header[0]);
+    Path newCustomers = Files.write(dir.resolve("new-customers.csv"), reversed);
+    assertArrayEquals(m.labels(), SegmentationExample.score(dir, newCustomers));
   }
 }
