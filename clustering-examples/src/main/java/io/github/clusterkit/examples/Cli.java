@@ -453,7 +453,7 @@ public final class Cli implements Callable<Integer> {
     Integer k;
 
     @Option(names = "--k-max", paramLabel = "K", defaultValue = "10",
-        description = "largest k of the sweep (default: ${DEFAULT-VALUE})")
+        description = "largest k of the sweep, at least 2 (default: ${DEFAULT-VALUE})")
     int kMax;
 
     @Option(names = "--eps", paramLabel = "EPS", description = "DBSCAN radius in scaled units; default: the knee"
@@ -481,8 +481,8 @@ public final class Cli implements Callable<Integer> {
     long seed;
 
     @Option(names = "--outlier-share", paramLabel = "P", defaultValue = "0.01",
-        description = "share of customers flagged as outliers by kmeans and gmm, rounded down to whole"
-            + " customers: 0.01 flags 1 of 150 customers, none of 99 (default: ${DEFAULT-VALUE})")
+        description = "share of customers flagged as outliers by kmeans and gmm, 0 to 0.5, rounded down to"
+            + " whole customers: 0.01 flags 1 of 150 customers, none of 99 (default: ${DEFAULT-VALUE})")
     double outlierShare;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", description = "text encoding of"

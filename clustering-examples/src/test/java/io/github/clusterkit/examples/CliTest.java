@@ -628,6 +628,20 @@ class CliTest {
     }
   }
 
+  /**
+   * The ranges that segment accepts are stated in --help, and are the ones it enforces: before, --k-max and
+   * --outlier-share said nothing of them, and a user learnt of "at least 2" and "0 to 0.5" only from an error.
+   */
+  @Test
+  void helpStatesTheRangesTheOptionsAccept(@TempDir Path dir) {
+    String help = CliRun.of("segment", "--help").out.replaceAll("\\s+", " ");
+    assertTrue(help.contains("largest k of the sweep, at least 2 "), help);
+    assertTrue(help.contains("by kmeans and gmm, 0 to 0.5, rounded down"), help);
+    assertEquals(0, CliRun.of("segment", "--k-max", "2", "--outlier-share", "0.5", "--out", dir.toString()).exit);
+    assertOneLineError(CliRun.of("segment", "--k-max", "1"), "k-max must be >= 2, got 1");
+    assertOneLineError(CliRun.of("segment", "--outlier-share", "0.51"), "outlier-share must be in [0, 0.5], got 0.51");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "segment", "predict", "demo"})
   void everyVersionOptionPrintsTheVersion(String command) {
