@@ -189,6 +189,12 @@ public final class Cli implements Callable<Integer> {
     if (Files.isDirectory(file)) {
       throw new IllegalArgumentException(file + " is a folder, not a CSV file");
     }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // A pipe (cat new.csv | ... /dev/stdin) can be read once, but the separator is detected from the header
+      // and a column may be read again as text: the second reading found nothing and said "no records".
+      throw new IllegalArgumentException("cannot read " + file + ": it is not a regular file but a pipe or device,"
+          + " which can be read only once; save the CSV to a file and give its path");
+    }
     try {
       char delimiter = delimiter(file);
       Table t = Csv.read(file, options.delimiter(delimiter));

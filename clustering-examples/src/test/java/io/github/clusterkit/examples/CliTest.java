@@ -3,15 +3,21 @@ package io.github.clusterkit.examples;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
 import io.github.clusterkit.io.Csv;
 import io.github.clusterkit.io.CsvOptions;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -640,6 +646,41 @@ class CliTest {
     assertEquals(0, CliRun.of("segment", "--k-max", "2", "--outlier-share", "0.5", "--out", dir.toString()).exit);
     assertOneLineError(CliRun.of("segment", "--k-max", "1"), "k-max must be >= 2, got 1");
     assertOneLineError(CliRun.of("segment", "--outlier-share", "0.51"), "outlier-share must be in [0, 0.5], got 0.51");
+  }
+
+  /**
+   * A pipe ({@code cat new.csv | clusterkit predict model.json /dev/stdin}) can be read once, but the file is read
+   * for its separator and then as a table: the second reading waited for a writer that had gone (a named pipe) or
+   * found nothing and said "no records; a CSV file needs at least a header line" of a file that had them. Now it is
+   * refused at once, saying why and what to do.
+   */
+  @Test
+  void aPipeIsRefusedSayingItCanBeReadOnlyOnce(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("customers.csv");
+    boolean made;
+    try {
+      made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+    } catch (IOException e) {
+      made = false;
+    }
+    assumeTrue(made, "mkfifo is not available");
+    Thread writer = new Thread(() -> {
+      try (OutputStream o = Files.newOutputStream(fifo)) { // blocks until a reader opens the pipe
+        o.write("id,a,b\n1,1,2\n2,2,1\n3,8,9\n4,9,8\n".getBytes(StandardCharsets.UTF_8));
+      } catch (IOException ignored) {
+        // the reader closed early
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+    CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> CliRun.of("segment", fifo.toString(), "--out", dir.resolve("out").toString()));
+    assertOneLineError(r, "it is not a regular file but a pipe or device, which can be read only once; save the"
+        + " CSV to a file and give its path");
+    try (InputStream in = Files.newInputStream(fifo)) { // lets the writer finish
+      in.readAllBytes();
+    }
+    writer.join(5000);
   }
 
   @ParameterizedTest
