@@ -186,26 +186,69 @@ public final class Cli implements Callable<Integer> {
   }
 
   static Table readTable(Path file, CsvOptions options) throws IOException {
-    if (Files.isDirectory(file)) {
-      throw new IllegalArgumentException(file + " is a folder, not a CSV file");
+    try (Input in = Input.of(file)) {
+      return readTable(in, options);
     }
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      // A pipe (cat new.csv | ... /dev/stdin) can be read once, but the separator is detected from the header
-      // and a column may be read again as text: the second reading found nothing and said "no records".
-      throw new IllegalArgumentException("cannot read " + file + ": it is not a regular file but a pipe or device,"
-          + " which can be read only once; save the CSV to a file and give its path");
+  }
+
+  /**
+   * A CSV argument as the commands read it: a regular file as it is; a pipe or device ({@code cat new.csv | ...
+   * /dev/stdin}) first copied to a temporary file, deleted on {@link #close()}, since a command reads its input more
+   * than once (the separator is detected from the header, a column may be read again as text or with decimal
+   * commas) and a pipe gives its bytes only once: before, the second reading found nothing ("no records"), and a
+   * named pipe waited for a second writer. Messages name the argument, never the copy.
+   */
+  static final class Input implements AutoCloseable {
+    /** What is read. */
+    final Path path;
+    /** What messages name. */
+    final Path shown;
+    private final boolean copied;
+
+    private Input(Path path, Path shown, boolean copied) {
+      this.path = path;
+      this.shown = shown;
+      this.copied = copied;
     }
+
+    static Input of(Path file) throws IOException {
+      if (Files.isDirectory(file)) {
+        throw new IllegalArgumentException(file + " is a folder, not a CSV file");
+      }
+      if (!Files.exists(file) || Files.isRegularFile(file)) {
+        return new Input(file, file, false); // a missing file is reported by the reading, naming it
+      }
+      Path tmp = Files.createTempFile("clusterkit-input-", ".csv");
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(tmp);
+        throw e;
+      }
+      return new Input(tmp, file, true);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (copied) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  static Table readTable(Input in, CsvOptions options) throws IOException {
+    Path file = in.path;
     try {
       char delimiter = delimiter(file);
       Table t = Csv.read(file, options.delimiter(delimiter));
       return delimiter == ',' ? t : withDecimalCommas(t, file, options.delimiter(delimiter));
     } catch (IllegalArgumentException e) {
-      // Csv's messages start with the file's name already
+      // Csv's messages start with the name of the file it read already
       String m = e.getMessage() == null ? "" : e.getMessage();
       String named = file + ": ";
       String hint = e.getCause() instanceof java.nio.charset.CharacterCodingException
           ? " (give it with --encoding, such as --encoding windows-1252)" : "";
-      throw new IllegalArgumentException("cannot read " + file + ": "
+      throw new IllegalArgumentException("cannot read " + in.shown + ": "
           + (m.startsWith(named) ? m.substring(named.length()) : m) + hint, e);
     }
   }
@@ -386,6 +429,13 @@ public final class Cli implements Callable<Integer> {
    * @return the table
    */
   static Table readCustomers(Path file, String idColumn, List<String> features, CsvOptions base)
+      throws IOException {
+    try (Input in = Input.of(file)) {
+      return readCustomers(in, idColumn, features, base);
+    }
+  }
+
+  private static Table readCustomers(Input file, String idColumn, List<String> features, CsvOptions base)
       throws IOException {
     Table t = readTable(file, base);
     String id = idColumn != null ? columnName(idColumn, t) : Preprocessing.detectIdColumn(t);
@@ -589,17 +639,12 @@ public final class Cli implements Callable<Integer> {
       this.err = err;
     }
 
-    @Override
-    public Integer call() throws IOException {
-      if (Files.isDirectory(model)) {
-        throw new IllegalArgumentException(model + " is a folder, not a model file (segment writes "
-            + model.resolve("model.json") + ")");
-      }
-      if (!Files.isRegularFile(model)) {
-        throw new NoSuchFileException(model.toString());
-      }
-      ModelBundle bundle = ModelBundle.load(model);
-      CsvOptions base = CsvOptions.defaults().charset(charset(encoding));
+    /**
+     * Reads the new customers as the model saw its own: the id column as text when it came out numeric (ids printed as
+     * written), and a column the model reads as text as text even when this file's cells are all digits.
+     */
+    private static Table readCustomersToPredict(Input customers, ModelBundle bundle, CsvOptions base)
+        throws IOException {
       Table t = readTable(customers, base);
       String id = bundle.idColumn() != null && t.hasColumn(bundle.idColumn()) ? bundle.idColumn() : null;
       CsvOptions asText = base;
@@ -623,6 +668,25 @@ public final class Cli implements Callable<Integer> {
       if (reread) {
         t = readTable(customers, asText);
       }
+      return t;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      if (Files.isDirectory(model)) {
+        throw new IllegalArgumentException(model + " is a folder, not a model file (segment writes "
+            + model.resolve("model.json") + ")");
+      }
+      if (!Files.isRegularFile(model)) {
+        throw new NoSuchFileException(model.toString());
+      }
+      ModelBundle bundle = ModelBundle.load(model);
+      CsvOptions base = CsvOptions.defaults().charset(charset(encoding));
+      Table t;
+      try (Input in = Input.of(customers)) {
+        t = readCustomersToPredict(in, bundle, base);
+      }
+      String id = bundle.idColumn() != null && t.hasColumn(bundle.idColumn()) ? bundle.idColumn() : null;
       checkColumns(bundle.pipeline(), t, customers);
       String unseen = unseenCategories(bundle.pipeline(), t);
       if (unseen != null) {
