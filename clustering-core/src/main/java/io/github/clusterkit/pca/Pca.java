@@ -145,8 +145,14 @@ public final class Pca {
   /**
    * Whether {@link PcaModel#transform(Dataset)} divides each projection by the square root of the
    * component's explained variance, so that the output columns have unit variance (with {@code n - 1}),
-   * as scikit-learn's {@code whiten=True}. A component of numerically zero variance (see the class
-   * documentation) is mapped to 0 instead of being divided by zero.
+   * as scikit-learn's {@code whiten=True}. A component of numerically zero variance is mapped to 0 instead of
+   * being divided by rounding noise: a standard deviation at most {@code max(n, d) * 2^-52} times the largest
+   * standard deviation plus the largest absolute column mean (the rounding level of the data and of the SVD), and
+   * with {@link Solver#COVARIANCE}, whose eigenvalues are accurate only to about {@code 2^-52} times the largest,
+   * also an explained variance at most {@code max(n, d) * 2^-52} times the largest. So the SVD whitens a real
+   * component of tiny variance (a column of standard deviation {@code 1e-9} beside one of 1, centred near 0) as
+   * scikit-learn does, where the covariance solver maps it to 0; a column that is the sum of two others maps to 0
+   * with either solver, where scikit-learn whitens the rounding noise of the sum.
    *
    * @param whiten true to whiten
    * @return a copy of this configuration with the setting
@@ -317,11 +323,8 @@ public final class Pca {
         }
         noise /= r - k;
       }
-      double zeroTol = ev[0] * Math.max(n, d) * 0x1p-52;
-      boolean[] zero = new boolean[k];
-      for (int j = 0; j < k; j++) {
-        zero[j] = degenerate || ev[j] <= zeroTol;
-      }
+      // all rows equal: every ev is 0, so every component counts as zero
+      boolean[] zero = PcaModel.zeroVariance(Arrays.copyOf(ev, k), mean, n, d, used);
       fixSigns(k);
       double[] comps = new double[k * d];
       System.arraycopy(vt, 0, comps, 0, k * d);

@@ -82,16 +82,31 @@ public final class PcaModel {
   }
 
   /**
-   * Which components have numerically zero variance: at most {@code max(n, d) * 2^-52} times the largest
-   * explained variance (all of them when that is 0). Whitening leaves their scores at 0 instead of dividing
-   * by a meaningless standard deviation. {@link Pca} and {@link #fromState(State)} both decide it here.
+   * Which components have numerically zero variance (all of them when the largest explained variance is 0): a
+   * standard deviation at most {@code max(n, d) * 2^-52} times the largest standard deviation plus the largest
+   * absolute column mean, the rounding level of the data themselves (each value carries an error of about
+   * {@code 2^-53} of its magnitude, mean included, which centring keeps) and of the SVD's singular values (numpy's
+   * {@code matrix_rank} tolerance); with {@link Pca.Solver#COVARIANCE} also an explained variance at most
+   * {@code max(n, d) * 2^-52} times the largest, as its eigenvalues are accurate only to about {@code 2^-52} times
+   * the largest. Whitening leaves their scores at 0 instead of dividing by rounding noise. {@link Pca} and
+   * {@link #fromState(State)} both decide it here.
    */
-  static boolean[] zeroVariance(double[] explainedVariance, int n, int d) {
+  static boolean[] zeroVariance(double[] explainedVariance, double[] mean, int n, int d, Pca.Solver solver) {
     int k = explainedVariance.length;
     boolean[] zero = new boolean[k];
-    double tol = k == 0 ? 0 : explainedVariance[0] * Math.max(n, d) * 0x1p-52;
+    if (k == 0) {
+      return zero;
+    }
+    double rel = Math.max(n, d) * 0x1p-52;
+    double maxMean = 0;
+    for (double m : mean) {
+      maxMean = Math.max(maxMean, Math.abs(m));
+    }
+    // standard deviations rather than variances: the threshold cannot underflow near the refusal limit 2^-480
+    double sdTol = rel * (Math.sqrt(explainedVariance[0]) + maxMean);
+    double varTol = solver == Pca.Solver.COVARIANCE ? rel * explainedVariance[0] : 0;
     for (int j = 0; j < k; j++) {
-      zero[j] = explainedVariance[j] <= tol;
+      zero[j] = Math.sqrt(explainedVariance[j]) <= sdTol || explainedVariance[j] <= varTol;
     }
     return zero;
   }
@@ -212,7 +227,7 @@ public final class PcaModel {
       }
     }
     return new PcaModel(n, d, v, s.mean, ev, s.explainedVarianceRatio, s.singularValues, s.noiseVariance,
-        s.whiten, zeroVariance(ev, n, d), s.solver, names);
+        s.whiten, zeroVariance(ev, s.mean, n, d, s.solver), s.solver, names);
   }
 
   private static void finite(double[] values, String name) {
@@ -387,8 +402,10 @@ public final class PcaModel {
   /**
    * Maps scores back to the data space: {@code x = z V + mean} (after multiplying each score by the square
    * root of its explained variance when whitening). With all {@code min(n, d)} components this inverts
-   * {@link #transform(Dataset)} up to rounding; with fewer it gives the closest point in the span of the
-   * kept components.
+   * {@link #transform(Dataset)} up to rounding (when whitening, up to the components of numerically zero variance,
+   * whose scores are 0, see {@link Pca#whiten(boolean)}: with the covariance solver that can drop a real direction
+   * of variance below about {@code max(n, d) * 2^-52} times the largest); with fewer it gives the closest point in
+   * the span of the kept components.
    *
    * @param scores points with {@link #componentCount()} columns; not modified
    * @return {@code n x d} points, with the column names of the fitted data

@@ -96,6 +96,62 @@ class PcaEdgeCaseTest {
     assertArrayEquals(new double[] {0.1, 7, -2}, m.inverseTransform(new double[] {1, 2, 3}), 0, "back");
   }
 
+  @Test
+  void svdWhitensARealComponentOfTinyVariance() {
+    // Column 2 has standard deviation 1e-9 beside column 1's 3.7, uncorrelated with it (symmetric against
+    // antisymmetric), so the components are e_1 and e_2 with variances 70 / 5 = 14 and 4e-18 / 5 = 8e-19 (exact
+    // computation). The SVD resolves the second (singular value 2e-9, 2.4e-10 of the largest, far above rounding);
+    // whitening used to map it to 0 (the covariance solver's threshold on the variance ratio, 5.7e-20), so its
+    // output column had variance 0 instead of 1 and inverseTransform(transform(x)) lost the 1e-9 column.
+    // scikit-learn 1.2.1, PCA(2, whiten=True, svd_solver='full').fit(X).transform(X): row 0 is
+    // [1.3363062095621219, 1.118033988749895] with its sign convention, = [5 / sqrt(14), 1e-9 / sqrt(8e-19)].
+    double[][] rows = {{-5, 1e-9}, {-3, -1e-9}, {-1, 0}, {1, 0}, {3, -1e-9}, {5, 1e-9}};
+    Dataset x = Dataset.of(rows);
+    PcaModel m = Pca.components(2).whiten(true).solver(Pca.Solver.SVD).fit(x);
+    assertEquals(8e-19, m.explainedVariance()[1], 1e-30, "variance of the tiny component");
+    double[] z0 = m.transform(rows[0]);
+    assertEquals(-5 / Math.sqrt(14), z0[0], 1e-15, "component 1 = +e_1 (its loading made positive)");
+    assertEquals(1 / Math.sqrt(0.8), z0[1], 1e-6, "component 2 whitened, not 0");
+    Dataset z = m.transform(x);
+    double ss = 0;
+    for (int i = 0; i < rows.length; i++) {
+      ss += z.get(i, 1) * z.get(i, 1);
+    }
+    assertEquals(1.0, ss / (rows.length - 1), 1e-6, "whitened column 2 has unit variance (mean 0 by symmetry)");
+    Dataset back = m.inverseTransform(z);
+    for (int i = 0; i < rows.length; i++) {
+      assertArrayEquals(rows[i], back.row(i), 1e-15, "inverseTransform(transform(x)) row " + i);
+    }
+    PcaModel loaded = PcaModel.fromState(m.state());
+    assertArrayEquals(z0, loaded.transform(rows[0]), 0, "the rebuilt model decides the same");
+    // The covariance solver's eigenvalues are accurate only to about 2^-52 of the largest: it still maps the
+    // component to 0 (documented).
+    PcaModel c = Pca.components(2).whiten(true).solver(Pca.Solver.COVARIANCE).fit(x);
+    assertEquals(0.0, c.transform(rows[0])[1], 0, "covariance solver: numerically zero");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Pca.Solver.class, names = {"SVD", "COVARIANCE"})
+  void whiteningMapsTheRoundingNoiseOfADerivedColumnToZero(Pca.Solver solver) {
+    // Column 3 = column 1 + column 2, rounded: near 2e4, its rounding errors (up to 2^-39) leave a third component
+    // of variance 2.16e-24 in the data. scikit-learn 1.2.1, PCA(3, whiten=True, svd_solver='full') on these rows
+    // whitens that noise into a unit-variance column (explained_variance_[2] = 2.1602118154802462e-24, scores 0.618,
+    // 1.594, -0.041, ...). It lies below the rounding level of the data (max(n, d) 2^-52 times the largest standard
+    // deviation plus the largest mean, the documented rule), so both solvers map it to 0.
+    int n = 8;
+    double[][] rows = new double[n][];
+    for (int i = 0; i < n; i++) {
+      double a = 10000 + 0.1 * i;
+      double b = 10000 + 0.3 * ((5 * i) % 8);
+      rows[i] = new double[] {a, b, a + b};
+    }
+    PcaModel m = Pca.components(3).whiten(true).solver(solver).fit(Dataset.of(rows));
+    assertTrue(m.explainedVariance()[2] < 1e-20, "the third component is rounding noise");
+    for (double[] row : rows) {
+      assertEquals(0.0, m.transform(row)[2], 0, "numerically zero component whitened to 0");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Pca.Solver.class)
   void twoRowsWide(Pca.Solver solver) {
