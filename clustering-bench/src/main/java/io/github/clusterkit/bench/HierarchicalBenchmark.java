@@ -16,6 +16,7 @@ import io.github.clusterkit.hierarchical.Agglomerative;
 import io.github.clusterkit.hierarchical.Dendrogram;
 import io.github.clusterkit.hierarchical.Linkage;
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +32,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Agglomerative clustering, one complete fit (distance matrix included) per invocation, single-threaded:
+ * Agglomerative clustering, one complete fit (distance matrix included) per invocation, single-threaded (Smile
+ * too, see Threads below):
  * clusterkit {@code Agglomerative} ({@code ours}: the defaults, i.e. for Ward the centroids, O(n d) memory, and
  * SciPy's exact matrix algorithm for complete and average; {@code ours2}: the same with {@code parallelism(2)},
  * which computes a distance matrix on two threads, so for Ward by centroids it is {@code ours} again;
@@ -53,9 +55,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * on blobs(1000, 2) its fourth-last merge joins clusters of 2 and 491 points whose Ward criterion is 36
  * times smaller than that of the merge before, so its tree is not Ward's and fails the check.
  *
+ * <p>Threads: Smile computes its proximity matrix ({@code Linkage.proximity}, in 3.1.1 and 6.3) with a parallel
+ * stream on the common fork-join pool, i.e. on the calling thread and the pool's workers (one on the 2-core
+ * build machine, which takes a share of the rows). The fork therefore sets the common pool's parallelism to 0, so
+ * that Smile runs on the calling thread alone like every other single-threaded implementation here (clusterkit
+ * and ELKI do not use the common pool); the {@code [check]} line of {@code smile} prints how many workers the
+ * pool had started (0 when Smile ran alone). Runs with {@code -f 0} (the smoke run), and the runs recorded
+ * before this setting, gave Smile the default pool.
+ *
  * <p>Smoke-sized run: {@code -p hierShape=1000x2}.
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -92,7 +102,8 @@ public class HierarchicalBenchmark {
         }
       }
       System.out.printf("%n[check] %s %s %s: top %d merge heights agree; top height %.9g%n",
-          which.equals("smile") ? "smile " + SmileVersion.NAME : which, l, shape,
+          which.equals("smile") ? "smile " + SmileVersion.NAME + " (common pool workers started: "
+              + ForkJoinPool.commonPool().getPoolSize() + ")" : which, l, shape,
           top, got[n - 2]);
     }
 
