@@ -21,7 +21,12 @@ final class Shapes {
     if (parts.length != 2) {
       throw new IllegalArgumentException("shape must be <n>x<d>, got " + shape);
     }
-    return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    try {
+      return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("shape must be <n>x<d> with n and d written as whole numbers in digits"
+          + " (1000000x2, not 1e6x2), got " + shape, e);
+    }
   }
 
   /** Sum of squared distances of every row to its nearest centroid (the K-Means objective). */
