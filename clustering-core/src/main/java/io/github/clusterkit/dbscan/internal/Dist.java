@@ -58,15 +58,41 @@ final class Dist {
    * the computed reduced distance to any point inside the box (the same roundings, monotone).
    */
   static double toBox(int code, double[] a, int ao, double[] box, int d) {
+    return toBox(code, a, ao, box, 0, d);
+  }
+
+  /** {@link #toBox(int, double[], int, double[], int)} for the box at offset {@code bo} of {@code box}. */
+  static double toBox(int code, double[] a, int ao, double[] box, int bo, int d) {
     double s = 0;
     for (int j = 0; j < d; j++) {
       double v = a[ao + j];
       double g = 0;
-      if (v < box[j]) {
-        g = box[j] - v;
-      } else if (v > box[d + j]) {
-        g = v - box[d + j];
+      if (v < box[bo + j]) {
+        g = box[bo + j] - v;
+      } else if (v > box[bo + d + j]) {
+        g = v - box[bo + d + j];
       }
+      if (code == EUCLIDEAN) {
+        s += g * g;
+      } else if (code == MANHATTAN) {
+        s += g;
+      } else {
+        s = Math.max(s, g);
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Reduced distance from a point to the farthest corner of the axis-aligned box
+   * {@code [box[bo..bo+d), box[bo+d..bo+2d))}, never smaller than the computed reduced distance to any point inside
+   * the box (the same roundings, monotone).
+   */
+  static double fromBox(int code, double[] a, int ao, double[] box, int bo, int d) {
+    double s = 0;
+    for (int j = 0; j < d; j++) {
+      double v = a[ao + j];
+      double g = Math.max(Math.abs(v - box[bo + j]), Math.abs(v - box[bo + d + j]));
       if (code == EUCLIDEAN) {
         s += g * g;
       } else if (code == MANHATTAN) {

@@ -467,6 +467,18 @@ final class GridDbscan {
     }
     int m = neighbours(c, nb);
     final double[] xs = this.xs;
+    // the boxes of the large neighbouring cells: a cell wholly within eps of a point counts at once, a cell wholly
+    // beyond it not at all (counting point by point took about 30 s for 240,000 rows of three distinct values)
+    double[] boxes = null;
+    for (int t = 0; t < m; t++) {
+      int nc = nb[t];
+      if (nc != c && (long) cnt * (start[nc + 1] - start[nc]) > PLAIN_PAIRS) {
+        if (boxes == null) {
+          boxes = new double[m * 2 * d];
+        }
+        boxAt(start[nc], start[nc + 1], boxes, t * 2 * d);
+      }
+    }
     for (int pos = s; pos < e; pos++) {
       int count = cnt;
       int off = pos * d;
@@ -477,6 +489,18 @@ final class GridDbscan {
           continue;
         }
         int qEnd = start[nc + 1];
+        if (boxes != null && (long) cnt * (qEnd - start[nc]) > PLAIN_PAIRS) {
+          if (Dist.toBox(code, xs, off, boxes, t * 2 * d, d) > r2) {
+            continue;
+          }
+          if (Dist.fromBox(code, xs, off, boxes, t * 2 * d, d) <= r2) {
+            count += qEnd - start[nc];
+            if (count >= minPts) {
+              break;
+            }
+            continue;
+          }
+        }
         for (int q = start[nc]; q < qEnd; q++) {
           if (Dist.reduced(code, xs, off, xs, q * d, d) <= r2 && ++count >= minPts) {
             break search;
@@ -617,19 +641,24 @@ final class GridDbscan {
   }
 
   private void box(int s, int e, double[] box) {
+    boxAt(s, e, box, 0);
+  }
+
+  /** The bounding box of positions {@code [s, e)}: lows at {@code box[bo..bo+d)}, highs at {@code box[bo+d..bo+2d)}. */
+  private void boxAt(int s, int e, double[] box, int bo) {
     for (int j = 0; j < d; j++) {
-      box[j] = Double.POSITIVE_INFINITY;
-      box[d + j] = Double.NEGATIVE_INFINITY;
+      box[bo + j] = Double.POSITIVE_INFINITY;
+      box[bo + d + j] = Double.NEGATIVE_INFINITY;
     }
     for (int p = s; p < e; p++) {
       int off = p * d;
       for (int j = 0; j < d; j++) {
         double v = xs[off + j];
-        if (v < box[j]) {
-          box[j] = v;
+        if (v < box[bo + j]) {
+          box[bo + j] = v;
         }
-        if (v > box[d + j]) {
-          box[d + j] = v;
+        if (v > box[bo + d + j]) {
+          box[bo + d + j] = v;
         }
       }
     }
@@ -680,6 +709,18 @@ final class GridDbscan {
     }
     int m = neighbours(c, nb);
     final double[] xs = this.xs;
+    // the boxes of the core points of large neighbouring cells, to skip those beyond eps or the best distance
+    long border = e - ce;
+    double[] boxes = null;
+    for (int t = 0; t < m; t++) {
+      int nc = nb[t];
+      if (border * (coreEnd[nc] - start[nc]) > PLAIN_PAIRS) {
+        if (boxes == null) {
+          boxes = new double[m * 2 * d];
+        }
+        boxAt(start[nc], coreEnd[nc], boxes, t * 2 * d);
+      }
+    }
     for (int pos = ce; pos < e; pos++) {
       int off = pos * d;
       double best = Double.POSITIVE_INFINITY;
@@ -690,6 +731,12 @@ final class GridDbscan {
         int be = coreEnd[nc];
         if (be == bs) {
           continue;
+        }
+        if (boxes != null && border * (be - bs) > PLAIN_PAIRS) {
+          double lower = Dist.toBox(code, xs, off, boxes, t * 2 * d, d);
+          if (lower > r2 || lower > best) {
+            continue;
+          }
         }
         int pl = -1;
         for (int b = bs; b < be; b++) {
