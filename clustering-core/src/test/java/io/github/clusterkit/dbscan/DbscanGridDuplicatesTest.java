@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The grid path on a few distinct rows with huge numbers of copies, below minPts per grid cell. */
+/** Both paths on a few distinct rows with huge numbers of copies, below minPts per grid cell or tree leaf. */
 class DbscanGridDuplicatesTest {
 
   @Test
@@ -34,5 +34,37 @@ class DbscanGridDuplicatesTest {
       assertEquals(40_000, m.noiseCount(), threads + " threads");
       assertEquals(-1, m.labels()[n - 1], threads + " threads");
     }
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.SECONDS)
+  void borderCopiesOfOnePointLookAtOneCoreCopyOnTheGrid() {
+    assertBorderCopies(2, Dbscan.Search.GRID);
+  }
+
+  @Test
+  @Timeout(value = 8, unit = TimeUnit.SECONDS)
+  void borderCopiesOfOnePointLookAtOneCoreCopyOnTheTree() {
+    assertBorderCopies(4, Dbscan.Search.KD_TREE);
+  }
+
+  /**
+   * 40,000 copies of A = 0, 50,000 of B = 0.4 e1, 20,000 of C = -0.4 e1; eps 0.5, minPts 100,000: A has 110,000
+   * rows within eps (core), B 90,000 and C 60,000 (border rows of A's cluster). Each border row measured every core
+   * copy of A for its nearest core point: 2.8e9 distances, about 6 s on the grid and 10 s on the tree; now one copy,
+   * well under a second (the timeouts are safety nets only).
+   */
+  private static void assertBorderCopies(int d, Dbscan.Search search) {
+    int n = 110_000;
+    double[] x = new double[n * d];
+    for (int i = 40_000; i < n; i++) {
+      x[i * d] = i < 90_000 ? 0.4 : -0.4;
+    }
+    DbscanModel m = Dbscan.eps(0.5).minPts(100_000).search(search).fit(Dataset.wrap(x, n, d));
+    // exact computation (counts above); labels by the nearest core row, which is A for every row
+    assertEquals(search, m.search());
+    assertEquals(40_000, m.coreCount());
+    assertArrayEquals(new int[] {n}, m.clusterSizes());
+    assertEquals(0, m.labels()[n - 1]);
   }
 }

@@ -644,6 +644,16 @@ final class GridDbscan {
     boxAt(s, e, box, 0);
   }
 
+  /** Whether the box at offset {@code bo} has zero width in every dimension. */
+  private boolean isPoint(double[] box, int bo) {
+    for (int j = 0; j < d; j++) {
+      if (box[bo + j] != box[bo + d + j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The bounding box of positions {@code [s, e)}: lows at {@code box[bo..bo+d)}, highs at {@code box[bo+d..bo+2d)}. */
   private void boxAt(int s, int e, double[] box, int bo) {
     for (int j = 0; j < d; j++) {
@@ -736,6 +746,9 @@ final class GridDbscan {
           double lower = Dist.toBox(code, xs, off, boxes, t * 2 * d, d);
           if (lower > r2 || lower > best) {
             continue;
+          }
+          if (isPoint(boxes, t * 2 * d)) {
+            be = bs + 1; // copies of one point, all in the cell's cluster: the first one does
           }
         }
         int pl = -1;

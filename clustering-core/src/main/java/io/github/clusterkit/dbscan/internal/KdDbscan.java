@@ -575,9 +575,14 @@ final class KdDbscan {
         b = 2 * b + 1;
         continue;
       }
+      // copies of one point: the same distance and the same cluster for every core copy, so the first one does
+      boolean copies = isPoint(b);
       for (int q = range[2 * b], hi = range[2 * b + 1]; q < hi; q++) {
         if (!corePos[q]) {
           continue;
+        }
+        if (copies) {
+          hi = q + 1;
         }
         double dist = Dist.reduced(code, xs, qo, xs, q * d, d);
         if (dist <= r2 && dist <= best) {
