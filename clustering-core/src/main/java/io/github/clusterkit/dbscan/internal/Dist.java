@@ -72,13 +72,7 @@ final class Dist {
       } else if (v > box[bo + d + j]) {
         g = v - box[bo + d + j];
       }
-      if (code == EUCLIDEAN) {
-        s += g * g;
-      } else if (code == MANHATTAN) {
-        s += g;
-      } else {
-        s = Math.max(s, g);
-      }
+      s = fold(code, s, g);
     }
     return s;
   }
@@ -93,14 +87,16 @@ final class Dist {
     for (int j = 0; j < d; j++) {
       double v = a[ao + j];
       double g = Math.max(Math.abs(v - box[bo + j]), Math.abs(v - box[bo + d + j]));
-      if (code == EUCLIDEAN) {
-        s += g * g;
-      } else if (code == MANHATTAN) {
-        s += g;
-      } else {
-        s = Math.max(s, g);
-      }
+      s = fold(code, s, g);
     }
     return s;
+  }
+
+  /** Adds the coordinate gap {@code g} to the reduced distance {@code s} of the metric {@code code}. */
+  private static double fold(int code, double s, double g) {
+    if (code == EUCLIDEAN) {
+      return s + g * g;
+    }
+    return code == MANHATTAN ? s + g : Math.max(s, g);
   }
 }
