@@ -13,7 +13,10 @@ import io.github.clusterkit.data.Dataset;
  *       row of the data, that row is part of the answer (its distance is 0).</li>
  *   <li>Radius results come in no particular order; call {@link Neighbors#sortByDistance()} if needed.</li>
  *   <li>k-nearest-neighbour results are sorted by distance, ties broken by the smaller row index, so they
- *       are deterministic. A query by row index counts the row itself as its own first neighbour.</li>
+ *       are deterministic: with ties at the k-th distance the rows of smallest index are kept. scikit-learn's
+ *       trees keep whichever tied rows their traversal meets first, so on tied data (integer grids) the rows can
+ *       differ from scikit-learn's while the distances agree (22 of 64 rows of an 8 x 8 grid, k = 4,
+ *       {@code leaf_size=2}). A query by row index counts the row itself as its own first neighbour.</li>
  *   <li>Queries accept any point of the right dimension, not only rows of the data.</li>
  * </ul>
  *
