@@ -184,42 +184,27 @@ public final class Report {
   }
 
   /**
-   * One feature of an outlier beside its segment: a number with the segment's mean ({@code "Hours Online 9.40
-   * (segment mean 1.52)"}), a category with its share in the segment ({@code "Preferred Channel Online (6% of
-   * segment)"}); noise is compared with all customers.
+   * One feature of an outlier beside its segment, from the segment profile: a number with the segment's mean
+   * ({@code "Hours Online 9.40 (segment mean 1.52)"}), a category with its share in the segment ({@code "Preferred
+   * Channel Online (6% of segment)"}, among the segment's customers whose cell is not missing); noise is compared
+   * with all customers. A missing cell is shown as {@code missing}, without a share.
    */
-  static String reason(Table f, String column, int[] labels, int row) {
-    int label = labels[row];
+  static String reason(Profile p, Table f, String column, int label, int row) {
     String scope = label < 0 ? "all" : "segment";
+    double[] means = label < 0 ? p.overallMeans() : p.means(label);
     if (f.type(column) == ColumnType.NUMERIC) {
-      double[] v = f.numeric(column);
-      double sum = 0;
-      int count = 0;
-      for (int i = 0; i < v.length; i++) {
-        if ((label < 0 || labels[i] == label) && !Double.isNaN(v[i])) {
-          sum += v[i];
-          count++;
-        }
-      }
-      String value = Double.isNaN(v[row]) ? "missing" : number(v[row]);
-      return Profile.pretty(column) + " " + value
-          + (count == 0 ? "" : " (" + scope + " mean " + number(sum / count) + ")");
+      double v = f.numeric(column)[row];
+      double mean = means[p.features().indexOf(column)];
+      return Profile.pretty(column) + " " + (Double.isNaN(v) ? "missing" : number(v))
+          + (Double.isNaN(mean) ? "" : " (" + scope + " mean " + number(mean) + ")");
     }
-    String[] v = f.categorical(column);
-    String level = v[row];
-    int same = 0;
-    int count = 0;
-    for (int i = 0; i < v.length; i++) {
-      if (label < 0 || labels[i] == label) {
-        count++;
-        if (java.util.Objects.equals(v[i], level)) {
-          same++;
-        }
-      }
+    String level = f.categorical(column)[row];
+    if (level == null) {
+      return Profile.pretty(column) + " missing";
     }
-    String shown = level == null ? "missing" : level.chars().anyMatch(Character::isLetter) ? Profile.pretty(level) : level;
-    return Profile.pretty(column) + " " + shown
-        + String.format(Locale.ROOT, " (%.0f%% of %s)", 100.0 * same / count, scope);
+    double share = means[p.features().indexOf(column + "=" + level)];
+    String shown = level.chars().anyMatch(Character::isLetter) ? Profile.pretty(level) : level;
+    return Profile.pretty(column) + " " + shown + String.format(Locale.ROOT, " (%.0f%% of %s)", 100 * share, scope);
   }
 
   private static void printOutliers(Segmentation s, PrintStream out) {
@@ -256,6 +241,7 @@ public final class Report {
     }
     String[] ids = s.customerIds();
     Table f = s.features();
+    Profile p = s.profile();
     List<String> names = f.columnNames();
     Dataset x = s.scaled();
     int[] src = OutlierReasons.sources(s.pipeline().outputColumns(), names);
@@ -267,7 +253,7 @@ public final class Report {
       // the two features that differ most from the segment, in the model's space (see OutlierReasons)
       double[] share = OutlierReasons.shares(x, src, names.size(), labels, i);
       for (int j : OutlierReasons.largest(share, 2)) {
-        sb.append("  ").append(reason(f, names.get(j), labels, i));
+        sb.append("  ").append(reason(p, f, names.get(j), labels[i], i));
       }
       out.println(sb);
     }

@@ -80,12 +80,14 @@ class OutlierReasonsTest {
         .categorical("channel", new String[] {"store", "store", "app", null})
         .build();
     int[] labels = {0, 0, 0, -1};
+    Profile p = Profile.of(f, labels, 1);
     // segment 0: hours mean (1 + 2) / 2 = 1.5 (the missing cell left out); "app" is 1 of its 3 rows
-    assertEquals("Hours Online 1 (segment mean 1.50)", Report.reason(f, "hours_online", labels, 0));
-    assertEquals("Hours Online missing (segment mean 1.50)", Report.reason(f, "hours_online", labels, 2));
-    assertEquals("Channel App (33% of segment)", Report.reason(f, "channel", labels, 2));
-    // noise is compared with all customers: mean of 1, 2 and 30 is 11; 1 of 4 has no channel
-    assertEquals("Hours Online 30 (all mean 11)", Report.reason(f, "hours_online", labels, 3));
-    assertEquals("Channel missing (25% of all)", Report.reason(f, "channel", labels, 3));
+    assertEquals("Hours Online 1 (segment mean 1.50)", Report.reason(p, f, "hours_online", 0, 0));
+    assertEquals("Hours Online missing (segment mean 1.50)", Report.reason(p, f, "hours_online", 0, 2));
+    assertEquals("Channel App (33% of segment)", Report.reason(p, f, "channel", 0, 2));
+    // noise is compared with all customers: mean of 1, 2 and 30 is 11; a missing category has no share (the
+    // profile counts shares among the cells that are not missing)
+    assertEquals("Hours Online 30 (all mean 11)", Report.reason(p, f, "hours_online", -1, 3));
+    assertEquals("Channel missing", Report.reason(p, f, "channel", -1, 3));
   }
 }
