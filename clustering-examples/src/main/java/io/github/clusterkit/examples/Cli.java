@@ -37,7 +37,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
-import java.util.regex.Pattern;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -302,9 +301,6 @@ public final class Cli implements Callable<Integer> {
     return b.build();
   }
 
-  /** A decimal as {@code Csv} reads it with a decimal comma: sign, digits with an optional comma, exponent. */
-  private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?([0-9]+,?[0-9]*|,[0-9]+)([eE][+-]?[0-9]+)?");
-
   /**
    * Whether reading the file of {@code dot} with a decimal comma can change the type of a column: whether a text
    * column that {@code options} do not make text holds only numbers written with a decimal comma (or missing
@@ -322,7 +318,7 @@ public final class Cli implements Callable<Integer> {
       }
       boolean numbers = true;
       for (String cell : dot.categorical(name)) {
-        if (cell != null && !DECIMAL_COMMA.matcher(cell.strip()).matches()) {
+        if (cell != null && !Preprocessing.DECIMAL_COMMA.matcher(cell.strip()).matches()) {
           numbers = false;
           break;
         }
@@ -725,20 +721,6 @@ public final class Cli implements Callable<Integer> {
     }
   }
 
-  /** A plain decimal as {@code Csv} reads it: optional sign, digits with an optional point, optional exponent. */
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-
-  /**
-   * Checks that the customers have the columns the model reads, with their types, and says what is wrong in a
-   * user's terms: "the model needs column 'Age' (numbers); new.csv has no such column (...)" or "...; in new.csv
-   * it holds text, such as 'n/a' in row 3". The pipeline's own message, written for library users, names
-   * {@code requiredColumns()} and the step that reads the column.
-   *
-   * @param pipeline the model's pipeline
-   * @param t the customers
-   * @param file their file
-   * @throws IllegalArgumentException if a column is missing, or of the other type without being all missing
-   */
   /**
    * The categories of the new customers that the model never saw (a one-hot encoder ignores them: such a customer
    * counts as in none of the column's known categories), such as a new channel or {@code " Male"} against
@@ -793,6 +775,17 @@ public final class Cli implements Callable<Integer> {
         + " none of its known ones: " + sb;
   }
 
+  /**
+   * Checks that the customers have the columns the model reads, with their types, and says what is wrong in a
+   * user's terms: "the model needs column 'Age' (numbers); new.csv has no such column (...)" or "...; in new.csv
+   * it holds text, such as 'n/a' in row 3". The pipeline's own message, written for library users, names
+   * {@code requiredColumns()} and the step that reads the column.
+   *
+   * @param pipeline the model's pipeline
+   * @param t the customers
+   * @param file their file
+   * @throws IllegalArgumentException if a column is missing, or of the other type without being all missing
+   */
   static void checkColumns(PipelineModel pipeline, Table t, Path file) {
     List<String> names = pipeline.requiredColumns();
     List<ColumnType> types = pipeline.requiredTypes();
@@ -816,13 +809,13 @@ public final class Cli implements Callable<Integer> {
       // semicolon file that writes 19,5, a column with one 'n/a' was shown by its first number, '19,5'. Only when
       // every cell is a number in one grammar or the other is a decimal-comma cell the example (1,250 below).
       int row = 0;
-      while (row < cells.length && (cells[row] == null || DECIMAL.matcher(cells[row].strip()).matches()
-          || DECIMAL_COMMA.matcher(cells[row].strip()).matches())) {
+      while (row < cells.length && (cells[row] == null || Preprocessing.isNumber(cells[row]))) {
         row++;
       }
       if (row == cells.length) {
         row = 0;
-        while (row < cells.length && (cells[row] == null || DECIMAL.matcher(cells[row].strip()).matches())) {
+        while (row < cells.length
+            && (cells[row] == null || Preprocessing.DECIMAL.matcher(cells[row].strip()).matches())) {
           row++;
         }
       }

@@ -140,8 +140,23 @@ public final class Preprocessing {
     return Collections.unmodifiableList(out);
   }
 
-  /** A number as {@code Csv} reads it, with a decimal point or (semicolon files) a decimal comma. */
-  private static final Pattern NUMBER = Pattern.compile("[+-]?([0-9]+[.,]?[0-9]*|[.,][0-9]+)([eE][+-]?[0-9]+)?");
+  /** A plain decimal as {@code Csv} reads it: optional sign, digits with an optional point, optional exponent. */
+  public static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+  /** A decimal as {@code Csv} reads it with a decimal comma: sign, digits with an optional comma, exponent. */
+  public static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?([0-9]+,?[0-9]*|,[0-9]+)([eE][+-]?[0-9]+)?");
+
+  /**
+   * Whether a cell is a number as {@code Csv} reads it with a decimal point or (semicolon and tab files) a decimal
+   * comma, spaces around it allowed.
+   *
+   * @param cell the cell's text
+   * @return whether it is a number in either grammar
+   */
+  public static boolean isNumber(String cell) {
+    String t = cell.strip();
+    return DECIMAL.matcher(t).matches() || DECIMAL_COMMA.matcher(t).matches();
+  }
 
   /**
    * The first cell of a text column that is no number, quoted with its row ({@code 'n/a' in row 5 (1 = the
@@ -155,7 +170,7 @@ public final class Preprocessing {
       if (cells[i] == null) {
         continue;
       }
-      if (NUMBER.matcher(cells[i].strip()).matches()) {
+      if (isNumber(cells[i])) {
         numbers++;
       } else if (texts++ == 0) {
         first = i;
