@@ -29,8 +29,9 @@ import org.tribuo.clustering.kmeans.KMeansTrainer;
  * fitted model): clusterkit's {@code KMeansModel.predict(Dataset)}, Smile's {@code predict(double[])} row by row
  * (its only form; {@link SmileKMeans}) and Tribuo's {@code Model.predict(Example)} on the examples it was trained on
  * (made in {@code @Setup}, not timed). ELKI and Commons Math have no predict. Each library predicts with its own
- * model (20 iterations from its own k-means++ on the same data, fitted in {@code @Setup}): a prediction costs
- * {@code k} distances a row whatever the centroids.
+ * model (20 centroid moves from its own k-means++ on the same data, fitted in {@code @Setup}; Smile's
+ * {@code maxIter} 19 is 20 moves, see {@link SmileKMeans#fixed}): a prediction costs {@code k} distances a row
+ * whatever the centroids.
  *
  * <p>Checked in {@code @Setup}: clusterkit's labels equal its model's training labels (which are the nearest centroids
  * of its final centroids); Smile's and Tribuo's labels equal the nearest of their own centroids as a plain scan finds
@@ -75,7 +76,7 @@ public class KMeansPredictBenchmark {
         }
         return;
       case "smile":
-        smile = SmileKMeans.fixed(rows, K, 20, KMeansBenchmark.SEED);
+        smile = SmileKMeans.fixed(rows, K, KMeansBenchmark.ITERATIONS, KMeansBenchmark.SEED);
         centroids = SmileKMeans.centroids(smile);
         break;
       case "tribuo":
