@@ -19,6 +19,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.dbscan.Dbscan;
 import io.github.clusterkit.dbscan.DbscanModel;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,10 +56,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * fits (JMH {@code -prof comp}), more so on two threads; docs/benchmarks.md uses {@code -wi 100 -i 20} there and
  * {@code -wi 30 -i 10} at 10^6 x 2 and 10^5 x 3 for the one-against-two-threads rows.
  *
+ * <p>Threads: every library runs on the calling thread except {@code ours2} (clusterkit on two threads, its own
+ * worker, never the common pool). Smile 3.1.1's {@code DBSCAN.fit} starts no thread (three fits at 10^5 x 2: no
+ * common fork-join pool worker started, no task stolen); the fork nevertheless sets the common pool's parallelism
+ * to 0, as {@link KMeansBenchmark} does, so that Smile stays on the calling thread even in a version whose DBSCAN
+ * uses a parallel stream ({@code -Psmile6} could not be run on the build machine). The setting changes nothing for
+ * clusterkit or ELKI. The {@code [check]} line prints how many workers the common pool had started (0 in a fork;
+ * {@code -f 0}, as in the smoke run, keeps the JVM's default pool).
+ *
  * <p>Smoke-sized run: {@code -p shape=10000x2}.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -114,8 +123,10 @@ public class DbscanBenchmark {
     }
     DbscanModel ours = Dbscan.eps(radius).minPts(MIN_PTS).fit(data);
     int clusters = DbscanChecks.requireSameClustering(impl, ours.labels(), ours.coreMask(), labels(run()));
-    System.out.printf("%n[check] %s %s eps=%s minPts=%d: %d clusters, %d noise, %d core; equal to clusterkit's%n",
-        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, shape, radius, MIN_PTS, clusters, ours.noiseCount(), ours.coreCount());
+    System.out.printf("%n[check] %s %s eps=%s minPts=%d: %d clusters, %d noise, %d core; equal to clusterkit's"
+        + " (common pool workers started: %d)%n",
+        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, shape, radius, MIN_PTS, clusters, ours.noiseCount(),
+        ours.coreCount(), ForkJoinPool.commonPool().getPoolSize());
   }
 
   /** One complete DBSCAN run with the configured library. */

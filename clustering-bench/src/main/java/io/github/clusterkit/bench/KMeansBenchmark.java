@@ -20,6 +20,7 @@ import io.github.clusterkit.kmeans.KMeansAlgorithm;
 import io.github.clusterkit.kmeans.KMeansInit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.ml.clustering.CentroidCluster;
 import org.apache.commons.math3.ml.clustering.DoublePoint;
@@ -48,11 +49,12 @@ import org.tribuo.math.la.DenseVector;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * K-Means with k-means++ initialisation, k = 10 ({@link #k}), one start, single-threaded unless named: clusterkit
- * ({@code ours*}: Lloyd, Hamerly, Elkan, AUTO, and AUTO on 2 threads) against Smile {@code KMeans} (3.1.1;
- * 6.3.0 with {@code -Psmile6}; through {@link SmileKMeans}; BBD-tree; Smile uses the common fork-join pool), ELKI 0.8.0 Lloyd, Hamerly and Elkan (k-means++ init),
- * Commons Math 3.6.1 {@code KMeansPlusPlusClusterer} and Tribuo 4.3.2 {@code KMeansTrainer} (k-means++ init,
- * 1 thread), on the same data in the same run. Data: {@link BenchData#blobs} (10 blobs, 5% noise).
+ * K-Means with k-means++ initialisation, k = 10 ({@link #k}), one start, on one thread except the rows named
+ * {@code 2t} (see Threads below): clusterkit ({@code ours*}: Lloyd, Hamerly, Elkan, AUTO, and AUTO on 2 threads)
+ * against Smile {@code KMeans} (3.1.1; 6.3.0 with {@code -Psmile6}; through {@link SmileKMeans}; BBD-tree), ELKI
+ * 0.8.0 Lloyd, Hamerly and Elkan (k-means++ init), Commons Math 3.6.1 {@code KMeansPlusPlusClusterer} and Tribuo
+ * 4.3.2 {@code KMeansTrainer} (k-means++ init, {@code numThreads} 1), on the same data in the same run. Data:
+ * {@link BenchData#blobs} (10 blobs, 5% noise).
  *
  * <p>Seeding: {@code oursLloyd}, {@code oursHamerly}, {@code oursElkan}, {@code oursAuto} and {@code oursAuto2t}
  * use our default, greedy k-means++ ({@code KMeansInit.PLUS_PLUS}: {@code 2 + floor(ln k)} = 4 candidates per step,
@@ -82,6 +84,21 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * tolerance 0 from the same given initial centroids (clusterkit's centroids after one iteration from its
  * k-means++ seeding, computed in {@code @Setup}), so both libraries do the same iterations and reach the same
  * inertia (checked), and time / 20 is the cost of one iteration without any seeding.
+ *
+ * <p>Threads: Smile's K-Means runs its k-means++ seeding (a parallel stream over the rows for each new seed) and
+ * its centroid means outside the tree passes (a parallel stream over the clusters; in 6.x also the final
+ * distances) on the common fork-join pool, i.e. on the calling thread and the pool's workers (one on the 2-core
+ * build machine); its BBD-tree passes run on the calling thread. The fork therefore sets the common pool's
+ * parallelism to 0, with which a parallel stream runs all its tasks on the calling thread (JDK 17 and 25: no
+ * worker is started, no task stolen; JDK 25 raises the parallelism to 2 again once anything uses the pool
+ * asynchronously, e.g. {@code CompletableFuture.supplyAsync}, which no library here does). Three {@code iter20}
+ * fits of Smile 3.1.1 in one JVM with the default pool: its worker used 34 ms of CPU beside 404 ms on the calling
+ * thread at 10^5 x 10, 143 beside 2003 ms at 10^5 x 50, 152 beside 2149 ms at 10^6 x 2 and 250 beside 7090 ms at
+ * 10^6 x 10 (3 to 8%, an upper bound of the wall time it saved); with parallelism 0, none. Tribuo
+ * ({@code numThreads} 1), ELKI and Commons Math use no pool, and clusterkit's {@code 2t} rows use their own worker
+ * threads, never the common pool, so the setting leaves them as they were. The {@code [check]} line prints how
+ * many workers the common pool had started (0 in a fork; runs with {@code -f 0}, such as the smoke run, and the
+ * runs recorded before this setting gave Smile the default pool).
  *
  * <p>Two threads against one ({@code oursAuto2t} / {@code oursAuto}) in {@code mode=c0iter20} need more warm-up
  * than a few shots, and a pre-touched heap, to measure the passes rather than two serial costs (measured on the
@@ -118,7 +135,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * invocation starts from the same centres.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -208,8 +225,9 @@ public class KMeansBenchmark {
     Object r = run();
     String iterations = r instanceof io.github.clusterkit.kmeans.KMeansModel
         ? Integer.toString(((io.github.clusterkit.kmeans.KMeansModel) r).iterations()) : "n/a";
-    System.out.printf("%n[check] %s %s %s seed %d: inertia %.6e, iterations %s%n",
-        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, shape, mode, seed, inertia, iterations);
+    System.out.printf("%n[check] %s %s %s seed %d: inertia %.6e, iterations %s (common pool workers started: %d)%n",
+        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, shape, mode, seed, inertia, iterations,
+        ForkJoinPool.commonPool().getPoolSize());
   }
 
   private boolean fixed() {

@@ -37,7 +37,11 @@ import org.tribuo.clustering.kmeans.KMeansTrainer;
  * of its final centroids); Smile's and Tribuo's labels equal the nearest of their own centroids as a plain scan finds
  * them on at least 99.9% of the rows (their distance arithmetic may round a near tie the other way).
  *
- * <p>Data: {@link BenchData#blobs}. One thread for every library. Smoke-sized run: {@code -p shape=10000x2}.
+ * <p>Data: {@link BenchData#blobs}. One thread for every library in the timed {@code predict}: Smile's
+ * {@code predict} (a loop over the centroids in 3.1.1 and 6.x) and Tribuo's start no thread (three timed calls at
+ * 10^5 x 50 with Smile 3.1.1: no common fork-join pool task stolen); Smile's K-Means fit in {@code @Setup}, which
+ * is not timed, does use the common pool (see {@link KMeansBenchmark}). Smoke-sized run:
+ * {@code -p shape=10000x2}.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})

@@ -19,6 +19,7 @@ import io.github.clusterkit.neighbors.KdTree;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.neighbors.NeighborIndex;
 import io.github.clusterkit.neighbors.Neighbors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,10 +51,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * of the batch's queries must equal clusterkit's, and clusterkit's must equal brute force's (for n up to
  * 10^5), or the benchmark fails.
  *
+ * <p>Threads: every library runs on the calling thread. Smile 3.1.1's {@code KDTree} starts no thread (a build
+ * and three query batches at 10^5 x 3: no common fork-join pool worker started, no task stolen); the fork
+ * nevertheless sets the common pool's parallelism to 0, as {@link KMeansBenchmark} does, so that Smile stays on
+ * the calling thread even in a version whose tree uses a parallel stream ({@code -Psmile6} could not be run on the
+ * build machine). The setting changes nothing for clusterkit or ELKI. The {@code [check]} line prints how many
+ * workers the common pool had started (0 in a fork; {@code -f 0}, as in the smoke run, keeps the JVM's default
+ * pool).
+ *
  * <p>Smoke-sized run: {@code -p n=10000 -p d=2}. Single implementations: {@code -p impl=ours,smile}.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class KdTreeBenchmark {
@@ -129,8 +138,10 @@ public class KdTreeBenchmark {
         }
       }
     }
-    System.out.printf("%n[check] %s n=%d d=%d radius=%.6g mean neighbours %.2f: counts equal clusterkit's%n",
-        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, n, d, radius, total / (double) queries.length);
+    System.out.printf("%n[check] %s n=%d d=%d radius=%.6g mean neighbours %.2f: counts equal clusterkit's"
+        + " (common pool workers started: %d)%n",
+        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, n, d, radius, total / (double) queries.length,
+        ForkJoinPool.commonPool().getPoolSize());
   }
 
   /** Builds the index under test from the prepared input. */
