@@ -113,11 +113,24 @@ public final class PipelineModel {
     return new PipelineModel(names, types, fitted, layout.columnNames(), InputPlan.of(names, types, fitted, layouts));
   }
 
+  /**
+   * Throws when a value is still missing after the steps, naming the first such output column, its first gap and
+   * the remedy in pipeline terms (an {@link Imputer} step or a {@link ColumnSelector}), which a message about
+   * building a {@code Dataset} would not give.
+   */
   static void checkComplete(Table out) {
-    List<String> names = out.columnNames();
-    for (int j = 0; j < names.size(); j++) {
-      if (out.missingCount(names.get(j)) > 0) {
-        out.toDataset(); // throws, naming the column and the first row
+    for (String c : out.columnNames(ColumnType.NUMERIC)) {
+      int missing = out.missingCount(c);
+      if (missing > 0) {
+        double[] v = out.numeric(c);
+        int row = 0;
+        while (!Double.isNaN(v[row])) {
+          row++;
+        }
+        throw new IllegalArgumentException("Pipeline: output column '" + c + "' has a missing value at row " + row
+            + " (counted from 0; " + missing + " missing in all) after the last step; a pipeline must fill every"
+            + " gap: add an Imputer step for this column (such as Imputer.median()) and fit again, or drop the"
+            + " column (ColumnSelector)");
       }
     }
   }
@@ -246,7 +259,13 @@ public final class PipelineModel {
    *     rows
    */
   public Dataset transform(Table table) {
-    return transformTable(table).toDataset();
+    Table out = transformTable(table);
+    try {
+      return out.toDataset();
+    } catch (IllegalArgumentException e) {
+      checkComplete(out); // a gap left by the steps gets the pipeline's message; no rows keeps toDataset's
+      throw e;
+    }
   }
 
   @Override

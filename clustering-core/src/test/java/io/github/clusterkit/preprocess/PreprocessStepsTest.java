@@ -448,6 +448,26 @@ class PreprocessStepsTest {
     assertEquals(1, f.means()[0], "state is copied out");
   }
 
+  /**
+   * A gap left by the steps, at fit time or in new data, is reported in pipeline terms: the output column, its
+   * first gap (row 2 of customers() is the NaN income; row 1 of the new table) and the Imputer or ColumnSelector
+   * remedy, not toDataset's "before building a Dataset", which a pipeline user cannot act on.
+   */
+  @Test
+  void pipelineNamesTheMissingImputerAtFitAndTransform() {
+    Table t = customers();
+    assertMessage("Pipeline: output column 'income' has a missing value at row 2 (counted from 0; 1 missing in all)"
+        + " after the last step; a pipeline must fill every gap: add an Imputer step",
+        () -> Pipeline.of(Imputer.mostFrequent().columns("gender"), new OneHotEncoder()).fit(t));
+    PipelineModel p = Pipeline.of(ColumnSelector.drop("income"), Imputer.mostFrequent().columns("gender"),
+        new OneHotEncoder()).fit(t);
+    Table gap = Table.builder().categorical("gender", new String[] {"Male", "Male"})
+        .numeric("age", new double[] {40, NA}).build();
+    assertMessage("Pipeline: output column 'age' has a missing value at row 1 (counted from 0; 1 missing in all)",
+        () -> p.transform(gap));
+    assertMessage("add an Imputer step for this column", () -> p.transform(gap));
+  }
+
   @Test
   void pipelineChecksOutputAndInputLayout() {
     Table t = customers();
