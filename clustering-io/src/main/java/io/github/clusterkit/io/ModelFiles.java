@@ -157,8 +157,9 @@ public final class ModelFiles {
    * in place would: another process or account can read it exactly when it could read the file before.
    *
    * @param model a fitted model of a supported kind
-   * @param file the destination
-   * @throws IOException if writing fails
+   * @param file the destination, in an existing folder (folders are not created)
+   * @throws IOException if writing fails; a {@link java.nio.file.NoSuchFileException} naming {@code file} and its
+   *     folder if that folder does not exist
    * @throws IllegalArgumentException if an argument is null, the model's kind is not supported, or its document
    *     would exceed {@link #MAX_FILE_BYTES} (nothing is written then)
    */
@@ -184,7 +185,16 @@ public final class ModelFiles {
       throw new IllegalArgumentException((bytes == null ? "bytes" : "file") + " must not be null");
     }
     Path dir = file.toAbsolutePath().getParent();
-    Path tmp = newTempFile(dir);
+    Path tmp;
+    try {
+      tmp = newTempFile(dir);
+    } catch (java.nio.file.NoSuchFileException e) {
+      // named after the caller's file, not the temporary one it never asked for
+      java.nio.file.NoSuchFileException named = new java.nio.file.NoSuchFileException(file.toString(), null,
+          "cannot write it: its folder " + dir + " does not exist (create it first, as with Files.createDirectories)");
+      named.initCause(e);
+      throw named;
+    }
     try {
       keepPermissions(file, tmp); // before the model is written into it
       Files.write(tmp, bytes);

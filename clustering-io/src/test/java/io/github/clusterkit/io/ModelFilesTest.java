@@ -113,6 +113,21 @@ class ModelFilesTest {
     }
   }
 
+  /**
+   * Saving into a folder that does not exist names the caller's file and its folder; before, the exception named
+   * only the temporary file ({@code .clusterkit-<random>.tmp}) that save writes first, a path the caller never gave.
+   */
+  @Test
+  void saveIntoAMissingFolderNamesTheFileAndTheFolder(@TempDir Path dir) {
+    Path f = dir.resolve("no-such-folder").resolve("model.json");
+    java.nio.file.NoSuchFileException e = assertThrows(java.nio.file.NoSuchFileException.class,
+        () -> ModelFiles.save(everyStep(), f));
+    assertEquals(f.toString(), e.getFile());
+    assertTrue(e.getMessage().contains("its folder " + f.getParent().toAbsolutePath() + " does not exist"),
+        e.getMessage());
+    assertTrue(Files.notExists(f.getParent()), "no folder is created");
+  }
+
   @Test
   void writeAtomicallyReplacesTheFileAndLeavesNothingElse(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("bundle.json");
