@@ -216,6 +216,16 @@ public final class KSelection {
    * {@link #recommendBy(Criterion)} without calling this method fits mixtures with the default
    * {@link CovarianceType#FULL}.
    *
+   * <p><b>Not on one-hot columns.</b> A Gaussian density suits continuous columns. The 0/1 columns of a one-hot
+   * encoding sum to 1 (so a full covariance is singular) and take one value inside a component that holds a
+   * single category (so its variance is 0): only the regularization ({@code 1e-6}) keeps such a covariance
+   * invertible, and the log-likelihood, hence BIC and AIC, then measure that constant rather than the fit.
+   * On the mall customers (gender one-hot, the three numbers scaled) the full-covariance BIC falls from about
+   * {@code -160} at {@code k = 4} to {@code -2436} at {@code k = 5}, where every component holds one gender;
+   * scikit-learn 1.2.1's {@code GaussianMixture(5, random_state=0).bic(X)} gives the same {@code -2436.3}.
+   * Without the gender columns its lowest BIC is at {@code k = 5} (1576.7). Sweep mixtures on the numeric
+   * columns, or use the K-Means criteria for data with categories.
+   *
    * @param covarianceType the covariance shape of the mixtures
    * @return a copy that also sweeps mixtures
    * @throws IllegalArgumentException if {@code covarianceType} is null

@@ -116,7 +116,16 @@ public final class KSelectionResult {
     return best[criterion.ordinal()];
   }
 
-  /** @return the recommended {@code k}, or {@code -1} if no computed criterion chooses one */
+  /**
+   * The recommended {@code k}. A recommendation at the largest {@code k} of the sweep ({@code ks()[ks().length - 1]})
+   * says only that the criterion was still improving there: the silhouette and the information criteria often keep
+   * improving as clusters get smaller (on the mall customers with their one-hot gender, scaled, the silhouette is
+   * highest at {@code k = 10} of 1..10, where the inertia knee is at 4; scikit-learn 1.2.1's silhouette of
+   * {@code KMeans(k, n_init=10, random_state=42)} on the same columns is still rising at 12, 0.378 against 0.360 at
+   * 10). Widen the range, or choose by another criterion ({@link #best(Criterion)}), before taking it.
+   *
+   * @return the recommended {@code k}, or {@code -1} if no computed criterion chooses one
+   */
   public int recommendedK() {
     return recommended;
   }
