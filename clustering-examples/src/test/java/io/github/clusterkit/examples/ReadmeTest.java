@@ -49,6 +49,78 @@ class ReadmeTest {
     assertEquals(expected.toString().strip(), readme.substring(open, close).strip());
   }
 
+  /**
+   * The README says QuickStartTest in clustering-core compiles and runs its two quick-start snippets; that test
+   * holds them between "// --- README: name ---" and "// --- end ---" but cannot read the README itself, so this
+   * test checks that the README's first two Java blocks after "## Quick start" are those statements, word for word.
+   */
+  @Test
+  void readmeQuickStartIsWhatQuickStartTestRuns() throws IOException {
+    String readme = read("../README.md");
+    String test = read("../clustering-core/src/test/java/io/github/clusterkit/QuickStartTest.java");
+    int at = readme.indexOf("\n## Quick start\n");
+    assertTrue(at > 0, "README: ## Quick start");
+    for (String name : new String[] {"clustering", "neighbours"}) {
+      String start = "// --- README: " + name + " ---\n";
+      int a = test.indexOf(start);
+      int b = test.indexOf("// --- end ---", a);
+      assertTrue(a > 0 && b > a, name);
+      StringBuilder expected = new StringBuilder();
+      for (String line : test.substring(a + start.length(), b).split("\n", -1)) {
+        expected.append(line.startsWith("    ") ? line.substring(4) : line).append('\n');
+      }
+      int open = readme.indexOf("```java\n", at) + "```java\n".length();
+      int close = readme.indexOf("```\n", open);
+      assertEquals(expected.toString().strip(), readme.substring(open, close).strip(), name);
+      at = close + 4;
+    }
+  }
+
+  /** Every type the README's package table lists is public in one of the packages of its row. */
+  @Test
+  void readmePackageTableNamesRealTypes() throws IOException {
+    String readme = read("../README.md");
+    int at = readme.indexOf("| package | types |");
+    assertTrue(at > 0, "README: the package table");
+    int rows = 0;
+    for (String line : readme.substring(at).split("\n")) {
+      if (!line.startsWith("| `")) {
+        if (rows > 0) {
+          break;
+        }
+        continue;
+      }
+      String[] cells = line.split("\\|");
+      java.util.List<String> packages = new java.util.ArrayList<>();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([a-z]+)`").matcher(cells[1]);
+      while (m.find()) {
+        packages.add(m.group(1));
+      }
+      m = java.util.regex.Pattern.compile("`([A-Z][A-Za-z]+)`").matcher(cells[2]);
+      int types = 0;
+      while (m.find()) {
+        String type = m.group(1);
+        boolean found = false;
+        for (String p : packages) {
+          try {
+            Class<?> c = Class.forName("io.github.clusterkit." + p + "." + type);
+            found = java.lang.reflect.Modifier.isPublic(c.getModifiers());
+          } catch (ClassNotFoundException e) {
+            continue;
+          }
+          if (found) {
+            break;
+          }
+        }
+        assertTrue(found, type + " is not a public type of " + packages);
+        types++;
+      }
+      assertTrue(types > 0 && !packages.isEmpty(), line);
+      rows++;
+    }
+    assertEquals(6, rows, "rows of the package table");
+  }
+
   @Test
   void demonstrationCommandIsOneLineAndRunsSegment() throws IOException {
     String readme = read("../README.md");
