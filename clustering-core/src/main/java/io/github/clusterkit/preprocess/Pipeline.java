@@ -20,6 +20,23 @@ import java.util.List;
  * {@code make_pipeline(...).fit}) and checks that the result is a complete numeric table: a categorical
  * column left over, or a missing value left over, raises an {@link IllegalArgumentException} naming the
  * column. The configuration is immutable and safe to share between threads.
+ *
+ * <p><b>Order of the steps.</b> A step without {@code columns(...)} acts on the columns of its kind that reach it
+ * (resolved when it is fitted), so the order decides what it touches. For a customer table with an id, numbers
+ * with gaps and a category, the usual order (scikit-learn's {@code ColumnTransformer} of a scaler on the numbers
+ * and a one-hot encoder on the categories) is
+ *
+ * <pre>{@code
+ * PipelineModel p = Pipeline.of(
+ *     ColumnSelector.drop("CustomerID"),   // an id is no feature; new customers' files may lack it
+ *     Imputer.median(),                    // numeric columns
+ *     Imputer.mostFrequent(),              // the categorical columns left (the numeric ones are complete now)
+ *     new StandardScaler(),                // the numbers only: it comes before the one-hot columns exist
+ *     new OneHotEncoder()).fit(customers); // 0/1 columns, left unscaled
+ * }</pre>
+ *
+ * A {@link StandardScaler} placed after the {@link OneHotEncoder} standardises the 0/1 columns as well (a
+ * category held by a quarter of the rows becomes {@code 1.73} and {@code -0.58}); name its columns to avoid that.
  */
 public final class Pipeline {
 
