@@ -136,6 +136,10 @@ public final class KSelectionResult {
   }
 
   /**
+   * The K-Means model the sweep fitted for {@code k}: the same model, bit for bit, as
+   * {@code KMeans.k(k).seed(seed).restarts(restarts).fit(data)} with the sweep's seed and restarts, so the
+   * recommended segmentation needs no second fit ({@code model(recommendedK())}).
+   *
    * @param k a {@code k} of the sweep
    * @return the K-Means model fitted for it
    * @throws IllegalArgumentException if {@code k} is outside the sweep

@@ -64,6 +64,15 @@ class KSelectionTest {
     }
   }
 
+  /** KSelectionResult.model(k) is documented as the refit with the sweep's seed and restarts, bit for bit. */
+  @Test
+  void theSweepsModelIsTheFitWithItsSeedAndRestarts() {
+    KSelectionResult r = KSelection.kMeans(2, 5).seed(11).restarts(3).parallelism(2).evaluate(blobs);
+    for (int k = 2; k <= 5; k++) {
+      assertEquals(KMeans.k(k).seed(11).restarts(3).fit(blobs).state(), r.model(k).state(), "k = " + k);
+    }
+  }
+
   @Test
   void resultDoesNotDependOnTheThreadCount() {
     KSelection s = KSelection.kMeans(2, 7).seed(9).restarts(2).silhouetteSampleSize(300);
