@@ -8,7 +8,6 @@ import io.github.clusterkit.eval.KSelectionResult;
 import io.github.clusterkit.eval.Silhouette;
 import io.github.clusterkit.io.Csv;
 import io.github.clusterkit.io.ModelFiles;
-import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.preprocess.ColumnSelector;
 import io.github.clusterkit.preprocess.Imputer;
@@ -52,7 +51,7 @@ public final class SegmentationExample {
     KSelectionResult sweep = KSelection.kMeans(1, 10).seed(42).restarts(10)
         .silhouetteSampleSize(4000).evaluate(x);                           // inertia knee, silhouette, ...
     int k = sweep.recommendedK();
-    KMeansModel segments = KMeans.k(k).seed(42).restarts(10).fit(x);
+    KMeansModel segments = sweep.model(k);                                  // the sweep's fit of k, not fitted again
     double silhouette = Silhouette.sampled(4000, 42).evaluate(x, segments.labels()).score();
 
     out.printf("k = %d (%s; inertia knee at k = %d), silhouette %.3f, sizes %s%n", k, sweep.rule().rule(),
