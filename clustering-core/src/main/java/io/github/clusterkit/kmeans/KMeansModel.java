@@ -202,7 +202,8 @@ public final class KMeansModel {
 
   /**
    * The nearest centroid of every row: the labels {@link #predict(double[])} gives row by row (lowest index on ties),
-   * computed by blocks of rows so that the distances vectorise. One thread; the model is not modified.
+   * computed by blocks of rows so that the distances vectorise (row by row, each at its own scale, when a magnitude
+   * in the batch lies beyond about {@code 2^200} or below {@code 2^-200}). One thread; the model is not modified.
    *
    * @param data points of dimension {@link #dimension()}
    * @return the index of the nearest centroid for every row
@@ -217,14 +218,19 @@ public final class KMeansModel {
           "data must have dimension " + d + " like the centroids, got " + data.dimension());
     }
     double[] x = DataAccess.values(data);
-    double[] c = centers;
-    int e = Scale.exponent(Math.max(centersMax, DataAccess.maxAbs(data)));
-    if (e != 0) {
-      x = Scale.down(x, e);
-      c = Scale.down(centers, e);
-    }
     int[] out = new int[data.size()];
-    NearestCentroid.labels(x, out.length, d, c, k, out);
+    if (Scale.exponent(Math.max(centersMax, DataAccess.maxAbs(data))) != 0) {
+      // Magnitudes that need scaling: each row by its own exponent, as predict(double[]) scales it. One exponent for
+      // the whole batch would flush a row's low bits (or the row) to zero next to a row of much larger magnitude,
+      // and its label would depend on the other rows of the batch.
+      double[] row = new double[d];
+      for (int i = 0; i < out.length; i++) {
+        System.arraycopy(x, i * d, row, 0, d);
+        out[i] = predict(row);
+      }
+      return out;
+    }
+    NearestCentroid.labels(x, out.length, d, centers, k, out);
     return out;
   }
 
@@ -246,6 +252,58 @@ public final class KMeansModel {
     for (int j = 0; j < k; j++) {
       // sqrt(4^e v) == 2^e sqrt(v) exactly; infinite only when the true distance exceeds the double range.
       out[j] = Math.scalb(Math.sqrt(Dist.sq(p, 0, c, j * d, d)), e);
+    }
+    return out;
+  }
+
+  /**
+   * The distances of every row to every centroid: row {@code i} of the result is {@link #transform(double[])} of
+   * row {@code i}, bit for bit (scikit-learn's {@code transform} on many points). The distance to the nearest
+   * centroid, the usual outlier score, is the row's minimum; its index is {@link #predict(Dataset)}'s label (lowest
+   * index on ties). One thread; neither the data nor the model is modified.
+   *
+   * @param data points of dimension {@link #dimension()}
+   * @return {@code data.size()} new arrays of {@link #k()} Euclidean distances, in centroid order
+   * @throws IllegalArgumentException if {@code data} is null or of another dimension
+   */
+  public double[][] transform(Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("data must not be null");
+    }
+    if (data.dimension() != d) {
+      throw new IllegalArgumentException(
+          "data must have dimension " + d + " like the centroids, got " + data.dimension());
+    }
+    double[] x = DataAccess.values(data);
+    int n = data.size();
+    double[][] out = new double[n][];
+    double[] row = new double[d];
+    double[] cScaled = null;
+    int cExponent = 0;
+    for (int i = 0; i < n; i++) {
+      int xo = i * d;
+      // The row's own scaling, as transform(double[]) chooses it, so that each row's distances are its distances.
+      int e = Scale.exponent(Math.max(centersMax, Scale.maxAbs(x, xo, xo + d)));
+      double[] p = x;
+      int po = xo;
+      double[] c = centers;
+      if (e != 0) {
+        for (int t = 0; t < d; t++) {
+          row[t] = Math.scalb(x[xo + t], -e);
+        }
+        p = row;
+        po = 0;
+        if (cScaled == null || cExponent != e) {
+          cScaled = Scale.down(centers, e);
+          cExponent = e;
+        }
+        c = cScaled;
+      }
+      double[] o = new double[k];
+      for (int j = 0; j < k; j++) {
+        o[j] = Math.scalb(Math.sqrt(Dist.sq(p, po, c, j * d, d)), e);
+      }
+      out[i] = o;
     }
     return out;
   }
