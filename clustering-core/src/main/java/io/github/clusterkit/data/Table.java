@@ -34,7 +34,8 @@ import java.util.Set;
  * names and types, which is how a fitted pipeline checks a table's layout).
  *
  * <p><b>Copies.</b> Arrays are copied on the way in and on the way out; a table can never be changed
- * through its API. Tables derived from a table ({@link #select}, {@link #drop}) share its immutable storage.
+ * through its API. Tables derived from a table ({@link #select}, {@link #drop}) share its immutable storage;
+ * {@link #rows(int[])} copies the chosen rows.
  *
  * <p><b>Thread-safety.</b> Immutable, hence safe to share between threads.
  */
@@ -245,6 +246,47 @@ public final class Table {
       throw new IllegalArgumentException("columns must not be null");
     }
     return select(columns.toArray(new String[0]));
+  }
+
+  /**
+   * Returns the rows at the given indices, in that order (an index may repeat), with every column: for example the
+   * customers of one segment, {@code table.rows(indicesOfLabel)}, to profile or export them with their original
+   * values. Labels from a model fitted on the table's rows are in the table's row order, so row {@code i} of the
+   * table is the row labelled {@code labels[i]}.
+   *
+   * @param indices row indices in {@code [0, rowCount())}; may be empty (a table of no rows keeps its columns)
+   * @return a new table
+   * @throws IllegalArgumentException if {@code indices} is null or an index is out of range (the message names it)
+   */
+  public Table rows(int[] indices) {
+    if (indices == null) {
+      throw new IllegalArgumentException("indices must not be null");
+    }
+    int m = indices.length;
+    for (int i = 0; i < m; i++) {
+      if (indices[i] < 0 || indices[i] >= rows) {
+        throw new IllegalArgumentException("indices[" + i + "] must be in [0, " + rows + "), got " + indices[i]);
+      }
+    }
+    Object[] d2 = new Object[data.length];
+    for (int j = 0; j < data.length; j++) {
+      if (types[j] == ColumnType.NUMERIC) {
+        double[] v = (double[]) data[j];
+        double[] o = new double[m];
+        for (int i = 0; i < m; i++) {
+          o[i] = v[indices[i]];
+        }
+        d2[j] = o;
+      } else {
+        String[] v = (String[]) data[j];
+        String[] o = new String[m];
+        for (int i = 0; i < m; i++) {
+          o[i] = v[indices[i]];
+        }
+        d2[j] = o;
+      }
+    }
+    return new Table(names, types, d2, m);
   }
 
   private Set<Integer> distinctIndices(String[] columns, String what) {

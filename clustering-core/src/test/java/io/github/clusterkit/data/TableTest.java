@@ -163,4 +163,54 @@ class TableTest {
       }
     }
   }
+
+  @Test
+  void rowsPicksRowsInOrderWithRepeatsAndMissingCells() {
+    Table t = Table.builder()
+        .categorical("Gender", new String[] {"Male", null, "Female"})
+        .numeric("Age", new double[] {19, 21, Double.NaN})
+        .build();
+    Table r = t.rows(new int[] {2, 0, 2});
+    assertEquals(List.of("Gender", "Age"), r.columnNames());
+    assertEquals(ColumnType.CATEGORICAL, r.type("Gender"));
+    assertArrayEquals(new String[] {"Female", "Male", "Female"}, r.categorical("Gender"));
+    assertArrayEquals(new double[] {Double.NaN, 19, Double.NaN}, r.numeric("Age"));
+    assertEquals(2, r.missingCount("Age"));
+    Table none = t.rows(new int[0]);
+    assertEquals(0, none.rowCount());
+    assertEquals(t.columnNames(), none.columnNames());
+    // The source table is unchanged.
+    assertArrayEquals(new String[] {"Male", null, "Female"}, t.categorical("Gender"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.rows(null));
+    assertEquals("indices must not be null", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> t.rows(new int[] {0, 3}));
+    assertEquals("indices[1] must be in [0, 3), got 3", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> t.rows(new int[] {-1}));
+    assertEquals("indices[0] must be in [0, 3), got -1", e.getMessage());
+  }
+
+  /** Oracle: the columns read cell by cell at the chosen indices. */
+  @Property(tries = 50)
+  void rowsEqualsTheCellsAtTheIndices(@ForAll @IntRange(min = 1, max = 30) int n, @ForAll long seed) {
+    java.util.Random g = new java.util.Random(seed);
+    double[] num = new double[n];
+    String[] cat = new String[n];
+    for (int i = 0; i < n; i++) {
+      num[i] = g.nextInt(5) == 0 ? Double.NaN : g.nextGaussian();
+      cat[i] = g.nextInt(5) == 0 ? null : "c" + g.nextInt(3);
+    }
+    Table t = Table.builder().numeric("x", num).categorical("g", cat).build();
+    int[] idx = new int[g.nextInt(2 * n + 1)];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = g.nextInt(n);
+    }
+    Table r = t.rows(idx);
+    assertEquals(idx.length, r.rowCount());
+    double[] rx = r.numeric("x");
+    String[] rg = r.categorical("g");
+    for (int i = 0; i < idx.length; i++) {
+      assertEquals(num[idx[i]], rx[i]);
+      assertEquals(cat[idx[i]], rg[i]);
+    }
+  }
 }
