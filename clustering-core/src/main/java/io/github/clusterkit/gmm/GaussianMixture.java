@@ -241,7 +241,8 @@ public final class GaussianMixture {
    * always full {@code d x d} matrices and must match the covariance type: diagonal for DIAGONAL, a
    * multiple of the identity for SPHERICAL, all {@code k} equal for TIED. The arrays are copied.
    *
-   * @param weights {@code k} non-negative weights summing to 1 (within {@code 1e-6})
+   * @param weights {@code k} weights in {@code [0, 1]} summing to 1 within {@code 1e-8}
+   *     ({@code |1 - sum| <= 1e-8}, scikit-learn's rule; the sum is taken in index order)
    * @param means {@code k} means of dimension {@code d}, finite
    * @param covariances {@code k} symmetric positive definite {@code d x d} matrices
    * @return a new configuration
@@ -268,8 +269,10 @@ public final class GaussianMixture {
       }
       sum += weights[c];
     }
-    if (!(Math.abs(sum - 1) <= 1e-6)) {
-      throw new IllegalArgumentException("initial weights must sum to 1, got " + sum);
+    // scikit-learn's _check_weights: np.allclose(abs(1 - sum), 0), i.e. |1 - sum| <= 1e-8 (NaN fails).
+    if (!(Math.abs(1 - sum) <= 1e-8)) {
+      throw new IllegalArgumentException("initial weights must sum to 1 within 1e-8 (|1 - sum| <= 1e-8, as"
+          + " scikit-learn), got sum = " + sum);
     }
     if (means[0] == null || means[0].length < 1) {
       throw new IllegalArgumentException("initial means[0] must have at least one coordinate");

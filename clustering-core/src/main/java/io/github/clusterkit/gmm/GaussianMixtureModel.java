@@ -50,9 +50,10 @@ public final class GaussianMixtureModel {
 
   /**
    * Rebuilds a model from its state, checking every rule: a covariance type; {@code k >= 1} weights
-   * {@code >= 0} summing to 1 within {@code 1e-6} (the tolerance of
-   * {@link GaussianMixture#initialParameters}; a fitted weight can exceed 1 by rounding, being
-   * {@code N_k / n} with a tiny responsibility added to {@code N_k}); {@code k * d} means with
+   * {@code >= 0} summing to 1 within {@code 1e-6} (looser than the {@code 1e-8} of
+   * {@link GaussianMixture#initialParameters}, so that states written by earlier versions or rounded by other tools
+   * still load; a fitted weight can exceed 1 by rounding, being {@code N_k / n} with a tiny responsibility added to
+   * {@code N_k}); {@code k * d} means with
    * {@code d >= 1}; covariance storage of the type's length ({@link State}); FULL and TIED matrices exactly
    * symmetric and positive definite (a Cholesky factorisation succeeds), DIAGONAL and SPHERICAL variances
    * {@code > 0} with a finite reciprocal (above {@code 2^-1024}, about {@code 5.6e-309}: the densities of a

@@ -113,6 +113,48 @@ class GaussianMixtureArgumentsTest {
     assertEquals(3, m.components());
   }
 
+  /**
+   * Initial weights follow scikit-learn 1.2.1's rule (sklearn/mixture/_gaussian_mixture.py, _check_weights): each in
+   * [0, 1] and {@code np.allclose(abs(1 - sum), 0)}, that is {@code |1 - sum| <= 1e-8}. Before, sums up to 1e-6 away
+   * were accepted (1 + 5e-7 here), which scikit-learn rejects. The verdicts (and the sums in the messages) are those
+   * of tools/gmm_weights_reference.py calling _check_weights on the same vectors.
+   */
+  @Test
+  void initialWeightsFollowScikitLearnsRule() {
+    double[][] mu2 = {{0}, {1}};
+    double[][][] cov2 = {{{1}}, {{1}}};
+    GaussianMixture g = GaussianMixture.components(2);
+    // accepted by scikit-learn: exactly at the boundary on either side
+    g.initialParameters(new double[] {0.5, 0.5 + 1e-8}, mu2, cov2);
+    g.initialParameters(new double[] {0.5, 0.5 - 1e-8}, mu2, cov2);
+    // rejected by scikit-learn: just beyond it, and the former 1e-6 tolerance
+    rejects(() -> g.initialParameters(new double[] {0.5, 0.5 + 1.0000001e-8}, mu2, cov2), "weights",
+        "sum to 1", "1e-8", "1.000000010000001");
+    rejects(() -> g.initialParameters(new double[] {0.5, 0.5 - 1.0000001e-8}, mu2, cov2), "weights",
+        "sum to 1", "1e-8", "0.999999989999999");
+    rejects(() -> g.initialParameters(new double[] {0.5, 0.5 + 5e-7}, mu2, cov2), "sum to 1", "1.0000005");
+    // ten components (the sum rounded along the way)
+    double[] tenths = new double[10];
+    java.util.Arrays.fill(tenths, 0.1);
+    double[][] mu10 = new double[10][1];
+    double[][][] cov10 = new double[10][][];
+    for (int c = 0; c < 10; c++) {
+      mu10[c][0] = c;
+      cov10[c] = new double[][] {{1}};
+    }
+    GaussianMixture g10 = GaussianMixture.components(10);
+    g10.initialParameters(tenths, mu10, cov10);
+    double[] near = tenths.clone();
+    near[9] += 9.9e-9;
+    g10.initialParameters(near, mu10, cov10);
+    double[] beyond = tenths.clone();
+    beyond[9] += 1.01e-8;
+    rejects(() -> g10.initialParameters(beyond, mu10, cov10), "sum to 1", "1e-8");
+    // a weight above 1 is refused by its range even when the sum is within the tolerance
+    rejects(() -> g.initialParameters(new double[] {1 + 1e-9, 0}, mu2, cov2), "weights[0]", "[0, 1]",
+        "1.000000001");
+  }
+
   @Test
   void rejectsBadInitialParameters() {
     double[] w = {0.5, 0.5};
