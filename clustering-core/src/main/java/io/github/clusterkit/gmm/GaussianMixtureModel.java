@@ -15,6 +15,19 @@ import java.util.Arrays;
  * log space so far-away points still get proper probabilities (their nearest component in Mahalanobis
  * terms gets nearly all of it).
  *
+ * <p><b>Far points.</b> Far from the means (squared Mahalanobis distances above about {@code 1e6}, or, TIED, means far
+ * from the origin compared with their spread) the log densities of the components round to values whose differences,
+ * which make the posterior, are lost ({@code x - mu} loses {@code mu}): scikit-learn 1.2.1 gives {@code [1.0, 1.0]}
+ * for two components of TIED, DIAGONAL or SPHERICAL covariance at {@code 1e100}. {@link #predict} and
+ * {@link #predictProba} bound that rounding error for every point, and where it could exceed {@code 1e-8} compute the
+ * differences of the log densities directly, relative to the most probable component, with their own error bound;
+ * the posterior is then that of exact arithmetic to about {@code 1e-8} (one-hot far away, unless the point is
+ * orthogonal to the means' differences). Where even those bounds leave it undecided (a point at {@code 1e150}
+ * almost exactly orthogonal, the answer hidden in the rounding of the covariance's factor) they throw an
+ * IllegalArgumentException saying so, rather than give a wrong posterior. Ordinary points keep the plain
+ * computation, bit for bit. {@link #scoreSamples} is not affected: its values are right to a relative rounding
+ * error at any distance.
+ *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
  * it after checking every rule, so the rebuilt model predicts exactly as the original.
@@ -312,12 +325,16 @@ public final class GaussianMixtureModel {
   /**
    * {@link Mixture#weightedLogProb} of one point, or, for a point so far from every component that all of them
    * overflowed, {@link Mixture#farPoint}'s decision (before it the posterior of such a point was NaN in every
-   * component and its most probable component always 0). Used by {@link #predict} and {@link #predictProba}.
+   * component and its most probable component always 0), or, where their rounding error could change the posterior
+   * ({@link Mixture#directReliable}), {@link Mixture#refine}'s differences (before them a point at {@code 1e150} got
+   * {@code [0.5, 0.5]} where exact arithmetic gives one-hot). Used by {@link #predict} and {@link #predictProba}.
    */
   private void logProb(double[] x, int off, double[] lp, double[] scratch) {
     mixture.weightedLogProb(x, off, lp, scratch);
     if (Mixture.allOverflowed(lp, lp.length)) {
       mixture.farPoint(x, off, lp);
+    } else if (!mixture.directReliable(x, off, lp)) {
+      mixture.refine(x, off, lp);
     }
   }
 
@@ -327,7 +344,8 @@ public final class GaussianMixtureModel {
    *
    * @param x a point of dimension {@link #dimension()}, finite
    * @return the component index in {@code [0, k)}
-   * @throws IllegalArgumentException if {@code x} is null, of the wrong dimension or not finite
+   * @throws IllegalArgumentException if {@code x} is null, of the wrong dimension or not finite, or so far from the
+   *     components that double precision cannot decide (see Far points in the class description)
    */
   public int predict(double[] x) {
     checkPoint(x);
@@ -342,7 +360,8 @@ public final class GaussianMixtureModel {
    *
    * @param data points of dimension {@link #dimension()}
    * @return one component index per row
-   * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension
+   * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension, or a row is so far from the
+   *     components that double precision cannot decide (as {@link #predict(double[])})
    */
   public int[] predict(Dataset data) {
     checkData(data);
@@ -389,8 +408,12 @@ public final class GaussianMixtureModel {
         for (int c = 0; c < k; c++) {
           row[c] = lp[c][t];
         }
-        if (far && Mixture.allOverflowed(row, k)) {
-          mixture.farPoint(x, (i0 + t) * d, row);
+        if (far) {
+          if (Mixture.allOverflowed(row, k)) {
+            mixture.farPoint(x, (i0 + t) * d, row);
+          } else if (!mixture.directReliable(x, (i0 + t) * d, row)) {
+            mixture.refine(x, (i0 + t) * d, row);
+          }
         }
         sink.accept(i0 + t, row);
       }
@@ -406,7 +429,8 @@ public final class GaussianMixtureModel {
    *
    * @param x a point of dimension {@link #dimension()}, finite
    * @return {@code k} probabilities
-   * @throws IllegalArgumentException if {@code x} is null, of the wrong dimension or not finite
+   * @throws IllegalArgumentException if {@code x} is null, of the wrong dimension or not finite, or so far from the
+   *     components that double precision cannot decide its posterior (see Far points in the class description)
    */
   public double[] predictProba(double[] x) {
     checkPoint(x);
@@ -423,7 +447,8 @@ public final class GaussianMixtureModel {
    *
    * @param data points of dimension {@link #dimension()}
    * @return {@code n} rows of {@code k} probabilities
-   * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension
+   * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension, or a row is so far from the
+   *     components that double precision cannot decide its posterior (as {@link #predictProba(double[])})
    */
   public double[][] predictProba(Dataset data) {
     checkData(data);

@@ -27,6 +27,15 @@ public final class Mixture {
   final double[] logConst;
   /** TIED only: {@code L^-1 mu_c}, {@code k * d}. */
   final double[] projectedMeans;
+  /**
+   * Per component, the factor of {@link #directReliable}'s bound on the rounding error of the squared Mahalanobis
+   * distance, relative to the distance: FULL {@code 2 sqrt(trace(P_c) trace(Sigma_c)) + 1} (at least
+   * {@code 2 sqrt(cond(Sigma_c)) + 1}: the cancellation in {@code L^-1 (x - mu)}), DIAGONAL and SPHERICAL 1 (a sum of
+   * non-negative terms); TIED {@code |L^-1 mu_c|^2}, its bound being absolute ({@link #directReliable}).
+   */
+  final double[] errScale;
+  /** TIED only: {@code trace(P) = |L^-1|_F^2}. */
+  final double traceP;
 
   private Mixture(CovarianceType type, int k, int d, double[] weights, double[] means, double[] cov,
       double[] factor, double[] logConst, double[] projectedMeans) {
@@ -39,6 +48,40 @@ public final class Mixture {
     this.factor = factor;
     this.logConst = logConst;
     this.projectedMeans = projectedMeans;
+    this.errScale = new double[k];
+    int tri = d * (d + 1) / 2;
+    double tp = 0;
+    switch (type) {
+      case FULL:
+        for (int c = 0; c < k; c++) {
+          double trP = 0;
+          for (int t = 0; t < tri; t++) {
+            trP += factor[c * tri + t] * factor[c * tri + t];
+          }
+          double trS = 0;
+          for (int j = 0; j < d; j++) {
+            trS += cov[c * d * d + j * d + j];
+          }
+          errScale[c] = 2 * Math.sqrt(trP * trS) + 1;
+        }
+        break;
+      case TIED:
+        for (int t = 0; t < tri; t++) {
+          tp += factor[t] * factor[t];
+        }
+        for (int c = 0; c < k; c++) {
+          double m2 = 0;
+          for (int j = 0; j < d; j++) {
+            m2 += projectedMeans[c * d + j] * projectedMeans[c * d + j];
+          }
+          errScale[c] = m2;
+        }
+        break;
+      default:
+        java.util.Arrays.fill(errScale, 1);
+        break;
+    }
+    this.traceP = tp;
   }
 
   /** Thrown (internally) when a covariance matrix is not positive definite; carries the component. */
@@ -383,6 +426,249 @@ public final class Mixture {
       lp[c] = logConst[c] > Double.NEGATIVE_INFINITY && q[c] == qMin && b[c] == bMax
           ? logConst[c] - 0.5 * m[c]
           : Double.NEGATIVE_INFINITY;
+    }
+  }
+
+  /**
+   * Largest error in a log density difference that {@link #directReliable} and {@link #refine} let through: the
+   * posterior's relative error is at most about this.
+   */
+  static final double TOLERANCE = 1e-8;
+
+  /** Unit roundoff. */
+  private static final double U = 0x1p-53;
+
+  /** {@code gamma_n = n u / (1 - n u)}, Higham's bound for {@code n} roundings. */
+  private static double gamma(int n) {
+    return n * U / (1 - n * U);
+  }
+
+  /**
+   * Whether the weighted log densities {@code lp} of {@link #weightedLogProb} (not all overflowed) give the posterior
+   * to within {@link #TOLERANCE}: true unless, for the most probable component {@code m} and some component {@code c}
+   * that could have a posterior above {@code e^-746} of {@code m}'s, the rounding error bounds of {@code lp_c} and
+   * {@code lp_m} add up to more than the tolerance. The bound on the squared distance {@code q_c} (first order, in
+   * Higham's {@code gamma} with {@code 2d + 6} roundings): {@code gamma q_c errScale_c} for FULL, DIAGONAL, SPHERICAL;
+   * TIED computes {@code L^-1 x - L^-1 mu_c}, whose error {@code E = gamma sqrt(2 trace(P) |x|^2 + 2 |L^-1 mu_c|^2)}
+   * in norm gives {@code 2 sqrt(q_c) E + E^2 + gamma q_c}. On ordinary data (distances below about {@code 1e6}, means
+   * not far from the origin compared with their spread) this holds and the values are kept as they are.
+   *
+   * @param x the data
+   * @param off offset of the point in {@code x}
+   * @param lp {@code k} weighted log densities of the point
+   * @return whether {@code lp} can be used as it is
+   */
+  public boolean directReliable(double[] x, int off, double[] lp) {
+    if (k == 1) {
+      return true;
+    }
+    double g = gamma(2 * d + 6);
+    double x2 = 0;
+    if (type == CovarianceType.TIED) {
+      for (int j = 0; j < d; j++) {
+        x2 += x[off + j] * x[off + j];
+      }
+    }
+    int m = -1;
+    for (int c = 0; c < k; c++) {
+      if (logConst[c] > Double.NEGATIVE_INFINITY) {
+        if (Double.isNaN(lp[c])) {
+          return false;
+        }
+        if (m < 0 || lp[c] > lp[m]) {
+          m = c;
+        }
+      }
+    }
+    double em = directError(m, lp[m], g, x2);
+    for (int c = 0; c < k; c++) {
+      if (!(logConst[c] > Double.NEGATIVE_INFINITY) || lp[c] == Double.NEGATIVE_INFINITY) {
+        continue; // weight 0, or a distance beyond the double range while lp_m is finite: negligible
+      }
+      double ec = c == m ? em : directError(c, lp[c], g, x2);
+      if (!(ec + em <= TOLERANCE) && lp[c] + ec >= lp[m] - em - 746) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The bound of {@link #directReliable} on the error of {@code lp_c}. */
+  private double directError(int c, double lpc, double g, double x2) {
+    double q = Math.max(0, 2 * (logConst[c] - lpc));
+    if (type == CovarianceType.TIED) {
+      double e = g * Math.sqrt(2 * traceP * x2 + 2 * errScale[c]);
+      return 0.5 * (2 * Math.sqrt(q) * e + e * e + g * q);
+    }
+    return 0.5 * g * errScale[c] * q;
+  }
+
+  /**
+   * Replaces the weighted log densities of a point that {@link #directReliable} rejected by their differences from
+   * those of a reference component {@code r} (the most probable by {@code lp}), computed without the cancellation of
+   * the direct formula: with {@code u = x - mu_r} and {@code v_c = mu_c - mu_r},
+   * {@code q_c - q_r = (|L_c u|^2 - |L_r u|^2) - 2 (L_c u) . (L_c v_c) + |L_c v_c|^2}, whose first term is exactly 0
+   * when the two components share their covariance (TIED, or equal matrices or variances), so that only terms of the
+   * size of {@code |u| |v_c|} are left; each with a running error bound (Higham's {@code gamma} of {@code 2d + 8}
+   * roundings times the sums of absolute products). The posterior and the most probable component are unchanged by the
+   * common shift.
+   *
+   * @param x the data
+   * @param off offset of the point in {@code x}
+   * @param lp {@code k} weighted log densities from {@link #weightedLogProb}, overwritten with the differences
+   * @throws IllegalArgumentException if the bounds leave the posterior undecided beyond {@link #TOLERANCE}: the point
+   *     is so far from the components, relative to their separation, that double precision cannot tell it
+   */
+  public void refine(double[] x, int off, double[] lp) {
+    int r = -1;
+    for (int c = 0; c < k; c++) {
+      if (logConst[c] > Double.NEGATIVE_INFINITY && (r < 0 || lp[c] > lp[r] || Double.isNaN(lp[r]))) {
+        r = c;
+      }
+    }
+    final double g = gamma(2 * d + 8);
+    final int tri = d * (d + 1) / 2;
+    double[] u = new double[d];
+    for (int j = 0; j < d; j++) {
+      u[j] = x[off + j] - means[r * d + j];
+    }
+    double[] v = new double[d];
+    double[] a = new double[d];
+    double[] aa = new double[d];
+    double[] ar = new double[d];
+    double[] aar = new double[d];
+    double[] w = new double[d];
+    double[] ww = new double[d];
+    double[] dd = new double[k];
+    double[] err = new double[k];
+    if (type == CovarianceType.FULL || type == CovarianceType.TIED) {
+      int ro = type == CovarianceType.FULL ? r * tri : 0;
+      lowerAbs(factor, ro, d, u, ar, aar);
+    }
+    for (int c = 0; c < k; c++) {
+      if (!(logConst[c] > Double.NEGATIVE_INFINITY)) {
+        dd[c] = Double.NEGATIVE_INFINITY;
+        continue;
+      }
+      if (c == r) {
+        continue;
+      }
+      for (int j = 0; j < d; j++) {
+        v[j] = means[c * d + j] - means[r * d + j];
+      }
+      double first = 0;
+      double firstErr = 0;
+      double cross = 0;
+      double crossErr = 0;
+      double last = 0;
+      double lastErr = 0;
+      switch (type) {
+        case FULL:
+        case TIED: {
+          int co = type == CovarianceType.FULL ? c * tri : 0;
+          boolean same = type == CovarianceType.TIED
+              || java.util.Arrays.equals(factor, co, co + tri, factor, r * tri, r * tri + tri);
+          double[] ac = ar;
+          double[] aac = aar;
+          if (!same) {
+            lowerAbs(factor, co, d, u, a, aa);
+            ac = a;
+            aac = aa;
+          }
+          lowerAbs(factor, co, d, v, w, ww);
+          for (int j = 0; j < d; j++) {
+            if (!same) {
+              first += ac[j] * ac[j] - ar[j] * ar[j];
+              firstErr += aac[j] * aac[j] + aar[j] * aar[j];
+            }
+            cross += ac[j] * w[j];
+            crossErr += aac[j] * ww[j];
+            last += w[j] * w[j];
+            lastErr += ww[j] * ww[j];
+          }
+          break;
+        }
+        case DIAGONAL: {
+          for (int j = 0; j < d; j++) {
+            double p = factor[c * d + j];
+            double pr = factor[r * d + j];
+            if (p != pr) {
+              first += (p - pr) * (u[j] * u[j]);
+              firstErr += (p + pr) * (u[j] * u[j]);
+            }
+            cross += p * u[j] * v[j];
+            crossErr += p * Math.abs(u[j] * v[j]);
+            last += p * v[j] * v[j];
+          }
+          lastErr = last;
+          break;
+        }
+        default: {
+          double p = factor[c];
+          double pr = factor[r];
+          double uu = 0;
+          for (int j = 0; j < d; j++) {
+            uu += u[j] * u[j];
+            cross += u[j] * v[j];
+            crossErr += Math.abs(u[j] * v[j]);
+            last += v[j] * v[j];
+          }
+          if (p != pr) {
+            first = (p - pr) * uu;
+            firstErr = (p + pr) * uu;
+          }
+          cross *= p;
+          crossErr *= p;
+          last *= p;
+          lastErr = last;
+          break;
+        }
+      }
+      double delta = first - 2 * cross + last;
+      double lc = logConst[c] - logConst[r];
+      dd[c] = lc - 0.5 * delta;
+      err[c] = 0.5 * (3 * g * (firstErr + 2 * crossErr + lastErr) + g * Math.abs(delta))
+          + 2 * U * (Math.abs(logConst[c]) + Math.abs(logConst[r]));
+    }
+    int m = r;
+    for (int c = 0; c < k; c++) {
+      if (dd[c] > dd[m]) {
+        m = c;
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      if (c == m || !(logConst[c] > Double.NEGATIVE_INFINITY)) {
+        continue;
+      }
+      // -inf: the distance to c overflowed where that to r did not, so c is beyond exp's range
+      boolean negligible = dd[c] == Double.NEGATIVE_INFINITY || dd[c] + err[c] < dd[m] - err[m] - 746;
+      if (Double.isNaN(dd[c]) || !Double.isFinite(dd[m]) || !negligible && !(err[c] + err[m] <= TOLERANCE)) {
+        throw new IllegalArgumentException("point " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(x,
+            off, off + d)) + " is too far from the components, relative to their separation, for its posterior"
+            + " to be computed in double precision: the log density ratio of components " + m + " and " + c
+            + " is " + (dd[m] - dd[c]) + " give or take " + (err[m] + err[c]) + " (at most " + TOLERANCE
+            + " allowed)");
+      }
+    }
+    System.arraycopy(dd, 0, lp, 0, k);
+  }
+
+  /**
+   * {@code y = L v} and {@code ya = |L| |v|} for the packed lower triangle at {@code packed[idx..]}: the product
+   * and the sums of absolute products that bound its rounding error.
+   */
+  private static void lowerAbs(double[] packed, int idx, int d, double[] v, double[] y, double[] ya) {
+    int p = idx;
+    for (int r = 0; r < d; r++) {
+      double s = 0;
+      double sa = 0;
+      for (int j = 0; j <= r; j++) {
+        double t = packed[p++] * v[j];
+        s += t;
+        sa += Math.abs(t);
+      }
+      y[r] = s;
+      ya[r] = sa;
     }
   }
 

@@ -1,0 +1,129 @@
+package io.github.clusterkit.gmm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Far points (1e10 to 1e300, both signs) under fixed two-component mixtures of every covariance type, against exact
+ * arithmetic. Reference values: tools/gmm_far_reference.py (mpmath, 1300 digits, the model's doubles taken as exact),
+ * which also prints scikit-learn 1.2.1's predict_proba / score_samples for the same parameters: those give
+ * {@code [1.0, 1.0]} (summing to 2) for TIED, DIAGONAL and SPHERICAL from 1e100 on and NaN at 1e300.
+ *
+ * <p>Before the fix the squared Mahalanobis distances of the two components rounded to the same double once the
+ * point was far enough ({@code x - mu} loses {@code mu}, or TIED's {@code L^-1 x - L^-1 mu} loses the projected
+ * mean), and the log weights were lost beside them, so the posterior was {@code [0.5, 0.5]}, where exact arithmetic
+ * gives one-hot (or, with the point orthogonal to the means' difference, a ratio that does not depend on the
+ * distance). The log densities ({@code farPointsLogDensities}) were right before and are unchanged.
+ */
+class GaussianMixtureFarPointTest {
+
+  private static final double[] W = {0.4, 0.6};
+  private static final double[] MU = {0, 0, 2, 1};
+  private static final double[] SCALES = {1e10, 1e100, 1e150, 1e300, -1e10, -1e100, -1e150, -1e300};
+
+  private static GaussianMixtureModel model(CovarianceType type, double[] mu) {
+    double[] cov;
+    switch (type) {
+      case FULL:
+        cov = new double[] {2, 0.5, 0.5, 1, 1, -0.3, -0.3, 0.5};
+        break;
+      case TIED:
+        cov = new double[] {2, 0.5, 0.5, 1};
+        break;
+      case DIAGONAL:
+        cov = new double[] {2, 1, 2, 1};
+        break;
+      default:
+        cov = new double[] {1.5, 1.5};
+        break;
+    }
+    return GaussianMixtureModel.fromState(
+        new GaussianMixtureModel.State(type, W, mu, cov, 0, false, new double[] {0}));
+  }
+
+  /**
+   * Exact posteriors are one-hot at every scale: component 0 on the negative side, component 1 on the positive side
+   * except FULL, whose component 0 (the wider covariance) wins on both. Exact log densities: the script's values, to
+   * a relative 1e-15 (the direct formula, unchanged), {@code -Infinity} at 1e300.
+   */
+  @Test
+  void farPointsGetTheExactOneHotPosterior() {
+    for (CovarianceType type : CovarianceType.values()) {
+      GaussianMixtureModel g = model(type, MU);
+      for (double s : SCALES) {
+        double[] x = {s, 0.5 * s};
+        int winner = type == CovarianceType.FULL || s < 0 ? 0 : 1;
+        double[] expected = winner == 0 ? new double[] {1, 0} : new double[] {0, 1};
+        String what = type + " at " + s;
+        assertArrayEquals(expected, g.predictProba(x), 0.0, what);
+        assertEquals(winner, g.predict(x), what);
+        Dataset one = Dataset.of(new double[][] {x});
+        assertArrayEquals(expected, g.predictProba(one)[0], 0.0, what);
+        assertArrayEquals(new int[] {winner}, g.predict(one), what);
+      }
+    }
+  }
+
+  /** Exact log densities from tools/gmm_far_reference.py: unchanged by the fix, checked at a relative 1e-15. */
+  @Test
+  void farPointsLogDensities() {
+    double[][] exact = {
+        {-2.8571428571428573e+19, -2.8571428571428572e+199, -2.8571428571428572e+299},
+        {-2.857142856e+19, -2.8571428571428572e+199, -2.8571428571428572e+299},
+        {-3.7499999985e+19, -3.7500000000000003e+199, -3.75e+299},
+        {-4.166666665e+19, -4.166666666666667e+199, -4.166666666666666e+299}};
+    CovarianceType[] types = {CovarianceType.FULL, CovarianceType.TIED, CovarianceType.DIAGONAL,
+        CovarianceType.SPHERICAL};
+    for (int t = 0; t < 4; t++) {
+      GaussianMixtureModel g = model(types[t], MU);
+      double[] s = g.scoreSamples(Dataset.of(new double[][] {{1e10, 5e9}, {1e100, 5e99}, {1e150, 5e149},
+          {1e300, 5e299}}));
+      for (int i = 0; i < 3; i++) {
+        assertEquals(exact[t][i], s[i], 1e-15 * Math.abs(exact[t][i]), types[t] + " row " + i);
+      }
+      assertEquals(Double.NEGATIVE_INFINITY, s[3], types[t] + " at 1e300");
+    }
+  }
+
+  /**
+   * SPHERICAL with the means apart along the second axis and the point far along the first: the exact log ratio is
+   * {@code log(0.4 / 0.6) + 0.5 / 1.5} at any distance, posterior [0.48197487101354614, 0.5180251289864538]
+   * (tools/gmm_far_reference.py); it came out [0.5, 0.5] from 1e10 on (scikit-learn: [1.0, 1.0]).
+   */
+  @Test
+  void orthogonalFarPointKeepsItsFiniteRatio() {
+    GaussianMixtureModel g = model(CovarianceType.SPHERICAL, new double[] {0, 0, 0, 1});
+    double[] expected = {0.48197487101354614, 0.5180251289864538};
+    for (double s : new double[] {1e10, 1e100, 1e150, -1e150}) {
+      double[] x = {s, 0};
+      assertArrayEquals(expected, g.predictProba(x), 1e-15, "at " + s);
+      assertEquals(1, g.predict(x), "at " + s);
+      assertArrayEquals(expected, g.predictProba(Dataset.of(new double[][] {x}))[0], 1e-15, "at " + s);
+    }
+  }
+
+  /**
+   * TIED with the point {@code 2^500 (1, -1.5)}, orthogonal to {@code P (mu_1 - mu_0)}: the exact posterior is
+   * [0.6764253030001148, 0.3235746969998852] (tools/gmm_far_reference.py), decided by terms 1e-300 of the squared
+   * distances; the rounding of the Cholesky factor leaves a residual near {@code 2^500 * 1e-16} in the cross term, so
+   * no double computation can find it. It came out [0.5, 0.5]; now the point is refused, naming the rule and the point.
+   */
+  @Test
+  void undecidablePointIsRefusedClearly() {
+    GaussianMixtureModel g = model(CovarianceType.TIED, MU);
+    double s = Math.scalb(1.0, 500);
+    double[] x = {s, -1.5 * s};
+    for (org.junit.jupiter.api.function.Executable e : new org.junit.jupiter.api.function.Executable[] {
+        () -> g.predictProba(x), () -> g.predict(x), () -> g.predict(Dataset.of(new double[][] {x})),
+        () -> g.predictProba(Dataset.of(new double[][] {x}))}) {
+      IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
+      assertTrue(ex.getMessage().contains("point") && ex.getMessage().contains("double precision")
+          && ex.getMessage().contains("3.27339060789614"), ex.getMessage());
+    }
+  }
+}
