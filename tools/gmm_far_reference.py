@@ -62,10 +62,11 @@ if __name__ == "__main__":
             sp, slp = sklearn(kind, covs, x)
             print(f"{kind} x={x!r}: exact proba {p!r} score {lp!r} | sklearn proba {sp!r} score {slp!r}")
     # spherical, the point off along the first axis, the means apart along the second: the exact log ratio is
-    # log(0.4/0.6) + 0.5 / 1.5 whatever the distance, so the posterior is not one-hot
+    # log(0.4/0.6) + (1 - 2 t) / 3 for a second coordinate t whatever the distance, so the posterior is not one-hot
     mu = [[0.0, 0.0], [0.0, 1.0]]
-    for s in [1e10, 1e100, 1e150, -1e150]:
-        x = [s, 0.0]
+    for s, t in [(1e10, 0.0), (1e100, 0.0), (1e150, 0.0), (-1e150, 0.0), (1e10, 0.3), (1e150, 0.3), (1e300, 0.3),
+                 (-1e300, 0.3)]:
+        x = [s, t]
         p, lp = exact(MODELS["spherical"], x, mu)
         sp, slp = sklearn("spherical", MODELS["spherical"], x, mu)
         print(f"spherical-orthogonal x={x!r}: exact proba {p!r} score {lp!r} | sklearn proba {sp!r} score {slp!r}")

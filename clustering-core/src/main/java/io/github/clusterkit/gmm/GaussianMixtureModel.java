@@ -324,15 +324,18 @@ public final class GaussianMixtureModel {
 
   /**
    * {@link Mixture#weightedLogProb} of one point, or, for a point so far from every component that all of them
-   * overflowed, {@link Mixture#farPoint}'s decision (before it the posterior of such a point was NaN in every
-   * component and its most probable component always 0), or, where their rounding error could change the posterior
-   * ({@link Mixture#directReliable}), {@link Mixture#refine}'s differences (before them a point at {@code 1e150} got
-   * {@code [0.5, 0.5]} where exact arithmetic gives one-hot). Used by {@link #predict} and {@link #predictProba}.
+   * overflowed, {@link Mixture#farPoint}'s decision refined by {@link Mixture#refine} (before farPoint the posterior
+   * of such a point was NaN in every component; farPoint alone ranked by the rounded terms, giving {@code [0, 1]}
+   * where exact arithmetic gives {@code [0.432, 0.568]} at {@code (1e300, 0.3)}), or, where their rounding error
+   * could change the posterior ({@link Mixture#directReliable}), {@link Mixture#refine}'s differences (before them a
+   * point at {@code 1e150} got {@code [0.5, 0.5]} where exact arithmetic gives one-hot). Used by {@link #predict} and
+   * {@link #predictProba}.
    */
   private void logProb(double[] x, int off, double[] lp, double[] scratch) {
     mixture.weightedLogProb(x, off, lp, scratch);
     if (Mixture.allOverflowed(lp, lp.length)) {
       mixture.farPoint(x, off, lp);
+      mixture.refine(x, off, lp);
     } else if (!mixture.directReliable(x, off, lp)) {
       mixture.refine(x, off, lp);
     }
@@ -384,7 +387,7 @@ public final class GaussianMixtureModel {
    * The weighted log densities of every row, in row order, one row at a time into {@code sink} (the array is reused):
    * the values of {@link Mixture#weightedLogProb} row by row, computed by blocks of rows copied column by column
    * ({@link Mixture#blockLogProb}: the same arithmetic in the same order, vectorised over the rows), and with
-   * {@code far}, {@link Mixture#farPoint} for a row whose densities all overflowed, as {@link #logProb} does.
+   * {@code far}, {@link Mixture#farPoint} and {@link Mixture#refine} where {@link #logProb} uses them.
    */
   private void scanBlocks(double[] x, int n, boolean far, RowLogProb sink) {
     final int d = dimension();
@@ -411,6 +414,7 @@ public final class GaussianMixtureModel {
         if (far) {
           if (Mixture.allOverflowed(row, k)) {
             mixture.farPoint(x, (i0 + t) * d, row);
+            mixture.refine(x, (i0 + t) * d, row);
           } else if (!mixture.directReliable(x, (i0 + t) * d, row)) {
             mixture.refine(x, (i0 + t) * d, row);
           }
@@ -423,9 +427,9 @@ public final class GaussianMixtureModel {
   /**
    * Posterior probability of each component for a point (scikit-learn's {@code predict_proba}); the
    * values are non-negative and sum to 1. A point so far from every component that all its log densities
-   * overflow (near {@code 1e200} for components of unit scale) gets the limit posterior, decided term by term in
-   * exact powers of two (see {@code Mixture.farPoint}): one-hot at the component exact arithmetic prefers, where
-   * the plain computation gave NaN.
+   * overflow (near {@code 1e200} for components of unit scale), where the plain computation gave NaN, gets the
+   * posterior of exact arithmetic as every far point does (see Far points in the class description): the component
+   * that {@code Mixture.farPoint} ranks first term by term is the reference of {@code Mixture.refine}'s differences.
    *
    * @param x a point of dimension {@link #dimension()}, finite
    * @return {@code k} probabilities

@@ -108,6 +108,23 @@ class GaussianMixtureFarPointTest {
   }
 
   /**
+   * The same model with the point {@code (s, 0.3)}: exact posterior [0.4323838224754828, 0.5676161775245172] at any
+   * distance (log ratio {@code log(0.4 / 0.6) + 0.4 / 3}; tools/gmm_far_reference.py). At {@code 1e300}, where every
+   * log density overflows, the far-point ranking alone gave [0, 1] (it ranks the cross term {@code 2^e b}, here
+   * 0.3 times the precision, as if it were of the size of {@code 2^e}); scikit-learn gives NaN there.
+   */
+  @Test
+  void farPointKeepsItsSmallCoordinates() {
+    GaussianMixtureModel g = model(CovarianceType.SPHERICAL, new double[] {0, 0, 0, 1});
+    double[] expected = {0.4323838224754828, 0.5676161775245172};
+    for (double s : new double[] {1e10, 1e150, 1e300, -1e300}) {
+      double[] x = {s, 0.3};
+      assertArrayEquals(expected, g.predictProba(x), 1e-15, "at " + s);
+      assertArrayEquals(expected, g.predictProba(Dataset.of(new double[][] {x}))[0], 1e-15, "at " + s);
+    }
+  }
+
+  /**
    * TIED with the point {@code 2^500 (1, -1.5)}, orthogonal to {@code P (mu_1 - mu_0)}: the exact posterior is
    * [0.6764253030001148, 0.3235746969998852] (tools/gmm_far_reference.py), decided by terms 1e-300 of the squared
    * distances; the rounding of the Cholesky factor leaves a residual near {@code 2^500 * 1e-16} in the cross term, so

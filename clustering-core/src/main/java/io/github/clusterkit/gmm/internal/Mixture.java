@@ -327,10 +327,12 @@ public final class Mixture {
    * {@code q_c = x'^T P_c x'}, {@code b_c = x'^T P_c mu_c} and {@code m_c = mu_c^T P_c mu_c} are all finite. The
    * components are compared term by term, as the powers of {@code 2^e} order them: the smallest {@code q}, then
    * among exact ties the largest {@code b}, then the largest {@code log w_c + log N}'s constant minus
-   * {@code m_c / 2}, which becomes their {@code lp_c}; every other component gets {@code -inf}. Their true log
-   * densities differ by more than the double range, so this is the posterior and the most probable component to
-   * the precision of doubles (ties among components with the same three terms keep their ratio). Components of
-   * weight 0 are left out (their posterior is 0 everywhere).
+   * {@code m_c / 2}, which becomes their {@code lp_c}; every other component gets {@code -inf}. Components of
+   * weight 0 are left out (their posterior is 0 everywhere). The ranking is right where the terms are of their
+   * nominal sizes, but not where a term is smaller than its size suggests (at {@code (1e300, 0.3)}, means
+   * {@code (0, 0)} and {@code (0, 1)}: {@code 2^e b} is 0.3 times the precision, not of the size of
+   * {@code 2^e}, and the exact posterior is not one-hot), so prediction follows it with {@link #refine}, which takes
+   * the first-ranked component as its reference; the EM's initial E-step uses it alone.
    *
    * @param x the data
    * @param off offset of the point in {@code x}
@@ -529,8 +531,26 @@ public final class Mixture {
     final double g = gamma(2 * d + 8);
     final int tri = d * (d + 1) / 2;
     double[] u = new double[d];
+    double maxU = 0;
     for (int j = 0; j < d; j++) {
       u[j] = x[off + j] - means[r * d + j];
+      maxU = Math.max(maxU, Math.abs(u[j]));
+    }
+    // Far away the squares of u overflow: the terms are computed from u 2^-e and scaled back by 4^e (first) and 2^e
+    // (cross) at the end, which overflow to +-inf only where that term decides alone. Coordinates of u that the
+    // scaling makes subnormal lose bits: at most 2^(e - 1074) each, added to the bound (tiny).
+    int e = maxU > 0x1p400 ? Math.getExponent(maxU) : 0;
+    double tinyErr = 0;
+    if (e > 0) {
+      for (int j = 0; j < d; j++) {
+        u[j] = Math.scalb(u[j], -e);
+      }
+      tinyErr = Math.scalb(1.0, e - 1074);
+    }
+    if (!(maxU < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("point " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(x,
+          off, off + d)) + " is too far from the components for its posterior to be computed in double precision:"
+          + " its difference from the mean of component " + r + " overflows");
     }
     double[] v = new double[d];
     double[] a = new double[d];
@@ -624,10 +644,22 @@ public final class Mixture {
           break;
         }
       }
-      double delta = first - 2 * cross + last;
+      double firstFull = Math.scalb(first, 2 * e);
+      if (first > 0 && firstFull == Double.POSITIVE_INFINITY) {
+        dd[c] = Double.NEGATIVE_INFINITY; // its quadratic term alone puts c beyond the double range below r
+        continue;
+      }
+      double delta = firstFull - 2 * Math.scalb(cross, e) + last;
       double lc = logConst[c] - logConst[r];
       dd[c] = lc - 0.5 * delta;
-      err[c] = 0.5 * (3 * g * (firstErr + 2 * crossErr + lastErr) + g * Math.abs(delta))
+      double sumW = 0;
+      for (int j = 0; j < d; j++) {
+        sumW += type == CovarianceType.FULL || type == CovarianceType.TIED ? ww[j] : Math.abs(v[j]);
+      }
+      // scaled after the multiplication by gamma, which keeps the bound finite wherever the term is
+      err[c] = Math.scalb(1.5 * g * firstErr, 2 * e) + Math.scalb(3 * g * crossErr, e) + 1.5 * g * lastErr
+          + 0.5 * g * Math.abs(delta) + 2 * d * tinyErr * sumW * (type == CovarianceType.FULL
+          || type == CovarianceType.TIED ? 1 : maxFactor(c))
           + 2 * U * (Math.abs(logConst[c]) + Math.abs(logConst[r]));
     }
     int m = r;
@@ -651,6 +683,18 @@ public final class Mixture {
       }
     }
     System.arraycopy(dd, 0, lp, 0, k);
+  }
+
+  /** DIAGONAL and SPHERICAL: the largest precision of component {@code c}. */
+  private double maxFactor(int c) {
+    if (type == CovarianceType.SPHERICAL) {
+      return factor[c];
+    }
+    double m = 0;
+    for (int j = 0; j < d; j++) {
+      m = Math.max(m, factor[c * d + j]);
+    }
+    return m;
   }
 
   /**
