@@ -143,4 +143,27 @@ class GaussianMixtureFarPointTest {
           && ex.getMessage().contains("3.27339060789614"), ex.getMessage());
     }
   }
+
+  /**
+   * TIED with the means far from the origin compared with their spread (1e8 and 1e-3): its log density
+   * {@code |L^-1 x - L^-1 mu_c|^2} subtracts values near {@code 1e11}, so the posterior was off by about {@code 1e-6}
+   * (scikit-learn 1.2.1, which computes it so, by up to 3.5e-6). Exact posteriors from tools/gmm_offset_reference.py
+   * (mpmath); now right to {@code 1e-12}.
+   */
+  @Test
+  void tiedNearMeansFarFromTheOrigin() {
+    double o = 1e8;
+    GaussianMixtureModel g = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(CovarianceType.TIED, W,
+        new double[] {o, o, o + 2e-3, o + 1e-3}, new double[] {2e-6, 0.5e-6, 0.5e-6, 1e-6}, 0, false,
+        new double[] {0}));
+    double[][] points = {{o + 1e-3, o + 0.4e-3}, {o + 1.2e-3, o + 0.3e-3}, {o + 0.9e-3, o + 0.6e-3},
+        {o - 1e-3, o + 2e-3}};
+    double[] exact0 = {0.4137885598888166, 0.3863660584711187, 0.40687747986194955, 0.6110388853807805};
+    double[][] batch = g.predictProba(Dataset.of(points));
+    for (int i = 0; i < points.length; i++) {
+      double[] expected = {exact0[i], 1 - exact0[i]};
+      assertArrayEquals(expected, g.predictProba(points[i]), 1e-12, "point " + i);
+      assertArrayEquals(expected, batch[i], 1e-12, "point " + i);
+    }
+  }
 }
