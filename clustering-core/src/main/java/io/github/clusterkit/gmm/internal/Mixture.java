@@ -25,20 +25,32 @@ public final class Mixture {
   final double[] factor;
   /** {@code log w_c - d/2 log(2 pi) - 1/2 log det Sigma_c}. */
   final double[] logConst;
-  /** TIED only: {@code L^-1 mu_c}, {@code k * d}. */
+  /** TIED only: {@code L^-1 (mu_c - o)}, {@code k * d}, with {@code o} the {@link #centre}. */
   final double[] projectedMeans;
+  /**
+   * TIED only: the point {@code o} the data are projected relative to, {@code L^-1 (x - o) - L^-1 (mu_c - o)}: the
+   * origin (so the bits are those of {@code L^-1 x - L^-1 mu_c}) unless a mean lies farther from it than
+   * {@value #CENTRE_FROM} standard deviations of the narrowest coordinate, then the first mean (the rounding of
+   * {@code L^-1 x} is about {@code 1e-16 |x| / sigma_min}). {@code L^-1 x} and
+   * {@code L^-1 mu_c} then cancel: at means near {@code 1e8} with standard deviations near {@code 1e-3} they are near
+   * {@code 1e11}, and the log densities came out 1e-6 off (scikit-learn 1.2.1 computes them so).
+   */
+  final double[] centre;
+
+  /** TIED: distance of the means from the origin, in standard deviations, beyond which {@link #centre} is moved. */
+  static final double CENTRE_FROM = 1e4;
   /**
    * Per component, the factor of {@link #directReliable}'s bound on the rounding error of the squared Mahalanobis
    * distance, relative to the distance: FULL {@code 2 sqrt(trace(P_c) trace(Sigma_c)) + 1} (at least
    * {@code 2 sqrt(cond(Sigma_c)) + 1}: the cancellation in {@code L^-1 (x - mu)}), DIAGONAL and SPHERICAL 1 (a sum of
-   * non-negative terms); TIED {@code |L^-1 mu_c|^2}, its bound being absolute ({@link #directReliable}).
+   * non-negative terms); TIED {@code |L^-1 (mu_c - o)|^2}, its bound being absolute ({@link #directReliable}).
    */
   final double[] errScale;
   /** TIED only: {@code trace(P) = |L^-1|_F^2}. */
   final double traceP;
 
   private Mixture(CovarianceType type, int k, int d, double[] weights, double[] means, double[] cov,
-      double[] factor, double[] logConst, double[] projectedMeans) {
+      double[] factor, double[] logConst, double[] projectedMeans, double[] centre) {
     this.type = type;
     this.k = k;
     this.d = d;
@@ -48,6 +60,7 @@ public final class Mixture {
     this.factor = factor;
     this.logConst = logConst;
     this.projectedMeans = projectedMeans;
+    this.centre = centre;
     this.errScale = new double[k];
     int tri = d * (d + 1) / 2;
     double tp = 0;
@@ -136,6 +149,7 @@ public final class Mixture {
     double[] logConst = new double[k];
     double[] factor;
     double[] projected = null;
+    double[] centre = null;
     double base = -0.5 * d * LOG_2PI;
     int tri = d * (d + 1) / 2;
     switch (type) {
@@ -151,9 +165,25 @@ public final class Mixture {
         factor = new double[tri];
         double halfLogDetPrecision = inverseCholesky(cov, 0, d, factor, 0, -1);
         projected = new double[k * d];
+        centre = new double[d];
+        double minVar = Double.POSITIVE_INFINITY;
+        double maxMean = 0;
+        for (int j = 0; j < d; j++) {
+          minVar = Math.min(minVar, cov[j * d + j]);
+        }
+        for (int t = 0; t < k * d; t++) {
+          maxMean = Math.max(maxMean, Math.abs(means[t]));
+        }
+        if (maxMean > CENTRE_FROM * Math.sqrt(minVar)) {
+          System.arraycopy(means, 0, centre, 0, d);
+        }
+        double[] shifted = new double[d];
         for (int c = 0; c < k; c++) {
           logConst[c] = Math.log(weights[c]) + base + halfLogDetPrecision;
-          lowerTimes(factor, d, means, c * d, projected, c * d);
+          for (int j = 0; j < d; j++) {
+            shifted[j] = means[c * d + j] - centre[j];
+          }
+          lowerTimes(factor, d, shifted, 0, projected, c * d);
         }
         break;
       }
@@ -189,7 +219,7 @@ public final class Mixture {
         break;
       }
     }
-    return new Mixture(type, k, d, weights, means, cov, factor, logConst, projected);
+    return new Mixture(type, k, d, weights, means, cov, factor, logConst, projected, centre);
   }
 
   /**
@@ -280,7 +310,16 @@ public final class Mixture {
         break;
       }
       case TIED: {
-        lowerTimes(f, d, x, off, scratch, 0);
+        // scratch = L^-1 (x - o), row by row from the last (row r reads x - o at columns up to r only)
+        final double[] o = centre;
+        for (int r = d - 1; r >= 0; r--) {
+          int ro = r * (r + 1) / 2;
+          double s = 0;
+          for (int j = 0; j <= r; j++) {
+            s += f[ro + j] * (x[off + j] - o[j]);
+          }
+          scratch[r] = s;
+        }
         final double[] pm = projectedMeans;
         for (int c = 0; c < k; c++) {
           int mo = c * d;
@@ -339,14 +378,17 @@ public final class Mixture {
    * @param lp {@code k} results
    */
   public void farPoint(double[] x, int off, double[] lp) {
+    // TIED works relative to its centre (its projected means are), every other type relative to the origin
+    double[] xo = new double[d];
     double max = 0;
     for (int j = 0; j < d; j++) {
-      max = Math.max(max, Math.abs(x[off + j]));
+      xo[j] = type == CovarianceType.TIED ? x[off + j] - centre[j] : x[off + j];
+      max = Math.max(max, Math.abs(xo[j]));
     }
     int e = Math.max(0, Math.getExponent(max));
     double[] xs = new double[d];
     for (int j = 0; j < d; j++) {
-      xs[j] = Math.scalb(x[off + j], -e);
+      xs[j] = Math.scalb(xo[j], -e);
     }
     double[] lx = new double[d];
     double[] lm = new double[d];
@@ -451,9 +493,10 @@ public final class Mixture {
    * that could have a posterior above {@code e^-746} of {@code m}'s, the rounding error bounds of {@code lp_c} and
    * {@code lp_m} add up to more than the tolerance. The bound on the squared distance {@code q_c} (first order, in
    * Higham's {@code gamma} with {@code 2d + 6} roundings): {@code gamma q_c errScale_c} for FULL, DIAGONAL, SPHERICAL;
-   * TIED computes {@code L^-1 x - L^-1 mu_c}, whose error {@code E = gamma sqrt(2 trace(P) |x|^2 + 2 |L^-1 mu_c|^2)}
-   * in norm gives {@code 2 sqrt(q_c) E + E^2 + gamma q_c}. On ordinary data (distances below about {@code 1e6}, means
-   * not far from the origin compared with their spread) this holds and the values are kept as they are.
+   * TIED computes {@code L^-1 (x - o) - L^-1 (mu_c - o)} ({@link #centre}), whose error
+   * {@code E = gamma sqrt(2 trace(P) |x - o|^2 + 2 |L^-1 (mu_c - o)|^2)} in norm gives
+   * {@code 2 sqrt(q_c) E + E^2 + gamma q_c}. On ordinary data (distances below about {@code 1e6}) this holds and the
+   * values are kept as they are.
    *
    * @param x the data
    * @param off offset of the point in {@code x}
@@ -468,7 +511,8 @@ public final class Mixture {
     double x2 = 0;
     if (type == CovarianceType.TIED) {
       for (int j = 0; j < d; j++) {
-        x2 += x[off + j] * x[off + j];
+        double t = x[off + j] - centre[j];
+        x2 += t * t;
       }
     }
     int m = -1;
@@ -827,20 +871,23 @@ public final class Mixture {
         break;
       }
       case TIED: {
-        // diff holds the projected rows L^-1 x.
+        // diff holds the projected rows L^-1 (x - o).
+        final double[] o = centre;
         for (int r = 0; r < d; r++) {
           int ro = r * (r + 1) / 2;
           double[] dr = diff[r];
           double l0 = f[ro];
           double[] x0 = xb[0];
+          double o0 = o[0];
           for (int t = 0; t < len; t++) {
-            dr[t] = l0 * x0[t];
+            dr[t] = l0 * (x0[t] - o0);
           }
           for (int j = 1; j <= r; j++) {
             double l = f[ro + j];
             double[] xj = xb[j];
+            double oj = o[j];
             for (int t = 0; t < len; t++) {
-              dr[t] += l * xj[t];
+              dr[t] += l * (xj[t] - oj);
             }
           }
         }
