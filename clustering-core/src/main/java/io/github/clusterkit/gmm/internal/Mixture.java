@@ -48,6 +48,14 @@ public final class Mixture {
   final double[] errScale;
   /** TIED only: {@code trace(P) = |L^-1|_F^2}. */
   final double traceP;
+  /**
+   * {@link #directReliable}'s quick acceptance: a point whose every {@code lp_c} is at least {@code fastThreshold[c]}
+   * (and, TIED, whose {@code |x - o|^2} is at most {@link #fastX2}) has every error bound below a quarter of the
+   * tolerance, so the full check would accept it too; one comparison per component for ordinary points.
+   */
+  final double[] fastThreshold;
+  /** TIED only: see {@link #fastThreshold}; negative when the quick acceptance never applies. */
+  final double fastX2;
 
   private Mixture(CovarianceType type, int k, int d, double[] weights, double[] means, double[] cov,
       double[] factor, double[] logConst, double[] projectedMeans, double[] centre) {
@@ -95,6 +103,29 @@ public final class Mixture {
         break;
     }
     this.traceP = tp;
+    // Quick acceptance (fastThreshold): each error bound at most TOLERANCE / 4.
+    double g = gamma(2 * d + 6);
+    this.fastThreshold = new double[k];
+    double x2 = -1;
+    if (type == CovarianceType.TIED) {
+      // q_c <= 1e6 and E <= eMax give 0.5 (2 sqrt(q) E + E^2 + g q) <= TOLERANCE / 4 (g q / 2 is near 5e-10)
+      double qMax = 1e6;
+      double eMax = TOLERANCE / 8 / (Math.sqrt(qMax) + 1);
+      double pmMax = 0;
+      for (int c = 0; c < k; c++) {
+        pmMax = Math.max(pmMax, errScale[c]);
+        fastThreshold[c] = logConst[c] - qMax / 2;
+      }
+      double room = (eMax / g) * (eMax / g) - 2 * pmMax;
+      if (room > 0 && traceP > 0) {
+        x2 = room / (2 * traceP);
+      }
+    } else {
+      for (int c = 0; c < k; c++) {
+        fastThreshold[c] = logConst[c] - TOLERANCE / (4 * g * errScale[c]);
+      }
+    }
+    this.fastX2 = x2;
   }
 
   /** Thrown (internally) when a covariance matrix is not positive definite; carries the component. */
@@ -507,7 +538,6 @@ public final class Mixture {
     if (k == 1) {
       return true;
     }
-    double g = gamma(2 * d + 6);
     double x2 = 0;
     if (type == CovarianceType.TIED) {
       for (int j = 0; j < d; j++) {
@@ -515,6 +545,19 @@ public final class Mixture {
         x2 += t * t;
       }
     }
+    if (type != CovarianceType.TIED || x2 <= fastX2) {
+      boolean fast = true;
+      for (int c = 0; c < k; c++) {
+        if (!(lp[c] >= fastThreshold[c])) {
+          fast = false;
+          break;
+        }
+      }
+      if (fast) {
+        return true;
+      }
+    }
+    double g = gamma(2 * d + 6);
     int m = -1;
     for (int c = 0; c < k; c++) {
       if (logConst[c] > Double.NEGATIVE_INFINITY) {
