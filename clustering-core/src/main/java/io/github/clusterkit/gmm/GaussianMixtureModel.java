@@ -15,10 +15,10 @@ import java.util.Arrays;
  * log space so far-away points still get proper probabilities (their nearest component in Mahalanobis
  * terms gets nearly all of it).
  *
- * <p><b>Far points.</b> Far from the means (squared Mahalanobis distances above about {@code 1e6}, or, TIED, means far
- * from the origin compared with their spread) the log densities of the components round to values whose differences,
- * which make the posterior, are lost ({@code x - mu} loses {@code mu}): scikit-learn 1.2.1 gives {@code [1.0, 1.0]}
- * for two components of TIED, DIAGONAL or SPHERICAL covariance at {@code 1e100}. {@link #predict} and
+ * <p><b>Far points.</b> Far from the means (squared Mahalanobis distances above about {@code 1e6}) the log densities
+ * of the components round to values whose differences, which make the posterior, are lost ({@code x - mu} loses
+ * {@code mu}): scikit-learn 1.2.1 gives {@code [1.0, 1.0]} for two components of TIED, DIAGONAL or SPHERICAL
+ * covariance at {@code 1e100}, and NaN where the log densities overflow. {@link #predict} and
  * {@link #predictProba} bound that rounding error for every point, and where it could exceed {@code 1e-8} compute the
  * differences of the log densities directly, relative to the most probable component, with their own error bound;
  * the posterior is then that of exact arithmetic to about {@code 1e-8} (one-hot far away, unless the point is
