@@ -412,11 +412,15 @@ public final class GaussianMixtureModel {
           row[c] = lp[c][t];
         }
         if (far) {
-          if (Mixture.allOverflowed(row, k)) {
-            mixture.farPoint(x, (i0 + t) * d, row);
-            mixture.refine(x, (i0 + t) * d, row);
-          } else if (!mixture.directReliable(x, (i0 + t) * d, row)) {
-            mixture.refine(x, (i0 + t) * d, row);
+          try {
+            if (Mixture.allOverflowed(row, k)) {
+              mixture.farPoint(x, (i0 + t) * d, row);
+              mixture.refine(x, (i0 + t) * d, row);
+            } else if (!mixture.directReliable(x, (i0 + t) * d, row)) {
+              mixture.refine(x, (i0 + t) * d, row);
+            }
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("row " + (i0 + t) + ": " + e.getMessage(), e);
           }
         }
         sink.accept(i0 + t, row);

@@ -136,11 +136,18 @@ class GaussianMixtureFarPointTest {
     double s = Math.scalb(1.0, 500);
     double[] x = {s, -1.5 * s};
     for (org.junit.jupiter.api.function.Executable e : new org.junit.jupiter.api.function.Executable[] {
-        () -> g.predictProba(x), () -> g.predict(x), () -> g.predict(Dataset.of(new double[][] {x})),
-        () -> g.predictProba(Dataset.of(new double[][] {x}))}) {
+        () -> g.predictProba(x), () -> g.predict(x)}) {
       IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
       assertTrue(ex.getMessage().contains("point") && ex.getMessage().contains("double precision")
           && ex.getMessage().contains("3.27339060789614"), ex.getMessage());
+    }
+    // in a batch the message also names the row
+    Dataset rows = Dataset.of(new double[][] {{0, 0}, x});
+    for (org.junit.jupiter.api.function.Executable e : new org.junit.jupiter.api.function.Executable[] {
+        () -> g.predict(rows), () -> g.predictProba(rows)}) {
+      IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
+      assertTrue(ex.getMessage().startsWith("row 1: point") && ex.getMessage().contains("double precision"),
+          ex.getMessage());
     }
   }
 

@@ -635,8 +635,7 @@ public final class Mixture {
       tinyErr = Math.scalb(1.0, e - 1074);
     }
     if (!(maxU < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("point " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(x,
-          off, off + d)) + " is too far from the components for its posterior to be computed in double precision:"
+      throw new IllegalArgumentException("point " + describe(x, off) + " is too far from the components for its posterior to be computed in double precision:"
           + " its difference from the mean of component " + r + " overflows");
     }
     double[] v = new double[d];
@@ -762,14 +761,25 @@ public final class Mixture {
       // -inf: the distance to c overflowed where that to r did not, so c is beyond exp's range
       boolean negligible = dd[c] == Double.NEGATIVE_INFINITY || dd[c] + err[c] < dd[m] - err[m] - 746;
       if (Double.isNaN(dd[c]) || !Double.isFinite(dd[m]) || !negligible && !(err[c] + err[m] <= TOLERANCE)) {
-        throw new IllegalArgumentException("point " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(x,
-            off, off + d)) + " is too far from the components, relative to their separation, for its posterior"
+        throw new IllegalArgumentException("point " + describe(x, off) + " is too far from the components, relative to their separation, for its posterior"
             + " to be computed in double precision: the log density ratio of components " + m + " and " + c
             + " is " + (dd[m] - dd[c]) + " give or take " + (err[m] + err[c]) + " (at most " + TOLERANCE
             + " allowed)");
       }
     }
     System.arraycopy(dd, 0, lp, 0, k);
+  }
+
+  /** The point for a message: its coordinates up to 10, else its dimension and largest coordinate. */
+  private String describe(double[] x, int off) {
+    if (d <= 10) {
+      return java.util.Arrays.toString(java.util.Arrays.copyOfRange(x, off, off + d));
+    }
+    double max = 0;
+    for (int j = 0; j < d; j++) {
+      max = Math.max(max, Math.abs(x[off + j]));
+    }
+    return "(d = " + d + ", largest |x_j| = " + max + ")";
   }
 
   /** DIAGONAL and SPHERICAL: the largest precision of component {@code c}. */
