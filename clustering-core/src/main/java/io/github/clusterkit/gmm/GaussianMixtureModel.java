@@ -20,12 +20,14 @@ import java.util.Arrays;
  * {@code mu}): scikit-learn 1.2.1 gives {@code [1.0, 1.0]} for two components of TIED, DIAGONAL or SPHERICAL
  * covariance at {@code 1e100}, and NaN where the log densities overflow. {@link #predict} and
  * {@link #predictProba} bound that rounding error for every point, and where it could exceed {@code 1e-8} compute the
- * differences of the log densities directly, relative to the most probable component, with their own error bound;
- * the posterior is then that of exact arithmetic to about {@code 1e-8} (one-hot far away, unless the point is
- * orthogonal to the means' differences). Where even those bounds leave it undecided (a point at {@code 1e150}
- * almost exactly orthogonal, the answer hidden in the rounding of the covariance's factor) they throw an
- * IllegalArgumentException saying so, rather than give a wrong posterior. Ordinary points keep the plain
- * computation, bit for bit. {@link #scoreSamples} is not affected: its values are right to a relative rounding
+ * differences of the log densities directly, relative to the most probable component, with their own error bound:
+ * the posterior is then that of exact arithmetic (one-hot far away, unless the point is orthogonal to the means'
+ * differences) to within that bound, in practice {@code 1e-12} on well-conditioned covariances. Where the bound lets a
+ * posterior be off by more than {@code 0.01} (a point at {@code 1e150} almost exactly orthogonal, the answer hidden in
+ * the rounding of the covariance's factor; or a point millions of standard deviations off along a direction in
+ * which the covariance is nearly singular, condition {@code 1e12} and more) they throw an IllegalArgumentException
+ * saying so, rather than give a posterior that may be wrong. Ordinary points keep the plain computation, bit for
+ * bit. {@link #scoreSamples} is not affected: its values are right to a relative rounding
  * error at any distance.
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files

@@ -505,10 +505,21 @@ public final class Mixture {
   }
 
   /**
-   * Largest error in a log density difference that {@link #directReliable} and {@link #refine} let through: the
-   * posterior's relative error is at most about this.
+   * Largest error bound on a log density difference that {@link #directReliable} lets through: beyond it the point
+   * goes to {@link #refine}.
    */
   static final double TOLERANCE = 1e-8;
+
+  /**
+   * Largest possible error of a posterior that {@link #refine} returns, from its error bounds: component {@code c}
+   * against the most probable {@code m}, with {@code E} the bound on their log density difference, may be off by
+   * about {@code min(1, exp(D_c - D_m + E)) expm1(E)}; beyond this the point is refused. The bounds grow with the
+   * condition of the covariance ({@code |L^-1| |u|} against {@code |L^-1 u|}): a TIED model of correlation
+   * {@code 1 - 1e-12} has bounds near {@code 1e-2} at ordinary points (its actual errors were near {@code 2e-6}), so a
+   * bound on the log ratio alone would refuse most of its points, though only those near the decision boundary are
+   * sensitive to it.
+   */
+  static final double REFUSE_ABOVE = 1e-2;
 
   /** Unit roundoff. */
   private static final double U = 0x1p-53;
@@ -605,8 +616,9 @@ public final class Mixture {
    * @param x the data
    * @param off offset of the point in {@code x}
    * @param lp {@code k} weighted log densities from {@link #weightedLogProb}, overwritten with the differences
-   * @throws IllegalArgumentException if the bounds leave the posterior undecided beyond {@link #TOLERANCE}: the point
-   *     is so far from the components, relative to their separation, that double precision cannot tell it
+   * @throws IllegalArgumentException if the bounds leave a posterior uncertain by more than {@link #REFUSE_ABOVE}:
+   *     the point is so far from the components, relative to their separation, or the covariance so ill-conditioned,
+   *     that double precision cannot tell it
    */
   public void refine(double[] x, int off, double[] lp) {
     int r = -1;
@@ -635,8 +647,9 @@ public final class Mixture {
       tinyErr = Math.scalb(1.0, e - 1074);
     }
     if (!(maxU < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("point " + describe(x, off) + " is too far from the components for its posterior to be computed in double precision:"
-          + " its difference from the mean of component " + r + " overflows");
+      throw new IllegalArgumentException("point " + describe(x, off) + " is too far from the components for its"
+          + " posterior to be computed in double precision: its difference from the mean of component " + r
+          + " overflows");
     }
     double[] v = new double[d];
     double[] a = new double[d];
@@ -760,11 +773,13 @@ public final class Mixture {
       }
       // -inf: the distance to c overflowed where that to r did not, so c is beyond exp's range
       boolean negligible = dd[c] == Double.NEGATIVE_INFINITY || dd[c] + err[c] < dd[m] - err[m] - 746;
-      if (Double.isNaN(dd[c]) || !Double.isFinite(dd[m]) || !negligible && !(err[c] + err[m] <= TOLERANCE)) {
-        throw new IllegalArgumentException("point " + describe(x, off) + " is too far from the components, relative to their separation, for its posterior"
-            + " to be computed in double precision: the log density ratio of components " + m + " and " + c
-            + " is " + (dd[m] - dd[c]) + " give or take " + (err[m] + err[c]) + " (at most " + TOLERANCE
-            + " allowed)");
+      double bound = err[c] + err[m];
+      double possible = Math.exp(Math.min(0, dd[c] - dd[m] + bound)) * Math.expm1(Math.min(bound, 50));
+      if (Double.isNaN(dd[c]) || !Double.isFinite(dd[m]) || !negligible && !(possible <= REFUSE_ABOVE)) {
+        throw new IllegalArgumentException("point " + describe(x, off) + " is too far from the components (or their"
+            + " covariance too ill-conditioned) for its posterior to be computed in double precision: the log density"
+            + " ratio of components " + m + " and " + c + " is " + (dd[m] - dd[c]) + " give or take " + bound
+            + ", so their posteriors could be off by " + possible + " (at most " + REFUSE_ABOVE + " allowed)");
       }
     }
     System.arraycopy(dd, 0, lp, 0, k);
