@@ -232,9 +232,10 @@ public final class GaussianMixture {
    * Starts EM from the given parameters instead of {@link #init(GmmInit)} (scikit-learn's
    * {@code weights_init}, {@code means_init} and {@code precisions_init}, with covariances instead of
    * precisions). The parameters are used as given: the first iteration's E-step uses them. A row so far from every
-   * initial component that all its log densities overflow (say means near {@code 1e200} for data near 1) gets the
-   * posterior exact arithmetic gives it: all on the one component of positive weight if there is only one, else the
-   * limit posterior of prediction ({@link GaussianMixtureModel#predictProba(double[])}); the log-likelihood of those
+   * initial component that all its log densities overflow (say means near {@code 1e200} for data near 1) gets: all on
+   * the one component of positive weight if there is only one, else the one-hot limit posterior of the components
+   * ranked term by term (the ranking that {@link GaussianMixtureModel#predictProba(double[])} starts from before it
+   * computes the exact differences, which the E-step does not do); the log-likelihood of those
    * parameters is then {@code -Infinity} ({@link GaussianMixtureModel#logLikelihoodHistory()}). Where even that
    * limit cannot be decided (the means too far for its terms), {@link #fit} throws an IllegalStateException saying
    * so. Covariances are
