@@ -498,6 +498,20 @@ public final class GaussianMixtureModel {
   }
 
   /**
+   * Log density {@code log p(x)} of one point under the mixture: {@link #scoreSamples(Dataset)} of a dataset holding
+   * this point, bit for bit (the same value it gets as a row of any dataset), {@code -Infinity} for a point so far
+   * from every component that all its log densities overflow.
+   *
+   * @param x a point of dimension {@link #dimension()}, finite (not modified)
+   * @return its log density
+   * @throws IllegalArgumentException if {@code x} is null, of the wrong dimension or not finite
+   */
+  public double scoreSample(double[] x) {
+    checkPoint(x);
+    return scoreSamples(Dataset.wrap(x, 1, x.length))[0];
+  }
+
+  /**
    * Bayesian information criterion (Schwarz 1978, doi:10.1214/aos/1176344136) on {@code data}, as
    * scikit-learn: {@code -2 log L + p ln n} with {@code p = }{@link #parameterCount()}. Lower is better.
    *

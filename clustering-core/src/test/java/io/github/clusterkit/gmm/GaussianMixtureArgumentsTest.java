@@ -299,4 +299,12 @@ class GaussianMixtureArgumentsTest {
     assertEquals(2, m.iterations());
     assertTrue(m.converged());
   }
+
+  @Test
+  void scoreSampleRefusesBadPoints() {
+    GaussianMixtureModel g = GaussianMixture.components(3).seed(1).fit(BLOBS);
+    rejects(() -> g.scoreSample(null), "point must not be null");
+    rejects(() -> g.scoreSample(new double[3]), "point must have dimension 2, got 3");
+    rejects(() -> g.scoreSample(new double[] {0, Double.NaN}), "point must be finite, got x[1] = NaN");
+  }
 }

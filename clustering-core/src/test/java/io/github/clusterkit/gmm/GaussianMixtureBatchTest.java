@@ -1,5 +1,6 @@
 package io.github.clusterkit.gmm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.clusterkit.data.Dataset;
@@ -11,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The batch methods ({@code predict}, {@code predictProba} and {@code scoreSamples} of a {@link Dataset}), which
  * compute by blocks of rows copied column by column, give every row the bits of the one-point methods (and of a
- * one-row dataset for {@code scoreSamples}), for every covariance type, across several blocks with a short last one,
+ * one-row dataset and {@code scoreSample} for {@code scoreSamples}), for every covariance type, across several blocks with a short last one,
  * and with rows so far away (1e200) that their log densities overflow (the far-point rule of {@code predict} and
  * {@code predictProba}, {@code -inf} in {@code scoreSamples}). The block and one-point kernels themselves are
  * compared exactly in {@code MixtureKernelTest}.
@@ -51,6 +52,10 @@ class GaussianMixtureBatchTest {
       }
       double s = g.scoreSamples(Dataset.of(new double[][] {rows[i]}))[0];
       assertEquals(Double.doubleToRawLongBits(s), Double.doubleToRawLongBits(score[i]), "scoreSamples, row " + i);
+      double[] copy = rows[i].clone();
+      assertEquals(Double.doubleToRawLongBits(score[i]), Double.doubleToRawLongBits(g.scoreSample(rows[i])),
+          "scoreSample, row " + i);
+      assertArrayEquals(copy, rows[i], "scoreSample modified row " + i);
     }
   }
 }
