@@ -2,14 +2,11 @@ package io.github.clusterkit.examples.segment;
 
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
+import io.github.clusterkit.eval.SegmentProfile;
+import io.github.clusterkit.eval.internal.ReadableNames;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The segment profile: per segment its size, its share of all customers, the mean of every original feature
@@ -26,6 +23,9 @@ import java.util.TreeSet;
  * counts only where it is over-represented ({@code "Mostly Online"}). A segment without such a feature is
  * {@code "Average"}. Equal names get a third feature, then a number. DBSCAN's noise is the group
  * {@link #NOISE}, named {@code "Outliers (noise)"}.
+ *
+ * <p>The figures and names are the library's {@link SegmentProfile} (named with {@link #NAME_THRESHOLD}); this
+ * class adds the command's views of them: group indices, readable feature names and shares of all customers.
  */
 public final class Profile {
 
@@ -35,31 +35,22 @@ public final class Profile {
   /** Smallest |z| for a feature to appear in a segment's name. */
   public static final double NAME_THRESHOLD = 0.5;
 
-  private final List<String> features;
+  private final SegmentProfile profile;
   private final List<String> displayNames;
   private final boolean[] isLevel;
-  private final double[] allMean;
-  private final double[] allSd;
   private final int[] segments;
   private final int[] sizes;
-  private final double[][] means;
-  private final double[][] z;
-  private final String[] names;
+  private final List<String> names;
   private final int total;
 
-  private Profile(List<String> features, List<String> displayNames, boolean[] isLevel, double[] allMean,
-      double[] allSd, int[] segments, int[] sizes, double[][] means, double[][] z, int total) {
-    this.features = features;
+  private Profile(SegmentProfile profile, List<String> displayNames, boolean[] isLevel, int total) {
+    this.profile = profile;
     this.displayNames = displayNames;
     this.isLevel = isLevel;
-    this.allMean = allMean;
-    this.allSd = allSd;
-    this.segments = segments;
-    this.sizes = sizes;
-    this.means = means;
-    this.z = z;
+    this.segments = profile.segments();
+    this.sizes = profile.sizes();
+    this.names = profile.names(NAME_THRESHOLD);
     this.total = total;
-    this.names = nameAll();
   }
 
   /**
@@ -71,99 +62,25 @@ public final class Profile {
    * @return the profile
    */
   public static Profile of(Table original, int[] labels, int segmentCount) {
-    int n = original.rowCount();
-    List<String> feats = new ArrayList<>();
+    SegmentProfile p = SegmentProfile.of(original, labels, segmentCount);
     List<String> display = new ArrayList<>();
-    List<double[]> cols = new ArrayList<>();
     List<Boolean> level = new ArrayList<>();
     for (String c : original.columnNames()) {
       if (original.type(c) == ColumnType.NUMERIC) {
-        feats.add(c);
         display.add(pretty(c));
-        cols.add(original.numeric(c));
         level.add(false);
       } else {
-        String[] v = original.categorical(c);
-        TreeSet<String> levels = new TreeSet<>();
-        for (String s : v) {
-          if (s != null) {
-            levels.add(s);
-          }
-        }
-        for (String l : levels) {
-          double[] ind = new double[n];
-          for (int i = 0; i < n; i++) {
-            ind[i] = v[i] == null ? Double.NaN : (l.equals(v[i]) ? 1 : 0);
-          }
-          feats.add(c + "=" + l);
-          display.add(levelName(c, l));
-          cols.add(ind);
+        for (String l : p.levels(c)) {
+          display.add(ReadableNames.level(c, l));
           level.add(true);
         }
       }
     }
-    boolean hasNoise = false;
-    for (int i = 0; i < n; i++) {
-      if (labels[i] < 0) {
-        hasNoise = true;
-        break;
-      }
-    }
-    int groups = segmentCount + (hasNoise ? 1 : 0);
-    int[] segs = new int[groups];
-    for (int s = 0; s < segmentCount; s++) {
-      segs[s] = s;
-    }
-    if (hasNoise) {
-      segs[segmentCount] = NOISE;
-    }
-    int f = feats.size();
-    double[] allMean = new double[f];
-    double[] allSd = new double[f];
-    int[] sizes = new int[groups];
-    for (int i = 0; i < n; i++) {
-      sizes[group(labels[i], segmentCount)]++;
-    }
-    double[][] means = new double[groups][f];
-    double[][] z = new double[groups][f];
-    boolean[] isLevel = new boolean[f];
-    for (int j = 0; j < f; j++) {
+    boolean[] isLevel = new boolean[level.size()];
+    for (int j = 0; j < isLevel.length; j++) {
       isLevel[j] = level.get(j);
-      double[] v = cols.get(j);
-      double sum = 0;
-      int m = 0;
-      double[] gs = new double[groups];
-      int[] gm = new int[groups];
-      for (int i = 0; i < n; i++) {
-        if (!Double.isNaN(v[i])) {
-          sum += v[i];
-          m++;
-          int g = group(labels[i], segmentCount);
-          gs[g] += v[i];
-          gm[g]++;
-        }
-      }
-      double mean = m == 0 ? Double.NaN : sum / m;
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        if (!Double.isNaN(v[i])) {
-          ss += (v[i] - mean) * (v[i] - mean);
-        }
-      }
-      double sd = m == 0 ? Double.NaN : Math.sqrt(ss / m);
-      allMean[j] = mean;
-      allSd[j] = sd;
-      for (int g = 0; g < groups; g++) {
-        means[g][j] = gm[g] == 0 ? Double.NaN : gs[g] / gm[g];
-        z[g][j] = gm[g] == 0 || !(sd > 0) ? 0 : (means[g][j] - mean) / sd;
-      }
     }
-    return new Profile(Collections.unmodifiableList(feats), Collections.unmodifiableList(display), isLevel,
-        allMean, allSd, segs, sizes, means, z, n);
-  }
-
-  private static int group(int label, int segmentCount) {
-    return label < 0 ? segmentCount : label;
+    return new Profile(p, Collections.unmodifiableList(display), isLevel, original.rowCount());
   }
 
   /**
@@ -175,91 +92,12 @@ public final class Profile {
    * @return the readable name
    */
   public static String pretty(String column) {
-    String s = column.replaceAll("\\s*\\([^)]*\\)\\s*$", "").trim();
-    if (s.isEmpty()) {
-      s = column;
-    }
-    if (s.contains("_") || s.equals(s.toUpperCase(Locale.ROOT)) || s.equals(s.toLowerCase(Locale.ROOT))) {
-      StringBuilder sb = new StringBuilder();
-      for (String w : s.split("[_\\s]+")) {
-        if (w.isEmpty()) {
-          continue;
-        }
-        if (sb.length() > 0) {
-          sb.append(' ');
-        }
-        sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1).toLowerCase(Locale.ROOT));
-      }
-      return sb.length() == 0 ? column : sb.toString();
-    }
-    return s;
-  }
-
-  private static String levelName(String column, String level) {
-    boolean word = level.chars().anyMatch(Character::isLetter);
-    return word ? pretty(level) : pretty(column) + " " + level;
-  }
-
-  private String[] nameAll() {
-    int groups = segments.length;
-    String[] out = new String[groups];
-    Map<String, Integer> seen = new HashMap<>();
-    for (int g = 0; g < groups; g++) {
-      out[g] = segments[g] == NOISE ? "Outliers (noise)" : name(g, 2);
-    }
-    for (int g = 0; g < groups; g++) {
-      for (int h = 0; h < g; h++) {
-        if (out[g].equals(out[h]) && segments[g] != NOISE) {
-          out[g] = name(g, 3);
-          break;
-        }
-      }
-    }
-    for (int g = 0; g < groups; g++) {
-      int count = seen.merge(out[g], 1, Integer::sum);
-      if (count > 1) {
-        out[g] = out[g] + " (" + count + ")";
-      }
-    }
-    return out;
-  }
-
-  private String name(int g, int words) {
-    Integer[] order = new Integer[features.size()];
-    for (int j = 0; j < order.length; j++) {
-      order[j] = j;
-    }
-    double[] zg = z[g];
-    Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(Math.abs(zg[b]), Math.abs(zg[a]));
-      return c != 0 ? c : Integer.compare(a, b);
-    });
-    List<Integer> chosen = new ArrayList<>();
-    for (int t = 0; t < order.length && chosen.size() < words; t++) {
-      int j = order[t];
-      double v = zg[j];
-      if (!(Math.abs(v) >= NAME_THRESHOLD)) {
-        break;
-      }
-      if (!isLevel[j] || v > 0) {
-        chosen.add(j);
-      }
-    }
-    Collections.sort(chosen); // the table's column order reads best: "High Annual Income, Low Spending Score"
-    List<String> parts = new ArrayList<>();
-    for (int j : chosen) {
-      if (isLevel[j]) {
-        parts.add((means[g][j] >= 0.5 ? "Mostly " : "More ") + displayNames.get(j));
-      } else {
-        parts.add((zg[j] > 0 ? "High " : "Low ") + displayNames.get(j));
-      }
-    }
-    return parts.isEmpty() ? "Average" : String.join(", ", parts);
+    return ReadableNames.pretty(column);
   }
 
   /** @return the feature names: numeric columns, and {@code column=level} for categories */
   public List<String> features() {
-    return features;
+    return profile.features();
   }
 
   /** @return readable feature names, aligned with {@link #features()} */
@@ -300,12 +138,12 @@ public final class Profile {
 
   /** @return the mean of every feature over all customers */
   public double[] overallMeans() {
-    return allMean.clone();
+    return profile.overallMeans();
   }
 
   /** @return the standard deviation of every feature over all customers */
   public double[] overallSds() {
-    return allSd.clone();
+    return profile.overallSds();
   }
 
   /**
@@ -313,7 +151,7 @@ public final class Profile {
    * @return the group's mean of every feature
    */
   public double[] means(int group) {
-    return means[group].clone();
+    return profile.means(segments[group]);
   }
 
   /**
@@ -321,7 +159,7 @@ public final class Profile {
    * @return the group's z-score of every feature
    */
   public double[] zScores(int group) {
-    return z[group].clone();
+    return profile.zScores(segments[group]);
   }
 
   /**
@@ -329,7 +167,7 @@ public final class Profile {
    * @return the group's name
    */
   public String name(int group) {
-    return names[group];
+    return names.get(group);
   }
 
   /**
@@ -339,7 +177,7 @@ public final class Profile {
   public String nameOfLabel(int label) {
     for (int g = 0; g < segments.length; g++) {
       if (segments[g] == label) {
-        return names[g];
+        return names.get(g);
       }
     }
     return label < 0 ? "Outliers (noise)" : "segment " + label;
@@ -350,7 +188,7 @@ public final class Profile {
     List<String> out = new ArrayList<>();
     for (int g = 0; g < segments.length; g++) {
       if (segments[g] != NOISE) {
-        out.add(names[g]);
+        out.add(names.get(g));
       }
     }
     return Collections.unmodifiableList(out);
