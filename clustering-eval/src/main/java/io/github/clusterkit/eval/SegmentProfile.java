@@ -16,10 +16,10 @@ import java.util.TreeSet;
  * a short name for it. This is the group-by behind "cluster it, profile and name the segments".
  *
  * <pre>{@code
- * SegmentProfile p = SegmentProfile.of(customers, model.labels());
- * int[] sizes = p.sizes();                       // aligned with p.segments()
- * double[] z = p.zScores(0);                     // aligned with p.features()
- * String name = p.name(0, 0.5);                  // e.g. "High Annual Income, Low Spending Score"
+ * SegmentProfile p = SegmentProfile.of(customers, labels);    // the table as read; -1 is noise
+ * int[] sizes = p.sizes();                                     // aligned with p.segments()
+ * double[] z = p.zScores(0);                                   // segment 0, aligned with p.features()
+ * String name = p.name(0, 0.5);                                // "High Annual Income, Low Spending Score"
  * }</pre>
  *
  * <p><b>Segments.</b> Segments are numbered {@code 0..k-1} by their label, as every clusterer of the library

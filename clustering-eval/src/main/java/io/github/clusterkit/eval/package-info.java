@@ -9,7 +9,8 @@
  * and of DBSCAN's radius: {@link io.github.clusterkit.eval.KSelection} sweeps K-Means (inertia knee,
  * silhouette, Davies-Bouldin, Calinski-Harabasz) and, on request, Gaussian mixtures (BIC, AIC) over a range
  * of {@code k} and recommends one by a stated {@link io.github.clusterkit.eval.Criterion};
- * {@link io.github.clusterkit.eval.EpsSelection} gives DBSCAN's k-distance plot and its knee.
+ * {@link io.github.clusterkit.eval.EpsSelection} gives DBSCAN's k-distance plot and its knee; and
+ * {@link io.github.clusterkit.eval.SegmentProfile} profiles and names the segments of a table by its labels.
  *
  * <p>Every index states which library's definition it follows where libraries differ, and reproduces
  * scikit-learn 1.2.1 and ELKI's published figures.

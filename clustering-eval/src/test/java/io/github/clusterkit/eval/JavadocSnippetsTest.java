@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Generators;
 import io.github.clusterkit.data.LabeledDataset;
+import io.github.clusterkit.data.Table;
 import io.github.clusterkit.dbscan.KDistance;
 import io.github.clusterkit.gmm.CovarianceType;
 import io.github.clusterkit.gmm.GaussianMixture;
@@ -120,5 +121,24 @@ class JavadocSnippetsTest {
       }
     }
     return arg;
+  }
+
+  @Test
+  void segmentProfileSnippet() {
+    Table customers = Table.builder()
+        .numeric("Annual Income (k$)", new double[] {90, 100, 20, 30})
+        .numeric("Spending Score (1-100)", new double[] {10, 20, 80, 90})
+        .build();
+    int[] labels = {0, 0, 1, 1};
+    // --- SegmentProfile ---
+    SegmentProfile p = SegmentProfile.of(customers, labels);    // the table as read; -1 is noise
+    int[] sizes = p.sizes();                                     // aligned with p.segments()
+    double[] z = p.zScores(0);                                   // segment 0, aligned with p.features()
+    String name = p.name(0, 0.5);                                // "High Annual Income, Low Spending Score"
+    // --- end ---
+    assertArrayEquals(new int[] {2, 2}, sizes);
+    // income: mean 60, population sd sqrt(5000 / 4); segment 0 mean 95. Spending: mean 50, same sd, mean 15.
+    assertArrayEquals(new double[] {35 / Math.sqrt(1250), -35 / Math.sqrt(1250)}, z, 1e-12);
+    assertEquals("High Annual Income, Low Spending Score", name);
   }
 }

@@ -76,6 +76,26 @@ class ReadmeTest {
     }
   }
 
+  /** The README's SegmentProfile block is the snippet clustering-eval's JavadocSnippetsTest runs, word for word. */
+  @Test
+  void readmeSegmentProfileIsWhatJavadocSnippetsTestRuns() throws IOException {
+    String readme = read("../README.md");
+    String test = read("../clustering-eval/src/test/java/io/github/clusterkit/eval/JavadocSnippetsTest.java");
+    String start = "// --- SegmentProfile ---\n";
+    int a = test.indexOf(start);
+    int b = test.indexOf("// --- end ---", a);
+    assertTrue(a > 0 && b > a, "JavadocSnippetsTest: SegmentProfile");
+    StringBuilder expected = new StringBuilder();
+    for (String line : test.substring(a + start.length(), b).split("\n", -1)) {
+      expected.append(line.startsWith("    ") ? line.substring(4) : line).append('\n');
+    }
+    int at = readme.indexOf("use `SegmentProfile` in `clustering-eval`");
+    assertTrue(at > 0, "README: SegmentProfile");
+    int open = readme.indexOf("```java\n", at) + "```java\n".length();
+    int close = readme.indexOf("```\n", open);
+    assertEquals(expected.toString().strip(), readme.substring(open, close).strip());
+  }
+
   /** Every type the README's package table lists is public in one of the packages of its row. */
   @Test
   void readmePackageTableNamesRealTypes() throws IOException {
