@@ -221,13 +221,10 @@ public final class SegmentProfile {
         List<String> ls = List.copyOf(set);
         firstLevel.put(c, feats.size());
         levelsOf.put(c, ls);
-        Map<String, Integer> code = new HashMap<>();
-        for (String l : ls) {
-          code.put(l, code.size());
-        }
+        String[] sorted = ls.toArray(new String[0]); // in compareTo order, as the TreeSet gave them
         int[] codes = new int[n];
         for (int i = 0; i < n; i++) {
-          codes[i] = s[i] == null ? -1 : code.get(s[i]);
+          codes[i] = s[i] == null ? -1 : Arrays.binarySearch(sorted, s[i]);
         }
         for (int t = 0; t < ls.size(); t++) {
           for (int i = 0; i < n; i++) {
