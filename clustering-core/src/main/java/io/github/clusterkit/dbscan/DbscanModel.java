@@ -1,6 +1,7 @@
 package io.github.clusterkit.dbscan;
 
 import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.dbscan.internal.DistinctRows;
 import io.github.clusterkit.dbscan.internal.Engine;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.Scale;
@@ -18,10 +19,14 @@ import java.util.Arrays;
  *
  * <p><b>Prediction.</b> The model keeps only what assignment needs: a copy of the core points and their
  * labels (when most points are core, in fit's own buffers, which hold at most twice that), indexed on first
- * use by their own {@link NeighborIndex}; it keeps no reference to the training data. {@link #predict(double[])} gives a new point the label of its nearest core point within eps (ties:
- * the smaller label), else {@code -1}: the same rule fit applies to border points, so predicting the
- * training rows reproduces {@link #labels()} exactly. Under DBSCAN* only {@link Assignment.Kind#CORE_LIKE}
- * points get a cluster.
+ * use by their own {@link NeighborIndex}; it keeps no reference to the training data. {@link #predict(double[])}
+ * gives a new point the label of its nearest core point within eps (ties: the smaller label), else {@code -1}: the
+ * same rule fit applies to border points, so predicting the training rows reproduces {@link #labels()} exactly. Under
+ * DBSCAN* only {@link Assignment.Kind#CORE_LIKE} points get a cluster. The index holds each distinct core point
+ * once (with its number of copies), so the cost of a prediction does not grow with the number of copies of a core
+ * point: copies of one point are at distance 0 from each other, hence in one cluster, and are at the same distance
+ * from any query, so one of them decides as all of them would (20000 copies of one point, predicted: 4 * 10^8
+ * distances before, 20000 now).
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
@@ -48,13 +53,8 @@ public final class DbscanModel {
   // be longer, when fit reused a buffer of its own); wrapped into a Dataset only when the index is built
   private final double[] coreValues;
   private final int[] coreLabels; // the first coreCount entries
-  private volatile NeighborIndex coreIndex;
-  /**
-   * The exponent of the exact scaling of core points too large or too small for squared distances ({@link Scale}):
-   * {@link #coreIndex} holds them times {@code 2^-coreScale}, queries and eps are scaled alike and distances back.
-   * Set with {@link #coreIndex}.
-   */
-  private volatile int coreScale;
+  /** The index of the distinct core points, built on first use ({@link #index()}). */
+  private volatile CoreIndex coreIndex;
 
   private DbscanModel(Dbscan config, int n, int d, int[] labels, boolean[] core, int clusterCount,
       Dbscan.Search search, double[] coreValues, int[] coreLabels, int coreCount, int noiseCount) {
@@ -336,19 +336,25 @@ public final class DbscanModel {
   }
 
   private int place(double[] point, Neighbors buf, Assignment[] detail) {
-    NeighborIndex index = index();
-    int e = coreScale;
+    CoreIndex ci = index();
+    NeighborIndex index = ci.index;
+    int e = ci.scale;
     double[] q = e == 0 ? point : Scale.down(point, e);
     if (!finite(q)) {
-      return placeFar(point, detail);
+      return placeFar(ci, point, detail);
     }
     int m = index.radius(q, e == 0 ? eps : scaledEps(eps, e), buf);
+    int[] groupLabels = ci.labels;
+    int[] copies = ci.copies;
     double best = Double.POSITIVE_INFINITY;
     int label = -1;
     int at = -1;
+    int within = 0; // core points within eps, copies included
     for (int t = 0; t < m; t++) {
       double r = buf.reducedDistance(t);
-      int l = coreLabels[buf.index(t)];
+      int g = buf.index(t);
+      int l = groupLabels[g];
+      within += copies == null ? 1 : copies[g];
       // label < 0: the first neighbour is taken even when its reduced distance overflows (a radius beyond the
       // square root of the double range, where the neighbours within it are as far as no double tells apart)
       if (r < best || (r == best && (label < 0 || l < label))) {
@@ -360,7 +366,7 @@ public final class DbscanModel {
     Assignment.Kind kind;
     if (m == 0) {
       kind = Assignment.Kind.NOISE;
-    } else if (best == 0 || m >= minPts - 1) {
+    } else if (best == 0 || within >= minPts - 1) {
       kind = Assignment.Kind.CORE_LIKE;
     } else {
       kind = Assignment.Kind.BORDER;
@@ -374,7 +380,7 @@ public final class DbscanModel {
       double dist = buf.distance(at);
       if (dist == Double.POSITIVE_INFINITY) {
         // the distance's reduced form overflowed at the index's scale: measured again in the point's own units
-        dist = metric.distance(point, corePoint(buf.index(at)));
+        dist = metric.distance(point, corePoint(ci.firstCore(buf.index(at))));
       } else if (e != 0) {
         dist = Math.scalb(dist, e);
       }
@@ -389,17 +395,18 @@ public final class DbscanModel {
    * from them, so every core point is equally near to double precision. Its distance, measured in its own units,
    * decides between the smallest label (every core point within eps) and noise.
    */
-  private int placeFar(double[] point, Assignment[] detail) {
+  private int placeFar(CoreIndex ci, double[] point, Assignment[] detail) {
     double dist = Double.POSITIVE_INFINITY;
-    for (int c = 0; c < coreCount; c++) {
-      dist = Math.min(dist, metric.distance(point, corePoint(c)));
+    int groups = ci.labels.length;
+    for (int g = 0; g < groups; g++) {
+      dist = Math.min(dist, metric.distance(point, corePoint(ci.firstCore(g))));
     }
     Assignment.Kind kind;
     int label;
     if (dist <= eps) {
       int smallest = Integer.MAX_VALUE;
-      for (int c = 0; c < coreCount; c++) {
-        smallest = Math.min(smallest, coreLabels[c]);
+      for (int g = 0; g < groups; g++) {
+        smallest = Math.min(smallest, ci.labels[g]);
       }
       kind = coreCount >= minPts - 1 ? Assignment.Kind.CORE_LIKE : Assignment.Kind.BORDER;
       label = borderAsNoise && kind == Assignment.Kind.BORDER ? -1 : smallest;
@@ -427,22 +434,83 @@ public final class DbscanModel {
     return true;
   }
 
-  private NeighborIndex index() {
-    NeighborIndex idx = coreIndex;
-    if (idx == null) {
+  private CoreIndex index() {
+    CoreIndex ci = coreIndex;
+    if (ci == null) {
       synchronized (this) {
-        idx = coreIndex;
-        if (idx == null) {
-          int len = coreCount * d;
-          double[] cx = coreValues.length == len ? coreValues : Arrays.copyOf(coreValues, len);
-          int e = Scale.exponent(Scale.maxAbs(cx, 0, len));
-          coreScale = e;
-          idx = NeighborIndex.of(Dataset.wrap(e == 0 ? cx : Scale.down(cx, e), coreCount, d), metric);
-          coreIndex = idx;
+        ci = coreIndex;
+        if (ci == null) {
+          ci = new CoreIndex(coreValues, coreLabels, coreCount, d, metric);
+          coreIndex = ci;
         }
       }
     }
-    return idx;
+    return ci;
+  }
+
+  /**
+   * The index prediction searches: one entry per group of core points with bit for bit identical coordinates and the
+   * same label, in the order of the groups' first core point, with the group's label and its number of copies.
+   *
+   * <p>Why this changes no prediction: the copies of a group are at the same distance from any query (the same
+   * operands give the same bits), so they are all within eps or all beyond it, and they tie with each other; with one
+   * label, the rule (nearest within eps, ties: the smaller label) picks the same label whether it sees one copy or
+   * all of them. The number of core points within eps (which decides {@link Assignment.Kind}) is the sum of the
+   * groups' copies. The first neighbour of a k-nearest query is the group of the smallest core row among the nearest
+   * (groups are numbered in the order of their first row), and radius queries beyond the reach of the tree
+   * ({@code FarRadius}) list the groups in that same order, so the core point whose distance {@link #assign} reports
+   * has the coordinates of the one it reported before. In a fitted model all copies of a point share a label (two
+   * copies are at distance 0, within any eps, so one core copy reaches the other), hence a group holds every copy of
+   * its point; the label is part of the key only so that a state that breaks this (accepted by {@link #fromState})
+   * still predicts by the rule.
+   *
+   * <p>A radius query used to list, and measure, every copy of every core point within eps: predicting 20000 rows
+   * fitted as 20000 copies of one point measured 4 * 10^8 distances. It now measures one per group.
+   */
+  private static final class CoreIndex {
+    final NeighborIndex index;
+    /** The exponent of the exact scaling of the core points ({@link Scale}): the index holds them times 2^-scale. */
+    final int scale;
+    /** The label of each group. */
+    final int[] labels;
+    /** The number of core points of each group; null when every group is one core point. */
+    final int[] copies;
+    /** The first core point of each group; null when every group is one core point (group g is core point g). */
+    final int[] first;
+
+    CoreIndex(double[] coreValues, int[] coreLabels, int coreCount, int d, Metric metric) {
+      int len = coreCount * d;
+      int[] group = DistinctRows.group(coreValues, coreCount, d, coreLabels);
+      int groups = DistinctRows.count(group);
+      double[] gx;
+      if (groups == coreCount) {
+        gx = coreValues.length == len ? coreValues : Arrays.copyOf(coreValues, len);
+        labels = coreLabels;
+        copies = null;
+        first = null;
+      } else {
+        first = DistinctRows.firstRows(group, groups);
+        gx = new double[groups * d];
+        labels = new int[groups];
+        copies = new int[groups];
+        for (int g = 0; g < groups; g++) {
+          System.arraycopy(coreValues, first[g] * d, gx, g * d, d);
+          labels[g] = coreLabels[first[g]];
+        }
+        for (int c = 0; c < coreCount; c++) {
+          copies[group[c]]++;
+        }
+      }
+      // the largest magnitude of the groups is that of all core points
+      int e = Scale.exponent(Scale.maxAbs(gx, 0, groups * d));
+      scale = e;
+      index = NeighborIndex.of(Dataset.wrap(e == 0 ? gx : Scale.down(gx, e), groups, d), metric);
+    }
+
+    /** The first core point of group {@code g}. */
+    int firstCore(int g) {
+      return first == null ? g : first[g];
+    }
   }
 
   /**
