@@ -1,6 +1,8 @@
 package io.github.clusterkit.dbscan;
 
 import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.dbscan.internal.DistinctRows;
+import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.neighbors.NeighborIndex;
 import io.github.clusterkit.neighbors.Neighbors;
@@ -32,7 +34,9 @@ import java.util.Arrays;
  * <p>Edge cases: {@code k = 1} gives all zeros (every row is its own nearest neighbour); when every k-distance is 0
  * the knee is at index 0 and {@link #knee()} is 0 (every positive eps makes every row a core point); a flat
  * positive part (all its distances equal) has its knee at its first index. Cost: one k-nearest-neighbour
- * query per row on a {@link NeighborIndex}, and one count query per row whose k-distance equals the knee's.
+ * query per distinct row on a {@link NeighborIndex} (copies of a row, bit for bit, have the same distances to every
+ * row and so the same k-distance: they are measured once), and one count query per distinct row whose k-distance
+ * equals the knee's.
  * Immutable; arrays are returned as copies.
  */
 public final class KDistance {
@@ -84,32 +88,40 @@ public final class KDistance {
       throw new IllegalArgumentException("k must be in [1, n = " + n + "], got " + k);
     }
     NeighborIndex index = NeighborIndex.of(data, metric);
+    // copies of a row (bit for bit) have the same distances to every row, hence the same k-distance: one query each
+    int[] group = DistinctRows.group(DataAccess.values(data), n, data.dimension(), null);
+    int groups = DistinctRows.count(group);
+    int[] first = DistinctRows.firstRows(group, groups);
     Neighbors buf = new Neighbors(k);
-    double[] dist = new double[n];
-    for (int i = 0; i < n; i++) {
-      index.knn(i, k, buf);
-      dist[i] = buf.distance(k - 1);
+    double[] groupDist = new double[groups];
+    for (int g = 0; g < groups; g++) {
+      index.knn(first[g], k, buf);
+      groupDist[g] = buf.distance(k - 1);
     }
-    double[] sorted = dist.clone();
+    double[] sorted = new double[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = groupDist[group[i]];
+    }
     Arrays.sort(sorted);
     int at = knee(sorted);
-    return new KDistance(k, metric, sorted, at, coreRadius(index, dist, sorted[at], k));
+    return new KDistance(k, metric, sorted, at, coreRadius(index, first, groupDist, sorted[at], k));
   }
 
   /**
-   * The smallest radius from {@code r} up that makes every row of k-distance {@code r} a core point by DBSCAN's own
-   * test (the index's count, which compares reduced distances): {@code r} itself, or the next double or two where
-   * the square of the rounded distance fell below the squared distance. A row of smaller k-distance needs no check:
-   * its squared distance lies below the square of {@code r} (correctly rounded square roots and squares).
+   * The smallest radius from {@code r} up that makes every row of k-distance {@code r} (given as one row per group of
+   * copies, {@code rows[g]} of k-distance {@code dist[g]}: copies count the same rows within any radius) a core point
+   * by DBSCAN's own test (the index's count, which compares reduced distances): {@code r} itself, or the next double
+   * or two where the square of the rounded distance fell below the squared distance. A row of smaller k-distance needs
+   * no check: its squared distance lies below the square of {@code r} (correctly rounded square roots and squares).
    */
-  private static double coreRadius(NeighborIndex index, double[] dist, double r, int k) {
+  private static double coreRadius(NeighborIndex index, int[] rows, double[] dist, double r, int k) {
     double eps = r;
     if (!(r > 0) || r == Double.POSITIVE_INFINITY) {
       return eps; // 0: every radius admits the row; infinite (beyond the double range): no radius does
     }
-    for (int i = 0; i < dist.length; i++) {
-      if (dist[i] == r) {
-        while (eps < Double.POSITIVE_INFINITY && index.countWithin(i, eps, k) < k) {
+    for (int g = 0; g < dist.length; g++) {
+      if (dist[g] == r) {
+        while (eps < Double.POSITIVE_INFINITY && index.countWithin(rows[g], eps, k) < k) {
           eps = Math.nextUp(eps);
         }
       }
