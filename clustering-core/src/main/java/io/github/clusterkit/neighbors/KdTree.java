@@ -26,8 +26,8 @@ import java.util.Arrays;
  * permutation ({@code n} ints), a copy of the data reordered by the permutation ({@code n * d} doubles: it
  * makes leaf scans sequential in memory; reading the original rows through the permutation instead made
  * radius queries 1.5 to 2 times slower at a million points), and per node a tight bounding box
- * ({@code 2 d} doubles), its range and its split, for at most {@code 4 n / leafSize} node slots. In all
- * O(n d): for {@code n = 10^6}, {@code d = 2} and the default leaf size, about 27 MB besides the data.
+ * ({@code 2 d} doubles), its range, its split and its smallest row index, for at most {@code 4 n / leafSize} node
+ * slots. In all O(n d): for {@code n = 10^6}, {@code d = 2} and the default leaf size, about 28 MB besides the data.
  *
  * <p><b>Exactness.</b> Results equal {@link BruteForce}'s exactly, including every distance bit and the
  * tie rule of k-nearest neighbours: a point's distance is always computed by the same expression, on the
@@ -98,6 +98,11 @@ public final class KdTree implements NeighborIndex {
   private final double[] splitValue;
   /** Tight bounding boxes: node {@code b}, dimension {@code j} spans {@code [box[2(bd+j)], box[2(bd+j)+1]]}. */
   private final double[] box;
+  /**
+   * The smallest row index in each node's subtree: a k-NN query skips a subtree whose box lies exactly at the current
+   * k-th distance when all its rows come after the k-th candidate, as none of them could displace it.
+   */
+  private final int[] minRow;
 
   private KdTree(Dataset data, Metric metric, int leafSize) {
     this.data = data;
@@ -129,7 +134,9 @@ public final class KdTree implements NeighborIndex {
     this.split = new int[m];
     this.splitValue = new double[m];
     this.box = new double[m * 2 * d];
+    this.minRow = new int[m];
     build();
+    rowMinima();
   }
 
   /**
@@ -229,12 +236,31 @@ public final class KdTree implements NeighborIndex {
     }
   }
 
+  /** Fills {@link #minRow}, children before parents. */
+  private void rowMinima() {
+    for (int b = split.length - 1; b >= 0; b--) {
+      int kind = split[b];
+      if (kind == UNUSED) {
+        continue;
+      }
+      if (kind >= 0) {
+        minRow[b] = Math.min(minRow[2 * b + 1], minRow[2 * b + 2]);
+      } else {
+        int min = Integer.MAX_VALUE;
+        for (int p = range[2 * b]; p < range[2 * b + 1]; p++) {
+          min = Math.min(min, perm[p]);
+        }
+        minRow[b] = min;
+      }
+    }
+  }
+
   /**
    * Checks the tree's construction invariants, for tests: the permutation holds every row once and the reordered
-   * copy holds its rows' values; every live node's box is the tight box of its rows; an inner node's children
-   * split its range at the middle position, the left rows' coordinates in the split dimension are at most the
-   * split value and the right rows' at least it, with the split value the smallest of them (the median); a
-   * leaf of identical points lists them by row index.
+   * copy holds its rows' values; every live node's box is the tight box of its rows and its smallest row is
+   * recorded; an inner node's children split its range at the middle position, the left rows' coordinates in the
+   * split dimension are at most the split value and the right rows' at least it, with the split value the smallest of
+   * them (the median); a leaf of identical points lists them by row index.
    *
    * @throws IllegalStateException naming the first broken invariant
    */
@@ -268,6 +294,13 @@ public final class KdTree implements NeighborIndex {
         if (box[(b * d + j) * 2] != min || box[(b * d + j) * 2 + 1] != max) {
           throw new IllegalStateException("node " + b + "'s box is not tight in dimension " + j);
         }
+      }
+      int min = Integer.MAX_VALUE;
+      for (int p = lo; p < hi; p++) {
+        min = Math.min(min, perm[p]);
+      }
+      if (minRow[b] != min) {
+        throw new IllegalStateException("node " + b + "'s smallest row is " + min + ", recorded " + minRow[b]);
       }
       if (split[b] == POINT_LEAF) {
         for (int p = lo + 1; p < hi; p++) {
@@ -613,7 +646,7 @@ public final class KdTree implements NeighborIndex {
 
   /**
    * Depth-first, nearer child first, pruning subtrees whose box is strictly farther than the current k-th
-   * candidate (a subtree at exactly that distance may still hold a smaller row index). Candidates live in
+   * candidate, and those at exactly that distance whose rows all come after it ({@link #minRow}). Candidates live in
    * a bounded max-heap ordered by (reduced distance, row index) inside the caller's buffer; a final
    * heapsort leaves them in ascending order.
    */
@@ -626,7 +659,12 @@ public final class KdTree implements NeighborIndex {
     int b = 0;
     descend:
     while (true) {
-      if (size < k || minDist(b, q, qo) <= hd[0]) {
+      double lower;
+      // a subtree strictly farther than the k-th candidate holds no better row; one exactly as far holds one only if
+      // a row of it comes before the k-th candidate (ties: smaller row index). Without the row test, ties at the k-th
+      // distance made a query visit every subtree at that distance: on binary rows under Chebyshev (every other row
+      // at distance 1, every copy at 0) each query scanned the whole data
+      if (size < k || (lower = minDist(b, q, qo)) < hd[0] || (lower == hd[0] && minRow[b] < hi[0])) {
         int kind = split[b];
         if (kind >= 0) {
           b = q[qo + kind] < splitValue[b] ? 2 * b + 1 : 2 * b + 2;

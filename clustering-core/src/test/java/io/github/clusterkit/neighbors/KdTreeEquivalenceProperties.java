@@ -15,15 +15,15 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Every KD-tree query equals the brute-force oracle exactly: the same rows, the same distance bits, the
  * same k-nearest order with ties broken by the smaller row index. Data shapes are chosen to break trees:
- * heavy duplicates, integer grids (many equal distances), collinear points, constant columns, and values
- * so large or small that differences overflow or underflow.
+ * heavy duplicates, integer grids and binary rows (many equal distances), collinear points, constant columns,
+ * and values so large or small that differences overflow or underflow.
  */
 class KdTreeEquivalenceProperties {
 
   private static final Metric[] METRICS = Metric.values();
   private static final int[] LEAF_SIZES = {1, 2, 5, 16, 64};
 
-  enum Shape { UNIFORM, DUPLICATES, GRID, LINE, CONSTANT_COLUMNS, HUGE, TINY, CLUSTERED }
+  enum Shape { UNIFORM, DUPLICATES, GRID, BINARY, LINE, CONSTANT_COLUMNS, HUGE, TINY, CLUSTERED }
 
   @Provide
   Arbitrary<Shape> shapes() {
@@ -215,6 +215,11 @@ class KdTreeEquivalenceProperties {
       case GRID:
         for (int i = 0; i < x.length; i++) {
           x[i] = rng.nextInt(4);
+        }
+        break;
+      case BINARY: // 0/1 columns: many distinct rows tie at the k-th distance (under Chebyshev, every other row)
+        for (int i = 0; i < x.length; i++) {
+          x[i] = rng.nextInt(2);
         }
         break;
       case LINE: {
