@@ -61,13 +61,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * common fork-join pool worker started, no task stolen); the fork nevertheless sets the common pool's parallelism
  * to 0, as {@link KMeansBenchmark} does, so that Smile stays on the calling thread even in a version whose DBSCAN
  * uses a parallel stream ({@code -Psmile6} could not be run on the build machine). The setting changes nothing for
- * clusterkit or ELKI. The {@code [check]} line prints how many workers the common pool had started (0 in a fork;
- * {@code -f 0}, as in the smoke run, keeps the JVM's default pool).
+ * clusterkit or ELKI. The {@code [check]} line prints how many workers the common pool had started (0 with the
+ * setting). {@link CommonPool#requireOff} fails the setup of a Smile row run without the
+ * setting (the smoke run, {@code -f 0}, passes it to its own JVM). The setting sits in {@code @Fork(jvmArgs)}:
+ * until 2026-11-27 evening it sat in {@code jvmArgsAppend}, which a command line's {@code -jvmArgsAppend}
+ * replaces, so runs given {@code -jvmArgsAppend} then, like the runs recorded before the setting, gave Smile the
+ * default pool.
  *
  * <p>Smoke-sized run: {@code -p shape=10000x2}.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"})
+@Fork(value = 1, jvmArgs = CommonPool.OFF, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -116,6 +120,7 @@ public class DbscanBenchmark {
     data = BenchData.blobs(Shapes.n(shape), Shapes.d(shape));
     radius = eps > 0 ? eps : epsFor(shape);
     if (impl.equals("smile")) {
+      CommonPool.requireOff(impl);
       rows = BenchData.rows(data);
     } else if (impl.startsWith("elki")) {
       relation = BenchData.elkiRelation(BenchData.rows(data));

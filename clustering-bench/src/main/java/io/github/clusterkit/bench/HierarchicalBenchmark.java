@@ -60,12 +60,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * build machine, which takes a share of the rows). The fork therefore sets the common pool's parallelism to 0, so
  * that Smile runs on the calling thread alone like every other single-threaded implementation here (clusterkit
  * and ELKI do not use the common pool); the {@code [check]} line of {@code smile} prints how many workers the
- * pool had started (0 when Smile ran alone). Runs with {@code -f 0} (the smoke run), and the runs recorded
- * before this setting, gave Smile the default pool.
+ * pool had started (0 when Smile ran alone). The smoke run ({@code -f 0}) passes the setting to its own JVM;
+ * {@link CommonPool#requireOff} fails the setup of a Smile row without it. Runs recorded before this setting, and
+ * runs whose command line gave {@code -jvmArgsAppend} while the setting sat in the annotation's
+ * {@code jvmArgsAppend} (until 2026-11-27 evening), gave Smile the default pool.
  *
  * <p>Smoke-sized run: {@code -p hierShape=1000x2}.
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"})
+@Fork(value = 1, jvmArgs = CommonPool.OFF, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -83,6 +85,9 @@ public class HierarchicalBenchmark {
     void setUp(String shape, String implName, Linkage l) {
       which = implName;
       linkage = l;
+      if (which.equals("smile")) {
+        CommonPool.requireOff(which);
+      }
       data = BenchData.blobs(Shapes.n(shape), Shapes.d(shape));
       rows = BenchData.rows(data);
       if (which.startsWith("elki")) {

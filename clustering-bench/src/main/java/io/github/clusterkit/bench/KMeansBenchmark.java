@@ -97,8 +97,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * 10^6 x 10 (3 to 8%, an upper bound of the wall time it saved); with parallelism 0, none. Tribuo
  * ({@code numThreads} 1), ELKI and Commons Math use no pool, and clusterkit's {@code 2t} rows use their own worker
  * threads, never the common pool, so the setting leaves them as they were. The {@code [check]} line prints how
- * many workers the common pool had started (0 in a fork; runs with {@code -f 0}, such as the smoke run, and the
- * runs recorded before this setting gave Smile the default pool).
+ * many workers the common pool had started (0 with the setting). {@link CommonPool#requireOff} fails the setup of a Smile row run without the
+ * setting (the smoke run, {@code -f 0}, passes it to its own JVM). The setting sits in {@code @Fork(jvmArgs)}:
+ * until 2026-11-27 evening it sat in {@code jvmArgsAppend}, which a command line's {@code -jvmArgsAppend}
+ * replaces, so runs given {@code -jvmArgsAppend} then, like the runs recorded before the setting, gave Smile the
+ * default pool.
  *
  * <p>Two threads against one ({@code oursAuto2t} / {@code oursAuto}) in {@code mode=c0iter20} need more warm-up
  * than a few shots, and a pre-touched heap, to measure the passes rather than two serial costs (measured on the
@@ -135,7 +138,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * invocation starts from the same centres.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"})
+@Fork(value = 1, jvmArgs = CommonPool.OFF, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -185,6 +188,9 @@ public class KMeansBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
+    if (impl.equals("smile")) {
+      CommonPool.requireOff(impl);
+    }
     data = BenchData.blobs(Shapes.n(shape), Shapes.d(shape));
     rows = BenchData.rows(data);
     if (fromC0()) {

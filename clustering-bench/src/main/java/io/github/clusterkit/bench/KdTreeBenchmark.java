@@ -56,13 +56,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * nevertheless sets the common pool's parallelism to 0, as {@link KMeansBenchmark} does, so that Smile stays on
  * the calling thread even in a version whose tree uses a parallel stream ({@code -Psmile6} could not be run on the
  * build machine). The setting changes nothing for clusterkit or ELKI. The {@code [check]} line prints how many
- * workers the common pool had started (0 in a fork; {@code -f 0}, as in the smoke run, keeps the JVM's default
- * pool).
+ * workers the common pool had started (0 with the setting). {@link CommonPool#requireOff} fails the setup of a Smile row run without the
+ * setting (the smoke run, {@code -f 0}, passes it to its own JVM). The setting sits in {@code @Fork(jvmArgs)}:
+ * until 2026-11-27 evening it sat in {@code jvmArgsAppend}, which a command line's {@code -jvmArgsAppend}
+ * replaces, so runs given {@code -jvmArgsAppend} then, like the runs recorded before the setting, gave Smile the
+ * default pool.
  *
  * <p>Smoke-sized run: {@code -p n=10000 -p d=2}. Single implementations: {@code -p impl=ours,smile}.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"})
+@Fork(value = 1, jvmArgs = CommonPool.OFF, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class KdTreeBenchmark {
@@ -100,6 +103,7 @@ public class KdTreeBenchmark {
     int[] sample = BenchData.sampleRows(n, BATCH, BenchData.SAMPLE_SEED);
     queries = BenchData.copyRows(data, sample);
     if (impl.equals("smile")) {
+      CommonPool.requireOff(impl);
       rows = BenchData.rows(data);
     } else if (impl.startsWith("elki")) {
       rows = BenchData.rows(data);
