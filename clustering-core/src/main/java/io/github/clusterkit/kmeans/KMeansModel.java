@@ -210,13 +210,7 @@ public final class KMeansModel {
    * @throws IllegalArgumentException if {@code data} is null or of another dimension
    */
   public int[] predict(Dataset data) {
-    if (data == null) {
-      throw new IllegalArgumentException("data must not be null");
-    }
-    if (data.dimension() != d) {
-      throw new IllegalArgumentException(
-          "data must have dimension " + d + " like the centroids, got " + data.dimension());
-    }
+    checkData(data);
     double[] x = DataAccess.values(data);
     int[] out = new int[data.size()];
     if (Scale.exponent(Math.max(centersMax, DataAccess.maxAbs(data))) != 0) {
@@ -267,13 +261,7 @@ public final class KMeansModel {
    * @throws IllegalArgumentException if {@code data} is null or of another dimension
    */
   public double[][] transform(Dataset data) {
-    if (data == null) {
-      throw new IllegalArgumentException("data must not be null");
-    }
-    if (data.dimension() != d) {
-      throw new IllegalArgumentException(
-          "data must have dimension " + d + " like the centroids, got " + data.dimension());
-    }
+    checkData(data);
     double[] x = DataAccess.values(data);
     int n = data.size();
     double[][] out = new double[n][];
@@ -310,6 +298,16 @@ public final class KMeansModel {
 
   private int nearest(double[] x, int xo, double[] c) {
     return NearestCentroid.nearest(x, xo, c, k, d);
+  }
+
+  private void checkData(Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("data must not be null");
+    }
+    if (data.dimension() != d) {
+      throw new IllegalArgumentException(
+          "data must have dimension " + d + " like the centroids, got " + data.dimension());
+    }
   }
 
   private void check(double[] point) {
