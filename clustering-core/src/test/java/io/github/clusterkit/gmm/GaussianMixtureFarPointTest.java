@@ -151,6 +151,20 @@ class GaussianMixtureFarPointTest {
     }
   }
 
+  /** Offset of the TIED model and points below: means far from the origin compared with their spread. */
+  private static final double O = 1e8;
+
+  /** Points near the means of {@link #tiedOffsetModel()}. */
+  private static final double[][] TIED_OFFSET_POINTS = {{O + 1e-3, O + 0.4e-3}, {O + 1.2e-3, O + 0.3e-3},
+      {O + 0.9e-3, O + 0.6e-3}, {O - 1e-3, O + 2e-3}};
+
+  /** Two TIED components with means (1e8, 1e8) and (1e8 + 2e-3, 1e8 + 1e-3), spread about 1e-3. */
+  private static GaussianMixtureModel tiedOffsetModel() {
+    return GaussianMixtureModel.fromState(new GaussianMixtureModel.State(CovarianceType.TIED, W,
+        new double[] {O, O, O + 2e-3, O + 1e-3}, new double[] {2e-6, 0.5e-6, 0.5e-6, 1e-6}, 0, false,
+        new double[] {0}));
+  }
+
   /**
    * TIED with the means far from the origin compared with their spread (1e8 and 1e-3): its log density
    * {@code |L^-1 x - L^-1 mu_c|^2} subtracts values near {@code 1e11}, so the posterior was off by about {@code 1e-6}
@@ -159,12 +173,8 @@ class GaussianMixtureFarPointTest {
    */
   @Test
   void tiedNearMeansFarFromTheOrigin() {
-    double o = 1e8;
-    GaussianMixtureModel g = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(CovarianceType.TIED, W,
-        new double[] {o, o, o + 2e-3, o + 1e-3}, new double[] {2e-6, 0.5e-6, 0.5e-6, 1e-6}, 0, false,
-        new double[] {0}));
-    double[][] points = {{o + 1e-3, o + 0.4e-3}, {o + 1.2e-3, o + 0.3e-3}, {o + 0.9e-3, o + 0.6e-3},
-        {o - 1e-3, o + 2e-3}};
+    GaussianMixtureModel g = tiedOffsetModel();
+    double[][] points = TIED_OFFSET_POINTS;
     double[] exact0 = {0.4137885598888166, 0.3863660584711187, 0.40687747986194955, 0.6110388853807805};
     double[][] batch = g.predictProba(Dataset.of(points));
     for (int i = 0; i < points.length; i++) {
@@ -182,12 +192,8 @@ class GaussianMixtureFarPointTest {
    */
   @Test
   void tiedLogDensityNearMeansFarFromTheOrigin() {
-    double o = 1e8;
-    GaussianMixtureModel g = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(CovarianceType.TIED, W,
-        new double[] {o, o, o + 2e-3, o + 1e-3}, new double[] {2e-6, 0.5e-6, 0.5e-6, 1e-6}, 0, false,
-        new double[] {0}));
-    double[][] points = {{o + 1e-3, o + 0.4e-3}, {o + 1.2e-3, o + 0.3e-3}, {o + 0.9e-3, o + 0.6e-3},
-        {o - 1e-3, o + 2e-3}};
+    GaussianMixtureModel g = tiedOffsetModel();
+    double[][] points = TIED_OFFSET_POINTS;
     double[] exact = {11.401075796175558, 11.372501639334384, 11.397922812910613, 8.131259664120146};
     double[] s = g.scoreSamples(Dataset.of(points));
     for (int i = 0; i < points.length; i++) {
