@@ -1,5 +1,6 @@
 package io.github.clusterkit.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,6 +114,160 @@ class ExternalMeasuresTest {
     assertEquals(0, t.pairCounting().inBoth());
     assertEquals(2000, t.pairCounting().inTruthOnly());
     assertEquals(1999, t.pairCounting().inPredictedOnly());
+  }
+
+  /**
+   * The sparse construction (more than {@code max(2^16, 4 n)} cells) on rows in shuffled order, so that its keys
+   * must be sorted and its cells decoded into rows and columns. By hand: rows {@code 2r} and {@code 2r + 1} of each
+   * half are class {@code r}, in clusters {@code r} and {@code r + 1}; each half repeats the other, so every non-zero
+   * cell holds 2 points. Values: tools/eval_edge_reference.py (scikit-learn 1.2.1).
+   */
+  @Test
+  void sortedPathCellsOnShuffledRows() {
+    int n = 8000;
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    new Rng(5).shuffle(order);
+    int[] u = new int[n];
+    int[] v = new int[n];
+    for (int q = 0; q < n; q++) {
+      int i = order[q] % 4000;
+      u[q] = i / 2;
+      v[q] = (i + 1) / 2;
+    }
+    ContingencyTable t = ContingencyTable.of(u, v);
+    assertEquals(n, t.size());
+    assertEquals(2000, t.classLabels().length);
+    assertEquals(2001, t.clusterLabels().length);
+    for (int r = 0; r < 2000; r++) {
+      assertEquals(2, t.count(r, r), "cell " + r + ", " + r);
+      assertEquals(2, t.count(r, r + 1), "cell " + r + ", " + (r + 1));
+      if (r + 2 <= 2000) {
+        assertEquals(0, t.count(r, r + 2));
+      }
+      if (r > 0) {
+        assertEquals(0, t.count(r, r - 1));
+      }
+    }
+    assertEquals(0, t.count(1999, 0));
+    // mutual_info_score = 6.908101852572415; the closed form (2 ln 2000 + 3998 ln 1000) / 4000 (2 of the 4000 cells
+    // lie in the two clusters of 2 points, the others in clusters of 4) is 6.9081018525724165
+    assertEquals(6.908101852572415, t.mutualInformation(), 1e-12); // 4000 terms summed in another order
+    assertEquals(0.9088321289129722, t.normalizedMutualInformation(), 1e-13);
+    // scikit-learn 0.4997811875449077; exact (50 digits, same script) 0.49978118738377161: both implementations
+    // cancel log-gamma values near ln(8000!) in E[I] and are off by about 2e-10
+    assertEquals(0.49978118738377161, t.adjustedMutualInformation(), 5e-10);
+    // pair counts by hand: 4000 cells of 2 points, one pair each, joined in both; each class of 4 points has
+    // C(4, 2) = 6 pairs, each of the 1999 inner clusters too, the two outer clusters of 2 points 1
+    PairCounting pc = t.pairCounting();
+    assertEquals(4000, pc.inBoth());
+    assertEquals(2000 * 6 - 4000, pc.inTruthOnly());
+    assertEquals(1999 * 6 + 2 - 4000, pc.inPredictedOnly());
+  }
+
+  /**
+   * The cells of a small table, absent ones included (the last cell too, after every stored one), the dense copy,
+   * the sizes and the description; by hand.
+   */
+  @Test
+  void cellsSizesAndCopies() {
+    ContingencyTable t = ContingencyTable.of(new int[] {0, 1, 1}, new int[] {1, 0, 0});
+    assertEquals(3, t.size());
+    assertEquals(0, t.count(0, 0));
+    assertEquals(1, t.count(0, 1));
+    assertEquals(2, t.count(1, 0));
+    assertEquals(0, t.count(1, 1));
+    assertArrayEquals(new int[][] {{0, 1}, {2, 0}}, t.toArray());
+    assertArrayEquals(new int[] {1, 2}, t.classSizes());
+    assertArrayEquals(new int[] {2, 1}, t.clusterSizes());
+    t.classSizes()[0] = 9;
+    t.clusterSizes()[0] = 9;
+    t.classLabels()[0] = 9;
+    t.toArray()[0][1] = 9;
+    assertArrayEquals(new int[] {1, 2}, t.classSizes());
+    assertArrayEquals(new int[] {2, 1}, t.clusterSizes());
+    assertArrayEquals(new int[] {0, 1}, t.classLabels());
+    assertEquals(1, t.count(0, 1));
+    assertEquals("ContingencyTable[3 points, 2 classes x 2 clusters, 2 non-zero cells]", t.toString());
+    assertThrows(IndexOutOfBoundsException.class, () -> t.count(2, 0));
+    assertThrows(IndexOutOfBoundsException.class, () -> t.count(0, -1));
+  }
+
+  /**
+   * Adjusted mutual information where the expected mutual information needs {@code ln k!} beyond 20 (Stirling's
+   * series), against scikit-learn 1.2.1 (tools/eval_edge_reference.py), through the shortcuts with every mean.
+   */
+  @Test
+  void adjustedMutualInformationBeyondTwentyPoints() {
+    int[] t50 = new int[50];
+    int[] p50 = new int[50];
+    for (int i = 0; i < 50; i++) {
+      t50[i] = i % 3;
+      p50[i] = (i / 7) % 4;
+    }
+    assertEquals(-0.05719510441253466, AdjustedMutualInformation.score(t50, p50, EntropyMean.MIN), 1e-15);
+    assertEquals(-0.05101736453698661, AdjustedMutualInformation.score(t50, p50, EntropyMean.GEOMETRIC), 1e-15);
+    assertEquals(-0.05070560057363903, AdjustedMutualInformation.score(t50, p50), 1e-15);
+    assertEquals(-0.045538666229362056, AdjustedMutualInformation.score(t50, p50, EntropyMean.MAX), 1e-15);
+    // the mutual information is small here (a sum of terms that nearly cancel): 1e-14 absolute, about 2e-12 relative
+    assertEquals(0.0060311739754810275, NormalizedMutualInformation.score(t50, p50, EntropyMean.MIN), 1e-14);
+    assertEquals(0.005414714183618565, NormalizedMutualInformation.score(t50, p50, EntropyMean.GEOMETRIC), 1e-14);
+    assertEquals(0.004861264126930058, NormalizedMutualInformation.score(t50, p50, EntropyMean.MAX), 1e-14);
+    int[] t1000 = new int[1000];
+    int[] p1000 = new int[1000];
+    for (int i = 0; i < 1000; i++) {
+      t1000[i] = i % 5;
+      p1000[i] = (i * i + 3) % 7;
+    }
+    // I and E[I] nearly cancel here: 1e-13 absolute, about 2e-11 relative
+    assertEquals(-0.004418018550878014, AdjustedMutualInformation.score(t1000, p1000, EntropyMean.MIN), 1e-13);
+    assertEquals(-0.004032196097754698, AdjustedMutualInformation.score(t1000, p1000), 1e-13);
+    assertEquals(5.9163411958378444e-05, NormalizedMutualInformation.score(t1000, p1000), 1e-15);
+  }
+
+  /**
+   * Two points, each alone in both labellings: {@code I = E[I] = H} and the adjusted mutual information is
+   * {@code 0 / 0}; the denominator 0 is replaced by {@code +eps}, as in scikit-learn 1.2.1, whose value is
+   * {@code +0.0} (tools/eval_edge_reference.py): the sign of the zero is part of that value.
+   */
+  @Test
+  void twoPointsAloneInBothLabellings() {
+    double ami = AdjustedMutualInformation.score(new int[] {0, 1}, new int[] {0, 1});
+    assertEquals(0.0, ami);
+    assertEquals(Double.POSITIVE_INFINITY, 1 / ami, "+0.0, not -0.0");
+  }
+
+  /** The weights of the F-measure and the V-measure must be positive and finite: 0 and infinity are refused. */
+  @Test
+  void betaBoundsAreExclusive() {
+    ContingencyTable t = ContingencyTable.of(A, B);
+    PairCounting pc = t.pairCounting();
+    for (double beta : new double[] {0.0, -1.0, Double.POSITIVE_INFINITY, Double.NaN}) {
+      IllegalArgumentException v = assertThrows(IllegalArgumentException.class, () -> t.vMeasure(beta));
+      assertEquals("beta must be > 0 and finite, got " + beta, v.getMessage());
+      IllegalArgumentException f = assertThrows(IllegalArgumentException.class, () -> pc.fMeasure(beta));
+      assertEquals("beta must be > 0 and finite, got " + beta, f.getMessage());
+    }
+    // the smallest and largest finite weights are accepted (values by the formulas: beta -> 0 gives the
+    // homogeneity and the precision, a huge beta the completeness and the recall)
+    assertEquals(t.homogeneity(), t.vMeasure(Double.MIN_VALUE), 1e-15);
+    assertEquals(t.completeness(), t.vMeasure(1e300), 1e-15);
+    assertEquals(pc.precision(), pc.fMeasure(Double.MIN_VALUE), 1e-15);
+    assertEquals(pc.recall(), pc.fMeasure(1e150), 1e-15);
+  }
+
+  /** Pair counts with self-pairs say so, in their flag and their description (ELKI's variant). */
+  @Test
+  void selfPairsAreReported() {
+    // by hand for [0, 0, 1] against [0, 0, 0]: ordered pairs with self-pairs, TP = 2^2 + 1^2 = 5, predicted joins 9
+    PairCounting self = ContingencyTable.of(new int[] {0, 0, 1}, new int[] {0, 0, 0}).pairCounting(true);
+    assertTrue(self.selfPairs());
+    assertEquals("PairCounting[both=5, truthOnly=0, predictedOnly=4, neither=0, ordered with self-pairs]",
+        self.toString());
+    PairCounting plain = ContingencyTable.of(new int[] {0, 0, 1}, new int[] {0, 0, 0}).pairCounting();
+    assertEquals("PairCounting[both=1, truthOnly=0, predictedOnly=2, neither=0]", plain.toString());
   }
 
   private static int[] labels(long seed, int n, int k) {
