@@ -7,6 +7,7 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The row-by-row mode (used for many clusters) agrees with the symmetric mode.
@@ -34,6 +35,38 @@ class SilhouetteKernelTest {
     double[] b = SilhouetteKernel.compute(x, d, rows, cl, k, 1, true);
     for (int i = 0; i < n; i++) {
       assertEquals(a[i], b[i], 1e-12, "row " + i);
+    }
+  }
+
+  /**
+   * More than one stripe (256 rows) of rows in clusters, followed by points alone in their cluster, whose nearest
+   * one each row of every stripe must find: the row-by-row mode gives the symmetric mode's values (which
+   * InternalIndexEdgeCaseTest checks against the textbook definition).
+   */
+  @Test
+  void rowByRowModeWithSeveralStripesAndSingletons() {
+    int[] sizes = {300, 290, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    int n = 600;
+    int d = 2;
+    Rng rng = new Rng(23);
+    double[] x = new double[n * d];
+    int[] rows = new int[n];
+    int[] cl = new int[n];
+    for (int c = 0, i = 0; c < sizes.length; c++) {
+      for (int q = 0; q < sizes[c]; q++, i++) {
+        rows[i] = i;
+        cl[i] = c;
+        // the points alone lie between the two clusters, nearer to some rows than the other cluster's mean
+        x[i * d] = c < 2 ? 6 * c + rng.nextGaussian() : 3 + rng.nextGaussian();
+        x[i * d + 1] = rng.nextGaussian();
+      }
+    }
+    double[] symmetric = SilhouetteKernel.compute(x, d, rows, cl, sizes.length, 1, false);
+    for (int threads = 1; threads <= 2; threads++) {
+      double[] rowByRow = SilhouetteKernel.compute(x, d, rows, cl, sizes.length, threads, true);
+      for (int i = 0; i < n; i++) {
+        assertEquals(symmetric[i], rowByRow[i], 1e-12, "row " + i);
+      }
     }
   }
 }
