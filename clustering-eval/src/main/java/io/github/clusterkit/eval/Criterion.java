@@ -37,11 +37,6 @@ public enum Criterion {
     this.lowerIsBetter = lowerIsBetter;
   }
 
-  /** True for the criteria that need a Gaussian mixture per {@code k}. */
-  boolean needsMixture() {
-    return this == BIC || this == AIC;
-  }
-
   /** True if the lowest value wins (for the knee criterion: meaningless, false). */
   boolean lowerIsBetter() {
     return lowerIsBetter;

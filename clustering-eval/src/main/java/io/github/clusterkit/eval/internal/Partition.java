@@ -1,7 +1,6 @@
 package io.github.clusterkit.eval.internal;
 
 import io.github.clusterkit.eval.NoisePolicy;
-import java.util.Arrays;
 
 /**
  * A labelling turned into dense cluster ids {@code 0..k-1} after a {@link NoisePolicy} has been applied.
@@ -18,18 +17,15 @@ public final class Partition {
   public final int k;
   /** Size per cluster id. */
   public final int[] sizes;
-  /** Original label per cluster id ({@code -1} for clusters made of noise). */
-  public final int[] labelOf;
   /** Number of rows kept (the sum of {@link #sizes}). */
   public final int kept;
   /** Number of rows labelled {@code -1}. */
   public final int noise;
 
-  private Partition(int[] cluster, int k, int[] sizes, int[] labelOf, int kept, int noise) {
+  private Partition(int[] cluster, int k, int[] sizes, int kept, int noise) {
     this.cluster = cluster;
     this.k = k;
     this.sizes = sizes;
-    this.labelOf = labelOf;
     this.kept = kept;
     this.noise = noise;
   }
@@ -70,8 +66,7 @@ public final class Partition {
     }
     int n = labels.length;
     int[] dense = new int[n];
-    int[] distinct = Dense.encode(labels, dense, true); // sorted non-noise labels, dense[i] = -1 for noise
-    int kLabels = distinct.length;
+    int kLabels = Dense.encode(labels, dense, true).length; // dense[i] = -1 for noise
     int noise = 0;
     for (int i = 0; i < n; i++) {
       if (dense[i] < 0) {
@@ -79,21 +74,15 @@ public final class Partition {
       }
     }
     int k;
-    int[] labelOf;
     switch (policy) {
       case IGNORE:
         k = kLabels;
-        labelOf = distinct;
         break;
       case MERGE:
         if (noise == 0) {
           k = kLabels;
-          labelOf = distinct;
         } else {
           k = kLabels + 1;
-          labelOf = new int[k];
-          labelOf[0] = -1;
-          System.arraycopy(distinct, 0, labelOf, 1, kLabels);
           for (int i = 0; i < n; i++) {
             dense[i] = dense[i] + 1; // noise (-1) becomes 0
           }
@@ -101,8 +90,6 @@ public final class Partition {
         break;
       case SINGLETONS:
         k = kLabels + noise;
-        labelOf = Arrays.copyOf(distinct, k);
-        Arrays.fill(labelOf, kLabels, k, -1);
         int next = kLabels;
         for (int i = 0; i < n; i++) {
           if (dense[i] < 0) {
@@ -122,7 +109,7 @@ public final class Partition {
         kept++;
       }
     }
-    return new Partition(dense, k, sizes, labelOf, kept, noise);
+    return new Partition(dense, k, sizes, kept, noise);
   }
 
   /**
