@@ -43,7 +43,11 @@ class EpsSelectionTest {
     assertTrue(zero.getMessage().contains("minPts") && zero.getMessage().contains("got 0"), zero.getMessage());
     IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
         () -> EpsSelection.kDistance(x, 4));
-    assertTrue(big.getMessage().contains("got 4"), big.getMessage());
+    assertEquals("minPts must be in [1, n = 3], got 4", big.getMessage());
+    // minPts = n is allowed: each row's k-distance is to its farthest row (by hand: 1 for (0, 0), sqrt 2 for the
+    // other two)
+    assertArrayEquals(new double[] {1, Math.sqrt(2), Math.sqrt(2)}, EpsSelection.kDistance(x, 3).sortedDistances(),
+        0.0);
     assertThrows(IllegalArgumentException.class, () -> EpsSelection.kDistance(null, 2));
     assertThrows(IllegalArgumentException.class, () -> EpsSelection.kDistance(x, 2, null));
   }

@@ -165,4 +165,109 @@ class KSelectionTest {
     assertTrue(undefined >= 1, "the case under test: some k's sample holds a single cluster");
     assertTrue(r.recommendedK() >= 2, r.toTable());
   }
+
+  /** The documented bounds of the configuration, at the values they allow and just past them. */
+  @Test
+  void configurationBounds() {
+    // "maxK at least max(minK, 2)": a single k is a sweep, from k = 2 on
+    assertTrue(KSelection.kMeans(2, 2).toString().contains("k=2..2"));
+    assertTrue(KSelection.kMeans(3, 3).toString().contains("k=3..3"));
+    assertTrue(KSelection.kMeans(1, 2).toString().contains("k=1..2"));
+    assertMessage("minK must be >= 1, got 0", () -> KSelection.kMeans(0, 5));
+    assertMessage("maxK must be >= minK and >= 2, got minK 4, maxK 3", () -> KSelection.kMeans(4, 3));
+    assertMessage("maxK must be >= minK and >= 2, got minK 1, maxK 1", () -> KSelection.kMeans(1, 1));
+    KSelection sweep = KSelection.kMeans(1, 5);
+    assertTrue(sweep.restarts(1).toString().contains("restarts=1"));
+    assertMessage("restarts must be >= 1, got 0", () -> sweep.restarts(0));
+    assertTrue(sweep.kneeSensitivity(0).toString().contains("kneeSensitivity=0.0"));
+    assertMessage("kneeSensitivity must be >= 0 and finite, got Infinity",
+        () -> sweep.kneeSensitivity(Double.POSITIVE_INFINITY));
+    assertMessage("kneeSensitivity must be >= 0 and finite, got -0.5", () -> sweep.kneeSensitivity(-0.5));
+    assertEquals(sweep.toString(), sweep.silhouetteSampleSize(50).silhouetteSampleSize(0).toString()); // 0 = exact
+    assertTrue(sweep.silhouetteSampleSize(2).toString().contains("silhouetteSampleSize=2"));
+    assertMessage("silhouetteSampleSize must be 0 (exact) or >= 2, got -1", () -> sweep.silhouetteSampleSize(-1));
+    assertTrue(sweep.parallelism(2).toString().contains("parallelism=2"));
+  }
+
+  private static void assertMessage(String message, org.junit.jupiter.api.function.Executable call) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+  }
+
+  /**
+   * maxK equal to the number of rows: the last k puts every point alone, where Calinski-Harabasz (which needs
+   * {@code k < n}) is undefined, so NaN; by the definitions the silhouette is 0 there (every point alone) and the
+   * Davies-Bouldin index 0 (every scatter 0, the points distinct).
+   */
+  @Test
+  void maxKEqualToTheRowCount() {
+    Dataset five = Dataset.of(new double[][] {{0, 0}, {0, 1}, {5, 5}, {5, 6}, {10, 0}});
+    KSelectionResult r = KSelection.kMeans(1, 5).seed(2).evaluate(five);
+    assertTrue(Double.isNaN(r.values(Criterion.CALINSKI_HARABASZ)[4]), r.toTable());
+    assertTrue(r.values(Criterion.CALINSKI_HARABASZ)[3] > 0, r.toTable());
+    assertEquals(0.0, r.values(Criterion.SILHOUETTE)[4]);
+    assertEquals(0.0, r.values(Criterion.DAVIES_BOULDIN)[4]);
+    assertEquals(0.0, r.values(Criterion.INERTIA)[4]);
+  }
+
+  /**
+   * Two blobs swept from k = 2: the silhouette is highest at the first k of the sweep, which is then the choice;
+   * the table has one line per k with the values of the computed criteria, and out-of-range k are refused.
+   */
+  @Test
+  void theFirstKCanWinAndTheTableListsEveryK() {
+    Rng rng = new Rng(4);
+    double[][] x = new double[60][];
+    for (int i = 0; i < 60; i++) {
+      x[i] = new double[] {(i % 2) * 20 + rng.nextGaussian(), rng.nextGaussian()};
+    }
+    KSelectionResult r = KSelection.kMeans(2, 4).seed(1).evaluate(Dataset.of(x));
+    assertEquals(2, r.best(Criterion.SILHOUETTE), r.toTable());
+    assertEquals(2, r.recommendedK());
+    assertEquals("KSelectionResult[k=2..4, recommended 2 by SILHOUETTE]", r.toString());
+    String[] lines = r.toTable().split("\n");
+    assertEquals(5, lines.length, r.toTable());
+    assertEquals("k\tinertia\tsilhouette\tdavies_bouldin\tcalinski_harabasz", lines[0]);
+    for (int t = 0; t < 3; t++) {
+      String[] fields = lines[t + 1].split("\t");
+      assertEquals(String.valueOf(t + 2), fields[0]);
+      assertEquals(r.values(Criterion.INERTIA)[t], Double.parseDouble(fields[1]),
+          1e-5 * r.values(Criterion.INERTIA)[t]); // printed with 6 significant digits
+      assertEquals(r.values(Criterion.SILHOUETTE)[t], Double.parseDouble(fields[2]), 1e-5);
+    }
+    assertEquals("recommended k = 2 (highest mean silhouette)", lines[4]);
+    assertMessage("k must be in [2, 4], got 5", () -> r.model(5));
+    assertMessage("k must be in [2, 4], got 1", () -> r.mixture(1));
+    assertEquals("this sweep fitted no Gaussian mixtures; configure KSelection.mixtures(...) or the BIC or AIC"
+        + " criterion", assertThrows(IllegalStateException.class, () -> r.mixture(3)).getMessage());
+  }
+
+  /**
+   * The choice rules on a table written by hand (through the package's constructor: a sweep cannot be made to
+   * tie exactly): ties go to the smallest k, as {@link Criterion} states; a criterion best at the first k chooses
+   * it. Inertia (5, 10, 1, 0.5, 0) for k = 1..5: normalised and flipped, D = (.5, -.25, .4, .2, 0); index 0 is a
+   * local maximum with threshold .5 - .25 that D(1) crosses, so the knee is k = 1.
+   */
+  @Test
+  void tiesGoToTheSmallestK() {
+    int[] ks = {1, 2, 3, 4, 5};
+    double[][] table = new double[Criterion.values().length][ks.length];
+    for (double[] row : table) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
+    table[Criterion.INERTIA.ordinal()] = new double[] {5, 10, 1, 0.5, 0};
+    table[Criterion.SILHOUETTE.ordinal()] = new double[] {Double.NaN, 0.5, 0.7, 0.7, 0.2};
+    table[Criterion.DAVIES_BOULDIN.ordinal()] = new double[] {Double.NaN, 1.0, 0.4, 0.4, 0.9};
+    table[Criterion.CALINSKI_HARABASZ.ordinal()] = new double[] {Double.NaN, 10, 30, 30, 5};
+    table[Criterion.BIC.ordinal()] = new double[] {1, 2, 3, 4, 5};
+    table[Criterion.AIC.ordinal()] = new double[] {3, 3, 3, 3, 3};
+    KSelectionResult r = new KSelectionResult(ks, table, null, java.util.EnumSet.allOf(Criterion.class),
+        new KMeansModel[ks.length], null, Criterion.SILHOUETTE, 1.0);
+    assertEquals(1, r.best(Criterion.INERTIA));
+    assertEquals(3, r.best(Criterion.SILHOUETTE));
+    assertEquals(3, r.best(Criterion.DAVIES_BOULDIN));
+    assertEquals(3, r.best(Criterion.CALINSKI_HARABASZ));
+    assertEquals(1, r.best(Criterion.BIC));
+    assertEquals(1, r.best(Criterion.AIC));
+    assertEquals(3, r.recommendedK());
+  }
 }
