@@ -294,6 +294,69 @@ class SegmentProfileTest {
     assertEquals(expected, actual, 1e-12 * Math.max(1, Math.abs(expected)), what);
   }
 
+  /** The segment-count overload checks the table and the labels as the other one does, with the same messages. */
+  @Test
+  void segmentCountOverloadChecksEveryArgument() {
+    Table t = small();
+    assertMessage("original: must not be null", () -> SegmentProfile.of(null, SMALL_LABELS, 2));
+    Table empty = Table.builder().numeric("x", new double[0]).build();
+    assertMessage("original: must have at least one row, got 0 rows", () -> SegmentProfile.of(empty, new int[0], 0));
+    assertMessage("labels: must not be null", () -> SegmentProfile.of(t, null, 2));
+    assertMessage("labels: length must equal the table's row count 6, got 7", () -> SegmentProfile.of(t, new int[7], 2));
+    // the bounds of the segment count are inclusive: 0 (every row noise) and the row count (a model's k = n)
+    SegmentProfile none = SegmentProfile.of(t, new int[] {-1, -1, -1, -1, -1, -1}, 0);
+    assertArrayEquals(new int[] {-1}, none.segments());
+    SegmentProfile six = SegmentProfile.of(t, new int[] {0, 1, 2, 3, 4, 5}, 6);
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, six.segments());
+    assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1}, six.sizes());
+  }
+
+  /**
+   * The naming rule at its edges, by hand. x = (10, 10, 0, 0): mean 5, population sd 5, so z = +1 and -1 exactly.
+   * With three such columns every |z| ties: the two earlier columns name the segment ("ties to the earlier
+   * feature"); a |z| equal to the threshold counts ("at least the threshold"); an underscore name is title-cased.
+   */
+  @Test
+  void namingRuleAtItsEdges() {
+    double[] x = {10, 10, 0, 0};
+    Table t = Table.builder().numeric("Credit_Limit", x).numeric("w", x).numeric("y", x).build();
+    SegmentProfile p = SegmentProfile.of(t, new int[] {0, 0, 1, 1});
+    assertArrayEquals(new double[] {1, 1, 1}, p.zScores(0), 0.0);
+    assertEquals(List.of("High Credit Limit, High W", "Low Credit Limit, Low W"), p.names(0.5));
+    assertEquals(List.of("High Credit Limit, High W", "Low Credit Limit, Low W"), p.names(1.0));
+    assertEquals(List.of("Average", "Average (2)"), p.names(1.0000000000000002));
+    // a category with a share of exactly one half in a segment, over-represented there (overall 1/4, sd
+    // sqrt(3/16), z = (1/2 - 1/4) / sqrt(3/16) = 0.577): "Mostly", since the share is at least one half
+    Table c = Table.builder().categorical("channel", new String[] {"ONLINE", "STORE", "STORE", "STORE"}).build();
+    SegmentProfile q = SegmentProfile.of(c, new int[] {0, 0, 1, 1});
+    assertEquals(0.25 / Math.sqrt(3.0 / 16), q.zScores(0)[0], 1e-15);
+    assertEquals(List.of("Mostly Online", "Mostly Store"), q.names(0.5));
+  }
+
+  /**
+   * Standard deviations of values far from 0 are taken about the mean (two passes), not as a difference of sums
+   * of squares, which would cancel: 1e9 + 0.1, 1e9 + 0.2, 1e9 + 0.7 against the same doubles' population standard
+   * deviation in exact decimal arithmetic (0.26246693619887147...).
+   */
+  @Test
+  void standardDeviationOfLargeValuesIsAccurate() {
+    double[] v = {1e9 + 0.1, 1e9 + 0.2, 1e9 + 0.7};
+    java.math.MathContext mc = new java.math.MathContext(40);
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    for (double d : v) {
+      sum = sum.add(new java.math.BigDecimal(d));
+    }
+    java.math.BigDecimal mean = sum.divide(java.math.BigDecimal.valueOf(3), mc);
+    java.math.BigDecimal ss = java.math.BigDecimal.ZERO;
+    for (double d : v) {
+      java.math.BigDecimal dev = new java.math.BigDecimal(d).subtract(mean);
+      ss = ss.add(dev.multiply(dev));
+    }
+    double exact = ss.divide(java.math.BigDecimal.valueOf(3), mc).sqrt(mc).doubleValue();
+    SegmentProfile p = SegmentProfile.of(Table.builder().numeric("t", v).build(), new int[] {0, 0, 1});
+    assertEquals(exact, p.overallSds()[0], 1e-12 * exact);
+  }
+
   // ---- invariants of the group-by on random tables with missing cells --------------------------------------
 
   @Provide
