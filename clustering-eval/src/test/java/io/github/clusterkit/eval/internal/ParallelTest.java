@@ -187,6 +187,83 @@ class ParallelTest {
     assertTrue(Thread.interrupted());
   }
 
+  /** Runs {@code body} as the caller of a call on a thread of its own; returns what it threw (or null). */
+  private static Thread callerThread(Parallel.Body body, int tasks, AtomicReference<Throwable> thrown,
+      AtomicBoolean interruptedAfter) {
+    return new Thread(() -> {
+      try {
+        Parallel.run(2, tasks, body);
+      } catch (Throwable e) {
+        thrown.set(e);
+      }
+      interruptedAfter.set(Thread.interrupted());
+    }, "parallel-test-caller");
+  }
+
+  /**
+   * An interrupt of the caller while it runs a task (a blocking one, which ends with InterruptedException and
+   * clears the status): the call fails with IllegalStateException caused by it, and the caller's status is set
+   * again before the call returns.
+   */
+  @Test
+  void anInterruptWhileTheCallerIsInATaskEndsTheCallAndKeepsItsStatus() {
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      CountDownLatch inTask = new CountDownLatch(1);
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      AtomicBoolean interruptedAfter = new AtomicBoolean();
+      Thread[] caller = new Thread[1];
+      caller[0] = callerThread((t, worker) -> {
+        if (Thread.currentThread() == caller[0]) {
+          inTask.countDown();
+          Thread.sleep(60_000); // ended by the interrupt
+        } else {
+          inTask.await(); // the other task: returns once the caller is inside its own
+        }
+      }, 2, thrown, interruptedAfter);
+      caller[0].start();
+      inTask.await();
+      caller[0].interrupt();
+      caller[0].join();
+      assertTrue(thrown.get() instanceof IllegalStateException, String.valueOf(thrown.get()));
+      assertTrue(thrown.get().getCause() instanceof InterruptedException, String.valueOf(thrown.get().getCause()));
+      assertTrue(interruptedAfter.get(), "the caller's own interrupt is kept");
+    });
+  }
+
+  /**
+   * A task of another thread fails while the caller runs a task that does not block (so it does not clear the
+   * interrupt that cancels it): the failure reaches the caller as is, and the cancelling interrupt is cleared from
+   * the caller before the call returns.
+   */
+  @Test
+  void theCancellingInterruptOfABusyCallerIsCleared() {
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      CountDownLatch inTask = new CountDownLatch(1);
+      RuntimeException boom = new IllegalArgumentException("boom");
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      AtomicBoolean interruptedAfter = new AtomicBoolean();
+      AtomicBoolean sawInterrupt = new AtomicBoolean();
+      Thread[] caller = new Thread[1];
+      caller[0] = callerThread((t, worker) -> {
+        if (Thread.currentThread() == caller[0]) {
+          inTask.countDown();
+          while (!Thread.currentThread().isInterrupted()) {
+            Thread.onSpinWait(); // busy until cancelled; returns normally, the status left set
+          }
+          sawInterrupt.set(true);
+        } else {
+          inTask.await();
+          throw boom;
+        }
+      }, 2, thrown, interruptedAfter);
+      caller[0].start();
+      caller[0].join();
+      assertSame(boom, thrown.get());
+      assertTrue(sawInterrupt.get(), "the caller's task was cancelled by an interrupt");
+      assertFalse(interruptedAfter.get(), "the call's own interrupt does not stay on the caller");
+    });
+  }
+
   @Test
   void silhouetteKernelTasksThatWaitForEarlierOnesGiveTheOneThreadValues() {
     Rng rng = new Rng(17);
