@@ -167,4 +167,20 @@ class PipelineInputLayoutTest {
     assertEquals(p.transformTable(newCustomersWithIds()),
         back.transformTable(newCustomersWithIds().drop("customer_id", "postcode")));
   }
+
+  @Test
+  void scalersNarrowedByALaterSelectorTransformTheirOtherColumnsAsFitted() {
+    // Every fitted numeric step reads 'a' and 'b'; the selector keeps 'a' only, so 'b' is not required and each step
+    // runs narrowed to 'a' with its fitted parameters. Oracle: the steps applied one by one to the full table.
+    Table t = Table.builder().numeric("a", new double[] {1, 2, 4, 9}).numeric("b", new double[] {5, 3, 3, 0})
+        .build();
+    PipelineModel p = Pipeline.of(new Log1p(), new StandardScaler(), new RobustScaler(), new MinMaxScaler().range(-1,
+        1), ColumnSelector.keep("a")).fit(t);
+    assertEquals(List.of("a"), p.requiredColumns());
+    Table onlyA = t.select("a");
+    assertEquals(stepByStep(p, t), p.transformTable(onlyA));
+    // Where a step reads a required column, the message names the first step that reads it: step 0 here.
+    assertMessage("the table has no column 'a', which the pipeline was fitted on: step 0 (Log1p) reads it",
+        () -> p.transformTable(t.select("b")));
+  }
 }

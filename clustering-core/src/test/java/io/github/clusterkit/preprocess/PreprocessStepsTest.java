@@ -159,6 +159,67 @@ class PreprocessStepsTest {
   }
 
   @Test
+  void standardScalerMatchesScikitLearnToTheBitAtALargeOffset() {
+    // At an offset of 1e8 the first pass's mean is off by rounding, and the two-pass correction term
+    // (squares - correction^2 / n) / n changes the last digits of the scale. tools/mutation_gap_reference.py,
+    // scikit-learn 1.2.1 StandardScaler().fit on this column (5 values: numpy sums them in order, as here):
+    // mean_ 100000000.00000542, scale_ 3.0944025591070553e-06.
+    double[] x = {100000000.0000047, 100000000.0000051, 100000000.0000075, 100000000.0000095, 100000000.0000003};
+    StandardScaler.Fitted f = new StandardScaler().fit(Table.builder().numeric("x", x).build());
+    assertArrayEquals(new double[] {100000000.00000542}, f.means());
+    assertArrayEquals(new double[] {3.0944025591070553e-06}, f.scales());
+  }
+
+  @Test
+  void spreadsOfExactlyTenEpsilonAreKeptAndTheWidestQuantileRangeIsAccepted() {
+    // scikit-learn's rule replaces a scale < 10 * eps by 1, so 10 * eps itself is kept
+    // (tools/mutation_gap_reference.py, scikit-learn 1.2.1): RobustScaler().fit([[0], [20 eps]]) has quartiles
+    // 5 eps and 15 eps (exact: numpy's lerp at 0.25 and 0.75 of 20 eps), scale_ [2.220446049250313e-15];
+    // MinMaxScaler().fit([[0], [10 eps]]) maps the column to [0, 1].
+    double tenEps = 10 * Math.ulp(1.0);
+    Table spread = Table.builder().numeric("x", new double[] {0, 2 * tenEps}).build();
+    assertArrayEquals(new double[] {2.220446049250313e-15}, new RobustScaler().fit(spread).scales());
+    Table range = Table.builder().numeric("x", new double[] {0, tenEps}).build();
+    assertArrayEquals(new double[] {0, 1}, new MinMaxScaler().fit(range).transform(range).numeric("x"));
+    // quantile_range=(0, 100) is valid (0 <= low < high <= 100): the spread is max - min. scikit-learn 1.2.1,
+    // RobustScaler(quantile_range=(0, 100)).fit([[3], [1], [4], [1], [5]]): center_ [3.], scale_ [4.].
+    Table t = Table.builder().numeric("x", new double[] {3, 1, 4, 1, 5}).build();
+    RobustScaler.Fitted r = new RobustScaler().quantileRange(0, 100).fit(t);
+    assertArrayEquals(new double[] {3}, r.centers());
+    assertArrayEquals(new double[] {4}, r.scales());
+    assertMessage("got (-1.0, 50.0)", () -> new RobustScaler().quantileRange(-1, 50));
+    assertMessage("got (50.0, 100.5)", () -> new RobustScaler().quantileRange(50, 100.5));
+  }
+
+  @Test
+  void mostFrequentTiesGoToTheSmallestAndPrefixesSortFirst() {
+    // tools/mutation_gap_reference.py, scikit-learn 1.2.1: SimpleImputer(strategy='most_frequent') on
+    // [3, 1, 3, 1, nan] gives 1.0 and on ['b', 'a', 'b', 'a'] gives 'a' (a tie goes to the smallest);
+    // OneHotEncoder().fit(['ab', 'a', 'b', 'ab']).categories_ is [['a', 'ab', 'b']] (a prefix sorts first).
+    Table t = Table.builder().numeric("n", new double[] {3, 1, 3, 1, NA})
+        .categorical("g", new String[] {"b", "a", "b", "a", null}).build();
+    Imputer.Fitted f = Imputer.mostFrequent().fit(t);
+    assertEquals(Map.of("n", 1.0), f.numericFills());
+    assertEquals(Map.of("g", "a"), f.categoricalFills());
+    Table prefix = Table.builder().categorical("g", new String[] {"ab", "a", "b", "ab"}).build();
+    assertEquals(List.of(List.of("a", "ab", "b")), new OneHotEncoder().fit(prefix).categories());
+    assertEquals(List.of("g=a", "g=ab", "g=b"), new OneHotEncoder().fit(prefix).transform(prefix).columnNames());
+  }
+
+  @Test
+  void aColumnWithNoObservedValueCannotBeFitted() {
+    // Documented edge case of every fitting step: the message names the step and the column.
+    Table t = Table.builder().numeric("x", new double[] {NA, NA}).build();
+    for (Step s : List.of(new StandardScaler(), new MinMaxScaler(), new RobustScaler(), Imputer.mean(),
+        Imputer.median(), Imputer.mostFrequent())) {
+      String name = s.getClass().getSimpleName();
+      assertMessage(name + ": column 'x' has no observed (non-missing) value to fit on", () -> s.fit(t));
+    }
+    Table g = Table.builder().categorical("g", new String[] {null, null}).build();
+    assertMessage("Imputer: column 'g' has no observed (non-missing) value", () -> Imputer.mostFrequent().fit(g));
+  }
+
+  @Test
   void minMaxConstantColumnsMapToLoOnlyUpToRounding() {
     // The Javadoc's examples, by hand in IEEE doubles with scikit-learn's x * scale + offset, scale (6 - 5) / 1:
     // -7.7 * 1 + (5 + 7.7) = -7.7 + 12.7 = 4.999999999999999; 1e20 * 1 + (5 - 1e20), where 5 - 1e20 rounds to
