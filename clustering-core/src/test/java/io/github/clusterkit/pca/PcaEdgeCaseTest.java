@@ -152,6 +152,25 @@ class PcaEdgeCaseTest {
     }
   }
 
+  @Test
+  void covarianceWhiteningThresholdScalesWithTheLargestVariance() {
+    // The same shape at a spread 1000 times wider (largest variance about 1e6): the covariance solver's third
+    // eigenvalue is rounding noise of about 2^-52 of the largest, and the documented threshold for it is
+    // max(n, d) 2^-52 times the largest variance, so it is mapped to 0 at any scale of the data.
+    int n = 8;
+    double[][] rows = new double[n][];
+    for (int i = 0; i < n; i++) {
+      double a = 10000 + 100 * i;
+      double b = 10000 + 300 * ((5 * i) % 8);
+      rows[i] = new double[] {a, b, a + b};
+    }
+    PcaModel m = Pca.components(3).whiten(true).solver(Pca.Solver.COVARIANCE).fit(Dataset.of(rows));
+    assertTrue(m.explainedVariance()[0] > 1e5, "largest variance " + m.explainedVariance()[0]);
+    for (double[] row : rows) {
+      assertEquals(0.0, m.transform(row)[2], 0, "numerically zero component whitened to 0");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Pca.Solver.class)
   void twoRowsWide(Pca.Solver solver) {
@@ -233,6 +252,75 @@ class PcaEdgeCaseTest {
     assertEquals(5, m.sampleCount());
     assertEquals(3, m.dimension());
     assertEquals(2, m.componentCount());
+  }
+
+  @Test
+  void autoRuleAtItsBoundaries() {
+    // The documented rule, n >= 4 d and n * d >= 20000, at equality in each condition and one row short of it.
+    assertEquals(Pca.Solver.COVARIANCE, Pca.autoSolver(400, 100), "n = 4 d, n d = 40000");
+    assertEquals(Pca.Solver.SVD, Pca.autoSolver(399, 100), "n < 4 d");
+    assertEquals(Pca.Solver.COVARIANCE, Pca.autoSolver(5000, 4), "n d = 20000");
+    assertEquals(Pca.Solver.SVD, Pca.autoSolver(4999, 4), "n d < 20000");
+    assertEquals(Pca.Solver.SVD, Pca.autoSolver(20, 1), "n d = 20");
+  }
+
+  @Test
+  void configurationsAreEqualExactlyWhenEverySettingIs() {
+    List<java.util.function.Supplier<Pca>> makers = List.of(
+        () -> Pca.components(2),
+        () -> Pca.components(3),
+        () -> Pca.varianceToKeep(0.9),
+        () -> Pca.varianceToKeep(0.95),
+        () -> Pca.components(2).whiten(true),
+        () -> Pca.components(2).parallelism(2),
+        () -> Pca.components(2).solver(Pca.Solver.SVD),
+        () -> Pca.components(2).solver(Pca.Solver.COVARIANCE));
+    java.util.Set<Integer> hashes = new java.util.HashSet<>();
+    for (int a = 0; a < makers.size(); a++) {
+      Pca p = makers.get(a).get();
+      assertEquals(p, makers.get(a).get());
+      assertEquals(p.hashCode(), makers.get(a).get().hashCode());
+      hashes.add(p.hashCode());
+      assertTrue(!p.equals(null) && !p.equals("Pca"));
+      for (int b = 0; b < makers.size(); b++) {
+        assertEquals(a == b, p.equals(makers.get(b).get()), p + " and " + makers.get(b).get());
+      }
+    }
+    assertTrue(hashes.size() > 1, "hash codes spread: " + hashes);
+    // Reached by another route: the same settings.
+    assertEquals(Pca.components(2).whiten(true).parallelism(1), Pca.components(2).parallelism(3).whiten(true)
+        .parallelism(1));
+    // parallelism(1) is the documented default and valid.
+    assertEquals(Pca.components(2), Pca.components(2).parallelism(1));
+    assertEquals("Pca[components=2, whiten=true, parallelism=1, solver=AUTO]",
+        Pca.components(2).whiten(true).toString());
+    assertEquals("Pca[varianceToKeep=0.9, whiten=false, parallelism=2, solver=SVD]",
+        Pca.varianceToKeep(0.9).parallelism(2).solver(Pca.Solver.SVD).toString());
+  }
+
+  @Test
+  void varianceToKeepReachedExactlyKeepsOneMoreComponent() {
+    // scikit-learn keeps searchsorted(cumsum(ratio), fraction, side='right') + 1 components: a fraction equal to a
+    // cumulative ratio counts as reached. tools/mutation_gap_reference.py, scikit-learn 1.2.1 on these rows:
+    // ratio[0] = 0.8841476857205369; PCA(n_components=ratio[0]).n_components_ = 2, with the next smaller double 1.
+    Dataset x = Dataset.of(new double[][] {{1, 2}, {3, 1}, {4, 5}, {0, 0}, {2, 2}});
+    double r0 = Pca.components(2).fit(x).explainedVarianceRatio()[0];
+    assertEquals(0.8841476857205369, r0, 1e-15);
+    assertEquals(2, Pca.varianceToKeep(r0).fit(x).componentCount());
+    assertEquals(1, Pca.varianceToKeep(Math.nextDown(r0)).fit(x).componentCount());
+  }
+
+  @Test
+  void svdResolvesATiltedComponentOfTinyVarianceThatTheScatterCannot() {
+    // Column 2 = column 1 + 1e-9 w, w orthogonal to column 1 and to the ones: a second component of variance about
+    // 4e-19 along (1, -1) / sqrt(2), not along an axis. tools/mutation_gap_reference.py, scikit-learn 1.2.1,
+    // PCA(2, svd_solver='full'): explained_variance_ [27.999999999999993, 4.000004280502122e-19]. The SVD agrees to
+    // its rounding (about 2^-52 of the largest singular value, 2e-6 relative here); the covariance solver's
+    // eigenvalue is only accurate to about 2^-52 of the largest variance, 6e-15, so it cannot resolve 4e-19.
+    double[][] rows = {{-5, -5 + 1e-9}, {-3, -3 - 1e-9}, {-1, -1}, {1, 1}, {3, 3 - 1e-9}, {5, 5 + 1e-9}};
+    PcaModel m = Pca.components(2).solver(Pca.Solver.SVD).fit(Dataset.of(rows));
+    assertEquals(27.999999999999993, m.explainedVariance()[0], 1e-13);
+    assertEquals(4.000004280502122e-19, m.explainedVariance()[1], 1e-4 * 4e-19);
   }
 
   @Test

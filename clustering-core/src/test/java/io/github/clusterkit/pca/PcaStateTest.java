@@ -211,9 +211,54 @@ class PcaStateTest {
     e = new Edit(good);
     System.arraycopy(e.components, 0, e.components, 3, 3);
     assertRejected("components must be orthonormal rows, but row 1 . row 0", e.state());
+    // Lengths and finiteness of the singular values and ratios are checked before their relations: a short array
+    // used to be read past its end (ArrayIndexOutOfBoundsException), a long one was accepted.
+    e = new Edit(good);
+    e.sv = new double[] {e.sv[0]};
+    assertRejected("singularValues must have one value per component (2), got 1", e.state());
+    e = new Edit(good);
+    e.sv = Arrays.copyOf(e.sv, 3);
+    assertRejected("singularValues must have one value per component (2), got 3", e.state());
+    e = new Edit(good);
+    e.sv[1] = Double.POSITIVE_INFINITY;
+    assertRejected("singularValues[1] must be finite, got Infinity", e.state());
+    e = new Edit(good);
+    e.ratio[1] = Double.NaN;
+    assertRejected("explainedVarianceRatio[1] must be finite, got NaN", e.state());
+    // The singular values must match the variances to 1e-9 of the largest variance, whatever its size: the same
+    // state scaled by 1e-12 (variances by 1e-12, singular values by 1e-6), with one singular value 1% off.
+    e = new Edit(good);
+    for (int j = 0; j < e.ev.length; j++) {
+      e.ev[j] *= 1e-12;
+      e.sv[j] *= 1e-6;
+    }
+    e.noise *= 1e-12;
+    PcaModel.fromState(e.state());
+    e.sv[1] *= 1.01;
+    assertRejected("singularValues[1]^2 / (sampleCount - 1)", e.state());
     IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
         () -> new PcaModel.State(5, false, Pca.Solver.SVD, null, new double[1], new double[1], new double[1],
             new double[1], new double[1], 0));
     assertTrue(x.getMessage().contains("columnNames must not be null"), x.getMessage());
+  }
+  @Test
+  void stateReportsTheConfigurationAndComparesEveryField() {
+    Dataset x = data(7, 20, 4);
+    PcaModel plain = Pca.components(2).solver(Pca.Solver.SVD).fit(x);
+    PcaModel white = Pca.components(2).whiten(true).solver(Pca.Solver.SVD).fit(x);
+    assertTrue(white.whitened());
+    assertTrue(!plain.whitened());
+    assertTrue(white.state().whiten());
+    assertTrue(!plain.state().whiten());
+    assertTrue(plain.noiseVariance() > 0, "two of four components left out");
+    assertEquals(plain.noiseVariance(), plain.state().noiseVariance());
+    assertEquals(plain.state(), plain.state());
+    assertEquals(plain.state().hashCode(), plain.state().hashCode());
+    assertTrue(!plain.state().equals(white.state()), "whiten differs");
+    assertTrue(!plain.state().equals(Pca.components(1).solver(Pca.Solver.SVD).fit(x).state()), "k differs");
+    assertTrue(!plain.state().equals(null));
+    assertTrue(plain.state().toString().startsWith("PcaModel.State[n=20, d=4, components=2, whiten=false"),
+        plain.state()::toString);
+    assertTrue(white.toString().startsWith("PcaModel[n=20, d=4, components=2, whiten=true"), white::toString);
   }
 }
