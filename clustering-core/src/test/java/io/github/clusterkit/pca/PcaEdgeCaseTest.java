@@ -323,6 +323,34 @@ class PcaEdgeCaseTest {
     assertEquals(4.000004280502122e-19, m.explainedVariance()[1], 1e-4 * 4e-19);
   }
 
+  @ParameterizedTest
+  @EnumSource(value = Pca.Solver.class, names = {"SVD", "COVARIANCE"})
+  void dataAtTheResolutionOfALargeOffsetGetTheExactVarianceAndMean(Pca.Solver solver) {
+    // Values 2^30 + k 2^-22 (k in 0..15, 2^-22 the spacing of doubles there): the first pass's mean is off by
+    // several units of 2^-22 against a spread of about 4.6 units, so the variance is right only thanks to the
+    // correction term of the corrected two-pass algorithm (Chan, Golub and LeVeque 1983), in both solvers. 5000
+    // rows make two of the covariance solver's chunks. Oracle: exact BigDecimal arithmetic on the same doubles.
+    int n = 5000;
+    io.github.clusterkit.internal.Rng rng = new io.github.clusterkit.internal.Rng(42);
+    double[] x = new double[n];
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    for (int i = 0; i < n; i++) {
+      x[i] = 0x1p30 + rng.nextInt(16) * 0x1p-22;
+      sum = sum.add(new java.math.BigDecimal(x[i]));
+    }
+    java.math.BigDecimal mean = sum.divide(java.math.BigDecimal.valueOf(n), java.math.MathContext.DECIMAL128);
+    java.math.BigDecimal squares = java.math.BigDecimal.ZERO;
+    for (int i = 0; i < n; i++) {
+      java.math.BigDecimal t = new java.math.BigDecimal(x[i]).subtract(mean);
+      squares = squares.add(t.multiply(t));
+    }
+    double variance = squares.divide(java.math.BigDecimal.valueOf(n - 1), java.math.MathContext.DECIMAL128)
+        .doubleValue();
+    PcaModel m = Pca.components(1).solver(solver).fit(Dataset.wrap(x, n, 1));
+    assertEquals(variance, m.explainedVariance()[0], 1e-9 * variance, "variance");
+    assertEquals(mean.doubleValue(), m.mean()[0], Math.ulp(0x1p30), "mean, to the spacing of the data");
+  }
+
   @Test
   void autoRule() {
     assertEquals(Pca.Solver.COVARIANCE, Pca.autoSolver(1_000_000, 10));
