@@ -89,14 +89,12 @@ public final class PcaModel {
    * {@code matrix_rank} tolerance); with {@link Pca.Solver#COVARIANCE} also an explained variance at most
    * {@code max(n, d) * 2^-52} times the largest, as its eigenvalues are accurate only to about {@code 2^-52} times
    * the largest. Whitening leaves their scores at 0 instead of dividing by rounding noise. {@link Pca} and
-   * {@link #fromState(State)} both decide it here.
+   * {@link #fromState(State)} both decide it here; both pass at least one variance ({@code k >= 1}: a fit keeps at
+   * least one component, and fromState rejects {@code k < 1} first).
    */
   static boolean[] zeroVariance(double[] explainedVariance, double[] mean, int n, int d, Pca.Solver solver) {
     int k = explainedVariance.length;
     boolean[] zero = new boolean[k];
-    if (k == 0) {
-      return zero;
-    }
     double rel = Math.max(n, d) * 0x1p-52;
     double maxMean = 0;
     for (double m : mean) {
