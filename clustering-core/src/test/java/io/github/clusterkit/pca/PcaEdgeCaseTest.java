@@ -326,29 +326,42 @@ class PcaEdgeCaseTest {
   @ParameterizedTest
   @EnumSource(value = Pca.Solver.class, names = {"SVD", "COVARIANCE"})
   void dataAtTheResolutionOfALargeOffsetGetTheExactVarianceAndMean(Pca.Solver solver) {
-    // Values 2^30 + k 2^-22 (k in 0..15, 2^-22 the spacing of doubles there): the first pass's mean is off by
-    // several units of 2^-22 against a spread of about 4.6 units, so the variance is right only thanks to the
-    // correction term of the corrected two-pass algorithm (Chan, Golub and LeVeque 1983), in both solvers. 5000
-    // rows make two of the covariance solver's chunks. Oracle: exact BigDecimal arithmetic on the same doubles.
+    // Values 2^30 + k 2^-22 (k in 0..15 for column 0, 0..39 for column 1; 2^-22 is the spacing of doubles there): the
+    // first pass's mean is off by several units of 2^-22 against a spread of a few units, so the variances are right
+    // only thanks to the correction term of the corrected two-pass algorithm (Chan, Golub and LeVeque 1983), in both
+    // solvers. 5000 rows make two of the covariance solver's chunks. Oracle: exact BigDecimal arithmetic on the same
+    // doubles; with all d = 2 components the explained variances sum to the total variance, the sum of the columns'.
     int n = 5000;
+    int d = 2;
     io.github.clusterkit.internal.Rng rng = new io.github.clusterkit.internal.Rng(42);
-    double[] x = new double[n];
-    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    double[] x = new double[n * d];
     for (int i = 0; i < n; i++) {
-      x[i] = 0x1p30 + rng.nextInt(16) * 0x1p-22;
-      sum = sum.add(new java.math.BigDecimal(x[i]));
+      x[i * d] = 0x1p30 + rng.nextInt(16) * 0x1p-22;
+      x[i * d + 1] = 0x1p30 + rng.nextInt(40) * 0x1p-22;
     }
-    java.math.BigDecimal mean = sum.divide(java.math.BigDecimal.valueOf(n), java.math.MathContext.DECIMAL128);
-    java.math.BigDecimal squares = java.math.BigDecimal.ZERO;
-    for (int i = 0; i < n; i++) {
-      java.math.BigDecimal t = new java.math.BigDecimal(x[i]).subtract(mean);
-      squares = squares.add(t.multiply(t));
+    java.math.MathContext mc = java.math.MathContext.DECIMAL128;
+    double total = 0;
+    double[] means = new double[d];
+    for (int a = 0; a < d; a++) {
+      java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+      for (int i = 0; i < n; i++) {
+        sum = sum.add(new java.math.BigDecimal(x[i * d + a]));
+      }
+      java.math.BigDecimal mean = sum.divide(java.math.BigDecimal.valueOf(n), mc);
+      java.math.BigDecimal squares = java.math.BigDecimal.ZERO;
+      for (int i = 0; i < n; i++) {
+        java.math.BigDecimal t = new java.math.BigDecimal(x[i * d + a]).subtract(mean);
+        squares = squares.add(t.multiply(t));
+      }
+      total += squares.divide(java.math.BigDecimal.valueOf(n - 1), mc).doubleValue();
+      means[a] = mean.doubleValue();
     }
-    double variance = squares.divide(java.math.BigDecimal.valueOf(n - 1), java.math.MathContext.DECIMAL128)
-        .doubleValue();
-    PcaModel m = Pca.components(1).solver(solver).fit(Dataset.wrap(x, n, 1));
-    assertEquals(variance, m.explainedVariance()[0], 1e-9 * variance, "variance");
-    assertEquals(mean.doubleValue(), m.mean()[0], Math.ulp(0x1p30), "mean, to the spacing of the data");
+    PcaModel m = Pca.components(d).solver(solver).fit(Dataset.wrap(x, n, d));
+    double[] ev = m.explainedVariance();
+    assertEquals(total, ev[0] + ev[1], 1e-9 * total, "total variance");
+    for (int a = 0; a < d; a++) {
+      assertEquals(means[a], m.mean()[a], Math.ulp(0x1p30), "mean of column " + a + ", to the spacing of the data");
+    }
   }
 
   @Test

@@ -146,6 +146,8 @@ class PreprocessContractsTest {
       assertTrue(s.toString().startsWith(s.getClass().getSimpleName()), s::toString);
       assertTrue(!s.toString().contains("[col]"), s::toString);
     }
+    assertTrue(ColumnSelector.keep("col").toString().contains(".keep"), "keep or drop is part of the configuration");
+    assertTrue(ColumnSelector.drop("col").toString().contains(".drop"));
     Pipeline p = Pipeline.of(new Log1p().columns("col"));
     assertEquals("Pipeline[Log1p[col]]", p.toString());
     PipelineModel m = Pipeline.of(ColumnSelector.keep("col"), new Log1p()).fit(t);

@@ -188,6 +188,7 @@ class PreprocessStepsTest {
     assertArrayEquals(new double[] {3}, r.centers());
     assertArrayEquals(new double[] {4}, r.scales());
     assertMessage("got (-1.0, 50.0)", () -> new RobustScaler().quantileRange(-1, 50));
+    assertMessage("got (50.0, 50.0)", () -> new RobustScaler().quantileRange(50, 50));
     assertMessage("got (50.0, 100.5)", () -> new RobustScaler().quantileRange(50, 100.5));
   }
 
@@ -201,6 +202,9 @@ class PreprocessStepsTest {
     Imputer.Fitted f = Imputer.mostFrequent().fit(t);
     assertEquals(Map.of("n", 1.0), f.numericFills());
     assertEquals(Map.of("g", "a"), f.categoricalFills());
+    // A smaller category with a lower count never wins ("aa" comes after "b" in a HashMap's order).
+    Table counts = Table.builder().categorical("g", new String[] {"b", "aa", "b"}).build();
+    assertEquals("b", Imputer.mostFrequent().fit(counts).categoricalFills().get("g"));
     Table prefix = Table.builder().categorical("g", new String[] {"ab", "a", "b", "ab"}).build();
     assertEquals(List.of(List.of("a", "ab", "b")), new OneHotEncoder().fit(prefix).categories());
     assertEquals(List.of("g=a", "g=ab", "g=b"), new OneHotEncoder().fit(prefix).transform(prefix).columnNames());
