@@ -2,6 +2,7 @@ package io.github.clusterkit.kmeans;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,6 +163,78 @@ class KMeansApiTest {
         KMeansAlgorithm.ELKAN}) {
       assertEquals(a, KMeans.resolve(a, 1000, 100, 50), "an explicit choice is kept");
     }
+  }
+
+  /**
+   * ELKAN keeps {@code n * k} lower bounds in one array, so it refuses more than a Java array holds
+   * ({@code Integer.MAX_VALUE - 8} = 2147483639 = 7 * 306783377: the largest accepted product, exact), while the
+   * other kernels, which keep no such array, take any size.
+   */
+  @Test
+  void elkanRefusesMoreBoundsThanAnArrayHolds() {
+    assertEquals(KMeansAlgorithm.ELKAN, KMeans.resolve(KMeansAlgorithm.ELKAN, 306_783_377, 10, 7));
+    fails("algorithm ELKAN needs n * k lower bounds, more than a Java array holds: n = 306783378, k = 7;"
+        + " use HAMERLY", () -> KMeans.resolve(KMeansAlgorithm.ELKAN, 306_783_378, 10, 7));
+    fails("algorithm ELKAN needs n * k lower bounds, more than a Java array holds: n = 67108864, k = 64;"
+        + " use HAMERLY", () -> KMeans.resolve(KMeansAlgorithm.ELKAN, 1 << 26, 600, 64));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(KMeansAlgorithm.HAMERLY, 1 << 26, 600, 64));
+    assertEquals(KMeansAlgorithm.LLOYD, KMeans.resolve(KMeansAlgorithm.LLOYD, 1 << 26, 600, 64));
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.resolve(KMeansAlgorithm.AUTO, 1 << 26, 600, 64));
+  }
+
+  /**
+   * A run cut off by {@code maxIterations} is not converged, and its labels are those of one more assignment to the
+   * final centroids. Hand computation, rows 0, 2, 5, 10 from the centroids 0 and 2: the first iteration assigns 0 to
+   * the first and 2, 5, 10 to the second centroid, which move to 0 and 17/3; the last assignment gives 2 to the first
+   * (2 against 11/3 away), so the labels are 0 0 1 1 and the inertia 0 + 4 + (2/3)^2 + (13/3)^2 = 209/9. Run to the
+   * end, the centroids 1 and 7.5 keep the labels in the third iteration: inertia 1 + 1 + 6.25 + 6.25 = 14.5, exact.
+   * scikit-learn 1.2.1 agrees: {@code KMeans(2, init=[[0], [2]], n_init=1, max_iter=m, algorithm="lloyd")} gives
+   * centroids [0, 5.666666666666666], labels [0 0 1 1], inertia 23.222222222222225 and n_iter_ 1 for {@code m = 1},
+   * and [1, 7.5], 14.5 and 3 for {@code m = 300}.
+   */
+  @Test
+  void maxIterationsStopsTheRunUnconverged() {
+    Dataset data = Dataset.of(new double[][] {{0}, {2}, {5}, {10}});
+    for (KMeansAlgorithm a : KMeansAlgorithm.values()) {
+      KMeans km = KMeans.k(2).initialCentroids(new double[][] {{0}, {2}}).algorithm(a);
+      KMeansModel cut = km.maxIterations(1).fit(data);
+      assertEquals(1, cut.dimension());
+      assertEquals(1, cut.iterations());
+      assertFalse(cut.converged(), a.toString());
+      assertFalse(cut.state().converged(), a.toString());
+      assertArrayEquals(new int[] {0, 0, 1, 1}, cut.labels());
+      assertArrayEquals(new double[][] {{0}, {17.0 / 3}}, cut.centroids());
+      assertEquals(209.0 / 9, cut.inertia(), 1e-13);
+      KMeansModel full = km.fit(data);
+      assertTrue(full.converged());
+      assertEquals(3, full.iterations());
+      assertArrayEquals(new double[][] {{1}, {7.5}}, full.centroids());
+      assertEquals(14.5, full.inertia());
+    }
+  }
+
+  /**
+   * Restarts that tie on inertia keep the earliest run. Two rows, two clusters: every run ends with one centroid on
+   * each row and inertia exactly 0, but the greedy k-means++ seeding picks the first centroid at random, so the runs
+   * differ in which row gets label 0. The kept run must be restart 0, the run of {@code restarts(1)}, on one thread
+   * and with the restarts side by side.
+   */
+  @Test
+  void restartTiesKeepTheEarliestRun() {
+    Dataset two = Dataset.of(new double[][] {{0}, {1}});
+    boolean labelsVary = false;
+    int[] first = KMeans.k(2).seed(0).fit(two).labels();
+    for (long seed = 0; seed < 16; seed++) {
+      KMeansModel one = KMeans.k(2).seed(seed).fit(two);
+      assertEquals(0.0, one.inertia());
+      labelsVary |= !Arrays.equals(first, one.labels());
+      for (int threads = 1; threads <= 2; threads++) {
+        KMeansModel five = KMeans.k(2).seed(seed).restarts(5).parallelism(threads).fit(two);
+        assertEquals(0.0, five.inertia());
+        assertArrayEquals(one.labels(), five.labels(), "seed " + seed + ", threads " + threads);
+      }
+    }
+    assertTrue(labelsVary, "every seed put row 0 in the same cluster: the test shows nothing");
   }
 
   @Test

@@ -2,12 +2,15 @@ package io.github.clusterkit.kmeans;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Generators;
 import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -104,5 +107,63 @@ class KMeansStateTest {
     assertEquals(0, m.predict(new double[] {0.5, 0.5}));
     assertEquals(2, m.predict(new double[] {5, 5}));
     assertEquals(3, m.k());
+  }
+
+  /** The smallest valid values of every checked field: one dimension, one label, inertia 0, no iteration. */
+  @Test
+  void acceptsTheBoundaryValues() {
+    KMeansModel.State s = new KMeansModel.State(1, new double[] {0, 4}, new int[] {1}, 0.0, 0, false,
+        KMeansAlgorithm.HAMERLY);
+    KMeansModel m = KMeansModel.fromState(s);
+    assertEquals(1, m.dimension());
+    assertEquals(2, m.k());
+    assertEquals(0.0, m.inertia());
+    assertEquals(0, m.iterations());
+    assertFalse(m.converged());
+    assertFalse(m.state().converged());
+    assertArrayEquals(new int[] {1}, m.labels());
+    assertEquals(s, m.state());
+    // Nearest centroid: 1 is nearer 0, 3 nearer 4, 2 equally near both (the lower index).
+    assertEquals(0, m.predict(new double[] {1}));
+    assertEquals(1, m.predict(new double[] {3}));
+    assertEquals(0, m.predict(new double[] {2}));
+  }
+
+  /** Two states are equal exactly when every field is; a state equals no other type. */
+  @Test
+  void statesDifferInEveryField() {
+    KMeansAlgorithm lloyd = KMeansAlgorithm.LLOYD;
+    double[] c = {0, 0, 1, 1};
+    int[] l = {0, 1, 1};
+    KMeansModel.State base = new KMeansModel.State(2, c, l, 3, 4, true, lloyd);
+    KMeansModel.State same = new KMeansModel.State(2, c.clone(), l.clone(), 3, 4, true, lloyd);
+    assertEquals(base, same);
+    assertEquals(base.hashCode(), same.hashCode());
+    assertFalse(base.equals(null));
+    assertFalse(base.equals(base.toString()));
+    List<KMeansModel.State> others = List.of(
+        new KMeansModel.State(1, c, l, 3, 4, true, lloyd),
+        new KMeansModel.State(2, new double[] {0, 0, 1, 2}, l, 3, 4, true, lloyd),
+        new KMeansModel.State(2, c, new int[] {0, 1, 0}, 3, 4, true, lloyd),
+        new KMeansModel.State(2, c, l, 3.5, 4, true, lloyd),
+        new KMeansModel.State(2, c, l, 3, 5, true, lloyd),
+        new KMeansModel.State(2, c, l, 3, 4, false, lloyd),
+        new KMeansModel.State(2, c, l, 3, 4, true, KMeansAlgorithm.ELKAN));
+    for (KMeansModel.State o : others) {
+      assertNotEquals(base, o, o.toString());
+      assertNotEquals(o, base, o.toString());
+    }
+  }
+
+  /**
+   * The summary names every field; k is the number of centroids, 0 for a state of dimension 0 (which the constructor
+   * takes and only {@link KMeansModel#fromState} rejects), whose toString must not divide by zero.
+   */
+  @Test
+  void toStringSummarisesTheState() {
+    assertEquals("KMeansModel.State[k=2, d=3, n=4, inertia=1.5, iterations=7, converged=false, algorithm=ELKAN]",
+        new KMeansModel.State(3, new double[6], new int[4], 1.5, 7, false, KMeansAlgorithm.ELKAN).toString());
+    assertEquals("KMeansModel.State[k=0, d=0, n=1, inertia=0.0, iterations=0, converged=true, algorithm=LLOYD]",
+        new KMeansModel.State(0, new double[2], new int[1], 0, 0, true, KMeansAlgorithm.LLOYD).toString());
   }
 }

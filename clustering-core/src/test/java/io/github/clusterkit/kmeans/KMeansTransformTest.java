@@ -82,4 +82,25 @@ class KMeansTransformTest {
     e = assertThrows(IllegalArgumentException.class, () -> m.transform(Dataset.of(new double[][] {{1}})));
     assertEquals("data must have dimension 2 like the centroids, got 1", e.getMessage());
   }
+
+  /**
+   * Centroids large enough to need the power-of-two scaling themselves (1e200 and 3e200), and rows whose own
+   * magnitudes choose different powers: each row's distances must use the centroids scaled by that row's power, also
+   * when the row before chose another. Hand values: |1.5e200 - 1e200| = 5e199 and |1.5e200 - 3e200| = 1.5e200 (to
+   * rounding); |2e250 - c| = 2e250 for both centroids (1e200 is below half an ulp of 2e250).
+   */
+  @Test
+  void rowsOfDifferentMagnitudesBesideLargeCentroids() {
+    KMeansModel m = KMeansModel.fromState(new KMeansModel.State(1, new double[] {1e200, 3e200}, new int[] {0, 1},
+        0, 1, true, KMeansAlgorithm.LLOYD));
+    double[][] rows = {{1.5e200}, {2e250}, {1.5e200}, {2.5e200}};
+    double[][] all = m.transform(Dataset.of(rows));
+    for (int i = 0; i < rows.length; i++) {
+      assertArrayEquals(m.transform(rows[i]), all[i], "row " + i);
+    }
+    assertArrayEquals(new double[] {5e199, 1.5e200}, all[2], 1e185);
+    assertArrayEquals(new double[] {2e250, 2e250}, all[1], 0.0);
+    assertArrayEquals(new double[] {1.5e200, 5e199}, all[3], 1e185);
+    assertArrayEquals(new int[] {0, 0, 0, 1}, m.predict(Dataset.of(rows)));
+  }
 }
