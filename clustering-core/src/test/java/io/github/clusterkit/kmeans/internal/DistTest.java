@@ -1,11 +1,13 @@
 package io.github.clusterkit.kmeans.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.clusterkit.internal.Rng;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link Dist#sq4}, {@link Dist#sqColumns} and {@link Dist#sqColumnsPair} give bit for bit the values of
@@ -72,6 +74,42 @@ class DistTest {
           Double.doubleToRawLongBits(out0[r]), "first, vector " + r + ", d " + d);
       assertEquals(Double.doubleToRawLongBits(Dist.sq(rows, r * d, b, bo1, d)),
           Double.doubleToRawLongBits(out1[r]), "second, vector " + r + ", d " + d);
+    }
+  }
+
+  /**
+   * The column kernels take up to {@link Dist#MAX_COLUMN_LEN} (256) vectors, the length of the zero column that pads an
+   * odd column count: 256 vectors of 3 and 17 columns (a padded pair each) equal the one-by-one sums; 257 are refused
+   * with the rule and the value instead of reading past the padding.
+   */
+  @Test
+  void columnKernelsTakeAtMost256Vectors() {
+    Rng rng = new Rng(7);
+    for (int d : new int[] {3, 17}) {
+      int len = Dist.MAX_COLUMN_LEN;
+      double[] rows = gaussians(rng, len * d, 1);
+      double[] b = gaussians(rng, 2 * d, 1);
+      double[][] cols = columns(rows, len, d);
+      double[][] acc = new double[8][len];
+      double[] out0 = new double[len];
+      double[] out1 = new double[len];
+      double[] single = new double[len];
+      Dist.sqColumns(cols, len, b, d, d, acc, single);
+      Dist.sqColumnsPair(cols, len, b, 0, d, d, acc, out0, out1);
+      for (int r = 0; r < len; r++) {
+        assertEquals(Dist.sq(rows, r * d, b, 0, d), out0[r], "first, vector " + r + ", d " + d);
+        assertEquals(Dist.sq(rows, r * d, b, d, d), out1[r], "second, vector " + r + ", d " + d);
+        assertEquals(Dist.sq(rows, r * d, b, d, d), single[r], "single, vector " + r + ", d " + d);
+      }
+      double[][] big = columns(gaussians(rng, (len + 1) * d, 1), len + 1, d);
+      double[][] bigAcc = new double[8][len + 1];
+      double[] bigOut = new double[len + 1];
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Dist.sqColumns(big, len + 1, b, 0, d, bigAcc, bigOut));
+      assertEquals("len must be <= 256, got 257", e.getMessage());
+      e = assertThrows(IllegalArgumentException.class,
+          () -> Dist.sqColumnsPair(big, len + 1, b, 0, d, d, bigAcc, bigOut, new double[len + 1]));
+      assertEquals("len must be <= 256, got 257", e.getMessage());
     }
   }
 
