@@ -1,6 +1,7 @@
 package io.github.clusterkit.neighbors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +119,20 @@ class NeighborIndexArgumentsTest {
           "finite", "a[0]", "Infinity");
       assertBad(() -> m.distance(new double[] {1, 2}, new double[] {1, Double.NEGATIVE_INFINITY}), "finite", "b[1]",
           "-Infinity");
+    }
+  }
+
+  /** Every index answers for the data it was given (not a copy: a Dataset is immutable), its metric and size. */
+  @Test
+  void accessorsGiveTheIndexedDataAndMetric() {
+    for (Metric m : Metric.values()) {
+      for (NeighborIndex index : new NeighborIndex[] {KdTree.build(DATA, m), KdTree.build(DATA, m, 1),
+          BruteForce.of(DATA, m), NeighborIndex.of(DATA, m)}) {
+        String what = index.getClass().getSimpleName() + " " + m;
+        assertSame(DATA, index.data(), what);
+        assertEquals(m, index.metric(), what);
+        assertEquals(5, index.size(), what);
+      }
     }
   }
 
