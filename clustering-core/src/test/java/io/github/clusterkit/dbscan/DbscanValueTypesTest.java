@@ -92,6 +92,11 @@ class DbscanValueTypesTest {
     assertEquals(Metric.CHEBYSHEV, m.metric());
     assertTrue(m.borderPointsAsNoise());
     assertFalse(Dbscan.eps(1).fit(Dataset.of(LINE)).borderPointsAsNoise());
+    // the search that ran: a requested one when it can run (one dimension suits the grid)
+    for (Dbscan.Search s : new Dbscan.Search[] {Dbscan.Search.GRID, Dbscan.Search.KD_TREE, Dbscan.Search.BRUTE_FORCE}) {
+      assertEquals(s, Dbscan.eps(1).search(s).fit(Dataset.of(LINE)).search());
+    }
+    assertEquals(Dbscan.Search.GRID, Dbscan.eps(1).fit(Dataset.of(LINE)).search());
     // exact (in one dimension every metric is |a - b|): cores 1, 2 and 5; under DBSCAN* the rest is noise
     assertEquals("DbscanModel[n=8, clusters=2, noise=5, core=3, eps=1.0, minPts=3, metric=CHEBYSHEV]",
         m.toString());
