@@ -220,6 +220,24 @@ class DbscanApiTest {
     assertTrue(k10.kneeIndex() > 0 && k10.kneeIndex() < 1999);
   }
 
+  /**
+   * The shortest curve Kneedle searches: three positive k-distances. Exact: rows 0, 1, 3 with k = 2 have k-distances
+   * 1, 1, 2; normalised x = 0, 1/2, 1 and y = 0, 0, 1, so x - y = 0, 1/2, 0 and the knee is index 1, eps 1 (rows 0
+   * and 1 are within 1 of each other: core with minPts 2). Two values (rows 0 and 2 only) are too few for a knee: index
+   * 0.
+   */
+  @Test
+  void kDistanceKneeOfThreeRows() {
+    KDistance three = KDistance.of(Dataset.of(new double[][] {{0}, {1}, {3}}), 2);
+    assertArrayEquals(new double[] {1, 1, 2}, three.sortedDistances());
+    assertEquals(1, three.kneeIndex());
+    assertEquals(1.0, three.knee());
+    KDistance two = KDistance.of(Dataset.of(new double[][] {{0}, {3}}), 2);
+    assertArrayEquals(new double[] {3, 3}, two.sortedDistances());
+    assertEquals(0, two.kneeIndex());
+    assertEquals(3.0, two.knee());
+  }
+
   @Test
   void kDistanceKneeOfDuplicateHeavyDataIsAUsableEps() {
     // 70 copies of (0, 0) and a 6 x 5 grid of spacing 0.5 (x also drifting by 0.01 a row) beside them
