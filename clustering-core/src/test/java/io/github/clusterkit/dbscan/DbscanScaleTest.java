@@ -114,6 +114,32 @@ class DbscanScaleTest {
     }
   }
 
+  /**
+   * The kind of a far point (one whose coordinates overflow at the core points' scale) follows the same rule as any
+   * other: CORE_LIKE needs at least {@code minPts - 1} core points within eps, else BORDER (under DBSCAN*: label -1).
+   * A fit never gives such a model (with eps reaching a far point every training row is within eps of every other), so
+   * the states are built by hand; {@link DbscanModel#fromState} accepts them and promises prediction by the rule. Exact:
+   * every core point lies within {@code 4e-300} of the origin, so {@code (1e10, 0)} is {@code 1e10} from each, within
+   * eps {@code 1e20}.
+   */
+  @Test
+  void farPointsWithTooFewCorePointsAreBorderPoints() {
+    for (boolean star : new boolean[] {false, true}) {
+      // four core points, minPts 5: 4 >= minPts - 1, core-like
+      DbscanModel four = DbscanModel.fromState(new DbscanModel.State(1e20, 5, Metric.EUCLIDEAN, star,
+          Dbscan.Search.KD_TREE, 2, new int[] {0, 0, 0, 0}, new boolean[] {true, true, true, true},
+          new double[] {1e-300, 0, 2e-300, 0, 3e-300, 0, 4e-300, 0}));
+      assertAssignment(four.assign(new double[] {1e10, 0}), 0, Assignment.Kind.CORE_LIKE, 1e10);
+      // three core points, minPts 5: 3 < 4, a border point; DBSCAN* makes it noise
+      DbscanModel three = DbscanModel.fromState(new DbscanModel.State(1e20, 5, Metric.EUCLIDEAN, star,
+          Dbscan.Search.KD_TREE, 2, new int[] {0, 0, 0}, new boolean[] {true, true, true},
+          new double[] {1e-300, 0, 2e-300, 0, 3e-300, 0}));
+      int label = star ? -1 : 0;
+      assertAssignment(three.assign(new double[] {1e10, 0}), label, Assignment.Kind.BORDER, 1e10);
+      assertEquals(label, three.predict(new double[] {1e10, 0}));
+    }
+  }
+
   private static void assertAssignment(Assignment a, int label, Assignment.Kind kind, double distance) {
     assertEquals(label, a.label(), a.toString());
     assertEquals(kind, a.kind(), a.toString());
