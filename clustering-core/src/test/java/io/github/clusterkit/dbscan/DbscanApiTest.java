@@ -238,6 +238,22 @@ class DbscanApiTest {
     assertEquals(3.0, two.knee());
   }
 
+  /**
+   * Kneedle on hand-computed curves (KDistance.knee, on the positive part from its first value above 0). Exact:
+   * {@code [0, 4, 5, 8, 8]}: positive part {@code [4, 5, 8, 8]}, x = 0, 1/3, 2/3, 1, y = 0, 1/4, 1, 1, x - y = 0,
+   * 1/12, -1/3, 0: index 1 + 1 = 2. {@code [0, 1, 2.5, 3]}: x - y = 0, 1/2 - 3/4, 0, a tie of the first and the last:
+   * the smallest index, 1. {@code [0, 0, 5, 5]} and {@code [0, 5, 5, 5]}: a flat positive part, its first index (2,
+   * 1).
+   */
+  @Test
+  void kneeOfHandComputedCurves() {
+    assertEquals(2, KDistance.knee(new double[] {0, 4, 5, 8, 8}));
+    assertEquals(1, KDistance.knee(new double[] {0, 1, 2.5, 3}));
+    assertEquals(2, KDistance.knee(new double[] {0, 0, 5, 5}));
+    assertEquals(1, KDistance.knee(new double[] {0, 5, 5, 5}));
+    assertEquals(0, KDistance.knee(new double[] {0, 0, 0}));
+  }
+
   @Test
   void kDistanceKneeOfDuplicateHeavyDataIsAUsableEps() {
     // 70 copies of (0, 0) and a 6 x 5 grid of spacing 0.5 (x also drifting by 0.01 a row) beside them
