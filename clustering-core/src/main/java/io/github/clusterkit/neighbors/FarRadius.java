@@ -13,8 +13,9 @@ package io.github.clusterkit.neighbors;
  * scan in the original units, where every coordinate gap is multiplied by {@code 2^-e}, {@code e} the binary
  * exponent of the radius: the radius becomes a number in {@code [1, 2)}, a point within it has a finite reduced
  * distance below 4, and a point beyond it compares greater (or overflows to infinity). Both index implementations
- * call this same code, so they agree bit for bit. Reported distances are held at that scale
- * ({@link Neighbors#reset(Metric, int)} with {@code e}) and scaled back on access. Not API.
+ * call this same code, so they agree bit for bit. Reported distances are computed again for each row found at that
+ * row's own scale and held as true distances ({@link Neighbors#resetTrue}): the rows within a huge radius may lie at
+ * any distance below it, too far apart for one scale. Not API.
  */
 final class FarRadius {
 
@@ -59,14 +60,32 @@ final class FarRadius {
       Neighbors out) {
     int e = Math.getExponent(radius);
     double r = metric.toReduced(Math.scalb(radius, -e));
-    out.reset(metric, e);
+    out.resetTrue(metric);
     for (int i = 0, off = 0; i < n; i++, off += d) {
-      double s = reduced(metric, query, qOff, v, off, d, e);
-      if (s <= r) {
-        out.add(i, s);
+      if (reduced(metric, query, qOff, v, off, d, e) <= r) {
+        out.add(i, distance(metric, query, qOff, v, off, d));
       }
     }
     return out.size();
+  }
+
+  /**
+   * The distance of the query to row {@code off} in original units, at the row's own scale: every coordinate gap
+   * times {@code 2^-g}, {@code g} the binary exponent of the largest gap, so that the reduced form neither overflows
+   * nor loses the row's own gaps (a gap more than {@code 2^511} times smaller than the largest adds less than an ulp
+   * to a squared sum), then scaled back. A radius's scale would not do: rows within a huge radius may lie at any
+   * distance below it, and a gap {@code 2^-600} times the radius squares to 0 there.
+   */
+  private static double distance(Metric metric, double[] q, int qOff, double[] x, int off, int d) {
+    double max = 0;
+    for (int j = 0; j < d; j++) {
+      max = Math.max(max, Math.abs(q[qOff + j] - x[off + j]));
+    }
+    if (max == 0 || max == Double.POSITIVE_INFINITY) {
+      return max;
+    }
+    int g = Math.getExponent(max);
+    return Math.scalb(metric.fromReduced(reduced(metric, q, qOff, x, off, d, g)), g);
   }
 
   /**

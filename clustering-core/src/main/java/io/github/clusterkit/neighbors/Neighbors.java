@@ -31,6 +31,11 @@ public final class Neighbors {
    * squared distances are searched multiplied by {@code 2^-scale}); held distances are scaled back on access.
    */
   private int scale;
+  /**
+   * Whether the held values are true distances in the data's units rather than reduced ones at {@link #scale}:
+   * the far-radius queries ({@code FarRadius}), whose rows lie at distances too far apart for one scale.
+   */
+  private boolean trueHeld;
 
   // Lazy distances: entries whose reduced distance is NaN (never a real value: data and queries are
   // finite, so a reduced distance is finite or +infinity) are computed from these on first access.
@@ -82,6 +87,9 @@ public final class Neighbors {
 
   /** The true distance of a held reduced distance, scaled back. */
   private double trueDistance(double r) {
+    if (trueHeld) {
+      return r;
+    }
     double v = metric.fromReduced(r);
     return scale == 0 ? v : Math.scalb(v, scale);
   }
@@ -99,6 +107,9 @@ public final class Neighbors {
     Objects.checkIndex(i, size);
     materialize();
     double r = reduced[i];
+    if (trueHeld) {
+      return metric.toReduced(r);
+    }
     return scale == 0 ? r : Math.scalb(r, metric.reducedExponent(scale));
   }
 
@@ -141,8 +152,22 @@ public final class Neighbors {
     size = 0;
     metric = m;
     scale = e;
+    trueHeld = false;
     pending = false;
     lazyData = null;
+  }
+
+  /**
+   * Empties the buffer for a query that adds true distances in the data's units ({@link #add} with the distance
+   * itself, not its reduced form), each exact on its own: {@link #distance(int)} returns it as added and
+   * {@link #reducedDistance(int)} reduces it (which may overflow or underflow, as documented there). The order of
+   * {@link #sortByDistance()} is the same, the reduced form being increasing in the distance.
+   *
+   * @param m the metric of the coming query
+   */
+  void resetTrue(Metric m) {
+    reset(m, 0);
+    trueHeld = true;
   }
 
   /**

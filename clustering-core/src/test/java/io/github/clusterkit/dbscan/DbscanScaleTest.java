@@ -122,6 +122,27 @@ class DbscanScaleTest {
    * every core point lies within {@code 4e-300} of the origin, so {@code (1e10, 0)} is {@code 1e10} from each, within
    * eps {@code 1e20}.
    */
+  /**
+   * An eps far beyond the data's spread (1e200 over rows 0, 1, 3): the distance of a placed point to its nearest
+   * core point is its own exact value (0.5 from 2.5 to the row 3, by hand), not 0, and a point is "on" a core point
+   * only when it coincides with one. In a state whose two core points 0 and 3 carry labels 0 and 1 with minPts 5
+   * (two core points within eps, fewer than minPts - 1: a border point by DBSCAN's rule), 2.5 joins the nearer core
+   * point's cluster 1 as a border point. Before, every distance within such an eps came out 0: the point counted as
+   * coinciding with a core point (CORE_LIKE) and the tie went to label 0.
+   */
+  @Test
+  void hugeEpsPlacesPointsByTheirTrueDistance() {
+    for (Dbscan.Search search : Dbscan.Search.values()) {
+      DbscanModel fit = Dbscan.eps(1e200).minPts(2).search(search)
+          .fit(Dataset.of(new double[][] {{0}, {1}, {3}}));
+      assertEquals(new Assignment(0, Assignment.Kind.CORE_LIKE, 0.5), fit.assign(new double[] {2.5}), "" + search);
+      DbscanModel state = DbscanModel.fromState(new DbscanModel.State(1e200, 5, Metric.EUCLIDEAN, false,
+          fit.state().search(), 1,
+          new int[] {0, 1}, new boolean[] {true, true}, new double[] {0, 3}));
+      assertEquals(new Assignment(1, Assignment.Kind.BORDER, 0.5), state.assign(new double[] {2.5}), "" + search);
+    }
+  }
+
   @Test
   void farPointsWithTooFewCorePointsAreBorderPoints() {
     for (boolean star : new boolean[] {false, true}) {

@@ -58,6 +58,37 @@ class NeighborFarRadiusTest {
   }
 
   /**
+   * A radius far beyond the data's spread (data up to {@code 1e60}, which the indices hold unscaled) holds rows at
+   * every distance from 0.5 to {@code 1e60}: each reported distance is its own exact value (worked out by hand:
+   * gaps 2.5, 1.5, 0.5 from the query 2.5; the row {@code 1e60} is {@code 1e60 - 2.5}, which rounds to
+   * {@code 1e60}), not a value held at the radius's scale, where a gap {@code 2^-600} times the radius squares to
+   * 0. Before, every distance but the last came out 0 and the sort ordered those rows by index.
+   */
+  @Test
+  void hugeRadiiReportEachDistanceExactly() {
+    Dataset x = Dataset.of(new double[][] {{0}, {1}, {3}, {1e60}});
+    for (Metric m : Metric.values()) {
+      for (NeighborIndex index : indices(x, m)) {
+        String what = index.getClass().getSimpleName() + " " + m;
+        Neighbors out = new Neighbors();
+        assertEquals(4, index.radius(new double[] {2.5}, 1e200, out), what);
+        out.sortByDistance();
+        assertArrayEquals(new int[] {2, 1, 0, 3}, out.indices(), what);
+        assertArrayEquals(new double[] {0.5, 1.5, 2.5, 1e60}, out.distances(), what);
+        double[] reduced = new double[4];
+        for (int i = 0; i < 4; i++) {
+          reduced[i] = out.reducedDistance(i);
+        }
+        // reduced form in the data's units: the square of each distance (as doubles) for Euclidean, else the same
+        double[] expected = m == Metric.EUCLIDEAN
+            ? new double[] {0.25, 2.25, 6.25, 1e60 * 1e60}
+            : new double[] {0.5, 1.5, 2.5, 1e60};
+        assertArrayEquals(expected, reduced, what);
+      }
+    }
+  }
+
+  /**
    * Random data at a random power-of-two scale, queries far from them and radii whose reduced form overflows: the
    * rows found are exactly those within the radius in exact arithmetic (rows whose exact distance is within
    * {@code 1e-9} relative of the radius are left out of the comparison: rounding may put them either side), the
