@@ -413,54 +413,6 @@ public final class Csv {
     return names;
   }
 
-  /** Optional sign, digits with an optional point (at least one digit), optional exponent. */
-  static boolean isDecimal(String s) {
-    return isDecimal(s, '.');
-  }
-
-  /** {@link #isDecimal(String)} with {@code point} ({@code '.'} or {@code ','}) in place of the point. */
-  static boolean isDecimal(String s, char point) {
-    int n = s.length();
-    int i = 0;
-    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-      i++;
-    }
-    int digits = 0;
-    while (i < n && isDigit(s.charAt(i))) {
-      i++;
-      digits++;
-    }
-    if (i < n && s.charAt(i) == point) {
-      i++;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-        digits++;
-      }
-    }
-    if (digits == 0) {
-      return false;
-    }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      i++;
-      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-        i++;
-      }
-      int exp = 0;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-        exp++;
-      }
-      if (exp == 0) {
-        return false;
-      }
-    }
-    return i == n;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
   private static String abbreviate(String s) {
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }

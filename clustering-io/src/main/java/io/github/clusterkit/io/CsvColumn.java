@@ -251,8 +251,9 @@ final class CsvColumn {
   }
 
   /**
-   * The grammar of {@link Csv#isDecimal(String, char)}, over the characters {@code [i, n)} of the current page,
-   * with {@code point} ({@code '.'} or {@code ','}) between the whole and the fractional digits.
+   * The decimal grammar of {@link Csv} (optional sign, digits with an optional point, at least one digit, optional
+   * exponent), over the characters {@code [i, n)} of the current page, with {@code point} ({@code '.'} or
+   * {@code ','}) between the whole and the fractional digits.
    */
   private boolean isDecimal(int i, int n, char point) {
     if (i < n && (at(i) == '+' || at(i) == '-')) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * A reference CSV reader for tests: the straightforward algorithm {@link Csv} followed before it stored
  * columns compactly. Every record is kept as FastCSV's strings (one per cell), then each column's type is
  * decided (all non-missing cells decimals, or a forced type) and the column converted; messages as documented
- * by {@link Csv}. Its decimal rule is written independently of {@link Csv#isDecimal}, as the regular
+ * by {@link Csv}. Its decimal rule is written independently of the reader's ({@code CsvColumn}), as the regular
  * expression of the documented grammar (with a point, or with a comma in its place). Slow and memory-hungry by design; never used by the library.
  */
 final class CsvOracle {
