@@ -88,6 +88,16 @@ class CsvColumnsTest {
               pageLimit));
       assertEquals(expected, e.getMessage());
     }
+    // The bound itself: 60 characters are quoted whole, 61 are cut to 57 and "...".
+    String sixty = "x".repeat(60);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Csv.parse("a\n1\n" + sixty + "\n", CsvOptions.defaults().type("a", ColumnType.NUMERIC)));
+    assertEquals("CSV input: line 3, column 1 ('a'): '" + sixty + "' is not a number, but the column is numeric",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Csv.parse("a\n1\n" + sixty + "y\n", CsvOptions.defaults().type("a", ColumnType.NUMERIC)));
+    assertEquals("CSV input: line 3, column 1 ('a'): '" + "x".repeat(57) + "...' is not a number, but the column"
+        + " is numeric", e.getMessage());
   }
 
   @Test
@@ -130,5 +140,30 @@ class CsvColumnsTest {
     assertArrayEquals(new String[] {"abc", "de", "fghijk", null, "\u6771", "\u00E9"},
         c.toCategorical(new String[] {""}));
     assertThrows(IllegalArgumentException.class, () -> new CsvColumn(0));
+    // U+00FF, the last Latin-1 character, still takes one byte: the column is not widened.
+    CsvColumn latin = new CsvColumn(4);
+    latin.add("\u00FF\u00E9");
+    assertTrue(latin.isLatin1());
+    assertArrayEquals(new String[] {"\u00FF\u00E9"}, latin.toCategorical(new String[0]));
+  }
+
+  @Test
+  void aLaterPageGrowsWhileItHoldsLessThanThePageLimit() throws IOException {
+    // With 5000 characters a page, a second page starts at 4096 characters (LATER_PAGE) and must grow in place
+    // up to the limit: 1200 cells of 9 characters (10,800 in all) fill three pages, the later ones grown. Expected:
+    // the same table as with one 16 Mi page.
+    StringBuilder sb = new StringBuilder("c,n\n");
+    for (int i = 0; i < 1200; i++) {
+      sb.append(String.format("v%08d", i)).append(',').append(i).append('\n');
+    }
+    Table onePage = Csv.parse(sb.toString(), CsvOptions.defaults(), CsvColumn.DEFAULT_PAGE_LIMIT);
+    Table pages = Csv.parse(sb.toString(), CsvOptions.defaults(), 5000);
+    assertEquals(onePage, pages);
+    assertEquals("v00001199", pages.categorical("c")[1199]);
+    CsvColumn c = new CsvColumn(5000);
+    for (int i = 0; i < 1200; i++) {
+      c.add(String.format("v%08d", i));
+    }
+    assertEquals(3, c.pageCount(), "10,800 characters in pages of at most 5000");
   }
 }

@@ -212,6 +212,43 @@ class CsvTest {
   }
 
   @Test
+  void utf32ByteOrderMarksSetTheCharset(@TempDir Path dir) throws IOException {
+    // The class documentation: a file read by path may start with a UTF-32 byte-order mark (00 00 FE FF
+    // big-endian, FF FE 00 00 little-endian), which sets the charset. Expected: the table of the same text
+    // read from UTF-8, the names beyond ASCII included.
+    Path f = dir.resolve("kunden.csv");
+    String text = "name,x\r\nLee,1\r\nM\u00fcller,2\r\n\u6771\u4EAC,3\r\n";
+    Table expected = parse(text);
+    for (String cs : new String[] {"UTF-32BE", "UTF-32LE"}) {
+      Files.write(f, ("\uFEFF" + text).getBytes(java.nio.charset.Charset.forName(cs)));
+      assertEquals(expected, Csv.read(f), cs);
+    }
+    // FF FE 00 is the UTF-16LE mark and a stray byte (a UTF-32LE mark has four bytes): an error for the byte,
+    // not a UTF-32LE file without text.
+    Files.write(f, new byte[] {(byte) 0xFF, (byte) 0xFE, 0});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.read(f));
+    assertEquals(f + ": line 1: bytes that are not UTF-16LE text (was the file saved in another encoding, such as"
+        + " windows-1252?)", e.getMessage());
+  }
+
+  @Test
+  void onlyAByteOrderMarkIsRemovedFromTheStartOfAReader() {
+    // Any other first character is text, even U+0000 (the character with code 0).
+    assertEquals(List.of("\u0000a", "b"), parse("\u0000a,b\n1,2\n").columnNames());
+    assertEquals(List.of("\uFFFEa", "b"), parse("\uFFFEa,b\n1,2\n").columnNames());
+  }
+
+  @Test
+  void quoteMustBeNoLineBreakNorTheDelimiter() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CsvOptions.defaults().quote(','));
+    assertEquals("delimiter and quote must differ, got ',' for both", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().quote('\r'));
+    assertEquals("delimiter and quote must not be line breaks", e.getMessage());
+    assertEquals('\'', CsvOptions.defaults().quote('\'').quote());
+  }
+
+  @Test
   void filesAndIoErrors(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("t.csv");
     Files.write(f, "a;b\r\n1;x\r\n".getBytes(StandardCharsets.UTF_8));
