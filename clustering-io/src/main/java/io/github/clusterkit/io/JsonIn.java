@@ -23,10 +23,6 @@ final class JsonIn {
     this.path = path;
   }
 
-  String path() {
-    return path;
-  }
-
   IllegalArgumentException error(String message) {
     return new IllegalArgumentException("invalid model file at " + (path.isEmpty() ? "the top level" : path)
         + ": " + message);
@@ -70,10 +66,6 @@ final class JsonIn {
       throw error("missing field \"" + field + "\"");
     }
     return n;
-  }
-
-  boolean has(String field) {
-    return node.isObject() && node.has(field);
   }
 
   JsonIn object(String field) {
