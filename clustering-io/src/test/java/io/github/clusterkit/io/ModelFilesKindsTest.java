@@ -385,6 +385,32 @@ class ModelFilesKindsTest {
   }
 
   @Test
+  void integerArraysAndBoundsAreReadExactly() {
+    KMeansModel m = kmeans();
+    Class<KMeansModel> t = KMeansModel.class;
+    // A label must be a JSON integer: 1.5 is not read as 1, "1" not as 0 (the fast path for int values).
+    assertRejected("state.labels[2]: expected an integer, got 1.5",
+        edit(m, d -> ((ArrayNode) state(d).get("labels")).set(2, 1.5)), t);
+    assertRejected("state.labels[0]: expected an integer, got \"0\"",
+        edit(m, d -> ((ArrayNode) state(d).get("labels")).set(0, "0")), t);
+    // The bounds named in the messages are inclusive: 2147483647 iterations is a valid count.
+    KMeansModel most = ModelFiles.fromJson(edit(m, d -> state(d).put("iterations", Integer.MAX_VALUE)), t);
+    assertEquals(Integer.MAX_VALUE, most.iterations());
+    // A one-dimensional array of numbers (the weights of a mixture) refuses a literal beyond the double range,
+    // as the rows of a matrix do.
+    GaussianMixtureModel g = gmm(CovarianceType.SPHERICAL);
+    assertRejected("invalid model file at state.weights[0]: must be a finite number, got \"Infinity\"",
+        resign(ModelFiles.toJson(g).replaceFirst("\"weights\" : \\[ [^,]+,", "\"weights\" : [ 1e999,")),
+        GaussianMixtureModel.class);
+    // An enum name of exactly 40 characters is quoted whole, one of 41 is cut to 37 and "...".
+    String forty = "a".repeat(40);
+    assertRejected("parameters.algorithm: expected one of [lloyd, hamerly, elkan], got \"" + forty + "\"",
+        edit(m, d -> params(d).put("algorithm", forty)), t);
+    assertRejected("parameters.algorithm: expected one of [lloyd, hamerly, elkan], got \"" + "a".repeat(37)
+        + "...\"", edit(m, d -> params(d).put("algorithm", forty + "b")), t);
+  }
+
+  @Test
   void rejectsInvalidDbscanState() {
     DbscanModel m = dbscan();
     Class<DbscanModel> t = DbscanModel.class;
@@ -494,6 +520,14 @@ class ModelFilesKindsTest {
         edit(m, d -> ((ArrayNode) state(d).get("columnNames")).set(1, "x0")), t);
     assertRejected("state.columnNames[2]: expected a string, got null",
         edit(m, d -> ((ArrayNode) state(d).get("columnNames")).set(2, d.nullNode())), t);
+    // The path is named once: a document error keeps its own, a check of the model gets "state".
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(
+        edit(m, d -> ((ArrayNode) state(d).get("columnNames")).set(2, d.nullNode())), t));
+    assertEquals("invalid model file at state.columnNames[2]: expected a string, got null", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(
+        edit(m, d -> ((ArrayNode) state(d).get("columnNames")).set(1, "x0")), t));
+    assertTrue(e.getMessage().startsWith("invalid model file at state: PcaModel state: columnNames must be distinct"),
+        e.getMessage());
     assertRejected("PcaModel state: noiseVariance must be >= 0 and finite, got -1.0",
         edit(m, d -> state(d).put("noiseVariance", -1.0)), t);
     assertRejected("parameters.solver: expected one of [svd, covariance], got \"auto\"",

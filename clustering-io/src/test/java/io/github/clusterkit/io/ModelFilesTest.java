@@ -2,6 +2,7 @@ package io.github.clusterkit.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -206,15 +207,138 @@ class ModelFilesTest {
   }
 
   @Test
+  void libraryVersionIsTheOneWrittenIntoFiles() {
+    ObjectNode doc = ModelFiles.parse(ModelFiles.toJson(everyStep()).getBytes(StandardCharsets.UTF_8));
+    assertEquals(doc.get("libraryVersion").textValue(), ModelFiles.libraryVersion());
+    // the project's version (version.properties, filled in by the build), not "unknown"
+    assertTrue(ModelFiles.libraryVersion().matches("\\d+\\.\\d+\\.\\d+.*"), ModelFiles.libraryVersion());
+  }
+
+  @Test
+  void meanImputerRoundTrips() {
+    // The one strategy everyStep() does not use.
+    PipelineModel p = Pipeline.of(Imputer.mean(), new StandardScaler()).fit(table().drop("gender", "city"));
+    String json = ModelFiles.toJson(p);
+    assertTrue(json.contains("\"strategy\" : \"mean\""), json);
+    PipelineModel back = ModelFiles.fromJson(json, PipelineModel.class);
+    assertEquals(p, back);
+    assertArrayEquals(p.transform(table()).toArray(), back.transform(table()).toArray());
+  }
+
+  @Test
+  void messagesNameThePathOnceAndQuoteShortValuesWhole() {
+    PipelineModel p = everyStep();
+    // An error of the document inside a step keeps its own path (no second "invalid model file at" prefix); one of
+    // the library's checks gets the step's path.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(
+        edit(p, d -> ((ArrayNode) step(d, 9).get("state").get("means")).set(1, "1")), PipelineModel.class));
+    assertEquals("invalid model file at state.steps[9].state.means[1]: expected a number, got \"1\"",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(
+        edit(p, d -> ((ArrayNode) step(d, 9).get("state").get("scales")).set(0, -1.0)), PipelineModel.class));
+    assertEquals("invalid model file at state.steps[9]: StandardScaler: scales[0] must be > 0, got -1.0",
+        e.getMessage());
+    // Texts from the file are quoted whole up to 40 characters, longer ones cut to 37 and "...".
+    String forty = "q".repeat(40);
+    String cut = "q".repeat(37) + "...";
+    assertRejected("unknown step \"" + forty + "\"", edit(p, d -> step(d, 0).put("step", forty)));
+    assertRejected("unknown step \"" + cut + "\"", edit(p, d -> step(d, 0).put("step", forty + "r")));
+    assertRejected("unexpected field \"" + forty + "\"", edit(p, d -> d.put(forty, 1)));
+    assertRejected("unexpected field \"" + cut + "\"", edit(p, d -> d.put(forty + "r", 1)));
+    assertRejected("unknown model kind \"" + forty + "\"", edit(p, d -> d.put("kind", forty)));
+    assertRejected("unknown model kind \"" + cut + "\"", edit(p, d -> d.put("kind", forty + "r")));
+    assertRejected("format must be \"clusterkit-model\", got \"" + forty + "\"", edit(p, d -> d.put("format", forty)));
+    // a value is shown as JSON: 38 characters and the two quotes are 40
+    String thirtyEight = "q".repeat(38);
+    assertRejected("means[1]: expected a number, got \"" + thirtyEight + "\"",
+        edit(p, d -> ((ArrayNode) step(d, 9).get("state").get("means")).set(1, thirtyEight)));
+    assertRejected("means[1]: expected a number, got \"" + "q".repeat(36) + "...",
+        edit(p, d -> ((ArrayNode) step(d, 9).get("state").get("means")).set(1, thirtyEight + "r")));
+  }
+
+  @Test
+  void invalidJsonIsReportedWithTheParsersReason() {
+    // The first line of Jackson's message says what is wrong (here a repeated key, and text after the document).
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelFiles.fromJson("{\"a\": 1, \"a\": 2}", PipelineModel.class));
+    assertTrue(e.getMessage().startsWith("invalid model file: not a valid JSON document: Duplicate"), e.getMessage());
+    assertTrue(e.getMessage().contains("'a'") || e.getMessage().contains("\"a\""), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  /** A stream of {@code head} followed by spaces, {@code length} bytes in all, generated as it is read. */
+  private static java.io.InputStream padded(byte[] head, long length) {
+    return new java.io.InputStream() {
+      private long pos;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (pos >= length) {
+          return -1;
+        }
+        int n = (int) Math.min(len, length - pos);
+        int fromHead = (int) Math.max(0, Math.min(n, head.length - pos));
+        if (fromHead > 0) {
+          System.arraycopy(head, (int) pos, b, off, fromHead);
+        }
+        java.util.Arrays.fill(b, off + fromHead, off + n, (byte) ' ');
+        pos += n;
+        return n;
+      }
+    };
+  }
+
+  @Test
+  void documentsUpToTheSizeLimitAreReadAndLongerOnesRefused(@TempDir Path dir) throws IOException {
+    // MAX_FILE_BYTES (64 MiB) is the largest document accepted: a valid document padded with spaces (white space
+    // JSON allows after the document) to exactly the limit loads; one byte more is refused, from a stream while it
+    // is read, from a file by its size before reading.
+    PipelineModel p = everyStep();
+    byte[] doc = ModelFiles.toJson(p).getBytes(StandardCharsets.UTF_8);
+    long max = ModelFiles.MAX_FILE_BYTES;
+    assertEquals(67108864L, max);
+    assertEquals(p, ModelFiles.read(padded(doc, max), PipelineModel.class));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelFiles.read(padded(doc, max + 1), PipelineModel.class));
+    assertEquals("model document is larger than the limit of 67108864 bytes", e.getMessage());
+    // Files of zero bytes (sparse, nothing written to disk): at the limit the file is read and its content
+    // refused, one byte more and its size is.
+    Path f = dir.resolve("big.json");
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+      raf.setLength(max);
+    }
+    e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(f, PipelineModel.class));
+    assertTrue(e.getMessage().startsWith("invalid model file: not a valid JSON document"), e.getMessage());
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+      raf.setLength(max + 1);
+    }
+    e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(f, PipelineModel.class));
+    assertEquals("model file " + f + " has 67108865 bytes, more than the limit of 67108864", e.getMessage());
+  }
+
+  @Test
   void wrongKindAndArguments(@TempDir Path dir) throws IOException {
     String json = ModelFiles.toJson(everyStep());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ModelFiles.fromJson(json, String.class));
     assertTrue(e.getMessage().contains("holds a pipeline (PipelineModel), not a String"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.toJson("not a model"));
-    assertTrue(e.getMessage().contains("cannot save a java.lang.String"), e.getMessage());
+    assertEquals("cannot save a java.lang.String; supported kinds are [pipeline (PipelineModel), kmeans"
+        + " (KMeansModel), dbscan (DbscanModel), gmm (GaussianMixtureModel), pca (PcaModel)]", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ModelFiles.toJson(null));
     assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(json, null));
+    // A null type is refused before the file or stream is read (also when the file is missing, or the stream
+    // holds a valid model).
+    assertEquals("type must not be null", assertThrows(IllegalArgumentException.class,
+        () -> ModelFiles.load(dir.resolve("none.json"), null)).getMessage());
+    assertEquals("type must not be null", assertThrows(IllegalArgumentException.class,
+        () -> ModelFiles.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), null)).getMessage());
     assertThrows(java.nio.file.NoSuchFileException.class,
         () -> ModelFiles.load(dir.resolve("none.json"), PipelineModel.class));
     assertTrue(ModelFiles.kinds().contains("pipeline"));
