@@ -40,6 +40,17 @@ class DatasetTest {
   }
 
   @Test
+  void ofRefusesMoreValuesThanAnArrayHolds() {
+    // 65,536 rows of 32,768 columns are 2^31 values, beyond the largest array (2^31 - 9): refused with the
+    // rule, before any copy. The rows share one array, so the test allocates 256 KiB.
+    double[] row = new double[1 << 15];
+    double[][] rows = new double[1 << 16][];
+    Arrays.fill(rows, row);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dataset.of(rows));
+    assertEquals("n * d must be at most 2147483639, got 65536 * 32768", e.getMessage());
+  }
+
+  @Test
   void wrapAndCopyOfCheckShape() {
     assertBad(() -> Dataset.wrap(null, 1, 1), "rowMajor", "null");
     assertBad(() -> Dataset.wrap(new double[4], 0, 4), "n must be >= 1", "got 0");
@@ -93,6 +104,7 @@ class DatasetTest {
     double[] buf = new double[4];
     assertTrue(buf == ds.copyRow(0, buf));
     assertArrayEquals(new double[] {1, 2, 3, 0}, buf);
+    assertArrayEquals(new double[] {4, 5, 6, 0}, ds.copyRow(1, buf));
     assertArrayEquals(new double[][] {{1, 2, 3}, {4, 5, 6}}, ds.toRows());
     assertEquals(List.of("x0", "x1", "x2"), ds.columnNames());
     assertThrows(IndexOutOfBoundsException.class, () -> ds.get(2, 0));

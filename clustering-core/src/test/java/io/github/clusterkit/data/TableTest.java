@@ -135,6 +135,66 @@ class TableTest {
     assertTrue(mall().toString().contains("Gender:categorical"));
   }
 
+  @Test
+  void equalityComparesEveryCell() {
+    Table t = mall();
+    assertTrue(t.equals(t));
+    assertFalse(t.equals("a table"));
+    assertFalse(t.equals(null));
+    // same names, types and row count; one cell differs (numeric, then categorical, then a missing cell)
+    Table age = Table.builder().column(t, "CustomerID").column(t, "Gender")
+        .numeric("Age", new double[] {19, Double.NaN, 21}).build();
+    assertNotEquals(t, age);
+    Table gender = Table.builder().column(t, "CustomerID")
+        .categorical("Gender", new String[] {"Male", null, "Male"}).column(t, "Age").build();
+    assertNotEquals(t, gender);
+    Table missing = Table.builder().column(t, "CustomerID")
+        .categorical("Gender", new String[] {"Male", "Female", "Female"}).column(t, "Age").build();
+    assertNotEquals(t, missing);
+    assertEquals(t, Table.builder().column(t, "CustomerID").column(t, "Gender").column(t, "Age").build());
+  }
+
+  @Test
+  void toStringListsRowsAndTypedColumns() {
+    assertEquals("Table[3 rows; CustomerID:numeric, Gender:categorical, Age:numeric]", mall().toString());
+    assertEquals("Table[0 rows; a:categorical]",
+        Table.builder().categorical("a", new String[0]).build().toString());
+  }
+
+  @Test
+  void builderColumnSharesAColumnOfAnotherTableUnderItsRules() {
+    Table t = mall();
+    Table u = Table.builder().column(t, "Age").column(t, "Gender").build();
+    assertEquals(List.of("Age", "Gender"), u.columnNames());
+    assertArrayEquals(new double[] {19, Double.NaN, 20}, u.numeric("Age"));
+    assertArrayEquals(new String[] {"Male", null, "Female"}, u.categorical("Gender"));
+    assertEquals(ColumnType.CATEGORICAL, u.type("Gender"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Table.builder().column(null, "Age"));
+    assertEquals("source table must not be null", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Table.builder().column(t, "Age").column(t, "Age"));
+    assertEquals("column names must be distinct, got 'Age' twice", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Table.builder().numeric("x", new double[] {1}).column(t, "Age"));
+    assertEquals("column 'Age' has 3 rows, but earlier columns have 1", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Table.builder().column(t, "Weight"));
+    assertTrue(e.getMessage().startsWith("no column named 'Weight'"), e.getMessage());
+  }
+
+  @Test
+  void builderChecksCategoricalNamesAndLengthsAfterAnEmptyColumn() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Table.builder().categorical("", new String[] {"a"}));
+    assertEquals("column name must be non-empty, got ''", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Table.builder().numeric("a", new double[] {1}).categorical("a", new String[] {"x"}));
+    assertEquals("column names must be distinct, got 'a' twice", e.getMessage());
+    // a first column of no rows fixes the row count at 0, as any other count
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Table.builder().numeric("a", new double[0]).categorical("b", new String[] {"x", "y", "z"}));
+    assertEquals("column 'b' has 3 rows, but earlier columns have 0", e.getMessage());
+  }
+
   /** Selecting all columns in a shuffled order and back gives the same table; toDataset keeps every cell. */
   @Property(tries = 50)
   void selectRoundTripAndDatasetLayout(@ForAll @IntRange(min = 1, max = 6) int d,
