@@ -202,6 +202,153 @@ class GeneratorsTest {
   }
 
   @Test
+  void argumentErrorsNameTheParameterAndValue() {
+    assertBad(() -> Generators.blobs(-1, 2, 2, 1, 0, 1), "n must be >= 1, got -1");
+    assertBad(() -> Generators.blobs(5, -1, 2, 1, 0, 1), "d must be >= 1, got -1");
+    assertBad(() -> Generators.duplicates(-1, 2, 1, 1), "n must be >= 1, got -1");
+    assertBad(() -> Generators.duplicates(5, -1, 1, 1), "d must be >= 1, got -1");
+    assertBad(() -> Generators.circles(1, 0.5, 0, 1), "n must be >= 2, got 1");
+    assertBad(() -> Generators.circles(Integer.MAX_VALUE, 0.5, 0, 1),
+        "n * d must be at most 2147483639, got 2147483647 * 2");
+    assertBad(() -> Generators.circles(10, 0.5, -1, 1), "noise must be >= 0 and finite, got -1.0");
+    assertBad(() -> Generators.circles(10, 0.5, Double.POSITIVE_INFINITY, 1),
+        "noise must be >= 0 and finite, got Infinity");
+  }
+
+  /** Per column, the smallest and largest value of the rows with the given label test ({@code lo[j], hi[j]}). */
+  private static double[][] range(LabeledDataset ld, java.util.function.IntPredicate label) {
+    int d = ld.data().dimension();
+    double[] lo = new double[d];
+    double[] hi = new double[d];
+    java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+    int[] labels = ld.labels();
+    for (int i = 0; i < labels.length; i++) {
+      if (label.test(labels[i])) {
+        for (int j = 0; j < d; j++) {
+          lo[j] = Math.min(lo[j], ld.data().get(i, j));
+          hi[j] = Math.max(hi[j], ld.data().get(i, j));
+        }
+      }
+    }
+    return new double[][] {lo, hi};
+  }
+
+  @Test
+  void blobNoiseFillsTheCentresBoxWidenedByThreeStd() {
+    // Documented: noise uniform in the centres' bounding box widened by 3 std on every side.
+    // std 0: every clustered row is its centre, so the box is that of the clustered rows, exactly.
+    for (long seed = 1; seed <= 5; seed++) {
+      LabeledDataset ld = Generators.blobs(400, 5, 2, 0.0, 0.5, seed);
+      double[][] box = range(ld, l -> l >= 0);
+      double[][] noise = range(ld, l -> l < 0);
+      boolean offZero = false;
+      for (int j = 0; j < 5; j++) {
+        assertTrue(noise[0][j] >= box[0][j] && noise[1][j] <= box[1][j], "seed " + seed + ", column " + j);
+        offZero |= box[0][j] > 0 || box[1][j] < 0;
+      }
+      assertTrue(offZero, "a column whose box excludes 0 (so a box grown from 0 would show)");
+    }
+    // std 1: 3000 rows per blob estimate the centres within about 0.02 (standard error 1/sqrt(3000)); 3000 noise rows
+    // reach within 0.5 of each side of a box at least 6 wide (the chance of missing one such band is below
+    // (1 - 0.5 / 26)^3000 < 1e-25), and never beyond it.
+    LabeledDataset ld = Generators.blobs(9000, 2, 2, 1.0, 1.0 / 3, 21);
+    double[][] centres = new double[2][2];
+    int[] count = new int[2];
+    int[] labels = ld.labels();
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] >= 0) {
+        count[labels[i]]++;
+        for (int j = 0; j < 2; j++) {
+          centres[labels[i]][j] += ld.data().get(i, j);
+        }
+      }
+    }
+    double[][] noise = range(ld, l -> l < 0);
+    for (int j = 0; j < 2; j++) {
+      double lo = Math.min(centres[0][j] / count[0], centres[1][j] / count[1]) - 3;
+      double hi = Math.max(centres[0][j] / count[0], centres[1][j] / count[1]) + 3;
+      assertTrue(noise[0][j] > lo - 0.1 && noise[0][j] < lo + 0.5, "column " + j + ": " + noise[0][j] + " vs " + lo);
+      assertTrue(noise[1][j] < hi + 0.1 && noise[1][j] > hi - 0.5, "column " + j + ": " + noise[1][j] + " vs " + hi);
+    }
+  }
+
+  /** The angles of the rows of one label about {@code (cx, cy)}, in [0, 2 pi), sorted; {@code sign} -1 turns them by pi. */
+  private static double[] angles(LabeledDataset ld, int label, double cx, double cy, double sign) {
+    int[] labels = ld.labels();
+    return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == label)
+        .mapToDouble(i -> {
+          double a = Math.atan2(sign * (ld.data().get(i, 1) - cy), sign * (ld.data().get(i, 0) - cx));
+          return a < -1e-12 ? a + 2 * Math.PI : Math.max(a, 0);
+        }).sorted().toArray();
+  }
+
+  private static double[] steps(int count, double step) {
+    double[] t = new double[count];
+    for (int i = 0; i < count; i++) {
+      t[i] = i * step;
+    }
+    return t;
+  }
+
+  @Test
+  void moonsAndCirclesAreEvenlySpacedInAngle() {
+    // Documented: the upper moon's ceil(n / 2) points evenly spaced from 0 to pi about (0, 0), the lower moon's
+    // points (1 - cos t, 0.5 - sin t) the same way about (1, 0.5), i.e. at angle t after a turn by pi.
+    LabeledDataset m = Generators.moons(11, 0, 3);
+    assertArrayEquals(steps(6, Math.PI / 5), angles(m, 0, 0, 0, 1), 1e-12);
+    assertArrayEquals(steps(5, Math.PI / 4), angles(m, 1, 1, 0.5, -1), 1e-12);
+    // one point per moon: angle 0, the points (1, 0) and (0, 0.5)
+    assertArrayEquals(new double[][] {{0, 0.5}, {1, 0}}, sortedRows(Generators.moons(2, 0, 3)));
+    assertArrayEquals(new double[][] {{-1, Math.sin(Math.PI)}, {0, 0.5}, {1, 0}},
+        sortedRows(Generators.moons(3, 0, 3)));
+    // Circles: ceil(n / 2) outer points and the others inner, each circle evenly spaced from angle 0.
+    LabeledDataset c = Generators.circles(11, 0.5, 0, 3);
+    assertEquals(6, java.util.Arrays.stream(c.labels()).filter(l -> l == 0).count());
+    assertArrayEquals(steps(6, 2 * Math.PI / 6), angles(c, 0, 0, 0, 1), 1e-12);
+    assertArrayEquals(steps(5, 2 * Math.PI / 5), angles(c, 1, 0, 0, 1), 1e-12);
+  }
+
+  private static double[][] sortedRows(LabeledDataset ld) {
+    double[][] rows = ld.data().toRows();
+    java.util.Arrays.sort(rows, java.util.Comparator.<double[]>comparingDouble(r -> r[0]).thenComparingDouble(r -> r[1]));
+    return rows;
+  }
+
+  /** The sample standard deviation of the distances of one label's rows from {@code (cx, cy)}, minus {@code r}. */
+  private static double radialSd(LabeledDataset ld, int label, double cx, double cy) {
+    int[] labels = ld.labels();
+    double[] dev = java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == label)
+        .mapToDouble(i -> Math.hypot(ld.data().get(i, 0) - cx, ld.data().get(i, 1) - cy)).toArray();
+    double mean = java.util.Arrays.stream(dev).average().orElseThrow();
+    double ss = java.util.Arrays.stream(dev).map(v -> (v - mean) * (v - mean)).sum();
+    return Math.sqrt(ss / (dev.length - 1));
+  }
+
+  @Test
+  void noisePerturbsEachCoordinateWithTheGivenStandardDeviation() {
+    // Isotropic Gaussian noise of standard deviation s moves a point of a circle of radius 1 (or 0.5) off it by
+    // about s in the radial direction (first order in s); 2000 rows give the sample deviation within about 2 %
+    // (relative standard error 1 / sqrt(2 * 2000)): within 10 % of s it is 6 standard errors away.
+    double s = 0.02;
+    LabeledDataset m = Generators.moons(4000, s, 8);
+    assertEquals(s, radialSd(m, 0, 0, 0), 0.1 * s);
+    assertEquals(s, radialSd(m, 1, 1, 0.5), 0.1 * s);
+    LabeledDataset c = Generators.circles(4000, 0.5, s, 8);
+    assertEquals(s, radialSd(c, 0, 0, 0), 0.1 * s);
+    assertEquals(s, radialSd(c, 1, 0, 0), 0.1 * s);
+  }
+
+  @Test
+  void rowsAreShuffledSoThatNoiseIsInterleaved() {
+    // Documented: rows are shuffled, so clusters and noise are interleaved. Generated in order, the labels would be
+    // 0, 1, 2, 3, 0, ... for 150 rows, then 50 noise rows.
+    int[] labels = Generators.blobs(200, 2, 4, 1, 0.25, 4).labels();
+    long noiseFirst = java.util.Arrays.stream(labels, 0, 150).filter(l -> l < 0).count();
+    assertTrue(noiseFirst > 20, "noise rows among the first 150: " + noiseFirst); // 37.5 expected
+  }
+
+  @Test
   void anisotropicBlobsAreShearedBlobs() {
     LabeledDataset base = Generators.blobs(200, 2, 3, 1.0, 0.0, 9);
     LabeledDataset aniso = Generators.anisotropicBlobs(200, 3, 9);
