@@ -55,6 +55,94 @@ class ChunkRunnerTest {
   }
 
   @Test
+  void chunksCoverTheItemsWithoutOverflow() {
+    assertEquals(4, ChunkRunner.chunks(10, 3));
+    assertEquals(3, ChunkRunner.chunks(9, 3));
+    assertEquals(1, ChunkRunner.chunks(1, 5));
+    assertEquals(0, ChunkRunner.chunks(0, 5));
+    // (2^31 - 1 + 2^20 - 1) / 2^20 = 2048, computed in long arithmetic
+    assertEquals(2048, ChunkRunner.chunks(Integer.MAX_VALUE, 1 << 20));
+  }
+
+  /** Waits about {@code nanos} without being interruptible. */
+  private static void pause(long nanos) {
+    long end = System.nanoTime() + nanos;
+    while (System.nanoTime() < end) {
+      java.util.concurrent.locks.LockSupport.parkNanos(end - System.nanoTime());
+    }
+  }
+
+  @Test
+  void aPassWaitsForAChunkStillRunningOnAWorkerAndKeepsTheCallersInterrupt() {
+    // Chunk 0 (the caller's part) waits until a worker has started chunk 1, which then takes 30 ms, far longer
+    // than the caller spins before it parks: run() must return only after chunk 1's write, the worker waking the
+    // parked caller. The caller enters with its interrupt status set, which the wait must keep. (Should the
+    // worker not start within a second, the caller runs chunk 1 itself and the pass proves less, not wrongly.)
+    try (ChunkRunner runner = new ChunkRunner(2)) {
+      for (int pass = 0; pass < 3; pass++) {
+        CountDownLatch started = new CountDownLatch(1);
+        int[] out = new int[2];
+        Thread.currentThread().interrupt();
+        runner.run(2, (c, w) -> {
+          if (c == 1) {
+            started.countDown();
+            if (w != 0) {
+              pause(30_000_000);
+            }
+            out[1] = 1;
+          } else {
+            long end = System.nanoTime() + 1_000_000_000L;
+            while (started.getCount() > 0 && System.nanoTime() < end) {
+              Thread.onSpinWait();
+            }
+            out[0] = 1;
+          }
+        });
+        assertTrue(Thread.interrupted(), "the caller's interrupt status is kept");
+        assertEquals(1, out[0]);
+        assertEquals(1, out[1], "run() returned before the worker's chunk was done");
+      }
+    }
+  }
+
+  @Test
+  void afterAFailureTheRemainingChunksDoNotStart() {
+    // The first chunk fails at once; the others (0.1 ms each) are never handed out after that, so far fewer than
+    // all 1000 run. (Only chunks a worker had started before the failure may run.)
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    try (ChunkRunner runner = new ChunkRunner(2)) {
+      RuntimeException e = assertThrows(RuntimeException.class, () -> runner.run(1000, (c, w) -> {
+        ran.incrementAndGet();
+        if (c == 0) {
+          throw new IllegalStateException("boom");
+        }
+        pause(100_000);
+      }));
+      assertEquals("boom", e.getMessage());
+    }
+    assertTrue(ran.get() < 1000, "chunks run: " + ran.get());
+  }
+
+  @Test
+  void workersAreDaemonThreads() {
+    // Documented: a worker never keeps the JVM alive.
+    try (ChunkRunner runner = new ChunkRunner(2)) {
+      runner.run(2, (c, w) -> pause(1_000_000));
+      assertEquals(1, runner.claimed());
+    }
+    List<Thread> workers = new ArrayList<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("clusterkit-worker-")) {
+        workers.add(t);
+      }
+    }
+    assertFalse(workers.isEmpty());
+    for (Thread t : workers) {
+      assertTrue(t.isDaemon(), t.getName());
+    }
+  }
+
+  @Test
   void passesAfterAPauseStillRun() throws InterruptedException {
     try (ChunkRunner runner = new ChunkRunner(2)) {
       for (int pass = 0; pass < 3; pass++) {
