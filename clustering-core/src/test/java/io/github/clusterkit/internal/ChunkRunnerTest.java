@@ -72,35 +72,60 @@ class ChunkRunnerTest {
     }
   }
 
+  /**
+   * A pass of two chunks: chunk 0 (the caller's part) waits until a worker has started chunk 1, which then takes
+   * 30 ms, far longer than the caller spins before it parks, and ends with {@code last} (should the worker not start
+   * within a second, the caller runs chunk 1 itself and the pass proves less, not wrongly).
+   */
+  private static void slowWorkerPass(ChunkRunner runner, int[] out, Runnable last) {
+    CountDownLatch started = new CountDownLatch(1);
+    runner.run(2, (c, w) -> {
+      if (c == 1) {
+        started.countDown();
+        if (w != 0) {
+          pause(30_000_000);
+        }
+        out[1] = 1;
+        last.run();
+      } else {
+        long end = System.nanoTime() + 1_000_000_000L;
+        while (started.getCount() > 0 && System.nanoTime() < end) {
+          Thread.onSpinWait();
+        }
+        out[0] = 1;
+      }
+    });
+  }
+
   @Test
   void aPassWaitsForAChunkStillRunningOnAWorkerAndKeepsTheCallersInterrupt() {
-    // Chunk 0 (the caller's part) waits until a worker has started chunk 1, which then takes 30 ms, far longer
-    // than the caller spins before it parks: run() must return only after chunk 1's write, the worker waking the
-    // parked caller. The caller enters with its interrupt status set, which the wait must keep. (Should the
-    // worker not start within a second, the caller runs chunk 1 itself and the pass proves less, not wrongly.)
+    // run() must return only after chunk 1's write, the worker waking the parked caller; the caller's interrupt
+    // status is what it was (set on even passes, clear on odd ones), whatever the wait did with it.
     try (ChunkRunner runner = new ChunkRunner(2)) {
-      for (int pass = 0; pass < 3; pass++) {
-        CountDownLatch started = new CountDownLatch(1);
+      for (int pass = 0; pass < 4; pass++) {
         int[] out = new int[2];
-        Thread.currentThread().interrupt();
-        runner.run(2, (c, w) -> {
-          if (c == 1) {
-            started.countDown();
-            if (w != 0) {
-              pause(30_000_000);
-            }
-            out[1] = 1;
-          } else {
-            long end = System.nanoTime() + 1_000_000_000L;
-            while (started.getCount() > 0 && System.nanoTime() < end) {
-              Thread.onSpinWait();
-            }
-            out[0] = 1;
-          }
-        });
-        assertTrue(Thread.interrupted(), "the caller's interrupt status is kept");
+        boolean interrupt = pass % 2 == 0;
+        if (interrupt) {
+          Thread.currentThread().interrupt();
+        }
+        slowWorkerPass(runner, out, () -> { });
+        assertEquals(interrupt, Thread.interrupted(), "pass " + pass + ": the caller's interrupt status");
         assertEquals(1, out[0]);
         assertEquals(1, out[1], "run() returned before the worker's chunk was done");
+      }
+    }
+  }
+
+  @Test
+  void aWorkersFailureWakesTheParkedCallerAndReachesIt() {
+    try (ChunkRunner runner = new ChunkRunner(2)) {
+      for (int pass = 0; pass < 2; pass++) {
+        int[] out = new int[2];
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> slowWorkerPass(runner, out, () -> {
+              throw new IllegalStateException("chunk 1 failed");
+            }));
+        assertEquals("chunk 1 failed", e.getMessage());
       }
     }
   }
@@ -126,9 +151,11 @@ class ChunkRunnerTest {
   @Test
   void workersAreDaemonThreads() {
     // Documented: a worker never keeps the JVM alive.
-    try (ChunkRunner runner = new ChunkRunner(2)) {
-      runner.run(2, (c, w) -> pause(1_000_000));
-      assertEquals(1, runner.claimed());
+    // More workers than the cache holds, so that at least one thread is started here.
+    int p = ChunkRunner.idleWorkers() + 2;
+    try (ChunkRunner runner = new ChunkRunner(p)) {
+      runner.run(p, (c, w) -> pause(1_000_000));
+      assertEquals(p - 1, runner.claimed());
     }
     List<Thread> workers = new ArrayList<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
