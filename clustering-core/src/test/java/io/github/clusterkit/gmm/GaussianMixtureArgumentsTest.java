@@ -43,8 +43,11 @@ class GaussianMixtureArgumentsTest {
             "responsibilities must fit in a Java array", "n = 50000, components = 50000", "2500000000 values");
       }
     }
-    rejects(() -> GaussianMixture.components(n).covariance(CovarianceType.FULL).init(GmmInit.KMEANS_PLUS_PLUS)
-        .fit(tall), "2500000000 values");
+    // FULL and TIED store responsibilities whatever the initialisation (the M-step reads them)
+    for (CovarianceType type : new CovarianceType[] {CovarianceType.FULL, CovarianceType.TIED}) {
+      rejects(() -> GaussianMixture.components(n).covariance(type).init(GmmInit.KMEANS_PLUS_PLUS).fit(tall),
+          "2500000000 values");
+    }
     int d = 46_341;
     Dataset wide = Dataset.wrap(new double[2 * d], 2, d);
     rejects(() -> GaussianMixture.components(1).covariance(CovarianceType.FULL).fit(wide),
@@ -102,6 +105,10 @@ class GaussianMixtureArgumentsTest {
     rejects(() -> g.init(null), "init");
     rejects(() -> g.covariance(null), "covariance");
     rejects(() -> g.fit(null), "data");
+    // the documented lower bounds themselves are accepted
+    GaussianMixture edges = g.regularization(0).tolerance(0).maxIterations(0).restarts(1).parallelism(1);
+    assertEquals("GaussianMixture[components=2, covariance=FULL, regularization=0.0, maxIterations=0,"
+        + " tolerance=0.0, restarts=1, init=KMEANS, seed=0, parallelism=1]", edges.toString());
   }
 
   @Test
@@ -166,7 +173,20 @@ class GaussianMixtureArgumentsTest {
     rejects(() -> g.initialParameters(new double[] {0.7, 0.7}, mu, cov), "sum to 1", "1.4");
     rejects(() -> g.initialParameters(new double[] {1.5, -0.5}, mu, cov), "weights[0]", "1.5");
     rejects(() -> g.initialParameters(new double[] {Double.NaN, 0.5}, mu, cov), "NaN");
-    rejects(() -> g.initialParameters(w, new double[][] {{0, 0}, {1}}, cov), "means[1]");
+    rejects(() -> g.initialParameters(w, new double[][] {{0, 0}, {1}}, cov), "means[1] of length 1");
+    // null rows and matrices are refused by name, not with a NullPointerException
+    rejects(() -> g.initialParameters(w, new double[][] {{0, 0}, null}, cov), "means[1] of length null");
+    rejects(() -> g.initialParameters(w, new double[][] {null, {1, 1}}, cov), "means[0] must have at least one");
+    rejects(() -> g.initialParameters(w, new double[][] {{}, {}}, cov), "means[0] must have at least one");
+    rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, null}), "covariances[1] must be 2 x 2");
+    rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, {{1, 0}, null}}), "covariances[1]",
+        "row 1 has null");
+    rejects(() -> g.initialParameters(w, mu, new double[][][] {{{1, 0}, {0}}, eye}), "covariances[0]",
+        "row 1 has 1");
+    rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, {{1, 0}, {0, Double.NaN}}}),
+        "covariances must be finite", "covariances[1][1][1] = NaN");
+    rejects(() -> g.initialParameters(w, mu, new double[][][] {{{Double.POSITIVE_INFINITY, 0}, {0, 1}}, eye}),
+        "covariances must be finite", "covariances[0][0][0] = Infinity");
     rejects(() -> g.initialParameters(w, new double[][] {{0, Double.NaN}, {1, 1}}, cov), "means[0][1]", "NaN");
     rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, {{1, 0.5}, {0.4, 1}}}), "covariances[1]",
         "symmetric");
@@ -201,6 +221,25 @@ class GaussianMixtureArgumentsTest {
     assertArrayEquals(new double[] {1.0}, m.predictProba(new double[] {0}), 0.0);
   }
 
+  /**
+   * Initial covariances that are symmetric up to rounding are accepted at any scale and stored symmetrised (the class
+   * comment: "the covariances as stored, symmetrised"): at variances near 1e6 the two off-diagonal entries differ by
+   * 2^-30 (16 ulps of 3e5, as a product computed in another order can leave them). Oracle, exact: the stored entry is
+   * their mean {@code 3e5 + 2^-31}, a double; returned unchanged by a fit of 0 iterations.
+   */
+  @Test
+  void roundingAsymmetryIsAcceptedAtAnyScaleAndAveraged() {
+    double lo = 3e5;
+    double hi = 3e5 + 0x1p-30;
+    double[][][] cov = {{{1e6, lo}, {hi, 2e6}}};
+    GaussianMixtureModel m = GaussianMixture.components(1)
+        .initialParameters(new double[] {1}, new double[][] {{0, 0}}, cov).maxIterations(0).fit(BLOBS);
+    double mean = 3e5 + 0x1p-31;
+    assertArrayEquals(new double[] {1e6, mean}, m.covariances()[0][0], 0.0);
+    assertArrayEquals(new double[] {mean, 2e6}, m.covariances()[0][1], 0.0);
+    assertArrayEquals(new double[] {hi}, new double[] {cov[0][1][0]}, 0.0); // the caller's matrix is not modified
+  }
+
   @Test
   void modelRejectsBadPoints() {
     GaussianMixtureModel m = GaussianMixture.components(2).seed(3).fit(BLOBS);
@@ -209,6 +248,11 @@ class GaussianMixtureArgumentsTest {
     rejects(() -> m.predict((double[]) null), "null");
     rejects(() -> m.scoreSamples(Dataset.of(new double[][] {{1, 2, 3}})), "dimension 2", "3");
     rejects(() -> m.bic(null), "null");
+    Dataset three = Dataset.of(new double[][] {{1, 2, 3}});
+    rejects(() -> m.predict(three), "data must have dimension 2, got 3");
+    rejects(() -> m.predictProba(three), "data must have dimension 2, got 3");
+    rejects(() -> m.predict((Dataset) null), "data must not be null");
+    rejects(() -> m.predictProba((Dataset) null), "data must not be null");
   }
 
   @Test
@@ -251,6 +295,8 @@ class GaussianMixtureArgumentsTest {
     assertTrue(e.getMessage().contains("Increase regularization (currently 0.0)"), e.getMessage());
     assertTrue(e.getMessage().contains("fewer components"), e.getMessage());
     assertTrue(e.getMessage().contains("at initialisation"), e.getMessage());
+    // one restart: its own failure, not wrapped in "all 1 restarts failed"
+    assertTrue(e.getMessage().startsWith("Gaussian mixture fit failed at initialisation"), e.getMessage());
     IllegalStateException all = assertThrows(IllegalStateException.class, () -> GaussianMixture.components(3)
         .init(GmmInit.KMEANS_PLUS_PLUS).regularization(0).restarts(3).fit(data));
     assertTrue(all.getMessage().startsWith("all 3 restarts failed"), all.getMessage());

@@ -2,12 +2,15 @@ package io.github.clusterkit.gmm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.Rng;
 import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -79,6 +82,69 @@ class GaussianMixtureStateTest {
     double[] w = s.weights();
     w[0] = 5;
     assertEquals(m.weights()[0], s.weights()[0]);
+    // a run stopped by the iteration limit: not converged, in the model and its state
+    GaussianMixtureModel cut = GaussianMixture.components(2).maxIterations(1).tolerance(0).seed(3)
+        .fit(GaussianMixturePropertiesTest.blobs(7, 120, 2));
+    assertFalse(cut.converged());
+    assertFalse(cut.state().converged());
+    assertFalse(GaussianMixtureModel.fromState(cut.state()).converged());
+  }
+
+  /**
+   * {@link GaussianMixtureModel.State#equals} compares every field, numbers bit for bit (its class comment): a state
+   * differing in any one field, or only in the sign of a zero, is not equal; nor is another type or null.
+   */
+  @Test
+  void stateEqualityComparesEveryField() {
+    CovarianceType full = CovarianceType.FULL;
+    double[] w = {0.25, 0.75};
+    double[] mu = {0, 0, 1, 1};
+    double[] cov = {2, 0.5, 0.5, 1, 1, 0, 0, 1};
+    double[] h = {-3, -2.5};
+    GaussianMixtureModel.State base = new GaussianMixtureModel.State(full, w, mu, cov, 1, true, h);
+    GaussianMixtureModel.State same = new GaussianMixtureModel.State(full, w.clone(), mu.clone(), cov.clone(), 1,
+        true, h.clone());
+    assertEquals(base, same);
+    assertEquals(base.hashCode(), same.hashCode());
+    List<GaussianMixtureModel.State> others = List.of(
+        new GaussianMixtureModel.State(CovarianceType.TIED, w, mu, cov, 1, true, h),
+        new GaussianMixtureModel.State(full, new double[] {0.75, 0.25}, mu, cov, 1, true, h),
+        new GaussianMixtureModel.State(full, w, new double[] {-0.0, 0, 1, 1}, cov, 1, true, h),
+        new GaussianMixtureModel.State(full, w, mu, new double[] {2, 0.5, 0.5, 1, 1, 0, 0, 2}, 1, true, h),
+        new GaussianMixtureModel.State(full, w, mu, cov, 2, true, new double[] {-3, -2.5, -2.5}),
+        new GaussianMixtureModel.State(full, w, mu, cov, 1, false, h),
+        new GaussianMixtureModel.State(full, w, mu, cov, 1, true, new double[] {-3, -2.4}));
+    for (GaussianMixtureModel.State o : others) {
+      assertNotEquals(base, o, o::toString);
+      assertNotEquals(o, base, o::toString);
+    }
+    assertFalse(base.equals("GaussianMixtureModel.State"));
+    assertFalse(base.equals(null));
+    assertEquals("GaussianMixtureModel.State[k=2, FULL, iterations=1, converged=true]", base.toString());
+    assertEquals("GaussianMixtureModel[k=2, d=2, FULL, iterations=1, converged=true, logLikelihood=-2.5]",
+        GaussianMixtureModel.fromState(base).toString());
+  }
+
+  /**
+   * {@link GaussianMixtureModel#predict}: ties go to the smaller index (its Javadoc). Components 1 and 2 are equal
+   * (same weight, mean and variance) and nearer than component 0 to the points asked about, so both have the largest
+   * log density, bit for bit; component 0 is the only one at its own mean. Exact: the same arithmetic on equal
+   * parameters.
+   */
+  @Test
+  void predictionTiesGoToTheSmallerIndex() {
+    for (CovarianceType type : CovarianceType.values()) {
+      double[] cov = type == CovarianceType.TIED ? new double[] {1} : new double[] {1, 1, 1};
+      GaussianMixtureModel m = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(type,
+          new double[] {0.2, 0.4, 0.4}, new double[] {-5, 3, 3}, cov, 0, false, new double[] {-1}));
+      assertEquals(1, m.predict(new double[] {3}), type.toString());
+      assertEquals(1, m.predict(new double[] {2.5}), type.toString());
+      assertEquals(0, m.predict(new double[] {-5}), type.toString());
+      assertArrayEquals(new int[] {1, 1, 0}, m.predict(Dataset.of(new double[][] {{3}, {2.5}, {-5}})),
+          type.toString());
+      double[] p = m.predictProba(new double[] {3});
+      assertEquals(p[1], p[2], 0.0, type.toString());
+    }
   }
 
   @Test
