@@ -151,6 +151,37 @@ class GaussianMixtureFarPointTest {
     }
   }
 
+  /**
+   * The refusal names the point by its coordinates up to 10 of them, beyond by its dimension and largest coordinate:
+   * the TIED case above with the covariance extended by an identity block and the means and the point by zeros (the
+   * same factor and residual in the first two coordinates, nothing from the others), in 10 and 11 dimensions.
+   */
+  @Test
+  void refusalNamesAWidePointByItsLargestCoordinate() {
+    double s = Math.scalb(1.0, 500);
+    for (int d : new int[] {10, 11}) {
+      double[] cov = new double[d * d];
+      for (int j = 0; j < d; j++) {
+        cov[j * d + j] = 1;
+      }
+      cov[0] = 2;
+      cov[1] = 0.5;
+      cov[d] = 0.5;
+      double[] mu = new double[2 * d];
+      mu[d] = 2;
+      mu[d + 1] = 1;
+      GaussianMixtureModel g = GaussianMixtureModel.fromState(
+          new GaussianMixtureModel.State(CovarianceType.TIED, W, mu, cov, 0, false, new double[] {0}));
+      double[] x = new double[d];
+      x[0] = s;
+      x[1] = -1.5 * s;
+      IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> g.predictProba(x));
+      String named = d <= 10 ? "point " + java.util.Arrays.toString(x) + " is too far"
+          : "point (d = 11, largest |x_j| = " + 1.5 * s + ") is too far";
+      assertTrue(ex.getMessage().startsWith(named), ex.getMessage());
+    }
+  }
+
   /** Offset of the TIED model and points below: means far from the origin compared with their spread. */
   private static final double O = 1e8;
 
