@@ -103,6 +103,7 @@ class AgglomerativeApiTest {
     assertEquals(false, a.wardByCentroids(false).wardByCentroids());
     assertEquals(true, a.wardByCentroids(false).wardByCentroids(true).wardByCentroids());
     assertEquals(true, Agglomerative.linkage(Linkage.WARD).wardByCentroids());
+    assertEquals(1, b.parallelism(1).parallelism(), "the documented lower bound is accepted");
   }
 
   @Test
@@ -210,6 +211,17 @@ class AgglomerativeApiTest {
     assertArrayEquals(new double[] {1e200, 2e200}, Agglomerative.linkage(Linkage.COMPLETE).fit(wide).heights());
     assertArrayEquals(new double[] {1e200, 1e200}, Agglomerative.linkage(Linkage.SINGLE).fit(wide).heights());
     assertArrayEquals(new double[] {1e200, 1.5e200}, Agglomerative.linkage(Linkage.AVERAGE).fit(wide).heights());
+    // The widest data there are: the distance 2 MAX_VALUE is beyond the double range, so the height is Infinity (the
+    // value it rounds to), for every linkage and metric; nothing is refused (the scaled coordinates are below 2).
+    Dataset widest = Dataset.of(new double[][] {{-Double.MAX_VALUE, Double.MAX_VALUE}, {Double.MAX_VALUE, 0}});
+    for (Linkage l : Linkage.values()) {
+      for (Metric metric : l == Linkage.WARD ? new Metric[] {Metric.EUCLIDEAN} : Metric.values()) {
+        Agglomerative a = Agglomerative.linkage(l).metric(metric);
+        assertArrayEquals(new double[] {Double.POSITIVE_INFINITY}, a.fit(widest).heights(), a.toString());
+        assertArrayEquals(new double[] {Double.POSITIVE_INFINITY},
+            a.wardByCentroids(false).fit(widest).heights(), a.toString());
+      }
+    }
     // 1e100 apart: fine.
     Dataset ok = Dataset.of(new double[][] {{-1e100}, {0}, {1e100}});
     assertArrayEquals(new double[] {1e100, 2e100}, Agglomerative.linkage(Linkage.COMPLETE).fit(ok).heights());
@@ -226,7 +238,13 @@ class AgglomerativeApiTest {
       assertArrayEquals(new int[] {0}, t.cutAtHeight(0));
       assertArrayEquals(new int[] {0}, t.leafOrder());
       assertTrue(Double.isNaN(t.copheneticCorrelation()));
+      assertEquals(l, t.linkage());
+      assertEquals(Metric.EUCLIDEAN, t.metric());
+      assertEquals("Dendrogram[n=1, linkage=" + l + ", metric=EUCLIDEAN]", t.toString());
     }
+    Dendrogram manhattan = Agglomerative.linkage(Linkage.AVERAGE).metric(Metric.MANHATTAN).fit(Dataset.of(LINE));
+    assertEquals(Metric.MANHATTAN, manhattan.metric());
+    assertEquals("Dendrogram[n=4, linkage=AVERAGE, metric=MANHATTAN]", manhattan.toString());
   }
 
   @Test
