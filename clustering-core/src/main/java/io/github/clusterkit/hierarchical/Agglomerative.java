@@ -81,8 +81,9 @@ import java.util.Objects;
  * magnitude is above {@code 2^201} or below {@code 2^-200}, where squared distances overflow or underflow, are
  * clustered multiplied by a power of two and the heights scaled back: exact, so the tree is that of arithmetic with
  * a wide enough exponent range (before it, data near {@code 1e200} were refused and data near {@code 1e-200} got
- * all heights 0 and wrong cuts). Coordinates so far apart that distances (times n, for the averages and Ward's
- * weights) would still overflow to infinity are refused the same way as oversized matrices.
+ * all heights 0 and wrong cuts). After that scaling every coordinate is below {@code 2^201} in magnitude, so no
+ * distance, Lance-Williams value or Ward term can overflow (they stay below {@code 2^468} for any size a Java array
+ * allows); a height beyond the double range once scaled back (rows near {@code +-1e308}) is {@code Infinity}.
  *
  * <p><b>Metrics.</b> {@link Metric#EUCLIDEAN} (default), {@link Metric#MANHATTAN} and
  * {@link Metric#CHEBYSHEV} for complete, average and single linkage; Ward's method is defined on Euclidean
@@ -262,7 +263,6 @@ public final class Agglomerative {
     // the heights scaled back.
     int e = Scale.exponent(data);
     double[] v = Scale.values(data, e);
-    checkRange(v, n, d);
     Tree tree;
     if (n == 1) {
       tree = Tree.fromRecorded(1, new int[0], new int[0], new double[0]);
@@ -304,40 +304,6 @@ public final class Agglomerative {
               + " would need %s, more than the maximum heap of %s (raise -Xmx; SINGLE linkage and WARD by centroids"
               + " need no matrix)",
           linkage, n, gib(bytes), gib(max)));
-    }
-  }
-
-  /**
-   * Refuses data whose distances could overflow: the largest possible distance (from the column ranges)
-   * times {@code 4 n} must be finite, which bounds every Lance-Williams value and Ward's squared terms.
-   */
-  private void checkRange(double[] v, int n, int d) {
-    double bound = 0;
-    for (int c = 0; c < d; c++) {
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < n; i++) {
-        double x = v[i * d + c];
-        lo = Math.min(lo, x);
-        hi = Math.max(hi, x);
-      }
-      double range = hi - lo;
-      if (metric == Metric.EUCLIDEAN) {
-        bound += range * range;
-      } else if (metric == Metric.MANHATTAN) {
-        bound += range;
-      } else {
-        bound = Math.max(bound, range);
-      }
-    }
-    if (metric != Metric.EUCLIDEAN) {
-      bound *= bound;
-    }
-    // bound is now the largest possible squared distance
-    if (!(bound * 4.0 * n < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("data span too wide a range: " + metric
-          + " distances would overflow (squared diameter bound " + bound + " times 4 n = " + (4L * n)
-          + " is not finite)");
     }
   }
 
