@@ -432,6 +432,39 @@ class GaussianMixtureDataTest {
   }
 
   /**
+   * A component of weight 0 takes no part in the limit posterior of a row whose log densities all overflow (its
+   * posterior is 0 wherever the row is), even where it would rank first term by term: with a wider variance (a smaller
+   * quadratic term), or with the same variance and its mean farther out on the row's side (a larger cross term).
+   * Means 10 and -10 of weight 0.5 and variance 1e-30: the rows near 10 go to component 0 by their finite log
+   * densities, and the rows at 1e140 and 2e140 (squared distances near 1e310, overflowing) by the exact limit, the same
+   * variance and the nearer mean. So the one M-step is scikit-learn's on all rows in component 0 (hardMStep), and the
+   * log-likelihood of the initial parameters is -Infinity. A weight-0 component ranked first would leave every log
+   * density at -Infinity and fail the fit ("cannot be ranked").
+   */
+  @Test
+  void farRowsInEmIgnoreComponentsOfWeightZero() {
+    double[][] rows = {{9}, {10}, {11}, {1e140}, {2e140}};
+    double[][][] expected = hardMStep(rows, new int[rows.length], 3, CovarianceType.FULL, 1e-6);
+    double[][][] wider = {{{1e-30}}, {{1e-30}}, {{4e-30}}};
+    double[][][] same = {{{1e-30}}, {{1e-30}}, {{1e-30}}};
+    for (CovarianceType type : CovarianceType.values()) {
+      for (int variant = 0; variant < 2; variant++) {
+        if (variant == 0 && type == CovarianceType.TIED) {
+          continue; // TIED shares one covariance
+        }
+        double[][] mu = {{10}, {-10}, {variant == 0 ? 0 : 20}};
+        GaussianMixtureModel g = GaussianMixture.components(3).covariance(type)
+            .initialParameters(new double[] {0.5, 0.5, 0}, mu, variant == 0 ? wider : same).maxIterations(1)
+            .tolerance(0).fit(Dataset.of(rows));
+        String what = type + (variant == 0 ? " wider" : " farther");
+        assertEquals(Double.NEGATIVE_INFINITY, g.logLikelihoodHistory()[0], what);
+        assertClose(expected[1][0], g.means()[0], what + " mean 0");
+        assertClose(expected[0][0], g.weights(), what + " weights");
+      }
+    }
+  }
+
+  /**
    * DIAGONAL and SPHERICAL take the M-step sums about the previous means and correct them by the shift; from initial
    * means far from the data the correction cancelled: the variance after one iteration came out 2.0, 1e-6 (the
    * regularization alone), 16384 or 1.3e8 instead of 1.25 (means 1e8 to 1e12 away), and with means at 1e200 the sums
