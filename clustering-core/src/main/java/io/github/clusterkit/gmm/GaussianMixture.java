@@ -284,7 +284,7 @@ public final class GaussianMixture {
     for (int c = 0; c < k; c++) {
       if (means[c] == null || means[c].length != d) {
         throw new IllegalArgumentException("initial means must all have dimension " + d + ", got means[" + c
-            + "] of length " + (means[c] == null ? "null" : String.valueOf(means[c].length)));
+            + (means[c] == null ? "] = null" : "] of length " + means[c].length));
       }
       mu[c] = means[c].clone();
       for (int j = 0; j < d; j++) {

@@ -175,7 +175,7 @@ class GaussianMixtureArgumentsTest {
     rejects(() -> g.initialParameters(new double[] {Double.NaN, 0.5}, mu, cov), "NaN");
     rejects(() -> g.initialParameters(w, new double[][] {{0, 0}, {1}}, cov), "means[1] of length 1");
     // null rows and matrices are refused by name, not with a NullPointerException
-    rejects(() -> g.initialParameters(w, new double[][] {{0, 0}, null}, cov), "means[1] of length null");
+    rejects(() -> g.initialParameters(w, new double[][] {{0, 0}, null}, cov), "got means[1] = null");
     rejects(() -> g.initialParameters(w, new double[][] {null, {1, 1}}, cov), "means[0] must have at least one");
     rejects(() -> g.initialParameters(w, new double[][] {{}, {}}, cov), "means[0] must have at least one");
     rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, null}), "covariances[1] must be 2 x 2");
