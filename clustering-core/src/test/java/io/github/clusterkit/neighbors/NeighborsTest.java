@@ -81,6 +81,47 @@ class NeighborsTest {
     }
   }
 
+  /**
+   * Each accessor that reads distances computes the lazy ones itself when it is the first call after the query
+   * (mutation testing found that only the sort was ever called first): {@code distances()}, {@code distance(i)},
+   * {@code reducedDistance(i)} and {@code toString()}, each on a fresh query, give brute force's value for the same
+   * row (the oracle: {@link BruteForce}, which computes every distance with the same expression).
+   */
+  @Test
+  void everyDistanceAccessorComputesLazyDistancesFirst() {
+    double[][] rows = {{0.1, 0.2}, {0.3, -0.7}, {1e-3, 2.5}, {0.1, 0.2}, {-4, 1}};
+    Dataset data = Dataset.of(rows);
+    double[] q = {0.05, 0.4};
+    for (Metric m : Metric.values()) {
+      Neighbors b = new Neighbors();
+      BruteForce.of(data, m).radius(q, 100, b);
+      double[] exact = new double[rows.length];
+      double[] exactReduced = new double[rows.length];
+      for (int i = 0; i < b.size(); i++) {
+        exact[b.index(i)] = b.distance(i);
+        exactReduced[b.index(i)] = b.reducedDistance(i);
+      }
+      KdTree tree = KdTree.build(data, m, 1);
+      Neighbors a = new Neighbors();
+      assertEquals(rows.length, tree.radius(q, 100, a));
+      double[] all = a.distances();
+      for (int i = 0; i < a.size(); i++) {
+        assertEquals(exact[a.index(i)], all[i], 0.0, m + " distances()");
+      }
+      for (int i = 0; i < rows.length; i++) {
+        tree.radius(q, 100, a);
+        assertEquals(exact[a.index(i)], a.distance(i), 0.0, m + " distance(" + i + ")");
+        tree.radius(q, 100, a);
+        assertEquals(exactReduced[a.index(i)], a.reducedDistance(i), 0.0, m + " reducedDistance(" + i + ")");
+      }
+      tree.radius(q, 100, a);
+      String text = a.toString();
+      for (int i = 0; i < a.size(); i++) {
+        assertTrue(text.contains(a.index(i) + "@" + exact[a.index(i)]), m + " toString(): " + text);
+      }
+    }
+  }
+
   @Test
   void accessorsCopyAndCheckBounds() {
     Neighbors nb = new Neighbors(1);
