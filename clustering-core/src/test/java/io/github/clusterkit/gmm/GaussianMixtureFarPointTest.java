@@ -140,6 +140,9 @@ class GaussianMixtureFarPointTest {
       IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
       assertTrue(ex.getMessage().contains("point") && ex.getMessage().contains("double precision")
           && ex.getMessage().contains("3.27339060789614"), ex.getMessage());
+      // the bound on the log ratio (5.2e136) allows any posterior: the message says so instead of a factor e^(5e136)
+      assertTrue(ex.getMessage().endsWith("posteriors could be off by any amount up to 1 (at most 0.01 allowed)"),
+          ex.getMessage());
     }
     // in a batch the message also names the row
     Dataset rows = Dataset.of(new double[][] {{0, 0}, x});
