@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * split, leaf size 2). Commons Math is in {@link DbscanCommonsMathBenchmark} (n = 10^4 only).
  *
  * <p>Shapes and eps (PEERS.md): 10^5 x 2 eps 0.14, 10^6 x 2 eps 0.045, 10^5 x 3 eps 0.48, 10^5 x 10 eps 2.5;
- * 10^4 x 2 eps 0.44 (0.14 scaled by sqrt(10) for the 10x lower density; 2000 x 2, eps 0.98, for smoke runs). Another shape needs an explicit eps:
+ * 10^4 x 2 eps 0.44 (0.14 scaled by sqrt(10) for the 10x lower density; 2000 x 2, eps 0.98, for smoke runs). Another
+ * shape needs an explicit eps:
  * {@code -p shape=20000x2 -p eps=0.3}.
  *
  * <p>Results are checked in {@code @Setup}: every library's noise set, cluster count and partition of the core

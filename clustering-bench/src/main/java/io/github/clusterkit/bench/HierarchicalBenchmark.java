@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code oursMatrix} and {@code oursMatrix2}: Ward by SciPy's exact matrix algorithm, {@code wardByCentroids(false)},
  * on one and two threads; {@code oursCentroids} is kept as an alias of {@code ours} for Ward, for older commands)
  * against Smile {@code HierarchicalClustering} (3.1.1; 6.3.0 with {@code -Psmile6}; through
- * {@link SmileHierarchical}: its {@code *Linkage.of} float proximity matrix, then FastPair) and ELKI 0.8.0's algorithms for each linkage: {@code NNChain} and
+ * {@link SmileHierarchical}: its {@code *Linkage.of} float proximity matrix, then FastPair) and ELKI 0.8.0's
+ * algorithms for each linkage: {@code NNChain} and
  * {@code Anderberg} (both on a double distance matrix, every linkage) and {@code SLINK} (single, O(n)
  * memory), all with {@code EuclideanDistance}, so that their heights are SciPy's. One benchmark method per
  * linkage, each with the implementations that support it ({@code impl}); data {@link BenchData#blobs} of

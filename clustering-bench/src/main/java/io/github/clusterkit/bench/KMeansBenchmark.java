@@ -66,7 +66,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *
  * <p>{@code mode=converge}: end to end, each library's own stopping rule (clusterkit: scikit-learn's
  * tolerance 1e-4 and at most 300 iterations; Smile: 3.1.1's {@code fit(data, k)} defaults, 100 iterations and
- * tolerance 1e-4, in either version; ELKI and Commons Math: until no assignment changes; Tribuo: at most 300 iterations).
+ * tolerance 1e-4, in either version; ELKI and Commons Math: until no assignment changes; Tribuo: at most 300
+ * iterations).
  * {@code mode=iter20}: at most 20 iterations with tolerance 0 for every library, so that time / 20 is the cost
  * of an iteration (initialisation included, amortised; a library that converges earlier stops earlier). An
  * iteration is one move of the centroids: ELKI counts its first assignment to the initial centres as iteration 1
@@ -97,7 +98,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * 10^6 x 10 (3 to 8%, an upper bound of the wall time it saved); with parallelism 0, none. Tribuo
  * ({@code numThreads} 1), ELKI and Commons Math use no pool, and clusterkit's {@code 2t} rows use their own worker
  * threads, never the common pool, so the setting leaves them as they were. The {@code [check]} line prints how
- * many workers the common pool had started (0 with the setting). {@link CommonPool#requireOff} fails the setup of a Smile row run without the
+ * many workers the common pool had started (0 with the setting). {@link CommonPool#requireOff} fails the setup of a
+ * Smile row run without the
  * setting (the smoke run, {@code -f 0}, passes it to its own JVM). The setting sits in {@code @Fork(jvmArgs)}:
  * until 2026-11-27 evening it sat in {@code jvmArgsAppend}, which a command line's {@code -jvmArgsAppend}
  * replaces, so runs given {@code -jvmArgsAppend} then, like the runs recorded before the setting, gave Smile the

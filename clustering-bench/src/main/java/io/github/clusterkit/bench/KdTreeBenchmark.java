@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * KD-tree build time and radius-query throughput: clusterkit's {@link KdTree} against Smile's
- * {@code smile.neighbor.KDTree} (3.1.1; 6.3.0 with {@code -Psmile6}; through {@link SmileKdTree}) and ELKI 0.8.0's in-memory k-d trees, on the same data in the same run:
+ * {@code smile.neighbor.KDTree} (3.1.1; 6.3.0 with {@code -Psmile6}; through {@link SmileKdTree}) and ELKI 0.8.0's
+ * in-memory k-d trees, on the same data in the same run:
  * {@code elkiSmall} = {@code SmallMemoryKDTree} (its factory's default leaf size 1), {@code elkiMemory} =
  * {@code MemoryKDTree} with ELKI's command-line defaults (bounded midpoint split, leaf size 2), and, on request
  * only ({@code -p impl=elkiMinimal}; about 8x slower than {@code elkiSmall}), {@code MinimalisticMemoryKDTree}
@@ -56,7 +57,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * nevertheless sets the common pool's parallelism to 0, as {@link KMeansBenchmark} does, so that Smile stays on
  * the calling thread even in a version whose tree uses a parallel stream ({@code -Psmile6} could not be run on the
  * build machine). The setting changes nothing for clusterkit or ELKI. The {@code [check]} line prints how many
- * workers the common pool had started (0 with the setting). {@link CommonPool#requireOff} fails the setup of a Smile row run without the
+ * workers the common pool had started (0 with the setting). {@link CommonPool#requireOff} fails the setup of a Smile
+ * row run without the
  * setting (the smoke run, {@code -f 0}, passes it to its own JVM). The setting sits in {@code @Fork(jvmArgs)}:
  * until 2026-11-27 evening it sat in {@code jvmArgsAppend}, which a command line's {@code -jvmArgsAppend}
  * replaces, so runs given {@code -jvmArgsAppend} then, like the runs recorded before the setting, gave Smile the

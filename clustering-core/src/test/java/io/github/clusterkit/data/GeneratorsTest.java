@@ -273,7 +273,10 @@ class GeneratorsTest {
     }
   }
 
-  /** The angles of the rows of one label about {@code (cx, cy)}, in [0, 2 pi), sorted; {@code sign} -1 turns them by pi. */
+  /**
+   * The angles of the rows of one label about {@code (cx, cy)}, in [0, 2 pi), sorted; {@code sign} -1 turns them by
+   * pi.
+   */
   private static double[] angles(LabeledDataset ld, int label, double cx, double cy, double sign) {
     int[] labels = ld.labels();
     return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == label)
@@ -311,7 +314,8 @@ class GeneratorsTest {
 
   private static double[][] sortedRows(LabeledDataset ld) {
     double[][] rows = ld.data().toRows();
-    java.util.Arrays.sort(rows, java.util.Comparator.<double[]>comparingDouble(r -> r[0]).thenComparingDouble(r -> r[1]));
+    java.util.Arrays.sort(rows,
+        java.util.Comparator.<double[]>comparingDouble(r -> r[0]).thenComparingDouble(r -> r[1]));
     return rows;
   }
 

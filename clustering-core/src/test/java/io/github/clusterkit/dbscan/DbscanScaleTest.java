@@ -118,7 +118,8 @@ class DbscanScaleTest {
    * The kind of a far point (one whose coordinates overflow at the core points' scale) follows the same rule as any
    * other: CORE_LIKE needs at least {@code minPts - 1} core points within eps, else BORDER (under DBSCAN*: label -1).
    * A fit never gives such a model (with eps reaching a far point every training row is within eps of every other), so
-   * the states are built by hand; {@link DbscanModel#fromState} accepts them and promises prediction by the rule. Exact:
+   * the states are built by hand; {@link DbscanModel#fromState} accepts them and promises prediction by the rule.
+   * Exact:
    * every core point lies within {@code 4e-300} of the origin, so {@code (1e10, 0)} is {@code 1e10} from each, within
    * eps {@code 1e20}.
    */

@@ -138,7 +138,8 @@ class GaussianMixtureDataTest {
    * Restarts that tie go to the earlier one (the class comment of {@link GaussianMixture}). Two rows and two
    * components started from k-means++ seeds: every restart puts one row in each component and ends at the same
    * log-likelihood bit for bit (the same sums with the components exchanged); only the numbering of the components
-   * follows the restart's first seed row, and it differs between seeds (asserted). Oracle: the fit of several restarts is that of its first restart
+   * follows the restart's first seed row, and it differs between seeds (asserted). Oracle: the fit of several
+   * restarts is that of its first restart
    * alone ({@code restarts(1)} with the same seed) for every seed.
    */
   @Test

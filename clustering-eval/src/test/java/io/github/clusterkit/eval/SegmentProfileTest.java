@@ -302,7 +302,8 @@ class SegmentProfileTest {
     Table empty = Table.builder().numeric("x", new double[0]).build();
     assertMessage("original: must have at least one row, got 0 rows", () -> SegmentProfile.of(empty, new int[0], 0));
     assertMessage("labels: must not be null", () -> SegmentProfile.of(t, null, 2));
-    assertMessage("labels: length must equal the table's row count 6, got 7", () -> SegmentProfile.of(t, new int[7], 2));
+    assertMessage("labels: length must equal the table's row count 6, got 7",
+        () -> SegmentProfile.of(t, new int[7], 2));
     // the bounds of the segment count are inclusive: 0 (every row noise) and the row count (a model's k = n)
     SegmentProfile none = SegmentProfile.of(t, new int[] {-1, -1, -1, -1, -1, -1}, 0);
     assertArrayEquals(new int[] {-1}, none.segments());

@@ -779,7 +779,8 @@ public final class Mixture {
         throw new IllegalArgumentException("point " + describe(x, off) + " is too far from the components (or their"
             + " covariance too ill-conditioned) for its posterior to be computed in double precision: the log density"
             + " ratio of components " + m + " and " + c + " is " + (dd[m] - dd[c]) + " give or take " + bound
-            + ", so their posteriors could be off by " + (possible < 1 ? String.valueOf(possible) : "any amount up to 1")
+            + ", so their posteriors could be off by "
+            + (possible < 1 ? String.valueOf(possible) : "any amount up to 1")
             + " (at most " + REFUSE_ABOVE + " allowed)");
       }
     }
