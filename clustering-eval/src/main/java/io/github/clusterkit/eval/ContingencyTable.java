@@ -2,6 +2,7 @@ package io.github.clusterkit.eval;
 
 import io.github.clusterkit.eval.internal.Dense;
 import io.github.clusterkit.eval.internal.LogFactorial;
+import io.github.clusterkit.eval.internal.PairwiseSum;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -302,17 +303,19 @@ public final class ContingencyTable {
       return 0.0;
     }
     double logN = Math.log(n);
-    double h = 0;
-    for (int s : sizes) {
-      h += (s / (double) n) * (Math.log(s) - logN);
+    double[] terms = new double[sizes.length];
+    for (int i = 0; i < sizes.length; i++) {
+      terms[i] = (sizes[i] / (double) n) * (Math.log(sizes[i]) - logN);
     }
-    return -h;
+    return -PairwiseSum.sum(terms, terms.length);
   }
 
   /**
    * The mutual information {@code I(U; V)} in nats, {@code sum_ij (n_ij / n) ln(n n_ij / (a_i b_j))}; 0 when
    * either labelling has a single label. As scikit-learn, terms below machine epsilon in magnitude are
-   * dropped and the sum is clipped at 0.
+   * dropped and the sum is clipped at 0. The terms are added in scikit-learn's order (by cluster, then by class) and
+   * as numpy adds them (pairwise), so the rounding error grows with the logarithm of the number of cells, and the
+   * result equals scikit-learn's wherever the logarithms agree to the last bit.
    *
    * @return the mutual information, {@code >= 0}
    */
@@ -320,18 +323,25 @@ public final class ContingencyTable {
     if (classSizes.length == 1 || clusterSizes.length == 1) {
       return 0.0;
     }
+    // scikit-learn's order: cells by cluster, then by class (scipy's find), summed as numpy sums
+    int cells = cellCount.length;
+    int[] start = new int[clusterSizes.length + 1];
+    for (int t = 0; t < cells; t++) {
+      start[cellColumn[t] + 1]++;
+    }
+    for (int j = 0; j < clusterSizes.length; j++) {
+      start[j + 1] += start[j];
+    }
     double logN = Math.log(n);
-    double mi = 0;
-    for (int t = 0; t < cellCount.length; t++) {
+    double[] terms = new double[cells];
+    for (int t = 0; t < cells; t++) {
       double nij = cellCount[t];
       double p = nij / n;
       double outer = (double) ((long) classSizes[cellRow[t]] * clusterSizes[cellColumn[t]]);
       double term = p * (Math.log(nij) - logN) + p * (-Math.log(outer) + logN + logN);
-      if (Math.abs(term) >= Math.ulp(1.0)) {
-        mi += term;
-      }
+      terms[start[cellColumn[t]]++] = Math.abs(term) >= Math.ulp(1.0) ? term : 0.0;
     }
-    return Math.max(mi, 0.0);
+    return Math.max(PairwiseSum.sum(terms, cells), 0.0);
   }
 
   /**

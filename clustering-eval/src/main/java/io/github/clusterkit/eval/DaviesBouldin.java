@@ -3,6 +3,7 @@ package io.github.clusterkit.eval;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.eval.internal.Centroids;
 import io.github.clusterkit.eval.internal.Checks;
+import io.github.clusterkit.eval.internal.PairwiseSum;
 import io.github.clusterkit.eval.internal.Partition;
 import io.github.clusterkit.internal.Scale;
 
@@ -125,10 +126,6 @@ public final class DaviesBouldin {
         }
       }
     }
-    double sum = 0;
-    for (int i = 0; i < k; i++) {
-      sum += worst[i];
-    }
-    return sum / k;
+    return PairwiseSum.sum(worst, k) / k; // as numpy.mean
   }
 }

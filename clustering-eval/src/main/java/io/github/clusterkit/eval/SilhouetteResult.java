@@ -1,6 +1,7 @@
 package io.github.clusterkit.eval;
 
 import io.github.clusterkit.eval.internal.Dense;
+import io.github.clusterkit.eval.internal.PairwiseSum;
 
 /**
  * The result of {@link Silhouette#evaluate}: the mean silhouette, the value of every scored row and the mean
@@ -20,11 +21,11 @@ public final class SilhouetteResult {
     this.samples = perRow;
     this.noise = noise;
     this.scored = rows.length;
-    double sum = 0;
+    double[] scoredValues = new double[rows.length];
     for (int q = 0; q < rows.length; q++) {
-      sum += perRow[rows[q]];
+      scoredValues[q] = perRow[rows[q]];
     }
-    this.score = sum / rows.length;
+    this.score = PairwiseSum.sum(scoredValues, rows.length) / rows.length; // as numpy.mean
     int[] scoredLabels = new int[rows.length];
     for (int q = 0; q < rows.length; q++) {
       scoredLabels[q] = inputLabels[rows[q]];
