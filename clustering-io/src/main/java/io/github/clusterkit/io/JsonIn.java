@@ -156,7 +156,10 @@ final class JsonIn {
     }
     double v = node.doubleValue();
     if (!Double.isFinite(v)) {
-      throw error("must be a finite number, got " + describe(node));
+      // JSON has no infinite number (and the parser accepts no NaN): the literal was beyond the double range,
+      // and the parsed node no longer holds its text
+      throw error("must be a finite number, got a number beyond the double range (magnitude above "
+          + Double.MAX_VALUE + ")");
     }
     return v;
   }

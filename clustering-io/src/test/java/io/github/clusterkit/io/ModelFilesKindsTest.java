@@ -399,7 +399,8 @@ class ModelFilesKindsTest {
     // A one-dimensional array of numbers (the weights of a mixture) refuses a literal beyond the double range,
     // as the rows of a matrix do.
     GaussianMixtureModel g = gmm(CovarianceType.SPHERICAL);
-    assertRejected("invalid model file at state.weights[0]: must be a finite number, got \"Infinity\"",
+    assertRejected("invalid model file at state.weights[0]: must be a finite number, got a number beyond the "
+        + "double range (magnitude above 1.7976931348623157E308)",
         resign(ModelFiles.toJson(g).replaceFirst("\"weights\" : \\[ [^,]+,", "\"weights\" : [ 1e999,")),
         GaussianMixtureModel.class);
     // An enum name of exactly 40 characters is quoted whole, one of 41 is cut to 37 and "...".
