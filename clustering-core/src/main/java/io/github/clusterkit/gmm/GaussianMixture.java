@@ -245,7 +245,9 @@ public final class GaussianMixture {
    * @param weights {@code k} weights in {@code [0, 1]} summing to 1 within {@code 1e-8}
    *     ({@code |1 - sum| <= 1e-8}, scikit-learn's rule; the sum is taken in index order)
    * @param means {@code k} means of dimension {@code d}, finite
-   * @param covariances {@code k} symmetric positive definite {@code d x d} matrices
+   * @param covariances {@code k} symmetric positive definite {@code d x d} matrices; symmetric up to rounding
+   *     ({@code |m[a][b] - m[b][a]| <= 1e-12 max |m|}, the largest absolute entry of that matrix), the two
+   *     entries then stored as their mean
    * @return a new configuration
    * @throws IllegalArgumentException if a shape does not match {@code k} ({@link #components(int)}) or
    *     {@code d}, a value is not finite, weights are negative or do not sum to 1, a matrix is not symmetric

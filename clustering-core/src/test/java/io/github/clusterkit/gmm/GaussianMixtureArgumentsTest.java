@@ -240,6 +240,24 @@ class GaussianMixtureArgumentsTest {
     assertArrayEquals(new double[] {hi}, new double[] {cov[0][1][0]}, 0.0); // the caller's matrix is not modified
   }
 
+  /**
+   * The documented symmetry tolerance, {@code |m[a][b] - m[b][a]| <= 1e-12 max |m|}, at its edge: with largest
+   * entry 2^21 it allows 2.097152e-6, so entries 2^-19 (1.9e-6) apart are accepted (and stored as their mean) and
+   * 2^-18 (3.8e-6) apart are refused (exact: both gaps and the mean are representable beside 3e5).
+   */
+  @Test
+  void symmetryToleranceIsRelativeToTheLargestEntry() {
+    double top = 0x1p21;
+    GaussianMixture one = GaussianMixture.components(1);
+    double[][][] within = {{{top, 3e5}, {3e5 + 0x1p-19, 0x1p20}}};
+    GaussianMixtureModel m = one.initialParameters(new double[] {1}, new double[][] {{0, 0}}, within)
+        .maxIterations(0).fit(BLOBS);
+    assertArrayEquals(new double[] {top, 3e5 + 0x1p-20}, m.covariances()[0][0], 0.0);
+    double[][][] beyond = {{{top, 3e5}, {3e5 + 0x1p-18, 0x1p20}}};
+    rejects(() -> one.initialParameters(new double[] {1}, new double[][] {{0, 0}}, beyond),
+        "initial covariances[0] must be symmetric, got " + (3e5 + 0x1p-18) + " at [1][0] and 300000.0 at [0][1]");
+  }
+
   @Test
   void modelRejectsBadPoints() {
     GaussianMixtureModel m = GaussianMixture.components(2).seed(3).fit(BLOBS);
