@@ -2,8 +2,10 @@ package io.github.clusterkit.kmeans.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.internal.Rng;
+import java.math.BigDecimal;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -35,6 +37,40 @@ class DistTest {
       assertEquals(Double.doubleToRawLongBits(Dist.sq(a, offset, b, o[q], d)),
           Double.doubleToRawLongBits(out[2 + q]), "vector " + q + ", d " + d);
     }
+  }
+
+  /**
+   * The class's error claim and the margin the accelerated algorithms rely on, against an exact oracle
+   * ({@code BigDecimal} sums of the exact squared differences): {@link Dist#sq}'s relative error is below
+   * {@code (d + 2) 2^-53}, and a distance taken as {@code sqrt(sq)} times {@code 1 + gamma(d)} is at least the true
+   * distance, times {@code 1 - gamma(d)} at most (compared squared, exactly), for coordinates of mixed signs and
+   * magnitudes over 2^-20 to 2^20; a smaller margin (0, say) breaks the upper or lower bound on about half the
+   * pairs, since the rounded distance falls on either side of the true one.
+   */
+  @Property(tries = 300)
+  void roundingStaysWithinTheBoundThatGammaCovers(@ForAll long seed, @ForAll @IntRange(min = 1, max = 70) int d) {
+    Rng rng = new Rng(seed);
+    double[] a = new double[d];
+    double[] b = new double[d];
+    for (int j = 0; j < d; j++) {
+      a[j] = rng.nextGaussian() * Math.scalb(1.0, rng.nextInt(41) - 20);
+      b[j] = rng.nextGaussian() * Math.scalb(1.0, rng.nextInt(41) - 20);
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (int j = 0; j < d; j++) {
+      BigDecimal t = new BigDecimal(a[j]).subtract(new BigDecimal(b[j]));
+      sum = sum.add(t.multiply(t));
+    }
+    BigDecimal exact = sum;
+    double sq = Dist.sq(a, 0, b, 0, d);
+    BigDecimal error = new BigDecimal(sq).subtract(exact).abs();
+    assertTrue(error.compareTo(exact.multiply(new BigDecimal((d + 2) * 0x1p-53))) <= 0,
+        () -> "d " + d + ": relative error " + error.doubleValue() / exact.doubleValue());
+    double dist = Math.sqrt(sq);
+    BigDecimal up = new BigDecimal(dist * (1 + Dist.gamma(d)));
+    BigDecimal down = new BigDecimal(dist * (1 - Dist.gamma(d)));
+    assertTrue(up.multiply(up).compareTo(exact) >= 0, "upper bound below the true distance, d " + d);
+    assertTrue(down.multiply(down).compareTo(exact) <= 0, "lower bound above the true distance, d " + d);
   }
 
   @Property(tries = 600) // above its 288 edge-case combinations, so jqwik tries them all and adds random cases
