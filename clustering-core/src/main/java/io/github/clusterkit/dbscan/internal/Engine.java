@@ -20,9 +20,6 @@ public final class Engine {
     BRUTE_FORCE
   }
 
-  /** Largest dimension for which the grid runs (its stencil has 5^d cells or more beyond). */
-  public static final int GRID_MAX_DIMENSION = 3;
-
   private Engine() {}
 
   /** Labels (provisional, then final), core flags, ties and a spare array of one run. */
@@ -144,7 +141,7 @@ public final class Engine {
       Result r = null;
       Path path = requested;
       if (requested == null || requested == Path.GRID) {
-        GridDbscan grid = d <= GRID_MAX_DIMENSION ? GridDbscan.plan(x, n, d, metric, eps, runner) : null;
+        GridDbscan grid = GridDbscan.plan(x, n, d, metric, eps, runner);
         if (grid != null) {
           r = grid.run(x, minPts, borderAsNoise, runner);
           path = Path.GRID;

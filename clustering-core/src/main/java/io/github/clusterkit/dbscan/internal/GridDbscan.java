@@ -94,10 +94,17 @@ final class GridDbscan {
     return eps / factor * SHRINK;
   }
 
+  /** Largest dimension for which the grid runs (its stencil has 5^d cells or more beyond). */
+  static final int MAX_DIMENSION = 3;
+
   /**
-   * Plans a grid, or returns null when the data span too many cells per axis (or in total) for exact keys.
+   * Plans a grid, or returns null when {@code d} exceeds {@link #MAX_DIMENSION} or the data span too many cells per
+   * axis (or in total) for exact keys.
    */
   static GridDbscan plan(double[] x, int n, int d, Metric metric, double eps, ChunkRunner runner) {
+    if (d > MAX_DIMENSION) {
+      return null;
+    }
     double side = side(metric, d, eps);
     // bounding box by row chunks (a minimum and a maximum do not depend on the order of the chunks)
     int size = Engine.rowChunk(n);
@@ -355,19 +362,17 @@ final class GridDbscan {
     long c0 = 0;
     long c1 = 0;
     long c2;
-    // decode (d <= 3 in practice; the general case loops)
+    // decode the key (d is 1, 2 or 3: plan refuses more)
     if (d == 1) {
       c2 = k;
     } else if (d == 2) {
       c2 = k % ext[1];
       c1 = k / ext[1];
-    } else if (d == 3) {
+    } else {
       c2 = k % ext[2];
       long q = k / ext[2];
       c1 = q % ext[1];
       c0 = q / ext[1];
-    } else {
-      return neighboursGeneral(c, out);
     }
     long last = ext[d - 1];
     int m = 0;
@@ -395,43 +400,6 @@ final class GridDbscan {
       long b = Math.min(last - 1, c2 + h);
       long kLo = base + a;
       long kHi = base + b;
-      int i = lowerBound(from, kLo);
-      while (i < cells && keys[i] <= kHi) {
-        out[m++] = i++;
-      }
-      from = i;
-    }
-    return m;
-  }
-
-  private int neighboursGeneral(int c, int[] out) {
-    long[] cc = new long[d];
-    long k = keys[c];
-    for (int j = d - 1; j >= 0; j--) {
-      cc[j] = k % ext[j];
-      k /= ext[j];
-    }
-    long last = ext[d - 1];
-    int m = 0;
-    int from = 0;
-    for (int r = 0; r < runs; r++) {
-      long base = 0;
-      boolean inside = true;
-      for (int j = 0; j < d - 1; j++) {
-        long pj = cc[j] + runPrefix[r * (d - 1) + j];
-        if (pj < 0 || pj >= ext[j]) {
-          inside = false;
-          break;
-        }
-        base = base * ext[j] + pj;
-      }
-      if (!inside) {
-        continue;
-      }
-      base *= last;
-      int h = runHalf[r];
-      long kLo = base + Math.max(0, cc[d - 1] - h);
-      long kHi = base + Math.min(last - 1, cc[d - 1] + h);
       int i = lowerBound(from, kLo);
       while (i < cells && keys[i] <= kHi) {
         out[m++] = i++;
