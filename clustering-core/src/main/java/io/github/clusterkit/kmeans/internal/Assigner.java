@@ -128,11 +128,16 @@ public abstract class Assigner {
    * every row's weighted coordinates are added to its new cluster's sums; with {@code true} only the rows whose
    * label changes, which are subtracted from their old cluster's sums and added to the new one's, so that the
    * sums become differences to be added to the previous pass's totals. Rows whose label is proven unchanged are
-   * then never read. The labels before such a pass must all be valid cluster indices.
+   * then never read. The labels before such a pass must all be valid cluster indices. Unit weights only (the engine
+   * re-sums weighted data in full every pass).
    *
    * @param on whether to accumulate label changes only
+   * @throws IllegalStateException if {@code on} and the assigner has weights
    */
   public final void accumulateMoves(boolean on) {
+    if (on && w != null) {
+      throw new IllegalStateException("moves are accumulated for unit weights only");
+    }
     this.moves = on;
   }
 
@@ -344,7 +349,8 @@ public abstract class Assigner {
   }
 
   /**
-   * Moves row {@code i} (offset {@code xo}) from cluster {@code old}'s sums to cluster {@code a}'s.
+   * Moves row {@code i} (offset {@code xo}) from cluster {@code old}'s sums to cluster {@code a}'s (unit weights:
+   * {@link #accumulateMoves} refuses weights).
    *
    * @param i row
    * @param xo row offset
@@ -356,27 +362,16 @@ public abstract class Assigner {
   protected final void move(int i, int xo, int old, int a, double[] sum, double[] wsum) {
     int so = old * d;
     int sa = a * d;
-    if (w == null) {
-      for (int t = 0; t < d; t++) {
-        double v = x[xo + t];
-        sum[so + t] -= v;
-        sum[sa + t] += v;
-      }
-      wsum[old] -= 1;
-      wsum[a] += 1;
-      if (ref != null) {
-        wsum[k + old] -= refSq(xo, old);
-        wsum[k + a] += refSq(xo, a);
-      }
-    } else {
-      double wi = w[i];
-      for (int t = 0; t < d; t++) {
-        double v = x[xo + t] * wi;
-        sum[so + t] -= v;
-        sum[sa + t] += v;
-      }
-      wsum[old] -= wi;
-      wsum[a] += wi;
+    for (int t = 0; t < d; t++) {
+      double v = x[xo + t];
+      sum[so + t] -= v;
+      sum[sa + t] += v;
+    }
+    wsum[old] -= 1;
+    wsum[a] += 1;
+    if (ref != null) {
+      wsum[k + old] -= refSq(xo, old);
+      wsum[k + a] += refSq(xo, a);
     }
   }
 

@@ -21,7 +21,27 @@ class HamerlyFirstPassTest {
   void blockedFirstPassEqualsRowByRowScan(@ForAll long seed, @ForAll @IntRange(min = 3, max = 64) int d,
       @ForAll @IntRange(min = 1, max = 80) int k, @ForAll @IntRange(min = 1, max = 700) int n,
       @ForAll boolean huge, @ForAll boolean fewStored) {
-    check(seed, d, k, n, huge, fewStored);
+    check(seed, d, k, n, huge, fewStored, false);
+  }
+
+  /**
+   * Two columns (the pass's own two-column scan) and rows wider than {@link Columns#MAX_D} (the row scan), each also
+   * with sums that take label changes only ({@link Assigner#accumulateMoves}: the sums become differences, the old
+   * cluster's minus the row, the new one's plus it), from labels drawn at random.
+   */
+  @Property(tries = 40)
+  void twoColumnAndWidestRowPassesEqualRowByRowScan(@ForAll long seed, @ForAll boolean widest,
+      @ForAll @IntRange(min = 1, max = 40) int k, @ForAll @IntRange(min = 1, max = 300) int n,
+      @ForAll boolean huge, @ForAll boolean moves) {
+    int d = widest ? Columns.MAX_D + 1 + (int) Math.floorMod(seed, 60L) : 2;
+    check(seed, d, k, widest ? Math.min(n, 60) : n, huge, false, moves);
+  }
+
+  /** The blocked pass with sums of label changes only, as above. */
+  @Property(tries = 30)
+  void blockedPassAccumulatesMovesAsTheRowByRowScan(@ForAll long seed, @ForAll @IntRange(min = 3, max = 64) int d,
+      @ForAll @IntRange(min = 1, max = 40) int k, @ForAll @IntRange(min = 1, max = 500) int n) {
+    check(seed, d, k, n, false, false, true);
   }
 
   /**
@@ -32,10 +52,10 @@ class HamerlyFirstPassTest {
   void wideFirstPassEqualsRowByRowScan(@ForAll long seed, @ForAll @IntRange(min = 65, max = 256) int d,
       @ForAll @IntRange(min = 1, max = 80) int k, @ForAll @IntRange(min = 1, max = 400) int n,
       @ForAll boolean huge, @ForAll boolean fewStored, @ForAll boolean widest) {
-    check(seed, widest ? d + 768 : d, k, n, huge, fewStored);
+    check(seed, widest ? d + 768 : d, k, n, huge, fewStored, false);
   }
 
-  private static void check(long seed, int d, int k, int n, boolean huge, boolean fewStored) {
+  private static void check(long seed, int d, int k, int n, boolean huge, boolean fewStored, boolean moves) {
     Rng rng = new Rng(seed);
     double[] x = NearestTwo.tiedRows(rng, n, d, huge);
     double[] c = NearestTwo.tiedCentroids(rng, k, d);
@@ -44,11 +64,15 @@ class HamerlyFirstPassTest {
       h.storedCentroids(Math.max(1, k / 2)); // the path of more centroids than a block keeps, at small k
     }
     int[] labels = new int[n];
-    java.util.Arrays.fill(labels, 0);
+    for (int i = 0; i < n; i++) {
+      labels[i] = moves ? rng.nextInt(k) : 0;
+    }
+    int[] before = labels.clone();
     double[] sum = new double[k * d];
     double[] wsum = new double[k];
     h.reset();
     h.prepare(c, null);
+    h.accumulateMoves(moves);
     int changes = h.assign(0, n, labels, sum, wsum);
 
     double gUp = 1 + Dist.gamma(d);
@@ -62,14 +86,30 @@ class HamerlyFirstPassTest {
       double bd = o.bd;
       double second = o.second;
       assertEquals(best, labels[i], "label of row " + i);
-      assertEquals(HamerlyAssigner.pack(HamerlyAssigner.up(Math.sqrt(bd) * gUp),
-          HamerlyAssigner.down(Math.sqrt(second) * gDown)), h.scratchBits()[i],
-          "bounds of row " + i);
-      echanges += best != 0 ? 1 : 0;
-      for (int t = 0; t < d; t++) {
-        esum[best * d + t] += x[i * d + t];
+      float u = HamerlyAssigner.up(Math.sqrt(bd) * gUp);
+      float l = HamerlyAssigner.down(Math.sqrt(second) * gDown);
+      if (d > Columns.MAX_D) {
+        // the row scan stores its bounds as the bounded pass's rescans do, relative to the shift sums (0 here),
+        // one more safe rounding each
+        u = HamerlyAssigner.relUpper(u, 0f);
+        l = HamerlyAssigner.relLower(l, 0f);
       }
-      ewsum[best] += 1;
+      assertEquals(HamerlyAssigner.pack(u, l), h.scratchBits()[i], "bounds of row " + i);
+      int old = before[i];
+      echanges += best != old ? 1 : 0;
+      if (!moves) {
+        for (int t = 0; t < d; t++) {
+          esum[best * d + t] += x[i * d + t];
+        }
+        ewsum[best] += 1;
+      } else if (best != old) {
+        for (int t = 0; t < d; t++) {
+          esum[old * d + t] -= x[i * d + t];
+          esum[best * d + t] += x[i * d + t];
+        }
+        ewsum[old] -= 1;
+        ewsum[best] += 1;
+      }
     }
     assertEquals(echanges, changes);
     assertArrayEquals(esum, sum);
