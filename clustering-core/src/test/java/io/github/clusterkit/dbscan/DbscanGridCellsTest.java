@@ -13,14 +13,16 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * The grid path on cells of many points. Whether two neighbouring cells of core points join is decided by a search
+ * The grid path's cells: their side and stencil at the edge of eps, and cells of many points.
+ *
+ * <p>Cells of many points. Whether two neighbouring cells of core points join is decided by a search
  * for one pair within eps; past 1024 point pairs it tries only the first few points of one cell against the whole
  * other cell plainly, then filters both by bounding boxes. Here each cell holds a tight clump of 33 to 60 points in a
  * corner, so clumps in neighbouring cells are further apart than eps, and a few points drawn anywhere in the cell
  * come last in row order: whether two cells join depends on those late points only. The brute-force definition
  * ({@link DbscanOracle}) is the oracle.
  */
-class DbscanGridDenseCellsTest {
+class DbscanGridCellsTest {
 
   /** Clumps in distinct cells of a 3^d block of grid cells, then late points anywhere in the clumps' cells. */
   static double[][] clumps(long seed, int d, Metric metric, double eps) {
@@ -107,5 +109,45 @@ class DbscanGridDenseCellsTest {
       int[] labels = m.labels();
       assertTrue(labels[0] == 0 && labels[79] == (bridge == 0.95 ? 0 : 1), "bridge " + bridge);
     }
+  }
+
+  /**
+   * The cell side at the edge: two points just over eps apart (relative 5e-7) along a cell's diagonal (Euclidean,
+   * Manhattan) or axis (Chebyshev) fall into different cells, so neither is counted as the other's neighbour (with
+   * minPts 2 both are noise); two points just within eps are one cluster. A side without its 1e-6 shrink (or larger)
+   * puts the first pair into one cell, whose points are all taken to be within eps. Distances by hand: the
+   * Euclidean pair (0, 0), (t, t) with t = (1 + 5e-7) / sqrt(2) is 1 + 5e-7 apart; in 3-D t = (1 + 5e-7) / sqrt(3);
+   * the Manhattan pair with t = (1 + 5e-7) / 2 also; the Chebyshev pair (0, 0), (1 + 5e-7, 0).
+   */
+  @Test
+  void pointsJustBeyondEpsNeverShareACell() {
+    for (double f : new double[] {1 + 5e-7, 1 - 5e-7}) {
+      double[][][] pairs = {
+          {{0, 0}, {f / Math.sqrt(2), f / Math.sqrt(2)}},
+          {{0, 0, 0}, {f / Math.sqrt(3), f / Math.sqrt(3), f / Math.sqrt(3)}},
+          {{0, 0}, {f / 2, f / 2}},
+          {{0, 0}, {f, 0}}};
+      Metric[] metrics = {Metric.EUCLIDEAN, Metric.EUCLIDEAN, Metric.MANHATTAN, Metric.CHEBYSHEV};
+      for (int p = 0; p < pairs.length; p++) {
+        DbscanModel m = Dbscan.eps(1.0).minPts(2).metric(metrics[p]).search(Dbscan.Search.GRID)
+            .fit(Dataset.of(pairs[p]));
+        String what = metrics[p] + " in " + pairs[p][0].length + "-D at " + f + " eps";
+        assertEquals(Dbscan.Search.GRID, m.search());
+        assertArrayEquals(f > 1 ? new int[] {-1, -1} : new int[] {0, 0}, m.labels(), what);
+      }
+    }
+  }
+
+  /**
+   * The stencil reaches two cells along an axis when a pair there can be within eps. In 1-D with eps 1 the side is
+   * 0.999999; the points 0, 0.9999985 (cell 0) and 1.9999982 (cell 2, from 1.999998) form one cluster with minPts 2:
+   * the last two are 0.9999997 apart, the lowest cell gap between cells 0 and 2 being one side. By hand.
+   */
+  @Test
+  void stencilReachesCellsTwoApart() {
+    double[][] x = {{0}, {0.9999985}, {1.9999982}};
+    DbscanModel m = Dbscan.eps(1.0).minPts(2).search(Dbscan.Search.GRID).fit(Dataset.of(x));
+    assertArrayEquals(new int[] {0, 0, 0}, m.labels());
+    assertArrayEquals(new boolean[] {true, true, true}, m.coreMask());
   }
 }
