@@ -101,6 +101,35 @@ class DbscanApiTest {
     assertArrayEquals(new int[] {0, -1}, m.predict(Dataset.of(new double[][] {{2.5}, {40}})));
   }
 
+  /**
+   * predict and assign check the point themselves, with the documented messages, for a model with core points and
+   * for one without (which answers noise without a search); the point is left as given.
+   */
+  @Test
+  void pointChecksNameTheRuleAndTheValue() {
+    DbscanModel cores = Dbscan.eps(1.5).minPts(2).fit(Dataset.of(new double[][] {{0, 0}, {0, 1}, {10, 10}}));
+    DbscanModel none = Dbscan.eps(0.5).minPts(3).fit(Dataset.of(new double[][] {{0, 0}, {0, 1}, {10, 10}}));
+    assertEquals(0, none.coreCount());
+    for (DbscanModel m : new DbscanModel[] {cores, none}) {
+      double[] nan = {0, Double.NaN};
+      double[] inf = {Double.NEGATIVE_INFINITY, 0};
+      String[] messages = {
+          "point must not be null",
+          "point must have dimension 2 (the training data's), got 3",
+          "point must be finite, got NaN at coordinate 1",
+          "point must be finite, got -Infinity at coordinate 0"};
+      double[][] points = {null, {1, 2, 3}, nan, inf};
+      for (int p = 0; p < points.length; p++) {
+        double[] q = points[p];
+        IllegalArgumentException a = assertThrows(IllegalArgumentException.class, () -> m.assign(q));
+        assertEquals(messages[p], a.getMessage(), "assign");
+        IllegalArgumentException b = assertThrows(IllegalArgumentException.class, () -> m.predict(q));
+        assertEquals(messages[p], b.getMessage(), "predict");
+      }
+      assertTrue(Double.isNaN(nan[1]) && nan[0] == 0);
+    }
+  }
+
   @Test
   void minPtsOneAssignsFarPointsAsNoise() {
     // Assignment.Kind, documented rule: CORE_LIKE needs a core point within eps; with minPts = 1 a point with
