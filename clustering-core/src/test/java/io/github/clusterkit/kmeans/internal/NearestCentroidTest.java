@@ -6,6 +6,7 @@ import io.github.clusterkit.internal.Rng;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link NearestCentroid} (by blocks of columns, branch-free folds) gives every row the centroid of a plain row scan of
@@ -31,6 +32,17 @@ class NearestCentroidTest {
       @ForAll @IntRange(min = 1, max = 40) int k, @ForAll @IntRange(min = 1, max = 500) int n,
       @ForAll boolean gaussian, @ForAll boolean widest) {
     check(seed, widest ? d + 800 : d, k, n, gaussian);
+  }
+
+  /**
+   * Rows wider than {@link Columns#MAX_D}, always (the property above reaches them in about one try in six): the row
+   * scan, with ties among the centroids.
+   */
+  @Test
+  void rowsWiderThanTheBlocksEqualTheRowScan() {
+    for (int extra : new int[] {1, 7, 76}) {
+      check(extra, Columns.MAX_D + extra, 9, 70, extra % 2 == 0);
+    }
   }
 
   private static void check(long seed, int d, int k, int n, boolean gaussian) {
