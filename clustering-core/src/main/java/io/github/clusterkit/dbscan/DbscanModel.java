@@ -391,9 +391,9 @@ public final class DbscanModel {
 
   /**
    * A point whose coordinates leave the double range when scaled as the core points are (core points near
-   * {@code 1e-300}, a point near {@code 1e10}): it lies more than {@code 2^1022} times the core points' spread away
-   * from them, so every core point is equally near to double precision. Its distance, measured in its own units,
-   * decides between the smallest label (every core point within eps) and noise.
+   * {@code 1e-300}, a point near {@code 1e10}): it lies more than about {@code 2^823} times the core points' largest
+   * magnitude away from them, so every core point is equally near to double precision. Its distance, measured in
+   * its own units, decides between the smallest label (every core point within eps) and noise.
    */
   private int placeFar(CoreIndex ci, double[] point, Assignment[] detail) {
     double dist = Double.POSITIVE_INFINITY;

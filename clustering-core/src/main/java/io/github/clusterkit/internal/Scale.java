@@ -14,11 +14,15 @@ import io.github.clusterkit.data.Dataset;
  * K-Means fit of four such rows into two clusters left one empty; the nearest neighbours were the lowest row
  * indices). Multiplying every value by the same power of two is exact (a change of exponent) as long as no value
  * leaves the normal range, and differences, squares, sums, divisions by weights and comparisons all commute with it
- * exactly. So data whose largest magnitude lies outside {@code [2^-LIMIT, 2^(LIMIT+1))} are processed at a
- * magnitude near 1 and the results scaled back: they are those of arithmetic with a wide enough exponent range.
- * Within that range nothing is scaled, so results are untouched. Values smaller than the largest by a factor above
- * {@code 2^1022} lose their low bits (or all of them) when scaled down; next to the largest values they change no
- * sum anyway.
+ * exactly. So data whose largest magnitude lies outside {@code [2^-LIMIT, 2^(LIMIT+1))} are processed with that
+ * magnitude brought to the top of the range, {@code [2^LIMIT, 2^(LIMIT+1))}, where the bounds of {@link #LIMIT}
+ * hold as for unscaled data, and the results scaled back: they are those of arithmetic with a wide enough exponent
+ * range. Within that range nothing is scaled, so results are untouched. The top rather than a magnitude near 1
+ * leaves the most room below for the small values of the same data: gaps down to about {@code 2^-711} times the
+ * largest magnitude still square to normal numbers (about {@code 1e-214}; brought near 1, gaps below about
+ * {@code 2^-511}, {@code 1e-154}, squared to 0 and rows near 1 beside a row at {@code 1e199} all tied). Values
+ * smaller than the largest by a factor above about {@code 2^1222} lose their low bits (or all of them) when scaled
+ * down; next to the largest values they change no sum anyway.
  */
 public final class Scale {
 
@@ -57,14 +61,17 @@ public final class Scale {
    * {@code 2^-e}), 0 when they need none.
    *
    * @param maxAbs the largest magnitude, finite
-   * @return 0, or the binary exponent of {@code maxAbs} when it lies outside {@code [-LIMIT, LIMIT]}
+   * @return 0, or, when the binary exponent {@code b} of {@code maxAbs} lies outside {@code [-LIMIT, LIMIT]},
+   *     {@code b - LIMIT}: the data scaled by {@code 2^-(b - LIMIT)} have their largest magnitude in
+   *     {@code [2^LIMIT, 2^(LIMIT+1))} (subnormal {@code maxAbs}, whose exponent reads as {@code -1023}, a little
+   *     lower)
    */
   public static int exponent(double maxAbs) {
     if (maxAbs == 0) {
       return 0;
     }
     int e = Math.getExponent(maxAbs);
-    return e > LIMIT || e < -LIMIT ? e : 0;
+    return e > LIMIT || e < -LIMIT ? e - LIMIT : 0;
   }
 
   /**

@@ -72,13 +72,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code n = 1} works with {@code k = 1}. Data values
  * are finite by construction of {@link Dataset}. Data whose largest magnitude is above {@code 2^201} (about
  * {@code 3e60}) or below {@code 2^-200}, towards where weighted squared distances overflow to infinity or
- * underflow to zero, are fitted multiplied by a power of two that brings that magnitude near 1, and the centroids
+ * underflow to zero, are fitted multiplied by a power of two that brings that magnitude to {@code 2^200}, and the
+ * centroids
  * and inertia scaled back; weights whose largest is above {@code 2^201} or below {@code 2^-200} likewise. The
  * scaling is exact, so the result is that of arithmetic with a wide enough exponent range: four rows at
  * {@code +-1e200} split into their two pairs (not into three and one, as before the scaling), and weights of
  * {@code Double.MAX_VALUE} give the fit of equal weights (not NaN centroids). The inertia is infinite when its true
  * value exceeds the double range (model files store it as {@code "Infinity"}); values smaller than the largest by a
- * factor above about {@code 2^1022} lose low bits when scaled down, where they are negligible next to the largest
+ * factor above about {@code 2^1222} lose low bits when scaled down, where they are negligible next to the largest
  * anyway, and {@code k} is checked against the distinct rows of the scaled data. {@link KMeansModel#predict(double[])}
  * and {@link KMeansModel#transform(double[])} scale the same way. Explicit initial centroids are scaled by the data's
  * power of two and do not choose it: a centroid far beyond the data (say at {@code 1e200} or
@@ -385,7 +386,7 @@ public final class KMeans {
       throw new IllegalArgumentException("initialCentroids must have d = " + d
           + " columns like the data, got " + initialCentroids[0].length);
     }
-    // Data too large or too small for squared distances are fitted at a magnitude near 1 (exactly: a power of two).
+    // Data too large or too small for squared distances are fitted at a magnitude of 2^200 (exactly: a power of two).
     // The data alone set the power: initial centroids far beyond the data would otherwise push the rows down to where
     // their squared distances underflow to zero (every row equally near every centroid); such a centroid is scaled
     // with the data instead, and its squared distance to every row, infinite, wins it no row.

@@ -58,13 +58,13 @@ public final class StandardScaler implements Step {
     double eps = Math.ulp(1.0);
     for (int k = 0; k < d; k++) {
       double[] v = table.numeric(cols.get(k));
-      // A column too large or too small for its squares (and sums) is standardised at a magnitude near 1 and its
+      // A column too large or too small for its squares (and sums) is standardised at a magnitude of 2^200 and its
       // mean and scale scaled back: exact, as multiplying by a power of two is (see Scale; NaN is skipped).
       int e = Scale.exponent(Scale.maxAbs(v, 0, v.length));
       if (e != 0) {
         v = Scale.down(v, e);
       }
-      double mean = Columns.mean(v); // v is at a magnitude near 1 now: summed as it is
+      double mean = Columns.mean(v); // v is below 2^201 now: summed as it is
       if (Double.isNaN(mean)) {
         throw Columns.noObserved(NAME, cols.get(k));
       }

@@ -162,6 +162,21 @@ class DbscanScaleTest {
     }
   }
 
+  /**
+   * Rows near 1 beside one at 1e199 (a span beyond 1e150): eps 1, minPts 2 gives the two pairs {0, 0.5} and
+   * {5, 5.5} as clusters and the far row as noise, on every search path, and a new point at 5.25 lies 0.25 from a
+   * core point. With the data scaled to 1 the gaps squared to 0 and the four rows formed one cluster. By hand.
+   */
+  @Test
+  void smallGapsBesideAFarRowStillSeparateClusters() {
+    Dataset x = Dataset.of(new double[][] {{0}, {0.5}, {5}, {5.5}, {1e199}});
+    for (Dbscan.Search search : Dbscan.Search.values()) {
+      DbscanModel m = Dbscan.eps(1).minPts(2).search(search).fit(x);
+      assertArrayEquals(new int[] {0, 0, 1, 1, -1}, m.labels(), search.toString());
+      assertAssignment(m.assign(new double[] {5.25}), 1, Assignment.Kind.CORE_LIKE, 0.25);
+    }
+  }
+
   private static void assertAssignment(Assignment a, int label, Assignment.Kind kind, double distance) {
     assertEquals(label, a.label(), a.toString());
     assertEquals(kind, a.kind(), a.toString());

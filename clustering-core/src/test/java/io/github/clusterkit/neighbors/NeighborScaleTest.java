@@ -116,6 +116,31 @@ class NeighborScaleTest {
     }
   }
 
+  /**
+   * Data spanning more than 1e150 at once: the scaling brings the largest magnitude to the top of the unscaled range
+   * ({@code 2^200}), not to 1, so the gaps between rows near 1 beside a row at 1e199 (or near 1e-300 beside one at
+   * 1e-101) still square to normal numbers. Scaled to 1, they underflowed to 0 and the 3 nearest rows of 2.5 were
+   * rows 0, 1, 2 at distance 0. Exact: the rows and the query are scaled by a power of two, so the distances are
+   * those of unscaled arithmetic, 0.5, 1.5 and 2.5 (times 1e-300 on the small side, to the rounding of the
+   * products).
+   */
+  @Test
+  void smallGapsBesideAFarRowKeepTheirDistances() {
+    for (double unit : new double[] {1, 1e-300}) {
+      double far = unit == 1 ? 1e199 : 1e-101;
+      Dataset x = Dataset.of(new double[][] {{0}, {unit}, {3 * unit}, {far}});
+      for (Metric metric : Metric.values()) {
+        for (NeighborIndex index : new NeighborIndex[] {KdTree.build(x, metric), BruteForce.of(x, metric)}) {
+          Neighbors out = new Neighbors();
+          index.knn(new double[] {2.5 * unit}, 3, out);
+          String what = metric + ", " + index.getClass().getSimpleName() + ", unit " + unit;
+          assertArrayEquals(new int[] {2, 1, 0}, out.indices(), what);
+          assertArrayEquals(new double[] {0.5 * unit, 1.5 * unit, 2.5 * unit}, out.distances(), 1e-15 * unit, what);
+        }
+      }
+    }
+  }
+
   /** Metric.distance of extreme points: the exact distance, not an overflow (or underflow) of its square. */
   @Test
   void metricDistanceOfExtremePoints() {
