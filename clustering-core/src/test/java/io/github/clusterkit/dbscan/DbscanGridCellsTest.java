@@ -86,6 +86,57 @@ class DbscanGridCellsTest {
   }
 
   /**
+   * Cells of many border points beside cells of many core points (over 1024 border-core pairs, where the grid skips
+   * core cells by their bounding boxes and takes one copy of a cell of identical points): core clumps of 210 to 260
+   * points (a third of them copies of one point) and clumps of 30 to 60 points in other cells, minPts 200, so most of
+   * the small clumps' points are border points or noise; against the brute-force definition (nearest core point,
+   * smaller label on ties).
+   */
+  @Property(tries = 60)
+  void largeCellsOfBorderPointsMatchTheDefinition(@ForAll long seed, @ForAll @IntRange(min = 1, max = 2) int d,
+      @ForAll boolean star) {
+    Rng rng = new Rng(seed);
+    Metric metric = DbscanPropertiesTest.metric(seed);
+    double factor = metric == Metric.EUCLIDEAN ? Math.sqrt(d) : metric == Metric.MANHATTAN ? d : 1;
+    double side = 1.0 / factor * (1 - 1e-6);
+    int block = d == 1 ? 3 : 9;
+    int[] cells = new int[block];
+    for (int c = 0; c < block; c++) {
+      cells[c] = c;
+    }
+    rng.shuffle(cells);
+    int cores = 1 + rng.nextInt(2);
+    int borders = 1 + rng.nextInt(Math.min(2, block - cores));
+    java.util.List<double[]> rows = new java.util.ArrayList<>();
+    for (int q = 0; q < cores + borders; q++) {
+      boolean core = q < cores;
+      int size = core ? 210 + rng.nextInt(51) : 30 + rng.nextInt(31);
+      boolean copies = core && rng.nextInt(3) == 0;
+      double width = core ? 0.5 : 0.1;
+      double[] lo = new double[d];
+      for (int j = 0, t = cells[q]; j < d; j++, t /= 3) {
+        lo[j] = (t % 3) * side + 0.001 * side + rng.nextDouble() * (0.997 - width) * side;
+      }
+      double[] one = new double[d];
+      for (int j = 0; j < d; j++) {
+        one[j] = lo[j] + rng.nextDouble() * width * side;
+      }
+      for (int i = 0; i < size; i++) {
+        double[] r = new double[d];
+        for (int j = 0; j < d; j++) {
+          r[j] = copies ? one[j] : lo[j] + rng.nextDouble() * width * side;
+        }
+        rows.add(r);
+      }
+    }
+    double[][] x = rows.toArray(new double[0][]);
+    Dbscan config = Dbscan.eps(1.0).minPts(200).metric(metric).borderPointsAsNoise(star);
+    DbscanModel grid = config.search(Dbscan.Search.GRID).fit(Dataset.of(x));
+    assertEquals(Dbscan.Search.GRID, grid.search());
+    DbscanOracle.assertExact(x, metric, 1.0, 200, star, grid);
+  }
+
+  /**
    * The cases by hand, in one dimension (eps 1, cell side 1 - 1e-6): clumps of 40 points at [0, 0.04] (cell 0) and
    * [1.90, 1.94] (cell 1), 1.86 apart; a last point of cell 0 at 0.95 is within eps of the second clump (0.95 from
    * 1.90) and joins the two, one at 0.85 is not (1.05 away) and leaves two clusters; without a late point the
