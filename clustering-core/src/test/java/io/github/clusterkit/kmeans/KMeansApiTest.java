@@ -16,6 +16,29 @@ import org.junit.jupiter.api.function.Executable;
 /** Argument checks, copies, edge cases and the model's accessors. */
 class KMeansApiTest {
 
+  /**
+   * The documented re-seeding of an empty cluster, by hand. Rows 0, 1, 2, 100 from centroids 1, 90, 1000: cluster 2
+   * gets no row. The row farthest from its centroid is 100 (squared distance 100 to 90), but it is alone in its
+   * cluster, which would be left empty, so it does not qualify; of rows 0 and 2 (squared distance 1 each) the lower
+   * index wins. Cluster 2 restarts at 0 and cluster 0 keeps 1 and 2 (mean 1.5); the next assignment moves row 0
+   * there and the one after changes nothing. Every algorithm, one and two threads.
+   */
+  @Test
+  void emptyClusterTakesTheFarthestRowWhoseClusterKeepsOne() {
+    Dataset x = Dataset.of(new double[][] {{0}, {1}, {2}, {100}});
+    for (KMeansAlgorithm a : KMeansAlgorithm.values()) {
+      for (int threads = 1; threads <= 2; threads++) {
+        KMeansModel m = KMeans.k(3).initialCentroids(new double[][] {{1}, {90}, {1000}}).tolerance(0)
+            .algorithm(a).parallelism(threads).fit(x);
+        String what = a + ", " + threads + " threads";
+        assertArrayEquals(new double[][] {{1.5}, {100}, {0}}, m.centroids(), what);
+        assertArrayEquals(new int[] {2, 0, 0, 1}, m.labels(), what);
+        assertEquals(0.5, m.inertia(), 0.0, what);
+        assertTrue(m.converged(), what);
+      }
+    }
+  }
+
   private static final Dataset SQUARE =
       Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {10, 10}, {10, 11}, {11, 10}, {11, 11}});
 
