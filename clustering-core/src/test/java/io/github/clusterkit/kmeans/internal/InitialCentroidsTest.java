@@ -9,15 +9,16 @@ import java.util.Comparator;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
- * {@link Engine#random}, the {@code RANDOM} initialisation, against its documented definition. Rows are told apart
+ * Initial centroids. {@link Engine#random}, the {@code RANDOM} initialisation, against its documented definition. Rows are told apart
  * by value (row {@code i} holds {@code i} and {@code -i}). Unit weights: {@code k} distinct rows. Weights: the
  * {@code k} rows with the largest keys {@code log(u_i) / w_i} (Efraimidis and Spirakis 2006), one uniform draw
  * {@code u_i} per row in row order from the same stream, zero-weight rows drawn for but never chosen, largest key
  * first; the oracle sorts every key instead of keeping a heap of {@code k}.
  */
-class RandomInitTest {
+class InitialCentroidsTest {
 
   @Property(tries = 200)
   void drawsDistinctRowsAndTheLargestKeysByWeight(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400) int n,
@@ -75,5 +76,30 @@ class RandomInitTest {
       assertTrue(w[expected[j]] > 0);
     }
     assertArrayEquals(expected, rows, "rows by key, largest first");
+  }
+
+  /**
+   * k-means++ seeding (greedy and original) when the remaining squared distances underflow: rows 2^-200, 2^-600 and
+   * 2^-600 + 2^-652 (largest magnitude inside the range left unscaled) are three distinct rows, but the last two are
+   * 2^-652 apart, whose square is 0 in doubles. Once one of them is a centre the potential is 0, and the seeding
+   * takes the first row not yet a centre instead of a weighted draw: the three centres are the three rows, for every
+   * seed. Exact values.
+   */
+  @Test
+  void plusPlusTakesEveryDistinctRowWhenDistancesUnderflow() {
+    double a = 0x1p-200;
+    double b = 0x1p-600;
+    double c = 0x1p-600 + 0x1p-652;
+    double[] x = {a, b, c};
+    for (int trials = 1; trials <= 3; trials += 2) {
+      for (long seed = 0; seed < 8; seed++) {
+        double[] centers;
+        try (Engine engine = new Engine(x, 3, 1, 3, null, new LloydAssigner(x, 3, 1, 3, null), 1)) {
+          centers = engine.plusPlus(new Rng(seed), trials);
+        }
+        Arrays.sort(centers);
+        assertArrayEquals(new double[] {b, c, a}, centers, 0.0, trials + " trials, seed " + seed);
+      }
+    }
   }
 }
