@@ -12,8 +12,9 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * Initial centroids. {@link Engine#random}, the {@code RANDOM} initialisation, against its documented definition. Rows are told apart
- * by value (row {@code i} holds {@code i} and {@code -i}). Unit weights: {@code k} distinct rows. Weights: the
+ * Initial centroids: the k-means++ fallback where distances underflow (below), and {@link Engine#random}, the
+ * {@code RANDOM} initialisation, against its documented definition. Rows are told apart by value (row {@code i}
+ * holds {@code i} and {@code -i}). Unit weights: {@code k} distinct rows. Weights: the
  * {@code k} rows with the largest keys {@code log(u_i) / w_i} (Efraimidis and Spirakis 2006), one uniform draw
  * {@code u_i} per row in row order from the same stream, zero-weight rows drawn for but never chosen, largest key
  * first; the oracle sorts every key instead of keeping a heap of {@code k}.
