@@ -29,40 +29,10 @@ public final class CachedNnChain {
   private CachedNnChain() {}
 
   /**
-   * Runs the chain on {@code dist}, which it overwrites, with the points in their original order.
-   *
-   * @param dist condensed distances in SciPy's layout ({@code pdist} order), destroyed
-   * @param n number of points, {@code >= 2}
-   * @param method {@link CondensedNnChain#WARD}, {@link CondensedNnChain#COMPLETE} or
-   *     {@link CondensedNnChain#AVERAGE}
-   * @param nnVal for each point, its smallest distance to another point (not modified)
-   * @param nnIdx for each point, the smallest index at that distance (not modified)
-   * @return the tree in SciPy's layout
-   */
-  public static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx) {
-    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), BlockBounds.unknown(n), null, COMPACT_MIN);
-  }
-
-  /**
    * Runs the chain on the matrix of reordered points ({@link MatrixFill#condensed(double[], int, int,
-   * io.github.clusterkit.neighbors.Metric, int, double[], int[], int[])} with the same order).
-   *
-   * @param dist condensed distances between slots, destroyed
-   * @param n number of points, {@code >= 2}
-   * @param method update code
-   * @param nnVal for each slot, its smallest distance to another slot (not modified)
-   * @param nnIdx for each slot, the slot of smallest original index at that distance (not modified)
-   * @param order original index of each slot (not modified), or null for the original order
-   * @return the tree in SciPy's layout, in original indices
-   */
-  public static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx, int[] order) {
-    return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), BlockBounds.unknown(n), order,
-        COMPACT_MIN);
-  }
-
-  /**
-   * As {@link #run(double[], int, int, double[], int[], int[])}, with the block bounds of the matrix filled
-   * by {@link MatrixFill} (rescans then read only the blocks that can hold a nearer neighbour).
+   * io.github.clusterkit.neighbors.Metric, int, double[], int[], int[], BlockBounds)} with the same order), which
+   * it overwrites, with the block bounds of the matrix filled by {@link MatrixFill} (rescans then read only the
+   * blocks that can hold a nearer neighbour).
    *
    * @param dist condensed distances between slots, destroyed
    * @param n number of points, {@code >= 2}
@@ -78,7 +48,7 @@ public final class CachedNnChain {
     return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), bounds, order, COMPACT_MIN);
   }
 
-  /** As {@link #run(double[], int, int, double[], int[], int[])}, with {@code compactMin} (tests). */
+  /** As {@link #run(double[], int, int, double[], int[], BlockBounds, int[])}, with {@code compactMin} (tests). */
   static Tree run(double[] dist, int n, int method, double[] nnVal, int[] nnIdx, BlockBounds bounds,
       int[] order, int compactMin) {
     return run(dist, n, method, NearestLists.ofSingle(nnVal, nnIdx), bounds, order, compactMin);

@@ -14,28 +14,18 @@ public final class Cophenetic {
   private Cophenetic() {}
 
   /**
-   * @param t the tree
-   * @param v data, row-major (not modified)
-   * @param d dimension
-   * @param metric the metric
-   * @return the correlation; NaN when it is undefined (fewer than two pairs, or all distances or all
-   *     cophenetic distances equal), as SciPy's 0/0
-   */
-  public static double correlation(Tree t, double[] v, int d, Metric metric) {
-    return correlation(t, v, d, metric, 0);
-  }
-
-  /**
-   * {@link #correlation(Tree, double[], int, Metric)} of data given times {@code 2^-e} (the exact scaling of data
-   * too large or too small for squared distances): the tree's heights, in the data's own units, are read times
-   * {@code 2^-e} too. Pearson's correlation is the same for both scalings.
+   * The cophenetic correlation (Pearson's, between the distances of all pairs and their cophenetic distances) of
+   * data given times {@code 2^-e} (the exact scaling of data too large or too small for squared distances, 0 for
+   * none): the tree's heights, in the data's own units, are read times {@code 2^-e} too. Pearson's correlation is the
+   * same for both scalings.
    *
    * @param t the tree
    * @param v data times {@code 2^-e}, row-major (not modified)
    * @param d dimension
    * @param metric the metric
    * @param e the exponent
-   * @return the correlation
+   * @return the correlation; NaN when it is undefined (fewer than two pairs, or all distances or all
+   *     cophenetic distances equal), as SciPy's 0/0
    */
   public static double correlation(Tree t, double[] v, int d, Metric metric, int e) {
     double[] height = t.height;
