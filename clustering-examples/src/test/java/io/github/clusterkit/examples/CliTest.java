@@ -221,6 +221,23 @@ class CliTest {
     }
   }
 
+  /**
+   * A recommendation at the largest k of the sweep says only that the silhouette was still rising: the report says
+   * so when --k-max cut the sweep (k = 1..2 on the generated customers, where k = 2 is the only k with a
+   * silhouette), and not when the best k lies inside the range or k was asked for.
+   */
+  @Test
+  void aBestKAtTheEndOfTheSweepIsFlagged(@TempDir Path dir) throws IOException {
+    CliRun cut = CliRun.of("segment", "--k-max", "2", "--out", dir.toString());
+    assertEquals(0, cut.exit, cut.toString());
+    assertTrue(cut.out.contains("note: the silhouette is highest at the largest k tried (2) and may rise further:"
+        + " widen --k-max, or choose with --k"), cut.out);
+    CliRun inside = CliRun.of("segment", "--out", dir.toString());
+    assertFalse(inside.out.contains("note: the silhouette is highest"), inside.out);
+    CliRun asked = CliRun.of("segment", "--k-max", "2", "--k", "2", "--out", dir.toString());
+    assertFalse(asked.out.contains("note: the silhouette is highest"), asked.out);
+  }
+
   @Test
   void theSweepStopsAtTheNumberOfDifferentCustomers(@TempDir Path dir) throws IOException {
     // Categories only: 120 customers in 2 x 3 = 6 different (gender, plan) pairs, by construction. K-Means cannot

@@ -88,6 +88,15 @@ public final class Report {
           Double.isNaN(sil[t]) ? "" : String.format(Locale.ROOT, "%.4f", sil[t]),
           (ks[t] == sw.knee() ? "  <- knee of inertia" : "") + (ks[t] == sw.recommendedK() ? "  <- best silhouette" : ""));
     }
+    int last = ks[ks.length - 1];
+    if (s.config().k() == null && s.algorithm() != Segmenter.Algorithm.DBSCAN && sw.recommendedK() == last
+        && last == s.config().maxK()) {
+      // The sweep was cut by --k-max, not by the data: the silhouette may still rise beyond it (KSelectionResult's
+      // recommendedK says the same of the library's sweep).
+      out.printf(Locale.ROOT, "note: the silhouette is highest at the largest k tried (%d) and may rise further:"
+          + " widen --k-max, or choose with --k%s%n", last,
+          sw.knee() > 0 ? String.format(Locale.ROOT, " (the inertia knee is at k = %d)", sw.knee()) : "");
+    }
     out.println();
 
     switch (s.algorithm()) {

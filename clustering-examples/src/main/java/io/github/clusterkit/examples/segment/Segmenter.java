@@ -206,6 +206,11 @@ public final class Segmenter {
     return k;
   }
 
+  /** @return the largest k of the sweep asked for ({@code --k-max}) */
+  public int maxK() {
+    return maxK;
+  }
+
   /** Number of K-Means restarts in the sweep and the final fit. */
   static final int KMEANS_RESTARTS = 10;
 
