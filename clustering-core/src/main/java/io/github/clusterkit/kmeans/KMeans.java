@@ -85,8 +85,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * power of two and do not choose it: a centroid far beyond the data (say at {@code 1e200} or
  * {@code Double.MAX_VALUE} among rows near 1) is at an infinite squared distance from every row, so it wins none and
  * is re-seeded as an empty cluster. One power of two cannot serve data that span too wide a range themselves: rows
- * whose differences are below about {@code 2^-511} times the largest magnitude (rows near 1 beside an outlier at
- * {@code 1e200}) have squared distances that underflow to zero after the scaling, so they cannot be told apart.
+ * whose differences are below about {@code 2^-711} times the largest magnitude (rows near 1 beside an outlier at
+ * {@code 1e300}) have squared distances that underflow to zero after the scaling, so they cannot be told apart.
  * Data far from the origin next to their spread lose precision in the centroids, which are sums of the raw
  * coordinates divided by the weight: with columns near {@code 1e10} spread over {@code 0.4}, a centroid can be some
  * ulps of {@code 1e10} (about {@code 1e-5}) from the exact mean, which moves borderline labels and the inertia by

@@ -40,7 +40,8 @@ import java.util.Arrays;
  * all supported. Argument errors are reported as documented by {@link NeighborIndex}. Data whose largest
  * magnitude is above {@code 2^201} or below {@code 2^-200} (squared distances of {@code 1e200} overflow, of
  * {@code 1e-200} underflow, and every point then looked equally near) are held multiplied by a power of two that
- * brings them near 1, queries and radii alike, and distances scaled back: exact, so the answers are those of
+ * brings their largest magnitude to {@code 2^200} (the top of the unscaled range; see {@code Scale}), queries and
+ * radii alike, and distances scaled back: exact, so the answers are those of
  * arithmetic with a wide enough exponent range (such a tree holds a scaled copy of the data, {@code n * d} doubles
  * more, and copies each query point). A query point far outside the data's own range is not rescaled: its
  * distances may overflow to infinity, and tie, where no double could tell them apart anyway. A radius query whose

@@ -24,7 +24,7 @@ import java.util.Objects;
  * exactly.
  *
  * <p><b>Extreme magnitudes.</b> A column whose largest magnitude is above {@code 2^201} is fitted and transformed
- * multiplied by a power of two that brings it near 1 ({@code x * 2^-e}, with {@code scale * 2^e} and the same
+ * multiplied by a power of two that brings it to {@code 2^200} ({@code x * 2^-e}, with {@code scale * 2^e} and the same
  * offset; not a constant column, whose range 1 does not scale with it): exactly the results of the formulas above
  * in arithmetic with a wide enough exponent range. So a column spanning more than the double range (values of both
  * signs beyond about {@code 9e307}, where {@code max - min} overflows) is scaled like any other, and a scale below
@@ -147,7 +147,7 @@ public final class MinMaxScaler implements Step {
     private final double[] maxs;
     private final double lo;
     private final double hi;
-    /** Per column {@code 2^-e}: 1, or the power of two bringing a column beyond {@code 2^201} near 1. */
+    /** Per column {@code 2^-e}: 1, or the power of two bringing a column beyond {@code 2^201} to {@code 2^200}. */
     private final double[] factor;
     /** Per column the scale at that magnitude, {@code scale * 2^e}. */
     private final double[] scale;
