@@ -110,8 +110,8 @@ public final class Engine implements AutoCloseable {
    * Whether the seeding's candidate passes are {@link #candidatesDense} (when {@link #seedStored}: decided after the
    * first pass, fixed for the rest of the seeding). They compute every distance and test no bound, so nothing reads
    * the nearest-centre index {@link #seedNear}, and neither they nor {@link #freshenStored} write it; the dense pass
-   * of the original k-means++ ({@link #classic}) likewise (throwaway one-JVM A/B, classic seeding alone, one thread,
-   * 10^6 x 10, medians of 15: 62 to 58 ms without the index; greedy seeding unchanged).
+   * of the original k-means++ ({@link #classic}) likewise unless {@link #seedSwitch} (throwaway one-JVM A/B, classic
+   * seeding alone, one thread, 10^6 x 10, medians of 15: 62 to 58 ms without the index; greedy seeding unchanged).
    */
   private boolean seedDense;
   /**
@@ -122,6 +122,14 @@ public final class Engine implements AutoCloseable {
    * ones) and an assigner that {@linkplain Assigner#takesSeeds() takes them}.
    */
   private boolean seedTrack;
+  /**
+   * Whether this seeding of the original k-means++ may take the pruned scalar pass of {@link #classic} for a step
+   * while its default is the dense pass ({@link #CLASSIC_ROWS_MIN_D}); the dense pass then keeps {@link #seedNear},
+   * which the pruned pass's bounds read.
+   */
+  private boolean seedSwitch;
+  /** Steps of the last original k-means++ seeding that took the pruned scalar pass by {@link #fewOpen}; for tests. */
+  private int classicScalarSteps;
   /**
    * Per candidate lane, every row's squared distance to that candidate in the last greedy step, when the dense passes
    * keep them ({@code d >=} {@link #LANES_MIN_D}): the next step folds the winner in from its lane instead of
@@ -166,6 +174,23 @@ public final class Engine implements AutoCloseable {
    * tracking's writes cost more).
    */
   static final int TRACK_MIN_D = 32;
+
+  /**
+   * Narrowest rows for which a step of the original k-means++ whose dense pass ({@link #classic}, by blocks of the
+   * column copy) is the default takes the pruned scalar pass instead when at most a quarter of the rows are left
+   * open by the triangle-inequality bound (counted before the step; the two passes give the same values, so the
+   * choice changes only the time). Each dense step streams the whole column copy from memory; the scalar pass reads
+   * only the open rows, each a contiguous stretch of at least 1 KiB here. While the seeding tracks the nearest
+   * centres for the run's first pass ({@link #seedTrack}), which only the dense pass can, the switch is also made only
+   * when {@code k - m >= k / 4 + 2} steps remain, as it ends the tracking and the run's first pass then computes
+   * every distance. Throwaway one-JVM harness, one thread, {@code PLUS_PLUS_CLASSIC} and one iteration (medians of
+   * the last 4 of 5 fits), 1.92 * 10^7 values, the benchmark's blobs (10 blobs, 5% noise), k = 50, without / with the
+   * switch: d = 128 520 / 420 ms, d = 256 530 / 360, d = 768 540 / 280 (20 iterations at d = 768: 760 / 450), the
+   * same inertia; at k = 10 and on standard Gaussian rows (where the bound prunes next to nothing) within the noise
+   * (127 to 205 ms at k = 10, 500 to 880 at k = 50). A scalar pass at every step (the seeding's earlier choice
+   * without the column copy) was slower than the dense pass at k = 10 on blobs, 216 against 128 ms at d = 128.
+   */
+  static final int CLASSIC_ROWS_MIN_D = 128;
 
   /**
    * {@code a < b ? idx : cur} for squared distances {@code a} and {@code b} (non-negative, no NaN, no -0.0), without a
@@ -739,6 +764,9 @@ public final class Engine implements AutoCloseable {
     // denseLater's copy is made by now (make), so this is the test it anticipated.
     seedDense = seedStored && denseLater;
     seedTrack = trackable && (one ? seedPrune && classicDense(d) : seedDense);
+    seedSwitch = one && seedPrune && classicDense(d)
+        && (classicMode < 0 ? d >= CLASSIC_ROWS_MIN_D : classicMode == 2);
+    classicScalarSteps = 0;
     seedLanesOn = seedDense && d >= LANES_MIN_D && span == 4;
     if (seedLanesOn && seedLanes == null) {
       seedLanes = new double[4][n];
@@ -769,7 +797,8 @@ public final class Engine implements AutoCloseable {
           }
         }
         final int idx = m;
-        chunks.run(nc, (c, from, to, slot) -> chunkPot[c] = classic(from, to, d2, row, idx), null);
+        final boolean scalar = seedSwitch && fewOpen(d2, m);
+        chunks.run(nc, (c, from, to, slot) -> chunkPot[c] = classic(from, to, d2, row, idx, scalar), null);
         pot = 0;
         for (int c = 0; c < nc; c++) {
           pot += chunkPot[c];
@@ -851,6 +880,7 @@ public final class Engine implements AutoCloseable {
       seeded = centers;
     }
     seedTrack = false;
+    seedSwitch = false;
     seedNear = null;
     seedCandTab = null;
     seedFoldTab = null;
@@ -863,12 +893,12 @@ public final class Engine implements AutoCloseable {
    * The pass of one step of the original k-means++ on rows {@code [from, to)}: folds row {@code row} (centre number
    * {@code idx}) into {@code d2} (and, in the pruned scalar pass, into the nearest-centre index its bound reads: a row
    * takes the new centre when strictly nearer) and returns the weighted sum of the new {@code d2} in row order, the
-   * values and order of an eager fold and a candidate's sum in {@link #candidates}. At most one distance per row: none for a row that the
-   * centre-to-candidate distance ({@link #seedCandTab}) proves no nearer (scalar pass), or one for every row by
-   * blocks of columns ({@link Dist#sqColumns}, the same values as {@link Dist#sq}) where {@link #candidatesDense}
-   * would be used.
+   * values and order of an eager fold and a candidate's sum in {@link #candidates}. At most one distance per row: none
+   * for a row that the centre-to-candidate distance ({@link #seedCandTab}) proves no nearer (scalar pass), or one for
+   * every row by blocks of columns ({@link Dist#sqColumns}, the same values as {@link Dist#sq}) where
+   * {@link #candidatesDense} would be used and {@code scalar} is false ({@link #fewOpen}).
    */
-  private double classic(int from, int to, long[] d2, int row, int idx) {
+  private double classic(int from, int to, long[] d2, int row, int idx, boolean scalar) {
     final double[] px = x;
     final double[] ww = w;
     final int dd = d;
@@ -888,12 +918,13 @@ public final class Engine implements AutoCloseable {
     }
     final int[] nr = seedNear;
     final int ro = row * dd;
-    if (classicDense(dd)) {
+    if (classicDense(dd) && !scalar) {
       final Columns copy = columns;
       final int bl = Columns.blockRows(dd);
       final SeedScratch sc = seedScratch.get();
       final double[] vs = sc.fold;
       final boolean track = seedTrack;
+      final boolean keepNear = track || seedSwitch;
       final double[] sec = seedSecond;
       for (int base = from; base < to; base += bl) {
         final int len = Math.min(bl, to - base);
@@ -908,8 +939,10 @@ public final class Engine implements AutoCloseable {
           double old = Double.longBitsToDouble(d2[i]);
           double cur = Math.min(v, old);
           d2[i] = Double.doubleToRawLongBits(cur);
-          if (track) {
-            sec[i] = Math.min(sec[i], Math.max(old, v));
+          if (keepNear) {
+            if (track) {
+              sec[i] = Math.min(sec[i], Math.max(old, v));
+            }
             nr[i] = nearer(v, old, idx, nr[i]);
           }
           s += ww == null ? cur : ww[i] * cur;
@@ -934,19 +967,53 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Which pass {@link #classic} uses at this width: -1 as {@link #candidatesDense} (the default), 0 the pruned
-   * scalar pass, 1 the dense pass; tests and measurements set it.
+   * Whether step {@code m} of the original k-means++ takes the pruned scalar pass ({@link #CLASSIC_ROWS_MIN_D}): at
+   * most a quarter of the rows open under the bounds of {@link #seedCandTab}, and while {@link #seedTrack}, at least
+   * {@code k / 4 + 2} steps left; taking it ends the tracking. Counted on the calling thread, in about one read of
+   * {@code d2} and the nearest-centre index (the choice is the same on any thread count, and so are the values).
+   */
+  private boolean fewOpen(long[] d2, int m) {
+    if (seedTrack && k - m < k / 4 + 2) {
+      return false;
+    }
+    final double[] ct = seedCandTab;
+    final int[] nr = seedNear;
+    final int most = n / 4;
+    int open = 0;
+    for (int i = 0; i < n && open <= most; i++) {
+      if (ct[nr[i]] <= pruneLimit(Double.longBitsToDouble(d2[i]))) {
+        open++;
+      }
+    }
+    if (open > most) {
+      return false;
+    }
+    seedTrack = false;
+    classicScalarSteps++;
+    return true;
+  }
+
+  /** @return the steps of the last original k-means++ seeding that took the pruned scalar pass by {@link #fewOpen} */
+  int classicScalarSteps() {
+    return classicScalarSteps;
+  }
+
+  /**
+   * Which pass {@link #classic} uses at this width: -1 as {@link #candidatesDense} (the default, with the switch of
+   * {@link #CLASSIC_ROWS_MIN_D} from that width), 0 the pruned scalar pass, 1 the dense pass, 2 the dense pass with
+   * that switch at any width; tests and measurements set it.
    */
   private int classicMode = -1;
 
   private boolean classicDense(int dd) {
-    return classicMode < 0 ? dd <= SEED_DENSE_MAX_D || columns != null : classicMode == 1;
+    return classicMode < 0 ? dd <= SEED_DENSE_MAX_D || columns != null : classicMode >= 1;
   }
 
   /**
    * Sets which pass the original k-means++ uses ({@link #classicMode}); for tests and measurements.
    *
-   * @param mode -1 the default choice, 0 the pruned scalar pass, 1 the dense pass
+   * @param mode -1 the default choice, 0 the pruned scalar pass, 1 the dense pass, 2 the dense pass switching to the
+   *     pruned one as by default from {@link #CLASSIC_ROWS_MIN_D}
    */
   void classicMode(int mode) {
     this.classicMode = mode;

@@ -28,6 +28,28 @@ class SeedHandoffTest {
 
   private static final int[] DIMS = {32, 33, 40, 50, 64, 65, 100, 256, 500, 1024};
 
+  /**
+   * The original k-means++ on rows of {@code Engine.CLASSIC_ROWS_MIN_D} columns and more with the column copy: while
+   * its steps keep the dense pass, the seeding tracks the nearest centres; when a step switches to the pruned scalar
+   * pass, the tracking ends and the run computes its first pass, with the same result either way (the property
+   * below covers both). This checks that the tracking is handed over exactly when no step switched, and that three
+   * centres, too few steps for the switch while tracking, never switch.
+   */
+  @Property(tries = 6)
+  void classicSeedingOnWideRowsTracksOnlyWhileItStaysDense(@ForAll long seed, @ForAll boolean many) {
+    SeedingOracleTest.Case t = new SeedingOracleTest.Case(seed, 256, many ? 60 : 3, 0, false);
+    HamerlyAssigner h = new HamerlyAssigner(t.x, t.n, t.d, t.k, t.w);
+    try (Engine engine = new Engine(t.x, t.n, t.d, t.k, t.w, h, 1)) {
+      engine.columnLimit(Columns.MAX_VALUES);
+      engine.plusPlus(new Rng(seed), 1);
+      // Few steps (k = 3) never leave the k / 4 + 2 steps the switch needs while tracking.
+      if (!many) {
+        assertEquals(0, engine.classicScalarSteps(), "steps on the scalar pass");
+      }
+      assertEquals(engine.classicScalarSteps() == 0, engine.trackedNearest() != null, "tracked");
+    }
+  }
+
   /** Non-negative doubles where the raw-bits comparison could go wrong: zeros, subnormals, the top, infinity. */
   private static final double[] EDGES = {0.0, Double.MIN_VALUE, 2 * Double.MIN_VALUE, Double.MIN_NORMAL,
       Math.nextDown(Double.MIN_NORMAL), 0.5, 1.0, Math.nextUp(1.0), 3.0, 1e300, Double.MAX_VALUE,
@@ -69,8 +91,9 @@ class SeedHandoffTest {
       int[] near = engine.trackedNearest();
       double[] second = engine.trackedSecond();
       // Tracked wherever the passes are dense: with the column copy, which the seeding makes while greedy k-means++
-      // takes at most Engine.MAX_DENSE_SPAN candidates a step (k <= 1096; at these widths there is no other dense way).
-      if (copy && Engine.greedyTrials(k) <= Engine.MAX_DENSE_SPAN) {
+      // takes at most Engine.MAX_DENSE_SPAN candidates a step (k <= 1096; at these widths there is no other dense way),
+      // unless the original k-means++ switched to its pruned scalar pass (Engine.CLASSIC_ROWS_MIN_D), which ends it.
+      if (copy && Engine.greedyTrials(k) <= Engine.MAX_DENSE_SPAN && engine.classicScalarSteps() == 0) {
         assertNotNull(near, "tracked");
         long[] d2 = h.scratchBits();
         for (int i = 0; i < n; i++) {

@@ -64,13 +64,14 @@ class SeedingOracleTest {
    * The original k-means++ (one candidate per step: the engine's eager one-distance pass) gives bit for bit the
    * centres of the same plain oracle with one trial, on one to three threads, with and without weights, with and
    * without the column copy, and by each of its passes (the default choice, the pruned scalar pass, the dense pass
-   * by blocks of columns); a second seeding on the same engine, and a greedy one after it, are unchanged.
+   * by blocks of columns, the dense pass switching to the scalar one when few rows are open); a second seeding on the
+   * same engine, and a greedy one after it, are unchanged.
    */
   @Property(tries = 60)
   void classicSeedingEqualsPlainKMeansPlusPlus(@ForAll long seed, @ForAll @IntRange(min = 0, max = 9) int di,
       @ForAll @IntRange(min = 1, max = 30) int k, @ForAll @IntRange(min = 0, max = 2) int kind,
       @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean copy,
-      @ForAll @IntRange(min = -1, max = 1) int mode) {
+      @ForAll @IntRange(min = -1, max = 2) int mode) {
     Case t = new Case(seed, DIMS[di], k, kind, weighted);
     double[] expected = oracle(t.x, t.n, t.d, t.k, t.w, 1, new Rng(seed ^ 0x5DEECE66DL));
     double[] greedy = oracle(t.x, t.n, t.d, t.k, t.w, Engine.greedyTrials(t.k), new Rng(seed));
@@ -81,6 +82,56 @@ class SeedingOracleTest {
       assertSameBits(expected, engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL), 1), t);
       assertSameBits(expected, engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL), 1), t);
       assertSameBits(greedy, engine.plusPlus(new Rng(seed)), t);
+    }
+  }
+
+  /**
+   * Rows of {@link Engine#CLASSIC_ROWS_MIN_D} columns and more, with the column copy: the original k-means++ starts
+   * with the dense pass and switches to the pruned scalar pass once few rows are open (while it tracks the nearest
+   * centres for Hamerly's first pass, only with enough steps left), with the centres of the plain oracle bit for bit;
+   * a fit from those centres then gives Lloyd's labels from the same centres (the run starts from the tracked centres
+   * only when the tracking lasted the whole seeding). Ten well separated blobs and {@code k = 40}, so that the late
+   * steps leave most rows pruned and the switch is certain.
+   */
+  @Property(tries = 8)
+  void wideRowsSwitchToTheScalarPassWithTheSameCentres(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 2) int threads, @ForAll boolean weighted, @ForAll boolean wider) {
+    Rng gen = new Rng(seed);
+    int d = wider ? 300 : Engine.CLASSIC_ROWS_MIN_D;
+    int n = 2500 + gen.nextInt(2000);
+    int k = 40;
+    double[] centres = new double[10 * d];
+    for (int j = 0; j < centres.length; j++) {
+      centres[j] = gen.uniform(-20, 20);
+    }
+    double[] x = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      int b = gen.nextInt(10);
+      for (int t = 0; t < d; t++) {
+        x[i * d + t] = centres[b * d + t] + gen.nextGaussian();
+      }
+    }
+    double[] w = null;
+    if (weighted) {
+      w = new double[n];
+      for (int i = 0; i < n; i++) {
+        w[i] = gen.nextInt(5) == 0 ? 0 : gen.uniform(0.1, 3);
+      }
+    }
+    double[] expected = oracle(x, n, d, k, w, 1, new Rng(seed ^ 0x5DEECE66DL));
+    try (Engine engine = new Engine(x, n, d, k, w, new HamerlyAssigner(x, n, d, k, w), threads)) {
+      engine.columnLimit(Columns.MAX_VALUES);
+      double[] got = engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL), 1);
+      for (int j = 0; j < expected.length; j++) {
+        assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(got[j]), "value " + j);
+      }
+      int steps = engine.classicScalarSteps();
+      assertTrue(steps > 0 && steps < k - 1, "some late steps took the scalar pass, not all: " + steps);
+      Engine.Run fit = engine.run(got, 30, 0);
+      try (Engine lloyd = new Engine(x, n, d, k, w, new LloydAssigner(x, n, d, k, w), 1)) {
+        Engine.Run plain = lloyd.run(expected.clone(), 30, 0);
+        assertEquals(Arrays.toString(plain.labels), Arrays.toString(fit.labels), "labels after " + steps);
+      }
     }
   }
 
