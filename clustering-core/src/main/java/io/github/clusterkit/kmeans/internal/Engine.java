@@ -109,9 +109,10 @@ public final class Engine implements AutoCloseable {
   /**
    * Whether the seeding's candidate passes are {@link #candidatesDense} (when {@link #seedStored}: decided after the
    * first pass, fixed for the rest of the seeding). They compute every distance and test no bound, so nothing reads
-   * the nearest-centre index {@link #seedNear}, and neither they nor {@link #freshenStored} write it; the dense pass
-   * of the original k-means++ ({@link #classic}) likewise unless {@link #seedSwitch} (throwaway one-JVM A/B, classic
-   * seeding alone, one thread, 10^6 x 10, medians of 15: 62 to 58 ms without the index; greedy seeding unchanged).
+   * the nearest-centre index {@link #seedNear}, and neither they nor {@link #freshenStored} write it unless
+   * {@link #seedSwitch} (the passes that may follow read it); the dense pass of the original k-means++
+   * ({@link #classic}) likewise (throwaway one-JVM A/B, classic seeding alone, one thread, 10^6 x 10, medians of 15: 62
+   * to 58 ms without the index; greedy seeding unchanged).
    */
   private boolean seedDense;
   /**
@@ -123,13 +124,26 @@ public final class Engine implements AutoCloseable {
    */
   private boolean seedTrack;
   /**
-   * Whether this seeding of the original k-means++ may take the pruned scalar pass of {@link #classic} for a step
-   * while its default is the dense pass ({@link #CLASSIC_ROWS_MIN_D}); the dense pass then keeps {@link #seedNear},
-   * which the pruned pass's bounds read.
+   * Whether this seeding, whose passes are dense by default, may switch to pruned ones: the scalar pass of
+   * {@link #classic} for a step of the original k-means++ ({@link #CLASSIC_ROWS_MIN_D}), {@link #candidatesGathered}
+   * for the rest of a greedy one ({@link #GREEDY_GATHER_MIN_D}); the dense passes then keep {@link #seedNear}, which
+   * the pruned passes' bounds read.
    */
   private boolean seedSwitch;
   /** Steps of the last original k-means++ seeding that took the pruned scalar pass by {@link #fewOpen}; for tests. */
   private int classicScalarSteps;
+  /**
+   * Whether the greedy seeding's steps are {@link #candidatesGathered} (after {@link #fewOpenGreedy}'s switch, for the
+   * rest of the seeding).
+   */
+  private boolean seedGathered;
+  /** Steps of the last greedy seeding taken by {@link #candidatesGathered}; for tests. */
+  private int greedyGatheredSteps;
+  /**
+   * Whether greedy k-means++ may switch to {@link #candidatesGathered}: -1 from {@link #GREEDY_GATHER_MIN_D}, 0
+   * never, 1 at any width; tests set it.
+   */
+  private int greedyMode = -1;
   /**
    * Per candidate lane, every row's squared distance to that candidate in the last greedy step, when the dense passes
    * keep them ({@code d >=} {@link #LANES_MIN_D}): the next step folds the winner in from its lane instead of
@@ -191,6 +205,23 @@ public final class Engine implements AutoCloseable {
    * without the column copy) was slower than the dense pass at k = 10 on blobs, 216 against 128 ms at d = 128.
    */
   static final int CLASSIC_ROWS_MIN_D = 128;
+
+  /**
+   * Narrowest rows for which greedy k-means++, whose steps run the dense passes with the column copy
+   * ({@link #candidatesDense}), switches to {@link #candidatesGathered} once at most a third of the rows are left open
+   * by the bounds ({@link #fewOpenGreedy}): the dense passes stream the whole copy and compute every row's distances,
+   * the gathered ones read only the open rows (from the row-major data, one contiguous stretch each) and compute their
+   * distances by the same column kernels. Throwaway one-JVM harness, one thread, greedy k-means++ and 20 iterations
+   * (medians of the last 3 of 4 fits), 1.92 * 10^7 values, the benchmark's blobs, k = 50, without / with the switch:
+   * d = 768 1320 / 920 ms (seeding and one iteration 890 / 575), d = 256 2100 / 1810, d = 128 2175 / 2075, the same
+   * inertia; at k = 10 and on standard Gaussian rows within the noise. Switching at half the rows open gave the same
+   * figures within the noise. (The pruned scalar passes of {@link #candidates} in place of the gathered ones saved
+   * only about 10% at d = 768: four or eight distances an open row by the row kernel.)
+   */
+  static final int GREEDY_GATHER_MIN_D = 128;
+
+  /** {@link #fewOpenGreedy} switches when at most {@code n / GREEDY_OPEN} rows are open. */
+  static final int GREEDY_OPEN = 3;
 
   /**
    * {@code a < b ? idx : cur} for squared distances {@code a} and {@code b} (non-negative, no NaN, no -0.0), without a
@@ -764,8 +795,10 @@ public final class Engine implements AutoCloseable {
     // denseLater's copy is made by now (make), so this is the test it anticipated.
     seedDense = seedStored && denseLater;
     seedTrack = trackable && (one ? seedPrune && classicDense(d) : seedDense);
-    seedSwitch = one && seedPrune && classicDense(d)
-        && (classicMode < 0 ? d >= CLASSIC_ROWS_MIN_D : classicMode == 2);
+    seedSwitch = one ? seedPrune && classicDense(d) && (classicMode < 0 ? d >= CLASSIC_ROWS_MIN_D : classicMode == 2)
+        : seedDense && (greedyMode < 0 ? d >= GREEDY_GATHER_MIN_D : greedyMode == 1);
+    seedGathered = false;
+    greedyGatheredSteps = 0;
     classicScalarSteps = 0;
     seedLanesOn = seedDense && d >= LANES_MIN_D && span == 4;
     if (seedLanesOn && seedLanes == null) {
@@ -820,6 +853,12 @@ public final class Engine implements AutoCloseable {
       for (int t = trials; t < cand.length; t++) {
         cand[t] = cand[trials - 1];
       }
+      if (seedSwitch && seedDense) {
+        fewOpenGreedy(d2, cand, pending, m, fresh, centers);
+      }
+      if (seedGathered) {
+        greedyGatheredSteps++;
+      }
       if (seedPrune && !seedDense) {
         for (int j = 0; j < m; j++) {
           for (int t = 0; t < span; t++) {
@@ -833,6 +872,10 @@ public final class Engine implements AutoCloseable {
           nc,
           (c, from, to, slot) -> {
             int pr = fold >= 0 && !fresh[c] ? fold : -1;
+            if (seedGathered) {
+              candidatesGathered(from, to, d2, cand, pr, foldIdx, candPot, c * span);
+              return;
+            }
             if (seedStored) {
               if (seedDense) {
                 candidatesDense(from, to, d2, cand, pr, foldIdx, candPot, c * span);
@@ -881,6 +924,7 @@ public final class Engine implements AutoCloseable {
     }
     seedTrack = false;
     seedSwitch = false;
+    seedGathered = false;
     seedNear = null;
     seedCandTab = null;
     seedFoldTab = null;
@@ -991,6 +1035,170 @@ public final class Engine implements AutoCloseable {
     seedTrack = false;
     classicScalarSteps++;
     return true;
+  }
+
+  /**
+   * Whether step {@code m} of greedy k-means++, and every later one, takes {@link #candidatesGathered} instead of the
+   * dense passes: at most {@code n / GREEDY_OPEN} rows open under the bounds to the pending centre and to the step's
+   * candidates, and while {@link #seedTrack}, at least {@code k / 4 + 2} steps left. Switching fills the bound
+   * tables ({@link #seedFoldTab}, {@link #seedCandTab}) and ends the dense passes, their masks and lanes, and the
+   * tracking, for the rest of the seeding (the gathered passes write no masks, which a later dense step's hand-off
+   * would read).
+   * Counted on the calling thread; the values are the same either way.
+   */
+  private void fewOpenGreedy(long[] d2, int[] cand, int pending, int m, boolean[] fresh, double[] centers) {
+    if (seedTrack && k - m < k / 4 + 2) {
+      return;
+    }
+    final int span = cand.length;
+    final int real = seedTrials;
+    final double[] ft = seedFoldTab;
+    final double[] ct = seedCandTab;
+    if (pending >= 0) {
+      for (int j = 0; j < m; j++) {
+        ft[j] = Dist.sq(centers, j * d, centers, (m - 1) * d, d);
+      }
+    }
+    for (int j = 0; j < m; j++) {
+      for (int t = 0; t < span; t++) {
+        ct[j * span + t] = Dist.sq(centers, j * d, x, cand[t] * d, d);
+      }
+    }
+    final int[] nr = seedNear;
+    final int most = n / GREEDY_OPEN;
+    int open = 0;
+    for (int c = 0; c < chunks.count() && open <= most; c++) {
+      final boolean folds = pending >= 0 && !fresh[c];
+      for (int i = chunks.from(c), to = chunks.to(c); i < to && open <= most; i++) {
+        if (isOpen(i, Double.longBitsToDouble(d2[i]), folds, ft, ct, span, real, nr)) {
+          open++;
+        }
+      }
+    }
+    if (open > most) {
+      return;
+    }
+    seedStored = false;
+    seedDense = false;
+    seedLanesOn = false;
+    seedTrack = false;
+    seedGathered = true;
+  }
+
+  /**
+   * Whether row {@code i}, at squared distance {@code cur} from centre {@code nr[i]}, may have the pending centre
+   * ({@code folds}) or one of the first {@code real} candidates strictly nearer, by the bounds of {@link #pruneLimit}.
+   */
+  private boolean isOpen(int i, double cur, boolean folds, double[] ft, double[] ct, int span, int real, int[] nr) {
+    double lim = pruneLimit(cur);
+    int lab = nr[i];
+    if (folds && ft[lab] <= lim) {
+      return true;
+    }
+    for (int t = 0, tb = lab * span; t < real; t++) {
+      if (ct[tb + t] <= lim) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link #candidates} for all candidates of a greedy step at once, after {@link #fewOpenGreedy}'s switch: the rows
+   * the bounds leave open ({@link #isOpen}) are gathered, up to a block at a time, into columns
+   * ({@link Columns#gather}) and their distances to the pending centre and to the real candidates computed by
+   * {@link Dist#sqColumns} and {@link Dist#sqColumnsPair} (the values of {@link Dist#sq}); then the block's stretch
+   * of rows is summed in row order, a closed row adding its {@code d2} for every candidate. The same minima, nearest
+   * centres and sums as {@link #candidates}; the lanes beyond the real candidates repeat the last one's sum.
+   */
+  private void candidatesGathered(int from, int to, long[] d2, int[] cand, int fold, int foldIdx, double[] out,
+      int oo) {
+    final int dd = d;
+    final double[] px = x;
+    final double[] ww = w;
+    final int[] nr = seedNear;
+    final double[] ft = seedFoldTab;
+    final double[] ct = seedCandTab;
+    final int span = cand.length;
+    final int real = seedTrials;
+    final boolean folds = fold >= 0;
+    final int fo = fold * dd;
+    final int bl = Columns.blockRows(dd);
+    final SeedScratch sc = seedScratch.get();
+    final int[] ix = sc.open;
+    final double[] fv = sc.fold;
+    final double[][] v = new double[8][];
+    for (int t = 0; t < 4; t++) {
+      v[t] = sc.cand[t];
+      v[t + 4] = sc.cand2[t];
+    }
+    final double[] s = new double[8];
+    int i = from;
+    while (i < to) {
+      int cnt = 0;
+      int end = i;
+      for (; end < to && cnt < bl; end++) {
+        if (isOpen(end, Double.longBitsToDouble(d2[end]), folds, ft, ct, span, real, nr)) {
+          ix[cnt++] = end;
+        }
+      }
+      if (cnt > 0) {
+        Columns.gather(px, ix, 0, cnt, dd, sc.cols, sc.rowBuf);
+        if (folds) {
+          Dist.sqColumns(sc.cols, cnt, px, fo, dd, sc.acc, fv);
+        }
+        int t = 0;
+        for (; t + 2 <= real; t += 2) {
+          Dist.sqColumnsPair(sc.cols, cnt, px, cand[t] * dd, cand[t + 1] * dd, dd, sc.acc, v[t], v[t + 1]);
+        }
+        if (t < real) {
+          Dist.sqColumns(sc.cols, cnt, px, cand[t] * dd, dd, sc.acc, v[t]);
+        }
+      }
+      int q = 0;
+      for (int r = i; r < end; r++) {
+        double cur = Double.longBitsToDouble(d2[r]);
+        double wr = ww == null ? 1 : ww[r];
+        if (q < cnt && ix[q] == r) {
+          if (folds) {
+            double f = fv[q];
+            if (f < cur) {
+              cur = f;
+              d2[r] = Double.doubleToRawLongBits(f);
+              nr[r] = foldIdx;
+            }
+          }
+          for (int t = 0; t < real; t++) {
+            double mt = Math.min(v[t][q], cur);
+            s[t] += ww == null ? mt : wr * mt;
+          }
+          q++;
+        } else {
+          double c = ww == null ? cur : wr * cur;
+          for (int t = 0; t < real; t++) {
+            s[t] += c;
+          }
+        }
+      }
+      i = end;
+    }
+    for (int t = 0; t < span; t++) {
+      out[oo + t] = s[Math.min(t, real - 1)];
+    }
+  }
+
+  /** @return the steps of the last greedy seeding taken by {@link #candidatesGathered} */
+  int greedyGatheredSteps() {
+    return greedyGatheredSteps;
+  }
+
+  /**
+   * Sets whether greedy k-means++ may switch to {@link #candidatesGathered} ({@link #greedyMode}); for tests.
+   *
+   * @param mode -1 the default (from {@link #GREEDY_GATHER_MIN_D} columns), 0 never, 1 at any width
+   */
+  void greedyMode(int mode) {
+    this.greedyMode = mode;
   }
 
   /** @return the steps of the last original k-means++ seeding that took the pruned scalar pass by {@link #fewOpen} */
@@ -1335,6 +1543,7 @@ public final class Engine implements AutoCloseable {
     final byte[] mk = seedMask;
     final boolean folding = fold >= 0;
     final boolean track = seedTrack;
+    final boolean keepNear = track || seedSwitch;
     final int[] nr = seedNear;
     final double[] sec = seedSecond;
     final double[][] lanes = seedLanesOn ? seedLanes : null;
@@ -1371,9 +1580,11 @@ public final class Engine implements AutoCloseable {
           double old = cur;
           cur = Math.min(f, old);
           d2[i] = Double.doubleToRawLongBits(cur);
-          if (track) {
+          if (keepNear) {
             // The assigner's full-pass fold (Assigner.foldMin), and the index of the strictly nearer centre.
-            sec[i] = Math.min(sec[i], Math.max(old, f));
+            if (track) {
+              sec[i] = Math.min(sec[i], Math.max(old, f));
+            }
             nr[i] = nearer(f, old, foldIdx, nr[i]);
           }
         }
@@ -1512,6 +1723,9 @@ public final class Engine implements AutoCloseable {
     final double[][] acc;
     final double[] fold;
     final double[][] cand;
+    /** Row indices of a gathered block ({@link #candidatesGathered}), and its second group's distances. */
+    final int[] open;
+    final double[][] cand2;
 
     SeedScratch(int rows, int d) {
       cols = new double[d][rows];
@@ -1519,6 +1733,8 @@ public final class Engine implements AutoCloseable {
       acc = new double[8][rows];
       fold = new double[rows];
       cand = new double[4][rows];
+      open = new int[rows];
+      cand2 = new double[4][rows];
     }
   }
 
@@ -1606,7 +1822,7 @@ public final class Engine implements AutoCloseable {
     for (int i = chunks.from(c); i < to; i++) {
       if (((mk[i] >> lane) & 1) != 0) {
         d2[i] = Double.doubleToRawLongBits(Dist.sq(x, i * dd, x, fo, dd));
-        if (!dense) {
+        if (!dense || seedSwitch) {
           nr[i] = foldIdx;
         }
       }

@@ -92,8 +92,9 @@ class SeedHandoffTest {
       double[] second = engine.trackedSecond();
       // Tracked wherever the passes are dense: with the column copy, which the seeding makes while greedy k-means++
       // takes at most Engine.MAX_DENSE_SPAN candidates a step (k <= 1096; at these widths there is no other dense way),
-      // unless the original k-means++ switched to its pruned scalar pass (Engine.CLASSIC_ROWS_MIN_D), which ends it.
-      if (copy && Engine.greedyTrials(k) <= Engine.MAX_DENSE_SPAN && engine.classicScalarSteps() == 0) {
+      // unless the seeding switched to its pruned passes (Engine.CLASSIC_ROWS_MIN_D, GREEDY_GATHER_MIN_D), which ends it.
+      if (copy && Engine.greedyTrials(k) <= Engine.MAX_DENSE_SPAN && engine.classicScalarSteps() == 0
+          && engine.greedyGatheredSteps() == 0) {
         assertNotNull(near, "tracked");
         long[] d2 = h.scratchBits();
         for (int i = 0; i < n; i++) {

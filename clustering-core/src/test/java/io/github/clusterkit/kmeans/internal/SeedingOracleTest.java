@@ -25,8 +25,9 @@ class SeedingOracleTest {
   @Property(tries = 60)
   void prunedSeedingEqualsPlainGreedyKMeansPlusPlus(@ForAll long seed, @ForAll @IntRange(min = 0, max = 9) int di,
       @ForAll @IntRange(min = 1, max = 60) int k, @ForAll @IntRange(min = 0, max = 2) int kind,
-      @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean copy) {
-    checkGreedy(seed, di, k, kind, weighted, threads, copy);
+      @ForAll boolean weighted, @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean copy,
+      @ForAll @IntRange(min = -1, max = 1) int mode) {
+    checkGreedy(seed, di, k, kind, weighted, threads, copy, mode);
   }
 
   /**
@@ -38,10 +39,11 @@ class SeedingOracleTest {
   void eightCandidatesEqualPlainGreedyKMeansPlusPlus(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int di,
       @ForAll @IntRange(min = 404, max = 430) int k, @ForAll boolean weighted,
       @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll boolean copy, @ForAll boolean seven) {
-    checkGreedy(seed, di, seven ? k - 255 : k, 0, weighted, threads, copy);
+    checkGreedy(seed, di, seven ? k - 255 : k, 0, weighted, threads, copy, 1);
   }
 
-  private static void checkGreedy(long seed, int di, int k, int kind, boolean weighted, int threads, boolean copy) {
+  private static void checkGreedy(long seed, int di, int k, int kind, boolean weighted, int threads, boolean copy,
+      int mode) {
     Case t = new Case(seed, DIMS[di], k, kind, weighted);
     double[] expected = oracle(t.x, t.n, t.d, t.k, t.w, Engine.greedyTrials(t.k), new Rng(seed ^ 0x5DEECE66DL));
     for (int variant = 0; variant < 2; variant++) {
@@ -51,6 +53,8 @@ class SeedingOracleTest {
         // Without the column copy, rows wider than 16 take the pruned row pass (candidatesStored), narrower ones the
         // dense pass by blocks copied on the fly; with it, every width takes the dense pass.
         engine.columnLimit(copy ? Columns.MAX_VALUES : 0);
+        // The dense passes may switch to the gathered ones (mode 1: at any width; -1: from GREEDY_GATHER_MIN_D).
+        engine.greedyMode(mode);
         double[] got = engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL));
         assertSameBits(expected, got, t);
         // A second seeding on the same engine (restarts reuse it) is the same again.
@@ -88,14 +92,16 @@ class SeedingOracleTest {
   /**
    * Rows of {@link Engine#CLASSIC_ROWS_MIN_D} columns and more, with the column copy: the original k-means++ starts
    * with the dense pass and switches to the pruned scalar pass once few rows are open (while it tracks the nearest
-   * centres for Hamerly's first pass, only with enough steps left), with the centres of the plain oracle bit for bit;
+   * centres for Hamerly's first pass, only with enough steps left), and greedy k-means++ to the gathered passes
+   * ({@link Engine#GREEDY_GATHER_MIN_D}), with the centres of the plain oracle bit for bit;
    * a fit from those centres then gives Lloyd's labels from the same centres (the run starts from the tracked centres
    * only when the tracking lasted the whole seeding). Ten well separated blobs and {@code k = 40}, so that the late
    * steps leave most rows pruned and the switch is certain.
    */
-  @Property(tries = 8)
+  @Property(tries = 12)
   void wideRowsSwitchToTheScalarPassWithTheSameCentres(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 2) int threads, @ForAll boolean weighted, @ForAll boolean wider) {
+      @ForAll @IntRange(min = 1, max = 2) int threads, @ForAll boolean weighted, @ForAll boolean wider,
+      @ForAll boolean greedy) {
     Rng gen = new Rng(seed);
     int d = wider ? 300 : Engine.CLASSIC_ROWS_MIN_D;
     int n = 2500 + gen.nextInt(2000);
@@ -118,15 +124,16 @@ class SeedingOracleTest {
         w[i] = gen.nextInt(5) == 0 ? 0 : gen.uniform(0.1, 3);
       }
     }
-    double[] expected = oracle(x, n, d, k, w, 1, new Rng(seed ^ 0x5DEECE66DL));
+    int trials = greedy ? Engine.greedyTrials(k) : 1;
+    double[] expected = oracle(x, n, d, k, w, trials, new Rng(seed ^ 0x5DEECE66DL));
     try (Engine engine = new Engine(x, n, d, k, w, new HamerlyAssigner(x, n, d, k, w), threads)) {
       engine.columnLimit(Columns.MAX_VALUES);
-      double[] got = engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL), 1);
+      double[] got = engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL), trials);
       for (int j = 0; j < expected.length; j++) {
         assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(got[j]), "value " + j);
       }
-      int steps = engine.classicScalarSteps();
-      assertTrue(steps > 0 && steps < k - 1, "some late steps took the scalar pass, not all: " + steps);
+      int steps = greedy ? engine.greedyGatheredSteps() : engine.classicScalarSteps();
+      assertTrue(steps > 0 && steps < k - 1, "some late steps took the pruned passes, not all: " + steps);
       Engine.Run fit = engine.run(got, 30, 0);
       try (Engine lloyd = new Engine(x, n, d, k, w, new LloydAssigner(x, n, d, k, w), 1)) {
         Engine.Run plain = lloyd.run(expected.clone(), 30, 0);
