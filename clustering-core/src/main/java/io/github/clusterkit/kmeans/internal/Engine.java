@@ -140,8 +140,9 @@ public final class Engine implements AutoCloseable {
   /** Steps of the last greedy seeding taken by {@link #candidatesGathered}; for tests. */
   private int greedyGatheredSteps;
   /**
-   * Whether greedy k-means++ may switch to {@link #candidatesGathered}: -1 from {@link #GREEDY_GATHER_MIN_D}, 0
-   * never, 1 at any width; tests set it.
+   * Whether greedy k-means++ may take {@link #candidatesGathered}: -1 by default ({@link #GREEDY_GATHER_MIN_D},
+   * {@link #gatheredWithoutCopy}), 0 never, 1 at any width (with the copy after the switch, without it from the first
+   * step); tests set it.
    */
   private int greedyMode = -1;
   /**
@@ -222,6 +223,27 @@ public final class Engine implements AutoCloseable {
 
   /** {@link #fewOpenGreedy} switches when at most {@code n / GREEDY_OPEN} rows are open. */
   static final int GREEDY_OPEN = 3;
+
+  /**
+   * Whether greedy k-means++ without the column copy (rows wider than {@link #SEED_DENSE_MAX_D} whose data exceed the
+   * copy's budget) takes {@link #candidatesGathered} at every step instead of the pruned scalar passes: for up to eight
+   * candidates a step ({@code k <= 1096}) and up to {@link Columns#MAX_D} columns, with more than four candidates
+   * ({@code k >= 21}, where the scalar pass is {@link #candidates}, four or eight distances an open row by the row
+   * kernel) from 17 columns, with four ({@link #candidatesStored}) from {@link #GREEDY_GATHER_MIN_D}. Throwaway
+   * one-JVM harness, one thread, greedy seeding and one iteration, medians of the last 2 of 3 fits, blobs (10 blobs, 5%
+   * noise) and standard Gaussian rows, scalar / gathered, ms: k = 50 at 10^6 x 50 4048 / 2321 and 6980 / 3350, at
+   * 2 * 10^6 x 20 4634 / 3123 and 6311 / 3360, at 4 * 10^5 x 100 2606 / 1410 and 5028 / 2300, at 10^5 x 768 3715 /
+   * 2186 and 11688 / 5391; k = 30 at 10^6 x 50 2528 / 1553 and 4208 / 2044; k = 10 at 10^5 x 768 744 / 584 and
+   * 1284 / 904, at 10^5 x 384 418 / 296 and 708 / 440, but at 4 * 10^5 x 100 356 / 365 and 610 / 479, at 6 * 10^5 x
+   * 64 378 / 414 and 593 / 523 (blobs slower by up to 10%, hence 128 columns for four candidates). The same inertia
+   * throughout.
+   */
+  private boolean gatheredWithoutCopy(int span) {
+    if (greedyMode >= 0) {
+      return greedyMode == 1 && span <= 8;
+    }
+    return span <= 8 && d <= Columns.MAX_D && (span > 4 ? d > SEED_DENSE_MAX_D : d >= GREEDY_GATHER_MIN_D);
+  }
 
   /**
    * {@code a < b ? idx : cur} for squared distances {@code a} and {@code b} (non-negative, no NaN, no -0.0), without a
@@ -800,6 +822,11 @@ public final class Engine implements AutoCloseable {
     seedGathered = false;
     greedyGatheredSteps = 0;
     classicScalarSteps = 0;
+    if (!one && seedPrune && !seedDense && gatheredWithoutCopy(span)) {
+      // No column copy: the gathered passes from the first step on, in place of the pruned scalar ones.
+      seedStored = false;
+      seedGathered = true;
+    }
     seedLanesOn = seedDense && d >= LANES_MIN_D && span == 4;
     if (seedLanesOn && seedLanes == null) {
       seedLanes = new double[4][n];
@@ -1195,7 +1222,7 @@ public final class Engine implements AutoCloseable {
   /**
    * Sets whether greedy k-means++ may switch to {@link #candidatesGathered} ({@link #greedyMode}); for tests.
    *
-   * @param mode -1 the default (from {@link #GREEDY_GATHER_MIN_D} columns), 0 never, 1 at any width
+   * @param mode -1 the default, 0 never, 1 at any width
    */
   void greedyMode(int mode) {
     this.greedyMode = mode;

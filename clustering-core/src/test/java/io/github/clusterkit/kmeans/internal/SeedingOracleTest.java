@@ -50,8 +50,10 @@ class SeedingOracleTest {
       Assigner a = variant == 0 ? new HamerlyAssigner(t.x, t.n, t.d, t.k, t.w)
           : new LloydAssigner(t.x, t.n, t.d, t.k, t.w);
       try (Engine engine = new Engine(t.x, t.n, t.d, t.k, t.w, a, threads)) {
-        // Without the column copy, rows wider than 16 take the pruned row pass (candidatesStored), narrower ones the
-        // dense pass by blocks copied on the fly; with it, every width takes the dense pass.
+        // Without the column copy, rows wider than 16 take the gathered passes (Engine.gatheredWithoutCopy: from 17
+        // columns with more than four candidates, from 128 with four) or the pruned row pass (candidatesStored),
+        // narrower ones the dense pass by blocks copied on the fly; with it, every width takes the dense pass, wide
+        // rows switching to the gathered one late in the seeding.
         engine.columnLimit(copy ? Columns.MAX_VALUES : 0);
         // The dense passes may switch to the gathered ones (mode 1: at any width; -1: from GREEDY_GATHER_MIN_D).
         engine.greedyMode(mode);
@@ -93,7 +95,8 @@ class SeedingOracleTest {
    * Rows of {@link Engine#CLASSIC_ROWS_MIN_D} columns and more, with the column copy: the original k-means++ starts
    * with the dense pass and switches to the pruned scalar pass once few rows are open (while it tracks the nearest
    * centres for Hamerly's first pass, only with enough steps left), and greedy k-means++ to the gathered passes
-   * ({@link Engine#GREEDY_GATHER_MIN_D}), with the centres of the plain oracle bit for bit;
+   * ({@link Engine#GREEDY_GATHER_MIN_D}), with the centres of the plain oracle bit for bit; without the copy greedy
+   * k-means++ gathers the open rows at every step;
    * a fit from those centres then gives Lloyd's labels from the same centres (the run starts from the tracked centres
    * only when the tracking lasted the whole seeding). Ten well separated blobs and {@code k = 40}, so that the late
    * steps leave most rows pruned and the switch is certain.
@@ -101,7 +104,7 @@ class SeedingOracleTest {
   @Property(tries = 12)
   void wideRowsSwitchToTheScalarPassWithTheSameCentres(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 2) int threads, @ForAll boolean weighted, @ForAll boolean wider,
-      @ForAll boolean greedy) {
+      @ForAll boolean greedy, @ForAll boolean copy) {
     Rng gen = new Rng(seed);
     int d = wider ? 300 : Engine.CLASSIC_ROWS_MIN_D;
     int n = 2500 + gen.nextInt(2000);
@@ -127,13 +130,18 @@ class SeedingOracleTest {
     int trials = greedy ? Engine.greedyTrials(k) : 1;
     double[] expected = oracle(x, n, d, k, w, trials, new Rng(seed ^ 0x5DEECE66DL));
     try (Engine engine = new Engine(x, n, d, k, w, new HamerlyAssigner(x, n, d, k, w), threads)) {
-      engine.columnLimit(Columns.MAX_VALUES);
+      engine.columnLimit(copy ? Columns.MAX_VALUES : 0);
       double[] got = engine.plusPlus(new Rng(seed ^ 0x5DEECE66DL), trials);
       for (int j = 0; j < expected.length; j++) {
         assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(got[j]), "value " + j);
       }
       int steps = greedy ? engine.greedyGatheredSteps() : engine.classicScalarSteps();
-      assertTrue(steps > 0 && steps < k - 1, "some late steps took the pruned passes, not all: " + steps);
+      if (copy) {
+        assertTrue(steps > 0 && steps < k - 1, "some late steps took the pruned passes, not all: " + steps);
+      } else {
+        // Without the copy: greedy seeding gathers at every step, the original one keeps its scalar pass throughout.
+        assertEquals(greedy ? k - 1 : 0, steps, "steps");
+      }
       Engine.Run fit = engine.run(got, 30, 0);
       try (Engine lloyd = new Engine(x, n, d, k, w, new LloydAssigner(x, n, d, k, w), 1)) {
         Engine.Run plain = lloyd.run(expected.clone(), 30, 0);
