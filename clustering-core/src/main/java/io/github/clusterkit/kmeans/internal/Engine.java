@@ -867,9 +867,10 @@ public final class Engine implements AutoCloseable {
         continue;
       }
       // Centre m - 1 is the pending one (when pending >= 0): its squared distance to every centre so far, and below the
-      // centre-to-candidate distances: the bounds of the pruned passes, which the dense passes do not test (m * span
-      // distances a step, not negligible from about k = 1000).
-      if (pending >= 0 && !seedDense) {
+      // centre-to-candidate distances: the bounds of the pruned and gathered passes, which the dense passes do not test
+      // (m * span distances a step, not negligible from about k = 1000), but count while they may switch (seedSwitch).
+      boolean bounds = !seedDense || seedSwitch;
+      if (pending >= 0 && bounds) {
         for (int j = 0; j < m; j++) {
           seedFoldTab[j] = Dist.sq(centers, j * d, centers, (m - 1) * d, d);
         }
@@ -880,18 +881,18 @@ public final class Engine implements AutoCloseable {
       for (int t = trials; t < cand.length; t++) {
         cand[t] = cand[trials - 1];
       }
-      if (seedSwitch && seedDense) {
-        fewOpenGreedy(d2, cand, pending, m, fresh, centers);
-      }
-      if (seedGathered) {
-        greedyGatheredSteps++;
-      }
-      if (seedPrune && !seedDense) {
+      if (seedPrune && bounds) {
         for (int j = 0; j < m; j++) {
           for (int t = 0; t < span; t++) {
             seedCandTab[j * span + t] = Dist.sq(centers, j * d, x, cand[t] * d, d);
           }
         }
+      }
+      if (seedSwitch && seedDense) {
+        fewOpenGreedy(d2, cand, pending, m, fresh);
+      }
+      if (seedGathered) {
+        greedyGatheredSteps++;
       }
       int fold = pending;
       int foldIdx = m - 1;
@@ -1067,13 +1068,13 @@ public final class Engine implements AutoCloseable {
   /**
    * Whether step {@code m} of greedy k-means++, and every later one, takes {@link #candidatesGathered} instead of the
    * dense passes: at most {@code n / GREEDY_OPEN} rows open under the bounds to the pending centre and to the step's
-   * candidates, and while {@link #seedTrack}, at least {@code k / 4 + 2} steps left. Switching fills the bound
-   * tables ({@link #seedFoldTab}, {@link #seedCandTab}) and ends the dense passes, their masks and lanes, and the
-   * tracking, for the rest of the seeding (the gathered passes write no masks, which a later dense step's hand-off
-   * would read).
+   * candidates ({@link #seedFoldTab}, {@link #seedCandTab}, filled for the step while {@link #seedSwitch}), and while
+   * {@link #seedTrack}, at least {@code k / 4 + 2} steps left. Switching ends the dense passes, their masks and lanes,
+   * and the tracking, for the rest of the seeding (the gathered passes write no masks, which a later dense step's
+   * hand-off would read).
    * Counted on the calling thread; the values are the same either way.
    */
-  private void fewOpenGreedy(long[] d2, int[] cand, int pending, int m, boolean[] fresh, double[] centers) {
+  private void fewOpenGreedy(long[] d2, int[] cand, int pending, int m, boolean[] fresh) {
     if (seedTrack && k - m < k / 4 + 2) {
       return;
     }
@@ -1081,16 +1082,6 @@ public final class Engine implements AutoCloseable {
     final int real = seedTrials;
     final double[] ft = seedFoldTab;
     final double[] ct = seedCandTab;
-    if (pending >= 0) {
-      for (int j = 0; j < m; j++) {
-        ft[j] = Dist.sq(centers, j * d, centers, (m - 1) * d, d);
-      }
-    }
-    for (int j = 0; j < m; j++) {
-      for (int t = 0; t < span; t++) {
-        ct[j * span + t] = Dist.sq(centers, j * d, x, cand[t] * d, d);
-      }
-    }
     final int[] nr = seedNear;
     final int most = n / GREEDY_OPEN;
     int open = 0;
