@@ -133,8 +133,8 @@ public final class Engine implements AutoCloseable {
   /** Steps of the last original k-means++ seeding that took the pruned scalar pass by {@link #fewOpen}; for tests. */
   private int classicScalarSteps;
   /**
-   * Whether the greedy seeding's steps are {@link #candidatesGathered} (after {@link #fewOpenGreedy}'s switch, for the
-   * rest of the seeding).
+   * Whether the greedy seeding's steps are {@link #candidatesGathered}: from the first step without the column copy
+   * ({@link #gatheredWithoutCopy}), or after the switch of {@link #GREEDY_GATHER_MIN_D} for the rest of the seeding.
    */
   private boolean seedGathered;
   /** Steps of the last greedy seeding taken by {@link #candidatesGathered}; for tests. */
@@ -210,7 +210,7 @@ public final class Engine implements AutoCloseable {
   /**
    * Narrowest rows for which greedy k-means++, whose steps run the dense passes with the column copy
    * ({@link #candidatesDense}), switches to {@link #candidatesGathered} once at most a third of the rows are left open
-   * by the bounds ({@link #fewOpenGreedy}): the dense passes stream the whole copy and compute every row's distances,
+   * by the bounds ({@link #fewOpen}): the dense passes stream the whole copy and compute every row's distances,
    * the gathered ones read only the open rows (from the row-major data, one contiguous stretch each) and compute their
    * distances by the same column kernels. Throwaway one-JVM harness, one thread, greedy k-means++ and 20 iterations
    * (medians of the last 3 of 4 fits), 1.92 * 10^7 values, the benchmark's blobs, k = 50, without / with the switch:
@@ -221,7 +221,7 @@ public final class Engine implements AutoCloseable {
    */
   static final int GREEDY_GATHER_MIN_D = 128;
 
-  /** {@link #fewOpenGreedy} switches when at most {@code n / GREEDY_OPEN} rows are open. */
+  /** {@link #fewOpen} switches when at most {@code n / GREEDY_OPEN} rows are open. */
   static final int GREEDY_OPEN = 3;
 
   /**
@@ -240,9 +240,10 @@ public final class Engine implements AutoCloseable {
    */
   private boolean gatheredWithoutCopy(int span) {
     if (greedyMode >= 0) {
-      return greedyMode == 1 && span <= 8;
+      return greedyMode == 1 && span <= MAX_DENSE_SPAN;
     }
-    return span <= 8 && d <= Columns.MAX_D && (span > 4 ? d > SEED_DENSE_MAX_D : d >= GREEDY_GATHER_MIN_D);
+    // At most the eight lanes the gathered pass keeps (two groups of four, as the dense passes).
+    return span <= MAX_DENSE_SPAN && d <= Columns.MAX_D && (span > 4 ? d > SEED_DENSE_MAX_D : d >= GREEDY_GATHER_MIN_D);
   }
 
   /**
@@ -857,7 +858,12 @@ public final class Engine implements AutoCloseable {
           }
         }
         final int idx = m;
-        final boolean scalar = seedSwitch && fewOpen(d2, m);
+        // The scalar pass once at most a quarter of the rows are open (CLASSIC_ROWS_MIN_D).
+        final boolean scalar = seedSwitch && fewOpen(d2, m, n / 4, -1, null, 1, 1);
+        if (scalar) {
+          seedTrack = false;
+          classicScalarSteps++;
+        }
         chunks.run(nc, (c, from, to, slot) -> chunkPot[c] = classic(from, to, d2, row, idx, scalar), null);
         pot = 0;
         for (int c = 0; c < nc; c++) {
@@ -888,8 +894,14 @@ public final class Engine implements AutoCloseable {
           }
         }
       }
-      if (seedSwitch && seedDense) {
-        fewOpenGreedy(d2, cand, pending, m, fresh);
+      if (seedSwitch && seedDense && fewOpen(d2, m, n / GREEDY_OPEN, pending, fresh, span, trials)) {
+        // The gathered passes for the rest of the seeding (GREEDY_GATHER_MIN_D): they write no masks, which a later
+        // dense step's hand-off of the pending centre would read.
+        seedStored = false;
+        seedDense = false;
+        seedLanesOn = false;
+        seedTrack = false;
+        seedGathered = true;
       }
       if (seedGathered) {
         greedyGatheredSteps++;
@@ -1039,51 +1051,21 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Whether step {@code m} of the original k-means++ takes the pruned scalar pass ({@link #CLASSIC_ROWS_MIN_D}): at
-   * most a quarter of the rows open under the bounds of {@link #seedCandTab}, and while {@link #seedTrack}, at least
-   * {@code k / 4 + 2} steps left; taking it ends the tracking. Counted on the calling thread, in about one read of
-   * {@code d2} and the nearest-centre index (the choice is the same on any thread count, and so are the values).
+   * Whether a seeding whose passes are dense by default leaves them at step {@code m} ({@link #seedSwitch}): while
+   * {@link #seedTrack}, only with at least {@code k / 4 + 2} steps left (leaving ends the tracking, and the run's first
+   * pass then computes every distance), and only when at most {@code most} rows are open ({@link #isOpen}) under the
+   * bounds to the pending centre {@code pending} (-1 for none; not in the chunks already {@code fresh}) and to the
+   * step's first {@code real} of {@code span} candidates ({@link #seedFoldTab}, {@link #seedCandTab}). Counted on the
+   * calling thread, in about one read of {@code d2} and the nearest-centre index: the same choice on any thread count,
+   * and the passes give the same values either way.
    */
-  private boolean fewOpen(long[] d2, int m) {
+  private boolean fewOpen(long[] d2, int m, int most, int pending, boolean[] fresh, int span, int real) {
     if (seedTrack && k - m < k / 4 + 2) {
       return false;
     }
-    final double[] ct = seedCandTab;
-    final int[] nr = seedNear;
-    final int most = n / 4;
-    int open = 0;
-    for (int i = 0; i < n && open <= most; i++) {
-      if (ct[nr[i]] <= pruneLimit(Double.longBitsToDouble(d2[i]))) {
-        open++;
-      }
-    }
-    if (open > most) {
-      return false;
-    }
-    seedTrack = false;
-    classicScalarSteps++;
-    return true;
-  }
-
-  /**
-   * Whether step {@code m} of greedy k-means++, and every later one, takes {@link #candidatesGathered} instead of the
-   * dense passes: at most {@code n / GREEDY_OPEN} rows open under the bounds to the pending centre and to the step's
-   * candidates ({@link #seedFoldTab}, {@link #seedCandTab}, filled for the step while {@link #seedSwitch}), and while
-   * {@link #seedTrack}, at least {@code k / 4 + 2} steps left. Switching ends the dense passes, their masks and lanes,
-   * and the tracking, for the rest of the seeding (the gathered passes write no masks, which a later dense step's
-   * hand-off would read).
-   * Counted on the calling thread; the values are the same either way.
-   */
-  private void fewOpenGreedy(long[] d2, int[] cand, int pending, int m, boolean[] fresh) {
-    if (seedTrack && k - m < k / 4 + 2) {
-      return;
-    }
-    final int span = cand.length;
-    final int real = seedTrials;
     final double[] ft = seedFoldTab;
     final double[] ct = seedCandTab;
     final int[] nr = seedNear;
-    final int most = n / GREEDY_OPEN;
     int open = 0;
     for (int c = 0; c < chunks.count() && open <= most; c++) {
       final boolean folds = pending >= 0 && !fresh[c];
@@ -1093,14 +1075,7 @@ public final class Engine implements AutoCloseable {
         }
       }
     }
-    if (open > most) {
-      return;
-    }
-    seedStored = false;
-    seedDense = false;
-    seedLanesOn = false;
-    seedTrack = false;
-    seedGathered = true;
+    return open <= most;
   }
 
   /**
@@ -1122,8 +1097,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * {@link #candidates} for all candidates of a greedy step at once, after {@link #fewOpenGreedy}'s switch: the rows
-   * the bounds leave open ({@link #isOpen}) are gathered, up to a block at a time, into columns
+   * {@link #candidates} for all candidates of a greedy step at once, while {@link #seedGathered}: the rows the bounds
+   * leave open ({@link #isOpen}) are gathered, up to a block at a time, into columns
    * ({@link Columns#gather}) and their distances to the pending centre and to the real candidates computed by
    * {@link Dist#sqColumns} and {@link Dist#sqColumnsPair} (the values of {@link Dist#sq}); then the block's stretch
    * of rows is summed in row order, a closed row adding its {@code d2} for every candidate. The same minima, nearest
