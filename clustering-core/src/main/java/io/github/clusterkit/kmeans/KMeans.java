@@ -416,7 +416,7 @@ public final class KMeans {
       best = parallelRestarts(x, n, d, w, used, runs, tolAbs, scale);
     } else {
       best = null;
-      try (Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), parallelism)) {
+      try (Engine engine = engine(x, n, d, w, used, parallelism)) {
         double tolAbs = tolerance == 0 ? 0 : tolerance * engine.meanVariance();
         for (int r = 0; r < runs; r++) {
           Engine.Run run = run(engine, r, d, tolAbs, scale);
@@ -436,7 +436,8 @@ public final class KMeans {
       // Infinite when the true inertia exceeds the double range.
       inertia = Math.scalb(inertia, 2 * scale + weightScale);
     }
-    return new KMeansModel(centers, k, d, best.labels, inertia, best.iterations, best.converged, used);
+    return new KMeansModel(centers, k, d, best.labels, inertia, best.iterations, best.converged,
+        best.switched ? KMeansAlgorithm.ELKAN : used);
   }
 
   /**
@@ -489,7 +490,7 @@ public final class KMeans {
         if (r >= runs || failed.get()) {
           return;
         }
-        try (Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), 1)) {
+        try (Engine engine = engine(x, n, d, w, used, 1)) {
           do {
             results[r] = run(engine, r, d, tolAbs, scale);
           } while (!failed.get() && (r = next.getAndIncrement()) < runs);
@@ -506,6 +507,18 @@ public final class KMeans {
       }
     }
     return best;
+  }
+
+  /**
+   * An engine for the kernel {@code used}; under {@link KMeansAlgorithm#AUTO}, when that is Hamerly's and Elkan's
+   * lower bounds would fit AUTO's memory rule, its runs may go on with Elkan's kernel (see {@link KMeansAlgorithm#AUTO}).
+   */
+  private Engine engine(double[] x, int n, int d, double[] w, KMeansAlgorithm used, int threads) {
+    Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), threads);
+    if (algorithm == KMeansAlgorithm.AUTO && used == KMeansAlgorithm.HAMERLY && (long) n * k <= ELKAN_MAX_BOUNDS) {
+      engine.allowElkan();
+    }
+    return engine;
   }
 
   private Assigner assigner(KMeansAlgorithm used, double[] x, int n, int d, double[] w) {

@@ -29,6 +29,12 @@ public final class ElkanAssigner extends Assigner {
   private final double[] s;
   private double[] shift;
   private boolean full;
+  /**
+   * Whether the next full pass is the run's first, on the reference points ({@link #trackReference}), so that a row's
+   * distance to its own reference point is the one the pass computes; not so when a run takes this kernel over from
+   * another ({@link #takeOver()}).
+   */
+  private boolean onReference;
   /** The engine's column copy, or {@code null}. */
   private Columns columns;
   /** Work arrays of the blocked first pass ({@link #fullBlocks}), one set per calling thread. */
@@ -80,12 +86,26 @@ public final class ElkanAssigner extends Assigner {
   @Override
   public void reset() {
     full = true;
+    onReference = true;
+  }
+
+  /**
+   * Starts this kernel in the middle of a run whose earlier passes another kernel made: as {@link #reset()}, except
+   * that the next (full) pass runs on the current centroids, not on the run's reference points. Call
+   * {@link #prepare} with {@code null} shifts next.
+   */
+  void takeOver() {
+    full = true;
+    onReference = false;
   }
 
   @Override
   public void prepare(double[] centers, double[] shifts) {
     this.c = centers;
     full = shifts == null;
+    if (!full) {
+      onReference = false; // the centroids have moved from the reference points
+    }
     shift = shifts;
     halfDistances(centers, half, s);
   }
@@ -181,8 +201,8 @@ public final class ElkanAssigner extends Assigner {
     final double[] u = upper;
     final double[] lb = lower;
     final double[][] dist = b.dist;
-    // The first pass runs on the reference points (the run's first centroids): a row's distance to its own is bd.
-    final boolean known = ref != null && w == null && !moves;
+    // The first pass of a run runs on the reference points (its first centroids): a row's distance to its own is bd.
+    final boolean known = onReference && ref != null && w == null && !moves;
     int changes = 0;
     for (int base = from; base < to; base += bl) {
       final int len = Math.min(bl, to - base);

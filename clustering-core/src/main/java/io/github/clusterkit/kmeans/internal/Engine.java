@@ -39,13 +39,16 @@ public final class Engine implements AutoCloseable {
     public final int iterations;
     /** Whether the labels stopped changing or the shift fell within the tolerance. */
     public final boolean converged;
+    /** Whether the run went on with Elkan's kernel after Hamerly's ({@link #switchToElkan}). */
+    public final boolean switched;
 
-    Run(double[] centers, int[] labels, double inertia, int iterations, boolean converged) {
+    Run(double[] centers, int[] labels, double inertia, int iterations, boolean converged, boolean switched) {
       this.centers = centers;
       this.labels = labels;
       this.inertia = inertia;
       this.iterations = iterations;
       this.converged = converged;
+      this.switched = switched;
     }
   }
 
@@ -57,7 +60,19 @@ public final class Engine implements AutoCloseable {
   private final int d;
   private final int k;
   private final double[] w;
-  private final Assigner assigner;
+  /** The kernel of the current pass: {@link #base}, or for the rest of a run {@link #elkan}. */
+  private Assigner assigner;
+  /** The kernel every run starts with. */
+  private final Assigner base;
+  /**
+   * Elkan's kernel, made on the first run that switches to it ({@link #switchToElkan}), or {@code null}; kept for
+   * later runs.
+   */
+  private ElkanAssigner elkan;
+  /** Whether runs may go on with Elkan's kernel after Hamerly's first bounded pass ({@link #switchToElkan}). */
+  private boolean mayWiden;
+  /** For tests: the number of passes after which a run switches to Elkan's kernel whatever the rule, or 0. */
+  private int widenAfter;
   private final Chunks chunks;
   private final int width;
   private final double[][] slotSum;
@@ -297,6 +312,7 @@ public final class Engine implements AutoCloseable {
     this.k = k;
     this.w = w;
     this.assigner = assigner;
+    this.base = assigner;
     this.chunks = new Chunks(n, threads);
     this.width = chunks.width((long) k * (d + 1));
     // Padding after every slot keeps two slots that threads write at the same time off a shared cache line.
@@ -307,6 +323,38 @@ public final class Engine implements AutoCloseable {
     this.chunkValue = new double[chunks.count()];
     this.pruneFactor = 4 * (1 + Dist.gamma(d));
     this.incremental = w == null;
+  }
+
+  /**
+   * Lets every later run whose kernel is Hamerly's decide, after its first bounded pass, whether to go on with Elkan's
+   * ({@link #switchToElkan}): for {@code KMeansAlgorithm.AUTO}. The caller checks that Elkan's {@code n * k} lower
+   * bounds fit its memory rule.
+   *
+   * @return this engine
+   */
+  public Engine allowElkan() {
+    mayWiden = base instanceof HamerlyAssigner && k >= 2;
+    return this;
+  }
+
+  /**
+   * For tests: as {@link #allowElkan()}, but every run switches to Elkan's kernel after {@code passes} passes, whatever
+   * {@link #switchToElkan} would decide.
+   *
+   * @param passes at least 1
+   */
+  void widenAfter(int passes) {
+    allowElkan();
+    widenAfter = passes;
+  }
+
+  /**
+   * For tests: the kernel the next pass would use (between runs, the one every run starts with).
+   *
+   * @return the kernel
+   */
+  Assigner kernel() {
+    return assigner;
   }
 
   /**
@@ -360,6 +408,8 @@ public final class Engine implements AutoCloseable {
     // they reach half the rows, so rounding drift stays within that of about one full summation.
     long moved = 0;
     boolean fullSums = true;
+    boolean widen = mayWiden;
+    boolean switched = false;
     int it = 0;
     while (it < maxIterations) {
       assigner.prepare(centers, first ? null : shifts);
@@ -408,6 +458,21 @@ public final class Engine implements AutoCloseable {
         converged = true;
         break;
       }
+      if (widen && it == (widenAfter > 0 ? widenAfter : 2)) {
+        // The pass just made was Hamerly's first bounded one (or the one a test asked for).
+        widen = false;
+        if (widenAfter > 0 || switchToElkan(((HamerlyAssigner) base).rescanned(), labels, centers)) {
+          if (elkan == null) {
+            elkan = new ElkanAssigner(x, n, d, k, w);
+          }
+          elkan.useColumns(columns);
+          elkan.trackReference(ref);
+          elkan.takeOver();
+          assigner = elkan;
+          switched = true;
+          first = true; // Elkan's first pass computes every distance, from the centroids now
+        }
+      }
     }
     if (!strict) {
       // The last assignment settles the labels; with reference sums it also moves them along (the centroids are
@@ -420,7 +485,72 @@ public final class Engine implements AutoCloseable {
       inertia = inertia(centers, labels);
     }
     assigner.trackReference(null);
-    return new Run(centers, labels, inertia, it, converged);
+    if (switched) {
+      elkan.useColumns(null);
+      assigner = base;
+    }
+    return new Run(centers, labels, inertia, it, converged, switched);
+  }
+
+  /** Fewest columns for which a run may go on with Elkan's kernel ({@link #switchToElkan}). */
+  static final int WIDEN_MIN_D = 16;
+
+  /** Rows of the sample {@link #switchToElkan} draws (all of them when fewer). */
+  static final int WIDEN_SAMPLE = 1024;
+
+  /**
+   * Whether a run that started with Hamerly's kernel goes on with Elkan's, decided after Hamerly's first bounded pass
+   * (deterministically: from counts, on the calling thread). Hamerly keeps one lower bound a row, on the distance to
+   * the second nearest centroid; when a cluster has near neighbours (several centroids a blob) that bound cannot
+   * prove most labels, and each failing row is compared with every centroid again, pass after pass. Elkan keeps a
+   * bound for every centroid and skips centroid {@code j} for a row of cluster {@code a} whenever its distance {@code
+   * u} to its centroid is below half the distance between the two centroids; where few centroids are near each other
+   * and the rows' distances are small against the others, that rules out most centroids. Neither happens on data
+   * without cluster structure (standard Gaussian rows), where every centroid is about as near as any other and
+   * Elkan's {@code k} bounds a row cost more than they save. So the run switches when:
+   *
+   * <ul>
+   *   <li>the pass rescanned at least half the rows,
+   *   <li>{@code d >=} {@link #WIDEN_MIN_D} (a distance costs enough terms for Elkan's {@code k} bound updates a row
+   *       to pay; at 10 columns the two kernels measured about level on blobs),
+   *   <li>and in an even sample of {@link #WIDEN_SAMPLE} rows, for at least half the pairs of a row and another
+   *       centroid {@code j}, {@code d(c_a, c_j) >= 2 d(x, c_a)} with the new centroids (Elkan's test would skip them).
+   * </ul>
+   *
+   * <p>The labels, centroids and counts are bit for bit those of every other kernel either way; only the time
+   * differs.
+   *
+   * @param rescanned the rows Hamerly's pass rescanned
+   * @param labels the labels of that pass
+   * @param centers the centroids now, row-major
+   * @return whether to switch
+   */
+  private boolean switchToElkan(long rescanned, int[] labels, double[] centers) {
+    if (d < WIDEN_MIN_D || 2 * rescanned < n) {
+      return false;
+    }
+    int rows = Math.min(n, WIDEN_SAMPLE);
+    double[] cc = new double[k * k];
+    boolean[] have = new boolean[k];
+    long pairs = 0;
+    long skipped = 0;
+    for (int s = 0; s < rows; s++) {
+      int i = (int) ((long) s * n / rows);
+      int a = labels[i];
+      int o = a * k;
+      if (!have[a]) {
+        have[a] = true;
+        for (int j = 0; j < k; j++) {
+          cc[o + j] = Dist.sq(centers, a * d, centers, j * d, d);
+        }
+      }
+      double u4 = 4 * Dist.sq(x, i * d, centers, a * d, d);
+      for (int j = 0; j < k; j++) {
+        skipped += j != a && cc[o + j] >= u4 ? 1 : 0;
+      }
+      pairs += k - 1;
+    }
+    return 2 * skipped >= pairs;
   }
 
   /**
@@ -2013,6 +2143,9 @@ public final class Engine implements AutoCloseable {
   public void close() {
     columns = null;
     assigner.useColumns(null);
+    if (elkan != null) {
+      elkan.useColumns(null);
+    }
     chunks.close();
   }
 }

@@ -80,7 +80,7 @@ class ColumnCopyTest {
         double[] both = new double[c0.length + run.centers.length];
         System.arraycopy(c0, 0, both, 0, c0.length);
         System.arraycopy(run.centers, 0, both, c0.length, run.centers.length);
-        out[f] = new Engine.Run(both, run.labels, run.inertia, run.iterations, run.converged);
+        out[f] = new Engine.Run(both, run.labels, run.inertia, run.iterations, run.converged, run.switched);
       }
     }
     return out;

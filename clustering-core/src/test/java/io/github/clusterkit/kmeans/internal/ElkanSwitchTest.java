@@ -1,0 +1,151 @@
+package io.github.clusterkit.kmeans.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.internal.Rng;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run that starts with Hamerly's kernel and goes on with Elkan's ({@code Engine.allowElkan}, what
+ * {@code KMeansAlgorithm.AUTO} asks for) must give Lloyd's fit bit for bit: centroids, labels, inertia, iterations
+ * and convergence. The switch is forced after any pass (so also where the sums are summed afresh, and where the
+ * reference sums of the inertia must come from the rows' own distances, not from the pass's), on data with exact ties,
+ * weights and up to three threads; two runs on one engine check that the second starts with Hamerly again. The rule
+ * itself ({@code Engine.switchToElkan}) is checked on data where it must and must not switch.
+ */
+class ElkanSwitchTest {
+
+  @Property(tries = 120)
+  void switchingToElkanKeepsLloydsFit(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int d,
+      @ForAll @IntRange(min = 2, max = 40) int k, @ForAll @IntRange(min = 1, max = 2500) int n,
+      @ForAll @IntRange(min = 1, max = 6) int after, @ForAll boolean lattice, @ForAll boolean weighted,
+      @ForAll @IntRange(min = 1, max = 3) int threads) {
+    Rng rng = new Rng(seed);
+    double[] x = lattice ? lattice(rng, n, d) : blobs(rng, n, d, 1 + rng.nextInt(6));
+    double[] w = null;
+    if (weighted) {
+      w = new double[n];
+      for (int i = 0; i < n; i++) {
+        w[i] = 0.5 * (1 + rng.nextInt(5));
+      }
+    }
+    double[][] starts = {rows(rng, x, n, d, k), rows(rng, x, n, d, k)};
+    Engine.Run[] switched = new Engine.Run[2];
+    try (Engine e = new Engine(x, n, d, k, w, new HamerlyAssigner(x, n, d, k, w), threads)) {
+      e.widenAfter(after);
+      for (int r = 0; r < 2; r++) {
+        switched[r] = e.run(starts[r], 25, 0);
+        assertTrue(e.kernel() instanceof HamerlyAssigner, "Hamerly's kernel again after a run");
+      }
+    }
+    for (int r = 0; r < 2; r++) {
+      Engine.Run lloyd;
+      try (Engine e = new Engine(x, n, d, k, w, new LloydAssigner(x, n, d, k, w), threads)) {
+        lloyd = e.run(starts[r], 25, 0);
+      }
+      // A run that ends before the pass the switch waits for never switches.
+      assertEquals(lloyd.iterations > after || (lloyd.iterations == after && !lloyd.converged), switched[r].switched,
+          "switched");
+      assertSame(lloyd, switched[r], k * d);
+    }
+  }
+
+  /** The rule switches where Hamerly rescans most rows and Elkan's centroid test rules out most centroids. */
+  @Test
+  void switchesOnBlobsWithSeveralCentroidsEach() {
+    Rng rng = new Rng(11);
+    int n = 4000;
+    int d = 24;
+    int k = 30;
+    double[] x = blobs(rng, n, d, 5);
+    try (Engine e = new Engine(x, n, d, k, null, new HamerlyAssigner(x, n, d, k, null), 1)) {
+      e.allowElkan();
+      double[] c0 = e.plusPlus(new Rng(3));
+      Engine.Run run = e.run(c0, 30, 0);
+      assertTrue(run.switched, "switched");
+      Engine.Run lloyd;
+      try (Engine l = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null), 2)) {
+        lloyd = l.run(c0, 30, 0);
+      }
+      assertSame(lloyd, run, k * d);
+    }
+  }
+
+  /**
+   * No switch on standard Gaussian rows (no centroid is far), below 16 columns (the same blobs as above in 15), or
+   * with one centroid a blob (Hamerly settles most rows).
+   */
+  @Test
+  void keepsHamerlyElsewhere() {
+    int n = 4000;
+    Rng rng = new Rng(12);
+    double[] gauss = new double[n * 24];
+    for (int j = 0; j < gauss.length; j++) {
+      gauss[j] = rng.nextGaussian();
+    }
+    assertFalse(switches(gauss, n, 24, 30), "standard Gaussian rows");
+    assertFalse(switches(blobs(new Rng(11), n, 15, 5), n, 15, 30), "15 columns");
+    assertFalse(switches(blobs(new Rng(11), n, 24, 5), n, 24, 5), "one centroid a blob");
+  }
+
+  private static boolean switches(double[] x, int n, int d, int k) {
+    try (Engine e = new Engine(x, n, d, k, null, new HamerlyAssigner(x, n, d, k, null), 1)) {
+      e.allowElkan();
+      return e.run(e.plusPlus(new Rng(3)), 30, 0).switched;
+    }
+  }
+
+  private static void assertSame(Engine.Run expected, Engine.Run actual, int values) {
+    assertEquals(expected.iterations, actual.iterations, "iterations");
+    assertEquals(expected.converged, actual.converged, "converged");
+    assertArrayEquals(expected.labels, actual.labels, "labels");
+    assertEquals(Double.doubleToRawLongBits(expected.inertia), Double.doubleToRawLongBits(actual.inertia), "inertia");
+    for (int j = 0; j < values; j++) {
+      assertEquals(Double.doubleToRawLongBits(expected.centers[j]), Double.doubleToRawLongBits(actual.centers[j]),
+          "centroid value " + j);
+    }
+  }
+
+  /** Gaussian blobs of unit spread around centres drawn from [-40, 40) in every column. */
+  private static double[] blobs(Rng rng, int n, int d, int count) {
+    double[] centres = new double[count * d];
+    for (int j = 0; j < centres.length; j++) {
+      centres[j] = rng.uniform(-40, 40);
+    }
+    double[] x = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      int b = rng.nextInt(count);
+      for (int t = 0; t < d; t++) {
+        x[i * d + t] = centres[b * d + t] + rng.nextGaussian();
+      }
+    }
+    return x;
+  }
+
+  /** Coordinates 0, 1 or 2: many exact ties between distances. */
+  private static double[] lattice(Rng rng, int n, int d) {
+    double[] x = new double[n * d];
+    for (int j = 0; j < x.length; j++) {
+      x[j] = rng.nextInt(3);
+    }
+    return x;
+  }
+
+  /** Initial centroids drawn from the first few rows (repeats included), some nudged apart. */
+  private static double[] rows(Rng rng, double[] x, int n, int d, int k) {
+    double[] c0 = new double[k * d];
+    for (int j = 0; j < k; j++) {
+      System.arraycopy(x, rng.nextInt(Math.min(n, 1 + rng.nextInt(2 * k))) * d, c0, j * d, d);
+      if (rng.nextInt(3) == 0) {
+        c0[j * d + rng.nextInt(d)] += 0.25 * (1 + j);
+      }
+    }
+    return c0;
+  }
+}
