@@ -189,6 +189,34 @@ class KMeansApiTest {
   }
 
   /**
+   * AUTO's switch ({@link KMeansAlgorithm#AUTO}): on 5 well-separated blobs in 24 columns with 30 clusters (six a blob),
+   * Hamerly's bound settles few rows while Elkan's centroid test rules out the other blobs' centroids, so the fit goes
+   * on with Elkan and says so; its model is LLOYD's and HAMERLY's bit for bit (same seed, same k-means++ centres). With
+   * 5 clusters (one a blob), or with HAMERLY asked for, no switch.
+   */
+  @Test
+  void autoGoesOnWithElkanWhereHamerlysBoundIsWeak() {
+    Dataset blobs = Generators.blobs(4000, 24, 5, 1.0, 0.0, 11).data();
+    KMeansModel auto = KMeans.k(30).seed(5).tolerance(0).fit(blobs);
+    assertEquals(KMeansAlgorithm.ELKAN, auto.algorithm());
+    for (KMeansAlgorithm a : new KMeansAlgorithm[] {KMeansAlgorithm.LLOYD, KMeansAlgorithm.HAMERLY}) {
+      KMeansModel m = KMeans.k(30).seed(5).tolerance(0).algorithm(a).fit(blobs);
+      assertEquals(a, m.algorithm());
+      assertArrayEquals(m.labels(), auto.labels());
+      assertEquals(Double.doubleToRawLongBits(m.inertia()), Double.doubleToRawLongBits(auto.inertia()));
+      assertEquals(m.iterations(), auto.iterations());
+      double[][] c = m.centroids();
+      double[][] ca = auto.centroids();
+      for (int j = 0; j < 30; j++) {
+        for (int t = 0; t < 24; t++) {
+          assertEquals(Double.doubleToRawLongBits(c[j][t]), Double.doubleToRawLongBits(ca[j][t]));
+        }
+      }
+    }
+    assertEquals(KMeansAlgorithm.HAMERLY, KMeans.k(5).seed(5).fit(blobs).algorithm());
+  }
+
+  /**
    * ELKAN keeps {@code n * k} lower bounds in one array, so it refuses more than a Java array holds
    * ({@code Integer.MAX_VALUE - 8} = 2147483639 = 7 * 306783377: the largest accepted product, exact), while the
    * other kernels, which keep no such array, take any size.

@@ -94,6 +94,23 @@ class ElkanSwitchTest {
     assertFalse(switches(blobs(new Rng(11), n, 24, 5), n, 24, 5), "one centroid a blob");
   }
 
+  /** The rescans the rule asks for: none below 16 columns, four fifths of the rows below 64, half from 64. */
+  @Test
+  void rescanThresholds() {
+    assertFalse(Engine.manyRescans(1000, 1000, 15));
+    assertTrue(Engine.manyRescans(800, 1000, 16));
+    assertFalse(Engine.manyRescans(799, 1000, 16));
+    assertTrue(Engine.manyRescans(801, 1001, 63)); // 5 * 801 = 4005 >= 4004
+    assertFalse(Engine.manyRescans(800, 1001, 63));
+    assertTrue(Engine.manyRescans(501, 1001, 64));
+    assertFalse(Engine.manyRescans(500, 1001, 64));
+    assertTrue(Engine.manyRescans(500, 1000, 1000));
+    assertFalse(Engine.manyRescans(499, 1000, 1000));
+    // Far beyond int: the products are taken in long.
+    assertTrue(Engine.manyRescans(1_717_986_918L, Integer.MAX_VALUE, 20)); // 5 * it >= 4 * (2^31 - 1)
+    assertFalse(Engine.manyRescans(1_717_986_917L, Integer.MAX_VALUE, 20));
+  }
+
   private static boolean switches(double[] x, int n, int d, int k) {
     try (Engine e = new Engine(x, n, d, k, null, new HamerlyAssigner(x, n, d, k, null), 1)) {
       e.allowElkan();
