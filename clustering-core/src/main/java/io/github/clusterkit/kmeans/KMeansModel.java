@@ -181,7 +181,10 @@ public final class KMeansModel {
     return converged;
   }
 
-  /** @return the kernel that ran ({@link KMeansAlgorithm#AUTO} resolved) */
+  /**
+   * @return the kernel that ran ({@link KMeansAlgorithm#AUTO} resolved): {@link KMeansAlgorithm#ELKAN} also when the
+   *     kept run started with Hamerly's kernel and went on with Elkan's (see {@link KMeansAlgorithm#AUTO})
+   */
   public KMeansAlgorithm algorithm() {
     return algorithm;
   }
