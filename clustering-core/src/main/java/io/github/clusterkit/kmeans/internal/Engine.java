@@ -458,8 +458,9 @@ public final class Engine implements AutoCloseable {
         converged = true;
         break;
       }
-      if (widen && it == (widenAfter > 0 ? widenAfter : 2)) {
-        // The pass just made was Hamerly's first bounded one (or the one a test asked for).
+      if (widen && it == (widenAfter > 0 ? widenAfter : 2) && it < maxIterations) {
+        // The pass just made was Hamerly's first bounded one (or the one a test asked for). Only while another pass of
+        // the loop follows: the closing assignment below is a bounded pass, which needs the bounds of a full one.
         widen = false;
         if (widenAfter > 0 || switchToElkan(((HamerlyAssigner) base).rescanned(), labels, centers)) {
           if (elkan == null) {
