@@ -191,25 +191,28 @@ class KMeansApiTest {
   /**
    * AUTO's switch ({@link KMeansAlgorithm#AUTO}): on 5 well-separated blobs in 24 columns with 30 clusters (six a blob),
    * Hamerly's bound settles few rows while Elkan's centroid test rules out the other blobs' centroids, so the fit goes
-   * on with Elkan and says so; its model is LLOYD's and HAMERLY's bit for bit (same seed, same k-means++ centres). With
-   * 5 clusters (one a blob), or with HAMERLY asked for, no switch.
+   * on with Elkan and says so; its model is LLOYD's and HAMERLY's bit for bit (same seed, same k-means++ centres), also
+   * when capped at 2 or 3 iterations. With 5 clusters (one a blob), or with HAMERLY asked for, no switch.
    */
   @Test
   void autoGoesOnWithElkanWhereHamerlysBoundIsWeak() {
     Dataset blobs = Generators.blobs(4000, 24, 5, 1.0, 0.0, 11).data();
-    KMeansModel auto = KMeans.k(30).seed(5).tolerance(0).fit(blobs);
-    assertEquals(KMeansAlgorithm.ELKAN, auto.algorithm());
-    for (KMeansAlgorithm a : new KMeansAlgorithm[] {KMeansAlgorithm.LLOYD, KMeansAlgorithm.HAMERLY}) {
-      KMeansModel m = KMeans.k(30).seed(5).tolerance(0).algorithm(a).fit(blobs);
-      assertEquals(a, m.algorithm());
-      assertArrayEquals(m.labels(), auto.labels());
-      assertEquals(Double.doubleToRawLongBits(m.inertia()), Double.doubleToRawLongBits(auto.inertia()));
-      assertEquals(m.iterations(), auto.iterations());
-      double[][] c = m.centroids();
-      double[][] ca = auto.centroids();
-      for (int j = 0; j < 30; j++) {
-        for (int t = 0; t < 24; t++) {
-          assertEquals(Double.doubleToRawLongBits(c[j][t]), Double.doubleToRawLongBits(ca[j][t]));
+    // Capped at 2 iterations the run stops where the switch would come (no switch); at 3 one pass follows it.
+    for (int cap : new int[] {2, 3, 300}) {
+      KMeansModel auto = KMeans.k(30).seed(5).tolerance(0).maxIterations(cap).fit(blobs);
+      assertEquals(cap == 2 ? KMeansAlgorithm.HAMERLY : KMeansAlgorithm.ELKAN, auto.algorithm(), "cap " + cap);
+      for (KMeansAlgorithm a : new KMeansAlgorithm[] {KMeansAlgorithm.LLOYD, KMeansAlgorithm.HAMERLY}) {
+        KMeansModel m = KMeans.k(30).seed(5).tolerance(0).maxIterations(cap).algorithm(a).fit(blobs);
+        assertEquals(a, m.algorithm());
+        assertArrayEquals(m.labels(), auto.labels());
+        assertEquals(Double.doubleToRawLongBits(m.inertia()), Double.doubleToRawLongBits(auto.inertia()));
+        assertEquals(m.iterations(), auto.iterations());
+        double[][] c = m.centroids();
+        double[][] ca = auto.centroids();
+        for (int j = 0; j < 30; j++) {
+          for (int t = 0; t < 24; t++) {
+            assertEquals(Double.doubleToRawLongBits(c[j][t]), Double.doubleToRawLongBits(ca[j][t]));
+          }
         }
       }
     }
