@@ -89,7 +89,7 @@ public final class HamerlyAssigner extends Assigner {
   private boolean full;
   /**
    * Rows the bounded passes since the last {@link #prepare} rescanned against every centroid (listed by
-   * {@link #bounded}); an integer total, the same on any thread count.
+   * {@link #bounded}, or open in a block it took whole); an integer total, the same on any thread count.
    */
   private final java.util.concurrent.atomic.LongAdder rescanned = new java.util.concurrent.atomic.LongAdder();
   /**
@@ -446,6 +446,7 @@ public final class HamerlyAssigner extends Assigner {
         cnt += uu < m ? 0 : 1;
       }
       if (denseOk && 8L * cnt >= (long) denseEighths * (end - base)) {
+        rescanned.add(cnt);
         changes += dense(base, end, labels, mv, acc, sum, wsum, sc);
         continue;
       }
@@ -498,8 +499,8 @@ public final class HamerlyAssigner extends Assigner {
   }
 
   /**
-   * The rows the pass since the last {@link #prepare} rescanned against every centroid: 0 after a full pass, which
-   * computes every distance without testing bounds.
+   * The rows the pass since the last {@link #prepare} rescanned against every centroid (in a block taken whole, {@link
+   * #dense}, its open rows): 0 after a full pass, which computes every distance without testing bounds.
    *
    * @return the count
    */
