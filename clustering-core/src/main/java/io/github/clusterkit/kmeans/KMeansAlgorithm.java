@@ -33,6 +33,10 @@ public enum KMeansAlgorithm {
    * not: blobs at d = 20, k = 20 (Hamerly rescanned 68% of the rows, then fewer; 85 / 86 / 107), d = 50, k = 20 (45%;
    * 151 / 148 / 167), k = 10 (about 1%); standard Gaussian rows (the sample finds no far centroid: 5*10^4 rows, d =
    * 50, k = 100: 332 / 334 / 542; d = 128, k = 50: 438 / 460 / 845; 10^5 rows, d = 20, k = 50: 171 / 166 / 309).
+   * These figures predate the bounded passes' taking blocks whose rows are nearly all open whole, which made Hamerly
+   * faster where most rows stay open; measured again after it (same harness): blobs at d = 16, k = 30: 125 / 129 /
+   * 125; d = 20, k = 50: 192 / 217 / 193; d = 50, k = 50: 307 / 457 / 302; d = 100, k = 20: 268 / 306 / 257; d = 384,
+   * k = 50: 667 / 1459 / 623; no switch at d = 20 and 50 with k = 20 (84 / 85 / 108, 141 / 140 / 166).
    *
    * <p>Measured
    * single-threaded (throwaway one-JVM harnesses), Elkan's time over Hamerly's; the earlier items describe the
