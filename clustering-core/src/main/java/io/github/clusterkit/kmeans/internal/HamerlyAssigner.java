@@ -530,6 +530,8 @@ public final class HamerlyAssigner extends Assigner {
       final int len = Math.min(bl, end - b0);
       final double[][] cols = Columns.blockColumns(columns, x, b0, len, dd, sc.cols, sc.rowBuf);
       nearestByBlock(cols, len, sc);
+      // These lines repeat those of rescan's blocked branch, for the reason given there (a shared helper gave slow
+      // JIT forks).
       for (int r = 0; r < len; r++) {
         int i = b0 + r;
         int a = (int) bestD[r];
