@@ -65,16 +65,22 @@ class ElkanSwitchTest {
     int d = 24;
     int k = 30;
     double[] x = blobs(rng, n, d, 5);
+    double[] c0;
     try (Engine e = new Engine(x, n, d, k, null, new HamerlyAssigner(x, n, d, k, null), 1)) {
-      e.allowElkan();
-      double[] c0 = e.plusPlus(new Rng(3));
-      Engine.Run run = e.run(c0, 30, 0);
-      assertTrue(run.switched, "switched");
-      Engine.Run lloyd;
-      try (Engine l = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null), 2)) {
-        lloyd = l.run(c0, 30, 0);
+      c0 = e.plusPlus(new Rng(3));
+    }
+    Engine.Run lloyd;
+    try (Engine l = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null), 2)) {
+      lloyd = l.run(c0, 30, 0);
+    }
+    // The decision comes from counts over the fixed chunks: the same on any thread count.
+    for (int threads = 1; threads <= 3; threads++) {
+      try (Engine e = new Engine(x, n, d, k, null, new HamerlyAssigner(x, n, d, k, null), threads)) {
+        e.allowElkan();
+        Engine.Run run = e.run(c0, 30, 0);
+        assertTrue(run.switched, "switched, threads " + threads);
+        assertSame(lloyd, run, k * d);
       }
-      assertSame(lloyd, run, k * d);
     }
   }
 
