@@ -437,8 +437,11 @@ public final class KMeans {
       // Infinite when the true inertia exceeds the double range.
       inertia = Math.scalb(inertia, 2 * scale + weightScale);
     }
-    return new KMeansModel(centers, k, d, best.labels, inertia, best.iterations, best.converged,
-        best.switched ? KMeansAlgorithm.ELKAN : used);
+    KMeansAlgorithm ran = used;
+    if (best.switched) {
+      ran = used == KMeansAlgorithm.HAMERLY ? KMeansAlgorithm.ELKAN : KMeansAlgorithm.HAMERLY;
+    }
+    return new KMeansModel(centers, k, d, best.labels, inertia, best.iterations, best.converged, ran);
   }
 
   /**
@@ -511,16 +514,24 @@ public final class KMeans {
   }
 
   /**
-   * An engine for the kernel {@code used}; under {@link KMeansAlgorithm#AUTO}, when that is Hamerly's and Elkan's
-   * lower bounds would fit AUTO's memory rule, its runs may go on with Elkan's kernel (see {@link KMeansAlgorithm#AUTO}).
+   * An engine for the kernel {@code used}; under {@link KMeansAlgorithm#AUTO}, its runs may go on with the other kernel
+   * (see {@link KMeansAlgorithm#AUTO}): with Elkan's after Hamerly's when Elkan's lower bounds would fit AUTO's memory
+   * rule, with Hamerly's after Elkan's up to {@link #HAMERLY_AFTER_ELKAN_MAX_D} columns.
    */
   private Engine engine(double[] x, int n, int d, double[] w, KMeansAlgorithm used, int threads) {
     Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), threads);
-    if (algorithm == KMeansAlgorithm.AUTO && used == KMeansAlgorithm.HAMERLY && (long) n * k <= ELKAN_MAX_BOUNDS) {
-      engine.allowElkan();
+    if (algorithm == KMeansAlgorithm.AUTO) {
+      if (used == KMeansAlgorithm.HAMERLY && (long) n * k <= ELKAN_MAX_BOUNDS) {
+        engine.allowElkan();
+      } else if (used == KMeansAlgorithm.ELKAN && d <= HAMERLY_AFTER_ELKAN_MAX_D) {
+        engine.allowHamerly();
+      }
     }
     return engine;
   }
+
+  /** Widest rows for which AUTO's runs that start with Elkan may go on with Hamerly (see {@link KMeansAlgorithm#AUTO}). */
+  private static final int HAMERLY_AFTER_ELKAN_MAX_D = 768;
 
   private Assigner assigner(KMeansAlgorithm used, double[] x, int n, int d, double[] w) {
     switch (used) {

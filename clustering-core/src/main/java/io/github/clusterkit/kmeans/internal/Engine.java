@@ -39,7 +39,10 @@ public final class Engine implements AutoCloseable {
     public final int iterations;
     /** Whether the labels stopped changing or the shift fell within the tolerance. */
     public final boolean converged;
-    /** Whether the run went on with Elkan's kernel after Hamerly's ({@link #switchToElkan}). */
+    /**
+     * Whether the run went on with the other kernel: Elkan's after Hamerly's ({@link #switchToElkan}), or Hamerly's
+     * after Elkan's ({@link #allowHamerly()}).
+     */
     public final boolean switched;
 
     Run(double[] centers, int[] labels, double inertia, int iterations, boolean converged, boolean switched) {
@@ -60,7 +63,7 @@ public final class Engine implements AutoCloseable {
   private final int d;
   private final int k;
   private final double[] w;
-  /** The kernel of the current pass: {@link #base}, or for the rest of a run {@link #elkan}. */
+  /** The kernel of the current pass: {@link #base}, or for the rest of a run {@link #elkan} or {@link #hamerly}. */
   private Assigner assigner;
   /** The kernel every run starts with. */
   private final Assigner base;
@@ -69,9 +72,13 @@ public final class Engine implements AutoCloseable {
    * later runs.
    */
   private ElkanAssigner elkan;
+  /** Hamerly's kernel, made on the first run that switches to it from Elkan's ({@link #allowHamerly()}), or null. */
+  private HamerlyAssigner hamerly;
   /** Whether runs may go on with Elkan's kernel after Hamerly's first bounded pass ({@link #switchToElkan}). */
   private boolean mayWiden;
-  /** For tests: the number of passes after which a run switches to Elkan's kernel whatever the rule, or 0. */
+  /** Whether runs may go on with Hamerly's kernel after Elkan's first pass ({@link #allowHamerly()}). */
+  private boolean mayNarrow;
+  /** For tests: the number of passes after which a run switches kernels whatever the rule, or 0. */
   private int widenAfter;
   private final Chunks chunks;
   private final int width;
@@ -338,14 +345,28 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * For tests: as {@link #allowElkan()}, but every run switches to Elkan's kernel after {@code passes} passes, whatever
-   * {@link #switchToElkan} would decide.
+   * For tests: as {@link #allowElkan()} and {@link #allowHamerly()}, but every run switches to the other kernel after
+   * {@code passes} passes (if another follows), whatever the rules would decide.
    *
    * @param passes at least 1
    */
   void widenAfter(int passes) {
     allowElkan();
+    allowHamerly();
     widenAfter = passes;
+  }
+
+  /**
+   * Lets every later run whose kernel is Elkan's decide, after its first pass, whether to go on with Hamerly's: it
+   * does when, in the sample {@link #farCentroids} draws, fewer than half the pairs of a row and another centroid are
+   * ones Elkan's centroid test would skip (no cluster structure that Elkan's bounds could use, where Hamerly's
+   * bounded passes are the faster). For {@code KMeansAlgorithm.AUTO}, where its rule picks Elkan by shape.
+   *
+   * @return this engine
+   */
+  public Engine allowHamerly() {
+    mayNarrow = base instanceof ElkanAssigner && k >= 2;
+    return this;
   }
 
   /**
@@ -409,7 +430,8 @@ public final class Engine implements AutoCloseable {
     long moved = 0;
     boolean fullSums = true;
     boolean widen = mayWiden;
-    boolean switched = false;
+    boolean narrow = mayNarrow;
+    Assigner other = null;
     int it = 0;
     while (it < maxIterations) {
       assigner.prepare(centers, first ? null : shifts);
@@ -466,13 +488,25 @@ public final class Engine implements AutoCloseable {
           if (elkan == null) {
             elkan = new ElkanAssigner(x, n, d, k, w);
           }
-          elkan.useColumns(columns);
-          elkan.trackReference(ref);
           elkan.takeOver();
-          assigner = elkan;
-          switched = true;
-          first = true; // Elkan's first pass computes every distance, from the centroids now
+          other = elkan;
         }
+      } else if (narrow && it == (widenAfter > 0 ? widenAfter : 1) && it < maxIterations) {
+        // The pass just made was Elkan's first (or the one a test asked for); as above, another pass follows.
+        narrow = false;
+        if (widenAfter > 0 || !farCentroids(labels, centers)) {
+          if (hamerly == null) {
+            hamerly = new HamerlyAssigner(x, n, d, k, w);
+          }
+          hamerly.takeOver();
+          other = hamerly;
+        }
+      }
+      if (other != null && assigner == base) {
+        other.useColumns(columns);
+        other.trackReference(ref);
+        assigner = other;
+        first = true; // the other kernel's first pass computes every distance, from the centroids now
       }
     }
     if (!strict) {
@@ -486,11 +520,11 @@ public final class Engine implements AutoCloseable {
       inertia = inertia(centers, labels);
     }
     assigner.trackReference(null);
-    if (switched) {
-      elkan.useColumns(null);
+    if (other != null) {
+      other.useColumns(null);
       assigner = base;
     }
-    return new Run(centers, labels, inertia, it, converged, switched);
+    return new Run(centers, labels, inertia, it, converged, other != null);
   }
 
   /** Fewest columns for which a run may go on with Elkan's kernel ({@link #switchToElkan}). */
@@ -502,7 +536,7 @@ public final class Engine implements AutoCloseable {
    */
   static final int WIDEN_WIDE_D = 64;
 
-  /** Rows of the sample {@link #switchToElkan} draws (all of them when fewer). */
+  /** Rows of the sample {@link #farCentroids} draws (all of them when fewer). */
   static final int WIDEN_SAMPLE = 1024;
 
   /**
@@ -536,9 +570,19 @@ public final class Engine implements AutoCloseable {
    * @return whether to switch
    */
   private boolean switchToElkan(long rescanned, int[] labels, double[] centers) {
-    if (!manyRescans(rescanned, n, d)) {
-      return false;
-    }
+    return manyRescans(rescanned, n, d) && farCentroids(labels, centers);
+  }
+
+  /**
+   * Whether, in an even sample of {@link #WIDEN_SAMPLE} rows (all of them when fewer), at least half the pairs of a
+   * row {@code x} of cluster {@code a} and another centroid {@code j} have {@code d(c_a, c_j) >= 2 d(x, c_a)}: the
+   * centroids Elkan's centroid test would skip for that row.
+   *
+   * @param labels every row's label
+   * @param centers the centroids, row-major
+   * @return whether the skippable pairs are at least half
+   */
+  private boolean farCentroids(int[] labels, double[] centers) {
     int rows = Math.min(n, WIDEN_SAMPLE);
     // The sample's rows by label (counting sort), so that each label's k centroid distances are computed once, into
     // one array of k values.
@@ -2182,6 +2226,9 @@ public final class Engine implements AutoCloseable {
     assigner.useColumns(null);
     if (elkan != null) {
       elkan.useColumns(null);
+    }
+    if (hamerly != null) {
+      hamerly.useColumns(null);
     }
     chunks.close();
   }

@@ -88,6 +88,12 @@ public final class HamerlyAssigner extends Assigner {
   private float driftDown;
   private boolean full;
   /**
+   * Whether the next full pass is the run's first, on the reference points ({@link #trackReference}), so that a row's
+   * distance to its own reference point is the one the pass computes; not so when a run takes this kernel over from
+   * another ({@link #takeOver()}).
+   */
+  private boolean onReference;
+  /**
    * Rows the bounded passes since the last {@link #prepare} rescanned against every centroid (listed by
    * {@link #bounded}, or open in a block it took whole); an integer total, the same on any thread count.
    */
@@ -206,12 +212,25 @@ public final class HamerlyAssigner extends Assigner {
   @Override
   public void reset() {
     full = true;
+    onReference = true;
+  }
+
+  /**
+   * Starts this kernel in the middle of a run whose earlier passes another kernel made: its next full pass runs on
+   * the current centroids, not on the run's reference points. Call {@link #prepare} with {@code null} shifts next.
+   */
+  void takeOver() {
+    full = true;
+    onReference = false;
   }
 
   @Override
   public void prepare(double[] centers, double[] shifts) {
     this.c = centers;
     rescanned.reset();
+    if (shifts != null) {
+      onReference = false; // the centroids have moved from the reference points
+    }
     if (shifts == null) {
       full = true;
       java.util.Arrays.fill(cumShift, 0);
@@ -757,6 +776,7 @@ public final class HamerlyAssigner extends Assigner {
     // from the -1 labels of a pass that computes them.
     final double[] seeded = full ? seedSecond : null;
     final long[] b = bounds;
+    final boolean onRef = onReference;
     int changes = 0;
     for (int base = from; base < to; base += bl) {
       int len = Math.min(bl, to - base);
@@ -802,8 +822,8 @@ public final class HamerlyAssigner extends Assigner {
           changes++;
         }
         if (rowByRow) {
-          // A full pass runs on the reference points (the run's first centroids): the distance is bd[r].
-          if (moves || w != null) {
+          // The first pass of a run runs on the reference points (its first centroids): the distance is bd[r].
+          if (moves || w != null || !onRef) {
             tally(i, i * dd, old, a, sum, wsum);
           } else {
             accumulateKnown(i * dd, a, bd[r], sum, wsum);
@@ -813,9 +833,9 @@ public final class HamerlyAssigner extends Assigner {
       if (byRows) {
         accumulateRows(base, len, best, rowSums, sc.row, wsum);
         if (ref != null) {
-          // A full pass runs on the reference points (the run's first centroids): the distance is bd[r].
+          // The first pass of a run runs on the reference points (its first centroids): the distance is bd[r].
           for (int r = 0; r < len; r++) {
-            wsum[kk + best[r]] += bd[r];
+            wsum[kk + best[r]] += onRef ? bd[r] : refSq((base + r) * dd, best[r]);
           }
         }
       }

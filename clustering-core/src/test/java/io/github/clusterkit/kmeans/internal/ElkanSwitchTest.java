@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A run that starts with Hamerly's kernel and goes on with Elkan's ({@code Engine.allowElkan}, what
- * {@code KMeansAlgorithm.AUTO} asks for) must give Lloyd's fit bit for bit: centroids, labels, inertia, iterations
+ * {@code KMeansAlgorithm.AUTO} asks for), or starts with Elkan's and goes on with Hamerly's ({@code allowHamerly}),
+ * must give Lloyd's fit bit for bit: centroids, labels, inertia, iterations
  * and convergence. The switch is forced after any pass (so also where the sums are summed afresh, and where the
  * reference sums of the inertia must come from the rows' own distances, not from the pass's), on data with exact ties,
  * weights and up to three threads; two runs on one engine check that the second starts with Hamerly again. The rule
@@ -22,10 +23,11 @@ import org.junit.jupiter.api.Test;
 class ElkanSwitchTest {
 
   @Property(tries = 120)
-  void switchingToElkanKeepsLloydsFit(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int d,
+  void switchingToElkanKeepsLloydsFit(@ForAll long seed, @ForAll @IntRange(min = 1, max = 70) int d,
       @ForAll @IntRange(min = 2, max = 40) int k, @ForAll @IntRange(min = 1, max = 2500) int n,
       @ForAll @IntRange(min = 1, max = 6) int after, @ForAll boolean lattice, @ForAll boolean weighted,
-      @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll @IntRange(min = 1, max = 9) int cap) {
+      @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll @IntRange(min = 1, max = 9) int cap,
+      @ForAll boolean fromElkan, @ForAll boolean twinned) {
     Rng rng = new Rng(seed);
     double[] x = lattice ? lattice(rng, n, d) : blobs(rng, n, d, 1 + rng.nextInt(6));
     double[] w = null;
@@ -35,15 +37,18 @@ class ElkanSwitchTest {
         w[i] = 0.5 * (1 + rng.nextInt(5));
       }
     }
-    double[][] starts = {rows(rng, x, n, d, k), rows(rng, x, n, d, k)};
+    // Twinned: random rows, the last a copy of the first, so the first pass leaves that cluster empty, it is re-seeded,
+    // and the next pass (the other kernel's first, when it switches after one) sums in full, near the reference points.
+    double[][] starts = {twinned ? twinned(rng, x, n, d, k) : rows(rng, x, n, d, k), rows(rng, x, n, d, k)};
     // Up to 8 iterations (so the pass the switch waits for may be the last of the loop), or 25.
     int iterations = cap == 9 ? 25 : cap;
     Engine.Run[] switched = new Engine.Run[2];
-    try (Engine e = new Engine(x, n, d, k, w, new HamerlyAssigner(x, n, d, k, w), threads)) {
+    Assigner first = fromElkan ? new ElkanAssigner(x, n, d, k, w) : new HamerlyAssigner(x, n, d, k, w);
+    try (Engine e = new Engine(x, n, d, k, w, first, threads)) {
       e.widenAfter(after);
       for (int r = 0; r < 2; r++) {
         switched[r] = e.run(starts[r], iterations, 0);
-        assertTrue(e.kernel() instanceof HamerlyAssigner, "Hamerly's kernel again after a run");
+        assertTrue(e.kernel() == first, "the first kernel again after a run");
       }
     }
     for (int r = 0; r < 2; r++) {
@@ -80,6 +85,42 @@ class ElkanSwitchTest {
         Engine.Run run = e.run(c0, 30, 0);
         assertTrue(run.switched, "switched, threads " + threads);
         assertSame(lloyd, run, k * d);
+      }
+    }
+  }
+
+  /**
+   * From Elkan's kernel ({@code allowHamerly}, AUTO's rule between 512 and 768 columns): the run goes on with Hamerly's
+   * on standard Gaussian rows (no centroid far), and keeps Elkan's on the blobs with several centroids each; the fit
+   * is Lloyd's either way.
+   */
+  @Test
+  void leavesElkanWhereNoCentroidIsFar() {
+    int n = 4000;
+    int d = 24;
+    int k = 30;
+    Rng rng = new Rng(12);
+    double[] gauss = new double[n * d];
+    for (int j = 0; j < gauss.length; j++) {
+      gauss[j] = rng.nextGaussian();
+    }
+    double[] blobs = blobs(new Rng(11), n, d, 5);
+    for (double[] x : new double[][] {gauss, blobs}) {
+      double[] c0;
+      try (Engine e = new Engine(x, n, d, k, null, new HamerlyAssigner(x, n, d, k, null), 1)) {
+        c0 = e.plusPlus(new Rng(3));
+      }
+      Engine.Run lloyd;
+      try (Engine l = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null), 1)) {
+        lloyd = l.run(c0, 30, 0);
+      }
+      for (int threads = 1; threads <= 3; threads++) {
+        try (Engine e = new Engine(x, n, d, k, null, new ElkanAssigner(x, n, d, k, null), threads)) {
+          e.allowHamerly();
+          Engine.Run run = e.run(c0, 30, 0);
+          assertEquals(x == gauss, run.switched, "switched, threads " + threads);
+          assertSame(lloyd, run, k * d);
+        }
       }
     }
   }
@@ -159,6 +200,16 @@ class ElkanSwitchTest {
       x[j] = rng.nextInt(3);
     }
     return x;
+  }
+
+  /** Random rows as initial centroids, the last a copy of the first. */
+  private static double[] twinned(Rng rng, double[] x, int n, int d, int k) {
+    double[] c0 = new double[k * d];
+    for (int j = 0; j < k - 1; j++) {
+      System.arraycopy(x, rng.nextInt(n) * d, c0, j * d, d);
+    }
+    System.arraycopy(c0, 0, c0, (k - 1) * d, d);
+    return c0;
   }
 
   /** Initial centroids drawn from the first few rows (repeats included), some nudged apart. */
