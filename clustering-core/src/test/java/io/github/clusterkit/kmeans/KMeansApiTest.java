@@ -220,6 +220,40 @@ class KMeansApiTest {
   }
 
   /**
+   * AUTO's switch the other way ({@link KMeansAlgorithm#AUTO}): at 512 columns and 50 clusters the rule starts with
+   * Elkan; on standard Gaussian rows no centroid is far from another, so the run goes on with Hamerly and says so; on
+   * blobs it keeps Elkan. Either way the model is LLOYD's bit for bit.
+   */
+  @Test
+  void autoGoesOnWithHamerlyWhereNoCentroidIsFar() {
+    java.util.Random r = new java.util.Random(5);
+    double[][] g = new double[1200][512];
+    for (double[] row : g) {
+      for (int t = 0; t < row.length; t++) {
+        row[t] = r.nextGaussian();
+      }
+    }
+    Dataset gauss = Dataset.of(g);
+    Dataset blobs = Generators.blobs(1200, 512, 5, 1.0, 0.0, 11).data();
+    for (Dataset data : new Dataset[] {gauss, blobs}) {
+      KMeansModel auto = KMeans.k(50).seed(5).tolerance(0).maxIterations(30).fit(data);
+      assertEquals(data == gauss ? KMeansAlgorithm.HAMERLY : KMeansAlgorithm.ELKAN, auto.algorithm());
+      KMeansModel lloyd = KMeans.k(50).seed(5).tolerance(0).maxIterations(30).algorithm(KMeansAlgorithm.LLOYD)
+          .fit(data);
+      assertArrayEquals(lloyd.labels(), auto.labels());
+      assertEquals(Double.doubleToRawLongBits(lloyd.inertia()), Double.doubleToRawLongBits(auto.inertia()));
+      assertEquals(lloyd.iterations(), auto.iterations());
+      double[][] c = lloyd.centroids();
+      double[][] ca = auto.centroids();
+      for (int j = 0; j < 50; j++) {
+        for (int t = 0; t < 512; t++) {
+          assertEquals(Double.doubleToRawLongBits(c[j][t]), Double.doubleToRawLongBits(ca[j][t]));
+        }
+      }
+    }
+  }
+
+  /**
    * ELKAN keeps {@code n * k} lower bounds in one array, so it refuses more than a Java array holds
    * ({@code Integer.MAX_VALUE - 8} = 2147483639 = 7 * 306783377: the largest accepted product, exact), while the
    * other kernels, which keep no such array, take any size.
