@@ -38,6 +38,15 @@ public enum KMeansAlgorithm {
    * 125; d = 20, k = 50: 192 / 217 / 193; d = 50, k = 50: 307 / 457 / 302; d = 100, k = 20: 268 / 306 / 257; d = 384,
    * k = 50: 667 / 1459 / 623; no switch at d = 20 and 50 with k = 20 (84 / 85 / 108, 141 / 140 / 166).
    *
+   * <p>Where the rule picks Elkan with {@code d <= 768} (so from 512 to 768 columns with at least 50 clusters), each
+   * run looks the other way after Elkan's first pass: when fewer than half the sampled pairs of a row and another
+   * centroid are that far apart (no cluster structure for Elkan's bounds to use), it goes on with Hamerly, and {@link
+   * KMeansModel#algorithm()} reports {@link #HAMERLY}. Same harness, AUTO / Hamerly / Elkan in ms: standard Gaussian
+   * rows, 2*10^4 x 512, k = 50: 761 / 733 / 1416; k = 100: 1346 / 1284 / 1995; 1.3*10^4 x 768, k = 50: 824 / 783 / 1135;
+   * k = 100: 989 / 1027 / 1187; the benchmark's blobs keep Elkan (2*10^4 x 512, k = 50: 172 / 488 / 174; k = 100: 310 /
+   * 1222 / 293; 1.3*10^4 x 768, k = 100: 195 / 459 / 190). Not beyond 768 columns: at 1024 columns and 100 clusters
+   * Elkan was the faster on Gaussian rows too (10^4 rows: 798 against Hamerly's 1495 ms).
+   *
    * <p>Measured
    * single-threaded (throwaway one-JVM harnesses), Elkan's time over Hamerly's; the earlier items describe the
    * kernels of their day and the rules they led to, the last one the rule now:
