@@ -182,8 +182,8 @@ public final class KMeansModel {
   }
 
   /**
-   * @return the kernel that ran ({@link KMeansAlgorithm#AUTO} resolved): {@link KMeansAlgorithm#ELKAN} also when the
-   *     kept run started with Hamerly's kernel and went on with Elkan's (see {@link KMeansAlgorithm#AUTO})
+   * @return the kernel that ran ({@link KMeansAlgorithm#AUTO} resolved): the one the kept run went on with when it
+   *     switched between Hamerly's and Elkan's (see {@link KMeansAlgorithm#AUTO})
    */
   public KMeansAlgorithm algorithm() {
     return algorithm;
