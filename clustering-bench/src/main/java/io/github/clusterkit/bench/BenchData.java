@@ -37,6 +37,21 @@ final class BenchData {
     return Generators.blobs(n, d, 10, 1.0, 0.05, DATA_SEED).data();
   }
 
+  /**
+   * Standard Gaussian rows (every coordinate an independent standard normal draw, {@link #DATA_SEED}): no cluster
+   * structure, the hard case for the triangle-inequality bounds of Hamerly and Elkan.
+   */
+  static Dataset gaussian(int n, int d) {
+    Rng rng = new Rng(DATA_SEED);
+    double[][] rows = new double[n][d];
+    for (double[] row : rows) {
+      for (int t = 0; t < d; t++) {
+        row[t] = rng.nextGaussian();
+      }
+    }
+    return Dataset.of(rows);
+  }
+
   /** {@code count} distinct row indices drawn with a fixed seed (all rows when {@code count >= n}). */
   static int[] sampleRows(int n, int count, long seed) {
     int[] perm = new int[n];

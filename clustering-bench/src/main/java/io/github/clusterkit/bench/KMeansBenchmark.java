@@ -175,6 +175,14 @@ public class KMeansBenchmark {
   @Param({"10"})
   public int k;
 
+  /**
+   * The rows: {@code blobs}, the peers' published data ({@code BenchData.blobs}, the default), or {@code gaussian},
+   * standard Gaussian rows without cluster structure ({@code BenchData.gaussian}; {@code -p dataset=gaussian}), where
+   * the bounds of Hamerly and Elkan prune least.
+   */
+  @Param({"blobs"})
+  public String dataset;
+
   @Param({
     "oursLloyd", "oursHamerly", "oursElkan", "oursAuto", "oursAuto2t", "oursClassic", "oursClassic2t",
     "smile", "elkiLloyd", "elkiHamerly", "elkiElkan", "commonsMath", "tribuo"
@@ -193,7 +201,16 @@ public class KMeansBenchmark {
     if (impl.equals("smile")) {
       CommonPool.requireOff(impl);
     }
-    data = BenchData.blobs(Shapes.n(shape), Shapes.d(shape));
+    switch (dataset) {
+      case "blobs":
+        data = BenchData.blobs(Shapes.n(shape), Shapes.d(shape));
+        break;
+      case "gaussian":
+        data = BenchData.gaussian(Shapes.n(shape), Shapes.d(shape));
+        break;
+      default:
+        throw new IllegalArgumentException("dataset must be blobs or gaussian, got " + dataset);
+    }
     rows = BenchData.rows(data);
     if (fromC0()) {
       if (!impl.startsWith("ours") && !impl.startsWith("elki")) {
@@ -232,9 +249,10 @@ public class KMeansBenchmark {
     }
     Object r = run();
     String iterations = r instanceof io.github.clusterkit.kmeans.KMeansModel
-        ? Integer.toString(((io.github.clusterkit.kmeans.KMeansModel) r).iterations()) : "n/a";
-    System.out.printf("%n[check] %s %s %s seed %d: inertia %.6e, iterations %s (common pool workers started: %d)%n",
-        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, shape, mode, seed, inertia, iterations,
+        ? ((io.github.clusterkit.kmeans.KMeansModel) r).iterations() + " (" + ((io.github.clusterkit.kmeans.KMeansModel) r)
+            .algorithm() + ")" : "n/a";
+    System.out.printf("%n[check] %s %s %s %s seed %d: inertia %.6e, iterations %s (common pool workers started: %d)%n",
+        impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, dataset, shape, mode, seed, inertia, iterations,
         ForkJoinPool.commonPool().getPoolSize());
   }
 
