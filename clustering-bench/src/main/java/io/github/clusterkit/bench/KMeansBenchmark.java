@@ -248,9 +248,11 @@ public class KMeansBenchmark {
           1e-9);
     }
     Object r = run();
-    String iterations = r instanceof io.github.clusterkit.kmeans.KMeansModel
-        ? ((io.github.clusterkit.kmeans.KMeansModel) r).iterations() + " (" + ((io.github.clusterkit.kmeans.KMeansModel) r)
-            .algorithm() + ")" : "n/a";
+    String iterations = "n/a";
+    if (r instanceof io.github.clusterkit.kmeans.KMeansModel) {
+      io.github.clusterkit.kmeans.KMeansModel m = (io.github.clusterkit.kmeans.KMeansModel) r;
+      iterations = m.iterations() + " (" + m.algorithm() + ")";
+    }
     System.out.printf("%n[check] %s %s %s %s seed %d: inertia %.6e, iterations %s (common pool workers started: %d)%n",
         impl.equals("smile") ? "smile " + SmileVersion.NAME : impl, dataset, shape, mode, seed, inertia, iterations,
         ForkJoinPool.commonPool().getPoolSize());

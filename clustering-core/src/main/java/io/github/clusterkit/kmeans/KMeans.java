@@ -530,7 +530,7 @@ public final class KMeans {
     return engine;
   }
 
-  /** Widest rows for which AUTO's runs that start with Elkan may go on with Hamerly (see {@link KMeansAlgorithm#AUTO}). */
+  /** Widest rows for which AUTO's runs that start with Elkan may go on with Hamerly ({@link KMeansAlgorithm#AUTO}). */
   private static final int HAMERLY_AFTER_ELKAN_MAX_D = 768;
 
   private Assigner assigner(KMeansAlgorithm used, double[] x, int n, int d, double[] w) {

@@ -42,10 +42,10 @@ public enum KMeansAlgorithm {
    * run looks the other way after Elkan's first pass: when fewer than half the sampled pairs of a row and another
    * centroid are that far apart (no cluster structure for Elkan's bounds to use), it goes on with Hamerly, and {@link
    * KMeansModel#algorithm()} reports {@link #HAMERLY}. Same harness, AUTO / Hamerly / Elkan in ms: standard Gaussian
-   * rows, 2*10^4 x 512, k = 50: 761 / 733 / 1416; k = 100: 1346 / 1284 / 1995; 1.3*10^4 x 768, k = 50: 824 / 783 / 1135;
-   * k = 100: 989 / 1027 / 1187; the benchmark's blobs keep Elkan (2*10^4 x 512, k = 50: 172 / 488 / 174; k = 100: 310 /
-   * 1222 / 293; 1.3*10^4 x 768, k = 100: 195 / 459 / 190). Not beyond 768 columns: at 1024 columns and 100 clusters
-   * Elkan was the faster on Gaussian rows too (10^4 rows: 798 against Hamerly's 1495 ms).
+   * rows, 2*10^4 x 512, k = 50: 761 / 733 / 1416; k = 100: 1346 / 1284 / 1995; 1.3*10^4 x 768, k = 50: 824 / 783 /
+   * 1135; k = 100: 989 / 1027 / 1187; the benchmark's blobs keep Elkan (2*10^4 x 512, k = 50: 172 / 488 / 174; k = 100:
+   * 310 / 1222 / 293; 1.3*10^4 x 768, k = 100: 195 / 459 / 190). Not beyond 768 columns: at 1024 columns and 100
+   * clusters Elkan was the faster on Gaussian rows too (10^4 rows: 798 against Hamerly's 1495 ms).
    *
    * <p>Measured
    * single-threaded (throwaway one-JVM harnesses), Elkan's time over Hamerly's; the earlier items describe the

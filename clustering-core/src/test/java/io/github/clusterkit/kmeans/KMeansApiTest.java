@@ -189,10 +189,11 @@ class KMeansApiTest {
   }
 
   /**
-   * AUTO's switch ({@link KMeansAlgorithm#AUTO}): on 5 well-separated blobs in 24 columns with 30 clusters (six a blob),
-   * Hamerly's bound settles few rows while Elkan's centroid test rules out the other blobs' centroids, so the fit goes
-   * on with Elkan and says so; its model is LLOYD's and HAMERLY's bit for bit (same seed, same k-means++ centres), also
-   * when capped at 2 or 3 iterations. With 5 clusters (one a blob), or with HAMERLY asked for, no switch.
+   * AUTO's switch ({@link KMeansAlgorithm#AUTO}): on 5 well-separated blobs in 24 columns with 30 clusters (six a
+   * blob), Hamerly's bound settles few rows while Elkan's centroid test rules out the other blobs' centroids, so the
+   * fit goes on with Elkan and says so; its model is LLOYD's and HAMERLY's bit for bit (same seed, same k-means++
+   * centres), also when capped at 2 or 3 iterations. With 5 clusters (one a blob), or with HAMERLY asked for, no
+   * switch.
    */
   @Test
   void autoGoesOnWithElkanWhereHamerlysBoundIsWeak() {
