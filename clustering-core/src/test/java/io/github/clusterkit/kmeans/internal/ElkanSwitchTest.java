@@ -65,81 +65,57 @@ class ElkanSwitchTest {
   /** The rule switches where Hamerly rescans most rows and Elkan's centroid test rules out most centroids. */
   @Test
   void switchesOnBlobsWithSeveralCentroidsEach() {
-    Rng rng = new Rng(11);
-    int n = 4000;
-    int d = 24;
-    int k = 30;
-    double[] x = blobs(rng, n, d, 5);
+    checkRule(blobs(new Rng(11), 4000, 24, 5), 4000, 24, 30, false, true);
+  }
+
+  /**
+   * From Elkan's kernel ({@code allowHamerly}, AUTO's rule between 512 and 768 columns): the run goes on with Hamerly's
+   * on standard Gaussian rows (no centroid far), and keeps Elkan's on the blobs with several centroids each.
+   */
+  @Test
+  void leavesElkanWhereNoCentroidIsFar() {
+    checkRule(gaussian(new Rng(12), 4000, 24), 4000, 24, 30, true, true);
+    checkRule(blobs(new Rng(11), 4000, 24, 5), 4000, 24, 30, true, false);
+  }
+
+  /**
+   * No switch from Hamerly on standard Gaussian rows (no centroid is far), below 16 columns (the same blobs as above in
+   * 15), or with one centroid a blob (Hamerly settles most rows).
+   */
+  @Test
+  void keepsHamerlyElsewhere() {
+    checkRule(gaussian(new Rng(12), 4000, 24), 4000, 24, 30, false, false);
+    checkRule(blobs(new Rng(11), 4000, 15, 5), 4000, 15, 30, false, false);
+    checkRule(blobs(new Rng(11), 4000, 24, 5), 4000, 24, 5, false, false);
+  }
+
+  /**
+   * Fits {@code x} from greedy k-means++ seeds with the kernel given (Elkan's, or Hamerly's), free to switch by the
+   * rule, on 1 to 3 threads: whether it switched must be {@code expected} on every thread count (the decision comes
+   * from counts over the fixed chunks), and the fit must be Lloyd's either way.
+   */
+  private static void checkRule(double[] x, int n, int d, int k, boolean fromElkan, boolean expected) {
     double[] c0;
     try (Engine e = new Engine(x, n, d, k, null, new HamerlyAssigner(x, n, d, k, null), 1)) {
       c0 = e.plusPlus(new Rng(3));
     }
     Engine.Run lloyd;
-    try (Engine l = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null), 2)) {
+    try (Engine l = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null), 1)) {
       lloyd = l.run(c0, 30, 0);
     }
-    // The decision comes from counts over the fixed chunks: the same on any thread count.
     for (int threads = 1; threads <= 3; threads++) {
-      try (Engine e = new Engine(x, n, d, k, null, new HamerlyAssigner(x, n, d, k, null), threads)) {
-        e.allowElkan();
+      Assigner first = fromElkan ? new ElkanAssigner(x, n, d, k, null) : new HamerlyAssigner(x, n, d, k, null);
+      try (Engine e = new Engine(x, n, d, k, null, first, threads)) {
+        if (fromElkan) {
+          e.allowHamerly();
+        } else {
+          e.allowElkan();
+        }
         Engine.Run run = e.run(c0, 30, 0);
-        assertTrue(run.switched, "switched, threads " + threads);
+        assertEquals(expected, run.switched, "switched, threads " + threads);
         assertSame(lloyd, run, k * d);
       }
     }
-  }
-
-  /**
-   * From Elkan's kernel ({@code allowHamerly}, AUTO's rule between 512 and 768 columns): the run goes on with Hamerly's
-   * on standard Gaussian rows (no centroid far), and keeps Elkan's on the blobs with several centroids each; the fit
-   * is Lloyd's either way.
-   */
-  @Test
-  void leavesElkanWhereNoCentroidIsFar() {
-    int n = 4000;
-    int d = 24;
-    int k = 30;
-    Rng rng = new Rng(12);
-    double[] gauss = new double[n * d];
-    for (int j = 0; j < gauss.length; j++) {
-      gauss[j] = rng.nextGaussian();
-    }
-    double[] blobs = blobs(new Rng(11), n, d, 5);
-    for (double[] x : new double[][] {gauss, blobs}) {
-      double[] c0;
-      try (Engine e = new Engine(x, n, d, k, null, new HamerlyAssigner(x, n, d, k, null), 1)) {
-        c0 = e.plusPlus(new Rng(3));
-      }
-      Engine.Run lloyd;
-      try (Engine l = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null), 1)) {
-        lloyd = l.run(c0, 30, 0);
-      }
-      for (int threads = 1; threads <= 3; threads++) {
-        try (Engine e = new Engine(x, n, d, k, null, new ElkanAssigner(x, n, d, k, null), threads)) {
-          e.allowHamerly();
-          Engine.Run run = e.run(c0, 30, 0);
-          assertEquals(x == gauss, run.switched, "switched, threads " + threads);
-          assertSame(lloyd, run, k * d);
-        }
-      }
-    }
-  }
-
-  /**
-   * No switch on standard Gaussian rows (no centroid is far), below 16 columns (the same blobs as above in 15), or
-   * with one centroid a blob (Hamerly settles most rows).
-   */
-  @Test
-  void keepsHamerlyElsewhere() {
-    int n = 4000;
-    Rng rng = new Rng(12);
-    double[] gauss = new double[n * 24];
-    for (int j = 0; j < gauss.length; j++) {
-      gauss[j] = rng.nextGaussian();
-    }
-    assertFalse(switches(gauss, n, 24, 30), "standard Gaussian rows");
-    assertFalse(switches(blobs(new Rng(11), n, 15, 5), n, 15, 30), "15 columns");
-    assertFalse(switches(blobs(new Rng(11), n, 24, 5), n, 24, 5), "one centroid a blob");
   }
 
   /** The rescans the rule asks for: none below 16 columns, four fifths of the rows below 64, half from 64. */
@@ -159,11 +135,13 @@ class ElkanSwitchTest {
     assertFalse(Engine.manyRescans(1_717_986_917L, Integer.MAX_VALUE, 20));
   }
 
-  private static boolean switches(double[] x, int n, int d, int k) {
-    try (Engine e = new Engine(x, n, d, k, null, new HamerlyAssigner(x, n, d, k, null), 1)) {
-      e.allowElkan();
-      return e.run(e.plusPlus(new Rng(3)), 30, 0).switched;
+  /** Standard Gaussian rows: no cluster structure. */
+  private static double[] gaussian(Rng rng, int n, int d) {
+    double[] x = new double[n * d];
+    for (int j = 0; j < x.length; j++) {
+      x[j] = rng.nextGaussian();
     }
+    return x;
   }
 
   private static void assertSame(Engine.Run expected, Engine.Run actual, int values) {
