@@ -28,6 +28,12 @@ public abstract class Assigner {
    */
   protected boolean moves;
   /**
+   * Whether the coming full pass is the run's first, on the run's reference points ({@link #trackReference}), so that a
+   * row's distance to its own reference point is the distance the pass computes: set by {@link #reset()}, cleared by a
+   * {@link #prepare} with shifts (the centroids have moved) and by {@link #takeOver()}.
+   */
+  protected boolean onReference;
+  /**
    * The run's reference points ({@link #trackReference(double[])}), row-major {@code k * d}, or {@code null}: while
    * set, every update of cluster {@code a}'s sums also updates {@code wsum[k + a]}, the sum over its rows of the
    * squared distance {@link Dist#sq} to reference point {@code a}, in the same row order.
@@ -101,6 +107,17 @@ public abstract class Assigner {
 
   /** Forgets all state of a previous run (the next pass is a full one). */
   public abstract void reset();
+
+  /**
+   * Starts this kernel in the middle of a run whose earlier passes another kernel made ({@code KMeansAlgorithm.AUTO}'s
+   * switch between Hamerly and Elkan): after {@link #reset()}, its next pass, which the caller asks for as a full one
+   * ({@link #prepare} with {@code null} shifts), runs on the current centroids, not on the run's reference points.
+   */
+  final void takeOver() {
+    reset();
+    onReference = false;
+  }
+
 
   /**
    * Called once before each pass.

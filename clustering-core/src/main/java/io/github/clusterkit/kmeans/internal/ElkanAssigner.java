@@ -29,12 +29,6 @@ public final class ElkanAssigner extends Assigner {
   private final double[] s;
   private double[] shift;
   private boolean full;
-  /**
-   * Whether the next full pass is the run's first, on the reference points ({@link #trackReference}), so that a row's
-   * distance to its own reference point is the one the pass computes; not so when a run takes this kernel over from
-   * another ({@link #takeOver()}).
-   */
-  private boolean onReference;
   /** The engine's column copy, or {@code null}. */
   private Columns columns;
   /** Work arrays of the blocked first pass ({@link #fullBlocks}), one set per calling thread. */
@@ -87,16 +81,6 @@ public final class ElkanAssigner extends Assigner {
   public void reset() {
     full = true;
     onReference = true;
-  }
-
-  /**
-   * Starts this kernel in the middle of a run whose earlier passes another kernel made: as {@link #reset()}, except
-   * that the next (full) pass runs on the current centroids, not on the run's reference points. Call
-   * {@link #prepare} with {@code null} shifts next.
-   */
-  void takeOver() {
-    full = true;
-    onReference = false;
   }
 
   @Override

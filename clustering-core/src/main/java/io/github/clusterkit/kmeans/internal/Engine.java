@@ -488,7 +488,6 @@ public final class Engine implements AutoCloseable {
           if (elkan == null) {
             elkan = new ElkanAssigner(x, n, d, k, w);
           }
-          elkan.takeOver();
           other = elkan;
         }
       } else if (narrow && it == (widenAfter > 0 ? widenAfter : 1) && it < maxIterations) {
@@ -498,11 +497,11 @@ public final class Engine implements AutoCloseable {
           if (hamerly == null) {
             hamerly = new HamerlyAssigner(x, n, d, k, w);
           }
-          hamerly.takeOver();
           other = hamerly;
         }
       }
       if (other != null && assigner == base) {
+        other.takeOver();
         other.useColumns(columns);
         other.trackReference(ref);
         assigner = other;

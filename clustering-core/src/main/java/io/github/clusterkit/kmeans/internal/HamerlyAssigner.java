@@ -88,12 +88,6 @@ public final class HamerlyAssigner extends Assigner {
   private float driftDown;
   private boolean full;
   /**
-   * Whether the next full pass is the run's first, on the reference points ({@link #trackReference}), so that a row's
-   * distance to its own reference point is the one the pass computes; not so when a run takes this kernel over from
-   * another ({@link #takeOver()}).
-   */
-  private boolean onReference;
-  /**
    * Rows the bounded passes since the last {@link #prepare} rescanned against every centroid (listed by
    * {@link #bounded}, or open in a block it took whole); an integer total, the same on any thread count.
    */
@@ -213,15 +207,6 @@ public final class HamerlyAssigner extends Assigner {
   public void reset() {
     full = true;
     onReference = true;
-  }
-
-  /**
-   * Starts this kernel in the middle of a run whose earlier passes another kernel made: its next full pass runs on
-   * the current centroids, not on the run's reference points. Call {@link #prepare} with {@code null} shifts next.
-   */
-  void takeOver() {
-    full = true;
-    onReference = false;
   }
 
   @Override

@@ -32,12 +32,7 @@ class TakeOverTest {
       centers[j] = ref[j] + 0.5 * rng.nextGaussian();
     }
     Assigner a = elkan ? new ElkanAssigner(x, n, d, k, null) : new HamerlyAssigner(x, n, d, k, null);
-    a.reset();
-    if (elkan) {
-      ((ElkanAssigner) a).takeOver();
-    } else {
-      ((HamerlyAssigner) a).takeOver();
-    }
+    a.takeOver();
     a.trackReference(ref);
     a.accumulateMoves(false);
     a.prepare(centers, null);
