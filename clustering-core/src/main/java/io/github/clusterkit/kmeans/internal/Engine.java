@@ -79,7 +79,7 @@ public final class Engine implements AutoCloseable {
   /** Whether runs may go on with Hamerly's kernel after Elkan's first pass ({@link #allowHamerly()}). */
   private boolean mayNarrow;
   /** For tests: the number of passes after which a run switches kernels whatever the rule, or 0. */
-  private int widenAfter;
+  private int switchAfter;
   private final Chunks chunks;
   private final int width;
   private final double[][] slotSum;
@@ -350,10 +350,10 @@ public final class Engine implements AutoCloseable {
    *
    * @param passes at least 1
    */
-  void widenAfter(int passes) {
+  void switchAfter(int passes) {
     allowElkan();
     allowHamerly();
-    widenAfter = passes;
+    switchAfter = passes;
   }
 
   /**
@@ -480,20 +480,20 @@ public final class Engine implements AutoCloseable {
         converged = true;
         break;
       }
-      if (widen && it == (widenAfter > 0 ? widenAfter : 2) && it < maxIterations) {
+      if (widen && it == (switchAfter > 0 ? switchAfter : 2) && it < maxIterations) {
         // The pass just made was Hamerly's first bounded one (or the one a test asked for). Only while another pass of
         // the loop follows: the closing assignment below is a bounded pass, which needs the bounds of a full one.
         widen = false;
-        if (widenAfter > 0 || switchToElkan(((HamerlyAssigner) base).rescanned(), labels, centers)) {
+        if (switchAfter > 0 || switchToElkan(((HamerlyAssigner) base).rescanned(), labels, centers)) {
           if (elkan == null) {
             elkan = new ElkanAssigner(x, n, d, k, w);
           }
           other = elkan;
         }
-      } else if (narrow && it == (widenAfter > 0 ? widenAfter : 1) && it < maxIterations) {
+      } else if (narrow && it == (switchAfter > 0 ? switchAfter : 1) && it < maxIterations) {
         // The pass just made was Elkan's first (or the one a test asked for); as above, another pass follows.
         narrow = false;
-        if (widenAfter > 0 || !farCentroids(labels, centers)) {
+        if (switchAfter > 0 || !farCentroids(labels, centers)) {
           if (hamerly == null) {
             hamerly = new HamerlyAssigner(x, n, d, k, w);
           }

@@ -45,7 +45,7 @@ class ElkanSwitchTest {
     Engine.Run[] switched = new Engine.Run[2];
     Assigner first = fromElkan ? new ElkanAssigner(x, n, d, k, w) : new HamerlyAssigner(x, n, d, k, w);
     try (Engine e = new Engine(x, n, d, k, w, first, threads)) {
-      e.widenAfter(after);
+      e.switchAfter(after);
       for (int r = 0; r < 2; r++) {
         switched[r] = e.run(starts[r], iterations, 0);
         assertTrue(e.kernel() == first, "the first kernel again after a run");
