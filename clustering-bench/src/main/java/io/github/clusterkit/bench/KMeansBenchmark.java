@@ -134,7 +134,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * {@code mode=c0iter20} unless ELKI's inertia equals clusterkit's from the same centroids within 1e-9 relative, and
  * in {@code mode=iter20} unless Smile's inertia equals that of clusterkit's 20 iterations from Smile's own k-means++
  * centres ({@link SmileKMeans#seeds}) within 1e-9 relative (it fails with Smile's {@code maxIter} 20: at 10000 x 2,
- * seed 42, Smile 25774.8927 against 25774.9394).
+ * seed 42, Smile 25774.8927 against 25774.9394). The {@code c0iter20} check holds only while no cluster empties: an
+ * emptied cluster keeps its old centre in ELKI ({@code AbstractKMeans}'s means) and takes the farthest row in
+ * clusterkit, so the two runs part there and the setup fails, e.g. at 50000 x 384 with {@code -p k=50}, where ELKI's
+ * Lloyd, Hamerly and Elkan all end at 5.882266e7 and clusterkit's three kernels at 5.869856e7 (2026-11-28).
  *
  * <p>Smoke-sized run: {@code -p shape=10000x2}. Seeds are fixed ({@link #seed}, 42 unless given), so every
  * invocation starts from the same centres.
@@ -238,7 +241,8 @@ public class KMeansBenchmark {
     }
     if (fromC0() && impl.startsWith("elki")) {
       double ours = Shapes.inertia(rows, ours(KMeansAlgorithm.AUTO, 1).centroids());
-      EvalData.requireClose(impl + " " + shape + " c0iter20 inertia", ours, inertia, 1e-9);
+      EvalData.requireClose(impl + " " + shape + " c0iter20 inertia (differs where a cluster empties: ELKI keeps its"
+          + " old centre, clusterkit takes the farthest row)", ours, inertia, 1e-9);
     }
     if (fixed() && impl.equals("smile")) {
       // Equal work: clusterkit's 20 iterations from Smile's own k-means++ centres reach Smile's centroids.
