@@ -1,0 +1,214 @@
+package io.github.clusterkit.gmm.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.gmm.CovarianceType;
+import io.github.clusterkit.gmm.GaussianMixtureModel;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Points at the edges of the rounding-error bounds that decide whether a prediction keeps the plain log densities
+ * ({@link Mixture#directReliable}: its bound on the log ratio of the most probable component and another, at most
+ * {@link Mixture#TOLERANCE}) or recomputes their differences ({@link Mixture#refine}). For each covariance type the
+ * points lie on a curve of constant log ratio, so that the posterior is far from one-hot while the bound grows with
+ * the distance; tools/gmm_bound_edge_reference.py (mpmath, 700 digits, the bound as the Javadoc states it evaluated
+ * on the exact squared distances) places them where the bound sums to 0.15e-8 (the quick acceptance, every bound
+ * below a quarter of the tolerance), 0.95e-8 (the full check) and 1.05e-8, and gives their exact posteriors. PIT left
+ * the bounds' constants and terms alive (no test had a point between the ordinary and the far ones); a bound 5% off
+ * either way now fails here.
+ */
+class MixtureBoundEdgeTest {
+
+  /** One case of tools/gmm_bound_edge_reference.py: a model, its three points and the last one's exact posterior. */
+  private record Edge(String name, CovarianceType type, int d, double[] w, double[] mu, double[] cov,
+      double[] quick, double[] inside, double[] outside, double[] exactOutside, double tolerance) {
+
+    Mixture mixture() {
+      return Mixture.of(type, w.length, d, w.clone(), mu.clone(), cov.clone());
+    }
+
+    GaussianMixtureModel model() {
+      return GaussianMixtureModel.fromState(new GaussianMixtureModel.State(type, w, mu, cov, 0, false,
+          new double[] {0}));
+    }
+  }
+
+  private static final double O = 1e8;
+
+  private static final double[] TIED_COV = {2, 0.5, 0.5, 1};
+
+  /**
+   * The cases, every value from tools/gmm_bound_edge_reference.py (points rounded to 7 digits; the bound sums at the
+   * rounded points are 1.5e-9, 9.5e-9 and 1.05e-8 to 5 digits). The tolerance on the recomputed posterior is 1e-12
+   * where the covariances are shared (refine's differences have no quadratic term; measured error at most 1e-13);
+   * FULL with two covariances keeps the cancelling term {@code |L_c u|^2 - |L_r u|^2}: 1e-10 (measured 1.9e-11).
+   */
+  private static List<Edge> edges() {
+    double[] dv = {1, 2, 0.5, 1.5};
+    return List.of(
+        new Edge("SPHERICAL", CovarianceType.SPHERICAL, 2, new double[] {0.5, 0.5}, new double[] {0, 0, 0, 1},
+            new double[] {1, 1}, new double[] {1162.359, 0.3}, new double[] {2925.208, 0.3},
+            new double[] {3075.314, 0.3}, new double[] {0.549833997312478, 0.4501660026875221}, 1e-12),
+        new Edge("DIAGONAL", CovarianceType.DIAGONAL, 4, new double[] {0.3, 0.7},
+            new double[] {0, 0, 0, 0, 0, 1, 0, 0}, concat(dv, dv), new double[] {982.3728, -0.5945957, 0.2, -0.1},
+            new double[] {2472.251, -0.5945957, 0.2, -0.1}, new double[] {2599.115, -0.5945957, 0.2, -0.1},
+            new double[] {0.42555748064910276, 0.5744425193508973}, 1e-12),
+        // component 1 (errScale 6.2; component 0's 10.2) is the more probable: refine's reference, the smaller bound
+        new Edge("FULL", CovarianceType.FULL, 2, new double[] {0.4, 0.6}, new double[] {0, 0, 1, 1},
+            new double[] {1, 0.9, 0.9, 1, 4, 0.5, 0.5, 1}, new double[] {398.2898, 394.2223},
+            new double[] {1003.895, 990.1427}, new double[] {1055.461, 1040.886},
+            new double[] {0.4760459309146943, 0.5239540690853056}, 1e-10),
+        // means 9000 standard deviations out (o = 0): trace(P) |x|^2 and |L^-1 mu_c|^2 both weigh in the bound
+        new Edge("TIED, means near 9000", CovarianceType.TIED, 2, new double[] {0.4, 0.6},
+            new double[] {9000, -3000, 9002, -2999}, TIED_COV, new double[] {8984.411, -2976.026},
+            new double[] {8899.185, -2848.188}, new double[] {8888.477, -2832.125},
+            new double[] {0.5986788817507559, 0.40132111824924405}, 1e-12),
+        new Edge("TIED, means near 0", CovarianceType.TIED, 2, new double[] {0.4, 0.6}, new double[] {0, 0, 2, 1},
+            TIED_COV, new double[] {-277.9853, 419.1434}, new double[] {-701.1758, 1053.929},
+            new double[] {-737.2105, 1107.981}, new double[] {0.3775656548269941, 0.6224343451730059}, 1e-12),
+        // GaussianMixtureFarPointTest's offset model: o is the first mean, x2 = |x - o|^2
+        new Edge("TIED, means near 1e8", CovarianceType.TIED, 2, new double[] {0.4, 0.6},
+            new double[] {O, O, O + 2e-3, O + 1e-3}, new double[] {2e-6, 0.5e-6, 0.5e-6, 1e-6},
+            new double[] {O - 0.2783251, O + 0.4189531}, new double[] {O - 0.7015155, O + 1.053739},
+            new double[] {O - 0.7375502, O + 1.107791}, new double[] {0.474982790566028, 0.525017209433972},
+            1e-12));
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    double[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  /** The plain posterior: the log densities of {@link Mixture#weightedLogProb}, normalised. */
+  private static double[] plain(Mixture m, double[] x) {
+    double[] lp = new double[m.k];
+    m.weightedLogProb(x, 0, lp, new double[m.d]);
+    Mixture.normalize(lp, m.k);
+    return lp;
+  }
+
+  private static boolean reliable(Mixture m, double[] x) {
+    double[] lp = new double[m.k];
+    m.weightedLogProb(x, 0, lp, new double[m.d]);
+    return m.directReliable(x, 0, lp);
+  }
+
+  /**
+   * Where the bound is below the tolerance (by the quick acceptance and by the full check) the plain values are kept,
+   * bit for bit, as the class description of GaussianMixtureModel promises for ordinary points.
+   */
+  @Test
+  void pointsWithinTheBoundKeepThePlainPosteriorBitForBit() {
+    for (Edge e : edges()) {
+      Mixture m = e.mixture();
+      GaussianMixtureModel g = e.model();
+      for (double[] x : new double[][] {e.quick(), e.inside()}) {
+        String what = e.name() + " at " + Arrays.toString(x);
+        assertTrue(reliable(m, x), what);
+        assertArrayEquals(plain(m, x), g.predictProba(x), 0.0, what);
+      }
+    }
+  }
+
+  /**
+   * Just beyond the bound the differences are recomputed, and the posterior is the exact one to the case's tolerance,
+   * where the plain one is off by more (3e-11 to 5e-11 on these points; checked, so that the point keeps telling the
+   * two apart).
+   */
+  @Test
+  void pointsJustBeyondTheBoundGetTheExactPosterior() {
+    for (Edge e : edges()) {
+      Mixture m = e.mixture();
+      double[] x = e.outside();
+      String what = e.name() + " at " + Arrays.toString(x);
+      assertFalse(reliable(m, x), what);
+      assertArrayEquals(e.exactOutside(), e.model().predictProba(x), e.tolerance(), what);
+      if (e.tolerance() < 1e-11) {
+        assertTrue(Math.abs(plain(m, x)[0] - e.exactOutside()[0]) > 1e-11, what);
+      }
+    }
+  }
+
+  /**
+   * A component whose log density lies more than 746 below the most probable one's (posterior below
+   * {@code e^-746}, 0 in double precision) does not count, however large its bound: FULL, component 0 of errScale 6.2
+   * (bound 3.0e-9, so twice its own bound is within the tolerance), component 1 of condition near 200 (errScale 29.4,
+   * bound 1.43e-8), at two points 0.013 apart where {@code lp_0 - lp_1} is 730.1 (counts: recomputed) and 760.1 (does
+   * not: kept). Points and values from tools/gmm_bound_edge_reference.py ("the 746 rule").
+   */
+  @Test
+  void componentsBelowTheExpRangeDoNotCount() {
+    Mixture m = Mixture.of(CovarianceType.FULL, 2, 2, new double[] {0.5, 0.5}, new double[] {0, 0, 1, 1},
+        new double[] {4, 0.5, 0.5, 1, 1, 0.99, 0.99, 1});
+    assertFalse(reliable(m, new double[] {871.0377, 911.4587}));
+    assertTrue(reliable(m, new double[] {871.0284, 911.4676}));
+  }
+
+  /**
+   * {@link Mixture#farPoint} where the components tie in {@code q} and {@code b} (the point {@code (1e300, 0)}, the
+   * means {@code (0, 0)} and {@code (0, 1)} apart along the other axis): {@code lp_c = logConst_c - m_c / 2}, whose
+   * posterior is the exact one, {0.48197487101354614, 0.5180251289864538} for DIAGONAL variances (1, 1.5) and
+   * SPHERICAL 1.5 (tools/gmm_bound_edge_reference.py, last lines). EM's initial E-step uses farPoint alone.
+   */
+  @Test
+  void farPointTiesInTheLeadingTermsKeepTheConstants() {
+    double[] exact = {0.48197487101354614, 0.5180251289864538};
+    double[] w = {0.4, 0.6};
+    double[] mu = {0, 0, 0, 1};
+    for (Mixture m : new Mixture[] {Mixture.of(CovarianceType.DIAGONAL, 2, 2, w, mu, new double[] {1, 1.5, 1, 1.5}),
+        Mixture.of(CovarianceType.SPHERICAL, 2, 2, w, mu, new double[] {1.5, 1.5})}) {
+      double[] lp = new double[2];
+      m.farPoint(new double[] {1e300, 0}, 0, lp);
+      Mixture.normalize(lp, 2);
+      assertArrayEquals(exact, lp, 1e-15, m.type().toString());
+    }
+  }
+
+  /**
+   * {@link Mixture#farPoint} ranks equal {@code q} by {@code b = x'^T P mu_c}: DIAGONAL with the variances (1, 0.25)
+   * in both components, means (1, 0) and (0, 1), at {@code (1e300, 1e300)}: {@code b_0 = x'}, {@code b_1 = 4 x'}, so
+   * component 1 alone is kept; by hand, {@code q_0 - q_1 = 3 (2 s - 1) > 0}, component 1 is the nearer.
+   */
+  @Test
+  void farPointBreaksTiesByTheCrossTerm() {
+    Mixture m = Mixture.of(CovarianceType.DIAGONAL, 2, 2, new double[] {0.5, 0.5}, new double[] {1, 0, 0, 1},
+        new double[] {1, 0.25, 1, 0.25});
+    double[] lp = new double[2];
+    m.farPoint(new double[] {1e300, 1e300}, 0, lp);
+    assertEquals(Double.NEGATIVE_INFINITY, lp[0]);
+    assertTrue(lp[1] > Double.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * {@link Mixture#normalize} returns the log of the sum it divides by: {@code log(0.1 + 0.3) = log 0.4} (the
+   * posterior {0.25, 0.75} exactly up to rounding).
+   */
+  @Test
+  void normalizeReturnsTheLogOfTheSum() {
+    double[] lp = {Math.log(0.1), Math.log(0.3)};
+    assertEquals(Math.log(0.4), Mixture.normalize(lp, 2), 1e-15);
+    assertArrayEquals(new double[] {0.25, 0.75}, lp, 1e-15);
+  }
+
+  /**
+   * A point whose difference from the reference mean overflows is refused by refine's own check, which names the
+   * cause: the point {@code (1e308, 0)} and means {@code (-1e308, 0)} and {@code (-1e308, 1)} (SPHERICAL).
+   */
+  @Test
+  void overflowingDifferenceIsRefusedWithItsReason() {
+    GaussianMixtureModel g = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(
+        CovarianceType.SPHERICAL, new double[] {0.5, 0.5}, new double[] {-1e308, 0, -1e308, 1},
+        new double[] {1, 1}, 0, false, new double[] {0}));
+    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+        () -> g.predictProba(new double[] {1e308, 0}));
+    assertTrue(ex.getMessage().contains("its difference from the mean of component") && ex.getMessage().contains(
+        "overflows"), ex.getMessage());
+  }
+}

@@ -1,0 +1,203 @@
+"""Points at the edges of the GMM prediction's rounding-error bounds (Mixture.directReliable and Mixture.refine), with
+their exact posteriors. Exact arithmetic in mpmath (50 digits; the model's and the points' doubles taken as exact).
+
+directReliable's bound, as its Javadoc states it: Higham's gamma_n = n u / (1 - n u), u = 2^-53, n = 2d + 6; the
+bound on lp_c is 0.5 gamma errScale_c q_c (q_c the exact squared Mahalanobis distance; errScale_c is 1 for DIAGONAL
+and SPHERICAL, 2 sqrt(trace(P_c) trace(Sigma_c)) + 1 for FULL), and for TIED 0.5 (2 sqrt(q_c) E + E^2 + gamma q_c)
+with E = gamma sqrt(2 trace(P) |x - o|^2 + 2 |L^-1 (mu_c - o)|^2). The direct values are kept unless, for the most
+probable m and some c (m itself included, as the code reads) whose lp_c + e_c is at least lp_m - e_m - 746, e_c + e_m
+exceeds 1e-8. Each case prints a point where that sum is 0.15e-8 (every
+e_c below 1e-8 / 4: the quick acceptance), one where it is 0.95e-8 (the full check; both keep the plain computation,
+bit for bit) and one where it is 1.05e-8 (recomputed by refine), rounded to 7 digits, with the sum at the rounded
+point and its exact posterior.
+
+refine's refusal (posterior possibly off by more than 1e-2): its bound on the log ratio of c and m, from gamma of
+n = 2d + 8 roundings, 1.5 gamma |L_c u|.|L_c u| + ... (see refine's Javadoc) is evaluated here from the exact
+abs-sums of the factors' products, and 'possible' = exp(min(0, D_c - D_m + E)) expm1(E) is put at 0.95e-2 (answered)
+and 1.05e-2 (refused).
+
+Run with /usr/bin/python3 tools/gmm_bound_edge_reference.py; the values printed are those quoted in
+MixtureBoundEdgeTest.
+"""
+import mpmath as mp
+
+mp.mp.dps = 700
+U = mp.mpf(2) ** -53
+TOL = mp.mpf("1e-8")
+
+
+def gamma(n):
+    return n * U / (1 - n * U)
+
+
+def chol_inv(cov):
+    """L^-1 (lower) of Sigma = L L^T, exact."""
+    return mp.inverse(mp.cholesky(mp.matrix(cov)))
+
+
+class Model:
+    def __init__(self, kind, w, mu, covs):
+        self.kind, self.w, self.mu, self.covs = kind, w, [mp.matrix(m) for m in mu], [mp.matrix(c) for c in covs]
+        self.d = len(mu[0])
+        self.k = len(w)
+        d = self.d
+        self.prec = [mp.inverse(c) for c in self.covs]
+        self.linv = [chol_inv(c) for c in self.covs]
+        self.logconst = [mp.log(w[c]) - d * mp.log(2 * mp.pi) / 2 - mp.log(mp.det(self.covs[c])) / 2
+                         for c in range(self.k)]
+        self.o = mp.matrix([0] * d)
+        if kind == "tied":
+            minvar = min(self.covs[0][j, j] for j in range(d))
+            maxmean = max(abs(m[j]) for m in self.mu for j in range(d))
+            if maxmean > 1e4 * mp.sqrt(minvar):
+                self.o = self.mu[0]
+        self.trace_p = [sum(self.prec[c][j, j] for j in range(d)) for c in range(self.k)]
+
+    def q(self, x, c):
+        z = x - self.mu[c]
+        return (z.T * self.prec[c] * z)[0]
+
+    def lp(self, x):
+        return [self.logconst[c] - self.q(x, c) / 2 for c in range(self.k)]
+
+    def err(self, x, c):
+        g = gamma(2 * self.d + 6)
+        q = self.q(x, c)
+        if self.kind == "tied":
+            x2 = sum((x[j] - self.o[j]) ** 2 for j in range(self.d))
+            pm = self.mu[c] - self.o
+            es = (pm.T * self.prec[0] * pm)[0]
+            e = g * mp.sqrt(2 * self.trace_p[0] * x2 + 2 * es)
+            return (2 * mp.sqrt(q) * e + e * e + g * q) / 2
+        if self.kind == "full":
+            tr_s = sum(self.covs[c][j, j] for j in range(self.d))
+            es = 2 * mp.sqrt(self.trace_p[c] * tr_s) + 1
+        else:
+            es = 1
+        return g * es * q / 2
+
+    def bound_sum(self, x):
+        """The largest e_c + e_m over the components c that are not negligible, m itself included (as the code
+        does: 2 e_m counts where it is the larger)."""
+        lp = self.lp(x)
+        m = max(range(self.k), key=lambda c: lp[c])
+        em = self.err(x, m)
+        return max(self.err(x, c) + em for c in range(self.k) if lp[c] + self.err(x, c) >= lp[m] - em - 746)
+
+    def posterior(self, x):
+        lp = self.lp(x)
+        top = max(lp)
+        e = [mp.exp(v - top) for v in lp]
+        return [v / sum(e) for v in e]
+
+    def log_ratio(self, x, a, b):
+        lp = self.lp(x)
+        return lp[a] - lp[b]
+
+
+def rounded(x, origin=0.0, digits=7):
+    """x to 7 significant digits of x - origin, then origin + that in double arithmetic (as the test writes it)."""
+    return mp.matrix([origin + float(mp.nstr(v - origin, digits)) for v in x])
+
+
+def balanced(model, base, along, normal, t, ratio):
+    """base + t along + s normal with log(p_1 / p_0) = ratio (s found by secant iteration)."""
+    f = lambda s: model.log_ratio(base + t * along + s * normal, 1, 0) - ratio
+    s = mp.findroot(f, 0)
+    return base + t * along + s * normal
+
+
+def edge(model, base, along, normal, ratio, target, t0, origin):
+    f = lambda t: model.bound_sum(balanced(model, base, along, normal, t, ratio)) - target
+    t = mp.findroot(f, t0)
+    return rounded(balanced(model, base, along, normal, t, ratio), origin)
+
+
+def fmt(v):
+    return repr(float(v))
+
+
+def report(name, model, base, along, normal, ratio, t0, origin=0.0):
+    print(f"{name}:")
+    for target in (mp.mpf("0.15e-8"), mp.mpf("0.95e-8"), mp.mpf("1.05e-8")):
+        x = edge(model, base, along, normal, ratio, target, t0, origin)
+        p = model.posterior(x)
+        shown = ", ".join(fmt(v) if origin == 0 else f"{origin!r} + {mp.nstr(v - origin, 7)}" for v in x)
+        print(f"  bound sum {mp.nstr(model.bound_sum(x), 6)} at x = {{{shown}}}: "
+              f"exact posterior {{{', '.join(fmt(v) for v in p)}}}")
+
+
+def vec(*v):
+    return mp.matrix([mp.mpf(a) for a in v])
+
+
+# SPHERICAL, d = 2: variances 1, means (0, 0) and (0, 1); points (t, y) with the log ratio 0.2 (y near 0.3).
+sph = Model("spherical", [0.5, 0.5], [[0, 0], [0, 1]], [[[1, 0], [0, 1]], [[1, 0], [0, 1]]])
+report("SPHERICAL d=2", sph, vec(0, 0.5), vec(1, 0), vec(0, 1), mp.mpf("-0.2"), 3000)
+
+# DIAGONAL, d = 4: the same variances (1, 2, 0.5, 1.5) in both components; means differ in the second coordinate.
+dv = [1, 2, 0.5, 1.5]
+dcov = [[dv[i] if i == j else 0 for j in range(4)] for i in range(4)]
+dia = Model("diag", [0.3, 0.7], [[0, 0, 0, 0], [0, 1, 0, 0]], [dcov, dcov])
+report("DIAGONAL d=4", dia, vec(0, 0.5, 0.2, -0.1), vec(1, 0, 0, 0), vec(0, 1, 0, 0), mp.mpf("0.3"), 2000)
+
+# FULL, d = 2: two different covariances (errScale near 10.2 and 6.2); the points on the curve where component 1 is
+# e^0.3 times as probable as component 0 (so the most probable has the smaller bound), far along the direction where
+# the two quadratic forms agree.
+fcov = [[[1, 0.9], [0.9, 1]], [[4, 0.5], [0.5, 1]]]
+full = Model("full", [0.4, 0.6], [[0, 0], [1, 1]], fcov)
+# direction where u^T (P_0 - P_1) u = 0
+dp = full.prec[0] - full.prec[1]
+
+
+def cone(model, a0):
+    """The unit direction u where u^T (P_0 - P_1) u = 0, near the angle a0."""
+    dp = model.prec[0] - model.prec[1]
+    ang = mp.findroot(lambda a: (vec(mp.cos(a), mp.sin(a)).T * dp * vec(mp.cos(a), mp.sin(a)))[0], a0)
+    return vec(mp.cos(ang), mp.sin(ang)), vec(-mp.sin(ang), mp.cos(ang))
+
+
+along, normal = cone(full, 0.8)
+report("FULL d=2", full, vec(0, 0), along, normal, mp.mpf("0.3"), 1000)
+
+# FULL, d = 2, the 746 rule: component 1 of condition near 200 (errScale near 29.4), component 0 as above (6.2); the
+# point where e_0 = 0.3e-8 (so 2 e_0 is within the tolerance) on the curves lp_0 - lp_1 = 730 and 760.
+neg = Model("full", [0.5, 0.5], [[0, 0], [1, 1]], [[[4, 0.5], [0.5, 1]], [[1, 0.99], [0.99, 1]]])
+along, normal = cone(neg, 0.8)
+tn = mp.findroot(lambda t: neg.err(balanced(neg, vec(0, 0), along, normal, t, mp.mpf(-745)), 0) - mp.mpf("0.3e-8"),
+                 500)
+print("FULL d=2, the 746 rule:")
+for gap in (730, 760):
+    x = rounded(balanced(neg, vec(0, 0), along, normal, tn, mp.mpf(-gap)))
+    lp = neg.lp(x)
+    print(f"  x = {{{', '.join(fmt(v) for v in x)}}}: lp_0 - lp_1 = {mp.nstr(lp[0] - lp[1], 6)}, "
+          f"e_0 = {mp.nstr(neg.err(x, 0), 4)}, e_1 = {mp.nstr(neg.err(x, 1), 4)}")
+
+# TIED, d = 2, means about 9000 standard deviations from the origin (below CENTRE_FROM = 1e4: o = 0), so that both
+# 2 trace(P) |x|^2 and 2 |L^-1 mu_c|^2 weigh in E; points along the decision line.
+tcov = [[2, 0.5], [0.5, 1]]
+tied_far = Model("tied", [0.4, 0.6], [[9000, -3000], [9002, -2999]], [tcov, tcov])
+pv = tied_far.prec[0] * (tied_far.mu[1] - tied_far.mu[0])
+nrm = pv / mp.norm(pv)
+report("TIED d=2, means near 9000", tied_far, tied_far.mu[0], vec(-nrm[1], nrm[0]), nrm, mp.mpf("-0.4"), 200)
+
+# TIED, d = 2, means near the origin: gamma q_c / 2 weighs in beside 2 sqrt(q_c) E.
+tied = Model("tied", [0.4, 0.6], [[0, 0], [2, 1]], [tcov, tcov])
+pv = tied.prec[0] * (tied.mu[1] - tied.mu[0])
+nrm = pv / mp.norm(pv)
+report("TIED d=2, means near 0", tied, tied.mu[0], vec(-nrm[1], nrm[0]), nrm, mp.mpf("0.5"), 2000)
+
+# TIED, d = 2, means near 1e8 with spread 1e-3 (GaussianMixtureFarPointTest's tiedOffsetModel): o is the first mean.
+ocov = [[2e-6, 0.5e-6], [0.5e-6, 1e-6]]
+tied_off = Model("tied", [0.4, 0.6], [[1e8, 1e8], [1e8 + 2e-3, 1e8 + 1e-3]], [ocov, ocov])
+pv = tied_off.prec[0] * (tied_off.mu[1] - tied_off.mu[0])
+nrm = pv / mp.norm(pv)
+report("TIED d=2, means near 1e8", tied_off, tied_off.mu[0], vec(-nrm[1], nrm[0]), nrm, mp.mpf("0.1"), 1,
+       origin=1e8)
+
+# Mixture.farPoint's limit where the components tie in q and b (the point (1e300, 0), the means apart along the second
+# axis): lp_c = logConst_c - m_c / 2, so the posterior is that of the constants and m_c = mu_c^T P_c mu_c.
+print("far (1e300, 0), DIAGONAL variances (1, 1.5), SPHERICAL 1.5, means (0, 0) and (0, 1), weights 0.4 and 0.6:")
+for kind, cov in (("diag", [[1, 0], [0, 1.5]]), ("spherical", [[1.5, 0], [0, 1.5]])):
+    far = Model(kind, [0.4, 0.6], [[0, 0], [0, 1]], [cov, cov])
+    print(f"  {kind}: exact posterior {{{', '.join(fmt(v) for v in far.posterior(vec(1e300, 0)))}}}")
