@@ -11,10 +11,13 @@ e_c below 1e-8 / 4: the quick acceptance), one where it is 0.95e-8 (the full che
 bit for bit) and one where it is 1.05e-8 (recomputed by refine), rounded to 7 digits, with the sum at the rounded
 point and its exact posterior.
 
-refine's refusal (posterior possibly off by more than 1e-2): its bound on the log ratio of c and m, from gamma of
-n = 2d + 8 roundings, 1.5 gamma |L_c u|.|L_c u| + ... (see refine's Javadoc) is evaluated here from the exact
-abs-sums of the factors' products, and 'possible' = exp(min(0, D_c - D_m + E)) expm1(E) is put at 0.95e-2 (answered)
-and 1.05e-2 (refused).
+refine's refusal (posterior possibly off by more than 1e-2): for each component c other than the reference r (the
+most probable), with u = x - mu_r, v = mu_c - mu_r and gamma of n = 2d + 8, the bound on D_c = lp_c - lp_r is
+1.5 gamma firstErr + 3 gamma crossErr + 1.5 gamma lastErr + 0.5 gamma |delta| + 2 u (|logConst_c| + |logConst_r|),
+the sums of absolute products of the terms |L_c u|^2 - |L_r u|^2, (L_c u).(L_c v) and |L_c v|^2 (DIAGONAL and
+SPHERICAL: their precision-weighted forms), as Mixture.refine computes them, evaluated here exactly; a point is
+refused where possible = exp(min(0, D_c - D_m + E)) expm1(E), E the sum of the two bounds, exceeds 1e-2. Each case
+prints the points where possible is 0.95e-2 (answered) and 1.05e-2 (refused).
 
 Run with /usr/bin/python3 tools/gmm_bound_edge_reference.py; the values printed are those quoted in
 MixtureBoundEdgeTest.
@@ -96,7 +99,10 @@ class Model:
 
 
 def rounded(x, origin=0.0, digits=7):
-    """x to 7 significant digits of x - origin, then origin + that in double arithmetic (as the test writes it)."""
+    """x to 7 significant digits of x - origin, then origin + that in double arithmetic (as the test writes it);
+    digits None: the nearest doubles."""
+    if digits is None:
+        return mp.matrix([float(v) for v in x])
     return mp.matrix([origin + float(mp.nstr(v - origin, digits)) for v in x])
 
 
@@ -201,3 +207,89 @@ print("far (1e300, 0), DIAGONAL variances (1, 1.5), SPHERICAL 1.5, means (0, 0) 
 for kind, cov in (("diag", [[1, 0], [0, 1.5]]), ("spherical", [[1.5, 0], [0, 1.5]])):
     far = Model(kind, [0.4, 0.6], [[0, 0], [0, 1]], [cov, cov])
     print(f"  {kind}: exact posterior {{{', '.join(fmt(v) for v in far.posterior(vec(1e300, 0)))}}}")
+
+
+def refine_possible(model, x):
+    """refine's largest 'possible' posterior error over the components that count (its Javadoc's bound: gamma of
+    2d + 8 roundings times the sums of absolute products; the points here are below 2^400, so e = 0)."""
+    d, k = model.d, model.k
+    g = gamma(2 * d + 8)
+    lp = model.lp(x)
+    r = max(range(k), key=lambda c: lp[c])
+    u = x - model.mu[r]
+
+    def lower_abs(lm, vv):
+        y = [sum(lm[i, j] * vv[j] for j in range(i + 1)) for i in range(d)]
+        ya = [sum(abs(lm[i, j] * vv[j]) for j in range(i + 1)) for i in range(d)]
+        return y, ya
+
+    dd, err = [mp.mpf(0)] * k, [mp.mpf(0)] * k
+    for c in range(k):
+        if c == r:
+            continue
+        v = model.mu[c] - model.mu[r]
+        first = first_err = mp.mpf(0)
+        if model.kind in ("full", "tied"):
+            lc_, lr_ = model.linv[c], model.linv[r]
+            same = model.kind == "tied" or model.covs[c] == model.covs[r]
+            ar, aar = lower_abs(lr_, u)
+            a, aa = lower_abs(lc_, u) if not same else (ar, aar)
+            w, ww = lower_abs(lc_, v)
+            if not same:
+                first = sum(a[j] ** 2 - ar[j] ** 2 for j in range(d))
+                first_err = sum(aa[j] ** 2 + aar[j] ** 2 for j in range(d))
+            cross = sum(a[j] * w[j] for j in range(d))
+            cross_err = sum(aa[j] * ww[j] for j in range(d))
+            last = sum(w[j] ** 2 for j in range(d))
+            last_err = sum(ww[j] ** 2 for j in range(d))
+        else:
+            p = [model.prec[c][j, j] for j in range(d)]
+            pr = [model.prec[r][j, j] for j in range(d)]
+            first = sum((p[j] - pr[j]) * u[j] ** 2 for j in range(d))
+            first_err = sum((p[j] + pr[j]) * u[j] ** 2 for j in range(d) if p[j] != pr[j])
+            cross = sum(p[j] * u[j] * v[j] for j in range(d))
+            cross_err = sum(p[j] * abs(u[j] * v[j]) for j in range(d))
+            last = last_err = sum(p[j] * v[j] ** 2 for j in range(d))
+        delta = first - 2 * cross + last
+        dd[c] = model.logconst[c] - model.logconst[r] - delta / 2
+        err[c] = (3 * g * first_err + 6 * g * cross_err + 3 * g * last_err + g * abs(delta)) / 2 \
+            + 2 * U * (abs(model.logconst[c]) + abs(model.logconst[r]))
+    m = max(range(k), key=lambda c: dd[c])
+    worst = mp.mpf(0)
+    for c in range(k):
+        if c == m or dd[c] + err[c] < dd[m] - err[m] - 746:
+            continue
+        bound = err[c] + err[m]
+        worst = max(worst, mp.exp(min(0, dd[c] - dd[m] + bound)) * mp.expm1(min(bound, 50)))
+    return worst
+
+
+def refusal(name, model, base, along, normal, ratio, t0, digits=7):
+    print(f"{name}, refine's refusal:")
+    for target in (mp.mpf("0.95e-2"), mp.mpf("1.05e-2")):
+        t = mp.findroot(lambda t: refine_possible(model, balanced(model, base, along, normal, t, ratio)) - target, t0)
+        x = rounded(balanced(model, base, along, normal, t, ratio), digits=digits)
+        print(f"  possible {mp.nstr(refine_possible(model, x), 6)} at x = {{{', '.join(fmt(v) for v in x)}}}: "
+              f"exact posterior {{{', '.join(fmt(v) for v in model.posterior(x))}}}")
+
+
+# TIED, means near 0 (as above): far along the decision line the cross term's bound grows with |u|.
+pv = tied.prec[0] * (tied.mu[1] - tied.mu[0])
+nrm = pv / mp.norm(pv)
+refusal("TIED d=2, means near 0", tied, tied.mu[0], vec(-nrm[1], nrm[0]), nrm, mp.mpf("0.5"), mp.mpf("1e12"),
+        digits=None)
+
+# FULL (as above): far along the direction where the quadratic forms agree, the first term's bound grows with |u|^2.
+along, normal = cone(full, 0.8)
+refusal("FULL d=2", full, vec(0, 0), along, normal, mp.mpf("0.3"), mp.mpf("1e6"), digits=None)
+
+# SPHERICAL, variances 1 and 1 + 2^-43 (precisions 2^-43 apart): (p_0 - p_1) |u|^2 is of order 1 near |u| = 2e6.
+sv = 1 + mp.mpf(2) ** -43
+sph2 = Model("spherical", [0.5, 0.5], [[0, 0], [0, 1]], [[[1, 0], [0, 1]], [[sv, 0], [0, sv]]])
+refusal("SPHERICAL d=2, variances 1 and 1 + 2^-43", sph2, vec(0, 0.5), vec(1, 0), vec(0, 1), mp.mpf("0.1"),
+        mp.mpf("2e6"))
+
+# DIAGONAL, variances (1, 1) and (1 + 2^-43, 1): the same along the first axis.
+dia2 = Model("diag", [0.5, 0.5], [[0, 0], [0, 1]], [[[1, 0], [0, 1]], [[sv, 0], [0, 1]]])
+refusal("DIAGONAL d=2, variances (1, 1) and (1 + 2^-43, 1)", dia2, vec(0, 0.5), vec(1, 0), vec(0, 1),
+        mp.mpf("0.1"), mp.mpf("2e6"))

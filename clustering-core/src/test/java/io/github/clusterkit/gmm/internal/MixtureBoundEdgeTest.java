@@ -152,6 +152,66 @@ class MixtureBoundEdgeTest {
   }
 
   /**
+   * Points where {@link Mixture#refine}'s own bound lets a posterior be off by 0.95e-2 (answered, within that of the
+   * exact posterior) and by 1.05e-2 (refused: more than {@link Mixture#REFUSE_ABOVE}), each case far along its curve
+   * of constant log ratio, where one term of the bound dominates: TIED the cross term (points near {@code 1e12}),
+   * FULL with two covariances and SPHERICAL and DIAGONAL with variances {@code 2^-43} apart the quadratic term
+   * {@code (P_c - P_r) u.u}, whose value is of order 1 there. Points (the nearest doubles where the balance needs more
+   * than 7 digits) and exact posteriors from tools/gmm_bound_edge_reference.py ("refine's refusal"); the posteriors
+   * answered came out 7e-5 (TIED), 3.5e-6 (FULL) and 4e-15 (SPHERICAL, DIAGONAL) off.
+   */
+  @Test
+  void refineRefusesExactlyWhereItsBoundAllowsMoreThanOnePercent() {
+    double sv = 1 + 0x1p-43;
+    Object[][] cases = {
+        {CovarianceType.TIED, new double[] {0.4, 0.6}, new double[] {0, 0, 2, 1}, TIED_COV,
+            new double[] {-957463343116.199, 1436195014676.4639}, 0.3775448031767632,
+            new double[] {-1055755250743.6587, 1583632876117.6533}},
+        {CovarianceType.FULL, new double[] {0.4, 0.6}, new double[] {0, 0, 1, 1},
+            new double[] {1, 0.9, 0.9, 1, 4, 0.5, 0.5, 1}, new double[] {544425.0059840021, 535753.0493772051},
+            0.42555687292307676, new double[] {571805.073548353, 562696.8777374941}},
+        {CovarianceType.SPHERICAL, new double[] {0.5, 0.5}, new double[] {0, 0, 0, 1}, new double[] {1, sv},
+            new double[] {1608244.0, 0.4529773}, 0.4750208398457957, new double[] {1689414.0, 0.437762}},
+        {CovarianceType.DIAGONAL, new double[] {0.5, 0.5}, new double[] {0, 0, 0, 1}, new double[] {1, 1, sv, 1},
+            new double[] {1608244.0, 0.4529773}, 0.47502083984578575, new double[] {1689414.0, 0.437762}}};
+    for (Object[] c : cases) {
+      CovarianceType type = (CovarianceType) c[0];
+      GaussianMixtureModel g = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(type,
+          (double[]) c[1], (double[]) c[2], (double[]) c[3], 0, false, new double[] {0}));
+      double exact0 = (double) c[5];
+      assertArrayEquals(new double[] {exact0, 1 - exact0}, g.predictProba((double[]) c[4]), 1e-2, type.toString());
+      IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+          () -> g.predictProba((double[]) c[6]), type.toString());
+      assertTrue(ex.getMessage().endsWith("(at most 0.01 allowed)") && ex.getMessage().contains("could be off by 0.0"),
+          ex.getMessage());
+    }
+  }
+
+  /**
+   * A NaN log density beside a finite one (not all overflowed, so not a far point): FULL, means 0, component 0 of
+   * correlation 0.99 (its {@code L^-1} row {@code (-7.02, 7.09)} times {@code (1e308, 1e308)} gives
+   * {@code -inf + inf}), component 1 of variances {@code 1.7e308} (squared distance 1.18e308, finite) at
+   * {@code (1e308, 1e308)}. directReliable must send it to refine, which gives the exact {@code [0, 1]}: by hand,
+   * {@code q_0 = 1e616 (1, 1) P_0 (1, 1) = 2e616 / 1.99} against {@code q_1 = 1.18e308}, so the posterior of
+   * component 0 is {@code e^(-5e615)}, 0 in double precision.
+   */
+  @Test
+  void nanLogDensityBesideAFiniteOneIsRecomputed() {
+    double[] w = {0.5, 0.5};
+    double[] mu = {0, 0, 0, 0};
+    double[] cov = {1, 0.99, 0.99, 1, 1.7e308, 0, 0, 1.7e308};
+    double[] x = {1e308, 1e308};
+    Mixture m = Mixture.of(CovarianceType.FULL, 2, 2, w.clone(), mu.clone(), cov.clone());
+    double[] lp = new double[2];
+    m.weightedLogProb(x, 0, lp, new double[2]);
+    assertTrue(Double.isNaN(lp[0]) && lp[1] > Double.NEGATIVE_INFINITY, Arrays.toString(lp));
+    assertFalse(m.directReliable(x, 0, lp));
+    GaussianMixtureModel g = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(CovarianceType.FULL, w,
+        mu, cov, 0, false, new double[] {0}));
+    assertArrayEquals(new double[] {0, 1}, g.predictProba(x), 0.0);
+  }
+
+  /**
    * {@link Mixture#farPoint} where the components tie in {@code q} and {@code b} (the point {@code (1e300, 0)}, the
    * means {@code (0, 0)} and {@code (0, 1)} apart along the other axis): {@code lp_c = logConst_c - m_c / 2}, whose
    * posterior is the exact one, {0.48197487101354614, 0.5180251289864538} for DIAGONAL variances (1, 1.5) and
