@@ -293,3 +293,14 @@ refusal("SPHERICAL d=2, variances 1 and 1 + 2^-43", sph2, vec(0, 0.5), vec(1, 0)
 dia2 = Model("diag", [0.5, 0.5], [[0, 0], [0, 1]], [[[1, 0], [0, 1]], [[sv, 0], [0, 1]]])
 refusal("DIAGONAL d=2, variances (1, 1) and (1 + 2^-43, 1)", dia2, vec(0, 0.5), vec(1, 0), vec(0, 1),
         mp.mpf("0.1"), mp.mpf("2e6"))
+
+# TIED with the means 1e6 from the origin (first coordinate 0) and spread 1e-3, negative correlation: the projection
+# centre o must move to the first mean (1e6 > 1e4 sqrt(min variance)), else L^-1 x is near 1e9 and the log densities
+# lose about 1e-7. Exact log densities log sum_c w_c N(x | mu_c, Sigma) of three points near the means.
+ccov = [[2e-6, -0.5e-6], [-0.5e-6, 1e-6]]
+tied_c = Model("tied", [0.4, 0.6], [[0, 1e6], [2e-3, 1e6 + 1e-3]], [ccov, ccov])
+print("TIED d=2, means (0, 1e6) and (2e-3, 1e6 + 1e-3), correlation -0.35, exact log densities:")
+for x in ([1e-3, 1e6 + 0.4e-3], [1.2e-3, 1e6 + 0.3e-3], [-1e-3, 1e6 + 2e-3]):
+    lp = tied_c.lp(vec(*x))
+    top = max(lp)
+    print(f"  x = {x!r}: {fmt(top + mp.log(sum(mp.exp(v - top) for v in lp)))}")

@@ -212,6 +212,26 @@ class MixtureBoundEdgeTest {
   }
 
   /**
+   * TIED projects {@code x - o} with {@code o} the first mean when a mean lies more than 1e4 standard deviations
+   * (narrowest coordinate) from the origin: here the means {@code (0, 1e6)} and {@code (2e-3, 1e6 + 1e-3)}, spread
+   * 1e-3 and correlation -0.35 (the first coordinate of the first mean 0, a negative off-diagonal: every mean and only
+   * the diagonal must be read). Kept at the origin, {@code L^-1 x} is near 1e9 and the log densities lose about
+   * 1e-7. Exact log densities from tools/gmm_bound_edge_reference.py (last lines), checked at a relative 1e-13.
+   */
+  @Test
+  void tiedCentreMovesForMeansFarFromTheOrigin() {
+    double[][] points = {{1e-3, 1e6 + 0.4e-3}, {1.2e-3, 1e6 + 0.3e-3}, {-1e-3, 1e6 + 2e-3}};
+    double[] exact = {11.10710279039654, 11.098218836998349, 9.536348950441873};
+    GaussianMixtureModel g = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(CovarianceType.TIED,
+        new double[] {0.4, 0.6}, new double[] {0, 1e6, 2e-3, 1e6 + 1e-3}, new double[] {2e-6, -0.5e-6, -0.5e-6, 1e-6},
+        0, false, new double[] {0}));
+    double[] s = g.scoreSamples(io.github.clusterkit.data.Dataset.of(points));
+    for (int i = 0; i < points.length; i++) {
+      assertEquals(exact[i], s[i], 1e-13 * Math.abs(exact[i]), "point " + i);
+    }
+  }
+
+  /**
    * {@link Mixture#farPoint} where the components tie in {@code q} and {@code b} (the point {@code (1e300, 0)}, the
    * means {@code (0, 0)} and {@code (0, 1)} apart along the other axis): {@code lp_c = logConst_c - m_c / 2}, whose
    * posterior is the exact one, {0.48197487101354614, 0.5180251289864538} for DIAGONAL variances (1, 1.5) and
