@@ -93,6 +93,25 @@ public final class HamerlyAssigner extends Assigner {
    */
   private final java.util.concurrent.atomic.LongAdder rescanned = new java.util.concurrent.atomic.LongAdder();
   /**
+   * Fewest centroids for which the rescans compare a row only with the centroids near its own ({@link #rescanBall}).
+   */
+  static final int BALL_MIN_K = 16;
+  /** {@link #BALL_MIN_K}, or another value set by a test ({@link #ballMinK(int)}). */
+  private int ballMinK = BALL_MIN_K;
+  /** Most other centroids a row's ball may hold for {@link #rescanBall} to compare it with them alone. */
+  private int ballMost;
+  /** Rows that {@link #rescanBall} compared with the centroids of their balls alone, since construction; for tests. */
+  private final java.util.concurrent.atomic.LongAdder ballRows = new java.util.concurrent.atomic.LongAdder();
+  /** Whether the bounded passes since the last {@link #prepare} rescan by {@link #rescanBall}. */
+  private boolean ball;
+  /**
+   * Per centroid {@code a}, the other centroids in order of their half distance from {@code a} (deflated as
+   * {@link #halfDistances} gives them), as {@code long}s: the half distance's bits with the low ten cleared (a value at
+   * most the half distance; non-negative doubles order as their bits) above the centroid's index (so {@code k <=
+   * 1024}), {@code k - 1} a centroid; made when {@link #ball} first holds.
+   */
+  private long[] nearKeys;
+  /**
    * Narrowest rows whose open rows {@link #bounded} touches before computing their distances. At d = 10 (one-JVM
    * A/B, one thread, 10^6 rows, k = 10, medians): 20 iterations from given centroids 92 to 83 ms, greedy k-means++
    * and 20 iterations 280 to 263 ms; at d = 2 no change, so narrower rows skip it.
@@ -122,6 +141,11 @@ public final class HamerlyAssigner extends Assigner {
     int[] best;
     double[][] rowSums;
     double[] row;
+    double[] ownSq;
+    int[] ballQ;
+    int[] groupRows;
+    int[] groupPos;
+    int[] newLabel;
   }
 
   /**
@@ -246,7 +270,13 @@ public final class HamerlyAssigner extends Assigner {
       }
     }
     System.arraycopy(half, 0, prevHalf, 0, k);
-    halfDistances(centers, null, s);
+    ball = k >= ballMinK && k <= storedCentroids && d <= Columns.MAX_D && k <= 1024;
+    if (ball) {
+      ballHalfDistances(centers);
+      ballMost = (k - 1) / 4;
+    } else {
+      halfDistances(centers, null, s);
+    }
     for (int j = 0; j < k; j++) {
       half[j] = down(s[j]);
     }
@@ -423,9 +453,12 @@ public final class HamerlyAssigner extends Assigner {
     if (sc.open == null || sc.open.length < cap) {
       sc.open = new int[cap];
       sc.own = new double[cap];
+      sc.ownSq = new double[cap];
+      sc.ballQ = new int[cap];
     }
     final int[] open = sc.open;
     final double[] own = sc.own;
+    final double[] ownSq = sc.ownSq;
     int changes = 0;
     for (int base = from; base < to; base += split) {
       int end = Math.min(to, base + split);
@@ -446,10 +479,14 @@ public final class HamerlyAssigner extends Assigner {
         // Without a branch (which rows settle is unpredictable): an open row's due value is set again when its
         // bounds are (setBounds), so it may be written here too.
         open[cnt] = i;
+        own[cnt] = uu;
         dl[i] = dueAt(gd, uu, m);
         cnt += uu < m ? 0 : 1;
       }
-      if (denseOk && 8L * cnt >= (long) denseEighths * (end - base)) {
+      if (denseOk && 8L * cnt >= (long) denseEighths * (end - base)
+          && (!ball || 2L * ballSizes(open, own, cnt, labels, sc.ballQ) >= cnt)) {
+        // With the balls, the block is taken whole when at least half its open rows would be compared with every
+        // centroid even by their present (loose) upper bounds.
         rescanned.add(cnt);
         changes += dense(base, end, labels, mv, acc, sum, wsum, sc);
         continue;
@@ -486,10 +523,24 @@ public final class HamerlyAssigner extends Assigner {
         if (tight < m) {
           setUpper(i, old, up(tight), lr);
         } else {
+          ownSq[listed] = own[r]; // consumed: listed <= r
+          own[listed] = tight;
           open[listed++] = i;
         }
       }
-      if (listed > 0) {
+      if (ball && listed >= rescanMinRows) {
+        // Each listed row's ball, counted up to one more than ballMost; a block that would be taken whole without
+        // the balls still is when at least half its listed rows would be compared with every centroid anyway.
+        final int[] qs = sc.ballQ;
+        final int wide = ballSizes(open, own, listed, labels, qs);
+        if (denseOk && 8L * cnt >= (long) denseEighths * (end - base) && 2L * wide >= listed) {
+          rescanned.add(cnt);
+          changes += dense(base, end, labels, mv, acc, sum, wsum, sc);
+          continue;
+        }
+        rescanned.add(listed);
+        changes += rescanBall(open, own, ownSq, qs, listed, labels, mv, sum, wsum, sc);
+      } else if (listed > 0) {
         rescanned.add(listed);
         changes += rescan(open, listed, labels, mv, sum, wsum, sc);
       }
@@ -588,7 +639,7 @@ public final class HamerlyAssigner extends Assigner {
    * by blocks of columns; fewer are scanned row by row. Throwaway one-JVM A/B, one thread, 20 iterations from given
    * centroids (from a one-iteration fit, seed 7), medians: 10^5 x 50 about the same at 4, 8 or 32 (13.3 to 13.9 ms).
    */
-  private static final int RESCAN_MIN_ROWS = 8;
+  static final int RESCAN_MIN_ROWS = 8;
 
   /** {@link #RESCAN_MIN_ROWS}, or another value set by a test ({@link #rescanMinRows(int)}). */
   private int rescanMinRows = RESCAN_MIN_ROWS;
@@ -659,6 +710,176 @@ public final class HamerlyAssigner extends Assigner {
           if (mv) {
             move(i, i * dd, old, a, sum, wsum);
           }
+        }
+      }
+    }
+    return changes;
+  }
+
+  /** @return the rows compared with their balls' centroids alone since construction ({@link #rescanBall}) */
+  long ballRows() {
+    return ballRows.sum();
+  }
+
+  /**
+   * Sets the fewest centroids for which the rescans compare rows with their own centroid's neighbours only
+   * ({@link #rescanBall}); for tests (1: always, {@code Integer.MAX_VALUE}: never). Call before the first pass.
+   *
+   * @param k at least 1
+   */
+  void ballMinK(int k) {
+    this.ballMinK = k;
+  }
+
+  /**
+   * {@link #halfDistances} into {@link #s} (the same values), and {@link #nearKeys} from the half distances of every
+   * pair, each list sorted.
+   */
+  private void ballHalfDistances(double[] centers) {
+    final int kk = k;
+    final int dd = d;
+    if (nearKeys == null) {
+      nearKeys = new long[kk * (kk - 1)];
+    }
+    final long[] keys = nearKeys;
+    final double g = 0.5 * (1 - Dist.gamma(dd));
+    java.util.Arrays.fill(s, Double.POSITIVE_INFINITY);
+    for (int a = 0; a < kk; a++) {
+      for (int b = a + 1; b < kk; b++) {
+        double h = Math.sqrt(Dist.sq(centers, a * dd, centers, b * dd, dd)) * g;
+        long bits = Double.doubleToRawLongBits(h) & ~1023L;
+        keys[a * (kk - 1) + b - 1] = bits | b; // in a's list, b follows the b - 1 others below it but a
+        keys[b * (kk - 1) + a] = bits | a;
+        s[a] = Math.min(s[a], h);
+        s[b] = Math.min(s[b], h);
+      }
+    }
+    for (int a = 0; a < kk; a++) {
+      java.util.Arrays.sort(keys, a * (kk - 1), (a + 1) * (kk - 1));
+    }
+  }
+
+  /**
+   * For each listed row {@code rows[r]} with upper bound {@code tight[r]} on its distance to its centroid {@code a}, the
+   * number of other centroids whose deflated half distance from {@code a} is at most that bound (by {@link #nearKeys},
+   * whose values are at most those half distances), into {@code qs[r]}, counted up to {@link #ballMost} + 1.
+   *
+   * @return the rows whose count exceeds {@link #ballMost}
+   */
+  private int ballSizes(int[] rows, double[] tight, int cnt, int[] labels, int[] qs) {
+    final long[] keys = nearKeys;
+    final int most = Math.min(ballMost, k - 2);
+    final int kk = k;
+    int wide = 0;
+    for (int r = 0; r < cnt; r++) {
+      final int o = labels[rows[r]] * (kk - 1);
+      final double t = tight[r];
+      if (most >= 0 && Double.longBitsToDouble(keys[o + most] & ~1023L) <= t) {
+        qs[r] = most + 1;
+        wide++;
+      } else {
+        int q = 0;
+        while (q < kk - 1 && Double.longBitsToDouble(keys[o + q] & ~1023L) <= t) {
+          q++;
+        }
+        qs[r] = q;
+      }
+    }
+    return wide;
+  }
+
+  /**
+   * {@link #rescan} for {@link #ball}: a listed row {@code rows[r]} of centroid {@code a}, with {@code tight[r]} an
+   * upper bound on its distance to {@code a} (inflated as every bound) and {@code ownSq[r]} that distance squared as
+   * {@link Dist#sq} computes it, is compared only with {@code a} and the centroids {@code j} whose deflated half
+   * distance from {@code a} is at most {@code tight[r]} (Elkan's lemma, as in his algorithm: a centroid at least
+   * twice as far from {@code a} as the row is farther from the row than {@code a}; the margins of {@link Dist#gamma}
+   * make the computed distances order the same way, so a skipped centroid can neither win nor tie, and the nearest of
+   * the rest, lowest index on ties, is Lloyd's label). A skipped centroid {@code j} is at least {@code 2 h(a, j) -
+   * tight} from the row, so the smallest skipped half distance {@code H} bounds the lower bound too: {@code min(second
+   * nearest of the compared, 2 H - tight)}. Exponion (Newling and Fleuret 2016, "Fast k-means with accurate bounds",
+   * ICML) searches such a ball around the row's centroid too. A row whose ball holds more than {@link #ballMost} of
+   * the other centroids is compared with every centroid instead, by blocks of columns with the other such rows, as
+   * {@link #rescan} does. Labels and moves are applied in row order at the end, as {@link #rescan} applies them.
+   */
+  private int rescanBall(int[] rows, double[] tight, double[] ownSq, int[] qs, int cnt, int[] labels, boolean mv,
+      double[] sum, double[] wsum, Scratch sc) {
+    final int dd = d;
+    final int kk = k;
+    final double[] cc = c;
+    final long[] keys = nearKeys;
+    if (sc.newLabel == null || sc.newLabel.length < cnt) {
+      int len = Math.max(cnt, SPLIT_BLOCK);
+      sc.newLabel = new int[len];
+      sc.groupRows = new int[len];
+      sc.groupPos = new int[len];
+    }
+    final int[] newLabel = sc.newLabel;
+    final int[] wideRows = sc.groupRows;
+    final int[] widePos = sc.groupPos;
+    final int most = ballMost;
+    int wide = 0;
+    for (int r = 0; r < cnt; r++) {
+      final int i = rows[r];
+      final int a = labels[i];
+      final double t = tight[r];
+      final int o = a * (kk - 1);
+      final int q = qs[r];
+      if (q > most) {
+        wideRows[wide] = i;
+        widePos[wide++] = r;
+        continue;
+      }
+      final int xo = i * dd;
+      int best = a;
+      double bd = ownSq[r];
+      double second = Double.POSITIVE_INFINITY;
+      for (int p = 0; p < q; p++) {
+        final int j = (int) (keys[o + p] & 1023L);
+        final double dj = Dist.sq(x, xo, cc, j * dd, dd);
+        if (dj < bd || (dj == bd && j < best)) {
+          second = bd;
+          bd = dj;
+          best = j;
+        } else {
+          second = Math.min(second, dj);
+        }
+      }
+      double l = Math.sqrt(second) * gDown;
+      if (q < kk - 1) {
+        l = Math.min(l, 2 * Double.longBitsToDouble(keys[o + q] & ~1023L) * Dist.DOWN - t * Dist.UP);
+      }
+      setBounds(i, best, up(Math.sqrt(bd) * gUp), down(l));
+      newLabel[r] = best;
+    }
+    if (wide > 0) {
+      blockScratch(sc);
+      final double[] bd = sc.bd;
+      final double[] sec = sc.sec;
+      final double[] bestD = sc.bestD;
+      final int bl = Columns.blockRows(dd);
+      for (int off = 0; off < wide; off += bl) {
+        final int len = Math.min(bl, wide - off);
+        Columns.gather(x, wideRows, off, len, dd, sc.cols, sc.rowBuf);
+        nearestByBlock(sc.cols, len, sc);
+        for (int r = 0; r < len; r++) {
+          int a = (int) bestD[r];
+          setBounds(wideRows[off + r], a, up(Math.sqrt(bd[r]) * gUp), down(Math.sqrt(sec[r]) * gDown));
+          newLabel[widePos[off + r]] = a;
+        }
+      }
+    }
+    ballRows.add(cnt - wide);
+    int changes = 0;
+    for (int r = 0; r < cnt; r++) {
+      int i = rows[r];
+      int a = newLabel[r];
+      int old = labels[i];
+      if (a != old) {
+        labels[i] = a;
+        changes++;
+        if (mv) {
+          move(i, i * dd, old, a, sum, wsum);
         }
       }
     }
