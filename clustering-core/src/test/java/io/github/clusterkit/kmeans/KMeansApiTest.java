@@ -189,23 +189,27 @@ class KMeansApiTest {
   }
 
   /**
-   * AUTO's switch ({@link KMeansAlgorithm#AUTO}): on 5 well-separated blobs in 24 columns with 30 clusters (six a
-   * blob), Hamerly's bound settles few rows while Elkan's centroid test rules out the other blobs' centroids, so the
-   * fit goes on with Elkan and says so; its model is LLOYD's and HAMERLY's bit for bit (same seed, same k-means++
-   * centres), also when capped at 2 or 3 iterations. With 5 clusters (one a blob), or with HAMERLY asked for, no
-   * switch.
+   * AUTO's switch ({@link KMeansAlgorithm#AUTO}): on 5 well-separated blobs in 24 columns with 12 clusters (two or
+   * three a blob), Hamerly's bound settles few rows while Elkan's centroid test rules out the other blobs' centroids,
+   * so the fit goes on with Elkan and says so; its model is LLOYD's and HAMERLY's bit for bit (same seed, same
+   * k-means++ centres), also when capped at 2 or 3 iterations. With 5 clusters (one a blob), with HAMERLY asked for,
+   * or from 16 clusters, where Hamerly's rescans compare a row only with the centroids near its own (30 clusters here,
+   * six a blob), no switch, and the model is LLOYD's all the same.
    */
   @Test
   void autoGoesOnWithElkanWhereHamerlysBoundIsWeak() {
     Dataset blobs = Generators.blobs(4000, 24, 5, 1.0, 0.0, 11).data();
     // Capped at 2 iterations the run stops where the switch would come (no switch); at 3 one pass follows it.
     for (int cap : new int[] {2, 3, 300}) {
-      KMeansModel auto = KMeans.k(30).seed(5).tolerance(0).maxIterations(cap).fit(blobs);
-      assertEquals(cap == 2 ? KMeansAlgorithm.HAMERLY : KMeansAlgorithm.ELKAN, auto.algorithm(), "cap " + cap);
-      for (KMeansAlgorithm a : new KMeansAlgorithm[] {KMeansAlgorithm.LLOYD, KMeansAlgorithm.HAMERLY}) {
-        KMeansModel m = KMeans.k(30).seed(5).tolerance(0).maxIterations(cap).algorithm(a).fit(blobs);
-        assertEquals(a, m.algorithm());
-        KMeansPropertiesTest.assertSame(m, auto, a + ", cap " + cap);
+      for (int k : new int[] {12, 30}) {
+        KMeansModel auto = KMeans.k(k).seed(5).tolerance(0).maxIterations(cap).fit(blobs);
+        assertEquals(cap == 2 || k == 30 ? KMeansAlgorithm.HAMERLY : KMeansAlgorithm.ELKAN, auto.algorithm(),
+            "k " + k + ", cap " + cap);
+        for (KMeansAlgorithm a : new KMeansAlgorithm[] {KMeansAlgorithm.LLOYD, KMeansAlgorithm.HAMERLY}) {
+          KMeansModel m = KMeans.k(k).seed(5).tolerance(0).maxIterations(cap).algorithm(a).fit(blobs);
+          assertEquals(a, m.algorithm());
+          KMeansPropertiesTest.assertSame(m, auto, a + ", k " + k + ", cap " + cap);
+        }
       }
     }
     assertEquals(KMeansAlgorithm.HAMERLY, KMeans.k(5).seed(5).fit(blobs).algorithm());

@@ -270,7 +270,7 @@ public final class HamerlyAssigner extends Assigner {
       }
     }
     System.arraycopy(half, 0, prevHalf, 0, k);
-    ball = k >= ballMinK && k <= storedCentroids && d <= Columns.MAX_D && k <= 1024;
+    ball = usesBalls();
     if (ball) {
       ballHalfDistances(centers);
       ballMost = (k - 1) / 4;
@@ -716,6 +716,17 @@ public final class HamerlyAssigner extends Assigner {
     return changes;
   }
 
+  /**
+   * Whether the bounded passes rescan by balls ({@link #rescanBall}): from {@link #BALL_MIN_K} centroids (or the
+   * number a test set), where the rescans go by blocks of columns ({@code d <=} {@link Columns#MAX_D} and {@code k <=}
+   * {@link #STORED_CENTROIDS}, at most 1024).
+   *
+   * @return whether
+   */
+  boolean usesBalls() {
+    return k >= ballMinK && k <= storedCentroids && d <= Columns.MAX_D && k <= 1024;
+  }
+
   /** @return the rows compared with their balls' centroids alone since construction ({@link #rescanBall}) */
   long ballRows() {
     return ballRows.sum();
@@ -760,9 +771,10 @@ public final class HamerlyAssigner extends Assigner {
   }
 
   /**
-   * For each listed row {@code rows[r]} with upper bound {@code tight[r]} on its distance to its centroid {@code a}, the
-   * number of other centroids whose deflated half distance from {@code a} is at most that bound (by {@link #nearKeys},
-   * whose values are at most those half distances), into {@code qs[r]}, counted up to {@link #ballMost} + 1.
+   * For each listed row {@code rows[r]} with upper bound {@code tight[r]} on its distance to its centroid {@code a},
+   * the number of other centroids whose deflated half distance from {@code a} is at most that bound (by {@link
+   * #nearKeys}, whose values are at most those half distances), into {@code qs[r]}; {@link #ballMost} + 1 for every
+   * row with more (found by one comparison, as the lists are sorted).
    *
    * @return the rows whose count exceeds {@link #ballMost}
    */

@@ -62,10 +62,15 @@ class ElkanSwitchTest {
     }
   }
 
-  /** The rule switches where Hamerly rescans most rows and Elkan's centroid test rules out most centroids. */
+  /**
+   * The rule switches where Hamerly rescans most rows and Elkan's centroid test rules out most centroids (the rule of
+   * Hamerly's kernel without balls, below 16 centroids, shown here at 30); where Hamerly's rescans go by balls (30
+   * centroids, by default) it does not, as the balls serve such data at least as well.
+   */
   @Test
   void switchesOnBlobsWithSeveralCentroidsEach() {
     checkRule(blobs(new Rng(11), 4000, 24, 5), 4000, 24, 30, false, true);
+    checkRule(blobs(new Rng(11), 4000, 24, 5), 4000, 24, 30, false, false, HamerlyAssigner.BALL_MIN_K);
   }
 
   /**
@@ -95,6 +100,12 @@ class ElkanSwitchTest {
    * from counts over the fixed chunks), and the fit must be Lloyd's either way.
    */
   private static void checkRule(double[] x, int n, int d, int k, boolean fromElkan, boolean expected) {
+    checkRule(x, n, d, k, fromElkan, expected, Integer.MAX_VALUE);
+  }
+
+  /** {@link #checkRule} with Hamerly's rescans by balls from {@code ballMinK} centroids. */
+  private static void checkRule(double[] x, int n, int d, int k, boolean fromElkan, boolean expected,
+      int ballMinK) {
     double[] c0;
     try (Engine e = new Engine(x, n, d, k, null, new HamerlyAssigner(x, n, d, k, null), 1)) {
       c0 = e.plusPlus(new Rng(3));
@@ -104,7 +115,14 @@ class ElkanSwitchTest {
       lloyd = l.run(c0, 30, 0);
     }
     for (int threads = 1; threads <= 3; threads++) {
-      Assigner first = fromElkan ? new ElkanAssigner(x, n, d, k, null) : new HamerlyAssigner(x, n, d, k, null);
+      Assigner first;
+      if (fromElkan) {
+        first = new ElkanAssigner(x, n, d, k, null);
+      } else {
+        HamerlyAssigner h = new HamerlyAssigner(x, n, d, k, null);
+        h.ballMinK(ballMinK);
+        first = h;
+      }
       try (Engine e = new Engine(x, n, d, k, null, first, threads)) {
         if (fromElkan) {
           e.allowHamerly();

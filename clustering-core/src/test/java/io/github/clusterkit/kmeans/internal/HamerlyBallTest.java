@@ -169,7 +169,8 @@ class HamerlyBallTest {
       int b = rng.nextInt(blobs);
       boolean noise = rng.nextInt(20) == 0;
       for (int t = 0; t < d; t++) {
-        x[i * d + t] = lattice ? rng.nextInt(3) : noise ? rng.uniform(-60, 60) : centres[b * d + t] + rng.nextGaussian();
+        double v = noise ? rng.uniform(-60, 60) : centres[b * d + t] + rng.nextGaussian();
+        x[i * d + t] = lattice ? rng.nextInt(3) : v;
       }
     }
     return x;
