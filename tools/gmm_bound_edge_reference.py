@@ -201,6 +201,24 @@ nrm = pv / mp.norm(pv)
 report("TIED d=2, means near 1e8", tied_off, tied_off.mu[0], vec(-nrm[1], nrm[0]), nrm, mp.mpf("0.1"), 1,
        origin=1e8)
 
+# FULL, d = 2, covariances whose diagonals differ from their off-diagonal entries and from each other (traces 2 and
+# 10), so that the trace of each Sigma_c in errScale must read its own diagonal.
+full2 = Model("full", [0.4, 0.6], [[0, 0], [1, 1]], [[[1, 0.1], [0.1, 1]], [[1, 0.3], [0.3, 9]]])
+along, normal = cone(full2, 0.3)
+report("FULL d=2, traces 2 and 10", full2, vec(0, 0), along, normal, mp.mpf("0.3"), 1000)
+
+# TIED, d = 2, means +-(400, -200) (|L^-1 mu_c| near 430) and the points along the decision line through the
+# origin: 2 |L^-1 mu_c|^2 weighs in E beside 2 trace(P) |x|^2, and the two projected means have opposite signs.
+tied_sym = Model("tied", [0.4, 0.6], [[400, -200], [-400, 200]], [tcov, tcov])
+pv = tied_sym.prec[0] * (tied_sym.mu[1] - tied_sym.mu[0])
+nrm = pv / mp.norm(pv)
+report("TIED d=2, means +-(400, -200)", tied_sym, vec(0, 0), vec(-nrm[1], nrm[0]), nrm, mp.mpf("-0.3"), 1000)
+
+# TIED, d = 2, variances 1 and 1e-6 (trace(P) near 1e6): the bound's trace(P) |x|^2 is large along the wide axis,
+# so the edge is near 2 standard deviations out and the quick acceptance's |x - o|^2 limit decides.
+tied_an = Model("tied", [0.4, 0.6], [[0, 0], [0, 2e-3]], [[[1, 0], [0, 1e-6]], [[1, 0], [0, 1e-6]]])
+report("TIED d=2, variances 1 and 1e-6", tied_an, vec(0, 1e-3), vec(1, 0), vec(0, 1), mp.mpf("0.2"), 2)
+
 # Mixture.farPoint's limit where the components tie in q and b (the point (1e300, 0), the means apart along the second
 # axis): lp_c = logConst_c - m_c / 2, so the posterior is that of the constants and m_c = mu_c^T P_c mu_c.
 print("far (1e300, 0), DIAGONAL variances (1, 1.5), SPHERICAL 1.5, means (0, 0) and (0, 1), weights 0.4 and 0.6:")
@@ -304,3 +322,41 @@ for x in ([1e-3, 1e6 + 0.4e-3], [1.2e-3, 1e6 + 0.3e-3], [-1e-3, 1e6 + 2e-3]):
     lp = tied_c.lp(vec(*x))
     top = max(lp)
     print(f"  x = {x!r}: {fmt(top + mp.log(sum(mp.exp(v - top) for v in lp)))}")
+
+# FULL with equal covariances (those of the TIED case near 0): refine sees the same factor and drops the first term.
+full_eq = Model("full", [0.4, 0.6], [[0, 0], [2, 1]], [tcov, tcov])
+pv = full_eq.prec[0] * (full_eq.mu[1] - full_eq.mu[0])
+nrm = pv / mp.norm(pv)
+refusal("FULL d=2, equal covariances", full_eq, full_eq.mu[0], vec(-nrm[1], nrm[0]), nrm, mp.mpf("0.5"),
+        mp.mpf("1e12"), digits=None)
+
+# SPHERICAL, variances 1.5, and DIAGONAL, variances (1.5, 0.5), means (0, 0) and (1, 1): far along the decision
+# line the cross term's bound grows (coordinate by coordinate: the line is not along an axis).
+for name, cov in (("SPHERICAL d=2, variances 1.5", [[1.5, 0], [0, 1.5]]),
+                  ("DIAGONAL d=2, variances (1.5, 0.5)", [[1.5, 0], [0, 0.5]])):
+    mdl = Model("spherical" if name.startswith("SPH") else "diag", [0.4, 0.6], [[0, 0], [1, 1]], [cov, cov])
+    pv = mdl.prec[0] * (mdl.mu[1] - mdl.mu[0])
+    nrm = pv / mp.norm(pv)
+    refusal(name, mdl, vec(0.5, 0.5), vec(-nrm[1], nrm[0]), nrm, mp.mpf("0.2"), mp.mpf("1e12"), digits=None)
+
+# TIED, means (0, 0) and s (2, 1) (s to 7 digits), the point on the decision line where it crosses the segment of the
+# means: u and v of the same size, so |L^-1 v|^2's bound (the last term) is half of the total.
+print("TIED d=2, means (0, 0) and s (2, 1), refine's refusal at the decision line's crossing with the segment:")
+
+
+def tied_apart(sc):
+    return Model("tied", [0.4, 0.6], [[0, 0], [2 * sc, sc]], [tcov, tcov])
+
+
+def crossing(mdl):
+    v = mdl.mu[1] - mdl.mu[0]
+    return balanced(mdl, mdl.mu[0] + v / 2, vec(0, 0), v / mp.norm(v), 0, mp.mpf("0.5"))
+
+
+for target in (mp.mpf("0.95e-2"), mp.mpf("1.05e-2")):
+    sc = mp.findroot(lambda t: refine_possible(tied_apart(t), crossing(tied_apart(t))) - target, mp.mpf("1e6"))
+    sc = float(mp.nstr(sc, 7))
+    mdl = tied_apart(sc)
+    x = rounded(crossing(mdl), digits=None)
+    print(f"  s = {sc!r}, possible {mp.nstr(refine_possible(mdl, x), 6)} at x = {{{', '.join(fmt(v) for v in x)}}}:"
+          f" exact posterior {{{', '.join(fmt(v) for v in mdl.posterior(x))}}}")

