@@ -1,15 +1,15 @@
 """Points at the edges of the GMM prediction's rounding-error bounds (Mixture.directReliable and Mixture.refine), with
-their exact posteriors. Exact arithmetic in mpmath (50 digits; the model's and the points' doubles taken as exact).
+their exact posteriors. Exact arithmetic in mpmath (700 digits; the model's and the points' doubles taken as exact).
 
 directReliable's bound, as its Javadoc states it: Higham's gamma_n = n u / (1 - n u), u = 2^-53, n = 2d + 6; the
 bound on lp_c is 0.5 gamma errScale_c q_c (q_c the exact squared Mahalanobis distance; errScale_c is 1 for DIAGONAL
 and SPHERICAL, 2 sqrt(trace(P_c) trace(Sigma_c)) + 1 for FULL), and for TIED 0.5 (2 sqrt(q_c) E + E^2 + gamma q_c)
 with E = gamma sqrt(2 trace(P) |x - o|^2 + 2 |L^-1 (mu_c - o)|^2). The direct values are kept unless, for the most
 probable m and some c (m itself included, as the code reads) whose lp_c + e_c is at least lp_m - e_m - 746, e_c + e_m
-exceeds 1e-8. Each case prints a point where that sum is 0.15e-8 (every
-e_c below 1e-8 / 4: the quick acceptance), one where it is 0.95e-8 (the full check; both keep the plain computation,
-bit for bit) and one where it is 1.05e-8 (recomputed by refine), rounded to 7 digits, with the sum at the rounded
-point and its exact posterior.
+exceeds 1e-8. Each case prints a point where that sum is 0.15e-8 (every e_c below 1e-8 / 4: the quick acceptance;
+one case 0.5e-8), one where it is 0.95e-8 (the full check; both keep the plain computation, bit for bit) and one
+where it is 1.05e-8 (recomputed by refine), rounded to 7 digits, with the sum at the rounded point and its exact
+posterior.
 
 refine's refusal (posterior possibly off by more than 1e-2): for each component c other than the reference r (the
 most probable), with u = x - mu_r, v = mu_c - mu_r and gamma of n = 2d + 8, the bound on D_c = lp_c - lp_r is
@@ -123,9 +123,9 @@ def fmt(v):
     return repr(float(v))
 
 
-def report(name, model, base, along, normal, ratio, t0, origin=0.0):
+def report(name, model, base, along, normal, ratio, t0, origin=0.0, first=mp.mpf("0.15e-8")):
     print(f"{name}:")
-    for target in (mp.mpf("0.15e-8"), mp.mpf("0.95e-8"), mp.mpf("1.05e-8")):
+    for target in (first, mp.mpf("0.95e-8"), mp.mpf("1.05e-8")):
         x = edge(model, base, along, normal, ratio, target, t0, origin)
         p = model.posterior(x)
         shown = ", ".join(fmt(v) if origin == 0 else f"{origin!r} + {mp.nstr(v - origin, 7)}" for v in x)
@@ -207,12 +207,14 @@ full2 = Model("full", [0.4, 0.6], [[0, 0], [1, 1]], [[[1, 0.1], [0.1, 1]], [[1, 
 along, normal = cone(full2, 0.3)
 report("FULL d=2, traces 2 and 10", full2, vec(0, 0), along, normal, mp.mpf("0.3"), 1000)
 
-# TIED, d = 2, means +-(400, -200) (|L^-1 mu_c| near 430) and the points along the decision line through the
-# origin: 2 |L^-1 mu_c|^2 weighs in E beside 2 trace(P) |x|^2, and the two projected means have opposite signs.
-tied_sym = Model("tied", [0.4, 0.6], [[400, -200], [-400, 200]], [tcov, tcov])
+# TIED, d = 2, means +-(1000, -500) (|L^-1 mu_c| near 1070) and the points along the decision line through the
+# origin: 2 |L^-1 mu_c|^2 weighs in E as much as 2 trace(P) |x|^2, and the two projected means have opposite signs.
+# The bound sum is 4.8e-9 at the origin already: the first point is at 5e-9 (no quick acceptance here).
+tied_sym = Model("tied", [0.4, 0.6], [[1000, -500], [-1000, 500]], [tcov, tcov])
 pv = tied_sym.prec[0] * (tied_sym.mu[1] - tied_sym.mu[0])
 nrm = pv / mp.norm(pv)
-report("TIED d=2, means +-(400, -200)", tied_sym, vec(0, 0), vec(-nrm[1], nrm[0]), nrm, mp.mpf("-0.3"), 1000)
+report("TIED d=2, means +-(1000, -500)", tied_sym, vec(0, 0), vec(-nrm[1], nrm[0]), nrm, mp.mpf("0.3"), 500,
+       first=mp.mpf("0.5e-8"))
 
 # TIED, d = 2, variances 1 and 1e-6 (trace(P) near 1e6): the bound's trace(P) |x|^2 is large along the wide axis,
 # so the edge is near 2 standard deviations out and the quick acceptance's |x - o|^2 limit decides.
@@ -360,3 +362,12 @@ for target in (mp.mpf("0.95e-2"), mp.mpf("1.05e-2")):
     x = rounded(crossing(mdl), digits=None)
     print(f"  s = {sc!r}, possible {mp.nstr(refine_possible(mdl, x), 6)} at x = {{{', '.join(fmt(v) for v in x)}}}:"
           f" exact posterior {{{', '.join(fmt(v) for v in mdl.posterior(x))}}}")
+
+# Not a test: the wrong result found while reading refine (reported, not fixed). SPHERICAL, weights 0.5 and 0.5,
+# means (1e151, 0) and (0, 0), variances 1 and 1 + 2^-30, the point (1e160, 0): every log density overflows, and
+# refine's shortcut takes the first term's overflow, (p_0 - p_1) |u|^2 near 9.3e310, to put component 0 below the
+# range, but the cross term -2 p_0 u.v is -2e311: component 0 is the more probable by 5.3e310 in log.
+bug = Model("spherical", [0.5, 0.5], [[1e151, 0], [0, 0]], [[[1, 0], [0, 1]], [[1 + 2 ** -30, 0], [0, 1 + 2 ** -30]]])
+xb = vec(1e160, 0)
+print(f"refine's shortcut: lp_0 - lp_1 = {mp.nstr(bug.log_ratio(xb, 0, 1), 8)}, exact posterior "
+      f"{{{', '.join(fmt(v) for v in bug.posterior(xb))}}}")

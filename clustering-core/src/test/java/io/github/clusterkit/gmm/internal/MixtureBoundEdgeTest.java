@@ -47,7 +47,7 @@ class MixtureBoundEdgeTest {
    * The cases, every value from tools/gmm_bound_edge_reference.py (points rounded to 7 digits; the bound sums at the
    * rounded points are 1.5e-9, 9.5e-9 and 1.05e-8 to 5 digits). The tolerance on the recomputed posterior is 1e-12
    * where the covariances are shared (refine's differences have no quadratic term; measured error at most 1e-13),
-   * but 2e-10 for the TIED means 900 apart (measured 6.4e-11: the cross term is near 1e6); FULL with two covariances
+   * but 1e-10 for the TIED means 2200 apart (cross term near 1e6; measured 1.6e-11); FULL with two covariances
    * keeps the cancelling term {@code |L_c u|^2 - |L_r u|^2}: 1e-10 (measured 1.9e-11).
    */
   private static List<Edge> edges() {
@@ -78,11 +78,12 @@ class MixtureBoundEdgeTest {
             new double[] {1, 0.1, 0.1, 1, 1, 0.3, 0.3, 9}, new double[] {418.8762, 39.91823},
             new double[] {1053.522, 141.7071}, new double[] {1107.55, 149.9111},
             new double[] {0.4254982638542237, 0.5745017361457764}, 1e-10),
-        // projected means of opposite signs, as large as L^-1 x: each errScale is |L^-1 mu_c|^2 of its own mean
-        new Edge("TIED, means +-(400, -200)", CovarianceType.TIED, 2, new double[] {0.4, 0.6},
-            new double[] {400, -200, -400, 200}, TIED_COV, new double[] {-333.9065, -278.2564},
-            new double[] {-1195.867, -996.5573}, new double[] {-1263.223, -1052.686},
-            new double[] {0.42771515647508485, 0.5722848435249152}, 2e-10),
+        // projected means of opposite signs, as large as L^-1 x: each errScale is |L^-1 mu_c|^2 of its own mean (the
+        // first point's bound sum is 5e-9, the origin's 4.8e-9); component 1, the more probable, has the larger bound
+        new Edge("TIED, means +-(1000, -500)", CovarianceType.TIED, 2, new double[] {0.4, 0.6},
+            new double[] {1000, -500, -1000, 500}, TIED_COV, new double[] {-143.4928, -119.5774},
+            new double[] {-846.6495, -705.5413}, new double[] {-936.6327, -780.5273},
+            new double[] {0.4207364755301742, 0.5792635244698258}, 1e-10),
         // variances 1 and 1e-6: trace(P) |x|^2 makes the edge 55 standard deviations out along the wide axis, where
         // the quick acceptance's limit on |x - o|^2 (not on lp) must refuse
         new Edge("TIED, variances 1 and 1e-6", CovarianceType.TIED, 2, new double[] {0.4, 0.6},
