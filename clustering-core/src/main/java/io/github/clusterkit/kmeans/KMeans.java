@@ -106,7 +106,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * never used.
  *
  * <p><b>Memory.</b> Besides the model's {@code n} labels, a fit holds work arrays per row (Hamerly: one {@code long}
- * and one {@code float}; Elkan: {@code k + 1} doubles; AUTO: Hamerly's, and Elkan's too once a run goes on with it,
+ * and one {@code float}, and from 16 clusters a list of the other centroids per centroid, {@code 8 k (k - 1)} bytes;
+ * Elkan: {@code k + 1} doubles; AUTO: Hamerly's, and Elkan's too once a run goes on with it,
  * see {@link KMeansAlgorithm#AUTO}) and, per thread, the distances of a block of rows to every
  * centroid (at most 2 MiB, up to 1024 centroids) and, for rows of 65 to 1024 columns, work copies of a block of rows
  * (up to 512 KiB each; the seeding's and the assignment's, about 2 MiB a thread in all). A k-means++ fit (either kind)
@@ -516,7 +517,8 @@ public final class KMeans {
   /**
    * An engine for the kernel {@code used}; under {@link KMeansAlgorithm#AUTO}, its runs may go on with the other kernel
    * (see {@link KMeansAlgorithm#AUTO}): with Elkan's after Hamerly's when Elkan's lower bounds would fit AUTO's memory
-   * rule, with Hamerly's after Elkan's up to {@link #HAMERLY_AFTER_ELKAN_MAX_D} columns.
+   * rule (below 16 clusters: the engine asks the kernel), with Hamerly's after Elkan's up to {@link
+   * #HAMERLY_AFTER_ELKAN_MAX_D} columns.
    */
   private Engine engine(double[] x, int n, int d, double[] w, KMeansAlgorithm used, int threads) {
     Engine engine = new Engine(x, n, d, k, w, assigner(used, x, n, d, w), threads);

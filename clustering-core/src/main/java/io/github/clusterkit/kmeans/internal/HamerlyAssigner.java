@@ -484,9 +484,9 @@ public final class HamerlyAssigner extends Assigner {
         cnt += uu < m ? 0 : 1;
       }
       if (denseOk && 8L * cnt >= (long) denseEighths * (end - base)
-          && (!ball || 2L * ballSizes(open, own, cnt, labels, sc.ballQ) >= cnt)) {
-        // With the balls, the block is taken whole when at least half its open rows would be compared with every
-        // centroid even by their present (loose) upper bounds.
+          && (!ball || mostlyWide(open, own, cnt, labels))) {
+        // With the balls, the block is taken whole when at least half its open rows (every eighth looked at) would
+        // be compared with every centroid even by their present (loose) upper bounds.
         rescanned.add(cnt);
         changes += dense(base, end, labels, mv, acc, sum, wsum, sc);
         continue;
@@ -539,7 +539,11 @@ public final class HamerlyAssigner extends Assigner {
           continue;
         }
         rescanned.add(listed);
-        changes += rescanBall(open, own, ownSq, qs, listed, labels, mv, sum, wsum, sc);
+        // Where three quarters of the listed rows would be compared with every centroid anyway, the plain rescans
+        // are as fast (they skip the balls' bookkeeping).
+        changes += 4L * wide >= 3L * listed
+            ? rescan(open, listed, labels, mv, sum, wsum, sc)
+            : rescanBall(open, own, ownSq, qs, listed, labels, mv, sum, wsum, sc);
       } else if (listed > 0) {
         rescanned.add(listed);
         changes += rescan(open, listed, labels, mv, sum, wsum, sc);
@@ -798,6 +802,26 @@ public final class HamerlyAssigner extends Assigner {
       }
     }
     return wide;
+  }
+
+  /**
+   * Whether at least half of every eighth of the rows {@code rows[0..cnt)} (from the first), with upper bounds {@code
+   * tight}, have balls of more than {@link #ballMost} other centroids ({@link #ballSizes}).
+   */
+  private boolean mostlyWide(int[] rows, double[] tight, int cnt, int[] labels) {
+    final long[] keys = nearKeys;
+    final int most = Math.min(ballMost, k - 2);
+    if (most < 0) {
+      return false;
+    }
+    final int kk = k;
+    int wide = 0;
+    int seen = 0;
+    for (int r = 0; r < cnt; r += 8) {
+      wide += Double.longBitsToDouble(keys[labels[rows[r]] * (kk - 1) + most] & ~1023L) <= tight[r] ? 1 : 0;
+      seen++;
+    }
+    return 2 * wide >= seen;
   }
 
   /**

@@ -82,6 +82,54 @@ class HamerlyBallTest {
       @ForAll @IntRange(min = 1, max = 600) int n, @ForAll boolean moves) {
     Rng rng = new Rng(seed);
     double[] x = NearestTwo.tiedRows(rng, n, d, false);
+    passes(rng, x, n, d, k, moves, () -> NearestTwo.tiedCentroids(rng, k, d));
+  }
+
+  /**
+   * The same pass by pass on blobs far apart, each centroid drawn anew near a blob's centre in every pass (so most
+   * rows have few or no other centroids in their balls, and centroids jump between blobs): a lower bound that left out
+   * the skipped centroids would keep a row with its old centroid after another jumped next to it.
+   */
+  @Property(tries = 200)
+  void everyPassLabelsTheNearestCentroidOnFarBlobs(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int d,
+      @ForAll @IntRange(min = 2, max = 40) int k, @ForAll @IntRange(min = 1, max = 600) int n,
+      @ForAll @IntRange(min = 2, max = 8) int blobs, @ForAll boolean moves) {
+    Rng rng = new Rng(seed);
+    double[] centres = new double[blobs * d];
+    for (int j = 0; j < centres.length; j++) {
+      centres[j] = rng.uniform(-100, 100);
+    }
+    double[] x = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      int b = rng.nextInt(blobs);
+      for (int t = 0; t < d; t++) {
+        x[i * d + t] = centres[b * d + t] + rng.nextGaussian();
+      }
+    }
+    double[] last = new double[k * d];
+    passes(rng, x, n, d, k, moves, () -> {
+      // Centroids near blob centres, then moved by steps of several sizes (some cross from blob to blob in a pass,
+      // others creep up on rows whose balls left them out), or drawn anew.
+      double[] c = new double[k * d];
+      double step = new double[] {0.5, 5, 40, -1}[rng.nextInt(4)];
+      boolean fresh = step < 0 || last[0] == 0;
+      for (int j = 0; j < k; j++) {
+        int b = rng.nextInt(blobs);
+        for (int t = 0; t < d; t++) {
+          c[j * d + t] = fresh ? centres[b * d + t] + rng.nextGaussian() : last[j * d + t] + step * rng.nextGaussian();
+        }
+      }
+      System.arraycopy(c, 0, last, 0, c.length);
+      return c;
+    });
+  }
+
+  /**
+   * A full pass to the first centroids {@code draw} gives, then six bounded passes, each to new centroids from it
+   * (or, every other time, with only some of them new); after every pass each label must be Lloyd's.
+   */
+  private static void passes(Rng rng, double[] x, int n, int d, int k, boolean moves,
+      java.util.function.Supplier<double[]> draw) {
     HamerlyAssigner h = new HamerlyAssigner(x, n, d, k, null);
     h.ballMinK(1);
     h.rescanMinRows(1);
@@ -90,13 +138,13 @@ class HamerlyBallTest {
     int[] labels = new int[n];
     double[] sum = new double[k * d];
     double[] wsum = new double[k];
-    double[] c = NearestTwo.tiedCentroids(rng, k, d);
+    double[] c = draw.get();
     h.reset();
     h.prepare(c, null);
     h.assign(0, n, labels, sum, wsum);
     double gUp = 1 + Dist.gamma(d);
     for (int pass = 1; pass <= 6; pass++) {
-      double[] next = NearestTwo.tiedCentroids(rng, k, d);
+      double[] next = draw.get();
       if (rng.nextInt(2) == 0) {
         // Only some centroids move: most rows keep bounds that settle them, the others are rescanned.
         for (int j = 0; j < k; j++) {
