@@ -371,3 +371,11 @@ bug = Model("spherical", [0.5, 0.5], [[1e151, 0], [0, 0]], [[[1, 0], [0, 1]], [[
 xb = vec(1e160, 0)
 print(f"refine's shortcut: lp_0 - lp_1 = {mp.nstr(bug.log_ratio(xb, 0, 1), 8)}, exact posterior "
       f"{{{', '.join(fmt(v) for v in bug.posterior(xb))}}}")
+
+# TIED, variances 1 and 1e-6, means (0, 4) and (0, 2.2) (|L^-1 mu_c|^2 1.6e7 and 4.8e6, so the quick acceptance never
+# applies: its room (eMax / gamma)^2 - 2 max |L^-1 mu_c|^2 is negative), the point (0, 3.1) midway.
+tq = Model("tied", [0.5, 0.5], [[0, 4], [0, 2.2]], [[[1, 0], [0, 1e-6]], [[1, 0], [0, 1e-6]]])
+xq = vec(0, 3.1)
+print(f"TIED d=2, variances 1 and 1e-6, means (0, 4) and (0, 2.2), at (0, 3.1): q = "
+      f"{mp.nstr(tq.q(xq, 0), 6)} and {mp.nstr(tq.q(xq, 1), 6)}, e = {mp.nstr(tq.err(xq, 0), 4)} and "
+      f"{mp.nstr(tq.err(xq, 1), 4)}, exact posterior {{{', '.join(fmt(v) for v in tq.posterior(xq))}}}")

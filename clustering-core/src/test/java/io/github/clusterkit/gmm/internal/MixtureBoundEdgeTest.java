@@ -166,6 +166,31 @@ class MixtureBoundEdgeTest {
   }
 
   /**
+   * TIED's quick acceptance needs room beside the projected means: with variances 1 and 1e-6 and the means
+   * {@code (0, 4)} and {@code (0, 2.2)}, {@code |L^-1 mu_c|^2} is 1.6e7 and 4.84e6, above half of
+   * {@code (eMax / gamma)^2} (1.27e6 for d = 2), so it never applies ({@code fastX2 < 0}), though at the midpoint
+   * {@code (0, 3.1)} both {@code q_c} are 8.1e5, within its limit of 1e6 on {@code lp}. The full bounds there are
+   * 7.60e-9 and 5.82e-9 (tools/gmm_bound_edge_reference.py, last TIED line): recomputed, and the exact posterior is
+   * {@code [0.5, 0.5]} (the same script; symmetric by construction).
+   */
+  @Test
+  void tiedQuickAcceptanceNeedsRoomBesideTheProjectedMeans() {
+    double[] w = {0.5, 0.5};
+    double[] mu = {0, 4, 0, 2.2};
+    double[] cov = {1, 0, 0, 1e-6};
+    Mixture m = Mixture.of(CovarianceType.TIED, 2, 2, w.clone(), mu.clone(), cov.clone());
+    assertTrue(m.fastX2 < 0, "fastX2 = " + m.fastX2);
+    double[] x = {0, 3.1};
+    double[] lp = new double[2];
+    m.weightedLogProb(x, 0, lp, new double[2]);
+    assertTrue(lp[0] >= m.fastThreshold[0] && lp[1] >= m.fastThreshold[1]);
+    assertFalse(m.directReliable(x, 0, lp));
+    GaussianMixtureModel g = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(CovarianceType.TIED, w,
+        mu, cov, 0, false, new double[] {0}));
+    assertArrayEquals(new double[] {0.5, 0.5}, g.predictProba(x), 1e-12);
+  }
+
+  /**
    * Points where {@link Mixture#refine}'s own bound lets a posterior be off by 0.95e-2 (answered, within that of the
    * exact posterior) and by 1.05e-2 (refused: more than {@link Mixture#REFUSE_ABOVE}), each case far along its curve
    * of constant log ratio, where one term of the bound dominates: TIED the cross term (points near {@code 1e12}),
