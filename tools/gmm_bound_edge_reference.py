@@ -363,19 +363,12 @@ for target in (mp.mpf("0.95e-2"), mp.mpf("1.05e-2")):
     print(f"  s = {sc!r}, possible {mp.nstr(refine_possible(mdl, x), 6)} at x = {{{', '.join(fmt(v) for v in x)}}}:"
           f" exact posterior {{{', '.join(fmt(v) for v in mdl.posterior(x))}}}")
 
-# Not a test: the wrong result found while reading refine (reported, not fixed). SPHERICAL, weights 0.5 and 0.5,
-# means (1e151, 0) and (0, 0), variances 1 and 1 + 2^-30, the point (1e160, 0): every log density overflows, and
-# refine's shortcut takes the first term's overflow, (p_0 - p_1) |u|^2 near 9.3e310, to put component 0 below the
-# range, but the cross term -2 p_0 u.v is -2e311: component 0 is the more probable by 5.3e310 in log.
-bug = Model("spherical", [0.5, 0.5], [[1e151, 0], [0, 0]], [[[1, 0], [0, 1]], [[1 + 2 ** -30, 0], [0, 1 + 2 ** -30]]])
-xb = vec(1e160, 0)
-print(f"refine's shortcut: lp_0 - lp_1 = {mp.nstr(bug.log_ratio(xb, 0, 1), 8)}, exact posterior "
-      f"{{{', '.join(fmt(v) for v in bug.posterior(xb))}}}")
-
-# TIED, variances 1 and 1e-6, means (0, 4) and (0, 2.2) (|L^-1 mu_c|^2 1.6e7 and 4.8e6, so the quick acceptance never
-# applies: its room (eMax / gamma)^2 - 2 max |L^-1 mu_c|^2 is negative), the point (0, 3.1) midway.
-tq = Model("tied", [0.5, 0.5], [[0, 4], [0, 2.2]], [[[1, 0], [0, 1e-6]], [[1, 0], [0, 1e-6]]])
-xq = vec(0, 3.1)
-print(f"TIED d=2, variances 1 and 1e-6, means (0, 4) and (0, 2.2), at (0, 3.1): q = "
-      f"{mp.nstr(tq.q(xq, 0), 6)} and {mp.nstr(tq.q(xq, 1), 6)}, e = {mp.nstr(tq.err(xq, 0), 4)} and "
-      f"{mp.nstr(tq.err(xq, 1), 4)}, exact posterior {{{', '.join(fmt(v) for v in tq.posterior(xq))}}}")
+# Not a test: the wrong result found while reading refine (reported, not fixed). Every log density overflows, the
+# reference r is the component of the smaller precision, and refine's shortcut takes the overflow of the first term
+# (p_c - p_r) |u|^2 to put c below the range, though the cross term -2 p_c u.v is as large and of the other sign: c is
+# the more probable. SPHERICAL, weights 0.5 and 0.5; (a) variances 1e-300 and 2e-300, means (2e4, 0) and (0, 0), the
+# point (4e4, 0); (b) variances 1 and 1 + 2^-30, means (1e151, 0) and (0, 0), the point (1e160, 0).
+for name, var, mu0, xb in (("a", [1e-300, 2e-300], 2e4, 4e4), ("b", [1, 1 + 2 ** -30], 1e151, 1e160)):
+    bug = Model("spherical", [0.5, 0.5], [[mu0, 0], [0, 0]], [[[v, 0], [0, v]] for v in var])
+    print(f"refine's shortcut ({name}): lp_0 - lp_1 = {mp.nstr(bug.log_ratio(vec(xb, 0), 0, 1), 8)}, exact posterior "
+          f"{{{', '.join(fmt(v) for v in bug.posterior(vec(xb, 0)))}}}")

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
  * {@link Mixture#TOLERANCE}) or recomputes their differences ({@link Mixture#refine}). For each covariance type the
  * points lie on a curve of constant log ratio, so that the posterior is far from one-hot while the bound grows with
  * the distance; tools/gmm_bound_edge_reference.py (mpmath, 700 digits, the bound as the Javadoc states it evaluated
- * on the exact squared distances) places them where the bound sums to 0.15e-8 (the quick acceptance, every bound
- * below a quarter of the tolerance), 0.95e-8 (the full check) and 1.05e-8, and gives their exact posteriors. PIT left
- * the bounds' constants and terms alive (no test had a point between the ordinary and the far ones); a bound 5% off
- * either way now fails here.
+ * on the exact squared distances) places them where the bound sums to 0.15e-8 (the quick acceptance where it
+ * applies, every bound below a quarter of the tolerance), 0.95e-8 (the full check) and 1.05e-8, and gives their
+ * exact posteriors. PIT left the bounds' constants and terms alive (no test had a point between the ordinary and the
+ * far ones); a bound 5% off either way now fails here.
  */
 class MixtureBoundEdgeTest {
 
@@ -170,8 +170,8 @@ class MixtureBoundEdgeTest {
    * {@code (0, 4)} and {@code (0, 2.2)}, {@code |L^-1 mu_c|^2} is 1.6e7 and 4.84e6, above half of
    * {@code (eMax / gamma)^2} (1.27e6 for d = 2), so it never applies ({@code fastX2 < 0}), though at the midpoint
    * {@code (0, 3.1)} both {@code q_c} are 8.1e5, within its limit of 1e6 on {@code lp}. The full bounds there are
-   * 7.60e-9 and 5.82e-9 (tools/gmm_bound_edge_reference.py, last TIED line): recomputed, and the exact posterior is
-   * {@code [0.5, 0.5]} (the same script; symmetric by construction).
+   * 7.60e-9 and 5.82e-9 (tools/gmm_bound_edge_reference.py, the line of these means): recomputed; the exact
+   * posterior is {@code [0.5, 0.5]} (the same script; symmetric by construction).
    */
   @Test
   void tiedQuickAcceptanceNeedsRoomBesideTheProjectedMeans() {
@@ -281,7 +281,8 @@ class MixtureBoundEdgeTest {
    * (narrowest coordinate) from the origin: here the means {@code (0, 1e6)} and {@code (2e-3, 1e6 + 1e-3)}, spread
    * 1e-3 and correlation -0.35 (the first coordinate of the first mean 0, a negative off-diagonal: every mean and only
    * the diagonal must be read). Kept at the origin, {@code L^-1 x} is near 1e9 and the log densities lose about
-   * 1e-7. Exact log densities from tools/gmm_bound_edge_reference.py (last lines), checked at a relative 1e-13.
+   * 1e-7. Exact log densities from tools/gmm_bound_edge_reference.py (the lines after "means (0, 1e6)"), checked at
+   * a relative 1e-13.
    */
   @Test
   void tiedCentreMovesForMeansFarFromTheOrigin() {
@@ -300,7 +301,8 @@ class MixtureBoundEdgeTest {
    * {@link Mixture#farPoint} where the components tie in {@code q} and {@code b} (the point {@code (1e300, 0)}, the
    * means {@code (0, 0)} and {@code (0, 1)} apart along the other axis): {@code lp_c = logConst_c - m_c / 2}, whose
    * posterior is the exact one, {0.48197487101354614, 0.5180251289864538} for DIAGONAL variances (1, 1.5) and
-   * SPHERICAL 1.5 (tools/gmm_bound_edge_reference.py, last lines). EM's initial E-step uses farPoint alone.
+   * SPHERICAL 1.5 (tools/gmm_bound_edge_reference.py, the "far (1e300, 0)" lines). EM's initial E-step uses farPoint
+   * alone.
    */
   @Test
   void farPointTiesInTheLeadingTermsKeepTheConstants() {
