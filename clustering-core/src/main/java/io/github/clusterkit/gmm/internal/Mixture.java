@@ -744,12 +744,22 @@ public final class Mixture {
         }
       }
       double firstFull = Math.scalb(first, 2 * e);
-      if (first > 0 && firstFull == Double.POSITIVE_INFINITY) {
-        dd[c] = Double.NEGATIVE_INFINITY; // its quadratic term alone puts c beyond the double range below r
+      double crossFull = 2 * Math.scalb(cross, e);
+      double delta = firstFull - crossFull + last;
+      double lc = logConst[c] - logConst[r];
+      if (!(Math.abs(firstFull) < Double.POSITIVE_INFINITY && Math.abs(crossFull) < Double.POSITIVE_INFINITY
+          && Math.abs(delta) < Double.POSITIVE_INFINITY)) {
+        // A term overflows: c is left out (beyond exp's range below r) only where that is proved at a smaller scale;
+        // the cross term may cancel the first (it did, before this check: a point far more probable under c was
+        // given to r).
+        if (!beyondBelow(first, firstErr, cross, crossErr, last, lastErr, e, g, lc)) {
+          throw new IllegalArgumentException("point " + describe(x, off) + " is too far from the components (or"
+              + " their covariance too ill-conditioned) for its posterior to be computed in double precision: the"
+              + " log density ratio of components " + r + " and " + c + " overflows");
+        }
+        dd[c] = Double.NEGATIVE_INFINITY;
         continue;
       }
-      double delta = firstFull - 2 * Math.scalb(cross, e) + last;
-      double lc = logConst[c] - logConst[r];
       dd[c] = lc - 0.5 * delta;
       double sumW = 0;
       for (int j = 0; j < d; j++) {
@@ -785,6 +795,32 @@ public final class Mixture {
       }
     }
     System.arraycopy(dd, 0, lp, 0, k);
+  }
+
+  /**
+   * Whether {@code delta = first 4^e - 2 cross 2^e + last} (the terms of {@link #refine}, each with its running error
+   * bound {@code gamma} times {@code 1.5 firstErr}, {@code 3 crossErr} and {@code 1.5 lastErr}, as there) certainly
+   * exceeds {@code 2 (|lc| + 800)}, so that component {@code c} is more than {@code exp(-746)} less probable than
+   * {@code r}: computed at the scale {@code 4^-(e + 1)}, where none of the finite terms overflows. False when a term
+   * overflowed in its own sum (its terms may have had both signs).
+   */
+  private static boolean beyondBelow(double first, double firstErr, double cross, double crossErr, double last,
+      double lastErr, int e, double g, double lc) {
+    if (!(Math.abs(first) < Double.POSITIVE_INFINITY && Math.abs(cross) < Double.POSITIVE_INFINITY
+        && last < Double.POSITIVE_INFINITY && firstErr < Double.POSITIVE_INFINITY
+        && crossErr < Double.POSITIVE_INFINITY && lastErr < Double.POSITIVE_INFINITY)) {
+      return false;
+    }
+    double t1 = 0.25 * first;
+    double t2 = 0.5 * Math.scalb(cross, -e);
+    double t3 = 0.25 * Math.scalb(last, -2 * e);
+    double q = t1 - t2 + t3;
+    // The two roundings of the sum, the subnormal results of the scalings (at most 2^-1074 each), and the terms' own
+    // error bounds at the same scale.
+    double qErr = 4 * U * (Math.abs(t1) + Math.abs(t2) + Math.abs(t3)) + 0x1p-1071
+        + 0.375 * g * firstErr + 1.5 * g * Math.scalb(crossErr, -e) + 0.375 * g * Math.scalb(lastErr, -2 * e);
+    double need = Math.scalb(2 * (Math.abs(lc) + 800), -2 * e - 2);
+    return q - qErr > need * (1 + 8 * U);
   }
 
   /** The point for a message: its coordinates up to 10, else its dimension and largest coordinate. */

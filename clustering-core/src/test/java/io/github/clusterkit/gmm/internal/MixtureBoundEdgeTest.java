@@ -348,6 +348,28 @@ class MixtureBoundEdgeTest {
    * A point whose difference from the reference mean overflows is refused by refine's own check, which names the
    * cause: the point {@code (1e308, 0)} and means {@code (-1e308, 0)} and {@code (-1e308, 1)} (SPHERICAL).
    */
+  /**
+   * Where every log density overflows and the first term of refine's difference overflows too, the cross term can be
+   * as large and of the other sign: the point is refused, not given to the wrong component. Exact values from
+   * {@code tools/gmm_bound_edge_reference.py} (mpmath, last lines): (a) SPHERICAL, weights 0.5 and 0.5, variances
+   * 1e-300 and 2e-300, means (2e4, 0) and (0, 0), point (4e4, 0): lp_0 - lp_1 = +2.0e308, exact posterior (1, 0);
+   * (b) variances 1 and 1 + 2^-30, means (1e151, 0) and (0, 0), point (1e160, 0): lp_0 - lp_1 = +5.3e310, exact
+   * posterior (1, 0). Before the check both gave (0, 1).
+   */
+  @Test
+  void overflowingTermsThatMayCancelAreRefusedNotGuessed() {
+    double[][] cases = {{1e-300, 2e-300, 2e4, 4e4}, {1, 1 + 0x1p-30, 1e151, 1e160}};
+    for (double[] cs : cases) {
+      GaussianMixtureModel g = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(
+          CovarianceType.SPHERICAL, new double[] {0.5, 0.5}, new double[] {cs[2], 0, 0, 0},
+          new double[] {cs[0], cs[1]}, 0, false, new double[] {0}));
+      IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+          () -> g.predictProba(new double[] {cs[3], 0}), "variances " + cs[0] + ", " + cs[1]);
+      assertTrue(ex.getMessage().contains("log density ratio of components") && ex.getMessage().contains("overflows"),
+          ex.getMessage());
+    }
+  }
+
   @Test
   void overflowingDifferenceIsRefusedWithItsReason() {
     GaussianMixtureModel g = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(
