@@ -102,6 +102,15 @@ public final class HamerlyAssigner extends Assigner {
   private int ballMost;
   /** Rows that {@link #rescanBall} compared with the centroids of their balls alone, since construction; for tests. */
   private final java.util.concurrent.atomic.LongAdder ballRows = new java.util.concurrent.atomic.LongAdder();
+  /** Passes that do not try the balls after a pass found them mostly too wide ({@link #prepare}). */
+  private static final int BALL_REST = 3;
+  /** Passes left before the balls are tried again. */
+  private int ballRest;
+  /** The next pause: {@link #BALL_REST} passes, doubled (up to 64) each time the balls are found too wide again. */
+  private int ballPause = BALL_REST;
+  /** Rows listed, and rows with too wide a ball, in the blocks of the last pass that sized the balls. */
+  private final java.util.concurrent.atomic.LongAdder ballListed = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder ballWide = new java.util.concurrent.atomic.LongAdder();
   /** Whether the bounded passes since the last {@link #prepare} rescan by {@link #rescanBall}. */
   private boolean ball;
   /**
@@ -270,7 +279,23 @@ public final class HamerlyAssigner extends Assigner {
       }
     }
     System.arraycopy(half, 0, prevHalf, 0, k);
-    ball = usesBalls();
+    // Balls that were mostly too wide to use (three quarters of the listed rows of the last pass that tried them)
+    // are not tried again for a pause of passes, longer each time: their bookkeeping is then all cost (on rows
+    // without cluster structure).
+    long triedRows = ballListed.sumThenReset();
+    long wideRows = ballWide.sumThenReset();
+    if (full) {
+      ballRest = 0;
+      ballPause = BALL_REST;
+    } else if (ballRest > 0) {
+      ballRest--;
+    } else if (triedRows > 0 && 4 * wideRows >= 3 * triedRows) {
+      ballRest = ballPause;
+      ballPause = Math.min(2 * ballPause, 64);
+    } else if (triedRows > 0) {
+      ballPause = BALL_REST;
+    }
+    ball = usesBalls() && ballRest == 0;
     if (ball) {
       ballHalfDistances(centers);
       ballMost = (k - 1) / 4;
@@ -533,6 +558,8 @@ public final class HamerlyAssigner extends Assigner {
         // the balls still is when at least half its listed rows would be compared with every centroid anyway.
         final int[] qs = sc.ballQ;
         final int wide = ballSizes(open, own, listed, labels, qs);
+        ballListed.add(listed);
+        ballWide.add(wide);
         if (denseOk && 8L * cnt >= (long) denseEighths * (end - base) && 2L * wide >= listed) {
           rescanned.add(cnt);
           changes += dense(base, end, labels, mv, acc, sum, wsum, sc);
