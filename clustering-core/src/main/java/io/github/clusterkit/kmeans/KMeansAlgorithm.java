@@ -40,9 +40,9 @@ public enum KMeansAlgorithm {
    * k = 50: 667 / 1459 / 623; no switch at d = 20 and 50 with k = 20 (84 / 85 / 108, 141 / 140 / 166). From 16
    * clusters there is no switch any more: Hamerly's rescans now compare a row only with the centroids near its own
    * (see {@link #HAMERLY}), which serve such data at least as well as Elkan's bounds. Same harness, Hamerly with those
-   * rescans / Elkan, ms (one other single-threaded process running): 10^5 rows, d = 20, k = 50: 172 / 211; k = 100:
-   * 236 / 368; d = 50, k = 50: 272 / 303; k = 100: 392 / 527; d = 100, k = 30: 398 / 420; k = 50: 497 / 538; 5*10^4
-   * rows, d = 200, k = 50: 402 / 432; d = 384, k = 50: 681 / 681.
+   * rescans / Elkan, medians of 3 to 5, ms: 10^5 rows, d = 20, k = 50: 163 / 213; k = 100: 244 / 375; d = 50, k = 50:
+   * 286 / 312; k = 100: 399 / 520; d = 100, k = 30: 384 / 411; k = 50: 461 / 527; 5*10^4 rows, d = 200, k = 50: 403 /
+   * 422; d = 384, k = 50: 704 / 688 (p10 681 / 681).
    *
    * <p>Where the rule picks Elkan with {@code d <= 768} (so from 512 to 768 columns with at least 50 clusters), each
    * run looks the other way after Elkan's first pass: when fewer than half the sampled pairs of a row and another
@@ -128,9 +128,11 @@ public enum KMeansAlgorithm {
    * accurate bounds", ICML, PMLR 48:936-944), around the row's centroid rather than by annuli. It pays where a cluster
    * holds several centroids, as when k exceeds the number of natural groups: throwaway one-JVM harness, one thread,
    * 20 iterations from the centroids of a one-iteration greedy k-means++ fit (seed 42), the benchmark's blobs (10
-   * blobs, 5% noise), before / after, ms: 10^5 x 10, k = 100 366 / 175 to 211 (Lloyd 290 to 304); 10^5 x 50, k = 100
-   * 821 / 392; 5*10^4 x 384, k = 50 1514 / 681. A row whose ball holds more than a quarter of the other centroids (as
-   * on rows without cluster structure) is compared with every centroid as before.
+   * blobs, 5% noise), before / after, medians, ms: 10^5 x 10, k = 100 318 to 326 / 190 to 199 (Lloyd 285); 10^5 x 20,
+   * k = 100 418 / 240; 10^5 x 50, k = 100 801 / 387 to 396; 5*10^4 x 384, k = 50 1352 / 673. A row whose ball holds
+   * more than a quarter of the other centroids (as on rows without cluster structure) is compared with every centroid
+   * as before, and where most rows' balls are that wide the balls rest for a few passes: standard Gaussian rows, 10^5 x
+   * 10 and 10^5 x 50, k = 100, 200 to 205 / 203 to 207 and 674 to 677 / 692 to 698 (within about 3%).
    */
   HAMERLY,
 

@@ -337,11 +337,8 @@ public final class Engine implements AutoCloseable {
    * ({@link #switchToElkan}): for {@code KMeansAlgorithm.AUTO}. The caller checks that Elkan's {@code n * k} lower
    * bounds fit its memory rule. Not where Hamerly's rescans go by balls ({@link HamerlyAssigner#usesBalls()}: from 16
    * centroids), which settle the data the switch was for (several centroids to a cluster) at least as fast as Elkan's
-   * bounds; throwaway one-JVM harness, one thread, 20 iterations from the centroids of a one-iteration greedy fit
-   * (seed 42), the benchmark's blobs, medians of 3 to 5, Hamerly with balls / Elkan, ms: 10^5 x 20, k = 50 172 / 211;
-   * k = 100 236 / 368; 10^5 x 50, k = 50 272 / 303, k = 100 392 / 527; 10^5 x 100, k = 30 398 / 420, k = 50 497 /
-   * 538; 5*10^4 x 200, k = 50 402 / 432; 5*10^4 x 384, k = 50 681 / 681 (the switch, where it came, had made AUTO
-   * about as fast as Elkan).
+   * bounds (figures in {@code KMeansAlgorithm.AUTO}'s Javadoc; the switch, where it came, had made AUTO about as fast
+   * as Elkan).
    *
    * @return this engine
    */
