@@ -162,7 +162,8 @@ class ElkanSwitchTest {
     return x;
   }
 
-  private static void assertSame(Engine.Run expected, Engine.Run actual, int values) {
+  /** Two runs give the same fit bit for bit: iterations, convergence, labels, inertia and centroids. */
+  static void assertSame(Engine.Run expected, Engine.Run actual, int values) {
     assertEquals(expected.iterations, actual.iterations, "iterations");
     assertEquals(expected.converged, actual.converged, "converged");
     assertArrayEquals(expected.labels, actual.labels, "labels");

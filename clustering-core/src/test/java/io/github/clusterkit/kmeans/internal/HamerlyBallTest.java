@@ -1,6 +1,5 @@
 package io.github.clusterkit.kmeans.internal;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,8 +65,8 @@ class HamerlyBallTest {
     try (Engine e = new Engine(x, nn, dd, kk, w, new LloydAssigner(x, nn, dd, kk, w), threads)) {
       lloyd = e.run(start, 30, 0);
     }
-    assertSameFit(plain, balls, kk * dd);
-    assertSameFit(lloyd, balls, kk * dd);
+    ElkanSwitchTest.assertSame(plain, balls, kk * dd);
+    ElkanSwitchTest.assertSame(lloyd, balls, kk * dd);
   }
 
   /**
@@ -200,7 +199,7 @@ class HamerlyBallTest {
     try (Engine e = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null), 1)) {
       lloyd = e.run(c0, 30, 0);
     }
-    assertSameFit(lloyd, balls, k * d);
+    ElkanSwitchTest.assertSame(lloyd, balls, k * d);
     // 29 passes after the first; the blobs' centroids keep moving, so many rows are rescanned, nearly all by balls.
     assertTrue(h.ballRows() > n, "rows rescanned within their balls: " + h.ballRows());
   }
@@ -233,17 +232,6 @@ class HamerlyBallTest {
     h.rescanMinRows(minRows);
     try (Engine e = new Engine(x, n, d, k, w, h, threads)) {
       return e.run(c0 != null ? c0 : e.plusPlus(new Rng(seed)), 30, 0);
-    }
-  }
-
-  private static void assertSameFit(Engine.Run expected, Engine.Run actual, int values) {
-    assertEquals(expected.iterations, actual.iterations, "iterations");
-    assertEquals(expected.converged, actual.converged, "converged");
-    assertArrayEquals(expected.labels, actual.labels, "labels");
-    assertEquals(Double.doubleToRawLongBits(expected.inertia), Double.doubleToRawLongBits(actual.inertia), "inertia");
-    for (int j = 0; j < values; j++) {
-      assertEquals(Double.doubleToRawLongBits(expected.centers[j]), Double.doubleToRawLongBits(actual.centers[j]),
-          "centroid value " + j);
     }
   }
 }
