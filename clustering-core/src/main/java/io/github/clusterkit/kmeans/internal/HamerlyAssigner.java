@@ -7,7 +7,8 @@ package io.github.clusterkit.kmeans.internal;
  * O(n) extra memory; best for low dimension.
  *
  * <p>Exact: bounds carry the safety margins of {@link Dist}, pruning needs a strict inequality, and a rescan
- * is Lloyd's full scan, so the labels equal Lloyd's bit for bit.
+ * is Lloyd's full scan, so the labels equal Lloyd's bit for bit. From {@link #BALL_MIN_K} centroids a rescan compares
+ * the row only with the centroids near its own, which can neither win nor tie ({@link #rescanBall}).
  *
  * <p>Both bounds of a row are kept as floats packed into one {@code long}, the upper one rounded up and the
  * lower one rounded down (see {@link #pack}): a bound only has to be valid, not tight, and any valid bounds give
