@@ -622,10 +622,21 @@ public final class Mixture {
    */
   public void refine(double[] x, int off, double[] lp) {
     int r = -1;
+    int alive = 0;
     for (int c = 0; c < k; c++) {
-      if (logConst[c] > Double.NEGATIVE_INFINITY && (r < 0 || lp[c] > lp[r] || Double.isNaN(lp[r]))) {
-        r = c;
+      if (logConst[c] > Double.NEGATIVE_INFINITY) {
+        alive++;
+        if (r < 0 || lp[c] > lp[r] || Double.isNaN(lp[r])) {
+          r = c;
+        }
       }
+    }
+    if (alive == 1) {
+      // The only component of positive weight takes every point, however far: its posterior is 1 by definition.
+      for (int c = 0; c < k; c++) {
+        lp[c] = c == r ? 0 : Double.NEGATIVE_INFINITY;
+      }
+      return;
     }
     final double g = gamma(2 * d + 8);
     final int tri = d * (d + 1) / 2;

@@ -349,6 +349,25 @@ class MixtureBoundEdgeTest {
    * cause: the point {@code (1e308, 0)} and means {@code (-1e308, 0)} and {@code (-1e308, 1)} (SPHERICAL).
    */
   /**
+   * A model with one component of positive weight gives every point to it, however far (posterior 1 by definition,
+   * not a computation): the point (1e308, 0) against the mean (-1e308, 0), whose difference overflows, and the same
+   * beside a component of zero weight. Before, refine refused it ("its difference from the mean ... overflows").
+   */
+  @Test
+  void aSoleComponentTakesEvenAPointWhoseDifferenceOverflows() {
+    GaussianMixtureModel one = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(
+        CovarianceType.SPHERICAL, new double[] {1}, new double[] {-1e308, 0}, new double[] {1}, 0, false,
+        new double[] {0}));
+    assertArrayEquals(new double[] {1.0}, one.predictProba(new double[] {1e308, 0}));
+    assertEquals(0, one.predict(new double[] {1e308, 0}));
+    GaussianMixtureModel withEmpty = GaussianMixtureModel.fromState(new GaussianMixtureModel.State(
+        CovarianceType.SPHERICAL, new double[] {0, 1}, new double[] {0, 0, -1e308, 0}, new double[] {1, 1}, 0, false,
+        new double[] {0}));
+    assertArrayEquals(new double[] {0.0, 1.0}, withEmpty.predictProba(new double[] {1e308, 0}));
+    assertEquals(1, withEmpty.predict(new double[] {1e308, 0}));
+  }
+
+  /**
    * Where every log density overflows and the first term of refine's difference overflows too, the cross term can be
    * as large and of the other sign: the point is refused, not given to the wrong component. Exact values from
    * {@code tools/gmm_bound_edge_reference.py} (mpmath, last lines): (a) SPHERICAL, weights 0.5 and 0.5, variances
