@@ -26,9 +26,9 @@ import java.util.Arrays;
  * posterior be off by more than {@code 0.01} (a point at {@code 1e150} almost exactly orthogonal, the answer hidden in
  * the rounding of the covariance's factor; or a point millions of standard deviations off along a direction in
  * which the covariance is nearly singular, condition {@code 1e12} and more) they throw an IllegalArgumentException
- * saying so, rather than give a posterior that may be wrong; so they do where the differences themselves overflow
- * (components whose variances are near {@code 1e-300}, or points beyond {@code 1e150}) unless a component is provably
- * beyond the double range below another. A model with one component of positive weight gives it every point, however
+ * saying so, rather than give a posterior that may be wrong; so they do where the terms of those differences
+ * overflow (variances near {@code 1e-300}, or squared distances beyond the double range even after scaling), unless a
+ * component is provably beyond the double range below another. A model with one component of positive weight gives it every point, however
  * far. Ordinary points keep the plain computation, bit for bit. {@link #scoreSamples} is not affected: its values are
  * right to a relative rounding error at any distance.
  *
