@@ -28,9 +28,9 @@ import java.util.Arrays;
  * which the covariance is nearly singular, condition {@code 1e12} and more) they throw an IllegalArgumentException
  * saying so, rather than give a posterior that may be wrong; so they do where the terms of those differences
  * overflow (variances near {@code 1e-300}, or squared distances beyond the double range even after scaling), unless a
- * component is provably beyond the double range below another. A model with one component of positive weight gives it every point, however
- * far. Ordinary points keep the plain computation, bit for bit. {@link #scoreSamples} is not affected: its values are
- * right to a relative rounding error at any distance.
+ * component is provably beyond the double range below another. A model with one component of positive weight gives
+ * it every point, however far. Ordinary points keep the plain computation, bit for bit. {@link #scoreSamples} is not
+ * affected: its values are right to a relative rounding error at any distance.
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
