@@ -109,7 +109,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and one {@code float}, and from 16 clusters a list of the other centroids per centroid, {@code 8 k (k - 1)} bytes;
  * Elkan: {@code k + 1} doubles; AUTO: Hamerly's, and Elkan's too once a run goes on with it,
  * see {@link KMeansAlgorithm#AUTO}) and, per thread, the distances of a block of rows to every
- * centroid (at most 2 MiB, up to 1024 centroids) and, for rows of 65 to 1024 columns, work copies of a block of rows
+ * centroid (at most 2 MiB, up to 1024 centroids; Hamerly's rescans about 100 KiB more) and, for rows of 65 to 1024
+ * columns, work copies of a block of rows
  * (up to 512 KiB each; the seeding's and the assignment's, about 2 MiB a thread in all). A k-means++ fit (either kind)
  * with {@code k <= 1096} (at most 8 greedy candidates a step) and {@code d <= 1024} (except {@code d = 2} without
  * weights) also copies the data once, by blocks of columns, which every seeding pass and the first assignment of every

@@ -343,8 +343,13 @@ public final class Engine implements AutoCloseable {
    * @return this engine
    */
   public Engine allowElkan() {
-    mayWiden = base instanceof HamerlyAssigner && k >= 2 && !((HamerlyAssigner) base).usesBalls();
+    mayWiden = widens() && !((HamerlyAssigner) base).usesBalls();
     return this;
+  }
+
+  /** Whether runs start with Hamerly's kernel and have another centroid to switch for. */
+  private boolean widens() {
+    return base instanceof HamerlyAssigner && k >= 2;
   }
 
   /**
@@ -354,7 +359,7 @@ public final class Engine implements AutoCloseable {
    * @param passes at least 1
    */
   void switchAfter(int passes) {
-    mayWiden = base instanceof HamerlyAssigner && k >= 2;
+    mayWiden = widens(); // whatever the balls
     allowHamerly();
     switchAfter = passes;
   }

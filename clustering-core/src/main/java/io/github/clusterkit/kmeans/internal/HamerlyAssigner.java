@@ -153,8 +153,8 @@ public final class HamerlyAssigner extends Assigner {
     double[] row;
     double[] ownSq;
     int[] ballQ;
-    int[] groupRows;
-    int[] groupPos;
+    int[] wideRows;
+    int[] widePos;
     int[] newLabel;
   }
 
@@ -296,7 +296,7 @@ public final class HamerlyAssigner extends Assigner {
     } else if (triedRows > 0) {
       ballPause = BALL_REST;
     }
-    ball = usesBalls() && ballRest == 0;
+    ball = !full && usesBalls() && ballRest == 0; // a full pass compares every row with every centroid anyway
     if (ball) {
       ballHalfDistances(centers);
       ballMost = (k - 1) / 4;
@@ -505,7 +505,7 @@ public final class HamerlyAssigner extends Assigner {
         // Without a branch (which rows settle is unpredictable): an open row's due value is set again when its
         // bounds are (setBounds), so it may be written here too.
         open[cnt] = i;
-        own[cnt] = uu;
+        own[cnt] = uu; // read by mostlyWide with the balls; one store, cheaper than a test (k = 10 passes unchanged)
         dl[i] = dueAt(gd, uu, m);
         cnt += uu < m ? 0 : 1;
       }
@@ -776,7 +776,8 @@ public final class HamerlyAssigner extends Assigner {
 
   /**
    * {@link #halfDistances} into {@link #s} (the same values), and {@link #nearKeys} from the half distances of every
-   * pair, each list sorted.
+   * pair, each list sorted: the same loop as {@code halfDistances}, written here so that the pairs go straight into
+   * the keys instead of through a {@code k * k} matrix of doubles (8 MiB more at 1024 centroids).
    */
   private void ballHalfDistances(double[] centers) {
     final int kk = k;
@@ -875,12 +876,12 @@ public final class HamerlyAssigner extends Assigner {
     if (sc.newLabel == null || sc.newLabel.length < cnt) {
       int len = Math.max(cnt, SPLIT_BLOCK);
       sc.newLabel = new int[len];
-      sc.groupRows = new int[len];
-      sc.groupPos = new int[len];
+      sc.wideRows = new int[len];
+      sc.widePos = new int[len];
     }
     final int[] newLabel = sc.newLabel;
-    final int[] wideRows = sc.groupRows;
-    final int[] widePos = sc.groupPos;
+    final int[] wideRows = sc.wideRows;
+    final int[] widePos = sc.widePos;
     final int most = ballMost;
     int wide = 0;
     for (int r = 0; r < cnt; r++) {
