@@ -53,10 +53,10 @@ public final class CsvOptions {
 
   /**
    * @param delimiter the field separator, e.g. {@code ';'} or {@code '\t'}; not a line break, not the
-   *     quote character, and not the decimal separator when that is a comma
+   *     quote character, and not the decimal separator
    * @return options with this delimiter
-   * @throws IllegalArgumentException if the delimiter is a line break, equals the quote character, or is a
-   *     comma while the decimal separator is one
+   * @throws IllegalArgumentException if the delimiter is a line break or equals the quote character or the
+   *     decimal separator (a point by default: {@code delimiter('.')} needs {@code decimalSeparator(',')} first)
    */
   public CsvOptions delimiter(char delimiter) {
     checkChars(delimiter, quote);
@@ -66,10 +66,9 @@ public final class CsvOptions {
 
   /**
    * @param quote the quote character; not a line break, not the delimiter, and not the decimal separator
-   *     when that is a comma
    * @return options with this quote character
-   * @throws IllegalArgumentException if the quote is a line break, equals the delimiter, or is a comma while
-   *     the decimal separator is one
+   * @throws IllegalArgumentException if the quote is a line break or equals the delimiter or the decimal
+   *     separator
    */
   public CsvOptions quote(char quote) {
     checkChars(delimiter, quote);
@@ -78,8 +77,11 @@ public final class CsvOptions {
   }
 
   private static void checkChars(char delimiter, char quote) {
-    if (delimiter == '\n' || delimiter == '\r' || quote == '\n' || quote == '\r') {
-      throw new IllegalArgumentException("delimiter and quote must not be line breaks");
+    if (delimiter == '\n' || delimiter == '\r') {
+      throw new IllegalArgumentException("delimiter must not be a line break, got " + shown(delimiter));
+    }
+    if (quote == '\n' || quote == '\r') {
+      throw new IllegalArgumentException("quote must not be a line break, got " + shown(quote));
     }
     if (delimiter == quote) {
       throw new IllegalArgumentException("delimiter and quote must differ, got '" + delimiter + "' for both");
@@ -97,8 +99,8 @@ public final class CsvOptions {
    *
    * @param separator {@code '.'} or {@code ','}
    * @return options with this decimal separator
-   * @throws IllegalArgumentException if {@code separator} is neither, or is a comma while the delimiter or the
-   *     quote character is one
+   * @throws IllegalArgumentException if {@code separator} is neither, or equals the delimiter or the quote
+   *     character
    */
   public CsvOptions decimalSeparator(char separator) {
     if (separator != '.' && separator != ',') {
@@ -116,6 +118,19 @@ public final class CsvOptions {
     if (decimal == ',' && quote == ',') {
       throw new IllegalArgumentException("a decimal comma needs another quote character than ','");
     }
+    if (delimiter == decimal) { // a point: 1.5 would read as two fields
+      throw new IllegalArgumentException("delimiter must differ from the decimal separator, got '.' for both"
+          + " (set decimalSeparator(',') first)");
+    }
+    if (quote == decimal) {
+      throw new IllegalArgumentException("quote must differ from the decimal separator, got '.' for both"
+          + " (set decimalSeparator(',') first)");
+    }
+  }
+
+  /** A line break as its escape, for messages. */
+  private static String shown(char c) {
+    return c == '\n' ? "'\\n'" : "'\\r'";
   }
 
   /**

@@ -145,6 +145,22 @@ class CsvTest {
         + " delimiter(';'))", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> semicolon.quote(','));
     assertEquals("a decimal comma needs another quote character than ','", e.getMessage());
+    // a point may not separate fields or quote them while it is the decimal separator: "a.b" and "1.5" would read
+    // as two fields each (1 and 5), a wrong table rather than an error
+    e = assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().delimiter('.'));
+    assertEquals("delimiter must differ from the decimal separator, got '.' for both (set decimalSeparator(',')"
+        + " first)", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().quote('.'));
+    assertEquals("quote must differ from the decimal separator, got '.' for both (set decimalSeparator(',')"
+        + " first)", e.getMessage());
+    CsvOptions pointFields = CsvOptions.defaults().delimiter(';').decimalSeparator(',').delimiter('.');
+    e = assertThrows(IllegalArgumentException.class, () -> pointFields.decimalSeparator('.'));
+    assertEquals("delimiter must differ from the decimal separator, got '.' for both (set decimalSeparator(',')"
+        + " first)", e.getMessage());
+    Table t = Csv.parse("a.b\n1,5.2\n", pointFields);
+    assertEquals(List.of("a", "b"), t.columnNames());
+    assertEquals(1.5, t.numeric("a")[0], 0.0);
+    assertEquals(2.0, t.numeric("b")[0], 0.0);
     e = assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().decimalSeparator(';'));
     assertEquals("decimal separator must be '.' or ',', got ';'", e.getMessage());
     // back to the point, a comma may separate fields again
@@ -244,7 +260,9 @@ class CsvTest {
         () -> CsvOptions.defaults().quote(','));
     assertEquals("delimiter and quote must differ, got ',' for both", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().quote('\r'));
-    assertEquals("delimiter and quote must not be line breaks", e.getMessage());
+    assertEquals("quote must not be a line break, got '\\r'", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().delimiter('\n'));
+    assertEquals("delimiter must not be a line break, got '\\n'", e.getMessage());
     assertEquals('\'', CsvOptions.defaults().quote('\'').quote());
   }
 
