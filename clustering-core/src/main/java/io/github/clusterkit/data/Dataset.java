@@ -331,7 +331,8 @@ public final class Dataset {
    */
   public Dataset select(int[] indices) {
     if (indices == null || indices.length == 0) {
-      throw new IllegalArgumentException("indices must contain at least one index");
+      throw new IllegalArgumentException("indices must contain at least one index, got "
+          + (indices == null ? "null" : "an empty array"));
     }
     if ((long) indices.length * d > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("indices.length * d must be at most " + (Integer.MAX_VALUE - 8)

@@ -30,7 +30,7 @@ public final class Generators {
    * @param d dimension, {@code >= 1}
    * @param k number of blobs, {@code >= 1}, with {@code k * d} at most {@code Integer.MAX_VALUE - 8}; it may
    *     exceed {@code n} (then only the first {@code n} blobs get points)
-   * @param std standard deviation, finite and {@code >= 0}
+   * @param std standard deviation, in {@code [0, 1e300]} (larger ones would overflow)
    * @param noiseFraction share of uniform noise points, in {@code [0, 1]}
    * @param seed the seed
    * @return the points and their blob labels
@@ -39,9 +39,7 @@ public final class Generators {
     positive("n", n);
     positive("d", d);
     positive("k", k);
-    if (!(std >= 0) || Double.isInfinite(std)) {
-      throw new IllegalArgumentException("std must be >= 0 and finite, got " + std);
-    }
+    spread("std", std);
     if (!(noiseFraction >= 0 && noiseFraction <= 1)) {
       throw new IllegalArgumentException("noiseFraction must be in [0, 1], got " + noiseFraction);
     }
@@ -96,14 +94,14 @@ public final class Generators {
    * (lower, {@code floor(n / 2)} points); scikit-learn gives the odd point to the other moon.
    *
    * @param n number of points, {@code >= 2}
-   * @param noise standard deviation of the perturbation, finite and {@code >= 0}
+   * @param noise standard deviation of the perturbation, in {@code [0, 1e300]}
    * @param seed the seed
    * @return two moons in two dimensions
    */
   public static LabeledDataset moons(int n, double noise, long seed) {
     atLeast("n", n, 2);
     fits(n, 2);
-    nonNegative("noise", noise);
+    spread("noise", noise);
     Rng rng = new Rng(seed);
     int upper = (n + 1) / 2;
     double[] x = new double[2 * n];
@@ -137,7 +135,7 @@ public final class Generators {
    *
    * @param n number of points, {@code >= 2}
    * @param factor inner radius relative to the outer, in {@code (0, 1)}
-   * @param noise standard deviation of the perturbation, finite and {@code >= 0}
+   * @param noise standard deviation of the perturbation, in {@code [0, 1e300]}
    * @param seed the seed
    * @return two circles in two dimensions
    */
@@ -147,7 +145,7 @@ public final class Generators {
     if (!(factor > 0 && factor < 1)) {
       throw new IllegalArgumentException("factor must be in (0, 1), got " + factor);
     }
-    nonNegative("noise", noise);
+    spread("noise", noise);
     Rng rng = new Rng(seed);
     int outer = (n + 1) / 2;
     double[] x = new double[2 * n];
@@ -255,9 +253,16 @@ public final class Generators {
     }
   }
 
-  private static void nonNegative(String name, double v) {
-    if (!(v >= 0) || Double.isInfinite(v)) {
-      throw new IllegalArgumentException(name + " must be >= 0 and finite, got " + v);
+  /**
+   * A standard deviation of the generated points: at most {@link #MAX_SPREAD}, so that no coordinate overflows
+   * (a Gaussian draw of the generator stays below 40 in magnitude).
+   */
+  private static void spread(String name, double v) {
+    if (!(v >= 0 && v <= MAX_SPREAD)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1e300], got " + v);
     }
   }
+
+  /** The largest standard deviation a generator takes. */
+  private static final double MAX_SPREAD = 1e300;
 }

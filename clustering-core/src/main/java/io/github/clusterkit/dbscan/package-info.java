@@ -10,5 +10,9 @@
  * int[] labels = m.labels();                                   // -1 = noise
  * int label = m.predict(new double[] {0.1, 0.2});
  * }</pre>
+ *
+ * <p>The knee is 0 only when every k-distance is 0 ({@code k = 1}, or every row one of at least {@code k} copies
+ * of a point; see {@link io.github.clusterkit.dbscan.KDistance}); {@code Dbscan.eps(0)} then fails with a clear
+ * message, as no eps can be read from such a plot.
  */
 package io.github.clusterkit.dbscan;

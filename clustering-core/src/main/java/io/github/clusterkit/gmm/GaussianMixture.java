@@ -278,7 +278,8 @@ public final class GaussianMixture {
           + " scikit-learn), got sum = " + sum);
     }
     if (means[0] == null || means[0].length < 1) {
-      throw new IllegalArgumentException("initial means[0] must have at least one coordinate");
+      throw new IllegalArgumentException("initial means[0] must have at least one coordinate, got "
+          + (means[0] == null ? "null" : "length 0"));
     }
     int d = means[0].length;
     double[][] mu = new double[k][];
@@ -297,7 +298,8 @@ public final class GaussianMixture {
       }
       double[][] m = covariances[c];
       if (m == null || m.length != d) {
-        throw new IllegalArgumentException("initial covariances[" + c + "] must be " + d + " x " + d);
+        throw new IllegalArgumentException("initial covariances[" + c + "] must be " + d + " x " + d + ", got "
+            + (m == null ? "null" : m.length + " rows"));
       }
       double max = 0;
       for (int a = 0; a < d; a++) {
@@ -332,7 +334,9 @@ public final class GaussianMixture {
       try {
         Mixture.of(CovarianceType.TIED, 1, d, new double[] {1}, new double[d], flat);
       } catch (Mixture.NotPositiveDefinite e) {
-        throw new IllegalArgumentException("initial covariances[" + c + "] must be positive definite");
+        throw new IllegalArgumentException("initial covariances[" + c + "] must be positive definite (its"
+            + " Cholesky factorisation fails), got " + (d <= 4 ? Arrays.deepToString(cov[c]) : "a " + d + " x " + d
+            + " matrix"));
       }
     }
     checkShape(type, cov);
@@ -451,7 +455,9 @@ public final class GaussianMixture {
    *     covariances and the KMEANS and RANDOM initialisations store (DIAGONAL and SPHERICAL started by
    *     KMEANS_PLUS_PLUS or {@link #initialParameters} store none), or the {@code k * d * d} (FULL) or
    *     {@code d * d} (TIED) covariance values (before, such sizes overflowed int: a
-   *     NegativeArraySizeException or an index error)
+   *     NegativeArraySizeException or an index error), or the initialisation KMEANS or KMEANS_PLUS_PLUS needs
+   *     more distinct rows than {@code data} has (at least {@code components}; RANDOM and
+   *     {@link #initialParameters} do not)
    * @throws IllegalStateException if a covariance matrix is not positive definite in every restart (the
    *     message names the component and suggests a larger regularization or fewer components), or if a row is so
    *     far from every component that all its log densities overflow and the components cannot be ranked for it

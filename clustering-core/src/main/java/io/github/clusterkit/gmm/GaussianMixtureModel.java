@@ -262,7 +262,8 @@ public final class GaussianMixtureModel {
   /**
    * Mean log-likelihood per row of the training data under this (final) model, equal to scikit-learn's
    * {@code score(X)} after {@code fit(X)}. (scikit-learn's {@code lower_bound_} is the value one iteration
-   * earlier: {@code logLikelihoodHistory()[iterations() - 1]}.)
+   * earlier: {@code logLikelihoodHistory()[iterations() - 1]} when {@code iterations() >= 1}; a fit of
+   * {@code maxIterations(0)} has no such value.)
    *
    * @return {@code (1/n) sum_i log p(x_i)}
    */

@@ -327,7 +327,8 @@ public final class KMeans {
    * @param data the rows
    * @return the fitted model
    * @throws IllegalArgumentException if {@code data} is null, {@code k} exceeds the number of distinct
-   *     rows, or explicit initial centroids have another column count than the data
+   *     rows, explicit initial centroids have another column count than the data, or {@code ELKAN} was chosen
+   *     where its {@code n * k} lower bounds exceed a Java array ({@code 2^31 - 9} values; AUTO then takes Hamerly)
    */
   public KMeansModel fit(Dataset data) {
     return fitInternal(data, null);

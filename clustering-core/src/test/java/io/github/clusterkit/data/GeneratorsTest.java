@@ -210,9 +210,17 @@ class GeneratorsTest {
     assertBad(() -> Generators.circles(1, 0.5, 0, 1), "n must be >= 2, got 1");
     assertBad(() -> Generators.circles(Integer.MAX_VALUE, 0.5, 0, 1),
         "n * d must be at most 2147483639, got 2147483647 * 2");
-    assertBad(() -> Generators.circles(10, 0.5, -1, 1), "noise must be >= 0 and finite, got -1.0");
+    assertBad(() -> Generators.circles(10, 0.5, -1, 1), "noise must be in [0, 1e300], got -1.0");
     assertBad(() -> Generators.circles(10, 0.5, Double.POSITIVE_INFINITY, 1),
-        "noise must be >= 0 and finite, got Infinity");
+        "noise must be in [0, 1e300], got Infinity");
+    assertBad(() -> Generators.circles(10, 0.5, Double.NaN, 1), "noise must be in [0, 1e300], got NaN");
+    // spreads whose points would overflow are named as such (they failed in Dataset, naming a row instead)
+    assertBad(() -> Generators.blobs(10, 2, 2, 1e308, 0.1, 1), "std must be in [0, 1e300], got 1.0E308");
+    assertBad(() -> Generators.moons(10, 1e308, 1), "noise must be in [0, 1e300], got 1.0E308");
+    // the largest spread allowed gives finite points (Dataset refuses any other), noise points included
+    assertEquals(100, Generators.blobs(100, 2, 2, 1e300, 0.5, 1).data().size());
+    assertEquals(100, Generators.moons(100, 1e300, 1).data().size());
+    assertEquals(100, Generators.circles(100, 0.5, 1e300, 1).data().size());
   }
 
   /** Per column, the smallest and largest value of the rows with the given label test ({@code lo[j], hi[j]}). */

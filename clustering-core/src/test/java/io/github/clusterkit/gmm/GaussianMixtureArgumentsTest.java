@@ -176,9 +176,11 @@ class GaussianMixtureArgumentsTest {
     rejects(() -> g.initialParameters(w, new double[][] {{0, 0}, {1}}, cov), "means[1] of length 1");
     // null rows and matrices are refused by name, not with a NullPointerException
     rejects(() -> g.initialParameters(w, new double[][] {{0, 0}, null}, cov), "got means[1] = null");
-    rejects(() -> g.initialParameters(w, new double[][] {null, {1, 1}}, cov), "means[0] must have at least one");
-    rejects(() -> g.initialParameters(w, new double[][] {{}, {}}, cov), "means[0] must have at least one");
-    rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, null}), "covariances[1] must be 2 x 2");
+    rejects(() -> g.initialParameters(w, new double[][] {null, {1, 1}}, cov),
+        "means[0] must have at least one coordinate, got null");
+    rejects(() -> g.initialParameters(w, new double[][] {{}, {}}, cov),
+        "means[0] must have at least one coordinate, got length 0");
+    rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, null}), "covariances[1] must be 2 x 2, got null");
     rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, {{1, 0}, null}}), "covariances[1]",
         "row 1 has null");
     rejects(() -> g.initialParameters(w, mu, new double[][][] {{{1, 0}, {0}}, eye}), "covariances[0]",
@@ -191,9 +193,9 @@ class GaussianMixtureArgumentsTest {
     rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, {{1, 0.5}, {0.4, 1}}}), "covariances[1]",
         "symmetric");
     rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, {{1, 2}, {2, 1}}}), "covariances[1]",
-        "positive definite");
+        "positive definite (its Cholesky factorisation fails), got [[1.0, 2.0], [2.0, 1.0]]");
     rejects(() -> g.initialParameters(w, mu, new double[][][] {eye, {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}}),
-        "covariances[1]", "2 x 2");
+        "covariances[1]", "2 x 2, got 3 rows");
     double[][][] full = {{{1, 0.3}, {0.3, 1}}, eye};
     rejects(() -> g.covariance(CovarianceType.DIAGONAL).initialParameters(w, mu, full), "diagonal",
         "covariances[0][0][1]");
