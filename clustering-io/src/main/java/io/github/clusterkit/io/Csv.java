@@ -57,7 +57,11 @@ import java.util.Set;
  * <p><b>Errors.</b> A malformed file raises an {@link IllegalArgumentException} naming the line (1-based, as
  * an editor counts) and, where it applies, the column: a record with more or fewer fields than the header,
  * an empty or repeated column name, characters after a closing quote, a forced-numeric cell that is not a
- * number, a number outside the {@code double} range, a type override for an unknown column, no header
+ * number, a number outside the {@code double} range (above about {@code 1.8e308} in magnitude; numbers below the
+ * smallest subnormal, about {@code 4.9e-324}, round to 0 as {@link Double#parseDouble} rounds them, as do the
+ * digits beyond a double's precision), a record with the wrong number of fields because a quote was never
+ * closed (the message says so when the field took in line breaks), a type override for an unknown column, no
+ * header
  * at all, or (in a file read by path) bytes that are no text in the {@linkplain CsvOptions#charset charset},
  * such as a windows-1252 file read as UTF-8: such bytes are never replaced, as two names that differ only in
  * them would become one category. Reading problems raise {@link IOException}. FastCSV's limits apply (at most
@@ -333,7 +337,7 @@ public final class Csv {
         }
         if (fieldCount != names.length) {
           throw new IllegalArgumentException(source + ": line " + lastLine + ": expected " + names.length
-              + (names.length == 1 ? " field" : " fields") + ", got " + fieldCount);
+              + (names.length == 1 ? " field" : " fields") + ", got " + fieldCount + spanHint(rec));
         }
         if (n == lines.length) {
           if (n == CsvColumn.MAX_ARRAY) {
@@ -415,6 +419,21 @@ public final class Csv {
 
   private static String abbreviate(String s) {
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+
+  /**
+   * For a record of the wrong length whose field holds a line break (a quoted field spanning lines), a hint at the
+   * likely cause: a quote opened and never closed takes in the rest of the file as one field.
+   */
+  private static String spanHint(CsvRecord rec) {
+    for (int j = 0; j < rec.getFieldCount(); j++) {
+      String f = rec.getField(j);
+      if (f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+        return "; field " + (j + 1) + " is quoted across line breaks (is a quote opened on line "
+            + rec.getStartingLineNumber() + " and never closed?)";
+      }
+    }
+    return "";
   }
 
   private static String message(CsvParseException e) {

@@ -110,8 +110,15 @@ final class CsvOracle {
       }
       if (fields.length != names.length) {
         String expected = names.length == 1 ? "1 field" : names.length + " fields";
+        String hint = "";
+        for (int j = fields.length - 1; j >= 0; j--) { // the first field with a line break, found from the end
+          if (fields[j].matches("(?s).*[\r\n].*")) {
+            hint = "; field " + (j + 1) + " is quoted across line breaks (is a quote opened on line " + line
+                + " and never closed?)";
+          }
+        }
         throw new IllegalArgumentException(source + ": line " + line + ": expected " + expected + ", got "
-            + fields.length);
+            + fields.length + hint);
       }
       rows.add(fields);
       lines.add(line);

@@ -172,6 +172,12 @@ class CsvTest {
     assertMalformed("line 3: expected 2 fields, got 3", "a,b\n1,2\n3,4,5\n");
     assertMalformed("line 2: expected 2 fields, got 1", "a,b\n1\n");
     assertMalformed("line 2: expected 1 field, got 2", "a\n1,2\n");
+    // a quote never closed takes in the rest of the file: the count is off, and the message says why
+    assertMalformed("line 2: expected 2 fields, got 1; field 1 is quoted across line breaks (is a quote opened on"
+        + " line 2 and never closed?)", "a,b\n\"x,1\n2,3\n");
+    // numbers below the smallest subnormal round to 0 (Double.parseDouble's rounding, documented), not an error
+    assertEquals(0.0, parse("a\n1e-400\n").numeric("a")[0], 0.0);
+    assertEquals(Double.MIN_VALUE, parse("a\n4.9e-324\n").numeric("a")[0], 0.0);
     assertMalformed("line 1, column 2: empty column name", "a,,c\n1,2,3\n");
     assertMalformed("line 1, column 3: column name 'a' appears twice", "a,b,a\n");
     assertMalformed("no records", "");
