@@ -64,7 +64,8 @@ import java.util.Objects;
  *
  * <p><b>Determinism.</b> The same configuration and data give the same model, bit for bit, for any
  * {@link #parallelism(int)}: rows are processed in fixed chunks whose partial sums are added in chunk order.
- * Restart {@code r} takes its random numbers (and its K-Means seed) from {@code Rng.split(seed, r)}.
+ * Restart {@code r} takes its random numbers (and its K-Means seed) from a stream split off the seed for
+ * restart {@code r}.
  *
  * <p><b>Thread-safety.</b> Immutable: every wither returns a new configuration, validated at once. Safe to
  * share between threads. Arrays passed in are copied and never modified. Equal configurations (the same settings,

@@ -47,8 +47,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Restarts.</b> With {@link #restarts(int)} {@code = r}, the fit runs {@code r} times from different
  * initial centroids and keeps the run with the lowest inertia (the earliest on ties). Run {@code i} draws its
- * random numbers from {@code Rng.split(seed, i)} alone, so adding restarts never changes the earlier ones:
- * the inertia with {@code r + 1} restarts is never above that with {@code r}. Default: 1 restart (as
+ * random numbers from a stream split off the seed for run {@code i} alone, so adding restarts never changes the
+ * earlier ones: the inertia with {@code r + 1} restarts is never above that with {@code r}. Default: 1 restart (as
  * scikit-learn 1.4's {@code n_init="auto"} for k-means++); use 10 for scikit-learn 1.2's default quality.
  * With explicit initial centroids every run would be identical, so exactly one run is made.
  *

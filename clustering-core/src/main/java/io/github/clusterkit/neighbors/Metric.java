@@ -11,6 +11,12 @@ import io.github.clusterkit.internal.Scale;
  * A radius {@code r} is compared as {@code reduced(p, q) <= toReduced(r)}, which for Euclidean means
  * {@code sum of squared differences <= r * r}: the same comparison scikit-learn's KD-tree makes.
  *
+ * <p>{@link #reducedDistance}, {@link #toReduced}, {@link #fromReduced} and {@link #accumulate} are unchecked
+ * primitives for hot loops (the neighbour search and DBSCAN call them per point): they do not validate their
+ * arguments, so a null array or a bad offset raises Java's own exception and a negative or NaN distance gives a
+ * meaningless value ({@code EUCLIDEAN.toReduced(-2)} is 4), and they do not rescale: EUCLIDEAN's squares overflow
+ * for gaps above about {@code 1.3e154}. {@link #distance} and {@link NeighborIndex} check and rescale.
+ *
  * <p>Thread-safety: constants, safe everywhere.
  */
 public enum Metric {
@@ -122,7 +128,7 @@ public enum Metric {
   public abstract double reducedDistance(double[] a, int aOff, double[] b, int bOff, int d);
 
   /**
-   * @param distance a true distance, {@code >= 0}
+   * @param distance a true distance, {@code >= 0} (not checked)
    * @return the matching reduced distance
    */
   public abstract double toReduced(double distance);
