@@ -3,6 +3,7 @@ package io.github.clusterkit.eval;
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
 import io.github.clusterkit.eval.internal.ReadableNames;
+import io.github.clusterkit.internal.Scale;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -43,7 +44,21 @@ import java.util.TreeSet;
  * the z-score is 0, never {@code NaN}, so that such a feature never names a segment: a constant feature (standard
  * deviation 0: the segment mean equals the overall mean), a column missing in every row (overall mean and
  * standard deviation {@code NaN}), and a segment with no non-missing cell of the feature (its mean is
- * {@code NaN}). {@link #means(int)} tells these cases apart.
+ * {@code NaN}). {@link #means(int)} tells these cases apart. A column whose non-missing cells are all equal is
+ * constant exactly: its means are that value and its standard deviation 0 (rounding never makes a sum over copies
+ * of {@code 0.1} look like a spread).
+ *
+ * <p><b>Range.</b> Every finite value is supported, up to {@link Double#MAX_VALUE} and down to the subnormals. A
+ * numeric column whose largest magnitude lies outside {@code [2^-200, 2^201)} (about {@code 6e-61} to
+ * {@code 3e60}; beyond about {@code 1e154} or below about {@code 1e-162} squared deviations overflow or underflow,
+ * beyond about {@code 1e308 / n} sums do) is multiplied by a power of two that brings that magnitude to
+ * {@code [2^200, 2^201)}, one column at a time, before its statistics are computed; this is exact, means and
+ * standard deviations are scaled back exactly and z-scores do not depend on the scale, so the results, names
+ * included, are those of arithmetic with an unbounded exponent range (a mean or standard deviation below the
+ * smallest normal double, about {@code 2.2e-308}, is rounded like any such double). Columns inside that range are
+ * not scaled, so their results are unchanged by it. As for the library's other scaling, values smaller than their
+ * column's largest magnitude by a factor above about {@code 2^1222} (about {@code 1e368}) lose low bits, or all of
+ * them, in the scaling.
  *
  * <p><b>Names.</b> {@link #name(int, double)} names a segment after its (at most) two most distinctive features:
  * those with the largest {@code |z|}, at least the threshold (0.5 reads well), ties to the earlier feature, listed
@@ -258,38 +273,79 @@ public final class SegmentProfile {
         isLevel, Map.copyOf(firstLevel), Map.copyOf(levelsOf), allMean, allSd, sizes, means, z, missing);
   }
 
-  /** One feature: per group its mean, z-score and missing count, and the overall mean and sd (in row order). */
+  /**
+   * One feature: per group its mean, z-score and missing count, and the overall mean and sd (in row order).
+   *
+   * <p>A column whose largest magnitude lies outside {@code [2^-Scale.LIMIT, 2^(Scale.LIMIT+1))} is first
+   * multiplied by the power of two {@link Scale#exponent(double)} chooses (exact), so that neither the sums
+   * (overflow from about {@code 1e308 / n}) nor the squared deviations (overflow from about {@code 1e154}, underflow
+   * below about {@code 1e-162}) leave the range; means and sd are scaled back exactly (unless they fall below the
+   * smallest normal double) and z-scores are scale-free. Within the range nothing is scaled. A constant column
+   * (every non-missing cell equal) has that value as its mean and every non-empty segment's, and sd 0 exactly:
+   * {@code sum / n} of copies of {@code 0.1} is not always {@code 0.1}, and the rounding noise would otherwise make
+   * a tiny sd and z-scores near 1 that name segments after a constant.
+   */
   private static void summarise(double[] v, int[] group, int groups, List<double[]> meanCols, List<double[]> zCols,
       List<int[]> missCols, List<Double> allMeans, List<Double> allSds) {
     int n = v.length;
+    double maxAbs = 0;
+    double first = Double.NaN;
+    boolean constant = true;
+    for (int i = 0; i < n; i++) {
+      double x = v[i];
+      if (!Double.isNaN(x)) {
+        maxAbs = Math.max(maxAbs, Math.abs(x));
+        if (Double.isNaN(first)) {
+          first = x;
+        } else if (x != first) {
+          constant = false;
+        }
+      }
+    }
+    int e = Scale.exponent(maxAbs); // the table holds finite values only
+    double[] w = e == 0 ? v : Scale.down(v, e); // NaN stays NaN
     double sum = 0;
     int m = 0;
     double[] gs = new double[groups];
     int[] gm = new int[groups];
     int[] miss = new int[groups];
     for (int i = 0; i < n; i++) {
-      if (Double.isNaN(v[i])) {
+      if (Double.isNaN(w[i])) {
         miss[group[i]]++;
       } else {
-        sum += v[i];
+        sum += w[i];
         m++;
-        gs[group[i]] += v[i];
+        gs[group[i]] += w[i];
         gm[group[i]]++;
       }
     }
     double mean = m == 0 ? Double.NaN : sum / m;
-    double ss = 0;
-    for (int i = 0; i < n; i++) {
-      if (!Double.isNaN(v[i])) {
-        ss += (v[i] - mean) * (v[i] - mean);
-      }
-    }
-    double sd = m == 0 ? Double.NaN : Math.sqrt(ss / m);
+    double sd;
     double[] gmean = new double[groups];
     double[] gz = new double[groups];
-    for (int g = 0; g < groups; g++) {
-      gmean[g] = gm[g] == 0 ? Double.NaN : gs[g] / gm[g];
-      gz[g] = gm[g] == 0 || !(sd > 0) ? 0 : (gmean[g] - mean) / sd;
+    if (m > 0 && constant) {
+      mean = first + 0.0; // -0.0 reads 0.0, as the sum of zeros
+      sd = 0;
+      for (int g = 0; g < groups; g++) {
+        gmean[g] = gm[g] == 0 ? Double.NaN : mean;
+      }
+    } else {
+      double ss = 0;
+      for (int i = 0; i < n; i++) {
+        if (!Double.isNaN(w[i])) {
+          ss += (w[i] - mean) * (w[i] - mean);
+        }
+      }
+      sd = m == 0 ? Double.NaN : Math.sqrt(ss / m);
+      for (int g = 0; g < groups; g++) {
+        gmean[g] = gm[g] == 0 ? Double.NaN : gs[g] / gm[g];
+        gz[g] = gm[g] == 0 || !(sd > 0) ? 0 : (gmean[g] - mean) / sd;
+      }
+      if (e != 0) {
+        mean = Math.scalb(mean, e);
+        sd = Math.scalb(sd, e);
+        Scale.up(gmean, e);
+      }
     }
     meanCols.add(gmean);
     zCols.add(gz);
