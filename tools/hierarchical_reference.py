@@ -30,6 +30,11 @@ File format, one block per case:
     end
 The heights t are: the height of the merge that leaves k clusters (inclusive cut: that merge is applied)
 and the midpoint between it and the next one, for the same k values.
+
+With --duplicates it writes nothing and prints, for the small sets of duplicated rows that
+HierarchicalDuplicatesTest uses, linkage(X, 'ward') and scikit-learn 1.2.1's
+AgglomerativeClustering(n_clusters=k, linkage='ward').fit(X).labels_ for every k (for the near-duplicates,
+only the linkage matrix).
 """
 import gzip
 import os
@@ -39,6 +44,18 @@ import numpy as np
 import scipy
 from scipy.cluster.hierarchy import cophenet, cut_tree, fcluster, leaves_list, linkage
 from scipy.spatial.distance import pdist
+
+DUPLICATES = {
+    "four": [[0.1]] * 4,
+    "five": [[0.1]] * 5,
+    "mixed": [[0.1, 0.7], [0.3, 0.2], [0.1, 0.7], [0.9, 0.9], [0.1, 0.7], [0.3, 0.2], [0.1, 0.7], [0.3, 0.2],
+              [0.3, 0.2]],
+}
+# Rows within 3 ulps of 0.1 (UP[k] is 0.1 moved up by k ulps): only the first two rows of Z, the zero merges.
+UP = [0.1]
+while len(UP) < 4:
+    UP.append(float(np.nextafter(UP[-1], 1.0)))
+NEAR = [[UP[a], UP[b]] for a, b in [[0, 2], [1, 3], [0, 2], [0, 2], [0, 0], [3, 0], [3, 1], [3, 3], [2, 0]]]
 
 SETS = ["jain", "flame", "aggregation", "compound", "R15"]
 OUT = os.path.join("clustering-core", "src", "test", "resources", "fixtures", "hierarchical")
@@ -80,7 +97,23 @@ def block(out, x, method, metric, ks):
     out.append("end")
 
 
+def duplicates():
+    import sklearn
+    from sklearn.cluster import AgglomerativeClustering
+    assert sklearn.__version__ == "1.2.1", sklearn.__version__
+    for name, rows in DUPLICATES.items():
+        x = np.array(rows, dtype=np.float64)
+        print(name, "linkage(X, 'ward'):", [[int(r[0]), int(r[1]), float(r[2]), int(r[3])] for r in linkage(x, "ward")])
+        for k in range(1, len(x) + 1):
+            labels = AgglomerativeClustering(n_clusters=k, linkage="ward").fit(x).labels_
+            print("  k = %d labels_: %s" % (k, [int(v) for v in labels]))
+    print("near linkage(X, 'ward'):", linkage(np.array(NEAR), "ward").tolist())
+
+
 def main():
+    if sys.argv[1:] == ["--duplicates"]:
+        duplicates()
+        return
     assert scipy.__version__ == "1.10.1", scipy.__version__
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared", "data")
     os.makedirs(OUT, exist_ok=True)

@@ -2,7 +2,8 @@ package io.github.clusterkit.hierarchical.internal;
 
 /**
  * Test oracle: {@link CentroidWard} as it was before the centroids were held column by column
- * (row-major centroids, live clusters in ascending order, each distance evaluated pairwise).
+ * (row-major centroids, live clusters in ascending order, each distance evaluated pairwise), with its merged
+ * centroids held between the two merged ones as in CentroidWard (written out here, not shared).
  */
 final class RowMajorCentroidWard {
 
@@ -59,9 +60,9 @@ final class RowMajorCentroidWard {
       y = chain[chainLength - 2];
       double height = ward(c, d, size, x, y);
       chainLength -= 2;
-      // Rounded centroids can make Ward's distance non-reducible by an ulp (duplicated rows: a merged
-      // centroid differs from the rows by rounding), and then the merged pair may also sit lower in the
-      // chain: cut the chain there. With reducible distances (no such repeat) nothing changes.
+      // Rounded centroids can make Ward's distance non-reducible by an ulp (a merged centroid is not the exact
+      // mean), and then the merged pair may also sit lower in the chain: cut the chain there. With reducible
+      // distances (no such repeat) nothing changes.
       chainLength = cutChain(chain, chainLength, x, y);
       if (x > y) {
         int t = x;
@@ -73,12 +74,15 @@ final class RowMajorCentroidWard {
       ra[k] = x;
       rb[k] = y;
       rh[k] = height;
-      // The merged centroid replaces y's: (nx * cx + ny * cy) / (nx + ny).
+      // The merged centroid replaces y's: (nx * cx + ny * cy) / (nx + ny), held between cx and cy.
       int ox = x * d;
       int oy = y * d;
       double total = nx + ny;
       for (int j = 0; j < d; j++) {
-        c[oy + j] = (nx * c[ox + j] + ny * c[oy + j]) / total;
+        double a = c[ox + j];
+        double b = c[oy + j];
+        double mean = (nx * a + ny * b) / total;
+        c[oy + j] = Math.min(Math.max(mean, Math.min(a, b)), Math.max(a, b));
       }
       size[x] = 0;
       size[y] = nx + ny;
