@@ -39,22 +39,24 @@ import java.util.Objects;
  * with row 3 here, with row 4 there, both at {@code sqrt(40 / 3)}), on Mall Customers' age, income and spending
  * score from {@code k = 8}. {@code wardByCentroids(false)} gives SciPy's tree.
  * <ul>
- *   <li>{@link Linkage#WARD} (the default, {@code wardByCentroids(true)}): the nearest-neighbour chain
- *       (Murtagh 1983; Muellner, "Modern hierarchical, agglomerative clustering algorithms", 2011,
- *       arXiv:1109.2378, section 3.3) on cluster centroids, each distance evaluated from Ward's closed form
- *       {@code sqrt(2 |A| |B| / (|A| + |B|)) * ||mean(A) - mean(B)||}. O(n^2 d) time and O(n d) memory: no
- *       distance matrix and no size limit; faster than the matrix below about 50 dimensions (see
- *       {@link #wardByCentroids(boolean)}).</li>
+ *   <li>{@link Linkage#WARD} with {@code wardByCentroids(true)}, the default way to compute Ward: the
+ *       nearest-neighbour chain (Murtagh 1983, doi:10.1093/comjnl/26.4.354; Muellner, "Modern hierarchical,
+ *       agglomerative clustering algorithms", 2011, arXiv:1109.2378, section 3.3) on cluster centroids, each
+ *       distance evaluated from Ward's closed form {@code sqrt(2 |A| |B| / (|A| + |B|)) * ||mean(A) - mean(B)||}.
+ *       O(n^2 d) time and O(n d) memory: no distance matrix and no size limit; faster than the matrix below
+ *       about 50 dimensions (see {@link #wardByCentroids(boolean)}). A merged centroid is the weighted mean of
+ *       the two, kept between them (rounding alone can leave that interval), so that equal centroids merge to
+ *       exactly the same one.</li>
  *   <li>{@link Linkage#COMPLETE}, {@link Linkage#AVERAGE}, and {@link Linkage#WARD} with
  *       {@code wardByCentroids(false)}: the nearest-neighbour chain on the condensed distance matrix with
  *       Lance-Williams updates (Lance and Williams 1967, doi:10.1093/comjnl/9.4.373). O(n^2) time and
  *       {@code n (n - 1) / 2} doubles of memory (about 400 MB at n = 10,000), plus lower bounds of each row by
  *       blocks of 256 columns, {@code n ceil(n / 256)} doubles (under 1% of the matrix: 3.2 MB at
  *       n = 10,000).</li>
- *   <li>{@link Linkage#SINGLE}: Prim's minimum spanning tree with distances computed on the fly, O(n^2)
- *       time and linear memory, no matrix: besides a few arrays of n it keeps one column-by-column copy
- *       of the data (as large as the {@link Dataset}, so that the scans vectorise); it runs on any n whose
- *       data fit in memory twice.</li>
+ *   <li>{@link Linkage#SINGLE}: Prim's minimum spanning tree (Prim 1957, doi:10.1002/j.1538-7305.1957.tb01515.x)
+ *       with distances computed on the fly, O(n^2) time and linear memory, no matrix: besides a few arrays of n
+ *       it keeps one column-by-column copy of the data (as large as the {@link Dataset}, so that the scans
+ *       vectorise); it runs on any n whose data fit in memory twice.</li>
  * </ul>
  * The matrix algorithms keep each cluster's nearest neighbours cached between merges, so the chain rarely
  * rescans a row, and a rescan skips the blocks of the row whose lower bound exceeds the neighbours found;
@@ -95,7 +97,8 @@ import java.util.Objects;
  * thread and parked worker threads that the library keeps between calls and ends after a second unused; the
  * common pool is never used). The result is identical for every thread count.
  *
- * <p><b>Edge cases.</b> One row gives a dendrogram without merges. Duplicate rows merge at height 0.
+ * <p><b>Edge cases.</b> One row gives a dendrogram without merges. Duplicate rows merge at height 0, before
+ * any other merge, with every linkage and both ways of computing Ward.
  * {@code fit} never modifies the dataset. Instances are immutable and safe to share between threads. Equal
  * configurations (the same settings, however they were reached) are {@code equals} and have equal {@code hashCode}s,
  * so a configuration can key a cache of fitted models. Every setting counts: the parallelism, although the result
