@@ -251,7 +251,9 @@ public final class ContingencyTable {
    * arithmetic. As scikit-learn: 1.0 when no pair is split by one labelling and joined by the other (for
    * instance a single point, or both labellings putting every point alone).
    *
-   * @return the adjusted Rand index, in {@code [-1, 1]}
+   * @return the adjusted Rand index, in {@code [-1/2, 1]}: the lower bound is tight (Chacon and Rastrojo 2023,
+   *     "Minimum adjusted Rand index for two clusterings of a given size", Advances in Data Analysis and
+   *     Classification)
    */
   public double adjustedRandIndex() {
     return pairCounting(false).adjustedRandIndex();

@@ -247,7 +247,10 @@ public final class KSelection {
    * @param data the points
    * @return the table and the recommendation
    * @throws IllegalArgumentException if {@code data} is null or {@code maxK} exceeds the number of distinct
-   *     rows (K-Means cannot place more centroids than there are distinct points)
+   *     rows (K-Means cannot place more centroids than there are distinct points), or, when mixtures are fitted
+   *     ({@link #mixtures(CovarianceType)}), for data {@link GaussianMixture#fit(Dataset)} refuses: in particular
+   *     data whose largest magnitude lies outside {@code [2^-480, 2^481)} (about {@code 3e-145} to
+   *     {@code 6e144}), which the K-Means sweep alone accepts (it scales them exactly)
    * @throws IllegalStateException if a mixture cannot be fitted (a covariance matrix not positive definite in
    *     every restart; see {@link GaussianMixture#fit(Dataset)})
    */

@@ -92,7 +92,12 @@ public final class PairCounting {
     return both / (double) (both + truthOnly + predictedOnly);
   }
 
-  /** @return the Rand index, the fraction of pairs on which both agree (1.0 when there are no pairs) */
+  /**
+   * The Rand index (Rand 1971, "Objective criteria for the evaluation of clustering methods", Journal of the
+   * American Statistical Association, doi:10.1080/01621459.1971.10482356).
+   *
+   * @return the Rand index, the fraction of pairs on which both agree (1.0 when there are no pairs)
+   */
   public double randIndex() {
     long total = both + truthOnly + predictedOnly + neither;
     return total == 0 ? 1.0 : (both + neither) / (double) total;

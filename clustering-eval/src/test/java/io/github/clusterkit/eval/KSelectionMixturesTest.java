@@ -129,6 +129,10 @@ class KSelectionMixturesTest {
     Dataset tiny = Dataset.of(new double[][] {{0, 0}, {1, 1}, {2, 2}});
     assertThrows(IllegalArgumentException.class,
         () -> KSelection.kMeans(1, 4).mixtures(CovarianceType.FULL).evaluate(tiny));
+    // data near 1e200: the K-Means sweep scales them, the mixture fits refuse them naming GaussianMixture's range
+    Dataset huge = Dataset.of(new double[][] {{1e200, 0}, {2e200, 0}, {0, 1e200}, {3e200, 1e200}});
+    assertArrayEquals(new int[] {1, 2}, KSelection.kMeans(1, 2).evaluate(huge).ks());
+    assertMessage("[2^-480, 2^481)", () -> KSelection.kMeans(1, 2).mixtures(CovarianceType.FULL).evaluate(huge));
   }
 
   private static void assertMessage(String part, org.junit.jupiter.api.function.Executable call) {
