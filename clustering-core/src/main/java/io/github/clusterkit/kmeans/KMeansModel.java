@@ -168,7 +168,15 @@ public final class KMeansModel {
     return inertia;
   }
 
-  /** @return the number of Lloyd iterations of the kept run (scikit-learn's {@code n_iter_}) */
+  /**
+   * The number of Lloyd iterations of the kept run (scikit-learn's {@code n_iter_}). With tolerance 0 it can be
+   * one more than exact arithmetic would take where a centroid is a rounded mean: after an empty cluster is
+   * re-seeded (its old cluster's sums are edited, {@code (0.1 + 0.2) - 0.1}, and the next pass's fresh sums move
+   * that centroid by an ulp) or for copies of one point ({@code (0.1 + 0.1 + 0.1) / 3} is not 0.1); the labels
+   * and centroids are those of the extra pass, which changes no label.
+   *
+   * @return the number of iterations
+   */
   public int iterations() {
     return iterations;
   }
