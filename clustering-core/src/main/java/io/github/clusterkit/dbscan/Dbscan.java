@@ -65,7 +65,13 @@ import java.util.Objects;
  */
 public final class Dbscan {
 
-  /** Which neighbour search {@link #fit(Dataset)} uses. */
+  /**
+   * Which neighbour search {@link #fit(Dataset)} uses. Whatever the choice, an eps whose square underflows at the
+   * data's scale (Euclidean eps below about {@code 1.5e-154} for data that are not rescaled) runs on a
+   * {@link io.github.clusterkit.neighbors.NeighborIndex} KD-tree, which answers such radii exactly in the original
+   * units ({@link DbscanModel#search()} then says {@code KD_TREE}); the grid and the DBSCAN KD-tree would compare
+   * squared distances that underflow too.
+   */
   public enum Search {
     /**
      * The grid for dimension {@code <= 3} (unless the data span more than 2^24 cells along an axis, or too

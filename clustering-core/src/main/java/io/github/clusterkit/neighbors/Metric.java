@@ -161,7 +161,8 @@ public enum Metric {
   /**
    * The true distance between two points of equal length (points beyond {@code 2^201} or below {@code 2^-200} in
    * magnitude are measured after an exact power-of-two scaling, so {@code 1e200} and {@code -1e200} are
-   * {@code 2e200} apart, not infinitely).
+   * {@code 2e200} apart, not infinitely; gaps whose squares underflow are measured after another, so
+   * {@code (0, 1)} and {@code (1e-200, 1)} are {@code 1e-200} apart, not 0).
    *
    * @param a first point
    * @param b second point
@@ -186,9 +187,27 @@ public enum Metric {
     }
     // Points too large or too small for squared distances are measured times a power of two, exactly (Scale).
     int e = Scale.exponent(Math.max(Scale.maxAbs(a, 0, a.length), Scale.maxAbs(b, 0, b.length)));
-    if (e != 0) {
-      return Math.scalb(fromReduced(reducedDistance(Scale.down(a, e), 0, Scale.down(b, e), 0, a.length)), e);
+    double[] as = e != 0 ? Scale.down(a, e) : a;
+    double[] bs = e != 0 ? Scale.down(b, e) : b;
+    double r = reducedDistance(as, 0, bs, 0, a.length);
+    if (r < Double.MIN_NORMAL) {
+      // The gaps are too small for their squares at this scale ((0, 1) and (1e-200, 1) were at distance 0): measure
+      // them times the power of two that takes the largest to [1, 2). A difference below the normal range is exact.
+      double[] g = new double[a.length];
+      double m = 0;
+      for (int j = 0; j < g.length; j++) {
+        g[j] = as[j] - bs[j];
+        m = Math.max(m, Math.abs(g[j]));
+      }
+      if (m == 0) {
+        return 0;
+      }
+      int f = Math.getExponent(m);
+      for (int j = 0; j < g.length; j++) {
+        g[j] = Math.scalb(g[j], -f);
+      }
+      return Math.scalb(fromReduced(reducedDistance(g, 0, new double[g.length], 0, g.length)), f + e);
     }
-    return fromReduced(reducedDistance(a, 0, b, 0, a.length));
+    return Math.scalb(fromReduced(r), e);
   }
 }

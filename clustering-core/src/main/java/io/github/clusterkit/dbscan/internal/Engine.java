@@ -6,6 +6,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.neighbors.BruteForce;
 import io.github.clusterkit.neighbors.Metric;
+import io.github.clusterkit.neighbors.NeighborIndex;
 
 /** Entry point of the DBSCAN engine: chooses the path, runs it, numbers the clusters. */
 public final class Engine {
@@ -140,7 +141,15 @@ public final class Engine {
     try (ChunkRunner runner = new ChunkRunner(parallelism)) {
       Result r = null;
       Path path = requested;
-      if (requested == null || requested == Path.GRID) {
+      if (requested != Path.BRUTE_FORCE && metric.toReduced(eps) < Double.MIN_NORMAL) {
+        // An eps whose reduced form is subnormal or 0 (below about 1.5e-154 times the data's scale, Euclidean):
+        // the grid's and KdDbscan's comparisons would hold rows whose reduced distance underflows too, however
+        // far beyond eps (rows 0 and 2e-200 within eps = 1e-200). The neighbour index answers such radii exactly
+        // in the original units (its FarRadius), so the fit runs on a KD-tree index here, reported as KD_TREE.
+        r = new TreeDbscan(NeighborIndex.of(data, metric), eps).run(minPts, borderAsNoise, runner);
+        path = Path.KD_TREE;
+      }
+      if (r == null && (requested == null || requested == Path.GRID)) {
         GridDbscan grid = GridDbscan.plan(x, n, d, metric, eps, runner);
         if (grid != null) {
           r = grid.run(x, minPts, borderAsNoise, runner);
