@@ -119,15 +119,11 @@ class SegmentProfileRangeTest {
       int[] segs = p.segments();
       for (int j = 0; j < 2; j++) {
         double[] v = j == 0 ? a : b;
-        double sum = 0;
         int m = 0;
         for (double x : v) {
-          if (!Double.isNaN(x)) {
-            sum += x;
-            m++;
-          }
+          m += Double.isNaN(x) ? 0 : 1;
         }
-        double mean = sum / m;
+        double mean = BruteForce.mean(v);
         double ss = 0;
         for (double x : v) {
           if (!Double.isNaN(x)) {
