@@ -238,7 +238,7 @@ public final class Cli implements Callable<Integer> {
   static Table readTable(Input in, CsvOptions options) throws IOException {
     Path file = in.path;
     try {
-      char delimiter = delimiter(file);
+      char delimiter = delimiter(file, options.charset());
       Table t = Csv.read(file, options.delimiter(delimiter));
       return delimiter == ',' ? t : withDecimalCommas(t, file, options.delimiter(delimiter));
     } catch (IllegalArgumentException e) {
@@ -361,21 +361,43 @@ public final class Cli implements Callable<Integer> {
   private static final int HEADER_SCAN_LIMIT = 1 << 16;
 
   /**
-   * The field separator of a CSV file, from its header (its first line that is not empty): a semicolon, or
-   * else a tab, when the header has one and no comma outside quotes (spreadsheets write such files where the
-   * decimal separator is a comma); otherwise a comma.
+   * The field separator of a CSV file, from its header (its first line that is not empty), read as UTF-8.
    *
    * @param file the CSV file
    * @return {@code ','}, {@code ';'} or {@code '\t'}
    */
   static char delimiter(Path file) throws IOException {
+    return delimiter(file, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The field separator of a CSV file, from its header (its first line that is not empty): a semicolon, or
+   * else a tab, when the header has one and no comma outside quotes (spreadsheets write such files where the
+   * decimal separator is a comma); otherwise a comma. The header is decoded as the file is read: in the charset
+   * of its byte-order mark, else in {@code charset}. Before, its bytes were read as UTF-8 whatever the file's
+   * encoding, and in UTF-16 a byte of a letter can be a separator, a quote or a line end ({@code л} is 3B 04,
+   * {@code č} is 0D 01): a tab-separated file was split at semicolons, a semicolon one read as comma-separated.
+   *
+   * @param file the CSV file
+   * @param charset the charset of a file without a byte-order mark
+   * @return {@code ','}, {@code ';'} or {@code '\t'}
+   */
+  static char delimiter(Path file, java.nio.charset.Charset charset) throws IOException {
     int commas = 0;
     int semicolons = 0;
     int tabs = 0;
-    try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+    try (java.io.BufferedInputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+      java.nio.charset.Charset cs = bomCharset(in, charset);
+      // only separators are counted: a byte sequence that is no text is the reading's to report
+      Reader r = new InputStreamReader(in, cs.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE));
       boolean quoted = false;
       boolean content = false;
       for (int i = 0, c = r.read(); c >= 0 && i < HEADER_SCAN_LIMIT; i++, c = r.read()) {
+        if (c == '\uFEFF' && i == 0) {
+          continue; // the mark, decoded by a charset that keeps it
+        }
         if (c == '"') {
           quoted = !quoted;
         } else if (!quoted && (c == '\n' || c == '\r')) {
@@ -397,6 +419,43 @@ public final class Cli implements Callable<Integer> {
       return ',';
     }
     return semicolons > 0 ? ';' : tabs > 0 ? '\t' : ',';
+  }
+
+  /**
+   * The charset of the byte-order mark the stream starts with (which is skipped), as the CSV reader takes it
+   * (UTF-8, UTF-16 or UTF-32), or {@code dflt} without one.
+   */
+  private static java.nio.charset.Charset bomCharset(java.io.InputStream in, java.nio.charset.Charset dflt)
+      throws IOException {
+    in.mark(4);
+    byte[] b = in.readNBytes(4);
+    in.reset();
+    int n = b.length;
+    int b0 = n > 0 ? b[0] & 0xFF : -1;
+    int b1 = n > 1 ? b[1] & 0xFF : -1;
+    int b2 = n > 2 ? b[2] & 0xFF : -1;
+    int b3 = n > 3 ? b[3] & 0xFF : -1;
+    if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+      in.skipNBytes(3);
+      return StandardCharsets.UTF_8;
+    }
+    if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+      in.skipNBytes(4);
+      return java.nio.charset.Charset.forName("UTF-32BE");
+    }
+    if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+      in.skipNBytes(4);
+      return java.nio.charset.Charset.forName("UTF-32LE");
+    }
+    if (b0 == 0xFE && b1 == 0xFF) {
+      in.skipNBytes(2);
+      return StandardCharsets.UTF_16BE;
+    }
+    if (b0 == 0xFF && b1 == 0xFE) {
+      in.skipNBytes(2);
+      return StandardCharsets.UTF_16LE;
+    }
+    return dflt;
   }
 
   /**
