@@ -57,7 +57,8 @@ import picocli.CommandLine.Parameters;
  *   <li>{@code demo}: the DBSCAN demonstration ({@link Demo}).
  * </ul>
  *
- * <p>A bad option or a bad file gives one line on standard error and exit code 2, never a stack trace.
+ * <p>A bad option or a bad file gives one line on standard error and exit code 2, never a stack trace; standard
+ * output that cannot be written (a full disk, a closed pipe) gives one line on standard error and exit code 3.
  */
 @Command(name = "clusterkit", mixinStandardHelpOptions = true, version = Cli.VERSION,
     description = "Customer segmentation with clusterkit: segment a customer table, predict new customers.",
@@ -69,6 +70,9 @@ public final class Cli implements Callable<Integer> {
 
   /** Exit code of a bad option, bad file or data that cannot be segmented as asked. */
   public static final int USAGE = 2;
+
+  /** Exit code when standard output could not be written (a full disk, a closed pipe): what it printed is incomplete. */
+  public static final int OUTPUT_FAILED = 3;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -104,7 +108,8 @@ public final class Cli implements Callable<Integer> {
    * @param out standard output
    * @param err standard error (errors, and the progress bar when {@code progress} is on)
    * @param progress whether to draw a progress bar on {@code err}
-   * @return the exit code: 0, {@link #USAGE} for a bad option, file or data, 1 for an unexpected failure
+   * @return the exit code: 0, {@link #USAGE} for a bad option, file or data, {@link #OUTPUT_FAILED} when {@code out}
+   *     could not be written (one line on {@code err} says so), 1 for an unexpected failure
    */
   public static int run(String[] args, PrintStream out, PrintStream err, boolean progress) {
     CommandLine cl = new CommandLine(new Cli(out, err));
@@ -124,7 +129,15 @@ public final class Cli implements Callable<Integer> {
       err.println("error: " + describe(ex));
       return expected(ex) ? USAGE : 1;
     });
-    return cl.execute(args);
+    int code = cl.execute(args);
+    cl.getOut().flush();
+    out.flush();
+    if (out.checkError()) {
+      // a PrintStream keeps its write errors to itself: a full disk or a closed pipe looked like success
+      err.println("error: cannot write to standard output (disk full, or the pipe or file closed?)");
+      return code == 0 ? OUTPUT_FAILED : code;
+    }
+    return code;
   }
 
   @Override

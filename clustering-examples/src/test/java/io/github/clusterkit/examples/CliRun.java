@@ -10,7 +10,7 @@ final class CliRun {
   final String out;
   final String err;
 
-  private CliRun(int exit, String out, String err) {
+  CliRun(int exit, String out, String err) {
     this.exit = exit;
     this.out = out;
     this.err = err;
