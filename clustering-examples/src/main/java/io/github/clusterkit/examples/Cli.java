@@ -71,7 +71,7 @@ public final class Cli implements Callable<Integer> {
   /** Exit code of a bad option, bad file or data that cannot be segmented as asked. */
   public static final int USAGE = 2;
 
-  /** Exit code when standard output could not be written (a full disk, a closed pipe): what it printed is incomplete. */
+  /** Exit code when standard output could not be written (a full disk, a closed pipe): its text is incomplete. */
   public static final int OUTPUT_FAILED = 3;
 
   private final PrintStream out;
@@ -498,20 +498,107 @@ public final class Cli implements Callable<Integer> {
    */
   static Table readCustomers(Path file, String idColumn, List<String> features, CsvOptions base)
       throws IOException {
+    return readCustomers(file, idColumn, features, base, null);
+  }
+
+  /**
+   * {@link #readCustomers(Path, String, List, CsvOptions)}, adding to {@code notes} a line for each column named
+   * like an id that is not taken as the id but used as a feature (detection only).
+   *
+   * @param file the CSV file
+   * @param idColumn the id column named by the user, or null to detect it
+   * @param features the feature columns named by the user, or null for all
+   * @param base the options every reading starts from
+   * @param notes where the notes go, or null
+   * @return the table
+   */
+  static Table readCustomers(Path file, String idColumn, List<String> features, CsvOptions base, List<String> notes)
+      throws IOException {
     try (Input in = Input.of(file)) {
-      return readCustomers(in, idColumn, features, base);
+      return readCustomers(in, idColumn, features, base, notes);
     }
   }
 
-  private static Table readCustomers(Input file, String idColumn, List<String> features, CsvOptions base)
-      throws IOException {
+  /**
+   * The detection judges the ids on their text: a column named like an id that came out numeric is read as text
+   * for it, since as doubles ids of more than 15 digits collide (100000000000000001 and 100000000000000002), and
+   * such an id column was taken for a feature.
+   */
+  private static Table readCustomers(Input file, String idColumn, List<String> features, CsvOptions base,
+      List<String> notes) throws IOException {
     Table t = readTable(file, base);
-    String id = idColumn != null ? columnName(idColumn, t) : Preprocessing.detectIdColumn(t);
-    if (!numericId(t, id) || features != null && columnNames(features, t).contains(id)) {
+    List<String> used = columnNames(features, t);
+    String id;
+    Table text = null;
+    List<String> forced = new ArrayList<>();
+    if (idColumn != null) {
+      id = columnName(idColumn, t);
+    } else {
+      CsvOptions asText = base;
+      for (String c : t.columnNames(ColumnType.NUMERIC)) {
+        if (Preprocessing.isIdName(c)) {
+          asText = asText.type(c, ColumnType.CATEGORICAL);
+          forced.add(c);
+        }
+      }
+      text = forced.isEmpty() ? t : readTable(file, asText);
+      id = Preprocessing.detectIdColumn(text);
+      if (notes != null) {
+        notes.addAll(idNotes(text, id, used));
+      }
+    }
+    if (!numericId(t, id) || used != null && used.contains(id)) {
       return t;
     }
+    if (forced.size() == 1) {
+      return text; // read with the id, and only it, as text
+    }
     t = null; // the table is read again, with the id as text; the first reading may be collected meanwhile
+    text = null;
     return readTable(file, base.type(id, ColumnType.CATEGORICAL));
+  }
+
+  /**
+   * A note for each column named like an id ({@link Preprocessing#isIdName}) that is not the id {@code id} but a
+   * feature, saying why it was not taken for the id: an empty cell, or a value in two rows (on the cells' text).
+   *
+   * @param text the table, columns named like an id read as text
+   * @param id the id column taken, or null
+   * @param features the feature columns, or null for all but the id
+   * @return the notes, "note: ..." each
+   */
+  static List<String> idNotes(Table text, String id, List<String> features) {
+    List<String> notes = new ArrayList<>();
+    for (String c : text.columnNames()) {
+      if (!Preprocessing.isIdName(c) || c.equals(id) || features != null && !features.contains(c)) {
+        continue;
+      }
+      String why = null;
+      String[] cells = text.type(c) == ColumnType.CATEGORICAL ? text.categorical(c) : null;
+      if (text.missingCount(c) > 0) {
+        int first = 0;
+        while (!(cells == null ? Double.isNaN(text.numeric(c)[first]) : cells[first] == null)) {
+          first++;
+        }
+        int m = text.missingCount(c);
+        why = m + (m == 1 ? " cell is" : " cells are") + " empty (the first in row " + (first + 1) + ")";
+      } else if (cells != null) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < cells.length && why == null; i++) {
+          Integer before = seen.putIfAbsent(cells[i], i);
+          if (before != null) {
+            String v = cells[i].length() > 40 ? cells[i].substring(0, 37) + "..." : cells[i];
+            why = "rows " + (before + 1) + " and " + (i + 1) + " both hold '" + v + "'";
+          }
+        }
+      }
+      if (why != null) {
+        notes.add("note: column '" + c + "' is used as a feature, not as the customer id: " + why + " (rows"
+            + " counted from 1 = the first data row); if it identifies the customers, name it with --id-column"
+            + " (empty cells allowed, no id twice), or leave it out with --columns");
+      }
+    }
+    return notes;
   }
 
   /**
@@ -646,7 +733,9 @@ public final class Cli implements Callable<Integer> {
         table = CustomerData.generate();
         source = "the built-in generated table (seed " + CustomerData.DEFAULT_SEED + ")";
       } else {
-        table = readCustomers(file, idColumn, columns, CsvOptions.defaults().charset(charset(encoding)));
+        List<String> notes = new ArrayList<>();
+        table = readCustomers(file, idColumn, columns, CsvOptions.defaults().charset(charset(encoding)), notes);
+        notes.forEach(err::println);
         source = file.getFileName().toString();
       }
       config = config.columns(columnNames(columns, table))

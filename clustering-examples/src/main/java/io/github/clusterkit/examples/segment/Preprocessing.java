@@ -54,6 +54,17 @@ public final class Preprocessing {
     return null;
   }
 
+  /**
+   * Whether a column's name is one {@link #detectIdColumn} takes for an identifier's: {@code id}, or ending in
+   * {@code _id}, {@code ID} or {@code Id}.
+   *
+   * @param name a column name
+   * @return whether it is named like an id
+   */
+  public static boolean isIdName(String name) {
+    return ID_NAME.matcher(name).matches();
+  }
+
   private static boolean distinct(Table t, String name) {
     Set<Object> seen = new HashSet<>();
     if (t.type(name) == ColumnType.NUMERIC) {
