@@ -637,6 +637,42 @@ public final class Cli implements Callable<Integer> {
     return id != null && t.hasColumn(id) && t.type(id) == ColumnType.NUMERIC;
   }
 
+  private static final java.util.regex.Pattern OPTION_MESSAGE =
+      java.util.regex.Pattern.compile("(k|k-max|eps|min-pts|outlier-share) must .*", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * A message of {@link Segmenter} about one of its parameters, naming the option that sets it: "--k must be >= 1,
+   * got 0" for "k must be >= 1, got 0"; other messages as they are.
+   *
+   * @param m the message
+   * @return the message for the command line
+   */
+  static String optionMessage(String m) {
+    return m != null && OPTION_MESSAGE.matcher(m).matches() ? "--" + m : m;
+  }
+
+  private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile(" at row (\\d+)");
+
+  /**
+   * A message of the model's pipeline with its 0-based row numbers ("at row 0") as the CLI counts rows, 1 for
+   * the first data row ("in row 1 (1 = the first data row)").
+   *
+   * @param m the message
+   * @return the message for the command line
+   */
+  static String dataRows(String m) {
+    if (m == null) {
+      return null;
+    }
+    java.util.regex.Matcher mm = ROW.matcher(m);
+    StringBuilder sb = new StringBuilder();
+    while (mm.find()) {
+      mm.appendReplacement(sb, " in row " + (Long.parseLong(mm.group(1)) + 1) + " (1 = the first data row)");
+    }
+    mm.appendTail(sb);
+    return sb.toString();
+  }
+
   /** {@code segment [file.csv]}. */
   @Command(name = "segment", mixinStandardHelpOptions = true, version = Cli.VERSION, sortOptions = false,
       description = {"Segments customers: impute, one-hot, log of skewed money columns, scale; sweep k; fit;"
@@ -717,8 +753,16 @@ public final class Cli implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("--algorithm must be kmeans, gmm or dbscan, got '" + algorithm + "'");
       }
-      Segmenter config = Segmenter.defaults().algorithm(alg).k(k).maxK(kMax).eps(eps).minPts(minPts)
-          .logSkewed(!noLog).seed(seed).outlierShare(outlierShare);
+      Segmenter config;
+      try {
+        config = Segmenter.defaults().algorithm(alg).k(k).maxK(kMax).eps(eps).minPts(minPts)
+            .logSkewed(!noLog).seed(seed).outlierShare(outlierShare);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(optionMessage(e.getMessage()), e);
+      }
+      if (outDir.toString().isBlank()) {
+        throw new IllegalArgumentException("--out must name a folder, got '" + outDir + "'");
+      }
       if (alg == Segmenter.Algorithm.DBSCAN && k != null) {
         throw new IllegalArgumentException("--k does not apply to dbscan (it finds the number of segments; use"
             + " --eps and --min-pts)");
@@ -741,16 +785,20 @@ public final class Cli implements Callable<Integer> {
       config = config.columns(columnNames(columns, table))
           .idColumn(idColumn == null ? null : columnName(idColumn, table));
       Segmentation s;
-      if (progress) {
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("k sweep").setInitialMax(kMax)
-            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100).setMaxRenderedLength(80)
-            .setConsumer(new ConsoleProgressBarConsumer(err, 80)).build()) {
-          IntConsumer step = kk -> bar.stepTo(kk);
-          s = config.run(table, step);
-          bar.stepTo(bar.getMax());
+      try {
+        if (progress) {
+          try (ProgressBar bar = new ProgressBarBuilder().setTaskName("k sweep").setInitialMax(kMax)
+              .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100).setMaxRenderedLength(80)
+              .setConsumer(new ConsoleProgressBarConsumer(err, 80)).build()) {
+            IntConsumer step = kk -> bar.stepTo(kk);
+            s = config.run(table, step);
+            bar.stepTo(bar.getMax());
+          }
+        } else {
+          s = config.run(table, null);
         }
-      } else {
-        s = config.run(table, null);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(optionMessage(e.getMessage()), e);
       }
       Report.print(s, source, out);
       Outputs.Written w = Outputs.write(s, outDir);
@@ -849,7 +897,12 @@ public final class Cli implements Callable<Integer> {
       if (unseen != null) {
         err.println("note: " + unseen);
       }
-      ModelBundle.Prediction p = bundle.predict(t);
+      ModelBundle.Prediction p;
+      try {
+        p = bundle.predict(t);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(dataRows(e.getMessage()), e);
+      }
       String[] ids = new String[t.rowCount()];
       if (id != null && t.type(id) == ColumnType.CATEGORICAL) {
         ids = t.categorical(id);

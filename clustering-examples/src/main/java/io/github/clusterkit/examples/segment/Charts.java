@@ -54,6 +54,8 @@ public final class Charts {
    * @throws IOException if writing fails
    */
   public static List<Path> write(Segmentation s, Path dir) throws IOException {
+    // ImageIO's disk cache writes temporary files into java.io.tmpdir, outside the output folder
+    javax.imageio.ImageIO.setUseCache(false);
     List<Path> out = new ArrayList<>();
     save(pca(s), dir, PCA, out);
     save(kSelection(s.sweep()), dir, K_SELECTION, out);
