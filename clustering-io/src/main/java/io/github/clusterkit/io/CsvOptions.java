@@ -8,12 +8,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * How {@link Csv} reads a file: delimiter, quote character, decimal separator, header row, missing-value
- * tokens, column type overrides and character set. Immutable; every wither validates its argument at once and returns a new
- * instance. Safe to share between threads.
+ * tokens, column type overrides and character set. Immutable; every wither validates its argument at once and
+ * returns a new instance. Safe to share between threads; equal options (every setting equal) are {@code equals}.
  *
  * <p>Defaults: comma-separated, double-quoted, a decimal point, a header row, {@code ""} and {@code "NA"} as
  * missing, every column's type inferred, UTF-8.
@@ -227,6 +228,25 @@ public final class CsvOptions {
   /** @return the character set */
   public Charset charset() {
     return charset;
+  }
+
+  /**
+   * Equal when every setting is equal, however it was reached (the missing tokens as a set, the type overrides as a
+   * map: their order does not count), so options can key a cache of read tables.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof CsvOptions)) {
+      return false;
+    }
+    CsvOptions b = (CsvOptions) o;
+    return delimiter == b.delimiter && quote == b.quote && decimal == b.decimal && header == b.header
+        && missing.equals(b.missing) && types.equals(b.types) && charset.equals(b.charset);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(delimiter, quote, decimal, header, missing, types, charset);
   }
 
   @Override

@@ -261,6 +261,23 @@ class CsvTest {
   }
 
   @Test
+  void equalOptionsAreEqualHoweverReached() {
+    CsvOptions a = CsvOptions.defaults().delimiter(';').decimalSeparator(',').missingTokens("", "?", "NA")
+        .type("x", ColumnType.NUMERIC).type("y", ColumnType.CATEGORICAL);
+    CsvOptions b = CsvOptions.defaults().missingTokens("NA", "?", "").type("y", ColumnType.CATEGORICAL)
+        .delimiter(';').type("x", ColumnType.NUMERIC).decimalSeparator(',');
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertEquals(CsvOptions.defaults(), CsvOptions.defaults().header(false).header(true));
+    for (CsvOptions other : new CsvOptions[] {a.delimiter('\t'), a.quote('\''), a.decimalSeparator('.'),
+        a.header(false), a.missingTokens("", "?"), a.type("x", ColumnType.CATEGORICAL),
+        a.charset(StandardCharsets.ISO_8859_1)}) {
+      assertFalse(a.equals(other), other::toString);
+    }
+    assertFalse(a.equals(null));
+  }
+
+  @Test
   void quoteMustBeNoLineBreakNorTheDelimiter() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CsvOptions.defaults().quote(','));
