@@ -129,6 +129,20 @@ public final class Pipeline {
     return out;
   }
 
+  /**
+   * Equal when the steps are equal, in the same order (clusterkit's steps compare their settings; a step of
+   * another class compares as its own {@code equals} says), so a pipeline can key a cache of fitted ones.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Pipeline && steps.equals(((Pipeline) o).steps);
+  }
+
+  @Override
+  public int hashCode() {
+    return steps.hashCode();
+  }
+
   @Override
   public String toString() {
     return "Pipeline" + steps;

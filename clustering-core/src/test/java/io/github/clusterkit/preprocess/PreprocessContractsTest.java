@@ -84,6 +84,15 @@ class PreprocessContractsTest {
         () -> ColumnSelector.keep("a"),
         () -> ColumnSelector.drop("a"),
         () -> ColumnSelector.keep("b")));
+    // pipelines: equal steps in the same order
+    assertDistinctAndRebuildable(List.of(
+        () -> Pipeline.of(),
+        () -> Pipeline.of(Imputer.median(), new StandardScaler()),
+        () -> Pipeline.of(new StandardScaler(), Imputer.median()),
+        () -> Pipeline.of(Imputer.median(), new StandardScaler().columns("a")),
+        () -> Pipeline.of(Imputer.median())));
+    assertEquals(Pipeline.of(Imputer.median(), new StandardScaler()),
+        Pipeline.of(List.of(Imputer.median(), new StandardScaler())));
     assertEquals(Imputer.Strategy.MEDIAN, Imputer.median().strategy());
     assertEquals(Imputer.Strategy.CONSTANT, Imputer.constant("x").columns("g").strategy());
   }
