@@ -324,6 +324,28 @@ public final class KSelection {
         kneeSensitivity);
   }
 
+  /**
+   * Equal when every setting is equal, however it was reached (the knee sensitivity as by
+   * {@link Double#equals(Object)}), so a configuration can key a cache of results.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof KSelection)) {
+      return false;
+    }
+    KSelection b = (KSelection) o;
+    return minK == b.minK && maxK == b.maxK && seed == b.seed && restarts == b.restarts
+        && parallelism == b.parallelism && criteria.equals(b.criteria) && recommendBy == b.recommendBy
+        && silhouetteSampleSize == b.silhouetteSampleSize
+        && Double.compare(kneeSensitivity, b.kneeSensitivity) == 0 && covariance == b.covariance;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(minK, maxK, seed, restarts, parallelism, criteria, recommendBy,
+        silhouetteSampleSize, kneeSensitivity, covariance);
+  }
+
   @Override
   public String toString() {
     return "KSelection[k-means, k=" + minK + ".." + maxK + ", seed=" + seed + ", restarts=" + restarts

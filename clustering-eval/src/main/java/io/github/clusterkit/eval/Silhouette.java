@@ -238,6 +238,21 @@ public final class Silhouette {
     return rows;
   }
 
+  /** Equal when every setting is equal (the seed included, though only a sampled silhouette draws from it). */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Silhouette)) {
+      return false;
+    }
+    Silhouette b = (Silhouette) o;
+    return noise == b.noise && parallelism == b.parallelism && sampleSize == b.sampleSize && seed == b.seed;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(noise, parallelism, sampleSize, seed);
+  }
+
   @Override
   public String toString() {
     return "Silhouette[" + (sampleSize == 0 ? "exact" : "sampled " + sampleSize + ", seed " + seed)

@@ -1,0 +1,60 @@
+package io.github.clusterkit.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.github.clusterkit.gmm.CovarianceType;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The evaluation's configurations are equal exactly when every setting is, however they were reached (as the core
+ * configurations), so they can key caches; each maker below differs from every other in one setting.
+ */
+class ConfigurationEqualityTest {
+
+  private static void assertDistinct(List<Supplier<Object>> makers) {
+    for (int a = 0; a < makers.size(); a++) {
+      Object x = makers.get(a).get();
+      Object again = makers.get(a).get();
+      assertEquals(x, again, x::toString);
+      assertEquals(x.hashCode(), again.hashCode(), x::toString);
+      assertNotEquals(x, null);
+      for (int b = 0; b < makers.size(); b++) {
+        if (a != b) {
+          assertNotEquals(x, makers.get(b).get(), () -> x + " and another");
+        }
+      }
+    }
+  }
+
+  @Test
+  void silhouetteConfigurations() {
+    assertDistinct(List.of(
+        Silhouette::exact,
+        () -> Silhouette.exact().parallelism(2),
+        () -> Silhouette.exact().noise(NoisePolicy.MERGE),
+        () -> Silhouette.sampled(100, 1),
+        () -> Silhouette.sampled(100, 2),
+        () -> Silhouette.sampled(200, 1)));
+    assertEquals(Silhouette.exact(), Silhouette.exact().parallelism(3).parallelism(1));
+  }
+
+  @Test
+  void kSelectionConfigurations() {
+    assertDistinct(List.of(
+        () -> KSelection.kMeans(2, 8),
+        () -> KSelection.kMeans(1, 8),
+        () -> KSelection.kMeans(2, 9),
+        () -> KSelection.kMeans(2, 8).seed(7),
+        () -> KSelection.kMeans(2, 8).restarts(3),
+        () -> KSelection.kMeans(2, 8).parallelism(2),
+        () -> KSelection.kMeans(2, 8).criteria(Criterion.SILHOUETTE),
+        () -> KSelection.kMeans(2, 8).silhouetteSampleSize(50),
+        () -> KSelection.kMeans(2, 8).kneeSensitivity(2),
+        () -> KSelection.kMeans(2, 8).mixtures(CovarianceType.FULL),
+        () -> KSelection.kMeans(2, 8).mixtures(CovarianceType.DIAGONAL)));
+    assertEquals(KSelection.kMeans(2, 8).seed(7).restarts(3), KSelection.kMeans(2, 8).restarts(3).seed(7));
+  }
+}
