@@ -66,7 +66,9 @@ import java.util.TreeSet;
  * Income, Low Spending Score"}; a trailing unit in parentheses is dropped, {@code UPPER_CASE} and
  * {@code snake_case} names are title-cased). A category counts only where it is over-represented ({@code z > 0}):
  * {@code "Mostly Online"} when its share in the segment is at least one half, {@code "More Online"} otherwise (a
- * category without a letter reads {@code "Region 3"}). A segment with no such feature is {@code "Average"}. When
+ * category without a letter reads {@code "Region 3"}; a category name that categories of other columns share reads
+ * with its column: {@code "Mostly Email No"}, not {@code "Mostly No"}). A segment with no such feature is
+ * {@code "Average"}. When
  * two segments get the same name the later one is named after three features, and a name still repeated gets
  * {@code " (2)"}, {@code " (3)"}, ... in segment order.
  *
@@ -211,6 +213,7 @@ public final class SegmentProfile {
     List<String> feats = new ArrayList<>();
     List<String> display = new ArrayList<>();
     List<Boolean> level = new ArrayList<>();
+    Map<Integer, String> owner = new HashMap<>(); // a level feature's column
     Map<String, Integer> firstLevel = new HashMap<>();
     Map<String, List<String>> levelsOf = new HashMap<>();
     List<double[]> meanCols = new ArrayList<>();
@@ -247,9 +250,21 @@ public final class SegmentProfile {
           }
           feats.add(c + "=" + ls.get(t));
           display.add(ReadableNames.level(c, ls.get(t)));
+          owner.put(feats.size() - 1, c);
           level.add(true);
           summarise(v, group, groups, meanCols, zCols, missCols, allMeans, allSds);
         }
+      }
+    }
+    // A level name that levels of two or more columns share ("No" of Email and of SMS) reads with its column.
+    Map<String, Integer> shared = new HashMap<>();
+    for (Map.Entry<Integer, String> e : owner.entrySet()) {
+      shared.merge(display.get(e.getKey()), 1, Integer::sum);
+    }
+    for (Map.Entry<Integer, String> e : owner.entrySet()) {
+      String shown = display.get(e.getKey());
+      if (shared.get(shown) > 1) {
+        display.set(e.getKey(), ReadableNames.pretty(e.getValue()) + " " + shown);
       }
     }
     int f = feats.size();

@@ -101,6 +101,32 @@ class SegmentProfileTest {
     assertEquals("High Age", p.name(1, 0.6));
   }
 
+  /**
+   * Category names that two columns share read with their column (they read "Mostly No" / "Mostly Yes" for either,
+   * found by a CLI audit); a name only one column has stays bare. By hand: segment 0 (rows 0-2) has Email Yes 3/3,
+   * SMS No 3/3, Channel Store 3/3; segment 1 the opposite: every share 1 or 0, so every |z| is 1 (population sd of
+   * a half-and-half 0/1 column is 1/2, the segment's gap from the mean 1/2), ties to the earlier feature, the two
+   * over-represented ones named.
+   */
+  @Test
+  void categoryNamesSharedByColumnsReadWithTheirColumn() {
+    Table t = Table.builder()
+        .categorical("Email", new String[] {"Yes", "Yes", "Yes", "No", "No", "No"})
+        .categorical("SMS", new String[] {"No", "No", "No", "Yes", "Yes", "Yes"})
+        .categorical("Channel", new String[] {"Store", "Store", "Store", "Online", "Online", "Online"})
+        .build();
+    SegmentProfile p = SegmentProfile.of(t, new int[] {0, 0, 0, 1, 1, 1});
+    // (UPPER_CASE column names are title-cased, as the class says: "Sms")
+    assertEquals(List.of("Mostly Email Yes, Mostly Sms No", "Mostly Email No, Mostly Sms Yes"), p.names(0.5));
+    // without SMS, Email's levels are its own: bare, as before
+    Table u = Table.builder()
+        .categorical("Email", new String[] {"Yes", "Yes", "Yes", "No", "No", "No"})
+        .categorical("Channel", new String[] {"Store", "Store", "Store", "Online", "Online", "Online"})
+        .build();
+    assertEquals(List.of("Mostly Yes, Mostly Store", "Mostly No, Mostly Online"),
+        SegmentProfile.of(u, new int[] {0, 0, 0, 1, 1, 1}).names(0.5));
+  }
+
   @Test
   void repeatedNamesGetAThirdFeatureThenANumber() {
     // x and w: 10 in segments 0 and 1, 0 in segment 2: mean 5, sd 5, z +1, +1, -1 (ties: x first).
