@@ -411,6 +411,18 @@ public final class SegmentProfile {
     return features;
   }
 
+  /**
+   * The features as the segment names read them, aligned with {@link #features()}: a numeric column's readable name
+   * ({@code "Annual Income"} for {@code "Annual Income (k$)"}), a category's name ({@code "Online"}), with its
+   * column where the category lacks a letter ({@code "Region 3"}) or where categories of other columns share it
+   * ({@code "Email No"}).
+   *
+   * @return the readable feature names, unmodifiable
+   */
+  public List<String> displayNames() {
+    return List.of(displayNames);
+  }
+
   /** @return per feature its mean over all rows, noise included, {@code NaN} where every cell is missing */
   public double[] overallMeans() {
     return allMean.clone();

@@ -118,6 +118,7 @@ class SegmentProfileTest {
     SegmentProfile p = SegmentProfile.of(t, new int[] {0, 0, 0, 1, 1, 1});
     // (UPPER_CASE column names are title-cased, as the class says: "Sms")
     assertEquals(List.of("Mostly Email Yes, Mostly Sms No", "Mostly Email No, Mostly Sms Yes"), p.names(0.5));
+    assertEquals(List.of("Email No", "Email Yes", "Sms No", "Sms Yes", "Online", "Store"), p.displayNames());
     // without SMS, Email's levels are its own: bare, as before
     Table u = Table.builder()
         .categorical("Email", new String[] {"Yes", "Yes", "Yes", "No", "No", "No"})

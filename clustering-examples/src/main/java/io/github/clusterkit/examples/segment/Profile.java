@@ -63,15 +63,12 @@ public final class Profile {
    */
   public static Profile of(Table original, int[] labels, int segmentCount) {
     SegmentProfile p = SegmentProfile.of(original, labels, segmentCount);
-    List<String> display = new ArrayList<>();
     List<Boolean> level = new ArrayList<>();
     for (String c : original.columnNames()) {
       if (original.type(c) == ColumnType.NUMERIC) {
-        display.add(pretty(c));
         level.add(false);
       } else {
-        for (String l : p.levels(c)) {
-          display.add(ReadableNames.level(c, l));
+        for (int t = p.levels(c).size(); t > 0; t--) {
           level.add(true);
         }
       }
@@ -80,7 +77,8 @@ public final class Profile {
     for (int j = 0; j < isLevel.length; j++) {
       isLevel[j] = level.get(j);
     }
-    return new Profile(p, Collections.unmodifiableList(display), isLevel, original.rowCount());
+    // the names the segment names use (a category that other columns' categories share reads with its column)
+    return new Profile(p, p.displayNames(), isLevel, original.rowCount());
   }
 
   /**

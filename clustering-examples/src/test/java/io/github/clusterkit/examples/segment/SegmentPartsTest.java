@@ -34,6 +34,18 @@ class SegmentPartsTest {
     assertEquals(lib.recommendedK(), mine.recommendedK());
   }
 
+  /** The printed profile's rows name a category that two columns share with its column, as the segment names do. */
+  @Test
+  void profileRowsOfSharedCategoryNamesCarryTheirColumn() {
+    Table t = Table.builder()
+        .categorical("Email", new String[] {"Yes", "Yes", "No", "No"})
+        .categorical("SMS", new String[] {"No", "No", "Yes", "Yes"})
+        .numeric("Spend (USD)", new double[] {1, 2, 3, 4})
+        .build();
+    Profile p = Profile.of(t, new int[] {0, 0, 1, 1}, 2);
+    assertEquals(List.of("Email No", "Email Yes", "Sms No", "Sms Yes", "Spend"), p.displayNames());
+  }
+
   @Test
   void numericIdsAreWrittenInFull() {
     // whole numbers as integers without grouping (Long.toString), others as Double.toString, missing as ""
