@@ -46,7 +46,7 @@ import java.util.TreeSet;
  * standard deviation {@code NaN}), and a segment with no non-missing cell of the feature (its mean is
  * {@code NaN}). {@link #means(int)} tells these cases apart. A column whose non-missing cells are all equal is
  * constant exactly: its means are that value and its standard deviation 0 (rounding never makes a sum over copies
- * of {@code 0.1} look like a spread).
+ * of {@code 0.1} look like a spread), and a segment of copies of one value has that value as its mean.
  *
  * <p><b>Range.</b> Every finite value is supported, up to {@link Double#MAX_VALUE} and down to the subnormals. A
  * numeric column whose largest magnitude lies outside {@code [2^-200, 2^201)} (about {@code 6e-61} to
@@ -295,78 +295,81 @@ public final class SegmentProfile {
    * multiplied by the power of two {@link Scale#exponent(double)} chooses (exact), so that neither the sums
    * (overflow from about {@code 1e308 / n}) nor the squared deviations (overflow from about {@code 1e154}, underflow
    * below about {@code 1e-162}) leave the range; means and sd are scaled back exactly (unless they fall below the
-   * smallest normal double) and z-scores are scale-free. Within the range nothing is scaled. A constant column
-   * (every non-missing cell equal) has that value as its mean and every non-empty segment's, and sd 0 exactly:
-   * {@code sum / n} of copies of {@code 0.1} is not always {@code 0.1}, and the rounding noise would otherwise make
-   * a tiny sd and z-scores near 1 that name segments after a constant.
+   * smallest normal double) and z-scores are scale-free. Within the range nothing is scaled. Every mean is the
+   * quotient {@code sum / n} held within the smallest and largest value it averages, as the quality indices' means
+   * ({@code Centroids}): {@code sum / n} of copies of {@code 0.1} is not always {@code 0.1}, so a constant column
+   * (or a segment of copies) would otherwise get rounding noise for a mean, a tiny sd and z-scores near 1 that name
+   * segments after a constant; held, the mean of copies is their value, and a constant column's deviations, hence
+   * its sd, are exactly 0.
    */
   private static void summarise(double[] v, int[] group, int groups, List<double[]> meanCols, List<double[]> zCols,
       List<int[]> missCols, List<Double> allMeans, List<Double> allSds) {
     int n = v.length;
     double maxAbs = 0;
-    double first = Double.NaN;
-    boolean constant = true;
     for (int i = 0; i < n; i++) {
-      double x = v[i];
-      if (!Double.isNaN(x)) {
-        maxAbs = Math.max(maxAbs, Math.abs(x));
-        if (Double.isNaN(first)) {
-          first = x;
-        } else if (x != first) {
-          constant = false;
-        }
+      if (!Double.isNaN(v[i])) {
+        maxAbs = Math.max(maxAbs, Math.abs(v[i]));
       }
     }
     int e = Scale.exponent(maxAbs); // the table holds finite values only
     double[] w = e == 0 ? v : Scale.down(v, e); // NaN stays NaN
     double sum = 0;
     int m = 0;
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
     double[] gs = new double[groups];
     int[] gm = new int[groups];
     int[] miss = new int[groups];
+    double[] glo = new double[groups];
+    double[] ghi = new double[groups];
+    Arrays.fill(glo, Double.POSITIVE_INFINITY);
+    Arrays.fill(ghi, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < n; i++) {
-      if (Double.isNaN(w[i])) {
-        miss[group[i]]++;
+      double x = w[i];
+      int g = group[i];
+      if (Double.isNaN(x)) {
+        miss[g]++;
       } else {
-        sum += w[i];
+        sum += x;
         m++;
-        gs[group[i]] += w[i];
-        gm[group[i]]++;
+        gs[g] += x;
+        gm[g]++;
+        // comparisons: -0.0 and 0.0 bound a mean alike, and a sum of zeros is 0.0
+        lo = x < lo ? x : lo;
+        hi = x > hi ? x : hi;
+        glo[g] = x < glo[g] ? x : glo[g];
+        ghi[g] = x > ghi[g] ? x : ghi[g];
       }
     }
-    double mean = m == 0 ? Double.NaN : sum / m;
-    double sd;
+    double mean = m == 0 ? Double.NaN : held(sum / m, lo, hi);
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(w[i])) {
+        ss += (w[i] - mean) * (w[i] - mean);
+      }
+    }
+    double sd = m == 0 ? Double.NaN : Math.sqrt(ss / m);
     double[] gmean = new double[groups];
     double[] gz = new double[groups];
-    if (m > 0 && constant) {
-      mean = first + 0.0; // -0.0 reads 0.0, as the sum of zeros
-      sd = 0;
-      for (int g = 0; g < groups; g++) {
-        gmean[g] = gm[g] == 0 ? Double.NaN : mean;
-      }
-    } else {
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        if (!Double.isNaN(w[i])) {
-          ss += (w[i] - mean) * (w[i] - mean);
-        }
-      }
-      sd = m == 0 ? Double.NaN : Math.sqrt(ss / m);
-      for (int g = 0; g < groups; g++) {
-        gmean[g] = gm[g] == 0 ? Double.NaN : gs[g] / gm[g];
-        gz[g] = gm[g] == 0 || !(sd > 0) ? 0 : (gmean[g] - mean) / sd;
-      }
-      if (e != 0) {
-        mean = Math.scalb(mean, e);
-        sd = Math.scalb(sd, e);
-        Scale.up(gmean, e);
-      }
+    for (int g = 0; g < groups; g++) {
+      gmean[g] = gm[g] == 0 ? Double.NaN : held(gs[g] / gm[g], glo[g], ghi[g]);
+      gz[g] = gm[g] == 0 || !(sd > 0) ? 0 : (gmean[g] - mean) / sd;
+    }
+    if (e != 0) {
+      mean = Math.scalb(mean, e);
+      sd = Math.scalb(sd, e);
+      Scale.up(gmean, e);
     }
     meanCols.add(gmean);
     zCols.add(gz);
     missCols.add(miss);
     allMeans.add(mean);
     allSds.add(sd);
+  }
+
+  /** {@code q} held within {@code [lo, hi]} (by comparisons, so that 0.0 stays 0.0 between -0.0 and -0.0). */
+  private static double held(double q, double lo, double hi) {
+    return q < lo ? lo : (q > hi ? hi : q);
   }
 
   private int index(int segment) {

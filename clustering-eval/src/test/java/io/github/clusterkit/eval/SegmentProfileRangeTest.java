@@ -93,6 +93,19 @@ class SegmentProfileRangeTest {
   }
 
   /**
+   * A segment of copies of one value inside a column that is not constant has that value as its mean: the plain
+   * quotient {@code (0.1 + 0.1 + 0.1) / 3} is {@code 0.10000000000000002} (exact: the sum rounds up); held within
+   * the segment's values it is 0.1.
+   */
+  @Test
+  void aSegmentOfCopiesHasTheirValueAsItsMean() {
+    Table t = Table.builder().numeric("x", new double[] {0.1, 0.1, 0.1, 5}).build();
+    SegmentProfile p = SegmentProfile.of(t, new int[] {0, 0, 0, 1});
+    assertEquals(0.1, p.means(0)[0], 0.0);
+    assertEquals(5.0, p.means(1)[0], 0.0);
+  }
+
+  /**
    * Columns inside {@code [2^-200, 2^201)} are not scaled: seeded random tables of ordinary data (missing cells,
    * noise, a category) give bit for bit the documented formulas evaluated plainly; and the same tables multiplied by
    * powers of two far outside that range give bit for bit the ordinary results scaled by the same power (the scaling
