@@ -76,7 +76,7 @@ final class FarRadius {
    * to a squared sum), then scaled back. A radius's scale would not do: rows within a huge radius may lie at any
    * distance below it, and a gap {@code 2^-600} times the radius squares to 0 there.
    */
-  private static double distance(Metric metric, double[] q, int qOff, double[] x, int off, int d) {
+  static double distance(Metric metric, double[] q, int qOff, double[] x, int off, int d) {
     double max = 0;
     for (int j = 0; j < d; j++) {
       max = Math.max(max, Math.abs(q[qOff + j] - x[off + j]));

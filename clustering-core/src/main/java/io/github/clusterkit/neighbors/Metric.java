@@ -192,21 +192,8 @@ public enum Metric {
     double r = reducedDistance(as, 0, bs, 0, a.length);
     if (r < Double.MIN_NORMAL) {
       // The gaps are too small for their squares at this scale ((0, 1) and (1e-200, 1) were at distance 0): measure
-      // them times the power of two that takes the largest to [1, 2). A difference below the normal range is exact.
-      double[] g = new double[a.length];
-      double m = 0;
-      for (int j = 0; j < g.length; j++) {
-        g[j] = as[j] - bs[j];
-        m = Math.max(m, Math.abs(g[j]));
-      }
-      if (m == 0) {
-        return 0;
-      }
-      int f = Math.getExponent(m);
-      for (int j = 0; j < g.length; j++) {
-        g[j] = Math.scalb(g[j], -f);
-      }
-      return Math.scalb(fromReduced(reducedDistance(g, 0, new double[g.length], 0, g.length)), f + e);
+      // them as FarRadius measures the rows it reports, times the power of two that takes the largest gap to [1, 2).
+      return Math.scalb(FarRadius.distance(this, as, 0, bs, 0, a.length), e);
     }
     return Math.scalb(fromReduced(r), e);
   }
