@@ -399,8 +399,8 @@ public final class Cli implements Callable<Integer> {
     int commas = 0;
     int semicolons = 0;
     int tabs = 0;
-    try (java.io.BufferedInputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
-      java.nio.charset.Charset cs = bomCharset(in, charset);
+    java.nio.charset.Charset cs = Csv.charset(file, charset); // the byte-order mark's, as Csv.read decodes
+    try (java.io.InputStream in = Files.newInputStream(file)) {
       // only separators are counted: a byte sequence that is no text is the reading's to report
       Reader r = new InputStreamReader(in, cs.newDecoder()
           .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
@@ -432,43 +432,6 @@ public final class Cli implements Callable<Integer> {
       return ',';
     }
     return semicolons > 0 ? ';' : tabs > 0 ? '\t' : ',';
-  }
-
-  /**
-   * The charset of the byte-order mark the stream starts with (which is skipped), as the CSV reader takes it
-   * (UTF-8, UTF-16 or UTF-32), or {@code dflt} without one.
-   */
-  private static java.nio.charset.Charset bomCharset(java.io.InputStream in, java.nio.charset.Charset dflt)
-      throws IOException {
-    in.mark(4);
-    byte[] b = in.readNBytes(4);
-    in.reset();
-    int n = b.length;
-    int b0 = n > 0 ? b[0] & 0xFF : -1;
-    int b1 = n > 1 ? b[1] & 0xFF : -1;
-    int b2 = n > 2 ? b[2] & 0xFF : -1;
-    int b3 = n > 3 ? b[3] & 0xFF : -1;
-    if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-      in.skipNBytes(3);
-      return StandardCharsets.UTF_8;
-    }
-    if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
-      in.skipNBytes(4);
-      return java.nio.charset.Charset.forName("UTF-32BE");
-    }
-    if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
-      in.skipNBytes(4);
-      return java.nio.charset.Charset.forName("UTF-32LE");
-    }
-    if (b0 == 0xFE && b1 == 0xFF) {
-      in.skipNBytes(2);
-      return StandardCharsets.UTF_16BE;
-    }
-    if (b0 == 0xFF && b1 == 0xFE) {
-      in.skipNBytes(2);
-      return StandardCharsets.UTF_16LE;
-    }
-    return dflt;
   }
 
   /**

@@ -128,6 +128,27 @@ public final class Csv {
   }
 
   /**
+   * The character set {@link #read(Path, CsvOptions)} decodes a file in: that of its byte-order mark (UTF-8,
+   * UTF-16 or UTF-32, big- or little-endian), else {@code withoutMark} (the options' {@link CsvOptions#charset()}).
+   * For tools that look at a file's text before reading it, such as a separator guessed from the header; a decoder
+   * of the returned charset yields the mark as its first character, {@code U+FEFF}.
+   *
+   * @param file the CSV file
+   * @param withoutMark the charset of a file without a byte-order mark
+   * @return the charset
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public static Charset charset(Path file, Charset withoutMark) throws IOException {
+    if (file == null || withoutMark == null) {
+      throw new IllegalArgumentException("file and withoutMark must not be null");
+    }
+    try (PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 4)) {
+      return charset(in, withoutMark);
+    }
+  }
+
+  /**
    * The charset of the byte-order mark the stream starts with (which is skipped), or {@code dflt} without one
    * (the bytes read are pushed back). UTF-32LE's mark is tested before UTF-16LE's, of which it is an extension.
    */

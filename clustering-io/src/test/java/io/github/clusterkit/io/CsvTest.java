@@ -277,6 +277,26 @@ class CsvTest {
     assertFalse(a.equals(null));
   }
 
+  /** Csv.charset names the charset read decodes in: the byte-order mark's (each mark's bytes as Unicode gives them). */
+  @Test
+  void charsetIsTheByteOrderMarksElseTheGivenOne(@TempDir Path dir) throws IOException {
+    java.nio.charset.Charset latin1 = StandardCharsets.ISO_8859_1;
+    Object[][] cases = {
+        {new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'}, StandardCharsets.UTF_8},
+        {new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 'a'}, StandardCharsets.UTF_16BE},
+        {new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0}, StandardCharsets.UTF_16LE},
+        {new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF, 0, 0, 0, 'a'}, java.nio.charset.Charset.forName("UTF-32BE")},
+        {new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0, 'a', 0, 0, 0}, java.nio.charset.Charset.forName("UTF-32LE")},
+        {new byte[] {'a', ',', 'b'}, latin1},
+        {new byte[] {}, latin1}};
+    for (Object[] c : cases) {
+      Path f = dir.resolve("f.csv");
+      Files.write(f, (byte[]) c[0]);
+      assertEquals(c[1], Csv.charset(f, latin1));
+    }
+    assertThrows(IllegalArgumentException.class, () -> Csv.charset(null, latin1));
+  }
+
   @Test
   void quoteMustBeNoLineBreakNorTheDelimiter() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
