@@ -640,11 +640,17 @@ public final class Cli implements Callable<Integer> {
   @Command(name = "segment", mixinStandardHelpOptions = true, version = Cli.VERSION, sortOptions = false,
       description = {"Segments customers: impute, one-hot, log of skewed money columns, scale; sweep k; fit;"
           + " print the segment profile, names, outliers and quality; write labels, model and charts.",
-          "With no file, a generated table of 1,000 customers is used."})
+          "With no file, a generated table of 1,000 customers is used.",
+          "Options of some algorithms only are refused with the others: --k and --outlier-share are kmeans' and"
+              + " gmm's, --eps and --min-pts dbscan's; the others apply to all three (--k-max and --seed to the"
+              + " K-Means sweep that is printed and charted for dbscan too)."})
   static final class SegmentCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean progress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "file.csv",
         description = "customer table (CSV with a header row; fields separated by commas, or by"
@@ -663,7 +669,8 @@ public final class Cli implements Callable<Integer> {
     Integer k;
 
     @Option(names = "--k-max", paramLabel = "K", defaultValue = "10",
-        description = "largest k of the sweep, at least 2 (default: ${DEFAULT-VALUE})")
+        description = "largest k of the sweep, at least 2 (default: ${DEFAULT-VALUE}); kmeans and gmm take k from"
+            + " the sweep unless --k is given, dbscan prints and charts it for comparison")
     int kMax;
 
     @Option(names = "--eps", paramLabel = "EPS", description = "DBSCAN radius in scaled units; default: the knee"
@@ -687,12 +694,14 @@ public final class Cli implements Callable<Integer> {
         description = "output folder (default: ${DEFAULT-VALUE})")
     Path outDir;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "seed of K-Means, the mixture"
+        + " and the silhouette sample (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--outlier-share", paramLabel = "P", defaultValue = "0.01",
         description = "share of customers flagged as outliers by kmeans and gmm, 0 to 0.5, rounded down to"
-            + " whole customers: 0.01 flags 1 of 150 customers, none of 99 (default: ${DEFAULT-VALUE})")
+            + " whole customers: 0.01 flags 1 of 150 customers, none of 99 (default: ${DEFAULT-VALUE}); dbscan's"
+            + " outliers are its noise")
     double outlierShare;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", description = "text encoding of"
@@ -708,6 +717,40 @@ public final class Cli implements Callable<Integer> {
       this.progress = progress;
     }
 
+    /**
+     * Refuses an option given on the command line that the algorithm does not use, naming both: before, {@code
+     * --outlier-share} with dbscan was silently ignored. {@code --k-max} and {@code --seed} apply to every
+     * algorithm (the K-Means sweep is printed and charted for dbscan too, the silhouette sample is seeded).
+     *
+     * @param alg the algorithm
+     * @throws IllegalArgumentException for the first such option
+     */
+    private void checkApplies(Segmenter.Algorithm alg) {
+      String name = alg.name().toLowerCase(Locale.ROOT);
+      if (alg == Segmenter.Algorithm.DBSCAN) {
+        if (given("--k")) {
+          throw new IllegalArgumentException("--k does not apply to --algorithm dbscan (it finds the number of"
+              + " segments itself; use --eps and --min-pts)");
+        }
+        if (given("--outlier-share")) {
+          throw new IllegalArgumentException("--outlier-share does not apply to --algorithm dbscan (its outliers"
+              + " are its noise, the customers in no dense region: --eps and --min-pts set them)");
+        }
+      } else {
+        for (String o : new String[] {"--eps", "--min-pts"}) {
+          if (given(o)) {
+            throw new IllegalArgumentException(o + " does not apply to --algorithm " + name + " (--eps and"
+                + " --min-pts apply to dbscan only; " + name + " takes --k, or the best k of the sweep)");
+          }
+        }
+      }
+    }
+
+    /** Whether the option was given on the command line (not only its default). */
+    private boolean given(String option) {
+      return spec != null && spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     @Override
     public Integer call() throws IOException {
       Segmenter.Algorithm alg;
@@ -716,6 +759,7 @@ public final class Cli implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("--algorithm must be kmeans, gmm or dbscan, got '" + algorithm + "'");
       }
+      checkApplies(alg);
       Segmenter config;
       try {
         config = Segmenter.defaults().algorithm(alg).k(k).maxK(kMax).eps(eps).minPts(minPts)
@@ -725,13 +769,6 @@ public final class Cli implements Callable<Integer> {
       }
       if (outDir.toString().isBlank()) {
         throw new IllegalArgumentException("--out must name a folder, got '" + outDir + "'");
-      }
-      if (alg == Segmenter.Algorithm.DBSCAN && k != null) {
-        throw new IllegalArgumentException("--k does not apply to dbscan (it finds the number of segments; use"
-            + " --eps and --min-pts)");
-      }
-      if (alg != Segmenter.Algorithm.DBSCAN && (eps != null || minPts != null)) {
-        throw new IllegalArgumentException("--eps and --min-pts apply to dbscan only");
       }
       Outputs.checkFolder(outDir); // before the work, not after the report
       Table table;
