@@ -19,9 +19,14 @@ public final class Report {
 
   private Report() {}
 
+  /** Magnitude from which a number is printed in scientific notation: beyond it plain text runs to 20 digits. */
+  static final double LARGE = 1e15;
+
   /**
-   * A number for people: no decimals from 1000 on, one from 10 on, else two; whole
-   * numbers without decimals.
+   * A number for people: no decimals from 1000 on, one from 10 on, else two; whole numbers without decimals. A
+   * number of {@link #LARGE 1e15} or more, or one other than zero that would print as zero ({@code 0.00}), is
+   * printed in scientific notation with three significant digits, {@code 4.52e299} or {@code -3.10e-7}: before,
+   * 1e300 printed with 300 digits and 1e-7 as 0.00, as if it were zero.
    *
    * @param v the value
    * @return its text
@@ -31,20 +36,42 @@ public final class Report {
       return "n/a";
     }
     double a = Math.abs(v);
-    if (v == Math.rint(v) && a < 1e15) {
+    if (v == Math.rint(v) && a < LARGE) {
       return String.format(Locale.ROOT, a >= 10000 ? "%,.0f" : "%.0f", v);
     }
     if (a >= 1000) {
-      return String.format(Locale.ROOT, "%,.0f", v);
+      return compact(v, "%,.0f", true);
     }
     if (a >= 10) {
       return String.format(Locale.ROOT, "%.1f", v);
     }
-    return String.format(Locale.ROOT, "%.2f", v);
+    return compact(v, "%.2f", true);
+  }
+
+  /**
+   * {@code v} in the format {@code plain}, or in scientific notation with three significant digits ({@code
+   * 1.23e45}, {@code -4.50e-8}) when it is {@link #LARGE} or more, or ({@code tiny}) not zero but printed as zero in
+   * {@code plain}. NaN and infinities as {@code plain} prints them.
+   *
+   * @param v the value
+   * @param plain a {@link String#format} format for one number
+   * @param tiny whether a number printed as zero, but not zero, is printed in scientific notation
+   * @return its text
+   */
+  static String compact(double v, String plain, boolean tiny) {
+    String text = String.format(Locale.ROOT, plain, v);
+    if (!Double.isFinite(v) || Math.abs(v) < LARGE
+        && (!tiny || v == 0 || text.chars().anyMatch(c -> c >= '1' && c <= '9'))) {
+      return text;
+    }
+    String sci = String.format(Locale.ROOT, "%.2e", v); // 4.52e+299, -3.10e-07
+    int e = sci.indexOf('e');
+    int exponent = Integer.parseInt(sci.substring(e + 1));
+    return (plain.startsWith("%+") && v >= 0 ? "+" : "") + sci.substring(0, e) + "e" + exponent;
   }
 
   private static String z(double v) {
-    return String.format(Locale.ROOT, "%+.1f", v);
+    return compact(v, "%+.1f", false);
   }
 
   /**
@@ -165,7 +192,7 @@ public final class Report {
     out.println();
     out.printf(Locale.ROOT, "quality: silhouette %s%s, Davies-Bouldin %s, Calinski-Harabasz %s%s%n",
         fmt(q.silhouette()), q.silhouetteSampled() ? " (sampled)" : "", fmt(q.daviesBouldin()),
-        Double.isNaN(q.calinskiHarabasz()) ? "n/a" : String.format(Locale.ROOT, "%.1f", q.calinskiHarabasz()),
+        Double.isNaN(q.calinskiHarabasz()) ? "n/a" : compact(q.calinskiHarabasz(), "%.1f", false),
         s.algorithm() == Segmenter.Algorithm.DBSCAN ? " (noise left out)" : "");
   }
 
@@ -175,7 +202,7 @@ public final class Report {
   }
 
   private static String fmt(double v) {
-    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+    return Double.isNaN(v) ? "n/a" : compact(v, "%.4f", false);
   }
 
   private static String pct(double v) {
