@@ -781,6 +781,7 @@ public final class Cli implements Callable<Integer> {
         table = readCustomers(file, idColumn, columns, CsvOptions.defaults().charset(charset(encoding)), notes);
         notes.forEach(err::println);
         source = file.getFileName().toString();
+        checkSegmentable(table, file, idColumn, columns);
       }
       config = config.columns(columnNames(columns, table))
           .idColumn(idColumn == null ? null : columnName(idColumn, table));
@@ -814,6 +815,57 @@ public final class Cli implements Callable<Integer> {
             + " customers.csv");
       }
       return 0;
+    }
+  }
+
+  /**
+   * Refuses a customer file that cannot be segmented, saying so in the file's terms: no data rows, no column but
+   * the id, a column named with {@code --columns} or {@code --id-column} that it does not have, or a feature column
+   * without a value. Before, the library's words reached the user: "the table has 0 rows", "drop would remove every
+   * column [id]; a table needs one", "no column named 'x'; columns are [...]", "Imputer: column 'x' has no observed
+   * (non-missing) value to fit on".
+   *
+   * @param t the customers as read
+   * @param file their file
+   * @param idColumn the id column named with {@code --id-column}, or null to detect it
+   * @param columns the columns named with {@code --columns}, or null for all but the id
+   * @throws IllegalArgumentException naming the file and what it lacks
+   */
+  static void checkSegmentable(Table t, Path file, String idColumn, List<String> columns) {
+    int n = t.rowCount();
+    if (n == 0) {
+      throw new IllegalArgumentException(file + " has no data rows (only a header line); segmentation needs at"
+          + " least 3 customers");
+    }
+    String its = " (its columns: " + String.join(", ", t.columnNames()) + ")";
+    String id = idColumn != null ? columnName(idColumn, t) : Preprocessing.detectIdColumn(t);
+    if (id != null && !t.hasColumn(id)) {
+      throw new IllegalArgumentException("--id-column names '" + id + "', which is no column of " + file + its);
+    }
+    List<String> features = new ArrayList<>();
+    if (columns != null) {
+      for (String c : columnNames(columns, t)) {
+        if (!t.hasColumn(c)) {
+          throw new IllegalArgumentException("--columns names '" + c + "', which is no column of " + file + its);
+        }
+        features.add(c);
+      }
+    } else {
+      for (String c : t.columnNames()) {
+        if (!c.equals(id)) {
+          features.add(c);
+        }
+      }
+      if (features.isEmpty()) {
+        throw new IllegalArgumentException(file + " has no column to segment: its only column, '" + id + "', is"
+            + " the customer id" + (idColumn == null ? " (detected by its name)" : ""));
+      }
+    }
+    for (String c : features) {
+      if (n >= 3 && t.missingCount(c) == n) { // fewer rows: Segmenter says that 3 are needed
+        throw new IllegalArgumentException("column '" + c + "' of " + file + " has no value (all " + n
+            + " cells are empty or NA); leave it out with --columns");
+      }
     }
   }
 
@@ -890,6 +942,10 @@ public final class Cli implements Callable<Integer> {
       Table t;
       try (Input in = Input.of(customers)) {
         t = readCustomersToPredict(in, bundle, base);
+      }
+      if (t.rowCount() == 0) {
+        throw new IllegalArgumentException(customers + " has no data rows (only a header line): no customer to"
+            + " assign");
       }
       String id = bundle.idColumn() != null && t.hasColumn(bundle.idColumn()) ? bundle.idColumn() : null;
       checkColumns(bundle.pipeline(), t, customers);

@@ -781,7 +781,8 @@ class CliTest {
     Files.writeString(notModel, "{\"format\": \"something else\"}");
     assertOneLineError(CliRun.of("predict", notModel.toString(), cats.toString()), "invalid model file");
     Files.writeString(notModel, "{\"format\": ");
-    assertOneLineError(CliRun.of("predict", notModel.toString(), cats.toString()), "not valid JSON");
+    assertOneLineError(CliRun.of("predict", notModel.toString(), cats.toString()),
+        "is not a complete clusterkit model file");
     assertOneLineError(CliRun.of("predict", notModel.toString()), "Missing required parameter");
     assertOneLineError(CliRun.of(), "name a command");
   }

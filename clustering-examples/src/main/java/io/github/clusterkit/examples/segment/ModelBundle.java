@@ -1,9 +1,11 @@
 package io.github.clusterkit.examples.segment;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -182,13 +184,15 @@ public final class ModelBundle {
       throw new IllegalArgumentException("model file " + file + " has " + size + " bytes, more than the limit of "
           + MAX_BYTES);
     }
+    if (size == 0) {
+      throw new IllegalArgumentException("model file " + file + " is empty; segment writes model.json into its"
+          + " --out folder");
+    }
     JsonNode root;
     try {
       root = MAPPER.readTree(Files.readAllBytes(file));
     } catch (JsonProcessingException e) {
-      String m = e.getOriginalMessage();
-      throw new IllegalArgumentException("model file " + file + " is not valid JSON: "
-          + (m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ')), e);
+      throw new IllegalArgumentException(notJson(file, e), e);
     }
     if (root == null || !root.isObject()) {
       throw bad(file, "expected a JSON object");
@@ -309,6 +313,37 @@ public final class ModelBundle {
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || !v.isTextual() ? null : v.textValue();
+  }
+
+  /** Jackson's parts of a message in its own terms: where an object started, the Java type, the feature. */
+  private static final java.util.regex.Pattern JACKSON_DETAIL = java.util.regex.Pattern.compile(
+      "\\s*\\(start marker at \\[Source:.*?\\]\\)|\\s*\\(bound as `[^`]*`\\)|:?\\s*not allowed as per `[^`]*`");
+
+  /**
+   * The message for a model file that is no JSON, in a user's terms: one cut short (a copy that stopped, a full
+   * disk) is "not a complete clusterkit model file", with the line and column where its text ends; other JSON
+   * errors give Jackson's description without its source-location dump ("(start marker at [Source: REDACTED
+   * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])") or Java type names.
+   *
+   * @param file the model file
+   * @param e the parser's exception
+   * @return one line
+   */
+  static String notJson(Path file, JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    m = JACKSON_DETAIL.matcher(m.replace('\n', ' ')).replaceAll("").strip();
+    if (e instanceof JsonEOFException || m.startsWith("Unexpected end-of-input")) {
+      return "model file " + file + " is not a complete clusterkit model file (its text stops"
+          + (where.isEmpty() ? "" : " at " + where + ",") + " before its JSON is closed: cut short? segment writes it"
+          + " whole into its --out folder)";
+    }
+    if (m.startsWith("Trailing token")) {
+      return "model file " + file + " is not a clusterkit model file as segment writes it (more text follows its"
+          + " JSON object" + (where.isEmpty() ? "" : ", at " + where) + ")";
+    }
+    return "model file " + file + " is not valid JSON (" + (where.isEmpty() ? "" : where + ": ") + m + ")";
   }
 
   private static IllegalArgumentException bad(Path file, String what) {

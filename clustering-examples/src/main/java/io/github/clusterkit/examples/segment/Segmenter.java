@@ -268,6 +268,13 @@ public final class Segmenter {
     if (chosenK > n) {
       throw new IllegalArgumentException("k must be at most the number of customers (" + n + "), got " + chosenK);
     }
+    // K-Means (and the mixture, whose fit starts from one) cannot make more segments than different customers;
+    // the mixture's own message advised "use init(GmmInit.RANDOM)", a call the command line has no option for
+    int different = algorithm == Algorithm.DBSCAN || chosenK <= distinct ? chosenK : distinctRows(x, chosenK);
+    if (different < chosenK) {
+      throw new IllegalArgumentException("k must be at most the number of different customers in the feature"
+          + " columns (" + different + ", after preprocessing), got " + chosenK);
+    }
 
     int pts = minPts != null ? minPts : Math.max(4, 2 * d);
     if (pts > n) {
@@ -307,7 +314,12 @@ public final class Segmenter {
         break;
       }
       case GMM: {
-        GaussianMixtureModel m = GaussianMixture.components(chosenK).seed(seed).restarts(GMM_RESTARTS).fit(x);
+        GaussianMixtureModel m;
+        try {
+          m = GaussianMixture.components(chosenK).seed(seed).restarts(GMM_RESTARTS).fit(x);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(mixtureMessage(e.getMessage()), e);
+        }
         labels = m.predict(x);
         segments = m.components();
         centres = m.means();
@@ -367,6 +379,25 @@ public final class Segmenter {
     return new Segmentation(this, table, features, id, logColumns, pipeline, x, sweep, chosenK, kdist, pts,
         usedEps, model, labels, segments, outlier, outlierScore, threshold, probability, profile, quality, pca,
         scores, pcaCentres);
+  }
+
+  private static final java.util.regex.Pattern INIT_ADVICE =
+      java.util.regex.Pattern.compile(";? ?use init\\(GmmInit\\.[A-Z_]+\\)( or fewer components)?");
+
+  /**
+   * A message of the mixture's fit without its advice in library calls ("use init(GmmInit.RANDOM) or fewer
+   * components", which the command line has no option for) and its prefix naming its initialisation ("init KMEANS
+   * failed: "): the mixture starts from a K-Means fit, and fewer segments is what a user can choose.
+   *
+   * @param m the message
+   * @return the message for the command line
+   */
+  static String mixtureMessage(String m) {
+    if (m == null || !INIT_ADVICE.matcher(m).find()) {
+      return m;
+    }
+    String s = INIT_ADVICE.matcher(m).replaceAll("").replaceFirst("^init [A-Z_]+ failed: ", "").strip();
+    return "the Gaussian mixture starts from a K-Means fit, which failed: " + s + "; choose fewer segments (--k)";
   }
 
   /**
