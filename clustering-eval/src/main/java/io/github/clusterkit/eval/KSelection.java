@@ -47,7 +47,8 @@ import java.util.EnumSet;
  * <p><b>Cost.</b> One K-Means fit per {@code k} plus the indices (plus one EM fit per {@code k} with
  * mixtures); the exact silhouette is
  * {@code O(n^2 d)} per {@code k} (about 1 s for 50,000 points in 2-D on one core), so for large data set a
- * sample size or leave {@link Criterion#SILHOUETTE} out of {@link #criteria(Criterion...)}.
+ * sample size, or leave {@link Criterion#SILHOUETTE} out of {@link #criteria(Criterion...)} and recommend by
+ * another criterion (the recommending criterion is always computed: by default the silhouette).
  *
  * <p><b>Determinism and threads.</b> {@link #parallelism(int)} fits several values of {@code k} at once
  * (each fit on one thread); the table does not depend on it, bit for bit, since each {@code k} is computed
@@ -60,20 +61,22 @@ public final class KSelection {
   private final long seed;
   private final int restarts;
   private final int parallelism;
-  private final EnumSet<Criterion> criteria;
+  /** The criteria named by {@link #criteria(Criterion...)} (or the default), without the implied ones. */
+  private final EnumSet<Criterion> chosen;
   private final Criterion recommendBy;
   private final int silhouetteSampleSize;
   private final double kneeSensitivity;
+  /** The covariance of {@link #mixtures(CovarianceType)}, or null if it was not called. */
   private final CovarianceType covariance;
 
-  private KSelection(int minK, int maxK, long seed, int restarts, int parallelism, EnumSet<Criterion> criteria,
+  private KSelection(int minK, int maxK, long seed, int restarts, int parallelism, EnumSet<Criterion> chosen,
       Criterion recommendBy, int silhouetteSampleSize, double kneeSensitivity, CovarianceType covariance) {
     this.minK = minK;
     this.maxK = maxK;
     this.seed = seed;
     this.restarts = restarts;
     this.parallelism = parallelism;
-    this.criteria = criteria;
+    this.chosen = chosen;
     this.recommendBy = recommendBy;
     this.silhouetteSampleSize = silhouetteSampleSize;
     this.kneeSensitivity = kneeSensitivity;
@@ -98,7 +101,7 @@ public final class KSelection {
       throw new IllegalArgumentException("maxK must be >= minK and >= 2, got minK " + minK + ", maxK " + maxK);
     }
     return new KSelection(minK, maxK, 0L, 1, 1, EnumSet.of(Criterion.INERTIA, Criterion.SILHOUETTE,
-        Criterion.DAVIES_BOULDIN, Criterion.CALINSKI_HARABASZ), Criterion.SILHOUETTE, 0, 1.0, CovarianceType.FULL);
+        Criterion.DAVIES_BOULDIN, Criterion.CALINSKI_HARABASZ), Criterion.SILHOUETTE, 0, 1.0, null);
   }
 
   /**
@@ -106,7 +109,7 @@ public final class KSelection {
    * @return a copy with this seed
    */
   public KSelection seed(long seed) {
-    return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, silhouetteSampleSize,
+    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
         kneeSensitivity, covariance);
   }
 
@@ -120,7 +123,7 @@ public final class KSelection {
     if (restarts < 1) {
       throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
     }
-    return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, silhouetteSampleSize,
+    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
         kneeSensitivity, covariance);
   }
 
@@ -132,24 +135,28 @@ public final class KSelection {
    * @throws IllegalArgumentException if {@code threads < 1}
    */
   public KSelection parallelism(int threads) {
-    return new KSelection(minK, maxK, seed, restarts, Checks.parallelism(threads), criteria, recommendBy,
+    return new KSelection(minK, maxK, seed, restarts, Checks.parallelism(threads), chosen, recommendBy,
         silhouetteSampleSize, kneeSensitivity, covariance);
   }
 
   /**
-   * Chooses the criteria to compute; inertia (free with every fit) and the recommending criterion are always
-   * included. Naming {@link Criterion#BIC} or {@link Criterion#AIC} fits a Gaussian mixture per {@code k}
-   * (see {@link #mixtures(CovarianceType)}).
+   * Chooses the criteria to compute, replacing the default set (inertia, silhouette, Davies-Bouldin,
+   * Calinski-Harabasz). Inertia (free with every fit), the criterion of {@link #recommendBy(Criterion)} and, after
+   * {@link #mixtures(CovarianceType)}, BIC and AIC are always computed as well, whatever the order of the calls:
+   * {@code criteria(Criterion.INERTIA)} with the default recommendation computes inertia and the silhouette, and
+   * with {@code recommendBy(Criterion.CALINSKI_HARABASZ)} (before or after) inertia and Calinski-Harabasz only.
+   * Naming {@link Criterion#BIC} or {@link Criterion#AIC} fits a Gaussian mixture per {@code k} (see
+   * {@link #mixtures(CovarianceType)}).
    *
    * @param chosen the criteria
-   * @return a copy computing these criteria
+   * @return a copy computing these criteria (and the implied ones)
    * @throws IllegalArgumentException if {@code chosen} or an element is null
    */
   public KSelection criteria(Criterion... chosen) {
     if (chosen == null) {
       throw new IllegalArgumentException("criteria must not be null");
     }
-    EnumSet<Criterion> set = EnumSet.of(Criterion.INERTIA, recommendBy);
+    EnumSet<Criterion> set = EnumSet.noneOf(Criterion.class);
     for (Criterion c : chosen) {
       if (c == null) {
         throw new IllegalArgumentException("criteria must not contain null");
@@ -161,7 +168,11 @@ public final class KSelection {
   }
 
   /**
-   * @param criterion the criterion whose choice is recommended (it is added to the computed criteria)
+   * Chooses the criterion whose choice of {@code k} is recommended; it is computed whatever
+   * {@link #criteria(Criterion...)} names, before or after this call. Only the last call counts: the criterion
+   * of an earlier call is no longer computed unless {@code criteria(...)} (or its default) names it.
+   *
+   * @param criterion the criterion whose choice is recommended (default: {@link Criterion#SILHOUETTE})
    * @return a copy recommending by this criterion
    * @throws IllegalArgumentException if {@code criterion} is null
    */
@@ -169,10 +180,28 @@ public final class KSelection {
     if (criterion == null) {
       throw new IllegalArgumentException("criterion must not be null");
     }
-    EnumSet<Criterion> set = EnumSet.copyOf(criteria);
-    set.add(criterion);
-    return new KSelection(minK, maxK, seed, restarts, parallelism, set, criterion, silhouetteSampleSize,
+    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, criterion, silhouetteSampleSize,
         kneeSensitivity, covariance);
+  }
+
+  /**
+   * The criteria a sweep computes: those of {@link #criteria(Criterion...)} (or the default), inertia, the
+   * recommending criterion, and BIC and AIC after {@link #mixtures(CovarianceType)}.
+   */
+  private EnumSet<Criterion> computed() {
+    EnumSet<Criterion> set = EnumSet.copyOf(chosen);
+    set.add(Criterion.INERTIA);
+    set.add(recommendBy);
+    if (covariance != null) {
+      set.add(Criterion.BIC);
+      set.add(Criterion.AIC);
+    }
+    return set;
+  }
+
+  /** The covariance shape of the sweep's mixtures: that of {@link #mixtures(CovarianceType)}, by default full. */
+  private CovarianceType mixtureCovariance() {
+    return covariance == null ? CovarianceType.FULL : covariance;
   }
 
   /**
@@ -186,7 +215,7 @@ public final class KSelection {
     if (size < 0 || size == 1) {
       throw new IllegalArgumentException("silhouetteSampleSize must be 0 (exact) or >= 2, got " + size);
     }
-    return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, size,
+    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, size,
         kneeSensitivity, covariance);
   }
 
@@ -199,7 +228,7 @@ public final class KSelection {
     if (!(s >= 0 && s < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("kneeSensitivity must be >= 0 and finite, got " + s);
     }
-    return new KSelection(minK, maxK, seed, restarts, parallelism, criteria, recommendBy, silhouetteSampleSize,
+    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
         s, covariance);
   }
 
@@ -209,8 +238,8 @@ public final class KSelection {
    * {@code GaussianMixture.components(k).covariance(covarianceType).seed(seed).restarts(restarts).fit(data)}
    * with this sweep's {@link #seed(long)} and {@link #restarts(int)} and every other setting at its default,
    * so the table holds exactly what such a fit reports. To recommend by one of them, add
-   * {@code .recommendBy(Criterion.BIC)} (or {@code AIC}). Since {@link #criteria(Criterion...)} replaces the
-   * computed set, call it before this method.
+   * {@code .recommendBy(Criterion.BIC)} (or {@code AIC}). Both stay computed whatever
+   * {@link #criteria(Criterion...)} names, before or after this call.
    *
    * <p>Naming {@link Criterion#BIC} or {@link Criterion#AIC} in {@link #criteria(Criterion...)} or
    * {@link #recommendBy(Criterion)} without calling this method fits mixtures with the default
@@ -234,10 +263,7 @@ public final class KSelection {
     if (covarianceType == null) {
       throw new IllegalArgumentException("covarianceType must not be null");
     }
-    EnumSet<Criterion> set = EnumSet.copyOf(criteria);
-    set.add(Criterion.BIC);
-    set.add(Criterion.AIC);
-    return new KSelection(minK, maxK, seed, restarts, parallelism, set, recommendBy, silhouetteSampleSize,
+    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
         kneeSensitivity, covarianceType);
   }
 
@@ -278,6 +304,8 @@ public final class KSelection {
     }
     Dataset scaled = e == 0 ? null : Dataset.wrap(values, data.size(), data.dimension());
     double[] kneeInertia = e == 0 ? null : new double[count];
+    EnumSet<Criterion> criteria = computed();
+    CovarianceType covariance = mixtureCovariance();
     boolean fitMixtures = criteria.contains(Criterion.BIC) || criteria.contains(Criterion.AIC);
     GaussianMixtureModel[] mixtures = fitMixtures ? new GaussianMixtureModel[count] : null;
     double[][] table = new double[Criterion.values().length][count];
@@ -320,13 +348,13 @@ public final class KSelection {
         }
       }
     });
-    return new KSelectionResult(ks, table, kneeInertia, EnumSet.copyOf(criteria), models, mixtures, recommendBy,
-        kneeSensitivity);
+    return new KSelectionResult(ks, table, kneeInertia, criteria, models, mixtures, recommendBy, kneeSensitivity);
   }
 
   /**
-   * Equal when every setting is equal, however it was reached (the knee sensitivity as by
-   * {@link Double#equals(Object)}), so a configuration can key a cache of results.
+   * Equal when every setting is equal, however it was reached (the criteria as computed, the mixtures' covariance
+   * where mixtures are fitted, the knee sensitivity as by {@link Double#equals(Object)}), so a configuration can
+   * key a cache of results.
    */
   @Override
   public boolean equals(Object o) {
@@ -335,24 +363,31 @@ public final class KSelection {
     }
     KSelection b = (KSelection) o;
     return minK == b.minK && maxK == b.maxK && seed == b.seed && restarts == b.restarts
-        && parallelism == b.parallelism && criteria.equals(b.criteria) && recommendBy == b.recommendBy
+        && parallelism == b.parallelism && computed().equals(b.computed()) && recommendBy == b.recommendBy
         && silhouetteSampleSize == b.silhouetteSampleSize
-        && Double.compare(kneeSensitivity, b.kneeSensitivity) == 0 && covariance == b.covariance;
+        && Double.compare(kneeSensitivity, b.kneeSensitivity) == 0 && fittedCovariance() == b.fittedCovariance();
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(minK, maxK, seed, restarts, parallelism, criteria, recommendBy,
+    return java.util.Objects.hash(minK, maxK, seed, restarts, parallelism, chosen, recommendBy,
         silhouetteSampleSize, kneeSensitivity, covariance);
+  }
+
+  /** The mixtures' covariance when the sweep fits mixtures, else null (the setting has no effect then). */
+  private CovarianceType fittedCovariance() {
+    EnumSet<Criterion> criteria = computed();
+    return criteria.contains(Criterion.BIC) || criteria.contains(Criterion.AIC) ? mixtureCovariance() : null;
   }
 
   @Override
   public String toString() {
+    EnumSet<Criterion> criteria = computed();
     return "KSelection[k-means, k=" + minK + ".." + maxK + ", seed=" + seed + ", restarts=" + restarts
         + ", parallelism=" + parallelism + ", criteria=" + criteria + ", recommendBy=" + recommendBy
         + ", kneeSensitivity=" + kneeSensitivity
         + (silhouetteSampleSize > 0 ? ", silhouetteSampleSize=" + silhouetteSampleSize : "")
-        + (criteria.contains(Criterion.BIC) || criteria.contains(Criterion.AIC) ? ", mixtures=" + covariance : "")
+        + (fittedCovariance() != null ? ", mixtures=" + fittedCovariance() : "")
         + "]";
   }
 }

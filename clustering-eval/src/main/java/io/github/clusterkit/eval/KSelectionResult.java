@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The table of a {@link KSelection} sweep: one row per {@code k}, one column per {@link Criterion}
- * ({@code NaN} where a criterion was not computed or is undefined, such as the silhouette at {@code k = 1}),
+ * ({@code NaN} where a criterion is undefined, such as the silhouette at {@code k = 1}),
  * the choice of each criterion, and the recommended {@code k} with the rule that chose it, and the models
  * fitted for every {@code k} (K-Means always, Gaussian mixtures when BIC or AIC was computed). Immutable;
  * arrays returned are copies.
@@ -86,16 +86,27 @@ public final class KSelectionResult {
   }
 
   /**
-   * @param criterion a criterion
-   * @return its value for every {@code k} (aligned with {@link #ks()}); {@code NaN} where not computed or
-   *     undefined
-   * @throws IllegalArgumentException if {@code criterion} is null
+   * @param criterion a criterion the sweep computed ({@link #criteria()})
+   * @return its value for every {@code k} (aligned with {@link #ks()}); {@code NaN} where undefined (the
+   *     silhouette, Davies-Bouldin and Calinski-Harabasz at {@code k = 1}, Calinski-Harabasz where every row is
+   *     its own cluster, a sampled silhouette whose sample holds one cluster)
+   * @throws IllegalArgumentException if {@code criterion} is null or was not computed
    */
   public double[] values(Criterion criterion) {
+    return table[computedOrdinal(criterion)].clone();
+  }
+
+  private int computedOrdinal(Criterion criterion) {
     if (criterion == null) {
       throw new IllegalArgumentException("criterion must not be null");
     }
-    return table[criterion.ordinal()].clone();
+    if (!computed.contains(criterion)) {
+      boolean mixture = criterion == Criterion.BIC || criterion == Criterion.AIC;
+      throw new IllegalArgumentException("criterion must be one this sweep computed " + computed + ", got "
+          + criterion + "; name it in KSelection.criteria(...)" + (mixture ? " or call KSelection.mixtures(...)" : "")
+          + " and evaluate again");
+    }
+    return criterion.ordinal();
   }
 
   /** @return the criteria that were computed */
@@ -104,16 +115,13 @@ public final class KSelectionResult {
   }
 
   /**
-   * @param criterion a criterion
+   * @param criterion a criterion the sweep computed ({@link #criteria()})
    * @return the {@code k} it chooses by its rule ({@link Criterion#rule()}), or {@code -1} if it chooses
-   *     none (not computed, no knee, or undefined for every {@code k})
-   * @throws IllegalArgumentException if {@code criterion} is null
+   *     none (no knee, or undefined for every {@code k})
+   * @throws IllegalArgumentException if {@code criterion} is null or was not computed
    */
   public int best(Criterion criterion) {
-    if (criterion == null) {
-      throw new IllegalArgumentException("criterion must not be null");
-    }
-    return best[criterion.ordinal()];
+    return best[computedOrdinal(criterion)];
   }
 
   /**
@@ -122,12 +130,31 @@ public final class KSelectionResult {
    * improving as clusters get smaller (on the mall customers with their one-hot gender, scaled, the silhouette is
    * highest at {@code k = 10} of 1..10, where the inertia knee is at 4; scikit-learn 1.2.1's silhouette of
    * {@code KMeans(k, n_init=10, random_state=42)} on the same columns is still rising at 12, 0.378 against 0.360 at
-   * 10). Widen the range, or choose by another criterion ({@link #best(Criterion)}), before taking it.
+   * 10). Widen the range, or choose by another criterion ({@link #best(Criterion)}), before taking it;
+   * {@link #recommendedAtEdge()} says when this is the case, and {@link #toTable()} prints it.
    *
    * @return the recommended {@code k}, or {@code -1} if no computed criterion chooses one
    */
   public int recommendedK() {
     return recommended;
+  }
+
+  /**
+   * Whether the recommended {@code k} lies at an edge of the sweep beyond which its criterion might still improve:
+   * the largest {@code k} of the sweep, or the smallest where the criterion is also defined for smaller {@code k}
+   * (from {@code k = 2} for the silhouette, Davies-Bouldin and Calinski-Harabasz, from {@code k = 1} for the
+   * others). Such a recommendation says only that the best {@code k} may lie outside the range: widen it before
+   * taking the recommendation.
+   *
+   * @return true if {@link #recommendedK()} is such an edge; false if it is inside the range or there is none
+   */
+  public boolean recommendedAtEdge() {
+    if (rule == null) {
+      return false;
+    }
+    int lowest = rule == Criterion.SILHOUETTE || rule == Criterion.DAVIES_BOULDIN
+        || rule == Criterion.CALINSKI_HARABASZ ? 2 : 1;
+    return recommended == ks[ks.length - 1] || (recommended == ks[0] && ks[0] > lowest);
   }
 
   /** @return the criterion whose rule chose {@link #recommendedK()}, or null if none did */
@@ -187,12 +214,16 @@ public final class KSelectionResult {
     if (rule != null) {
       sb.append(" (").append(rule.rule()).append(')');
     }
+    if (recommendedAtEdge()) {
+      sb.append(recommended == ks[ks.length - 1] ? ", the largest k of the sweep" : ", the smallest k of the sweep")
+          .append(": the best k may lie beyond it, widen the range");
+    }
     return sb.toString();
   }
 
   @Override
   public String toString() {
     return "KSelectionResult[k=" + ks[0] + ".." + ks[ks.length - 1] + ", recommended " + recommended
-        + (rule == null ? "" : " by " + rule) + "]";
+        + (rule == null ? "" : " by " + rule) + (recommendedAtEdge() ? ", at the edge of the range" : "") + "]";
   }
 }
