@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * a short name for it. This is the group-by behind "cluster it, profile and name the segments".
  *
  * <pre>{@code
- * SegmentProfile p = SegmentProfile.of(customers, labels);    // the table as read; -1 is noise
+ * SegmentProfile p = SegmentProfile.of(customers.drop("CUST_ID"), labels); // as read, ids dropped; -1 is noise
  * int[] sizes = p.sizes();                                     // aligned with p.segments()
  * double[] z = p.zScores(0);                                   // segment 0, aligned with p.features()
  * String name = p.name(0, 0.5);                                // "High Annual Income, Low Spending Score"
@@ -36,7 +36,10 @@ import java.util.TreeSet;
  * order. A numeric feature's mean skips missing cells ({@code NaN}); a category's mean is its share of the
  * non-missing cells of its column. {@link #missingCounts(int)} counts the skipped cells of each feature (for a
  * category, the missing cells of its column). Pass the original table (as read, before imputation, logs or
- * scaling) so that the means are in the units a reader knows.
+ * scaling) so that the means are in the units a reader knows, without its identifier columns
+ * ({@link Table#drop(String...)}): the mall's {@code CustomerID} read as numbers names segments
+ * {@code "High CustomerID"}, and read as text it makes every customer a category of its own
+ * ({@code "More CustomerID 197"}; 8,950 features on the 8,950 credit-card customers).
  *
  * <p><b>z-scores.</b> A segment's z-score for a feature is {@code (segment mean - overall mean) / overall
  * standard deviation}, with the population standard deviation over all non-missing cells of all rows, noise

@@ -126,12 +126,13 @@ class JavadocSnippetsTest {
   @Test
   void segmentProfileSnippet() {
     Table customers = Table.builder()
+        .categorical("CUST_ID", new String[] {"C1", "C2", "C3", "C4"})
         .numeric("Annual Income (k$)", new double[] {90, 100, 20, 30})
         .numeric("Spending Score (1-100)", new double[] {10, 20, 80, 90})
         .build();
     int[] labels = {0, 0, 1, 1};
     // --- SegmentProfile ---
-    SegmentProfile p = SegmentProfile.of(customers, labels);    // the table as read; -1 is noise
+    SegmentProfile p = SegmentProfile.of(customers.drop("CUST_ID"), labels); // as read, ids dropped; -1 is noise
     int[] sizes = p.sizes();                                     // aligned with p.segments()
     double[] z = p.zScores(0);                                   // segment 0, aligned with p.features()
     String name = p.name(0, 0.5);                                // "High Annual Income, Low Spending Score"
@@ -140,5 +141,8 @@ class JavadocSnippetsTest {
     // income: mean 60, population sd sqrt(5000 / 4); segment 0 mean 95. Spending: mean 50, same sd, mean 15.
     assertArrayEquals(new double[] {35 / Math.sqrt(1250), -35 / Math.sqrt(1250)}, z, 1e-12);
     assertEquals("High Annual Income, Low Spending Score", name);
+    assertEquals(java.util.List.of("Annual Income (k$)", "Spending Score (1-100)"), p.features());
+    // with the ids every customer is a feature of its own (an id's share is 1/2 in its segment, 1/4 overall)
+    assertEquals(6, SegmentProfile.of(customers, labels).features().size());
   }
 }
