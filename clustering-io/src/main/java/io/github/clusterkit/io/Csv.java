@@ -42,7 +42,10 @@ import java.util.Set;
  * <p><b>What it accepts.</b> LF or CRLF line ends (also mixed), quoted fields with embedded delimiters, line
  * breaks and doubled quotes, a byte-order mark (UTF-8; in a file read by path also UTF-16 or UTF-32, which then
  * sets the charset), empty lines (skipped). Missing cells are those whose
- * trimmed text is a missing token ({@code ""} and {@code "NA"} by default).
+ * trimmed text is a missing token ({@code ""} and {@code "NA"} by default). Fields are separated by
+ * {@link CsvOptions#delimiter(char) the delimiter}, a comma unless set: the separator is not guessed (the
+ * command-line example guesses it from the header), so a semicolon-separated file read with the comma is one
+ * column, or an error whose message suggests the delimiter when a record has more fields than such a header.
  *
  * <p><b>Types.</b> A column is numeric when every non-missing cell is a decimal number (optional sign,
  * digits with an optional point, optional exponent, surrounding spaces allowed; {@code NaN}, {@code Infinity},
@@ -358,7 +361,8 @@ public final class Csv {
         }
         if (fieldCount != names.length) {
           throw new IllegalArgumentException(source + ": line " + lastLine + ": expected " + names.length
-              + (names.length == 1 ? " field" : " fields") + ", got " + fieldCount + spanHint(rec));
+              + (names.length == 1 ? " field" : " fields") + ", got " + fieldCount + spanHint(rec)
+              + delimiterHint(names, o.delimiter()));
         }
         if (n == lines.length) {
           if (n == CsvColumn.MAX_ARRAY) {
@@ -452,6 +456,25 @@ public final class Csv {
       if (f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
         return "; field " + (j + 1) + " is quoted across line breaks (is a quote opened on line "
             + rec.getStartingLineNumber() + " and never closed?)";
+      }
+    }
+    return "";
+  }
+
+  /**
+   * A hint for a header read as one field that holds another separator (a spreadsheet's semicolon- or
+   * tab-separated file read with the default comma, say), or the empty string.
+   */
+  static String delimiterHint(String[] names, char delimiter) {
+    if (names.length != 1) {
+      return "";
+    }
+    for (char c : new char[] {',', ';', '\t', '|'}) {
+      if (c != delimiter && names[0].indexOf(c) >= 0) {
+        String shown = c == '\t' ? "a tab" : "'" + c + "'";
+        String code = c == '\t' ? "'\\t'" : "'" + c + "'";
+        return "; the header is one field holding " + shown + ": if the file is separated by " + shown
+            + ", read it with CsvOptions.defaults().delimiter(" + code + ")";
       }
     }
     return "";

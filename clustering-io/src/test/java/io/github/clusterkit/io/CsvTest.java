@@ -189,6 +189,28 @@ class CsvTest {
   }
 
   @Test
+  void aHeaderOfOneFieldHoldingASeparatorSuggestsTheDelimiter() {
+    // a spreadsheet's semicolon-separated file with decimal commas, read with the default comma (user trial)
+    assertMalformed("line 2: expected 1 field, got 2; the header is one field holding ';': if the file is separated"
+        + " by ';', read it with CsvOptions.defaults().delimiter(';')", "id;a;b\n1;2,5;3\n");
+    assertMalformed("line 2: expected 1 field, got 2; the header is one field holding a tab: if the file is"
+        + " separated by a tab, read it with CsvOptions.defaults().delimiter('\\t')", "id\ta\n1\t2,5\n");
+    Table read = Csv.parse("id;a;b\n1;2,5;3\n", CsvOptions.defaults().delimiter(';').decimalSeparator(','));
+    assertEquals(2.5, read.numeric("a")[0], 0.0);
+    // no hint where the header has several fields, or the delimiter is the one the header holds
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Csv.parse("a;b,c\n1,2,3\n", CsvOptions.defaults()));
+    assertEquals("<text>: line 2: expected 2 fields, got 3".replace("<text>", e.getMessage().split(":")[0]),
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Csv.parse("ab\n1,2\n", CsvOptions.defaults()));
+    assertTrue(e.getMessage().endsWith("expected 1 field, got 2"), e.getMessage());
+    // and the other way round: a comma-separated file read with a semicolon
+    assertMalformed("line 2: expected 1 field, got 2; the header is one field holding ',': if the file is separated"
+        + " by ',', read it with CsvOptions.defaults().delimiter(',')", "a,b\n1;2\n",
+        CsvOptions.defaults().delimiter(';'));
+  }
+
+  @Test
   void unterminatedQuoteIsReported() {
     // An opening quote that never closes swallows the rest of the file into one field; the record then has
     // too few fields, which is reported with the line where it started.
