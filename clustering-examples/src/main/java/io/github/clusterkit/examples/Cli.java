@@ -249,11 +249,27 @@ public final class Cli implements Callable<Integer> {
   }
 
   static Table readTable(Input in, CsvOptions options) throws IOException {
+    return readTable(in, options, null, null);
+  }
+
+  /**
+   * {@link #readTable(Input, CsvOptions)}, the decimal comma decided on the columns that are used (see {@link
+   * #withDecimalCommas(Table, Path, CsvOptions, Set, List, Path)}).
+   *
+   * @param in the file
+   * @param options its options
+   * @param used the columns the command uses, from the table read with a decimal point; null for all
+   * @param notes where a note goes when a used column keeps the file's decimal commas from being read, or null
+   * @return the table
+   */
+  static Table readTable(Input in, CsvOptions options, java.util.function.Function<Table, Set<String>> used,
+      List<String> notes) throws IOException {
     Path file = in.path;
     try {
       char delimiter = delimiter(file, options.charset());
       Table t = Csv.read(file, options.delimiter(delimiter));
-      return delimiter == ',' ? t : withDecimalCommas(t, file, options.delimiter(delimiter));
+      return delimiter == ',' ? t : withDecimalCommas(t, file, options.delimiter(delimiter),
+          used == null ? null : used.apply(t), notes, in.shown);
     } catch (IllegalArgumentException e) {
       // Csv's messages start with the name of the file it read already
       String m = e.getMessage() == null ? "" : e.getMessage();
@@ -281,6 +297,28 @@ public final class Cli implements Callable<Integer> {
    * @return {@code dot}, or a table with those columns read with a decimal comma
    */
   static Table withDecimalCommas(Table dot, Path file, CsvOptions options) throws IOException {
+    return withDecimalCommas(dot, file, options, null, null, file);
+  }
+
+  /**
+   * {@link #withDecimalCommas(Table, Path, CsvOptions)} with only the {@code used} columns able to veto the decimal
+   * comma: a number with a decimal point in a column the command does not use (one left out with {@code
+   * --columns}, the id, a column the model does not read) no longer keeps the used columns' {@code 1,5} as text.
+   * When a used column does, and a used column would have been read with decimal commas, a note says which column
+   * and which cells, since those columns then come out as text (categories to segment, or a type the model
+   * refuses) without a word on why. (Whether the commas are decimal commas at all, {@code 2,5} against {@code
+   * 1,250}, is still shown by any column of the file.)
+   *
+   * @param dot the table read with a decimal point
+   * @param file the file
+   * @param options its options (delimiter set), with a decimal point
+   * @param used the columns that decide, null for all
+   * @param notes where the note goes (once), or null
+   * @param shown the file as notes name it
+   * @return {@code dot}, or a table with those columns read with a decimal comma
+   */
+  static Table withDecimalCommas(Table dot, Path file, CsvOptions options, Set<String> used, List<String> notes,
+      Path shown) throws IOException {
     if (!mayHoldDecimalCommas(dot, options)) {
       return dot;
     }
@@ -290,13 +328,17 @@ public final class Cli implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return dot; // a number beyond the range of a double once read with a comma: the file is read as written
     }
-    Set<String> read = new HashSet<>();
-    Set<String> thousandsLike = new HashSet<>();
+    Set<String> read = new java.util.LinkedHashSet<>();
+    Set<String> thousandsLike = new java.util.LinkedHashSet<>();
+    String point = null;
     for (String name : dot.columnNames()) {
       boolean numericDot = dot.type(name) == ColumnType.NUMERIC;
       boolean numericComma = comma.type(name) == ColumnType.NUMERIC;
       if (numericDot && !numericComma) {
-        return dot; // a number with a decimal point
+        if (used == null || used.contains(name)) {
+          point = point == null ? name : point; // a number with a decimal point
+        }
+        continue; // an unused column with decimal points is read with them
       }
       if (!numericDot && numericComma) {
         (onlyThousands(dot.categorical(name)) ? thousandsLike : read).add(name);
@@ -307,11 +349,41 @@ public final class Cli implements Callable<Integer> {
     }
     // The file writes decimal commas (2,5 somewhere), so none of its commas is a thousands separator: 1,250 is 1.25.
     read.addAll(thousandsLike);
+    if (point != null) {
+      List<String> lost = new ArrayList<>();
+      for (String name : read) {
+        if (used == null || used.contains(name)) {
+          lost.add(name);
+        }
+      }
+      if (notes != null && !lost.isEmpty()) {
+        boolean one = lost.size() == 1;
+        String note = "note: " + shown + ": column '" + point + "' holds numbers with a decimal point"
+            + cellWith(comma.categorical(point), '.') + ", so the decimal commas of " + (one ? "column '" : "columns '")
+            + String.join("', '", lost) + "'" + cellWith(dot.categorical(lost.get(0)), ',') + " are not read and "
+            + (one ? "it stays" : "they stay") + " text; write the file's numbers with one decimal separator";
+        if (!notes.contains(note)) {
+          notes.add(note);
+        }
+      }
+      return dot;
+    }
     Table.Builder b = Table.builder();
     for (String name : dot.columnNames()) {
       b.column(read.contains(name) ? comma : dot, name);
     }
     return b.build();
+  }
+
+  /** " (such as '0.5' in row 3)": the first cell holding {@code c}, or "" for none. */
+  private static String cellWith(String[] cells, char c) {
+    for (int i = 0; i < cells.length; i++) {
+      if (cells[i] != null && cells[i].indexOf(c) >= 0) {
+        String v = cells[i].strip();
+        return " (such as '" + (v.length() > 30 ? v.substring(0, 27) + "..." : v) + "' in row " + (i + 1) + ")";
+      }
+    }
+    return "";
   }
 
   /**
@@ -466,7 +538,9 @@ public final class Cli implements Callable<Integer> {
 
   /**
    * {@link #readCustomers(Path, String, List, CsvOptions)}, adding to {@code notes} a line for each column named
-   * like an id that is not taken as the id but used as a feature (detection only).
+   * like an id that is not taken as the id but used as a feature (detection only), and one when a feature column's
+   * decimal points keep the decimal commas of other feature columns from being read (see {@link
+   * #withDecimalCommas(Table, Path, CsvOptions, Set, List, Path)}; the decimal comma is decided on the features).
    *
    * @param file the CSV file
    * @param idColumn the id column named by the user, or null to detect it
@@ -489,7 +563,18 @@ public final class Cli implements Callable<Integer> {
    */
   private static Table readCustomers(Input file, String idColumn, List<String> features, CsvOptions base,
       List<String> notes) throws IOException {
-    Table t = readTable(file, base);
+    // the decimal comma is decided on the columns segmented: those named, or all but the id
+    java.util.function.Function<Table, Set<String>> segmented = dot -> {
+      Set<String> u = new HashSet<>();
+      if (features != null) {
+        features.forEach(c -> u.add(columnName(c, dot)));
+      } else {
+        u.addAll(dot.columnNames());
+        u.remove(idColumn != null ? columnName(idColumn, dot) : Preprocessing.detectIdColumn(dot));
+      }
+      return u;
+    };
+    Table t = readTable(file, base, segmented, notes);
     List<String> used = columnNames(features, t);
     String id;
     Table text = null;
@@ -504,7 +589,7 @@ public final class Cli implements Callable<Integer> {
           forced.add(c);
         }
       }
-      text = forced.isEmpty() ? t : readTable(file, asText);
+      text = forced.isEmpty() ? t : readTable(file, asText, segmented, notes);
       id = Preprocessing.detectIdColumn(text);
       if (notes != null) {
         notes.addAll(idNotes(text, id, used));
@@ -518,7 +603,7 @@ public final class Cli implements Callable<Integer> {
     }
     t = null; // the table is read again, with the id as text; the first reading may be collected meanwhile
     text = null;
-    return readTable(file, base.type(id, ColumnType.CATEGORICAL));
+    return readTable(file, base.type(id, ColumnType.CATEGORICAL), segmented, notes);
   }
 
   /**
@@ -655,7 +740,8 @@ public final class Cli implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "file.csv",
         description = "customer table (CSV with a header row; fields separated by commas, or by"
             + " semicolons or tabs when the header has no comma; with semicolons or tabs, numbers may be"
-            + " written with a decimal comma, 2,5, when no number in the file has a decimal point; a column"
+            + " written with a decimal comma, 2,5, when no number in the columns segmented has a decimal point"
+            + " (a note names such a column); a column"
             + " whose only commas look like thousands separators, 1,250, stays text unless another number"
             + " shows the decimal comma); default: a generated table")
     Path file;
@@ -900,9 +986,12 @@ public final class Cli implements Callable<Integer> {
      * Reads the new customers as the model saw its own: the id column as text when it came out numeric (ids printed as
      * written), and a column the model reads as text as text even when this file's cells are all digits.
      */
-    private static Table readCustomersToPredict(Input customers, ModelBundle bundle, CsvOptions base)
-        throws IOException {
-      Table t = readTable(customers, base);
+    private static Table readCustomersToPredict(Input customers, ModelBundle bundle, CsvOptions base,
+        List<String> notes) throws IOException {
+      // the decimal comma is decided on the columns the model reads
+      java.util.function.Function<Table, Set<String>> used = dot -> new HashSet<>(bundle.pipeline()
+          .requiredColumns());
+      Table t = readTable(customers, base, used, notes);
       String id = bundle.idColumn() != null && t.hasColumn(bundle.idColumn()) ? bundle.idColumn() : null;
       CsvOptions asText = base;
       boolean reread = false;
@@ -923,7 +1012,7 @@ public final class Cli implements Callable<Integer> {
         }
       }
       if (reread) {
-        t = readTable(customers, asText);
+        t = readTable(customers, asText, used, notes);
       }
       return t;
     }
@@ -940,9 +1029,11 @@ public final class Cli implements Callable<Integer> {
       ModelBundle bundle = ModelBundle.load(model);
       CsvOptions base = CsvOptions.defaults().charset(charset(encoding));
       Table t;
+      List<String> notes = new ArrayList<>();
       try (Input in = Input.of(customers)) {
-        t = readCustomersToPredict(in, bundle, base);
+        t = readCustomersToPredict(in, bundle, base, notes);
       }
+      notes.forEach(err::println);
       if (t.rowCount() == 0) {
         throw new IllegalArgumentException(customers + " has no data rows (only a header line): no customer to"
             + " assign");
