@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -538,6 +539,41 @@ public final class SegmentProfile {
       }
     }
     return List.of(out);
+  }
+
+  /**
+   * The profile as text, for logs and examples: a header line ({@code segment}, {@code size}, {@code name}, then
+   * the {@link #features()}), then one tab-separated line per segment in {@link #segments()} order with its label,
+   * its size, its name ({@link #names(double)}) and its {@link #means(int)} ({@code %.6g}; a category's mean is
+   * its share).
+   *
+   * @param zThreshold the smallest {@code |z|} for a feature to appear in a name, positive and finite (0.5 reads
+   *     well)
+   * @return the table, lines separated by {@code '\n'}, without a final line break
+   * @throws IllegalArgumentException if {@code zThreshold} is not positive and finite
+   */
+  public String toTable(double zThreshold) {
+    List<String> names = names(zThreshold);
+    StringBuilder sb = new StringBuilder("segment\tsize\tname");
+    for (String f : features) {
+      sb.append('\t').append(f);
+    }
+    int[] labels = segments();
+    for (int g = 0; g < labels.length; g++) {
+      sb.append('\n').append(labels[g]).append('\t').append(sizes[g]).append('\t').append(names.get(g));
+      for (double m : means[g]) {
+        sb.append('\t').append(String.format(Locale.ROOT, "%.6g", m));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A summary: the segment count, whether there is noise, the sizes and the number of features. */
+  @Override
+  public String toString() {
+    return "SegmentProfile[" + segmentCount + (segmentCount == 1 ? " segment" : " segments")
+        + (hasNoise ? " and noise" : "") + ", sizes " + Arrays.toString(sizes) + ", " + features.size()
+        + (features.size() == 1 ? " feature]" : " features]");
   }
 
   private String name(int g, int words, double threshold) {

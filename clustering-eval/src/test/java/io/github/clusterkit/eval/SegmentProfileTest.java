@@ -89,6 +89,18 @@ class SegmentProfileTest {
   }
 
   @Test
+  void printsAsATable() {
+    SegmentProfile p = SegmentProfile.of(small(), SMALL_LABELS);
+    // smallTableByHand's means and namesFollowTheDocumentedRule's names, %.6g
+    assertEquals("segment\tsize\tname\tAnnual Income (k$)\tChannel=ONLINE\tChannel=STORE\tAge\tFlat\tEmpty\n"
+        + "0\t2\tLow Annual Income, Mostly Store\t15.0000\t0.00000\t1.00000\t30.0000\t5.00000\tNaN\n"
+        + "1\t3\tMostly Online, High Age\t70.0000\t0.666667\t0.333333\t45.0000\t5.00000\tNaN\n"
+        + "-1\t1\tOutliers (noise)\t100.000\tNaN\tNaN\t20.0000\t5.00000\tNaN", p.toTable(0.5));
+    assertEquals("SegmentProfile[2 segments and noise, sizes [2, 3, 1], 6 features]", p.toString());
+    assertThrows(IllegalArgumentException.class, () -> p.toTable(Double.NaN));
+  }
+
+  @Test
   void namesFollowTheDocumentedRule() {
     SegmentProfile p = SegmentProfile.of(small(), SMALL_LABELS);
     // segment 0: |z| income 1.303, ONLINE 0.816 (under-represented: skipped), STORE 0.816, Age 0.447;
