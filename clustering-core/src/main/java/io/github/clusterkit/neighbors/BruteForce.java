@@ -162,4 +162,10 @@ public final class BruteForce implements NeighborIndex {
     out.setSize(k);
     return k;
   }
+
+  /** A summary: the number of points, their dimension and the metric. */
+  @Override
+  public String toString() {
+    return "BruteForce[n=" + n + ", d=" + d + ", metric=" + metric + "]";
+  }
 }

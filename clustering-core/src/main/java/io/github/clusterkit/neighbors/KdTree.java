@@ -775,4 +775,10 @@ public final class KdTree implements NeighborIndex {
     hi[c] = id;
     hd[c] = s;
   }
+
+  /** A summary: the number of points, their dimension, the metric and the leaf size. */
+  @Override
+  public String toString() {
+    return "KdTree[n=" + n + ", d=" + d + ", metric=" + metric + ", leafSize=" + leafSize + "]";
+  }
 }

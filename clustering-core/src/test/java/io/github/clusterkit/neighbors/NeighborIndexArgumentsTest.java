@@ -25,6 +25,13 @@ class NeighborIndexArgumentsTest {
         BruteForce.of(DATA, Metric.MANHATTAN));
   }
 
+  @Test
+  void indexesPrintWhatTheyHold() {
+    assertEquals("KdTree[n=5, d=2, metric=EUCLIDEAN, leafSize=16]", KdTree.build(DATA, Metric.EUCLIDEAN).toString());
+    assertEquals("KdTree[n=5, d=2, metric=CHEBYSHEV, leafSize=1]", KdTree.build(DATA, Metric.CHEBYSHEV, 1).toString());
+    assertEquals("BruteForce[n=5, d=2, metric=MANHATTAN]", BruteForce.of(DATA, Metric.MANHATTAN).toString());
+  }
+
   private static void assertBad(Executable call, String... fragments) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     for (String f : fragments) {
