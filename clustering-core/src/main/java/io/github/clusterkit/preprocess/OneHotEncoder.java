@@ -270,9 +270,7 @@ public final class OneHotEncoder implements Step {
           if (p != null) {
             out[p][i] = 1.0;
           } else if (unknown == HandleUnknown.ERROR) {
-            throw new IllegalArgumentException(NAME + ": column '" + name + "' has "
-                + (v[i] == null ? "a missing value" : "unknown category '" + v[i] + "'") + " at row " + i
-                + "; known categories are " + cats + " (use HandleUnknown.IGNORE to encode it as all zeros)");
+            throw unknownAt(name, v, i, pos, cats);
           }
         }
         for (int c = 0; c < cats.size(); c++) {
@@ -280,6 +278,46 @@ public final class OneHotEncoder implements Step {
         }
       }
       return b.build();
+    }
+
+    /**
+     * The error for the first row {@code first} of column {@code name} whose value the fit did not see: it names
+     * that row and value, and counts every such row of the column with up to five of their distinct values, so
+     * that one message tells the whole problem (a stray space in many rows, say).
+     */
+    private static IllegalArgumentException unknownAt(String name, String[] v, int first, Map<String, Integer> pos,
+        List<String> cats) {
+      int rows = 0;
+      boolean missing = false;
+      boolean more = false;
+      java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+      for (int i = first; i < v.length; i++) {
+        if (v[i] == null) {
+          rows++;
+          missing = true;
+        } else if (!pos.containsKey(v[i])) {
+          rows++;
+          String shown = "'" + v[i] + "'";
+          if (seen.size() < 5) {
+            seen.add(shown);
+          } else if (!seen.contains(shown)) {
+            more = true;
+          }
+        }
+      }
+      StringBuilder all = new StringBuilder();
+      if (rows > 1) {
+        List<String> shown = new ArrayList<>(seen);
+        if (missing) {
+          shown.add("missing");
+        }
+        all.append(" (").append(rows).append(" rows in all: ").append(String.join(", ", shown))
+            .append(more ? ", ..." : "").append(')');
+      }
+      return new IllegalArgumentException(NAME + ": column '" + name + "' has "
+          + (v[first] == null ? "a missing value" : "unknown category '" + v[first] + "'") + " at row " + first
+          + all + "; known categories are " + cats
+          + " (fit with HandleUnknown.IGNORE to encode values the fit did not see as all zeros)");
     }
 
     @Override

@@ -398,7 +398,20 @@ class PreprocessStepsTest {
 
     Table other = Table.builder().numeric("id", new double[] {4, 5})
         .categorical("Gender", new String[] {"Other", null}).build();
-    assertMessage("unknown category 'Other' at row 0", () -> f.transform(other));
+    assertMessage("unknown category 'Other' at row 0 (2 rows in all: 'Other', missing); known categories are"
+        + " [Female, Male] (fit with HandleUnknown.IGNORE", () -> f.transform(other));
+    // one message counts every row the fit cannot encode (a stray space in a new file, say), five values at most
+    Table spaces = Table.builder().numeric("id", new double[] {1, 2, 3, 4, 5, 6, 7, 8})
+        .categorical("Gender", new String[] {"Male", " Male", "Female", " Male", "a", "b", "c", "d"}).build();
+    assertMessage("column 'Gender' has unknown category ' Male' at row 1 (6 rows in all: ' Male', 'a', 'b', 'c',"
+        + " 'd'); known", () -> f.transform(spaces));
+    Table six = Table.builder().numeric("id", new double[] {1, 2, 3, 4, 5, 6})
+        .categorical("Gender", new String[] {"a", "b", "c", "d", "e", "f"}).build();
+    assertMessage("unknown category 'a' at row 0 (6 rows in all: 'a', 'b', 'c', 'd', 'e', ...); known",
+        () -> f.transform(six));
+    Table one = Table.builder().numeric("id", new double[] {1, 2})
+        .categorical("Gender", new String[] {"Male", "Other"}).build();
+    assertMessage("unknown category 'Other' at row 1; known categories are [Female, Male]", () -> f.transform(one));
     Table zeros = new OneHotEncoder().handleUnknown(OneHotEncoder.HandleUnknown.IGNORE).fit(t).transform(other);
     assertArrayEquals(new double[] {0, 0}, zeros.numeric("Gender=Female"));
     assertArrayEquals(new double[] {0, 0}, zeros.numeric("Gender=Male"));
