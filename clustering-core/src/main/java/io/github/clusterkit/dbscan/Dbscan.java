@@ -240,7 +240,8 @@ public final class Dbscan {
    * Clusters {@code data}. The dataset is read, never modified, and not retained by the model.
    *
    * @param data the points; any size from 1 row
-   * @return the fitted model
+   * @return the fitted model, which remembers the data's column names ({@link DbscanModel#columnNames()}) and checks
+   *     those of the datasets it predicts
    * @throws IllegalArgumentException if {@code data} is null
    */
   public DbscanModel fit(Dataset data) {
@@ -283,7 +284,7 @@ public final class Dbscan {
         used = Search.KD_TREE;
         break;
     }
-    return DbscanModel.create(this, data.size(), data.dimension(), out, used);
+    return DbscanModel.create(this, data.size(), data.dimension(), out, used, data.columnNames());
   }
 
   @Override

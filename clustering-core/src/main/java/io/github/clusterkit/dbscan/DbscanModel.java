@@ -5,10 +5,12 @@ import io.github.clusterkit.dbscan.internal.DistinctRows;
 import io.github.clusterkit.dbscan.internal.Engine;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.Scale;
+import io.github.clusterkit.kmeans.internal.FittedColumns;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.neighbors.NeighborIndex;
 import io.github.clusterkit.neighbors.Neighbors;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The result of {@link Dbscan#fit(Dataset)}: labels, core flags and counts of the training data, and the
@@ -27,6 +29,14 @@ import java.util.Arrays;
  * point: copies of one point are at distance 0 from each other, hence in one cluster, and are at the same distance
  * from any query, so one of them decides as all of them would (20000 copies of one point, predicted: 4 * 10^8
  * distances before, 20000 now).
+ *
+ * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()},
+ * as scikit-learn's {@code feature_names_in_}). Names exactly {@code x0, x1, ..., x(d-1)}, which a {@link Dataset}
+ * gets when none are given, count as no names. {@link #predict(Dataset)} refuses a dataset with an
+ * {@link IllegalArgumentException} when both the model's names and the dataset's are real names and they differ
+ * (other columns, or the same columns in another order: distances to the core points would mix unrelated
+ * coordinates); when either side has the default names it checks nothing, and points given as {@code double[]}
+ * ({@link #predict(double[])}, {@link #assign(double[])}) are never checked.
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
@@ -53,11 +63,15 @@ public final class DbscanModel {
   // be longer, when fit reused a buffer of its own); wrapped into a Dataset only when the index is built
   private final double[] coreValues;
   private final int[] coreLabels; // the first coreCount entries
+  private final List<String> columnNames;
+  /** Whether {@link #columnNames} are the defaults {@code x0 .. x(d-1)}, which no dataset is checked against. */
+  private final boolean unnamed;
   /** The index of the distinct core points, built on first use ({@link #index()}). */
   private volatile CoreIndex coreIndex;
 
   private DbscanModel(Dbscan config, int n, int d, int[] labels, boolean[] core, int clusterCount,
-      Dbscan.Search search, double[] coreValues, int[] coreLabels, int coreCount, int noiseCount) {
+      Dbscan.Search search, double[] coreValues, int[] coreLabels, int coreCount, int noiseCount,
+      List<String> columnNames) {
     this.n = n;
     this.d = d;
     this.eps = config.eps();
@@ -72,28 +86,32 @@ public final class DbscanModel {
     this.coreValues = coreValues;
     this.coreLabels = coreLabels;
     this.noiseCount = noiseCount;
+    this.columnNames = columnNames;
+    this.unnamed = FittedColumns.areDefault(columnNames);
   }
 
   /** The model of a fit: takes ownership of the engine's arrays (the core points are already a copy). */
-  static DbscanModel create(Dbscan config, int n, int d, Engine.Output out, Dbscan.Search search) {
+  static DbscanModel create(Dbscan config, int n, int d, Engine.Output out, Dbscan.Search search,
+      List<String> columnNames) {
     return new DbscanModel(config, n, d, out.labels, out.core, out.clusters, search, out.corePoints,
-        out.coreLabels, out.coreCount, out.noiseCount);
+        out.coreLabels, out.coreCount, out.noiseCount, columnNames);
   }
 
   /**
-   * The fitted state: the configuration, the training labels and core flags, and the core points.
+   * The fitted state: the configuration, the column names, the training labels and core flags, and the core points.
    *
    * @return a new state value; {@code fromState(state())} predicts exactly as this model
    */
   public State state() {
     double[] cx = Arrays.copyOf(coreValues, coreCount * d);
-    return new State(eps, minPts, metric, borderAsNoise, search, d, labels, core, cx);
+    return new State(eps, minPts, metric, borderAsNoise, search, d, columnNames, labels, core, cx);
   }
 
   /**
    * Rebuilds a model from its state, checking every rule: {@code eps > 0} and finite, {@code minPts >= 1},
    * a metric, a search that ran ({@code GRID}, {@code KD_TREE} or {@code BRUTE_FORCE}, not {@code AUTO}),
-   * {@code dimension >= 1}, at least one training row, one core flag per label, labels {@code >= -1}
+   * {@code dimension >= 1}, one distinct, non-null column name per dimension (a state built without names has
+   * {@code x0 .. x(dimension-1)}), at least one training row, one core flag per label, labels {@code >= -1}
    * numbered in the order of their first row (the first non-noise row has label 0, each later new label is
    * the next number), every core row in a cluster, every cluster with a core row, no border point under
    * DBSCAN* (every non-core row noise), and {@code coreCount * dimension} finite core coordinates, in the
@@ -126,6 +144,12 @@ public final class DbscanModel {
     int d = s.dimension;
     if (d < 1) {
       throw stateError("dimension must be >= 1, got " + d);
+    }
+    List<String> names;
+    try {
+      names = FittedColumns.validated(s.columnNames, d);
+    } catch (IllegalArgumentException e) {
+      throw stateError(e.getMessage());
     }
     int[] labels = s.labels;
     boolean[] core = s.coreMask;
@@ -192,7 +216,7 @@ public final class DbscanModel {
     Dbscan config = Dbscan.eps(s.eps).minPts(s.minPts).metric(s.metric)
         .borderPointsAsNoise(s.borderPointsAsNoise);
     return new DbscanModel(config, n, d, labels, core, clusters, s.search, cx, coreLabels, cores,
-        noise);
+        noise, names);
   }
 
   private static IllegalArgumentException stateError(String message) {
@@ -245,6 +269,16 @@ public final class DbscanModel {
     return d;
   }
 
+  /**
+   * The names of the columns the model was fitted on, one per dimension (scikit-learn's {@code feature_names_in_});
+   * {@code x0 .. x(d-1)} when the data had none (see Column names in the class description).
+   *
+   * @return the names, unmodifiable
+   */
+  public List<String> columnNames() {
+    return columnNames;
+  }
+
   /** @return the radius the model was fitted with */
   public double eps() {
     return eps;
@@ -290,9 +324,10 @@ public final class DbscanModel {
   /**
    * {@link #predict(double[])} for every row of {@code points}.
    *
-   * @param points points of dimension {@link #dimension()}
+   * @param points points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return one label per row
-   * @throws IllegalArgumentException if {@code points} is null or of the wrong dimension
+   * @throws IllegalArgumentException if {@code points} is null or of the wrong dimension, or if its column names and
+   *     the model's ({@link #columnNames()}) are both real names (not the defaults {@code x0, x1, ...}) and differ
    */
   public int[] predict(Dataset points) {
     if (points == null) {
@@ -300,8 +335,9 @@ public final class DbscanModel {
     }
     if (points.dimension() != d) {
       throw new IllegalArgumentException("points must have dimension " + d
-          + " (the training data's), got " + points.dimension());
+          + " (the training data's), got " + points.dimension() + FittedColumns.fittedOn(columnNames, unnamed));
     }
+    FittedColumns.check(columnNames, unnamed, points, "points");
     int m = points.size();
     int[] out = new int[m];
     if (coreCount == 0) {
@@ -543,10 +579,10 @@ public final class DbscanModel {
   }
 
   /**
-   * The fitted state of a {@link DbscanModel} as a plain value: configuration, training labels and core
-   * flags, and the coordinates of the core points (row-major, in the order of the core rows). Holds what
-   * {@link DbscanModel#fromState(State)} needs and nothing derived (cluster, noise and core counts follow
-   * from the labels and flags).
+   * The fitted state of a {@link DbscanModel} as a plain value: configuration, the names of the fitted columns,
+   * training labels and core flags, and the coordinates of the core points (row-major, in the order of the core
+   * rows). Holds what {@link DbscanModel#fromState(State)} needs and nothing derived (cluster, noise and core counts
+   * follow from the labels and flags).
    *
    * <p>The constructor only rejects null arguments and copies the arrays; {@link DbscanModel#fromState}
    * checks every other rule. Immutable: arrays are copied on the way in and out. {@link #equals(Object)}
@@ -559,11 +595,14 @@ public final class DbscanModel {
     private final boolean borderPointsAsNoise;
     private final Dbscan.Search search;
     private final int dimension;
+    private final List<String> columnNames;
     private final int[] labels;
     private final boolean[] coreMask;
     private final double[] corePoints;
 
     /**
+     * A state without column names: they are {@code x0 .. x(dimension-1)}, the names no dataset is checked against.
+     *
      * @param eps the radius the model was fitted with
      * @param minPts the core threshold, counting the point itself
      * @param metric the metric
@@ -577,12 +616,33 @@ public final class DbscanModel {
      */
     public State(double eps, int minPts, Metric metric, boolean borderPointsAsNoise, Dbscan.Search search,
         int dimension, int[] labels, boolean[] coreMask, double[] corePoints) {
+      this(eps, minPts, metric, borderPointsAsNoise, search, dimension, FittedColumns.defaults(dimension), labels,
+          coreMask, corePoints);
+    }
+
+    /**
+     * @param eps the radius the model was fitted with
+     * @param minPts the core threshold, counting the point itself
+     * @param metric the metric
+     * @param borderPointsAsNoise true for DBSCAN*
+     * @param search the neighbour search that ran
+     * @param dimension the dimension of the training data
+     * @param columnNames the names of the fitted columns, one per dimension (copied; {@link DbscanModel#fromState}
+     *     checks them)
+     * @param labels one label per training row, {@code -1} for noise (copied)
+     * @param coreMask one core flag per training row (copied)
+     * @param corePoints the core rows' coordinates, row-major, {@code coreCount * dimension} values (copied)
+     * @throws IllegalArgumentException if {@code metric}, {@code search}, {@code columnNames} or an array is null
+     */
+    public State(double eps, int minPts, Metric metric, boolean borderPointsAsNoise, Dbscan.Search search,
+        int dimension, List<String> columnNames, int[] labels, boolean[] coreMask, double[] corePoints) {
       this.eps = eps;
       this.minPts = minPts;
       this.metric = nonNull(metric, "metric");
       this.borderPointsAsNoise = borderPointsAsNoise;
       this.search = nonNull(search, "search");
       this.dimension = dimension;
+      this.columnNames = FittedColumns.copy(nonNull(columnNames, "columnNames"));
       this.labels = nonNull(labels, "labels").clone();
       this.coreMask = nonNull(coreMask, "coreMask").clone();
       this.corePoints = nonNull(corePoints, "corePoints").clone();
@@ -625,6 +685,11 @@ public final class DbscanModel {
       return dimension;
     }
 
+    /** @return the names of the fitted columns (unmodifiable; may hold nulls if given so) */
+    public List<String> columnNames() {
+      return columnNames;
+    }
+
     /** @return a copy of the training labels */
     public int[] labels() {
       return labels.clone();
@@ -648,6 +713,7 @@ public final class DbscanModel {
       State s = (State) o;
       return Double.compare(eps, s.eps) == 0 && minPts == s.minPts && metric == s.metric
           && borderPointsAsNoise == s.borderPointsAsNoise && search == s.search && dimension == s.dimension
+          && columnNames.equals(s.columnNames)
           && Arrays.equals(labels, s.labels) && Arrays.equals(coreMask, s.coreMask)
           && Arrays.equals(corePoints, s.corePoints);
     }
@@ -660,6 +726,7 @@ public final class DbscanModel {
       h = 31 * h + Boolean.hashCode(borderPointsAsNoise);
       h = 31 * h + search.hashCode();
       h = 31 * h + dimension;
+      h = 31 * h + columnNames.hashCode();
       h = 31 * h + Arrays.hashCode(labels);
       h = 31 * h + Arrays.hashCode(coreMask);
       return 31 * h + Arrays.hashCode(corePoints);

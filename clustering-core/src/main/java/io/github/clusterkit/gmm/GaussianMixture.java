@@ -446,7 +446,8 @@ public final class GaussianMixture {
    * Fits the mixture to the rows of {@code data}.
    *
    * @param data the points (not modified)
-   * @return the fitted model of the best restart
+   * @return the fitted model of the best restart, which remembers the data's column names
+   *     ({@link GaussianMixtureModel#columnNames()}) and checks those of the datasets it is given
    * @throws IllegalArgumentException if {@code data} is null, has fewer rows than components, its dimension
    *     differs from that of the initial parameters, or its largest magnitude lies outside
    *     {@code [2^-480, 2^481)} (about {@code 3e-145} to {@code 6e144}), where squared deviations overflow or
@@ -485,7 +486,7 @@ public final class GaussianMixture {
       EmRun run = new EmRun(x, n, d, k, type, regularization, exec);
       if (initWeights != null) {
         EmRun.Result r = run.run(givenMixture(d), maxIterations, tolerance);
-        return new GaussianMixtureModel(r.mixture, r.iterations, r.converged, r.history);
+        return new GaussianMixtureModel(r.mixture, r.iterations, r.converged, r.history, data.columnNames());
       }
       EmRun.Result best = null;
       IllegalStateException firstFailure = null;
@@ -512,7 +513,8 @@ public final class GaussianMixture {
         }
         throw firstFailure;
       }
-      return new GaussianMixtureModel(best.mixture, best.iterations, best.converged, best.history);
+      return new GaussianMixtureModel(best.mixture, best.iterations, best.converged, best.history,
+          data.columnNames());
     }
   }
 

@@ -3,7 +3,9 @@ package io.github.clusterkit.gmm;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.gmm.internal.Mixture;
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.kmeans.internal.FittedColumns;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A fitted Gaussian mixture: weights, means and covariance matrices, with soft and hard assignment of
@@ -32,6 +34,14 @@ import java.util.Arrays;
  * it every point, however far. Ordinary points keep the plain computation, bit for bit. {@link #scoreSamples} is not
  * affected: its values are right to a relative rounding error at any distance.
  *
+ * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()},
+ * as scikit-learn's {@code feature_names_in_}). Names exactly {@code x0, x1, ..., x(d-1)}, which a {@link Dataset}
+ * gets when none are given, count as no names. {@link #predict(Dataset)}, {@link #predictProba(Dataset)},
+ * {@link #scoreSamples(Dataset)}, {@link #bic(Dataset)} and {@link #aic(Dataset)} refuse a dataset with an
+ * {@link IllegalArgumentException} when both the model's names and the dataset's are real names and they differ
+ * (other columns, or the same columns in another order); when either side has the default names they check nothing,
+ * and points given as {@code double[]} are never checked.
+ *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
  * it after checking every rule, so the rebuilt model predicts exactly as the original.
@@ -46,22 +56,28 @@ public final class GaussianMixtureModel {
   private final int iterations;
   private final boolean converged;
   private final double[] history;
+  private final List<String> columnNames;
+  /** Whether {@link #columnNames} are the defaults {@code x0 .. x(d-1)}, which no dataset is checked against. */
+  private final boolean unnamed;
 
-  GaussianMixtureModel(Mixture mixture, int iterations, boolean converged, double[] history) {
+  GaussianMixtureModel(Mixture mixture, int iterations, boolean converged, double[] history,
+      List<String> columnNames) {
     this.mixture = mixture;
     this.iterations = iterations;
     this.converged = converged;
     this.history = history;
+    this.columnNames = columnNames;
+    this.unnamed = FittedColumns.areDefault(columnNames);
   }
 
   /**
-   * The fitted state: covariance type, weights, means, covariances in the type's storage, and the summary of
-   * the EM run.
+   * The fitted state: covariance type, column names, weights, means, covariances in the type's storage, and the
+   * summary of the EM run.
    *
    * @return a new state value; {@code fromState(state())} predicts exactly as this model
    */
   public State state() {
-    return new State(mixture.type(), mixture.weightsArray(), mixture.meansArray(), mixture.covArray(),
+    return new State(mixture.type(), columnNames, mixture.weightsArray(), mixture.meansArray(), mixture.covArray(),
         iterations, converged, history);
   }
 
@@ -71,7 +87,8 @@ public final class GaussianMixtureModel {
    * {@link GaussianMixture#initialParameters}, so that states written by earlier versions or rounded by other tools
    * still load; a fitted weight can exceed 1 by rounding, being {@code N_k / n} with a tiny responsibility added to
    * {@code N_k}); {@code k * d} means with
-   * {@code d >= 1}; covariance storage of the type's length ({@link State}); FULL and TIED matrices exactly
+   * {@code d >= 1}; one distinct, non-null column name per dimension (a state built without names has
+   * {@code x0 .. x(d-1)}); covariance storage of the type's length ({@link State}); FULL and TIED matrices exactly
    * symmetric and positive definite (a Cholesky factorisation succeeds), DIAGONAL and SPHERICAL variances
    * {@code > 0} with a finite reciprocal (above {@code 2^-1024}, about {@code 5.6e-309}: the densities of a
    * smaller one were NaN at its mean); {@code iterations >= 0}
@@ -112,6 +129,12 @@ public final class GaussianMixtureModel {
     }
     int d = mu.length / k;
     finite(mu, "means");
+    List<String> names;
+    try {
+      names = FittedColumns.validated(s.columnNames, d);
+    } catch (IllegalArgumentException e) {
+      throw stateError(e.getMessage());
+    }
     long expected;
     switch (type) {
       case FULL:
@@ -176,7 +199,7 @@ public final class GaussianMixtureModel {
       }
       throw stateError(what);
     }
-    return new GaussianMixtureModel(m, s.iterations, s.converged, s.logLikelihoodHistory);
+    return new GaussianMixtureModel(m, s.iterations, s.converged, s.logLikelihoodHistory, names);
   }
 
   private static void finite(double[] values, String name) {
@@ -199,6 +222,16 @@ public final class GaussianMixtureModel {
   /** @return the dimension {@code d} of the points */
   public int dimension() {
     return mixture.dimension();
+  }
+
+  /**
+   * The names of the columns the model was fitted on, one per dimension (scikit-learn's {@code feature_names_in_});
+   * {@code x0 .. x(d-1)} when the data had none (see Column names in the class description).
+   *
+   * @return the names, unmodifiable
+   */
+  public List<String> columnNames() {
+    return columnNames;
   }
 
   /** @return the covariance type the model was fitted with */
@@ -366,10 +399,12 @@ public final class GaussianMixtureModel {
    * The most probable component of every row: what {@link #predict(double[])} gives row by row, computed by blocks of
    * rows so that the arithmetic vectorises (the same values bit for bit). One thread.
    *
-   * @param data points of dimension {@link #dimension()}
+   * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return one component index per row
    * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension, or a row is so far from the
-   *     components that double precision cannot decide (as {@link #predict(double[])})
+   *     components that double precision cannot decide (as {@link #predict(double[])}),
+   *     or if its column names and the model's ({@link #columnNames()}) are both real names (not the
+   *     defaults {@code x0, x1, ...}) and differ
    */
   public int[] predict(Dataset data) {
     checkData(data);
@@ -458,10 +493,12 @@ public final class GaussianMixtureModel {
    * Posterior probabilities of every row: what {@link #predictProba(double[])} gives row by row, computed by blocks of
    * rows (the same values bit for bit). One thread.
    *
-   * @param data points of dimension {@link #dimension()}
+   * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return {@code n} rows of {@code k} probabilities
    * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension, or a row is so far from the
-   *     components that double precision cannot decide its posterior (as {@link #predictProba(double[])})
+   *     components that double precision cannot decide its posterior (as {@link #predictProba(double[])}),
+   *     or if its column names and the model's ({@link #columnNames()}) are both real names (not the
+   *     defaults {@code x0, x1, ...}) and differ
    */
   public double[][] predictProba(Dataset data) {
     checkData(data);
@@ -484,9 +521,11 @@ public final class GaussianMixtureModel {
    * {@link #aic} of data holding such a row are then {@code +Infinity}. Computed by blocks of rows (the values do not
    * depend on the other rows). One thread.
    *
-   * @param data points of dimension {@link #dimension()}
+   * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return one log density per row
-   * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension
+   * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension,
+   *     or if its column names and the model's ({@link #columnNames()}) are both real names (not the
+   *     defaults {@code x0, x1, ...}) and differ
    */
   public double[] scoreSamples(Dataset data) {
     checkData(data);
@@ -518,9 +557,10 @@ public final class GaussianMixtureModel {
    * Bayesian information criterion (Schwarz 1978, doi:10.1214/aos/1176344136) on {@code data}, as
    * scikit-learn: {@code -2 log L + p ln n} with {@code p = }{@link #parameterCount()}. Lower is better.
    *
-   * @param data the points, usually the training data
+   * @param data the points, usually the training data, in the columns the model was fitted on
    * @return the BIC
-   * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension
+   * @throws IllegalArgumentException as {@link #scoreSamples(Dataset)}: if {@code data} is null or of the wrong
+   *     dimension, or if its column names and the model's are both real names and differ
    */
   public double bic(Dataset data) {
     return -2 * totalLogLikelihood(data) + parameterCount() * Math.log(data.size());
@@ -530,9 +570,10 @@ public final class GaussianMixtureModel {
    * Akaike information criterion (Akaike 1974, doi:10.1109/TAC.1974.1100705) on {@code data}, as
    * scikit-learn: {@code -2 log L + 2 p} with {@code p = }{@link #parameterCount()}. Lower is better.
    *
-   * @param data the points, usually the training data
+   * @param data the points, usually the training data, in the columns the model was fitted on
    * @return the AIC
-   * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension
+   * @throws IllegalArgumentException as {@link #scoreSamples(Dataset)}: if {@code data} is null or of the wrong
+   *     dimension, or if its column names and the model's are both real names and differ
    */
   public double aic(Dataset data) {
     return -2 * totalLogLikelihood(data) + 2.0 * parameterCount();
@@ -577,8 +618,9 @@ public final class GaussianMixtureModel {
     }
     if (data.dimension() != dimension()) {
       throw new IllegalArgumentException("data must have dimension " + dimension() + ", got "
-          + data.dimension());
+          + data.dimension() + FittedColumns.fittedOn(columnNames, unnamed));
     }
+    FittedColumns.check(columnNames, unnamed, data, "data");
   }
 
   /**
@@ -587,7 +629,8 @@ public final class GaussianMixtureModel {
    * covariance type's own storage, regularization included: FULL {@code k} matrices {@code d x d}
    * ({@code k * d * d} values), TIED one {@code d x d} matrix, DIAGONAL {@code k * d} variances, SPHERICAL
    * {@code k} variances. {@code k} is the length of {@code weights} and {@code d = means.length / k}. The
-   * run's summary: iterations, convergence and the {@code iterations + 1} mean log-likelihoods.
+   * names of the fitted columns, one per dimension. The run's summary: iterations, convergence and the
+   * {@code iterations + 1} mean log-likelihoods.
    *
    * <p>The constructor only rejects null arguments and copies; {@link GaussianMixtureModel#fromState}
    * checks every other rule. Immutable: arrays are copied on the way in and out. {@link #equals(Object)}
@@ -595,6 +638,7 @@ public final class GaussianMixtureModel {
    */
   public static final class State {
     private final CovarianceType covarianceType;
+    private final List<String> columnNames;
     private final double[] weights;
     private final double[] means;
     private final double[] covariances;
@@ -603,6 +647,9 @@ public final class GaussianMixtureModel {
     private final double[] logLikelihoodHistory;
 
     /**
+     * A state without column names: they are {@code x0 .. x(d-1)} with {@code d = means.length / weights.length},
+     * the names no dataset is checked against.
+     *
      * @param covarianceType the covariance type
      * @param weights the mixing weights, {@code k} values (copied)
      * @param means the means, row-major {@code k x d} (copied)
@@ -615,7 +662,27 @@ public final class GaussianMixtureModel {
      */
     public State(CovarianceType covarianceType, double[] weights, double[] means, double[] covariances,
         int iterations, boolean converged, double[] logLikelihoodHistory) {
+      this(covarianceType, defaultNames(weights, means), weights, means, covariances, iterations, converged,
+          logLikelihoodHistory);
+    }
+
+    /**
+     * @param covarianceType the covariance type
+     * @param columnNames the names of the fitted columns, one per dimension (copied;
+     *     {@link GaussianMixtureModel#fromState} checks them)
+     * @param weights the mixing weights, {@code k} values (copied)
+     * @param means the means, row-major {@code k x d} (copied)
+     * @param covariances the covariance storage of the type, as in the class description (copied)
+     * @param iterations the number of EM iterations
+     * @param converged whether the run converged
+     * @param logLikelihoodHistory the mean log-likelihood after 0, 1, ..., {@code iterations} iterations
+     *     (copied)
+     * @throws IllegalArgumentException if {@code covarianceType}, {@code columnNames} or an array is null
+     */
+    public State(CovarianceType covarianceType, List<String> columnNames, double[] weights, double[] means,
+        double[] covariances, int iterations, boolean converged, double[] logLikelihoodHistory) {
       this.covarianceType = nonNull(covarianceType, "covarianceType");
+      this.columnNames = FittedColumns.copy(nonNull(columnNames, "columnNames"));
       this.weights = nonNull(weights, "weights").clone();
       this.means = nonNull(means, "means").clone();
       this.covariances = nonNull(covariances, "covariances").clone();
@@ -631,9 +698,20 @@ public final class GaussianMixtureModel {
       return value;
     }
 
+    /** {@code x0 .. x(d-1)} for {@code d = means.length / weights.length} (none without weights). */
+    private static List<String> defaultNames(double[] weights, double[] means) {
+      int k = nonNull(weights, "weights").length;
+      return FittedColumns.defaults(k == 0 ? 0 : nonNull(means, "means").length / k);
+    }
+
     /** @return the covariance type */
     public CovarianceType covarianceType() {
       return covarianceType;
+    }
+
+    /** @return the names of the fitted columns (unmodifiable; may hold nulls if given so) */
+    public List<String> columnNames() {
+      return columnNames;
     }
 
     /** @return a copy of the weights */
@@ -672,7 +750,8 @@ public final class GaussianMixtureModel {
         return false;
       }
       State s = (State) o;
-      return covarianceType == s.covarianceType && Arrays.equals(weights, s.weights)
+      return covarianceType == s.covarianceType && columnNames.equals(s.columnNames)
+          && Arrays.equals(weights, s.weights)
           && Arrays.equals(means, s.means) && Arrays.equals(covariances, s.covariances)
           && iterations == s.iterations && converged == s.converged
           && Arrays.equals(logLikelihoodHistory, s.logLikelihoodHistory);
@@ -681,6 +760,7 @@ public final class GaussianMixtureModel {
     @Override
     public int hashCode() {
       int h = covarianceType.hashCode();
+      h = 31 * h + columnNames.hashCode();
       h = 31 * h + Arrays.hashCode(weights);
       h = 31 * h + Arrays.hashCode(means);
       h = 31 * h + Arrays.hashCode(covariances);

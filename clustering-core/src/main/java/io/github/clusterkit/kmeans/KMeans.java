@@ -325,7 +325,8 @@ public final class KMeans {
    * Clusters {@code data} with unit weights.
    *
    * @param data the rows
-   * @return the fitted model
+   * @return the fitted model, which remembers the data's column names ({@link KMeansModel#columnNames()}) and checks
+   *     those of the datasets it predicts
    * @throws IllegalArgumentException if {@code data} is null, {@code k} exceeds the number of distinct
    *     rows, explicit initial centroids have another column count than the data, or {@code ELKAN} was chosen
    *     where its {@code n * k} lower bounds exceed a Java array ({@code 2^31 - 9} values; AUTO then takes Hamerly)
@@ -444,7 +445,8 @@ public final class KMeans {
     if (best.switched) {
       ran = used == KMeansAlgorithm.HAMERLY ? KMeansAlgorithm.ELKAN : KMeansAlgorithm.HAMERLY;
     }
-    return new KMeansModel(centers, k, d, best.labels, inertia, best.iterations, best.converged, ran);
+    return new KMeansModel(centers, k, d, best.labels, inertia, best.iterations, best.converged, ran,
+        data.columnNames());
   }
 
   /**

@@ -4,8 +4,10 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.kmeans.internal.Dist;
+import io.github.clusterkit.kmeans.internal.FittedColumns;
 import io.github.clusterkit.kmeans.internal.NearestCentroid;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The result of {@link KMeans#fit(Dataset)}: {@code k} centroids, a label per fitted row, the inertia and how
@@ -17,6 +19,14 @@ import java.util.Arrays;
  * index, as in the fit, so {@code predict} of a fitted row returns its label. Points and centroids too large or too
  * small for squared distances (largest magnitude above {@code 2^201} or below {@code 2^-200}) are compared after
  * the exact power-of-two scaling the fit uses (see {@link KMeans}), so they get the fit's answers too.
+ *
+ * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()},
+ * as scikit-learn's {@code feature_names_in_}). Names exactly {@code x0, x1, ..., x(d-1)}, which a {@link Dataset}
+ * gets when none are given, count as no names. {@link #predict(Dataset)} and {@link #transform(Dataset)} refuse a
+ * dataset with an {@link IllegalArgumentException} when both the model's names and the dataset's are real names and
+ * they differ (other columns, or the same columns in another order: the distances would be computed between
+ * unrelated coordinates); when either side has the default names they check nothing, and points given as
+ * {@code double[]} are never checked.
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
@@ -35,11 +45,14 @@ public final class KMeansModel {
   private final int iterations;
   private final boolean converged;
   private final KMeansAlgorithm algorithm;
+  private final List<String> columnNames;
+  /** Whether {@link #columnNames} are the defaults {@code x0 .. x(d-1)}, which no dataset is checked against. */
+  private final boolean unnamed;
   /** The largest magnitude of the centroids, for the scaling of {@link #predict} and {@link #transform}. */
   private final double centersMax;
 
   KMeansModel(double[] centers, int k, int d, int[] labels, double inertia, int iterations, boolean converged,
-      KMeansAlgorithm algorithm) {
+      KMeansAlgorithm algorithm, List<String> columnNames) {
     this.centers = centers.clone();
     this.k = k;
     this.d = d;
@@ -49,20 +62,23 @@ public final class KMeansModel {
     this.iterations = iterations;
     this.converged = converged;
     this.algorithm = algorithm;
+    this.columnNames = columnNames;
+    this.unnamed = FittedColumns.areDefault(columnNames);
     this.centersMax = Scale.maxAbs(this.centers, 0, this.centers.length);
   }
 
   /**
-   * The fitted state: centroids, training labels and the summary of the kept run.
+   * The fitted state: column names, centroids, training labels and the summary of the kept run.
    *
    * @return a new state value; {@code fromState(state())} predicts exactly as this model
    */
   public State state() {
-    return new State(d, centers, labels, inertia, iterations, converged, algorithm);
+    return new State(d, columnNames, centers, labels, inertia, iterations, converged, algorithm);
   }
 
   /**
-   * Rebuilds a model from its state, checking every rule: {@code dimension >= 1}; {@code k * dimension}
+   * Rebuilds a model from its state, checking every rule: {@code dimension >= 1}; one distinct, non-null column name
+   * per dimension (a state built without names has {@code x0 .. x(dimension-1)}); {@code k * dimension}
    * finite centroid coordinates with {@code k >= 1}; at least one training label, each in {@code 0..k-1};
    * an inertia {@code >= 0} (finite, or {@code +Infinity} for a fit whose true inertia exceeds the double range: see
    * {@link KMeans}); {@code iterations >= 0}; a kernel that ran (not {@code AUTO}).
@@ -114,7 +130,13 @@ public final class KMeansModel {
     if (s.algorithm == KMeansAlgorithm.AUTO) {
       throw stateError("algorithm must be the kernel that ran (LLOYD, HAMERLY or ELKAN), got AUTO");
     }
-    return new KMeansModel(c, k, d, labels, s.inertia, s.iterations, s.converged, s.algorithm);
+    List<String> names;
+    try {
+      names = FittedColumns.validated(s.columnNames, d);
+    } catch (IllegalArgumentException e) {
+      throw stateError(e.getMessage());
+    }
+    return new KMeansModel(c, k, d, labels, s.inertia, s.iterations, s.converged, s.algorithm, names);
   }
 
   private static IllegalArgumentException stateError(String message) {
@@ -129,6 +151,16 @@ public final class KMeansModel {
   /** @return the dimension of the data and the centroids */
   public int dimension() {
     return d;
+  }
+
+  /**
+   * The names of the columns the model was fitted on, one per dimension (scikit-learn's {@code feature_names_in_});
+   * {@code x0 .. x(d-1)} when the data had none (see Column names in the class description).
+   *
+   * @return the names, unmodifiable
+   */
+  public List<String> columnNames() {
+    return columnNames;
   }
 
   /** @return a copy of the centroids, {@code k} rows of length {@link #dimension()} */
@@ -216,9 +248,10 @@ public final class KMeansModel {
    * computed by blocks of rows so that the distances vectorise (row by row, each at its own scale, when a magnitude
    * in the batch lies beyond about {@code 2^200} or below {@code 2^-200}). One thread; the model is not modified.
    *
-   * @param data points of dimension {@link #dimension()}
+   * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return the index of the nearest centroid for every row
-   * @throws IllegalArgumentException if {@code data} is null or of another dimension
+   * @throws IllegalArgumentException if {@code data} is null or of another dimension, or if its column names and the
+   *     model's ({@link #columnNames()}) are both real names (not the defaults {@code x0, x1, ...}) and differ
    */
   public int[] predict(Dataset data) {
     checkData(data);
@@ -267,9 +300,10 @@ public final class KMeansModel {
    * centroid, the usual outlier score, is the row's minimum; its index is {@link #predict(Dataset)}'s label (lowest
    * index on ties). One thread; neither the data nor the model is modified.
    *
-   * @param data points of dimension {@link #dimension()}
+   * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return {@code data.size()} new arrays of {@link #k()} Euclidean distances, in centroid order
-   * @throws IllegalArgumentException if {@code data} is null or of another dimension
+   * @throws IllegalArgumentException if {@code data} is null or of another dimension, or if its column names and the
+   *     model's ({@link #columnNames()}) are both real names (not the defaults {@code x0, x1, ...}) and differ
    */
   public double[][] transform(Dataset data) {
     checkData(data);
@@ -316,9 +350,10 @@ public final class KMeansModel {
       throw new IllegalArgumentException("data must not be null");
     }
     if (data.dimension() != d) {
-      throw new IllegalArgumentException(
-          "data must have dimension " + d + " like the centroids, got " + data.dimension());
+      throw new IllegalArgumentException("data must have dimension " + d + " like the centroids, got "
+          + data.dimension() + FittedColumns.fittedOn(columnNames, unnamed));
     }
+    FittedColumns.check(columnNames, unnamed, data, "data");
   }
 
   private void check(double[] point) {
@@ -336,9 +371,9 @@ public final class KMeansModel {
   }
 
   /**
-   * The fitted state of a {@link KMeansModel} as a plain value: the dimension, the centroids (row-major,
-   * {@code k x dimension}; {@code k} is {@code centroids.length / dimension}), the training labels, and the
-   * kept run's inertia, iterations, convergence and kernel.
+   * The fitted state of a {@link KMeansModel} as a plain value: the dimension, the names of the fitted columns, the
+   * centroids (row-major, {@code k x dimension}; {@code k} is {@code centroids.length / dimension}), the training
+   * labels, and the kept run's inertia, iterations, convergence and kernel.
    *
    * <p>The constructor only rejects null arguments and copies; {@link KMeansModel#fromState} checks every
    * other rule. Immutable: arrays are copied on the way in and out. {@link #equals(Object)} compares every
@@ -346,6 +381,7 @@ public final class KMeansModel {
    */
   public static final class State {
     private final int dimension;
+    private final List<String> columnNames;
     private final double[] centroids;
     private final int[] labels;
     private final double inertia;
@@ -354,6 +390,8 @@ public final class KMeansModel {
     private final KMeansAlgorithm algorithm;
 
     /**
+     * A state without column names: they are {@code x0 .. x(dimension-1)}, the names no dataset is checked against.
+     *
      * @param dimension the dimension of the data and the centroids
      * @param centroids the centroids, row-major {@code k x dimension} (copied)
      * @param labels the label of every training row (copied)
@@ -365,7 +403,26 @@ public final class KMeansModel {
      */
     public State(int dimension, double[] centroids, int[] labels, double inertia, int iterations,
         boolean converged, KMeansAlgorithm algorithm) {
+      this(dimension, FittedColumns.defaults(dimension), centroids, labels, inertia, iterations, converged,
+          algorithm);
+    }
+
+    /**
+     * @param dimension the dimension of the data and the centroids
+     * @param columnNames the names of the fitted columns, one per dimension (copied; {@link KMeansModel#fromState}
+     *     checks them)
+     * @param centroids the centroids, row-major {@code k x dimension} (copied)
+     * @param labels the label of every training row (copied)
+     * @param inertia the inertia of the kept run
+     * @param iterations the iterations of the kept run
+     * @param converged whether the kept run converged
+     * @param algorithm the kernel that ran
+     * @throws IllegalArgumentException if {@code columnNames}, {@code algorithm} or an array is null
+     */
+    public State(int dimension, List<String> columnNames, double[] centroids, int[] labels, double inertia,
+        int iterations, boolean converged, KMeansAlgorithm algorithm) {
       this.dimension = dimension;
+      this.columnNames = FittedColumns.copy(nonNull(columnNames, "columnNames"));
       this.centroids = nonNull(centroids, "centroids").clone();
       this.labels = nonNull(labels, "labels").clone();
       this.inertia = inertia;
@@ -384,6 +441,11 @@ public final class KMeansModel {
     /** @return the dimension */
     public int dimension() {
       return dimension;
+    }
+
+    /** @return the names of the fitted columns (unmodifiable; may hold nulls if given so) */
+    public List<String> columnNames() {
+      return columnNames;
     }
 
     /** @return a copy of the centroids, row-major {@code k x dimension} */
@@ -422,7 +484,8 @@ public final class KMeansModel {
         return false;
       }
       State s = (State) o;
-      return dimension == s.dimension && Arrays.equals(centroids, s.centroids) && Arrays.equals(labels, s.labels)
+      return dimension == s.dimension && columnNames.equals(s.columnNames) && Arrays.equals(centroids, s.centroids)
+          && Arrays.equals(labels, s.labels)
           && Double.compare(inertia, s.inertia) == 0 && iterations == s.iterations && converged == s.converged
           && algorithm == s.algorithm;
     }
@@ -430,6 +493,7 @@ public final class KMeansModel {
     @Override
     public int hashCode() {
       int h = dimension;
+      h = 31 * h + columnNames.hashCode();
       h = 31 * h + Arrays.hashCode(centroids);
       h = 31 * h + Arrays.hashCode(labels);
       h = 31 * h + Double.hashCode(inertia);

@@ -2,6 +2,7 @@ package io.github.clusterkit.pca;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.kmeans.internal.FittedColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,6 +17,15 @@ import java.util.List;
  * ({@code components_}, {@code mean_}, {@code explained_variance_}, {@code explained_variance_ratio_},
  * {@code singular_values_}, {@code noise_variance_}, {@code n_components_}) to rounding; see {@link Pca}
  * for the sign convention.
+ *
+ * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()},
+ * as scikit-learn's {@code feature_names_in_}); its scores are named {@code PC1 .. PCk}. Names exactly
+ * {@code x0, x1, ..., x(d-1)}, which a {@link Dataset} gets when none are given, count as no names.
+ * {@link #transform(Dataset)} refuses a dataset with an {@link IllegalArgumentException} when both the model's names
+ * and the dataset's are real names and they differ (other columns, or the same columns in another order: the
+ * projection would mix unrelated coordinates); {@link #inverseTransform(Dataset)} likewise refuses scores whose real
+ * names are not {@code PC1 .. PCk}. When the dataset has the default names nothing is checked (nor when the model
+ * was fitted on default names, for {@code transform}), and points given as {@code double[]} are never checked.
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
@@ -37,6 +47,10 @@ public final class PcaModel {
   private final boolean whiten;
   private final Pca.Solver solver;
   private final List<String> columnNames;
+  /** Whether {@link #columnNames} are the defaults {@code x0 .. x(d-1)}, which no dataset is checked against. */
+  private final boolean unnamed;
+  /** The names of the scores, {@code PC1 .. PCk}. */
+  private final List<String> scoreNames;
   /** Multiplier applied to each projection by {@link #transform}. */
   private final double[] scale;
   /** Multiplier applied to each score by {@link #inverseTransform}. */
@@ -67,6 +81,8 @@ public final class PcaModel {
     this.whiten = whiten;
     this.solver = solver;
     this.columnNames = columnNames;
+    this.unnamed = FittedColumns.areDefault(columnNames);
+    this.scoreNames = Collections.unmodifiableList(pcNames(k));
     this.scale = new double[k];
     this.unscale = new double[k];
     for (int j = 0; j < k; j++) {
@@ -156,7 +172,7 @@ public final class PcaModel {
     }
     List<String> names;
     try {
-      names = Dataset.wrap(new double[d], 1, d).withColumnNames(s.columnNames).columnNames();
+      names = FittedColumns.validated(s.columnNames, d);
     } catch (IllegalArgumentException e) {
       throw stateError(e.getMessage());
     }
@@ -256,6 +272,16 @@ public final class PcaModel {
     return d;
   }
 
+  /**
+   * The names of the columns the model was fitted on, one per dimension (scikit-learn's {@code feature_names_in_});
+   * {@code x0 .. x(d-1)} when the data had none (see Column names in the class description).
+   *
+   * @return the names, unmodifiable
+   */
+  public List<String> columnNames() {
+    return columnNames;
+  }
+
   /** @return the number of rows {@code n} of the fitted data */
   public int sampleCount() {
     return n;
@@ -321,12 +347,14 @@ public final class PcaModel {
   /**
    * Projects points onto the components.
    *
-   * @param data points with {@link #dimension()} columns; not modified
+   * @param data points with {@link #dimension()} columns, in the columns the model was fitted on; not modified
    * @return {@code n x k} scores, columns named {@code PC1 .. PCk}
-   * @throws IllegalArgumentException if {@code data} is null or has another dimension
+   * @throws IllegalArgumentException if {@code data} is null or has another dimension, or if its column names and the
+   *     model's ({@link #columnNames()}) are both real names (not the defaults {@code x0, x1, ...}) and differ
    */
   public Dataset transform(Dataset data) {
-    checkDimension(data, d, "data");
+    checkDimension(data, d, "data", columnNames, unnamed);
+    FittedColumns.check(columnNames, unnamed, data, "data");
     int m = data.size();
     double[] x = DataAccess.values(data);
     double[] out = new double[m * k];
@@ -362,7 +390,7 @@ public final class PcaModel {
         }
       }
     }
-    return Dataset.wrap(out, m, k).withColumnNames(pcNames(k));
+    return Dataset.wrap(out, m, k).withColumnNames(scoreNames);
   }
 
   /** Rows per block of {@link #transform(Dataset)}. */
@@ -405,12 +433,16 @@ public final class PcaModel {
    * of variance below about {@code max(n, d) * 2^-52} times the largest); with fewer it gives the closest point in
    * the span of the kept components.
    *
-   * @param scores points with {@link #componentCount()} columns; not modified
+   * @param scores points with {@link #componentCount()} columns, named {@code PC1 .. PCk} as
+   *     {@link #transform(Dataset)} names them or with the default names {@code x0, x1, ...}; not modified
    * @return {@code n x d} points, with the column names of the fitted data
-   * @throws IllegalArgumentException if {@code scores} is null or has another dimension
+   * @throws IllegalArgumentException if {@code scores} is null or has another dimension, or if its column names are
+   *     real names (not the defaults) other than {@code PC1 .. PCk}
    */
   public Dataset inverseTransform(Dataset scores) {
-    checkDimension(scores, k, "scores");
+    checkDimension(scores, k, "scores", scoreNames, true);
+    FittedColumns.check(scoreNames, false, scores, "scores' columns must be the model's components, named as"
+        + " transform names them", "expected");
     int m = scores.size();
     double[] z = DataAccess.values(scores);
     double[] out = new double[m * d];
@@ -448,13 +480,15 @@ public final class PcaModel {
     }
   }
 
-  private static void checkDimension(Dataset data, int expected, String name) {
+  private static void checkDimension(Dataset data, int expected, String name, List<String> names,
+      boolean unnamed) {
     if (data == null) {
       throw new IllegalArgumentException(name + " must not be null");
     }
     if (data.dimension() != expected) {
       throw new IllegalArgumentException(
-          name + " must have " + expected + " columns, got " + data.dimension());
+          name + " must have " + expected + " columns, got " + data.dimension() + FittedColumns.fittedOn(names,
+              unnamed));
     }
   }
 
