@@ -3,7 +3,9 @@ package io.github.clusterkit.io;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.clusterkit.dbscan.Dbscan;
 import io.github.clusterkit.dbscan.DbscanModel;
+import io.github.clusterkit.kmeans.internal.FittedColumns;
 import io.github.clusterkit.neighbors.Metric;
+import java.util.List;
 
 /**
  * The {@code "dbscan"} kind: a {@link DbscanModel}, mapped through {@link DbscanModel.State}.
@@ -13,8 +15,13 @@ import io.github.clusterkit.neighbors.Metric;
  *               "borderPointsAsNoise": false, "search": "grid" | "kdTree" | "bruteForce" }
  * state: { "dimension": d,
  *          "labels": [n labels, -1 for noise], "coreMask": [n booleans],
- *          "corePoints": [[d numbers] per core row, in row order] }
+ *          "corePoints": [[d numbers] per core row, in row order], "columnNames": [d names] }
  * </pre>
+ *
+ * <p>{@code columnNames} holds the names of the fitted columns ({@link DbscanModel#columnNames()}). It is written
+ * only when they are real names, not the defaults {@code x0 .. x(d-1)} of a dataset built without names, and it is
+ * optional on reading: a file without it (every file written before models kept their names) loads with the default
+ * names, which no dataset is checked against. When present it must hold one distinct string per dimension.
  *
  * <p>The training labels and core flags are stored because the model reports them; a model of 10^6 rows
  * takes about 10 MB for them, plus about 20 bytes per core coordinate.
@@ -58,6 +65,10 @@ final class DbscanCodec implements ModelCodec<DbscanModel> {
     o.set("labels", Nodes.integers(s.labels()));
     o.set("coreMask", Nodes.booleans(s.coreMask()));
     o.set("corePoints", Nodes.matrix(points, 0, points.length / d, d));
+    // Written only when they are real names: default names are what a file without the field stands for.
+    if (!FittedColumns.areDefault(s.columnNames())) {
+      o.set("columnNames", PipelineCodec.strings(s.columnNames()));
+    }
     return o;
   }
 
@@ -69,7 +80,7 @@ final class DbscanCodec implements ModelCodec<DbscanModel> {
     Metric metric = Nodes.constant(parameters, "metric", METRICS, METRIC_NAMES);
     boolean asNoise = parameters.bool("borderPointsAsNoise");
     Dbscan.Search search = Nodes.constant(parameters, "search", SEARCHES, SEARCH_NAMES);
-    state.only("dimension", "labels", "coreMask", "corePoints");
+    state.only("dimension", "labels", "coreMask", "corePoints", "columnNames");
     int d = (int) state.integer("dimension", 1, Integer.MAX_VALUE);
     int[] labels = state.integers("labels", -1, Integer.MAX_VALUE);
     boolean[] core = state.booleans("coreMask");
@@ -78,9 +89,11 @@ final class DbscanCodec implements ModelCodec<DbscanModel> {
       cores += c ? 1 : 0;
     }
     double[] points = state.matrix("corePoints", cores, d);
+    List<String> names = state.has("columnNames") ? state.strings("columnNames") : null;
     try {
-      return DbscanModel.fromState(new DbscanModel.State(eps, minPts, metric, asNoise, search, d, labels, core,
-          points));
+      return DbscanModel.fromState(names == null
+          ? new DbscanModel.State(eps, minPts, metric, asNoise, search, d, labels, core, points)
+          : new DbscanModel.State(eps, minPts, metric, asNoise, search, d, names, labels, core, points));
     } catch (IllegalArgumentException e) {
       throw state.invalid(e);
     }

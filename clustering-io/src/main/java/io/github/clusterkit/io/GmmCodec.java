@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.clusterkit.gmm.CovarianceType;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.kmeans.internal.FittedColumns;
 import java.util.List;
 
 /**
@@ -14,8 +15,14 @@ import java.util.List;
  * state: { "weights": [k numbers], "means": [[d numbers] per component],
  *          "covariances": full: [k matrices of d rows of d numbers]; tied: [d rows of d numbers];
  *                         diagonal: [[d variances] per component]; spherical: [k variances],
- *          "iterations": 12, "converged": true, "logLikelihoodHistory": [iterations + 1 numbers] }
+ *          "iterations": 12, "converged": true, "logLikelihoodHistory": [iterations + 1 numbers],
+ *          "columnNames": [d names] }
  * </pre>
+ *
+ * <p>{@code columnNames} holds the names of the fitted columns ({@link GaussianMixtureModel#columnNames()}). It is
+ * written only when they are real names, not the defaults {@code x0 .. x(d-1)} of a dataset built without names, and
+ * it is optional on reading: a file without it (every file written before models kept their names) loads with the
+ * default names, which no dataset is checked against. When present it must hold one distinct string per coordinate.
  *
  * <p>A value of {@code logLikelihoodHistory} may be {@code -Infinity} (initial parameters so far from the data that a
  * row's log density lies below the double range, see {@link GaussianMixtureModel#logLikelihoodHistory()}); JSON has
@@ -76,6 +83,10 @@ final class GmmCodec implements ModelCodec<GaussianMixtureModel> {
     o.put("iterations", s.iterations());
     o.put("converged", s.converged());
     o.set("logLikelihoodHistory", history(s.logLikelihoodHistory()));
+    // Written only when they are real names: default names are what a file without the field stands for.
+    if (!FittedColumns.areDefault(s.columnNames())) {
+      o.set("columnNames", PipelineCodec.strings(s.columnNames()));
+    }
     return o;
   }
 
@@ -83,7 +94,8 @@ final class GmmCodec implements ModelCodec<GaussianMixtureModel> {
   public GaussianMixtureModel read(JsonIn parameters, JsonIn state) {
     parameters.only("covarianceType");
     CovarianceType type = Nodes.constant(parameters, "covarianceType", TYPES, TYPE_NAMES);
-    state.only("weights", "means", "covariances", "iterations", "converged", "logLikelihoodHistory");
+    state.only("weights", "means", "covariances", "iterations", "converged", "logLikelihoodHistory",
+        "columnNames");
     double[] w = state.numbers("weights");
     int k = w.length;
     if (k < 1) {
@@ -131,9 +143,11 @@ final class GmmCodec implements ModelCodec<GaussianMixtureModel> {
     int iterations = (int) state.integer("iterations", 0, Integer.MAX_VALUE);
     boolean converged = state.bool("converged");
     double[] history = history(state.value("logLikelihoodHistory"));
+    List<String> names = state.has("columnNames") ? state.strings("columnNames") : null;
     try {
-      return GaussianMixtureModel.fromState(new GaussianMixtureModel.State(type, w, mu, cov, iterations,
-          converged, history));
+      return GaussianMixtureModel.fromState(names == null
+          ? new GaussianMixtureModel.State(type, w, mu, cov, iterations, converged, history)
+          : new GaussianMixtureModel.State(type, names, w, mu, cov, iterations, converged, history));
     } catch (IllegalArgumentException e) {
       throw state.invalid(e);
     }

@@ -218,6 +218,17 @@ final class JsonIn {
     return out;
   }
 
+  /**
+   * Whether an optional field is present (a field added to the format later, absent from the files written before
+   * it); a field present as {@code null} counts as present, and its accessor then reports it missing.
+   */
+  boolean has(String field) {
+    if (!node.isObject()) {
+      throw error("expected an object, got " + describe(node));
+    }
+    return node.has(field);
+  }
+
   /** The field, present and not null, whatever its type. */
   JsonIn value(String field) {
     return new JsonIn(field(field), child(field));

@@ -3,6 +3,8 @@ package io.github.clusterkit.io;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.clusterkit.kmeans.KMeansAlgorithm;
 import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.kmeans.internal.FittedColumns;
+import java.util.List;
 
 /**
  * The {@code "kmeans"} kind: a {@link KMeansModel}, mapped through {@link KMeansModel.State}.
@@ -10,8 +12,13 @@ import io.github.clusterkit.kmeans.KMeansModel;
  * <pre>
  * parameters: { "algorithm": "lloyd" | "hamerly" | "elkan" }     (the kernel that ran)
  * state: { "centroids": [[d numbers] per cluster], "labels": [n labels in 0..k-1],
- *          "inertia": 12.5, "iterations": 7, "converged": true }
+ *          "inertia": 12.5, "iterations": 7, "converged": true, "columnNames": [d names] }
  * </pre>
+ *
+ * <p>{@code columnNames} holds the names of the fitted columns ({@link KMeansModel#columnNames()}). It is written
+ * only when they are real names, not the defaults {@code x0 .. x(d-1)} of a dataset built without names, and it is
+ * optional on reading: a file without it (every file written before models kept their names) loads with the default
+ * names, which no dataset is checked against. When present it must hold one distinct string per coordinate.
  *
  * <p>The training labels are stored because the model reports them (about 3 bytes per row for k &lt; 10). An
  * inertia beyond the double range (a fit of data near {@code 1e154} and above, see {@code KMeans}) is infinite and
@@ -60,6 +67,10 @@ final class KMeansCodec implements ModelCodec<KMeansModel> {
     }
     o.put("iterations", s.iterations());
     o.put("converged", s.converged());
+    // Written only when they are real names: default names are what a file without the field stands for.
+    if (!FittedColumns.areDefault(s.columnNames())) {
+      o.set("columnNames", PipelineCodec.strings(s.columnNames()));
+    }
     return o;
   }
 
@@ -67,7 +78,7 @@ final class KMeansCodec implements ModelCodec<KMeansModel> {
   public KMeansModel read(JsonIn parameters, JsonIn state) {
     parameters.only("algorithm");
     KMeansAlgorithm algorithm = Nodes.constant(parameters, "algorithm", ALGORITHMS, ALGORITHM_NAMES);
-    state.only("centroids", "labels", "inertia", "iterations", "converged");
+    state.only("centroids", "labels", "inertia", "iterations", "converged", "columnNames");
     JsonIn centroids = state.value("centroids");
     int k = centroids.size();
     if (k < 1) {
@@ -83,9 +94,11 @@ final class KMeansCodec implements ModelCodec<KMeansModel> {
     double inertia = in.isText() && INFINITY.equals(in.text()) ? Double.POSITIVE_INFINITY : state.number("inertia");
     int iterations = (int) state.integer("iterations", 0, Integer.MAX_VALUE);
     boolean converged = state.bool("converged");
+    List<String> names = state.has("columnNames") ? state.strings("columnNames") : null;
     try {
-      return KMeansModel.fromState(new KMeansModel.State(d, c, labels, inertia, iterations, converged,
-          algorithm));
+      return KMeansModel.fromState(names == null
+          ? new KMeansModel.State(d, c, labels, inertia, iterations, converged, algorithm)
+          : new KMeansModel.State(d, names, c, labels, inertia, iterations, converged, algorithm));
     } catch (IllegalArgumentException e) {
       throw state.invalid(e);
     }

@@ -51,12 +51,22 @@ class ModelFilesKindsTest {
   static final List<Class<?>> TYPES = List.of(KMeansModel.class, DbscanModel.class, GaussianMixtureModel.class,
       PcaModel.class);
 
-  /** A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca), fitted on small random data. */
+  /**
+   * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca), fitted on small random data; for an even
+   * seed the data's columns have names of their own (which the files keep), for an odd one the defaults.
+   */
   static Object model(int kind, long seed) {
     Rng rng = new Rng(seed);
     int d = 1 + rng.nextInt(4);
     int k = 1 + rng.nextInt(4);
     Dataset x = Generators.blobs(15 * k + rng.nextInt(20), d, k, 0.5 + rng.nextDouble(), 0.1, seed).data();
+    if ((seed & 1) == 0) {
+      List<String> names = new java.util.ArrayList<>();
+      for (int j = 0; j < d; j++) {
+        names.add("feature " + (char) ('a' + j));
+      }
+      x = x.withColumnNames(names);
+    }
     switch (kind) {
       case 0:
         return KMeans.k(k).seed(seed).algorithm(KMeansAlgorithm.values()[rng.nextInt(4)]).fit(x);
