@@ -117,6 +117,16 @@ final class CsvOracle {
                 + " and never closed?)";
           }
         }
+        if (names.length == 1) { // a header of one field that holds another separator: name the delimiter to use
+          String[][] seps = {{",", "','", "','"}, {";", "';'", "';'"}, {"\t", "a tab", "'\\t'"}, {"|", "'|'", "'|'"}};
+          for (String[] sep : seps) {
+            if (sep[0].charAt(0) != o.delimiter() && names[0].contains(sep[0])) {
+              hint += "; the header is one field holding " + sep[1] + ": if the file is separated by " + sep[1]
+                  + ", read it with CsvOptions.defaults().delimiter(" + sep[2] + ")";
+              break;
+            }
+          }
+        }
         throw new IllegalArgumentException(source + ": line " + line + ": expected " + expected + ", got "
             + fields.length + hint);
       }
