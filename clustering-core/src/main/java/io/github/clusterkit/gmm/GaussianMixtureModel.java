@@ -3,7 +3,7 @@ package io.github.clusterkit.gmm;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.gmm.internal.Mixture;
 import io.github.clusterkit.internal.DataAccess;
-import io.github.clusterkit.kmeans.internal.FittedColumns;
+import io.github.clusterkit.internal.FittedColumns;
 import java.util.Arrays;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package io.github.clusterkit.kmeans;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.FittedColumns;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.kmeans.internal.Dist;
-import io.github.clusterkit.kmeans.internal.FittedColumns;
 import io.github.clusterkit.kmeans.internal.NearestCentroid;
 import java.util.Arrays;
 import java.util.List;

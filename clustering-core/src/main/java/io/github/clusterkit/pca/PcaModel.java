@@ -2,7 +2,7 @@ package io.github.clusterkit.pca;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
-import io.github.clusterkit.kmeans.internal.FittedColumns;
+import io.github.clusterkit.internal.FittedColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

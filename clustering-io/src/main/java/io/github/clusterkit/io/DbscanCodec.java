@@ -3,7 +3,7 @@ package io.github.clusterkit.io;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.clusterkit.dbscan.Dbscan;
 import io.github.clusterkit.dbscan.DbscanModel;
-import io.github.clusterkit.kmeans.internal.FittedColumns;
+import io.github.clusterkit.internal.FittedColumns;
 import io.github.clusterkit.neighbors.Metric;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.clusterkit.gmm.CovarianceType;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
-import io.github.clusterkit.kmeans.internal.FittedColumns;
+import io.github.clusterkit.internal.FittedColumns;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package io.github.clusterkit.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.internal.FittedColumns;
 import io.github.clusterkit.kmeans.KMeansAlgorithm;
 import io.github.clusterkit.kmeans.KMeansModel;
-import io.github.clusterkit.kmeans.internal.FittedColumns;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.clusterkit.kmeans.internal;
+package io.github.clusterkit.internal;
 
 import io.github.clusterkit.data.Dataset;
 import java.util.AbstractList;

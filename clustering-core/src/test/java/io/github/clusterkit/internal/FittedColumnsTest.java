@@ -1,4 +1,4 @@
-package io.github.clusterkit.kmeans.internal;
+package io.github.clusterkit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
