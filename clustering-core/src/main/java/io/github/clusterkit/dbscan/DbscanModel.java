@@ -1,5 +1,6 @@
 package io.github.clusterkit.dbscan;
 
+import io.github.clusterkit.ClusterModel;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.dbscan.internal.DistinctRows;
 import io.github.clusterkit.dbscan.internal.Engine;
@@ -45,7 +46,7 @@ import java.util.List;
  * <p><b>Thread-safety.</b> Immutable; safe for concurrent use, prediction included. Every array returned is
  * a fresh copy and arrays passed in are never modified.
  */
-public final class DbscanModel {
+public final class DbscanModel implements ClusterModel {
 
   private final int n;
   private final int d;
@@ -573,7 +574,7 @@ public final class DbscanModel {
     for (int j = 0; j < d; j++) {
       if (!Double.isFinite(point[j])) {
         throw new IllegalArgumentException(
-            name + " must be finite, got " + point[j] + " at coordinate " + j);
+            name + " must be finite, got " + point[j] + " at index " + j);
       }
     }
   }

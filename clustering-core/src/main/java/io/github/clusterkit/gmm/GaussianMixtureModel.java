@@ -1,5 +1,6 @@
 package io.github.clusterkit.gmm;
 
+import io.github.clusterkit.ClusterModel;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.gmm.internal.Mixture;
 import io.github.clusterkit.internal.DataAccess;
@@ -50,7 +51,7 @@ import java.util.List;
  *
  * <p><b>Thread-safety.</b> Immutable, safe to share; every method may be called concurrently.
  */
-public final class GaussianMixtureModel {
+public final class GaussianMixtureModel implements ClusterModel {
 
   private final Mixture mixture;
   private final int iterations;
@@ -216,6 +217,16 @@ public final class GaussianMixtureModel {
 
   /** @return the number of components {@code k} */
   public int components() {
+    return mixture.components();
+  }
+
+  /**
+   * The number of components, {@link #components()}, under the name every {@link ClusterModel} shares.
+   *
+   * @return the number of components
+   */
+  @Override
+  public int clusterCount() {
     return mixture.components();
   }
 
@@ -607,7 +618,7 @@ public final class GaussianMixtureModel {
     }
     for (int j = 0; j < x.length; j++) {
       if (!Double.isFinite(x[j])) {
-        throw new IllegalArgumentException("point must be finite, got x[" + j + "] = " + x[j]);
+        throw new IllegalArgumentException("point must be finite, got " + x[j] + " at index " + j);
       }
     }
   }
@@ -778,7 +789,7 @@ public final class GaussianMixtureModel {
 
   @Override
   public String toString() {
-    return "GaussianMixtureModel[k=" + components() + ", d=" + dimension() + ", " + covarianceType()
+    return "GaussianMixtureModel[components=" + components() + ", d=" + dimension() + ", " + covarianceType()
         + ", iterations=" + iterations + ", converged=" + converged + ", logLikelihood=" + logLikelihood()
         + "]";
   }

@@ -1,5 +1,6 @@
 package io.github.clusterkit.kmeans;
 
+import io.github.clusterkit.ClusterModel;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
@@ -35,7 +36,7 @@ import java.util.List;
  * <p><b>Thread-safety.</b> Immutable: arrays are copied on the way in and out; safe to share and to query
  * from several threads.
  */
-public final class KMeansModel {
+public final class KMeansModel implements ClusterModel {
 
   private final double[] centers;
   private final int k;
@@ -145,6 +146,16 @@ public final class KMeansModel {
 
   /** @return the number of clusters {@code k} */
   public int k() {
+    return k;
+  }
+
+  /**
+   * The number of clusters, {@link #k()}, under the name every {@link ClusterModel} shares.
+   *
+   * @return {@code k}
+   */
+  @Override
+  public int clusterCount() {
     return k;
   }
 

@@ -17,7 +17,7 @@ final class QueryChecks {
     for (int j = 0; j < d; j++) {
       if (!Double.isFinite(query[j])) {
         throw new IllegalArgumentException(
-            "query must be finite, got " + query[j] + " at coordinate " + j);
+            "query must be finite, got " + query[j] + " at index " + j);
       }
     }
   }

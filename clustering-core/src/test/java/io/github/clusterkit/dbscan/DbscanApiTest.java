@@ -116,8 +116,8 @@ class DbscanApiTest {
       String[] messages = {
           "point must not be null",
           "point must have dimension 2 (the training data's), got 3",
-          "point must be finite, got NaN at coordinate 1",
-          "point must be finite, got -Infinity at coordinate 0"};
+          "point must be finite, got NaN at index 1",
+          "point must be finite, got -Infinity at index 0"};
       double[][] points = {null, {1, 2, 3}, nan, inf};
       for (int p = 0; p < points.length; p++) {
         double[] q = points[p];

@@ -264,7 +264,7 @@ class GaussianMixtureArgumentsTest {
   void modelRejectsBadPoints() {
     GaussianMixtureModel m = GaussianMixture.components(2).seed(3).fit(BLOBS);
     rejects(() -> m.predict(new double[] {1}), "dimension 2", "1");
-    rejects(() -> m.predictProba(new double[] {1, Double.NaN}), "x[1]", "NaN");
+    rejects(() -> m.predictProba(new double[] {1, Double.NaN}), "index 1", "NaN");
     rejects(() -> m.predict((double[]) null), "null");
     rejects(() -> m.scoreSamples(Dataset.of(new double[][] {{1, 2, 3}})), "dimension 2", "3");
     rejects(() -> m.bic(null), "null");
@@ -371,6 +371,6 @@ class GaussianMixtureArgumentsTest {
     GaussianMixtureModel g = GaussianMixture.components(3).seed(1).fit(BLOBS);
     rejects(() -> g.scoreSample(null), "point must not be null");
     rejects(() -> g.scoreSample(new double[3]), "point must have dimension 2, got 3");
-    rejects(() -> g.scoreSample(new double[] {0, Double.NaN}), "point must be finite, got x[1] = NaN");
+    rejects(() -> g.scoreSample(new double[] {0, Double.NaN}), "point must be finite, got NaN at index 1");
   }
 }

@@ -121,7 +121,7 @@ class GaussianMixtureStateTest {
     assertFalse(base.equals("GaussianMixtureModel.State"));
     assertFalse(base.equals(null));
     assertEquals("GaussianMixtureModel.State[k=2, FULL, iterations=1, converged=true]", base.toString());
-    assertEquals("GaussianMixtureModel[k=2, d=2, FULL, iterations=1, converged=true, logLikelihood=-2.5]",
+    assertEquals("GaussianMixtureModel[components=2, d=2, FULL, iterations=1, converged=true, logLikelihood=-2.5]",
         GaussianMixtureModel.fromState(base).toString());
   }
 

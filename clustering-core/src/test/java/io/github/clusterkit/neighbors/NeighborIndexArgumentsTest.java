@@ -70,9 +70,9 @@ class NeighborIndexArgumentsTest {
     assertBad(() -> index.radius(new double[] {0, 0, 0}, 1, out), "dimension 2", "got 3");
     assertBad(() -> index.knn(new double[] {0}, 1, out), "dimension 2", "got 1");
     assertBad(() -> index.countWithin(new double[0], 1, 1), "dimension 2", "got 0");
-    assertBad(() -> index.radius(new double[] {0, Double.NaN}, 1, out), "finite", "NaN", "coordinate 1");
+    assertBad(() -> index.radius(new double[] {0, Double.NaN}, 1, out), "finite", "NaN", "index 1");
     assertBad(() -> index.knn(new double[] {Double.NEGATIVE_INFINITY, 0}, 1, out), "-Infinity",
-        "coordinate 0");
+        "index 0");
     assertBad(() -> index.radius((double[]) null, 1, out), "query", "null");
     assertBad(() -> index.radius(5, 1, out), "row", "got 5");
     assertBad(() -> index.knn(-1, 1, out), "row", "got -1");

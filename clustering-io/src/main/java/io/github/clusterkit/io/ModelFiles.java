@@ -284,7 +284,8 @@ public final class ModelFiles {
    *
    * @param <T> the model type
    * @param file the model file
-   * @param type the expected model class, e.g. {@code PipelineModel.class}
+   * @param type the expected model class, e.g. {@code PipelineModel.class}, or a type it implements:
+   *     {@code ClusterModel.class} loads whichever clustering (K-Means, mixture, DBSCAN) the file holds
    * @return the model, equal in state to the one saved
    * @throws IOException if reading fails
    * @throws IllegalArgumentException if the file is larger than {@link #MAX_FILE_BYTES}, is not a valid

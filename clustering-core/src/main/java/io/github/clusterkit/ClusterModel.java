@@ -1,0 +1,60 @@
+package io.github.clusterkit;
+
+import io.github.clusterkit.data.Dataset;
+import java.util.List;
+
+/**
+ * A fitted clustering that assigns points to its clusters: {@link io.github.clusterkit.kmeans.KMeansModel},
+ * {@link io.github.clusterkit.gmm.GaussianMixtureModel} and {@link io.github.clusterkit.dbscan.DbscanModel}. Code
+ * that scores new customers with whichever model a segmentation chose (a service, a batch job, a model file read
+ * with {@code ModelFiles.load(file, ClusterModel.class)}) can hold this type and need not know which.
+ *
+ * <pre>{@code
+ * ClusterModel model = KMeans.k(5).seed(42).fit(x);     // or a mixture, or DBSCAN
+ * int segment = model.predict(new double[] {0.3, -1.2});
+ * int[] segments = model.predict(prep.transform(newCustomers));
+ * }</pre>
+ *
+ * <p><b>What predict means.</b> Each model keeps its own rule: K-Means gives the nearest centroid, a Gaussian mixture
+ * its most probable component, DBSCAN the cluster of a core point within {@code eps} or {@code -1} (noise), so a
+ * label is in {@code [-1, clusterCount())} and {@code -1} only for DBSCAN. The implementations' own Javadoc states
+ * the rule, its ties and its errors exactly. Points and datasets are checked as the implementation documents:
+ * {@code IllegalArgumentException} for a wrong length, a value that is not finite, or a {@link Dataset} whose column
+ * names differ from {@link #columnNames()} (see the implementations; default names {@code x0, x1, ...} are not
+ * checked).
+ *
+ * <p><b>Thread-safety.</b> The implementations are immutable and safe to share between threads.
+ */
+public interface ClusterModel {
+
+  /**
+   * @return the number of clusters: K-Means' {@code k}, a mixture's components, DBSCAN's clusters (noise not
+   *     counted)
+   */
+  int clusterCount();
+
+  /** @return the number of columns the model was fitted on; a point must have this length */
+  int dimension();
+
+  /**
+   * @return the names of the columns the model was fitted on, one per dimension, unmodifiable ({@code x0, x1, ...}
+   *     when the data had none)
+   */
+  List<String> columnNames();
+
+  /**
+   * @param point a point of {@link #dimension()} finite values (not modified)
+   * @return its cluster, in {@code [0, clusterCount())}, or {@code -1} where the model leaves a point unassigned
+   *     (DBSCAN's noise)
+   * @throws IllegalArgumentException if the point is null, of another length or not finite
+   */
+  int predict(double[] point);
+
+  /**
+   * @param data rows of {@link #dimension()} columns
+   * @return the cluster of every row, as {@link #predict(double[])}, in row order
+   * @throws IllegalArgumentException if {@code data} is null, has another number of columns, or has column names
+   *     that differ from {@link #columnNames()} (both sides named other than {@code x0, x1, ...})
+   */
+  int[] predict(Dataset data);
+}
