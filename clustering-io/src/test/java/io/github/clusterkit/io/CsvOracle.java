@@ -38,7 +38,64 @@ final class CsvOracle {
   /** @return the table, or the message of the {@link IllegalArgumentException} reading must raise */
   static Object parse(String text, CsvOptions o) {
     String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return run(builder(o).ofCsvRecord(new java.io.StringReader(t)), o, "CSV input");
+    String misread = misreadShape(t, o, "CSV input");
+    return misread != null ? misread : run(builder(o).ofCsvRecord(new java.io.StringReader(t)), o, "CSV input");
+  }
+
+  /**
+   * The refusal of a short text that holds the shape FastCSV 4.0.0 misreads (a quoted field with a carriage return
+   * closed right before a bare LF), or null. Short texts fit in FastCSV's first read, so the refusal comes before
+   * any other error. Written apart from the reader's scan: fields are walked one at a time.
+   */
+  static String misreadShape(String t, CsvOptions o, String source) {
+    char q = o.quote();
+    char d = o.delimiter();
+    int i = 0;
+    long line = 1;
+    while (i < t.length()) {
+      // i is at the start of a field
+      if (t.charAt(i) == q) {
+        long opened = line;
+        boolean cr = false;
+        int j = i + 1;
+        while (j < t.length()) { // to the closing quote
+          char c = t.charAt(j);
+          if (c == q && j + 1 < t.length() && t.charAt(j + 1) == q) {
+            j += 2;
+            continue;
+          }
+          if (c == q) {
+            break;
+          }
+          if (c == '\r' || c == '\n' && t.charAt(j - 1) != '\r') {
+            line++;
+          }
+          cr |= c == '\r';
+          j++;
+        }
+        if (j >= t.length()) {
+          return null; // never closed: the reader's own error
+        }
+        if (cr && j + 1 < t.length() && t.charAt(j + 1) == '\n') {
+          return source + ": line " + opened + ": a quoted field that holds a carriage return (CR) ends its record"
+              + " with a bare line feed (LF), which the CSV parser (FastCSV 4.0.0) misreads (it drops the field);"
+              + " save the file with CRLF line ends, or without carriage returns inside quoted fields";
+        }
+        i = j + 1;
+      }
+      // the rest of an unquoted field (or what follows a closing quote) up to its end
+      while (i < t.length() && t.charAt(i) != d && t.charAt(i) != '\r' && t.charAt(i) != '\n') {
+        i++;
+      }
+      if (i < t.length()) {
+        char c = t.charAt(i);
+        if (c == '\r' || c == '\n' && (i == 0 || t.charAt(i - 1) != '\r')) {
+          line++;
+        }
+        i++;
+      }
+    }
+    return null;
   }
 
   /** @return the table, or the message of the {@link IllegalArgumentException} reading must raise */
@@ -48,7 +105,8 @@ final class CsvOracle {
     String text = o.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
     String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return run(builder(o).ofCsvRecord(new java.io.StringReader(t)), o, file.toString());
+    String misread = misreadShape(t, o, file.toString());
+    return misread != null ? misread : run(builder(o).ofCsvRecord(new java.io.StringReader(t)), o, file.toString());
   }
 
   private static CsvReader.CsvReaderBuilder builder(CsvOptions o) {

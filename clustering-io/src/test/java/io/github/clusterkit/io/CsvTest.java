@@ -211,6 +211,25 @@ class CsvTest {
   }
 
   @Test
+  void aQuotedCarriageReturnBeforeABareLineFeedIsRefusedNotMisread() {
+    // FastCSV 4.0.0 reads h\n"x<CR>y"\nz\n as the one record [z] (the row "x<CR>y" vanishes): refused by name
+    String msg = "line 2: a quoted field that holds a carriage return (CR) ends its record with a bare line feed"
+        + " (LF), which the CSV parser (FastCSV 4.0.0) misreads";
+    assertMalformed(msg, "h\n\"x\ry\"\nz\n");
+    assertMalformed(msg, "a,b\n0,\"a\rb\"\n1,2\n");
+    assertMalformed("line 3: a quoted field", "a,b\n1,2\n0,\"\r\"\"\"\n"); // after a quote inside the field
+    // the same fields before a delimiter, or with CRLF line ends, read correctly (RFC 4180)
+    Table mid = parse("a,b\n\"x\ry\",1\n\"z\",2\n");
+    assertEquals(List.of("x\ry", "z"), List.of(mid.categorical("a")));
+    Table crlf = parse("h\r\n\"x\ry\"\r\nz\r\n");
+    assertEquals(List.of("x\ry", "z"), List.of(crlf.categorical("h")));
+    // a carriage return outside quotes ends a line (classic Mac files), and a quote inside an unquoted field is
+    // text, neither of which is refused
+    assertEquals(2, parse("h\rx\ry\r").rowCount());
+    assertEquals(List.of("a\"b", "c"), List.of(parse("h\na\"b\nc\n").categorical("h")));
+  }
+
+  @Test
   void unterminatedQuoteIsReported() {
     // An opening quote that never closes swallows the rest of the file into one field; the record then has
     // too few fields, which is reported with the line where it started.
