@@ -3,9 +3,13 @@ package io.github.clusterkit.io;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategies;
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
 import java.io.FilterReader;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
@@ -13,6 +17,7 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -121,7 +126,7 @@ public final class Csv {
       Reader text = new InputStreamReader(in, charset.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
       try {
-        return parse(builder(options).ofCsvRecord(text), options, file.toString());
+        return parse(builder(options).ofCsvRecord(guard(text, options)), options, file.toString());
       } catch (CharacterCodingException e) {
         throw new IllegalArgumentException(file + ": line " + undecodableLine(file, options.charset())
             + ": bytes that are not " + charset.name() + " text (was the file saved in another encoding, such as"
@@ -244,7 +249,7 @@ public final class Csv {
     if (input == null || options == null) {
       throw new IllegalArgumentException("input and options must not be null");
     }
-    return parse(builder(options).ofCsvRecord(withoutBom(input)), options, "CSV input");
+    return parse(builder(options).ofCsvRecord(guard(withoutBom(input), options)), options, "CSV input");
   }
 
   /**
@@ -254,6 +259,11 @@ public final class Csv {
    * its whole column turned categorical. Files read by path have the mark removed by FastCSV
    * ({@code detectBomHeader}).
    */
+  /** The text as FastCSV reads it, refusing the shape it misreads (see {@link CrGuardReader}). */
+  private static Reader guard(Reader text, CsvOptions o) {
+    return new CrGuardReader(text, o.delimiter(), o.quote());
+  }
+
   private static Reader withoutBom(Reader input) throws IOException {
     // FastCSV closes the reader it parses; the caller's reader is theirs to close (as documented), so it is
     // wrapped in one whose close() leaves it open.
@@ -294,7 +304,8 @@ public final class Csv {
    * tests can read across page boundaries with short texts.
    */
   static Table parse(String text, CsvOptions options, int pageLimit) throws IOException {
-    return parse(builder(options).ofCsvRecord(withoutBom(new StringReader(text))), options, "CSV input",
+    return parse(builder(options).ofCsvRecord(guard(withoutBom(new StringReader(text)), options)), options,
+        "CSV input",
         pageLimit);
   }
 
@@ -334,7 +345,14 @@ public final class Csv {
             break;
           }
           rec = it.next();
+        } catch (CrGuardReader.CrInQuotes e) {
+          throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         } catch (CsvParseException e) {
+          for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof CrGuardReader.CrInQuotes) {
+              throw new IllegalArgumentException(source + ": " + c.getMessage(), e);
+            }
+          }
           throw new IllegalArgumentException(source + ": malformed CSV after line " + lastLine + ": "
               + message(e), e);
         } catch (UncheckedIOException e) {
@@ -459,6 +477,161 @@ public final class Csv {
       }
     }
     return "";
+  }
+
+  /**
+   * Writes a table as CSV with the {@linkplain CsvOptions#defaults() default options}: UTF-8, commas, a header
+   * line, CRLF line ends; see {@link #write(Table, Writer, CsvOptions)} for the cells.
+   *
+   * @param table the table
+   * @param file the file to create or replace
+   * @throws IOException if the file cannot be written
+   * @throws IllegalArgumentException if an argument is null, or a cell cannot be written so that it reads back
+   *     (see {@link #write(Table, Writer, CsvOptions)})
+   */
+  public static void write(Table table, Path file) throws IOException {
+    write(table, file, CsvOptions.defaults());
+  }
+
+  /**
+   * Writes a table as CSV in the options' {@linkplain CsvOptions#charset() charset}; see
+   * {@link #write(Table, Writer, CsvOptions)} for the cells. The table is checked before the file is opened, so a
+   * table that cannot be written leaves no file behind.
+   *
+   * @param table the table
+   * @param file the file to create or replace
+   * @param options the delimiter, quote, decimal separator, missing token, header and charset to write with
+   * @throws IOException if the file cannot be written
+   * @throws IllegalArgumentException if an argument is null, or a cell cannot be written so that it reads back
+   */
+  public static void write(Table table, Path file, CsvOptions options) throws IOException {
+    if (file == null) {
+      throw new IllegalArgumentException("file must not be null");
+    }
+    String missing = checkWritable(table, options);
+    try (Writer out = Files.newBufferedWriter(file, options.charset())) {
+      writeChecked(table, out, options, missing);
+    }
+  }
+
+  /**
+   * Writes a table as CSV so that {@link #read(Reader, CsvOptions)} with the same options reads the same table back:
+   * a header line of the column names (unless {@link CsvOptions#header(boolean) header(false)}), then one record per
+   * row, fields separated by the options' delimiter and quoted with its quote where they hold a delimiter, quote or
+   * line break, records ended by CRLF (as RFC 4180 has them; a file with LF line ends and a carriage return inside a
+   * quoted field is one {@link #read(Path, CsvOptions)} refuses, as its parser misreads it). Numbers are written exactly: an integer below {@code 2^53} in magnitude as an
+   * integer ({@code 19}, {@code -0} for negative zero), any other value in {@link Double#toString(double)}'s
+   * shortest-that-round-trips form ({@code 2.5}, {@code 1.0E300}), with the options' decimal separator. A missing
+   * cell, numeric or categorical, is written as the empty string when it is one of the missing tokens, else as
+   * {@code NA} when that is one, else as the first token in {@link String#compareTo} order. Categorical cells are
+   * written as they are.
+   *
+   * <p><b>What does not round-trip, and is refused.</b> A categorical cell whose stripped text is a missing token
+   * (a category named {@code NA}, or the empty string) would read back as missing: {@code IllegalArgumentException}
+   * naming the column and row; so is a missing cell when the options have no missing token. Types are inferred
+   * again on reading, so a categorical column whose every cell is a number ({@code "1"}, {@code "2"}) reads back as
+   * numeric unless the reading options say {@link CsvOptions#type(String, ColumnType)}.
+   *
+   * @param table the table
+   * @param out where to write (not closed; flushed at the end)
+   * @param options the delimiter, quote, decimal separator, missing tokens and header to write with
+   * @throws IOException if writing fails
+   * @throws IllegalArgumentException if an argument is null, or a cell cannot be written so that it reads back
+   */
+  public static void write(Table table, Writer out, CsvOptions options) throws IOException {
+    if (out == null) {
+      throw new IllegalArgumentException("out must not be null");
+    }
+    writeChecked(table, out, options, checkWritable(table, options));
+    out.flush();
+  }
+
+  /** Checks every cell before anything is written; returns the token written for a missing cell (or null). */
+  private static String checkWritable(Table table, CsvOptions options) {
+    if (table == null) {
+      throw new IllegalArgumentException("table must not be null");
+    }
+    if (options == null) {
+      throw new IllegalArgumentException("options must not be null");
+    }
+    Set<String> tokens = options.missingTokenSet();
+    String missing = tokens.contains("") ? "" : tokens.contains("NA") ? "NA"
+        : tokens.stream().sorted().findFirst().orElse(null);
+    for (String name : table.columnNames()) {
+      if (table.type(name) == ColumnType.NUMERIC) {
+        if (missing == null && table.missingCount(name) > 0) {
+          throw new IllegalArgumentException("column '" + name + "' has missing cells, and the options have no"
+              + " missing token to write them as; give one with CsvOptions.missingTokens(...)");
+        }
+        continue;
+      }
+      String[] v = table.categorical(name);
+      for (int i = 0; i < v.length; i++) {
+        if (v[i] == null) {
+          if (missing == null) {
+            throw new IllegalArgumentException("column '" + name + "' has a missing cell at row " + i + ", and the"
+                + " options have no missing token to write it as; give one with CsvOptions.missingTokens(...)");
+          }
+        } else if (tokens.contains(v[i].strip())) {
+          throw new IllegalArgumentException("column '" + name + "' has the category '" + v[i] + "' at row " + i
+              + ", which would read back as missing (the missing tokens are " + new java.util.TreeSet<>(tokens)
+              + "); rename it, or write with other missing tokens");
+        }
+      }
+    }
+    return missing;
+  }
+
+  private static void writeChecked(Table table, Writer out, CsvOptions options, String missing)
+      throws IOException {
+    List<String> names = table.columnNames();
+    int d = names.size();
+    int n = table.rowCount();
+    double[][] numbers = new double[d][];
+    String[][] texts = new String[d][];
+    for (int j = 0; j < d; j++) {
+      if (table.type(j) == ColumnType.NUMERIC) {
+        numbers[j] = table.numeric(names.get(j));
+      } else {
+        texts[j] = table.categorical(names.get(j));
+      }
+    }
+    // a record of one empty field is quoted ("") so that it is not an empty line, which reading skips
+    CsvWriter w = CsvWriter.builder().fieldSeparator(options.delimiter()).quoteCharacter(options.quote())
+        .quoteStrategy(d == 1 ? QuoteStrategies.EMPTY : QuoteStrategies.REQUIRED)
+        .lineDelimiter(LineDelimiter.CRLF).build(new FilterWriter(out) {
+          @Override
+          public void close() throws IOException {
+            flush(); // the caller's writer stays open
+          }
+        });
+    String[] record = new String[d];
+    if (options.header()) {
+      w.writeRecord(names);
+    }
+    char decimal = options.decimalSeparator();
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        if (numbers[j] != null) {
+          double v = numbers[j][i];
+          record[j] = Double.isNaN(v) ? missing : number(v, decimal);
+        } else {
+          String t = texts[j][i];
+          record[j] = t == null ? missing : t;
+        }
+      }
+      w.writeRecord(record);
+    }
+    w.close();
+  }
+
+  /** A number's text that reads back as the same double: integers below 2^53 as integers, others as Java prints. */
+  static String number(double v, char decimal) {
+    if (v == Math.rint(v) && Math.abs(v) < 0x1p53) {
+      return v == 0 && 1 / v < 0 ? "-0" : Long.toString((long) v);
+    }
+    String s = Double.toString(v);
+    return decimal == '.' ? s : s.replace('.', decimal);
   }
 
   /**

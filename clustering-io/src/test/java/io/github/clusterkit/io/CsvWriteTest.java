@@ -1,0 +1,143 @@
+package io.github.clusterkit.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.ColumnType;
+import io.github.clusterkit.data.Table;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Csv.write: what it writes reads back as the same table (the oracle is Csv's own reader, itself tested). */
+class CsvWriteTest {
+
+  private static String text(Table t, CsvOptions o) throws IOException {
+    StringWriter w = new StringWriter();
+    Csv.write(t, w, o);
+    return w.toString();
+  }
+
+  @Test
+  void writesTheDocumentedText() throws IOException {
+    Table t = Table.builder()
+        .categorical("id", new String[] {"C1", "C 2, \"quoted\"", null})
+        .numeric("age", new double[] {19, -0.0, Double.NaN})
+        .numeric("income (k$)", new double[] {2.5, 1e300, 0x1p53})
+        .build();
+    // integers below 2^53 as integers, -0 kept, others as Double.toString; missing as the empty string
+    assertEquals("id,age,income (k$)\r\nC1,19,2.5\r\n\"C 2, \"\"quoted\"\"\",-0,1.0E300\r\n,,9.007199254740992E15\r\n",
+        text(t, CsvOptions.defaults()));
+    assertEquals("id;age;income (k$)\r\nC1;19;2,5\r\n", text(t.rows(new int[] {0}),
+        CsvOptions.defaults().delimiter(';').decimalSeparator(',')));
+    assertEquals("C1,19,2.5\r\n", text(t.rows(new int[] {0}), CsvOptions.defaults().header(false)));
+    // a one-column table's missing cell is a quoted empty field, not an empty line (which reading skips)
+    Table one = Table.builder().numeric("a", new double[] {1, Double.NaN, 3}).build();
+    assertEquals("a\r\n1\r\n\"\"\r\n3\r\n", text(one, CsvOptions.defaults()));
+    assertEquals(one, Csv.parse(text(one, CsvOptions.defaults()), CsvOptions.defaults()));
+    // without "" among the missing tokens, NA is written
+    assertEquals("a\r\n1\r\nNA\r\n3\r\n", text(one, CsvOptions.defaults().missingTokens("NA", "?")));
+  }
+
+  @Test
+  void cellsThatWouldNotReadBackAreRefusedBeforeWriting(@TempDir Path dir) {
+    Table na = Table.builder().categorical("country", new String[] {"DE", "NA"}).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Csv.write(na, dir.resolve("x.csv")));
+    assertEquals("column 'country' has the category 'NA' at row 1, which would read back as missing (the missing"
+        + " tokens are [, NA]); rename it, or write with other missing tokens", e.getMessage());
+    assertFalse(Files.exists(dir.resolve("x.csv")));
+    Table gap = Table.builder().numeric("a", new double[] {Double.NaN}).build();
+    e = assertThrows(IllegalArgumentException.class,
+        () -> text(gap, CsvOptions.defaults().missingTokens()));
+    assertTrue(e.getMessage().startsWith("column 'a' has missing cells, and the options have no missing token"),
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Csv.write(null, new StringWriter(), CsvOptions.defaults()));
+    assertThrows(IllegalArgumentException.class, () -> Csv.write(gap, (Path) null));
+  }
+
+  @Test
+  void aFileReadsBackInItsCharset(@TempDir Path dir) throws IOException {
+    Table t = Table.builder().categorical("city", new String[] {"Zürich", "Łódź"})
+        .numeric("x", new double[] {0.1, 3}).build();
+    Path f = dir.resolve("t.csv");
+    CsvOptions latin = CsvOptions.defaults().charset(java.nio.charset.StandardCharsets.UTF_16LE);
+    Csv.write(t, f, latin);
+    assertEquals(t, Csv.read(f, latin));
+    Csv.write(t, f);
+    assertEquals(t, Csv.read(f));
+  }
+
+  @Property(tries = 300)
+  void whatIsWrittenReadsBackAsTheSameTable(@ForAll("tables") Table t, @ForAll("options") CsvOptions o)
+      throws IOException {
+    CsvOptions read = o;
+    for (String name : t.columnNames()) {
+      read = read.type(name, t.type(name)); // types are inferred again on reading (documented)
+    }
+    String written = text(t, o);
+    Table back;
+    try {
+      back = Csv.parse(written, read);
+    } catch (IllegalArgumentException e) {
+      throw new AssertionError(e.getMessage() + " reading " + written.replace("\r", "<CR>").replace("\t", "<TAB>"), e);
+    }
+    assertEquals(t, back, written);
+  }
+
+  @Provide
+  Arbitrary<CsvOptions> options() {
+    return Arbitraries.of(CsvOptions.defaults(), CsvOptions.defaults().delimiter(';').decimalSeparator(','),
+        CsvOptions.defaults().delimiter('\t'), CsvOptions.defaults().quote('\'').missingTokens("?"));
+  }
+
+  @Provide
+  Arbitrary<Table> tables() {
+    Arbitrary<Double> numbers = Arbitraries.oneOf(
+        Arbitraries.doubles().between(-1e6, 1e6),
+        Arbitraries.integers().between(-1000, 1000).map(Integer::doubleValue),
+        Arbitraries.of(0.0, -0.0, Double.NaN, 1e-300, -Double.MAX_VALUE, Double.MIN_VALUE, 0x1p53, 0.1, 1e22));
+    Arbitrary<String> words = Arbitraries.strings().withChars("ab ,;\t'\"\n\rüł1.-").ofMinLength(1).ofMaxLength(6)
+        .filter(s -> !s.strip().isEmpty() && !s.strip().equals("NA") && !s.strip().equals("?"))
+        .injectNull(0.15);
+    return Arbitraries.integers().between(0, 6).flatMap(rows -> Arbitraries.integers().between(1, 4).flatMap(
+        cols -> Combinators.combine(
+            Arbitraries.of(true, false).list().ofSize(cols),
+            numbers.array(double[].class).ofSize(rows).list().ofSize(cols),
+            words.array(String[].class).ofSize(rows).list().ofSize(cols)).as((numeric, nums, strs) -> {
+              Table.Builder b = Table.builder();
+              List<String> used = new ArrayList<>();
+              for (int j = 0; j < cols; j++) {
+                String name = "c" + j + (j % 2 == 0 ? " (k$)" : ",\"x\"");
+                used.add(name);
+                if (numeric.get(j)) {
+                  b.numeric(name, nums.get(j));
+                } else {
+                  b.categorical(name, strs.get(j));
+                }
+              }
+              return b.build();
+            })));
+  }
+
+  @Test
+  void typesAreInferredAgainOnReading() throws IOException {
+    Table codes = Table.builder().categorical("plan", new String[] {"1", "2"}).build();
+    String written = text(codes, CsvOptions.defaults());
+    assertEquals(ColumnType.NUMERIC, Csv.parse(written, CsvOptions.defaults()).type("plan"));
+    assertEquals(codes, Csv.parse(written, CsvOptions.defaults().type("plan", ColumnType.CATEGORICAL)));
+  }
+}
