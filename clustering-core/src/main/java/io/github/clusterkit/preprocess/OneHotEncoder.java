@@ -31,6 +31,11 @@ import java.util.TreeSet;
  * column (category {@code a=b} of {@code g} and category {@code b} of {@code g=a}), raises an
  * {@link IllegalArgumentException} naming both sources, at fit and at transform time.
  *
+ * <p><b>Identifiers.</b> A column of at least 100 rows with a different category in every row (customer ids read as
+ * text, say) is refused at fit time with an {@link IllegalArgumentException} naming it: its one-hot columns, one per
+ * row, would describe single customers, not segments (8,950 columns for {@code cc_general.csv}'s {@code CUST_ID},
+ * about 640 MB as doubles). Drop it first with {@link ColumnSelector#drop(String...)}.
+ *
  * <p>Acts on every categorical column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe.
  */
@@ -97,12 +102,21 @@ public final class OneHotEncoder implements Step {
       if (seen.isEmpty()) {
         throw Columns.noObserved(NAME, cols.get(k));
       }
+      if (v.length >= IDENTIFIER_ROWS && seen.size() == v.length) {
+        throw new IllegalArgumentException(NAME + ": column '" + cols.get(k) + "' has a category of its own in each"
+            + " of its " + v.length + " rows (an identifier?); one-hot encoding it would add " + v.length
+            + " columns that describe single rows, not segments: drop it first (ColumnSelector.drop(\""
+            + cols.get(k) + "\")), or leave it out with columns(...)");
+      }
       cats.add(new ArrayList<>(seen));
     }
     Fitted f = Fitted.of(cols, cats, unknown);
     f.checkNoClash(table);
     return f;
   }
+
+  /** Rows from which a column with a different category in every row is refused as an identifier. */
+  static final int IDENTIFIER_ROWS = 100;
 
   @Override
   public boolean equals(Object o) {

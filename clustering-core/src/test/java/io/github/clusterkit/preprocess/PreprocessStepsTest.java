@@ -384,6 +384,29 @@ class PreprocessStepsTest {
   }
 
   @Test
+  void oneHotEncoderRefusesAnIdentifierColumn() {
+    // 100 rows, each its own id: refused by name; 99 such rows, or 100 rows with one id repeated, are encoded
+    String[] ids = new String[100];
+    double[] x = new double[100];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = "C" + (10001 + i);
+      x[i] = i;
+    }
+    Table t = Table.builder().categorical("CUST_ID", ids).numeric("x", x).build();
+    assertMessage("OneHotEncoder: column 'CUST_ID' has a category of its own in each of its 100 rows (an"
+        + " identifier?); one-hot encoding it would add 100 columns that describe single rows, not segments: drop it"
+        + " first (ColumnSelector.drop(\"CUST_ID\"))", () -> new OneHotEncoder().fit(t));
+    assertEquals(List.of("x"), Pipeline.of(ColumnSelector.drop("CUST_ID"), new OneHotEncoder()).fit(t)
+        .transform(t).columnNames());
+    // 99 one-hot columns and x
+    assertEquals(100, new OneHotEncoder().fit(t.rows(java.util.stream.IntStream.range(0, 99).toArray()))
+        .transform(t.rows(new int[] {0})).columnCount());
+    ids[99] = ids[0];
+    Table repeated = Table.builder().categorical("CUST_ID", ids).numeric("x", x).build();
+    assertEquals(99, new OneHotEncoder().fit(repeated).categories().get(0).size());
+  }
+
+  @Test
   void oneHotEncoderNamesAndUnknowns() {
     Table t = Table.builder()
         .numeric("id", new double[] {1, 2, 3})
