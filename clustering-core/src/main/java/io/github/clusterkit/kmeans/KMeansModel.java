@@ -523,7 +523,8 @@ public final class KMeansModel implements ClusterModel {
 
   @Override
   public String toString() {
-    return "KMeansModel[k=" + k + ", d=" + d + ", n=" + labels.length + ", inertia=" + inertia
-        + ", iterations=" + iterations + ", converged=" + converged + ", algorithm=" + algorithm + "]";
+    return "KMeansModel[k=" + k + ", d=" + d + ", n=" + labels.length + ", sizes=" + Arrays.toString(clusterSizes())
+        + ", inertia=" + inertia + ", iterations=" + iterations + ", converged=" + converged + ", algorithm="
+        + algorithm + "]";
   }
 }

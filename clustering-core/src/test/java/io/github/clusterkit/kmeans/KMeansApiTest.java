@@ -385,6 +385,7 @@ class KMeansApiTest {
   void toStringsNameTheSettings() {
     assertEquals("KMeans[k=3, seed=0, restarts=1, maxIterations=300, tolerance=1.0E-4, init=PLUS_PLUS,"
         + " algorithm=AUTO, parallelism=1]", KMeans.k(3).toString());
-    assertTrue(KMeans.k(2).fit(SQUARE).toString().startsWith("KMeansModel[k=2, d=2, n=8, inertia=4.0"));
+    assertTrue(KMeans.k(2).fit(SQUARE).toString().startsWith("KMeansModel[k=2, d=2, n=8, sizes=[4, 4], inertia=4.0"),
+        KMeans.k(2).fit(SQUARE).toString());
   }
 }
