@@ -1,5 +1,6 @@
 package io.github.clusterkit.examples;
 
+import io.github.clusterkit.ClusterPipelineModel;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
 import io.github.clusterkit.eval.Criterion;
@@ -22,7 +23,7 @@ import java.nio.file.Path;
 /**
  * The segmentation flow of the {@code segment} command in a few lines of library code, as the README quotes
  * it: read the credit-card customers, impute, take the log of money columns, scale, choose k, fit K-Means,
- * score it and save the pipeline and the model; {@link #score} assigns new customers with the saved files.
+ * score it and save the pipeline and the model together in one file; {@link #score} assigns new customers with it.
  * (The command adds the profile, names, outliers and charts; see {@code io.github.clusterkit.examples.segment}.)
  */
 public final class SegmentationExample {
@@ -33,7 +34,7 @@ public final class SegmentationExample {
    * Runs the example.
    *
    * @param csv a customer file such as Kaggle's {@code cc_general.csv}
-   * @param modelDir where to save the fitted pipeline and model
+   * @param modelDir where to save the fitted pipeline and model ({@code segmentation.json})
    * @param out where to print
    * @return the fitted K-Means model
    * @throws IOException if a file cannot be read or written
@@ -56,27 +57,27 @@ public final class SegmentationExample {
 
     out.printf("k = %d (%s; inertia knee at k = %d), silhouette %.3f, sizes %s%n", k, sweep.rule().rule(),
         sweep.best(Criterion.INERTIA), silhouette, java.util.Arrays.toString(segments.clusterSizes()));
-    ModelFiles.save(prep, modelDir.resolve("preprocess.json"));             // safe, versioned JSON
-    ModelFiles.save(segments, modelDir.resolve("segments.json"));         // no code runs on loading
+    ModelFiles.save(ClusterPipelineModel.of(prep, segments),                // pipeline and model in one file:
+        modelDir.resolve("segmentation.json"));                             // safe, versioned JSON, no code runs
     // README example end
     return segments;
   }
 
   /**
-   * Scores new customers in another process with the two files that {@link #run} saved, as the README shows it:
-   * reload the pipeline and the model, transform the customers' table, predict.
+   * Scores new customers in another process with the file that {@link #run} saved, as the README shows it: reload
+   * the pipeline and the model, and predict from the customers' table (the pipeline transforms it first).
    *
-   * @param modelDir the folder {@link #run} saved {@code preprocess.json} and {@code segments.json} into
+   * @param modelDir the folder {@link #run} saved {@code segmentation.json} into
    * @param newCustomers a CSV file with (at least) the pipeline's {@code requiredColumns()}
    * @return each customer's segment, in the file's row order
    * @throws IOException if a file cannot be read
    */
   public static int[] score(Path modelDir, Path newCustomers) throws IOException {
     // README scoring start
-    PipelineModel prep = ModelFiles.load(modelDir.resolve("preprocess.json"), PipelineModel.class);
-    KMeansModel segments = ModelFiles.load(modelDir.resolve("segments.json"), KMeansModel.class);
+    ClusterPipelineModel model = ModelFiles.load(modelDir.resolve("segmentation.json"),
+        ClusterPipelineModel.class);
     Table customers = Csv.read(newCustomers);                               // CUST_ID may be absent
-    int[] segment = segments.predict(prep.transform(customers));            // one per row, in file order
+    int[] segment = model.predict(customers);                               // one per row, in file order
     // README scoring end
     return segment;
   }

@@ -77,9 +77,10 @@ class CcGeneralTest {
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(text.startsWith("k = " + m.k() + " (highest mean silhouette"), text);
     assertEquals(8950, m.labels().length);
-    assertTrue(Files.size(dir.resolve("preprocess.json")) > 100);
-    KMeansModel back = io.github.clusterkit.io.ModelFiles.load(dir.resolve("segments.json"), KMeansModel.class);
-    assertArrayEquals(m.labels(), back.labels());
+    io.github.clusterkit.ClusterPipelineModel back = io.github.clusterkit.io.ModelFiles.load(
+        dir.resolve("segmentation.json"), io.github.clusterkit.ClusterPipelineModel.class);
+    assertArrayEquals(m.labels(), back.model(KMeansModel.class).labels());
+    assertEquals(m.state(), back.model(KMeansModel.class).state());
 
     // The README's scoring in another process, on the same customers without CUST_ID and with the columns in
     // reverse order: the oracle is the fitted model's own labels (each training row is assigned to its

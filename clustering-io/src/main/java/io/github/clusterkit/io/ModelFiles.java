@@ -56,13 +56,15 @@ import java.util.Properties;
  * <p><b>Kinds supported:</b> {@code "pipeline"} ({@link PipelineModel}), {@code "kmeans"}
  * ({@link io.github.clusterkit.kmeans.KMeansModel}), {@code "dbscan"}
  * ({@link io.github.clusterkit.dbscan.DbscanModel}), {@code "gmm"}
- * ({@link io.github.clusterkit.gmm.GaussianMixtureModel}) and {@code "pca"}
- * ({@link io.github.clusterkit.pca.PcaModel}). A model's {@code state} is its {@code State} value (for
- * example {@link io.github.clusterkit.kmeans.KMeansModel.State}) written field by field, flat row-major
- * arrays as arrays of rows, and it is read back through the model's validating {@code fromState}: the
- * checks listed there (label ranges, finiteness, shapes, weights summing to 1, positive-definite
- * covariances, orthonormal components, ...) apply to every file. Training labels (and DBSCAN's core flags)
- * are part of the state because the models report them; they make files grow with the number of training
+ * ({@link io.github.clusterkit.gmm.GaussianMixtureModel}), {@code "pca"}
+ * ({@link io.github.clusterkit.pca.PcaModel}) and {@code "clusterPipeline"}
+ * ({@link io.github.clusterkit.ClusterPipelineModel}: a pipeline and the clustering fitted on its output in one
+ * document, each written as its own kind would write it, so the two are saved, checked and loaded together). A
+ * model's {@code state} is its {@code State} value (for example {@link io.github.clusterkit.kmeans.KMeansModel.State})
+ * written field by field, flat row-major arrays as arrays of rows, and it is read back through the model's
+ * validating {@code fromState}: the checks listed there (label ranges, finiteness, shapes, weights summing to 1,
+ * positive-definite covariances, orthonormal components, ...) apply to every file. Training labels (and DBSCAN's
+ * core flags) are part of the state because the models report them; they make files grow with the number of training
  * rows (a K-Means model of 10^6 rows takes about 3 MB), and a DBSCAN model also stores its core points
  * (about 20 bytes per coordinate), so a DBSCAN model of more than about 10^6 two-dimensional core points
  * exceeds {@link #MAX_FILE_BYTES}; saving a model whose document would exceed it fails with an
@@ -111,6 +113,7 @@ public final class ModelFiles {
     register(new DbscanCodec());
     register(new GmmCodec());
     register(new PcaCodec());
+    register(new ClusterPipelineCodec());
   }
 
   private ModelFiles() {}

@@ -6,13 +6,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.ClusterModel;
+import io.github.clusterkit.ClusterPipelineModel;
+import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Generators;
+import io.github.clusterkit.data.Table;
+import io.github.clusterkit.dbscan.Dbscan;
 import io.github.clusterkit.dbscan.DbscanModel;
+import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.pca.PcaModel;
+import io.github.clusterkit.preprocess.Imputer;
+import io.github.clusterkit.preprocess.OneHotEncoder;
+import io.github.clusterkit.preprocess.Pipeline;
+import io.github.clusterkit.preprocess.PipelineModel;
+import io.github.clusterkit.preprocess.StandardScaler;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,8 +36,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Hostile model files of the kinds kmeans, dbscan, gmm and pca: seeded byte mutations of valid files, and
- * re-signed random edits of their trees (which get past the checksum to the validation). The only
+ * Hostile model files of the kinds kmeans, dbscan, gmm, pca and clusterPipeline: seeded byte mutations of valid
+ * files, and re-signed random edits of their trees (which get past the checksum to the validation). The only
  * exception allowed is {@link IllegalArgumentException}, from loading and from using a model that loaded;
  * each input must be handled within a few seconds (no hang), and the inputs stay small, so an out-of-memory
  * error would mean an unbounded allocation. The mutation helpers are {@link FuzzTest}'s.
@@ -41,10 +53,44 @@ class FuzzModelKindsTest {
         FILES.add(ModelFiles.toJson(ModelFilesKindsTest.model(kind, seed)).getBytes(StandardCharsets.UTF_8));
       }
     }
+    for (long seed = 0; seed < 6; seed++) {
+      FILES.add(ModelFiles.toJson(clusterPipeline(seed)).getBytes(StandardCharsets.UTF_8));
+    }
     for (byte[] f : FILES) {
       // Fail fast if a seed file is not a valid model (a fuzz test of a broken seed proves nothing).
       ModelFiles.fromJson(new String(f, StandardCharsets.UTF_8), Object.class);
     }
+  }
+
+  /** A small pipeline (imputer, one-hot, scaler) and a K-Means, mixture or DBSCAN fitted on its output. */
+  static ClusterPipelineModel clusterPipeline(long seed) {
+    Rng rng = new Rng(seed);
+    int n = 20 + rng.nextInt(20);
+    double[] a = new double[n];
+    double[] b = new double[n];
+    String[] c = new String[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i % 7 == 3 ? Double.NaN : rng.nextGaussian();
+      b[i] = rng.nextGaussian() + (i % 2) * 4;
+      c[i] = i % 3 == 0 ? "web" : "shop";
+    }
+    Table t = Table.builder().numeric("a", a).numeric("b", b).categorical("c", c).build();
+    PipelineModel prep = Pipeline.of(Imputer.median(), new OneHotEncoder(), new StandardScaler()).fit(t);
+    Dataset x = prep.transform(t);
+    ClusterModel m;
+    switch ((int) (seed % 3)) {
+      case 0:
+        m = KMeans.k(2).seed(seed).fit(x);
+        break;
+      case 1:
+        m = GaussianMixture.components(2).seed(seed).fit(x);
+        break;
+      default:
+        m = Dbscan.eps(1.5).minPts(3).fit(x);
+    }
+    ClusterPipelineModel p = ClusterPipelineModel.of(prep, m);
+    return seed % 2 == 0 ? p : p.withClusterNames(m.clusterCount() == 0 ? List.of()
+        : java.util.Collections.nCopies(m.clusterCount(), "segment"));
   }
 
   /** Loads, then uses the model on points of its own dimension (capped, in case the file claims a huge one). */
@@ -54,6 +100,10 @@ class FuzzModelKindsTest {
       m = ModelFiles.read(new ByteArrayInputStream(bytes), Object.class);
     } catch (IllegalArgumentException expected) {
       return; // the documented failure
+    }
+    if (m instanceof ClusterPipelineModel) {
+      useClusterPipeline((ClusterPipelineModel) m);
+      return;
     }
     int d = ModelFilesKindsTest.dimension(m);
     if (d > 64) {
@@ -73,6 +123,36 @@ class FuzzModelKindsTest {
     } else if (m instanceof PcaModel) {
       PcaModel p = (PcaModel) m;
       p.inverseTransform(p.transform(q));
+    }
+  }
+
+  /**
+   * Scores a small table of the columns the loaded pipeline requires (capped in number); an
+   * {@code IllegalArgumentException} of the pipeline's documented checks (such as an unknown category) is allowed.
+   */
+  private static void useClusterPipeline(ClusterPipelineModel p) {
+    if (p.requiredColumns().size() > 64 || p.model().dimension() > 64) {
+      return;
+    }
+    Table.Builder t = Table.builder();
+    for (int j = 0; j < p.requiredColumns().size(); j++) {
+      String name = p.requiredColumns().get(j);
+      if (p.requiredTypes().get(j) == ColumnType.NUMERIC) {
+        t.numeric(name, new double[] {0.5, -1, Double.NaN});
+      } else {
+        t.categorical(name, new String[] {"web", "shop", null});
+      }
+    }
+    Table table = t.build();
+    try {
+      int[] labels = p.predict(table);
+      for (int label : labels) {
+        if (label < -1 || label >= p.clusterCount()) {
+          throw new AssertionError("label " + label + " outside [-1, " + p.clusterCount() + ")");
+        }
+      }
+    } catch (IllegalArgumentException allowed) {
+      // a documented refusal of the data, not of the file
     }
   }
 

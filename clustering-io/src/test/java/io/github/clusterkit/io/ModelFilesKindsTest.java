@@ -180,7 +180,7 @@ class ModelFilesKindsTest {
       String text = Files.readString(f);
       assertTrue(text.contains("\"kind\" : \"" + ModelFiles.kinds().get(kind + 1) + "\""), text);
     }
-    assertEquals(List.of("pipeline", "kmeans", "dbscan", "gmm", "pca"), ModelFiles.kinds());
+    assertEquals(List.of("pipeline", "kmeans", "dbscan", "gmm", "pca", "clusterPipeline"), ModelFiles.kinds());
   }
 
   /**
