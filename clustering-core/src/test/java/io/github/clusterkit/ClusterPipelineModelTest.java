@@ -144,4 +144,18 @@ class ClusterPipelineModelTest {
     assertTrue(text.contains(" -> KMeansModel[k=3, d=2, n=9, "), text);
     assertTrue(text.endsWith("; names=[a, b, c]]"), text);
   }
+
+  @Test
+  void scoresOneCustomerGivenAsAMap() {
+    ClusterPipelineModel p = ClusterPipelineModel.of(PREP, models().get(0));
+    java.util.Map<String, Object> customer = new java.util.LinkedHashMap<>();
+    customer.put("income", 10.5);
+    customer.put("spending", null); // unknown: the pipeline's imputer gives the median of spending, 10
+    // By hand: (10.5, 10) lies in the second group, rows 4 to 7, far from the first group and the far customer.
+    int[] train = p.model().predict(X);
+    assertEquals(train[4], p.predict(Table.ofRow(customer))[0]);
+    customer.put("spending", 0.5);
+    customer.put("income", 0.5);
+    assertEquals(train[0], p.predict(Table.ofRow(customer))[0]);
+  }
 }

@@ -69,6 +69,44 @@ public final class Table {
     return new Builder();
   }
 
+  /**
+   * A table of one row, from column names to values: what a service builds from one customer's request to score it,
+   * as in {@code model.predict(Table.ofRow(Map.of("income", 52.0, "channel", "web")))[0]}. A {@link Number} makes a
+   * numeric column (its {@code doubleValue()}: finite, or {@code NaN} for a missing cell), a {@link String} a
+   * categorical one, and {@code null} a numeric column whose cell is missing: a fitted pipeline reads a column whose
+   * cells are all missing as the type it was fitted on (and imputes it, if it has an imputer), so a customer with an
+   * unknown value can leave it {@code null} whatever its type. The columns come in the map's iteration order (a
+   * pipeline finds its columns by name, so the order does not matter to it).
+   *
+   * @param values column names to values, at least one entry (not modified)
+   * @return a table of one row
+   * @throws IllegalArgumentException if {@code values} is null or empty, a name is null or empty, or a value is
+   *     infinite or neither a {@code Number}, a {@code String} nor {@code null} (the message names the column)
+   */
+  public static Table ofRow(Map<String, ?> values) {
+    if (values == null) {
+      throw new IllegalArgumentException("values must not be null");
+    }
+    Builder b = builder();
+    for (Map.Entry<String, ?> e : values.entrySet()) {
+      Object v = e.getValue();
+      if (v == null) {
+        b.numeric(e.getKey(), new double[] {Double.NaN});
+      } else if (v instanceof Number) {
+        b.numeric(e.getKey(), new double[] {((Number) v).doubleValue()});
+      } else if (v instanceof String) {
+        b.categorical(e.getKey(), new String[] {(String) v});
+      } else {
+        throw new IllegalArgumentException("the value of column " + quote(e.getKey())
+            + " must be a Number, a String or null, got a " + v.getClass().getSimpleName() + " (" + v + ")");
+      }
+    }
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("values must hold at least one column, got none");
+    }
+    return b.build();
+  }
+
   /** @return the number of rows, possibly 0 */
   public int rowCount() {
     return rows;
@@ -289,6 +327,25 @@ public final class Table {
     return new Table(names, types, d2, m);
   }
 
+  /**
+   * The first rows, as a table ({@link #preview(int)} gives them as text to look at).
+   *
+   * @param n the number of rows, at least 0; a table of fewer rows is returned whole
+   * @return a table of the first {@code min(n, rowCount())} rows, with every column
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public Table head(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0, got " + n);
+    }
+    int m = Math.min(n, rows);
+    int[] first = new int[m];
+    for (int i = 0; i < m; i++) {
+      first[i] = i;
+    }
+    return rows(first);
+  }
+
   private Set<Integer> distinctIndices(String[] columns, String what) {
     if (columns == null) {
       throw new IllegalArgumentException(what + ": column names must not be null");
@@ -404,6 +461,83 @@ public final class Table {
       sb.append(names.get(j)).append(types[j] == ColumnType.NUMERIC ? ":numeric" : ":categorical");
     }
     return sb.append(']').toString();
+  }
+
+  /**
+   * The first rows as text, to look at a table: a header of the column names and one line per row, columns aligned
+   * (numeric columns to the right, names included), as in
+   * <pre>
+   * CustomerID  Gender  Age
+   *          1  Male     19
+   *          2  NA       NA
+   * ... 198 more rows
+   * </pre>
+   * Integers are written without a decimal point, other numbers as {@link Double#toString(double)} writes them, a
+   * missing cell as {@code NA}; a name or category longer than 24 characters is cut and ends in {@code ...}.
+   *
+   * @param maxRows the number of rows shown, at least 0
+   * @return the text, lines separated by {@code \n}, ending with a line of the number of rows not shown (if any)
+   * @throws IllegalArgumentException if {@code maxRows} is negative
+   */
+  public String preview(int maxRows) {
+    if (maxRows < 0) {
+      throw new IllegalArgumentException("maxRows must be >= 0, got " + maxRows);
+    }
+    int m = Math.min(maxRows, rows);
+    int d = names.size();
+    String[][] cells = new String[m + 1][d];
+    int[] width = new int[d];
+    for (int j = 0; j < d; j++) {
+      cells[0][j] = cut(names.get(j));
+      for (int i = 0; i < m; i++) {
+        cells[i + 1][j] = types[j] == ColumnType.NUMERIC ? number(((double[]) data[j])[i])
+            : cut(((String[]) data[j])[i]);
+      }
+      for (int i = 0; i <= m; i++) {
+        width[j] = Math.max(width[j], cells[i][j].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i <= m; i++) {
+      StringBuilder line = new StringBuilder();
+      for (int j = 0; j < d; j++) {
+        if (j > 0) {
+          line.append("  ");
+        }
+        String c = cells[i][j];
+        String pad = " ".repeat(width[j] - c.length());
+        boolean right = types[j] == ColumnType.NUMERIC;
+        line.append(right ? pad + c : c + pad);
+      }
+      int end = line.length();
+      while (end > 0 && line.charAt(end - 1) == ' ') {
+        end--;
+      }
+      sb.append(line, 0, end).append('\n');
+    }
+    if (rows > m) {
+      sb.append("... ").append(rows - m).append(rows - m == 1 ? " more row" : " more rows").append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static final int PREVIEW_CHARS = 24;
+
+  private static String cut(String s) {
+    if (s == null) {
+      return "NA";
+    }
+    return s.length() <= PREVIEW_CHARS ? s : s.substring(0, PREVIEW_CHARS - 3) + "...";
+  }
+
+  private static String number(double v) {
+    if (Double.isNaN(v)) {
+      return "NA";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return (v == 0 && 1 / v < 0) ? "-0" : Long.toString((long) v);
+    }
+    return Double.toString(v);
   }
 
   private static String quote(String s) {

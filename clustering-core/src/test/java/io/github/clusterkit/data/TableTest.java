@@ -273,4 +273,84 @@ class TableTest {
       assertEquals(cat[idx[i]], rg[i]);
     }
   }
+
+  @Test
+  void ofRowMakesOneRowFromAMap() {
+    java.util.Map<String, Object> customer = new java.util.LinkedHashMap<>();
+    customer.put("Gender", "Female");
+    customer.put("Age", 31);                 // an Integer: numeric
+    customer.put("Income", 52.5);
+    customer.put("Score", null);             // unknown: a missing numeric cell
+    customer.put("Balance", new java.math.BigDecimal("1250.75"));
+    Table t = Table.ofRow(customer);
+    assertEquals(1, t.rowCount());
+    assertEquals(List.of("Gender", "Age", "Income", "Score", "Balance"), t.columnNames());
+    assertEquals(ColumnType.CATEGORICAL, t.type("Gender"));
+    assertArrayEquals(new String[] {"Female"}, t.categorical("Gender"));
+    assertArrayEquals(new double[] {31}, t.numeric("Age"));
+    assertArrayEquals(new double[] {52.5}, t.numeric("Income"));
+    assertArrayEquals(new double[] {Double.NaN}, t.numeric("Score"));
+    assertEquals(1, t.missingCount("Score"));
+    assertArrayEquals(new double[] {1250.75}, t.numeric("Balance"));
+    // the same table as built column by column
+    assertEquals(Table.builder().categorical("Gender", new String[] {"Female"}).numeric("Age", new double[] {31})
+        .numeric("Income", new double[] {52.5}).numeric("Score", new double[] {Double.NaN})
+        .numeric("Balance", new double[] {1250.75}).build(), t);
+
+    assertEquals("values must not be null",
+        assertThrows(IllegalArgumentException.class, () -> Table.ofRow(null)).getMessage());
+    assertEquals("values must hold at least one column, got none",
+        assertThrows(IllegalArgumentException.class, () -> Table.ofRow(java.util.Map.of())).getMessage());
+    assertEquals("the value of column 'Member' must be a Number, a String or null, got a Boolean (true)",
+        assertThrows(IllegalArgumentException.class, () -> Table.ofRow(java.util.Map.of("Member", true)))
+            .getMessage());
+    assertEquals("numeric column 'Age' must hold finite values or NaN for missing, got Infinity at row 0",
+        assertThrows(IllegalArgumentException.class,
+            () -> Table.ofRow(java.util.Map.of("Age", Double.POSITIVE_INFINITY))).getMessage());
+    java.util.Map<String, Object> emptyName = new java.util.HashMap<>();
+    emptyName.put("", 1.0);
+    assertThrows(IllegalArgumentException.class, () -> Table.ofRow(emptyName));
+  }
+
+  @Test
+  void headGivesTheFirstRows() {
+    Table t = mall();
+    Table two = t.head(2);
+    assertEquals(2, two.rowCount());
+    assertEquals(t.columnNames(), two.columnNames());
+    assertArrayEquals(new double[] {1, 2}, two.numeric("CustomerID"));
+    assertArrayEquals(new String[] {"Male", null}, two.categorical("Gender"));
+    assertEquals(t, t.head(3));
+    assertEquals(t, t.head(Integer.MAX_VALUE));
+    assertEquals(0, t.head(0).rowCount());
+    assertEquals(t.columnNames(), t.head(0).columnNames());
+    assertEquals("n must be >= 0, got -1",
+        assertThrows(IllegalArgumentException.class, () -> t.head(-1)).getMessage());
+  }
+
+  @Test
+  void previewWritesTheFirstRowsAligned() {
+    // Expected text written by hand from the rule in the Javadoc: names and categories to the left, numbers to the
+    // right, integers without a point, NA for missing, trailing blanks removed.
+    assertEquals("CustomerID  Gender  Age\n"
+        + "         1  Male     19\n"
+        + "         2  NA       NA\n"
+        + "... 1 more row\n", mall().preview(2));
+    assertEquals("CustomerID  Gender  Age\n"
+        + "         1  Male     19\n"
+        + "         2  NA       NA\n"
+        + "         3  Female   20\n", mall().preview(3));
+    assertEquals("CustomerID  Gender  Age\n... 3 more rows\n", mall().preview(0));
+    Table odd = Table.builder()
+        .numeric("x", new double[] {-0.0, 2.5, 1e15, -3})
+        .categorical("a very long column name of thirty", new String[] {"abcdefghijklmnopqrstuvwxyz", "b", "c", "d"})
+        .build();
+    assertEquals("     x  a very long column na...\n"
+        + "    -0  abcdefghijklmnopqrstu...\n"
+        + "   2.5  b\n"
+        + "1.0E15  c\n"
+        + "    -3  d\n", odd.preview(10));
+    assertEquals("maxRows must be >= 0, got -1",
+        assertThrows(IllegalArgumentException.class, () -> mall().preview(-1)).getMessage());
+  }
 }
