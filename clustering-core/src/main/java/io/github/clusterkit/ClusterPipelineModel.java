@@ -4,6 +4,7 @@ import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.preprocess.OneHotEncoder;
 import io.github.clusterkit.preprocess.PipelineModel;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -115,6 +116,17 @@ public final class ClusterPipelineModel {
           + ") or none, got " + copy.size());
     }
     return new ClusterPipelineModel(pipeline, model, Collections.unmodifiableList(copy));
+  }
+
+  /**
+   * @param handling the rule for categories the pipeline's one-hot encoders did not see at fit time
+   * @return a copy whose pipeline is {@link PipelineModel#withHandleUnknown pipeline().withHandleUnknown(handling)},
+   *     with the same model and names: {@code IGNORE} scores a customer of a new channel instead of refusing it
+   * @throws IllegalArgumentException if {@code handling} is null
+   */
+  public ClusterPipelineModel withHandleUnknown(OneHotEncoder.HandleUnknown handling) {
+    PipelineModel p = pipeline.withHandleUnknown(handling);
+    return p == pipeline ? this : new ClusterPipelineModel(p, model, clusterNames);
   }
 
   /** @return the fitted preprocessing */

@@ -158,4 +158,31 @@ class ClusterPipelineModelTest {
     customer.put("income", 0.5);
     assertEquals(train[0], p.predict(Table.ofRow(customer))[0]);
   }
+
+  @Test
+  void switchesTheUnknownCategoryRuleKeepingModelAndNames() {
+    Table t = Table.builder()
+        .numeric("income", new double[] {0, 0, 1, 1, 10, 10, 11, 11})
+        .categorical("channel", new String[] {"web", "web", "web", "web", "shop", "shop", "shop", "shop"})
+        .build();
+    PipelineModel prep = Pipeline.of(new io.github.clusterkit.preprocess.OneHotEncoder(), new StandardScaler())
+        .fit(t);
+    ClusterPipelineModel p = ClusterPipelineModel.of(prep, KMeans.k(2).seed(1).fit(prep.transform(t)))
+        .withClusterNames(List.of("A", "B"));
+    Table phone = Table.builder().numeric("income", new double[] {10.5})
+        .categorical("channel", new String[] {"phone"}).build();
+    assertThrows(IllegalArgumentException.class, () -> p.predict(phone));
+    ClusterPipelineModel lenient = p.withHandleUnknown(
+        io.github.clusterkit.preprocess.OneHotEncoder.HandleUnknown.IGNORE);
+    assertSame(p.model(), lenient.model());
+    assertEquals(p.clusterNames(), lenient.clusterNames());
+    // The oracle: the model's own predict of the switched pipeline's output (both encoder columns 0, then scaled).
+    assertArrayEquals(p.model().predict(prep.withHandleUnknown(
+        io.github.clusterkit.preprocess.OneHotEncoder.HandleUnknown.IGNORE).transform(phone)), lenient.predict(phone));
+    // By hand: scaled columns (income, channel=shop, channel=web); the phone customer is (0.995, -1, -1), at squared
+    // distance 1.99^2 + 0 + 4 = 7.96 from the web group's centroid (-0.995, -1, 1) and 0 + 4 + 0 = 4 from the shop
+    // group's (0.995, 1, -1): the shop group, rows 4 to 7.
+    assertEquals(p.model().predict(prep.transform(t))[4], lenient.predict(phone)[0]);
+    assertSame(lenient, lenient.withHandleUnknown(io.github.clusterkit.preprocess.OneHotEncoder.HandleUnknown.IGNORE));
+  }
 }

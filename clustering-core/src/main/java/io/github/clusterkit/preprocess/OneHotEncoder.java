@@ -331,7 +331,8 @@ public final class OneHotEncoder implements Step {
       return new IllegalArgumentException(NAME + ": column '" + name + "' has "
           + (v[first] == null ? "a missing value" : "unknown category '" + v[first] + "'") + " at row " + first
           + all + "; known categories are " + cats
-          + " (fit with HandleUnknown.IGNORE to encode values the fit did not see as all zeros)");
+          + " (fit with HandleUnknown.IGNORE, or call withHandleUnknown(HandleUnknown.IGNORE) on the fitted"
+          + " PipelineModel, to encode values the fit did not see as all zeros)");
     }
 
     @Override

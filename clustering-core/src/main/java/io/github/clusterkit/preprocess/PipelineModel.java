@@ -135,6 +135,35 @@ public final class PipelineModel {
     }
   }
 
+  /**
+   * A copy whose {@link OneHotEncoder} steps treat unknown categories by {@code handling}, the rest unchanged: how a
+   * service that loaded a pipeline fitted with the default {@link OneHotEncoder.HandleUnknown#ERROR} scores a
+   * customer of a channel the training data did not have ({@link OneHotEncoder.HandleUnknown#IGNORE} encodes it as
+   * all zeros, as scikit-learn's {@code handle_unknown='ignore'}), without fitting again. The categories, the output
+   * columns and every other step stay as fitted, so a model fitted on this pipeline's output fits the copy's too.
+   *
+   * @param handling the rule for categories the fit did not see
+   * @return this pipeline if it has no encoder or its encoders already follow {@code handling}, else a copy
+   * @throws IllegalArgumentException if {@code handling} is null
+   */
+  public PipelineModel withHandleUnknown(OneHotEncoder.HandleUnknown handling) {
+    if (handling == null) {
+      throw new IllegalArgumentException("handling must not be null");
+    }
+    List<FittedStep> s = new ArrayList<>(steps.size());
+    boolean changed = false;
+    for (FittedStep f : steps) {
+      if (f instanceof OneHotEncoder.Fitted && ((OneHotEncoder.Fitted) f).handleUnknown() != handling) {
+        OneHotEncoder.Fitted e = (OneHotEncoder.Fitted) f;
+        s.add(OneHotEncoder.Fitted.of(e.columns(), e.categories(), handling));
+        changed = true;
+      } else {
+        s.add(f);
+      }
+    }
+    return changed ? of(inputColumns, inputTypes, s) : this;
+  }
+
   /** @return the input column names seen at fit time, unmodifiable */
   public List<String> inputColumns() {
     return inputColumns;

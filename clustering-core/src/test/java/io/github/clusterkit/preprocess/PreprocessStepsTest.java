@@ -406,6 +406,32 @@ class PreprocessStepsTest {
     assertEquals(99, new OneHotEncoder().fit(repeated).categories().get(0).size());
   }
 
+  /** A fitted pipeline switched to IGNORE encodes an unknown category as all zeros, as one fitted with IGNORE. */
+  @Test
+  void pipelineModelSwitchesTheUnknownCategoryRule() {
+    Table t = Table.builder()
+        .numeric("age", new double[] {20, 30, 40})
+        .categorical("Gender", new String[] {"Male", "Female", "Male"})
+        .build();
+    PipelineModel strict = Pipeline.of(new OneHotEncoder(), new StandardScaler()).fit(t);
+    PipelineModel lenient = Pipeline.of(new OneHotEncoder().handleUnknown(OneHotEncoder.HandleUnknown.IGNORE),
+        new StandardScaler()).fit(t);
+    Table other = Table.builder().numeric("age", new double[] {25, 35})
+        .categorical("Gender", new String[] {"Other", "Male"}).build();
+    assertMessage("or call withHandleUnknown(HandleUnknown.IGNORE) on the fitted PipelineModel",
+        () -> strict.transform(other));
+    PipelineModel switched = strict.withHandleUnknown(OneHotEncoder.HandleUnknown.IGNORE);
+    // The oracle: the pipeline fitted with IGNORE from the start (the same categories, means and scales).
+    assertEquals(lenient, switched);
+    assertEquals(lenient.transform(other), switched.transform(other));
+    assertEquals(strict.outputColumns(), switched.outputColumns());
+    assertEquals(strict, switched.withHandleUnknown(OneHotEncoder.HandleUnknown.ERROR));
+    assertSame(switched, switched.withHandleUnknown(OneHotEncoder.HandleUnknown.IGNORE));
+    PipelineModel noEncoder = Pipeline.of(ColumnSelector.keep("age"), new StandardScaler()).fit(t);
+    assertSame(noEncoder, noEncoder.withHandleUnknown(OneHotEncoder.HandleUnknown.IGNORE));
+    assertMessage("handling must not be null", () -> strict.withHandleUnknown(null));
+  }
+
   @Test
   void oneHotEncoderNamesAndUnknowns() {
     Table t = Table.builder()
