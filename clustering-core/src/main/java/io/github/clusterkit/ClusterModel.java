@@ -20,8 +20,8 @@ import java.util.List;
  * label is in {@code [-1, clusterCount())} and {@code -1} only for DBSCAN. The implementations' own Javadoc states
  * the rule, its ties and its errors exactly. Points and datasets are checked as the implementation documents:
  * {@code IllegalArgumentException} for a wrong length, a value that is not finite, or a {@link Dataset} whose column
- * names differ from {@link #columnNames()} (see the implementations; default names {@code x0, x1, ...} are not
- * checked).
+ * names differ from {@link #columnNames()} (see the implementations; data or a model without names, whose names are
+ * the placeholders {@code x0, x1, ...}, is not checked).
  *
  * <p><b>Thread-safety.</b> The implementations are immutable and safe to share between threads.
  */
@@ -54,7 +54,7 @@ public interface ClusterModel {
    * @param data rows of {@link #dimension()} columns
    * @return the cluster of every row, as {@link #predict(double[])}, in row order
    * @throws IllegalArgumentException if {@code data} is null, has another number of columns, or has column names
-   *     that differ from {@link #columnNames()} (both sides named other than {@code x0, x1, ...})
+   *     that differ from {@link #columnNames()} (both with given names, see {@link Dataset#hasColumnNames()})
    */
   int[] predict(Dataset data);
 }

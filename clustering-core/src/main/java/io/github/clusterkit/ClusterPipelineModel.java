@@ -32,13 +32,13 @@ import java.util.List;
  *
  * <p><b>Rules.</b> {@link #of(PipelineModel, ClusterModel)} checks that the two belong together: the model's
  * {@link ClusterModel#dimension() dimension} is the number of the pipeline's {@link PipelineModel#outputColumns()
- * output columns}, and the model's {@link ClusterModel#columnNames() column names}, when they are real names (the
- * model was fitted on a named dataset, such as the pipeline's output), are the output columns, in order. A model
- * fitted on unnamed data ({@code x0, x1, ...}) is accepted on the dimension alone, as its own {@code predict} accepts
- * any names. {@link #predict(Table)} is {@code model().predict(pipeline().transform(table))}: the table needs the
- * pipeline's {@link PipelineModel#requiredColumns() required columns} (any other column, such as the id, may be
- * absent or anywhere), its rows keep their order, and the labels follow the model's own rule (nearest centroid, most
- * probable component, or DBSCAN's cluster or {@code -1} for noise).
+ * output columns}, and the model's {@link ClusterModel#columnNames() column names}, when they were given (the model
+ * was fitted on a named dataset, such as the pipeline's output), are the output columns, in order. A model fitted on
+ * data without names (placeholders {@code x0, x1, ...}) is accepted on the dimension alone, as its own
+ * {@code predict} accepts any names. {@link #predict(Table)} is {@code model().predict(pipeline().transform(table))}:
+ * the table needs the pipeline's {@link PipelineModel#requiredColumns() required columns} (any other column, such as
+ * the id, may be absent or anywhere), its rows keep their order, and the labels follow the model's own rule (nearest
+ * centroid, most probable component, or DBSCAN's cluster or {@code -1} for noise).
  *
  * <p><b>Cluster names</b> are optional ({@link #withClusterNames(List)}): one per cluster, in label order, for
  * reports in the process that scores; {@link #clusterName(int)} gives {@value #NOISE} for DBSCAN's label {@code -1}.
@@ -71,7 +71,7 @@ public final class ClusterPipelineModel {
    *     {@code GaussianMixtureModel} or a {@code DbscanModel}
    * @return the pair, without cluster names
    * @throws IllegalArgumentException if an argument is null, the model's dimension differs from the number of the
-   *     pipeline's output columns, or the model's column names are real names that differ from them
+   *     pipeline's output columns, or the model's column names were given and differ from them
    */
   public static ClusterPipelineModel of(PipelineModel pipeline, ClusterModel model) {
     if (pipeline == null || model == null) {

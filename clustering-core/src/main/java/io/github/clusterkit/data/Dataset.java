@@ -1,6 +1,7 @@
 package io.github.clusterkit.data;
 
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.FittedColumns;
 import io.github.clusterkit.internal.Scale;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +63,7 @@ public final class Dataset {
    * Builds a dataset from rows, copying them once.
    *
    * @param rows one array per point, all of the same length
-   * @return a new dataset whose columns are named {@code x0, x1, ...}
+   * @return a new dataset without column names (its {@link #columnNames()} are the placeholders {@code x0, x1, ...})
    * @throws IllegalArgumentException if {@code rows} is null or empty, a row is null, rows differ in
    *     length, a row is empty, or a value is NaN or infinite (the message names the row and column)
    */
@@ -74,7 +75,8 @@ public final class Dataset {
    * Builds a dataset from rows with column names, copying them once.
    *
    * @param rows one array per point, all of the same length
-   * @param columnNames one distinct, non-null name per column, or {@code null} for {@code x0, x1, ...}
+   * @param columnNames one distinct, non-null name per column, or {@code null} for none (placeholders
+   *     {@code x0, x1, ...}, see {@link #hasColumnNames()})
    * @return a new dataset
    * @throws IllegalArgumentException as {@link #of(double[][])}, or if the names do not match the columns
    */
@@ -158,7 +160,8 @@ public final class Dataset {
   /**
    * Returns a dataset with the same values and the given column names (the values are shared, not copied).
    *
-   * @param names one distinct, non-null name per column
+   * @param names one distinct, non-null name per column (the {@link #columnNames()} of a dataset without names leave
+   *     this one without names, see {@link #hasColumnNames()})
    * @return a dataset with these column names
    * @throws IllegalArgumentException if the number of names differs from {@link #dimension()}, or a name is
    *     null or repeated
@@ -213,12 +216,8 @@ public final class Dataset {
   }
 
   private static List<String> names(List<String> given, int d) {
-    if (given == null) {
-      List<String> out = new ArrayList<>(d);
-      for (int j = 0; j < d; j++) {
-        out.add("x" + j);
-      }
-      return Collections.unmodifiableList(out);
+    if (given == null || (FittedColumns.areDefault(given) && given.size() == d)) {
+      return FittedColumns.defaults(d); // no names: placeholders, which no model checks against
     }
     if (given.size() != d) {
       throw new IllegalArgumentException(
@@ -247,9 +246,25 @@ public final class Dataset {
     return d;
   }
 
-  /** @return the column names, unmodifiable, one per column */
+  /**
+   * @return the column names, unmodifiable, one per column: the given names, or the placeholders {@code x0, x1, ...}
+   *     of a dataset built without names ({@link #hasColumnNames()} tells which)
+   */
   public List<String> columnNames() {
     return columnNames;
+  }
+
+  /**
+   * Whether the columns have given names: from {@link #of(double[][], List)} or {@link #withColumnNames(List)} with
+   * names, a table ({@link Table#toDataset()}, a CSV header) or a pipeline's output. A dataset built without names
+   * has the placeholders {@code x0, x1, ...}, which models do not check against; given names are checked even when
+   * they read {@code x0, x1} (a file whose header is {@code x0,x1}). {@link #equals(Object)} compares the names as
+   * strings.
+   *
+   * @return whether the column names were given
+   */
+  public boolean hasColumnNames() {
+    return !FittedColumns.areDefault(columnNames);
   }
 
   /**

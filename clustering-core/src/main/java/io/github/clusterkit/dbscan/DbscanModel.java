@@ -31,13 +31,13 @@ import java.util.List;
  * from any query, so one of them decides as all of them would (20000 copies of one point, predicted: 4 * 10^8
  * distances before, 20000 now).
  *
- * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()},
- * as scikit-learn's {@code feature_names_in_}). Names exactly {@code x0, x1, ..., x(d-1)}, which a {@link Dataset}
- * gets when none are given, count as no names. {@link #predict(Dataset)} refuses a dataset with an
- * {@link IllegalArgumentException} when both the model's names and the dataset's are real names and they differ
- * (other columns, or the same columns in another order: distances to the core points would mix unrelated
- * coordinates); when either side has the default names it checks nothing, and points given as {@code double[]}
- * ({@link #predict(double[])}, {@link #assign(double[])}) are never checked.
+ * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()}, as
+ * scikit-learn's {@code feature_names_in_}). A {@link Dataset} built without names (its placeholders {@code x0, x1,
+ * ...}, {@link Dataset#hasColumnNames()} false) has no names to check. {@link #predict(Dataset)} refuses a dataset with
+ * an {@link IllegalArgumentException} when both the model's names and the dataset's were given and they differ (other
+ * columns, or the same columns in another order: distances to the core points would mix unrelated coordinates); when
+ * either side has none it checks nothing, and points given as {@code double[]} ({@link #predict(double[])}, {@link
+ * #assign(double[])}) are never checked.
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
@@ -65,7 +65,7 @@ public final class DbscanModel implements ClusterModel {
   private final double[] coreValues;
   private final int[] coreLabels; // the first coreCount entries
   private final List<String> columnNames;
-  /** Whether {@link #columnNames} are the defaults {@code x0 .. x(d-1)}, which no dataset is checked against. */
+  /** Whether the model was fitted without names ({@link #columnNames} are placeholders, checked against nothing). */
   private final boolean unnamed;
   /** The index of the distinct core points, built on first use ({@link #index()}). */
   private volatile CoreIndex coreIndex;
@@ -328,7 +328,7 @@ public final class DbscanModel implements ClusterModel {
    * @param points points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return one label per row
    * @throws IllegalArgumentException if {@code points} is null or of the wrong dimension, or if its column names and
-   *     the model's ({@link #columnNames()}) are both real names (not the defaults {@code x0, x1, ...}) and differ
+   *     the model's ({@link #columnNames()}) were both given (not the placeholders of data without names) and differ
    */
   public int[] predict(Dataset points) {
     if (points == null) {

@@ -35,13 +35,13 @@ import java.util.List;
  * it every point, however far. Ordinary points keep the plain computation, bit for bit. {@link #scoreSamples} is not
  * affected: its values are right to a relative rounding error at any distance.
  *
- * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()},
- * as scikit-learn's {@code feature_names_in_}). Names exactly {@code x0, x1, ..., x(d-1)}, which a {@link Dataset}
- * gets when none are given, count as no names. {@link #predict(Dataset)}, {@link #predictProba(Dataset)},
- * {@link #scoreSamples(Dataset)}, {@link #bic(Dataset)} and {@link #aic(Dataset)} refuse a dataset with an
- * {@link IllegalArgumentException} when both the model's names and the dataset's are real names and they differ
- * (other columns, or the same columns in another order); when either side has the default names they check nothing,
- * and points given as {@code double[]} are never checked.
+ * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()}, as
+ * scikit-learn's {@code feature_names_in_}). A {@link Dataset} built without names (its placeholders {@code x0, x1,
+ * ...}, {@link Dataset#hasColumnNames()} false) has no names to check. {@link #predict(Dataset)}, {@link
+ * #predictProba(Dataset)}, {@link #scoreSamples(Dataset)}, {@link #bic(Dataset)} and {@link #aic(Dataset)} refuse a
+ * dataset with an {@link IllegalArgumentException} when both the model's names and the dataset's were given and they
+ * differ (other columns, or the same columns in another order); when either side has none they check nothing, and
+ * points given as {@code double[]} are never checked.
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
@@ -58,7 +58,7 @@ public final class GaussianMixtureModel implements ClusterModel {
   private final boolean converged;
   private final double[] history;
   private final List<String> columnNames;
-  /** Whether {@link #columnNames} are the defaults {@code x0 .. x(d-1)}, which no dataset is checked against. */
+  /** Whether the model was fitted without names ({@link #columnNames} are placeholders, checked against nothing). */
   private final boolean unnamed;
 
   GaussianMixtureModel(Mixture mixture, int iterations, boolean converged, double[] history,
@@ -414,8 +414,8 @@ public final class GaussianMixtureModel implements ClusterModel {
    * @return one component index per row
    * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension, or a row is so far from the
    *     components that double precision cannot decide (as {@link #predict(double[])}),
-   *     or if its column names and the model's ({@link #columnNames()}) are both real names (not the
-   *     defaults {@code x0, x1, ...}) and differ
+   *     or if its column names and the model's ({@link #columnNames()}) were both given (not the
+   *     placeholders of data without names) and differ
    */
   public int[] predict(Dataset data) {
     checkData(data);
@@ -508,8 +508,8 @@ public final class GaussianMixtureModel implements ClusterModel {
    * @return {@code n} rows of {@code k} probabilities
    * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension, or a row is so far from the
    *     components that double precision cannot decide its posterior (as {@link #predictProba(double[])}),
-   *     or if its column names and the model's ({@link #columnNames()}) are both real names (not the
-   *     defaults {@code x0, x1, ...}) and differ
+   *     or if its column names and the model's ({@link #columnNames()}) were both given (not the
+   *     placeholders of data without names) and differ
    */
   public double[][] predictProba(Dataset data) {
     checkData(data);
@@ -535,8 +535,8 @@ public final class GaussianMixtureModel implements ClusterModel {
    * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return one log density per row
    * @throws IllegalArgumentException if {@code data} is null or of the wrong dimension,
-   *     or if its column names and the model's ({@link #columnNames()}) are both real names (not the
-   *     defaults {@code x0, x1, ...}) and differ
+   *     or if its column names and the model's ({@link #columnNames()}) were both given (not the
+   *     placeholders of data without names) and differ
    */
   public double[] scoreSamples(Dataset data) {
     checkData(data);
@@ -571,7 +571,7 @@ public final class GaussianMixtureModel implements ClusterModel {
    * @param data the points, usually the training data, in the columns the model was fitted on
    * @return the BIC
    * @throws IllegalArgumentException as {@link #scoreSamples(Dataset)}: if {@code data} is null or of the wrong
-   *     dimension, or if its column names and the model's are both real names and differ
+   *     dimension, or if its column names and the model's were both given and differ
    */
   public double bic(Dataset data) {
     return -2 * totalLogLikelihood(data) + parameterCount() * Math.log(data.size());
@@ -584,7 +584,7 @@ public final class GaussianMixtureModel implements ClusterModel {
    * @param data the points, usually the training data, in the columns the model was fitted on
    * @return the AIC
    * @throws IllegalArgumentException as {@link #scoreSamples(Dataset)}: if {@code data} is null or of the wrong
-   *     dimension, or if its column names and the model's are both real names and differ
+   *     dimension, or if its column names and the model's were both given and differ
    */
   public double aic(Dataset data) {
     return -2 * totalLogLikelihood(data) + 2.0 * parameterCount();

@@ -14,10 +14,13 @@ import java.util.Set;
  * The column names a model was fitted on, and the check of a dataset's names against them (the rule of
  * scikit-learn's {@code feature_names_in_}), shared by the models of K-Means, Gaussian mixtures, DBSCAN and PCA.
  *
- * <p><b>The rule.</b> Names exactly {@code x0, x1, ..., x(d-1)}, the names a {@link Dataset} gets when none are
- * given, count as no names. A dataset is refused when both the model's names and the dataset's are real names (not
- * those defaults) and they differ, in content or order; when either side has the defaults nothing is checked. Points
- * given as {@code double[]} carry no names and are never checked.
+ * <p><b>The rule.</b> A {@link Dataset} built without names has the placeholder names {@code x0, x1, ..., x(d-1)}
+ * ({@link #defaults(int)}, an instance of a private list class, which is how they are told apart), and so has a model
+ * fitted on one: those count as no names. A dataset is refused when both the model and the dataset have given names
+ * and they differ, in content or order; when either side has none, nothing is checked. Names are given when they
+ * come from a table (a CSV header), a pipeline's output or {@code Dataset.of(rows, names)}, even if they read
+ * {@code x0, x1}: a file whose header is {@code x0,x1} is checked like any other. Points given as {@code double[]}
+ * carry no names and are never checked.
  */
 public final class FittedColumns {
 
@@ -40,13 +43,22 @@ public final class FittedColumns {
   }
 
   /**
+   * @param names column names
+   * @return whether they are the placeholders of data built without names: a list made by {@link #defaults(int)}
+   *     (the same strings in another list are given names)
+   */
+  public static boolean areDefault(List<String> names) {
+    return names instanceof Defaults;
+  }
+
+  /**
+   * Whether names read as the placeholders, whatever list holds them: for a model file that must tell a model fitted
+   * without names from one fitted on given names that happen to read {@code x0, x1, ...}.
+   *
    * @param names column names (no null check of the elements)
    * @return whether they are exactly {@code x0 .. x(d-1)} with {@code d = names.size()}
    */
-  public static boolean areDefault(List<String> names) {
-    if (names instanceof Defaults) {
-      return true;
-    }
+  public static boolean readLikeDefaults(List<String> names) {
     for (int j = 0, d = names.size(); j < d; j++) {
       if (!isDefault(names.get(j), j)) {
         return false;

@@ -21,13 +21,13 @@ import java.util.List;
  * small for squared distances (largest magnitude above {@code 2^201} or below {@code 2^-200}) are compared after
  * the exact power-of-two scaling the fit uses (see {@link KMeans}), so they get the fit's answers too.
  *
- * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()},
- * as scikit-learn's {@code feature_names_in_}). Names exactly {@code x0, x1, ..., x(d-1)}, which a {@link Dataset}
- * gets when none are given, count as no names. {@link #predict(Dataset)} and {@link #transform(Dataset)} refuse a
- * dataset with an {@link IllegalArgumentException} when both the model's names and the dataset's are real names and
- * they differ (other columns, or the same columns in another order: the distances would be computed between
- * unrelated coordinates); when either side has the default names they check nothing, and points given as
- * {@code double[]} are never checked.
+ * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()}, as
+ * scikit-learn's {@code feature_names_in_}). A {@link Dataset} built without names (its placeholders {@code x0, x1,
+ * ...}, {@link Dataset#hasColumnNames()} false) has no names to check, and neither has a model fitted on one. {@link
+ * #predict(Dataset)} and {@link #transform(Dataset)} refuse a dataset with an {@link IllegalArgumentException} when
+ * both the model's names and the dataset's were given (even names that read {@code x0, x1}, such as a CSV header) and
+ * they differ (other columns, or the same columns in another order: the distances would be computed between unrelated
+ * coordinates); when either side has none they check nothing, and points given as {@code double[]} are never checked.
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
@@ -47,7 +47,7 @@ public final class KMeansModel implements ClusterModel {
   private final boolean converged;
   private final KMeansAlgorithm algorithm;
   private final List<String> columnNames;
-  /** Whether {@link #columnNames} are the defaults {@code x0 .. x(d-1)}, which no dataset is checked against. */
+  /** Whether the model was fitted without names ({@link #columnNames} are placeholders, checked against nothing). */
   private final boolean unnamed;
   /** The largest magnitude of the centroids, for the scaling of {@link #predict} and {@link #transform}. */
   private final double centersMax;
@@ -262,7 +262,7 @@ public final class KMeansModel implements ClusterModel {
    * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return the index of the nearest centroid for every row
    * @throws IllegalArgumentException if {@code data} is null or of another dimension, or if its column names and the
-   *     model's ({@link #columnNames()}) are both real names (not the defaults {@code x0, x1, ...}) and differ
+   *     model's ({@link #columnNames()}) were both given (not the placeholders of data without names) and differ
    */
   public int[] predict(Dataset data) {
     checkData(data);
@@ -314,7 +314,7 @@ public final class KMeansModel implements ClusterModel {
    * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return {@code data.size()} new arrays of {@link #k()} Euclidean distances, in centroid order
    * @throws IllegalArgumentException if {@code data} is null or of another dimension, or if its column names and the
-   *     model's ({@link #columnNames()}) are both real names (not the defaults {@code x0, x1, ...}) and differ
+   *     model's ({@link #columnNames()}) were both given (not the placeholders of data without names) and differ
    */
   public double[][] transform(Dataset data) {
     checkData(data);

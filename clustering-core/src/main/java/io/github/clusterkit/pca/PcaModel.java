@@ -19,13 +19,13 @@ import java.util.List;
  * for the sign convention.
  *
  * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()},
- * as scikit-learn's {@code feature_names_in_}); its scores are named {@code PC1 .. PCk}. Names exactly
- * {@code x0, x1, ..., x(d-1)}, which a {@link Dataset} gets when none are given, count as no names.
+ * as scikit-learn's {@code feature_names_in_}); its scores are named {@code PC1 .. PCk}. A {@link Dataset} built
+ * without names (its placeholders {@code x0, x1, ...}, {@link Dataset#hasColumnNames()} false) has no names to check.
  * {@link #transform(Dataset)} refuses a dataset with an {@link IllegalArgumentException} when both the model's names
- * and the dataset's are real names and they differ (other columns, or the same columns in another order: the
+ * and the dataset's were given and they differ (other columns, or the same columns in another order: the
  * projection would mix unrelated coordinates); {@link #inverseTransform(Dataset)} likewise refuses scores whose real
- * names are not {@code PC1 .. PCk}. When the dataset has the default names nothing is checked (nor when the model
- * was fitted on default names, for {@code transform}), and points given as {@code double[]} are never checked.
+ * names are not {@code PC1 .. PCk}. When the dataset has no names nothing is checked (nor when the model was fitted
+ * on data without names, for {@code transform}), and points given as {@code double[]} are never checked.
  *
  * <p><b>State.</b> {@link #state()} gives the fitted state as a plain immutable {@link State} (what model files
  * store and what a distributed engine ships), and {@link #fromState(State)} rebuilds an equivalent model from
@@ -47,7 +47,7 @@ public final class PcaModel {
   private final boolean whiten;
   private final Pca.Solver solver;
   private final List<String> columnNames;
-  /** Whether {@link #columnNames} are the defaults {@code x0 .. x(d-1)}, which no dataset is checked against. */
+  /** Whether the model was fitted without names ({@link #columnNames} are placeholders, checked against nothing). */
   private final boolean unnamed;
   /** The names of the scores, {@code PC1 .. PCk}. */
   private final List<String> scoreNames;
@@ -350,7 +350,7 @@ public final class PcaModel {
    * @param data points with {@link #dimension()} columns, in the columns the model was fitted on; not modified
    * @return {@code n x k} scores, columns named {@code PC1 .. PCk}
    * @throws IllegalArgumentException if {@code data} is null or has another dimension, or if its column names and the
-   *     model's ({@link #columnNames()}) are both real names (not the defaults {@code x0, x1, ...}) and differ
+   *     model's ({@link #columnNames()}) were both given (not the placeholders of data without names) and differ
    */
   public Dataset transform(Dataset data) {
     checkDimension(data, d, "data", columnNames, unnamed);
@@ -434,10 +434,10 @@ public final class PcaModel {
    * the span of the kept components.
    *
    * @param scores points with {@link #componentCount()} columns, named {@code PC1 .. PCk} as
-   *     {@link #transform(Dataset)} names them or with the default names {@code x0, x1, ...}; not modified
+   *     {@link #transform(Dataset)} names them or without names; not modified
    * @return {@code n x d} points, with the column names of the fitted data
    * @throws IllegalArgumentException if {@code scores} is null or has another dimension, or if its column names are
-   *     real names (not the defaults) other than {@code PC1 .. PCk}
+   *     given names other than {@code PC1 .. PCk}
    */
   public Dataset inverseTransform(Dataset scores) {
     checkDimension(scores, k, "scores", scoreNames, true);
@@ -557,7 +557,7 @@ public final class PcaModel {
       this.sampleCount = sampleCount;
       this.whiten = whiten;
       this.solver = nonNull(solver, "solver");
-      this.columnNames = Collections.unmodifiableList(new ArrayList<>(nonNull(columnNames, "columnNames")));
+      this.columnNames = FittedColumns.copy(nonNull(columnNames, "columnNames"));
       this.mean = nonNull(mean, "mean").clone();
       this.components = nonNull(components, "components").clone();
       this.explainedVariance = nonNull(explainedVariance, "explainedVariance").clone();

@@ -19,9 +19,10 @@ import java.util.List;
  * </pre>
  *
  * <p>{@code columnNames} holds the names of the fitted columns ({@link DbscanModel#columnNames()}). It is written
- * only when they are real names, not the defaults {@code x0 .. x(d-1)} of a dataset built without names, and it is
- * optional on reading: a file without it (every file written before models kept their names) loads with the default
- * names, which no dataset is checked against. When present it must hold one distinct string per dimension.
+ * only when they were given, not the placeholders {@code x0 .. x(d-1)} of a dataset built without names (given
+ * names that read so, such as a CSV header {@code x0,x1}, are written), and it is optional on reading: a file without
+ * it (every file written before models kept their names) loads as a model without names, which no dataset is checked
+ * against. When present it must hold one distinct string per dimension.
  *
  * <p>The training labels and core flags are stored because the model reports them; a model of 10^6 rows
  * takes about 10 MB for them, plus about 20 bytes per core coordinate.

@@ -16,9 +16,10 @@ import java.util.List;
  * </pre>
  *
  * <p>{@code columnNames} holds the names of the fitted columns ({@link KMeansModel#columnNames()}). It is written
- * only when they are real names, not the defaults {@code x0 .. x(d-1)} of a dataset built without names, and it is
- * optional on reading: a file without it (every file written before models kept their names) loads with the default
- * names, which no dataset is checked against. When present it must hold one distinct string per coordinate.
+ * only when they were given, not the placeholders {@code x0 .. x(d-1)} of a dataset built without names (given
+ * names that read so, such as a CSV header {@code x0,x1}, are written), and it is optional on reading: a file without
+ * it (every file written before models kept their names) loads as a model without names, which no dataset is checked
+ * against. When present it must hold one distinct string per coordinate.
  *
  * <p>The training labels are stored because the model reports them (about 3 bytes per row for k &lt; 10). An
  * inertia beyond the double range (a fit of data near {@code 1e154} and above, see {@code KMeans}) is infinite and

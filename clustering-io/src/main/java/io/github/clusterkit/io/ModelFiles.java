@@ -72,16 +72,19 @@ import java.util.Properties;
  *
  * <p><b>Column names.</b> Every kind stores the names of the columns its model was fitted on: a pipeline its input and
  * output columns, {@code "pca"} its {@code columnNames}, and {@code "kmeans"}, {@code "dbscan"} and {@code "gmm"} a
- * {@code columnNames} field written when the names are real names rather than the defaults {@code x0 .. x(d-1)} of a
- * dataset built without names. A loaded model therefore refuses data whose columns are named differently, as the
- * saved one did (see, for example, {@link io.github.clusterkit.kmeans.KMeansModel#columnNames()}).
+ * {@code columnNames} field written when the names were given rather than the placeholders {@code x0 .. x(d-1)} of a
+ * dataset built without names (given names are written even when they read so, as a CSV header {@code x0,x1}; a {@code
+ * "pca"} file marks them with {@code namesGiven}). A loaded model therefore refuses data whose columns are named
+ * differently, as the saved one did (see, for example, {@link io.github.clusterkit.kmeans.KMeansModel#columnNames()}).
  *
  * <p><b>Versions.</b> A change that every reader of this version can still read the old way keeps
  * {@link #FORMAT_VERSION}: the {@code columnNames} of kmeans, dbscan and gmm were added to version 1 as an optional
  * field, so every file written before loads unchanged (with the default names, which nothing is checked against).
  * A library from before that addition refuses a file holding the field ({@code unexpected field "columnNames"}),
- * rather than load a model that would skip the check. A change that would make old files mean something else, or
- * that old files could not satisfy, needs a new version.
+ * rather than load a model that would skip the check; so is {@code "pca"}'s optional {@code namesGiven}. The
+ * {@code "clusterPipeline"} kind was added to version 1 in the same way (an earlier library refuses it as an unknown
+ * kind). A change that would make old files mean something else, or that old files could not satisfy, needs a new
+ * version.
  *
  * <p><b>Loading checks</b> the size (at most {@link #MAX_FILE_BYTES}), the JSON syntax (nesting depth at most
  * 64, no duplicate keys, nothing after the document), the format name and version, the checksum, that the

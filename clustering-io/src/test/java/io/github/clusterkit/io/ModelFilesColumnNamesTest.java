@@ -127,6 +127,39 @@ class ModelFilesColumnNamesTest {
     assertEquals(List.of("x0", "x1"), stripped.columnNames());
   }
 
+  /** Given names that read x0, x1 (a CSV header) are written and kept: the loaded model still refuses a swap. */
+  @Test
+  void givenNamesThatReadLikePlaceholdersAreSaved() {
+    Dataset x = Dataset.of(new double[][] {{0, 0}, {0, 1}, {9, 9}, {9, 8}}, List.of("x0", "x1"));
+    Dataset swapped = Dataset.of(x.toRows(), List.of("x1", "x0"));
+    for (Object m : new Object[] {KMeans.k(2).seed(1).fit(x), Dbscan.eps(1.5).minPts(2).fit(x),
+        GaussianMixture.components(2).seed(1).fit(x)}) {
+      String json = ModelFiles.toJson(m);
+      assertTrue(json.contains("\"columnNames\" : [ \"x0\", \"x1\" ]"), json);
+      io.github.clusterkit.ClusterModel back = ModelFiles.fromJson(json, io.github.clusterkit.ClusterModel.class);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> back.predict(swapped));
+      assertTrue(e.getMessage().contains("fitted on [x0, x1], got [x1, x0]"), e.getMessage());
+    }
+    // PCA writes its names always: given names that read x0, x1 carry "namesGiven", and keep the check.
+    PcaModel named = Pca.components(1).fit(x);
+    String json = ModelFiles.toJson(named);
+    assertTrue(json.contains("\"namesGiven\" : true"), json);
+    PcaModel back = ModelFiles.fromJson(json, PcaModel.class);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> back.transform(swapped));
+    assertTrue(e.getMessage().contains("fitted on [x0, x1], got [x1, x0]"), e.getMessage());
+    assertRejected("invalid model file at state.namesGiven: expected true (the field is absent otherwise), got false",
+        ModelFilesKindsTest.edit(named, d -> state(d).put("namesGiven", false)), PcaModel.class);
+    // A PCA fitted without names is written as before (names x0, x1, no flag) and loads without names: any named
+    // data is accepted, as before names were told apart by their origin.
+    PcaModel unnamed = Pca.components(1).fit(Dataset.of(x.toRows()));
+    String plain = ModelFiles.toJson(unnamed);
+    assertTrue(plain.contains("\"columnNames\" : [ \"x0\", \"x1\" ]"), plain);
+    assertFalse(plain.contains("namesGiven"), plain);
+    PcaModel loaded = ModelFiles.fromJson(plain, PcaModel.class);
+    assertTrue(io.github.clusterkit.internal.FittedColumns.areDefault(loaded.columnNames()));
+    assertEquals(unnamed.transform(x), loaded.transform(swapped)); // same values, names not checked
+  }
+
   private static final String KMEANS_BEFORE = """
       {
         "format" : "clusterkit-model",
