@@ -53,6 +53,10 @@ import java.util.EnumSet;
  * <p><b>Determinism and threads.</b> {@link #parallelism(int)} fits several values of {@code k} at once
  * (each fit on one thread); the table does not depend on it, bit for bit, since each {@code k} is computed
  * by the same single-threaded code with the same seed. Immutable configuration, safe to share.
+ *
+ * <p><b>Interrupts.</b> An interrupt of the calling thread stops {@code evaluate} before its next value of
+ * {@code k} (on any number of threads) with an {@link IllegalStateException} whose message starts with
+ * {@code "interrupted"}, keeping the thread's interrupt status; the fit of a {@code k} already started completes.
  */
 public final class KSelection {
 

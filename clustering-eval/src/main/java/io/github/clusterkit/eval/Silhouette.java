@@ -32,6 +32,12 @@ import io.github.clusterkit.internal.Scale;
  *
  * <p><b>Thread-safety.</b> Instances are immutable configurations, safe to share between threads.
  *
+ * <p><b>Interrupts.</b> An exact computation of many points takes long (its cost grows with {@code n^2}), so it
+ * can be cancelled: an interrupt of the calling thread stops {@code evaluate} before its next block of points, on
+ * any number of threads, with an {@link IllegalStateException} whose message starts with {@code "interrupted"}; the
+ * thread's interrupt status is kept. (The clustering algorithms of {@code clustering-core}, whose runs are bounded by
+ * their iterations, do not act on interrupts.)
+ *
  * <pre>{@code
  * double s = Silhouette.score(data, labels);                      // exact, noise ignored
  * SilhouetteResult r = Silhouette.exact().noise(NoisePolicy.MERGE).parallelism(2).evaluate(data, labels);

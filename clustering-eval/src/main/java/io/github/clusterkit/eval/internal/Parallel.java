@@ -19,18 +19,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * takes over from a late worker finds the counter spent and returns at once, so the {@code worker} number
  * passed to a task (the runner's slot of the thread) is used by one thread at a time.
  *
- * <p><b>Failures and interrupts.</b> The first task that throws stops the call: no task starts after it, and
- * the threads still running tasks of this call are interrupted, so that a task waiting for the failed one (or
- * for one that will now never run) ends with {@link InterruptedException}, as the per-call pool used before
- * did with {@code shutdownNow}. When every running task has returned (unlike that pool, the call does not
- * leave tasks running behind it: a task that ignores the interrupt delays the failure until it ends), the
- * first failure reaches the caller: a {@link RuntimeException} or {@link Error} as is, an
- * {@link InterruptedException} as an {@link IllegalStateException} with it as the cause, anything else
- * wrapped in an {@link IllegalStateException}. An interrupt of the calling thread stops the call at the caller's next task
- * (or ends the task it is waiting in) with an {@link IllegalStateException}, keeping the interrupt status;
- * one that comes while the caller only waits for the last tasks of other threads is kept as the thread's
- * status and the call completes. Interrupts this call raises to cancel tasks are cleared from the workers
- * before they serve anything else, and from the calling thread before the call returns.
+ * <p><b>Failures and interrupts.</b> The first task that throws stops the call: no task starts after it, and the
+ * threads still running tasks of this call are interrupted, so that a task waiting for the failed one (or for one that
+ * will now never run) ends with {@link InterruptedException}, as the per-call pool used before did with {@code
+ * shutdownNow}. When every running task has returned (unlike that pool, the call does not leave tasks running behind
+ * it: a task that ignores the interrupt delays the failure until it ends), the first failure reaches the caller: a
+ * {@link RuntimeException} or {@link Error} as is, an {@link InterruptedException} as an {@link IllegalStateException}
+ * with it as the cause, anything else wrapped in an {@link IllegalStateException}. An interrupt of the calling thread
+ * stops the call at the caller's next task (or ends the task it is waiting in; with one worker, before the next task)
+ * with an {@link IllegalStateException}, keeping the interrupt status; one that comes while the caller only waits for
+ * the last tasks of other threads is kept as the thread's status and the call completes. Interrupts this call raises to
+ * cancel tasks are cleared from the workers before they serve anything else, and from the calling thread before the
+ * call returns.
  */
 public final class Parallel {
 
@@ -44,6 +44,10 @@ public final class Parallel {
      */
     void run(int task, int worker) throws InterruptedException;
   }
+
+  /** The message of the exception an interrupt of the caller ends a call with. */
+  public static final String INTERRUPTED = "interrupted: the calling thread's interrupt stopped the evaluation"
+      + " (its interrupt status is kept)";
 
   private Parallel() {}
 
@@ -66,11 +70,14 @@ public final class Parallel {
     if (workers == 1) {
       try {
         for (int t = 0; t < tasks; t++) {
+          if (Thread.currentThread().isInterrupted()) { // as the caller's next task on several threads
+            throw new InterruptedException();
+          }
           body.run(t, 0);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
+        throw new IllegalStateException(INTERRUPTED, e);
       }
       return;
     }
@@ -116,7 +123,7 @@ public final class Parallel {
           synchronized (this) {
             keepCallerInterrupt = true;
           }
-          fail(new IllegalStateException("interrupted"));
+          fail(new IllegalStateException(INTERRUPTED));
           return;
         }
         int t = next.getAndIncrement();
@@ -137,7 +144,7 @@ public final class Parallel {
               keepCallerInterrupt = true;
             }
           }
-          fail(new IllegalStateException("interrupted", e));
+          fail(new IllegalStateException(INTERRUPTED, e));
           return;
         } catch (Throwable e) {
           fail(e);

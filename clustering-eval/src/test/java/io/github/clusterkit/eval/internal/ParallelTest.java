@@ -179,11 +179,17 @@ class ParallelTest {
     Thread.currentThread().interrupt();
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> Parallel.run(2, 50, (t, worker) -> { }));
-    assertEquals("interrupted", e.getMessage());
+    assertEquals(Parallel.INTERRUPTED, e.getMessage());
     assertTrue(Thread.interrupted(), "the caller's interrupt status is kept");
-    // one task level: the same contract as before
+    // one worker: the same contract, for blocking tasks and for tasks that never look at the interrupt
     Thread.currentThread().interrupt();
     assertThrows(IllegalStateException.class, () -> Parallel.run(1, 3, (t, worker) -> Thread.sleep(1)));
+    assertTrue(Thread.interrupted());
+    Thread.currentThread().interrupt();
+    AtomicInteger ran = new AtomicInteger();
+    e = assertThrows(IllegalStateException.class, () -> Parallel.run(1, 3, (t, worker) -> ran.incrementAndGet()));
+    assertEquals(Parallel.INTERRUPTED, e.getMessage());
+    assertEquals(0, ran.get(), "no task starts once the caller is interrupted");
     assertTrue(Thread.interrupted());
   }
 
