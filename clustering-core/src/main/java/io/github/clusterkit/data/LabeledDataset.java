@@ -46,6 +46,22 @@ public final class LabeledDataset {
    *     are three)
    */
   public int clusterCount() {
+    return countClusters(labels);
+  }
+
+  /** @return e.g. {@code LabeledDataset[Dataset[1000 x 2, columns=[x0, x1]], clusters=3, noise=50]} */
+  @Override
+  public String toString() {
+    int noise = 0;
+    for (int l : labels) {
+      if (l == -1) {
+        noise++;
+      }
+    }
+    return "LabeledDataset[" + data + ", clusters=" + clusterCount() + ", noise=" + noise + "]";
+  }
+
+  private static int countClusters(int[] labels) {
     // Sorted, not a table indexed by label: a label may be as large as Integer.MAX_VALUE.
     int[] sorted = labels.clone();
     java.util.Arrays.sort(sorted);

@@ -744,6 +744,7 @@ public final class DbscanModel implements ClusterModel {
   @Override
   public String toString() {
     return "DbscanModel[n=" + n + ", clusters=" + clusterCount + ", noise=" + noiseCount + ", core="
-        + coreCount + ", eps=" + eps + ", minPts=" + minPts + ", metric=" + metric + "]";
+        + coreCount + ", eps=" + eps + ", minPts=" + minPts + ", metric=" + metric
+        + (borderAsNoise ? ", borderPointsAsNoise=true" : "") + "]";
   }
 }

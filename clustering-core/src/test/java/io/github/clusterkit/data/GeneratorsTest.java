@@ -74,6 +74,7 @@ class GeneratorsTest {
     // documented: round(1000 * 0.1) = 100 noise rows; the other 900 split evenly over 4 blobs
     assertArrayEquals(new int[] {100, 225, 225, 225, 225}, counts);
     assertEquals(4, ld.clusterCount());
+    assertEquals("LabeledDataset[Dataset[1000 x 3, columns=[x0, x1, x2]], clusters=4, noise=100]", ld.toString());
     // per blob and coordinate the sample standard deviation of 225 normal draws has standard error
     // sigma / sqrt(2 * 224) = 0.024; a tolerance of 0.12 is five standard errors
     double[][] mean = new double[4][3];

@@ -98,7 +98,8 @@ class DbscanValueTypesTest {
     }
     assertEquals(Dbscan.Search.GRID, Dbscan.eps(1).fit(Dataset.of(LINE)).search());
     // exact (in one dimension every metric is |a - b|): cores 1, 2 and 5; under DBSCAN* the rest is noise
-    assertEquals("DbscanModel[n=8, clusters=2, noise=5, core=3, eps=1.0, minPts=3, metric=CHEBYSHEV]",
+    assertEquals("DbscanModel[n=8, clusters=2, noise=5, core=3, eps=1.0, minPts=3, metric=CHEBYSHEV,"
+        + " borderPointsAsNoise=true]",
         m.toString());
     DbscanModel.State s = m.state();
     assertEquals(Metric.CHEBYSHEV, s.metric());

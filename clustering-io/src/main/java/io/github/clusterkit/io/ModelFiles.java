@@ -480,8 +480,11 @@ public final class ModelFiles {
       throw doc.error("unknown model kind \"" + abbreviate(kind) + "\"; this library reads " + kinds());
     }
     if (!type.isAssignableFrom(codec.type())) {
-      throw doc.error("the file holds a " + kind + " (" + codec.type().getSimpleName() + "), not a "
-          + type.getSimpleName());
+      // The file is valid: the type asked for is what is wrong, so the message is about it, not "invalid model file".
+      String as = codec.type().getSimpleName()
+          + (io.github.clusterkit.ClusterModel.class.isAssignableFrom(codec.type()) ? " or ClusterModel" : "");
+      throw new IllegalArgumentException("type must be the class of the model in the file: the file holds a " + kind
+          + " (" + codec.type().getSimpleName() + "), not a " + type.getSimpleName() + "; load it as " + as);
     }
     Object model = codec.read(doc.object("parameters"), doc.object("state"));
     return type.cast(model);

@@ -52,4 +52,19 @@ class ModelFilesClusterModelTest {
     assertTrue(e.getMessage().contains("the file holds a pipeline (PipelineModel), not a ClusterModel"),
         e.getMessage());
   }
+
+  /** A valid file loaded as the wrong class: the message is about the type asked for, and says what to load it as. */
+  @Test
+  void aWrongTypeIsNamedAsTheCallersMistake() {
+    String json = ModelFiles.toJson(GaussianMixture.components(2).seed(1).fit(DATA));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelFiles.fromJson(json, io.github.clusterkit.kmeans.KMeansModel.class));
+    assertEquals("type must be the class of the model in the file: the file holds a gmm (GaussianMixtureModel), not a"
+        + " KMeansModel; load it as GaussianMixtureModel or ClusterModel", e.getMessage());
+    Table t = Table.builder().numeric("a", new double[] {1, 2, 3}).build();
+    String prep = ModelFiles.toJson(Pipeline.of(new StandardScaler()).fit(t));
+    e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(prep, ClusterModel.class));
+    assertEquals("type must be the class of the model in the file: the file holds a pipeline (PipelineModel), not a"
+        + " ClusterModel; load it as PipelineModel", e.getMessage());
+  }
 }

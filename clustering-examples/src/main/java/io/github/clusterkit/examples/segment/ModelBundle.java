@@ -283,6 +283,14 @@ public final class ModelBundle {
           break;
         }
       }
+      // A model of another kind than the bundle's "algorithm" says: the library's advice on which class to load it
+      // as means nothing to a user of the command; the bundle is what is inconsistent.
+      String wrongType = "type must be the class of the model in the file: ";
+      if (m.startsWith(wrongType)) {
+        m = m.substring(wrongType.length());
+        int cut = m.indexOf("; load it as");
+        m = cut < 0 ? m : m.substring(0, cut);
+      }
       IllegalArgumentException named = bad(file, "\"" + field + "\": " + m);
       named.initCause(e);
       throw named;
