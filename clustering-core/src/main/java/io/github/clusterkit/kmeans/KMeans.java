@@ -321,6 +321,58 @@ public final class KMeans {
         threads);
   }
 
+  /** @return the number of clusters */
+  public int k() {
+    return k;
+  }
+
+  /** @return the seed of all random choices */
+  public long seed() {
+    return seed;
+  }
+
+  /** @return the number of runs, the best by inertia kept */
+  public int restarts() {
+    return restarts;
+  }
+
+  /** @return the largest number of iterations of a run */
+  public int maxIterations() {
+    return maxIterations;
+  }
+
+  /** @return the convergence tolerance (0: until no label changes) */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /** @return the initialisation (unused when {@link #initialCentroids()} are given) */
+  public KMeansInit init() {
+    return init;
+  }
+
+  /** @return a copy of the given initial centroids, one row per cluster, or {@code null} when none were given */
+  public double[][] initialCentroids() {
+    if (initialCentroids == null) {
+      return null;
+    }
+    double[][] out = new double[initialCentroids.length][];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = initialCentroids[c].clone();
+    }
+    return out;
+  }
+
+  /** @return the algorithm asked for ({@link KMeansModel#algorithm()} tells which kernel ran) */
+  public KMeansAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  /** @return the number of threads */
+  public int parallelism() {
+    return parallelism;
+  }
+
   /**
    * Clusters {@code data} with unit weights.
    *

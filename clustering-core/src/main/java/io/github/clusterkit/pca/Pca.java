@@ -204,6 +204,34 @@ public final class Pca {
         : Solver.SVD;
   }
 
+  /** @return the number of components kept, or 0 when they are chosen by {@link #varianceToKeep()} */
+  public int components() {
+    return components;
+  }
+
+  /**
+   * @return the fraction of the variance to keep, or {@code NaN} when a fixed number of {@link #components()} is
+   *     kept
+   */
+  public double varianceToKeep() {
+    return varianceToKeep;
+  }
+
+  /** @return whether the scores are whitened */
+  public boolean whiten() {
+    return whiten;
+  }
+
+  /** @return the number of threads */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /** @return the solver asked for ({@link PcaModel#solver()} tells which ran) */
+  public Solver solver() {
+    return solver;
+  }
+
   /**
    * Fits the components.
    *
