@@ -358,7 +358,8 @@ public final class GaussianMixture {
                 + a + "][" + b + "] = " + cov[0][a][b]);
           }
           if ((type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL) && a != b && v != 0) {
-            throw new IllegalArgumentException("initial covariances must be diagonal for covariance type "
+            String rule = type == CovarianceType.DIAGONAL ? "diagonal" : "multiples of the identity";
+            throw new IllegalArgumentException("initial covariances must be " + rule + " for covariance type "
                 + type + ", got covariances[" + c + "][" + a + "][" + b + "] = " + v);
           }
           if ((type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL) && a == b
@@ -614,6 +615,11 @@ public final class GaussianMixture {
       }
       case KMEANS: {
         // scikit-learn's "kmeans": hard responsibilities from one K-Means run (k-means++ seeding, Lloyd).
+        // Checked here rather than left to KMeans, whose message would name its own parameter k.
+        int distinct = Distinct.countUpTo(x, n, d, null, k);
+        if (distinct < k) {
+          throw tooFewDistinct(distinct, k, GmmInit.KMEANS);
+        }
         int[] labels;
         try {
           labels = KMeans.k(k).seed(restartSeed).restarts(1).parallelism(parallelism).fit(data).labels();
@@ -629,9 +635,9 @@ public final class GaussianMixture {
       }
       default: {
         // scikit-learn 1.2's "k-means++": responsibility 1 for each seed row only.
-        if (Distinct.countUpTo(x, n, d, null, k) < k) {
-          throw new IllegalArgumentException("init KMEANS_PLUS_PLUS needs components <= the number of distinct"
-              + " rows, got components = " + k + "; use init(GmmInit.RANDOM) or fewer components");
+        int distinct = Distinct.countUpTo(x, n, d, null, k);
+        if (distinct < k) {
+          throw tooFewDistinct(distinct, k, GmmInit.KMEANS_PLUS_PLUS);
         }
         double[] seeds;
         try (Engine engine = new Engine(x, n, d, k, null, new LloydAssigner(x, n, d, k, null),
@@ -645,6 +651,12 @@ public final class GaussianMixture {
         return run.initialMixtureFromRows(rows);
       }
     }
+  }
+
+  /** The refusal of an initialisation that needs {@code k} distinct rows where the data have fewer. */
+  private static IllegalArgumentException tooFewDistinct(int distinct, int k, GmmInit init) {
+    return new IllegalArgumentException("components must be <= the number of distinct rows (" + distinct
+        + ") for init " + init + ", got " + k + "; use init(GmmInit.RANDOM) or fewer components");
   }
 
   /** The first row equal to {@code p[off..off + d)} (k-means++ seeds are copies of rows). */

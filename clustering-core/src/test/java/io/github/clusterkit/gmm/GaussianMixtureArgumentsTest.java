@@ -260,6 +260,53 @@ class GaussianMixtureArgumentsTest {
         "initial covariances[0] must be symmetric, got " + (3e5 + 0x1p-18) + " at [1][0] and 300000.0 at [0][1]");
   }
 
+  /**
+   * The initial covariances' shape rule is stated for the type that breaks it: SPHERICAL needs multiples of the
+   * identity (an off-diagonal entry said "diagonal" before, a user trial), DIAGONAL diagonal matrices. Exact messages.
+   */
+  @Test
+  void shapeMessagesStateEachTypesRule() {
+    GaussianMixture g = GaussianMixture.components(2);
+    double[] w = {0.5, 0.5};
+    double[][] mu = {{0, 0}, {1, 1}};
+    double[][][] full = {{{1, 0.3}, {0.3, 1}}, {{1, 0}, {0, 1}}};
+    IllegalArgumentException sph = assertThrows(IllegalArgumentException.class,
+        () -> g.initialParameters(w, mu, full).covariance(CovarianceType.SPHERICAL));
+    assertEquals("initial covariances must be multiples of the identity for covariance type SPHERICAL, got"
+        + " covariances[0][0][1] = 0.3", sph.getMessage());
+    IllegalArgumentException sphGiven = assertThrows(IllegalArgumentException.class,
+        () -> g.covariance(CovarianceType.SPHERICAL).initialParameters(w, mu, full));
+    assertEquals(sph.getMessage(), sphGiven.getMessage());
+    IllegalArgumentException diag = assertThrows(IllegalArgumentException.class,
+        () -> g.initialParameters(w, mu, full).covariance(CovarianceType.DIAGONAL));
+    assertEquals("initial covariances must be diagonal for covariance type DIAGONAL, got covariances[0][0][1] = 0.3",
+        diag.getMessage());
+  }
+
+  /**
+   * More components than distinct rows: the message names the user's parameter {@code components} (it said "init
+   * KMEANS failed: k must be <= ...", K-Means' own parameter, a user trial), the count of distinct rows, the
+   * initialisation and the value. Exact messages; 20 identical rows have 1 distinct row.
+   */
+  @Test
+  void tooFewDistinctRowsNameTheComponents() {
+    double[][] rows = new double[20][];
+    for (int i = 0; i < 20; i++) {
+      rows[i] = new double[] {3, -1};
+    }
+    Dataset same = Dataset.of(rows);
+    IllegalArgumentException km = assertThrows(IllegalArgumentException.class,
+        () -> GaussianMixture.components(2).fit(same));
+    assertEquals("components must be <= the number of distinct rows (1) for init KMEANS, got 2; use"
+        + " init(GmmInit.RANDOM) or fewer components", km.getMessage());
+    IllegalArgumentException pp = assertThrows(IllegalArgumentException.class,
+        () -> GaussianMixture.components(2).init(GmmInit.KMEANS_PLUS_PLUS).fit(same));
+    assertEquals("components must be <= the number of distinct rows (1) for init KMEANS_PLUS_PLUS, got 2; use"
+        + " init(GmmInit.RANDOM) or fewer components", pp.getMessage());
+    // as the message says, RANDOM fits such data
+    assertEquals(2, GaussianMixture.components(2).init(GmmInit.RANDOM).fit(same).components());
+  }
+
   @Test
   void modelRejectsBadPoints() {
     GaussianMixtureModel m = GaussianMixture.components(2).seed(3).fit(BLOBS);
