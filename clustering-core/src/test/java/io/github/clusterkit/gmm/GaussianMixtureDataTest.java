@@ -83,6 +83,63 @@ class GaussianMixtureDataTest {
     }
   }
 
+  /**
+   * A constant column with regularization 0: the covariance is singular in exact arithmetic, and the fit refuses it
+   * as the class comment promises (it returned the column's variance at 1.2e-32, rounding noise of the mean,
+   * logLikelihood 31.8 and scoreSample({3, 1.001}) = -4.06e25; a user trial). SPHERICAL has one variance for both
+   * columns, which is not 0, and fits. We deliberately differ from scikit-learn 1.2.1, which
+   * (tools/gmm_constant_column_reference.py) with reg_covar=0 fits 'full' with the same noise (score 31.122274362148875,
+   * variance 4.93e-32) and raises ValueError for 'tied' and 'diag'. With the default regularization 1e-6 every type
+   * fits, the constant column's variance being the regularization and the means' second coordinate 1; scikit-learn
+   * 1.2.1 (same script, reg_covar=1e-6, n_components=2, random_state=0): score(X) full 2.4878413948614795, tied
+   * 2.487859255888412, diag 2.4878413947804967, spherical -5.733179876844698 (their K-Means starts differ from ours,
+   * hence the tolerance of 1e-6: the same local optimum, reached in a different number of iterations).
+   */
+  @Test
+  void constantColumnIsRefusedWithoutRegularization() {
+    double[][] c = new double[30][];
+    for (int i = 0; i < 30; i++) {
+      c[i] = new double[] {i, 1};
+    }
+    Dataset x = Dataset.of(c);
+    for (CovarianceType type : new CovarianceType[] {CovarianceType.FULL, CovarianceType.DIAGONAL,
+        CovarianceType.TIED}) {
+      for (GmmInit init : GmmInit.values()) {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> GaussianMixture.components(2).covariance(type).init(init).regularization(0).fit(x),
+            type + " " + init);
+        assertTrue(e.getMessage().contains("is not positive definite (" + type + " covariance, d = 2)"),
+            e.getMessage());
+        assertTrue(e.getMessage().contains("Increase regularization (currently 0.0)"), e.getMessage());
+      }
+    }
+    // A column that is exactly another's 3 times plus 1 (no constant column): FULL and TIED covariances are singular
+    // in exact arithmetic too, the second Cholesky pivot being rounding noise of the first column's variance.
+    double[][] line = new double[30][];
+    for (int i = 0; i < 30; i++) {
+      line[i] = new double[] {i, 3.0 * i + 1};
+    }
+    for (CovarianceType type : new CovarianceType[] {CovarianceType.FULL, CovarianceType.TIED}) {
+      assertThrows(IllegalStateException.class,
+          () -> GaussianMixture.components(2).covariance(type).regularization(0).fit(Dataset.of(line)), type::toString);
+    }
+    GaussianMixtureModel spherical = GaussianMixture.components(2).covariance(CovarianceType.SPHERICAL)
+        .regularization(0).fit(x);
+    assertEquals(-5.733179876844698, spherical.logLikelihood(), 1e-6);
+    // in CovarianceType order: FULL, DIAGONAL, SPHERICAL, TIED
+    double[] sklearn = {2.4878413948614795, 2.4878413947804967, -5.733179876844698, 2.487859255888412};
+    for (CovarianceType type : CovarianceType.values()) {
+      GaussianMixtureModel m = GaussianMixture.components(2).covariance(type).fit(x);
+      assertEquals(sklearn[type.ordinal()], m.logLikelihood(), 1e-6, type.toString());
+      for (int k = 0; k < 2; k++) {
+        assertEquals(1.0, m.means()[k][1], 1e-15, type.toString());
+        if (type != CovarianceType.SPHERICAL) {
+          assertEquals(1e-6, m.covariances()[k][1][1], 1e-15, type.toString());
+        }
+      }
+    }
+  }
+
   @Test
   void kmeansInitStartsFromTheKMeansClusters() {
     // With maxIterations(0) the model is the initialisation: one M-step on hard K-Means labels, so the means

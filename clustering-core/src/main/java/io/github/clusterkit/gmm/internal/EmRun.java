@@ -72,6 +72,8 @@ public final class EmRun {
 
   /** The data, row-major (read only). */
   private final double[] x;
+  /** Per column: the largest magnitude {@code max_i |x_ij|}, the scale of {@link #floors}. */
+  private final double[] colMax;
   /**
    * Column-major copy of the data for the passes over stored responsibilities; created on first use, never
    * for a fused type ({@link #fused}) started from k-means++ rows, whose blocks are loaded from {@link #x}.
@@ -257,6 +259,12 @@ public final class EmRun {
     this.chunks = (n + chunkSize - 1) / chunkSize;
     this.tri = d * (d + 1) / 2;
     this.x = x;
+    this.colMax = new double[d];
+    for (int i = 0, o = 0; i < n; i++) {
+      for (int j = 0; j < d; j++, o++) {
+        colMax[j] = Math.max(colMax[j], Math.abs(x[o]));
+      }
+    }
     this.fused = type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL;
     this.wide = !fused && d > wideFrom;
     if (!fused) {
@@ -484,11 +492,7 @@ public final class EmRun {
         cov[c] = s / d;
       }
     }
-    try {
-      return Mixture.of(type, k, d, weights, means, cov);
-    } catch (Mixture.NotPositiveDefinite e) {
-      throw collapse(e.component, 0, nk);
-    }
+    return build(weights, means, cov, null, nk, null, rows, 0);
   }
 
   /** Initial length of the log-likelihood history of {@link #run} (scikit-learn's default max_iter + 1). */
@@ -1231,7 +1235,7 @@ public final class EmRun {
       weights[c] = nk[c] / denom;
     }
     if (prev != null && fused) {
-      Mixture next = shifted(nk, means, weights, prev.means, iteration);
+      Mixture next = shifted(nk, means, weights, prev, iteration);
       return next != null ? next : recentred(prev, nk, weights, iteration);
     }
     for (int c = 0; c < k; c++) {
@@ -1279,11 +1283,7 @@ public final class EmRun {
         }
         break;
     }
-    try {
-      return Mixture.of(type, k, d, weights, means, cov);
-    } catch (Mixture.NotPositiveDefinite e) {
-      throw collapse(e.component, iteration, nk);
-    }
+    return build(weights, means, cov, null, nk, null, null, iteration);
   }
 
   /**
@@ -1303,7 +1303,8 @@ public final class EmRun {
    *
    * @return the mixture, or null if a scatter cancelled
    */
-  private Mixture shifted(double[] nk, double[] s1, double[] weights, double[] old, int iteration) {
+  private Mixture shifted(double[] nk, double[] s1, double[] weights, Mixture prev, int iteration) {
+    final double[] old = prev.means;
     final int k = this.k;
     final int d = this.d;
     final boolean spherical = type == CovarianceType.SPHERICAL;
@@ -1351,11 +1352,7 @@ public final class EmRun {
         cov[c] = Math.max(total, 0) / (nk[c] * d) + reg;
       }
     }
-    try {
-      return Mixture.of(type, k, d, weights, means, cov);
-    } catch (Mixture.NotPositiveDefinite e) {
-      throw collapse(e.component, iteration, nk);
-    }
+    return build(weights, means, cov, old, nk, prev, null, iteration);
   }
 
   /** How many times the scatter its terms may exceed before {@link #shifted} gives up (20 bits lost). */
@@ -1411,10 +1408,173 @@ public final class EmRun {
         }
       }
     }
+    return build(weights, means, cov, null, nk, prev, null, iteration);
+  }
+
+  /**
+   * The mixture of an M-step, refusing covariances within their rounding error ({@link #floors}). The floors from the
+   * columns' largest magnitudes are cheap but loose for a component far from the data's largest rows (a component
+   * near 0 while other rows lie near {@code 1e140}); a covariance they refuse is checked again against the floors
+   * from the component's own rows ({@link #magnitudes}, one more pass over the data) before the fit fails.
+   *
+   * @param old the previous means the sums were taken about ({@link #shifted}), or null
+   * @param prev the mixture of the E-step whose responsibilities were not stored (DIAGONAL and SPHERICAL after a
+   *     fused E-step), or null when they are in {@link #resp} or given by {@code rows}
+   * @param rows the k-means++ rows, one per component with responsibility 1 ({@link #initialMixtureFromRows}), or
+   *     null
+   */
+  private Mixture build(double[] weights, double[] means, double[] cov, double[] old, double[] nk, Mixture prev,
+      int[] rows, int iteration) {
     try {
-      return Mixture.of(type, k, d, weights, means, cov);
+      return Mixture.of(type, k, d, weights, means, cov, floors(means, old, null));
     } catch (Mixture.NotPositiveDefinite e) {
-      throw collapse(e.component, iteration, nk);
+      try {
+        return Mixture.of(type, k, d, weights, means, cov, floors(means, old, magnitudes(nk, prev, rows)));
+      } catch (Mixture.NotPositiveDefinite again) {
+        throw collapse(again.component, iteration, nk);
+      }
+    }
+  }
+
+  /**
+   * Per component and column, {@code sum_i r_ic |x_ij| / N_c}: the weighted mean magnitude that the rounding error of
+   * the component's mean is relative to. The responsibilities are those of {@link #resp}, of {@code rows}, or (fused
+   * types) those of {@code prev} again row by row (within an ulp or so of the E-step's, as {@link Exp} is of
+   * {@link Math#exp}; a row whose log densities all overflow as the E-step ranks it, or with responsibility 1 in every
+   * component if even that fails, an upper bound).
+   */
+  private double[] magnitudes(double[] nk, Mixture prev, int[] rows) {
+    final int k = this.k;
+    final int d = this.d;
+    double[] a = new double[k * d];
+    if (rows != null) {
+      for (int c = 0; c < k; c++) {
+        for (int j = 0; j < d; j++) {
+          a[c * d + j] = Math.abs(x[rows[c] * d + j]);
+        }
+      }
+    } else if (prev == null) {
+      for (int c = 0; c < k; c++) {
+        for (int i = 0; i < n; i++) {
+          double r = resp[c * n + i];
+          if (r != 0) {
+            for (int j = 0; j < d; j++) {
+              a[c * d + j] += r * Math.abs(x[i * d + j]);
+            }
+          }
+        }
+      }
+    } else {
+      double[] lp = new double[k];
+      double[] scratch = new double[d];
+      for (int i = 0; i < n; i++) {
+        int off = i * d;
+        prev.weightedLogProb(x, off, lp, scratch);
+        for (int c = 0; c < k; c++) {
+          if (lp[c] != lp[c]) {
+            lp[c] = Double.NEGATIVE_INFINITY;
+          }
+        }
+        if (Mixture.allOverflowed(lp, k)) {
+          try {
+            prev.farPoint(x, off, lp);
+          } catch (RuntimeException e) {
+            Arrays.fill(lp, Double.NEGATIVE_INFINITY);
+          }
+        }
+        if (Mixture.allOverflowed(lp, k)) {
+          Arrays.fill(lp, 1);
+        } else {
+          Mixture.normalize(lp, k);
+        }
+        for (int c = 0; c < k; c++) {
+          for (int j = 0; j < d; j++) {
+            a[c * d + j] += lp[c] * Math.abs(x[off + j]);
+          }
+        }
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < d; j++) {
+        a[c * d + j] /= nk[c];
+      }
+    }
+    return a;
+  }
+
+  /** The unit roundoff {@code u = 2^-53}. */
+  private static final double U = 0x1p-53;
+
+  /**
+   * The variances that count as 0 (not positive definite) for {@link Mixture#of(CovarianceType, int, int, double[],
+   * double[], double[], double[])}: a variance or Cholesky pivot at most its floor is within the rounding error of its
+   * own computation, so that a covariance singular in exact arithmetic (a constant column, a component on one point)
+   * is refused with regularization 0 instead of being fitted with a variance of rounding noise (a constant column of
+   * 1s came out {@code 1.2e-32}, and log densities of {@code -4e25} a thousandth off it; a user trial).
+   *
+   * <p>The bound. For component {@code c} and column {@code j} let {@code M} be the largest of {@code |x_ij|} over
+   * the rows (or, tighter, {@code sum_i r_ic |x_ij| / N_c}, {@link #magnitudes}), {@code |mean_cj|} and (DIAGONAL and
+   * SPHERICAL from {@link #shifted}) the previous mean {@code |old_cj|}.
+   * The computed mean {@code m'} is {@code sum_i r_i x_ij / N_c} with the sums of {@code n} terms taken in any order,
+   * or {@code (S1 + old S0) / N_c} with {@code S1 = sum_i r_i (x_ij - old)}: each within
+   * {@code delta = (4n + 16) u M} of the value of exact arithmetic (sums of {@code n} products: {@code gamma_(n+1)}
+   * times {@code sum_i r_i |x_ij|}, or {@code sum_i r_i |x_ij - old|}, at most {@code 2 M N}; the responsibility sum,
+   * the product {@code old S0} and the division a few more {@code u}; scikit-learn's {@code 10 eps} added to
+   * {@code N_c} is part of the formula, not an error). About a mean off by {@code delta} the scatter is the exact one
+   * plus {@code N delta^2}, and summing non-negative terms {@code r (x - m')^2} adds a relative error
+   * {@code gamma_(n+3)} ({@link #shifted}'s correction at most {@code 2^20 gamma} more, or it recentres). So where
+   * the column's exact variance is 0 the computed one is at most {@code delta^2 (1 + 1e-9)}, and the floor is
+   * {@code 2 delta^2}. TIED: the largest over the components (its scatter is a weighted mean of theirs); SPHERICAL:
+   * the mean over the columns (one variance for all of them, 0 only if every column's is). A Cholesky pivot is at
+   * most its diagonal entry, so a constant column fails there; the floor applies to the pivot, where the column is
+   * constant given the columns before it as well.
+   *
+   * <p>For ordinary data the floor is about {@code 1e-26 M^2} at {@code n = 1000}: far below any variance the
+   * regularization {@code 1e-6} leaves, so it changes no fit that succeeded with a variance above rounding noise.
+   *
+   * @param means the new means, {@code k * d}
+   * @param old the previous means the sums were taken about ({@link #shifted}), or null
+   * @param magnitudes {@link #magnitudes}, or null for the columns' largest magnitudes
+   * @return the floors in the layout {@link Mixture#of(CovarianceType, int, int, double[], double[], double[],
+   *     double[])} takes
+   */
+  private double[] floors(double[] means, double[] old, double[] magnitudes) {
+    final int k = this.k;
+    final int d = this.d;
+    double scale = (4.0 * n + 16) * U;
+    double[] perCell = new double[k * d];
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < d; j++) {
+        int q = c * d + j;
+        double m = Math.max(magnitudes == null ? colMax[j] : magnitudes[q], Math.abs(means[q]));
+        if (old != null) {
+          m = Math.max(m, Math.abs(old[q]));
+        }
+        double delta = scale * m;
+        perCell[q] = 2 * delta * delta;
+      }
+    }
+    switch (type) {
+      case TIED: {
+        double[] f = new double[d];
+        for (int q = 0; q < k * d; q++) {
+          f[q % d] = Math.max(f[q % d], perCell[q]);
+        }
+        return f;
+      }
+      case SPHERICAL: {
+        double[] f = new double[k];
+        for (int c = 0; c < k; c++) {
+          double s = 0;
+          for (int j = 0; j < d; j++) {
+            s += perCell[c * d + j];
+          }
+          f[c] = s / d;
+        }
+        return f;
+      }
+      default:
+        return perCell;
     }
   }
 

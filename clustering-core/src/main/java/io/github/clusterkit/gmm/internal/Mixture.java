@@ -177,6 +177,27 @@ public final class Mixture {
    */
   public static Mixture of(CovarianceType type, int k, int d, double[] weights, double[] means,
       double[] cov) {
+    return of(type, k, d, weights, means, cov, null);
+  }
+
+  /**
+   * {@link #of(CovarianceType, int, int, double[], double[], double[])} that also refuses variances within the
+   * rounding error of their computation: a variance (DIAGONAL, SPHERICAL) or Cholesky pivot (FULL, TIED) at most its
+   * {@code floor} counts as 0 (the fit's bound, {@code EmRun}'s {@code floors}).
+   *
+   * @param type covariance type
+   * @param k components
+   * @param d dimension
+   * @param weights {@code k} mixing weights
+   * @param means {@code k * d}
+   * @param cov covariance storage as described in the class comment
+   * @param floor null (0 everywhere), or per component and column ({@code k * d}) for FULL and DIAGONAL, per column
+   *     ({@code d}) for TIED, per component ({@code k}) for SPHERICAL
+   * @return the mixture
+   * @throws NotPositiveDefinite if a variance or pivot is not above its floor (or as the other method)
+   */
+  public static Mixture of(CovarianceType type, int k, int d, double[] weights, double[] means,
+      double[] cov, double[] floor) {
     double[] logConst = new double[k];
     double[] factor;
     double[] projected = null;
@@ -187,14 +208,14 @@ public final class Mixture {
       case FULL: {
         factor = new double[k * tri];
         for (int c = 0; c < k; c++) {
-          double halfLogDetPrecision = inverseCholesky(cov, c * d * d, d, factor, c * tri, c);
+          double halfLogDetPrecision = inverseCholesky(cov, c * d * d, d, factor, c * tri, c, floor, c * d);
           logConst[c] = Math.log(weights[c]) + base + halfLogDetPrecision;
         }
         break;
       }
       case TIED: {
         factor = new double[tri];
-        double halfLogDetPrecision = inverseCholesky(cov, 0, d, factor, 0, -1);
+        double halfLogDetPrecision = inverseCholesky(cov, 0, d, factor, 0, -1, floor, 0);
         projected = new double[k * d];
         centre = new double[d];
         double minVar = Double.POSITIVE_INFINITY;
@@ -226,7 +247,8 @@ public final class Mixture {
             double v = cov[c * d + j];
             double p = 1 / v;
             // A variance of at most 2^-1024 has an infinite precision: 0 * inf = NaN densities at the mean.
-            if (!(v > 0) || v == Double.POSITIVE_INFINITY || p == Double.POSITIVE_INFINITY) {
+            if (!(v > 0) || v == Double.POSITIVE_INFINITY || p == Double.POSITIVE_INFINITY
+                || floor != null && !(v > floor[c * d + j])) {
               throw new NotPositiveDefinite(c);
             }
             factor[c * d + j] = p;
@@ -241,7 +263,8 @@ public final class Mixture {
         for (int c = 0; c < k; c++) {
           double v = cov[c];
           double p = 1 / v;
-          if (!(v > 0) || v == Double.POSITIVE_INFINITY || p == Double.POSITIVE_INFINITY) {
+          if (!(v > 0) || v == Double.POSITIVE_INFINITY || p == Double.POSITIVE_INFINITY
+              || floor != null && !(v > floor[c])) {
             throw new NotPositiveDefinite(c);
           }
           factor[c] = p;
@@ -255,11 +278,13 @@ public final class Mixture {
 
   /**
    * Cholesky {@code A = L L^T} of the symmetric {@code d x d} matrix at {@code a[off..]} (lower triangle
-   * read), then {@code L^-1} by forward substitution, written packed into {@code out[outOff..]}.
+   * read), then {@code L^-1} by forward substitution, written packed into {@code out[outOff..]}. A pivot (the square
+   * of {@code L_rr}) at most {@code floor[floorOff + r]} is refused as not positive; {@code floor} may be null (0).
    *
    * @return {@code -sum log L_rr}, half the log-determinant of {@code A^-1}
    */
-  static double inverseCholesky(double[] a, int off, int d, double[] out, int outOff, int component) {
+  static double inverseCholesky(double[] a, int off, int d, double[] out, int outOff, int component,
+      double[] floor, int floorOff) {
     double[] l = new double[d * d];
     double halfLogDet = 0;
     for (int r = 0; r < d; r++) {
@@ -269,7 +294,10 @@ public final class Mixture {
           s -= l[r * d + m] * l[c * d + m];
         }
         if (r == c) {
-          if (!(s > 0) || s == Double.POSITIVE_INFINITY) {
+          // With a floor (a fit): the pivot must also exceed its own rounding error in the subtraction above,
+          // gamma_(r+2) a_rr (Higham, Accuracy and Stability, Thm 10.3: |dA| <= gamma_(d+1) |L| |L^T|).
+          if (!(s > 0) || s == Double.POSITIVE_INFINITY || floor != null
+              && !(s > floor[floorOff + r] + (r + 2) * 0x1.0000000000001p-53 * a[off + r * d + r])) {
             throw new NotPositiveDefinite(component);
           }
           double root = Math.sqrt(s);
