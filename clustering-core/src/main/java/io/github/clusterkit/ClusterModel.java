@@ -46,7 +46,10 @@ public interface ClusterModel {
    * @param point a point of {@link #dimension()} finite values (not modified)
    * @return its cluster, in {@code [0, clusterCount())}, or {@code -1} where the model leaves a point unassigned
    *     (DBSCAN's noise)
-   * @throws IllegalArgumentException if the point is null, of another length or not finite
+   * @throws IllegalArgumentException if the point is null, of another length or not finite; or, for a Gaussian
+   *     mixture, if double precision cannot decide the point's most probable component (a point far off the
+   *     components, such as one far along a column that was constant in training; see Far points in
+   *     {@link io.github.clusterkit.gmm.GaussianMixtureModel}), rather than return a component that may be wrong
    */
   int predict(double[] point);
 
@@ -54,7 +57,9 @@ public interface ClusterModel {
    * @param data rows of {@link #dimension()} columns
    * @return the cluster of every row, as {@link #predict(double[])}, in row order
    * @throws IllegalArgumentException if {@code data} is null, has another number of columns, or has column names
-   *     that differ from {@link #columnNames()} (both with given names, see {@link Dataset#hasColumnNames()})
+   *     that differ from {@link #columnNames()} (both with given names, see {@link Dataset#hasColumnNames()}); or,
+   *     for a Gaussian mixture, if a row is one whose most probable component double precision cannot decide (as
+   *     {@link #predict(double[])}; the message names the row, and no label is returned for the other rows)
    */
   int[] predict(Dataset data);
 }

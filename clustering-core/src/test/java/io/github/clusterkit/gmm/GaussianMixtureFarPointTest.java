@@ -141,8 +141,9 @@ class GaussianMixtureFarPointTest {
       assertTrue(ex.getMessage().contains("point") && ex.getMessage().contains("double precision")
           && ex.getMessage().contains("3.27339060789614"), ex.getMessage());
       // the bound on the log ratio (5.2e136) allows any posterior: the message says so instead of a factor e^(5e136)
-      assertTrue(ex.getMessage().endsWith("posteriors could be off by any amount up to 1 (at most 0.01 allowed)"),
-          ex.getMessage());
+      // then the remedy (farAlongAConstantTrainingColumnIsRefusedWithTheRowAndTheRemedy)
+      assertTrue(ex.getMessage().contains("posteriors could be off by any amount up to 1 (at most 0.01 allowed). The"
+          + " model cannot decide its most probable component"), ex.getMessage());
     }
     // in a batch the message also names the row
     Dataset rows = Dataset.of(new double[][] {{0, 0}, x});
@@ -183,6 +184,42 @@ class GaussianMixtureFarPointTest {
           : "point (d = 11, largest |x_j| = " + 1.5 * s + ") is too far";
       assertTrue(ex.getMessage().startsWith(named), ex.getMessage());
     }
+  }
+
+  /**
+   * A point far along a column that was constant in training (a user trial: 3 columns of blobs and a fourth equal to
+   * 1001 in every row, a new point at 50001 there): that column's variance is the regularization alone, {@code 1e-6},
+   * so its squared Mahalanobis distance is about {@code 2.5e15} to every component, and the rounding of the components'
+   * differing factors leaves their log density ratios uncertain by more than the posterior can bear. predict refuses
+   * such a point rather than risk a wrong component (the guarantee of Far points); the message names the row of a
+   * batch and says how to act, and the ordinary rows of the batch are predicted once it is left out. Not fixed: whether
+   * the answer can be decided exactly here is left open (see the report of this change).
+   */
+  @Test
+  void farAlongAConstantTrainingColumnIsRefusedWithTheRowAndTheRemedy() {
+    io.github.clusterkit.internal.Rng rng = new io.github.clusterkit.internal.Rng(5);
+    double[][] rows = new double[90][];
+    for (int i = 0; i < rows.length; i++) {
+      int b = i % 3;
+      rows[i] = new double[] {5 * b + rng.nextGaussian(), -3 * b + rng.nextGaussian(), b + rng.nextGaussian(), 1001};
+    }
+    GaussianMixtureModel g = GaussianMixture.components(3).seed(1).fit(Dataset.of(rows));
+    double[] far = {0.2, -0.1, 0.3, 50001};
+    IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> g.predict(far));
+    assertTrue(one.getMessage().startsWith("point [0.2, -0.1, 0.3, 50001.0] is too far from the components"),
+        one.getMessage());
+    assertTrue(one.getMessage().endsWith(". The model cannot decide its most probable component: check the point's"
+        + " columns against the training data (a column far outside its training values, one constant in training"
+        + " above all, decides the log densities alone), clip or drop such a column, or fit with a larger"
+        + " regularization; the other points can be predicted without this one (see Far points in the"
+        + " GaussianMixtureModel documentation)"), one.getMessage());
+    double[][] batch = {rows[0], far, rows[1]};
+    IllegalArgumentException inBatch = assertThrows(IllegalArgumentException.class,
+        () -> g.predict(Dataset.of(batch)));
+    assertEquals("row 1: " + one.getMessage(), inBatch.getMessage());
+    int[] rest = g.predict(Dataset.of(new double[][] {rows[0], rows[1]}));
+    assertEquals(g.predict(rows[0]), rest[0]);
+    assertEquals(g.predict(rows[1]), rest[1]);
   }
 
   /** Offset of the TIED model and points below: means far from the origin compared with their spread. */

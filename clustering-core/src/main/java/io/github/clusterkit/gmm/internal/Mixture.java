@@ -688,7 +688,7 @@ public final class Mixture {
     if (!(maxU < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("point " + describe(x, off) + " is too far from the components for its"
           + " posterior to be computed in double precision: its difference from the mean of component " + r
-          + " overflows");
+          + " overflows" + REMEDY);
     }
     double[] v = new double[d];
     double[] a = new double[d];
@@ -794,7 +794,7 @@ public final class Mixture {
         if (!beyondBelow(first, firstErr, cross, crossErr, last, lastErr, e, g, lc)) {
           throw new IllegalArgumentException("point " + describe(x, off) + " is too far from the components (or"
               + " their covariance too ill-conditioned) for its posterior to be computed in double precision: the"
-              + " log density ratio of components " + r + " and " + c + " overflows");
+              + " log density ratio of components " + r + " and " + c + " overflows" + REMEDY);
         }
         dd[c] = Double.NEGATIVE_INFINITY;
         continue;
@@ -830,11 +830,21 @@ public final class Mixture {
             + " ratio of components " + m + " and " + c + " is " + (dd[m] - dd[c]) + " give or take " + bound
             + ", so their posteriors could be off by "
             + (possible < 1 ? String.valueOf(possible) : "any amount up to 1")
-            + " (at most " + REFUSE_ABOVE + " allowed)");
+            + " (at most " + REFUSE_ABOVE + " allowed)" + REMEDY);
       }
     }
     System.arraycopy(dd, 0, lp, 0, k);
   }
+
+  /**
+   * What a refusal of {@link #refine} tells the caller to do: where such points come from (a column far outside its
+   * training values, above all one that was constant in training, whose variance is the regularization alone: a user
+   * trial saw a point 3e4 off such a column refused) and how to go on.
+   */
+  static final String REMEDY = ". The model cannot decide its most probable component: check the point's columns"
+      + " against the training data (a column far outside its training values, one constant in training above all,"
+      + " decides the log densities alone), clip or drop such a column, or fit with a larger regularization; the other"
+      + " points can be predicted without this one (see Far points in the GaussianMixtureModel documentation)";
 
   /**
    * Whether {@code delta = first 4^e - 2 cross 2^e + last} (the terms of {@link #refine}, each with its running error

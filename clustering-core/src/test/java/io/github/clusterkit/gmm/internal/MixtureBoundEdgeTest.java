@@ -246,7 +246,7 @@ class MixtureBoundEdgeTest {
             () -> g.predictProba((double[]) c[6]), type.toString());
         // the log ratio of the most probable (1) and the other, between 0.09 and 0.51 in every case, and its bound
         String msg = ex.getMessage();
-        assertTrue(msg.endsWith("(at most 0.01 allowed)") && msg.contains("could be off by 0.010")
+        assertTrue(msg.endsWith("(at most 0.01 allowed)" + Mixture.REMEDY) && msg.contains("could be off by 0.010")
             && msg.contains("ratio of components 1 and 0 is 0."), msg);
       }
     }
