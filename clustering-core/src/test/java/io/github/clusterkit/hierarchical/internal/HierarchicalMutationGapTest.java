@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Tests from the PIT audit of {@code hierarchical.internal} (docs/testing.md, "Mutation testing"), one per mutant
  * that survived and changes a result or a documented output: the tie rule of {@link CentroidWard} when a merged
- * cluster ties a cluster's cached nearest neighbour (the branch no test reached), the block bounds of the last row
- * of the matrix fill, the parallel fill with more than eight threads, and the nearest neighbours that the fill
- * returns for a reordered matrix. Expected values: SciPy 1.10.1 (printed by
+ * cluster ties a cluster's cached nearest neighbour (the branch no test reached), the block bounds that a merge
+ * lowers across blocks in {@link CachedNnChain} (killed by random cases in some runs only), the block bounds of the
+ * last row of the matrix fill, the parallel fill with more than eight threads, and the nearest neighbours that the
+ * fill returns for a reordered matrix. Expected values: SciPy 1.10.1 (printed by
  * {@code /usr/bin/python3 tools/hierarchical_mutation_reference.py}), hand computations stated in place, or
  * brute-force oracles written here from the definitions.
  */
@@ -112,6 +113,30 @@ class HierarchicalMutationGapTest {
       assertEquals(t.left[k], z[k][0], "merge " + k);
       assertEquals(t.right[k], z[k][1], "merge " + k);
     }
+  }
+
+  @Test
+  void cachedChainLowersTheBoundsOfAMergeAcrossBlocks() {
+    // Blocks of two slots: the Ward merges here move distances below the bound of the merged cluster's block
+    // while the other merged slot lies in another block (CachedNnChain.update must then lower that bound, or a
+    // later rescan skips the block that holds the nearest neighbour). The cached chain must still give SciPy's
+    // nn_chain bit for bit. Before these tests, only the random cases of CompactedChainTest reached this, in
+    // some runs only. Expected: SciPy 1.10.1 linkage(X, 'ward'), tools/hierarchical_mutation_reference.py
+    // ("bounds"); a bound left too high gave the height 11.343133018115703 for merge 7 on this input.
+    double[] v = {6, -9, 2, -4, 2, 2, 2, 2, -8, -8, 0, -1, 0, 3, -1, -1, -4, -2, -5, -6, 1, 3, -1, -10, -2, 0, -6,
+        -6, 1, -8, -1, 1, 4};
+    int n = 11;
+    BlockBounds bounds = BlockBounds.forFill(n, 1);
+    double[] nnVal = new double[n];
+    int[] nnIdx = new int[n];
+    double[] dist = MatrixFill.condensed(v, n, 3, Metric.EUCLIDEAN, 1, nnVal, nnIdx, null, bounds);
+    Tree t = CachedNnChain.run(dist, n, CondensedNnChain.WARD, nnVal, nnIdx, bounds, null, 25);
+    assertArrayEquals(new int[] {1, 2, 8, 5, 4, 3, 12, 15, 0, 17}, t.left, "left");
+    assertArrayEquals(new int[] {10, 7, 9, 6, 11, 14, 13, 16, 18, 19}, t.right, "right");
+    assertArrayEquals(new int[] {2, 2, 2, 2, 3, 3, 4, 6, 7, 11}, t.count, "count");
+    assertArrayEquals(new double[] {3.7416573867739413, 3.7416573867739413, 4.58257569495584, 5.385164807134504,
+        5.715476066494082, 8.18535277187245, 9.617692030835672, 11.343133018115704, 16.338677454199924,
+        20.52129081279676}, t.height, 0.0, "height");
   }
 
   @Property(tries = 40, edgeCases = EdgeCasesMode.NONE)
