@@ -60,4 +60,30 @@ class ConfigGettersTest {
     assertEquals(1, v.parallelism());
     assertEquals(Pca.Solver.AUTO, v.solver());
   }
+
+  @Test
+  void gaussianMixtureGivesBackItsSettings() {
+    io.github.clusterkit.gmm.GaussianMixture d = io.github.clusterkit.gmm.GaussianMixture.components(3);
+    // the documented defaults (GaussianMixture's class Javadoc, scikit-learn's)
+    assertEquals(3, d.components());
+    assertEquals(io.github.clusterkit.gmm.CovarianceType.FULL, d.covariance());
+    assertEquals(1e-6, d.regularization());
+    assertEquals(100, d.maxIterations());
+    assertEquals(1e-3, d.tolerance());
+    assertEquals(1, d.restarts());
+    assertEquals(io.github.clusterkit.gmm.GmmInit.KMEANS, d.init());
+    assertEquals(0L, d.seed());
+    assertEquals(1, d.parallelism());
+    io.github.clusterkit.gmm.GaussianMixture g = d.covariance(io.github.clusterkit.gmm.CovarianceType.DIAGONAL)
+        .regularization(0).maxIterations(7).tolerance(0.5).restarts(4).init(io.github.clusterkit.gmm.GmmInit.RANDOM)
+        .seed(11).parallelism(2);
+    assertEquals(io.github.clusterkit.gmm.CovarianceType.DIAGONAL, g.covariance());
+    assertEquals(0.0, g.regularization());
+    assertEquals(7, g.maxIterations());
+    assertEquals(0.5, g.tolerance());
+    assertEquals(4, g.restarts());
+    assertEquals(io.github.clusterkit.gmm.GmmInit.RANDOM, g.init());
+    assertEquals(11L, g.seed());
+    assertEquals(2, g.parallelism());
+  }
 }

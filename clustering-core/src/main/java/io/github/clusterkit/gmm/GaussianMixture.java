@@ -413,6 +413,51 @@ public final class GaussianMixture {
         seed, threads, initWeights, initMeans, initCovariances);
   }
 
+  /** @return the number of components */
+  public int components() {
+    return components;
+  }
+
+  /** @return the covariance type */
+  public CovarianceType covariance() {
+    return type;
+  }
+
+  /** @return the value added to the covariances' diagonal */
+  public double regularization() {
+    return regularization;
+  }
+
+  /** @return the largest number of EM iterations of a run */
+  public int maxIterations() {
+    return maxIterations;
+  }
+
+  /** @return the convergence tolerance on the mean log-likelihood */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /** @return the number of runs, the best by log-likelihood kept */
+  public int restarts() {
+    return restarts;
+  }
+
+  /** @return the initialisation (unused when initial parameters are given) */
+  public GmmInit init() {
+    return init;
+  }
+
+  /** @return the seed of all random choices */
+  public long seed() {
+    return seed;
+  }
+
+  /** @return the number of threads */
+  public int parallelism() {
+    return parallelism;
+  }
+
   /**
    * Names every setting, as the other configurations do, for example
    * {@code GaussianMixture[components=3, covariance=FULL, regularization=1.0E-6, maxIterations=100,
