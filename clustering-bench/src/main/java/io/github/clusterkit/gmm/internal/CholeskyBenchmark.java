@@ -63,7 +63,7 @@ public class CholeskyBenchmark {
     packed = new double[d * (d + 1) / 2];
     work = new DMatrixRMaj(d, d);
     ejml = new CholeskyDecompositionInner_DDRM(true);
-    double oursHalf = Mixture.inverseCholesky(sigma, 0, d, packed, 0, 0);
+    double oursHalf = Mixture.inverseCholesky(sigma, 0, d, packed, 0, 0, null, 0);
     double ejmlHalf = ejml();
     double[] inv = work.data;
     for (int r = 0; r < d; r++) {
@@ -101,7 +101,7 @@ public class CholeskyBenchmark {
   /** Hand-written Cholesky and inverse of the factor (packed). */
   @Benchmark
   public double ours() {
-    return Mixture.inverseCholesky(sigma, 0, d, packed, 0, 0) + packed[0];
+    return Mixture.inverseCholesky(sigma, 0, d, packed, 0, 0, null, 0) + packed[0];
   }
 
   /** EJML's Cholesky and inverse of the factor. */
