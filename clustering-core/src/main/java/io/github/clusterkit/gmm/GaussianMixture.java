@@ -57,8 +57,8 @@ import java.util.Objects;
  * arithmetic; a constant column or a component on a few duplicate points is fine with the default. If a
  * covariance still is not positive definite (regularization 0, or data so large that {@code 1e-6} is lost
  * in rounding), the fit throws an {@link IllegalStateException} naming the component and the iteration
- * and suggesting a larger regularization or fewer components. A variance (or, FULL and TIED, a Cholesky pivot) within
- * the rounding error of its own computation counts as 0 here: about {@code (4n u M)^2} for a column of largest
+ * and suggesting a larger regularization or fewer components. With regularization 0, a variance (or, FULL and TIED, a
+ * Cholesky pivot) within the rounding error of its own computation counts as 0: about {@code (4n u M)^2} for a column of largest
  * magnitude {@code M} among the component's rows ({@code u = 2^-53}), plus the factorisation's own {@code (r + 2) u}
  * times the diagonal entry; so a column constant within a component (or exactly a linear function of the others, FULL
  * and TIED) is refused with regularization 0, where its computed variance is rounding noise (a constant column of

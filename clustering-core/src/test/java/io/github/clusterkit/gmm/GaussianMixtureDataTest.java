@@ -95,6 +95,27 @@ class GaussianMixtureDataTest {
    * 2.487859255888412, diag 2.4878413947804967, spherical -5.733179876844698 (their K-Means starts differ from ours,
    * hence the tolerance of 1e-6: the same local optimum, reached in a different number of iterations).
    */
+  /**
+   * The rounding floors guard regularization 0 alone: with the default, a component of rows sharing one raw value near
+   * 1.7e9 (a timestamp) fits, its variance the regularization. By hand: the 1000 equal rows' exact variance is 0,
+   * their computed mean is within a few ulps of 1.7e9 (ulp 2.4e-7), whose square (below 1e-12) leaves the variance
+   * 1e-6 to within 1e-9. The worst-case floor 2 ((4n + 16) u M)^2 at n = 2000, M = 1.7e9 is about 4.6e-6 and refused
+   * it before the floors were limited to regularization 0.
+   */
+  @Test
+  void aComponentOnOneLargeRawValueFitsWithTheDefaultRegularization() {
+    double[][] rows = new double[2000][];
+    for (int i = 0; i < 2000; i++) {
+      rows[i] = new double[] {i < 1000 ? 1.7e9 : 1.7e9 + 1e6 + 1000.0 * (i % 37)};
+    }
+    GaussianMixtureModel m = GaussianMixture.components(2).covariance(CovarianceType.DIAGONAL).seed(1)
+        .fit(Dataset.of(rows));
+    double[] cov = m.state().covariances();
+    int c = m.means()[0][0] < 1.7e9 + 1 ? 0 : 1;
+    assertEquals(1.7e9, m.means()[c][0]);
+    assertEquals(1e-6, cov[c], 1e-9);
+  }
+
   @Test
   void constantColumnIsRefusedWithoutRegularization() {
     double[][] c = new double[30][];

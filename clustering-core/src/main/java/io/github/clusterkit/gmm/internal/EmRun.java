@@ -1425,6 +1425,17 @@ public final class EmRun {
    */
   private Mixture build(double[] weights, double[] means, double[] cov, double[] old, double[] nk, Mixture prev,
       int[] rows, int iteration) {
+    if (reg > 0) {
+      // A regularization on the diagonal makes every covariance positive definite by construction (unless it is lost
+      // in rounding, which Mixture.of's own checks catch): the floors, worst-case bounds that grow with n and with the
+      // data's offset, would refuse sound fits of large raw data (a component of rows sharing one timestamp near
+      // 1.7e9 is reg ± much less than the floor), so they guard regularization 0 alone, the documented case.
+      try {
+        return Mixture.of(type, k, d, weights, means, cov, null);
+      } catch (Mixture.NotPositiveDefinite e) {
+        throw collapse(e.component, iteration, nk);
+      }
+    }
     try {
       return Mixture.of(type, k, d, weights, means, cov, floors(means, old, null));
     } catch (Mixture.NotPositiveDefinite e) {
