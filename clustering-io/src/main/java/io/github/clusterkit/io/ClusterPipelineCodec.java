@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.clusterkit.ClusterModel;
 import io.github.clusterkit.ClusterPipelineModel;
 import io.github.clusterkit.preprocess.PipelineModel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,8 +27,6 @@ import java.util.List;
 final class ClusterPipelineCodec implements ModelCodec<ClusterPipelineModel> {
 
   private static final PipelineCodec PIPELINE = new PipelineCodec();
-  private static final List<ModelCodec<? extends ClusterModel>> MODELS = List.of(new KMeansCodec(), new GmmCodec(),
-      new DbscanCodec());
 
   @Override
   public String kind() {
@@ -59,8 +58,19 @@ final class ClusterPipelineCodec implements ModelCodec<ClusterPipelineModel> {
     return s;
   }
 
-  private static <T extends ClusterModel> void writeModel(ObjectNode o, ClusterModel model) {
-    for (ModelCodec<? extends ClusterModel> c : MODELS) {
+  /** The kinds of {@link ModelFiles} whose models are {@link ClusterModel}s (K-Means, mixtures, DBSCAN). */
+  private static List<ModelCodec<?>> models() {
+    List<ModelCodec<?>> out = new ArrayList<>();
+    for (ModelCodec<?> c : ModelFiles.codecs()) {
+      if (ClusterModel.class.isAssignableFrom(c.type())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static <T> void writeModel(ObjectNode o, ClusterModel model) {
+    for (ModelCodec<?> c : models()) {
       if (c.type() == model.getClass()) {
         @SuppressWarnings("unchecked")
         ModelCodec<T> codec = (ModelCodec<T>) c;
@@ -76,7 +86,11 @@ final class ClusterPipelineCodec implements ModelCodec<ClusterPipelineModel> {
   }
 
   private static List<String> kinds() {
-    return MODELS.stream().map(ModelCodec::kind).toList();
+    List<String> out = new ArrayList<>();
+    for (ModelCodec<?> c : models()) {
+      out.add(c.kind());
+    }
+    return out;
   }
 
   @Override
@@ -88,9 +102,9 @@ final class ClusterPipelineCodec implements ModelCodec<ClusterPipelineModel> {
     JsonIn m = state.object("model").only("kind", "parameters", "state");
     String kind = m.string("kind");
     ClusterModel model = null;
-    for (ModelCodec<? extends ClusterModel> c : MODELS) {
+    for (ModelCodec<?> c : models()) {
       if (c.kind().equals(kind)) {
-        model = c.read(m.object("parameters"), m.object("state"));
+        model = (ClusterModel) c.read(m.object("parameters"), m.object("state"));
       }
     }
     if (model == null) {

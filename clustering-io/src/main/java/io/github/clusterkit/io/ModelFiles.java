@@ -359,6 +359,11 @@ public final class ModelFiles {
     return fromBytes(json.getBytes(StandardCharsets.UTF_8), type);
   }
 
+  /** @return the codecs of every kind, in registration order (for kinds that hold models of other kinds) */
+  static List<ModelCodec<?>> codecs() {
+    return List.copyOf(BY_KIND.values());
+  }
+
   /** @return the kinds this library reads and writes, e.g. {@code "pipeline"} */
   public static List<String> kinds() {
     return List.copyOf(BY_KIND.keySet());

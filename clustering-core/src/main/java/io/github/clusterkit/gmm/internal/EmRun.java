@@ -72,7 +72,10 @@ public final class EmRun {
 
   /** The data, row-major (read only). */
   private final double[] x;
-  /** Per column: the largest magnitude {@code max_i |x_ij|}, the scale of {@link #floors}. */
+  /**
+   * Per column: the largest magnitude {@code max_i |x_ij|}, the scale of {@link #floors}; null with a regularization,
+   * where no floor is used (one pass over the data saved).
+   */
   private final double[] colMax;
   /**
    * Column-major copy of the data for the passes over stored responsibilities; created on first use, never
@@ -259,12 +262,7 @@ public final class EmRun {
     this.chunks = (n + chunkSize - 1) / chunkSize;
     this.tri = d * (d + 1) / 2;
     this.x = x;
-    this.colMax = new double[d];
-    for (int i = 0, o = 0; i < n; i++) {
-      for (int j = 0; j < d; j++, o++) {
-        colMax[j] = Math.max(colMax[j], Math.abs(x[o]));
-      }
-    }
+    this.colMax = reg > 0 ? null : columnMaxima(x, n, d); // the floors guard regularization 0 alone (build)
     this.fused = type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL;
     this.wide = !fused && d > wideFrom;
     if (!fused) {
@@ -1511,6 +1509,16 @@ public final class EmRun {
       }
     }
     return a;
+  }
+
+  private static double[] columnMaxima(double[] x, int n, int d) {
+    double[] m = new double[d];
+    for (int i = 0, o = 0; i < n; i++) {
+      for (int j = 0; j < d; j++, o++) {
+        m[j] = Math.max(m[j], Math.abs(x[o]));
+      }
+    }
+    return m;
   }
 
   /** The unit roundoff {@code u = 2^-53}. */

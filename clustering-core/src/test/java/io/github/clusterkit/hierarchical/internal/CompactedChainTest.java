@@ -39,7 +39,8 @@ class CompactedChainTest {
     return v;
   }
 
-  private static int[] shuffle(long seed, int n) {
+  /** A seeded random permutation of {@code 0 .. n-1} (Fisher-Yates); also used by HierarchicalMutationGapTest. */
+  static int[] shuffle(long seed, int n) {
     Rng rng = new Rng(seed ^ 0x5DEECE66DL);
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {

@@ -44,18 +44,7 @@ class HierarchicalMutationGapTest {
   }
 
   private static int[] shuffle(long seed, int n) {
-    Rng rng = new Rng(seed ^ 0x9E3779B97F4A7C15L);
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
+    return CompactedChainTest.shuffle(seed ^ 0x9E3779B97F4A7C15L, n);
   }
 
   /** The distance between rows a and b by its definition, coordinates taken in order (pdist's bits). */
