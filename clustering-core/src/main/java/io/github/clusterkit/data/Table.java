@@ -87,6 +87,9 @@ public final class Table {
     if (values == null) {
       throw new IllegalArgumentException("values must not be null");
     }
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("values must hold at least one column, got none");
+    }
     Builder b = builder();
     for (Map.Entry<String, ?> e : values.entrySet()) {
       Object v = e.getValue();
@@ -100,9 +103,6 @@ public final class Table {
         throw new IllegalArgumentException("the value of column " + quote(e.getKey())
             + " must be a Number, a String or null, got a " + v.getClass().getSimpleName() + " (" + v + ")");
       }
-    }
-    if (values.isEmpty()) {
-      throw new IllegalArgumentException("values must hold at least one column, got none");
     }
     return b.build();
   }
