@@ -103,7 +103,6 @@ public final class CachedNnChain {
       }
       int x;
       int y;
-      double currentMin;
       while (true) {
         x = chain[chainLength - 1];
         if (kCnt[x] == 0) {
@@ -115,18 +114,17 @@ public final class CachedNnChain {
           double dPrev = x < prev ? dist[start[x] + prev] : dist[start[prev] + x];
           if (kVal[x * K] < dPrev) {
             y = kIdx[x * K];
-            currentMin = kVal[x * K];
           } else {
             break; // prev is a nearest neighbour: x and prev are mutual nearest neighbours
           }
         } else {
           y = kIdx[x * K];
-          currentMin = kVal[x * K];
         }
         chain[chainLength++] = y;
       }
       y = chain[chainLength - 2];
-      currentMin = x < y ? dist[start[x] + y] : dist[start[y] + x];
+      // the merge height: the pair's entry in the matrix
+      double currentMin = x < y ? dist[start[x] + y] : dist[start[y] + x];
       chainLength -= 2;
       if (orig[x] > orig[y]) { // the merged cluster keeps the larger original index, as in SciPy
         int t = x;
