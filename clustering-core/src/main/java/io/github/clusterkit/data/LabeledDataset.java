@@ -2,7 +2,8 @@ package io.github.clusterkit.data;
 
 /**
  * A {@link Dataset} with a ground-truth label per row, as produced by {@link Generators}: labels
- * {@code 0..k-1} for clusters, {@code -1} for noise. Immutable; {@link #labels()} returns a copy.
+ * {@code 0..k-1} for clusters, {@code -1} for noise. Immutable; {@link #labels()} returns a copy; safe to share
+ * between threads.
  */
 public final class LabeledDataset {
 

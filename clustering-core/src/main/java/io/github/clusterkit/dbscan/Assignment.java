@@ -2,7 +2,7 @@ package io.github.clusterkit.dbscan;
 
 /**
  * How a fitted {@link DbscanModel} places one point: its cluster label, its kind and its distance to the
- * nearest core point of the training data. Immutable.
+ * nearest core point of the training data. Immutable; safe to share between threads.
  */
 public final class Assignment {
 

@@ -37,7 +37,8 @@ import java.util.Arrays;
  * query per distinct row on a {@link NeighborIndex} (copies of a row, bit for bit, have the same distances to every
  * row and so the same k-distance: they are measured once), and one count query per distinct row whose k-distance
  * equals the knee's.
- * Immutable; arrays are returned as copies.
+ * Immutable; arrays are returned as copies; safe to share between threads. {@link #of} runs on the calling
+ * thread.
  */
 public final class KDistance {
 

@@ -1,11 +1,12 @@
 package io.github.clusterkit.eval;
 
 /**
- * Entry point for adjusted mutual information with the arithmetic mean of the entropies (Vinh, Epps and
- * Bailey 2010, JMLR 11:2837-2854): a shortcut for {@code ContingencyTable.of(truth,
- * predicted).adjustedMutualInformation()}, where the definition, special cases and scikit-learn
- * correspondence are documented. Symmetric in its two arguments and invariant under renaming of labels.
- * Stateless; arguments are never modified.
+ * Entry point for adjusted mutual information with the arithmetic mean of the entropies (Vinh, Epps and Bailey 2010,
+ * JMLR 11:2837-2854, which has no DOI; the adjustment first appeared in their ICML 2009 paper,
+ * doi:10.1145/1553374.1553511): a shortcut for {@code ContingencyTable.of(truth,
+ * predicted).adjustedMutualInformation()}, where the definition, special cases and scikit-learn correspondence are
+ * documented. Symmetric in its two arguments and invariant under renaming of labels. Stateless and thread-safe (it runs
+ * on the calling thread); arguments are never modified.
  */
 public final class AdjustedMutualInformation {
 

@@ -1,10 +1,10 @@
 package io.github.clusterkit.eval;
 
 /**
- * Entry point for the adjusted Rand index (Hubert and Arabie 1985, doi:10.1007/BF01908075): a shortcut for
- * {@code ContingencyTable.of(truth, predicted).adjustedRandIndex()}, where the definition, special cases
- * and scikit-learn correspondence are documented. Symmetric in its two arguments and invariant under
- * renaming of labels. Stateless; arguments are never modified.
+ * Entry point for the adjusted Rand index (Hubert and Arabie 1985, doi:10.1007/BF01908075): a shortcut for {@code
+ * ContingencyTable.of(truth, predicted).adjustedRandIndex()}, where the definition, special cases and scikit-learn
+ * correspondence are documented. Symmetric in its two arguments and invariant under renaming of labels. Stateless and
+ * thread-safe (it runs on the calling thread); arguments are never modified.
  */
 public final class AdjustedRandIndex {
 

@@ -10,7 +10,7 @@ import java.util.Locale;
  * ({@code NaN} where a criterion is undefined, such as the silhouette at {@code k = 1}),
  * the choice of each criterion, and the recommended {@code k} with the rule that chose it, and the models
  * fitted for every {@code k} (K-Means always, Gaussian mixtures when BIC or AIC was computed). Immutable;
- * arrays returned are copies.
+ * arrays returned are copies; safe to share between threads (the models it holds are immutable too).
  */
 public final class KSelectionResult {
 

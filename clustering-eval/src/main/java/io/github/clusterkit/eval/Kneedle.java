@@ -19,7 +19,7 @@ package io.github.clusterkit.eval;
  * the steep end of such a curve ({@link Shape#CONVEX_INCREASING}), can stop at the small wiggles there and
  * then suggests a much larger {@code eps}.
  *
- * <p>Stateless; arguments are never modified.
+ * <p>Stateless and thread-safe: it runs on the calling thread; arguments are never modified.
  */
 public final class Kneedle {
 

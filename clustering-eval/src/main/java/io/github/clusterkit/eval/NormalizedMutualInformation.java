@@ -1,11 +1,12 @@
 package io.github.clusterkit.eval;
 
 /**
- * Entry point for normalised mutual information with the arithmetic mean of the entropies (Vinh, Epps and
- * Bailey 2010, JMLR 11:2837-2854): a shortcut for {@code ContingencyTable.of(truth,
- * predicted).normalizedMutualInformation()}, where the definition, special cases and scikit-learn
- * correspondence are documented. Symmetric in its two arguments and invariant under renaming of labels.
- * Stateless; arguments are never modified.
+ * Entry point for normalised mutual information with the arithmetic mean of the entropies (Vinh, Epps and Bailey 2010,
+ * JMLR 11:2837-2854, which has no DOI; normalised mutual information as a clustering measure goes back to Strehl and
+ * Ghosh 2002, doi:10.1162/153244303321897735, who normalised by the geometric mean): a shortcut for {@code
+ * ContingencyTable.of(truth, predicted).normalizedMutualInformation()}, where the definition, special cases and
+ * scikit-learn correspondence are documented. Symmetric in its two arguments and invariant under renaming of labels.
+ * Stateless and thread-safe (it runs on the calling thread); arguments are never modified.
  */
 public final class NormalizedMutualInformation {
 

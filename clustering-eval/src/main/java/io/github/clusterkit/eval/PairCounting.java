@@ -3,16 +3,17 @@ package io.github.clusterkit.eval;
 import java.math.BigInteger;
 
 /**
- * Pair-counting comparison of a predicted labelling with a reference ("truth"): every pair of points is
- * joined in both labellings ({@link #inBoth()}, true positives), only in the truth ({@link #inTruthOnly()},
- * false negatives), only in the prediction ({@link #inPredictedOnly()}, false positives) or in neither.
- * Obtained from {@link ContingencyTable#pairCounting()} (unordered pairs of distinct points) or
- * {@link ContingencyTable#pairCounting(boolean)} with self-pairs, ELKI's variant over ordered pairs with
- * each point paired with itself, which its tests use; the ratios do not depend on whether pairs are ordered.
+ * Pair-counting comparison of a predicted labelling with a reference ("truth") in the manner of Rand 1971
+ * (doi:10.1080/01621459.1971.10482356): every pair of points is joined in both labellings ({@link #inBoth()}, true
+ * positives), only in the truth ({@link #inTruthOnly()}, false negatives), only in the prediction ({@link
+ * #inPredictedOnly()}, false positives) or in neither. Obtained from {@link ContingencyTable#pairCounting()} (unordered
+ * pairs of distinct points) or {@link ContingencyTable#pairCounting(boolean)} with self-pairs, ELKI's variant over
+ * ordered pairs with each point paired with itself, which its tests use; the ratios do not depend on whether pairs are
+ * ordered.
  *
- * <p>Precision is the fraction of pairs joined by the prediction that the truth joins too; recall the
- * fraction of pairs joined by the truth that the prediction joins too (ELKI's {@code PairCounting} with the
- * truth first). Immutable.
+ * <p>Precision is the fraction of pairs joined by the prediction that the truth joins too; recall the fraction of pairs
+ * joined by the truth that the prediction joins too (ELKI's {@code PairCounting} with the truth first). Immutable; safe
+ * to share between threads.
  */
 public final class PairCounting {
 

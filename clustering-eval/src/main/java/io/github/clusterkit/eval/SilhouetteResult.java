@@ -5,7 +5,7 @@ import io.github.clusterkit.eval.internal.PairwiseSum;
 
 /**
  * The result of {@link Silhouette#evaluate}: the mean silhouette, the value of every scored row and the mean
- * per cluster label. Immutable; every array returned is a copy.
+ * per cluster label. Immutable; every array returned is a copy; safe to share between threads.
  */
 public final class SilhouetteResult {
 
