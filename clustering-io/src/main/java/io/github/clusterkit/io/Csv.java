@@ -528,7 +528,8 @@ public final class Csv {
    *
    * <p><b>What does not round-trip, and is refused.</b> A categorical cell whose stripped text is a missing token
    * (a category named {@code NA}, or the empty string) would read back as missing: {@code IllegalArgumentException}
-   * naming the column and row; so is a missing cell when the options have no missing token. Types are inferred
+   * naming the column and row; so is a number whose text is a missing token (the value {@code -999} written with
+   * the token {@code -999}), and a missing cell when the options have no missing token. Types are inferred
    * again on reading, so a categorical column whose every cell is a number ({@code "1"}, {@code "2"}) reads back as
    * numeric unless the reading options say {@link CsvOptions#type(String, ColumnType)}.
    *
@@ -557,11 +558,27 @@ public final class Csv {
     Set<String> tokens = options.missingTokenSet();
     String missing = tokens.contains("") ? "" : tokens.contains("NA") ? "NA"
         : tokens.stream().sorted().findFirst().orElse(null);
+    // A number's text starts with a digit or '-': only a token that does can be the text of a number.
+    boolean numberTokens = false;
+    for (String t : tokens) {
+      numberTokens |= !t.isEmpty() && (t.charAt(0) == '-' || t.charAt(0) >= '0' && t.charAt(0) <= '9');
+    }
     for (String name : table.columnNames()) {
       if (table.type(name) == ColumnType.NUMERIC) {
         if (missing == null && table.missingCount(name) > 0) {
           throw new IllegalArgumentException("column '" + name + "' has missing cells, and the options have no"
               + " missing token to write them as; give one with CsvOptions.missingTokens(...)");
+        }
+        if (numberTokens) {
+          double[] v = table.numeric(name);
+          for (int i = 0; i < v.length; i++) {
+            if (!Double.isNaN(v[i]) && tokens.contains(number(v[i], options.decimalSeparator()))) {
+              throw new IllegalArgumentException("column '" + name + "' has the number "
+                  + number(v[i], options.decimalSeparator()) + " at row " + i + ", which would read back as missing"
+                  + " (the missing tokens are " + new java.util.TreeSet<>(tokens) + "); write with other missing"
+                  + " tokens");
+            }
+          }
         }
         continue;
       }
