@@ -437,13 +437,18 @@ public final class PcaModel {
    *     {@link #transform(Dataset)} names them or without names; not modified
    * @return {@code n x d} points, with the column names of the fitted data
    * @throws IllegalArgumentException if {@code scores} is null or has another dimension, or if its column names are
-   *     given names other than {@code PC1 .. PCk}
+   *     given names other than {@code PC1 .. PCk}, or if the result, {@code n * dimension()} values, would not fit in
+   *     one Java array (at most {@code 2^31 - 9}, as every {@link Dataset}), checked before anything is allocated
    */
   public Dataset inverseTransform(Dataset scores) {
     checkDimension(scores, k, "scores", scoreNames, true);
     FittedColumns.check(scoreNames, false, scores, "scores' columns must be the model's components, named as"
         + " transform names them", "expected");
     int m = scores.size();
+    if ((long) m * d > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("inverseTransform gives n * d values, which must be at most "
+          + (Integer.MAX_VALUE - 8) + " (one Java array), got " + m + " * " + d + "; map the scores back in parts");
+    }
     double[] z = DataAccess.values(scores);
     double[] out = new double[m * d];
     for (int i = 0; i < m; i++) {
