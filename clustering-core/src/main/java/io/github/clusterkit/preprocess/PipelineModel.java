@@ -285,9 +285,16 @@ public final class PipelineModel {
    * @return the dataset, with column names {@link #outputColumns()}
    * @throws IllegalArgumentException if a required column is missing or of another type, a step fails, a
    *     value is still missing after the steps (the message names the column and row), or the table has no
-   *     rows
+   *     rows, or the dataset, {@code rows * outputColumns().size()} values, would not fit in one Java array (at most
+   *     {@code 2^31 - 9}; checked before any step runs, so a one-hot encoding that would exceed it fails at once
+   *     instead of filling the heap with its columns first)
    */
   public Dataset transform(Table table) {
+    if (table != null && (long) table.rowCount() * outputColumns.size() > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("the pipeline's output, rows * outputColumns(), must be at most "
+          + (Integer.MAX_VALUE - 8) + " values (one Java array), got " + table.rowCount() + " * "
+          + outputColumns.size() + "; transform the table in parts (table.rows(indices))");
+    }
     Table out = transformTable(table);
     try {
       return out.toDataset();
