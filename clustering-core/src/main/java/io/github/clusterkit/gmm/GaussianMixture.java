@@ -73,6 +73,16 @@ import java.util.Objects;
  * Restart {@code r} takes its random numbers (and its K-Means seed) from a stream split off the seed for
  * restart {@code r}.
  *
+ * <p><b>Memory.</b> Besides the data, a fit with {@link CovarianceType#FULL} or {@link CovarianceType#TIED}
+ * covariances holds a column-major copy of the data ({@code n d} doubles) and the responsibilities ({@code n k}
+ * doubles) until it returns. {@link CovarianceType#DIAGONAL} and {@link CovarianceType#SPHERICAL} keep neither
+ * during EM, but every initialisation other than {@link GmmInit#KMEANS_PLUS_PLUS} and {@link #initialParameters}
+ * starts from responsibilities, and so holds both too; the default {@link GmmInit#KMEANS} first runs a K-Means fit
+ * (see the memory note of {@code KMeans}). Peak heap measured at {@code n = 10^6}, {@code d = 10}, 40 components
+ * (Java 17, the data's 80 MB included): 585 MB for FULL and 489 MB for DIAGONAL with the default initialisation
+ * ({@code -Xmx512m} ends the FULL fit in {@code OutOfMemoryError}), 172 MB for DIAGONAL with KMEANS_PLUS_PLUS.
+ * Sizes beyond one Java array are refused before any work (see {@link #fit(Dataset)}).
+ *
  * <p><b>Thread-safety.</b> Immutable: every wither returns a new configuration, validated at once. Safe to
  * share between threads. Arrays passed in are copied and never modified. Equal configurations (the same settings,
  * however they were reached) are {@code equals} and have equal {@code hashCode}s, so a configuration can key a
