@@ -53,20 +53,19 @@ import java.util.Objects;
  * {@code 1e-6}, at most 100 iterations, tolerance {@code 1e-3}, 1 restart, {@link GmmInit#KMEANS} init,
  * seed 0, parallelism 1.
  *
- * <p><b>Degenerate components.</b> Regularization keeps every covariance positive definite in exact
- * arithmetic; a constant column or a component on a few duplicate points is fine with the default. If a
- * covariance still is not positive definite (regularization 0, or data so large that {@code 1e-6} is lost
- * in rounding), the fit throws an {@link IllegalStateException} naming the component and the iteration
- * and suggesting a larger regularization or fewer components. With regularization 0, a variance (or, FULL and TIED, a
- * Cholesky pivot) within the rounding error of its own computation counts as 0: about {@code (4n u M)^2} for a column of largest
- * magnitude {@code M} among the component's rows ({@code u = 2^-53}), plus the factorisation's own {@code (r + 2) u}
- * times the diagonal entry; so a column constant within a component (or exactly a linear function of the others, FULL
- * and TIED) is refused with regularization 0, where its computed variance is rounding noise (a constant column of
- * 1s came out {@code 1.2e-32} and gave log densities of {@code -4e25} a thousandth off the column). scikit-learn 1.2.1
- * fits such data with FULL covariances and that noise. With several restarts, a restart that fails
- * this way is skipped; the exception is thrown only if every restart fails. A component that loses all
- * its points keeps weight about {@code 1e-15 / n}, mean 0 and covariance {@code regularization * I}
- * (as scikit-learn).
+ * <p><b>Degenerate components.</b> Regularization keeps every covariance positive definite in exact arithmetic; a
+ * constant column or a component on a few duplicate points is fine with the default. If a covariance still is not
+ * positive definite (regularization 0, or data so large that {@code 1e-6} is lost in rounding), the fit throws an
+ * {@link IllegalStateException} naming the component and the iteration and suggesting a larger regularization or fewer
+ * components. With regularization 0, a variance (or, FULL and TIED, a Cholesky pivot) within the rounding error of its
+ * own computation counts as 0: about {@code (4n u M)^2} for a column of largest magnitude {@code M} among the
+ * component's rows ({@code u = 2^-53}), plus the factorisation's own {@code (r + 2) u} times the diagonal entry; so a
+ * column constant within a component (or exactly a linear function of the others, FULL and TIED) is refused with
+ * regularization 0, where its computed variance is rounding noise (a constant column of 1s came out {@code 1.2e-32} and
+ * gave log densities of {@code -4e25} a thousandth off the column). scikit-learn 1.2.1 fits such data with FULL
+ * covariances and that noise. With several restarts, a restart that fails this way is skipped; the exception is thrown
+ * only if every restart fails. A component that loses all its points keeps weight about {@code 1e-15 / n}, mean 0 and
+ * covariance {@code regularization * I} (as scikit-learn).
  *
  * <p><b>Determinism.</b> The same configuration and data give the same model, bit for bit, for any
  * {@link #parallelism(int)}: rows are processed in fixed chunks whose partial sums are added in chunk order.

@@ -105,6 +105,7 @@ final class ClusterPipelineCodec implements ModelCodec<ClusterPipelineModel> {
     for (ModelCodec<?> c : models()) {
       if (c.kind().equals(kind)) {
         model = (ClusterModel) c.read(m.object("parameters"), m.object("state"));
+        break;
       }
     }
     if (model == null) {

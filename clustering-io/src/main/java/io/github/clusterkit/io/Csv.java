@@ -252,6 +252,11 @@ public final class Csv {
     return parse(builder(options).ofCsvRecord(guard(withoutBom(input), options)), options, "CSV input");
   }
 
+  /** The text as FastCSV reads it, refusing the shape it misreads (see {@link CrGuardReader}). */
+  private static Reader guard(Reader text, CsvOptions o) {
+    return new CrGuardReader(text, o.delimiter(), o.quote());
+  }
+
   /**
    * The text without a leading byte-order mark. A reader (or a string) keeps the mark that a file starts with
    * ({@code Files.newBufferedReader} and {@code Files.readString} do); left in place it was part of the first
@@ -259,11 +264,6 @@ public final class Csv {
    * its whole column turned categorical. Files read by path have the mark removed by FastCSV
    * ({@code detectBomHeader}).
    */
-  /** The text as FastCSV reads it, refusing the shape it misreads (see {@link CrGuardReader}). */
-  private static Reader guard(Reader text, CsvOptions o) {
-    return new CrGuardReader(text, o.delimiter(), o.quote());
-  }
-
   private static Reader withoutBom(Reader input) throws IOException {
     // FastCSV closes the reader it parses; the caller's reader is theirs to close (as documented), so it is
     // wrapped in one whose close() leaves it open.
@@ -515,23 +515,24 @@ public final class Csv {
   }
 
   /**
-   * Writes a table as CSV so that {@link #read(Reader, CsvOptions)} with the same options reads the same table back:
-   * a header line of the column names (unless {@link CsvOptions#header(boolean) header(false)}), then one record per
-   * row, fields separated by the options' delimiter and quoted with its quote where they hold a delimiter, quote or
-   * line break, records ended by CRLF (as RFC 4180 has them; a file with LF line ends and a carriage return inside a
-   * quoted field is one {@link #read(Path, CsvOptions)} refuses, as its parser misreads it). Numbers are written exactly: an integer below {@code 2^53} in magnitude as an
-   * integer ({@code 19}, {@code -0} for negative zero), any other value in {@link Double#toString(double)}'s
-   * shortest-that-round-trips form ({@code 2.5}, {@code 1.0E300}), with the options' decimal separator. A missing
-   * cell, numeric or categorical, is written as the empty string when it is one of the missing tokens, else as
-   * {@code NA} when that is one, else as the first token in {@link String#compareTo} order. Categorical cells are
-   * written as they are.
+   * Writes a table as CSV so that {@link #read(Reader, CsvOptions)} with the same options reads the same table back: a
+   * header line of the column names (unless {@link CsvOptions#header(boolean) header(false)}), then one record per row,
+   * fields separated by the options' delimiter and quoted with its quote where they hold a delimiter, quote or line
+   * break, records ended by CRLF (as RFC 4180 has them; a file with LF line ends and a carriage return inside a quoted
+   * field is one {@link #read(Path, CsvOptions)} refuses, as its parser misreads it). Numbers are written exactly: an
+   * integer below {@code 2^53} in magnitude as an integer ({@code 19}, {@code -0} for negative zero), any other value
+   * in {@link Double#toString(double)}'s shortest-that-round-trips form ({@code 2.5}, {@code 1.0E300}), with the
+   * options' decimal separator. A missing cell, numeric or categorical, is written as the empty string when it is one
+   * of the missing tokens, else as {@code NA} when that is one, else as the first token in {@link String#compareTo}
+   * order. Categorical cells are written as they are.
    *
    * <p><b>What does not round-trip, and is refused.</b> A categorical cell whose stripped text is a missing token
    * (a category named {@code NA}, or the empty string) would read back as missing: {@code IllegalArgumentException}
    * naming the column and row; so is a number whose text is a missing token (the value {@code -999} written with
    * the token {@code -999}), and a missing cell when the options have no missing token. Types are inferred
    * again on reading, so a categorical column whose every cell is a number ({@code "1"}, {@code "2"}) reads back as
-   * numeric unless the reading options say {@link CsvOptions#type(String, ColumnType)}.
+   * numeric unless the reading options say {@link CsvOptions#type(String, ColumnType)}. Without a header the
+   * names are not written, and the table reads back with the placeholder names {@code x0, x1, ...}.
    *
    * @param table the table
    * @param out where to write (not closed; flushed at the end)
