@@ -19,9 +19,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The POM metadata a Maven Central release needs, and the licence inside the jars. A user trial found the parent POM
- * without {@code developers} and {@code scm} (Central's validation refuses such a release), each module's inherited
- * url extended by its artifactId (a page that does not exist), and no LICENSE in any jar.
+ * The POM metadata a Maven Central release needs, reproducible jars that name their version, and the licence inside the
+ * jars. A user trial found the parent POM without {@code developers} and {@code scm} (Central's validation refuses such
+ * a release), each module's inherited url extended by its artifactId (a page that does not exist), and no LICENSE in
+ * any jar.
  */
 class PublishedPomTest {
 
@@ -51,6 +52,27 @@ class PublishedPomTest {
       assertFalse(text(m, "name").isBlank(), module);
       assertFalse(text(m, "description").isBlank(), module);
     }
+  }
+
+  /**
+   * Jars a user can check: the same sources give the same bytes (a fixed entry time; two builds compared by hand on
+   * 2026-11-29, docs/testing.md), and the manifest names the version ({@code Package.getImplementationVersion()}).
+   */
+  @Test
+  void jarsAreReproducibleAndNameTheirVersion() throws Exception {
+    Element project = parse(ROOT.resolve("pom.xml"));
+    String stamp = text(child(project, "properties"), "project.build.outputTimestamp");
+    java.time.Instant.parse(stamp); // an ISO-8601 instant, which the archivers require
+    Element plugins = child(child(child(project, "build"), "pluginManagement"), "plugins");
+    Element jar = null;
+    for (org.w3c.dom.Node n = plugins.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element && text((Element) n, "artifactId").equals("maven-jar-plugin")) {
+        jar = (Element) n;
+      }
+    }
+    assertNotNull(jar, "maven-jar-plugin is not managed in the parent POM");
+    Element manifest = child(child(child(jar, "configuration"), "archive"), "manifest");
+    assertEquals("true", text(manifest, "addDefaultImplementationEntries"));
   }
 
   @Test
