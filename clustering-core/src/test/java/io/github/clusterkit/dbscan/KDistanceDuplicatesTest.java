@@ -66,7 +66,15 @@ class KDistanceDuplicatesTest {
     Metric metric = Metric.values()[rng.nextInt(3)];
     int k = Math.min(kWanted, n);
     KDistance kd = KDistance.of(Dataset.wrap(x, n, d), k, metric);
+    assertBruteForce(x, n, d, metric, k, kd);
+  }
 
+  /**
+   * Asserts that {@code kd} is the plot of the {@code n x d} rows {@code x} computed by brute force: all distances
+   * of a row, sorted, the k-th; the knee's eps raised until every row of the knee's k-distance has k rows within it
+   * by the reduced comparison DBSCAN makes.
+   */
+  static void assertBruteForce(double[] x, int n, int d, Metric metric, int k, KDistance kd) {
     double[] dist = new double[n];
     double[] row = new double[n];
     for (int i = 0; i < n; i++) {

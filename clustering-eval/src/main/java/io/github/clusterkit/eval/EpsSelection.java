@@ -54,6 +54,22 @@ public final class EpsSelection {
    * @throws IllegalArgumentException if an argument is null or {@code minPts} is out of range
    */
   public static KDistance kDistance(Dataset data, int minPts, Metric metric) {
+    return kDistance(data, minPts, metric, 1);
+  }
+
+  /**
+   * The k-distance plot with {@code k = minPts} under {@code metric}, with its knee, its neighbour queries on up to
+   * {@code parallelism} threads (the calling thread and workers of the library); the same result for every
+   * {@code parallelism}.
+   *
+   * @param data the points
+   * @param minPts the intended DBSCAN {@code minPts}, {@code 1 <= minPts <= data.size()}
+   * @param metric the distance DBSCAN will use
+   * @param parallelism threads to use, {@code >= 1}
+   * @return the sorted distances and the knee, exactly as {@link KDistance#of(Dataset, int, Metric, int)}
+   * @throws IllegalArgumentException if an argument is null or out of range
+   */
+  public static KDistance kDistance(Dataset data, int minPts, Metric metric, int parallelism) {
     if (data == null) {
       throw new IllegalArgumentException("data must not be null");
     }
@@ -63,6 +79,9 @@ public final class EpsSelection {
     if (minPts < 1 || minPts > data.size()) {
       throw new IllegalArgumentException("minPts must be in [1, n = " + data.size() + "], got " + minPts);
     }
-    return KDistance.of(data, minPts, metric);
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+    }
+    return KDistance.of(data, minPts, metric, parallelism);
   }
 }

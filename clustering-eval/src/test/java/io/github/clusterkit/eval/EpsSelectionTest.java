@@ -29,6 +29,12 @@ class EpsSelectionTest {
         assertEquals(m, viaEval.metric());
       }
     }
+    // on several threads: the same plot as KDistance's on one (300 rows over two chunks of queries)
+    for (int threads = 1; threads <= 3; threads++) {
+      KDistance parallel = EpsSelection.kDistance(x, 10, Metric.MANHATTAN, threads);
+      assertArrayEquals(KDistance.of(x, 10, Metric.MANHATTAN).sortedDistances(), parallel.sortedDistances(), 0.0);
+      assertEquals(KDistance.of(x, 10, Metric.MANHATTAN).knee(), parallel.knee(), 0.0);
+    }
     KDistance euclid = EpsSelection.kDistance(x, 5);
     assertEquals(Metric.EUCLIDEAN, euclid.metric());
     assertArrayEquals(KDistance.of(x, 5).sortedDistances(), euclid.sortedDistances(), 0.0);
@@ -50,5 +56,8 @@ class EpsSelectionTest {
         0.0);
     assertThrows(IllegalArgumentException.class, () -> EpsSelection.kDistance(null, 2));
     assertThrows(IllegalArgumentException.class, () -> EpsSelection.kDistance(x, 2, null));
+    IllegalArgumentException threads = assertThrows(IllegalArgumentException.class,
+        () -> EpsSelection.kDistance(x, 2, Metric.EUCLIDEAN, 0));
+    assertEquals("parallelism must be >= 1, got 0", threads.getMessage());
   }
 }
