@@ -45,9 +45,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *       blocked pass over memory (each cache-sized row chunk is read for its mean, then again from cache
  *       for its scatter; chunks are combined pairwise: corrected two-pass algorithm and pairwise update of
  *       Chan, Golub and LeVeque 1983, doi:10.1080/00031305.1983.10483115), then EJML's symmetric
- *       eigen-decomposition. Used for tall data; several times faster and needs no copy of the data. Eigenvalues are accurate to about
- *       {@code 1e-16} times the largest one, so a component whose variance is below about {@code 1e-10} of
- *       the largest loses relative accuracy (the SVD keeps it).
+ *       eigen-decomposition. Used for tall data; several times faster and needs no copy of the data.
+ *       Eigenvalues are accurate to about {@code 1e-16} times the largest one, so a component whose variance is
+ *       below about {@code 1e-10} of the largest loses relative accuracy (the SVD keeps it).
  * </ul>
  *
  * <p>{@link Solver#AUTO} takes the covariance solver when {@code n >= 4 d} and {@code n * d >= 20000},
