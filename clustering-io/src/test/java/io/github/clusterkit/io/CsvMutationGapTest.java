@@ -1,5 +1,6 @@
 package io.github.clusterkit.io;
 
+import static io.github.clusterkit.io.CsvWriteTest.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -26,12 +26,6 @@ import org.junit.jupiter.api.Test;
  * the Javadoc of {@link Csv}, {@link Csv#write(Table, java.io.Writer, CsvOptions)} and {@link CrGuardReader}.
  */
 class CsvMutationGapTest {
-
-  private static String text(Table t, CsvOptions o) throws IOException {
-    StringWriter w = new StringWriter();
-    Csv.write(t, w, o);
-    return w.toString();
-  }
 
   @Test
   void aNumericColumnWithoutMissingCellsNeedsNoMissingToken() throws IOException {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Csv.write: what it writes reads back as the same table (the oracle is Csv's own reader, itself tested). */
 class CsvWriteTest {
 
-  private static String text(Table t, CsvOptions o) throws IOException {
+  static String text(Table t, CsvOptions o) throws IOException {
     StringWriter w = new StringWriter();
     Csv.write(t, w, o);
     return w.toString();
