@@ -686,7 +686,8 @@ public final class Cli implements Callable<Integer> {
   }
 
   private static final java.util.regex.Pattern OPTION_MESSAGE =
-      java.util.regex.Pattern.compile("(k|k-max|eps|min-pts|outlier-share) must .*", java.util.regex.Pattern.DOTALL);
+      java.util.regex.Pattern.compile("(k|k-max|eps|min-pts|outlier-share|threads) must .*",
+          java.util.regex.Pattern.DOTALL);
 
   /**
    * A message of {@link Segmenter} about one of its parameters, naming the option that sets it: "--k must be >= 1,
@@ -784,6 +785,11 @@ public final class Cli implements Callable<Integer> {
         + " and the silhouette sample (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "threads for the k sweep, the"
+        + " fit, the k-distance curve, the silhouette and the PCA, at least 1 (default: ${DEFAULT-VALUE}); the"
+        + " results are the same for any number")
+    int threads;
+
     @Option(names = "--outlier-share", paramLabel = "P", defaultValue = "0.01",
         description = "share of customers flagged as outliers by kmeans and gmm, 0 to 0.5, rounded down to"
             + " whole customers: 0.01 flags 1 of 150 customers, none of 99 (default: ${DEFAULT-VALUE}); dbscan's"
@@ -849,7 +855,7 @@ public final class Cli implements Callable<Integer> {
       Segmenter config;
       try {
         config = Segmenter.defaults().algorithm(alg).k(k).maxK(kMax).eps(eps).minPts(minPts)
-            .logSkewed(!noLog).seed(seed).outlierShare(outlierShare);
+            .logSkewed(!noLog).seed(seed).outlierShare(outlierShare).parallelism(threads);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(optionMessage(e.getMessage()), e);
       }

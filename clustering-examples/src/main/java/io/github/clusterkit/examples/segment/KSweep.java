@@ -15,7 +15,8 @@ import java.util.function.IntConsumer;
  * <p>It computes exactly what {@code KSelection.kMeans(1, maxK).seed(seed).restarts(restarts)
  * .silhouetteSampleSize(s).criteria(INERTIA, SILHOUETTE)} computes (a test checks this), one {@code k} at a
  * time so that the command can advance a progress bar after each fit. The silhouette is exact up to
- * {@link #EXACT_SILHOUETTE_LIMIT} customers and a seeded sample of that many rows above.
+ * {@link #EXACT_SILHOUETTE_LIMIT} customers and a seeded sample of that many rows above. With more than one
+ * thread ({@code KSelection}'s {@code parallelism}) it computes the same.
  */
 public final class KSweep {
 
@@ -68,6 +69,24 @@ public final class KSweep {
    * @return the sweep
    */
   public static KSweep run(Dataset data, int maxK, long seed, int restarts, IntConsumer afterEach) {
+    return run(data, maxK, seed, restarts, 1, afterEach);
+  }
+
+  /**
+   * Runs the sweep with each K-Means fit and each silhouette on up to {@code parallelism} threads, with the same
+   * result as on one (the library's promise).
+   *
+   * @param data the scaled customers
+   * @param maxK the largest {@code k}, at least 2
+   * @param seed the K-Means seed
+   * @param restarts K-Means restarts per {@code k}
+   * @param parallelism threads each fit and each silhouette may use, at least 1
+   * @param afterEach called with {@code k} after each fit (for a progress bar), may be null
+   * @return the sweep
+   * @throws IllegalArgumentException if {@code parallelism < 1}
+   */
+  public static KSweep run(Dataset data, int maxK, long seed, int restarts, int parallelism,
+      IntConsumer afterEach) {
     int[] ks = new int[maxK];
     double[] inertia = new double[maxK];
     double[] sil = new double[maxK];
@@ -76,13 +95,13 @@ public final class KSweep {
     for (int t = 0; t < maxK; t++) {
       int k = t + 1;
       ks[t] = k;
-      KMeansModel m = KMeans.k(k).seed(seed).restarts(restarts).fit(data);
+      KMeansModel m = KMeans.k(k).seed(seed).restarts(restarts).parallelism(parallelism).fit(data);
       models[t] = m;
       inertia[t] = m.inertia();
       sil[t] = Double.NaN;
       if (k >= 2) {
         Silhouette s = sample == 0 ? Silhouette.exact() : Silhouette.sampled(sample, seed);
-        sil[t] = s.evaluate(data, m.labels()).score();
+        sil[t] = s.parallelism(parallelism).evaluate(data, m.labels()).score();
       }
       if (afterEach != null) {
         afterEach.accept(k);

@@ -14,6 +14,7 @@ import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.pca.Pca;
 import io.github.clusterkit.pca.PcaModel;
 import io.github.clusterkit.preprocess.PipelineModel;
@@ -37,10 +38,14 @@ import java.util.function.IntConsumer;
  *
  * <p><b>Defaults.</b> K-Means with 10 restarts (scikit-learn 1.2's {@code n_init=10}) and {@code k} from
  * the sweep over {@code 1..10} (highest mean silhouette; the sweep stops earlier at the number of customers
- * less one, and at the number of different customers after preprocessing); seed 42; log of skewed columns on; the identifier
- * column detected by {@link Preprocessing#detectIdColumn(Table)}. DBSCAN: {@code minPts = 2 * dimension}
- * (at least 4; Sander et al. 1998's rule), {@code eps} at the knee of the sorted minPts-distance curve.
- * Gaussian mixtures: full covariances, 3 restarts.
+ * less one, and at the number of different customers after preprocessing); seed 42; log of skewed columns on;
+ * the identifier column detected by {@link Preprocessing#detectIdColumn(Table)}; one thread. DBSCAN:
+ * {@code minPts = 2 * dimension} (at least 4; Sander et al. 1998's rule), {@code eps} at the knee of the sorted
+ * minPts-distance curve. Gaussian mixtures: full covariances, 3 restarts.
+ *
+ * <p><b>Threads.</b> {@link #parallelism(int)} is passed to every library call that takes one (the sweep's and
+ * the final K-Means fits, the mixture, DBSCAN, the k-distance curve, the silhouettes, the PCA); the library gives
+ * the same result for any number of threads, so the segmentation, its files and its report do not depend on it.
  *
  * <p><b>Outliers.</b> DBSCAN: its noise. Mixture: the {@code floor(outlierShare * n)} customers of lowest log
  * density (the least likely 1% by default). K-Means: the {@code floor(outlierShare * n)} customers farthest
@@ -71,9 +76,10 @@ public final class Segmenter {
   private final boolean logSkewed;
   private final long seed;
   private final double outlierShare;
+  private final int parallelism;
 
   private Segmenter(Algorithm algorithm, Integer k, int maxK, Double eps, Integer minPts, List<String> columns,
-      String idColumn, boolean logSkewed, long seed, double outlierShare) {
+      String idColumn, boolean logSkewed, long seed, double outlierShare, int parallelism) {
     this.algorithm = algorithm;
     this.k = k;
     this.maxK = maxK;
@@ -84,11 +90,12 @@ public final class Segmenter {
     this.logSkewed = logSkewed;
     this.seed = seed;
     this.outlierShare = outlierShare;
+    this.parallelism = parallelism;
   }
 
   /** @return the default configuration (K-Means, k from the sweep) */
   public static Segmenter defaults() {
-    return new Segmenter(Algorithm.KMEANS, null, 10, null, null, null, null, true, 42L, 0.01);
+    return new Segmenter(Algorithm.KMEANS, null, 10, null, null, null, null, true, 42L, 0.01, 1);
   }
 
   /**
@@ -99,7 +106,7 @@ public final class Segmenter {
     if (a == null) {
       throw new IllegalArgumentException("algorithm must not be null");
     }
-    return new Segmenter(a, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare);
+    return new Segmenter(a, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare, parallelism);
   }
 
   /**
@@ -110,7 +117,8 @@ public final class Segmenter {
     if (value != null && value < 1) {
       throw new IllegalArgumentException("k must be >= 1, got " + value);
     }
-    return new Segmenter(algorithm, value, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare);
+    return new Segmenter(algorithm, value, maxK, eps, minPts, columns, idColumn,
+        logSkewed, seed, outlierShare, parallelism);
   }
 
   /**
@@ -121,7 +129,8 @@ public final class Segmenter {
     if (value < 2) {
       throw new IllegalArgumentException("k-max must be >= 2, got " + value);
     }
-    return new Segmenter(algorithm, k, value, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare);
+    return new Segmenter(algorithm, k, value, eps, minPts, columns, idColumn,
+        logSkewed, seed, outlierShare, parallelism);
   }
 
   /**
@@ -132,7 +141,8 @@ public final class Segmenter {
     if (value != null && !(value > 0 && value < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("eps must be > 0 and finite, got " + value);
     }
-    return new Segmenter(algorithm, k, maxK, value, minPts, columns, idColumn, logSkewed, seed, outlierShare);
+    return new Segmenter(algorithm, k, maxK, value, minPts, columns, idColumn,
+        logSkewed, seed, outlierShare, parallelism);
   }
 
   /**
@@ -143,7 +153,7 @@ public final class Segmenter {
     if (value != null && value < 1) {
       throw new IllegalArgumentException("min-pts must be >= 1, got " + value);
     }
-    return new Segmenter(algorithm, k, maxK, eps, value, columns, idColumn, logSkewed, seed, outlierShare);
+    return new Segmenter(algorithm, k, maxK, eps, value, columns, idColumn, logSkewed, seed, outlierShare, parallelism);
   }
 
   /**
@@ -152,7 +162,7 @@ public final class Segmenter {
    */
   public Segmenter columns(List<String> names) {
     List<String> c = names == null || names.isEmpty() ? null : Collections.unmodifiableList(new ArrayList<>(names));
-    return new Segmenter(algorithm, k, maxK, eps, minPts, c, idColumn, logSkewed, seed, outlierShare);
+    return new Segmenter(algorithm, k, maxK, eps, minPts, c, idColumn, logSkewed, seed, outlierShare, parallelism);
   }
 
   /**
@@ -160,7 +170,7 @@ public final class Segmenter {
    * @return a copy
    */
   public Segmenter idColumn(String name) {
-    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, name, logSkewed, seed, outlierShare);
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, name, logSkewed, seed, outlierShare, parallelism);
   }
 
   /**
@@ -168,7 +178,7 @@ public final class Segmenter {
    * @return a copy
    */
   public Segmenter logSkewed(boolean on) {
-    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, on, seed, outlierShare);
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, on, seed, outlierShare, parallelism);
   }
 
   /**
@@ -176,7 +186,8 @@ public final class Segmenter {
    * @return a copy
    */
   public Segmenter seed(long value) {
-    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, value, outlierShare);
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn,
+        logSkewed, value, outlierShare, parallelism);
   }
 
   /**
@@ -188,7 +199,22 @@ public final class Segmenter {
     if (!(share >= 0 && share <= 0.5)) {
       throw new IllegalArgumentException("outlier-share must be in [0, 0.5], got " + share);
     }
-    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, share);
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, share, parallelism);
+  }
+
+  /**
+   * @param threads the threads that the sweep, the fit, the k-distance curve, the silhouette and the PCA may each
+   *     use ({@code --threads}), at least 1 (the default: the calling thread only), at most one per customer
+   *     however many are asked for; the library gives the same result for any number, so the segmentation does not
+   *     depend on it
+   * @return a copy
+   */
+  public Segmenter parallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
+        threads);
   }
 
   /** @return the algorithm */
@@ -209,6 +235,11 @@ public final class Segmenter {
   /** @return the largest k of the sweep asked for ({@code --k-max}) */
   public int maxK() {
     return maxK;
+  }
+
+  /** @return the threads each library call may use ({@code --threads}) */
+  public int parallelism() {
+    return parallelism;
   }
 
   /** Number of K-Means restarts in the sweep and the final fit. */
@@ -250,6 +281,9 @@ public final class Segmenter {
       throw new IllegalArgumentException("the table has " + n + (n == 1 ? " row" : " rows")
           + "; segmentation needs at least 3");
     }
+    // Capped at the customers: the result is the same on any number of threads, more than one per customer would
+    // stay idle, and KDistance allocates a buffer slot per thread asked for (--threads 2147483647 ran out of memory)
+    int threads = Math.min(parallelism, n);
     List<String> logColumns = logSkewed ? Preprocessing.skewedColumns(features) : List.of();
     PipelineModel pipeline = Preprocessing.pipeline(features, logColumns).fit(features);
     Dataset x = pipeline.transform(features);
@@ -263,7 +297,7 @@ public final class Segmenter {
           + features.columnNames() + " (after imputing missing cells); there is nothing to segment");
     }
     sweepMax = Math.max(2, Math.min(sweepMax, distinct));
-    KSweep sweep = KSweep.run(x, sweepMax, seed, KMEANS_RESTARTS, afterEachK);
+    KSweep sweep = KSweep.run(x, sweepMax, seed, KMEANS_RESTARTS, threads, afterEachK);
     int chosenK = k != null ? k : sweep.recommendedK();
     if (chosenK > n) {
       throw new IllegalArgumentException("k must be at most the number of customers (" + n + "), got " + chosenK);
@@ -284,7 +318,7 @@ public final class Segmenter {
       }
       pts = n;
     }
-    KDistance kdist = KDistance.of(x, pts);
+    KDistance kdist = KDistance.of(x, pts, Metric.EUCLIDEAN, threads);
 
     int[] labels;
     int segments;
@@ -298,7 +332,7 @@ public final class Segmenter {
     switch (algorithm) {
       case KMEANS: {
         KMeansModel m = chosenK <= sweepMax ? sweep.model(chosenK)
-            : KMeans.k(chosenK).seed(seed).restarts(KMEANS_RESTARTS).fit(x);
+            : KMeans.k(chosenK).seed(seed).restarts(KMEANS_RESTARTS).parallelism(threads).fit(x);
         labels = m.labels();
         segments = m.k();
         centres = m.centroids();
@@ -316,7 +350,8 @@ public final class Segmenter {
       case GMM: {
         GaussianMixtureModel m;
         try {
-          m = GaussianMixture.components(chosenK).seed(seed).restarts(GMM_RESTARTS).fit(x);
+          m = GaussianMixture.components(chosenK).seed(seed).restarts(GMM_RESTARTS).parallelism(threads)
+              .fit(x);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(mixtureMessage(e.getMessage()), e);
         }
@@ -342,7 +377,7 @@ public final class Segmenter {
           throw new IllegalArgumentException("the knee of the " + pts + "-distance curve is at distance "
               + usedEps + " (many identical customers); give --eps");
         }
-        DbscanModel m = Dbscan.eps(usedEps).minPts(pts).fit(x);
+        DbscanModel m = Dbscan.eps(usedEps).minPts(pts).parallelism(threads).fit(x);
         labels = m.labels();
         segments = m.clusterCount();
         centres = new double[segments][d];
@@ -367,10 +402,10 @@ public final class Segmenter {
     }
 
     Profile profile = Profile.of(features, labels, segments);
-    Quality quality = Quality.of(x, labels, seed);
+    Quality quality = Quality.of(x, labels, seed, threads);
 
     int comps = Math.min(2, Math.min(d, n));
-    PcaModel pca = Pca.components(comps).fit(x);
+    PcaModel pca = Pca.components(comps).parallelism(threads).fit(x);
     Dataset scores = pca.transform(x);
     double[][] pcaCentres = new double[segments][];
     for (int s = 0; s < segments; s++) {
@@ -492,14 +527,14 @@ public final class Segmenter {
       this.calinskiHarabasz = calinskiHarabasz;
     }
 
-    static Quality of(Dataset x, int[] labels, long seed) {
+    static Quality of(Dataset x, int[] labels, long seed, int parallelism) {
       int sample = KSweep.silhouetteSampleSize(x.size());
       double sil = Double.NaN;
       double db = Double.NaN;
       double ch = Double.NaN;
       try {
         Silhouette s = sample == 0 ? Silhouette.exact() : Silhouette.sampled(sample, seed);
-        sil = s.noise(NoisePolicy.IGNORE).evaluate(x, labels).score();
+        sil = s.noise(NoisePolicy.IGNORE).parallelism(parallelism).evaluate(x, labels).score();
         db = DaviesBouldin.score(x, labels, NoisePolicy.IGNORE);
         ch = CalinskiHarabasz.score(x, labels, NoisePolicy.IGNORE);
       } catch (IllegalArgumentException fewerThanTwoSegments) {
