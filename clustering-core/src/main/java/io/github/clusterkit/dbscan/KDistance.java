@@ -122,7 +122,8 @@ public final class KDistance {
     double[] groupDist = new double[groups];
     // chunks fixed by the number of groups alone; each writes only its own groups' distances
     int chunks = (groups + QUERY_CHUNK - 1) / QUERY_CHUNK;
-    Neighbors[] buffers = new Neighbors[parallelism]; // one per worker slot, each used by one thread at a time
+    // one per worker slot, each used by one thread at a time; a pass of c chunks uses slots below min(parallelism, c)
+    Neighbors[] buffers = new Neighbors[Math.max(1, Math.min(parallelism, chunks))];
     try (ChunkRunner runner = new ChunkRunner(parallelism)) {
       runner.run(chunks, (c, slot) -> {
         Neighbors buf = buffers[slot];

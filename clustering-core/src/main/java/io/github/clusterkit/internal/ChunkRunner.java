@@ -47,6 +47,13 @@ public final class ChunkRunner implements AutoCloseable {
     void run(int chunk, int worker);
   }
 
+  /**
+   * The most threads a runner uses, whatever parallelism it is given: callers size per-slot scratch arrays by
+   * {@link #parallelism()}, and a fit given {@code Integer.MAX_VALUE} ran out of memory allocating them. Results do not
+   * depend on the thread count, so the cap changes only how many threads run.
+   */
+  public static final int MAX_PARALLELISM = 256;
+
   /** How long a waiting thread spins (for the next pass, or for the chunks of this one) before it yields. */
   static final long SPIN_NANOS = 100_000;
   /**
@@ -235,9 +242,10 @@ public final class ChunkRunner implements AutoCloseable {
    * each spinning for {@link #PARK_AFTER_NANOS} after every pass).
    *
    * @param parallelism number of threads, {@code >= 1}: the caller's and up to {@code parallelism - 1} workers
+   *     (at most {@link #MAX_PARALLELISM} in all)
    */
   public ChunkRunner(int parallelism) {
-    this.parallelism = parallelism;
+    this.parallelism = Math.min(parallelism, MAX_PARALLELISM);
     this.workers = new Worker[0];
   }
 

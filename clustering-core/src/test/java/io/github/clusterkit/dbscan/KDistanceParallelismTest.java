@@ -70,7 +70,9 @@ class KDistanceParallelismTest {
       want[c] = 2 * c - 1;
     }
     Arrays.sort(want);
-    for (int parallelism = 1; parallelism <= 5; parallelism++) {
+    // up to far more threads than chunks: the buffers are sized to the threads a pass can use (one per thread asked
+    // for, 2^31 - 1 of them ran out of memory)
+    for (int parallelism : new int[] {1, 2, 3, 4, 5, Integer.MAX_VALUE}) {
       KDistance kd = KDistance.of(Dataset.wrap(x, m, 1), 2, Metric.EUCLIDEAN, parallelism);
       assertArrayEquals(want, kd.sortedDistances(), "parallelism " + parallelism);
     }

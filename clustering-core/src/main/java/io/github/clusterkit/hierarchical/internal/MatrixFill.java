@@ -93,7 +93,9 @@ public final class MatrixFill {
       }
       return dist;
     }
-    // Fixed chunking: 8 chunks per thread, boundaries at equal shares of the n(n-1)/2 entries.
+    // Fixed chunking: 8 chunks per thread (as many threads as a runner uses at most), boundaries at equal shares of
+    // the n(n-1)/2 entries; each entry is computed alone, so the chunks do not change the matrix.
+    threads = Math.min(threads, ChunkRunner.MAX_PARALLELISM);
     int chunks = 8 * threads;
     int[] bounds = new int[chunks + 1];
     long total = (long) n * (n - 1) / 2;

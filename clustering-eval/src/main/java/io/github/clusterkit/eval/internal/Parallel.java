@@ -54,10 +54,11 @@ public final class Parallel {
   /**
    * @param parallelism requested threads, at least 1
    * @param tasks number of tasks
-   * @return the number of workers {@link #run(int, int, Body)} will use
+   * @return the number of workers {@link #run(int, int, Body)} will use: at most one per task and at most
+   *     {@link ChunkRunner#MAX_PARALLELISM}, as the core's fits (the result does not depend on it)
    */
   public static int workers(int parallelism, int tasks) {
-    return Math.max(1, Math.min(parallelism, tasks));
+    return Math.max(1, Math.min(Math.min(parallelism, tasks), ChunkRunner.MAX_PARALLELISM));
   }
 
   /**

@@ -204,8 +204,8 @@ public final class Segmenter {
 
   /**
    * @param threads the threads that the sweep, the fit, the k-distance curve, the silhouette and the PCA may each
-   *     use ({@code --threads}), at least 1 (the default: the calling thread only), at most one per customer
-   *     however many are asked for; the library gives the same result for any number, so the segmentation does not
+   *     use ({@code --threads}), at least 1 (the default: the calling thread only); the library starts no more
+   *     threads than a call's work can use and gives the same result for any number, so the segmentation does not
    *     depend on it
    * @return a copy
    */
@@ -281,9 +281,6 @@ public final class Segmenter {
       throw new IllegalArgumentException("the table has " + n + (n == 1 ? " row" : " rows")
           + "; segmentation needs at least 3");
     }
-    // Capped at the customers: the result is the same on any number of threads, more than one per customer would
-    // stay idle, and KDistance allocates a buffer slot per thread asked for (--threads 2147483647 ran out of memory)
-    int threads = Math.min(parallelism, n);
     List<String> logColumns = logSkewed ? Preprocessing.skewedColumns(features) : List.of();
     PipelineModel pipeline = Preprocessing.pipeline(features, logColumns).fit(features);
     Dataset x = pipeline.transform(features);
@@ -297,7 +294,7 @@ public final class Segmenter {
           + features.columnNames() + " (after imputing missing cells); there is nothing to segment");
     }
     sweepMax = Math.max(2, Math.min(sweepMax, distinct));
-    KSweep sweep = KSweep.run(x, sweepMax, seed, KMEANS_RESTARTS, threads, afterEachK);
+    KSweep sweep = KSweep.run(x, sweepMax, seed, KMEANS_RESTARTS, parallelism, afterEachK);
     int chosenK = k != null ? k : sweep.recommendedK();
     if (chosenK > n) {
       throw new IllegalArgumentException("k must be at most the number of customers (" + n + "), got " + chosenK);
@@ -318,7 +315,7 @@ public final class Segmenter {
       }
       pts = n;
     }
-    KDistance kdist = KDistance.of(x, pts, Metric.EUCLIDEAN, threads);
+    KDistance kdist = KDistance.of(x, pts, Metric.EUCLIDEAN, parallelism);
 
     int[] labels;
     int segments;
@@ -332,7 +329,7 @@ public final class Segmenter {
     switch (algorithm) {
       case KMEANS: {
         KMeansModel m = chosenK <= sweepMax ? sweep.model(chosenK)
-            : KMeans.k(chosenK).seed(seed).restarts(KMEANS_RESTARTS).parallelism(threads).fit(x);
+            : KMeans.k(chosenK).seed(seed).restarts(KMEANS_RESTARTS).parallelism(parallelism).fit(x);
         labels = m.labels();
         segments = m.k();
         centres = m.centroids();
@@ -350,7 +347,7 @@ public final class Segmenter {
       case GMM: {
         GaussianMixtureModel m;
         try {
-          m = GaussianMixture.components(chosenK).seed(seed).restarts(GMM_RESTARTS).parallelism(threads)
+          m = GaussianMixture.components(chosenK).seed(seed).restarts(GMM_RESTARTS).parallelism(parallelism)
               .fit(x);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(mixtureMessage(e.getMessage()), e);
@@ -377,7 +374,7 @@ public final class Segmenter {
           throw new IllegalArgumentException("the knee of the " + pts + "-distance curve is at distance "
               + usedEps + " (many identical customers); give --eps");
         }
-        DbscanModel m = Dbscan.eps(usedEps).minPts(pts).parallelism(threads).fit(x);
+        DbscanModel m = Dbscan.eps(usedEps).minPts(pts).parallelism(parallelism).fit(x);
         labels = m.labels();
         segments = m.clusterCount();
         centres = new double[segments][d];
@@ -402,10 +399,10 @@ public final class Segmenter {
     }
 
     Profile profile = Profile.of(features, labels, segments);
-    Quality quality = Quality.of(x, labels, seed, threads);
+    Quality quality = Quality.of(x, labels, seed, parallelism);
 
     int comps = Math.min(2, Math.min(d, n));
-    PcaModel pca = Pca.components(comps).parallelism(threads).fit(x);
+    PcaModel pca = Pca.components(comps).parallelism(parallelism).fit(x);
     Dataset scores = pca.transform(x);
     double[][] pcaCentres = new double[segments][];
     for (int s = 0; s < segments; s++) {
