@@ -149,10 +149,30 @@ class ChunkRunnerTest {
   }
 
   @Test
+  void aParallelismAboveTheCapRunsOnTheCapsThreads() {
+    // Callers size per-slot arrays by parallelism(): a runner given Integer.MAX_VALUE must not report it.
+    try (ChunkRunner runner = new ChunkRunner(Integer.MAX_VALUE)) {
+      assertEquals(ChunkRunner.MAX_PARALLELISM, runner.parallelism());
+      java.util.concurrent.atomic.AtomicIntegerArray slots = new java.util.concurrent.atomic.AtomicIntegerArray(1);
+      runner.run(1000, (c, w) -> {
+        if (w >= ChunkRunner.MAX_PARALLELISM) {
+          slots.incrementAndGet(0);
+        }
+      });
+      assertEquals(0, slots.get(0), "slots at or above the cap");
+      assertTrue(runner.claimed() <= ChunkRunner.MAX_PARALLELISM - 1, "workers: " + runner.claimed());
+    }
+    try (ChunkRunner runner = new ChunkRunner(7)) {
+      assertEquals(7, runner.parallelism());
+    }
+  }
+
+  @Test
   void workersAreDaemonThreads() {
     // Documented: a worker never keeps the JVM alive.
-    // More workers than the cache holds, so that at least one thread is started here.
-    int p = ChunkRunner.idleWorkers() + 2;
+    // More workers than the cache holds, so that at least one thread is started here (unless earlier tests left the
+    // cache at the runners' cap: then every worker checked below was started by them, as daemons all the same).
+    int p = Math.min(ChunkRunner.idleWorkers() + 2, ChunkRunner.MAX_PARALLELISM);
     try (ChunkRunner runner = new ChunkRunner(p)) {
       runner.run(p, (c, w) -> pause(1_000_000));
       assertEquals(p - 1, runner.claimed());
