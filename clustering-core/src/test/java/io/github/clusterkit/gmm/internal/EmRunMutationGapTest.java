@@ -284,18 +284,12 @@ class EmRunMutationGapTest {
     }
     int[] rows = {5, 120, 299};
     for (CovarianceType type : new CovarianceType[] {CovarianceType.DIAGONAL, CovarianceType.SPHERICAL}) {
-      try (ChunkRunner exec = new ChunkRunner(1)) {
-        Mixture fast = new EmRun(x, n, d, k, type, 1e-6, exec).initialMixtureFromRows(rows);
-        EmRun general = new EmRun(x, n, d, k, type, 1e-6, exec);
-        general.clearResponsibilities();
-        for (int c = 0; c < k; c++) {
-          general.setResponsibility(rows[c], c, 1);
-        }
-        Mixture slow = general.initialMixture();
-        for (int q = 0; q < slow.cov.length; q++) {
-          assertEquals(slow.cov[q], fast.cov[q], 0.0, type + " covariance " + q);
-          assertTrue(slow.cov[q] != 1e-6, type + " covariance " + q + " shows the row's own variance");
-        }
+      Mixture[] fastSlow = EmRunInitTest.fromRowsBothWays(x, n, d, k, type, rows);
+      Mixture fast = fastSlow[0];
+      Mixture slow = fastSlow[1];
+      for (int q = 0; q < slow.cov.length; q++) {
+        assertEquals(slow.cov[q], fast.cov[q], 0.0, type + " covariance " + q);
+        assertTrue(slow.cov[q] != 1e-6, type + " covariance " + q + " shows the row's own variance");
       }
     }
   }
