@@ -49,12 +49,12 @@ import java.util.Objects;
  * exact, so the clustering is that of arithmetic with a wide enough exponent range (before it, the KD-tree path
  * put every row of a 5-dimensional set near {@code 1e200} in one cluster).
  *
- * <p><b>Parallelism</b> is opt-in ({@link #parallelism(int)}, default 1): each fit runs on the calling thread
- * and {@code parallelism - 1} worker threads of the library, which it hands back before returning (idle workers
- * are kept for reuse by later fits and end after a second unused; two fits never share one); every phase (the sort
- * of the points into grid cells, the core test, the union of clusters, the labelling and the numbering) is
- * split into chunks fixed by the data size, and the result is identical for every thread count. The common
- * fork-join pool is never used.
+ * <p><b>Parallelism</b> is opt-in ({@link #parallelism(int)}, default 1): each fit runs on the calling thread and up to
+ * {@code parallelism - 1} worker threads of the library (256 threads in all at most), which it hands back before
+ * returning (idle workers are kept for reuse by later fits and end after a second unused; two fits never share one);
+ * every phase (the sort of the points into grid cells, the core test, the union of clusters, the labelling and the
+ * numbering) is split into chunks fixed by the data size, and the result is identical for every thread count. The
+ * common fork-join pool is never used.
  *
  * <p><b>Validation.</b> Every wither checks its argument at once and throws
  * {@link IllegalArgumentException} naming the parameter, the rule and the value. Instances are immutable

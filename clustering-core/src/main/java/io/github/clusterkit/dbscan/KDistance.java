@@ -87,11 +87,11 @@ public final class KDistance {
   }
 
   /**
-   * The k-distance plot of {@code data} under {@code metric}, its neighbour queries run on the calling thread and
-   * up to {@code parallelism - 1} worker threads of the library (handed back before returning; never the common
-   * pool). The result is the same, bit for bit, for every {@code parallelism}: each row's k-distance is one query,
-   * whichever thread runs it. Worth it for large data: at {@code 10^6} rows of 10 columns the queries take minutes
-   * on one thread.
+   * The k-distance plot of {@code data} under {@code metric}, its neighbour queries run on the calling thread and up to
+   * {@code parallelism - 1} worker threads of the library (256 threads in all at most; handed back before returning;
+   * never the common pool). The result is the same, bit for bit, for every {@code parallelism}: each row's k-distance
+   * is one query, whichever thread runs it. Worth it for large data: at {@code 10^6} rows of 10 columns the queries
+   * take minutes on one thread.
    *
    * @param data the points
    * @param k neighbours counting the row itself, {@code 1 <= k <= data.size()}
