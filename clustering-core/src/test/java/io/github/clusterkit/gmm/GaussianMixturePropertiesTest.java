@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.testutil.TextbookCholesky;
 import net.jqwik.api.Assume;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -116,7 +117,7 @@ class GaussianMixturePropertiesTest {
           assertEquals(cov[c][0][0], cov[c][a][a], 0.0, "spherical");
         }
       }
-      assertTrue(positiveDefinite(cov[c]), "positive definite");
+      assertTrue(TextbookCholesky.positiveDefinite(cov[c]), "positive definite (textbook Cholesky)");
     }
 
     double[] scores = m.scoreSamples(x);
@@ -208,29 +209,6 @@ class GaussianMixturePropertiesTest {
       assertArrayEquals(one.logLikelihoodHistory(), many.logLikelihoodHistory(), 0.0);
       assertEquals(one.iterations(), many.iterations());
     }
-  }
-
-  /** Independent check by a textbook Cholesky: every pivot positive. */
-  static boolean positiveDefinite(double[][] a) {
-    int d = a.length;
-    double[][] l = new double[d][d];
-    for (int i = 0; i < d; i++) {
-      for (int j = 0; j <= i; j++) {
-        double s = a[i][j];
-        for (int m = 0; m < j; m++) {
-          s -= l[i][m] * l[j][m];
-        }
-        if (i == j) {
-          if (!(s > 0)) {
-            return false;
-          }
-          l[i][i] = Math.sqrt(s);
-        } else {
-          l[i][j] = s / l[j][j];
-        }
-      }
-    }
-    return true;
   }
 
   /** Determinant by Gaussian elimination with partial pivoting (small d). */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.clusterkit.gmm.CovarianceType;
 import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.testutil.TextbookCholesky;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -454,7 +455,7 @@ class EmRunMutationGapTest {
       double[] lp = new double[k];
       for (int i = 0; i < n; i++) {
         for (int c = 0; c < k; c++) {
-          double[][] l = cholesky(p.cov[c]);
+          double[][] l = TextbookCholesky.factor(p.cov[c]);
           double[] z = new double[d];
           double logDet = 0;
           double q = 0;
@@ -554,21 +555,6 @@ class EmRunMutationGapTest {
         weights[c] = nk[c] / (init ? n : sum);
       }
       return new Params(weights, means, cov);
-    }
-
-    private static double[][] cholesky(double[][] s) {
-      int d = s.length;
-      double[][] l = new double[d][d];
-      for (int a = 0; a < d; a++) {
-        for (int b = 0; b <= a; b++) {
-          double v = s[a][b];
-          for (int e = 0; e < b; e++) {
-            v -= l[a][e] * l[b][e];
-          }
-          l[a][b] = a == b ? Math.sqrt(v) : v / l[b][b];
-        }
-      }
-      return l;
     }
   }
 }
