@@ -30,6 +30,12 @@ import java.util.Objects;
  */
 public final class Dataset {
 
+  /**
+   * The most values, {@code n * d}, a dataset holds: {@code 2^31 - 9}, the largest Java array the JVMs allocate.
+   * Methods that build a dataset (or a result of that size) refuse larger sizes before allocating.
+   */
+  public static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
   static {
     DataAccess.install(ds -> ds.values, Dataset::maxAbs);
   }
@@ -95,9 +101,9 @@ public final class Dataset {
       throw new IllegalArgumentException("rows must have at least one column, got 0 columns in row 0");
     }
     int n = rows.length;
-    if ((long) n * d > Integer.MAX_VALUE - 8) {
+    if ((long) n * d > MAX_VALUES) {
       throw new IllegalArgumentException(
-          "n * d must be at most " + (Integer.MAX_VALUE - 8) + ", got " + n + " * " + d);
+          "n * d must be at most " + MAX_VALUES + ", got " + n + " * " + d);
     }
     double[] values = new double[n * d];
     double max = 0;
@@ -349,8 +355,8 @@ public final class Dataset {
       throw new IllegalArgumentException("indices must contain at least one index, got "
           + (indices == null ? "null" : "an empty array"));
     }
-    if ((long) indices.length * d > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("indices.length * d must be at most " + (Integer.MAX_VALUE - 8)
+    if ((long) indices.length * d > MAX_VALUES) {
+      throw new IllegalArgumentException("indices.length * d must be at most " + MAX_VALUES
           + ", got " + indices.length + " * " + d);
     }
     double[] out = new double[indices.length * d];

@@ -28,7 +28,7 @@ public final class Generators {
    *
    * @param n number of points, {@code >= 1}
    * @param d dimension, {@code >= 1}
-   * @param k number of blobs, {@code >= 1}, with {@code k * d} at most {@code Integer.MAX_VALUE - 8}; it may
+   * @param k number of blobs, {@code >= 1}, with {@code k * d} at most {@link Dataset#MAX_VALUES}; it may
    *     exceed {@code n} (then only the first {@code n} blobs get points)
    * @param std standard deviation, in {@code [0, 1e300]} (larger ones would overflow)
    * @param noiseFraction share of uniform noise points, in {@code [0, 1]}
@@ -44,9 +44,9 @@ public final class Generators {
       throw new IllegalArgumentException("noiseFraction must be in [0, 1], got " + noiseFraction);
     }
     fits(n, d);
-    if ((long) k * d > Integer.MAX_VALUE - 8) {
+    if ((long) k * d > Dataset.MAX_VALUES) {
       throw new IllegalArgumentException(
-          "k * d must be at most " + (Integer.MAX_VALUE - 8) + ", got " + k + " * " + d);
+          "k * d must be at most " + Dataset.MAX_VALUES + ", got " + k + " * " + d);
     }
     int noise = (int) Math.round(n * noiseFraction);
     int clustered = n - noise;
@@ -169,7 +169,7 @@ public final class Generators {
    * makes the clusters elongated and tilted: hard for K-Means, easy for full-covariance mixtures.
    *
    * @param n number of points, {@code >= 1}
-   * @param k number of blobs, {@code >= 1}, with {@code 2 * k} at most {@code Integer.MAX_VALUE - 8}; it may
+   * @param k number of blobs, {@code >= 1}, with {@code 2 * k} at most {@link Dataset#MAX_VALUES}; it may
    *     exceed {@code n} (then only the first {@code n} blobs get points)
    * @param seed the seed
    * @return sheared blobs in two dimensions
@@ -235,11 +235,11 @@ public final class Generators {
     return new LabeledDataset(Dataset.wrap(y, n, d), l);
   }
 
-  /** A dataset holds at most Integer.MAX_VALUE - 8 values (Java's array limit). */
+  /** A dataset holds at most Dataset.MAX_VALUES values (Java's array limit). */
   private static void fits(int n, int d) {
-    if ((long) n * d > Integer.MAX_VALUE - 8) {
+    if ((long) n * d > Dataset.MAX_VALUES) {
       throw new IllegalArgumentException(
-          "n * d must be at most " + (Integer.MAX_VALUE - 8) + ", got " + n + " * " + d);
+          "n * d must be at most " + Dataset.MAX_VALUES + ", got " + n + " * " + d);
     }
   }
 

@@ -399,9 +399,9 @@ public final class Table {
     if (rows == 0) {
       throw new IllegalArgumentException("the table has no rows; a Dataset needs at least one");
     }
-    if ((long) rows * d > Integer.MAX_VALUE - 8) {
+    if ((long) rows * d > Dataset.MAX_VALUES) {
       throw new IllegalArgumentException(
-          "rows * columns must be at most " + (Integer.MAX_VALUE - 8) + ", got " + rows + " * " + d);
+          "rows * columns must be at most " + Dataset.MAX_VALUES + ", got " + rows + " * " + d);
     }
     double[] out = new double[rows * d];
     for (int j = 0; j < d; j++) {

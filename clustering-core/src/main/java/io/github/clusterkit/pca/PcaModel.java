@@ -445,9 +445,9 @@ public final class PcaModel {
     FittedColumns.check(scoreNames, false, scores, "scores' columns must be the model's components, named as"
         + " transform names them", "expected");
     int m = scores.size();
-    if ((long) m * d > Integer.MAX_VALUE - 8) {
+    if ((long) m * d > Dataset.MAX_VALUES) {
       throw new IllegalArgumentException("inverseTransform gives n * d values, which must be at most "
-          + (Integer.MAX_VALUE - 8) + " (one Java array), got " + m + " * " + d + "; map the scores back in parts");
+          + Dataset.MAX_VALUES + " (one Java array), got " + m + " * " + d + "; map the scores back in parts");
     }
     double[] z = DataAccess.values(scores);
     double[] out = new double[m * d];

@@ -290,9 +290,9 @@ public final class PipelineModel {
    *     instead of filling the heap with its columns first)
    */
   public Dataset transform(Table table) {
-    if (table != null && (long) table.rowCount() * outputColumns.size() > Integer.MAX_VALUE - 8) {
+    if (table != null && (long) table.rowCount() * outputColumns.size() > Dataset.MAX_VALUES) {
       throw new IllegalArgumentException("the pipeline's output, rows * outputColumns(), must be at most "
-          + (Integer.MAX_VALUE - 8) + " values (one Java array), got " + table.rowCount() + " * "
+          + Dataset.MAX_VALUES + " values (one Java array), got " + table.rowCount() + " * "
           + outputColumns.size() + "; transform the table in parts (table.rows(indices))");
     }
     Table out = transformTable(table);

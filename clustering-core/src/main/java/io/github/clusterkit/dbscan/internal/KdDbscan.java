@@ -1,5 +1,6 @@
 package io.github.clusterkit.dbscan.internal;
 
+import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.internal.KdSplit;
 import io.github.clusterkit.neighbors.Metric;
@@ -95,7 +96,7 @@ final class KdDbscan {
    * @return the tree, ready to {@link #run}
    */
   static KdDbscan build(double[] x, int n, int d, Metric metric, double eps, ChunkRunner runner) {
-    if ((long) n * d > Integer.MAX_VALUE - 8) {
+    if ((long) n * d > Dataset.MAX_VALUES) {
       throw new IllegalArgumentException("n * d must fit in an array, got " + n + " * " + d);
     }
     KdDbscan t = new KdDbscan(x, n, d, metric, eps);
