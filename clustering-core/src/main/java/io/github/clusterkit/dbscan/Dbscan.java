@@ -24,6 +24,14 @@ import java.util.Objects;
  * point is <em>noise</em> (label {@code -1}). The result therefore does not depend on the order of the rows
  * (up to the numbering of clusters and the tie rule) nor on the number of threads.
  *
+ * <p><b>Against scikit-learn's labels.</b> {@code DBSCAN(eps, min_samples=minPts)} finds the same core points, noise
+ * and partition of the core points, but its labels can differ in two ways a port of a notebook may meet: it numbers
+ * clusters in the order of their first <em>core</em> row, where here the first row of any kind decides (see
+ * {@link DbscanModel}), so a cluster whose first row is a border point can swap numbers with another (on Mall
+ * Customers' income and spending score with eps 5 and 5 points, clusters 3 and 4 are swapped); and it gives a border
+ * point within eps of two clusters to the first one that reaches it in that order, where here the nearest core point
+ * decides. Compare partitions (adjusted Rand index 1) rather than label numbers.
+ *
  * <p><b>minPts counts the point itself</b>, as in scikit-learn ({@code min_samples}) and ELKI. Smile and
  * Apache Commons Math do not count it: to reproduce a Smile or Commons Math run with {@code minPts = m},
  * pass {@code m + 1} here.

@@ -18,7 +18,9 @@ import java.util.List;
  * assignment of new points.
  *
  * <p><b>Labels.</b> {@code -1} is noise; clusters are numbered {@code 0 .. clusterCount()-1} in the order of
- * their first member by row index (the cluster of row 0, unless it is noise, is cluster 0).
+ * their first member by row index (the cluster of row 0, unless it is noise, is cluster 0). scikit-learn numbers them
+ * in the order of their first core row instead, and gives a border point to the first cluster that reaches it: see
+ * {@link Dbscan} for what that changes.
  *
  * <p><b>Prediction.</b> The model keeps only what assignment needs: a copy of the core points and their
  * labels (when most points are core, in fit's own buffers, which hold at most twice that), indexed on first
