@@ -24,7 +24,9 @@ import java.util.TreeSet;
  * {@link HandleUnknown#ERROR} (the default, as scikit-learn) raises an {@link IllegalArgumentException}
  * naming the column, row and value; {@link HandleUnknown#IGNORE} encodes the row as all zeros. A missing
  * value ({@code null}) is treated as unknown at transform time; at fit time it is an error (impute first,
- * for example with {@link Imputer#mostFrequent()}).
+ * for example with {@link Imputer#mostFrequent()}). scikit-learn 1.2 instead makes a missing value a category of its
+ * own at fit time (the last column, {@code g_None} or {@code g_nan}); for that column here, fill the gaps with
+ * {@link Imputer#constant(String)} first (say {@code "missing"}, which is then sorted among the other categories).
  *
  * <p><b>Output names</b> must be distinct: a one-hot name equal to another column of the table (category
  * {@code a} of column {@code g} next to a column named {@code g=a}), or to the one-hot name of another encoded
