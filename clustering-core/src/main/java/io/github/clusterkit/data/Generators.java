@@ -165,7 +165,8 @@ public final class Generators {
 
   /**
    * Anisotropic blobs: {@link #blobs} in two dimensions (no noise, standard deviation 1), then sheared by
-   * the linear map {@code [[0.6, -0.6], [-0.4, 0.8]]} (scikit-learn's k-means assumptions example), which
+   * the linear map {@code [[0.6, -0.6], [-0.4, 0.8]]} applied as {@code x M} (rounded from scikit-learn's k-means
+   * assumptions example, whose matrix is {@code [[0.60834549, -0.63667341], [-0.40887718, 0.85253229]]}), which
    * makes the clusters elongated and tilted: hard for K-Means, easy for full-covariance mixtures.
    *
    * @param n number of points, {@code >= 1}
