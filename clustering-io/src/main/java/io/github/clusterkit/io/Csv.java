@@ -62,20 +62,19 @@ import java.util.Set;
  * not use, such as a dropped id). A type given with {@link CsvOptions#type} overrides the inference.
  * Categorical cells keep their exact text.
  *
- * <p><b>Errors.</b> A malformed file raises an {@link IllegalArgumentException} naming the line (1-based, as
- * an editor counts) and, where it applies, the column: a record with more or fewer fields than the header,
- * an empty or repeated column name, characters after a closing quote, a forced-numeric cell that is not a
+ * <p><b>Errors.</b> A malformed file raises an {@link IllegalArgumentException} naming the line (1-based, as an editor
+ * counts) and, where it applies, the column: a record with more or fewer fields than the header, an empty or repeated
+ * column name (an empty first one, as pandas' {@code DataFrame.to_csv} writes its row index by default, with a hint to
+ * write the file with {@code index=False}), characters after a closing quote, a forced-numeric cell that is not a
  * number, a number outside the {@code double} range (above about {@code 1.8e308} in magnitude; numbers below the
- * smallest subnormal, about {@code 4.9e-324}, round to 0 as {@link Double#parseDouble} rounds them, as do the
- * digits beyond a double's precision), a record with the wrong number of fields because a quote was never
- * closed (the message says so when the field took in line breaks), a type override for an unknown column, no
- * header
- * at all, or (in a file read by path) bytes that are no text in the {@linkplain CsvOptions#charset charset},
- * such as a windows-1252 file read as UTF-8: such bytes are never replaced, as two names that differ only in
- * them would become one category. Reading problems raise {@link IOException}. FastCSV's limits apply (at most
- * 16,384 fields per record, fields of at most 16 Mi characters), so a hostile file cannot exhaust memory beyond
- * its own size several times over; a file of more records than a table holds (2,147,483,639) is refused at the
- * line where that count is passed.
+ * smallest subnormal, about {@code 4.9e-324}, round to 0 as {@link Double#parseDouble} rounds them, as do the digits
+ * beyond a double's precision), a record with the wrong number of fields because a quote was never closed (the message
+ * says so when the field took in line breaks), a type override for an unknown column, no header at all, or (in a file
+ * read by path) bytes that are no text in the {@linkplain CsvOptions#charset charset}, such as a windows-1252 file read
+ * as UTF-8: such bytes are never replaced, as two names that differ only in them would become one category. Reading
+ * problems raise {@link IOException}. FastCSV's limits apply (at most 16,384 fields per record, fields of at most 16 Mi
+ * characters), so a hostile file cannot exhaust memory beyond its own size several times over; a file of more records
+ * than a table holds (2,147,483,639) is refused at the line where that count is passed.
  *
  * <p><b>Memory.</b> While it reads, each column keeps its cells' text back to back (one byte per character while
  * every character of the column fits in Latin-1, two from the first one that does not) with the end of each
@@ -444,13 +443,20 @@ public final class Csv {
     };
   }
 
+  /**
+   * The hint for a header whose first name is empty: pandas' {@code DataFrame.to_csv} writes its row index so by
+   * default, the usual way a table leaves a notebook.
+   */
+  static final String PANDAS_INDEX_HINT = " (pandas' DataFrame.to_csv writes its row index so by default: write the"
+      + " file with index=False)";
+
   private static String[] header(String[] fields, long line, String source) {
     Set<String> seen = new HashSet<>();
     String[] names = fields.clone();
     for (int j = 0; j < names.length; j++) {
       if (names[j].isEmpty()) {
         throw new IllegalArgumentException(source + ": line " + line + ", column " + (j + 1)
-            + ": empty column name in the header");
+            + ": empty column name in the header" + (j == 0 ? PANDAS_INDEX_HINT : ""));
       }
       if (!seen.add(names[j])) {
         throw new IllegalArgumentException(source + ": line " + line + ", column " + (j + 1)

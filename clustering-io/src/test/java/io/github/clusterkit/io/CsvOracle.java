@@ -153,7 +153,8 @@ final class CsvOracle {
           for (int j = 0; j < names.length; j++) {
             if (names[j].isEmpty()) {
               throw new IllegalArgumentException(source + ": line " + line + ", column " + (j + 1)
-                  + ": empty column name in the header");
+                  + ": empty column name in the header" + (j == 0 ? " (pandas' DataFrame.to_csv writes its row"
+                  + " index so by default: write the file with index=False)" : ""));
             }
             if (!seen.add(names[j])) {
               throw new IllegalArgumentException(source + ": line " + line + ", column " + (j + 1)

@@ -178,7 +178,11 @@ class CsvTest {
     // numbers below the smallest subnormal round to 0 (Double.parseDouble's rounding, documented), not an error
     assertEquals(0.0, parse("a\n1e-400\n").numeric("a")[0], 0.0);
     assertEquals(Double.MIN_VALUE, parse("a\n4.9e-324\n").numeric("a")[0], 0.0);
-    assertMalformed("line 1, column 2: empty column name", "a,,c\n1,2,3\n");
+    assertMalformed("line 1, column 2: empty column name in the header", "a,,c\n1,2,3\n");
+    // the header that pandas' DataFrame.to_csv() writes with its default index=True, an empty name over the row
+    // index: a user trial porting a notebook met this message without a word on its cause
+    assertMalformed("line 1, column 1: empty column name in the header (pandas' DataFrame.to_csv writes its row index"
+        + " so by default: write the file with index=False)", ",a,b\n0,1.5,x\n");
     assertMalformed("line 1, column 3: column name 'a' appears twice", "a,b,a\n");
     assertMalformed("no records", "");
     assertMalformed("line 3, column 2 ('b'): 'x' is not a number",
