@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
+import de.siegmar.fastcsv.writer.QuoteStrategy;
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
 import java.io.FilterReader;
@@ -60,7 +61,8 @@ import java.util.Set;
  * locales write them, with {@code ';'} between fields. An all-missing column is numeric (a fitted
  * {@code PipelineModel} accepts it in place of a categorical column, and ignores the type of a column it does
  * not use, such as a dropped id). A type given with {@link CsvOptions#type} overrides the inference.
- * Categorical cells keep their exact text.
+ * Categorical cells keep their exact text, spaces included, unless {@link CsvOptions#trimSpaces(boolean)
+ * trimSpaces(true)} removes the spaces around each field (a file written as {@code id, gender, age}).
  *
  * <p><b>Errors.</b> A malformed file raises an {@link IllegalArgumentException} naming the line (1-based, as an editor
  * counts) and, where it applies, the column: a record with more or fewer fields than the header, an empty or repeated
@@ -251,9 +253,13 @@ public final class Csv {
     return parse(builder(options).ofCsvRecord(guard(withoutBom(input), options)), options, "CSV input");
   }
 
-  /** The text as FastCSV reads it, refusing the shape it misreads (see {@link CrGuardReader}). */
+  /**
+   * The text as FastCSV reads it: without the spaces around fields when the options say so (see
+   * {@link SpaceTrimReader}), refusing the shape FastCSV misreads (see {@link CrGuardReader}).
+   */
   private static Reader guard(Reader text, CsvOptions o) {
-    return new CrGuardReader(text, o.delimiter(), o.quote());
+    Reader trimmed = o.trimSpaces() ? new SpaceTrimReader(text, o.delimiter(), o.quote()) : text;
+    return new CrGuardReader(trimmed, o.delimiter(), o.quote());
   }
 
   /**
@@ -622,7 +628,7 @@ public final class Csv {
     }
     // a record of one empty field is quoted ("") so that it is not an empty line, which reading skips
     CsvWriter w = CsvWriter.builder().fieldSeparator(options.delimiter()).quoteCharacter(options.quote())
-        .quoteStrategy(d == 1 ? QuoteStrategies.EMPTY : QuoteStrategies.REQUIRED)
+        .quoteStrategy(quoteStrategy(d == 1, options))
         .lineDelimiter(LineDelimiter.CRLF).build(new FilterWriter(out) {
           @Override
           public void close() throws IOException {
@@ -647,6 +653,33 @@ public final class Csv {
       w.writeRecord(record);
     }
     w.close();
+  }
+
+  /**
+   * Quotes where FastCSV must (delimiter, quote, line break), an empty field when a record has one field (so that it
+   * is not an empty line, which reading skips), and, when the options trim spaces, a field that begins or ends with
+   * a space or tab (which reading would otherwise remove).
+   */
+  private static QuoteStrategy quoteStrategy(boolean oneField, CsvOptions o) {
+    QuoteStrategy base = oneField ? QuoteStrategies.EMPTY : QuoteStrategies.REQUIRED;
+    if (!o.trimSpaces()) {
+      return base;
+    }
+    return new QuoteStrategy() {
+      @Override
+      public boolean quoteEmpty(int line, int field) {
+        return base.quoteEmpty(line, field);
+      }
+
+      @Override
+      public boolean quoteValue(int line, int field, String value) {
+        return !value.isEmpty() && (edgeSpace(value.charAt(0), o) || edgeSpace(value.charAt(value.length() - 1), o));
+      }
+    };
+  }
+
+  private static boolean edgeSpace(char c, CsvOptions o) {
+    return (c == ' ' || c == '\t') && c != o.delimiter() && c != o.quote();
   }
 
   /** A number's text that reads back as the same double: integers below 2^53 as integers, others as Java prints. */

@@ -17,7 +17,8 @@ import java.util.Set;
  * returns a new instance. Safe to share between threads; equal options (every setting equal) are {@code equals}.
  *
  * <p>Defaults: comma-separated, double-quoted, a decimal point, a header row, {@code ""} and {@code "NA"} as
- * missing, every column's type inferred, UTF-8.
+ * missing, every column's type inferred, UTF-8, fields kept with the spaces around them
+ * ({@link #trimSpaces(boolean)}).
  *
  * <p>A file saved by a spreadsheet in a decimal-comma locale (semicolons between fields, {@code 2,5} for two and
  * a half) is read with {@code CsvOptions.defaults().delimiter(';').decimalSeparator(',')}.
@@ -26,7 +27,7 @@ public final class CsvOptions {
 
   private static final CsvOptions DEFAULTS = new CsvOptions(',', '"', '.', true,
       Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList("", "NA"))), Map.of(),
-      StandardCharsets.UTF_8);
+      StandardCharsets.UTF_8, false);
 
   private final char delimiter;
   private final char quote;
@@ -35,9 +36,10 @@ public final class CsvOptions {
   private final Set<String> missing;
   private final Map<String, ColumnType> types;
   private final Charset charset;
+  private final boolean trim;
 
   private CsvOptions(char delimiter, char quote, char decimal, boolean header, Set<String> missing,
-      Map<String, ColumnType> types, Charset charset) {
+      Map<String, ColumnType> types, Charset charset, boolean trim) {
     this.delimiter = delimiter;
     this.quote = quote;
     this.decimal = decimal;
@@ -45,6 +47,7 @@ public final class CsvOptions {
     this.missing = missing;
     this.types = types;
     this.charset = charset;
+    this.trim = trim;
   }
 
   /** @return the default options */
@@ -62,7 +65,7 @@ public final class CsvOptions {
   public CsvOptions delimiter(char delimiter) {
     checkChars(delimiter, quote);
     checkDecimal(decimal, delimiter, quote);
-    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset);
+    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset, trim);
   }
 
   /**
@@ -74,7 +77,7 @@ public final class CsvOptions {
   public CsvOptions quote(char quote) {
     checkChars(delimiter, quote);
     checkDecimal(decimal, delimiter, quote);
-    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset);
+    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset, trim);
   }
 
   private static void checkChars(char delimiter, char quote) {
@@ -108,7 +111,7 @@ public final class CsvOptions {
       throw new IllegalArgumentException("decimal separator must be '.' or ',', got '" + separator + "'");
     }
     checkDecimal(separator, delimiter, quote);
-    return new CsvOptions(delimiter, quote, separator, header, missing, types, charset);
+    return new CsvOptions(delimiter, quote, separator, header, missing, types, charset, trim);
   }
 
   private static void checkDecimal(char decimal, char delimiter, char quote) {
@@ -140,7 +143,7 @@ public final class CsvOptions {
    * @return options with this header setting
    */
   public CsvOptions header(boolean header) {
-    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset);
+    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset, trim);
   }
 
   /**
@@ -160,7 +163,8 @@ public final class CsvOptions {
       }
       s.add(t.strip());
     }
-    return new CsvOptions(delimiter, quote, decimal, header, Collections.unmodifiableSet(s), types, charset);
+    return new CsvOptions(delimiter, quote, decimal, header, Collections.unmodifiableSet(s), types, charset,
+        trim);
   }
 
   /**
@@ -179,7 +183,8 @@ public final class CsvOptions {
     }
     Map<String, ColumnType> m = new LinkedHashMap<>(types);
     m.put(column, type);
-    return new CsvOptions(delimiter, quote, decimal, header, missing, Collections.unmodifiableMap(m), charset);
+    return new CsvOptions(delimiter, quote, decimal, header, missing, Collections.unmodifiableMap(m), charset,
+        trim);
   }
 
   /**
@@ -192,7 +197,31 @@ public final class CsvOptions {
     if (charset == null) {
       throw new IllegalArgumentException("charset must not be null");
     }
-    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset);
+    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset, trim);
+  }
+
+  /**
+   * Whether the spaces and tabs around each field are removed, outside quotes, as in a file written with a space
+   * after each delimiter ({@code id, gender, age}): the header's names and the categorical cells then lose them
+   * ({@code " Male"} reads as {@code "Male"}), while a quoted field keeps exactly what its quotes hold, spaces
+   * included, and a quote after leading spaces still opens a quoted field ({@code a, "b, c"} is two fields).
+   * Spaces between the words of an unquoted field are kept. The delimiter and the quote character never count as
+   * space. A line of nothing but spaces and tabs is then an empty line, which reading skips (a missing cell of a
+   * one-column file is written as {@code ""}). Off by default: categorical cells keep their exact text. Numbers and missing tokens are read with their
+   * surrounding spaces ignored either way.
+   * {@link Csv#write(io.github.clusterkit.data.Table, java.io.Writer, CsvOptions) Writing} with this option on
+   * quotes the cells and names that begin or end with a space or tab, so that they read back unchanged.
+   *
+   * @param trim whether to remove the spaces around fields
+   * @return options with this setting
+   */
+  public CsvOptions trimSpaces(boolean trim) {
+    return new CsvOptions(delimiter, quote, decimal, header, missing, types, charset, trim);
+  }
+
+  /** @return whether the spaces and tabs around fields are removed ({@link #trimSpaces(boolean)}) */
+  public boolean trimSpaces() {
+    return trim;
   }
 
   /** @return the field separator */
@@ -241,17 +270,18 @@ public final class CsvOptions {
     }
     CsvOptions b = (CsvOptions) o;
     return delimiter == b.delimiter && quote == b.quote && decimal == b.decimal && header == b.header
-        && missing.equals(b.missing) && types.equals(b.types) && charset.equals(b.charset);
+        && missing.equals(b.missing) && types.equals(b.types) && charset.equals(b.charset) && trim == b.trim;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(delimiter, quote, decimal, header, missing, types, charset);
+    return Objects.hash(delimiter, quote, decimal, header, missing, types, charset, trim);
   }
 
   @Override
   public String toString() {
     return "CsvOptions[delimiter='" + delimiter + "', quote='" + quote + "', decimalSeparator='" + decimal
-        + "', header=" + header + ", missing=" + missing + ", types=" + types + ", charset=" + charset + "]";
+        + "', header=" + header + ", missing=" + missing + ", types=" + types + ", charset=" + charset
+        + ", trimSpaces=" + trim + "]";
   }
 }

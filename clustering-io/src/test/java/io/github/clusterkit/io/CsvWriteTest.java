@@ -101,7 +101,9 @@ class CsvWriteTest {
   @Provide
   Arbitrary<CsvOptions> options() {
     return Arbitraries.of(CsvOptions.defaults(), CsvOptions.defaults().delimiter(';').decimalSeparator(','),
-        CsvOptions.defaults().delimiter('\t'), CsvOptions.defaults().quote('\'').missingTokens("?"));
+        CsvOptions.defaults().delimiter('\t'), CsvOptions.defaults().quote('\'').missingTokens("?"),
+        CsvOptions.defaults().trimSpaces(true), CsvOptions.defaults().delimiter('\t').trimSpaces(true),
+        CsvOptions.defaults().quote('\'').missingTokens("?").trimSpaces(true));
   }
 
   @Provide

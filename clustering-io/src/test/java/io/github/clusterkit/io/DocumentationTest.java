@@ -2,6 +2,7 @@ package io.github.clusterkit.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.ColumnType;
@@ -30,7 +31,7 @@ class DocumentationTest {
   @Test
   void csvOptionsDefaults() {
     // CsvOptions: "comma-separated, double-quoted, a decimal point, a header row, "" and "NA" as missing, every
-    // column's type inferred, UTF-8".
+    // column's type inferred, UTF-8, fields kept with the spaces around them".
     CsvOptions o = CsvOptions.defaults();
     assertEquals(',', o.delimiter());
     assertEquals('"', o.quote());
@@ -39,8 +40,9 @@ class DocumentationTest {
     assertEquals(Set.of("", "NA"), o.missingTokenSet());
     assertTrue(o.types().isEmpty());
     assertEquals(StandardCharsets.UTF_8, o.charset());
+    assertFalse(o.trimSpaces());
     assertEquals("CsvOptions[delimiter=',', quote='\"', decimalSeparator='.', header=true, missing=[, NA],"
-        + " types={}, charset=UTF-8]", o.toString());
+        + " types={}, charset=UTF-8, trimSpaces=false]", o.toString());
   }
 
   @Test
