@@ -121,7 +121,7 @@ public final class KDistance {
     int[] first = DistinctRows.firstRows(group, groups);
     double[] groupDist = new double[groups];
     // chunks fixed by the number of groups alone; each writes only its own groups' distances
-    int chunks = (groups + QUERY_CHUNK - 1) / QUERY_CHUNK;
+    int chunks = (int) ((groups + (long) QUERY_CHUNK - 1) / QUERY_CHUNK); // long: groups may be near 2^31
     // one per worker slot, each used by one thread at a time; a pass of c chunks uses slots below min(parallelism, c)
     Neighbors[] buffers = new Neighbors[Math.max(1, Math.min(parallelism, chunks))];
     try (ChunkRunner runner = new ChunkRunner(parallelism)) {
@@ -131,7 +131,7 @@ public final class KDistance {
           buf = new Neighbors(k);
           buffers[slot] = buf;
         }
-        int end = Math.min(groups, (c + 1) * QUERY_CHUNK);
+        int end = (int) Math.min(groups, (c + 1L) * QUERY_CHUNK);
         for (int g = c * QUERY_CHUNK; g < end; g++) {
           index.knn(first[g], k, buf);
           groupDist[g] = buf.distance(k - 1);

@@ -62,8 +62,10 @@ import java.util.Objects;
  * component's rows ({@code u = 2^-53}), plus the factorisation's own {@code (r + 2) u} times the diagonal entry; so a
  * column constant within a component (or exactly a linear function of the others, FULL and TIED) is refused with
  * regularization 0, where its computed variance is rounding noise (a constant column of 1s came out {@code 1.2e-32} and
- * gave log densities of {@code -4e25} a thousandth off the column). scikit-learn 1.2.1 fits such data with FULL
- * covariances and that noise. With several restarts, a restart that fails this way is skipped; the exception is thrown
+ * gave log densities of {@code -4e25} a thousandth off the column). The bound grows with the values' size, not their
+ * spread: 2000 distinct rows near {@code 1.7e9} spread over {@code 2e-3} (variance {@code 3e-7}, floor about
+ * {@code 5e-6}) are refused too, and the message says so; centre the columns first, or keep a regularization.
+ * scikit-learn 1.2.1 fits such data with FULL covariances and that noise. With several restarts, a restart that fails this way is skipped; the exception is thrown
  * only if every restart fails. A component that loses all its points keeps weight about {@code 1e-15 / n}, mean 0 and
  * covariance {@code regularization * I} (as scikit-learn).
  *
@@ -518,7 +520,9 @@ public final class GaussianMixture {
    *     covariances and the KMEANS and RANDOM initialisations store (DIAGONAL and SPHERICAL started by
    *     KMEANS_PLUS_PLUS or {@link #initialParameters} store none), or the {@code k * d * d} (FULL) or
    *     {@code d * d} (TIED) covariance values (before, such sizes overflowed int: a
-   *     NegativeArraySizeException or an index error), or the initialisation KMEANS or KMEANS_PLUS_PLUS needs
+   *     NegativeArraySizeException or an index error), or the {@code k * ceil(n / 128)} flags of which blocks of
+   *     rows a component reaches, or {@code data} has more than {@code 2^31 - 2^26} rows (2,080,374,784; only
+   *     data of one column can have more), or the initialisation KMEANS or KMEANS_PLUS_PLUS needs
    *     more distinct rows than {@code data} has (at least {@code components}; RANDOM and
    *     {@link #initialParameters} do not)
    * @throws IllegalStateException if a covariance matrix is not positive definite in every restart (the
@@ -583,11 +587,22 @@ public final class GaussianMixture {
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   /**
-   * Refuses, before any work, a fit whose responsibilities or covariance storage would not fit in a Java array
-   * (their sizes would overflow int).
+   * Refuses, before any work, a fit whose responsibilities, covariance storage or per-block flags would not fit in a
+   * Java array (their sizes would overflow int), or of more rows than the fit's chunk arithmetic takes
+   * ({@link EmRun#MAX_ROWS}; only data of one column can have more).
    */
-  private void checkArraySizes(int n, int d) {
+  void checkArraySizes(int n, int d) {
     long k = components;
+    if (n > EmRun.MAX_ROWS) {
+      throw new IllegalArgumentException("a mixture fits at most " + EmRun.MAX_ROWS + " rows, got n = " + n
+          + "; fit a sample of the rows");
+    }
+    long flags = k * ((n + (long) EmRun.BLOCK - 1) / EmRun.BLOCK);
+    if (flags > MAX_ARRAY) {
+      throw new IllegalArgumentException("components * ceil(n / " + EmRun.BLOCK + ") block flags must fit in a Java"
+          + " array (at most " + MAX_ARRAY + " values), got n = " + n + ", components = " + k + " (" + flags
+          + " values); use fewer components, or fit a sample of the rows");
+    }
     boolean storesResponsibilities = type == CovarianceType.FULL || type == CovarianceType.TIED
         || (initWeights == null && init != GmmInit.KMEANS_PLUS_PLUS);
     if (storesResponsibilities && n * k > MAX_ARRAY) {

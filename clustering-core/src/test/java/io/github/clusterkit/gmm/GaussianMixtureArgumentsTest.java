@@ -420,4 +420,29 @@ class GaussianMixtureArgumentsTest {
     rejects(() -> g.scoreSample(new double[3]), "point must have dimension 2, got 3");
     rejects(() -> g.scoreSample(new double[] {0, Double.NaN}), "point must be finite, got NaN at index 1");
   }
+
+  /**
+   * Found in review: the fit's chunk and block ends ({@code from + chunkSize}, {@code (n + BLOCK - 1) / BLOCK}) overflowed
+   * int for one column of more than about 2.11e9 rows, and its per-block flags ({@code components * ceil(n / 128)})
+   * were not checked. Both are refused before any work; the limits are exact: 2^31 - 2^26 = 2,080,374,784 rows, and
+   * 255 * 2^23 = 2,139,095,040 flags pass where 256 * 2^23 = 2^31 do not (the array limit is 2^31 - 9).
+   */
+  @Test
+  void rowsBeyondTheFitsChunkArithmeticAndTooManyBlockFlagsAreRefusedBeforeAnyWork() {
+    GaussianMixture two = GaussianMixture.components(2).covariance(CovarianceType.DIAGONAL)
+        .init(GmmInit.KMEANS_PLUS_PLUS);
+    two.checkArraySizes(2_080_374_784, 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> two.checkArraySizes(2_080_374_785, 1));
+    assertEquals("a mixture fits at most 2080374784 rows, got n = 2080374785; fit a sample of the rows",
+        e.getMessage());
+    GaussianMixture.components(255).covariance(CovarianceType.DIAGONAL).init(GmmInit.KMEANS_PLUS_PLUS)
+        .checkArraySizes(1 << 30, 1);
+    GaussianMixture many = GaussianMixture.components(256).covariance(CovarianceType.DIAGONAL)
+        .init(GmmInit.KMEANS_PLUS_PLUS);
+    e = assertThrows(IllegalArgumentException.class, () -> many.checkArraySizes(1 << 30, 1));
+    assertEquals("components * ceil(n / 128) block flags must fit in a Java array (at most 2147483639 values), got"
+        + " n = 1073741824, components = 256 (2147483648 values); use fewer components, or fit a sample of the rows",
+        e.getMessage());
+  }
 }

@@ -117,6 +117,38 @@ class GaussianMixtureDataTest {
   }
 
   @Test
+  void aSpreadWithinTheRoundingErrorOfLargeValuesIsRefusedWithoutRegularizationNamingTheRemedy() {
+    // 2000 distinct rows of one column near 1.7e9 (a timestamp), spread over +-9.5e-4: their variance, about 3e-7,
+    // is below the documented floor with regularization 0, 2 ((4 n + 16) u M)^2 = 2 (8016 * 2^-53 * 1.7e9)^2, about
+    // 4.6e-6 (the worst-case rounding error of the mean of values this large), so the fit is refused although the
+    // rows are distinct (found in review: the message said only that the points had collapsed); the message now
+    // names this case and that centring helps. The same rows centred fit; their variance is exact by hand below.
+    int n = 2000;
+    double[][] raw = new double[n][];
+    double[][] centred = new double[n][];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double off = (2 * ((i * 37) % n) - (n - 1)) * 0x1p-21; // a permutation of odd multiples of 2^-21, sum 0
+      raw[i] = new double[] {1.7e9 + off}; // exact: the ulp of 1.7e9 is 2^-22
+      centred[i] = new double[] {off};
+      sum += off * off; // exact: integers below 2^22 times 2^-42
+    }
+    for (CovarianceType type : CovarianceType.values()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> GaussianMixture.components(1).covariance(type).regularization(0).fit(Dataset.of(raw)), type::toString);
+      assertTrue(e.getMessage().contains("or spread less than the rounding error of values as large as theirs"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("centre the columns first"), e.getMessage());
+      GaussianMixtureModel m = GaussianMixture.components(1).covariance(type).regularization(0)
+          .fit(Dataset.of(centred));
+      // the offsets sum to 0 exactly (mean 0), so the variance is sum(off^2) / n, exact up to the division
+      assertEquals(sum / n, m.state().covariances()[0], 1e-15 * sum / n, type::toString);
+    }
+    // with the default regularization the raw rows fit
+    GaussianMixture.components(1).fit(Dataset.of(raw));
+  }
+
+  @Test
   void constantColumnIsRefusedWithoutRegularization() {
     double[][] c = new double[30][];
     for (int i = 0; i < 30; i++) {

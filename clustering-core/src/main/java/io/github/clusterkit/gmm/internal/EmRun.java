@@ -55,7 +55,7 @@ import java.util.Arrays;
 public final class EmRun {
 
   /** Rows per block (the unit of the vectorised inner loops). */
-  static final int BLOCK = 128;
+  public static final int BLOCK = 128;
   /**
    * FULL and TIED covariances of more than this many columns take the wide scatter path ({@link #wideScatter}),
    * whose scratch is linear in {@code d}; up to it, the lanes of {@link Buffers#pair} ({@code d (d + 1) / 2} lanes
@@ -66,6 +66,12 @@ public final class EmRun {
   static final int WIDE_ROWS = 32;
   /** At most this many chunks, each of at least {@link #MIN_BLOCKS} blocks (fewer chunks for small n). */
   private static final int MAX_CHUNKS = 64;
+
+  /**
+   * The most rows a fit takes: 2^31 - 2^26, so that a chunk's end ({@code from + chunkSize}) and a block's
+   * ({@code i + BLOCK}) stay within {@code int} (one column of 2^31 - 9 rows would overflow them).
+   */
+  public static final int MAX_ROWS = Integer.MAX_VALUE - (1 << 26) + 1;
   private static final int MIN_BLOCKS = 32;
   /** scikit-learn adds {@code 10 * np.finfo(float).eps} to every component's responsibility sum. */
   private static final double NK_EPS = 10 * Math.ulp(1.0);
@@ -259,7 +265,7 @@ public final class EmRun {
     this.reg = reg;
     this.exec = exec;
     this.chunkSize = chunkSize(n);
-    this.chunks = (n + chunkSize - 1) / chunkSize;
+    this.chunks = (int) ((n + (long) chunkSize - 1) / chunkSize); // long: n may be near 2^31 (one column)
     this.tri = d * (d + 1) / 2;
     this.x = x;
     this.colMax = reg > 0 ? null : columnMaxima(x, n, d); // the floors guard regularization 0 alone (build)
@@ -268,7 +274,7 @@ public final class EmRun {
     if (!fused) {
       columnCopy();
     }
-    this.blocks = (n + BLOCK - 1) / BLOCK;
+    this.blocks = (int) ((n + (long) BLOCK - 1) / BLOCK);
     this.touched = new boolean[k * blocks];
     this.statPart = new double[chunks][1 + k + k * d];
     this.covPart = wide ? null : new double[chunks][sumLength(d, k, type)];
@@ -279,8 +285,8 @@ public final class EmRun {
 
   /** @return the rows of a chunk for {@code n} rows: at most {@value #MAX_CHUNKS} chunks of whole blocks */
   private static int chunkSize(int n) {
-    int perChunk = (n + MAX_CHUNKS - 1) / MAX_CHUNKS;
-    return Math.max(MIN_BLOCKS * BLOCK, (perChunk + BLOCK - 1) / BLOCK * BLOCK);
+    long perChunk = (n + (long) MAX_CHUNKS - 1) / MAX_CHUNKS;
+    return (int) Math.max(MIN_BLOCKS * BLOCK, (perChunk + BLOCK - 1) / BLOCK * BLOCK);
   }
 
   /** @return the length of the M-step's second-moment sums (FULL: k * tri, TIED: tri, else k * d) */
@@ -1619,7 +1625,10 @@ public final class EmRun {
             + (float) nk[component] + ")";
     return new IllegalStateException("Gaussian mixture fit failed " + when + ": " + what
         + " is not positive definite (" + type + " covariance, d = " + d + "): its points have collapsed onto "
-        + "a point or a lower-dimensional subspace. Increase regularization (currently " + reg
+        + "a point or a lower-dimensional subspace"
+        + (reg > 0 ? "" : ", or spread less than the rounding error of values as large as theirs (with"
+            + " regularization 0 a variance below about (4 n 2^-53 max|x|)^2 counts as 0: centre the columns first)")
+        + ". Increase regularization (currently " + reg
         + "), use fewer components (currently " + k + "), or remove duplicate or constant columns.");
   }
 }
