@@ -24,6 +24,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -521,6 +522,7 @@ public final class Csv {
       throw new IllegalArgumentException("file must not be null");
     }
     String missing = checkWritable(table, options);
+    checkEncodable(table, options, missing);
     try (Writer out = Files.newBufferedWriter(file, options.charset())) {
       writeChecked(table, out, options, missing);
     }
@@ -538,13 +540,16 @@ public final class Csv {
    * of the missing tokens, else as {@code NA} when that is one, else as the first token in {@link String#compareTo}
    * order. Categorical cells are written as they are.
    *
-   * <p><b>What does not round-trip, and is refused.</b> A categorical cell whose stripped text is a missing token
-   * (a category named {@code NA}, or the empty string) would read back as missing: {@code IllegalArgumentException}
-   * naming the column and row; so is a number whose text is a missing token (the value {@code -999} written with
-   * the token {@code -999}), and a missing cell when the options have no missing token. Types are inferred
-   * again on reading, so a categorical column whose every cell is a number ({@code "1"}, {@code "2"}) reads back as
-   * numeric unless the reading options say {@link CsvOptions#type(String, ColumnType)}. Without a header the
-   * names are not written, and the table reads back with the placeholder names {@code x0, x1, ...}.
+   * <p><b>What does not round-trip, and is refused.</b> A categorical cell whose stripped text is a missing token (a
+   * category named {@code NA}, or the empty string) would read back as missing: {@code IllegalArgumentException}
+   * naming the column and row; so is a number whose text is a missing token (the value {@code -999} written with the
+   * token {@code -999}), and a missing cell when the options have no missing token; so are a table without rows
+   * written without a header (an empty file), a first column name starting with U+FEFF (or, without a header, a first
+   * cell), which reading takes for a byte-order mark, and (writing to a file) a name or cell that the options'
+   * charset cannot encode, all before anything is written. Types are inferred again on reading, so a categorical
+   * column whose every cell is a number ({@code "1"}, {@code "2"}), or is missing, or that has no cells, reads back
+   * as numeric unless the reading options say {@link CsvOptions#type(String, ColumnType)}. Without a header the names
+   * are not written, and the table reads back with the placeholder names {@code x0, x1, ...}.
    *
    * @param table the table
    * @param out where to write (not closed; flushed at the end)
@@ -567,6 +572,23 @@ public final class Csv {
     }
     if (options == null) {
       throw new IllegalArgumentException("options must not be null");
+    }
+    if (!options.header() && table.rowCount() == 0) {
+      throw new IllegalArgumentException("a table without rows written without a header is an empty file, which"
+          + " reads back as no table; write it with a header");
+    }
+    // Reading drops a byte-order mark at the start of the text: a first name (or, without a header, a first cell)
+    // starting with U+FEFF would lose it.
+    String first = table.columnNames().get(0);
+    if (options.header() && first.startsWith("\uFEFF")) {
+      throw new IllegalArgumentException("column name '" + first + "' starts with U+FEFF, which reading takes for a"
+          + " byte-order mark and drops; rename the column");
+    }
+    if (!options.header() && table.type(0) == ColumnType.CATEGORICAL && table.categorical(first)[0] != null
+        && table.categorical(first)[0].startsWith("\uFEFF")) {
+      throw new IllegalArgumentException("column '" + first + "' has a category starting with U+FEFF at row 0, the"
+          + " start of the file without a header, which reading takes for a byte-order mark and drops; write with"
+          + " a header");
     }
     Set<String> tokens = options.missingTokenSet();
     String missing = tokens.contains("") ? "" : tokens.contains("NA") ? "NA"
@@ -610,6 +632,37 @@ public final class Csv {
       }
     }
     return missing;
+  }
+
+  /**
+   * Refuses a name or cell that the options' charset cannot encode, before the file is opened (found in review:
+   * "\u0141\u00f3d\u017a" in ISO-8859-1 failed half-way and left the rows before it in the file). Numbers are ASCII.
+   */
+  private static void checkEncodable(Table table, CsvOptions options, String missing) {
+    CharsetEncoder enc = options.charset().newEncoder();
+    String cs = options.charset().name();
+    for (String token : new String[] {String.valueOf(options.delimiter()), String.valueOf(options.quote()),
+        missing == null ? "" : missing}) {
+      if (!enc.canEncode(token)) {
+        throw new IllegalArgumentException("the delimiter, quote or missing token '" + token + "' cannot be encoded"
+            + " in " + cs + "; write with another charset, such as UTF-8");
+      }
+    }
+    for (String name : table.columnNames()) {
+      if (options.header() && !enc.canEncode(name)) {
+        throw new IllegalArgumentException("column name '" + name + "' has characters that " + cs + " cannot"
+            + " encode; write with another charset, such as UTF-8");
+      }
+      if (table.type(name) == ColumnType.CATEGORICAL) {
+        String[] v = table.categorical(name);
+        for (int i = 0; i < v.length; i++) {
+          if (v[i] != null && !enc.canEncode(v[i])) {
+            throw new IllegalArgumentException("column '" + name + "' has the category '" + v[i] + "' at row " + i
+                + ", which " + cs + " cannot encode; write with another charset, such as UTF-8");
+          }
+        }
+      }
+    }
   }
 
   private static void writeChecked(Table table, Writer out, CsvOptions options, String missing)

@@ -142,4 +142,48 @@ class CsvWriteTest {
     assertEquals(ColumnType.NUMERIC, Csv.parse(written, CsvOptions.defaults()).type("plan"));
     assertEquals(codes, Csv.parse(written, CsvOptions.defaults().type("plan", ColumnType.CATEGORICAL)));
   }
+
+  /**
+   * Found in review: a cell that the file's charset cannot encode failed the write half-way and left the rows before
+   * it in the file (140,734 bytes of 20,000 rows in ISO-8859-1); an empty table written without a header made an
+   * empty file, which reads as no table; a first name starting with U+FEFF lost it on reading (taken for a
+   * byte-order mark). Each is now refused before anything is written.
+   */
+  @Test
+  void whatReadingWouldLoseOrWritingCannotEncodeIsRefusedBeforeTheFileIsOpened(@TempDir Path dir) throws IOException {
+    String[] cities = new String[20_000];
+    java.util.Arrays.fill(cities, "Paris");
+    cities[19_999] = "\u0141\u00f3d\u017a";
+    Table t = Table.builder().categorical("city", cities).build();
+    Path f = dir.resolve("latin.csv");
+    CsvOptions latin = CsvOptions.defaults().charset(java.nio.charset.StandardCharsets.ISO_8859_1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.write(t, f, latin));
+    assertEquals("column 'city' has the category '\u0141\u00f3d\u017a' at row 19999, which ISO-8859-1 cannot"
+        + " encode; write with another charset, such as UTF-8", e.getMessage());
+    assertFalse(Files.exists(f));
+    Table name = Table.builder().numeric("\u00e9t\u00e9 \u20ac", new double[] {1}).build();
+    e = assertThrows(IllegalArgumentException.class, () -> Csv.write(name, f, latin));
+    assertTrue(e.getMessage().startsWith("column name '\u00e9t\u00e9 \u20ac' has characters that ISO-8859-1"),
+        e.getMessage());
+    assertFalse(Files.exists(f));
+    Csv.write(name, f, latin.header(false)); // without a header the name is not written
+    assertEquals("1\r\n", Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1));
+    Csv.write(t, f); // UTF-8 encodes every name and cell
+    assertEquals(t, Csv.read(f));
+
+    Table empty = Table.builder().numeric("a", new double[0]).build();
+    e = assertThrows(IllegalArgumentException.class, () -> text(empty, CsvOptions.defaults().header(false)));
+    assertEquals("a table without rows written without a header is an empty file, which reads back as no table;"
+        + " write it with a header", e.getMessage());
+    assertEquals(empty, Csv.parse(text(empty, CsvOptions.defaults()), CsvOptions.defaults()));
+
+    Table bom = Table.builder().numeric("\uFEFFid", new double[] {1}).build();
+    e = assertThrows(IllegalArgumentException.class, () -> text(bom, CsvOptions.defaults()));
+    assertTrue(e.getMessage().startsWith("column name '\uFEFFid' starts with U+FEFF"), e.getMessage());
+    Table bomCell = Table.builder().categorical("a", new String[] {"\uFEFFA", "B"}).build();
+    e = assertThrows(IllegalArgumentException.class, () -> text(bomCell, CsvOptions.defaults().header(false)));
+    assertTrue(e.getMessage().startsWith("column 'a' has a category starting with U+FEFF at row 0"), e.getMessage());
+    // with a header the cell is not at the start of the file, and reads back
+    assertEquals(bomCell, Csv.parse(text(bomCell, CsvOptions.defaults()), CsvOptions.defaults()));
+  }
 }
