@@ -130,6 +130,14 @@ class CsvTrimSpacesTest {
     assertEquals("a,c", drain(new SpaceTrimReader(new StringReader("a    , c  "), ',', '"', 4)));
   }
 
+  @Test
+  void spacesInsideAFieldLongerThanABufferAreKept() {
+    // 20,000 spaces between two words: held back, then passed on at once, past the reader's 8192-character buffers
+    String inner = " ".repeat(20_000);
+    Table t = Csv.parse("h,i\n  a" + inner + "b  ,1\n", TRIM);
+    assertArrayEquals(new String[] {"a" + inner + "b"}, t.categorical("h"));
+  }
+
   private static String drain(java.io.Reader r) throws IOException {
     StringBuilder sb = new StringBuilder();
     char[] buf = new char[3];
