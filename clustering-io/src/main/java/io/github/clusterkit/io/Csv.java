@@ -584,8 +584,9 @@ public final class Csv {
       throw new IllegalArgumentException("column name '" + first + "' starts with U+FEFF, which reading takes for a"
           + " byte-order mark and drops; rename the column");
     }
-    if (!options.header() && table.type(0) == ColumnType.CATEGORICAL && table.categorical(first)[0] != null
-        && table.categorical(first)[0].startsWith("\uFEFF")) {
+    String firstCell = options.header() || table.type(0) != ColumnType.CATEGORICAL ? null
+        : table.categorical(first)[0];
+    if (firstCell != null && firstCell.startsWith("\uFEFF")) {
       throw new IllegalArgumentException("column '" + first + "' has a category starting with U+FEFF at row 0, the"
           + " start of the file without a header, which reading takes for a byte-order mark and drops; write with"
           + " a header");
