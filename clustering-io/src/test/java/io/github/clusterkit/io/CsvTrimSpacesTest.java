@@ -14,12 +14,10 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -220,23 +218,6 @@ class CsvTrimSpacesTest {
     Arbitrary<String> words = Arbitraries.strings().withChars("ab ,\t\"\n\rü1.-").ofMinLength(1).ofMaxLength(6)
         .filter(s -> !s.strip().isEmpty() && !s.strip().equals("NA"))
         .injectNull(0.15);
-    return Arbitraries.integers().between(1, 5).flatMap(rows -> Arbitraries.integers().between(1, 3).flatMap(
-        cols -> Combinators.combine(
-            Arbitraries.of(true, false).list().ofSize(cols),
-            numbers.array(double[].class).ofSize(rows).list().ofSize(cols),
-            words.array(String[].class).ofSize(rows).list().ofSize(cols)).as((numeric, nums, strs) -> {
-              Table.Builder b = Table.builder();
-              List<String> used = new ArrayList<>();
-              for (int j = 0; j < cols; j++) {
-                String name = j % 2 == 0 ? "c" + j + " (k$)" : " c" + j + ",\"x\"\t";
-                used.add(name);
-                if (numeric.get(j)) {
-                  b.numeric(name, nums.get(j));
-                } else {
-                  b.categorical(name, strs.get(j));
-                }
-              }
-              return b.build();
-            })));
+    return CsvWriteTest.tables(numbers, words, 1, 5, 3, j -> j % 2 == 0 ? "c" + j + " (k$)" : " c" + j + ",\"x\"\t");
   }
 }

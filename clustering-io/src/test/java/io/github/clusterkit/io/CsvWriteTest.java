@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -115,20 +113,26 @@ class CsvWriteTest {
     Arbitrary<String> words = Arbitraries.strings().withChars("ab ,;\t'\"\n\rüł1.-").ofMinLength(1).ofMaxLength(6)
         .filter(s -> !s.strip().isEmpty() && !s.strip().equals("NA") && !s.strip().equals("?"))
         .injectNull(0.15);
-    return Arbitraries.integers().between(0, 6).flatMap(rows -> Arbitraries.integers().between(1, 4).flatMap(
-        cols -> Combinators.combine(
+    return tables(numbers, words, 0, 6, 4, j -> "c" + j + (j % 2 == 0 ? " (k$)" : ",\"x\""));
+  }
+
+  /**
+   * Tables of {@code minRows} to {@code maxRows} rows and 1 to {@code maxCols} columns, each numeric or categorical
+   * at random, column {@code j} named {@code name.apply(j)}.
+   */
+  static Arbitrary<Table> tables(Arbitrary<Double> numbers, Arbitrary<String> words, int minRows, int maxRows,
+      int maxCols, java.util.function.IntFunction<String> name) {
+    return Arbitraries.integers().between(minRows, maxRows).flatMap(rows -> Arbitraries.integers()
+        .between(1, maxCols).flatMap(cols -> Combinators.combine(
             Arbitraries.of(true, false).list().ofSize(cols),
             numbers.array(double[].class).ofSize(rows).list().ofSize(cols),
             words.array(String[].class).ofSize(rows).list().ofSize(cols)).as((numeric, nums, strs) -> {
               Table.Builder b = Table.builder();
-              List<String> used = new ArrayList<>();
               for (int j = 0; j < cols; j++) {
-                String name = "c" + j + (j % 2 == 0 ? " (k$)" : ",\"x\"");
-                used.add(name);
                 if (numeric.get(j)) {
-                  b.numeric(name, nums.get(j));
+                  b.numeric(name.apply(j), nums.get(j));
                 } else {
-                  b.categorical(name, strs.get(j));
+                  b.categorical(name.apply(j), strs.get(j));
                 }
               }
               return b.build();
