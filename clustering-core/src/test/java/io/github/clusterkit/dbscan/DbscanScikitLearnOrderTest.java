@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.testutil.SharedData;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,13 +37,8 @@ class DbscanScikitLearnOrderTest {
   }
 
   @Test
-  void mallIncomeAndScoreHaveScikitLearnsClustersWithThreeAndFourSwapped() throws IOException {
-    List<String> lines = Files.readAllLines(SharedData.file("Mall_Customers.csv"), StandardCharsets.UTF_8);
-    double[][] rows = new double[lines.size() - 1][];
-    for (int i = 1; i < lines.size(); i++) {
-      String[] f = lines.get(i).split(",");
-      rows[i - 1] = new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[4])};
-    }
+  void mallIncomeAndScoreHaveScikitLearnsClustersWithThreeAndFourSwapped() {
+    double[][] rows = SharedData.mallIncomeAndScore();
     // DBSCAN(eps=5, min_samples=5).labels_, one character a row, N for -1; 89 core rows
     String sk = "N0N0N0NNN0NNN0N0NNNNNNNNNNNNNNNNNNNNNNNNNNN1NN111111111111111111111111111111111111111111111111111111"
         + "11111111111111111111111NN2N43232N234323234N434N2N4N4N2N43232N4N4NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN";

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.testutil.SharedData;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,13 +30,8 @@ class ScikitLearnThresholdTest {
   }
 
   @Test
-  void mallIncomeAndScoreAtFiveAsTheJavadocSays() throws IOException {
-    List<String> lines = Files.readAllLines(SharedData.file("Mall_Customers.csv"), StandardCharsets.UTF_8);
-    double[][] rows = new double[lines.size() - 1][];
-    for (int i = 1; i < lines.size(); i++) {
-      String[] f = lines.get(i).split(",");
-      rows[i - 1] = new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[4])};
-    }
+  void mallIncomeAndScoreAtFiveAsTheJavadocSays() {
+    double[][] rows = SharedData.mallIncomeAndScore();
     Dataset x = Dataset.of(rows);
     Linkage[] linkages = {Linkage.SINGLE, Linkage.AVERAGE, Linkage.COMPLETE, Linkage.WARD};
     // scikit-learn: AgglomerativeClustering(n_clusters=None, distance_threshold=5, linkage=...).n_clusters_

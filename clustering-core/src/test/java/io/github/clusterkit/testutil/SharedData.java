@@ -38,6 +38,26 @@ public final class SharedData {
     return p;
   }
 
+  /**
+   * Mall Customers' annual income and spending score (the file's fourth and fifth columns), 200 rows in file order.
+   *
+   * @return the rows
+   */
+  public static double[][] mallIncomeAndScore() {
+    try {
+      java.util.List<String> lines = Files.readAllLines(file("Mall_Customers.csv"),
+          java.nio.charset.StandardCharsets.UTF_8);
+      double[][] rows = new double[lines.size() - 1][];
+      for (int i = 1; i < lines.size(); i++) {
+        String[] f = lines.get(i).split(",");
+        rows[i - 1] = new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[4])};
+      }
+      return rows;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** A labelled benchmark set: points and integer labels ({@code -1} = noise). */
   public static final class Labelled {
     public final double[][] x;
