@@ -367,7 +367,11 @@ public final class Dataset {
     return new Dataset(out, indices.length, d, columnNames, Double.NaN);
   }
 
-  /** Two datasets are equal when they have the same shape, values and column names. */
+  /**
+   * Two datasets are equal when they have the same shape, values and column names, given or not: a dataset without
+   * names is not equal to one whose given names read {@code x0, x1, ...} (models check the latter; see
+   * {@link #hasColumnNames()}).
+   */
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -378,7 +382,7 @@ public final class Dataset {
     }
     Dataset other = (Dataset) o;
     return n == other.n && d == other.d && Arrays.equals(values, other.values)
-        && columnNames.equals(other.columnNames);
+        && FittedColumns.sameNames(columnNames, other.columnNames);
   }
 
   @Override

@@ -716,7 +716,7 @@ public final class DbscanModel implements ClusterModel {
       State s = (State) o;
       return Double.compare(eps, s.eps) == 0 && minPts == s.minPts && metric == s.metric
           && borderPointsAsNoise == s.borderPointsAsNoise && search == s.search && dimension == s.dimension
-          && columnNames.equals(s.columnNames)
+          && FittedColumns.sameNames(columnNames, s.columnNames)
           && Arrays.equals(labels, s.labels) && Arrays.equals(coreMask, s.coreMask)
           && Arrays.equals(corePoints, s.corePoints);
     }

@@ -761,7 +761,7 @@ public final class GaussianMixtureModel implements ClusterModel {
         return false;
       }
       State s = (State) o;
-      return covarianceType == s.covarianceType && columnNames.equals(s.columnNames)
+      return covarianceType == s.covarianceType && FittedColumns.sameNames(columnNames, s.columnNames)
           && Arrays.equals(weights, s.weights)
           && Arrays.equals(means, s.means) && Arrays.equals(covariances, s.covariances)
           && iterations == s.iterations && converged == s.converged

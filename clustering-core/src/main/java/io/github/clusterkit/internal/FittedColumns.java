@@ -52,6 +52,19 @@ public final class FittedColumns {
   }
 
   /**
+   * Equality of two name lists as models and datasets use them: the same names, and both or neither the placeholders
+   * of data without names (the strings {@code x0, x1} given as names are checked against a dataset's, the
+   * placeholders are not, so two states or datasets that differ only so behave differently and are not equal).
+   *
+   * @param a names, not null
+   * @param b names, not null
+   * @return whether they are the same names of the same kind
+   */
+  public static boolean sameNames(List<String> a, List<String> b) {
+    return areDefault(a) == areDefault(b) && a.equals(b);
+  }
+
+  /**
    * Whether names read as the placeholders, whatever list holds them: for a model file that must tell a model fitted
    * without names from one fitted on given names that happen to read {@code x0, x1, ...}.
    *

@@ -495,7 +495,7 @@ public final class KMeansModel implements ClusterModel {
         return false;
       }
       State s = (State) o;
-      return dimension == s.dimension && columnNames.equals(s.columnNames) && Arrays.equals(centroids, s.centroids)
+      return dimension == s.dimension && FittedColumns.sameNames(columnNames, s.columnNames) && Arrays.equals(centroids, s.centroids)
           && Arrays.equals(labels, s.labels)
           && Double.compare(inertia, s.inertia) == 0 && iterations == s.iterations && converged == s.converged
           && algorithm == s.algorithm;

@@ -635,7 +635,7 @@ public final class PcaModel {
       }
       State s = (State) o;
       return sampleCount == s.sampleCount && whiten == s.whiten && solver == s.solver
-          && columnNames.equals(s.columnNames) && Arrays.equals(mean, s.mean)
+          && FittedColumns.sameNames(columnNames, s.columnNames) && Arrays.equals(mean, s.mean)
           && Arrays.equals(components, s.components) && Arrays.equals(explainedVariance, s.explainedVariance)
           && Arrays.equals(explainedVarianceRatio, s.explainedVarianceRatio)
           && Arrays.equals(singularValues, s.singularValues)

@@ -75,8 +75,11 @@ class DbscanColumnNamesTest {
     assertEquals(List.of("x0", "x1"), plain.columnNames());
     DbscanModel.State defaults = new DbscanModel.State(1.5, 2, Metric.EUCLIDEAN, false, Dbscan.Search.GRID, 2,
         List.of("x0", "x1"), labels, core, cx);
-    assertEquals(plain, defaults);
-    assertEquals(plain.hashCode(), defaults.hashCode());
+    // Names given as "x0", "x1" are checked against a dataset's, the placeholders are not (since the second user
+    // trial), so the two states are not equal: until the review of 2026-11-29 they were, while the models built
+    // from them behaved differently (NamesKindEqualityTest).
+    assertNotEquals(plain, defaults);
+    assertNotEquals(defaults, plain);
     DbscanModel.State ab = new DbscanModel.State(1.5, 2, Metric.EUCLIDEAN, false, Dbscan.Search.GRID, 2,
         new ArrayList<>(List.of("a", "b")), labels, core, cx);
     DbscanModel.State ab2 = new DbscanModel.State(1.5, 2, Metric.EUCLIDEAN, false, Dbscan.Search.GRID, 2,

@@ -95,8 +95,11 @@ class GaussianMixtureColumnNamesTest {
     assertEquals(List.of("x0", "x1", "x2"), plain.columnNames());
     GaussianMixtureModel.State defaults = new GaussianMixtureModel.State(CovarianceType.SPHERICAL,
         List.of("x0", "x1", "x2"), w, mu, cov, 0, false, h);
-    assertEquals(plain, defaults);
-    assertEquals(plain.hashCode(), defaults.hashCode());
+    // Names given as "x0", "x1" are checked against a dataset's, the placeholders are not (since the second user
+    // trial), so the two states are not equal: until the review of 2026-11-29 they were, while the models built
+    // from them behaved differently (NamesKindEqualityTest).
+    assertNotEquals(plain, defaults);
+    assertNotEquals(defaults, plain);
     GaussianMixtureModel.State abc = new GaussianMixtureModel.State(CovarianceType.SPHERICAL,
         new ArrayList<>(List.of("a", "b", "c")), w, mu, cov, 0, false, h);
     GaussianMixtureModel.State abc2 = new GaussianMixtureModel.State(CovarianceType.SPHERICAL, List.of("a", "b", "c"),

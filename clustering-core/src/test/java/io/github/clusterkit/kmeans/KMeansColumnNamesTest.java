@@ -217,9 +217,11 @@ class KMeansColumnNamesTest {
     KMeansModel.State named = new KMeansModel.State(2, List.of("x0", "x1"), c, labels, 1, 2, true,
         KMeansAlgorithm.LLOYD);
     assertEquals(List.of("x0", "x1"), plain.columnNames());
-    assertEquals(plain, named);
-    assertEquals(named, plain);
-    assertEquals(plain.hashCode(), named.hashCode());
+    // Names given as "x0", "x1" are checked against a dataset's, the placeholders are not (since the second user
+    // trial), so the two states are not equal: until the review of 2026-11-29 they were, while the models built
+    // from them behaved differently (NamesKindEqualityTest).
+    assertNotEquals(plain, named);
+    assertNotEquals(named, plain);
     KMeansModel m = KMeansModel.fromState(plain);
     assertEquals(List.of("x0", "x1"), m.columnNames());
     assertEquals(1, m.predict(Dataset.of(new double[][] {{5, 4}}, List.of("b", "a")))[0]);
