@@ -16,6 +16,8 @@ import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.pca.Pca;
 import io.github.clusterkit.pca.PcaModel;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,45 +48,39 @@ class NamesKindEqualityTest {
   @Test
   void kMeansStates() {
     KMeans k = KMeans.k(2).seed(1);
-    KMeansModel unnamed = k.fit(UNNAMED);
-    KMeansModel given = k.fit(GIVEN);
-    assertEquals(unnamed.state(), k.fit(UNNAMED).state());
-    assertNotEquals(unnamed.state(), given.state());
-    KMeansModel.fromState(unnamed.state()).predict(SWAPPED);
-    assertThrows(IllegalArgumentException.class, () -> KMeansModel.fromState(given.state()).predict(SWAPPED));
+    assertStatesDiffer(k::fit, KMeansModel::state, KMeansModel::fromState, KMeansModel::predict);
   }
 
   @Test
   void mixtureStates() {
     GaussianMixture g = GaussianMixture.components(2).seed(1);
-    GaussianMixtureModel unnamed = g.fit(UNNAMED);
-    GaussianMixtureModel given = g.fit(GIVEN);
-    assertEquals(unnamed.state(), g.fit(UNNAMED).state());
-    assertNotEquals(unnamed.state(), given.state());
-    GaussianMixtureModel.fromState(unnamed.state()).predict(SWAPPED);
-    assertThrows(IllegalArgumentException.class,
-        () -> GaussianMixtureModel.fromState(given.state()).predict(SWAPPED));
+    assertStatesDiffer(g::fit, GaussianMixtureModel::state, GaussianMixtureModel::fromState,
+        GaussianMixtureModel::predict);
   }
 
   @Test
   void dbscanStates() {
     Dbscan db = Dbscan.eps(1.5).minPts(3);
-    DbscanModel unnamed = db.fit(UNNAMED);
-    DbscanModel given = db.fit(GIVEN);
-    assertEquals(unnamed.state(), db.fit(UNNAMED).state());
-    assertNotEquals(unnamed.state(), given.state());
-    DbscanModel.fromState(unnamed.state()).predict(SWAPPED);
-    assertThrows(IllegalArgumentException.class, () -> DbscanModel.fromState(given.state()).predict(SWAPPED));
+    assertStatesDiffer(db::fit, DbscanModel::state, DbscanModel::fromState, DbscanModel::predict);
   }
 
   @Test
   void pcaStates() {
     Pca p = Pca.components(2);
-    PcaModel unnamed = p.fit(UNNAMED);
-    PcaModel given = p.fit(GIVEN);
-    assertEquals(unnamed.state(), p.fit(UNNAMED).state());
-    assertNotEquals(unnamed.state(), given.state());
-    PcaModel.fromState(unnamed.state()).transform(SWAPPED);
-    assertThrows(IllegalArgumentException.class, () -> PcaModel.fromState(given.state()).transform(SWAPPED));
+    assertStatesDiffer(p::fit, PcaModel::state, PcaModel::fromState, PcaModel::transform);
+  }
+
+  /**
+   * The states of fits on the data without names and with the names {@code x0, x1} differ, those of two fits without
+   * names do not; the model from the first state takes the swapped names, the one from the second refuses them.
+   */
+  private static <M, S> void assertStatesDiffer(Function<Dataset, M> fit, Function<M, S> state,
+      Function<S, M> fromState, BiConsumer<M, Dataset> use) {
+    S unnamed = state.apply(fit.apply(UNNAMED));
+    S given = state.apply(fit.apply(GIVEN));
+    assertEquals(unnamed, state.apply(fit.apply(UNNAMED)));
+    assertNotEquals(unnamed, given);
+    use.accept(fromState.apply(unnamed), SWAPPED);
+    assertThrows(IllegalArgumentException.class, () -> use.accept(fromState.apply(given), SWAPPED));
   }
 }
