@@ -803,6 +803,10 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--no-log", description = "do not take the log of skewed columns")
     boolean noLog;
 
+    @Option(names = "--trim-spaces", description = "remove the spaces and tabs around each field, outside quotes, as"
+        + " in a file written as 'id, gender, age' (header names and categories then lose them; quoted text is kept)")
+    boolean trimSpaces;
+
     SegmentCommand(PrintStream out, PrintStream err, boolean progress) {
       this.out = out;
       this.err = err;
@@ -870,7 +874,8 @@ public final class Cli implements Callable<Integer> {
         source = "the built-in generated table (seed " + CustomerData.DEFAULT_SEED + ")";
       } else {
         List<String> notes = new ArrayList<>();
-        table = readCustomers(file, idColumn, columns, CsvOptions.defaults().charset(charset(encoding)), notes);
+        table = readCustomers(file, idColumn, columns,
+            CsvOptions.defaults().charset(charset(encoding)).trimSpaces(trimSpaces), notes);
         notes.forEach(err::println);
         source = file.getFileName().toString();
         checkSegmentable(table, file, idColumn, columns);
@@ -981,6 +986,10 @@ public final class Cli implements Callable<Integer> {
         + " customers.csv, such as windows-1252 (default: ${DEFAULT-VALUE}; a byte-order mark wins)")
     String encoding;
 
+    @Option(names = "--trim-spaces", description = "remove the spaces and tabs around each field, outside quotes, as"
+        + " for segment (use it when segment used it)")
+    boolean trimSpaces;
+
     private final PrintStream err;
 
     PredictCommand(PrintStream out, PrintStream err) {
@@ -1033,7 +1042,7 @@ public final class Cli implements Callable<Integer> {
         throw new NoSuchFileException(model.toString());
       }
       ModelBundle bundle = ModelBundle.load(model);
-      CsvOptions base = CsvOptions.defaults().charset(charset(encoding));
+      CsvOptions base = CsvOptions.defaults().charset(charset(encoding)).trimSpaces(trimSpaces);
       Table t;
       List<String> notes = new ArrayList<>();
       try (Input in = Input.of(customers)) {
