@@ -57,7 +57,7 @@ class MixtureBoundEdgeTest {
             new double[] {1, 1}, new double[] {1162.359, 0.3}, new double[] {2925.208, 0.3},
             new double[] {3075.314, 0.3}, new double[] {0.549833997312478, 0.4501660026875221}, 1e-12),
         new Edge("DIAGONAL", CovarianceType.DIAGONAL, 4, new double[] {0.3, 0.7},
-            new double[] {0, 0, 0, 0, 0, 1, 0, 0}, concat(dv, dv), new double[] {982.3728, -0.5945957, 0.2, -0.1},
+            new double[] {0, 0, 0, 0, 0, 1, 0, 0}, concat(dv, dv), new double[] {982.3725, -0.5945957, 0.2, -0.1},
             new double[] {2472.251, -0.5945957, 0.2, -0.1}, new double[] {2599.115, -0.5945957, 0.2, -0.1},
             new double[] {0.42555748064910276, 0.5744425193508973}, 1e-12),
         // component 1 (errScale 6.2; component 0's 10.2) is the more probable: refine's reference, the smaller bound
@@ -71,7 +71,7 @@ class MixtureBoundEdgeTest {
             new double[] {8899.185, -2848.188}, new double[] {8888.477, -2832.125},
             new double[] {0.5986788817507559, 0.40132111824924405}, 1e-12),
         new Edge("TIED, means near 0", CovarianceType.TIED, 2, new double[] {0.4, 0.6}, new double[] {0, 0, 2, 1},
-            TIED_COV, new double[] {-277.9853, 419.1434}, new double[] {-701.1758, 1053.929},
+            TIED_COV, new double[] {-277.9852, 419.1432}, new double[] {-701.1757, 1053.929},
             new double[] {-737.2105, 1107.981}, new double[] {0.3775656548269941, 0.6224343451730059}, 1e-12),
         // traces 2 and 10, each unlike the off-diagonal entries: errScale must read each matrix's own diagonal
         new Edge("FULL, traces 2 and 10", CovarianceType.FULL, 2, new double[] {0.4, 0.6}, new double[] {0, 0, 1, 1},
@@ -93,8 +93,8 @@ class MixtureBoundEdgeTest {
         // GaussianMixtureFarPointTest's offset model: o is the first mean, x2 = |x - o|^2
         new Edge("TIED, means near 1e8", CovarianceType.TIED, 2, new double[] {0.4, 0.6},
             new double[] {O, O, O + 2e-3, O + 1e-3}, new double[] {2e-6, 0.5e-6, 0.5e-6, 1e-6},
-            new double[] {O - 0.2783251, O + 0.4189531}, new double[] {O - 0.7015155, O + 1.053739},
-            new double[] {O - 0.7375502, O + 1.107791}, new double[] {0.474982790566028, 0.525017209433972},
+            new double[] {O - 0.2783249, O + 0.4189528}, new double[] {O - 0.7015154, O + 1.053738},
+            new double[] {O - 0.7375501, O + 1.107791}, new double[] {0.4749604947852509, 0.5250395052147492},
             1e-12));
   }
 
