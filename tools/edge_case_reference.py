@@ -15,6 +15,11 @@ It writes no fixture: the tests hold these few numbers as literals, each with th
 * AgglomerativeApiTest.wardByCentroidsBreaksAnExactTieThatSciPyRoundsTheOtherWay: for the rows (1, 3), (1, 5),
   (4, 0), (0, 1), (4, 5), SciPy's Ward linkage and 2-cluster cut, scikit-learn's labels, and SciPy's Lance-Williams
   value for the merged rows 0 and 1 against rows 3 and 4 next to the closed form on centroids.
+* PcaEdgeCaseTest.svdWhitensARealComponentOfTinyVariance: PCA(2, whiten=True, svd_solver='full') on six rows whose
+  second column has standard deviation 1e-9: the whitened row 0.
+* PcaEdgeCaseTest.whiteningMapsTheRoundingNoiseOfADerivedColumnToZero: PCA(3, whiten=True, svd_solver='full') on
+  eight rows (a, b, a + b) near 2e4: explained_variance_[2] (the rounding noise of the derived column; its last
+  digits depend on the LAPACK build, OpenBLAS here).
 """
 import math
 
@@ -65,8 +70,23 @@ def ward_tie():
         print("merged rows 0, 1 to row", i, "Lance-Williams", repr(lw), "centroids", repr(closed))
 
 
+def pca_tiny():
+    from sklearn.decomposition import PCA
+    x = np.array([[-5, 1e-9], [-3, -1e-9], [-1, 0], [1, 0], [3, -1e-9], [5, 1e-9]])
+    z = PCA(2, whiten=True, svd_solver="full").fit(x).transform(x)
+    print("PCA whitened row 0", [repr(v) for v in z[0]])
+    rows = []
+    for i in range(8):
+        a = 10000 + 0.1 * i
+        b = 10000 + 0.3 * ((5 * i) % 8)
+        rows.append([a, b, a + b])
+    p = PCA(3, whiten=True, svd_solver="full").fit(np.array(rows))
+    print("PCA derived column explained_variance_[2]", repr(p.explained_variance_[2]))
+
+
 if __name__ == "__main__":
     print("scikit-learn", sklearn.__version__, "scipy", scipy.__version__, "numpy", np.__version__)
     knee_rows()
     tied_cuts()
     ward_tie()
+    pca_tiny()

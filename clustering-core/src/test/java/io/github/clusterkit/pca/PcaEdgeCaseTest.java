@@ -103,8 +103,8 @@ class PcaEdgeCaseTest {
     // computation). The SVD resolves the second (singular value 2e-9, 2.4e-10 of the largest, far above rounding);
     // whitening used to map it to 0 (the covariance solver's threshold on the variance ratio, 5.7e-20), so its
     // output column had variance 0 instead of 1 and inverseTransform(transform(x)) lost the 1e-9 column.
-    // scikit-learn 1.2.1, PCA(2, whiten=True, svd_solver='full').fit(X).transform(X): row 0 is
-    // [1.3363062095621219, 1.118033988749895] with its sign convention, = [5 / sqrt(14), 1e-9 / sqrt(8e-19)].
+    // tools/edge_case_reference.py, scikit-learn 1.2.1, PCA(2, whiten=True, svd_solver='full').fit(X).transform(X):
+    // row 0 is [1.3363062095621219, 1.118033988749895] with its sign convention, = [5 / sqrt(14), 1e-9 / sqrt(8e-19)].
     double[][] rows = {{-5, 1e-9}, {-3, -1e-9}, {-1, 0}, {1, 0}, {3, -1e-9}, {5, 1e-9}};
     Dataset x = Dataset.of(rows);
     PcaModel m = Pca.components(2).whiten(true).solver(Pca.Solver.SVD).fit(x);
@@ -135,9 +135,11 @@ class PcaEdgeCaseTest {
   void whiteningMapsTheRoundingNoiseOfADerivedColumnToZero(Pca.Solver solver) {
     // Column 3 = column 1 + column 2, rounded: near 2e4, its rounding errors (up to 2^-39) leave a third component
     // of variance 2.16e-24 in the data. scikit-learn 1.2.1, PCA(3, whiten=True, svd_solver='full') on these rows
-    // whitens that noise into a unit-variance column (explained_variance_[2] = 2.1602118154802462e-24, scores 0.618,
-    // 1.594, -0.041, ...). It lies below the rounding level of the data (max(n, d) 2^-52 times the largest standard
-    // deviation plus the largest mean, the documented rule), so both solvers map it to 0.
+    // (tools/edge_case_reference.py) whitens that noise into a unit-variance column (explained_variance_[2] =
+    // 2.1602220700106578e-24 with Debian's OpenBLAS, 2.1602118154802462e-24 in an earlier run: rounding noise, whose
+    // digits depend on the LAPACK build; scores 0.618, 1.594, -0.041, ...). It lies below the rounding level of the
+    // data (max(n, d) 2^-52 times the largest standard deviation plus the largest mean, the documented rule), so both
+    // solvers map it to 0.
     int n = 8;
     double[][] rows = new double[n][];
     for (int i = 0; i < n; i++) {
@@ -314,7 +316,8 @@ class PcaEdgeCaseTest {
   void svdResolvesATiltedComponentOfTinyVarianceThatTheScatterCannot() {
     // Column 2 = column 1 + 1e-9 w, w orthogonal to column 1 and to the ones: a second component of variance about
     // 4e-19 along (1, -1) / sqrt(2), not along an axis. tools/mutation_gap_reference.py, scikit-learn 1.2.1,
-    // PCA(2, svd_solver='full'): explained_variance_ [27.999999999999993, 4.000004280502122e-19]. The SVD agrees to
+    // PCA(2, svd_solver='full'): explained_variance_ [27.999999999999993, 4.000004280502122e-19] (reference LAPACK;
+    // Debian's OpenBLAS gives 4.000003349725841e-19, 2.3e-7 relative apart, within the 1e-4 below). The SVD agrees to
     // its rounding (about 2^-52 of the largest singular value, 2e-6 relative here); the covariance solver's
     // eigenvalue is only accurate to about 2^-52 of the largest variance, 6e-15, so it cannot resolve 4e-19.
     double[][] rows = {{-5, -5 + 1e-9}, {-3, -3 - 1e-9}, {-1, -1}, {1, 1}, {3, 3 - 1e-9}, {5, 5 + 1e-9}};
