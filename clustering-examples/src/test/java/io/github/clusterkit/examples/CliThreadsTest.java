@@ -102,7 +102,8 @@ class CliThreadsTest {
     return r;
   }
 
-  private static Map<String, byte[]> files(Path folder) throws IOException {
+  /** Every file of a folder by name, with its bytes. */
+  static Map<String, byte[]> files(Path folder) throws IOException {
     Map<String, byte[]> m = new TreeMap<>();
     try (Stream<Path> s = Files.list(folder)) {
       for (Path p : (Iterable<Path>) s::iterator) {
@@ -112,7 +113,8 @@ class CliThreadsTest {
     return m;
   }
 
-  private static void empty(Path folder) throws IOException {
+  /** Deletes every file of a folder (no subfolders). */
+  static void empty(Path folder) throws IOException {
     try (Stream<Path> s = Files.list(folder)) {
       for (Path p : (Iterable<Path>) s::iterator) {
         Files.delete(p);

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,18 +34,18 @@ class CliTrimSpacesTest {
     Files.writeString(file, plain);
     CliRun a = CliRun.of("segment", file.toString(), "--k", "3", "--out", out.toString());
     assertEquals(0, a.exit, a.toString());
-    Map<String, byte[]> aFiles = files(out);
+    Map<String, byte[]> aFiles = CliThreadsTest.files(out);
     Path neu = dir.resolve("new.csv");
     Files.writeString(neu, "CustomerID,Channel,Age,Income\n7,Store,33,80\n8,Online,61,20\n");
     CliRun pa = CliRun.of("predict", out.resolve("model.json").toString(), neu.toString());
     assertEquals(0, pa.exit, pa.toString());
-    empty(out);
+    CliThreadsTest.empty(out);
 
     Files.writeString(file, spaced);
     CliRun b = CliRun.of("segment", file.toString(), "--k", "3", "--out", out.toString(), "--trim-spaces");
     assertEquals(0, b.exit, b.toString());
     assertEquals(a.out, b.out, "the report");
-    Map<String, byte[]> bFiles = files(out);
+    Map<String, byte[]> bFiles = CliThreadsTest.files(out);
     assertEquals(aFiles.keySet(), bFiles.keySet());
     for (String name : aFiles.keySet()) {
       assertArrayEquals(aFiles.get(name), bFiles.get(name), name);
@@ -55,29 +53,11 @@ class CliTrimSpacesTest {
     Files.writeString(neu, "CustomerID, Channel, Age, Income\n7, Store, 33, 80\n8, Online , 61 , 20\n");
     CliRun pb = CliRun.of("predict", out.resolve("model.json").toString(), neu.toString(), "--trim-spaces");
     assertEquals(pa.out, pb.out, pb.toString());
-    empty(out);
+    CliThreadsTest.empty(out);
 
     // without the option the header names keep their spaces (as before)
     CliRun c = CliRun.of("segment", file.toString(), "--k", "3", "--out", out.toString());
     assertEquals(0, c.exit, c.toString());
     assertTrue(c.out.contains(" Channel"), c.out);
-  }
-
-  private static Map<String, byte[]> files(Path folder) throws IOException {
-    Map<String, byte[]> m = new TreeMap<>();
-    try (Stream<Path> s = Files.list(folder)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        m.put(p.getFileName().toString(), Files.readAllBytes(p));
-      }
-    }
-    return m;
-  }
-
-  private static void empty(Path folder) throws IOException {
-    try (Stream<Path> s = Files.list(folder)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Files.delete(p);
-      }
-    }
   }
 }
