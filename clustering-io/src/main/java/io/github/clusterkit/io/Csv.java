@@ -521,8 +521,7 @@ public final class Csv {
     if (file == null) {
       throw new IllegalArgumentException("file must not be null");
     }
-    String missing = checkWritable(table, options);
-    checkEncodable(table, options, missing);
+    String missing = checkWritable(table, options, options.charset().newEncoder());
     try (Writer out = Files.newBufferedWriter(file, options.charset())) {
       writeChecked(table, out, options, missing);
     }
@@ -561,12 +560,17 @@ public final class Csv {
     if (out == null) {
       throw new IllegalArgumentException("out must not be null");
     }
-    writeChecked(table, out, options, checkWritable(table, options));
+    writeChecked(table, out, options, checkWritable(table, options, null));
     out.flush();
   }
 
-  /** Checks every cell before anything is written; returns the token written for a missing cell (or null). */
-  private static String checkWritable(Table table, CsvOptions options) {
+  /**
+   * Checks every cell before anything is written; returns the token written for a missing cell (or null). With an
+   * encoder (writing to a file in the options' charset), also refuses a name, cell or token it cannot encode (found
+   * in review: "\u0141\u00f3d\u017a" in ISO-8859-1 failed half-way and left the rows before it in the file);
+   * numbers are ASCII. A caller's writer encodes as it does.
+   */
+  private static String checkWritable(Table table, CsvOptions options, CharsetEncoder enc) {
     if (table == null) {
       throw new IllegalArgumentException("table must not be null");
     }
@@ -594,12 +598,26 @@ public final class Csv {
     Set<String> tokens = options.missingTokenSet();
     String missing = tokens.contains("") ? "" : tokens.contains("NA") ? "NA"
         : tokens.stream().sorted().findFirst().orElse(null);
+    String cs = options.charset().name();
+    if (enc != null) {
+      for (String token : new String[] {String.valueOf(options.delimiter()), String.valueOf(options.quote()),
+          missing == null ? "" : missing}) {
+        if (!enc.canEncode(token)) {
+          throw new IllegalArgumentException("the delimiter, quote or missing token '" + token + "' cannot be"
+              + " encoded in " + cs + "; write with another charset, such as UTF-8");
+        }
+      }
+    }
     // A number's text starts with a digit or '-': only a token that does can be the text of a number.
     boolean numberTokens = false;
     for (String t : tokens) {
       numberTokens |= !t.isEmpty() && (t.charAt(0) == '-' || t.charAt(0) >= '0' && t.charAt(0) <= '9');
     }
     for (String name : table.columnNames()) {
+      if (enc != null && options.header() && !enc.canEncode(name)) {
+        throw new IllegalArgumentException("column name '" + name + "' has characters that " + cs + " cannot"
+            + " encode; write with another charset, such as UTF-8");
+      }
       if (table.type(name) == ColumnType.NUMERIC) {
         if (missing == null && table.missingCount(name) > 0) {
           throw new IllegalArgumentException("column '" + name + "' has missing cells, and the options have no"
@@ -629,41 +647,13 @@ public final class Csv {
           throw new IllegalArgumentException("column '" + name + "' has the category '" + v[i] + "' at row " + i
               + ", which would read back as missing (the missing tokens are " + new java.util.TreeSet<>(tokens)
               + "); rename it, or write with other missing tokens");
+        } else if (enc != null && !enc.canEncode(v[i])) {
+          throw new IllegalArgumentException("column '" + name + "' has the category '" + v[i] + "' at row " + i
+              + ", which " + cs + " cannot encode; write with another charset, such as UTF-8");
         }
       }
     }
     return missing;
-  }
-
-  /**
-   * Refuses a name or cell that the options' charset cannot encode, before the file is opened (found in review:
-   * "\u0141\u00f3d\u017a" in ISO-8859-1 failed half-way and left the rows before it in the file). Numbers are ASCII.
-   */
-  private static void checkEncodable(Table table, CsvOptions options, String missing) {
-    CharsetEncoder enc = options.charset().newEncoder();
-    String cs = options.charset().name();
-    for (String token : new String[] {String.valueOf(options.delimiter()), String.valueOf(options.quote()),
-        missing == null ? "" : missing}) {
-      if (!enc.canEncode(token)) {
-        throw new IllegalArgumentException("the delimiter, quote or missing token '" + token + "' cannot be encoded"
-            + " in " + cs + "; write with another charset, such as UTF-8");
-      }
-    }
-    for (String name : table.columnNames()) {
-      if (options.header() && !enc.canEncode(name)) {
-        throw new IllegalArgumentException("column name '" + name + "' has characters that " + cs + " cannot"
-            + " encode; write with another charset, such as UTF-8");
-      }
-      if (table.type(name) == ColumnType.CATEGORICAL) {
-        String[] v = table.categorical(name);
-        for (int i = 0; i < v.length; i++) {
-          if (v[i] != null && !enc.canEncode(v[i])) {
-            throw new IllegalArgumentException("column '" + name + "' has the category '" + v[i] + "' at row " + i
-                + ", which " + cs + " cannot encode; write with another charset, such as UTF-8");
-          }
-        }
-      }
-    }
   }
 
   private static void writeChecked(Table table, Writer out, CsvOptions options, String missing)
