@@ -3,6 +3,7 @@ package io.github.clusterkit.examples;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.Dataset;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * the project's licence as {@code META-INF/LICENSE}, byte for byte (Apache-2.0 section 4; the Javadoc jars had none
  * until 2026-11-29), and the Javadoc jars document no {@code internal} package. clustering-core's
  * {@code PublishedPomTest} checks the POMs; this test, which runs after the jars exist, checks what they hold.
+ * The sources jars of the two named modules also carry their {@code module-info.java} (missing until 2026-11-29:
+ * the descriptor lives in {@code src/main/module}, outside the compiled source folder).
  */
 class PublishedJarsTest {
 
@@ -50,6 +53,32 @@ class PublishedJarsTest {
             assertNotNull(f.getEntry("index.html"), jar.getFileName() + " has no index.html");
           }
         }
+      }
+    }
+  }
+
+  @Test
+  void theNamedModulesSourcesJarsCarryTheirDescriptorAsWritten() throws Exception {
+    List<Path> jars = BuiltJars.of(Dataset.class, Silhouette.class, Csv.class);
+    String[] modules = {"clustering-core", "clustering-eval", "clustering-io"};
+    for (int i = 0; i < jars.size(); i++) {
+      String name = jars.get(i).getFileName().toString();
+      Path sources = jars.get(i).resolveSibling(name.substring(0, name.length() - ".jar".length()) + "-sources.jar");
+      Path descriptor = Path.of("..", modules[i], "src", "main", "module", "module-info.java");
+      try (JarFile f = new JarFile(sources.toFile())) {
+        ZipEntry e = f.getEntry("module-info.java");
+        if (!Files.exists(descriptor)) {
+          // clustering-core is an automatic module (EJML's jars name no module): no descriptor to ship
+          assertNull(e, sources.getFileName() + " holds a descriptor its module does not have");
+          continue;
+        }
+        assertNotNull(e, sources.getFileName() + " has no module-info.java");
+        try (InputStream in = f.getInputStream(e)) {
+          assertArrayEquals(Files.readAllBytes(descriptor), in.readAllBytes(),
+              sources.getFileName() + "'s module-info.java differs from " + modules[i] + "'s");
+        }
+        assertTrue(f.stream().anyMatch(x -> x.getName().startsWith("io/github/clusterkit/")
+            && x.getName().endsWith(".java")), sources.getFileName() + " lost its packages' sources");
       }
     }
   }
