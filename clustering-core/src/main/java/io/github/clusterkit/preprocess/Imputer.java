@@ -32,6 +32,18 @@ import java.util.Objects;
  * the column, so the output layout never depends on the data). Values near the top of the double range get the
  * mean and median of exact arithmetic, where a plain sum overflows (scikit-learn's fill is then infinite).
  *
+ * <p><b>Missing-value indicators</b> ({@link #addIndicator(boolean) addIndicator(true)}, scikit-learn's
+ * {@code SimpleImputer(add_indicator=True)}; off by default): the fitted step also records which of its columns had
+ * a missing value at fit time (scikit-learn's {@code MissingIndicator(features='missing-only')}) and the transform
+ * appends, for each of them, a numeric column that is 1 where the value was missing and 0 elsewhere, named
+ * {@code <column>_missing} (scikit-learn names it {@code missingindicator_<column>}). They come after every other
+ * column of the table, in the table's order of their columns at fit time: scikit-learn appends them after the imputed
+ * features, so this is its order when the imputer acts on the whole table (for a categorical column scikit-learn's
+ * indicator is {@code True}/{@code False} in an object array; here it is numeric 1/0 as well). A column without a
+ * gap at fit time gets no indicator, also when a later table has gaps there (scikit-learn's {@code error_on_new=False}
+ * inside {@code SimpleImputer}); when no column had a gap the step adds nothing. An indicator name that is already a
+ * column of the table is refused with an {@link IllegalArgumentException} naming both, at fit and at transform time.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Imputer implements Step {
@@ -54,27 +66,29 @@ public final class Imputer implements Step {
   private final double numberFill;
   private final String textFill;
   private final List<String> columns;
+  private final boolean addIndicator;
 
-  private Imputer(Strategy strategy, double numberFill, String textFill, List<String> columns) {
+  private Imputer(Strategy strategy, double numberFill, String textFill, List<String> columns, boolean addIndicator) {
     this.strategy = strategy;
     this.numberFill = numberFill;
     this.textFill = textFill;
     this.columns = columns;
+    this.addIndicator = addIndicator;
   }
 
   /** @return an imputer filling numeric columns with their mean */
   public static Imputer mean() {
-    return new Imputer(Strategy.MEAN, Double.NaN, null, null);
+    return new Imputer(Strategy.MEAN, Double.NaN, null, null, false);
   }
 
   /** @return an imputer filling numeric columns with their median */
   public static Imputer median() {
-    return new Imputer(Strategy.MEDIAN, Double.NaN, null, null);
+    return new Imputer(Strategy.MEDIAN, Double.NaN, null, null, false);
   }
 
   /** @return an imputer filling every column with its most frequent value */
   public static Imputer mostFrequent() {
-    return new Imputer(Strategy.MOST_FREQUENT, Double.NaN, null, null);
+    return new Imputer(Strategy.MOST_FREQUENT, Double.NaN, null, null, false);
   }
 
   /**
@@ -86,7 +100,7 @@ public final class Imputer implements Step {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(NAME + ": constant fill value must be finite, got " + value);
     }
-    return new Imputer(Strategy.CONSTANT, value, null, null);
+    return new Imputer(Strategy.CONSTANT, value, null, null, false);
   }
 
   /**
@@ -98,7 +112,7 @@ public final class Imputer implements Step {
     if (value == null) {
       throw new IllegalArgumentException(NAME + ": constant fill category must not be null");
     }
-    return new Imputer(Strategy.CONSTANT, Double.NaN, value, null);
+    return new Imputer(Strategy.CONSTANT, Double.NaN, value, null, false);
   }
 
   /**
@@ -107,7 +121,16 @@ public final class Imputer implements Step {
    * @throws IllegalArgumentException if no name is given or a name is null, empty or repeated
    */
   public Imputer columns(String... names) {
-    return new Imputer(strategy, numberFill, textFill, Columns.named(NAME, names));
+    return new Imputer(strategy, numberFill, textFill, Columns.named(NAME, names), addIndicator);
+  }
+
+  /**
+   * @param indicate whether the transform appends a missing-value indicator column for each column that had a gap
+   *     at fit time (scikit-learn's {@code add_indicator}; false by default); see the class comment
+   * @return an imputer with or without indicators
+   */
+  public Imputer addIndicator(boolean indicate) {
+    return new Imputer(strategy, numberFill, textFill, columns, indicate);
   }
 
   /** @return the strategy */
@@ -149,7 +172,18 @@ public final class Imputer implements Step {
         text.put(c, textFill(c, table.categorical(c)));
       }
     }
-    return Fitted.of(strategy, numeric, text);
+    List<String> indicators = new ArrayList<>();
+    if (addIndicator) {
+      java.util.Set<String> filled = new java.util.HashSet<>(cols);
+      for (String c : table.columnNames()) { // the table's order, as scikit-learn's features_
+        if (filled.contains(c) && table.missingCount(c) > 0) {
+          indicators.add(c);
+        }
+      }
+    }
+    Fitted f = Fitted.of(strategy, numeric, text, addIndicator, indicators);
+    f.checkNoClash(table);
+    return f;
   }
 
   private double numericFill(String column, double[] v) {
@@ -218,40 +252,48 @@ public final class Imputer implements Step {
     }
     Imputer m = (Imputer) o;
     return strategy == m.strategy && Double.compare(numberFill, m.numberFill) == 0
-        && Objects.equals(textFill, m.textFill) && Objects.equals(columns, m.columns);
+        && Objects.equals(textFill, m.textFill) && Objects.equals(columns, m.columns) && addIndicator == m.addIndicator;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(strategy, numberFill, textFill, columns);
+    return Objects.hash(strategy, numberFill, textFill, columns, addIndicator);
   }
 
   @Override
   public String toString() {
-    return NAME + "(" + strategy + ")" + (columns == null ? "" : columns.toString());
+    return NAME + "(" + strategy + (addIndicator ? ", addIndicator" : "") + ")"
+        + (columns == null ? "" : columns.toString());
   }
 
   /**
-   * A fitted {@link Imputer}: a fill value per numeric column and a fill category per categorical column.
-   * Immutable, thread-safe.
+   * A fitted {@link Imputer}: a fill value per numeric column and a fill category per categorical column, and the
+   * columns that get a missing-value indicator. Immutable, thread-safe.
    */
   public static final class Fitted implements FittedStep {
     private final Strategy strategy;
     private final Map<String, Double> numeric;
     private final Map<String, String> text;
     private final List<String> columns;
+    private final boolean addIndicator;
+    private final List<String> indicators;
 
-    private Fitted(Strategy strategy, Map<String, Double> numeric, Map<String, String> text) {
+    private Fitted(Strategy strategy, Map<String, Double> numeric, Map<String, String> text, boolean addIndicator,
+        List<String> indicators) {
       this.strategy = strategy;
       this.numeric = numeric;
       this.text = text;
       List<String> all = new ArrayList<>(numeric.keySet());
       all.addAll(text.keySet());
       this.columns = Collections.unmodifiableList(all);
+      this.addIndicator = addIndicator;
+      this.indicators = indicators;
     }
 
     /**
-     * Rebuilds a fitted imputer from its state, copying the maps (their iteration order is kept).
+     * Rebuilds a fitted imputer without indicators from its state, copying the maps (their iteration order is
+     * kept): {@link #of(Strategy, Map, Map, boolean, List) of(strategy, numericFills, categoricalFills, false,
+     * List.of())}.
      *
      * @param strategy the strategy that produced the fill values (mean and median fill only numeric columns)
      * @param numericFills per numeric column its finite fill value
@@ -261,6 +303,25 @@ public final class Imputer implements Step {
      */
     public static Fitted of(Strategy strategy, Map<String, Double> numericFills,
         Map<String, String> categoricalFills) {
+      return of(strategy, numericFills, categoricalFills, false, List.of());
+    }
+
+    /**
+     * Rebuilds a fitted imputer from its state, copying the maps (their iteration order is kept) and the list.
+     *
+     * @param strategy the strategy that produced the fill values (mean and median fill only numeric columns)
+     * @param numericFills per numeric column its finite fill value
+     * @param categoricalFills per categorical column its non-null fill category
+     * @param addIndicator whether the imputer was configured with {@link Imputer#addIndicator(boolean)
+     *     addIndicator(true)}
+     * @param indicatorColumns the columns that get an indicator, in output order: distinct columns of the two maps,
+     *     none of whose indicator names ({@code <column>_missing}) is a column of the maps; empty unless
+     *     {@code addIndicator}
+     * @return the fitted imputer
+     * @throws IllegalArgumentException if a rule is broken or a column appears in both maps
+     */
+    public static Fitted of(Strategy strategy, Map<String, Double> numericFills,
+        Map<String, String> categoricalFills, boolean addIndicator, List<String> indicatorColumns) {
       if (strategy == null) {
         throw new IllegalArgumentException(NAME + ": strategy must not be null");
       }
@@ -295,7 +356,60 @@ public final class Imputer implements Step {
         throw new IllegalArgumentException(NAME + ": strategy " + strategy
             + " fills only numeric columns, got categorical fills for " + t.keySet());
       }
-      return new Fitted(strategy, Collections.unmodifiableMap(n), Collections.unmodifiableMap(t));
+      if (indicatorColumns == null) {
+        throw new IllegalArgumentException(NAME + ": indicatorColumns must not be null");
+      }
+      if (!addIndicator && !indicatorColumns.isEmpty()) {
+        throw new IllegalArgumentException(NAME + ": indicatorColumns must be empty without addIndicator, got "
+            + indicatorColumns);
+      }
+      List<String> ind = new ArrayList<>(indicatorColumns.size());
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (String c : indicatorColumns) {
+        if (c == null || !(n.containsKey(c) || t.containsKey(c))) {
+          throw new IllegalArgumentException(NAME + ": indicator column " + (c == null ? "null" : "'" + c + "'")
+              + " must be one of the columns the imputer fills, " + fillColumns(n, t));
+        }
+        if (!seen.add(c)) {
+          throw new IllegalArgumentException(NAME + ": indicator columns must be distinct, got '" + c + "' twice");
+        }
+        String name = indicatorName(c);
+        if (n.containsKey(name) || t.containsKey(name)) {
+          throw new IllegalArgumentException(NAME + ": the missing-value indicator of column '" + c + "' would be"
+              + " named '" + name + "', which is a column the imputer fills; column names must be distinct");
+        }
+        ind.add(c);
+      }
+      return new Fitted(strategy, Collections.unmodifiableMap(n), Collections.unmodifiableMap(t), addIndicator,
+          Collections.unmodifiableList(ind));
+    }
+
+    private static List<String> fillColumns(Map<String, Double> n, Map<String, String> t) {
+      List<String> all = new ArrayList<>(n.keySet());
+      all.addAll(t.keySet());
+      return all;
+    }
+
+    /** The name of the missing-value indicator of {@code column}: {@code column + "_missing"}. */
+    static String indicatorName(String column) {
+      return column + "_missing";
+    }
+
+    /**
+     * Checks that no column of the table bears the name of an indicator.
+     *
+     * @throws IllegalArgumentException naming the indicator, its column and the clash
+     */
+    void checkNoClash(Table table) {
+      for (String c : indicators) {
+        String name = indicatorName(c);
+        if (table.hasColumn(name)) {
+          throw new IllegalArgumentException(NAME + ": the missing-value indicator of column '" + c + "' is named '"
+              + name + "', but the table already has a column '" + name + "'; column names must be distinct (rename"
+              + " or drop that column first, e.g. ColumnSelector.drop(\"" + name + "\"), or fit without"
+              + " addIndicator)");
+        }
+      }
     }
 
     private static void checkName(String c) {
@@ -320,6 +434,28 @@ public final class Imputer implements Step {
       return text;
     }
 
+    /** @return whether the imputer was configured with {@link Imputer#addIndicator(boolean) addIndicator(true)} */
+    public boolean addIndicator() {
+      return addIndicator;
+    }
+
+    /**
+     * @return the columns that get a missing-value indicator (those with a gap at fit time, under
+     *     {@code addIndicator}), in output order, unmodifiable; empty without {@code addIndicator}
+     */
+    public List<String> indicatorColumns() {
+      return indicators;
+    }
+
+    /** @return the names of the indicator columns the transform appends ({@code <column>_missing}), unmodifiable */
+    public List<String> indicatorNames() {
+      List<String> out = new ArrayList<>(indicators.size());
+      for (String c : indicators) {
+        out.add(indicatorName(c));
+      }
+      return Collections.unmodifiableList(out);
+    }
+
     @Override
     public List<String> columns() {
       return columns;
@@ -329,6 +465,7 @@ public final class Imputer implements Step {
     public Table transform(Table table) {
       Columns.require(NAME, table, new ArrayList<>(numeric.keySet()), ColumnType.NUMERIC);
       Columns.require(NAME, table, new ArrayList<>(text.keySet()), ColumnType.CATEGORICAL);
+      checkNoClash(table);
       Table.Builder b = Table.builder();
       List<String> names = table.columnNames();
       for (int j = 0; j < names.size(); j++) {
@@ -356,6 +493,22 @@ public final class Imputer implements Step {
           b.column(table, name);
         }
       }
+      for (String c : indicators) {
+        int n = table.rowCount();
+        double[] flag = new double[n];
+        if (table.type(c) == ColumnType.NUMERIC) {
+          double[] v = table.numeric(c);
+          for (int i = 0; i < n; i++) {
+            flag[i] = Double.isNaN(v[i]) ? 1.0 : 0.0;
+          }
+        } else {
+          String[] v = table.categorical(c);
+          for (int i = 0; i < n; i++) {
+            flag[i] = v[i] == null ? 1.0 : 0.0;
+          }
+        }
+        b.numeric(indicatorName(c), flag);
+      }
       return b.build();
     }
 
@@ -366,17 +519,17 @@ public final class Imputer implements Step {
       }
       Fitted f = (Fitted) o;
       return strategy == f.strategy && columns.equals(f.columns) && numeric.equals(f.numeric)
-          && text.equals(f.text);
+          && text.equals(f.text) && addIndicator == f.addIndicator && indicators.equals(f.indicators);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(strategy, numeric, text);
+      return Objects.hash(strategy, numeric, text, addIndicator, indicators);
     }
 
     @Override
     public String toString() {
-      return NAME + ".Fitted(" + strategy + ")" + columns;
+      return NAME + ".Fitted(" + strategy + (addIndicator ? ", indicators " + indicators : "") + ")" + columns;
     }
   }
 }

@@ -50,10 +50,13 @@ final class InputPlan {
     FittedStep[] narrowed = new FittedStep[steps.size()];
     for (int k = steps.size() - 1; k >= 0; k--) {
       FittedStep f = steps.get(k);
+      Set<String> after = live;
       if (f instanceof OneHotEncoder.Fitted) {
         live = oneHotInputs((OneHotEncoder.Fitted) f, live, layouts.get(k));
+      } else if (f instanceof Imputer.Fitted && !((Imputer.Fitted) f).indicatorColumns().isEmpty()) {
+        live = indicatorInputs((Imputer.Fitted) f, live);
       }
-      narrowed[k] = narrow(f, live);
+      narrowed[k] = narrow(f, live, after);
     }
     List<String> cols = new ArrayList<>();
     List<ColumnType> types = new ArrayList<>();
@@ -90,8 +93,11 @@ final class InputPlan {
     Map<String, String> source = new HashMap<>();
     for (int k = 0; k < f.columns().size(); k++) {
       String c = f.columns().get(k);
-      for (String cat : f.categories().get(k)) {
-        source.put(OneHotEncoder.Fitted.outputName(c, cat), c);
+      List<String> cats = f.categories().get(k);
+      for (int i = 0; i < cats.size(); i++) {
+        if (i != f.droppedIndex(k)) {
+          source.put(OneHotEncoder.Fitted.outputName(c, cats.get(i)), c);
+        }
       }
     }
     Set<String> passed = new HashSet<>(before);
@@ -105,10 +111,32 @@ final class InputPlan {
   }
 
   /**
+   * The columns before an imputer that the live columns after it come from: an indicator comes from its column (a
+   * table with a column bearing an indicator's name is refused, so no passed column has one).
+   */
+  private static Set<String> indicatorInputs(Imputer.Fitted f, Set<String> live) {
+    Set<String> out = new HashSet<>(live);
+    List<String> sources = f.indicatorColumns();
+    for (int k = 0; k < sources.size(); k++) {
+      String name = Imputer.Fitted.indicatorName(sources.get(k));
+      if (out.remove(name)) {
+        out.add(sources.get(k));
+      }
+    }
+    return out;
+  }
+
+  /**
    * The step acting only on its columns that are live (for a selector: outputting only those), the step itself
    * when that is all of them, or null when a step other than a selector is left with no column.
+   *
+   * @param live the live columns before the step
+   * @param after the live columns after it (which indicators of an imputer to keep)
    */
-  private static FittedStep narrow(FittedStep f, Set<String> live) {
+  private static FittedStep narrow(FittedStep f, Set<String> live, Set<String> after) {
+    if (f instanceof Imputer.Fitted) {
+      return narrowImputer((Imputer.Fitted) f, live, after);
+    }
     List<String> all = f.columns();
     List<Integer> keep = new ArrayList<>();
     for (int k = 0; k < all.size(); k++) {
@@ -132,15 +160,17 @@ final class InputPlan {
     }
     if (f instanceof StandardScaler.Fitted) {
       StandardScaler.Fitted s = (StandardScaler.Fitted) f;
-      return StandardScaler.Fitted.of(cols, pick(s.means(), keep), pick(s.scales(), keep));
+      return StandardScaler.Fitted.of(cols, pick(s.means(), keep), pick(s.scales(), keep), s.withMean(),
+          s.withStd());
     }
     if (f instanceof MinMaxScaler.Fitted) {
       MinMaxScaler.Fitted s = (MinMaxScaler.Fitted) f;
-      return MinMaxScaler.Fitted.of(cols, pick(s.mins(), keep), pick(s.maxs(), keep), s.rangeMin(), s.rangeMax());
+      return MinMaxScaler.Fitted.of(cols, pick(s.mins(), keep), pick(s.maxs(), keep), s.rangeMin(), s.rangeMax(),
+          s.clip());
     }
     if (f instanceof RobustScaler.Fitted) {
       RobustScaler.Fitted s = (RobustScaler.Fitted) f;
-      return RobustScaler.Fitted.of(cols, pick(s.centers(), keep), pick(s.scales(), keep));
+      return RobustScaler.Fitted.of(cols, pick(s.centers(), keep), pick(s.scales(), keep), s.unitVariance());
     }
     if (f instanceof Log1p.Fitted) {
       return Log1p.Fitted.of(cols);
@@ -151,9 +181,31 @@ final class InputPlan {
       for (int k : keep) {
         cats.add(s.categories().get(k));
       }
-      return OneHotEncoder.Fitted.of(cols, cats, s.handleUnknown());
+      return OneHotEncoder.Fitted.of(cols, cats, s.handleUnknown(), s.drop());
     }
-    Imputer.Fitted s = (Imputer.Fitted) f;
+    throw new AssertionError("unknown step " + f); // the set of steps is closed (sealed)
+  }
+
+  /** An imputer acting on its live columns and appending only its live indicators; null if it has neither. */
+  private static FittedStep narrowImputer(Imputer.Fitted s, Set<String> live, Set<String> after) {
+    List<String> indicators = new ArrayList<>();
+    for (String c : s.indicatorColumns()) {
+      if (after.contains(Imputer.Fitted.indicatorName(c))) {
+        indicators.add(c); // its column is live too (indicatorInputs)
+      }
+    }
+    int liveFills = 0;
+    for (String c : s.columns()) {
+      if (live.contains(c)) {
+        liveFills++;
+      }
+    }
+    if (liveFills == s.columns().size() && indicators.size() == s.indicatorColumns().size()) {
+      return s;
+    }
+    if (liveFills == 0) {
+      return null;
+    }
     Map<String, Double> numeric = new LinkedHashMap<>();
     for (Map.Entry<String, Double> e : s.numericFills().entrySet()) {
       if (live.contains(e.getKey())) {
@@ -166,7 +218,7 @@ final class InputPlan {
         text.put(e.getKey(), e.getValue());
       }
     }
-    return Imputer.Fitted.of(s.strategy(), numeric, text);
+    return Imputer.Fitted.of(s.strategy(), numeric, text, s.addIndicator(), indicators);
   }
 
   private static double[] pick(double[] values, List<Integer> keep) {

@@ -17,11 +17,11 @@ import java.util.Objects;
  * within about {@code eps * |x| * (hi - lo)} otherwise (as in scikit-learn, a constant {@code -7.7} maps to
  * {@code 4.999999999999999} with the range {@code [5, 6]}, and a constant {@code 1e20} to {@code 0}, its
  * offset {@code 5 - 1e20} having rounded to {@code -1e20}). Values outside the training range map outside the
- * target range (no clipping). Missing values are ignored when fitting and stay missing. Like scikit-learn's, this
- * form rounds {@code x * scale} and {@code offset}, each about {@code max|x| / (max - min)} times the target range,
- * before they cancel: a column whose range is small against its values (say {@code 1000 +- 0.01}) maps its
- * training extremes to the ends of the target range within about {@code eps * max|x| / (max - min)} of it, not
- * exactly.
+ * target range unless clipped (see below). Missing values are ignored when fitting and stay missing. Like
+ * scikit-learn's, this form rounds {@code x * scale} and {@code offset}, each about {@code max|x| / (max - min)}
+ * times the target range, before they cancel: a column whose range is small against its values (say
+ * {@code 1000 +- 0.01}) maps its training extremes to the ends of the target range within about
+ * {@code eps * max|x| / (max - min)} of it, not exactly.
  *
  * <p><b>Extreme magnitudes.</b> A column whose largest magnitude is above {@code 2^201} is fitted and transformed
  * multiplied by a power of two that brings it to {@code 2^200} ({@code x * 2^-e}, with {@code scale * 2^e} and the same
@@ -35,6 +35,12 @@ import java.util.Objects;
  * {@code 1e308} in a column fitted on {@code [0, 1e-10]}) raises an {@link IllegalArgumentException} naming the
  * step, the column, the row and the fitted minimum and maximum.
  *
+ * <p><b>Clipping</b> ({@link #clip(boolean) clip(true)}, scikit-learn's {@code MinMaxScaler(clip=True)}; off by
+ * default): every transformed value is then clipped to the target range as numpy's {@code clip} does it, so the
+ * output always lies in {@code [min, max]} (a missing value stays missing; {@code -0.0} clipped at a bound
+ * {@code 0.0} gives {@code 0.0}, and a value above a bound {@code -0.0} gives {@code -0.0}). A value whose
+ * unclipped result lies beyond the double range is then not refused: it maps to the nearer bound.
+ *
  * <p>Acts on every numeric column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe.
  */
@@ -45,16 +51,18 @@ public final class MinMaxScaler implements Step {
   private final List<String> columns;
   private final double lo;
   private final double hi;
+  private final boolean clip;
 
-  /** A scaler to {@code [0, 1]} for every numeric column. */
+  /** A scaler to {@code [0, 1]} for every numeric column, without clipping. */
   public MinMaxScaler() {
-    this(null, 0, 1);
+    this(null, 0, 1, false);
   }
 
-  private MinMaxScaler(List<String> columns, double lo, double hi) {
+  private MinMaxScaler(List<String> columns, double lo, double hi, boolean clip) {
     this.columns = columns;
     this.lo = lo;
     this.hi = hi;
+    this.clip = clip;
   }
 
   /**
@@ -63,7 +71,7 @@ public final class MinMaxScaler implements Step {
    * @throws IllegalArgumentException if no name is given or a name is null, empty or repeated
    */
   public MinMaxScaler columns(String... names) {
-    return new MinMaxScaler(Columns.named(NAME, names), lo, hi);
+    return new MinMaxScaler(Columns.named(NAME, names), lo, hi, clip);
   }
 
   /**
@@ -75,7 +83,16 @@ public final class MinMaxScaler implements Step {
    */
   public MinMaxScaler range(double min, double max) {
     checkRange(min, max);
-    return new MinMaxScaler(columns, min, max);
+    return new MinMaxScaler(columns, min, max, clip);
+  }
+
+  /**
+   * @param clipToRange whether transformed values are clipped to the target range (scikit-learn's {@code clip};
+   *     false by default); see the class comment
+   * @return a scaler that clips or not
+   */
+  public MinMaxScaler clip(boolean clipToRange) {
+    return new MinMaxScaler(columns, lo, hi, clipToRange);
   }
 
   private static void checkRange(double min, double max) {
@@ -114,7 +131,7 @@ public final class MinMaxScaler implements Step {
       mins[k] = mn;
       maxs[k] = mx;
     }
-    return Fitted.of(cols, mins, maxs, lo, hi);
+    return Fitted.of(cols, mins, maxs, lo, hi, clip);
   }
 
   @Override
@@ -124,22 +141,23 @@ public final class MinMaxScaler implements Step {
     }
     MinMaxScaler m = (MinMaxScaler) o;
     // As Double.equals (hashCode hashes the doubles): -0.0 is not 0.0, and can change the sign of a zero result.
-    return Objects.equals(columns, m.columns) && Double.compare(lo, m.lo) == 0 && Double.compare(hi, m.hi) == 0;
+    return Objects.equals(columns, m.columns) && Double.compare(lo, m.lo) == 0 && Double.compare(hi, m.hi) == 0
+        && clip == m.clip;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(columns, lo, hi);
+    return Objects.hash(columns, lo, hi, clip);
   }
 
   @Override
   public String toString() {
-    return NAME + "[" + lo + ", " + hi + "]" + (columns == null ? "" : columns.toString());
+    return NAME + "[" + lo + ", " + hi + "]" + (clip ? "(clip)" : "") + (columns == null ? "" : columns.toString());
   }
 
   /**
-   * A fitted {@link MinMaxScaler}: per column the training minimum and maximum, and the target range.
-   * Immutable, thread-safe.
+   * A fitted {@link MinMaxScaler}: per column the training minimum and maximum, the target range, and whether it
+   * clips. Immutable, thread-safe.
    */
   public static final class Fitted implements FittedStep {
     private final List<String> columns;
@@ -147,18 +165,20 @@ public final class MinMaxScaler implements Step {
     private final double[] maxs;
     private final double lo;
     private final double hi;
+    private final boolean clip;
     /** Per column {@code 2^-e}: 1, or the power of two bringing a column beyond {@code 2^201} to {@code 2^200}. */
     private final double[] factor;
     /** Per column the scale at that magnitude, {@code scale * 2^e}. */
     private final double[] scale;
     private final double[] offset;
 
-    private Fitted(List<String> columns, double[] mins, double[] maxs, double lo, double hi) {
+    private Fitted(List<String> columns, double[] mins, double[] maxs, double lo, double hi, boolean clip) {
       this.columns = columns;
       this.mins = mins;
       this.maxs = maxs;
       this.lo = lo;
       this.hi = hi;
+      this.clip = clip;
       int d = mins.length;
       factor = new double[d];
       scale = new double[d];
@@ -179,7 +199,8 @@ public final class MinMaxScaler implements Step {
     }
 
     /**
-     * Rebuilds a fitted scaler from its state, copying the arrays.
+     * Rebuilds a fitted scaler that does not clip from its state, copying the arrays: {@link #of(List, double[],
+     * double[], double, double, boolean) of(columns, mins, maxs, rangeMin, rangeMax, false)}.
      *
      * @param columns the column names, distinct and non-empty
      * @param mins one finite training minimum per column
@@ -192,6 +213,24 @@ public final class MinMaxScaler implements Step {
      */
     public static Fitted of(List<String> columns, double[] mins, double[] maxs, double rangeMin,
         double rangeMax) {
+      return of(columns, mins, maxs, rangeMin, rangeMax, false);
+    }
+
+    /**
+     * Rebuilds a fitted scaler from its state, copying the arrays.
+     *
+     * @param columns the column names, distinct and non-empty
+     * @param mins one finite training minimum per column
+     * @param maxs one finite training maximum per column, {@code >= mins[k]}
+     * @param rangeMin the target minimum, finite
+     * @param rangeMax the target maximum, finite and {@code > rangeMin}, with a finite width
+     * @param clip whether transformed values are clipped to {@code [rangeMin, rangeMax]}
+     * @return the fitted scaler
+     * @throws IllegalArgumentException if a rule is broken, or a column's scale or offset lies beyond the
+     *     double range (see the class comment)
+     */
+    public static Fitted of(List<String> columns, double[] mins, double[] maxs, double rangeMin,
+        double rangeMax, boolean clip) {
       List<String> c = Columns.validNames(NAME, columns, true);
       double[] a = Columns.finite(NAME, "mins", mins, c.size());
       double[] b = Columns.finite(NAME, "maxs", maxs, c.size());
@@ -202,7 +241,7 @@ public final class MinMaxScaler implements Step {
               + c.get(k) + "'), got min " + a[k] + ", max " + b[k]);
         }
       }
-      Fitted f = new Fitted(c, a, b, rangeMin, rangeMax);
+      Fitted f = new Fitted(c, a, b, rangeMin, rangeMax, clip);
       for (int k = 0; k < a.length; k++) {
         String what = f.scale[k] == 0 ? "scale (rangeMax - rangeMin) / (max - min) underflows to 0"
             : !Double.isFinite(f.scale[k]) ? "scale (rangeMax - rangeMin) / (max - min) lies beyond the double range"
@@ -241,6 +280,11 @@ public final class MinMaxScaler implements Step {
       return hi;
     }
 
+    /** @return whether transformed values are clipped to the target range (scikit-learn's {@code clip}) */
+    public boolean clip() {
+      return clip;
+    }
+
     @Override
     public Table transform(Table table) {
       Columns.require(NAME, table, columns, ColumnType.NUMERIC);
@@ -254,14 +298,27 @@ public final class MinMaxScaler implements Step {
           if (Double.isInfinite(y)) {
             // x * s overflowed: the same operations on halves, doubled, are exact (see Columns.centerAndScale).
             y = ((x * 0.5) * s + o * 0.5) * 2;
-            if (Double.isInfinite(y)) {
+            if (Double.isInfinite(y) && !clip) {
               throw Columns.beyondRange(NAME, name, i, v[i], "x * scale + offset with min " + mins[k] + ", max "
                   + maxs[k] + " and range [" + lo + ", " + hi + "]");
             }
           }
-          v[i] = y;
+          v[i] = clip ? clip(y, lo, hi) : y;
         }
       });
+    }
+
+    /**
+     * numpy 1.24's {@code clip} of one double: {@code min(max(y, lo), hi)} with its comparisons, where a NaN stays
+     * NaN and a tie of signed zeros gives the bound ({@code clip(-0.0, 0, 1)} is {@code 0.0}); an infinite
+     * {@code y} (a result beyond the double range) gives the bound on its side.
+     */
+    static double clip(double y, double lo, double hi) {
+      if (Double.isNaN(y)) {
+        return y;
+      }
+      double t = y > lo ? y : lo;
+      return t < hi ? t : hi;
     }
 
     @Override
@@ -271,17 +328,17 @@ public final class MinMaxScaler implements Step {
       }
       Fitted f = (Fitted) o;
       return columns.equals(f.columns) && Arrays.equals(mins, f.mins) && Arrays.equals(maxs, f.maxs)
-          && Double.compare(lo, f.lo) == 0 && Double.compare(hi, f.hi) == 0;
+          && Double.compare(lo, f.lo) == 0 && Double.compare(hi, f.hi) == 0 && clip == f.clip;
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(columns, Arrays.hashCode(mins), Arrays.hashCode(maxs), lo, hi);
+      return Objects.hash(columns, Arrays.hashCode(mins), Arrays.hashCode(maxs), lo, hi, clip);
     }
 
     @Override
     public String toString() {
-      return NAME + ".Fitted" + columns;
+      return NAME + ".Fitted" + (clip ? "(clip)" : "") + columns;
     }
   }
 }

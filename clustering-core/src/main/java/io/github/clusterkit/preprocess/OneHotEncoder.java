@@ -33,6 +33,20 @@ import java.util.TreeSet;
  * column (category {@code a=b} of {@code g} and category {@code b} of {@code g=a}), raises an
  * {@link IllegalArgumentException} naming both sources, at fit and at transform time.
  *
+ * <p><b>Dropping a category</b> ({@link #drop(Drop)}, scikit-learn's {@code OneHotEncoder(drop=...)}; none by
+ * default): {@link Drop#FIRST} ({@code drop='first'}) leaves out the column of each encoded column's first category
+ * (in the sorted order above), {@link Drop#IF_BINARY} ({@code drop='if_binary'}) only that of a column with exactly
+ * two categories, so a yes/no column becomes one 0/1 column. The output columns are then scikit-learn's
+ * {@code get_feature_names_out()} (in the same order, the dropped ones left out), and a row of the dropped category
+ * is all zeros in its column's block: each block's row sums are 1, or 0 for that category. A column with a single
+ * category gives no output column under {@link Drop#FIRST}, as in scikit-learn ({@link PipelineModel} then does not
+ * require it of a table to transform, its values cannot change the output; so an unknown category in it is not
+ * reported there, where scikit-learn's {@code handle_unknown='error'} would). Under {@link HandleUnknown#IGNORE} an
+ * unknown category is all zeros too, as in scikit-learn 1.2.1 (which also warns "Found unknown categories in
+ * columns [...] during transform. These unknown categories will be encoded as all zeros"; this library does not
+ * log): it then reads as the dropped category. Output names of dropped categories are no output columns, so they
+ * cannot clash (see the next paragraph).
+ *
  * <p><b>Identifiers.</b> A column of at least 100 rows with a different category in every row (customer ids read as
  * text, say) is refused at fit time with an {@link IllegalArgumentException} naming it: its one-hot columns, one per
  * row, would describe single customers, not segments (8,950 columns for {@code cc_general.csv}'s {@code CUST_ID},
@@ -45,6 +59,19 @@ public final class OneHotEncoder implements Step {
 
   private static final String NAME = "OneHotEncoder";
 
+  /** Which category's column of each encoded column is left out (scikit-learn's {@code drop}). */
+  public enum Drop {
+    /** Keep every category's column (scikit-learn's {@code drop=None}, the default). */
+    NONE,
+    /** Leave out the first category's column (scikit-learn's {@code drop='first'}). */
+    FIRST,
+    /**
+     * Leave out the first category's column of a column with exactly two categories (scikit-learn's
+     * {@code drop='if_binary'}); keep every column of the others.
+     */
+    IF_BINARY
+  }
+
   /** What a transform does with a category not seen at fit time. */
   public enum HandleUnknown {
     /** Raise an {@link IllegalArgumentException}. */
@@ -55,15 +82,17 @@ public final class OneHotEncoder implements Step {
 
   private final List<String> columns;
   private final HandleUnknown unknown;
+  private final Drop drop;
 
-  /** An encoder of every categorical column that rejects unknown categories. */
+  /** An encoder of every categorical column that rejects unknown categories and drops no category. */
   public OneHotEncoder() {
-    this(null, HandleUnknown.ERROR);
+    this(null, HandleUnknown.ERROR, Drop.NONE);
   }
 
-  private OneHotEncoder(List<String> columns, HandleUnknown unknown) {
+  private OneHotEncoder(List<String> columns, HandleUnknown unknown, Drop drop) {
     this.columns = columns;
     this.unknown = unknown;
+    this.drop = drop;
   }
 
   /**
@@ -72,7 +101,7 @@ public final class OneHotEncoder implements Step {
    * @throws IllegalArgumentException if no name is given or a name is null, empty or repeated
    */
   public OneHotEncoder columns(String... names) {
-    return new OneHotEncoder(Columns.named(NAME, names), unknown);
+    return new OneHotEncoder(Columns.named(NAME, names), unknown, drop);
   }
 
   /**
@@ -84,7 +113,19 @@ public final class OneHotEncoder implements Step {
     if (handling == null) {
       throw new IllegalArgumentException(NAME + ": handleUnknown must not be null");
     }
-    return new OneHotEncoder(columns, handling);
+    return new OneHotEncoder(columns, handling, drop);
+  }
+
+  /**
+   * @param dropping which category's column to leave out (see the class comment)
+   * @return an encoder with this rule
+   * @throws IllegalArgumentException if {@code dropping} is null
+   */
+  public OneHotEncoder drop(Drop dropping) {
+    if (dropping == null) {
+      throw new IllegalArgumentException(NAME + ": drop must not be null");
+    }
+    return new OneHotEncoder(columns, unknown, dropping);
   }
 
   @Override
@@ -112,7 +153,7 @@ public final class OneHotEncoder implements Step {
       }
       cats.add(new ArrayList<>(seen));
     }
-    Fitted f = Fitted.of(cols, cats, unknown);
+    Fitted f = Fitted.of(cols, cats, unknown, drop);
     f.checkNoClash(table);
     return f;
   }
@@ -126,39 +167,52 @@ public final class OneHotEncoder implements Step {
       return false;
     }
     OneHotEncoder e = (OneHotEncoder) o;
-    return Objects.equals(columns, e.columns) && unknown == e.unknown;
+    return Objects.equals(columns, e.columns) && unknown == e.unknown && drop == e.drop;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(columns, unknown);
+    return Objects.hash(columns, unknown, drop);
   }
 
   @Override
   public String toString() {
-    return NAME + "(" + unknown + ")" + (columns == null ? "" : columns.toString());
+    return NAME + "(" + unknown + (drop == Drop.NONE ? "" : ", drop " + drop) + ")"
+        + (columns == null ? "" : columns.toString());
   }
 
-  /** A fitted {@link OneHotEncoder}: per column its categories in output order. Immutable, thread-safe. */
+  /**
+   * A fitted {@link OneHotEncoder}: per column its categories in output order, and the rule for dropping one.
+   * Immutable, thread-safe.
+   */
   public static final class Fitted implements FittedStep {
     private final List<String> columns;
     private final List<List<String>> categories;
     private final HandleUnknown unknown;
+    private final Drop drop;
+    /** Per column the index of its dropped category, or -1. */
+    private final int[] dropped;
     private final List<Map<String, Integer>> lookup;
     /** Per output name {column index, category index}; the names are distinct (checked by {@link #of}). */
     private final Map<String, int[]> outputs;
 
-    private Fitted(List<String> columns, List<List<String>> categories, HandleUnknown unknown) {
+    private Fitted(List<String> columns, List<List<String>> categories, HandleUnknown unknown, Drop drop) {
       this.columns = columns;
       this.categories = categories;
       this.unknown = unknown;
+      this.drop = drop;
+      this.dropped = new int[categories.size()];
       List<Map<String, Integer>> l = new ArrayList<>();
       Map<String, int[]> out = new HashMap<>();
       for (int k = 0; k < categories.size(); k++) {
         List<String> c = categories.get(k);
+        dropped[k] = droppedIndex(drop, c.size());
         Map<String, Integer> m = new HashMap<>();
         for (int i = 0; i < c.size(); i++) {
           m.put(c.get(i), i);
+          if (i == dropped[k]) {
+            continue; // no output column, so no name to clash
+          }
           String name = outputName(columns.get(k), c.get(i));
           int[] other = out.putIfAbsent(name, new int[] {k, i});
           if (other != null) {
@@ -171,6 +225,16 @@ public final class OneHotEncoder implements Step {
       }
       this.lookup = l;
       this.outputs = out;
+    }
+
+    /** scikit-learn's {@code drop_idx_} entry of a column with {@code size} categories under {@code drop}, or -1. */
+    private static int droppedIndex(Drop drop, int size) {
+      return drop == Drop.FIRST || (drop == Drop.IF_BINARY && size == 2) ? 0 : -1;
+    }
+
+    /** The index of the dropped category of encoded column {@code k}, or -1 if it keeps every category. */
+    int droppedIndex(int k) {
+      return dropped[k];
     }
 
     /** The name of the output column of {@code category} of {@code column}. */
@@ -204,7 +268,8 @@ public final class OneHotEncoder implements Step {
     }
 
     /**
-     * Rebuilds a fitted encoder from its state, copying the lists.
+     * Rebuilds a fitted encoder that drops no category from its state, copying the lists: {@link #of(List, List,
+     * HandleUnknown, Drop) of(columns, categories, handleUnknown, Drop.NONE)}.
      *
      * @param columns the categorical column names, distinct and non-empty
      * @param categories per column its categories in output order: at least one, non-null, distinct, and giving
@@ -214,6 +279,23 @@ public final class OneHotEncoder implements Step {
      * @throws IllegalArgumentException if a rule is broken
      */
     public static Fitted of(List<String> columns, List<List<String>> categories, HandleUnknown handleUnknown) {
+      return of(columns, categories, handleUnknown, Drop.NONE);
+    }
+
+    /**
+     * Rebuilds a fitted encoder from its state, copying the lists.
+     *
+     * @param columns the categorical column names, distinct and non-empty
+     * @param categories per column its categories in output order (the first is the one {@link Drop#FIRST} drops):
+     *     at least one, non-null, distinct, and giving distinct output names {@code column=category} over all
+     *     columns (the dropped categories' names aside)
+     * @param handleUnknown what to do with unknown categories
+     * @param drop which category's column to leave out
+     * @return the fitted encoder
+     * @throws IllegalArgumentException if a rule is broken
+     */
+    public static Fitted of(List<String> columns, List<List<String>> categories, HandleUnknown handleUnknown,
+        Drop drop) {
       List<String> c = Columns.validNames(NAME, columns, true);
       if (categories == null || categories.size() != c.size()) {
         throw new IllegalArgumentException(NAME + ": categories must have one list per column (" + c.size()
@@ -221,6 +303,9 @@ public final class OneHotEncoder implements Step {
       }
       if (handleUnknown == null) {
         throw new IllegalArgumentException(NAME + ": handleUnknown must not be null");
+      }
+      if (drop == null) {
+        throw new IllegalArgumentException(NAME + ": drop must not be null");
       }
       List<List<String>> cats = new ArrayList<>();
       for (int k = 0; k < c.size(); k++) {
@@ -241,7 +326,7 @@ public final class OneHotEncoder implements Step {
         }
         cats.add(Collections.unmodifiableList(new ArrayList<>(list)));
       }
-      return new Fitted(c, Collections.unmodifiableList(cats), handleUnknown);
+      return new Fitted(c, Collections.unmodifiableList(cats), handleUnknown, drop);
     }
 
     @Override
@@ -257,6 +342,23 @@ public final class OneHotEncoder implements Step {
     /** @return the rule for unknown categories */
     public HandleUnknown handleUnknown() {
       return unknown;
+    }
+
+    /** @return the rule for dropping a category */
+    public Drop drop() {
+      return drop;
+    }
+
+    /**
+     * @return per column the category whose output column is left out, or {@code null} where none is (scikit-learn's
+     *     {@code categories_[i][drop_idx_[i]]}); an unmodifiable list that may hold nulls
+     */
+    public List<String> droppedCategories() {
+      List<String> out = new ArrayList<>(columns.size());
+      for (int k = 0; k < columns.size(); k++) {
+        out.add(dropped[k] < 0 ? null : categories.get(k).get(dropped[k]));
+      }
+      return Collections.unmodifiableList(out);
     }
 
     @Override
@@ -290,7 +392,9 @@ public final class OneHotEncoder implements Step {
           }
         }
         for (int c = 0; c < cats.size(); c++) {
-          b.numeric(outputName(name, cats.get(c)), out[c]);
+          if (c != dropped[k]) { // the dropped category's rows are all zeros in the columns written
+            b.numeric(outputName(name, cats.get(c)), out[c]);
+          }
         }
       }
       return b.build();
@@ -343,17 +447,18 @@ public final class OneHotEncoder implements Step {
         return false;
       }
       Fitted f = (Fitted) o;
-      return columns.equals(f.columns) && categories.equals(f.categories) && unknown == f.unknown;
+      return columns.equals(f.columns) && categories.equals(f.categories) && unknown == f.unknown
+          && drop == f.drop;
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(columns, categories, unknown);
+      return Objects.hash(columns, categories, unknown, drop);
     }
 
     @Override
     public String toString() {
-      return NAME + ".Fitted" + columns;
+      return NAME + ".Fitted" + (drop == Drop.NONE ? "" : "(drop " + drop + ")") + columns;
     }
   }
 }

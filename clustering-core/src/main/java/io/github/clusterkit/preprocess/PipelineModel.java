@@ -155,7 +155,7 @@ public final class PipelineModel {
     for (FittedStep f : steps) {
       if (f instanceof OneHotEncoder.Fitted && ((OneHotEncoder.Fitted) f).handleUnknown() != handling) {
         OneHotEncoder.Fitted e = (OneHotEncoder.Fitted) f;
-        s.add(OneHotEncoder.Fitted.of(e.columns(), e.categories(), handling));
+        s.add(OneHotEncoder.Fitted.of(e.columns(), e.categories(), handling, e.drop()));
         changed = true;
       } else {
         s.add(f);

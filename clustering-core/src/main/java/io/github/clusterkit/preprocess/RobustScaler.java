@@ -21,6 +21,15 @@ import java.util.Objects;
  * near {@code 1e308} transforms its own rows); a new value whose result lies beyond the double range raises an
  * {@link IllegalArgumentException} naming the step, the column, the row and the fitted centre and scale.
  *
+ * <p><b>Unit variance</b> ({@link #unitVariance(boolean) unitVariance(true)}, scikit-learn's
+ * {@code RobustScaler(unit_variance=True)}; off by default): each scale (after the zero rule above) is divided by
+ * {@code ppf(high / 100) - ppf(low / 100)}, the spread between the same percentiles of a standard normal
+ * distribution ({@code 1.3489795003921634} for the interquartile range), so that normally distributed data get
+ * variance 1. The normal quantile {@code ppf} is Wichura's AS 241 (see {@code NormalQuantile}), within about
+ * {@code 1e-15} relative of SciPy's {@code norm.ppf}, which scikit-learn uses. A quantile range reaching 0 or 100
+ * has an infinite normal spread: scikit-learn then divides every scale down to 0 and transforms to infinities;
+ * here that combination is refused when the scaler is configured.
+ *
  * <p>Acts on every numeric column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe.
  */
@@ -31,16 +40,18 @@ public final class RobustScaler implements Step {
   private final List<String> columns;
   private final double qLow;
   private final double qHigh;
+  private final boolean unitVariance;
 
-  /** A scaler with the interquartile range (25, 75) for every numeric column. */
+  /** A scaler with the interquartile range (25, 75) for every numeric column, without the unit-variance factor. */
   public RobustScaler() {
-    this(null, 25, 75);
+    this(null, 25, 75, false);
   }
 
-  private RobustScaler(List<String> columns, double qLow, double qHigh) {
+  private RobustScaler(List<String> columns, double qLow, double qHigh, boolean unitVariance) {
     this.columns = columns;
     this.qLow = qLow;
     this.qHigh = qHigh;
+    this.unitVariance = unitVariance;
   }
 
   /**
@@ -49,21 +60,43 @@ public final class RobustScaler implements Step {
    * @throws IllegalArgumentException if no name is given or a name is null, empty or repeated
    */
   public RobustScaler columns(String... names) {
-    return new RobustScaler(Columns.named(NAME, names), qLow, qHigh);
+    return new RobustScaler(Columns.named(NAME, names), qLow, qHigh, unitVariance);
   }
 
   /**
    * @param low the lower percentile, in {@code [0, 100)}
    * @param high the upper percentile, in {@code (low, 100]}
    * @return a scaler dividing by the spread between these percentiles
-   * @throws IllegalArgumentException unless {@code 0 <= low < high <= 100}
+   * @throws IllegalArgumentException unless {@code 0 <= low < high <= 100}, or under
+   *     {@link #unitVariance(boolean) unitVariance(true)} if {@code low} is 0 or {@code high} is 100
    */
   public RobustScaler quantileRange(double low, double high) {
     if (!(low >= 0 && low < high && high <= 100)) {
       throw new IllegalArgumentException(NAME + ": quantileRange must satisfy 0 <= low < high <= 100, got ("
           + low + ", " + high + ")");
     }
-    return new RobustScaler(columns, low, high);
+    checkUnitVariance(unitVariance, low, high);
+    return new RobustScaler(columns, low, high, unitVariance);
+  }
+
+  /**
+   * @param unit whether each scale is divided by the standard normal spread between the two percentiles
+   *     (scikit-learn's {@code unit_variance}; false by default); see the class comment
+   * @return a scaler with or without that factor
+   * @throws IllegalArgumentException if {@code unit} is true and the quantile range reaches 0 or 100
+   */
+  public RobustScaler unitVariance(boolean unit) {
+    checkUnitVariance(unit, qLow, qHigh);
+    return new RobustScaler(columns, qLow, qHigh, unit);
+  }
+
+  private static void checkUnitVariance(boolean unit, double low, double high) {
+    // as fit computes the probabilities: a positive low below about 5e-322 still gives low / 100 = 0
+    if (unit && !(low / 100.0 > 0 && high / 100.0 < 1)) {
+      throw new IllegalArgumentException(NAME + ": unitVariance needs a quantileRange with 0 < low and high < 100"
+          + " (the normal distribution's spread to 0 or 100 is infinite, which would make every scale 0), got ("
+          + low + ", " + high + ")");
+    }
   }
 
   @Override
@@ -72,6 +105,8 @@ public final class RobustScaler implements Step {
     int d = cols.size();
     double[] centers = new double[d];
     double[] scales = new double[d];
+    // scikit-learn's adjust, norm.ppf(q_max / 100.0) - norm.ppf(q_min / 100.0), with the same divisions by 100
+    double adjust = unitVariance ? NormalQuantile.ppf(qHigh / 100.0) - NormalQuantile.ppf(qLow / 100.0) : 1;
     for (int k = 0; k < d; k++) {
       double[] s = Columns.observedSorted(table.numeric(cols.get(k)));
       if (s.length == 0) {
@@ -86,9 +121,11 @@ public final class RobustScaler implements Step {
             + qLow + " and " + qHigh + " percentiles (" + low + " to " + high + ") exceeds the double range;"
             + " rescale the column first");
       }
-      scales[k] = Columns.handleZero(range);
+      // A scale is at least 10 eps (below, it is 1) and the factor below 80 (ppf of the smallest double is about
+      // -38.5), so the quotient stays far from 0.
+      scales[k] = unitVariance ? Columns.handleZero(range) / adjust : Columns.handleZero(range);
     }
-    return Fitted.of(cols, centers, scales);
+    return Fitted.of(cols, centers, scales, unitVariance);
   }
 
   @Override
@@ -99,33 +136,40 @@ public final class RobustScaler implements Step {
     RobustScaler r = (RobustScaler) o;
     // As Double.equals, consistent with hashCode, which hashes the doubles (-0.0 and 0.0 hash differently).
     return Objects.equals(columns, r.columns) && Double.compare(qLow, r.qLow) == 0
-        && Double.compare(qHigh, r.qHigh) == 0;
+        && Double.compare(qHigh, r.qHigh) == 0 && unitVariance == r.unitVariance;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(columns, qLow, qHigh);
+    return Objects.hash(columns, qLow, qHigh, unitVariance);
   }
 
   @Override
   public String toString() {
-    return NAME + "(" + qLow + ", " + qHigh + ")" + (columns == null ? "" : columns.toString());
+    return NAME + "(" + qLow + ", " + qHigh + (unitVariance ? ", unitVariance" : "") + ")"
+        + (columns == null ? "" : columns.toString());
   }
 
-  /** A fitted {@link RobustScaler}: per column a centre (median) and a positive scale. Immutable. */
+  /**
+   * A fitted {@link RobustScaler}: per column a centre (median) and a positive scale, and whether the scales include
+   * the unit-variance factor. Immutable.
+   */
   public static final class Fitted implements FittedStep {
     private final List<String> columns;
     private final double[] centers;
     private final double[] scales;
+    private final boolean unitVariance;
 
-    private Fitted(List<String> columns, double[] centers, double[] scales) {
+    private Fitted(List<String> columns, double[] centers, double[] scales, boolean unitVariance) {
       this.columns = columns;
       this.centers = centers;
       this.scales = scales;
+      this.unitVariance = unitVariance;
     }
 
     /**
-     * Rebuilds a fitted scaler from its state, copying the arrays.
+     * Rebuilds a fitted scaler fitted without the unit-variance factor from its state, copying the arrays:
+     * {@link #of(List, double[], double[], boolean) of(columns, centers, scales, false)}.
      *
      * @param columns the column names, distinct and non-empty
      * @param centers one finite centre per column
@@ -134,9 +178,24 @@ public final class RobustScaler implements Step {
      * @throws IllegalArgumentException if a rule is broken
      */
     public static Fitted of(List<String> columns, double[] centers, double[] scales) {
+      return of(columns, centers, scales, false);
+    }
+
+    /**
+     * Rebuilds a fitted scaler from its state, copying the arrays.
+     *
+     * @param columns the column names, distinct and non-empty
+     * @param centers one finite centre per column
+     * @param scales one finite, positive scale per column, the unit-variance factor included where it was applied
+     * @param unitVariance whether the scales were divided by the unit-variance factor (a record of how they were
+     *     fitted: the transform divides by the scales as they are)
+     * @return the fitted scaler
+     * @throws IllegalArgumentException if a rule is broken
+     */
+    public static Fitted of(List<String> columns, double[] centers, double[] scales, boolean unitVariance) {
       List<String> c = Columns.validNames(NAME, columns, true);
       return new Fitted(c, Columns.finite(NAME, "centers", centers, c.size()),
-          Columns.positive(NAME, "scales", scales, c.size()));
+          Columns.positive(NAME, "scales", scales, c.size()), unitVariance);
     }
 
     @Override
@@ -149,9 +208,17 @@ public final class RobustScaler implements Step {
       return centers.clone();
     }
 
-    /** @return a copy of the per-column scales (quantile ranges, or 1 where zero) */
+    /**
+     * @return a copy of the per-column scales (quantile ranges, or 1 where zero; divided by the unit-variance factor
+     *     when {@link #unitVariance()}, as scikit-learn's {@code scale_})
+     */
     public double[] scales() {
       return scales.clone();
+    }
+
+    /** @return whether the scales were divided by the unit-variance factor (scikit-learn's {@code unit_variance}) */
+    public boolean unitVariance() {
+      return unitVariance;
     }
 
     @Override
@@ -167,17 +234,19 @@ public final class RobustScaler implements Step {
         return false;
       }
       Fitted f = (Fitted) o;
-      return columns.equals(f.columns) && Arrays.equals(centers, f.centers) && Arrays.equals(scales, f.scales);
+      return columns.equals(f.columns) && Arrays.equals(centers, f.centers) && Arrays.equals(scales, f.scales)
+          && unitVariance == f.unitVariance;
     }
 
     @Override
     public int hashCode() {
-      return (columns.hashCode() * 31 + Arrays.hashCode(centers)) * 31 + Arrays.hashCode(scales);
+      return ((columns.hashCode() * 31 + Arrays.hashCode(centers)) * 31 + Arrays.hashCode(scales)) * 2
+          + (unitVariance ? 1 : 0);
     }
 
     @Override
     public String toString() {
-      return NAME + ".Fitted" + columns;
+      return NAME + ".Fitted" + (unitVariance ? "(unitVariance)" : "") + columns;
     }
   }
 }

@@ -22,6 +22,15 @@ import java.util.List;
  * range (say {@code 1e308} in a column fitted on values near {@code 1e-10}) raises an
  * {@link IllegalArgumentException} naming the step, the column, the row and the fitted mean and scale.
  *
+ * <p><b>Options</b> (scikit-learn's {@code StandardScaler(with_mean=, with_std=)}): {@link #withMean(boolean)
+ * withMean(false)} leaves the mean in, {@code x / scale} (zeros stay zeros, as scikit-learn requires for sparse
+ * data); {@link #withStd(boolean) withStd(false)} only centres, {@code x - mean}; with both false the step passes
+ * the values through. Both are on by default. The fitted step always holds each column's mean and scale, whichever
+ * of them it applies ({@link Fitted#withMean()} and {@link Fitted#withStd()} say which): scikit-learn 1.2.1 reports
+ * the same {@code mean_} and {@code scale_} except that its {@code scale_} is {@code None} under
+ * {@code with_std=False} and its {@code mean_} is {@code None} when both are false. So a column with no observed
+ * value is refused under every option here (scikit-learn passes such a column through when both are false).
+ *
  * <p>Acts on every numeric column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe; {@link #fit} returns an immutable {@link Fitted}.
  */
@@ -30,14 +39,18 @@ public final class StandardScaler implements Step {
   private static final String NAME = "StandardScaler";
 
   private final List<String> columns;
+  private final boolean withMean;
+  private final boolean withStd;
 
-  /** A scaler for every numeric column. */
+  /** A scaler for every numeric column, centring and scaling. */
   public StandardScaler() {
-    this(null);
+    this(null, true, true);
   }
 
-  private StandardScaler(List<String> columns) {
+  private StandardScaler(List<String> columns, boolean withMean, boolean withStd) {
     this.columns = columns;
+    this.withMean = withMean;
+    this.withStd = withStd;
   }
 
   /**
@@ -46,7 +59,23 @@ public final class StandardScaler implements Step {
    * @throws IllegalArgumentException if no name is given or a name is null, empty or repeated
    */
   public StandardScaler columns(String... names) {
-    return new StandardScaler(Columns.named(NAME, names));
+    return new StandardScaler(Columns.named(NAME, names), withMean, withStd);
+  }
+
+  /**
+   * @param center whether to subtract the mean (scikit-learn's {@code with_mean}; true by default)
+   * @return a scaler that centres or not
+   */
+  public StandardScaler withMean(boolean center) {
+    return new StandardScaler(columns, center, withStd);
+  }
+
+  /**
+   * @param scale whether to divide by the standard deviation (scikit-learn's {@code with_std}; true by default)
+   * @return a scaler that scales or not
+   */
+  public StandardScaler withStd(boolean scale) {
+    return new StandardScaler(columns, withMean, scale);
   }
 
   @Override
@@ -84,38 +113,55 @@ public final class StandardScaler implements Step {
       means[k] = Math.scalb(mean, e);
       scales[k] = var <= bound ? 1.0 : Math.scalb(Math.sqrt(var), e);
     }
-    return new Fitted(cols, means, scales);
+    return new Fitted(cols, means, scales, withMean, withStd);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StandardScaler && java.util.Objects.equals(columns, ((StandardScaler) o).columns);
+    if (!(o instanceof StandardScaler)) {
+      return false;
+    }
+    StandardScaler s = (StandardScaler) o;
+    return java.util.Objects.equals(columns, s.columns) && withMean == s.withMean && withStd == s.withStd;
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hashCode(columns) + 1;
+    return java.util.Objects.hash(columns, withMean, withStd);
   }
 
   @Override
   public String toString() {
-    return NAME + (columns == null ? "" : columns.toString());
+    return NAME + options(withMean, withStd) + (columns == null ? "" : columns.toString());
   }
 
-  /** A fitted {@link StandardScaler}: per column a mean and a positive scale. Immutable, thread-safe. */
+  /** The options in text, empty for the defaults (so the defaults print as before the options existed). */
+  private static String options(boolean withMean, boolean withStd) {
+    return withMean && withStd ? "" : "(withMean=" + withMean + ", withStd=" + withStd + ")";
+  }
+
+  /**
+   * A fitted {@link StandardScaler}: per column a mean and a positive scale, and which of them it applies.
+   * Immutable, thread-safe.
+   */
   public static final class Fitted implements FittedStep {
     private final List<String> columns;
     private final double[] means;
     private final double[] scales;
+    private final boolean withMean;
+    private final boolean withStd;
 
-    private Fitted(List<String> columns, double[] means, double[] scales) {
+    private Fitted(List<String> columns, double[] means, double[] scales, boolean withMean, boolean withStd) {
       this.columns = columns;
       this.means = means;
       this.scales = scales;
+      this.withMean = withMean;
+      this.withStd = withStd;
     }
 
     /**
-     * Rebuilds a fitted scaler from its state, copying the arrays.
+     * Rebuilds a fitted scaler that centres and scales from its state, copying the arrays: {@link #of(List,
+     * double[], double[], boolean, boolean) of(columns, means, scales, true, true)}.
      *
      * @param columns the column names, distinct and non-empty
      * @param means one finite mean per column
@@ -124,9 +170,26 @@ public final class StandardScaler implements Step {
      * @throws IllegalArgumentException if a rule is broken (the message names the array and index)
      */
     public static Fitted of(List<String> columns, double[] means, double[] scales) {
+      return of(columns, means, scales, true, true);
+    }
+
+    /**
+     * Rebuilds a fitted scaler from its state, copying the arrays. The means and scales are checked under every
+     * option (they are the columns' statistics, applied or not).
+     *
+     * @param columns the column names, distinct and non-empty
+     * @param means one finite mean per column
+     * @param scales one finite, positive scale per column
+     * @param withMean whether the transform subtracts the means
+     * @param withStd whether the transform divides by the scales
+     * @return the fitted scaler
+     * @throws IllegalArgumentException if a rule is broken (the message names the array and index)
+     */
+    public static Fitted of(List<String> columns, double[] means, double[] scales, boolean withMean,
+        boolean withStd) {
       List<String> c = Columns.validNames(NAME, columns, true);
       return new Fitted(c, Columns.finite(NAME, "means", means, c.size()),
-          Columns.positive(NAME, "scales", scales, c.size()));
+          Columns.positive(NAME, "scales", scales, c.size()), withMean, withStd);
     }
 
     @Override
@@ -134,21 +197,36 @@ public final class StandardScaler implements Step {
       return columns;
     }
 
-    /** @return a copy of the per-column means */
+    /** @return a copy of the per-column means (the columns' means, also under {@code withMean(false)}) */
     public double[] means() {
       return means.clone();
     }
 
-    /** @return a copy of the per-column scales (population standard deviation, or 1 for a constant column) */
+    /**
+     * @return a copy of the per-column scales (population standard deviation, or 1 for a constant column; also
+     *     under {@code withStd(false)})
+     */
     public double[] scales() {
       return scales.clone();
+    }
+
+    /** @return whether the transform subtracts the means (scikit-learn's {@code with_mean}) */
+    public boolean withMean() {
+      return withMean;
+    }
+
+    /** @return whether the transform divides by the scales (scikit-learn's {@code with_std}) */
+    public boolean withStd() {
+      return withStd;
     }
 
     @Override
     public Table transform(Table table) {
       Columns.require(NAME, table, columns, ColumnType.NUMERIC);
-      return Columns.mapNumeric(
-          table, columns, (k, name, v) -> Columns.centerAndScale(NAME, name, v, means[k], scales[k], "mean"));
+      // (x - 0) / s is x / s and (x - m) / 1 is x - m exactly (signed zeros and NaN included), so one form serves
+      // (an error message then names the centre or scale applied: 0 or 1 for an option that is off).
+      return Columns.mapNumeric(table, columns, (k, name, v) -> Columns.centerAndScale(NAME, name, v,
+          withMean ? means[k] : 0.0, withStd ? scales[k] : 1.0, "mean"));
     }
 
     @Override
@@ -157,17 +235,19 @@ public final class StandardScaler implements Step {
         return false;
       }
       Fitted f = (Fitted) o;
-      return columns.equals(f.columns) && Arrays.equals(means, f.means) && Arrays.equals(scales, f.scales);
+      return columns.equals(f.columns) && Arrays.equals(means, f.means) && Arrays.equals(scales, f.scales)
+          && withMean == f.withMean && withStd == f.withStd;
     }
 
     @Override
     public int hashCode() {
-      return (columns.hashCode() * 31 + Arrays.hashCode(means)) * 31 + Arrays.hashCode(scales);
+      return ((columns.hashCode() * 31 + Arrays.hashCode(means)) * 31 + Arrays.hashCode(scales)) * 4
+          + (withMean ? 2 : 0) + (withStd ? 1 : 0);
     }
 
     @Override
     public String toString() {
-      return NAME + ".Fitted" + columns;
+      return NAME + ".Fitted" + options(withMean, withStd) + columns;
     }
   }
 }

@@ -83,7 +83,9 @@ import java.util.Properties;
  * A library from before that addition refuses a file holding the field ({@code unexpected field "columnNames"}),
  * rather than load a model that would skip the check; so is {@code "pca"}'s optional {@code namesGiven}. The
  * {@code "clusterPipeline"} kind was added to version 1 in the same way (an earlier library refuses it as an unknown
- * kind). A change that would make old files mean something else, or that old files could not satisfy, needs a new
+ * kind), and so were the options of the preprocessing steps (scikit-learn's {@code with_mean}, {@code with_std},
+ * {@code clip}, {@code unit_variance}, {@code drop} and {@code add_indicator}; see the pipeline kind's format), each
+ * written only when it is not the default. A change that would make old files mean something else, or that old files could not satisfy, needs a new
  * version.
  *
  * <p><b>Loading checks</b> the size (at most {@link #MAX_FILE_BYTES}), the JSON syntax (nesting depth at most

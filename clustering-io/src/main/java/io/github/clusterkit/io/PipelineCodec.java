@@ -31,6 +31,20 @@ import java.util.Map;
  *
  * <p>The columns a loaded model requires of a table to transform ({@link PipelineModel#requiredColumns()}) are
  * derived from the steps, not stored, so files written before that rule follow it too.
+ *
+ * <p><b>Options added to version 1</b> (the scikit-learn options of the steps), each an optional field written only
+ * when it differs from its default, so a model without them is written byte for byte as before, every file written
+ * before them loads with the defaults, and a library from before them refuses a file that uses one
+ * ({@code unexpected field}) rather than load a model that would transform differently:
+ * <pre>
+ * standardScaler parameters: "withMean": false, "withStd": false     (default true)
+ * minMaxScaler   parameters: "clip": true                            (default false)
+ * robustScaler   parameters: "unitVariance": true                    (default false; the scales include the factor)
+ * oneHotEncoder  parameters: "drop": "first" | "ifBinary"            (default none)
+ * imputer        parameters: "addIndicator": true                    (default false)
+ *                state:      "indicators": ["BALANCE", ...]          (present exactly when addIndicator is)
+ * </pre>
+ * A field present with its default value ({@code "clip": false}) is read as that value.
  */
 final class PipelineCodec implements ModelCodec<PipelineModel> {
 
@@ -89,6 +103,12 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
     if (f instanceof StandardScaler.Fitted) {
       StandardScaler.Fitted x = (StandardScaler.Fitted) f;
       name = "standardScaler";
+      if (!x.withMean()) {
+        p.put("withMean", false);
+      }
+      if (!x.withStd()) {
+        p.put("withStd", false);
+      }
       s.set("columns", strings(x.columns()));
       s.set("means", numbers(x.means()));
       s.set("scales", numbers(x.scales()));
@@ -97,12 +117,18 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
       name = "minMaxScaler";
       p.put("rangeMin", x.rangeMin());
       p.put("rangeMax", x.rangeMax());
+      if (x.clip()) {
+        p.put("clip", true);
+      }
       s.set("columns", strings(x.columns()));
       s.set("mins", numbers(x.mins()));
       s.set("maxs", numbers(x.maxs()));
     } else if (f instanceof RobustScaler.Fitted) {
       RobustScaler.Fitted x = (RobustScaler.Fitted) f;
       name = "robustScaler";
+      if (x.unitVariance()) {
+        p.put("unitVariance", true);
+      }
       s.set("columns", strings(x.columns()));
       s.set("centers", numbers(x.centers()));
       s.set("scales", numbers(x.scales()));
@@ -113,6 +139,9 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
       Imputer.Fitted x = (Imputer.Fitted) f;
       name = "imputer";
       p.put("strategy", strategy(x.strategy()));
+      if (x.addIndicator()) {
+        p.put("addIndicator", true);
+      }
       ObjectNode num = s.putObject("numeric");
       num.set("columns", strings(new ArrayList<>(x.numericFills().keySet())));
       ArrayNode fills = num.putArray("fills");
@@ -122,10 +151,16 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
       ObjectNode cat = s.putObject("categorical");
       cat.set("columns", strings(new ArrayList<>(x.categoricalFills().keySet())));
       cat.set("fills", strings(new ArrayList<>(x.categoricalFills().values())));
+      if (x.addIndicator()) {
+        s.set("indicators", strings(x.indicatorColumns()));
+      }
     } else if (f instanceof OneHotEncoder.Fitted) {
       OneHotEncoder.Fitted x = (OneHotEncoder.Fitted) f;
       name = "oneHotEncoder";
       p.put("handleUnknown", x.handleUnknown() == OneHotEncoder.HandleUnknown.ERROR ? "error" : "ignore");
+      if (x.drop() != OneHotEncoder.Drop.NONE) {
+        p.put("drop", x.drop() == OneHotEncoder.Drop.FIRST ? "first" : "ifBinary");
+      }
       s.set("columns", strings(x.columns()));
       ArrayNode cats = s.putArray("categories");
       for (List<String> c : x.categories()) {
@@ -196,18 +231,20 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
     try {
       switch (kind) {
         case "standardScaler":
-          p.only();
+          p.only("withMean", "withStd");
           st.only("columns", "means", "scales");
-          return StandardScaler.Fitted.of(st.strings("columns"), st.numbers("means"), st.numbers("scales"));
+          return StandardScaler.Fitted.of(st.strings("columns"), st.numbers("means"), st.numbers("scales"),
+              option(p, "withMean", true), option(p, "withStd", true));
         case "minMaxScaler":
-          p.only("rangeMin", "rangeMax");
+          p.only("rangeMin", "rangeMax", "clip");
           st.only("columns", "mins", "maxs");
           return MinMaxScaler.Fitted.of(st.strings("columns"), st.numbers("mins"), st.numbers("maxs"),
-              p.number("rangeMin"), p.number("rangeMax"));
+              p.number("rangeMin"), p.number("rangeMax"), option(p, "clip", false));
         case "robustScaler":
-          p.only();
+          p.only("unitVariance");
           st.only("columns", "centers", "scales");
-          return RobustScaler.Fitted.of(st.strings("columns"), st.numbers("centers"), st.numbers("scales"));
+          return RobustScaler.Fitted.of(st.strings("columns"), st.numbers("centers"), st.numbers("scales"),
+              option(p, "unitVariance", false));
         case "log1p":
           p.only();
           st.only("columns");
@@ -231,8 +268,13 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
     }
   }
 
+  /** An optional boolean parameter added after the first files: its default when absent (a file written before). */
+  private static boolean option(JsonIn p, String field, boolean absent) {
+    return p.has(field) ? p.bool(field) : absent;
+  }
+
   private static Imputer.Fitted readImputer(JsonIn p, JsonIn st) {
-    p.only("strategy");
+    p.only("strategy", "addIndicator");
     String name = p.string("strategy");
     Imputer.Strategy strategy;
     switch (name) {
@@ -251,7 +293,14 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
       default:
         throw p.error("unknown imputer strategy \"" + name + "\"");
     }
-    st.only("numeric", "categorical");
+    boolean addIndicator = option(p, "addIndicator", false);
+    st.only("numeric", "categorical", "indicators");
+    List<String> indicators = List.of();
+    if (addIndicator) {
+      indicators = st.strings("indicators"); // required: "missing field" when absent
+    } else if (st.has("indicators")) {
+      throw st.error("indicators are written only with parameters.addIndicator true");
+    }
     JsonIn num = st.object("numeric").only("columns", "fills");
     JsonIn cat = st.object("categorical").only("columns", "fills");
     List<String> nc = num.strings("columns");
@@ -276,11 +325,11 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
         throw cat.error("column '" + cc.get(k) + "' appears twice");
       }
     }
-    return Imputer.Fitted.of(strategy, n, c);
+    return Imputer.Fitted.of(strategy, n, c, addIndicator, indicators);
   }
 
   private static OneHotEncoder.Fitted readOneHot(JsonIn p, JsonIn st) {
-    p.only("handleUnknown");
+    p.only("handleUnknown", "drop");
     String h = p.string("handleUnknown");
     OneHotEncoder.HandleUnknown handling;
     if (h.equals("error")) {
@@ -289,6 +338,18 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
       handling = OneHotEncoder.HandleUnknown.IGNORE;
     } else {
       throw p.error("handleUnknown must be \"error\" or \"ignore\", got \"" + h + "\"");
+    }
+    OneHotEncoder.Drop drop = OneHotEncoder.Drop.NONE;
+    if (p.has("drop")) {
+      String d = p.string("drop");
+      if (d.equals("first")) {
+        drop = OneHotEncoder.Drop.FIRST;
+      } else if (d.equals("ifBinary")) {
+        drop = OneHotEncoder.Drop.IF_BINARY;
+      } else {
+        throw p.error("drop must be \"first\" or \"ifBinary\", got \"" + (d.length() > 40 ? d.substring(0, 37)
+            + "..." : d) + "\"");
+      }
     }
     st.only("columns", "categories");
     List<List<String>> cats = new ArrayList<>();
@@ -299,6 +360,6 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
       }
       cats.add(list);
     }
-    return OneHotEncoder.Fitted.of(st.strings("columns"), cats, handling);
+    return OneHotEncoder.Fitted.of(st.strings("columns"), cats, handling, drop);
   }
 }
