@@ -93,6 +93,10 @@ def minmax(data):
           r(s.transform(np.array([[7.0], [100.0], [-100.0]]))))
     print("[M4] np.clip(-0.0, 0, 1) =", repr(float(np.clip(np.array([-0.0]), 0.0, 1.0)[0])),
           "np.clip(1.0, -1, -0.0) =", repr(float(np.clip(np.array([1.0]), -1.0, -0.0)[0])))
+    s = MinMaxScaler(clip=True).fit(np.array([[0.0], [1e-10]]))
+    with np.errstate(over="ignore"):
+        print("[M6] fit 0, 1e-10, clip=True: transform 1e308, -1e308, 5e-11 ->",
+              r(s.transform(np.array([[1e308], [-1e308], [5e-11]]))))
     header, recs = read_csv(os.path.join(data, "cc_general.csv"))
     j = header.index("BALANCE")
     bal = np.array([[float(rec[j])] for rec in recs])
