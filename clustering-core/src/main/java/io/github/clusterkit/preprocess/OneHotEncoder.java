@@ -41,7 +41,8 @@ import java.util.TreeSet;
  * is all zeros in its column's block: each block's row sums are 1, or 0 for that category. A column with a single
  * category gives no output column under {@link Drop#FIRST}, as in scikit-learn ({@link PipelineModel} then does not
  * require it of a table to transform, its values cannot change the output; so an unknown category in it is not
- * reported there, where scikit-learn's {@code handle_unknown='error'} would). Under {@link HandleUnknown#IGNORE} an
+ * reported there, where scikit-learn's {@code handle_unknown='error'} would); a table left with no column at all
+ * that way (scikit-learn's array of no column) is refused with an {@link IllegalArgumentException}. Under {@link HandleUnknown#IGNORE} an
  * unknown category is all zeros too, as in scikit-learn 1.2.1 (which also warns "Found unknown categories in
  * columns [...] during transform. These unknown categories will be encoded as all zeros"; this library does not
  * log): it then reads as the dropped category. Output names of dropped categories are no output columns, so they
@@ -372,11 +373,13 @@ public final class OneHotEncoder implements Step {
       Table.Builder b = Table.builder();
       int n = table.rowCount();
       List<String> names = table.columnNames();
+      int written = 0;
       for (int j = 0; j < names.size(); j++) {
         String name = names.get(j);
         Integer k = which.get(name);
         if (k == null) {
           b.column(table, name);
+          written++;
           continue;
         }
         List<String> cats = categories.get(k);
@@ -394,8 +397,15 @@ public final class OneHotEncoder implements Step {
         for (int c = 0; c < cats.size(); c++) {
           if (c != dropped[k]) { // the dropped category's rows are all zeros in the columns written
             b.numeric(outputName(name, cats.get(c)), out[c]);
+            written++;
           }
         }
+      }
+      if (written == 0) {
+        // scikit-learn returns an array of no column; a table needs one
+        throw new IllegalArgumentException(NAME + ": drop " + drop + " leaves no output column: every column of the"
+            + " table is encoded and has a single category, which is dropped (" + columns + ", categories "
+            + categories + "); keep it with Drop.NONE or IF_BINARY, or drop the column (ColumnSelector)");
       }
       return b.build();
     }

@@ -24,7 +24,9 @@ import net.jqwik.api.constraints.IntRange;
  * be kept bit for bit), and, for which columns are required, a brute-force perturbation: a column's values reach
  * the output exactly when changing one observed cell of it changes the step-by-step output (every step maps each
  * observed value of a column injectively: scalers and log1p are strictly monotone on these magnitudes, imputers keep
- * observed values, and the encoders here encode an unknown category as all zeros).
+ * observed values, and the encoders here encode an unknown category as all zeros), or making it missing changes it
+ * (what a missing-value indicator reads). The steps take their scikit-learn options at random, all but
+ * {@code MinMaxScaler.clip}, which is not injective (clipped values merge).
  */
 class PipelineInputLayoutPropertiesTest {
 
@@ -92,26 +94,29 @@ class PipelineInputLayoutPropertiesTest {
     String[] s;
     switch (rng.nextInt(9)) {
       case 0:
-        return rng.nextInt(2) == 0 ? Imputer.median() : Imputer.mean();
+        return (rng.nextInt(2) == 0 ? Imputer.median() : Imputer.mean()).addIndicator(rng.nextInt(2) == 0);
       case 1:
         s = someOf(rng, t.columnNames(), true);
-        return s == null ? Imputer.mostFrequent() : Imputer.mostFrequent().columns(s);
+        Imputer mf = Imputer.mostFrequent().addIndicator(rng.nextInt(2) == 0);
+        return s == null ? mf : mf.columns(s);
       case 2:
         s = someOf(rng, numeric, true);
-        return s == null ? new StandardScaler() : new StandardScaler().columns(s);
+        StandardScaler ss = new StandardScaler().withMean(rng.nextInt(2) == 0).withStd(rng.nextInt(2) == 0);
+        return s == null ? ss : ss.columns(s);
       case 3:
         s = someOf(rng, numeric, true);
         return s == null ? new MinMaxScaler() : new MinMaxScaler().columns(s);
       case 4:
         s = someOf(rng, numeric, true);
-        return s == null ? new RobustScaler() : new RobustScaler().columns(s);
+        RobustScaler rs = new RobustScaler().unitVariance(rng.nextInt(2) == 0);
+        return s == null ? rs : rs.columns(s);
       case 5:
         s = someOf(rng, unscaled, false);
         return s == null ? null : new Log1p().columns(s);
       case 6:
         s = someOf(rng, complete, false);
-        return s == null ? null
-            : new OneHotEncoder().handleUnknown(OneHotEncoder.HandleUnknown.IGNORE).columns(s);
+        return s == null ? null : new OneHotEncoder().handleUnknown(OneHotEncoder.HandleUnknown.IGNORE)
+            .drop(OneHotEncoder.Drop.values()[rng.nextInt(3)]).columns(s);
       case 7:
         s = someOf(rng, t.columnNames(), false);
         return s == null || s.length == t.columnCount() ? null : ColumnSelector.drop(s);
@@ -151,7 +156,8 @@ class PipelineInputLayoutPropertiesTest {
 
   /**
    * {@code t} with cell 0 of column {@code c} changed: +1 for a number; for text, each other value of the column and
-   * an unseen category (one of them flips every one-hot column of {@code c} that a selector may keep).
+   * an unseen category (one of them flips every one-hot column of {@code c} that a selector may keep); and missing
+   * (which flips its indicator, where an imputer adds one).
    */
   private static List<Table> perturbed(Table t, String c) {
     List<Table> out = new ArrayList<>();
@@ -159,8 +165,13 @@ class PipelineInputLayoutPropertiesTest {
       double[] v = t.numeric(c);
       v[0] += 1;
       out.add(replaced(t, c, Table.builder().numeric(c, v).build()));
+      v[0] = Double.NaN;
+      out.add(replaced(t, c, Table.builder().numeric(c, v).build()));
       return out;
     }
+    String[] gap = t.categorical(c);
+    gap[0] = null;
+    out.add(replaced(t, c, Table.builder().categorical(c, gap).build()));
     java.util.Set<String> values = new java.util.TreeSet<>();
     for (String x : t.categorical(c)) {
       if (x != null) {

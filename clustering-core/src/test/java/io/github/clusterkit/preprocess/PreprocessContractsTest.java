@@ -60,14 +60,21 @@ class PreprocessContractsTest {
         StandardScaler::new,
         () -> new StandardScaler().columns("a"),
         () -> new StandardScaler().columns("b"),
+        () -> new StandardScaler().withMean(false),
+        () -> new StandardScaler().withStd(false),
+        () -> new StandardScaler().withMean(false).withStd(false),
         MinMaxScaler::new,
         () -> new MinMaxScaler().columns("a"),
         () -> new MinMaxScaler().range(0, 2),
         () -> new MinMaxScaler().range(-1, 1),
+        () -> new MinMaxScaler().clip(true),
+        () -> new MinMaxScaler().range(-1, 1).clip(true),
         RobustScaler::new,
         () -> new RobustScaler().columns("a"),
         () -> new RobustScaler().quantileRange(10, 75),
         () -> new RobustScaler().quantileRange(25, 90),
+        () -> new RobustScaler().unitVariance(true),
+        () -> new RobustScaler().quantileRange(25, 90).unitVariance(true),
         Log1p::new,
         () -> new Log1p().columns("a"),
         Imputer::mean,
@@ -78,9 +85,14 @@ class PreprocessContractsTest {
         () -> Imputer.constant(2.0),
         () -> Imputer.constant("x"),
         () -> Imputer.constant("y"),
+        () -> Imputer.mean().addIndicator(true),
+        () -> Imputer.constant("x").addIndicator(true),
         OneHotEncoder::new,
         () -> new OneHotEncoder().columns("a"),
         () -> new OneHotEncoder().handleUnknown(OneHotEncoder.HandleUnknown.IGNORE),
+        () -> new OneHotEncoder().drop(OneHotEncoder.Drop.FIRST),
+        () -> new OneHotEncoder().drop(OneHotEncoder.Drop.IF_BINARY),
+        () -> new OneHotEncoder().drop(OneHotEncoder.Drop.FIRST).handleUnknown(OneHotEncoder.HandleUnknown.IGNORE),
         () -> ColumnSelector.keep("a"),
         () -> ColumnSelector.drop("a"),
         () -> ColumnSelector.keep("b")));
@@ -95,6 +107,21 @@ class PreprocessContractsTest {
         Pipeline.of(List.of(Imputer.median(), new StandardScaler())));
     assertEquals(Imputer.Strategy.MEDIAN, Imputer.median().strategy());
     assertEquals(Imputer.Strategy.CONSTANT, Imputer.constant("x").columns("g").strategy());
+    // The options: equal by equivalent calls (in any order, set and reset), and the defaults equal the plain steps.
+    assertEquals(new StandardScaler(),
+        new StandardScaler().withMean(false).withStd(false).withStd(true).withMean(true));
+    assertEquals(new StandardScaler().withStd(false).columns("a"), new StandardScaler().columns("a").withStd(false));
+    assertEquals(new MinMaxScaler(), new MinMaxScaler().clip(true).clip(false));
+    assertEquals(new MinMaxScaler().clip(true).range(-1, 1), new MinMaxScaler().range(-1, 1).clip(true));
+    assertEquals(new RobustScaler(), new RobustScaler().unitVariance(true).unitVariance(false));
+    assertEquals(new RobustScaler().unitVariance(true).columns("a"),
+        new RobustScaler().columns("a").unitVariance(true));
+    assertEquals(Imputer.median(), Imputer.median().addIndicator(true).addIndicator(false));
+    assertEquals(Imputer.median().addIndicator(true).columns("a"), Imputer.median().columns("a").addIndicator(true));
+    assertEquals(new OneHotEncoder(),
+        new OneHotEncoder().drop(OneHotEncoder.Drop.FIRST).drop(OneHotEncoder.Drop.NONE));
+    assertEquals(new OneHotEncoder().drop(OneHotEncoder.Drop.FIRST).columns("a"),
+        new OneHotEncoder().columns("a").drop(OneHotEncoder.Drop.FIRST));
   }
 
   @Test
@@ -106,16 +133,21 @@ class PreprocessContractsTest {
         () -> StandardScaler.Fitted.of(b, new double[] {1}, new double[] {2}),
         () -> StandardScaler.Fitted.of(a, new double[] {0}, new double[] {2}),
         () -> StandardScaler.Fitted.of(a, new double[] {1}, new double[] {3}),
+        () -> StandardScaler.Fitted.of(a, new double[] {1}, new double[] {2}, false, true),
+        () -> StandardScaler.Fitted.of(a, new double[] {1}, new double[] {2}, true, false),
+        () -> StandardScaler.Fitted.of(a, new double[] {1}, new double[] {2}, false, false),
         () -> MinMaxScaler.Fitted.of(a, new double[] {1}, new double[] {2}, 0, 1),
         () -> MinMaxScaler.Fitted.of(b, new double[] {1}, new double[] {2}, 0, 1),
         () -> MinMaxScaler.Fitted.of(a, new double[] {0}, new double[] {2}, 0, 1),
         () -> MinMaxScaler.Fitted.of(a, new double[] {1}, new double[] {3}, 0, 1),
         () -> MinMaxScaler.Fitted.of(a, new double[] {1}, new double[] {2}, -1, 1),
         () -> MinMaxScaler.Fitted.of(a, new double[] {1}, new double[] {2}, 0, 2),
+        () -> MinMaxScaler.Fitted.of(a, new double[] {1}, new double[] {2}, 0, 1, true),
         () -> RobustScaler.Fitted.of(a, new double[] {1}, new double[] {2}),
         () -> RobustScaler.Fitted.of(b, new double[] {1}, new double[] {2}),
         () -> RobustScaler.Fitted.of(a, new double[] {0}, new double[] {2}),
         () -> RobustScaler.Fitted.of(a, new double[] {1}, new double[] {3}),
+        () -> RobustScaler.Fitted.of(a, new double[] {1}, new double[] {2}, true),
         () -> Log1p.Fitted.of(a),
         () -> Log1p.Fitted.of(b),
         () -> Imputer.Fitted.of(Imputer.Strategy.MEAN, Map.of("a", 1.0), Map.of()),
@@ -124,10 +156,16 @@ class PreprocessContractsTest {
         () -> Imputer.Fitted.of(Imputer.Strategy.MEAN, Map.of("b", 1.0), Map.of()),
         () -> Imputer.Fitted.of(Imputer.Strategy.CONSTANT, Map.of(), Map.of("a", "x")),
         () -> Imputer.Fitted.of(Imputer.Strategy.CONSTANT, Map.of(), Map.of("a", "y")),
+        () -> Imputer.Fitted.of(Imputer.Strategy.MEAN, Map.of("a", 1.0), Map.of(), true, List.of()),
+        () -> Imputer.Fitted.of(Imputer.Strategy.MEAN, Map.of("a", 1.0), Map.of(), true, List.of("a")),
         () -> OneHotEncoder.Fitted.of(a, List.of(List.of("x", "y")), OneHotEncoder.HandleUnknown.ERROR),
         () -> OneHotEncoder.Fitted.of(b, List.of(List.of("x", "y")), OneHotEncoder.HandleUnknown.ERROR),
         () -> OneHotEncoder.Fitted.of(a, List.of(List.of("y", "x")), OneHotEncoder.HandleUnknown.ERROR),
         () -> OneHotEncoder.Fitted.of(a, List.of(List.of("x", "y")), OneHotEncoder.HandleUnknown.IGNORE),
+        () -> OneHotEncoder.Fitted.of(a, List.of(List.of("x", "y")), OneHotEncoder.HandleUnknown.ERROR,
+            OneHotEncoder.Drop.FIRST),
+        () -> OneHotEncoder.Fitted.of(a, List.of(List.of("x", "y")), OneHotEncoder.HandleUnknown.ERROR,
+            OneHotEncoder.Drop.IF_BINARY),
         () -> ColumnSelector.Fitted.of(a),
         () -> ColumnSelector.Fitted.of(List.of("a", "b"))));
   }
@@ -156,6 +194,24 @@ class PreprocessContractsTest {
       assertTrue(!s.toString().contains("[col]"), s::toString);
     }
     assertTrue(ColumnSelector.keep("col").toString().contains(".keep"), "keep or drop is part of the configuration");
+    // An option that is not the default shows in the text, beside the columns; the defaults print as before.
+    Table numbers = Table.builder().numeric("col", new double[] {1, Double.NaN, 4}).build();
+    Table twoCats = Table.builder().categorical("col", new String[] {"x", "y", "x"}).build();
+    List<Object> withOptions = List.of(new StandardScaler().withMean(false).columns("col"),
+        new StandardScaler().withStd(false).fit(numbers), new MinMaxScaler().clip(true).columns("col"),
+        new MinMaxScaler().clip(true).fit(numbers), new RobustScaler().unitVariance(true).columns("col"),
+        new RobustScaler().unitVariance(true).fit(numbers), Imputer.mean().addIndicator(true).columns("col"),
+        Imputer.mean().addIndicator(true).fit(numbers),
+        new OneHotEncoder().drop(OneHotEncoder.Drop.IF_BINARY).columns("col"),
+        new OneHotEncoder().drop(OneHotEncoder.Drop.FIRST).fit(twoCats));
+    List<String> shown = List.of("withMean=false", "withStd=false", "(clip)", "(clip)", "unitVariance",
+        "(unitVariance)", "addIndicator", "indicators [col]", "drop IF_BINARY", "(drop FIRST)");
+    for (int i = 0; i < withOptions.size(); i++) {
+      String text = withOptions.get(i).toString();
+      assertTrue(text.contains(shown.get(i)) && text.endsWith("[col]"), text);
+    }
+    assertEquals("StandardScaler[col]", new StandardScaler().columns("col").toString());
+    assertEquals("MinMaxScaler[0.0, 1.0][col]", new MinMaxScaler().columns("col").toString());
     assertTrue(ColumnSelector.drop("col").toString().contains(".drop"));
     Pipeline p = Pipeline.of(new Log1p().columns("col"));
     assertEquals("Pipeline[Log1p[col]]", p.toString());

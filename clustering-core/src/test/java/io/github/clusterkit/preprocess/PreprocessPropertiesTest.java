@@ -179,21 +179,22 @@ class PreprocessPropertiesTest {
   static FittedStep rebuild(FittedStep s) {
     if (s instanceof StandardScaler.Fitted) {
       StandardScaler.Fitted f = (StandardScaler.Fitted) s;
-      return StandardScaler.Fitted.of(f.columns(), f.means(), f.scales());
+      return StandardScaler.Fitted.of(f.columns(), f.means(), f.scales(), f.withMean(), f.withStd());
     } else if (s instanceof MinMaxScaler.Fitted) {
       MinMaxScaler.Fitted f = (MinMaxScaler.Fitted) s;
-      return MinMaxScaler.Fitted.of(f.columns(), f.mins(), f.maxs(), f.rangeMin(), f.rangeMax());
+      return MinMaxScaler.Fitted.of(f.columns(), f.mins(), f.maxs(), f.rangeMin(), f.rangeMax(), f.clip());
     } else if (s instanceof RobustScaler.Fitted) {
       RobustScaler.Fitted f = (RobustScaler.Fitted) s;
-      return RobustScaler.Fitted.of(f.columns(), f.centers(), f.scales());
+      return RobustScaler.Fitted.of(f.columns(), f.centers(), f.scales(), f.unitVariance());
     } else if (s instanceof Log1p.Fitted) {
       return Log1p.Fitted.of(s.columns());
     } else if (s instanceof Imputer.Fitted) {
       Imputer.Fitted f = (Imputer.Fitted) s;
-      return Imputer.Fitted.of(f.strategy(), f.numericFills(), f.categoricalFills());
+      return Imputer.Fitted.of(f.strategy(), f.numericFills(), f.categoricalFills(), f.addIndicator(),
+          f.indicatorColumns());
     } else if (s instanceof OneHotEncoder.Fitted) {
       OneHotEncoder.Fitted f = (OneHotEncoder.Fitted) s;
-      return OneHotEncoder.Fitted.of(f.columns(), f.categories(), f.handleUnknown());
+      return OneHotEncoder.Fitted.of(f.columns(), f.categories(), f.handleUnknown(), f.drop());
     } else {
       return ColumnSelector.Fitted.of(s.columns());
     }
