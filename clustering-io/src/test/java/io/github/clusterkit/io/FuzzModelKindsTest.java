@@ -21,9 +21,11 @@ import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.pca.PcaModel;
 import io.github.clusterkit.preprocess.Imputer;
+import io.github.clusterkit.preprocess.MinMaxScaler;
 import io.github.clusterkit.preprocess.OneHotEncoder;
 import io.github.clusterkit.preprocess.Pipeline;
 import io.github.clusterkit.preprocess.PipelineModel;
+import io.github.clusterkit.preprocess.RobustScaler;
 import io.github.clusterkit.preprocess.StandardScaler;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +58,9 @@ class FuzzModelKindsTest {
     for (long seed = 0; seed < 6; seed++) {
       FILES.add(ModelFiles.toJson(clusterPipeline(seed)).getBytes(StandardCharsets.UTF_8));
     }
+    for (long seed = 0; seed < 3; seed++) {
+      FILES.add(ModelFiles.toJson(clusterPipeline(seed, true)).getBytes(StandardCharsets.UTF_8));
+    }
     for (byte[] f : FILES) {
       // Fail fast if a seed file is not a valid model (a fuzz test of a broken seed proves nothing).
       ModelFiles.fromJson(new String(f, StandardCharsets.UTF_8), Object.class);
@@ -64,6 +69,14 @@ class FuzzModelKindsTest {
 
   /** A small pipeline (imputer, one-hot, scaler) and a K-Means, mixture or DBSCAN fitted on its output. */
   static ClusterPipelineModel clusterPipeline(long seed) {
+    return clusterPipeline(seed, false);
+  }
+
+  /**
+   * As {@link #clusterPipeline(long)}; with {@code options}, the steps take scikit-learn options (indicator, drop,
+   * unit variance, clip, no centring), so the fuzzing reaches the options' fields.
+   */
+  static ClusterPipelineModel clusterPipeline(long seed, boolean options) {
     Rng rng = new Rng(seed);
     int n = 20 + rng.nextInt(20);
     double[] a = new double[n];
@@ -75,7 +88,11 @@ class FuzzModelKindsTest {
       c[i] = i % 3 == 0 ? "web" : "shop";
     }
     Table t = Table.builder().numeric("a", a).numeric("b", b).categorical("c", c).build();
-    PipelineModel prep = Pipeline.of(Imputer.median(), new OneHotEncoder(), new StandardScaler()).fit(t);
+    PipelineModel prep = options
+        ? Pipeline.of(Imputer.median().addIndicator(true), new OneHotEncoder().drop(OneHotEncoder.Drop.IF_BINARY),
+            new RobustScaler().columns("a").unitVariance(true), new MinMaxScaler().columns("b").clip(true),
+            new StandardScaler().withMean(false)).fit(t)
+        : Pipeline.of(Imputer.median(), new OneHotEncoder(), new StandardScaler()).fit(t);
     Dataset x = prep.transform(t);
     ClusterModel m;
     switch ((int) (seed % 3)) {

@@ -98,9 +98,13 @@ class FuzzTest {
     }
   }
 
+  /** {@link PipelineOptionsFileTest#everyOption()}: every step option set, so mutations reach their fields too. */
+  private static final byte[] OPTIONS = ModelFiles.toJson(PipelineOptionsFileTest.everyOption())
+      .getBytes(StandardCharsets.UTF_8);
+
   @Property(tries = 200)
   void modelLoaderThrowsOnlyIllegalArgument(@ForAll long seed) {
-    byte[] bytes = mutate(MODEL, seed);
+    byte[] bytes = mutate(seed % 2 == 0 ? MODEL : OPTIONS, seed);
     assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
       try {
         ModelFiles.read(new ByteArrayInputStream(bytes), PipelineModel.class);
@@ -115,7 +119,7 @@ class FuzzTest {
   void reSignedTreeEditsThrowOnlyIllegalArgument(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 3) int edits) {
     Rng rng = new Rng(seed);
-    ObjectNode doc = ModelFiles.parse(MODEL);
+    ObjectNode doc = ModelFiles.parse(rng.nextInt(2) == 0 ? MODEL : OPTIONS);
     for (int e = 0; e < edits; e++) {
       List<JsonNode> containers = new ArrayList<>();
       collect(doc, containers);
@@ -208,6 +212,7 @@ class FuzzTest {
     // Fail fast if the fixture itself is not a valid model (a fuzz test of a broken seed proves nothing).
     try {
       ModelFiles.read(new ByteArrayInputStream(MODEL), PipelineModel.class);
+      ModelFiles.read(new ByteArrayInputStream(OPTIONS), PipelineModel.class);
       Csv.read(new java.io.StringReader(CSV), CsvOptions.defaults());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
