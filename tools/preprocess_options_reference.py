@@ -179,7 +179,7 @@ def robust(data):
     s = RobustScaler(unit_variance=True).fit(np.array([[3.0], [3.0], [3.0]]))
     print("[R7] constant 3, 3, 3, unit_variance=True: scale_", r(s.scale_))
     s = RobustScaler(quantile_range=(0.0, 100.0), unit_variance=True).fit(x)
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):
         print("[R8] quantile_range=(0, 100), unit_variance=True: scale_", r(s.scale_), "transform",
               r(s.transform(x)))
     header, recs = read_csv(os.path.join(data, "Mall_Customers.csv"))
