@@ -2,15 +2,18 @@ package io.github.clusterkit.gmm;
 
 import io.github.clusterkit.ClusterModel;
 import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.data.LabeledDataset;
 import io.github.clusterkit.gmm.internal.Mixture;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.internal.Rng;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A fitted Gaussian mixture: weights, means and covariance matrices, with soft and hard assignment of
- * new points, log densities, and the information criteria BIC and AIC. Returned by
+ * new points, log densities and their mean ({@link #score(Dataset)}, scikit-learn's {@code score}), the information
+ * criteria BIC and AIC, and seeded draws from the mixture ({@link #sample(int, long)}). Returned by
  * {@link GaussianMixture#fit(Dataset)}.
  *
  * <p>Component {@code c} has density {@code w_c N(x | mu_c, Sigma_c)}; {@link #predictProba(double[])} gives
@@ -38,7 +41,8 @@ import java.util.List;
  * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()}, as
  * scikit-learn's {@code feature_names_in_}). A {@link Dataset} built without names (its placeholders {@code x0, x1,
  * ...}, {@link Dataset#hasColumnNames()} false) has no names to check. {@link #predict(Dataset)}, {@link
- * #predictProba(Dataset)}, {@link #scoreSamples(Dataset)}, {@link #bic(Dataset)} and {@link #aic(Dataset)} refuse a
+ * #predictProba(Dataset)}, {@link #scoreSamples(Dataset)}, {@link #score(Dataset)}, {@link #bic(Dataset)} and {@link
+ * #aic(Dataset)} refuse a
  * dataset with an {@link IllegalArgumentException} when both the model's names and the dataset's were given and they
  * differ (other columns, or the same columns in another order); when either side has none they check nothing, and
  * points given as {@code double[]} are never checked.
@@ -562,6 +566,140 @@ public final class GaussianMixtureModel implements ClusterModel {
   public double scoreSample(double[] x) {
     checkPoint(x);
     return scoreSamples(Dataset.wrap(x, 1, x.length))[0];
+  }
+
+  /**
+   * The mean log density of the rows under the mixture: scikit-learn's {@code GaussianMixture.score(X)}, the mean of
+   * {@link #scoreSamples(Dataset)}. Equal to {@link #logLikelihood()} to rounding on the training data. The log
+   * densities are added as {@link #bic(Dataset)} and {@link #aic(Dataset)} add them, in row order (one thread, a fixed order, so the same value on any machine; reordering
+   * the rows changes only the rounding of the sum) and the sum divided by {@code n}. {@code -Infinity} when a row is
+   * so far from every component that its log density is (see {@link #scoreSamples(Dataset)}). Neither the data nor
+   * the model is modified.
+   *
+   * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
+   * @return {@code (1/n) sum_i log p(x_i)}
+   * @throws IllegalArgumentException as {@link #scoreSamples(Dataset)}: if {@code data} is null or of the wrong
+   *     dimension, or if its column names and the model's were both given and differ
+   */
+  public double score(Dataset data) {
+    return totalLogLikelihood(data) / data.size();
+  }
+
+  /**
+   * Draws {@code n} points from the mixture, as scikit-learn's {@code GaussianMixture.sample(n_samples)}: the number
+   * of points of each component is drawn from the multinomial distribution of {@code n} trials with the weights as
+   * probabilities (divided by their sum, which a model rebuilt from a state may hold within {@code 1e-6} of 1; a
+   * component of weight 0 gets none), then each component's points are drawn from its Gaussian,
+   * {@code mu_c + L_c z} with {@code z} standard normal and {@code L_c} the Cholesky factor of its covariance
+   * ({@code sigma_cj z_j} per coordinate for DIAGONAL and SPHERICAL). The rows come grouped by component, component
+   * 0's first, with their components as labels, as scikit-learn returns {@code (X, y)}.
+   *
+   * <p><b>Randomness.</b> One stream of the library's generator (SplitMix64, fully specified) seeded by {@code seed}:
+   * the same seed gives the same points bit for bit on every JVM and machine; the points do not equal numpy's for
+   * any seed. Counts are drawn by {@code n} categorical draws (one uniform each), then the points component after
+   * component. One thread; {@code O(n (k + d^2))} time for FULL and TIED, {@code O(n (k + d))} otherwise.
+   *
+   * <p>The result is {@code n * d} new values; the model is not modified. Its columns carry the model's
+   * {@link #columnNames()} (none for a model fitted without names), so it can be given back to the model's methods.
+   *
+   * @param n the number of points, at least 1 (scikit-learn refuses fewer too)
+   * @param seed the seed
+   * @return {@code n} points with their component labels in {@code 0..k-1}, grouped by component in increasing
+   *     order
+   * @throws IllegalArgumentException if {@code n < 1}, or {@code n * d} exceeds {@link Dataset#MAX_VALUES}
+   */
+  public LabeledDataset sample(int n, long seed) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be >= 1, got " + n);
+    }
+    int k = components();
+    int d = dimension();
+    if ((long) n * d > Dataset.MAX_VALUES) {
+      throw new IllegalArgumentException("n * d must be at most " + Dataset.MAX_VALUES + " (the largest dataset), got "
+          + n + " * " + d);
+    }
+    double[] w = mixture.weightsArray();
+    double[] cumulative = new double[k];
+    double total = 0;
+    int lastPositive = 0;
+    for (int c = 0; c < k; c++) {
+      total += w[c];
+      cumulative[c] = total;
+      if (w[c] > 0) {
+        lastPositive = c;
+      }
+    }
+    Rng rng = new Rng(seed);
+    int[] counts = new int[k];
+    for (int i = 0; i < n; i++) {
+      double u = rng.nextDouble() * total;
+      // The first component whose cumulative weight exceeds u: never one of weight 0 (its cumulative equals the one
+      // before, or 0 for the first); u rounded up to the total falls to the last component of positive weight.
+      int c = 0;
+      while (c < k && !(u < cumulative[c])) {
+        c++;
+      }
+      counts[c < k ? c : lastPositive]++;
+    }
+    double[] mu = mixture.meansArray();
+    double[] cov = mixture.covArray();
+    CovarianceType type = covarianceType();
+    double[] out = new double[n * d];
+    int[] labels = new int[n];
+    double[] z = new double[d];
+    double[] factor = type == CovarianceType.TIED ? cholesky(cov, 0, d) : null;
+    int row = 0;
+    for (int c = 0; c < k; c++) {
+      double[] scale = null;
+      if (type == CovarianceType.FULL) {
+        factor = cholesky(cov, c * d * d, d);
+      } else if (type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL) {
+        scale = new double[d];
+        for (int j = 0; j < d; j++) {
+          scale[j] = Math.sqrt(type == CovarianceType.DIAGONAL ? cov[c * d + j] : cov[c]);
+        }
+      }
+      for (int r = 0; r < counts[c]; r++, row++) {
+        int o = row * d;
+        for (int j = 0; j < d; j++) {
+          z[j] = rng.nextGaussian();
+        }
+        if (scale != null) {
+          for (int j = 0; j < d; j++) {
+            out[o + j] = mu[c * d + j] + scale[j] * z[j];
+          }
+        } else {
+          for (int a = 0; a < d; a++) {
+            double v = 0;
+            for (int b = 0; b <= a; b++) {
+              v += factor[a * d + b] * z[b];
+            }
+            out[o + a] = mu[c * d + a] + v;
+          }
+        }
+        labels[row] = c;
+      }
+    }
+    return new LabeledDataset(Dataset.wrap(out, n, d).withColumnNames(columnNames), labels);
+  }
+
+  /**
+   * The lower Cholesky factor {@code L} ({@code d x d}, row-major, zeros above the diagonal) of the symmetric matrix
+   * at {@code a[off..]}, by the arithmetic of {@code Mixture}'s factorisation, which accepted the same matrix when the
+   * model was built, so every pivot is positive.
+   */
+  private static double[] cholesky(double[] a, int off, int d) {
+    double[] l = new double[d * d];
+    for (int r = 0; r < d; r++) {
+      for (int c = 0; c <= r; c++) {
+        double s = a[off + r * d + c];
+        for (int m = 0; m < c; m++) {
+          s -= l[r * d + m] * l[c * d + m];
+        }
+        l[r * d + c] = r == c ? Math.sqrt(s) : s / l[c * d + c];
+      }
+    }
+    return l;
   }
 
   /**

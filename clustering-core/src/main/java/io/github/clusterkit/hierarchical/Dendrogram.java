@@ -20,8 +20,9 @@ import io.github.clusterkit.neighbors.Metric;
  * as SciPy's {@code cut_tree(Z, n_clusters=k)} unless merges tie in height at the cut: see {@link #cut(int)});
  * {@link #cutAtHeight(double)}
  * keeps every merge of height {@code <= h} (inclusive, as SciPy's {@code fcluster(Z, h,
- * criterion='distance')}; scikit-learn's {@code distance_threshold} is exclusive, see {@link #cutAtHeight(double)}).
- * Both number the clusters {@code 0, 1, ...} in order of their smallest row index,
+ * criterion='distance')}); {@link #cutBelowHeight(double)} every merge of height {@code < t} (exclusive, as
+ * scikit-learn's {@code AgglomerativeClustering(n_clusters=None, distance_threshold=t)}).
+ * All three number the clusters {@code 0, 1, ...} in order of their smallest row index,
  * i.e. row 0 is in cluster 0 and a new label starts at the first row not in an earlier cluster. SciPy's
  * {@code fcluster} numbers from 1 in another order; the partitions are the same. SciPy's
  * {@code fcluster(Z, k, criterion='maxclust')} can return fewer than {@code k} clusters when heights tie;
@@ -114,7 +115,7 @@ public final class Dendrogram {
    *
    * <p><b>scikit-learn's threshold is exclusive.</b> {@code AgglomerativeClustering(n_clusters=None,
    * distance_threshold=t)} makes only the merges of height {@code < t}; its partition is
-   * {@code cutAtHeight(Math.nextDown(t))}. The two differ wherever a merge lies exactly at {@code t}, which integer
+   * {@link #cutBelowHeight(double) cutBelowHeight(t)}, which is {@code cutAtHeight(Math.nextDown(t))}. The two differ wherever a merge lies exactly at {@code t}, which integer
    * data make common: on Mall Customers' income and spending score at {@code t = 5}, scikit-learn 1.2.1 gives 62
    * clusters with single linkage, 85 average, 101 complete and 101 Ward, this method (and SciPy) 54, 83, 96 and 99.
    *
@@ -134,8 +135,54 @@ public final class Dendrogram {
   }
 
   /**
+   * Flat clusters made by every merge of height {@code < t} (exclusive): scikit-learn's
+   * {@code AgglomerativeClustering(n_clusters=None, distance_threshold=t)}, whose {@code labels_} are the same
+   * partition (numbered otherwise: scikit-learn numbers from its last merge). Two rows share a cluster exactly when
+   * their cophenetic distance is below {@code t}. The same as {@code cutAtHeight(Math.nextDown(t))} for every
+   * {@code t}, and as {@link #cutAtHeight(double)} wherever no merge lies exactly at {@code t}; on integer data many
+   * do (Mall Customers' income and spending score at {@code t = 5}: 62 single-linkage clusters here and in
+   * scikit-learn 1.2.1, 54 with {@code cutAtHeight(5)}). A {@code t} at or below 0 (or {@code -Infinity}) gives
+   * {@code n} singletons, a {@code t} above the last height one cluster. O(n).
+   *
+   * @param t the distance threshold, not NaN
+   * @return one label per row, numbered {@code 0, 1, ...} in order of each cluster's smallest row index (as
+   *     {@link #cutAtHeight(double)})
+   * @throws IllegalArgumentException if {@code t} is NaN
+   */
+  public int[] cutBelowHeight(double t) {
+    if (Double.isNaN(t)) {
+      throw new IllegalArgumentException("t must not be NaN");
+    }
+    return TreeOps.applyMerges(tree, mergesBelow(t));
+  }
+
+  /**
+   * The number of clusters that {@link #cutBelowHeight(double)} gives for {@code t}: scikit-learn's
+   * {@code n_clusters_} under {@code distance_threshold=t}.
+   *
+   * @param t the distance threshold, not NaN
+   * @return the number of clusters, {@code 1..n}
+   * @throws IllegalArgumentException if {@code t} is NaN
+   */
+  public int clustersBelowHeight(double t) {
+    if (Double.isNaN(t)) {
+      throw new IllegalArgumentException("t must not be NaN");
+    }
+    return tree.n - mergesBelow(t);
+  }
+
+  /** The number of merges of height {@code < t} (heights never decrease, so they are the first ones). */
+  private int mergesBelow(double t) {
+    int m = 0;
+    while (m < tree.n - 1 && tree.height[m] < t) {
+      m++;
+    }
+    return m;
+  }
+
+  /**
    * The number of clusters that {@link #cutAtHeight(double)} gives for {@code h} (for scikit-learn's
-   * {@code n_clusters_} under {@code distance_threshold=t}, pass {@code Math.nextDown(t)}).
+   * {@code n_clusters_} under {@code distance_threshold=t}, see {@link #clustersBelowHeight(double)}).
    *
    * @param h the height, not NaN
    * @return the number of clusters, {@code 1..n}

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The result of {@link KMeans#fit(Dataset)}: {@code k} centroids, a label per fitted row, the inertia and how
  * the run ended. It assigns new points to the nearest centroid ({@link #predict(double[])}) and gives the
- * distances to every centroid ({@link #transform(double[])}).
+ * distances to every centroid ({@link #transform(double[])}), and scores data as scikit-learn's {@code KMeans.score}
+ * does ({@link #score(Dataset)}: minus the sum of the squared distances to the nearest centroids).
  *
  * <p>Labels are {@code 0..k-1}; there is no noise label. A cluster can be empty only in degenerate cases
  * (see {@link KMeans}), never with a zero-vector centroid. Ties in {@code predict} go to the lowest centroid
@@ -24,7 +25,8 @@ import java.util.List;
  * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()}, as
  * scikit-learn's {@code feature_names_in_}). A {@link Dataset} built without names (its placeholders {@code x0, x1,
  * ...}, {@link Dataset#hasColumnNames()} false) has no names to check, and neither has a model fitted on one. {@link
- * #predict(Dataset)} and {@link #transform(Dataset)} refuse a dataset with an {@link IllegalArgumentException} when
+ * #predict(Dataset)}, {@link #transform(Dataset)} and {@link #score(Dataset)} refuse a dataset with an {@link
+ * IllegalArgumentException} when
  * both the model's names and the dataset's were given (even names that read {@code x0, x1}, such as a CSV header) and
  * they differ (other columns, or the same columns in another order: the distances would be computed between unrelated
  * coordinates); when either side has none they check nothing, and points given as {@code double[]} are never checked.
@@ -350,6 +352,111 @@ public final class KMeansModel implements ClusterModel {
       out[i] = o;
     }
     return out;
+  }
+
+  /**
+   * scikit-learn's {@code KMeans.score(X)}: minus the sum over the rows of the squared Euclidean distance to the
+   * nearest centroid, the opposite of the inertia the rows would have under this model (higher is better; 0 when
+   * every row is a centroid). On the training data it is {@code -inertia()} to rounding (the inertia may come from
+   * the fit's per-cluster sums, see {@link #inertia()}, within about {@code 1e-12} relative). The nearest centroid
+   * is {@link #predict(Dataset)}'s; its squared distance is added row by row in row order (a fixed order: one
+   * thread, as {@code predict}, so the value is the same on any machine and thread count; reordering the rows
+   * changes only the rounding of the sum). Rows and centroids too large or too small for squared distances (see
+   * the class description) are measured at their scale and the squared distances scaled back exactly: the value is
+   * {@code -Infinity} only when the true sum exceeds the double range. Neither the data nor the model is modified.
+   *
+   * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
+   * @return minus the sum of the squared distances to the nearest centroids, at most 0
+   * @throws IllegalArgumentException as {@link #predict(Dataset)}: if {@code data} is null or of another dimension,
+   *     or if its column names and the model's ({@link #columnNames()}) were both given (not the placeholders of
+   *     data without names) and differ
+   */
+  public double score(Dataset data) {
+    checkData(data);
+    return -sumNearestSq(data, null, 0);
+  }
+
+  /**
+   * scikit-learn's {@code KMeans.score(X, sample_weight)}: minus the weighted sum over the rows of the squared
+   * Euclidean distance to the nearest centroid. Weights follow {@link KMeans#fit(Dataset, double[])}'s rules (finite
+   * and {@code >= 0}), except that they may all be 0 (the score is then 0): scikit-learn 1.2.1's {@code score}
+   * also takes negative weights, which weigh nothing here. Weights of 1 give {@link #score(Dataset)} bit for bit;
+   * integer weights the score of the rows repeated, to rounding. Summed as {@link #score(Dataset)} (row order, one
+   * thread); weights too large or too small for their products (largest beyond {@code 2^200} or below
+   * {@code 2^-200}) are scaled exactly by a power of two, as the fit scales them. Neither the data, the weights
+   * nor the model is modified.
+   *
+   * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
+   * @param weights one finite weight {@code >= 0} per row
+   * @return minus the weighted sum of the squared distances to the nearest centroids, at most 0
+   * @throws IllegalArgumentException as {@link #score(Dataset)}, or if {@code weights} is null, has not one entry
+   *     per row, or holds a value that is negative, infinite or NaN (the message names its index)
+   */
+  public double score(Dataset data, double[] weights) {
+    checkData(data);
+    if (weights == null) {
+      throw new IllegalArgumentException("weights must not be null");
+    }
+    int n = data.size();
+    if (weights.length != n) {
+      throw new IllegalArgumentException("weights must have one entry per row (n = " + n + "), got "
+          + weights.length);
+    }
+    for (int i = 0; i < n; i++) {
+      double v = weights[i];
+      if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("weights must be finite and >= 0, got " + v + " at index " + i);
+      }
+    }
+    return -sumNearestSq(data, weights, Scale.exponent(Scale.maxAbs(weights, 0, n)));
+  }
+
+  /**
+   * The (weighted) sum of the squared distances of the rows to their nearest centroids, in row order. Each row's
+   * squared distance is computed at the scale {@link #predict(double[])} picks for it, multiplied by its weight
+   * scaled by {@code 2^-weightScale}, and the product scaled back exactly; both factors are then at most about
+   * {@code 2^404 d} and {@code 2^202}, so a product overflows only when the true one does.
+   */
+  private double sumNearestSq(Dataset data, double[] weights, int weightScale) {
+    double[] x = DataAccess.values(data);
+    int n = data.size();
+    // The labels of predict(Dataset), vectorised, where no magnitude of the batch needs scaling: the squared distance
+    // to the label is then the smallest bit for bit (the blocked distances are Dist.sq's values).
+    int[] labels = null;
+    if (Scale.exponent(Math.max(centersMax, DataAccess.maxAbs(data))) == 0) {
+      labels = new int[n];
+      NearestCentroid.labels(x, n, d, centers, k, labels);
+    }
+    double sum = 0;
+    double[] row = new double[d];
+    double[] cScaled = null;
+    int cExponent = 0;
+    for (int i = 0; i < n; i++) {
+      int xo = i * d;
+      // The row's own scale, as predict(double[]) picks it (a row of tiny values beside centroids as tiny can need
+      // one even where the batch as a whole does not).
+      int e = Scale.exponent(Math.max(centersMax, Scale.maxAbs(x, xo, xo + d)));
+      double sq;
+      if (e == 0) {
+        int j = labels != null ? labels[i] : NearestCentroid.nearest(x, xo, centers, k, d);
+        sq = Dist.sq(x, xo, centers, j * d, d);
+      } else {
+        for (int t = 0; t < d; t++) {
+          row[t] = Math.scalb(x[xo + t], -e);
+        }
+        if (cScaled == null || cExponent != e) {
+          cScaled = Scale.down(centers, e);
+          cExponent = e;
+        }
+        sq = Dist.sq(row, 0, cScaled, NearestCentroid.nearest(row, 0, cScaled, k, d) * d, d);
+      }
+      if (weights == null) {
+        sum += e == 0 ? sq : Math.scalb(sq, 2 * e);
+      } else {
+        sum += Math.scalb(Math.scalb(weights[i], -weightScale) * sq, 2 * e + weightScale);
+      }
+    }
+    return sum;
   }
 
   private int nearest(double[] x, int xo, double[] c) {

@@ -58,13 +58,23 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * whose partial results are combined in chunk order, so the result is bit-for-bit the same for every
  * {@link #parallelism(int)}.
  *
- * <p><b>Signs.</b> Each component's largest absolute loading (the first such coordinate on exact ties) is
- * made positive: the rule of scikit-learn 1.5 and later ({@code svd_flip(U, Vt, u_based_decision=False)}),
- * which costs {@code O(d k)} and never reads the data again. scikit-learn 1.2 to 1.4 made the largest
- * absolute <em>projection</em> of the fitted rows positive instead; results differ from those versions
- * only by the sign of some components. Loadings whose magnitudes agree to {@code 1e-12} relative count as
- * tied and the first of them decides, so that rounding cannot flip a sign between solvers or platforms
- * (numpy's argmax would let the last bit decide).
+ * <p><b>Signs.</b> By default ({@link Signs#COMPONENTS}) each component's largest absolute loading (the first such
+ * coordinate on exact ties) is made positive: the rule of scikit-learn 1.5 and later
+ * ({@code svd_flip(U, Vt, u_based_decision=False)}), which costs {@code O(d k)} and never reads the data again.
+ * Loadings whose magnitudes agree to {@code 1e-12} relative count as tied and the first of them decides, so that
+ * rounding cannot flip a sign between solvers or platforms (numpy's argmax would let the last bit decide).
+ * scikit-learn 1.2 to 1.4 made the largest absolute <em>score</em> (projection) of the fitted rows positive instead
+ * ({@code svd_flip(U, Vt)}); {@link #signs(Signs) signs(Signs.SCORES)} does so, on either solver: on standardised
+ * {@code cc_general.csv} it gives scikit-learn 1.2.1's signs on all 17 components, where the default flips the 3rd
+ * and 5th. Scores whose magnitudes agree to within {@code 1e-12} times the sum of their terms' magnitudes (their
+ * rounding error, a few {@code 2^-53} of it) count as tied, and the first such row decides, as {@code argmax} takes
+ * the first of equal values. scikit-learn itself decides exact ties by the last bits of LAPACK's {@code U}: for the
+ * rows {@code 0, 2} its {@code |U|} is {@code [0.7071067811865472, 0.7071067811865475]} and the second row wins
+ * (component {@code [1]}, where this rule gives {@code [-1]}); on small integer data, where ties are common, neither
+ * the first nor the last tied row reproduces it. Components of numerically zero variance (see
+ * {@link #whiten(boolean)}), whose scores are rounding noise and whose sign in scikit-learn is LAPACK's choice,
+ * keep the loading rule under either convention. Model files store the components already signed, so a model
+ * fitted with either convention saves and loads as any other.
  *
  * <p><b>Edge cases.</b> {@code n = 1} is rejected (variance with {@code n - 1} is undefined); more
  * components than {@code min(n, d)} are rejected at fit time; {@code d = 1} gives the single component
@@ -79,7 +89,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * the fit (idle ones are reused by later fits and end after a second unused). Equal configurations (the same
  * settings, however they were reached) are {@code equals} and have equal {@code hashCode}s, so a configuration can
  * key a cache of fitted models. Every setting counts, the parallelism and the solver included although the result
- * does not depend on them (beyond rounding, for the solver); the fraction of {@link #varianceToKeep(double)} is
+ * does not depend on them (beyond rounding, for the solver), and the sign convention; the fraction of {@link #varianceToKeep(double)} is
  * compared as by {@link Double#equals(Object)}, and a fixed number of components never equals a fraction.
  */
 public final class Pca {
@@ -94,6 +104,27 @@ public final class Pca {
     COVARIANCE
   }
 
+  /**
+   * Which sign each component is given (an eigenvector's sign is arbitrary: {@code v} and {@code -v} are both
+   * components, with scores of opposite signs). The choice changes nothing but signs: variances, ratios, the
+   * reconstruction {@code inverseTransform(transform(x))} and distances between scores are the same.
+   */
+  public enum Signs {
+    /**
+     * Each component's largest absolute loading (coordinate) is positive, the first such coordinate on ties within
+     * {@code 1e-12} relative: scikit-learn 1.5 and later ({@code svd_flip(U, Vt, u_based_decision=False)}). The
+     * default; costs {@code O(d k)} and never reads the data again.
+     */
+    COMPONENTS,
+    /**
+     * Each component's largest absolute score on the fitted rows ({@code (x_i - mean) . v}, the projection) is
+     * positive: scikit-learn 1.2 to 1.4 ({@code svd_flip(U, Vt)}, whose {@code argmax} of {@code |U|} column by
+     * column takes the first row on ties). Costs two more passes over the data, {@code O(n d k)}, on the fit's
+     * threads. See Signs in the class description for ties and components of zero variance.
+     */
+    SCORES
+  }
+
   /** Ratio {@code n / d} from which {@link Solver#AUTO} picks the covariance solver. */
   static final int AUTO_MIN_ROWS_PER_COLUMN = 4;
   /** Number of values {@code n * d} from which {@link Solver#AUTO} picks the covariance solver. */
@@ -104,13 +135,15 @@ public final class Pca {
   private final boolean whiten;
   private final int parallelism;
   private final Solver solver;
+  private final Signs signs;
 
-  private Pca(int components, double varianceToKeep, boolean whiten, int parallelism, Solver solver) {
+  private Pca(int components, double varianceToKeep, boolean whiten, int parallelism, Solver solver, Signs signs) {
     this.components = components;
     this.varianceToKeep = varianceToKeep;
     this.whiten = whiten;
     this.parallelism = parallelism;
     this.solver = solver;
+    this.signs = signs;
   }
 
   /**
@@ -118,14 +151,14 @@ public final class Pca {
    *
    * @param k number of components, at least 1 (and at most {@code min(n, d)} of the data, checked by
    *     {@link #fit(Dataset)})
-   * @return a configuration without whitening, single-threaded, {@link Solver#AUTO}
+   * @return a configuration without whitening, single-threaded, {@link Solver#AUTO}, {@link Signs#COMPONENTS}
    * @throws IllegalArgumentException if {@code k < 1}
    */
   public static Pca components(int k) {
     if (k < 1) {
       throw new IllegalArgumentException("components must be >= 1, got " + k);
     }
-    return new Pca(k, Double.NaN, false, 1, Solver.AUTO);
+    return new Pca(k, Double.NaN, false, 1, Solver.AUTO, Signs.COMPONENTS);
   }
 
   /**
@@ -135,14 +168,14 @@ public final class Pca {
    * {@code 1.0} keeps all {@code min(n, d)} components.
    *
    * @param fraction the fraction of the total variance to keep, in {@code (0, 1]}
-   * @return a configuration without whitening, single-threaded, {@link Solver#AUTO}
+   * @return a configuration without whitening, single-threaded, {@link Solver#AUTO}, {@link Signs#COMPONENTS}
    * @throws IllegalArgumentException if {@code fraction} is not in {@code (0, 1]} (NaN included)
    */
   public static Pca varianceToKeep(double fraction) {
     if (!(fraction > 0 && fraction <= 1)) {
       throw new IllegalArgumentException("varianceToKeep must be in (0, 1], got " + fraction);
     }
-    return new Pca(0, fraction, false, 1, Solver.AUTO);
+    return new Pca(0, fraction, false, 1, Solver.AUTO, Signs.COMPONENTS);
   }
 
   /**
@@ -161,7 +194,7 @@ public final class Pca {
    * @return a copy of this configuration with the setting
    */
   public Pca whiten(boolean whiten) {
-    return new Pca(components, varianceToKeep, whiten, parallelism, solver);
+    return new Pca(components, varianceToKeep, whiten, parallelism, solver, signs);
   }
 
   /**
@@ -176,7 +209,7 @@ public final class Pca {
     if (threads < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
     }
-    return new Pca(components, varianceToKeep, whiten, threads, solver);
+    return new Pca(components, varianceToKeep, whiten, threads, solver, signs);
   }
 
   /**
@@ -190,7 +223,22 @@ public final class Pca {
     if (solver == null) {
       throw new IllegalArgumentException("solver must not be null");
     }
-    return new Pca(components, varianceToKeep, whiten, parallelism, solver);
+    return new Pca(components, varianceToKeep, whiten, parallelism, solver, signs);
+  }
+
+  /**
+   * Chooses the sign convention of the components ({@link Signs}): {@link Signs#COMPONENTS} (scikit-learn 1.5 and
+   * later, the default) or {@link Signs#SCORES} (scikit-learn 1.2 to 1.4), for either solver.
+   *
+   * @param signs the convention
+   * @return a copy of this configuration with the setting
+   * @throws IllegalArgumentException if {@code signs} is null
+   */
+  public Pca signs(Signs signs) {
+    if (signs == null) {
+      throw new IllegalArgumentException("signs must not be null");
+    }
+    return new Pca(components, varianceToKeep, whiten, parallelism, solver, signs);
   }
 
   /**
@@ -233,6 +281,11 @@ public final class Pca {
   /** @return the solver asked for ({@link PcaModel#solver()} tells which ran) */
   public Solver solver() {
     return solver;
+  }
+
+  /** @return the sign convention of the components */
+  public Signs signs() {
+    return signs;
   }
 
   /**
@@ -278,19 +331,20 @@ public final class Pca {
     Pca p = (Pca) o;
     // As Double.equals, consistent with hashCode: the unused fraction of a fixed component count is NaN in both.
     return components == p.components && Double.compare(varianceToKeep, p.varianceToKeep) == 0
-        && whiten == p.whiten && parallelism == p.parallelism && solver == p.solver;
+        && whiten == p.whiten && parallelism == p.parallelism && solver == p.solver && signs == p.signs;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(components, varianceToKeep, whiten, parallelism, solver);
+    return Objects.hash(components, varianceToKeep, whiten, parallelism, solver, signs);
   }
 
   @Override
   public String toString() {
     return "Pca["
         + (components > 0 ? "components=" + components : "varianceToKeep=" + varianceToKeep)
-        + ", whiten=" + whiten + ", parallelism=" + parallelism + ", solver=" + solver + "]";
+        + ", whiten=" + whiten + ", parallelism=" + parallelism + ", solver=" + solver + ", signs=" + signs
+        + "]";
   }
 
   /** One fit: holds the per-run state. */
@@ -357,6 +411,9 @@ public final class Pca {
       // all rows equal: every ev is 0, so every component counts as zero
       boolean[] zero = PcaModel.zeroVariance(Arrays.copyOf(ev, k), mean, n, d, used);
       fixSigns(k);
+      if (signs == Signs.SCORES) {
+        scoreSigns(k, zero);
+      }
       double[] comps = new double[k * d];
       System.arraycopy(vt, 0, comps, 0, k * d);
       double[] sv = new double[k];
@@ -456,6 +513,118 @@ public final class Pca {
     }
 
     /**
+     * {@link Signs#SCORES}: makes each of the first {@code k} components' largest absolute training score positive,
+     * after {@link #fixSigns} (the outcome does not depend on the sign it starts from: flipping a component negates
+     * its scores exactly). A row's score {@code s_i} is summed as {@link PcaModel#transform(double[])} sums it (so
+     * the model's scores of the fitted rows are these bits, or their negation), along with {@code m_i}, the sum of
+     * the absolute terms, which bounds its rounding error ({@code d 2^-53 m_i}). The first row (in row order)
+     * whose {@code |s_i|} is within {@link #SIGN_TIE} {@code (m_i + m*)} of the largest, {@code m*} being
+     * {@code m} of the first row attaining it, decides. Components of numerically zero variance ({@code zero}),
+     * whose scores are rounding noise, and components whose every score is 0 keep the loading rule. Two passes over
+     * fixed row chunks, each recording per component its largest absolute score (with its {@code m}), then its
+     * first deciding row, combined in chunk order: the same signs on any thread count.
+     */
+    private void scoreSigns(int k, boolean[] zero) {
+      int chunks = ChunkRunner.chunks(n, SCORE_CHUNK_ROWS);
+      double[][] chunkMax = new double[chunks][k];
+      double[][] chunkMag = new double[chunks][k];
+      runner.run(chunks, c -> {
+        int from = c * SCORE_CHUNK_ROWS;
+        int to = (int) Math.min(n, (long) from + SCORE_CHUNK_ROWS);
+        double[] centred = new double[d];
+        double[] max = chunkMax[c];
+        double[] mag = chunkMag[c];
+        for (int i = from; i < to; i++) {
+          centre(i, centred);
+          for (int j = 0; j < k; j++) {
+            if (zero[j]) {
+              continue;
+            }
+            int o = j * d;
+            double sc = 0;
+            double m = 0;
+            for (int a = 0; a < d; a++) {
+              double t = centred[a] * vt[o + a];
+              sc += t;
+              m += Math.abs(t);
+            }
+            if (Math.abs(sc) > max[j]) {
+              max[j] = Math.abs(sc);
+              mag[j] = m;
+            }
+          }
+        }
+      });
+      double[] top = new double[k];
+      double[] topMag = new double[k];
+      for (int c = 0; c < chunks; c++) {
+        for (int j = 0; j < k; j++) {
+          if (chunkMax[c][j] > top[j]) {
+            top[j] = chunkMax[c][j];
+            topMag[j] = chunkMag[c][j];
+          }
+        }
+      }
+      // Per chunk and component: 1 or -1, the sign of the chunk's first deciding row; 0 none; 2 nothing to decide.
+      int[][] chunkSign = new int[chunks][k];
+      runner.run(chunks, c -> {
+        int from = c * SCORE_CHUNK_ROWS;
+        int to = (int) Math.min(n, (long) from + SCORE_CHUNK_ROWS);
+        double[] centred = new double[d];
+        int[] sign = chunkSign[c];
+        int open = 0;
+        for (int j = 0; j < k; j++) {
+          if (!zero[j] && top[j] > 0) {
+            open++;
+          } else {
+            sign[j] = 2;
+          }
+        }
+        for (int i = from; i < to && open > 0; i++) {
+          centre(i, centred);
+          for (int j = 0; j < k; j++) {
+            if (sign[j] != 0) {
+              continue;
+            }
+            int o = j * d;
+            double sc = 0;
+            double m = 0;
+            for (int a = 0; a < d; a++) {
+              double t = centred[a] * vt[o + a];
+              sc += t;
+              m += Math.abs(t);
+            }
+            if (sc != 0 && Math.abs(sc) >= top[j] - SIGN_TIE * (m + topMag[j])) {
+              sign[j] = sc > 0 ? 1 : -1;
+              open--;
+            }
+          }
+        }
+      });
+      for (int j = 0; j < k; j++) {
+        int decided = 0;
+        for (int c = 0; c < chunks && decided == 0; c++) {
+          int v = chunkSign[c][j];
+          decided = v == 2 ? 1 : v;
+        }
+        if (decided < 0) {
+          int o = j * d;
+          for (int a = 0; a < d; a++) {
+            vt[o + a] = -vt[o + a];
+          }
+        }
+      }
+    }
+
+    /** Row {@code i} minus the mean, as {@link PcaModel#transform(double[])} centres it. */
+    private void centre(int i, double[] centred) {
+      int o = i * d;
+      for (int a = 0; a < d; a++) {
+        centred[a] = x[o + a] - mean[a];
+      }
+    }
+
+    /**
      * Makes the largest absolute loading of each of the first {@code k} components positive; magnitudes
      * within {@link #SIGN_TIE} (relative) of the largest count as tied and the first of them decides.
      */
@@ -478,6 +647,9 @@ public final class Pca {
       }
     }
   }
+
+  /** Rows per chunk of the passes of {@link Signs#SCORES} (the chunks depend on {@code n} alone). */
+  private static final int SCORE_CHUNK_ROWS = 4096;
 
   /**
    * Relative difference below which two absolute loadings count as tied for the sign rule: far above the
