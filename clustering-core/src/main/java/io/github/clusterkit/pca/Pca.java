@@ -65,8 +65,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * rounding cannot flip a sign between solvers or platforms (numpy's argmax would let the last bit decide).
  * scikit-learn 1.2 to 1.4 made the largest absolute <em>score</em> (projection) of the fitted rows positive instead
  * ({@code svd_flip(U, Vt)}); {@link #signs(Signs) signs(Signs.SCORES)} does so, on either solver: on standardised
- * {@code cc_general.csv} it gives scikit-learn 1.2.1's signs on all 17 components, where the default flips the 3rd
- * and 5th. Scores whose magnitudes agree to within {@code 1e-12} times the sum of their terms' magnitudes (their
+ * {@code cc_general.csv} it gives scikit-learn 1.2.1's signs on all 17 components, where the default differs on 10
+ * of them (the 3rd and 5th among the first five). Scores whose magnitudes agree to within {@code 1e-12} times the sum of their terms' magnitudes (their
  * rounding error, a few {@code 2^-53} of it) count as tied, and the first such row decides, as {@code argmax} takes
  * the first of equal values. scikit-learn itself decides exact ties by the last bits of LAPACK's {@code U}: for the
  * rows {@code 0, 2} its {@code |U|} is {@code [0.7071067811865472, 0.7071067811865475]} and the second row wins

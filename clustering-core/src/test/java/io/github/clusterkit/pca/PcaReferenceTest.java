@@ -121,7 +121,7 @@ class PcaReferenceTest {
 
   // ---- helpers ----
 
-  private static double[][] readCcGeneral() throws IOException {
+  static double[][] readCcGeneral() throws IOException {
     // header row, CRLF line endings, empty cells = missing (NaN here), column CUST_ID dropped
     List<String> lines =
         Files.readAllLines(SharedData.file("cc_general.csv"), StandardCharsets.UTF_8);
@@ -154,7 +154,7 @@ class PcaReferenceTest {
    * SimpleImputer(strategy='median') then StandardScaler() (population standard deviation), computed
    * here and checked against scikit-learn's fitted statistics.
    */
-  private static double[][] imputeAndStandardise(double[][] raw, PcaFixture f) {
+  static double[][] imputeAndStandardise(double[][] raw, PcaFixture f) {
     int n = raw.length;
     int d = raw[0].length;
     double[][] out = new double[n][d];
