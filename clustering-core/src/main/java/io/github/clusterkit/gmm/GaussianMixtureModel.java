@@ -571,10 +571,10 @@ public final class GaussianMixtureModel implements ClusterModel {
   /**
    * The mean log density of the rows under the mixture: scikit-learn's {@code GaussianMixture.score(X)}, the mean of
    * {@link #scoreSamples(Dataset)}. Equal to {@link #logLikelihood()} to rounding on the training data. The log
-   * densities are added as {@link #bic(Dataset)} and {@link #aic(Dataset)} add them, in row order (one thread, a fixed order, so the same value on any machine; reordering
-   * the rows changes only the rounding of the sum) and the sum divided by {@code n}. {@code -Infinity} when a row is
-   * so far from every component that its log density is (see {@link #scoreSamples(Dataset)}). Neither the data nor
-   * the model is modified.
+   * densities are added as {@link #bic(Dataset)} and {@link #aic(Dataset)} add them, in row order (one thread, a fixed
+   * order, so the same value on any machine; reordering the rows changes only the rounding of the sum) and the sum
+   * divided by {@code n}. {@code -Infinity} when a row is so far from every component that its log density is (see
+   * {@link #scoreSamples(Dataset)}). Neither the data nor the model is modified.
    *
    * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return {@code (1/n) sum_i log p(x_i)}

@@ -114,10 +114,11 @@ public final class Dendrogram {
    * O(n).
    *
    * <p><b>scikit-learn's threshold is exclusive.</b> {@code AgglomerativeClustering(n_clusters=None,
-   * distance_threshold=t)} makes only the merges of height {@code < t}; its partition is
-   * {@link #cutBelowHeight(double) cutBelowHeight(t)}, which is {@code cutAtHeight(Math.nextDown(t))}. The two differ wherever a merge lies exactly at {@code t}, which integer
-   * data make common: on Mall Customers' income and spending score at {@code t = 5}, scikit-learn 1.2.1 gives 62
-   * clusters with single linkage, 85 average, 101 complete and 101 Ward, this method (and SciPy) 54, 83, 96 and 99.
+   * distance_threshold=t)} makes only the merges of height {@code < t}; its partition is {@link #cutBelowHeight(double)
+   * cutBelowHeight(t)}, which is {@code cutAtHeight(Math.nextDown(t))}. The two differ wherever a merge lies exactly at
+   * {@code t}, which integer data make common: on Mall Customers' income and spending score at {@code t = 5},
+   * scikit-learn 1.2.1 gives 62 clusters with single linkage, 85 average, 101 complete and 101 Ward, this method (and
+   * SciPy) 54, 83, 96 and 99.
    *
    * @param h the height, not NaN
    * @return one label per row, numbered {@code 0, 1, ...} in order of each cluster's smallest row index

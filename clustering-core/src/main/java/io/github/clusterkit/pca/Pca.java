@@ -59,22 +59,22 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * {@link #parallelism(int)}.
  *
  * <p><b>Signs.</b> By default ({@link Signs#COMPONENTS}) each component's largest absolute loading (the first such
- * coordinate on exact ties) is made positive: the rule of scikit-learn 1.5 and later
- * ({@code svd_flip(U, Vt, u_based_decision=False)}), which costs {@code O(d k)} and never reads the data again.
- * Loadings whose magnitudes agree to {@code 1e-12} relative count as tied and the first of them decides, so that
- * rounding cannot flip a sign between solvers or platforms (numpy's argmax would let the last bit decide).
- * scikit-learn 1.2 to 1.4 made the largest absolute <em>score</em> (projection) of the fitted rows positive instead
- * ({@code svd_flip(U, Vt)}); {@link #signs(Signs) signs(Signs.SCORES)} does so, on either solver: on standardised
- * {@code cc_general.csv} it gives scikit-learn 1.2.1's signs on all 17 components, where the default differs on 10
- * of them (the 3rd and 5th among the first five). Scores whose magnitudes agree to within {@code 1e-12} times the sum of their terms' magnitudes (their
- * rounding error, a few {@code 2^-53} of it) count as tied, and the first such row decides, as {@code argmax} takes
- * the first of equal values. scikit-learn itself decides exact ties by the last bits of LAPACK's {@code U}: for the
- * rows {@code 0, 2} its {@code |U|} is {@code [0.7071067811865472, 0.7071067811865475]} and the second row wins
- * (component {@code [1]}, where this rule gives {@code [-1]}); on small integer data, where ties are common, neither
- * the first nor the last tied row reproduces it. Components of numerically zero variance (see
- * {@link #whiten(boolean)}), whose scores are rounding noise and whose sign in scikit-learn is LAPACK's choice,
- * keep the loading rule under either convention. Model files store the components already signed, so a model
- * fitted with either convention saves and loads as any other.
+ * coordinate on exact ties) is made positive: the rule of scikit-learn 1.5 and later ({@code svd_flip(U, Vt,
+ * u_based_decision=False)}), which costs {@code O(d k)} and never reads the data again. Loadings whose magnitudes agree
+ * to {@code 1e-12} relative count as tied and the first of them decides, so that rounding cannot flip a sign between
+ * solvers or platforms (numpy's argmax would let the last bit decide). scikit-learn 1.2 to 1.4 made the largest
+ * absolute <em>score</em> (projection) of the fitted rows positive instead ({@code svd_flip(U, Vt)}); {@link
+ * #signs(Signs) signs(Signs.SCORES)} does so, on either solver: on standardised {@code cc_general.csv} it gives
+ * scikit-learn 1.2.1's signs on all 17 components, where the default differs on 10 of them (the 3rd and 5th among the
+ * first five). Scores whose magnitudes agree to within {@code 1e-12} times the sum of their terms' magnitudes (their
+ * rounding error, a few {@code 2^-53} of it) count as tied, and the first such row decides, as {@code argmax} takes the
+ * first of equal values. scikit-learn itself decides exact ties by the last bits of LAPACK's {@code U}: for the rows
+ * {@code 0, 2} its {@code |U|} is {@code [0.7071067811865472, 0.7071067811865475]} and the second row wins (component
+ * {@code [1]}, where this rule gives {@code [-1]}); on small integer data, where ties are common, neither the first nor
+ * the last tied row reproduces it. Components of numerically zero variance (see {@link #whiten(boolean)}), whose scores
+ * are rounding noise and whose sign in scikit-learn is LAPACK's choice, keep the loading rule under either convention.
+ * Model files store the components already signed, so a model fitted with either convention saves and loads as any
+ * other.
  *
  * <p><b>Edge cases.</b> {@code n = 1} is rejected (variance with {@code n - 1} is undefined); more
  * components than {@code min(n, d)} are rejected at fit time; {@code d = 1} gives the single component
@@ -85,11 +85,11 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * components.
  *
  * <p><b>Thread-safety.</b> Immutable and safe to share. {@link #fit(Dataset)} never modifies its input and
- * never uses the common pool: with {@code parallelism > 1} it runs on library worker threads of its own for
- * the fit (idle ones are reused by later fits and end after a second unused). Equal configurations (the same
- * settings, however they were reached) are {@code equals} and have equal {@code hashCode}s, so a configuration can
- * key a cache of fitted models. Every setting counts, the parallelism and the solver included although the result
- * does not depend on them (beyond rounding, for the solver), and the sign convention; the fraction of {@link #varianceToKeep(double)} is
+ * never uses the common pool: with {@code parallelism > 1} it runs on library worker threads of its own for the fit
+ * (idle ones are reused by later fits and end after a second unused). Equal configurations (the same settings, however
+ * they were reached) are {@code equals} and have equal {@code hashCode}s, so a configuration can key a cache of fitted
+ * models. Every setting counts, the parallelism and the solver included although the result does not depend on them
+ * (beyond rounding, for the solver), and the sign convention; the fraction of {@link #varianceToKeep(double)} is
  * compared as by {@link Double#equals(Object)}, and a fixed number of components never equals a fraction.
  */
 public final class Pca {
