@@ -45,9 +45,11 @@ class DocumentedDefaultsTest {
 
   @Test
   void pcaDefaults() {
-    // Pca.components / Pca.varianceToKeep: "a configuration without whitening, single-threaded, Solver.AUTO".
-    assertEquals("Pca[components=2, whiten=false, parallelism=1, solver=AUTO]", Pca.components(2).toString());
-    assertEquals("Pca[varianceToKeep=0.95, whiten=false, parallelism=1, solver=AUTO]",
+    // Pca.components / Pca.varianceToKeep: "a configuration without whitening, single-threaded, Solver.AUTO,
+    // Signs.COMPONENTS".
+    assertEquals("Pca[components=2, whiten=false, parallelism=1, solver=AUTO, signs=COMPONENTS]",
+        Pca.components(2).toString());
+    assertEquals("Pca[varianceToKeep=0.95, whiten=false, parallelism=1, solver=AUTO, signs=COMPONENTS]",
         Pca.varianceToKeep(0.95).toString());
   }
 

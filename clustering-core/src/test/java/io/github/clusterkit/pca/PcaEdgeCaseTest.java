@@ -276,7 +276,8 @@ class PcaEdgeCaseTest {
         () -> Pca.components(2).whiten(true),
         () -> Pca.components(2).parallelism(2),
         () -> Pca.components(2).solver(Pca.Solver.SVD),
-        () -> Pca.components(2).solver(Pca.Solver.COVARIANCE));
+        () -> Pca.components(2).solver(Pca.Solver.COVARIANCE),
+        () -> Pca.components(2).signs(Pca.Signs.SCORES));
     java.util.Set<Integer> hashes = new java.util.HashSet<>();
     for (int a = 0; a < makers.size(); a++) {
       Pca p = makers.get(a).get();
@@ -294,10 +295,10 @@ class PcaEdgeCaseTest {
         .parallelism(1));
     // parallelism(1) is the documented default and valid.
     assertEquals(Pca.components(2), Pca.components(2).parallelism(1));
-    assertEquals("Pca[components=2, whiten=true, parallelism=1, solver=AUTO]",
+    assertEquals("Pca[components=2, whiten=true, parallelism=1, solver=AUTO, signs=COMPONENTS]",
         Pca.components(2).whiten(true).toString());
-    assertEquals("Pca[varianceToKeep=0.9, whiten=false, parallelism=2, solver=SVD]",
-        Pca.varianceToKeep(0.9).parallelism(2).solver(Pca.Solver.SVD).toString());
+    assertEquals("Pca[varianceToKeep=0.9, whiten=false, parallelism=2, solver=SVD, signs=SCORES]",
+        Pca.varianceToKeep(0.9).parallelism(2).solver(Pca.Solver.SVD).signs(Pca.Signs.SCORES).toString());
   }
 
   @Test
