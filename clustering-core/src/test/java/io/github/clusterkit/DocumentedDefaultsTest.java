@@ -31,7 +31,7 @@ class DocumentedDefaultsTest {
   @Test
   void dbscanDefaults() {
     // Dbscan.eps: "DEFAULT_MIN_PTS, Euclidean distance, one thread, standard DBSCAN (border points
-    // clustered) and Search.AUTO"; DEFAULT_MIN_PTS: "as scikit-learn's min_samples" (5).
+    // clustered), Search.AUTO and LabelRule.NEAREST_CORE"; DEFAULT_MIN_PTS: "as scikit-learn's min_samples" (5).
     Dbscan d = Dbscan.eps(0.5);
     assertEquals(5, Dbscan.DEFAULT_MIN_PTS);
     assertEquals(Dbscan.DEFAULT_MIN_PTS, d.minPts());
@@ -39,8 +39,9 @@ class DocumentedDefaultsTest {
     assertEquals(1, d.parallelism());
     assertFalse(d.borderPointsAsNoise());
     assertEquals(Dbscan.Search.AUTO, d.search());
+    assertEquals(Dbscan.LabelRule.NEAREST_CORE, d.labelRule());
     assertEquals("Dbscan[eps=0.5, minPts=5, metric=EUCLIDEAN, parallelism=1, borderPointsAsNoise=false,"
-        + " search=AUTO]", d.toString());
+        + " search=AUTO, labelRule=NEAREST_CORE]", d.toString());
   }
 
   @Test

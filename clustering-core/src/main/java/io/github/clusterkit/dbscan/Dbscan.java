@@ -19,18 +19,20 @@ import java.util.Objects;
  * (inclusive), <em>the point itself included</em>. A point is a <em>core point</em> when its neighbourhood
  * holds at least {@code minPts} points. Two core points within eps of each other are in the same cluster,
  * and clusters are the connected components of that relation, so core points and their partition are
- * uniquely defined. A non-core point within eps of a core point is a <em>border point</em> and joins the
- * cluster of its nearest core point (ties in distance: the cluster with the smaller label); every other
- * point is <em>noise</em> (label {@code -1}). The result therefore does not depend on the order of the rows
- * (up to the numbering of clusters and the tie rule) nor on the number of threads.
+ * uniquely defined. A non-core point within eps of a core point is a <em>border point</em> and joins a cluster
+ * that has a core point within eps of it, chosen by the {@link LabelRule}; every other point is <em>noise</em>
+ * (label {@code -1}). By default ({@link LabelRule#NEAREST_CORE}) a border point joins the cluster of its nearest
+ * core point (ties in distance: the cluster with the smaller label) and clusters are numbered in the order of their
+ * first row of any kind. The result then does not depend on the order of the rows (up to the numbering of
+ * clusters and the tie rule); under either rule it does not depend on the number of threads.
  *
  * <p><b>Against scikit-learn's labels.</b> {@code DBSCAN(eps, min_samples=minPts)} finds the same core points, noise
- * and partition of the core points, but its labels can differ in two ways a port of a notebook may meet: it numbers
- * clusters in the order of their first <em>core</em> row, where here the first row of any kind decides (see
- * {@link DbscanModel}), so a cluster whose first row is a border point can swap numbers with another (on Mall
- * Customers' income and spending score with eps 5 and 5 points, clusters 3 and 4 are swapped); and it gives a border
- * point within eps of two clusters to the first one that reaches it in that order, where here the nearest core point
- * decides. Compare partitions (adjusted Rand index 1) rather than label numbers.
+ * and partition of the core points. Its labels are {@link LabelRule#SCIKIT_LEARN}'s, which
+ * {@link #labelRule(LabelRule)} reproduces exactly: clusters numbered in the order of their first <em>core</em> row,
+ * and a border point within eps of core points of several clusters in the lowest-numbered of them. The default
+ * rule's labels can differ from them in those two ways (on Mall Customers' income and spending score with eps 5 and
+ * 5 points, clusters 3 and 4 are swapped); with the default, compare partitions (adjusted Rand index 1) rather than
+ * label numbers.
  *
  * <p><b>minPts counts the point itself</b>, as in scikit-learn ({@code min_samples}) and ELKI. Smile and
  * Apache Commons Math do not count it: to reproduce a Smile or Commons Math run with {@code minPts = m},
@@ -41,7 +43,8 @@ import java.util.Objects;
  *
  * <p><b>Algorithm and cost.</b> Exact; memory O(n): no neighbourhood is ever stored beyond one reusable
  * buffer per thread. Core points are found by counting neighbours with an early exit at {@code minPts};
- * clusters form by a union-find over core points; border points look for their nearest core point. The
+ * clusters form by a union-find over core points; border points look for their nearest core point (or, under
+ * {@link LabelRule#SCIKIT_LEARN}, the lowest-numbered cluster among the core points within eps). The
  * neighbour search is chosen by {@link Search#AUTO}: for dimension {@code <= 3} a uniform grid of cells
  * whose diameter is eps (Gunawan 2013; Gan and Tao, SIGMOD 2015, doi:10.1145/2723372.2737792), in which a
  * cell with at least minPts points is core without any distance computation and all core points of a cell
@@ -72,6 +75,47 @@ import java.util.Objects;
  * eps is compared as by {@link Double#equals(Object)}.
  */
 public final class Dbscan {
+
+  /**
+   * How {@link #fit(Dataset)} numbers the clusters and which cluster a border point within eps of core points of
+   * several clusters joins. Core points, noise and the partition of the core points are the same under both rules;
+   * so are the labels under DBSCAN* ({@link #borderPointsAsNoise(boolean)}), where clusters hold core points only and
+   * a cluster's first row is its first core row. Both are exact and deterministic on every search, metric and thread
+   * count, and neither depends on the order in which neighbours are found.
+   *
+   * <p>One setting rather than two (numbering, border rule) because they come together: the lowest-numbered cluster
+   * a border point touches is the one scikit-learn's search reaches first only when clusters are numbered by their
+   * first core row. {@link DbscanModel#predict(double[])} follows the rule the model was fitted with, so predicting
+   * the training rows gives {@link DbscanModel#labels()} under either.
+   */
+  public enum LabelRule {
+    /**
+     * The default: a border point joins the cluster of its nearest core point (ties in distance: the smaller
+     * label), so which cluster it joins does not depend on the order of the rows (short of a tie); clusters are
+     * numbered {@code 0, 1, ...} in the order of their first row of any kind, so row 0 is in cluster 0 unless it is
+     * noise.
+     */
+    NEAREST_CORE,
+    /**
+     * scikit-learn 1.2's labels ({@code sklearn.cluster.DBSCAN(eps, min_samples=minPts).fit(X).labels_}, and its
+     * {@code dbscan} function): clusters are numbered {@code 0, 1, ...} in the order of their smallest core row, and
+     * a border point joins the lowest-numbered cluster that has a core point within eps of it, however far that core
+     * point is compared with others. Why this is scikit-learn's rule: its fit
+     * ({@code sklearn/cluster/_dbscan_inner.pyx}) visits the rows in order and, at each core row not yet labelled,
+     * labels by a depth-first search everything reachable with the next number, expanding only core rows. A search
+     * so labels its whole component of core points, so the next one starts at the smallest core row of another
+     * component; and a row is labelled once, by the first search that meets it, so a border point keeps the
+     * lowest number among the clusters that reach it, whatever the order of its neighbours.
+     * {@code tools/dbscan_sklearn_labels_reference.py} checks this against scikit-learn 1.2.1 on 4000 random cases
+     * (duplicate rows, distances of exactly eps, sample weights, neighbourhoods shuffled) and
+     * {@code DbscanSklearnLabelsTest} compares the labels with scikit-learn's, label for label.
+     *
+     * <p>A border point's cluster then depends on the row order (permuting the rows can move it to another cluster
+     * that it touches); the partition of the core points and the noise do not. Costs the same as the default: the
+     * border points look for the lowest-numbered cluster among the core points within eps instead of the nearest.
+     */
+    SCIKIT_LEARN
+  }
 
   /**
    * Which neighbour search {@link #fit(Dataset)} uses. Whatever the choice, an eps whose square underflows at the
@@ -110,27 +154,30 @@ public final class Dbscan {
   private final int parallelism;
   private final boolean borderPointsAsNoise;
   private final Search search;
+  private final LabelRule labelRule;
 
   private Dbscan(double eps, int minPts, Metric metric, int parallelism, boolean borderPointsAsNoise,
-      Search search) {
+      Search search, LabelRule labelRule) {
     this.eps = eps;
     this.minPts = minPts;
     this.metric = metric;
     this.parallelism = parallelism;
     this.borderPointsAsNoise = borderPointsAsNoise;
     this.search = search;
+    this.labelRule = labelRule;
   }
 
   /**
    * Starts a configuration with radius {@code eps}, {@link #DEFAULT_MIN_PTS}, Euclidean distance, one
-   * thread, standard DBSCAN (border points clustered) and {@link Search#AUTO}.
+   * thread, standard DBSCAN (border points clustered), {@link Search#AUTO} and {@link LabelRule#NEAREST_CORE}.
    *
    * @param eps the neighbourhood radius, {@code > 0} and finite
    * @return a new configuration
    * @throws IllegalArgumentException if {@code eps} is not {@code > 0} and finite (NaN included)
    */
   public static Dbscan eps(double eps) {
-    return new Dbscan(checkEps(eps), DEFAULT_MIN_PTS, Metric.EUCLIDEAN, 1, false, Search.AUTO);
+    return new Dbscan(checkEps(eps), DEFAULT_MIN_PTS, Metric.EUCLIDEAN, 1, false, Search.AUTO,
+        LabelRule.NEAREST_CORE);
   }
 
   private static double checkEps(double eps) {
@@ -146,7 +193,7 @@ public final class Dbscan {
    * @throws IllegalArgumentException if {@code newEps} is not {@code > 0} and finite
    */
   public Dbscan withEps(double newEps) {
-    return new Dbscan(checkEps(newEps), minPts, metric, parallelism, borderPointsAsNoise, search);
+    return new Dbscan(checkEps(newEps), minPts, metric, parallelism, borderPointsAsNoise, search, labelRule);
   }
 
   /**
@@ -162,7 +209,7 @@ public final class Dbscan {
     if (newMinPts < 1) {
       throw new IllegalArgumentException("minPts must be >= 1, got " + newMinPts);
     }
-    return new Dbscan(eps, newMinPts, metric, parallelism, borderPointsAsNoise, search);
+    return new Dbscan(eps, newMinPts, metric, parallelism, borderPointsAsNoise, search, labelRule);
   }
 
   /**
@@ -174,7 +221,7 @@ public final class Dbscan {
     if (newMetric == null) {
       throw new IllegalArgumentException("metric must not be null");
     }
-    return new Dbscan(eps, minPts, newMetric, parallelism, borderPointsAsNoise, search);
+    return new Dbscan(eps, minPts, newMetric, parallelism, borderPointsAsNoise, search, labelRule);
   }
 
   /**
@@ -186,7 +233,7 @@ public final class Dbscan {
     if (threads < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
     }
-    return new Dbscan(eps, minPts, metric, threads, borderPointsAsNoise, search);
+    return new Dbscan(eps, minPts, metric, threads, borderPointsAsNoise, search, labelRule);
   }
 
   /**
@@ -197,7 +244,7 @@ public final class Dbscan {
    * @return a copy with this option
    */
   public Dbscan borderPointsAsNoise(boolean asNoise) {
-    return new Dbscan(eps, minPts, metric, parallelism, asNoise, search);
+    return new Dbscan(eps, minPts, metric, parallelism, asNoise, search, labelRule);
   }
 
   /**
@@ -211,7 +258,22 @@ public final class Dbscan {
     if (newSearch == null) {
       throw new IllegalArgumentException("search must not be null");
     }
-    return new Dbscan(eps, minPts, metric, parallelism, borderPointsAsNoise, newSearch);
+    return new Dbscan(eps, minPts, metric, parallelism, borderPointsAsNoise, newSearch, labelRule);
+  }
+
+  /**
+   * Chooses how clusters are numbered and which cluster a border point shared by several joins (see
+   * {@link LabelRule}); {@link LabelRule#SCIKIT_LEARN} gives scikit-learn's {@code labels_} exactly.
+   *
+   * @param newRule the rule (default {@link LabelRule#NEAREST_CORE})
+   * @return a copy with this rule
+   * @throws IllegalArgumentException if {@code newRule} is null
+   */
+  public Dbscan labelRule(LabelRule newRule) {
+    if (newRule == null) {
+      throw new IllegalArgumentException("labelRule must not be null");
+    }
+    return new Dbscan(eps, minPts, metric, parallelism, borderPointsAsNoise, search, newRule);
   }
 
   /** @return the neighbourhood radius */
@@ -242,6 +304,11 @@ public final class Dbscan {
   /** @return the neighbour search */
   public Search search() {
     return search;
+  }
+
+  /** @return how clusters are numbered and border points shared by several clusters placed */
+  public LabelRule labelRule() {
+    return labelRule;
   }
 
   /**
@@ -276,7 +343,7 @@ public final class Dbscan {
     int e = Scale.exponent(data);
     Dataset run = e == 0 ? data : Dataset.wrap(Scale.values(data, e), data.size(), data.dimension());
     Engine.Output out = Engine.run(run, metric, e == 0 ? eps : DbscanModel.scaledEps(eps, e), minPts,
-        borderPointsAsNoise, requested, parallelism);
+        borderPointsAsNoise, labelRule == LabelRule.SCIKIT_LEARN, requested, parallelism);
     if (e != 0) {
       Scale.up(out.corePoints, e);
     }
@@ -303,17 +370,19 @@ public final class Dbscan {
     Dbscan b = (Dbscan) o;
     // As Double.equals, consistent with hashCode, which hashes the double.
     return Double.compare(eps, b.eps) == 0 && minPts == b.minPts && metric == b.metric
-        && parallelism == b.parallelism && borderPointsAsNoise == b.borderPointsAsNoise && search == b.search;
+        && parallelism == b.parallelism && borderPointsAsNoise == b.borderPointsAsNoise && search == b.search
+        && labelRule == b.labelRule;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(eps, minPts, metric, parallelism, borderPointsAsNoise, search);
+    return Objects.hash(eps, minPts, metric, parallelism, borderPointsAsNoise, search, labelRule);
   }
 
   @Override
   public String toString() {
     return "Dbscan[eps=" + eps + ", minPts=" + minPts + ", metric=" + metric + ", parallelism="
-        + parallelism + ", borderPointsAsNoise=" + borderPointsAsNoise + ", search=" + search + "]";
+        + parallelism + ", borderPointsAsNoise=" + borderPointsAsNoise + ", search=" + search + ", labelRule="
+        + labelRule + "]";
   }
 }

@@ -17,17 +17,23 @@ import java.util.List;
  * The result of {@link Dbscan#fit(Dataset)}: labels, core flags and counts of the training data, and the
  * assignment of new points.
  *
- * <p><b>Labels.</b> {@code -1} is noise; clusters are numbered {@code 0 .. clusterCount()-1} in the order of
- * their first member by row index (the cluster of row 0, unless it is noise, is cluster 0). scikit-learn numbers them
- * in the order of their first core row instead, and gives a border point to the first cluster that reaches it: see
- * {@link Dbscan} for what that changes.
+ * <p><b>Labels.</b> {@code -1} is noise; clusters are numbered {@code 0 .. clusterCount()-1}. Under the default
+ * {@link Dbscan.LabelRule#NEAREST_CORE} they are numbered in the order of their first member by row index (the
+ * cluster of row 0, unless it is noise, is cluster 0); under {@link Dbscan.LabelRule#SCIKIT_LEARN} in the order of
+ * their first core row, with a border point in the lowest-numbered cluster that has a core point within eps, as
+ * scikit-learn's {@code labels_} ({@link #labelRule()} tells which).
  *
  * <p><b>Prediction.</b> The model keeps only what assignment needs: a copy of the core points and their
  * labels (when most points are core, in fit's own buffers, which hold at most twice that), indexed on first
  * use by their own {@link NeighborIndex}; it keeps no reference to the training data. {@link #predict(double[])}
  * gives a new point the label of its nearest core point within eps (ties: the smaller label), else {@code -1}: the
- * same rule fit applies to border points, so predicting the training rows reproduces {@link #labels()} exactly. Under
- * DBSCAN* only {@link Assignment.Kind#CORE_LIKE} points get a cluster. The index holds each distinct core point
+ * same rule fit applies to border points, so predicting the training rows reproduces {@link #labels()} exactly.
+ * Under {@link Dbscan.LabelRule#SCIKIT_LEARN} it gives the smallest label among the core points within eps instead,
+ * again fit's rule for border points, so predicting the training rows again reproduces {@link #labels()} (a core row
+ * is within eps only of core points of its own cluster). scikit-learn's {@code DBSCAN} has no {@code predict}; this is
+ * the label its fit would give the point as a border point, the core points left as they are (the point's own
+ * neighbours may make it core, which {@link Assignment.Kind#CORE_LIKE} reports, but it joins no two clusters: a
+ * prediction never changes the model). Under DBSCAN* only {@link Assignment.Kind#CORE_LIKE} points get a cluster. The index holds each distinct core point
  * once (with its number of copies), so the cost of a prediction does not grow with the number of copies of a core
  * point: copies of one point are at distance 0 from each other, hence in one cluster, and are at the same distance
  * from any query, so one of them decides as all of them would (20000 copies of one point, predicted: 4 * 10^8
@@ -57,6 +63,9 @@ public final class DbscanModel implements ClusterModel {
   private final Metric metric;
   private final boolean borderAsNoise;
   private final Dbscan.Search search;
+  private final Dbscan.LabelRule labelRule;
+  /** {@link #labelRule} is {@link Dbscan.LabelRule#SCIKIT_LEARN}: prediction takes the smallest label within eps. */
+  private final boolean lowest;
   private final int[] labels;
   private final boolean[] core;
   private final int clusterCount;
@@ -82,6 +91,8 @@ public final class DbscanModel implements ClusterModel {
     this.metric = config.metric();
     this.borderAsNoise = config.borderPointsAsNoise();
     this.search = search;
+    this.labelRule = config.labelRule();
+    this.lowest = labelRule == Dbscan.LabelRule.SCIKIT_LEARN;
     this.labels = labels;
     this.core = core;
     this.clusterCount = clusterCount;
@@ -107,7 +118,7 @@ public final class DbscanModel implements ClusterModel {
    */
   public State state() {
     double[] cx = Arrays.copyOf(coreValues, coreCount * d);
-    return new State(eps, minPts, metric, borderAsNoise, search, d, columnNames, labels, core, cx);
+    return new State(eps, minPts, metric, borderAsNoise, labelRule, search, d, columnNames, labels, core, cx);
   }
 
   /**
@@ -115,14 +126,15 @@ public final class DbscanModel implements ClusterModel {
    * a metric, a search that ran ({@code GRID}, {@code KD_TREE} or {@code BRUTE_FORCE}, not {@code AUTO}),
    * {@code dimension >= 1}, one distinct, non-null column name per dimension (a state built without names has
    * {@code x0 .. x(dimension-1)}), at least one training row, one core flag per label, labels {@code >= -1}
-   * numbered in the order of their first row (the first non-noise row has label 0, each later new label is
-   * the next number), every core row in a cluster, every cluster with a core row, no border point under
-   * DBSCAN* (every non-core row noise), and {@code coreCount * dimension} finite core coordinates, in the
-   * order of the core rows.
+   * numbered as the {@link Dbscan.LabelRule} numbers them (under {@code NEAREST_CORE} in the order of their first
+   * row: the first non-noise row has label 0, each later new label is the next number; under {@code SCIKIT_LEARN}
+   * likewise in the order of their first core row, a non-core row taking the label of a cluster with a core row),
+   * every core row in a cluster, every cluster with a core row, no border point under DBSCAN* (every non-core row
+   * noise), and {@code coreCount * dimension} finite core coordinates, in the order of the core rows.
    *
    * <p>Not checked, as it would cost a new fit: that the core points within eps of each other share a
    * label, and that the labels of non-core rows (whose coordinates the state does not hold) are those of a
-   * core point within eps. A state that breaks these gives a model that still predicts by the rule in the
+   * core point within eps (the nearest, or under {@code SCIKIT_LEARN} the lowest-numbered). A state that breaks these gives a model that still predicts by the rule in the
    * class description.
    *
    * @param state the state, e.g. from {@link #state()} or a model file
@@ -163,7 +175,21 @@ public final class DbscanModel implements ClusterModel {
     if (core.length != n) {
       throw stateError("coreMask must have one flag per training row (" + n + "), got " + core.length);
     }
+    boolean byCore = s.labelRule == Dbscan.LabelRule.SCIKIT_LEARN;
     int clusters = 0;
+    if (byCore) {
+      // the numbers follow the first core rows; a non-core row then needs a cluster that has a core row
+      for (int i = 0; i < n; i++) {
+        int l = labels[i];
+        if (core[i] && (l < 0 || l > clusters)) {
+          throw stateError("labels[" + i + "] of core row " + i + " must be a label in 0.." + clusters
+              + " (under SCIKIT_LEARN clusters are numbered in the order of their first core row), got " + l);
+        }
+        if (core[i] && l == clusters) {
+          clusters++;
+        }
+      }
+    }
     int cores = 0;
     int noise = 0;
     for (int i = 0; i < n; i++) {
@@ -171,12 +197,19 @@ public final class DbscanModel implements ClusterModel {
       if (l < 0) {
         noise++;
       }
-      if (l < -1 || l > clusters) {
-        throw stateError("labels[" + i + "] must be -1 or a label in 0.." + clusters
-            + " (clusters are numbered in the order of their first row), got " + l);
-      }
-      if (l == clusters) {
-        clusters++;
+      if (byCore) {
+        if (l < -1 || l >= clusters) {
+          throw stateError("labels[" + i + "] must be -1 or a label in 0.." + (clusters - 1)
+              + " (a cluster with a core row), got " + l);
+        }
+      } else {
+        if (l < -1 || l > clusters) {
+          throw stateError("labels[" + i + "] must be -1 or a label in 0.." + clusters
+              + " (clusters are numbered in the order of their first row), got " + l);
+        }
+        if (l == clusters) {
+          clusters++;
+        }
       }
       if (core[i]) {
         cores++;
@@ -217,7 +250,7 @@ public final class DbscanModel implements ClusterModel {
       }
     }
     Dbscan config = Dbscan.eps(s.eps).minPts(s.minPts).metric(s.metric)
-        .borderPointsAsNoise(s.borderPointsAsNoise);
+        .borderPointsAsNoise(s.borderPointsAsNoise).labelRule(s.labelRule);
     return new DbscanModel(config, n, d, labels, core, clusters, s.search, cx, coreLabels, cores,
         noise, names);
   }
@@ -302,6 +335,14 @@ public final class DbscanModel implements ClusterModel {
     return borderAsNoise;
   }
 
+  /**
+   * @return the rule the model was fitted with, which {@link #predict(double[])} follows too (see Prediction in the
+   *     class description)
+   */
+  public Dbscan.LabelRule labelRule() {
+    return labelRule;
+  }
+
   /** @return the neighbour search that ran: {@link Dbscan.Search#GRID}, {@code KD_TREE} or {@code BRUTE_FORCE} */
   public Dbscan.Search search() {
     return search;
@@ -310,7 +351,8 @@ public final class DbscanModel implements ClusterModel {
   /**
    * The label of a new point: that of its nearest core point within eps (ties: the smaller label), or
    * {@code -1} if none is within eps (under DBSCAN*: unless the point is
-   * {@link Assignment.Kind#CORE_LIKE}).
+   * {@link Assignment.Kind#CORE_LIKE}). Under {@link Dbscan.LabelRule#SCIKIT_LEARN}: the smallest label among the
+   * core points within eps, which is the label scikit-learn's fit gives a border point.
    *
    * @param point a point of dimension {@link #dimension()}, finite; not modified
    * @return the label, or {@code -1}
@@ -358,7 +400,9 @@ public final class DbscanModel implements ClusterModel {
   }
 
   /**
-   * Label, kind and distance to the nearest core point of a new point.
+   * Label, kind and distance to the nearest core point of a new point. The label is {@link #predict(double[])}'s:
+   * under {@link Dbscan.LabelRule#SCIKIT_LEARN} it can be that of a core point farther than the nearest (another
+   * cluster's, also within eps); the distance is the nearest core point's all the same.
    *
    * @param point a point of dimension {@link #dimension()}, finite; not modified
    * @return the assignment
@@ -388,12 +432,14 @@ public final class DbscanModel implements ClusterModel {
     double best = Double.POSITIVE_INFINITY;
     int label = -1;
     int at = -1;
+    int smallest = Integer.MAX_VALUE; // the smallest label within eps (SCIKIT_LEARN)
     int within = 0; // core points within eps, copies included
     for (int t = 0; t < m; t++) {
       double r = buf.reducedDistance(t);
       int g = buf.index(t);
       int l = groupLabels[g];
       within += copies == null ? 1 : copies[g];
+      smallest = Math.min(smallest, l);
       // label < 0: the first neighbour is taken even when its reduced distance overflows (a radius beyond the
       // square root of the double range, where the neighbours within it are as far as no double tells apart)
       if (r < best || (r == best && (label < 0 || l < label))) {
@@ -409,6 +455,9 @@ public final class DbscanModel implements ClusterModel {
       kind = Assignment.Kind.CORE_LIKE;
     } else {
       kind = Assignment.Kind.BORDER;
+    }
+    if (lowest && m > 0) {
+      label = smallest;
     }
     int result = (borderAsNoise && kind == Assignment.Kind.BORDER) ? -1 : label;
     if (detail != null) {
@@ -596,6 +645,7 @@ public final class DbscanModel implements ClusterModel {
     private final int minPts;
     private final Metric metric;
     private final boolean borderPointsAsNoise;
+    private final Dbscan.LabelRule labelRule;
     private final Dbscan.Search search;
     private final int dimension;
     private final List<String> columnNames;
@@ -604,7 +654,8 @@ public final class DbscanModel implements ClusterModel {
     private final double[] corePoints;
 
     /**
-     * A state without column names: they are {@code x0 .. x(dimension-1)}, the names no dataset is checked against.
+     * A state without column names ({@code x0 .. x(dimension-1)}, the names no dataset is checked against) fitted
+     * under {@link Dbscan.LabelRule#NEAREST_CORE}.
      *
      * @param eps the radius the model was fitted with
      * @param minPts the core threshold, counting the point itself
@@ -639,10 +690,34 @@ public final class DbscanModel implements ClusterModel {
      */
     public State(double eps, int minPts, Metric metric, boolean borderPointsAsNoise, Dbscan.Search search,
         int dimension, List<String> columnNames, int[] labels, boolean[] coreMask, double[] corePoints) {
+      this(eps, minPts, metric, borderPointsAsNoise, Dbscan.LabelRule.NEAREST_CORE, search, dimension, columnNames,
+          labels, coreMask, corePoints);
+    }
+
+    /**
+     * @param eps the radius the model was fitted with
+     * @param minPts the core threshold, counting the point itself
+     * @param metric the metric
+     * @param borderPointsAsNoise true for DBSCAN*
+     * @param labelRule the rule the labels were given by, which prediction follows
+     * @param search the neighbour search that ran
+     * @param dimension the dimension of the training data
+     * @param columnNames the names of the fitted columns, one per dimension (copied; {@link DbscanModel#fromState}
+     *     checks them)
+     * @param labels one label per training row, {@code -1} for noise (copied)
+     * @param coreMask one core flag per training row (copied)
+     * @param corePoints the core rows' coordinates, row-major, {@code coreCount * dimension} values (copied)
+     * @throws IllegalArgumentException if {@code metric}, {@code labelRule}, {@code search}, {@code columnNames} or
+     *     an array is null
+     */
+    public State(double eps, int minPts, Metric metric, boolean borderPointsAsNoise, Dbscan.LabelRule labelRule,
+        Dbscan.Search search, int dimension, List<String> columnNames, int[] labels, boolean[] coreMask,
+        double[] corePoints) {
       this.eps = eps;
       this.minPts = minPts;
       this.metric = nonNull(metric, "metric");
       this.borderPointsAsNoise = borderPointsAsNoise;
+      this.labelRule = nonNull(labelRule, "labelRule");
       this.search = nonNull(search, "search");
       this.dimension = dimension;
       this.columnNames = FittedColumns.copy(nonNull(columnNames, "columnNames"));
@@ -676,6 +751,11 @@ public final class DbscanModel implements ClusterModel {
     /** @return true for DBSCAN* */
     public boolean borderPointsAsNoise() {
       return borderPointsAsNoise;
+    }
+
+    /** @return the rule the labels were given by */
+    public Dbscan.LabelRule labelRule() {
+      return labelRule;
     }
 
     /** @return the neighbour search that ran */
@@ -715,7 +795,8 @@ public final class DbscanModel implements ClusterModel {
       }
       State s = (State) o;
       return Double.compare(eps, s.eps) == 0 && minPts == s.minPts && metric == s.metric
-          && borderPointsAsNoise == s.borderPointsAsNoise && search == s.search && dimension == s.dimension
+          && borderPointsAsNoise == s.borderPointsAsNoise && labelRule == s.labelRule && search == s.search
+          && dimension == s.dimension
           && FittedColumns.sameNames(columnNames, s.columnNames)
           && Arrays.equals(labels, s.labels) && Arrays.equals(coreMask, s.coreMask)
           && Arrays.equals(corePoints, s.corePoints);
@@ -727,6 +808,7 @@ public final class DbscanModel implements ClusterModel {
       h = 31 * h + minPts;
       h = 31 * h + metric.hashCode();
       h = 31 * h + Boolean.hashCode(borderPointsAsNoise);
+      h = 31 * h + labelRule.hashCode();
       h = 31 * h + search.hashCode();
       h = 31 * h + dimension;
       h = 31 * h + columnNames.hashCode();
@@ -738,8 +820,9 @@ public final class DbscanModel implements ClusterModel {
     @Override
     public String toString() {
       return "DbscanModel.State[n=" + labels.length + ", d=" + dimension + ", eps=" + eps + ", minPts="
-          + minPts + ", metric=" + metric + ", borderPointsAsNoise=" + borderPointsAsNoise + ", search="
-          + search + ", corePoints=" + (dimension > 0 ? corePoints.length / dimension : 0) + "]";
+          + minPts + ", metric=" + metric + ", borderPointsAsNoise=" + borderPointsAsNoise + ", labelRule="
+          + labelRule + ", search=" + search + ", corePoints=" + (dimension > 0 ? corePoints.length / dimension : 0)
+          + "]";
     }
   }
 
@@ -747,6 +830,7 @@ public final class DbscanModel implements ClusterModel {
   public String toString() {
     return "DbscanModel[n=" + n + ", clusters=" + clusterCount + ", noise=" + noiseCount + ", core="
         + coreCount + ", eps=" + eps + ", minPts=" + minPts + ", metric=" + metric
-        + (borderAsNoise ? ", borderPointsAsNoise=true" : "") + "]";
+        + (borderAsNoise ? ", borderPointsAsNoise=true" : "")
+        + (lowest ? ", labelRule=SCIKIT_LEARN" : "") + "]";
   }
 }

@@ -111,6 +111,42 @@ final class DbscanOracle {
     assertEquals(noise, model.noiseCount(), "noise count");
   }
 
+  /**
+   * scikit-learn's labels from their definition ({@link Dbscan.LabelRule#SCIKIT_LEARN}), by brute force: the core
+   * points and their components as above; the components numbered 0, 1, ... in the order of their smallest core row;
+   * a non-core row in the lowest-numbered component with a core row within eps of it, else noise ({@code -1}; every
+   * non-core row under DBSCAN*).
+   */
+  static int[] scikitLearnLabels(double[][] x, Metric m, double eps, int minPts, boolean star) {
+    int n = x.length;
+    boolean[] core = core(x, m, eps, minPts);
+    int[] comp = corePartition(x, m, eps, core);
+    // comp[i] is the smallest core row of i's component: rank those rows in increasing order
+    int[] number = new int[n];
+    int next = 0;
+    for (int i = 0; i < n; i++) {
+      if (core[i] && comp[i] == i) {
+        number[i] = next++;
+      }
+    }
+    double r = m.toReduced(eps);
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (core[i]) {
+        labels[i] = number[comp[i]];
+        continue;
+      }
+      int lowest = -1;
+      for (int j = 0; j < n && !star; j++) {
+        if (core[j] && reduced(m, x, i, j) <= r && (lowest < 0 || number[comp[j]] < lowest)) {
+          lowest = number[comp[j]];
+        }
+      }
+      labels[i] = lowest;
+    }
+    return labels;
+  }
+
   /** Asserts that two labelings induce the same partition on the rows where {@code on} is true. */
   static void assertSamePartition(int[] a, int[] b, boolean[] on, String what) {
     java.util.HashMap<Integer, Integer> ab = new java.util.HashMap<>();

@@ -33,11 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DbscanReferenceTest {
 
   private static final int ORACLE_MAX_N = 2500;
-  private static final String[] BENCHMARK = {
+  static final String[] BENCHMARK = {
     "aggregation", "compound", "jain", "flame", "pathbased", "3-spiral", "R15", "complex9", "hdbscan",
     "cure-t2-4k", "lsun", "target", "atom", "chainlink", "hepta"
   };
-  private static final String[] GENERATED = {
+  static final String[] GENERATED = {
     "gen-blobs2d", "gen-lattice2d", "gen-blobs3d", "gen-line1d", "gen-blobs6d"
   };
 

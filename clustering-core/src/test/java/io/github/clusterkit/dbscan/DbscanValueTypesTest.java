@@ -40,7 +40,8 @@ class DbscanValueTypesTest {
         a.metric(Metric.MANHATTAN),
         a.parallelism(2),
         a.borderPointsAsNoise(true),
-        a.search(Dbscan.Search.KD_TREE));
+        a.search(Dbscan.Search.KD_TREE),
+        a.labelRule(Dbscan.LabelRule.SCIKIT_LEARN));
     Set<Integer> hashes = new HashSet<>();
     hashes.add(a.hashCode());
     for (Dbscan o : others) {
@@ -51,7 +52,7 @@ class DbscanValueTypesTest {
     // not a contract for any one pair, but a constant hash would make every cache of models one bucket
     assertTrue(hashes.size() > 1, hashes.toString());
     assertEquals("Dbscan[eps=1.0, minPts=3, metric=EUCLIDEAN, parallelism=1, borderPointsAsNoise=false, "
-        + "search=AUTO]", a.toString());
+        + "search=AUTO, labelRule=NEAREST_CORE]", a.toString());
     assertEquals(Dbscan.Search.KD_TREE, a.search(Dbscan.Search.KD_TREE).search());
     assertEquals(Dbscan.Search.AUTO, a.search());
   }
@@ -104,8 +105,8 @@ class DbscanValueTypesTest {
     DbscanModel.State s = m.state();
     assertEquals(Metric.CHEBYSHEV, s.metric());
     assertTrue(s.borderPointsAsNoise());
-    assertEquals("DbscanModel.State[n=8, d=1, eps=1.0, minPts=3, metric=CHEBYSHEV, borderPointsAsNoise=true, search="
-        + m.search() + ", corePoints=3]", s.toString());
+    assertEquals("DbscanModel.State[n=8, d=1, eps=1.0, minPts=3, metric=CHEBYSHEV, borderPointsAsNoise=true,"
+        + " labelRule=NEAREST_CORE, search=" + m.search() + ", corePoints=3]", s.toString());
   }
 
   @Test

@@ -129,12 +129,15 @@ public final class Engine {
    * @param eps the radius (validated by the caller)
    * @param minPts the core threshold, counting the point itself (validated by the caller)
    * @param borderAsNoise DBSCAN*: border points become noise
+   * @param lowest scikit-learn's labels: a border point joins the lowest-numbered cluster with a core point within
+   *     eps, and clusters are numbered by their smallest core row ({@link Labels#finishByCore}); otherwise the
+   *     nearest core point's cluster, numbered by first row ({@link Labels#finish})
    * @param requested the requested path, or null for the automatic choice
    * @param parallelism threads, {@code >= 1}
    * @return the clustering
    */
   public static Output run(Dataset data, Metric metric, double eps, int minPts, boolean borderAsNoise,
-      Path requested, int parallelism) {
+      boolean lowest, Path requested, int parallelism) {
     int n = data.size();
     int d = data.dimension();
     double[] x = DataAccess.values(data);
@@ -146,27 +149,28 @@ public final class Engine {
         // the grid's and KdDbscan's comparisons would hold rows whose reduced distance underflows too, however
         // far beyond eps (rows 0 and 2e-200 within eps = 1e-200). The neighbour index answers such radii exactly
         // in the original units (its FarRadius), so the fit runs on a KD-tree index here, reported as KD_TREE.
-        r = new TreeDbscan(NeighborIndex.of(data, metric), eps).run(minPts, borderAsNoise, runner);
+        r = new TreeDbscan(NeighborIndex.of(data, metric), eps).run(minPts, borderAsNoise, lowest, runner);
         path = Path.KD_TREE;
       }
       if (r == null && (requested == null || requested == Path.GRID)) {
         GridDbscan grid = GridDbscan.plan(x, n, d, metric, eps, runner);
         if (grid != null) {
-          r = grid.run(x, minPts, borderAsNoise, runner);
+          r = grid.run(x, minPts, borderAsNoise, lowest, runner);
           path = Path.GRID;
         } else {
           path = Path.KD_TREE;
         }
       }
       if (r == null && path == Path.BRUTE_FORCE) {
-        r = new TreeDbscan(BruteForce.of(data, metric), eps).run(minPts, borderAsNoise, runner);
+        r = new TreeDbscan(BruteForce.of(data, metric), eps).run(minPts, borderAsNoise, lowest, runner);
       } else if (r == null) {
-        r = KdDbscan.build(x, n, d, metric, eps, runner).run(minPts, borderAsNoise, runner);
+        r = KdDbscan.build(x, n, d, metric, eps, runner).run(minPts, borderAsNoise, lowest, runner);
       }
       int chunks = ChunkRunner.chunks(n, rowChunk(n));
       int[] cores = new int[chunks];
       int[] noise = new int[chunks];
-      int k = Labels.finish(r.labels, r.ties, r.tieRows, r.scratch, r.core, cores, noise, runner);
+      int k = lowest ? Labels.finishByCore(r.labels, r.scratch, r.core, cores, noise, runner)
+          : Labels.finish(r.labels, r.ties, r.tieRows, r.scratch, r.core, cores, noise, runner);
       return output(x, n, d, r, k, path, cores, noise, runner);
     }
   }
@@ -228,6 +232,14 @@ public final class Engine {
       }
     });
     return new Output(labels, core, k, path, coreCount, noiseCount, cx, cl);
+  }
+
+  /**
+   * The lowest of two provisional cluster ids, {@code -1} meaning none (the border rule of
+   * {@link Labels#finishByCore}: provisional ids are smallest core rows, so the lowest id is the lowest number).
+   */
+  static int lower(int best, int id) {
+    return best < 0 || id < best ? id : best;
   }
 
   /** Adds {@code v} to a short candidate list unless present. */

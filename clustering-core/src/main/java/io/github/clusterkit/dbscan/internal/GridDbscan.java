@@ -157,8 +157,11 @@ final class GridDbscan {
 
   /**
    * Runs all phases; returns the provisional labels and the tie table (see {@link Labels}).
+   *
+   * @param lowest a border point takes the lowest provisional id among the cells with a core point within eps
+   *     (scikit-learn's rule, {@link #lowestCells}) rather than the nearest core point's
    */
-  Engine.Result run(double[] x, int minPts, boolean borderAsNoise, ChunkRunner runner) {
+  Engine.Result run(double[] x, int minPts, boolean borderAsNoise, boolean lowest, ChunkRunner runner) {
     // the arrays of n values, allocated by all threads at once: zeroing fresh memory, with its first-touch
     // page faults, is a large share of a short fit (about half of a 10^5 x 2 fit on a fresh heap), and the
     // page faults of two threads run in parallel. The largest array comes first.
@@ -251,7 +254,7 @@ final class GridDbscan {
       Scratch sc = scratch(scratch, w);
       int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
-        IntList ties = labelCell(c, labels, borderAsNoise, sc.nb, sc.cand, tieLists[chunk]);
+        IntList ties = labelCell(c, labels, borderAsNoise, lowest, sc.nb, sc.cand, tieLists[chunk]);
         if (ties != null) {
           tieLists[chunk] = ties;
         }
@@ -665,7 +668,63 @@ final class GridDbscan {
     return -1 - parent[r];
   }
 
-  private IntList labelCell(int c, int[] labels, boolean borderAsNoise, int[] nb, IntList cand,
+  /**
+   * scikit-learn's border rule for the non-core points of cell {@code c}: the lowest provisional id among the
+   * neighbouring cells ({@code nb[0..m)}) with a core point within eps. All core points of a cell share one id, so a
+   * cell counts once one of its core points is within eps, and a cell whose id is not lower than the best so far is
+   * not looked at; for large cells, the bounding box of the core points decides without a distance when it lies
+   * wholly beyond or wholly within eps.
+   */
+  private void lowestCells(int c, int m, int[] nb, int[] labels) {
+    int s = coreEnd[c];
+    int e = start[c + 1];
+    long border = e - s;
+    final double[] xs = this.xs;
+    double[] boxes = null;
+    for (int t = 0; t < m; t++) {
+      int nc = nb[t];
+      if (border * (coreEnd[nc] - start[nc]) > PLAIN_PAIRS) {
+        if (boxes == null) {
+          boxes = new double[m * 2 * d];
+        }
+        boxAt(start[nc], coreEnd[nc], boxes, t * 2 * d);
+      }
+    }
+    for (int pos = s; pos < e; pos++) {
+      int off = pos * d;
+      int best = -1;
+      for (int t = 0; t < m; t++) {
+        int nc = nb[t];
+        int bs = start[nc];
+        int be = coreEnd[nc];
+        if (be == bs) {
+          continue;
+        }
+        int id = provisional(nc);
+        if (best >= 0 && id >= best) {
+          continue;
+        }
+        if (boxes != null && border * (be - bs) > PLAIN_PAIRS) {
+          if (Dist.toBox(code, xs, off, boxes, t * 2 * d, d) > r2) {
+            continue;
+          }
+          if (Dist.fromBox(code, xs, off, boxes, t * 2 * d, d) <= r2) {
+            best = id;
+            continue;
+          }
+        }
+        for (int b = bs; b < be; b++) {
+          if (Dist.reduced(code, xs, off, xs, b * d, d) <= r2) {
+            best = id;
+            break;
+          }
+        }
+      }
+      labels[order[pos]] = best;
+    }
+  }
+
+  private IntList labelCell(int c, int[] labels, boolean borderAsNoise, boolean lowest, int[] nb, IntList cand,
       IntList ties) {
     int s = start[c];
     int ce = coreEnd[c];
@@ -686,6 +745,10 @@ final class GridDbscan {
       return ties;
     }
     int m = neighbours(c, nb);
+    if (lowest) {
+      lowestCells(c, m, nb, labels);
+      return ties;
+    }
     final double[] xs = this.xs;
     // the boxes of the core points of large neighbouring cells, to skip those beyond eps or the best distance
     long border = e - ce;

@@ -253,8 +253,13 @@ final class KdDbscan {
   // ---------------------------------------------------------------------------------------------------
   // Phases
 
-  /** Runs the three phases; returns provisional labels and ties as {@link Labels} expects. */
-  Engine.Result run(int minPts, boolean borderAsNoise, ChunkRunner runner) {
+  /**
+   * Runs the three phases; returns provisional labels and ties as {@link Labels} expects.
+   *
+   * @param lowest a border point takes the lowest provisional id among the core points within eps (scikit-learn's
+   *     rule, {@link #lowestCore}) rather than the nearest core point's
+   */
+  Engine.Result run(int minPts, boolean borderAsNoise, boolean lowest, ChunkRunner runner) {
     int chunks = ChunkRunner.chunks(leafCount, LEAF_CHUNK);
     corePos = new boolean[n];
     boolean[] core = new boolean[n];
@@ -329,6 +334,8 @@ final class KdDbscan {
             labels[row] = parent[row];
           } else if (borderAsNoise) {
             labels[row] = -1;
+          } else if (lowest) {
+            labels[row] = lowestCore(p * d);
           } else {
             nearestCore(p * d, cand);
             ties = Engine.record(row, cand, labels, ties);
@@ -554,6 +561,50 @@ final class KdDbscan {
       }
       b = next(b);
     }
+  }
+
+  /**
+   * The lowest provisional id (smallest core row of a cluster) among the core points within eps of position qo, or
+   * -1. A subtree whose core points are known to be one set ({@link #rep}) is skipped when that set's id is not
+   * lower than the best so far, and taken whole when its box lies within eps.
+   */
+  private int lowestCore(int qo) {
+    int best = -1;
+    final double[] xs = this.xs;
+    int b = 0;
+    while (b >= 0) {
+      if (coreCount[b] == 0) {
+        b = next(b);
+        continue;
+      }
+      int rb = rep[b];
+      int id = rb >= 0 ? parent[rb] : -1;
+      if (id >= 0 && best >= 0 && id >= best) {
+        b = next(b);
+        continue;
+      }
+      int s = side(b, qo);
+      if (s == OUTSIDE) {
+        b = next(b);
+        continue;
+      }
+      if (id >= 0 && s == INSIDE) {
+        best = id;
+        b = next(b);
+        continue;
+      }
+      if (split[b] >= 0) {
+        b = 2 * b + 1;
+        continue;
+      }
+      for (int q = range[2 * b], hi = range[2 * b + 1]; q < hi; q++) {
+        if (corePos[q] && (s == INSIDE || Dist.reduced(code, xs, qo, xs, q * d, d) <= r2)) {
+          best = Engine.lower(best, parent[order[q]]);
+        }
+      }
+      b = next(b);
+    }
+    return best;
   }
 
   /** The clusters of the nearest core points within eps of position qo, into {@code cand}. */

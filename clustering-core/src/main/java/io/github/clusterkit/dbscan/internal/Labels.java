@@ -142,6 +142,75 @@ final class Labels {
     return total;
   }
 
+  /**
+   * The numbering of {@code Dbscan.LabelRule.SCIKIT_LEARN}: on entry every clustered row holds the provisional id of
+   * its cluster (its smallest core row; a border row the lowest such id among the clusters it touches, so no tie
+   * table) and noise {@code -1}. Clusters are numbered 0, 1, ... in the order of their provisional ids, so that a
+   * border row's lowest id is its lowest number. In parallel over fixed row chunks: the provisional ids are the core
+   * rows {@code i} with {@code labels[i] == i}, counted per chunk, numbered after a prefix sum in chunk order.
+   *
+   * @param labels provisional labels, replaced by the final ones
+   * @param scratch an array of at least {@code labels.length} ints that may be overwritten, or null
+   * @param core the core flags
+   * @param coreCounts receives the number of core points of every row chunk
+   * @param noiseCounts receives the number of noise points of every row chunk
+   * @param runner the chunk runner
+   * @return the number of clusters
+   */
+  static int finishByCore(int[] labels, int[] scratch, boolean[] core, int[] coreCounts, int[] noiseCounts,
+      ChunkRunner runner) {
+    int n = labels.length;
+    int size = Engine.rowChunk(n);
+    int chunks = ChunkRunner.chunks(n, size);
+    // number[v]: the final label of the cluster with provisional id v (written and read at provisional ids only)
+    int[] number = scratch != null && scratch.length >= n ? scratch : new int[n];
+    int[] count = new int[chunks];
+    runner.run(chunks, c -> {
+      int end = Math.min(n, (c + 1) * size);
+      int k = 0;
+      for (int i = c * size; i < end; i++) {
+        if (core[i] && labels[i] == i) {
+          k++;
+        }
+      }
+      count[c] = k;
+    });
+    int total = 0;
+    for (int c = 0; c < chunks; c++) {
+      int k = count[c];
+      count[c] = total;
+      total += k;
+    }
+    runner.run(chunks, c -> {
+      int end = Math.min(n, (c + 1) * size);
+      int next = count[c];
+      for (int i = c * size; i < end; i++) {
+        if (core[i] && labels[i] == i) {
+          number[i] = next++;
+        }
+      }
+    });
+    runner.run(chunks, c -> {
+      int end = Math.min(n, (c + 1) * size);
+      int kc = 0;
+      int kn = 0;
+      for (int i = c * size; i < end; i++) {
+        int v = labels[i];
+        if (v >= 0) {
+          labels[i] = number[v];
+        } else {
+          kn++;
+        }
+        if (core[i]) {
+          kc++;
+        }
+      }
+      coreCounts[c] = kc;
+      noiseCounts[c] = kn;
+    });
+    return total;
+  }
+
   private static void atomicMin(int[] a, int at, int value) {
     int cur = (int) AA.getVolatile(a, at);
     while (value < cur) {

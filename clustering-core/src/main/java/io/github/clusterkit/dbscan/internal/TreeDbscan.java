@@ -25,7 +25,11 @@ final class TreeDbscan {
     this.n = index.size();
   }
 
-  Engine.Result run(int minPts, boolean borderAsNoise, ChunkRunner runner) {
+  /**
+   * @param lowest a border point takes the lowest provisional id among the core points within eps (scikit-learn's
+   *     rule) rather than the nearest core point's
+   */
+  Engine.Result run(int minPts, boolean borderAsNoise, boolean lowest, ChunkRunner runner) {
     int p = runner.parallelism();
     int chunks = ChunkRunner.chunks(n, ROW_CHUNK);
     boolean[] core = new boolean[n];
@@ -80,6 +84,17 @@ final class TreeDbscan {
           continue;
         }
         int m = index.radius(i, eps, buf);
+        if (lowest) {
+          int id = -1;
+          for (int t = 0; t < m; t++) {
+            int j = buf.index(t);
+            if (core[j]) {
+              id = Engine.lower(id, parent[j]);
+            }
+          }
+          labels[i] = id;
+          continue;
+        }
         double best = Double.POSITIVE_INFINITY;
         cand.clear();
         for (int t = 0; t < m; t++) {
