@@ -6,7 +6,7 @@ repository root, with the shared data folder beside the checkout (../shared/data
 
     /usr/bin/python3 tools/dbscan_sklearn_labels_reference.py [path/to/shared/data] [--cases N]
 
-It does three things.
+It does four things.
 
 1. Checks the rule that LabelRule.SCIKIT_LEARN implements against scikit-learn itself, on N random cases (default
    4000): small data on integer lattices (duplicate rows, many distances exactly eps), 1 to 3 columns, the three
@@ -45,7 +45,10 @@ It does three things.
    clusterkit's default rule (LabelRule.NEAREST_CORE), computed here from its definition: clusters numbered by their
    first row of any kind, a border row in the cluster of its nearest core row (ties: the smaller label).
 
-It takes about a minute.
+4. Prints the few literals that DbscanLabelRuleTest quotes (a border row that changes cluster when the rows of the
+   two clusters it touches swap places).
+
+It takes about ten seconds.
 """
 import os
 import sys
@@ -392,6 +395,14 @@ def borders_2d():
         ("manhattan", 1.25, 6), ("chebyshev", 0.875, 4)]
 
 
+def literals():
+    """The literals of DbscanLabelRuleTest: a border row that changes cluster when the clusters' rows swap places."""
+    for x in ([0, 0.4, 0.8, 1.2, 3.2, 3.6, 4.0, 4.4, 2.3], [3.2, 3.6, 4.0, 4.4, 0, 0.4, 0.8, 1.2, 2.3]):
+        db = DBSCAN(eps=1.15, min_samples=4).fit(np.array(x).reshape(-1, 1))
+        print("   rows", x, "DBSCAN(eps=1.15, min_samples=4).labels_", db.labels_.tolist(),
+              "core_sample_indices_", db.core_sample_indices_.tolist())
+
+
 def main():
     args = [a for a in sys.argv[1:]]
     cases = 4000
@@ -412,6 +423,8 @@ def main():
     write("sklearn-borders-1d", "hand-made in this script, coordinates below", X, runs, True)
     X, runs = borders_2d()
     write("sklearn-borders-2d", "hand-made in this script, coordinates below", X, runs, True)
+    print("4. literals of DbscanLabelRuleTest")
+    literals()
 
 
 if __name__ == "__main__":

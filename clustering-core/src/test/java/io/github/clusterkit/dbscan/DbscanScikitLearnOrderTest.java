@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * Where DBSCAN's labels differ from scikit-learn's with the same core points, which {@link Dbscan}'s Javadoc now
  * states: scikit-learn numbers clusters by their first core row (here: first row of any kind) and gives a border point
  * to the first cluster reaching it (here: the nearest core point's). A user trial porting a notebook found the Mall
- * Customers' clusters 3 and 4 swapped with no word in the Javadoc. Expected labels from scikit-learn 1.2.1
- * ({@code tools/porting_reference.py}).
+ * Customers' clusters 3 and 4 swapped with no word in the Javadoc. {@link Dbscan.LabelRule#SCIKIT_LEARN} now gives
+ * scikit-learn's labels themselves. Expected labels from scikit-learn 1.2.1 ({@code tools/porting_reference.py}).
  */
 class DbscanScikitLearnOrderTest {
 
@@ -23,6 +23,8 @@ class DbscanScikitLearnOrderTest {
     // DBSCAN(eps=1, min_samples=3).labels_ = [1, 0, 0, 0, 1, 1, 1]: row 0 is a border point, row 1 the first core
     assertArrayEquals(new boolean[] {false, true, true, true, true, true, true}, m.coreMask());
     assertArrayEquals(new int[] {0, 1, 1, 1, 0, 0, 0}, m.labels());
+    assertArrayEquals(new int[] {1, 0, 0, 0, 1, 1, 1},
+        Dbscan.eps(1).minPts(3).labelRule(Dbscan.LabelRule.SCIKIT_LEARN).fit(x).labels());
   }
 
   @Test
@@ -34,6 +36,8 @@ class DbscanScikitLearnOrderTest {
     // here to 3.2's, at 0.9.
     assertArrayEquals(new boolean[] {false, true, true, true, true, true, true, false, false}, m.coreMask());
     assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1, 1, 1, 1}, m.labels());
+    assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1, 1, 1, 0},
+        Dbscan.eps(1.15).minPts(4).labelRule(Dbscan.LabelRule.SCIKIT_LEARN).fit(x).labels());
   }
 
   @Test
@@ -47,9 +51,11 @@ class DbscanScikitLearnOrderTest {
     assertEquals(89, m.coreCount());
     int[] swap = {0, 1, 2, 4, 3};
     int[] labels = m.labels();
+    int[] exact = Dbscan.eps(5).minPts(5).labelRule(Dbscan.LabelRule.SCIKIT_LEARN).fit(Dataset.of(rows)).labels();
     for (int i = 0; i < rows.length; i++) {
       char c = sk.charAt(i);
       assertEquals(c == 'N' ? -1 : swap[c - '0'], labels[i], "row " + i);
+      assertEquals(c == 'N' ? -1 : c - '0', exact[i], "row " + i + " under SCIKIT_LEARN");
     }
   }
 }
