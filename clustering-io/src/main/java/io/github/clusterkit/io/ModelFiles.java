@@ -81,7 +81,9 @@ import java.util.Properties;
  * {@link #FORMAT_VERSION}: the {@code columnNames} of kmeans, dbscan and gmm were added to version 1 as an optional
  * field, so every file written before loads unchanged (with the default names, which nothing is checked against).
  * A library from before that addition refuses a file holding the field ({@code unexpected field "columnNames"}),
- * rather than load a model that would skip the check; so is {@code "pca"}'s optional {@code namesGiven}. The
+ * rather than load a model that would skip the check; so is {@code "pca"}'s optional {@code namesGiven}, and
+ * {@code "dbscan"}'s optional {@code labelRule} (written only for a model fitted with
+ * {@link io.github.clusterkit.dbscan.Dbscan.LabelRule#SCIKIT_LEARN}, whose predictions follow it). The
  * {@code "clusterPipeline"} kind was added to version 1 in the same way (an earlier library refuses it as an unknown
  * kind), and so were the options of the preprocessing steps (scikit-learn's {@code with_mean}, {@code with_std},
  * {@code clip}, {@code unit_variance}, {@code drop} and {@code add_indicator}; see the pipeline kind's format), each

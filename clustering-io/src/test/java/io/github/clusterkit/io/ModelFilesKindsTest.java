@@ -73,7 +73,8 @@ class ModelFilesKindsTest {
       case 1:
         return Dbscan.eps(0.3 + rng.nextDouble()).minPts(1 + rng.nextInt(6))
             .metric(Metric.values()[rng.nextInt(3)]).borderPointsAsNoise(rng.nextInt(3) == 0)
-            .search(Dbscan.Search.values()[rng.nextInt(4)]).fit(x);
+            .search(Dbscan.Search.values()[rng.nextInt(4)]).labelRule(Dbscan.LabelRule.values()[rng.nextInt(2)])
+            .fit(x);
       case 2:
         return GaussianMixture.components(k).covariance(CovarianceType.values()[rng.nextInt(4)])
             .maxIterations(rng.nextInt(15)).seed(seed).fit(x);
