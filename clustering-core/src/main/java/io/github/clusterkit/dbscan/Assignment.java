@@ -35,7 +35,8 @@ public final class Assignment {
   }
 
   /**
-   * @return the cluster label, or {@code -1} for noise (and, under DBSCAN*, for {@link Kind#BORDER})
+   * @return the cluster label ({@link DbscanModel#predict(double[])}'s, which follows the model's
+   *     {@link Dbscan.LabelRule}), or {@code -1} for noise (and, under DBSCAN*, for {@link Kind#BORDER})
    */
   public int label() {
     return label;

@@ -31,13 +31,13 @@ import java.util.List;
  * Under {@link Dbscan.LabelRule#SCIKIT_LEARN} it gives the smallest label among the core points within eps instead,
  * again fit's rule for border points, so predicting the training rows again reproduces {@link #labels()} (a core row
  * is within eps only of core points of its own cluster). scikit-learn's {@code DBSCAN} has no {@code predict}; this is
- * the label its fit would give the point as a border point, the core points left as they are (the point's own
- * neighbours may make it core, which {@link Assignment.Kind#CORE_LIKE} reports, but it joins no two clusters: a
- * prediction never changes the model). Under DBSCAN* only {@link Assignment.Kind#CORE_LIKE} points get a cluster. The index holds each distinct core point
- * once (with its number of copies), so the cost of a prediction does not grow with the number of copies of a core
- * point: copies of one point are at distance 0 from each other, hence in one cluster, and are at the same distance
- * from any query, so one of them decides as all of them would (20000 copies of one point, predicted: 4 * 10^8
- * distances before, 20000 now).
+ * the label its fit would give the point as a border point with the model's core points (a prediction never changes
+ * the model: a point that would be core itself, {@link Assignment.Kind#CORE_LIKE}, and could join two clusters in a
+ * new fit, still gets one label). Under DBSCAN* only {@link Assignment.Kind#CORE_LIKE} points get a cluster. The
+ * index holds each distinct core point once (with its number of copies), so the cost of a prediction does not grow
+ * with the number of copies of a core point: copies of one point are at distance 0 from each other, hence in one
+ * cluster, and are at the same distance from any query, so one of them decides as all of them would (20000 copies of
+ * one point, predicted: 4 * 10^8 distances before, 20000 now).
  *
  * <p><b>Column names.</b> The model remembers the column names of the data it was fitted on ({@link #columnNames()}, as
  * scikit-learn's {@code feature_names_in_}). A {@link Dataset} built without names (its placeholders {@code x0, x1,
@@ -134,8 +134,8 @@ public final class DbscanModel implements ClusterModel {
    *
    * <p>Not checked, as it would cost a new fit: that the core points within eps of each other share a
    * label, and that the labels of non-core rows (whose coordinates the state does not hold) are those of a
-   * core point within eps (the nearest, or under {@code SCIKIT_LEARN} the lowest-numbered). A state that breaks these gives a model that still predicts by the rule in the
-   * class description.
+   * core point within eps (the nearest, or under {@code SCIKIT_LEARN} the lowest-numbered). A state that breaks these
+   * gives a model that still predicts by the rule in the class description.
    *
    * @param state the state, e.g. from {@link #state()} or a model file
    * @return a model equal in every attribute and every prediction to the one the state came from

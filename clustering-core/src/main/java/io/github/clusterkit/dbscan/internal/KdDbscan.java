@@ -20,7 +20,8 @@ import io.github.clusterkit.neighbors.Metric;
  *       tree before the point is one set, and a query touches only a few nodes instead of its ~hundreds of
  *       neighbours.
  *   <li><b>Border points</b>: nearest core point within eps, skipping subtrees without core points and
- *       subtrees farther than the best distance so far.
+ *       subtrees farther than the best distance so far; for scikit-learn's rule the lowest cluster id among the core
+ *       points within eps, skipping subtrees known to be one set whose id is not lower ({@link #lowestCore}).
  * </ul>
  * The core set and the partition of the core points are uniquely defined, and the border rule is the shared
  * one ({@link Engine#record}), so the result does not depend on the order in which threads run the chunks;

@@ -5,7 +5,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The last step shared by every path: turns provisional cluster ids into the final labels.
+ * The last step shared by every path: turns provisional cluster ids into the final labels, by {@link #finish} for
+ * the default rule (described below) or by {@link #finishByCore} for scikit-learn's.
  *
  * <p>On entry {@code labels[i]} holds, for a core point or a border point with one nearest cluster, the
  * provisional id of its cluster, which is the smallest row index of a core point of that cluster (so the

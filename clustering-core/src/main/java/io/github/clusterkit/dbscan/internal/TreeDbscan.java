@@ -9,7 +9,8 @@ import io.github.clusterkit.neighbors.Neighbors;
  * DBSCAN on any {@link NeighborIndex} (brute force, the test oracle; the KD-tree path has its own engine,
  * {@link KdDbscan}, which prunes with what DBSCAN knows): core points by
  * {@code countWithin} with early exit, one radius query per core point for the union-find over rows, one
- * per non-core point for its nearest core point. Neighbourhoods live only in one reusable buffer per thread.
+ * per non-core point for its nearest core point (or, for scikit-learn's rule, the lowest cluster id within eps).
+ * Neighbourhoods live only in one reusable buffer per thread.
  */
 final class TreeDbscan {
 
