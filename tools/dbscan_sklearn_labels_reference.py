@@ -415,8 +415,7 @@ def main():
     check_existing(shared)
     print("3. new fixtures in", OUT)
     mall = np.loadtxt(os.path.join(shared, "Mall_Customers.csv"), delimiter=",", skiprows=1, usecols=(3, 4))
-    write("sklearn-mall", "shared data Mall_Customers.csv, Annual Income and Spending Score (read by the test,"
-          " not committed)", mall,
+    write("sklearn-mall", "shared Mall_Customers.csv, income and spending score (read by the test)", mall,
           [("euclidean", 5.0, 5), ("euclidean", 4.0, 3), ("euclidean", 8.0, 10), ("manhattan", 6.0, 4),
            ("chebyshev", 4.0, 4), ("chebyshev", 6.0, 8)], False)
     X, runs = borders_1d()
