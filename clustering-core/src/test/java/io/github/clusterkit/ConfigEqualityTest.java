@@ -295,7 +295,14 @@ class ConfigEqualityTest {
         g.initialParameters(WEIGHTS, MEANS, identity).covariance(CovarianceType.DIAGONAL),
         // the restart count and the seed are kept with explicit parameters: init(...) brings them back into use
         g.restarts(3).initialParameters(WEIGHTS, MEANS, identity),
-        g.seed(1).initialParameters(WEIGHTS, MEANS, identity)));
+        g.seed(1).initialParameters(WEIGHTS, MEANS, identity),
+        g.init(GmmInit.RANDOM_FROM_DATA),
+        // means alone: the initialisation, the restarts and the seed all count
+        g.initialMeans(MEANS),
+        g.initialMeans(new double[][] {{0, 0}, {1, 2}}),
+        g.initialMeans(new double[][] {{-0.0, 0}, {1, 1}}),
+        g.initialMeans(MEANS).init(GmmInit.RANDOM_FROM_DATA),
+        g.initialMeans(MEANS).restarts(3)));
   }
 
   @Test
@@ -319,6 +326,16 @@ class ConfigEqualityTest {
     assertEqualConfigs(
         GaussianMixture.components(2).init(GmmInit.RANDOM).initialParameters(WEIGHTS, MEANS, covariances(1, 0, 0)),
         GaussianMixture.components(2).initialParameters(WEIGHTS, MEANS, covariances(1, 0, 0)));
+    // initialMeans and initialParameters: the last wins; init(...) keeps means given alone
+    assertEqualConfigs(
+        GaussianMixture.components(2).initialParameters(WEIGHTS, MEANS, covariances(1, 0, 0)).initialMeans(MEANS),
+        GaussianMixture.components(2).initialMeans(MEANS));
+    assertEqualConfigs(
+        GaussianMixture.components(2).initialMeans(MEANS).initialParameters(WEIGHTS, MEANS, covariances(1, 0, 0)),
+        GaussianMixture.components(2).initialParameters(WEIGHTS, MEANS, covariances(1, 0, 0)));
+    assertEqualConfigs(
+        GaussianMixture.components(2).initialMeans(MEANS).init(GmmInit.RANDOM_FROM_DATA),
+        GaussianMixture.components(2).init(GmmInit.RANDOM_FROM_DATA).initialMeans(MEANS));
     // init(...) discards explicit parameters
     assertEqualConfigs(
         GaussianMixture.components(2).initialParameters(WEIGHTS, MEANS, covariances(1, 0, 0)).init(GmmInit.KMEANS),

@@ -24,7 +24,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p><b>Algorithm.</b> Each restart starts from responsibilities chosen by {@link #init(GmmInit)} (or from
- * {@link #initialParameters}), computes the initial weights, means and covariances from them, then
+ * {@link #initialParameters}), computes the initial weights, means and covariances from them (then replaces the
+ * means by {@link #initialMeans} if given), then
  * iterates: E-step (responsibilities {@code r_ic} by log-sum-exp in log space, so nothing underflows to
  * 0/0), M-step ({@code N_c = sum_i r_ic}, weights {@code N_c / n}, means, covariances centred on the new
  * means plus {@link #regularization(double)} on the diagonal). Densities use the inverse Cholesky factor
@@ -53,6 +54,16 @@ import java.util.Objects;
  * {@code 1e-6}, at most 100 iterations, tolerance {@code 1e-3}, 1 restart, {@link GmmInit#KMEANS} init,
  * seed 0, parallelism 1.
  *
+ * <p><b>Starting points as in scikit-learn.</b> {@code init_params} is {@link #init(GmmInit)}: {@code "kmeans"},
+ * {@code "k-means++"}, {@code "random"} and {@code "random_from_data"} are {@link GmmInit#KMEANS},
+ * {@link GmmInit#KMEANS_PLUS_PLUS}, {@link GmmInit#RANDOM} and {@link GmmInit#RANDOM_FROM_DATA}, drawn from the
+ * library's seeded generator, never numpy's stream (compare seeded fits by their log-likelihood, not their labels).
+ * {@code weights_init}, {@code means_init} and {@code precisions_init} given together are
+ * {@link #initialParameters} (with covariances); {@code means_init} alone is {@link #initialMeans}, which keeps the
+ * initialisation's weights and covariances. scikit-learn's other partial combinations (weights alone, precisions
+ * alone) have no counterpart. With the same starting point the fits agree to rounding, apart from the cancellation
+ * below and TIED covariances started from one row per component (see {@link GmmInit#RANDOM_FROM_DATA}).
+ *
  * <p><b>Degenerate components.</b> Regularization keeps every covariance positive definite in exact arithmetic; a
  * constant column or a component on a few duplicate points is fine with the default. If a covariance still is not
  * positive definite (regularization 0, or data so large that {@code 1e-6} is lost in rounding), the fit throws an
@@ -77,8 +88,9 @@ import java.util.Objects;
  * <p><b>Memory.</b> Besides the data, a fit with {@link CovarianceType#FULL} or {@link CovarianceType#TIED}
  * covariances holds a column-major copy of the data ({@code n d} doubles) and the responsibilities ({@code n k}
  * doubles) until it returns. {@link CovarianceType#DIAGONAL} and {@link CovarianceType#SPHERICAL} keep neither
- * during EM, but every initialisation other than {@link GmmInit#KMEANS_PLUS_PLUS} and {@link #initialParameters}
- * starts from responsibilities, and so holds both too; the default {@link GmmInit#KMEANS} first runs a K-Means fit
+ * during EM, but every initialisation other than {@link GmmInit#KMEANS_PLUS_PLUS},
+ * {@link GmmInit#RANDOM_FROM_DATA} and {@link #initialParameters} starts from responsibilities, and so holds both
+ * too ({@link #initialMeans} changes nothing here: it replaces the means after the initialisation); the default {@link GmmInit#KMEANS} first runs a K-Means fit
  * (see the memory note of {@code KMeans}). Peak heap measured at {@code n = 10^6}, {@code d = 10}, 40 components
  * (Java 17, the data's 80 MB included): 585 MB for FULL and 489 MB for DIAGONAL with the default initialisation
  * ({@code -Xmx512m} ends the FULL fit in {@code OutOfMemoryError}), 172 MB for DIAGONAL with KMEANS_PLUS_PLUS.
@@ -92,7 +104,7 @@ import java.util.Objects;
  * means and covariances by content, value by value the same way ({@code -0.0} is not {@code 0.0}; the covariances
  * as stored, symmetrised). Under {@link #initialParameters} the initialisation method does not count, as no later
  * call can bring it back into use ({@link #init(GmmInit)} replaces it); the restarts and the seed, kept for such a
- * call, do.
+ * call, do. Under {@link #initialMeans} everything counts, the means by content.
  */
 public final class GaussianMixture {
 
@@ -184,7 +196,8 @@ public final class GaussianMixture {
    * weights {@code N_c / n} sum to {@code k / n} after {@link GmmInit#KMEANS_PLUS_PLUS}, which gives each
    * component responsibility for one row only, and a model with such weights is no density (its
    * log-likelihood, BIC and AIC are off by {@code log(k / n)} per row, and its state is refused by
-   * {@link GaussianMixtureModel#fromState}). {@link #initialParameters} are returned as given.
+   * {@link GaussianMixtureModel#fromState}). {@link #initialParameters} are returned as given; with
+   * {@link #initialMeans}, the given means with the initialisation's covariances and normalised weights.
    *
    * @param value {@code >= 0}
    * @return a new configuration
@@ -216,7 +229,9 @@ public final class GaussianMixture {
 
   /**
    * Number of initialisations (scikit-learn's {@code n_init}, default 1); the best final log-likelihood
-   * wins. Ignored with {@link #initialParameters}, which is deterministic.
+   * wins. Ignored with {@link #initialParameters}, which is deterministic. With {@link #initialMeans} every restart
+   * starts from the same means and the weights and covariances of its own draw of {@link #init(GmmInit)}, as
+   * scikit-learn's {@code n_init} with {@code means_init}.
    *
    * @param value {@code >= 1}
    * @return a new configuration
@@ -232,7 +247,9 @@ public final class GaussianMixture {
 
   /**
    * How each restart is initialised (default {@link GmmInit#KMEANS}). Discards any
-   * {@link #initialParameters} given before.
+   * {@link #initialParameters} given before, which it would replace altogether; keeps {@link #initialMeans}, which
+   * replace only the means this initialisation gives (scikit-learn's {@code init_params} and {@code means_init} are
+   * independent settings too), so {@code initialMeans(m).init(i)} and {@code init(i).initialMeans(m)} are equal.
    *
    * @param method the initialisation
    * @return a new configuration
@@ -242,8 +259,72 @@ public final class GaussianMixture {
     if (method == null) {
       throw new IllegalArgumentException("init must not be null");
     }
+    double[][] keptMeans = initWeights == null ? initMeans : null;
     return new GaussianMixture(components, type, regularization, maxIterations, tolerance, restarts, method,
-        seed, parallelism, null, null, null);
+        seed, parallelism, null, keptMeans, null);
+  }
+
+  /**
+   * Starts EM from the given means, with the weights and covariances that {@link #init(GmmInit)} gives: scikit-learn's
+   * {@code means_init} without {@code weights_init} and {@code precisions_init}. Each restart computes its
+   * responsibilities by the configured initialisation (one K-Means run by default), estimates the weights and
+   * covariances from them by one M-step exactly as without this setting (so the covariances are centred on the
+   * means of those responsibilities, not on the given means), and then replaces the means by these, component
+   * {@code c} taking {@code means[c]}; the first EM iteration's E-step uses the result. The given means are paired
+   * with the initialisation's components by number, as in scikit-learn 1.2.1 ({@code BaseMixture
+   * ._initialize_parameters}, then {@code GaussianMixture._initialize}): K-Means' cluster {@code c} gives the weight
+   * and covariance of the component that starts at {@code means[c]}, whichever cluster lies nearest to it, so
+   * distant means and clusters may be paired (EM then moves them; keep {@link #restarts(int)} above 1 or give all
+   * three parameters with {@link #initialParameters} to decide the pairing yourself). With {@link #restarts(int)}
+   * every restart has the same means and its own responsibilities (scikit-learn's {@code n_init}: each
+   * initialisation draws a new K-Means run). With {@link #maxIterations(int)} 0 the model holds these means, the
+   * initialisation's covariances and its weights divided by their sum.
+   *
+   * <p>Replaces {@link #initialParameters} given before, and is replaced by a later {@link #initialParameters} (the
+   * last one wins, as between {@link #initialParameters} and {@link #init(GmmInit)}); a later {@link #init(GmmInit)}
+   * keeps these means. Nothing of this setting is saved in the fitted model, which holds only the fit.
+   *
+   * @param means {@code k} ({@link #components(int)}) rows of the same dimension {@code d >= 1} (the data's, checked
+   *     by {@link #fit}), finite; copied
+   * @return a new configuration
+   * @throws IllegalArgumentException if {@code means} or a row is null, the number of rows is not {@code k}, the
+   *     rows differ in length or are empty, or a value is NaN or infinite
+   */
+  public GaussianMixture initialMeans(double[][] means) {
+    double[][] mu = checkMeans(means, components);
+    return new GaussianMixture(components, type, regularization, maxIterations, tolerance, restarts, init, seed,
+        parallelism, null, mu, null);
+  }
+
+  /** The validated copy of {@code k} initial means, for {@link #initialMeans} and {@link #initialParameters}. */
+  private static double[][] checkMeans(double[][] means, int k) {
+    if (means == null) {
+      throw new IllegalArgumentException("initial means must not be null");
+    }
+    if (means.length != k) {
+      throw new IllegalArgumentException("initial means must have components = " + k + " rows, got "
+          + means.length);
+    }
+    if (means[0] == null || means[0].length < 1) {
+      throw new IllegalArgumentException("initial means[0] must have at least one coordinate, got "
+          + (means[0] == null ? "null" : "length 0"));
+    }
+    int d = means[0].length;
+    double[][] mu = new double[k][];
+    for (int c = 0; c < k; c++) {
+      if (means[c] == null || means[c].length != d) {
+        throw new IllegalArgumentException("initial means must all have dimension " + d + ", got means[" + c
+            + (means[c] == null ? "] = null" : "] of length " + means[c].length));
+      }
+      mu[c] = means[c].clone();
+      for (int j = 0; j < d; j++) {
+        if (!Double.isFinite(mu[c][j])) {
+          throw new IllegalArgumentException("initial means must be finite, got means[" + c + "][" + j
+              + "] = " + mu[c][j]);
+        }
+      }
+    }
+    return mu;
   }
 
   /**
@@ -258,7 +339,8 @@ public final class GaussianMixture {
    * limit cannot be decided (the means too far for its terms), {@link #fit} throws an IllegalStateException saying
    * so. Covariances are
    * always full {@code d x d} matrices and must match the covariance type: diagonal for DIAGONAL, a
-   * multiple of the identity for SPHERICAL, all {@code k} equal for TIED. The arrays are copied.
+   * multiple of the identity for SPHERICAL, all {@code k} equal for TIED. The arrays are copied. Replaces
+   * {@link #initialMeans} given before (the last of the two wins).
    *
    * @param weights {@code k} weights in {@code [0, 1]} summing to 1 within {@code 1e-8}
    *     ({@code |1 - sum| <= 1e-8}, scikit-learn's rule; the sum is taken in index order)
@@ -295,25 +377,10 @@ public final class GaussianMixture {
       throw new IllegalArgumentException("initial weights must sum to 1 within 1e-8 (|1 - sum| <= 1e-8, as"
           + " scikit-learn), got sum = " + sum);
     }
-    if (means[0] == null || means[0].length < 1) {
-      throw new IllegalArgumentException("initial means[0] must have at least one coordinate, got "
-          + (means[0] == null ? "null" : "length 0"));
-    }
-    int d = means[0].length;
-    double[][] mu = new double[k][];
+    double[][] mu = checkMeans(means, k);
+    int d = mu[0].length;
     double[][][] cov = new double[k][d][d];
     for (int c = 0; c < k; c++) {
-      if (means[c] == null || means[c].length != d) {
-        throw new IllegalArgumentException("initial means must all have dimension " + d + ", got means[" + c
-            + (means[c] == null ? "] = null" : "] of length " + means[c].length));
-      }
-      mu[c] = means[c].clone();
-      for (int j = 0; j < d; j++) {
-        if (!Double.isFinite(mu[c][j])) {
-          throw new IllegalArgumentException("initial means must be finite, got means[" + c + "][" + j
-              + "] = " + mu[c][j]);
-        }
-      }
       double[][] m = covariances[c];
       if (m == null || m.length != d) {
         throw new IllegalArgumentException("initial covariances[" + c + "] must be " + d + " x " + d + ", got "
@@ -473,14 +540,15 @@ public final class GaussianMixture {
    * Names every setting, as the other configurations do, for example
    * {@code GaussianMixture[components=3, covariance=FULL, regularization=1.0E-6, maxIterations=100,
    * tolerance=0.001, restarts=1, init=KMEANS, seed=0, parallelism=1]}; {@code init=explicit} after
-   * {@link #initialParameters}.
+   * {@link #initialParameters}, {@code init=KMEANS with initial means} after {@link #initialMeans} (the means
+   * themselves are not listed).
    */
   @Override
   public String toString() {
     return "GaussianMixture[components=" + components + ", covariance=" + type + ", regularization="
         + regularization + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", restarts="
-        + restarts + ", init=" + (initWeights != null ? "explicit" : init) + ", seed=" + seed + ", parallelism="
-        + parallelism + "]";
+        + restarts + ", init=" + (initWeights != null ? "explicit" : initMeans != null ? init + " with initial means"
+        : init) + ", seed=" + seed + ", parallelism=" + parallelism + "]";
   }
 
   @Override
@@ -512,18 +580,18 @@ public final class GaussianMixture {
    * @return the fitted model of the best restart, which remembers the data's column names
    *     ({@link GaussianMixtureModel#columnNames()}) and checks those of the datasets it is given
    * @throws IllegalArgumentException if {@code data} is null, has fewer rows than components, its dimension
-   *     differs from that of the initial parameters, or its largest magnitude lies outside
+   *     differs from that of the initial parameters or {@link #initialMeans}, or its largest magnitude lies outside
    *     {@code [2^-480, 2^481)} (about {@code 3e-145} to {@code 6e144}), where squared deviations overflow or
    *     underflow (a fit of data near {@code 1e200} failed with a misleading "collapsed points" error, one of
    *     data near {@code 1e-200} put every row in one component), or the fit needs an array larger than Java
    *     allows (at most {@code 2^31 - 9} values): the {@code n * k} responsibilities, which FULL and TIED
    *     covariances and the KMEANS and RANDOM initialisations store (DIAGONAL and SPHERICAL started by
-   *     KMEANS_PLUS_PLUS or {@link #initialParameters} store none), or the {@code k * d * d} (FULL) or
+   *     KMEANS_PLUS_PLUS, RANDOM_FROM_DATA or {@link #initialParameters} store none), or the {@code k * d * d} (FULL) or
    *     {@code d * d} (TIED) covariance values (before, such sizes overflowed int: a
    *     NegativeArraySizeException or an index error), or the {@code k * ceil(n / 128)} flags of which blocks of
    *     rows a component reaches, or {@code data} has more than {@code 2^31 - 2^26} rows (2,080,374,784; only
    *     data of one column can have more), or the initialisation KMEANS or KMEANS_PLUS_PLUS needs
-   *     more distinct rows than {@code data} has (at least {@code components}; RANDOM and
+   *     more distinct rows than {@code data} has (at least {@code components}; RANDOM, RANDOM_FROM_DATA and
    *     {@link #initialParameters} do not)
    * @throws IllegalStateException if a covariance matrix is not positive definite in every restart (the
    *     message names the component and suggests a larger regularization or fewer components), or if a row is so
@@ -558,6 +626,9 @@ public final class GaussianMixture {
       for (int r = 0; r < restarts; r++) {
         try {
           Mixture start = initialise(run, data, x, Rng.split(seed, r).nextLong());
+          if (initMeans != null) {
+            start = withMeans(start, initMeans);
+          }
           if (maxIterations == 0) {
             start = withNormalizedWeights(start);
           }
@@ -604,11 +675,12 @@ public final class GaussianMixture {
           + " values); use fewer components, or fit a sample of the rows");
     }
     boolean storesResponsibilities = type == CovarianceType.FULL || type == CovarianceType.TIED
-        || (initWeights == null && init != GmmInit.KMEANS_PLUS_PLUS);
+        || (initWeights == null && init != GmmInit.KMEANS_PLUS_PLUS && init != GmmInit.RANDOM_FROM_DATA);
     if (storesResponsibilities && n * k > MAX_ARRAY) {
       throw new IllegalArgumentException("n * components responsibilities must fit in a Java array (at most "
           + MAX_ARRAY + " values), got n = " + n + ", components = " + k + " (" + (n * k) + " values); use fewer"
-          + " components, or DIAGONAL or SPHERICAL covariances with init KMEANS_PLUS_PLUS, which store none");
+          + " components, or DIAGONAL or SPHERICAL covariances with init KMEANS_PLUS_PLUS or RANDOM_FROM_DATA, which"
+          + " store none");
     }
     long covariances = type == CovarianceType.FULL ? k * d * d : type == CovarianceType.TIED ? (long) d * d : 0;
     if (covariances > MAX_ARRAY) {
@@ -634,6 +706,20 @@ public final class GaussianMixture {
       normalized[c] = w[c] / total;
     }
     return Mixture.of(m.type(), m.components(), m.dimension(), normalized, m.meansArray(), m.covArray());
+  }
+
+  /**
+   * The initialisation's mixture with its means replaced by the given ones (scikit-learn's {@code means_init} alone):
+   * the weights and covariances stay those of the initialisation's responsibilities.
+   */
+  private static Mixture withMeans(Mixture m, double[][] means) {
+    int k = m.components();
+    int d = m.dimension();
+    double[] mu = new double[k * d];
+    for (int c = 0; c < k; c++) {
+      System.arraycopy(means[c], 0, mu, c * d, d);
+    }
+    return Mixture.of(m.type(), k, d, m.weightsArray(), mu, m.covArray());
   }
 
   private Mixture givenMixture(int d) {
@@ -688,6 +774,9 @@ public final class GaussianMixture {
         }
         return run.initialMixture();
       }
+      case RANDOM_FROM_DATA:
+        // scikit-learn 1.1's "random_from_data": responsibility 1 for k distinct rows drawn at random.
+        return run.initialMixtureFromRows(distinctRows(new Rng(restartSeed), n, k));
       case KMEANS: {
         // scikit-learn's "kmeans": hard responsibilities from one K-Means run (k-means++ seeding, Lloyd).
         // Checked here rather than left to KMeans, whose message would name its own parameter k.
@@ -726,6 +815,23 @@ public final class GaussianMixture {
         return run.initialMixtureFromRows(rows);
       }
     }
+  }
+
+  /**
+   * {@code k} distinct numbers of {@code [0, n)} in random order, each ordered choice equally likely: the first
+   * {@code k} steps of a Fisher-Yates shuffle of {@code 0, ..., n - 1}, whose swapped entries are kept in a map (so
+   * the cost is {@code O(k)}, not {@code O(n)}).
+   */
+  static int[] distinctRows(Rng rng, int n, int k) {
+    java.util.Map<Integer, Integer> moved = new java.util.HashMap<>();
+    int[] rows = new int[k];
+    for (int c = 0; c < k; c++) {
+      int j = c + rng.nextInt(n - c);
+      int atJ = moved.getOrDefault(j, j);
+      rows[c] = atJ;
+      moved.put(j, moved.getOrDefault(c, c));
+    }
+    return rows;
   }
 
   /** The refusal of an initialisation that needs {@code k} distinct rows where the data have fewer. */
