@@ -87,14 +87,15 @@ import java.util.Objects;
  *
  * <p><b>Memory.</b> Besides the data, a fit with {@link CovarianceType#FULL} or {@link CovarianceType#TIED}
  * covariances holds a column-major copy of the data ({@code n d} doubles) and the responsibilities ({@code n k}
- * doubles) until it returns. {@link CovarianceType#DIAGONAL} and {@link CovarianceType#SPHERICAL} keep neither
- * during EM, but every initialisation other than {@link GmmInit#KMEANS_PLUS_PLUS},
- * {@link GmmInit#RANDOM_FROM_DATA} and {@link #initialParameters} starts from responsibilities, and so holds both
- * too ({@link #initialMeans} changes nothing here: it replaces the means after the initialisation); the default {@link GmmInit#KMEANS} first runs a K-Means fit
- * (see the memory note of {@code KMeans}). Peak heap measured at {@code n = 10^6}, {@code d = 10}, 40 components
- * (Java 17, the data's 80 MB included): 585 MB for FULL and 489 MB for DIAGONAL with the default initialisation
- * ({@code -Xmx512m} ends the FULL fit in {@code OutOfMemoryError}), 172 MB for DIAGONAL with KMEANS_PLUS_PLUS.
- * Sizes beyond one Java array are refused before any work (see {@link #fit(Dataset)}).
+ * doubles) until it returns. {@link CovarianceType#DIAGONAL} and {@link CovarianceType#SPHERICAL} keep neither during
+ * EM, but every initialisation other than {@link GmmInit#KMEANS_PLUS_PLUS}, {@link GmmInit#RANDOM_FROM_DATA} and
+ * {@link #initialParameters} starts from responsibilities, and so holds both too ({@link #initialMeans} changes
+ * nothing here: it replaces the means after the initialisation); the default {@link GmmInit#KMEANS} first runs a
+ * K-Means fit (see the memory note of {@code KMeans}). Peak heap measured at {@code n = 10^6}, {@code d = 10}, 40
+ * components (Java 17, the data's 80 MB included): 585 MB for FULL and 489 MB for DIAGONAL with the default
+ * initialisation ({@code -Xmx512m} ends the FULL fit in {@code OutOfMemoryError}), 172 MB for DIAGONAL with
+ * KMEANS_PLUS_PLUS (RANDOM_FROM_DATA holds the same arrays; not measured apart). Sizes beyond one Java array are
+ * refused before any work (see {@link #fit(Dataset)}).
  *
  * <p><b>Thread-safety.</b> Immutable: every wither returns a new configuration, validated at once. Safe to
  * share between threads. Arrays passed in are copied and never modified. Equal configurations (the same settings,
@@ -579,20 +580,19 @@ public final class GaussianMixture {
    * @param data the points (not modified)
    * @return the fitted model of the best restart, which remembers the data's column names
    *     ({@link GaussianMixtureModel#columnNames()}) and checks those of the datasets it is given
-   * @throws IllegalArgumentException if {@code data} is null, has fewer rows than components, its dimension
-   *     differs from that of the initial parameters or {@link #initialMeans}, or its largest magnitude lies outside
-   *     {@code [2^-480, 2^481)} (about {@code 3e-145} to {@code 6e144}), where squared deviations overflow or
-   *     underflow (a fit of data near {@code 1e200} failed with a misleading "collapsed points" error, one of
-   *     data near {@code 1e-200} put every row in one component), or the fit needs an array larger than Java
-   *     allows (at most {@code 2^31 - 9} values): the {@code n * k} responsibilities, which FULL and TIED
-   *     covariances and the KMEANS and RANDOM initialisations store (DIAGONAL and SPHERICAL started by
-   *     KMEANS_PLUS_PLUS, RANDOM_FROM_DATA or {@link #initialParameters} store none), or the {@code k * d * d} (FULL) or
-   *     {@code d * d} (TIED) covariance values (before, such sizes overflowed int: a
-   *     NegativeArraySizeException or an index error), or the {@code k * ceil(n / 128)} flags of which blocks of
-   *     rows a component reaches, or {@code data} has more than {@code 2^31 - 2^26} rows (2,080,374,784; only
-   *     data of one column can have more), or the initialisation KMEANS or KMEANS_PLUS_PLUS needs
-   *     more distinct rows than {@code data} has (at least {@code components}; RANDOM, RANDOM_FROM_DATA and
-   *     {@link #initialParameters} do not)
+   * @throws IllegalArgumentException if {@code data} is null, has fewer rows than components, its dimension differs
+   *     from that of the initial parameters or {@link #initialMeans}, or its largest magnitude lies outside
+   *     {@code [2^-480, 2^481)} (about {@code 3e-145} to {@code 6e144}), where squared deviations overflow or underflow
+   *     (a fit of data near {@code 1e200} failed with a misleading "collapsed points" error, one of data near
+   *     {@code 1e-200} put every row in one component), or the fit needs an array larger than Java allows (at most
+   *     {@code 2^31 - 9} values): the {@code n * k} responsibilities, which FULL and TIED covariances and the KMEANS
+   *     and RANDOM initialisations store (DIAGONAL and SPHERICAL started by KMEANS_PLUS_PLUS, RANDOM_FROM_DATA or
+   *     {@link #initialParameters} store none), or the {@code k * d * d} (FULL) or {@code d * d} (TIED) covariance
+   *     values (before, such sizes overflowed int: a NegativeArraySizeException or an index error), or the
+   *     {@code k * ceil(n / 128)} flags of which blocks of rows a component reaches, or {@code data} has more than
+   *     {@code 2^31 - 2^26} rows (2,080,374,784; only data of one column can have more), or the initialisation KMEANS
+   *     or KMEANS_PLUS_PLUS needs more distinct rows than {@code data} has (at least {@code components}; RANDOM,
+   *     RANDOM_FROM_DATA and {@link #initialParameters} do not)
    * @throws IllegalStateException if a covariance matrix is not positive definite in every restart (the
    *     message names the component and suggests a larger regularization or fewer components), or if a row is so
    *     far from every component that all its log densities overflow and the components cannot be ranked for it
