@@ -94,7 +94,7 @@ def put_fit(key, g, x):
     put(key + ".score", [g.score(x)])
 
 
-# ---------------------------------------------------------------- clusterkit's generator (io.github.clusterkit.internal.Rng)
+# ------------------------------------------------ clusterkit's generator (io.github.clusterkit.internal.Rng)
 
 M64 = (1 << 64) - 1
 GOLDEN = 0x9E3779B97F4A7C15
@@ -163,7 +163,8 @@ def first_appearance(labels):
 
 def main():
     print(f"scikit-learn {sklearn.__version__}, numpy {np.__version__}")
-    lines.append(f"# Written by tools/gmm_init_reference.py (scikit-learn {sklearn.__version__}, numpy {np.__version__}).")
+    lines.append(f"# Written by tools/gmm_init_reference.py (scikit-learn {sklearn.__version__},"
+                 f" numpy {np.__version__}).")
 
     # ------------------------------------------------------------ the blobs
     gen = np.random.RandomState(20261130)
@@ -188,7 +189,8 @@ def main():
     labels = KMeans(n_clusters=k, n_init=1, random_state=np.random.RandomState(state)).fit(x).labels_
     # the partition is the blobs' (any numbering)
     assert len({(a, b) for a, b in zip(labels, truth)}) == k
-    put("blobs.kmeans.random_state", [state], "first random_state whose k-means labels are numbered by first appearance")
+    put("blobs.kmeans.random_state", [state],
+        "first random_state whose k-means labels are numbered by first appearance")
     put("blobs.kmeans.labels", labels, "KMeans(n_clusters=3, n_init=1, random_state=RandomState(state)).labels_")
     # the centre of each first-appearance cluster
     centre = np.array([x[labels == c].mean(axis=0) for c in range(k)])
@@ -253,7 +255,8 @@ def main():
         if top[-1] - top[-2] > 1e-6 and np.argmax(scores) != 0 and len({tuple(r) for r in restarts}) == 5:
             break
     best = int(np.argmax(scores))
-    put("rfd.restarts.seed", [seed], "first seed whose best of 5 restarts (FULL) is not restart 0 and beats the others by 1e-6")
+    put("rfd.restarts.seed", [seed],
+        "first seed whose best of 5 restarts (FULL) is not restart 0 and beats the others by 1e-6")
     put("rfd.restarts.rows", restarts, "clusterkit's rows for that seed, restarts 0-4")
     put("rfd.restarts.scores", scores, "score(X) of each restart's fit (FULL)")
     put("rfd.restarts.best", [best])
