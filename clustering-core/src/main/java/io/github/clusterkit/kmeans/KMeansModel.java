@@ -362,8 +362,11 @@ public final class KMeansModel implements ClusterModel {
    * is {@link #predict(Dataset)}'s; its squared distance is added row by row in row order (a fixed order: one
    * thread, as {@code predict}, so the value is the same on any machine and thread count; reordering the rows
    * changes only the rounding of the sum). Rows and centroids too large or too small for squared distances (see
-   * the class description) are measured at their scale and the squared distances scaled back exactly: the value is
-   * {@code -Infinity} only when the true sum exceeds the double range. Neither the data nor the model is modified.
+   * the class description) are measured at their scale and the squared distances scaled back exactly, and a
+   * squared distance that underflows at that scale (a row near its centroid beside centroids far larger, say a row
+   * at 2 beside centroids 0 and {@code 4.5e300}) is measured again at the scale of the row's differences from its
+   * centroid: the value is {@code -Infinity} only when the true sum exceeds the double range, and 0 only when it is
+   * 0 or below the smallest double. Neither the data nor the model is modified.
    *
    * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @return minus the sum of the squared distances to the nearest centroids, at most 0
@@ -373,18 +376,18 @@ public final class KMeansModel implements ClusterModel {
    */
   public double score(Dataset data) {
     checkData(data);
-    return -sumNearestSq(data, null, 0);
+    return -sumNearestSq(data, null);
   }
 
   /**
    * scikit-learn's {@code KMeans.score(X, sample_weight)}: minus the weighted sum over the rows of the squared
    * Euclidean distance to the nearest centroid. Weights follow {@link KMeans#fit(Dataset, double[])}'s rules (finite
    * and {@code >= 0}), except that they may all be 0 (the score is then 0): scikit-learn 1.2.1's {@code score}
-   * also takes negative weights, which weigh nothing here. Weights of 1 give {@link #score(Dataset)} bit for bit;
+   * also takes negative weights, which are refused here. Weights of 1 give {@link #score(Dataset)} bit for bit;
    * integer weights the score of the rows repeated, to rounding. Summed as {@link #score(Dataset)} (row order, one
-   * thread); weights too large or too small for their products (largest beyond {@code 2^200} or below
-   * {@code 2^-200}) are scaled exactly by a power of two, as the fit scales them. Neither the data, the weights
-   * nor the model is modified.
+   * thread); a weight beyond {@code 2^200} or below {@code 2^-200} is multiplied by its squared distance at a scale
+   * of its own (exactly, by a power of two), so a product underflows or overflows only when the true one does.
+   * Neither the data, the weights nor the model is modified.
    *
    * @param data points of dimension {@link #dimension()}, in the columns the model was fitted on
    * @param weights one finite weight {@code >= 0} per row
@@ -408,16 +411,19 @@ public final class KMeansModel implements ClusterModel {
         throw new IllegalArgumentException("weights must be finite and >= 0, got " + v + " at index " + i);
       }
     }
-    return -sumNearestSq(data, weights, Scale.exponent(Scale.maxAbs(weights, 0, n)));
+    return -sumNearestSq(data, weights);
   }
 
   /**
    * The (weighted) sum of the squared distances of the rows to their nearest centroids, in row order. Each row's
-   * squared distance is computed at the scale {@link #predict(double[])} picks for it, multiplied by its weight
-   * scaled by {@code 2^-weightScale}, and the product scaled back exactly; both factors are then at most about
-   * {@code 2^404 d} and {@code 2^202}, so a product overflows only when the true one does.
+   * nearest centroid is chosen at the scale {@link #predict(double[])} picks for it, where its squared distance is
+   * computed too; where that is below {@link #TINY_SQ} (a row near its centroid while other centroids, or the row's
+   * other coordinates, are far larger: at that scale the squares underflow) it is computed again in the original
+   * units at the scale of the largest coordinate difference ({@link #pairSq}). Each squared distance {@code s 2^(2e)}
+   * is multiplied by its weight {@code w 2^f} as {@code (w s) 2^(2e + f)} ({@code w} and {@code s} near 1 in
+   * exponent), so a product underflows or overflows only when the true one does.
    */
-  private double sumNearestSq(Dataset data, double[] weights, int weightScale) {
+  private double sumNearestSq(Dataset data, double[] weights) {
     double[] x = DataAccess.values(data);
     int n = data.size();
     // The labels of predict(Dataset), vectorised, where no magnitude of the batch needs scaling: the squared distance
@@ -431,14 +437,16 @@ public final class KMeansModel implements ClusterModel {
     double[] row = new double[d];
     double[] cScaled = null;
     int cExponent = 0;
+    int[] pairExponent = new int[1];
     for (int i = 0; i < n; i++) {
       int xo = i * d;
       // The row's own scale, as predict(double[]) picks it (a row of tiny values beside centroids as tiny can need
       // one even where the batch as a whole does not).
       int e = Scale.exponent(Math.max(centersMax, Scale.maxAbs(x, xo, xo + d)));
+      int j;
       double sq;
       if (e == 0) {
-        int j = labels != null ? labels[i] : NearestCentroid.nearest(x, xo, centers, k, d);
+        j = labels != null ? labels[i] : NearestCentroid.nearest(x, xo, centers, k, d);
         sq = Dist.sq(x, xo, centers, j * d, d);
       } else {
         for (int t = 0; t < d; t++) {
@@ -448,15 +456,53 @@ public final class KMeansModel implements ClusterModel {
           cScaled = Scale.down(centers, e);
           cExponent = e;
         }
-        sq = Dist.sq(row, 0, cScaled, NearestCentroid.nearest(row, 0, cScaled, k, d) * d, d);
+        j = NearestCentroid.nearest(row, 0, cScaled, k, d);
+        sq = Dist.sq(row, 0, cScaled, j * d, d);
+      }
+      if (!(sq >= TINY_SQ)) {
+        sq = pairSq(x, xo, centers, j * d, d, pairExponent);
+        e = pairExponent[0];
       }
       if (weights == null) {
         sum += e == 0 ? sq : Math.scalb(sq, 2 * e);
       } else {
-        sum += Math.scalb(Math.scalb(weights[i], -weightScale) * sq, 2 * e + weightScale);
+        int f = Scale.exponent(weights[i]);
+        sum += Math.scalb(Math.scalb(weights[i], -f) * sq, 2 * e + f);
       }
     }
     return sum;
+  }
+
+  /**
+   * Squared distances below this, computed at a row's scale, are computed again by {@link #pairSq}: their squares may
+   * have underflowed (to 0 or to fewer digits), and a weight up to {@code 2^201} times one of them stays normal.
+   */
+  private static final double TINY_SQ = 0x1p-500;
+
+  /**
+   * The squared Euclidean distance between {@code a[ao..]} and {@code b[bo..]} as {@code s 2^(2 e)}, {@code e} written
+   * to {@code exponent[0]}: the differences are taken in the original units and scaled by the power of two of the
+   * largest, so {@code s} lies in {@code [2^-104, 4d]} (0 for equal points), with no underflow beyond the rounding
+   * of terms far below the largest. Called only for a squared distance below {@link #TINY_SQ} at the row's scale, so
+   * no difference overflows.
+   */
+  private static double pairSq(double[] a, int ao, double[] b, int bo, int d, int[] exponent) {
+    double max = 0;
+    for (int t = 0; t < d; t++) {
+      max = Math.max(max, Math.abs(a[ao + t] - b[bo + t]));
+    }
+    if (max == 0) {
+      exponent[0] = 0;
+      return 0;
+    }
+    int e = Math.getExponent(max);
+    double s = 0;
+    for (int t = 0; t < d; t++) {
+      double u = Math.scalb(a[ao + t] - b[bo + t], -e);
+      s += u * u;
+    }
+    exponent[0] = e;
+    return s;
   }
 
   private int nearest(double[] x, int xo, double[] c) {

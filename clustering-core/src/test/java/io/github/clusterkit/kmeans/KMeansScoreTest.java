@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.Rng;
 import io.github.clusterkit.testutil.SharedData;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -84,6 +85,93 @@ class KMeansScoreTest {
     // a true sum beyond the double range is -Infinity; all-zero weights give 0
     assertEquals(Double.NEGATIVE_INFINITY, m.score(x, new double[] {1e230, 0}));
     assertEquals(0.0, m.score(x, new double[] {0, 0}), 0.0);
+  }
+
+  @Test
+  void aRowNearItsCentroidBesideAFarCentroidKeepsItsSquaredDistance() {
+    // Review finding: a far centroid set the row's scale (2^-798 here), at which the row's squared distance to its
+    // own centroid underflowed to 0, so the score was -0.0. Exact by hand: (2 - 0)^2 = 4 (scikit-learn 1.2.1's
+    // KMeans.score with these centres gives -4.0 as well).
+    KMeansModel far = model(new double[][] {{0}, {4.5e300}});
+    assertEquals(-4.0, far.score(Dataset.of(new double[][] {{2}})), 0.0);
+    assertEquals(-8.0, far.score(Dataset.of(new double[][] {{2}}), new double[] {2}), 0.0);
+    // powers of two, exact by hand: (2^-530)^2 = 2^-1060 (a subnormal), times the weight 2^600 is 2^-460
+    KMeansModel huge = model(new double[][] {{0}, {0x1p1000}});
+    Dataset tiny = Dataset.of(new double[][] {{0x1p-530}});
+    assertEquals(-0x1p-1060, huge.score(tiny), 0.0);
+    assertEquals(-0x1p-460, huge.score(tiny, new double[] {0x1p600}), 0.0);
+    // no scaling at all (centroids 0 and 1): (2^-600)^2 underflows to 0, times 2^700 is 2^-500
+    KMeansModel unit = model(new double[][] {{0, 0}, {1, 1}});
+    Dataset small = Dataset.of(new double[][] {{0x1p-600, 0}, {0, 0}});
+    assertEquals(-0x1p-500, unit.score(small, new double[] {0x1p700, 1}), 0.0);
+    // and a weight far below the others still counts where its row is the only one away from its centroid (the
+    // weights were scaled by the largest, which sent this one to 0): 2^-1000 * (2^-10)^2 = 2^-1020 beside 2^1000 * 0
+    Dataset one = Dataset.of(new double[][] {{0, 0}, {0, 0x1p-10}});
+    assertEquals(-0x1p-1020, unit.score(one, new double[] {0x1p1000, 0x1p-1000}), 0.0);
+  }
+
+  /** The squared distance of exact arithmetic, a brute-force oracle. */
+  private static BigDecimal exactSq(double[] a, double[] b) {
+    BigDecimal s = BigDecimal.ZERO;
+    for (int j = 0; j < a.length; j++) {
+      BigDecimal t = new BigDecimal(a[j]).subtract(new BigDecimal(b[j]));
+      s = s.add(t.multiply(t));
+    }
+    return s;
+  }
+
+  @Property(tries = 300)
+  void scoreIsTheExactSumRoundedAtEveryMagnitude(@ForAll @IntRange(min = 1, max = 6) int n,
+      @ForAll @IntRange(min = 1, max = 9) int d, @ForAll @IntRange(min = 1, max = 3) int k, @ForAll long seed) {
+    // Brute-force oracle: every distance in exact (BigDecimal) arithmetic, the smallest per row, weighted and summed
+    // exactly, rounded once. Centroids, rows and weights each at a magnitude drawn from 1e-310 to 1e300.
+    double[] scales = {1, 1e-200, 1e200, 1e-160, 1e160, 1e-300, 1e300, 1e-310};
+    Rng rng = new Rng(seed);
+    double cs = scales[rng.nextInt(scales.length)];
+    double[][] c = new double[k][d];
+    for (double[] r : c) {
+      for (int j = 0; j < d; j++) {
+        r[j] = (rng.nextInt(7) - 3) * cs * (rng.nextInt(2) == 0 ? 1 : 1.5);
+      }
+    }
+    double[][] x = new double[n][d];
+    double[] w = new double[n];
+    double ws = scales[rng.nextInt(scales.length)];
+    for (int i = 0; i < n; i++) {
+      double rs = scales[rng.nextInt(scales.length)];
+      for (int j = 0; j < d; j++) {
+        x[i][j] = (rng.nextInt(7) - 3) * rs;
+      }
+      w[i] = rng.nextInt(4) * ws * (rng.nextInt(2) == 0 ? 1 : 1e-5);
+    }
+    KMeansModel m;
+    try {
+      m = model(c);
+    } catch (IllegalArgumentException equalCentroids) {
+      return;
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    BigDecimal weighted = BigDecimal.ZERO;
+    for (int i = 0; i < n; i++) {
+      BigDecimal best = null;
+      for (double[] r : c) {
+        BigDecimal s = exactSq(x[i], r);
+        best = best == null || s.compareTo(best) < 0 ? s : best;
+      }
+      sum = sum.add(best);
+      weighted = weighted.add(best.multiply(new BigDecimal(w[i])));
+    }
+    Dataset data = Dataset.of(x);
+    assertClose(-sum.doubleValue(), m.score(data));
+    assertClose(-weighted.doubleValue(), m.score(data, w));
+  }
+
+  private static void assertClose(double expected, double actual) {
+    if (Double.isInfinite(expected) || expected == 0) {
+      assertEquals(expected, actual, 8 * Double.MIN_VALUE);
+    } else {
+      assertEquals(expected, actual, 1e-12 * Math.abs(expected) + 8 * Double.MIN_VALUE);
+    }
   }
 
   @Test
