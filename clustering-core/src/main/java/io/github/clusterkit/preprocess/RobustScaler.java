@@ -28,7 +28,9 @@ import java.util.Objects;
  * variance 1. The normal quantile {@code ppf} is Wichura's AS 241 (see {@code NormalQuantile}), within about
  * {@code 1e-15} relative of SciPy's {@code norm.ppf}, which scikit-learn uses. A quantile range reaching 0 or 100
  * has an infinite normal spread: scikit-learn then divides every scale down to 0 and transforms to infinities;
- * here that combination is refused when the scaler is configured.
+ * here that combination is refused when the scaler is configured. A narrow quantile range has a small factor
+ * (about {@code 5e-4} for {@code (49.99, 50.01)}): a scale it takes beyond the double range is refused at fit time
+ * with an {@link IllegalArgumentException} naming the column, the spread and the factor.
  *
  * <p>Acts on every numeric column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe.
@@ -122,8 +124,15 @@ public final class RobustScaler implements Step {
             + " rescale the column first");
       }
       // A scale is at least 10 eps (below, it is 1) and the factor below 80 (ppf of the smallest double is about
-      // -38.5), so the quotient stays far from 0.
+      // -38.5), so the quotient stays far from 0; a narrow quantile range makes the factor small (about 5e-4 for
+      // (49.99, 50.01)), so the quotient can overflow.
       scales[k] = unitVariance ? Columns.handleZero(range) / adjust : Columns.handleZero(range);
+      if (scales[k] == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException(NAME + ": the spread of column '" + cols.get(k) + "' between its "
+            + qLow + " and " + qHigh + " percentiles (" + range + ") divided by the unitVariance factor "
+            + adjust + " (the standard normal spread between them) exceeds the double range; rescale the column"
+            + " first or widen the quantile range");
+      }
     }
     return Fitted.of(cols, centers, scales, unitVariance);
   }

@@ -465,6 +465,26 @@ class PreprocessOptionsTest {
     new RobustScaler().unitVariance(true).unitVariance(false).quantileRange(0, 100);
   }
 
+  @Test
+  void unitVarianceScaleBeyondTheDoubleRangeIsRefusedNamingTheColumnAndTheFactor() {
+    // Review finding: a narrow quantile range makes the factor small, and the scale divided by it overflowed; the fit
+    // then failed with "scales[0] must be finite, got Infinity", as if a state had been given. By hand: 50 rows at
+    // -1.7e308 and 50 at 1.7e308; the 49.99 and 50.01 percentiles interpolate at positions 49.4901 and 49.5099, so
+    // their spread is 0.0198 * 3.4e308 = 6.732e306 (finite), and the factor ppf(0.5001) - ppf(0.4999) is about
+    // 2 * 0.0001 * sqrt(2 pi) = 5.01e-4, so the scale is about 1.3e310. (scikit-learn 1.2.1's nanpercentile
+    // overflows on these rows and reports a scale_ of 1994.7.)
+    double[] v = new double[100];
+    for (int i = 0; i < 100; i++) {
+      v[i] = i < 50 ? -1.7e308 : 1.7e308;
+    }
+    RobustScaler narrow = new RobustScaler().quantileRange(49.99, 50.01);
+    assertMessage("RobustScaler: the spread of column 'x' between its 49.99 and 50.01 percentiles (6.732",
+        () -> narrow.unitVariance(true).fit(column("x", v)));
+    assertMessage("divided by the unitVariance factor 5.01", () -> narrow.unitVariance(true).fit(column("x", v)));
+    // without the factor the same spread is a finite scale
+    assertClose(new double[] {6.732e306}, narrow.fit(column("x", v)).scales(), 1e-12, "no factor");
+  }
+
   // ---------------------------------------------------------------- the normal quantile (Wichura's AS 241)
 
   @Test
