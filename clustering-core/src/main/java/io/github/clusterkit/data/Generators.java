@@ -8,8 +8,9 @@ import io.github.clusterkit.internal.Rng;
  * <p><b>Determinism.</b> Every generator draws from clusterkit's own SplitMix64 generator (Steele, Lea and Flood,
  * "Fast splittable pseudorandom number generators", OOPSLA 2014, doi:10.1145/2660193.2660195) and Marsaglia's
  * polar method for normal variates (Marsaglia and Bray, "A convenient method for generating normal variables",
- * SIAM Review 6(3), 1964, doi:10.1137/1006063), both fully specified in this library, so the same arguments and
- * seed give bit-for-bit the same data on every JDK, platform and run. Rows are shuffled with the same generator,
+ * SIAM Review 6(3), 1964, doi:10.1137/1006063), both fully specified in this library, and the logarithm, cosine and
+ * sine of {@link StrictMath} (fdlibm's, specified to the bit, where {@link Math}'s may differ in the last bit between
+ * JVMs), so the same arguments and seed give bit-for-bit the same data on every JDK, platform and run. Rows are shuffled with the same generator,
  * so clusters and noise are interleaved.
  *
  * <p>All methods are static, stateless and thread-safe. Arguments are validated with
@@ -112,13 +113,13 @@ public final class Generators {
       double py;
       if (i < upper) {
         t = upper == 1 ? 0 : Math.PI * i / (upper - 1);
-        px = Math.cos(t);
-        py = Math.sin(t);
+        px = StrictMath.cos(t);
+        py = StrictMath.sin(t);
       } else {
         int m = n - upper;
         t = m == 1 ? 0 : Math.PI * (i - upper) / (m - 1);
-        px = 1 - Math.cos(t);
-        py = 0.5 - Math.sin(t);
+        px = 1 - StrictMath.cos(t);
+        py = 0.5 - StrictMath.sin(t);
         labels[i] = 1;
       }
       x[2 * i] = px + noise * rng.nextGaussian();
@@ -157,8 +158,8 @@ public final class Generators {
       double t = 2 * Math.PI * pos / m;
       double r = isOuter ? 1 : factor;
       labels[i] = isOuter ? 0 : 1;
-      x[2 * i] = r * Math.cos(t) + noise * rng.nextGaussian();
-      x[2 * i + 1] = r * Math.sin(t) + noise * rng.nextGaussian();
+      x[2 * i] = r * StrictMath.cos(t) + noise * rng.nextGaussian();
+      x[2 * i + 1] = r * StrictMath.sin(t) + noise * rng.nextGaussian();
     }
     return shuffled(x, labels, n, 2, rng);
   }

@@ -181,6 +181,54 @@ class GeneratorsTest {
     assertBad(() -> Generators.moons(10, -0.1, 1), "noise", "-0.1");
   }
 
+  /** The same rows bit for bit, in any order (the generators shuffle them); the count of expected rows not found. */
+  private static void assertSameRows(double[][] expected, double[][] actual, String what) {
+    Set<List<Long>> got = new HashSet<>();
+    for (double[] r : actual) {
+      got.add(List.of(Double.doubleToLongBits(r[0]), Double.doubleToLongBits(r[1])));
+    }
+    int missing = 0;
+    String first = null;
+    for (double[] r : expected) {
+      if (!got.contains(List.of(Double.doubleToLongBits(r[0]), Double.doubleToLongBits(r[1])))) {
+        missing++;
+        first = first == null ? java.util.Arrays.toString(r) : first;
+      }
+    }
+    assertEquals(expected.length, actual.length, what);
+    assertEquals(0, missing, what + ": rows not found bit for bit, the first " + first);
+  }
+
+  @Test
+  void moonsAndCirclesAreTheSameOnEveryJvm() {
+    // Review finding: moons and circles took Math.cos and Math.sin, whose last bit HotSpot's x86 intrinsics decide
+    // (they differ from fdlibm on about 3% of angles in [0, pi]), so the data were not the same on every JDK and
+    // platform as the class says. Oracle: the documented points written out with StrictMath (fdlibm, specified to
+    // the bit); without noise the rows are these points exactly.
+    int n = 301;
+    int upper = (n + 1) / 2;
+    double[][] moons = new double[n][];
+    for (int i = 0; i < n; i++) {
+      if (i < upper) {
+        double t = Math.PI * i / (upper - 1);
+        moons[i] = new double[] {StrictMath.cos(t), StrictMath.sin(t)};
+      } else {
+        double t = Math.PI * (i - upper) / (n - upper - 1);
+        moons[i] = new double[] {1 - StrictMath.cos(t), 0.5 - StrictMath.sin(t)};
+      }
+    }
+    assertSameRows(moons, Generators.moons(n, 0.0, 5).data().toRows(), "moons");
+    int outer = (n + 1) / 2;
+    double[][] circles = new double[n][];
+    for (int i = 0; i < n; i++) {
+      boolean isOuter = i < outer;
+      double t = 2 * Math.PI * (isOuter ? i : i - outer) / (isOuter ? outer : n - outer);
+      double r = isOuter ? 1 : 0.3;
+      circles[i] = new double[] {r * StrictMath.cos(t), r * StrictMath.sin(t)};
+    }
+    assertSameRows(circles, Generators.circles(n, 0.3, 0.0, 5).data().toRows(), "circles");
+  }
+
   @Test
   void circlesWithoutNoiseHaveTheirRadii() {
     LabeledDataset ld = Generators.circles(100, 0.3, 0.0, 5);
