@@ -94,7 +94,7 @@ final class CellSort {
   private void sortInt(double[] x, int d, double[] lo, double side, long[] ext, int bits, int[][] fresh) {
     int[] key = fresh[0];
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       for (int i = c * size; i < end; i++) {
         key[i] = (int) key(x, i, d, lo, side, ext);
       }
@@ -121,7 +121,7 @@ final class CellSort {
           int c = Engine.spread(k, chunks);
           int base = c * buckets;
           Arrays.fill(hist, base, base + buckets, 0);
-          int end = Math.min(n, (c + 1) * size);
+          int end = Engine.chunkEnd(c, size, n);
           for (int i = c * size; i < end; i++) {
             hist[base + ((fk[i] >>> shift) & mask)]++;
           }
@@ -130,7 +130,7 @@ final class CellSort {
         runner.run(chunks, k -> {
           int c = Engine.spread(k, chunks);
           int base = c * buckets;
-          int end = Math.min(n, (c + 1) * size);
+          int end = Engine.chunkEnd(c, size, n);
           if (fi == null) {
             for (int i = c * size; i < end; i++) {
               int v = fk[i];
@@ -156,7 +156,7 @@ final class CellSort {
     } else {
       int[] id = fresh[1];
       runner.run(chunks, c -> {
-        int end = Math.min(n, (c + 1) * size);
+        int end = Engine.chunkEnd(c, size, n);
         for (int i = c * size; i < end; i++) {
           id[i] = i;
         }
@@ -167,7 +167,7 @@ final class CellSort {
     int[] sk = ka;
     int[] count = new int[chunks];
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       int m = 0;
       for (int i = c * size; i < end; i++) {
         if (i == 0 || sk[i] != sk[i - 1]) {
@@ -178,7 +178,7 @@ final class CellSort {
     });
     allocateCells(count);
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       int m = count[c];
       for (int i = c * size; i < end; i++) {
         if (i == 0 || sk[i] != sk[i - 1]) {
@@ -202,7 +202,7 @@ final class CellSort {
   private void sortLong(double[] x, int d, double[] lo, double side, long[] ext, int bits) {
     long[] key = new long[n];
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       for (int i = c * size; i < end; i++) {
         key[i] = key(x, i, d, lo, side, ext);
       }
@@ -226,7 +226,7 @@ final class CellSort {
         int c = Engine.spread(k, chunks);
         int base = c * buckets;
         Arrays.fill(hist, base, base + buckets, 0);
-        int end = Math.min(n, (c + 1) * size);
+        int end = Engine.chunkEnd(c, size, n);
         for (int i = c * size; i < end; i++) {
           hist[base + (int) ((fk[i] >>> shift) & mask)]++;
         }
@@ -235,7 +235,7 @@ final class CellSort {
       runner.run(chunks, k -> {
         int c = Engine.spread(k, chunks);
         int base = c * buckets;
-        int end = Math.min(n, (c + 1) * size);
+        int end = Engine.chunkEnd(c, size, n);
         for (int i = c * size; i < end; i++) {
           long v = fk[i];
           int to = hist[base + (int) ((v >>> shift) & mask)]++;
@@ -253,7 +253,7 @@ final class CellSort {
     long[] sk = ka;
     int[] count = new int[chunks];
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       int m = 0;
       for (int i = c * size; i < end; i++) {
         if (i == 0 || sk[i] != sk[i - 1]) {
@@ -264,7 +264,7 @@ final class CellSort {
     });
     allocateCells(count);
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       int m = count[c];
       for (int i = c * size; i < end; i++) {
         if (i == 0 || sk[i] != sk[i - 1]) {

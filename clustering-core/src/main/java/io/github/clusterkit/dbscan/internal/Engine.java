@@ -105,6 +105,16 @@ public final class Engine {
   }
 
   /**
+   * The end (exclusive) of chunk {@code c} of {@code size} rows among {@code n}: {@code min(n, (c + 1) size)} in
+   * {@code long}, since with {@link #rowChunk}'s sizes the last chunk's product reaches {@code n + 255}, beyond
+   * {@code int} for {@code n} above {@code 2^31 - 256} (a data set of one column may hold up to
+   * {@code Dataset.MAX_VALUES} rows).
+   */
+  static int chunkEnd(int c, int size, int n) {
+    return (int) Math.min(n, (c + 1L) * size);
+  }
+
+  /**
    * The chunk to run as the {@code k}-th: 0, h, 1, h + 1, 2, ... with {@code h = ceil(chunks / 2)}, so that
    * chunks running at the same time are far apart in memory and do not write to the same cache lines (the
    * outputs of chunks next to each other meet at their edges). A permutation, so every chunk runs once. The
@@ -212,7 +222,7 @@ public final class Engine {
     double[] cx = cxBox[0];
     int[] cl = clBox[0];
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = chunkEnd(c, size, n);
       int at = cores[c];
       if (d == 2) { // the common case, without a call per point
         for (int i = c * size; i < end; i++) {

@@ -116,7 +116,7 @@ final class GridDbscan {
         bounds[base + j] = Double.POSITIVE_INFINITY;
         bounds[base + d + j] = Double.NEGATIVE_INFINITY;
       }
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       for (int i = c * size, off = i * d; i < end; i++, off += d) {
         for (int j = 0; j < d; j++) {
           double v = x[off + j];
@@ -287,7 +287,7 @@ final class GridDbscan {
     int[] ord = order;
     int size = Engine.rowChunk(n);
     runner.run(ChunkRunner.chunks(n, size), c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       if (d == 2) {
         for (int pos = c * size; pos < end; pos++) {
           int r = ord[pos] * 2;

@@ -111,7 +111,7 @@ final class KdDbscan {
   private void buildTree(double[] x, ChunkRunner runner) {
     int size = Engine.rowChunk(n);
     runner.run(ChunkRunner.chunks(n, size), c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       for (int i = c * size; i < end; i++) {
         order[i] = i;
       }

@@ -50,14 +50,14 @@ final class Labels {
     // first[v]: the first row of the cluster with provisional id v (only read at provisional ids)
     int[] first = scratch != null && scratch.length >= n ? scratch : new int[n];
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       for (int i = c * size; i < end; i++) {
         first[i] = i;
       }
     });
     // border rows before the first core row of their cluster (v > i) move the first member down
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       for (int i = c * size; i < end; i++) {
         int v = labels[i];
         if (v > i) {
@@ -94,7 +94,7 @@ final class Labels {
     // number the first members in row order: count per chunk, prefix in chunk order, assign
     int[] count = new int[chunks];
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       int k = 0;
       for (int i = c * size; i < end; i++) {
         int v = labels[i];
@@ -113,7 +113,7 @@ final class Labels {
     // first[v] becomes -1 - number; a row of another chunk comparing first[v] with its own index sees
     // either the first row (not its own) or a negative value, so the counts above are not disturbed
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       int next = count[c];
       for (int i = c * size; i < end; i++) {
         int v = labels[i];
@@ -123,7 +123,7 @@ final class Labels {
       }
     });
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       int kc = 0;
       int kn = 0;
       for (int i = c * size; i < end; i++) {
@@ -167,7 +167,7 @@ final class Labels {
     int[] number = scratch != null && scratch.length >= n ? scratch : new int[n];
     int[] count = new int[chunks];
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       int k = 0;
       for (int i = c * size; i < end; i++) {
         if (core[i] && labels[i] == i) {
@@ -183,7 +183,7 @@ final class Labels {
       total += k;
     }
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       int next = count[c];
       for (int i = c * size; i < end; i++) {
         if (core[i] && labels[i] == i) {
@@ -192,7 +192,7 @@ final class Labels {
       }
     });
     runner.run(chunks, c -> {
-      int end = Math.min(n, (c + 1) * size);
+      int end = Engine.chunkEnd(c, size, n);
       int kc = 0;
       int kn = 0;
       for (int i = c * size; i < end; i++) {
