@@ -35,6 +35,9 @@ class ConfigurationEqualityTest {
         Silhouette::exact,
         () -> Silhouette.exact().parallelism(2),
         () -> Silhouette.exact().noise(NoisePolicy.MERGE),
+        () -> Silhouette.exact().metric(io.github.clusterkit.neighbors.Metric.MANHATTAN),
+        () -> Silhouette.exact().metric(io.github.clusterkit.neighbors.Metric.CHEBYSHEV),
+        () -> Silhouette.sampled(100, 1).metric(io.github.clusterkit.neighbors.Metric.MANHATTAN),
         () -> Silhouette.sampled(100, 1),
         () -> Silhouette.sampled(100, 2),
         () -> Silhouette.sampled(200, 1)));

@@ -34,13 +34,15 @@ class DocumentedDefaultsTest {
 
   @Test
   void silhouetteDefaults() {
-    // Silhouette.exact: "the exact silhouette, noise ignored, one thread"; sampled: "noise ignored, one thread";
-    // sampleSize: "0 for the exact silhouette".
+    // Silhouette.exact: "the exact silhouette, Euclidean distances, noise ignored, one thread"; sampled: "Euclidean
+    // distances, noise ignored, one thread"; sampleSize: "0 for the exact silhouette".
     Silhouette exact = Silhouette.exact();
+    assertEquals(io.github.clusterkit.neighbors.Metric.EUCLIDEAN, exact.metric());
     assertEquals(NoisePolicy.IGNORE, exact.noise());
     assertEquals(1, exact.parallelism());
     assertEquals(0, exact.sampleSize());
     Silhouette sampled = Silhouette.sampled(100, 7L);
+    assertEquals(io.github.clusterkit.neighbors.Metric.EUCLIDEAN, sampled.metric());
     assertEquals(NoisePolicy.IGNORE, sampled.noise());
     assertEquals(1, sampled.parallelism());
     assertEquals(100, sampled.sampleSize());

@@ -71,9 +71,9 @@ class InternalIndexEdgeCaseTest {
   void configurationIsReported() {
     Silhouette three = Silhouette.exact().parallelism(3);
     assertEquals(3, three.parallelism());
-    assertEquals("Silhouette[exact, noise=IGNORE, parallelism=3]", three.toString());
+    assertEquals("Silhouette[exact, metric=EUCLIDEAN, noise=IGNORE, parallelism=3]", three.toString());
     Silhouette sampled = Silhouette.sampled(100, 7L).noise(NoisePolicy.MERGE);
-    assertEquals("Silhouette[sampled 100, seed 7, noise=MERGE, parallelism=1]", sampled.toString());
+    assertEquals("Silhouette[sampled 100, seed 7, metric=EUCLIDEAN, noise=MERGE, parallelism=1]", sampled.toString());
     assertEquals(NoisePolicy.MERGE, sampled.noise());
     assertEquals(100, sampled.sampleSize());
     SilhouetteResult r = Silhouette.exact().evaluate(EIGHT, FAR);

@@ -1,10 +1,11 @@
 package io.github.clusterkit.eval.internal;
 
+import io.github.clusterkit.neighbors.Metric;
 import java.util.Arrays;
 
 /**
- * Exact silhouette values (Rousseeuw 1987, doi:10.1016/0377-0427(87)90125-7) with Euclidean distances, in
- * memory linear in the number of points.
+ * Exact silhouette values (Rousseeuw 1987, doi:10.1016/0377-0427(87)90125-7) with Euclidean, Manhattan or Chebyshev
+ * distances ({@link Metric}), in memory linear in the number of points.
  *
  * <p>Points are reordered so that each cluster of two or more points is contiguous, followed by the
  * singleton clusters. The coordinates are copied column by column, so that the inner loop over a block of
@@ -19,6 +20,12 @@ import java.util.Arrays;
  * the number of threads. When {@code points x clusters} would need more than {@value #MAX_SUMS} sums, the
  * kernel switches to a row-by-row mode that computes every pair twice but needs only
  * {@code STRIPE x clusters} sums per thread.
+ *
+ * <p><b>Metrics.</b> The Euclidean code is the only one specialised for one to three columns; the other metrics take
+ * one general path, which forms each distance column by column as {@link Metric#reducedDistance} does (the sum of
+ * absolute gaps, or their maximum, in column order: the bits of SciPy's {@code cdist}). For one column every metric
+ * is the absolute gap, which the shared one-column loop computes. Singleton clusters are reduced by the minimum of
+ * the reduced distance (squared for Euclidean), taken to a distance once.
  */
 public final class SilhouetteKernel {
 
@@ -31,6 +38,8 @@ public final class SilhouetteKernel {
 
   private final int m;
   private final int d;
+  private final boolean euclidean; // else MANHATTAN or CHEBYSHEV, told apart by chebyshev
+  private final boolean chebyshev;
   private final double[][] xc; // one array per column: xc[t][p]
   private final int kR; // clusters with >= 2 points
   private final int[] start; // start[r] .. start[r + 1]: positions of real cluster r
@@ -38,10 +47,12 @@ public final class SilhouetteKernel {
   private final int[] position; // position of selected row q
   private final int[] clusterOfPosition; // real cluster of position p < mR
 
-  private SilhouetteKernel(double[] values, int d, int[] rows, int[] cl, int k) {
+  private SilhouetteKernel(double[] values, int d, int[] rows, int[] cl, int k, Metric metric) {
     int m = rows.length;
     this.m = m;
     this.d = d;
+    this.euclidean = metric == Metric.EUCLIDEAN;
+    this.chebyshev = metric == Metric.CHEBYSHEV;
     int[] size = new int[k];
     for (int q = 0; q < m; q++) {
       size[cl[q]]++;
@@ -98,13 +109,30 @@ public final class SilhouetteKernel {
    * @return the silhouette of each listed row, in list order
    */
   public static double[] compute(double[] values, int d, int[] rows, int[] cl, int k, int parallelism) {
-    return compute(values, d, rows, cl, k, parallelism, false);
+    return compute(values, d, rows, cl, k, parallelism, Metric.EUCLIDEAN, false);
   }
 
-  /** As {@link #compute(double[], int, int[], int[], int, int)}; tests may force the row-by-row mode. */
-  static double[] compute(double[] values, int d, int[] rows, int[] cl, int k, int parallelism,
+  /**
+   * As {@link #compute(double[], int, int[], int[], int, int)} with the given distance.
+   *
+   * @param values the data, row-major, {@code d} columns
+   * @param d number of columns
+   * @param rows the rows to score
+   * @param cl cluster id in {@code [0, k)} of each listed row
+   * @param k number of cluster ids
+   * @param parallelism threads to use, at least 1
+   * @param metric the distance (not null)
+   * @return the silhouette of each listed row, in list order
+   */
+  public static double[] compute(double[] values, int d, int[] rows, int[] cl, int k, int parallelism,
+      Metric metric) {
+    return compute(values, d, rows, cl, k, parallelism, metric, false);
+  }
+
+  /** As {@link #compute(double[], int, int[], int[], int, int, Metric)}; tests may force the row-by-row mode. */
+  static double[] compute(double[] values, int d, int[] rows, int[] cl, int k, int parallelism, Metric metric,
       boolean forceRowByRow) {
-    SilhouetteKernel kernel = new SilhouetteKernel(values, d, rows, cl, k);
+    SilhouetteKernel kernel = new SilhouetteKernel(values, d, rows, cl, k, metric);
     double[] sp = !forceRowByRow && (long) kernel.mR * kernel.kR <= MAX_SUMS
         ? kernel.symmetric(parallelism) : kernel.rowByRow(parallelism);
     double[] out = new double[rows.length];
@@ -144,6 +172,7 @@ public final class SilhouetteKernel {
     final double[][] rowScratch = new double[workers][];
     final double[][] bufScratch = new double[workers][];
     final Flush flush = new Flush(kR);
+    final boolean euclideanLoops = euclidean || d == 1; // one column: every metric is the absolute gap
     Parallel.run(parallelism, tasks, (task, worker) -> {
       try {
         if (colScratch[worker] == null) {
@@ -166,7 +195,8 @@ public final class SilhouetteKernel {
             for (int i = r0; i < r1; i++) {
               int j0 = b == a ? Math.max(jb, i + 1) : jb;
               if (j0 < je) {
-                rowAcc[(i - r0) * kR + b] += pairSums(i, j0, je, col, bufScratch[worker]);
+                rowAcc[(i - r0) * kR + b] += euclideanLoops
+                    ? pairSums(i, j0, je, col, bufScratch[worker]) : otherPairSums(i, j0, je, col, bufScratch[worker]);
               }
             }
           }
@@ -175,7 +205,7 @@ public final class SilhouetteKernel {
           for (int jb = mR; jb < m; jb += BLOCK) {
             int je = Math.min(jb + BLOCK, m);
             for (int i = r0; i < r1; i++) {
-              minSingleton[i] = Math.min(minSingleton[i], minSquared(i, jb, je, bufScratch[worker]));
+              minSingleton[i] = Math.min(minSingleton[i], minReduced(i, jb, je, bufScratch[worker]));
             }
           }
         }
@@ -200,7 +230,7 @@ public final class SilhouetteKernel {
     for (int p = 0; p < mR; p++) {
       int a = clusterOfPosition[p];
       double own = sums[p * kR + a] / (start[a + 1] - start[a] - 1);
-      double near = Math.sqrt(minSingleton[p]);
+      double near = fromReduced(minSingleton[p]);
       for (int b = 0; b < kR; b++) {
         if (b != a) {
           double mean = sums[p * kR + b] / (start[b + 1] - start[b]);
@@ -244,8 +274,8 @@ public final class SilhouetteKernel {
   }
 
   /**
-   * Sum of distances from position {@code i} to positions {@code [j0, je)}; each distance is also added to
-   * {@code col[j]}.
+   * Sum of Euclidean distances (or, for one column, of absolute gaps: any metric's distance) from position {@code i}
+   * to positions {@code [j0, je)}; each distance is also added to {@code col[j]}.
    */
   private double pairSums(int i, int j0, int je, double[] col, double[] buf) {
     double acc = 0;
@@ -303,6 +333,53 @@ public final class SilhouetteKernel {
     }
   }
 
+  /** {@link #pairSums} for Manhattan and Chebyshev distances, {@code d >= 2}. */
+  private double otherPairSums(int i, int j0, int je, double[] col, double[] buf) {
+    reducedDistances(i, j0, je, buf);
+    double acc = 0;
+    for (int j = j0; j < je; j++) {
+      double dd = buf[j - j0];
+      col[j] += dd;
+      acc += dd;
+    }
+    return acc;
+  }
+
+  /**
+   * {@code buf[j - j0]} = reduced distance between positions {@code i} and {@code j} (squared for Euclidean, the
+   * distance for the others), any dimension.
+   */
+  private void reducedDistances(int i, int j0, int je, double[] buf) {
+    if (euclidean) {
+      squaredDistances(i, j0, je, buf);
+      return;
+    }
+    final int len = je - j0;
+    final double[] x0 = xc[0];
+    double xi = x0[i];
+    for (int j = 0; j < len; j++) {
+      buf[j] = Math.abs(xi - x0[j0 + j]);
+    }
+    for (int t = 1; t < d; t++) {
+      final double[] xt = xc[t];
+      double v = xt[i];
+      if (chebyshev) {
+        for (int j = 0; j < len; j++) {
+          buf[j] = Math.max(buf[j], Math.abs(v - xt[j0 + j]));
+        }
+      } else {
+        for (int j = 0; j < len; j++) {
+          buf[j] += Math.abs(v - xt[j0 + j]);
+        }
+      }
+    }
+  }
+
+  /** The distance of a reduced distance. */
+  private double fromReduced(double reduced) {
+    return euclidean ? Math.sqrt(reduced) : reduced;
+  }
+
   /** {@code buf[j - j0]} = squared distance between positions {@code i} and {@code j}, any dimension. */
   private void squaredDistances(int i, int j0, int je, double[] buf) {
     final int len = je - j0;
@@ -322,8 +399,8 @@ public final class SilhouetteKernel {
     }
   }
 
-  private double minSquared(int i, int j0, int je, double[] buf) {
-    squaredDistances(i, j0, je, buf);
+  private double minReduced(int i, int j0, int je, double[] buf) {
+    reducedDistances(i, j0, je, buf);
     double mn = Double.POSITIVE_INFINITY;
     for (int j = 0, len = je - j0; j < len; j++) {
       mn = Math.min(mn, buf[j]);
@@ -366,10 +443,17 @@ public final class SilhouetteKernel {
         for (int jb = cs; jb < ce; jb += BLOCK) {
           int je = Math.min(jb + BLOCK, ce);
           for (int i = r0; i < r1; i++) {
-            squaredDistances(i, jb, je, buf);
             double acc = 0;
-            for (int j = 0, len = je - jb; j < len; j++) {
-              acc += Math.sqrt(buf[j]);
+            if (euclidean) {
+              squaredDistances(i, jb, je, buf);
+              for (int j = 0, len = je - jb; j < len; j++) {
+                acc += Math.sqrt(buf[j]);
+              }
+            } else {
+              reducedDistances(i, jb, je, buf);
+              for (int j = 0, len = je - jb; j < len; j++) {
+                acc += buf[j];
+              }
             }
             rowAcc[(i - r0) * kR + b] += acc;
           }
@@ -378,14 +462,14 @@ public final class SilhouetteKernel {
       for (int jb = mR; jb < m; jb += BLOCK) {
         int je = Math.min(jb + BLOCK, m);
         for (int i = r0; i < r1; i++) {
-          mins[i - r0] = Math.min(mins[i - r0], minSquared(i, jb, je, buf));
+          mins[i - r0] = Math.min(mins[i - r0], minReduced(i, jb, je, buf));
         }
       }
       for (int i = r0; i < r1; i++) {
         int a = clusterOfPosition[i];
         int roff = (i - r0) * kR;
         double own = rowAcc[roff + a] / (start[a + 1] - start[a] - 1); // the self-distance adds 0
-        double near = Math.sqrt(mins[i - r0]);
+        double near = fromReduced(mins[i - r0]);
         for (int b = 0; b < kR; b++) {
           if (b != a) {
             double mean = rowAcc[roff + b] / (start[b + 1] - start[b]);

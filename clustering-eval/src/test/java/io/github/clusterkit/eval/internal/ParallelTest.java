@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.neighbors.Metric;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -289,11 +290,13 @@ class ParallelTest {
     double[] xCopy = x.clone();
     // symmetric mode: per cluster, tasks add into the shared sums in stripe order, waiting for earlier
     // stripes, so the sums are added in the same order on any thread count: the one-thread values exactly
-    double[] one = SilhouetteKernel.compute(x, d, rows, cl, k, 1, false);
-    for (int threads = 2; threads <= 3; threads++) {
-      double[] many = SilhouetteKernel.compute(x, d, rows, cl, k, threads, false);
-      assertNotSame(one, many);
-      assertArrayEquals(one, many, "threads " + threads);
+    for (Metric metric : Metric.values()) {
+      double[] one = SilhouetteKernel.compute(x, d, rows, cl, k, 1, metric, false);
+      for (int threads = 2; threads <= 3; threads++) {
+        double[] many = SilhouetteKernel.compute(x, d, rows, cl, k, threads, metric, false);
+        assertNotSame(one, many);
+        assertArrayEquals(one, many, metric + ", threads " + threads);
+      }
     }
     assertArrayEquals(xCopy, x);
   }

@@ -3,6 +3,7 @@ package io.github.clusterkit.eval.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.neighbors.Metric;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -10,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * The row-by-row mode (used for many clusters) agrees with the symmetric mode.
+ * The row-by-row mode (used for many clusters) agrees with the symmetric mode, under every metric.
  * Properties run without jqwik's combined edge cases (their number, the product over the parameters,
  * would exceed the tries and make jqwik log); boundary sizes are covered by explicit tests.
  */
@@ -19,7 +20,7 @@ class SilhouetteKernelTest {
   @Property(tries = 40, edgeCases = EdgeCasesMode.NONE)
   void rowByRowModeAgreesWithSymmetricMode(@ForAll long seed, @ForAll @IntRange(min = 2, max = 700) int n,
       @ForAll @IntRange(min = 1, max = 7) int d, @ForAll @IntRange(min = 2, max = 40) int k,
-      @ForAll @IntRange(min = 1, max = 3) int threads) {
+      @ForAll @IntRange(min = 1, max = 3) int threads, @ForAll Metric metric) {
     Rng rng = new Rng(seed);
     double[] x = new double[n * d];
     for (int i = 0; i < x.length; i++) {
@@ -31,8 +32,8 @@ class SilhouetteKernelTest {
       rows[i] = i;
       cl[i] = rng.nextInt(k);
     }
-    double[] a = SilhouetteKernel.compute(x, d, rows, cl, k, threads, false);
-    double[] b = SilhouetteKernel.compute(x, d, rows, cl, k, 1, true);
+    double[] a = SilhouetteKernel.compute(x, d, rows, cl, k, threads, metric, false);
+    double[] b = SilhouetteKernel.compute(x, d, rows, cl, k, 1, metric, true);
     for (int i = 0; i < n; i++) {
       assertEquals(a[i], b[i], 1e-12, "row " + i);
     }
@@ -61,11 +62,13 @@ class SilhouetteKernelTest {
         x[i * d + 1] = rng.nextGaussian();
       }
     }
-    double[] symmetric = SilhouetteKernel.compute(x, d, rows, cl, sizes.length, 1, false);
-    for (int threads = 1; threads <= 2; threads++) {
-      double[] rowByRow = SilhouetteKernel.compute(x, d, rows, cl, sizes.length, threads, true);
-      for (int i = 0; i < n; i++) {
-        assertEquals(symmetric[i], rowByRow[i], 1e-12, "row " + i);
+    for (Metric metric : Metric.values()) {
+      double[] symmetric = SilhouetteKernel.compute(x, d, rows, cl, sizes.length, 1, metric, false);
+      for (int threads = 1; threads <= 2; threads++) {
+        double[] rowByRow = SilhouetteKernel.compute(x, d, rows, cl, sizes.length, threads, metric, true);
+        for (int i = 0; i < n; i++) {
+          assertEquals(symmetric[i], rowByRow[i], 1e-12, metric + ", row " + i);
+        }
       }
     }
   }
