@@ -386,6 +386,9 @@ class ConfigEqualityTest {
         Pca.varianceToKeep(0.9),
         Pca.varianceToKeep(Math.nextUp(0.9)),
         Pca.varianceToKeep(1.0),
+        Pca.mle(),
+        Pca.mle().whiten(true),
+        Pca.mle().solver(Pca.Solver.SVD),
         Pca.components(2).whiten(true),
         Pca.varianceToKeep(0.9).whiten(true),
         Pca.components(2).parallelism(2),
@@ -397,6 +400,7 @@ class ConfigEqualityTest {
   void pcaEqualByEquivalentCalls() {
     assertEqualConfigs(Pca.components(2), Pca.components(2));
     assertEqualConfigs(Pca.varianceToKeep(0.95), Pca.varianceToKeep(0.95));
+    assertEqualConfigs(Pca.mle().whiten(true).parallelism(2), Pca.mle().parallelism(2).whiten(true));
     assertEqualConfigs(Pca.components(2).whiten(true).solver(Pca.Solver.SVD).parallelism(3),
         Pca.components(2).parallelism(3).solver(Pca.Solver.SVD).whiten(true));
     assertEqualConfigs(Pca.components(2).whiten(true).whiten(false).solver(Pca.Solver.AUTO), Pca.components(2));

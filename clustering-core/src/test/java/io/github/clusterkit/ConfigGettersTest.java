@@ -59,6 +59,16 @@ class ConfigGettersTest {
     assertEquals(false, v.whiten());
     assertEquals(1, v.parallelism());
     assertEquals(Pca.Solver.AUTO, v.solver());
+    assertEquals(false, v.componentsByMle());
+    assertEquals(false, p.componentsByMle());
+    Pca m = Pca.mle().whiten(true).parallelism(2).solver(Pca.Solver.SVD).signs(Pca.Signs.SCORES);
+    assertEquals(true, m.componentsByMle());
+    assertEquals(0, m.components());
+    assertEquals(Double.NaN, m.varianceToKeep());
+    assertEquals(true, m.whiten());
+    assertEquals(2, m.parallelism());
+    assertEquals(Pca.Solver.SVD, m.solver());
+    assertEquals(Pca.Signs.SCORES, m.signs());
   }
 
   @Test

@@ -46,12 +46,14 @@ class DocumentedDefaultsTest {
 
   @Test
   void pcaDefaults() {
-    // Pca.components / Pca.varianceToKeep: "a configuration without whitening, single-threaded, Solver.AUTO,
-    // Signs.COMPONENTS".
+    // Pca.components / Pca.varianceToKeep / Pca.mle: "a configuration without whitening, single-threaded,
+    // Solver.AUTO, Signs.COMPONENTS"; mle prints as scikit-learn's n_components='mle'.
     assertEquals("Pca[components=2, whiten=false, parallelism=1, solver=AUTO, signs=COMPONENTS]",
         Pca.components(2).toString());
     assertEquals("Pca[varianceToKeep=0.95, whiten=false, parallelism=1, solver=AUTO, signs=COMPONENTS]",
         Pca.varianceToKeep(0.95).toString());
+    assertEquals("Pca[components=mle, whiten=false, parallelism=1, solver=AUTO, signs=COMPONENTS]",
+        Pca.mle().toString());
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.internal.ChunkRunner;
+import io.github.clusterkit.pca.internal.MinkaDimension;
 import io.github.clusterkit.pca.internal.Moments;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * {@link PcaModel}.
  *
  * <pre>{@code
- * PcaModel p = Pca.components(2).fit(data);          // or Pca.varianceToKeep(0.95)
+ * PcaModel p = Pca.components(2).fit(data);          // or Pca.varianceToKeep(0.95), or Pca.mle()
  * Dataset z = p.transform(data);
  * double[] ratio = p.explainedVarianceRatio();
  * }</pre>
@@ -132,14 +133,17 @@ public final class Pca {
 
   private final int components;
   private final double varianceToKeep;
+  private final boolean mle;
   private final boolean whiten;
   private final int parallelism;
   private final Solver solver;
   private final Signs signs;
 
-  private Pca(int components, double varianceToKeep, boolean whiten, int parallelism, Solver solver, Signs signs) {
+  private Pca(int components, double varianceToKeep, boolean mle, boolean whiten, int parallelism, Solver solver,
+      Signs signs) {
     this.components = components;
     this.varianceToKeep = varianceToKeep;
+    this.mle = mle;
     this.whiten = whiten;
     this.parallelism = parallelism;
     this.solver = solver;
@@ -158,7 +162,7 @@ public final class Pca {
     if (k < 1) {
       throw new IllegalArgumentException("components must be >= 1, got " + k);
     }
-    return new Pca(k, Double.NaN, false, 1, Solver.AUTO, Signs.COMPONENTS);
+    return new Pca(k, Double.NaN, false, false, 1, Solver.AUTO, Signs.COMPONENTS);
   }
 
   /**
@@ -175,7 +179,34 @@ public final class Pca {
     if (!(fraction > 0 && fraction <= 1)) {
       throw new IllegalArgumentException("varianceToKeep must be in (0, 1], got " + fraction);
     }
-    return new Pca(0, fraction, false, 1, Solver.AUTO, Signs.COMPONENTS);
+    return new Pca(0, fraction, false, false, 1, Solver.AUTO, Signs.COMPONENTS);
+  }
+
+  /**
+   * Keeps the number of components that Minka's maximum-likelihood estimate of the dimension chooses (T. P. Minka,
+   * "Automatic choice of dimensionality for PCA", NIPS 2000, pp. 598-604), as scikit-learn 1.2.1's
+   * {@code PCA(n_components='mle')} with its full solver: the rank {@code k} in {@code [1, d - 1]} of the largest
+   * Laplace approximation of the evidence {@code ln p(D | k)}, computed from the explained variances (all
+   * {@code d} of them) and {@code n}; the first of equal maxima.
+   *
+   * <p>As in scikit-learn: it needs {@code n >= d} (refused otherwise, at fit time); a rank whose smallest kept
+   * explained variance is below {@code 1e-15} is never chosen, and the variance of the discarded directions counts as
+   * at least {@code 1e-15}. That threshold is absolute, not relative to the data's scale: standardise first (data whose
+   * variances are all below {@code 1e-15} are refused, where scikit-learn keeps 0 components). Components of
+   * numerically zero variance (the rule of {@link #whiten(boolean)}), whose variance is rounding noise, count as 0:
+   * on data of ordinary scale scikit-learn's rounding noise lies below the threshold, to the same effect (the
+   * covariance solver's noise, about {@code 1e-16} of the largest variance, would not). Where clusterkit differs:
+   * {@code d = 1} is refused (scikit-learn keeps 0 components, a model clusterkit does not make: the estimate compares
+   * 1 to {@code d - 1} components); two consecutive explained variances of at least {@code 1e-15} that agree to
+   * {@code 1e-12} relative are refused, naming them: Minka's approximation divides by their difference, scikit-learn
+   * raises {@code ValueError('math domain error')} on an exact tie and otherwise gives a dimension decided by the last
+   * bits of its eigenvalues. Both solvers apply ({@link Solver}); the estimate adds {@code O(d^2)} work to the fit.
+   * The log-likelihoods are not kept; {@link PcaModel#componentCount()} is the choice.
+   *
+   * @return a configuration without whitening, single-threaded, {@link Solver#AUTO}, {@link Signs#COMPONENTS}
+   */
+  public static Pca mle() {
+    return new Pca(0, Double.NaN, true, false, 1, Solver.AUTO, Signs.COMPONENTS);
   }
 
   /**
@@ -194,7 +225,7 @@ public final class Pca {
    * @return a copy of this configuration with the setting
    */
   public Pca whiten(boolean whiten) {
-    return new Pca(components, varianceToKeep, whiten, parallelism, solver, signs);
+    return new Pca(components, varianceToKeep, mle, whiten, parallelism, solver, signs);
   }
 
   /**
@@ -209,7 +240,7 @@ public final class Pca {
     if (threads < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
     }
-    return new Pca(components, varianceToKeep, whiten, threads, solver, signs);
+    return new Pca(components, varianceToKeep, mle, whiten, threads, solver, signs);
   }
 
   /**
@@ -223,7 +254,7 @@ public final class Pca {
     if (solver == null) {
       throw new IllegalArgumentException("solver must not be null");
     }
-    return new Pca(components, varianceToKeep, whiten, parallelism, solver, signs);
+    return new Pca(components, varianceToKeep, mle, whiten, parallelism, solver, signs);
   }
 
   /**
@@ -238,7 +269,7 @@ public final class Pca {
     if (signs == null) {
       throw new IllegalArgumentException("signs must not be null");
     }
-    return new Pca(components, varianceToKeep, whiten, parallelism, solver, signs);
+    return new Pca(components, varianceToKeep, mle, whiten, parallelism, solver, signs);
   }
 
   /**
@@ -255,17 +286,25 @@ public final class Pca {
         : Solver.SVD;
   }
 
-  /** @return the number of components kept, or 0 when they are chosen by {@link #varianceToKeep()} */
+  /**
+   * @return the number of components kept, or 0 when they are chosen by {@link #varianceToKeep()} or by
+   *     {@link #componentsByMle()}
+   */
   public int components() {
     return components;
   }
 
   /**
    * @return the fraction of the variance to keep, or {@code NaN} when a fixed number of {@link #components()} is
-   *     kept
+   *     kept or when they are chosen by {@link #componentsByMle()}
    */
   public double varianceToKeep() {
     return varianceToKeep;
+  }
+
+  /** @return whether the number of components is Minka's estimate ({@link #mle()}) */
+  public boolean componentsByMle() {
+    return mle;
   }
 
   /** @return whether the scores are whitened */
@@ -294,7 +333,8 @@ public final class Pca {
    * @param data the points, at least 2 rows; not modified
    * @return the fitted model
    * @throws IllegalArgumentException if {@code data} is null, has fewer than 2 rows, the configured number of
-   *     components exceeds {@code min(n, d)}, or the data's largest magnitude lies outside {@code [2^-480, 2^481)}
+   *     components exceeds {@code min(n, d)}, {@link #mle()} meets {@code n < d}, {@code d = 1}, variances all below
+   *     {@code 1e-15} or a tie (see there), or the data's largest magnitude lies outside {@code [2^-480, 2^481)}
    *     (about {@code 3e-145} to {@code 6e144}), where the explained variances overflow or underflow (near
    *     {@code 1e200} the variance ratios were NaN, near {@code 1e-200} all 0)
    * @throws IllegalStateException if EJML's decomposition fails to converge (not seen in practice)
@@ -315,6 +355,14 @@ public final class Pca {
           "components must be <= min(n, d) = " + r + " for data with n = " + n + ", d = " + d + ", got "
               + components);
     }
+    if (mle && n < d) {
+      throw new IllegalArgumentException("Pca.mle() needs n >= d (Minka's estimate of the dimension, as"
+          + " scikit-learn's n_components='mle'), got n = " + n + " rows, d = " + d + " columns");
+    }
+    if (mle && d == 1) {
+      throw new IllegalArgumentException("Pca.mle() needs d >= 2 columns (Minka's estimate compares 1 to d - 1"
+          + " components; scikit-learn keeps 0 components), got d = 1");
+    }
     Scale.requireWithinRefuseLimit(data, "the explained variances");
     Solver used = solver == Solver.AUTO ? autoSolver(n, d) : solver;
     double[] x = DataAccess.values(data);
@@ -330,19 +378,19 @@ public final class Pca {
     }
     Pca p = (Pca) o;
     // As Double.equals, consistent with hashCode: the unused fraction of a fixed component count is NaN in both.
-    return components == p.components && Double.compare(varianceToKeep, p.varianceToKeep) == 0
+    return components == p.components && Double.compare(varianceToKeep, p.varianceToKeep) == 0 && mle == p.mle
         && whiten == p.whiten && parallelism == p.parallelism && solver == p.solver && signs == p.signs;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(components, varianceToKeep, whiten, parallelism, solver, signs);
+    return Objects.hash(components, varianceToKeep, mle, whiten, parallelism, solver, signs);
   }
 
   @Override
   public String toString() {
     return "Pca["
-        + (components > 0 ? "components=" + components : "varianceToKeep=" + varianceToKeep)
+        + (components > 0 ? "components=" + components : mle ? "components=mle" : "varianceToKeep=" + varianceToKeep)
         + ", whiten=" + whiten + ", parallelism=" + parallelism + ", solver=" + solver + ", signs=" + signs
         + "]";
   }
@@ -400,7 +448,7 @@ public final class Pca {
           ratio[j] = ev[j] / total;
         }
       }
-      int k = components > 0 ? components : chooseCount(ratio);
+      int k = components > 0 ? components : mle ? mleCount(ev) : chooseCount(ratio);
       double noise = 0;
       if (k < r) {
         for (int j = k; j < r; j++) {
@@ -423,6 +471,33 @@ public final class Pca {
       return new PcaModel(
           n, d, comps, mean, Arrays.copyOf(ev, k), Arrays.copyOf(ratio, k), sv,
           noise, whiten, zero, used, columnNames);
+    }
+
+    /**
+     * {@link Pca#mle()}: Minka's estimate on the explained variances, those of numerically zero variance (the rule of
+     * whitening) taken as 0.
+     */
+    private int mleCount(double[] ev) {
+      boolean[] zero = PcaModel.zeroVariance(ev, mean, n, d, used);
+      double[] spectrum = ev.clone();
+      for (int j = 0; j < r; j++) {
+        if (zero[j]) {
+          spectrum[j] = 0;
+        }
+      }
+      int k;
+      try {
+        k = MinkaDimension.dimension(spectrum, n);
+      } catch (IllegalArgumentException tie) {
+        throw new IllegalArgumentException("Pca.mle(): " + tie.getMessage()
+            + "; choose the count with Pca.components(k) or Pca.varianceToKeep(fraction)", tie);
+      }
+      if (k == 0) {
+        throw new IllegalArgumentException("Pca.mle() found no dimension to estimate: every explained variance is"
+            + " below 1e-15 (scikit-learn's absolute floor, where it keeps 0 components) or rounding noise; the"
+            + " largest is " + ev[0] + ": standardise the data first");
+      }
+      return k;
     }
 
     private int chooseCount(double[] ratio) {
