@@ -23,7 +23,7 @@ explained variance is rounding noise below its 1e-15 floor), a duplicated column
 variances), values in a narrow integer range (repeated values), and a few sets built with tied spectra (a symmetric
 cross, and a square whose two variances are equal).
 
-Printed: _assess_dimension of a few spectra by hand (its special cases: values below 1e-15, v floored at 1e-15, the
+Printed: n_components_ of io.PcaMleModelFileTest's six rows; _assess_dimension of a few spectra by hand (its special cases: values below 1e-15, v floored at 1e-15, the
 ties that raise) and of the spectra of standardised cc_general.csv (SimpleImputer(strategy='median'),
 StandardScaler(), CUST_ID dropped, as pca_reference.py) and Mall_Customers.csv's Age, Annual Income and Spending
 Score (raw, standardised, and standardised times 1e-9, where every variance is below the floor and scikit-learn keeps
@@ -79,6 +79,12 @@ def by_hand():
             k = "ValueError(%s)" % e
         print("spectrum", spectrum, "n", n, "_assess_dimension ranks 1..d-1:", lls(spectrum, n),
               "_infer_dimension", k)
+
+
+def model_file_rows():
+    x = np.array([[1, 2, 0.5], [2, 4.1, 1], [3, 6, 1.6], [4, 7.9, 2], [5, 10.2, 2.4], [6, 12, 3.1]])
+    p = PCA(n_components="mle", svd_solver="full").fit(x)
+    print("io.PcaMleModelFileTest's six rows: n_components_", p.n_components_)
 
 
 def report(name, x):
@@ -162,5 +168,6 @@ def random_cases():
 if __name__ == "__main__":
     shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared", "data")
     by_hand()
+    model_file_rows()
     shared_sets(shared)
     random_cases()
