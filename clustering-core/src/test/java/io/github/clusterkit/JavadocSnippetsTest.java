@@ -147,7 +147,7 @@ class JavadocSnippetsTest {
   void pcaClassSnippet() {
     Dataset data = Generators.blobs(300, 4, 3, 1.0, 0.0, 9).data();
     // --- Pca ---
-    PcaModel p = Pca.components(2).fit(data);          // or Pca.varianceToKeep(0.95)
+    PcaModel p = Pca.components(2).fit(data);          // or Pca.varianceToKeep(0.95), or Pca.mle()
     Dataset z = p.transform(data);
     double[] ratio = p.explainedVarianceRatio();
     // --- end ---
@@ -163,6 +163,9 @@ class JavadocSnippetsTest {
       cumulative += all[keep++];
     }
     assertEquals(keep, Pca.varianceToKeep(0.95).fit(data).componentCount());
+    // mle: a count in [1, d - 1] (the value against scikit-learn is PcaMleTest's)
+    int mle = Pca.mle().fit(data).componentCount();
+    assertTrue(mle >= 1 && mle <= 3);
   }
 
   @Test

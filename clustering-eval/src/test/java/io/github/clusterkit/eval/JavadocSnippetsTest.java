@@ -13,6 +13,7 @@ import io.github.clusterkit.gmm.CovarianceType;
 import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.kmeans.KMeans;
+import io.github.clusterkit.neighbors.Metric;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ class JavadocSnippetsTest {
     // --- Silhouette ---
     double s = Silhouette.score(data, labels);                      // exact, noise ignored
     SilhouetteResult r = Silhouette.exact().noise(NoisePolicy.MERGE).parallelism(2).evaluate(data, labels);
+    double l1 = Silhouette.exact().metric(Metric.MANHATTAN).evaluate(data, labels).score();
     double approx = Silhouette.sampled(5_000, 42L).evaluate(data, labels).score();
     // --- end ---
     // "noise ignored": the same as scoring the rows without noise.
@@ -53,6 +55,8 @@ class JavadocSnippetsTest {
     // sampled: "when sampleSize is at least the number of those rows, every row is used and the result equals
     // exact()" (5000 > 400 - noise).
     assertEquals(s, approx);
+    // Manhattan distances: another value on the same labels (the oracle is SilhouetteMetricTest's)
+    assertTrue(l1 >= -1 && l1 <= 1 && l1 != s);
   }
 
   @Test

@@ -335,6 +335,27 @@ public final class SilhouetteKernel {
 
   /** {@link #pairSums} for Manhattan and Chebyshev distances, {@code d >= 2}. */
   private double otherPairSums(int i, int j0, int je, double[] col, double[] buf) {
+    if (d == 2) { // the most common case, without the buffer's second pass
+      final double[] x = xc[0];
+      final double[] y = xc[1];
+      double xi = x[i];
+      double yi = y[i];
+      double acc = 0;
+      if (chebyshev) {
+        for (int j = j0; j < je; j++) {
+          double dd = Math.max(Math.abs(xi - x[j]), Math.abs(yi - y[j]));
+          col[j] += dd;
+          acc += dd;
+        }
+      } else {
+        for (int j = j0; j < je; j++) {
+          double dd = Math.abs(xi - x[j]) + Math.abs(yi - y[j]);
+          col[j] += dd;
+          acc += dd;
+        }
+      }
+      return acc;
+    }
     reducedDistances(i, j0, je, buf);
     double acc = 0;
     for (int j = j0; j < je; j++) {
