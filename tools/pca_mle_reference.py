@@ -23,9 +23,9 @@ explained variance is rounding noise below its 1e-15 floor), a duplicated column
 variances), values in a narrow integer range (repeated values), and a few sets built with tied spectra (a symmetric
 cross, and a square whose two variances are equal).
 
-Printed: n_components_ of io.PcaMleModelFileTest's six rows; _assess_dimension of a few spectra by hand (its special cases: values below 1e-15, v floored at 1e-15, the
-ties that raise) and of the spectra of standardised cc_general.csv (SimpleImputer(strategy='median'),
-StandardScaler(), CUST_ID dropped, as pca_reference.py) and Mall_Customers.csv's Age, Annual Income and Spending
+Printed: n_components_ of io.PcaMleModelFileTest's six rows; _assess_dimension of a few spectra by hand (its
+special cases: values below 1e-15, v floored at 1e-15, the ties that raise) and of the spectra of standardised
+cc_general.csv (SimpleImputer(strategy='median'), StandardScaler(), CUST_ID dropped, as pca_reference.py) and Mall_Customers.csv's Age, Annual Income and Spending
 Score (raw, standardised, and standardised times 1e-9, where every variance is below the floor and scikit-learn keeps
 0 components), with each one's n_components_ and noise_variance_.
 """
@@ -143,8 +143,8 @@ def random_cases():
     path = os.path.join(OUT, "mle_random.txt")
     with open(path, "w") as f:
         f.write("# written by tools/pca_mle_reference.py (scikit-learn %s): PCA(n_components='mle') on small random\n"
-                "# sets; case<i>_expected = [expected count or -1 = refused, scikit-learn's n_components_ or -1 ="
-                " raised, its noise_variance_]\n" % sklearn.__version__)
+                "# sets; case<i>_expected = [expected count or -1 = refused, scikit-learn's n_components_\n"
+                "# or -1 = raised, its noise_variance_]\n" % sklearn.__version__)
         for i, x in enumerate(sets):
             spectrum = PCA(svd_solver="full").fit(x).explained_variance_
             try:

@@ -27,9 +27,10 @@ import io.github.clusterkit.neighbors.Metric;
  * setting (noise policy, sample, parallelism) acts as with Euclidean distances, and the result is the same on any
  * number of threads. Each Manhattan or Chebyshev distance is formed as SciPy's {@code cdist} forms it (the absolute
  * gaps summed in column order, or their maximum), and the sums of distances differ from scikit-learn's only in their
- * order (about {@code 1e-15} relative on the tested data). scikit-learn's other metrics, {@code 'cosine'} among
- * them, are not offered: {@link Metric} holds the distances of the neighbour search, whose k-d tree needs a metric
- * bounded coordinate by coordinate, which the cosine distance (not a metric) is not.
+ * order (on the tested data the scores agree to a few units of the last digit). scikit-learn's other metrics,
+ * {@code 'cosine'} among them, are not offered: {@link Metric} holds the distances of the neighbour search (DBSCAN,
+ * k-distances, their model files), whose k-d tree prunes by per-coordinate bounds, which the cosine distance (not a
+ * metric: no triangle inequality) does not allow.
  *
  * <p><b>Labels {@code -1}</b> (DBSCAN's noise) are left out by default ({@link NoisePolicy#IGNORE}), which gives
  * scikit-learn's value on the rows not labelled {@code -1}. scikit-learn's {@code silhouette_score(X, labels)} on the

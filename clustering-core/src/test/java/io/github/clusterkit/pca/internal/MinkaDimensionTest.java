@@ -197,7 +197,7 @@ class MinkaDimensionTest {
     return Math.abs(value) + n * d + d * d;
   }
 
-  /** ln Gamma(x) for x a positive multiple of 1/2, by the recurrence from Gamma(1/2) or Gamma(1), exactly as written. */
+  /** ln Gamma(x) for x a positive multiple of 1/2: the product from Gamma(1/2) or Gamma(1) up, then its log. */
   private static double lnGamma(double x) {
     double g = x == Math.rint(x) ? 1 : Math.sqrt(Math.PI);
     for (double t = x == Math.rint(x) ? 1 : 0.5; t < x; t += 1) {

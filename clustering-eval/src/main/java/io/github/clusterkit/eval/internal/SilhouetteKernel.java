@@ -21,8 +21,9 @@ import java.util.Arrays;
  * kernel switches to a row-by-row mode that computes every pair twice but needs only
  * {@code STRIPE x clusters} sums per thread.
  *
- * <p><b>Metrics.</b> The Euclidean code is the only one specialised for one to three columns; the other metrics take
- * one general path, which forms each distance column by column as {@link Metric#reducedDistance} does (the sum of
+ * <p><b>Metrics.</b> The Euclidean loops (one for each of one to three columns, one for more) are those of the
+ * Euclidean-only kernel, so its values are the same bits. Manhattan and Chebyshev distances have a loop for two columns
+ * and one general path, which forms each distance column by column as {@link Metric#reducedDistance} does (the sum of
  * absolute gaps, or their maximum, in column order: the bits of SciPy's {@code cdist}). For one column every metric
  * is the absolute gap, which the shared one-column loop computes. Singleton clusters are reduced by the minimum of
  * the reduced distance (squared for Euclidean), taken to a distance once.
