@@ -26,8 +26,9 @@ cross, and a square whose two variances are equal).
 Printed: n_components_ of io.PcaMleModelFileTest's six rows; _assess_dimension of a few spectra by hand (its
 special cases: values below 1e-15, v floored at 1e-15, the ties that raise) and of the spectra of standardised
 cc_general.csv (SimpleImputer(strategy='median'), StandardScaler(), CUST_ID dropped, as pca_reference.py) and
-Mall_Customers.csv's Age, Annual Income and Spending Score (raw, standardised, and standardised times 1e-9, where every variance is below the floor and scikit-learn keeps
-0 components), with each one's n_components_ and noise_variance_.
+Mall_Customers.csv's Age, Annual Income and Spending Score (raw, standardised, and standardised times 1e-9, where
+every variance is below the floor and scikit-learn keeps 0 components), with each one's n_components_ and
+noise_variance_.
 """
 import csv
 import os
