@@ -67,13 +67,17 @@ def lls(spectrum, n):
 
 def clusterkit_tie(spectrum):
     s = spectrum
-    return any(s[i] >= EPS and not (s[i] - s[i + 1] > TIE * s[i]) for i in range(len(s) - 1))
+    d = len(s)
+    floor_equal = any(s[k - 1] >= EPS and not (max(EPS, sum(s[k:]) / (d - k)) < s[k - 1]) for k in range(1, d))
+    return floor_equal or any(s[i] >= EPS and not (s[i] - s[i + 1] > TIE * s[i]) for i in range(d - 1))
 
 
 def by_hand():
     for spectrum, n in (([1.0, 0.0, 0.0], 10), ([5.0, 1e-16, 0.0], 10), ([0.0, 0.0, 0.0], 10),
                         ([4.0, 2.0, 1.0, 0.5], 20), ([3.0, 2.0, 2.0, 1.0], 10), ([9.0, 4.0, 1e-16], 7),
-                        ([2.5, 1.5, 1.0, 0.75, 0.5, 0.25], 100)):
+                        ([2.5, 1.5, 1.0, 0.75, 0.5, 0.25], 100),
+                        # a kept value of exactly 1e-15 whose floored tail mean equals it: ln(0), ValueError
+                        ([1.0, 1e-15, 0.0], 10), ([1.0, 1e-15, 1e-16, 0.0], 10), ([2.0, 1.0, 1e-15], 10)):
         try:
             k = _infer_dimension(np.asarray(spectrum), n)
         except ValueError as e:

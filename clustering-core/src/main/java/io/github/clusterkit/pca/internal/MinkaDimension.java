@@ -24,7 +24,9 @@ package io.github.clusterkit.pca.internal;
  * {@code d = 1}) the result is 0. A tie {@code l_i = l_(i+1)} with {@code l_i >= EPS} makes a logarithm's argument 0
  * (the approximation's Hessian is singular): scikit-learn raises {@code ValueError('math domain error')} there; here
  * values within {@link #TIE} relative of each other count as tied (where the solvers' rounding decides which is larger)
- * and {@link #logLikelihoods} throws.
+ * and {@link #logLikelihoods} throws. So does a last kept value of exactly {@code EPS} with the rest averaging at most
+ * {@code EPS}: {@code v} is then floored to that same value, {@code ln(1 / v - 1 / l_(k-1))} is {@code ln 0} and
+ * scikit-learn raises the same error (before 2026-11-29 this rank's value came out {@code +inf} and was chosen).
  *
  * <p>The sums of {@code pa} are formed incrementally over {@code k}, in {@code O(d^2)} for all ranks (scikit-learn's
  * loops take {@code O(d^3)}): the double sum splits into {@code ln(l_i - l_j)} over every pair with {@code i < k}, the
@@ -48,7 +50,8 @@ public final class MinkaDimension {
    * @return {@code d} values: {@code -inf} at index 0 (rank 0 is never chosen) and at every rank whose last kept value
    *     is below {@link #EPS}; {@code ln p(D | k)} at index {@code k} otherwise
    * @throws IllegalArgumentException if two consecutive values of at least {@link #EPS} agree to {@link #TIE}
-   *     relative (the message names them)
+   *     relative (the message names them), or a rank's last kept value is exactly {@link #EPS} while the values
+   *     after it average at most {@link #EPS} (their floored mean then equals it: scikit-learn raises there too)
    */
   public static double[] logLikelihoods(double[] spectrum, int n) {
     int d = spectrum.length;
@@ -94,6 +97,15 @@ public final class MinkaDimension {
         pairsKept += Math.log(1.0 / lk - 1.0 / spectrum[i]);
       }
       double v = Math.max(EPS, tail[k] / (d - k));
+      if (!(v < lk)) {
+        // Only at lk == EPS with the rest averaging at most EPS (equal values above EPS are refused as ties above):
+        // the logarithm's argument 1 / v - 1 / lk is 0, where the sum would be -inf and this rank +inf.
+        throw new IllegalArgumentException("explained variance " + k + " (counted from 1) is " + lk
+            + ", equal to the variance assumed for the " + (d - k) + " discarded directions (max(" + EPS
+            + ", their mean) = " + v + "), where Minka's estimate of rank " + k + " is undefined (its Laplace"
+            + " approximation divides by their difference; scikit-learn 1.2.1 raises ValueError('math domain"
+            + " error'))");
+      }
       double pairsTail = 0;
       for (int i = 0; i < k; i++) {
         pairsTail += Math.log(1.0 / v - 1.0 / spectrum[i]);

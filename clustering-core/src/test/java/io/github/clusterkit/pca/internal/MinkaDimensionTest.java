@@ -80,6 +80,28 @@ class MinkaDimensionTest {
     assertEquals(0, MinkaDimension.dimension(new double[] {2.0}, 10));
   }
 
+  /**
+   * A last kept value of exactly {@code 1e-15} whose discarded values average at most {@code 1e-15}: the floored tail
+   * variance {@code v} equals it and {@code ln(1 / v - 1 / l)} is {@code ln 0}. tools/pca_mle_reference.py (by hand):
+   * scikit-learn 1.2.1's {@code _assess_dimension} of {@code [1, 1e-15, 0]} (n = 10) is 307.6209012673498 at rank 1
+   * and raises "math domain error" at rank 2, and {@code _infer_dimension} raises; likewise
+   * {@code [1, 1e-15, 1e-16, 0]} (rank 1: 462.3614583258662). Before 2026-11-29 the rank came out {@code +inf} and
+   * was chosen (2). With a tail below it, {@code [2, 1, 1e-15]}, rank 2 is finite: 129.15869829700262, chosen.
+   */
+  @Test
+  void aKeptValueEqualToTheFlooredTailIsRefusedAsScikitLearnRaises() {
+    for (double[] spectrum : new double[][] {{1.0, 1e-15, 0.0}, {1.0, 1e-15, 1e-16, 0.0}}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> MinkaDimension.dimension(spectrum, 10));
+      assertTrue(e.getMessage().startsWith("explained variance 2 (counted from 1) is 1.0E-15, equal to the variance"
+          + " assumed for the"), e.getMessage());
+    }
+    double[] ll = MinkaDimension.logLikelihoods(new double[] {2.0, 1.0, 1e-15}, 10);
+    assertEquals(129.15869829700262, ll[2], 1e-12 * 129.15869829700262);
+    assertEquals(-0.5143890824347612, ll[1], 1e-12);
+    assertEquals(2, MinkaDimension.dimension(new double[] {2.0, 1.0, 1e-15}, 10));
+  }
+
   @Test
   void halfIntegerLogGammaIsExactForSmallArguments() {
     double[] lg = MinkaDimension.lnGammaHalves(7);
