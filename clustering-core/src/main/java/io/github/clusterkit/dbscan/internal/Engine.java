@@ -108,7 +108,9 @@ public final class Engine {
    * The end (exclusive) of chunk {@code c} of {@code size} rows among {@code n}: {@code min(n, (c + 1) size)} in
    * {@code long}, since with {@link #rowChunk}'s sizes the last chunk's product reaches {@code n + 255}, beyond
    * {@code int} for {@code n} above {@code 2^31 - 256} (a data set of one column may hold up to
-   * {@code Dataset.MAX_VALUES} rows).
+   * {@code Dataset.MAX_VALUES} rows). Every chunked loop of the engines ends here: rows, grid cells (up to one per
+   * row), k-d tree leaves and nodes (the row chunks of TreeDbscan's 512 and the grid's cell chunks of 256 wrapped
+   * the same way until 2026-11-29, as did KdDbscan's flattening of the union-find by {@link #rowChunk}).
    */
   static int chunkEnd(int c, int size, int n) {
     return (int) Math.min(n, (c + 1L) * size);

@@ -199,7 +199,7 @@ final class GridDbscan {
     runner.run(chunks, (kk, w) -> {
       int chunk = Engine.spread(kk, chunks);
       int[] nb = scratch(scratch, w).nb;
-      int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
+      int cEnd = Engine.chunkEnd(chunk, CELL_CHUNK, cells);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
         coreOfCell(c, minPts, nb, core);
       }
@@ -208,7 +208,7 @@ final class GridDbscan {
     // Core points to the front of each cell; every cell its own set of the union-find.
     runner.run(chunks, (kk, w) -> {
       int chunk = Engine.spread(kk, chunks);
-      int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
+      int cEnd = Engine.chunkEnd(chunk, CELL_CHUNK, cells);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
         partition(c, core);
         parent[c] = c;
@@ -220,7 +220,7 @@ final class GridDbscan {
       int chunk = Engine.spread(kk, chunks);
       Scratch sc = scratch(scratch, w);
       int[] nb = sc.nb;
-      int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
+      int cEnd = Engine.chunkEnd(chunk, CELL_CHUNK, cells);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
         unionCell(c, nb, sc);
       }
@@ -229,10 +229,10 @@ final class GridDbscan {
     // Provisional id of a cluster: its smallest core row, stored at the root as -1 - row (an atomic
     // minimum, so the order of the updates does not matter).
     runner.run(chunks, (chunk, w) -> UnionFind.flatten(parent, chunk * CELL_CHUNK,
-        Math.min(cells, (chunk + 1) * CELL_CHUNK)));
+        Engine.chunkEnd(chunk, CELL_CHUNK, cells)));
     runner.run(chunks, (kk, w) -> {
       int chunk = Engine.spread(kk, chunks);
-      int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
+      int cEnd = Engine.chunkEnd(chunk, CELL_CHUNK, cells);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
         int cs = start[c];
         int ce = coreEnd[c];
@@ -252,7 +252,7 @@ final class GridDbscan {
     runner.run(chunks, (kk, w) -> {
       int chunk = Engine.spread(kk, chunks);
       Scratch sc = scratch(scratch, w);
-      int cEnd = Math.min(cells, (chunk + 1) * CELL_CHUNK);
+      int cEnd = Engine.chunkEnd(chunk, CELL_CHUNK, cells);
       for (int c = chunk * CELL_CHUNK; c < cEnd; c++) {
         IntList ties = labelCell(c, labels, borderAsNoise, lowest, sc.nb, sc.cand, tieLists[chunk]);
         if (ties != null) {

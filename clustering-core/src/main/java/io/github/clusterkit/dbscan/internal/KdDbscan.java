@@ -127,7 +127,7 @@ final class KdDbscan {
       int count = first + 1;
       int from = first;
       runner.run(ChunkRunner.chunks(count, NODE_CHUNK), c -> {
-        int end = Math.min(from + count, from + (c + 1) * NODE_CHUNK);
+        int end = from + Engine.chunkEnd(c, NODE_CHUNK, count);
         double[][] scratch = KdSplit.scratch(d);
         for (int b = from + c * NODE_CHUNK; b < end; b++) {
           if (split[b] != UNUSED) {
@@ -267,7 +267,7 @@ final class KdDbscan {
 
     // Phase 1: core points by counting with early exit, nearest subtrees first.
     runner.run(chunks, c -> {
-      int end = Math.min(leafCount, (c + 1) * LEAF_CHUNK);
+      int end = Engine.chunkEnd(c, LEAF_CHUNK, leafCount);
       for (int li = c * LEAF_CHUNK; li < end; li++) {
         int leaf = leaves[li];
         int hi = range[2 * leaf + 1];
@@ -285,7 +285,7 @@ final class KdDbscan {
     coreCount = new int[m];
     rep = new int[m];
     runner.run(chunks, c -> {
-      int end = Math.min(leafCount, (c + 1) * LEAF_CHUNK);
+      int end = Engine.chunkEnd(c, LEAF_CHUNK, leafCount);
       for (int li = c * LEAF_CHUNK; li < end; li++) {
         int leaf = leaves[li];
         int k = 0;
@@ -306,14 +306,14 @@ final class KdDbscan {
     // increasing order (no spreading): what lies before a chunk is then mostly done, hence mostly one set.
     parent = UnionFind.create(n);
     runner.run(chunks, c -> {
-      int end = Math.min(leafCount, (c + 1) * LEAF_CHUNK);
+      int end = Engine.chunkEnd(c, LEAF_CHUNK, leafCount);
       for (int li = c * LEAF_CHUNK; li < end; li++) {
         unionLeaf(leaves[li]);
       }
     });
     int rowSize = Engine.rowChunk(n);
     runner.run(ChunkRunner.chunks(n, rowSize),
-        c -> UnionFind.flatten(parent, c * rowSize, Math.min(n, (c + 1) * rowSize)));
+        c -> UnionFind.flatten(parent, c * rowSize, Engine.chunkEnd(c, rowSize, n)));
 
     // Phase 3: labels of core points (their root, the smallest core row of the cluster), border points.
     int[] labels = new int[n];
@@ -326,7 +326,7 @@ final class KdDbscan {
         cands[w] = cand;
       }
       IntList ties = null;
-      int end = Math.min(leafCount, (c + 1) * LEAF_CHUNK);
+      int end = Engine.chunkEnd(c, LEAF_CHUNK, leafCount);
       for (int li = c * LEAF_CHUNK; li < end; li++) {
         int leaf = leaves[li];
         for (int p = range[2 * leaf], hi = range[2 * leaf + 1]; p < hi; p++) {

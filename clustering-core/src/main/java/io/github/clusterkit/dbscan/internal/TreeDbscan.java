@@ -35,7 +35,7 @@ final class TreeDbscan {
     int chunks = ChunkRunner.chunks(n, ROW_CHUNK);
     boolean[] core = new boolean[n];
     runner.run(chunks, (chunk, w) -> {
-      int end = Math.min(n, (chunk + 1) * ROW_CHUNK);
+      int end = Engine.chunkEnd(chunk, ROW_CHUNK, n);
       for (int i = chunk * ROW_CHUNK; i < end; i++) {
         core[i] = index.countWithin(i, eps, minPts) >= minPts;
       }
@@ -47,7 +47,7 @@ final class TreeDbscan {
     int[] parent = UnionFind.create(n);
     runner.run(chunks, (chunk, w) -> {
       Neighbors buf = buffer(bufs, w);
-      int end = Math.min(n, (chunk + 1) * ROW_CHUNK);
+      int end = Engine.chunkEnd(chunk, ROW_CHUNK, n);
       for (int i = chunk * ROW_CHUNK; i < end; i++) {
         if (!core[i]) {
           continue;
@@ -62,7 +62,7 @@ final class TreeDbscan {
       }
     });
     runner.run(chunks,
-        chunk -> UnionFind.flatten(parent, chunk * ROW_CHUNK, Math.min(n, (chunk + 1) * ROW_CHUNK)));
+        chunk -> UnionFind.flatten(parent, chunk * ROW_CHUNK, Engine.chunkEnd(chunk, ROW_CHUNK, n)));
 
     int[] labels = new int[n];
     IntList[] tieLists = new IntList[chunks];
@@ -74,7 +74,7 @@ final class TreeDbscan {
         cands[w] = cand;
       }
       IntList ties = null;
-      int end = Math.min(n, (chunk + 1) * ROW_CHUNK);
+      int end = Engine.chunkEnd(chunk, ROW_CHUNK, n);
       for (int i = chunk * ROW_CHUNK; i < end; i++) {
         if (core[i]) {
           labels[i] = parent[i]; // the root is the smallest core row of the cluster
