@@ -227,6 +227,20 @@ class GaussianMixtureInitialMeansTest {
     assertEquals(g.initialMeans(means).hashCode(), g.initialParameters(w, means, cov).initialMeans(means).hashCode());
   }
 
+  /**
+   * Means so far from the data (rows near 1, means at {@code +-1e300}) that every row's log densities overflow and
+   * cannot be ranked: the message names initialMeans, the setting that gave them, not initialParameters alone with
+   * "or use an init method" (the fit used one: K-Means), as it did before 2026-11-29.
+   */
+  @Test
+  void meansTooFarToRankARowAreRefusedNamingInitialMeans() {
+    Dataset x = Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {5, 5}, {5, 6}, {6, 5}});
+    GaussianMixture g = GaussianMixture.components(2).initialMeans(new double[][] {{1e300, 0}, {-1e300, 0}});
+    String m = assertThrows(IllegalStateException.class, () -> g.fit(x)).getMessage();
+    assertTrue(m.contains("cannot be ranked") && m.contains("(see initialParameters and initialMeans)")
+        && m.contains("or use an init method without given means"), m);
+  }
+
   private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
     assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
   }

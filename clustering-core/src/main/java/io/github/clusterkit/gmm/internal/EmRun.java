@@ -720,8 +720,8 @@ public final class EmRun {
               + " overflow (squared Mahalanobis distances beyond the double range), and the components cannot be"
               + " ranked for it in double arithmetic, so its responsibilities are undefined (" + type
               + " covariance, d = " + d + "). The means are far from the data, or the covariances far too small for"
-              + " its spread: start from means within the range of the data and covariances of its scale (see"
-              + " initialParameters), or use an init method.");
+              + " its spread: start from means within the range of the data (see initialParameters and"
+              + " initialMeans) and covariances of its scale, or use an init method without given means.");
         }
       }
       for (int c = 0; c < k; c++) {
