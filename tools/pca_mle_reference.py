@@ -28,7 +28,7 @@ special cases: values below 1e-15, v floored at 1e-15, the ties that raise) and 
 cc_general.csv (SimpleImputer(strategy='median'), StandardScaler(), CUST_ID dropped, as pca_reference.py) and
 Mall_Customers.csv's Age, Annual Income and Spending Score (raw, standardised, and standardised times 1e-9, where
 every variance is below the floor and scikit-learn keeps 0 components), with each one's n_components_ and
-noise_variance_.
+noise_variance_; and the count and spectrum of PcaMleTest's 200000 Lehmer-generator rows (lehmer_case).
 """
 import csv
 import os
@@ -170,9 +170,23 @@ def random_cases():
     print("wrote", path, len(sets), "cases:", counts)
 
 
+def lehmer_case():
+    """PcaMleTest's 200000 rows: four Lehmer-generator columns in exact arithmetic (integers mod 2^31 - 1, one
+    correctly rounded division, as the test's Java), then the first plus 1e-5 times a fifth and the second plus 1e-7
+    times a sixth (variances about 3.3e-11 and 1.8e-15, real and above the floor)."""
+    m, n = 2147483647, 200000
+    ac = ((16807, 1), (48271, 7), (69621, 13), (40692, 29), (39373, 31), (41358, 37))
+    z = [np.array([(((a * i + c) % m) / m - 0.5) * 4.0 for i in range(n)]) for a, c in ac]
+    x = np.column_stack([z[0], z[1], z[2], z[3], z[0] + 1e-5 * z[4], z[1] + 1e-7 * z[5]])
+    p = PCA(n_components="mle").fit(x)
+    print("PcaMleTest's Lehmer rows (200000 x 6): n_components_", p.n_components_, "explained_variance_",
+          [repr(v) for v in PCA().fit(x).explained_variance_])
+
+
 if __name__ == "__main__":
     shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared", "data")
     by_hand()
     model_file_rows()
     shared_sets(shared)
     random_cases()
+    lehmer_case()

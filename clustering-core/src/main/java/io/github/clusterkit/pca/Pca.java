@@ -201,7 +201,15 @@ public final class Pca {
    * {@code 1e-12} relative are refused, naming them: Minka's approximation divides by their difference, scikit-learn
    * raises {@code ValueError('math domain error')} on an exact tie and otherwise gives a dimension decided by the last
    * bits of its eigenvalues. Both solvers apply ({@link Solver}); the estimate adds {@code O(d^2)} work to the fit.
-   * The log-likelihoods are not kept; {@link PcaModel#componentCount()} is the choice.
+   * The covariance solver's rule is coarser ({@code max(n, d) 2^-52} of the largest variance, its accuracy bound), so
+   * on {@link Solver#AUTO} a fit that the covariance solver would decide with a variance of at least {@code 1e-15}
+   * counted as 0 by that rule alone is decided by the SVD instead (a second fit; scikit-learn's solver for
+   * {@code 'mle'}): 200000 standardised rows with one column within {@code 1e-5} of another keep 5 components, as in
+   * scikit-learn, where the covariance solver alone chose 4. {@link Solver#COVARIANCE} given explicitly keeps its
+   * rule. The SVD's rule grows with the columns' means: on unstandardised data with a large offset (a column near
+   * {@code 1.7e9}) a small column's real variance can count as 0 there too, another reason to standardise.
+   * The log-likelihoods are not kept; {@link PcaModel#componentCount()} is the choice (its
+   * {@link PcaModel#solver()} the solver that decided).
    *
    * @return a configuration without whitening, single-threaded, {@link Solver#AUTO}, {@link Signs#COMPONENTS}
    */
@@ -367,7 +375,13 @@ public final class Pca {
     Solver used = solver == Solver.AUTO ? autoSolver(n, d) : solver;
     double[] x = DataAccess.values(data);
     try (ChunkRunner runner = new ChunkRunner(parallelism)) {
-      return new Fit(x, n, d, used, runner).run(data.columnNames());
+      PcaModel model = new Fit(x, n, d, used, runner).run(data.columnNames());
+      if (model == null) {
+        // Pca.mle() on Solver.AUTO: the covariance solver's spectrum holds a variance of at least 1e-15 that its
+        // accuracy cannot tell from 0; the SVD (scikit-learn's solver for 'mle') decides.
+        model = new Fit(x, n, d, Solver.SVD, runner).run(data.columnNames());
+      }
+      return model;
     }
   }
 
@@ -448,6 +462,9 @@ public final class Pca {
           ratio[j] = ev[j] / total;
         }
       }
+      if (mle && solver == Solver.AUTO && used == Solver.COVARIANCE && coarseBelowSvd(ev)) {
+        return null;
+      }
       int k = components > 0 ? components : mle ? mleCount(ev) : chooseCount(ratio);
       double noise = 0;
       if (k < r) {
@@ -471,6 +488,24 @@ public final class Pca {
       return new PcaModel(
           n, d, comps, mean, Arrays.copyOf(ev, k), Arrays.copyOf(ratio, k), sv,
           noise, whiten, zero, used, columnNames);
+    }
+
+    /**
+     * Whether a variance of at least {@link MinkaDimension#EPS} counts as numerically zero by the covariance solver's
+     * rule ({@code max(n, d) 2^-52} of the largest) but not by the SVD's: Minka's estimate would then drop a variance
+     * that scikit-learn's SVD sees (n = 200000 standardised rows, a column within {@code 1e-5} of another: its
+     * variance {@code 5.0e-11} is below the covariance rule's {@code 8.9e-11}; scikit-learn and the SVD keep 5
+     * components, the covariance solver chose 4).
+     */
+    private boolean coarseBelowSvd(double[] ev) {
+      boolean[] coarse = PcaModel.zeroVariance(ev, mean, n, d, Solver.COVARIANCE);
+      boolean[] fine = PcaModel.zeroVariance(ev, mean, n, d, Solver.SVD);
+      for (int j = 0; j < r; j++) {
+        if (coarse[j] && !fine[j] && ev[j] >= MinkaDimension.EPS) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**

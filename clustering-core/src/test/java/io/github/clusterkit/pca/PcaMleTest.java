@@ -126,6 +126,47 @@ class PcaMleTest {
     assertEquals(3, refused);
   }
 
+  /**
+   * 200000 rows of six columns, four of them uniform-like (a Lehmer generator written in exact arithmetic, the same in
+   * tools/pca_mle_reference.py), then the first plus {@code 1e-5} times a fifth and the second plus {@code 1e-7} times
+   * a sixth: explained variances {@code 3.3e-11} and {@code 1.8e-15}, both real and at least {@code 1e-15}.
+   * tools/pca_mle_reference.py (lehmer_case): scikit-learn 1.2.1 keeps 5 components. The covariance solver's rule
+   * counts variances up to {@code max(n, d) 2^-52} of the largest (about {@code 1.3e-10} here) as 0, and
+   * {@link Pca.Solver#AUTO} (the covariance solver at this shape) kept 4 before 2026-11-29; now the SVD decides.
+   */
+  @Test
+  void autoLetsTheSvdDecideWhereTheCovarianceRuleWouldDropARealVariance() {
+    int n = 200_000;
+    long[][] ac = {{16807, 1}, {48271, 7}, {69621, 13}, {40692, 29}, {39373, 31}, {41358, 37}};
+    double[][] z = new double[6][n];
+    for (int t = 0; t < 6; t++) {
+      for (int i = 0; i < n; i++) {
+        z[t][i] = (((ac[t][0] * i + ac[t][1]) % 2_147_483_647L) / 2147483647.0 - 0.5) * 4.0;
+      }
+    }
+    double[] v = new double[n * 6];
+    for (int i = 0; i < n; i++) {
+      double[] row = {z[0][i], z[1][i], z[2][i], z[3][i], z[0][i] + 1e-5 * z[4][i], z[1][i] + 1e-7 * z[5][i]};
+      System.arraycopy(row, 0, v, i * 6, 6);
+    }
+    Dataset x = Dataset.copyOf(v, n, 6);
+    assertEquals(Pca.Solver.COVARIANCE, Pca.autoSolver(n, 6));
+    PcaModel auto = Pca.mle().fit(x);
+    assertEquals(5, auto.componentCount());
+    assertEquals(Pca.Solver.SVD, auto.solver());
+    assertEquals(5, Pca.mle().solver(Pca.Solver.SVD).fit(x).componentCount());
+    // given explicitly, the covariance solver keeps its documented rule
+    assertEquals(4, Pca.mle().solver(Pca.Solver.COVARIANCE).fit(x).componentCount());
+    // full-rank data stay on the covariance solver (no second fit)
+    double[] w = new double[n * 4];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < 4; t++) {
+        w[i * 4 + t] = z[t][i];
+      }
+    }
+    assertEquals(Pca.Solver.COVARIANCE, Pca.mle().fit(Dataset.copyOf(w, n, 4)).solver());
+  }
+
   @Test
   void shapesScikitLearnRefusesOrCannotHold() {
     // n < d: scikit-learn "n_components='mle' is only supported if n_samples >= n_features"
