@@ -98,7 +98,7 @@ public final class Pca {
   /** How the principal components are computed. */
   public enum Solver {
     /**
-     * Covariance for tall data ({@code n >= 4 d} and {@code n * d >= 20000}), SVD otherwise; with {@link #mle()}, the
+     * Covariance for tall data ({@code n >= 4 d} and {@code n * d >= 20000}), SVD otherwise; with {@link Pca#mle()}, the
      * SVD also where the covariance solver's accuracy would decide the count (see there).
      */
     AUTO,
