@@ -98,8 +98,8 @@ public final class Pca {
   /** How the principal components are computed. */
   public enum Solver {
     /**
-     * Covariance for tall data ({@code n >= 4 d} and {@code n * d >= 20000}), SVD otherwise; with {@link Pca#mle()}, the
-     * SVD also where the covariance solver's accuracy would decide the count (see there).
+     * Covariance for tall data ({@code n >= 4 d} and {@code n * d >= 20000}), SVD otherwise; with
+     * {@link Pca#mle()}, the SVD also where the covariance solver's accuracy would decide the count (see there).
      */
     AUTO,
     /** Singular value decomposition of the centred data (EJML). */
