@@ -43,10 +43,11 @@ public enum GmmInit {
    * {@link #RANDOM}.
    * <p>TIED covariances start otherwise than in scikit-learn 1.2.1, which computes the tied covariance as
    * {@code (X^T X - sum_c N_c mean_c mean_c^T) / sum_c N_c}: that formula assumes that every row's responsibilities sum
-   * to 1, so its initial covariance from {@code k} one-hot rows is about the data's second moment about the origin
-   * divided by {@code k} (2055 where the blobs' spread is about 1, in the test of this rule); here it is the scatter of
-   * the chosen rows about their own means, the regularization times the identity, as for the other types. The same
-   * holds for {@link #KMEANS_PLUS_PLUS}.
+   * to 1, so its initial covariance from {@code k} one-hot rows is about {@code X^T X / k}, the sum of all {@code n}
+   * rows' outer products divided by {@code k} ({@code n / k} times the second moment about the origin: 2055 in the
+   * test of this rule, 120 blobs of spread about 1, {@code k = 3}, whose second moment divided by {@code k} is about
+   * 17.6); here it is the scatter of the chosen rows about their own means, the regularization times the identity, as
+   * for the other types. The same holds for {@link #KMEANS_PLUS_PLUS}.
    */
   RANDOM_FROM_DATA
 }

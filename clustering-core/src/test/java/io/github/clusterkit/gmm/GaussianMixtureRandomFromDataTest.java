@@ -150,7 +150,7 @@ class GaussianMixtureRandomFromDataTest {
     }
     if (t == CovarianceType.TIED) {
       // scikit-learn 1.2.1's tied estimate X^T X - sum_c N_c mean_c mean_c^T assumes every row's responsibilities
-      // sum to 1; from one-hot rows it starts at about the data's second moment / k: 2055.29 where ours is 1e-6
+      // sum to 1; from one-hot rows it starts at about X^T X / k: 2055.29 where ours is 1e-6
       assertEquals(2055.293204359331, F.get("rfd.seed0.TIED.init.covariances")[0]);
     }
   }
