@@ -645,6 +645,7 @@ public final class Pca {
         int from = c * SCORE_CHUNK_ROWS;
         int to = (int) Math.min(n, (long) from + SCORE_CHUNK_ROWS);
         double[] centred = new double[d];
+        double[] m = new double[1];
         double[] max = chunkMax[c];
         double[] mag = chunkMag[c];
         for (int i = from; i < to; i++) {
@@ -653,17 +654,10 @@ public final class Pca {
             if (zero[j]) {
               continue;
             }
-            int o = j * d;
-            double sc = 0;
-            double m = 0;
-            for (int a = 0; a < d; a++) {
-              double t = centred[a] * vt[o + a];
-              sc += t;
-              m += Math.abs(t);
-            }
+            double sc = componentScore(centred, j, m);
             if (Math.abs(sc) > max[j]) {
               max[j] = Math.abs(sc);
-              mag[j] = m;
+              mag[j] = m[0];
             }
           }
         }
@@ -684,6 +678,7 @@ public final class Pca {
         int from = c * SCORE_CHUNK_ROWS;
         int to = (int) Math.min(n, (long) from + SCORE_CHUNK_ROWS);
         double[] centred = new double[d];
+        double[] m = new double[1];
         int[] sign = chunkSign[c];
         int open = 0;
         for (int j = 0; j < k; j++) {
@@ -699,15 +694,8 @@ public final class Pca {
             if (sign[j] != 0) {
               continue;
             }
-            int o = j * d;
-            double sc = 0;
-            double m = 0;
-            for (int a = 0; a < d; a++) {
-              double t = centred[a] * vt[o + a];
-              sc += t;
-              m += Math.abs(t);
-            }
-            if (sc != 0 && Math.abs(sc) >= top[j] - SIGN_TIE * (m + topMag[j])) {
+            double sc = componentScore(centred, j, m);
+            if (sc != 0 && Math.abs(sc) >= top[j] - SIGN_TIE * (m[0] + topMag[j])) {
               sign[j] = sc > 0 ? 1 : -1;
               open--;
             }
@@ -727,6 +715,23 @@ public final class Pca {
           }
         }
       }
+    }
+
+    /**
+     * A centred row's score on component {@code j} (its dot product with row {@code j} of {@code vt}, in column
+     * order); the sum of the absolute values of its terms, the scale of its rounding, goes to {@code magnitude[0]}.
+     */
+    private double componentScore(double[] centred, int j, double[] magnitude) {
+      int o = j * d;
+      double sc = 0;
+      double m = 0;
+      for (int a = 0; a < d; a++) {
+        double t = centred[a] * vt[o + a];
+        sc += t;
+        m += Math.abs(t);
+      }
+      magnitude[0] = m;
+      return sc;
     }
 
     /** Row {@code i} minus the mean, as {@link PcaModel#transform(double[])} centres it. */

@@ -669,6 +669,25 @@ final class GridDbscan {
   }
 
   /**
+   * The bounding boxes of the core points of the neighbouring cells {@code nb[0..m)} that are large against
+   * {@code border} non-core rows (more than {@code PLAIN_PAIRS} pairs), at {@code t * 2 * d} for neighbour {@code t};
+   * null when no neighbour is that large.
+   */
+  private double[] neighbourBoxes(long border, int m, int[] nb) {
+    double[] boxes = null;
+    for (int t = 0; t < m; t++) {
+      int nc = nb[t];
+      if (border * (coreEnd[nc] - start[nc]) > PLAIN_PAIRS) {
+        if (boxes == null) {
+          boxes = new double[m * 2 * d];
+        }
+        boxAt(start[nc], coreEnd[nc], boxes, t * 2 * d);
+      }
+    }
+    return boxes;
+  }
+
+  /**
    * scikit-learn's border rule for the non-core points of cell {@code c}: the lowest provisional id among the
    * neighbouring cells ({@code nb[0..m)}) with a core point within eps. All core points of a cell share one id, so a
    * cell counts once one of its core points is within eps, and a cell whose id is not lower than the best so far is
@@ -680,16 +699,7 @@ final class GridDbscan {
     int e = start[c + 1];
     long border = e - s;
     final double[] xs = this.xs;
-    double[] boxes = null;
-    for (int t = 0; t < m; t++) {
-      int nc = nb[t];
-      if (border * (coreEnd[nc] - start[nc]) > PLAIN_PAIRS) {
-        if (boxes == null) {
-          boxes = new double[m * 2 * d];
-        }
-        boxAt(start[nc], coreEnd[nc], boxes, t * 2 * d);
-      }
-    }
+    double[] boxes = neighbourBoxes(border, m, nb);
     for (int pos = s; pos < e; pos++) {
       int off = pos * d;
       int best = -1;
@@ -752,16 +762,7 @@ final class GridDbscan {
     final double[] xs = this.xs;
     // the boxes of the core points of large neighbouring cells, to skip those beyond eps or the best distance
     long border = e - ce;
-    double[] boxes = null;
-    for (int t = 0; t < m; t++) {
-      int nc = nb[t];
-      if (border * (coreEnd[nc] - start[nc]) > PLAIN_PAIRS) {
-        if (boxes == null) {
-          boxes = new double[m * 2 * d];
-        }
-        boxAt(start[nc], coreEnd[nc], boxes, t * 2 * d);
-      }
-    }
+    double[] boxes = neighbourBoxes(border, m, nb);
     for (int pos = ce; pos < e; pos++) {
       int off = pos * d;
       double best = Double.POSITIVE_INFINITY;
