@@ -93,7 +93,7 @@ final class InputPlan {
     Map<String, String> source = new HashMap<>();
     for (int k = 0; k < f.columns().size(); k++) {
       String c = f.columns().get(k);
-      List<String> cats = f.categories().get(k);
+      List<String> cats = f.blocks(k);
       for (int i = 0; i < cats.size(); i++) {
         if (i != f.droppedIndex(k)) {
           source.put(OneHotEncoder.Fitted.outputName(c, cats.get(i)), c);
@@ -178,10 +178,12 @@ final class InputPlan {
     if (f instanceof OneHotEncoder.Fitted) {
       OneHotEncoder.Fitted s = (OneHotEncoder.Fitted) f;
       List<List<String>> cats = new ArrayList<>(keep.size());
+      List<List<String>> rare = new ArrayList<>(keep.size());
       for (int k : keep) {
         cats.add(s.categories().get(k));
+        rare.add(s.infrequentCategories().get(k));
       }
-      return OneHotEncoder.Fitted.of(cols, cats, s.handleUnknown(), s.drop());
+      return OneHotEncoder.Fitted.of(cols, cats, s.handleUnknown(), s.drop(), rare);
     }
     throw new AssertionError("unknown step " + f); // the set of steps is closed (sealed)
   }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Replaces each categorical column by one numeric 0/1 column per category seen at fit time, named
@@ -48,10 +47,45 @@ import java.util.TreeSet;
  * log): it then reads as the dropped category. Output names of dropped categories are no output columns, so they
  * cannot clash (see the next paragraph).
  *
+ * <p><b>Infrequent categories</b> ({@link #minFrequency(int)}, {@link #minFrequencyFraction(double)},
+ * {@link #maxCategories(int)}; scikit-learn 1.2.1's {@code min_frequency} and {@code max_categories}, none by
+ * default) share one output column, the last of their column's block, named {@code column=infrequent_sklearn}
+ * ({@link #INFREQUENT}; scikit-learn's {@code column_infrequent_sklearn} up to the separator, so the names still match
+ * its {@code get_feature_names_out()}). The rules are scikit-learn's, counted on the rows of the fit:
+ * <ul>
+ *   <li>{@code minFrequency(count)}: a category seen in fewer than {@code count} rows is infrequent
+ *       ({@code min_frequency=count}, an int); {@code minFrequencyFraction(f)}: in fewer than {@code n * f} rows, the
+ *       product in double precision, {@code n} the rows of the fit ({@code min_frequency=f}, a float). The two are
+ *       one setting: the last call wins.</li>
+ *   <li>{@code maxCategories(m)}: when the frequent categories plus one (the grouped column, counted even if there is
+ *       none yet) are more than {@code m}, only the {@code m - 1} most frequent stay frequent. On a tie in count the
+ *       category later in the sorted order stays (scikit-learn's stable sort of the counts, ascending, marks the
+ *       earlier ones first): counts {@code a:1, b:3, c:3, d:2, e:2} with {@code m = 4} keep {@code b, c, e}.</li>
+ *   <li>Every category of a column may be infrequent: its block is then the single grouped column, 1 in every
+ *       known row. A column with no infrequent category has no grouped column.</li>
+ *   <li>{@link Drop#FIRST} leaves out the first column of the grouped block (the first frequent category, or the
+ *       grouped column if every category is infrequent), {@link Drop#IF_BINARY} that of a block of exactly two
+ *       columns after grouping: what scikit-learn 1.2.1 transforms and names (its {@code drop_idx_} still points at
+ *       the first category of {@code categories_}, frequent or not, a 1.2.1 bug fixed in 1.2.2;
+ *       {@link Fitted#droppedCategories()} names the column actually left out). scikit-learn's refusal to drop an
+ *       infrequent category applies to its {@code drop=[...]} list, which this encoder does not offer.</li>
+ *   <li>{@link HandleUnknown#INFREQUENT_IF_EXIST} puts an unknown category, or a missing value, at transform time in
+ *       the grouped column of its column, and leaves it all zeros where the column has none (as
+ *       {@link HandleUnknown#IGNORE}); under {@link HandleUnknown#IGNORE} an unknown category stays all zeros and
+ *       under {@link HandleUnknown#ERROR} an error, grouped column or not. Missing values are refused at fit time
+ *       as without grouping (scikit-learn counts them as a category, which may then be infrequent).</li>
+ *   <li>A frequent category named {@code infrequent_sklearn} in a column that has a grouped column would give two
+ *       columns one name: the fit refuses it with an {@link IllegalArgumentException} (rename the category first);
+ *       scikit-learn returns the duplicate names.</li>
+ * </ul>
+ *
  * <p><b>Identifiers.</b> A column of at least 100 rows with a different category in every row (customer ids read as
  * text, say) is refused at fit time with an {@link IllegalArgumentException} naming it: its one-hot columns, one per
  * row, would describe single customers, not segments (8,950 columns for {@code cc_general.csv}'s {@code CUST_ID},
- * about 640 MB as doubles). Drop it first with {@link ColumnSelector#drop(String...)}.
+ * about 640 MB as doubles). Drop it first with {@link ColumnSelector#drop(String...)}. The refusal does not depend on
+ * the grouping of infrequent categories: every category of such a column is seen once, so a minimum frequency above 1
+ * makes its block one constant column (every row infrequent) and {@link #maxCategories(int) maxCategories(m)} keeps
+ * {@code m - 1} columns of one customer each; neither describes segments, so the identifier is refused either way.
  *
  * <p>Acts on every categorical column by default, or on the columns named with {@link #columns(String...)}.
  * Immutable and thread-safe.
@@ -78,22 +112,46 @@ public final class OneHotEncoder implements Step {
     /** Raise an {@link IllegalArgumentException}. */
     ERROR,
     /** Encode the row as all zeros for that column. */
-    IGNORE
+    IGNORE,
+    /**
+     * Encode the row in its column's grouped column of infrequent categories if the column has one, else as all
+     * zeros (scikit-learn's {@code handle_unknown='infrequent_if_exist'}).
+     */
+    INFREQUENT_IF_EXIST
   }
+
+  /**
+   * The category name of the grouped column of infrequent categories: its output column is
+   * {@code column=infrequent_sklearn}, scikit-learn's {@code infrequent_sklearn}.
+   */
+  public static final String INFREQUENT = "infrequent_sklearn";
 
   private final List<String> columns;
   private final HandleUnknown unknown;
   private final Drop drop;
+  /** The minimum count of a frequent category, or 0 if {@link #minFraction} or nothing is set. */
+  private final int minCount;
+  /** The minimum share of the rows of a frequent category, or 0 if {@link #minCount} or nothing is set. */
+  private final double minFraction;
+  /** The most output columns of an encoded column (grouped column included), or 0 for no limit. */
+  private final int maxCategories;
 
-  /** An encoder of every categorical column that rejects unknown categories and drops no category. */
+  /**
+   * An encoder of every categorical column that rejects unknown categories, drops no category and groups no
+   * category.
+   */
   public OneHotEncoder() {
-    this(null, HandleUnknown.ERROR, Drop.NONE);
+    this(null, HandleUnknown.ERROR, Drop.NONE, 0, 0.0, 0);
   }
 
-  private OneHotEncoder(List<String> columns, HandleUnknown unknown, Drop drop) {
+  private OneHotEncoder(List<String> columns, HandleUnknown unknown, Drop drop, int minCount, double minFraction,
+      int maxCategories) {
     this.columns = columns;
     this.unknown = unknown;
     this.drop = drop;
+    this.minCount = minCount;
+    this.minFraction = minFraction;
+    this.maxCategories = maxCategories;
   }
 
   /**
@@ -102,7 +160,7 @@ public final class OneHotEncoder implements Step {
    * @throws IllegalArgumentException if no name is given or a name is null, empty or repeated
    */
   public OneHotEncoder columns(String... names) {
-    return new OneHotEncoder(Columns.named(NAME, names), unknown, drop);
+    return new OneHotEncoder(Columns.named(NAME, names), unknown, drop, minCount, minFraction, maxCategories);
   }
 
   /**
@@ -114,7 +172,7 @@ public final class OneHotEncoder implements Step {
     if (handling == null) {
       throw new IllegalArgumentException(NAME + ": handleUnknown must not be null");
     }
-    return new OneHotEncoder(columns, handling, drop);
+    return new OneHotEncoder(columns, handling, drop, minCount, minFraction, maxCategories);
   }
 
   /**
@@ -126,22 +184,106 @@ public final class OneHotEncoder implements Step {
     if (dropping == null) {
       throw new IllegalArgumentException(NAME + ": drop must not be null");
     }
-    return new OneHotEncoder(columns, unknown, dropping);
+    return new OneHotEncoder(columns, unknown, dropping, minCount, minFraction, maxCategories);
+  }
+
+  /**
+   * Groups the categories seen in fewer than {@code count} rows of the fit into one column (scikit-learn's
+   * {@code min_frequency=count}, an int; see the class comment). Replaces a {@link #minFrequencyFraction(double)}.
+   *
+   * @param count the fewest rows of a frequent category, at least 1 (1 groups nothing)
+   * @return an encoder with this rule
+   * @throws IllegalArgumentException if {@code count} is less than 1
+   */
+  public OneHotEncoder minFrequency(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException(NAME + ": minFrequency must be >= 1, got " + count);
+    }
+    return new OneHotEncoder(columns, unknown, drop, count, 0.0, maxCategories);
+  }
+
+  /**
+   * Groups the categories seen in fewer than {@code fraction * n} of the {@code n} rows of the fit into one column
+   * (scikit-learn's {@code min_frequency=fraction}, a float; see the class comment). Replaces a
+   * {@link #minFrequency(int)}.
+   *
+   * @param fraction the smallest share of the rows of a frequent category, strictly between 0 and 1
+   * @return an encoder with this rule
+   * @throws IllegalArgumentException if {@code fraction} is not strictly between 0 and 1 (NaN included)
+   */
+  public OneHotEncoder minFrequencyFraction(double fraction) {
+    if (!(fraction > 0 && fraction < 1)) {
+      throw new IllegalArgumentException(NAME + ": minFrequencyFraction must be > 0 and < 1, got " + fraction
+          + (fraction >= 1 && fraction == Math.rint(fraction) ? " (a count of rows is minFrequency(int))" : ""));
+    }
+    return new OneHotEncoder(columns, unknown, drop, 0, fraction, maxCategories);
+  }
+
+  /**
+   * Limits each encoded column to {@code max} output columns, the grouped column of infrequent categories included,
+   * keeping the {@code max - 1} most frequent categories (scikit-learn's {@code max_categories}; ties and the
+   * interplay with a minimum frequency in the class comment).
+   *
+   * <p>scikit-learn 1.2.1 accepts {@code max_categories=1} but then groups nothing (its cut keeps every category);
+   * this method refuses 1 rather than accept a limit it would not apply: leave it out to port such an encoder.
+   *
+   * @param max the most output columns per encoded column, at least 2
+   * @return an encoder with this rule
+   * @throws IllegalArgumentException if {@code max} is less than 2
+   */
+  public OneHotEncoder maxCategories(int max) {
+    if (max < 2) {
+      throw new IllegalArgumentException(NAME + ": maxCategories must be >= 2, got " + max
+          + (max == 1 ? " (scikit-learn 1.2.1's max_categories=1 groups nothing: leave it out)" : ""));
+    }
+    return new OneHotEncoder(columns, unknown, drop, minCount, minFraction, max);
+  }
+
+  /**
+   * The infrequent categories of a column of {@code n} rows whose sorted categories have the counts
+   * {@code counts}: scikit-learn 1.2.1's {@code _identify_infrequent}.
+   *
+   * @return per category whether it is infrequent
+   */
+  boolean[] infrequent(int[] counts, int n) {
+    int size = counts.length;
+    boolean[] rare = new boolean[size];
+    int marked = 0;
+    for (int i = 0; i < size; i++) {
+      // minCount == 0 marks nothing; minFraction == 0 neither (no count is below 0)
+      rare[i] = minCount > 0 ? counts[i] < minCount : counts[i] < n * minFraction;
+      if (rare[i]) {
+        marked++;
+      }
+    }
+    if (maxCategories > 0 && maxCategories < size - marked + 1) {
+      Integer[] order = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        order[i] = i;
+      }
+      // stable: ties keep the sorted order of the categories, so the earlier of equal counts is marked first
+      java.util.Arrays.sort(order, (x, y) -> Integer.compare(counts[x], counts[y]));
+      for (int r = 0; r < size - maxCategories + 1; r++) {
+        rare[order[r]] = true;
+      }
+    }
+    return rare;
   }
 
   @Override
   public Fitted fit(Table table) {
     List<String> cols = Columns.resolve(NAME, table, columns, ColumnType.CATEGORICAL);
     List<List<String>> cats = new ArrayList<>();
+    List<List<String>> rares = new ArrayList<>();
     for (int k = 0; k < cols.size(); k++) {
       String[] v = table.categorical(cols.get(k));
-      TreeSet<String> seen = new TreeSet<>(Columns.CODE_POINT_ORDER);
+      java.util.TreeMap<String, int[]> seen = new java.util.TreeMap<>(Columns.CODE_POINT_ORDER);
       for (int i = 0; i < v.length; i++) {
         if (v[i] == null) {
           throw new IllegalArgumentException(NAME + ": column '" + cols.get(k) + "' has a missing value at row "
               + i + "; impute it first (for example Imputer.mostFrequent())");
         }
-        seen.add(v[i]);
+        seen.computeIfAbsent(v[i], x -> new int[1])[0]++;
       }
       if (seen.isEmpty()) {
         throw Columns.noObserved(NAME, cols.get(k));
@@ -150,13 +292,32 @@ public final class OneHotEncoder implements Step {
         throw new IllegalArgumentException(NAME + ": column '" + cols.get(k) + "' has a category of its own in each"
             + " of its " + v.length + " rows (an identifier?); one-hot encoding it would add " + v.length
             + " columns that describe single rows, not segments: drop it first (ColumnSelector.drop(\""
-            + cols.get(k) + "\")), or leave it out with columns(...)");
+            + cols.get(k) + "\")), or leave it out with columns(...)"
+            + (grouping() ? " (grouping rare categories does not help: every category of it is seen once)" : ""));
       }
-      cats.add(new ArrayList<>(seen));
+      List<String> c = new ArrayList<>(seen.keySet());
+      int[] counts = new int[c.size()];
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] = seen.get(c.get(i))[0];
+      }
+      boolean[] rare = infrequent(counts, v.length);
+      List<String> r = new ArrayList<>();
+      for (int i = 0; i < rare.length; i++) {
+        if (rare[i]) {
+          r.add(c.get(i));
+        }
+      }
+      cats.add(c);
+      rares.add(r);
     }
-    Fitted f = Fitted.of(cols, cats, unknown, drop);
+    Fitted f = Fitted.of(cols, cats, unknown, drop, rares);
     f.checkNoClash(table);
     return f;
+  }
+
+  /** Whether a minimum frequency or a maximum number of categories is set. */
+  private boolean grouping() {
+    return minCount > 0 || minFraction > 0 || maxCategories > 0;
   }
 
   /** Rows from which a column with a different category in every row is refused as an identifier. */
@@ -168,74 +329,114 @@ public final class OneHotEncoder implements Step {
       return false;
     }
     OneHotEncoder e = (OneHotEncoder) o;
-    return Objects.equals(columns, e.columns) && unknown == e.unknown && drop == e.drop;
+    return Objects.equals(columns, e.columns) && unknown == e.unknown && drop == e.drop && minCount == e.minCount
+        && Double.compare(minFraction, e.minFraction) == 0 && maxCategories == e.maxCategories;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(columns, unknown, drop);
+    return Objects.hash(columns, unknown, drop, minCount, minFraction, maxCategories);
   }
 
   @Override
   public String toString() {
-    return NAME + "(" + unknown + (drop == Drop.NONE ? "" : ", drop " + drop) + ")"
+    return NAME + "(" + unknown + (drop == Drop.NONE ? "" : ", drop " + drop)
+        + (minCount > 0 ? ", minFrequency " + minCount : "")
+        + (minFraction > 0 ? ", minFrequencyFraction " + minFraction : "")
+        + (maxCategories > 0 ? ", maxCategories " + maxCategories : "") + ")"
         + (columns == null ? "" : columns.toString());
   }
 
   /**
-   * A fitted {@link OneHotEncoder}: per column its categories in output order, and the rule for dropping one.
-   * Immutable, thread-safe.
+   * A fitted {@link OneHotEncoder}: per column its categories, which of them are infrequent (grouped into one column),
+   * and the rule for dropping one. Immutable, thread-safe.
    */
   public static final class Fitted implements FittedStep {
     private final List<String> columns;
     private final List<List<String>> categories;
     private final HandleUnknown unknown;
     private final Drop drop;
-    /** Per column the index of its dropped category, or -1. */
+    /** Per column its infrequent categories in the order of {@link #categories}, possibly none. */
+    private final List<List<String>> infrequent;
+    /** Per column the category names of its output block before the drop: frequent ones, then {@link #INFREQUENT}. */
+    private final List<List<String>> slots;
+    /** Per column the index in its block of the dropped column, or -1. */
     private final int[] dropped;
+    /** Per column each category's index in its block (the infrequent ones share the last). */
     private final List<Map<String, Integer>> lookup;
     /** Per output name {column index, category index}; the names are distinct (checked by {@link #of}). */
     private final Map<String, int[]> outputs;
 
-    private Fitted(List<String> columns, List<List<String>> categories, HandleUnknown unknown, Drop drop) {
+    private Fitted(List<String> columns, List<List<String>> categories, HandleUnknown unknown, Drop drop,
+        List<List<String>> infrequent) {
       this.columns = columns;
       this.categories = categories;
       this.unknown = unknown;
       this.drop = drop;
+      this.infrequent = infrequent;
       this.dropped = new int[categories.size()];
       List<Map<String, Integer>> l = new ArrayList<>();
+      List<List<String>> blocks = new ArrayList<>();
       Map<String, int[]> out = new HashMap<>();
       for (int k = 0; k < categories.size(); k++) {
         List<String> c = categories.get(k);
-        dropped[k] = droppedIndex(drop, c.size());
+        Set<String> rare = new HashSet<>(infrequent.get(k));
+        List<String> block = new ArrayList<>();
         Map<String, Integer> m = new HashMap<>();
         for (int i = 0; i < c.size(); i++) {
-          m.put(c.get(i), i);
+          if (!rare.contains(c.get(i))) {
+            m.put(c.get(i), block.size());
+            block.add(c.get(i));
+          }
+        }
+        if (!rare.isEmpty()) {
+          for (String r : rare) {
+            m.put(r, block.size());
+          }
+          if (block.contains(INFREQUENT)) {
+            throw new IllegalArgumentException(NAME + ": column '" + columns.get(k) + "' has a frequent category '"
+                + INFREQUENT + "', the name of its column of infrequent categories ('"
+                + outputName(columns.get(k), INFREQUENT) + "'); rename that category first");
+          }
+          block.add(INFREQUENT);
+        }
+        dropped[k] = droppedIndex(drop, block.size());
+        for (int i = 0; i < block.size(); i++) {
           if (i == dropped[k]) {
             continue; // no output column, so no name to clash
           }
-          String name = outputName(columns.get(k), c.get(i));
+          String name = outputName(columns.get(k), block.get(i));
           int[] other = out.putIfAbsent(name, new int[] {k, i});
           if (other != null) {
-            throw new IllegalArgumentException(NAME + ": " + source(columns, categories, other) + " and "
-                + source(columns, categories, new int[] {k, i}) + " both give output column '" + name
+            throw new IllegalArgumentException(NAME + ": " + source(columns, blocks, block, k, other) + " and "
+                + source(columns, blocks, block, k, new int[] {k, i}) + " both give output column '" + name
                 + "'; column names must be distinct (rename a column or a category first)");
           }
         }
+        blocks.add(Collections.unmodifiableList(block));
         l.add(m);
       }
+      this.slots = Collections.unmodifiableList(blocks);
       this.lookup = l;
       this.outputs = out;
     }
 
-    /** scikit-learn's {@code drop_idx_} entry of a column with {@code size} categories under {@code drop}, or -1. */
+    /** scikit-learn's {@code drop_idx_} entry of a block of {@code size} columns under {@code drop}, or -1. */
     private static int droppedIndex(Drop drop, int size) {
       return drop == Drop.FIRST || (drop == Drop.IF_BINARY && size == 2) ? 0 : -1;
     }
 
-    /** The index of the dropped category of encoded column {@code k}, or -1 if it keeps every category. */
+    /** The index in {@link #blocks(int)} of the dropped column of encoded column {@code k}, or -1 if none is. */
     int droppedIndex(int k) {
       return dropped[k];
+    }
+
+    /**
+     * The category names of the output block of encoded column {@code k} before the drop: its frequent categories in
+     * order, then {@link #INFREQUENT} if it has infrequent ones.
+     */
+    List<String> blocks(int k) {
+      return slots.get(k);
     }
 
     /** The name of the output column of {@code category} of {@code column}. */
@@ -243,9 +444,17 @@ public final class OneHotEncoder implements Step {
       return column + "=" + category;
     }
 
-    private static String source(List<String> columns, List<List<String>> categories, int[] at) {
-      return "category '" + categories.get(at[0]).get(at[1]) + "' of column '"
-          + columns.get(at[0]) + "'";
+    private static String source(List<String> columns, List<List<String>> blocks, List<String> current, int k,
+        int[] at) {
+      List<String> block = at[0] == k ? current : blocks.get(at[0]);
+      String category = block.get(at[1]);
+      // a block holds INFREQUENT only as its grouped column: a frequent category of that name is refused
+      return (INFREQUENT.equals(category) ? "the infrequent categories" : "category '" + category + "'")
+          + " of column '" + columns.get(at[0]) + "'";
+    }
+
+    private String source(int[] at) {
+      return source(columns, slots, slots.get(at[0]), at[0], at);
     }
 
     /**
@@ -260,7 +469,7 @@ public final class OneHotEncoder implements Step {
         String name = names.get(j);
         int[] at = encoded.contains(name) ? null : outputs.get(name);
         if (at != null) {
-          throw new IllegalArgumentException(NAME + ": " + source(columns, categories, at)
+          throw new IllegalArgumentException(NAME + ": " + source(at)
               + " gives output column '" + name + "', but the table already has a column '" + name
               + "'; column names must be distinct (rename or drop that column first, e.g. ColumnSelector.drop(\""
               + name + "\"))");
@@ -284,7 +493,8 @@ public final class OneHotEncoder implements Step {
     }
 
     /**
-     * Rebuilds a fitted encoder from its state, copying the lists.
+     * Rebuilds a fitted encoder that groups no category from its state, copying the lists: {@link #of(List, List,
+     * HandleUnknown, Drop, List) of(columns, categories, handleUnknown, drop, no infrequent category)}.
      *
      * @param columns the categorical column names, distinct and non-empty
      * @param categories per column its categories in output order (the first is the one {@link Drop#FIRST} drops):
@@ -297,6 +507,27 @@ public final class OneHotEncoder implements Step {
      */
     public static Fitted of(List<String> columns, List<List<String>> categories, HandleUnknown handleUnknown,
         Drop drop) {
+      return of(columns, categories, handleUnknown, drop, null);
+    }
+
+    /**
+     * Rebuilds a fitted encoder from its state, copying the lists.
+     *
+     * @param columns the categorical column names, distinct and non-empty
+     * @param categories per column its categories in order (scikit-learn's {@code categories_}): at least one,
+     *     non-null, distinct; the frequent ones, in this order, then {@code column=infrequent_sklearn} if the column
+     *     has infrequent ones, are its output block, whose first column {@link Drop#FIRST} drops; the output names
+     *     must be distinct over all columns (the dropped ones aside)
+     * @param handleUnknown what to do with unknown categories
+     * @param drop which column of each block to leave out
+     * @param infrequent per column its infrequent categories, each one of its categories, distinct (an empty list
+     *     for none; the order is not kept: they are listed in the order of {@code categories}); {@code null} for no
+     *     infrequent category in any column
+     * @return the fitted encoder
+     * @throws IllegalArgumentException if a rule is broken
+     */
+    public static Fitted of(List<String> columns, List<List<String>> categories, HandleUnknown handleUnknown,
+        Drop drop, List<List<String>> infrequent) {
       List<String> c = Columns.validNames(NAME, columns, true);
       if (categories == null || categories.size() != c.size()) {
         throw new IllegalArgumentException(NAME + ": categories must have one list per column (" + c.size()
@@ -308,7 +539,12 @@ public final class OneHotEncoder implements Step {
       if (drop == null) {
         throw new IllegalArgumentException(NAME + ": drop must not be null");
       }
+      if (infrequent != null && infrequent.size() != c.size()) {
+        throw new IllegalArgumentException(NAME + ": infrequent must have one list per column (" + c.size()
+            + "), got " + infrequent.size());
+      }
       List<List<String>> cats = new ArrayList<>();
+      List<List<String>> rares = new ArrayList<>();
       for (int k = 0; k < c.size(); k++) {
         List<String> list = categories.get(k);
         if (list == null || list.isEmpty()) {
@@ -326,8 +562,38 @@ public final class OneHotEncoder implements Step {
           }
         }
         cats.add(Collections.unmodifiableList(new ArrayList<>(list)));
+        List<String> rare = infrequent == null ? Collections.emptyList() : infrequent.get(k);
+        if (rare == null) {
+          throw new IllegalArgumentException(NAME + ": infrequent categories of column '" + c.get(k)
+              + "' must be a list (empty for none), got null");
+        }
+        Set<String> r = new HashSet<>();
+        for (String s : rare) {
+          if (s == null || !seen.contains(s)) {
+            throw new IllegalArgumentException(NAME + ": infrequent categories of column '" + c.get(k)
+                + "' must be among its categories " + shortList(list) + ", got " + (s == null ? "null" : "'" + s
+                + "'"));
+          }
+          if (!r.add(s)) {
+            throw new IllegalArgumentException(NAME + ": infrequent categories of column '" + c.get(k)
+                + "' must be distinct, got '" + s + "' twice");
+          }
+        }
+        List<String> ordered = new ArrayList<>(r.size());
+        for (String s : list) {
+          if (r.contains(s)) {
+            ordered.add(s);
+          }
+        }
+        rares.add(Collections.unmodifiableList(ordered));
       }
-      return new Fitted(c, Collections.unmodifiableList(cats), handleUnknown, drop);
+      return new Fitted(c, Collections.unmodifiableList(cats), handleUnknown, drop,
+          Collections.unmodifiableList(rares));
+    }
+
+    private static String shortList(List<String> list) {
+      return list.size() <= 10 ? list.toString() : list.subList(0, 10).toString().replace("]", ", ... ("
+          + list.size() + " in all)]");
     }
 
     @Override
@@ -335,9 +601,21 @@ public final class OneHotEncoder implements Step {
       return columns;
     }
 
-    /** @return per column its categories in output order, unmodifiable */
+    /**
+     * @return per column all its categories seen at fit time in order (scikit-learn's {@code categories_}), the
+     *     infrequent ones included, unmodifiable
+     */
     public List<List<String>> categories() {
       return categories;
+    }
+
+    /**
+     * @return per column its infrequent categories, which share the column {@code column=infrequent_sklearn}, in the
+     *     order of {@link #categories()}; an empty list where there is none (scikit-learn's
+     *     {@code infrequent_categories_}, which has {@code None} there); unmodifiable
+     */
+    public List<List<String>> infrequentCategories() {
+      return infrequent;
     }
 
     /** @return the rule for unknown categories */
@@ -351,13 +629,15 @@ public final class OneHotEncoder implements Step {
     }
 
     /**
-     * @return per column the category whose output column is left out, or {@code null} where none is (scikit-learn's
-     *     {@code categories_[i][drop_idx_[i]]}); an unmodifiable list that may hold nulls
+     * @return per column the category whose output column is left out, {@link #INFREQUENT} where that is the column
+     *     of the infrequent categories, or {@code null} where none is (scikit-learn's
+     *     {@code categories_[i][drop_idx_[i]]} without infrequent categories; with them, the column scikit-learn
+     *     1.2.1 leaves out, where its {@code drop_idx_} misreports it); an unmodifiable list that may hold nulls
      */
     public List<String> droppedCategories() {
       List<String> out = new ArrayList<>(columns.size());
       for (int k = 0; k < columns.size(); k++) {
-        out.add(dropped[k] < 0 ? null : categories.get(k).get(dropped[k]));
+        out.add(dropped[k] < 0 ? null : slots.get(k).get(dropped[k]));
       }
       return Collections.unmodifiableList(out);
     }
@@ -382,21 +662,26 @@ public final class OneHotEncoder implements Step {
           written++;
           continue;
         }
-        List<String> cats = categories.get(k);
+        List<String> block = slots.get(k);
         Map<String, Integer> pos = lookup.get(k);
+        // where an unknown category or a missing value goes: the grouped column, or nowhere (-1)
+        int other = unknown == HandleUnknown.INFREQUENT_IF_EXIST && !infrequent.get(k).isEmpty()
+            ? block.size() - 1 : -1;
         String[] v = table.categorical(name);
-        double[][] out = new double[cats.size()][n];
+        double[][] out = new double[block.size()][n];
         for (int i = 0; i < n; i++) {
           Integer p = v[i] == null ? null : pos.get(v[i]);
           if (p != null) {
             out[p][i] = 1.0;
           } else if (unknown == HandleUnknown.ERROR) {
-            throw unknownAt(name, v, i, pos, cats);
+            throw unknownAt(name, v, i, pos, categories.get(k));
+          } else if (other >= 0) {
+            out[other][i] = 1.0;
           }
         }
-        for (int c = 0; c < cats.size(); c++) {
-          if (c != dropped[k]) { // the dropped category's rows are all zeros in the columns written
-            b.numeric(outputName(name, cats.get(c)), out[c]);
+        for (int c = 0; c < block.size(); c++) {
+          if (c != dropped[k]) { // the dropped column's rows are all zeros in the columns written
+            b.numeric(outputName(name, block.get(c)), out[c]);
             written++;
           }
         }
@@ -404,10 +689,20 @@ public final class OneHotEncoder implements Step {
       if (written == 0) {
         // scikit-learn returns an array of no column; a table needs one
         throw new IllegalArgumentException(NAME + ": drop " + drop + " leaves no output column: every column of the"
-            + " table is encoded and has a single category, which is dropped (" + columns + ", categories "
+            + " table is encoded and has a single category" + (hasInfrequent() ? " or a single column after grouping"
+            + " its infrequent categories" : "") + ", which is dropped (" + columns + ", categories "
             + categories + "); keep it with Drop.NONE or IF_BINARY, or drop the column (ColumnSelector)");
       }
       return b.build();
+    }
+
+    private boolean hasInfrequent() {
+      for (List<String> r : infrequent) {
+        if (!r.isEmpty()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -458,17 +753,18 @@ public final class OneHotEncoder implements Step {
       }
       Fitted f = (Fitted) o;
       return columns.equals(f.columns) && categories.equals(f.categories) && unknown == f.unknown
-          && drop == f.drop;
+          && drop == f.drop && infrequent.equals(f.infrequent);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(columns, categories, unknown, drop);
+      return Objects.hash(columns, categories, unknown, drop, infrequent);
     }
 
     @Override
     public String toString() {
-      return NAME + ".Fitted" + (drop == Drop.NONE ? "" : "(drop " + drop + ")") + columns;
+      return NAME + ".Fitted" + (drop == Drop.NONE ? "" : "(drop " + drop + ")") + columns
+          + (hasInfrequent() ? ", infrequent " + infrequent : "");
     }
   }
 }

@@ -139,7 +139,9 @@ public final class PipelineModel {
    * A copy whose {@link OneHotEncoder} steps treat unknown categories by {@code handling}, the rest unchanged: how a
    * service that loaded a pipeline fitted with the default {@link OneHotEncoder.HandleUnknown#ERROR} scores a
    * customer of a channel the training data did not have ({@link OneHotEncoder.HandleUnknown#IGNORE} encodes it as
-   * all zeros, as scikit-learn's {@code handle_unknown='ignore'}), without fitting again. The categories, the output
+   * all zeros, as scikit-learn's {@code handle_unknown='ignore'};
+   * {@link OneHotEncoder.HandleUnknown#INFREQUENT_IF_EXIST} puts it in its column's grouped column of infrequent
+   * categories where the fit made one), without fitting again. The categories, the infrequent ones, the output
    * columns and every other step stay as fitted, so a model fitted on this pipeline's output fits the copy's too.
    *
    * @param handling the rule for categories the fit did not see
@@ -155,7 +157,7 @@ public final class PipelineModel {
     for (FittedStep f : steps) {
       if (f instanceof OneHotEncoder.Fitted && ((OneHotEncoder.Fitted) f).handleUnknown() != handling) {
         OneHotEncoder.Fitted e = (OneHotEncoder.Fitted) f;
-        s.add(OneHotEncoder.Fitted.of(e.columns(), e.categories(), handling, e.drop()));
+        s.add(OneHotEncoder.Fitted.of(e.columns(), e.categories(), handling, e.drop(), e.infrequentCategories()));
         changed = true;
       } else {
         s.add(f);

@@ -41,10 +41,15 @@ import java.util.Map;
  * minMaxScaler   parameters: "clip": true                            (default false)
  * robustScaler   parameters: "unitVariance": true                    (default false; the scales include the factor)
  * oneHotEncoder  parameters: "drop": "first" | "ifBinary"            (default none)
+ *                parameters: "handleUnknown": "infrequentIfExist"    (a third value beside "error" and "ignore")
+ *                state:      "infrequent": [["a", "d"], [], ...]     (default: no infrequent category; per encoded
+ *                            column its infrequent categories, each one of its "categories", in their order)
  * imputer        parameters: "addIndicator": true                    (default false)
  *                state:      "indicators": ["BALANCE", ...]          (present exactly when addIndicator is)
  * </pre>
- * A field present with its default value ({@code "clip": false}) is read as that value.
+ * A field present with its default value ({@code "clip": false}, {@code "infrequent": [[], []]}) is read as that
+ * value. The one-hot encoder's {@code minFrequency} and {@code maxCategories} are not saved: the infrequent categories
+ * they chose at fit time are, and they are all a transform needs.
  */
 final class PipelineCodec implements ModelCodec<PipelineModel> {
 
@@ -157,7 +162,7 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
     } else if (f instanceof OneHotEncoder.Fitted) {
       OneHotEncoder.Fitted x = (OneHotEncoder.Fitted) f;
       name = "oneHotEncoder";
-      p.put("handleUnknown", x.handleUnknown() == OneHotEncoder.HandleUnknown.ERROR ? "error" : "ignore");
+      p.put("handleUnknown", handleUnknown(x.handleUnknown()));
       if (x.drop() != OneHotEncoder.Drop.NONE) {
         p.put("drop", x.drop() == OneHotEncoder.Drop.FIRST ? "first" : "ifBinary");
       }
@@ -165,6 +170,16 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
       ArrayNode cats = s.putArray("categories");
       for (List<String> c : x.categories()) {
         cats.add(strings(c));
+      }
+      boolean grouped = false;
+      for (List<String> c : x.infrequentCategories()) {
+        grouped |= !c.isEmpty();
+      }
+      if (grouped) {
+        ArrayNode rare = s.putArray("infrequent");
+        for (List<String> c : x.infrequentCategories()) {
+          rare.add(strings(c));
+        }
       }
     } else {
       name = "columnSelector";
@@ -328,6 +343,17 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
     return Imputer.Fitted.of(strategy, n, c, addIndicator, indicators);
   }
 
+  private static String handleUnknown(OneHotEncoder.HandleUnknown h) {
+    switch (h) {
+      case ERROR:
+        return "error";
+      case IGNORE:
+        return "ignore";
+      default:
+        return "infrequentIfExist";
+    }
+  }
+
   private static OneHotEncoder.Fitted readOneHot(JsonIn p, JsonIn st) {
     p.only("handleUnknown", "drop");
     String h = p.string("handleUnknown");
@@ -336,8 +362,11 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
       handling = OneHotEncoder.HandleUnknown.ERROR;
     } else if (h.equals("ignore")) {
       handling = OneHotEncoder.HandleUnknown.IGNORE;
+    } else if (h.equals("infrequentIfExist")) {
+      handling = OneHotEncoder.HandleUnknown.INFREQUENT_IF_EXIST;
     } else {
-      throw p.error("handleUnknown must be \"error\" or \"ignore\", got \"" + h + "\"");
+      throw p.error("handleUnknown must be \"error\", \"ignore\" or \"infrequentIfExist\", got \""
+          + (h.length() > 40 ? h.substring(0, 37) + "..." : h) + "\"");
     }
     OneHotEncoder.Drop drop = OneHotEncoder.Drop.NONE;
     if (p.has("drop")) {
@@ -351,7 +380,7 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
             + "..." : d) + "\"");
       }
     }
-    st.only("columns", "categories");
+    st.only("columns", "categories", "infrequent");
     List<List<String>> cats = new ArrayList<>();
     for (JsonIn c : st.array("categories")) {
       List<String> list = new ArrayList<>();
@@ -360,6 +389,17 @@ final class PipelineCodec implements ModelCodec<PipelineModel> {
       }
       cats.add(list);
     }
-    return OneHotEncoder.Fitted.of(st.strings("columns"), cats, handling, drop);
+    List<List<String>> rare = null;
+    if (st.has("infrequent")) {
+      rare = new ArrayList<>();
+      for (JsonIn c : st.array("infrequent")) {
+        List<String> list = new ArrayList<>();
+        for (JsonIn e : c.elements()) {
+          list.add(e.text());
+        }
+        rare.add(list);
+      }
+    }
+    return OneHotEncoder.Fitted.of(st.strings("columns"), cats, handling, drop, rare);
   }
 }
