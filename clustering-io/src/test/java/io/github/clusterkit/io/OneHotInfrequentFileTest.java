@@ -40,7 +40,7 @@ class OneHotInfrequentFileTest {
         .build();
   }
 
-  /** city: b, c infrequent (fewer than 2 rows); tier: bronze, silver grouped (max 2), the block binary, gold dropped. */
+  /** city: b, c infrequent (under 2 rows); tier: bronze, silver grouped (max 2), the block binary, gold dropped. */
   static PipelineModel grouped() {
     return Pipeline.of(
         new OneHotEncoder().minFrequency(2).handleUnknown(OneHotEncoder.HandleUnknown.INFREQUENT_IF_EXIST)
