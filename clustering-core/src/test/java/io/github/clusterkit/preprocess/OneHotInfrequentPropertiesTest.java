@@ -77,6 +77,33 @@ class OneHotInfrequentPropertiesTest {
     if (maxCategories >= 2) {
       assertTrue(frequent + (rare.isEmpty() ? 0 : 1) <= maxCategories, "at most maxCategories columns");
     }
+    // the whole infrequent set, exactly: below the minimum, or outside the maxCategories - 1 largest counts (a tie
+    // keeps the later category) when the frequent ones plus the grouped column would exceed maxCategories; the
+    // boundary checks above alone let a minimum compared with <= instead of < pass
+    Set<String> below = new HashSet<>();
+    for (String c : cats) {
+      int k = counts.get(c);
+      if (minCount > 0 && (fraction ? k < n * share : k < minCount)) {
+        below.add(c);
+      }
+    }
+    Set<String> oracle = new HashSet<>(below);
+    if (maxCategories >= 2 && maxCategories < cats.size() - below.size() + 1) {
+      for (String c : cats) {
+        int larger = 0; // categories kept before c: more rows, or as many and later in the sorted order
+        for (String o : cats) {
+          int ko = counts.get(o);
+          int k = counts.get(c);
+          if (ko > k || (ko == k && cats.indexOf(o) > cats.indexOf(c))) {
+            larger++;
+          }
+        }
+        if (larger >= maxCategories - 1) {
+          oracle.add(c);
+        }
+      }
+    }
+    assertEquals(oracle, rare, "the infrequent categories of the counts " + counts);
     if (minCount == 0 || (!fraction && minCount == 1)) {
       // only the cut: exactly the maxCategories - 1 most frequent stay when it applies
       int expected = maxCategories >= 2 && maxCategories < cats.size() + 1 ? maxCategories - 1 : cats.size();
