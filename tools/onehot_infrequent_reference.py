@@ -18,6 +18,9 @@ clusterkit g=infrequent_sklearn: the names are printed as scikit-learn gives the
   transformed under handle_unknown='infrequent_if_exist' and 'ignore'.
 * [F*] float min_frequency at the boundary: 100 rows p:7 q:6 r:87; 100 * 0.07 is 7.000000000000001 in double, so p
   is infrequent at 0.07 though 7 is 7% of the rows; 100 * 0.06 is 6.0, so q stays frequent at 0.06.
+* [D*] drop='if_binary' counts the columns after grouping, not the categories: p p q with min_frequency=3 (two
+  categories, one grouped column: nothing dropped) and a a a b c with min_frequency=2 (three categories, two columns:
+  a's dropped).
 * [G*] Mall_Customers.csv's Gender (112 Female, 88 Male).
 * [Z*] a synthetic column of 2,000 rows and 200 categories, many rare: row i has category "c" + str(v * v // 20000)
   with v = i * 7919 % 2000 (names unpadded, so the code-point order is c0, c1, c10, c100, ...). The Java test builds
@@ -97,6 +100,15 @@ def boundary():
     describe("F2", x, ["p", "q", "r"], min_frequency=0.06)
 
 
+def drop_after_grouping():
+    for tag, values in (("D1", ["p", "p", "q"]), ("D2", ["a", "a", "a", "b", "c"])):
+        x = col(values)
+        kw = dict(min_frequency=3 if tag == "D1" else 2, drop="if_binary")
+        e = OneHotEncoder(sparse_output=False, handle_unknown="infrequent_if_exist", **kw).fit(x)
+        print(f"[{tag}] {values} {kw}: names {list(e.get_feature_names_out(['g']))} infrequent {infrequent(e)}"
+              f" rows {e.transform(x).tolist()}")
+
+
 def mall(data):
     with open(os.path.join(data, "Mall_Customers.csv"), newline="") as f:
         recs = list(csv.reader(f))[1:]
@@ -147,6 +159,7 @@ def main():
     np.set_printoptions(legacy="1.13")
     hand()
     boundary()
+    drop_after_grouping()
     mall(data)
     synthetic()
 

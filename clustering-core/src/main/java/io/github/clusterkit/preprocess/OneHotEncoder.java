@@ -98,11 +98,16 @@ public final class OneHotEncoder implements Step {
   public enum Drop {
     /** Keep every category's column (scikit-learn's {@code drop=None}, the default). */
     NONE,
-    /** Leave out the first category's column (scikit-learn's {@code drop='first'}). */
+    /**
+     * Leave out the first category's column (scikit-learn's {@code drop='first'}); with infrequent categories, the
+     * first column of the grouped block (see the class comment).
+     */
     FIRST,
     /**
      * Leave out the first category's column of a column with exactly two categories (scikit-learn's
-     * {@code drop='if_binary'}); keep every column of the others.
+     * {@code drop='if_binary'}); keep every column of the others. With infrequent categories it is the block after
+     * grouping that must have exactly two columns: three categories of which two are grouped lose the first one's
+     * column, two categories grouped into one column keep it.
      */
     IF_BINARY
   }

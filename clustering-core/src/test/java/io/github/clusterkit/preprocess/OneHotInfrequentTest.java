@@ -172,6 +172,24 @@ class OneHotInfrequentTest {
   }
 
   @Test
+  void ifBinaryCountsTheColumnsAfterGroupingNotTheCategories() {
+    // [D1]: p p q, min_frequency=3, if_binary: names ['g_infrequent_sklearn'], rows [[1.0], [1.0], [1.0]]
+    Table pq = Table.builder().categorical("g", new String[] {"p", "p", "q"}).build();
+    OneHotEncoder.Fitted one = new OneHotEncoder().minFrequency(3).drop(OneHotEncoder.Drop.IF_BINARY).fit(pq);
+    assertEquals(Collections.singletonList(null), one.droppedCategories());
+    Table t1 = one.transform(pq);
+    assertEquals(List.of("g=infrequent_sklearn"), t1.columnNames());
+    assertArrayEquals(new double[] {1, 1, 1}, t1.numeric("g=infrequent_sklearn"));
+    // [D2]: a a a b c, min_frequency=2, if_binary: names ['g_infrequent_sklearn'], rows [[0], [0], [0], [1], [1]]
+    Table abc = Table.builder().categorical("g", new String[] {"a", "a", "a", "b", "c"}).build();
+    OneHotEncoder.Fitted three = new OneHotEncoder().minFrequency(2).drop(OneHotEncoder.Drop.IF_BINARY).fit(abc);
+    assertEquals(List.of("a"), three.droppedCategories());
+    Table t2 = three.transform(abc);
+    assertEquals(List.of("g=infrequent_sklearn"), t2.columnNames());
+    assertArrayEquals(new double[] {0, 0, 0, 1, 1}, t2.numeric("g=infrequent_sklearn"));
+  }
+
+  @Test
   void anUnknownCategoryIsStillAnErrorUnderTheDefaultRule() {
     // [H15] handle_unknown='error', min_frequency=3: z raises "Found unknown categories ['z'] in column 0"
     OneHotEncoder.Fitted f = new OneHotEncoder().minFrequency(3).fit(HAND);
