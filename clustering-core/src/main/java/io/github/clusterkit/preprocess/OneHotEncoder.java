@@ -42,10 +42,10 @@ import java.util.Set;
  * require it of a table to transform, its values cannot change the output; so an unknown category in it is not
  * reported there, where scikit-learn's {@code handle_unknown='error'} would); a table left with no column at all
  * that way (scikit-learn's array of no column) is refused with an {@link IllegalArgumentException}. Under
- * {@link HandleUnknown#IGNORE} an unknown category is all zeros too, as in scikit-learn 1.2.1 (which also warns "Found unknown categories in
- * columns [...] during transform. These unknown categories will be encoded as all zeros"; this library does not
- * log): it then reads as the dropped category. Output names of dropped categories are no output columns, so they
- * cannot clash (see the next paragraph).
+ * {@link HandleUnknown#IGNORE} an unknown category is all zeros too, as in scikit-learn 1.2.1 (which also warns
+ * "Found unknown categories in columns [...] during transform. These unknown categories will be encoded as all
+ * zeros"; this library does not log): it then reads as the dropped category. Output names of dropped categories
+ * are no output columns, so they cannot clash (see the next paragraph).
  *
  * <p><b>Infrequent categories</b> ({@link #minFrequency(int)}, {@link #minFrequencyFraction(double)},
  * {@link #maxCategories(int)}; scikit-learn 1.2.1's {@code min_frequency} and {@code max_categories}, none by
