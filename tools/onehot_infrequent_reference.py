@@ -20,7 +20,8 @@ clusterkit g=infrequent_sklearn: the names are printed as scikit-learn gives the
   is infrequent at 0.07 though 7 is 7% of the rows; 100 * 0.06 is 6.0, so q stays frequent at 0.06.
 * [D*] drop='if_binary' counts the columns after grouping, not the categories: p p q with min_frequency=3 (two
   categories, one grouped column: nothing dropped) and a a a b c with min_frequency=2 (three categories, two columns:
-  a's dropped).
+  a's dropped). [D3] a, infrequent_sklearn x3, zz x3 with min_frequency=2 and drop='first': a frequent category named
+  infrequent_sklearn whose column is dropped, so scikit-learn's names are distinct (clusterkit refuses it).
 * [G*] Mall_Customers.csv's Gender (112 Female, 88 Male).
 * [Z*] a synthetic column of 2,000 rows and 200 categories, many rare: row i has category "c" + str(v * v // 20000)
   with v = i * 7919 % 2000 (names unpadded, so the code-point order is c0, c1, c10, c100, ...). The Java test builds
@@ -107,6 +108,10 @@ def drop_after_grouping():
         e = OneHotEncoder(sparse_output=False, handle_unknown="infrequent_if_exist", **kw).fit(x)
         print(f"[{tag}] {values} {kw}: names {list(e.get_feature_names_out(['g']))} infrequent {infrequent(e)}"
               f" rows {e.transform(x).tolist()}")
+    x = col(["a"] + ["infrequent_sklearn"] * 3 + ["zz"] * 3)
+    e = OneHotEncoder(sparse_output=False, min_frequency=2, drop="first").fit(x)
+    print(f"[D3] a, infrequent_sklearn x3, zz x3, min_frequency=2, drop='first': names"
+          f" {list(e.get_feature_names_out(['g']))} infrequent {infrequent(e)}")
 
 
 def mall(data):

@@ -76,7 +76,9 @@ import java.util.Set;
  *       as without grouping (scikit-learn counts them as a category, which may then be infrequent).</li>
  *   <li>A frequent category named {@code infrequent_sklearn} in a column that has a grouped column would give two
  *       columns one name: the fit refuses it with an {@link IllegalArgumentException} (rename the category first);
- *       scikit-learn returns the duplicate names.</li>
+ *       scikit-learn returns the duplicate names. It is refused even where {@link Drop#FIRST} leaves its column out
+ *       (it is then the first frequent category, and scikit-learn's names are distinct), since
+ *       {@link Fitted#droppedCategories()} could not tell it from the grouped column.</li>
  * </ul>
  *
  * <p><b>Identifiers.</b> A column of at least 100 rows with a different category in every row (customer ids read as

@@ -304,6 +304,11 @@ class OneHotInfrequentTest {
     assertMessage("OneHotEncoder: column 'g' has a frequent category 'infrequent_sklearn', the name of its column of"
         + " infrequent categories ('g=infrequent_sklearn'); rename that category first",
         () -> new OneHotEncoder().minFrequency(2).fit(t));
+    // refused even where Drop.FIRST leaves its column out: [D3] a, infrequent_sklearn x3, zz x3, min_frequency=2,
+    // drop='first' gives names ['g_zz', 'g_infrequent_sklearn'] in scikit-learn, distinct
+    Table first = column("a", "infrequent_sklearn", "infrequent_sklearn", "infrequent_sklearn", "zz", "zz", "zz");
+    assertMessage("OneHotEncoder: column 'g' has a frequent category 'infrequent_sklearn'",
+        () -> new OneHotEncoder().minFrequency(2).drop(OneHotEncoder.Drop.FIRST).fit(first));
     // without a grouped column, or infrequent itself, the category is an ordinary one
     assertEquals(List.of("g=infrequent_sklearn", "g=x", "g=y"), new OneHotEncoder().fit(t).transform(t)
         .columnNames());
