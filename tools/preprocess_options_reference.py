@@ -15,8 +15,8 @@ Floats are Python repr (the shortest text that reads back to the same double in 
 
 * [S*] preprocess.PreprocessOptionsTest, StandardScaler: mean_, var_, scale_ and the transform for each of the four
   (with_mean, with_std) pairs on a small column with a missing value, and on Mall_Customers.csv's three numbers.
-* [M*] MinMaxScaler(clip=True): a small column and new values beyond the fitted range; numpy's clip of -0.0;
-  cc_general.csv's BALANCE fitted on its first 100 rows, all rows transformed.
+* [M*] MinMaxScaler(clip=True): a small column and new values beyond the fitted range; numpy's clip of -0.0
+  and ties with a signed-zero bound; cc_general.csv's BALANCE fitted on its first 100 rows, all rows transformed.
 * [O*] OneHotEncoder(drop=...): names, drop_idx_, transforms (known, and unknown under handle_unknown='ignore' with the
   warning scikit-learn gives), a one-category column under drop='first', Mall_Customers.csv's Gender.
 * [I*] SimpleImputer(add_indicator=True): names, indicator features_, transforms (a gap in a column that had none at
@@ -97,6 +97,12 @@ def minmax(data):
     with np.errstate(over="ignore"):
         print("[M6] fit 0, 1e-10, clip=True: transform 1e308, -1e308, 5e-11 ->",
               r(s.transform(np.array([[1e308], [-1e308], [5e-11]]))))
+    print("[M7] ties with a signed-zero upper bound: np.clip(0.0, -1, -0.0) =",
+          repr(float(np.clip(np.array([0.0]), -1.0, -0.0)[0])), "np.clip(-0.0, -1, 0.0) =",
+          repr(float(np.clip(np.array([-0.0]), -1.0, 0.0)[0])))
+    s = MinMaxScaler(feature_range=(-1, -0.0), clip=True).fit(np.array([[0.0], [10.0]]))
+    print("[M7] fit 0, 10, feature_range=(-1, -0.0), clip=True: scale_", r(s.scale_), "min_", r(s.min_),
+          "transform 10 (x * scale_ + min_ = +0.0) ->", r(s.transform(np.array([[10.0]]))))
     header, recs = read_csv(os.path.join(data, "cc_general.csv"))
     j = header.index("BALANCE")
     bal = np.array([[float(rec[j])] for rec in recs])

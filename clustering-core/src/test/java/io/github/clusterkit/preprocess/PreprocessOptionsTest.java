@@ -163,6 +163,18 @@ class PreprocessOptionsTest {
   }
 
   @Test
+  void minMaxClipGivesTheUpperBoundOnASignedZeroTie() {
+    // [M7] np.clip(0.0, -1, -0.0) = -0.0 and np.clip(-0.0, -1, 0.0) = 0.0: a value equal to the upper bound but for
+    // the sign of zero gives the bound (a clip that kept t where t <= hi would give 0.0 and -0.0)
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(MinMaxScaler.Fitted.clip(0.0, -1, -0.0)));
+    assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(MinMaxScaler.Fitted.clip(-0.0, -1, 0.0)));
+    // [M7] scikit-learn: fit 0, 10 to (-1, -0.0) with clip: 10 * 0.1 + -1 = +0.0, clipped to the bound -0.0
+    double y = new MinMaxScaler().range(-1, -0.0).clip(true).fit(column("x", 0, 10)).transform(column("x", 10))
+        .numeric("x")[0];
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(y));
+  }
+
+  @Test
   void minMaxClipMatchesScikitLearnOnCcGeneral() throws IOException {
     Table t = PreprocessReferenceTest.readSimple(SharedData.file("cc_general.csv"), "CUST_ID").select(
         List.of("BALANCE"));
