@@ -77,7 +77,9 @@ def by_hand():
                         ([4.0, 2.0, 1.0, 0.5], 20), ([3.0, 2.0, 2.0, 1.0], 10), ([9.0, 4.0, 1e-16], 7),
                         ([2.5, 1.5, 1.0, 0.75, 0.5, 0.25], 100),
                         # a kept value of exactly 1e-15 whose floored tail mean equals it: ln(0), ValueError
-                        ([1.0, 1e-15, 0.0], 10), ([1.0, 1e-15, 1e-16, 0.0], 10), ([2.0, 1.0, 1e-15], 10)):
+                        ([1.0, 1e-15, 0.0], 10), ([1.0, 1e-15, 1e-16, 0.0], 10), ([2.0, 1.0, 1e-15], 10),
+                        # an exact tie at the floor 1e-15 itself: assessed, so ln(0) again (refused as a tie here)
+                        ([1.0, 1e-15, 1e-15, 0.0], 10)):
         try:
             k = _infer_dimension(np.asarray(spectrum), n)
         except ValueError as e:

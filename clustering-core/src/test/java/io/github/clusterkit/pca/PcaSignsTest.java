@@ -75,6 +75,18 @@ class PcaSignsTest {
 
   @ParameterizedTest
   @EnumSource(value = Pca.Solver.class, names = {"SVD", "COVARIANCE"})
+  void tiesWithinTheToleranceScaleWithTheScores(Pca.Solver solver) {
+    // Rows -1, 0, 1 + 1.5e-12: mean 5e-13, scores -1 - 5e-13 and 1 + 1e-12 (component +-1), apart by 1.5e-12, with
+    // magnitudes m_0 + m_2 = 2 + 5e-13; the tie band 1e-12 (m_0 + m_2), 2e-12, holds them tied and the first row
+    // decides: its score is made positive, component [-1] (by hand, from the documented rule). A band that shrank as
+    // the magnitudes grow (1e-12 / (m_0 + m_2) = 5e-13) would let row 2 decide: [1].
+    PcaModel m = Pca.components(1).solver(solver).signs(Pca.Signs.SCORES)
+        .fit(Dataset.of(new double[][] {{-1}, {0}, {1 + 1.5e-12}}));
+    assertArrayEquals(new double[] {-1}, m.components()[0], 0);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Pca.Solver.class, names = {"SVD", "COVARIANCE"})
   void ccGeneralGetsScikitLearn121sSignsOnAll17Components(Pca.Solver solver) throws IOException {
     PcaFixture f = PcaFixture.load("cc_general.txt");
     Dataset x = Dataset.of(PcaReferenceTest.imputeAndStandardise(PcaReferenceTest.readCcGeneral(), f));

@@ -93,9 +93,16 @@ class MinkaDimensionTest {
     for (double[] spectrum : new double[][] {{1.0, 1e-15, 0.0}, {1.0, 1e-15, 1e-16, 0.0}}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> MinkaDimension.dimension(spectrum, 10));
+      // rank 2 of d values discards d - 2 directions (by hand: 1 and 2)
       assertTrue(e.getMessage().startsWith("explained variance 2 (counted from 1) is 1.0E-15, equal to the variance"
-          + " assumed for the"), e.getMessage());
+          + " assumed for the " + (spectrum.length - 2) + " discarded directions"), e.getMessage());
     }
+    // an exact tie at the floor itself, [1, 1e-15, 1e-15, 0]: scikit-learn assesses rank 2 and raises (ln 0;
+    // tools/pca_mle_reference.py); here it is refused as the tie it is, not by the floored-tail rule
+    IllegalArgumentException tie = assertThrows(IllegalArgumentException.class,
+        () -> MinkaDimension.dimension(new double[] {1.0, 1e-15, 1e-15, 0.0}, 10));
+    assertTrue(tie.getMessage().startsWith("explained variances 2 and 3 (counted from 1) are equal to within"),
+        tie.getMessage());
     double[] ll = MinkaDimension.logLikelihoods(new double[] {2.0, 1.0, 1e-15}, 10);
     assertEquals(129.15869829700262, ll[2], 1e-12 * 129.15869829700262);
     assertEquals(-0.5143890824347612, ll[1], 1e-12);
