@@ -107,6 +107,12 @@ class DbscanValueTypesTest {
     assertTrue(s.borderPointsAsNoise());
     assertEquals("DbscanModel.State[n=8, d=1, eps=1.0, minPts=3, metric=CHEBYSHEV, borderPointsAsNoise=true,"
         + " labelRule=NEAREST_CORE, search=" + m.search() + ", corePoints=3]", s.toString());
+    // two dimensions: the state's text counts core points, not coordinates. By hand: (0, 0), (0, 1) and (1, 0) are
+    // within 1.5 of each other (1, 1 and sqrt 2), so each has 3 points with itself: 3 core points, 6 coordinates
+    DbscanModel.State s2 = Dbscan.eps(1.5).minPts(3).labelRule(Dbscan.LabelRule.SCIKIT_LEARN)
+        .fit(Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {10, 10}})).state();
+    assertTrue(s2.toString().startsWith("DbscanModel.State[n=4, d=2, "), s2.toString());
+    assertTrue(s2.toString().endsWith(", corePoints=3]"), s2.toString());
   }
 
   @Test
