@@ -1,6 +1,7 @@
 package io.github.clusterkit.eval;
 
 import java.util.Arrays;
+import java.util.function.ToDoubleBiFunction;
 
 /** Test oracles: the textbook definitions, computed the slow and obvious way. */
 final class BruteForce {
@@ -30,17 +31,21 @@ final class BruteForce {
     return out;
   }
 
-  static double distance(double[][] x, int i, int j) {
-    double s = 0;
-    for (int t = 0; t < x[i].length; t++) {
-      double diff = x[i][t] - x[j][t];
-      s += diff * diff;
-    }
-    return Math.sqrt(s);
-  }
-
   /** Silhouette per row (NaN for rows left out) following Rousseeuw and scikit-learn. */
   static double[] silhouette(double[][] x, int[] labels, NoisePolicy policy) {
+    return silhouette(x, labels, policy, (p, q) -> {
+      double s = 0;
+      for (int t = 0; t < p.length; t++) {
+        double diff = p[t] - q[t];
+        s += diff * diff;
+      }
+      return Math.sqrt(s);
+    });
+  }
+
+  /** The same with the distance given (SilhouetteMetricTest's metrics). */
+  static double[] silhouette(double[][] x, int[] labels, NoisePolicy policy,
+      ToDoubleBiFunction<double[], double[]> distance) {
     int[] l = applyPolicy(labels, policy);
     int n = x.length;
     double[] s = new double[n];
@@ -56,7 +61,7 @@ final class BruteForce {
         if (l[j] == Integer.MIN_VALUE || j == i) {
           continue;
         }
-        double dist = distance(x, i, j);
+        double dist = distance.applyAsDouble(x[i], x[j]);
         if (l[j] == l[i]) {
           own++;
           ownSum += dist;

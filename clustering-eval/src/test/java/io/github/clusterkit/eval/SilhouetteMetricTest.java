@@ -281,44 +281,7 @@ class SilhouetteMetricTest {
 
   /** Rousseeuw's definition, every pair, with the metric's distance written out. NaN for rows left out. */
   private static double[] oracle(double[][] x, int[] labels, NoisePolicy policy, Metric metric) {
-    int[] l = BruteForce.applyPolicy(labels, policy);
-    int n = x.length;
-    double[] s = new double[n];
-    for (int i = 0; i < n; i++) {
-      if (l[i] == Integer.MIN_VALUE) {
-        s[i] = Double.NaN;
-        continue;
-      }
-      int own = 0;
-      double ownSum = 0;
-      Map<Integer, double[]> other = new TreeMap<>();
-      for (int j = 0; j < n; j++) {
-        if (l[j] == Integer.MIN_VALUE || j == i) {
-          continue;
-        }
-        double dist = distance(x[i], x[j], metric);
-        if (l[j] == l[i]) {
-          own++;
-          ownSum += dist;
-        } else {
-          double[] acc = other.computeIfAbsent(l[j], key -> new double[2]);
-          acc[0] += dist;
-          acc[1]++;
-        }
-      }
-      if (own == 0) {
-        s[i] = 0;
-        continue;
-      }
-      double a = ownSum / own;
-      double b = Double.POSITIVE_INFINITY;
-      for (double[] acc : other.values()) {
-        b = Math.min(b, acc[0] / acc[1]);
-      }
-      double max = Math.max(a, b);
-      s[i] = max > 0 ? (b - a) / max : 0;
-    }
-    return s;
+    return BruteForce.silhouette(x, labels, policy, (p, q) -> distance(p, q, metric));
   }
 
   private static double distance(double[] p, double[] q, Metric metric) {
