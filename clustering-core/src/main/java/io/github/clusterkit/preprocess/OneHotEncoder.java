@@ -681,7 +681,7 @@ public final class OneHotEncoder implements Step {
           if (p != null) {
             out[p][i] = 1.0;
           } else if (unknown == HandleUnknown.ERROR) {
-            throw unknownAt(name, v, i, pos, categories.get(k));
+            throw unknownAt(name, v, i, pos, categories.get(k), !infrequent.get(k).isEmpty());
           } else if (other >= 0) {
             out[other][i] = 1.0;
           }
@@ -715,10 +715,11 @@ public final class OneHotEncoder implements Step {
     /**
      * The error for the first row {@code first} of column {@code name} whose value the fit did not see: it names
      * that row and value, and counts every such row of the column with up to five of their distinct values, so
-     * that one message tells the whole problem (a stray space in many rows, say).
+     * that one message tells the whole problem (a stray space in many rows, say). Where the column has a grouped
+     * column ({@code grouped}), the remedy names {@link HandleUnknown#INFREQUENT_IF_EXIST} first.
      */
     private static IllegalArgumentException unknownAt(String name, String[] v, int first, Map<String, Integer> pos,
-        List<String> cats) {
+        List<String> cats, boolean grouped) {
       int rows = 0;
       boolean missing = false;
       boolean more = false;
@@ -749,8 +750,11 @@ public final class OneHotEncoder implements Step {
       return new IllegalArgumentException(NAME + ": column '" + name + "' has "
           + (v[first] == null ? "a missing value" : "unknown category '" + v[first] + "'") + " at row " + first
           + all + "; known categories are " + cats
-          + " (fit with HandleUnknown.IGNORE, or call withHandleUnknown(HandleUnknown.IGNORE) on the fitted"
-          + " PipelineModel, to encode values the fit did not see as all zeros)");
+          + (grouped ? " (fit with HandleUnknown.INFREQUENT_IF_EXIST, or call"
+              + " withHandleUnknown(HandleUnknown.INFREQUENT_IF_EXIST) on the fitted PipelineModel, to encode values"
+              + " the fit did not see in the column of the infrequent categories; IGNORE encodes them as all zeros)"
+              : " (fit with HandleUnknown.IGNORE, or call withHandleUnknown(HandleUnknown.IGNORE) on the fitted"
+              + " PipelineModel, to encode values the fit did not see as all zeros)"));
     }
 
     @Override

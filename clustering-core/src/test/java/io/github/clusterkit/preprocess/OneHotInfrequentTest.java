@@ -195,6 +195,13 @@ class OneHotInfrequentTest {
     OneHotEncoder.Fitted f = new OneHotEncoder().minFrequency(3).fit(HAND);
     assertMessage("column 'g' has unknown category 'z' at row 0", () -> f.transform(column("z")));
     assertMessage("column 'g' has a missing value at row 0", () -> f.transform(column((String) null)));
+    // the remedy names the rule that sends them to the grouped column, where the column has one; IGNORE otherwise
+    assertMessage("(fit with HandleUnknown.INFREQUENT_IF_EXIST, or call"
+        + " withHandleUnknown(HandleUnknown.INFREQUENT_IF_EXIST) on the fitted PipelineModel",
+        () -> f.transform(column("z")));
+    OneHotEncoder.Fitted plain = new OneHotEncoder().fit(HAND);
+    assertMessage("(fit with HandleUnknown.IGNORE, or call withHandleUnknown(HandleUnknown.IGNORE)",
+        () -> plain.transform(column("z")));
   }
 
   @Test
