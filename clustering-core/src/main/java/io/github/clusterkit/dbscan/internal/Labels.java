@@ -104,12 +104,7 @@ final class Labels {
       }
       count[c] = k;
     });
-    int total = 0;
-    for (int c = 0; c < chunks; c++) {
-      int k = count[c];
-      count[c] = total;
-      total += k;
-    }
+    int total = exclusivePrefix(count);
     // first[v] becomes -1 - number; a row of another chunk comparing first[v] with its own index sees
     // either the first row (not its own) or a negative value, so the counts above are not disturbed
     runner.run(chunks, c -> {
@@ -122,24 +117,7 @@ final class Labels {
         }
       }
     });
-    runner.run(chunks, c -> {
-      int end = Engine.chunkEnd(c, size, n);
-      int kc = 0;
-      int kn = 0;
-      for (int i = c * size; i < end; i++) {
-        int v = labels[i];
-        if (v >= 0) {
-          labels[i] = -1 - first[v];
-        } else {
-          kn++;
-        }
-        if (core[i]) {
-          kc++;
-        }
-      }
-      coreCounts[c] = kc;
-      noiseCounts[c] = kn;
-    });
+    relabel(labels, first, core, coreCounts, noiseCounts, size, chunks, runner);
     return total;
   }
 
@@ -163,7 +141,8 @@ final class Labels {
     int n = labels.length;
     int size = Engine.rowChunk(n);
     int chunks = ChunkRunner.chunks(n, size);
-    // number[v]: the final label of the cluster with provisional id v (written and read at provisional ids only)
+    // number[v]: -1 - the final label of the cluster with provisional id v (as finish's first[v]; written and read at
+    // provisional ids only)
     int[] number = scratch != null && scratch.length >= n ? scratch : new int[n];
     int[] count = new int[chunks];
     runner.run(chunks, c -> {
@@ -176,21 +155,38 @@ final class Labels {
       }
       count[c] = k;
     });
-    int total = 0;
-    for (int c = 0; c < chunks; c++) {
-      int k = count[c];
-      count[c] = total;
-      total += k;
-    }
+    int total = exclusivePrefix(count);
     runner.run(chunks, c -> {
       int end = Engine.chunkEnd(c, size, n);
       int next = count[c];
       for (int i = c * size; i < end; i++) {
         if (core[i] && labels[i] == i) {
-          number[i] = next++;
+          number[i] = -1 - next++;
         }
       }
     });
+    relabel(labels, number, core, coreCounts, noiseCounts, size, chunks, runner);
+    return total;
+  }
+
+  /** Replaces each count by the sum of the counts before it (chunk order); returns the sum of all. */
+  private static int exclusivePrefix(int[] count) {
+    int total = 0;
+    for (int c = 0; c < count.length; c++) {
+      int k = count[c];
+      count[c] = total;
+      total += k;
+    }
+    return total;
+  }
+
+  /**
+   * The last pass of both numberings: a clustered row's label {@code v} becomes {@code -1 - code[v]} (the final
+   * number, stored encoded at the provisional id), and each chunk's core and noise points are counted.
+   */
+  private static void relabel(int[] labels, int[] code, boolean[] core, int[] coreCounts, int[] noiseCounts,
+      int size, int chunks, ChunkRunner runner) {
+    int n = labels.length;
     runner.run(chunks, c -> {
       int end = Engine.chunkEnd(c, size, n);
       int kc = 0;
@@ -198,7 +194,7 @@ final class Labels {
       for (int i = c * size; i < end; i++) {
         int v = labels[i];
         if (v >= 0) {
-          labels[i] = number[v];
+          labels[i] = -1 - code[v];
         } else {
           kn++;
         }
@@ -209,7 +205,6 @@ final class Labels {
       coreCounts[c] = kc;
       noiseCounts[c] = kn;
     });
-    return total;
   }
 
   private static void atomicMin(int[] a, int at, int value) {
