@@ -50,13 +50,11 @@ class OneHotInfrequentFileTest {
   }
 
   private static void assertRejected(String expected, String json) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ModelFiles.fromJson(json, PipelineModel.class));
-    assertTrue(e.getMessage().contains(expected), () -> "message was: " + e.getMessage());
+    PipelineOptionsFileTest.assertRejected(expected, json);
   }
 
   private static ObjectNode step(ObjectNode doc, int k) {
-    return (ObjectNode) doc.get("state").get("steps").get(k);
+    return PipelineOptionsFileTest.step(doc, k);
   }
 
   private static ObjectNode state(ObjectNode doc, int k) {

@@ -56,13 +56,13 @@ class PipelineOptionsFileTest {
     }
   }
 
-  private static void assertRejected(String expected, String json) {
+  static void assertRejected(String expected, String json) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ModelFiles.fromJson(json, PipelineModel.class));
     assertTrue(e.getMessage().contains(expected), () -> "message was: " + e.getMessage());
   }
 
-  private static ObjectNode step(ObjectNode doc, int k) {
+  static ObjectNode step(ObjectNode doc, int k) {
     return (ObjectNode) doc.get("state").get("steps").get(k);
   }
 
