@@ -1,5 +1,6 @@
 package io.github.clusterkit.gmm;
 
+import static io.github.clusterkit.gmm.GaussianMixtureSklearnTest.flatten;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -99,7 +100,7 @@ class GaussianMixtureInitialMeansTest {
     for (int c = 0; c < 3; c++) {
       assertArrayEquals(means[c], m.means()[c], "the given means, bit for bit");
     }
-    assertClose(F.get(p + ".covariances"), flat(m.covariances()), TOL, "covariances");
+    assertClose(F.get(p + ".covariances"), flatten(m.covariances()), TOL, "covariances");
     assertEquals(0, m.iterations());
   }
 
@@ -114,8 +115,8 @@ class GaussianMixtureInitialMeansTest {
     assertEquals((int) F.scalar(p + ".n_iter"), m.iterations(), "n_iter_");
     assertEquals(F.scalar(p + ".converged") == 1, m.converged(), "converged_");
     assertClose(F.get(p + ".weights"), m.weights(), TOL, "weights");
-    assertClose(F.get(p + ".means"), flat(m.means()), TOL, "means");
-    assertClose(F.get(p + ".covariances"), flat(m.covariances()), TOL, "covariances");
+    assertClose(F.get(p + ".means"), flatten(m.means()), TOL, "means");
+    assertClose(F.get(p + ".covariances"), flatten(m.covariances()), TOL, "covariances");
     double[] history = m.logLikelihoodHistory();
     assertClose(F.get(p + ".lower_bound"), new double[] {history[m.iterations() - 1]}, TOL, "lower_bound_");
     assertClose(F.get(p + ".score"), new double[] {m.score(x)}, TOL, "score(X)");
@@ -147,10 +148,10 @@ class GaussianMixtureInitialMeansTest {
     GaussianMixtureModel plain = base.fit(x);
     GaussianMixtureModel given = base.initialMeans(means).fit(x);
     assertArrayEquals(plain.weights(), given.weights());
-    assertArrayEquals(flat(plain.covariances()), flat(given.covariances()));
-    assertArrayEquals(flat(means), flat(given.means()));
+    assertArrayEquals(flatten(plain.covariances()), flatten(given.covariances()));
+    assertArrayEquals(flatten(means), flatten(given.means()));
     // restarts: every restart starts from the same means, whichever wins
-    assertArrayEquals(flat(means), flat(base.restarts(3).initialMeans(means).fit(x).means()));
+    assertArrayEquals(flatten(means), flatten(base.restarts(3).initialMeans(means).fit(x).means()));
   }
 
   @Test
@@ -167,7 +168,7 @@ class GaussianMixtureInitialMeansTest {
     GaussianMixture g = GaussianMixture.components(4).initialMeans(means).maxIterations(0);
     GaussianMixtureModel one = g.fit(x);
     GaussianMixtureModel six = g.restarts(6).fit(x);
-    assertArrayEquals(flat(means), flat(six.means()));
+    assertArrayEquals(flatten(means), flatten(six.means()));
     assertNotEquals(one.state(), six.state(), "another restart's responsibilities won");
     assertTrue(six.logLikelihood() > one.logLikelihood());
     // restart 0 of six restarts is the single restart: the best of six is at least as good
@@ -243,26 +244,6 @@ class GaussianMixtureInitialMeansTest {
 
   private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
     assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
-  }
-
-  static double[] flat(double[][] m) {
-    double[] out = new double[m.length * m[0].length];
-    for (int i = 0; i < m.length; i++) {
-      System.arraycopy(m[i], 0, out, i * m[0].length, m[0].length);
-    }
-    return out;
-  }
-
-  static double[] flat(double[][][] m) {
-    int b = m[0].length;
-    int c = m[0][0].length;
-    double[] out = new double[m.length * b * c];
-    for (int i = 0; i < m.length; i++) {
-      for (int j = 0; j < b; j++) {
-        System.arraycopy(m[i][j], 0, out, (i * b + j) * c, c);
-      }
-    }
-    return out;
   }
 
   /** Each value within {@code tol} relative, or absolute where the expected value is below 1 in magnitude. */

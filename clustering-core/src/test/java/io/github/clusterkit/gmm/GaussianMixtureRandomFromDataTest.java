@@ -1,7 +1,7 @@
 package io.github.clusterkit.gmm;
 
 import static io.github.clusterkit.gmm.GaussianMixtureInitialMeansTest.assertClose;
-import static io.github.clusterkit.gmm.GaussianMixtureInitialMeansTest.flat;
+import static io.github.clusterkit.gmm.GaussianMixtureSklearnTest.flatten;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -118,11 +118,11 @@ class GaussianMixtureRandomFromDataTest {
       }
     }
     // scikit-learn 1.2.1: GaussianMixture(init_params='random_from_data', max_iter=0) from the same rows
-    assertArrayEquals(F.get("rfd.seed0." + t + ".init.means"), flat(m.means()));
+    assertArrayEquals(F.get("rfd.seed0." + t + ".init.means"), flatten(m.means()));
     // its weights are N_c / n = (1 + 10 eps) / 120 each; maxIterations(0) divides them by their sum
     assertEquals((1 + 10 * Math.ulp(1.0)) / 120, F.get("rfd.seed0." + t + ".init.weights")[0]);
     assertArrayEquals(new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, m.weights(), 1e-16);
-    double[] cov = flat(m.covariances());
+    double[] cov = flatten(m.covariances());
     if (t == CovarianceType.FULL) {
       assertArrayEquals(F.get("rfd.seed0.FULL.init.covariances"), cov, "bit for bit");
     } else {
@@ -178,7 +178,7 @@ class GaussianMixtureRandomFromDataTest {
       double[] exact = F.get("row." + row + ".exact.diag");
       double[][] cov = m.covariances()[0];
       if (t == CovarianceType.FULL) {
-        assertArrayEquals(F.get(p + ".cov"), flat(new double[][][] {cov}), p + ": bit for bit");
+        assertArrayEquals(F.get(p + ".cov"), flatten(new double[][][] {cov}), p + ": bit for bit");
       } else if (t == CovarianceType.DIAGONAL) {
         // the deviation formula, exact then rounded once (the script's Fractions); scikit-learn's expansion differs
         for (int j = 0; j < 3; j++) {
@@ -251,7 +251,7 @@ class GaussianMixtureRandomFromDataTest {
     // the two components are equal at every step, bit for bit
     assertEquals(m.weights()[0], m.weights()[1]);
     assertArrayEquals(m.means()[0], m.means()[1]);
-    assertArrayEquals(flat(new double[][][] {m.covariances()[0]}), flat(new double[][][] {m.covariances()[1]}));
+    assertArrayEquals(flatten(new double[][][] {m.covariances()[0]}), flatten(new double[][][] {m.covariances()[1]}));
     // scikit-learn 1.2.1 (random_state whose choice is two other copies of the same row): the same fit, two halves
     // of the one-component fit
     assertFit("dup." + t, m, x);
@@ -290,8 +290,8 @@ class GaussianMixtureRandomFromDataTest {
     assertEquals((int) F.scalar(p + ".n_iter"), m.iterations(), p + ": n_iter_");
     assertEquals(F.scalar(p + ".converged") == 1, m.converged(), p + ": converged_");
     assertClose(F.get(p + ".weights"), m.weights(), TOL, p + ": weights");
-    assertClose(F.get(p + ".means"), flat(m.means()), TOL, p + ": means");
-    assertClose(F.get(p + ".covariances"), flat(m.covariances()), TOL, p + ": covariances");
+    assertClose(F.get(p + ".means"), flatten(m.means()), TOL, p + ": means");
+    assertClose(F.get(p + ".covariances"), flatten(m.covariances()), TOL, p + ": covariances");
     assertClose(F.get(p + ".lower_bound"), new double[] {m.logLikelihoodHistory()[m.iterations() - 1]}, TOL,
         p + ": lower_bound_");
     assertClose(F.get(p + ".score"), new double[] {m.score(x)}, TOL, p + ": score(X)");
