@@ -1,7 +1,8 @@
 /**
  * Clustering quality: internal indices ({@link io.github.clusterkit.eval.Silhouette},
  * {@link io.github.clusterkit.eval.DaviesBouldin}, {@link io.github.clusterkit.eval.CalinskiHarabasz},
- * {@link io.github.clusterkit.eval.Inertia}), each with a {@link io.github.clusterkit.eval.NoisePolicy}
+ * {@link io.github.clusterkit.eval.Inertia}, and {@link io.github.clusterkit.eval.Dbcv} for density-based
+ * clusterings), each with a {@link io.github.clusterkit.eval.NoisePolicy}
  * for DBSCAN's noise label {@code -1}; external measures comparing two labellings
  * ({@link io.github.clusterkit.eval.ContingencyTable} and the measures built on it, such as
  * {@link io.github.clusterkit.eval.AdjustedRandIndex} and
