@@ -77,9 +77,9 @@ import io.github.clusterkit.internal.Scale;
  * <p><b>Cost.</b> Time {@code O(sum_C n_C^2 d)} for the core distances and trees (each cluster separately) plus
  * {@code O(m^2 d)} for the separation, {@code m} the internal nodes of all clusters (at most the rows kept): quadratic
  * in {@code n}: 20,000 rows of 2 columns in 4 clusters take about 2.5 s on one core (0.14 s for 2,000). Memory
- * {@code O(n d)}: a packed copy of the clustered rows and a few arrays per row, never a distance matrix. One thread. An interrupt of the calling thread
- * stops the computation with an {@link IllegalStateException} whose message starts with {@code "interrupted"}; the
- * thread's interrupt status is kept.
+ * {@code O(n d)}: a packed copy of the clustered rows and a few arrays per row, never a distance matrix. One thread.
+ * An interrupt of the calling thread stops the computation with an {@link IllegalStateException} whose message
+ * starts with {@code "interrupted"}; the thread's interrupt status is kept.
  *
  * <p>Stateless; safe to call from any thread. Arguments are never modified.
  *
