@@ -33,6 +33,12 @@ final class Boruvka {
   private final int[] cand;
   private final double[] candW;
   private final boolean[] exact;
+  /**
+   * A lower bound on the weight of each position's lightest edge to another component, valid in every later round
+   * too (the other components only lose rows): its core distance, the weight of a candidate since absorbed into its
+   * own component, or the least bound of the nodes its last search left out for the shared bound.
+   */
+  private final double[] lb;
   private final AtomicLongArray bound;
 
   private Boruvka(MrdTree t, double[] coreAt) {
@@ -44,6 +50,7 @@ final class Boruvka {
     this.cand = new int[n];
     this.candW = new double[n];
     this.exact = new boolean[n];
+    this.lb = coreAt.clone();
     this.bound = new AtomicLongArray(n);
   }
 
@@ -80,7 +87,10 @@ final class Boruvka {
       for (int p = 0; p < n; p++) {
         int q = cand[p];
         if (q >= 0) {
-          if (!exact[p] || comp[q] == comp[p]) {
+          if (!exact[p]) {
+            cand[p] = -1; // its search already recorded its bound
+          } else if (comp[q] == comp[p]) {
+            lb[p] = Math.max(lb[p], candW[p]); // it was the lightest edge to the rows now outside
             cand[p] = -1;
           } else {
             lower(comp[p], candW[p]);
@@ -174,12 +184,14 @@ final class Boruvka {
     int cp = comp[p];
     double cr = coreAt[p];
     double shared = Double.longBitsToDouble(bound.get(cp));
-    if (cr > shared) {
-      // every edge of p weighs at least its core distance: another row of its component has a lighter one
+    if (lb[p] > shared) {
+      // every edge of p to another component weighs at least lb[p] (at least its core distance): another row of
+      // its component has a lighter one
       cand[p] = -1;
       exact[p] = false;
       return;
     }
+    double cut = Double.POSITIVE_INFINITY;
     int[] perm = t.perm;
     int[] split = t.split;
     double[] splitValue = t.splitValue;
@@ -215,6 +227,7 @@ final class Boruvka {
         }
         if (lower > shared) {
           ex = false;
+          cut = Math.min(cut, lower);
           break visit;
         }
         int kind = split[b];
@@ -289,5 +302,9 @@ final class Boruvka {
     cand[p] = best;
     candW[p] = bestW;
     exact[p] = ex;
+    if (!ex) {
+      // the candidate, if any, is used this round only; the best edge is no lighter than it or the nodes left out
+      lb[p] = Math.max(lb[p], Math.min(bestW, cut));
+    }
   }
 }
