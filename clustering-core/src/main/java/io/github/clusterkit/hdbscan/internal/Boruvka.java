@@ -1,0 +1,310 @@
+package io.github.clusterkit.hdbscan.internal;
+
+import io.github.clusterkit.internal.ChunkRunner;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Boruvka's minimum spanning tree (Boruvka 1926; see Nesetril, Milkova and Nesetrilova 2001,
+ * doi:10.1016/S0012-365X(00)00224-7) of the mutual reachability graph over an {@link MrdTree}, in the single-tree
+ * form of McInnes and Healy's accelerated HDBSCAN* (2017, doi:10.1109/ICDMW.2017.12): in every round each row looks
+ * for its nearest row of another component, and each component keeps the lightest of its rows' edges.
+ *
+ * <p><b>Order.</b> Edges are compared by (reduced weight, smaller row, larger row), a total order, so each component's
+ * lightest edge is unique, a round never closes a cycle, and the tree is the unique minimum spanning tree under that
+ * order (the one {@link DensePrim} finds too), whatever the number of threads.
+ *
+ * <p><b>Search.</b> A row's search skips nodes that lie wholly in its own component and nodes whose lower bound
+ * {@code max(core(p), min core in node, box distance)} is above its best edge so far (or equal to it with no row
+ * that could give a smaller pair of indices); and nodes above the best edge any row of its component has found this
+ * round (a bound shared through an atomic array: it only prunes, so it changes the work, not the result). A row's
+ * best edge stays its best in later rounds while the row at its other end is still in another component (the set of
+ * candidates only shrinks), so it is searched again only then, unless its search was cut by the shared bound.
+ */
+final class Boruvka {
+
+  /** Positions per chunk of a round's searches (fixed, so chunks do not depend on the thread count). */
+  private static final int CHUNK = 512;
+
+  private final MrdTree t;
+  private final int n;
+  private final int d;
+  private final double[] coreAt;
+  private final int[] comp;
+  private final int[] cand;
+  private final double[] candW;
+  private final boolean[] exact;
+  /**
+   * A lower bound on the weight of each position's lightest edge to another component, valid in every later round
+   * too (the other components only lose rows): its core distance, the weight of a candidate since absorbed into its
+   * own component, or the least bound of the nodes its last search left out for the shared bound.
+   */
+  private final double[] lb;
+  private final AtomicLongArray bound;
+
+  private Boruvka(MrdTree t, double[] coreAt) {
+    this.t = t;
+    this.n = t.n;
+    this.d = t.d;
+    this.coreAt = coreAt;
+    this.comp = new int[n];
+    this.cand = new int[n];
+    this.candW = new double[n];
+    this.exact = new boolean[n];
+    this.lb = coreAt.clone();
+    this.bound = new AtomicLongArray(n);
+  }
+
+  /**
+   * @param t the tree, its {@link MrdTree#cores} recorded
+   * @param coreAt reduced core distances by position ({@code +0.0}, never {@code -0.0})
+   * @param runner the threads
+   * @return the {@code n - 1} edges as pairs of positions
+   */
+  static int[] run(MrdTree t, double[] coreAt, ChunkRunner runner) {
+    return new Boruvka(t, coreAt).run(runner);
+  }
+
+  private int[] run(ChunkRunner runner) {
+    int[] edges = new int[2 * (n - 1)];
+    int count = 0;
+    int[] parent = new int[n];
+    int[] bestOf = new int[n];
+    for (int p = 0; p < n; p++) {
+      parent[p] = p;
+      comp[p] = p;
+      cand[p] = -1;
+    }
+    int chunks = ChunkRunner.chunks(n, CHUNK);
+    long inf = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+    while (count < n - 1) {
+      t.components(comp);
+      for (int p = 0; p < n; p++) {
+        if (comp[p] == p) {
+          bound.set(p, inf);
+          bestOf[p] = -1;
+        }
+      }
+      for (int p = 0; p < n; p++) {
+        int q = cand[p];
+        if (q >= 0) {
+          if (!exact[p]) {
+            cand[p] = -1; // its search already recorded its bound
+          } else if (comp[q] == comp[p]) {
+            lb[p] = Math.max(lb[p], candW[p]); // it was the lightest edge to the rows now outside
+            cand[p] = -1;
+          } else {
+            lower(comp[p], candW[p]);
+          }
+        }
+      }
+      runner.run(chunks, c -> {
+        int end = (int) Math.min(n, (c + 1L) * CHUNK);
+        for (int p = c * CHUNK; p < end; p++) {
+          if (cand[p] < 0) {
+            search(p);
+          }
+        }
+      });
+      int[] perm = t.perm;
+      for (int p = 0; p < n; p++) {
+        int q = cand[p];
+        if (q < 0) {
+          continue;
+        }
+        int c = comp[p];
+        int b = bestOf[c];
+        if (b < 0) {
+          bestOf[c] = p;
+          continue;
+        }
+        int r = perm[p];
+        int s = perm[q];
+        int rb = perm[b];
+        int sb = perm[cand[b]];
+        if (less(candW[p], Math.min(r, s), Math.max(r, s), candW[b], Math.min(rb, sb), Math.max(rb, sb))) {
+          bestOf[c] = p;
+        }
+      }
+      int before = count;
+      for (int c = 0; c < n; c++) {
+        if (comp[c] != c || bestOf[c] < 0) {
+          continue;
+        }
+        int p = bestOf[c];
+        int q = cand[p];
+        int a = find(parent, p);
+        int b = find(parent, q);
+        if (a != b) {
+          parent[Math.max(a, b)] = Math.min(a, b);
+          edges[2 * count] = p;
+          edges[2 * count + 1] = q;
+          count++;
+        }
+      }
+      if (count == before) {
+        throw new IllegalStateException("Boruvka round added no edge with " + count + " of " + (n - 1));
+      }
+      for (int p = 0; p < n; p++) {
+        comp[p] = find(parent, p);
+      }
+    }
+    return edges;
+  }
+
+  private static int find(int[] parent, int x) {
+    int r = x;
+    while (parent[r] != r) {
+      r = parent[r];
+    }
+    while (parent[x] != r) {
+      int next = parent[x];
+      parent[x] = r;
+      x = next;
+    }
+    return r;
+  }
+
+  /** Lowers component {@code c}'s shared bound to {@code w} (non-negative, so its bits order as the values). */
+  private void lower(int c, double w) {
+    long bits = Double.doubleToRawLongBits(w);
+    long cur = bound.get(c);
+    while (bits < cur && !bound.compareAndSet(c, cur, bits)) {
+      cur = bound.get(c);
+    }
+  }
+
+  /** (w1, a1, b1) before (w2, a2, b2) in the edge order. */
+  static boolean less(double w1, int a1, int b1, double w2, int a2, int b2) {
+    return w1 < w2 || (w1 == w2 && (a1 < a2 || (a1 == a2 && b1 < b2)));
+  }
+
+  /** The lightest edge from position {@code p} to another component, into {@link #cand} and {@link #candW}. */
+  private void search(int p) {
+    MrdTree t = this.t;
+    int cp = comp[p];
+    double cr = coreAt[p];
+    double shared = Double.longBitsToDouble(bound.get(cp));
+    if (lb[p] > shared) {
+      // every edge of p to another component weighs at least lb[p] (at least its core distance): another row of
+      // its component has a lighter one
+      cand[p] = -1;
+      exact[p] = false;
+      return;
+    }
+    double cut = Double.POSITIVE_INFINITY;
+    int[] perm = t.perm;
+    int[] split = t.split;
+    double[] splitValue = t.splitValue;
+    int[] range = t.range;
+    int[] nodeComp = t.nodeComp;
+    double[] minCore = t.minCore;
+    int[] minRow = t.minRow;
+    double[] q = t.xs;
+    int qo = p * d;
+    int rowP = perm[p];
+    double bestW = Double.POSITIVE_INFINITY;
+    int best = -1;
+    int bestLo = Integer.MAX_VALUE;
+    int bestHi = Integer.MAX_VALUE;
+    boolean ex = true;
+    int b = 0;
+    descend:
+    while (true) {
+      visit:
+      if (nodeComp[b] != cp) {
+        double lower = Math.max(cr, Math.max(minCore[b], t.minDist(b, q, qo)));
+        if (lower > bestW) {
+          break visit;
+        }
+        if (lower == bestW) {
+          // every edge into the node weighs at least bestW; at bestW its pair of rows is at least this one
+          int mr = minRow[b];
+          int lo = Math.min(rowP, mr);
+          int hi = Math.max(rowP, mr);
+          if (lo > bestLo || (lo == bestLo && hi >= bestHi)) {
+            break visit;
+          }
+        }
+        if (lower > shared) {
+          ex = false;
+          cut = Math.min(cut, lower);
+          break visit;
+        }
+        int kind = split[b];
+        if (kind >= 0) {
+          b = q[qo + kind] < splitValue[b] ? 2 * b + 1 : 2 * b + 2;
+          continue;
+        }
+        int lo = range[2 * b];
+        int hi = range[2 * b + 1];
+        boolean improved = false;
+        if (kind == MrdTree.POINT_LEAF) {
+          // one distance and one core distance for all, rows in increasing order: the first row of another
+          // component is the leaf's best
+          for (int u = lo; u < hi; u++) {
+            if (comp[u] == cp) {
+              continue;
+            }
+            double w = Math.max(Math.max(cr, coreAt[u]), t.dist(p, u));
+            int r = perm[u];
+            int a = Math.min(rowP, r);
+            int z = Math.max(rowP, r);
+            if (less(w, a, z, bestW, bestLo, bestHi)) {
+              bestW = w;
+              best = u;
+              bestLo = a;
+              bestHi = z;
+              improved = true;
+            }
+            break;
+          }
+        } else {
+          for (int u = lo; u < hi; u++) {
+            if (comp[u] == cp) {
+              continue;
+            }
+            double w0 = Math.max(cr, coreAt[u]);
+            if (w0 > bestW) {
+              continue;
+            }
+            double w = Math.max(w0, t.dist(p, u));
+            if (w > bestW) {
+              continue;
+            }
+            int r = perm[u];
+            int a = Math.min(rowP, r);
+            int z = Math.max(rowP, r);
+            if (w < bestW || a < bestLo || (a == bestLo && z < bestHi)) {
+              bestW = w;
+              best = u;
+              bestLo = a;
+              bestHi = z;
+              improved = true;
+            }
+          }
+        }
+        if (improved) {
+          lower(cp, bestW);
+        }
+        shared = Double.longBitsToDouble(bound.get(cp));
+      }
+      while (b > 0) {
+        int par = (b - 1) >> 1;
+        int near = q[qo + split[par]] < splitValue[par] ? 2 * par + 1 : 2 * par + 2;
+        if (b == near) {
+          b = (b & 1) == 1 ? b + 1 : b - 1;
+          continue descend;
+        }
+        b = par;
+      }
+      break;
+    }
+    cand[p] = best;
+    candW[p] = bestW;
+    exact[p] = ex;
+    if (!ex) {
+      // the candidate, if any, is used this round only; the best edge is no lighter than it or the nodes left out
+      lb[p] = Math.max(lb[p], Math.min(bestW, cut));
+    }
+  }
+}
