@@ -1,0 +1,265 @@
+package io.github.clusterkit.hdbscan;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.hdbscan.internal.CondensedTree;
+import io.github.clusterkit.hdbscan.internal.MstEdges;
+import io.github.clusterkit.hdbscan.internal.ReachabilityMst;
+import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.Scale;
+import io.github.clusterkit.neighbors.Metric;
+import java.util.Objects;
+
+/**
+ * HDBSCAN* (Campello, Moulavi and Sander, PAKDD 2013, doi:10.1007/978-3-642-37456-2_14; Campello, Moulavi, Zimek and
+ * Sander, "Hierarchical density estimates for data clustering, visualization, and outlier detection", ACM TKDD 10(1),
+ * 2015, doi:10.1145/2733381): density-based clustering over every radius at once, for clusters of different
+ * densities, with noise and an outlier score per row. An immutable configuration whose {@link #fit(Dataset)} returns
+ * an {@link HdbscanModel}.
+ *
+ * <pre>{@code
+ * HdbscanModel m = Hdbscan.minClusterSize(15).fit(data);
+ * int[] labels = m.labels();                  // -1 for noise
+ * double[] outliers = m.outlierScores();      // GLOSH, 0 (inlier) to 1
+ * }</pre>
+ *
+ * <p><b>Definition.</b> With {@code k = minSamples}, a row's <em>core distance</em> is the distance to its k-th
+ * nearest row, <em>the row itself counted</em> (k = 1 gives 0; as scikit-learn's {@code min_samples} and
+ * {@link io.github.clusterkit.dbscan.Dbscan}'s {@code minPts}); duplicate rows count as separate rows. The <em>mutual
+ * reachability distance</em> of two rows is the largest of their two core distances and their distance. For every
+ * radius eps, the rows and the pairs at mutual reachability {@code <= eps} form a graph whose connected components
+ * are DBSCAN*'s clusters at that eps with {@code minPts = k} (the rows whose core distance exceeds eps are alone:
+ * noise at that eps). Going down from the largest radius, a cluster ends where it splits into two or more
+ * components of at least {@code minClusterSize} rows (each becomes a cluster) or has none left; rows in smaller
+ * components <em>fall out</em> of it at that level, lambda = 1 / eps. A cluster's <em>stability</em> is the sum over
+ * its rows of (the lambda at which the row left it) minus (the lambda at which it was born). Excess of mass
+ * ({@link Selection#EOM}, the default) keeps the set of clusters, none inside another, of largest total stability,
+ * a cluster winning over its descendants when its stability is at least their best sum; {@link Selection#LEAF}
+ * keeps the clusters that never split. The whole data set, the root, is never kept (scikit-learn's
+ * {@code allow_single_cluster=False}), so data with one dense region and no split is all noise.
+ *
+ * <p><b>Ties.</b> All pairs at one mutual reachability distance are removed together: where a level splits a
+ * cluster into three components, they are three siblings, not a split into two followed by another split at the same
+ * height. The hierarchy is then a function of the set of rows (the components at each radius are unique), and the
+ * labels do not depend on the order of the rows (up to the numbering of clusters) or on the number of threads.
+ * scikit-learn's and the {@code hdbscan} package's implementations split one edge at a time in the order their
+ * minimum spanning tree lists the edges; on data with equal distances a row joining two clusters at its core distance
+ * can then be labelled differently (in a cluster there, noise here). Where no two such distances are equal the
+ * definitions agree.
+ *
+ * <p><b>Outputs</b> (see {@link HdbscanModel}): labels ({@code -1} noise, clusters numbered by their smallest row), the
+ * membership strength of scikit-learn's {@code probabilities_} (the row's lambda at leaving, capped at its cluster's
+ * last lambda, over that lambda) and the GLOSH outlier score (Campello et al. 2015; 1 minus the ratio of the smallest
+ * radius at which the row's cluster or a cluster inside it still has rows to the radius at which the row left).
+ *
+ * <p><b>Algorithm and cost.</b> Exact. Core distances by k-nearest-neighbour queries on a k-d tree; a minimum spanning
+ * tree of the mutual reachability graph (see the internal {@code ReachabilityMst} for the method and its crossover to
+ * a dense scan in high dimension); then single-linkage merges by union-find over the sorted edges, folded by equal
+ * weights and condensed top down in O(n). Memory O(n) beside the data.
+ *
+ * <p><b>Edge cases.</b> {@code minClusterSize} and {@code minSamples} above the number of rows are refused at
+ * {@link #fit(Dataset)} ({@link IllegalArgumentException} naming the parameter and both values). Rows with at least
+ * {@code minSamples} exact copies have core distance 0; the clusters they form have infinite lambda and
+ * stability, probabilities 1 and outlier scores 0 for those rows, never NaN. Data whose magnitude would overflow or
+ * underflow squared distances is processed scaled by a power of two (exact; core distances are scaled back).
+ *
+ * <p><b>Parallelism</b> is opt-in ({@link #parallelism(int)}, default 1); the core distances and the spanning tree use
+ * fixed chunks and a fixed order of reductions, and the result is identical for every thread count.
+ *
+ * <p><b>Validation and thread-safety.</b> Every wither checks its argument at once and throws
+ * {@link IllegalArgumentException} naming the parameter, the rule and the value. Instances are immutable, safe to
+ * share between threads, and equal when their settings are equal ({@code minSamples} as set: one that follows
+ * {@code minClusterSize} is not equal to one set to the same number, since {@link #withMinClusterSize(int)} treats
+ * them differently).
+ */
+public final class Hdbscan {
+
+  /** How clusters are chosen from the hierarchy. */
+  public enum Selection {
+    /**
+     * Excess of mass (Campello et al. 2013): the non-overlapping clusters of largest total stability (scikit-learn's
+     * {@code cluster_selection_method="eom"}, the default).
+     */
+    EOM,
+    /** The leaves of the condensed tree: the finest clusters (scikit-learn's {@code "leaf"}). */
+    LEAF
+  }
+
+  private final int minClusterSize;
+  /** 0 while it follows {@link #minClusterSize}. */
+  private final int minSamples;
+  private final Selection selection;
+  private final Metric metric;
+  private final int parallelism;
+
+  private Hdbscan(int minClusterSize, int minSamples, Selection selection, Metric metric, int parallelism) {
+    this.minClusterSize = minClusterSize;
+    this.minSamples = minSamples;
+    this.selection = selection;
+    this.metric = metric;
+    this.parallelism = parallelism;
+  }
+
+  /**
+   * Starts a configuration: {@code minSamples} equal to {@code minClusterSize} (scikit-learn's default),
+   * {@link Selection#EOM}, Euclidean distance, one thread.
+   *
+   * @param minClusterSize the fewest rows a cluster may have, {@code >= 2}
+   * @return a new configuration
+   * @throws IllegalArgumentException if {@code minClusterSize < 2}
+   */
+  public static Hdbscan minClusterSize(int minClusterSize) {
+    return new Hdbscan(checkMinClusterSize(minClusterSize), 0, Selection.EOM, Metric.EUCLIDEAN, 1);
+  }
+
+  private static int checkMinClusterSize(int m) {
+    if (m < 2) {
+      throw new IllegalArgumentException("minClusterSize must be >= 2, got " + m);
+    }
+    return m;
+  }
+
+  /**
+   * @param newMinClusterSize the fewest rows a cluster may have, {@code >= 2}
+   * @return a copy with this size ({@code minSamples} still follows it unless it was set)
+   * @throws IllegalArgumentException if {@code newMinClusterSize < 2}
+   */
+  public Hdbscan withMinClusterSize(int newMinClusterSize) {
+    return new Hdbscan(checkMinClusterSize(newMinClusterSize), minSamples, selection, metric, parallelism);
+  }
+
+  /**
+   * Sets the density threshold: the number of rows, the row itself counted, whose farthest is the core distance.
+   * Larger values make the clustering more conservative (more noise); 1 gives core distance 0 and single linkage.
+   *
+   * @param newMinSamples {@code >= 1}
+   * @return a copy with this value
+   * @throws IllegalArgumentException if {@code newMinSamples < 1}
+   */
+  public Hdbscan minSamples(int newMinSamples) {
+    if (newMinSamples < 1) {
+      throw new IllegalArgumentException("minSamples must be >= 1, got " + newMinSamples);
+    }
+    return new Hdbscan(minClusterSize, newMinSamples, selection, metric, parallelism);
+  }
+
+  /**
+   * @param newSelection how clusters are chosen (default {@link Selection#EOM})
+   * @return a copy with this selection
+   * @throws IllegalArgumentException if {@code newSelection} is null
+   */
+  public Hdbscan selection(Selection newSelection) {
+    if (newSelection == null) {
+      throw new IllegalArgumentException("selection must not be null");
+    }
+    return new Hdbscan(minClusterSize, minSamples, newSelection, metric, parallelism);
+  }
+
+  /**
+   * @param newMetric the distance (default {@link Metric#EUCLIDEAN})
+   * @return a copy with this metric
+   * @throws IllegalArgumentException if {@code newMetric} is null
+   */
+  public Hdbscan metric(Metric newMetric) {
+    if (newMetric == null) {
+      throw new IllegalArgumentException("metric must not be null");
+    }
+    return new Hdbscan(minClusterSize, minSamples, selection, newMetric, parallelism);
+  }
+
+  /**
+   * @param threads number of threads for {@link #fit(Dataset)} (default 1); the result does not depend on it
+   * @return a copy with this parallelism
+   * @throws IllegalArgumentException if {@code threads < 1}
+   */
+  public Hdbscan parallelism(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
+    }
+    return new Hdbscan(minClusterSize, minSamples, selection, metric, threads);
+  }
+
+  /** @return the fewest rows a cluster may have */
+  public int minClusterSize() {
+    return minClusterSize;
+  }
+
+  /** @return the number of rows, the row itself counted, that defines the core distance */
+  public int minSamples() {
+    return minSamples == 0 ? minClusterSize : minSamples;
+  }
+
+  /** @return how clusters are chosen */
+  public Selection selection() {
+    return selection;
+  }
+
+  /** @return the metric */
+  public Metric metric() {
+    return metric;
+  }
+
+  /** @return the number of threads */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /**
+   * Clusters {@code data}. The dataset is read, never modified, and not retained by the model.
+   *
+   * @param data the rows
+   * @return the fitted model
+   * @throws IllegalArgumentException if {@code data} is null, or has fewer rows than {@code minClusterSize} or
+   *     {@code minSamples}
+   */
+  public HdbscanModel fit(Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("data must not be null");
+    }
+    int n = data.size();
+    int k = minSamples();
+    if (minClusterSize > n) {
+      throw new IllegalArgumentException(
+          "minClusterSize must be <= the number of rows, got " + minClusterSize + " for " + n + " rows");
+    }
+    if (k > n) {
+      throw new IllegalArgumentException("minSamples must be <= the number of rows, got " + k + " for " + n + " rows");
+    }
+    // Core distances and the tree come in the data's units (computed after an exact power-of-two scaling where
+    // squared distances would leave the range). The hierarchy is built on the weights of the scaled data, which
+    // changes no comparison and no ratio, so lambdas (1 / weight) stay within range for data near 1e-300 too.
+    int e = Scale.exponent(data);
+    double[] core = new double[n];
+    MstEdges mst = ReachabilityMst.compute(data, metric, k, parallelism, core);
+    double[] w = mst.weight;
+    if (e != 0) {
+      w = Scale.down(w, e);
+    }
+    CondensedTree tree = CondensedTree.build(n, mst.from, mst.to, w, minClusterSize, selection == Selection.LEAF);
+    return new HdbscanModel(this, n, data.dimension(), data.columnNames(), tree, core, mst.from, mst.to, mst.weight,
+        e == 0 ? DataAccess.values(data).clone() : Scale.values(data, e), e);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Hdbscan)) {
+      return false;
+    }
+    Hdbscan b = (Hdbscan) o;
+    // minSamples as set: one that follows minClusterSize differs from one set to the same value (withMinClusterSize
+    // changes only the first)
+    return minClusterSize == b.minClusterSize && minSamples == b.minSamples && selection == b.selection
+        && metric == b.metric && parallelism == b.parallelism;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(minClusterSize, minSamples, selection, metric, parallelism);
+  }
+
+  @Override
+  public String toString() {
+    return "Hdbscan[minClusterSize=" + minClusterSize + ", minSamples=" + minSamples()
+        + (minSamples == 0 ? " (follows minClusterSize)" : "") + ", selection=" + selection + ", metric=" + metric
+        + ", parallelism=" + parallelism + "]";
+  }
+}

@@ -1,0 +1,633 @@
+package io.github.clusterkit.hdbscan;
+
+import io.github.clusterkit.ClusterModel;
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.hdbscan.internal.CondensedTree;
+import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.neighbors.KdTree;
+import io.github.clusterkit.neighbors.Metric;
+import io.github.clusterkit.neighbors.Neighbors;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of {@link Hdbscan#fit(io.github.clusterkit.data.Dataset)}: per training row its label, membership
+ * strength, GLOSH outlier score and core distance.
+ *
+ * <p><b>Labels.</b> {@code -1} is noise; clusters are numbered {@code 0 .. clusterCount()-1} in increasing order of
+ * the smallest row index they contain (the cluster of row 0, unless it is noise, is cluster 0). scikit-learn numbers
+ * them by their place in its condensed tree instead: compare partitions (adjusted Rand index), not label numbers.
+ *
+ * <p><b>Probabilities</b> ({@link #probabilities()}, scikit-learn's {@code probabilities_}): for a row of cluster C,
+ * the lambda (1 / radius) at which the row left C or the cluster inside C it was in, capped at C's last lambda (where
+ * C split or ended), divided by that last lambda: 1 for rows that stayed to the end, near 0 for rows on C's fringe;
+ * 0 for noise. Rows at an infinite lambda (with at least {@code minSamples} exact copies) get 1.
+ *
+ * <p><b>Outlier scores</b> ({@link #outlierScores()}, GLOSH, Campello et al. 2015, doi:10.1145/2733381, as the
+ * {@code hdbscan} package's {@code outlier_scores_}): for every row, noise or not, {@code 1 - epsMin / eps} where eps
+ * is the radius at which the row left its cluster and epsMin the smallest radius at which that cluster or any
+ * cluster inside it still has rows; 0 for a row as dense as its densest neighbourhood, towards 1 for a row far from
+ * it. A row with exact copies at radius 0 scores 0; a row beside such a cluster scores 1.
+ *
+ * <p><b>Equality.</b> Two models are equal when their settings (the parallelism aside, which changes nothing), shape,
+ * column names and every per-row output are equal.
+ *
+ * <p><b>Thread-safety.</b> Immutable; every array returned is a fresh copy.
+ */
+public final class HdbscanModel implements ClusterModel {
+
+  private final Hdbscan config;
+  private final int n;
+  private final int d;
+  private final List<String> columnNames;
+  private final int[] labels;
+  private final double[] probabilities;
+  private final double[] outlierScores;
+  private final double[] coreDistances;
+  private final int clusterCount;
+  private final int noiseCount;
+  // what dbscanLabels needs: the spanning tree's edges and their mutual reachability distances (the data's units)
+  private final int[] edgeFrom;
+  private final int[] edgeTo;
+  private final double[] edgeWeight;
+  /** The power of two the training rows were divided by for the search ({@code Scale}); 0 for none. */
+  private final int scale;
+  /** The condensed tree, for placing new points (its lambdas are those of the scaled rows). */
+  private final CondensedTree tree;
+  /** The training rows scaled by 2^-scale, row-major (a copy: the model keeps no reference to the caller's data). */
+  private final double[] rows;
+  /** The core distances of the scaled rows. */
+  private final double[] scaledCore;
+  private final boolean unnamed;
+  /** The k-d tree of the scaled training rows, built on first use. */
+  private volatile KdTree index;
+
+  HdbscanModel(Hdbscan config, int n, int d, List<String> columnNames, CondensedTree tree, double[] coreDistances,
+      int[] edgeFrom, int[] edgeTo, double[] edgeWeight, double[] rows, int scale) {
+    this.config = config;
+    this.n = n;
+    this.d = d;
+    this.columnNames = List.copyOf(columnNames);
+    this.labels = tree.labels;
+    this.probabilities = tree.probabilities;
+    this.outlierScores = tree.outlierScores;
+    this.coreDistances = coreDistances;
+    this.clusterCount = tree.clusterCount;
+    this.edgeFrom = edgeFrom;
+    this.edgeTo = edgeTo;
+    this.edgeWeight = edgeWeight;
+    this.scale = scale;
+    this.tree = tree;
+    this.rows = rows;
+    this.scaledCore = scale == 0 ? coreDistances : io.github.clusterkit.internal.Scale.down(coreDistances, scale);
+    this.unnamed = FittedColumns.areDefault(columnNames);
+    int noise = 0;
+    for (int l : labels) {
+      if (l < 0) {
+        noise++;
+      }
+    }
+    this.noiseCount = noise;
+  }
+
+  /** @return the configuration that produced this model */
+  public Hdbscan config() {
+    return config;
+  }
+
+  /** @return the number of training rows */
+  public int size() {
+    return n;
+  }
+
+  /** @return the number of columns */
+  @Override
+  public int dimension() {
+    return d;
+  }
+
+  /** @return the training data's column names ({@code x0, x1, ...} when it had none), unmodifiable */
+  @Override
+  public List<String> columnNames() {
+    return columnNames;
+  }
+
+  /** @return the number of clusters selected (noise not counted) */
+  @Override
+  public int clusterCount() {
+    return clusterCount;
+  }
+
+  /** @return the number of rows labelled noise */
+  public int noiseCount() {
+    return noiseCount;
+  }
+
+  /** @return per training row its cluster in {@code [0, clusterCount())} or {@code -1} for noise (a copy) */
+  public int[] labels() {
+    return labels.clone();
+  }
+
+  /** @return per training row its membership strength in {@code [0, 1]}, 0 for noise (a copy) */
+  public double[] probabilities() {
+    return probabilities.clone();
+  }
+
+  /** @return per training row its GLOSH outlier score in {@code [0, 1]} (a copy) */
+  public double[] outlierScores() {
+    return outlierScores.clone();
+  }
+
+  /** @return per training row the distance to its {@code minSamples}-th nearest row, itself counted (a copy) */
+  public double[] coreDistances() {
+    return coreDistances.clone();
+  }
+
+  /**
+   * @param label a cluster in {@code [0, clusterCount())}
+   * @return the number of rows with that label
+   * @throws IllegalArgumentException if {@code label} is out of range
+   */
+  public int clusterSize(int label) {
+    if (label < 0 || label >= clusterCount) {
+      throw new IllegalArgumentException(
+          "label must be in [0, " + clusterCount + ") (the clusters), got " + label);
+    }
+    int count = 0;
+    for (int l : labels) {
+      if (l == label) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * The DBSCAN* clustering at radius {@code eps} read off the fitted hierarchy, without a new fit (scikit-learn's
+   * {@code HDBSCAN.dbscan_clustering(cut_distance)}, here without its small-cluster filter and with the radius
+   * inclusive as in DBSCAN): a row is core when its core distance is {@code <= eps}, two core rows within
+   * {@code eps} are in one cluster, and every other row is noise. The labels are those of
+   * {@code Dbscan.eps(eps).minPts(minSamples).borderPointsAsNoise(true).metric(metric)} on the same data (clusters
+   * numbered by their first row, {@code -1} noise; a cluster may have a single row), up to one rounding: distances
+   * here are compared with eps as distances, where DBSCAN compares squared distances with eps squared, so a pair
+   * whose distance rounds to eps exactly while its square lies one unit in the last place above eps squared is
+   * within eps here only. Time O(n) per call.
+   *
+   * @param eps the radius, {@code > 0} and finite
+   * @return per training row its DBSCAN* label (a new array)
+   * @throws IllegalArgumentException if {@code eps} is not {@code > 0} and finite
+   */
+  public int[] dbscanLabels(double eps) {
+    if (!(eps > 0) || eps == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("eps must be > 0 and finite, got " + eps);
+    }
+    int[] uf = new int[n];
+    for (int i = 0; i < n; i++) {
+      uf[i] = i;
+    }
+    for (int i = 0; i < edgeFrom.length; i++) {
+      if (edgeWeight[i] <= eps) {
+        int a = find(uf, edgeFrom[i]);
+        int b = find(uf, edgeTo[i]);
+        if (a != b) {
+          // the smaller row stays the root, so a component's root is its first row
+          if (a < b) {
+            uf[b] = a;
+          } else {
+            uf[a] = b;
+          }
+        }
+      }
+    }
+    int[] out = new int[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      if (!(coreDistances[i] <= eps)) {
+        out[i] = -1;
+      } else {
+        int root = find(uf, i);
+        out[i] = root == i ? count++ : out[root];
+      }
+    }
+    return out;
+  }
+
+  private static int find(int[] uf, int x) {
+    while (uf[x] != x) {
+      uf[x] = uf[uf[x]];
+      x = uf[x];
+    }
+    return x;
+  }
+
+  /**
+   * The membership of a new point, as HDBSCAN* would see it beside the training rows without changing them (the rule
+   * of the {@code hdbscan} package's {@code approximate_predict}, McInnes, Healy and Astels, JOSS 2017,
+   * doi:10.21105/joss.00205, stated exactly here): the point's core distance is the distance to its
+   * {@code minSamples}-th nearest row, itself counted (so its {@code minSamples - 1}-th nearest training row); its
+   * nearest training row {@code q} is the one of smallest mutual reachability (ties: the smallest row index),
+   * searched exactly; the point would join the hierarchy through {@code q} at that distance, so it leaves the
+   * condensed tree with {@code q} (from {@code q}'s cluster, at {@code q}'s lambda) when it is at least as close as
+   * {@code q} stayed, else at its own lambda from the largest cluster on {@code q}'s path that was born before. Label,
+   * probability and outlier score then follow the fit's rules for a row leaving there.
+   *
+   * <p>Predicting a training row does not always give its training label: the point is a new row, so it counts the
+   * row it equals as a neighbour (its core distance is at most the row's).
+   *
+   * @param point a point of {@link #dimension()} finite values (not modified)
+   * @return its label, probability, outlier score and nearest training row
+   * @throws IllegalArgumentException if the point is null, of another length or not finite
+   */
+  public Membership membership(double[] point) {
+    checkPoint(point, "point");
+    return place(scaled(point), new Neighbors());
+  }
+
+  /**
+   * The label of {@link #membership(double[])}.
+   *
+   * @param point a point of {@link #dimension()} finite values (not modified)
+   * @return its cluster in {@code [0, clusterCount())}, or {@code -1} (noise)
+   * @throws IllegalArgumentException if the point is null, of another length or not finite
+   */
+  @Override
+  public int predict(double[] point) {
+    return membership(point).label();
+  }
+
+  /**
+   * The label of {@link #membership(double[])} for every row.
+   *
+   * @param points rows of {@link #dimension()} columns
+   * @return the labels, in row order
+   * @throws IllegalArgumentException if {@code points} is null, has another number of columns, or column names that
+   *     differ from {@link #columnNames()} (both given)
+   */
+  @Override
+  public int[] predict(Dataset points) {
+    if (points == null) {
+      throw new IllegalArgumentException("points must not be null");
+    }
+    if (points.dimension() != d) {
+      throw new IllegalArgumentException("points must have dimension " + d + " (the training data's), got "
+          + points.dimension() + FittedColumns.fittedOn(columnNames, unnamed));
+    }
+    FittedColumns.check(columnNames, unnamed, points, "points");
+    int m = points.size();
+    int[] out = new int[m];
+    double[] x = DataAccess.values(points);
+    double[] q = new double[d];
+    Neighbors buf = new Neighbors();
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < d; j++) {
+        q[j] = scale == 0 ? x[i * d + j] : Math.scalb(x[i * d + j], -scale);
+      }
+      out[i] = place(q, buf).label();
+    }
+    return out;
+  }
+
+  private double[] scaled(double[] point) {
+    double[] q = point.clone();
+    if (scale != 0) {
+      for (int j = 0; j < d; j++) {
+        q[j] = Math.scalb(q[j], -scale);
+      }
+    }
+    return q;
+  }
+
+  private KdTree index() {
+    KdTree t = index;
+    if (t == null) {
+      synchronized (this) {
+        t = index;
+        if (t == null) {
+          t = KdTree.build(Dataset.wrap(rows, n, d), config.metric());
+          index = t;
+        }
+      }
+    }
+    return t;
+  }
+
+  private Membership place(double[] q, Neighbors buf) {
+    Metric metric = config.metric();
+    KdTree t = index();
+    int k = config.minSamples();
+    // the point's core distance: its (k - 1)-th nearest training row (itself is the first of k)
+    int found = t.knn(q, Math.max(1, k - 1), buf);
+    double coreQ = k == 1 ? 0.0 : metric.fromReduced(buf.reducedDistance(found - 1));
+    // a first candidate among those rows, then every row within its mutual reachability (a row farther away has a
+    // larger one); distances as the fit measures them, fromReduced of the reduced distance
+    double bestMrd = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < found; i++) {
+      double mrd = Math.max(Math.max(coreQ, scaledCore[buf.index(i)]), metric.fromReduced(buf.reducedDistance(i)));
+      bestMrd = Math.min(bestMrd, mrd);
+    }
+    int m = t.radius(q, Math.nextUp(bestMrd), buf); // nextUp: every row whose distance rounds to bestMrd
+    int best = -1;
+    bestMrd = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < m; i++) {
+      int r = buf.index(i);
+      double mrd = Math.max(Math.max(coreQ, scaledCore[r]), metric.fromReduced(buf.reducedDistance(i)));
+      if (mrd < bestMrd || (mrd == bestMrd && r < best)) {
+        bestMrd = mrd;
+        best = r;
+      }
+    }
+    double lambda = 1.0 / bestMrd;
+    int from = tree.rowCluster[best];
+    double rowLambda = tree.rowLambda[best];
+    if (lambda >= rowLambda) {
+      lambda = rowLambda; // it stays as long as its row does, and leaves with it
+    } else {
+      while (from > 0 && tree.birth[from] >= lambda) {
+        from = tree.parent[from];
+      }
+    }
+    return new Membership(tree.label[from], tree.probability(from, lambda), tree.outlierScore(from, lambda), best);
+  }
+
+  private void checkPoint(double[] point, String name) {
+    if (point == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    if (point.length != d) {
+      throw new IllegalArgumentException(
+          name + " must have dimension " + d + " (the training data's), got " + point.length);
+    }
+    for (int j = 0; j < d; j++) {
+      if (!Double.isFinite(point[j])) {
+        throw new IllegalArgumentException(name + " must be finite, got " + point[j] + " at index " + j);
+      }
+    }
+  }
+
+  /**
+   * Where {@link HdbscanModel#membership(double[])} places a new point: its label, membership strength, GLOSH outlier
+   * score and the training row through which it joins. Immutable.
+   */
+  public static final class Membership {
+    private final int label;
+    private final double probability;
+    private final double outlierScore;
+    private final int nearestRow;
+
+    Membership(int label, double probability, double outlierScore, int nearestRow) {
+      this.label = label;
+      this.probability = probability;
+      this.outlierScore = outlierScore;
+      this.nearestRow = nearestRow;
+    }
+
+    /** @return the cluster in {@code [0, clusterCount())}, or {@code -1} for noise */
+    public int label() {
+      return label;
+    }
+
+    /** @return the membership strength in {@code [0, 1]}, 0 for noise */
+    public double probability() {
+      return probability;
+    }
+
+    /** @return the GLOSH outlier score in {@code [0, 1]} */
+    public double outlierScore() {
+      return outlierScore;
+    }
+
+    /** @return the training row of smallest mutual reachability to the point (ties: the smallest index) */
+    public int nearestRow() {
+      return nearestRow;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Membership)) {
+        return false;
+      }
+      Membership b = (Membership) o;
+      return label == b.label && Double.compare(probability, b.probability) == 0
+          && Double.compare(outlierScore, b.outlierScore) == 0 && nearestRow == b.nearestRow;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(label, probability, outlierScore, nearestRow);
+    }
+
+    @Override
+    public String toString() {
+      return "Membership[label=" + label + ", probability=" + probability + ", outlierScore=" + outlierScore
+          + ", nearestRow=" + nearestRow + "]";
+    }
+  }
+
+  /**
+   * The fitted state: the settings, the column names, the training rows (in the data's own scale) and the labels.
+   *
+   * @return a new state value; {@code fromState(state())} is equal to this model
+   */
+  public State state() {
+    double[] x = rows.clone();
+    if (scale != 0) {
+      for (int i = 0; i < x.length; i++) {
+        x[i] = Math.scalb(x[i], scale);
+      }
+    }
+    return new State(config.minClusterSize(), config.minSamples(), config.selection(), config.metric(), d,
+        columnNames, x, labels);
+  }
+
+  /**
+   * Rebuilds a model from its state by fitting its rows again with its settings (the fit is deterministic, so the
+   * model is the one the state came from, every prediction included), then checks that the fit's labels are the
+   * state's: a state whose rows or settings were altered, or that a version with other rules wrote, is refused rather
+   * than loaded as a different model. Costs one fit (one thread).
+   *
+   * @param state the state, e.g. from {@link #state()} or a model file
+   * @return the model
+   * @throws IllegalArgumentException if {@code state} is null, breaks a rule of {@link Hdbscan} or {@link Dataset}
+   *     (minClusterSize {@code >= 2}, minSamples {@code >= 1}, both at most the rows; finite rows; one distinct name
+   *     per column) or its labels are not those of the fit (the message names the first row that differs)
+   */
+  public static HdbscanModel fromState(State state) {
+    if (state == null) {
+      throw new IllegalArgumentException("state must not be null");
+    }
+    int dim = state.dimension;
+    if (dim < 1) {
+      throw new IllegalArgumentException("dimension must be >= 1, got " + dim);
+    }
+    if (state.rows.length % dim != 0) {
+      throw new IllegalArgumentException("rows must hold a multiple of dimension " + dim + " values, got "
+          + state.rows.length);
+    }
+    int count = state.rows.length / dim;
+    if (state.labels.length != count) {
+      throw new IllegalArgumentException("labels must have one entry per row (" + count + "), got "
+          + state.labels.length);
+    }
+    Hdbscan config = Hdbscan.minClusterSize(state.minClusterSize).minSamples(state.minSamples)
+        .selection(state.selection).metric(state.metric);
+    List<String> names = FittedColumns.validated(state.columnNames, dim);
+    double[][] x = toRows(state.rows, count, dim);
+    Dataset data = FittedColumns.areDefault(names) ? Dataset.of(x) : Dataset.of(x, names);
+    HdbscanModel m = config.fit(data);
+    for (int i = 0; i < count; i++) {
+      if (m.labels[i] != state.labels[i]) {
+        throw new IllegalArgumentException("labels must be those of a fit of the rows with the state's settings;"
+            + " row " + i + " has label " + state.labels[i] + ", the fit gives " + m.labels[i]
+            + " (altered or from another version)");
+      }
+    }
+    return m;
+  }
+
+  private static double[][] toRows(double[] x, int count, int dim) {
+    double[][] out = new double[count][];
+    for (int i = 0; i < count; i++) {
+      out[i] = Arrays.copyOfRange(x, i * dim, (i + 1) * dim);
+    }
+    return out;
+  }
+
+  /**
+   * The fitted state of an {@link HdbscanModel} as a plain value: settings, column names, the training rows
+   * (row-major) and their labels. What model files store; {@link HdbscanModel#fromState(State)} rebuilds the model by
+   * a new fit and checks the labels. The constructor rejects null arguments only and copies the arrays; immutable.
+   */
+  public static final class State {
+    private final int minClusterSize;
+    private final int minSamples;
+    private final Hdbscan.Selection selection;
+    private final Metric metric;
+    private final int dimension;
+    private final List<String> columnNames;
+    private final double[] rows;
+    private final int[] labels;
+
+    /**
+     * @param minClusterSize the fewest rows of a cluster
+     * @param minSamples the core distance's neighbour count, the row counted
+     * @param selection how clusters were chosen
+     * @param metric the metric
+     * @param dimension the number of columns
+     * @param columnNames one name per column (copied)
+     * @param rows the training rows, row-major (copied)
+     * @param labels one label per row (copied)
+     * @throws IllegalArgumentException if an object argument is null
+     */
+    public State(int minClusterSize, int minSamples, Hdbscan.Selection selection, Metric metric, int dimension,
+        List<String> columnNames, double[] rows, int[] labels) {
+      if (selection == null || metric == null || columnNames == null || rows == null || labels == null) {
+        throw new IllegalArgumentException("selection, metric, columnNames, rows and labels must not be null");
+      }
+      this.minClusterSize = minClusterSize;
+      this.minSamples = minSamples;
+      this.selection = selection;
+      this.metric = metric;
+      this.dimension = dimension;
+      this.columnNames = FittedColumns.copy(columnNames);
+      this.rows = rows.clone();
+      this.labels = labels.clone();
+    }
+
+    /** @return the fewest rows of a cluster */
+    public int minClusterSize() {
+      return minClusterSize;
+    }
+
+    /** @return the core distance's neighbour count, the row counted */
+    public int minSamples() {
+      return minSamples;
+    }
+
+    /** @return how clusters were chosen */
+    public Hdbscan.Selection selection() {
+      return selection;
+    }
+
+    /** @return the metric */
+    public Metric metric() {
+      return metric;
+    }
+
+    /** @return the number of columns */
+    public int dimension() {
+      return dimension;
+    }
+
+    /** @return the column names, unmodifiable */
+    public List<String> columnNames() {
+      return columnNames;
+    }
+
+    /** @return the training rows, row-major (a copy) */
+    public double[] rows() {
+      return rows.clone();
+    }
+
+    /** @return the labels (a copy) */
+    public int[] labels() {
+      return labels.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof State)) {
+        return false;
+      }
+      State b = (State) o;
+      return minClusterSize == b.minClusterSize && minSamples == b.minSamples && selection == b.selection
+          && metric == b.metric && dimension == b.dimension && columnNames.equals(b.columnNames)
+          && Arrays.equals(rows, b.rows) && Arrays.equals(labels, b.labels);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(minClusterSize, minSamples, selection, metric, dimension, columnNames,
+          Arrays.hashCode(rows), Arrays.hashCode(labels));
+    }
+
+    @Override
+    public String toString() {
+      return "HdbscanModel.State[minClusterSize=" + minClusterSize + ", minSamples=" + minSamples + ", selection="
+          + selection + ", metric=" + metric + ", rows=" + (rows.length / Math.max(1, dimension)) + ", dimension="
+          + dimension + "]";
+    }
+  }
+
+  /** @return the metric the model was fitted with */
+  public Metric metric() {
+    return config.metric();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof HdbscanModel)) {
+      return false;
+    }
+    HdbscanModel b = (HdbscanModel) o;
+    // the settings that shape the result; the parallelism does not
+    return config.minClusterSize() == b.config.minClusterSize() && config.minSamples() == b.config.minSamples()
+        && config.selection() == b.config.selection() && config.metric() == b.config.metric()
+        && n == b.n && d == b.d && columnNames.equals(b.columnNames)
+        && Arrays.equals(labels, b.labels) && Arrays.equals(probabilities, b.probabilities)
+        && Arrays.equals(outlierScores, b.outlierScores) && Arrays.equals(coreDistances, b.coreDistances);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(config.minClusterSize(), config.minSamples(), config.selection(), config.metric(), n, d,
+        columnNames, Arrays.hashCode(labels), Arrays.hashCode(probabilities));
+  }
+
+  @Override
+  public String toString() {
+    return "HdbscanModel[rows=" + n + ", dimension=" + d + ", clusters=" + clusterCount + ", noise=" + noiseCount
+        + ", " + config + "]";
+  }
+}

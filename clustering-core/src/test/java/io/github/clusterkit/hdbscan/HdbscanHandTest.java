@@ -1,0 +1,170 @@
+package io.github.clusterkit.hdbscan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.neighbors.Metric;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Small one-column cases whose condensed trees are worked out by hand in the comments (exact computations: every
+ * distance is an integer or a half, so every lambda below is the double the fit computes).
+ */
+class HdbscanHandTest {
+
+  static Dataset column(double... v) {
+    double[][] x = new double[v.length][1];
+    for (int i = 0; i < v.length; i++) {
+      x[i][0] = v[i];
+    }
+    return Dataset.of(x);
+  }
+
+  /**
+   * Rows 0, 1, 2 | 10, 11, 12 and a bridge 5; minSamples 1 (core distance 0, so the mutual reachability is the
+   * distance), minClusterSize 3. Spanning tree weights 1, 1, 1, 1, 3 (2-5), 5 (5-10). At 5 the root splits into
+   * A = {0, 1, 2, 5} and B = {10, 11, 12}, both born at lambda 1/5. A loses row 5 at 3 (lambda 1/3) and ends at 1
+   * (lambda 1); B ends at 1. Stabilities: A = (1/3 - 1/5) + 3 (1 - 1/5) = 38/15, B = 3 (1 - 1/5) = 12/5; the root is
+   * never kept, so both are selected. Row 5: probability min(1/3, 1) / 1 = 1/3, outlier score (1 - 1/3) / 1 = 2/3.
+   */
+  @Test
+  void bridgeRowLeavesItsClusterEarly() {
+    HdbscanModel m = Hdbscan.minClusterSize(3).minSamples(1).fit(column(0, 1, 2, 10, 11, 12, 5));
+    assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1, 0}, m.labels());
+    double third = 1.0 / 3.0;
+    assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1, third}, m.probabilities(), 0.0);
+    assertArrayEquals(new double[] {0, 0, 0, 0, 0, 0, 1.0 - third}, m.outlierScores(), 0.0);
+    assertArrayEquals(new double[] {0, 0, 0, 0, 0, 0, 0}, m.coreDistances(), 0.0);
+    assertEquals(2, m.clusterCount());
+    assertEquals(0, m.noiseCount());
+    assertEquals(4, m.clusterSize(0));
+    // LEAF: A and B never split, so they are the leaves
+    assertArrayEquals(m.labels(),
+        Hdbscan.minClusterSize(3).minSamples(1).selection(Hdbscan.Selection.LEAF).fit(column(0, 1, 2, 10, 11, 12, 5))
+            .labels());
+  }
+
+  /**
+   * X = {0, 1, 2, 3.5, 4.5, 5.5} and Y = {100, 101, 102}; minSamples 1, minClusterSize 3. The root splits at 94.5
+   * into X and Y (born at lambda 1/94.5). X splits at 1.5 into two triples, each ending at 1: their stabilities are
+   * 3 (1 - 2/3) = 1 each, sum 2, while X's own is 6 (2/3 - 1/94.5) = 3.94: excess of mass keeps X whole. The leaves
+   * are the two triples and Y.
+   */
+  @Test
+  void excessOfMassKeepsAParentThatOutweighsItsChildren() {
+    Dataset x = column(0, 1, 2, 3.5, 4.5, 5.5, 100, 101, 102);
+    Hdbscan config = Hdbscan.minClusterSize(3).minSamples(1);
+    assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0, 1, 1, 1}, config.fit(x).labels());
+    HdbscanModel leaf = config.selection(Hdbscan.Selection.LEAF).fit(x);
+    assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1, 2, 2, 2}, leaf.labels());
+    // in X (EOM) the triples' rows leave at lambda 1 while X ended at 1/1.5: probability min(1, 2/3) / (2/3) = 1
+    assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1}, config.fit(x).probabilities(), 0.0);
+  }
+
+  /**
+   * Three components at one level are three siblings: rows 0, 1 | 3, 4 | 6, 7 joined by two edges of weight 2
+   * (1-3 and 4-6), minClusterSize 2, minSamples 1. At 2 the root splits into three pairs at once (one edge at a time,
+   * a binary tree would first make {0, 1, 3, 4} or {3, 4, 6, 7} a cluster of its own); each pair ends at 1 with
+   * stability 2 (1 - 1/2) = 1: three clusters.
+   */
+  @Test
+  void equalWeightsSplitIntoSiblingsAtOnce() {
+    HdbscanModel m = Hdbscan.minClusterSize(2).minSamples(1).fit(column(0, 1, 3, 4, 6, 7));
+    assertArrayEquals(new int[] {0, 0, 1, 1, 2, 2}, m.labels());
+    // the same rows in another order: the same partition
+    HdbscanModel r = Hdbscan.minClusterSize(2).minSamples(1).fit(column(6, 3, 0, 7, 4, 1));
+    assertArrayEquals(new int[] {0, 1, 2, 0, 1, 2}, r.labels());
+  }
+
+  /**
+   * Rows with at least minSamples exact copies have core distance 0: {0 x 5} and {10 x 5}, minSamples 5,
+   * minClusterSize 5. The root splits at 10 into the two groups; each ends at weight 0, lambda infinity, with
+   * infinite stability. Probabilities 1 and scores 0, not NaN.
+   */
+  @Test
+  void duplicateGroupsHaveInfiniteLambdaButFiniteOutputs() {
+    HdbscanModel m = Hdbscan.minClusterSize(5).fit(column(0, 0, 0, 0, 0, 10, 10, 10, 10, 10));
+    assertArrayEquals(new int[] {0, 0, 0, 0, 0, 1, 1, 1, 1, 1}, m.labels());
+    for (double p : m.probabilities()) {
+      assertEquals(1.0, p, 0.0);
+    }
+    for (double s : m.outlierScores()) {
+      assertEquals(0.0, s, 0.0);
+    }
+    // a row 3 beside the group at 0 (its core distance 3): the root splits at 10 into {0 x 5, 3} and {10 x 5}; row 3
+    // leaves the first at lambda 1/3 and stays in its cluster, whose last lambda is infinite: probability
+    // min(1/3, inf) / inf = 0, outlier score 1 (the group's deepest lambda is infinite)
+    HdbscanModel b = Hdbscan.minClusterSize(5).fit(column(0, 0, 0, 0, 0, 10, 10, 10, 10, 10, 3));
+    assertEquals(0, b.labels()[10]);
+    assertEquals(1.0, b.outlierScores()[10], 0.0);
+    assertEquals(0.0, b.probabilities()[10], 0.0);
+  }
+
+  /** One group without a split: the root is never kept, so every row is noise (allow_single_cluster=False). */
+  @Test
+  void aSingleGroupIsAllNoise() {
+    HdbscanModel m = Hdbscan.minClusterSize(3).minSamples(1).fit(column(0, 1, 2, 3, 4));
+    assertArrayEquals(new int[] {-1, -1, -1, -1, -1}, m.labels());
+    assertEquals(0, m.clusterCount());
+    assertEquals(5, m.noiseCount());
+  }
+
+  @Test
+  void refusesBadArguments() {
+    assertMessage("minClusterSize must be >= 2, got 1", () -> Hdbscan.minClusterSize(1));
+    assertMessage("minClusterSize must be >= 2, got 1", () -> Hdbscan.minClusterSize(5).withMinClusterSize(1));
+    assertMessage("minSamples must be >= 1, got 0", () -> Hdbscan.minClusterSize(5).minSamples(0));
+    assertMessage("parallelism must be >= 1, got 0", () -> Hdbscan.minClusterSize(5).parallelism(0));
+    assertMessage("metric must not be null", () -> Hdbscan.minClusterSize(5).metric(null));
+    assertMessage("selection must not be null", () -> Hdbscan.minClusterSize(5).selection(null));
+    assertMessage("data must not be null", () -> Hdbscan.minClusterSize(5).fit(null));
+    assertMessage("minClusterSize must be <= the number of rows, got 5 for 4 rows",
+        () -> Hdbscan.minClusterSize(5).fit(column(1, 2, 3, 4)));
+    assertMessage("minSamples must be <= the number of rows, got 6 for 5 rows",
+        () -> Hdbscan.minClusterSize(5).minSamples(6).fit(column(1, 2, 3, 4, 5)));
+    HdbscanModel m = Hdbscan.minClusterSize(2).fit(column(1, 2, 3, 4, 5));
+    assertMessage("eps must be > 0 and finite, got NaN", () -> m.dbscanLabels(Double.NaN));
+    assertMessage("eps must be > 0 and finite, got 0.0", () -> m.dbscanLabels(0));
+    assertMessage("eps must be > 0 and finite, got Infinity", () -> m.dbscanLabels(Double.POSITIVE_INFINITY));
+    assertMessage("label must be in [0, 0) (the clusters), got 0", () -> m.clusterSize(0));
+  }
+
+  @Test
+  void configurationValue() {
+    Hdbscan a = Hdbscan.minClusterSize(5);
+    assertEquals(5, a.minSamples());
+    assertEquals(7, a.withMinClusterSize(7).minSamples(), "minSamples follows minClusterSize until set");
+    assertEquals(3, a.minSamples(3).withMinClusterSize(7).minSamples());
+    assertEquals(Hdbscan.Selection.EOM, a.selection());
+    assertEquals(Metric.EUCLIDEAN, a.metric());
+    assertEquals(1, a.parallelism());
+    assertEquals(a, Hdbscan.minClusterSize(5));
+    assertEquals(a.hashCode(), Hdbscan.minClusterSize(5).hashCode());
+    assertTrue(!a.equals(a.minSamples(5)), "a set minSamples differs from one that follows");
+    assertEquals("Hdbscan[minClusterSize=5, minSamples=5 (follows minClusterSize), selection=EOM, metric=EUCLIDEAN,"
+        + " parallelism=1]", a.toString());
+  }
+
+  @Test
+  void arraysAreCopies() {
+    Dataset x = column(0, 1, 2, 10, 11, 12, 5);
+    HdbscanModel m = Hdbscan.minClusterSize(3).minSamples(1).fit(x);
+    m.labels()[0] = 99;
+    m.probabilities()[0] = 99;
+    m.outlierScores()[0] = 99;
+    m.coreDistances()[0] = 99;
+    assertEquals(0, m.labels()[0]);
+    assertEquals(1.0, m.probabilities()[0], 0.0);
+    assertEquals(0.0, m.outlierScores()[0], 0.0);
+    assertEquals(0.0, m.coreDistances()[0], 0.0);
+    assertEquals(Hdbscan.minClusterSize(3).minSamples(1).fit(x), m);
+  }
+
+  static void assertMessage(String message, org.junit.jupiter.api.function.Executable call) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    assertEquals(message, e.getMessage());
+  }
+}

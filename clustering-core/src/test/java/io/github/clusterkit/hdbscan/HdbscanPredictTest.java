@@ -1,0 +1,139 @@
+package io.github.clusterkit.hdbscan;
+
+import static io.github.clusterkit.hdbscan.HdbscanHandTest.assertMessage;
+import static io.github.clusterkit.hdbscan.HdbscanHandTest.column;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.neighbors.Metric;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** Placing new points in a fitted hierarchy ({@link HdbscanModel#membership(double[])}). */
+class HdbscanPredictTest {
+
+  /**
+   * The hand case of {@link HdbscanHandTest#bridgeRowLeavesItsClusterEarly()}: rows 0, 1, 2 | 10, 11, 12 and 5,
+   * minSamples 1 (a new point's core distance is 0), minClusterSize 3. Row lambdas: 1 for the six, 1/3 for row 5
+   * (index 6); A = {0, 1, 2, 5} and B were born at 1/5; the root's deepest lambda is 1. Worked out by hand:
+   * <ul>
+   *   <li>0.5: rows 0 and 1 both at 0.5, the smaller index wins; lambda 2 is at least row 0's 1, so the point leaves A
+   *       with row 0 at lambda 1: label 0, probability 1, score 0;
+   *   <li>4 and 7: nearest row 5 (index 6) at 1 and 2; lambdas 1 and 1/2 are at least its 1/3: it leaves A with row 5
+   *       at 1/3: label 0, probability 1/3, score 2/3;
+   *   <li>30: nearest row 12 (index 5) at 18, lambda 1/18, below its 1; B was born at 1/5, above 1/18, so the point
+   *       leaves the root: noise, probability 0, score (1 - 1/18) / 1.
+   * </ul>
+   */
+  @Test
+  void handCase() {
+    HdbscanModel m = Hdbscan.minClusterSize(3).minSamples(1).fit(column(0, 1, 2, 10, 11, 12, 5));
+    double third = 1.0 / 3.0;
+    assertEquals(new HdbscanModel.Membership(0, 1.0, 0.0, 0), m.membership(new double[] {0.5}));
+    assertEquals(new HdbscanModel.Membership(0, third, 1.0 - third, 6), m.membership(new double[] {4}));
+    assertEquals(new HdbscanModel.Membership(0, third, 1.0 - third, 6), m.membership(new double[] {7}));
+    assertEquals(new HdbscanModel.Membership(-1, 0.0, 1.0 - 1.0 / 18.0, 5), m.membership(new double[] {30}));
+    assertEquals(1, m.predict(new double[] {11.2}));
+    assertArrayEquals(new int[] {0, 0, 1, -1}, m.predict(column(0.5, 4, 11.2, 30)));
+  }
+
+  /**
+   * The nearest row is the brute-force minimum of the mutual reachability (the point's core distance from its
+   * minSamples - 1 nearest training rows, ties to the smaller row), and the label, probability and score are those
+   * of the training row when the point is at least as close to it as the row stayed in its cluster: checked on the
+   * training rows' own values, which a point equal to a row and deep in a cluster reproduces.
+   */
+  @Property(tries = 60)
+  void nearestRowIsTheBruteForceMinimum(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n,
+      @ForAll @IntRange(min = 1, max = 3) int d) {
+    double[][] x = HdbscanPropertiesTest.data(seed, n, d);
+    Hdbscan config = HdbscanPropertiesTest.config(seed, n);
+    HdbscanModel m = config.fit(Dataset.of(x));
+    Metric metric = config.metric();
+    double[] core = m.coreDistances();
+    Rng rng = new Rng(seed + 17);
+    for (int t = 0; t < 10; t++) {
+      double[] q = x[rng.nextInt(n)].clone();
+      for (int j = 0; j < d; j++) {
+        q[j] += rng.nextInt(3) == 0 ? 0 : rng.nextGaussian() * 0.5;
+      }
+      double[] dist = new double[n];
+      for (int i = 0; i < n; i++) {
+        dist[i] = metric.distance(q, x[i]);
+      }
+      double[] sorted = dist.clone();
+      java.util.Arrays.sort(sorted);
+      int k = config.minSamples();
+      double coreQ = k == 1 ? 0 : sorted[k - 2];
+      int best = -1;
+      double bestMrd = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        double mrd = Math.max(Math.max(coreQ, core[i]), dist[i]);
+        if (mrd < bestMrd) {
+          bestMrd = mrd;
+          best = i;
+        }
+      }
+      HdbscanModel.Membership got = m.membership(q);
+      assertEquals(best, got.nearestRow(), "nearest row of " + java.util.Arrays.toString(q));
+      assertEquals(got.label(), m.predict(q));
+      if (got.label() < 0) {
+        assertEquals(0.0, got.probability(), 0.0);
+      }
+    }
+  }
+
+  /**
+   * With minSamples 1 a point equal to training row r has core distance 0 and mutual reachability 0 to r (or to an
+   * earlier copy of it), so it stays as long as the row and leaves with it: its label, probability and score are the
+   * row's.
+   */
+  @Property(tries = 60)
+  void aCopyOfARowWithMinSamplesOneIsThatRow(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n,
+      @ForAll @IntRange(min = 1, max = 3) int d) {
+    double[][] x = HdbscanPropertiesTest.data(seed, n, d);
+    Hdbscan config = HdbscanPropertiesTest.config(seed, n).minSamples(1);
+    HdbscanModel m = config.fit(Dataset.of(x));
+    int[] labels = m.labels();
+    double[] p = m.probabilities();
+    double[] s = m.outlierScores();
+    for (int r = 0; r < n; r++) {
+      HdbscanModel.Membership got = m.membership(x[r]);
+      assertEquals(labels[r], got.label(), "label of row " + r);
+      assertEquals(p[r], got.probability(), 0.0, "probability of row " + r);
+      assertEquals(s[r], got.outlierScore(), 0.0, "score of row " + r);
+    }
+  }
+
+  @Test
+  void refusesBadPoints() {
+    HdbscanModel m = Hdbscan.minClusterSize(2).fit(Dataset.of(new double[][] {{0, 0}, {1, 1}, {2, 2}},
+        List.of("a", "b")));
+    assertMessage("point must not be null", () -> m.membership(null));
+    assertMessage("point must have dimension 2 (the training data's), got 1", () -> m.predict(new double[] {1}));
+    assertMessage("point must be finite, got NaN at index 1", () -> m.predict(new double[] {1, Double.NaN}));
+    assertMessage("points must not be null", () -> m.predict((Dataset) null));
+    assertEquals(3, m.predict(Dataset.of(new double[][] {{0, 0}, {1, 1}, {5, 5}})).length,
+        "data without names is not checked");
+  }
+
+  /** Data near 1e250 are fitted scaled by a power of two; new points are scaled alike. */
+  @Test
+  void extremeMagnitudesPredictAsTheUnscaledData() {
+    double[] v = {0, 1, 2, 10, 11, 12, 5};
+    double[] big = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      big[i] = Math.scalb(v[i], 830);
+    }
+    HdbscanModel a = Hdbscan.minClusterSize(3).minSamples(1).fit(column(v));
+    HdbscanModel b = Hdbscan.minClusterSize(3).minSamples(1).fit(column(big));
+    for (double q : new double[] {0.5, 4, 7, 11.2, 30}) {
+      assertEquals(a.membership(new double[] {q}), b.membership(new double[] {Math.scalb(q, 830)}), "point " + q);
+    }
+  }
+}
