@@ -31,8 +31,9 @@ doi:10.1145/2733381; n-ary condensed tree: all edges of one weight are removed a
 
 Self-checks (assertions): (a) DBSCAN* equivalence with scikit-learn's DBSCAN(eps, min_samples=minSamples,
 algorithm='kd_tree') for three eps per hierarchy (core points and the partition of the core points; eps is a
-quantile of the core distances; when it lies within a relative 1e-9 of a pairwise distance x it is moved to
-the midpoint between x and the next larger distinct distance, so that no distance sits on the eps boundary);
+quantile of the core distances, of the nearest-neighbour distances when that is 0; when it lies within a
+relative 1e-9 of a pairwise distance x it is moved to the midpoint between x and the next larger distinct
+distance, so that no distance sits on the eps boundary);
 (b) the labels (renumbered by smallest row), probabilities, outlier scores, core distances and selected
 stabilities do not change under a seeded row permutation of the input (permuted runs use the mst route, so
 another spanning tree among equal weights); (c) probabilities and outlier scores are in [0, 1]. The cases
@@ -494,8 +495,11 @@ def check_dbscan(X, D, core, levels, k, metric):
     n = len(core)
     dists = np.unique(D[np.triu_indices(n, 1)])
     used = []
+    nearest = np.partition(D, 1, axis=1)[:, 1]       # for minSamples = 1, whose core distances are all 0
     for q in (0.25, 0.5, 0.8):
         eps = float(np.quantile(core, q))
+        if eps <= 0.0:
+            eps = float(np.quantile(nearest, q))
         if eps <= 0.0:
             continue
         i = np.searchsorted(dists, eps)
