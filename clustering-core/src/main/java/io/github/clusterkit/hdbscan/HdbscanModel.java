@@ -92,6 +92,11 @@ public final class HdbscanModel implements ClusterModel {
     this.noiseCount = noise;
   }
 
+  /** The condensed tree, for tests in this package. */
+  CondensedTree internalTree() {
+    return tree;
+  }
+
   /** @return the configuration that produced this model */
   public Hdbscan config() {
     return config;
