@@ -82,6 +82,11 @@ public final class Parallel {
       }
       return;
     }
+    // The caller checks its interrupt when it takes a task, but the workers may take every task first (a loaded
+    // machine): an interrupt that came before the call must stop it on any thread count, so check it here too.
+    if (Thread.currentThread().isInterrupted()) {
+      throw new IllegalStateException(INTERRUPTED);
+    }
     Call call = new Call(tasks, body, workers, Thread.currentThread());
     try (ChunkRunner runner = new ChunkRunner(workers)) {
       runner.run(workers, call::work); // one chunk per thread; the chunks never throw
