@@ -5,19 +5,21 @@ import java.util.List;
 
 /**
  * A fitted clustering that assigns points to its clusters: {@link io.github.clusterkit.kmeans.KMeansModel},
- * {@link io.github.clusterkit.gmm.GaussianMixtureModel} and {@link io.github.clusterkit.dbscan.DbscanModel}. Code
+ * {@link io.github.clusterkit.gmm.GaussianMixtureModel}, {@link io.github.clusterkit.dbscan.DbscanModel} and
+ * {@link io.github.clusterkit.hdbscan.HdbscanModel}. Code
  * that scores new customers with whichever model a segmentation chose (a service, a batch job, a model file read
  * with {@code ModelFiles.load(file, ClusterModel.class)}) can hold this type and need not know which.
  *
  * <pre>{@code
- * ClusterModel model = KMeans.k(5).seed(42).fit(x);     // or a mixture, or DBSCAN
+ * ClusterModel model = KMeans.k(5).seed(42).fit(x);     // or a mixture, DBSCAN or HDBSCAN*
  * int segment = model.predict(new double[] {0.3, -1.2});
  * int[] segments = model.predict(prep.transform(newCustomers));
  * }</pre>
  *
  * <p><b>What predict means.</b> Each model keeps its own rule: K-Means gives the nearest centroid, a Gaussian mixture
- * its most probable component, DBSCAN the cluster of a core point within {@code eps} or {@code -1} (noise), so a
- * label is in {@code [-1, clusterCount())} and {@code -1} only for DBSCAN. The implementations' own Javadoc states
+ * its most probable component, DBSCAN the cluster of a core point within {@code eps} or {@code -1} (noise), HDBSCAN*
+ * the cluster the point would join in its hierarchy or {@code -1} (noise), so a label is in
+ * {@code [-1, clusterCount())} and {@code -1} only for DBSCAN and HDBSCAN*. The implementations' own Javadoc states
  * the rule, its ties and its errors exactly. Points and datasets are checked as the implementation documents:
  * {@code IllegalArgumentException} for a wrong length, a value that is not finite, or a {@link Dataset} whose column
  * names differ from {@link #columnNames()} (see the implementations; data or a model without names, whose names are
@@ -28,8 +30,8 @@ import java.util.List;
 public interface ClusterModel {
 
   /**
-   * @return the number of clusters: K-Means' {@code k}, a mixture's components, DBSCAN's clusters (noise not
-   *     counted)
+   * @return the number of clusters: K-Means' {@code k}, a mixture's components, DBSCAN's or HDBSCAN*'s clusters
+   *     (noise not counted)
    */
   int clusterCount();
 
@@ -45,7 +47,7 @@ public interface ClusterModel {
   /**
    * @param point a point of {@link #dimension()} finite values (not modified)
    * @return its cluster, in {@code [0, clusterCount())}, or {@code -1} where the model leaves a point unassigned
-   *     (DBSCAN's noise)
+   *     (DBSCAN's and HDBSCAN*'s noise)
    * @throws IllegalArgumentException if the point is null, of another length or not finite; or, for a Gaussian
    *     mixture, if double precision cannot decide the point's most probable component (a point far off the
    *     components, such as one far along a column that was constant in training; see Far points in

@@ -38,19 +38,20 @@ import java.util.List;
  * {@code predict} accepts any names. {@link #predict(Table)} is {@code model().predict(pipeline().transform(table))}:
  * the table needs the pipeline's {@link PipelineModel#requiredColumns() required columns} (any other column, such as
  * the id, may be absent or anywhere), its rows keep their order, and the labels follow the model's own rule (nearest
- * centroid, most probable component, or DBSCAN's cluster or {@code -1} for noise).
+ * centroid, most probable component, or DBSCAN's or HDBSCAN*'s cluster or {@code -1} for noise).
  *
  * <p><b>Cluster names</b> are optional ({@link #withClusterNames(List)}): one per cluster, in label order, for
- * reports in the process that scores; {@link #clusterName(int)} gives {@value #NOISE} for DBSCAN's label {@code -1}.
- * The model is not otherwise changed by them. Like the models, this class keeps {@code Object}'s identity
- * equality; compare {@link #pipeline()} (which compares by content) and the model's {@code state()} instead.
+ * reports in the process that scores; {@link #clusterName(int)} gives {@value #NOISE} for the noise label
+ * {@code -1} of DBSCAN and HDBSCAN*. The model is not otherwise changed by them. Like the models, this class keeps
+ * {@code Object}'s identity equality; compare {@link #pipeline()} (which compares by content) and the model's
+ * {@code state()} instead.
  *
  * <p>Immutable and thread-safe (the pipeline and the models are immutable); {@link #withClusterNames(List)} returns
  * a new object.
  */
 public final class ClusterPipelineModel {
 
-  /** The name {@link #clusterName(int)} gives DBSCAN's noise label {@code -1}. */
+  /** The name {@link #clusterName(int)} gives the noise label {@code -1} (DBSCAN, HDBSCAN*). */
   public static final String NOISE = "noise";
 
   private final PipelineModel pipeline;
@@ -68,7 +69,7 @@ public final class ClusterPipelineModel {
    *
    * @param pipeline the fitted preprocessing
    * @param model a clustering fitted on {@code pipeline}'s output: a {@code KMeansModel}, a
-   *     {@code GaussianMixtureModel} or a {@code DbscanModel}
+   *     {@code GaussianMixtureModel}, a {@code DbscanModel} or an {@code HdbscanModel}
    * @return the pair, without cluster names
    * @throws IllegalArgumentException if an argument is null, the model's dimension differs from the number of the
    *     pipeline's output columns, or the model's column names were given and differ from them

@@ -32,7 +32,8 @@ import java.util.Objects;
  * it. A row with exact copies at radius 0 scores 0; a row beside such a cluster scores 1.
  *
  * <p><b>Equality.</b> Two models are equal when their settings (the parallelism aside, which changes nothing), shape,
- * column names and every per-row output are equal.
+ * column names (given names, or the placeholders of data without names, which are not equal to given names
+ * {@code x0, x1, ...}) and every per-row output are equal.
  *
  * <p><b>Thread-safety.</b> Immutable; every array returned is a fresh copy.
  */
@@ -69,7 +70,9 @@ public final class HdbscanModel implements ClusterModel {
     this.config = config;
     this.n = n;
     this.d = d;
-    this.columnNames = List.copyOf(columnNames);
+    // FittedColumns.copy keeps the placeholders of data without names as such (List.copyOf made them given names
+    // "x0", "x1", ..., so a model saved and loaded again refused data named otherwise)
+    this.columnNames = FittedColumns.copy(columnNames);
     this.labels = tree.labels;
     this.probabilities = tree.probabilities;
     this.outlierScores = tree.outlierScores;
@@ -587,7 +590,7 @@ public final class HdbscanModel implements ClusterModel {
       }
       State b = (State) o;
       return minClusterSize == b.minClusterSize && minSamples == b.minSamples && selection == b.selection
-          && metric == b.metric && dimension == b.dimension && columnNames.equals(b.columnNames)
+          && metric == b.metric && dimension == b.dimension && FittedColumns.sameNames(columnNames, b.columnNames)
           && Arrays.equals(rows, b.rows) && Arrays.equals(labels, b.labels);
     }
 
@@ -619,7 +622,7 @@ public final class HdbscanModel implements ClusterModel {
     // the settings that shape the result; the parallelism does not
     return config.minClusterSize() == b.config.minClusterSize() && config.minSamples() == b.config.minSamples()
         && config.selection() == b.config.selection() && config.metric() == b.config.metric()
-        && n == b.n && d == b.d && columnNames.equals(b.columnNames)
+        && n == b.n && d == b.d && FittedColumns.sameNames(columnNames, b.columnNames)
         && Arrays.equals(labels, b.labels) && Arrays.equals(probabilities, b.probabilities)
         && Arrays.equals(outlierScores, b.outlierScores) && Arrays.equals(coreDistances, b.coreDistances);
   }

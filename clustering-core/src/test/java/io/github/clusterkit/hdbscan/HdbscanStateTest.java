@@ -39,6 +39,27 @@ class HdbscanStateTest {
     assertEquals(m, HdbscanModel.fromState(s));
   }
 
+  /**
+   * A model fitted without names keeps the placeholders as such through its state: before, the constructor copied them
+   * into a list of given names "x0", "x1", so the state (and a model file) carried given names, and the model rebuilt
+   * from it refused data whose columns were named otherwise, which the fitted model accepted.
+   */
+  @Test
+  void placeholderNamesStayPlaceholders() {
+    double[][] x = {{0, 0}, {0, 1}, {1, 0}, {10, 10}, {10, 11}, {11, 10}};
+    HdbscanModel m = Hdbscan.minClusterSize(3).fit(Dataset.of(x));
+    HdbscanModel.State s = m.state();
+    assertEquals(true, io.github.clusterkit.internal.FittedColumns.areDefault(s.columnNames()));
+    HdbscanModel back = HdbscanModel.fromState(s);
+    assertEquals(true, io.github.clusterkit.internal.FittedColumns.areDefault(back.columnNames()));
+    Dataset named = Dataset.of(x, List.of("income", "spending"));
+    assertArrayEquals(m.predict(named), back.predict(named));
+    // given names that read like the placeholders are given names: such a model is another model
+    HdbscanModel given = Hdbscan.minClusterSize(3).fit(Dataset.of(x, List.of("x0", "x1")));
+    org.junit.jupiter.api.Assertions.assertNotEquals(m, given);
+    org.junit.jupiter.api.Assertions.assertNotEquals(s, given.state());
+  }
+
   @Test
   void refusesBrokenStates() {
     HdbscanModel m = Hdbscan.minClusterSize(3).minSamples(1)

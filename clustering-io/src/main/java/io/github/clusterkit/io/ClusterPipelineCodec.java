@@ -16,7 +16,7 @@ import java.util.List;
  * parameters: {}
  * state: {
  *   "pipeline": { "parameters": {...}, "state": {...} },                    (as the "pipeline" kind)
- *   "model": { "kind": "kmeans" | "gmm" | "dbscan", "parameters": {...}, "state": {...} },
+ *   "model": { "kind": "kmeans" | "gmm" | "dbscan" | "hdbscan", "parameters": {...}, "state": {...} },
  *   "clusterNames": ["Savers", ...]                                       (optional: absent when none)
  * }
  * </pre>
@@ -58,7 +58,7 @@ final class ClusterPipelineCodec implements ModelCodec<ClusterPipelineModel> {
     return s;
   }
 
-  /** The kinds of {@link ModelFiles} whose models are {@link ClusterModel}s (K-Means, mixtures, DBSCAN). */
+  /** The kinds of {@link ModelFiles} whose models are {@link ClusterModel}s (K-Means, mixtures, DBSCAN, HDBSCAN). */
   private static List<ModelCodec<?>> models() {
     List<ModelCodec<?>> out = new ArrayList<>();
     for (ModelCodec<?> c : ModelFiles.codecs()) {

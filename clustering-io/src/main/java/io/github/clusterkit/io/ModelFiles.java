@@ -57,7 +57,8 @@ import java.util.Properties;
  * ({@link io.github.clusterkit.kmeans.KMeansModel}), {@code "dbscan"}
  * ({@link io.github.clusterkit.dbscan.DbscanModel}), {@code "gmm"}
  * ({@link io.github.clusterkit.gmm.GaussianMixtureModel}), {@code "pca"}
- * ({@link io.github.clusterkit.pca.PcaModel}) and {@code "clusterPipeline"}
+ * ({@link io.github.clusterkit.pca.PcaModel}), {@code "hdbscan"} ({@link io.github.clusterkit.hdbscan.HdbscanModel})
+ * and {@code "clusterPipeline"}
  * ({@link io.github.clusterkit.ClusterPipelineModel}: a pipeline and the clustering fitted on its output in one
  * document, each written as its own kind would write it, so the two are saved, checked and loaded together). A
  * model's {@code state} is its {@code State} value (for example {@link io.github.clusterkit.kmeans.KMeansModel.State})
@@ -67,15 +68,18 @@ import java.util.Properties;
  * core flags) are part of the state because the models report them; they make files grow with the number of training
  * rows (a K-Means model of 10^6 rows takes about 3 MB), and a DBSCAN model also stores its core points
  * (about 20 bytes per coordinate), so a DBSCAN model of more than about 10^6 two-dimensional core points
- * exceeds {@link #MAX_FILE_BYTES}; saving a model whose document would exceed it fails with an
- * {@link IllegalArgumentException} and writes nothing, since loading would refuse the file.
+ * exceeds {@link #MAX_FILE_BYTES}; an HDBSCAN model stores every training row in the same way (its
+ * {@code fromState} fits them again, so loading one costs a fit, and checks that the fit gives the stored labels),
+ * so one of more than about 10^6 two-dimensional rows exceeds it too. Saving a model whose document would exceed it
+ * fails with an {@link IllegalArgumentException} and writes nothing, since loading would refuse the file.
  *
  * <p><b>Column names.</b> Every kind stores the names of the columns its model was fitted on: a pipeline its input and
- * output columns, {@code "pca"} its {@code columnNames}, and {@code "kmeans"}, {@code "dbscan"} and {@code "gmm"} a
- * {@code columnNames} field written when the names were given rather than the placeholders {@code x0 .. x(d-1)} of a
- * dataset built without names (given names are written even when they read so, as a CSV header {@code x0,x1}; a {@code
- * "pca"} file marks them with {@code namesGiven}). A loaded model therefore refuses data whose columns are named
- * differently, as the saved one did (see, for example, {@link io.github.clusterkit.kmeans.KMeansModel#columnNames()}).
+ * output columns, {@code "pca"} its {@code columnNames}, and {@code "kmeans"}, {@code "dbscan"}, {@code "gmm"} and
+ * {@code "hdbscan"} a {@code columnNames} field written when the names were given rather than the placeholders
+ * {@code x0 .. x(d-1)} of a dataset built without names (given names are written even when they read so, as a CSV
+ * header {@code x0,x1}; a {@code "pca"} file marks them with {@code namesGiven}). A loaded model therefore refuses
+ * data whose columns are named differently, as the saved one did (see, for example,
+ * {@link io.github.clusterkit.kmeans.KMeansModel#columnNames()}).
  *
  * <p><b>Versions.</b> A change that every reader of this version can still read the old way keeps
  * {@link #FORMAT_VERSION}: the {@code columnNames} of kmeans, dbscan and gmm were added to version 1 as an optional
@@ -85,10 +89,11 @@ import java.util.Properties;
  * {@code "dbscan"}'s optional {@code labelRule} (written only for a model fitted with
  * {@link io.github.clusterkit.dbscan.Dbscan.LabelRule#SCIKIT_LEARN}, whose predictions follow it). The
  * {@code "clusterPipeline"} kind was added to version 1 in the same way (an earlier library refuses it as an unknown
- * kind), and so were the options of the preprocessing steps (scikit-learn's {@code with_mean}, {@code with_std},
- * {@code clip}, {@code unit_variance}, {@code drop} and {@code add_indicator}; see the pipeline kind's format), each
- * written only when it is not the default. A change that would make old files mean something else, or that old files could not satisfy, needs a new
- * version.
+ * kind), and so was the {@code "hdbscan"} kind, on its own and as the model of a {@code "clusterPipeline"} (where an
+ * earlier library refuses it as a model kind it does not know); and so were the options of the preprocessing steps
+ * (scikit-learn's {@code with_mean}, {@code with_std}, {@code clip}, {@code unit_variance}, {@code drop} and
+ * {@code add_indicator}; see the pipeline kind's format), each written only when it is not the default. A change
+ * that would make old files mean something else, or that old files could not satisfy, needs a new version.
  *
  * <p><b>Loading checks</b> the size (at most {@link #MAX_FILE_BYTES}), the JSON syntax (nesting depth at most
  * 64, no duplicate keys, nothing after the document), the format name and version, the checksum, that the
@@ -120,6 +125,7 @@ public final class ModelFiles {
     register(new DbscanCodec());
     register(new GmmCodec());
     register(new PcaCodec());
+    register(new HdbscanCodec());
     register(new ClusterPipelineCodec());
   }
 
@@ -295,7 +301,7 @@ public final class ModelFiles {
    * @param <T> the model type
    * @param file the model file
    * @param type the expected model class, e.g. {@code PipelineModel.class}, or a type it implements:
-   *     {@code ClusterModel.class} loads whichever clustering (K-Means, mixture, DBSCAN) the file holds
+   *     {@code ClusterModel.class} loads whichever clustering (K-Means, mixture, DBSCAN, HDBSCAN) the file holds
    * @return the model, equal in state to the one saved
    * @throws IOException if reading fails
    * @throws IllegalArgumentException if the file is larger than {@link #MAX_FILE_BYTES}, is not a valid
@@ -423,8 +429,8 @@ public final class ModelFiles {
     // and found unreadable in the process that needs it.
     if (bytes.length > MAX_FILE_BYTES) {
       throw new IllegalArgumentException("the " + codec.kind() + " model document would have " + bytes.length
-          + " bytes, more than the limit of " + MAX_FILE_BYTES + " that loading accepts (training labels and, for"
-          + " DBSCAN, core points are stored; see ModelFiles)");
+          + " bytes, more than the limit of " + MAX_FILE_BYTES + " that loading accepts (training labels are stored,"
+          + " with DBSCAN's core points and HDBSCAN's training rows; see ModelFiles)");
     }
     return bytes;
   }

@@ -16,6 +16,8 @@ import io.github.clusterkit.dbscan.Dbscan;
 import io.github.clusterkit.dbscan.DbscanModel;
 import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.hdbscan.Hdbscan;
+import io.github.clusterkit.hdbscan.HdbscanModel;
 import io.github.clusterkit.internal.Rng;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
@@ -38,7 +40,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Hostile model files of the kinds kmeans, dbscan, gmm, pca and clusterPipeline: seeded byte mutations of valid
+ * Hostile model files of the kinds kmeans, dbscan, gmm, pca, hdbscan and clusterPipeline: seeded byte mutations of valid
  * files, and re-signed random edits of their trees (which get past the checksum to the validation). The only
  * exception allowed is {@link IllegalArgumentException}, from loading and from using a model that loaded;
  * each input must be handled within a few seconds (no hang), and the inputs stay small, so an out-of-memory
@@ -50,7 +52,7 @@ class FuzzModelKindsTest {
   private static final List<byte[]> FILES = new ArrayList<>();
 
   static {
-    for (int kind = 0; kind < 4; kind++) {
+    for (int kind = 0; kind < ModelFilesKindsTest.TYPES.size(); kind++) {
       for (long seed = 0; seed < (kind == 2 ? 8 : 3); seed++) {
         FILES.add(ModelFiles.toJson(ModelFilesKindsTest.model(kind, seed)).getBytes(StandardCharsets.UTF_8));
       }
@@ -58,7 +60,7 @@ class FuzzModelKindsTest {
     for (long seed = 0; seed < 6; seed++) {
       FILES.add(ModelFiles.toJson(clusterPipeline(seed)).getBytes(StandardCharsets.UTF_8));
     }
-    for (long seed = 0; seed < 3; seed++) {
+    for (long seed = 0; seed < 4; seed++) {
       FILES.add(ModelFiles.toJson(clusterPipeline(seed, true)).getBytes(StandardCharsets.UTF_8));
     }
     for (byte[] f : FILES) {
@@ -67,7 +69,7 @@ class FuzzModelKindsTest {
     }
   }
 
-  /** A small pipeline (imputer, one-hot, scaler) and a K-Means, mixture or DBSCAN fitted on its output. */
+  /** A small pipeline (imputer, one-hot, scaler) and a K-Means, mixture, DBSCAN or HDBSCAN fitted on its output. */
   static ClusterPipelineModel clusterPipeline(long seed) {
     return clusterPipeline(seed, false);
   }
@@ -95,15 +97,18 @@ class FuzzModelKindsTest {
         : Pipeline.of(Imputer.median(), new OneHotEncoder(), new StandardScaler()).fit(t);
     Dataset x = prep.transform(t);
     ClusterModel m;
-    switch ((int) (seed % 3)) {
+    switch ((int) (seed % 4)) {
       case 0:
         m = KMeans.k(2).seed(seed).fit(x);
         break;
       case 1:
         m = GaussianMixture.components(2).seed(seed).fit(x);
         break;
-      default:
+      case 2:
         m = Dbscan.eps(1.5).minPts(3).fit(x);
+        break;
+      default:
+        m = Hdbscan.minClusterSize(4).fit(x);
     }
     ClusterPipelineModel p = ClusterPipelineModel.of(prep, m);
     return seed % 2 == 0 ? p : p.withClusterNames(m.clusterCount() == 0 ? List.of()
@@ -137,6 +142,10 @@ class FuzzModelKindsTest {
       ((GaussianMixtureModel) m).predict(q);
       ((GaussianMixtureModel) m).predictProba(q);
       ((GaussianMixtureModel) m).scoreSamples(q);
+    } else if (m instanceof HdbscanModel) {
+      ((HdbscanModel) m).predict(q);
+      ((HdbscanModel) m).membership(q.row(0));
+      ((HdbscanModel) m).dbscanLabels(0.5);
     } else if (m instanceof PcaModel) {
       PcaModel p = (PcaModel) m;
       p.inverseTransform(p.transform(q));

@@ -10,6 +10,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
 import io.github.clusterkit.dbscan.Dbscan;
 import io.github.clusterkit.gmm.GaussianMixture;
+import io.github.clusterkit.hdbscan.Hdbscan;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.preprocess.Pipeline;
 import io.github.clusterkit.preprocess.StandardScaler;
@@ -29,7 +30,7 @@ class ModelFilesClusterModelTest {
   @Test
   void everyClusteringLoadsAsAClusterModel(@TempDir Path dir) throws IOException {
     List<ClusterModel> saved = List.of(KMeans.k(3).seed(1).fit(DATA), GaussianMixture.components(2).seed(1).fit(DATA),
-        Dbscan.eps(1.5).minPts(3).fit(DATA));
+        Dbscan.eps(1.5).minPts(3).fit(DATA), Hdbscan.minClusterSize(3).fit(DATA));
     for (int i = 0; i < saved.size(); i++) {
       ClusterModel m = saved.get(i);
       Path file = dir.resolve("model" + i + ".json");

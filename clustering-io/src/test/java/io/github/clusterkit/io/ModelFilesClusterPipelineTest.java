@@ -14,6 +14,8 @@ import io.github.clusterkit.dbscan.Dbscan;
 import io.github.clusterkit.dbscan.DbscanModel;
 import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.hdbscan.Hdbscan;
+import io.github.clusterkit.hdbscan.HdbscanModel;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.preprocess.ColumnSelector;
@@ -44,7 +46,7 @@ class ModelFilesClusterPipelineTest {
 
   private static List<ClusterModel> models() {
     return List.of(KMeans.k(3).seed(1).fit(X), GaussianMixture.components(2).seed(1).fit(X),
-        Dbscan.eps(1.5).minPts(3).fit(X));
+        Dbscan.eps(1.5).minPts(3).fit(X), Hdbscan.minClusterSize(3).fit(X));
   }
 
   private static Object state(ClusterModel m) {
@@ -52,6 +54,8 @@ class ModelFilesClusterPipelineTest {
       return ((KMeansModel) m).state();
     } else if (m instanceof GaussianMixtureModel) {
       return ((GaussianMixtureModel) m).state();
+    } else if (m instanceof HdbscanModel) {
+      return ((HdbscanModel) m).state();
     }
     return ((DbscanModel) m).state();
   }
@@ -117,7 +121,7 @@ class ModelFilesClusterPipelineTest {
           s.putArray("columnNames").add("a").add("b").add("c").add("d");
         }));
     // A model kind that assigns nothing.
-    assertRejected("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm], got \"pca\"",
+    assertRejected("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan], got \"pca\"",
         ModelFilesKindsTest.edit(named, doc -> ((ObjectNode) doc.get("state").get("model")).put("kind", "pca")));
     // Names: one too few, none, a blank one.
     assertRejected("invalid model file at state.clusterNames: names must hold one name per cluster (3) or none,"

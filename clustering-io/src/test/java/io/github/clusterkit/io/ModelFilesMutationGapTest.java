@@ -38,12 +38,12 @@ class ModelFilesMutationGapTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(
         ModelFilesKindsTest.edit(p, d -> ((ObjectNode) d.get("state").get("model")).put("kind", forty)),
         ClusterPipelineModel.class));
-    assertEquals("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm], got \"" + forty
+    assertEquals("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan], got \"" + forty
         + "\"", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(
         ModelFilesKindsTest.edit(p, d -> ((ObjectNode) d.get("state").get("model")).put("kind", forty + "k")),
         ClusterPipelineModel.class));
-    assertEquals("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm], got \""
+    assertEquals("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan], got \""
         + "k".repeat(37) + "...\"", e.getMessage());
   }
 
@@ -86,6 +86,7 @@ class ModelFilesMutationGapTest {
     KMeansModel over = longNames(d, length, missing + 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bytes(over));
     assertEquals("the kmeans model document would have 67108865 bytes, more than the limit of 67108864 that loading"
-        + " accepts (training labels and, for DBSCAN, core points are stored; see ModelFiles)", e.getMessage());
+        + " accepts (training labels are stored, with DBSCAN's core points and HDBSCAN's training rows; see"
+        + " ModelFiles)", e.getMessage());
   }
 }
