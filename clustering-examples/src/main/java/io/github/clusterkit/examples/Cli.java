@@ -686,7 +686,8 @@ public final class Cli implements Callable<Integer> {
   }
 
   private static final java.util.regex.Pattern OPTION_MESSAGE =
-      java.util.regex.Pattern.compile("(k|k-max|eps|min-pts|outlier-share|threads) must .*",
+      java.util.regex.Pattern.compile(
+          "(k|k-max|eps|min-pts|min-cluster-size|min-samples|outlier-share|threads) must .*",
           java.util.regex.Pattern.DOTALL);
 
   /**
@@ -728,8 +729,9 @@ public final class Cli implements Callable<Integer> {
           + " print the segment profile, names, outliers and quality; write labels, model and charts.",
           "With no file, a generated table of 1,000 customers is used.",
           "Options of some algorithms only are refused with the others: --k and --outlier-share are kmeans' and"
-              + " gmm's, --eps and --min-pts dbscan's; the others apply to all three (--k-max and --seed to the"
-              + " K-Means sweep that is printed and charted for dbscan too)."})
+              + " gmm's, --eps and --min-pts dbscan's, --min-cluster-size and --min-samples hdbscan's; the others"
+              + " apply to all four (--k-max and --seed to the K-Means sweep that is printed and charted for dbscan"
+              + " and hdbscan too)."})
   static final class SegmentCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
@@ -747,7 +749,7 @@ public final class Cli implements Callable<Integer> {
             + " shows the decimal comma); default: a generated table")
     Path file;
 
-    @Option(names = "--algorithm", paramLabel = "kmeans|gmm|dbscan",
+    @Option(names = "--algorithm", paramLabel = "kmeans|gmm|dbscan|hdbscan",
         description = "clustering algorithm (default: ${DEFAULT-VALUE})", defaultValue = "kmeans")
     String algorithm;
 
@@ -757,7 +759,7 @@ public final class Cli implements Callable<Integer> {
 
     @Option(names = "--k-max", paramLabel = "K", defaultValue = "10",
         description = "largest k of the sweep, at least 2 (default: ${DEFAULT-VALUE}); kmeans and gmm take k from"
-            + " the sweep unless --k is given, dbscan prints and charts it for comparison")
+            + " the sweep unless --k is given, dbscan and hdbscan print and chart it for comparison")
     int kMax;
 
     @Option(names = "--eps", paramLabel = "EPS", description = "DBSCAN radius in scaled units; default: the knee"
@@ -767,6 +769,15 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--min-pts", paramLabel = "N", description = "DBSCAN minPts, counting the customer itself;"
         + " default: 2 x number of model columns (at least 4)")
     Integer minPts;
+
+    @Option(names = "--min-cluster-size", paramLabel = "N", description = "HDBSCAN's fewest customers in a segment,"
+        + " at least 2; default: 1% of the customers, at least 5")
+    Integer minClusterSize;
+
+    @Option(names = "--min-samples", paramLabel = "N", description = "HDBSCAN's density threshold: a customer's core"
+        + " distance is the distance to its N-th nearest customer, itself counted; larger N, more noise; at least 1;"
+        + " default: the min cluster size")
+    Integer minSamples;
 
     @Option(names = "--columns", split = ",", paramLabel = "a,b,c",
         description = "feature columns to use, separated by commas (spaces around a name are ignored);"
@@ -793,7 +804,7 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--outlier-share", paramLabel = "P", defaultValue = "0.01",
         description = "share of customers flagged as outliers by kmeans and gmm, 0 to 0.5, rounded down to"
             + " whole customers: 0.01 flags 1 of 150 customers, none of 99 (default: ${DEFAULT-VALUE}); dbscan's"
-            + " outliers are its noise")
+            + " and hdbscan's outliers are their noise")
     double outlierShare;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", description = "text encoding of"
@@ -832,11 +843,40 @@ public final class Cli implements Callable<Integer> {
           throw new IllegalArgumentException("--outlier-share does not apply to --algorithm dbscan (its outliers"
               + " are its noise, the customers in no dense region: --eps and --min-pts set them)");
         }
+        for (String o : new String[] {"--min-cluster-size", "--min-samples"}) {
+          if (given(o)) {
+            throw new IllegalArgumentException(o + " does not apply to --algorithm dbscan (--min-cluster-size and"
+                + " --min-samples apply to hdbscan only; dbscan takes --eps and --min-pts)");
+          }
+        }
+      } else if (alg == Segmenter.Algorithm.HDBSCAN) {
+        if (given("--k")) {
+          throw new IllegalArgumentException("--k does not apply to --algorithm hdbscan (it finds the number of"
+              + " segments itself; use --min-cluster-size and --min-samples)");
+        }
+        if (given("--outlier-share")) {
+          throw new IllegalArgumentException("--outlier-share does not apply to --algorithm hdbscan (its outliers"
+              + " are its noise, the customers in no segment of at least --min-cluster-size: --min-cluster-size and"
+              + " --min-samples set them)");
+        }
+        for (String o : new String[] {"--eps", "--min-pts"}) {
+          if (given(o)) {
+            throw new IllegalArgumentException(o + " does not apply to --algorithm hdbscan (--eps and --min-pts"
+                + " apply to dbscan only; hdbscan considers every radius and takes --min-cluster-size and"
+                + " --min-samples)");
+          }
+        }
       } else {
         for (String o : new String[] {"--eps", "--min-pts"}) {
           if (given(o)) {
             throw new IllegalArgumentException(o + " does not apply to --algorithm " + name + " (--eps and"
                 + " --min-pts apply to dbscan only; " + name + " takes --k, or the best k of the sweep)");
+          }
+        }
+        for (String o : new String[] {"--min-cluster-size", "--min-samples"}) {
+          if (given(o)) {
+            throw new IllegalArgumentException(o + " does not apply to --algorithm " + name + " (--min-cluster-size"
+                + " and --min-samples apply to hdbscan only; " + name + " takes --k, or the best k of the sweep)");
           }
         }
       }
@@ -853,13 +893,15 @@ public final class Cli implements Callable<Integer> {
       try {
         alg = Segmenter.Algorithm.valueOf(algorithm.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--algorithm must be kmeans, gmm or dbscan, got '" + algorithm + "'");
+        throw new IllegalArgumentException("--algorithm must be kmeans, gmm, dbscan or hdbscan, got '" + algorithm
+            + "'");
       }
       checkApplies(alg);
       Segmenter config;
       try {
         config = Segmenter.defaults().algorithm(alg).k(k).maxK(kMax).eps(eps).minPts(minPts)
-            .logSkewed(!noLog).seed(seed).outlierShare(outlierShare).parallelism(threads);
+            .minClusterSize(minClusterSize).minSamples(minSamples).logSkewed(!noLog).seed(seed)
+            .outlierShare(outlierShare).parallelism(threads);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(optionMessage(e.getMessage()), e);
       }
@@ -969,8 +1011,8 @@ public final class Cli implements Callable<Integer> {
   /** {@code predict model.json customers.csv}. */
   @Command(name = "predict", mixinStandardHelpOptions = true, version = Cli.VERSION,
       description = {"Assigns customers to the segments of a model file written by 'segment'.",
-          "Prints CSV: id, segment, segment_name, outlier (and probability for gmm); without the id column, the"
-              + " row number (1 = first data row) under the header 'row'."})
+          "Prints CSV: id, segment, segment_name, outlier (and probability for gmm; probability and outlier_score"
+              + " for hdbscan); without the id column, the row number (1 = first data row) under the header 'row'."})
   static final class PredictCommand implements Callable<Integer> {
     private final PrintStream out;
 
@@ -1080,7 +1122,8 @@ public final class Cli implements Callable<Integer> {
       }
       StringBuilder sb = new StringBuilder();
       sb.append(Outputs.csv(id == null ? "row" : id)).append(",segment,segment_name,outlier")
-          .append(p.probabilities == null ? "" : ",probability").append('\n');
+          .append(p.probabilities == null ? "" : ",probability").append(p.outlierScores == null ? "" : ",outlier_score")
+          .append('\n');
       for (int i = 0; i < ids.length; i++) {
         int l = p.labels[i];
         String name = l < 0 ? "Outliers (noise)" : bundle.segments().get(l);
@@ -1088,6 +1131,9 @@ public final class Cli implements Callable<Integer> {
             .append(Outputs.csv(name)).append(',').append(p.outliers[i]);
         if (p.probabilities != null) {
           sb.append(',').append(String.format(Locale.ROOT, "%.4f", p.probabilities[i]));
+        }
+        if (p.outlierScores != null) {
+          sb.append(',').append(String.format(Locale.ROOT, "%.4f", p.outlierScores[i]));
         }
         sb.append('\n');
       }

@@ -47,6 +47,7 @@ class CliOptionScopeTest {
   void helpStatesWhichAlgorithmsUseWhichOptions() {
     String help = CliRun.of("segment", "--help").out.replaceAll("\\s+", " ");
     assertTrue(help.contains("--k and --outlier-share are kmeans' and gmm's, --eps and --min-pts dbscan's"), help);
-    assertTrue(help.contains("dbscan prints and charts it for comparison"), help);
+    assertTrue(help.contains("dbscan and hdbscan print and chart it for comparison"), help);
+    assertTrue(help.contains("--min-cluster-size and --min-samples hdbscan's; the others apply to all four"), help);
   }
 }

@@ -739,7 +739,7 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--bogus", "--k=abc", "--k=0", "--algorithm=hdbscan", "--eps=-1", "--k-max=1",
+  @ValueSource(strings = {"--bogus", "--k=abc", "--k=0", "--algorithm=optics", "--eps=-1", "--k-max=1",
       "--columns=nope", "--id-column=nope", "--outlier-share=0.9"})
   void badOptionIsOneLineAndExitTwo(String option) {
     CliRun r = CliRun.of("segment", option);

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliThreadsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"kmeans", "gmm", "dbscan"})
+  @ValueSource(strings = {"kmeans", "gmm", "dbscan", "hdbscan"})
   void generatedCustomersAreTheSameOnOneAndThreeThreads(String algorithm, @TempDir Path dir) throws IOException {
     assertSame(dir, "1", "3", "--algorithm", algorithm);
   }

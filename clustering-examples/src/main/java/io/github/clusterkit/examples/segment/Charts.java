@@ -193,7 +193,7 @@ public final class Charts {
 
   /**
    * The sorted distances of every customer to its minPts-th nearest neighbour (itself counted), with the
-   * knee and, for DBSCAN, the eps used.
+   * knee and, for DBSCAN, the eps used; for HDBSCAN* these are its core distances ({@code k = minSamples}).
    *
    * @param s the segmentation
    * @return the chart
@@ -201,7 +201,8 @@ public final class Charts {
   public static XYChart kDistance(Segmentation s) {
     double[] d = s.kDistance().sortedDistances();
     int k = s.kDistance().k();
-    XYChart c = base("Sorted " + k + "-distance curve (DBSCAN's eps at the knee)",
+    XYChart c = base("Sorted " + k + "-distance curve (" + (s.algorithm() == Segmenter.Algorithm.HDBSCAN
+        ? "HDBSCAN's core distances, minSamples = " + k + "; " : "") + "DBSCAN's eps at the knee)",
         "customers sorted by distance", k + "-distance (scaled units)");
     c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     c.getStyler().setXAxisTickMarkSpacingHint(110);

@@ -17,6 +17,7 @@ import io.github.clusterkit.data.Table;
 import io.github.clusterkit.dbscan.Assignment;
 import io.github.clusterkit.dbscan.DbscanModel;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.hdbscan.HdbscanModel;
 import io.github.clusterkit.io.ModelFiles;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.preprocess.PipelineModel;
@@ -42,7 +43,8 @@ import java.util.Locale;
  * </pre>
  *
  * <p>{@code outlierThreshold} is a distance to the centroid (K-Means; above it is an outlier) or a log density
- * (mixtures; below it is an outlier); DBSCAN has none (its noise is the outlier). {@code model} is absent when
+ * (mixtures; below it is an outlier); DBSCAN and HDBSCAN* have none (their noise is the outlier), and the field is
+ * absent for them. {@code model} is absent when
  * this build of clustering-io cannot yet write the model's kind; such a file cannot predict. Immutable.
  */
 public final class ModelBundle {
@@ -130,7 +132,7 @@ public final class ModelBundle {
     return model;
   }
 
-  /** @return the outlier threshold ({@code NaN} for DBSCAN) */
+  /** @return the outlier threshold ({@code NaN} for DBSCAN and HDBSCAN) */
   public double outlierThreshold() {
     return outlierThreshold;
   }
@@ -157,7 +159,7 @@ public final class ModelBundle {
     for (String s : segments) {
       names.add(s);
     }
-    if (algorithm != Segmenter.Algorithm.DBSCAN) {
+    if (hasThreshold(algorithm)) {
       doc.put("outlierThreshold", outlierThreshold);
     }
     doc.set("pipeline", MAPPER.readTree(ModelFiles.toJson(pipeline)));
@@ -216,7 +218,7 @@ public final class ModelBundle {
     try {
       alg = Segmenter.Algorithm.valueOf(a == null ? "" : a.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw bad(file, "algorithm must be kmeans, gmm or dbscan, got " + a);
+      throw bad(file, "algorithm must be kmeans, gmm, dbscan or hdbscan, got " + a);
     }
     JsonNode idNode = root.get("idColumn");
     if (idNode == null || !(idNode.isNull() || idNode.isTextual())) {
@@ -235,7 +237,7 @@ public final class ModelBundle {
       names.add(s.textValue());
     }
     double threshold = Double.NaN;
-    if (alg != Segmenter.Algorithm.DBSCAN) {
+    if (hasThreshold(alg)) {
       JsonNode t = root.get("outlierThreshold");
       if (t == null || !t.isNumber() || !Double.isFinite(t.doubleValue())) {
         throw bad(file, "outlierThreshold must be a finite number");
@@ -303,9 +305,16 @@ public final class ModelBundle {
         return KMeansModel.class;
       case GMM:
         return GaussianMixtureModel.class;
+      case HDBSCAN:
+        return HdbscanModel.class;
       default:
         return DbscanModel.class;
     }
+  }
+
+  /** Whether the algorithm's outliers are those beyond a threshold (K-Means, mixtures), not its noise. */
+  private static boolean hasThreshold(Segmenter.Algorithm a) {
+    return a == Segmenter.Algorithm.KMEANS || a == Segmenter.Algorithm.GMM;
   }
 
   private static int clusterCount(Object model) {
@@ -314,6 +323,9 @@ public final class ModelBundle {
     }
     if (model instanceof GaussianMixtureModel) {
       return ((GaussianMixtureModel) model).components();
+    }
+    if (model instanceof HdbscanModel) {
+      return ((HdbscanModel) model).clusterCount();
     }
     return ((DbscanModel) model).clusterCount();
   }
@@ -360,17 +372,20 @@ public final class ModelBundle {
 
   /** The segments of new customers. */
   public static final class Prediction {
-    /** Segment per customer, {@code -1} for DBSCAN noise. */
+    /** Segment per customer, {@code -1} for DBSCAN's and HDBSCAN's noise. */
     public final int[] labels;
     /** Whether each customer is an outlier by the model's rule. */
     public final boolean[] outliers;
-    /** Probability of the segment (mixtures), else null. */
+    /** Probability of the segment (mixtures) or membership strength (HDBSCAN, 0 for noise), else null. */
     public final double[] probabilities;
+    /** GLOSH outlier score in {@code [0, 1]} (HDBSCAN), else null. */
+    public final double[] outlierScores;
 
-    Prediction(int[] labels, boolean[] outliers, double[] probabilities) {
+    Prediction(int[] labels, boolean[] outliers, double[] probabilities, double[] outlierScores) {
       this.labels = labels;
       this.outliers = outliers;
       this.probabilities = probabilities;
+      this.outlierScores = outlierScores;
     }
   }
 
@@ -379,7 +394,7 @@ public final class ModelBundle {
    *
    * @param customers a table with the pipeline's {@link PipelineModel#requiredColumns() required columns} (the
    *     feature columns; others, such as the id column, are ignored and may be absent)
-   * @return the segments, outlier flags and (mixtures) probabilities
+   * @return the segments, outlier flags, (mixtures, HDBSCAN) probabilities and (HDBSCAN) outlier scores
    * @throws IllegalArgumentException if the file holds no model, or a column is missing or of another type
    */
   public Prediction predict(Table customers) {
@@ -396,7 +411,7 @@ public final class ModelBundle {
       for (int i = 0; i < n; i++) {
         out[i] = m.transform(x.row(i))[labels[i]] > outlierThreshold;
       }
-      return new Prediction(labels, out, null);
+      return new Prediction(labels, out, null, null);
     }
     if (model instanceof GaussianMixtureModel) {
       GaussianMixtureModel m = (GaussianMixtureModel) model;
@@ -408,7 +423,22 @@ public final class ModelBundle {
         p[i] = proba[i][labels[i]];
         out[i] = ll[i] < outlierThreshold;
       }
-      return new Prediction(labels, out, p);
+      return new Prediction(labels, out, p, null);
+    }
+    if (model instanceof HdbscanModel) {
+      // where each customer would join the fitted hierarchy (HdbscanModel.membership), the training rows unchanged
+      HdbscanModel m = (HdbscanModel) model;
+      int[] labels = new int[n];
+      double[] p = new double[n];
+      double[] g = new double[n];
+      for (int i = 0; i < n; i++) {
+        HdbscanModel.Membership as = m.membership(x.row(i));
+        labels[i] = as.label();
+        p[i] = as.probability();
+        g[i] = as.outlierScore();
+        out[i] = as.label() < 0;
+      }
+      return new Prediction(labels, out, p, g);
     }
     DbscanModel m = (DbscanModel) model;
     int[] labels = new int[n];
@@ -417,6 +447,6 @@ public final class ModelBundle {
       labels[i] = as.label();
       out[i] = as.label() < 0;
     }
-    return new Prediction(labels, out, null);
+    return new Prediction(labels, out, null, null);
   }
 }

@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Writes the files of a segmentation into a folder: {@code labels.csv} (one row per customer: id, segment,
- * segment name, outlier flag, and for mixtures the probability of the segment), {@code profile.csv} (one row
+ * segment name, outlier flag, for mixtures the probability of the segment, for HDBSCAN* the membership strength as
+ * {@code probability} and the GLOSH {@code outlier_score}), {@code profile.csv} (one row
  * per segment and feature: size, share, mean, z-score), {@code model.json} ({@link ModelBundle}) and the
  * charts ({@link Charts}).
  */
@@ -99,13 +100,14 @@ public final class Outputs {
     int[] labels = s.labels();
     boolean[] out = s.outliers();
     double[] p = s.probabilities();
+    double[] g = s.algorithm() == Segmenter.Algorithm.HDBSCAN ? s.outlierScores() : null;
     Profile prof = s.profile();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write(csv(s.idColumn() == null ? "row" : s.idColumn()) + ",segment,segment_name,outlier"
-          + (p == null ? "" : ",probability") + "\n");
+          + (p == null ? "" : ",probability") + (g == null ? "" : ",outlier_score") + "\n");
       for (int i = 0; i < labels.length; i++) {
         w.write(csv(ids[i]) + "," + labels[i] + "," + csv(prof.nameOfLabel(labels[i])) + "," + out[i]
-            + (p == null ? "" : "," + p[i]) + "\n");
+            + (p == null ? "" : "," + p[i]) + (g == null ? "" : "," + g[i]) + "\n");
       }
     }
   }

@@ -116,7 +116,7 @@ public final class Report {
           (ks[t] == sw.knee() ? "  <- knee of inertia" : "") + (ks[t] == sw.recommendedK() ? "  <- best silhouette" : ""));
     }
     int last = ks[ks.length - 1];
-    if (s.config().k() == null && s.algorithm() != Segmenter.Algorithm.DBSCAN && sw.recommendedK() == last
+    if (s.config().k() == null && !density(s.algorithm()) && sw.recommendedK() == last
         && last == s.config().maxK()) {
       // The sweep was cut by --k-max, not by the data: the silhouette may still rise beyond it (KSelectionResult's
       // recommendedK says the same of the library's sweep).
@@ -135,6 +135,13 @@ public final class Report {
       case GMM:
         out.printf(Locale.ROOT, "Gaussian mixture, %s (%s), full covariances%n", plural(s.chosenK(), "component"),
             s.config().k() != null ? "as asked" : "k of the highest silhouette");
+        break;
+      case HDBSCAN:
+        out.printf(Locale.ROOT, "HDBSCAN*, min cluster size = %d (%s), minSamples = %d (%s), excess of mass: %d"
+            + " segment%s, %d noise%n", s.minClusterSize(),
+            s.config().minClusterSize() != null ? "as asked" : "1% of the customers, at least 5", s.minPts(),
+            s.config().minSamples() != null ? "as asked" : "the min cluster size", s.segmentCount(),
+            s.segmentCount() == 1 ? "" : "s", count(s.outliers()));
         break;
       default:
         out.printf(Locale.ROOT, "DBSCAN, eps = %.4g (scaled units%s), minPts = %d: %d segment%s, %d noise%n",
@@ -193,7 +200,12 @@ public final class Report {
     out.printf(Locale.ROOT, "quality: silhouette %s%s, Davies-Bouldin %s, Calinski-Harabasz %s%s%n",
         fmt(q.silhouette()), q.silhouetteSampled() ? " (sampled)" : "", fmt(q.daviesBouldin()),
         Double.isNaN(q.calinskiHarabasz()) ? "n/a" : compact(q.calinskiHarabasz(), "%.1f", false),
-        s.algorithm() == Segmenter.Algorithm.DBSCAN ? " (noise left out)" : "");
+        density(s.algorithm()) ? " (noise left out)" : "");
+  }
+
+  /** Whether the algorithm finds the number of segments itself and leaves noise (DBSCAN, HDBSCAN*). */
+  static boolean density(Segmenter.Algorithm a) {
+    return a == Segmenter.Algorithm.DBSCAN || a == Segmenter.Algorithm.HDBSCAN;
   }
 
   /** {@code n} and the noun, with an s unless {@code n} is 1: "1 column", "2 columns". */
@@ -255,6 +267,9 @@ public final class Report {
       case GMM:
         rule = "lowest mixture likelihood";
         break;
+      case HDBSCAN:
+        rule = "HDBSCAN noise, highest GLOSH outlier score first";
+        break;
       default:
         rule = "DBSCAN noise";
         break;
@@ -272,7 +287,7 @@ public final class Report {
     }
     double[] score = s.outlierScores();
     if (score != null) {
-      boolean high = s.algorithm() == Segmenter.Algorithm.KMEANS;
+      boolean high = s.algorithm() != Segmenter.Algorithm.GMM; // a distance or a GLOSH score: highest first
       Arrays.sort(rows, (a, b) -> high ? Double.compare(score[b], score[a]) : Double.compare(score[a], score[b]));
     }
     String[] ids = s.customerIds();

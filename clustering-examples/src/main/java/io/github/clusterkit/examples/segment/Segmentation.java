@@ -25,6 +25,7 @@ public final class Segmentation {
   private final KDistance kDistance;
   private final int minPts;
   private final double eps;
+  private final int minClusterSize;
   private final Object model;
   private final int[] labels;
   private final int segmentCount;
@@ -40,9 +41,9 @@ public final class Segmentation {
 
   Segmentation(Segmenter config, Table table, Table features, String idColumn, List<String> logColumns,
       PipelineModel pipeline, Dataset scaled, KSweep sweep, int chosenK, KDistance kDistance, int minPts,
-      double eps, Object model, int[] labels, int segmentCount, boolean[] outlier, double[] outlierScore,
-      double outlierThreshold, double[] probability, Profile profile, Segmenter.Quality quality, PcaModel pca,
-      Dataset pcaScores, double[][] pcaCentres) {
+      double eps, int minClusterSize, Object model, int[] labels, int segmentCount, boolean[] outlier,
+      double[] outlierScore, double outlierThreshold, double[] probability, Profile profile, Segmenter.Quality quality,
+      PcaModel pca, Dataset pcaScores, double[][] pcaCentres) {
     this.config = config;
     this.table = table;
     this.features = features;
@@ -55,6 +56,7 @@ public final class Segmentation {
     this.kDistance = kDistance;
     this.minPts = minPts;
     this.eps = eps;
+    this.minClusterSize = minClusterSize;
     this.model = model;
     this.labels = labels;
     this.segmentCount = segmentCount;
@@ -124,7 +126,7 @@ public final class Segmentation {
     return kDistance;
   }
 
-  /** @return DBSCAN's minPts (also the k of the k-distance curve) */
+  /** @return DBSCAN's minPts or HDBSCAN's minSamples (also the k of the k-distance curve) */
   public int minPts() {
     return minPts;
   }
@@ -134,12 +136,20 @@ public final class Segmentation {
     return eps;
   }
 
-  /** @return the fitted model: a {@code KMeansModel}, {@code GaussianMixtureModel} or {@code DbscanModel} */
+  /** @return HDBSCAN's min cluster size, 0 for other algorithms */
+  public int minClusterSize() {
+    return minClusterSize;
+  }
+
+  /**
+   * @return the fitted model: a {@code KMeansModel}, {@code GaussianMixtureModel}, {@code DbscanModel} or
+   *     {@code HdbscanModel}
+   */
   public Object model() {
     return model;
   }
 
-  /** @return the segment of every customer, {@code -1} for DBSCAN noise */
+  /** @return the segment of every customer, {@code -1} for DBSCAN's and HDBSCAN's noise */
   public int[] labels() {
     return labels.clone();
   }
@@ -155,19 +165,22 @@ public final class Segmentation {
   }
 
   /**
-   * @return per customer the outlier score: distance to the centroid (K-Means), log density (mixtures); null
-   *     for DBSCAN
+   * @return per customer the outlier score: distance to the centroid (K-Means), log density (mixtures), GLOSH in
+   *     {@code [0, 1]} (HDBSCAN, whose outliers are its noise, not the highest scores); null for DBSCAN
    */
   public double[] outlierScores() {
     return outlierScore == null ? null : outlierScore.clone();
   }
 
-  /** @return the outlier threshold on {@link #outlierScores()}, {@code NaN} for DBSCAN */
+  /** @return the outlier threshold on {@link #outlierScores()}, {@code NaN} for DBSCAN and HDBSCAN */
   public double outlierThreshold() {
     return outlierThreshold;
   }
 
-  /** @return per customer the probability of its segment (mixtures), or null */
+  /**
+   * @return per customer the probability of its segment (mixtures) or its membership strength in {@code [0, 1]}, 0
+   *     for noise (HDBSCAN), else null
+   */
   public double[] probabilities() {
     return probability == null ? null : probability.clone();
   }

@@ -12,6 +12,8 @@ import io.github.clusterkit.eval.NoisePolicy;
 import io.github.clusterkit.eval.Silhouette;
 import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.hdbscan.Hdbscan;
+import io.github.clusterkit.hdbscan.HdbscanModel;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.neighbors.Metric;
@@ -41,14 +43,18 @@ import java.util.function.IntConsumer;
  * less one, and at the number of different customers after preprocessing); seed 42; log of skewed columns on;
  * the identifier column detected by {@link Preprocessing#detectIdColumn(Table)}; one thread. DBSCAN:
  * {@code minPts = 2 * dimension} (at least 4; Sander et al. 1998's rule), {@code eps} at the knee of the sorted
- * minPts-distance curve. Gaussian mixtures: full covariances, 3 restarts.
+ * minPts-distance curve. Gaussian mixtures: full covariances, 3 restarts. HDBSCAN*: min cluster size 1% of the
+ * customers, at least 5 ({@link #defaultMinClusterSize(int)}), {@code minSamples} equal to it (scikit-learn's
+ * default), excess-of-mass selection, Euclidean distance; the k-distance curve is then its sorted core distances
+ * ({@code k = minSamples}).
  *
  * <p><b>Threads.</b> {@link #parallelism(int)} is passed to every library call that takes one (the sweep's and
  * the final K-Means fits, the mixture, DBSCAN, the k-distance curve, the silhouettes, the PCA); the library gives
  * the same result for any number of threads, so the segmentation, its files and its report do not depend on it.
  *
- * <p><b>Outliers.</b> DBSCAN: its noise. Mixture: the {@code floor(outlierShare * n)} customers of lowest log
- * density (the least likely 1% by default). K-Means: the {@code floor(outlierShare * n)} customers farthest
+ * <p><b>Outliers.</b> DBSCAN and HDBSCAN*: their noise (HDBSCAN*'s GLOSH outlier scores and membership
+ * probabilities are kept too, for every customer, and listed in {@code labels.csv}). Mixture: the
+ * {@code floor(outlierShare * n)} customers of lowest log density (the least likely 1% by default). K-Means: the {@code floor(outlierShare * n)} customers farthest
  * from their centroid. The share is rounded down, so it is never exceeded (1% of 150 customers flags 1, of 99
  * none); customers tied with the first one not flagged are not flagged either. The threshold (the score of that
  * first customer not flagged) is kept in the model file, so {@code predict} flags new customers by the same
@@ -63,7 +69,9 @@ public final class Segmenter {
     /** Gaussian mixture by EM, full covariances. */
     GMM,
     /** DBSCAN. */
-    DBSCAN
+    DBSCAN,
+    /** HDBSCAN* (excess of mass, Euclidean): density clusters at every radius at once. */
+    HDBSCAN
   }
 
   private final Algorithm algorithm;
@@ -77,9 +85,12 @@ public final class Segmenter {
   private final long seed;
   private final double outlierShare;
   private final int parallelism;
+  private final Integer minClusterSize;
+  private final Integer minSamples;
 
   private Segmenter(Algorithm algorithm, Integer k, int maxK, Double eps, Integer minPts, List<String> columns,
-      String idColumn, boolean logSkewed, long seed, double outlierShare, int parallelism) {
+      String idColumn, boolean logSkewed, long seed, double outlierShare, int parallelism, Integer minClusterSize,
+      Integer minSamples) {
     this.algorithm = algorithm;
     this.k = k;
     this.maxK = maxK;
@@ -91,11 +102,13 @@ public final class Segmenter {
     this.seed = seed;
     this.outlierShare = outlierShare;
     this.parallelism = parallelism;
+    this.minClusterSize = minClusterSize;
+    this.minSamples = minSamples;
   }
 
   /** @return the default configuration (K-Means, k from the sweep) */
   public static Segmenter defaults() {
-    return new Segmenter(Algorithm.KMEANS, null, 10, null, null, null, null, true, 42L, 0.01, 1);
+    return new Segmenter(Algorithm.KMEANS, null, 10, null, null, null, null, true, 42L, 0.01, 1, null, null);
   }
 
   /**
@@ -106,7 +119,8 @@ public final class Segmenter {
     if (a == null) {
       throw new IllegalArgumentException("algorithm must not be null");
     }
-    return new Segmenter(a, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare, parallelism);
+    return new Segmenter(a, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare, parallelism,
+        minClusterSize, minSamples);
   }
 
   /**
@@ -118,7 +132,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("k must be >= 1, got " + value);
     }
     return new Segmenter(algorithm, value, maxK, eps, minPts, columns, idColumn,
-        logSkewed, seed, outlierShare, parallelism);
+        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples);
   }
 
   /**
@@ -130,7 +144,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("k-max must be >= 2, got " + value);
     }
     return new Segmenter(algorithm, k, value, eps, minPts, columns, idColumn,
-        logSkewed, seed, outlierShare, parallelism);
+        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples);
   }
 
   /**
@@ -142,7 +156,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("eps must be > 0 and finite, got " + value);
     }
     return new Segmenter(algorithm, k, maxK, value, minPts, columns, idColumn,
-        logSkewed, seed, outlierShare, parallelism);
+        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples);
   }
 
   /**
@@ -153,7 +167,46 @@ public final class Segmenter {
     if (value != null && value < 1) {
       throw new IllegalArgumentException("min-pts must be >= 1, got " + value);
     }
-    return new Segmenter(algorithm, k, maxK, eps, value, columns, idColumn, logSkewed, seed, outlierShare, parallelism);
+    return new Segmenter(algorithm, k, maxK, eps, value, columns, idColumn, logSkewed, seed, outlierShare, parallelism,
+        minClusterSize, minSamples);
+  }
+
+  /**
+   * @param value HDBSCAN's fewest customers in a segment, at least 2; null for {@link #defaultMinClusterSize(int)}
+   * @return a copy
+   */
+  public Segmenter minClusterSize(Integer value) {
+    if (value != null && value < 2) {
+      throw new IllegalArgumentException("min-cluster-size must be >= 2, got " + value);
+    }
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
+        parallelism, value, minSamples);
+  }
+
+  /**
+   * @param value HDBSCAN's minSamples (its core distance is the distance to the minSamples-th nearest customer, the
+   *     customer itself counted), at least 1; null for the min cluster size (scikit-learn's default)
+   * @return a copy
+   */
+  public Segmenter minSamples(Integer value) {
+    if (value != null && value < 1) {
+      throw new IllegalArgumentException("min-samples must be >= 1, got " + value);
+    }
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
+        parallelism, minClusterSize, value);
+  }
+
+  /**
+   * The min cluster size of HDBSCAN when none is given: 1% of the customers, rounded down, and at least 5
+   * (scikit-learn's default {@code min_cluster_size}), at most the number of customers. A segment of fewer than 1% of
+   * the customers is seldom worth a campaign of its own, and a floor of 5 keeps small tables from splitting into
+   * pairs; 200 customers give 5, 1,000 give 10, 8,950 give 89.
+   *
+   * @param n the number of customers, at least 1
+   * @return {@code min(n, max(5, n / 100))}
+   */
+  public static int defaultMinClusterSize(int n) {
+    return Math.min(n, Math.max(5, n / 100));
   }
 
   /**
@@ -162,7 +215,8 @@ public final class Segmenter {
    */
   public Segmenter columns(List<String> names) {
     List<String> c = names == null || names.isEmpty() ? null : Collections.unmodifiableList(new ArrayList<>(names));
-    return new Segmenter(algorithm, k, maxK, eps, minPts, c, idColumn, logSkewed, seed, outlierShare, parallelism);
+    return new Segmenter(algorithm, k, maxK, eps, minPts, c, idColumn, logSkewed, seed, outlierShare, parallelism,
+        minClusterSize, minSamples);
   }
 
   /**
@@ -170,7 +224,8 @@ public final class Segmenter {
    * @return a copy
    */
   public Segmenter idColumn(String name) {
-    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, name, logSkewed, seed, outlierShare, parallelism);
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, name, logSkewed, seed, outlierShare, parallelism,
+        minClusterSize, minSamples);
   }
 
   /**
@@ -178,7 +233,8 @@ public final class Segmenter {
    * @return a copy
    */
   public Segmenter logSkewed(boolean on) {
-    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, on, seed, outlierShare, parallelism);
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, on, seed, outlierShare, parallelism,
+        minClusterSize, minSamples);
   }
 
   /**
@@ -187,7 +243,7 @@ public final class Segmenter {
    */
   public Segmenter seed(long value) {
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn,
-        logSkewed, value, outlierShare, parallelism);
+        logSkewed, value, outlierShare, parallelism, minClusterSize, minSamples);
   }
 
   /**
@@ -199,7 +255,8 @@ public final class Segmenter {
     if (!(share >= 0 && share <= 0.5)) {
       throw new IllegalArgumentException("outlier-share must be in [0, 0.5], got " + share);
     }
-    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, share, parallelism);
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, share, parallelism,
+        minClusterSize, minSamples);
   }
 
   /**
@@ -214,7 +271,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
-        threads);
+        threads, minClusterSize, minSamples);
   }
 
   /** @return the algorithm */
@@ -225,6 +282,16 @@ public final class Segmenter {
   /** @return DBSCAN's eps as asked, or null for the knee */
   public Double eps() {
     return eps;
+  }
+
+  /** @return HDBSCAN's min cluster size as asked, or null for {@link #defaultMinClusterSize(int)} */
+  public Integer minClusterSize() {
+    return minClusterSize;
+  }
+
+  /** @return HDBSCAN's minSamples as asked, or null for the min cluster size */
+  public Integer minSamples() {
+    return minSamples;
   }
 
   /** @return the k asked for, or null when the sweep chooses it */
@@ -301,7 +368,8 @@ public final class Segmenter {
     }
     // K-Means (and the mixture, whose fit starts from one) cannot make more segments than different customers;
     // the mixture's own message advised "use init(GmmInit.RANDOM)", a call the command line has no option for
-    int different = algorithm == Algorithm.DBSCAN || chosenK <= distinct ? chosenK : distinctRows(x, chosenK);
+    int different = algorithm == Algorithm.DBSCAN || algorithm == Algorithm.HDBSCAN || chosenK <= distinct ? chosenK
+        : distinctRows(x, chosenK);
     if (different < chosenK) {
       throw new IllegalArgumentException("k must be at most the number of different customers in the feature"
           + " columns (" + different + ", after preprocessing), got " + chosenK);
@@ -314,6 +382,20 @@ public final class Segmenter {
             + pts);
       }
       pts = n;
+    }
+    int clusterSize = 0;
+    if (algorithm == Algorithm.HDBSCAN) {
+      clusterSize = minClusterSize != null ? minClusterSize : defaultMinClusterSize(n);
+      if (clusterSize > n) {
+        throw new IllegalArgumentException("min-cluster-size must be at most the number of customers (" + n
+            + "), got " + clusterSize);
+      }
+      // the k-distance curve of HDBSCAN is its sorted core distances
+      pts = minSamples != null ? minSamples : clusterSize;
+      if (pts > n) {
+        throw new IllegalArgumentException("min-samples must be at most the number of customers (" + n + "), got "
+            + pts);
+      }
     }
     KDistance kdist = KDistance.of(x, pts, Metric.EUCLIDEAN, parallelism);
 
@@ -377,17 +459,21 @@ public final class Segmenter {
         DbscanModel m = Dbscan.eps(usedEps).minPts(pts).parallelism(parallelism).fit(x);
         labels = m.labels();
         segments = m.clusterCount();
-        centres = new double[segments][d];
-        int[] sizes = m.clusterSizes();
-        for (int i = 0; i < n; i++) {
-          if (labels[i] >= 0) {
-            double[] r = x.row(i);
-            for (int j = 0; j < d; j++) {
-              centres[labels[i]][j] += r[j] / sizes[labels[i]];
-            }
-          }
-        }
+        centres = means(x, labels, segments);
         outlierScore = null;
+        for (int i = 0; i < n; i++) {
+          outlier[i] = labels[i] < 0;
+        }
+        model = m;
+        break;
+      }
+      case HDBSCAN: {
+        HdbscanModel m = Hdbscan.minClusterSize(clusterSize).minSamples(pts).parallelism(parallelism).fit(x);
+        labels = m.labels();
+        segments = m.clusterCount();
+        centres = means(x, labels, segments);
+        probability = m.probabilities();
+        outlierScore = m.outlierScores();
         for (int i = 0; i < n; i++) {
           outlier[i] = labels[i] < 0;
         }
@@ -409,8 +495,29 @@ public final class Segmenter {
       pcaCentres[s] = pca.transform(centres[s]);
     }
     return new Segmentation(this, table, features, id, logColumns, pipeline, x, sweep, chosenK, kdist, pts,
-        usedEps, model, labels, segments, outlier, outlierScore, threshold, probability, profile, quality, pca,
-        scores, pcaCentres);
+        usedEps, clusterSize, model, labels, segments, outlier, outlierScore, threshold, probability, profile,
+        quality, pca, scores, pcaCentres);
+  }
+
+  /** The mean of each segment's customers in the model's space (noise, label -1, left out). */
+  private static double[][] means(Dataset x, int[] labels, int segments) {
+    int d = x.dimension();
+    double[][] centres = new double[segments][d];
+    int[] sizes = new int[segments];
+    for (int l : labels) {
+      if (l >= 0) {
+        sizes[l]++;
+      }
+    }
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] >= 0) {
+        double[] r = x.row(i);
+        for (int j = 0; j < d; j++) {
+          centres[labels[i]][j] += r[j] / sizes[labels[i]];
+        }
+      }
+    }
+    return centres;
   }
 
   private static final java.util.regex.Pattern INIT_ADVICE =
