@@ -771,7 +771,7 @@ public final class Cli implements Callable<Integer> {
     Integer minPts;
 
     @Option(names = "--min-cluster-size", paramLabel = "N", description = "HDBSCAN's fewest customers in a segment,"
-        + " at least 2; default: 1% of the customers, at least 5")
+        + " at least 2; default: 1%% of the customers, at least 5")
     Integer minClusterSize;
 
     @Option(names = "--min-samples", paramLabel = "N", description = "HDBSCAN's density threshold: a customer's core"

@@ -252,6 +252,34 @@ class CliHdbscanTest {
     assertEquals("error: " + message + "\n", r.err);
   }
 
+  /**
+   * The help states the defaults and ranges; picocli formats descriptions, so the "%" of "1%" must be escaped: before,
+   * it warned on standard error ("Could not format ... Format specifier '% o'") at every help.
+   */
+  @Test
+  void helpStatesTheDefaults() {
+    // picocli's warnings go to System.err itself, not to the command's error stream
+    java.io.PrintStream before = System.err;
+    java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+    CliRun r;
+    try {
+      System.setErr(new java.io.PrintStream(warnings, true, StandardCharsets.UTF_8));
+      r = CliRun.of("segment", "--help");
+    } finally {
+      System.setErr(before);
+    }
+    assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+    assertEquals(0, r.exit, r.toString());
+    assertEquals("", r.err);
+    String help = r.out.replaceAll("\\s+", " ");
+    assertTrue(help.contains("--min-cluster-size=N HDBSCAN's fewest customers in a segment, at least 2; default: 1%"
+        + " of the customers, at least 5"), help);
+    assertTrue(help.contains("--min-samples=N HDBSCAN's density threshold: a customer's core distance is the distance"
+        + " to its N-th nearest customer, itself counted; larger N, more noise; at least 1; default: the min cluster"
+        + " size"), help);
+    assertTrue(help.contains("[--algorithm=kmeans|gmm|dbscan|hdbscan]"), help);
+  }
+
   /** The default min cluster size: 1% of the customers rounded down, at least 5, at most the customers. */
   @Test
   void defaultMinClusterSize() {
