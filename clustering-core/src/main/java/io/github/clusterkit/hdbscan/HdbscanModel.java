@@ -234,15 +234,18 @@ public final class HdbscanModel implements ClusterModel {
    * The membership of a new point, as HDBSCAN* would see it beside the training rows without changing them (the rule
    * of the {@code hdbscan} package's {@code approximate_predict}, McInnes, Healy and Astels, JOSS 2017,
    * doi:10.21105/joss.00205, stated exactly here): the point's core distance is the distance to its
-   * {@code minSamples}-th nearest row, itself counted (so its {@code minSamples - 1}-th nearest training row); its
-   * nearest training row {@code q} is the one of smallest mutual reachability (ties: the smallest row index),
-   * searched exactly; the point would join the hierarchy through {@code q} at that distance, so it leaves the
-   * condensed tree with {@code q} (from {@code q}'s cluster, at {@code q}'s lambda) when it is at least as close as
-   * {@code q} stayed, else at its own lambda from the largest cluster on {@code q}'s path that was born before. Label,
-   * probability and outlier score then follow the fit's rules for a row leaving there.
+   * {@code minSamples}-th nearest training row (as if the point were a copy of a training row; the package takes the
+   * next one); the row {@code q} through which it joins is the training row of smallest mutual reachability to it
+   * (ties: the nearest, then the smallest row index; the package's argmin over its neighbours sorted by distance
+   * takes the nearest too), searched exactly; the point would join the hierarchy through {@code q} at that mutual
+   * reachability, so it leaves the condensed tree with {@code q} (from {@code q}'s cluster, at {@code q}'s lambda)
+   * when it is at least as close as {@code q} stayed, else at its own lambda from the largest cluster on {@code q}'s
+   * path that was born before. Label, probability and outlier score then follow the fit's rules for a row leaving
+   * there.
    *
-   * <p>Predicting a training row does not always give its training label: the point is a new row, so it counts the
-   * row it equals as a neighbour (its core distance is at most the row's).
+   * <p>A training row given again is placed through itself (or an identical row, which the fit treats alike) at its
+   * own core distance, so {@code membership} of every training row gives that row's label, probability and outlier
+   * score: predicting the training data reproduces {@link #labels()}.
    *
    * @param point a point of {@link #dimension()} finite values (not modified)
    * @return its label, probability, outlier score and nearest training row
@@ -325,9 +328,10 @@ public final class HdbscanModel implements ClusterModel {
     Metric metric = config.metric();
     KdTree t = index();
     int k = config.minSamples();
-    // the point's core distance: its (k - 1)-th nearest training row (itself is the first of k)
-    int found = t.knn(q, Math.max(1, k - 1), buf);
-    double coreQ = k == 1 ? 0.0 : metric.fromReduced(buf.reducedDistance(found - 1));
+    // the point's core distance: its k-th nearest training row, as if the point were one more copy of a training row
+    // (so a training row, given again, has its own core distance)
+    int found = t.knn(q, k, buf);
+    double coreQ = metric.fromReduced(buf.reducedDistance(found - 1));
     // a first candidate among those rows, then every row within its mutual reachability (a row farther away has a
     // larger one); distances as the fit measures them, fromReduced of the reduced distance
     double bestMrd = Double.POSITIVE_INFINITY;
@@ -337,12 +341,16 @@ public final class HdbscanModel implements ClusterModel {
     }
     int m = t.radius(q, Math.nextUp(bestMrd), buf); // nextUp: every row whose distance rounds to bestMrd
     int best = -1;
+    double bestDistance = Double.POSITIVE_INFINITY;
     bestMrd = Double.POSITIVE_INFINITY;
     for (int i = 0; i < m; i++) {
       int r = buf.index(i);
-      double mrd = Math.max(Math.max(coreQ, scaledCore[r]), metric.fromReduced(buf.reducedDistance(i)));
-      if (mrd < bestMrd || (mrd == bestMrd && r < best)) {
+      double dist = buf.reducedDistance(i);
+      double mrd = Math.max(Math.max(coreQ, scaledCore[r]), metric.fromReduced(dist));
+      // smallest mutual reachability, then the nearest, then the smallest row
+      if (mrd < bestMrd || (mrd == bestMrd && (dist < bestDistance || (dist == bestDistance && r < best)))) {
         bestMrd = mrd;
+        bestDistance = dist;
         best = r;
       }
     }

@@ -4,6 +4,7 @@ import static io.github.clusterkit.hdbscan.HdbscanHandTest.assertMessage;
 import static io.github.clusterkit.hdbscan.HdbscanHandTest.column;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.Rng;
@@ -19,10 +20,10 @@ class HdbscanPredictTest {
 
   /**
    * The hand case of {@link HdbscanHandTest#bridgeRowLeavesItsClusterEarly()}: rows 0, 1, 2 | 10, 11, 12 and 5,
-   * minSamples 1 (a new point's core distance is 0), minClusterSize 3. Row lambdas: 1 for the six, 1/3 for row 5
+   * minSamples 1 (a new point's core distance is its distance to the nearest row), minClusterSize 3. Row lambdas: 1 for the six, 1/3 for row 5
    * (index 6); A = {0, 1, 2, 5} and B were born at 1/5; the root's deepest lambda is 1. Worked out by hand:
    * <ul>
-   *   <li>0.5: rows 0 and 1 both at 0.5, the smaller index wins; lambda 2 is at least row 0's 1, so the point leaves A
+   *   <li>0.5: rows 0 and 1 both at mutual reachability 0.5 and distance 0.5, the smaller index wins; lambda 2 is at least row 0's 1, so the point leaves A
    *       with row 0 at lambda 1: label 0, probability 1, score 0;
    *   <li>4 and 7: nearest row 5 (index 6) at 1 and 2; lambdas 1 and 1/2 are at least its 1/3: it leaves A with row 5
    *       at 1/3: label 0, probability 1/3, score 2/3;
@@ -43,10 +44,8 @@ class HdbscanPredictTest {
   }
 
   /**
-   * The nearest row is the brute-force minimum of the mutual reachability (the point's core distance from its
-   * minSamples - 1 nearest training rows, ties to the smaller row), and the label, probability and score are those
-   * of the training row when the point is at least as close to it as the row stayed in its cluster: checked on the
-   * training rows' own values, which a point equal to a row and deep in a cluster reproduces.
+   * The row through which a point joins is the brute-force minimum of the mutual reachability (the point's core
+   * distance its minSamples-th nearest training row; ties to the nearer row, then the smaller index).
    */
   @Property(tries = 60)
   void nearestRowIsTheBruteForceMinimum(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n,
@@ -69,12 +68,12 @@ class HdbscanPredictTest {
       double[] sorted = dist.clone();
       java.util.Arrays.sort(sorted);
       int k = config.minSamples();
-      double coreQ = k == 1 ? 0 : sorted[k - 2];
+      double coreQ = sorted[k - 1];
       int best = -1;
       double bestMrd = Double.POSITIVE_INFINITY;
       for (int i = 0; i < n; i++) {
         double mrd = Math.max(Math.max(coreQ, core[i]), dist[i]);
-        if (mrd < bestMrd) {
+        if (mrd < bestMrd || (mrd == bestMrd && dist[i] < dist[best])) {
           bestMrd = mrd;
           best = i;
         }
@@ -89,25 +88,28 @@ class HdbscanPredictTest {
   }
 
   /**
-   * With minSamples 1 a point equal to training row r has core distance 0 and mutual reachability 0 to r (or to an
-   * earlier copy of it), so it stays as long as the row and leaves with it: its label, probability and score are the
-   * row's.
+   * A training row given again joins through itself (or an identical earlier row) at its own core distance, so its
+   * membership is its label, probability and outlier score, for any minSamples: predicting the training data gives
+   * its labels.
    */
   @Property(tries = 60)
-  void aCopyOfARowWithMinSamplesOneIsThatRow(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n,
+  void aTrainingRowGivenAgainIsThatRow(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n,
       @ForAll @IntRange(min = 1, max = 3) int d) {
     double[][] x = HdbscanPropertiesTest.data(seed, n, d);
-    Hdbscan config = HdbscanPropertiesTest.config(seed, n).minSamples(1);
+    Hdbscan config = HdbscanPropertiesTest.config(seed, n);
     HdbscanModel m = config.fit(Dataset.of(x));
     int[] labels = m.labels();
     double[] p = m.probabilities();
     double[] s = m.outlierScores();
     for (int r = 0; r < n; r++) {
       HdbscanModel.Membership got = m.membership(x[r]);
+      // itself, or an equal row (-0.0 and 0.0 included)
+      assertEquals(0.0, config.metric().distance(x[got.nearestRow()], x[r]), 0.0, "row " + r + " joins through itself");
       assertEquals(labels[r], got.label(), "label of row " + r);
       assertEquals(p[r], got.probability(), 0.0, "probability of row " + r);
       assertEquals(s[r], got.outlierScore(), 0.0, "score of row " + r);
     }
+    assertArrayEquals(labels, m.predict(Dataset.of(x)));
   }
 
   @Test
