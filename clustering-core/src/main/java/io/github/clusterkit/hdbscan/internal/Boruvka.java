@@ -99,9 +99,15 @@ final class Boruvka {
       }
       runner.run(chunks, c -> {
         int end = (int) Math.min(n, (c + 1L) * CHUNK);
+        boolean[] copy = t.copyOfPrevious;
         for (int p = c * CHUNK; p < end; p++) {
           if (cand[p] < 0) {
-            search(p);
+            if (copy[p] && comp[p - 1] == comp[p]) {
+              // an identical row with a smaller index in the same component has an edge at least as good
+              exact[p] = false;
+            } else {
+              search(p);
+            }
           }
         }
       });

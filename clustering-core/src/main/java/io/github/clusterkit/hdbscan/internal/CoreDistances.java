@@ -73,8 +73,10 @@ public final class CoreDistances {
         heaps[worker] = heap;
       }
       int end = (int) Math.min(n, (c + 1L) * CHUNK);
-      for (int p = c * CHUNK; p < end; p++) {
-        at[p] = t.kth(p, k, heap);
+      int first = c * CHUNK;
+      for (int p = first; p < end; p++) {
+        // a copy of the row before has its core distance (within the chunk, so that no chunk reads another's)
+        at[p] = p > first && t.copyOfPrevious[p] ? at[p - 1] : t.kth(p, k, heap);
       }
     });
     return at;

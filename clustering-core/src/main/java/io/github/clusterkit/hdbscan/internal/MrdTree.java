@@ -36,6 +36,12 @@ final class MrdTree {
   final double[] box;
   /** The smallest row index in each node. */
   final int[] minRow;
+  /**
+   * Whether the row at a position is identical to the one before it (both in one leaf of identical points, which
+   * lists them by row): it has the same core distance, and within one component its lightest edge out never comes
+   * before the earlier row's (same weight, larger pair of rows), so the searches of copies are run once.
+   */
+  final boolean[] copyOfPrevious;
   /** The smallest reduced core distance in each node (after {@link #cores}). */
   double[] minCore;
   /** The component shared by all the rows of a node, or -1 (after {@link #components}). */
@@ -70,6 +76,7 @@ final class MrdTree {
       throw new IllegalArgumentException("data too large for the tree's boxes: n = " + n + ", d = " + d);
     }
     this.minRow = new int[m];
+    this.copyOfPrevious = new boolean[n];
     build();
     for (int b = m - 1; b >= 0; b--) {
       int kind = split[b];
@@ -104,6 +111,9 @@ final class MrdTree {
         // order, so that a scan can stop at its first candidate, and a leaf whatever their number
         split[b] = POINT_LEAF;
         Arrays.sort(perm, lo, hi);
+        for (int p = lo + 1; p < hi; p++) {
+          copyOfPrevious[p] = true;
+        }
         continue;
       }
       int c = 2 * b + 1;
