@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * that could give a smaller pair of indices); and nodes above the best edge any row of its component has found this
  * round (a bound shared through an atomic array: it only prunes, so it changes the work, not the result). A row's
  * best edge stays its best in later rounds while the row at its other end is still in another component (the set of
- * candidates only shrinks), so it is searched again only then, unless its search was cut by the shared bound.
+ * candidates only shrinks), so it is searched again only then, unless its search was cut by the shared bound; a row
+ * whose lower bound ({@link #lb}) is above its component's bound is not searched, nor is a copy of the row before it
+ * in the same component ({@link MrdTree#copyOfPrevious}). At 10^6 x 2 ({@code Generators.blobs}, k = 5) Boruvka
+ * takes 8 rounds and about 2.8 million searches of some 33 node visits each.
  */
 final class Boruvka {
 
