@@ -35,8 +35,8 @@ public final class CoreDistances {
       throw new IllegalArgumentException("k must be in [1, n = " + n + "], got " + k);
     }
     int e = Scale.exponent(data);
-    MrdTree t = new MrdTree(Scale.values(data, e), n, data.dimension(), metric);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
+      MrdTree t = new MrdTree(Scale.values(data, e), n, data.dimension(), metric, runner);
       double[] at = reducedAt(t, k, runner);
       double[] core = new double[n];
       for (int p = 0; p < n; p++) {

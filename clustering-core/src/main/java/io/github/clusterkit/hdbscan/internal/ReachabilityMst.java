@@ -84,8 +84,8 @@ public final class ReachabilityMst {
     int d = data.dimension();
     int e = Scale.exponent(data);
     double[] x = Scale.values(data, e);
-    MrdTree t = new MrdTree(x, n, d, metric);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
+      MrdTree t = new MrdTree(x, n, d, metric, runner);
       double[] at = CoreDistances.reducedAt(t, k, runner);
       for (int p = 0; p < n; p++) {
         coreOut[t.perm[p]] = Math.scalb(metric.fromReduced(at[p]), e);
@@ -114,7 +114,7 @@ public final class ReachabilityMst {
     double[] x = Scale.values(data, e);
     Path p = path != null ? path : pathFor(d);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
-      MrdTree t = p == Path.TREE && n > 1 ? new MrdTree(x, n, d, metric) : null;
+      MrdTree t = p == Path.TREE && n > 1 ? new MrdTree(x, n, d, metric, runner) : null;
       return run(x, n, d, metric, coreDistances, e, p, t, runner);
     }
   }
