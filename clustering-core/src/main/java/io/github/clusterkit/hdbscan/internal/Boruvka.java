@@ -61,14 +61,15 @@ final class Boruvka {
    * @param t the tree, its {@link MrdTree#cores} recorded
    * @param coreAt reduced core distances by position ({@code +0.0}, never {@code -0.0})
    * @param runner the threads
-   * @return the {@code n - 1} edges as pairs of positions
+   * @return the {@code n - 1} edges as pairs of positions: the first ends, then the second ends
    */
-  static int[] run(MrdTree t, double[] coreAt, ChunkRunner runner) {
+  static int[][] run(MrdTree t, double[] coreAt, ChunkRunner runner) {
     return new Boruvka(t, coreAt).run(runner);
   }
 
-  private int[] run(ChunkRunner runner) {
-    int[] edges = new int[2 * (n - 1)];
+  private int[][] run(ChunkRunner runner) {
+    int[] ea = new int[n - 1];
+    int[] eb = new int[n - 1];
     int count = 0;
     int[] parent = new int[n];
     int[] bestOf = new int[n];
@@ -145,8 +146,8 @@ final class Boruvka {
         int b = find(parent, q);
         if (a != b) {
           parent[Math.max(a, b)] = Math.min(a, b);
-          edges[2 * count] = p;
-          edges[2 * count + 1] = q;
+          ea[count] = p;
+          eb[count] = q;
           count++;
         }
       }
@@ -157,7 +158,7 @@ final class Boruvka {
         comp[p] = find(parent, p);
       }
     }
-    return edges;
+    return new int[][] {ea, eb};
   }
 
   private static int find(int[] parent, int x) {

@@ -128,7 +128,7 @@ public final class ReachabilityMst {
     if (n == 1) {
       return new MstEdges(new int[0], new int[0], new double[0]);
     }
-    int[] edges;
+    int[][] edges;
     if (path == Path.TREE) {
       double[] at = new double[n];
       for (int p = 0; p < n; p++) {
@@ -136,8 +136,10 @@ public final class ReachabilityMst {
       }
       t.cores(at);
       edges = Boruvka.run(t, at, runner);
-      for (int i = 0; i < edges.length; i++) {
-        edges[i] = t.perm[edges[i]];
+      for (int[] ends : edges) {
+        for (int i = 0; i < ends.length; i++) {
+          ends[i] = t.perm[ends[i]];
+        }
       }
     } else {
       double[] cr = new double[n];
@@ -151,8 +153,8 @@ public final class ReachabilityMst {
     int[] to = new int[m];
     double[] w = new double[m];
     for (int i = 0; i < m; i++) {
-      int a = Math.min(edges[2 * i], edges[2 * i + 1]);
-      int b = Math.max(edges[2 * i], edges[2 * i + 1]);
+      int a = Math.min(edges[0][i], edges[1][i]);
+      int b = Math.max(edges[0][i], edges[1][i]);
       from[i] = a;
       to[i] = b;
       double dist = Math.scalb(metric.fromReduced(metric.reducedDistance(x, a * d, x, b * d, d)), e);
