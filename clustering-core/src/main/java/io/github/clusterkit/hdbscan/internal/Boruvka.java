@@ -5,9 +5,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Boruvka's minimum spanning tree (Boruvka 1926; see Nesetril, Milkova and Nesetrilova 2001,
- * doi:10.1016/S0012-365X(00)00224-7) of the mutual reachability graph over an {@link MrdTree}, in the single-tree
- * form of McInnes and Healy's accelerated HDBSCAN* (2017, doi:10.1109/ICDMW.2017.12): in every round each row looks
- * for its nearest row of another component, and each component keeps the lightest of its rows' edges.
+ * doi:10.1016/S0012-365X(00)00224-7) of the mutual reachability graph over an {@link MrdTree}, after McInnes and
+ * Healy's accelerated HDBSCAN* (2017, doi:10.1109/ICDMW.2017.12; theirs walks two trees, this one a tree per row): in
+ * every round each row looks for its nearest row of another component under the mutual reachability distance, and
+ * each component keeps the lightest of its rows' edges.
  *
  * <p><b>Order.</b> Edges are compared by (reduced weight, smaller row, larger row), a total order, so each component's
  * lightest edge is unique, a round never closes a cycle, and the tree is the unique minimum spanning tree under that
@@ -31,10 +32,15 @@ final class Boruvka {
   private final MrdTree t;
   private final int n;
   private final int d;
+  /** Reduced core distance by position. */
   private final double[] coreAt;
+  /** Component by position: the root position of its union-find set, fixed during a round's searches. */
   private final int[] comp;
+  /** The other end (a position) of each position's lightest edge found to another component, or -1. */
   private final int[] cand;
+  /** The reduced weight of that edge. */
   private final double[] candW;
+  /** Whether that edge is the lightest of all, its search not cut by the shared bound (then kept across rounds). */
   private final boolean[] exact;
   /**
    * A lower bound on the weight of each position's lightest edge to another component, valid in every later round
@@ -42,6 +48,10 @@ final class Boruvka {
    * own component, or the least bound of the nodes its last search left out for the shared bound.
    */
   private final double[] lb;
+  /**
+   * The lightest edge weight found so far this round by any row of each component (indexed by its root), as the
+   * bits of a non-negative double; lowered by compare-and-set.
+   */
   private final AtomicLongArray bound;
 
   private Boruvka(MrdTree t, double[] coreAt) {
