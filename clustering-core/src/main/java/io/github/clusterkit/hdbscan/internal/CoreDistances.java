@@ -35,8 +35,8 @@ public final class CoreDistances {
       throw new IllegalArgumentException("k must be in [1, n = " + n + "], got " + k);
     }
     int e = Scale.exponent(data);
-    MrdTree t = new MrdTree(Scale.values(data, e), n, data.dimension(), metric);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
+      MrdTree t = new MrdTree(Scale.values(data, e), n, data.dimension(), metric, runner);
       double[] at = reducedAt(t, k, runner);
       double[] core = new double[n];
       for (int p = 0; p < n; p++) {
@@ -73,8 +73,10 @@ public final class CoreDistances {
         heaps[worker] = heap;
       }
       int end = (int) Math.min(n, (c + 1L) * CHUNK);
-      for (int p = c * CHUNK; p < end; p++) {
-        at[p] = t.kth(p, k, heap);
+      int first = c * CHUNK;
+      for (int p = first; p < end; p++) {
+        // a copy of the row before has its core distance (within the chunk, so that no chunk reads another's)
+        at[p] = p > first && t.copyOfPrevious[p] ? at[p - 1] : t.kth(p, k, heap);
       }
     });
     return at;

@@ -25,9 +25,9 @@ final class DensePrim {
    * @param metric the metric
    * @param core reduced core distances by row ({@code +0.0}, never {@code -0.0})
    * @param runner the threads
-   * @return the {@code n - 1} edges as pairs of rows
+   * @return the {@code n - 1} edges as pairs of rows: the first ends, then the second ends
    */
-  static int[] run(double[] x, int n, int d, Metric metric, double[] core, ChunkRunner runner) {
+  static int[][] run(double[] x, int n, int d, Metric metric, double[] core, ChunkRunner runner) {
     boolean[] in = new boolean[n];
     double[] bestW = new double[n];
     int[] bestFrom = new int[n];
@@ -35,7 +35,8 @@ final class DensePrim {
     java.util.Arrays.fill(bestFrom, Integer.MAX_VALUE);
     int chunks = ChunkRunner.chunks(n, CHUNK);
     int[] winner = new int[chunks];
-    int[] edges = new int[2 * (n - 1)];
+    int[] ea = new int[n - 1];
+    int[] eb = new int[n - 1];
     in[0] = true;
     int[] last = {0};
     for (int step = 0; step < n - 1; step++) {
@@ -74,11 +75,11 @@ final class DensePrim {
         }
       }
       in[v] = true;
-      edges[2 * step] = bestFrom[v];
-      edges[2 * step + 1] = v;
+      ea[step] = bestFrom[v];
+      eb[step] = v;
       last[0] = v;
     }
-    return edges;
+    return new int[][] {ea, eb};
   }
 
   /** Whether pair {min(u, v), max(u, v)} precedes pair {min(f, v), max(f, v)}. */

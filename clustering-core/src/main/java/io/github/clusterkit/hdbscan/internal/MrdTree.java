@@ -1,5 +1,6 @@
 package io.github.clusterkit.hdbscan.internal;
 
+import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.internal.KdSplit;
 import io.github.clusterkit.neighbors.Metric;
 import java.util.Arrays;
@@ -21,6 +22,8 @@ final class MrdTree {
   /** A leaf whose points are all identical, sorted by row index. */
   static final int POINT_LEAF = -2;
   static final int UNUSED = -3;
+  /** Number of chunks of one level's nodes, at most (fixed, so chunks do not depend on the thread count). */
+  private static final int LEVEL_CHUNKS = 64;
 
   final int n;
   final int d;
@@ -36,6 +39,12 @@ final class MrdTree {
   final double[] box;
   /** The smallest row index in each node. */
   final int[] minRow;
+  /**
+   * Whether the row at a position is identical to the one before it (both in one leaf of identical points, which
+   * lists them by row): it has the same core distance, and within one component its lightest edge out never comes
+   * before the earlier row's (same weight, larger pair of rows), so the searches of copies are run once.
+   */
+  final boolean[] copyOfPrevious;
   /** The smallest reduced core distance in each node (after {@link #cores}). */
   double[] minCore;
   /** The component shared by all the rows of a node, or -1 (after {@link #components}). */
@@ -46,8 +55,9 @@ final class MrdTree {
    * @param n rows, {@code >= 1}
    * @param d columns
    * @param metric the metric
+   * @param runner the threads of the build
    */
-  MrdTree(double[] x, int n, int d, Metric metric) {
+  MrdTree(double[] x, int n, int d, Metric metric, ChunkRunner runner) {
     this.n = n;
     this.d = d;
     this.metric = metric;
@@ -70,7 +80,8 @@ final class MrdTree {
       throw new IllegalArgumentException("data too large for the tree's boxes: n = " + n + ", d = " + d);
     }
     this.minRow = new int[m];
-    build();
+    this.copyOfPrevious = new boolean[n];
+    build(runner);
     for (int b = m - 1; b >= 0; b--) {
       int kind = split[b];
       if (kind >= 0) {
@@ -85,43 +96,62 @@ final class MrdTree {
     }
   }
 
-  private void build() {
+  /**
+   * Splits the nodes level by level (as DBSCAN's tree): the nodes of one level cover disjoint ranges, so they split
+   * independently, in up to {@link #LEVEL_CHUNKS} chunks of consecutive nodes, and the tree is the same for any number
+   * of threads.
+   */
+  private void build(ChunkRunner runner) {
     int m = split.length;
     Arrays.fill(split, UNUSED);
     range[0] = 0;
     range[1] = n;
     split[0] = LEAF;
-    double[][] scratch = KdSplit.scratch(d);
-    for (int b = 0; b < m; b++) {
-      if (split[b] == UNUSED) {
-        continue;
-      }
-      int lo = range[2 * b];
-      int hi = range[2 * b + 1];
-      int dim = KdSplit.box(xs, d, lo, hi, box, b * 2 * d, scratch);
-      if (dim < 0) {
-        // identical points (equal as numbers; at most the sign of a zero differs, which changes no distance): in row
-        // order, so that a scan can stop at its first candidate, and a leaf whatever their number
-        split[b] = POINT_LEAF;
-        Arrays.sort(perm, lo, hi);
-        continue;
-      }
-      int c = 2 * b + 1;
-      if (hi - lo <= LEAF_SIZE || c + 1 >= m) {
-        split[b] = LEAF;
-        continue;
-      }
-      int mid = lo + ((hi - lo) >>> 1);
-      KdSplit.select(xs, perm, d, lo, hi - 1, mid, dim);
-      split[b] = dim;
-      splitValue[b] = xs[mid * d + dim];
-      range[2 * c] = lo;
-      range[2 * c + 1] = mid;
-      split[c] = LEAF;
-      range[2 * c + 2] = mid;
-      range[2 * c + 3] = hi;
-      split[c + 1] = LEAF;
+    for (int first = 0; first < m; first = 2 * first + 1) {
+      int count = first + 1;
+      int from = first;
+      int chunks = Math.min(count, LEVEL_CHUNKS);
+      runner.run(chunks, c -> {
+        double[][] scratch = KdSplit.scratch(d);
+        int end = from + (int) ((long) count * (c + 1) / chunks);
+        for (int b = from + (int) ((long) count * c / chunks); b < end; b++) {
+          if (split[b] != UNUSED) {
+            splitNode(b, m, scratch);
+          }
+        }
+      });
     }
+  }
+
+  private void splitNode(int b, int m, double[][] scratch) {
+    int lo = range[2 * b];
+    int hi = range[2 * b + 1];
+    int dim = KdSplit.box(xs, d, lo, hi, box, b * 2 * d, scratch);
+    if (dim < 0) {
+      // identical points (equal as numbers; at most the sign of a zero differs, which changes no distance): in row
+      // order, so that a scan can stop at its first candidate, and a leaf whatever their number
+      split[b] = POINT_LEAF;
+      Arrays.sort(perm, lo, hi);
+      for (int p = lo + 1; p < hi; p++) {
+        copyOfPrevious[p] = true;
+      }
+      return;
+    }
+    int c = 2 * b + 1;
+    if (hi - lo <= LEAF_SIZE || c + 1 >= m) {
+      split[b] = LEAF;
+      return;
+    }
+    int mid = lo + ((hi - lo) >>> 1);
+    KdSplit.select(xs, perm, d, lo, hi - 1, mid, dim);
+    split[b] = dim;
+    splitValue[b] = xs[mid * d + dim];
+    range[2 * c] = lo;
+    range[2 * c + 1] = mid;
+    split[c] = LEAF;
+    range[2 * c + 2] = mid;
+    range[2 * c + 3] = hi;
+    split[c + 1] = LEAF;
   }
 
   /** Records the smallest reduced core distance of every node, given them by position. */

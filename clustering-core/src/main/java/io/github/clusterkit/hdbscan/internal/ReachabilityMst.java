@@ -31,8 +31,11 @@ import io.github.clusterkit.neighbors.Metric;
 public final class ReachabilityMst {
 
   /**
-   * The most columns for which the k-d tree path runs; the dense Prim above. Chosen by measurement (see the report
-   * of the change that added it): at 2 * 10^4 rows the tree path was faster up to at least this dimension.
+   * The most columns for which the k-d tree path runs; the dense Prim above. Chosen by measurement: the MST of
+   * 2 * 10^4 rows of {@code Generators.blobs} (10 centres, std 1, 5% noise), k = 5, one thread, CPU time of a
+   * throwaway harness, tree / Prim: 0.9 / 2.4 s at 8 columns, 3.8 / 3.8 s at 16, 6.5 / 4.4 s at 24, 9.4 / 5.7 s at 32.
+   * Prim's O(n^2) grows faster with n than the tree's searches, so the break-even only rises with more rows (at
+   * 10^5 x 10 the tree took 14 s, Prim's extrapolated cost is above a minute).
    */
   static final int TREE_MAX_DIMENSION = 16;
 
@@ -81,8 +84,8 @@ public final class ReachabilityMst {
     int d = data.dimension();
     int e = Scale.exponent(data);
     double[] x = Scale.values(data, e);
-    MrdTree t = new MrdTree(x, n, d, metric);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
+      MrdTree t = new MrdTree(x, n, d, metric, runner);
       double[] at = CoreDistances.reducedAt(t, k, runner);
       for (int p = 0; p < n; p++) {
         coreOut[t.perm[p]] = Math.scalb(metric.fromReduced(at[p]), e);
@@ -111,7 +114,7 @@ public final class ReachabilityMst {
     double[] x = Scale.values(data, e);
     Path p = path != null ? path : pathFor(d);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
-      MrdTree t = p == Path.TREE && n > 1 ? new MrdTree(x, n, d, metric) : null;
+      MrdTree t = p == Path.TREE && n > 1 ? new MrdTree(x, n, d, metric, runner) : null;
       return run(x, n, d, metric, coreDistances, e, p, t, runner);
     }
   }
@@ -125,7 +128,7 @@ public final class ReachabilityMst {
     if (n == 1) {
       return new MstEdges(new int[0], new int[0], new double[0]);
     }
-    int[] edges;
+    int[][] edges;
     if (path == Path.TREE) {
       double[] at = new double[n];
       for (int p = 0; p < n; p++) {
@@ -133,8 +136,10 @@ public final class ReachabilityMst {
       }
       t.cores(at);
       edges = Boruvka.run(t, at, runner);
-      for (int i = 0; i < edges.length; i++) {
-        edges[i] = t.perm[edges[i]];
+      for (int[] ends : edges) {
+        for (int i = 0; i < ends.length; i++) {
+          ends[i] = t.perm[ends[i]];
+        }
       }
     } else {
       double[] cr = new double[n];
@@ -148,8 +153,8 @@ public final class ReachabilityMst {
     int[] to = new int[m];
     double[] w = new double[m];
     for (int i = 0; i < m; i++) {
-      int a = Math.min(edges[2 * i], edges[2 * i + 1]);
-      int b = Math.max(edges[2 * i], edges[2 * i + 1]);
+      int a = Math.min(edges[0][i], edges[1][i]);
+      int b = Math.max(edges[0][i], edges[1][i]);
       from[i] = a;
       to[i] = b;
       double dist = Math.scalb(metric.fromReduced(metric.reducedDistance(x, a * d, x, b * d, d)), e);

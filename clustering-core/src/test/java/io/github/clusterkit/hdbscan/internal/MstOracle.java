@@ -18,8 +18,11 @@ final class MstOracle {
 
   private MstOracle() {}
 
-  /** Data shapes: real values, integer grids (many equal distances), few distinct rows (many copies). */
-  enum Shape { UNIFORM, GRID, DUPLICATES, CLUSTERED, LINE, HUGE }
+  /**
+   * Data shapes: real values, integer grids (many equal distances), few distinct rows (many copies), values whose
+   * squared gaps overflow (HUGE) or underflow (TINY) unless scaled.
+   */
+  enum Shape { UNIFORM, GRID, DUPLICATES, CLUSTERED, LINE, HUGE, TINY }
 
   static double[] generate(Shape shape, int n, int d, Rng rng) {
     double[] x = new double[n * d];
@@ -64,6 +67,11 @@ final class MstOracle {
       case HUGE:
         for (int i = 0; i < x.length; i++) {
           x[i] = rng.uniform(-1, 1) * 1e250;
+        }
+        break;
+      case TINY:
+        for (int i = 0; i < x.length; i++) {
+          x[i] = rng.nextInt(5) * 1e-250;
         }
         break;
       default:

@@ -60,6 +60,28 @@ class ReachabilityMstProperties {
     assertArrayEquals(core, core2, "one pass's core distances");
   }
 
+  /** Above {@code TREE_MAX_DIMENSION} columns the dense Prim runs: the same checks against the oracle. */
+  @Property(tries = 15)
+  void highDimensionEqualsBruteForce(
+      @ForAll("shapes") MstOracle.Shape shape,
+      @ForAll("metrics") Metric metric,
+      @ForAll @IntRange(min = 1, max = 150) int n,
+      @ForAll @IntRange(min = 17, max = 24) int d,
+      @ForAll @IntRange(min = 1, max = 4) int threads,
+      @ForAll long seed) {
+    Rng rng = new Rng(seed);
+    Dataset data = Dataset.wrap(MstOracle.generate(shape, n, d, rng), n, d);
+    int k = 1 + rng.nextInt(n);
+    double[] dist = MstOracle.distances(data, metric);
+    double[] core = new double[n];
+    MstEdges e = ReachabilityMst.compute(data, metric, k, threads, core);
+    assertEquals(ReachabilityMst.Path.PRIM, ReachabilityMst.pathFor(d));
+    assertArrayEquals(MstOracle.cores(dist, n, k), core, "core distances, k = " + k);
+    checkTree(data, metric, core, e);
+    assertArrayEquals(MstOracle.sortedWeights(dist, core, n), e.weight, "sorted weights");
+    assertSame(e, ReachabilityMst.compute(data, metric, core, 1, ReachabilityMst.Path.TREE), "tree");
+  }
+
   /** Larger data, fewer tries: many Boruvka rounds and chunks; the paths and thread counts agree. */
   @Property(tries = 12)
   void largerDataPathsAndThreadsAgree(
