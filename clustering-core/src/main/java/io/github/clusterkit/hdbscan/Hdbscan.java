@@ -34,8 +34,10 @@ import java.util.Objects;
  * its rows of (the lambda at which the row left it) minus (the lambda at which it was born). Excess of mass
  * ({@link Selection#EOM}, the default) keeps the set of clusters, none inside another, of largest total stability,
  * a cluster winning over its descendants when its stability is at least their best sum; {@link Selection#LEAF}
- * keeps the clusters that never split. The whole data set, the root, is never kept (scikit-learn's
- * {@code allow_single_cluster=False}), so data with one dense region and no split is all noise.
+ * keeps the clusters that never split. The whole data set, the root, is not kept by default (scikit-learn's
+ * {@code allow_single_cluster=False}), so data with one dense region and no split is all noise;
+ * {@link #allowSingleCluster(boolean)} lets it be one cluster, and {@link #clusterSelectionEpsilon(double)} merges the
+ * clusters born below a radius, as scikit-learn's options of those names.
  *
  * <p><b>Ties.</b> All pairs at one mutual reachability distance are removed together: where a level splits a
  * cluster into three components, they are three siblings, not a split into two followed by another split at the same
@@ -90,13 +92,18 @@ public final class Hdbscan {
   private final Selection selection;
   private final Metric metric;
   private final int parallelism;
+  private final boolean allowSingleCluster;
+  private final double clusterSelectionEpsilon;
 
-  private Hdbscan(int minClusterSize, int minSamples, Selection selection, Metric metric, int parallelism) {
+  private Hdbscan(int minClusterSize, int minSamples, Selection selection, Metric metric, int parallelism,
+      boolean allowSingleCluster, double clusterSelectionEpsilon) {
     this.minClusterSize = minClusterSize;
     this.minSamples = minSamples;
     this.selection = selection;
     this.metric = metric;
     this.parallelism = parallelism;
+    this.allowSingleCluster = allowSingleCluster;
+    this.clusterSelectionEpsilon = clusterSelectionEpsilon;
   }
 
   /**
@@ -108,7 +115,7 @@ public final class Hdbscan {
    * @throws IllegalArgumentException if {@code minClusterSize < 2}
    */
   public static Hdbscan minClusterSize(int minClusterSize) {
-    return new Hdbscan(checkMinClusterSize(minClusterSize), 0, Selection.EOM, Metric.EUCLIDEAN, 1);
+    return new Hdbscan(checkMinClusterSize(minClusterSize), 0, Selection.EOM, Metric.EUCLIDEAN, 1, false, 0.0);
   }
 
   private static int checkMinClusterSize(int m) {
@@ -124,7 +131,8 @@ public final class Hdbscan {
    * @throws IllegalArgumentException if {@code newMinClusterSize < 2}
    */
   public Hdbscan withMinClusterSize(int newMinClusterSize) {
-    return new Hdbscan(checkMinClusterSize(newMinClusterSize), minSamples, selection, metric, parallelism);
+    return new Hdbscan(checkMinClusterSize(newMinClusterSize), minSamples, selection, metric, parallelism,
+        allowSingleCluster, clusterSelectionEpsilon);
   }
 
   /**
@@ -139,7 +147,8 @@ public final class Hdbscan {
     if (newMinSamples < 1) {
       throw new IllegalArgumentException("minSamples must be >= 1, got " + newMinSamples);
     }
-    return new Hdbscan(minClusterSize, newMinSamples, selection, metric, parallelism);
+    return new Hdbscan(minClusterSize, newMinSamples, selection, metric, parallelism, allowSingleCluster,
+        clusterSelectionEpsilon);
   }
 
   /**
@@ -151,7 +160,8 @@ public final class Hdbscan {
     if (newSelection == null) {
       throw new IllegalArgumentException("selection must not be null");
     }
-    return new Hdbscan(minClusterSize, minSamples, newSelection, metric, parallelism);
+    return new Hdbscan(minClusterSize, minSamples, newSelection, metric, parallelism, allowSingleCluster,
+        clusterSelectionEpsilon);
   }
 
   /**
@@ -163,7 +173,8 @@ public final class Hdbscan {
     if (newMetric == null) {
       throw new IllegalArgumentException("metric must not be null");
     }
-    return new Hdbscan(minClusterSize, minSamples, selection, newMetric, parallelism);
+    return new Hdbscan(minClusterSize, minSamples, selection, newMetric, parallelism, allowSingleCluster,
+        clusterSelectionEpsilon);
   }
 
   /**
@@ -175,7 +186,56 @@ public final class Hdbscan {
     if (threads < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
     }
-    return new Hdbscan(minClusterSize, minSamples, selection, metric, threads);
+    return new Hdbscan(minClusterSize, minSamples, selection, metric, threads, allowSingleCluster,
+        clusterSelectionEpsilon);
+  }
+
+  /**
+   * Lets the whole data set be the one cluster (scikit-learn's {@code allow_single_cluster=True}): under
+   * {@link Selection#EOM} the root takes part in excess of mass like any other cluster (winning ties with its
+   * children), so data with one dense region and no worthwhile split give one cluster instead of all noise. Rows of
+   * a selected root are labelled only if they stayed in it to its end (their lambda at least the root's last
+   * lambda) or, with {@link #clusterSelectionEpsilon(double)}, to radius eps (lambda at least 1 / eps); the others
+   * are noise. {@link Selection#LEAF} never selects the root itself, as in scikit-learn; only the epsilon rule can
+   * reach it.
+   *
+   * @param allow true to let the root be selected (default false)
+   * @return a copy with this option
+   */
+  public Hdbscan allowSingleCluster(boolean allow) {
+    return new Hdbscan(minClusterSize, minSamples, selection, metric, parallelism, allow, clusterSelectionEpsilon);
+  }
+
+  /**
+   * Merges the clusters born below a radius (scikit-learn's {@code cluster_selection_epsilon}, Malzer and Baum,
+   * "A Hybrid Approach To Hierarchical Density-based Cluster Selection", MFI 2020, doi:10.1109/MFI49285.2020.9235263):
+   * after the selection, each selected cluster born at a radius ({@code 1 / lambda} of its birth) below {@code eps}
+   * gives way to its nearest ancestor born above {@code eps}; where that ancestor would be the root, to the root with
+   * {@link #allowSingleCluster(boolean)}, else the cluster just below the root stays. A selected cluster inside
+   * another one selected so is dropped (scikit-learn can keep both when {@code eps} equals a birth radius exactly);
+   * when excess of mass selected the root alone, nothing changes. Small groups within {@code eps} of each other then
+   * form one cluster, as DBSCAN at radius {@code eps} would join them, while sparser regions keep HDBSCAN*'s
+   * clusters.
+   *
+   * @param eps the radius, in the data's units, {@code >= 0} and finite (default 0: off)
+   * @return a copy with this radius
+   * @throws IllegalArgumentException if {@code eps} is negative, NaN or infinite
+   */
+  public Hdbscan clusterSelectionEpsilon(double eps) {
+    if (!(eps >= 0) || eps == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("clusterSelectionEpsilon must be >= 0 and finite, got " + eps);
+    }
+    return new Hdbscan(minClusterSize, minSamples, selection, metric, parallelism, allowSingleCluster, eps);
+  }
+
+  /** @return whether the whole data set may be the one cluster */
+  public boolean allowSingleCluster() {
+    return allowSingleCluster;
+  }
+
+  /** @return the cluster selection radius (0: off) */
+  public double clusterSelectionEpsilon() {
+    return clusterSelectionEpsilon;
   }
 
   /** @return the fewest rows a cluster may have */
@@ -234,7 +294,9 @@ public final class Hdbscan {
     if (e != 0) {
       w = Scale.down(w, e);
     }
-    CondensedTree tree = CondensedTree.build(n, mst.from, mst.to, w, minClusterSize, selection == Selection.LEAF);
+    double eps = e == 0 ? clusterSelectionEpsilon : Math.scalb(clusterSelectionEpsilon, -e);
+    CondensedTree tree = CondensedTree.build(n, mst.from, mst.to, w, minClusterSize, selection == Selection.LEAF,
+        allowSingleCluster, eps);
     return new HdbscanModel(this, n, data.dimension(), data.columnNames(), tree, core, mst.from, mst.to, mst.weight,
         e == 0 ? DataAccess.values(data).clone() : Scale.values(data, e), e);
   }
@@ -248,18 +310,21 @@ public final class Hdbscan {
     // minSamples as set: one that follows minClusterSize differs from one set to the same value (withMinClusterSize
     // changes only the first)
     return minClusterSize == b.minClusterSize && minSamples == b.minSamples && selection == b.selection
-        && metric == b.metric && parallelism == b.parallelism;
+        && metric == b.metric && parallelism == b.parallelism && allowSingleCluster == b.allowSingleCluster
+        && Double.compare(clusterSelectionEpsilon, b.clusterSelectionEpsilon) == 0;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(minClusterSize, minSamples, selection, metric, parallelism);
+    return Objects.hash(minClusterSize, minSamples, selection, metric, parallelism, allowSingleCluster,
+        clusterSelectionEpsilon);
   }
 
   @Override
   public String toString() {
     return "Hdbscan[minClusterSize=" + minClusterSize + ", minSamples=" + minSamples()
         + (minSamples == 0 ? " (follows minClusterSize)" : "") + ", selection=" + selection + ", metric=" + metric
-        + ", parallelism=" + parallelism + "]";
+        + ", parallelism=" + parallelism + (allowSingleCluster ? ", allowSingleCluster=true" : "")
+        + (clusterSelectionEpsilon != 0 ? ", clusterSelectionEpsilon=" + clusterSelectionEpsilon : "") + "]";
   }
 }

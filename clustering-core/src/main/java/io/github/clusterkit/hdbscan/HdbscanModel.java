@@ -364,7 +364,8 @@ public final class HdbscanModel implements ClusterModel {
         from = tree.parent[from];
       }
     }
-    return new Membership(tree.label[from], tree.probability(from, lambda), tree.outlierScore(from, lambda), best);
+    return new Membership(tree.labelOf(from, lambda), tree.probability(from, lambda), tree.outlierScore(from, lambda),
+        best);
   }
 
   private void checkPoint(double[] point, String name) {
@@ -453,7 +454,8 @@ public final class HdbscanModel implements ClusterModel {
         x[i] = Math.scalb(x[i], scale);
       }
     }
-    return new State(config.minClusterSize(), config.minSamples(), config.selection(), config.metric(), d,
+    return new State(config.minClusterSize(), config.minSamples(), config.selection(), config.metric(),
+        config.allowSingleCluster(), config.clusterSelectionEpsilon(), d,
         columnNames, x, labels);
   }
 
@@ -487,7 +489,8 @@ public final class HdbscanModel implements ClusterModel {
           + state.labels.length);
     }
     Hdbscan config = Hdbscan.minClusterSize(state.minClusterSize).minSamples(state.minSamples)
-        .selection(state.selection).metric(state.metric);
+        .selection(state.selection).metric(state.metric).allowSingleCluster(state.allowSingleCluster)
+        .clusterSelectionEpsilon(state.clusterSelectionEpsilon);
     List<String> names = FittedColumns.validated(state.columnNames, dim);
     double[][] x = toRows(state.rows, count, dim);
     Dataset data = FittedColumns.areDefault(names) ? Dataset.of(x) : Dataset.of(x, names);
@@ -520,12 +523,16 @@ public final class HdbscanModel implements ClusterModel {
     private final int minSamples;
     private final Hdbscan.Selection selection;
     private final Metric metric;
+    private final boolean allowSingleCluster;
+    private final double clusterSelectionEpsilon;
     private final int dimension;
     private final List<String> columnNames;
     private final double[] rows;
     private final int[] labels;
 
     /**
+     * A state of a fit without {@code allowSingleCluster} and {@code clusterSelectionEpsilon}.
+     *
      * @param minClusterSize the fewest rows of a cluster
      * @param minSamples the core distance's neighbour count, the row counted
      * @param selection how clusters were chosen
@@ -538,6 +545,25 @@ public final class HdbscanModel implements ClusterModel {
      */
     public State(int minClusterSize, int minSamples, Hdbscan.Selection selection, Metric metric, int dimension,
         List<String> columnNames, double[] rows, int[] labels) {
+      this(minClusterSize, minSamples, selection, metric, false, 0.0, dimension, columnNames, rows, labels);
+    }
+
+    /**
+     * @param minClusterSize the fewest rows of a cluster
+     * @param minSamples the core distance's neighbour count, the row counted
+     * @param selection how clusters were chosen
+     * @param metric the metric
+     * @param allowSingleCluster whether the root could be selected
+     * @param clusterSelectionEpsilon the cluster selection radius (0: off)
+     * @param dimension the number of columns
+     * @param columnNames one name per column (copied)
+     * @param rows the training rows, row-major (copied)
+     * @param labels one label per row (copied)
+     * @throws IllegalArgumentException if an object argument is null
+     */
+    public State(int minClusterSize, int minSamples, Hdbscan.Selection selection, Metric metric,
+        boolean allowSingleCluster, double clusterSelectionEpsilon, int dimension, List<String> columnNames,
+        double[] rows, int[] labels) {
       if (selection == null || metric == null || columnNames == null || rows == null || labels == null) {
         throw new IllegalArgumentException("selection, metric, columnNames, rows and labels must not be null");
       }
@@ -545,6 +571,8 @@ public final class HdbscanModel implements ClusterModel {
       this.minSamples = minSamples;
       this.selection = selection;
       this.metric = metric;
+      this.allowSingleCluster = allowSingleCluster;
+      this.clusterSelectionEpsilon = clusterSelectionEpsilon;
       this.dimension = dimension;
       this.columnNames = FittedColumns.copy(columnNames);
       this.rows = rows.clone();
@@ -569,6 +597,16 @@ public final class HdbscanModel implements ClusterModel {
     /** @return the metric */
     public Metric metric() {
       return metric;
+    }
+
+    /** @return whether the root could be selected */
+    public boolean allowSingleCluster() {
+      return allowSingleCluster;
+    }
+
+    /** @return the cluster selection radius (0: off) */
+    public double clusterSelectionEpsilon() {
+      return clusterSelectionEpsilon;
     }
 
     /** @return the number of columns */
@@ -598,20 +636,23 @@ public final class HdbscanModel implements ClusterModel {
       }
       State b = (State) o;
       return minClusterSize == b.minClusterSize && minSamples == b.minSamples && selection == b.selection
-          && metric == b.metric && dimension == b.dimension && FittedColumns.sameNames(columnNames, b.columnNames)
+          && metric == b.metric && allowSingleCluster == b.allowSingleCluster
+          && Double.compare(clusterSelectionEpsilon, b.clusterSelectionEpsilon) == 0 && dimension == b.dimension && FittedColumns.sameNames(columnNames, b.columnNames)
           && Arrays.equals(rows, b.rows) && Arrays.equals(labels, b.labels);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(minClusterSize, minSamples, selection, metric, dimension, columnNames,
+      return Objects.hash(minClusterSize, minSamples, selection, metric, allowSingleCluster, clusterSelectionEpsilon,
+          dimension, columnNames,
           Arrays.hashCode(rows), Arrays.hashCode(labels));
     }
 
     @Override
     public String toString() {
       return "HdbscanModel.State[minClusterSize=" + minClusterSize + ", minSamples=" + minSamples + ", selection="
-          + selection + ", metric=" + metric + ", rows=" + (rows.length / Math.max(1, dimension)) + ", dimension="
+          + selection + ", metric=" + metric + ", allowSingleCluster=" + allowSingleCluster
+          + ", clusterSelectionEpsilon=" + clusterSelectionEpsilon + ", rows=" + (rows.length / Math.max(1, dimension)) + ", dimension="
           + dimension + "]";
     }
   }
@@ -630,6 +671,8 @@ public final class HdbscanModel implements ClusterModel {
     // the settings that shape the result; the parallelism does not
     return config.minClusterSize() == b.config.minClusterSize() && config.minSamples() == b.config.minSamples()
         && config.selection() == b.config.selection() && config.metric() == b.config.metric()
+        && config.allowSingleCluster() == b.config.allowSingleCluster()
+        && Double.compare(config.clusterSelectionEpsilon(), b.config.clusterSelectionEpsilon()) == 0
         && n == b.n && d == b.d && FittedColumns.sameNames(columnNames, b.columnNames)
         && Arrays.equals(labels, b.labels) && Arrays.equals(probabilities, b.probabilities)
         && Arrays.equals(outlierScores, b.outlierScores) && Arrays.equals(coreDistances, b.coreDistances);

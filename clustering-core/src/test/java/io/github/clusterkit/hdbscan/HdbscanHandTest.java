@@ -120,6 +120,12 @@ class HdbscanHandTest {
     assertMessage("parallelism must be >= 1, got 0", () -> Hdbscan.minClusterSize(5).parallelism(0));
     assertMessage("metric must not be null", () -> Hdbscan.minClusterSize(5).metric(null));
     assertMessage("selection must not be null", () -> Hdbscan.minClusterSize(5).selection(null));
+    assertMessage("clusterSelectionEpsilon must be >= 0 and finite, got NaN",
+        () -> Hdbscan.minClusterSize(5).clusterSelectionEpsilon(Double.NaN));
+    assertMessage("clusterSelectionEpsilon must be >= 0 and finite, got -1.0",
+        () -> Hdbscan.minClusterSize(5).clusterSelectionEpsilon(-1));
+    assertMessage("clusterSelectionEpsilon must be >= 0 and finite, got Infinity",
+        () -> Hdbscan.minClusterSize(5).clusterSelectionEpsilon(Double.POSITIVE_INFINITY));
     assertMessage("data must not be null", () -> Hdbscan.minClusterSize(5).fit(null));
     assertMessage("minClusterSize must be <= the number of rows, got 5 for 4 rows",
         () -> Hdbscan.minClusterSize(5).fit(column(1, 2, 3, 4)));
@@ -141,6 +147,13 @@ class HdbscanHandTest {
     assertEquals(Hdbscan.Selection.EOM, a.selection());
     assertEquals(Metric.EUCLIDEAN, a.metric());
     assertEquals(1, a.parallelism());
+    assertEquals(false, a.allowSingleCluster());
+    assertEquals(0.0, a.clusterSelectionEpsilon(), 0.0);
+    assertTrue(!a.equals(a.allowSingleCluster(true)) && !a.equals(a.clusterSelectionEpsilon(0.5)));
+    assertEquals(a.clusterSelectionEpsilon(0.5), Hdbscan.minClusterSize(5).clusterSelectionEpsilon(0.5));
+    assertEquals("Hdbscan[minClusterSize=5, minSamples=5 (follows minClusterSize), selection=EOM, metric=EUCLIDEAN,"
+        + " parallelism=1, allowSingleCluster=true, clusterSelectionEpsilon=0.5]",
+        a.allowSingleCluster(true).clusterSelectionEpsilon(0.5).toString());
     assertEquals(a, Hdbscan.minClusterSize(5));
     assertEquals(a.hashCode(), Hdbscan.minClusterSize(5).hashCode());
     assertTrue(!a.equals(a.minSamples(5)), "a set minSamples differs from one that follows");

@@ -96,7 +96,7 @@ class HdbscanPredictTest {
   void aTrainingRowGivenAgainIsThatRow(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n,
       @ForAll @IntRange(min = 1, max = 3) int d) {
     double[][] x = HdbscanPropertiesTest.data(seed, n, d);
-    Hdbscan config = HdbscanPropertiesTest.config(seed, n);
+    Hdbscan config = HdbscanPropertiesTest.optionsConfig(seed, n, x);
     HdbscanModel m = config.fit(Dataset.of(x));
     int[] labels = m.labels();
     double[] p = m.probabilities();

@@ -39,6 +39,29 @@ class HdbscanPropertiesTest {
   }
 
   /**
+   * {@link #config(long, int)} with, at random, allowSingleCluster and a cluster selection radius (an integer on
+   * lattice data, where it can equal a birth radius exactly).
+   */
+  static Hdbscan optionsConfig(long seed, int n, double[][] x) {
+    Rng rng = new Rng(seed * 13 + 5);
+    Hdbscan c = config(seed, n).allowSingleCluster(rng.nextInt(2) == 0);
+    boolean integral = true;
+    for (double[] r : x) {
+      for (double v : r) {
+        integral &= v == Math.rint(v);
+      }
+    }
+    switch (rng.nextInt(3)) {
+      case 0:
+        return c;
+      case 1:
+        return c.clusterSelectionEpsilon(integral ? 1 + rng.nextInt(3) : rng.nextDouble() * 1.5);
+      default:
+        return c.clusterSelectionEpsilon(integral ? 0.5 + rng.nextInt(3) : rng.nextDouble() * 0.3);
+    }
+  }
+
+  /**
    * Every level of the hierarchy is DBSCAN*: the labels read off at eps equal those of a DBSCAN* fit with
    * minPts = minSamples, exactly (both number clusters by their first row).
    */
@@ -77,7 +100,7 @@ class HdbscanPropertiesTest {
     for (int i = 0; i < n; i++) {
       px[i] = x[perm[i]];
     }
-    Hdbscan config = config(seed, n);
+    Hdbscan config = optionsConfig(seed, n, x);
     HdbscanModel a = config.fit(Dataset.of(x));
     HdbscanModel b = config.fit(Dataset.of(px));
     assertEquals(a.clusterCount(), b.clusterCount());
@@ -111,7 +134,7 @@ class HdbscanPropertiesTest {
   void parallelismChangesNothing(@ForAll long seed, @ForAll @IntRange(min = 2, max = 2000) int n,
       @ForAll @IntRange(min = 1, max = 4) int d, @ForAll @IntRange(min = 2, max = 4) int threads) {
     double[][] x = data(seed, n, d);
-    Hdbscan config = config(seed, n);
+    Hdbscan config = optionsConfig(seed, n, x);
     HdbscanModel one = config.fit(Dataset.of(x));
     HdbscanModel many = config.parallelism(threads).fit(Dataset.of(x));
     assertEquals(one, many);
@@ -175,9 +198,11 @@ class HdbscanPropertiesTest {
         y[i][j] = Math.scalb(x[i][j], exponent);
       }
     }
-    Hdbscan config = config(seed, n);
+    Hdbscan config = optionsConfig(seed, n, x);
     HdbscanModel a = config.fit(Dataset.of(x));
-    HdbscanModel b = config.fit(Dataset.of(y));
+    // the radius is in the data's units: it scales with them
+    HdbscanModel b = config.clusterSelectionEpsilon(Math.scalb(config.clusterSelectionEpsilon(), exponent))
+        .fit(Dataset.of(y));
     assertArrayEquals(a.labels(), b.labels());
     assertArrayEquals(a.probabilities(), b.probabilities(), 0.0);
     assertArrayEquals(a.outlierScores(), b.outlierScores(), 0.0);

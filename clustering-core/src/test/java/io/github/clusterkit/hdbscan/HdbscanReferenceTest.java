@@ -35,7 +35,20 @@ class HdbscanReferenceTest {
   private static final String DIR = "/fixtures/hdbscan/";
 
   static Stream<Arguments> cases() throws IOException {
-    List<String> lines = read("cases.csv");
+    return index("cases.csv", 60);
+  }
+
+  /**
+   * The cases of {@code tools/hdbscan_options_reference.py} (the same brute force with scikit-learn's
+   * {@code allow_single_cluster} and {@code cluster_selection_epsilon}, stated in {@link Hdbscan}'s Javadoc; checked
+   * there against scikit-learn 1.6.1's rules on its own trees, 112 of 112 cases label for label).
+   */
+  static Stream<Arguments> optionCases() throws IOException {
+    return index("options-cases.csv", 40);
+  }
+
+  private static Stream<Arguments> index(String file, int atLeast) throws IOException {
+    List<String> lines = read(file);
     List<Arguments> out = new ArrayList<>();
     for (String line : lines) {
       if (line.startsWith("#") || line.startsWith("id,")) {
@@ -43,7 +56,7 @@ class HdbscanReferenceTest {
       }
       out.add(Arguments.of(line.split(",", -1)[0], line));
     }
-    assertTrue(out.size() >= 60, "cases: " + out.size());
+    assertTrue(out.size() >= atLeast, "cases: " + out.size());
     return out.stream();
   }
 
@@ -51,6 +64,23 @@ class HdbscanReferenceTest {
   @MethodSource("cases")
   void matchesTheBruteForceReference(String id, String line) throws IOException {
     String[] f = line.split(",", -1);
+    check(id, f, f[8], f[9], Hdbscan.minClusterSize(Integer.parseInt(f[3])), id + ".csv");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("optionCases")
+  void matchesTheBruteForceReferenceWithOptions(String id, String line) throws IOException {
+    String[] f = line.split(",", -1);
+    // id,data,metric,min_cluster_size,min_samples,selection,allow_single_cluster,cluster_selection_epsilon,clusters,
+    // noise,core_file,stabilities,...
+    Hdbscan start = Hdbscan.minClusterSize(Integer.parseInt(f[3]))
+        .allowSingleCluster(Boolean.parseBoolean(f[6])).clusterSelectionEpsilon(Double.parseDouble(f[7]));
+    String[] g = {f[0], f[1], f[2], f[3], f[4], f[5], f[8], f[9]};
+    check(id, g, f[10], f[11], start, "options-" + id + ".csv");
+  }
+
+  private static void check(String id, String[] f, String coreFile, String stabilityField, Hdbscan start,
+      String expectedFile) throws IOException {
     String source = f[1];
     Metric metric = metric(f[2]);
     int m = Integer.parseInt(f[3]);
@@ -59,10 +89,10 @@ class HdbscanReferenceTest {
     int clusters = Integer.parseInt(f[6]);
     int noise = Integer.parseInt(f[7]);
     double[][] x = data(source);
-    Hdbscan config = Hdbscan.minClusterSize(m).minSamples(k).metric(metric).selection(selection);
+    Hdbscan config = start.minSamples(k).metric(metric).selection(selection);
     HdbscanModel model = config.fit(Dataset.of(x));
 
-    List<String> expected = read(id + ".csv");
+    List<String> expected = read(expectedFile);
     int n = x.length;
     assertEquals(n, expected.size() - 1, "rows");
     int[] labels = new int[n];
@@ -84,8 +114,8 @@ class HdbscanReferenceTest {
       assertArrayEquals(prob, model.probabilities(), 1e-15, "probabilities");
       assertArrayEquals(score, model.outlierScores(), 1e-15, "outlier scores");
     }
-    if (!f[8].equals("NA")) {
-      List<String> core = read(f[8]);
+    if (!coreFile.equals("NA")) {
+      List<String> core = read(coreFile);
       double[] coreExpected = new double[n];
       for (int i = 0; i < n; i++) {
         coreExpected[i] = Double.parseDouble(core.get(i + 1));
@@ -93,7 +123,7 @@ class HdbscanReferenceTest {
       assertArrayEquals(coreExpected, model.coreDistances(), 0.0, "core distances");
     }
 
-    double[] stab = stabilities(f[9]);
+    double[] stab = stabilities(stabilityField);
     double[] got = internalStabilities(model);
     Arrays.sort(stab);
     Arrays.sort(got);

@@ -19,7 +19,7 @@ class HdbscanStateTest {
   void stateRoundTripIsTheSameModel(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n,
       @ForAll @IntRange(min = 1, max = 3) int d) {
     double[][] x = HdbscanPropertiesTest.data(seed, n, d);
-    HdbscanModel m = HdbscanPropertiesTest.config(seed, n).fit(Dataset.of(x));
+    HdbscanModel m = HdbscanPropertiesTest.optionsConfig(seed, n, x).fit(Dataset.of(x));
     HdbscanModel back = HdbscanModel.fromState(m.state());
     assertEquals(m, back);
     assertEquals(m.state(), back.state());

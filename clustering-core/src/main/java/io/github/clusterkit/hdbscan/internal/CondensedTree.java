@@ -50,10 +50,15 @@ public final class CondensedTree {
   public final int[] label;
   /** Per tree cluster: the selected cluster at or above it, or -1. */
   public final int[] selected;
+  /**
+   * When the root is selected (allowSingleCluster): the lambda a row must have reached to be in it (the root's death,
+   * or 1 / epsilon); NaN otherwise.
+   */
+  public final double rootThreshold;
 
   private CondensedTree(int[] labels, double[] probabilities, double[] outlierScores, int clusterCount,
       double[] stabilities, int treeSize, int[] rowCluster, double[] rowLambda, int[] parent, double[] birth,
-      double[] death, double[] subtreeMax, int[] label, int[] selected) {
+      double[] death, double[] subtreeMax, int[] label, int[] selected, double rootThreshold) {
     this.labels = labels;
     this.probabilities = probabilities;
     this.outlierScores = outlierScores;
@@ -68,6 +73,22 @@ public final class CondensedTree {
     this.subtreeMax = subtreeMax;
     this.label = label;
     this.selected = selected;
+    this.rootThreshold = rootThreshold;
+  }
+
+  /**
+   * The label of a row that fell out of tree cluster {@code from} at {@code lambda}.
+   *
+   * @param from a tree cluster
+   * @param lambda the row's lambda
+   * @return the selected cluster's label, or -1 (none, or the root selected and the row gone before its threshold)
+   */
+  public int labelOf(int from, double lambda) {
+    int s = selected[from];
+    if (s < 0 || (s == 0 && !(lambda >= rootThreshold))) {
+      return -1;
+    }
+    return label[from];
   }
 
   /**
@@ -79,10 +100,10 @@ public final class CondensedTree {
    *     death (1 for an infinite lambda)
    */
   public double probability(int from, double lambda) {
-    int s = selected[from];
-    if (s < 0) {
+    if (labelOf(from, lambda) < 0) {
       return 0.0;
     }
+    int s = selected[from];
     double top = death[s];
     return lambda == Double.POSITIVE_INFINITY ? 1.0 : Math.min(lambda, top) / top;
   }
@@ -118,6 +139,25 @@ public final class CondensedTree {
    * @return the result
    */
   public static CondensedTree build(int n, int[] from, int[] to, double[] weight, int minClusterSize, boolean leaf) {
+    return build(n, from, to, weight, minClusterSize, leaf, false, 0.0);
+  }
+
+  /**
+   * Builds the tree and selects the clusters, with scikit-learn's {@code allow_single_cluster} and
+   * {@code cluster_selection_epsilon}.
+   *
+   * @param n the number of rows, {@code >= 1}
+   * @param from one end of each edge of a spanning tree (n - 1 edges)
+   * @param to the other end
+   * @param weight the edges' weights, finite, {@code >= 0}, in ascending order
+   * @param minClusterSize the smallest cluster, {@code >= 2}
+   * @param leaf true for leaf selection, false for excess of mass
+   * @param allowSingleCluster whether the root may be selected
+   * @param epsilon the cluster selection radius, {@code >= 0} (0: none), in the units of the weights
+   * @return the result
+   */
+  public static CondensedTree build(int n, int[] from, int[] to, double[] weight, int minClusterSize, boolean leaf,
+      boolean allowSingleCluster, double epsilon) {
     int edges = n - 1;
     // --- single-linkage merges: node n + i merges the components joined by edge i
     int nodes = n + edges;
@@ -242,7 +282,9 @@ public final class CondensedTree {
     double[] siblings = new double[clusters];
     for (int c = clusters - 1; c >= 0; c--) {
       if (firstChild[c] < 0) {
-        chosen[c] = c != 0;
+        // a leaf; the root only under excess of mass with allowSingleCluster (scikit-learn's leaf selection never
+        // returns the root)
+        chosen[c] = c != 0 || (allowSingleCluster && !leaf);
         best[c] = stability[c];
         continue;
       }
@@ -255,19 +297,45 @@ public final class CondensedTree {
       for (int j = 0; j < m; j++) {
         s += siblings[j];
       }
-      if (c == 0 || leaf || s > stability[c]) {
+      if ((c == 0 && !allowSingleCluster) || leaf || s > stability[c]) {
         best[c] = s;
       } else {
         chosen[c] = true;
         best[c] = stability[c];
       }
     }
-    // top down: the selected cluster at or above each cluster (-1 for none), and the subtree's deepest lambda
-    int[] selectedAt = new int[clusters];
-    for (int c = 0; c < clusters; c++) {
-      int up = c == 0 ? -1 : selectedAt[clusterParent[c]];
-      selectedAt[c] = up >= 0 ? up : (chosen[c] ? c : -1);
+    int[] selectedAt = topmost(chosen, clusterParent, clusters);
+    // cluster_selection_epsilon: a selected cluster born below the radius gives way to its nearest ancestor born
+    // above it (the root only with allowSingleCluster; else the cluster just below the root); nothing changes when
+    // the root alone is selected
+    if (epsilon > 0 && selectedAt[0] != 0) {
+      boolean[] picked = new boolean[clusters];
+      for (int c = 1; c < clusters; c++) {
+        if (selectedAt[c] != c) {
+          continue;
+        }
+        int result = c;
+        if (1.0 / birth[c] < epsilon) {
+          int x = c;
+          while (true) {
+            int up = clusterParent[x];
+            if (up == 0) {
+              result = allowSingleCluster ? 0 : x;
+              break;
+            }
+            if (1.0 / birth[up] > epsilon) {
+              result = up;
+              break;
+            }
+            x = up;
+          }
+        }
+        picked[result] = true;
+      }
+      selectedAt = topmost(picked, clusterParent, clusters); // a cluster inside another picked one is dropped
     }
+    // the root, when selected, holds only the rows that stayed to its end (or past the radius)
+    double rootThreshold = selectedAt[0] == 0 ? (epsilon > 0 ? 1.0 / epsilon : death[0]) : Double.NaN;
     double[] subtreeMax = Arrays.copyOf(death, clusters);
     for (int c = clusters - 1; c > 0; c--) {
       int p = clusterParent[c];
@@ -275,22 +343,19 @@ public final class CondensedTree {
         subtreeMax[p] = subtreeMax[c];
       }
     }
-    // --- number the selected clusters by their smallest row
-    int[] minRow = new int[clusters];
-    Arrays.fill(minRow, Integer.MAX_VALUE);
+    // --- number the selected clusters by their smallest labelled row
+    int[] rowSelected = new int[n];
     for (int p = 0; p < n; p++) {
-      int s = selectedAt[fallCluster[p]];
-      if (s >= 0 && p < minRow[s]) {
-        minRow[s] = p;
-      }
+      int sc = selectedAt[fallCluster[p]];
+      rowSelected[p] = sc == 0 && !(fallLambda[p] >= rootThreshold) ? -1 : sc;
     }
     int[] numberOf = new int[clusters];
     Arrays.fill(numberOf, -1);
     int count = 0;
     for (int p = 0; p < n; p++) {
-      int s = selectedAt[fallCluster[p]];
-      if (s >= 0 && minRow[s] == p) {
-        numberOf[s] = count++;
+      int sc = rowSelected[p];
+      if (sc >= 0 && numberOf[sc] < 0) {
+        numberOf[sc] = count++;
       }
     }
     double[] stabilities = new double[count];
@@ -308,13 +373,23 @@ public final class CondensedTree {
     }
     CondensedTree t = new CondensedTree(labels, prob, score, count, stabilities, clusters, fallCluster, fallLambda,
         Arrays.copyOf(clusterParent, clusters), Arrays.copyOf(birth, clusters), Arrays.copyOf(death, clusters),
-        subtreeMax, label, selectedAt);
+        subtreeMax, label, selectedAt, rootThreshold);
     for (int p = 0; p < n; p++) {
-      labels[p] = label[fallCluster[p]];
+      labels[p] = t.labelOf(fallCluster[p], fallLambda[p]);
       prob[p] = t.probability(fallCluster[p], fallLambda[p]);
       score[p] = t.outlierScore(fallCluster[p], fallLambda[p]);
     }
     return t;
+  }
+
+  /** Per cluster: the highest chosen cluster at or above it, or -1. */
+  private static int[] topmost(boolean[] chosen, int[] clusterParent, int clusters) {
+    int[] at = new int[clusters];
+    for (int c = 0; c < clusters; c++) {
+      int up = c == 0 ? -1 : at[clusterParent[c]];
+      at[c] = up >= 0 ? up : (chosen[c] ? c : -1);
+    }
+    return at;
   }
 
   private static int find(int[] uf, int x) {
