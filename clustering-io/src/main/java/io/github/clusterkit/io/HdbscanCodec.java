@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <pre>
  * parameters: { "minClusterSize": 15, "minSamples": 5, "selection": "eom" | "leaf",
- *               "metric": "euclidean" | "manhattan" | "chebyshev" }
+ *               "metric": "euclidean" | "manhattan" | "chebyshev",
+ *               "allowSingleCluster": true, "clusterSelectionEpsilon": 0.5 }
  * state: { "dimension": d, "rows": [[d numbers] per training row, in row order],
  *          "labels": [n labels, -1 for noise], "columnNames": [d names] }
  * </pre>
@@ -23,6 +24,11 @@ import java.util.List;
  * placeholders {@code x0 .. x(d-1)} of a dataset built without names (given names that read so, such as a CSV header
  * {@code x0,x1}, are written), and it is optional on reading: a file without it loads as a model without names, which
  * no dataset is checked against. When present it must hold one distinct string per column.
+ *
+ * <p>{@code allowSingleCluster} and {@code clusterSelectionEpsilon} are optional, written only when they are not the
+ * defaults (false and 0), so a model without them is written as before the options existed; a file without them
+ * loads with the defaults. An earlier library refuses a file that has them (unknown field) rather than load a model
+ * that selects its clusters otherwise.
  *
  * <p>The model is rebuilt by {@link HdbscanModel#fromState}: the stored rows are fitted again with the stored settings
  * (the fit is deterministic, so the loaded model, its probabilities, outlier scores and predictions included, is the
@@ -54,6 +60,12 @@ final class HdbscanCodec implements ModelCodec<HdbscanModel> {
     p.put("minSamples", s.minSamples());
     p.put("selection", Nodes.name(s.selection(), SELECTIONS, SELECTION_NAMES));
     p.put("metric", Nodes.name(s.metric(), DbscanCodec.METRICS, DbscanCodec.METRIC_NAMES));
+    if (s.allowSingleCluster()) {
+      p.put("allowSingleCluster", true);
+    }
+    if (s.clusterSelectionEpsilon() != 0) {
+      p.put("clusterSelectionEpsilon", s.clusterSelectionEpsilon());
+    }
     return p;
   }
 
@@ -75,11 +87,14 @@ final class HdbscanCodec implements ModelCodec<HdbscanModel> {
 
   @Override
   public HdbscanModel read(JsonIn parameters, JsonIn state) {
-    parameters.only("minClusterSize", "minSamples", "selection", "metric");
+    parameters.only("minClusterSize", "minSamples", "selection", "metric", "allowSingleCluster",
+        "clusterSelectionEpsilon");
     int minClusterSize = (int) parameters.integer("minClusterSize", 2, Integer.MAX_VALUE);
     int minSamples = (int) parameters.integer("minSamples", 1, Integer.MAX_VALUE);
     Hdbscan.Selection selection = Nodes.constant(parameters, "selection", SELECTIONS, SELECTION_NAMES);
     Metric metric = Nodes.constant(parameters, "metric", DbscanCodec.METRICS, DbscanCodec.METRIC_NAMES);
+    boolean allowSingle = parameters.has("allowSingleCluster") && parameters.bool("allowSingleCluster");
+    double epsilon = parameters.has("clusterSelectionEpsilon") ? parameters.number("clusterSelectionEpsilon") : 0.0;
     state.only("dimension", "rows", "labels", "columnNames");
     int d = (int) state.integer("dimension", 1, Integer.MAX_VALUE);
     // the number of rows is the array's length; its shape is checked before anything is allocated for it
@@ -88,7 +103,8 @@ final class HdbscanCodec implements ModelCodec<HdbscanModel> {
     List<String> names = state.has("columnNames") ? state.strings("columnNames") : FittedColumns.defaults(d);
     try {
       return HdbscanModel.fromState(
-          new HdbscanModel.State(minClusterSize, minSamples, selection, metric, d, names, rows, labels));
+          new HdbscanModel.State(minClusterSize, minSamples, selection, metric, allowSingle, epsilon, d, names, rows,
+              labels));
     } catch (IllegalArgumentException e) {
       throw state.invalid(e);
     }

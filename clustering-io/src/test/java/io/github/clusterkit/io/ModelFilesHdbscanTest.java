@@ -110,6 +110,27 @@ class ModelFilesHdbscanTest {
     assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
   }
 
+  /**
+   * The selection options are written only when set, and come back: with allowSingleCluster and a radius of 20 the
+   * two squares (born at 12.73, below 20) give way to the root, whose rows that stayed to radius 20 (lambda 1/20) are
+   * one cluster; the far row (gone at 55.87) is noise.
+   */
+  @Test
+  void selectionOptionsRoundTrip(@TempDir Path dir) throws IOException {
+    HdbscanModel m = Hdbscan.minClusterSize(3).allowSingleCluster(true).clusterSelectionEpsilon(20).fit(SQUARES);
+    assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0, 0, 0, -1}, m.labels());
+    String json = ModelFiles.toJson(m);
+    assertTrue(json.contains("\"metric\" : \"euclidean\",\n    \"allowSingleCluster\" : true,\n"
+        + "    \"clusterSelectionEpsilon\" : 20.0\n"), json);
+    Path a = dir.resolve("a.json");
+    ModelFiles.save(m, a);
+    HdbscanModel back = ModelFiles.load(a, HdbscanModel.class);
+    assertEquals(m, back);
+    assertTrue(back.config().allowSingleCluster());
+    assertEquals(20.0, back.config().clusterSelectionEpsilon(), 0.0);
+    assertTrue(!ModelFiles.toJson(squares()).contains("allowSingleCluster"), "defaults are not written");
+  }
+
   /** Data far from 1 (scaled by a power of two inside the fit): the file holds the rows in the data's own units. */
   @Test
   void rowsAreStoredInTheirOwnScale() {
@@ -229,7 +250,12 @@ class ModelFilesHdbscanTest {
         + " \"cosine\"", d -> params(d).put("metric", "cosine"));
     assertRejected("invalid model file at parameters: missing field \"selection\"", d -> params(d).remove("selection"));
     assertRejected("invalid model file at parameters: unexpected field \"parallelism\"; expected only"
-        + " [minClusterSize, minSamples, selection, metric]", d -> params(d).put("parallelism", 2));
+        + " [minClusterSize, minSamples, selection, metric, allowSingleCluster, clusterSelectionEpsilon]",
+        d -> params(d).put("parallelism", 2));
+    assertRejected("invalid model file at parameters.allowSingleCluster: expected true or false, got \"yes\"",
+        d -> params(d).put("allowSingleCluster", "yes"));
+    assertRejected("invalid model file at state: clusterSelectionEpsilon must be >= 0 and finite, got -0.5",
+        d -> params(d).put("clusterSelectionEpsilon", -0.5));
     // more than the rows: the fit's own rule, at the state it is checked against
     assertRejected("invalid model file at state: minClusterSize must be <= the number of rows, got 10 for 9 rows",
         d -> params(d).put("minClusterSize", 10));
