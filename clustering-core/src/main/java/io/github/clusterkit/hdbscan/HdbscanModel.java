@@ -253,7 +253,7 @@ public final class HdbscanModel implements ClusterModel {
    */
   public Membership membership(double[] point) {
     checkPoint(point, "point");
-    return place(scaled(point), new Neighbors());
+    return place(point, 0, new double[d], new Neighbors());
   }
 
   /**
@@ -292,22 +292,9 @@ public final class HdbscanModel implements ClusterModel {
     double[] q = new double[d];
     Neighbors buf = new Neighbors();
     for (int i = 0; i < m; i++) {
-      for (int j = 0; j < d; j++) {
-        q[j] = scale == 0 ? x[i * d + j] : Math.scalb(x[i * d + j], -scale);
-      }
-      out[i] = place(q, buf).label();
+      out[i] = place(x, i * d, q, buf).label();
     }
     return out;
-  }
-
-  private double[] scaled(double[] point) {
-    double[] q = point.clone();
-    if (scale != 0) {
-      for (int j = 0; j < d; j++) {
-        q[j] = Math.scalb(q[j], -scale);
-      }
-    }
-    return q;
   }
 
   private KdTree index() {
@@ -324,29 +311,54 @@ public final class HdbscanModel implements ClusterModel {
     return t;
   }
 
-  private Membership place(double[] q, Neighbors buf) {
+  /**
+   * The smallest radius searched around a point (in the scaled rows' units): every gap whose reduced form underflows
+   * to 0, which the fit measures as 0, lies within it (Euclidean squares vanish below about {@code 2^-537}), and its
+   * own reduced form is a normal number, so the k-d tree compares reduced distances with it as the fit computes them.
+   */
+  private static final double NEAR = 0x1p-500;
+
+  /**
+   * Places the point {@code x[off .. off + d)} (data units, finite): its scaled copy goes to {@code q}. Distances are
+   * measured as the fit measures them, {@code fromReduced} of the reduced distance between scaled rows; the k-d tree
+   * only proposes candidates (a radius query slightly wider than the best mutual reachability among the point's
+   * nearest rows, so that no row is lost to the tree's own rounding), and the minimum is taken over their exact
+   * values. Where the scaled point or its distances overflow (a point far beyond the data), {@link #placeFar}.
+   */
+  private Membership place(double[] x, int off, double[] q, Neighbors buf) {
     Metric metric = config.metric();
+    boolean finite = true;
+    for (int j = 0; j < d; j++) {
+      q[j] = scale == 0 ? x[off + j] : Math.scalb(x[off + j], -scale);
+      finite &= Double.isFinite(q[j]);
+    }
+    if (!finite) {
+      return placeFar(x, off);
+    }
     KdTree t = index();
     int k = config.minSamples();
     // the point's core distance: its k-th nearest training row, as if the point were one more copy of a training row
     // (so a training row, given again, has its own core distance)
     int found = t.knn(q, k, buf);
-    double coreQ = metric.fromReduced(buf.reducedDistance(found - 1));
-    // a first candidate among those rows, then every row within its mutual reachability (a row farther away has a
-    // larger one); distances as the fit measures them, fromReduced of the reduced distance
-    double bestMrd = Double.POSITIVE_INFINITY;
+    double coreQ = distance(metric, q, buf.index(found - 1));
+    double bound = Double.POSITIVE_INFINITY;
     for (int i = 0; i < found; i++) {
-      double mrd = Math.max(Math.max(coreQ, scaledCore[buf.index(i)]), metric.fromReduced(buf.reducedDistance(i)));
-      bestMrd = Math.min(bestMrd, mrd);
+      int r = buf.index(i);
+      bound = Math.min(bound, Math.max(Math.max(coreQ, scaledCore[r]), distance(metric, q, r)));
     }
-    int m = t.radius(q, Math.nextUp(bestMrd), buf); // nextUp: every row whose distance rounds to bestMrd
+    // every row of mutual reachability <= bound lies within bound (a row farther away has a larger one)
+    double radius = Math.max(bound * (1 + 0x1p-40), NEAR);
+    if (radius == Double.POSITIVE_INFINITY) {
+      return placeFar(x, off);
+    }
+    int m = t.radius(q, radius, buf);
     int best = -1;
     double bestDistance = Double.POSITIVE_INFINITY;
-    bestMrd = Double.POSITIVE_INFINITY;
+    double bestMrd = Double.POSITIVE_INFINITY;
     for (int i = 0; i < m; i++) {
       int r = buf.index(i);
-      double dist = buf.reducedDistance(i);
-      double mrd = Math.max(Math.max(coreQ, scaledCore[r]), metric.fromReduced(dist));
+      double dist = distance(metric, q, r);
+      double mrd = Math.max(Math.max(coreQ, scaledCore[r]), dist);
       // smallest mutual reachability, then the nearest, then the smallest row
       if (mrd < bestMrd || (mrd == bestMrd && (dist < bestDistance || (dist == bestDistance && r < best)))) {
         bestMrd = mrd;
@@ -354,7 +366,52 @@ public final class HdbscanModel implements ClusterModel {
         best = r;
       }
     }
-    double lambda = 1.0 / bestMrd;
+    return join(best, bestMrd);
+  }
+
+  /** The fit's distance between the scaled point {@code q} and scaled row {@code r}. */
+  private double distance(Metric metric, double[] q, int r) {
+    return metric.fromReduced(metric.reducedDistance(q, 0, rows, r * d, d));
+  }
+
+  /**
+   * A point too far from the data for the scaled search (its scaled coordinates or its squared distances overflow):
+   * the same rule by a scan of every row in the data's units with {@link Metric#distance}, exact at any magnitude.
+   * Time O(n d) per point, with one array of n distances.
+   */
+  private Membership placeFar(double[] x, int off) {
+    Metric metric = config.metric();
+    double[] p = Arrays.copyOfRange(x, off, off + d);
+    double[] row = new double[d];
+    double[] dist = new double[n];
+    for (int r = 0; r < n; r++) {
+      for (int j = 0; j < d; j++) {
+        row[j] = scale == 0 ? rows[r * d + j] : Math.scalb(rows[r * d + j], scale);
+      }
+      dist[r] = metric.distance(p, row);
+    }
+    int k = config.minSamples();
+    double[] sorted = dist.clone();
+    Arrays.sort(sorted);
+    double coreQ = sorted[k - 1]; // its k-th nearest training row, as in place
+    int best = 0;
+    double bestMrd = Double.POSITIVE_INFINITY;
+    for (int r = 0; r < n; r++) {
+      double mrd = Math.max(Math.max(coreQ, coreDistances[r]), dist[r]);
+      if (mrd < bestMrd || (mrd == bestMrd && dist[r] < dist[best])) {
+        bestMrd = mrd;
+        best = r;
+      }
+    }
+    return join(best, scale == 0 ? bestMrd : Math.scalb(bestMrd, -scale));
+  }
+
+  /**
+   * The point joins the hierarchy through row {@code best} at mutual reachability {@code mrd} (scaled units; 0 gives
+   * lambda infinity, an infinite {@code mrd} lambda 0, below every cluster's birth).
+   */
+  private Membership join(int best, double mrd) {
+    double lambda = 1.0 / mrd;
     int from = tree.rowCluster[best];
     double rowLambda = tree.rowLambda[best];
     if (lambda >= rowLambda) {

@@ -112,6 +112,103 @@ class HdbscanPredictTest {
     assertArrayEquals(labels, m.predict(Dataset.of(x)));
   }
 
+  /**
+   * A point whose gap to a row squares to 0 (1e-300 beside row 0 of data near 1): the fit measures such gaps as 0
+   * (squared distances underflow), and the search for the nearest row must agree with that measure. Each point leaves
+   * with row 0 by hand, as the point 0.5 of {@link #handCase()}: with minSamples 1 its mutual reachability to row 0 is
+   * at most 1e-300, lambda at least 1e300 is above row 0's 1; with minSamples 2 and row 0 doubled, rows 0 and 1 (both
+   * 0, core distance 0) tie at the same distance, the smaller wins, and their lambda is 1 (the pair, smaller than
+   * minClusterSize 3, leaves A = {0, 0, 1, 2} at weight 1, where A ends): label 0, probability 1, score 0. Before the
+   * fix the search found no row (its radius query measured the true gap 1e-300 against a radius of 4.9e-324) and
+   * failed with an ArrayIndexOutOfBoundsException.
+   */
+  @Test
+  void aPointWithinAnUnderflowingGapOfARow() {
+    HdbscanModel m = Hdbscan.minClusterSize(3).minSamples(1).fit(column(0, 1, 2, 10, 11, 12, 5));
+    assertEquals(new HdbscanModel.Membership(0, 1.0, 0.0, 0), m.membership(new double[] {1e-300}));
+    assertEquals(new HdbscanModel.Membership(0, 1.0, 0.0, 0), m.membership(new double[] {-1e-300}));
+    HdbscanModel dup = Hdbscan.minClusterSize(3).minSamples(2).fit(column(0, 0, 1, 2, 10, 11, 12, 5));
+    assertEquals(new HdbscanModel.Membership(0, 1.0, 0.0, 0), dup.membership(new double[] {1e-300}));
+    HdbscanModel two = Hdbscan.minClusterSize(3).minSamples(1)
+        .fit(Dataset.of(new double[][] {{0, 1}, {1, 1}, {2, 1}, {10, 1}, {11, 1}, {12, 1}, {5, 1}}));
+    assertEquals(new HdbscanModel.Membership(1, 1.0, 0.0, 4), two.membership(new double[] {11, 1 + 0x1p-52}));
+  }
+
+  /**
+   * Points so far from the data that squared distances overflow at the data's scale (1e160 from data near 1), or whose
+   * coordinates overflow when scaled as the data were (1e300 beside data near 1e-250): the fit's rule still applies.
+   * By hand for rows 0, 1, 2, 10, 11, 12, 5 (minSamples 2, minClusterSize 3; every core distance 1 but row 5's 3, so
+   * the deepest lambda of the root's subtree is 1): every distance to the point rounds to the same value (the data
+   * are below an ulp of it), so every row ties and row 0 is the nearest; the point's lambda (below 1e-160) is below
+   * every cluster's birth, so it leaves the root: noise, probability 0, score (1 - lambda) / 1, which rounds to 1.
+   * Before the fix the first threw "radius must be >= 0 and finite, got Infinity" and the second "query must be
+   * finite, got Infinity at index 0", though the points are finite.
+   */
+  @Test
+  void farPointsAreNoise() {
+    HdbscanModel m = Hdbscan.minClusterSize(3).minSamples(2).fit(column(0, 1, 2, 10, 11, 12, 5));
+    HdbscanModel.Membership noise = new HdbscanModel.Membership(-1, 0.0, 1.0, 0);
+    for (double q : new double[] {1e160, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE}) {
+      assertEquals(noise, m.membership(new double[] {q}), "point " + q);
+    }
+    for (Metric metric : Metric.values()) {
+      HdbscanModel tiny = Hdbscan.minClusterSize(3).minSamples(2).metric(metric)
+          .fit(column(0, 1e-250, 2e-250, 10e-250, 11e-250, 12e-250, 5e-250));
+      for (double q : new double[] {1e300, -1e300, Double.MAX_VALUE, 1e-100}) {
+        assertEquals(noise, tiny.membership(new double[] {q}), metric + ", point " + q);
+      }
+      assertArrayEquals(new int[] {-1, -1}, tiny.predict(column(1e300, -Double.MAX_VALUE)));
+    }
+  }
+
+  /**
+   * Far points against a brute-force oracle in the data's units ({@link Metric#distance}, exact at any magnitude):
+   * the nearest row is the row of smallest mutual reachability (ties to the smaller index), and a point beyond every
+   * cluster's birth is noise with probability 0.
+   */
+  @Property(tries = 40)
+  void farPointsMatchTheBruteForceRule(@ForAll long seed, @ForAll @IntRange(min = 3, max = 120) int n,
+      @ForAll @IntRange(min = 1, max = 3) int d, @ForAll @IntRange(min = 0, max = 1020) int exponent) {
+    double[][] x = HdbscanPropertiesTest.data(seed, n, d);
+    Hdbscan config = HdbscanPropertiesTest.config(seed, n);
+    HdbscanModel m = config.fit(Dataset.of(x));
+    Metric metric = config.metric();
+    double[] core = m.coreDistances();
+    Rng rng = new Rng(seed + 23);
+    for (int t = 0; t < 5; t++) {
+      double[] q = new double[d];
+      for (int j = 0; j < d; j++) {
+        q[j] = Math.scalb(rng.nextGaussian(), exponent);
+      }
+      double[] dist = new double[n];
+      for (int i = 0; i < n; i++) {
+        dist[i] = metric.distance(q, x[i]);
+      }
+      double[] sorted = dist.clone();
+      java.util.Arrays.sort(sorted);
+      int k = config.minSamples();
+      double coreQ = k == 1 ? 0 : sorted[k - 2];
+      int best = -1;
+      double bestMrd = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        double mrd = Math.max(Math.max(coreQ, core[i]), dist[i]);
+        if (best < 0 || mrd < bestMrd) {
+          bestMrd = mrd;
+          best = i;
+        }
+      }
+      HdbscanModel.Membership got = m.membership(q);
+      String what = java.util.Arrays.toString(q);
+      if (exponent >= 200) { // far beyond every weight of data within about 100 of the origin
+        assertEquals(best, got.nearestRow(), "nearest row of " + what);
+        assertEquals(-1, got.label(), what);
+        assertEquals(0.0, got.probability(), 0.0, what);
+      }
+      assertTrue(got.probability() >= 0 && got.probability() <= 1, what);
+      assertTrue(got.outlierScore() >= 0 && got.outlierScore() <= 1, what);
+    }
+  }
+
   @Test
   void refusesBadPoints() {
     HdbscanModel m = Hdbscan.minClusterSize(2).fit(Dataset.of(new double[][] {{0, 0}, {1, 1}, {2, 2}},
