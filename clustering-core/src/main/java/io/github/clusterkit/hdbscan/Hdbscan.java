@@ -62,7 +62,9 @@ import java.util.Objects;
  * {@link #fit(Dataset)} ({@link IllegalArgumentException} naming the parameter and both values). Rows with at least
  * {@code minSamples} exact copies have core distance 0; the clusters they form have infinite lambda and
  * stability, probabilities 1 and outlier scores 0 for those rows, never NaN. Data whose magnitude would overflow or
- * underflow squared distances is processed scaled by a power of two (exact; core distances are scaled back).
+ * underflow squared distances is processed scaled by a power of two (exact; core distances are scaled back), and
+ * Manhattan or Chebyshev gaps so small that 1 / gap would overflow (subnormal ones) have their lambdas taken after
+ * another power of two: the result is that of the data times a power of two, every lambda finite.
  *
  * <p><b>Parallelism</b> is opt-in ({@link #parallelism(int)}, default 1); the core distances and the spanning tree use
  * fixed chunks and a fixed order of reductions, and the result is identical for every thread count.
@@ -294,11 +296,41 @@ public final class Hdbscan {
     if (e != 0) {
       w = Scale.down(w, e);
     }
-    double eps = e == 0 ? clusterSelectionEpsilon : Math.scalb(clusterSelectionEpsilon, -e);
+    // Manhattan and Chebyshev measure gaps down to 2^-1074, whose lambdas 1 / w overflow (A and B born at infinity
+    // have stability infinity - infinity); a second power of two brings the smallest positive weight to 2^-990 or
+    // above, so every lambda is finite and n of them still sum to a finite stability. Euclidean weights are 0 or at
+    // least about 2^-537: never shifted.
+    int shift = lambdaShift(w);
+    if (shift != 0) {
+      w = Scale.down(w, -shift);
+    }
+    // the cluster selection radius in the units of those weights
+    double eps = Math.scalb(clusterSelectionEpsilon, shift - e);
     CondensedTree tree = CondensedTree.build(n, mst.from, mst.to, w, minClusterSize, selection == Selection.LEAF,
         allowSingleCluster, eps);
     return new HdbscanModel(this, n, data.dimension(), data.columnNames(), tree, core, mst.from, mst.to, mst.weight,
-        e == 0 ? DataAccess.values(data).clone() : Scale.values(data, e), e);
+        e == 0 ? DataAccess.values(data).clone() : Scale.values(data, e), e, shift);
+  }
+
+  /** Binary exponent below which the smallest positive weight is scaled up (see {@link #fit}). */
+  static final int MIN_WEIGHT_EXPONENT = -990;
+
+  /**
+   * @param w the weights, ascending, {@code >= 0}
+   * @return the power of two ({@code >= 0}) by which to multiply them so that the smallest positive one is at least
+   *     {@code 2^MIN_WEIGHT_EXPONENT}; 0 when it already is or all are 0
+   */
+  static int lambdaShift(double[] w) {
+    for (double v : w) {
+      if (v > 0) {
+        int ex = Math.getExponent(v);
+        if (ex < Double.MIN_EXPONENT) { // subnormal: its exponent reads as MIN_EXPONENT - 1
+          ex = Math.getExponent(v * 0x1p60) - 60;
+        }
+        return Math.max(0, MIN_WEIGHT_EXPONENT - ex);
+      }
+    }
+    return 0;
   }
 
   @Override

@@ -55,7 +55,12 @@ public final class HdbscanModel implements ClusterModel {
   private final double[] edgeWeight;
   /** The power of two the training rows were divided by for the search ({@code Scale}); 0 for none. */
   private final int scale;
-  /** The condensed tree, for placing new points (its lambdas are those of the scaled rows). */
+  /**
+   * The power of two by which the scaled rows' weights were multiplied before their lambdas were taken (0 but for
+   * subnormal Manhattan or Chebyshev gaps, {@code Hdbscan.lambdaShift}).
+   */
+  private final int lambdaShift;
+  /** The condensed tree, for placing new points (its lambdas are those of the scaled rows' weights times 2^shift). */
   private final CondensedTree tree;
   /** The training rows scaled by 2^-scale, row-major (a copy: the model keeps no reference to the caller's data). */
   private final double[] rows;
@@ -66,7 +71,7 @@ public final class HdbscanModel implements ClusterModel {
   private volatile KdTree index;
 
   HdbscanModel(Hdbscan config, int n, int d, List<String> columnNames, CondensedTree tree, double[] coreDistances,
-      int[] edgeFrom, int[] edgeTo, double[] edgeWeight, double[] rows, int scale) {
+      int[] edgeFrom, int[] edgeTo, double[] edgeWeight, double[] rows, int scale, int lambdaShift) {
     this.config = config;
     this.n = n;
     this.d = d;
@@ -82,6 +87,7 @@ public final class HdbscanModel implements ClusterModel {
     this.edgeTo = edgeTo;
     this.edgeWeight = edgeWeight;
     this.scale = scale;
+    this.lambdaShift = lambdaShift;
     this.tree = tree;
     this.rows = rows;
     this.scaledCore = scale == 0 ? coreDistances : io.github.clusterkit.internal.Scale.down(coreDistances, scale);
@@ -408,10 +414,15 @@ public final class HdbscanModel implements ClusterModel {
 
   /**
    * The point joins the hierarchy through row {@code best} at mutual reachability {@code mrd} (scaled units; 0 gives
-   * lambda infinity, an infinite {@code mrd} lambda 0, below every cluster's birth).
+   * lambda infinity, an infinite {@code mrd} lambda 0, below every cluster's birth). A positive {@code mrd} whose
+   * lambda overflows (a gap below the training rows' smallest) gets the largest finite double: above every finite
+   * lambda of the tree, as its true value is, and below an infinite one.
    */
   private Membership join(int best, double mrd) {
-    double lambda = 1.0 / mrd;
+    double lambda = 1.0 / (lambdaShift == 0 ? mrd : Math.scalb(mrd, lambdaShift));
+    if (lambda == Double.POSITIVE_INFINITY && mrd > 0) {
+      lambda = Double.MAX_VALUE;
+    }
     int from = tree.rowCluster[best];
     double rowLambda = tree.rowLambda[best];
     if (lambda >= rowLambda) {

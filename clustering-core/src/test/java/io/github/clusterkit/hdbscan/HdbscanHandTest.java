@@ -103,6 +103,54 @@ class HdbscanHandTest {
     assertEquals(0.0, b.probabilities()[10], 0.0);
   }
 
+  /**
+   * Gaps so small that lambda = 1 / weight overflows (Manhattan and Chebyshev measure subnormal gaps; the squares of
+   * Euclidean distances would vanish): with u = 4.9e-324 (2^-1074), rows 0, u, 2u | 10u, 11u, 12u and 1, 1.5, 2,
+   * minSamples 1, minClusterSize 3. By hand, in exact arithmetic: the root splits at weight 1 - 12u into P (the six)
+   * and Q (born at lambda 1, rounded); P splits at 8u into A and B, born at 1/(8u) = 2^1071, whose rows leave at
+   * 1/u = 2^1074: stability 3 (2^1074 - 2^1071) = 21 * 2^1071 each, 42 * 2^1071 together, while P's own is
+   * 6 (2^1071 - 1), below: excess of mass keeps A, B and Q, every row leaving at its cluster's last lambda
+   * (probability 1, score 0). The same data times 2^1000 (exact) give that result with finite lambdas. Before the fix
+   * 1 / (8u) overflowed: A and B were born at infinity with stability infinity - infinity = NaN, and P won.
+   */
+  @Test
+  void lambdasOfSubnormalWeightsDoNotOverflow() {
+    double u = Double.MIN_VALUE;
+    double[] v = {0, u, 2 * u, 10 * u, 11 * u, 12 * u, 1, 1.5, 2};
+    double[] big = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      big[i] = Math.scalb(v[i], 1000);
+    }
+    double[] ones = {1, 1, 1, 1, 1, 1, 1, 1, 1};
+    for (Metric metric : new Metric[] {Metric.MANHATTAN, Metric.CHEBYSHEV}) {
+      Hdbscan config = Hdbscan.minClusterSize(3).minSamples(1).metric(metric);
+      HdbscanModel m = config.fit(column(v));
+      assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1, 2, 2, 2}, m.labels(), metric.toString());
+      assertArrayEquals(ones, m.probabilities(), 0.0);
+      assertArrayEquals(new double[9], m.outlierScores(), 0.0);
+      for (double s : m.internalTree().stabilities) {
+        assertTrue(s > 0 && s < Double.POSITIVE_INFINITY, "stability " + s);
+      }
+      HdbscanModel b = config.fit(column(big));
+      assertArrayEquals(b.labels(), m.labels());
+      assertArrayEquals(b.probabilities(), m.probabilities(), 0.0);
+      assertArrayEquals(b.outlierScores(), m.outlierScores(), 0.0);
+      // a new point at row 0 leaves with it; one at 6u, 4u from rows 2u and 10u (a tie: the smaller row, 2), joins
+      // at 4u, lambda 2^1072, below row 2's 2^1074 and above A's birth 2^1071: it leaves A there, probability
+      // 2^1072 / 2^1074 = 1/4, score 3/4
+      assertEquals(new HdbscanModel.Membership(0, 1.0, 0.0, 0), m.membership(new double[] {0}));
+      assertEquals(new HdbscanModel.Membership(0, 0.25, 0.75, 2), m.membership(new double[] {6 * u}));
+      assertEquals(b.membership(new double[] {Math.scalb(6 * u, 1000)}), m.membership(new double[] {6 * u}));
+      // two groups of three copies (minSamples 3: core distance 0, lambda infinity, no shift): a new point u from
+      // the first has core distance u (its second nearest row) and joins row 0 at u, a finite lambda 2^1074 (it
+      // overflowed to infinity and the point left with row 0 at infinity): it leaves A = {0 x 3} above its birth
+      // 1/10, probability min(2^1074, inf) / inf = 0, score 1, as the same data times 2^1000 give
+      HdbscanModel dup = Hdbscan.minClusterSize(3).metric(metric).fit(column(0, 0, 0, 10, 10, 10));
+      assertEquals(new HdbscanModel.Membership(0, 0.0, 1.0, 0), dup.membership(new double[] {u}));
+      assertEquals(new HdbscanModel.Membership(0, 1.0, 0.0, 0), dup.membership(new double[] {0}));
+    }
+  }
+
   /** One group without a split: the root is never kept, so every row is noise (allow_single_cluster=False). */
   @Test
   void aSingleGroupIsAllNoise() {
