@@ -33,7 +33,7 @@ import java.util.Objects;
  *
  * <p><b>Equality.</b> Two models are equal when their settings (the parallelism aside, which changes nothing), shape,
  * column names (given names, or the placeholders of data without names, which are not equal to given names
- * {@code x0, x1, ...}) and every per-row output are equal.
+ * {@code x0, x1, ...}), training rows and every per-row output are equal.
  *
  * <p><b>Thread-safety.</b> Immutable; every array returned is a fresh copy.
  */
@@ -743,7 +743,9 @@ public final class HdbscanModel implements ClusterModel {
         && Double.compare(config.clusterSelectionEpsilon(), b.config.clusterSelectionEpsilon()) == 0
         && n == b.n && d == b.d && FittedColumns.sameNames(columnNames, b.columnNames)
         && Arrays.equals(labels, b.labels) && Arrays.equals(probabilities, b.probabilities)
-        && Arrays.equals(outlierScores, b.outlierScores) && Arrays.equals(coreDistances, b.coreDistances);
+        && Arrays.equals(outlierScores, b.outlierScores) && Arrays.equals(coreDistances, b.coreDistances)
+        // the training rows place new points: models of other rows with the same outputs predict differently
+        && scale == b.scale && Arrays.equals(rows, b.rows);
   }
 
   @Override

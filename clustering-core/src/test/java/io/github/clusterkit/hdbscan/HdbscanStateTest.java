@@ -60,6 +60,28 @@ class HdbscanStateTest {
     org.junit.jupiter.api.Assertions.assertNotEquals(s, given.state());
   }
 
+  /**
+   * Two fits of translated rows (0, 1, 2, 10, 11, 12, 5 and the same plus 100: every distance the same integer) have
+   * the same labels, probabilities, scores and core distances, but place new points differently (0.5 is in cluster 0
+   * of the first, far from every row of the second): they are not equal, and neither are their states. Before the
+   * fix equals compared the per-row outputs only.
+   */
+  @Test
+  void modelsOfOtherRowsAreNotEqual() {
+    Hdbscan config = Hdbscan.minClusterSize(3).minSamples(1);
+    HdbscanModel a = config.fit(HdbscanHandTest.column(0, 1, 2, 10, 11, 12, 5));
+    HdbscanModel b = config.fit(HdbscanHandTest.column(100, 101, 102, 110, 111, 112, 105));
+    assertArrayEquals(a.labels(), b.labels());
+    assertArrayEquals(a.probabilities(), b.probabilities(), 0.0);
+    assertArrayEquals(a.outlierScores(), b.outlierScores(), 0.0);
+    assertArrayEquals(a.coreDistances(), b.coreDistances(), 0.0);
+    assertEquals(0, a.predict(new double[] {0.5}));
+    assertEquals(-1, b.predict(new double[] {0.5}));
+    org.junit.jupiter.api.Assertions.assertNotEquals(a.state(), b.state());
+    org.junit.jupiter.api.Assertions.assertNotEquals(a, b);
+    assertEquals(a, config.parallelism(2).fit(HdbscanHandTest.column(0, 1, 2, 10, 11, 12, 5)));
+  }
+
   @Test
   void refusesBrokenStates() {
     HdbscanModel m = Hdbscan.minClusterSize(3).minSamples(1)
