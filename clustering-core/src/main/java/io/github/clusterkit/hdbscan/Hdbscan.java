@@ -60,9 +60,11 @@ import java.util.Objects;
  *
  * <p><b>Edge cases.</b> {@code minClusterSize} and {@code minSamples} above the number of rows are refused at
  * {@link #fit(Dataset)} ({@link IllegalArgumentException} naming the parameter and both values). Rows with at least
- * {@code minSamples} exact copies have core distance 0; the clusters they form have infinite lambda and
- * stability, probabilities 1 and outlier scores 0 for those rows, never NaN. Data whose magnitude would overflow or
- * underflow squared distances is processed scaled by a power of two (exact; core distances are scaled back), and
+ * {@code minSamples - 1} exact copies (a group of {@code minSamples}) have core distance 0; a group of at least
+ * {@code max(minSamples, minClusterSize)} stays in a cluster down to radius 0: infinite lambda and stability,
+ * outlier score 0 and, unless noise (the root's rows), probability 1 for those rows, never NaN. Data whose magnitude
+ * would overflow or underflow squared distances is processed scaled by a power of two (exact; core distances are
+ * scaled back), and
  * Manhattan or Chebyshev gaps so small that 1 / gap would overflow (subnormal ones) have their lambdas taken after
  * another power of two: the result is that of the data times a power of two, every lambda finite.
  *

@@ -23,13 +23,17 @@ import java.util.Objects;
  * <p><b>Probabilities</b> ({@link #probabilities()}, scikit-learn's {@code probabilities_}): for a row of cluster C,
  * the lambda (1 / radius) at which the row left C or the cluster inside C it was in, capped at C's last lambda (where
  * C split or ended), divided by that last lambda: 1 for rows that stayed to the end, near 0 for rows on C's fringe;
- * 0 for noise. Rows at an infinite lambda (with at least {@code minSamples} exact copies) get 1.
+ * 0 for noise. Rows at an infinite lambda get 1: those of a group of identical rows that stays in the cluster down to
+ * radius 0, which takes at least {@code max(minSamples, minClusterSize)} copies (a smaller group of copies, core
+ * distance 0 or not, leaves its cluster at a finite lambda, when it parts from the rest).
  *
  * <p><b>Outlier scores</b> ({@link #outlierScores()}, GLOSH, Campello et al. 2015, doi:10.1145/2733381, as the
  * {@code hdbscan} package's {@code outlier_scores_}): for every row, noise or not, {@code 1 - epsMin / eps} where eps
  * is the radius at which the row left its cluster and epsMin the smallest radius at which that cluster or any
  * cluster inside it still has rows; 0 for a row as dense as its densest neighbourhood, towards 1 for a row far from
- * it. A row with exact copies at radius 0 scores 0; a row beside such a cluster scores 1.
+ * it. A row that leaves at radius 0 (in such a group of at least {@code max(minSamples, minClusterSize)} copies)
+ * scores 0; a row that leaves a cluster holding such a group at a radius above 0 scores 1 (the {@code hdbscan}
+ * package's quotient is NaN there).
  *
  * <p><b>Equality.</b> Two models are equal when their settings (the parallelism aside, which changes nothing), shape,
  * column names (given names, or the placeholders of data without names, which are not equal to given names

@@ -151,6 +151,25 @@ class HdbscanHandTest {
     }
   }
 
+  /**
+   * Copies alone do not make a row's lambda infinite: the group must stay large. Rows {0 x 3}, 10..15 and 100..105,
+   * minSamples 2 (the three copies have core distance 0), minClusterSize 5. Core distances 0 for the copies, 1 for
+   * the others; spanning tree weights 0, 0, 1 (ten), 10 (0-10), 85 (15-100). At 85 the root splits into
+   * A = {0 x 3, 10..15} and B = {100..105}, born at 1/85; at 10 the copies, 3 rows, fewer than 5, leave A at lambda
+   * 1/10; A and B end at 1. The copies: label 0, probability min(1/10, 1) / 1 = 0.1, score (1 - 0.1) / 1.
+   */
+  @Test
+  void aSmallGroupOfCopiesLeavesAtAFiniteLambda() {
+    HdbscanModel m = Hdbscan.minClusterSize(5).minSamples(2)
+        .fit(column(0, 0, 0, 10, 11, 12, 13, 14, 15, 100, 101, 102, 103, 104, 105));
+    assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1}, m.labels());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(0.0, m.coreDistances()[i], 0.0);
+      assertEquals(0.1, m.probabilities()[i], 0.0);
+      assertEquals(1 - 0.1, m.outlierScores()[i], 0.0);
+    }
+  }
+
   /** One group without a split: the root is never kept, so every row is noise (allow_single_cluster=False). */
   @Test
   void aSingleGroupIsAllNoise() {
