@@ -241,17 +241,24 @@ public final class HdbscanModel implements ClusterModel {
   }
 
   /**
-   * The membership of a new point, as HDBSCAN* would see it beside the training rows without changing them (the rule
-   * of the {@code hdbscan} package's {@code approximate_predict}, McInnes, Healy and Astels, JOSS 2017,
-   * doi:10.21105/joss.00205, stated exactly here): the point's core distance is the distance to its
-   * {@code minSamples}-th nearest training row (as if the point were a copy of a training row; the package takes the
-   * next one); the row {@code q} through which it joins is the training row of smallest mutual reachability to it
-   * (ties: the nearest, then the smallest row index; the package's argmin over its neighbours sorted by distance
-   * takes the nearest too), searched exactly; the point would join the hierarchy through {@code q} at that mutual
-   * reachability, so it leaves the condensed tree with {@code q} (from {@code q}'s cluster, at {@code q}'s lambda)
-   * when it is at least as close as {@code q} stayed, else at its own lambda from the largest cluster on {@code q}'s
-   * path that was born before. Label, probability and outlier score then follow the fit's rules for a row leaving
-   * there.
+   * The membership of a new point, as HDBSCAN* would see it beside the training rows without changing them: the
+   * point's core distance is the distance to its {@code minSamples}-th nearest training row (as if the point were one
+   * more copy of a training row); the row {@code q} through which it joins is the training row of smallest mutual
+   * reachability to it (ties: the nearest, then the smallest row index), searched exactly; the point would join the
+   * hierarchy through {@code q} at that mutual reachability, so it leaves the condensed tree with {@code q} (from
+   * {@code q}'s cluster, at {@code q}'s lambda) when it is at least as close as {@code q} stayed, else at its own
+   * lambda from the innermost cluster on {@code q}'s path born at a smaller lambda (the root at the latest). Label,
+   * probability and outlier score then follow the fit's rules for a row leaving there. Distances are measured as the
+   * fit measures them; a point so far from the data that its distances overflow at the data's scale is measured in the
+   * data's units by a scan of every row (O(n d)), and is noise.
+   *
+   * <p>This is the placement of the {@code hdbscan} package's {@code approximate_predict} (McInnes, Healy and Astels,
+   * JOSS 2017, doi:10.21105/joss.00205; {@code prediction.py}, version 0.8), with the same core distance (its
+   * {@code min_samples}-th nearest training row) and two differences: there the row {@code q} is sought among the
+   * point's {@code 2 min_samples} nearest rows (here exactly, over every row), its argmin taking the nearest of tied
+   * rows as here; and {@code approximate_predict_scores} scores from {@code q}'s cluster with the point's own lambda
+   * (a point closer than {@code q} stayed can score below 0 there; here it leaves with {@code q} and scores as
+   * {@code q}).
    *
    * <p>A training row given again is placed through itself (or an identical row, which the fit treats alike) at its
    * own core distance, so {@code membership} of every training row gives that row's label, probability and outlier
