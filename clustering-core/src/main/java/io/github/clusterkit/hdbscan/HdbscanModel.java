@@ -183,15 +183,17 @@ public final class HdbscanModel implements ClusterModel {
   }
 
   /**
-   * The DBSCAN* clustering at radius {@code eps} read off the fitted hierarchy, without a new fit (scikit-learn's
-   * {@code HDBSCAN.dbscan_clustering(cut_distance)}, here without its small-cluster filter and with the radius
-   * inclusive as in DBSCAN): a row is core when its core distance is {@code <= eps}, two core rows within
-   * {@code eps} are in one cluster, and every other row is noise. The labels are those of
+   * The DBSCAN* clustering at radius {@code eps} read off the fitted hierarchy, without a new fit: a row is core
+   * when its core distance is {@code <= eps}, two core rows within {@code eps} are in one cluster, and every other
+   * row is noise. (scikit-learn's {@code HDBSCAN.dbscan_clustering(cut_distance, min_cluster_size)} cuts at mutual
+   * reachability {@code < cut_distance} and makes every component of fewer than {@code min_cluster_size} rows noise,
+   * so a non-core row there is noise only through that filter, and a core row alone is noise too; here the radius is
+   * inclusive and a lone core row is a cluster of one.) The labels are those of
    * {@code Dbscan.eps(eps).minPts(minSamples).borderPointsAsNoise(true).metric(metric)} on the same data (clusters
    * numbered by their first row, {@code -1} noise; a cluster may have a single row), up to one rounding: distances
    * here are compared with eps as distances, where DBSCAN compares squared distances with eps squared, so a pair
    * whose distance rounds to eps exactly while its square lies one unit in the last place above eps squared is
-   * within eps here only. Time O(n) per call.
+   * within eps here only. Time O(n log n) at worst per call (a union-find over the tree's edges).
    *
    * @param eps the radius, {@code > 0} and finite
    * @return per training row its DBSCAN* label (a new array)
