@@ -24,11 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the thresholded mutual reachability graph at every distinct weight for small sets, by the script's own Kruskal over
  * all pairs for the larger ones, n-ary splits): labels exactly, core distances exactly (the same sums of squares in
  * the same order, then one square root), probabilities and outlier scores within 1e-15 (the same quotients of
- * lambdas, which the script may round differently in its last bit; the largest cases store labels only), and the selected clusters' stabilities within
- * 1e-12 relative (sums added in another order; the closest EOM decision of any case is 0.7% apart, cases.csv's
- * eom_margin). Cases read {@code benchmark/} and {@code elki/} files from the shared data, the
- * others the script's generated rows (integer lattices full of ties, duplicate groups at lambda infinity, blobs, a
- * chain, the two EOM outcomes).
+ * lambdas, which the script may round differently in its last bit; the largest cases store labels only), and the
+ * selected clusters' stabilities within 1e-12 relative (sums added in another order; the closest EOM decision of any
+ * case is 0.7% apart, cases.csv's eom_margin). Cases read {@code benchmark/} and {@code elki/} files from the shared
+ * data, the others the script's generated rows (integer lattices full of ties, duplicate groups at lambda infinity,
+ * blobs, a chain, the two EOM outcomes).
  */
 class HdbscanReferenceTest {
 
