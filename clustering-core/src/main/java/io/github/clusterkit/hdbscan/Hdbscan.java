@@ -288,16 +288,19 @@ public final class Hdbscan {
     if (k > n) {
       throw new IllegalArgumentException("minSamples must be <= the number of rows, got " + k + " for " + n + " rows");
     }
-    // Core distances and the tree come in the data's units (computed after an exact power-of-two scaling where
-    // squared distances would leave the range). The hierarchy is built on the weights of the scaled data, which
-    // changes no comparison and no ratio, so lambdas (1 / weight) stay within range for data near 1e-300 too.
+    // The hierarchy is built from the rows scaled by a power of two where squared distances would leave the range
+    // (Scale; exact), and the engine runs on those rows, so its core distances and weights are exact in those units:
+    // converted to the data's units only for output (core distances, dbscanLabels), where data near 1e-310 round to
+    // subnormals. Lambdas (1 / weight) of the scaled weights stay within range for data near 1e-300 too.
     int e = Scale.exponent(data);
-    double[] core = new double[n];
-    MstEdges mst = ReachabilityMst.compute(data, metric, k, parallelism, core);
+    int d = data.dimension();
+    double[] rows = e == 0 ? DataAccess.values(data).clone() : Scale.values(data, e);
+    double[] scaledCore = new double[n];
+    MstEdges mst = ReachabilityMst.compute(e == 0 ? data : Dataset.wrap(rows, n, d), metric, k, parallelism,
+        scaledCore);
     double[] w = mst.weight;
-    if (e != 0) {
-      w = Scale.down(w, e);
-    }
+    double[] core = e == 0 ? scaledCore : Scale.down(scaledCore, -e);
+    double[] dataWeight = e == 0 ? w : Scale.down(w, -e);
     // Manhattan and Chebyshev measure gaps down to 2^-1074, whose lambdas 1 / w overflow (A and B born at infinity
     // have stability infinity - infinity); a second power of two brings the smallest positive weight to 2^-990 or
     // above, so every lambda is finite and n of them still sum to a finite stability. Euclidean weights are 0 or at
@@ -310,8 +313,8 @@ public final class Hdbscan {
     double eps = Math.scalb(clusterSelectionEpsilon, shift - e);
     CondensedTree tree = CondensedTree.build(n, mst.from, mst.to, w, minClusterSize, selection == Selection.LEAF,
         allowSingleCluster, eps);
-    return new HdbscanModel(this, n, data.dimension(), data.columnNames(), tree, core, mst.from, mst.to, mst.weight,
-        e == 0 ? DataAccess.values(data).clone() : Scale.values(data, e), e, shift);
+    return new HdbscanModel(this, n, d, data.columnNames(), tree, core, scaledCore, mst.from, mst.to, dataWeight,
+        rows, e, shift);
   }
 
   /** Binary exponent below which the smallest positive weight is scaled up (see {@link #fit}). */

@@ -68,14 +68,15 @@ public final class HdbscanModel implements ClusterModel {
   private final CondensedTree tree;
   /** The training rows scaled by 2^-scale, row-major (a copy: the model keeps no reference to the caller's data). */
   private final double[] rows;
-  /** The core distances of the scaled rows. */
+  /** The core distances of the scaled rows, as the fit computed them (the same array when the rows are unscaled). */
   private final double[] scaledCore;
   private final boolean unnamed;
   /** The k-d tree of the scaled training rows, built on first use. */
   private volatile KdTree index;
 
   HdbscanModel(Hdbscan config, int n, int d, List<String> columnNames, CondensedTree tree, double[] coreDistances,
-      int[] edgeFrom, int[] edgeTo, double[] edgeWeight, double[] rows, int scale, int lambdaShift) {
+      double[] scaledCore, int[] edgeFrom, int[] edgeTo, double[] edgeWeight, double[] rows, int scale,
+      int lambdaShift) {
     this.config = config;
     this.n = n;
     this.d = d;
@@ -94,7 +95,7 @@ public final class HdbscanModel implements ClusterModel {
     this.lambdaShift = lambdaShift;
     this.tree = tree;
     this.rows = rows;
-    this.scaledCore = scale == 0 ? coreDistances : io.github.clusterkit.internal.Scale.down(coreDistances, scale);
+    this.scaledCore = scaledCore;
     this.unnamed = FittedColumns.areDefault(columnNames);
     int noise = 0;
     for (int l : labels) {

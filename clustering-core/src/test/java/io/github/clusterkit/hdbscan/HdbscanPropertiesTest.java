@@ -212,4 +212,34 @@ class HdbscanPropertiesTest {
       assertEquals(Math.scalb(ca[i], exponent), cb[i], 0.0, "core distance of row " + i);
     }
   }
+  /**
+   * As {@link #powerOfTwoScaleChangesNothing} down to the subnormal range, where the data (rounded to multiples of
+   * 2^-20, so that their scaled values are exact) are far below 1e-300: the hierarchy is built from the exactly
+   * scaled rows, so labels, probabilities and scores are those of the unscaled data (core distances are reported in
+   * the data's units, rounded there). Before the fix the spanning tree's weights came back in the data's units,
+   * rounded to subnormals, and the lambdas taken from them differed (seed 38 of the blobs: 80 of 165 weights, and the
+   * probabilities).
+   */
+  @Property(tries = 40)
+  void powerOfTwoScaleIntoSubnormalsChangesNothing(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int n,
+      @ForAll @IntRange(min = 1, max = 3) int d, @ForAll @IntRange(min = -1040, max = -1000) int exponent) {
+    double[][] x = data(seed, n, d);
+    double[][] y = new double[n][d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        x[i][j] = Math.scalb(Math.rint(Math.scalb(x[i][j], 20)), -20);
+        y[i][j] = Math.scalb(x[i][j], exponent);
+        assertEquals(x[i][j], Math.scalb(y[i][j], -exponent), 0.0, "exact scaling");
+      }
+    }
+    Hdbscan config = config(seed, n);
+    HdbscanModel a = config.fit(Dataset.of(x));
+    HdbscanModel b = config.fit(Dataset.of(y));
+    assertArrayEquals(a.labels(), b.labels());
+    assertArrayEquals(a.probabilities(), b.probabilities(), 0.0);
+    assertArrayEquals(a.outlierScores(), b.outlierScores(), 0.0);
+    double[] q = x[0].clone();
+    double[] qy = y[0].clone();
+    assertEquals(a.membership(q), b.membership(qy));
+  }
 }
