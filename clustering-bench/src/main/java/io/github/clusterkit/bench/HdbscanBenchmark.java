@@ -16,6 +16,7 @@ import elki.index.Index;
 import elki.index.tree.spatial.kd.SmallMemoryKDTree;
 import elki.result.Metadata;
 import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.hdbscan.Hdbscan;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,9 @@ import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
  * <p>Implementations ({@code impl}) and how their parameters map to clusterkit's {@code minClusterSize} m and
  * {@code minSamples} k (k counts the row itself, as in scikit-learn):
  * <ul>
- *   <li>{@code ours1}, {@code ours2}: clusterkit {@code Hdbscan} on 1 and 2 threads.</li>
+ *   <li>{@code ours1}, {@code ours2}: clusterkit {@code Hdbscan.minClusterSize(m).minSamples(k)} on 1 and 2
+ *   threads ({@code parallelism}; core distances on its k-d tree, its mutual-reachability spanning tree, O(n)
+ *   memory; see the {@code Hdbscan} Javadoc).</li>
  *   <li>{@code elki}: ELKI 0.8.0 {@code HDBSCANLinearMemory(EuclideanDistance, minPts = k)} (its minPts counts the
  *   point itself: the core distance is the k-th distance of a kNN query that returns the query point first;
  *   Prim's algorithm on the implicit mutual-reachability graph, O(n^2) distance computations, O(n) memory), then
@@ -107,11 +110,8 @@ public class HdbscanBenchmark {
    */
   static final double ELKI_MAX_ATTACHED = 0.005;
 
-  /*
-   * OURS: clusterkit's Hdbscan is not on main yet. Until it is, the reference of the checks is ELKI (and Tribuo for
-   * ELKI itself); then it becomes "ours1" and the two cases in run() below call Hdbscan.
-   */
-  static final String REFERENCE = "elki";
+  /** The labels every other row is checked against: clusterkit on one thread. */
+  static final String REFERENCE = "ours1";
 
   /** Tribuo logs one INFO line per fit; kept here so that the level set in the setup stays. */
   private static final Logger TRIBUO_LOG = Logger.getLogger(HdbscanTrainer.class.getName());
@@ -119,8 +119,7 @@ public class HdbscanBenchmark {
   @Param({"10000x2", "50000x2", "10000x10"})
   public String hdbShape;
 
-  /** OURS: "ours1", "ours2" join the list when clusterkit's Hdbscan is on main. */
-  @Param({"elki", "tribuo"})
+  @Param({"ours1", "ours2", "elki", "tribuo"})
   public String impl;
 
   Dataset data;
@@ -133,8 +132,7 @@ public class HdbscanBenchmark {
     TRIBUO_LOG.setLevel(Level.WARNING);
     data = BenchData.blobs(Shapes.n(hdbShape), Shapes.d(hdbShape));
     rows = BenchData.rows(data);
-    // OURS: until then ELKI's rows are checked against Tribuo (and every other row against ELKI)
-    String reference = REFERENCE.equals("elki") && impl.startsWith("elki") ? "tribuo" : REFERENCE;
+    String reference = REFERENCE;
     prepare(impl);
     prepare(reference);
     int[] expected = labels(run(reference));
@@ -146,8 +144,6 @@ public class HdbscanBenchmark {
       c = HdbscanChecks.compare(expected, got);
     } else if (impl.startsWith("elki")) {
       c = HdbscanChecks.requireElkiAgrees(who, expected, got, ELKI_MAX_ATTACHED);
-    } else if (reference.startsWith("elki")) { // OURS: only while ELKI is the reference
-      c = HdbscanChecks.requireElkiAgrees(who, got, expected, ELKI_MAX_ATTACHED);
     } else {
       c = HdbscanChecks.requireIdentical(who, expected, got);
     }
@@ -176,9 +172,8 @@ public class HdbscanBenchmark {
     switch (which) {
       case "ours1":
       case "ours2":
-        // OURS: return Hdbscan.minClusterSize(MIN_CLUSTER_SIZE).minSamples(MIN_SAMPLES)
-        //     .parallelism(which.equals("ours2") ? 2 : 1).fit(data);
-        throw new UnsupportedOperationException("clusterkit's Hdbscan is not on main yet");
+        return Hdbscan.minClusterSize(MIN_CLUSTER_SIZE).minSamples(MIN_SAMPLES)
+            .parallelism(which.equals("ours2") ? 2 : 1).fit(data);
       case "elki":
         return elki(false);
       case "elkiSlink":
@@ -233,7 +228,9 @@ public class HdbscanBenchmark {
 
   private int[] labels(Object result) {
     int n = data.size();
-    // OURS: if (result instanceof io.github.clusterkit.hdbscan.HdbscanModel) return its labels()
+    if (result instanceof io.github.clusterkit.hdbscan.HdbscanModel) {
+      return ((io.github.clusterkit.hdbscan.HdbscanModel) result).labels();
+    }
     if (SmileHdbscan.isResult(result)) {
       return SmileHdbscan.labels(result);
     }
