@@ -719,22 +719,23 @@ public final class HdbscanModel implements ClusterModel {
       State b = (State) o;
       return minClusterSize == b.minClusterSize && minSamples == b.minSamples && selection == b.selection
           && metric == b.metric && allowSingleCluster == b.allowSingleCluster
-          && Double.compare(clusterSelectionEpsilon, b.clusterSelectionEpsilon) == 0 && dimension == b.dimension && FittedColumns.sameNames(columnNames, b.columnNames)
+          && Double.compare(clusterSelectionEpsilon, b.clusterSelectionEpsilon) == 0 && dimension == b.dimension
+          && FittedColumns.sameNames(columnNames, b.columnNames)
           && Arrays.equals(rows, b.rows) && Arrays.equals(labels, b.labels);
     }
 
     @Override
     public int hashCode() {
       return Objects.hash(minClusterSize, minSamples, selection, metric, allowSingleCluster, clusterSelectionEpsilon,
-          dimension, columnNames,
-          Arrays.hashCode(rows), Arrays.hashCode(labels));
+          dimension, columnNames, Arrays.hashCode(rows), Arrays.hashCode(labels));
     }
 
     @Override
     public String toString() {
       return "HdbscanModel.State[minClusterSize=" + minClusterSize + ", minSamples=" + minSamples + ", selection="
           + selection + ", metric=" + metric + ", allowSingleCluster=" + allowSingleCluster
-          + ", clusterSelectionEpsilon=" + clusterSelectionEpsilon + ", rows=" + (rows.length / Math.max(1, dimension)) + ", dimension="
+          + ", clusterSelectionEpsilon=" + clusterSelectionEpsilon + ", rows=" + (rows.length / Math.max(1, dimension))
+          + ", dimension="
           + dimension + "]";
     }
   }

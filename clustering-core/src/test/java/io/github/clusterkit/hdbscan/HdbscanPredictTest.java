@@ -20,11 +20,12 @@ class HdbscanPredictTest {
 
   /**
    * The hand case of {@link HdbscanHandTest#bridgeRowLeavesItsClusterEarly()}: rows 0, 1, 2 | 10, 11, 12 and 5,
-   * minSamples 1 (a new point's core distance is its distance to the nearest row), minClusterSize 3. Row lambdas: 1 for the six, 1/3 for row 5
-   * (index 6); A = {0, 1, 2, 5} and B were born at 1/5; the root's deepest lambda is 1. Worked out by hand:
+   * minSamples 1 (a new point's core distance is its distance to the nearest row), minClusterSize 3. Row lambdas: 1
+   * for the six, 1/3 for row 5 (index 6); A = {0, 1, 2, 5} and B were born at 1/5; the root's deepest lambda is 1.
+   * Worked out by hand:
    * <ul>
-   *   <li>0.5: rows 0 and 1 both at mutual reachability 0.5 and distance 0.5, the smaller index wins; lambda 2 is at least row 0's 1, so the point leaves A
-   *       with row 0 at lambda 1: label 0, probability 1, score 0;
+   *   <li>0.5: rows 0 and 1 both at mutual reachability 0.5 and distance 0.5, the smaller index wins; lambda 2 is at
+   *       least row 0's 1, so the point leaves A with row 0 at lambda 1: label 0, probability 1, score 0;
    *   <li>4 and 7: nearest row 5 (index 6) at 1 and 2; lambdas 1 and 1/2 are at least its 1/3: it leaves A with row 5
    *       at 1/3: label 0, probability 1/3, score 2/3;
    *   <li>30: nearest row 12 (index 5) at 18, lambda 1/18, below its 1; B was born at 1/5, above 1/18, so the point

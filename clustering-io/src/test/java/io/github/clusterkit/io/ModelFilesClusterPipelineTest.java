@@ -121,7 +121,8 @@ class ModelFilesClusterPipelineTest {
           s.putArray("columnNames").add("a").add("b").add("c").add("d");
         }));
     // A model kind that assigns nothing.
-    assertRejected("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan], got \"pca\"",
+    assertRejected(
+        "invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan], got \"pca\"",
         ModelFilesKindsTest.edit(named, doc -> ((ObjectNode) doc.get("state").get("model")).put("kind", "pca")));
     // Names: one too few, none, a blank one.
     assertRejected("invalid model file at state.clusterNames: names must hold one name per cluster (3) or none,"

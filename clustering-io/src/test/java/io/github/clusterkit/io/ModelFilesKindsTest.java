@@ -54,8 +54,8 @@ class ModelFilesKindsTest {
       PcaModel.class, HdbscanModel.class);
 
   /**
-   * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca, 4 hdbscan), fitted on small random data; for an even
-   * seed the data's columns have names of their own (which the files keep), for an odd one the defaults.
+   * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca, 4 hdbscan), fitted on small random data; for an
+   * even seed the data's columns have names of their own (which the files keep), for an odd one the defaults.
    */
   static Object model(int kind, long seed) {
     Rng rng = new Rng(seed);
