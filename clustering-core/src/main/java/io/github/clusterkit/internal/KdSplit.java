@@ -1,7 +1,5 @@
 package io.github.clusterkit.internal;
 
-import io.github.clusterkit.neighbors.Metric;
-
 /**
  * The median split of a k-d tree node over row-major rows, shared by {@code KdTree} and DBSCAN's tree: the tight
  * bounding box of a range of positions with its widest dimension, and the selection that puts the median of a
@@ -289,41 +287,5 @@ public final class KdSplit {
       xs[oi + q] = xs[oj + q];
       xs[oj + q] = v;
     }
-  }
-  /**
-   * The smallest reduced distance from query {@code q[qo .. qo + d)} to the box {@code box[bo .. bo + 2d)} (as
-   * {@link #box} stores it), never above the reduced distance to any point of the box, bit for bit: the gap from the
-   * nearer face of each dimension, accumulated in the order and from the start of {@link Metric#reducedDistance}
-   * (rounding is monotone). Shared by {@code KdTree}'s queries and HDBSCAN*'s tree.
-   *
-   * @param box the boxes
-   * @param bo the offset of this box
-   * @param d columns
-   * @param q the query's array
-   * @param qo the query's offset
-   * @param metric the metric
-   * @param euclidean whether the metric is {@link Metric#EUCLIDEAN} (squares accumulated inline)
-   * @return the lower bound, in the metric's reduced form
-   */
-  public static double minDist(double[] box, int bo, int d, double[] q, int qo, Metric metric, boolean euclidean) {
-    double s = 0;
-    if (euclidean) {
-      for (int j = 0; j < d; j++) {
-        double v = q[qo + j];
-        double lo = box[bo + 2 * j];
-        double hi = box[bo + 2 * j + 1];
-        double g = v < lo ? lo - v : (v > hi ? v - hi : 0);
-        s += g * g;
-      }
-    } else {
-      for (int j = 0; j < d; j++) {
-        double v = q[qo + j];
-        double lo = box[bo + 2 * j];
-        double hi = box[bo + 2 * j + 1];
-        double g = v < lo ? lo - v : (v > hi ? v - hi : 0);
-        s = metric.accumulate(s, g);
-      }
-    }
-    return s;
   }
 }

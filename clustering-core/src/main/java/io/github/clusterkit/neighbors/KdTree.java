@@ -350,7 +350,27 @@ public final class KdTree implements NeighborIndex {
   // that every point does, with exactly the comparison BruteForce makes.
 
   private double minDist(int b, double[] q, int qo) {
-    return KdSplit.minDist(box, b * 2 * d, d, q, qo, metric, euclidean);
+    int bo = b * 2 * d;
+    double s = 0;
+    if (euclidean) {
+      for (int j = 0; j < d; j++) {
+        double v = q[qo + j];
+        double lo = box[bo + 2 * j];
+        double hi = box[bo + 2 * j + 1];
+        double g = v < lo ? lo - v : (v > hi ? v - hi : 0);
+        s += g * g;
+      }
+    } else {
+      Metric mt = metric;
+      for (int j = 0; j < d; j++) {
+        double v = q[qo + j];
+        double lo = box[bo + 2 * j];
+        double hi = box[bo + 2 * j + 1];
+        double g = v < lo ? lo - v : (v > hi ? v - hi : 0);
+        s = mt.accumulate(s, g);
+      }
+    }
+    return s;
   }
 
   private static final int OUTSIDE = 0;

@@ -204,7 +204,27 @@ final class MrdTree {
    * same order as {@link Metric#reducedDistance}, and rounding is monotone).
    */
   double minDist(int b, double[] q, int qo) {
-    return KdSplit.minDist(box, b * 2 * d, d, q, qo, metric, euclidean);
+    int bo = b * 2 * d;
+    double s = 0;
+    if (euclidean) {
+      for (int j = 0; j < d; j++) {
+        double v = q[qo + j];
+        double lo = box[bo + 2 * j];
+        double hi = box[bo + 2 * j + 1];
+        double g = v < lo ? lo - v : (v > hi ? v - hi : 0);
+        s += g * g;
+      }
+    } else {
+      Metric mt = metric;
+      for (int j = 0; j < d; j++) {
+        double v = q[qo + j];
+        double lo = box[bo + 2 * j];
+        double hi = box[bo + 2 * j + 1];
+        double g = v < lo ? lo - v : (v > hi ? v - hi : 0);
+        s = mt.accumulate(s, g);
+      }
+    }
+    return s;
   }
 
   /** The reduced distance between positions {@code p} and {@code t}, as {@link Metric#reducedDistance}. */
