@@ -28,7 +28,8 @@ import java.util.Objects;
  * distance 0 or not, leaves its cluster at a finite lambda, when it parts from the rest).
  *
  * <p><b>Outlier scores</b> ({@link #outlierScores()}, GLOSH, Campello et al. 2015, doi:10.1145/2733381, as the
- * {@code hdbscan} package's {@code outlier_scores_}): for every row, noise or not, {@code 1 - epsMin / eps} where eps
+ * {@code hdbscan} package's {@code outlier_scores_}, whose {@code min_samples = m} is {@code minSamples(m + 1)} here:
+ * that package does not count the row itself): for every row, noise or not, {@code 1 - epsMin / eps} where eps
  * is the radius at which the row left its cluster and epsMin the smallest radius at which that cluster or any
  * cluster inside it still has rows; 0 for a row as dense as its densest neighbourhood, towards 1 for a row far from
  * it. A row that leaves at radius 0 (in such a group of at least {@code max(minSamples, minClusterSize)} copies)
@@ -256,8 +257,12 @@ public final class HdbscanModel implements ClusterModel {
    * data's units by a scan of every row (O(n d)), and is noise.
    *
    * <p>This is the placement of the {@code hdbscan} package's {@code approximate_predict} (McInnes, Healy and Astels,
-   * JOSS 2017, doi:10.21105/joss.00205; {@code prediction.py}, version 0.8), with the same core distance (its
-   * {@code min_samples}-th nearest training row) and two differences: there the row {@code q} is sought among the
+   * JOSS 2017, doi:10.21105/joss.00205; {@code prediction.py}, version 0.8), with the same core distance and two
+   * differences. That package's {@code min_samples} does not count the row itself (its core distances are the
+   * distances to the {@code min_samples + 1}-th nearest row, the row counted, and a new point's is its
+   * {@code min_samples + 1}-th nearest training row), so its {@code min_samples = m} is {@code minSamples(m + 1)}
+   * here, as scikit-learn's {@code HDBSCAN} notes; with that mapping the core distances (of training rows and of
+   * new points) are the package's. The differences: there the row {@code q} is sought among the
    * point's {@code 2 min_samples} nearest rows (here exactly, over every row), its argmin taking the nearest of tied
    * rows as here; and {@code approximate_predict_scores} scores from {@code q}'s cluster with the point's own lambda
    * (a point closer than {@code q} stayed can score below 0 there; here it leaves with {@code q} and scores as
@@ -497,7 +502,10 @@ public final class HdbscanModel implements ClusterModel {
       return outlierScore;
     }
 
-    /** @return the training row of smallest mutual reachability to the point (ties: the smallest index) */
+    /**
+     * @return the training row through which the point joins: the one of smallest mutual reachability to it (ties:
+     *     the nearest, then the smallest index), which need not be its nearest row by distance
+     */
     public int nearestRow() {
       return nearestRow;
     }

@@ -127,8 +127,10 @@ public final class Dbcv {
       }
     }
     if (valid < 2) {
-      String why = p.kept == 0 ? "every row is noise (label -1)"
-          : single + " cluster(s) of one point, scored as noise";
+      // SINGLETONS makes every noise row a cluster of one: those are reported as noise rows, not as clusters
+      int singleLabelled = noise == NoisePolicy.SINGLETONS ? single - p.noise : single;
+      String why = p.noise == labels.length ? "every row is noise (label -1)"
+          : singleLabelled > 0 ? singleLabelled + " cluster(s) of one point, scored as noise" : "no other cluster";
       throw new IllegalArgumentException("DBCV needs at least 2 clusters of at least 2 points, got " + valid + " ("
           + why + "; noise policy " + noise + ", " + p.noise + " noise rows)");
     }

@@ -193,16 +193,27 @@ class DbcvTest {
     Dataset data = Dataset.of(new double[][] {{0, 0}, {1, 0}, {2, 0}, {5, 5}, {9, 9}});
     IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
         () -> Dbcv.score(data, new int[] {0, 0, 0, 1, -1}));
-    assertEquals("DBCV needs at least 2 clusters of at least 2 points, got 1 (2 cluster(s) of one point, scored as"
+    // the noise row is counted as noise, not as a second cluster of one point (label 1 is the only such cluster)
+    assertEquals("DBCV needs at least 2 clusters of at least 2 points, got 1 (1 cluster(s) of one point, scored as"
         + " noise; noise policy SINGLETONS, 1 noise rows)", one.getMessage());
     IllegalArgumentException single = assertThrows(IllegalArgumentException.class,
         () -> Dbcv.score(data, new int[] {0, 0, 0, 0, 0}));
-    assertTrue(single.getMessage().startsWith("DBCV needs at least 2 clusters of at least 2 points, got 1"));
+    assertEquals("DBCV needs at least 2 clusters of at least 2 points, got 1 (no other cluster; noise policy"
+        + " SINGLETONS, 0 noise rows)", single.getMessage());
+    // one cluster and noise (an HDBSCAN* fit with allowSingleCluster): no cluster of one point to speak of
+    IllegalArgumentException oneAndNoise = assertThrows(IllegalArgumentException.class,
+        () -> Dbcv.score(data, new int[] {0, 0, 0, -1, -1}));
+    assertEquals("DBCV needs at least 2 clusters of at least 2 points, got 1 (no other cluster; noise policy"
+        + " SINGLETONS, 2 noise rows)", oneAndNoise.getMessage());
+    // every row noise under the default policy: said so, not "5 cluster(s) of one point"
+    IllegalArgumentException allNoise = assertThrows(IllegalArgumentException.class,
+        () -> Dbcv.score(data, new int[] {-1, -1, -1, -1, -1}));
+    assertEquals("DBCV needs at least 2 clusters of at least 2 points, got 0 (every row is noise (label -1);"
+        + " noise policy SINGLETONS, 5 noise rows)", allNoise.getMessage());
     IllegalArgumentException noise = assertThrows(IllegalArgumentException.class,
         () -> Dbcv.score(data, new int[] {-1, -1, -1, -1, -1}, NoisePolicy.IGNORE));
     assertEquals("DBCV needs at least 2 clusters of at least 2 points, got 0 (every row is noise (label -1);"
         + " noise policy IGNORE, 5 noise rows)", noise.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Dbcv.score(data, new int[] {-1, -1, -1, -1, -1}));
     // MERGE makes the noise rows a cluster: {0, 1, 2} and {5 5, 9 9} are two clusters of at least two points
     double merged = Dbcv.score(data, new int[] {0, 0, 0, -1, -1}, NoisePolicy.MERGE);
     assertTrue(merged >= -1 && merged <= 1);
