@@ -303,6 +303,24 @@ public final class HdbscanModel implements ClusterModel {
    */
   @Override
   public int[] predict(Dataset points) {
+    Membership[] all = memberships(points);
+    int[] out = new int[all.length];
+    for (int i = 0; i < all.length; i++) {
+      out[i] = all[i].label();
+    }
+    return out;
+  }
+
+  /**
+   * {@link #membership(double[])} of every row: label, probability, outlier score and joining row (the {@code hdbscan}
+   * package's {@code approximate_predict} and {@code approximate_predict_scores} on many points).
+   *
+   * @param points rows of {@link #dimension()} columns
+   * @return one membership per row, in row order
+   * @throws IllegalArgumentException if {@code points} is null, has another number of columns, or column names that
+   *     differ from {@link #columnNames()} (both given)
+   */
+  public Membership[] memberships(Dataset points) {
     if (points == null) {
       throw new IllegalArgumentException("points must not be null");
     }
@@ -312,12 +330,12 @@ public final class HdbscanModel implements ClusterModel {
     }
     FittedColumns.check(columnNames, unnamed, points, "points");
     int m = points.size();
-    int[] out = new int[m];
+    Membership[] out = new Membership[m];
     double[] x = DataAccess.values(points);
     double[] q = new double[d];
     Neighbors buf = new Neighbors();
     for (int i = 0; i < m; i++) {
-      out[i] = place(x, i * d, q, buf).label();
+      out[i] = place(x, i * d, q, buf);
     }
     return out;
   }

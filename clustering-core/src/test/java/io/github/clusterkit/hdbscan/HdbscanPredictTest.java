@@ -111,6 +111,10 @@ class HdbscanPredictTest {
       assertEquals(s[r], got.outlierScore(), 0.0, "score of row " + r);
     }
     assertArrayEquals(labels, m.predict(Dataset.of(x)));
+    HdbscanModel.Membership[] all = m.memberships(Dataset.of(x));
+    for (int r = 0; r < n; r++) {
+      assertEquals(m.membership(x[r]), all[r], "memberships row " + r);
+    }
   }
 
   /**
