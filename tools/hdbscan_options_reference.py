@@ -225,25 +225,7 @@ def outputs(t, stab, selected, eps):
         if raw[p] >= 0 and raw[p] not in first:
             first[raw[p]] = len(first)
     labels = np.array([first[r] if r >= 0 else -1 for r in raw], dtype=np.int64)
-    prob = np.zeros(n)
-    score = np.zeros(n)
-    for p in range(n):
-        lp = float(t.row_lambda[p])
-        if labels[p] >= 0:
-            ml = max_lambda[raw[p]]
-            if lp == INF or ml == 0.0:
-                prob[p] = 1.0
-            elif ml == INF:
-                prob[p] = 0.0
-            else:
-                prob[p] = min(lp, ml) / ml
-        sm = subtree_max[t.row_parent[p]]
-        if lp == INF or sm == 0.0:
-            score[p] = 0.0
-        elif sm == INF:
-            score[p] = 1.0
-        else:
-            score[p] = (sm - lp) / sm
+    prob, score = ref.row_outputs(t, labels, raw, max_lambda, subtree_max)
     assert ((prob >= 0) & (prob <= 1)).all() and ((score >= 0) & (score <= 1)).all(), "check (c)"
     stabs = [None] * len(first)
     for cid, lab in first.items():

@@ -406,6 +406,32 @@ def eom_shape(t, selected):
     return sum(1 for cid in internal if cid in sel), sum(1 for cid in internal if cid not in sel)
 
 
+def row_outputs(t, labels, raw, max_lambda, subtree_max):
+    """Items 8 and 9 per row: the probability (lambda capped at its selected cluster's maxLambda, over it) and the
+    GLOSH score (from the subtree of the cluster the row fell out of), with the spec's rules for 0 and infinity."""
+    n = len(t.row_lambda)
+    prob = np.zeros(n)
+    score = np.zeros(n)
+    for p in range(n):
+        lp = float(t.row_lambda[p])
+        if labels[p] >= 0:
+            ml = max_lambda[raw[p]]
+            if lp == INF or ml == 0.0:
+                prob[p] = 1.0
+            elif ml == INF:
+                prob[p] = 0.0
+            else:
+                prob[p] = min(lp, ml) / ml
+        sm = subtree_max[t.row_parent[p]]
+        if lp == INF or sm == 0.0:
+            score[p] = 0.0
+        elif sm == INF:
+            score[p] = 1.0
+        else:
+            score[p] = (sm - lp) / sm
+    return prob, score
+
+
 def results(t, stab, selection):
     n = len(t.row_lambda)
     selected, margin = select(t, stab, selection)
@@ -435,25 +461,7 @@ def results(t, stab, selection):
     subtree_max = list(max_lambda)
     for cid in range(c - 1, 0, -1):
         subtree_max[t.parent[cid]] = max(subtree_max[t.parent[cid]], subtree_max[cid])
-    prob = np.zeros(n)
-    score = np.zeros(n)
-    for p in range(n):
-        lp = float(t.row_lambda[p])
-        if labels[p] >= 0:
-            ml = max_lambda[raw[p]]
-            if lp == INF or ml == 0.0:
-                prob[p] = 1.0
-            elif ml == INF:
-                prob[p] = 0.0
-            else:
-                prob[p] = min(lp, ml) / ml
-        sm = subtree_max[t.row_parent[p]]
-        if lp == INF or sm == 0.0:
-            score[p] = 0.0
-        elif sm == INF:
-            score[p] = 1.0
-        else:
-            score[p] = (sm - lp) / sm
+    prob, score = row_outputs(t, labels, raw, max_lambda, subtree_max)
     stabs = [None] * len(selected)
     for cid in selected:
         s = stab[cid]
