@@ -137,4 +137,49 @@ class HdbscanMutationGapTest {
         + " [spending, income]", () -> m.predict(Dataset.of(rows, List.of("spending", "income"))));
     assertArrayEquals(m.labels(), m.predict(Dataset.of(rows, List.of("income", "spending"))));
   }
+
+  /**
+   * Accessors, {@code toString} and {@code equals} against another type, which no test of the package called (PIT
+   * found them without coverage): the bridge rows of HdbscanHandTest in two columns (the second 0), so the state's
+   * row count (14 values over 2 columns) differs from its value count.
+   */
+  @Test
+  void accessorsAndTextsOfTheModelItsStateAndAMembership() {
+    double[] v = {0, 1, 2, 10, 11, 12, 5};
+    double[][] rows = new double[v.length][];
+    for (int i = 0; i < v.length; i++) {
+      rows[i] = new double[] {v[i], 0};
+    }
+    Hdbscan config = Hdbscan.minClusterSize(3).minSamples(1);
+    HdbscanModel m = config.fit(Dataset.of(rows));
+    assertEquals(config, m.config());
+    assertEquals(7, m.size());
+    assertEquals(2, m.dimension());
+    assertEquals(io.github.clusterkit.neighbors.Metric.EUCLIDEAN, m.metric());
+    assertEquals("HdbscanModel[rows=7, dimension=2, clusters=2, noise=0, Hdbscan[minClusterSize=3, minSamples=1,"
+        + " selection=EOM, metric=EUCLIDEAN, parallelism=1]]", m.toString());
+    org.junit.jupiter.api.Assertions.assertNotEquals(m, (Object) "HdbscanModel");
+    HdbscanModel.State s = m.state();
+    assertEquals(3, s.minClusterSize());
+    assertEquals(1, s.minSamples());
+    assertEquals(Hdbscan.Selection.EOM, s.selection());
+    assertEquals(io.github.clusterkit.neighbors.Metric.EUCLIDEAN, s.metric());
+    assertEquals(false, s.allowSingleCluster());
+    assertEquals(0.0, s.clusterSelectionEpsilon(), 0.0);
+    assertEquals(2, s.dimension());
+    assertEquals("HdbscanModel.State[minClusterSize=3, minSamples=1, selection=EOM, metric=EUCLIDEAN,"
+        + " allowSingleCluster=false, clusterSelectionEpsilon=0.0, rows=7, dimension=2]", s.toString());
+    org.junit.jupiter.api.Assertions.assertNotEquals(s, (Object) "State");
+    HdbscanModel.State t = config.allowSingleCluster(true).clusterSelectionEpsilon(0.5).fit(Dataset.of(rows)).state();
+    assertEquals(true, t.allowSingleCluster());
+    assertEquals(0.5, t.clusterSelectionEpsilon(), 0.0);
+    assertEquals(s.hashCode(), m.state().hashCode());
+    // row 0 given again: through itself, label 0, probability 1, score 0
+    HdbscanModel.Membership a = m.membership(new double[] {0, 0});
+    assertEquals("Membership[label=0, probability=1.0, outlierScore=0.0, nearestRow=0]", a.toString());
+    assertEquals(a.hashCode(), new HdbscanModel.Membership(0, 1.0, 0.0, 0).hashCode());
+    org.junit.jupiter.api.Assertions.assertNotEquals(a, (Object) "Membership");
+    org.junit.jupiter.api.Assertions.assertNotEquals(a, new HdbscanModel.Membership(0, 1.0, 0.0, 1));
+    org.junit.jupiter.api.Assertions.assertNotEquals(a, new HdbscanModel.Membership(0, 1.0, 0.5, 0));
+  }
 }
