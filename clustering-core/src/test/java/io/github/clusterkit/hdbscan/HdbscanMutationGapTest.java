@@ -126,6 +126,7 @@ class HdbscanMutationGapTest {
   @Test
   void oneThreadIsAValidParallelism() {
     assertEquals(1, Hdbscan.minClusterSize(2).parallelism(4).parallelism(1).parallelism());
+    org.junit.jupiter.api.Assertions.assertNotEquals(Hdbscan.minClusterSize(2), (Object) "Hdbscan");
   }
 
   /** predict(Dataset) checks the column names as DbscanModel's does (FittedColumns). */
