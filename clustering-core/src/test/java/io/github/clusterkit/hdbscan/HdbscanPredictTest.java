@@ -192,12 +192,12 @@ class HdbscanPredictTest {
       double[] sorted = dist.clone();
       java.util.Arrays.sort(sorted);
       int k = config.minSamples();
-      double coreQ = k == 1 ? 0 : sorted[k - 2];
+      double coreQ = sorted[k - 1]; // the minSamples-th nearest training row, as membership states
       int best = -1;
       double bestMrd = Double.POSITIVE_INFINITY;
       for (int i = 0; i < n; i++) {
         double mrd = Math.max(Math.max(coreQ, core[i]), dist[i]);
-        if (best < 0 || mrd < bestMrd) {
+        if (best < 0 || mrd < bestMrd || (mrd == bestMrd && dist[i] < dist[best])) {
           bestMrd = mrd;
           best = i;
         }
