@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
+import io.github.clusterkit.eval.Dbcv;
 import io.github.clusterkit.examples.segment.CustomerData;
 import io.github.clusterkit.examples.segment.ModelBundle;
 import io.github.clusterkit.examples.segment.Outputs;
@@ -41,10 +42,27 @@ class CliHdbscanTest {
   static final String SCORE = "Spending Score (1-100)";
 
   /** The generated customers preprocessed as segment does (impute, one-hot, log of the skewed columns, scale). */
-  private static Dataset generatedScaled() {
+  static Dataset generatedScaled() {
     Table t = CustomerData.generate().drop("customer_id");
     PipelineModel p = Preprocessing.pipeline(t, Preprocessing.skewedColumns(t)).fit(t);
     return p.transform(t);
+  }
+
+  /** The report's quality line (without its line end). */
+  static String qualityLine(String out) {
+    return out.lines().filter(l -> l.startsWith("quality: ")).findFirst().orElseThrow();
+  }
+
+  /**
+   * The end of a density segmentation's quality line: the library's DBCV, noise counting against it (its default
+   * policy), on the data and labels given, printed with four decimals.
+   */
+  static String dbcvEnd(Dataset x, int[] labels) {
+    return String.format(Locale.ROOT, " (noise left out), DBCV %.4f (noise counts against it)", Dbcv.score(x, labels));
+  }
+
+  static void assertEndsWith(String end, String line) {
+    assertTrue(line.endsWith(end), "expected the line to end with <" + end + ">: " + line);
   }
 
   /** The rows of labels.csv after its header, split at commas (a quoted segment name may hold some). */
@@ -85,7 +103,7 @@ class CliHdbscanTest {
     assertTrue(r.out.contains("HDBSCAN*, min cluster size = 10 (1% of the customers, at least 5), minSamples = 10"
         + " (the min cluster size), excess of mass: 10 segments, 110 noise\n"), r.out);
     assertTrue(r.out.contains("outliers: 110 (HDBSCAN noise, highest GLOSH outlier score first)"), r.out);
-    assertTrue(r.out.contains("(noise left out)"), r.out);
+    assertEndsWith(dbcvEnd(generatedScaled(), oracle.labels()), qualityLine(r.out));
     assertTrue(r.out.contains("  noise Outliers (noise)  "), r.out);
     List<String> labels = Files.readAllLines(dir.resolve("labels.csv"));
     assertEquals("customer_id,segment,segment_name,outlier,probability,outlier_score", labels.get(0));
@@ -139,6 +157,7 @@ class CliHdbscanTest {
     assertEquals(6, oracle.clusterCount());
     assertEquals(30, oracle.noiseCount());
     assertTrue(r.out.contains("excess of mass: 6 segments, 30 noise"), r.out);
+    assertEndsWith(dbcvEnd(x, oracle.labels()), qualityLine(r.out));
     assertLabelsFile(dir.resolve("labels.csv"), oracle);
     // the classic corner groups are segments of their own
     assertTrue(r.out.contains("High Annual Income, High Spending Score"), r.out);

@@ -3,12 +3,18 @@ package io.github.clusterkit.examples;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.clusterkit.data.ColumnType;
+import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
+import io.github.clusterkit.dbscan.Dbscan;
+import io.github.clusterkit.dbscan.DbscanModel;
+import io.github.clusterkit.dbscan.KDistance;
+import io.github.clusterkit.eval.Dbcv;
 import io.github.clusterkit.io.Csv;
 import io.github.clusterkit.io.CsvOptions;
 import java.io.IOException;
@@ -86,6 +92,38 @@ class CliTest {
       assertEquals(f[1].equals("-1"), f[f.length - 1].equals("true"), labels.get(i));
     }
     assertTrue(labels.stream().anyMatch(l -> l.contains(",-1,Outliers (noise),true")), "some noise");
+    // DBCV (noise counting against it) from the library on an independent DBSCAN fit: the same preprocessing,
+    // minPts = 12 and eps at the knee of the 12-distance curve, as the help and Segmenter's Javadoc document
+    Dataset x = CliHdbscanTest.generatedScaled();
+    DbscanModel oracle = Dbscan.eps(KDistance.of(x, 12).knee()).minPts(12).fit(x);
+    for (int i = 1; i < labels.size(); i++) {
+      assertEquals(oracle.labels()[i - 1], Integer.parseInt(labels.get(i).split(",")[1]), labels.get(i));
+    }
+    CliHdbscanTest.assertEndsWith(CliHdbscanTest.dbcvEnd(x, oracle.labels()), CliHdbscanTest.qualityLine(r.out));
+  }
+
+  @Test
+  void dbcvNotAvailableForASingleSegment(@TempDir Path dir) {
+    // eps 100 in scaled units joins every customer into one segment: the other indices are n/a, and DBCV, which
+    // the library refuses for fewer than two clusters of two rows, is n/a with the reason
+    CliRun r = CliRun.of("segment", "--algorithm", "dbscan", "--eps", "100", "--out", dir.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("DBSCAN, eps = 100.0 (scaled units), minPts = 12: 1 segment, 0 noise\n"), r.out);
+    assertEquals("quality: silhouette n/a, Davies-Bouldin n/a, Calinski-Harabasz n/a (noise left out),"
+        + " DBCV n/a (fewer than 2 segments of at least 2 customers)", CliHdbscanTest.qualityLine(r.out));
+    Dataset x = CliHdbscanTest.generatedScaled();
+    int[] one = new int[x.size()];
+    assertThrows(IllegalArgumentException.class, () -> Dbcv.score(x, one));
+  }
+
+  @Test
+  void kmeansQualityLineHasNoDbcv() {
+    // K-Means and mixtures keep the line they had: three indices, no noise note, no DBCV
+    for (String a : new String[] {"kmeans", "gmm"}) {
+      String q = CliHdbscanTest.qualityLine(CliRun.of("segment", "--algorithm", a, "--k", "3").out);
+      assertTrue(q.matches("quality: silhouette -?\\d\\.\\d{4}, Davies-Bouldin \\d+\\.\\d{4},"
+          + " Calinski-Harabasz \\d+\\.\\d"), q);
+    }
   }
 
   @Test

@@ -200,7 +200,16 @@ public final class Report {
     out.printf(Locale.ROOT, "quality: silhouette %s%s, Davies-Bouldin %s, Calinski-Harabasz %s%s%n",
         fmt(q.silhouette()), q.silhouetteSampled() ? " (sampled)" : "", fmt(q.daviesBouldin()),
         Double.isNaN(q.calinskiHarabasz()) ? "n/a" : compact(q.calinskiHarabasz(), "%.1f", false),
-        density(s.algorithm()) ? " (noise left out)" : "");
+        density(s.algorithm()) ? " (noise left out)" + dbcv(q) : "");
+  }
+
+  /**
+   * The DBCV part of the quality line of a density segmentation: {@code ", DBCV 0.1234 (noise counts against it)"},
+   * or {@code ", DBCV n/a (reason)"} with {@link Segmenter.Quality#dbcvMissing() the reason}.
+   */
+  static String dbcv(Segmenter.Quality q) {
+    return ", DBCV " + (q.dbcvMissing() != null ? "n/a (" + q.dbcvMissing() + ")"
+        : fmt(q.dbcv()) + " (noise counts against it)");
   }
 
   /** Whether the algorithm finds the number of segments itself and leaves noise (DBSCAN, HDBSCAN*). */

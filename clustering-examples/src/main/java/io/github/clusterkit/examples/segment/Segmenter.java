@@ -8,6 +8,7 @@ import io.github.clusterkit.dbscan.DbscanModel;
 import io.github.clusterkit.dbscan.KDistance;
 import io.github.clusterkit.eval.CalinskiHarabasz;
 import io.github.clusterkit.eval.DaviesBouldin;
+import io.github.clusterkit.eval.Dbcv;
 import io.github.clusterkit.eval.NoisePolicy;
 import io.github.clusterkit.eval.Silhouette;
 import io.github.clusterkit.gmm.GaussianMixture;
@@ -28,6 +29,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
@@ -485,7 +487,8 @@ public final class Segmenter {
     }
 
     Profile profile = Profile.of(features, labels, segments);
-    Quality quality = Quality.of(x, labels, seed, parallelism);
+    Quality quality = Quality.of(x, labels, seed, parallelism,
+        algorithm == Algorithm.DBSCAN || algorithm == Algorithm.HDBSCAN, Quality.DBCV_MAX_SEGMENT);
 
     int comps = Math.min(2, Math.min(d, n));
     PcaModel pca = Pca.components(comps).parallelism(parallelism).fit(x);
@@ -617,21 +620,43 @@ public final class Segmenter {
     return s[outlierCount(s.length, share)];
   }
 
-  /** The quality indices of a segmentation, {@code NaN} where undefined (fewer than two segments). */
+  /**
+   * The quality indices of a segmentation, {@code NaN} where undefined (fewer than two segments). The silhouette,
+   * Davies-Bouldin and Calinski-Harabasz indices leave the noise out. For the density algorithms (DBSCAN, HDBSCAN*)
+   * the {@link Dbcv DBCV} index is computed too, with its default noise policy ({@link NoisePolicy#SINGLETONS}, the
+   * paper's: noise counts against the index), unless its largest segment has more than {@link #DBCV_MAX_SEGMENT}
+   * customers (DBCV is quadratic within each segment) or DBCV is undefined (fewer than two segments of at least two
+   * customers); {@link #dbcvMissing()} then says why.
+   */
   public static final class Quality {
+    /**
+     * Most customers in one segment for which DBCV is computed ({@link Dbcv} gives about 2.5 s on one core for
+     * 20,000 rows of 2 columns; the time grows with the square of the segment's size).
+     */
+    public static final int DBCV_MAX_SEGMENT = 20_000;
+
     private final double silhouette;
     private final boolean sampled;
     private final double daviesBouldin;
     private final double calinskiHarabasz;
+    private final double dbcv;
+    private final String dbcvMissing;
 
-    private Quality(double silhouette, boolean sampled, double daviesBouldin, double calinskiHarabasz) {
+    private Quality(double silhouette, boolean sampled, double daviesBouldin, double calinskiHarabasz, double dbcv,
+        String dbcvMissing) {
       this.silhouette = silhouette;
       this.sampled = sampled;
       this.daviesBouldin = daviesBouldin;
       this.calinskiHarabasz = calinskiHarabasz;
+      this.dbcv = dbcv;
+      this.dbcvMissing = dbcvMissing;
     }
 
-    static Quality of(Dataset x, int[] labels, long seed, int parallelism) {
+    /**
+     * The indices of {@code labels} on {@code x}; DBCV only if {@code density}, and only if no segment has more than
+     * {@code dbcvMaxSegment} customers (a parameter so that tests can reach the limit with few rows).
+     */
+    static Quality of(Dataset x, int[] labels, long seed, int parallelism, boolean density, int dbcvMaxSegment) {
       int sample = KSweep.silhouetteSampleSize(x.size());
       double sil = Double.NaN;
       double db = Double.NaN;
@@ -644,7 +669,36 @@ public final class Segmenter {
       } catch (IllegalArgumentException fewerThanTwoSegments) {
         // left as NaN: the indices need two segments
       }
-      return new Quality(sil, sample != 0, db, ch);
+      double dbcv = Double.NaN;
+      String missing = null;
+      if (density) {
+        if (largestSegment(labels) > dbcvMaxSegment) {
+          missing = String.format(Locale.ROOT, "a segment above %,d customers", dbcvMaxSegment);
+        } else {
+          try {
+            dbcv = Dbcv.score(x, labels);
+          } catch (IllegalArgumentException fewerThanTwoSegments) {
+            missing = "fewer than 2 segments of at least 2 customers";
+          }
+        }
+      }
+      return new Quality(sil, sample != 0, db, ch, dbcv, missing);
+    }
+
+    /** The customers of the largest segment (noise, label -1, is no segment); 0 if every customer is noise. */
+    private static int largestSegment(int[] labels) {
+      int max = -1;
+      for (int l : labels) {
+        max = Math.max(max, l);
+      }
+      int[] sizes = new int[max + 1];
+      int largest = 0;
+      for (int l : labels) {
+        if (l >= 0) {
+          largest = Math.max(largest, ++sizes[l]);
+        }
+      }
+      return largest;
     }
 
     /** @return the mean silhouette (noise left out) */
@@ -665,6 +719,27 @@ public final class Segmenter {
     /** @return the Calinski-Harabasz index (higher is better) */
     public double calinskiHarabasz() {
       return calinskiHarabasz;
+    }
+
+    /**
+     * The DBCV index, in {@code [-1, 1]}, higher is better, with noise counting against it ({@link Dbcv#score(Dataset,
+     * int[])}, noise policy {@link NoisePolicy#SINGLETONS}).
+     *
+     * @return the index, or {@code NaN} for K-Means and mixtures (not computed) and when {@link #dbcvMissing()} is
+     *     not null
+     */
+    public double dbcv() {
+      return dbcv;
+    }
+
+    /**
+     * Why a density segmentation has no DBCV index: {@code "a segment above 20,000 customers"} (not computed, see
+     * {@link #DBCV_MAX_SEGMENT}) or {@code "fewer than 2 segments of at least 2 customers"} (undefined).
+     *
+     * @return the reason, or {@code null} when the index was computed or the algorithm is not a density one
+     */
+    public String dbcvMissing() {
+      return dbcvMissing;
     }
   }
 }

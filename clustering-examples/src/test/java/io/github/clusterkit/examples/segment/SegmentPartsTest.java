@@ -222,4 +222,40 @@ class SegmentPartsTest {
     assertThrows(IllegalArgumentException.class, () -> Segmenter.defaults().maxK(1));
     assertThrows(IllegalArgumentException.class, () -> Segmenter.defaults().outlierShare(Double.NaN));
   }
+
+  /**
+   * DBCV is computed up to the segment size limit and not above it; the limit counts the largest segment, not the
+   * noise. Four rows in two segments of two (and one noise row): the value is the library's.
+   */
+  @Test
+  void dbcvUpToTheLargestSegmentLimit() {
+    Dataset x = Dataset.of(new double[][] {{0, 0}, {0, 1}, {5, 0}, {5, 1}, {9, 9}});
+    int[] labels = {0, 0, 1, 1, -1};
+    Segmenter.Quality at = Segmenter.Quality.of(x, labels, 1, 1, true, 2);
+    assertEquals(io.github.clusterkit.eval.Dbcv.score(x, labels), at.dbcv(), 0.0);
+    assertNull(at.dbcvMissing());
+    assertEquals(", DBCV " + String.format(java.util.Locale.ROOT, "%.4f", at.dbcv()) + " (noise counts against it)",
+        Report.dbcv(at));
+    Segmenter.Quality above = Segmenter.Quality.of(x, labels, 1, 1, true, 1);
+    assertTrue(Double.isNaN(above.dbcv()));
+    assertEquals("a segment above 1 customers", above.dbcvMissing());
+    // the CLI's limit: 20,001 customers in one segment (and 2 in another) are above it
+    double[][] rows = new double[20_003][];
+    int[] big = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new double[] {i < 20_001 ? i % 100 : 1000 + i, i / 100};
+      big[i] = i < 20_001 ? 0 : 1;
+    }
+    Segmenter.Quality large = Segmenter.Quality.of(Dataset.of(rows), big, 1, 1, true,
+        Segmenter.Quality.DBCV_MAX_SEGMENT);
+    assertEquals(", DBCV n/a (a segment above 20,000 customers)", Report.dbcv(large));
+    // not a density segmentation: no DBCV and no reason, the silhouette as before
+    Segmenter.Quality kmeans = Segmenter.Quality.of(x, labels, 1, 1, false, 2);
+    assertTrue(Double.isNaN(kmeans.dbcv()));
+    assertNull(kmeans.dbcvMissing());
+    assertEquals(at.silhouette(), kmeans.silhouette(), 0.0);
+    // every row noise: the largest segment has 0 rows, and the library refuses
+    Segmenter.Quality noise = Segmenter.Quality.of(x, new int[] {-1, -1, -1, -1, -1}, 1, 1, true, 2);
+    assertEquals("fewer than 2 segments of at least 2 customers", noise.dbcvMissing());
+  }
 }
