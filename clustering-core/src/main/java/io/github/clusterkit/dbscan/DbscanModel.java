@@ -6,6 +6,7 @@ import io.github.clusterkit.dbscan.internal.DistinctRows;
 import io.github.clusterkit.dbscan.internal.Engine;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.internal.ModelPoints;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.neighbors.NeighborIndex;
@@ -359,7 +360,7 @@ public final class DbscanModel implements ClusterModel {
    * @throws IllegalArgumentException if the point is null, of the wrong dimension or not finite
    */
   public int predict(double[] point) {
-    checkPoint(point, "point");
+    ModelPoints.check(point, d, "point");
     if (coreCount == 0) {
       return -1;
     }
@@ -409,7 +410,7 @@ public final class DbscanModel implements ClusterModel {
    * @throws IllegalArgumentException if the point is null, of the wrong dimension or not finite
    */
   public Assignment assign(double[] point) {
-    checkPoint(point, "point");
+    ModelPoints.check(point, d, "point");
     if (coreCount == 0) {
       return new Assignment(-1, Assignment.Kind.NOISE, Double.POSITIVE_INFINITY);
     }
@@ -612,22 +613,6 @@ public final class DbscanModel implements ClusterModel {
   static double scaledEps(double eps, int e) {
     double r = Math.scalb(eps, -e);
     return r == Double.POSITIVE_INFINITY ? Double.MAX_VALUE : (r == 0 ? Double.MIN_VALUE : r);
-  }
-
-  private void checkPoint(double[] point, String name) {
-    if (point == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
-    if (point.length != d) {
-      throw new IllegalArgumentException(
-          name + " must have dimension " + d + " (the training data's), got " + point.length);
-    }
-    for (int j = 0; j < d; j++) {
-      if (!Double.isFinite(point[j])) {
-        throw new IllegalArgumentException(
-            name + " must be finite, got " + point[j] + " at index " + j);
-      }
-    }
   }
 
   /**

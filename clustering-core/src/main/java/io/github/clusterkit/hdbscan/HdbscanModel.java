@@ -5,6 +5,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.hdbscan.internal.CondensedTree;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.internal.ModelPoints;
 import io.github.clusterkit.neighbors.KdTree;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.neighbors.Neighbors;
@@ -277,7 +278,7 @@ public final class HdbscanModel implements ClusterModel {
    * @throws IllegalArgumentException if the point is null, of another length or not finite
    */
   public Membership membership(double[] point) {
-    checkPoint(point, "point");
+    ModelPoints.check(point, d, "point");
     return place(point, 0, new double[d], new Neighbors());
   }
 
@@ -471,21 +472,6 @@ public final class HdbscanModel implements ClusterModel {
     }
     return new Membership(tree.labelOf(from, lambda), tree.probability(from, lambda), tree.outlierScore(from, lambda),
         best);
-  }
-
-  private void checkPoint(double[] point, String name) {
-    if (point == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
-    if (point.length != d) {
-      throw new IllegalArgumentException(
-          name + " must have dimension " + d + " (the training data's), got " + point.length);
-    }
-    for (int j = 0; j < d; j++) {
-      if (!Double.isFinite(point[j])) {
-        throw new IllegalArgumentException(name + " must be finite, got " + point[j] + " at index " + j);
-      }
-    }
   }
 
   /**
