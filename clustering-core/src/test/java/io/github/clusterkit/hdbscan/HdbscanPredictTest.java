@@ -62,23 +62,7 @@ class HdbscanPredictTest {
       for (int j = 0; j < d; j++) {
         q[j] += rng.nextInt(3) == 0 ? 0 : rng.nextGaussian() * 0.5;
       }
-      double[] dist = new double[n];
-      for (int i = 0; i < n; i++) {
-        dist[i] = metric.distance(q, x[i]);
-      }
-      double[] sorted = dist.clone();
-      java.util.Arrays.sort(sorted);
-      int k = config.minSamples();
-      double coreQ = sorted[k - 1];
-      int best = -1;
-      double bestMrd = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < n; i++) {
-        double mrd = Math.max(Math.max(coreQ, core[i]), dist[i]);
-        if (mrd < bestMrd || (mrd == bestMrd && dist[i] < dist[best])) {
-          bestMrd = mrd;
-          best = i;
-        }
-      }
+      int best = joiningRow(x, q, core, metric, config.minSamples());
       HdbscanModel.Membership got = m.membership(q);
       assertEquals(best, got.nearestRow(), "nearest row of " + java.util.Arrays.toString(q));
       assertEquals(got.label(), m.predict(q));
@@ -185,23 +169,7 @@ class HdbscanPredictTest {
       for (int j = 0; j < d; j++) {
         q[j] = Math.scalb(rng.nextGaussian(), exponent);
       }
-      double[] dist = new double[n];
-      for (int i = 0; i < n; i++) {
-        dist[i] = metric.distance(q, x[i]);
-      }
-      double[] sorted = dist.clone();
-      java.util.Arrays.sort(sorted);
-      int k = config.minSamples();
-      double coreQ = sorted[k - 1]; // the minSamples-th nearest training row, as membership states
-      int best = -1;
-      double bestMrd = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < n; i++) {
-        double mrd = Math.max(Math.max(coreQ, core[i]), dist[i]);
-        if (best < 0 || mrd < bestMrd || (mrd == bestMrd && dist[i] < dist[best])) {
-          bestMrd = mrd;
-          best = i;
-        }
-      }
+      int best = joiningRow(x, q, core, metric, config.minSamples());
       HdbscanModel.Membership got = m.membership(q);
       String what = java.util.Arrays.toString(q);
       if (exponent >= 200) { // far beyond every weight of data within about 100 of the origin
@@ -239,5 +207,31 @@ class HdbscanPredictTest {
     for (double q : new double[] {0.5, 4, 7, 11.2, 30}) {
       assertEquals(a.membership(new double[] {q}), b.membership(new double[] {Math.scalb(q, 830)}), "point " + q);
     }
+  }
+
+  /**
+   * The brute-force joining row of {@code q} in the data's units ({@link Metric#distance}, exact at any magnitude):
+   * the point's core distance is its minSamples-th nearest training row, and the row of smallest mutual reachability
+   * wins, ties to the nearer row, then the smaller index.
+   */
+  static int joiningRow(double[][] x, double[] q, double[] core, Metric metric, int k) {
+    int n = x.length;
+    double[] dist = new double[n];
+    for (int i = 0; i < n; i++) {
+      dist[i] = metric.distance(q, x[i]);
+    }
+    double[] sorted = dist.clone();
+    java.util.Arrays.sort(sorted);
+    double coreQ = sorted[k - 1];
+    int best = -1;
+    double bestMrd = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double mrd = Math.max(Math.max(coreQ, core[i]), dist[i]);
+      if (best < 0 || mrd < bestMrd || (mrd == bestMrd && dist[i] < dist[best])) {
+        bestMrd = mrd;
+        best = i;
+      }
+    }
+    return best;
   }
 }
