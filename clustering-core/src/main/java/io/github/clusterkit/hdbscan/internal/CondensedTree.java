@@ -32,8 +32,6 @@ public final class CondensedTree {
   public final int clusterCount;
   /** Per label: the stability of the selected cluster (in the units of the weights given). */
   public final double[] stabilities;
-  /** The number of clusters of the condensed tree, the root (cluster 0) included. */
-  public final int treeSize;
   /** Per row: the condensed-tree cluster it fell out of. */
   public final int[] rowCluster;
   /** Per row: the lambda at which it fell out. */
@@ -57,14 +55,13 @@ public final class CondensedTree {
   public final double rootThreshold;
 
   private CondensedTree(int[] labels, double[] probabilities, double[] outlierScores, int clusterCount,
-      double[] stabilities, int treeSize, int[] rowCluster, double[] rowLambda, int[] parent, double[] birth,
+      double[] stabilities, int[] rowCluster, double[] rowLambda, int[] parent, double[] birth,
       double[] death, double[] subtreeMax, int[] label, int[] selected, double rootThreshold) {
     this.labels = labels;
     this.probabilities = probabilities;
     this.outlierScores = outlierScores;
     this.clusterCount = clusterCount;
     this.stabilities = stabilities;
-    this.treeSize = treeSize;
     this.rowCluster = rowCluster;
     this.rowLambda = rowLambda;
     this.parent = parent;
@@ -125,21 +122,6 @@ public final class CondensedTree {
       return 1.0;
     }
     return (deepest - lambda) / deepest;
-  }
-
-  /**
-   * Builds the tree and selects the clusters.
-   *
-   * @param n the number of rows, {@code >= 1}
-   * @param from one end of each edge of a spanning tree (n - 1 edges)
-   * @param to the other end
-   * @param weight the edges' weights, finite, {@code >= 0}, in ascending order
-   * @param minClusterSize the smallest cluster, {@code >= 2}
-   * @param leaf true for leaf selection, false for excess of mass
-   * @return the result
-   */
-  public static CondensedTree build(int n, int[] from, int[] to, double[] weight, int minClusterSize, boolean leaf) {
-    return build(n, from, to, weight, minClusterSize, leaf, false, 0.0);
   }
 
   /**
@@ -371,7 +353,7 @@ public final class CondensedTree {
     for (int c = 0; c < clusters; c++) {
       label[c] = selectedAt[c] < 0 ? -1 : numberOf[selectedAt[c]];
     }
-    CondensedTree t = new CondensedTree(labels, prob, score, count, stabilities, clusters, fallCluster, fallLambda,
+    CondensedTree t = new CondensedTree(labels, prob, score, count, stabilities, fallCluster, fallLambda,
         Arrays.copyOf(clusterParent, clusters), Arrays.copyOf(birth, clusters), Arrays.copyOf(death, clusters),
         subtreeMax, label, selectedAt, rootThreshold);
     for (int p = 0; p < n; p++) {

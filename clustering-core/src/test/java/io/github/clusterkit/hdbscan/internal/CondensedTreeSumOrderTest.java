@@ -28,8 +28,8 @@ class CondensedTreeSumOrderTest {
     int[] to = {1, 2, 3, 9, 5, 7, 4, 6, 8};
     double[] weight = {1, 1, 1, 1, w2, w2, 2, 2, 4};
     int[] expected = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3};
-    assertArrayEquals(expected, CondensedTree.build(10, from, to, weight, 2, false).labels);
-    assertArrayEquals(expected, CondensedTree.build(10, to, from, weight, 2, false).labels);
+    assertArrayEquals(expected, CondensedTree.build(10, from, to, weight, 2, false, false, 0.0).labels);
+    assertArrayEquals(expected, CondensedTree.build(10, to, from, weight, 2, false, false, 0.0).labels);
     int[] rf = new int[9];
     int[] rt = new int[9];
     for (int i = 0; i < 9; i++) {
@@ -38,9 +38,9 @@ class CondensedTreeSumOrderTest {
     }
     // numbered backwards, labels follow the smallest row: Q = {0, 1}, C3 = {2, 3}, C2 = {4, 5}, C1 = {6..9}
     int[] backwards = {0, 0, 1, 1, 2, 2, 3, 3, 3, 3};
-    assertArrayEquals(backwards, CondensedTree.build(10, rf, rt, weight, 2, false).labels);
-    assertArrayEquals(backwards, CondensedTree.build(10, rt, rf, weight, 2, false).labels);
+    assertArrayEquals(backwards, CondensedTree.build(10, rf, rt, weight, 2, false, false, 0.0).labels);
+    assertArrayEquals(backwards, CondensedTree.build(10, rt, rf, weight, 2, false, false, 0.0).labels);
     assertArrayEquals(new double[] {2, 0x1p-52, 0x1p-52, 2 * 0.75},
-        CondensedTree.build(10, from, to, weight, 2, false).stabilities, 0.0);
+        CondensedTree.build(10, from, to, weight, 2, false, false, 0.0).stabilities, 0.0);
   }
 }
