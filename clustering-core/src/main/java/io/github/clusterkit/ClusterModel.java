@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A fitted clustering that assigns points to its clusters: {@link io.github.clusterkit.kmeans.KMeansModel},
- * {@link io.github.clusterkit.gmm.GaussianMixtureModel}, {@link io.github.clusterkit.dbscan.DbscanModel} and
- * {@link io.github.clusterkit.hdbscan.HdbscanModel}. Code
+ * {@link io.github.clusterkit.kmedoids.KMedoidsModel}, {@link io.github.clusterkit.gmm.GaussianMixtureModel},
+ * {@link io.github.clusterkit.dbscan.DbscanModel} and {@link io.github.clusterkit.hdbscan.HdbscanModel}. Code
  * that scores new customers with whichever model a segmentation chose (a service, a batch job, a model file read
  * with {@code ModelFiles.load(file, ClusterModel.class)}) can hold this type and need not know which.
  *
@@ -16,9 +16,9 @@ import java.util.List;
  * int[] segments = model.predict(prep.transform(newCustomers));
  * }</pre>
  *
- * <p><b>What predict means.</b> Each model keeps its own rule: K-Means gives the nearest centroid, a Gaussian mixture
- * its most probable component, DBSCAN the cluster of a core point within {@code eps} or {@code -1} (noise), HDBSCAN*
- * the cluster the point would join in its hierarchy or {@code -1} (noise), so a label is in
+ * <p><b>What predict means.</b> Each model keeps its own rule: K-Means gives the nearest centroid, k-medoids the
+ * nearest medoid (in the metric of its fit), a Gaussian mixture its most probable component, DBSCAN the cluster of a
+ * core point within {@code eps} or {@code -1} (noise), HDBSCAN* the cluster the point would join in its hierarchy or {@code -1} (noise), so a label is in
  * {@code [-1, clusterCount())} and {@code -1} only for DBSCAN and HDBSCAN*. The implementations' own Javadoc states
  * the rule, its ties and its errors exactly. Points and datasets are checked as the implementation documents:
  * {@code IllegalArgumentException} for a wrong length, a value that is not finite, or a {@link Dataset} whose column
@@ -30,8 +30,8 @@ import java.util.List;
 public interface ClusterModel {
 
   /**
-   * @return the number of clusters: K-Means' {@code k}, a mixture's components, DBSCAN's or HDBSCAN*'s clusters
-   *     (noise not counted)
+   * @return the number of clusters: K-Means' and k-medoids' {@code k}, a mixture's components, DBSCAN's or
+   *     HDBSCAN*'s clusters (noise not counted)
    */
   int clusterCount();
 
