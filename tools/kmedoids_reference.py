@@ -40,7 +40,8 @@ nearest medoid.
 
 Outputs (clustering-core/src/test/resources/fixtures/kmedoids/):
   <dataset>-data.csv   the generated datasets' rows (exact decimal literals: Java parses them to the same doubles).
-                       Mall_Customers is read by the test itself (SharedData), only its results are stored.
+                       Mall_Customers and ELKI's different-densities-2d-no-noise.ascii are read by the test itself
+                       (SharedData), only their results are stored.
   <dataset>.txt        one block per case, blank-line separated, lines "key value...":
                        metric, method, init (BUILD or given), k, initial (given medoid rows), medoids, labels, cost,
                        iterations, swaps, converged.
@@ -339,6 +340,11 @@ def main():
         rows = list(csv.reader(f))[1:]
     mall = np.array([[float(r[3]), float(r[4])] for r in rows])
     cases("mall", mall, 5, [0, 1, 2, 3, 4], "mall")
+
+    # ELKI's test file different-densities-2d-no-noise.ascii (1000 rows; read by the test from the shared data)
+    with open(os.path.join(shared, "elki", "different-densities-2d-no-noise.ascii")) as f:
+        elki = np.array([[float(v) for v in line.split()[:2]] for line in f if line.strip()])
+    cases("elki-densities", elki, 5, [0, 1, 2, 3, 4], "elki-densities")
 
 
 if __name__ == "__main__":

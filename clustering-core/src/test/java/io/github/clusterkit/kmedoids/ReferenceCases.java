@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fixtures of tools/kmedoids_reference.py: generated datasets ({@code <name>-data.csv}) and Mall_Customers'
- * income and score (read from the shared data), and per case the metric, method, initialisation, {@code k}, initial
+ * The fixtures of tools/kmedoids_reference.py: generated datasets ({@code <name>-data.csv}), Mall_Customers' income
+ * and score and ELKI's different-densities-2d-no-noise.ascii (both read from the shared data), and per case the metric, method, initialisation, {@code k}, initial
  * medoids and the reference's medoids, labels, cost, iterations, swaps and convergence.
  */
 final class ReferenceCases {
 
-  static final String[] DATASETS = {"ties2d", "dups3d", "gauss3d", "mall"};
+  static final String[] DATASETS = {"ties2d", "dups3d", "gauss3d", "mall", "elki-densities"};
 
   final String dataset;
   final Metric metric;
@@ -114,6 +114,20 @@ final class ReferenceCases {
   static double[][] data(String dataset) {
     if (dataset.equals("mall")) {
       return SharedData.mallIncomeAndScore();
+    }
+    if (dataset.equals("elki-densities")) {
+      try {
+        List<String> lines = java.nio.file.Files.readAllLines(
+            SharedData.file("elki/different-densities-2d-no-noise.ascii"), StandardCharsets.UTF_8);
+        double[][] x = new double[lines.size()][];
+        for (int i = 0; i < x.length; i++) {
+          String[] f = lines.get(i).trim().split("\\s+");
+          x[i] = new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])};
+        }
+        return x;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     List<double[]> rows = new ArrayList<>();
     for (String line : resource(dataset + "-data.csv")) {
