@@ -45,6 +45,8 @@ Outputs (clustering-core/src/test/resources/fixtures/kmedoids/):
   <dataset>.txt        one block per case, blank-line separated, lines "key value...":
                        metric, method, init (BUILD or given), k, initial (given medoid rows), medoids, labels, cost,
                        iterations, swaps, converged.
+  seeded.txt           k-medoids++ and random starts drawn with clusterkit's generator (ported below) for seed 42,
+                       restarts 0..2, and the fits with 3 restarts from them (cost and medoids of the kept run).
 """
 import os
 import sys
@@ -246,6 +248,111 @@ def alternate(D, med, max_iter):
     return med, iterations, swaps, converged
 
 
+# clusterkit's generator (io.github.clusterkit.internal.Rng: SplitMix64, Steele, Lea and Flood 2014,
+# doi:10.1145/2660193.2660195, with Lemire's bounded integers), ported so that seeded starts can be compared exactly.
+MASK = (1 << 64) - 1
+GOLDEN = 0x9E3779B97F4A7C15
+
+
+def _mix(z):
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+class Rng:
+    def __init__(self, seed):
+        self.state = seed & MASK
+
+    def next_long(self):
+        self.state = (self.state + GOLDEN) & MASK
+        return _mix(self.state)
+
+    def next_double(self):
+        return (self.next_long() >> 11) * 2.0 ** -53
+
+    def next_int(self, bound):
+        m = (self.next_long() >> 32) * bound
+        low = m & 0xFFFFFFFF
+        if low < bound:
+            t = ((1 << 32) - bound) % bound
+            while low < t:
+                m = (self.next_long() >> 32) * bound
+                low = m & 0xFFFFFFFF
+        return m >> 32
+
+    @staticmethod
+    def split(seed, stream):
+        return Rng(_mix((seed & MASK) ^ _mix((stream * GOLDEN + 0x632BE59BD9B4E019) & MASK)))
+
+
+def kmedoids_pp(D, k, rng):
+    """k-medoids++ as scikit-learn-extra's _kpp_init: the first medoid uniform, then the best (smallest sum of squared
+    distances to the nearest medoid, ties to the earlier trial) of 2 + floor(ln k) candidates drawn with probability
+    proportional to the squared distance to the nearest medoid; the draw is the first row whose running sum exceeds
+    u * total (never a row of weight 0); with no weight left, the first row not chosen."""
+    n = D.shape[0]
+    trials = 2 + int(np.log(k))
+    med = [rng.next_int(n)]
+    closest = D[:, med[0]] ** 2
+    pot = seqsum(closest)
+    for _ in range(1, k):
+        best, best_pot, best_row = -1, np.inf, None
+        for _t in range(trials):
+            if pot > 0:
+                r = rng.next_double() * pot
+                cum = np.cumsum(closest)
+                hits = np.flatnonzero((cum > r) & (closest > 0))
+                c = int(hits[0]) if hits.size else int(np.flatnonzero(closest > 0)[-1])
+            else:
+                c = next(o for o in range(n) if o not in med)
+            cand = np.minimum(closest, D[:, c] ** 2)
+            p = seqsum(cand)
+            if p < best_pot:
+                best, best_pot, best_row = c, p, cand
+            if pot == 0:
+                break
+        med.append(best)
+        closest, pot = best_row, best_pot
+    return med
+
+
+def random_medoids(n, k, rng):
+    """k distinct rows by a partial Fisher-Yates shuffle."""
+    idx = list(range(n))
+    for j in range(k):
+        r = j + rng.next_int(n - j)
+        idx[j], idx[r] = idx[r], idx[j]
+    return idx[:k]
+
+
+def seeded(name, X, k, out):
+    """Seeded starts and fits: for seed 42 and restarts 0..2, the k-medoids++ and random starts (Rng.split(42, r));
+    and the fit with 3 restarts, the run of lowest cost kept (the earliest on ties)."""
+    lines = []
+    for metric in METRICS:
+        D = full_matrix(X, metric)
+        for init in ["PLUS_PLUS", "RANDOM"]:
+            runs = []
+            for r in range(3):
+                rng = Rng.split(42, r)
+                start = kmedoids_pp(D, k, rng) if init == "PLUS_PLUS" else random_medoids(X.shape[0], k, rng)
+                assert len(set(start)) == k
+                lines.append("start %s %s %s 42 %d %s" % (name, metric, init, r, " ".join(map(str, start))))
+                runs.append(start)
+            for method in METHODS:
+                best = None
+                for start in runs:
+                    med, it, sw, conv = run_case(D, method, start)
+                    cost = cost_of(D, med)
+                    if best is None or cost < best[1]:
+                        best = (med, cost)
+                lines.append("fit %s %s %s %s 42 3 %s %s" % (name, metric, init, method, repr(best[1]),
+                                                             " ".join(map(str, best[0]))))
+    with open(os.path.join(OUT, out), "a") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def no_improving_swap(D, med):
     base = cost_of(D, med)
     n = D.shape[0]
@@ -312,6 +419,9 @@ def main():
     shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared", "data")
     os.makedirs(OUT, exist_ok=True)
     rng = np.random.default_rng(20261129)
+    with open(os.path.join(OUT, "seeded.txt"), "w") as f:
+        f.write(HEADER + "\n# start <dataset> <metric> <init> <seed> <restart> <medoids...>\n"
+                "# fit <dataset> <metric> <init> <method> <seed> <restarts> <cost> <medoids...>\n")
 
     # integer-valued blobs: many exact ties in every metric, and exact duplicates
     centres = np.array([[0, 0], [10, 0], [0, 10], [10, 10]])
@@ -320,12 +430,14 @@ def main():
     ties = ties.astype(np.float64)
     write_dataset("ties2d", ties)
     cases("ties2d", ties, 4, [0, 1, 2, 3], "ties2d")
+    seeded("ties2d", ties, 4, "seeded.txt")
 
     # duplicate-heavy rows with a constant column: 8 distinct rows repeated
     base = rng.integers(0, 5, size=(8, 2)).astype(np.float64)
     dups = np.column_stack([base[rng.integers(0, 8, size=40)], np.full(40, 7.5)])
     write_dataset("dups3d", dups)
     cases("dups3d", dups, 3, [5, 6, 7], "dups3d")
+    seeded("dups3d", dups, 6, "seeded.txt")
 
     # continuous Gaussian blobs
     centres = rng.uniform(-5, 5, size=(5, 3))
@@ -333,6 +445,7 @@ def main():
     write_dataset("gauss3d", gauss)
     given = sorted(rng.choice(120, size=5, replace=False).tolist())
     cases("gauss3d", gauss, 5, given, "gauss3d")
+    seeded("gauss3d", gauss, 5, "seeded.txt")
 
     # Mall_Customers income and spending score (read by the test from the shared data)
     import csv
@@ -340,6 +453,7 @@ def main():
         rows = list(csv.reader(f))[1:]
     mall = np.array([[float(r[3]), float(r[4])] for r in rows])
     cases("mall", mall, 5, [0, 1, 2, 3, 4], "mall")
+    seeded("mall", mall, 5, "seeded.txt")
 
     # ELKI's test file different-densities-2d-no-noise.ascii (1000 rows; read by the test from the shared data)
     with open(os.path.join(shared, "elki", "different-densities-2d-no-noise.ascii")) as f:
