@@ -29,7 +29,9 @@ import java.util.Objects;
  * Schubert and Rousseeuw 2021, doi:10.1016/j.is.2021.101804), classic PAM ({@link KMedoidsMethod#PAM}) or the
  * alternate method ({@link KMedoidsMethod#ALTERNATE}); see each constant for its rules and ties. Every label is the
  * nearest medoid's, ties to the smaller label. Distances are those of {@link Metric#distance} (for Euclidean the square
- * root of the sum of squared differences, summed column by column); the cost sums them in row order. Each method's
+ * root of the sum of squared differences, summed column by column), except between rows so close that the sum is
+ * subnormal (Euclidean gaps below about {@code 1e-154}), which are taken as the formula gives them where
+ * {@code Metric.distance} measures them again at another scale; the cost sums the distances in row order. Each method's
  * results equal those of an independent implementation from the papers (tools/kmedoids_reference.py) label for label
  * from the same initial medoids (tested).
  *
