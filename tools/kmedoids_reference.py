@@ -3,7 +3,7 @@
 
 Run from the repository root with the shared data folder beside the checkout (../shared/data):
 
-    /usr/bin/python3 tools/kmedoids_reference.py [path/to/shared/data]
+    python3 tools/kmedoids_reference.py [path/to/shared/data]     (Debian's python3 with numpy 1.24)
 
 No k-medoids package (kmedoids, scikit-learn-extra) is installable on the build machine, so this script holds its own
 independent implementations, written from the papers with plain numpy (1.24):

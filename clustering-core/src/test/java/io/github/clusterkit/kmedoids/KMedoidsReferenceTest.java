@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every method, metric and start (BUILD, or the given medoids) equals the independent numpy implementation of
- * tools/kmedoids_reference.py ({@code /usr/bin/python3 tools/kmedoids_reference.py}; numpy 1.24): the same BUILD
+ * tools/kmedoids_reference.py (Debian's python3 with numpy 1.24, from the repository root): the same BUILD
  * medoids, final medoids, labels, iterations and swaps exactly, the cost within 1e-12 relative (the script sums in
  * the same order, so it is usually equal to the bit). The script cross-checked each case's cost by brute force and
  * that PAM's and FasterPAM's medoids admit no improving swap. 90 cases (five datasets, three metrics, three methods,
