@@ -16,7 +16,8 @@ import java.util.List;
  * parameters: {}
  * state: {
  *   "pipeline": { "parameters": {...}, "state": {...} },                    (as the "pipeline" kind)
- *   "model": { "kind": "kmeans" | "gmm" | "dbscan" | "hdbscan", "parameters": {...}, "state": {...} },
+ *   "model": { "kind": "kmeans" | "gmm" | "dbscan" | "hdbscan" | "kmedoids", "parameters": {...},
+ *              "state": {...} },
  *   "clusterNames": ["Savers", ...]                                       (optional: absent when none)
  * }
  * </pre>
@@ -58,7 +59,8 @@ final class ClusterPipelineCodec implements ModelCodec<ClusterPipelineModel> {
     return s;
   }
 
-  /** The kinds of {@link ModelFiles} whose models are {@link ClusterModel}s (K-Means, mixtures, DBSCAN, HDBSCAN). */
+  /** The kinds of {@link ModelFiles} whose models are {@link ClusterModel}s (K-Means, mixtures, DBSCAN, HDBSCAN,
+   * K-Medoids). */
   private static List<ModelCodec<?>> models() {
     List<ModelCodec<?>> out = new ArrayList<>();
     for (ModelCodec<?> c : ModelFiles.codecs()) {

@@ -57,8 +57,8 @@ import java.util.Properties;
  * ({@link io.github.clusterkit.kmeans.KMeansModel}), {@code "dbscan"}
  * ({@link io.github.clusterkit.dbscan.DbscanModel}), {@code "gmm"}
  * ({@link io.github.clusterkit.gmm.GaussianMixtureModel}), {@code "pca"}
- * ({@link io.github.clusterkit.pca.PcaModel}), {@code "hdbscan"} ({@link io.github.clusterkit.hdbscan.HdbscanModel})
- * and {@code "clusterPipeline"}
+ * ({@link io.github.clusterkit.pca.PcaModel}), {@code "hdbscan"} ({@link io.github.clusterkit.hdbscan.HdbscanModel}),
+ * {@code "kmedoids"} ({@link io.github.clusterkit.kmedoids.KMedoidsModel}) and {@code "clusterPipeline"}
  * ({@link io.github.clusterkit.ClusterPipelineModel}: a pipeline and the clustering fitted on its output in one
  * document, each written as its own kind would write it, so the two are saved, checked and loaded together). A
  * model's {@code state} is its {@code State} value (for example {@link io.github.clusterkit.kmeans.KMeansModel.State})
@@ -74,11 +74,11 @@ import java.util.Properties;
  * fails with an {@link IllegalArgumentException} and writes nothing, since loading would refuse the file.
  *
  * <p><b>Column names.</b> Every kind stores the names of the columns its model was fitted on: a pipeline its input and
- * output columns, {@code "pca"} its {@code columnNames}, and {@code "kmeans"}, {@code "dbscan"}, {@code "gmm"} and
- * {@code "hdbscan"} a {@code columnNames} field written when the names were given rather than the placeholders
- * {@code x0 .. x(d-1)} of a dataset built without names (given names are written even when they read so, as a CSV
- * header {@code x0,x1}; a {@code "pca"} file marks them with {@code namesGiven}). A loaded model therefore refuses
- * data whose columns are named differently, as the saved one did (see, for example,
+ * output columns, {@code "pca"} its {@code columnNames}, and {@code "kmeans"}, {@code "dbscan"}, {@code "gmm"},
+ * {@code "hdbscan"} and {@code "kmedoids"} a {@code columnNames} field written when the names were given rather than
+ * the placeholders {@code x0 .. x(d-1)} of a dataset built without names (given names are written even when they
+ * read so, as a CSV header {@code x0,x1}; a {@code "pca"} file marks them with {@code namesGiven}). A loaded model
+ * therefore refuses data whose columns are named differently, as the saved one did (see, for example,
  * {@link io.github.clusterkit.kmeans.KMeansModel#columnNames()}).
  *
  * <p><b>Versions.</b> A change that every reader of this version can still read the old way keeps
@@ -90,10 +90,11 @@ import java.util.Properties;
  * {@link io.github.clusterkit.dbscan.Dbscan.LabelRule#SCIKIT_LEARN}, whose predictions follow it). The
  * {@code "clusterPipeline"} kind was added to version 1 in the same way (an earlier library refuses it as an unknown
  * kind), and so was the {@code "hdbscan"} kind, on its own and as the model of a {@code "clusterPipeline"} (where an
- * earlier library refuses it as a model kind it does not know); and so were the options of the preprocessing steps
- * (scikit-learn's {@code with_mean}, {@code with_std}, {@code clip}, {@code unit_variance}, {@code drop} and
- * {@code add_indicator}; see the pipeline kind's format), each written only when it is not the default. A change
- * that would make old files mean something else, or that old files could not satisfy, needs a new version.
+ * earlier library refuses it as a model kind it does not know), and the {@code "kmedoids"} kind likewise; and so were
+ * the options of the preprocessing steps (scikit-learn's {@code with_mean}, {@code with_std}, {@code clip},
+ * {@code unit_variance}, {@code drop} and {@code add_indicator}; see the pipeline kind's format), each written only
+ * when it is not the default. A change that would make old files mean something else, or that old files could not
+ * satisfy, needs a new version.
  *
  * <p><b>Loading checks</b> the size (at most {@link #MAX_FILE_BYTES}), the JSON syntax (nesting depth at most
  * 64, no duplicate keys, nothing after the document), the format name and version, the checksum, that the
@@ -126,6 +127,7 @@ public final class ModelFiles {
     register(new GmmCodec());
     register(new PcaCodec());
     register(new HdbscanCodec());
+    register(new KMedoidsCodec());
     register(new ClusterPipelineCodec());
   }
 
@@ -301,7 +303,8 @@ public final class ModelFiles {
    * @param <T> the model type
    * @param file the model file
    * @param type the expected model class, e.g. {@code PipelineModel.class}, or a type it implements:
-   *     {@code ClusterModel.class} loads whichever clustering (K-Means, mixture, DBSCAN, HDBSCAN) the file holds
+   *     {@code ClusterModel.class} loads whichever clustering (K-Means, mixture, DBSCAN, HDBSCAN, K-Medoids) the file
+   *     holds
    * @return the model, equal in state to the one saved
    * @throws IOException if reading fails
    * @throws IllegalArgumentException if the file is larger than {@link #MAX_FILE_BYTES}, is not a valid

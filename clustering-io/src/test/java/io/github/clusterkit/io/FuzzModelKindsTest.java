@@ -21,6 +21,9 @@ import io.github.clusterkit.hdbscan.HdbscanModel;
 import io.github.clusterkit.internal.Rng;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.kmedoids.KMedoids;
+import io.github.clusterkit.kmedoids.KMedoidsModel;
+import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.pca.PcaModel;
 import io.github.clusterkit.preprocess.Imputer;
 import io.github.clusterkit.preprocess.MinMaxScaler;
@@ -40,7 +43,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Hostile model files of the kinds kmeans, dbscan, gmm, pca, hdbscan and clusterPipeline: seeded byte mutations of
+ * Hostile model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids and clusterPipeline: seeded byte mutations of
  * valid files, and re-signed random edits of their trees (which get past the checksum to the validation). The only
  * exception allowed is {@link IllegalArgumentException}, from loading and from using a model that loaded;
  * each input must be handled within a few seconds (no hang), and the inputs stay small, so an out-of-memory
@@ -97,7 +100,7 @@ class FuzzModelKindsTest {
         : Pipeline.of(Imputer.median(), new OneHotEncoder(), new StandardScaler()).fit(t);
     Dataset x = prep.transform(t);
     ClusterModel m;
-    switch ((int) (seed % 4)) {
+    switch ((int) (seed % 5)) {
       case 0:
         m = KMeans.k(2).seed(seed).fit(x);
         break;
@@ -107,8 +110,11 @@ class FuzzModelKindsTest {
       case 2:
         m = Dbscan.eps(1.5).minPts(3).fit(x);
         break;
-      default:
+      case 3:
         m = Hdbscan.minClusterSize(4).fit(x);
+        break;
+      default:
+        m = KMedoids.k(2).seed(seed).metric(Metric.MANHATTAN).fit(x);
     }
     ClusterPipelineModel p = ClusterPipelineModel.of(prep, m);
     return seed % 2 == 0 ? p : p.withClusterNames(m.clusterCount() == 0 ? List.of()
@@ -146,6 +152,9 @@ class FuzzModelKindsTest {
       ((HdbscanModel) m).predict(q);
       ((HdbscanModel) m).membership(q.row(0));
       ((HdbscanModel) m).dbscanLabels(0.5);
+    } else if (m instanceof KMedoidsModel) {
+      ((KMedoidsModel) m).predict(q);
+      ((KMedoidsModel) m).transform(q.row(0));
     } else if (m instanceof PcaModel) {
       PcaModel p = (PcaModel) m;
       p.inverseTransform(p.transform(q));

@@ -12,6 +12,8 @@ import io.github.clusterkit.dbscan.Dbscan;
 import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.hdbscan.Hdbscan;
 import io.github.clusterkit.kmeans.KMeans;
+import io.github.clusterkit.kmedoids.KMedoids;
+import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.preprocess.Pipeline;
 import io.github.clusterkit.preprocess.StandardScaler;
 import java.io.IOException;
@@ -30,7 +32,8 @@ class ModelFilesClusterModelTest {
   @Test
   void everyClusteringLoadsAsAClusterModel(@TempDir Path dir) throws IOException {
     List<ClusterModel> saved = List.of(KMeans.k(3).seed(1).fit(DATA), GaussianMixture.components(2).seed(1).fit(DATA),
-        Dbscan.eps(1.5).minPts(3).fit(DATA), Hdbscan.minClusterSize(3).fit(DATA));
+        Dbscan.eps(1.5).minPts(3).fit(DATA), Hdbscan.minClusterSize(3).fit(DATA),
+        KMedoids.k(3).metric(Metric.MANHATTAN).fit(DATA));
     for (int i = 0; i < saved.size(); i++) {
       ClusterModel m = saved.get(i);
       Path file = dir.resolve("model" + i + ".json");

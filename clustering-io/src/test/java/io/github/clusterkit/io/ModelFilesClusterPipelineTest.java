@@ -18,6 +18,9 @@ import io.github.clusterkit.hdbscan.Hdbscan;
 import io.github.clusterkit.hdbscan.HdbscanModel;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.kmedoids.KMedoids;
+import io.github.clusterkit.kmedoids.KMedoidsModel;
+import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.preprocess.ColumnSelector;
 import io.github.clusterkit.preprocess.Imputer;
 import io.github.clusterkit.preprocess.OneHotEncoder;
@@ -46,7 +49,8 @@ class ModelFilesClusterPipelineTest {
 
   private static List<ClusterModel> models() {
     return List.of(KMeans.k(3).seed(1).fit(X), GaussianMixture.components(2).seed(1).fit(X),
-        Dbscan.eps(1.5).minPts(3).fit(X), Hdbscan.minClusterSize(3).fit(X));
+        Dbscan.eps(1.5).minPts(3).fit(X), Hdbscan.minClusterSize(3).fit(X),
+        KMedoids.k(2).seed(1).metric(Metric.MANHATTAN).fit(X));
   }
 
   private static Object state(ClusterModel m) {
@@ -56,6 +60,8 @@ class ModelFilesClusterPipelineTest {
       return ((GaussianMixtureModel) m).state();
     } else if (m instanceof HdbscanModel) {
       return ((HdbscanModel) m).state();
+    } else if (m instanceof KMedoidsModel) {
+      return ((KMedoidsModel) m).state();
     }
     return ((DbscanModel) m).state();
   }
@@ -122,7 +128,8 @@ class ModelFilesClusterPipelineTest {
         }));
     // A model kind that assigns nothing.
     assertRejected(
-        "invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan], got \"pca\"",
+        "invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan, kmedoids], got"
+            + " \"pca\"",
         ModelFilesKindsTest.edit(named, doc -> ((ObjectNode) doc.get("state").get("model")).put("kind", "pca")));
     // Names: one too few, none, a blank one.
     assertRejected("invalid model file at state.clusterNames: names must hold one name per cluster (3) or none,"

@@ -21,6 +21,10 @@ import io.github.clusterkit.internal.Rng;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansAlgorithm;
 import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.kmedoids.KMedoids;
+import io.github.clusterkit.kmedoids.KMedoidsInit;
+import io.github.clusterkit.kmedoids.KMedoidsMethod;
+import io.github.clusterkit.kmedoids.KMedoidsModel;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.pca.Pca;
 import io.github.clusterkit.pca.PcaModel;
@@ -44,18 +48,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Model files of the kinds kmeans, dbscan, gmm, pca and hdbscan: exact round trips (every prediction equal, bit for
- * bit), and rejection of broken, unknown-version, modified and re-signed invalid files.
+ * Model files of the kinds kmeans, dbscan, gmm, pca, hdbscan and kmedoids: exact round trips (every prediction equal,
+ * bit for bit), and rejection of broken, unknown-version, modified and re-signed invalid files.
  */
 class ModelFilesKindsTest {
 
   /** The model kinds other than pipeline, in the order of {@link #model(int, long)}. */
   static final List<Class<?>> TYPES = List.of(KMeansModel.class, DbscanModel.class, GaussianMixtureModel.class,
-      PcaModel.class, HdbscanModel.class);
+      PcaModel.class, HdbscanModel.class, KMedoidsModel.class);
 
   /**
-   * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca, 4 hdbscan), fitted on small random data; for an
-   * even seed the data's columns have names of their own (which the files keep), for an odd one the defaults.
+   * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca, 4 hdbscan, 5 kmedoids), fitted on small random
+   * data; for an even seed the data's columns have names of their own (which the files keep), for an odd one the
+   * defaults.
    */
   static Object model(int kind, long seed) {
     Rng rng = new Rng(seed);
@@ -83,12 +88,17 @@ class ModelFilesKindsTest {
       case 3:
         return Pca.components(1 + rng.nextInt(d)).whiten(rng.nextInt(2) == 0)
             .solver(rng.nextInt(2) == 0 ? Pca.Solver.SVD : Pca.Solver.COVARIANCE).fit(x);
-      default: {
+      case 4: {
         // minSamples set or left to follow minClusterSize (the file stores the number used either way)
         Hdbscan h = Hdbscan.minClusterSize(2 + rng.nextInt(8)).selection(Hdbscan.Selection.values()[rng.nextInt(2)])
             .metric(Metric.values()[rng.nextInt(3)]);
         return (rng.nextInt(2) == 0 ? h.minSamples(1 + rng.nextInt(8)) : h).fit(x);
       }
+      default:
+        // every method, metric and initialisation; maxIterations 1 now and then, so unconverged runs are saved too
+        return KMedoids.k(k).seed(seed).method(KMedoidsMethod.values()[rng.nextInt(3)])
+            .metric(Metric.values()[rng.nextInt(3)]).init(KMedoidsInit.values()[rng.nextInt(3)])
+            .maxIterations(rng.nextInt(4) == 0 ? 1 : 100).fit(x);
     }
   }
 
@@ -131,6 +141,16 @@ class ModelFilesKindsTest {
       return sb.append(Arrays.toString(m.labels())).append(bits(m.probabilities())).append(bits(m.outlierScores()))
           .append(bits(m.coreDistances())).toString();
     }
+    if (model instanceof KMedoidsModel) {
+      KMedoidsModel m = (KMedoidsModel) model;
+      StringBuilder sb = new StringBuilder(Arrays.toString(m.predict(q)));
+      for (int i = 0; i < q.size(); i++) {
+        sb.append(bits(m.transform(q.row(i))));
+      }
+      // and what the model reports of its training rows
+      return sb.append(Arrays.toString(m.labels())).append(Arrays.toString(m.medoidIndices()))
+          .append(Arrays.toString(m.clusterSizes())).append(Double.doubleToRawLongBits(m.cost())).toString();
+    }
     PcaModel m = (PcaModel) model;
     Dataset z = m.transform(q);
     return bits(z.toArray()) + bits(m.inverseTransform(z).toArray()) + m.inverseTransform(z).columnNames();
@@ -157,6 +177,9 @@ class ModelFilesKindsTest {
     if (model instanceof HdbscanModel) {
       return ((HdbscanModel) model).state();
     }
+    if (model instanceof KMedoidsModel) {
+      return ((KMedoidsModel) model).state();
+    }
     return ((PcaModel) model).state();
   }
 
@@ -173,12 +196,15 @@ class ModelFilesKindsTest {
     if (model instanceof HdbscanModel) {
       return ((HdbscanModel) model).dimension();
     }
+    if (model instanceof KMedoidsModel) {
+      return ((KMedoidsModel) model).dimension();
+    }
     return ((PcaModel) model).dimension();
   }
 
   /** A saved and reloaded model of every kind has the same state and answers exactly as the original. */
-  @Property(tries = 120, edgeCases = EdgeCasesMode.NONE)
-  void roundTripPredictsExactly(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int kind) {
+  @Property(tries = 144, edgeCases = EdgeCasesMode.NONE)
+  void roundTripPredictsExactly(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5) int kind) {
     Object m = model(kind, seed);
     String json = ModelFiles.toJson(m);
     Object back = ModelFiles.fromJson(json, TYPES.get(kind));
@@ -212,7 +238,7 @@ class ModelFilesKindsTest {
       String text = Files.readString(f);
       assertTrue(text.contains("\"kind\" : \"" + ModelFiles.kinds().get(kind + 1) + "\""), text);
     }
-    assertEquals(List.of("pipeline", "kmeans", "dbscan", "gmm", "pca", "hdbscan", "clusterPipeline"),
+    assertEquals(List.of("pipeline", "kmeans", "dbscan", "gmm", "pca", "hdbscan", "kmedoids", "clusterPipeline"),
         ModelFiles.kinds());
   }
 

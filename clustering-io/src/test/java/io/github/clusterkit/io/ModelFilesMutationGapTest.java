@@ -38,13 +38,13 @@ class ModelFilesMutationGapTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(
         ModelFilesKindsTest.edit(p, d -> ((ObjectNode) d.get("state").get("model")).put("kind", forty)),
         ClusterPipelineModel.class));
-    assertEquals("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan], got \"" + forty
-        + "\"", e.getMessage());
+    assertEquals("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan, kmedoids],"
+        + " got \"" + forty + "\"", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(
         ModelFilesKindsTest.edit(p, d -> ((ObjectNode) d.get("state").get("model")).put("kind", forty + "k")),
         ClusterPipelineModel.class));
-    assertEquals("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan], got \""
-        + "k".repeat(37) + "...\"", e.getMessage());
+    assertEquals("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan, kmedoids],"
+        + " got \"" + "k".repeat(37) + "...\"", e.getMessage());
   }
 
   /** A K-Means model of one centroid at 0 and one training row, over {@code d} columns with long names. */
