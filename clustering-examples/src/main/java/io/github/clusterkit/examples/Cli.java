@@ -728,10 +728,10 @@ public final class Cli implements Callable<Integer> {
       description = {"Segments customers: impute, one-hot, log of skewed money columns, scale; sweep k; fit;"
           + " print the segment profile, names, outliers and quality; write labels, model and charts.",
           "With no file, a generated table of 1,000 customers is used.",
-          "Options of some algorithms only are refused with the others: --k and --outlier-share are kmeans' and"
-              + " gmm's, --eps and --min-pts dbscan's, --min-cluster-size and --min-samples hdbscan's; the others"
-              + " apply to all four (--k-max and --seed to the K-Means sweep that is printed and charted for dbscan"
-              + " and hdbscan too)."})
+          "Options of some algorithms only are refused with the others: --k and --outlier-share are kmeans',"
+              + " gmm's and kmedoids', --eps and --min-pts dbscan's, --min-cluster-size and --min-samples hdbscan's,"
+              + " --distance kmedoids'; the others apply to all five (--k-max and --seed to the K-Means sweep that is"
+              + " printed and charted for dbscan and hdbscan too; kmedoids sweeps K-Medoids fits)."})
   static final class SegmentCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
@@ -749,17 +749,23 @@ public final class Cli implements Callable<Integer> {
             + " shows the decimal comma); default: a generated table")
     Path file;
 
-    @Option(names = "--algorithm", paramLabel = "kmeans|gmm|dbscan|hdbscan",
+    @Option(names = "--algorithm", paramLabel = "kmeans|gmm|dbscan|hdbscan|kmedoids",
         description = "clustering algorithm (default: ${DEFAULT-VALUE})", defaultValue = "kmeans")
     String algorithm;
 
-    @Option(names = "--k", paramLabel = "K", description = "number of segments (K-Means, gmm); default: the k with"
-        + " the highest silhouette in the sweep")
+    @Option(names = "--k", paramLabel = "K", description = "number of segments (kmeans, gmm, kmedoids); default: the"
+        + " k with the highest silhouette in the sweep")
     Integer k;
 
+    @Option(names = "--distance", paramLabel = "gower|manhattan|euclidean", description = "distance of kmedoids:"
+        + " gower (the default) scales the numbers to [0, 2] and takes the Manhattan distance, so that two customers"
+        + " are 2 x p x Gower's dissimilarity apart (p = the columns used); manhattan and euclidean take the"
+        + " standard-scaled numbers")
+    String distance;
+
     @Option(names = "--k-max", paramLabel = "K", defaultValue = "10",
-        description = "largest k of the sweep, at least 2 (default: ${DEFAULT-VALUE}); kmeans and gmm take k from"
-            + " the sweep unless --k is given, dbscan and hdbscan print and chart it for comparison")
+        description = "largest k of the sweep, at least 2 (default: ${DEFAULT-VALUE}); kmeans, gmm and kmedoids take"
+            + " k from the sweep unless --k is given, dbscan and hdbscan print and chart it for comparison")
     int kMax;
 
     @Option(names = "--eps", paramLabel = "EPS", description = "DBSCAN radius in scaled units; default: the knee"
@@ -792,8 +798,8 @@ public final class Cli implements Callable<Integer> {
         description = "output folder (default: ${DEFAULT-VALUE})")
     Path outDir;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "seed of K-Means, the mixture"
-        + " and the silhouette sample (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "seed of K-Means, K-Medoids,"
+        + " the mixture and the silhouette sample (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "threads for the k sweep, the"
@@ -802,7 +808,7 @@ public final class Cli implements Callable<Integer> {
     int threads;
 
     @Option(names = "--outlier-share", paramLabel = "P", defaultValue = "0.01",
-        description = "share of customers flagged as outliers by kmeans and gmm, 0 to 0.5, rounded down to"
+        description = "share of customers flagged as outliers by kmeans, gmm and kmedoids, 0 to 0.5, rounded down to"
             + " whole customers: 0.01 flags 1 of 150 customers, none of 99 (default: ${DEFAULT-VALUE}); dbscan's"
             + " and hdbscan's outliers are their noise")
     double outlierShare;
@@ -826,7 +832,7 @@ public final class Cli implements Callable<Integer> {
 
     /**
      * Refuses an option given on the command line that the algorithm does not use, naming both: before, {@code
-     * --outlier-share} with dbscan was silently ignored. {@code --k-max} and {@code --seed} apply to every
+     * --outlier-share} with dbscan was silently ignored. {@code --distance} is kmedoids' only. {@code --k-max} and {@code --seed} apply to every
      * algorithm (the K-Means sweep is printed and charted for dbscan too, the silhouette sample is seeded).
      *
      * @param alg the algorithm
@@ -834,6 +840,10 @@ public final class Cli implements Callable<Integer> {
      */
     private void checkApplies(Segmenter.Algorithm alg) {
       String name = alg.name().toLowerCase(Locale.ROOT);
+      if (alg != Segmenter.Algorithm.KMEDOIDS && given("--distance")) {
+        throw new IllegalArgumentException("--distance does not apply to --algorithm " + name + " (it applies to"
+            + " kmedoids only; " + name + " uses the Euclidean distance on standard-scaled numbers)");
+      }
       if (alg == Segmenter.Algorithm.DBSCAN) {
         if (given("--k")) {
           throw new IllegalArgumentException("--k does not apply to --algorithm dbscan (it finds the number of"
@@ -893,15 +903,24 @@ public final class Cli implements Callable<Integer> {
       try {
         alg = Segmenter.Algorithm.valueOf(algorithm.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--algorithm must be kmeans, gmm, dbscan or hdbscan, got '" + algorithm
-            + "'");
+        throw new IllegalArgumentException("--algorithm must be kmeans, gmm, dbscan, hdbscan or kmedoids, got '"
+            + algorithm + "'");
       }
       checkApplies(alg);
+      Segmenter.Distance dist = null;
+      if (distance != null) {
+        try {
+          dist = Segmenter.Distance.valueOf(distance.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--distance must be gower, manhattan or euclidean, got '" + distance
+              + "'");
+        }
+      }
       Segmenter config;
       try {
         config = Segmenter.defaults().algorithm(alg).k(k).maxK(kMax).eps(eps).minPts(minPts)
             .minClusterSize(minClusterSize).minSamples(minSamples).logSkewed(!noLog).seed(seed)
-            .outlierShare(outlierShare).parallelism(threads);
+            .outlierShare(outlierShare).parallelism(threads).distance(dist);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(optionMessage(e.getMessage()), e);
       }

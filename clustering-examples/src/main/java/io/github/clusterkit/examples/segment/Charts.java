@@ -135,7 +135,8 @@ public final class Charts {
         cx[g] = centres[g][0];
         cy[g] = two ? centres[g][1] : 0;
       }
-      XYSeries cs = c.addSeries(s.algorithm() == Segmenter.Algorithm.GMM ? "component means" : "centroids", cx, cy);
+      XYSeries cs = c.addSeries(s.algorithm() == Segmenter.Algorithm.GMM ? "component means"
+          : s.algorithm() == Segmenter.Algorithm.KMEDOIDS ? "medoids (typical customers)" : "centroids", cx, cy);
       cs.setMarker(SeriesMarkers.DIAMOND);
       cs.setMarkerColor(Color.BLACK);
     }
@@ -143,17 +144,19 @@ public final class Charts {
   }
 
   /**
-   * Inertia against k with the knee marked, and the mean silhouette on a second y axis.
+   * Inertia (K-Medoids: cost) against k with the knee marked, and the mean silhouette on a second y axis.
    *
    * @param sw the sweep
    * @return the chart
    */
   public static XYChart kSelection(KSweep sw) {
-    XYChart c = base("Choosing k: K-Means inertia (elbow) and mean silhouette", "k (number of segments)",
-        "inertia (within-segment sum of squares)");
+    boolean medoids = sw.kMedoids();
+    String objective = medoids ? "cost (sum of distances to the medoids)" : "inertia (within-segment sum of squares)";
+    XYChart c = base(medoids ? "Choosing k: K-Medoids cost (elbow) and mean silhouette"
+        : "Choosing k: K-Means inertia (elbow) and mean silhouette", "k (number of segments)", objective);
     c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     c.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-    c.setYAxisGroupTitle(0, "inertia (within-segment sum of squares)");
+    c.setYAxisGroupTitle(0, objective);
     c.setYAxisGroupTitle(1, "mean silhouette");
     c.getStyler().setXAxisDecimalPattern("0");
     int[] ks = sw.ks();
@@ -162,7 +165,7 @@ public final class Charts {
     for (int t = 0; t < ks.length; t++) {
       x[t] = ks[t];
     }
-    XYSeries in = c.addSeries("inertia", x, inertia);
+    XYSeries in = c.addSeries(medoids ? "cost" : "inertia", x, inertia);
     in.setMarker(SeriesMarkers.CIRCLE);
     in.setLineColor(PALETTE[0]);
     in.setMarkerColor(PALETTE[0]);

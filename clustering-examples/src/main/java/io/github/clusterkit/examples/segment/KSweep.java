@@ -5,6 +5,9 @@ import io.github.clusterkit.eval.Kneedle;
 import io.github.clusterkit.eval.Silhouette;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.kmedoids.KMedoids;
+import io.github.clusterkit.kmedoids.KMedoidsModel;
+import io.github.clusterkit.neighbors.Metric;
 import java.util.function.IntConsumer;
 
 /**
@@ -27,14 +30,19 @@ public final class KSweep {
   private final double[] inertia;
   private final double[] silhouette;
   private final KMeansModel[] models;
+  private final KMedoidsModel[] medoidModels;
+  private final Metric metric;
   private final int knee;
   private final int recommended;
 
-  private KSweep(int[] ks, double[] inertia, double[] silhouette, KMeansModel[] models) {
+  private KSweep(int[] ks, double[] inertia, double[] silhouette, KMeansModel[] models, KMedoidsModel[] medoidModels,
+      Metric metric) {
     this.ks = ks;
     this.inertia = inertia;
     this.silhouette = silhouette;
     this.models = models;
+    this.medoidModels = medoidModels;
+    this.metric = metric;
     double[] x = new double[ks.length];
     for (int t = 0; t < ks.length; t++) {
       x[t] = ks[t];
@@ -107,7 +115,58 @@ public final class KSweep {
         afterEach.accept(k);
       }
     }
-    return new KSweep(ks, inertia, sil, models);
+    return new KSweep(ks, inertia, sil, models, null, Metric.EUCLIDEAN);
+  }
+
+  /**
+   * The sweep with K-Medoids fits (k-medoids++ starts, FasterPAM) instead of K-Means: for {@code k = 1..maxK} the cost
+   * (the sum of the distances to the medoids, in place of the inertia, with its knee) and the mean silhouette with
+   * the same distance; the recommended {@code k} by the same rule. Each fit and each silhouette may use up to {@code
+   * parallelism} threads, with the same result as on one.
+   *
+   * @param data the preprocessed customers
+   * @param maxK the largest {@code k}, at least 2
+   * @param seed the seed of the fits and of the silhouette sample
+   * @param restarts K-Medoids restarts per {@code k}
+   * @param metric the distance of the fits and the silhouettes
+   * @param parallelism threads each fit and each silhouette may use, at least 1
+   * @param afterEach called with {@code k} after each fit (for a progress bar), may be null
+   * @return the sweep
+   */
+  public static KSweep runKMedoids(Dataset data, int maxK, long seed, int restarts, Metric metric, int parallelism,
+      IntConsumer afterEach) {
+    int[] ks = new int[maxK];
+    double[] cost = new double[maxK];
+    double[] sil = new double[maxK];
+    KMedoidsModel[] models = new KMedoidsModel[maxK];
+    int sample = silhouetteSampleSize(data.size());
+    for (int t = 0; t < maxK; t++) {
+      int k = t + 1;
+      ks[t] = k;
+      KMedoidsModel m = KMedoids.k(k).seed(seed).restarts(restarts).metric(metric).parallelism(parallelism)
+          .fit(data);
+      models[t] = m;
+      cost[t] = m.cost();
+      sil[t] = Double.NaN;
+      if (k >= 2) {
+        Silhouette s = sample == 0 ? Silhouette.exact() : Silhouette.sampled(sample, seed);
+        sil[t] = s.metric(metric).parallelism(parallelism).evaluate(data, m.labels()).score();
+      }
+      if (afterEach != null) {
+        afterEach.accept(k);
+      }
+    }
+    return new KSweep(ks, cost, sil, null, models, metric);
+  }
+
+  /** @return whether the sweep fitted K-Medoids ({@link #runKMedoids}) rather than K-Means */
+  public boolean kMedoids() {
+    return medoidModels != null;
+  }
+
+  /** @return the distance of the fits and the silhouettes: Euclidean for K-Means */
+  public Metric metric() {
+    return metric;
   }
 
   /** @return the values of k, 1..maxK */
@@ -115,7 +174,7 @@ public final class KSweep {
     return ks.clone();
   }
 
-  /** @return the inertia for each k */
+  /** @return the inertia for each k (K-Medoids: the cost, the sum of the distances to the medoids) */
   public double[] inertia() {
     return inertia.clone();
   }
@@ -140,6 +199,20 @@ public final class KSweep {
    * @return the K-Means model fitted for it
    */
   public KMeansModel model(int k) {
+    if (models == null) {
+      throw new IllegalStateException("the sweep fitted K-Medoids; see kMedoidsModel");
+    }
     return models[k - 1];
+  }
+
+  /**
+   * @param k a k of a K-Medoids sweep
+   * @return the K-Medoids model fitted for it
+   */
+  public KMedoidsModel kMedoidsModel(int k) {
+    if (medoidModels == null) {
+      throw new IllegalStateException("the sweep fitted K-Means; see model");
+    }
+    return medoidModels[k - 1];
   }
 }

@@ -20,6 +20,7 @@ import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.hdbscan.HdbscanModel;
 import io.github.clusterkit.io.ModelFiles;
 import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.kmedoids.KMedoidsModel;
 import io.github.clusterkit.preprocess.PipelineModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,8 @@ import java.util.Locale;
  *   "outlierThreshold": 4.2, "pipeline": {...}, "model": {...} }
  * </pre>
  *
- * <p>{@code outlierThreshold} is a distance to the centroid (K-Means; above it is an outlier) or a log density
+ * <p>{@code outlierThreshold} is a distance to the centroid (K-Means; above it is an outlier), to the medoid
+ * (K-Medoids, in the distance of its fit; above it is an outlier) or a log density
  * (mixtures; below it is an outlier); DBSCAN and HDBSCAN* have none (their noise is the outlier), and the field is
  * absent for them. {@code model} is absent when
  * this build of clustering-io cannot yet write the model's kind; such a file cannot predict. Immutable.
@@ -218,7 +220,7 @@ public final class ModelBundle {
     try {
       alg = Segmenter.Algorithm.valueOf(a == null ? "" : a.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw bad(file, "algorithm must be kmeans, gmm, dbscan or hdbscan, got " + a);
+      throw bad(file, "algorithm must be kmeans, gmm, dbscan, hdbscan or kmedoids, got " + a);
     }
     JsonNode idNode = root.get("idColumn");
     if (idNode == null || !(idNode.isNull() || idNode.isTextual())) {
@@ -244,6 +246,10 @@ public final class ModelBundle {
       }
       if (alg == Segmenter.Algorithm.KMEANS && !(t.doubleValue() >= 0)) {
         throw bad(file, "outlierThreshold must be >= 0 for kmeans (a distance to the centroid), got "
+            + t.doubleValue());
+      }
+      if (alg == Segmenter.Algorithm.KMEDOIDS && !(t.doubleValue() >= 0)) {
+        throw bad(file, "outlierThreshold must be >= 0 for kmedoids (a distance to the medoid), got "
             + t.doubleValue());
       }
       threshold = t.doubleValue();
@@ -307,6 +313,8 @@ public final class ModelBundle {
         return GaussianMixtureModel.class;
       case HDBSCAN:
         return HdbscanModel.class;
+      case KMEDOIDS:
+        return KMedoidsModel.class;
       default:
         return DbscanModel.class;
     }
@@ -314,7 +322,7 @@ public final class ModelBundle {
 
   /** Whether the algorithm's outliers are those beyond a threshold (K-Means, mixtures), not its noise. */
   private static boolean hasThreshold(Segmenter.Algorithm a) {
-    return a == Segmenter.Algorithm.KMEANS || a == Segmenter.Algorithm.GMM;
+    return a == Segmenter.Algorithm.KMEANS || a == Segmenter.Algorithm.GMM || a == Segmenter.Algorithm.KMEDOIDS;
   }
 
   private static int clusterCount(Object model) {
@@ -326,6 +334,9 @@ public final class ModelBundle {
     }
     if (model instanceof HdbscanModel) {
       return ((HdbscanModel) model).clusterCount();
+    }
+    if (model instanceof KMedoidsModel) {
+      return ((KMedoidsModel) model).k();
     }
     return ((DbscanModel) model).clusterCount();
   }
@@ -407,6 +418,15 @@ public final class ModelBundle {
     boolean[] out = new boolean[n];
     if (model instanceof KMeansModel) {
       KMeansModel m = (KMeansModel) model;
+      int[] labels = m.predict(x);
+      for (int i = 0; i < n; i++) {
+        out[i] = m.transform(x.row(i))[labels[i]] > outlierThreshold;
+      }
+      return new Prediction(labels, out, null, null);
+    }
+    if (model instanceof KMedoidsModel) {
+      // the nearest medoid in the fit's distance; an outlier beyond the threshold, as the fit flagged its customers
+      KMedoidsModel m = (KMedoidsModel) model;
       int[] labels = m.predict(x);
       for (int i = 0; i < n; i++) {
         out[i] = m.transform(x.row(i))[labels[i]] > outlierThreshold;

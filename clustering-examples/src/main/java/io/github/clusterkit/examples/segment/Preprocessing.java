@@ -4,6 +4,7 @@ import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
 import io.github.clusterkit.preprocess.Imputer;
 import io.github.clusterkit.preprocess.Log1p;
+import io.github.clusterkit.preprocess.MinMaxScaler;
 import io.github.clusterkit.preprocess.OneHotEncoder;
 import io.github.clusterkit.preprocess.Pipeline;
 import io.github.clusterkit.preprocess.StandardScaler;
@@ -29,6 +30,12 @@ public final class Preprocessing {
 
   /** A column is skewed when its sample skewness exceeds this value (and it has no negative value). */
   public static final double SKEWNESS_LIMIT = 2.0;
+
+  /**
+   * The width of the numbers' range for Gower's dissimilarity: 2, the Manhattan distance between two one-hot rows of
+   * different categories, so that a number's full range weighs as a change of category.
+   */
+  public static final double GOWER_RANGE = 2.0;
 
   /** A categorical feature with more distinct values than this is rejected (it looks like an identifier). */
   public static final int MAX_CATEGORIES = 50;
@@ -203,6 +210,21 @@ public final class Preprocessing {
    * @throws IllegalArgumentException if a categorical column has more than {@link #MAX_CATEGORIES} values
    */
   public static Pipeline pipeline(Table features, List<String> logColumns) {
+    return pipeline(features, logColumns, false);
+  }
+
+  /**
+   * Builds the pipeline for a feature table, with the numbers standard-scaled or, for Gower's dissimilarity
+   * ({@code minMax}), min-max scaled to {@code [0, 2]} (see {@link Segmenter.Distance#GOWER}): the same steps
+   * otherwise.
+   *
+   * @param features the feature columns (no identifier)
+   * @param logColumns numeric columns to take the logarithm of (possibly empty)
+   * @param minMax whether the numbers are scaled to {@code [0, 2]} (not clipped) instead of standard-scaled
+   * @return the pipeline (not yet fitted)
+   * @throws IllegalArgumentException if a categorical column has more than {@link #MAX_CATEGORIES} values
+   */
+  public static Pipeline pipeline(Table features, List<String> logColumns, boolean minMax) {
     List<String> numeric = features.columnNames(ColumnType.NUMERIC);
     List<String> categorical = features.columnNames(ColumnType.CATEGORICAL);
     for (String c : categorical) {
@@ -239,7 +261,8 @@ public final class Preprocessing {
       steps.add(new OneHotEncoder().handleUnknown(OneHotEncoder.HandleUnknown.IGNORE));
     }
     if (!numeric.isEmpty()) {
-      steps.add(new StandardScaler().columns(numeric.toArray(new String[0])));
+      String[] cols = numeric.toArray(new String[0]);
+      steps.add(minMax ? new MinMaxScaler().range(0, GOWER_RANGE).columns(cols) : new StandardScaler().columns(cols));
     }
     return Pipeline.of(steps);
   }

@@ -100,20 +100,37 @@ public final class Report {
         imputed.isEmpty() ? "none" : cells + " = " + String.join(", ", imputed));
     out.printf(Locale.ROOT, "log1p of skewed columns (skewness > %.0f, no negative value): %s%n",
         Preprocessing.SKEWNESS_LIMIT, s.logColumns().isEmpty() ? "none" : String.join(", ", s.logColumns()));
-    out.printf(Locale.ROOT, "model input: %s (numbers standard-scaled, categories one-hot)%n%n",
-        plural(s.scaled().dimension(), "column"));
+    if (s.config().effectiveDistance() == Segmenter.Distance.GOWER) {
+      int p = f.columnNames().size();
+      out.printf(Locale.ROOT, "model input: %s (numbers min-max scaled to [0, 2], categories one-hot); Manhattan"
+          + " distance = 2 x %d x Gower's dissimilarity over the %s%n%n", plural(s.scaled().dimension(), "column"), p,
+          plural(p, "feature"));
+    } else {
+      out.printf(Locale.ROOT, "model input: %s (numbers standard-scaled, categories one-hot)%n%n",
+          plural(s.scaled().dimension(), "column"));
+    }
 
     KSweep sw = s.sweep();
     int[] ks = sw.ks();
     double[] in = sw.inertia();
     double[] sil = sw.silhouette();
-    out.printf(Locale.ROOT, "k selection (K-Means, %d restarts, silhouette %s):%n", Segmenter.KMEANS_RESTARTS,
-        KSweep.silhouetteSampleSize(n) == 0 ? "exact" : "on " + KSweep.silhouetteSampleSize(n) + " sampled rows");
-    out.println("   k      inertia  silhouette");
+    String silText = KSweep.silhouetteSampleSize(n) == 0 ? "exact" : "on " + KSweep.silhouetteSampleSize(n)
+        + " sampled rows";
+    boolean medoids = sw.kMedoids();
+    if (medoids) {
+      out.printf(Locale.ROOT, "k selection (K-Medoids, FasterPAM, %d restarts, %s, silhouette %s with it):%n",
+          Segmenter.KMEDOIDS_RESTARTS, distanceName(s.config().effectiveDistance()), silText);
+      out.println("   k         cost  silhouette");
+    } else {
+      out.printf(Locale.ROOT, "k selection (K-Means, %d restarts, silhouette %s):%n", Segmenter.KMEANS_RESTARTS,
+          silText);
+      out.println("   k      inertia  silhouette");
+    }
+    String kneeOf = medoids ? "  <- knee of cost" : "  <- knee of inertia";
     for (int t = 0; t < ks.length; t++) {
       out.printf(Locale.ROOT, "  %2d %12.4g  %10s%s%n", ks[t], in[t],
           Double.isNaN(sil[t]) ? "" : String.format(Locale.ROOT, "%.4f", sil[t]),
-          (ks[t] == sw.knee() ? "  <- knee of inertia" : "") + (ks[t] == sw.recommendedK() ? "  <- best silhouette" : ""));
+          (ks[t] == sw.knee() ? kneeOf : "") + (ks[t] == sw.recommendedK() ? "  <- best silhouette" : ""));
     }
     int last = ks[ks.length - 1];
     if (s.config().k() == null && !density(s.algorithm()) && sw.recommendedK() == last
@@ -136,6 +153,11 @@ public final class Report {
         out.printf(Locale.ROOT, "Gaussian mixture, %s (%s), full covariances%n", plural(s.chosenK(), "component"),
             s.config().k() != null ? "as asked" : "k of the highest silhouette");
         break;
+      case KMEDOIDS:
+        out.printf(Locale.ROOT, "K-Medoids, k = %d (%s), FasterPAM, %d restarts, %s%n", s.chosenK(),
+            s.config().k() != null ? "as asked" : "highest silhouette", Segmenter.KMEDOIDS_RESTARTS,
+            distanceName(s.config().effectiveDistance()));
+        break;
       case HDBSCAN:
         out.printf(Locale.ROOT, "HDBSCAN*, min cluster size = %d (%s), minSamples = %d (%s), excess of mass: %d"
             + " segment%s, %d noise%n", s.minClusterSize(),
@@ -157,6 +179,9 @@ public final class Report {
     for (int g = 0; g < segs.length; g++) {
       out.printf(Locale.ROOT, "  %-5s %-50s %6d customer%s (%4.1f%%)%n", segs[g] < 0 ? "noise" : "#" + segs[g],
           p.name(g), p.sizes()[g], p.sizes()[g] == 1 ? " " : "s", 100 * p.share(g));
+    }
+    if (s.medoidRows() != null) {
+      printTypicalCustomers(s, out);
     }
     out.println();
     out.println("profile: mean of each feature, its z-score against all customers in brackets");
@@ -197,8 +222,11 @@ public final class Report {
 
     Segmenter.Quality q = s.quality();
     out.println();
-    out.printf(Locale.ROOT, "quality: silhouette %s%s, Davies-Bouldin %s, Calinski-Harabasz %s%s%n",
-        fmt(q.silhouette()), q.silhouetteSampled() ? " (sampled)" : "", fmt(q.daviesBouldin()),
+    String silNote = s.algorithm() != Segmenter.Algorithm.KMEDOIDS ? ""
+        : s.config().effectiveDistance().metric() == io.github.clusterkit.neighbors.Metric.MANHATTAN
+            ? " (Manhattan distance, as the fit)" : " (Euclidean distance, as the fit)";
+    out.printf(Locale.ROOT, "quality: silhouette %s%s%s, Davies-Bouldin %s, Calinski-Harabasz %s%s%n",
+        fmt(q.silhouette()), q.silhouetteSampled() ? " (sampled)" : "", silNote, fmt(q.daviesBouldin()),
         Double.isNaN(q.calinskiHarabasz()) ? "n/a" : compact(q.calinskiHarabasz(), "%.1f", false),
         density(s.algorithm()) ? " (noise left out)" + dbcv(q) : "");
   }
@@ -210,6 +238,53 @@ public final class Report {
   static String dbcv(Segmenter.Quality q) {
     return ", DBCV " + (q.dbcvMissing() != null ? "n/a (" + q.dbcvMissing() + ")"
         : fmt(q.dbcv()) + " (noise counts against it)");
+  }
+
+  /**
+   * The distance of K-Medoids for people: {@code "Gower's dissimilarity"} (see {@link Segmenter.Distance#GOWER}),
+   * {@code "Manhattan distance"} or {@code "Euclidean distance"}.
+   */
+  static String distanceName(Segmenter.Distance d) {
+    switch (d) {
+      case GOWER:
+        return "Gower's dissimilarity";
+      case MANHATTAN:
+        return "Manhattan distance";
+      default:
+        return "Euclidean distance";
+    }
+  }
+
+  /**
+   * The medoids as each segment's typical customer: its id (or, without an id column, its row, 1 for the first data
+   * row) and its values in the file (before imputation, logarithm and scaling; {@code missing} for an empty cell).
+   */
+  private static void printTypicalCustomers(Segmentation s, PrintStream out) {
+    int[] rows = s.medoidRows();
+    String[] ids = s.customerIds();
+    Table f = s.features();
+    out.println();
+    out.println("typical customers (the medoids: each segment's customer with the least total distance to its"
+        + " members):");
+    for (int g = 0; g < rows.length; g++) {
+      int i = rows[g];
+      String who = s.idColumn() == null || ids[i].isEmpty() ? "row " + (i + 1) : s.idColumn() + " " + ids[i];
+      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  #%-4d %s:", g, who));
+      List<String> names = f.columnNames();
+      for (int j = 0; j < names.size(); j++) {
+        String c = names.get(j);
+        String v;
+        if (f.type(c) == ColumnType.NUMERIC) {
+          double x = f.numeric(c)[i];
+          v = Double.isNaN(x) ? "missing" : number(x);
+        } else {
+          String x = f.categorical(c)[i];
+          v = x == null ? "missing" : x;
+        }
+        sb.append(j == 0 ? " " : ", ").append(Profile.pretty(c)).append(' ').append(v);
+      }
+      out.println(sb);
+    }
   }
 
   /** Whether the algorithm finds the number of segments itself and leaves noise (DBSCAN, HDBSCAN*). */
@@ -272,6 +347,9 @@ public final class Report {
     switch (s.algorithm()) {
       case KMEANS:
         rule = "farthest from their segment's centroid";
+        break;
+      case KMEDOIDS:
+        rule = "farthest from their segment's medoid";
         break;
       case GMM:
         rule = "lowest mixture likelihood";

@@ -38,12 +38,14 @@ public final class Segmentation {
   private final PcaModel pca;
   private final Dataset pcaScores;
   private final double[][] pcaCentres;
+  private final int[] medoidRows;
 
   Segmentation(Segmenter config, Table table, Table features, String idColumn, List<String> logColumns,
       PipelineModel pipeline, Dataset scaled, KSweep sweep, int chosenK, KDistance kDistance, int minPts,
       double eps, int minClusterSize, Object model, int[] labels, int segmentCount, boolean[] outlier,
       double[] outlierScore, double outlierThreshold, double[] probability, Profile profile, Segmenter.Quality quality,
-      PcaModel pca, Dataset pcaScores, double[][] pcaCentres) {
+      PcaModel pca, Dataset pcaScores, double[][] pcaCentres, int[] medoidRows) {
+    this.medoidRows = medoidRows;
     this.config = config;
     this.table = table;
     this.features = features;
@@ -142,8 +144,8 @@ public final class Segmentation {
   }
 
   /**
-   * @return the fitted model: a {@code KMeansModel}, {@code GaussianMixtureModel}, {@code DbscanModel} or
-   *     {@code HdbscanModel}
+   * @return the fitted model: a {@code KMeansModel}, {@code GaussianMixtureModel}, {@code DbscanModel},
+   *     {@code HdbscanModel} or {@code KMedoidsModel}
    */
   public Object model() {
     return model;
@@ -159,14 +161,24 @@ public final class Segmentation {
     return segmentCount;
   }
 
+  /**
+   * The medoids of K-Medoids: each segment's typical customer, a row of the table.
+   *
+   * @return per segment, in label order, the row (0-based) of its medoid customer; null for the other algorithms
+   */
+  public int[] medoidRows() {
+    return medoidRows == null ? null : medoidRows.clone();
+  }
+
   /** @return whether each customer is an outlier */
   public boolean[] outliers() {
     return outlier.clone();
   }
 
   /**
-   * @return per customer the outlier score: distance to the centroid (K-Means), log density (mixtures), GLOSH in
-   *     {@code [0, 1]} (HDBSCAN, whose outliers are its noise, not the highest scores); null for DBSCAN
+   * @return per customer the outlier score: distance to the centroid (K-Means) or the medoid (K-Medoids), log
+   *     density (mixtures), GLOSH in {@code [0, 1]}
+   *     (HDBSCAN, whose outliers are its noise, not the highest scores); null for DBSCAN
    */
   public double[] outlierScores() {
     return outlierScore == null ? null : outlierScore.clone();

@@ -17,6 +17,8 @@ import io.github.clusterkit.hdbscan.Hdbscan;
 import io.github.clusterkit.hdbscan.HdbscanModel;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.kmedoids.KMedoids;
+import io.github.clusterkit.kmedoids.KMedoidsModel;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.pca.Pca;
 import io.github.clusterkit.pca.PcaModel;
@@ -48,7 +50,10 @@ import java.util.function.IntConsumer;
  * minPts-distance curve. Gaussian mixtures: full covariances, 3 restarts. HDBSCAN*: min cluster size 1% of the
  * customers, at least 5 ({@link #defaultMinClusterSize(int)}), {@code minSamples} equal to it (scikit-learn's
  * default), excess-of-mass selection, Euclidean distance; the k-distance curve is then its sorted core distances
- * ({@code k = minSamples}).
+ * ({@code k = minSamples}). K-Medoids: FasterPAM from k-medoids++ with 3 restarts, {@code k}
+ * from a sweep of K-Medoids fits over {@code 1..10} (the same rule as K-Means', the silhouette with the distance of
+ * the fit), Gower's dissimilarity ({@link Distance#GOWER}); the medoids are customers, reported as each segment's
+ * typical customer; its k-distance curve (charted for comparison) uses its distance too.
  *
  * <p><b>Threads.</b> {@link #parallelism(int)} is passed to every library call that takes one (the sweep's and
  * the final K-Means fits, the mixture, DBSCAN, the k-distance curve, the silhouettes, the PCA); the library gives
@@ -56,8 +61,9 @@ import java.util.function.IntConsumer;
  *
  * <p><b>Outliers.</b> DBSCAN and HDBSCAN*: their noise (HDBSCAN*'s GLOSH outlier scores and membership
  * probabilities are kept too, for every customer, and listed in {@code labels.csv}). Mixture: the
- * {@code floor(outlierShare * n)} customers of lowest log density (the least likely 1% by default). K-Means: the {@code floor(outlierShare * n)} customers farthest
- * from their centroid. The share is rounded down, so it is never exceeded (1% of 150 customers flags 1, of 99
+ * {@code floor(outlierShare * n)} customers of lowest log density (the least likely 1% by default). K-Means: the {@code
+ * floor(outlierShare * n)} customers farthest from their centroid, K-Medoids the farthest from their medoid. The share
+ * is rounded down, so it is never exceeded (1% of 150 customers flags 1, of 99
  * none); customers tied with the first one not flagged are not flagged either. The threshold (the score of that
  * first customer not flagged) is kept in the model file, so {@code predict} flags new customers by the same
  * rule: beyond it.
@@ -73,7 +79,45 @@ public final class Segmenter {
     /** DBSCAN. */
     DBSCAN,
     /** HDBSCAN* (excess of mass, Euclidean): density clusters at every radius at once. */
-    HDBSCAN
+    HDBSCAN,
+    /** K-Medoids (FasterPAM from k-medoids++): segments around real customers, the medoids; see {@link Distance}. */
+    KMEDOIDS
+  }
+
+  /**
+   * The distance between customers for K-Medoids ({@code --distance}); the other algorithms use the Euclidean
+   * distance on standard-scaled numbers.
+   */
+  public enum Distance {
+    /**
+     * Gower's dissimilarity (Gower 1971, "A general coefficient of similarity and some of its properties",
+     * Biometrics 27(4), doi:10.2307/2528823), the default: the numbers (after imputation and {@code log1p} as usual)
+     * min-max scaled to {@code [0, 2]} instead of standard-scaled, the categories one-hot, and the Manhattan
+     * distance. A number then adds {@code 2 |a - b| / range} and a category 2 when it differs (two one-hot columns
+     * differ by 1), so the distance between two customers is {@code 2 p} times Gower's dissimilarity, the mean over
+     * the {@code p} columns used of {@code |a - b| / range} and of 0 or 1 for a category: K-Medoids minimises the
+     * sum of Gower's dissimilarities to the medoids (of the imputed data). A constant column has range 1 (the
+     * scaler's rule, scikit-learn's), so it adds nothing between training customers. New customers are not clipped
+     * to the training range: beyond it a number adds more than 2, which changes no assignment (every medoid lies in
+     * the range, so the excess is the same for all) but makes the distance to the medoid, and so the outlier flag,
+     * see how far outside the range the customer lies.
+     */
+    GOWER(Metric.MANHATTAN),
+    /** The Manhattan distance on the standard-scaled numbers and one-hot categories. */
+    MANHATTAN(Metric.MANHATTAN),
+    /** The Euclidean distance on the standard-scaled numbers and one-hot categories, as K-Means. */
+    EUCLIDEAN(Metric.EUCLIDEAN);
+
+    private final Metric metric;
+
+    Distance(Metric metric) {
+      this.metric = metric;
+    }
+
+    /** @return the metric of the fit, the prediction and the silhouette */
+    public Metric metric() {
+      return metric;
+    }
   }
 
   private final Algorithm algorithm;
@@ -89,10 +133,12 @@ public final class Segmenter {
   private final int parallelism;
   private final Integer minClusterSize;
   private final Integer minSamples;
+  private final Distance distance;
 
   private Segmenter(Algorithm algorithm, Integer k, int maxK, Double eps, Integer minPts, List<String> columns,
       String idColumn, boolean logSkewed, long seed, double outlierShare, int parallelism, Integer minClusterSize,
-      Integer minSamples) {
+      Integer minSamples, Distance distance) {
+    this.distance = distance;
     this.algorithm = algorithm;
     this.k = k;
     this.maxK = maxK;
@@ -110,7 +156,7 @@ public final class Segmenter {
 
   /** @return the default configuration (K-Means, k from the sweep) */
   public static Segmenter defaults() {
-    return new Segmenter(Algorithm.KMEANS, null, 10, null, null, null, null, true, 42L, 0.01, 1, null, null);
+    return new Segmenter(Algorithm.KMEANS, null, 10, null, null, null, null, true, 42L, 0.01, 1, null, null, null);
   }
 
   /**
@@ -122,7 +168,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("algorithm must not be null");
     }
     return new Segmenter(a, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare, parallelism,
-        minClusterSize, minSamples);
+        minClusterSize, minSamples, distance);
   }
 
   /**
@@ -134,7 +180,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("k must be >= 1, got " + value);
     }
     return new Segmenter(algorithm, value, maxK, eps, minPts, columns, idColumn,
-        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples);
+        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples, distance);
   }
 
   /**
@@ -146,7 +192,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("k-max must be >= 2, got " + value);
     }
     return new Segmenter(algorithm, k, value, eps, minPts, columns, idColumn,
-        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples);
+        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples, distance);
   }
 
   /**
@@ -158,7 +204,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("eps must be > 0 and finite, got " + value);
     }
     return new Segmenter(algorithm, k, maxK, value, minPts, columns, idColumn,
-        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples);
+        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples, distance);
   }
 
   /**
@@ -170,7 +216,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("min-pts must be >= 1, got " + value);
     }
     return new Segmenter(algorithm, k, maxK, eps, value, columns, idColumn, logSkewed, seed, outlierShare, parallelism,
-        minClusterSize, minSamples);
+        minClusterSize, minSamples, distance);
   }
 
   /**
@@ -182,7 +228,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("min-cluster-size must be >= 2, got " + value);
     }
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
-        parallelism, value, minSamples);
+        parallelism, value, minSamples, distance);
   }
 
   /**
@@ -195,7 +241,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("min-samples must be >= 1, got " + value);
     }
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
-        parallelism, minClusterSize, value);
+        parallelism, minClusterSize, value, distance);
   }
 
   /**
@@ -218,7 +264,7 @@ public final class Segmenter {
   public Segmenter columns(List<String> names) {
     List<String> c = names == null || names.isEmpty() ? null : Collections.unmodifiableList(new ArrayList<>(names));
     return new Segmenter(algorithm, k, maxK, eps, minPts, c, idColumn, logSkewed, seed, outlierShare, parallelism,
-        minClusterSize, minSamples);
+        minClusterSize, minSamples, distance);
   }
 
   /**
@@ -227,7 +273,7 @@ public final class Segmenter {
    */
   public Segmenter idColumn(String name) {
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, name, logSkewed, seed, outlierShare, parallelism,
-        minClusterSize, minSamples);
+        minClusterSize, minSamples, distance);
   }
 
   /**
@@ -236,7 +282,7 @@ public final class Segmenter {
    */
   public Segmenter logSkewed(boolean on) {
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, on, seed, outlierShare, parallelism,
-        minClusterSize, minSamples);
+        minClusterSize, minSamples, distance);
   }
 
   /**
@@ -245,7 +291,7 @@ public final class Segmenter {
    */
   public Segmenter seed(long value) {
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn,
-        logSkewed, value, outlierShare, parallelism, minClusterSize, minSamples);
+        logSkewed, value, outlierShare, parallelism, minClusterSize, minSamples, distance);
   }
 
   /**
@@ -258,7 +304,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("outlier-share must be in [0, 0.5], got " + share);
     }
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, share, parallelism,
-        minClusterSize, minSamples);
+        minClusterSize, minSamples, distance);
   }
 
   /**
@@ -273,12 +319,35 @@ public final class Segmenter {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
-        threads, minClusterSize, minSamples);
+        threads, minClusterSize, minSamples, distance);
+  }
+
+  /**
+   * @param value the distance of K-Medoids; null for its default, {@link Distance#GOWER}; must be null for the other
+   *     algorithms (checked by {@link #run})
+   * @return a copy
+   */
+  public Segmenter distance(Distance value) {
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
+        parallelism, minClusterSize, minSamples, value);
   }
 
   /** @return the algorithm */
   public Algorithm algorithm() {
     return algorithm;
+  }
+
+  /** @return the distance asked for ({@code --distance}), or null for the default */
+  public Distance distance() {
+    return distance;
+  }
+
+  /**
+   * @return the distance the run uses: K-Medoids' ({@link Distance#GOWER} unless another was asked for); for the
+   *     other algorithms {@link Distance#EUCLIDEAN} on standard-scaled numbers
+   */
+  public Distance effectiveDistance() {
+    return algorithm != Algorithm.KMEDOIDS ? Distance.EUCLIDEAN : distance == null ? Distance.GOWER : distance;
   }
 
   /** @return DBSCAN's eps as asked, or null for the knee */
@@ -314,6 +383,14 @@ public final class Segmenter {
   /** Number of K-Means restarts in the sweep and the final fit. */
   static final int KMEANS_RESTARTS = 10;
 
+  /**
+   * Number of K-Medoids restarts (k-medoids++ starts, FasterPAM) in the sweep and the final fit: fewer than K-Means'
+   * as each costs about {@code n^2} distances per pass over the customers, against K-Means' {@code k n} per
+   * iteration, and FasterPAM's swaps reach the quality of a BUILD start from a random one (Schubert and Rousseeuw
+   * 2021).
+   */
+  static final int KMEDOIDS_RESTARTS = 3;
+
   /** Number of EM restarts of the mixture. */
   static final int GMM_RESTARTS = 3;
 
@@ -330,6 +407,12 @@ public final class Segmenter {
     if (table == null) {
       throw new IllegalArgumentException("table must not be null");
     }
+    if (distance != null && algorithm != Algorithm.KMEDOIDS) {
+      throw new IllegalArgumentException("distance applies to kmedoids only, got " + distance + " with "
+          + algorithm);
+    }
+    Distance dist = effectiveDistance();
+    Metric metric = dist.metric();
     String id = idColumn;
     if (id != null) {
       table.indexOf(id); // throws for an unknown column, naming the columns
@@ -351,7 +434,7 @@ public final class Segmenter {
           + "; segmentation needs at least 3");
     }
     List<String> logColumns = logSkewed ? Preprocessing.skewedColumns(features) : List.of();
-    PipelineModel pipeline = Preprocessing.pipeline(features, logColumns).fit(features);
+    PipelineModel pipeline = Preprocessing.pipeline(features, logColumns, dist == Distance.GOWER).fit(features);
     Dataset x = pipeline.transform(features);
     int d = x.dimension();
 
@@ -363,7 +446,9 @@ public final class Segmenter {
           + features.columnNames() + " (after imputing missing cells); there is nothing to segment");
     }
     sweepMax = Math.max(2, Math.min(sweepMax, distinct));
-    KSweep sweep = KSweep.run(x, sweepMax, seed, KMEANS_RESTARTS, parallelism, afterEachK);
+    KSweep sweep = algorithm == Algorithm.KMEDOIDS
+        ? KSweep.runKMedoids(x, sweepMax, seed, KMEDOIDS_RESTARTS, metric, parallelism, afterEachK)
+        : KSweep.run(x, sweepMax, seed, KMEANS_RESTARTS, parallelism, afterEachK);
     int chosenK = k != null ? k : sweep.recommendedK();
     if (chosenK > n) {
       throw new IllegalArgumentException("k must be at most the number of customers (" + n + "), got " + chosenK);
@@ -399,7 +484,7 @@ public final class Segmenter {
             + pts);
       }
     }
-    KDistance kdist = KDistance.of(x, pts, Metric.EUCLIDEAN, parallelism);
+    KDistance kdist = KDistance.of(x, pts, metric, parallelism);
 
     int[] labels;
     int segments;
@@ -410,6 +495,7 @@ public final class Segmenter {
     double[] probability = null;
     Object model;
     double usedEps = Double.NaN;
+    int[] medoidRows = null;
     switch (algorithm) {
       case KMEANS: {
         KMeansModel m = chosenK <= sweepMax ? sweep.model(chosenK)
@@ -482,13 +568,32 @@ public final class Segmenter {
         model = m;
         break;
       }
+      case KMEDOIDS: {
+        KMedoidsModel m = chosenK <= sweepMax ? sweep.kMedoidsModel(chosenK)
+            : KMedoids.k(chosenK).seed(seed).restarts(KMEDOIDS_RESTARTS).metric(metric).parallelism(parallelism)
+                .fit(x);
+        labels = m.labels();
+        segments = m.k();
+        centres = m.medoids();
+        medoidRows = m.medoidIndices();
+        outlierScore = new double[n];
+        for (int i = 0; i < n; i++) {
+          outlierScore[i] = m.transform(x.row(i))[labels[i]]; // as predict computes it
+        }
+        threshold = upperQuantile(outlierScore, outlierShare);
+        for (int i = 0; i < n; i++) {
+          outlier[i] = outlierScore[i] > threshold;
+        }
+        model = m;
+        break;
+      }
       default:
         throw new IllegalStateException("unknown algorithm " + algorithm);
     }
 
     Profile profile = Profile.of(features, labels, segments);
     Quality quality = Quality.of(x, labels, seed, parallelism,
-        algorithm == Algorithm.DBSCAN || algorithm == Algorithm.HDBSCAN, Quality.DBCV_MAX_SEGMENT);
+        algorithm == Algorithm.DBSCAN || algorithm == Algorithm.HDBSCAN, Quality.DBCV_MAX_SEGMENT, metric);
 
     int comps = Math.min(2, Math.min(d, n));
     PcaModel pca = Pca.components(comps).parallelism(parallelism).fit(x);
@@ -499,7 +604,7 @@ public final class Segmenter {
     }
     return new Segmentation(this, table, features, id, logColumns, pipeline, x, sweep, chosenK, kdist, pts,
         usedEps, clusterSize, model, labels, segments, outlier, outlierScore, threshold, probability, profile,
-        quality, pca, scores, pcaCentres);
+        quality, pca, scores, pcaCentres, medoidRows);
   }
 
   /** The mean of each segment's customers in the model's space (noise, label -1, left out). */
@@ -657,13 +762,22 @@ public final class Segmenter {
      * {@code dbcvMaxSegment} customers (a parameter so that tests can reach the limit with few rows).
      */
     static Quality of(Dataset x, int[] labels, long seed, int parallelism, boolean density, int dbcvMaxSegment) {
+      return of(x, labels, seed, parallelism, density, dbcvMaxSegment, Metric.EUCLIDEAN);
+    }
+
+    /**
+     * As {@link #of(Dataset, int[], long, int, boolean, int)}, the silhouette with {@code metric} (K-Medoids': the
+     * distance of its fit); Davies-Bouldin and Calinski-Harabasz are defined on centroids and Euclidean distances.
+     */
+    static Quality of(Dataset x, int[] labels, long seed, int parallelism, boolean density, int dbcvMaxSegment,
+        Metric metric) {
       int sample = KSweep.silhouetteSampleSize(x.size());
       double sil = Double.NaN;
       double db = Double.NaN;
       double ch = Double.NaN;
       try {
         Silhouette s = sample == 0 ? Silhouette.exact() : Silhouette.sampled(sample, seed);
-        sil = s.noise(NoisePolicy.IGNORE).parallelism(parallelism).evaluate(x, labels).score();
+        sil = s.noise(NoisePolicy.IGNORE).parallelism(parallelism).metric(metric).evaluate(x, labels).score();
         db = DaviesBouldin.score(x, labels, NoisePolicy.IGNORE);
         ch = CalinskiHarabasz.score(x, labels, NoisePolicy.IGNORE);
       } catch (IllegalArgumentException fewerThanTwoSegments) {
