@@ -258,7 +258,8 @@ class CliHdbscanTest {
         "hdbscan", "--min-cluster-size", "1001");
     assertError("--min-samples must be at most the number of customers (1000), got 5000", "--algorithm", "hdbscan",
         "--min-samples", "5000");
-    assertError("--algorithm must be kmeans, gmm, dbscan or hdbscan, got 'optics'", "--algorithm", "optics");
+    assertError("--algorithm must be kmeans, gmm, dbscan, hdbscan or kmedoids, got 'optics'", "--algorithm",
+        "optics");
   }
 
   private static void assertError(String message, String... args) {
@@ -296,7 +297,7 @@ class CliHdbscanTest {
     assertTrue(help.contains("--min-samples=N HDBSCAN's density threshold: a customer's core distance is the distance"
         + " to its N-th nearest customer, itself counted; larger N, more noise; at least 1; default: the min cluster"
         + " size"), help);
-    assertTrue(help.contains("[--algorithm=kmeans|gmm|dbscan|hdbscan]"), help);
+    assertTrue(help.contains("[--algorithm=kmeans|gmm|dbscan|hdbscan|kmedoids]"), help);
   }
 
   /** The default min cluster size: 1% of the customers rounded down, at least 5, at most the customers. */
