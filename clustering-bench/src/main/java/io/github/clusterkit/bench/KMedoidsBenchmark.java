@@ -95,7 +95,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * acceptance test (ELKI: a change below {@code -1e-12} times the current cost; clusterkit: below 0, also when summed
  * directly), in how the change is summed (rounding), and in when a run ends (ELKI ends a pass at the last swap
  * position; clusterkit after {@code n} positions without a swap), so equal results are expected but not promised.
- * ELKI's {@code FastPAM} makes several swaps per pass and usually stops elsewhere.
+ * ELKI's {@code FastPAM} makes several swaps per pass and may stop elsewhere. Seen (2026-11-29, seed 42): ELKI's
+ * FasterPAM ({@code elki} and {@code elkiOtf}) chose clusterkit's medoids in the same label order at 500 x 2 and
+ * 1000 x 2 (every start but {@code plusplus}, which is not compared), at 10^4 x 2 ({@code build}, {@code random}) and
+ * 10^4 x 10 ({@code random}); ELKI's PAM and alternate chose those of clusterkit's PAM and alternate at 1000 x 2
+ * ({@code build}, {@code random}); ELKI's FastPAM from the random rows at 1000 x 2 ended at other medoids, of lower
+ * cost (1263.5273 against FasterPAM's 1263.7239; from BUILD it found FasterPAM's set).
  *
  * <p>Threads: every row runs on the calling thread except {@code ours2} (its own worker, never the common pool).
  * Smile's cost evaluation is a parallel stream on the common fork-join pool, which the fork switches off
