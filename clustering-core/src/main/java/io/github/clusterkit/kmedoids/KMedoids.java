@@ -322,7 +322,8 @@ public final class KMedoids {
    * {@code pam(diss = TRUE)}): object {@code i}'s dissimilarity to object {@code j} is {@code matrix[i][j]}. The
    * metric setting is not used; everything else is as {@link #fit(Dataset)}, with the matrix's entries in place of
    * the distances. No model for new points comes out (a new point has no dissimilarities), but the medoids, labels
-   * and cost do.
+   * and cost do. A matrix whose largest entry is above {@code 2^201} or below {@code 2^-200} is fitted multiplied by
+   * a power of two, as data are, and the cost scaled back.
    *
    * @param matrix a square matrix of finite values {@code >= 0}, symmetric (exactly), with zeros on the diagonal (not
    *     modified; copied once)
@@ -336,8 +337,17 @@ public final class KMedoids {
     double[] m = checkedMatrix(matrix);
     int n = matrix.length;
     checkK(n);
+    // As rows are: k-medoids++ squares the entries (overflow above about 1e154, underflow below 1e-154) and the sums
+    // of BUILD and the swaps must stay finite; m is our copy, so it is scaled in place.
+    int scale = Scale.exponent(Scale.maxAbs(m, 0, m.length));
+    if (scale != 0) {
+      for (int t = 0; t < m.length; t++) {
+        m[t] = Math.scalb(m[t], -scale);
+      }
+    }
     Engine.Result best = run(Dissimilarity.matrix(m, n));
-    return new KMedoidsResult(best.medoids, best.labels, k, best.cost, best.iterations, best.swaps,
+    double cost = scale == 0 ? best.cost : Math.scalb(best.cost, scale);
+    return new KMedoidsResult(best.medoids, best.labels, k, cost, best.iterations, best.swaps,
         best.converged, method);
   }
 

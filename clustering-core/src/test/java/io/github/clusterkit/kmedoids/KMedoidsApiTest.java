@@ -234,6 +234,45 @@ class KMedoidsApiTest {
     assertEquals(a.labels()[8], b.predict(big[8]));
   }
 
+  /**
+   * A precomputed matrix of huge or tiny entries (the Manhattan distances of ROWS, small integers, times 2^600, about
+   * 4e180, or 2^-700, about 2e-211) gives the medoids and labels of the unscaled matrix for every initialisation and
+   * method, and its cost times the same power of two (exact: every entry is an integer times a power of two). Before
+   * the matrix was scaled like rows, k-medoids++ squared the entries: at 2^600 the squares overflowed, every
+   * candidate's sum was infinite, none was taken and the fit failed with ArrayIndexOutOfBoundsException (index -1);
+   * at 2^-700 the squares underflowed to 0 and k-medoids++ took the first rows instead of drawing.
+   */
+  @Test
+  void hugeAndTinyMatricesAreScaledExactly() {
+    int n = ROWS.length;
+    double[][] plain = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        plain[i][j] = Math.abs(ROWS[i][0] - ROWS[j][0]) + Math.abs(ROWS[i][1] - ROWS[j][1]);
+      }
+    }
+    for (int e : new int[] {600, -700}) {
+      double[][] scaled = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          scaled[i][j] = Math.scalb(plain[i][j], e);
+        }
+      }
+      for (KMedoidsInit init : KMedoidsInit.values()) {
+        for (KMedoidsMethod method : KMedoidsMethod.values()) {
+          KMedoids c = KMedoids.k(3).init(init).method(method).seed(7).restarts(2);
+          KMedoidsResult a = c.fitDissimilarities(plain);
+          KMedoidsResult b = c.fitDissimilarities(scaled);
+          String what = e + " " + init + " " + method;
+          assertArrayEquals(a.medoidIndices(), b.medoidIndices(), what);
+          assertArrayEquals(a.labels(), b.labels(), what);
+          assertEquals(Math.scalb(a.cost(), e), b.cost(), what);
+          assertEquals(a.swaps(), b.swaps(), what);
+        }
+      }
+    }
+  }
+
   @Test
   void configurationEqualityAndToString() {
     KMedoids a = KMedoids.k(3).seed(5).metric(Metric.MANHATTAN);
