@@ -84,7 +84,9 @@ public final class KMedoidsModel implements ClusterModel {
    * Rebuilds a model from its state, checking every rule: {@code dimension >= 1}; one distinct, non-null column name
    * per dimension; {@code k * dimension} finite medoid coordinates with {@code k >= 1}; {@code k} medoid row numbers,
    * distinct, each in {@code [0, n)} where {@code n} is the number of training labels ({@code n >= k}); each label in
-   * {@code 0..k-1}; a finite cost {@code >= 0}; {@code iterations >= 1}; {@code swaps >= 0}.
+   * {@code 0..k-1}; a cost {@code >= 0} (finite, or {@code +Infinity} for a fit whose true cost exceeds the double
+   * range: data near {@code 1e308}, fitted scaled by a power of two, see {@link KMedoids}); {@code iterations >= 1};
+   * {@code swaps >= 0}.
    *
    * <p>Not checked, as the state holds no training rows: that the medoids are those rows, the labels their nearest
    * medoids and the cost their sum.
@@ -139,8 +141,8 @@ public final class KMedoidsModel implements ClusterModel {
         throw stateError("labels[" + i + "] must be in 0.." + (k - 1) + " (k = " + k + "), got " + labels[i]);
       }
     }
-    if (!(s.cost >= 0) || s.cost == Double.POSITIVE_INFINITY) {
-      throw stateError("cost must be finite and >= 0, got " + s.cost);
+    if (!(s.cost >= 0)) {
+      throw stateError("cost must be >= 0 (or +Infinity, beyond the double range), got " + s.cost);
     }
     if (s.iterations < 1) {
       throw stateError("iterations must be >= 1, got " + s.iterations);
@@ -222,7 +224,7 @@ public final class KMedoidsModel implements ClusterModel {
 
   /**
    * @return the cost of the kept run: the sum over the fitted rows, in row order, of the distance (not squared) to
-   *     their medoid
+   *     their medoid; {@code +Infinity} when that sum exceeds the double range (data near {@code 1e308})
    */
   public double cost() {
     return cost;

@@ -273,6 +273,22 @@ class KMedoidsApiTest {
     }
   }
 
+  /**
+   * Two rows at -1.5e308 and 1.5e308, k = 1: the fit scales them by a power of two, and the cost scaled back, 3e308,
+   * exceeds the double range (largest 1.797e308): +Infinity, as KMeansModel's inertia is then. fromState accepts it
+   * (it refused it before, so such a model could not be rebuilt or saved) and the rebuilt model is equal.
+   */
+  @Test
+  void anInfiniteCostSurvivesTheState() {
+    KMedoidsModel m = KMedoids.k(1).init(KMedoidsInit.BUILD).fit(Dataset.of(new double[][] {{-1.5e308}, {1.5e308}}));
+    assertEquals(Double.POSITIVE_INFINITY, m.cost());
+    assertArrayEquals(new int[] {0}, m.medoidIndices()); // equal distance sums (the gap): BUILD's tie to row 0
+    KMedoidsModel r = KMedoidsModel.fromState(m.state());
+    assertEquals(m.state(), r.state());
+    assertEquals(Double.POSITIVE_INFINITY, r.cost());
+    assertArrayEquals(m.transform(new double[] {1e308}), r.transform(new double[] {1e308}), 0.0);
+  }
+
   @Test
   void configurationEqualityAndToString() {
     KMedoids a = KMedoids.k(3).seed(5).metric(Metric.MANHATTAN);
@@ -343,9 +359,15 @@ class KMedoidsApiTest {
     fails("KMedoidsModel state: medoidIndices[1] must be in 0..8 (n = 9), got 9",
         () -> KMedoidsModel.fromState(new KMedoidsModel.State(2, s.columnNames(), s.medoids(), new int[] {4, 9},
             s.labels(), s.cost(), 1, 0, true, Metric.EUCLIDEAN, KMedoidsMethod.PAM)));
-    fails("KMedoidsModel state: cost must be finite and >= 0, got NaN",
+    fails("KMedoidsModel state: cost must be >= 0 (or +Infinity, beyond the double range), got NaN",
         () -> KMedoidsModel.fromState(new KMedoidsModel.State(2, s.columnNames(), s.medoids(), s.medoidIndices(),
             s.labels(), Double.NaN, 1, 0, true, Metric.EUCLIDEAN, KMedoidsMethod.PAM)));
+    fails("KMedoidsModel state: cost must be >= 0 (or +Infinity, beyond the double range), got -Infinity",
+        () -> KMedoidsModel.fromState(new KMedoidsModel.State(2, s.columnNames(), s.medoids(), s.medoidIndices(),
+            s.labels(), Double.NEGATIVE_INFINITY, 1, 0, true, Metric.EUCLIDEAN, KMedoidsMethod.PAM)));
+    fails("KMedoidsModel state: cost must be >= 0 (or +Infinity, beyond the double range), got -0.5",
+        () -> KMedoidsModel.fromState(new KMedoidsModel.State(2, s.columnNames(), s.medoids(), s.medoidIndices(),
+            s.labels(), -0.5, 1, 0, true, Metric.EUCLIDEAN, KMedoidsMethod.PAM)));
     fails("KMedoidsModel state: medoids must hold k * dimension values with k >= 1 and dimension = 2, got 3",
         () -> KMedoidsModel.fromState(new KMedoidsModel.State(2, s.columnNames(), new double[3], s.medoidIndices(),
             s.labels(), 1, 1, 0, true, Metric.EUCLIDEAN, KMedoidsMethod.PAM)));

@@ -25,7 +25,9 @@ import java.util.List;
  * as a model without names, which no dataset is checked against.
  *
  * <p>Every rule of {@link KMedoidsModel#fromState} applies on loading (finite medoids, distinct medoid row numbers
- * within the training labels, labels in {@code 0..k-1}, a finite cost {@code >= 0}, at least one iteration). The
+ * within the training labels, labels in {@code 0..k-1}, a cost {@code >= 0}, at least one iteration). A cost beyond
+ * the double range (a fit of data near {@code 1e308}, see {@code KMedoids}) is infinite and written as the string
+ * {@code "Infinity"}, the one string this field accepts, as for {@code "kmeans"}'s inertia. The
  * state holds no training rows, so it cannot be checked that the medoids are those rows and the labels their nearest
  * medoids: a file edited on purpose and signed again loads with its edited labels, as such a {@code "kmeans"} file
  * does. The medoids' values are what {@code predict} uses; their row numbers and the training labels are stored
@@ -35,6 +37,9 @@ final class KMedoidsCodec implements ModelCodec<KMedoidsModel> {
 
   static final KMedoidsMethod[] METHODS = {KMedoidsMethod.FASTER_PAM, KMedoidsMethod.PAM, KMedoidsMethod.ALTERNATE};
   static final String[] METHOD_NAMES = {"fasterPam", "pam", "alternate"};
+
+  /** How an infinite cost is written. */
+  private static final String INFINITY = "Infinity";
 
   @Override
   public String kind() {
@@ -59,17 +64,17 @@ final class KMedoidsCodec implements ModelCodec<KMedoidsModel> {
     KMedoidsModel.State s = m.state();
     int d = s.dimension();
     double[] medoids = s.medoids();
-    if (!Double.isFinite(s.cost())) {
-      // JSON has no infinity and fromState refuses one: a file that loading refuses is not written
-      throw new IllegalArgumentException("cannot save a kmedoids model whose cost is " + s.cost() + " (beyond the"
-          + " double range: data near 1e300 and above); KMedoidsModel.fromState, which loading uses, needs a finite"
-          + " cost");
-    }
     ObjectNode o = NODES.objectNode();
     o.set("medoids", Nodes.matrix(medoids, 0, medoids.length / d, d));
     o.set("medoidIndices", Nodes.integers(s.medoidIndices()));
     o.set("labels", Nodes.integers(s.labels()));
-    o.put("cost", s.cost());
+    // JSON has no infinity: a fit whose true cost exceeds the double range (data near 1e308) stores the string
+    // "Infinity", which read() accepts for this field alone, as "kmeans" does for its inertia.
+    if (s.cost() == Double.POSITIVE_INFINITY) {
+      o.put("cost", INFINITY);
+    } else {
+      o.put("cost", s.cost());
+    }
     o.put("iterations", s.iterations());
     o.put("swaps", s.swaps());
     o.put("converged", s.converged());
@@ -98,7 +103,8 @@ final class KMedoidsCodec implements ModelCodec<KMedoidsModel> {
     double[] m = medoids.matrixValue(k, d);
     int[] indices = state.integers("medoidIndices", 0, Integer.MAX_VALUE);
     int[] labels = state.integers("labels", 0, Integer.MAX_VALUE);
-    double cost = state.number("cost");
+    JsonIn in = state.value("cost");
+    double cost = in.isText() && INFINITY.equals(in.text()) ? Double.POSITIVE_INFINITY : state.number("cost");
     int iterations = (int) state.integer("iterations", 0, Integer.MAX_VALUE);
     int swaps = (int) state.integer("swaps", 0, Integer.MAX_VALUE);
     boolean converged = state.bool("converged");

@@ -218,19 +218,24 @@ class ModelFilesKMedoidsTest {
   }
 
   /**
-   * A fit whose cost lies beyond the double range (two rows near +-1e308, fitted scaled by a power of two, the cost
-   * scaled back) cannot be rebuilt by fromState, which needs a finite cost: it is refused when saved, with nothing
-   * written, rather than written and refused when loaded.
+   * A fit whose cost lies beyond the double range (two rows at +-1.5e308, k = 1, fitted scaled by a power of two, the
+   * cost 3e308 scaled back to +Infinity) is saved with the cost as the string "Infinity", as a "kmeans" file stores an
+   * infinite inertia, and loads back equal (before, fromState refused an infinite cost, so save refused the model).
+   * "-Infinity" and "NaN" stay refused (refusesValuesThatAreNotFinite).
    */
   @Test
-  void aModelWhoseCostIsInfiniteIsNotSaved(@TempDir Path dir) {
+  void anInfiniteCostRoundTrips(@TempDir Path dir) throws IOException {
     KMedoidsModel m = KMedoids.k(1).fit(Dataset.of(new double[][] {{-1.5e308}, {1.5e308}}));
     assertEquals(Double.POSITIVE_INFINITY, m.cost());
+    String json = ModelFiles.toJson(m);
+    assertTrue(json.contains("\"cost\" : \"Infinity\""), json);
     Path f = dir.resolve("m.json");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.save(m, f));
-    assertEquals("cannot save a kmedoids model whose cost is Infinity (beyond the double range: data near 1e300 and"
-        + " above); KMedoidsModel.fromState, which loading uses, needs a finite cost", e.getMessage());
-    assertFalse(Files.exists(f));
+    ModelFiles.save(m, f);
+    KMedoidsModel back = ModelFiles.load(f, KMedoidsModel.class);
+    assertEquals(m.state(), back.state());
+    assertEquals(Double.POSITIVE_INFINITY, back.cost());
+    assertEquals(m.predict(new double[] {1e308}), back.predict(new double[] {1e308}));
+    assertEquals(json, ModelFiles.toJson(back));
   }
 
   // ---- rejection -------------------------------------------------------------------------------------
@@ -317,13 +322,18 @@ class ModelFilesKMedoidsTest {
         d -> array(d, "columnNames").set(0, 7));
   }
 
-  /** JSON has no NaN or infinity: neither a string standing for one nor a literal beyond the double range loads. */
+  /**
+   * JSON has no NaN or infinity: no string standing for one loads (but "Infinity" as the cost), nor a literal beyond
+   * the double range.
+   */
   @Test
   void refusesValuesThatAreNotFinite() {
     assertRejected("invalid model file at state.medoids[0][0]: expected a number, got \"NaN\"",
         d -> ((ArrayNode) array(d, "medoids").get(0)).set(0, "NaN"));
-    assertRejected("invalid model file at state.cost: expected a number, got \"Infinity\"",
-        d -> state(d).put("cost", "Infinity"));
+    assertRejected("invalid model file at state.cost: expected a number, got \"-Infinity\"",
+        d -> state(d).put("cost", "-Infinity"));
+    assertRejected("invalid model file at state.medoids[0][0]: expected a number, got \"Infinity\"",
+        d -> ((ArrayNode) array(d, "medoids").get(0)).set(0, "Infinity"));
     assertRejected("invalid model file at state.cost: expected a number, got \"NaN\"",
         d -> state(d).put("cost", "NaN"));
     assertRejected("invalid model file at state.medoids[1][0]: must be a finite number, got a number beyond the"
@@ -355,7 +365,8 @@ class ModelFilesKMedoidsTest {
     assertRejected(at + "labels must hold at least k = 2 training rows, got 1", d -> {
       array(d, "labels").removeAll().add(0);
     });
-    assertRejected(at + "cost must be finite and >= 0, got -1.0", d -> state(d).put("cost", -1.0));
+    assertRejected(at + "cost must be >= 0 (or +Infinity, beyond the double range), got -1.0",
+        d -> state(d).put("cost", -1.0));
     assertRejected(at + "iterations must be >= 1, got 0", d -> state(d).put("iterations", 0));
     assertRejected("invalid model file at state.swaps: must be in [0, 2147483647], got -1",
         d -> state(d).put("swaps", -1));
