@@ -84,12 +84,13 @@ public final class KMedoidsModel implements ClusterModel {
    * Rebuilds a model from its state, checking every rule: {@code dimension >= 1}; one distinct, non-null column name
    * per dimension; {@code k * dimension} finite medoid coordinates with {@code k >= 1}; {@code k} medoid row numbers,
    * distinct, each in {@code [0, n)} where {@code n} is the number of training labels ({@code n >= k}); each label in
-   * {@code 0..k-1}; a cost {@code >= 0} (finite, or {@code +Infinity} for a fit whose true cost exceeds the double
+   * {@code 0..k-1}, the label of medoid {@code j}'s row at most {@code j} (the row is at distance 0 from medoid
+   * {@code j}, so it is labelled {@code j} or, tied with a copy, a smaller label); a cost {@code >= 0} (finite, or {@code +Infinity} for a fit whose true cost exceeds the double
    * range: data near {@code 1e308}, fitted scaled by a power of two, see {@link KMedoids}); {@code iterations >= 1};
    * {@code swaps >= 0}.
    *
-   * <p>Not checked, as the state holds no training rows: that the medoids are those rows, the labels their nearest
-   * medoids and the cost their sum.
+   * <p>Not checked, as the state holds no training rows: that the medoids are those rows, the labels (beyond the
+   * medoids' own rows) their nearest medoids and the cost their sum.
    *
    * @param state the state, e.g. from {@link #state()} or a model file
    * @return a model equal in every attribute and every prediction to the one the state came from
@@ -139,6 +140,13 @@ public final class KMedoidsModel implements ClusterModel {
     for (int i = 0; i < n; i++) {
       if (labels[i] < 0 || labels[i] >= k) {
         throw stateError("labels[" + i + "] must be in 0.." + (k - 1) + " (k = " + k + "), got " + labels[i]);
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      // a medoid's row is at distance 0 from it: its nearest medoid is it or, on a tie, one of smaller label
+      if (labels[idx[j]] > j) {
+        throw stateError("labels[" + idx[j] + "] must be <= " + j + " (row " + idx[j] + " is medoid " + j
+            + "), got " + labels[idx[j]]);
       }
     }
     if (!(s.cost >= 0)) {

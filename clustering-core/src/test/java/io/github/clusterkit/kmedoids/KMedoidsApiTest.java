@@ -376,6 +376,14 @@ class KMedoidsApiTest {
     fails("KMedoidsModel state: labels[3] must be in 0..1 (k = 2), got 2",
         () -> KMedoidsModel.fromState(new KMedoidsModel.State(2, s.columnNames(), s.medoids(), s.medoidIndices(),
             bad, 1, 1, 0, true, Metric.EUCLIDEAN, KMedoidsMethod.PAM)));
+    // the fit's medoids (asserted as the precondition) are rows 3, (1, 1), label 0, and 4, (10, 10), label 1: row 3
+    // labelled 1 contradicts them, being at distance 0 from medoid 0 and farther from medoid 1 (no copies in ROWS)
+    assertArrayEquals(new int[] {3, 4}, s.medoidIndices());
+    int[] swapped = s.labels();
+    swapped[3] = 1;
+    fails("KMedoidsModel state: labels[3] must be <= 0 (row 3 is medoid 0), got 1",
+        () -> KMedoidsModel.fromState(new KMedoidsModel.State(2, s.columnNames(), s.medoids(), s.medoidIndices(),
+            swapped, 1, 1, 0, true, Metric.EUCLIDEAN, KMedoidsMethod.PAM)));
     fails("KMedoidsModel state: iterations must be >= 1, got 0",
         () -> KMedoidsModel.fromState(new KMedoidsModel.State(2, s.columnNames(), s.medoids(), s.medoidIndices(),
             s.labels(), 1, 0, 0, true, Metric.EUCLIDEAN, KMedoidsMethod.PAM)));

@@ -355,6 +355,8 @@ class ModelFilesKMedoidsTest {
         d -> array(d, "medoidIndices").set(0, 4));
     assertRejected(at + "medoidIndices must hold k = 2 row numbers, got 3", d -> array(d, "medoidIndices").add(0));
     assertRejected(at + "labels[3] must be in 0..1 (k = 2), got 2", d -> array(d, "labels").set(3, 2));
+    // row 1 is medoid 0 (LINE's hand-worked fit): labelled 1, it would be nearer medoid 1 than its own medoid
+    assertRejected(at + "labels[1] must be <= 0 (row 1 is medoid 0), got 1", d -> array(d, "labels").set(1, 1));
     assertRejected("invalid model file at state.labels[3]: must be in [0, 2147483647], got -1",
         d -> array(d, "labels").set(3, -1));
     // fewer training labels than a medoid's row number
