@@ -330,7 +330,7 @@ public final class KMedoids {
    * @return the result
    * @throws IllegalArgumentException if {@code matrix} is null or empty, not square, a value is NaN, infinite or
    *     negative, the diagonal is not 0, or it is not symmetric (the message names the entry and its value), if it
-   *     has more than {@code 2^31 - 1} entries, or if {@code k} exceeds its size or an initial medoid is not an
+   *     has more than {@code 2^31 - 9} entries, or if {@code k} exceeds its size or an initial medoid is not an
    *     object of it
    */
   public KMedoidsResult fitDissimilarities(double[][] matrix) {

@@ -59,7 +59,7 @@ public abstract class Dissimilarity {
   }
 
   /**
-   * @param m a checked square matrix, row-major {@code n x n}, at most {@code 2^31 - 1} values (not copied, not
+   * @param m a checked square matrix, row-major {@code n x n}, at most {@code 2^31 - 9} values (not copied, not
    *     modified)
    * @param n objects
    * @return the dissimilarity {@code d(o, c) = m[o n + c]}
