@@ -85,9 +85,9 @@ public final class KMedoidsModel implements ClusterModel {
    * per dimension; {@code k * dimension} finite medoid coordinates with {@code k >= 1}; {@code k} medoid row numbers,
    * distinct, each in {@code [0, n)} where {@code n} is the number of training labels ({@code n >= k}); each label in
    * {@code 0..k-1}, the label of medoid {@code j}'s row at most {@code j} (the row is at distance 0 from medoid
-   * {@code j}, so it is labelled {@code j} or, tied with a copy, a smaller label); a cost {@code >= 0} (finite, or {@code +Infinity} for a fit whose true cost exceeds the double
-   * range: data near {@code 1e308}, fitted scaled by a power of two, see {@link KMedoids}); {@code iterations >= 1};
-   * {@code swaps >= 0}.
+   * {@code j}, so it is labelled {@code j} or, tied with a copy, a smaller label); a cost {@code >= 0} (finite, or
+   * {@code +Infinity} for a fit whose true cost exceeds the double range: data near {@code 1e308}, fitted scaled by a
+   * power of two, see {@link KMedoids}); {@code iterations >= 1}; {@code swaps >= 0}.
    *
    * <p>Not checked, as the state holds no training rows: that the medoids are those rows, the labels (beyond the
    * medoids' own rows) their nearest medoids and the cost their sum.
