@@ -1,9 +1,10 @@
 package io.github.clusterkit.eval;
 
 /**
- * How the internal indices ({@link Silhouette}, {@link DaviesBouldin}, {@link CalinskiHarabasz},
- * {@link Inertia}, {@link Dbcv}) treat rows labelled {@code -1} (noise, as DBSCAN reports it). {@link Dbcv} is the one
- * index whose default is not {@link #IGNORE}: its default {@link #SINGLETONS} is its paper's treatment of noise.
+ * How the internal indices ({@link Silhouette}, {@link SimplifiedSilhouette}, {@link DaviesBouldin},
+ * {@link CalinskiHarabasz}, {@link Inertia}, {@link Dbcv}) treat rows labelled {@code -1} (noise, as DBSCAN reports
+ * it). {@link Dbcv} is the one index whose default is not {@link #IGNORE}: its default {@link #SINGLETONS} is its
+ * paper's treatment of noise.
  *
  * <p>scikit-learn has no notion of noise (a {@code -1} is just another label there, which is
  * {@link #MERGE}); ELKI offers the same three choices under the names {@code IGNORE_NOISE},

@@ -4,8 +4,10 @@ import io.github.clusterkit.eval.internal.Dense;
 import io.github.clusterkit.eval.internal.PairwiseSum;
 
 /**
- * The result of {@link Silhouette#evaluate}: the mean silhouette, the value of every scored row and the mean
- * per cluster label. Immutable; every array returned is a copy; safe to share between threads.
+ * The result of {@link Silhouette#evaluate}, {@link SimplifiedSilhouette#evaluate} and {@link MedoidSilhouette}'s
+ * {@code evaluate}: the mean silhouette, the value of every scored row and the mean per cluster label (for the
+ * medoid silhouette, the label of a row is the position of its nearest medoid, and every row is scored).
+ * Immutable; every array returned is a copy; safe to share between threads.
  */
 public final class SilhouetteResult {
 
