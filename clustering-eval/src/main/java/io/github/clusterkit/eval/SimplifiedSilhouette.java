@@ -104,6 +104,19 @@ public final class SimplifiedSilhouette {
   }
 
   /**
+   * The simplified silhouette of every row, Euclidean distances, noise rows ignored ({@code NaN} for them), on one
+   * thread.
+   *
+   * @param data the points
+   * @param labels one label per row, {@code -1} = noise
+   * @return a new array with one value per row
+   * @throws IllegalArgumentException as {@link #score(Dataset, int[])}
+   */
+  public static double[] samples(Dataset data, int[] labels) {
+    return defaults().evaluate(data, labels).samples();
+  }
+
+  /**
    * @param policy how noise rows are treated
    * @return a copy with that policy
    * @throws IllegalArgumentException if {@code policy} is null
