@@ -45,6 +45,23 @@ class ConfigurationEqualityTest {
   }
 
   @Test
+  void simplifiedAndMedoidSilhouetteConfigurations() {
+    assertDistinct(List.of(
+        SimplifiedSilhouette::defaults,
+        () -> SimplifiedSilhouette.defaults().parallelism(2),
+        () -> SimplifiedSilhouette.defaults().noise(NoisePolicy.MERGE),
+        () -> SimplifiedSilhouette.defaults().noise(NoisePolicy.SINGLETONS),
+        () -> SimplifiedSilhouette.defaults().metric(io.github.clusterkit.neighbors.Metric.MANHATTAN),
+        () -> SimplifiedSilhouette.defaults().metric(io.github.clusterkit.neighbors.Metric.CHEBYSHEV),
+        MedoidSilhouette::defaults,
+        () -> MedoidSilhouette.defaults().parallelism(2),
+        () -> MedoidSilhouette.defaults().metric(io.github.clusterkit.neighbors.Metric.MANHATTAN),
+        () -> MedoidSilhouette.defaults().metric(io.github.clusterkit.neighbors.Metric.CHEBYSHEV)));
+    assertEquals(SimplifiedSilhouette.defaults(), SimplifiedSilhouette.defaults().parallelism(3).parallelism(1));
+    assertEquals(MedoidSilhouette.defaults(), MedoidSilhouette.defaults().parallelism(3).parallelism(1));
+  }
+
+  @Test
   void kSelectionConfigurations() {
     assertDistinct(List.of(
         () -> KSelection.kMeans(2, 8),

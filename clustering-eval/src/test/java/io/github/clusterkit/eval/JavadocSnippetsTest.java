@@ -13,6 +13,8 @@ import io.github.clusterkit.gmm.CovarianceType;
 import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.kmeans.KMeans;
+import io.github.clusterkit.kmedoids.KMedoids;
+import io.github.clusterkit.kmedoids.KMedoidsModel;
 import io.github.clusterkit.neighbors.Metric;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,38 @@ import org.junit.jupiter.api.Test;
 class JavadocSnippetsTest {
 
   private static final LabeledDataset BLOBS = Generators.blobs(400, 2, 4, 0.6, 0.05, 3);
+
+  @Test
+  void simplifiedSilhouetteSnippet() {
+    Dataset data = BLOBS.data();
+    int[] labels = BLOBS.labels();
+    // --- SimplifiedSilhouette ---
+    double s = SimplifiedSilhouette.score(data, labels);                   // Euclidean, noise ignored
+    SilhouetteResult r = SimplifiedSilhouette.defaults().noise(NoisePolicy.MERGE).parallelism(2)
+        .evaluate(data, labels);
+    // --- end ---
+    assertEquals(SimplifiedSilhouette.defaults().noise(NoisePolicy.IGNORE).metric(Metric.EUCLIDEAN)
+        .evaluate(data, labels).score(), s, 0.0);
+    assertEquals(SimplifiedSilhouette.score(data, labels, NoisePolicy.MERGE), r.score(), 0.0);
+  }
+
+  @Test
+  void medoidSilhouetteSnippet() {
+    Dataset data = BLOBS.data();
+    // --- MedoidSilhouette ---
+    KMedoidsModel model = KMedoids.k(5).fit(data);
+    double s = MedoidSilhouette.score(data, model);                    // the model's metric
+    double t = MedoidSilhouette.score(data, new int[] {3, 17, 42});    // medoids by row, Euclidean
+    SilhouetteResult r = MedoidSilhouette.defaults().metric(Metric.MANHATTAN).parallelism(2)
+        .evaluate(data, new double[][] {{0, 0}, {5, 5}});
+    // --- end ---
+    assertEquals(MedoidSilhouette.defaults().metric(model.metric()).evaluate(data, model.medoidIndices()).score(), s,
+        0.0);
+    assertEquals(MedoidSilhouette.defaults().evaluate(data, new double[][] {data.row(3), data.row(17), data.row(42)})
+        .score(), t, 0.0);
+    assertEquals(data.size(), r.scoredCount());
+    assertTrue(s >= 0 && s <= 1 && t >= 0 && t <= 1 && r.score() >= 0 && r.score() <= 1);
+  }
 
   @Test
   void silhouetteSnippet() {
