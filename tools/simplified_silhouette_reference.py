@@ -4,7 +4,7 @@ and eval.MedoidSilhouetteTest.
 
 Run it with Debian's python3 (numpy 1.24), from the repository root, with the shared data beside the checkout:
 
-    /usr/bin/python3 tools/simplified_silhouette_reference.py [shared-data-folder]
+    python3 tools/simplified_silhouette_reference.py [shared-data-folder]
 
 (the folder defaults to ../shared/data). It writes no fixture: the tests hold these numbers as literals, each with
 this script as its source.
