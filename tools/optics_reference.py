@@ -29,6 +29,10 @@ Output, in clustering-core/src/test/resources/fixtures/optics/:
         then line i: ordering_[i], reachability_[i], core_distances_[i], predecessor_[i] (the last three by row i,
         as scikit-learn's attributes)
     data-<name>.csv   the generated data sets (header x0,x1,..., exact decimal coordinates)
+    plots.csv   hand-made plots for the extraction alone (see write_plots): id,xi,min_samples,min_cluster_size,
+        correction,ordering,reachability,predecessor,core_distance,eps,hierarchy,labels,dbscan_labels (arrays
+        space-separated, by row as scikit-learn's attributes; labels from cluster_optics_xi, dbscan_labels from
+        cluster_optics_dbscan at eps)
     cases.csv   '#' comment lines, header, then one line per case:
         id,data,metric,min_samples,max_eps,method,xi,min_cluster_size,correction,eps,graph,clusters,noise,hierarchy,
         labels
@@ -195,6 +199,55 @@ def run(X, metric, k, max_eps, method, xi=0.05, mcs=None, correction="paper", ep
     return o
 
 
+def write_plots():
+    """Hand-made reachability plots for the extraction alone: values from a small set of powers of two, zero and
+    infinity, so that xi's products and ratios tie exactly (r * (1 - xi) == mib for xi = 0.5 or 0.75), ratios 0 / 0
+    and inf / inf are NaN and x / 0 infinite. Extracted with scikit-learn 1.2.1's public cluster_optics_xi (each
+    correction variant) and cluster_optics_dbscan."""
+    rng = np.random.default_rng(7)
+    values = np.array([0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 8.0, np.inf])
+    out = []
+    for case in range(400):
+        n = int(rng.integers(3, 40))
+        ordering = rng.permutation(n)
+        plot = values[rng.integers(0, len(values), size=n)]
+        if rng.integers(0, 2) == 0:
+            plot[0] = np.inf
+        reach = np.empty(n)
+        reach[ordering] = plot
+        pred = np.full(n, -1)
+        for i in range(1, n):
+            if not np.isinf(plot[i]):
+                pred[ordering[i]] = ordering[int(rng.integers(0, i))]
+        core = values[rng.integers(0, len(values), size=n)]
+        xi = [0.5, 0.25, 0.75, 0.05][case % 4]
+        ms = int(rng.integers(2, min(6, n + 1)))
+        mcs = int(rng.integers(2, min(6, n + 1)))
+        corr = ["paper", "sklearn12", "none"][case % 3]
+        optics_module._correct_predecessor = paper_correction if corr == "paper" else ORIGINAL_CORRECTION
+        try:
+            with np.errstate(divide="ignore"):
+                labels, clusters = optics_module.cluster_optics_xi(
+                    reachability=reach, predecessor=pred, ordering=ordering, min_samples=ms, min_cluster_size=mcs,
+                    xi=xi, predecessor_correction=(corr != "none"))
+        finally:
+            optics_module._correct_predecessor = ORIGINAL_CORRECTION
+        eps = float(values[int(rng.integers(0, len(values) - 1))])
+        dl = optics_module.cluster_optics_dbscan(reachability=reach, core_distances=core, ordering=ordering, eps=eps)
+        j = lambda a: " ".join(str(int(v)) for v in a)
+        jd = lambda a: " ".join(fmt(v) for v in a)
+        out.append(",".join(["p%03d" % case, fmt(xi), str(ms), str(mcs), corr, j(ordering), jd(reach), j(pred),
+                             jd(core), fmt(eps), ";".join("%d-%d" % (int(c[0]), int(c[1])) for c in clusters),
+                             j(labels), j(dl)]))
+    with open(os.path.join(OUT, "plots.csv"), "w") as f:
+        f.write("# tools/optics_reference.py write_plots: scikit-learn %s cluster_optics_xi / cluster_optics_dbscan\n"
+                % sklearn.__version__)
+        f.write("id,xi,min_samples,min_cluster_size,correction,ordering,reachability,predecessor,core_distance,eps,"
+                "hierarchy,labels,dbscan_labels\n")
+        for line in out:
+            f.write(line + "\n")
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared", "data")
     os.makedirs(OUT, exist_ok=True)
@@ -304,6 +357,7 @@ def main():
                 "hierarchy,labels\n")
         for line in lines:
             f.write(line + "\n")
+    write_plots()
     total = sum(os.path.getsize(os.path.join(OUT, f)) for f in os.listdir(OUT))
     print("cases:", len(lines), "graphs:", len(graphs), "bytes:", total)
     print("graphs where algorithm='auto' gives other doubles or another ordering:", auto_differs)

@@ -213,7 +213,6 @@ public final class Extract {
    * @return the corrected end, or {@code -1} if nothing is left
    */
   private static int correct(double[] r, int[] ordering, int[] pos, int[] predecessor, int s, int e, int mode) {
-    int n = ordering.length;
     while (s < e) {
       if (r[s] > r[e]) {
         return e;
@@ -224,8 +223,9 @@ public final class Extract {
         at = p < 0 ? -1 : pos[p];
       } else {
         // scikit-learn 1.2: ordering[predecessor] compared with ordering[s .. e-1], i.e. the predecessor's row index
-        // read as a position; -1 indexes numpy's last element
-        at = p < 0 ? n - 1 : p;
+        // read as a position. Its -1 (no predecessor) indexes numpy's last element, position n - 1, which is never
+        // in [s, e) since e <= n - 1: the same as -1 here.
+        at = p;
       }
       if (at >= s && at < e) {
         return e;
