@@ -258,7 +258,7 @@ def main():
         write_data(name, X)
         data["data-" + name + ".csv"] = X
     data["mall-std"] = read_mall(root)
-    for rel in ("elki/3clusters-and-noise-2d.csv", "elki/different-densities-2d.ascii"):
+    for rel in ("elki/3clusters-and-noise-2d.csv", "elki/different-densities-2d.ascii", "elki/hierarchical-2d.ascii"):
         data[rel] = read_elki(root, rel)
     for rel in ("benchmark/compound.csv", "benchmark/jain.csv", "benchmark/hepta.csv", "benchmark/flame.csv",
                 "benchmark/aggregation.csv"):
@@ -297,6 +297,8 @@ def main():
     add("elki/3clusters-and-noise-2d.csv", "euclidean", 20, 0.2, xis=[(0.05, None)], eps_list=(0.1,))
     add("elki/different-densities-2d.ascii", "euclidean", 20, np.inf, xis=[(0.01, None), (0.05, 40)],
         eps_list=(3.0,))
+    # ELKI 0.8's OPTICSHeapTest: OPTICSXi with minpts 20, epsilon 0.15, xi 0.05 on this file
+    add("elki/hierarchical-2d.ascii", "euclidean", 20, 0.15, xis=[(0.05, None)], eps_list=(0.1,))
     add("benchmark/compound.csv", "euclidean", 5, np.inf, xis=[(0.05, None), (0.05, 20)], eps_list=(1.5,))
     add("benchmark/jain.csv", "euclidean", 10, np.inf, xis=[(0.05, None)], eps_list=(2.5,))
     add("benchmark/hepta.csv", "euclidean", 5, np.inf, xis=[(0.05, None)], eps_list=(0.5,))
