@@ -3,8 +3,8 @@ package io.github.clusterkit.optics;
 import io.github.clusterkit.optics.internal.Extract;
 
 /**
- * What {@link Optics#fit(io.github.clusterkit.data.Dataset)} computed: the cluster ordering, per-row reachability, core distances and
- * predecessors (scikit-learn's {@code ordering_}, {@code reachability_}, {@code core_distances_},
+ * What {@link Optics#fit(io.github.clusterkit.data.Dataset)} computed: the cluster ordering, per-row reachability,
+ * core distances and predecessors (scikit-learn's {@code ordering_}, {@code reachability_}, {@code core_distances_},
  * {@code predecessor_}), the labels ({@code labels_}) and, for the xi method, the nested clusters
  * ({@code cluster_hierarchy_}). Per-row arrays are indexed by row, as scikit-learn's; {@link #reachabilityPlot()}
  * gives the reachability in visiting order. Undefined distances are {@code +inf}.

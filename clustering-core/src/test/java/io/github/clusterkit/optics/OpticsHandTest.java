@@ -61,6 +61,31 @@ class OpticsHandTest {
     assertArrayEquals(new int[] {8, 35, 72, 112, 209, 274}, sizes);
   }
 
+  /** The class Javadoc's snippet, word for word, and what its comments say. */
+  @Test
+  void classSnippet() {
+    Dataset data = io.github.clusterkit.data.Generators.blobs(500, 2, 5, 0.5, 0.05, 42).data();
+    // --- Optics ---
+    OpticsResult r = Optics.minSamples(10).xi(0.05).fit(data);
+    int[] labels = r.labels();                     // -1 for noise
+    double[] plot = r.reachabilityPlot();          // reachability in visiting order
+    int[] cut = r.dbscanLabels(0.5);               // DBSCAN at eps 0.5 from the same ordering
+    // --- end ---
+    int[] ordering = r.ordering();
+    double[] reach = r.reachability();
+    for (int i = 0; i < plot.length; i++) {
+      assertEquals(reach[ordering[i]], plot[i], 0.0);
+    }
+    assertArrayEquals(Optics.minSamples(10).clusterMethod(Optics.ClusterMethod.DBSCAN).eps(0.5).fit(data).labels(),
+        cut);
+    int noise = 0;
+    for (int l : labels) {
+      noise += l == -1 ? 1 : 0;
+    }
+    assertEquals(r.noiseCount(), noise);
+    assertTrue(r.clusterCount() >= 2, "clusters: " + r.clusterCount());
+  }
+
   @Test
   void singleRowAndTooFewRowsAreRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
