@@ -41,6 +41,8 @@ public final class OpticsGraph {
   /** Predecessor of each row, {@code -1} where none. */
   public final int[] predecessor;
 
+  /** The unrounded value each finite reach[o] was rounded from. */
+  private final double[] raw;
   private final double[] x;
   private final int d;
   private final int scale;
@@ -54,6 +56,7 @@ public final class OpticsGraph {
     ordering = new int[n];
     core = new double[n];
     reach = new double[n];
+    raw = new double[n];
     predecessor = new int[n];
   }
 
@@ -126,19 +129,19 @@ public final class OpticsGraph {
   private void order(KdTree tree, double maxEps) {
     int n = core.length;
     java.util.Arrays.fill(reach, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(raw, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(predecessor, -1);
     boolean[] processed = new boolean[n];
     Heap heap = new Heap(reach, n);
     boolean all = maxEps == Double.POSITIVE_INFINITY;
-    // with an infinite maxEps every unprocessed row is a neighbour: they are kept in a compact list (order does not
-    // matter: each row's update is independent, and the heap's order depends on the keys only)
+    // with an infinite maxEps every unprocessed row is a neighbour: they are kept in a compact list in row order, so
+    // the scan reads the data sequentially (each row's update is independent, and the heap's order depends on the
+    // keys only, so the order of the scan does not matter for the result)
     int[] unproc = all ? new int[n] : null;
-    int[] where = all ? new int[n] : null;
     int unprocCount = n;
     if (all) {
       for (int i = 0; i < n; i++) {
         unproc[i] = i;
-        where[i] = i;
       }
     }
     Neighbors nb = all ? null : new Neighbors();
@@ -156,10 +159,9 @@ public final class OpticsGraph {
       processed[p] = true;
       ordering[t] = p;
       if (all) {
-        int at = where[p];
-        int last = unproc[--unprocCount];
-        unproc[at] = last;
-        where[last] = at;
+        int at = java.util.Arrays.binarySearch(unproc, 0, unprocCount, p);
+        System.arraycopy(unproc, at + 1, unproc, at, unprocCount - at - 1);
+        unprocCount--;
       }
       double cp = core[p];
       if (cp == Double.POSITIVE_INFINITY) {
@@ -182,11 +184,17 @@ public final class OpticsGraph {
   }
 
   private void relax(int p, int o, double cp, Heap heap) {
-    double r = round15(Math.max(dist(p, o), cp));
-    if (r < reach[o]) {
-      reach[o] = r;
-      predecessor[o] = p;
-      heap.decreased(o);
+    double v = Math.max(dist(p, o), cp);
+    // round15 is monotone, so a value not below the one reach[o] was rounded from cannot round below reach[o]:
+    // only smaller values are rounded and compared (the same decisions, without most of the roundings)
+    if (v < raw[o]) {
+      double r = round15(v);
+      if (r < reach[o]) {
+        reach[o] = r;
+        raw[o] = v;
+        predecessor[o] = p;
+        heap.decreased(o);
+      }
     }
   }
 
