@@ -17,8 +17,8 @@ Manhattan is metric='manhattan' and Chebyshev metric='chebyshev' (SciPy's cdist,
 The predecessor correction comes in three variants (Java: Optics.PredecessorCorrection):
     sklearn12  scikit-learn 1.2.1's own _correct_predecessor (predecessor_correction=True);
     paper      the same run with sklearn.cluster._optics._correct_predecessor replaced by the rule of scikit-learn
-               pull request 26459 (merged for 1.3; Schubert and Gertz, LWDA 2018, Algorithm 2: the predecessor's row
-               is looked up among ordering[s:e]);
+               pull request 26459 (merged in 2023, after 1.2; Schubert and Gertz, LWDA 2018, Algorithm 2: the
+               predecessor's row is looked up among ordering[s:e]);
     none       predecessor_correction=False.
 
 Self-checks: the core distances equal a brute-force recomputation (np.around(k-th smallest distance, 15), inf above
@@ -60,7 +60,7 @@ ORIGINAL_CORRECTION = optics_module._correct_predecessor
 
 
 def paper_correction(reachability_plot, predecessor_plot, ordering, s, e):
-    """Algorithm 2 of Schubert and Gertz (LWDA 2018) as scikit-learn 1.3 applies it (pull request 26459)."""
+    """Algorithm 2 of Schubert and Gertz (LWDA 2018) as scikit-learn applies it since pull request 26459."""
     while s < e:
         if reachability_plot[s] > reachability_plot[e]:
             return s, e

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code 3clusters-and-noise-2d} and {@code different-densities-2d} and five benchmark sets, with the three metrics,
  * finite and infinite {@code max_eps}, several {@code min_samples}, {@code xi} and {@code min_cluster_size} (whole and
  * fractional), both cluster methods and the three predecessor corrections (scikit-learn 1.2.1's own, the paper's as
- * scikit-learn 1.3's pull request 26459 patched into the same run, none). Compared exactly: ordering, predecessors,
- * labels, cluster hierarchy, and the core distances and reachabilities as doubles, bit for bit (the same sums in the
+ * scikit-learn's later fix, pull request 26459, patched into the same run, none). Compared exactly: ordering,
+ * predecessors, labels, cluster hierarchy, and the core distances and reachabilities as doubles, bit for bit (the same sums in the
  * same order, one square root, the same rounding to 15 decimals).
  */
 class OpticsReferenceTest {

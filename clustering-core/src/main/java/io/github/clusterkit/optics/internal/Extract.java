@@ -16,7 +16,7 @@ public final class Extract {
   public static final int CORRECTION_PAPER = 1;
   /**
    * scikit-learn 1.2's reading of Algorithm 2, which takes the predecessor's row index as a position in the
-   * ordering (fixed in scikit-learn 1.3 by pull request 26459).
+   * ordering (fixed after 1.2 by scikit-learn pull request 26459, issue 26324).
    */
   public static final int CORRECTION_SKLEARN_1_2 = 2;
 
