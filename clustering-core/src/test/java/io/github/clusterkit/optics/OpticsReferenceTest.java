@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * finite and infinite {@code max_eps}, several {@code min_samples}, {@code xi} and {@code min_cluster_size} (whole and
  * fractional), both cluster methods and the three predecessor corrections (scikit-learn 1.2.1's own, the paper's as
  * scikit-learn's later fix, pull request 26459, patched into the same run, none). Compared exactly: ordering,
- * predecessors, labels, cluster hierarchy, and the core distances and reachabilities as doubles, bit for bit (the same sums in the
- * same order, one square root, the same rounding to 15 decimals).
+ * predecessors, labels, cluster hierarchy, and the core distances and reachabilities as doubles, bit for bit (the
+ * same sums in the same order, one square root, the same rounding to 15 decimals). Also ELKI's
+ * {@code hierarchical-2d} with the settings of ELKI's OPTICSHeapTest (see OpticsHandTest).
  */
 class OpticsReferenceTest {
 
