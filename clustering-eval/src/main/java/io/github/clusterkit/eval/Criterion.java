@@ -2,16 +2,33 @@ package io.github.clusterkit.eval;
 
 /**
  * A criterion for choosing the number of clusters, as tabulated by {@link KSelectionResult}. Each states the
- * rule by which it picks {@code k}; ties go to the smallest {@code k}. The first four score the K-Means fit of
- * each {@code k}; {@link #BIC} and {@link #AIC} score a Gaussian mixture fitted for each {@code k}.
+ * rule by which it picks {@code k}; ties go to the smallest {@code k}. {@link #SILHOUETTE}, {@link #DAVIES_BOULDIN}
+ * and {@link #CALINSKI_HARABASZ} score the labels of the fit of each {@code k}, in either kind of sweep;
+ * {@link #INERTIA} and, with {@link #BIC} and {@link #AIC}, a Gaussian mixture fitted for each {@code k}, belong to
+ * the K-Means sweep ({@link KSelection#kMeans}); {@link #COST} and {@link #MEDOID_SILHOUETTE} to the K-Medoids sweep
+ * ({@link KSelection#kMedoids}). A sweep refuses the criteria of the other kind.
  *
  * <p>Thread-safety: constants, safe everywhere.
  */
 public enum Criterion {
   /** Inertia (within-cluster sum of squares); {@code k} at the knee of the curve ({@link Kneedle}). */
   INERTIA("knee of the inertia curve (Kneedle)", false),
-  /** Mean silhouette ({@link Silhouette}); the highest wins. Undefined for {@code k = 1}. */
+  /**
+   * K-Medoids cost, the sum of the (not squared) distances to the medoids in the sweep's metric
+   * ({@link io.github.clusterkit.kmedoids.KMedoidsModel#cost}); {@code k} at the knee of the curve
+   * ({@link Kneedle}), as for the inertia. K-Medoids sweeps only.
+   */
+  COST("knee of the cost curve (Kneedle)", false),
+  /**
+   * Mean silhouette ({@link Silhouette}, in the sweep's metric: Euclidean for K-Means); the highest wins. Undefined
+   * for {@code k = 1}.
+   */
   SILHOUETTE("highest mean silhouette", false),
+  /**
+   * Mean medoid silhouette ({@link MedoidSilhouette}) of the fitted medoids, in the sweep's metric; the highest
+   * wins. Undefined for {@code k = 1}. K-Medoids sweeps only.
+   */
+  MEDOID_SILHOUETTE("highest mean medoid silhouette", false),
   /** Davies-Bouldin index ({@link DaviesBouldin}, classic form); the lowest wins. Undefined for {@code k = 1}. */
   DAVIES_BOULDIN("lowest Davies-Bouldin index", true),
   /** Calinski-Harabasz index ({@link CalinskiHarabasz}); the highest wins. Undefined for {@code k = 1}. */

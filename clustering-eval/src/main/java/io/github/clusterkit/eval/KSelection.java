@@ -10,12 +10,17 @@ import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.kmeans.internal.Distinct;
+import io.github.clusterkit.kmedoids.KMedoids;
+import io.github.clusterkit.kmedoids.KMedoidsInit;
+import io.github.clusterkit.kmedoids.KMedoidsMethod;
+import io.github.clusterkit.kmedoids.KMedoidsModel;
+import io.github.clusterkit.neighbors.Metric;
 import java.util.EnumSet;
 
 /**
- * Chooses the number of clusters by sweeping K-Means (and, on request, Gaussian mixtures) over a range of
- * {@code k} and tabulating, for every {@code k}, the inertia, the internal indices and the mixtures' BIC and
- * AIC (see {@link Criterion}); the result names a recommended {@code k} and the rule that chose it.
+ * Chooses the number of clusters by sweeping K-Means (and, on request, Gaussian mixtures) or K-Medoids over a range
+ * of {@code k} and tabulating, for every {@code k}, the inertia or the K-Medoids cost, the internal indices and the
+ * mixtures' BIC and AIC (see {@link Criterion}); the result names a recommended {@code k} and the rule that chose it.
  *
  * <pre>{@code
  * KSelectionResult r = KSelection.kMeans(1, 10).seed(42).restarts(10).parallelism(2).evaluate(data);
@@ -28,6 +33,12 @@ import java.util.EnumSet;
  *     .recommendBy(Criterion.BIC).evaluate(data);
  * double[] bic = g.values(Criterion.BIC);
  * GaussianMixtureModel best = g.mixture(g.recommendedK());
+ *
+ * // K-Medoids with Manhattan distances: cost knee, silhouettes in that metric, the fitted medoids
+ * KSelectionResult m = KSelection.kMedoids(1, 10).metric(Metric.MANHATTAN).seed(42).restarts(3).parallelism(2)
+ *     .evaluate(data);
+ * int knee = m.best(Criterion.COST);          // the Kneedle knee of the cost, -1 if none
+ * KMedoidsModel medoids = m.kMedoidsModel(m.recommendedK());
  * }</pre>
  *
  * <p><b>Method.</b> For each {@code k} the data are clustered with {@code KMeans.k(k).seed(seed)
@@ -43,6 +54,20 @@ import java.util.EnumSet;
  * {@code k} with its lowest value. The recommendation follows {@link #recommendBy(Criterion)} (default: the
  * silhouette); when that criterion gives no answer (no knee) it falls back to the others in the order of
  * {@link Criterion}, and the result says which rule decided.
+ *
+ * <p><b>K-Medoids.</b> {@link #kMedoids(int, int)} fits {@code KMedoids.k(k).seed(seed).restarts(restarts)
+ * .metric(metric).method(method).init(init)} for each {@code k} ({@link #metric(Metric)}, {@link
+ * #method(KMedoidsMethod)}, {@link #init(KMedoidsInit)}) and tabulates its cost, the sum of the distances to the
+ * medoids ({@link Criterion#COST}, whose knee is found by Kneedle as the inertia's), the silhouette in the same
+ * metric ({@link Silhouette#metric(Metric)}, exact or sampled as configured), the medoid silhouette of the fitted
+ * medoids in that metric ({@link Criterion#MEDOID_SILHOUETTE}, {@link MedoidSilhouette}; {@code O(n k d)}, a cheap
+ * alternative to the silhouette for large data), and Davies-Bouldin and Calinski-Harabasz as they are defined,
+ * Euclidean, on the fit's labels. The cost is a criterion of its own rather than the inertia: it sums distances,
+ * not squared distances, in any metric. A {@code k} where copies of a medoid left clusters empty is scored on its
+ * non-empty clusters (the label indices are {@code NaN} where fewer than two remain). The inertia, the mixtures and
+ * their criteria belong to K-Means and are refused by a K-Medoids sweep, as the K-Medoids options are by a K-Means
+ * sweep ({@link IllegalArgumentException} for a criterion, {@link IllegalStateException} for an option).
+ * {@link KSelectionResult#kMedoidsModel(int)} returns each {@code k}'s fit.
  *
  * <p><b>Cost.</b> One K-Means fit per {@code k} plus the indices (plus one EM fit per {@code k} with
  * mixtures); the exact silhouette is
@@ -72,9 +97,20 @@ public final class KSelection {
   private final double kneeSensitivity;
   /** The covariance of {@link #mixtures(CovarianceType)}, or null if it was not called. */
   private final CovarianceType covariance;
+  /** The K-Medoids settings; all three null for a K-Means sweep, none for a K-Medoids sweep. */
+  private final Metric metric;
+  private final KMedoidsMethod method;
+  private final KMedoidsInit init;
 
   private KSelection(int minK, int maxK, long seed, int restarts, int parallelism, EnumSet<Criterion> chosen,
       Criterion recommendBy, int silhouetteSampleSize, double kneeSensitivity, CovarianceType covariance) {
+    this(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize, kneeSensitivity,
+        covariance, null, null, null);
+  }
+
+  private KSelection(int minK, int maxK, long seed, int restarts, int parallelism, EnumSet<Criterion> chosen,
+      Criterion recommendBy, int silhouetteSampleSize, double kneeSensitivity, CovarianceType covariance,
+      Metric metric, KMedoidsMethod method, KMedoidsInit init) {
     this.minK = minK;
     this.maxK = maxK;
     this.seed = seed;
@@ -85,6 +121,24 @@ public final class KSelection {
     this.silhouetteSampleSize = silhouetteSampleSize;
     this.kneeSensitivity = kneeSensitivity;
     this.covariance = covariance;
+    this.metric = metric;
+    this.method = method;
+    this.init = init;
+  }
+
+  /** A copy with the settings shared by both kinds of sweep replaced, the kind's own kept. */
+  private KSelection with(long seed, int restarts, int parallelism, EnumSet<Criterion> chosen, Criterion recommendBy,
+      int silhouetteSampleSize, double kneeSensitivity) {
+    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
+        kneeSensitivity, covariance, metric, method, init);
+  }
+
+  private boolean isKMedoids() {
+    return metric != null;
+  }
+
+  private String kind() {
+    return isKMedoids() ? "K-Medoids" : "K-Means";
   }
 
   /**
@@ -109,17 +163,34 @@ public final class KSelection {
   }
 
   /**
-   * @param seed the seed of every K-Means and mixture fit (and of the silhouette sample)
-   * @return a copy with this seed
+   * A K-Medoids sweep over {@code minK..maxK} (inclusive) with the K-Medoids criteria (cost, silhouette, medoid
+   * silhouette, Davies-Bouldin, Calinski-Harabasz), {@link Metric#EUCLIDEAN}, {@link KMedoidsMethod#FASTER_PAM},
+   * {@link KMedoidsInit#PLUS_PLUS}, seed 0, 1 restart, one thread, exact silhouette, recommendation by the
+   * silhouette. See the class description for what each {@code k} computes.
+   *
+   * @param minK the smallest {@code k}, at least 1
+   * @param maxK the largest {@code k}, at least {@code max(minK, 2)}
+   * @return the configuration
+   * @throws IllegalArgumentException if the range is invalid
    */
-  public KSelection seed(long seed) {
-    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
-        kneeSensitivity, covariance);
+  public static KSelection kMedoids(int minK, int maxK) {
+    KSelection range = kMeans(minK, maxK); // the same range rules and messages
+    return new KSelection(range.minK, range.maxK, 0L, 1, 1, EnumSet.of(Criterion.COST, Criterion.SILHOUETTE,
+        Criterion.MEDOID_SILHOUETTE, Criterion.DAVIES_BOULDIN, Criterion.CALINSKI_HARABASZ), Criterion.SILHOUETTE,
+        0, 1.0, null, Metric.EUCLIDEAN, KMedoidsMethod.FASTER_PAM, KMedoidsInit.PLUS_PLUS);
   }
 
   /**
-   * @param restarts K-Means (and mixture) restarts per {@code k}, at least 1 (the best inertia, or the best
-   *     log-likelihood, is kept)
+   * @param seed the seed of every K-Means and mixture fit, or K-Medoids fit (and of the silhouette sample)
+   * @return a copy with this seed
+   */
+  public KSelection seed(long seed) {
+    return with(seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize, kneeSensitivity);
+  }
+
+  /**
+   * @param restarts K-Means (and mixture) or K-Medoids restarts per {@code k}, at least 1 (the best inertia, the
+   *     best log-likelihood or the lowest cost is kept)
    * @return a copy with this number of restarts
    * @throws IllegalArgumentException if {@code restarts < 1}
    */
@@ -127,8 +198,7 @@ public final class KSelection {
     if (restarts < 1) {
       throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
     }
-    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
-        kneeSensitivity, covariance);
+    return with(seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize, kneeSensitivity);
   }
 
   /**
@@ -139,8 +209,8 @@ public final class KSelection {
    * @throws IllegalArgumentException if {@code threads < 1}
    */
   public KSelection parallelism(int threads) {
-    return new KSelection(minK, maxK, seed, restarts, Checks.parallelism(threads), chosen, recommendBy,
-        silhouetteSampleSize, kneeSensitivity, covariance);
+    return with(seed, restarts, Checks.parallelism(threads), chosen, recommendBy, silhouetteSampleSize,
+        kneeSensitivity);
   }
 
   /**
@@ -150,11 +220,13 @@ public final class KSelection {
    * {@code criteria(Criterion.INERTIA)} with the default recommendation computes inertia and the silhouette, and
    * with {@code recommendBy(Criterion.CALINSKI_HARABASZ)} (before or after) inertia and Calinski-Harabasz only.
    * Naming {@link Criterion#BIC} or {@link Criterion#AIC} fits a Gaussian mixture per {@code k} (see
-   * {@link #mixtures(CovarianceType)}).
+   * {@link #mixtures(CovarianceType)}). In a K-Medoids sweep the default set is cost, silhouette, medoid
+   * silhouette, Davies-Bouldin and Calinski-Harabasz, and the cost takes the place of the inertia (always computed).
    *
    * @param chosen the criteria
    * @return a copy computing these criteria (and the implied ones)
-   * @throws IllegalArgumentException if {@code chosen} or an element is null
+   * @throws IllegalArgumentException if {@code chosen} or an element is null, or an element is a criterion of the
+   *     other kind of sweep (see {@link Criterion})
    */
   public KSelection criteria(Criterion... chosen) {
     if (chosen == null) {
@@ -165,10 +237,10 @@ public final class KSelection {
       if (c == null) {
         throw new IllegalArgumentException("criteria must not contain null");
       }
+      checkApplies("criteria", c);
       set.add(c);
     }
-    return new KSelection(minK, maxK, seed, restarts, parallelism, set, recommendBy, silhouetteSampleSize,
-        kneeSensitivity, covariance);
+    return with(seed, restarts, parallelism, set, recommendBy, silhouetteSampleSize, kneeSensitivity);
   }
 
   /**
@@ -178,14 +250,15 @@ public final class KSelection {
    *
    * @param criterion the criterion whose choice is recommended (default: {@link Criterion#SILHOUETTE})
    * @return a copy recommending by this criterion
-   * @throws IllegalArgumentException if {@code criterion} is null
+   * @throws IllegalArgumentException if {@code criterion} is null or a criterion of the other kind of sweep (see
+   *     {@link Criterion})
    */
   public KSelection recommendBy(Criterion criterion) {
     if (criterion == null) {
       throw new IllegalArgumentException("criterion must not be null");
     }
-    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, criterion, silhouetteSampleSize,
-        kneeSensitivity, covariance);
+    checkApplies("criterion", criterion);
+    return with(seed, restarts, parallelism, chosen, criterion, silhouetteSampleSize, kneeSensitivity);
   }
 
   /**
@@ -194,7 +267,7 @@ public final class KSelection {
    */
   private EnumSet<Criterion> computed() {
     EnumSet<Criterion> set = EnumSet.copyOf(chosen);
-    set.add(Criterion.INERTIA);
+    set.add(isKMedoids() ? Criterion.COST : Criterion.INERTIA);
     set.add(recommendBy);
     if (covariance != null) {
       set.add(Criterion.BIC);
@@ -219,8 +292,7 @@ public final class KSelection {
     if (size < 0 || size == 1) {
       throw new IllegalArgumentException("silhouetteSampleSize must be 0 (exact) or >= 2, got " + size);
     }
-    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, size,
-        kneeSensitivity, covariance);
+    return with(seed, restarts, parallelism, chosen, recommendBy, size, kneeSensitivity);
   }
 
   /**
@@ -232,8 +304,7 @@ public final class KSelection {
     if (!(s >= 0 && s < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("kneeSensitivity must be >= 0 and finite, got " + s);
     }
-    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
-        s, covariance);
+    return with(seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize, s);
   }
 
   /**
@@ -262,8 +333,13 @@ public final class KSelection {
    * @param covarianceType the covariance shape of the mixtures
    * @return a copy that also sweeps mixtures
    * @throws IllegalArgumentException if {@code covarianceType} is null
+   * @throws IllegalStateException on a K-Medoids sweep ({@link #kMedoids(int, int)})
    */
   public KSelection mixtures(CovarianceType covarianceType) {
+    if (isKMedoids()) {
+      throw new IllegalStateException("mixtures apply to a K-Means sweep (KSelection.kMeans), not to this K-Medoids"
+          + " sweep");
+    }
     if (covarianceType == null) {
       throw new IllegalArgumentException("covarianceType must not be null");
     }
@@ -272,12 +348,87 @@ public final class KSelection {
   }
 
   /**
+   * The distance of a K-Medoids sweep: of every fit ({@code KMedoids.metric}), of the silhouette
+   * ({@link Silhouette#metric(Metric)}), of the medoid silhouette and hence of the cost. Davies-Bouldin and
+   * Calinski-Harabasz stay Euclidean, as they are defined (on the fit's labels).
+   *
+   * @param metric {@link Metric#EUCLIDEAN} (the default), {@link Metric#MANHATTAN} or {@link Metric#CHEBYSHEV}
+   * @return a copy with this metric
+   * @throws IllegalArgumentException if {@code metric} is null
+   * @throws IllegalStateException on a K-Means sweep (K-Means is Euclidean)
+   */
+  public KSelection metric(Metric metric) {
+    requireKMedoids("metric");
+    if (metric == null) {
+      throw new IllegalArgumentException("metric must not be null");
+    }
+    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
+        kneeSensitivity, covariance, metric, method, init);
+  }
+
+  /**
+   * @param method the refinement of every K-Medoids fit (default {@link KMedoidsMethod#FASTER_PAM})
+   * @return a copy with this method
+   * @throws IllegalArgumentException if {@code method} is null
+   * @throws IllegalStateException on a K-Means sweep
+   */
+  public KSelection method(KMedoidsMethod method) {
+    requireKMedoids("method");
+    if (method == null) {
+      throw new IllegalArgumentException("method must not be null");
+    }
+    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
+        kneeSensitivity, covariance, metric, method, init);
+  }
+
+  /**
+   * @param init the initialisation of every K-Medoids fit (default {@link KMedoidsInit#PLUS_PLUS});
+   *     {@link KMedoidsInit#BUILD} makes each fit one run whatever {@link #restarts(int)} says, as {@code KMedoids}
+   *     does
+   * @return a copy with this initialisation
+   * @throws IllegalArgumentException if {@code init} is null
+   * @throws IllegalStateException on a K-Means sweep
+   */
+  public KSelection init(KMedoidsInit init) {
+    requireKMedoids("init");
+    if (init == null) {
+      throw new IllegalArgumentException("init must not be null");
+    }
+    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
+        kneeSensitivity, covariance, metric, method, init);
+  }
+
+  private void requireKMedoids(String option) {
+    if (!isKMedoids()) {
+      throw new IllegalStateException(option + " applies to a K-Medoids sweep (KSelection.kMedoids), not to this"
+          + " K-Means sweep");
+    }
+  }
+
+  /** The criteria this kind of sweep can compute, in the order of {@link Criterion}. */
+  private EnumSet<Criterion> applicable() {
+    return isKMedoids()
+        ? EnumSet.of(Criterion.COST, Criterion.SILHOUETTE, Criterion.MEDOID_SILHOUETTE, Criterion.DAVIES_BOULDIN,
+            Criterion.CALINSKI_HARABASZ)
+        : EnumSet.of(Criterion.INERTIA, Criterion.SILHOUETTE, Criterion.DAVIES_BOULDIN, Criterion.CALINSKI_HARABASZ,
+            Criterion.BIC, Criterion.AIC);
+  }
+
+  private void checkApplies(String parameter, Criterion c) {
+    if (!applicable().contains(c)) {
+      throw new IllegalArgumentException(parameter + " of a " + kind() + " sweep must be one of " + applicable()
+          + ", got " + c);
+    }
+  }
+
+  /**
    * Runs the sweep.
    *
    * @param data the points
    * @return the table and the recommendation
    * @throws IllegalArgumentException if {@code data} is null or {@code maxK} exceeds the number of distinct
-   *     rows (K-Means cannot place more centroids than there are distinct points), or, when mixtures are fitted
+   *     rows (K-Means cannot place more centroids than there are distinct points; a K-Medoids sweep refuses only
+   *     a {@code maxK} above the number of rows, as {@code KMedoids} does), or, when mixtures are fitted
    *     ({@link #mixtures(CovarianceType)}), for data {@link GaussianMixture#fit(Dataset)} refuses: in particular
    *     data whose largest magnitude lies outside {@code [2^-480, 2^481)} (about {@code 3e-145} to
    *     {@code 6e144}), which the K-Means sweep alone accepts (it scales them exactly)
@@ -287,6 +438,9 @@ public final class KSelection {
   public KSelectionResult evaluate(Dataset data) {
     if (data == null) {
       throw new IllegalArgumentException("data must not be null");
+    }
+    if (isKMedoids()) {
+      return evaluateKMedoids(data);
     }
     int count = maxK - minK + 1;
     int[] ks = new int[count];
@@ -352,7 +506,90 @@ public final class KSelection {
         }
       }
     });
-    return new KSelectionResult(ks, table, kneeInertia, criteria, models, mixtures, recommendBy, kneeSensitivity);
+    return new KSelectionResult(ks, table, kneeInertia, criteria, models, null, mixtures, recommendBy,
+        kneeSensitivity);
+  }
+
+  private KSelectionResult evaluateKMedoids(Dataset data) {
+    int n = data.size();
+    int d = data.dimension();
+    // Checked before any fit, so that the message names maxK on any thread count (as for K-Means' distinct rows).
+    if (maxK > n) {
+      throw new IllegalArgumentException("maxK must be <= the number of rows (" + n + "), got " + maxK);
+    }
+    int count = maxK - minK + 1;
+    int[] ks = new int[count];
+    for (int t = 0; t < count; t++) {
+      ks[t] = minK + t;
+    }
+    // As for the inertia: where the data are fitted scaled by a power of two, the knee is found on the costs of the
+    // scaled data (the same knee; the reported cost, scaled back, may have overflowed to infinity).
+    int e = Scale.exponent(data);
+    double[] scaled = e == 0 ? null : Scale.values(data, e);
+    double[] kneeCost = e == 0 ? null : new double[count];
+    EnumSet<Criterion> criteria = computed();
+    KMedoidsModel[] models = new KMedoidsModel[count];
+    double[][] table = new double[Criterion.values().length][count];
+    for (double[] row : table) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
+    Parallel.run(parallelism, count, (t, worker) -> {
+      int k = ks[t];
+      KMedoidsModel m = KMedoids.k(k).seed(seed).restarts(restarts).metric(metric).method(method).init(init)
+          .fit(data);
+      models[t] = m;
+      table[Criterion.COST.ordinal()][t] = m.cost();
+      int[] labels = m.labels();
+      if (kneeCost != null) {
+        kneeCost[t] = cost(scaled, d, labels, m.medoidIndices(), metric);
+      }
+      if (k >= 2) {
+        if (criteria.contains(Criterion.MEDOID_SILHOUETTE)) {
+          table[Criterion.MEDOID_SILHOUETTE.ordinal()][t] = MedoidSilhouette.defaults().metric(metric)
+              .evaluate(data, m).score();
+        }
+        // Copies of a medoid can be medoids too, and their clusters empty: the label indices need two clusters
+        // (Calinski-Harabasz fewer clusters than rows), undefined otherwise, as at k = 1.
+        int clusters = nonEmpty(m.clusterSizes());
+        if (clusters >= 2) {
+          if (criteria.contains(Criterion.SILHOUETTE)) {
+            Silhouette s = silhouetteSampleSize == 0 ? Silhouette.exact()
+                : Silhouette.sampled(silhouetteSampleSize, seed);
+            SilhouetteResult r = s.metric(metric).evaluate(data, labels, false);
+            table[Criterion.SILHOUETTE.ordinal()][t] = r == null ? Double.NaN : r.score();
+          }
+          if (criteria.contains(Criterion.DAVIES_BOULDIN)) {
+            table[Criterion.DAVIES_BOULDIN.ordinal()][t] = DaviesBouldin.score(data, labels);
+          }
+          if (criteria.contains(Criterion.CALINSKI_HARABASZ) && clusters < n) {
+            table[Criterion.CALINSKI_HARABASZ.ordinal()][t] = CalinskiHarabasz.score(data, labels);
+          }
+        }
+      }
+    });
+    return new KSelectionResult(ks, table, kneeCost, criteria, null, models, null, recommendBy, kneeSensitivity);
+  }
+
+  private static int nonEmpty(int[] sizes) {
+    int c = 0;
+    for (int s : sizes) {
+      if (s > 0) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * The K-Medoids cost of the labelling on row-major values: each row's distance to its medoid, summed in row order,
+   * as {@code KMedoids} sums it (each distance column by column).
+   */
+  private static double cost(double[] x, int d, int[] labels, int[] medoidRows, Metric metric) {
+    double sum = 0;
+    for (int i = 0; i < labels.length; i++) {
+      sum += metric.fromReduced(metric.reducedDistance(x, i * d, x, medoidRows[labels[i]] * d, d));
+    }
+    return sum;
   }
 
   /**
@@ -369,13 +606,15 @@ public final class KSelection {
     return minK == b.minK && maxK == b.maxK && seed == b.seed && restarts == b.restarts
         && parallelism == b.parallelism && computed().equals(b.computed()) && recommendBy == b.recommendBy
         && silhouetteSampleSize == b.silhouetteSampleSize
-        && Double.compare(kneeSensitivity, b.kneeSensitivity) == 0 && fittedCovariance() == b.fittedCovariance();
+        && Double.compare(kneeSensitivity, b.kneeSensitivity) == 0 && fittedCovariance() == b.fittedCovariance()
+        && metric == b.metric && method == b.method && init == b.init;
   }
 
+  /** Consistent with {@link #equals(Object)}: built from the same settings as it compares them. */
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(minK, maxK, seed, restarts, parallelism, chosen, recommendBy,
-        silhouetteSampleSize, kneeSensitivity, covariance);
+    return java.util.Objects.hash(minK, maxK, seed, restarts, parallelism, computed(), recommendBy,
+        silhouetteSampleSize, kneeSensitivity, fittedCovariance(), metric, method, init);
   }
 
   /** The mixtures' covariance when the sweep fits mixtures, else null (the setting has no effect then). */
@@ -387,7 +626,9 @@ public final class KSelection {
   @Override
   public String toString() {
     EnumSet<Criterion> criteria = computed();
-    return "KSelection[k-means, k=" + minK + ".." + maxK + ", seed=" + seed + ", restarts=" + restarts
+    return "KSelection[" + (isKMedoids() ? "k-medoids" : "k-means") + ", k=" + minK + ".." + maxK
+        + (isKMedoids() ? ", metric=" + metric + ", method=" + method + ", init=" + init : "")
+        + ", seed=" + seed + ", restarts=" + restarts
         + ", parallelism=" + parallelism + ", criteria=" + criteria + ", recommendBy=" + recommendBy
         + ", kneeSensitivity=" + kneeSensitivity
         + (silhouetteSampleSize > 0 ? ", silhouetteSampleSize=" + silhouetteSampleSize : "")

@@ -2,6 +2,7 @@ package io.github.clusterkit.eval;
 
 import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.kmedoids.KMedoidsModel;
 import java.util.EnumSet;
 import java.util.Locale;
 
@@ -9,7 +10,8 @@ import java.util.Locale;
  * The table of a {@link KSelection} sweep: one row per {@code k}, one column per {@link Criterion}
  * ({@code NaN} where a criterion is undefined, such as the silhouette at {@code k = 1}),
  * the choice of each criterion, and the recommended {@code k} with the rule that chose it, and the models
- * fitted for every {@code k} (K-Means always, Gaussian mixtures when BIC or AIC was computed). Immutable;
+ * fitted for every {@code k} (K-Means in a K-Means sweep, with Gaussian mixtures when BIC or AIC was computed;
+ * K-Medoids in a K-Medoids sweep). Immutable;
  * arrays returned are copies; safe to share between threads (the models it holds are immutable too).
  */
 public final class KSelectionResult {
@@ -17,21 +19,37 @@ public final class KSelectionResult {
   private final int[] ks;
   private final double[][] table; // [criterion ordinal][row]
   private final EnumSet<Criterion> computed;
-  private final KMeansModel[] models;
+  private final KMeansModel[] models; // null in a K-Medoids sweep
+  private final KMedoidsModel[] medoidModels; // null in a K-Means sweep
   private final GaussianMixtureModel[] mixtures; // null when no mixture was fitted
   private final int[] best; // per criterion ordinal, -1 if none
   private final int recommended;
   private final Criterion rule;
-  /** The inertias the knee is found on when they differ from the table's (data scaled by a power of two), or null. */
+  /**
+   * The inertias (K-Means) or costs (K-Medoids) the knee is found on when they differ from the table's (data scaled by
+   * a power of two), or null.
+   */
   private final double[] kneeInertia;
 
   KSelectionResult(int[] ks, double[][] table, double[] kneeInertia, EnumSet<Criterion> computed,
       KMeansModel[] models, GaussianMixtureModel[] mixtures, Criterion recommendBy, double kneeSensitivity) {
+    this(ks, table, kneeInertia, computed, models, null, mixtures, recommendBy, kneeSensitivity);
+  }
+
+  /**
+   * @param kneeInertia the knee criterion's values to find the knee on, or null for the table's: of
+   *     {@link Criterion#INERTIA} when {@code models} are given, of {@link Criterion#COST} when {@code medoidModels}
+   *     are
+   */
+  KSelectionResult(int[] ks, double[][] table, double[] kneeInertia, EnumSet<Criterion> computed,
+      KMeansModel[] models, KMedoidsModel[] medoidModels, GaussianMixtureModel[] mixtures, Criterion recommendBy,
+      double kneeSensitivity) {
     this.ks = ks;
     this.table = table;
     this.kneeInertia = kneeInertia;
     this.computed = computed;
     this.models = models;
+    this.medoidModels = medoidModels;
     this.mixtures = mixtures;
     Criterion[] all = Criterion.values();
     this.best = new int[all.length];
@@ -55,9 +73,16 @@ public final class KSelectionResult {
 
   private int choose(Criterion c, double sensitivity) {
     double[] v = table[c.ordinal()];
-    if (c == Criterion.INERTIA) {
-      if (kneeInertia != null) {
+    if (c == Criterion.INERTIA || c == Criterion.COST) {
+      if (kneeInertia != null && (c == Criterion.INERTIA) == (models != null)) {
         v = kneeInertia;
+      }
+      if (c == Criterion.COST) {
+        for (double y : v) {
+          if (!Double.isFinite(y)) {
+            return -1; // no cost curve (not fitted)
+          }
+        }
       }
       double[] x = new double[ks.length];
       for (int t = 0; t < ks.length; t++) {
@@ -101,6 +126,16 @@ public final class KSelectionResult {
       throw new IllegalArgumentException("criterion must not be null");
     }
     if (!computed.contains(criterion)) {
+      if (medoidModels != null && (criterion == Criterion.INERTIA || criterion == Criterion.BIC
+          || criterion == Criterion.AIC)) {
+        throw new IllegalArgumentException("criterion must be one this sweep computed " + computed + ", got "
+            + criterion + ", which a K-Medoids sweep does not compute" + (criterion == Criterion.INERTIA
+            ? " (its cost is COST)" : "; sweep KSelection.kMeans(...).mixtures(...) for it"));
+      }
+      if (models != null && (criterion == Criterion.COST || criterion == Criterion.MEDOID_SILHOUETTE)) {
+        throw new IllegalArgumentException("criterion must be one this sweep computed " + computed + ", got "
+            + criterion + ", which a K-Means sweep does not compute; sweep KSelection.kMedoids(...) for it");
+      }
       boolean mixture = criterion == Criterion.BIC || criterion == Criterion.AIC;
       throw new IllegalArgumentException("criterion must be one this sweep computed " + computed + ", got "
           + criterion + "; name it in KSelection.criteria(...)" + (mixture ? " or call KSelection.mixtures(...)" : "")
@@ -142,8 +177,8 @@ public final class KSelectionResult {
   /**
    * Whether the recommended {@code k} lies at an edge of the sweep beyond which its criterion might still improve:
    * the largest {@code k} of the sweep, or the smallest where the criterion is also defined for smaller {@code k}
-   * (from {@code k = 2} for the silhouette, Davies-Bouldin and Calinski-Harabasz, from {@code k = 1} for the
-   * others). Such a recommendation says only that the best {@code k} may lie outside the range: widen it before
+   * (from {@code k = 2} for the silhouette, the medoid silhouette, Davies-Bouldin and Calinski-Harabasz, from
+   * {@code k = 1} for the others). Such a recommendation says only that the best {@code k} may lie outside the range: widen it before
    * taking the recommendation.
    *
    * @return true if {@link #recommendedK()} is such an edge; false if it is inside the range or there is none
@@ -152,8 +187,8 @@ public final class KSelectionResult {
     if (rule == null) {
       return false;
     }
-    int lowest = rule == Criterion.SILHOUETTE || rule == Criterion.DAVIES_BOULDIN
-        || rule == Criterion.CALINSKI_HARABASZ ? 2 : 1;
+    int lowest = rule == Criterion.SILHOUETTE || rule == Criterion.MEDOID_SILHOUETTE
+        || rule == Criterion.DAVIES_BOULDIN || rule == Criterion.CALINSKI_HARABASZ ? 2 : 1;
     return recommended == ks[ks.length - 1] || (recommended == ks[0] && ks[0] > lowest);
   }
 
@@ -170,12 +205,37 @@ public final class KSelectionResult {
    * @param k a {@code k} of the sweep
    * @return the K-Means model fitted for it
    * @throws IllegalArgumentException if {@code k} is outside the sweep
+   * @throws IllegalStateException if the sweep fitted K-Medoids ({@link #kMedoidsModel(int)})
    */
   public KMeansModel model(int k) {
     if (k < ks[0] || k > ks[ks.length - 1]) {
       throw new IllegalArgumentException("k must be in [" + ks[0] + ", " + ks[ks.length - 1] + "], got " + k);
     }
+    if (models == null) {
+      throw new IllegalStateException("this sweep fitted K-Medoids, not K-Means; see kMedoidsModel(k)");
+    }
     return models[k - ks[0]];
+  }
+
+  /**
+   * The K-Medoids model a K-Medoids sweep ({@link KSelection#kMedoids(int, int)}) fitted for {@code k}: the same
+   * model, bit for bit, as {@code KMedoids.k(k).seed(seed).restarts(restarts).metric(metric).method(method)
+   * .init(init).fit(data)} with the sweep's settings (and one thread), so the recommended segmentation needs no
+   * second fit ({@code kMedoidsModel(recommendedK())}). Its {@code cost()} is the table's {@link Criterion#COST}.
+   *
+   * @param k a {@code k} of the sweep
+   * @return the K-Medoids model fitted for it
+   * @throws IllegalArgumentException if {@code k} is outside the sweep
+   * @throws IllegalStateException if the sweep fitted K-Means ({@link #model(int)})
+   */
+  public KMedoidsModel kMedoidsModel(int k) {
+    if (k < ks[0] || k > ks[ks.length - 1]) {
+      throw new IllegalArgumentException("k must be in [" + ks[0] + ", " + ks[ks.length - 1] + "], got " + k);
+    }
+    if (medoidModels == null) {
+      throw new IllegalStateException("this sweep fitted K-Means, not K-Medoids; see model(k)");
+    }
+    return medoidModels[k - ks[0]];
   }
 
   /**
@@ -188,6 +248,10 @@ public final class KSelectionResult {
   public GaussianMixtureModel mixture(int k) {
     if (k < ks[0] || k > ks[ks.length - 1]) {
       throw new IllegalArgumentException("k must be in [" + ks[0] + ", " + ks[ks.length - 1] + "], got " + k);
+    }
+    if (mixtures == null && medoidModels != null) {
+      throw new IllegalStateException("this K-Medoids sweep fitted no Gaussian mixtures; they come with"
+          + " KSelection.kMeans(...).mixtures(...)");
     }
     if (mixtures == null) {
       throw new IllegalStateException("this sweep fitted no Gaussian mixtures; configure KSelection.mixtures(...)"
