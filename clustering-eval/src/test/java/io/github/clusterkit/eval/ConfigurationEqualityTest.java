@@ -74,7 +74,41 @@ class ConfigurationEqualityTest {
         () -> KSelection.kMeans(2, 8).silhouetteSampleSize(50),
         () -> KSelection.kMeans(2, 8).kneeSensitivity(2),
         () -> KSelection.kMeans(2, 8).mixtures(CovarianceType.FULL),
-        () -> KSelection.kMeans(2, 8).mixtures(CovarianceType.DIAGONAL)));
+        () -> KSelection.kMeans(2, 8).mixtures(CovarianceType.DIAGONAL),
+        () -> KSelection.kMedoids(2, 8),
+        () -> KSelection.kMedoids(1, 8),
+        () -> KSelection.kMedoids(2, 8).seed(7),
+        () -> KSelection.kMedoids(2, 8).restarts(3),
+        () -> KSelection.kMedoids(2, 8).parallelism(2),
+        () -> KSelection.kMedoids(2, 8).criteria(Criterion.SILHOUETTE),
+        () -> KSelection.kMedoids(2, 8).recommendBy(Criterion.MEDOID_SILHOUETTE),
+        () -> KSelection.kMedoids(2, 8).silhouetteSampleSize(50),
+        () -> KSelection.kMedoids(2, 8).kneeSensitivity(2),
+        () -> KSelection.kMedoids(2, 8).metric(io.github.clusterkit.neighbors.Metric.MANHATTAN),
+        () -> KSelection.kMedoids(2, 8).method(io.github.clusterkit.kmedoids.KMedoidsMethod.PAM),
+        () -> KSelection.kMedoids(2, 8).init(io.github.clusterkit.kmedoids.KMedoidsInit.BUILD)));
     assertEquals(KSelection.kMeans(2, 8).seed(7).restarts(3), KSelection.kMeans(2, 8).restarts(3).seed(7));
+  }
+
+  /**
+   * Configurations that are equal though reached differently have equal hash codes. Before, the hash code was built
+   * from the criteria as named and the covariance as set, while equality compares the criteria as computed and the
+   * covariance only where mixtures are fitted: each pair below was equal with different hash codes (so a cache keyed
+   * by configurations missed).
+   */
+  @Test
+  void equalKSelectionsHaveEqualHashCodes() {
+    List<List<KSelection>> pairs = List.of(
+        List.of(KSelection.kMeans(2, 8).criteria(Criterion.INERTIA),
+            KSelection.kMeans(2, 8).criteria(Criterion.INERTIA, Criterion.SILHOUETTE)),
+        List.of(KSelection.kMeans(2, 8).criteria().mixtures(CovarianceType.FULL),
+            KSelection.kMeans(2, 8).criteria(Criterion.BIC, Criterion.AIC)),
+        List.of(KSelection.kMeans(2, 8), KSelection.kMeans(2, 8).criteria(Criterion.SILHOUETTE,
+            Criterion.DAVIES_BOULDIN, Criterion.CALINSKI_HARABASZ)),
+        List.of(KSelection.kMedoids(2, 8).criteria(), KSelection.kMedoids(2, 8).criteria(Criterion.COST)));
+    for (List<KSelection> p : pairs) {
+      assertEquals(p.get(0), p.get(1));
+      assertEquals(p.get(0).hashCode(), p.get(1).hashCode(), p.get(0)::toString);
+    }
   }
 }

@@ -30,6 +30,12 @@ class DocumentedDefaultsTest {
         + " DAVIES_BOULDIN, CALINSKI_HARABASZ], recommendBy=SILHOUETTE, kneeSensitivity=0.5,"
         + " silhouetteSampleSize=50]",
         KSelection.kMeans(2, 4).kneeSensitivity(0.5).silhouetteSampleSize(50).toString());
+    // KSelection.kMedoids: "the K-Medoids criteria (cost, silhouette, medoid silhouette, Davies-Bouldin,
+    // Calinski-Harabasz), Metric.EUCLIDEAN, KMedoidsMethod.FASTER_PAM, KMedoidsInit.PLUS_PLUS, seed 0, 1 restart,
+    // one thread, exact silhouette, recommendation by the silhouette"
+    assertEquals("KSelection[k-medoids, k=1..10, metric=EUCLIDEAN, method=FASTER_PAM, init=PLUS_PLUS, seed=0,"
+        + " restarts=1, parallelism=1, criteria=[COST, SILHOUETTE, MEDOID_SILHOUETTE, DAVIES_BOULDIN,"
+        + " CALINSKI_HARABASZ], recommendBy=SILHOUETTE, kneeSensitivity=1.0]", KSelection.kMedoids(1, 10).toString());
   }
 
   @Test

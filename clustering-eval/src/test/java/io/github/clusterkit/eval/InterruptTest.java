@@ -36,6 +36,8 @@ class InterruptTest {
       stopsWhenInterrupted(() -> s.evaluate(BLOBS.data(), labels));
       KSelection sweep = KSelection.kMeans(1, 4).seed(1).parallelism(threads);
       stopsWhenInterrupted(() -> sweep.evaluate(BLOBS.data()));
+      KSelection medoids = KSelection.kMedoids(1, 4).seed(1).parallelism(threads);
+      stopsWhenInterrupted(() -> medoids.evaluate(BLOBS.data()));
       // not interrupted: the same calls answer, whatever the thread count (the result of one thread is the oracle)
       assertEquals(Silhouette.exact().evaluate(BLOBS.data(), labels).score(),
           s.evaluate(BLOBS.data(), labels).score());

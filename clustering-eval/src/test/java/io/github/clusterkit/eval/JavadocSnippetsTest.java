@@ -113,6 +113,33 @@ class JavadocSnippetsTest {
   }
 
   @Test
+  void kSelectionKMedoidsSnippet() {
+    Dataset data = BLOBS.data();
+    // --- KSelection (K-Medoids) ---
+    KSelectionResult m = KSelection.kMedoids(1, 10).metric(Metric.MANHATTAN).seed(42).restarts(3).parallelism(2)
+        .evaluate(data);
+    int knee = m.best(Criterion.COST);          // the Kneedle knee of the cost, -1 if none
+    KMedoidsModel medoids = m.kMedoidsModel(m.recommendedK());
+    // --- end ---
+    double[] ks = new double[10];
+    for (int t = 0; t < 10; t++) {
+      ks[t] = t + 1;
+    }
+    int t = Kneedle.knee(ks, m.values(Criterion.COST), Kneedle.Shape.CONVEX_DECREASING);
+    assertEquals(t < 0 ? -1 : t + 1, knee);
+    assertEquals(KMedoids.k(m.recommendedK()).metric(Metric.MANHATTAN).seed(42).restarts(3).fit(data).state(),
+        medoids.state());
+    // "by the highest silhouette unless configured otherwise" (the class's default), in the sweep's metric
+    assertEquals(Criterion.SILHOUETTE, m.rule());
+    double[] sil = m.values(Criterion.SILHOUETTE);
+    for (double v : sil) {
+      assertTrue(Double.isNaN(v) || v <= sil[m.recommendedK() - 1]);
+    }
+    assertEquals(Silhouette.exact().metric(Metric.MANHATTAN).evaluate(data, medoids.labels()).score(),
+        sil[m.recommendedK() - 1], 0.0);
+  }
+
+  @Test
   void kSelectionSnippet() {
     Dataset data = BLOBS.data();
     // --- KSelection ---
