@@ -124,6 +124,10 @@ public final class KSweep {
    * the same distance; the recommended {@code k} by the same rule. Each fit and each silhouette may use up to {@code
    * parallelism} threads, with the same result as on one.
    *
+   * <p>It computes exactly what {@code KSelection.kMedoids(1, maxK).metric(metric).seed(seed).restarts(restarts)
+   * .silhouetteSampleSize(s).criteria(COST, SILHOUETTE)} computes (a test checks this, models included), one
+   * {@code k} at a time so that the command can advance a progress bar after each fit.
+   *
    * @param data the preprocessed customers
    * @param maxK the largest {@code k}, at least 2
    * @param seed the seed of the fits and of the silhouette sample

@@ -11,6 +11,7 @@ import io.github.clusterkit.data.Table;
 import io.github.clusterkit.eval.Criterion;
 import io.github.clusterkit.eval.KSelection;
 import io.github.clusterkit.eval.KSelectionResult;
+import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.preprocess.PipelineModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,32 @@ class SegmentPartsTest {
     assertArrayEquals(lib.values(Criterion.SILHOUETTE), mine.silhouette(), 0.0);
     assertEquals(lib.best(Criterion.INERTIA), mine.knee());
     assertEquals(lib.recommendedK(), mine.recommendedK());
+  }
+
+  /**
+   * The K-Medoids sweep of the command computes what the library's K-Medoids sweep computes, bit for bit, for each
+   * metric and with several threads (the command fits one k at a time, each on the given threads, to advance its
+   * progress bar; the library fits several k at once, each on one thread).
+   */
+  @Test
+  void kMedoidsSweepEqualsKSelection() {
+    Table t = CustomerData.generate();
+    Table f = t.drop("customer_id");
+    PipelineModel p = Preprocessing.pipeline(f, Preprocessing.skewedColumns(f)).fit(f);
+    Dataset x = p.transform(f);
+    for (Metric metric : new Metric[] {Metric.EUCLIDEAN, Metric.MANHATTAN}) {
+      KSweep mine = KSweep.runKMedoids(x, 6, 7, 3, metric, 2, null);
+      KSelectionResult lib = KSelection.kMedoids(1, 6).metric(metric).seed(7).restarts(3)
+          .silhouetteSampleSize(KSweep.silhouetteSampleSize(x.size())).criteria(Criterion.COST, Criterion.SILHOUETTE)
+          .parallelism(2).evaluate(x);
+      assertArrayEquals(lib.values(Criterion.COST), mine.inertia(), 0.0);
+      assertArrayEquals(lib.values(Criterion.SILHOUETTE), mine.silhouette(), 0.0);
+      assertEquals(lib.best(Criterion.COST), mine.knee());
+      assertEquals(lib.recommendedK(), mine.recommendedK());
+      for (int k = 1; k <= 6; k++) {
+        assertEquals(lib.kMedoidsModel(k).state(), mine.kMedoidsModel(k).state(), metric + ", k = " + k);
+      }
+    }
   }
 
   /** The printed profile's rows name a category that two columns share with its column, as the segment names do. */
