@@ -231,6 +231,11 @@ class KSelectionKMedoidsTest {
     assertEquals(1.0, r.values(Criterion.MEDOID_SILHOUETTE)[4]);
     assertEquals(0.0, r.values(Criterion.DAVIES_BOULDIN)[4]);
     assertTrue(Double.isNaN(r.values(Criterion.CALINSKI_HARABASZ)[4]));
+    // below k = n it is defined, up to k = n - 1 (4 clusters of 5 rows)
+    for (int k = 2; k <= 4; k++) {
+      assertEquals(CalinskiHarabasz.score(five, r.kMedoidsModel(k).labels()),
+          r.values(Criterion.CALINSKI_HARABASZ)[k - 1], 0.0, "k = " + k);
+    }
   }
 
   /** The table, the choices and the models are the same bit for bit on any number of threads. */
