@@ -178,8 +178,8 @@ public final class KSelectionResult {
    * Whether the recommended {@code k} lies at an edge of the sweep beyond which its criterion might still improve:
    * the largest {@code k} of the sweep, or the smallest where the criterion is also defined for smaller {@code k}
    * (from {@code k = 2} for the silhouette, the medoid silhouette, Davies-Bouldin and Calinski-Harabasz, from
-   * {@code k = 1} for the others). Such a recommendation says only that the best {@code k} may lie outside the range: widen it before
-   * taking the recommendation.
+   * {@code k = 1} for the others). Such a recommendation says only that the best {@code k} may lie outside the
+   * range: widen it before taking the recommendation.
    *
    * @return true if {@link #recommendedK()} is such an edge; false if it is inside the range or there is none
    */

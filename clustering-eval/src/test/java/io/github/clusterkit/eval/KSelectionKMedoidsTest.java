@@ -319,7 +319,8 @@ class KSelectionKMedoidsTest {
     assertMessage("data must not be null", () -> m.evaluate(null));
     // the criteria of the other kind of sweep
     assertMessage("criteria of a K-Medoids sweep must be one of [COST, SILHOUETTE, MEDOID_SILHOUETTE,"
-        + " DAVIES_BOULDIN, CALINSKI_HARABASZ], got INERTIA", () -> m.criteria(Criterion.SILHOUETTE, Criterion.INERTIA));
+        + " DAVIES_BOULDIN, CALINSKI_HARABASZ], got INERTIA",
+        () -> m.criteria(Criterion.SILHOUETTE, Criterion.INERTIA));
     assertMessage("criterion of a K-Medoids sweep must be one of [COST, SILHOUETTE, MEDOID_SILHOUETTE,"
         + " DAVIES_BOULDIN, CALINSKI_HARABASZ], got BIC", () -> m.recommendBy(Criterion.BIC));
     KSelection km = KSelection.kMeans(1, 5);
