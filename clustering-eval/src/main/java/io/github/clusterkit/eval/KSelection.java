@@ -70,7 +70,8 @@ import java.util.EnumSet;
  * {@link KSelectionResult#kMedoidsModel(int)} returns each {@code k}'s fit.
  *
  * <p><b>Cost.</b> One K-Means fit per {@code k} plus the indices (plus one EM fit per {@code k} with
- * mixtures); the exact silhouette is
+ * mixtures; in a K-Medoids sweep one K-Medoids fit per {@code k}, whose FasterPAM passes cost about
+ * {@code n^2 d} each, plus the medoid silhouette's {@code O(n k d)}); the exact silhouette is
  * {@code O(n^2 d)} per {@code k} (about 1 s for 50,000 points in 2-D on one core), so for large data set a
  * sample size, or leave {@link Criterion#SILHOUETTE} out of {@link #criteria(Criterion...)} and recommend by
  * another criterion (the recommending criterion is always computed: by default the silhouette).
