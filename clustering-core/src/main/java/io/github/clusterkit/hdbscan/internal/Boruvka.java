@@ -53,6 +53,10 @@ final class Boruvka {
    * bits of a non-negative double; lowered by compare-and-set.
    */
   private final AtomicLongArray bound;
+  /** The leaf of each position. */
+  private final int[] leafOf;
+  /** Entries of a pair stack of {@link #searchNode}: enough for the deepest pair of nodes and one sibling each. */
+  private final int stackSize;
 
   private Boruvka(MrdTree t, double[] coreAt) {
     this.t = t;
@@ -65,6 +69,17 @@ final class Boruvka {
     this.exact = new boolean[n];
     this.lb = coreAt.clone();
     this.bound = new AtomicLongArray(n);
+    this.leafOf = new int[n];
+    int m = t.split.length;
+    for (int b = 0; b < m; b++) {
+      if (t.split[b] < 0 && t.split[b] != MrdTree.UNUSED) {
+        for (int p = t.range[2 * b]; p < t.range[2 * b + 1]; p++) {
+          leafOf[p] = b;
+        }
+      }
+    }
+    int levels = 32 - Integer.numberOfLeadingZeros(m);
+    this.stackSize = 4 * levels + 4;
   }
 
   /**
@@ -89,6 +104,8 @@ final class Boruvka {
       cand[p] = -1;
     }
     int chunks = ChunkRunner.chunks(n, CHUNK);
+    int[] unit = new int[t.split.length];
+    PairStack[] stacks = new PairStack[runner.parallelism()];
     long inf = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
     while (count < n - 1) {
       t.components(comp);
@@ -111,11 +128,27 @@ final class Boruvka {
           }
         }
       }
+      int[] nodeComp = t.nodeComp;
+      int units = 0;
+      for (int b = 0; b < nodeComp.length; b++) {
+        if (t.split[b] != MrdTree.UNUSED && nodeComp[b] >= 0 && (b == 0 || nodeComp[(b - 1) >> 1] < 0)) {
+          unit[units++] = b;
+        }
+      }
+      int unitCount = units;
+      runner.run(unitCount, (c, worker) -> {
+        PairStack st = stacks[worker];
+        if (st == null) {
+          st = new PairStack(stackSize);
+          stacks[worker] = st;
+        }
+        searchNode(unit[c], st);
+      });
       runner.run(chunks, c -> {
         int end = (int) Math.min(n, (c + 1L) * CHUNK);
         boolean[] copy = t.copyOfPrevious;
         for (int p = c * CHUNK; p < end; p++) {
-          if (cand[p] < 0) {
+          if (cand[p] < 0 && nodeComp[leafOf[p]] < 0) {
             if (copy[p] && comp[p - 1] == comp[p]) {
               // an identical row with a smaller index in the same component has an edge at least as good
               exact[p] = false;
@@ -325,6 +358,167 @@ final class Boruvka {
     if (!ex) {
       // the candidate, if any, is used this round only; the best edge is no lighter than it or the nodes left out
       lb[p] = Math.max(lb[p], Math.min(bestW, cut));
+    }
+  }
+
+  /**
+   * The lightest edge from the rows of node {@code qNode}, all of one component, to another component: a dual-tree
+   * search (March, Ram and Gray 2010, doi:10.1145/1835804.1835882) over pairs of nodes, pruned by the component's
+   * shared bound and by {@code max(min core in either node, box-to-box distance)}. Its edge goes into {@link #cand}
+   * of its row (not kept across rounds) unless that row already holds its own lightest edge.
+   *
+   * @param stack scratch
+   */
+  private void searchNode(int qNode, PairStack stack) {
+    int[] sq = stack.q;
+    int[] sr = stack.r;
+    double[] sl = stack.lower;
+    MrdTree t = this.t;
+    int[] perm = t.perm;
+    int[] split = t.split;
+    int[] range = t.range;
+    int[] nodeComp = t.nodeComp;
+    double[] minCore = t.minCore;
+    int[] minRow = t.minRow;
+    int c = nodeComp[qNode];
+    double bestW = Double.POSITIVE_INFINITY;
+    int bestP = -1;
+    int bestU = -1;
+    int bestLo = Integer.MAX_VALUE;
+    int bestHi = Integer.MAX_VALUE;
+    double shared = Double.longBitsToDouble(bound.get(c));
+    int top = 0;
+    if (nodeComp[0] != c) {
+      sq[0] = qNode;
+      sr[0] = 0;
+      sl[0] = Math.max(minCore[qNode], minCore[0]);
+      top = 1;
+    }
+    while (top > 0) {
+      top--;
+      int qb = sq[top];
+      int rb = sr[top];
+      double lower = sl[top];
+      if (lower > shared || lower > bestW) {
+        continue;
+      }
+      if (lower == bestW) {
+        int mq = minRow[qb];
+        int mr = minRow[rb];
+        int lo = Math.min(mq, mr);
+        int hi = Math.max(mq, mr);
+        if (lo > bestLo || (lo == bestLo && hi >= bestHi)) {
+          continue;
+        }
+      }
+      int qk = split[qb];
+      int rk = split[rb];
+      if (qk < 0 && rk < 0) {
+        int qlo = range[2 * qb];
+        int qhi = qk == MrdTree.POINT_LEAF ? qlo + 1 : range[2 * qb + 1];
+        int rlo = range[2 * rb];
+        int rhi = range[2 * rb + 1];
+        boolean points = rk == MrdTree.POINT_LEAF;
+        boolean improved = false;
+        for (int p = qlo; p < qhi; p++) {
+          double cr = coreAt[p];
+          if (cr > bestW || cr > shared) {
+            continue;
+          }
+          int rowP = perm[p];
+          for (int u = rlo; u < rhi; u++) {
+            if (comp[u] == c) {
+              continue;
+            }
+            double w = Math.max(cr, coreAt[u]);
+            if (w <= bestW && w <= shared) {
+              w = Math.max(w, t.dist(p, u));
+              if (w <= shared) {
+                int r = perm[u];
+                int a = Math.min(rowP, r);
+                int z = Math.max(rowP, r);
+                if (less(w, a, z, bestW, bestLo, bestHi)) {
+                  bestW = w;
+                  bestP = p;
+                  bestU = u;
+                  bestLo = a;
+                  bestHi = z;
+                  improved = true;
+                }
+              }
+            }
+            if (points) {
+              break; // identical rows in row order: the first of another component is the leaf's best
+            }
+          }
+        }
+        if (improved) {
+          lower(c, bestW);
+        }
+        shared = Double.longBitsToDouble(bound.get(c));
+        continue;
+      }
+      boolean splitR = rk >= 0 && (qk < 0 || range[2 * rb + 1] - range[2 * rb] >= range[2 * qb + 1] - range[2 * qb]);
+      int q1 = qb;
+      int q2 = qb;
+      int r1 = rb;
+      int r2 = rb;
+      if (splitR) {
+        r1 = 2 * rb + 1;
+        r2 = 2 * rb + 2;
+      } else {
+        q1 = 2 * qb + 1;
+        q2 = 2 * qb + 2;
+      }
+      double l1 = nodeComp[r1] == c ? Double.POSITIVE_INFINITY : pairLower(q1, r1);
+      double l2 = nodeComp[r2] == c ? Double.POSITIVE_INFINITY : pairLower(q2, r2);
+      // the nearer pair on top
+      if (l1 <= l2) {
+        if (l2 <= shared) {
+          sq[top] = q2;
+          sr[top] = r2;
+          sl[top++] = l2;
+        }
+        if (l1 <= shared) {
+          sq[top] = q1;
+          sr[top] = r1;
+          sl[top++] = l1;
+        }
+      } else {
+        if (l1 <= shared) {
+          sq[top] = q1;
+          sr[top] = r1;
+          sl[top++] = l1;
+        }
+        if (l2 <= shared) {
+          sq[top] = q2;
+          sr[top] = r2;
+          sl[top++] = l2;
+        }
+      }
+    }
+    if (bestP >= 0 && cand[bestP] < 0) {
+      cand[bestP] = bestU;
+      candW[bestP] = bestW;
+      exact[bestP] = false;
+    }
+  }
+
+  /** A lower bound on the weight of every edge between nodes {@code q} and {@code r}. */
+  private double pairLower(int q, int r) {
+    return Math.max(Math.max(t.minCore[q], t.minCore[r]), t.boxDist(q, r));
+  }
+
+  /** The pairs of nodes a {@link #searchNode} has yet to visit, with their lower bounds. */
+  private static final class PairStack {
+    final int[] q;
+    final int[] r;
+    final double[] lower;
+
+    PairStack(int size) {
+      q = new int[size];
+      r = new int[size];
+      lower = new double[size];
     }
   }
 }

@@ -227,6 +227,39 @@ final class MrdTree {
     return s;
   }
 
+  /**
+   * The smallest reduced distance between the boxes of nodes {@code a} and {@code b}, never above the reduced distance
+   * between a row of one and a row of the other, bit for bit (as {@link #minDist}: each gap is at most the rows'
+   * difference in that column, rounding is monotone, and the gaps are accumulated in column order).
+   */
+  double boxDist(int a, int b) {
+    int ao = a * 2 * d;
+    int bo = b * 2 * d;
+    double[] bx = box;
+    double s = 0;
+    if (euclidean) {
+      for (int j = 0; j < d; j++) {
+        double alo = bx[ao + 2 * j];
+        double ahi = bx[ao + 2 * j + 1];
+        double blo = bx[bo + 2 * j];
+        double bhi = bx[bo + 2 * j + 1];
+        double g = blo > ahi ? blo - ahi : (alo > bhi ? alo - bhi : 0);
+        s += g * g;
+      }
+    } else {
+      Metric mt = metric;
+      for (int j = 0; j < d; j++) {
+        double alo = bx[ao + 2 * j];
+        double ahi = bx[ao + 2 * j + 1];
+        double blo = bx[bo + 2 * j];
+        double bhi = bx[bo + 2 * j + 1];
+        double g = blo > ahi ? blo - ahi : (alo > bhi ? alo - bhi : 0);
+        s = mt.accumulate(s, g);
+      }
+    }
+    return s;
+  }
+
   /** The reduced distance between positions {@code p} and {@code t}, as {@link Metric#reducedDistance}. */
   double dist(int p, int t) {
     double[] x = xs;
