@@ -58,7 +58,11 @@ final class Boruvka {
   /** Entries of a pair stack of {@link #searchNode}: enough for the deepest pair of nodes and one sibling each. */
   private final int stackSize;
 
-  private Boruvka(MrdTree t, double[] coreAt) {
+  /** The core distances' nearest rows, or null. */
+  private final CoreDistances.Lists lists;
+
+  private Boruvka(MrdTree t, double[] coreAt, CoreDistances.Lists lists) {
+    this.lists = lists;
     this.t = t;
     this.n = t.n;
     this.d = t.d;
@@ -85,11 +89,12 @@ final class Boruvka {
   /**
    * @param t the tree, its {@link MrdTree#cores} recorded
    * @param coreAt reduced core distances by position ({@code +0.0}, never {@code -0.0})
+   * @param lists the nearest rows of the core distances' searches (for the first round), or null
    * @param runner the threads
    * @return the {@code n - 1} edges as pairs of positions: the first ends, then the second ends
    */
-  static int[][] run(MrdTree t, double[] coreAt, ChunkRunner runner) {
-    return new Boruvka(t, coreAt).run(runner);
+  static int[][] run(MrdTree t, double[] coreAt, CoreDistances.Lists lists, ChunkRunner runner) {
+    return new Boruvka(t, coreAt, lists).run(runner);
   }
 
   private int[][] run(ChunkRunner runner) {
@@ -107,7 +112,10 @@ final class Boruvka {
     int[] unit = new int[t.split.length];
     PairStack[] stacks = new PairStack[runner.parallelism()];
     long inf = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+    boolean first = true;
     while (count < n - 1) {
+      boolean fromLists = first && lists != null;
+      first = false;
       t.components(comp);
       for (int p = 0; p < n; p++) {
         if (comp[p] == p) {
@@ -152,8 +160,10 @@ final class Boruvka {
             if (copy[p] && comp[p - 1] == comp[p]) {
               // an identical row with a smaller index in the same component has an edge at least as good
               exact[p] = false;
+            } else if (fromLists) {
+              fromList(p);
             } else {
-              search(p);
+              search(p, -1, Double.POSITIVE_INFINITY);
             }
           }
         }
@@ -231,8 +241,60 @@ final class Boruvka {
     return w1 < w2 || (w1 == w2 && (a1 < a2 || (a1 == a2 && b1 < b2)));
   }
 
-  /** The lightest edge from position {@code p} to another component, into {@link #cand} and {@link #candW}. */
-  private void search(int p) {
+  /**
+   * The first round's search of position {@code p} (every row its own component) from its core distance's nearest
+   * rows: all rows within {@code r = max(k-th distance, core distance)} are listed (else it searches), and every
+   * row outside weighs more than {@code r}, so the lightest listed edge is the lightest of all when it weighs at most
+   * {@code r}; otherwise it seeds the search.
+   */
+  private void fromList(int p) {
+    CoreDistances.Lists l = lists;
+    double cr = coreAt[p];
+    double r = Math.max(l.at[p], cr);
+    if (!(l.left[p] > r)) {
+      search(p, -1, Double.POSITIVE_INFINITY);
+      return;
+    }
+    int[] perm = t.perm;
+    int rowP = perm[p];
+    double bestW = Double.POSITIVE_INFINITY;
+    int best = -1;
+    int bestLo = Integer.MAX_VALUE;
+    int bestHi = Integer.MAX_VALUE;
+    int[] idx = l.idx;
+    for (int i = p * l.k, end = i + l.k; i < end; i++) {
+      int u = idx[i];
+      if (u == p) {
+        continue;
+      }
+      double w = Math.max(Math.max(cr, coreAt[u]), t.dist(p, u));
+      int ru = perm[u];
+      int a = Math.min(rowP, ru);
+      int z = Math.max(rowP, ru);
+      if (less(w, a, z, bestW, bestLo, bestHi)) {
+        bestW = w;
+        best = u;
+        bestLo = a;
+        bestHi = z;
+      }
+    }
+    if (bestW <= r) {
+      cand[p] = best;
+      candW[p] = bestW;
+      exact[p] = true;
+      lower(comp[p], bestW);
+    } else {
+      search(p, best, bestW);
+    }
+  }
+
+  /**
+   * The lightest edge from position {@code p} to another component, into {@link #cand} and {@link #candW}.
+   *
+   * @param seed a position of another component whose edge bounds the search, or -1
+   * @param seedW the weight of that edge ({@code +infinity} without one)
+   */
+  private void search(int p, int seed, double seedW) {
     MrdTree t = this.t;
     int cp = comp[p];
     double cr = coreAt[p];
@@ -255,10 +317,10 @@ final class Boruvka {
     double[] q = t.xs;
     int qo = p * d;
     int rowP = perm[p];
-    double bestW = Double.POSITIVE_INFINITY;
-    int best = -1;
-    int bestLo = Integer.MAX_VALUE;
-    int bestHi = Integer.MAX_VALUE;
+    double bestW = seedW;
+    int best = seed;
+    int bestLo = seed < 0 ? Integer.MAX_VALUE : Math.min(rowP, perm[seed]);
+    int bestHi = seed < 0 ? Integer.MAX_VALUE : Math.max(rowP, perm[seed]);
     boolean ex = true;
     int b = 0;
     descend:

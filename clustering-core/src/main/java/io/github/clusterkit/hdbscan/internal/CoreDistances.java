@@ -81,4 +81,53 @@ public final class CoreDistances {
     });
     return at;
   }
+
+  /**
+   * The reduced k-th nearest distance of every position with the positions of its {@code k} nearest rows (itself
+   * among them) and the least distance its search left out, as {@link MrdTree#kthList}; a copy of the row before it
+   * takes that row's distance and lists nothing (its least distance left out is {@code -infinity}).
+   *
+   * @param k {@code >= 2}
+   */
+  static Lists reducedLists(MrdTree t, int k, ChunkRunner runner) {
+    int n = t.n;
+    Lists l = new Lists(k, new double[n], new int[Math.multiplyExact(n, k)], new double[n]);
+    double[][] heaps = new double[runner.parallelism()][];
+    runner.run(ChunkRunner.chunks(n, CHUNK), (c, worker) -> {
+      double[] heap = heaps[worker];
+      if (heap == null) {
+        heap = new double[k];
+        heaps[worker] = heap;
+      }
+      int end = (int) Math.min(n, (c + 1L) * CHUNK);
+      int first = c * CHUNK;
+      for (int p = first; p < end; p++) {
+        if (p > first && t.copyOfPrevious[p]) {
+          l.at[p] = l.at[p - 1];
+          l.left[p] = Double.NEGATIVE_INFINITY;
+        } else {
+          l.at[p] = t.kthList(p, k, heap, l.idx, p * k, l.left);
+        }
+      }
+    });
+    return l;
+  }
+
+  /** The k nearest rows of every position: see {@link #reducedLists}. */
+  static final class Lists {
+    final int k;
+    /** The reduced k-th nearest distance by position. */
+    final double[] at;
+    /** The positions of the k nearest rows of position {@code p} at {@code [p * k, p * k + k)}. */
+    final int[] idx;
+    /** The least reduced distance of a row not listed, by position: every row nearer is listed. */
+    final double[] left;
+
+    Lists(int k, double[] at, int[] idx, double[] left) {
+      this.k = k;
+      this.at = at;
+      this.idx = idx;
+      this.left = left;
+    }
+  }
 }

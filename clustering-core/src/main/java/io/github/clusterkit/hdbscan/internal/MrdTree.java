@@ -338,6 +338,124 @@ final class MrdTree {
     return heap[0];
   }
 
+  /**
+   * As {@link #kth}, also listing the positions of the {@code k} nearest rows (a max-heap by distance, in
+   * {@code idx[off, off + k)}) and the least reduced distance of what the search left out: of a row not listed (not
+   * entered or pushed out), or of a node not visited. Every row nearer than that value is listed; 0 when the search
+   * stopped at a k-th distance of 0 (unvisited copies may remain).
+   *
+   * @param heap scratch of at least {@code k} values
+   * @param idx receives the positions
+   * @param off where they go in {@code idx}
+   * @param tie receives the least distance left out at index {@code p}
+   * @return the k-th smallest reduced distance, {@code k >= 2}
+   */
+  double kthList(int p, int k, double[] heap, int[] idx, int off, double[] tie) {
+    double[] q = xs;
+    int qo = p * d;
+    int size = 0;
+    double left = Double.POSITIVE_INFINITY;
+    int b = 0;
+    descend:
+    while (true) {
+      boolean enter = size < k;
+      if (!enter) {
+        double md = minDist(b, q, qo);
+        enter = md < heap[0];
+        if (!enter) {
+          left = Math.min(left, md);
+        }
+      }
+      if (enter) {
+        int kind = split[b];
+        if (kind >= 0) {
+          b = q[qo + kind] < splitValue[b] ? 2 * b + 1 : 2 * b + 2;
+          continue;
+        }
+        int lo = range[2 * b];
+        int hi = range[2 * b + 1];
+        if (kind == POINT_LEAF) {
+          double s = dist(p, lo);
+          int u = lo;
+          for (; u < hi && (size < k || s < heap[0]); u++) {
+            if (size == k) {
+              left = Math.min(left, heap[0]);
+            }
+            size = push(heap, idx, off, size, k, s, u);
+          }
+          if (u < hi) {
+            left = Math.min(left, s);
+          }
+        } else {
+          for (int u = lo; u < hi; u++) {
+            double s = dist(p, u);
+            if (size < k) {
+              size = push(heap, idx, off, size, k, s, u);
+            } else if (s < heap[0]) {
+              left = Math.min(left, heap[0]);
+              size = push(heap, idx, off, size, k, s, u);
+            } else {
+              left = Math.min(left, s);
+            }
+          }
+        }
+        if (size == k && heap[0] == 0) {
+          tie[p] = 0;
+          return 0;
+        }
+      }
+      while (b > 0) {
+        int par = (b - 1) >> 1;
+        int near = q[qo + split[par]] < splitValue[par] ? 2 * par + 1 : 2 * par + 2;
+        if (b == near) {
+          b = (b & 1) == 1 ? b + 1 : b - 1;
+          continue descend;
+        }
+        b = par;
+      }
+      break;
+    }
+    tie[p] = left;
+    return heap[0];
+  }
+
+  /** As {@link #push(double[], int, int, double)}, moving positions {@code idx[off + i]} with the values. */
+  private static int push(double[] heap, int[] idx, int off, int size, int k, double s, int pos) {
+    if (size < k) {
+      int c = size++;
+      while (c > 0) {
+        int par = (c - 1) >> 1;
+        if (heap[par] >= s) {
+          break;
+        }
+        heap[c] = heap[par];
+        idx[off + c] = idx[off + par];
+        c = par;
+      }
+      heap[c] = s;
+      idx[off + c] = pos;
+      return size;
+    }
+    int c = 0;
+    while (true) {
+      int l = 2 * c + 1;
+      if (l >= size) {
+        break;
+      }
+      int r = l + 1;
+      int big = r < size && heap[r] > heap[l] ? r : l;
+      if (heap[big] <= s) {
+        break;
+      }
+      heap[c] = heap[big];
+      idx[off + c] = idx[off + big];
+      c = big;
+    }
+    heap[c] = s;
+    idx[off + c] = pos;
+    return size;
+  }
+
   /** Adds {@code s} to a max-heap of at most {@code k} values (replacing the largest when full); returns its size. */
   private static int push(double[] heap, int size, int k, double s) {
     if (size < k) {

@@ -39,6 +39,12 @@ public final class ReachabilityMst {
    */
   static final int TREE_MAX_DIMENSION = 16;
 
+  /**
+   * The largest {@code k} for which the core distances' searches keep their {@code k} nearest rows for Boruvka's
+   * first round ({@code n * k} positions).
+   */
+  static final int LIST_MAX_K = 64;
+
   /** Which algorithm runs. */
   enum Path {
     TREE,
@@ -86,11 +92,14 @@ public final class ReachabilityMst {
     double[] x = Scale.values(data, e);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
       MrdTree t = new MrdTree(x, n, d, metric, runner);
-      double[] at = CoreDistances.reducedAt(t, k, runner);
+      Path path = pathFor(d);
+      CoreDistances.Lists lists = path == Path.TREE && k >= 2 && k <= LIST_MAX_K && n > 1
+          ? CoreDistances.reducedLists(t, k, runner) : null;
+      double[] at = lists != null ? lists.at : CoreDistances.reducedAt(t, k, runner);
       for (int p = 0; p < n; p++) {
         coreOut[t.perm[p]] = Math.scalb(metric.fromReduced(at[p]), e);
       }
-      return run(x, n, d, metric, coreOut, e, pathFor(d), t, runner);
+      return run(x, n, d, metric, coreOut, e, path, t, lists, runner);
     }
   }
 
@@ -115,7 +124,7 @@ public final class ReachabilityMst {
     Path p = path != null ? path : pathFor(d);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
       MrdTree t = p == Path.TREE && n > 1 ? new MrdTree(x, n, d, metric, runner) : null;
-      return run(x, n, d, metric, coreDistances, e, p, t, runner);
+      return run(x, n, d, metric, coreDistances, e, p, t, null, runner);
     }
   }
 
@@ -124,7 +133,7 @@ public final class ReachabilityMst {
   }
 
   private static MstEdges run(double[] x, int n, int d, Metric metric, double[] core, int e, Path path, MrdTree t,
-      ChunkRunner runner) {
+      CoreDistances.Lists lists, ChunkRunner runner) {
     if (n == 1) {
       return new MstEdges(new int[0], new int[0], new double[0]);
     }
@@ -135,7 +144,7 @@ public final class ReachabilityMst {
         at[p] = reduced(metric, core[t.perm[p]], e);
       }
       t.cores(at);
-      edges = Boruvka.run(t, at, runner);
+      edges = Boruvka.run(t, at, lists, runner);
       for (int[] ends : edges) {
         for (int i = 0; i < ends.length; i++) {
           ends[i] = t.perm[ends[i]];
