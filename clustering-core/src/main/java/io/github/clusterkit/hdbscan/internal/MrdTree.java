@@ -17,6 +17,11 @@ import java.util.Arrays;
 final class MrdTree {
 
   static final int LEAF_SIZE = 16;
+  /**
+   * The k-nearest searches scan a node of at most this many rows whole instead of descending into it: at 10 columns,
+   * where little is pruned below that size, the visits of small nodes cost more than their rows' distances.
+   */
+  static final int SCAN_SIZE = 64;
 
   static final int LEAF = -1;
   /** A leaf whose points are all identical, sorted by row index. */
@@ -301,12 +306,15 @@ final class MrdTree {
     while (true) {
       if (size < k || minDist(b, q, qo) < heap[0]) {
         int kind = split[b];
-        if (kind >= 0) {
-          b = q[qo + kind] < splitValue[b] ? 2 * b + 1 : 2 * b + 2;
-          continue;
-        }
         int lo = range[2 * b];
         int hi = range[2 * b + 1];
+        if (kind >= 0) {
+          if (hi - lo > SCAN_SIZE) {
+            b = q[qo + kind] < splitValue[b] ? 2 * b + 1 : 2 * b + 2;
+            continue;
+          }
+          kind = LEAF; // scanned whole: its rows one by one
+        }
         if (kind == POINT_LEAF) {
           double s = dist(p, lo);
           for (int c = hi - lo; c > 0 && (size < k || s < heap[0]); c--) {
@@ -368,12 +376,15 @@ final class MrdTree {
       }
       if (enter) {
         int kind = split[b];
-        if (kind >= 0) {
-          b = q[qo + kind] < splitValue[b] ? 2 * b + 1 : 2 * b + 2;
-          continue;
-        }
         int lo = range[2 * b];
         int hi = range[2 * b + 1];
+        if (kind >= 0) {
+          if (hi - lo > SCAN_SIZE) {
+            b = q[qo + kind] < splitValue[b] ? 2 * b + 1 : 2 * b + 2;
+            continue;
+          }
+          kind = LEAF; // scanned whole: its rows one by one
+        }
         if (kind == POINT_LEAF) {
           double s = dist(p, lo);
           int u = lo;
