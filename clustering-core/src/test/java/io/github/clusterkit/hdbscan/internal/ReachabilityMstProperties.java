@@ -99,6 +99,38 @@ class ReachabilityMstProperties {
     checkTree(data, metric, core, one);
     assertSame(one, ReachabilityMst.compute(data, metric, core, 2), "2 threads");
     assertSame(one, ReachabilityMst.compute(data, metric, core, 4, ReachabilityMst.Path.PRIM), "Prim");
+    double[] core2 = new double[n];
+    assertSame(one, ReachabilityMst.compute(data, metric, k, 2, core2), "one pass");
+    assertArrayEquals(core, core2, "one pass's core distances");
+  }
+
+  /**
+   * The one-pass path takes Boruvka's first round from the core distances' k nearest rows where they hold every row
+   * within the core distance: on data with many rows at exactly the k-th distance (grids, lines, copies), at sizes
+   * where those rows fall in other nodes of the tree, its tree equals the dense Prim's on the same core distances.
+   */
+  @Property(tries = 60)
+  void firstRoundFromNeighbourListsEqualsPrim(
+      @ForAll("tieShapes") MstOracle.Shape shape,
+      @ForAll("metrics") Metric metric,
+      @ForAll @IntRange(min = 30, max = 800) int n,
+      @ForAll @IntRange(min = 1, max = 6) int d,
+      @ForAll @IntRange(min = 2, max = 30) int k,
+      @ForAll @IntRange(min = 1, max = 3) int threads,
+      @ForAll long seed) {
+    Rng rng = new Rng(seed);
+    Dataset data = Dataset.wrap(MstOracle.generate(shape, n, d, rng), n, d);
+    int kk = Math.min(k, n);
+    double[] core = new double[n];
+    MstEdges e = ReachabilityMst.compute(data, metric, kk, threads, core);
+    assertArrayEquals(CoreDistances.compute(data, metric, kk, 1), core, "core distances");
+    assertSame(ReachabilityMst.compute(data, metric, core, 1, ReachabilityMst.Path.PRIM), e, "Prim");
+  }
+
+  @Provide
+  Arbitrary<MstOracle.Shape> tieShapes() {
+    return Arbitraries.of(MstOracle.Shape.GRID, MstOracle.Shape.LINE, MstOracle.Shape.DUPLICATES,
+        MstOracle.Shape.TINY);
   }
 
   static void assertSame(MstEdges expected, MstEdges actual, String what) {
