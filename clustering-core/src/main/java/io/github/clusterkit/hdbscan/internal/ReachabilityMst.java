@@ -9,13 +9,14 @@ import io.github.clusterkit.neighbors.Metric;
  * A minimum spanning tree of HDBSCAN*'s mutual reachability graph, {@code mrd(p, q) = max(core(p), core(q),
  * dist(p, q))} over all pairs of rows (Campello, Moulavi, Zimek and Sander 2015, doi:10.1145/2733381).
  *
- * <p><b>Algorithm.</b> Up to {@link #TREE_MAX_DIMENSION} columns, Boruvka's rounds over a k-d tree
- * ({@link Boruvka}: each row's search skips its own component's nodes and prunes by the lower bound
- * {@code max(core(p), min core in node, box distance)}); above, where k-d trees no longer prune, a dense Prim
- * (O(n^2) distances, O(n) memory). Both work in the metric's reduced space and compare edges by (weight, smaller
- * row, larger row), a total order: both return the unique minimum spanning tree under that order, so the edges are
- * the same for every path and every thread count. Any minimum spanning tree has the same sorted weights, and gives
- * the same HDBSCAN* hierarchy.
+ * <p><b>Algorithm.</b> Up to {@link #TREE_MAX_DIMENSION} columns, Boruvka's rounds over a k-d tree ({@link Boruvka}:
+ * each row's search skips its own component's nodes and prunes by the lower bound {@code max(core(p), min core in node,
+ * box distance)}; a node wholly in one component searches as one, over pairs of nodes; with the core distances computed
+ * in the same pass and {@code k <= }{@link #LIST_MAX_K}, the first round reads each row's edge from its k nearest rows
+ * where they settle it); above, where k-d trees no longer prune, a dense Prim (O(n^2) distances, O(n) memory). Both
+ * work in the metric's reduced space and compare edges by (weight, smaller row, larger row), a total order: both return
+ * the unique minimum spanning tree under that order, so the edges are the same for every path and every thread count.
+ * Any minimum spanning tree has the same sorted weights, and gives the same HDBSCAN* hierarchy.
  *
  * <p><b>Weights.</b> {@code max(core(p), core(q), metric.fromReduced(metric.reducedDistance(p, q)))}: with core
  * distances from {@link CoreDistances}, this is {@code fromReduced} of the largest of the three reduced values, bit
