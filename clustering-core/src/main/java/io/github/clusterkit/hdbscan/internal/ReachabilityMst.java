@@ -42,9 +42,9 @@ public final class ReachabilityMst {
 
   /**
    * The largest {@code k} for which the core distances' searches keep their {@code k} nearest rows for Boruvka's
-   * first round ({@code n * k} positions).
+   * first round: {@code n * k} positions, at most 128 bytes a row, held until the tree is done (memory stays O(n)).
    */
-  static final int LIST_MAX_K = 64;
+  static final int LIST_MAX_K = 32;
 
   /** Which algorithm runs. */
   enum Path {
@@ -95,7 +95,7 @@ public final class ReachabilityMst {
       MrdTree t = new MrdTree(x, n, d, metric, runner);
       Path path = pathFor(d);
       CoreDistances.Lists lists = path == Path.TREE && k >= 2 && k <= LIST_MAX_K && n > 1
-          ? CoreDistances.reducedLists(t, k, runner) : null;
+          && (long) n * k <= Integer.MAX_VALUE - 8 ? CoreDistances.reducedLists(t, k, runner) : null;
       double[] at = lists != null ? lists.at : CoreDistances.reducedAt(t, k, runner);
       for (int p = 0; p < n; p++) {
         coreOut[t.perm[p]] = Math.scalb(metric.fromReduced(at[p]), e);
