@@ -64,10 +64,11 @@ import java.util.Objects;
  * its distance to every unprocessed row: {@code n^2 / 2} distances, memory O(n) beside the data (no distance matrix).
  * The xi and DBSCAN extractions take O(n) (xi's predecessor correction O(n) per candidate cluster).
  *
- * <p><b>Edge cases.</b> {@code minSamples} and {@code minClusterSize} above the number of rows are refused at
- * {@link #fit(Dataset)} (so is a single row, since {@code minSamples >= 2}), as is a DBSCAN {@code eps} above
- * {@code maxEps}. Duplicate rows are separate rows: a group of at least {@code minSamples} copies has core distance
- * 0, and reachability 0 inside it. With a {@code maxEps} below every core distance all reachabilities are infinite,
+ * <p><b>Edge cases.</b> {@code minSamples} above the number of rows is refused at {@link #fit(Dataset)} (so is a
+ * single row, since {@code minSamples >= 2}), as is an xi {@code minClusterSize} above it and a DBSCAN {@code eps}
+ * above {@code maxEps}; as in scikit-learn, each method checks only the setting it uses. Duplicate rows are separate
+ * rows: a group of at least {@code minSamples} copies has core distance 0, and reachability 0 for every copy but the
+ * first one visited. With a {@code maxEps} below every core distance all reachabilities are infinite,
  * the ordering is {@code 0, 1, ..., n-1} and every row is noise. The xi ratios of two infinite (or two zero)
  * reachabilities are NaN and mark no steep point, as in numpy. Data beyond {@code 2^201} or below {@code 2^-200} in
  * magnitude are measured after an exact power-of-two scaling (the distances are those of the data's own units);
@@ -338,10 +339,10 @@ public final class Optics {
   /**
    * Computes the ordering and extracts the clusters. The dataset is read, never modified, and not retained.
    *
-   * @param data the rows; at least 2 (and at least minSamples and minClusterSize)
+   * @param data the rows; at least 2 (and at least minSamples, and for {@link ClusterMethod#XI} minClusterSize)
    * @return the result
-   * @throws IllegalArgumentException if {@code data} is null, minSamples or minClusterSize exceeds its size, or (for
-   *     {@link ClusterMethod#DBSCAN}) eps exceeds maxEps
+   * @throws IllegalArgumentException if {@code data} is null, minSamples exceeds its size, or (for
+   *     {@link ClusterMethod#XI}) minClusterSize does, or (for {@link ClusterMethod#DBSCAN}) eps exceeds maxEps
    */
   public OpticsResult fit(Dataset data) {
     if (data == null) {
@@ -353,7 +354,9 @@ public final class Optics {
           "minSamples must be <= the number of rows (" + n + "), got " + minSamples);
     }
     int mcs = minClusterSize();
-    if (mcs > n) {
+    // only the xi method uses minClusterSize (scikit-learn checks it in cluster_optics_xi alone), as only the DBSCAN
+    // method uses eps
+    if (clusterMethod == ClusterMethod.XI && mcs > n) {
       throw new IllegalArgumentException("minClusterSize must be <= the number of rows (" + n + "), got " + mcs);
     }
     double cut = eps();

@@ -96,6 +96,22 @@ class OpticsHandTest {
     assertEquals("minClusterSize must be <= the number of rows (3), got 4", e.getMessage());
   }
 
+  /**
+   * The DBSCAN method does not use minClusterSize, as scikit-learn 1.2.1, which checks min_cluster_size against the
+   * number of rows only in cluster_optics_xi (OPTICS(min_samples=2, min_cluster_size=9, cluster_method='dbscan',
+   * max_eps=9, eps=1) fits 5 rows); the xi method still refuses it. Labels at eps 1: rows 0..2 and 3..4 are two
+   * groups 0.1 apart inside and 4.8 apart across (the same cut as dbscanCutAtInfinityIsAllNoise).
+   */
+  @Test
+  void dbscanMethodIgnoresMinClusterSize() {
+    Dataset five = Dataset.of(new double[][] {{0}, {0.1}, {0.2}, {5}, {5.1}});
+    Optics c = Optics.minSamples(2).minClusterSize(9).maxEps(9).eps(1);
+    OpticsResult r = c.clusterMethod(Optics.ClusterMethod.DBSCAN).fit(five);
+    assertArrayEquals(new int[] {0, 0, 0, 1, 1}, r.labels());
+    assertEquals(0, r.clusterHierarchy().length);
+    assertMessage("minClusterSize must be <= the number of rows (5), got 9", () -> c.fit(five));
+  }
+
   /** A maxEps below every distance: no core row, every reachability infinite, the ordering 0..n-1, all noise. */
   @Test
   void maxEpsBelowEveryDistance() {
