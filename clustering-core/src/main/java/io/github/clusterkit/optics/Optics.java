@@ -51,7 +51,7 @@ import java.util.Objects;
  * {@link PredecessorCorrection#SCHUBERT_GERTZ} is the paper's Algorithm 2, scikit-learn's since its pull request
  * 26459; scikit-learn 1.2 compares the predecessor's row index with positions of the ordering, which
  * {@link PredecessorCorrection#SCIKIT_LEARN_1_2} reproduces (the labels differ only where a cluster's end is
- * corrected: in 21 of the 47 xi settings of {@code tools/optics_reference.py}, 16 of them in one to three rows).
+ * corrected: in 21 of the 47 xi settings of {@code tools/optics_reference.py}, 18 of them in one to three rows).
  * scikit-learn's fractional {@code min_samples} and {@code min_cluster_size} (a share f of n rows) are
  * {@code minSamples(Math.max(2, (int) (f * n)))} here; only whole counts are taken. {@code xi} must be in
  * {@code (0, 1)} (scikit-learn also takes 0) and {@code maxEps > 0} (it also takes 0).
