@@ -26,7 +26,10 @@ public enum Criterion {
   SILHOUETTE("highest mean silhouette", false),
   /**
    * Mean medoid silhouette ({@link MedoidSilhouette}) of the fitted medoids, in the sweep's metric; the highest
-   * wins. Undefined for {@code k = 1}. K-Medoids sweeps only.
+   * wins. Undefined for {@code k = 1}. K-Medoids sweeps only. Its maximum, 1, is reached when every row is a medoid
+   * ({@code k = n}; with duplicate rows already at the number of distinct rows), where the silhouette is 0, and it
+   * tends to rise with {@code k}: a sweep up to {@code maxK = n} recommends {@code k = n} by it, so keep
+   * {@code maxK} well below the number of rows, or recommend by the silhouette or the cost.
    */
   MEDOID_SILHOUETTE("highest mean medoid silhouette", false),
   /** Davies-Bouldin index ({@link DaviesBouldin}, classic form); the lowest wins. Undefined for {@code k = 1}. */

@@ -215,6 +215,27 @@ class KSelectionKMedoidsTest {
     assertEquals(Double.POSITIVE_INFINITY, r.values(Criterion.CALINSKI_HARABASZ)[5]); // W = 0, B > 0
   }
 
+  /**
+   * The medoid silhouette's trivial maximum (Criterion.MEDOID_SILHOUETTE's Javadoc): six distinct points in three
+   * pairs. At k = n = 6 every row is a medoid, d1 = 0 and every value is 1; below it some row is not a medoid and,
+   * the points being distinct, has d1 above 0 and a value below 1. So the medoid silhouette recommends k = 6, while
+   * the cost's knee and the silhouette find the three pairs (0 and 0.1, 5 and 5.1, 9 and 9.2: gaps 0.1 and 0.2
+   * inside, at least 3.9 across).
+   */
+  @Test
+  void theMedoidSilhouetteIsOneWhenEveryRowIsAMedoid() {
+    Dataset six = Dataset.of(new double[][] {{0}, {0.1}, {5}, {5.1}, {9}, {9.2}});
+    KSelectionResult r = KSelection.kMedoids(1, 6).recommendBy(Criterion.MEDOID_SILHOUETTE).evaluate(six);
+    double[] ms = r.values(Criterion.MEDOID_SILHOUETTE);
+    assertEquals(1.0, ms[5], 0.0);
+    for (int k = 2; k <= 5; k++) {
+      assertTrue(ms[k - 1] < 1, "k = " + k + ": " + ms[k - 1]);
+    }
+    assertEquals(6, r.recommendedK());
+    assertEquals(3, r.best(Criterion.COST));
+    assertEquals(3, r.best(Criterion.SILHOUETTE));
+  }
+
   /** maxK up to the number of rows; above it refused before any fit, naming maxK, on any thread count. */
   @Test
   void maxKAboveTheRowCountIsRefusedUpFront() {
