@@ -253,7 +253,8 @@ public final class Optics {
     if (!(newEps >= 0)) {
       throw new IllegalArgumentException("eps must be >= 0, got " + newEps);
     }
-    return new Optics(minSamples, maxEps, metric, clusterMethod, xi, minClusterSize, newEps, correction,
+    // + 0.0 turns -0.0 into 0.0: the same radius, so the same (equal) configuration
+    return new Optics(minSamples, maxEps, metric, clusterMethod, xi, minClusterSize, newEps + 0.0, correction,
         parallelism);
   }
 

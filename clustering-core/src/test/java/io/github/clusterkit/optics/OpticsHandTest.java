@@ -269,5 +269,11 @@ class OpticsHandTest {
     }
     assertTrue(a.get(0).toString().startsWith("Optics[minSamples=4, maxEps=Infinity, metric=EUCLIDEAN"),
         a.get(0).toString());
+    // eps -0.0 is the radius 0 (both cut alike): the same configuration, equal with equal hash codes and text
+    Optics zero = Optics.minSamples(4).eps(0.0);
+    Optics minusZero = Optics.minSamples(4).eps(-0.0);
+    assertEquals(zero, minusZero);
+    assertEquals(zero.hashCode(), minusZero.hashCode());
+    assertEquals(zero.toString(), minusZero.toString());
   }
 }
