@@ -62,7 +62,9 @@ import java.util.Objects;
  * {@code maxEps} each processed core row asks the tree for its neighbours within {@code maxEps}: time about
  * {@code n log n} plus the neighbourhood sizes. With the default {@code maxEps = +inf} every processed row measures
  * its distance to every unprocessed row: {@code n^2 / 2} distances, memory O(n) beside the data (no distance matrix).
- * The xi and DBSCAN extractions take O(n) (xi's predecessor correction O(n) per candidate cluster).
+ * The DBSCAN extraction takes O(n); the xi extraction O(n) plus up to O(n) per candidate cluster (a steep upward area
+ * paired with each steep downward area still open: the end adjustments and the predecessor correction), so
+ * {@code O(n^2)} at worst, far less on usual plots.
  *
  * <p><b>Edge cases.</b> {@code minSamples} above the number of rows is refused at {@link #fit(Dataset)} (so is a
  * single row, since {@code minSamples >= 2}), as is an xi {@code minClusterSize} above it and a DBSCAN {@code eps}
