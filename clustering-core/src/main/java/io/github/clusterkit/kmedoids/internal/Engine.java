@@ -16,6 +16,14 @@ import java.util.function.DoubleConsumer;
  * candidate's dissimilarities to all objects are one row computed on the fly ({@code n} values, no {@code n^2}
  * memory for rows and a metric).
  *
+ * <p><b>Filters.</b> FasterPAM's evaluation of a candidate only changes its sums for the objects nearer the candidate
+ * than their second nearest medoid ({@code d(o, c) < ds[o]}), and BUILD's gain only for those nearer the candidate
+ * than their nearest medoid so far. Each keeps a per-object threshold on the reduced scale
+ * ({@link Dissimilarity#threshold}, the square of the bound for Euclidean) and asks {@link Dissimilarity#within} for
+ * the objects at or below it: the others are proved to contribute nothing, the square root is taken for the few kept,
+ * and the kept objects run through the same comparisons on the same doubles, in object order. Skipping terms that
+ * are exactly 0 changes no sum, so results are the same bit for bit as summing over every object.
+ *
  * <p><b>Floating point.</b> Every sum runs in object order, left to right, so that the engine is reproducible bit for
  * bit by tools/kmedoids_reference.py and independent of the thread count: parallel passes split work by objects or
  * candidates in chunks fixed by {@code n} alone, each value is computed by one thread in the sequential order, and
@@ -42,11 +50,16 @@ public final class Engine implements AutoCloseable {
   private final double[] dn;
   private final double[] ds;
   private final double[] loss;
+  /** FasterPAM: {@code dis.threshold(ds[o])}, refreshed whenever {@code ds} changes. */
+  private final double[] thr;
   /** The calling thread's candidate row. */
   private final double[] row;
   /** Per worker slot: a candidate row and {@code k + 1} accumulators (allocated on first use). */
   private final double[][] slotRow;
   private final double[][] slotAcc;
+  /** Per worker slot: the objects {@link Dissimilarity#within} keeps and their dissimilarities (on first use). */
+  private final int[][] slotIdx;
+  private final double[][] slotVal;
 
   private DoubleConsumer trace;
 
@@ -68,9 +81,12 @@ public final class Engine implements AutoCloseable {
     dn = new double[n];
     ds = new double[n];
     loss = new double[k];
+    thr = new double[n];
     row = new double[n];
     slotRow = new double[slots][];
     slotAcc = new double[slots][];
+    slotIdx = new int[slots][];
+    slotVal = new double[slots][];
   }
 
   /**
@@ -204,6 +220,24 @@ public final class Engine implements AutoCloseable {
     return a;
   }
 
+  private int[] slotIdx(int slot) {
+    int[] a = slotIdx[slot];
+    if (a == null) {
+      a = new int[n];
+      slotIdx[slot] = a;
+    }
+    return a;
+  }
+
+  private double[] slotVal(int slot) {
+    double[] a = slotVal[slot];
+    if (a == null) {
+      a = new double[n];
+      slotVal[slot] = a;
+    }
+    return a;
+  }
+
   /** The candidate {@code c}'s dissimilarities to every object, into {@link #row}, by chunks of objects. */
   private void fillRow(int c) {
     forChunks(n, ROW_CHUNK, (from, to, slot) -> dis.row(c, row, from, to));
@@ -246,6 +280,13 @@ public final class Engine implements AutoCloseable {
     Arrays.fill(loss, 0.0);
     for (int o = 0; o < n; o++) {
       loss[near[o]] += ds[o] - dn[o];
+    }
+  }
+
+  /** FasterPAM's filter thresholds from the second nearest distances: after every change of {@code ds}. */
+  private void computeThresholds() {
+    for (int o = 0; o < n; o++) {
+      thr[o] = dis.threshold(ds[o]);
     }
   }
 
@@ -304,10 +345,18 @@ public final class Engine implements AutoCloseable {
    * change of the cost for swapping medoid {@code j} without the shared part, {@code dd[k]} the shared part (the gain
    * of the objects that move to the candidate).
    *
+   * <p>With {@code k >= 2}, only objects with {@code d(o, c) < ds[o]} change a sum ({@code dn[o] <= ds[o]}), so
+   * only the objects {@link Dissimilarity#within} keeps under {@link #thr} are visited (a superset of those, in
+   * object order, with the same doubles): the sums are the ones over every object. With {@code k = 1} ({@code ds}
+   * infinite) every object counts, and the full row is computed into {@code doc}.
+   *
+   * @param c the candidate
+   * @param doc the slot's row, filled only when {@code k = 1}
    * @return the label of the smallest change (ties to the smaller label)
    */
-  private int evaluate(double[] doc, double[] dd) {
+  private int evaluate(int c, double[] doc, double[] dd, int slot) {
     if (k == 1) {
+      dis.row(c, doc, 0, n);
       double s = 0;
       for (int o = 0; o < n; o++) {
         s += doc[o] - dn[o];
@@ -316,10 +365,14 @@ public final class Engine implements AutoCloseable {
       dd[1] = 0.0;
       return 0;
     }
+    int[] idx = slotIdx(slot);
+    double[] val = slotVal(slot);
+    int m = dis.within(c, thr, idx, val);
     System.arraycopy(loss, 0, dd, 0, k);
     double acc = 0;
-    for (int o = 0; o < n; o++) {
-      double v = doc[o];
+    for (int p = 0; p < m; p++) {
+      int o = idx[p];
+      double v = val[p];
       double a = dn[o];
       if (v < a) {
         acc += v - a;
@@ -339,16 +392,18 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * The change for the candidate at {@code doc}, swapping the medoid {@link #evaluate} chose (written to
-   * {@code label[0]}): negative only if both the removal-loss estimate and the direct sum ({@link #pamDelta}) are. The
+   * The change for the candidate {@code c}, swapping the medoid {@link #evaluate} chose (written to
+   * {@code label[at]}): negative only if both the removal-loss estimate and the direct sum ({@link #pamDelta}) are. The
    * estimate rounds an exact 0 (a medoid swapped for its duplicate) to a few ulps either side, and accepting those
-   * made runs cycle among duplicates.
+   * made runs cycle among duplicates. When the change is negative, {@code doc} holds the candidate's full row (computed
+   * then: the rare case), ready for the swap.
    */
-  private double candidateDelta(double[] doc, double[] dd, int[] label, int at) {
-    int i = evaluate(doc, dd);
+  private double candidateDelta(int c, double[] doc, double[] dd, int[] label, int at, int slot) {
+    int i = evaluate(c, doc, dd, slot);
     label[at] = i;
     double delta = dd[i] + dd[k];
     if (delta < 0 && k > 1) {
+      dis.row(c, doc, 0, n);
       delta = pamDelta(doc, i);
     }
     return delta;
@@ -357,6 +412,7 @@ public final class Engine implements AutoCloseable {
   private Result fasterPam(int maxIterations) {
     assignAll();
     computeLoss();
+    computeThresholds();
     long t = 0;
     long last = 0;
     long limit = (long) maxIterations * n;
@@ -379,11 +435,11 @@ public final class Engine implements AutoCloseable {
         if (isMed[c]) {
           continue;
         }
-        dis.row(c, row, 0, n);
-        double change = candidateDelta(row, dd, label, 0);
+        double change = candidateDelta(c, row, dd, label, 0, 0);
         if (change < 0) {
           swap(label[0], c, row);
           computeLoss();
+          computeThresholds();
           swaps++;
           last = t;
           traceCost();
@@ -401,9 +457,7 @@ public final class Engine implements AutoCloseable {
           label[j] = -1;
           return;
         }
-        double[] r = slotRow(slot);
-        dis.row(c, r, 0, n);
-        delta[j] = candidateDelta(r, slotAcc(slot), label, j);
+        delta[j] = candidateDelta(c, slotRow(slot), slotAcc(slot), label, j, slot);
       });
       for (int j = 0; j < b; j++) {
         int c = (int) (t % n);
@@ -412,6 +466,7 @@ public final class Engine implements AutoCloseable {
           fillRow(c);
           swap(label[j], c, row);
           computeLoss();
+          computeThresholds();
           swaps++;
           last = t;
           traceCost();
