@@ -133,10 +133,12 @@ public abstract class Dissimilarity {
       }
     }
 
+    /** Column by column as {@link #within}, then {@link #fromReduced}: the doubles {@link #d} computes. */
     @Override
     final void row(int c, double[] out, int from, int to) {
+      reduced(c, out, from, to);
       for (int o = from; o < to; o++) {
-        out[o] = d(o, c);
+        out[o] = fromReduced(out[o]);
       }
     }
 
@@ -146,8 +148,8 @@ public abstract class Dissimilarity {
       return bound;
     }
 
-    /** Every object's reduced dissimilarity to {@code c} into {@code out[0, n)}, column by column. */
-    abstract void reducedAll(int c, double[] out);
+    /** The reduced dissimilarity of every object in {@code [from, to)} to {@code c} into {@code out}, by columns. */
+    abstract void reduced(int c, double[] out, int from, int to);
 
     /** The true dissimilarity from the reduced one (the identity; Euclidean: the square root). */
     double fromReduced(double r) {
@@ -156,7 +158,7 @@ public abstract class Dissimilarity {
 
     @Override
     final int within(int c, double[] thr, int[] idx, double[] val) {
-      reducedAll(c, val);
+      reduced(c, val, 0, n);
       int m = 0;
       for (int o = 0; o < n; o++) {
         double r = val[o];
@@ -199,17 +201,17 @@ public abstract class Dissimilarity {
 
     /** The first column's square stands for {@code 0 + g * g}: the same double (a square is {@code +0} or more). */
     @Override
-    void reducedAll(int c, double[] out) {
+    void reduced(int c, double[] out, int from, int to) {
       int b = c * dim;
       double ct = x[b];
-      for (int o = 0; o < n; o++) {
+      for (int o = from; o < to; o++) {
         double g = xt[o] - ct;
         out[o] = g * g;
       }
       for (int t = 1; t < dim; t++) {
         int base = t * n;
         ct = x[b + t];
-        for (int o = 0; o < n; o++) {
+        for (int o = from; o < to; o++) {
           double g = xt[base + o] - ct;
           out[o] += g * g;
         }
@@ -235,16 +237,16 @@ public abstract class Dissimilarity {
 
     /** The first column's term stands for {@code 0 + |g|}: the same double ({@code |g|} is {@code +0} or more). */
     @Override
-    void reducedAll(int c, double[] out) {
+    void reduced(int c, double[] out, int from, int to) {
       int b = c * dim;
       double ct = x[b];
-      for (int o = 0; o < n; o++) {
+      for (int o = from; o < to; o++) {
         out[o] = Math.abs(xt[o] - ct);
       }
       for (int t = 1; t < dim; t++) {
         int base = t * n;
         ct = x[b + t];
-        for (int o = 0; o < n; o++) {
+        for (int o = from; o < to; o++) {
           out[o] += Math.abs(xt[base + o] - ct);
         }
       }
@@ -269,16 +271,16 @@ public abstract class Dissimilarity {
 
     /** The first column's term stands for {@code max(0, |g|)}: the same double ({@code |g|} is {@code +0} or more). */
     @Override
-    void reducedAll(int c, double[] out) {
+    void reduced(int c, double[] out, int from, int to) {
       int b = c * dim;
       double ct = x[b];
-      for (int o = 0; o < n; o++) {
+      for (int o = from; o < to; o++) {
         out[o] = Math.abs(xt[o] - ct);
       }
       for (int t = 1; t < dim; t++) {
         int base = t * n;
         ct = x[b + t];
-        for (int o = 0; o < n; o++) {
+        for (int o = from; o < to; o++) {
           out[o] = Math.max(out[o], Math.abs(xt[base + o] - ct));
         }
       }

@@ -650,13 +650,17 @@ public final class Engine implements AutoCloseable {
    */
   public int[] build() {
     double[] score = new double[n];
+    // infinite thresholds: within keeps every object (a finite or infinite value is <= infinity), in object order
+    double[] bthr = new double[n];
+    Arrays.fill(bthr, Double.POSITIVE_INFINITY);
     forChunks(n, CANDIDATE_CHUNK, (from, to, slot) -> {
-      double[] r = slotRow(slot);
+      int[] idx = slotIdx(slot);
+      double[] val = slotVal(slot);
       for (int c = from; c < to; c++) {
-        dis.row(c, r, 0, n);
+        int m = dis.within(c, bthr, idx, val);
         double s = 0;
-        for (int o = 0; o < n; o++) {
-          s += r[o];
+        for (int p = 0; p < m; p++) {
+          s += val[p];
         }
         score[c] = s;
       }
@@ -674,16 +678,24 @@ public final class Engine implements AutoCloseable {
     double[] best = new double[n];
     dis.row(first, best, 0, n);
     for (int step = 1; step < k; step++) {
+      // Only objects with d(o, c) < best[o] gain. An object left out by the filter on threshold(best[o]) has
+      // d(o, c) >= best[o], so its term max(best[o] - d(o, c), 0.0) is +0.0 (x - x is +0.0, a negative difference
+      // gives 0.0), and adding +0.0 leaves the sum (never -0.0: it starts at +0.0, every term is +0.0 or more)
+      // unchanged: the gain is the same double as over every object.
+      for (int o = 0; o < n; o++) {
+        bthr[o] = dis.threshold(best[o]);
+      }
       forChunks(n, CANDIDATE_CHUNK, (from, to, slot) -> {
-        double[] r = slotRow(slot);
+        int[] idx = slotIdx(slot);
+        double[] val = slotVal(slot);
         for (int c = from; c < to; c++) {
           if (chosen[c]) {
             continue;
           }
-          dis.row(c, r, 0, n);
+          int m = dis.within(c, bthr, idx, val);
           double g = 0;
-          for (int o = 0; o < n; o++) {
-            g += Math.max(best[o] - r[o], 0.0);
+          for (int p = 0; p < m; p++) {
+            g += Math.max(best[idx[p]] - val[p], 0.0);
           }
           score[c] = g;
         }
