@@ -64,7 +64,9 @@ import java.util.Objects;
  * returns; the common pool is never used. The result does depend on the row order (visiting order, ties).
  *
  * <p><b>Memory.</b> Besides the model's labels, a fit holds a few arrays of {@code n} values (nearest and second
- * nearest medoid, one distance row per thread); no {@code n^2} matrix, the distances are computed on the fly.
+ * nearest medoid, one distance row and one list of a candidate's nearby objects per thread) and, for rows and a
+ * metric, one column-major copy of the rows ({@code n d} values, read column by column when a candidate's distances
+ * are computed); no {@code n^2} matrix, the distances are computed on the fly.
  *
  * <p><b>Thread-safety.</b> Immutable: a configuration can be shared and used from several threads at once. Every
  * wither returns a new configuration and validates its argument at once. {@code fit} never modifies the caller's
