@@ -5,6 +5,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.hdbscan.internal.CondensedTree;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.internal.ModelArrays;
 import io.github.clusterkit.internal.ModelPoints;
 import io.github.clusterkit.neighbors.KdTree;
 import io.github.clusterkit.neighbors.Metric;
@@ -586,7 +587,7 @@ public final class HdbscanModel implements ClusterModel {
         .selection(state.selection).metric(state.metric).allowSingleCluster(state.allowSingleCluster)
         .clusterSelectionEpsilon(state.clusterSelectionEpsilon);
     List<String> names = FittedColumns.validated(state.columnNames, dim);
-    double[][] x = toRows(state.rows, count, dim);
+    double[][] x = ModelArrays.rows(state.rows, count, dim);
     Dataset data = FittedColumns.areDefault(names) ? Dataset.of(x) : Dataset.of(x, names);
     HdbscanModel m = config.fit(data);
     for (int i = 0; i < count; i++) {
@@ -597,14 +598,6 @@ public final class HdbscanModel implements ClusterModel {
       }
     }
     return m;
-  }
-
-  private static double[][] toRows(double[] x, int count, int dim) {
-    double[][] out = new double[count][];
-    for (int i = 0; i < count; i++) {
-      out[i] = Arrays.copyOfRange(x, i * dim, (i + 1) * dim);
-    }
-    return out;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.github.clusterkit.ClusterModel;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.internal.ModelArrays;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.kmeans.internal.Dist;
 import io.github.clusterkit.kmeans.internal.NearestCentroid;
@@ -178,11 +179,7 @@ public final class KMeansModel implements ClusterModel {
 
   /** @return a copy of the centroids, {@code k} rows of length {@link #dimension()} */
   public double[][] centroids() {
-    double[][] out = new double[k][d];
-    for (int j = 0; j < k; j++) {
-      System.arraycopy(centers, j * d, out[j], 0, d);
-    }
-    return out;
+    return ModelArrays.rows(centers, k, d);
   }
 
   /** @return a copy of the labels of the fitted rows, in row order, each in {@code 0..k-1} */
@@ -192,11 +189,7 @@ public final class KMeansModel implements ClusterModel {
 
   /** @return the number of fitted rows in each cluster (not weighted) */
   public int[] clusterSizes() {
-    int[] sizes = new int[k];
-    for (int i = 0; i < labels.length; i++) {
-      sizes[labels[i]]++;
-    }
-    return sizes;
+    return ModelArrays.clusterSizes(labels, k);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.github.clusterkit.ClusterModel;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.internal.ModelArrays;
 import io.github.clusterkit.internal.ModelPoints;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.Metric;
@@ -209,11 +210,7 @@ public final class KMedoidsModel implements ClusterModel {
 
   /** @return a copy of the medoids, {@code k} rows of length {@link #dimension()}, in label order */
   public double[][] medoids() {
-    double[][] out = new double[k][d];
-    for (int j = 0; j < k; j++) {
-      System.arraycopy(medoids, j * d, out[j], 0, d);
-    }
-    return out;
+    return ModelArrays.rows(medoids, k, d);
   }
 
   /** @return a copy of the labels of the fitted rows, in row order, each in {@code 0..k-1} */
@@ -223,11 +220,7 @@ public final class KMedoidsModel implements ClusterModel {
 
   /** @return the number of fitted rows in each cluster */
   public int[] clusterSizes() {
-    int[] sizes = new int[k];
-    for (int i = 0; i < labels.length; i++) {
-      sizes[labels[i]]++;
-    }
-    return sizes;
+    return ModelArrays.clusterSizes(labels, k);
   }
 
   /**

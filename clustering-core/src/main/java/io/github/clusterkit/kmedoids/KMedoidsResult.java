@@ -1,5 +1,6 @@
 package io.github.clusterkit.kmedoids;
 
+import io.github.clusterkit.internal.ModelArrays;
 import java.util.Arrays;
 
 /**
@@ -50,11 +51,7 @@ public final class KMedoidsResult {
 
   /** @return the number of objects in each cluster */
   public int[] clusterSizes() {
-    int[] sizes = new int[k];
-    for (int i = 0; i < labels.length; i++) {
-      sizes[labels[i]]++;
-    }
-    return sizes;
+    return ModelArrays.clusterSizes(labels, k);
   }
 
   /** @return the sum over the objects of the dissimilarity to their medoid */
