@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -503,14 +504,8 @@ public final class Segmenter {
         labels = m.labels();
         segments = m.k();
         centres = m.centroids();
-        outlierScore = new double[n];
-        for (int i = 0; i < n; i++) {
-          outlierScore[i] = m.transform(x.row(i))[labels[i]]; // as predict computes it
-        }
-        threshold = upperQuantile(outlierScore, outlierShare);
-        for (int i = 0; i < n; i++) {
-          outlier[i] = outlierScore[i] > threshold;
-        }
+        outlierScore = ownCentreDistances(x, labels, m::transform);
+        threshold = flagAbove(outlierScore, outlierShare, outlier);
         model = m;
         break;
       }
@@ -576,14 +571,8 @@ public final class Segmenter {
         segments = m.k();
         centres = m.medoids();
         medoidRows = m.medoidIndices();
-        outlierScore = new double[n];
-        for (int i = 0; i < n; i++) {
-          outlierScore[i] = m.transform(x.row(i))[labels[i]]; // as predict computes it
-        }
-        threshold = upperQuantile(outlierScore, outlierShare);
-        for (int i = 0; i < n; i++) {
-          outlier[i] = outlierScore[i] > threshold;
-        }
+        outlierScore = ownCentreDistances(x, labels, m::transform);
+        threshold = flagAbove(outlierScore, outlierShare, outlier);
         model = m;
         break;
       }
@@ -702,6 +691,31 @@ public final class Segmenter {
   static int outlierCount(int n, double share) {
     return BigDecimal.valueOf(share).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.FLOOR)
         .intValueExact();
+  }
+
+  /**
+   * Each row's distance to the centre of its segment, as the model's {@code predict} computes it (K-Means and
+   * K-Medoids, whose {@code transform} gives the distances to every centre).
+   */
+  private static double[] ownCentreDistances(Dataset x, int[] labels, Function<double[], double[]> transform) {
+    double[] out = new double[labels.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = transform.apply(x.row(i))[labels[i]];
+    }
+    return out;
+  }
+
+  /**
+   * Flags the rows whose score is strictly above the {@link #upperQuantile upper quantile} of the share.
+   *
+   * @return that quantile
+   */
+  private static double flagAbove(double[] score, double share, boolean[] outlier) {
+    double threshold = upperQuantile(score, share);
+    for (int i = 0; i < score.length; i++) {
+      outlier[i] = score[i] > threshold;
+    }
+    return threshold;
   }
 
   /**
