@@ -58,6 +58,16 @@ public final class CoreDistances {
     }
   }
 
+  /** The worker's heap of {@code k} values, made at its first chunk and reused for its others. */
+  private static double[] heap(double[][] heaps, int worker, int k) {
+    double[] heap = heaps[worker];
+    if (heap == null) {
+      heap = new double[k];
+      heaps[worker] = heap;
+    }
+    return heap;
+  }
+
   /** The reduced k-th nearest distance of every position of the tree. */
   static double[] reducedAt(MrdTree t, int k, ChunkRunner runner) {
     int n = t.n;
@@ -67,11 +77,7 @@ public final class CoreDistances {
     }
     double[][] heaps = new double[runner.parallelism()][];
     runner.run(ChunkRunner.chunks(n, CHUNK), (c, worker) -> {
-      double[] heap = heaps[worker];
-      if (heap == null) {
-        heap = new double[k];
-        heaps[worker] = heap;
-      }
+      double[] heap = heap(heaps, worker, k);
       int end = (int) Math.min(n, (c + 1L) * CHUNK);
       int first = c * CHUNK;
       for (int p = first; p < end; p++) {
@@ -94,11 +100,7 @@ public final class CoreDistances {
     Lists l = new Lists(k, new double[n], new int[Math.multiplyExact(n, k)], new double[n]);
     double[][] heaps = new double[runner.parallelism()][];
     runner.run(ChunkRunner.chunks(n, CHUNK), (c, worker) -> {
-      double[] heap = heaps[worker];
-      if (heap == null) {
-        heap = new double[k];
-        heaps[worker] = heap;
-      }
+      double[] heap = heap(heaps, worker, k);
       int end = (int) Math.min(n, (c + 1L) * CHUNK);
       int first = c * CHUNK;
       for (int p = first; p < end; p++) {
