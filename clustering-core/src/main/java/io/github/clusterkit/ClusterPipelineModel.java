@@ -38,7 +38,7 @@ import java.util.List;
  * {@code predict} accepts any names. {@link #predict(Table)} is {@code model().predict(pipeline().transform(table))}:
  * the table needs the pipeline's {@link PipelineModel#requiredColumns() required columns} (any other column, such as
  * the id, may be absent or anywhere), its rows keep their order, and the labels follow the model's own rule (nearest
- * centroid, most probable component, or DBSCAN's or HDBSCAN*'s cluster or {@code -1} for noise).
+ * centroid or medoid, most probable component, or DBSCAN's or HDBSCAN*'s cluster or {@code -1} for noise).
  *
  * <p><b>Cluster names</b> are optional ({@link #withClusterNames(List)}): one per cluster, in label order, for
  * reports in the process that scores; {@link #clusterName(int)} gives {@value #NOISE} for the noise label
@@ -68,7 +68,7 @@ public final class ClusterPipelineModel {
    * Pairs a fitted pipeline with the clustering fitted on its output.
    *
    * @param pipeline the fitted preprocessing
-   * @param model a clustering fitted on {@code pipeline}'s output: a {@code KMeansModel}, a
+   * @param model a clustering fitted on {@code pipeline}'s output: a {@code KMeansModel}, a {@code KMedoidsModel}, a
    *     {@code GaussianMixtureModel}, a {@code DbscanModel} or an {@code HdbscanModel}
    * @return the pair, without cluster names
    * @throws IllegalArgumentException if an argument is null, the model's dimension differs from the number of the
