@@ -9,7 +9,8 @@ import io.github.clusterkit.neighbors.Metric;
  * A minimum spanning tree of HDBSCAN*'s mutual reachability graph, {@code mrd(p, q) = max(core(p), core(q),
  * dist(p, q))} over all pairs of rows (Campello, Moulavi, Zimek and Sander 2015, doi:10.1145/2733381).
  *
- * <p><b>Algorithm.</b> Up to {@link #TREE_MAX_DIMENSION} columns, Boruvka's rounds over a k-d tree ({@link Boruvka}:
+ * <p><b>Algorithm.</b> Up to {@link #TREE_MAX_DIMENSION} columns (up to {@link #LARGE_TREE_MAX_DIMENSION} from
+ * {@link #LARGE_MIN_ROWS} rows), Boruvka's rounds over a k-d tree ({@link Boruvka}:
  * each row's search skips its own component's nodes and prunes by the lower bound {@code max(core(p), min core in node,
  * box distance)}; a node wholly in one component searches as one, over pairs of nodes; with the core distances computed
  * in the same pass and {@code k <= }{@link #LIST_MAX_K}, the first round reads each row's edge from its k nearest rows
@@ -32,13 +33,39 @@ import io.github.clusterkit.neighbors.Metric;
 public final class ReachabilityMst {
 
   /**
-   * The most columns for which the k-d tree path runs; the dense Prim above. Chosen by measurement: the MST of
-   * 2 * 10^4 rows of {@code Generators.blobs} (10 centres, std 1, 5% noise), k = 5, one thread, CPU time of a
-   * throwaway harness, tree / Prim: 0.9 / 2.4 s at 8 columns, 3.8 / 3.8 s at 16, 6.5 / 4.4 s at 24, 9.4 / 5.7 s at 32.
-   * Prim's O(n^2) grows faster with n than the tree's searches, so the break-even only rises with more rows (at
-   * 10^5 x 10 the tree took 14 s, Prim's extrapolated cost is above a minute).
+   * The most columns for which the k-d tree path always runs; the dense Prim above (but see
+   * {@link #LARGE_TREE_MAX_DIMENSION}). Chosen by measurement: core distances and tree as {@code Hdbscan} runs them
+   * ({@code compute} with {@code k} = minSamples = 10), one thread, wall time of a throwaway harness, median of 3
+   * runs after warm-up (one run where a run took over 8 s), on {@code Generators.blobs} (10 centres, std 1, 5% noise,
+   * the benchmark's seed), tree / Prim in seconds:
+   * <pre>
+   *   columns   5,000 rows       20,000 rows      50,000 rows
+   *     8      0.078 / 0.150    0.525 / 2.125
+   *    12      0.138 / 0.184    1.162 / 2.903
+   *    16      0.206 / 0.217    1.971 / 3.603    12.0 / 25.1
+   *    20      0.280 / 0.264    3.279 / 4.165    15.1 / 31.5
+   *    24      0.312 / 0.299    5.065 / 4.824    23.2 / 35.3   (35,000 rows: 12.9 / 17.0)
+   *    32      0.657 / 0.417    8.03 / 6.68      45.3 / 52.0
+   *    48      1.174 / 0.628    15.6 / 10.7
+   * </pre>
+   * The standardised cc_general data set (8950 x 17, missing values imputed by the column median): 0.41 / 0.91 s
+   * at k = 10, 0.39 / 0.81 s at k = 5. At 20 columns and 5,000 rows the tree is 6% (16 ms) slower, at 20,000 rows
+   * 21% faster; Prim's O(n^2) grows faster with n than the tree's searches, so the break-even rises with the rows.
    */
-  static final int TREE_MAX_DIMENSION = 16;
+  static final int TREE_MAX_DIMENSION = 20;
+
+  /**
+   * The most columns for which the k-d tree path runs from {@link #LARGE_MIN_ROWS} rows: at 24 columns the tree took
+   * 0.76 times Prim's time at 35,000 rows and 0.66 at 50,000, against 1.05 at 20,000 (table at
+   * {@link #TREE_MAX_DIMENSION}). At 32 columns it still took 0.87 times at 50,000 rows, too close to move.
+   */
+  static final int LARGE_TREE_MAX_DIMENSION = 24;
+
+  /**
+   * The fewest rows for which the tree runs up to {@link #LARGE_TREE_MAX_DIMENSION} columns: between the measured
+   * 20,000 (tree 5% slower) and 35,000 (24% faster).
+   */
+  static final int LARGE_MIN_ROWS = 30_000;
 
   /**
    * The largest {@code k} for which the core distances' searches keep their {@code k} nearest rows for Boruvka's
@@ -93,7 +120,7 @@ public final class ReachabilityMst {
     double[] x = Scale.values(data, e);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
       MrdTree t = new MrdTree(x, n, d, metric, runner);
-      Path path = pathFor(d);
+      Path path = pathFor(n, d);
       CoreDistances.Lists lists = path == Path.TREE && k >= 2 && k <= LIST_MAX_K && n > 1
           && (long) n * k <= Integer.MAX_VALUE - 8 ? CoreDistances.reducedLists(t, k, runner) : null;
       double[] at = lists != null ? lists.at : CoreDistances.reducedAt(t, k, runner);
@@ -122,15 +149,16 @@ public final class ReachabilityMst {
     int d = data.dimension();
     int e = Scale.exponent(data);
     double[] x = Scale.values(data, e);
-    Path p = path != null ? path : pathFor(d);
+    Path p = path != null ? path : pathFor(n, d);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
       MrdTree t = p == Path.TREE && n > 1 ? new MrdTree(x, n, d, metric, runner) : null;
       return run(x, n, d, metric, coreDistances, e, p, t, null, runner);
     }
   }
 
-  static Path pathFor(int d) {
-    return d <= TREE_MAX_DIMENSION ? Path.TREE : Path.PRIM;
+  /** The automatic choice for {@code n} rows of {@code d} columns. */
+  static Path pathFor(int n, int d) {
+    return d <= TREE_MAX_DIMENSION || d <= LARGE_TREE_MAX_DIMENSION && n >= LARGE_MIN_ROWS ? Path.TREE : Path.PRIM;
   }
 
   private static MstEdges run(double[] x, int n, int d, Metric metric, double[] core, int e, Path path, MrdTree t,

@@ -66,7 +66,8 @@ class ReachabilityMstProperties {
       @ForAll("shapes") MstOracle.Shape shape,
       @ForAll("metrics") Metric metric,
       @ForAll @IntRange(min = 1, max = 150) int n,
-      @ForAll @IntRange(min = 17, max = 24) int d,
+      @ForAll @IntRange(min = ReachabilityMst.TREE_MAX_DIMENSION + 1, max = ReachabilityMst.TREE_MAX_DIMENSION + 8)
+          int d,
       @ForAll @IntRange(min = 1, max = 4) int threads,
       @ForAll long seed) {
     Rng rng = new Rng(seed);
@@ -75,7 +76,7 @@ class ReachabilityMstProperties {
     double[] dist = MstOracle.distances(data, metric);
     double[] core = new double[n];
     MstEdges e = ReachabilityMst.compute(data, metric, k, threads, core);
-    assertEquals(ReachabilityMst.Path.PRIM, ReachabilityMst.pathFor(d));
+    assertEquals(ReachabilityMst.Path.PRIM, ReachabilityMst.pathFor(n, d));
     assertArrayEquals(MstOracle.cores(dist, n, k), core, "core distances, k = " + k);
     checkTree(data, metric, core, e);
     assertArrayEquals(MstOracle.sortedWeights(dist, core, n), e.weight, "sorted weights");

@@ -152,4 +152,20 @@ class ReachabilityMstTest {
         () -> ReachabilityMst.compute(data, Metric.EUCLIDEAN, 3, 1, new double[2]));
     assertArrayEquals(new double[] {0, 0}, core, "not modified");
   }
+
+  /** The switch measured in ReachabilityMst's Javadoc: the tree up to 20 columns, up to 24 from 30,000 rows. */
+  @Test
+  void pathBoundaries() {
+    ReachabilityMst.Path tree = ReachabilityMst.Path.TREE;
+    ReachabilityMst.Path prim = ReachabilityMst.Path.PRIM;
+    assertEquals(tree, ReachabilityMst.pathFor(1, 1));
+    assertEquals(tree, ReachabilityMst.pathFor(100, 20));
+    assertEquals(prim, ReachabilityMst.pathFor(100, 21));
+    assertEquals(prim, ReachabilityMst.pathFor(29_999, 21));
+    assertEquals(prim, ReachabilityMst.pathFor(29_999, 24));
+    assertEquals(tree, ReachabilityMst.pathFor(30_000, 21));
+    assertEquals(tree, ReachabilityMst.pathFor(30_000, 24));
+    assertEquals(prim, ReachabilityMst.pathFor(30_000, 25));
+    assertEquals(prim, ReachabilityMst.pathFor(Integer.MAX_VALUE, 25));
+  }
 }
