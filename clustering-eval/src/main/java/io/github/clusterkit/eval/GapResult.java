@@ -97,14 +97,18 @@ public final class GapResult {
    * @param rule a rule
    * @param seFactor the multiple of {@code s_k} it tolerates, {@code >= 0}
    * @return the {@code k} that rule chooses on this table; {@code -1} only if every gap is {@code NaN} (see
-   *     {@link GapRule#select(double[], double[], double)})
+   *     {@link GapRule#select(double[], double[], double)}; a {@code NaN} gap or {@code s_k}, as at {@code k = n}
+   *     where every set has {@code W = 0}, fails every comparison)
    * @throws IllegalArgumentException if {@code rule} is null or {@code seFactor} is negative or {@code NaN}
    */
   public int chosenK(GapRule rule, double seFactor) {
     if (rule == null) {
       throw new IllegalArgumentException("rule must not be null");
     }
-    int t = rule.select(gap, se, seFactor);
+    if (!(seFactor >= 0)) {
+      throw new IllegalArgumentException("seFactor must be >= 0, got " + seFactor);
+    }
+    int t = rule.selectUnchecked(gap, se, seFactor);
     return t < 0 ? -1 : minK + t;
   }
 

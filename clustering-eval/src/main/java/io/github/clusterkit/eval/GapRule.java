@@ -68,6 +68,15 @@ public enum GapRule {
     if (!(seFactor >= 0)) {
       throw new IllegalArgumentException("seFactor must be >= 0, got " + seFactor);
     }
+    return selectUnchecked(gap, se, seFactor);
+  }
+
+  /**
+   * {@link #select(double[], double[], double)} without its checks, for {@link GapResult}, whose {@code s_k} is
+   * {@code NaN} where every reference set has {@code W = 0} (at {@code k = n}): comparisons with it fail.
+   */
+  int selectUnchecked(double[] gap, double[] se, double seFactor) {
+    int k = gap.length;
     switch (this) {
       case FIRST_MAX:
         return firstMax(gap);
