@@ -10,6 +10,10 @@
  * and of DBSCAN's radius: {@link io.github.clusterkit.eval.KSelection} sweeps K-Means (inertia knee,
  * silhouette, Davies-Bouldin, Calinski-Harabasz) and, on request, Gaussian mixtures (BIC, AIC) over a range
  * of {@code k} and recommends one by a stated {@link io.github.clusterkit.eval.Criterion};
+ * {@link io.github.clusterkit.eval.GapStatistic} chooses {@code k} by the gap statistic (Tibshirani, Walther and
+ * Hastie 2001) with R's {@code maxSE} rules; {@link io.github.clusterkit.eval.ClusterStability} measures how stable
+ * each cluster is under resampling (Hennig 2007, as R's {@code fpc::clusterboot}), both with any
+ * {@link io.github.clusterkit.eval.Clusterer};
  * {@link io.github.clusterkit.eval.EpsSelection} gives DBSCAN's k-distance plot and its knee; and
  * {@link io.github.clusterkit.eval.SegmentProfile} profiles and names the segments of a table by its labels.
  *

@@ -260,4 +260,38 @@ class GapStatisticTest {
         -1));
     assertEquals("seFactor must be >= 0, got -1.0", e.getMessage());
   }
+
+  @Test
+  void constantColumnsAndWideData() {
+    // a constant column: the reference sets are constant in it (box of width 0), in both boxes
+    double[][] rows = new double[12][];
+    Rng rng = new Rng(2);
+    for (int i = 0; i < 12; i++) {
+      rows[i] = new double[] {rng.nextDouble(), 4.0};
+    }
+    Dataset x = Dataset.of(rows);
+    Dataset z = UniformReference.boundingBox(x).draw(1, 0);
+    for (int i = 0; i < 12; i++) {
+      assertEquals(4.0, z.get(i, 1), 0.0);
+    }
+    Dataset p = UniformReference.principalComponents(x).draw(1, 0);
+    for (int i = 0; i < 12; i++) {
+      assertEquals(4.0, p.get(i, 1), 1e-12);
+    }
+    for (GapReference ref : GapReference.values()) {
+      GapResult r = GapStatistic.kRange(1, 3).clusterer(Clusterer.ward()).reference(ref).referenceSets(4).evaluate(x);
+      assertEquals(3, r.gap().length);
+    }
+    // fewer rows than columns: min(n, d) = 4 components span the rows' affine hull
+    double[][] wide = new double[4][];
+    for (int i = 0; i < 4; i++) {
+      wide[i] = new double[7];
+      for (int j = 0; j < 7; j++) {
+        wide[i][j] = rng.nextGaussian();
+      }
+    }
+    GapResult r = GapStatistic.kRange(1, 3).clusterer(Clusterer.ward()).reference(GapReference.PRINCIPAL_COMPONENTS)
+        .referenceSets(4).evaluate(Dataset.of(wide));
+    assertEquals(3, r.gap().length);
+  }
 }
