@@ -3,7 +3,7 @@
 
 Run from the repository root with Debian's python3 (numpy 1.24, scikit-learn 1.2.1):
 
-    /usr/bin/python3 tools/gap_reference.py [path/to/shared/data]
+    python3 tools/gap_reference.py [path/to/shared/data]
 
 The gap statistic (Tibshirani, Walther and Hastie 2001, doi:10.1111/1467-9868.00293) is re-implemented here from the
 paper and R's cluster::clusGap (d.power = 2): for every k, log W_k of the data (W_k the pooled within-cluster sum of

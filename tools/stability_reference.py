@@ -3,7 +3,7 @@
 
 Run from the repository root with Debian's python3 (numpy 1.24, scikit-learn 1.2.1):
 
-    /usr/bin/python3 tools/stability_reference.py
+    python3 tools/stability_reference.py
 
 Hennig's (2007, doi:10.1016/j.csda.2006.11.025) cluster-wise stability is re-implemented here from the paper and the
 description of R's fpc::clusterboot: the data are clustered; for each of B resamples the resampled rows are clustered

@@ -14,7 +14,8 @@ import java.util.Objects;
  * {@code k}, and each original cluster {@code C}, restricted to the rows of the resample ({@code C*}), is compared
  * with its most similar cluster of the resample by the Jaccard coefficient:
  * <pre>
- *   gamma_b(C) = max over clusters D of resample b of |C* ∩ D| / |C* ∪ D|     (0 when no D overlaps, or C* is empty)
+ *   gamma_b(C) = max over clusters D of resample b of |C* &#8745; D| / |C* &#8746; D|
+ *                (0 when no D overlaps C*, or C* is empty)
  * </pre>
  * The mean of {@code gamma_b(C)} over the resamples is the cluster's stability ({@link StabilityResult#meanJaccard()});
  * the result also counts the resamples in which the cluster "dissolved" ({@code gamma <= dissolution}, default 0.5)

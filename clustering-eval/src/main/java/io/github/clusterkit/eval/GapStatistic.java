@@ -61,9 +61,10 @@ import java.util.Objects;
  *
  * <p><b>Edge cases.</b> A {@code k} where the clustering of the data leaves no within-cluster scatter (each cluster
  * copies of one point) has {@code log W_k = -Infinity} and {@code Gap(k) = +Infinity}; at {@code k = n} every
- * reference set has {@code W = 0} too, and the gap and {@code s_k} are {@code NaN}, which the rules pass over. Constant columns give reference sets
- * constant in them. The data are never modified. An interrupt of the calling thread stops {@code evaluate} before its
- * next task with an {@link IllegalStateException} whose message starts with {@code "interrupted"}.
+ * reference set has {@code W = 0} too, and the gap and {@code s_k} are {@code NaN}, which the rules pass over.
+ * Constant columns give reference sets constant in them. The data are never modified. An interrupt of the calling
+ * thread stops {@code evaluate} before its next task with an {@link IllegalStateException} whose message starts
+ * with {@code "interrupted"}.
  */
 public final class GapStatistic {
 

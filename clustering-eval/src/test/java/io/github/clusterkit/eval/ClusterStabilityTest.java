@@ -240,4 +240,24 @@ class ClusterStabilityTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.jaccards(4));
     assertEquals("cluster must be in [0, 4), got 4", e.getMessage());
   }
+
+  @Test
+  void anInterruptStopsBothEvaluations() {
+    Dataset x = GapStatisticTest.fourBlobs();
+    for (int threads : new int[] {1, 3}) {
+      Thread.currentThread().interrupt();
+      try {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> ClusterStability.k(4).clusterer(Clusterer.ward()).parallelism(threads).evaluate(x));
+        assertTrue(e.getMessage().startsWith("interrupted"), e.getMessage());
+        assertTrue(Thread.currentThread().isInterrupted());
+        e = assertThrows(IllegalStateException.class,
+            () -> GapStatistic.kRange(1, 4).clusterer(Clusterer.ward()).parallelism(threads).evaluate(x));
+        assertTrue(e.getMessage().startsWith("interrupted"), e.getMessage());
+        assertTrue(Thread.currentThread().isInterrupted());
+      } finally {
+        Thread.interrupted();
+      }
+    }
+  }
 }

@@ -55,7 +55,8 @@ class GapStatisticTest {
   @Test
   void wellSeparatedBlobsGiveTheTrueK() {
     for (GapReference ref : GapReference.values()) {
-      GapResult r = GapStatistic.kRange(1, 8).seed(1).restarts(3).referenceSets(20).reference(ref).evaluate(fourBlobs());
+      GapResult r = GapStatistic.kRange(1, 8).seed(1).restarts(3).referenceSets(20).reference(ref)
+          .evaluate(fourBlobs());
       // by construction 4; measured gaps 2.16 at k = 4 against 0.76 at k = 3 (box), far beyond s_k (about 0.04)
       assertEquals(4, r.chosenK(), ref.name());
       for (GapRule rule : GapRule.values()) {
