@@ -6,8 +6,9 @@ Run from the repository root with Debian's python3 (numpy 1.24, scikit-learn 1.2
     python3 tools/gap_reference.py [path/to/shared/data]
 
 The gap statistic (Tibshirani, Walther and Hastie 2001, doi:10.1111/1467-9868.00293) is re-implemented here from the
-paper and R's cluster::clusGap (d.power = 2): for every k, log W_k of the data (W_k the pooled within-cluster sum of
-squares; k = 1 one cluster), the mean and the sample standard deviation (ddof = 1) of log W*_kb over B uniform
+paper and R's cluster::clusGap: for every k, log W_k of the data (W_k the pooled within-cluster sum of squares, the
+paper's with d.power = 2; with d.power = 1 the sum over each cluster's pairs of plain distances, scipy's pdist,
+divided by its size; k = 1 one cluster), the mean and the sample standard deviation (ddof = 1) of log W*_kb over B uniform
 reference sets, Gap(k) = mean - log W_k, s_k = sd_k * sqrt(1 + 1/B), and the choice of each of R's maxSE rules
 (re-implemented below from cluster 2.1's maxSE) with SE.factor 1. The clusterer on both sides is Ward:
 scikit-learn's AgglomerativeClustering(n_clusters=k, linkage="ward") here, Clusterer.ward() in Java, which give the
@@ -28,7 +29,7 @@ Datasets (written with repr, which Java's Double.parseDouble reads back to the s
   Mall_Customers.csv (shared data; read by the test itself): Annual Income and Spending Score
 
 Output: clustering-eval/src/test/resources/fixtures/eval/gap_reference.txt, one block per case (blank-line separated):
-  case <name> <BOUNDING_BOX|PRINCIPAL_COMPONENTS> seed <s> B <b> kmin <k0> kmax <k1>
+  case <name> <BOUNDING_BOX|PRINCIPAL_COMPONENTS> seed <s> B <b> kmin <k0> kmax <k1> power <1|2>
   logW / elogW / sd / se / gap   one value per k
   chosen <FIRST_SE_MAX> <TIBS2001_SE_MAX> <GLOBAL_SE_MAX> <FIRST_MAX> <GLOBAL_MAX>   (k, SE.factor 1)
   first <values>                 the first reference set's first row (to check the draw directly)
@@ -38,6 +39,7 @@ import os
 import sys
 
 import numpy as np
+from scipy.spatial.distance import pdist
 from sklearn.cluster import AgglomerativeClustering
 
 OUT = os.path.join("clustering-eval", "src", "test", "resources", "fixtures", "eval")
@@ -112,18 +114,23 @@ def draw(x, ref, seed, b):
     return s + mean
 
 
-def wss(x, labels):
+def w_k(x, labels, power):
+    """The paper's W_k = sum_r D_r / (2 n_r), D_r summed over ordered pairs: with power 2 the within-cluster sum of
+    squares, with power 1 the sum over unordered pairs of plain distances divided by n_r (R's W.k times 2)."""
     total = 0.0
     for c in np.unique(labels):
         xs = x[labels == c]
-        total += float(((xs - xs.mean(axis=0)) ** 2).sum())
+        if power == 2:
+            total += float(((xs - xs.mean(axis=0)) ** 2).sum())
+        elif len(xs) > 1:
+            total += float(pdist(xs).sum()) / len(xs)
     return total
 
 
-def log_w(x, k):
+def log_w(x, k, power):
     labels = np.zeros(len(x), dtype=int) if k == 1 else AgglomerativeClustering(
         n_clusters=k, linkage="ward").fit(x).labels_
-    return np.log(wss(x, labels))
+    return np.log(w_k(x, labels, power))
 
 
 def max_se(f, se, method, factor=1.0):
@@ -156,23 +163,23 @@ def max_se(f, se, method, factor=1.0):
 RULES = ["FIRST_SE_MAX", "TIBS2001_SE_MAX", "GLOBAL_SE_MAX", "FIRST_MAX", "GLOBAL_MAX"]
 
 
-def case(name, x, reference, seed, b, kmin, kmax):
+def case(name, x, reference, seed, b, kmin, kmax, power=2):
     ks = list(range(kmin, kmax + 1))
     ref = box(x, reference)
-    logw = np.array([log_w(x, k) for k in ks])
+    logw = np.array([log_w(x, k, power) for k in ks])
     sets = [draw(x, ref, seed, s) for s in range(b)]
-    logws = np.array([[log_w(z, k) for k in ks] for z in sets])
+    logws = np.array([[log_w(z, k, power) for k in ks] for z in sets])
     elogw = logws.mean(axis=0)
     sd = logws.std(axis=0, ddof=1)
     se = np.sqrt((1 + 1.0 / b) * logws.var(axis=0, ddof=1))
     gap = elogw - logw
     chosen = [max_se(gap, se, r) + kmin - 1 for r in RULES]
-    lines = ["case %s %s seed %d B %d kmin %d kmax %d" % (name, reference, seed, b, kmin, kmax)]
+    lines = ["case %s %s seed %d B %d kmin %d kmax %d power %d" % (name, reference, seed, b, kmin, kmax, power)]
     for key, arr in (("logW", logw), ("elogW", elogw), ("sd", sd), ("se", se), ("gap", gap)):
         lines.append(key + " " + " ".join(repr(float(v)) for v in arr))
     lines.append("chosen " + " ".join(str(c) for c in chosen))
     lines.append("first " + " ".join(repr(float(v)) for v in sets[0][0]))
-    print(name, reference, "chosen", dict(zip(RULES, chosen)), file=sys.stderr)
+    print(name, reference, "power", power, "chosen", dict(zip(RULES, chosen)), file=sys.stderr)
     return "\n".join(lines)
 
 
@@ -202,6 +209,8 @@ def main():
         case("aniso", aniso, "BOUNDING_BOX", 3, 8, 1, 5),
         case("aniso", aniso, "PRINCIPAL_COMPONENTS", 3, 8, 2, 5),
         case("mall", mall, "BOUNDING_BOX", 42, 20, 1, 10),
+        case("blobs", blobs, "BOUNDING_BOX", 5, 6, 1, 5, power=1),
+        case("aniso", aniso, "PRINCIPAL_COMPONENTS", 5, 6, 1, 4, power=1),
     ]
     with open(os.path.join(OUT, "gap_reference.txt"), "w") as f:
         f.write("# generated by tools/gap_reference.py (numpy %s, scikit-learn 1.2.1)\n" % np.__version__)

@@ -35,7 +35,8 @@ import java.util.Objects;
  * {@code clusGap}. The gaps, the {@code s_k} and the choice equal {@code clusGap(x, FUNcluster, K.max, B,
  * d.power = 2, spaceH0)}'s {@code gap} and {@code SE.sim} for the same clusterings of the same reference sets: its
  * {@code logW} and {@code E.logW} are ours minus {@code log 2} (it halves the paper's {@code W_k}, which cancels in
- * the gap). R's default {@code d.power = 1} sums plain, not squared, distances: another statistic, not offered here.
+ * the gap). R's default {@code d.power = 1} sums plain, not squared, distances: another statistic, available as
+ * {@link #distancePower(int) distancePower(1)} (its {@code logW} again R's plus {@code log 2}).
  * {@code s_k} is R's {@code SE.sim}, from the sample variance; the paper divides by {@code B} instead, which makes
  * {@code sd_k} smaller by the factor {@code sqrt((B - 1) / B)}. The reference set is uniform over the bounding box of
  * the data by default ({@link GapReference#BOUNDING_BOX}; {@code clusGap}'s default is the principal-component box,
@@ -81,10 +82,12 @@ public final class GapStatistic {
   private final GapReference reference;
   private final GapRule rule;
   private final double seFactor;
+  /** 2: squared distances, the within-cluster sum of squares (the paper's); 1: plain distances (R's default). */
+  private final int distancePower;
   private final int parallelism;
 
   private GapStatistic(int minK, int maxK, int referenceSets, long seed, int restarts, Clusterer clusterer,
-      GapReference reference, GapRule rule, double seFactor, int parallelism) {
+      GapReference reference, GapRule rule, double seFactor, int parallelism, int distancePower) {
     this.minK = minK;
     this.maxK = maxK;
     this.referenceSets = referenceSets;
@@ -94,6 +97,7 @@ public final class GapStatistic {
     this.reference = reference;
     this.rule = rule;
     this.seFactor = seFactor;
+    this.distancePower = distancePower;
     this.parallelism = parallelism;
   }
 
@@ -114,7 +118,7 @@ public final class GapStatistic {
       throw new IllegalArgumentException("maxK must be >= minK and >= 2, got minK " + minK + ", maxK " + maxK);
     }
     return new GapStatistic(minK, maxK, DEFAULT_REFERENCE_SETS, 0L, 1, null, GapReference.BOUNDING_BOX,
-        GapRule.TIBS2001_SE_MAX, 1.0, 1);
+        GapRule.TIBS2001_SE_MAX, 1.0, 1, 2);
   }
 
   /**
@@ -127,7 +131,8 @@ public final class GapStatistic {
     if (b < 2) {
       throw new IllegalArgumentException("referenceSets must be >= 2, got " + b);
     }
-    return new GapStatistic(minK, maxK, b, seed, restarts, clusterer, reference, rule, seFactor, parallelism);
+    return new GapStatistic(minK, maxK, b, seed, restarts, clusterer, reference, rule, seFactor, parallelism,
+        distancePower);
   }
 
   /**
@@ -136,7 +141,7 @@ public final class GapStatistic {
    */
   public GapStatistic seed(long seed) {
     return new GapStatistic(minK, maxK, referenceSets, seed, restarts, clusterer, reference, rule, seFactor,
-        parallelism);
+        parallelism, distancePower);
   }
 
   /**
@@ -150,7 +155,7 @@ public final class GapStatistic {
       throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
     }
     return new GapStatistic(minK, maxK, referenceSets, seed, restarts, clusterer, reference, rule, seFactor,
-        parallelism);
+        parallelism, distancePower);
   }
 
   /**
@@ -164,7 +169,7 @@ public final class GapStatistic {
       throw new IllegalArgumentException("clusterer must not be null");
     }
     return new GapStatistic(minK, maxK, referenceSets, seed, restarts, clusterer, reference, rule, seFactor,
-        parallelism);
+        parallelism, distancePower);
   }
 
   /**
@@ -177,7 +182,7 @@ public final class GapStatistic {
       throw new IllegalArgumentException("reference must not be null");
     }
     return new GapStatistic(minK, maxK, referenceSets, seed, restarts, clusterer, reference, rule, seFactor,
-        parallelism);
+        parallelism, distancePower);
   }
 
   /**
@@ -194,7 +199,7 @@ public final class GapStatistic {
       throw new IllegalArgumentException("seFactor must be finite and >= 0, got " + seFactor);
     }
     return new GapStatistic(minK, maxK, referenceSets, seed, restarts, clusterer, reference, rule, seFactor,
-        parallelism);
+        parallelism, distancePower);
   }
 
   /**
@@ -205,7 +210,26 @@ public final class GapStatistic {
    */
   public GapStatistic parallelism(int threads) {
     return new GapStatistic(minK, maxK, referenceSets, seed, restarts, clusterer, reference, rule, seFactor,
-        Checks.parallelism(threads));
+        Checks.parallelism(threads), distancePower);
+  }
+
+  /**
+   * Chooses the distances {@code W_k} sums: {@code 2} (the default) squared Euclidean distances, the paper's
+   * definition, which makes {@code W_k} the within-cluster sum of squares; {@code 1} plain Euclidean distances,
+   * {@code sum_r (sum of the distances between the pairs of cluster r) / n_r}, as R's {@code clusGap} with its
+   * default {@code d.power = 1} (which its documentation keeps for compatibility; {@code d.power = 2} is the
+   * paper's). Power 1 costs {@code O(n_r^2 d)} per cluster and clustering, against {@code O(n d)} for power 2.
+   *
+   * @param power 1 or 2
+   * @return a copy with this power
+   * @throws IllegalArgumentException if {@code power} is neither 1 nor 2
+   */
+  public GapStatistic distancePower(int power) {
+    if (power != 1 && power != 2) {
+      throw new IllegalArgumentException("distancePower must be 1 or 2, got " + power);
+    }
+    return new GapStatistic(minK, maxK, referenceSets, seed, restarts, clusterer, reference, rule, seFactor,
+        parallelism, power);
   }
 
   private Clusterer effectiveClusterer() {
@@ -249,7 +273,7 @@ public final class GapStatistic {
       for (int t = 0; t < count; t++) {
         int k = minK + t;
         int[] labels = k == 1 ? new int[n] : checked(c.labels(x, k), n, k);
-        logW[task][t] = Math.log(Inertia.score(x, labels));
+        logW[task][t] = Math.log(distancePower == 2 ? Inertia.score(x, labels) : pairwiseW(x, labels));
       }
     });
     double[] expected = new double[count];
@@ -273,6 +297,54 @@ public final class GapStatistic {
       gap[t] = mean - logW[0][t];
     }
     return new GapResult(minK, logW[0], expected, gap, sd, se, b, rule, seFactor);
+  }
+
+  /**
+   * The paper's {@code W_k} with plain distances: {@code sum_r D_r / (2 n_r)}, {@code D_r} the sum of the distances
+   * over all ordered pairs of cluster {@code r}, that is the sum over its unordered pairs divided by {@code n_r}. Rows
+   * are visited cluster by cluster in row order, pairs {@code (i, j)} with {@code i} before {@code j}.
+   */
+  static double pairwiseW(Dataset x, int[] labels) {
+    int n = labels.length;
+    int d = x.dimension();
+    int clusters = 0;
+    for (int l : labels) {
+      clusters = Math.max(clusters, l + 1);
+    }
+    int[] start = new int[clusters + 1];
+    for (int l : labels) {
+      start[l + 1]++;
+    }
+    for (int c = 0; c < clusters; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] order = new int[n];
+    int[] next = start.clone();
+    for (int i = 0; i < n; i++) {
+      order[next[labels[i]]++] = i;
+    }
+    double[] v = x.toArray();
+    double w = 0;
+    for (int c = 0; c < clusters; c++) {
+      double sum = 0;
+      for (int a = start[c]; a < start[c + 1]; a++) {
+        int oi = order[a] * d;
+        for (int b = a + 1; b < start[c + 1]; b++) {
+          int oj = order[b] * d;
+          double s = 0;
+          for (int j = 0; j < d; j++) {
+            double g = v[oi + j] - v[oj + j];
+            s += g * g;
+          }
+          sum += Math.sqrt(s);
+        }
+      }
+      int size = start[c + 1] - start[c];
+      if (size > 0) {
+        w += sum / size;
+      }
+    }
+    return w;
   }
 
   private static int[] checked(int[] labels, int n, int k) {
@@ -302,20 +374,22 @@ public final class GapStatistic {
     GapStatistic g = (GapStatistic) o;
     return minK == g.minK && maxK == g.maxK && referenceSets == g.referenceSets && seed == g.seed
         && restarts == g.restarts && Objects.equals(clusterer, g.clusterer) && reference == g.reference
-        && rule == g.rule && Double.compare(seFactor, g.seFactor) == 0 && parallelism == g.parallelism;
+        && rule == g.rule && Double.compare(seFactor, g.seFactor) == 0 && parallelism == g.parallelism
+        && distancePower == g.distancePower;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(minK, maxK, referenceSets, seed, restarts, clusterer, reference, rule, seFactor,
-        parallelism);
+        parallelism, distancePower);
   }
 
   @Override
   public String toString() {
     return "GapStatistic[k=" + minK + ".." + maxK + ", referenceSets=" + referenceSets + ", reference=" + reference
         + ", clusterer=" + (clusterer == null ? "K-Means(seed=" + seed + ", restarts=" + restarts + ")" : clusterer)
-        + (clusterer == null ? "" : ", seed=" + seed) + ", rule=" + rule + ", seFactor=" + seFactor
+        + (clusterer == null ? "" : ", seed=" + seed)
+        + (distancePower == 2 ? "" : ", distancePower=" + distancePower) + ", rule=" + rule + ", seFactor=" + seFactor
         + ", parallelism=" + parallelism + "]";
   }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * {@link GapStatistic} against an independent implementation: {@code tools/gap_reference.py} (numpy 1.24.2,
  * scikit-learn 1.2.1's {@code AgglomerativeClustering(linkage="ward")} on both sides, clusterkit's generator ported
  * to draw the same reference sets, R cluster 2.1's {@code maxSE} re-implemented), fixture
- * {@code fixtures/eval/gap_reference.txt}. {@code log W_k}, {@code E*log W_k}, {@code sd_k}, {@code s_k} and the gaps
+ * {@code fixtures/eval/gap_reference.txt}, with squared distances (the paper's {@code W_k}) and, in two cases, plain
+ * ones ({@link GapStatistic#distancePower(int) distancePower(1)}, R's default, scipy's {@code pdist} there). {@code log W_k}, {@code E*log W_k}, {@code sd_k}, {@code s_k} and the gaps
  * agree within 1e-12 (the principal components and sums differ from numpy's in rounding only), and every rule chooses
  * the same {@code k}.
  */
@@ -116,6 +117,7 @@ class GapStatisticReferenceTest {
       int sets = Integer.parseInt(c[5]);
       int kmin = Integer.parseInt(c[7]);
       int kmax = Integer.parseInt(c[9]);
+      int power = Integer.parseInt(c[11]);
       Dataset x = name.equals("mall") ? mallIncomeSpending() : data.get(name);
       String what = String.join(" ", c);
       // the first row of the first reference set, drawn as documented
@@ -124,7 +126,7 @@ class GapStatisticReferenceTest {
       assertArrayEquals(doubles(b.get("first")), u.draw(seed, 0).row(0), 1e-12, what);
       for (int threads : new int[] {1, 3}) {
         GapResult r = GapStatistic.kRange(kmin, kmax).referenceSets(sets).seed(seed).reference(ref)
-            .clusterer(Clusterer.ward()).parallelism(threads).evaluate(x);
+            .clusterer(Clusterer.ward()).distancePower(power).parallelism(threads).evaluate(x);
         assertArrayEquals(doubles(b.get("logW")), r.logW(), 1e-12, what);
         assertArrayEquals(doubles(b.get("elogW")), r.expectedLogW(), 1e-12, what);
         assertArrayEquals(doubles(b.get("sd")), r.sd(), 1e-12, what);
@@ -139,6 +141,6 @@ class GapStatisticReferenceTest {
       }
       cases++;
     }
-    assertEquals(5, cases);
+    assertEquals(7, cases);
   }
 }

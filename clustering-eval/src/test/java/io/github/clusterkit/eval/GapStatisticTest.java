@@ -197,6 +197,8 @@ class GapStatisticTest {
     assertEquals("rule must not be null", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> g.clusterer(null));
     assertEquals("clusterer must not be null", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> g.distancePower(3));
+    assertEquals("distancePower must be 1 or 2, got 3", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> g.reference(null));
     assertEquals("reference must not be null", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> g.evaluate(null));
@@ -231,6 +233,8 @@ class GapStatisticTest {
     assertEquals(a.hashCode(), b.hashCode());
     assertNotEquals(a, b.clusterer(Clusterer.ward()));
     assertNotEquals(a, b.rule(GapRule.FIRST_SE_MAX, 1));
+    assertNotEquals(a, b.distancePower(1));
+    assertEquals(a, b.distancePower(1).distancePower(2));
     assertEquals(Clusterer.ward(), Clusterer.ward());
     assertTrue(a.toString().contains("K-Means(seed=3, restarts=2)"), a.toString());
     assertEquals("GapStatistic[k=1..5, referenceSets=50, reference=BOUNDING_BOX, clusterer=K-Means(seed=0,"
@@ -294,5 +298,15 @@ class GapStatisticTest {
     GapResult r = GapStatistic.kRange(1, 3).clusterer(Clusterer.ward()).reference(GapReference.PRINCIPAL_COMPONENTS)
         .referenceSets(4).evaluate(Dataset.of(wide));
     assertEquals(3, r.gap().length);
+  }
+
+  @Test
+  void plainDistancesByHand() {
+    // cluster 0: (0, 0), (3, 4): one pair at 5, / 2 = 2.5; cluster 1: (10, 0) alone, 0; cluster 2: (0, 10), (0, 11),
+    // (0, 12): pairs 1, 2, 1, / 3; labels interleaved
+    Dataset x = Dataset.of(new double[][] {{0, 10}, {0, 0}, {10, 0}, {0, 11}, {3, 4}, {0, 12}});
+    assertEquals(2.5 + 4.0 / 3, GapStatistic.pairwiseW(x, new int[] {2, 0, 1, 2, 0, 2}), 1e-15);
+    // squared distances: the within-cluster sum of squares, 12.5 + 0 + 2
+    assertEquals(14.5, Inertia.score(x, new int[] {2, 0, 1, 2, 0, 2}), 1e-15);
   }
 }
