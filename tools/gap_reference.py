@@ -8,8 +8,8 @@ Run from the repository root with Debian's python3 (numpy 1.24, scikit-learn 1.2
 The gap statistic (Tibshirani, Walther and Hastie 2001, doi:10.1111/1467-9868.00293) is re-implemented here from the
 paper and R's cluster::clusGap: for every k, log W_k of the data (W_k the pooled within-cluster sum of squares, the
 paper's with d.power = 2; with d.power = 1 the sum over each cluster's pairs of plain distances, scipy's pdist,
-divided by its size; k = 1 one cluster), the mean and the sample standard deviation (ddof = 1) of log W*_kb over B uniform
-reference sets, Gap(k) = mean - log W_k, s_k = sd_k * sqrt(1 + 1/B), and the choice of each of R's maxSE rules
+divided by its size; k = 1 one cluster), the mean and the sample standard deviation (ddof = 1) of log W*_kb over B
+uniform reference sets, Gap(k) = mean - log W_k, s_k = sd_k * sqrt(1 + 1/B), and the choice of each of R's maxSE rules
 (re-implemented below from cluster 2.1's maxSE) with SE.factor 1. The clusterer on both sides is Ward:
 scikit-learn's AgglomerativeClustering(n_clusters=k, linkage="ward") here, Clusterer.ward() in Java, which give the
 same partitions where no merges tie (continuous data).
