@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * to draw the same reference sets, R cluster 2.1's {@code maxSE} re-implemented), fixture
  * {@code fixtures/eval/gap_reference.txt}, with squared distances (the paper's {@code W_k}) and, in two cases, plain
  * ones ({@link GapStatistic#distancePower(int) distancePower(1)}, R's default, scipy's {@code pdist} there).
- * {@code log W_k}, {@code E*log W_k}, {@code sd_k}, {@code s_k} and the gaps agree within 1e-12 (the principal components and sums differ from numpy's in rounding only), and every rule chooses
- * the same {@code k}.
+ * {@code log W_k}, {@code E*log W_k}, {@code sd_k}, {@code s_k} and the gaps agree within 1e-12 (the principal
+ * components and sums differ from numpy's in rounding only), and every rule chooses the same {@code k}.
  */
 class GapStatisticReferenceTest {
 
