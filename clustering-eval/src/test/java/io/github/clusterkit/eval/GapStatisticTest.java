@@ -124,6 +124,25 @@ class GapStatisticTest {
     assertNotEquals(one.expectedLogW()[0], g.seed(4).evaluate(x).expectedLogW()[0]);
   }
 
+  /** The thread count changes nothing, bit for bit, for either reference and either distance power. */
+  @Property(tries = 20, edgeCases = EdgeCasesMode.NONE)
+  void threadCountChangesNothingAnywhere(@ForAll long seed, @ForAll @IntRange(min = 4, max = 30) int n,
+      @ForAll @IntRange(min = 1, max = 3) int d, @ForAll GapReference ref, @ForAll boolean plain,
+      @ForAll @IntRange(min = 2, max = 6) int threads) {
+    Dataset x = Dataset.of(Fixtures.points(seed, n, d, 3, false));
+    GapStatistic g = GapStatistic.kRange(1, 4).clusterer(Clusterer.ward()).referenceSets(4).seed(seed).reference(ref)
+        .distancePower(plain ? 1 : 2);
+    GapResult one = g.evaluate(x);
+    GapResult many = g.parallelism(threads).evaluate(x);
+    assertArrayEquals(one.logW(), many.logW(), 0.0);
+    assertArrayEquals(one.expectedLogW(), many.expectedLogW(), 0.0);
+    assertArrayEquals(one.se(), many.se(), 0.0);
+    assertEquals(one.chosenK(), many.chosenK());
+    for (double s : one.sd()) {
+      assertTrue(s >= 0 || Double.isNaN(s));
+    }
+  }
+
   /** The reference sets lie in their box, depend only on the seed and the set, and keep the data's shape. */
   @Property(tries = 40, edgeCases = EdgeCasesMode.NONE)
   void referenceSetsAreDrawnAsDocumented(@ForAll long seed, @ForAll @IntRange(min = 2, max = 30) int n,
