@@ -45,9 +45,10 @@ import java.util.Objects;
  * {@code s} draws from a random stream split off the seed for {@code (s, r)} alone, so a fit with {@code k} clusters
  * makes the same first {@code m - 1} splits as the fit with {@code m} clusters: {@code fit} with {@code k = m} gives
  * {@link BisectingKMeansModel#labelsAt(int) labelsAt(m)} of the larger fit, and adding restarts never changes the
- * earlier ones of a split. Of a split's restarts the one with the lowest inertia is kept, the earliest on ties
- * (scikit-learn keeps a later restart only when its inertia is below {@code 1 - 1e-6} times the best, a slack for its
- * parallel rounding, which this fit does not have).
+ * earlier ones of a split. Of a split's restarts the first is kept unless a later one has an inertia below
+ * {@code 1 - 1e-6} times the best so far, as scikit-learn 1.2.1 decides (which it does for its parallel rounding):
+ * restarts that end in the same two clusters, often with cluster 0 and 1 swapped, differ in inertia only by rounding,
+ * and the first of them is kept, not the one that happens to round lowest.
  *
  * <p><b>Prediction.</b> A new point descends the tree from the root, at every split to the child whose centroid is
  * nearer (the left one on ties), as scikit-learn 1.2.1's {@code _predict_recursive}: not necessarily to the nearest
@@ -122,8 +123,8 @@ public final class BisectingKMeans {
   }
 
   /**
-   * @param restarts number of 2-means runs per split from different starts, the lowest inertia kept (scikit-learn's
-   *     {@code n_init}); at least 1
+   * @param restarts number of 2-means runs per split from different starts, the lowest inertia kept as described in
+   *     the class Javadoc (scikit-learn's {@code n_init}); at least 1
    * @return a configuration with this number of restarts
    * @throws IllegalArgumentException if {@code restarts < 1}
    */
@@ -474,7 +475,9 @@ public final class BisectingKMeans {
             }
           }
           Engine.Run run = engine.run(c0, maxIterations, tolAbs);
-          if (best == null || run.inertia < best.inertia) {
+          // scikit-learn's rule: a later restart must be lower by more than a relative 1e-6. Restarts that reach
+          // the same two clusters, often under swapped labels, differ in inertia by rounding only; the first is kept.
+          if (best == null || run.inertia < best.inertia * (1 - 1e-6)) {
             best = run;
           }
         }
