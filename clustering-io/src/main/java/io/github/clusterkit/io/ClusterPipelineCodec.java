@@ -16,8 +16,8 @@ import java.util.List;
  * parameters: {}
  * state: {
  *   "pipeline": { "parameters": {...}, "state": {...} },                    (as the "pipeline" kind)
- *   "model": { "kind": "kmeans" | "gmm" | "dbscan" | "hdbscan" | "kmedoids", "parameters": {...},
- *              "state": {...} },
+ *   "model": { "kind": "kmeans" | "gmm" | "dbscan" | "hdbscan" | "kmedoids" | "bisectingKMeans",
+ *              "parameters": {...}, "state": {...} },
  *   "clusterNames": ["Savers", ...]                                       (optional: absent when none)
  * }
  * </pre>
@@ -60,7 +60,7 @@ final class ClusterPipelineCodec implements ModelCodec<ClusterPipelineModel> {
   }
 
   /** The kinds of {@link ModelFiles} whose models are {@link ClusterModel}s (K-Means, mixtures, DBSCAN, HDBSCAN,
-   * K-Medoids). */
+   * K-Medoids, bisecting K-Means). */
   private static List<ModelCodec<?>> models() {
     List<ModelCodec<?>> out = new ArrayList<>();
     for (ModelCodec<?> c : ModelFiles.codecs()) {

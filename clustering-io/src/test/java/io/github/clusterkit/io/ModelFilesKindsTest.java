@@ -238,8 +238,8 @@ class ModelFilesKindsTest {
       String text = Files.readString(f);
       assertTrue(text.contains("\"kind\" : \"" + ModelFiles.kinds().get(kind + 1) + "\""), text);
     }
-    assertEquals(List.of("pipeline", "kmeans", "dbscan", "gmm", "pca", "hdbscan", "kmedoids", "clusterPipeline"),
-        ModelFiles.kinds());
+    assertEquals(List.of("pipeline", "kmeans", "dbscan", "gmm", "pca", "hdbscan", "kmedoids", "bisectingKMeans",
+        "clusterPipeline"), ModelFiles.kinds());
   }
 
   /**
