@@ -43,7 +43,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Hostile model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids and clusterPipeline: seeded byte mutations of
+ * Hostile model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids, bisectingKMeans and clusterPipeline:
+ * seeded byte mutations of
  * valid files, and re-signed random edits of their trees (which get past the checksum to the validation). The only
  * exception allowed is {@link IllegalArgumentException}, from loading and from using a model that loaded;
  * each input must be handled within a few seconds (no hang), and the inputs stay small, so an out-of-memory
@@ -155,6 +156,14 @@ class FuzzModelKindsTest {
     } else if (m instanceof KMedoidsModel) {
       ((KMedoidsModel) m).predict(q);
       ((KMedoidsModel) m).transform(q.row(0));
+    } else if (m instanceof io.github.clusterkit.kmeans.BisectingKMeansModel) {
+      io.github.clusterkit.kmeans.BisectingKMeansModel b = (io.github.clusterkit.kmeans.BisectingKMeansModel) m;
+      b.predict(q);
+      for (int level = 1; level <= Math.min(b.k(), 64); level++) {
+        b.predictAt(q.row(0), level);
+        b.labelsAt(level);
+        b.centroidsAt(level);
+      }
     } else if (m instanceof PcaModel) {
       PcaModel p = (PcaModel) m;
       p.inverseTransform(p.transform(q));

@@ -18,8 +18,12 @@ import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.hdbscan.Hdbscan;
 import io.github.clusterkit.hdbscan.HdbscanModel;
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.kmeans.BisectingKMeans;
+import io.github.clusterkit.kmeans.BisectingKMeansModel;
+import io.github.clusterkit.kmeans.BisectingStrategy;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansAlgorithm;
+import io.github.clusterkit.kmeans.KMeansInit;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.kmedoids.KMedoids;
 import io.github.clusterkit.kmedoids.KMedoidsInit;
@@ -48,18 +52,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Model files of the kinds kmeans, dbscan, gmm, pca, hdbscan and kmedoids: exact round trips (every prediction equal,
+ * Model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids and bisectingKMeans: exact round trips (every prediction equal,
  * bit for bit), and rejection of broken, unknown-version, modified and re-signed invalid files.
  */
 class ModelFilesKindsTest {
 
   /** The model kinds other than pipeline, in the order of {@link #model(int, long)}. */
   static final List<Class<?>> TYPES = List.of(KMeansModel.class, DbscanModel.class, GaussianMixtureModel.class,
-      PcaModel.class, HdbscanModel.class, KMedoidsModel.class);
+      PcaModel.class, HdbscanModel.class, KMedoidsModel.class, BisectingKMeansModel.class);
 
   /**
-   * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca, 4 hdbscan, 5 kmedoids), fitted on small random
-   * data; for an even seed the data's columns have names of their own (which the files keep), for an odd one the
+   * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca, 4 hdbscan, 5 kmedoids, 6
+   * bisectingKMeans), fitted on small random data; for an even seed the data's columns have names of their own (which the files keep), for an odd one the
    * defaults.
    */
   static Object model(int kind, long seed) {
@@ -94,6 +98,11 @@ class ModelFilesKindsTest {
             .metric(Metric.values()[rng.nextInt(3)]);
         return (rng.nextInt(2) == 0 ? h.minSamples(1 + rng.nextInt(8)) : h).fit(x);
       }
+      case 6:
+        // both strategies, every start; maxIterations 1 now and then, so unconverged splits are saved too
+        return BisectingKMeans.k(k).seed(seed).strategy(BisectingStrategy.values()[rng.nextInt(2)])
+            .init(KMeansInit.values()[rng.nextInt(3)]).restarts(1 + rng.nextInt(2))
+            .maxIterations(rng.nextInt(4) == 0 ? 1 : 300).fit(x);
       default:
         // every method, metric and initialisation; maxIterations 1 now and then, so unconverged runs are saved too
         return KMedoids.k(k).seed(seed).method(KMedoidsMethod.values()[rng.nextInt(3)])
@@ -151,6 +160,17 @@ class ModelFilesKindsTest {
       return sb.append(Arrays.toString(m.labels())).append(Arrays.toString(m.medoidIndices()))
           .append(Arrays.toString(m.clusterSizes())).append(Double.doubleToRawLongBits(m.cost())).toString();
     }
+    if (model instanceof BisectingKMeansModel) {
+      BisectingKMeansModel m = (BisectingKMeansModel) model;
+      StringBuilder sb = new StringBuilder(Arrays.toString(m.predict(q)));
+      for (int level = 1; level <= m.k(); level++) {
+        for (int i = 0; i < q.size(); i++) {
+          sb.append(m.predictAt(q.row(i), level)).append(',');
+        }
+        sb.append(Arrays.toString(m.labelsAt(level))).append(Double.doubleToRawLongBits(m.inertiaAt(level)));
+      }
+      return sb.append(Arrays.toString(m.clusterSizes())).toString();
+    }
     PcaModel m = (PcaModel) model;
     Dataset z = m.transform(q);
     return bits(z.toArray()) + bits(m.inverseTransform(z).toArray()) + m.inverseTransform(z).columnNames();
@@ -180,6 +200,9 @@ class ModelFilesKindsTest {
     if (model instanceof KMedoidsModel) {
       return ((KMedoidsModel) model).state();
     }
+    if (model instanceof BisectingKMeansModel) {
+      return ((BisectingKMeansModel) model).state();
+    }
     return ((PcaModel) model).state();
   }
 
@@ -198,6 +221,9 @@ class ModelFilesKindsTest {
     }
     if (model instanceof KMedoidsModel) {
       return ((KMedoidsModel) model).dimension();
+    }
+    if (model instanceof BisectingKMeansModel) {
+      return ((BisectingKMeansModel) model).dimension();
     }
     return ((PcaModel) model).dimension();
   }
