@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Inertia of scikit-learn 1.2.1's BisectingKMeans over its own random starts, on the shared labelled benchmark sets, for
-BisectingKMeansQualityTest (io.github.clusterkit.kmeans), which runs ours over as many seeds and compares the means.
+"""Inertia of scikit-learn 1.2.1's BisectingKMeans over its own random starts, on the shared labelled benchmark sets,
+for BisectingKMeansQualityTest (io.github.clusterkit.kmeans), which runs ours over as many seeds and compares the means.
 
 Run from the repository root with the shared data folder beside the checkout (../shared/data):
 

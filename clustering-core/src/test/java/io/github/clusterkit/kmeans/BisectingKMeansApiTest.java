@@ -139,7 +139,8 @@ class BisectingKMeansApiTest {
   /** The example of BisectingKMeansModel's Javadoc: the descent is not the nearest leaf centroid. */
   @Test
   void predictDescendsTheTreeNotTheNearestLeaf() {
-    // Root 0 (centroid 6, any), split 0 into node 1 (centroid 2) and node 2 (10); split 1 cuts node 1 into 3 (0), 4 (4).
+    // Root 0 (centroid 6, any), split 0 into node 1 (centroid 2) and node 2 (10); split 1 cuts node 1 into node 3 (0)
+    // and node 4 (4).
     BisectingKMeansModel m = BisectingKMeansModel.fromState(new BisectingKMeansModel.State(1, List.of("x"),
         new int[] {0, 1}, new double[] {6, 2, 10, 0, 4}, new int[] {4, 2, 2, 1, 1}, new double[] {40, 8, 0, 0, 0},
         new int[] {0, 1, 2, 2}, new int[] {1, 1}, new boolean[] {true, true}));

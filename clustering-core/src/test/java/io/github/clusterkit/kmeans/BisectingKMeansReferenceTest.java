@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * From the same starts, the fit equals scikit-learn 1.2.1's {@code BisectingKMeans(n_clusters=k, init=<callable>,
  * n_init=n_init, tol=0, algorithm="lloyd", bisecting_strategy=s).fit(X, sample_weight=w)}: the same splits in the same
- * order, node sizes, labels ({@code labels_}), predictions ({@code predict}) and, for every {@code m < k}, the labels of
- * scikit-learn's fit with {@code n_clusters=m} as {@code labelsAt(m)}; centroids and inertias to 1e-9 relative
+ * order, node sizes, labels ({@code labels_}), predictions ({@code predict}) and, for every {@code m < k}, the labels
+ * of scikit-learn's fit with {@code n_clusters=m} as {@code labelsAt(m)}; centroids and inertias to 1e-9 relative
  * (scikit-learn centres the data first, which changes the last bits). Fixtures, their data sets and the two
  * scikit-learn 1.2.1 defects patched to make the comparison possible: tools/bisecting_kmeans_reference.py.
  */

@@ -7,7 +7,8 @@ import io.github.clusterkit.kmeans.BisectingKMeansModel;
 import java.util.List;
 
 /**
- * The {@code "bisectingKMeans"} kind: a {@link BisectingKMeansModel}, mapped through {@link BisectingKMeansModel.State}.
+ * The {@code "bisectingKMeans"} kind: a {@link BisectingKMeansModel}, mapped through
+ * {@link BisectingKMeansModel.State}.
  *
  * <pre>
  * parameters: {}

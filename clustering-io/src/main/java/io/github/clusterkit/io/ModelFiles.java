@@ -77,10 +77,11 @@ import java.util.Properties;
  *
  * <p><b>Column names.</b> Every kind stores the names of the columns its model was fitted on: a pipeline its input and
  * output columns, {@code "pca"} its {@code columnNames}, and {@code "kmeans"}, {@code "dbscan"}, {@code "gmm"},
- * {@code "hdbscan"}, {@code "kmedoids"} and {@code "bisectingKMeans"} a {@code columnNames} field written when the names were given rather than
- * the placeholders {@code x0 .. x(d-1)} of a dataset built without names (given names are written even when they
- * read so, as a CSV header {@code x0,x1}; a {@code "pca"} file marks them with {@code namesGiven}). A loaded model
- * therefore refuses data whose columns are named differently, as the saved one did (see, for example,
+ * {@code "hdbscan"}, {@code "kmedoids"} and {@code "bisectingKMeans"} a {@code columnNames} field written when the
+ * names were given rather than the placeholders {@code x0 .. x(d-1)} of a dataset built without names (given names are
+ * written even when they read so, as a CSV header {@code x0,x1}; a {@code "pca"} file marks them with
+ * {@code namesGiven}). A loaded model therefore refuses data whose columns are named differently, as the saved one did
+ * (see, for example,
  * {@link io.github.clusterkit.kmeans.KMeansModel#columnNames()}).
  *
  * <p><b>Versions.</b> A change that every reader of this version can still read the old way keeps

@@ -52,8 +52,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids and bisectingKMeans: exact round trips (every prediction equal,
- * bit for bit), and rejection of broken, unknown-version, modified and re-signed invalid files.
+ * Model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids and bisectingKMeans: exact round trips (every
+ * prediction equal, bit for bit), and rejection of broken, unknown-version, modified and re-signed invalid files.
  */
 class ModelFilesKindsTest {
 
@@ -62,9 +62,9 @@ class ModelFilesKindsTest {
       PcaModel.class, HdbscanModel.class, KMedoidsModel.class, BisectingKMeansModel.class);
 
   /**
-   * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca, 4 hdbscan, 5 kmedoids, 6
-   * bisectingKMeans), fitted on small random data; for an even seed the data's columns have names of their own (which the files keep), for an odd one the
-   * defaults.
+   * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca, 4 hdbscan, 5 kmedoids, 6 bisectingKMeans),
+   * fitted on small random data; for an even seed the data's columns have names of their own (which the files keep),
+   * for an odd one the defaults.
    */
   static Object model(int kind, long seed) {
     Rng rng = new Rng(seed);
