@@ -136,6 +136,24 @@ class BisectingKMeansApiTest {
     message("point must be finite, got NaN at index 0", () -> m.predict(new double[] {Double.NaN}));
   }
 
+  /**
+   * Equal scores go to the first leaf in depth-first order, as scikit-learn's {@code get_cluster_to_bisect} (strict
+   * {@code >} over {@code iter_leaves}): two pairs of rows {0, 1} and {10, 11}, equal in size and in inertia (0.5 each,
+   * exact), so the second split takes node 1, the left child, whichever pair it holds.
+   */
+  @Test
+  void tiesGoToTheFirstLeafInDepthFirstOrder() {
+    Dataset data = Dataset.of(new double[][] {{0}, {1}, {10}, {11}});
+    for (BisectingStrategy s : BisectingStrategy.values()) {
+      for (long seed = 0; seed < 6; seed++) {
+        BisectingKMeansModel m = BisectingKMeans.k(3).strategy(s).seed(seed).fit(data);
+        assertEquals(0.5, m.nodeInertia(1));
+        assertEquals(0.5, m.nodeInertia(2));
+        assertEquals(1, m.splitNode(1), s + " seed " + seed);
+      }
+    }
+  }
+
   /** The example of BisectingKMeansModel's Javadoc: the descent is not the nearest leaf centroid. */
   @Test
   void predictDescendsTheTreeNotTheNearestLeaf() {
