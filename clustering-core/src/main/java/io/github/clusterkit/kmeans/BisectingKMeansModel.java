@@ -504,6 +504,32 @@ public final class BisectingKMeansModel implements ClusterModel {
     return out;
   }
 
+  /**
+   * The Euclidean distances from a point to the leaf centroids, in label order, as scikit-learn's
+   * {@code BisectingKMeans.transform} ({@link KMeansModel#transform(double[])} likewise). The smallest is not always
+   * that of {@link #predict(double[])}'s label, which follows the tree (see the class Javadoc).
+   *
+   * @param point a point of length {@link #dimension()}, finite (not modified)
+   * @return {@code k} distances, infinite only when one exceeds the double range
+   * @throws IllegalArgumentException if {@code point} is null, of the wrong length or not finite
+   */
+  public double[] transform(double[] point) {
+    check(point);
+    double[] p = point;
+    double[] c = centroids;
+    int e = Scale.exponent(Math.max(centroidsMax, Scale.maxAbs(point, 0, d)));
+    if (e != 0) {
+      p = Scale.down(point, e);
+      c = Scale.down(centroids, e);
+    }
+    double[] out = new double[k];
+    for (int l = 0; l < k; l++) {
+      // sqrt(4^e v) == 2^e sqrt(v) exactly.
+      out[l] = Math.scalb(Math.sqrt(Dist.sq(p, 0, c, leaves[l] * d, d)), e);
+    }
+    return out;
+  }
+
   private int descend(double[] point, int m) {
     check(point);
     return descendChecked(point, m);

@@ -172,6 +172,12 @@ class BisectingKMeansApiTest {
     // 5.9 goes left (3.9 against 4.1), then to the leaf at 4.
     assertEquals(1, m.predict(new double[] {5.9}));
     assertEquals(0, m.predictAt(new double[] {5.9}, 2));
+    // transform: distances to the leaves in label order (nodes 3, 4, 2 at 0, 4, 10); the nearest (label 1, 2.2) is
+    // not predict's label 2.
+    double[] dist = m.transform(new double[] {6.2});
+    assertEquals(6.2, dist[0], 1e-15);
+    assertEquals(2.2, dist[1], 1e-15);
+    assertEquals(3.8, dist[2], 1e-15);
     // A tie at the root (6: 4 from both) goes left, as scikit-learn's argmin.
     assertEquals(1, m.predict(new double[] {6}));
     assertArrayEquals(new int[] {0, 0, 1, 1}, m.labelsAt(2));
