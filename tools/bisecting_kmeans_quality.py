@@ -4,7 +4,7 @@ for BisectingKMeansQualityTest (io.github.clusterkit.kmeans), which runs ours ov
 
 Run from the repository root with the shared data folder beside the checkout (../shared/data):
 
-    /usr/bin/python3 tools/bisecting_kmeans_quality.py [path/to/shared/data]     (scikit-learn 1.2.1, numpy 1.24)
+    python3 tools/bisecting_kmeans_quality.py [path/to/shared/data]   (Debian's python3: scikit-learn 1.2.1, numpy 1.24)
 
 Per set, k is the number of true labels; per strategy, BisectingKMeans(n_clusters=k, random_state=seed) with every
 other setting at its default (init="random", n_init=1, tol=1e-4, algorithm="lloyd") for seed = 0..SEEDS-1, on the

@@ -4,7 +4,7 @@ against: scikit-learn 1.2.1's own BisectingKMeans, fed the same starts as the Ja
 
 Run from the repository root:
 
-    /usr/bin/python3 tools/bisecting_kmeans_reference.py      (Debian: scikit-learn 1.2.1, numpy 1.24)
+    python3 tools/bisecting_kmeans_reference.py      (Debian's python3: scikit-learn 1.2.1, numpy 1.24)
 
 How the starts are shared. BisectingKMeans accepts a callable init, called once per 2-means run (n_init times per
 bisection, bisection after bisection) with the rows of the cluster being split. The callable here picks two row
