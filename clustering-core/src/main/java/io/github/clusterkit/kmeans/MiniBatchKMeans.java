@@ -649,7 +649,8 @@ public final class MiniBatchKMeans {
   /**
    * Mini-batch K-Means fed batch by batch (scikit-learn's {@code MiniBatchKMeans.partial_fit}), from {@link
    * MiniBatchKMeans#updater()}. The first {@link #update(Dataset)} initialises the centroids from that batch (see
-   * {@link MiniBatchKMeans#updater()}; it must hold at least {@code k} distinct rows of positive weight) and then makes
+   * {@link MiniBatchKMeans#updater()}; unless initial centroids were given it must hold at least {@code k} distinct
+   * rows of positive weight) and then makes
    * a step on it; every later one makes a step on its batch. A step is the one described in {@link MiniBatchKMeans},
    * with the whole batch (of any size, at least 1 row) as its rows, a reassignment being due whenever a centroid's count
    * is 0 or {@code 10 k} rows have been fed since the last one. The reassignment's draws come from a stream split off
@@ -685,8 +686,8 @@ public final class MiniBatchKMeans {
      * @param batch the rows of the batch, at least 1
      * @return this updater
      * @throws IllegalArgumentException if {@code batch} is null, of another dimension or other column names than the
-     *     first batch, has a magnitude above {@code 2^201}, or (first batch) fewer than {@code k} distinct rows or
-     *     other columns than explicit initial centroids
+     *     first batch, has a magnitude above {@code 2^201}, or (first batch) has other columns than the explicit
+     *     initial centroids or, without them, fewer than {@code k} distinct rows
      */
     public Updater update(Dataset batch) {
       return updateInternal(batch, null);
@@ -696,8 +697,8 @@ public final class MiniBatchKMeans {
      * A step on {@code batch} with sample weights (not modified; copied).
      *
      * @param batch the rows of the batch
-     * @param weights one finite weight {@code >= 0} per row; the first batch needs {@code k} distinct rows of positive
-     *     weight
+     * @param weights one finite weight {@code >= 0} per row; without explicit initial centroids the first batch needs
+     *     {@code k} distinct rows of positive weight
      * @return this updater
      * @throws IllegalArgumentException as {@link #update(Dataset)}, or if {@code weights} is null, of the wrong
      *     length, or holds a negative, NaN or infinite value
@@ -724,15 +725,15 @@ public final class MiniBatchKMeans {
       int k = cfg.k;
       if (state == null) {
         int dim = batch.dimension();
-        int distinct = Distinct.countUpTo(x, n, dim, w, k);
-        if (distinct < k) {
-          throw new IllegalArgumentException("the first batch must have at least k = " + k + " distinct rows"
-              + (w == null ? "" : " with positive weight") + ", got " + distinct);
-        }
         double[] c0;
         if (cfg.initialCentroids != null) {
           c0 = cfg.explicitCentroids(dim, 0);
         } else {
+          int distinct = Distinct.countUpTo(x, n, dim, w, k);
+          if (distinct < k) {
+            throw new IllegalArgumentException("the first batch must have at least k = " + k + " distinct rows"
+                + (w == null ? "" : " with positive weight") + " to initialise from, got " + distinct);
+          }
           int b = Math.min(cfg.batchSize, n);
           c0 = cfg.initialise(x, n, dim, w, cfg.initRows(n, b), Rng.split(cfg.seed, 0));
         }
