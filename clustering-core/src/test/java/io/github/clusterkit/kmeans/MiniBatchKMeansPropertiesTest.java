@@ -76,6 +76,31 @@ class MiniBatchKMeansPropertiesTest {
     }
   }
 
+  /**
+   * Batches large enough ({@code b k d >= 2^18}, MiniBatch.PARALLEL_MIN_WORK) to be labelled on several threads, in
+   * chunks of 256 rows: still the one-thread result.
+   */
+  @Property(tries = 6)
+  void threadCountChangesNothingOnLargeBatches(@ForAll long seed, @ForAll boolean weighted) {
+    Rng rng = new Rng(seed);
+    int n = 2000 + rng.nextInt(2000);
+    int d = 17 + rng.nextInt(24);
+    int k = 16 + rng.nextInt(9);
+    int b = 1000 + rng.nextInt(600);
+    assertTrue((long) b * k * d >= 1L << 18);
+    Dataset data = Dataset.of(gaussian(rng, n, d));
+    double[] w = weighted ? weights(rng, n, k) : null;
+    MiniBatchKMeans cfg = MiniBatchKMeans.k(k).seed(seed).batchSize(b).maxIterations(2).reassignmentRatio(0.2);
+    KMeansModel one = w == null ? cfg.fit(data) : cfg.fit(data, w);
+    for (int threads = 2; threads <= 4; threads++) {
+      MiniBatchKMeans c = cfg.parallelism(threads);
+      KMeansModel m = w == null ? c.fit(data) : c.fit(data, w);
+      assertArrayEquals(one.centroids(), m.centroids(), threads + " threads");
+      assertArrayEquals(one.labels(), m.labels(), threads + " threads");
+      assertEquals(Double.doubleToLongBits(one.inertia()), Double.doubleToLongBits(m.inertia()), threads + " threads");
+    }
+  }
+
   @Property(tries = 40)
   void labelsAreNearestCentroidsAndInertiaTheirDistances(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 2000) int n, @ForAll @IntRange(min = 0, max = 5) int dimIndex,

@@ -24,6 +24,14 @@ public final class MiniBatch {
   /** Rows per chunk of a batch's labelling. */
   static final int CHUNK_ROWS = 256;
 
+  /**
+   * Least {@code b k d} (multiply-adds of a batch's labelling) for which the batch is labelled on several threads:
+   * below it a step takes some tens of microseconds, the order of handing chunks to another thread and back, so the
+   * calling thread labels it alone. Not measured yet (a guess: 2^18, about 100 microseconds of work); it changes the
+   * speed only, never the result.
+   */
+  static final long PARALLEL_MIN_WORK = 1L << 18;
+
   private final int k;
   private final int d;
   private final double ratio;
@@ -265,7 +273,7 @@ public final class MiniBatch {
     if (labelers.length < workers) {
       labelers = Arrays.copyOf(labelers, workers);
     }
-    if (runner == null || chunks <= 1) {
+    if (runner == null || chunks <= 1 || (long) n * k * d < PARALLEL_MIN_WORK) {
       if (labelers[0] == null) {
         labelers[0] = new Labeler(d);
       }
