@@ -19,6 +19,7 @@ import io.github.clusterkit.hierarchical.Dendrogram;
 import io.github.clusterkit.hierarchical.Linkage;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
+import io.github.clusterkit.kmeans.MiniBatchKMeans;
 import io.github.clusterkit.pca.Pca;
 import io.github.clusterkit.pca.PcaModel;
 import io.github.clusterkit.preprocess.Imputer;
@@ -219,6 +220,42 @@ class JavadocSnippetsTest {
       assertEquals(size[n + i], (int) z[i][3], "merge " + i);
     }
     assertEquals(n, size[2 * n - 2]);
+  }
+
+  @Test
+  void miniBatchKMeansClassSnippet() {
+    Dataset data = DATA;
+    List<Dataset> batches = new java.util.ArrayList<>();
+    for (int b = 0; b < 5; b++) {
+      double[][] rows = new double[100][];
+      for (int i = 0; i < 100; i++) {
+        rows[i] = DATA.row(b * 100 + i);
+      }
+      batches.add(Dataset.of(rows));
+    }
+    Dataset someRows = DATA;
+    // --- MiniBatchKMeans ---
+    KMeansModel m = MiniBatchKMeans.k(10).seed(42).batchSize(4096).fit(data);
+    int label = m.predict(new double[] {1.0, 2.0});
+
+    MiniBatchKMeans.Updater u = MiniBatchKMeans.k(10).seed(42).updater();
+    for (Dataset batch : batches) {
+      u.update(batch);
+    }
+    KMeansModel streamed = u.model(someRows);
+    // --- end ---
+    double[][] centroids = m.centroids();
+    assertEquals(10, centroids.length);
+    // predict: the nearest centroid (brute force); the fit's labels and the streamed model's: those of their centroids.
+    assertEquals(nearest(centroids, new double[] {1.0, 2.0}), label);
+    double[][] sc = streamed.centroids();
+    int[] sl = streamed.labels();
+    assertEquals(someRows.size(), sl.length);
+    for (int i = 0; i < data.size(); i++) {
+      assertEquals(nearest(centroids, data.row(i)), m.labels()[i], "row " + i);
+      assertEquals(nearest(sc, someRows.row(i)), sl[i], "row " + i);
+    }
+    assertEquals(5, u.steps());
   }
 
   private static double dist(double[] a, double[] b) {

@@ -82,11 +82,14 @@ import java.util.Objects;
  * KMeans}.
  *
  * <p><b>Determinism and threads.</b> The same configuration and data give the same result on every run and for every
- * {@link #parallelism(int)}: the threads label the rows of a batch in fixed chunks and every row's label depends on that
- * row alone, the centroid update and every sum run in row order on the calling thread, and the final pass sums fixed
- * chunks in chunk order. Restart {@code r} draws from a random stream split off the seed for it alone; the validation
- * sample and the batches (with the reassignments' draws) have streams of their own. The library's worker threads are
- * held while {@code fit} runs (by an updater, during each {@code update}); the common pool is never used.
+ * {@link #parallelism(int)}: every row's label depends on that row alone, the centroid update and every sum of a step
+ * run in row order on the calling thread, and the final pass sums fixed chunks of rows in chunk order. The threads
+ * label a batch's rows in chunks of 256 when the batch is large enough to pay for it ({@code b k d >= 2^18}; the
+ * default batch with 10 clusters of 10 columns is labelled on the calling thread), and share the final labelling
+ * pass and the restarts' validation passes. Restart {@code r} draws from a random stream split off the seed for it
+ * alone; the validation sample and the batches (with the reassignments' draws) have streams of their own. The
+ * library's worker threads are held while {@code fit} runs (by an updater, during each {@code update}); the common
+ * pool is never used.
  *
  * <p><b>Memory.</b> Besides the model's {@code n} labels: the init and validation samples ({@code initSize} rows each),
  * a batch ({@code b} rows), and a scaled copy of the data only when the scaling above applies.
@@ -650,11 +653,11 @@ public final class MiniBatchKMeans {
    * Mini-batch K-Means fed batch by batch (scikit-learn's {@code MiniBatchKMeans.partial_fit}), from {@link
    * MiniBatchKMeans#updater()}. The first {@link #update(Dataset)} initialises the centroids from that batch (see
    * {@link MiniBatchKMeans#updater()}; unless initial centroids were given it must hold at least {@code k} distinct
-   * rows of positive weight) and then makes
-   * a step on it; every later one makes a step on its batch. A step is the one described in {@link MiniBatchKMeans},
-   * with the whole batch (of any size, at least 1 row) as its rows, a reassignment being due whenever a centroid's count
-   * is 0 or {@code 10 k} rows have been fed since the last one. The reassignment's draws come from a stream split off
-   * the seed, so the same configuration fed the same batches gives the same centroids on any thread count.
+   * rows of positive weight) and then makes a step on it; every later one makes a step on its batch. A step is the one
+   * described in {@link MiniBatchKMeans}, with the whole batch (of any size, at least 1 row) as its rows, a
+   * reassignment being due whenever a centroid's count is 0 or {@code 10 k} rows have been fed since the last one. The
+   * reassignment's draws come from a stream split off the seed, so the same configuration fed the same batches gives
+   * the same centroids on any thread count.
    *
    * <p>Batches are not scaled as a fit's data are: a batch whose largest magnitude is above {@code 2^201} is refused
    * (squared distances would overflow). Later batches must have the first one's column count and, when both have
