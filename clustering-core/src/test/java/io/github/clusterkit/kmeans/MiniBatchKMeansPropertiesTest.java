@@ -179,6 +179,72 @@ class MiniBatchKMeansPropertiesTest {
     assertEquals(batches, u.steps());
   }
 
+  /**
+   * The reassignment rule (scikit-learn's {@code _mini_batch_step}), checked on a first step (always due: every count
+   * is 0 before it) against the same step without reassignment: the centroids whose count is below {@code ratio} times
+   * the largest, at most {@code floor(b / 2)} of them with the lowest counts (ties to the lower index), move to distinct
+   * rows of the batch and take the smallest count of the others; every other centroid and count is unchanged.
+   */
+  @Property(tries = 60)
+  void reassignmentRule(@ForAll long seed, @ForAll @IntRange(min = 1, max = 80) int b,
+      @ForAll @IntRange(min = 1, max = 12) int k, @ForAll @IntRange(min = 1, max = 100) int ratioPercent) {
+    Rng rng = new Rng(seed);
+    int d = 1 + rng.nextInt(4);
+    double[][] init = gaussian(rng, k, d);
+    double[][] batch = gaussian(rng, b, d);
+    double ratio = ratioPercent / 100.0;
+    MiniBatchKMeans.Updater plain = MiniBatchKMeans.k(k).initialCentroids(init).reassignmentRatio(0).updater();
+    MiniBatchKMeans.Updater moved = MiniBatchKMeans.k(k).seed(seed).initialCentroids(init).reassignmentRatio(ratio)
+        .updater();
+    plain.update(Dataset.of(batch));
+    moved.update(Dataset.of(batch));
+    double[] n0 = plain.counts();
+    double[][] c0 = plain.centroids();
+    double max = 0;
+    for (double v : n0) {
+      max = Math.max(max, v);
+    }
+    boolean[] to = new boolean[k];
+    Integer[] order = new Integer[k];
+    int m = 0;
+    for (int j = 0; j < k; j++) {
+      to[j] = n0[j] < ratio * max;
+      m += to[j] ? 1 : 0;
+      order[j] = j;
+    }
+    if (m > 0.5 * b) {
+      java.util.Arrays.sort(order, (p, q) -> n0[p] != n0[q] ? Double.compare(n0[p], n0[q]) : Integer.compare(p, q));
+      for (int r = (int) (0.5 * b); r < k; r++) {
+        to[order[r]] = false;
+      }
+    }
+    double minKept = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      if (!to[j]) {
+        minKept = Math.min(minKept, n0[j]);
+      }
+    }
+    double[] n1 = moved.counts();
+    double[][] c1 = moved.centroids();
+    java.util.Set<Integer> used = new java.util.HashSet<>();
+    for (int j = 0; j < k; j++) {
+      if (!to[j]) {
+        assertArrayEquals(c0[j], c1[j], "kept centroid " + j);
+        assertEquals(n0[j], n1[j], "kept count " + j);
+        continue;
+      }
+      assertEquals(minKept, n1[j], "count of reassigned centroid " + j);
+      int row = -1;
+      for (int i = 0; i < b; i++) {
+        if (java.util.Arrays.equals(batch[i], c1[j])) {
+          row = i;
+        }
+      }
+      assertTrue(row >= 0, "reassigned centroid " + j + " is a batch row");
+      assertTrue(used.add(row), "reassigned centroids take distinct rows");
+    }
+  }
+
   @Property(tries = 30)
   void updaterFedTheFitsBatchesGivesTheFit(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1500) int n,
       @ForAll @IntRange(min = 0, max = 5) int dimIndex, @ForAll boolean weighted) {

@@ -219,17 +219,27 @@ public final class MiniBatch {
     }
     int half = (int) (0.5 * b);
     if (m > 0.5 * b) {
-      // Keep the `half` lowest counts (ties to the lower index); the others stay.
-      Integer[] order = new Integer[k];
+      // Only the `half` lowest counts move (ties to the lower index): those below the half-th smallest count, then
+      // those equal to it in index order. (All of them are below the limit, as more than `half` centroids are.)
       for (int j = 0; j < k; j++) {
-        order[j] = j;
+        to[j] = false;
       }
-      Arrays.sort(order, (p, q) -> {
-        int c = Double.compare(counts[p], counts[q]);
-        return c != 0 ? c : Integer.compare(p, q);
-      });
-      for (int r = half; r < k; r++) {
-        to[order[r]] = false;
+      if (half > 0) {
+        double[] sorted = counts.clone();
+        Arrays.sort(sorted);
+        double cut = sorted[half - 1];
+        int ties = half;
+        for (int j = 0; j < k; j++) {
+          ties -= counts[j] < cut ? 1 : 0;
+        }
+        for (int j = 0; j < k; j++) {
+          if (counts[j] < cut) {
+            to[j] = true;
+          } else if (counts[j] == cut && ties > 0) {
+            to[j] = true;
+            ties--;
+          }
+        }
       }
       m = half;
     }
