@@ -70,7 +70,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class BisectingKMeansBenchmark {
+public class BisectingBenchmark {
 
   /** Clusters (leaves), for every library. */
   static final int K = 10;

@@ -54,7 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class MiniBatchKMeansBenchmark {
+public class MiniBatchBenchmark {
 
   @Param({"1000000x10", "10000000x2"})
   public String shape;
