@@ -1,0 +1,501 @@
+package io.github.clusterkit.birch.internal;
+
+import java.util.Arrays;
+
+/**
+ * The clustering-feature tree of BIRCH in flat arrays, with scikit-learn 1.2.1's arithmetic
+ * ({@code sklearn.cluster._birch}): the insertion path by {@code -2 c.x + ||c||^2}, the squared radius as
+ * {@code SS / n - ||c||^2}, the centroid of a leaf merge as {@code (1 / n) * LS} and of an update as {@code LS / n},
+ * a node split on its farthest pair of entries by {@code ||a||^2 + ||b||^2 - 2 a.b}, and dot products summed in
+ * index order with a fused multiply-add per term (as OpenBLAS's {@code ddot} below 16 values). Not API; not
+ * thread-safe.
+ *
+ * <p>Subclusters and nodes live in growing pools addressed by number. A leaf subcluster keeps its number for the
+ * tree's life (a split moves it to a new node); a non-leaf subcluster replaced in a split, and the node split, are
+ * left unused in the pools (at most two per split).
+ */
+public final class CfTree {
+
+  private final int d;
+  private final int b;
+  private final double thresholdSq;
+
+  // subclusters
+  private int subs;
+  private long[] count = new long[16];
+  private double[] ls;
+  private double[] ss = new double[16];
+  private double[] cen;
+  private double[] sq = new double[16];
+  private int[] child = new int[16];
+
+  // nodes; node 0 is the dummy leaf in front of the list of leaves
+  private int nodes;
+  private int[] entries;
+  private int[] size = new int[8];
+  private boolean[] leaf = new boolean[8];
+  private int[] prev = new int[8];
+  private int[] next = new int[8];
+  private int root;
+
+  private long rows;
+  private final double[] tmp;
+  private final double[] dist;
+
+  /**
+   * @param d the number of columns, at least 1
+   * @param threshold the radius threshold, finite and positive
+   * @param branchingFactor the most entries of a node, at least 2
+   */
+  public CfTree(int d, double threshold, int branchingFactor) {
+    this.d = d;
+    this.b = branchingFactor;
+    this.thresholdSq = threshold * threshold;
+    this.ls = new double[16 * d];
+    this.cen = new double[16 * d];
+    this.entries = new int[8 * (b + 1)];
+    this.tmp = new double[d];
+    this.dist = new double[(b + 1) * (b + 1)];
+    int dummy = newNode(true);
+    root = newNode(true);
+    next[dummy] = root;
+    prev[root] = dummy;
+  }
+
+  /** @return the number of rows inserted */
+  public long rows() {
+    return rows;
+  }
+
+  /** @return the number of columns */
+  public int dimension() {
+    return d;
+  }
+
+  /**
+   * Inserts one row (scikit-learn's {@code partial_fit} of one sample).
+   *
+   * @param x values (not modified)
+   * @param off offset of the row in {@code x}
+   * @return the number of the leaf subcluster the row joined or started
+   */
+  public int insert(double[] x, int off) {
+    double xss = dot(x, off, x, off);
+    int[] landed = new int[1];
+    if (insert(root, x, off, xss, landed)) {
+      int[] two = split(root);
+      int r = newNode(false);
+      append(r, two[0]);
+      append(r, two[1]);
+      root = r;
+    }
+    rows++;
+    return landed[0];
+  }
+
+  /**
+   * Inserts {@code n} rows in order.
+   *
+   * @param x row-major values (not modified)
+   * @param n number of rows
+   */
+  public void insertAll(double[] x, int n) {
+    for (int i = 0; i < n; i++) {
+      insert(x, i * d);
+    }
+  }
+
+  private boolean insert(int node, double[] x, int off, double xss, int[] landed) {
+    int m = size[node];
+    int base = node * (b + 1);
+    if (m == 0) {
+      int s = newLeafSub(x, off, xss);
+      append(node, s);
+      landed[0] = s;
+      return false;
+    }
+    int closestIndex = 0;
+    double best = Double.POSITIVE_INFINITY;
+    for (int t = 0; t < m; t++) {
+      int e = entries[base + t];
+      double v = gemvDot(cen, e * d, x, off) * -2.0 + sq[e];
+      if (v < best || t == 0) {
+        best = v;
+        closestIndex = t;
+      }
+    }
+    int closest = entries[base + closestIndex];
+    if (child[closest] >= 0) {
+      if (!insert(child[closest], x, off, xss, landed)) {
+        update(closest, x, off, xss);
+        return false;
+      }
+      int[] two = split(child[closest]);
+      entries[base + closestIndex] = two[0];
+      append(node, two[1]);
+      return size[node] > b;
+    }
+    if (tryMerge(closest, x, off, xss)) {
+      landed[0] = closest;
+      return false;
+    }
+    int s = newLeafSub(x, off, xss);
+    append(node, s);
+    landed[0] = s;
+    return size[node] > b;
+  }
+
+  /** scikit-learn's {@code merge_subcluster}: merges if the squared radius {@code SS / n - ||c||^2} is at most t^2. */
+  private boolean tryMerge(int s, double[] x, int off, double xss) {
+    double newSs = ss[s] + xss;
+    long newN = count[s] + 1;
+    int so = s * d;
+    double inv = 1.0 / newN;
+    for (int j = 0; j < d; j++) {
+      tmp[j] = inv * (ls[so + j] + x[off + j]);
+    }
+    double newSq = dot(tmp, 0, tmp, 0);
+    double sqRadius = newSs / newN - newSq;
+    if (!(sqRadius <= thresholdSq)) {
+      return false;
+    }
+    for (int j = 0; j < d; j++) {
+      ls[so + j] += x[off + j];
+    }
+    System.arraycopy(tmp, 0, cen, so, d);
+    count[s] = newN;
+    ss[s] = newSs;
+    sq[s] = newSq;
+    return true;
+  }
+
+  /** scikit-learn's {@code _CFSubcluster.update} with one row. */
+  private void update(int s, double[] x, int off, double xss) {
+    int so = s * d;
+    count[s]++;
+    for (int j = 0; j < d; j++) {
+      ls[so + j] += x[off + j];
+    }
+    ss[s] += xss;
+    double n = count[s];
+    for (int j = 0; j < d; j++) {
+      cen[so + j] = ls[so + j] / n;
+    }
+    sq[s] = dot(cen, so, cen, so);
+  }
+
+  /** scikit-learn's {@code _CFSubcluster.update} with another subcluster, into an empty or growing one. */
+  private void absorb(int s, int o) {
+    int so = s * d;
+    int oo = o * d;
+    count[s] += count[o];
+    for (int j = 0; j < d; j++) {
+      ls[so + j] += ls[oo + j];
+    }
+    ss[s] += ss[o];
+    double n = count[s];
+    for (int j = 0; j < d; j++) {
+      cen[so + j] = ls[so + j] / n;
+    }
+    sq[s] = dot(cen, so, cen, so);
+  }
+
+  /**
+   * scikit-learn's {@code _split_node}: two new nodes under two new subclusters; the farthest pair by the first
+   * maximum of the full matrix of {@code (-2 a.b + ||a||^2) + ||b||^2} (row-major order, negatives to 0, diagonal 0);
+   * each entry to the first of the pair unless strictly nearer the second, the first itself always to the first.
+   */
+  private int[] split(int node) {
+    int m = size[node];
+    int base = node * (b + 1);
+    boolean isLeaf = leaf[node];
+    int n1 = newNode(isLeaf);
+    int n2 = newNode(isLeaf);
+    int s1 = newEmptySub(n1);
+    int s2 = newEmptySub(n2);
+    if (isLeaf) {
+      int p = prev[node];
+      int q = next[node];
+      if (p >= 0) {
+        next[p] = n1;
+      }
+      prev[n1] = p;
+      next[n1] = n2;
+      prev[n2] = n1;
+      next[n2] = q;
+      if (q >= 0) {
+        prev[q] = n2;
+      }
+    }
+    // row norms as scikit-learn's euclidean_distances computes them when Y is X: from the centroids themselves
+    int far1 = 0;
+    int far2 = 0;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < m; i++) {
+      int a = entries[base + i];
+      double na = rowNorm(cen, a * d);
+      for (int j = 0; j < m; j++) {
+        int c = entries[base + j];
+        double v;
+        if (i == j) {
+          v = 0;
+        } else {
+          double nc = rowNorm(cen, c * d);
+          v = dot(cen, a * d, cen, c * d) * -2.0 + na + nc;
+          if (!(v > 0)) {
+            v = 0;
+          }
+        }
+        dist[i * m + j] = v;
+        if (v > max) {
+          max = v;
+          far1 = i;
+          far2 = j;
+        }
+      }
+    }
+    for (int t = 0; t < m; t++) {
+      int e = entries[base + t];
+      boolean first = t == far1 || dist[far1 * m + t] < dist[far2 * m + t];
+      if (first) {
+        append(n1, e);
+        absorb(s1, e);
+      } else {
+        append(n2, e);
+        absorb(s2, e);
+      }
+    }
+    return new int[] {s1, s2};
+  }
+
+  private static double dot(double[] a, int ao, double[] c, int co, int d) {
+    double s = 0;
+    for (int j = 0; j < d; j++) {
+      s = Math.fma(a[ao + j], c[co + j], s);
+    }
+    return s;
+  }
+
+  private double dot(double[] a, int ao, double[] c, int co) {
+    return dot(a, ao, c, co, d);
+  }
+
+  /**
+   * The matrix-vector product's term of scikit-learn's insertion (numpy's {@code dot} of the node's centroids with
+   * the row, OpenBLAS's {@code dgemv}): for two columns {@code fma(a0, x0, a1 x1)}, as that kernel rounds it;
+   * otherwise as {@link #dot}.
+   */
+  private double gemvDot(double[] a, int ao, double[] x, int xo) {
+    if (d == 2) {
+      return Math.fma(a[ao], x[xo], a[ao + 1] * x[xo + 1]);
+    }
+    return dot(a, ao, x, xo, d);
+  }
+
+  /** A squared norm as numpy's {@code einsum} (scikit-learn's {@code row_norms}) gives it for up to two columns. */
+  private double rowNorm(double[] a, int ao) {
+    double s = 0;
+    for (int j = 0; j < d; j++) {
+      s += a[ao + j] * a[ao + j];
+    }
+    return s;
+  }
+
+  private int newNode(boolean isLeaf) {
+    if (nodes == size.length) {
+      int cap = nodes * 2;
+      size = Arrays.copyOf(size, cap);
+      leaf = Arrays.copyOf(leaf, cap);
+      prev = Arrays.copyOf(prev, cap);
+      next = Arrays.copyOf(next, cap);
+      entries = Arrays.copyOf(entries, cap * (b + 1));
+    }
+    int id = nodes++;
+    leaf[id] = isLeaf;
+    prev[id] = -1;
+    next[id] = -1;
+    size[id] = 0;
+    return id;
+  }
+
+  private void append(int node, int s) {
+    entries[node * (b + 1) + size[node]++] = s;
+  }
+
+  private int newSub() {
+    if (subs == count.length) {
+      int cap = subs * 2;
+      count = Arrays.copyOf(count, cap);
+      ss = Arrays.copyOf(ss, cap);
+      sq = Arrays.copyOf(sq, cap);
+      child = Arrays.copyOf(child, cap);
+      ls = Arrays.copyOf(ls, cap * d);
+      cen = Arrays.copyOf(cen, cap * d);
+    }
+    return subs++;
+  }
+
+  private int newLeafSub(double[] x, int off, double xss) {
+    int s = newSub();
+    count[s] = 1;
+    System.arraycopy(x, off, ls, s * d, d);
+    System.arraycopy(x, off, cen, s * d, d);
+    ss[s] = xss;
+    sq[s] = xss;
+    child[s] = -1;
+    return s;
+  }
+
+  private int newEmptySub(int childNode) {
+    int s = newSub();
+    count[s] = 0;
+    Arrays.fill(ls, s * d, s * d + d, 0.0);
+    Arrays.fill(cen, s * d, s * d + d, 0.0);
+    ss[s] = 0;
+    sq[s] = 0;
+    child[s] = childNode;
+    return s;
+  }
+
+  /**
+   * @return the leaf subclusters' numbers in scikit-learn's order ({@code subcluster_centers_}): leaves in list order,
+   *     each leaf's entries in node order
+   */
+  public int[] leafSubclusters() {
+    int total = 0;
+    for (int leafNode = next[0]; leafNode >= 0; leafNode = next[leafNode]) {
+      total += size[leafNode];
+    }
+    int[] out = new int[total];
+    int k = 0;
+    for (int leafNode = next[0]; leafNode >= 0; leafNode = next[leafNode]) {
+      System.arraycopy(entries, leafNode * (b + 1), out, k, size[leafNode]);
+      k += size[leafNode];
+    }
+    return out;
+  }
+
+  /**
+   * @param subs subcluster numbers
+   * @return their centroids, row-major
+   */
+  public double[] centroids(int[] subs) {
+    double[] out = new double[subs.length * d];
+    for (int i = 0; i < subs.length; i++) {
+      System.arraycopy(cen, subs[i] * d, out, i * d, d);
+    }
+    return out;
+  }
+
+  /**
+   * @param subs subcluster numbers
+   * @return their linear sums, row-major
+   */
+  public double[] linearSums(int[] subs) {
+    double[] out = new double[subs.length * d];
+    for (int i = 0; i < subs.length; i++) {
+      System.arraycopy(ls, subs[i] * d, out, i * d, d);
+    }
+    return out;
+  }
+
+  /**
+   * @param subs subcluster numbers
+   * @return their numbers of rows
+   */
+  public long[] counts(int[] subs) {
+    long[] out = new long[subs.length];
+    for (int i = 0; i < subs.length; i++) {
+      out[i] = count[subs[i]];
+    }
+    return out;
+  }
+
+  /**
+   * @param subs subcluster numbers
+   * @return their sums of squared norms of the rows
+   */
+  public double[] squaredSums(int[] subs) {
+    double[] out = new double[subs.length];
+    for (int i = 0; i < subs.length; i++) {
+      out[i] = ss[subs[i]];
+    }
+    return out;
+  }
+
+  /** @return the number of levels, 1 for a root that is a leaf */
+  public int height() {
+    int h = 1;
+    int node = root;
+    while (!leaf[node]) {
+      node = child[entries[node * (b + 1)]];
+      h++;
+    }
+    return h;
+  }
+
+  /**
+   * Checks the structure: every node reachable from the root holds 1..branchingFactor entries (the root may be an
+   * empty leaf before the first row), a non-leaf's entries have children and a leaf's none, all leaves at the same
+   * depth, every non-leaf subcluster's count the sum of its child's, and the list of leaves the leaves of the tree
+   * from left to right.
+   *
+   * @return null when every rule holds, else a description of the first broken rule
+   */
+  public String checkInvariants() {
+    int[] leafOrder = new int[nodes];
+    int[] found = new int[1];
+    String err = check(root, 1, height(), leafOrder, found);
+    if (err != null) {
+      return err;
+    }
+    int k = 0;
+    for (int leafNode = next[0]; leafNode >= 0; leafNode = next[leafNode]) {
+      if (k >= found[0] || leafOrder[k] != leafNode) {
+        return "leaf list differs from the tree's leaves at position " + k;
+      }
+      k++;
+    }
+    return k == found[0] ? null : "leaf list has " + k + " leaves, the tree " + found[0];
+  }
+
+  private String check(int node, int depth, int height, int[] leafOrder, int[] found) {
+    int m = size[node];
+    if (m > b || (m == 0 && !(node == root && rows == 0))) {
+      return "node " + node + " holds " + m + " entries (branching factor " + b + ")";
+    }
+    int base = node * (b + 1);
+    if (leaf[node]) {
+      if (depth != height) {
+        return "leaf " + node + " at depth " + depth + ", tree height " + height;
+      }
+      leafOrder[found[0]++] = node;
+      for (int t = 0; t < m; t++) {
+        if (child[entries[base + t]] >= 0) {
+          return "leaf entry with a child in node " + node;
+        }
+      }
+      return null;
+    }
+    for (int t = 0; t < m; t++) {
+      int e = entries[base + t];
+      int c = child[e];
+      if (c < 0) {
+        return "non-leaf entry without a child in node " + node;
+      }
+      long sum = 0;
+      int cb = c * (b + 1);
+      for (int u = 0; u < size[c]; u++) {
+        sum += count[entries[cb + u]];
+      }
+      if (sum != count[e]) {
+        return "subcluster " + e + " counts " + count[e] + ", its child " + sum;
+      }
+      String err = check(c, depth + 1, height, leafOrder, found);
+      if (err != null) {
+        return err;
+      }
+    }
+    return null;
+  }
+}
