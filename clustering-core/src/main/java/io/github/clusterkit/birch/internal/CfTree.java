@@ -118,7 +118,7 @@ public final class CfTree {
     double best = Double.POSITIVE_INFINITY;
     for (int t = 0; t < m; t++) {
       int e = entries[base + t];
-      double v = gemvDot(cen, e * d, x, off) * -2.0 + sq[e];
+      double v = gemvTerm(m, t, cen, e * d, x, off) * -2.0 + sq[e];
       if (v < best || t == 0) {
         best = v;
         closestIndex = t;
@@ -281,24 +281,103 @@ public final class CfTree {
   }
 
   /**
-   * The matrix-vector product's term of scikit-learn's insertion (numpy's {@code dot} of the node's centroids with
-   * the row, OpenBLAS's {@code dgemv}): for two columns {@code fma(a0, x0, a1 x1)}, as that kernel rounds it;
-   * otherwise as {@link #dot}.
+   * Term {@code t} of the matrix-vector product {@code C x} of a node's {@code m} centroids with a row, rounded as
+   * scikit-learn's {@code np.dot(centroids_, x)} is by OpenBLAS's {@code dgemv_t} on x86-64 (Haswell kernels): the
+   * columns in blocks of four rows, each term's lanes (rows modulo 4) summed with fused multiply-adds and reduced as
+   * {@code (l0 + l2) + (l1 + l3)} for the first {@code 4 floor(m / 4)} centroids; the next two, if {@code m mod 4}
+   * is 2 or 3, in two lanes (rows modulo 2) of plain products and sums; the last, if {@code m} is odd past those, in
+   * four such lanes; then the last {@code d mod 4} columns added as that kernel's C code rounds them. One centroid
+   * alone is a plain dot product. Only the order of the terms matters to the tree, and only where two entries are
+   * within rounding of each other; other BLAS builds round otherwise there.
    */
-  private double gemvDot(double[] a, int ao, double[] x, int xo) {
-    if (d == 2) {
-      return Math.fma(a[ao], x[xo], a[ao + 1] * x[xo + 1]);
+  private double gemvTerm(int m, int t, double[] a, int ao, double[] x, int xo) {
+    if (m == 1) {
+      return dot(a, ao, x, xo, d);
     }
-    return dot(a, ao, x, xo, d);
+    int m3 = d & 3;
+    int m1 = d - m3;
+    double y = 0;
+    if (m1 > 0) {
+      int full = m & ~3;
+      double v;
+      if (t < full) {
+        double l0 = 0;
+        double l1 = 0;
+        double l2 = 0;
+        double l3 = 0;
+        for (int i = 0; i < m1; i += 4) {
+          l0 = Math.fma(a[ao + i], x[xo + i], l0);
+          l1 = Math.fma(a[ao + i + 1], x[xo + i + 1], l1);
+          l2 = Math.fma(a[ao + i + 2], x[xo + i + 2], l2);
+          l3 = Math.fma(a[ao + i + 3], x[xo + i + 3], l3);
+        }
+        v = (l0 + l2) + (l1 + l3);
+      } else if ((m & 2) != 0 && t < full + 2) {
+        double e = 0;
+        double o = 0;
+        for (int i = 0; i < m1; i += 2) {
+          e += a[ao + i] * x[xo + i];
+          o += a[ao + i + 1] * x[xo + i + 1];
+        }
+        v = e + o;
+      } else {
+        double l0 = 0;
+        double l1 = 0;
+        double l2 = 0;
+        double l3 = 0;
+        for (int i = 0; i < m1; i += 4) {
+          l0 += a[ao + i] * x[xo + i];
+          l1 += a[ao + i + 1] * x[xo + i + 1];
+          l2 += a[ao + i + 2] * x[xo + i + 2];
+          l3 += a[ao + i + 3] * x[xo + i + 3];
+        }
+        v = (l0 + l2) + (l1 + l3);
+      }
+      y += v;
+    }
+    int k = ao + m1;
+    int q = xo + m1;
+    if (m3 == 1) {
+      y = Math.fma(a[k], x[q], y);
+    } else if (m3 == 2) {
+      y += Math.fma(a[k], x[q], a[k + 1] * x[q + 1]);
+    } else if (m3 == 3) {
+      y += Math.fma(a[k + 2], x[q + 2], Math.fma(a[k], x[q], a[k + 1] * x[q + 1]));
+    }
+    return y;
   }
 
-  /** A squared norm as numpy's {@code einsum} (scikit-learn's {@code row_norms}) gives it for up to two columns. */
+  /**
+   * A squared norm as numpy's {@code einsum('ij,ij->i')} rounds it (scikit-learn's {@code row_norms}, SSE2 baseline):
+   * two lanes (even and odd columns) of plain products and sums, eight columns at a time innermost-last, then the
+   * rest two at a time, the lanes added at the end.
+   */
   private double rowNorm(double[] a, int ao) {
-    double s = 0;
-    for (int j = 0; j < d; j++) {
-      s += a[ao + j] * a[ao + j];
+    double l0 = 0;
+    double l1 = 0;
+    int k = ao;
+    int c = d;
+    while (c >= 8) {
+      double v0 = a[k + 6] * a[k + 6] + l0;
+      double v1 = a[k + 7] * a[k + 7] + l1;
+      v0 = a[k + 4] * a[k + 4] + v0;
+      v1 = a[k + 5] * a[k + 5] + v1;
+      v0 = a[k + 2] * a[k + 2] + v0;
+      v1 = a[k + 3] * a[k + 3] + v1;
+      l0 = a[k] * a[k] + v0;
+      l1 = a[k + 1] * a[k + 1] + v1;
+      k += 8;
+      c -= 8;
     }
-    return s;
+    while (c > 0) {
+      l0 = a[k] * a[k] + l0;
+      if (c > 1) {
+        l1 = a[k + 1] * a[k + 1] + l1;
+      }
+      k += 2;
+      c -= 2;
+    }
+    return l0 + l1;
   }
 
   private int newNode(boolean isLeaf) {
