@@ -516,8 +516,8 @@ public final class CfTree {
   /**
    * Checks the structure: every node reachable from the root holds 1..branchingFactor entries (the root may be an
    * empty leaf before the first row), a non-leaf's entries have children and a leaf's none, all leaves at the same
-   * depth, every non-leaf subcluster's count the sum of its child's, and the list of leaves the leaves of the tree
-   * from left to right.
+   * depth, every non-leaf subcluster's count the sum of its child's, and the list of leaves the leaves of the tree,
+   * each once (in the list's own order, see below).
    *
    * @return null when every rule holds, else a description of the first broken rule
    */
@@ -528,11 +528,19 @@ public final class CfTree {
     if (err != null) {
       return err;
     }
+    // The list holds the tree's leaves, each once, but not in the tree's left-to-right order: a split puts its two
+    // halves in the list where the split leaf was, while the parent appends the second half's entry at its end
+    // (scikit-learn's _split_node and update_split_subclusters).
+    boolean[] inTree = new boolean[nodes];
+    for (int i = 0; i < found[0]; i++) {
+      inTree[leafOrder[i]] = true;
+    }
     int k = 0;
     for (int leafNode = next[0]; leafNode >= 0; leafNode = next[leafNode]) {
-      if (k >= found[0] || leafOrder[k] != leafNode) {
-        return "leaf list differs from the tree's leaves at position " + k;
+      if (!inTree[leafNode]) {
+        return "leaf list holds node " + leafNode + ", not a leaf of the tree or listed twice";
       }
+      inTree[leafNode] = false;
       k++;
     }
     return k == found[0] ? null : "leaf list has " + k + " leaves, the tree " + found[0];
