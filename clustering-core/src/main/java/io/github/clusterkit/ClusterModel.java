@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A fitted clustering that assigns points to its clusters: {@link io.github.clusterkit.kmeans.KMeansModel},
  * {@link io.github.clusterkit.kmedoids.KMedoidsModel}, {@link io.github.clusterkit.gmm.GaussianMixtureModel},
- * {@link io.github.clusterkit.dbscan.DbscanModel} and {@link io.github.clusterkit.hdbscan.HdbscanModel}. Code
+ * {@link io.github.clusterkit.dbscan.DbscanModel}, {@link io.github.clusterkit.hdbscan.HdbscanModel} and
+ * {@link io.github.clusterkit.birch.BirchModel}. Code
  * that scores new customers with whichever model a segmentation chose (a service, a batch job, a model file read
  * with {@code ModelFiles.load(file, ClusterModel.class)}) can hold this type and need not know which.
  *
@@ -19,7 +20,7 @@ import java.util.List;
  * <p><b>What predict means.</b> Each model keeps its own rule: K-Means gives the nearest centroid, k-medoids the
  * nearest medoid (in the metric of its fit), a Gaussian mixture its most probable component, DBSCAN the cluster of a
  * core point within {@code eps} or {@code -1} (noise), HDBSCAN* the cluster the point would join in its hierarchy or
- * {@code -1} (noise), so a label is in {@code [-1, clusterCount())} and {@code -1} only for DBSCAN and HDBSCAN*. The
+ * {@code -1} (noise), BIRCH the cluster of the nearest subcluster centroid, so a label is in {@code [-1, clusterCount())} and {@code -1} only for DBSCAN and HDBSCAN*. The
  * implementations' own Javadoc states the rule, its ties and its errors exactly. Points and datasets are checked as the
  * implementation documents: {@code IllegalArgumentException} for a wrong length, a value that is not finite, or a
  * {@link Dataset} whose column names differ from {@link #columnNames()} (see the implementations; data or a model

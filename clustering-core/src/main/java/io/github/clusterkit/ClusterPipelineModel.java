@@ -69,7 +69,7 @@ public final class ClusterPipelineModel {
    *
    * @param pipeline the fitted preprocessing
    * @param model a clustering fitted on {@code pipeline}'s output: a {@code KMeansModel}, a {@code KMedoidsModel}, a
-   *     {@code GaussianMixtureModel}, a {@code DbscanModel} or an {@code HdbscanModel}
+   *     {@code GaussianMixtureModel}, a {@code DbscanModel}, an {@code HdbscanModel} or a {@code BirchModel}
    * @return the pair, without cluster names
    * @throws IllegalArgumentException if an argument is null, the model's dimension differs from the number of the
    *     pipeline's output columns, or the model's column names were given and differ from them

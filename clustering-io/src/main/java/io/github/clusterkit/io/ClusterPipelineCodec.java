@@ -16,7 +16,7 @@ import java.util.List;
  * parameters: {}
  * state: {
  *   "pipeline": { "parameters": {...}, "state": {...} },                    (as the "pipeline" kind)
- *   "model": { "kind": "kmeans" | "gmm" | "dbscan" | "hdbscan" | "kmedoids" | "bisectingKMeans",
+ *   "model": { "kind": "kmeans" | "gmm" | "dbscan" | "hdbscan" | "kmedoids" | "bisectingKMeans" | "birch",
  *              "parameters": {...}, "state": {...} },
  *   "clusterNames": ["Savers", ...]                                       (optional: absent when none)
  * }

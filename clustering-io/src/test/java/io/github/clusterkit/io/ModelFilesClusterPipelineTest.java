@@ -129,7 +129,7 @@ class ModelFilesClusterPipelineTest {
     // A model kind that assigns nothing.
     assertRejected(
         "invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan, kmedoids,"
-            + " bisectingKMeans], got"
+            + " bisectingKMeans, birch], got"
             + " \"pca\"",
         ModelFilesKindsTest.edit(named, doc -> ((ObjectNode) doc.get("state").get("model")).put("kind", "pca")));
     // Names: one too few, none, a blank one.

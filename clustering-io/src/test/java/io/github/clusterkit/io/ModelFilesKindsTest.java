@@ -265,7 +265,7 @@ class ModelFilesKindsTest {
       assertTrue(text.contains("\"kind\" : \"" + ModelFiles.kinds().get(kind + 1) + "\""), text);
     }
     assertEquals(List.of("pipeline", "kmeans", "dbscan", "gmm", "pca", "hdbscan", "kmedoids", "bisectingKMeans",
-        "clusterPipeline"), ModelFiles.kinds());
+        "birch", "clusterPipeline"), ModelFiles.kinds());
   }
 
   /**

@@ -39,13 +39,13 @@ class ModelFilesMutationGapTest {
         ModelFilesKindsTest.edit(p, d -> ((ObjectNode) d.get("state").get("model")).put("kind", forty)),
         ClusterPipelineModel.class));
     assertEquals("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan, kmedoids,"
-        + " bisectingKMeans],"
+        + " bisectingKMeans, birch],"
         + " got \"" + forty + "\"", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(
         ModelFilesKindsTest.edit(p, d -> ((ObjectNode) d.get("state").get("model")).put("kind", forty + "k")),
         ClusterPipelineModel.class));
     assertEquals("invalid model file at state.model.kind: expected one of [kmeans, dbscan, gmm, hdbscan, kmedoids,"
-        + " bisectingKMeans],"
+        + " bisectingKMeans, birch],"
         + " got \"" + "k".repeat(37) + "...\"", e.getMessage());
   }
 
