@@ -7,6 +7,9 @@ import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
 import io.github.clusterkit.internal.ModelArrays;
 import io.github.clusterkit.internal.ModelPoints;
+import io.github.clusterkit.neighbors.KdTree;
+import io.github.clusterkit.neighbors.Metric;
+import io.github.clusterkit.neighbors.Neighbors;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,7 +23,9 @@ import java.util.List;
  * scikit-learn's {@code subcluster_labels_}, numbered as it numbers them (see {@link Birch}).
  *
  * <p><b>Predict.</b> A point goes to the cluster of its nearest subcluster centroid, nearness by the squared Euclidean
- * distance summed column by column, ties to the subcluster that comes first. scikit-learn's {@code predict} ranks by
+ * distance summed column by column, ties to the subcluster that comes first; a k-d tree of the centroids
+ * ({@link KdTree}, exactly a scan's answer) finds it in about {@code O(log m)} rather than {@code O(m)} for
+ * {@code m} subclusters. scikit-learn's {@code predict} ranks by
  * {@code ||c||^2 - 2 x.c} from a matrix product instead, which can decide otherwise where two centroids are within
  * rounding of the same distance (about {@code 1e-16} of the squared norms); elsewhere the two agree. The training
  * labels of a fit are {@code predict} of the training rows, as scikit-learn's {@code labels_} are, so
@@ -58,6 +63,8 @@ public final class BirchModel implements ClusterModel {
   private final int clusters;
   private final int[] labels;
   private final int parallelism;
+  /** The centroids' k-d tree: the nearest centroid exactly as a scan would find it, ties to the first. */
+  private final KdTree index;
 
   BirchModel(int d, List<String> columnNames, double threshold, int branchingFactor, int requestedClusters,
       double[] centroids, long[] counts, double[] linearSums, double[] squaredSums, int[] subclusterLabels,
@@ -82,6 +89,7 @@ public final class BirchModel implements ClusterModel {
     this.clusters = max + 1;
     this.labels = labels;
     this.parallelism = parallelism;
+    this.index = KdTree.build(Dataset.wrap(centroids, m, d), Metric.EUCLIDEAN);
   }
 
   /**
@@ -360,7 +368,7 @@ public final class BirchModel implements ClusterModel {
    */
   public int nearestSubcluster(double[] point) {
     ModelPoints.check(point, d, "point");
-    return nearest(point, 0);
+    return nearest(point, new Neighbors(1));
   }
 
   /**
@@ -371,7 +379,7 @@ public final class BirchModel implements ClusterModel {
   @Override
   public int predict(double[] point) {
     ModelPoints.check(point, d, "point");
-    return subclusterLabels[nearest(point, 0)];
+    return subclusterLabels[nearest(point, new Neighbors(1))];
   }
 
   /**
@@ -396,38 +404,28 @@ public final class BirchModel implements ClusterModel {
     int[] out = new int[n];
     int chunks = ChunkRunner.chunks(n, CHUNK);
     if (parallelism == 1 || chunks <= 1) {
-      for (int i = 0; i < n; i++) {
-        out[i] = subclusterLabels[nearest(x, i * d)];
-      }
+      labelRows(x, 0, n, out);
       return out;
     }
     try (ChunkRunner runner = new ChunkRunner(parallelism)) {
-      runner.run(chunks, (int c) -> {
-        int end = (int) Math.min(n, (c + 1L) * CHUNK);
-        for (int i = c * CHUNK; i < end; i++) {
-          out[i] = subclusterLabels[nearest(x, i * d)];
-        }
-      });
+      runner.run(chunks, (int c) -> labelRows(x, c * CHUNK, (int) Math.min(n, (c + 1L) * CHUNK), out));
     }
     return out;
   }
 
-  private int nearest(double[] x, int off) {
-    int best = 0;
-    double bd = Double.POSITIVE_INFINITY;
-    for (int s = 0; s < m; s++) {
-      int co = s * d;
-      double v = 0;
-      for (int j = 0; j < d; j++) {
-        double t = x[off + j] - centroids[co + j];
-        v += t * t;
-      }
-      if (v < bd) {
-        bd = v;
-        best = s;
-      }
+  private void labelRows(double[] x, int from, int to, int[] out) {
+    Neighbors buf = new Neighbors(1);
+    double[] q = new double[d];
+    for (int i = from; i < to; i++) {
+      System.arraycopy(x, i * d, q, 0, d);
+      out[i] = subclusterLabels[nearest(q, buf)];
     }
-    return best;
+  }
+
+  /** The nearest centroid by the squared Euclidean distance summed column by column, ties to the first. */
+  private int nearest(double[] point, Neighbors buf) {
+    index.knn(point, 1, buf);
+    return buf.index(0);
   }
 
   private void checkData(Dataset data) {
