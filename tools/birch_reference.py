@@ -16,6 +16,9 @@ Data sets (exact decimal literals, Python's repr, which Java parses to the same 
   grid2d    the 10 x 10 integer grid, shuffled (random_state 3): equal distances everywhere
   line1d    400 rows, one column, three normal groups (seed 11)
   blobs10d  500 rows, 10 columns, make_blobs(5 centres, random_state 5)
+  blobs4d   2000 rows, 4 columns, make_blobs(6 centres, random_state 4): scikit-learn's default branching factor 50
+            with hundreds of subclusters, so nodes of 51 entries split (OpenBLAS rounds their distance matrix's last
+            columns with other kernels than the first 48; see CfTree)
   mall      Mall Customers' Age, Annual Income and Spending Score (raw integers, 200 rows): read by the test itself
             from the shared data (not copied here), only the results are stored. Raw because standardising in Java
             and in numpy rounds differently in the last bit and near-ties could then differ.
@@ -55,6 +58,8 @@ def datasets(shared):
         rng.permutation(400)].reshape(-1, 1)
     x, _ = make_blobs(n_samples=500, n_features=10, centers=5, random_state=5)
     out["blobs10d"] = x
+    x, _ = make_blobs(n_samples=2000, n_features=4, centers=6, random_state=4)
+    out["blobs4d"] = x
     mall = np.loadtxt(os.path.join(shared, "Mall_Customers.csv"), delimiter=",", skiprows=1, usecols=(2, 3, 4))
     out["mall"] = mall
     return out
@@ -68,6 +73,7 @@ CASES = [
     ("grid2d", 0.6, 3, 4, 9),
     ("line1d", 0.2, 3, 3, 0), ("line1d", 0.5, 5, 0, 0), ("line1d", 0.2, 3, 3, 50),
     ("blobs10d", 1.5, 3, 5, 0), ("blobs10d", 3.0, 5, 0, 0), ("blobs10d", 1.5, 4, 5, 70),
+    ("blobs4d", 0.6, 50, 6, 0), ("blobs4d", 0.4, 50, 0, 250),
     ("mall", 5.0, 3, 5, 0), ("mall", 10.0, 4, 0, 0), ("mall", 8.0, 5, 6, 0), ("mall", 5.0, 3, 5, 33),
 ]
 

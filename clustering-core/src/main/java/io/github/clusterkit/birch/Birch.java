@@ -27,23 +27,32 @@ import java.util.Locale;
  * <p><b>Same result as scikit-learn.</b> The tree is scikit-learn 1.2.1's {@code Birch(threshold, branching_factor,
  * n_clusters)} in float64, rule for rule and with its arithmetic, so its subclusters ({@code subcluster_centers_}, in
  * its order), their counts, the clusters of the subclusters ({@code subcluster_labels_}, numbered as it numbers them)
- * and the labels are scikit-learn's (tested on reference sets: counts and labels equal, centroids within
- * {@code 1e-12} relative). A row goes down the tree to the entry of smallest {@code ||c||^2 - 2 c.x} (the first on
+ * and the labels are scikit-learn's (tested on 28 reference cases, tools/birch_reference.py: counts, subcluster
+ * clusters and labels equal, centroids bit for bit). A row goes down the tree to the entry of smallest {@code ||c||^2 - 2 c.x} (the first on
  * ties); at a leaf it joins that subcluster when the merged squared radius {@code SS / n - ||c||^2} is at most
  * {@code threshold^2}, else it starts a subcluster; a node with more than {@code branchingFactor} entries splits
  * around its farthest pair of entries (the first such pair in row-major order of scikit-learn's distance matrix;
  * every other entry to the nearer of the two, the first on ties), its parent entry replaced by the two halves, up to
- * a new root. Dot products are summed in index order with a fused multiply-add per term (what OpenBLAS's
- * {@code ddot} does below 16 columns), so that even decisions that rounding settles come out as scikit-learn's;
- * where its BLAS sums otherwise (more columns, other machines) only such near-ties can differ.
+ * a new root. Where rounding decides, the decisions are scikit-learn's too: its dot products, norms and distance
+ * matrices are rounded as numpy 1.24 and OpenBLAS's x86-64 kernels round them (the order of their sums and their
+ * fused multiply-adds, replicated), so that even near-ties, and the orientation of a split (which of the farthest
+ * pair becomes the first half, decided by rounding in scikit-learn's not quite symmetric distance matrix), come out
+ * the same; on other BLAS builds scikit-learn itself may decide such near-ties otherwise. Limits of the replication:
+ * the split's matrix of products is exact where checked, nodes of up to 9 entries and the first
+ * {@code 8 floor(m / 8)} rows and columns of larger ones, while OpenBLAS computes the others with edge kernels not
+ * replicated here (they matter only where a split's orientation is a near-tie; the reference cases with the default
+ * branching factor 50 match exactly); the insertion's products are replicated up to 2048 columns.
  *
  * <p><b>Its quirks, kept.</b> The merge test's {@code SS / n - ||c||^2} cancels: for rows far from the origin
- * relative to the threshold (values near {@code 1e4} with threshold {@code 0.01}, or near {@code 1e8} with threshold
- * {@code 1}) rounding decides merges, and a subcluster's exact radius can exceed the threshold; centre and scale the
+ * relative to the threshold (values near {@code 1e4} with threshold {@code 1e-4}, or near {@code 1e8} with threshold
+ * {@code 1}: the formula's rounding, about {@code 1e-16} of the squared values, reaches {@code threshold^2}) rounding
+ * decides merges, and a subcluster's exact radius can exceed the threshold; centre and scale the
  * data first (e.g. {@code StandardScaler}), which also makes one threshold fit every column. The insertion path
- * likewise ranks by {@code ||c||^2 - 2 c.x}. Both are kept so that the tree is scikit-learn's. The threshold bounds
- * only the leaf subclusters' radius (as computed by that formula) at the time of a merge, not any diameter or the
- * clusters of the global step.
+ * likewise ranks by {@code ||c||^2 - 2 c.x}. Both are kept so that the tree is scikit-learn's. Subclusters come in
+ * the order of scikit-learn's list of leaves, which is not the tree's left-to-right order (a split puts its two
+ * halves in the list where the split leaf was, while the parent appends the second half's entry at its end): it is
+ * kept, as it numbers the subclusters and so the labels. The threshold bounds only the leaf subclusters' radius (as
+ * computed by that formula) at the time of a merge, not any diameter or the clusters of the global step.
  *
  * <p><b>Global step.</b> {@link #clusters(int) clusters(k)} with {@code k >= 1} (default 3, as scikit-learn) runs
  * Ward's linkage on the subcluster centroids, each centroid one point whatever its count (as scikit-learn's

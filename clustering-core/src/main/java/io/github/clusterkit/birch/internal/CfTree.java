@@ -6,9 +6,11 @@ import java.util.Arrays;
  * The clustering-feature tree of BIRCH in flat arrays, with scikit-learn 1.2.1's arithmetic
  * ({@code sklearn.cluster._birch}): the insertion path by {@code -2 c.x + ||c||^2}, the squared radius as
  * {@code SS / n - ||c||^2}, the centroid of a leaf merge as {@code (1 / n) * LS} and of an update as {@code LS / n},
- * a node split on its farthest pair of entries by {@code ||a||^2 + ||b||^2 - 2 a.b}, and dot products summed in
- * index order with a fused multiply-add per term (as OpenBLAS's {@code ddot} below 16 values). Not API; not
- * thread-safe.
+ * a node split on its farthest pair of entries by {@code (-2 a.b + ||a||^2) + ||b||^2}; and every sum rounded as
+ * numpy 1.24 with OpenBLAS (x86-64, Haswell kernels) rounds it there: {@code ddot} (a fused multiply-add per term in
+ * index order, below 16 values), {@code dgemv} for the insertion ({@code gemvTerm}), {@code einsum} for the split's
+ * norms ({@code rowNorm}), {@code dsyrk}'s products for the split (index order with fused multiply-adds; exact for
+ * small nodes, see {@code Birch}). Not API; not thread-safe.
  *
  * <p>Subclusters and nodes live in growing pools addressed by number. A leaf subcluster keeps its number for the
  * tree's life (a split moves it to a new node); a non-leaf subcluster replaced in a split, and the node split, are
