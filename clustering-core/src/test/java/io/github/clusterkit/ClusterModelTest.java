@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
+import io.github.clusterkit.birch.Birch;
+import io.github.clusterkit.birch.BirchModel;
 import io.github.clusterkit.dbscan.Dbscan;
 import io.github.clusterkit.dbscan.DbscanModel;
 import io.github.clusterkit.gmm.GaussianMixture;
@@ -31,6 +33,7 @@ class ClusterModelTest {
   private static final KMeansModel KM = KMeans.k(3).seed(1).fit(DATA);
   private static final GaussianMixtureModel GMM = GaussianMixture.components(2).seed(1).fit(DATA);
   private static final DbscanModel DB = Dbscan.eps(1.5).minPts(3).fit(DATA);
+  private static final BirchModel BIRCH = Birch.threshold(1).clusters(2).fit(DATA);
 
   @Test
   void theInterfaceGivesEachModelsOwnAnswers() {
@@ -52,7 +55,7 @@ class ClusterModelTest {
   @Test
   void theInterfaceChecksAsTheModelsDo() {
     Dataset swapped = Dataset.of(new double[][] {{0, 0}}, List.of("spending", "income"));
-    for (ClusterModel m : List.<ClusterModel>of(KM, GMM, DB)) {
+    for (ClusterModel m : List.<ClusterModel>of(KM, GMM, DB, BIRCH)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.predict(swapped));
       assertTrue(e.getMessage().contains("fitted on [income, spending], got [spending, income]"), e.getMessage());
       e = assertThrows(IllegalArgumentException.class, () -> m.predict(new double[] {Double.NaN, 0}));
@@ -96,7 +99,7 @@ class ClusterModelTest {
   void everyLabelIsAClusterOrNoiseForDbscanOnly(
       @ForAll @Size(2) List<@DoubleRange(min = -100, max = 100) Double> p) {
     double[] point = {p.get(0), p.get(1)};
-    for (ClusterModel m : List.<ClusterModel>of(KM, GMM, DB)) {
+    for (ClusterModel m : List.<ClusterModel>of(KM, GMM, DB, BIRCH)) {
       int label = m.predict(point);
       int lowest = m == DB ? -1 : 0;
       assertTrue(label >= lowest && label < m.clusterCount(), m + ": " + label);
