@@ -19,6 +19,9 @@ Data sets (exact decimal literals, Python's repr, which Java parses to the same 
   blobs4d   2000 rows, 4 columns, make_blobs(6 centres, random_state 4): scikit-learn's default branching factor 50
             with hundreds of subclusters, so nodes of 51 entries split (OpenBLAS rounds their distance matrix's last
             columns with other kernels than the first 48; see CfTree)
+  far1e8    200 rows near (1e8, 1e8), standard deviation 0.3 (seed 8): the squared radius SS / n - ||c||^2 cancels
+            (its rounding, a few units of 2e16, exceeds threshold^2 = 1), so rounding decides the merges; the
+            quirk is kept and must come out as scikit-learn's, decision for decision
   mall      Mall Customers' Age, Annual Income and Spending Score (raw integers, 200 rows): read by the test itself
             from the shared data (not copied here), only the results are stored. Raw because standardising in Java
             and in numpy rounds differently in the last bit and near-ties could then differ.
@@ -60,6 +63,8 @@ def datasets(shared):
     out["blobs10d"] = x
     x, _ = make_blobs(n_samples=2000, n_features=4, centers=6, random_state=4)
     out["blobs4d"] = x
+    rng = np.random.default_rng(8)
+    out["far1e8"] = 1e8 + rng.normal(0, 0.3, size=(200, 2))
     mall = np.loadtxt(os.path.join(shared, "Mall_Customers.csv"), delimiter=",", skiprows=1, usecols=(2, 3, 4))
     out["mall"] = mall
     return out
@@ -74,6 +79,7 @@ CASES = [
     ("line1d", 0.2, 3, 3, 0), ("line1d", 0.5, 5, 0, 0), ("line1d", 0.2, 3, 3, 50),
     ("blobs10d", 1.5, 3, 5, 0), ("blobs10d", 3.0, 5, 0, 0), ("blobs10d", 1.5, 4, 5, 70),
     ("blobs4d", 0.6, 50, 6, 0), ("blobs4d", 0.4, 50, 0, 250),
+    ("far1e8", 1.0, 4, 3, 0), ("far1e8", 1.0, 50, 0, 0),
     ("mall", 5.0, 3, 5, 0), ("mall", 10.0, 4, 0, 0), ("mall", 8.0, 5, 6, 0), ("mall", 5.0, 3, 5, 33),
 ]
 

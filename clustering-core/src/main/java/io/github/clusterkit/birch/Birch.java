@@ -27,7 +27,7 @@ import java.util.Locale;
  * <p><b>Same result as scikit-learn.</b> The tree is scikit-learn 1.2.1's {@code Birch(threshold, branching_factor,
  * n_clusters)} in float64, rule for rule and with its arithmetic, so its subclusters ({@code subcluster_centers_}, in
  * its order), their counts, the clusters of the subclusters ({@code subcluster_labels_}, numbered as it numbers them)
- * and the labels are scikit-learn's (tested on 28 reference cases, tools/birch_reference.py: counts, subcluster
+ * and the labels are scikit-learn's (tested on 30 reference cases, tools/birch_reference.py: counts, subcluster
  * clusters and labels equal, centroids bit for bit). A row goes down the tree to the entry of smallest {@code ||c||^2 - 2 c.x} (the first on
  * ties); at a leaf it joins that subcluster when the merged squared radius {@code SS / n - ||c||^2} is at most
  * {@code threshold^2}, else it starts a subcluster; a node with more than {@code branchingFactor} entries splits
@@ -46,7 +46,9 @@ import java.util.Locale;
  * <p><b>Its quirks, kept.</b> The merge test's {@code SS / n - ||c||^2} cancels: for rows far from the origin
  * relative to the threshold (values near {@code 1e4} with threshold {@code 1e-4}, or near {@code 1e8} with threshold
  * {@code 1}: the formula's rounding, about {@code 1e-16} of the squared values, reaches {@code threshold^2}) rounding
- * decides merges, and a subcluster's exact radius can exceed the threshold; centre and scale the
+ * decides merges, and a subcluster's exact radius can exceed the threshold (200 rows near {@code (1e8, 1e8)} with
+ * standard deviation 0.3, all within radius 0.5 of their mean, make 66 subclusters at threshold 1 and branching
+ * factor 4, in scikit-learn as here); centre and scale the
  * data first (e.g. {@code StandardScaler}), which also makes one threshold fit every column. The insertion path
  * likewise ranks by {@code ||c||^2 - 2 c.x}. Both are kept so that the tree is scikit-learn's. Subclusters come in
  * the order of scikit-learn's list of leaves, which is not the tree's left-to-right order (a split puts its two
