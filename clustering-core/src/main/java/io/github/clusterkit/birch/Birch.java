@@ -47,8 +47,8 @@ import java.util.Locale;
  * relative to the threshold (values near {@code 1e4} with threshold {@code 1e-4}, or near {@code 1e8} with threshold
  * {@code 1}: the formula's rounding, about {@code 1e-16} of the squared values, reaches {@code threshold^2}) rounding
  * decides merges, and a subcluster's exact radius can exceed the threshold (200 rows near {@code (1e8, 1e8)} with
- * standard deviation 0.3, all within radius 0.5 of their mean, make 66 subclusters at threshold 1 and branching
- * factor 4, in scikit-learn as here); centre and scale the
+ * standard deviation 0.3, of radius 0.44 (root-mean-square distance to their mean), where exact arithmetic would
+ * keep one subcluster, make 66 at threshold 1 and branching factor 4, in scikit-learn as here); centre and scale the
  * data first (e.g. {@code StandardScaler}), which also makes one threshold fit every column. The insertion path
  * likewise ranks by {@code ||c||^2 - 2 c.x}. Both are kept so that the tree is scikit-learn's. Subclusters come in
  * the order of scikit-learn's list of leaves, which is not the tree's left-to-right order (a split puts its two
