@@ -43,9 +43,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Hostile model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids, bisectingKMeans and clusterPipeline:
- * seeded byte mutations of
- * valid files, and re-signed random edits of their trees (which get past the checksum to the validation). The only
+ * Hostile model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids, bisectingKMeans, birch and
+ * clusterPipeline: seeded byte mutations of valid files, and re-signed random edits of their trees (which get past the
+ * checksum to the validation). The only
  * exception allowed is {@link IllegalArgumentException}, from loading and from using a model that loaded;
  * each input must be handled within a few seconds (no hang), and the inputs stay small, so an out-of-memory
  * error would mean an unbounded allocation. The mutation helpers are {@link FuzzTest}'s.
@@ -164,6 +164,9 @@ class FuzzModelKindsTest {
         b.labelsAt(level);
         b.centroidsAt(level);
       }
+    } else if (m instanceof io.github.clusterkit.birch.BirchModel) {
+      ((io.github.clusterkit.birch.BirchModel) m).predict(q);
+      ((io.github.clusterkit.birch.BirchModel) m).clusterCentroids();
     } else if (m instanceof PcaModel) {
       PcaModel p = (PcaModel) m;
       p.inverseTransform(p.transform(q));

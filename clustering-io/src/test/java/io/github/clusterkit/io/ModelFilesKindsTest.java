@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.birch.Birch;
+import io.github.clusterkit.birch.BirchModel;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Generators;
 import io.github.clusterkit.dbscan.Dbscan;
@@ -52,19 +54,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids and bisectingKMeans: exact round trips (every
- * prediction equal, bit for bit), and rejection of broken, unknown-version, modified and re-signed invalid files.
+ * Model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids, bisectingKMeans and birch: exact round trips
+ * (every prediction equal, bit for bit), and rejection of broken, unknown-version, modified and re-signed invalid
+ * files.
  */
 class ModelFilesKindsTest {
 
   /** The model kinds other than pipeline, in the order of {@link #model(int, long)}. */
   static final List<Class<?>> TYPES = List.of(KMeansModel.class, DbscanModel.class, GaussianMixtureModel.class,
-      PcaModel.class, HdbscanModel.class, KMedoidsModel.class, BisectingKMeansModel.class);
+      PcaModel.class, HdbscanModel.class, KMedoidsModel.class, BisectingKMeansModel.class, BirchModel.class);
 
   /**
-   * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca, 4 hdbscan, 5 kmedoids, 6 bisectingKMeans),
-   * fitted on small random data; for an even seed the data's columns have names of their own (which the files keep),
-   * for an odd one the defaults.
+   * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca, 4 hdbscan, 5 kmedoids, 6 bisectingKMeans,
+   * 7 birch), fitted on small random data; for an even seed the data's columns have names of their own (which the files
+   * keep), for an odd one the defaults.
    */
   static Object model(int kind, long seed) {
     Rng rng = new Rng(seed);
@@ -103,11 +106,19 @@ class ModelFilesKindsTest {
         return BisectingKMeans.k(k).seed(seed).strategy(BisectingStrategy.values()[rng.nextInt(2)])
             .init(KMeansInit.values()[rng.nextInt(3)]).restarts(1 + rng.nextInt(2))
             .maxIterations(rng.nextInt(4) == 0 ? 1 : 300).fit(x);
-      default:
+      case 5:
         // every method, metric and initialisation; maxIterations 1 now and then, so unconverged runs are saved too
         return KMedoids.k(k).seed(seed).method(KMedoidsMethod.values()[rng.nextInt(3)])
             .metric(Metric.values()[rng.nextInt(3)]).init(KMedoidsInit.values()[rng.nextInt(3)])
             .maxIterations(rng.nextInt(4) == 0 ? 1 : 100).fit(x);
+      default: {
+        // with and without the global step; a snapshot of a tree (no training labels) now and then
+        Birch b = Birch.threshold(0.2 + rng.nextDouble()).branchingFactor(2 + rng.nextInt(5)).clusters(rng.nextInt(4));
+        if (rng.nextInt(3) == 0) {
+          return b.tree(x.columnNames()).add(x).model();
+        }
+        return b.fit(x);
+      }
     }
   }
 
@@ -171,6 +182,15 @@ class ModelFilesKindsTest {
       }
       return sb.append(Arrays.toString(m.clusterSizes())).toString();
     }
+    if (model instanceof BirchModel) {
+      BirchModel m = (BirchModel) model;
+      StringBuilder sb = new StringBuilder(Arrays.toString(m.predict(q)));
+      for (int i = 0; i < q.size(); i++) {
+        sb.append(m.nearestSubcluster(q.row(i)));
+      }
+      return sb.append(m.hasLabels() ? Arrays.toString(m.labels()) : "-").append(bits(m.subclusterRadii()))
+          .toString();
+    }
     PcaModel m = (PcaModel) model;
     Dataset z = m.transform(q);
     return bits(z.toArray()) + bits(m.inverseTransform(z).toArray()) + m.inverseTransform(z).columnNames();
@@ -203,6 +223,9 @@ class ModelFilesKindsTest {
     if (model instanceof BisectingKMeansModel) {
       return ((BisectingKMeansModel) model).state();
     }
+    if (model instanceof BirchModel) {
+      return ((BirchModel) model).state();
+    }
     return ((PcaModel) model).state();
   }
 
@@ -225,12 +248,15 @@ class ModelFilesKindsTest {
     if (model instanceof BisectingKMeansModel) {
       return ((BisectingKMeansModel) model).dimension();
     }
+    if (model instanceof BirchModel) {
+      return ((BirchModel) model).dimension();
+    }
     return ((PcaModel) model).dimension();
   }
 
   /** A saved and reloaded model of every kind has the same state and answers exactly as the original. */
   @Property(tries = 144, edgeCases = EdgeCasesMode.NONE)
-  void roundTripPredictsExactly(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5) int kind) {
+  void roundTripPredictsExactly(@ForAll long seed, @ForAll @IntRange(min = 0, max = 7) int kind) {
     Object m = model(kind, seed);
     String json = ModelFiles.toJson(m);
     Object back = ModelFiles.fromJson(json, TYPES.get(kind));
