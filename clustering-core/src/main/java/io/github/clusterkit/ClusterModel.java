@@ -20,11 +20,12 @@ import java.util.List;
  * <p><b>What predict means.</b> Each model keeps its own rule: K-Means gives the nearest centroid, k-medoids the
  * nearest medoid (in the metric of its fit), a Gaussian mixture its most probable component, DBSCAN the cluster of a
  * core point within {@code eps} or {@code -1} (noise), HDBSCAN* the cluster the point would join in its hierarchy or
- * {@code -1} (noise), BIRCH the cluster of the nearest subcluster centroid, so a label is in {@code [-1, clusterCount())} and {@code -1} only for DBSCAN and HDBSCAN*. The
- * implementations' own Javadoc states the rule, its ties and its errors exactly. Points and datasets are checked as the
- * implementation documents: {@code IllegalArgumentException} for a wrong length, a value that is not finite, or a
- * {@link Dataset} whose column names differ from {@link #columnNames()} (see the implementations; data or a model
- * without names, whose names are the placeholders {@code x0, x1, ...}, is not checked).
+ * {@code -1} (noise), BIRCH the cluster of the nearest subcluster centroid, so a label is in
+ * {@code [-1, clusterCount())} and {@code -1} only for DBSCAN and HDBSCAN*. The implementations' own Javadoc states the
+ * rule, its ties and its errors exactly. Points and datasets are checked as the implementation documents:
+ * {@code IllegalArgumentException} for a wrong length, a value that is not finite, or a {@link Dataset} whose column
+ * names differ from {@link #columnNames()} (see the implementations; data or a model without names, whose names are the
+ * placeholders {@code x0, x1, ...}, is not checked).
  *
  * <p><b>Thread-safety.</b> The implementations are immutable and safe to share between threads.
  */

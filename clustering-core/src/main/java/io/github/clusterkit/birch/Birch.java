@@ -24,24 +24,25 @@ import java.util.Locale;
  * int segment = t.model().predict(new double[] {0.3, -1.2});
  * }</pre>
  *
- * <p><b>Same result as scikit-learn.</b> The tree is scikit-learn 1.2.1's {@code Birch(threshold, branching_factor,
- * n_clusters)} in float64, rule for rule and with its arithmetic, so its subclusters ({@code subcluster_centers_}, in
- * its order), their counts, the clusters of the subclusters ({@code subcluster_labels_}, numbered as it numbers them)
- * and the labels are scikit-learn's (tested on 30 reference cases, tools/birch_reference.py: counts, subcluster
- * clusters and labels equal, centroids bit for bit). A row goes down the tree to the entry of smallest {@code ||c||^2 - 2 c.x} (the first on
- * ties); at a leaf it joins that subcluster when the merged squared radius {@code SS / n - ||c||^2} is at most
- * {@code threshold^2}, else it starts a subcluster; a node with more than {@code branchingFactor} entries splits
- * around its farthest pair of entries (the first such pair in row-major order of scikit-learn's distance matrix;
- * every other entry to the nearer of the two, the first on ties), its parent entry replaced by the two halves, up to
- * a new root. Where rounding decides, the decisions are scikit-learn's too: its dot products, norms and distance
- * matrices are rounded as numpy 1.24 and OpenBLAS's x86-64 kernels round them (the order of their sums and their
- * fused multiply-adds, replicated), so that even near-ties, and the orientation of a split (which of the farthest
- * pair becomes the first half, decided by rounding in scikit-learn's not quite symmetric distance matrix), come out
- * the same; on other BLAS builds scikit-learn itself may decide such near-ties otherwise. Limits of the replication:
- * the split's matrix of products is exact where checked, nodes of up to 9 entries and the first
- * {@code 8 floor(m / 8)} rows and columns of larger ones, while OpenBLAS computes the others with edge kernels not
- * replicated here (they matter only where a split's orientation is a near-tie; the reference cases with the default
- * branching factor 50 match exactly); the insertion's products are replicated up to 2048 columns.
+ * <p><b>Same result as scikit-learn.</b> The tree is scikit-learn 1.2.1's
+ * {@code Birch(threshold, branching_factor, n_clusters)} in float64, rule for rule and with its arithmetic, so its
+ * subclusters ({@code subcluster_centers_}, in its order), their counts, the clusters of the subclusters
+ * ({@code subcluster_labels_}, numbered as it numbers them) and the labels are scikit-learn's (tested on 30 reference
+ * cases, tools/birch_reference.py: counts, subcluster clusters and labels equal, centroids bit for bit). A row goes
+ * down the tree to the entry of smallest {@code ||c||^2 - 2 c.x} (the first on ties); at a leaf it joins that
+ * subcluster when the merged squared radius {@code SS / n - ||c||^2} is at most {@code threshold^2}, else it starts a
+ * subcluster; a node with more than {@code branchingFactor} entries splits around its farthest pair of entries (the
+ * first such pair in row-major order of scikit-learn's distance matrix; every other entry to the nearer of the two, the
+ * first on ties), its parent entry replaced by the two halves, up to a new root. Where rounding decides, the decisions
+ * are scikit-learn's too: its dot products, norms and distance matrices are rounded as numpy 1.24 and OpenBLAS's x86-64
+ * kernels round them (the order of their sums and their fused multiply-adds, replicated), so that even near-ties, and
+ * the orientation of a split (which of the farthest pair becomes the first half, decided by rounding in scikit-learn's
+ * not quite symmetric distance matrix), come out the same; on other BLAS builds scikit-learn itself may decide such
+ * near-ties otherwise. Limits of the replication: the split's matrix of products is exact where checked, nodes of up to
+ * 9 entries and the first {@code 8 floor(m / 8)} rows and columns of larger ones, while OpenBLAS computes the others
+ * with edge kernels not replicated here (they matter only where a split's orientation is a near-tie; the reference
+ * cases with the default branching factor 50 match exactly); the insertion's products are replicated up to 2048
+ * columns.
  *
  * <p><b>Its quirks, kept.</b> The merge test's {@code SS / n - ||c||^2} cancels: for rows far from the origin
  * relative to the threshold (values near {@code 1e4} with threshold {@code 1e-4}, or near {@code 1e8} with threshold

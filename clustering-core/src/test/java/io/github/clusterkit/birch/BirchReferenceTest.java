@@ -12,10 +12,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * BIRCH against scikit-learn 1.2.1's {@code sklearn.cluster.Birch} itself (tools/birch_reference.py, fixtures under
- * fixtures/birch): the same subclusters in the same order with the same counts, centroids within 1e-12 relative,
- * (in fact bit for bit on every case, which the test asserts), the same {@code subcluster_labels_}, and the same labels ({@code predict(X)}) except rows the script flags as
- * ambiguous (two centroids of different clusters within rounding of the same distance). Fits run with
- * {@code fit}, streamed cases with {@link BirchTree} in the chunks scikit-learn's {@code partial_fit} got.
+ * fixtures/birch): the same subclusters in the same order with the same counts, centroids within 1e-12 relative, (in
+ * fact bit for bit on every case, which the test asserts), the same {@code subcluster_labels_}, and the same labels
+ * ({@code predict(X)}) except rows the script flags as ambiguous (two centroids of different clusters within rounding
+ * of the same distance). Fits run with {@code fit}, streamed cases with {@link BirchTree} in the chunks scikit-learn's
+ * {@code partial_fit} got.
  */
 class BirchReferenceTest {
 
