@@ -3,7 +3,7 @@
 
 Run from the repository root with the shared data folder beside the checkout (../shared/data):
 
-    /usr/bin/python3 tools/birch_reference.py [path/to/shared/data]   (scikit-learn 1.2.1, numpy 1.24, float64)
+    python3 tools/birch_reference.py [path/to/shared/data]   (Debian's python3: scikit-learn 1.2.1, numpy 1.24)
 
 Runs scikit-learn's own sklearn.cluster.Birch(threshold, branching_factor, n_clusters) with fit, and with
 partial_fit over chunks of the rows in order, and records what it gives: subcluster_centers_ (in its order), the
