@@ -155,7 +155,7 @@ public final class Birch {
 
   /**
    * @param branchingFactor the most entries of a node (scikit-learn's default 50), in {@code [2, 32768]} (a split
-   *     holds a {@code (branchingFactor + 1)^2} distance matrix)
+   *     compares every pair of a node's entries)
    * @return a copy with this branching factor
    * @throws IllegalArgumentException if out of range
    */

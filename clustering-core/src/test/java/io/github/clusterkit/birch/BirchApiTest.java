@@ -66,6 +66,13 @@ class BirchApiTest {
   }
 
   @Test
+  void theLargestBranchingFactorNeedsNoQuadraticBuffer() {
+    // a split compares every pair of entries without storing their matrix: (32769)^2 doubles would be 8.6 GB
+    BirchModel m = Birch.threshold(0.5).branchingFactor(32768).clusters(0).fit(Dataset.of(DOC));
+    assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1}, m.labels());
+  }
+
+  @Test
   void treeRefusesBadRowsAndBatchesWithoutChange() {
     BirchTree t = Birch.threshold(1).tree(2);
     t.add(new double[] {0, 0});

@@ -42,7 +42,10 @@ public final class CfTree {
 
   private long rows;
   private final double[] tmp;
-  private final double[] dist;
+  /** Per split: the entries' squared norms, and the farthest pair's rows of the distance matrix. */
+  private final double[] norms;
+  private final double[] row1;
+  private final double[] row2;
 
   /**
    * @param d the number of columns, at least 1
@@ -57,7 +60,9 @@ public final class CfTree {
     this.cen = new double[16 * d];
     this.entries = new int[8 * (b + 1)];
     this.tmp = new double[d];
-    this.dist = new double[(b + 1) * (b + 1)];
+    this.norms = new double[b + 1];
+    this.row1 = new double[b + 1];
+    this.row2 = new double[b + 1];
     int dummy = newNode(true);
     root = newNode(true);
     next[dummy] = root;
@@ -230,25 +235,17 @@ public final class CfTree {
       }
     }
     // row norms as scikit-learn's euclidean_distances computes them when Y is X: from the centroids themselves
+    for (int i = 0; i < m; i++) {
+      norms[i] = rowNorm(cen, entries[base + i] * d);
+    }
+    // the first maximum in row-major order; the matrix is not stored (a node may hold thousands of entries), the two
+    // rows needed afterwards are computed again by the same expression
     int far1 = 0;
     int far2 = 0;
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < m; i++) {
-      int a = entries[base + i];
-      double na = rowNorm(cen, a * d);
       for (int j = 0; j < m; j++) {
-        int c = entries[base + j];
-        double v;
-        if (i == j) {
-          v = 0;
-        } else {
-          double nc = rowNorm(cen, c * d);
-          v = dot(cen, a * d, cen, c * d) * -2.0 + na + nc;
-          if (!(v > 0)) {
-            v = 0;
-          }
-        }
-        dist[i * m + j] = v;
+        double v = splitDistance(base, i, j);
         if (v > max) {
           max = v;
           far1 = i;
@@ -257,8 +254,12 @@ public final class CfTree {
       }
     }
     for (int t = 0; t < m; t++) {
+      row1[t] = splitDistance(base, far1, t);
+      row2[t] = splitDistance(base, far2, t);
+    }
+    for (int t = 0; t < m; t++) {
       int e = entries[base + t];
-      boolean first = t == far1 || dist[far1 * m + t] < dist[far2 * m + t];
+      boolean first = t == far1 || row1[t] < row2[t];
       if (first) {
         append(n1, e);
         absorb(s1, e);
@@ -268,6 +269,18 @@ public final class CfTree {
       }
     }
     return new int[] {s1, s2};
+  }
+
+  /**
+   * Entry {@code (i, j)} of scikit-learn's split matrix, {@code euclidean_distances(centroids_, squared=True)}:
+   * {@code (-2 a.b + ||a||^2) + ||b||^2}, negatives to 0, the diagonal 0 (needs {@link #norms} of the node).
+   */
+  private double splitDistance(int base, int i, int j) {
+    if (i == j) {
+      return 0;
+    }
+    double v = dot(cen, entries[base + i] * d, cen, entries[base + j] * d) * -2.0 + norms[i] + norms[j];
+    return v > 0 ? v : 0;
   }
 
   private static double dot(double[] a, int ao, double[] c, int co, int d) {
