@@ -3,10 +3,11 @@ package io.github.clusterkit.eval;
 /**
  * A criterion for choosing the number of clusters, as tabulated by {@link KSelectionResult}. Each states the
  * rule by which it picks {@code k}; ties go to the smallest {@code k}. {@link #SILHOUETTE}, {@link #DAVIES_BOULDIN}
- * and {@link #CALINSKI_HARABASZ} score the labels of the fit of each {@code k}, in either kind of sweep;
- * {@link #INERTIA} and, with {@link #BIC} and {@link #AIC}, a Gaussian mixture fitted for each {@code k}, belong to
- * the K-Means sweep ({@link KSelection#kMeans}); {@link #COST} and {@link #MEDOID_SILHOUETTE} to the K-Medoids sweep
- * ({@link KSelection#kMedoids}). A sweep refuses the criteria of the other kind.
+ * and {@link #CALINSKI_HARABASZ} score the labels of the fit of each {@code k}, in every kind of sweep;
+ * {@link #INERTIA} belongs to the K-Means sweep ({@link KSelection#kMeans}) and the bisecting K-Means sweep
+ * ({@link KSelection#bisectingKMeans}), {@link #BIC} and {@link #AIC}, with a Gaussian mixture fitted for each
+ * {@code k}, to the K-Means sweep alone; {@link #COST} and {@link #MEDOID_SILHOUETTE} to the K-Medoids sweep
+ * ({@link KSelection#kMedoids}). A sweep refuses the criteria of the other kinds.
  *
  * <p>Thread-safety: constants, safe everywhere.
  */

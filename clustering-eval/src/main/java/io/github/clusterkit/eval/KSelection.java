@@ -7,6 +7,9 @@ import io.github.clusterkit.gmm.CovarianceType;
 import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.internal.Scale;
+import io.github.clusterkit.kmeans.BisectingKMeans;
+import io.github.clusterkit.kmeans.BisectingKMeansModel;
+import io.github.clusterkit.kmeans.BisectingStrategy;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.kmeans.internal.Distinct;
@@ -18,9 +21,10 @@ import io.github.clusterkit.neighbors.Metric;
 import java.util.EnumSet;
 
 /**
- * Chooses the number of clusters by sweeping K-Means (and, on request, Gaussian mixtures) or K-Medoids over a range
- * of {@code k} and tabulating, for every {@code k}, the inertia or the K-Medoids cost, the internal indices and the
- * mixtures' BIC and AIC (see {@link Criterion}); the result names a recommended {@code k} and the rule that chose it.
+ * Chooses the number of clusters by sweeping K-Means (and, on request, Gaussian mixtures), K-Medoids or bisecting
+ * K-Means over a range of {@code k} and tabulating, for every {@code k}, the inertia or the K-Medoids cost, the
+ * internal indices and the mixtures' BIC and AIC (see {@link Criterion}); the result names a recommended {@code k}
+ * and the rule that chose it.
  *
  * <pre>{@code
  * KSelectionResult r = KSelection.kMeans(1, 10).seed(42).restarts(10).parallelism(2).evaluate(data);
@@ -39,6 +43,11 @@ import java.util.EnumSet;
  *     .evaluate(data);
  * int knee = m.best(Criterion.COST);          // the Kneedle knee of the cost, -1 if none
  * KMedoidsModel medoids = m.kMedoidsModel(m.recommendedK());
+ *
+ * // bisecting K-Means: one fit with 10 leaves scores every k from its tree
+ * KSelectionResult b = KSelection.bisectingKMeans(1, 10).seed(42).restarts(3).parallelism(2).evaluate(data);
+ * BisectingKMeansModel segments = b.bisectingModel(b.recommendedK());  // = BisectingKMeans.k(that k)...fit(data)
+ * int[] coarse = b.bisectingModel(10).labelsAt(2);                     // the first split of the same tree
  * }</pre>
  *
  * <p><b>Method.</b> For each {@code k} the data are clustered with {@code KMeans.k(k).seed(seed)
@@ -69,20 +78,38 @@ import java.util.EnumSet;
  * sweep ({@link IllegalArgumentException} for a criterion, {@link IllegalStateException} for an option).
  * {@link KSelectionResult#kMedoidsModel(int)} returns each {@code k}'s fit.
  *
+ * <p><b>Bisecting K-Means.</b> {@link #bisectingKMeans(int, int)} fits once, {@code BisectingKMeans.k(maxK)
+ * .seed(seed).restarts(restarts).strategy(strategy).parallelism(parallelism)} ({@link #strategy(BisectingStrategy)};
+ * every other setting of {@link BisectingKMeans} at its default), and reads every {@code k} of the sweep from its
+ * tree: {@link BisectingKMeansModel#inertiaAt(int) inertiaAt(k)} is the inertia, and the silhouette, Davies-Bouldin
+ * and Calinski-Harabasz score {@link BisectingKMeansModel#labelsAt(int) labelsAt(k)}, as in the K-Means sweep. This
+ * equals, bit for bit, a sweep of separate fits {@code BisectingKMeans.k(k)} with the same settings: the leaf split at
+ * each step depends only on the splits before it, and every 2-means restart draws from a random stream of the seed,
+ * the split and the restart alone, so the fit with {@code k} clusters makes exactly the first {@code k - 1} splits of
+ * the fit with {@code maxK} (the nesting stated by {@link BisectingKMeans}).
+ * {@link KSelectionResult#bisectingModel(int)} returns the tree cut at {@code k}, the separate fit's model. Mixtures
+ * and their criteria, and the K-Medoids ones, are refused, as between the other sweeps.
+ *
  * <p><b>Cost.</b> One K-Means fit per {@code k} plus the indices (plus one EM fit per {@code k} with
  * mixtures; in a K-Medoids sweep one K-Medoids fit per {@code k}, whose FasterPAM passes cost about
- * {@code n^2 d} each, plus the medoid silhouette's {@code O(n k d)}); the exact silhouette is
+ * {@code n^2 d} each, plus the medoid silhouette's {@code O(n k d)}; in a bisecting K-Means sweep a single fit, about
+ * {@code log2(maxK)} passes of 2-means over the data when the splits are balanced, plus the indices); the exact
+ * silhouette is
  * {@code O(n^2 d)} per {@code k} (about 1 s for 50,000 points in 2-D on one core), so for large data set a
  * sample size, or leave {@link Criterion#SILHOUETTE} out of {@link #criteria(Criterion...)} and recommend by
  * another criterion (the recommending criterion is always computed: by default the silhouette).
  *
  * <p><b>Determinism and threads.</b> {@link #parallelism(int)} fits several values of {@code k} at once
  * (each fit on one thread); the table does not depend on it, bit for bit, since each {@code k} is computed
- * by the same single-threaded code with the same seed. Immutable configuration, safe to share.
+ * by the same single-threaded code with the same seed. A bisecting K-Means sweep gives its one fit all the
+ * threads (its model does not depend on their number) and then scores several values of {@code k} at once, each on
+ * one thread, with the same result. Immutable configuration, safe to share.
  *
  * <p><b>Interrupts.</b> An interrupt of the calling thread stops {@code evaluate} before its next value of
  * {@code k} (on any number of threads) with an {@link IllegalStateException} whose message starts with
- * {@code "interrupted"}, keeping the thread's interrupt status; the fit of a {@code k} already started completes.
+ * {@code "interrupted"}, keeping the thread's interrupt status; the fit of a {@code k} already started completes. A
+ * bisecting K-Means sweep checks before its one fit, which completes once started, and before every {@code k} it
+ * scores.
  */
 public final class KSelection {
 
@@ -102,16 +129,18 @@ public final class KSelection {
   private final Metric metric;
   private final KMedoidsMethod method;
   private final KMedoidsInit init;
+  /** The strategy of a bisecting K-Means sweep; null for the other sweeps. */
+  private final BisectingStrategy strategy;
 
   private KSelection(int minK, int maxK, long seed, int restarts, int parallelism, EnumSet<Criterion> chosen,
       Criterion recommendBy, int silhouetteSampleSize, double kneeSensitivity, CovarianceType covariance) {
     this(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize, kneeSensitivity,
-        covariance, null, null, null);
+        covariance, null, null, null, null);
   }
 
   private KSelection(int minK, int maxK, long seed, int restarts, int parallelism, EnumSet<Criterion> chosen,
       Criterion recommendBy, int silhouetteSampleSize, double kneeSensitivity, CovarianceType covariance,
-      Metric metric, KMedoidsMethod method, KMedoidsInit init) {
+      Metric metric, KMedoidsMethod method, KMedoidsInit init, BisectingStrategy strategy) {
     this.minK = minK;
     this.maxK = maxK;
     this.seed = seed;
@@ -125,21 +154,26 @@ public final class KSelection {
     this.metric = metric;
     this.method = method;
     this.init = init;
+    this.strategy = strategy;
   }
 
   /** A copy with the settings shared by both kinds of sweep replaced, the kind's own kept. */
   private KSelection with(long seed, int restarts, int parallelism, EnumSet<Criterion> chosen, Criterion recommendBy,
       int silhouetteSampleSize, double kneeSensitivity) {
     return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
-        kneeSensitivity, covariance, metric, method, init);
+        kneeSensitivity, covariance, metric, method, init, strategy);
   }
 
   private boolean isKMedoids() {
     return metric != null;
   }
 
+  private boolean isBisecting() {
+    return strategy != null;
+  }
+
   private String kind() {
-    return isKMedoids() ? "K-Medoids" : "K-Means";
+    return isKMedoids() ? "K-Medoids" : isBisecting() ? "bisecting K-Means" : "K-Means";
   }
 
   /**
@@ -178,11 +212,31 @@ public final class KSelection {
     KSelection range = kMeans(minK, maxK); // the same range rules and messages
     return new KSelection(range.minK, range.maxK, 0L, 1, 1, EnumSet.of(Criterion.COST, Criterion.SILHOUETTE,
         Criterion.MEDOID_SILHOUETTE, Criterion.DAVIES_BOULDIN, Criterion.CALINSKI_HARABASZ), Criterion.SILHOUETTE,
-        0, 1.0, null, Metric.EUCLIDEAN, KMedoidsMethod.FASTER_PAM, KMedoidsInit.PLUS_PLUS);
+        0, 1.0, null, Metric.EUCLIDEAN, KMedoidsMethod.FASTER_PAM, KMedoidsInit.PLUS_PLUS, null);
   }
 
   /**
-   * @param seed the seed of every K-Means and mixture fit, or K-Medoids fit (and of the silhouette sample)
+   * A bisecting K-Means sweep over {@code minK..maxK} (inclusive) from one fit with {@code maxK} clusters, whose
+   * tree holds the clustering of every smaller {@code k}, with the K-Means criteria except the mixtures' (inertia,
+   * silhouette, Davies-Bouldin, Calinski-Harabasz), {@link BisectingStrategy#BIGGEST_INERTIA}, seed 0, 1 restart
+   * per split, one thread, exact silhouette, recommendation by the silhouette. See the class description for what
+   * each {@code k} computes and why it equals a separate fit per {@code k}.
+   *
+   * @param minK the smallest {@code k}, at least 1
+   * @param maxK the largest {@code k}, at least {@code max(minK, 2)}
+   * @return the configuration
+   * @throws IllegalArgumentException if the range is invalid
+   */
+  public static KSelection bisectingKMeans(int minK, int maxK) {
+    KSelection range = kMeans(minK, maxK); // the same range rules and messages
+    return new KSelection(range.minK, range.maxK, 0L, 1, 1, EnumSet.of(Criterion.INERTIA, Criterion.SILHOUETTE,
+        Criterion.DAVIES_BOULDIN, Criterion.CALINSKI_HARABASZ), Criterion.SILHOUETTE, 0, 1.0, null, null, null, null,
+        BisectingStrategy.BIGGEST_INERTIA);
+  }
+
+  /**
+   * @param seed the seed of every K-Means and mixture fit, K-Medoids fit or the bisecting K-Means fit (and of the
+   *     silhouette sample)
    * @return a copy with this seed
    */
   public KSelection seed(long seed) {
@@ -190,8 +244,8 @@ public final class KSelection {
   }
 
   /**
-   * @param restarts K-Means (and mixture) or K-Medoids restarts per {@code k}, at least 1 (the best inertia, the
-   *     best log-likelihood or the lowest cost is kept)
+   * @param restarts K-Means (and mixture) or K-Medoids restarts per {@code k}, or 2-means restarts per split of
+   *     the bisecting K-Means fit, at least 1 (the best inertia, the best log-likelihood or the lowest cost is kept)
    * @return a copy with this number of restarts
    * @throws IllegalArgumentException if {@code restarts < 1}
    */
@@ -204,8 +258,8 @@ public final class KSelection {
 
   /**
    * @param threads number of values of {@code k} evaluated at once, at least 1 (the calling thread and parked
-   *     worker threads that the library keeps between calls; never the common pool). The result does not depend
-   *     on it.
+   *     worker threads that the library keeps between calls; never the common pool); in a bisecting K-Means sweep
+   *     also the threads of its one fit. The result does not depend on it.
    * @return a copy with this parallelism
    * @throws IllegalArgumentException if {@code threads < 1}
    */
@@ -223,6 +277,7 @@ public final class KSelection {
    * Naming {@link Criterion#BIC} or {@link Criterion#AIC} fits a Gaussian mixture per {@code k} (see
    * {@link #mixtures(CovarianceType)}). In a K-Medoids sweep the default set is cost, silhouette, medoid
    * silhouette, Davies-Bouldin and Calinski-Harabasz, and the cost takes the place of the inertia (always computed).
+   * A bisecting K-Means sweep computes the K-Means criteria except BIC and AIC.
    *
    * @param chosen the criteria
    * @return a copy computing these criteria (and the implied ones)
@@ -334,11 +389,12 @@ public final class KSelection {
    * @param covarianceType the covariance shape of the mixtures
    * @return a copy that also sweeps mixtures
    * @throws IllegalArgumentException if {@code covarianceType} is null
-   * @throws IllegalStateException on a K-Medoids sweep ({@link #kMedoids(int, int)})
+   * @throws IllegalStateException on a K-Medoids sweep ({@link #kMedoids(int, int)}) or a bisecting K-Means sweep
+   *     ({@link #bisectingKMeans(int, int)})
    */
   public KSelection mixtures(CovarianceType covarianceType) {
-    if (isKMedoids()) {
-      throw new IllegalStateException("mixtures apply to a K-Means sweep (KSelection.kMeans), not to this K-Medoids"
+    if (isKMedoids() || isBisecting()) {
+      throw new IllegalStateException("mixtures apply to a K-Means sweep (KSelection.kMeans), not to this " + kind()
           + " sweep");
     }
     if (covarianceType == null) {
@@ -356,7 +412,7 @@ public final class KSelection {
    * @param metric {@link Metric#EUCLIDEAN} (the default), {@link Metric#MANHATTAN} or {@link Metric#CHEBYSHEV}
    * @return a copy with this metric
    * @throws IllegalArgumentException if {@code metric} is null
-   * @throws IllegalStateException on a K-Means sweep (K-Means is Euclidean)
+   * @throws IllegalStateException on a K-Means or bisecting K-Means sweep (K-Means is Euclidean)
    */
   public KSelection metric(Metric metric) {
     requireKMedoids("metric");
@@ -364,14 +420,14 @@ public final class KSelection {
       throw new IllegalArgumentException("metric must not be null");
     }
     return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
-        kneeSensitivity, covariance, metric, method, init);
+        kneeSensitivity, covariance, metric, method, init, null);
   }
 
   /**
    * @param method the refinement of every K-Medoids fit (default {@link KMedoidsMethod#FASTER_PAM})
    * @return a copy with this method
    * @throws IllegalArgumentException if {@code method} is null
-   * @throws IllegalStateException on a K-Means sweep
+   * @throws IllegalStateException on a K-Means or bisecting K-Means sweep
    */
   public KSelection method(KMedoidsMethod method) {
     requireKMedoids("method");
@@ -379,7 +435,7 @@ public final class KSelection {
       throw new IllegalArgumentException("method must not be null");
     }
     return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
-        kneeSensitivity, covariance, metric, method, init);
+        kneeSensitivity, covariance, metric, method, init, null);
   }
 
   /**
@@ -388,7 +444,7 @@ public final class KSelection {
    *     does
    * @return a copy with this initialisation
    * @throws IllegalArgumentException if {@code init} is null
-   * @throws IllegalStateException on a K-Means sweep
+   * @throws IllegalStateException on a K-Means or bisecting K-Means sweep
    */
   public KSelection init(KMedoidsInit init) {
     requireKMedoids("init");
@@ -396,23 +452,50 @@ public final class KSelection {
       throw new IllegalArgumentException("init must not be null");
     }
     return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
-        kneeSensitivity, covariance, metric, method, init);
+        kneeSensitivity, covariance, metric, method, init, null);
   }
 
   private void requireKMedoids(String option) {
     if (!isKMedoids()) {
-      throw new IllegalStateException(option + " applies to a K-Medoids sweep (KSelection.kMedoids), not to this"
-          + " K-Means sweep");
+      throw new IllegalStateException(option + " applies to a K-Medoids sweep (KSelection.kMedoids), not to this "
+          + kind() + " sweep");
     }
+  }
+
+  /**
+   * The bisecting strategy of a bisecting K-Means sweep: which leaf its fit splits next
+   * ({@link BisectingKMeans#strategy(BisectingStrategy)}).
+   *
+   * @param strategy {@link BisectingStrategy#BIGGEST_INERTIA} (the default) or
+   *     {@link BisectingStrategy#LARGEST_CLUSTER}
+   * @return a copy with this strategy
+   * @throws IllegalArgumentException if {@code strategy} is null
+   * @throws IllegalStateException on a K-Means or K-Medoids sweep
+   */
+  public KSelection strategy(BisectingStrategy strategy) {
+    if (!isBisecting()) {
+      throw new IllegalStateException("strategy applies to a bisecting K-Means sweep (KSelection.bisectingKMeans),"
+          + " not to this " + kind() + " sweep");
+    }
+    if (strategy == null) {
+      throw new IllegalArgumentException("strategy must not be null");
+    }
+    return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
+        kneeSensitivity, covariance, metric, method, init, strategy);
   }
 
   /** The criteria this kind of sweep can compute, in the order of {@link Criterion}. */
   private EnumSet<Criterion> applicable() {
-    return isKMedoids()
-        ? EnumSet.of(Criterion.COST, Criterion.SILHOUETTE, Criterion.MEDOID_SILHOUETTE, Criterion.DAVIES_BOULDIN,
-            Criterion.CALINSKI_HARABASZ)
-        : EnumSet.of(Criterion.INERTIA, Criterion.SILHOUETTE, Criterion.DAVIES_BOULDIN, Criterion.CALINSKI_HARABASZ,
-            Criterion.BIC, Criterion.AIC);
+    if (isKMedoids()) {
+      return EnumSet.of(Criterion.COST, Criterion.SILHOUETTE, Criterion.MEDOID_SILHOUETTE, Criterion.DAVIES_BOULDIN,
+          Criterion.CALINSKI_HARABASZ);
+    }
+    if (isBisecting()) {
+      return EnumSet.of(Criterion.INERTIA, Criterion.SILHOUETTE, Criterion.DAVIES_BOULDIN,
+          Criterion.CALINSKI_HARABASZ);
+    }
+    return EnumSet.of(Criterion.INERTIA, Criterion.SILHOUETTE, Criterion.DAVIES_BOULDIN, Criterion.CALINSKI_HARABASZ,
+        Criterion.BIC, Criterion.AIC);
   }
 
   private void checkApplies(String parameter, Criterion c) {
@@ -428,7 +511,8 @@ public final class KSelection {
    * @param data the points
    * @return the table and the recommendation
    * @throws IllegalArgumentException if {@code data} is null or {@code maxK} exceeds the number of distinct
-   *     rows (K-Means cannot place more centroids than there are distinct points; a K-Medoids sweep refuses only
+   *     rows (K-Means, bisecting or not, cannot place more centroids than there are distinct points, and neither
+   *     sweep fits anything then; a K-Medoids sweep refuses only
    *     a {@code maxK} above the number of rows, as {@code KMedoids} does), or, when mixtures are fitted
    *     ({@link #mixtures(CovarianceType)}), for data {@link GaussianMixture#fit(Dataset)} refuses: in particular
    *     data whose largest magnitude lies outside {@code [2^-480, 2^481)} (about {@code 3e-145} to
@@ -442,6 +526,9 @@ public final class KSelection {
     }
     if (isKMedoids()) {
       return evaluateKMedoids(data);
+    }
+    if (isBisecting()) {
+      return evaluateBisecting(data);
     }
     int count = maxK - minK + 1;
     int[] ks = new int[count];
@@ -507,7 +594,7 @@ public final class KSelection {
         }
       }
     });
-    return new KSelectionResult(ks, table, kneeInertia, criteria, models, null, mixtures, recommendBy,
+    return new KSelectionResult(ks, table, kneeInertia, criteria, models, null, null, mixtures, recommendBy,
         kneeSensitivity);
   }
 
@@ -568,7 +655,69 @@ public final class KSelection {
         }
       }
     });
-    return new KSelectionResult(ks, table, kneeCost, criteria, null, models, null, recommendBy, kneeSensitivity);
+    return new KSelectionResult(ks, table, kneeCost, criteria, null, models, null, null, recommendBy,
+        kneeSensitivity);
+  }
+
+  private KSelectionResult evaluateBisecting(Dataset data) {
+    int count = maxK - minK + 1;
+    int[] ks = new int[count];
+    for (int t = 0; t < count; t++) {
+      ks[t] = minK + t;
+    }
+    // As in the K-Means sweep: the distinct rows are counted on the values the fit counts them on (scaled alike),
+    // so that the message names maxK rather than the fit's k.
+    int e = Scale.exponent(data);
+    double[] values = Scale.values(data, e);
+    int distinct = Distinct.countUpTo(values, data.size(), data.dimension(), null, maxK);
+    if (distinct < maxK) {
+      throw new IllegalArgumentException(
+          "maxK must be <= the number of distinct rows (" + distinct + "), got " + maxK);
+    }
+    // The fit does not act on interrupts; an interrupt that came before the call stops it before the fit, as the
+    // other sweeps stop before their first k.
+    if (Thread.currentThread().isInterrupted()) {
+      throw new IllegalStateException(Parallel.INTERRUPTED);
+    }
+    // One fit: its first m - 1 splits are those of the fit with k = m (BisectingKMeans' nesting), so level m of its
+    // tree is that fit's clustering, bit for bit.
+    BisectingKMeansModel tree = BisectingKMeans.k(maxK).seed(seed).restarts(restarts).strategy(strategy)
+        .parallelism(parallelism).fit(data);
+    // The knee on the scaled data's inertias where the data are scaled, as in the K-Means sweep.
+    Dataset scaled = e == 0 ? null : Dataset.wrap(values, data.size(), data.dimension());
+    double[] kneeInertia = e == 0 ? null : new double[count];
+    EnumSet<Criterion> criteria = computed();
+    double[][] table = new double[Criterion.values().length][count];
+    for (double[] row : table) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
+    Parallel.run(parallelism, count, (t, worker) -> {
+      int k = ks[t];
+      table[Criterion.INERTIA.ordinal()][t] = tree.inertiaAt(k);
+      if (scaled == null && (k < 2 || criteria.size() == 1)) {
+        return; // nothing reads the labels
+      }
+      int[] labels = tree.labelsAt(k);
+      if (scaled != null) {
+        kneeInertia[t] = Inertia.score(scaled, labels);
+      }
+      if (k >= 2) {
+        if (criteria.contains(Criterion.SILHOUETTE)) {
+          Silhouette s = silhouetteSampleSize == 0 ? Silhouette.exact()
+              : Silhouette.sampled(silhouetteSampleSize, seed);
+          SilhouetteResult r = s.evaluate(data, labels, false);
+          table[Criterion.SILHOUETTE.ordinal()][t] = r == null ? Double.NaN : r.score();
+        }
+        if (criteria.contains(Criterion.DAVIES_BOULDIN)) {
+          table[Criterion.DAVIES_BOULDIN.ordinal()][t] = DaviesBouldin.score(data, labels);
+        }
+        if (criteria.contains(Criterion.CALINSKI_HARABASZ) && k < data.size()) {
+          table[Criterion.CALINSKI_HARABASZ.ordinal()][t] = CalinskiHarabasz.score(data, labels);
+        }
+      }
+    });
+    return new KSelectionResult(ks, table, kneeInertia, criteria, null, null, tree, null, recommendBy,
+        kneeSensitivity);
   }
 
   private static int nonEmpty(int[] sizes) {
@@ -608,14 +757,14 @@ public final class KSelection {
         && parallelism == b.parallelism && computed().equals(b.computed()) && recommendBy == b.recommendBy
         && silhouetteSampleSize == b.silhouetteSampleSize
         && Double.compare(kneeSensitivity, b.kneeSensitivity) == 0 && fittedCovariance() == b.fittedCovariance()
-        && metric == b.metric && method == b.method && init == b.init;
+        && metric == b.metric && method == b.method && init == b.init && strategy == b.strategy;
   }
 
   /** Consistent with {@link #equals(Object)}: built from the same settings as it compares them. */
   @Override
   public int hashCode() {
     return java.util.Objects.hash(minK, maxK, seed, restarts, parallelism, computed(), recommendBy,
-        silhouetteSampleSize, kneeSensitivity, fittedCovariance(), metric, method, init);
+        silhouetteSampleSize, kneeSensitivity, fittedCovariance(), metric, method, init, strategy);
   }
 
   /** The mixtures' covariance when the sweep fits mixtures, else null (the setting has no effect then). */
@@ -627,8 +776,10 @@ public final class KSelection {
   @Override
   public String toString() {
     EnumSet<Criterion> criteria = computed();
-    return "KSelection[" + (isKMedoids() ? "k-medoids" : "k-means") + ", k=" + minK + ".." + maxK
+    return "KSelection[" + (isKMedoids() ? "k-medoids" : isBisecting() ? "bisecting k-means" : "k-means") + ", k="
+        + minK + ".." + maxK
         + (isKMedoids() ? ", metric=" + metric + ", method=" + method + ", init=" + init : "")
+        + (isBisecting() ? ", strategy=" + strategy : "")
         + ", seed=" + seed + ", restarts=" + restarts
         + ", parallelism=" + parallelism + ", criteria=" + criteria + ", recommendBy=" + recommendBy
         + ", kneeSensitivity=" + kneeSensitivity

@@ -1,6 +1,7 @@
 package io.github.clusterkit.eval;
 
 import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.kmeans.BisectingKMeansModel;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.kmedoids.KMedoidsModel;
 import java.util.EnumSet;
@@ -11,8 +12,8 @@ import java.util.Locale;
  * ({@code NaN} where a criterion is undefined, such as the silhouette at {@code k = 1}),
  * the choice of each criterion, and the recommended {@code k} with the rule that chose it, and the models
  * fitted for every {@code k} (K-Means in a K-Means sweep, with Gaussian mixtures when BIC or AIC was computed;
- * K-Medoids in a K-Medoids sweep). Immutable;
- * arrays returned are copies; safe to share between threads (the models it holds are immutable too).
+ * K-Medoids in a K-Medoids sweep; in a bisecting K-Means sweep the one fit, whose tree holds every {@code k}).
+ * Immutable; arrays returned are copies; safe to share between threads (the models it holds are immutable too).
  */
 public final class KSelectionResult {
 
@@ -21,6 +22,7 @@ public final class KSelectionResult {
   private final EnumSet<Criterion> computed;
   private final KMeansModel[] models; // null in a K-Medoids sweep
   private final KMedoidsModel[] medoidModels; // null in a K-Means sweep
+  private final BisectingKMeansModel tree; // the one fit of a bisecting K-Means sweep, null in the others
   private final GaussianMixtureModel[] mixtures; // null when no mixture was fitted
   private final int[] best; // per criterion ordinal, -1 if none
   private final int recommended;
@@ -33,23 +35,26 @@ public final class KSelectionResult {
 
   KSelectionResult(int[] ks, double[][] table, double[] kneeInertia, EnumSet<Criterion> computed,
       KMeansModel[] models, GaussianMixtureModel[] mixtures, Criterion recommendBy, double kneeSensitivity) {
-    this(ks, table, kneeInertia, computed, models, null, mixtures, recommendBy, kneeSensitivity);
+    this(ks, table, kneeInertia, computed, models, null, null, mixtures, recommendBy, kneeSensitivity);
   }
 
   /**
    * @param kneeInertia the knee criterion's values to find the knee on, or null for the table's: of
-   *     {@link Criterion#INERTIA} when {@code models} are given, of {@link Criterion#COST} when {@code medoidModels}
-   *     are
+   *     {@link Criterion#INERTIA} when {@code models} or {@code tree} are given, of {@link Criterion#COST} when
+   *     {@code medoidModels} are
+   * @param tree the fit of a bisecting K-Means sweep with {@code maxK} leaves, or null (exactly one of
+   *     {@code models}, {@code medoidModels} and {@code tree} is given)
    */
   KSelectionResult(int[] ks, double[][] table, double[] kneeInertia, EnumSet<Criterion> computed,
-      KMeansModel[] models, KMedoidsModel[] medoidModels, GaussianMixtureModel[] mixtures, Criterion recommendBy,
-      double kneeSensitivity) {
+      KMeansModel[] models, KMedoidsModel[] medoidModels, BisectingKMeansModel tree, GaussianMixtureModel[] mixtures,
+      Criterion recommendBy, double kneeSensitivity) {
     this.ks = ks;
     this.table = table;
     this.kneeInertia = kneeInertia;
     this.computed = computed;
     this.models = models;
     this.medoidModels = medoidModels;
+    this.tree = tree;
     this.mixtures = mixtures;
     Criterion[] all = Criterion.values();
     this.best = new int[all.length];
@@ -74,7 +79,7 @@ public final class KSelectionResult {
   private int choose(Criterion c, double sensitivity) {
     double[] v = table[c.ordinal()];
     if (c == Criterion.INERTIA || c == Criterion.COST) {
-      if (kneeInertia != null && (c == Criterion.INERTIA) == (models != null)) {
+      if (kneeInertia != null && (c == Criterion.INERTIA) == (medoidModels == null)) {
         v = kneeInertia;
       }
       if (c == Criterion.COST) {
@@ -132,9 +137,14 @@ public final class KSelectionResult {
             + criterion + ", which a K-Medoids sweep does not compute" + (criterion == Criterion.INERTIA
             ? " (its cost is COST)" : "; sweep KSelection.kMeans(...).mixtures(...) for it"));
       }
-      if (models != null && (criterion == Criterion.COST || criterion == Criterion.MEDOID_SILHOUETTE)) {
+      if (medoidModels == null && (criterion == Criterion.COST || criterion == Criterion.MEDOID_SILHOUETTE)) {
         throw new IllegalArgumentException("criterion must be one this sweep computed " + computed + ", got "
-            + criterion + ", which a K-Means sweep does not compute; sweep KSelection.kMedoids(...) for it");
+            + criterion + ", which a " + kind() + " sweep does not compute; sweep KSelection.kMedoids(...) for it");
+      }
+      if (tree != null && (criterion == Criterion.BIC || criterion == Criterion.AIC)) {
+        throw new IllegalArgumentException("criterion must be one this sweep computed " + computed + ", got "
+            + criterion + ", which a bisecting K-Means sweep does not compute; sweep KSelection.kMeans(...)"
+            + ".mixtures(...) for it");
       }
       boolean mixture = criterion == Criterion.BIC || criterion == Criterion.AIC;
       throw new IllegalArgumentException("criterion must be one this sweep computed " + computed + ", got "
@@ -142,6 +152,10 @@ public final class KSelectionResult {
           + " and evaluate again");
     }
     return criterion.ordinal();
+  }
+
+  private String kind() {
+    return models != null ? "K-Means" : medoidModels != null ? "K-Medoids" : "bisecting K-Means";
   }
 
   /** @return the criteria that were computed */
@@ -205,14 +219,14 @@ public final class KSelectionResult {
    * @param k a {@code k} of the sweep
    * @return the K-Means model fitted for it
    * @throws IllegalArgumentException if {@code k} is outside the sweep
-   * @throws IllegalStateException if the sweep fitted K-Medoids ({@link #kMedoidsModel(int)})
+   * @throws IllegalStateException if the sweep fitted K-Medoids ({@link #kMedoidsModel(int)}) or bisecting K-Means
+   *     ({@link #bisectingModel(int)})
    */
   public KMeansModel model(int k) {
-    if (k < ks[0] || k > ks[ks.length - 1]) {
-      throw new IllegalArgumentException("k must be in [" + ks[0] + ", " + ks[ks.length - 1] + "], got " + k);
-    }
+    checkK(k);
     if (models == null) {
-      throw new IllegalStateException("this sweep fitted K-Medoids, not K-Means; see kMedoidsModel(k)");
+      throw new IllegalStateException("this sweep fitted " + kind() + ", not K-Means; see "
+          + (tree != null ? "bisectingModel(k)" : "kMedoidsModel(k)"));
     }
     return models[k - ks[0]];
   }
@@ -226,16 +240,59 @@ public final class KSelectionResult {
    * @param k a {@code k} of the sweep
    * @return the K-Medoids model fitted for it
    * @throws IllegalArgumentException if {@code k} is outside the sweep
-   * @throws IllegalStateException if the sweep fitted K-Means ({@link #model(int)})
+   * @throws IllegalStateException if the sweep fitted K-Means ({@link #model(int)}) or bisecting K-Means
+   *     ({@link #bisectingModel(int)})
    */
   public KMedoidsModel kMedoidsModel(int k) {
+    checkK(k);
+    if (medoidModels == null) {
+      throw new IllegalStateException("this sweep fitted " + kind() + ", not K-Medoids; see "
+          + (tree != null ? "bisectingModel(k)" : "model(k)"));
+    }
+    return medoidModels[k - ks[0]];
+  }
+
+  /**
+   * The bisecting K-Means model with {@code k} clusters of a bisecting K-Means sweep
+   * ({@link KSelection#bisectingKMeans(int, int)}): the sweep's one fit, with {@code maxK} leaves, cut after its first
+   * {@code k - 1} splits. By the nesting of {@link io.github.clusterkit.kmeans.BisectingKMeans} this is the model of
+   * the separate fit {@code BisectingKMeans.k(k).seed(seed).restarts(restarts).strategy(strategy).fit(data)} with the
+   * sweep's settings, without fitting again: its {@code state()} equals that fit's, every number bit for bit, so its
+   * {@code labels()} are the tree's {@code labelsAt(k)}, its {@code inertia()} the table's {@link Criterion#INERTIA},
+   * its tree the first {@code 2k - 1} nodes of the sweep's, and it predicts as that fit does. The recommended
+   * segmentation is {@code bisectingModel(recommendedK())}; {@code bisectingModel(maxK)} is the sweep's fit itself,
+   * whose {@code labelsAt(m)} gives every coarser clustering.
+   *
+   * @param k a {@code k} of the sweep
+   * @return the model with {@code k} leaves (built from the fit's state on every call but the last {@code k}, in
+   *     {@code O(n + k d)} time; equal models every time)
+   * @throws IllegalArgumentException if {@code k} is outside the sweep
+   * @throws IllegalStateException if the sweep fitted K-Means ({@link #model(int)}) or K-Medoids
+   *     ({@link #kMedoidsModel(int)})
+   */
+  public BisectingKMeansModel bisectingModel(int k) {
+    checkK(k);
+    if (tree == null) {
+      throw new IllegalStateException("this sweep fitted " + kind() + ", not bisecting K-Means; see "
+          + (models != null ? "model(k)" : "kMedoidsModel(k)"));
+    }
+    if (k == tree.k()) {
+      return tree;
+    }
+    // The tree after k - 1 splits is its first 2k - 1 nodes: split s made nodes 2s + 1 and 2s + 2.
+    BisectingKMeansModel.State all = tree.state();
+    int nodes = 2 * k - 1;
+    int d = all.dimension();
+    return BisectingKMeansModel.fromState(new BisectingKMeansModel.State(d, all.columnNames(),
+        java.util.Arrays.copyOf(all.splits(), k - 1), java.util.Arrays.copyOf(all.centroids(), nodes * d),
+        java.util.Arrays.copyOf(all.sizes(), nodes), java.util.Arrays.copyOf(all.inertias(), nodes), tree.labelsAt(k),
+        java.util.Arrays.copyOf(all.iterations(), k - 1), java.util.Arrays.copyOf(all.converged(), k - 1)));
+  }
+
+  private void checkK(int k) {
     if (k < ks[0] || k > ks[ks.length - 1]) {
       throw new IllegalArgumentException("k must be in [" + ks[0] + ", " + ks[ks.length - 1] + "], got " + k);
     }
-    if (medoidModels == null) {
-      throw new IllegalStateException("this sweep fitted K-Means, not K-Medoids; see model(k)");
-    }
-    return medoidModels[k - ks[0]];
   }
 
   /**
@@ -246,11 +303,9 @@ public final class KSelectionResult {
    * @throws IllegalStateException if the sweep fitted no mixtures (neither BIC nor AIC was computed)
    */
   public GaussianMixtureModel mixture(int k) {
-    if (k < ks[0] || k > ks[ks.length - 1]) {
-      throw new IllegalArgumentException("k must be in [" + ks[0] + ", " + ks[ks.length - 1] + "], got " + k);
-    }
-    if (mixtures == null && medoidModels != null) {
-      throw new IllegalStateException("this K-Medoids sweep fitted no Gaussian mixtures; they come with"
+    checkK(k);
+    if (mixtures == null && models == null) {
+      throw new IllegalStateException("this " + kind() + " sweep fitted no Gaussian mixtures; they come with"
           + " KSelection.kMeans(...).mixtures(...)");
     }
     if (mixtures == null) {
