@@ -44,10 +44,10 @@ import java.util.EnumSet;
  * int knee = m.best(Criterion.COST);          // the Kneedle knee of the cost, -1 if none
  * KMedoidsModel medoids = m.kMedoidsModel(m.recommendedK());
  *
- * // bisecting K-Means: one fit with 10 leaves scores every k from its tree
+ * // bisecting K-Means: every k from the tree of one fit with 10 leaves
  * KSelectionResult b = KSelection.bisectingKMeans(1, 10).seed(42).restarts(3).parallelism(2).evaluate(data);
- * BisectingKMeansModel segments = b.bisectingModel(b.recommendedK());  // = BisectingKMeans.k(that k)...fit(data)
- * int[] coarse = b.bisectingModel(10).labelsAt(2);                     // the first split of the same tree
+ * BisectingKMeansModel best = b.bisectingModel(b.recommendedK()); // as BisectingKMeans.k(k).seed(42).restarts(3)
+ * int[] halves = b.bisectingModel(10).labelsAt(2);               // the first split, which every k refines
  * }</pre>
  *
  * <p><b>Method.</b> For each {@code k} the data are clustered with {@code KMeans.k(k).seed(seed)

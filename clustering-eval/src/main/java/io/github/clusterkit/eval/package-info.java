@@ -8,8 +8,9 @@
  * {@link io.github.clusterkit.eval.AdjustedRandIndex} and
  * {@link io.github.clusterkit.eval.NormalizedMutualInformation}); and the choice of the number of clusters
  * and of DBSCAN's radius: {@link io.github.clusterkit.eval.KSelection} sweeps K-Means (inertia knee,
- * silhouette, Davies-Bouldin, Calinski-Harabasz) and, on request, Gaussian mixtures (BIC, AIC) over a range
- * of {@code k} and recommends one by a stated {@link io.github.clusterkit.eval.Criterion};
+ * silhouette, Davies-Bouldin, Calinski-Harabasz) and, on request, Gaussian mixtures (BIC, AIC), K-Medoids, or
+ * bisecting K-Means (every {@code k} from one fit's tree) over a range of {@code k} and recommends one by a stated
+ * {@link io.github.clusterkit.eval.Criterion};
  * {@link io.github.clusterkit.eval.GapStatistic} chooses {@code k} by the gap statistic (Tibshirani, Walther and
  * Hastie 2001) with R's {@code maxSE} rules; {@link io.github.clusterkit.eval.ClusterStability} measures how stable
  * each cluster is under resampling (Hennig 2007, as R's {@code fpc::clusterboot}), both with any

@@ -86,7 +86,18 @@ class ConfigurationEqualityTest {
         () -> KSelection.kMedoids(2, 8).kneeSensitivity(2),
         () -> KSelection.kMedoids(2, 8).metric(io.github.clusterkit.neighbors.Metric.MANHATTAN),
         () -> KSelection.kMedoids(2, 8).method(io.github.clusterkit.kmedoids.KMedoidsMethod.PAM),
-        () -> KSelection.kMedoids(2, 8).init(io.github.clusterkit.kmedoids.KMedoidsInit.BUILD)));
+        () -> KSelection.kMedoids(2, 8).init(io.github.clusterkit.kmedoids.KMedoidsInit.BUILD),
+        () -> KSelection.bisectingKMeans(2, 8),
+        () -> KSelection.bisectingKMeans(1, 8),
+        () -> KSelection.bisectingKMeans(2, 8).seed(7),
+        () -> KSelection.bisectingKMeans(2, 8).restarts(3),
+        () -> KSelection.bisectingKMeans(2, 8).parallelism(2),
+        () -> KSelection.bisectingKMeans(2, 8).criteria(Criterion.INERTIA),
+        () -> KSelection.bisectingKMeans(2, 8).recommendBy(Criterion.CALINSKI_HARABASZ),
+        () -> KSelection.bisectingKMeans(2, 8).silhouetteSampleSize(50),
+        () -> KSelection.bisectingKMeans(2, 8).kneeSensitivity(2),
+        () -> KSelection.bisectingKMeans(2, 8)
+            .strategy(io.github.clusterkit.kmeans.BisectingStrategy.LARGEST_CLUSTER)));
     assertEquals(KSelection.kMeans(2, 8).seed(7).restarts(3), KSelection.kMeans(2, 8).restarts(3).seed(7));
   }
 

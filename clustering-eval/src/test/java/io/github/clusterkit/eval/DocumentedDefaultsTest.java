@@ -36,6 +36,12 @@ class DocumentedDefaultsTest {
     assertEquals("KSelection[k-medoids, k=1..10, metric=EUCLIDEAN, method=FASTER_PAM, init=PLUS_PLUS, seed=0,"
         + " restarts=1, parallelism=1, criteria=[COST, SILHOUETTE, MEDOID_SILHOUETTE, DAVIES_BOULDIN,"
         + " CALINSKI_HARABASZ], recommendBy=SILHOUETTE, kneeSensitivity=1.0]", KSelection.kMedoids(1, 10).toString());
+    // KSelection.bisectingKMeans: "the K-Means criteria except the mixtures' (inertia, silhouette, Davies-Bouldin,
+    // Calinski-Harabasz), BisectingStrategy.BIGGEST_INERTIA, seed 0, 1 restart per split, one thread, exact
+    // silhouette, recommendation by the silhouette"
+    assertEquals("KSelection[bisecting k-means, k=1..10, strategy=BIGGEST_INERTIA, seed=0, restarts=1, parallelism=1,"
+        + " criteria=[INERTIA, SILHOUETTE, DAVIES_BOULDIN, CALINSKI_HARABASZ], recommendBy=SILHOUETTE,"
+        + " kneeSensitivity=1.0]", KSelection.bisectingKMeans(1, 10).toString());
   }
 
   @Test

@@ -38,6 +38,8 @@ class InterruptTest {
       stopsWhenInterrupted(() -> sweep.evaluate(BLOBS.data()));
       KSelection medoids = KSelection.kMedoids(1, 4).seed(1).parallelism(threads);
       stopsWhenInterrupted(() -> medoids.evaluate(BLOBS.data()));
+      KSelection bisecting = KSelection.bisectingKMeans(1, 4).seed(1).parallelism(threads);
+      stopsWhenInterrupted(() -> bisecting.evaluate(BLOBS.data()));
       // not interrupted: the same calls answer, whatever the thread count (the result of one thread is the oracle)
       assertEquals(Silhouette.exact().evaluate(BLOBS.data(), labels).score(),
           s.evaluate(BLOBS.data(), labels).score());

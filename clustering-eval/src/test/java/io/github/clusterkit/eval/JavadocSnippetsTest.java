@@ -12,6 +12,8 @@ import io.github.clusterkit.dbscan.KDistance;
 import io.github.clusterkit.gmm.CovarianceType;
 import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
+import io.github.clusterkit.kmeans.BisectingKMeans;
+import io.github.clusterkit.kmeans.BisectingKMeansModel;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmedoids.KMedoids;
 import io.github.clusterkit.kmedoids.KMedoidsModel;
@@ -137,6 +139,41 @@ class JavadocSnippetsTest {
     }
     assertEquals(Silhouette.exact().metric(Metric.MANHATTAN).evaluate(data, medoids.labels()).score(),
         sil[m.recommendedK() - 1], 0.0);
+  }
+
+  @Test
+  void kSelectionBisectingSnippet() {
+    Dataset data = BLOBS.data();
+    // --- KSelection (bisecting K-Means) ---
+    KSelectionResult b = KSelection.bisectingKMeans(1, 10).seed(42).restarts(3).parallelism(2).evaluate(data);
+    BisectingKMeansModel best = b.bisectingModel(b.recommendedK()); // as BisectingKMeans.k(k).seed(42).restarts(3)
+    int[] halves = b.bisectingModel(10).labelsAt(2);               // the first split, which every k refines
+    // --- end ---
+    int k = b.recommendedK();
+    // "by the highest silhouette unless configured otherwise", on the labels of the separate fit
+    assertEquals(Criterion.SILHOUETTE, b.rule());
+    double[] sil = b.values(Criterion.SILHOUETTE);
+    assertEquals(b.ks()[argBest(sil, true)], k);
+    assertTrue(k >= 2);
+    BisectingKMeansModel separate = BisectingKMeans.k(k).seed(42).restarts(3).fit(data);
+    assertEquals(separate.state(), best.state());
+    assertEquals(Silhouette.exact().evaluate(data, separate.labels()).score(), sil[k - 1], 0.0);
+    // every k's inertia is that of its separate fit
+    double[] inertia = b.values(Criterion.INERTIA);
+    for (int m = 1; m <= 10; m++) {
+      assertEquals(BisectingKMeans.k(m).seed(42).restarts(3).fit(data).inertia(), inertia[m - 1], 0.0);
+    }
+    // the halves are the fit with k = 2, and each of best's segments lies inside one half
+    assertArrayEquals(BisectingKMeans.k(2).seed(42).restarts(3).fit(data).labels(), halves);
+    int[] labels = best.labels();
+    int[] halfOf = new int[k];
+    java.util.Arrays.fill(halfOf, -1);
+    for (int i = 0; i < labels.length; i++) {
+      if (halfOf[labels[i]] < 0) {
+        halfOf[labels[i]] = halves[i];
+      }
+      assertEquals(halfOf[labels[i]], halves[i], "row " + i);
+    }
   }
 
   @Test

@@ -390,15 +390,10 @@ class KSelectionBisectingTest {
         () -> m.bisectingModel(3));
   }
 
-  /** The strategy counts in equality and shows in the text; the defaults are those documented. */
+  /** The strategy counts in equality and shows in the text. */
   @Test
   void configurationTextAndEquality() {
-    // bisectingKMeans: "the K-Means criteria except the mixtures' (inertia, silhouette, Davies-Bouldin,
-    // Calinski-Harabasz), BisectingStrategy.BIGGEST_INERTIA, seed 0, 1 restart per split, one thread, exact
-    // silhouette, recommendation by the silhouette"; kneeSensitivity "(default 1)"
-    assertEquals("KSelection[bisecting k-means, k=1..10, strategy=BIGGEST_INERTIA, seed=0, restarts=1, parallelism=1,"
-        + " criteria=[INERTIA, SILHOUETTE, DAVIES_BOULDIN, CALINSKI_HARABASZ], recommendBy=SILHOUETTE,"
-        + " kneeSensitivity=1.0]", KSelection.bisectingKMeans(1, 10).toString());
+    // the defaults' text: DocumentedDefaultsTest
     assertEquals("KSelection[bisecting k-means, k=2..4, strategy=LARGEST_CLUSTER, seed=3, restarts=2, parallelism=2,"
         + " criteria=[INERTIA, CALINSKI_HARABASZ], recommendBy=CALINSKI_HARABASZ, kneeSensitivity=1.0,"
         + " silhouetteSampleSize=40]",
