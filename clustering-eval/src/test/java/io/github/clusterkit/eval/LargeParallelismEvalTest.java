@@ -27,6 +27,7 @@ class LargeParallelismEvalTest {
     double[] exact = Silhouette.exact().evaluate(x, labels).samples();
     double[] sampled = Silhouette.sampled(500, 4).evaluate(x, labels).samples();
     KSelectionResult sweep = KSelection.kMeans(1, 5).seed(2).evaluate(x);
+    KSelectionResult bisecting = KSelection.bisectingKMeans(1, 5).seed(2).evaluate(x);
     for (int p : HUGE) {
       assertArrayEquals(exact, Silhouette.exact().parallelism(p).evaluate(x, labels).samples(), 0.0, "exact " + p);
       assertArrayEquals(sampled, Silhouette.sampled(500, 4).parallelism(p).evaluate(x, labels).samples(), 0.0);
@@ -36,6 +37,13 @@ class LargeParallelismEvalTest {
           Criterion.CALINSKI_HARABASZ}) { // the K-Means sweep's criteria
         assertArrayEquals(sweep.values(c), many.values(c), 0.0, c + ", parallelism " + p);
       }
+      // the bisecting sweep gives the threads to its one fit too
+      KSelectionResult manyBisecting = KSelection.bisectingKMeans(1, 5).seed(2).parallelism(p).evaluate(x);
+      assertEquals(bisecting.toTable(), manyBisecting.toTable());
+      for (Criterion c : bisecting.criteria()) {
+        assertArrayEquals(bisecting.values(c), manyBisecting.values(c), 0.0, "bisecting " + c + ", parallelism " + p);
+      }
+      assertEquals(bisecting.bisectingModel(5).state(), manyBisecting.bisectingModel(5).state());
     }
   }
 
