@@ -157,7 +157,7 @@ public final class KSelection {
     this.strategy = strategy;
   }
 
-  /** A copy with the settings shared by both kinds of sweep replaced, the kind's own kept. */
+  /** A copy with the settings shared by every kind of sweep replaced, the kind's own kept. */
   private KSelection with(long seed, int restarts, int parallelism, EnumSet<Criterion> chosen, Criterion recommendBy,
       int silhouetteSampleSize, double kneeSensitivity) {
     return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
@@ -420,7 +420,7 @@ public final class KSelection {
       throw new IllegalArgumentException("metric must not be null");
     }
     return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
-        kneeSensitivity, covariance, metric, method, init, null);
+        kneeSensitivity, covariance, metric, method, init, strategy);
   }
 
   /**
@@ -435,7 +435,7 @@ public final class KSelection {
       throw new IllegalArgumentException("method must not be null");
     }
     return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
-        kneeSensitivity, covariance, metric, method, init, null);
+        kneeSensitivity, covariance, metric, method, init, strategy);
   }
 
   /**
@@ -452,7 +452,7 @@ public final class KSelection {
       throw new IllegalArgumentException("init must not be null");
     }
     return new KSelection(minK, maxK, seed, restarts, parallelism, chosen, recommendBy, silhouetteSampleSize,
-        kneeSensitivity, covariance, metric, method, init, null);
+        kneeSensitivity, covariance, metric, method, init, strategy);
   }
 
   private void requireKMedoids(String option) {

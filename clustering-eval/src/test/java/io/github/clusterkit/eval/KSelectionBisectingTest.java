@@ -124,6 +124,20 @@ class KSelectionBisectingTest {
     assertEquals(6, r.bisectingModel(6).k());
   }
 
+  /** Column names reach the cut models as they reach the separate fit's, which then refuses other names. */
+  @Test
+  void theCutModelsKeepTheColumnNames() {
+    Dataset named = uneven.withColumnNames(java.util.List.of("income", "spend"));
+    KSelectionResult r = KSelection.bisectingKMeans(2, 5).seed(3).evaluate(named);
+    for (int k = 2; k <= 5; k++) {
+      BisectingKMeansModel m = r.bisectingModel(k);
+      assertEquals(BisectingKMeans.k(k).seed(3).fit(named).state(), m.state());
+      assertEquals(java.util.List.of("income", "spend"), m.columnNames());
+      Dataset other = uneven.withColumnNames(java.util.List.of("spend", "income"));
+      assertThrows(IllegalArgumentException.class, () -> m.predict(other));
+    }
+  }
+
   @Test
   void everyCriterionFindsTheFourBlobs() {
     for (BisectingStrategy strategy : BisectingStrategy.values()) {
