@@ -63,7 +63,10 @@ import java.util.Objects;
  * <p><b>Edge cases.</b> A {@code k} where the clustering of the data leaves no within-cluster scatter (each cluster
  * copies of one point) has {@code log W_k = -Infinity} and {@code Gap(k) = +Infinity}; at {@code k = n} every
  * reference set has {@code W = 0} too, and the gap and {@code s_k} are {@code NaN}, which the rules pass over.
- * Constant columns give reference sets constant in them. The data are never modified. An interrupt of the calling
+ * Constant columns give reference sets constant in them. Data of extreme magnitude (where squared distances
+ * overflow or underflow) give the gaps of the same data rescaled, up to rounding: {@code log W_k} is computed from
+ * the rows multiplied by a power of two and shifted back, and the reference sets are drawn in the scaled units. The
+ * data are never modified. An interrupt of the calling
  * thread stops {@code evaluate} before its next task with an {@link IllegalStateException} whose message starts
  * with {@code "interrupted"}.
  */
@@ -273,7 +276,7 @@ public final class GapStatistic {
       for (int t = 0; t < count; t++) {
         int k = minK + t;
         int[] labels = k == 1 ? new int[n] : checked(c.labels(x, k), n, k);
-        logW[task][t] = Math.log(distancePower == 2 ? Inertia.score(x, labels) : pairwiseW(x, labels));
+        logW[task][t] = logW(x, labels);
       }
     });
     double[] expected = new double[count];
@@ -298,6 +301,21 @@ public final class GapStatistic {
     }
     return new GapResult(minK, logW[0], expected, gap, sd, se, b, rule, seFactor);
   }
+
+  /**
+   * {@code log W} of one clustering, computed on the rows multiplied by the power of two {@code 2^-e} that
+   * {@link Scale} picks for them (none for magnitudes within {@code 2^-200 .. 2^200}) and {@code p e log 2} added
+   * back: {@code W} overflows (squares of values beyond about {@code 1e154}) or underflows (below about
+   * {@code 1e-162}) where its logarithm does not, and the gap statistic does not depend on the data's scale.
+   */
+  private double logW(Dataset x, int[] labels) {
+    int e = Scale.exponent(x);
+    Dataset s = e == 0 ? x : Dataset.wrap(Scale.values(x, e), x.size(), x.dimension());
+    double w = distancePower == 2 ? Inertia.score(s, labels) : pairwiseW(s, labels);
+    return e == 0 ? Math.log(w) : Math.log(w) + distancePower * (double) e * LN2;
+  }
+
+  private static final double LN2 = Math.log(2);
 
   /**
    * The paper's {@code W_k} with plain distances: {@code sum_r D_r / (2 n_r)}, {@code D_r} the sum of the distances

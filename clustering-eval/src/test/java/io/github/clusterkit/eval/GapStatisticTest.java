@@ -319,6 +319,71 @@ class GapStatisticTest {
     assertEquals(3, r.gap().length);
   }
 
+  /**
+   * A clusterer that needs no arithmetic, so it gives the same labels to data scaled by any positive factor: the rows
+   * ranked by their first column (ties by row) and cut into {@code k} runs of (nearly) equal length.
+   */
+  static int[] rankRuns(Dataset x, int k) {
+    int n = x.size();
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> {
+      int c = Double.compare(x.get(a, 0), x.get(b, 0));
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    int[] labels = new int[n];
+    for (int r = 0; r < n; r++) {
+      labels[order[r]] = (int) ((long) r * k / n);
+    }
+    return labels;
+  }
+
+  /**
+   * The gap statistic is scale-invariant: data scaled by {@code 2^s} give every {@code W} times {@code 2^(p s)}, so
+   * {@code log W} and {@code E*[log W]} shift by {@code p s log 2} and the gaps, the {@code s_k} and the choice stay.
+   * Exact oracle: the same data unscaled, with a clusterer that is itself scale-invariant. Scales whose squares
+   * overflow ({@code 2^600}) or underflow ({@code 2^-600}), and {@code 2^1022}, where the values (in {@code [-3, 3]}
+   * before scaling) stay finite but the width of their bounding box, {@code 6 2^1022 = 1.5 2^1024}, does not.
+   */
+  @Test
+  void extremeMagnitudesGiveTheGapsOfTheUnscaledData() {
+    Rng rng = new Rng(11);
+    double[][] rows = new double[24][2];
+    for (int i = 0; i < 24; i++) {
+      rows[i][0] = (i < 12 ? -2 : 2) + 0.5 * (2 * rng.nextDouble() - 1);
+      rows[i][1] = 0.5 * (2 * rng.nextDouble() - 1);
+    }
+    rows[0][0] = -3;
+    rows[23][0] = 3;
+    for (int power = 1; power <= 2; power++) {
+      for (GapReference ref : GapReference.values()) {
+        GapStatistic g = GapStatistic.kRange(1, 4).clusterer(GapStatisticTest::rankRuns).referenceSets(5).seed(7)
+            .reference(ref).distancePower(power);
+        GapResult base = g.evaluate(Dataset.of(rows));
+        for (int s : new int[] {600, -600, 1022}) {
+          double[][] scaled = new double[24][2];
+          for (int i = 0; i < 24; i++) {
+            for (int j = 0; j < 2; j++) {
+              scaled[i][j] = Math.scalb(rows[i][j], s);
+            }
+          }
+          String what = "power " + power + ", " + ref + ", scale 2^" + s;
+          GapResult r = g.evaluate(Dataset.of(scaled));
+          double shift = power * s * Math.log(2);
+          for (int t = 0; t < 4; t++) {
+            assertEquals(base.logW()[t] + shift, r.logW()[t], 1e-12 * Math.abs(shift), what);
+            assertEquals(base.expectedLogW()[t] + shift, r.expectedLogW()[t], 1e-12 * Math.abs(shift), what);
+            assertEquals(base.gap()[t], r.gap()[t], 1e-12 * Math.abs(shift), what);
+            assertEquals(base.sd()[t], r.sd()[t], 1e-12 * Math.abs(shift), what);
+          }
+          assertEquals(base.chosenK(), r.chosenK(), what);
+        }
+      }
+    }
+  }
+
   @Test
   void plainDistancesByHand() {
     // cluster 0: (0, 0), (3, 4): one pair at 5, / 2 = 2.5; cluster 1: (10, 0) alone, 0; cluster 2: (0, 10), (0, 11),

@@ -2,6 +2,7 @@ package io.github.clusterkit.eval.internal;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.pca.Pca;
 import io.github.clusterkit.pca.PcaModel;
 
@@ -11,6 +12,12 @@ import io.github.clusterkit.pca.PcaModel;
  * {@code b} uses its own generator {@code Rng.split(seed, b)}, and fills the rows in order, each row's coordinates
  * (box coordinates or component scores) in column order, each as {@code lo + (hi - lo) * nextDouble()}; rotated sets
  * are then {@code sum_c z_c v_c} (components in order) plus the mean, column by column.
+ *
+ * <p>Data of extreme magnitude (beyond {@code 2^200} or below {@code 2^-200}, {@link Scale}) are handled multiplied by
+ * a power of two {@code 2^-e}: the box (and the components) are those of the scaled data, the draws are made in the
+ * scaled units as above and multiplied by {@code 2^e} at the end. For the box in the data's coordinates that gives
+ * exactly {@code lo + (hi - lo) u} wherever {@code hi - lo} is finite, and a finite draw where it is not; the
+ * principal components of data beyond PCA's own range are found at all.
  */
 public final class UniformReference {
 
@@ -23,7 +30,11 @@ public final class UniformReference {
   private final double[] v;
   private final double[] mean;
 
-  private UniformReference(int n, int d, double[] lo, double[] hi, double[] v, double[] mean) {
+  /** The data were multiplied by {@code 2^-e} (0: not scaled); the draws are multiplied by {@code 2^e}. */
+  private final int e;
+
+  private UniformReference(int n, int d, double[] lo, double[] hi, double[] v, double[] mean, int e) {
+    this.e = e;
     this.n = n;
     this.d = d;
     this.lo = lo;
@@ -39,6 +50,8 @@ public final class UniformReference {
   public static UniformReference boundingBox(Dataset data) {
     int n = data.size();
     int d = data.dimension();
+    int e = Scale.exponent(data);
+    double[] values = Scale.values(data, e);
     double[] lo = new double[d];
     double[] hi = new double[d];
     for (int j = 0; j < d; j++) {
@@ -47,12 +60,12 @@ public final class UniformReference {
     }
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
-        double x = data.get(i, j);
+        double x = values[i * d + j];
         lo[j] = Math.min(lo[j], x);
         hi[j] = Math.max(hi[j], x);
       }
     }
-    return new UniformReference(n, d, lo, hi, null, null);
+    return new UniformReference(n, d, lo, hi, null, null, e);
   }
 
   /**
@@ -63,7 +76,10 @@ public final class UniformReference {
     int n = data.size();
     int d = data.dimension();
     int r = Math.min(n, d);
-    PcaModel m = Pca.components(r).solver(Pca.Solver.SVD).signs(Pca.Signs.COMPONENTS).fit(data);
+    int e = Scale.exponent(data);
+    double[] values = Scale.values(data, e);
+    Dataset scaled = e == 0 ? data : Dataset.wrap(values, n, d);
+    PcaModel m = Pca.components(r).solver(Pca.Solver.SVD).signs(Pca.Signs.COMPONENTS).fit(scaled);
     double[][] comps = m.components();
     double[] mean = m.mean();
     double[] v = new double[r * d];
@@ -80,13 +96,13 @@ public final class UniformReference {
       for (int c = 0; c < r; c++) {
         double s = 0;
         for (int j = 0; j < d; j++) {
-          s += (data.get(i, j) - mean[j]) * v[c * d + j];
+          s += (values[i * d + j] - mean[j]) * v[c * d + j];
         }
         lo[c] = Math.min(lo[c], s);
         hi[c] = Math.max(hi[c], s);
       }
     }
-    return new UniformReference(n, d, lo, hi, v, mean);
+    return new UniformReference(n, d, lo, hi, v, mean, e);
   }
 
   /**
@@ -104,7 +120,7 @@ public final class UniformReference {
       }
     }
     if (v == null) {
-      return Dataset.wrap(z, n, d);
+      return Dataset.wrap(up(z), n, d);
     }
     double[] x = new double[n * d];
     for (int i = 0; i < n; i++) {
@@ -116,6 +132,14 @@ public final class UniformReference {
         x[i * d + j] = s + mean[j];
       }
     }
-    return Dataset.wrap(x, n, d);
+    return Dataset.wrap(up(x), n, d);
+  }
+
+  /** The draws in the data's units: multiplied by {@code 2^e} in place. */
+  private double[] up(double[] x) {
+    if (e != 0) {
+      Scale.up(x, e);
+    }
+    return x;
   }
 }
