@@ -2,6 +2,7 @@ package io.github.clusterkit.eval;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.eval.internal.Checks;
+import io.github.clusterkit.eval.internal.Dense;
 import io.github.clusterkit.eval.internal.Parallel;
 import io.github.clusterkit.internal.Rng;
 import java.util.Objects;
@@ -49,7 +50,8 @@ import java.util.Objects;
  * <p><b>Clusterer.</b> K-Means by default ({@link Clusterer#kMeans(long, int)} with this configuration's seed and
  * restarts); any {@link Clusterer} can replace it. Its {@code k} is passed through (a density-based clusterer may
  * ignore it); the clusters are the labels {@code 0..max} the original clustering returns, a label it skips being a
- * cluster of no rows (stability 0).
+ * cluster of no rows (stability 0), and they must be below the number of rows. The labels of a resample may be any
+ * values from {@code -1}: only the partition they make counts.
  *
  * <p><b>Determinism and threads.</b> Resample {@code b} (from 0) draws its rows with its own generator,
  * {@code Rng.split(seed, b)}: {@code n} (or, for subsetting, {@code m}) draws of {@code nextInt}; bootstrap rows are
@@ -286,8 +288,8 @@ public final class ClusterStability {
    * @throws IllegalArgumentException if {@code data} is null, has fewer than {@code k} rows, or the subset size
    *     exceeds the number of rows (or {@code floor(n / 2)} is 0); and as the clusterer throws (K-Means refuses a
    *     {@code k} above the number of distinct rows of the data or of a resample)
-   * @throws IllegalStateException if the clusterer returns labels of the wrong length or below {@code -1}, or the
-   *     original clustering is all noise
+   * @throws IllegalStateException if the clusterer returns labels of the wrong length or below {@code -1}, labels of
+   *     the data not below the number of rows, or the original clustering is all noise
    */
   public StabilityResult evaluate(Dataset data) {
     if (data == null) {
@@ -300,6 +302,12 @@ public final class ClusterStability {
     int m = subsetRows(n);
     Clusterer c = clusterer != null ? clusterer : Clusterer.kMeans(seed, restarts);
     int[] original = checked(c.labels(data, k), n, "the data").clone();
+    for (int i = 0; i < n; i++) {
+      if (original[i] >= n) { // each label is a reported cluster: bounded, so that no label allocates beyond n
+        throw new IllegalStateException("the clusterer's labels of the data must be < the number of rows (" + n
+            + "), got " + original[i] + " at row " + i);
+      }
+    }
     int clusters = 0;
     for (int l : original) {
       clusters = Math.max(clusters, l + 1);
@@ -327,14 +335,13 @@ public final class ClusterStability {
    * @param original the original labels, {@code -1} for noise
    * @param clusters the number of original clusters
    * @param rows the resample's rows
-   * @param labels the resample's labels, aligned with {@code rows}
+   * @param resampleLabels the resample's labels, aligned with {@code rows}, {@code -1} for noise (not modified)
    * @return one coefficient per original cluster, in {@code [0, 1]}
    */
-  static double[] bestJaccard(int[] original, int clusters, int[] rows, int[] labels) {
-    int found = 0;
-    for (int l : labels) {
-      found = Math.max(found, l + 1);
-    }
+  static double[] bestJaccard(int[] original, int clusters, int[] rows, int[] resampleLabels) {
+    // Only the resample's partition matters: its labels, of any magnitude, numbered 0..found-1 (noise stays -1).
+    int[] labels = new int[resampleLabels.length];
+    int found = Dense.encode(resampleLabels, labels, true).length;
     int[] sizeA = new int[clusters];
     int[] sizeB = new int[found];
     int[] both = new int[clusters * found];

@@ -2,6 +2,7 @@ package io.github.clusterkit.eval;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.eval.internal.Checks;
+import io.github.clusterkit.eval.internal.Dense;
 import io.github.clusterkit.eval.internal.Parallel;
 import io.github.clusterkit.eval.internal.UniformReference;
 import io.github.clusterkit.internal.Scale;
@@ -322,13 +323,12 @@ public final class GapStatistic {
    * over all ordered pairs of cluster {@code r}, that is the sum over its unordered pairs divided by {@code n_r}. Rows
    * are visited cluster by cluster in row order, pairs {@code (i, j)} with {@code i} before {@code j}.
    */
-  static double pairwiseW(Dataset x, int[] labels) {
-    int n = labels.length;
+  static double pairwiseW(Dataset x, int[] clusterLabels) {
+    int n = clusterLabels.length;
     int d = x.dimension();
-    int clusters = 0;
-    for (int l : labels) {
-      clusters = Math.max(clusters, l + 1);
-    }
+    // Labels of any magnitude, numbered 0..clusters-1 in ascending order of their values.
+    int[] labels = new int[n];
+    int clusters = Dense.encode(clusterLabels, labels, false).length;
     int[] start = new int[clusters + 1];
     for (int l : labels) {
       start[l + 1]++;

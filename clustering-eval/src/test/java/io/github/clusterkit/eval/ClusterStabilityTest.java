@@ -220,6 +220,43 @@ class ClusterStabilityTest {
     assertEquals("the clusterer's labels must be >= -1 (-1 for noise), got -2 at row 0 of the data", st.getMessage());
   }
 
+  /**
+   * The Jaccard coefficients depend on a resample's partition, not on the numbers of its labels: a clusterer that
+   * numbers the clusters of the resamples 0, 10^9 and {@code Integer.MAX_VALUE} gives, bit for bit, the result of the
+   * same clusterer numbering them 0, 1, 2 (before: an index out of bounds, or an array of 10^9 counts). Labels of the
+   * data's clustering name the reported clusters, so they must stay below the number of rows.
+   */
+  @Test
+  void labelsOfAnyMagnitude() {
+    Dataset x = Dataset.of(Fixtures.points(9, 30, 2, 3, false));
+    Clusterer plain = Clusterer.ward();
+    int[] big = {0, 1_000_000_000, Integer.MAX_VALUE};
+    Clusterer renumbered = (data, k) -> {
+      int[] l = plain.labels(data, k);
+      if (data.size() < 30) { // a resample (the bootstrap without duplicates draws fewer rows)
+        for (int i = 0; i < l.length; i++) {
+          l[i] = big[l[i]];
+        }
+      }
+      return l;
+    };
+    ClusterStability s = ClusterStability.k(3).resamples(10).seed(5);
+    StabilityResult expected = s.clusterer(plain).evaluate(x);
+    StabilityResult r = s.clusterer(renumbered).evaluate(x);
+    assertArrayEquals(expected.meanJaccard(), r.meanJaccard(), 0.0);
+    for (int j = 0; j < 3; j++) {
+      assertArrayEquals(expected.jaccards(j), r.jaccards(j), 0.0);
+    }
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> s.clusterer((data, k) -> {
+          int[] l = new int[data.size()];
+          l[1] = data.size();
+          return l;
+        }).evaluate(x));
+    assertEquals("the clusterer's labels of the data must be < the number of rows (30), got 30 at row 1",
+        e.getMessage());
+  }
+
   @Test
   void configurationsCompareBySettingsAndCopyResults() {
     ClusterStability a = ClusterStability.k(3).seed(2).resampling(Resampling.SUBSET).subsetSize(10);

@@ -384,6 +384,32 @@ class GapStatisticTest {
     }
   }
 
+  /**
+   * {@code W_k} depends on the partition, not on the numbers of its labels: labels 0, 10^9 and
+   * {@code Integer.MAX_VALUE} give, bit for bit, the gaps of the same clusterer's 0, 1, 2, for either power (before:
+   * plain distances failed with an index out of bounds).
+   */
+  @Test
+  void labelsOfAnyMagnitude() {
+    Dataset x = Dataset.of(Fixtures.points(4, 20, 2, 3, false));
+    int[] big = {0, 1_000_000_000, Integer.MAX_VALUE};
+    Clusterer renumbered = (data, k) -> {
+      int[] l = rankRuns(data, k);
+      for (int i = 0; i < l.length; i++) {
+        l[i] = big[l[i]];
+      }
+      return l;
+    };
+    for (int power = 1; power <= 2; power++) {
+      GapStatistic g = GapStatistic.kRange(1, 3).referenceSets(4).distancePower(power);
+      GapResult expected = g.clusterer(GapStatisticTest::rankRuns).evaluate(x);
+      GapResult r = g.clusterer(renumbered).evaluate(x);
+      assertArrayEquals(expected.logW(), r.logW(), 0.0);
+      assertArrayEquals(expected.gap(), r.gap(), 0.0);
+      assertArrayEquals(expected.se(), r.se(), 0.0);
+    }
+  }
+
   @Test
   void plainDistancesByHand() {
     // cluster 0: (0, 0), (3, 4): one pair at 5, / 2 = 2.5; cluster 1: (10, 0) alone, 0; cluster 2: (0, 10), (0, 11),
