@@ -32,8 +32,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p><b>Reading the values</b> (Hennig's guidance in clusterboot's documentation): a mean Jaccard below 0.6 marks a
- * cluster that should not be trusted; 0.6 to 0.75, a pattern whose membership is uncertain; above 0.75, a valid,
- * stable cluster; above 0.85, a highly stable one. Stability is necessary, not sufficient: a method can reproduce an
+ * cluster that should not be trusted; 0.6 to 0.75, a pattern whose membership is uncertain; 0.75 or more, a valid,
+ * stable cluster; 0.85 or more, a highly stable one. Stability is necessary, not sufficient: a method can reproduce an
  * artefact (K-Means splits a uniform square the same way every time), and a good cluster can look unstable when
  * {@code k} is wrong and the method has to split or merge something else.
  *

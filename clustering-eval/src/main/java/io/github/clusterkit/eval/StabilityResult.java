@@ -115,15 +115,15 @@ public final class StabilityResult {
 
   /**
    * @return the table as text, one line per cluster: size, mean Jaccard, dissolved, recovered, and Hennig's reading
-   *     of the mean (below 0.6 "unstable", to 0.75 "pattern, uncertain members", to 0.85 "stable", above "highly
-   *     stable")
+   *     of the mean (below 0.6 "unstable", from 0.6 "pattern, uncertain members", from 0.75 "stable", from 0.85
+   *     "highly stable")
    */
   public String toTable() {
     StringBuilder sb = new StringBuilder("cluster\tsize\tmeanJaccard\tdissolved\trecovered\treading\n");
     int[] sizes = sizes();
     for (int j = 0; j < mean.length; j++) {
       double m = mean[j];
-      String reading = m > 0.85 ? "highly stable" : m > 0.75 ? "stable" : m >= 0.6 ? "pattern, uncertain members"
+      String reading = m >= 0.85 ? "highly stable" : m >= 0.75 ? "stable" : m >= 0.6 ? "pattern, uncertain members"
           : "unstable";
       sb.append(j).append('\t').append(sizes[j]).append('\t').append(String.format(Locale.ROOT, "%.4f", m))
           .append('\t').append(dissolved[j]).append('\t').append(recovered[j]).append('\t').append(reading)

@@ -257,6 +257,23 @@ class ClusterStabilityTest {
         e.getMessage());
   }
 
+  /**
+   * The table's reading follows clusterboot's documentation (fpc, Hennig): "a valid, stable cluster should yield a
+   * mean Jaccard similarity value of 0.75 or more", "highly stable" clusters "0.85 and above", below 0.6 "should not
+   * be trusted"; so the boundaries 0.6, 0.75 and 0.85 themselves read as the higher class. Means made exact: each
+   * cluster's two coefficients are equal.
+   */
+  @Test
+  void readingUsesHennigsBoundaries() {
+    double[][] jaccard = {{0.85, 0.85}, {0.75, 0.75}, {0.6, 0.6}, {0.5, 0.5}};
+    StabilityResult r = new StabilityResult(new int[] {0, 1, 2, 3}, jaccard, 0.5, 0.75, Resampling.BOOTSTRAP);
+    String[] lines = r.toTable().split("\n");
+    assertTrue(lines[1].endsWith("\thighly stable"), lines[1]);
+    assertTrue(lines[2].endsWith("\tstable"), lines[2]);
+    assertTrue(lines[3].endsWith("\tpattern, uncertain members"), lines[3]);
+    assertTrue(lines[4].endsWith("\tunstable"), lines[4]);
+  }
+
   @Test
   void configurationsCompareBySettingsAndCopyResults() {
     ClusterStability a = ClusterStability.k(3).seed(2).resampling(Resampling.SUBSET).subsetSize(10);
