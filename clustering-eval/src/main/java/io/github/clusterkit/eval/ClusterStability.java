@@ -285,9 +285,10 @@ public final class ClusterStability {
    *
    * @param data the points, at least {@code k} rows
    * @return the original labels and each cluster's Jaccard coefficients, mean, dissolutions and recoveries
-   * @throws IllegalArgumentException if {@code data} is null, has fewer than {@code k} rows, or the subset size
-   *     exceeds the number of rows (or {@code floor(n / 2)} is 0); and as the clusterer throws (K-Means refuses a
-   *     {@code k} above the number of distinct rows of the data or of a resample)
+   * @throws IllegalArgumentException if {@code data} is null, has fewer than {@code k} rows, the subset size exceeds
+   *     the number of rows (or {@code floor(n / 2)} is 0) or is below {@code k}, or a bootstrap resample draws fewer
+   *     than {@code k} distinct rows (the {@link Clusterer} is never asked for more clusters than rows); and as the
+   *     clusterer throws (K-Means refuses a {@code k} above the number of distinct rows of the data or of a resample)
    * @throws IllegalStateException if the clusterer returns labels of the wrong length or below {@code -1}, labels of
    *     the data not below the number of rows, or the original clustering is all noise
    */
@@ -300,6 +301,10 @@ public final class ClusterStability {
       throw new IllegalArgumentException("k must be <= the number of rows (" + n + "), got " + k);
     }
     int m = subsetRows(n);
+    if (resampling == Resampling.SUBSET && m < k) {
+      throw new IllegalArgumentException("subsetSize must be >= k (" + k + "), got " + m
+          + (subsetSize == 0 ? " (floor(n / 2) for n = " + n + ")" : ""));
+    }
     Clusterer c = clusterer != null ? clusterer : Clusterer.kMeans(seed, restarts);
     int[] original = checked(c.labels(data, k), n, "the data").clone();
     for (int i = 0; i < n; i++) {
@@ -319,6 +324,10 @@ public final class ClusterStability {
     double[][] jaccard = new double[kk][resamples];
     Parallel.run(parallelism, resamples, (b, worker) -> {
       int[] rows = draw(n, b, m);
+      if (rows.length < k) { // the Clusterer contract: k <= data.size()
+        throw new IllegalArgumentException("k must be <= the rows of every resample, got k = " + k + " for resample "
+            + b + " of " + rows.length + " rows");
+      }
       int[] labels = checked(c.labels(data.select(rows), k), rows.length, "resample " + b);
       double[] g = bestJaccard(original, kk, rows, labels);
       for (int j = 0; j < kk; j++) {

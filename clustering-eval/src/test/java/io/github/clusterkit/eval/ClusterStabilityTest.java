@@ -133,14 +133,23 @@ class ClusterStabilityTest {
     assertEquals("the clustering of the data must have a cluster, got only noise (-1)", e.getMessage());
   }
 
-  /** Coefficients lie in [0, 1], the counts in [0, B], and the thread count changes nothing, for every scheme. */
+  /**
+   * Coefficients lie in [0, 1], the counts in [0, B], and the thread count changes nothing, for every scheme. Cases
+   * where a resample holds fewer than {@code k} rows are refused by {@code evaluate} (see
+   * {@link #noResampleIsClusteredIntoMoreClustersThanRows()}) and left out here: {@code n >= 12} makes them rare
+   * (subsets of {@code n / 2 >= 6} rows; a bootstrap of 12 rows draws 3 or fewer distinct ones with probability
+   * about {@code 1e-5}) and the assumption skips the rest.
+   */
   @Property(tries = 25, edgeCases = EdgeCasesMode.NONE)
-  void boundsAndThreadIndependence(@ForAll long seed, @ForAll @IntRange(min = 6, max = 40) int n,
+  void boundsAndThreadIndependence(@ForAll long seed, @ForAll @IntRange(min = 12, max = 40) int n,
       @ForAll @IntRange(min = 1, max = 3) int d, @ForAll @IntRange(min = 1, max = 4) int k,
       @ForAll Resampling scheme, @ForAll @IntRange(min = 2, max = 6) int threads) {
     Dataset x = Dataset.of(Fixtures.points(seed, n, d, 3, false));
     ClusterStability s = ClusterStability.k(k).clusterer(Clusterer.ward()).resampling(scheme).resamples(6)
         .seed(seed);
+    for (int b = 0; b < 6; b++) {
+      net.jqwik.api.Assume.that(s.resampleRows(n, b).length >= k);
+    }
     StabilityResult one = s.evaluate(x);
     StabilityResult many = s.parallelism(threads).evaluate(x);
     for (int j = 0; j < one.clusterCount(); j++) {
@@ -272,6 +281,39 @@ class ClusterStabilityTest {
     assertTrue(lines[2].endsWith("\tstable"), lines[2]);
     assertTrue(lines[3].endsWith("\tpattern, uncertain members"), lines[3]);
     assertTrue(lines[4].endsWith("\tunstable"), lines[4]);
+  }
+
+  /**
+   * The {@link Clusterer} contract promises {@code k <= data.size()}: a resample with fewer rows than {@code k} is
+   * refused with a message naming the rule, not handed to the clusterer (before: K-Means said "the number of distinct
+   * rows (2)" of data with 5, Ward "n = 2", and a clusterer trusting the contract failed with an index out of bounds).
+   */
+  @Test
+  void noResampleIsClusteredIntoMoreClustersThanRows() {
+    Dataset five = Dataset.of(new double[][] {{0}, {1}, {2}, {3}, {4}});
+    Clusterer trusting = (data, k) -> {
+      int[] l = new int[data.size()];
+      for (int i = 0; i < k; i++) {
+        l[i] = i; // the contract: k <= data.size()
+      }
+      return l;
+    };
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ClusterStability.k(3).resampling(Resampling.SUBSET).clusterer(trusting).evaluate(five));
+    assertEquals("subsetSize must be >= k (3), got 2 (floor(n / 2) for n = 5)", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ClusterStability.k(3).resampling(Resampling.SUBSET).subsetSize(1).clusterer(trusting).evaluate(five));
+    assertEquals("subsetSize must be >= k (3), got 1", e.getMessage());
+    // the bootstrap without duplicates: resample 0 of 5 rows with seed 0 draws fewer than 5 distinct rows
+    int drawn = ClusterStability.k(5).resampleRows(5, 0).length;
+    assertTrue(drawn < 5);
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ClusterStability.k(5).clusterer(trusting).evaluate(five));
+    assertEquals("k must be <= the rows of every resample, got k = 5 for resample 0 of " + drawn + " rows",
+        e.getMessage());
+    // subsets of k rows are allowed
+    assertEquals(1, ClusterStability.k(2).resampling(Resampling.SUBSET).clusterer(trusting).resamples(3)
+        .evaluate(five).resamples() / 3);
   }
 
   @Test
