@@ -53,7 +53,7 @@ import java.util.Objects;
  * {@code s_k} already carries the simulation error in the rule, and the cost is {@code (B + 1) (maxK - minK + 1)}
  * clusterings. Set {@code b} (from 0) is drawn with its own generator, derived from the seed and {@code b} only:
  * rows in order, each row's coordinates in column (or component) order, each {@code lo + (hi - lo) u} with {@code u}
- * uniform in {@code [0, 1)}.
+ * uniform in {@code [0, 1)}. A reference set has the data's column names, if the data have names.
  *
  * <p><b>Determinism and threads.</b> The data and each reference set are clustered as separate tasks on up to
  * {@link #parallelism(int)} threads (the calling thread and the library's parked workers, never the common pool);
@@ -273,7 +273,7 @@ public final class GapStatistic {
     int b = referenceSets;
     double[][] logW = new double[b + 1][count]; // row 0: the data; row 1 + s: reference set s
     Parallel.run(parallelism, b + 1, (task, worker) -> {
-      Dataset x = task == 0 ? data : ref.draw(seed, task - 1);
+      Dataset x = task == 0 ? data : named(ref.draw(seed, task - 1), data);
       for (int t = 0; t < count; t++) {
         int k = minK + t;
         int[] labels = k == 1 ? new int[n] : checked(c.labels(x, k), n, k);
@@ -301,6 +301,11 @@ public final class GapStatistic {
       gap[t] = mean - logW[0][t];
     }
     return new GapResult(minK, logW[0], expected, gap, sd, se, b, rule, seFactor);
+  }
+
+  /** A reference set with the data's column names, if the data have names. */
+  private static Dataset named(Dataset set, Dataset data) {
+    return data.hasColumnNames() ? set.withColumnNames(data.columnNames()) : set;
   }
 
   /**

@@ -410,6 +410,32 @@ class GapStatisticTest {
     }
   }
 
+  /**
+   * The clusterer sees every reference set with the data's column names, as {@link ClusterStability} passes its
+   * resamples ({@code Dataset.select} keeps them): a clusterer that finds its columns by name works on both (before:
+   * the reference sets had no names, and such a clusterer failed on the first one).
+   */
+  @Test
+  void referenceSetsKeepTheColumnNames() {
+    List<String> names = List.of("income", "spending");
+    Dataset x = Dataset.of(Fixtures.points(6, 20, 2, 2, false), names);
+    Clusterer byName = (data, k) -> {
+      int column = data.columnNames().indexOf("spending");
+      if (column < 0) {
+        throw new IllegalArgumentException("no column named spending in " + data.columnNames());
+      }
+      return rankRuns(data, k);
+    };
+    for (GapReference ref : GapReference.values()) {
+      GapResult r = GapStatistic.kRange(1, 3).clusterer(byName).reference(ref).referenceSets(3).evaluate(x);
+      assertEquals(3, r.gap().length);
+      // the names change nothing else: the same table as the data without names and the rank clusterer
+      GapResult unnamed = GapStatistic.kRange(1, 3).clusterer(GapStatisticTest::rankRuns).reference(ref)
+          .referenceSets(3).evaluate(Dataset.of(x.toRows()));
+      assertArrayEquals(unnamed.gap(), r.gap(), 0.0);
+    }
+  }
+
   @Test
   void plainDistancesByHand() {
     // cluster 0: (0, 0), (3, 4): one pair at 5, / 2 = 2.5; cluster 1: (10, 0) alone, 0; cluster 2: (0, 10), (0, 11),
