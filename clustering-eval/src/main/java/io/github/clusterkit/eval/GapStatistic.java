@@ -67,9 +67,8 @@ import java.util.Objects;
  * Constant columns give reference sets constant in them. Data of extreme magnitude (where squared distances
  * overflow or underflow) give the gaps of the same data rescaled, up to rounding: {@code log W_k} is computed from
  * the rows multiplied by a power of two and shifted back, and the reference sets are drawn in the scaled units. The
- * data are never modified. An interrupt of the calling
- * thread stops {@code evaluate} before its next task with an {@link IllegalStateException} whose message starts
- * with {@code "interrupted"}.
+ * data are never modified. An interrupt of the calling thread stops {@code evaluate} before its next task with an
+ * {@link IllegalStateException} whose message starts with {@code "interrupted"}.
  */
 public final class GapStatistic {
 

@@ -16,8 +16,8 @@ import io.github.clusterkit.pca.PcaModel;
  * <p>Data of extreme magnitude (beyond {@code 2^200} or below {@code 2^-200}, {@link Scale}) are handled multiplied by
  * a power of two {@code 2^-e}: the box (and the components) are those of the scaled data, the draws are made in the
  * scaled units as above and multiplied by {@code 2^e} at the end. For the box in the data's coordinates that gives
- * exactly {@code lo + (hi - lo) u} wherever {@code hi - lo} is finite, and a finite draw where it is not; the
- * principal components of data beyond PCA's own range are found at all.
+ * exactly {@code lo + (hi - lo) u} wherever {@code hi - lo} is finite, and a finite draw where it is not; and PCA,
+ * which refuses data beyond its own range, is fitted on the scaled data, so the rotated box exists for any data.
  */
 public final class UniformReference {
 
