@@ -2,6 +2,7 @@ package io.github.clusterkit.examples;
 
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Table;
+import io.github.clusterkit.examples.segment.Assessment;
 import io.github.clusterkit.examples.segment.CustomerData;
 import io.github.clusterkit.examples.segment.ModelBundle;
 import io.github.clusterkit.examples.segment.Outputs;
@@ -687,12 +688,13 @@ public final class Cli implements Callable<Integer> {
 
   private static final java.util.regex.Pattern OPTION_MESSAGE =
       java.util.regex.Pattern.compile(
-          "(k|k-max|eps|min-pts|min-cluster-size|min-samples|outlier-share|threads) must .*",
+          "(k|k-max|eps|min-pts|min-cluster-size|min-samples|outlier-share|threads|stability|gap)( must|:) .*",
           java.util.regex.Pattern.DOTALL);
 
   /**
-   * A message of {@link Segmenter} about one of its parameters, naming the option that sets it: "--k must be >= 1,
-   * got 0" for "k must be >= 1, got 0"; other messages as they are.
+   * A message of {@link Segmenter} (or {@link Assessment}) about one of its parameters, naming the option that sets
+   * it: "--k must be >= 1, got 0" for "k must be >= 1, got 0", "--stability: ..." for "stability: ..."; other
+   * messages as they are.
    *
    * @param m the message
    * @return the message for the command line
@@ -730,8 +732,9 @@ public final class Cli implements Callable<Integer> {
           "With no file, a generated table of 1,000 customers is used.",
           "Options of some algorithms only are refused with the others: --k and --outlier-share are kmeans',"
               + " gmm's and kmedoids', --eps and --min-pts dbscan's, --min-cluster-size and --min-samples hdbscan's,"
-              + " --distance kmedoids'; the others apply to all five (--k-max and --seed to the K-Means sweep that is"
-              + " printed and charted for dbscan and hdbscan too; kmedoids sweeps K-Medoids fits)."})
+              + " --distance kmedoids', --stability kmeans', gmm's and kmedoids', --gap all but kmedoids'; the others"
+              + " apply to all five (--k-max and --seed to the K-Means sweep that is printed and charted for dbscan"
+              + " and hdbscan too; kmedoids sweeps K-Medoids fits)."})
   static final class SegmentCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
@@ -817,6 +820,20 @@ public final class Cli implements Callable<Integer> {
         + " the file, such as windows-1252 or ISO-8859-1 (default: ${DEFAULT-VALUE}; a byte-order mark wins)")
     String encoding;
 
+    @Option(names = "--stability", paramLabel = "B", defaultValue = "0", description = "check each segment's"
+        + " stability (kmeans, kmedoids, gmm): segment B bootstrap resamples of the customers again with the same"
+        + " algorithm, k, distance, seed and restarts, and print each segment's mean Jaccard coefficient with its best"
+        + " match (Hennig 2007, fpc::clusterboot; above 0.85 highly stable, above 0.75 stable, below 0.6 unstable)"
+        + " beside it, and in a column 'stability' of profile.csv; 100 is usual, 0 to 10000 (default: ${DEFAULT-VALUE},"
+        + " off); costs B fits of the algorithm on about 63%% of the customers, on --threads threads")
+    int stability;
+
+    @Option(names = "--gap", paramLabel = "B", arity = "0..1", fallbackValue = "20", description = "add the gap"
+        + " statistic (Tibshirani et al. 2001) to the K-Means sweep (not kmedoids'): columns gap and s_k, and the k"
+        + " of the paper's rule and of the global-SE-max rule; k is still chosen as without it; B uniform reference"
+        + " sets, 2 to 1000 (default when given alone: ${FALLBACK-VALUE}); costs B more sweeps, on --threads threads")
+    Integer gap;
+
     @Option(names = "--no-log", description = "do not take the log of skewed columns")
     boolean noLog;
 
@@ -840,6 +857,16 @@ public final class Cli implements Callable<Integer> {
      */
     private void checkApplies(Segmenter.Algorithm alg) {
       String name = alg.name().toLowerCase(Locale.ROOT);
+      if (!Assessment.stabilityApplies(alg) && given("--stability")) {
+        throw new IllegalArgumentException("--stability does not apply to --algorithm " + name + " (it applies to"
+            + " kmeans, kmedoids and gmm; " + name + "'s eps or min cluster size is set on the whole table's density,"
+            + " which a bootstrap resample of about 63% of the customers does not have)");
+      }
+      if (!Assessment.gapApplies(alg) && given("--gap")) {
+        throw new IllegalArgumentException("--gap does not apply to --algorithm kmedoids (its sweep fits K-Medoids;"
+            + " the gap statistic compares K-Means' within-segment sums of squares: use it with kmeans, gmm, dbscan"
+            + " or hdbscan, whose sweep is K-Means')");
+      }
       if (alg != Segmenter.Algorithm.KMEDOIDS && given("--distance")) {
         throw new IllegalArgumentException("--distance does not apply to --algorithm " + name + " (it applies to"
             + " kmedoids only; " + name + " uses the Euclidean distance on standard-scaled numbers)");
@@ -907,6 +934,14 @@ public final class Cli implements Callable<Integer> {
             + algorithm + "'");
       }
       checkApplies(alg);
+      if (stability < 0 || stability > Assessment.MAX_RESAMPLES) {
+        throw new IllegalArgumentException("--stability must be >= 0 (0 = off) and <= " + Assessment.MAX_RESAMPLES
+            + ", got " + stability);
+      }
+      if (gap != null && (gap < 2 || gap > Assessment.MAX_REFERENCE_SETS)) {
+        throw new IllegalArgumentException("--gap must be >= 2 and <= " + Assessment.MAX_REFERENCE_SETS
+            + " reference sets, got " + gap);
+      }
       Segmenter.Distance dist = null;
       if (distance != null) {
         try {
@@ -959,8 +994,14 @@ public final class Cli implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(optionMessage(e.getMessage()), e);
       }
-      Report.print(s, source, out);
-      Outputs.Written w = Outputs.write(s, outDir);
+      Assessment checks;
+      try {
+        checks = Assessment.of(s, stability, gap == null ? 0 : gap, threads);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(optionMessage(e.getMessage()), e);
+      }
+      Report.print(s, source, out, checks);
+      Outputs.Written w = Outputs.write(s, outDir, checks);
       out.println();
       out.println("wrote " + w.files.size() + " files to " + outDir + ": labels.csv, profile.csv, model.json, "
           + "segments-pca, k-selection and k-distance charts (.svg and .png)");

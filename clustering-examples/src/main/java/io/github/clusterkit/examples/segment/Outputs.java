@@ -13,7 +13,8 @@ import java.util.Locale;
  * Writes the files of a segmentation into a folder: {@code labels.csv} (one row per customer: id, segment,
  * segment name, outlier flag, for mixtures the probability of the segment, for HDBSCAN* the membership strength as
  * {@code probability} and the GLOSH {@code outlier_score}), {@code profile.csv} (one row
- * per segment and feature: size, share, mean, z-score), {@code model.json} ({@link ModelBundle}) and the
+ * per segment and feature: size, share, mean, z-score, and with {@code --stability} the segment's stability),
+ * {@code model.json} ({@link ModelBundle}) and the
  * charts ({@link Charts}).
  */
 public final class Outputs {
@@ -80,13 +81,28 @@ public final class Outputs {
    * @throws IOException if writing fails
    */
   public static Written write(Segmentation s, Path dir) throws IOException {
+    return write(s, dir, Assessment.NONE);
+  }
+
+  /**
+   * Writes every file, {@code profile.csv} with a last column {@code stability} when the checks hold the segments'
+   * stability ({@code --stability}): each segment's mean Jaccard coefficient over the resamples, on every row of the
+   * segment, empty on the noise's rows. Without it the files are {@link #write(Segmentation, Path)}'s.
+   *
+   * @param s the segmentation
+   * @param dir the folder, created if needed
+   * @param checks the checks' results
+   * @return what was written
+   * @throws IOException if writing fails
+   */
+  public static Written write(Segmentation s, Path dir, Assessment checks) throws IOException {
     Files.createDirectories(dir);
     List<Path> files = new ArrayList<>();
     Path labels = dir.resolve("labels.csv");
     writeLabels(s, labels);
     files.add(labels);
     Path profile = dir.resolve("profile.csv");
-    writeProfile(s.profile(), profile);
+    writeProfile(s.profile(), profile, checks.stability() == null ? null : checks.stability().meanJaccard());
     files.add(profile);
     Path model = dir.resolve("model.json");
     boolean included = ModelBundle.of(s).save(model);
@@ -113,10 +129,16 @@ public final class Outputs {
   }
 
   static void writeProfile(Profile p, Path file) throws IOException {
+    writeProfile(p, file, null);
+  }
+
+  /** {@code profile.csv}, with the column {@code stability} (by label) when {@code stability} is not null. */
+  static void writeProfile(Profile p, Path file, double[] stability) throws IOException {
     int[] segs = p.segments();
     List<String> feats = p.features();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("segment,segment_name,size,share,feature,mean,overall_mean,z_score\n");
+      w.write("segment,segment_name,size,share,feature,mean,overall_mean,z_score"
+          + (stability == null ? "" : ",stability") + "\n");
       double[] all = p.overallMeans();
       for (int g = 0; g < segs.length; g++) {
         double[] m = p.means(g);
@@ -124,7 +146,8 @@ public final class Outputs {
         for (int j = 0; j < feats.size(); j++) {
           w.write(segs[g] + "," + csv(p.name(g)) + "," + p.sizes()[g] + ","
               + String.format(Locale.ROOT, "%.6f", p.share(g)) + "," + csv(feats.get(j)) + "," + m[j] + ","
-              + all[j] + "," + z[j] + "\n");
+              + all[j] + "," + z[j] + (stability == null ? "" : "," + (segs[g] < 0 ? "" : stability[segs[g]]))
+              + "\n");
         }
       }
     }

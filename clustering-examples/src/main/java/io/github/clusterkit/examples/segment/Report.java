@@ -3,6 +3,8 @@ package io.github.clusterkit.examples.segment;
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
+import io.github.clusterkit.eval.GapResult;
+import io.github.clusterkit.eval.StabilityResult;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,6 +84,20 @@ public final class Report {
    * @param out where to print
    */
   public static void print(Segmentation s, String source, PrintStream out) {
+    print(s, source, out, Assessment.NONE);
+  }
+
+  /**
+   * Prints the report with the checks asked for: the gap statistic's columns in the k-selection table and the
+   * choices of its rules below it ({@code --gap}), each segment's stability beside its size ({@code --stability}).
+   * With {@link Assessment#NONE} the report is {@link #print(Segmentation, String, PrintStream)}'s.
+   *
+   * @param s the segmentation
+   * @param source where the customers came from, e.g. the file name
+   * @param out where to print
+   * @param checks the checks' results
+   */
+  public static void print(Segmentation s, String source, PrintStream out, Assessment checks) {
     Table f = s.features();
     int n = f.rowCount();
     out.printf(Locale.ROOT, "clusterkit segment: %d customers from %s%n", n, source);
@@ -117,6 +133,9 @@ public final class Report {
     String silText = KSweep.silhouetteSampleSize(n) == 0 ? "exact" : "on " + KSweep.silhouetteSampleSize(n)
         + " sampled rows";
     boolean medoids = sw.kMedoids();
+    GapResult gap = checks.gap();
+    double[] gaps = gap == null ? null : gap.gap();
+    double[] se = gap == null ? null : gap.se();
     if (medoids) {
       out.printf(Locale.ROOT, "k selection (K-Medoids, FasterPAM, %d restarts, %s, silhouette %s with it):%n",
           Segmenter.KMEDOIDS_RESTARTS, distanceName(s.config().effectiveDistance()), silText);
@@ -124,13 +143,18 @@ public final class Report {
     } else {
       out.printf(Locale.ROOT, "k selection (K-Means, %d restarts, silhouette %s):%n", Segmenter.KMEANS_RESTARTS,
           silText);
-      out.println("   k      inertia  silhouette");
+      out.println("   k      inertia  silhouette" + (gap == null ? "" : "         gap         s_k"));
     }
     String kneeOf = medoids ? "  <- knee of cost" : "  <- knee of inertia";
     for (int t = 0; t < ks.length; t++) {
-      out.printf(Locale.ROOT, "  %2d %12.4g  %10s%s%n", ks[t], in[t],
+      out.printf(Locale.ROOT, "  %2d %12.4g  %10s%s%s%n", ks[t], in[t],
           Double.isNaN(sil[t]) ? "" : String.format(Locale.ROOT, "%.4f", sil[t]),
-          (ks[t] == sw.knee() ? kneeOf : "") + (ks[t] == sw.recommendedK() ? "  <- best silhouette" : ""));
+          gap == null ? "" : String.format(Locale.ROOT, "  %10s  %10s", gapNumber(gaps[t]), gapNumber(se[t])),
+          (ks[t] == sw.knee() ? kneeOf : "") + (ks[t] == sw.recommendedK() ? "  <- best silhouette" : "")
+              + (gap != null && ks[t] == gap.chosenK() ? "  <- gap rule" : ""));
+    }
+    if (gap != null) {
+      printGapChoice(s, checks, out);
     }
     int last = ks[ks.length - 1];
     if (s.config().k() == null && !density(s.algorithm()) && sw.recommendedK() == last
@@ -176,9 +200,18 @@ public final class Report {
     int[] segs = p.segments();
     out.println();
     out.println("segments:");
+    StabilityResult st = checks.stability();
+    double[] stability = st == null ? null : st.meanJaccard();
+    int[] dissolved = st == null ? null : st.dissolved();
     for (int g = 0; g < segs.length; g++) {
-      out.printf(Locale.ROOT, "  %-5s %-50s %6d customer%s (%4.1f%%)%n", segs[g] < 0 ? "noise" : "#" + segs[g],
-          p.name(g), p.sizes()[g], p.sizes()[g] == 1 ? " " : "s", 100 * p.share(g));
+      String stable = stability == null || segs[g] < 0 ? ""
+          : String.format(Locale.ROOT, "  stability %.2f %s (dissolved in %d of %d)", stability[segs[g]],
+              Assessment.reading(stability[segs[g]]), dissolved[segs[g]], st.resamples());
+      out.printf(Locale.ROOT, "  %-5s %-50s %6d customer%s (%4.1f%%)%s%n", segs[g] < 0 ? "noise" : "#" + segs[g],
+          p.name(g), p.sizes()[g], p.sizes()[g] == 1 ? " " : "s", 100 * p.share(g), stable);
+    }
+    if (st != null) {
+      printStabilityNote(s, st, out);
     }
     if (s.medoidRows() != null) {
       printTypicalCustomers(s, out);
@@ -229,6 +262,61 @@ public final class Report {
         fmt(q.silhouette()), q.silhouetteSampled() ? " (sampled)" : "", silNote, fmt(q.daviesBouldin()),
         Double.isNaN(q.calinskiHarabasz()) ? "n/a" : compact(q.calinskiHarabasz(), "%.1f", false),
         density(s.algorithm()) ? " (noise left out)" + dbcv(q) : "");
+  }
+
+  /**
+   * The lines below a sweep with the gap statistic: which k its rules pick, and that the segmentation's k is chosen
+   * as without {@code --gap}.
+   */
+  private static void printGapChoice(Segmentation s, Assessment checks, PrintStream out) {
+    GapResult g = checks.gap();
+    out.printf(Locale.ROOT, "gap statistic (Tibshirani et al. 2001; B = %d reference sets uniform over the bounding"
+        + " box of the model input, K-Means as the sweep): the paper's rule, the smallest k with Gap(k) >= Gap(k+1)"
+        + " - s_k+1, picks k = %d%s; the global-SE-max rule picks k = %d%n", g.referenceSets(), g.chosenK(),
+        g.chosenAtEdge() ? " (the largest k tried: widen --k-max)" : "", checks.gapGlobalSeMaxK());
+    String kept;
+    if (density(s.algorithm())) {
+      kept = s.algorithm().name().toLowerCase(Locale.ROOT) + " finds the number of segments itself";
+    } else if (s.config().k() != null) {
+      kept = "the segments use k = " + s.chosenK() + " as asked (--k)";
+    } else {
+      kept = "the segments use k = " + s.chosenK() + ", the highest silhouette, as without --gap (choose another"
+          + " with --k)";
+    }
+    out.println("note: " + kept);
+  }
+
+  /** A gap or its standard error: four decimals; {@code inf} or {@code n/a} where it is infinite or undefined. */
+  private static String gapNumber(double v) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
+    }
+    return compact(v, "%.4f", false);
+  }
+
+  /** What the stability beside each segment is, and how to read it. */
+  private static void printStabilityNote(Segmentation s, StabilityResult st, PrintStream out) {
+    String method;
+    switch (s.algorithm()) {
+      case KMEDOIDS:
+        method = String.format(Locale.ROOT, "K-Medoids, %d restarts, %s", Segmenter.KMEDOIDS_RESTARTS,
+            distanceName(s.config().effectiveDistance()));
+        break;
+      case GMM:
+        method = String.format(Locale.ROOT, "the Gaussian mixture, %d restarts", Segmenter.GMM_RESTARTS);
+        break;
+      default:
+        method = String.format(Locale.ROOT, "K-Means, %d restarts", Segmenter.KMEANS_RESTARTS);
+        break;
+    }
+    out.printf(Locale.ROOT, "stability: each segment's mean Jaccard coefficient with its best match when %d"
+        + " bootstrap resamples of the customers are segmented again (%s, k = %d, seed %d; Hennig 2007,"
+        + " fpc::clusterboot); above 0.85 highly stable, above 0.75 stable, below 0.6 unstable, in between a pattern"
+        + " with uncertain members; dissolved: Jaccard <= %s%n", st.resamples(), method, s.chosenK(),
+        s.config().seedValue(), st.dissolution());
   }
 
   /**

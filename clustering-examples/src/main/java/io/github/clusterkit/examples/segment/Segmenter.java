@@ -376,6 +376,11 @@ public final class Segmenter {
     return maxK;
   }
 
+  /** @return the seed of the fits and of the silhouette sample ({@code --seed}) */
+  public long seedValue() {
+    return seed;
+  }
+
   /** @return the threads each library call may use ({@code --threads}) */
   public int parallelism() {
     return parallelism;
