@@ -725,6 +725,34 @@ public final class Cli implements Callable<Integer> {
     return sb.toString();
   }
 
+  /**
+   * The optional count of {@code --gap [B]}: the next argument when it is a number ({@code --gap 50}, {@code
+   * --gap=50}), else {@link Assessment#DEFAULT_REFERENCE_SETS} and the argument left for what follows, so that
+   * {@code --gap customers.csv} reads the file (picocli's own optional value took {@code customers.csv} for the count
+   * and refused it as "not an int"). A number that is no whole one ({@code 2.5}, {@code 1e3}) is refused as picocli
+   * refuses it.
+   */
+  static final class OptionalCount implements CommandLine.IParameterConsumer {
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9][0-9.,eE+-]*");
+
+    @Override
+    public void consumeParameters(java.util.Stack<String> args, CommandLine.Model.ArgSpec argSpec,
+        CommandLine.Model.CommandSpec commandSpec) {
+      String next = args.isEmpty() ? null : args.peek();
+      if (next == null || !NUMBER.matcher(next).matches()) {
+        argSpec.setValue(Assessment.DEFAULT_REFERENCE_SETS);
+        return;
+      }
+      args.pop();
+      try {
+        argSpec.setValue(Integer.valueOf(next));
+      } catch (NumberFormatException e) {
+        throw new CommandLine.ParameterException(commandSpec.commandLine(), "Invalid value for option '--gap': '"
+            + next + "' is not an int", argSpec, next);
+      }
+    }
+  }
+
   /** {@code segment [file.csv]}. */
   @Command(name = "segment", mixinStandardHelpOptions = true, version = Cli.VERSION, sortOptions = false,
       description = {"Segments customers: impute, one-hot, log of skewed money columns, scale; sweep k; fit;"
@@ -828,10 +856,11 @@ public final class Cli implements Callable<Integer> {
         + " off); costs B fits of the algorithm on about 63%% of the customers, on --threads threads")
     int stability;
 
-    @Option(names = "--gap", paramLabel = "B", arity = "0..1", fallbackValue = "20", description = "add the gap"
+    @Option(names = "--gap", paramLabel = "B", arity = "0..1", parameterConsumer = OptionalCount.class,
+        description = "add the gap"
         + " statistic (Tibshirani et al. 2001) to the K-Means sweep (not kmedoids'): columns gap and s_k, and the k"
         + " of the paper's rule and of the global-SE-max rule; k is still chosen as without it; B uniform reference"
-        + " sets, 2 to 1000 (default when given alone: ${FALLBACK-VALUE}); costs B more sweeps, on --threads threads")
+        + " sets, 2 to 1000 (default when given alone: 20); costs B more sweeps, on --threads threads")
     Integer gap;
 
     @Option(names = "--no-log", description = "do not take the log of skewed columns")
@@ -859,8 +888,9 @@ public final class Cli implements Callable<Integer> {
       String name = alg.name().toLowerCase(Locale.ROOT);
       if (!Assessment.stabilityApplies(alg) && given("--stability")) {
         throw new IllegalArgumentException("--stability does not apply to --algorithm " + name + " (it applies to"
-            + " kmeans, kmedoids and gmm; " + name + "'s eps or min cluster size is set on the whole table's density,"
-            + " which a bootstrap resample of about 63% of the customers does not have)");
+            + " kmeans, kmedoids and gmm; " + name + "'s " + (alg == Segmenter.Algorithm.DBSCAN ? "eps and minPts are"
+            : "min cluster size and minSamples are") + " set for the whole table's density, which a bootstrap"
+            + " resample, about 63% of the customers, does not have)");
       }
       if (!Assessment.gapApplies(alg) && given("--gap")) {
         throw new IllegalArgumentException("--gap does not apply to --algorithm kmedoids (its sweep fits K-Medoids;"
@@ -934,6 +964,11 @@ public final class Cli implements Callable<Integer> {
             + algorithm + "'");
       }
       checkApplies(alg);
+      if (file != null && spec != null
+          && spec.commandLine().getParseResult().originalArgs().contains("--gap=" + file)) {
+        // OptionalCount leaves a value that is no number to the file: --gap=abc is a bad count, not a file
+        throw new IllegalArgumentException("--gap must be a whole number of reference sets, got '" + file + "'");
+      }
       if (stability < 0 || stability > Assessment.MAX_RESAMPLES) {
         throw new IllegalArgumentException("--stability must be >= 0 (0 = off) and <= " + Assessment.MAX_RESAMPLES
             + ", got " + stability);

@@ -205,7 +205,7 @@ public final class Report {
     int[] dissolved = st == null ? null : st.dissolved();
     for (int g = 0; g < segs.length; g++) {
       String stable = stability == null || segs[g] < 0 ? ""
-          : String.format(Locale.ROOT, "  stability %.2f %s (dissolved in %d of %d)", stability[segs[g]],
+          : String.format(Locale.ROOT, "  stability %.2f (%s; dissolved %d/%d)", stability[segs[g]],
               Assessment.reading(stability[segs[g]]), dissolved[segs[g]], st.resamples());
       out.printf(Locale.ROOT, "  %-5s %-50s %6d customer%s (%4.1f%%)%s%n", segs[g] < 0 ? "noise" : "#" + segs[g],
           p.name(g), p.sizes()[g], p.sizes()[g] == 1 ? " " : "s", 100 * p.share(g), stable);
@@ -270,9 +270,9 @@ public final class Report {
    */
   private static void printGapChoice(Segmentation s, Assessment checks, PrintStream out) {
     GapResult g = checks.gap();
-    out.printf(Locale.ROOT, "gap statistic (Tibshirani et al. 2001; B = %d reference sets uniform over the bounding"
-        + " box of the model input, K-Means as the sweep): the paper's rule, the smallest k with Gap(k) >= Gap(k+1)"
-        + " - s_k+1, picks k = %d%s; the global-SE-max rule picks k = %d%n", g.referenceSets(), g.chosenK(),
+    out.printf(Locale.ROOT, "gap statistic (Tibshirani et al. 2001), B = %d uniform reference sets over the bounding"
+        + " box of the model input:%n  the paper's rule (the smallest k with Gap(k) >= Gap(k+1) - s_k+1) picks k = %d%s,"
+        + " the global-SE-max rule k = %d;%n", g.referenceSets(), g.chosenK(),
         g.chosenAtEdge() ? " (the largest k tried: widen --k-max)" : "", checks.gapGlobalSeMaxK());
     String kept;
     if (density(s.algorithm())) {
@@ -283,7 +283,7 @@ public final class Report {
       kept = "the segments use k = " + s.chosenK() + ", the highest silhouette, as without --gap (choose another"
           + " with --k)";
     }
-    out.println("note: " + kept);
+    out.println("  " + kept);
   }
 
   /** A gap or its standard error: four decimals; {@code inf} or {@code n/a} where it is infinite or undefined. */
@@ -312,11 +312,11 @@ public final class Report {
         method = String.format(Locale.ROOT, "K-Means, %d restarts", Segmenter.KMEANS_RESTARTS);
         break;
     }
-    out.printf(Locale.ROOT, "stability: each segment's mean Jaccard coefficient with its best match when %d"
-        + " bootstrap resamples of the customers are segmented again (%s, k = %d, seed %d; Hennig 2007,"
-        + " fpc::clusterboot); above 0.85 highly stable, above 0.75 stable, below 0.6 unstable, in between a pattern"
-        + " with uncertain members; dissolved: Jaccard <= %s%n", st.resamples(), method, s.chosenK(),
-        s.config().seedValue(), st.dissolution());
+    out.printf(Locale.ROOT, "stability: mean Jaccard coefficient of each segment with its best match in %d"
+        + " bootstrap resamples segmented%n  again (%s, k = %d, seed %d; Hennig 2007, as fpc::clusterboot): above 0.85"
+        + " highly stable,%n  above 0.75 stable, 0.6 to 0.75 a pattern with uncertain members, below 0.6 unstable;"
+        + " dissolved: Jaccard <= %s%n", st.resamples(), method, s.chosenK(), s.config().seedValue(),
+        Report.number(st.dissolution()));
   }
 
   /**
