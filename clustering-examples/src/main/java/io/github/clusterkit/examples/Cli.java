@@ -892,7 +892,7 @@ public final class Cli implements Callable<Integer> {
             : "min cluster size and minSamples are") + " set for the whole table's density, which a bootstrap"
             + " resample, about 63% of the customers, does not have)");
       }
-      if (!Assessment.gapApplies(alg) && given("--gap")) {
+      if (!Assessment.gapApplies(alg) && gap != null) { // not given("--gap"): OptionalCount sets it unrecorded
         throw new IllegalArgumentException("--gap does not apply to --algorithm kmedoids (its sweep fits K-Medoids;"
             + " the gap statistic compares K-Means' within-segment sums of squares: use it with kmeans, gmm, dbscan"
             + " or hdbscan, whose sweep is K-Means')");
