@@ -878,8 +878,10 @@ public final class Cli implements Callable<Integer> {
 
     /**
      * Refuses an option given on the command line that the algorithm does not use, naming both: before, {@code
-     * --outlier-share} with dbscan was silently ignored. {@code --distance} is kmedoids' only. {@code --k-max} and {@code --seed} apply to every
-     * algorithm (the K-Means sweep is printed and charted for dbscan too, the silhouette sample is seeded).
+     * --outlier-share} with dbscan was silently ignored. {@code --distance} is kmedoids' only; {@code --stability}
+     * kmeans', kmedoids' and gmm's ({@link Assessment#stabilityApplies}), {@code --gap} all but kmedoids' ({@link
+     * Assessment#gapApplies}). {@code --k-max} and {@code --seed} apply to every algorithm (the K-Means sweep is
+     * printed and charted for dbscan too, the silhouette sample is seeded).
      *
      * @param alg the algorithm
      * @throws IllegalArgumentException for the first such option

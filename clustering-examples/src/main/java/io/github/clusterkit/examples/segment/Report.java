@@ -271,8 +271,8 @@ public final class Report {
   private static void printGapChoice(Segmentation s, Assessment checks, PrintStream out) {
     GapResult g = checks.gap();
     out.printf(Locale.ROOT, "gap statistic (Tibshirani et al. 2001), B = %d uniform reference sets over the bounding"
-        + " box of the model input:%n  the paper's rule (the smallest k with Gap(k) >= Gap(k+1) - s_k+1) picks k = %d%s,"
-        + " the global-SE-max rule k = %d;%n", g.referenceSets(), g.chosenK(),
+        + " box of the model input:%n  the paper's rule (the smallest k with Gap(k) >= Gap(k+1) - s_k+1) picks"
+        + " k = %d%s, the global-SE-max rule k = %d;%n", g.referenceSets(), g.chosenK(),
         g.chosenAtEdge() ? " (the largest k tried: widen --k-max)" : "", checks.gapGlobalSeMaxK());
     String kept;
     if (density(s.algorithm())) {
