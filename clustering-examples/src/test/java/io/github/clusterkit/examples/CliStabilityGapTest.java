@@ -80,8 +80,8 @@ class CliStabilityGapTest {
     for (int j = 0; j < oracle.clusterCount(); j++) {
       assertTrue(segmentLine(r.out, j).endsWith(stabilityText(oracle, j)), segmentLine(r.out, j));
     }
-    assertTrue(r.out.contains("\nstability: mean Jaccard coefficient of each segment with its best match in "
-        + oracle.resamples() + " bootstrap resamples segmented\n"), r.out);
+    assertTrue(r.out.contains("\nstability: each segment's mean Jaccard coefficient with its best match in "
+        + oracle.resamples() + " bootstrap resamples\n"), r.out);
     List<String> profile = Files.readAllLines(dir.resolve("profile.csv"), StandardCharsets.UTF_8);
     assertEquals("segment,segment_name,size,share,feature,mean,overall_mean,z_score,stability", profile.get(0));
     for (int i = 1; i < profile.size(); i++) {
@@ -98,8 +98,8 @@ class CliStabilityGapTest {
     // the segmentation's K-Means: seed 42, 10 restarts, k = 5 from the sweep
     StabilityResult oracle = ClusterStability.k(5).seed(42).restarts(10).resamples(20).evaluate(generated(false));
     assertStability(r, dir, oracle);
-    assertTrue(r.out.contains("  again (K-Means, 10 restarts, k = 5, seed 42; Hennig 2007, as fpc::clusterboot)"),
-        r.out);
+    assertTrue(r.out.contains("\n  segmented again by K-Means, 10 restarts, k = 5, seed 42 (Hennig 2007, as"
+        + " fpc::clusterboot);\n"), r.out);
   }
 
   /** Mall income and score with Gower's distance, prepared independently of the command (min-max to [0, 2]). */
@@ -115,7 +115,8 @@ class CliStabilityGapTest {
         .clusterer((d, k) -> KMedoids.k(k).seed(7).restarts(3).metric(Metric.MANHATTAN).fit(d).labels())
         .evaluate(x);
     assertStability(r, dir, oracle);
-    assertTrue(r.out.contains("  again (K-Medoids, 3 restarts, Gower's dissimilarity, k = 5, seed 7;"), r.out);
+    assertTrue(r.out.contains("\n  segmented again by K-Medoids, 3 restarts, Gower's dissimilarity, k = 5, seed 7"
+        + " (Hennig 2007"), r.out);
   }
 
   @Test
@@ -126,6 +127,8 @@ class CliStabilityGapTest {
         .clusterer((d, k) -> GaussianMixture.components(k).seed(42).restarts(3).fit(d).predict(d))
         .evaluate(generated(false));
     assertStability(r, dir, oracle);
+    assertTrue(r.out.contains("\n  segmented again by the Gaussian mixture, 3 restarts, k = 3, seed 42 (Hennig"),
+        r.out);
   }
 
   @Test

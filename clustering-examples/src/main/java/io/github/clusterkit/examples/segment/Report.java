@@ -312,11 +312,11 @@ public final class Report {
         method = String.format(Locale.ROOT, "K-Means, %d restarts", Segmenter.KMEANS_RESTARTS);
         break;
     }
-    out.printf(Locale.ROOT, "stability: mean Jaccard coefficient of each segment with its best match in %d"
-        + " bootstrap resamples segmented%n  again (%s, k = %d, seed %d; Hennig 2007, as fpc::clusterboot): above 0.85"
-        + " highly stable,%n  above 0.75 stable, 0.6 to 0.75 a pattern with uncertain members, below 0.6 unstable;"
-        + " dissolved: Jaccard <= %s%n", st.resamples(), method, s.chosenK(), s.config().seedValue(),
-        Report.number(st.dissolution()));
+    out.printf(Locale.ROOT, "stability: each segment's mean Jaccard coefficient with its best match in %d bootstrap"
+        + " resamples%n  segmented again by %s, k = %d, seed %d (Hennig 2007, as fpc::clusterboot);%n  reading: above"
+        + " 0.85 highly stable, above 0.75 stable, 0.6 to 0.75 a pattern with uncertain members, below 0.6"
+        + " unstable;%n  dissolved: Jaccard <= %s in a resample%n", st.resamples(), method, s.chosenK(),
+        s.config().seedValue(), Report.number(st.dissolution()));
   }
 
   /**
