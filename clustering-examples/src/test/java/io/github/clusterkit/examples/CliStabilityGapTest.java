@@ -142,6 +142,13 @@ class CliStabilityGapTest {
     CliRun seven = ok("segment", "--gap", "7", "--k", "4", "--k-max", "6", "--seed", "3", "--out", dir.toString());
     assertGap(seven.out, GapStatistic.kRange(1, 6).seed(3).restarts(10).referenceSets(7).evaluate(generated(false)));
     assertTrue(seven.out.contains("  the segments use k = 4 as asked (--k)\n"), seven.out);
+    // k = 1..3 on the generated customers: the gaps rise (1.12, 1.19, 1.45 above), so the paper's rule stops at 3
+    CliRun edge = ok("segment", "--gap", "5", "--k-max", "3", "--out", dir.toString());
+    GapResult e = GapStatistic.kRange(1, 3).seed(42).restarts(10).referenceSets(5).evaluate(generated(false));
+    assertTrue(e.chosenAtEdge(), e.toTable());
+    assertGap(edge.out, e);
+    assertTrue(edge.out.contains("\n  the paper's rule stops at the largest k tried: the gap may rise further (widen"
+        + " --k-max);\n"), edge.out);
   }
 
   /** The sweep's rows end with the gap and s_k of {@code g} and its choices are named. */
@@ -159,8 +166,9 @@ class CliStabilityGapTest {
     }
     assertTrue(out.contains(String.format(Locale.ROOT, "gap statistic (Tibshirani et al. 2001), B = %d uniform"
         + " reference sets over the bounding box of the model input:%n  the paper's rule (the smallest k with Gap(k)"
-        + " >= Gap(k+1) - s_k+1) picks k = %d%s, the global-SE-max rule k = %d;%n", g.referenceSets(), g.chosenK(),
-        g.chosenAtEdge() ? " (the largest k tried: widen --k-max)" : "", g.chosenK(GapRule.GLOBAL_SE_MAX, 1))), out);
+        + " >= Gap(k+1) - s_k+1) picks k = %d, the global-SE-max rule k = %d;%n%s", g.referenceSets(), g.chosenK(),
+        g.chosenK(GapRule.GLOBAL_SE_MAX, 1), g.chosenAtEdge() ? "  the paper's rule stops at the largest k tried: the"
+            + " gap may rise further (widen --k-max);\n" : "")), out);
   }
 
   /** The count is taken only when it is a number, so that the file after --gap is read as the file. */

@@ -272,8 +272,9 @@ public final class Report {
     GapResult g = checks.gap();
     out.printf(Locale.ROOT, "gap statistic (Tibshirani et al. 2001), B = %d uniform reference sets over the bounding"
         + " box of the model input:%n  the paper's rule (the smallest k with Gap(k) >= Gap(k+1) - s_k+1) picks"
-        + " k = %d%s, the global-SE-max rule k = %d;%n", g.referenceSets(), g.chosenK(),
-        g.chosenAtEdge() ? " (the largest k tried: widen --k-max)" : "", checks.gapGlobalSeMaxK());
+        + " k = %d, the global-SE-max rule k = %d;%n%s", g.referenceSets(), g.chosenK(), checks.gapGlobalSeMaxK(),
+        g.chosenAtEdge() ? "  the paper's rule stops at the largest k tried: the gap may rise further (widen --k-max);"
+            + System.lineSeparator() : "");
     String kept;
     if (density(s.algorithm())) {
       kept = s.algorithm().name().toLowerCase(Locale.ROOT) + " finds the number of segments itself";
