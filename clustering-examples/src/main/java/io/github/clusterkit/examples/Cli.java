@@ -851,7 +851,7 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--stability", paramLabel = "B", defaultValue = "0", description = "check each segment's"
         + " stability (kmeans, kmedoids, gmm): segment B bootstrap resamples of the customers again with the same"
         + " algorithm, k, distance, seed and restarts, and print each segment's mean Jaccard coefficient with its best"
-        + " match (Hennig 2007, fpc::clusterboot; above 0.85 highly stable, above 0.75 stable, below 0.6 unstable)"
+        + " match (Hennig 2007, fpc::clusterboot; 0.85 or more highly stable, 0.75 or more stable, below 0.6 unstable)"
         + " beside it, and in a column 'stability' of profile.csv; 100 is usual, 0 to 10000 (default: ${DEFAULT-VALUE},"
         + " off); costs B fits of the algorithm on about 63%% of the customers, on --threads threads")
     int stability;

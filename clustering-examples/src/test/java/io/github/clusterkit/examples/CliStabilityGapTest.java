@@ -63,7 +63,7 @@ class CliStabilityGapTest {
   /** What the report prints beside a segment for the oracle's cluster {@code j}. */
   private static String stabilityText(StabilityResult s, int j) {
     double m = s.meanJaccard()[j];
-    String reading = m > 0.85 ? "highly stable" : m > 0.75 ? "stable" : m >= 0.6 ? "pattern, uncertain members"
+    String reading = m >= 0.85 ? "highly stable" : m >= 0.75 ? "stable" : m >= 0.6 ? "pattern, uncertain members"
         : "unstable"; // Hennig's reading, as StabilityResult.toTable prints it
     return String.format(Locale.ROOT, "  stability %.2f (%s; dissolved %d/%d)", m, reading, s.dissolved()[j],
         s.resamples());
@@ -89,6 +89,18 @@ class CliStabilityGapTest {
       int label = Integer.parseInt(row.substring(0, row.indexOf(',')));
       assertTrue(row.endsWith("," + oracle.meanJaccard()[label]), row);
     }
+  }
+
+  /** Hennig's boundaries read as the higher class, as {@code StabilityResult.toTable()} reads them (fpc's guidance). */
+  @Test
+  void readingsAtTheBoundaries() {
+    assertEquals("highly stable", io.github.clusterkit.examples.segment.Assessment.reading(0.85));
+    assertEquals("stable", io.github.clusterkit.examples.segment.Assessment.reading(Math.nextDown(0.85)));
+    assertEquals("stable", io.github.clusterkit.examples.segment.Assessment.reading(0.75));
+    assertEquals("pattern, uncertain members",
+        io.github.clusterkit.examples.segment.Assessment.reading(Math.nextDown(0.75)));
+    assertEquals("pattern, uncertain members", io.github.clusterkit.examples.segment.Assessment.reading(0.6));
+    assertEquals("unstable", io.github.clusterkit.examples.segment.Assessment.reading(Math.nextDown(0.6)));
   }
 
   @Test

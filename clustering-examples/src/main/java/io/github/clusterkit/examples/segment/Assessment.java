@@ -195,14 +195,14 @@ public final class Assessment {
   }
 
   /**
-   * Hennig's reading of a mean Jaccard coefficient, as {@link StabilityResult#toTable()} prints it: above 0.85
-   * "highly stable", above 0.75 "stable", from 0.6 "pattern, uncertain members", below 0.6 "unstable".
+   * Hennig's reading of a mean Jaccard coefficient, as {@link StabilityResult#toTable()} prints it: 0.85 or
+   * more "highly stable", 0.75 or more "stable", from 0.6 "pattern, uncertain members", below 0.6 "unstable".
    *
    * @param meanJaccard a segment's stability
    * @return its reading
    */
   public static String reading(double meanJaccard) {
-    return meanJaccard > 0.85 ? "highly stable" : meanJaccard > 0.75 ? "stable"
+    return meanJaccard >= 0.85 ? "highly stable" : meanJaccard >= 0.75 ? "stable"
         : meanJaccard >= 0.6 ? "pattern, uncertain members" : "unstable";
   }
 }

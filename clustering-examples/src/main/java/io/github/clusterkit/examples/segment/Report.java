@@ -314,8 +314,8 @@ public final class Report {
         break;
     }
     out.printf(Locale.ROOT, "stability: each segment's mean Jaccard coefficient with its best match in %d bootstrap"
-        + " resamples%n  segmented again by %s, k = %d, seed %d (Hennig 2007, as fpc::clusterboot);%n  reading: above"
-        + " 0.85 highly stable, above 0.75 stable, 0.6 to 0.75 a pattern with uncertain members, below 0.6"
+        + " resamples%n  segmented again by %s, k = %d, seed %d (Hennig 2007, as fpc::clusterboot);%n  reading: 0.85"
+        + " or more highly stable, 0.75 or more stable, 0.6 to 0.75 a pattern with uncertain members, below 0.6"
         + " unstable;%n  dissolved: Jaccard <= %s in a resample%n", st.resamples(), method, s.chosenK(),
         s.config().seedValue(), Report.number(st.dissolution()));
   }
