@@ -43,40 +43,8 @@ from scipy.spatial.distance import pdist
 from sklearn.cluster import AgglomerativeClustering
 
 OUT = os.path.join("clustering-eval", "src", "test", "resources", "fixtures", "eval")
-MASK = (1 << 64) - 1
-GOLDEN = 0x9E3779B97F4A7C15
-
-
-def _mix(z):
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-    return z ^ (z >> 31)
-
-
-class Rng:
-    def __init__(self, seed):
-        self.state = seed & MASK
-
-    def next_long(self):
-        self.state = (self.state + GOLDEN) & MASK
-        return _mix(self.state)
-
-    def next_double(self):
-        return (self.next_long() >> 11) * 2.0 ** -53
-
-    def next_int(self, bound):
-        m = (self.next_long() >> 32) * bound
-        low = m & 0xFFFFFFFF
-        if low < bound:
-            t = ((1 << 32) - bound) % bound
-            while low < t:
-                m = (self.next_long() >> 32) * bound
-                low = m & 0xFFFFFFFF
-        return m >> 32
-
-    @staticmethod
-    def split(seed, stream):
-        return Rng(_mix((seed & MASK) ^ _mix((stream * GOLDEN + 0x632BE59BD9B4E019) & MASK)))
+# clusterkit's generator (internal.Rng), shared by the scripts that draw what the library draws
+from clusterkit_rng import Rng  # noqa: E402
 
 
 def box(x, reference):

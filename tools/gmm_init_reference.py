@@ -96,37 +96,8 @@ def put_fit(key, g, x):
 
 # ------------------------------------------------ clusterkit's generator (io.github.clusterkit.internal.Rng)
 
-M64 = (1 << 64) - 1
-GOLDEN = 0x9E3779B97F4A7C15
-
-
-def mix(z):
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
-    return z ^ (z >> 31)
-
-
-class Rng:
-    def __init__(self, seed):
-        self.state = seed & M64
-
-    def next_long(self):
-        self.state = (self.state + GOLDEN) & M64
-        return mix(self.state)
-
-    def next_int(self, bound):
-        m = (self.next_long() >> 32) * bound
-        low = m & 0xFFFFFFFF
-        if low < bound:
-            t = ((1 << 32) - bound) % bound
-            while low < t:
-                m = (self.next_long() >> 32) * bound
-                low = m & 0xFFFFFFFF
-        return m >> 32
-
-    @staticmethod
-    def split(seed, stream):
-        return Rng(mix((seed & M64) ^ mix((stream * GOLDEN + 0x632BE59BD9B4E019) & M64)))
+# clusterkit's generator (internal.Rng), shared by the scripts that draw what the library draws
+from clusterkit_rng import Rng  # noqa: E402
 
 
 def clusterkit_rows(seed, restart, n, k):
