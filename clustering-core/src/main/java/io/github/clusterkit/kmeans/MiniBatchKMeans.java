@@ -73,6 +73,8 @@ import java.util.Objects;
  * duplicate rows) is replaced by all rows. The default number of restarts is 1 (scikit-learn 1.4's {@code
  * n_init="auto"} for k-means++; 1.2's default is 3). The updater counts the rows of each batch towards the next
  * reassignment, where scikit-learn counts its first batch's size every time (the same when the batches are equal).
+ * A centroid whose count is below {@code 2^-1024} (tiny positive weights) is divided by it rather than multiplied by
+ * its reciprocal, which overflows (scikit-learn's centroid becomes infinite or NaN).
  *
  * <p><b>Edge cases.</b> {@code k} must not exceed the number of distinct rows (with positive weight); {@code k = 1}
  * gives the running weighted mean of the batches; {@code batchSize >= n} makes every step a full-size sample with

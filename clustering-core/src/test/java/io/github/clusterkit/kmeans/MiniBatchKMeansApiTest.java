@@ -157,6 +157,36 @@ class MiniBatchKMeansApiTest {
   }
 
   @Test
+  void tinyPositiveWeightsGiveFiniteCentroids() {
+    // Review: the rows of blob 2 weigh 2^-1050, the others 1. Each centroid's count is then a sum of 2^-1050 terms,
+    // below 2^-1024, where 1 / count overflows to infinity: the update's (c count + sum w x) * (1 / count) made that
+    // centroid infinite or NaN (scikit-learn 1.2.1's arithmetic does the same). The blobs are 14 standard deviations
+    // apart and the initial centroids their centres, so every row always goes to its own blob's centroid; a
+    // centroid whose rows all weigh the same w is the running mean of its rows whatever w (w cancels in
+    // (c w N + w sum x) / (w (N + m))). With no reassignment and no early stop (which alone look at the weights),
+    // the fit equals the unit-weight fit: to 1e-9 here, as 20 * 2^-1050 keeps 28 bits below 2^-1074.
+    double[][] x = blobs(13, 600, 2);
+    double[] w = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      w[i] = i % 3 == 2 ? Math.scalb(1.0, -1050) : 1.0;
+    }
+    MiniBatchKMeans cfg = MiniBatchKMeans.k(3).initialCentroids(new double[][] {{0, 0}, {10, 10}, {20, 20}})
+        .batchSize(50).reassignmentRatio(0).maxNoImprovement(0);
+    KMeansModel tiny = cfg.fit(Dataset.of(x), w);
+    KMeansModel unit = cfg.fit(Dataset.of(x));
+    assertArrayEquals(unit.labels(), tiny.labels());
+    double[][] ct = tiny.centroids();
+    double[][] cu = unit.centroids();
+    for (int j = 0; j < 3; j++) {
+      assertArrayEquals(cu[j], ct[j], 1e-9, "centroid " + j);
+    }
+    // The updater's step is the same: a batch of such weights alone.
+    MiniBatchKMeans.Updater u = MiniBatchKMeans.k(1).initialCentroids(new double[][] {{0, 0}}).updater();
+    u.update(Dataset.of(new double[][] {{20, 0}, {21, 0}}), new double[] {1e-310, 1e-310});
+    assertArrayEquals(new double[] {20.5, 0}, u.centroids()[0], 1e-9);
+  }
+
+  @Test
   void kOneIsTheRunningMeanOfTheBatches() {
     // One centroid absorbs every batch row: after the updater's batches it is the mean of all rows fed, whatever
     // the seeding (exact up to rounding: 1e-12).

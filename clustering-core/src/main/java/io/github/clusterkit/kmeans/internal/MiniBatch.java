@@ -13,7 +13,9 @@ import java.util.Arrays;
  * to random rows of the batch.
  *
  * <p>Arithmetic mirrors scikit-learn's {@code _minibatch_update_dense}: a centroid's new coordinates are
- * {@code (old * count + sum of x * w in row order) * (1 / (count + wsum))}. The labelling may run on several threads
+ * {@code (old * count + sum of x * w in row order) * (1 / (count + wsum))}, except that a new count below
+ * {@code 2^-1024} (tiny positive weights), whose reciprocal overflows, divides instead (scikit-learn's centroid
+ * becomes infinite or NaN there). The labelling may run on several threads
  * in fixed chunks of rows; every row's label and distance depend on that row alone and the sums are made afterwards
  * on the calling thread in row order, so the result does not depend on the thread count.
  *
@@ -187,8 +189,16 @@ public final class MiniBatch {
         counts[j] += wsum[j];
         double alpha = 1 / counts[j];
         int o = j * d;
-        for (int t = 0; t < d; t++) {
-          centers[o + t] = acc[o + t] * alpha;
+        if (alpha <= Double.MAX_VALUE) {
+          for (int t = 0; t < d; t++) {
+            centers[o + t] = acc[o + t] * alpha;
+          }
+        } else {
+          // A count below 2^-1024 (tiny positive weights): its reciprocal overflows, so divide instead.
+          double cj = counts[j];
+          for (int t = 0; t < d; t++) {
+            centers[o + t] = acc[o + t] / cj;
+          }
         }
       }
     }
