@@ -662,7 +662,7 @@ public final class MiniBatchKMeans {
    * the same centroids on any thread count.
    *
    * <p>Batches are not scaled as a fit's data are: a batch whose largest magnitude is above {@code 2^201} is refused
-   * (squared distances would overflow). Later batches must have the first one's column count and, when both have
+   * (squared distances would overflow), and so are weights above {@code 2^201} (counts and weighted sums would). Later batches must have the first one's column count and, when both have
    * names, its column names. A batch is not copied for its step; {@link #model()} keeps a reference to the last one
    * (a {@link Dataset} is immutable) and a copy of its weights.
    *
@@ -702,11 +702,11 @@ public final class MiniBatchKMeans {
      * A step on {@code batch} with sample weights (not modified; copied).
      *
      * @param batch the rows of the batch
-     * @param weights one finite weight {@code >= 0} per row; without explicit initial centroids the first batch needs
-     *     {@code k} distinct rows of positive weight
+     * @param weights one weight in {@code [0, 2^201)} per row; without explicit initial centroids the first batch
+     *     needs {@code k} distinct rows of positive weight
      * @return this updater
      * @throws IllegalArgumentException as {@link #update(Dataset)}, or if {@code weights} is null, of the wrong
-     *     length, or holds a negative, NaN or infinite value
+     *     length, or holds a negative, NaN or infinite value or one of at least {@code 2^201}
      */
     public Updater update(Dataset batch, double[] weights) {
       if (weights == null) {
@@ -721,6 +721,15 @@ public final class MiniBatchKMeans {
       }
       int n = batch.size();
       double[] w = weights == null ? null : checkedWeights(weights, n, false);
+      if (w != null) {
+        for (int i = 0; i < n; i++) {
+          if (Math.getExponent(w[i]) > Scale.LIMIT) {
+            throw new IllegalArgumentException("weights must be below 2^" + (Scale.LIMIT + 1) + " (about 3e60) in an"
+                + " updater, got " + w[i] + " at index " + i + "; divide every batch's weights by the same factor"
+                + " first (the centroids do not change)");
+          }
+        }
+      }
       double maxAbs = DataAccess.maxAbs(batch);
       if (maxAbs > 0 && Math.getExponent(maxAbs) > Scale.LIMIT) {
         throw new IllegalArgumentException("batch values must have magnitude below 2^" + (Scale.LIMIT + 1)

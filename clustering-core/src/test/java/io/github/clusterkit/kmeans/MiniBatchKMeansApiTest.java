@@ -187,6 +187,27 @@ class MiniBatchKMeansApiTest {
   }
 
   @Test
+  void updaterRefusesWeightsAboveTheUnscaledRange() {
+    // Review: an updater does not rescale (counts carry over from batch to batch), and batch values above 2^201 were
+    // refused but weights were not: two rows of weight 1e308 in a centroid make its count overflow to infinity and
+    // the centroid NaN (1 / count = 0 times an infinite sum). The bound is the fit's (Scale.LIMIT): weights below
+    // 2^201 keep every count and weighted sum finite.
+    double[][] x = {{0, 0}, {0, 1}, {10, 10}, {10, 11}};
+    double[] w = {1, 1, 1e308, 1e308};
+    MiniBatchKMeans.Updater u = MiniBatchKMeans.k(2).initialCentroids(new double[][] {{0, 0}, {10, 10}})
+        .reassignmentRatio(0).updater();
+    assertMessage("weights must be below 2^201 (about 3e60) in an updater, got 1.0E308 at index 2; divide every"
+        + " batch's weights by the same factor first (the centroids do not change)",
+        () -> u.update(Dataset.of(x), w));
+    assertEquals(0, u.steps());
+    // Just below the bound: finite, each centroid the mean of its two rows (no reassignment: centroid 0's count, 2,
+    // is below 0.01 times the other's).
+    double[] big = {1, 1, Math.nextDown(Math.scalb(1.0, 201)), Math.nextDown(Math.scalb(1.0, 201))};
+    u.update(Dataset.of(x), big);
+    assertArrayEquals(new double[][] {{0, 0.5}, {10, 10.5}}, u.centroids());
+  }
+
+  @Test
   void kOneIsTheRunningMeanOfTheBatches() {
     // One centroid absorbs every batch row: after the updater's batches it is the mean of all rows fed, whatever
     // the seeding (exact up to rounding: 1e-12).
