@@ -662,7 +662,9 @@ public final class MiniBatchKMeans {
    * the same centroids on any thread count.
    *
    * <p>Batches are not scaled as a fit's data are: a batch whose largest magnitude is above {@code 2^201} is refused
-   * (squared distances would overflow), and so are weights above {@code 2^201} (counts and weighted sums would). Later batches must have the first one's column count and, when both have
+   * (squared distances would overflow), and so is one whose largest magnitude is positive but below {@code 2^-200}
+   * (they would underflow to zero, tying every row with every centroid), and weights above {@code 2^201} (counts
+   * and weighted sums would overflow). Later batches must have the first one's column count and, when both have
    * names, its column names. A batch is not copied for its step; {@link #model()} keeps a reference to the last one
    * (a {@link Dataset} is immutable) and a copy of its weights.
    *
@@ -691,8 +693,9 @@ public final class MiniBatchKMeans {
      * @param batch the rows of the batch, at least 1
      * @return this updater
      * @throws IllegalArgumentException if {@code batch} is null, of another dimension or other column names than the
-     *     first batch, has a magnitude above {@code 2^201}, or (first batch) has other columns than the explicit
-     *     initial centroids or, without them, fewer than {@code k} distinct rows
+     *     first batch, has a magnitude above {@code 2^201} or a largest magnitude below {@code 2^-200} (but not
+     *     all zeros), or (first batch) has other columns than the explicit initial centroids or, without them, fewer
+     *     than {@code k} distinct rows
      */
     public Updater update(Dataset batch) {
       return updateInternal(batch, null);
@@ -734,6 +737,10 @@ public final class MiniBatchKMeans {
       if (maxAbs > 0 && Math.getExponent(maxAbs) > Scale.LIMIT) {
         throw new IllegalArgumentException("batch values must have magnitude below 2^" + (Scale.LIMIT + 1)
             + " (about 3e60), got " + maxAbs + "; rescale the data first, e.g. with StandardScaler");
+      }
+      if (maxAbs > 0 && Math.getExponent(maxAbs) < -Scale.LIMIT) {
+        throw new IllegalArgumentException("batch values must have their largest magnitude at least 2^-" + Scale.LIMIT
+            + " (about 6e-61) unless all zero, got " + maxAbs + "; rescale the data first, e.g. with StandardScaler");
       }
       double[] x = DataAccess.values(batch);
       int k = cfg.k;

@@ -208,6 +208,30 @@ class MiniBatchKMeansApiTest {
   }
 
   @Test
+  void updaterRefusesBatchesBelowTheUnscaledRange() {
+    // Review: batches are not rescaled, and values near 1e-170 have squared distances (1e-340) that underflow to 0:
+    // every row tied with every centroid and went to centroid 0 (labels 0, 0, 0, 0, 0, 0 for the three pairs below,
+    // where a fit, which rescales, separates the pairs). Such a batch is now refused, as one above 2^201 is.
+    double[][] x = {{0, 0}, {0, 1}, {10, 10}, {10, 11}, {20, 0}, {21, 0}};
+    double[][] tiny = new double[x.length][2];
+    for (int i = 0; i < x.length; i++) {
+      for (int t = 0; t < 2; t++) {
+        tiny[i][t] = x[i][t] * 1e-170;
+      }
+    }
+    MiniBatchKMeans.Updater u = MiniBatchKMeans.k(3).seed(1).updater();
+    assertMessage("batch values must have their largest magnitude at least 2^-200 (about 6e-61) unless all zero, got"
+        + " 2.1E-169; rescale the data first, e.g. with StandardScaler", () -> u.update(Dataset.of(tiny)));
+    assertEquals(0, u.steps());
+    // The bound itself and an all-zero batch (beside explicit centroids) are accepted.
+    u.update(Dataset.of(new double[][] {{Math.scalb(1.0, -200), 0}, {0, 0}, {0, Math.scalb(1.0, -200)}}));
+    assertEquals(1, u.steps());
+    MiniBatchKMeans.Updater z = MiniBatchKMeans.k(1).initialCentroids(new double[][] {{1, 1}}).updater();
+    z.update(Dataset.of(new double[][] {{0, 0}}));
+    assertArrayEquals(new double[][] {{0, 0}}, z.centroids());
+  }
+
+  @Test
   void kOneIsTheRunningMeanOfTheBatches() {
     // One centroid absorbs every batch row: after the updater's batches it is the mean of all rows fed, whatever
     // the seeding (exact up to rounding: 1e-12).
