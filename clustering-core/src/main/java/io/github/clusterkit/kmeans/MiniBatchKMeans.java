@@ -81,7 +81,9 @@ import java.util.Objects;
  * replacement, not a pass over the data. A centroid that never wins a row keeps its initial position unless a
  * reassignment moves it (with {@code reassignmentRatio(0)} it may stay empty). Data (or weights) with a largest
  * magnitude above {@code 2^201} or below {@code 2^-200} are fitted scaled by a power of two, exactly, as in {@link
- * KMeans}.
+ * KMeans}. Explicit initial centroids are scaled with the data and do not choose the power: one far beyond the data
+ * (say at 1 among rows near {@code 1e-250}) is at an infinite squared distance from every row, wins none, and unless
+ * a reassignment moves it is returned at its given position.
  *
  * <p><b>Determinism and threads.</b> The same configuration and data give the same result on every run and for every
  * {@link #parallelism(int)}: every row's label depends on that row alone, the centroid update and every sum of a step
@@ -642,6 +644,18 @@ public final class MiniBatchKMeans {
     double inertia = MiniBatch.labelAll(x, n, d, w, centers, k, labels, parallelism);
     if (scale != 0) {
       Scale.up(centers, scale);
+      if (initialCentroids != null) {
+        // An explicit centroid that the scaling overflowed is infinite only while it has never moved (a move makes
+        // it a mean of rows, or a row): it is still at its given position.
+        for (int j = 0; j < k; j++) {
+          for (int t = 0; t < d; t++) {
+            if (!Double.isFinite(centers[j * d + t])) {
+              System.arraycopy(initialCentroids[j], 0, centers, j * d, d);
+              break;
+            }
+          }
+        }
+      }
     }
     if (scale != 0 || weightScale != 0) {
       inertia = Math.scalb(inertia, 2 * scale + weightScale);

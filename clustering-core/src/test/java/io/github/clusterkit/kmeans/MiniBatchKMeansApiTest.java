@@ -281,6 +281,38 @@ class MiniBatchKMeansApiTest {
   }
 
   @Test
+  void explicitCentroidsFarBeyondScaledDataStayFinite() {
+    // Review: rows times 2^-830 are fitted scaled up by 2^1026 (Scale), and initial centroids at (1, 1) and (2, 2),
+    // scaled with them, overflow to infinity. Every row then tied with both, went to centroid 0, whose update
+    // (infinity * count 0 + sum) made it NaN (NaN centroids and inertia); and a centroid that never wins (batch of 1
+    // row: no reassignment) came back infinite, not at its initial position as documented. The oracle is the same
+    // fit at normal magnitude, rows unscaled and centroids at 2^830 (2^831): finite, but at an infinite squared
+    // distance from every row, as the scaled ones are; power-of-two scaling is exact, so the two agree bit for bit.
+    double[][] x = blobs(17, 300, 2);
+    double[][] tiny = new double[x.length][2];
+    for (int i = 0; i < x.length; i++) {
+      for (int t = 0; t < 2; t++) {
+        tiny[i][t] = Math.scalb(x[i][t], -830);
+      }
+    }
+    double big = Math.scalb(1.0, 830);
+    for (MiniBatchKMeans cfg : List.of(MiniBatchKMeans.k(2).seed(4).batchSize(30),
+        MiniBatchKMeans.k(2).seed(4).batchSize(1))) {
+      KMeansModel a = cfg.initialCentroids(new double[][] {{1, 1}, {2, 2}}).fit(Dataset.of(tiny));
+      KMeansModel b = cfg.initialCentroids(new double[][] {{big, big}, {2 * big, 2 * big}}).fit(Dataset.of(x));
+      assertArrayEquals(b.labels(), a.labels(), cfg.toString());
+      double[][] ca = a.centroids();
+      double[][] cb = b.centroids();
+      for (int j = 0; j < 2; j++) {
+        for (int t = 0; t < 2; t++) {
+          assertEquals(Math.scalb(cb[j][t], -830), ca[j][t], cfg + " centroid " + j);
+        }
+      }
+      assertEquals(Math.scalb(b.inertia(), -1660), a.inertia());
+    }
+  }
+
+  @Test
   void fitStopsEarlyOnLackOfImprovementAndReportsPasses() {
     // 3000 rows, batch 100: at most 100 * 3000 / 100 = 3000 steps; well separated blobs stop far earlier.
     KMeansModel m = MiniBatchKMeans.k(3).batchSize(100).fit(Dataset.of(blobs(11, 3000, 2)));

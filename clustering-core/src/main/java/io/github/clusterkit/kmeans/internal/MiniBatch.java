@@ -169,6 +169,12 @@ public final class MiniBatch {
     for (int j = 0; j < k; j++) {
       double cj = counts[j];
       int o = j * d;
+      if (cj == 0) {
+        // Weight 0 so far: the old position does not count (an infinite one, explicit initial centroids overflowed
+        // by a fit's scaling, would make infinity * 0 = NaN).
+        Arrays.fill(acc, o, o + d, 0.0);
+        continue;
+      }
       for (int t = 0; t < d; t++) {
         acc[o + t] = centers[o + t] * cj;
       }
