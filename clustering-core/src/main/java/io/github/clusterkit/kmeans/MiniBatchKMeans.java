@@ -72,7 +72,9 @@ import java.util.Objects;
  * scikit-learn fail) is refused. An init sample with fewer than {@code k} distinct rows of positive weight (many
  * duplicate rows) is replaced by all rows. The default number of restarts is 1 (scikit-learn 1.4's {@code
  * n_init="auto"} for k-means++; 1.2's default is 3). The updater counts the rows of each batch towards the next
- * reassignment, where scikit-learn counts its first batch's size every time (the same when the batches are equal).
+ * reassignment, where scikit-learn counts {@code min(batch_size, rows of its first batch)} every time (the same when
+ * the batches are equal and at most {@code batchSize} rows). With initial centroids the updater's first batch may
+ * have fewer than {@code k} rows (scikit-learn's first {@code partial_fit} needs {@code k}).
  * A centroid whose count is below {@code 2^-1024} (tiny positive weights) is divided by it rather than multiplied by
  * its reciprocal, which overflows (scikit-learn's centroid becomes infinite or NaN).
  *
@@ -96,7 +98,8 @@ import java.util.Objects;
  * pool is never used.
  *
  * <p><b>Memory.</b> Besides the model's {@code n} labels: the init and validation samples ({@code initSize} rows each),
- * a batch ({@code b} rows), and a scaled copy of the data only when the scaling above applies.
+ * a batch ({@code b} rows), a copy of non-unit weights ({@code n} values), and a scaled copy of the data only when
+ * the scaling above applies.
  *
  * <p><b>Thread-safety.</b> Immutable: a configuration can be shared and used from several threads at once; {@code
  * fit} never modifies the caller's arrays. An {@link Updater} is not thread-safe. Equal configurations are {@code
