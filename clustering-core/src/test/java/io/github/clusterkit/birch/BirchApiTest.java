@@ -99,7 +99,10 @@ class BirchApiTest {
     t.add(Dataset.of(new double[][] {{1, 2}})); // no names: not checked
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> t.add(Dataset.of(new double[][] {{1, 2}}, List.of("score", "income"))));
-    assertTrue(e.getMessage().startsWith("batch's columns must match"), e.getMessage());
+    // a tree has no fitted model yet: the messages name the tree's columns, not "the columns the model was fitted on"
+    assertEquals("batch's columns must match the tree's: tree [income, score], got [score, income]", e.getMessage());
+    assertEquals("batch must have dimension 2 (the tree's: [income, score]), got 1", assertThrows(
+        IllegalArgumentException.class, () -> t.add(Dataset.of(new double[][] {{1}}, List.of("income")))).getMessage());
     BirchModel m = t.model();
     assertEquals(List.of("income", "score"), m.columnNames());
     assertThrows(IllegalArgumentException.class,
