@@ -81,10 +81,10 @@ public final class BirchTree {
     }
     int d = dimension();
     if (batch.dimension() != d) {
-      throw new IllegalArgumentException("batch must have dimension " + d + " (the tree's), got "
-          + batch.dimension() + FittedColumns.fittedOn(columnNames, unnamed));
+      throw new IllegalArgumentException("batch must have dimension " + d + " (the tree's"
+          + (unnamed ? "" : ": " + FittedColumns.describe(columnNames)) + "), got " + batch.dimension());
     }
-    FittedColumns.check(columnNames, unnamed, batch, "batch");
+    FittedColumns.check(columnNames, unnamed, batch, "batch's columns must match the tree's", "tree");
     double[] x = DataAccess.values(batch);
     Birch.checkValues(x, batch.size(), d, "batch");
     tree.insertAll(x, batch.size());
