@@ -18,9 +18,10 @@ import java.util.List;
  * clustering-feature tree (their centroids, numbers of rows, linear and squared sums), the cluster of every
  * subcluster after the global step, and, for a fit, the label of every training row.
  *
- * <p><b>Order.</b> Subclusters are in scikit-learn's order ({@code Birch.subcluster_centers_}): the leaves of the
- * tree from left to right, each leaf's entries in the order they joined it. {@link #subclusterLabels()} is
- * scikit-learn's {@code subcluster_labels_}, numbered as it numbers them (see {@link Birch}).
+ * <p><b>Order.</b> Subclusters are in scikit-learn's order ({@code Birch.subcluster_centers_}): the leaves in the
+ * order of its list of leaves, which after splits is not always the tree's left-to-right order (see {@link Birch}),
+ * each leaf's entries in their order in the leaf. {@link #subclusterLabels()} is scikit-learn's
+ * {@code subcluster_labels_}, numbered as it numbers them (see {@link Birch}).
  *
  * <p><b>Predict.</b> A point goes to the cluster of its nearest subcluster centroid, nearness by the squared Euclidean
  * distance summed column by column, ties to the subcluster that comes first; a k-d tree of the centroids
