@@ -484,6 +484,30 @@ public final class BisectingKMeansModel implements ClusterModel {
   }
 
   /**
+   * {@link #predictAt(double[], int)} of every row: a table of new customers at the level of {@code m} segments.
+   *
+   * @param data rows of {@link #dimension()} columns, whose names match the fitted ones when both have names
+   * @param m the number of clusters, {@code 1 <= m <= k}
+   * @return one label per row, in {@code 0..m-1} (as {@link #labelsAt(int)} numbers them)
+   * @throws IllegalArgumentException if {@code data} is null, of another dimension or has other column names, or
+   *     {@code m} is out of range
+   */
+  public int[] predictAt(Dataset data, int m) {
+    checkLevel(m);
+    checkData(data);
+    int[] labelOf = BisectTree.labelsOfNodes(splitStep, m);
+    int n = data.size();
+    int[] out = new int[n];
+    double[] x = DataAccess.values(data);
+    double[] row = new double[d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(x, i * d, row, 0, d);
+      out[i] = labelOf[descendChecked(row, m)];
+    }
+    return out;
+  }
+
+  /**
    * {@link #predict(double[])} of every row.
    *
    * @param data rows of {@link #dimension()} columns, whose names match the fitted ones when both have names
