@@ -758,11 +758,14 @@ public final class Cli implements Callable<Integer> {
       description = {"Segments customers: impute, one-hot, log of skewed money columns, scale; sweep k; fit;"
           + " print the segment profile, names, outliers and quality; write labels, model and charts.",
           "With no file, a generated table of 1,000 customers is used.",
+          "bisecting: bisecting K-Means, nested segments (all customers split in two, then one segment at a time);"
+              + " the report adds the segment tree, the splits in order with their sizes and names.",
           "Options of some algorithms only are refused with the others: --k and --outlier-share are kmeans',"
-              + " gmm's and kmedoids', --eps and --min-pts dbscan's, --min-cluster-size and --min-samples hdbscan's,"
-              + " --distance kmedoids', --stability kmeans', gmm's and kmedoids', --gap all but kmedoids'; the others"
-              + " apply to all five (--k-max and --seed to the K-Means sweep that is printed and charted for dbscan"
-              + " and hdbscan too; kmedoids sweeps K-Medoids fits)."})
+              + " gmm's, kmedoids' and bisecting's, --eps and --min-pts dbscan's, --min-cluster-size and --min-samples"
+              + " hdbscan's, --distance kmedoids', --stability kmeans', gmm's, kmedoids' and bisecting's, --gap all but"
+              + " kmedoids'; the others apply to all six (--k-max and --seed to the K-Means sweep that is printed and"
+              + " charted for dbscan and hdbscan too; kmedoids sweeps K-Medoids fits, bisecting reads every k from one"
+              + " bisecting fit)."})
   static final class SegmentCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
@@ -780,11 +783,12 @@ public final class Cli implements Callable<Integer> {
             + " shows the decimal comma); default: a generated table")
     Path file;
 
-    @Option(names = "--algorithm", paramLabel = "kmeans|gmm|dbscan|hdbscan|kmedoids",
-        description = "clustering algorithm (default: ${DEFAULT-VALUE})", defaultValue = "kmeans")
+    @Option(names = "--algorithm", paramLabel = "NAME", description = "clustering algorithm: kmeans, gmm, dbscan,"
+        + " hdbscan, kmedoids or bisecting (default: ${DEFAULT-VALUE})", defaultValue = "kmeans")
     String algorithm;
 
-    @Option(names = "--k", paramLabel = "K", description = "number of segments (kmeans, gmm, kmedoids); default: the"
+    @Option(names = "--k", paramLabel = "K", description = "number of segments (kmeans, gmm, kmedoids, bisecting);"
+        + " default: the"
         + " k with the highest silhouette in the sweep")
     Integer k;
 
@@ -795,8 +799,9 @@ public final class Cli implements Callable<Integer> {
     String distance;
 
     @Option(names = "--k-max", paramLabel = "K", defaultValue = "10",
-        description = "largest k of the sweep, at least 2 (default: ${DEFAULT-VALUE}); kmeans, gmm and kmedoids take"
-            + " k from the sweep unless --k is given, dbscan and hdbscan print and chart it for comparison")
+        description = "largest k of the sweep, at least 2 (default: ${DEFAULT-VALUE}); kmeans, gmm, kmedoids and"
+            + " bisecting take k from the sweep unless --k is given, dbscan and hdbscan print and chart it for"
+            + " comparison")
     int kMax;
 
     @Option(names = "--eps", paramLabel = "EPS", description = "DBSCAN radius in scaled units; default: the knee"
@@ -839,7 +844,8 @@ public final class Cli implements Callable<Integer> {
     int threads;
 
     @Option(names = "--outlier-share", paramLabel = "P", defaultValue = "0.01",
-        description = "share of customers flagged as outliers by kmeans, gmm and kmedoids, 0 to 0.5, rounded down to"
+        description = "share of customers flagged as outliers by kmeans, gmm, kmedoids and bisecting, 0 to 0.5,"
+            + " rounded down to"
             + " whole customers: 0.01 flags 1 of 150 customers, none of 99 (default: ${DEFAULT-VALUE}); dbscan's"
             + " and hdbscan's outliers are their noise")
     double outlierShare;
@@ -849,7 +855,7 @@ public final class Cli implements Callable<Integer> {
     String encoding;
 
     @Option(names = "--stability", paramLabel = "B", defaultValue = "0", description = "check each segment's"
-        + " stability (kmeans, kmedoids, gmm): segment B bootstrap resamples of the customers again with the same"
+        + " stability (kmeans, kmedoids, gmm, bisecting): segment B bootstrap resamples of the customers again with the same"
         + " algorithm, k, distance, seed and restarts, and print each segment's mean Jaccard coefficient with its best"
         + " match (Hennig 2007, fpc::clusterboot; 0.85 or more highly stable, 0.75 or more stable, below 0.6 unstable)"
         + " beside it, and in a column 'stability' of profile.csv; 100 is usual, 0 to 10000 (default: ${DEFAULT-VALUE},"
@@ -858,7 +864,8 @@ public final class Cli implements Callable<Integer> {
 
     @Option(names = "--gap", paramLabel = "B", arity = "0..1", parameterConsumer = OptionalCount.class,
         description = "add the gap"
-        + " statistic (Tibshirani et al. 2001) to the K-Means sweep (not kmedoids'): columns gap and s_k, and the k"
+        + " statistic (Tibshirani et al. 2001) to the K-Means sweep (not kmedoids'; bisecting's clusters the data and"
+        + " the reference sets with bisecting K-Means): columns gap and s_k, and the k"
         + " of the paper's rule and of the global-SE-max rule; k is still chosen as without it; B uniform reference"
         + " sets, 2 to 1000 (default when given alone: 20); costs B more sweeps, on --threads threads")
     Integer gap;
@@ -890,7 +897,7 @@ public final class Cli implements Callable<Integer> {
       String name = alg.name().toLowerCase(Locale.ROOT);
       if (!Assessment.stabilityApplies(alg) && given("--stability")) {
         throw new IllegalArgumentException("--stability does not apply to --algorithm " + name + " (it applies to"
-            + " kmeans, kmedoids and gmm; " + name + "'s " + (alg == Segmenter.Algorithm.DBSCAN ? "eps and minPts are"
+            + " kmeans, kmedoids, gmm and bisecting; " + name + "'s " + (alg == Segmenter.Algorithm.DBSCAN ? "eps and minPts are"
             : "min cluster size and minSamples are") + " set for the whole table's density, which a bootstrap"
             + " resample, about 63% of the customers, does not have)");
       }
@@ -962,8 +969,8 @@ public final class Cli implements Callable<Integer> {
       try {
         alg = Segmenter.Algorithm.valueOf(algorithm.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--algorithm must be kmeans, gmm, dbscan, hdbscan or kmedoids, got '"
-            + algorithm + "'");
+        throw new IllegalArgumentException("--algorithm must be kmeans, gmm, dbscan, hdbscan, kmedoids or bisecting,"
+            + " got '" + algorithm + "'");
       }
       checkApplies(alg);
       if (file != null && spec != null

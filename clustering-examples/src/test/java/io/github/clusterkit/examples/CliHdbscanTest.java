@@ -258,8 +258,8 @@ class CliHdbscanTest {
         "hdbscan", "--min-cluster-size", "1001");
     assertError("--min-samples must be at most the number of customers (1000), got 5000", "--algorithm", "hdbscan",
         "--min-samples", "5000");
-    assertError("--algorithm must be kmeans, gmm, dbscan, hdbscan or kmedoids, got 'optics'", "--algorithm",
-        "optics");
+    assertError("--algorithm must be kmeans, gmm, dbscan, hdbscan, kmedoids or bisecting, got 'optics'",
+        "--algorithm", "optics");
   }
 
   private static void assertError(String message, String... args) {

@@ -296,7 +296,9 @@ class CliKMedoidsTest {
     String help = r.out.replaceAll("\\s+", " ");
     assertTrue(help.contains("--distance=gower|manhattan|euclidean distance of kmedoids: gower (the default) scales"
         + " the numbers to [0, 2] and takes the Manhattan distance"), help);
-    assertTrue(help.contains("[--algorithm=kmeans|gmm|dbscan|hdbscan|kmedoids]"), help);
+    assertTrue(help.contains("[--algorithm=NAME]"), help);
+    assertTrue(help.contains("--algorithm=NAME clustering algorithm: kmeans, gmm, dbscan, hdbscan, kmedoids or"
+        + " bisecting (default: kmeans)"), help);
   }
 
   private static void assertError(String message, String... args) {

@@ -46,10 +46,10 @@ class CliOptionScopeTest {
   @Test
   void helpStatesWhichAlgorithmsUseWhichOptions() {
     String help = CliRun.of("segment", "--help").out.replaceAll("\\s+", " ");
-    assertTrue(help.contains("--k and --outlier-share are kmeans', gmm's and kmedoids', --eps and --min-pts dbscan's"),
-        help);
+    assertTrue(help.contains("--k and --outlier-share are kmeans', gmm's, kmedoids' and bisecting's, --eps and"
+        + " --min-pts dbscan's"), help);
     assertTrue(help.contains("dbscan and hdbscan print and chart it for comparison"), help);
     assertTrue(help.contains("--min-cluster-size and --min-samples hdbscan's, --distance kmedoids', --stability"
-        + " kmeans', gmm's and kmedoids', --gap all but kmedoids'; the others apply to all five"), help);
+        + " kmeans', gmm's, kmedoids' and bisecting's, --gap all but kmedoids'; the others apply to all six"), help);
   }
 }

@@ -218,12 +218,12 @@ class CliStabilityGapTest {
     CliTest.assertOneLineError(CliRun.of("segment", "--gap=abc"),
         "error: --gap must be a whole number of reference sets, got 'abc'");
     CliTest.assertOneLineError(CliRun.of("segment", "--algorithm", "dbscan", "--stability", "10"),
-        "error: --stability does not apply to --algorithm dbscan (it applies to kmeans, kmedoids and gmm; dbscan's"
-            + " eps and minPts are set for the whole table's density");
+        "error: --stability does not apply to --algorithm dbscan (it applies to kmeans, kmedoids, gmm and bisecting;"
+            + " dbscan's eps and minPts are set for the whole table's density");
     // given as 0 (off) it is still given: the user meant it, as for --outlier-share
     CliTest.assertOneLineError(CliRun.of("segment", "--algorithm", "hdbscan", "--stability", "0"),
-        "error: --stability does not apply to --algorithm hdbscan (it applies to kmeans, kmedoids and gmm;"
-            + " hdbscan's min cluster size and minSamples are set");
+        "error: --stability does not apply to --algorithm hdbscan (it applies to kmeans, kmedoids, gmm and"
+            + " bisecting; hdbscan's min cluster size and minSamples are set");
     CliTest.assertOneLineError(CliRun.of("segment", "--algorithm", "kmedoids", "--gap"),
         "error: --gap does not apply to --algorithm kmedoids (its sweep fits K-Medoids;");
   }

@@ -7,6 +7,7 @@ import io.github.clusterkit.eval.GapResult;
 import io.github.clusterkit.eval.GapStatistic;
 import io.github.clusterkit.eval.StabilityResult;
 import io.github.clusterkit.gmm.GaussianMixture;
+import io.github.clusterkit.kmeans.BisectingKMeans;
 import io.github.clusterkit.kmedoids.KMedoids;
 import io.github.clusterkit.neighbors.Metric;
 import java.util.Arrays;
@@ -20,7 +21,8 @@ import java.util.Locale;
  * Hennig 2007, doi:10.1016/j.csda.2006.11.025, as R's {@code fpc::clusterboot}) of the segmentation's segments.
  * {@code B} bootstrap resamples of the prepared customers (the model input: imputed, logged, scaled, one-hot; each
  * drawn customer once) are clustered with the segmentation's own algorithm, {@code k}, distance, seed and restarts:
- * K-Means ({@link Segmenter#KMEANS_RESTARTS} restarts), K-Medoids ({@link Segmenter#KMEDOIDS_RESTARTS} restarts, the
+ * K-Means ({@link Segmenter#KMEANS_RESTARTS} restarts), bisecting K-Means ({@link Segmenter#BISECTING_RESTARTS}
+ * restarts per split), K-Medoids ({@link Segmenter#KMEDOIDS_RESTARTS} restarts, the
  * distance of the fit) or the Gaussian mixture ({@link Segmenter#GMM_RESTARTS} restarts, each customer to its most
  * probable component). A segment's stability is the mean over the resamples of the Jaccard coefficient between the
  * segment (restricted to the resample) and its most similar segment of the resample. DBSCAN and HDBSCAN* are not
@@ -32,7 +34,9 @@ import java.util.Locale;
  * doi:10.1111/1467-9868.00293) over the K-Means sweep's {@code k = 1..maxK}, with the sweep's K-Means (seed,
  * {@link Segmenter#KMEANS_RESTARTS} restarts), so its {@code log W_k} of the data is the log of the sweep's inertia;
  * {@code B} reference sets uniform over the bounding box of the model input ({@link #DEFAULT_REFERENCE_SETS} by
- * default). It does not change the k the segmentation takes (see {@link KSweep}).
+ * default). With bisecting K-Means the data and every reference set are clustered by bisecting K-Means instead (its
+ * seed and restarts per split, as {@link Clusterer}), so the gap compares the sweep that chose its k. It does not
+ * change the k the segmentation takes (see {@link KSweep}).
  *
  * <p><b>Cost.</b> Stability: one fit of the algorithm on the whole table and {@code B} on resamples of about
  * {@code 0.632 n} customers; gap: {@code (B + 1) maxK} K-Means fits (less one per set for k = 1, which needs none).
@@ -70,13 +74,15 @@ public final class Assessment {
   }
 
   /**
-   * Whether {@code --stability} applies to an algorithm: K-Means, K-Medoids and the Gaussian mixture.
+   * Whether {@code --stability} applies to an algorithm: K-Means, K-Medoids, the Gaussian mixture and bisecting
+   * K-Means.
    *
    * @param a the algorithm
    * @return whether the segments of {@code a} can be checked by resampling
    */
   public static boolean stabilityApplies(Segmenter.Algorithm a) {
-    return a == Segmenter.Algorithm.KMEANS || a == Segmenter.Algorithm.KMEDOIDS || a == Segmenter.Algorithm.GMM;
+    return a == Segmenter.Algorithm.KMEANS || a == Segmenter.Algorithm.KMEDOIDS || a == Segmenter.Algorithm.GMM
+        || a == Segmenter.Algorithm.BISECTING;
   }
 
   /**
@@ -115,7 +121,7 @@ public final class Assessment {
     }
     Segmenter.Algorithm a = s.algorithm();
     if (resamples > 0 && !stabilityApplies(a)) {
-      throw new IllegalArgumentException("stability applies to kmeans, kmedoids and gmm, got "
+      throw new IllegalArgumentException("stability applies to kmeans, kmedoids, gmm and bisecting, got "
           + a.name().toLowerCase(Locale.ROOT));
     }
     if (referenceSets > 0 && !gapApplies(a)) {
@@ -125,8 +131,12 @@ public final class Assessment {
     int global = -1;
     if (referenceSets > 0) {
       int maxK = s.sweep().ks().length;
-      g = GapStatistic.kRange(1, maxK).seed(s.config().seedValue()).restarts(Segmenter.KMEANS_RESTARTS)
-          .referenceSets(referenceSets).parallelism(threads).evaluate(s.scaled());
+      GapStatistic gs = GapStatistic.kRange(1, maxK).seed(s.config().seedValue())
+          .restarts(Segmenter.KMEANS_RESTARTS).referenceSets(referenceSets).parallelism(threads);
+      if (a == Segmenter.Algorithm.BISECTING) {
+        gs = gs.clusterer(clusterer(s)); // the sweep's own method, on the data and on every reference set
+      }
+      g = gs.evaluate(s.scaled());
       global = g.chosenK(io.github.clusterkit.eval.GapRule.GLOBAL_SE_MAX, 1);
     }
     StabilityResult st = resamples > 0 ? stability(s, resamples, threads) : null;
@@ -152,8 +162,12 @@ public final class Assessment {
       case GMM:
         return (data, k) -> GaussianMixture.components(k).seed(seed).restarts(Segmenter.GMM_RESTARTS).fit(data)
             .predict(data);
+      case BISECTING:
+        return (data, k) -> BisectingKMeans.k(k).seed(seed).restarts(Segmenter.BISECTING_RESTARTS).fit(data)
+            .labels();
       default:
-        throw new IllegalArgumentException("stability applies to kmeans, kmedoids and gmm, got " + s.algorithm());
+        throw new IllegalArgumentException("stability applies to kmeans, kmedoids, gmm and bisecting, got "
+            + s.algorithm());
     }
   }
 

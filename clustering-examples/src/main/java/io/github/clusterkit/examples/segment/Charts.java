@@ -153,6 +153,7 @@ public final class Charts {
     boolean medoids = sw.kMedoids();
     String objective = medoids ? "cost (sum of distances to the medoids)" : "inertia (within-segment sum of squares)";
     XYChart c = base(medoids ? "Choosing k: K-Medoids cost (elbow) and mean silhouette"
+        : sw.bisecting() ? "Choosing k: bisecting K-Means inertia (elbow) and mean silhouette"
         : "Choosing k: K-Means inertia (elbow) and mean silhouette", "k (number of segments)", objective);
     c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     c.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);

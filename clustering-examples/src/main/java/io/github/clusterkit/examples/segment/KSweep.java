@@ -1,8 +1,12 @@
 package io.github.clusterkit.examples.segment;
 
 import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.eval.Criterion;
+import io.github.clusterkit.eval.KSelection;
+import io.github.clusterkit.eval.KSelectionResult;
 import io.github.clusterkit.eval.Kneedle;
 import io.github.clusterkit.eval.Silhouette;
+import io.github.clusterkit.kmeans.BisectingKMeansModel;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.kmedoids.KMedoids;
@@ -31,12 +35,19 @@ public final class KSweep {
   private final double[] silhouette;
   private final KMeansModel[] models;
   private final KMedoidsModel[] medoidModels;
+  private final KSelectionResult bisecting;
   private final Metric metric;
   private final int knee;
   private final int recommended;
 
   private KSweep(int[] ks, double[] inertia, double[] silhouette, KMeansModel[] models, KMedoidsModel[] medoidModels,
       Metric metric) {
+    this(ks, inertia, silhouette, models, medoidModels, null, metric);
+  }
+
+  private KSweep(int[] ks, double[] inertia, double[] silhouette, KMeansModel[] models, KMedoidsModel[] medoidModels,
+      KSelectionResult bisecting, Metric metric) {
+    this.bisecting = bisecting;
     this.ks = ks;
     this.inertia = inertia;
     this.silhouette = silhouette;
@@ -163,6 +174,55 @@ public final class KSweep {
     return new KSweep(ks, cost, sil, null, models, metric);
   }
 
+  /**
+   * The sweep of bisecting K-Means: one fit with {@code maxK} leaves ({@code BisectingKMeans.k(maxK).seed(seed)
+   * .restarts(restarts)}, 2-means from random rows, splitting the leaf of largest inertia) whose tree gives every
+   * {@code k = 1..maxK}: the inertia after {@code k - 1} splits and the mean silhouette of those labels (exact, or on
+   * the seeded sample of {@link #silhouetteSampleSize(int)} rows as the K-Means sweep); the recommended {@code k} by
+   * the same rule as the K-Means sweep (highest silhouette, the smallest {@code k} on ties). It is {@code
+   * KSelection.bisectingKMeans(1, maxK).seed(seed).restarts(restarts).silhouetteSampleSize(s).criteria(INERTIA,
+   * SILHOUETTE).parallelism(parallelism)}, which equals a separate fit per {@code k} bit for bit (see {@link
+   * KSelection}); {@code afterEach} is called for every {@code k} once the sweep is done (the fit is one call).
+   *
+   * @param data the scaled customers
+   * @param maxK the largest {@code k}, at least 2, at most the number of distinct rows
+   * @param seed the seed of the fit and of the silhouette sample
+   * @param restarts 2-means restarts per split
+   * @param parallelism threads of the fit and of the scoring, at least 1 (the same result on any number)
+   * @param afterEach called with each {@code k} after the sweep (for a progress bar), may be null
+   * @return the sweep
+   */
+  public static KSweep runBisecting(Dataset data, int maxK, long seed, int restarts, int parallelism,
+      IntConsumer afterEach) {
+    KSelectionResult r = KSelection.bisectingKMeans(1, maxK).seed(seed).restarts(restarts)
+        .silhouetteSampleSize(silhouetteSampleSize(data.size())).criteria(Criterion.INERTIA, Criterion.SILHOUETTE)
+        .parallelism(parallelism).evaluate(data);
+    int[] ks = r.ks();
+    if (afterEach != null) {
+      for (int k : ks) {
+        afterEach.accept(k);
+      }
+    }
+    return new KSweep(ks, r.values(Criterion.INERTIA), r.values(Criterion.SILHOUETTE), null, null, r,
+        Metric.EUCLIDEAN);
+  }
+
+  /** @return whether the sweep fitted bisecting K-Means ({@link #runBisecting}) */
+  public boolean bisecting() {
+    return bisecting != null;
+  }
+
+  /**
+   * @param k a k of a bisecting sweep
+   * @return the tree cut at {@code k} leaves (the fit of {@code BisectingKMeans.k(k)} with the sweep's settings)
+   */
+  public BisectingKMeansModel bisectingModel(int k) {
+    if (bisecting == null) {
+      throw new IllegalStateException("the sweep did not fit bisecting K-Means");
+    }
+    return bisecting.bisectingModel(k);
+  }
+
   /** @return whether the sweep fitted K-Medoids ({@link #runKMedoids}) rather than K-Means */
   public boolean kMedoids() {
     return medoidModels != null;
@@ -204,7 +264,8 @@ public final class KSweep {
    */
   public KMeansModel model(int k) {
     if (models == null) {
-      throw new IllegalStateException("the sweep fitted K-Medoids; see kMedoidsModel");
+      throw new IllegalStateException("the sweep fitted K-Medoids or bisecting K-Means; see kMedoidsModel or"
+          + " bisectingModel");
     }
     return models[k - 1];
   }

@@ -19,6 +19,7 @@ import io.github.clusterkit.dbscan.DbscanModel;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.hdbscan.HdbscanModel;
 import io.github.clusterkit.io.ModelFiles;
+import io.github.clusterkit.kmeans.BisectingKMeansModel;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.kmedoids.KMedoidsModel;
 import io.github.clusterkit.preprocess.PipelineModel;
@@ -43,7 +44,8 @@ import java.util.Locale;
  *   "outlierThreshold": 4.2, "pipeline": {...}, "model": {...} }
  * </pre>
  *
- * <p>{@code outlierThreshold} is a distance to the centroid (K-Means; above it is an outlier), to the medoid
+ * <p>{@code outlierThreshold} is a distance to the centroid (K-Means, and bisecting K-Means: to the leaf centroid the
+ * tree leads to; above it is an outlier), to the medoid
  * (K-Medoids, in the distance of its fit; above it is an outlier) or a log density
  * (mixtures; below it is an outlier); DBSCAN and HDBSCAN* have none (their noise is the outlier), and the field is
  * absent for them. {@code model} is absent when
@@ -220,7 +222,7 @@ public final class ModelBundle {
     try {
       alg = Segmenter.Algorithm.valueOf(a == null ? "" : a.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw bad(file, "algorithm must be kmeans, gmm, dbscan, hdbscan or kmedoids, got " + a);
+      throw bad(file, "algorithm must be kmeans, gmm, dbscan, hdbscan, kmedoids or bisecting, got " + a);
     }
     JsonNode idNode = root.get("idColumn");
     if (idNode == null || !(idNode.isNull() || idNode.isTextual())) {
@@ -246,6 +248,10 @@ public final class ModelBundle {
       }
       if (alg == Segmenter.Algorithm.KMEANS && !(t.doubleValue() >= 0)) {
         throw bad(file, "outlierThreshold must be >= 0 for kmeans (a distance to the centroid), got "
+            + t.doubleValue());
+      }
+      if (alg == Segmenter.Algorithm.BISECTING && !(t.doubleValue() >= 0)) {
+        throw bad(file, "outlierThreshold must be >= 0 for bisecting (a distance to the leaf centroid), got "
             + t.doubleValue());
       }
       if (alg == Segmenter.Algorithm.KMEDOIDS && !(t.doubleValue() >= 0)) {
@@ -315,6 +321,8 @@ public final class ModelBundle {
         return HdbscanModel.class;
       case KMEDOIDS:
         return KMedoidsModel.class;
+      case BISECTING:
+        return BisectingKMeansModel.class;
       default:
         return DbscanModel.class;
     }
@@ -322,7 +330,8 @@ public final class ModelBundle {
 
   /** Whether the algorithm's outliers are those beyond a threshold (K-Means, mixtures), not its noise. */
   private static boolean hasThreshold(Segmenter.Algorithm a) {
-    return a == Segmenter.Algorithm.KMEANS || a == Segmenter.Algorithm.GMM || a == Segmenter.Algorithm.KMEDOIDS;
+    return a == Segmenter.Algorithm.KMEANS || a == Segmenter.Algorithm.GMM || a == Segmenter.Algorithm.KMEDOIDS
+        || a == Segmenter.Algorithm.BISECTING;
   }
 
   private static int clusterCount(Object model) {
@@ -337,6 +346,9 @@ public final class ModelBundle {
     }
     if (model instanceof KMedoidsModel) {
       return ((KMedoidsModel) model).k();
+    }
+    if (model instanceof BisectingKMeansModel) {
+      return ((BisectingKMeansModel) model).k();
     }
     return ((DbscanModel) model).clusterCount();
   }
@@ -418,6 +430,16 @@ public final class ModelBundle {
     boolean[] out = new boolean[n];
     if (model instanceof KMeansModel) {
       KMeansModel m = (KMeansModel) model;
+      int[] labels = m.predict(x);
+      for (int i = 0; i < n; i++) {
+        out[i] = m.transform(x.row(i))[labels[i]] > outlierThreshold;
+      }
+      return new Prediction(labels, out, null, null);
+    }
+    if (model instanceof BisectingKMeansModel) {
+      // down the tree of splits to the nearer child at each (the model's predict, as the fit labelled its customers);
+      // an outlier beyond the threshold of the distance to that leaf's centroid, as the fit flagged its customers
+      BisectingKMeansModel m = (BisectingKMeansModel) model;
       int[] labels = m.predict(x);
       for (int i = 0; i < n; i++) {
         out[i] = m.transform(x.row(i))[labels[i]] > outlierThreshold;

@@ -5,13 +5,17 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
 import io.github.clusterkit.eval.GapResult;
 import io.github.clusterkit.eval.StabilityResult;
+import io.github.clusterkit.kmeans.BisectingKMeansModel;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints a {@link Segmentation} as text: preprocessing, k sweep, segments, profile, outliers and quality. */
+/**
+ * Prints a {@link Segmentation} as text: preprocessing, k sweep, segments, profile (for bisecting K-Means followed by
+ * the tree of splits, {@link SegmentTree}), outliers and quality.
+ */
 public final class Report {
 
   /** Most outliers listed by name. */
@@ -140,6 +144,10 @@ public final class Report {
       out.printf(Locale.ROOT, "k selection (K-Medoids, FasterPAM, %d restarts, %s, silhouette %s with it):%n",
           Segmenter.KMEDOIDS_RESTARTS, distanceName(s.config().effectiveDistance()), silText);
       out.println("   k         cost  silhouette");
+    } else if (sw.bisecting()) {
+      out.printf(Locale.ROOT, "k selection (bisecting K-Means, one fit of %d segments read at every k, %d restarts per"
+          + " split, silhouette %s):%n", ks[ks.length - 1], Segmenter.BISECTING_RESTARTS, silText);
+      out.println("   k      inertia  silhouette" + (gap == null ? "" : "         gap         s_k"));
     } else {
       out.printf(Locale.ROOT, "k selection (K-Means, %d restarts, silhouette %s):%n", Segmenter.KMEANS_RESTARTS,
           silText);
@@ -172,6 +180,11 @@ public final class Report {
         out.printf(Locale.ROOT, "K-Means, k = %d (%s), %d restarts%n", s.chosenK(),
             s.config().k() != null ? "as asked" : "highest silhouette",
             Segmenter.KMEANS_RESTARTS);
+        break;
+      case BISECTING:
+        out.printf(Locale.ROOT, "Bisecting K-Means, k = %d (%s), %d restarts per split, splitting the segment of"
+            + " largest inertia%n", s.chosenK(), s.config().k() != null ? "as asked" : "highest silhouette",
+            Segmenter.BISECTING_RESTARTS);
         break;
       case GMM:
         out.printf(Locale.ROOT, "Gaussian mixture, %s (%s), full covariances%n", plural(s.chosenK(), "component"),
@@ -250,6 +263,12 @@ public final class Report {
       }
       out.println(row);
     }
+    if (s.model() instanceof BisectingKMeansModel) {
+      out.println();
+      for (String line : SegmentTree.lines((BisectingKMeansModel) s.model(), f)) {
+        out.println(line);
+      }
+    }
 
     printOutliers(s, out);
 
@@ -308,6 +327,9 @@ public final class Report {
         break;
       case GMM:
         method = String.format(Locale.ROOT, "the Gaussian mixture, %d restarts", Segmenter.GMM_RESTARTS);
+        break;
+      case BISECTING:
+        method = String.format(Locale.ROOT, "bisecting K-Means, %d restarts per split", Segmenter.BISECTING_RESTARTS);
         break;
       default:
         method = String.format(Locale.ROOT, "K-Means, %d restarts", Segmenter.KMEANS_RESTARTS);
@@ -439,6 +461,9 @@ public final class Report {
         break;
       case KMEDOIDS:
         rule = "farthest from their segment's medoid";
+        break;
+      case BISECTING:
+        rule = "farthest from their segment's centroid, the leaf of the tree";
         break;
       case GMM:
         rule = "lowest mixture likelihood";

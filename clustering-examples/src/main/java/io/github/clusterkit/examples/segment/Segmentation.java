@@ -145,7 +145,7 @@ public final class Segmentation {
 
   /**
    * @return the fitted model: a {@code KMeansModel}, {@code GaussianMixtureModel}, {@code DbscanModel},
-   *     {@code HdbscanModel} or {@code KMedoidsModel}
+   *     {@code HdbscanModel}, {@code KMedoidsModel} or {@code BisectingKMeansModel}
    */
   public Object model() {
     return model;

@@ -15,6 +15,8 @@ import io.github.clusterkit.gmm.GaussianMixture;
 import io.github.clusterkit.gmm.GaussianMixtureModel;
 import io.github.clusterkit.hdbscan.Hdbscan;
 import io.github.clusterkit.hdbscan.HdbscanModel;
+import io.github.clusterkit.kmeans.BisectingKMeans;
+import io.github.clusterkit.kmeans.BisectingKMeansModel;
 import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.kmedoids.KMedoids;
@@ -54,7 +56,11 @@ import java.util.function.IntConsumer;
  * ({@code k = minSamples}). K-Medoids: FasterPAM from k-medoids++ with 3 restarts, {@code k}
  * from a sweep of K-Medoids fits over {@code 1..10} (the same rule as K-Means', the silhouette with the distance of
  * the fit), Gower's dissimilarity ({@link Distance#GOWER}); the medoids are customers, reported as each segment's
- * typical customer; its k-distance curve (charted for comparison) uses its distance too.
+ * typical customer; its k-distance curve (charted for comparison) uses its distance too. Bisecting K-Means: {@link
+ * BisectingKMeans} with {@link #BISECTING_RESTARTS} 2-means restarts per split (from random rows, splitting the
+ * segment of largest inertia), {@code k} from the sweep of the same fit over {@code 1..10} (one fit gives every k, see
+ * {@link KSweep#runBisecting}; the same rule as K-Means'); its outliers are the farthest from their leaf centroid, as
+ * K-Means', and {@code predict} walks the tree of splits.
  *
  * <p><b>Threads.</b> {@link #parallelism(int)} is passed to every library call that takes one (the sweep's and
  * the final K-Means fits, the mixture, DBSCAN, the k-distance curve, the silhouettes, the PCA); the library gives
@@ -82,7 +88,12 @@ public final class Segmenter {
     /** HDBSCAN* (excess of mass, Euclidean): density clusters at every radius at once. */
     HDBSCAN,
     /** K-Medoids (FasterPAM from k-medoids++): segments around real customers, the medoids; see {@link Distance}. */
-    KMEDOIDS
+    KMEDOIDS,
+    /**
+     * Bisecting K-Means (Steinbach, Karypis and Kumar 2000): nested segments, each split of one segment in two by
+     * 2-means; see {@link #BISECTING_RESTARTS} and {@link BisectingKMeans}.
+     */
+    BISECTING
   }
 
   /**
@@ -397,6 +408,13 @@ public final class Segmenter {
    */
   static final int KMEDOIDS_RESTARTS = 3;
 
+  /**
+   * Number of 2-means restarts per split of bisecting K-Means, in the sweep and the final fit: as K-Means' restarts,
+   * since each split is a K-Means fit with {@code k = 2} on one segment's customers (the whole tree costs about
+   * {@code log2(k)} such fits on all customers when the splits are balanced).
+   */
+  static final int BISECTING_RESTARTS = 10;
+
   /** Number of EM restarts of the mixture. */
   static final int GMM_RESTARTS = 3;
 
@@ -454,7 +472,9 @@ public final class Segmenter {
     sweepMax = Math.max(2, Math.min(sweepMax, distinct));
     KSweep sweep = algorithm == Algorithm.KMEDOIDS
         ? KSweep.runKMedoids(x, sweepMax, seed, KMEDOIDS_RESTARTS, metric, parallelism, afterEachK)
-        : KSweep.run(x, sweepMax, seed, KMEANS_RESTARTS, parallelism, afterEachK);
+        : algorithm == Algorithm.BISECTING
+            ? KSweep.runBisecting(x, sweepMax, seed, BISECTING_RESTARTS, parallelism, afterEachK)
+            : KSweep.run(x, sweepMax, seed, KMEANS_RESTARTS, parallelism, afterEachK);
     int chosenK = k != null ? k : sweep.recommendedK();
     if (chosenK > n) {
       throw new IllegalArgumentException("k must be at most the number of customers (" + n + "), got " + chosenK);
@@ -576,6 +596,17 @@ public final class Segmenter {
         segments = m.k();
         centres = m.medoids();
         medoidRows = m.medoidIndices();
+        outlierScore = ownCentreDistances(x, labels, m::transform);
+        threshold = flagAbove(outlierScore, outlierShare, outlier);
+        model = m;
+        break;
+      }
+      case BISECTING: {
+        BisectingKMeansModel m = chosenK <= sweepMax ? sweep.bisectingModel(chosenK)
+            : BisectingKMeans.k(chosenK).seed(seed).restarts(BISECTING_RESTARTS).parallelism(parallelism).fit(x);
+        labels = m.labels();
+        segments = m.k();
+        centres = m.centroids();
         outlierScore = ownCentreDistances(x, labels, m::transform);
         threshold = flagAbove(outlierScore, outlierShare, outlier);
         model = m;
