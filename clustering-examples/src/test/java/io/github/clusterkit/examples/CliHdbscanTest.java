@@ -297,7 +297,8 @@ class CliHdbscanTest {
     assertTrue(help.contains("--min-samples=N HDBSCAN's density threshold: a customer's core distance is the distance"
         + " to its N-th nearest customer, itself counted; larger N, more noise; at least 1; default: the min cluster"
         + " size"), help);
-    assertTrue(help.contains("[--algorithm=kmeans|gmm|dbscan|hdbscan|kmedoids]"), help);
+    assertTrue(help.contains("--algorithm=NAME clustering algorithm: kmeans, gmm, dbscan, hdbscan, kmedoids or"
+        + " bisecting"), help);
   }
 
   /** The default min cluster size: 1% of the customers rounded down, at least 5, at most the customers. */

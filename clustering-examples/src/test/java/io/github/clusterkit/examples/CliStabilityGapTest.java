@@ -300,7 +300,8 @@ class CliStabilityGapTest {
   @Test
   void helpDescribesBothOptions() {
     String help = CliRun.of("segment", "--help").out.replaceAll("\\s+", " ");
-    assertTrue(help.contains("--stability=B check each segment's stability (kmeans, kmedoids, gmm)"), help);
+    assertTrue(help.contains("--stability=B check each segment's stability (kmeans, kmedoids, gmm,"
+        + " bisecting)"), help);
     assertTrue(help.contains("100 is usual, 0 to 10000 (default: 0, off); costs B fits of the algorithm on about"
         + " 63% of the customers, on --threads threads"), help);
     assertTrue(help.contains("--gap[=B] add the gap statistic (Tibshirani et al. 2001) to the K-Means sweep"), help);
