@@ -697,7 +697,7 @@ class CliTest {
   void helpStatesTheRangesTheOptionsAccept(@TempDir Path dir) {
     String help = CliRun.of("segment", "--help").out.replaceAll("\\s+", " ");
     assertTrue(help.contains("largest k of the sweep, at least 2 "), help);
-    assertTrue(help.contains("by kmeans, gmm and kmedoids, 0 to 0.5, rounded down"), help);
+    assertTrue(help.contains("by kmeans, gmm, kmedoids and bisecting, 0 to 0.5, rounded down"), help);
     assertEquals(0, CliRun.of("segment", "--k-max", "2", "--outlier-share", "0.5", "--out", dir.toString()).exit);
     assertOneLineError(CliRun.of("segment", "--k-max", "1"), "k-max must be >= 2, got 1");
     assertOneLineError(CliRun.of("segment", "--outlier-share", "0.51"), "outlier-share must be in [0, 0.5], got 0.51");
