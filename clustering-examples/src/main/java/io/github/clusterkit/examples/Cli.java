@@ -855,11 +855,11 @@ public final class Cli implements Callable<Integer> {
     String encoding;
 
     @Option(names = "--stability", paramLabel = "B", defaultValue = "0", description = "check each segment's"
-        + " stability (kmeans, kmedoids, gmm, bisecting): segment B bootstrap resamples of the customers again with the same"
-        + " algorithm, k, distance, seed and restarts, and print each segment's mean Jaccard coefficient with its best"
-        + " match (Hennig 2007, fpc::clusterboot; 0.85 or more highly stable, 0.75 or more stable, below 0.6 unstable)"
-        + " beside it, and in a column 'stability' of profile.csv; 100 is usual, 0 to 10000 (default: ${DEFAULT-VALUE},"
-        + " off); costs B fits of the algorithm on about 63%% of the customers, on --threads threads")
+        + " stability (kmeans, kmedoids, gmm, bisecting): segment B bootstrap resamples of the customers again with"
+        + " the same algorithm, k, distance, seed and restarts, and print each segment's mean Jaccard coefficient with"
+        + " its best match (Hennig 2007, fpc::clusterboot; 0.85 or more highly stable, 0.75 or more stable, below 0.6"
+        + " unstable) beside it, and in a column 'stability' of profile.csv; 100 is usual, 0 to 10000 (default:"
+        + " ${DEFAULT-VALUE}, off); costs B fits of the algorithm on about 63%% of the customers, on --threads threads")
     int stability;
 
     @Option(names = "--gap", paramLabel = "B", arity = "0..1", parameterConsumer = OptionalCount.class,
@@ -897,9 +897,10 @@ public final class Cli implements Callable<Integer> {
       String name = alg.name().toLowerCase(Locale.ROOT);
       if (!Assessment.stabilityApplies(alg) && given("--stability")) {
         throw new IllegalArgumentException("--stability does not apply to --algorithm " + name + " (it applies to"
-            + " kmeans, kmedoids, gmm and bisecting; " + name + "'s " + (alg == Segmenter.Algorithm.DBSCAN ? "eps and minPts are"
-            : "min cluster size and minSamples are") + " set for the whole table's density, which a bootstrap"
-            + " resample, about 63% of the customers, does not have)");
+            + " kmeans, kmedoids, gmm and bisecting; " + name + "'s "
+            + (alg == Segmenter.Algorithm.DBSCAN ? "eps and minPts are" : "min cluster size and minSamples are")
+            + " set for the whole table's density, which a bootstrap resample, about 63% of the customers, does not"
+            + " have)");
       }
       if (!Assessment.gapApplies(alg) && gap != null) { // not given("--gap"): OptionalCount sets it unrecorded
         throw new IllegalArgumentException("--gap does not apply to --algorithm kmedoids (its sweep fits K-Medoids;"
