@@ -246,9 +246,30 @@ public final class Birch {
     int d = data.dimension();
     checkValues(x, n, d, "data");
     CfTree tree = new CfTree(d, threshold, branchingFactor);
-    tree.insertAll(x, n);
+    int[] seed = new int[n];
+    tree.insertAll(x, n, seed);
     BirchModel noLabels = model(tree, data.columnNames());
-    return noLabels.withLabels(noLabels.label(x, n));
+    // the training labels start from the leaf subcluster each row joined (its number in the model's order) and the
+    // other entries of that leaf; the search that completes them is exact (SeededNearest)
+    int[] subs = tree.leafSubclusters();
+    int[] position = new int[tree.subclusterNumbers()];
+    for (int i = 0; i < subs.length; i++) {
+      position[subs[i]] = i;
+    }
+    for (int i = 0; i < n; i++) {
+      seed[i] = position[seed[i]];
+    }
+    int[] leafFrom = new int[subs.length];
+    int[] leafTo = new int[subs.length];
+    int k = 0;
+    for (int size : tree.leafSizes()) {
+      for (int t = k; t < k + size; t++) {
+        leafFrom[t] = k;
+        leafTo[t] = k + size;
+      }
+      k += size;
+    }
+    return noLabels.withLabels(noLabels.labelTraining(x, n, seed, leafFrom, leafTo));
   }
 
   /**

@@ -1,12 +1,14 @@
 package io.github.clusterkit.birch;
 
 import io.github.clusterkit.ClusterModel;
+import io.github.clusterkit.birch.internal.SeededNearest;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
 import io.github.clusterkit.internal.ModelArrays;
 import io.github.clusterkit.internal.ModelPoints;
+import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.KdTree;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.neighbors.Neighbors;
@@ -399,6 +401,22 @@ public final class BirchModel implements ClusterModel {
   BirchModel withLabels(int[] trainingLabels) {
     return new BirchModel(d, columnNames, threshold, branchingFactor, requestedClusters, centroids, counts,
         linearSums, squaredSums, subclusterLabels, trainingLabels, parallelism);
+  }
+
+  /**
+   * The training labels of a fit: {@link #label} exactly, found from each row's leaf subcluster ({@code seed}) and
+   * the other entries of its leaf ({@link SeededNearest}) from 3 columns on, where that applies.
+   */
+  int[] labelTraining(double[] x, int n, int[] seed, int[] leafFrom, int[] leafTo) {
+    // at 1 and 2 columns the k-d tree is as fast or faster (10^6 rows of 2 columns: 219 ms against 263 ms)
+    if (d <= 2 || !SeededNearest.applies(Scale.maxAbs(centroids, 0, centroids.length), Scale.maxAbs(x, 0, n * d))) {
+      return label(x, n);
+    }
+    int[] out = SeededNearest.nearest(x, n, centroids, m, d, index, seed, leafFrom, leafTo, parallelism);
+    for (int i = 0; i < n; i++) {
+      out[i] = subclusterLabels[out[i]];
+    }
+    return out;
   }
 
   int[] label(double[] x, int n) {

@@ -41,6 +41,8 @@ public final class CfTree {
   private int root;
 
   private long rows;
+  /** The leaf subcluster the last inserted row joined or started. */
+  private int landed;
   private final double[] tmp;
   /** Per split: the entries' squared norms, and the farthest pair's rows of the distance matrix. */
   private final double[] norms;
@@ -88,8 +90,7 @@ public final class CfTree {
    */
   public int insert(double[] x, int off) {
     double xss = dot(x, off, x, off);
-    int[] landed = new int[1];
-    if (insert(root, x, off, xss, landed)) {
+    if (insert(root, x, off, xss)) {
       int[] two = split(root);
       int r = newNode(false);
       append(r, two[0]);
@@ -97,7 +98,7 @@ public final class CfTree {
       root = r;
     }
     rows++;
-    return landed[0];
+    return landed;
   }
 
   /**
@@ -112,13 +113,26 @@ public final class CfTree {
     }
   }
 
-  private boolean insert(int node, double[] x, int off, double xss, int[] landed) {
+  /**
+   * Inserts {@code n} rows in order and records where each landed.
+   *
+   * @param x row-major values (not modified)
+   * @param n number of rows
+   * @param landedOut receives, per row, the number of the leaf subcluster it joined or started (as {@link #insert})
+   */
+  public void insertAll(double[] x, int n, int[] landedOut) {
+    for (int i = 0; i < n; i++) {
+      landedOut[i] = insert(x, i * d);
+    }
+  }
+
+  private boolean insert(int node, double[] x, int off, double xss) {
     int m = size[node];
     int base = node * (b + 1);
     if (m == 0) {
       int s = newLeafSub(x, off, xss);
       append(node, s);
-      landed[0] = s;
+      landed = s;
       return false;
     }
     int closestIndex = 0;
@@ -133,7 +147,7 @@ public final class CfTree {
     }
     int closest = entries[base + closestIndex];
     if (child[closest] >= 0) {
-      if (!insert(child[closest], x, off, xss, landed)) {
+      if (!insert(child[closest], x, off, xss)) {
         update(closest, x, off, xss);
         return false;
       }
@@ -143,12 +157,12 @@ public final class CfTree {
       return size[node] > b;
     }
     if (tryMerge(closest, x, off, xss)) {
-      landed[0] = closest;
+      landed = closest;
       return false;
     }
     int s = newLeafSub(x, off, xss);
     append(node, s);
-    landed[0] = s;
+    landed = s;
     return size[node] > b;
   }
 
@@ -465,6 +479,28 @@ public final class CfTree {
     for (int leafNode = next[0]; leafNode >= 0; leafNode = next[leafNode]) {
       System.arraycopy(entries, leafNode * (b + 1), out, k, size[leafNode]);
       k += size[leafNode];
+    }
+    return out;
+  }
+
+  /** @return one past the largest subcluster number in use */
+  public int subclusterNumbers() {
+    return subs;
+  }
+
+  /**
+   * @return the sizes of the leaves in the order of {@link #leafSubclusters()}: leaf {@code k}'s entries are the
+   *     next {@code size} numbers of that array
+   */
+  public int[] leafSizes() {
+    int total = 0;
+    for (int leafNode = next[0]; leafNode >= 0; leafNode = next[leafNode]) {
+      total++;
+    }
+    int[] out = new int[total];
+    int k = 0;
+    for (int leafNode = next[0]; leafNode >= 0; leafNode = next[leafNode]) {
+      out[k++] = size[leafNode];
     }
     return out;
   }
