@@ -249,8 +249,8 @@ public final class Birch {
     int[] seed = new int[n];
     tree.insertAll(x, n, seed);
     BirchModel noLabels = model(tree, data.columnNames());
-    // the training labels start from the leaf subcluster each row joined (its number in the model's order) and the
-    // other entries of that leaf; the search that completes them is exact (SeededNearest)
+    // the training labels start from the leaf subcluster each row joined (its number in the model's order); the
+    // search that completes them is exact (SeededNearest)
     int[] subs = tree.leafSubclusters();
     int[] position = new int[tree.subclusterNumbers()];
     for (int i = 0; i < subs.length; i++) {
@@ -259,17 +259,7 @@ public final class Birch {
     for (int i = 0; i < n; i++) {
       seed[i] = position[seed[i]];
     }
-    int[] leafFrom = new int[subs.length];
-    int[] leafTo = new int[subs.length];
-    int k = 0;
-    for (int size : tree.leafSizes()) {
-      for (int t = k; t < k + size; t++) {
-        leafFrom[t] = k;
-        leafTo[t] = k + size;
-      }
-      k += size;
-    }
-    return noLabels.withLabels(noLabels.labelTraining(x, n, seed, leafFrom, leafTo));
+    return noLabels.withLabels(noLabels.labelTraining(x, n, seed));
   }
 
   /**

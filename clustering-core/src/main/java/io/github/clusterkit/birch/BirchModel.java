@@ -404,15 +404,14 @@ public final class BirchModel implements ClusterModel {
   }
 
   /**
-   * The training labels of a fit: {@link #label} exactly, found from each row's leaf subcluster ({@code seed}) and
-   * the other entries of its leaf ({@link SeededNearest}) from 3 columns on, where that applies.
+   * The training labels of a fit: {@link #label} exactly, found from each row's leaf subcluster ({@code seed},
+   * numbers in this model's order) by {@link SeededNearest} where that applies.
    */
-  int[] labelTraining(double[] x, int n, int[] seed, int[] leafFrom, int[] leafTo) {
-    // at 1 and 2 columns the k-d tree is as fast or faster (10^6 rows of 2 columns: 219 ms against 263 ms)
-    if (d <= 2 || !SeededNearest.applies(Scale.maxAbs(centroids, 0, centroids.length), Scale.maxAbs(x, 0, n * d))) {
+  int[] labelTraining(double[] x, int n, int[] seed) {
+    if (!SeededNearest.applies(Scale.maxAbs(centroids, 0, centroids.length), Scale.maxAbs(x, 0, n * d))) {
       return label(x, n);
     }
-    int[] out = SeededNearest.nearest(x, n, centroids, m, d, index, seed, leafFrom, leafTo, parallelism);
+    int[] out = SeededNearest.nearest(x, n, centroids, m, d, index, seed, parallelism);
     for (int i = 0; i < n; i++) {
       out[i] = subclusterLabels[out[i]];
     }

@@ -489,23 +489,6 @@ public final class CfTree {
   }
 
   /**
-   * @return the sizes of the leaves in the order of {@link #leafSubclusters()}: leaf {@code k}'s entries are the
-   *     next {@code size} numbers of that array
-   */
-  public int[] leafSizes() {
-    int total = 0;
-    for (int leafNode = next[0]; leafNode >= 0; leafNode = next[leafNode]) {
-      total++;
-    }
-    int[] out = new int[total];
-    int k = 0;
-    for (int leafNode = next[0]; leafNode >= 0; leafNode = next[leafNode]) {
-      out[k++] = size[leafNode];
-    }
-    return out;
-  }
-
-  /**
    * @param subs subcluster numbers
    * @return their centroids, row-major
    */
