@@ -126,5 +126,25 @@ class SeededNearestTest {
       assertEquals(subLabels[near[i]], labels[i], "row " + i);
     }
     assertTrue(m >= 1);
+    assertArrayEquals(model.predict(Dataset.wrap(x, n, d)), labels);
+  }
+
+  /**
+   * Data so small or so large that the k-d tree scales them (or rows beyond {@code 2^200}): the fit keeps the k-d
+   * tree's answer, which is {@code predict}'s; in between, the search and {@code predict} agree too.
+   */
+  @Property(tries = 60)
+  void fitLabelsEqualPredictAtEveryScale(@ForAll long seed) {
+    Rng rng = new Rng(seed);
+    int d = 1 + rng.nextInt(5);
+    int n = 1 + rng.nextInt(400);
+    double scale = new double[] {0x1p-450, 0x1p-300, 0x1p-190, 1, 0x1p190, 0x1p250, 0x1p400}[rng.nextInt(7)];
+    double[] x = values(rng, n, d, rng.nextInt(2) == 0, 2);
+    for (int t = 0; t < x.length; t++) {
+      x[t] *= scale;
+    }
+    BirchModel model = Birch.threshold(scale * (0.2 + 2 * rng.nextDouble())).branchingFactor(2 + rng.nextInt(10))
+        .clusters(0).fit(Dataset.wrap(x, n, d));
+    assertArrayEquals(model.predict(Dataset.wrap(x, n, d)), model.labels());
   }
 }
