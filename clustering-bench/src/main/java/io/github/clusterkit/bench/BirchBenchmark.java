@@ -41,8 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Implementations ({@code impl}):
  * <ul>
  *   <li>{@code ours1}, {@code ours2}: clusterkit {@code Birch} without global step ({@code clusters(0)}, scikit-learn's
- *   {@code n_clusters=None}): the tree, then each row labelled with its nearest subcluster (a k-d tree of the
- *   centroids), on 1 and 2 threads (the threads only label rows; the tree is sequential).</li>
+ *   {@code n_clusters=None}): the tree, then each row labelled with its nearest subcluster (an exact search that
+ *   starts from the subcluster the row joined), on 1 and 2 threads (the threads only label rows; the tree is
+ *   sequential).</li>
  *   <li>{@code oursWard} (on request): the same with {@code clusters(10)}, Ward's linkage by centroids on the
  *   subclusters ({@code wardByCentroids(true)}: the matrix of SciPy's algorithm would need {@code 4 m^2} bytes for
  *   {@code m} subclusters), as scikit-learn's default global step; {@code O(m^2 d)}, so at the smaller shapes.</li>
