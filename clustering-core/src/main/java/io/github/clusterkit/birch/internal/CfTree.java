@@ -8,7 +8,7 @@ import java.util.Arrays;
  * {@code SS / n - ||c||^2}, the centroid of a leaf merge as {@code (1 / n) * LS} and of an update as {@code LS / n},
  * a node split on its farthest pair of entries by {@code (-2 a.b + ||a||^2) + ||b||^2}; and every sum rounded as
  * numpy 1.24 with OpenBLAS (x86-64, Haswell kernels) rounds it there: {@code ddot} (a fused multiply-add per term in
- * index order, below 16 values), {@code dgemv} for the insertion ({@code gemvTerm}), {@code einsum} for the split's
+ * index order, below 16 values), {@code dgemv} for the insertion ({@code closestEntry}), {@code einsum} for the split's
  * norms ({@code rowNorm}), {@code dsyrk}'s products for the split (index order with fused multiply-adds; exact for
  * small nodes, see {@code Birch}). Not API; not thread-safe.
  *
@@ -135,16 +135,7 @@ public final class CfTree {
       landed = s;
       return false;
     }
-    int closestIndex = 0;
-    double best = Double.POSITIVE_INFINITY;
-    for (int t = 0; t < m; t++) {
-      int e = entries[base + t];
-      double v = gemvTerm(m, t, cen, e * d, x, off) * -2.0 + sq[e];
-      if (v < best || t == 0) {
-        best = v;
-        closestIndex = t;
-      }
-    }
+    int closestIndex = m == 1 ? 0 : closestEntry(base, m, x, off);
     int closest = entries[base + closestIndex];
     if (child[closest] >= 0) {
       if (!insert(child[closest], x, off, xss)) {
@@ -310,70 +301,102 @@ public final class CfTree {
   }
 
   /**
-   * Term {@code t} of the matrix-vector product {@code C x} of a node's {@code m} centroids with a row, rounded as
+   * The first entry of a node of {@code m > 1} entries with the least {@code -2 c.x + ||c||^2}, each term
+   * {@code c.x} of the matrix-vector product {@code C x} of the node's centroids with the row rounded as
    * scikit-learn's {@code np.dot(centroids_, x)} is by OpenBLAS's {@code dgemv_t} on x86-64 (Haswell kernels): the
    * columns in blocks of four rows, each term's lanes (rows modulo 4) summed with fused multiply-adds and reduced as
    * {@code (l0 + l2) + (l1 + l3)} for the first {@code 4 floor(m / 4)} centroids; the next two, if {@code m mod 4}
    * is 2 or 3, in two lanes (rows modulo 2) of plain products and sums; the last, if {@code m} is odd past those, in
-   * four such lanes; then the last {@code d mod 4} columns added as that kernel's C code rounds them. One centroid
-   * alone is a plain dot product. Only the order of the terms matters to the tree, and only where two entries are
-   * within rounding of each other; other BLAS builds round otherwise there.
+   * four such lanes; then the last {@code d mod 4} columns added as that kernel's C code rounds them. (One centroid
+   * alone, a plain dot product there, is the closest whatever its value: the caller does not ask.) Only the order of
+   * the terms matters to the tree, and only where two entries are within rounding of each other; other BLAS builds
+   * round otherwise there. The kernels are small methods the compiler inlines into this loop (one method for all
+   * three was too large to inline: a call per entry).
    */
-  private double gemvTerm(int m, int t, double[] a, int ao, double[] x, int xo) {
-    if (m == 1) {
-      return dot(a, ao, x, xo, d);
-    }
+  private int closestEntry(int base, int m, double[] x, int xo) {
     int m3 = d & 3;
     int m1 = d - m3;
-    double y = 0;
-    if (m1 > 0) {
-      int full = m & ~3;
-      double v;
-      if (t < full) {
-        double l0 = 0;
-        double l1 = 0;
-        double l2 = 0;
-        double l3 = 0;
-        for (int i = 0; i < m1; i += 4) {
-          l0 = Math.fma(a[ao + i], x[xo + i], l0);
-          l1 = Math.fma(a[ao + i + 1], x[xo + i + 1], l1);
-          l2 = Math.fma(a[ao + i + 2], x[xo + i + 2], l2);
-          l3 = Math.fma(a[ao + i + 3], x[xo + i + 3], l3);
+    int full = m & ~3;
+    int twoEnd = (m & 2) != 0 ? full + 2 : full;
+    double[] a = cen;
+    int closestIndex = 0;
+    double best = Double.POSITIVE_INFINITY;
+    for (int t = 0; t < m; t++) {
+      int e = entries[base + t];
+      int ao = e * d;
+      double y = 0;
+      if (m1 > 0) {
+        double v;
+        if (t < full) {
+          v = fourFused(a, ao, x, xo, m1);
+        } else if (t < twoEnd) {
+          v = twoPlain(a, ao, x, xo, m1);
+        } else {
+          v = fourPlain(a, ao, x, xo, m1);
         }
-        v = (l0 + l2) + (l1 + l3);
-      } else if ((m & 2) != 0 && t < full + 2) {
-        double e = 0;
-        double o = 0;
-        for (int i = 0; i < m1; i += 2) {
-          e += a[ao + i] * x[xo + i];
-          o += a[ao + i + 1] * x[xo + i + 1];
-        }
-        v = e + o;
-      } else {
-        double l0 = 0;
-        double l1 = 0;
-        double l2 = 0;
-        double l3 = 0;
-        for (int i = 0; i < m1; i += 4) {
-          l0 += a[ao + i] * x[xo + i];
-          l1 += a[ao + i + 1] * x[xo + i + 1];
-          l2 += a[ao + i + 2] * x[xo + i + 2];
-          l3 += a[ao + i + 3] * x[xo + i + 3];
-        }
-        v = (l0 + l2) + (l1 + l3);
+        y += v;
       }
-      y += v;
+      if (m3 != 0) {
+        y = tail(y, a, ao + m1, x, xo + m1, m3);
+      }
+      double v = y * -2.0 + sq[e];
+      if (v < best || t == 0) {
+        best = v;
+        closestIndex = t;
+      }
     }
-    int k = ao + m1;
-    int q = xo + m1;
+    return closestIndex;
+  }
+
+  /** {@code dgemv_t}'s four fused lanes over the first {@code m1} columns, reduced as {@code (l0 + l2) + (l1 + l3)}. */
+  private static double fourFused(double[] a, int ao, double[] x, int xo, int m1) {
+    double l0 = 0;
+    double l1 = 0;
+    double l2 = 0;
+    double l3 = 0;
+    for (int i = 0; i < m1; i += 4) {
+      l0 = Math.fma(a[ao + i], x[xo + i], l0);
+      l1 = Math.fma(a[ao + i + 1], x[xo + i + 1], l1);
+      l2 = Math.fma(a[ao + i + 2], x[xo + i + 2], l2);
+      l3 = Math.fma(a[ao + i + 3], x[xo + i + 3], l3);
+    }
+    return (l0 + l2) + (l1 + l3);
+  }
+
+  /** {@code dgemv_t}'s two plain lanes (even and odd columns) over the first {@code m1} columns. */
+  private static double twoPlain(double[] a, int ao, double[] x, int xo, int m1) {
+    double e = 0;
+    double o = 0;
+    for (int i = 0; i < m1; i += 2) {
+      e += a[ao + i] * x[xo + i];
+      o += a[ao + i + 1] * x[xo + i + 1];
+    }
+    return e + o;
+  }
+
+  /** {@code dgemv_t}'s four plain lanes over the first {@code m1} columns, reduced as {@code (l0 + l2) + (l1 + l3)}. */
+  private static double fourPlain(double[] a, int ao, double[] x, int xo, int m1) {
+    double l0 = 0;
+    double l1 = 0;
+    double l2 = 0;
+    double l3 = 0;
+    for (int i = 0; i < m1; i += 4) {
+      l0 += a[ao + i] * x[xo + i];
+      l1 += a[ao + i + 1] * x[xo + i + 1];
+      l2 += a[ao + i + 2] * x[xo + i + 2];
+      l3 += a[ao + i + 3] * x[xo + i + 3];
+    }
+    return (l0 + l2) + (l1 + l3);
+  }
+
+  /** The last {@code m3} (1 to 3) columns added to {@code y} as {@code dgemv_t}'s C code rounds them. */
+  private static double tail(double y, double[] a, int k, double[] x, int q, int m3) {
     if (m3 == 1) {
-      y = Math.fma(a[k], x[q], y);
+      return Math.fma(a[k], x[q], y);
     } else if (m3 == 2) {
-      y += Math.fma(a[k], x[q], a[k + 1] * x[q + 1]);
-    } else if (m3 == 3) {
-      y += Math.fma(a[k + 2], x[q + 2], Math.fma(a[k], x[q], a[k + 1] * x[q + 1]));
+      return y + Math.fma(a[k], x[q], a[k + 1] * x[q + 1]);
     }
-    return y;
+    return y + Math.fma(a[k + 2], x[q + 2], Math.fma(a[k], x[q], a[k + 1] * x[q + 1]));
   }
 
   /**
