@@ -73,9 +73,9 @@ import java.util.Locale;
  * same rows in the same order in any batches (tested). The training labels are each row's nearest subcluster's
  * cluster after the whole pass (scikit-learn's {@code predict}), not the subcluster the row joined. That subcluster
  * only starts the search: the nearest centroid lies within twice the row's distance from it (triangle inequality),
- * and one radius query per subcluster, its list sorted by a rounding-safe lower bound, leaves each row about a dozen
- * distances to compute at 10 columns and tens of thousands of subclusters, where the k-d tree of
- * {@link BirchModel#predict(Dataset)} computes hundreds. The answer is the k-d tree's exactly, ties included
+ * and one radius query per subcluster, its list sorted by a rounding-safe lower bound, leaves each row few distances
+ * to compute (10^6 rows of 10 columns, 49,094 subclusters: 0.79 s on one thread, where the k-d tree of
+ * {@link BirchModel#predict(Dataset)} took 3.9 s). The answer is the k-d tree's exactly, ties included
  * (tested against a brute-force scan on data full of ties); data so small or large that the k-d tree scales them
  * are labelled by the k-d tree itself.
  *

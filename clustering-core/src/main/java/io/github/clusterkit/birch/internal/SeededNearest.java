@@ -16,9 +16,10 @@ import java.util.Arrays;
  * Any centroid {@code c} at most as far as the current best {@code b} satisfies, by the triangle inequality,
  * {@code |c0 - c| <= r + b <= 2 r}; one radius query around {@code c0} per group (twice the group's largest
  * {@code r}) lists those centroids, sorted by a lower bound on {@code |c0 - c|}, and each row scans the list until
- * that bound exceeds its own {@code r + b} (the best improving as it goes). In the benchmark's blobs the seed is the
- * nearest centroid for about 75% of the rows, and a row computes about a dozen distances at 10 columns (tens of
- * thousands of centroids) where a k-d tree computes hundreds. The bounds are taken from the computed squared
+ * that bound exceeds its own {@code r + b} (the best improving as it goes). On the benchmark's blobs the seed is the
+ * nearest centroid for 73% to 80% of the rows (2,000 sampled rows a shape), and at 10^6 rows of 10 columns (49,094
+ * subclusters) the labels take 0.79 s against 3.9 s for the k-d tree's queries on one thread. The bounds are taken
+ * from the computed squared
  * distances widened by their worst-case rounding (relative {@code (d + 16) 2^-52}, absolute {@code 2^-500} for
  * underflow), so a centroid is left out only when its computed distance is strictly above the best: the answer, ties
  * included, is the scan's, whatever the seeds.
