@@ -495,16 +495,7 @@ public final class BisectingKMeansModel implements ClusterModel {
   public int[] predictAt(Dataset data, int m) {
     checkLevel(m);
     checkData(data);
-    int[] labelOf = BisectTree.labelsOfNodes(splitStep, m);
-    int n = data.size();
-    int[] out = new int[n];
-    double[] x = DataAccess.values(data);
-    double[] row = new double[d];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(x, i * d, row, 0, d);
-      out[i] = labelOf[descendChecked(row, m)];
-    }
-    return out;
+    return descendRows(data, BisectTree.labelsOfNodes(splitStep, m), m);
   }
 
   /**
@@ -517,13 +508,18 @@ public final class BisectingKMeansModel implements ClusterModel {
   @Override
   public int[] predict(Dataset data) {
     checkData(data);
+    return descendRows(data, nodeLabel, k);
+  }
+
+  /** Every row of checked data walked down to its level-{@code m} leaf, read through {@code labelOf}. */
+  private int[] descendRows(Dataset data, int[] labelOf, int m) {
     int n = data.size();
     int[] out = new int[n];
     double[] x = DataAccess.values(data);
     double[] row = new double[d];
     for (int i = 0; i < n; i++) {
       System.arraycopy(x, i * d, row, 0, d);
-      out[i] = nodeLabel[descendChecked(row, k)];
+      out[i] = labelOf[descendChecked(row, m)];
     }
     return out;
   }
