@@ -51,7 +51,7 @@ public final class MiniBatch {
   private double[] gathered = new double[0];
   private double[] gatheredW = new double[0];
   private int[] perm = new int[0];
-  private Labeler[] labelers = new Labeler[0];
+  private NearestCentroid.Labeler[] labelers = new NearestCentroid.Labeler[0];
 
   /**
    * @param centers initial centroids, row-major {@code k * d} (copied)
@@ -301,14 +301,14 @@ public final class MiniBatch {
     }
     if (runner == null || chunks <= 1 || (long) n * k * d < PARALLEL_MIN_WORK) {
       if (labelers[0] == null) {
-        labelers[0] = new Labeler(d);
+        labelers[0] = new NearestCentroid.Labeler(d);
       }
       labelers[0].label(x, 0, n, c, k, out, dd);
       return;
     }
     for (int s = 0; s < workers; s++) {
       if (labelers[s] == null) {
-        labelers[s] = new Labeler(d);
+        labelers[s] = new NearestCentroid.Labeler(d);
       }
     }
     runner.run(chunks, (ch, worker) -> {
@@ -337,12 +337,12 @@ public final class MiniBatch {
       int nc = chunks.count();
       double[] part = new double[nc];
       int width = chunks.width(1);
-      Labeler[] scratch = new Labeler[width];
+      NearestCentroid.Labeler[] scratch = new NearestCentroid.Labeler[width];
       double[][] dists = new double[width][];
       double[] total = new double[1];
       chunks.run(width, (ch, from, to, slot) -> {
         if (scratch[slot] == null) {
-          scratch[slot] = new Labeler(d);
+          scratch[slot] = new NearestCentroid.Labeler(d);
         }
         int len = to - from;
         if (dists[slot] == null || dists[slot].length < len) {
@@ -357,81 +357,6 @@ public final class MiniBatch {
         part[ch] = s;
       }, (ch, slot) -> total[0] += part[ch]);
       return total[0];
-    }
-  }
-
-  /** Block scratch for one thread's labelling (as {@link NearestCentroid}'s, kept across calls). */
-  static final class Labeler {
-    private final int d;
-    private final int bl;
-    private final double[][] cols;
-    private final double[] rowBuf;
-    private final double[][] accs;
-    private final double[] bd;
-    private final double[] v0;
-    private final double[] v1;
-    private final int[] best;
-
-    Labeler(int d) {
-      this.d = d;
-      boolean blocks = d <= Columns.MAX_D;
-      this.bl = blocks ? Columns.blockRows(d) : 0;
-      this.cols = blocks ? new double[d][bl] : null;
-      this.rowBuf = blocks ? new double[bl * d] : null;
-      this.accs = blocks ? new double[8][bl] : null;
-      this.bd = new double[bl];
-      this.v0 = new double[bl];
-      this.v1 = new double[bl];
-      this.best = new int[bl];
-    }
-
-    /** Labels and squared distances of rows {@code [from, to)}, written at the same indices. */
-    void label(double[] x, int from, int to, double[] c, int k, int[] out, double[] dd) {
-      labelInto(x, from, to, c, k, out, from, dd, from);
-    }
-
-    /** Labels at {@code out[from..to)}, distances at {@code dd[0..to-from)}. */
-    void labelInto(double[] x, int from, int to, double[] c, int k, int[] out, int outFrom, double[] dd) {
-      labelInto(x, from, to, c, k, out, outFrom, dd, 0);
-    }
-
-    private void labelInto(double[] x, int from, int to, double[] c, int k, int[] out, int outFrom, double[] dd,
-        int ddFrom) {
-      if (d > Columns.MAX_D) {
-        for (int i = from; i < to; i++) {
-          int j = NearestCentroid.nearest(x, i * d, c, k, d);
-          out[outFrom + i - from] = j;
-          dd[ddFrom + i - from] = Dist.sq(x, i * d, c, j * d, d);
-        }
-        return;
-      }
-      for (int base = from; base < to; base += bl) {
-        int len = Math.min(bl, to - base);
-        Columns.transpose(x, base, len, d, cols, rowBuf);
-        Dist.sqColumns(cols, len, c, 0, d, accs, bd);
-        Arrays.fill(best, 0, len, 0);
-        int j = 1;
-        for (; j + 1 < k; j += 2) {
-          Dist.sqColumnsPair(cols, len, c, j * d, (j + 1) * d, d, accs, v0, v1);
-          fold(v0, j, len);
-          fold(v1, j + 1, len);
-        }
-        if (j < k) {
-          Dist.sqColumns(cols, len, c, j * d, d, accs, v0);
-          fold(v0, j, len);
-        }
-        System.arraycopy(best, 0, out, outFrom + base - from, len);
-        System.arraycopy(bd, 0, dd, ddFrom + base - from, len);
-      }
-    }
-
-    private void fold(double[] v, int j, int len) {
-      for (int r = 0; r < len; r++) {
-        double dj = v[r];
-        double b0 = bd[r];
-        best[r] = Engine.nearer(dj, b0, j, best[r]);
-        bd[r] = Math.min(b0, dj);
-      }
     }
   }
 }
