@@ -99,14 +99,14 @@ public final class GapResult {
    * @return the {@code k} that rule chooses on this table; {@code -1} only if every gap is {@code NaN} (see
    *     {@link GapRule#select(double[], double[], double)}; a {@code NaN} gap or {@code s_k}, as at {@code k = n}
    *     where every set has {@code W = 0}, fails every comparison)
-   * @throws IllegalArgumentException if {@code rule} is null or {@code seFactor} is negative or {@code NaN}
+   * @throws IllegalArgumentException if {@code rule} is null or {@code seFactor} is negative, infinite or {@code NaN}
    */
   public int chosenK(GapRule rule, double seFactor) {
     if (rule == null) {
       throw new IllegalArgumentException("rule must not be null");
     }
-    if (!(seFactor >= 0)) {
-      throw new IllegalArgumentException("seFactor must be >= 0, got " + seFactor);
+    if (!(seFactor >= 0) || seFactor == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("seFactor must be finite and >= 0, got " + seFactor);
     }
     int t = rule.selectUnchecked(gap, se, seFactor);
     return t < 0 ? -1 : minK + t;

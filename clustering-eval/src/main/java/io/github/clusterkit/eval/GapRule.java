@@ -47,7 +47,7 @@ public enum GapRule {
    * @return the chosen position, in {@code [0, gap.length)}; {@code -1} for {@link #GLOBAL_MAX} and
    *     {@link #GLOBAL_SE_MAX} when every gap is {@code NaN}
    * @throws IllegalArgumentException if an array is null or empty, the lengths differ, a standard error is negative
-   *     or {@code NaN}, or {@code seFactor} is negative or {@code NaN} (R's {@code stopifnot} conditions)
+   *     or {@code NaN}, or {@code seFactor} is negative, infinite or {@code NaN} (R's {@code stopifnot} conditions)
    */
   public int select(double[] gap, double[] se, double seFactor) {
     if (gap == null || se == null) {
@@ -65,8 +65,8 @@ public enum GapRule {
         throw new IllegalArgumentException("se must be >= 0, got " + se[t] + " at position " + t);
       }
     }
-    if (!(seFactor >= 0)) {
-      throw new IllegalArgumentException("seFactor must be >= 0, got " + seFactor);
+    if (!(seFactor >= 0) || seFactor == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("seFactor must be finite and >= 0, got " + seFactor);
     }
     return selectUnchecked(gap, se, seFactor);
   }

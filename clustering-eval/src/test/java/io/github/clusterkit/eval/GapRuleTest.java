@@ -102,9 +102,13 @@ class GapRuleTest {
     e = assertThrows(IllegalArgumentException.class, () -> GapRule.FIRST_MAX.select(g, new double[] {0.1}, 1));
     assertEquals("se must have the length of gap (2), got 1", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> GapRule.FIRST_MAX.select(g, g, Double.NaN));
-    assertEquals("seFactor must be >= 0, got NaN", e.getMessage());
+    assertEquals("seFactor must be finite and >= 0, got NaN", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> GapRule.FIRST_MAX.select(g, g, -1));
-    assertEquals("seFactor must be >= 0, got -1.0", e.getMessage());
+    assertEquals("seFactor must be finite and >= 0, got -1.0", e.getMessage());
+    // R's maxSE stops on an infinite SE.factor; Infinity * s_k = NaN where s_k = 0 would fail every comparison
+    e = assertThrows(IllegalArgumentException.class,
+        () -> GapRule.FIRST_SE_MAX.select(g, new double[] {0, 0}, Double.POSITIVE_INFINITY));
+    assertEquals("seFactor must be finite and >= 0, got Infinity", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> GapRule.FIRST_MAX.select(new double[0], new double[0], 1));
     assertEquals("gap must hold at least one value, got 0", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> GapRule.FIRST_MAX.select(null, g, 1));

@@ -282,7 +282,10 @@ class GapStatisticTest {
     assertEquals(r.chosenK(GapRule.GLOBAL_SE_MAX, 1), full.chosenK(GapRule.GLOBAL_SE_MAX, 1));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> full.chosenK(GapRule.FIRST_MAX,
         -1));
-    assertEquals("seFactor must be >= 0, got -1.0", e.getMessage());
+    assertEquals("seFactor must be finite and >= 0, got -1.0", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> full.chosenK(GapRule.FIRST_SE_MAX, Double.POSITIVE_INFINITY));
+    assertEquals("seFactor must be finite and >= 0, got Infinity", e.getMessage());
   }
 
   @Test
