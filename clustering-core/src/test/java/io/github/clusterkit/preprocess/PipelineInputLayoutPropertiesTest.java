@@ -134,12 +134,21 @@ class PipelineInputLayoutPropertiesTest {
     for (int k = 0; k < length; k++) {
       Step s = randomStep(rng, current, scaled);
       if (s != null) {
-        FittedStep f = s.fit(current);
+        FittedStep f;
+        Table next;
+        try {
+          f = s.fit(current);
+          next = f.transform(current);
+        } catch (IllegalArgumentException e) {
+          // a step this table refuses, e.g. drop FIRST when the only column left has one category ("drop FIRST
+          // leaves no output column", seen with jqwik seed 4399744692794503796): the pipeline goes on without it
+          continue;
+        }
         if (f instanceof StandardScaler.Fitted || f instanceof MinMaxScaler.Fitted
             || f instanceof RobustScaler.Fitted) {
           scaled.addAll(f.columns());
         }
-        current = f.transform(current);
+        current = next;
         steps.add(s);
       }
     }
