@@ -30,11 +30,18 @@ public final class Forest {
   private final int[] left;
   private final int[] right;
   private final int[] size;
-  /** Per node: feature, or -1 for a leaf (the scoring loop's test). */
+  /**
+   * Per node: its feature, 0 for a leaf. With {@link #cut} and {@link #kids} a leaf is its own child, so a point
+   * descends exactly {@link #steps} times in every tree with no test for leaves: a fixed number of steps without a
+   * branch to mispredict, and several rows can descend side by side.
+   */
   private final int[] split;
-  /** Per node: the right child's pooled index (the left one's is the node's + 1 when grown here; see goLeft). */
-  private final int[] goLeft;
-  private final int[] goRight;
+  /** Per node: its threshold, 0 for a leaf. */
+  private final double[] cut;
+  /** Descents per tree: the depth of the deepest leaf of the forest. */
+  private final int steps;
+  /** Per node {@code v}: the pooled indices of its left and right child at {@code 2v} and {@code 2v + 1}. */
+  private final int[] kids;
   /** Per leaf: scikit-learn's {@code (nodes on the path + c(size)) - 1}, the path length. */
   private final double[] path;
   private final double denominator;
@@ -63,28 +70,34 @@ public final class Forest {
     this.size = size;
     int nodes = feature.length;
     split = new int[nodes];
-    goLeft = new int[nodes];
-    goRight = new int[nodes];
+    kids = new int[2 * nodes];
+    cut = new double[nodes];
     path = new double[nodes];
     int trees = starts.length - 1;
     int[] depth = new int[nodes];
+    int deepest = 0;
     for (int t = 0; t < trees; t++) {
       int base = starts[t];
       // parents come before their children (checked), so one pass in order sets every depth
       for (int v = base; v < starts[t + 1]; v++) {
         if (left[v] == NO_CHILD) {
-          split[v] = -1;
+          split[v] = 0;
+          kids[2 * v] = v;
+          kids[2 * v + 1] = v;
+          deepest = Math.max(deepest, depth[v]);
           // scikit-learn: decision_path(X).sum(axis=1) + _average_path_length(n_samples_leaf) - 1.0
           path[v] = ((depth[v] + 1.0) + averagePathLength(size[v])) - 1.0;
         } else {
           split[v] = feature[v];
-          goLeft[v] = base + left[v];
-          goRight[v] = base + right[v];
+          cut[v] = threshold[v];
+          kids[2 * v] = base + left[v];
+          kids[2 * v + 1] = base + right[v];
           depth[base + left[v]] = depth[v] + 1;
           depth[base + right[v]] = depth[v] + 1;
         }
       }
     }
+    steps = deepest;
     // scikit-learn: len(self.estimators_) * _average_path_length([self.max_samples_])
     denominator = trees * averagePathLength(sampleSize);
   }
@@ -185,9 +198,9 @@ public final class Forest {
 
   private double leafPath(double[] x, int off, int root) {
     int v = root;
-    int f;
-    while ((f = split[v]) >= 0) {
-      v = x[off + f] <= threshold[v] ? goLeft[v] : goRight[v];
+    for (int s = 0; s < steps; s++) {
+      // the side as an index rather than a branch: the way a point goes is as good as random
+      v = kids[2 * v + (x[off + split[v]] <= cut[v] ? 0 : 1)];
     }
     return path[v];
   }
@@ -218,9 +231,34 @@ public final class Forest {
 
   private void scoreChunk(double[] x, int from, int to, double[] out) {
     int trees = starts.length - 1;
+    int[] sp = split;
+    double[] ct = cut;
+    int[] kd = kids;
     for (int t = 0; t < trees; t++) {
       int root = starts[t];
-      for (int i = from; i < to; i++) {
+      int i = from;
+      // four rows descend side by side: four independent chains of loads keep the core busy
+      for (; i + 4 <= to; i += 4) {
+        int o0 = i * d;
+        int o1 = o0 + d;
+        int o2 = o1 + d;
+        int o3 = o2 + d;
+        int v0 = root;
+        int v1 = root;
+        int v2 = root;
+        int v3 = root;
+        for (int s = 0; s < steps; s++) {
+          v0 = kd[2 * v0 + (x[o0 + sp[v0]] <= ct[v0] ? 0 : 1)];
+          v1 = kd[2 * v1 + (x[o1 + sp[v1]] <= ct[v1] ? 0 : 1)];
+          v2 = kd[2 * v2 + (x[o2 + sp[v2]] <= ct[v2] ? 0 : 1)];
+          v3 = kd[2 * v3 + (x[o3 + sp[v3]] <= ct[v3] ? 0 : 1)];
+        }
+        out[i] += path[v0];
+        out[i + 1] += path[v1];
+        out[i + 2] += path[v2];
+        out[i + 3] += path[v3];
+      }
+      for (; i < to; i++) {
         out[i] += leafPath(x, i * d, root);
       }
     }
