@@ -1,2 +1,5 @@
-/** Implementation of the outlier detectors (not API): the flat-array trees of the isolation forest. */
+/**
+ * Implementation of the outlier detectors (not API; may change in any release): the Local Outlier Factor's kernels
+ * with numpy's pairwise sums, and the flat-array trees of the isolation forest.
+ */
 package io.github.clusterkit.outlier.internal;
