@@ -58,10 +58,10 @@ import java.util.OptionalDouble;
  *
  * <p><b>Errors.</b> {@code k < 1}, and at fit {@code k >= n} (scikit-learn clamps {@code n_neighbors} to
  * {@code n - 1} with a warning; here the fit is refused, naming both values, since a silently smaller {@code k} gives
- * other scores); a contamination outside {@code (0, 0.5]} or NaN; {@code parallelism < 1}; empty data; values of
- * magnitude {@code 2^500} (about {@code 3.3e150}) or more, for which sums of distances could overflow: all raise
- * {@link IllegalArgumentException} naming the parameter, the rule and the value. A {@link Dataset} holds only finite
- * values (it refuses NaN and infinities when built).
+ * other scores; one row alone has no neighbour); a contamination outside {@code (0, 0.5]} or NaN;
+ * {@code parallelism < 1}; values of magnitude {@code 2^500} (about {@code 3.3e150}) or more, for which sums of
+ * distances could overflow: all raise {@link IllegalArgumentException} naming the parameter, the rule and the value.
+ * A {@link Dataset} has at least one row and holds only finite values (it refuses NaN and infinities when built).
  *
  * <p><b>Cost.</b> One k-d tree over the rows and one {@code (k + 1)}-nearest query per row, then two passes of
  * {@code O(n k)}; during the fit {@code 12 k} bytes per row hold the neighbours and their distances (240 MB for
