@@ -61,8 +61,11 @@ import java.util.Properties;
  * {@code "kmedoids"} ({@link io.github.clusterkit.kmedoids.KMedoidsModel}), {@code "bisectingKMeans"}
  * ({@link io.github.clusterkit.kmeans.BisectingKMeansModel}: the tree of splits, so its coarser clusterings load too),
  * {@code "birch"} ({@link io.github.clusterkit.birch.BirchModel}: the leaf subclusters and their clusters, not the
- * tree), {@code "isolationForest"} ({@link io.github.clusterkit.outlier.IsolationForestModel}: its trees in
- * scikit-learn's encoding, the threshold and the training scores) and {@code "clusterPipeline"}
+ * tree), {@code "lof"} ({@link io.github.clusterkit.outlier.LofModel}: Local Outlier Factor, its training rows and
+ * their scores), {@code "isolationForest"} ({@link io.github.clusterkit.outlier.IsolationForestModel}: its trees in
+ * scikit-learn's encoding, the threshold and the training scores; neither outlier model is a
+ * {@link io.github.clusterkit.ClusterModel}, so neither is the model of a {@code "clusterPipeline"}) and
+ * {@code "clusterPipeline"}
  * ({@link io.github.clusterkit.ClusterPipelineModel}: a pipeline and the clustering fitted on its output in one
  * document, each written as its own kind would write it, so the two are saved, checked and loaded together). A
  * model's {@code state} is its {@code State} value (for example {@link io.github.clusterkit.kmeans.KMeansModel.State})
@@ -74,12 +77,15 @@ import java.util.Properties;
  * (about 20 bytes per coordinate), so a DBSCAN model of more than about 10^6 two-dimensional core points
  * exceeds {@link #MAX_FILE_BYTES}; an HDBSCAN model stores every training row in the same way (its
  * {@code fromState} fits them again, so loading one costs a fit, and checks that the fit gives the stored labels),
- * so one of more than about 10^6 two-dimensional rows exceeds it too. Saving a model whose document would exceed it
+ * so one of more than about 10^6 two-dimensional rows exceeds it too; a {@code "lof"} model stores its training rows
+ * with three numbers per row (loading it costs a fit as well, which must give the stored values), so one of more than
+ * about 6 * 10^5 two-dimensional rows exceeds it. Saving a model whose document would exceed it
  * fails with an {@link IllegalArgumentException} and writes nothing, since loading would refuse the file.
  *
  * <p><b>Column names.</b> Every kind stores the names of the columns its model was fitted on: a pipeline its input and
  * output columns, {@code "pca"} its {@code columnNames}, and {@code "kmeans"}, {@code "dbscan"}, {@code "gmm"},
- * {@code "hdbscan"}, {@code "kmedoids"}, {@code "bisectingKMeans"}, {@code "birch"} and {@code "isolationForest"} a
+ * {@code "hdbscan"}, {@code "kmedoids"}, {@code "bisectingKMeans"}, {@code "birch"}, {@code "lof"} and
+ * {@code "isolationForest"} a
  * {@code columnNames} field
  * written when the names were given rather than the placeholders {@code x0 .. x(d-1)} of a dataset built without names
  * (given names are written even when they read so, as a CSV header {@code x0,x1}; a {@code "pca"} file marks them with
@@ -97,7 +103,7 @@ import java.util.Properties;
  * {@code "clusterPipeline"} kind was added to version 1 in the same way (an earlier library refuses it as an unknown
  * kind), and so was the {@code "hdbscan"} kind, on its own and as the model of a {@code "clusterPipeline"} (where an
  * earlier library refuses it as a model kind it does not know), and the {@code "kmedoids"},
- * {@code "bisectingKMeans"}, {@code "birch"} and {@code "isolationForest"} kinds likewise; and so were
+ * {@code "bisectingKMeans"}, {@code "birch"}, {@code "lof"} and {@code "isolationForest"} kinds likewise; and so were
  * the options of the preprocessing steps (scikit-learn's {@code with_mean}, {@code with_std}, {@code clip},
  * {@code unit_variance}, {@code drop} and {@code add_indicator}; see the pipeline kind's format), each written only
  * when it is not the default. A change that would make old files mean something else, or that old files could not
@@ -137,6 +143,7 @@ public final class ModelFiles {
     register(new KMedoidsCodec());
     register(new BisectingKMeansCodec());
     register(new BirchCodec());
+    register(new LofCodec());
     register(new IsolationForestCodec());
     register(new ClusterPipelineCodec());
   }

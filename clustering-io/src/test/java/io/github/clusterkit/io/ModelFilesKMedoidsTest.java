@@ -266,7 +266,8 @@ class ModelFilesKMedoidsTest {
   @Test
   void refusesAnotherKindOrAnUnknownOne() {
     assertRejected("invalid model file at the top level: unknown model kind \"kmedoid\"; this library reads [pipeline,"
-        + " kmeans, dbscan, gmm, pca, hdbscan, kmedoids, bisectingKMeans, birch, isolationForest, clusterPipeline]",
+        + " kmeans, dbscan, gmm, pca, hdbscan, kmedoids, bisectingKMeans, birch, lof, isolationForest,"
+        + " clusterPipeline]",
         d -> d.put("kind", "kmedoid"));
     // a kmedoids document named as a kmeans one (loaded as any clustering): the kmeans codec finds fields it does not
     // know

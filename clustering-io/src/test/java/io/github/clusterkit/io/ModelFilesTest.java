@@ -331,8 +331,8 @@ class ModelFilesTest {
     e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.toJson("not a model"));
     assertEquals("cannot save a java.lang.String; supported kinds are [pipeline (PipelineModel), kmeans"
         + " (KMeansModel), dbscan (DbscanModel), gmm (GaussianMixtureModel), pca (PcaModel), hdbscan (HdbscanModel),"
-        + " kmedoids (KMedoidsModel), bisectingKMeans (BisectingKMeansModel), birch (BirchModel), isolationForest"
-        + " (IsolationForestModel), clusterPipeline (ClusterPipelineModel)]", e.getMessage());
+        + " kmedoids (KMedoidsModel), bisectingKMeans (BisectingKMeansModel), birch (BirchModel), lof (LofModel),"
+        + " isolationForest (IsolationForestModel), clusterPipeline (ClusterPipelineModel)]", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ModelFiles.toJson(null));
     assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(json, null));
     // A null type is refused before the file or stream is read (also when the file is missing, or the stream
