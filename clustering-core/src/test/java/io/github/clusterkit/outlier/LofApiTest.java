@@ -57,6 +57,9 @@ class LofApiTest {
         message(() -> LocalOutlierFactor.k(1).fit(Dataset.of(new double[][] {{3}}))));
     assertTrue(message(() -> lof.fit(Dataset.of(new double[][] {{1e151}, {0}, {1}, {2}, {3}, {4}})))
         .startsWith("data must have values of magnitude below 2^500"));
+    // every row's k neighbours in one array: n k must fit (46341 * 46340 = 2147441940 > 2^31 - 9)
+    assertEquals("n * k must be at most 2^31 - 9 (one array holds every row's k neighbours), got n = 46341,"
+        + " k = 46340", message(() -> LocalOutlierFactor.k(46340).fit(Dataset.wrap(new double[46341], 46341, 1))));
     // NaN and infinities never reach the fit: a Dataset refuses them
     assertThrows(IllegalArgumentException.class, () -> Dataset.of(new double[][] {{1, Double.NaN}}));
     LofModel m = lof.fit(blobs(40, 2));

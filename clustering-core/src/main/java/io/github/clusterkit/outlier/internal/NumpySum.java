@@ -11,7 +11,7 @@ package io.github.clusterkit.outlier.internal;
  * way. The same rounding as clustering-eval's {@code PairwiseSum} (checked there against {@code numpy.sum} by
  * {@code tools/pairwise_sum_reference.py}); kept here because clustering-core cannot depend on clustering-eval. The
  * rows of a k-nearest-neighbour matrix are checked against scikit-learn itself by {@code tools/lof_reference.py}
- * (k = 1 to 35). Not API.
+ * (k = 1 to 299, where the 8 partial sums and the recursive halving both occur). Not API.
  */
 public final class NumpySum {
 
