@@ -57,9 +57,9 @@ class LofApiTest {
         message(() -> LocalOutlierFactor.k(1).fit(Dataset.of(new double[][] {{3}}))));
     assertTrue(message(() -> lof.fit(Dataset.of(new double[][] {{1e151}, {0}, {1}, {2}, {3}, {4}})))
         .startsWith("data must have values of magnitude below 2^500"));
-    // every row's k neighbours in one array: n k must fit (46341 * 46340 = 2147441940 > 2^31 - 9)
-    assertEquals("n * k must be at most 2^31 - 9 (one array holds every row's k neighbours), got n = 46341,"
-        + " k = 46340", message(() -> LocalOutlierFactor.k(46340).fit(Dataset.wrap(new double[46341], 46341, 1))));
+    // every row's k neighbours in one array: n k must fit (46342 * 46341 = 2147534622 > 2^31 - 9)
+    assertEquals("n * k must be at most 2^31 - 9 (one array holds every row's k neighbours), got n = 46342,"
+        + " k = 46341", message(() -> LocalOutlierFactor.k(46341).fit(Dataset.wrap(new double[46342], 46342, 1))));
     // NaN and infinities never reach the fit: a Dataset refuses them
     assertThrows(IllegalArgumentException.class, () -> Dataset.of(new double[][] {{1, Double.NaN}}));
     LofModel m = lof.fit(blobs(40, 2));
