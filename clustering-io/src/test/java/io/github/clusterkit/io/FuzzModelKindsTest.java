@@ -167,6 +167,9 @@ class FuzzModelKindsTest {
     } else if (m instanceof io.github.clusterkit.birch.BirchModel) {
       ((io.github.clusterkit.birch.BirchModel) m).predict(q);
       ((io.github.clusterkit.birch.BirchModel) m).clusterCentroids();
+    } else if (m instanceof io.github.clusterkit.outlier.LofModel) {
+      ((io.github.clusterkit.outlier.LofModel) m).score(q);
+      ((io.github.clusterkit.outlier.LofModel) m).outliers();
     } else if (m instanceof PcaModel) {
       PcaModel p = (PcaModel) m;
       p.inverseTransform(p.transform(q));

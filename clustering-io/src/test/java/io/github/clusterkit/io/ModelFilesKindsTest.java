@@ -32,6 +32,8 @@ import io.github.clusterkit.kmedoids.KMedoidsInit;
 import io.github.clusterkit.kmedoids.KMedoidsMethod;
 import io.github.clusterkit.kmedoids.KMedoidsModel;
 import io.github.clusterkit.neighbors.Metric;
+import io.github.clusterkit.outlier.LocalOutlierFactor;
+import io.github.clusterkit.outlier.LofModel;
 import io.github.clusterkit.pca.Pca;
 import io.github.clusterkit.pca.PcaModel;
 import java.io.ByteArrayInputStream;
@@ -54,20 +56,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids, bisectingKMeans and birch: exact round trips
- * (every prediction equal, bit for bit), and rejection of broken, unknown-version, modified and re-signed invalid
+ * Model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids, bisectingKMeans, birch and lof: exact round
+ * trips (every prediction equal, bit for bit), and rejection of broken, unknown-version, modified and re-signed invalid
  * files.
  */
 class ModelFilesKindsTest {
 
   /** The model kinds other than pipeline, in the order of {@link #model(int, long)}. */
   static final List<Class<?>> TYPES = List.of(KMeansModel.class, DbscanModel.class, GaussianMixtureModel.class,
-      PcaModel.class, HdbscanModel.class, KMedoidsModel.class, BisectingKMeansModel.class, BirchModel.class);
+      PcaModel.class, HdbscanModel.class, KMedoidsModel.class, BisectingKMeansModel.class, BirchModel.class,
+      LofModel.class);
 
   /**
    * A random model of the given kind (0 kmeans, 1 dbscan, 2 gmm, 3 pca, 4 hdbscan, 5 kmedoids, 6 bisectingKMeans,
-   * 7 birch), fitted on small random data; for an even seed the data's columns have names of their own (which the files
-   * keep), for an odd one the defaults.
+   * 7 birch, 8 lof), fitted on small random data; for an even seed the data's columns have names of their own (which the
+   * files keep), for an odd one the defaults.
    */
   static Object model(int kind, long seed) {
     Rng rng = new Rng(seed);
@@ -80,6 +83,12 @@ class ModelFilesKindsTest {
         names.add("feature " + (char) ('a' + j));
       }
       x = x.withColumnNames(names);
+    }
+    if (kind == 8) {
+      // every metric, contamination auto or a fraction; k up to n - 1
+      LocalOutlierFactor l = LocalOutlierFactor.k(1 + rng.nextInt(Math.min(x.size() - 1, 12)))
+          .metric(Metric.values()[rng.nextInt(3)]);
+      return (rng.nextInt(2) == 0 ? l : l.contamination(0.01 + 0.49 * rng.nextDouble())).fit(x);
     }
     switch (kind) {
       case 0:
@@ -182,6 +191,10 @@ class ModelFilesKindsTest {
       }
       return sb.append(Arrays.toString(m.clusterSizes())).toString();
     }
+    if (model instanceof LofModel) {
+      LofModel m = (LofModel) model;
+      return bits(m.score(q)) + Arrays.toString(m.outliers()) + bits(m.scores()) + m.threshold();
+    }
     if (model instanceof BirchModel) {
       BirchModel m = (BirchModel) model;
       StringBuilder sb = new StringBuilder(Arrays.toString(m.predict(q)));
@@ -226,6 +239,9 @@ class ModelFilesKindsTest {
     if (model instanceof BirchModel) {
       return ((BirchModel) model).state();
     }
+    if (model instanceof LofModel) {
+      return ((LofModel) model).state();
+    }
     return ((PcaModel) model).state();
   }
 
@@ -251,12 +267,15 @@ class ModelFilesKindsTest {
     if (model instanceof BirchModel) {
       return ((BirchModel) model).dimension();
     }
+    if (model instanceof LofModel) {
+      return ((LofModel) model).dimension();
+    }
     return ((PcaModel) model).dimension();
   }
 
   /** A saved and reloaded model of every kind has the same state and answers exactly as the original. */
   @Property(tries = 144, edgeCases = EdgeCasesMode.NONE)
-  void roundTripPredictsExactly(@ForAll long seed, @ForAll @IntRange(min = 0, max = 7) int kind) {
+  void roundTripPredictsExactly(@ForAll long seed, @ForAll @IntRange(min = 0, max = 8) int kind) {
     Object m = model(kind, seed);
     String json = ModelFiles.toJson(m);
     Object back = ModelFiles.fromJson(json, TYPES.get(kind));

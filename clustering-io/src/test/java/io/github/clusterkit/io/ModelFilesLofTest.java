@@ -179,8 +179,8 @@ class ModelFilesLofTest {
     assertRejected(at + "kDistances[2] must be what a fit of the rows gives, 2.5, got 2.0" + APART,
         d -> ((ArrayNode) array(d, "rows").get(2)).set(0, 3.5));
     assertRejected(at + "localReachabilityDensities[0] must be what a fit of the rows gives, "
-        + line().localReachabilityDensities()[0] + ", got 1.0" + APART, d -> array(d, "localReachabilityDensities").set(0,
-            1.0));
+        + line().localReachabilityDensities()[0] + ", got 1.0" + APART,
+        d -> array(d, "localReachabilityDensities").set(0, 1.0));
     assertRejected(at + "threshold must be the fit's 1.5 (for contamination auto), got 2.0",
         d -> state(d).put("threshold", 2.0));
     assertRejected(at + "columnNames must have one name per column (1), got 2",
