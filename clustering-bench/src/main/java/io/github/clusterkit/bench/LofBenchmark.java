@@ -16,8 +16,6 @@ import elki.utilities.datastructures.iterator.It;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.outlier.LocalOutlierFactor;
 import io.github.clusterkit.outlier.LofModel;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -159,27 +157,10 @@ public class LofBenchmark {
    * removed again, and every shot searches the neighbours afresh.
    */
   private OutlierResult elki() {
-    List<Object> before = children();
-    Index index = newElkiIndex();
-    Metadata.hierarchyOf(relation).addChild(index);
-    try {
+    return ElkiFresh.run(relation, () -> {
+      Metadata.hierarchyOf(relation).addChild(newElkiIndex());
       return new LOF<NumberVector>(K, EuclideanDistance.STATIC).run(relation);
-    } finally {
-      for (Object child : children()) {
-        if (!before.contains(child)) {
-          Metadata.hierarchyOf(relation).removeChild(child);
-        }
-      }
-    }
-  }
-
-  /** The relation's children in ELKI's metadata hierarchy (indexes and materialized queries). */
-  private List<Object> children() {
-    List<Object> out = new ArrayList<>();
-    for (It<Object> it = Metadata.hierarchyOf(relation).iterChildren(); it.valid(); it.advance()) {
-      out.add(it.get());
-    }
-    return out;
+    });
   }
 
   private void requireElkiUsesIndex() {
