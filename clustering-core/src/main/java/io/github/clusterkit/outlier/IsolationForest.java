@@ -41,7 +41,7 @@ import java.util.OptionalDouble;
  * as constant on a node when its range is at most {@code 1e-7} (an absolute tolerance, which never splits data of
  * that scale), here when its maximum is not above its minimum. No {@code max_features} below 1 and no bootstrap.
  *
- * <p><b>Contamination.</b> By default ({@link #autoContamination()}, scikit-learn's {@code "auto"}) a point is an
+ * <p><b>Contamination.</b> By default ({@link #contaminationAuto()}, scikit-learn's {@code "auto"}) a point is an
  * outlier when its score is above 0.5, the paper's rule. With {@link #contamination(double) contamination(c)},
  * {@code c} in {@code (0, 0.5]}, the threshold is the score below which a fraction {@code 1 - c} of the training
  * scores lie: scikit-learn's {@code -np.percentile(score_samples(X), 100 c)}, linear interpolation between the
@@ -165,7 +165,7 @@ public final class IsolationForest {
    *
    * @return a copy with the automatic threshold
    */
-  public IsolationForest autoContamination() {
+  public IsolationForest contaminationAuto() {
     return new IsolationForest(trees, sampleSize, 0, seed, parallelism);
   }
 

@@ -32,7 +32,7 @@ import java.util.OptionalDouble;
  * several threads. {@link #score(Dataset)} uses the parallelism of the configuration that fitted the model (1 after
  * {@link #fromState(State)}); the scores do not depend on it.
  */
-public final class IsolationForestModel {
+public final class IsolationForestModel implements OutlierModel {
 
   private final int d;
   private final List<String> columnNames;
@@ -174,6 +174,7 @@ public final class IsolationForestModel {
   }
 
   /** @return the dimension of the data */
+  @Override
   public int dimension() {
     return d;
   }
@@ -182,6 +183,7 @@ public final class IsolationForestModel {
    * @return the names of the columns the model was fitted on, one per dimension ({@code x0 .. x(d-1)} when the data
    *     had none), unmodifiable
    */
+  @Override
   public List<String> columnNames() {
     return columnNames;
   }
@@ -197,11 +199,13 @@ public final class IsolationForestModel {
   }
 
   /** @return the contamination, empty for the automatic threshold 0.5 */
+  @Override
   public OptionalDouble contamination() {
     return contamination == 0 ? OptionalDouble.empty() : OptionalDouble.of(contamination);
   }
 
   /** @return the score above which a point is an outlier: scikit-learn's {@code -offset_} */
+  @Override
   public double threshold() {
     return threshold;
   }
@@ -216,6 +220,7 @@ public final class IsolationForestModel {
    *     (scikit-learn's {@code -score_samples(X)})
    * @throws IllegalStateException if the model has none ({@link #hasScores()})
    */
+  @Override
   public double[] scores() {
     requireScores();
     return scores.clone();
@@ -226,6 +231,7 @@ public final class IsolationForestModel {
    *     scikit-learn's {@code predict(X)} marks -1)
    * @throws IllegalStateException if the model has no training scores ({@link #hasScores()})
    */
+  @Override
   public int[] outliers() {
     requireScores();
     int count = 0;
@@ -255,6 +261,7 @@ public final class IsolationForestModel {
    * @return its anomaly score in {@code (0, 1]}
    * @throws IllegalArgumentException if the point is null, of the wrong length or not finite
    */
+  @Override
   public double score(double[] point) {
     ModelPoints.check(point, d, "point");
     return forest.score(point, 0);
@@ -266,32 +273,10 @@ public final class IsolationForestModel {
    * @throws IllegalArgumentException if {@code data} is null or of another dimension, or if its column names and the
    *     model's were both given and differ
    */
+  @Override
   public double[] score(Dataset data) {
     checkData(data);
     return forest.score(DataAccess.values(data), data.size(), parallelism);
-  }
-
-  /**
-   * @param point a point of length {@link #dimension()}, finite (not modified)
-   * @return whether its score is above {@link #threshold()}
-   * @throws IllegalArgumentException as {@link #score(double[])}
-   */
-  public boolean isOutlier(double[] point) {
-    return score(point) > threshold;
-  }
-
-  /**
-   * @param data points of dimension {@link #dimension()}
-   * @return for every row, whether its score is above {@link #threshold()} (scikit-learn's {@code predict == -1})
-   * @throws IllegalArgumentException as {@link #score(Dataset)}
-   */
-  public boolean[] isOutlier(Dataset data) {
-    double[] s = score(data);
-    boolean[] out = new boolean[s.length];
-    for (int i = 0; i < s.length; i++) {
-      out[i] = s[i] > threshold;
-    }
-    return out;
   }
 
   private void checkData(Dataset data) {

@@ -98,6 +98,19 @@ public final class LocalOutlierFactor {
     this.parallelism = parallelism;
   }
 
+  /** scikit-learn's default number of neighbours ({@code n_neighbors=20}), that of {@link #defaults()}. */
+  public static final int DEFAULT_K = 20;
+
+  /**
+   * scikit-learn's defaults: {@link #DEFAULT_K} (20) neighbours, Euclidean distance, contamination "auto"
+   * (threshold 1.5); 1 thread.
+   *
+   * @return the configuration
+   */
+  public static LocalOutlierFactor defaults() {
+    return k(DEFAULT_K);
+  }
+
   /**
    * A configuration with {@code k} neighbours and the other defaults of scikit-learn: Euclidean distance,
    * contamination "auto" (threshold 1.5); 1 thread.

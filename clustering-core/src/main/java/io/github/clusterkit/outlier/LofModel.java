@@ -36,7 +36,7 @@ import java.util.OptionalDouble;
  * several threads. {@link #score(Dataset)} uses the parallelism of the configuration that fitted the model (1 after
  * {@link #fromState(State)}); the scores do not depend on it.
  */
-public final class LofModel {
+public final class LofModel implements OutlierModel {
 
   private final Dataset data;
   private final int n;
@@ -83,6 +83,7 @@ public final class LofModel {
   }
 
   /** @return the contamination fraction, or empty for "auto" (threshold 1.5) */
+  @Override
   public OptionalDouble contamination() {
     return Double.isNaN(contamination) ? OptionalDouble.empty() : OptionalDouble.of(contamination);
   }
@@ -93,11 +94,13 @@ public final class LofModel {
   }
 
   /** @return the number of columns; a point must have this length */
+  @Override
   public int dimension() {
     return d;
   }
 
   /** @return the names of the fitted columns, one per dimension, unmodifiable ({@code x0, x1, ...} when none) */
+  @Override
   public List<String> columnNames() {
     return columnNames;
   }
@@ -106,6 +109,7 @@ public final class LofModel {
    * @return the Local Outlier Factor of every training row, in row order (a copy): about 1 inside clusters, larger
    *     for outliers; scikit-learn's {@code -negative_outlier_factor_}
    */
+  @Override
   public double[] scores() {
     return scores.clone();
   }
@@ -127,6 +131,7 @@ public final class LofModel {
    * @return the LOF above which a row or point is an outlier: 1.5 for contamination "auto", otherwise from the
    *     training scores (see {@link LocalOutlierFactor}); scikit-learn's {@code -offset_}
    */
+  @Override
   public double threshold() {
     return threshold;
   }
@@ -137,6 +142,7 @@ public final class LofModel {
    *
    * @return their indices, ascending (a new array; empty when there is none)
    */
+  @Override
   public int[] outliers() {
     int c = 0;
     for (double s : scores) {
@@ -162,6 +168,7 @@ public final class LofModel {
    * @throws IllegalArgumentException if the point is null, of another length, not finite or of magnitude
    *     {@code 2^500} or more
    */
+  @Override
   public double score(double[] point) {
     ModelPoints.check(point, d, "point");
     LocalOutlierFactor.checkMagnitude(Scale.maxAbs(point, 0, d), "point");
@@ -176,6 +183,7 @@ public final class LofModel {
    * @throws IllegalArgumentException if {@code data} is null, has another number of columns, column names that
    *     differ from {@link #columnNames()} (both given), or a value of magnitude {@code 2^500} or more
    */
+  @Override
   public double[] score(Dataset data) {
     if (data == null) {
       throw new IllegalArgumentException("data must not be null");
@@ -187,15 +195,6 @@ public final class LofModel {
     FittedColumns.check(columnNames, unnamed, data, "data");
     LocalOutlierFactor.checkMagnitude(DataAccess.maxAbs(data), "data");
     return LofKernel.score(index, k, kDistances, lrd, DataAccess.values(data), data.size(), parallelism);
-  }
-
-  /**
-   * @param point a point of {@link #dimension()} finite values (not modified)
-   * @return whether its LOF ({@link #score(double[])}) is above {@link #threshold()}
-   * @throws IllegalArgumentException as {@link #score(double[])}
-   */
-  public boolean isOutlier(double[] point) {
-    return score(point) > threshold;
   }
 
   /**

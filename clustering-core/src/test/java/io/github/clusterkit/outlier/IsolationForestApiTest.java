@@ -37,7 +37,7 @@ class IsolationForestApiTest {
     assertEquals(f.hashCode(), IsolationForest.trees(100).hashCode());
     assertNotEquals(f, f.seed(1));
     assertNotEquals(f, f.contamination(0.1));
-    assertEquals(f, f.contamination(0.1).autoContamination());
+    assertEquals(f, f.contamination(0.1).contaminationAuto());
     assertEquals(0.1, f.contamination(0.1).contamination().getAsDouble());
     assertTrue(f.toString().contains("trees=100"));
   }

@@ -65,7 +65,7 @@ class LofApiTest {
     LofModel m = lof.fit(blobs(40, 2));
     assertEquals("point must have dimension 2 (the training data's), got 3", message(() -> m.score(new double[3])));
     assertEquals("point must be finite, got NaN at index 1", message(() -> m.score(new double[] {0, Double.NaN})));
-    assertEquals("point must not be null", message(() -> m.isOutlier(null)));
+    assertEquals("point must not be null", message(() -> m.isOutlier((double[]) null)));
     assertTrue(message(() -> m.score(new double[] {0, -1e200})).startsWith("point must have values of magnitude"));
     assertEquals("data must have dimension 2 (the training data's), got 1",
         message(() -> m.score(Dataset.of(new double[][] {{1}}))));
