@@ -688,7 +688,7 @@ public final class Cli implements Callable<Integer> {
 
   private static final java.util.regex.Pattern OPTION_MESSAGE =
       java.util.regex.Pattern.compile(
-          "(k|k-max|eps|min-pts|min-cluster-size|min-samples|outlier-share|threads|stability|gap)( must|:) .*",
+          "(k|k-max|eps|min-pts|min-cluster-size|min-samples|outlier-share|lof-k|threads|stability|gap)( must|:) .*",
           java.util.regex.Pattern.DOTALL);
 
   /**
@@ -765,7 +765,10 @@ public final class Cli implements Callable<Integer> {
               + " hdbscan's, --distance kmedoids', --stability kmeans', gmm's, kmedoids' and bisecting's, --gap all but"
               + " kmedoids'; the others apply to all six (--k-max and --seed to the K-Means sweep that is printed and"
               + " charted for dbscan and hdbscan too; kmedoids sweeps K-Medoids fits, bisecting reads every k from one"
-              + " bisecting fit)."})
+              + " bisecting fit).",
+          "--outliers lof or iforest flags the outliers by a detector instead of the clustering, with any of the six;"
+              + " --outlier-share then sets its contamination (or auto) with dbscan and hdbscan too; --lof-k is lof's"
+              + " only."})
   static final class SegmentCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
@@ -847,8 +850,22 @@ public final class Cli implements Callable<Integer> {
         description = "share of customers flagged as outliers by kmeans, gmm, kmedoids and bisecting, 0 to 0.5,"
             + " rounded down to"
             + " whole customers: 0.01 flags 1 of 150 customers, none of 99 (default: ${DEFAULT-VALUE}); dbscan's"
-            + " and hdbscan's outliers are their noise")
-    double outlierShare;
+            + " and hdbscan's outliers are their noise; with --outliers lof or iforest (every algorithm) the"
+            + " detector's contamination, above 0 to 0.5, or auto for the detector's own threshold (LOF above 1.5,"
+            + " isolation score above 0.5)")
+    String outlierShare;
+
+    @Option(names = "--outliers", paramLabel = "model|lof|iforest", defaultValue = "model",
+        description = "what flags the outliers: model, the clustering's rule above (default: ${DEFAULT-VALUE});"
+            + " lof, a Local Outlier Factor, or iforest, an isolation forest (100 trees of 256 customers, --seed),"
+            + " fitted on the preprocessed customers the clustering sees, with any algorithm: the report ranks by"
+            + " the detector's score and labels.csv gains its outlier_score; dbscan's and hdbscan's noise keeps its"
+            + " label and is flagged only when the detector flags it; model.json keeps the detector for predict")
+    String outliers;
+
+    @Option(names = "--lof-k", paramLabel = "N", description = "neighbours of --outliers lof, at least 1 and fewer"
+        + " than the customers (default: 20)")
+    Integer lofK;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", description = "text encoding of"
         + " the file, such as windows-1252 or ISO-8859-1 (default: ${DEFAULT-VALUE}; a byte-order mark wins)")
@@ -893,8 +910,12 @@ public final class Cli implements Callable<Integer> {
      * @param alg the algorithm
      * @throws IllegalArgumentException for the first such option
      */
-    private void checkApplies(Segmenter.Algorithm alg) {
+    private void checkApplies(Segmenter.Algorithm alg, Segmenter.Outliers detector) {
       String name = alg.name().toLowerCase(Locale.ROOT);
+      if (detector != Segmenter.Outliers.LOF && given("--lof-k")) {
+        throw new IllegalArgumentException("--lof-k does not apply to --outliers "
+            + detector.name().toLowerCase(Locale.ROOT) + " (it sets the neighbours of --outliers lof)");
+      }
       if (!Assessment.stabilityApplies(alg) && given("--stability")) {
         throw new IllegalArgumentException("--stability does not apply to --algorithm " + name + " (it applies to"
             + " kmeans, kmedoids, gmm and bisecting; " + name + "'s "
@@ -916,7 +937,7 @@ public final class Cli implements Callable<Integer> {
           throw new IllegalArgumentException("--k does not apply to --algorithm dbscan (it finds the number of"
               + " segments itself; use --eps and --min-pts)");
         }
-        if (given("--outlier-share")) {
+        if (given("--outlier-share") && detector == Segmenter.Outliers.MODEL) {
           throw new IllegalArgumentException("--outlier-share does not apply to --algorithm dbscan (its outliers"
               + " are its noise, the customers in no dense region: --eps and --min-pts set them)");
         }
@@ -931,7 +952,7 @@ public final class Cli implements Callable<Integer> {
           throw new IllegalArgumentException("--k does not apply to --algorithm hdbscan (it finds the number of"
               + " segments itself; use --min-cluster-size and --min-samples)");
         }
-        if (given("--outlier-share")) {
+        if (given("--outlier-share") && detector == Segmenter.Outliers.MODEL) {
           throw new IllegalArgumentException("--outlier-share does not apply to --algorithm hdbscan (its outliers"
               + " are its noise, the customers in no segment of at least --min-cluster-size: --min-cluster-size and"
               + " --min-samples set them)");
@@ -973,7 +994,25 @@ public final class Cli implements Callable<Integer> {
         throw new IllegalArgumentException("--algorithm must be kmeans, gmm, dbscan, hdbscan, kmedoids or bisecting,"
             + " got '" + algorithm + "'");
       }
-      checkApplies(alg);
+      Segmenter.Outliers detector;
+      try {
+        detector = Segmenter.Outliers.valueOf(outliers.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--outliers must be model, lof or iforest, got '" + outliers + "'");
+      }
+      checkApplies(alg, detector);
+      boolean shareAuto = "auto".equalsIgnoreCase(outlierShare.trim());
+      if (shareAuto && detector == Segmenter.Outliers.MODEL) {
+        throw new IllegalArgumentException("--outlier-share auto applies to --outliers lof and iforest only (their"
+            + " own threshold); the clustering's outliers (--outliers model) are a share of the customers, 0 to 0.5");
+      }
+      double share;
+      try {
+        share = shareAuto ? 0.01 : Double.parseDouble(outlierShare.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--outlier-share must be a number from 0 to 0.5"
+            + (detector == Segmenter.Outliers.MODEL ? "" : " or auto") + ", got '" + outlierShare + "'");
+      }
       if (file != null && spec != null
           && spec.commandLine().getParseResult().originalArgs().contains("--gap=" + file)) {
         // OptionalCount leaves a value that is no number to the file: --gap=abc is a bad count, not a file
@@ -1000,7 +1039,11 @@ public final class Cli implements Callable<Integer> {
       try {
         config = Segmenter.defaults().algorithm(alg).k(k).maxK(kMax).eps(eps).minPts(minPts)
             .minClusterSize(minClusterSize).minSamples(minSamples).logSkewed(!noLog).seed(seed)
-            .outlierShare(outlierShare).parallelism(threads).distance(dist);
+            .outlierShare(share).parallelism(threads).distance(dist).outliers(detector)
+            .outlierShareAuto(shareAuto);
+        if (lofK != null) {
+          config = config.lofK(lofK);
+        }
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(optionMessage(e.getMessage()), e);
       }
@@ -1117,7 +1160,12 @@ public final class Cli implements Callable<Integer> {
   @Command(name = "predict", mixinStandardHelpOptions = true, version = Cli.VERSION,
       description = {"Assigns customers to the segments of a model file written by 'segment'.",
           "Prints CSV: id, segment, segment_name, outlier (and probability for gmm; probability and outlier_score"
-              + " for hdbscan); without the id column, the row number (1 = first data row) under the header 'row'."})
+              + " for hdbscan); without the id column, the row number (1 = first data row) under the header 'row'.",
+          "A model of segment --outliers lof or iforest flags by its detector and prints its score as outlier_score"
+              + " (for hdbscan in place of GLOSH): the score of the customer's preprocessed row; an isolation"
+              + " forest gives a customer of the fit its score in the fit, a LOF scores the customer against all the"
+              + " fit's customers (a customer of the fit fed back finds its own copy at distance 0, and gets a lower"
+              + " LOF than in the fit)."})
   static final class PredictCommand implements Callable<Integer> {
     private final PrintStream out;
 

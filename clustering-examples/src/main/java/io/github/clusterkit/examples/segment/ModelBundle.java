@@ -22,6 +22,7 @@ import io.github.clusterkit.io.ModelFiles;
 import io.github.clusterkit.kmeans.BisectingKMeansModel;
 import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.kmedoids.KMedoidsModel;
+import io.github.clusterkit.outlier.OutlierModel;
 import io.github.clusterkit.preprocess.PipelineModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +50,18 @@ import java.util.Locale;
  * (K-Medoids, in the distance of its fit; above it is an outlier) or a log density
  * (mixtures; below it is an outlier); DBSCAN and HDBSCAN* have none (their noise is the outlier), and the field is
  * absent for them. {@code model} is absent when
- * this build of clustering-io cannot yet write the model's kind; such a file cannot predict. Immutable.
+ * this build of clustering-io cannot yet write the model's kind; such a file cannot predict.
+ *
+ * <p><b>Outlier detector.</b> A segmentation whose outliers were flagged by a detector ({@code segment --outliers lof}
+ * or {@code iforest}) adds its model document, of kind {@code "lof"} or {@code "isolationForest"}, as {@code
+ * "outlierDetector"}, and is written with {@code "formatVersion": 2} ({@link #DETECTOR_FORMAT_VERSION}), so that a
+ * build that does not know the field refuses the file by its version rather than flag by another rule; a file without
+ * a detector is written as before, version 1, and both load. {@link #predict} then flags by the detector: a new
+ * customer's score is the detector's score of its preprocessed row ({@link OutlierModel#score(Dataset)}), flagged
+ * above the detector's threshold, whatever the algorithm (the segment is still the clustering's, noise included). For
+ * an isolation forest this is the score the fit gave a training customer; a Local Outlier Factor scores a new point
+ * against all the training customers, so a training customer fed back as a new one (whose copy among them is then its
+ * nearest neighbour, at distance 0) gets a LOF of its own, usually lower than its training LOF. Immutable.
  */
 public final class ModelBundle {
 
@@ -58,6 +70,9 @@ public final class ModelBundle {
 
   /** The format version written and read. */
   public static final int FORMAT_VERSION = 1;
+
+  /** The format version of a file with an outlier detector ({@code "outlierDetector"}), written and read. */
+  public static final int DETECTOR_FORMAT_VERSION = 2;
 
   private static final long MAX_BYTES = ModelFiles.MAX_FILE_BYTES * 2;
   private static final ObjectMapper MAPPER = mapper();
@@ -68,9 +83,11 @@ public final class ModelBundle {
   private final double outlierThreshold;
   private final PipelineModel pipeline;
   private final Object model;
+  private final OutlierModel detector;
 
   private ModelBundle(Segmenter.Algorithm algorithm, String idColumn, List<String> segments,
-      double outlierThreshold, PipelineModel pipeline, Object model) {
+      double outlierThreshold, PipelineModel pipeline, Object model, OutlierModel detector) {
+    this.detector = detector;
     this.algorithm = algorithm;
     this.idColumn = idColumn;
     this.segments = segments;
@@ -94,8 +111,8 @@ public final class ModelBundle {
    * @return its bundle
    */
   public static ModelBundle of(Segmentation s) {
-    return new ModelBundle(s.algorithm(), s.idColumn(), s.profile().segmentNames(), s.outlierThreshold(),
-        s.pipeline(), s.model());
+    return new ModelBundle(s.algorithm(), s.idColumn(), s.profile().segmentNames(), s.modelOutlierThreshold(),
+        s.pipeline(), s.model(), s.outlierDetector());
   }
 
   /**
@@ -136,7 +153,12 @@ public final class ModelBundle {
     return model;
   }
 
-  /** @return the outlier threshold ({@code NaN} for DBSCAN and HDBSCAN) */
+  /** @return the outlier detector that flags the outliers, or null when the clustering's rule does */
+  public OutlierModel outlierDetector() {
+    return detector;
+  }
+
+  /** @return the clustering's outlier threshold ({@code NaN} for DBSCAN and HDBSCAN) */
   public double outlierThreshold() {
     return outlierThreshold;
   }
@@ -152,7 +174,7 @@ public final class ModelBundle {
     JsonNodeFactory nf = JsonNodeFactory.instance;
     ObjectNode doc = nf.objectNode();
     doc.put("format", FORMAT);
-    doc.put("formatVersion", FORMAT_VERSION);
+    doc.put("formatVersion", detector == null ? FORMAT_VERSION : DETECTOR_FORMAT_VERSION);
     doc.put("algorithm", algorithm.name().toLowerCase(Locale.ROOT));
     if (idColumn == null) {
       doc.putNull("idColumn");
@@ -170,6 +192,9 @@ public final class ModelBundle {
     boolean withModel = canSave(model);
     if (withModel) {
       doc.set("model", MAPPER.readTree(ModelFiles.toJson(model)));
+    }
+    if (detector != null) {
+      doc.set("outlierDetector", MAPPER.readTree(ModelFiles.toJson(detector)));
     }
     // a crash while writing leaves the old file (or none), never half a model under the final name
     ModelFiles.writeAtomically(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc), file);
@@ -207,13 +232,20 @@ public final class ModelBundle {
       throw bad(file, "format must be \"" + FORMAT + "\" (is it a clusterkit segment model.json?)");
     }
     JsonNode v = root.get("formatVersion");
-    if (v == null || !v.isInt() || v.intValue() != FORMAT_VERSION) {
-      throw bad(file, "formatVersion must be " + FORMAT_VERSION + ", got " + v);
+    JsonNode det = root.get("outlierDetector");
+    if (det != null) {
+      if (v == null || !v.isInt() || v.intValue() != DETECTOR_FORMAT_VERSION) {
+        throw bad(file, "formatVersion must be " + DETECTOR_FORMAT_VERSION + " for a file with \"outlierDetector\","
+            + " got " + v);
+      }
+    } else if (v == null || !v.isInt() || v.intValue() != FORMAT_VERSION) {
+      throw bad(file, "formatVersion must be " + FORMAT_VERSION + (v != null && v.isInt()
+          && v.intValue() == DETECTOR_FORMAT_VERSION ? " for a file without \"outlierDetector\"" : "") + ", got " + v);
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
       String f = it.next();
       if (!List.of("format", "formatVersion", "algorithm", "idColumn", "segments", "outlierThreshold", "pipeline",
-          "model").contains(f)) {
+          "model", "outlierDetector").contains(f)) {
         throw bad(file, "unexpected field \"" + f + "\"");
       }
     }
@@ -278,7 +310,18 @@ public final class ModelBundle {
             + " but the model has " + count + (count == 1 ? " segment" : " segments"));
       }
     }
-    return new ModelBundle(alg, id, Collections.unmodifiableList(names), threshold, pipe, model);
+    OutlierModel detector = null;
+    if (det != null) {
+      if (!det.isObject()) {
+        throw bad(file, "outlierDetector must be a model document");
+      }
+      detector = inner(file, "outlierDetector", det, OutlierModel.class);
+      int d = pipe.outputColumns().size();
+      if (detector.dimension() != d) {
+        throw bad(file, "outlierDetector has " + detector.dimension() + " columns but the pipeline writes " + d);
+      }
+    }
+    return new ModelBundle(alg, id, Collections.unmodifiableList(names), threshold, pipe, model, detector);
   }
 
   /**
@@ -397,11 +440,11 @@ public final class ModelBundle {
   public static final class Prediction {
     /** Segment per customer, {@code -1} for DBSCAN's and HDBSCAN's noise. */
     public final int[] labels;
-    /** Whether each customer is an outlier by the model's rule. */
+    /** Whether each customer is an outlier by the model's rule, or by its outlier detector when it has one. */
     public final boolean[] outliers;
     /** Probability of the segment (mixtures) or membership strength (HDBSCAN, 0 for noise), else null. */
     public final double[] probabilities;
-    /** GLOSH outlier score in {@code [0, 1]} (HDBSCAN), else null. */
+    /** The outlier detector's score when the file has one, else GLOSH in {@code [0, 1]} (HDBSCAN), else null. */
     public final double[] outlierScores;
 
     Prediction(int[] labels, boolean[] outliers, double[] probabilities, double[] outlierScores) {
@@ -421,6 +464,21 @@ public final class ModelBundle {
    * @throws IllegalArgumentException if the file holds no model, or a column is missing or of another type
    */
   public Prediction predict(Table customers) {
+    Prediction p = predictByModel(customers);
+    if (detector == null) {
+      return p;
+    }
+    // the detector's score of each preprocessed row, flagged above its threshold (see the class description)
+    double[] score = detector.score(pipeline.transform(customers));
+    double t = detector.threshold();
+    boolean[] out = new boolean[score.length];
+    for (int i = 0; i < score.length; i++) {
+      out[i] = score[i] > t;
+    }
+    return new Prediction(p.labels, out, p.probabilities, score);
+  }
+
+  private Prediction predictByModel(Table customers) {
     if (model == null) {
       throw new IllegalArgumentException("this model file holds no clustering model (the build that wrote it"
           + " could not save a " + algorithm.name().toLowerCase(Locale.ROOT) + " model); run segment again");

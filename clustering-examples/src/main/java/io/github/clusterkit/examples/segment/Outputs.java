@@ -12,7 +12,9 @@ import java.util.Locale;
 /**
  * Writes the files of a segmentation into a folder: {@code labels.csv} (one row per customer: id, segment,
  * segment name, outlier flag, for mixtures the probability of the segment, for HDBSCAN* the membership strength as
- * {@code probability} and the GLOSH {@code outlier_score}), {@code profile.csv} (one row
+ * {@code probability} and the GLOSH {@code outlier_score}; with an outlier detector, {@code --outliers lof} or
+ * {@code iforest}, the flag is the detector's and {@code outlier_score} its score, for every algorithm),
+ * {@code profile.csv} (one row
  * per segment and feature: size, share, mean, z-score, and with {@code --stability} the segment's stability),
  * {@code model.json} ({@link ModelBundle}) and the
  * charts ({@link Charts}).
@@ -116,7 +118,9 @@ public final class Outputs {
     int[] labels = s.labels();
     boolean[] out = s.outliers();
     double[] p = s.probabilities();
-    double[] g = s.algorithm() == Segmenter.Algorithm.HDBSCAN ? s.outlierScores() : null;
+    // the GLOSH score of HDBSCAN, or a detector's score (in place of GLOSH) for every algorithm
+    double[] g = s.algorithm() == Segmenter.Algorithm.HDBSCAN || s.outlierDetector() != null ? s.outlierScores()
+        : null;
     Profile prof = s.profile();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write(csv(s.idColumn() == null ? "row" : s.idColumn()) + ",segment,segment_name,outlier"

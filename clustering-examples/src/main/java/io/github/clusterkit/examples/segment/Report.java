@@ -6,6 +6,9 @@ import io.github.clusterkit.data.Table;
 import io.github.clusterkit.eval.GapResult;
 import io.github.clusterkit.eval.StabilityResult;
 import io.github.clusterkit.kmeans.BisectingKMeansModel;
+import io.github.clusterkit.outlier.IsolationForestModel;
+import io.github.clusterkit.outlier.LofModel;
+import io.github.clusterkit.outlier.OutlierModel;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -200,12 +203,12 @@ public final class Report {
             + " segment%s, %d noise%n", s.minClusterSize(),
             s.config().minClusterSize() != null ? "as asked" : "1% of the customers, at least 5", s.minPts(),
             s.config().minSamples() != null ? "as asked" : "the min cluster size", s.segmentCount(),
-            s.segmentCount() == 1 ? "" : "s", count(s.outliers()));
+            s.segmentCount() == 1 ? "" : "s", noise(s.labels()));
         break;
       default:
         out.printf(Locale.ROOT, "DBSCAN, eps = %.4g (scaled units%s), minPts = %d: %d segment%s, %d noise%n",
             s.eps(), s.config().eps() == null ? ", knee of the k-distance curve" : "", s.minPts(), s.segmentCount(),
-            s.segmentCount() == 1 ? "" : "s", count(s.outliers()));
+            s.segmentCount() == 1 ? "" : "s", noise(s.labels()));
         break;
     }
 
@@ -450,30 +453,71 @@ public final class Report {
     return Profile.pretty(column) + " " + shown + String.format(Locale.ROOT, " (%.0f%% of %s)", 100 * share, scope);
   }
 
+  /** The customers of DBSCAN's and HDBSCAN*'s noise, label {@code -1}. */
+  private static int noise(int[] labels) {
+    int c = 0;
+    for (int l : labels) {
+      if (l < 0) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * The rule of an outlier detector, as the report names it: {@code "Local Outlier Factor, k = 20, LOF above 1.5
+   * (auto), highest first"}, {@code "isolation forest, 100 trees of 256 customers, seed 42, score above 0.5873
+   * (contamination 0.01), highest first"}; for DBSCAN and HDBSCAN* that their noise keeps its label.
+   */
+  static String detectorRule(Segmentation s) {
+    OutlierModel m = s.outlierDetector();
+    StringBuilder sb = new StringBuilder();
+    if (m instanceof LofModel) {
+      sb.append("Local Outlier Factor, k = ").append(((LofModel) m).k()).append(", LOF above ");
+    } else {
+      IsolationForestModel f = (IsolationForestModel) m;
+      sb.append("isolation forest, ").append(f.trees()).append(" trees of ").append(f.sampleSize())
+          .append(" customers, seed ").append(s.config().seedValue()).append(", score above ");
+    }
+    sb.append(String.format(Locale.ROOT, "%.4g", m.threshold()));
+    sb.append(m.contamination().isPresent()
+        ? String.format(Locale.ROOT, " (contamination %s)", number(m.contamination().getAsDouble())) : " (auto)");
+    sb.append(", highest first");
+    if (s.algorithm() == Segmenter.Algorithm.DBSCAN || s.algorithm() == Segmenter.Algorithm.HDBSCAN) {
+      sb.append("; noise keeps its label and is listed only when flagged");
+    }
+    return sb.toString();
+  }
+
   private static void printOutliers(Segmentation s, PrintStream out) {
     boolean[] flag = s.outliers();
     int total = count(flag);
     out.println();
     String rule;
-    switch (s.algorithm()) {
-      case KMEANS:
-        rule = "farthest from their segment's centroid";
-        break;
-      case KMEDOIDS:
-        rule = "farthest from their segment's medoid";
-        break;
-      case BISECTING:
-        rule = "farthest from their segment's centroid, the leaf of the tree";
-        break;
-      case GMM:
-        rule = "lowest mixture likelihood";
-        break;
-      case HDBSCAN:
-        rule = "HDBSCAN noise, highest GLOSH outlier score first";
-        break;
-      default:
-        rule = "DBSCAN noise";
-        break;
+    OutlierModel detector = s.outlierDetector();
+    if (detector != null) {
+      rule = detectorRule(s);
+    } else {
+      switch (s.algorithm()) {
+        case KMEANS:
+          rule = "farthest from their segment's centroid";
+          break;
+        case KMEDOIDS:
+          rule = "farthest from their segment's medoid";
+          break;
+        case BISECTING:
+          rule = "farthest from their segment's centroid, the leaf of the tree";
+          break;
+        case GMM:
+          rule = "lowest mixture likelihood";
+          break;
+        case HDBSCAN:
+          rule = "HDBSCAN noise, highest GLOSH outlier score first";
+          break;
+        default:
+          rule = "DBSCAN noise";
+          break;
+      }
     }
     out.printf(Locale.ROOT, "outliers: %d (%s)%n", total, rule);
     if (total == 0) {
@@ -488,7 +532,8 @@ public final class Report {
     }
     double[] score = s.outlierScores();
     if (score != null) {
-      boolean high = s.algorithm() != Segmenter.Algorithm.GMM; // a distance or a GLOSH score: highest first
+      // a distance, a GLOSH score or a detector's score: highest first
+      boolean high = detector != null || s.algorithm() != Segmenter.Algorithm.GMM;
       Arrays.sort(rows, (a, b) -> high ? Double.compare(score[b], score[a]) : Double.compare(score[a], score[b]));
     }
     String[] ids = s.customerIds();
@@ -502,6 +547,9 @@ public final class Report {
       int i = rows[t];
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-10s", ids[i]));
       sb.append(labels[i] < 0 ? "  noise" : "  #" + labels[i]);
+      if (detector != null) {
+        sb.append(String.format(Locale.ROOT, "  %s %.3f", detector instanceof LofModel ? "LOF" : "score", score[i]));
+      }
       // the two features that differ most from the segment, in the model's space (see OutlierReasons)
       double[] share = OutlierReasons.shares(x, src, names.size(), labels, i);
       for (int j : OutlierReasons.largest(share, 2)) {

@@ -2,6 +2,7 @@ package io.github.clusterkit.examples.segment;
 
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
+import io.github.clusterkit.outlier.OutlierModel;
 import io.github.clusterkit.dbscan.KDistance;
 import io.github.clusterkit.pca.PcaModel;
 import io.github.clusterkit.preprocess.PipelineModel;
@@ -39,13 +40,18 @@ public final class Segmentation {
   private final Dataset pcaScores;
   private final double[][] pcaCentres;
   private final int[] medoidRows;
+  private final OutlierModel detector;
+  private final double modelOutlierThreshold;
 
   Segmentation(Segmenter config, Table table, Table features, String idColumn, List<String> logColumns,
       PipelineModel pipeline, Dataset scaled, KSweep sweep, int chosenK, KDistance kDistance, int minPts,
       double eps, int minClusterSize, Object model, int[] labels, int segmentCount, boolean[] outlier,
       double[] outlierScore, double outlierThreshold, double[] probability, Profile profile, Segmenter.Quality quality,
-      PcaModel pca, Dataset pcaScores, double[][] pcaCentres, int[] medoidRows) {
+      PcaModel pca, Dataset pcaScores, double[][] pcaCentres, int[] medoidRows, OutlierModel detector,
+      double modelOutlierThreshold) {
     this.medoidRows = medoidRows;
+    this.detector = detector;
+    this.modelOutlierThreshold = modelOutlierThreshold;
     this.config = config;
     this.table = table;
     this.features = features;
@@ -170,13 +176,18 @@ public final class Segmentation {
     return medoidRows == null ? null : medoidRows.clone();
   }
 
-  /** @return whether each customer is an outlier */
+  /**
+   * @return whether each customer is an outlier: by the clustering's rule, or by the {@link #outlierDetector()}
+   *     when there is one (DBSCAN's and HDBSCAN*'s noise is then flagged only when the detector flags it; its label
+   *     stays {@code -1})
+   */
   public boolean[] outliers() {
     return outlier.clone();
   }
 
   /**
-   * @return per customer the outlier score: distance to the centroid (K-Means) or the medoid (K-Medoids), log
+   * @return per customer the outlier score: the {@link #outlierDetector()}'s (LOF, isolation score; higher is more
+   *     unusual) when there is one, else distance to the centroid (K-Means) or the medoid (K-Medoids), log
    *     density (mixtures), GLOSH in {@code [0, 1]}
    *     (HDBSCAN, whose outliers are its noise, not the highest scores); null for DBSCAN
    */
@@ -184,9 +195,25 @@ public final class Segmentation {
     return outlierScore == null ? null : outlierScore.clone();
   }
 
-  /** @return the outlier threshold on {@link #outlierScores()}, {@code NaN} for DBSCAN and HDBSCAN */
+  /**
+   * @return the outlier threshold on {@link #outlierScores()}: the detector's when there is one, else the
+   *     clustering's, {@code NaN} for DBSCAN and HDBSCAN
+   */
   public double outlierThreshold() {
     return outlierThreshold;
+  }
+
+  /**
+   * @return the outlier detector fitted on {@link #scaled()} ({@code --outliers lof} or {@code iforest}), or null
+   *     when the clustering flags the outliers
+   */
+  public OutlierModel outlierDetector() {
+    return detector;
+  }
+
+  /** @return the clustering's own outlier threshold, as {@link #outlierThreshold()} without a detector */
+  double modelOutlierThreshold() {
+    return modelOutlierThreshold;
   }
 
   /**

@@ -22,6 +22,9 @@ import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.kmedoids.KMedoids;
 import io.github.clusterkit.kmedoids.KMedoidsModel;
 import io.github.clusterkit.neighbors.Metric;
+import io.github.clusterkit.outlier.IsolationForest;
+import io.github.clusterkit.outlier.LocalOutlierFactor;
+import io.github.clusterkit.outlier.OutlierModel;
 import io.github.clusterkit.pca.Pca;
 import io.github.clusterkit.pca.PcaModel;
 import io.github.clusterkit.preprocess.PipelineModel;
@@ -74,8 +77,44 @@ import java.util.function.IntConsumer;
  * none); customers tied with the first one not flagged are not flagged either. The threshold (the score of that
  * first customer not flagged) is kept in the model file, so {@code predict} flags new customers by the same
  * rule: beyond it.
+ *
+ * <p><b>Outlier detectors.</b> With {@link #outliers(Outliers)} {@link Outliers#LOF} or {@link Outliers#IFOREST} the
+ * outliers are flagged by a detector fitted on the same model input rows the clustering sees (the preprocessed,
+ * scaled customers, {@link Segmentation#scaled()}), for every algorithm, instead of by the clustering: {@link
+ * LocalOutlierFactor} with {@link #lofK(int)} neighbours (default 20) or {@link IsolationForest} (100 trees of 256
+ * customers, {@link #seed(long) the seed}), both on {@link #parallelism(int)} threads. The outlier share is then the
+ * detector's contamination (scikit-learn's {@code contamination}: the threshold is the score at that upper quantile
+ * of the training scores, a value in {@code (0, 0.5]}); {@link #outlierShareAuto(boolean)} takes the detector's own
+ * threshold instead (LOF above 1.5, isolation score above 0.5). The segments are those of the clustering whatever the
+ * detector says: DBSCAN's and HDBSCAN*'s noise stays noise (label {@code -1}), and is flagged only when the detector
+ * flags it; the outlier scores are then the detector's (for HDBSCAN* in place of GLOSH).
  */
 public final class Segmenter {
+
+  /** How outliers are flagged ({@code --outliers}). */
+  public enum Outliers {
+    /** By the clustering itself (the default): see the class description. */
+    MODEL,
+    /** By a Local Outlier Factor (Breunig et al. 2000, doi:10.1145/342009.335388) fitted on the model rows. */
+    LOF,
+    /** By an isolation forest (Liu, Ting and Zhou 2008, doi:10.1109/ICDM.2008.17) fitted on the model rows. */
+    IFOREST
+  }
+
+  /** The outlier detection asked for: the method, LOF's k, and whether the detector's own threshold is taken. */
+  private static final class Detection {
+    static final Detection MODEL = new Detection(Outliers.MODEL, LocalOutlierFactor.DEFAULT_K, false);
+
+    final Outliers method;
+    final int lofK;
+    final boolean auto;
+
+    Detection(Outliers method, int lofK, boolean auto) {
+      this.method = method;
+      this.lofK = lofK;
+      this.auto = auto;
+    }
+  }
 
   /** The clustering algorithm. */
   public enum Algorithm {
@@ -146,11 +185,13 @@ public final class Segmenter {
   private final Integer minClusterSize;
   private final Integer minSamples;
   private final Distance distance;
+  private final Detection detection;
 
   private Segmenter(Algorithm algorithm, Integer k, int maxK, Double eps, Integer minPts, List<String> columns,
       String idColumn, boolean logSkewed, long seed, double outlierShare, int parallelism, Integer minClusterSize,
-      Integer minSamples, Distance distance) {
+      Integer minSamples, Distance distance, Detection detection) {
     this.distance = distance;
+    this.detection = detection;
     this.algorithm = algorithm;
     this.k = k;
     this.maxK = maxK;
@@ -168,7 +209,8 @@ public final class Segmenter {
 
   /** @return the default configuration (K-Means, k from the sweep) */
   public static Segmenter defaults() {
-    return new Segmenter(Algorithm.KMEANS, null, 10, null, null, null, null, true, 42L, 0.01, 1, null, null, null);
+    return new Segmenter(Algorithm.KMEANS, null, 10, null, null, null, null, true, 42L, 0.01, 1, null, null, null,
+        Detection.MODEL);
   }
 
   /**
@@ -180,7 +222,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("algorithm must not be null");
     }
     return new Segmenter(a, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare, parallelism,
-        minClusterSize, minSamples, distance);
+        minClusterSize, minSamples, distance, detection);
   }
 
   /**
@@ -192,7 +234,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("k must be >= 1, got " + value);
     }
     return new Segmenter(algorithm, value, maxK, eps, minPts, columns, idColumn,
-        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples, distance);
+        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples, distance, detection);
   }
 
   /**
@@ -204,7 +246,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("k-max must be >= 2, got " + value);
     }
     return new Segmenter(algorithm, k, value, eps, minPts, columns, idColumn,
-        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples, distance);
+        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples, distance, detection);
   }
 
   /**
@@ -216,7 +258,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("eps must be > 0 and finite, got " + value);
     }
     return new Segmenter(algorithm, k, maxK, value, minPts, columns, idColumn,
-        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples, distance);
+        logSkewed, seed, outlierShare, parallelism, minClusterSize, minSamples, distance, detection);
   }
 
   /**
@@ -228,7 +270,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("min-pts must be >= 1, got " + value);
     }
     return new Segmenter(algorithm, k, maxK, eps, value, columns, idColumn, logSkewed, seed, outlierShare, parallelism,
-        minClusterSize, minSamples, distance);
+        minClusterSize, minSamples, distance, detection);
   }
 
   /**
@@ -240,7 +282,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("min-cluster-size must be >= 2, got " + value);
     }
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
-        parallelism, value, minSamples, distance);
+        parallelism, value, minSamples, distance, detection);
   }
 
   /**
@@ -253,7 +295,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("min-samples must be >= 1, got " + value);
     }
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
-        parallelism, minClusterSize, value, distance);
+        parallelism, minClusterSize, value, distance, detection);
   }
 
   /**
@@ -276,7 +318,7 @@ public final class Segmenter {
   public Segmenter columns(List<String> names) {
     List<String> c = names == null || names.isEmpty() ? null : Collections.unmodifiableList(new ArrayList<>(names));
     return new Segmenter(algorithm, k, maxK, eps, minPts, c, idColumn, logSkewed, seed, outlierShare, parallelism,
-        minClusterSize, minSamples, distance);
+        minClusterSize, minSamples, distance, detection);
   }
 
   /**
@@ -285,7 +327,7 @@ public final class Segmenter {
    */
   public Segmenter idColumn(String name) {
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, name, logSkewed, seed, outlierShare, parallelism,
-        minClusterSize, minSamples, distance);
+        minClusterSize, minSamples, distance, detection);
   }
 
   /**
@@ -294,7 +336,7 @@ public final class Segmenter {
    */
   public Segmenter logSkewed(boolean on) {
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, on, seed, outlierShare, parallelism,
-        minClusterSize, minSamples, distance);
+        minClusterSize, minSamples, distance, detection);
   }
 
   /**
@@ -303,7 +345,7 @@ public final class Segmenter {
    */
   public Segmenter seed(long value) {
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn,
-        logSkewed, value, outlierShare, parallelism, minClusterSize, minSamples, distance);
+        logSkewed, value, outlierShare, parallelism, minClusterSize, minSamples, distance, detection);
   }
 
   /**
@@ -316,7 +358,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("outlier-share must be in [0, 0.5], got " + share);
     }
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, share, parallelism,
-        minClusterSize, minSamples, distance);
+        minClusterSize, minSamples, distance, detection);
   }
 
   /**
@@ -331,7 +373,7 @@ public final class Segmenter {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
-        threads, minClusterSize, minSamples, distance);
+        threads, minClusterSize, minSamples, distance, detection);
   }
 
   /**
@@ -341,7 +383,66 @@ public final class Segmenter {
    */
   public Segmenter distance(Distance value) {
     return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
-        parallelism, minClusterSize, minSamples, value);
+        parallelism, minClusterSize, minSamples, value, detection);
+  }
+
+  /**
+   * @param method how outliers are flagged: by the clustering ({@link Outliers#MODEL}, the default) or by a detector
+   *     fitted on the model rows
+   * @return a copy
+   */
+  public Segmenter outliers(Outliers method) {
+    if (method == null) {
+      throw new IllegalArgumentException("outliers must not be null");
+    }
+    return with(new Detection(method, detection.lofK, detection.auto));
+  }
+
+  /**
+   * @param k the neighbours of {@link Outliers#LOF}, at least 1 and fewer than the customers (checked by {@link
+   *     #run}); default {@link LocalOutlierFactor#DEFAULT_K}
+   * @return a copy
+   */
+  public Segmenter lofK(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("lof-k must be >= 1, got " + k);
+    }
+    return with(new Detection(detection.method, k, detection.auto));
+  }
+
+  /**
+   * @param auto whether a detector flags by its own threshold (LOF above {@link LocalOutlierFactor#AUTO_THRESHOLD},
+   *     isolation score above 0.5: scikit-learn's {@code contamination="auto"}) instead of the outlier share; only
+   *     with a detector (checked by {@link #run})
+   * @return a copy
+   */
+  public Segmenter outlierShareAuto(boolean auto) {
+    return with(new Detection(detection.method, detection.lofK, auto));
+  }
+
+  private Segmenter with(Detection d) {
+    return new Segmenter(algorithm, k, maxK, eps, minPts, columns, idColumn, logSkewed, seed, outlierShare,
+        parallelism, minClusterSize, minSamples, distance, d);
+  }
+
+  /** @return how outliers are flagged */
+  public Outliers outlierMethod() {
+    return detection.method;
+  }
+
+  /** @return the neighbours of the LOF detector */
+  public int lofK() {
+    return detection.lofK;
+  }
+
+  /** @return whether a detector flags by its own threshold rather than the outlier share */
+  public boolean outlierShareAuto() {
+    return detection.auto;
+  }
+
+  /** @return the outlier share: of the clustering's outliers, or a detector's contamination */
+  public double outlierShare() {
+    return outlierShare;
   }
 
   /** @return the algorithm */
@@ -434,6 +535,14 @@ public final class Segmenter {
     if (distance != null && algorithm != Algorithm.KMEDOIDS) {
       throw new IllegalArgumentException("distance applies to kmedoids only, got " + distance + " with "
           + algorithm);
+    }
+    if (detection.method == Outliers.MODEL && detection.auto) {
+      throw new IllegalArgumentException("outlier-share: auto applies to a detector (outliers lof or iforest) only;"
+          + " the clustering's outliers are a share of the customers");
+    }
+    if (detection.method != Outliers.MODEL && !detection.auto && !(outlierShare > 0)) {
+      throw new IllegalArgumentException("outlier-share must be > 0 with a detector (its contamination, in (0, 0.5];"
+          + " auto for its own threshold), got " + outlierShare);
     }
     Distance dist = effectiveDistance();
     Metric metric = dist.metric();
@@ -616,6 +725,17 @@ public final class Segmenter {
         throw new IllegalStateException("unknown algorithm " + algorithm);
     }
 
+    OutlierModel detector = null;
+    double modelThreshold = threshold;
+    if (detection.method != Outliers.MODEL) {
+      detector = fitDetector(x);
+      outlierScore = detector.scores();
+      threshold = detector.threshold();
+      for (int i = 0; i < n; i++) {
+        outlier[i] = outlierScore[i] > threshold;
+      }
+    }
+
     Profile profile = Profile.of(features, labels, segments);
     Quality quality = Quality.of(x, labels, seed, parallelism,
         algorithm == Algorithm.DBSCAN || algorithm == Algorithm.HDBSCAN, Quality.DBCV_MAX_SEGMENT, metric);
@@ -629,7 +749,27 @@ public final class Segmenter {
     }
     return new Segmentation(this, table, features, id, logColumns, pipeline, x, sweep, chosenK, kdist, pts,
         usedEps, clusterSize, model, labels, segments, outlier, outlierScore, threshold, probability, profile,
-        quality, pca, scores, pcaCentres, medoidRows);
+        quality, pca, scores, pcaCentres, medoidRows, detector, modelThreshold);
+  }
+
+  /**
+   * Fits the detector asked for on the model rows: LOF with {@link #lofK()} neighbours or the isolation forest with
+   * the seed, the contamination {@link #outlierShare()} or the detector's automatic threshold.
+   */
+  private OutlierModel fitDetector(Dataset x) {
+    int n = x.size();
+    if (detection.method == Outliers.LOF) {
+      if (detection.lofK >= n) {
+        throw new IllegalArgumentException("lof-k must be < the number of customers (" + n + "; a customer's"
+            + " neighbours are the others), got " + detection.lofK);
+      }
+      LocalOutlierFactor lof = LocalOutlierFactor.k(detection.lofK).parallelism(parallelism);
+      lof = detection.auto ? lof.contaminationAuto() : lof.contamination(outlierShare);
+      return lof.fit(x);
+    }
+    IsolationForest forest = IsolationForest.defaults().seed(seed).parallelism(parallelism);
+    forest = detection.auto ? forest.contaminationAuto() : forest.contamination(outlierShare);
+    return forest.fit(x);
   }
 
   /** The mean of each segment's customers in the model's space (noise, label -1, left out). */
