@@ -141,7 +141,7 @@ class ReadmeTest {
       assertTrue(types > 0 && !packages.isEmpty(), line);
       rows++;
     }
-    assertEquals(7, rows, "rows of the package table");
+    assertEquals(8, rows, "rows of the package table");
   }
 
   @Test
