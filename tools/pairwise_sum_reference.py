@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
-"""Writes the numpy sums that clustering-eval's PairwiseSumTest expects bit for bit.
+"""Writes the numpy sums that clustering-core's PairwiseSumTest expects bit for bit.
 
 Run it with Debian's python3 (numpy 1.24) from the repository root:
 
     /usr/bin/python3 tools/pairwise_sum_reference.py
 
 scikit-learn takes its means and sums with numpy (np.mean of the silhouette samples, mi.sum() in
-mutual_info_score, np.sum in entropy). numpy sums a contiguous float64 array pairwise in blocks of 8192; the test
-checks that eval.internal.PairwiseSum rounds the same way. The values are exact functions of the index, so that
-Java and Python build the same doubles: h = (i * 2654435761) mod 2^32, value = (h - 2^31) / D[i % 5] with
-D = (1, 7, 1000, 3e5, 0.001) (an exact integer divided once, rounded once in both languages).
+mutual_info_score, np.sum in entropy, np.mean of LocalOutlierFactor's reachability distances). numpy sums a
+contiguous float64 array pairwise in blocks of 8192; the test checks that clustering-core's internal.PairwiseSum
+rounds the same way. The values are exact functions of the index, so that Java and Python build the same doubles:
+h = (i * 2654435761) mod 2^32, value = (h - 2^31) / D[i % 5] with D = (1, 7, 1000, 3e5, 0.001) (an exact integer divided once, rounded once in both languages).
 
-Writes clustering-eval/src/test/resources/fixtures/eval/pairwise_sums.csv: length, numpy.sum of the first
+Writes clustering-core/src/test/resources/fixtures/internal/pairwise_sums.csv: length, numpy.sum of the first
 `length` values (repr, round-trips exactly), and the plain left-to-right sum for comparison.
 """
 import numpy as np
@@ -28,7 +28,7 @@ def values(n):
 def main():
     a = values(max(LENGTHS))
     differ = 0
-    with open("clustering-eval/src/test/resources/fixtures/eval/pairwise_sums.csv", "w") as f:
+    with open("clustering-core/src/test/resources/fixtures/internal/pairwise_sums.csv", "w") as f:
         f.write("# numpy %s: length,numpy.sum,left-to-right sum (tools/pairwise_sum_reference.py)\n" % np.__version__)
         for n in LENGTHS:
             s = float(np.sum(a[:n]))

@@ -2,7 +2,7 @@ package io.github.clusterkit.outlier;
 
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.outlier.internal.LofKernel;
-import io.github.clusterkit.outlier.internal.NumpySum;
+import io.github.clusterkit.internal.PairwiseSum;
 import java.util.Arrays;
 
 /**
@@ -47,14 +47,14 @@ final class LofOracle {
       for (int t = 0; t < k; t++) {
         tmp[t] = Math.max(dist[i * k + t], kdist[nb[i * k + t]]);
       }
-      lrd[i] = 1.0 / (NumpySum.sum(tmp, k) / k + LofKernel.EPSILON);
+      lrd[i] = 1.0 / (PairwiseSum.sum(tmp, k) / k + LofKernel.EPSILON);
     }
     scores = new double[n];
     for (int i = 0; i < n; i++) {
       for (int t = 0; t < k; t++) {
         tmp[t] = lrd[nb[i * k + t]] / lrd[i];
       }
-      scores[i] = NumpySum.sum(tmp, k) / k;
+      scores[i] = PairwiseSum.sum(tmp, k) / k;
     }
   }
 
@@ -89,10 +89,10 @@ final class LofOracle {
     for (int t = 0; t < k; t++) {
       tmp[t] = Math.max(dist(q, 0, order[t]), kdist[order[t]]);
     }
-    double own = 1.0 / (NumpySum.sum(tmp, k) / k + LofKernel.EPSILON);
+    double own = 1.0 / (PairwiseSum.sum(tmp, k) / k + LofKernel.EPSILON);
     for (int t = 0; t < k; t++) {
       tmp[t] = lrd[order[t]] / own;
     }
-    return NumpySum.sum(tmp, k) / k;
+    return PairwiseSum.sum(tmp, k) / k;
   }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.outlier.internal.LofKernel;
-import io.github.clusterkit.outlier.internal.NumpySum;
+import io.github.clusterkit.internal.PairwiseSum;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -163,12 +163,12 @@ class LofPropertiesTest {
         int j = o.nb[i * p.k + t - 1];
         reach[t] = Math.max(p.metric.fromReduced(p.metric.reducedDistance(p.x, i * p.d, p.x, j * p.d, p.d)), kd[j]);
       }
-      double own = 1.0 / (NumpySum.sum(reach, p.k) / p.k + LofKernel.EPSILON);
+      double own = 1.0 / (PairwiseSum.sum(reach, p.k) / p.k + LofKernel.EPSILON);
       ratio[0] = lrd[i] / own;
       for (int t = 1; t < p.k; t++) {
         ratio[t] = lrd[o.nb[i * p.k + t - 1]] / own;
       }
-      assertEquals(NumpySum.sum(ratio, p.k) / p.k, m.score(row), 0.0, p + " row " + i);
+      assertEquals(PairwiseSum.sum(ratio, p.k) / p.k, m.score(row), 0.0, p + " row " + i);
       if (p.k == 1) {
         // k = 1: the point's only neighbour is itself, so its density is that of kdist(i) alone
         assertEquals(lrd[i] / (1.0 / (kd[i] + LofKernel.EPSILON)), m.score(row), 0.0);

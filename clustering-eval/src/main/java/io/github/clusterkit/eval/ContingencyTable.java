@@ -2,7 +2,7 @@ package io.github.clusterkit.eval;
 
 import io.github.clusterkit.eval.internal.Dense;
 import io.github.clusterkit.eval.internal.LogFactorial;
-import io.github.clusterkit.eval.internal.PairwiseSum;
+import io.github.clusterkit.internal.PairwiseSum;
 import java.math.BigInteger;
 import java.util.Arrays;
 

@@ -3,7 +3,7 @@ package io.github.clusterkit.eval;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.eval.internal.Centroids;
 import io.github.clusterkit.eval.internal.Checks;
-import io.github.clusterkit.eval.internal.PairwiseSum;
+import io.github.clusterkit.internal.PairwiseSum;
 import io.github.clusterkit.eval.internal.Partition;
 import io.github.clusterkit.internal.Scale;
 

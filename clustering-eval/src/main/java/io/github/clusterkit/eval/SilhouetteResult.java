@@ -1,7 +1,7 @@
 package io.github.clusterkit.eval;
 
 import io.github.clusterkit.eval.internal.Dense;
-import io.github.clusterkit.eval.internal.PairwiseSum;
+import io.github.clusterkit.internal.PairwiseSum;
 
 /**
  * The result of {@link Silhouette#evaluate}, {@link SimplifiedSilhouette#evaluate} and {@link MedoidSilhouette}'s

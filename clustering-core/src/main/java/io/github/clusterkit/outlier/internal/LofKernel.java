@@ -1,13 +1,14 @@
 package io.github.clusterkit.outlier.internal;
 
 import io.github.clusterkit.internal.ChunkRunner;
+import io.github.clusterkit.internal.PairwiseSum;
 import io.github.clusterkit.neighbors.NeighborIndex;
 import io.github.clusterkit.neighbors.Neighbors;
 import java.util.Arrays;
 
 /**
  * The Local Outlier Factor's arithmetic, operation for operation as scikit-learn 1.2.1's
- * {@code sklearn/neighbors/_lof.py} (with numpy's pairwise sums, {@link NumpySum}):
+ * {@code sklearn/neighbors/_lof.py} (with numpy's pairwise sums, {@link PairwiseSum}):
  * <pre>
  * reach(i, j) = max(dist(i, j), kdist(j))                            for the k neighbours j of i
  * lrd(i)      = 1 / (sum_j reach(i, j) / k + 1e-10)
@@ -104,7 +105,7 @@ public final class LofKernel {
           for (int t = 0; t < k; t++) {
             tmp[t] = Math.max(dist[o + t], kdist[nb[o + t]]);
           }
-          lrd[i] = 1.0 / (NumpySum.sum(tmp, k) / k + EPSILON);
+          lrd[i] = 1.0 / (PairwiseSum.sum(tmp, k) / k + EPSILON);
         }
       });
       runner.run(chunks, (c, w) -> {
@@ -116,7 +117,7 @@ public final class LofKernel {
           for (int t = 0; t < k; t++) {
             tmp[t] = lrd[nb[o + t]] / own;
           }
-          lof[i] = NumpySum.sum(tmp, k) / k;
+          lof[i] = PairwiseSum.sum(tmp, k) / k;
         }
       });
     }
@@ -183,11 +184,11 @@ public final class LofKernel {
     for (int t = 0; t < k; t++) {
       tmp[t] = Math.max(buf.distance(t), kdist[buf.index(t)]);
     }
-    double own = 1.0 / (NumpySum.sum(tmp, k) / k + EPSILON);
+    double own = 1.0 / (PairwiseSum.sum(tmp, k) / k + EPSILON);
     for (int t = 0; t < k; t++) {
       tmp[t] = lrd[buf.index(t)] / own;
     }
-    return NumpySum.sum(tmp, k) / k;
+    return PairwiseSum.sum(tmp, k) / k;
   }
 
   /**

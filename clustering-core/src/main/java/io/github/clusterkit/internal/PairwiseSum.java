@@ -1,4 +1,4 @@
-package io.github.clusterkit.eval.internal;
+package io.github.clusterkit.internal;
 
 /**
  * Sums an array in numpy's order, so that a mean or a sum taken as scikit-learn takes it rounds as it does.
@@ -9,6 +9,9 @@ package io.github.clusterkit.eval.internal;
  * r7))}, the elements past the last multiple of 8 added after; more elements split at half the length rounded
  * down to a multiple of 8 and each half summed the same way. The rounding error grows with {@code log n} instead of
  * {@code n}, and the result equals {@code numpy.sum} bit for bit (checked by {@code tools/pairwise_sum_reference.py}).
+ * Used where a result must round as scikit-learn's: clustering-eval's silhouette means, Davies-Bouldin and the
+ * contingency tables' entropies, and the Local Outlier Factor's mean reachability distances (checked against
+ * scikit-learn itself by {@code tools/lof_reference.py} for k = 1 to 299). Not API.
  */
 public final class PairwiseSum {
 

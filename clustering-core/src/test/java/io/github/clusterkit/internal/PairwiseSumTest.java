@@ -1,4 +1,4 @@
-package io.github.clusterkit.eval.internal;
+package io.github.clusterkit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,7 +34,7 @@ class PairwiseSumTest {
     double[] a = values(100_001);
     int checked = 0;
     int unlikePlain = 0;
-    InputStream in = PairwiseSumTest.class.getResourceAsStream("/fixtures/eval/pairwise_sums.csv");
+    InputStream in = PairwiseSumTest.class.getResourceAsStream("/fixtures/internal/pairwise_sums.csv");
     assertNotNull(in, "fixture pairwise_sums.csv");
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
