@@ -56,8 +56,9 @@ import java.util.OptionalDouble;
  * rows identical: every tree is one leaf of {@code sampleSize} rows and every score is the same,
  * {@code 2^(-(c + ... + c) / (trees c))} for {@code c = c(sampleSize)}, which is 0.5 up to the rounding of that sum
  * (exactly 0.5 for two rows), so with the automatic threshold such rows are not outliers unless that rounding lands
- * above 0.5 (as in scikit-learn). One row: the sample size is 1, {@code c(1) = 0}, and the score is 1 (scikit-learn
- * sets it to 1 too). Duplicate rows end in the same leaf; a leaf of {@code m} duplicates adds {@code c(m)} to their
+ * above 0.5 (as in scikit-learn). One row: the sample size is 1, {@code c(1) = 0}, the division by
+ * {@code trees c(1) = 0} is skipped and every score is {@code 2^-1 = 0.5}, as scikit-learn's (its comment says it
+ * sets the score to 1, but the exponent it leaves is {@code -1}), so nothing is an outlier. Duplicate rows end in the same leaf; a leaf of {@code m} duplicates adds {@code c(m)} to their
  * path length. Values are finite ({@link Dataset} refuses others); a point to score must be finite too.
  *
  * <p><b>Cost.</b> Growing: {@code O(trees sampleSize log sampleSize)} time, independent of {@code n} (a subsample is

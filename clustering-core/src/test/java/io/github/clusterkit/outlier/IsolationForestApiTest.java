@@ -89,13 +89,20 @@ class IsolationForestApiTest {
   }
 
   @Test
-  void oneRowScoresOne() {
-    // scikit-learn: max_samples_ = 1, c(1) = 0, the denominator is 0 and the score is set to 1
+  void oneRowScoresOneHalfAsScikitLearn() {
+    // scikit-learn 1.2.1: IsolationForest(random_state=0).fit([[4, 2]]) has max_samples_ = 1, c(1) = 0, so the
+    // denominator is 0; its np.divide(depths, 0, out=np.ones_like(depths), where=False) leaves 1, negated: 2 ** -1.
+    // score_samples([[4, 2], [100, -100]]) = [-0.5, -0.5], predict = [1, 1], offset_ = -0.5 (also with
+    // contamination=0.5)
     IsolationForestModel m = IsolationForest.defaults().fit(Dataset.of(new double[][] {{4, 2}}));
     assertEquals(1, m.sampleSize());
-    assertArrayEquals(new double[] {1.0}, m.scores());
-    assertEquals(1.0, m.score(new double[] {100, -100}));
-    assertArrayEquals(new int[] {0}, m.outliers(), "1 > 0.5");
+    assertArrayEquals(new double[] {0.5}, m.scores());
+    assertEquals(0.5, m.score(new double[] {100, -100}));
+    assertArrayEquals(new int[0], m.outliers(), "0.5 is not above 0.5");
+    assertFalse(m.isOutlier(new double[] {100, -100}));
+    IsolationForestModel c = IsolationForest.defaults().contamination(0.5).fit(Dataset.of(new double[][] {{4, 2}}));
+    assertEquals(0.5, c.threshold());
+    assertArrayEquals(new int[0], c.outliers());
   }
 
   @Test

@@ -174,7 +174,9 @@ public final class Forest {
 
   /**
    * The anomaly score of one point, {@code 2^(-E(h) / c(sampleSize))}, with scikit-learn's arithmetic: the path
-   * lengths added tree after tree, then divided by {@code trees * c(sampleSize)}; 1 when that is 0.
+   * lengths added tree after tree, then divided by {@code trees * c(sampleSize)}; when that is 0 (sample size 1)
+   * scikit-learn's {@code np.divide(..., out=np.ones_like(depths), where=denominator != 0)} leaves 1, negated: the
+   * score is {@code 2^-1 = 0.5}.
    *
    * @param x row-major values
    * @param off the point's offset in {@code x}
@@ -191,7 +193,7 @@ public final class Forest {
 
   private double finish(double sum) {
     if (denominator == 0) {
-      return 1.0;
+      return 0.5; // scikit-learn: 2 ** -(1), the division skipped
     }
     return StrictMath.pow(2.0, -(sum / denominator));
   }
