@@ -36,13 +36,18 @@ import java.util.OptionalDouble;
  * and outliers equal those of scikit-learn 1.2.1's
  * {@code LocalOutlierFactor(n_neighbors=k, metric=..., contamination=...)} with a tree search
  * ({@code algorithm="kd_tree"}, or {@code "auto"} where scikit-learn picks the k-d tree: up to 15 columns and
- * {@code k < n / 2}), bit for bit on the tested cases (tools/lof_reference.py): the same distances (a coordinate sum
- * in column order, its square root), the same operations in the same order, and numpy's pairwise summation for the
- * means. scikit-learn's brute-force search (more than 15 columns, or {@code algorithm="brute"}) computes Euclidean
- * distances by a matrix product instead, which differs from these in the last bits. The training rows' neighbours
- * exclude the row itself, as scikit-learn's {@code kneighbors()} without {@code X}: of the row's {@code k + 1}
- * nearest rows, the row's own index is removed (not its exact copies, which stay neighbours at distance 0); when
- * more than {@code k} copies of smaller index fill the list without it, the first is removed.
+ * {@code k} below {@code n / 2} rounded down: at {@code n = 7} and {@code k = 3} it is brute force), bit for bit on
+ * the tested cases (tools/lof_reference.py): the same distances (a coordinate sum in column order, its square root),
+ * the same operations in the same order, and numpy's pairwise summation for the means. One exception: when every
+ * value is below {@code 2^-200} (about {@code 6e-61}) in magnitude, the tree here rescales the data by a power of
+ * two, so differences whose squares underflow in scikit-learn (below about {@code 1e-154}; to 0 below about
+ * {@code 1e-162}) give exact distances here, and such k-distances differ from scikit-learn's (the scores hardly: the
+ * {@code 1e-10} above dominates them). scikit-learn's brute-force search (more than 15 columns, or
+ * {@code algorithm="brute"}) computes Euclidean distances by a matrix product instead, which differs from these in
+ * the last bits. The training rows' neighbours exclude the row itself, as scikit-learn's {@code kneighbors()}
+ * without {@code X}: of the row's {@code k + 1} nearest rows, the row's own index is removed (not its exact copies,
+ * which stay neighbours at distance 0); when more than {@code k} copies of smaller index fill the list without it,
+ * the first is removed.
  *
  * <p><b>Ties.</b> Where several rows lie at exactly the {@code k}-th distance, exactly {@code k} neighbours are kept:
  * the rows of smaller index (the rule of {@link io.github.clusterkit.neighbors.NeighborIndex}); scikit-learn keeps

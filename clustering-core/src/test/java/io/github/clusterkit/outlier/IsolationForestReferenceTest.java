@@ -63,7 +63,8 @@ class IsolationForestReferenceTest {
     for (int i = 0; i < rows.length; i++) {
       skScores[i] = -c.trainScoreSamples[i];
     }
-    assertEquals(-c.offset, IsolationForestModel.thresholdOf(skScores, c.contaminationValue()), 1e-12, c + ": -offset_");
+    assertEquals(-c.offset, IsolationForestModel.thresholdOf(skScores, c.contaminationValue()), 1e-12,
+        c + ": -offset_");
     assertEquals(-c.offset, IsolationForestModel.thresholdOf(train, c.contaminationValue()), 1e-12, c + ": ours");
     boolean[] out = m.isOutlier(Dataset.of(rows));
     boolean[] outNew = m.isOutlier(fresh);

@@ -112,6 +112,24 @@ class LofApiTest {
     assertEquals(0, all.outliers().length);
   }
 
+  /**
+   * Distances whose squares underflow: scikit-learn 1.2.1's k-d tree squares the differences unscaled, so
+   * LocalOutlierFactor(n_neighbors=1, algorithm="kd_tree").fit([[0], [1e-200], [3e-200], [7e-200]]) has
+   * _distances_fit_X_ [0, 0, 0, 0] (metric="manhattan": [1e-200, 1e-200, 2e-200, 4e-200]); here the tree rescales and
+   * the Euclidean k-distances are the exact differences, as the class description says. The scores agree (all 1:
+   * the 1e-10 term dominates such distances).
+   */
+  @Test
+  void distancesWhoseSquaresUnderflowAreExact() {
+    double[][] rows = {{0}, {1e-200}, {3e-200}, {7e-200}};
+    double[] exact = {1e-200, 1e-200, 3e-200 - 1e-200, 7e-200 - 3e-200};
+    for (Metric metric : Metric.values()) {
+      LofModel m = LocalOutlierFactor.k(1).metric(metric).fit(Dataset.of(rows));
+      assertArrayEquals(exact, m.kDistances(), 0.0, metric.toString());
+      assertArrayEquals(new double[] {1, 1, 1, 1}, m.scores(), 0.0, metric.toString());
+    }
+  }
+
   /** A constant column adds exactly 0 to every distance: the same results as without it, under every metric. */
   @Test
   void constantColumnChangesNothing() {
