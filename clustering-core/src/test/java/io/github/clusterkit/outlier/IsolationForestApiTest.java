@@ -142,6 +142,30 @@ class IsolationForestApiTest {
     assertTrue(s[0] > 0.9 && s[1] < 0.5);
   }
 
+  /**
+   * A column whose range exceeds the largest double ({@code 1e308 - (-1e308)} overflows): every split must still
+   * have a finite threshold in {@code [min, max)} and two non-empty sides, so the model's own state loads again and
+   * the two extreme rows, isolated by the first split on them, score above the rest. (scikit-learn 1.2.1 refuses
+   * these values: it converts the data to float32, where 1e308 is infinite.)
+   */
+  @Test
+  void rangeBeyondTheLargestDoubleSplitsFinitely() {
+    double[][] rows = {{-1e308}, {1e308}, {0}, {5}, {-7}, {1e307}, {3}, {-2}};
+    for (long seed = 0; seed < 5; seed++) {
+      IsolationForestModel m = IsolationForest.trees(50).seed(seed).fit(Dataset.of(rows));
+      IsolationForestModel.State st = m.state();
+      for (int v = 0; v < st.size().length; v++) {
+        assertTrue(st.size()[v] >= 1, "seed " + seed + ", node " + v + ": size " + st.size()[v]);
+        assertTrue(Double.isFinite(st.thresholds()[v]), "seed " + seed + ", node " + v);
+      }
+      assertEquals(st, IsolationForestModel.fromState(st).state());
+      double[] s = m.scores();
+      for (int i = 2; i < rows.length; i++) {
+        assertTrue(s[0] > s[i] && s[1] > s[i], "seed " + seed + ": row " + i + " " + java.util.Arrays.toString(s));
+      }
+    }
+  }
+
   /** A hand-made tree: scikit-learn's rule {@code X[i, feature] <= threshold} goes left (its _tree.pyx apply). */
   @Test
   void valueEqualToTheThresholdGoesLeft() {

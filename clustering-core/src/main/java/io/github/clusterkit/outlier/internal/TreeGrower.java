@@ -9,8 +9,8 @@ import io.github.clusterkit.internal.Rng;
  * row, or when every feature is constant on its rows; otherwise a feature is drawn uniformly among those not
  * constant on the node's rows (scikit-learn's rejection loop: draw among the features not yet known to be constant,
  * and when the drawn one is constant here, remember it for the node's subtree and draw again), and the threshold
- * {@code min + (max - min) u} with {@code u} uniform in {@code [0, 1)}, replaced by {@code min} if it rounds to
- * {@code max}; rows with a value {@code <= threshold} go left, so both sides are never empty. A feature counts as
+ * {@code min + (max - min) u} with {@code u} uniform in {@code [0, 1)} ({@code min (1 - u) + max u} where
+ * {@code max - min} overflows), replaced by {@code min} if it rounds to {@code max} or above; rows with a value {@code <= threshold} go left, so both sides are never empty. A feature counts as
  * constant when {@code max > min} fails (scikit-learn's test is {@code max <= min + 1e-7}, see the public class).
  * Reuses its buffers from tree to tree: one grower per thread. Not API.
  */
@@ -187,8 +187,11 @@ final class TreeGrower {
       }
       fi--;
       swap(fi, fj);
-      double thr = (max - min) * rng.nextDouble() + min;
-      if (thr == max) {
+      double u = rng.nextDouble();
+      double range = max - min;
+      // scikit-learn's rand_uniform; where max - min overflows (values of both signs near MAX_VALUE), weights instead
+      double thr = range <= Double.MAX_VALUE ? range * u + min : min * (1 - u) + max * u;
+      if (!(thr < max)) { // scikit-learn's thr == max; a value rounded above max would leave the right side empty
         thr = min;
       }
       feature[v] = f;
