@@ -285,6 +285,9 @@ class IsolationForestApiTest {
     corrupt(s -> s.starts = new int[] {0, 5, 7}, "treeStarts' last value must be the number of nodes 8, got 7");
     corrupt(s -> s.starts = new int[] {1, 5, 8}, "treeStarts[0] must be 0, got 1");
     corrupt(s -> s.starts = new int[] {0, 5, 5, 8}, "treeStarts must increase", "at tree 1");
+    // a boundary beyond the nodes, then back down to their number: refused, not an ArrayIndexOutOfBoundsException
+    corrupt(s -> s.starts = new int[] {0, 9, 8}, "treeStarts must increase", "at tree 1");
+    corrupt(s -> s.starts = new int[] {0, 12, 8}, "treeStarts must increase", "at tree 1");
     corrupt(s -> s.thr = new double[] {0.5}, "one value per node");
     corrupt(s -> s.left[0] = 9, "children must be in (0, 5)", "got 9 at tree 0, node 0");
     corrupt(s -> s.right[2] = 0, "children must be in (2, 5)", "got 0 at tree 0, node 2");

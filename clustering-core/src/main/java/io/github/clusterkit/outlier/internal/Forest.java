@@ -303,15 +303,19 @@ public final class Forest {
     if (starts[starts.length - 1] != nodes) {
       return "treeStarts' last value must be the number of nodes " + nodes + ", got " + starts[starts.length - 1];
     }
+    // every boundary first, so that no tree reaches past the nodes
+    for (int t = 0; t + 1 < starts.length; t++) {
+      if (starts[t + 1] <= starts[t]) {
+        return "treeStarts must increase (every tree has a node), got " + starts[t] + " then " + starts[t + 1]
+            + " at tree " + t;
+      }
+    }
     int limit = depthLimit(sampleSize);
     int[] depth = new int[nodes];
     boolean[] reached = new boolean[nodes];
     for (int t = 0; t + 1 < starts.length; t++) {
       int base = starts[t];
       int end = starts[t + 1];
-      if (end <= base) {
-        return "treeStarts must increase (every tree has a node), got " + base + " then " + end + " at tree " + t;
-      }
       int count = end - base;
       String where = " at tree " + t + ", node ";
       if (size[base] != sampleSize) {
