@@ -35,10 +35,11 @@ import java.util.OptionalDouble;
  * which {@link IsolationForestModel.State} holds in the same encoding) the scores agree within {@code 1e-12} (tested,
  * tools/iforest_reference.py), not bit for bit: numpy's {@code log} is not correctly rounded on every CPU (on
  * AVX-512 ones {@code np.log(9.0)} is one unit in the last place below {@link StrictMath#log}'s), so about half the
- * scores differ in their last bit, and rows whose scikit-learn scores tie exactly at a contamination threshold may
- * be flagged here and not there. The random numbers are this library's, so a forest is not scikit-learn's forest for
- * any {@code random_state}; their scores agree in distribution (the ROC AUC on labelled data, averaged over 20
- * seeds, is tested against scikit-learn's averaged over 20 random states). Two deliberate differences: scikit-learn
+ * scores differ in their last bit, and rows whose scores lie at a threshold within that bit (tied scores at a
+ * contamination threshold; identical rows at 0.5, below) may be flagged by one and not the other. The random
+ * numbers are this library's, so a forest is not scikit-learn's forest for any {@code random_state}; their scores
+ * agree in distribution (the ROC AUC on labelled data, averaged over 20 seeds, is tested against scikit-learn's
+ * averaged over 20 random states). Two deliberate differences: scikit-learn
  * converts the data to {@code float32} and compares {@code float32} values with the thresholds, here the values are
  * compared in {@code double} (they agree on data representable in {@code float32}); and scikit-learn treats a feature
  * as constant on a node when its range is at most {@code 1e-7} (an absolute tolerance, which never splits data of
@@ -59,10 +60,12 @@ import java.util.OptionalDouble;
  * rows identical: every tree is one leaf of {@code sampleSize} rows and every score is the same,
  * {@code 2^(-(c + ... + c) / (trees c))} for {@code c = c(sampleSize)}, which is 0.5 up to the rounding of that sum
  * (exactly 0.5 for two rows), so with the automatic threshold such rows are not outliers unless that rounding lands
- * above 0.5 (as in scikit-learn). One row: the sample size is 1, {@code c(1) = 0}, the division by
- * {@code trees c(1) = 0} is skipped and every score is {@code 2^-1 = 0.5}, as scikit-learn's (its comment says it
- * sets the score to 1, but the exponent it leaves is {@code -1}), so nothing is an outlier. Duplicate rows end in
- * the same leaf; a leaf of {@code m} duplicates adds {@code c(m)} to their path length. Values are finite ({@link Dataset} refuses others); a point to score must be finite too.
+ * above 0.5, as in scikit-learn, whose rounding can differ (30 identical rows, 25 trees: 0.5000000000000002 there
+ * on an AVX-512 CPU, every row an outlier; 0.49999999999999994 here). One row: the sample size is 1,
+ * {@code c(1) = 0}, the division by {@code trees c(1) = 0} is skipped and every score is {@code 2^-1 = 0.5}, as
+ * scikit-learn's (its comment says it sets the score to 1, but the exponent it leaves is {@code -1}), so nothing is
+ * an outlier. Duplicate rows end in the same leaf; a leaf of {@code m} duplicates adds {@code c(m)} to their path
+ * length. Values are finite ({@link Dataset} refuses others); a point to score must be finite too.
  *
  * <p><b>Cost.</b> Growing: {@code O(trees sampleSize log sampleSize)} time, independent of {@code n} (a subsample is
  * drawn in {@code O(sampleSize)}); the trees hold at most {@code 2 sampleSize - 1} nodes each, 52 bytes a node (24 in

@@ -10,9 +10,10 @@ import io.github.clusterkit.internal.Rng;
  * constant on the node's rows (scikit-learn's rejection loop: draw among the features not yet known to be constant,
  * and when the drawn one is constant here, remember it for the node's subtree and draw again), and the threshold
  * {@code min + (max - min) u} with {@code u} uniform in {@code [0, 1)} ({@code min (1 - u) + max u} where
- * {@code max - min} overflows), replaced by {@code min} if it rounds to {@code max} or above; rows with a value {@code <= threshold} go left, so both sides are never empty. A feature counts as
- * constant when {@code max > min} fails (scikit-learn's test is {@code max <= min + 1e-7}, see the public class).
- * Reuses its buffers from tree to tree: one grower per thread. Not API.
+ * {@code max - min} overflows), replaced by {@code min} if it rounds to {@code max} or above; rows with a value
+ * {@code <= threshold} go left, so both sides are never empty. A feature counts as constant when {@code max > min}
+ * fails (scikit-learn's test is {@code max <= min + 1e-7}, see the public class). Reuses its buffers from tree to
+ * tree: one grower per thread. Not API.
  */
 final class TreeGrower {
 
