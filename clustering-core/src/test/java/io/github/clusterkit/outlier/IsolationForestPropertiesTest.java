@@ -153,7 +153,8 @@ class IsolationForestPropertiesTest {
     for (int t = 0; t < trees; t++) {
       sum += ((0 + 1.0) + c) - 1.0;
     }
-    double want = psi == 1 ? 1.0 : StrictMath.pow(2.0, -(sum / (trees * c)));
+    // one row: scikit-learn 1.2.1 skips the division by trees * c(1) = 0 and scores 2 ** -1 (IsolationForestApiTest)
+    double want = psi == 1 ? 0.5 : StrictMath.pow(2.0, -(sum / (trees * c)));
     for (double s : m.scores()) {
       assertEquals(want, s, 0.0);
     }
