@@ -28,8 +28,8 @@ import java.util.List;
  * loading: children out of range or before their parent (so cycles), nodes with two parents or none, non-finite
  * thresholds, features out of range, sizes that do not add up, trees deeper than the sample size allows, scores
  * outside {@code (0, 1]}, a threshold other than the one the scores give, are refused with the tree and node. About
- * 40 bytes per node (a forest of 100 trees of 256 rows, about 10^4 nodes in all: some 400 KB) and 20 per training
- * score.
+ * 30 bytes per node (a forest of 100 trees of 256 rows, about 1.4 * 10^4 nodes in all: some 400 KB) and 20 per
+ * training score.
  */
 final class IsolationForestCodec implements ModelCodec<IsolationForestModel> {
 
