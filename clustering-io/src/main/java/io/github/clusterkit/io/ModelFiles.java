@@ -517,7 +517,8 @@ public final class ModelFiles {
     if (!type.isAssignableFrom(codec.type())) {
       // The file is valid: the type asked for is what is wrong, so the message is about it, not "invalid model file".
       String as = codec.type().getSimpleName()
-          + (io.github.clusterkit.ClusterModel.class.isAssignableFrom(codec.type()) ? " or ClusterModel" : "");
+          + (io.github.clusterkit.ClusterModel.class.isAssignableFrom(codec.type()) ? " or ClusterModel" : "")
+          + (io.github.clusterkit.outlier.OutlierModel.class.isAssignableFrom(codec.type()) ? " or OutlierModel" : "");
       throw new IllegalArgumentException("type must be the class of the model in the file: the file holds a " + kind
           + " (" + codec.type().getSimpleName() + "), not a " + type.getSimpleName() + "; load it as " + as);
     }

@@ -15,6 +15,7 @@ import io.github.clusterkit.internal.Rng;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.outlier.LocalOutlierFactor;
 import io.github.clusterkit.outlier.LofModel;
+import io.github.clusterkit.outlier.OutlierModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,8 +120,11 @@ class ModelFilesLofTest {
     // not a clustering: refused as one, with the class to load it as
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ModelFiles.load(a, ClusterModel.class));
-    assertTrue(e.getMessage().contains("holds a lof (LofModel), not a ClusterModel; load it as LofModel"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("holds a lof (LofModel), not a ClusterModel; load it as LofModel or"
+        + " OutlierModel"), e.getMessage());
+    // either detector loads through the interface both implement
+    OutlierModel any = ModelFiles.load(a, OutlierModel.class);
+    assertArrayEquals(line().scores(), any.scores(), 0.0);
   }
 
   // ---- rejection -------------------------------------------------------------------------------------
