@@ -519,11 +519,17 @@ public final class ModelFiles {
       String as = codec.type().getSimpleName()
           + (io.github.clusterkit.ClusterModel.class.isAssignableFrom(codec.type()) ? " or ClusterModel" : "")
           + (io.github.clusterkit.outlier.OutlierModel.class.isAssignableFrom(codec.type()) ? " or OutlierModel" : "");
-      throw new IllegalArgumentException("type must be the class of the model in the file: the file holds a " + kind
-          + " (" + codec.type().getSimpleName() + "), not a " + type.getSimpleName() + "; load it as " + as);
+      throw new IllegalArgumentException("type must be the class of the model in the file: the file holds "
+          + article(kind) + " (" + codec.type().getSimpleName() + "), not " + article(type.getSimpleName())
+          + "; load it as " + as);
     }
     Object model = codec.read(doc.object("parameters"), doc.object("state"));
     return type.cast(model);
+  }
+
+  /** "a kmeans", "an isolationForest", "an OutlierModel": the word with its indefinite article. */
+  private static String article(String word) {
+    return ("aeiouAEIOU".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
   }
 
   private static String abbreviate(String s) {

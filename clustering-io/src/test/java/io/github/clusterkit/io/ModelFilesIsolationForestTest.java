@@ -9,12 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.clusterkit.ClusterModel;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Generators;
 import io.github.clusterkit.internal.FittedColumns;
 import io.github.clusterkit.internal.Rng;
+import io.github.clusterkit.kmeans.KMeans;
 import io.github.clusterkit.outlier.IsolationForest;
 import io.github.clusterkit.outlier.IsolationForestModel;
+import io.github.clusterkit.outlier.LofModel;
+import io.github.clusterkit.outlier.OutlierModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +131,29 @@ class ModelFilesIsolationForestTest {
     Path b = dir.resolve("b.json");
     ModelFiles.save(m, b);
     assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+  }
+
+  @Test
+  void loadsAsAnOutlierModelAndAWrongTypeIsNamedWithItsArticle(@TempDir Path dir) throws IOException {
+    Path a = dir.resolve("a.json");
+    ModelFiles.save(hand(), a);
+    OutlierModel detector = ModelFiles.load(a, OutlierModel.class);
+    assertEquals(hand().state(), ((IsolationForestModel) detector).state());
+    // "an isolationForest", "an OutlierModel", and the interface offered beside the class (a user trial read
+    // "holds a isolationForest ... load it as IsolationForestModel", not knowing OutlierModel would do)
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelFiles.load(a, ClusterModel.class));
+    assertEquals("type must be the class of the model in the file: the file holds an isolationForest"
+        + " (IsolationForestModel), not a ClusterModel; load it as IsolationForestModel or OutlierModel",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(a, LofModel.class));
+    assertEquals("type must be the class of the model in the file: the file holds an isolationForest"
+        + " (IsolationForestModel), not a LofModel; load it as IsolationForestModel or OutlierModel", e.getMessage());
+    Path k = dir.resolve("k.json");
+    ModelFiles.save(KMeans.k(2).seed(1).fit(Dataset.of(new double[][] {{0}, {1}, {10}, {11}})), k);
+    e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(k, OutlierModel.class));
+    assertEquals("type must be the class of the model in the file: the file holds a kmeans (KMeansModel), not an"
+        + " OutlierModel; load it as KMeansModel or ClusterModel", e.getMessage());
   }
 
   // ---- rejection -------------------------------------------------------------------------------------
