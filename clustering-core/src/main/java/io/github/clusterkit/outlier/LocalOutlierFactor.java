@@ -54,7 +54,7 @@ import java.util.OptionalDouble;
  * the ones its tree meets first. The k-distances do not depend on the choice, the densities and scores can: on data
  * with ties they may differ from scikit-learn's, and equal the definition with this rule (tested against a
  * brute-force oracle). On Mall Customers' annual income and spending score (integers) the k-distances are
- * scikit-learn's, while 57 of the 200 scores at {@code k = 20} are its bit for bit and the others differ by up to 1.4%
+ * scikit-learn's, while 57 of the 200 scores at {@code k = 20} are its bit for bit and the others differ by up to 1.34%
  * (the same nine rows above 1.5); at {@code k = 5}, 144 of 200, the others by up to 18%.
  *
  * <p><b>Outliers.</b> With the default contamination ({@link #contaminationAuto()}, scikit-learn's

@@ -42,6 +42,7 @@ class LofReferenceTest {
         // here no tie choice moves a row across LOF 1.5: the same nine outliers as scikit-learn's fit_predict
         assertArrayEquals(c.outliers, m.outliers());
         // the README's figures: 57 of 200 scores equal scikit-learn's bit for bit, the others within 1.4%
+        // (1.34%: the Javadoc of LocalOutlierFactor says "by up to 1.34%", which 1.345% would make false)
         double[] ours = m.scores();
         int equal = 0;
         double worst = 0;
@@ -50,7 +51,7 @@ class LofReferenceTest {
           worst = Math.max(worst, Math.abs(ours[i] - c.scores[i]) / c.scores[i]);
         }
         assertEquals(57, equal);
-        assertTrue(worst > 0.013 && worst < 0.014, "largest relative difference " + worst);
+        assertTrue(worst > 0.0134 && worst < 0.01345, "largest relative difference " + worst);
       }
       return;
     }
