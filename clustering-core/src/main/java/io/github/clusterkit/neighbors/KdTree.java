@@ -1,6 +1,7 @@
 package io.github.clusterkit.neighbors;
 
 import io.github.clusterkit.data.Dataset;
+import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.KdSplit;
 import io.github.clusterkit.internal.Scale;
@@ -671,7 +672,7 @@ public final class KdTree implements NeighborIndex {
           b = q[qo + kind] < splitValue[b] ? 2 * b + 1 : 2 * b + 2;
           continue;
         }
-        size = scanKnn(range[2 * b], range[2 * b + 1], kind == POINT_LEAF, q, qo, k, hi, hd, size);
+        size = scanKnn(range[2 * b], range[2 * b + 1], kind == POINT_LEAF, q, qo, k, hi, hd, 0, size);
       }
       // climb: after the nearer child, visit its sibling; after the farther one, go up
       while (b > 0) {
@@ -693,14 +694,18 @@ public final class KdTree implements NeighborIndex {
       hd[0] = hd[last];
       hi[last] = ti;
       hd[last] = td;
-      siftDown(hi, hd, 0, last);
+      siftDown(hi, hd, 0, 0, last);
     }
     out.setSize(size);
     return size;
   }
 
+  /**
+   * Scans positions {@code [lo, hi)} into the bounded max-heap of {@code size} entries at {@code hi_[h ..]},
+   * {@code hd[h ..]} (capacity {@code k}); returns the new size.
+   */
   private int scanKnn(int lo, int hi, boolean identical, double[] q, int qo, int k, int[] hi_,
-      double[] hd, int size) {
+      double[] hd, int h, int size) {
     double[] xs = this.xs;
     int[] perm = this.perm;
     int d = this.d;
@@ -730,19 +735,19 @@ public final class KdTree implements NeighborIndex {
         int c = size++;
         while (c > 0) {
           int par = (c - 1) >> 1;
-          if (hd[par] > s || (hd[par] == s && hi_[par] > id)) {
+          if (hd[h + par] > s || (hd[h + par] == s && hi_[h + par] > id)) {
             break;
           }
-          hi_[c] = hi_[par];
-          hd[c] = hd[par];
+          hi_[h + c] = hi_[h + par];
+          hd[h + c] = hd[h + par];
           c = par;
         }
-        hi_[c] = id;
-        hd[c] = s;
-      } else if (s < hd[0] || (s == hd[0] && id < hi_[0])) {
-        hi_[0] = id;
-        hd[0] = s;
-        siftDown(hi_, hd, 0, size);
+        hi_[h + c] = id;
+        hd[h + c] = s;
+      } else if (s < hd[h] || (s == hd[h] && id < hi_[h])) {
+        hi_[h] = id;
+        hd[h] = s;
+        siftDown(hi_, hd, h, 0, size);
       } else if (identical) {
         // same distance and larger row index for every remaining point: none can enter
         break;
@@ -751,10 +756,13 @@ public final class KdTree implements NeighborIndex {
     return size;
   }
 
-  /** Restores the max-heap order by (distance, index) below position {@code c} in a heap of {@code size}. */
-  private static void siftDown(int[] hi, double[] hd, int c, int size) {
-    int id = hi[c];
-    double s = hd[c];
+  /**
+   * Restores the max-heap order by (distance, index) below position {@code c} in the heap of {@code size} entries
+   * at offset {@code h}.
+   */
+  private static void siftDown(int[] hi, double[] hd, int h, int c, int size) {
+    int id = hi[h + c];
+    double s = hd[h + c];
     while (true) {
       int l = 2 * c + 1;
       if (l >= size) {
@@ -762,18 +770,269 @@ public final class KdTree implements NeighborIndex {
       }
       int r = l + 1;
       int big = l;
-      if (r < size && (hd[r] > hd[l] || (hd[r] == hd[l] && hi[r] > hi[l]))) {
+      if (r < size && (hd[h + r] > hd[h + l] || (hd[h + r] == hd[h + l] && hi[h + r] > hi[h + l]))) {
         big = r;
       }
-      if (hd[big] < s || (hd[big] == s && hi[big] < id)) {
+      if (hd[h + big] < s || (hd[h + big] == s && hi[h + big] < id)) {
         break;
       }
-      hi[c] = hi[big];
-      hd[c] = hd[big];
+      hi[h + c] = hi[h + big];
+      hd[h + c] = hd[h + big];
       c = big;
     }
-    hi[c] = id;
-    hd[c] = s;
+    hi[h + c] = id;
+    hd[h + c] = s;
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // k nearest neighbours of every indexed row
+
+  /** Receives the k nearest neighbours of one indexed row from {@link #knnOfRows}. */
+  @FunctionalInterface
+  public interface RowNeighbors {
+    /**
+     * @param row the indexed row
+     * @param neighbors its k nearest rows, nearest first, exactly as {@link KdTree#knn(int, int, Neighbors)} lists
+     *     them; a buffer of the calling thread, reused for its next row once this call returns
+     */
+    void accept(int row, Neighbors neighbors);
+  }
+
+  /** Leaves per chunk of {@link #knnOfRows}: fixed, so the chunks do not depend on the thread count. */
+  private static final int LEAF_CHUNK = 32;
+
+  /**
+   * The {@code k} nearest neighbours of every indexed row, the row itself included: for each row {@code i},
+   * {@code consumer} receives exactly what {@link #knn(int, int, Neighbors) knn(i, k, out)} leaves in {@code out}
+   * (the same rows in the same order, ties by smaller row index, the same distances bit for bit), but faster than
+   * {@code n} such queries. The rows of one leaf share one walk of the tree: a subtree is skipped when the gap
+   * between its box and the leaf's box is beyond the k-th candidate of every row of the leaf, and each row still
+   * skips a visited leaf by its own bound before its points are measured, so no row measures a point that its own
+   * query would have pruned at that leaf. A leaf of identical rows is answered by one query. Work runs in fixed
+   * chunks of leaves on up to {@code parallelism} threads (one {@link ChunkRunner}); the answers do not depend
+   * on the thread count, but the order of the calls does: {@code consumer} is called once per row, from any of
+   * those threads, concurrently for different rows, and must write only that row's outputs. Memory: besides
+   * one {@link Neighbors} buffer per thread, {@code 2 k} values per row of one leaf per thread.
+   *
+   * @param k neighbours per row, in {@code [1, size()]}
+   * @param parallelism threads, {@code >= 1}
+   * @param consumer receives every row's neighbours
+   * @throws IllegalArgumentException if {@code k} is out of range, {@code parallelism < 1} or {@code consumer} is
+   *     null
+   */
+  public void knnOfRows(int k, int parallelism, RowNeighbors consumer) {
+    QueryChecks.k(k, n);
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+    }
+    if (consumer == null) {
+      throw new IllegalArgumentException("consumer must not be null");
+    }
+    int[] leaves = leaves();
+    int chunks = ChunkRunner.chunks(leaves.length, LEAF_CHUNK);
+    try (ChunkRunner runner = new ChunkRunner(parallelism)) {
+      LeafBlock[] blocks = new LeafBlock[runner.parallelism()];
+      runner.run(chunks, (c, w) -> {
+        LeafBlock blk = blocks[w];
+        if (blk == null) {
+          blk = new LeafBlock(k, d);
+          blocks[w] = blk;
+        }
+        int end = Math.min(leaves.length, (c + 1) * LEAF_CHUNK);
+        for (int t = c * LEAF_CHUNK; t < end; t++) {
+          leafKnn(leaves[t], k, blk, consumer);
+        }
+      });
+    }
+  }
+
+  /** The live leaves in position order. */
+  private int[] leaves() {
+    int count = 0;
+    for (int kind : split) {
+      count += kind == LEAF || kind == POINT_LEAF ? 1 : 0;
+    }
+    int[] out = new int[count];
+    int t = 0;
+    int b = 0;
+    while (b >= 0) {
+      if (split[b] >= 0) {
+        b = 2 * b + 1;
+      } else {
+        out[t++] = b;
+        b = next(b);
+      }
+    }
+    return out;
+  }
+
+  /** One thread's scratch for {@link #knnOfRows}: the rows of one leaf, their heaps and bounds. */
+  private static final class LeafBlock {
+    final int k;
+    final Neighbors buf;
+    /** The leaf's box centre, by dimension: decides which child the walk visits first. */
+    final double[] centre;
+    double[] q = new double[0];
+    int[] rows = new int[0];
+    int[] heapIdx = new int[0];
+    double[] heapRed = new double[0];
+    int[] sizes = new int[0];
+
+    LeafBlock(int k, int d) {
+      this.k = k;
+      this.buf = new Neighbors(k);
+      this.centre = new double[d];
+    }
+
+    void ensure(int m, int d) {
+      if (rows.length < m) {
+        q = new double[m * d];
+        rows = new int[m];
+        heapIdx = new int[m * k];
+        heapRed = new double[m * k];
+        sizes = new int[m];
+      }
+    }
+  }
+
+  private void leafKnn(int leaf, int k, LeafBlock blk, RowNeighbors consumer) {
+    int lo = range[2 * leaf];
+    int hi = range[2 * leaf + 1];
+    Neighbors buf = blk.buf;
+    if (split[leaf] == POINT_LEAF) {
+      // identical rows (at most the sign of a zero differs, which changes no distance): one query answers them all
+      int m = hi - lo;
+      blk.ensure(1, d);
+      knn(x, perm[lo] * d, k, buf);
+      System.arraycopy(buf.rawIndices(), 0, blk.heapIdx, 0, k);
+      System.arraycopy(buf.rawReduced(), 0, blk.heapRed, 0, k);
+      for (int t = 0; t < m; t++) {
+        deliver(perm[lo + t], blk.heapIdx, blk.heapRed, 0, k, buf, consumer);
+      }
+      return;
+    }
+    int m = hi - lo;
+    int d = this.d;
+    blk.ensure(m, d);
+    double[] q = blk.q;
+    int[] rows = blk.rows;
+    int[] hIdx = blk.heapIdx;
+    double[] hRed = blk.heapRed;
+    int[] sizes = blk.sizes;
+    for (int r = 0; r < m; r++) {
+      int row = perm[lo + r];
+      rows[r] = row;
+      System.arraycopy(x, row * d, q, r * d, d);
+      sizes[r] = 0;
+    }
+    double[] centre = blk.centre;
+    int lb = leaf * 2 * d;
+    for (int j = 0; j < d; j++) {
+      centre[j] = 0.5 * box[lb + 2 * j] + 0.5 * box[lb + 2 * j + 1];
+    }
+    // the walk's bound: the largest k-th candidate of the leaf's rows (+inf while a heap is not full), and the
+    // largest k-th row index among the rows whose k-th candidate lies at that distance: a subtree exactly that far
+    // is skipped only when its rows all come after the k-th candidate of each of those rows
+    double bound = Double.POSITIVE_INFINITY;
+    int boundRow = Integer.MAX_VALUE;
+    int b = 0;
+    descend:
+    while (true) {
+      double lower;
+      if (bound == Double.POSITIVE_INFINITY || (lower = boxGap(b, leaf)) < bound
+          || (lower == bound && minRow[b] < boundRow)) {
+        int kind = split[b];
+        if (kind >= 0) {
+          b = centre[kind] < splitValue[b] ? 2 * b + 1 : 2 * b + 2;
+          continue;
+        }
+        int blo = range[2 * b];
+        int bhi = range[2 * b + 1];
+        boolean identical = kind == POINT_LEAF;
+        double nb = Double.NEGATIVE_INFINITY;
+        int nbRow = Integer.MAX_VALUE;
+        for (int r = 0, h = 0; r < m; r++, h += k) {
+          int size = sizes[r];
+          double own;
+          if (size < k || (own = minDist(b, q, r * d)) < hRed[h] || (own == hRed[h] && minRow[b] < hIdx[h])) {
+            size = scanKnn(blo, bhi, identical, q, r * d, k, hIdx, hRed, h, size);
+            sizes[r] = size;
+          }
+          double top = size < k ? Double.POSITIVE_INFINITY : hRed[h];
+          if (top > nb) {
+            nb = top;
+            nbRow = size < k ? Integer.MAX_VALUE : hIdx[h];
+          } else if (top == nb && size == k) {
+            nbRow = Math.max(nbRow, hIdx[h]);
+          }
+        }
+        bound = nb;
+        boundRow = nbRow;
+      }
+      while (b > 0) {
+        int p = (b - 1) >> 1;
+        int near = centre[split[p]] < splitValue[p] ? 2 * p + 1 : 2 * p + 2;
+        if (b == near) {
+          b = (b & 1) == 1 ? b + 1 : b - 1;
+          continue descend;
+        }
+        b = p;
+      }
+      break;
+    }
+    for (int r = 0, h = 0; r < m; r++, h += k) {
+      for (int last = k - 1; last > 0; last--) {
+        int ti = hIdx[h];
+        double td = hRed[h];
+        hIdx[h] = hIdx[h + last];
+        hRed[h] = hRed[h + last];
+        hIdx[h + last] = ti;
+        hRed[h + last] = td;
+        siftDown(hIdx, hRed, h, 0, last);
+      }
+      deliver(rows[r], hIdx, hRed, h, k, buf, consumer);
+    }
+  }
+
+  /**
+   * A lower bound of {@link #minDist minDist(b, q)} for every point {@code q} in the box of {@code leaf}, bit for bit
+   * in floating point: per dimension the gap between the two boxes ({@code fl(lo_b - hi_leaf)} is at most
+   * {@code fl(lo_b - q_j)} for {@code q_j <= hi_leaf}, rounding being monotone), accumulated in the same order.
+   */
+  private double boxGap(int b, int leaf) {
+    int bo = b * 2 * d;
+    int lo = leaf * 2 * d;
+    double s = 0;
+    if (euclidean) {
+      for (int j = 0; j < d; j++) {
+        double blo = box[bo + 2 * j];
+        double bhi = box[bo + 2 * j + 1];
+        double llo = box[lo + 2 * j];
+        double lhi = box[lo + 2 * j + 1];
+        double g = lhi < blo ? blo - lhi : (llo > bhi ? llo - bhi : 0);
+        s += g * g;
+      }
+    } else {
+      Metric mt = metric;
+      for (int j = 0; j < d; j++) {
+        double blo = box[bo + 2 * j];
+        double bhi = box[bo + 2 * j + 1];
+        double llo = box[lo + 2 * j];
+        double lhi = box[lo + 2 * j + 1];
+        double g = lhi < blo ? blo - lhi : (llo > bhi ? llo - bhi : 0);
+        s = mt.accumulate(s, g);
+      }
+    }
+    return s;
+  }
+
+  /** Hands one row's sorted neighbours ({@code k} at offset {@code h}) to the consumer in the thread's buffer. */
+  private void deliver(int row, int[] idx, double[] red, int h, int k, Neighbors buf, RowNeighbors consumer) {
+    buf.reset(metric, scale);
+    System.arraycopy(idx, h, buf.rawIndices(), 0, k);
+    System.arraycopy(red, h, buf.rawReduced(), 0, k);
+    buf.setSize(k);
+    consumer.accept(row, buf);
   }
 
   /** A summary: the number of points, their dimension, the metric and the leaf size. */

@@ -2,6 +2,7 @@ package io.github.clusterkit.outlier.internal;
 
 import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.internal.PairwiseSum;
+import io.github.clusterkit.neighbors.KdTree;
 import io.github.clusterkit.neighbors.NeighborIndex;
 import io.github.clusterkit.neighbors.Neighbors;
 import java.util.Arrays;
@@ -67,36 +68,27 @@ public final class LofKernel {
     double[] lrd = new double[n];
     double[] lof = new double[n];
     int chunks = ChunkRunner.chunks(n, CHUNK);
+    if (index instanceof KdTree) {
+      // every row's k + 1 nearest at once: the rows of a leaf share one walk of the tree (the same lists)
+      ((KdTree) index).knnOfRows(k + 1, parallelism, (i, buf) -> keep(i, buf, k, nb, dist, kdist));
+    }
     try (ChunkRunner runner = new ChunkRunner(parallelism)) {
-      Neighbors[] bufs = new Neighbors[runner.parallelism()];
       double[][] scratch = new double[runner.parallelism()][];
-      runner.run(chunks, (c, w) -> {
-        Neighbors buf = bufs[w];
-        if (buf == null) {
-          buf = new Neighbors(k + 1);
-          bufs[w] = buf;
-        }
-        int end = (int) Math.min(n, (c + 1L) * CHUNK);
-        for (int i = c * CHUNK; i < end; i++) {
-          index.knn(i, k + 1, buf);
-          int skip = 0; // scikit-learn drops the row itself, or the first neighbour when the row is not listed
-          for (int t = 0; t <= k; t++) {
-            if (buf.index(t) == i) {
-              skip = t;
-              break;
-            }
+      if (!(index instanceof KdTree)) {
+        Neighbors[] bufs = new Neighbors[runner.parallelism()];
+        runner.run(chunks, (c, w) -> {
+          Neighbors buf = bufs[w];
+          if (buf == null) {
+            buf = new Neighbors(k + 1);
+            bufs[w] = buf;
           }
-          int o = i * k;
-          for (int t = 0; t <= k; t++) {
-            if (t != skip) {
-              nb[o] = buf.index(t);
-              dist[o] = buf.distance(t);
-              o++;
-            }
+          int end = (int) Math.min(n, (c + 1L) * CHUNK);
+          for (int i = c * CHUNK; i < end; i++) {
+            index.knn(i, k + 1, buf);
+            keep(i, buf, k, nb, dist, kdist);
           }
-          kdist[i] = dist[i * k + k - 1];
-        }
-      });
+        });
+      }
       runner.run(chunks, (c, w) -> {
         double[] tmp = scratch(scratch, w, k);
         int end = (int) Math.min(n, (c + 1L) * CHUNK);
@@ -122,6 +114,29 @@ public final class LofKernel {
       });
     }
     return new Fit(nb, dist, kdist, lrd, lof);
+  }
+
+  /**
+   * Keeps row {@code i}'s {@code k} neighbours of its {@code k + 1} nearest: scikit-learn drops the row itself, or
+   * the first neighbour when the row is not listed.
+   */
+  private static void keep(int i, Neighbors buf, int k, int[] nb, double[] dist, double[] kdist) {
+    int skip = 0;
+    for (int t = 0; t <= k; t++) {
+      if (buf.index(t) == i) {
+        skip = t;
+        break;
+      }
+    }
+    int o = i * k;
+    for (int t = 0; t <= k; t++) {
+      if (t != skip) {
+        nb[o] = buf.index(t);
+        dist[o] = buf.distance(t);
+        o++;
+      }
+    }
+    kdist[i] = dist[i * k + k - 1];
   }
 
   private static double[] scratch(double[][] scratch, int w, int k) {
