@@ -4,6 +4,7 @@ import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.dbscan.internal.DistinctRows;
 import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.internal.DataAccess;
+import io.github.clusterkit.neighbors.KdTree;
 import io.github.clusterkit.neighbors.Metric;
 import io.github.clusterkit.neighbors.NeighborIndex;
 import io.github.clusterkit.neighbors.Neighbors;
@@ -120,6 +121,29 @@ public final class KDistance {
     int groups = DistinctRows.count(group);
     int[] first = DistinctRows.firstRows(group, groups);
     double[] groupDist = new double[groups];
+    if (groups == n && index instanceof KdTree) {
+      // no copies: every row's query at once, the rows of a leaf sharing one walk of the tree (the same lists)
+      ((KdTree) index).knnOfRows(k, parallelism, (row, nb) -> {
+        int g = group[row];
+        if (first[g] == row) {
+          groupDist[g] = nb.distance(k - 1);
+        }
+      });
+    } else {
+      queryGroups(index, k, first, groupDist, parallelism);
+    }
+    double[] sorted = new double[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = groupDist[group[i]];
+    }
+    Arrays.sort(sorted);
+    int at = knee(sorted);
+    return new KDistance(k, metric, sorted, at, coreRadius(index, first, groupDist, sorted[at], k));
+  }
+
+  /** One k-nearest-neighbour query per group of copies, of its first row, in fixed chunks of groups. */
+  private static void queryGroups(NeighborIndex index, int k, int[] first, double[] groupDist, int parallelism) {
+    int groups = first.length;
     // chunks fixed by the number of groups alone; each writes only its own groups' distances
     int chunks = (int) ((groups + (long) QUERY_CHUNK - 1) / QUERY_CHUNK); // long: groups may be near 2^31
     // one per worker slot, each used by one thread at a time; a pass of c chunks uses slots below min(parallelism, c)
@@ -138,13 +162,6 @@ public final class KDistance {
         }
       });
     }
-    double[] sorted = new double[n];
-    for (int i = 0; i < n; i++) {
-      sorted[i] = groupDist[group[i]];
-    }
-    Arrays.sort(sorted);
-    int at = knee(sorted);
-    return new KDistance(k, metric, sorted, at, coreRadius(index, first, groupDist, sorted[at], k));
   }
 
   /**
