@@ -37,6 +37,10 @@ import java.util.Arrays;
  * comment in {@code boxBounds}). A radius query adds a subtree that lies entirely inside the radius without
  * computing distances; {@link Neighbors} computes them on first access.
  *
+ * <p><b>Every row's neighbours.</b> {@link #knnOfRows} answers the k-nearest-neighbour query of every indexed row
+ * (what the Local Outlier Factor and the k-distance plot need) with exactly the lists of {@code n} single queries, in
+ * less time: the rows of one leaf share one walk of the tree (1.2 to 2 times faster at {@code k = 21}).
+ *
  * <p><b>Edge cases.</b> {@code n = 1}, {@code d = 1}, duplicates, constant columns and collinear data are
  * all supported. Argument errors are reported as documented by {@link NeighborIndex}. Data whose largest
  * magnitude is above {@code 2^201} or below {@code 2^-200} (squared distances of {@code 1e200} overflow, of
@@ -54,7 +58,8 @@ import java.util.Arrays;
  *
  * <p><b>Thread-safety.</b> Immutable after {@link #build}: any number of threads may query one tree
  * concurrently, each with its own {@link Neighbors} buffer. A query allocates nothing beyond growing that
- * buffer (and, on a scaled tree, a copy of the query point).
+ * buffer (and, on a scaled tree, a copy of the query point). {@link #knnOfRows} may be called concurrently too; it
+ * runs on up to its {@code parallelism} threads and allocates per-thread scratch for one leaf's rows.
  */
 public final class KdTree implements NeighborIndex {
 
