@@ -5,6 +5,7 @@ import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
 import io.github.clusterkit.internal.ModelPoints;
 import io.github.clusterkit.outlier.internal.Forest;
+import io.github.clusterkit.outlier.internal.LofKernel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -64,29 +65,7 @@ public final class IsolationForestModel implements OutlierModel {
     if (contamination == 0) {
       return 0.5;
     }
-    int n = scores.length;
-    double[] a = new double[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = -scores[i];
-    }
-    Arrays.sort(a);
-    double q = (100.0 * contamination) / 100.0;
-    double virtual = (n - 1) * q;
-    int prev;
-    int next;
-    if (virtual >= n - 1) {
-      prev = n - 1;
-      next = n - 1;
-    } else {
-      prev = (int) Math.floor(virtual);
-      next = prev + 1;
-    }
-    double gamma = virtual - prev;
-    double lo = a[prev];
-    double hi = a[next];
-    double diff = hi - lo;
-    double offset = gamma >= 0.5 ? hi - diff * (1 - gamma) : lo + diff * gamma;
-    return -offset;
+    return LofKernel.contaminationThreshold(scores, contamination);
   }
 
   /**
