@@ -64,10 +64,12 @@ import java.util.Properties;
  * tree), {@code "lof"} ({@link io.github.clusterkit.outlier.LofModel}: Local Outlier Factor, its training rows and
  * their scores), {@code "isolationForest"} ({@link io.github.clusterkit.outlier.IsolationForestModel}: its trees in
  * scikit-learn's encoding, the threshold and the training scores; neither outlier model is a
- * {@link io.github.clusterkit.ClusterModel}, so neither is the model of a {@code "clusterPipeline"}) and
- * {@code "clusterPipeline"}
+ * {@link io.github.clusterkit.ClusterModel}, so neither is the model of a {@code "clusterPipeline"}; either is the
+ * detector of an {@code "outlierPipeline"}), {@code "clusterPipeline"}
  * ({@link io.github.clusterkit.ClusterPipelineModel}: a pipeline and the clustering fitted on its output in one
- * document, each written as its own kind would write it, so the two are saved, checked and loaded together). A
+ * document, each written as its own kind would write it, so the two are saved, checked and loaded together) and
+ * {@code "outlierPipeline"} ({@link io.github.clusterkit.OutlierPipelineModel}: a pipeline and the {@code "lof"} or
+ * {@code "isolationForest"} detector fitted on its output, in one document in the same way). A
  * model's {@code state} is its {@code State} value (for example {@link io.github.clusterkit.kmeans.KMeansModel.State})
  * written field by field, flat row-major arrays as arrays of rows, and it is read back through the model's
  * validating {@code fromState}: the checks listed there (label ranges, finiteness, shapes, weights summing to 1,
@@ -103,7 +105,8 @@ import java.util.Properties;
  * {@code "clusterPipeline"} kind was added to version 1 in the same way (an earlier library refuses it as an unknown
  * kind), and so was the {@code "hdbscan"} kind, on its own and as the model of a {@code "clusterPipeline"} (where an
  * earlier library refuses it as a model kind it does not know), and the {@code "kmedoids"},
- * {@code "bisectingKMeans"}, {@code "birch"}, {@code "lof"} and {@code "isolationForest"} kinds likewise; and so were
+ * {@code "bisectingKMeans"}, {@code "birch"}, {@code "lof"}, {@code "isolationForest"} and {@code "outlierPipeline"}
+ * kinds likewise; and so were
  * the options of the preprocessing steps (scikit-learn's {@code with_mean}, {@code with_std}, {@code clip},
  * {@code unit_variance}, {@code drop} and {@code add_indicator}; see the pipeline kind's format), each written only
  * when it is not the default. A change that would make old files mean something else, or that old files could not
@@ -146,6 +149,7 @@ public final class ModelFiles {
     register(new LofCodec());
     register(new IsolationForestCodec());
     register(new ClusterPipelineCodec());
+    register(new OutlierPipelineCodec());
   }
 
   private ModelFiles() {}
@@ -321,7 +325,7 @@ public final class ModelFiles {
    * @param file the model file
    * @param type the expected model class, e.g. {@code PipelineModel.class}, or a type it implements:
    *     {@code ClusterModel.class} loads whichever clustering (K-Means, mixture, DBSCAN, HDBSCAN, K-Medoids) the file
-   *     holds
+   *     holds, {@code OutlierModel.class} whichever outlier detector (LOF, isolation forest)
    * @return the model, equal in state to the one saved
    * @throws IOException if reading fails
    * @throws IllegalArgumentException if the file is larger than {@link #MAX_FILE_BYTES}, is not a valid

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.clusterkit.ClusterModel;
 import io.github.clusterkit.ClusterPipelineModel;
+import io.github.clusterkit.OutlierPipelineModel;
 import io.github.clusterkit.data.ColumnType;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Generators;
@@ -24,6 +25,9 @@ import io.github.clusterkit.kmeans.KMeansModel;
 import io.github.clusterkit.kmedoids.KMedoids;
 import io.github.clusterkit.kmedoids.KMedoidsModel;
 import io.github.clusterkit.neighbors.Metric;
+import io.github.clusterkit.outlier.IsolationForest;
+import io.github.clusterkit.outlier.LocalOutlierFactor;
+import io.github.clusterkit.outlier.OutlierModel;
 import io.github.clusterkit.pca.PcaModel;
 import io.github.clusterkit.preprocess.Imputer;
 import io.github.clusterkit.preprocess.MinMaxScaler;
@@ -43,9 +47,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Hostile model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids, bisectingKMeans, birch and
- * clusterPipeline: seeded byte mutations of valid files, and re-signed random edits of their trees (which get past the
- * checksum to the validation). The only
+ * Hostile model files of the kinds kmeans, dbscan, gmm, pca, hdbscan, kmedoids, bisectingKMeans, birch, lof,
+ * clusterPipeline and outlierPipeline: seeded byte mutations of valid files, and re-signed random edits of their trees
+ * (which get past the checksum to the validation). The only
  * exception allowed is {@link IllegalArgumentException}, from loading and from using a model that loaded;
  * each input must be handled within a few seconds (no hang), and the inputs stay small, so an out-of-memory
  * error would mean an unbounded allocation. The mutation helpers are {@link FuzzTest}'s.
@@ -66,6 +70,9 @@ class FuzzModelKindsTest {
     }
     for (long seed = 0; seed < 4; seed++) {
       FILES.add(ModelFiles.toJson(clusterPipeline(seed, true)).getBytes(StandardCharsets.UTF_8));
+    }
+    for (long seed = 0; seed < 4; seed++) {
+      FILES.add(ModelFiles.toJson(outlierPipeline(seed)).getBytes(StandardCharsets.UTF_8));
     }
     for (byte[] f : FILES) {
       // Fail fast if a seed file is not a valid model (a fuzz test of a broken seed proves nothing).
@@ -122,6 +129,35 @@ class FuzzModelKindsTest {
         : java.util.Collections.nCopies(m.clusterCount(), "segment"));
   }
 
+  /**
+   * A small pipeline (imputer, one-hot, scaler) and a LOF (even seeds) or an isolation forest (odd seeds) fitted on
+   * its output, with the automatic threshold or a contamination share.
+   */
+  static OutlierPipelineModel outlierPipeline(long seed) {
+    Rng rng = new Rng(seed);
+    int n = 15 + rng.nextInt(15);
+    double[] a = new double[n];
+    double[] b = new double[n];
+    String[] c = new String[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i % 6 == 2 ? Double.NaN : rng.nextGaussian();
+      b[i] = rng.nextGaussian() + (i % 2) * 4;
+      c[i] = i % 3 == 0 ? "web" : "shop";
+    }
+    Table t = Table.builder().numeric("a", a).numeric("b", b).categorical("c", c).build();
+    PipelineModel prep = Pipeline.of(Imputer.median(), new OneHotEncoder(), new StandardScaler()).fit(t);
+    Dataset x = prep.transform(t);
+    OutlierModel m;
+    if (seed % 2 == 0) {
+      LocalOutlierFactor l = LocalOutlierFactor.k(2 + rng.nextInt(5)).metric(Metric.values()[rng.nextInt(3)]);
+      m = (seed % 4 == 0 ? l : l.contamination(0.1)).fit(x);
+    } else {
+      IsolationForest f = IsolationForest.trees(3 + rng.nextInt(4)).seed(seed);
+      m = (seed % 4 == 1 ? f : f.contamination(0.1)).fit(x);
+    }
+    return OutlierPipelineModel.of(prep, m);
+  }
+
   /** Loads, then uses the model on points of its own dimension (capped, in case the file claims a huge one). */
   private static void loadAndUse(byte[] bytes) throws Exception {
     Object m;
@@ -132,6 +168,10 @@ class FuzzModelKindsTest {
     }
     if (m instanceof ClusterPipelineModel) {
       useClusterPipeline((ClusterPipelineModel) m);
+      return;
+    }
+    if (m instanceof OutlierPipelineModel) {
+      useOutlierPipeline((OutlierPipelineModel) m);
       return;
     }
     int d = ModelFilesKindsTest.dimension(m);
@@ -199,6 +239,37 @@ class FuzzModelKindsTest {
       for (int label : labels) {
         if (label < -1 || label >= p.clusterCount()) {
           throw new AssertionError("label " + label + " outside [-1, " + p.clusterCount() + ")");
+        }
+      }
+    } catch (IllegalArgumentException allowed) {
+      // a documented refusal of the data, not of the file
+    }
+  }
+
+  /**
+   * Scores a small table of the columns the loaded pipeline requires (capped in number): the flags must be the scores
+   * above the threshold; an {@code IllegalArgumentException} of the pipeline's documented checks is allowed.
+   */
+  private static void useOutlierPipeline(OutlierPipelineModel p) {
+    if (p.requiredColumns().size() > 64 || p.detector().dimension() > 64) {
+      return;
+    }
+    Table.Builder t = Table.builder();
+    for (int j = 0; j < p.requiredColumns().size(); j++) {
+      String name = p.requiredColumns().get(j);
+      if (p.requiredTypes().get(j) == ColumnType.NUMERIC) {
+        t.numeric(name, new double[] {0.5, -1, Double.NaN});
+      } else {
+        t.categorical(name, new String[] {"web", "shop", null});
+      }
+    }
+    Table table = t.build();
+    try {
+      double[] s = p.score(table);
+      boolean[] flags = p.isOutlier(table);
+      for (int i = 0; i < s.length; i++) {
+        if (!(s[i] > 0) || flags[i] != s[i] > p.threshold()) {
+          throw new AssertionError("score " + s[i] + ", flag " + flags[i] + ", threshold " + p.threshold());
         }
       }
     } catch (IllegalArgumentException allowed) {

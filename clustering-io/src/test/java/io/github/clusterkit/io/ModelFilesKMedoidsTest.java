@@ -267,7 +267,7 @@ class ModelFilesKMedoidsTest {
   void refusesAnotherKindOrAnUnknownOne() {
     assertRejected("invalid model file at the top level: unknown model kind \"kmedoid\"; this library reads [pipeline,"
         + " kmeans, dbscan, gmm, pca, hdbscan, kmedoids, bisectingKMeans, birch, lof, isolationForest,"
-        + " clusterPipeline]",
+        + " clusterPipeline, outlierPipeline]",
         d -> d.put("kind", "kmedoid"));
     // a kmedoids document named as a kmeans one (loaded as any clustering): the kmeans codec finds fields it does not
     // know

@@ -310,7 +310,7 @@ class ModelFilesKindsTest {
       assertTrue(text.contains("\"kind\" : \"" + ModelFiles.kinds().get(kind + 1) + "\""), text);
     }
     assertEquals(List.of("pipeline", "kmeans", "dbscan", "gmm", "pca", "hdbscan", "kmedoids", "bisectingKMeans",
-        "birch", "lof", "isolationForest", "clusterPipeline"), ModelFiles.kinds());
+        "birch", "lof", "isolationForest", "clusterPipeline", "outlierPipeline"), ModelFiles.kinds());
   }
 
   /**

@@ -332,7 +332,8 @@ class ModelFilesTest {
     assertEquals("cannot save a java.lang.String; supported kinds are [pipeline (PipelineModel), kmeans"
         + " (KMeansModel), dbscan (DbscanModel), gmm (GaussianMixtureModel), pca (PcaModel), hdbscan (HdbscanModel),"
         + " kmedoids (KMedoidsModel), bisectingKMeans (BisectingKMeansModel), birch (BirchModel), lof (LofModel),"
-        + " isolationForest (IsolationForestModel), clusterPipeline (ClusterPipelineModel)]", e.getMessage());
+        + " isolationForest (IsolationForestModel), clusterPipeline (ClusterPipelineModel), outlierPipeline"
+        + " (OutlierPipelineModel)]", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ModelFiles.toJson(null));
     assertThrows(IllegalArgumentException.class, () -> ModelFiles.fromJson(json, null));
     // A null type is refused before the file or stream is read (also when the file is missing, or the stream
