@@ -251,6 +251,39 @@ class OutlierPipelineModelTest {
   }
 
   /**
+   * Thread-safety: eight threads scoring and flagging the same table at once through one object (a LOF and a forest
+   * fitted with two threads) get what one thread gets.
+   */
+  @Test
+  void scoresFromSeveralThreadsAtOnce() throws Exception {
+    Table fresh = Table.builder()
+        .numeric("income", new double[] {0.5, 10.5, 0, 49, 30, 5})
+        .numeric("spending", new double[] {0.5, 10.5, Double.NaN, 49, 2, 5})
+        .build();
+    for (OutlierModel m : List.of(LocalOutlierFactor.k(3).parallelism(2).fit(X),
+        IsolationForest.trees(30).seed(2).parallelism(2).fit(X))) {
+      OutlierPipelineModel p = OutlierPipelineModel.of(PREP, m);
+      double[] expected = p.score(fresh);
+      boolean[] flags = p.isOutlier(fresh);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+        for (int t = 0; t < 32; t++) {
+          runs.add(pool.submit(() -> {
+            assertArrayEquals(expected, p.score(fresh));
+            assertArrayEquals(flags, p.isOutlier(fresh));
+          }));
+        }
+        for (java.util.concurrent.Future<?> r : runs) {
+          r.get();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /**
    * Generated tables (two numeric columns with missing cells, a category): for any seed, the pipeline's scores and
    * flags are the detector's of the transformed rows, a permutation of the rows permutes them, and the table's column
    * order and extra columns do not matter.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.clusterkit.OutlierPipelineModel;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.data.Table;
 import io.github.clusterkit.outlier.IsolationForest;
@@ -60,6 +61,37 @@ class ReadmeOutlierTest {
     IsolationForestModel back = ModelFiles.load(dir.resolve("detector.json"), IsolationForestModel.class);
     assertArrayEquals(s, back.scores(), 0.0);
     assertArrayEquals(forest.score(x), back.score(x), 0.0);
+  }
+
+  /**
+   * The section's snippet of {@link OutlierPipelineModel} (the pipeline and its detector in one file; proposed for the
+   * README with the {@code "outlierPipeline"} kind), the file name aside: the loaded bundle scores a table of the
+   * training file's columns as the saved forest scores the transformed rows, so the training customers get their
+   * training scores and the 4 flags of contamination 0.02.
+   */
+  @Test
+  void pipelineAndDetectorInOneFile(@TempDir Path dir) throws IOException {
+    Table customers = Csv.read(TestData.shared("Mall_Customers.csv"));
+    PipelineModel pipeline = Pipeline.of(ColumnSelector.keep(INCOME, SCORE), new StandardScaler()).fit(customers);
+    IsolationForestModel forest = IsolationForest.trees(100).contamination(0.02).seed(7)
+        .fit(pipeline.transform(customers));
+    Table newCustomers = customers;
+    // --- README ---
+    OutlierPipelineModel unusual = OutlierPipelineModel.of(pipeline, forest);  // or lof: any OutlierModel
+    ModelFiles.save(unusual, dir.resolve("unusual.json"));                    // one file, one checksum
+    // in the scoring service
+    OutlierPipelineModel back = ModelFiles.load(dir.resolve("unusual.json"), OutlierPipelineModel.class);
+    double[] scores = back.score(newCustomers);           // a Table with the training file's columns, any order
+    boolean[] flagged = back.isOutlier(newCustomers);     // score above back.threshold()
+    // --- end ---
+    assertArrayEquals(forest.score(pipeline.transform(newCustomers)), scores, 0.0);
+    assertArrayEquals(forest.scores(), scores, 0.0);
+    int count = 0;
+    for (boolean f : flagged) {
+      count += f ? 1 : 0;
+    }
+    assertEquals(4, count);
+    assertEquals(forest.threshold(), back.threshold(), 0.0);
   }
 
   @Test
