@@ -1,7 +1,6 @@
 package io.github.clusterkit.optics.internal;
 
 import io.github.clusterkit.data.Dataset;
-import io.github.clusterkit.internal.ChunkRunner;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.KdTree;
 import io.github.clusterkit.neighbors.Metric;
@@ -28,9 +27,6 @@ import io.github.clusterkit.neighbors.Neighbors;
  * result does not depend on the thread count.
  */
 public final class OpticsGraph {
-
-  /** Rows per chunk of the core-distance phase (fixed, so chunks do not depend on the thread count). */
-  private static final int CHUNK = 256;
 
   /** Rows in visiting order. */
   public final int[] ordering;
@@ -105,25 +101,14 @@ public final class OpticsGraph {
   }
 
   private void coreDistances(KdTree tree, int k, double maxEps, int threads) {
-    int n = core.length;
-    try (ChunkRunner runner = new ChunkRunner(threads)) {
-      Neighbors[] buffers = new Neighbors[runner.parallelism()];
-      runner.run(ChunkRunner.chunks(n, CHUNK), (c, worker) -> {
-        Neighbors nb = buffers[worker];
-        if (nb == null) {
-          nb = new Neighbors(k);
-          buffers[worker] = nb;
-        }
-        int end = (int) Math.min(n, (c + 1L) * CHUNK);
-        for (int p = c * CHUNK; p < end; p++) {
-          tree.knn(p, k, nb);
-          // the k-th row may be any of several tied rows; their distances are equal, and recomputed here as the
-          // reachabilities are, so that both come from the same arithmetic
-          double v = dist(p, nb.index(k - 1));
-          core[p] = v > maxEps ? Double.POSITIVE_INFINITY : round15(v);
-        }
-      });
-    }
+    // every row's k nearest (itself included), the rows of one leaf sharing a walk of the tree: the lists of n single
+    // knn queries, delivered once per row (each writes only its own core distance)
+    tree.knnOfRows(k, threads, (p, nb) -> {
+      // the k-th row may be any of several tied rows; their distances are equal, and recomputed here as the
+      // reachabilities are, so that both come from the same arithmetic
+      double v = dist(p, nb.index(k - 1));
+      core[p] = v > maxEps ? Double.POSITIVE_INFINITY : round15(v);
+    });
   }
 
   private void order(KdTree tree, double maxEps) {
