@@ -74,7 +74,7 @@ public final class IsolationForestModel implements OutlierModel {
    * @return a new state value; {@code fromState(state())} scores exactly as this model
    */
   public State state() {
-    return new State(d, columnNames, forest.sampleSize(), contamination, threshold, forest.starts(), forest.feature(),
+    return new State(d, columnNames, forest.sampleSize(), contamination(), threshold, forest.starts(), forest.feature(),
         forest.threshold(), forest.left(), forest.right(), forest.size(), scores);
   }
 
@@ -109,8 +109,8 @@ public final class IsolationForestModel implements OutlierModel {
     if (s.sampleSize < 1 || s.sampleSize > IsolationForest.MAX_SAMPLE_SIZE) {
       throw stateError("sampleSize must be in [1, " + IsolationForest.MAX_SAMPLE_SIZE + "], got " + s.sampleSize);
     }
-    if (s.contamination != 0 && !(s.contamination > 0 && s.contamination <= 0.5)) {
-      throw stateError("contamination must be 0 (auto) or in (0, 0.5], got " + s.contamination);
+    if (!s.auto && !(s.contamination > 0 && s.contamination <= 0.5)) {
+      throw stateError("contamination must be empty (auto) or in (0, 0.5], got " + s.contamination);
     }
     if (s.treeStarts.length - 1 > IsolationForest.MAX_TREES) {
       throw stateError("trees must be at most " + IsolationForest.MAX_TREES + ", got " + (s.treeStarts.length - 1));
@@ -284,6 +284,9 @@ public final class IsolationForestModel implements OutlierModel {
     private final int dimension;
     private final List<String> columnNames;
     private final int sampleSize;
+    /** Whether the threshold is the automatic one (contamination "auto"). */
+    private final boolean auto;
+    /** The contamination share; 0 when {@link #auto}. */
     private final double contamination;
     private final double threshold;
     private final int[] treeStarts;
@@ -298,7 +301,7 @@ public final class IsolationForestModel implements OutlierModel {
      * @param dimension the dimension of the data
      * @param columnNames the names of the fitted columns, one per dimension (copied; checked by {@code fromState})
      * @param sampleSize the rows of each tree's subsample
-     * @param contamination the contamination, 0 for automatic
+     * @param contamination the contamination share, empty for the automatic threshold (0.5)
      * @param threshold the score threshold
      * @param treeStarts tree boundaries, trees + 1 values (copied)
      * @param feature per node (copied)
@@ -307,14 +310,16 @@ public final class IsolationForestModel implements OutlierModel {
      * @param right per node (copied)
      * @param size per node (copied)
      * @param scores the training scores, empty for none (copied)
-     * @throws IllegalArgumentException if an array or the list is null
+     * @throws IllegalArgumentException if an array, the list or {@code contamination} is null
      */
-    public State(int dimension, List<String> columnNames, int sampleSize, double contamination, double threshold,
-        int[] treeStarts, int[] feature, double[] thresholds, int[] left, int[] right, int[] size, double[] scores) {
+    public State(int dimension, List<String> columnNames, int sampleSize, OptionalDouble contamination,
+        double threshold, int[] treeStarts, int[] feature, double[] thresholds, int[] left, int[] right, int[] size,
+        double[] scores) {
       this.dimension = dimension;
       this.columnNames = FittedColumns.copy(nonNull(columnNames, "columnNames"));
       this.sampleSize = sampleSize;
-      this.contamination = contamination;
+      this.auto = nonNull(contamination, "contamination").isEmpty();
+      this.contamination = auto ? 0 : contamination.getAsDouble();
       this.threshold = threshold;
       this.treeStarts = nonNull(treeStarts, "treeStarts").clone();
       this.feature = nonNull(feature, "feature").clone();
@@ -347,9 +352,9 @@ public final class IsolationForestModel implements OutlierModel {
       return sampleSize;
     }
 
-    /** @return the contamination, 0 for automatic */
-    public double contamination() {
-      return contamination;
+    /** @return the contamination share; empty for the automatic threshold */
+    public OptionalDouble contamination() {
+      return auto ? OptionalDouble.empty() : OptionalDouble.of(contamination);
     }
 
     /** @return the score threshold */
@@ -399,7 +404,7 @@ public final class IsolationForestModel implements OutlierModel {
       }
       State s = (State) o;
       return dimension == s.dimension && FittedColumns.sameNames(columnNames, s.columnNames)
-          && sampleSize == s.sampleSize && Double.compare(contamination, s.contamination) == 0
+          && sampleSize == s.sampleSize && auto == s.auto && Double.compare(contamination, s.contamination) == 0
           && Double.compare(threshold, s.threshold) == 0 && Arrays.equals(treeStarts, s.treeStarts)
           && Arrays.equals(feature, s.feature) && Arrays.equals(thresholds, s.thresholds)
           && Arrays.equals(left, s.left) && Arrays.equals(right, s.right) && Arrays.equals(size, s.size)
@@ -411,6 +416,7 @@ public final class IsolationForestModel implements OutlierModel {
       int h = dimension;
       h = 31 * h + columnNames.hashCode();
       h = 31 * h + sampleSize;
+      h = 31 * h + Boolean.hashCode(auto);
       h = 31 * h + Double.hashCode(contamination);
       h = 31 * h + Double.hashCode(threshold);
       h = 31 * h + Arrays.hashCode(treeStarts);
@@ -426,7 +432,7 @@ public final class IsolationForestModel implements OutlierModel {
     public String toString() {
       return "IsolationForestModel.State[d=" + dimension + ", trees=" + Math.max(0, treeStarts.length - 1)
           + ", nodes=" + feature.length + ", sampleSize=" + sampleSize + ", contamination="
-          + (contamination == 0 ? "auto" : contamination) + ", threshold=" + threshold + ", scores=" + scores.length
+          + (auto ? "auto" : contamination) + ", threshold=" + threshold + ", scores=" + scores.length
           + "]";
     }
   }

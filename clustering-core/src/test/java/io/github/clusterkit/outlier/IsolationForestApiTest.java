@@ -12,6 +12,7 @@ import io.github.clusterkit.internal.FittedColumns;
 import io.github.clusterkit.outlier.internal.Forest;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -233,7 +234,7 @@ class IsolationForestApiTest {
 
   private static IsolationForestModel.State tree(int[] feature, double[] thr, int[] left, int[] right, int[] size,
       int psi) {
-    return new IsolationForestModel.State(1, FittedColumns.defaults(1), psi, 0, 0.5,
+    return new IsolationForestModel.State(1, FittedColumns.defaults(1), psi, OptionalDouble.empty(), 0.5,
         new int[] {0, feature.length}, feature, thr, left, right, size, new double[0]);
   }
 
@@ -249,7 +250,7 @@ class IsolationForestApiTest {
     int dimension = 2;
     List<String> names = FittedColumns.defaults(2);
     int sampleSize = 4;
-    double contamination = 0;
+    OptionalDouble contamination = OptionalDouble.empty();
     double threshold = 0.5;
     int[] starts = {0, 5, 8};
     int[] feature = {1, -2, 0, -2, -2, 0, -2, -2};
@@ -279,8 +280,13 @@ class IsolationForestApiTest {
   void corruptedStatesAreRefused() {
     corrupt(s -> s.dimension = 0, "IsolationForestModel state: dimension must be >= 1, got 0");
     corrupt(s -> s.sampleSize = 0, "sampleSize must be in [1,", "got 0");
-    corrupt(s -> s.contamination = 0.7, "contamination must be 0 (auto) or in (0, 0.5], got 0.7");
-    corrupt(s -> s.contamination = Double.NaN, "contamination", "NaN");
+    corrupt(s -> s.contamination = OptionalDouble.of(0.7),
+        "contamination must be empty (auto) or in (0, 0.5], got 0.7");
+    corrupt(s -> s.contamination = OptionalDouble.of(Double.NaN), "contamination", "NaN");
+    // a present 0 (or -0.0) is not "auto": the state says auto by an empty value only
+    corrupt(s -> s.contamination = OptionalDouble.of(0), "contamination must be empty (auto) or in (0, 0.5], got 0.0");
+    corrupt(s -> s.contamination = OptionalDouble.of(-0.0),
+        "contamination must be empty (auto) or in (0, 0.5], got -0.0");
     corrupt(s -> s.starts = new int[] {0}, "treeStarts must hold trees + 1 values with at least one tree");
     corrupt(s -> s.starts = new int[] {0, 5, 7}, "treeStarts' last value must be the number of nodes 8, got 7");
     corrupt(s -> s.starts = new int[] {1, 5, 8}, "treeStarts[0] must be 0, got 1");
@@ -329,16 +335,17 @@ class IsolationForestApiTest {
     corrupt(s -> s.scores = new double[] {Double.NaN}, "scores must be in (0, 1], got NaN at index 0");
     corrupt(s -> s.threshold = 0.6, "threshold must be 0.5 with the automatic contamination, got 0.6");
     corrupt(s -> {
-      s.contamination = 0.1;
+      s.contamination = OptionalDouble.of(0.1);
       s.threshold = 1.5;
     }, "threshold must be in (0, 1], got 1.5");
     corrupt(s -> {
-      s.contamination = 0.5;
+      s.contamination = OptionalDouble.of(0.5);
       s.scores = new double[] {0.4, 0.6};
       s.threshold = 0.6;
     }, "threshold must be the one the scores and the contamination give, 0.5, got 0.6");
     corrupt(s -> s.names = List.of("a"), "columnNames must have one name per column (2), got 1");
-    assertThrows(IllegalArgumentException.class, () -> new IsolationForestModel.State(1, null, 1, 0, 0.5,
+    assertThrows(IllegalArgumentException.class, () -> new IsolationForestModel.State(1, null, 1,
+        OptionalDouble.empty(), 0.5,
         new int[0], new int[0], new double[0], new int[0], new int[0], new int[0], new double[0]));
   }
 }

@@ -8,6 +8,7 @@ import io.github.clusterkit.data.Dataset;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,9 +31,14 @@ class IsolationForestReferenceTest {
     return IForestCases.cases().stream();
   }
 
+  /** The case's contamination as a state holds it: 0 (scikit-learn's "auto") as empty. */
+  static OptionalDouble opt(double contamination) {
+    return contamination == 0 ? OptionalDouble.empty() : OptionalDouble.of(contamination);
+  }
+
   static IsolationForestModel.State state(IForestCases.Case c, int d, double threshold) {
     return new IsolationForestModel.State(d, io.github.clusterkit.internal.FittedColumns.defaults(d), c.sampleSize,
-        c.contaminationValue(), threshold, c.treeStarts, c.feature, c.threshold, c.left, c.right, c.size,
+        opt(c.contaminationValue()), threshold, c.treeStarts, c.feature, c.threshold, c.left, c.right, c.size,
         new double[0]);
   }
 
@@ -88,7 +94,7 @@ class IsolationForestReferenceTest {
     IsolationForestModel m = IsolationForestModel.fromState(state(c, d, -c.offset));
     double[] train = m.score(Dataset.of(rows));
     IsolationForestModel.State s = new IsolationForestModel.State(d,
-        io.github.clusterkit.internal.FittedColumns.defaults(d), c.sampleSize, c.contaminationValue(),
+        io.github.clusterkit.internal.FittedColumns.defaults(d), c.sampleSize, opt(c.contaminationValue()),
         IsolationForestModel.thresholdOf(train, c.contaminationValue()), c.treeStarts, c.feature, c.threshold, c.left,
         c.right, c.size, train);
     IsolationForestModel withScores = IsolationForestModel.fromState(s);

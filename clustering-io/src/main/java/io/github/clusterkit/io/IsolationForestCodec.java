@@ -7,6 +7,7 @@ import io.github.clusterkit.outlier.IsolationForest;
 import io.github.clusterkit.outlier.IsolationForestModel;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The {@code "isolationForest"} kind: an {@link IsolationForestModel}, mapped through
@@ -160,7 +161,8 @@ final class IsolationForestCodec implements ModelCodec<IsolationForestModel> {
     double[] scores = state.numbers("scores");
     List<String> names = state.has("columnNames") ? state.strings("columnNames") : FittedColumns.defaults(d);
     try {
-      return IsolationForestModel.fromState(new IsolationForestModel.State(d, names, sampleSize, contamination,
+      return IsolationForestModel.fromState(new IsolationForestModel.State(d, names, sampleSize,
+          contamination == 0 ? OptionalDouble.empty() : OptionalDouble.of(contamination),
           threshold, starts, allFeature, allThr, allLeft, allRight, allSize, scores));
     } catch (IllegalArgumentException e) {
       throw state.invalid(e);

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.OptionalDouble;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -51,7 +52,8 @@ class ModelFilesIsolationForestTest {
    * and a node splitting column 0 at 3.25 into leaves of 1 and 2; tree 1 splits column 0 at 1 into two leaves of 2.
    */
   static IsolationForestModel hand() {
-    return IsolationForestModel.fromState(new IsolationForestModel.State(2, FittedColumns.defaults(2), 4, 0, 0.5,
+    return IsolationForestModel.fromState(new IsolationForestModel.State(2, FittedColumns.defaults(2), 4,
+        OptionalDouble.empty(), 0.5,
         new int[] {0, 5, 8}, new int[] {1, -2, 0, -2, -2, 0, -2, -2},
         new double[] {0.5, -2, 3.25, -2, -2, 1.0, -2, -2}, new int[] {1, -1, 3, -1, -1, 1, -1, -1},
         new int[] {2, -1, 4, -1, -1, 2, -1, -1}, new int[] {4, 1, 3, 1, 2, 4, 2, 2}, new double[0]));
