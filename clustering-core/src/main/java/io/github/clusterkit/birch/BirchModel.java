@@ -511,10 +511,7 @@ public final class BirchModel implements ClusterModel {
     }
 
     private static <T> T nonNull(T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException("BirchModel state: " + name + " must not be null");
-      }
-      return value;
+      return ModelArrays.stateField(value, "BirchModel", name);
     }
 
     /** @return the dimension */

@@ -6,6 +6,7 @@ import io.github.clusterkit.dbscan.internal.DistinctRows;
 import io.github.clusterkit.dbscan.internal.Engine;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.internal.ModelArrays;
 import io.github.clusterkit.internal.ModelPoints;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.Metric;
@@ -712,10 +713,7 @@ public final class DbscanModel implements ClusterModel {
     }
 
     private static <T> T nonNull(T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException("DbscanModel state: " + name + " must not be null");
-      }
-      return value;
+      return ModelArrays.stateField(value, "DbscanModel", name);
     }
 
     /** @return the radius */

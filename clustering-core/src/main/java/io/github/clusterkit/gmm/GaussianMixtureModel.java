@@ -6,6 +6,7 @@ import io.github.clusterkit.data.LabeledDataset;
 import io.github.clusterkit.gmm.internal.Mixture;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.internal.ModelArrays;
 import io.github.clusterkit.internal.Rng;
 import java.util.Arrays;
 import java.util.List;
@@ -841,10 +842,7 @@ public final class GaussianMixtureModel implements ClusterModel {
     }
 
     private static <T> T nonNull(T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException("GaussianMixtureModel state: " + name + " must not be null");
-      }
-      return value;
+      return ModelArrays.stateField(value, "GaussianMixtureModel", name);
     }
 
     /** {@code x0 .. x(d-1)} for {@code d = means.length / weights.length} (none without weights). */

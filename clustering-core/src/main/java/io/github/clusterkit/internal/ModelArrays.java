@@ -4,11 +4,29 @@ import java.util.Arrays;
 
 /**
  * The copies a fitted model hands out, shared by the models of K-Means, K-Medoids and HDBSCAN*: a flat row-major
- * array as one array per row, and the cluster sizes of a labelling. Not API.
+ * array as one array per row, and the cluster sizes of a labelling; and the null check of every model's
+ * {@code State} constructor. Not API.
  */
 public final class ModelArrays {
 
   private ModelArrays() {}
+
+  /**
+   * The null check of a model state's constructor.
+   *
+   * @param value a field's value
+   * @param owner the model's class name, e.g. {@code "KMeansModel"}
+   * @param name the field's name
+   * @param <T> its type
+   * @return {@code value}
+   * @throws IllegalArgumentException "{@code owner} state: {@code name} must not be null" if it is null
+   */
+  public static <T> T stateField(T value, String owner, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(owner + " state: " + name + " must not be null");
+    }
+    return value;
+  }
 
   /**
    * @param flat row-major values, at least {@code count * dim} long (not modified)

@@ -658,10 +658,7 @@ public final class BisectingKMeansModel implements ClusterModel {
     }
 
     private static <T> T nonNull(T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException("BisectingKMeansModel state: " + name + " must not be null");
-      }
-      return value;
+      return ModelArrays.stateField(value, "BisectingKMeansModel", name);
     }
 
     /** @return the dimension */

@@ -589,10 +589,7 @@ public final class KMeansModel implements ClusterModel {
     }
 
     private static <T> T nonNull(T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException("KMeansModel state: " + name + " must not be null");
-      }
-      return value;
+      return ModelArrays.stateField(value, "KMeansModel", name);
     }
 
     /** @return the dimension */

@@ -415,10 +415,7 @@ public final class KMedoidsModel implements ClusterModel {
     }
 
     private static <T> T nonNull(T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException("KMedoidsModel state: " + name + " must not be null");
-      }
-      return value;
+      return ModelArrays.stateField(value, "KMedoidsModel", name);
     }
 
     /** @return the dimension */

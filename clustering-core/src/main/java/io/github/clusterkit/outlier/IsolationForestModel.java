@@ -3,6 +3,7 @@ package io.github.clusterkit.outlier;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.internal.ModelArrays;
 import io.github.clusterkit.internal.ModelPoints;
 import io.github.clusterkit.outlier.internal.Forest;
 import io.github.clusterkit.outlier.internal.LofKernel;
@@ -331,10 +332,7 @@ public final class IsolationForestModel implements OutlierModel {
     }
 
     private static <T> T nonNull(T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException("IsolationForestModel state: " + name + " must not be null");
-      }
-      return value;
+      return ModelArrays.stateField(value, "IsolationForestModel", name);
     }
 
     /** @return the dimension */

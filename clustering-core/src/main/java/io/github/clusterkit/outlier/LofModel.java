@@ -3,6 +3,7 @@ package io.github.clusterkit.outlier;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.internal.ModelArrays;
 import io.github.clusterkit.internal.ModelPoints;
 import io.github.clusterkit.internal.Scale;
 import io.github.clusterkit.neighbors.KdTree;
@@ -341,10 +342,7 @@ public final class LofModel implements OutlierModel {
     }
 
     private static <T> T nonNull(T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException("LofModel state: " + name + " must not be null");
-      }
-      return value;
+      return ModelArrays.stateField(value, "LofModel", name);
     }
 
     /** @return the dimension */

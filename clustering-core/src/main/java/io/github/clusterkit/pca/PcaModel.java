@@ -3,6 +3,7 @@ package io.github.clusterkit.pca;
 import io.github.clusterkit.data.Dataset;
 import io.github.clusterkit.internal.DataAccess;
 import io.github.clusterkit.internal.FittedColumns;
+import io.github.clusterkit.internal.ModelArrays;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -572,10 +573,7 @@ public final class PcaModel {
     }
 
     private static <T> T nonNull(T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException("PcaModel state: " + name + " must not be null");
-      }
-      return value;
+      return ModelArrays.stateField(value, "PcaModel", name);
     }
 
     /** @return the number of fitted rows */
