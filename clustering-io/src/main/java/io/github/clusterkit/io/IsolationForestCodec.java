@@ -51,11 +51,7 @@ final class IsolationForestCodec implements ModelCodec<IsolationForestModel> {
     ObjectNode p = NODES.objectNode();
     p.put("trees", m.trees());
     p.put("sampleSize", m.sampleSize());
-    if (m.contamination().isPresent()) {
-      p.put("contamination", m.contamination().getAsDouble());
-    } else {
-      p.put("contamination", "auto");
-    }
+    Nodes.putContamination(p, m.contamination());
     return p;
   }
 
@@ -95,19 +91,7 @@ final class IsolationForestCodec implements ModelCodec<IsolationForestModel> {
     parameters.only("trees", "sampleSize", "contamination");
     int treeCount = (int) parameters.integer("trees", 1, IsolationForest.MAX_TREES);
     int sampleSize = (int) parameters.integer("sampleSize", 1, IsolationForest.MAX_SAMPLE_SIZE);
-    JsonIn c = parameters.value("contamination");
-    double contamination;
-    if (c.isText()) {
-      if (!"auto".equals(c.text())) {
-        throw c.error("expected \"auto\" or a number in (0, 0.5], got \"" + c.text() + "\"");
-      }
-      contamination = 0;
-    } else {
-      contamination = c.numberValue();
-      if (!(contamination > 0 && contamination <= 0.5)) {
-        throw c.error("expected \"auto\" or a number in (0, 0.5], got " + contamination);
-      }
-    }
+    OptionalDouble contamination = Nodes.contamination(parameters);
     state.only("dimension", "threshold", "trees", "scores", "columnNames");
     int d = (int) state.integer("dimension", 1, Integer.MAX_VALUE);
     double threshold = state.number("threshold");
@@ -161,8 +145,7 @@ final class IsolationForestCodec implements ModelCodec<IsolationForestModel> {
     double[] scores = state.numbers("scores");
     List<String> names = state.has("columnNames") ? state.strings("columnNames") : FittedColumns.defaults(d);
     try {
-      return IsolationForestModel.fromState(new IsolationForestModel.State(d, names, sampleSize,
-          contamination == 0 ? OptionalDouble.empty() : OptionalDouble.of(contamination),
+      return IsolationForestModel.fromState(new IsolationForestModel.State(d, names, sampleSize, contamination,
           threshold, starts, allFeature, allThr, allLeft, allRight, allSize, scores));
     } catch (IllegalArgumentException e) {
       throw state.invalid(e);

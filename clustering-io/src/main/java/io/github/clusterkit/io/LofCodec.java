@@ -42,12 +42,7 @@ final class LofCodec implements ModelCodec<LofModel> {
     ObjectNode p = NODES.objectNode();
     p.put("k", m.k());
     p.put("metric", Nodes.name(m.metric(), DbscanCodec.METRICS, DbscanCodec.METRIC_NAMES));
-    OptionalDouble c = m.contamination();
-    if (c.isPresent()) {
-      p.put("contamination", c.getAsDouble());
-    } else {
-      p.put("contamination", "auto");
-    }
+    Nodes.putContamination(p, m.contamination());
     return p;
   }
 
@@ -75,16 +70,7 @@ final class LofCodec implements ModelCodec<LofModel> {
     parameters.only("k", "metric", "contamination");
     int k = (int) parameters.integer("k", 1, Integer.MAX_VALUE);
     Metric metric = Nodes.constant(parameters, "metric", DbscanCodec.METRICS, DbscanCodec.METRIC_NAMES);
-    JsonIn c = parameters.value("contamination");
-    OptionalDouble contamination;
-    if (c.isText()) {
-      if (!c.text().equals("auto")) {
-        throw c.error("expected \"auto\" or a number in (0, 0.5], got \"" + c.text() + "\"");
-      }
-      contamination = OptionalDouble.empty();
-    } else {
-      contamination = OptionalDouble.of(c.numberValue());
-    }
+    OptionalDouble contamination = Nodes.contamination(parameters);
     state.only("dimension", "rows", "kDistances", "localReachabilityDensities", "scores", "threshold",
         "columnNames");
     int d = (int) state.integer("dimension", 1, Integer.MAX_VALUE);

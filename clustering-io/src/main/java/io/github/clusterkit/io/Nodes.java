@@ -2,6 +2,8 @@ package io.github.clusterkit.io;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.OptionalDouble;
 
 /** Writing model arrays as JSON arrays: flat row-major arrays become arrays of rows. */
 final class Nodes {
@@ -71,5 +73,33 @@ final class Nodes {
     }
     throw in.value(field).error("expected one of " + java.util.Arrays.toString(names) + ", got \""
         + (s.length() > 40 ? s.substring(0, 37) + "..." : s) + "\"");
+  }
+
+  /** An outlier detector's contamination as its parameters hold it: {@code "auto"} when empty, else the share. */
+  static void putContamination(ObjectNode parameters, OptionalDouble contamination) {
+    if (contamination.isPresent()) {
+      parameters.put("contamination", contamination.getAsDouble());
+    } else {
+      parameters.put("contamination", "auto");
+    }
+  }
+
+  /**
+   * The contamination of an outlier detector's parameters: {@code "auto"} (empty) or a number in {@code (0, 0.5]};
+   * anything else fails with the field's path.
+   */
+  static OptionalDouble contamination(JsonIn parameters) {
+    JsonIn c = parameters.value("contamination");
+    if (c.isText()) {
+      if (!"auto".equals(c.text())) {
+        throw c.error("expected \"auto\" or a number in (0, 0.5], got \"" + c.text() + "\"");
+      }
+      return OptionalDouble.empty();
+    }
+    double v = c.numberValue();
+    if (!(v > 0 && v <= 0.5)) {
+      throw c.error("expected \"auto\" or a number in (0, 0.5], got " + v);
+    }
+    return OptionalDouble.of(v);
   }
 }
