@@ -245,7 +245,8 @@ public final class LocalOutlierFactor {
     checkMagnitude(DataAccess.maxAbs(data), "data");
     KdTree index = KdTree.build(data, metric);
     LofKernel.Fit f = LofKernel.fit(index, k, parallelism);
-    double threshold = Double.isNaN(contamination) ? AUTO_THRESHOLD : LofKernel.threshold(f.scores, contamination);
+    double threshold = Double.isNaN(contamination) ? AUTO_THRESHOLD
+        : LofKernel.contaminationThreshold(f.scores, contamination);
     return new LofModel(data, index, k, metric, contamination, f.kDistances, f.lrd, f.scores, threshold,
         parallelism);
   }

@@ -207,18 +207,6 @@ public final class LofKernel {
   }
 
   /**
-   * The LOF above which a row is an outlier for a contamination fraction: minus scikit-learn's
-   * {@code offset_ = np.percentile(negative_outlier_factor_, 100 * contamination)} ({@link #contaminationThreshold}).
-   *
-   * @param scores the training rows' LOF
-   * @param contamination the fraction, in {@code (0, 0.5]}
-   * @return the threshold
-   */
-  public static double threshold(double[] scores, double contamination) {
-    return contaminationThreshold(scores, contamination);
-  }
-
-  /**
    * The score above which a share {@code contamination} of the rows lies, as scikit-learn sets {@code offset_} for
    * both of its detectors: {@code -np.percentile(-scores, 100 * contamination)} with numpy 1.24's linear
    * interpolation, its operations in its order ({@code (100 c) / 100}, {@code (n - 1) q}, and its {@code _lerp}
